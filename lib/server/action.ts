@@ -1,0 +1,95 @@
+import "server-only";
+import { z } from "zod";
+import type { Role } from "./db";
+import { toActionError, ValidationError, type ActionResult } from "./errors";
+import { requireMember, requireUser, type MemberContext, type SessionUser } from "./guard";
+
+/**
+ * The layered action client. Every server action is made with one of these, which:
+ * 1. resolves the signed-in member and checks the role (the guard),
+ * 2. parses the input with its zod schema (unknown keys refused),
+ * 3. runs the handler, and turns expected errors into user messages (unexpected ones are hidden).
+ * Each definition lands in ENTRY_POINTS, which the authorization matrix test walks.
+ */
+export interface EntryPoint {
+  name: string;
+  kind: "action" | "route";
+  roles: readonly Role[] | "any-signed-in" | "public";
+  mutates: boolean;
+}
+
+export const ENTRY_POINTS = new Map<string, EntryPoint>();
+
+export function registerEntryPoint(ep: EntryPoint): void {
+  ENTRY_POINTS.set(ep.name, ep);
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new ValidationError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
+
+/** An action on one organization's data: `action(orgSlug, input)`. */
+export function orgAction<S extends z.ZodType, T>(def: {
+  name: string;
+  roles: readonly Role[];
+  input: S;
+  mutates?: boolean;
+  handler: (ctx: MemberContext, input: z.infer<S>) => Promise<T>;
+}): (orgSlug: string, input: unknown) => Promise<ActionResult<T>> {
+  registerEntryPoint({ name: def.name, kind: "action", roles: def.roles, mutates: def.mutates ?? true });
+  return async (orgSlug: string, input: unknown) => {
+    try {
+      const ctx = await requireMember(orgSlug, def.roles);
+      const data = parseOrThrow(def.input, input);
+      return { ok: true, data: await def.handler(ctx, data) };
+    } catch (err) {
+      return toActionError(err);
+    }
+  };
+}
+
+/** An action that belongs to the signed-in person rather than an organization. */
+export function userAction<S extends z.ZodType, T>(def: {
+  name: string;
+  input: S;
+  mutates?: boolean;
+  handler: (user: SessionUser, input: z.infer<S>) => Promise<T>;
+}): (input: unknown) => Promise<ActionResult<T>> {
+  registerEntryPoint({ name: def.name, kind: "action", roles: "any-signed-in", mutates: def.mutates ?? true });
+  return async (input: unknown) => {
+    try {
+      const user = await requireUser();
+      const data = parseOrThrow(def.input, input);
+      return { ok: true, data: await def.handler(user, data) };
+    } catch (err) {
+      return toActionError(err);
+    }
+  };
+}
+
+/** An action anyone may call (sign-up, accepting an invitation before signing in). */
+export function publicAction<S extends z.ZodType, T>(def: {
+  name: string;
+  input: S;
+  handler: (input: z.infer<S>) => Promise<T>;
+}): (input: unknown) => Promise<ActionResult<T>> {
+  registerEntryPoint({ name: def.name, kind: "action", roles: "public", mutates: true });
+  return async (input: unknown) => {
+    try {
+      return { ok: true, data: await def.handler(parseOrThrow(def.input, input)) };
+    } catch (err) {
+      return toActionError(err);
+    }
+  };
+}

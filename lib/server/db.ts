@@ -1,0 +1,26 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+/**
+ * One PrismaClient per process, through the node-postgres driver adapter (no native engine).
+ * Password hashes are omitted from every query unless a caller asks for them explicitly.
+ */
+function createClient() {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which sets it.");
+  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+}
+
+type Client = ReturnType<typeof createClient>;
+const globalForPrisma = globalThis as unknown as { tradeoffPrisma?: Client };
+
+export const db: Client = globalForPrisma.tradeoffPrisma ?? createClient();
+if (process.env.NODE_ENV !== "production") globalForPrisma.tradeoffPrisma = db;
+
+export type Db = Client;
+/** A transaction client, as handed to `db.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Client["$transaction"]>[0]>[0];
+export { Prisma } from "@/lib/generated/prisma/client";
+export type { Role, Approach, UseCaseStatus } from "@/lib/generated/prisma/client";

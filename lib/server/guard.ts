@@ -1,0 +1,67 @@
+import "server-only";
+import { cache } from "react";
+import { getSessionUserId } from "./session";
+import { db, type Role } from "./db";
+import { ForbiddenError, NotAMemberError, NotSignedInError } from "./errors";
+
+/**
+ * The one guard. Every server action, route handler and page that reaches organization data
+ * goes through `requireMember` (or `requireUser` for what belongs to the person alone).
+ */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface MemberContext {
+  user: SessionUser;
+  organization: { id: string; name: string; slug: string };
+  role: Role;
+}
+
+export const ALL_ROLES: readonly Role[] = ["ADMIN", "EXECUTIVE", "LEAD", "FINANCE"];
+
+/** The signed-in person, or null. Cached per request. */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const id = await getSessionUserId();
+  if (!id) return null;
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  return user;
+});
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) throw new NotSignedInError();
+  return user;
+}
+
+const membershipFor = cache(async (userId: string, orgSlug: string) =>
+  db.membership.findFirst({
+    where: { userId, organization: { slug: orgSlug } },
+    select: { role: true, organization: { select: { id: true, name: true, slug: true } } },
+  }),
+);
+
+/**
+ * Resolves the signed-in member of the organization `orgSlug` and checks their role.
+ * Throws NotSignedInError, NotAMemberError or ForbiddenError, each distinct.
+ */
+export async function requireMember(orgSlug: string, roles: readonly Role[] = ALL_ROLES): Promise<MemberContext> {
+  const user = await requireUser();
+  if (typeof orgSlug !== "string" || orgSlug.length === 0 || orgSlug.length > 100) throw new NotAMemberError();
+  const membership = await membershipFor(user.id, orgSlug);
+  if (!membership) throw new NotAMemberError();
+  if (!roles.includes(membership.role)) throw new ForbiddenError();
+  return { user, organization: membership.organization, role: membership.role };
+}
+
+/** The organizations a person belongs to, for the switcher. */
+export async function myOrganizations(userId: string) {
+  const rows = await db.membership.findMany({
+    where: { userId },
+    select: { role: true, organization: { select: { id: true, name: true, slug: true } } },
+    orderBy: { organization: { name: "asc" } },
+  });
+  return rows.map((r) => ({ ...r.organization, role: r.role }));
+}

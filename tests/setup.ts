@@ -1,0 +1,14 @@
+/**
+ * Per-file setup: Next's request-bound helpers are replaced by test doubles, and the session is
+ * whatever `signInAs` (tests/helpers/session.ts) last set.
+ */
+import { inject, vi } from "vitest";
+
+process.env.DATABASE_URL ??= inject("databaseUrl");
+
+vi.mock("server-only", () => ({}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
+vi.mock("@/lib/server/session", async () => {
+  const mod = await import("./helpers/session");
+  return { getSessionUserId: async () => mod.currentTestUserId() };
+});
