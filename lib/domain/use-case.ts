@@ -1,0 +1,73 @@
+/**
+ * A use case as a lead edits it: the fields around the assessment, with their bounds.
+ * One schema for the form (client-side hints) and the server action (the real check).
+ * Spec: PRODUCT.md, "The use case and its assessment".
+ */
+import { z } from "zod";
+import { APPROACHES, assessmentSchema } from "./assessment";
+
+export const STATUSES = ["IDEA", "ASSESSING", "APPROVED", "BUILDING", "LIVE", "RETIRED"] as const;
+export type Status = (typeof STATUSES)[number];
+export const STATUS_LABELS: Record<Status, string> = {
+  IDEA: "Idea",
+  ASSESSING: "Assessing",
+  APPROVED: "Approved",
+  BUILDING: "Building",
+  LIVE: "Live",
+  RETIRED: "Retired",
+};
+
+export const LIMITS = {
+  title: 200,
+  description: 5000,
+  businessUnit: 120,
+  decisionNotes: 5000,
+  externalId: 120,
+} as const;
+
+const trimmed = (max: number, label: string) =>
+  z.string().trim().max(max, `${label} must be at most ${max} characters`);
+
+/** Whole cents, for a manual yearly estimate (agent, pipeline, feedback learning). */
+const cents = z.number().int("Whole cents").min(0, "Cannot be negative").max(100_000_000_000_00, "Too large");
+export const manualEstimateSchema = z
+  .object({ low: cents, base: cents, high: cents })
+  .strict()
+  .refine((e) => e.low <= e.base && e.base <= e.high, { message: "Low must not exceed base, nor base exceed high" });
+export type ManualEstimate = z.infer<typeof manualEstimateSchema>;
+
+/** ISO calendar date, YYYY-MM-DD, between 2000 and 2100. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100;
+  }, "Not a real date between 2000 and 2100");
+
+/** The fields a lead edits (create and update). The decision has its own action. */
+export const useCaseFieldsSchema = z
+  .object({
+    title: trimmed(LIMITS.title, "Title").min(1, "Title is required"),
+    description: trimmed(LIMITS.description, "Description").default(""),
+    businessUnit: trimmed(LIMITS.businessUnit, "Business unit").default(""),
+    ownerId: z.string().min(1).max(64).optional(),
+    status: z.enum(STATUSES).default("IDEA"),
+    startDate: isoDate.nullable().default(null),
+    horizonYears: z.number().int("Whole years").min(1, "At least 1 year").max(10, "At most 10 years").default(5),
+    assessment: assessmentSchema.default({}),
+    manualEstimate: manualEstimateSchema.nullable().default(null),
+    externalId: trimmed(LIMITS.externalId, "External id").min(1).nullable().default(null),
+  })
+  .strict();
+export type UseCaseFields = z.infer<typeof useCaseFieldsSchema>;
+export type UseCaseFieldsInput = z.input<typeof useCaseFieldsSchema>;
+
+/** The decision, recorded by executives and admins. */
+export const decisionSchema = z
+  .object({
+    chosenApproach: z.enum(APPROACHES).nullable(),
+    decisionNotes: trimmed(LIMITS.decisionNotes, "Decision notes").default(""),
+  })
+  .strict();
+export type Decision = z.infer<typeof decisionSchema>;

@@ -1,0 +1,74 @@
+/**
+ * `npm test`: every test against a real PostgreSQL, in a throwaway database.
+ *   1. the server: DATABASE_URL's, or the embedded test cluster in .data/pg-test;
+ *   2. a fresh database for this run, migrated;
+ *   3. unit and integration tests (Vitest);
+ *   4. a production build (in .next-e2e, so a running `npm start` is not disturbed) and the
+ *      browser tests (Playwright) against it;
+ *   5. the database is dropped.
+ * Flags: --unit (Vitest only), --e2e (Playwright only); other arguments go to the runner(s),
+ * e.g. `npm test -- --e2e e2e/auth.spec.ts`.
+ */
+import { spawn } from "node:child_process";
+import { dropDatabase, ensureDatabase, ROOT, startEmbedded, urlFor } from "./lib/embedded-db";
+import { migrate } from "./lib/migrate";
+
+const args = process.argv.slice(2);
+const onlyUnit = args.includes("--unit");
+const onlyE2e = args.includes("--e2e");
+const rest = args.filter((a) => a !== "--unit" && a !== "--e2e");
+
+function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, cmdArgs, { cwd: ROOT, env, stdio: "inherit" });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const bin = (name: string) => `${ROOT}/node_modules/.bin/${name}`;
+
+async function main(): Promise<number> {
+  let serverUrl: string;
+  let stopCluster = async () => {};
+  if (process.env.DATABASE_URL) {
+    serverUrl = process.env.DATABASE_URL;
+    console.log("Tests use DATABASE_URL's server, in a throwaway database.");
+  } else {
+    const cluster = await startEmbedded({ dir: ".data/pg-test", port: Number(process.env.EMBEDDED_TEST_PG_PORT ?? 54330), quiet: true });
+    serverUrl = cluster.serverUrl;
+    stopCluster = cluster.stop;
+    console.log("Tests use the embedded PostgreSQL (.data/pg-test), in a throwaway database.");
+  }
+  const name = `tradeoff_test_${process.pid}_${Date.now()}`;
+  await ensureDatabase(serverUrl, name);
+  const url = urlFor(serverUrl, name);
+  try {
+    await migrate(url);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "test-secret-not-for-production-0123456789",
+      TRADEOFF_TEST: "1",
+    };
+    let failed = 0;
+    if (!onlyE2e) {
+      const code = await run(bin("vitest"), ["run", ...rest.filter((a) => !a.startsWith("e2e/"))], env);
+      if (code !== 0) failed = code;
+    }
+    if (!onlyUnit) {
+      const port = env.E2E_PORT ?? "3100";
+      const e2eEnv: NodeJS.ProcessEnv = { ...env, NEXT_DIST_DIR: ".next-e2e", NEXTAUTH_URL: `http://127.0.0.1:${port}`, E2E_PORT: port };
+      console.log("Building the app for the browser tests…");
+      const build = await run(bin("next"), ["build"], e2eEnv);
+      if (build !== 0) return build;
+      const code = await run(bin("playwright"), ["test", ...rest.filter((a) => !a.startsWith("lib/") && !a.startsWith("tests/"))], e2eEnv);
+      if (code !== 0) failed = code;
+    }
+    return failed;
+  } finally {
+    await dropDatabase(serverUrl, name).catch((e) => console.error("Could not drop the test database:", e));
+    await stopCluster();
+  }
+}
+
+process.exit(await main());
