@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     }
     if (!onlyUnit) {
       const port = env.E2E_PORT ?? "3100";
-      const e2eEnv: NodeJS.ProcessEnv = { ...env, NEXT_DIST_DIR: ".next-e2e", NEXTAUTH_URL: `http://127.0.0.1:${port}`, E2E_PORT: port };
+      const e2eEnv: NodeJS.ProcessEnv = { ...env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", NEXTAUTH_URL: `http://127.0.0.1:${port}`, E2E_PORT: port };
       console.log("Building the app for the browser tests…");
       const build = await run(bin("next"), ["build"], e2eEnv);
       if (build !== 0) return build;
