@@ -1,0 +1,92 @@
+/**
+ * `npm start`: the app at http://localhost:3000 with nothing else to install.
+ *   - PostgreSQL: DATABASE_URL's when set, else the embedded one (data kept in .data/pg);
+ *   - migrations applied, the demo organization seeded once;
+ *   - a production build, rebuilt only when the sources changed;
+ *   - Ctrl-C stops the app and the embedded PostgreSQL cleanly.
+ * `npm run dev` does the same with `next dev`.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { buildInputsHash, buildStampPath, isBuildCurrent } from "./lib/build-cache";
+import { resolveDatabase } from "./lib/database";
+import { ROOT } from "./lib/embedded-db";
+import { migrate } from "./lib/migrate";
+import { ensureAuthSecret } from "./lib/secret";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./lib/seed-demo";
+
+const dev = process.argv.includes("--dev");
+if (existsSync(path.join(ROOT, ".env"))) process.loadEnvFile(path.join(ROOT, ".env"));
+
+const port = process.env.PORT ?? "3000";
+const host = process.env.HOST ?? "localhost";
+const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: "inherit" });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function main() {
+  const secret = ensureAuthSecret();
+  const db = await resolveDatabase();
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await db.stop().catch(() => {});
+    process.exit(code);
+  };
+  try {
+    console.log(db.embedded ? "PostgreSQL: embedded (data in .data/pg)." : "PostgreSQL: DATABASE_URL.");
+    const applied = await migrate(db.url, (m) => console.log(m));
+    if (applied.length === 0) console.log("Database schema is up to date.");
+    const seeded = await seedDemo(db.url);
+    if (seeded) console.log("Seeded the demo organization.");
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: db.url,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${host}:${port}`,
+    };
+    if (!dev) {
+      const distDir = process.env.NEXT_DIST_DIR || ".next";
+      const hash = buildInputsHash();
+      if (isBuildCurrent(distDir, hash)) {
+        console.log("Production build is current; not rebuilding.");
+      } else {
+        console.log("Building the app (first start, or the sources changed)…");
+        const code = await run(bin("next"), ["build"], env);
+        if (code !== 0) return shutdown(code);
+        writeFileSync(buildStampPath(distDir), hash);
+      }
+    }
+    const child = spawn(bin("next"), [dev ? "dev" : "start", "-p", port, "-H", host], { cwd: ROOT, env, stdio: ["inherit", "pipe", "inherit"] });
+    let announced = false;
+    child.stdout.on("data", (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
+        announced = true;
+        console.log(`\n  Tradeoff is running at http://${host}:${port}\n`);
+        console.log("  Demo sign-ins (password for all: " + DEMO_PASSWORD + "):");
+        for (const u of DEMO_USERS) console.log(`    ${u.role.padEnd(9)} ${u.email}`);
+        console.log("\n  Press Ctrl-C to stop.\n");
+      }
+    });
+    for (const sig of ["SIGINT", "SIGTERM"] as const) {
+      process.on(sig, () => {
+        child.kill(sig);
+      });
+    }
+    child.on("exit", (code) => void shutdown(code ?? 0));
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    await shutdown(1);
+  }
+}
+
+await main();
