@@ -1,0 +1,76 @@
+/**
+ * The portfolio filter, shared by the dashboard, the use-case list's drill-downs and the finance
+ * export. It lives in the URL: `?bu=Sales&bu=Ops&status=LIVE&recommended=RAG&flag=NO_EVALUATION_SET`.
+ */
+import { z } from "zod";
+import { APPROACHES } from "../assessment";
+import { STATUSES } from "../use-case";
+
+export const RISK_FLAGS = [
+  "FT_ON_FAST_CHANGING_KNOWLEDGE",
+  "FT_WITHOUT_ENOUGH_LABELED_DATA",
+  "NO_EVALUATION_SET",
+  "CHOSEN_DIFFERS_FROM_CONSENSUS",
+  "STALENESS_EXCEEDS_ACCEPTABLE_LAG",
+] as const;
+export type RiskFlagCode = (typeof RISK_FLAGS)[number];
+
+const many = <T extends z.ZodType>(item: T) => z.array(item).max(50).default([]);
+
+export const portfolioFilterSchema = z
+  .object({
+    businessUnit: many(z.string().trim().min(1).max(120)),
+    status: many(z.enum(STATUSES)),
+    ownerId: many(z.string().min(1).max(64)),
+    recommended: many(z.enum(APPROACHES)),
+    chosen: many(z.enum(APPROACHES)),
+    flag: many(z.enum(RISK_FLAGS)),
+  })
+  .strict();
+export type PortfolioFilter = z.infer<typeof portfolioFilterSchema>;
+
+export const EMPTY_FILTER: PortfolioFilter = { businessUnit: [], status: [], ownerId: [], recommended: [], chosen: [], flag: [] };
+
+/** URL parameter name for each filter field. */
+export const FILTER_PARAMS: Record<keyof PortfolioFilter, string> = {
+  businessUnit: "bu",
+  status: "status",
+  ownerId: "owner",
+  recommended: "recommended",
+  chosen: "chosen",
+  flag: "flag",
+};
+
+type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function getAll(params: ParamSource, key: string): string[] {
+  if (params instanceof URLSearchParams) return params.getAll(key);
+  const v = params[key];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/**
+ * Reads a filter from URL parameters. Values that are not allowed are dropped rather than
+ * failing the page (a stale link still opens); the result is always a valid filter.
+ */
+export function parsePortfolioFilter(params: ParamSource): PortfolioFilter {
+  const out: PortfolioFilter = { ...EMPTY_FILTER };
+  for (const key of Object.keys(FILTER_PARAMS) as (keyof PortfolioFilter)[]) {
+    const field = portfolioFilterSchema.shape[key].unwrap().element as z.ZodType<string>;
+    const values = getAll(params, FILTER_PARAMS[key]).filter((v) => field.safeParse(v).success);
+    (out[key] as string[]) = [...new Set(values)].slice(0, 50);
+  }
+  return out;
+}
+
+export function filterToSearchParams(filter: PortfolioFilter): URLSearchParams {
+  const sp = new URLSearchParams();
+  for (const key of Object.keys(FILTER_PARAMS) as (keyof PortfolioFilter)[]) {
+    for (const v of filter[key]) sp.append(FILTER_PARAMS[key], v);
+  }
+  return sp;
+}
+
+export function isEmptyFilter(filter: PortfolioFilter): boolean {
+  return Object.values(filter).every((v) => v.length === 0);
+}

@@ -1,0 +1,67 @@
+/**
+ * Use cases with stored projections, written straight to the database for portfolio and export
+ * tests, so those tests control every cent. (The real path, deriveUseCase, is tested elsewhere.)
+ */
+import { db } from "@/lib/server/db";
+import type { Approach } from "@/lib/server/db";
+
+export interface FixtureUseCase {
+  title: string;
+  businessUnit?: string;
+  ownerId: string;
+  status?: "IDEA" | "ASSESSING" | "APPROVED" | "BUILDING" | "LIVE" | "RETIRED";
+  recommended?: Approach | null;
+  chosen?: Approach | null;
+  riskFlags?: string[];
+  disagreement?: boolean;
+  startYear?: number;
+  horizonYears?: number;
+  /** Cents per approach, category and year: yearly[approach][category] = [y1, y2, ...] (base); low = 80%, high = 125% (rounded). */
+  yearly: Partial<Record<Approach, Record<string, (number | null)[]>>>;
+  manual?: Approach[];
+  deleted?: boolean;
+}
+
+export async function insertUseCaseWithCosts(organizationId: string, uc: FixtureUseCase): Promise<string> {
+  const startYear = uc.startYear ?? 2027;
+  const row = await db.useCase.create({
+    data: {
+      organizationId,
+      title: uc.title,
+      businessUnit: uc.businessUnit ?? "",
+      ownerId: uc.ownerId,
+      createdById: uc.ownerId,
+      status: uc.status ?? "IDEA",
+      recommendedApproach: uc.recommended ?? null,
+      chosenApproach: uc.chosen ?? null,
+      riskFlags: uc.riskFlags ?? [],
+      disagreement: uc.disagreement ?? false,
+      horizonYears: uc.horizonYears ?? 3,
+      startDate: new Date(`${startYear}-01-01T00:00:00Z`),
+      deletedAt: uc.deleted ? new Date() : null,
+    },
+  });
+  const lines: Parameters<typeof db.costLine.createMany>[0]["data"] = [];
+  const years: Parameters<typeof db.costYear.createMany>[0]["data"] = [];
+  for (const [approach, cats] of Object.entries(uc.yearly) as [Approach, Record<string, (number | null)[]>][]) {
+    const manual = uc.manual?.includes(approach) ?? false;
+    const horizon = Math.max(...Object.values(cats).map((v) => v.length));
+    for (let y = 0; y < horizon; y++) {
+      let low = 0n, base = 0n, high = 0n, complete = true;
+      for (const [category, values] of Object.entries(cats)) {
+        const v = values[y];
+        if (v === undefined) continue;
+        const l = v === null ? null : BigInt(Math.round(v * 0.8));
+        const b = v === null ? null : BigInt(v);
+        const h = v === null ? null : BigInt(Math.round(v * 1.25));
+        if (b === null) complete = false;
+        else { low += l!; base += b; high += h!; }
+        lines.push({ organizationId, useCaseId: row.id, approach, yearIndex: y + 1, calendarYear: startYear + y, category, lowCents: l, baseCents: b, highCents: h, manual });
+      }
+      years.push({ organizationId, useCaseId: row.id, approach, yearIndex: y + 1, calendarYear: startYear + y, lowCents: low, baseCents: base, highCents: high, complete, manual });
+    }
+  }
+  if (lines.length) await db.costLine.createMany({ data: lines });
+  if (years.length) await db.costYear.createMany({ data: years });
+  return row.id;
+}
