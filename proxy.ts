@@ -36,7 +36,8 @@ export function applyStaticSecurityHeaders(headers: Headers): void {
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (process.env.NODE_ENV === "production" && process.env.TRADEOFF_TEST !== "1" && !process.env.NEXTAUTH_URL?.startsWith("http://")) {
+  // Browsers ignore HSTS on plain-http responses, so local `npm start` is unaffected.
+  if (process.env.NODE_ENV === "production") {
     headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   }
 }
