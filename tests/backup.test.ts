@@ -1,0 +1,54 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { backupDatabase, BackupMismatchError, restoreDatabase } from "../scripts/lib/backup";
+import { createTestOrg } from "./helpers/factory";
+import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
+
+async function snapshot(organizationId: string) {
+  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
+  const members = await db.membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } });
+  const useCases = await db.useCase.findMany({ where: { organizationId }, orderBy: { id: "asc" } });
+  const lines = await db.costLine.findMany({ where: { organizationId }, orderBy: { id: "asc" } });
+  return { org, members, useCases, lines };
+}
+
+describe("backup and restore", () => {
+  it("round-trips an organization: deleted after the backup, back exactly after the restore", async () => {
+    const org = await createTestOrg("backup");
+    await insertUseCaseWithCosts(org.id, {
+      title: 'Claims triage, "v2"\nwith a line break',
+      ownerId: org.users.LEAD.id,
+      recommended: "RAG",
+      yearly: { RAG: { INFERENCE: [123_45, 234_56], RETRIEVAL_INFRA: [null, 10_00] } },
+    });
+    const before = await snapshot(org.id);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "tradeoff-backup-")), "b.jsonl.gz");
+    await backupDatabase(process.env.DATABASE_URL!, file);
+
+    await db.organization.delete({ where: { id: org.id } });
+    expect(await db.useCase.count({ where: { organizationId: org.id } })).toBe(0);
+
+    await restoreDatabase(process.env.DATABASE_URL!, file);
+    expect(await snapshot(org.id)).toEqual(before);
+    // New rows still get fresh ids after the restore.
+    await insertUseCaseWithCosts(org.id, { title: "after restore", ownerId: org.users.LEAD.id, yearly: { RAG: { INFERENCE: [1] } } });
+  });
+
+  it("refuses a file that is not a backup, and changes nothing", async () => {
+    const org = await createTestOrg("notbackup");
+    const dir = mkdtempSync(path.join(tmpdir(), "tradeoff-backup-"));
+    const file = path.join(dir, "bad.jsonl.gz");
+    const { createGzip } = await import("node:zlib");
+    const { createWriteStream } = await import("node:fs");
+    await new Promise<void>((resolve) => {
+      const gz = createGzip();
+      gz.pipe(createWriteStream(file)).on("finish", () => resolve());
+      gz.end('{"hello":"world"}\n');
+    });
+    await expect(restoreDatabase(process.env.DATABASE_URL!, file)).rejects.toBeInstanceOf(BackupMismatchError);
+    expect(await db.organization.count({ where: { id: org.id } })).toBe(1);
+  });
+});
