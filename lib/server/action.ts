@@ -24,6 +24,16 @@ export function registerEntryPoint(ep: EntryPoint): void {
   ENTRY_POINTS.set(ep.name, ep);
 }
 
+/** Marks a function with the entry point it implements, so the matrix test can match exports to the registry. */
+export function tagEntryPoint<F extends (...args: never[]) => unknown>(fn: F, name: string): F {
+  Object.defineProperty(fn, "entryPoint", { value: name, enumerable: false });
+  return fn;
+}
+
+export function entryPointOf(fn: unknown): string | undefined {
+  return typeof fn === "function" ? (fn as { entryPoint?: string }).entryPoint : undefined;
+}
+
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
@@ -48,7 +58,7 @@ export function orgAction<S extends z.ZodType, T>(def: {
   handler: (ctx: MemberContext, input: z.infer<S>) => Promise<T>;
 }): (orgSlug: string, input: unknown) => Promise<ActionResult<T>> {
   registerEntryPoint({ name: def.name, kind: "action", roles: def.roles, mutates: def.mutates ?? true });
-  return async (orgSlug: string, input: unknown) => {
+  return tagEntryPoint(async (orgSlug: string, input: unknown) => {
     try {
       const ctx = await requireMember(orgSlug, def.roles);
       const data = parseOrThrow(def.input, input);
@@ -56,7 +66,7 @@ export function orgAction<S extends z.ZodType, T>(def: {
     } catch (err) {
       return toActionError(err);
     }
-  };
+  }, def.name);
 }
 
 /** An action that belongs to the signed-in person rather than an organization. */
@@ -67,7 +77,7 @@ export function userAction<S extends z.ZodType, T>(def: {
   handler: (user: SessionUser, input: z.infer<S>) => Promise<T>;
 }): (input: unknown) => Promise<ActionResult<T>> {
   registerEntryPoint({ name: def.name, kind: "action", roles: "any-signed-in", mutates: def.mutates ?? true });
-  return async (input: unknown) => {
+  return tagEntryPoint(async (input: unknown) => {
     try {
       const user = await requireUser();
       const data = parseOrThrow(def.input, input);
@@ -75,7 +85,7 @@ export function userAction<S extends z.ZodType, T>(def: {
     } catch (err) {
       return toActionError(err);
     }
-  };
+  }, def.name);
 }
 
 /** An action anyone may call (sign-up, accepting an invitation before signing in). */
@@ -85,11 +95,35 @@ export function publicAction<S extends z.ZodType, T>(def: {
   handler: (input: z.infer<S>) => Promise<T>;
 }): (input: unknown) => Promise<ActionResult<T>> {
   registerEntryPoint({ name: def.name, kind: "action", roles: "public", mutates: true });
-  return async (input: unknown) => {
+  return tagEntryPoint(async (input: unknown) => {
     try {
       return { ok: true, data: await def.handler(parseOrThrow(def.input, input)) };
     } catch (err) {
       return toActionError(err);
     }
-  };
+  }, def.name);
+}
+
+/**
+ * A route handler on one organization's data: `GET(request, { params: Promise<{ org }> })`.
+ * Refusals: 401 not signed in, 404 not a member (existence not revealed), 403 role not allowed.
+ */
+export function orgRoute(def: {
+  name: string;
+  roles: readonly Role[];
+  mutates?: boolean;
+  handler: (ctx: MemberContext, request: Request, params: Record<string, string>) => Promise<Response>;
+}): (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> {
+  registerEntryPoint({ name: def.name, kind: "route", roles: def.roles, mutates: def.mutates ?? false });
+  return tagEntryPoint(async (request: Request, context: { params: Promise<Record<string, string>> }) => {
+    try {
+      const params = await context.params;
+      const ctx = await requireMember(params.org ?? "", def.roles);
+      return await def.handler(ctx, request, params);
+    } catch (err) {
+      const e = toActionError(err);
+      const status = e.code === "NOT_SIGNED_IN" ? 401 : e.code === "NOT_A_MEMBER" ? 404 : e.code === "FORBIDDEN" ? 403 : e.code === "VALIDATION" ? 422 : e.code === "NOT_FOUND" ? 404 : 500;
+      return Response.json({ error: e.message, code: status === 404 ? "NOT_FOUND" : e.code, fieldErrors: e.fieldErrors }, { status });
+    }
+  }, def.name);
 }

@@ -3,7 +3,7 @@
  * tests, so those tests control every cent. (The real path, deriveUseCase, is tested elsewhere.)
  */
 import { db } from "@/lib/server/db";
-import type { Approach } from "@/lib/server/db";
+import type { Approach, Prisma } from "@/lib/server/db";
 
 export interface FixtureUseCase {
   title: string;
@@ -41,8 +41,8 @@ export async function insertUseCaseWithCosts(organizationId: string, uc: Fixture
       deletedAt: uc.deleted ? new Date() : null,
     },
   });
-  const lines: Parameters<typeof db.costLine.createMany>[0]["data"] = [];
-  const years: Parameters<typeof db.costYear.createMany>[0]["data"] = [];
+  const lines: Prisma.CostLineCreateManyInput[] = [];
+  const years: Prisma.CostYearCreateManyInput[] = [];
   for (const [approach, cats] of Object.entries(uc.yearly) as [Approach, Record<string, (number | null)[]>][]) {
     const manual = uc.manual?.includes(approach) ?? false;
     const horizon = Math.max(...Object.values(cats).map((v) => v.length));
