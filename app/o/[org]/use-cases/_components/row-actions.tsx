@@ -1,0 +1,77 @@
+"use client";
+/** Small client controls: delete (to the trash, with a confirmation step) and restore. */
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { deleteUseCase, restoreUseCase } from "../actions";
+import { useCasePath } from "./labels";
+
+export function DeleteButton(props: { orgSlug: string; id: string; title: string }) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  if (!confirming) {
+    return (
+      <button type="button" onClick={() => setConfirming(true)} className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-700 hover:bg-red-50">
+        Delete
+      </button>
+    );
+  }
+  return (
+    <div role="group" aria-label="Confirm deletion" className="flex flex-wrap items-center gap-2 rounded border border-red-300 bg-red-50 px-3 py-1.5 text-sm">
+      <span>Move “{props.title}” to the trash? It can be restored.</span>
+      <button
+        type="button"
+        disabled={pending}
+        className="rounded bg-red-700 px-2 py-1 font-medium text-white hover:bg-red-800 disabled:opacity-50"
+        onClick={() =>
+          start(async () => {
+            const r = await deleteUseCase(props.orgSlug, { id: props.id });
+            if (r.ok) router.push(`${useCasePath(props.orgSlug)}?deleted=${encodeURIComponent(props.id)}`);
+            else setError(r.message);
+          })
+        }
+      >
+        Move to trash
+      </button>
+      <button type="button" className="underline" onClick={() => setConfirming(false)}>
+        Cancel
+      </button>
+      {error && (
+        <span role="alert" className="text-red-800">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function RestoreButton(props: { orgSlug: string; id: string; label?: string; then?: "detail" | "stay" }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button
+        type="button"
+        disabled={pending}
+        className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-50"
+        onClick={() =>
+          start(async () => {
+            const r = await restoreUseCase(props.orgSlug, { id: props.id });
+            if (!r.ok) setError(r.message);
+            else if (props.then === "stay") router.refresh();
+            else router.push(`${useCasePath(props.orgSlug, props.id)}?saved=restored`);
+          })
+        }
+      >
+        {pending ? "Restoring…" : (props.label ?? "Restore")}
+      </button>
+      {error && (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,558 @@
+"use client";
+/**
+ * The use-case form, for logging and editing. Hints come from the server's own zod schema
+ * (checkFormValues); the server action is the real check, and its field errors are shown next
+ * to their fields the same way. On an edit, a save that someone else's save overtook shows
+ * their change beside yours and lets you load theirs or save yours on top.
+ */
+import { buttonClass } from "@/components/button";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, useState, useTransition, type ReactNode } from "react";
+import { ANSWER_KEYS, ANSWER_LABELS, missingAnswers, type AnswerKey } from "@/lib/domain/assessment";
+import { ANSWER_HELP, ASSESSMENT_SECTIONS, SEED_FILES, shortCitation } from "@/lib/domain/assessment-help";
+import { LIMITS, STATUSES, type UseCaseFields } from "@/lib/domain/use-case";
+import { diffFields, fieldLabel, flattenFields, formatFieldValue } from "@/lib/domain/use-case-changes";
+import {
+  answerIsInteger,
+  answerKind,
+  answerOptions,
+  answersFromFormValues,
+  checkFormValues,
+  formValuesFromFields,
+  mergeFormValues,
+  type UseCaseFormValues,
+} from "@/lib/domain/use-case-form";
+import type { ActionResult } from "@/lib/server/errors";
+import type { UseCaseConflictDetails } from "@/lib/server/use-cases/write";
+import { createUseCase, updateUseCase } from "../actions";
+import { statusLabel, useCasePath } from "./labels";
+
+type Errors = Record<string, string[]>;
+type Fields = UseCaseFields & { ownerId?: string };
+
+export interface UseCaseFormProps {
+  orgSlug: string;
+  mode: "create" | "edit";
+  /** Edit: the use case and the version the form was opened at. */
+  useCaseId?: string;
+  version?: number;
+  /** The stored fields when the form was opened (edit), to show what changed in a conflict. */
+  initialFields?: Fields;
+  initialValues: UseCaseFormValues;
+  members: { id: string; name: string }[];
+  /** Executives and admins choose any owner; a lead's use cases are their own. */
+  canAssignOwner: boolean;
+  currentUser: { id: string; name: string };
+}
+
+const inputClass =
+  "mt-1 block w-full rounded border border-zinc-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-600";
+
+const fieldId = (path: string) => `field-${path.replace(/\./g, "-")}`;
+
+export function UseCaseForm(props: UseCaseFormProps) {
+  const router = useRouter();
+  const [values, setValues] = useState(props.initialValues);
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitted, setSubmitted] = useState(false);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [version, setVersion] = useState(props.version);
+  const [base, setBase] = useState<Fields | undefined>(props.initialFields);
+  const [conflict, setConflict] = useState<UseCaseConflictDetails | null>(null);
+  const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+  const names = Object.fromEntries(props.members.map((m) => [m.id, m.name]));
+
+  /** Client-side hints: the same schema as the server, shown for touched fields (all after a submit). */
+  function hint(next: UseCaseFormValues, touchedNow: Set<string>, all: boolean) {
+    const check = checkFormValues(next);
+    const found = check.ok ? {} : check.errors;
+    const shown: Errors = {};
+    for (const [k, v] of Object.entries(found)) {
+      const top = k.split(".")[0]!;
+      if (all || touchedNow.has(k) || touchedNow.has(top)) shown[k] = v;
+    }
+    setErrors(shown);
+  }
+
+  function set<K extends keyof UseCaseFormValues>(key: K, value: UseCaseFormValues[K]) {
+    const next = { ...values, [key]: value };
+    setValues(next);
+    if (submitted || Object.keys(errors).length) hint(next, touched, submitted);
+  }
+  function setAnswer(key: AnswerKey, value: string) {
+    const next = { ...values, assessment: { ...values.assessment, [key]: value } };
+    setValues(next);
+    const t = new Set(touched).add(`assessment.${key}`);
+    setTouched(t);
+    hint(next, t, submitted);
+  }
+  function blur(path: string) {
+    const t = new Set(touched).add(path);
+    setTouched(t);
+    hint(values, t, submitted);
+  }
+
+  function focusFirstError(errs: Errors) {
+    const first = Object.keys(errs).find((k) => k !== "_form");
+    if (!first) return;
+    const el = formRef.current?.querySelector<HTMLElement>(`#${CSS.escape(fieldId(first))}, [data-field="${first}"] input, [data-field="${first}"] select, [data-field="${first}"] textarea`);
+    el?.focus();
+  }
+
+  function save(expectedVersion = version, current = values) {
+    setSubmitted(true);
+    setFormError(null);
+    const check = checkFormValues(current);
+    if (!check.ok) {
+      setErrors(check.errors);
+      setFormError("Please correct the highlighted fields.");
+      requestAnimationFrame(() => focusFirstError(check.errors));
+      return;
+    }
+    setErrors({});
+    startTransition(async () => {
+      const result =
+        props.mode === "create"
+          ? ((await createUseCase(props.orgSlug, check.input)) as ActionResult<{ id: string; duplicates: { id: string }[] }>)
+          : ((await updateUseCase(props.orgSlug, { ...check.input, id: props.useCaseId, expectedVersion })) as ActionResult<{ id: string; duplicates: { id: string }[] }>);
+      if (result.ok) {
+        const params = new URLSearchParams({ saved: props.mode === "create" ? "created" : "updated" });
+        if (result.data.duplicates.length) params.set("dups", result.data.duplicates.map((d) => d.id).join(","));
+        router.push(`${useCasePath(props.orgSlug, result.data.id)}?${params}`);
+        return;
+      }
+      if (result.code === "CONFLICT" && result.details) {
+        setConflict(result.details as UseCaseConflictDetails);
+        return;
+      }
+      setFormError(result.message);
+      if (result.fieldErrors) {
+        setErrors(result.fieldErrors);
+        requestAnimationFrame(() => focusFirstError(result.fieldErrors!));
+      }
+    });
+  }
+
+  const answers = answersFromFormValues(values);
+  const missing = missingAnswers(answers);
+  const err = (path: string) => errors[path];
+
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      className="space-y-8"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      {formError && (
+        <div role="alert" className="rounded border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
+          {formError}
+          {errors._form && <ul className="mt-1 list-disc pl-5">{errors._form.map((m) => <li key={m}>{m}</li>)}</ul>}
+        </div>
+      )}
+
+      {conflict && (
+        <ConflictPanel
+          conflict={conflict}
+          base={base}
+          mine={checkFormValues(values)}
+          names={names}
+          pending={pending}
+          onLoadTheirs={() => {
+            setValues(formValuesFromFields(conflict.current));
+            setBase(conflict.current);
+            setVersion(conflict.currentVersion);
+            setConflict(null);
+            setErrors({});
+            setFormError(null);
+          }}
+          onReapply={() => {
+            const merged = base ? mergeFormValues(formValuesFromFields(base), values, formValuesFromFields(conflict.current)) : values;
+            setValues(merged);
+            setBase(conflict.current);
+            setVersion(conflict.currentVersion);
+            setConflict(null);
+            save(conflict.currentVersion, merged);
+          }}
+        />
+      )}
+
+      <Section id="overview" title="Overview">
+        <Field path="title" label="Title" error={err("title")} required>
+          <input
+            id={fieldId("title")}
+            className={inputClass}
+            value={values.title}
+            maxLength={LIMITS.title + 50}
+            onChange={(e) => set("title", e.target.value)}
+            onBlur={() => blur("title")}
+            aria-invalid={!!err("title")}
+            aria-describedby={err("title") ? `${fieldId("title")}-error` : undefined}
+          />
+        </Field>
+        <Field path="description" label="Description" error={err("description")} help="What it should do, for whom, and why it matters.">
+          <textarea
+            id={fieldId("description")}
+            className={inputClass}
+            rows={4}
+            value={values.description}
+            onChange={(e) => set("description", e.target.value)}
+            onBlur={() => blur("description")}
+            aria-invalid={!!err("description")}
+            aria-describedby={err("description") ? `${fieldId("description")}-error` : undefined}
+          />
+        </Field>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field path="businessUnit" label="Business unit / cost center" error={err("businessUnit")}>
+            <input
+              id={fieldId("businessUnit")}
+              className={inputClass}
+              value={values.businessUnit}
+              onChange={(e) => set("businessUnit", e.target.value)}
+              onBlur={() => blur("businessUnit")}
+              aria-invalid={!!err("businessUnit")}
+              aria-describedby={err("businessUnit") ? `${fieldId("businessUnit")}-error` : undefined}
+            />
+          </Field>
+          <Field
+            path="ownerId"
+            label="Owner"
+            error={err("ownerId")}
+            help={props.canAssignOwner ? undefined : "A lead's use cases are their own; an executive or admin can hand one over."}
+          >
+            <select
+              id={fieldId("ownerId")}
+              className={inputClass}
+              value={values.ownerId || props.currentUser.id}
+              disabled={!props.canAssignOwner}
+              onChange={(e) => set("ownerId", e.target.value)}
+              aria-invalid={!!err("ownerId")}
+              aria-describedby={err("ownerId") ? `${fieldId("ownerId")}-error` : undefined}
+            >
+              {!props.members.some((m) => m.id === (values.ownerId || props.currentUser.id)) && (
+                <option value={values.ownerId || props.currentUser.id}>{values.ownerId ? "A former member" : props.currentUser.name}</option>
+              )}
+              {props.members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                  {m.id === props.currentUser.id ? " (you)" : ""}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field path="status" label="Status" error={err("status")}>
+            <select id={fieldId("status")} className={inputClass} value={values.status} onChange={(e) => set("status", e.target.value)} aria-invalid={!!err("status")}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {statusLabel(s)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field path="startDate" label="Planned start" error={err("startDate")}>
+            <input
+              id={fieldId("startDate")}
+              type="date"
+              className={inputClass}
+              value={values.startDate}
+              min="2000-01-01"
+              max="2100-12-31"
+              onChange={(e) => set("startDate", e.target.value)}
+              onBlur={() => blur("startDate")}
+              aria-invalid={!!err("startDate")}
+              aria-describedby={err("startDate") ? `${fieldId("startDate")}-error` : undefined}
+            />
+          </Field>
+          <Field path="horizonYears" label="Horizon (years)" error={err("horizonYears")} help="How many years the cost projection covers: 1 to 10.">
+            <input
+              id={fieldId("horizonYears")}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={10}
+              step={1}
+              className={inputClass}
+              value={values.horizonYears}
+              onChange={(e) => set("horizonYears", e.target.value)}
+              onBlur={() => blur("horizonYears")}
+              aria-invalid={!!err("horizonYears")}
+              aria-describedby={err("horizonYears") ? `${fieldId("horizonYears")}-error` : undefined}
+            />
+          </Field>
+          <Field path="externalId" label="External id" error={err("externalId")} help="The id in your own inventory, if any. Unique in the organization.">
+            <input
+              id={fieldId("externalId")}
+              className={inputClass}
+              value={values.externalId}
+              onChange={(e) => set("externalId", e.target.value)}
+              onBlur={() => blur("externalId")}
+              aria-invalid={!!err("externalId")}
+              aria-describedby={err("externalId") ? `${fieldId("externalId")}-error` : undefined}
+            />
+          </Field>
+        </div>
+        <fieldset className="rounded border border-zinc-200 p-3" data-field="manualEstimate">
+          <legend className="px-1 text-sm font-medium">Manual yearly estimate (optional)</legend>
+          <p className="text-xs text-zinc-600">
+            For an agent, a structured pipeline or feedback learning the costs are not projected: give your own yearly estimate in dollars. Shown as a manual
+            estimate wherever it is used.
+          </p>
+          {err("manualEstimate") && <FieldError id={`${fieldId("manualEstimate")}-error`} messages={err("manualEstimate")!} />}
+          <div className="mt-2 grid gap-3 sm:grid-cols-3">
+            {(["Low", "Base", "High"] as const).map((part) => {
+              const key = `manual${part}` as const;
+              const path = `manualEstimate.${part.toLowerCase()}`;
+              return (
+                <Field key={part} path={path} label={`${part} ($ a year)`} error={err(path)}>
+                  <input
+                    id={fieldId(path)}
+                    type="number"
+                    inputMode="decimal"
+                    min={0}
+                    step="0.01"
+                    className={inputClass}
+                    value={values[key]}
+                    onChange={(e) => set(key, e.target.value)}
+                    onBlur={() => blur(path)}
+                    aria-invalid={!!err(path)}
+                    aria-describedby={err(path) ? `${fieldId(path)}-error` : undefined}
+                  />
+                </Field>
+              );
+            })}
+          </div>
+        </fieldset>
+      </Section>
+
+      <Section id="assessment" title="Assessment">
+        <div className="rounded border border-amber-200 bg-amber-50 p-3 text-sm" data-testid="missing-answers">
+          {missing.length === 0 ? (
+            <p>Every answer is given.</p>
+          ) : (
+            <>
+              <p className="font-medium">
+                Still unanswered: {missing.length} of {ANSWER_KEYS.length}. Every answer is optional while drafting; the recommendation says what it was missing.
+              </p>
+              <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
+                {missing.map((k) => (
+                  <li key={k}>
+                    <a className="text-amber-900 underline" href={`#${fieldId(`assessment.${k}`)}`}>
+                      {ANSWER_LABELS[k]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+        {ASSESSMENT_SECTIONS.map((section) => (
+          <fieldset key={section.id} className="space-y-4 rounded border border-zinc-200 p-4">
+            <legend className="px-1 text-base font-semibold">{section.title}</legend>
+            {section.keys.map((key) => (
+              <AnswerInput key={key} answerKey={key} value={values.assessment[key]} error={err(`assessment.${key}`)} onChange={(v) => setAnswer(key, v)} onBlur={() => blur(`assessment.${key}`)} />
+            ))}
+          </fieldset>
+        ))}
+      </Section>
+
+      <div className="sticky bottom-0 flex items-center gap-3 border-t border-zinc-200 bg-white/95 py-3">
+        <button type="submit" disabled={pending} className={buttonClass("primary")}>
+          {pending ? "Saving…" : props.mode === "create" ? "Save use case" : "Save changes"}
+        </button>
+        <Link href={props.mode === "create" ? useCasePath(props.orgSlug) : useCasePath(props.orgSlug, props.useCaseId)} className="text-sm text-zinc-700 underline">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+function Section(props: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section id={props.id} aria-labelledby={`${props.id}-heading`} className="space-y-4">
+      <h2 id={`${props.id}-heading`} className="text-lg font-semibold">
+        {props.title}
+      </h2>
+      {props.children}
+    </section>
+  );
+}
+
+function FieldError(props: { id: string; messages: string[] }) {
+  return (
+    <p id={props.id} className="mt-1 text-sm text-red-700" data-testid="field-error">
+      {props.messages.join(" ")}
+    </p>
+  );
+}
+
+function Field(props: { path: string; label: string; error?: string[]; help?: ReactNode; required?: boolean; children: ReactNode }) {
+  return (
+    <div data-field={props.path}>
+      <label htmlFor={fieldId(props.path)} className="block text-sm font-medium text-zinc-800">
+        {props.label}
+        {props.required && <span className="text-red-700"> *</span>}
+      </label>
+      {props.children}
+      {props.help && <p className="mt-1 text-xs text-zinc-600">{props.help}</p>}
+      {props.error && <FieldError id={`${fieldId(props.path)}-error`} messages={props.error} />}
+    </div>
+  );
+}
+
+function Citation({ answerKey }: { answerKey: AnswerKey }) {
+  const sources = ANSWER_HELP[answerKey].sources;
+  const title = sources.map((s) => `${SEED_FILES[s.seed]}${s.where ? `: ${s.where}` : ""}`).join("\n");
+  return (
+    <span className="text-zinc-500" title={title}>
+      Seeds: {shortCitation(sources)}
+    </span>
+  );
+}
+
+function AnswerInput(props: { answerKey: AnswerKey; value: string; error?: string[]; onChange: (v: string) => void; onBlur: () => void }) {
+  const { answerKey: key, value, error } = props;
+  const path = `assessment.${key}`;
+  const id = fieldId(path);
+  const help = ANSWER_HELP[key];
+  const kind = answerKind(key);
+  const describedBy = [`${id}-help`, error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  const helpText = (
+    <p id={`${id}-help`} className="mt-1 text-xs text-zinc-600">
+      {help.help} <Citation answerKey={key} />
+    </p>
+  );
+  if (kind === "boolean") {
+    return (
+      <fieldset data-field={path} aria-describedby={describedBy} aria-invalid={!!error}>
+        <legend className="text-sm font-medium text-zinc-800">{ANSWER_LABELS[key]}</legend>
+        <div className="mt-1 flex gap-4 text-sm" role="radiogroup">
+          {[
+            ["yes", "Yes"],
+            ["no", "No"],
+            ["", "Unanswered"],
+          ].map(([v, label], i) => (
+            <label key={v} className="flex items-center gap-1">
+              <input id={i === 0 ? id : undefined} type="radio" name={path} value={v} checked={value === v} onChange={() => props.onChange(v!)} onBlur={props.onBlur} />
+              {label}
+            </label>
+          ))}
+        </div>
+        {helpText}
+        {error && <FieldError id={`${id}-error`} messages={error} />}
+      </fieldset>
+    );
+  }
+  if (kind === "enum") {
+    return (
+      <div data-field={path}>
+        <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
+          {ANSWER_LABELS[key]}
+        </label>
+        <select id={id} className={inputClass} value={value} onChange={(e) => props.onChange(e.target.value)} onBlur={props.onBlur} aria-invalid={!!error} aria-describedby={describedBy}>
+          <option value="">Unanswered</option>
+          {answerOptions(key).map((o) => (
+            <option key={o} value={o}>
+              {help.options?.[o] ?? o}
+            </option>
+          ))}
+        </select>
+        {helpText}
+        {error && <FieldError id={`${id}-error`} messages={error} />}
+      </div>
+    );
+  }
+  return (
+    <div data-field={path}>
+      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
+        {ANSWER_LABELS[key]}
+        {help.unit && !/\(/.test(ANSWER_LABELS[key]) && !ANSWER_LABELS[key].toLowerCase().includes(help.unit.split(" ")[0]!) && (
+          <span className="font-normal text-zinc-500"> ({help.unit})</span>
+        )}
+      </label>
+      <input
+        id={id}
+        type="number"
+        inputMode={answerIsInteger(key) ? "numeric" : "decimal"}
+        step={answerIsInteger(key) ? 1 : "any"}
+        className={`${inputClass} max-w-xs`}
+        value={value}
+        placeholder="Unanswered"
+        onChange={(e) => props.onChange(e.target.value)}
+        onBlur={props.onBlur}
+        aria-invalid={!!error}
+        aria-describedby={describedBy}
+      />
+      {helpText}
+      {error && <FieldError id={`${id}-error`} messages={error} />}
+    </div>
+  );
+}
+
+function ConflictPanel(props: {
+  conflict: UseCaseConflictDetails;
+  base?: Fields;
+  mine: ReturnType<typeof checkFormValues>;
+  names: Record<string, string>;
+  pending: boolean;
+  onLoadTheirs: () => void;
+  onReapply: () => void;
+}) {
+  const { conflict } = props;
+  const theirs = conflict.current as Record<string, unknown>;
+  const mine = (props.mine.ok ? { ...props.mine.fields, ownerId: props.mine.fields.ownerId ?? conflict.current.ownerId } : props.mine.input) as Record<string, unknown>;
+  const theirChanges = props.base ? diffFields(props.base as Record<string, unknown>, theirs).changed : [];
+  const differs = diffFields(theirs, mine).changed;
+  const paths = [...new Set([...theirChanges, ...differs])];
+  const flatBase = flattenFields(props.base as Record<string, unknown> | undefined);
+  const flatTheirs = flattenFields(theirs);
+  const flatMine = flattenFields(mine);
+  const when = new Date(conflict.changedAt);
+  return (
+    <div role="alert" className="space-y-3 rounded border border-orange-300 bg-orange-50 p-4 text-sm" data-testid="conflict">
+      <p className="font-semibold text-orange-900">Someone else saved this use case since you opened it.</p>
+      <p>
+        {conflict.changedBy ? conflict.changedBy.name : "Someone"} saved it at {when.toISOString().slice(0, 16).replace("T", " ")} UTC. Nothing of yours is lost: your edits
+        are still in the form below. Applying your changes to their version keeps their changes and yours; where you both changed a field, yours is kept.
+      </p>
+      {paths.length > 0 ? (
+        <table className="w-full text-left">
+          <thead>
+            <tr>
+              <th className="py-1 pr-3">Field</th>
+              {props.base && <th className="py-1 pr-3">When you opened it</th>}
+              <th className="py-1 pr-3">Their saved version</th>
+              <th className="py-1">Yours</th>
+            </tr>
+          </thead>
+          <tbody>
+            {paths.map((p) => (
+              <tr key={p} className="border-t border-orange-200 align-top">
+                <td className="py-1 pr-3 font-medium">{fieldLabel(p)}</td>
+                {props.base && <td className="py-1 pr-3">{formatFieldValue(p, flatBase[p], props.names)}</td>}
+                <td className="py-1 pr-3">{formatFieldValue(p, flatTheirs[p], props.names)}</td>
+                <td className="py-1">{formatFieldValue(p, flatMine[p], props.names)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>Their saved version has the same values as yours.</p>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <button type="button" onClick={props.onLoadTheirs} className="rounded border border-orange-400 bg-white px-3 py-1.5 font-medium hover:bg-orange-100">
+          Discard mine and load their version
+        </button>
+        <button type="button" disabled={props.pending} onClick={props.onReapply} className="rounded bg-orange-700 px-3 py-1.5 font-medium text-white hover:bg-orange-800 disabled:opacity-50">
+          Apply my changes to their version and save
+        </button>
+      </div>
+    </div>
+  );
+}

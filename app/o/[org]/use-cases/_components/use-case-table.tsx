@@ -1,0 +1,411 @@
+"use client";
+/**
+ * The use-case list: a TanStack Table (v9) whose sorting, filters, search, paging and column
+ * visibility are all owned by the server and the URL. The table's state is derived from the
+ * URL's view on every render; each change the table asks for becomes a new URL, which the
+ * server answers with the next page (manualSorting / manualFiltering / manualPagination).
+ */
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useMemo, useOptimistic, useState, useTransition, type ReactNode } from "react";
+import {
+  columnFilteringFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  functionalUpdate,
+  globalFilteringFeature,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnFiltersState,
+  type ColumnVisibilityState,
+  type FilterFn,
+  type PaginationState,
+  type SortingState,
+} from "@tanstack/react-table";
+import { APPROACHES, type Approach } from "@/lib/domain/assessment";
+import { EMPTY_FILTER, RISK_FLAGS, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { STATUSES, type Status } from "@/lib/domain/use-case";
+import {
+  changeListQuery,
+  DEFAULT_LIST_QUERY,
+  LIST_COLUMN_LABELS,
+  listQueryString,
+  PAGE_SIZES,
+  SORTABLE_COLUMNS,
+  type ListColumn,
+  type SortColumn,
+  type UseCaseListQuery,
+} from "@/lib/domain/use-case-list";
+import { agreementText, approachLabel, formatDateTime, riskFlagLabel, STATUS_STYLES, statusLabel } from "./labels";
+
+export interface ListRow {
+  id: string;
+  href: string;
+  title: string;
+  businessUnit: string;
+  ownerName: string | null;
+  status: Status;
+  recommendedApproach: Approach | null;
+  agreement: string | null;
+  chosenApproach: Approach | null;
+  riskFlagCount: number;
+  updatedAt: string;
+}
+
+export interface FilterOptions {
+  businessUnits: string[];
+  owners: { id: string; name: string }[];
+}
+
+const features = tableFeatures({ columnFilteringFeature, globalFilteringFeature, rowSortingFeature, rowPaginationFeature, columnVisibilityFeature });
+type Features = typeof features;
+
+/** The server filters; this function only exists so the table knows the column can be filtered. */
+const serverFilter: FilterFn<Features, ListRow> = Object.assign(() => true, {
+  autoRemove: (v: unknown) => !Array.isArray(v) || v.length === 0,
+});
+
+/** Table column id → the portfolio filter field it sets. */
+const FILTER_FIELD: Partial<Record<ListColumn, keyof PortfolioFilter>> = {
+  businessUnit: "businessUnit",
+  owner: "ownerId",
+  status: "status",
+  recommended: "recommended",
+  chosen: "chosen",
+  riskFlags: "flag",
+};
+
+const getRowId = (r: ListRow) => r.id;
+
+const helper = createColumnHelper<Features, ListRow>();
+const columns = helper.columns([
+  helper.accessor("title", {
+    id: "title",
+    header: LIST_COLUMN_LABELS.title,
+    enableHiding: false,
+    enableColumnFilter: false,
+    cell: (info) => (
+      <Link href={info.row.original.href} className="font-medium text-brand-700 hover:underline">
+        {info.getValue()}
+      </Link>
+    ),
+  }),
+  helper.accessor("businessUnit", { id: "businessUnit", header: LIST_COLUMN_LABELS.businessUnit, filterFn: serverFilter, cell: (i) => i.getValue() || <span className="text-zinc-400">—</span> }),
+  helper.accessor("ownerName", { id: "owner", header: LIST_COLUMN_LABELS.owner, enableSorting: false, filterFn: serverFilter, cell: (i) => i.getValue() ?? <span className="text-zinc-400">former member</span> }),
+  helper.accessor("status", {
+    id: "status",
+    header: LIST_COLUMN_LABELS.status,
+    filterFn: serverFilter,
+    cell: (i) => <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[i.getValue()]}`}>{statusLabel(i.getValue())}</span>,
+  }),
+  helper.accessor("recommendedApproach", {
+    id: "recommended",
+    header: LIST_COLUMN_LABELS.recommended,
+    filterFn: serverFilter,
+    cell: (i) =>
+      i.getValue() ? (
+        <span>
+          {approachLabel(i.getValue())}
+          {i.row.original.agreement && <span className="ml-1 text-xs text-zinc-500">({i.row.original.agreement})</span>}
+        </span>
+      ) : (
+        <span className="text-zinc-400">not scored</span>
+      ),
+  }),
+  helper.accessor("chosenApproach", { id: "chosen", header: LIST_COLUMN_LABELS.chosen, filterFn: serverFilter, cell: (i) => approachLabel(i.getValue(), "undecided") }),
+  helper.accessor("riskFlagCount", {
+    id: "riskFlags",
+    header: LIST_COLUMN_LABELS.riskFlags,
+    enableSorting: false,
+    filterFn: serverFilter,
+    cell: (i) => (i.getValue() > 0 ? <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">{i.getValue()}</span> : <span className="text-zinc-400">0</span>),
+  }),
+  helper.accessor("updatedAt", { id: "updatedAt", header: LIST_COLUMN_LABELS.updatedAt, enableColumnFilter: false, cell: (i) => <time dateTime={i.getValue()}>{formatDateTime(i.getValue())}</time> }),
+]);
+
+function filtersFromQuery(filter: PortfolioFilter): ColumnFiltersState {
+  const out: ColumnFiltersState = [];
+  for (const [column, field] of Object.entries(FILTER_FIELD) as [ListColumn, keyof PortfolioFilter][]) {
+    if (filter[field].length) out.push({ id: column, value: filter[field] });
+  }
+  return out;
+}
+
+function queryFilterFrom(filters: ColumnFiltersState): PortfolioFilter {
+  const out: PortfolioFilter = { ...EMPTY_FILTER };
+  for (const f of filters) {
+    const field = FILTER_FIELD[f.id as ListColumn];
+    if (field && Array.isArray(f.value)) (out[field] as string[]) = f.value as string[];
+  }
+  return out;
+}
+
+export function UseCaseTable(props: { rows: ListRow[]; total: number; query: UseCaseListQuery; options: FilterOptions; canCreate: boolean; newHref: string }) {
+  const { rows, total, options } = props;
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+  // The view as asked for, shown at once (ticked boxes, sort arrows) while the server answers.
+  const [query, setQuery] = useOptimistic(props.query);
+  const go = (next: UseCaseListQuery) =>
+    startTransition(() => {
+      setQuery(next);
+      router.push(`${pathname}${listQueryString(next)}`, { scroll: false });
+    });
+
+  const sorting: SortingState = useMemo(() => [{ id: query.sort, desc: query.dir === "desc" }], [query.sort, query.dir]);
+  const pagination: PaginationState = useMemo(() => ({ pageIndex: query.page - 1, pageSize: query.pageSize }), [query.page, query.pageSize]);
+  const columnFilters = useMemo(() => filtersFromQuery(query.filter), [query.filter]);
+  const columnVisibility: ColumnVisibilityState = useMemo(() => Object.fromEntries(query.hidden.map((c) => [c, false])), [query.hidden]);
+
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId,
+    rowCount: total,
+    manualSorting: true,
+    manualFiltering: true,
+    manualPagination: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    state: { sorting, pagination, columnFilters, columnVisibility, globalFilter: query.q },
+    onSortingChange: (u) => {
+      const next = functionalUpdate(u, sorting)[0];
+      const sort = (SORTABLE_COLUMNS as readonly string[]).includes(next?.id ?? "") ? (next!.id as SortColumn) : DEFAULT_LIST_QUERY.sort;
+      go(changeListQuery(query, { sort, dir: next?.desc ? "desc" : "asc" }));
+    },
+    onPaginationChange: (u) => {
+      const next = functionalUpdate(u, pagination);
+      if (next.pageSize !== query.pageSize) go(changeListQuery(query, { pageSize: next.pageSize as UseCaseListQuery["pageSize"] }));
+      else go(changeListQuery(query, { page: next.pageIndex + 1 }));
+    },
+    onColumnFiltersChange: (u) => go(changeListQuery(query, { filter: queryFilterFrom(functionalUpdate(u, columnFilters)) })),
+    onGlobalFilterChange: (u) => go(changeListQuery(query, { q: String(functionalUpdate(u, query.q) ?? "").trim() })),
+    onColumnVisibilityChange: (u) => {
+      const next = functionalUpdate(u, columnVisibility);
+      go(changeListQuery(query, { hidden: Object.entries(next).filter(([, v]) => v === false).map(([k]) => k as ListColumn) }));
+    },
+  });
+
+  const filterLabels: Record<string, { label: string; options: { value: string; label: string }[] }> = {
+    businessUnit: { label: "Business unit", options: options.businessUnits.map((b) => ({ value: b, label: b })) },
+    status: { label: "Status", options: STATUSES.map((s) => ({ value: s, label: statusLabel(s) })) },
+    owner: { label: "Owner", options: options.owners.map((o) => ({ value: o.id, label: o.name })) },
+    recommended: { label: "Recommended", options: APPROACHES.map((a) => ({ value: a, label: approachLabel(a) })) },
+    chosen: { label: "Chosen", options: APPROACHES.map((a) => ({ value: a, label: approachLabel(a) })) },
+    riskFlags: { label: "Risk flag", options: RISK_FLAGS.map((f) => ({ value: f, label: riskFlagLabel(f) })) },
+  };
+  const filtered = columnFilters.length > 0 || query.q !== "";
+  const pageCount = table.getPageCount();
+
+  return (
+    <div className="space-y-3" aria-busy={pending}>
+      <div className="flex flex-wrap items-end gap-2">
+        <SearchBox value={query.q} onSearch={(q) => table.setGlobalFilter(q)} />
+        {Object.entries(filterLabels).map(([columnId, f]) => {
+          const column = table.getColumn(columnId);
+          if (!column) return null;
+          const selected = (column.getFilterValue() as string[] | undefined) ?? [];
+          return (
+            <MultiSelect
+              key={columnId}
+              label={f.label}
+              options={f.options}
+              selected={selected}
+              onChange={(values) => column.setFilterValue(values)}
+            />
+          );
+        })}
+        {filtered && (
+          <button
+            type="button"
+            className="rounded border border-zinc-300 px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-50"
+            onClick={() => go(changeListQuery(query, { filter: EMPTY_FILTER, q: "" }))}
+          >
+            Clear filters
+          </button>
+        )}
+        <div className="ml-auto">
+          <Dropdown label="Columns">
+            {table
+              .getAllLeafColumns()
+              .filter((c) => c.getCanHide())
+              .map((c) => (
+                <label key={c.id} className="flex items-center gap-2 px-2 py-1 text-sm">
+                  <input type="checkbox" checked={c.getIsVisible()} onChange={(e) => c.toggleVisibility(e.target.checked)} />
+                  {LIST_COLUMN_LABELS[c.id as ListColumn]}
+                </label>
+              ))}
+          </Dropdown>
+        </div>
+      </div>
+
+      <div className="overflow-x-auto rounded border border-zinc-200">
+        <table className="min-w-full divide-y divide-zinc-200 text-sm">
+          <thead className="bg-zinc-50">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  const canSort = header.column.getCanSort();
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                      className="px-3 py-2 text-left font-semibold text-zinc-700"
+                    >
+                      {canSort ? (
+                        <button type="button" className="inline-flex items-center gap-1 hover:underline" onClick={header.column.getToggleSortingHandler()}>
+                          <table.FlexRender header={header} />
+                          <span aria-hidden className="text-xs text-zinc-500">
+                            {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                          </span>
+                        </button>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-zinc-100 bg-white">
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="hover:bg-zinc-50">
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="px-3 py-2 align-top">
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={table.getVisibleLeafColumns().length} className="px-3 py-8 text-center text-zinc-500">
+                  {filtered ? (
+                    "No use cases match this view."
+                  ) : props.canCreate ? (
+                    <>
+                      No use cases yet. <Link className="text-brand-700 underline" href={props.newHref}>Log the first one</Link>.
+                    </>
+                  ) : (
+                    "No use cases yet."
+                  )}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+
+      <nav aria-label="Pages" className="flex flex-wrap items-center gap-3 text-sm">
+        <span data-testid="list-count">
+          {total === 0
+            ? "0 use cases"
+            : `${(props.query.page - 1) * props.query.pageSize + 1}–${(props.query.page - 1) * props.query.pageSize + rows.length} of ${total.toLocaleString("en-US")} use cases`}
+        </span>
+        <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" onClick={() => table.firstPage()} disabled={!table.getCanPreviousPage()}>
+          First
+        </button>
+        <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
+          Previous
+        </button>
+        <span>
+          Page {query.page} of {pageCount}
+        </span>
+        <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
+          Next
+        </button>
+        <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" onClick={() => table.lastPage()} disabled={!table.getCanNextPage()}>
+          Last
+        </button>
+        <label className="ml-auto flex items-center gap-2">
+          Rows per page
+          <select className="rounded border px-2 py-1" value={query.pageSize} onChange={(e) => table.setPageSize(Number(e.target.value))}>
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        {pending && <span className="text-zinc-500">Loading…</span>}
+      </nav>
+    </div>
+  );
+}
+
+function SearchBox(props: { value: string; onSearch: (q: string) => void }) {
+  const [text, setText] = useState(props.value);
+  const [seen, setSeen] = useState(props.value);
+  if (seen !== props.value) {
+    // The URL changed (back button, cleared filters): show what it says.
+    setSeen(props.value);
+    setText(props.value);
+  }
+  return (
+    <form
+      role="search"
+      className="flex items-end gap-1"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSearch(text);
+      }}
+    >
+      <label className="flex flex-col text-xs font-medium text-zinc-600">
+        Search title and description
+        <input
+          type="search"
+          name="q"
+          value={text}
+          maxLength={200}
+          onChange={(e) => setText(e.target.value)}
+          className="mt-1 w-64 rounded border border-zinc-300 px-2 py-1 text-sm"
+        />
+      </label>
+      <button type="submit" className="rounded border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-50">
+        Search
+      </button>
+    </form>
+  );
+}
+
+function Dropdown(props: { label: ReactNode; children: ReactNode }) {
+  return (
+    <details className="relative">
+      <summary className="cursor-pointer list-none rounded border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-50">{props.label} ▾</summary>
+      <div className="absolute right-0 z-10 mt-1 max-h-80 min-w-56 overflow-auto rounded border border-zinc-200 bg-white py-1 shadow-lg">{props.children}</div>
+    </details>
+  );
+}
+
+function MultiSelect(props: { label: string; options: { value: string; label: string }[]; selected: string[]; onChange: (values: string[]) => void }) {
+  const { selected } = props;
+  return (
+    <details className="relative">
+      <summary className={`cursor-pointer list-none rounded border px-2 py-1 text-sm hover:bg-zinc-50 ${selected.length ? "border-brand-500 bg-brand-50" : "border-zinc-300"}`}>
+        {props.label}
+        {selected.length > 0 && <span className="ml-1 rounded bg-brand-600 px-1.5 text-xs text-white">{selected.length}</span>} ▾
+      </summary>
+      <fieldset className="absolute z-10 mt-1 max-h-80 min-w-56 overflow-auto rounded border border-zinc-200 bg-white py-1 shadow-lg">
+        <legend className="sr-only">{props.label}</legend>
+        {props.options.length === 0 && <p className="px-2 py-1 text-sm text-zinc-500">Nothing to choose yet</p>}
+        {props.options.map((o) => (
+          <label key={o.value} className="flex items-center gap-2 px-2 py-1 text-sm">
+            <input
+              type="checkbox"
+              checked={selected.includes(o.value)}
+              onChange={(e) => props.onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))}
+            />
+            {o.label}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}

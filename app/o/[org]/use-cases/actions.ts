@@ -1,0 +1,94 @@
+"use server";
+/**
+ * The use-case registry's server actions. Each is made with orgAction (guard → zod parse →
+ * handler → one error policy) and called as `action(orgSlug, input)`. The organization comes
+ * from the signed-in member's membership, and every query inside names it, so a use case of
+ * another organization is simply not found. Each mutation runs in one transaction with its
+ * audit entry (lib/server/use-cases/write.ts), then revalidates the organization's pages.
+ */
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { decisionSchema, useCaseFieldsSchema } from "@/lib/domain/use-case";
+import { CREATE_ROLES, DECIDE_ROLES, EDIT_ROLES } from "@/lib/domain/use-case-permissions";
+import { orgAction } from "@/lib/server/action";
+import type { MemberContext } from "@/lib/server/guard";
+import { findSimilarUseCases } from "@/lib/server/use-cases/read";
+import {
+  inUseCaseTransaction,
+  recordUseCaseDecision,
+  restoreUseCase as restoreInTx,
+  softDeleteUseCase,
+  writeUseCase,
+  type WriteContext,
+} from "@/lib/server/use-cases/write";
+
+const id = z.string().min(1).max(64);
+const version = z.number().int().min(1);
+
+const writeCtx = (ctx: MemberContext): WriteContext => ({ organizationId: ctx.organization.id, actorId: ctx.user.id, role: ctx.role });
+
+function revalidate(ctx: MemberContext) {
+  revalidatePath(`/o/${ctx.organization.slug}`, "layout");
+}
+
+/** Logs a use case. The owner defaults to the creator. Warns (does not block) on near-duplicate titles. */
+export const createUseCase = orgAction({
+  name: "useCases.create",
+  roles: CREATE_ROLES,
+  input: useCaseFieldsSchema,
+  handler: async (ctx, fields) => {
+    const saved = await inUseCaseTransaction((tx) => writeUseCase(tx, writeCtx(ctx), { fields }));
+    revalidate(ctx);
+    const duplicates = await findSimilarUseCases(ctx.organization.id, saved.title, { excludeId: saved.id });
+    return { id: saved.id, version: saved.version, duplicates };
+  },
+});
+
+/** Saves an edit of the fields, refused with a conflict if someone saved since `expectedVersion`. */
+export const updateUseCase = orgAction({
+  name: "useCases.update",
+  roles: EDIT_ROLES,
+  input: useCaseFieldsSchema.extend({ id, expectedVersion: version }),
+  handler: async (ctx, { id, expectedVersion, ...fields }) => {
+    const saved = await inUseCaseTransaction((tx) => writeUseCase(tx, writeCtx(ctx), { id, expectedVersion, fields }));
+    if (saved.changed.length) revalidate(ctx);
+    const duplicates = saved.titleChanged ? await findSimilarUseCases(ctx.organization.id, saved.title, { excludeId: saved.id }) : [];
+    return { id: saved.id, version: saved.version, changed: saved.changed, duplicates };
+  },
+});
+
+/** Records the chosen approach and the decision notes (executives and admins). */
+export const recordDecision = orgAction({
+  name: "useCases.recordDecision",
+  roles: DECIDE_ROLES,
+  input: decisionSchema.extend({ id, expectedVersion: version }),
+  handler: async (ctx, { id, expectedVersion, chosenApproach, decisionNotes }) => {
+    const saved = await inUseCaseTransaction((tx) => recordUseCaseDecision(tx, writeCtx(ctx), { id, expectedVersion, chosenApproach, decisionNotes }));
+    if (saved.changed.length) revalidate(ctx);
+    return saved;
+  },
+});
+
+/** Moves a use case to the trash; it can be restored. */
+export const deleteUseCase = orgAction({
+  name: "useCases.delete",
+  roles: EDIT_ROLES,
+  input: z.object({ id }).strict(),
+  handler: async (ctx, input) => {
+    const done = await inUseCaseTransaction((tx) => softDeleteUseCase(tx, writeCtx(ctx), input));
+    revalidate(ctx);
+    return done;
+  },
+});
+
+/** Brings a use case back from the trash. */
+export const restoreUseCase = orgAction({
+  name: "useCases.restore",
+  roles: EDIT_ROLES,
+  input: z.object({ id }).strict(),
+  handler: async (ctx, input) => {
+    const done = await inUseCaseTransaction((tx) => restoreInTx(tx, writeCtx(ctx), input));
+    revalidate(ctx);
+    return done;
+  },
+});

@@ -1,0 +1,53 @@
+/**
+ * Journey: an executive opens a lead's use case and records the decision (the chosen approach
+ * and the notes); the lead can read the decision but not record one.
+ */
+import { expect, test } from "./registry-fixtures";
+
+test("an executive records the decision on a lead's use case", async ({ page, registry }) => {
+  const id = await registry.seedUseCase({
+    title: "Contract clause review",
+    ownerRole: "LEAD",
+    recommendedApproach: "RAG",
+    agreementVotes: 4,
+    agreementVoters: 5,
+  });
+
+  await registry.signInAs("EXECUTIVE");
+  await page.goto(registry.path());
+  await expect(page.getByRole("row", { name: /Contract clause review/ })).toContainText("RAG");
+  await expect(page.getByRole("row", { name: /Contract clause review/ })).toContainText("4 of 5");
+  await page.getByRole("link", { name: "Contract clause review" }).click();
+  await page.getByRole("link", { name: "Decision" }).click();
+  await expect(page.getByTestId("chosen-approach")).toHaveText("Not decided");
+
+  await page.getByLabel("Chosen approach").selectOption("HYBRID");
+  await expect(page.getByText("This differs from the recommendation")).toBeVisible();
+  await page.getByLabel("Decision notes").fill("House style matters: fine-tune for clause format, RAG for current case law.");
+  await page.getByRole("button", { name: "Record decision" }).click();
+
+  await expect(page.getByText("Decision recorded.")).toBeVisible();
+  await expect(page.getByTestId("chosen-approach")).toHaveText("Hybrid");
+  await expect(page.getByTestId("decision-notes")).toContainText("fine-tune for clause format");
+  const [row] = await registry.query<{ chosenApproach: string; decisionNotes: string; version: number }>(
+    `SELECT "chosenApproach", "decisionNotes", version FROM "UseCase" WHERE id = $1`,
+    [id],
+  );
+  expect(row).toMatchObject({ chosenApproach: "HYBRID", version: 2 });
+  const audit = await registry.query<{ actorId: string; before: unknown; after: unknown }>(
+    `SELECT "actorId", before, after FROM "AuditEvent" WHERE "entityId" = $1 AND action = 'use_case.decision_recorded'`,
+    [id],
+  );
+  expect(audit).toEqual([{ actorId: registry.org.users.EXECUTIVE.id, before: { chosenApproach: null, decisionNotes: "" }, after: { chosenApproach: "HYBRID", decisionNotes: row!.decisionNotes } }]);
+
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.getByTestId("history").getByRole("listitem").first()).toContainText("recorded the decision");
+  await expect(page.getByTestId("history").getByRole("listitem").first()).toContainText("Hybrid");
+
+  // the lead who owns it reads the decision but cannot record one
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path(`/${id}?tab=decision`));
+  await expect(page.getByTestId("chosen-approach")).toHaveText("Hybrid");
+  await expect(page.getByRole("button", { name: "Record decision" })).toHaveCount(0);
+  await expect(page.getByText("Executives and admins record the decision.")).toBeVisible();
+});

@@ -1,0 +1,90 @@
+/**
+ * Fixtures for the use-case registry's journeys: each test gets its own organization with one
+ * member of every role, created straight in the test database, and signs in by setting a
+ * next-auth session cookie minted with the server's secret (no sign-in form involved, so these
+ * journeys test the registry, not the sign-in page). Everything is deleted afterwards.
+ */
+import { randomUUID } from "node:crypto";
+import { test as base, expect, type BrowserContext } from "@playwright/test";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+
+export type Role = "ADMIN" | "EXECUTIVE" | "LEAD" | "FINANCE";
+export const ROLES: readonly Role[] = ["ADMIN", "EXECUTIVE", "LEAD", "FINANCE"];
+
+export interface RegistryOrg {
+  id: string;
+  slug: string;
+  name: string;
+  users: Record<Role, { id: string; email: string; name: string }>;
+}
+
+export interface SeedUseCase {
+  title: string;
+  ownerRole?: Role;
+  description?: string;
+  businessUnit?: string;
+  recommendedApproach?: string | null;
+  agreementVotes?: number;
+  agreementVoters?: number;
+  assessment?: Record<string, unknown>;
+}
+
+export interface Registry {
+  org: RegistryOrg;
+  /** Signs the browser context in as the member with this role. */
+  signInAs(role: Role): Promise<void>;
+  /** Inserts a use case directly (for journeys that start from an existing one). */
+  seedUseCase(uc: SeedUseCase): Promise<string>;
+  /** Runs a query on the test database. */
+  query<T extends pg.QueryResultRow = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  path(sub?: string): string;
+}
+
+const secret = () => process.env.NEXTAUTH_SECRET ?? "test-secret-not-for-production-0123456789";
+const cuidish = () => `c${randomUUID().replace(/-/g, "").slice(0, 24)}`;
+
+async function signIn(context: BrowserContext, baseURL: string, user: { id: string; email: string; name: string }) {
+  const token = await encode({ secret: secret(), token: { sub: user.id, uid: user.id, email: user.email, name: user.name }, maxAge: 60 * 60 });
+  await context.clearCookies();
+  await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+}
+
+export const test = base.extend<{ registry: Registry }>({
+  registry: async ({ context, baseURL }, use) => {
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+    const q = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await pool.query<T>(sql, params)).rows;
+    const suffix = randomUUID().slice(0, 8);
+    const org: RegistryOrg = { id: cuidish(), slug: `e2e-registry-${suffix}`, name: `Registry ${suffix}`, users: {} as RegistryOrg["users"] };
+    await q(`INSERT INTO "Organization" (id, name, slug, "updatedAt") VALUES ($1, $2, $3, now())`, [org.id, org.name, org.slug]);
+    const names: Record<Role, string> = { ADMIN: "Ada Admin", EXECUTIVE: "Eve Executive", LEAD: "Lee Lead", FINANCE: "Fin Finance" };
+    for (const role of ROLES) {
+      const user = { id: cuidish(), email: `${role.toLowerCase()}-${suffix}@registry.test`, name: `${names[role]} ${suffix}` };
+      await q(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, $2, $3, now())`, [user.id, user.email, user.name]);
+      await q(`INSERT INTO "Membership" (id, "userId", "organizationId", role, "updatedAt") VALUES ($1, $2, $3, $4, now())`, [cuidish(), user.id, org.id, role]);
+      org.users[role] = user;
+    }
+    const registry: Registry = {
+      org,
+      signInAs: (role) => signIn(context, baseURL!, org.users[role]),
+      seedUseCase: async (uc) => {
+        const id = cuidish();
+        const owner = org.users[uc.ownerRole ?? "LEAD"].id;
+        await q(
+          `INSERT INTO "UseCase" (id, "organizationId", title, description, "businessUnit", "ownerId", "createdById", "recommendedApproach", "agreementVotes", "agreementVoters", assessment, "updatedAt")
+           VALUES ($1, $2, $3, $4, $5, $6, $6, $7::"Approach", $8, $9, $10::jsonb, now())`,
+          [id, org.id, uc.title, uc.description ?? "", uc.businessUnit ?? "", owner, uc.recommendedApproach ?? null, uc.agreementVotes ?? 0, uc.agreementVoters ?? 0, JSON.stringify(uc.assessment ?? {})],
+        );
+        return id;
+      },
+      query: q,
+      path: (sub = "") => `/o/${org.slug}/use-cases${sub}`,
+    };
+    await use(registry);
+    await q(`DELETE FROM "Organization" WHERE id = $1`, [org.id]);
+    await q(`DELETE FROM "User" WHERE id = ANY($1)`, [ROLES.map((r) => org.users[r].id)]);
+    await pool.end();
+  },
+});
+
+export { expect };

@@ -1,0 +1,221 @@
+import { describe, expect, it } from "vitest";
+import { ANSWER_KEYS } from "./assessment";
+import { ANSWER_HELP, ASSESSMENT_SECTIONS, SEED_FILES, shortCitation } from "./assessment-help";
+import { useCaseFieldsSchema } from "./use-case";
+import { diffFields, fieldLabel, flattenFields, formatFieldValue } from "./use-case-changes";
+import {
+  answerKind,
+  answerOptions,
+  answersFromFormValues,
+  checkFormValues,
+  emptyFormValues,
+  formValuesFromFields,
+  formValuesToInput,
+  mergeFormValues,
+  parseNumberInput,
+} from "./use-case-form";
+import { changeListQuery, DEFAULT_LIST_QUERY, listQueryString, parseListQuery } from "./use-case-list";
+import { canAssignOwner, canCreateUseCase, canEditUseCase, canRecordDecision, type MemberRole } from "./use-case-permissions";
+
+describe("the assessment form's layout", () => {
+  it("puts every answer in exactly one section", () => {
+    const placed = ASSESSMENT_SECTIONS.flatMap((s) => s.keys);
+    expect([...placed].sort()).toEqual([...ANSWER_KEYS].sort());
+    expect(new Set(placed).size).toBe(placed.length);
+  });
+  it("has the six sections of the issue, in order", () => {
+    expect(ASSESSMENT_SECTIONS.map((s) => s.title)).toEqual([
+      "Knowledge & freshness",
+      "Need & output",
+      "Data",
+      "Volume & latency",
+      "Constraints & capabilities",
+      "Readiness",
+    ]);
+  });
+  it.each(ANSWER_KEYS)("%s has help text citing at least one seed that exists", (key) => {
+    const h = ANSWER_HELP[key];
+    expect(h.help.length).toBeGreaterThan(20);
+    expect(h.sources.length).toBeGreaterThan(0);
+    for (const s of h.sources) expect(SEED_FILES[s.seed]).toMatch(/^\d{3}_[0-9a-f]+\.txt$/);
+  });
+  it("enum answers have a label for each value", () => {
+    for (const key of ANSWER_KEYS.filter((k) => answerKind(k) === "enum")) {
+      expect(Object.keys(ANSWER_HELP[key].options ?? {}).sort()).toEqual([...answerOptions(key)].sort());
+    }
+  });
+  it("cites like the spec's table", () => {
+    expect(shortCitation(ANSWER_HELP.changeFrequency.sources)).toBe("000 (question 1), 001 (question 1), 003 (question 1), 004");
+  });
+});
+
+describe("form values → schema input", () => {
+  it.each([
+    ["", undefined],
+    ["12", 12],
+    [" 1,000,000 ", 1_000_000],
+    ["2.5", 2.5],
+    ["-5", -5],
+    ["abc", Number.NaN],
+    ["1e3", 1000],
+    ["12abc", Number.NaN],
+  ])("number %j → %s", (raw, expected) => {
+    const n = parseNumberInput(raw);
+    if (expected === undefined) expect(n).toBeUndefined();
+    else if (Number.isNaN(expected)) expect(Number.isNaN(n)).toBe(true);
+    else expect(n).toBe(expected);
+  });
+
+  it("turns an empty form into a draft the schema accepts (title aside)", () => {
+    const r = checkFormValues({ ...emptyFormValues(), title: "Draft" });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.fields).toMatchObject({ title: "Draft", horizonYears: 5, assessment: {}, startDate: null, manualEstimate: null, externalId: null });
+  });
+
+  it("converts answers by kind and leaves unanswered ones out", () => {
+    const v = emptyFormValues();
+    v.title = "Answers";
+    v.assessment.changeFrequency = "weekly";
+    v.assessment.needsCitations = "yes";
+    v.assessment.fitsContextWindow = "no";
+    v.assessment.maxLagDays = "3";
+    v.assessment.yearlyGrowthPct = "2.5";
+    const { input, errors } = formValuesToInput(v);
+    expect(errors).toEqual({});
+    expect(input.assessment).toEqual({ changeFrequency: "weekly", needsCitations: true, fitsContextWindow: false, maxLagDays: 3, yearlyGrowthPct: 2.5 });
+    expect(answersFromFormValues(v)).toEqual(input.assessment);
+  });
+
+  it("reports the schema's messages by field, like the server", () => {
+    const v = { ...emptyFormValues(), title: "", horizonYears: "12" };
+    v.assessment.maxLagDays = "-1";
+    v.assessment.corpusDocuments = "lots";
+    const r = checkFormValues(v);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors.title).toEqual(["Title is required"]);
+      expect(r.errors.horizonYears).toEqual(["At most 10 years"]);
+      expect(r.errors["assessment.maxLagDays"]).toEqual(["Cannot be negative"]);
+      expect(r.errors["assessment.corpusDocuments"]).toEqual(["Enter a number"]);
+    }
+  });
+
+  it("manual estimate: dollars to cents, all three or none", () => {
+    const v = { ...emptyFormValues(), title: "Manual", manualLow: "1000", manualBase: "2000.50", manualHigh: "3000" };
+    const r = checkFormValues(v);
+    expect(r.ok && r.fields.manualEstimate).toEqual({ low: 100_000, base: 200_050, high: 300_000 });
+    const partial = checkFormValues({ ...v, manualHigh: "" });
+    expect(!partial.ok && partial.errors["manualEstimate.high"]).toEqual(["Give low, base and high, or none of them"]);
+    const order = checkFormValues({ ...v, manualLow: "5000" });
+    expect(!order.ok && order.errors.manualEstimate).toEqual(["Low must not exceed base, nor base exceed high"]);
+  });
+
+  it("round-trips stored fields through the form unchanged", () => {
+    const fields = useCaseFieldsSchema.parse({
+      title: "Round trip",
+      description: "d",
+      businessUnit: "Ops",
+      ownerId: "u1",
+      status: "LIVE",
+      startDate: "2027-03-01",
+      horizonYears: 7,
+      externalId: "X-1",
+      manualEstimate: { low: 1, base: 2, high: 3 },
+      assessment: { changeFrequency: "daily", needsCitations: false, monthlyCalls: 1_000_000, yearlyGrowthPct: 12.5, promptedBaselineMeetsBar: "untested" },
+    });
+    const back = checkFormValues(formValuesFromFields(fields));
+    expect(back.ok && back.fields).toEqual(fields);
+  });
+});
+
+describe("reapplying an edit over someone else's save", () => {
+  it("keeps their changes and applies mine; mine wins where both changed a field", () => {
+    const base = emptyFormValues("u1");
+    base.title = "Original";
+    base.assessment.maxLagDays = "3";
+    const theirs = { ...base, title: "Their title", status: "LIVE", assessment: { ...base.assessment, coreNeed: "retrieval", maxLagDays: "5" } };
+    const mine = { ...base, description: "My description", assessment: { ...base.assessment, maxLagDays: "7", needsCitations: "yes" } };
+    const merged = mergeFormValues(base, mine, theirs);
+    expect(merged).toMatchObject({ title: "Their title", status: "LIVE", description: "My description", ownerId: "u1" });
+    expect(merged.assessment).toMatchObject({ coreNeed: "retrieval", maxLagDays: "7", needsCitations: "yes" });
+  });
+});
+
+describe("changes between versions", () => {
+  it("records only the changed fields, answers one by one", () => {
+    const d = diffFields(
+      { title: "A", status: "IDEA", assessment: { maxLagDays: 3, coreNeed: "retrieval", needsCitations: true } },
+      { title: "A", status: "LIVE", assessment: { maxLagDays: 7, coreNeed: "retrieval" } },
+    );
+    expect(d.changed).toEqual(["status", "assessment.maxLagDays", "assessment.needsCitations"]);
+    expect(d.before).toEqual({ status: "IDEA", assessment: { maxLagDays: 3, needsCitations: true } });
+    expect(d.after).toEqual({ status: "LIVE", assessment: { maxLagDays: 7, needsCitations: null } });
+  });
+  it("treats key order and unset-vs-null as no change", () => {
+    expect(diffFields({ manualEstimate: { low: 1, base: 2, high: 3 }, externalId: null }, { manualEstimate: { high: 3, base: 2, low: 1 } }).changed).toEqual([]);
+  });
+  it("flattens and labels for people", () => {
+    expect(flattenFields({ title: "x", assessment: { maxLagDays: 3 } })).toEqual({ title: "x", "assessment.maxLagDays": 3 });
+    expect(fieldLabel("assessment.maxLagDays")).toBe("Longest acceptable lag (days)");
+    expect(fieldLabel("businessUnit")).toBe("Business unit");
+  });
+  it.each([
+    ["assessment.changeFrequency", "weekly", "Weekly"],
+    ["assessment.needsCitations", true, "Yes"],
+    ["assessment.maxLagDays", 3, "3 days"],
+    ["assessment.monthlyCalls", 1000000, "1,000,000 calls a month"],
+    ["assessment.maxLagDays", null, "—"],
+    ["status", "LIVE", "Live"],
+    ["chosenApproach", "FINE_TUNING", "Fine-tuning"],
+    ["ownerId", "u1", "Ada"],
+    ["ownerId", "u2", "a former member"],
+    ["manualEstimate", { low: 100000, base: 200000, high: 300000 }, "$1,000.00 / $2,000.00 / $3,000.00 a year (low / base / high)"],
+    ["title", "Plain", "Plain"],
+  ])("%s = %j reads %j", (path, value, text) => {
+    expect(formatFieldValue(path, value, { u1: "Ada" })).toBe(text);
+  });
+});
+
+describe("the list's URL state", () => {
+  it("the default view has no parameters", () => {
+    expect(listQueryString(DEFAULT_LIST_QUERY)).toBe("");
+    expect(parseListQuery({})).toEqual(DEFAULT_LIST_QUERY);
+  });
+  it("round-trips a view", () => {
+    const q = parseListQuery(new URLSearchParams("bu=Sales&status=LIVE&recommended=RAG&flag=NO_EVALUATION_SET&q=chat&sort=title&dir=desc&page=2&size=100&hide=owner,updatedAt"));
+    expect(parseListQuery(new URLSearchParams(listQueryString(q).slice(1)))).toEqual(q);
+  });
+  it("drops what it does not know", () => {
+    expect(parseListQuery({ sort: "password", dir: "sideways", page: "-3", size: "1000", hide: "title" })).toEqual(DEFAULT_LIST_QUERY);
+    expect(parseListQuery({ page: "99999999" }).page).toBe(10_000);
+  });
+  it("changing what is listed goes back to page 1; changing columns does not", () => {
+    const q = { ...DEFAULT_LIST_QUERY, page: 4 };
+    expect(changeListQuery(q, { q: "x" }).page).toBe(1);
+    expect(changeListQuery(q, { sort: "title", dir: "asc" }).page).toBe(1);
+    expect(changeListQuery(q, { pageSize: 50 }).page).toBe(1);
+    expect(changeListQuery(q, { hidden: ["owner"] }).page).toBe(4);
+    expect(changeListQuery(q, { page: 5 }).page).toBe(5);
+  });
+});
+
+describe("who may do what", () => {
+  const me = "me";
+  const roles: MemberRole[] = ["ADMIN", "EXECUTIVE", "LEAD", "FINANCE"];
+  it.each([
+    ["ADMIN", true, true, true, true],
+    ["EXECUTIVE", true, true, true, true],
+    ["LEAD", true, true, false, false],
+    ["FINANCE", false, false, false, false],
+  ] as const)("%s: create %s, edit own %s, edit others' %s, decide %s", (role, create, editOwn, editOthers, decide) => {
+    const actor = { userId: me, role };
+    expect(canCreateUseCase(actor)).toBe(create);
+    expect(canEditUseCase(actor, { ownerId: me })).toBe(editOwn);
+    expect(canEditUseCase(actor, { ownerId: "someone" })).toBe(editOthers);
+    expect(canRecordDecision(actor)).toBe(decide);
+  });
+  it("only executives and admins name someone else as owner", () => {
+    expect(roles.filter((role) => canAssignOwner({ userId: me, role }, "someone"))).toEqual(["ADMIN", "EXECUTIVE"]);
+    expect(canAssignOwner({ userId: me, role: "LEAD" }, me)).toBe(true);
+  });
+});

@@ -1,0 +1,224 @@
+/**
+ * The use-case form's values (what the inputs hold: strings) and their conversion to the input
+ * of useCaseFieldsSchema (numbers, booleans, null). The form checks the converted input with the
+ * same zod schema the server uses; the server's check is the real one.
+ *
+ * Pure: no Next.js, Prisma or I/O.
+ */
+import { ANSWER_KEYS, assessmentSchema, type AnswerKey, type Assessment } from "./assessment";
+import { useCaseFieldsSchema, type UseCaseFields } from "./use-case";
+
+export type AnswerKind = "enum" | "boolean" | "number";
+
+/** What kind of input each answer takes, read from the schema itself. */
+export function answerKind(key: AnswerKey): AnswerKind {
+  const field = assessmentSchema.shape[key].unwrap();
+  if (field.type === "boolean") return "boolean";
+  if (field.type === "number") return "number";
+  return "enum";
+}
+
+/** The allowed values of an enum answer, from the schema. */
+export function answerOptions(key: AnswerKey): readonly string[] {
+  const field = assessmentSchema.shape[key].unwrap() as { options?: readonly string[] };
+  return field.options ?? [];
+}
+
+/** Whether a number answer takes whole numbers only (everything but growth, which may be 2.5%). */
+export function answerIsInteger(key: AnswerKey): boolean {
+  return key !== "yearlyGrowthPct";
+}
+
+export interface UseCaseFormValues {
+  title: string;
+  description: string;
+  businessUnit: string;
+  /** "" = the creator (on create) or unchanged (on edit). */
+  ownerId: string;
+  status: string;
+  /** YYYY-MM-DD or "". */
+  startDate: string;
+  horizonYears: string;
+  externalId: string;
+  /** Manual yearly estimate in dollars, as typed. */
+  manualLow: string;
+  manualBase: string;
+  manualHigh: string;
+  /** Each answer as typed: "" = unanswered; booleans "yes"/"no". */
+  assessment: Record<AnswerKey, string>;
+}
+
+export function emptyAnswers(): Record<AnswerKey, string> {
+  return Object.fromEntries(ANSWER_KEYS.map((k) => [k, ""])) as Record<AnswerKey, string>;
+}
+
+export function emptyFormValues(ownerId = ""): UseCaseFormValues {
+  return {
+    title: "",
+    description: "",
+    businessUnit: "",
+    ownerId,
+    status: "IDEA",
+    startDate: "",
+    horizonYears: "5",
+    externalId: "",
+    manualLow: "",
+    manualBase: "",
+    manualHigh: "",
+    assessment: emptyAnswers(),
+  };
+}
+
+const centsToDollars = (c: number) => (c / 100).toString();
+
+/** The form's values for a stored use case. */
+export function formValuesFromFields(f: UseCaseFields): UseCaseFormValues {
+  const assessment = emptyAnswers();
+  for (const k of ANSWER_KEYS) {
+    const v = f.assessment[k];
+    if (v === undefined || v === null) continue;
+    assessment[k] = typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
+  }
+  return {
+    title: f.title,
+    description: f.description,
+    businessUnit: f.businessUnit,
+    ownerId: f.ownerId ?? "",
+    status: f.status,
+    startDate: f.startDate ?? "",
+    horizonYears: String(f.horizonYears),
+    externalId: f.externalId ?? "",
+    manualLow: f.manualEstimate ? centsToDollars(f.manualEstimate.low) : "",
+    manualBase: f.manualEstimate ? centsToDollars(f.manualEstimate.base) : "",
+    manualHigh: f.manualEstimate ? centsToDollars(f.manualEstimate.high) : "",
+    assessment,
+  };
+}
+
+/** "1,000,000" → 1000000; "" → undefined; "abc" → NaN. */
+export function parseNumberInput(raw: string): number | undefined {
+  const s = raw.replace(/[\s,_]/g, "");
+  if (s === "") return undefined;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return Number.NaN;
+  return Number(s);
+}
+
+export interface FormConversion {
+  /** The input for useCaseFieldsSchema (and the create/update actions). */
+  input: Record<string, unknown>;
+  /** Problems found while converting (a number that is not a number), by field path. */
+  errors: Record<string, string[]>;
+}
+
+/** Converts what the inputs hold into the schema's input, noting what cannot be converted. */
+export function formValuesToInput(v: UseCaseFormValues): FormConversion {
+  const errors: Record<string, string[]> = {};
+  const assessment: Record<string, unknown> = {};
+  for (const k of ANSWER_KEYS) {
+    const raw = (v.assessment[k] ?? "").trim();
+    if (raw === "") continue;
+    const kind = answerKind(k);
+    if (kind === "boolean") {
+      if (raw === "yes") assessment[k] = true;
+      else if (raw === "no") assessment[k] = false;
+      else errors[`assessment.${k}`] = ["Choose yes, no or unanswered"];
+    } else if (kind === "number") {
+      const n = parseNumberInput(raw);
+      if (n === undefined) continue;
+      if (Number.isNaN(n)) errors[`assessment.${k}`] = ["Enter a number"];
+      else assessment[k] = n;
+    } else assessment[k] = raw;
+  }
+
+  let horizonYears: unknown = undefined;
+  const h = parseNumberInput(v.horizonYears);
+  if (h !== undefined) {
+    if (Number.isNaN(h)) errors.horizonYears = ["Enter a whole number of years"];
+    else horizonYears = h;
+  }
+
+  let manualEstimate: unknown = null;
+  const parts = { low: v.manualLow, base: v.manualBase, high: v.manualHigh };
+  const given = Object.values(parts).filter((p) => p.trim() !== "").length;
+  if (given > 0) {
+    const cents: Record<string, number> = {};
+    for (const [name, raw] of Object.entries(parts)) {
+      const n = parseNumberInput(raw);
+      if (n === undefined) errors[`manualEstimate.${name}`] = ["Give low, base and high, or none of them"];
+      else if (Number.isNaN(n)) errors[`manualEstimate.${name}`] = ["Enter an amount in dollars"];
+      else cents[name] = Math.round(n * 100);
+    }
+    manualEstimate = cents;
+  }
+
+  const input: Record<string, unknown> = {
+    title: v.title,
+    description: v.description,
+    businessUnit: v.businessUnit,
+    status: v.status,
+    startDate: v.startDate.trim() === "" ? null : v.startDate.trim(),
+    assessment,
+    manualEstimate,
+    externalId: v.externalId.trim() === "" ? null : v.externalId,
+  };
+  if (v.ownerId) input.ownerId = v.ownerId;
+  if (horizonYears !== undefined) input.horizonYears = horizonYears;
+  return { input, errors };
+}
+
+/** Field errors from a zod error, keyed by path ("title", "assessment.maxLagDays"). */
+export function issuesToFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/**
+ * The client-side hint: converts and checks with the server's schema. Returns the parsed fields
+ * when they pass, and every problem by field otherwise.
+ */
+export function checkFormValues(v: UseCaseFormValues): { ok: true; fields: UseCaseFields; input: Record<string, unknown> } | { ok: false; errors: Record<string, string[]>; input: Record<string, unknown> } {
+  const { input, errors } = formValuesToInput(v);
+  const parsed = useCaseFieldsSchema.safeParse(input);
+  const all: Record<string, string[]> = { ...errors };
+  if (!parsed.success) {
+    for (const [k, msgs] of Object.entries(issuesToFieldErrors(parsed.error.issues))) {
+      if (all[k]) continue; // the conversion's message is the clearer one
+      // manualEstimate's cross-field rule lands on the object itself
+      all[k] = msgs;
+    }
+  }
+  if (Object.keys(all).length || !parsed.success) return { ok: false, errors: all, input };
+  return { ok: true, fields: parsed.data, input };
+}
+
+/** The answers given so far, for the "still missing" list (invalid ones count as missing). */
+export function answersFromFormValues(v: UseCaseFormValues): Assessment {
+  const { input } = formValuesToInput(v);
+  const out: Record<string, unknown> = {};
+  const a = input.assessment as Record<string, unknown>;
+  for (const k of ANSWER_KEYS) {
+    if (a[k] !== undefined && assessmentSchema.shape[k].safeParse(a[k]).success) out[k] = a[k];
+  }
+  return out as Assessment;
+}
+
+/**
+ * Reapplying an edit on top of someone else's save: every field (and answer) you changed from the
+ * version you opened takes your value; every other field takes theirs. Where you both changed a
+ * field, yours wins: the conflict panel shows those side by side before you choose.
+ */
+export function mergeFormValues(base: UseCaseFormValues, mine: UseCaseFormValues, theirs: UseCaseFormValues): UseCaseFormValues {
+  const merged: UseCaseFormValues = { ...theirs, assessment: { ...theirs.assessment } };
+  for (const key of Object.keys(mine) as (keyof UseCaseFormValues)[]) {
+    if (key === "assessment") continue;
+    if (mine[key] !== base[key]) (merged as unknown as Record<string, unknown>)[key] = mine[key];
+  }
+  for (const k of ANSWER_KEYS) {
+    if ((mine.assessment[k] ?? "") !== (base.assessment[k] ?? "")) merged.assessment[k] = mine.assessment[k];
+  }
+  return merged;
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import { ANSWER_KEYS, assessmentSchema, type Assessment } from "@/lib/domain/assessment";
+import { manualEstimateSchema, type ManualEstimate, type UseCaseFields } from "@/lib/domain/use-case";
+import { Prisma } from "../db";
+
+/** The UseCase columns a lead edits, as selected for reading them back into fields. */
+export const EDITABLE_SELECT = {
+  id: true,
+  organizationId: true,
+  title: true,
+  description: true,
+  businessUnit: true,
+  ownerId: true,
+  status: true,
+  startDate: true,
+  horizonYears: true,
+  assessment: true,
+  manualEstimate: true,
+  externalId: true,
+  chosenApproach: true,
+  decisionNotes: true,
+  version: true,
+  deletedAt: true,
+  updatedAt: true,
+} as const satisfies Prisma.UseCaseSelect;
+
+export type EditableRow = Prisma.UseCaseGetPayload<{ select: typeof EDITABLE_SELECT }>;
+
+/**
+ * The stored assessment, answer by answer: an answer that no longer passes the schema (written
+ * by an older version, or by hand) is dropped rather than failing the whole read.
+ */
+export function readAssessment(json: unknown): Assessment {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return {};
+  const out: Record<string, unknown> = {};
+  for (const k of ANSWER_KEYS) {
+    const v = (json as Record<string, unknown>)[k];
+    if (v === undefined || v === null) continue;
+    if (assessmentSchema.shape[k].safeParse(v).success) out[k] = v;
+  }
+  return out as Assessment;
+}
+
+export function readManualEstimate(json: unknown): ManualEstimate | null {
+  const parsed = manualEstimateSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+/** A DATE column as YYYY-MM-DD. */
+export function isoDay(d: Date | null): string | null {
+  return d ? d.toISOString().slice(0, 10) : null;
+}
+
+/** YYYY-MM-DD as a DATE column value. */
+export function dayToDate(s: string | null): Date | null {
+  return s ? new Date(`${s}T00:00:00Z`) : null;
+}
+
+/** A stored row as the fields the form and the schema know (owner always set). */
+export function rowToFields(row: EditableRow): UseCaseFields & { ownerId: string } {
+  return {
+    title: row.title,
+    description: row.description,
+    businessUnit: row.businessUnit,
+    ownerId: row.ownerId,
+    status: row.status,
+    startDate: isoDay(row.startDate),
+    horizonYears: row.horizonYears,
+    assessment: readAssessment(row.assessment),
+    manualEstimate: readManualEstimate(row.manualEstimate),
+    externalId: row.externalId,
+  };
+}
+
+/** Fields as UseCase column values. */
+export function fieldsToColumns(f: UseCaseFields & { ownerId: string }) {
+  return {
+    title: f.title,
+    description: f.description,
+    businessUnit: f.businessUnit,
+    ownerId: f.ownerId,
+    status: f.status,
+    startDate: dayToDate(f.startDate),
+    horizonYears: f.horizonYears,
+    assessment: f.assessment as Prisma.InputJsonValue,
+    manualEstimate: f.manualEstimate === null ? Prisma.DbNull : (f.manualEstimate as Prisma.InputJsonValue),
+    externalId: f.externalId,
+  };
+}

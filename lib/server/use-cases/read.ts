@@ -1,0 +1,339 @@
+import "server-only";
+import type { Approach } from "@/lib/domain/assessment";
+import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { findSimilarTitles } from "@/lib/domain/similar-titles";
+import type { UseCaseFields } from "@/lib/domain/use-case";
+import type { SortColumn, UseCaseListQuery } from "@/lib/domain/use-case-list";
+import { db, Prisma, type Db, type Role, type Tx } from "../db";
+import { EDITABLE_SELECT, rowToFields } from "./mapping";
+import { USE_CASE_ENTITY } from "./write";
+
+/**
+ * Reading use cases. Every query names the organization; deleted use cases are left out except
+ * where the trash is asked for.
+ */
+
+/** One use case as the detail and edit pages need it. */
+export interface UseCaseDetail {
+  id: string;
+  version: number;
+  fields: UseCaseFields & { ownerId: string };
+  owner: { id: string; name: string } | null;
+  createdBy: { id: string; name: string } | null;
+  chosenApproach: Approach | null;
+  decisionNotes: string;
+  recommendedApproach: Approach | null;
+  agreementVotes: number;
+  agreementVoters: number;
+  disagreement: boolean;
+  riskFlags: string[];
+  scoredAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+}
+
+/** A use case of the organization; null when there is none (or it is deleted, unless asked for). */
+export async function getUseCase(organizationId: string, id: string, options: { includeDeleted?: boolean } = {}): Promise<UseCaseDetail | null> {
+  if (typeof id !== "string" || id.length === 0 || id.length > 64) return null;
+  const row = await db.useCase.findFirst({
+    where: { id, organizationId, ...(options.includeDeleted ? {} : { deletedAt: null }) },
+    select: {
+      ...EDITABLE_SELECT,
+      createdById: true,
+      recommendedApproach: true,
+      agreementVotes: true,
+      agreementVoters: true,
+      disagreement: true,
+      riskFlags: true,
+      scoredAt: true,
+      createdAt: true,
+    },
+  });
+  if (!row) return null;
+  const people = await namesOf([row.ownerId, row.createdById]);
+  const person = (uid: string) => (people.has(uid) ? { id: uid, name: people.get(uid)! } : null);
+  return {
+    id: row.id,
+    version: row.version,
+    fields: rowToFields(row),
+    owner: person(row.ownerId),
+    createdBy: person(row.createdById),
+    chosenApproach: row.chosenApproach,
+    decisionNotes: row.decisionNotes,
+    recommendedApproach: row.recommendedApproach,
+    agreementVotes: row.agreementVotes,
+    agreementVoters: row.agreementVoters,
+    disagreement: row.disagreement,
+    riskFlags: row.riskFlags,
+    scoredAt: row.scoredAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    deletedAt: row.deletedAt,
+  };
+}
+
+/** Display names for user ids (only those asked for). */
+export async function namesOf(ids: readonly string[], client: Db | Tx = db): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter(Boolean))];
+  if (unique.length === 0) return new Map();
+  const users = await client.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+export interface MemberOption {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+/** The organization's members, for the owner picker and the owner filter. */
+export async function listMembers(organizationId: string): Promise<MemberOption[]> {
+  const rows = await db.membership.findMany({
+    where: { organizationId },
+    select: { role: true, user: { select: { id: true, name: true, email: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
+  return rows.map((r) => ({ id: r.user.id, name: r.user.name, email: r.user.email, role: r.role }));
+}
+
+/** The business units in use, for the filter (GROUP BY over the [organizationId, businessUnit] index). */
+export async function listBusinessUnits(organizationId: string): Promise<string[]> {
+  const rows = await db.useCase.groupBy({
+    by: ["businessUnit"],
+    where: { organizationId, deletedAt: null, businessUnit: { not: "" } },
+    orderBy: { businessUnit: "asc" },
+  });
+  return rows.map((r) => r.businessUnit);
+}
+
+/** One row of the list: only what its columns show. */
+export interface UseCaseListRow {
+  id: string;
+  title: string;
+  businessUnit: string;
+  ownerId: string;
+  ownerName: string | null;
+  status: UseCaseFields["status"];
+  recommendedApproach: Approach | null;
+  agreementVotes: number;
+  agreementVoters: number;
+  chosenApproach: Approach | null;
+  riskFlagCount: number;
+  updatedAt: Date;
+}
+
+export interface UseCaseListPage {
+  rows: UseCaseListRow[];
+  total: number;
+  /** The page actually shown (a page past the end shows the last one). */
+  page: number;
+  pageSize: number;
+}
+
+/** Escapes LIKE's wildcards so that a search for "100%" means the text "100%". */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The WHERE for a list view: organization, not deleted, the filter and the search. */
+export function listWhere(organizationId: string, filter: PortfolioFilter, q: string): Prisma.UseCaseWhereInput {
+  const and: Prisma.UseCaseWhereInput[] = [];
+  if (filter.businessUnit.length) and.push({ businessUnit: { in: filter.businessUnit } });
+  if (filter.status.length) and.push({ status: { in: filter.status } });
+  if (filter.ownerId.length) and.push({ ownerId: { in: filter.ownerId } });
+  if (filter.recommended.length) and.push({ recommendedApproach: { in: filter.recommended } });
+  if (filter.chosen.length) and.push({ chosenApproach: { in: filter.chosen } });
+  if (filter.flag.length) and.push({ riskFlags: { hasSome: filter.flag } });
+  if (q) {
+    const pattern = escapeLike(q);
+    and.push({ OR: [{ title: { contains: pattern, mode: "insensitive" } }, { description: { contains: pattern, mode: "insensitive" } }] });
+  }
+  return { organizationId, deletedAt: null, ...(and.length ? { AND: and } : {}) };
+}
+
+const SORT_FIELD: Record<SortColumn, "title" | "businessUnit" | "status" | "recommendedApproach" | "chosenApproach" | "updatedAt"> = {
+  title: "title",
+  businessUnit: "businessUnit",
+  status: "status",
+  recommended: "recommendedApproach",
+  chosen: "chosenApproach",
+  updatedAt: "updatedAt",
+};
+
+function listOrderBy(sort: SortColumn, dir: "asc" | "desc"): Prisma.UseCaseOrderByWithRelationInput[] {
+  const field = SORT_FIELD[sort];
+  const primary: Prisma.UseCaseOrderByWithRelationInput =
+    field === "recommendedApproach" || field === "chosenApproach" ? { [field]: { sort: dir, nulls: "last" } } : { [field]: dir };
+  // A unique tie-breaker, so that paging never repeats or skips a row.
+  return field === "updatedAt" ? [primary, { id: dir }] : [primary, { updatedAt: "desc" }, { id: "asc" }];
+}
+
+const LIST_SELECT = {
+  id: true,
+  title: true,
+  businessUnit: true,
+  ownerId: true,
+  status: true,
+  recommendedApproach: true,
+  agreementVotes: true,
+  agreementVoters: true,
+  chosenApproach: true,
+  riskFlags: true,
+  updatedAt: true,
+} as const satisfies Prisma.UseCaseSelect;
+
+/**
+ * One page of the organization's use cases for a list view: filter, search (title and description,
+ * case-insensitive), sort and page all done by the database; only the page's rows are read, with
+ * a count beside them. A page past the end gives the last page.
+ */
+export async function listUseCases(organizationId: string, query: UseCaseListQuery): Promise<UseCaseListPage> {
+  const where = listWhere(organizationId, query.filter, query.q);
+  const orderBy = listOrderBy(query.sort, query.dir);
+  const take = query.pageSize;
+  let page = query.page;
+  let [total, rows] = await Promise.all([
+    db.useCase.count({ where }),
+    db.useCase.findMany({ where, orderBy, skip: (page - 1) * take, take, select: LIST_SELECT }),
+  ]);
+  if (rows.length === 0 && total > 0 && page > 1) {
+    page = Math.max(1, Math.ceil(total / take));
+    rows = await db.useCase.findMany({ where, orderBy, skip: (page - 1) * take, take, select: LIST_SELECT });
+  }
+  const names = await namesOf(rows.map((r) => r.ownerId));
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      businessUnit: r.businessUnit,
+      ownerId: r.ownerId,
+      ownerName: names.get(r.ownerId) ?? null,
+      status: r.status,
+      recommendedApproach: r.recommendedApproach,
+      agreementVotes: r.agreementVotes,
+      agreementVoters: r.agreementVoters,
+      chosenApproach: r.chosenApproach,
+      riskFlagCount: r.riskFlags.length,
+      updatedAt: r.updatedAt,
+    })),
+    total,
+    page,
+    pageSize: take,
+  };
+}
+
+export interface TrashRow {
+  id: string;
+  title: string;
+  businessUnit: string;
+  ownerId: string;
+  ownerName: string | null;
+  deletedAt: Date;
+  deletedBy: { id: string; name: string } | null;
+}
+
+/** The organization's deleted use cases, most recently deleted first. */
+export async function listTrash(organizationId: string, options: { page?: number; pageSize?: number } = {}): Promise<{ rows: TrashRow[]; total: number; page: number; pageSize: number }> {
+  const pageSize = Math.min(Math.max(options.pageSize ?? 50, 1), 100);
+  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const where: Prisma.UseCaseWhereInput = { organizationId, deletedAt: { not: null } };
+  const [total, rows] = await Promise.all([
+    db.useCase.count({ where }),
+    db.useCase.findMany({
+      where,
+      orderBy: [{ deletedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, title: true, businessUnit: true, ownerId: true, deletedAt: true },
+    }),
+  ]);
+  const ids = rows.map((r) => r.id);
+  const deletions = ids.length
+    ? await db.auditEvent.findMany({
+        where: { organizationId, entity: USE_CASE_ENTITY, entityId: { in: ids }, action: "use_case.deleted" },
+        orderBy: { at: "desc" },
+        select: { entityId: true, actorId: true },
+      })
+    : [];
+  const deleter = new Map<string, string | null>();
+  for (const d of deletions) if (!deleter.has(d.entityId)) deleter.set(d.entityId, d.actorId);
+  const names = await namesOf([...rows.map((r) => r.ownerId), ...[...deleter.values()].filter((v): v is string => !!v)]);
+  return {
+    rows: rows.map((r) => {
+      const by = deleter.get(r.id);
+      return {
+        id: r.id,
+        title: r.title,
+        businessUnit: r.businessUnit,
+        ownerId: r.ownerId,
+        ownerName: names.get(r.ownerId) ?? null,
+        deletedAt: r.deletedAt!,
+        deletedBy: by ? { id: by, name: names.get(by) ?? "a former member" } : null,
+      };
+    }),
+    total,
+    page,
+    pageSize,
+  };
+}
+
+export interface HistoryEvent {
+  id: string;
+  action: string;
+  at: Date;
+  actor: { id: string; name: string } | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** A use case's audit events, newest first. */
+export async function getUseCaseHistory(organizationId: string, useCaseId: string, options: { limit?: number } = {}): Promise<HistoryEvent[]> {
+  const events = await db.auditEvent.findMany({
+    where: { organizationId, entity: USE_CASE_ENTITY, entityId: useCaseId },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: Math.min(options.limit ?? 200, 1000),
+    select: { id: true, action: true, at: true, actorId: true, before: true, after: true },
+  });
+  const names = await namesOf(events.map((e) => e.actorId ?? ""));
+  const obj = (v: unknown) => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+  return events.map((e) => ({
+    id: e.id,
+    action: e.action,
+    at: e.at,
+    actor: e.actorId ? { id: e.actorId, name: names.get(e.actorId) ?? "a former member" } : null,
+    before: obj(e.before),
+    after: obj(e.after),
+  }));
+}
+
+export interface SimilarUseCase {
+  id: string;
+  title: string;
+  similarity: number;
+}
+
+/**
+ * Live use cases of the organization whose titles are close to `title` (lib/domain/similar-titles.ts):
+ * reads only ids and titles, once.
+ */
+export async function findSimilarUseCases(
+  organizationId: string,
+  title: string,
+  options: { excludeId?: string; limit?: number; client?: Db | Tx } = {},
+): Promise<SimilarUseCase[]> {
+  const client = options.client ?? db;
+  const candidates = await client.useCase.findMany({
+    where: { organizationId, deletedAt: null, ...(options.excludeId ? { id: { not: options.excludeId } } : {}) },
+    select: { id: true, title: true },
+  });
+  return findSimilarTitles(title, candidates, { limit: options.limit ?? 5 }).map((m) => ({ id: m.item.id, title: m.item.title, similarity: m.similarity }));
+}
+
+/** Titles of the organization's live use cases among `ids` (for the "possible duplicates" notice). */
+export async function getTitles(organizationId: string, ids: readonly string[]): Promise<{ id: string; title: string }[]> {
+  const wanted = ids.filter((id) => typeof id === "string" && id.length > 0 && id.length <= 64).slice(0, 10);
+  if (wanted.length === 0) return [];
+  return db.useCase.findMany({ where: { organizationId, deletedAt: null, id: { in: wanted } }, select: { id: true, title: true }, orderBy: { title: "asc" } });
+}
