@@ -1,0 +1,21 @@
+"use server";
+/**
+ * Sign-up: creates the person and a new organization with them as its ADMIN, in one transaction
+ * with its audit entries. The client then signs in through next-auth with the same credentials.
+ */
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { emailField, nameField, newPasswordField, organizationNameField, signUpWithOrganization } from "@/lib/server/accounts";
+import { publicAction } from "@/lib/server/action";
+
+export const signUp = publicAction({
+  name: "account.signUp",
+  input: z
+    .object({ name: nameField, email: emailField, password: newPasswordField, organizationName: organizationNameField })
+    .strict(),
+  handler: async (input) => {
+    const { organization } = await signUpWithOrganization(input);
+    revalidatePath("/", "layout");
+    return { organizationSlug: organization.slug };
+  },
+});

@@ -1,0 +1,86 @@
+/**
+ * Journeys: an admin invites a new colleague who joins from the link with the invited role; an
+ * existing person signs in from a link and joins; a used, expired or withdrawn link says so.
+ */
+import { expect, test } from "./fixtures";
+
+test("an admin invites a new colleague, who creates an account from the link and joins as invited", async ({ page, auth }) => {
+  const org = await auth.makeOrg({ roles: ["ADMIN"] });
+  const invitee = auth.uniqueEmail("newcomer");
+  await auth.signIn(page, org.users.ADMIN, { from: org.path("members") });
+  await expect(page).toHaveURL(org.path("members"));
+
+  await page.getByLabel("Email address").fill(invitee);
+  await page.getByLabel("Role", { exact: true }).selectOption("FINANCE");
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(page.getByText(`Invitation created for ${invitee} (Finance)`)).toBeVisible();
+  const link = await page.getByLabel("Invitation link").inputValue();
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByTestId(`invitation-${invitee}`)).toContainText("Finance");
+  // Only the hash is stored.
+  const token = link.split("/invite/")[1]!;
+  expect(await auth.query(`SELECT id FROM "Invitation" WHERE "tokenHash" = $1`, [token])).toHaveLength(0);
+
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: `Join ${org.name}` })).toBeVisible();
+  await expect(page.getByText(`as Finance`)).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(invitee);
+  await page.getByLabel("Your name").fill("Nia Newcomer");
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account and join" }).click();
+
+  await expect(page).toHaveURL(org.path("use-cases"));
+  const header = page.getByRole("banner");
+  await expect(header.getByTestId("active-organization")).toHaveText(org.name);
+  await expect(header.getByText("Nia Newcomer")).toBeVisible();
+  await expect(header.getByText("Finance", { exact: true })).toBeVisible();
+
+  // The link worked once.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "This invitation has already been used" })).toBeVisible();
+});
+
+test("someone with an account signs in from the link and joins", async ({ page, auth }) => {
+  const org = await auth.makeOrg({ roles: ["ADMIN"] });
+  const home = await auth.makeOrg({ roles: ["ADMIN"] });
+  const person = home.users.ADMIN;
+  const link = await auth.makeInvitation(org, person.email, "EXECUTIVE");
+
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: `Join ${org.name}` })).toBeVisible();
+  await expect(page.getByText("You already have an account with this address. Sign in to accept.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await page.getByRole("button", { name: `Join ${org.name}` }).click();
+  await expect(page).toHaveURL(org.path("use-cases"));
+  const header = page.getByRole("banner");
+  await expect(header.getByTestId("active-organization")).toHaveText(org.name);
+  await expect(header.getByText("Executive", { exact: true })).toBeVisible();
+});
+
+test("expired and withdrawn links say so plainly", async ({ page, auth }) => {
+  const org = await auth.makeOrg({ roles: ["ADMIN"] });
+  const expired = await auth.makeInvitation(org, auth.uniqueEmail("late"), "LEAD", { expiresAt: new Date(Date.now() - 60_000) });
+  await page.goto(expired);
+  await expect(page.getByRole("heading", { name: "This invitation has expired" })).toBeVisible();
+  await expect(page.getByText(`Ask an admin of ${org.name} to send you a new one.`)).toBeVisible();
+  await expect(page.getByRole("button", { name: /join|create account/i })).toHaveCount(0);
+
+  await page.goto("/invite/not-a-real-token-at-all-0000000000000000");
+  await expect(page.getByRole("heading", { name: "This invitation link is not valid" })).toBeVisible();
+
+  // An admin withdraws a pending invitation from the Members page; its link stops working.
+  const withdrawnEmail = auth.uniqueEmail("withdrawn");
+  const withdrawn = await auth.makeInvitation(org, withdrawnEmail, "LEAD");
+  await auth.signIn(page, org.users.ADMIN, { from: org.path("members") });
+  const row = page.getByTestId(`invitation-${withdrawnEmail}`);
+  await row.getByRole("button", { name: `Withdraw invitation for ${withdrawnEmail}` }).click();
+  await expect(row).toHaveCount(0);
+  await page.goto(withdrawn);
+  await expect(page.getByRole("heading", { name: "This invitation was withdrawn" })).toBeVisible();
+});

@@ -1,0 +1,56 @@
+/**
+ * Journey: someone new creates an account and their organization, fixes a too-short password on
+ * the way, and lands in the organization as its admin.
+ */
+import { expect, test } from "./fixtures";
+
+test("someone new signs up, creating their organization, and lands in it as its admin", async ({ page, auth }) => {
+  const email = auth.uniqueEmail("founder");
+  const orgName = `Founders ${email.slice(8, 16)}`;
+
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.getByRole("link", { name: "Create an account and organization" }).click();
+  await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
+
+  await page.getByLabel("Your name").fill("Fay Founder");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill("short");
+  await page.getByLabel("Organization name").fill(orgName);
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  const password = page.getByLabel("Password");
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+  await expect(password).toBeFocused();
+  expect(await auth.query(`SELECT id FROM "User" WHERE email = $1`, [email])).toHaveLength(0);
+
+  await password.fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page).toHaveURL(/\/o\/founders-[a-z0-9-]+\/use-cases$/);
+  const header = page.getByRole("banner");
+  await expect(header.getByTestId("active-organization")).toHaveText(orgName);
+  await expect(header.getByText("Fay Founder")).toBeVisible();
+  await expect(header.getByText("Admin", { exact: true })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Members" })).toBeVisible();
+
+  const [row] = await auth.query<{ role: string }>(
+    `SELECT m.role FROM "Membership" m JOIN "User" u ON u.id = m."userId" JOIN "Organization" o ON o.id = m."organizationId" WHERE u.email = $1 AND o.name = $2`,
+    [email, orgName],
+  );
+  expect(row?.role).toBe("ADMIN");
+});
+
+test("an address that already has an account is told to sign in instead", async ({ page, auth }) => {
+  const existing = await auth.makePerson();
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Someone Else");
+  await page.getByLabel("Work email").fill(existing.email.toUpperCase());
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByLabel("Organization name").fill("Another Org");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
+  await expect(page.getByLabel("Work email")).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/sign-up$/);
+});

@@ -1,0 +1,65 @@
+import "server-only";
+import { z } from "zod";
+import { db, Prisma, type Tx } from "./db";
+import { ValidationError } from "./errors";
+import { hashPassword } from "./passwords";
+import { createOrganizationWithAdmin } from "./organizations";
+
+/** Field rules shared by every form that creates an account. */
+export const emailField = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter an email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@example.com."));
+export const nameField = z
+  .string({ error: "Enter your name." })
+  .trim()
+  .min(1, "Enter your name.")
+  .max(100, "Keep your name under 100 characters.");
+export const newPasswordField = z
+  .string({ error: "Choose a password." })
+  .min(10, "Use at least 10 characters.")
+  .max(200, "Use at most 200 characters.");
+export const organizationNameField = z
+  .string({ error: "Name your organization." })
+  .trim()
+  .min(2, "Use at least 2 characters.")
+  .max(80, "Keep it under 80 characters.");
+
+export const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+}
+
+/** Creates a user (password hashed with argon2id) inside the caller's transaction. */
+export async function createUser(tx: Tx, input: { email: string; name: string; passwordHash: string }) {
+  const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) throw new ValidationError("Please correct the highlighted fields.", { email: [EMAIL_TAKEN] });
+  return tx.user.create({ data: input, select: { id: true, email: true, name: true } });
+}
+
+/**
+ * Runs `work` in one transaction; a unique-email race (two sign-ups with one address at once)
+ * comes back as the same field error as the ordinary check.
+ */
+export async function inAccountTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await db.$transaction(work);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ValidationError("Please correct the highlighted fields.", { email: [EMAIL_TAKEN] });
+    throw err;
+  }
+}
+
+/** Sign-up: a new person and a new organization, with that person as its ADMIN. */
+export async function signUpWithOrganization(input: { name: string; email: string; password: string; organizationName: string }) {
+  const passwordHash = await hashPassword(input.password);
+  return inAccountTransaction(async (tx) => {
+    const user = await createUser(tx, { email: input.email, name: input.name, passwordHash });
+    const organization = await createOrganizationWithAdmin(tx, { name: input.organizationName, creatorId: user.id });
+    return { user, organization };
+  });
+}

@@ -1,0 +1,243 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { audit } from "./audit";
+import { createUser, inAccountTransaction } from "./accounts";
+import { db, type Role, type Tx } from "./db";
+import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { hashPassword } from "./passwords";
+
+/**
+ * Invitations: an admin invites an email address with a role; the person opens the link, signs
+ * up or signs in with that address, and joins. The link's token is 256 random bits shown once to
+ * the admin; only its SHA-256 hash is stored. A token works once, for seven days, unless revoked.
+ */
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface Actor {
+  organizationId: string;
+  actorId: string;
+}
+
+export function newInvitationToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function hashInvitationToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export function invitationPath(token: string): string {
+  return `/invite/${token}`;
+}
+
+export async function createInvitation(actor: Actor, input: { email: string; role: Role }, now = new Date()) {
+  const token = newInvitationToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+  const invitation = await db.$transaction(async (tx) => {
+    const member = await tx.membership.findFirst({
+      where: { organizationId: actor.organizationId, user: { email: input.email } },
+      select: { id: true },
+    });
+    if (member) throw new ValidationError("Please correct the highlighted fields.", { email: ["This person is already a member."] });
+    // A new invitation for the same address replaces any still pending.
+    const replaced = await tx.invitation.findMany({
+      where: { organizationId: actor.organizationId, email: input.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      select: { id: true },
+    });
+    for (const old of replaced) {
+      await tx.invitation.update({ where: { id: old.id }, data: { revokedAt: now } });
+      await audit(tx, {
+        organizationId: actor.organizationId,
+        actorId: actor.actorId,
+        action: "invitation.revoked",
+        entity: "Invitation",
+        entityId: old.id,
+        before: { revokedAt: null },
+        after: { revokedAt: now.toISOString(), reason: "replaced by a new invitation" },
+      });
+    }
+    const inv = await tx.invitation.create({
+      data: {
+        organizationId: actor.organizationId,
+        email: input.email,
+        role: input.role,
+        tokenHash: hashInvitationToken(token),
+        expiresAt,
+        invitedById: actor.actorId,
+      },
+      select: { id: true, email: true, role: true, expiresAt: true },
+    });
+    await audit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.actorId,
+      action: "invitation.created",
+      entity: "Invitation",
+      entityId: inv.id,
+      after: { email: inv.email, role: inv.role, expiresAt: inv.expiresAt.toISOString() },
+    });
+    return inv;
+  });
+  return { ...invitation, path: invitationPath(token) };
+}
+
+/** Invitations still waiting: not accepted, not revoked, not expired. */
+export async function listPendingInvitations(organizationId: string, now = new Date()) {
+  return db.invitation.findMany({
+    where: { organizationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    select: { id: true, email: true, role: true, createdAt: true, expiresAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+export type PendingInvitation = Awaited<ReturnType<typeof listPendingInvitations>>[number];
+
+export async function revokeInvitation(actor: Actor, input: { invitationId: string }, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const inv = await tx.invitation.findFirst({
+      where: { id: input.invitationId, organizationId: actor.organizationId },
+      select: { id: true, email: true, acceptedAt: true, revokedAt: true },
+    });
+    if (!inv) throw new NotFoundError("That invitation no longer exists.");
+    if (inv.acceptedAt) throw new ConflictError("This invitation has already been accepted.");
+    if (inv.revokedAt) return { id: inv.id, changed: false };
+    await tx.invitation.update({ where: { id: inv.id }, data: { revokedAt: now } });
+    await audit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.actorId,
+      action: "invitation.revoked",
+      entity: "Invitation",
+      entityId: inv.id,
+      before: { email: inv.email, revokedAt: null },
+      after: { email: inv.email, revokedAt: now.toISOString() },
+    });
+    return { id: inv.id, changed: true };
+  });
+}
+
+export type InvitationStatus = "valid" | "expired" | "used" | "revoked";
+
+export interface InvitationView {
+  status: InvitationStatus;
+  email: string;
+  role: Role;
+  expiresAt: Date;
+  organization: { id: string; name: string; slug: string };
+  /** Whether someone already has an account with the invited address (sign in rather than sign up). */
+  accountExists: boolean;
+}
+
+function statusOf(inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date): InvitationStatus {
+  if (inv.acceptedAt) return "used";
+  if (inv.revokedAt) return "revoked";
+  if (inv.expiresAt.getTime() <= now.getTime()) return "expired";
+  return "valid";
+}
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
+
+/** What the invitation page shows for a token; null when no invitation has it. */
+export async function findInvitation(token: string, now = new Date()): Promise<InvitationView | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const inv = await db.invitation.findUnique({
+    where: { tokenHash: hashInvitationToken(token) },
+    select: {
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      organization: { select: { id: true, name: true, slug: true } },
+    },
+  });
+  if (!inv) return null;
+  const account = await db.user.findUnique({ where: { email: inv.email }, select: { id: true } });
+  return { status: statusOf(inv, now), email: inv.email, role: inv.role, expiresAt: inv.expiresAt, organization: inv.organization, accountExists: !!account };
+}
+
+export function invitationRefusal(status: Exclude<InvitationStatus, "valid">, organizationName: string): string {
+  switch (status) {
+    case "expired":
+      return `This invitation has expired. Ask an admin of ${organizationName} to send you a new one.`;
+    case "used":
+      return `This invitation has already been used. If it was you, sign in to reach ${organizationName}.`;
+    case "revoked":
+      return `This invitation was withdrawn by an admin of ${organizationName}. Ask them for a new one if you still need access.`;
+  }
+}
+
+export const INVALID_INVITATION_HELP = "Check that you copied the whole link, or ask an admin of the organization for a new one.";
+export const INVALID_INVITATION = `This invitation link is not valid. ${INVALID_INVITATION_HELP}`;
+
+/**
+ * Claims the invitation inside `tx`: refused unless it is still valid. The claim is one
+ * conditional UPDATE, so two people racing with one link cannot both join.
+ */
+async function claim(tx: Tx, token: string, now: Date) {
+  if (!TOKEN_SHAPE.test(token)) throw new NotFoundError(INVALID_INVITATION);
+  const inv = await tx.invitation.findUnique({
+    where: { tokenHash: hashInvitationToken(token) },
+    select: { id: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, organization: { select: { id: true, name: true, slug: true } } },
+  });
+  if (!inv) throw new NotFoundError(INVALID_INVITATION);
+  const status = statusOf(inv, now);
+  if (status !== "valid") throw new ConflictError(invitationRefusal(status, inv.organization.name), { status });
+  const { count } = await tx.invitation.updateMany({
+    where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    data: { acceptedAt: now },
+  });
+  if (count !== 1) throw new ConflictError(invitationRefusal("used", inv.organization.name), { status: "used" });
+  return inv;
+}
+
+async function join(tx: Tx, inv: Awaited<ReturnType<typeof claim>>, userId: string, now: Date) {
+  const existing = await tx.membership.findFirst({ where: { organizationId: inv.organization.id, userId }, select: { id: true, role: true } });
+  await audit(tx, {
+    organizationId: inv.organization.id,
+    actorId: userId,
+    action: "invitation.accepted",
+    entity: "Invitation",
+    entityId: inv.id,
+    before: { acceptedAt: null },
+    after: { acceptedAt: now.toISOString(), userId },
+  });
+  if (existing) return { organization: inv.organization, role: existing.role, alreadyMember: true };
+  const membership = await tx.membership.create({ data: { organizationId: inv.organization.id, userId, role: inv.role }, select: { id: true } });
+  await audit(tx, {
+    organizationId: inv.organization.id,
+    actorId: userId,
+    action: "membership.created",
+    entity: "Membership",
+    entityId: membership.id,
+    after: { userId, role: inv.role, via: "invitation", invitationId: inv.id },
+  });
+  return { organization: inv.organization, role: inv.role, alreadyMember: false };
+}
+
+function wrongAccount(invitedEmail: string): ConflictError {
+  return new ConflictError(`This invitation is for ${invitedEmail}. Sign out, then open the link again and sign in with that address.`);
+}
+
+/** A signed-in person accepts an invitation sent to their own address. */
+export async function acceptInvitation(user: { id: string; email: string }, token: string, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const inv = await claim(tx, token, now);
+    if (inv.email !== user.email.toLowerCase()) throw wrongAccount(inv.email);
+    return join(tx, inv, user.id, now);
+  });
+}
+
+/** Someone new accepts: an account for the invited address is created and joins, all at once. */
+export async function acceptInvitationWithSignUp(input: { token: string; name: string; password: string }, now = new Date()) {
+  const passwordHash = await hashPassword(input.password);
+  return inAccountTransaction(async (tx) => {
+    const inv = await claim(tx, input.token, now);
+    const user = await createUser(tx, { email: inv.email, name: input.name, passwordHash }).catch((err: unknown) => {
+      if (err instanceof ValidationError) {
+        throw new ConflictError(`An account for ${inv.email} already exists. Sign in to accept this invitation.`);
+      }
+      throw err;
+    });
+    const joined = await join(tx, inv, user.id, now);
+    return { ...joined, email: user.email };
+  });
+}
