@@ -16,8 +16,21 @@ function createClient() {
 type Client = ReturnType<typeof createClient>;
 const globalForPrisma = globalThis as unknown as { tradeoffPrisma?: Client };
 
-export const db: Client = globalForPrisma.tradeoffPrisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.tradeoffPrisma = db;
+function client(): Client {
+  return (globalForPrisma.tradeoffPrisma ??= createClient());
+}
+
+/**
+ * Created on first use rather than at import, so that `next build` (which imports route modules)
+ * needs no database.
+ */
+export const db: Client = new Proxy({} as Client, {
+  get(_target, prop) {
+    const c = client();
+    const value = Reflect.get(c, prop, c) as unknown;
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(c) : value;
+  },
+});
 
 export type Db = Client;
 /** A transaction client, as handed to `db.$transaction(async (tx) => …)`. */
