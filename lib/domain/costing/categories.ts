@@ -1,0 +1,25 @@
+/** The cost categories of a projection (PRODUCT.md, "The cost model"). */
+export const COST_CATEGORIES = [
+  "BUILD_ENGINEERING",
+  "DATA_CURATION",
+  "TRAINING_COMPUTE",
+  "INFERENCE",
+  "RETRIEVAL_INFRA",
+  "RETRAINING",
+  "FT_HOSTING",
+  "MAINTENANCE",
+  "MANUAL_ESTIMATE",
+] as const;
+export type CostCategory = (typeof COST_CATEGORIES)[number];
+
+export const COST_CATEGORY_LABELS: Record<CostCategory, string> = {
+  BUILD_ENGINEERING: "Build engineering",
+  DATA_CURATION: "Data curation",
+  TRAINING_COMPUTE: "Training compute",
+  INFERENCE: "Inference",
+  RETRIEVAL_INFRA: "Retrieval infrastructure",
+  RETRAINING: "Retraining",
+  FT_HOSTING: "Fine-tuned model hosting",
+  MAINTENANCE: "Maintenance engineering",
+  MANUAL_ESTIMATE: "Manual estimate",
+};

@@ -1,0 +1,4 @@
+export * from "./assumptions";
+export * from "./categories";
+export * from "./project";
+export * from "./retraining";

@@ -1,0 +1,224 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CHANGE_FREQUENCIES, type Assessment } from "../assessment";
+import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, type AssumptionSet, type Range } from "./assumptions";
+import { projectCosts, ProjectionInputError, type ProjectionInput } from "./project";
+import { staleDaysPerYear } from "./retraining";
+
+const zero: Range = { low: 0, base: 0, high: 0 };
+const fixed = (v: number): Range => ({ low: v, base: v, high: v });
+
+/** Every figure zero: tests switch on only the figures they are about. */
+function onlyFigures(figures: Partial<AssumptionSet["values"]>, method: AssumptionSet["fineTuneMethod"] = "LORA"): AssumptionSet {
+  const values = Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, zero])) as AssumptionSet["values"];
+  return { fineTuneMethod: method, values: { ...values, ...figures } };
+}
+
+/** Figures every projection needs, set so that nothing is missing. */
+const COMPLETE: AssumptionSet = {
+  ...DEFAULT_ASSUMPTIONS,
+  values: { ...DEFAULT_ASSUMPTIONS.values, modelPricePer1kTokens: { low: 0.002, base: 0.005, high: 0.01 }, tokensPerCall: fixed(1500), maintenanceHoursPerWeek: { low: 2, base: 4, high: 8 } },
+};
+
+describe("seed 000's worked example (golden)", () => {
+  // 1 million calls a month; RAG adds $2,000 to $5,000 of infrastructure a month; quarterly
+  // fine-tuning cycles of $40,000 each. Expected: RAG $24,000–$60,000 a year, fine-tuning
+  // $160,000, savings 62.5% (RAG's high against 160k) to 85% (RAG's low).
+  const input: ProjectionInput = {
+    assessment: { monthlyCalls: 1_000_000, changeFrequency: "quarterly" },
+    horizonYears: 1,
+    startYear: 2027,
+    assumptions: onlyFigures({ vectorDbMonthlyUsd: { low: 2000, base: 3500, high: 5000 }, retrainCostUsd: fixed(40_000), retrainLagDays: fixed(14) }),
+  };
+  const p = projectCosts(input);
+
+  it("gives RAG $24,000 to $60,000 a year", () => {
+    expect(p.approaches.RAG!.yearly[0]).toMatchObject({ low: 24_000_00, base: 42_000_00, high: 60_000_00 });
+  });
+  it("gives fine-tuning four cycles of $40,000: $160,000 a year", () => {
+    expect(p.approaches.FINE_TUNING!.retrainingCyclesPerYear).toBe(4);
+    expect(p.approaches.FINE_TUNING!.yearly[0]).toMatchObject({ low: 160_000_00, base: 160_000_00, high: 160_000_00 });
+    expect(p.lines.find((l) => l.approach === "FINE_TUNING" && l.category === "RETRAINING")).toMatchObject({ base: 160_000_00 });
+  });
+  it("computes savings of 62.5 to 85 percent (not the seed's claimed 70 to 85)", () => {
+    const s = p.savings.find((x) => x.approach === "RAG" && x.against === "FINE_TUNING")!;
+    expect(s.pct).toEqual({ min: 62.5, base: 73.75, max: 85 });
+    expect(s.baseCents).toBe(118_000_00);
+  });
+});
+
+describe("each category's formula on a hand-worked case", () => {
+  const a: Assessment = { monthlyCalls: 100_000, yearlyGrowthPct: 10, changeFrequency: "monthly", labeledExamples: 10_000 };
+  const p = projectCosts({ assessment: a, horizonYears: 2, startYear: 2027, assumptions: COMPLETE });
+  const line = (approach: string, category: string, year = 1) => p.lines.find((l) => l.approach === approach && l.category === category && l.yearIndex === year)!;
+
+  it("RAG build: 6/9/12 weeks × 40 h × $150/200/250", () => {
+    // 6×40×150 = 36,000; 9×40×200 = 72,000; 12×40×250 = 120,000
+    expect(line("RAG", "BUILD_ENGINEERING")).toMatchObject({ low: 36_000_00, base: 72_000_00, high: 120_000_00 });
+    expect(p.lines.some((l) => l.approach === "RAG" && l.category === "BUILD_ENGINEERING" && l.yearIndex === 2)).toBe(false);
+  });
+  it("inference grows with volume: 1.2M calls × 1,500 tokens × $0.005/1k = $9,000 base, +22.5% for RAG", () => {
+    expect(line("PROMPTING", "INFERENCE")).toMatchObject({ base: 9_000_00 });
+    expect(line("PROMPTING", "INFERENCE", 2)).toMatchObject({ base: 9_900_00 });
+    expect(line("RAG", "INFERENCE")).toMatchObject({ base: 11_025_00 });
+    // fine-tuned small model at 0.3× the base price
+    expect(line("FINE_TUNING", "INFERENCE")).toMatchObject({ base: 2_700_00 });
+  });
+  it("vector database: $500/1,750/3,000 a month × 12", () => {
+    expect(line("RAG", "RETRIEVAL_INFRA")).toMatchObject({ low: 6_000_00, base: 21_000_00, high: 36_000_00 });
+  });
+  it("fine-tuning build: 200/300/400 h × $150/200/250; LoRA compute: $27,500 × (1 − 70%)", () => {
+    expect(line("FINE_TUNING", "BUILD_ENGINEERING")).toMatchObject({ low: 30_000_00, base: 60_000_00, high: 100_000_00 });
+    // low scenario takes the larger saving (80%): 5,000 × 0.2 = 1,000; high takes 60%: 50,000 × 0.4 = 20,000
+    expect(line("FINE_TUNING", "TRAINING_COMPUTE")).toMatchObject({ low: 1_000_00, base: 8_250_00, high: 20_000_00 });
+  });
+  it("data curation: $50/125/200 per 5,000 examples × 2 (10,000 examples) × 10/30/50", () => {
+    expect(line("FINE_TUNING", "DATA_CURATION")).toMatchObject({ low: 1_000_00, base: 7_500_00, high: 20_000_00 });
+  });
+  it("retraining: 12 monthly cycles × $10k/20k/30k; hosting $1.70 × 8,760 h", () => {
+    expect(line("FINE_TUNING", "RETRAINING")).toMatchObject({ low: 120_000_00, base: 240_000_00, high: 360_000_00 });
+    expect(line("FINE_TUNING", "FT_HOSTING")).toMatchObject({ base: 14_892_00 });
+  });
+  it("maintenance: 2/4/8 h a week × 52 × $150/200/250", () => {
+    expect(line("RAG", "MAINTENANCE")).toMatchObject({ low: 15_600_00, base: 41_600_00, high: 104_000_00 });
+  });
+  it("hybrid retrains for behaviour at most once a year and keeps facts fresh through retrieval", () => {
+    expect(p.approaches.HYBRID!.retrainingCyclesPerYear).toBe(1);
+    expect(p.approaches.HYBRID!.staleDaysPerYear.base).toBe(0);
+  });
+  it("totals are the exact sums of their lines", () => {
+    for (const ap of Object.values(p.approaches)) {
+      for (const y of ap.yearly) {
+        const rows = p.lines.filter((l) => l.approach === ap.approach && l.yearIndex === y.yearIndex);
+        expect(y.base).toBe(rows.reduce((s, l) => s + (l.base ?? 0), 0));
+        expect(y.low).toBe(rows.reduce((s, l) => s + (l.low ?? 0), 0));
+      }
+      expect(ap.lifecycle.high).toBe(ap.yearly.reduce((s, y) => s + y.high, 0));
+    }
+  });
+});
+
+describe("missing figures", () => {
+  it("never count as $0: the lines are null and the projection says what is missing", () => {
+    const p = projectCosts({ assessment: { monthlyCalls: 1000 }, horizonYears: 3, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS });
+    const inference = p.lines.filter((l) => l.category === "INFERENCE");
+    expect(inference.every((l) => l.base === null)).toBe(true);
+    expect(p.complete).toBe(false);
+    expect(p.missing).toEqual(expect.arrayContaining(["assumption:modelPricePer1kTokens", "assumption:tokensPerCall", "assumption:maintenanceHoursPerWeek"]));
+    expect(p.approaches.RAG!.lifecycle.complete).toBe(false);
+    expect(p.breakEven.monthlyCalls).toBeNull();
+  });
+  it("a missing answer is missing too", () => {
+    const p = projectCosts({ assessment: {}, horizonYears: 1, startYear: 2027, assumptions: COMPLETE });
+    expect(p.missing).toEqual(expect.arrayContaining(["answer:monthlyCalls", "answer:changeFrequency"]));
+  });
+  it("a per-use-case override fills in a figure", () => {
+    const p = projectCosts({ assessment: { monthlyCalls: 1000 }, horizonYears: 1, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS,
+      overrides: { modelPricePer1kTokens: fixed(0.01), tokensPerCall: fixed(1000), maintenanceHoursPerWeek: fixed(1) } });
+    expect(p.approaches.PROMPTING!.lifecycle.complete).toBe(true);
+    expect(p.lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE")!.base).toBe(120_00);
+  });
+});
+
+describe("refusals and manual estimates", () => {
+  it("refuses a zero-year horizon", () => {
+    expect(() => projectCosts({ assessment: {}, horizonYears: 0, startYear: 2027, assumptions: COMPLETE })).toThrow(ProjectionInputError);
+    expect(() => projectCosts({ assessment: {}, horizonYears: 11, startYear: 2027, assumptions: COMPLETE })).toThrow(ProjectionInputError);
+  });
+  it("an agent use case carries its owner's yearly estimate, marked manual", () => {
+    const p = projectCosts({ assessment: {}, horizonYears: 3, startYear: 2027, assumptions: COMPLETE, manual: { approach: "AGENT", estimate: { low: 100, base: 200, high: 300 } } });
+    expect(p.approaches.AGENT).toMatchObject({ manual: true, lifecycle: { low: 300, base: 600, high: 900 } });
+    expect(p.lines.filter((l) => l.approach === "AGENT").every((l) => l.manual && l.category === "MANUAL_ESTIMATE")).toBe(true);
+  });
+});
+
+describe("break-even volume", () => {
+  it("finds the monthly calls where fine-tuning's lifecycle meets RAG's, and it holds there", () => {
+    // Hosting at $5 an hour makes fine-tuning's fixed costs the larger; its cheaper calls win at volume.
+    const set = { ...COMPLETE, values: { ...COMPLETE.values, ftHostingHourlyUsd: fixed(5) } };
+    const base: ProjectionInput = { assessment: { changeFrequency: "static" }, horizonYears: 3, startYear: 2027, assumptions: set };
+    const be = projectCosts({ ...base, assessment: { ...base.assessment, monthlyCalls: 1000 } }).breakEven;
+    expect(be.monthlyCalls).toBeGreaterThan(0);
+    const at = (calls: number) => projectCosts({ ...base, assessment: { ...base.assessment, monthlyCalls: calls } }).approaches;
+    const below = at(Math.floor(be.monthlyCalls! * 0.9)), above = at(Math.ceil(be.monthlyCalls! * 1.1));
+    expect(below.RAG!.lifecycle.base).toBeLessThan(below.FINE_TUNING!.lifecycle.base);
+    expect(above.FINE_TUNING!.lifecycle.base).toBeLessThan(above.RAG!.lifecycle.base);
+  });
+  it("says none when fine-tuned inference is no cheaper per call", () => {
+    const set = { ...COMPLETE, values: { ...COMPLETE.values, ftInferencePriceFactor: fixed(2) } };
+    expect(projectCosts({ assessment: { monthlyCalls: 1 }, horizonYears: 5, startYear: 2027, assumptions: set }).breakEven.monthlyCalls).toBeNull();
+  });
+});
+
+const assessmentArb = fc.record(
+  {
+    monthlyCalls: fc.integer({ min: 0, max: 50_000_000 }),
+    yearlyGrowthPct: fc.integer({ min: 0, max: 200 }),
+    changeFrequency: fc.constantFrom(...CHANGE_FREQUENCIES),
+    maxLagDays: fc.integer({ min: 0, max: 3650 }),
+    labeledExamples: fc.integer({ min: 0, max: 1_000_000 }),
+  },
+  { requiredKeys: [] },
+);
+
+describe("properties", () => {
+  it("low ≤ base ≤ high, never negative, for any assessment and horizon", () => {
+    fc.assert(
+      fc.property(assessmentArb, fc.integer({ min: 1, max: 10 }), fc.constantFrom("FULL", "LORA") as fc.Arbitrary<"FULL" | "LORA">, (a, h, method) => {
+        const p = projectCosts({ assessment: a, horizonYears: h, startYear: 2027, assumptions: { ...COMPLETE, fineTuneMethod: method } });
+        for (const l of p.lines) {
+          if (l.base === null) continue;
+          expect(l.low!).toBeGreaterThanOrEqual(0);
+          expect(l.low!).toBeLessThanOrEqual(l.base);
+          expect(l.base).toBeLessThanOrEqual(l.high!);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it("more volume never costs less", () => {
+    fc.assert(
+      fc.property(assessmentArb, fc.integer({ min: 1, max: 10_000_000 }), (a, extra) => {
+        const at = (calls: number) => projectCosts({ assessment: { ...a, monthlyCalls: calls }, horizonYears: 5, startYear: 2027, assumptions: COMPLETE }).approaches;
+        const calls = a.monthlyCalls ?? 0;
+        const less = at(calls), more = at(calls + extra);
+        for (const k of ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"] as const) expect(more[k]!.lifecycle.base).toBeGreaterThanOrEqual(less[k]!.lifecycle.base);
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it("more frequent retraining never leaves more stale days", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...CHANGE_FREQUENCIES), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 60 }), (freq, cycles, lag) => {
+        expect(staleDaysPerYear(freq, cycles + 1, lag)).toBeLessThanOrEqual(staleDaysPerYear(freq, cycles, lag));
+        const d = staleDaysPerYear(freq, cycles, lag);
+        expect(d).toBeGreaterThanOrEqual(0);
+        expect(d).toBeLessThanOrEqual(365);
+      }),
+    );
+  });
+  it("totals equal the sum of their lines to the cent", () => {
+    fc.assert(
+      fc.property(assessmentArb, fc.integer({ min: 1, max: 10 }), (a, h) => {
+        const p = projectCosts({ assessment: a, horizonYears: h, startYear: 2030, assumptions: COMPLETE });
+        for (const ap of Object.values(p.approaches)) {
+          const lines = p.lines.filter((l) => l.approach === ap.approach);
+          expect(ap.lifecycle.base).toBe(lines.reduce((s, l) => s + (l.base ?? 0), 0));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("staleness (000: two to four weeks of lag per retraining)", () => {
+  it("retraining on every quarterly change leaves 4 × lag stale days", () => {
+    expect(staleDaysPerYear("quarterly", 4, 14)).toBe(56);
+  });
+  it("weekly changes with a two-week retraining lag leave the model stale all year", () => {
+    expect(staleDaysPerYear("weekly", 26, 14)).toBe(365);
+  });
+  it("static knowledge is never stale", () => {
+    expect(staleDaysPerYear("static", 0, 14)).toBe(0);
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * Retraining cycles and the staleness they leave (000: "Each iteration adds $10,000 to $30,000
+ * and two to four weeks of lag time ... a permanent accuracy gap").
+ */
+import { CHANGES_PER_YEAR, type ChangeFrequency } from "../assessment";
+
+/**
+ * Cycles a year: one per knowledge change, batched when the acceptable lag allows it (changes may
+ * wait up to `maxLagDays − lag` for the next cycle), and never more than fit in a year back to back.
+ */
+export function retrainingCyclesPerYear(freq: ChangeFrequency | undefined, maxLagDays: number | undefined, lagDays: number): number {
+  if (!freq) return 0;
+  const changes = CHANGES_PER_YEAR[freq];
+  if (changes === 0) return 0;
+  let cycles = changes;
+  if (maxLagDays !== undefined && maxLagDays > lagDays) cycles = Math.min(cycles, Math.ceil(365 / (maxLagDays - lagDays)));
+  if (lagDays > 0) cycles = Math.min(cycles, Math.max(1, Math.floor(365 / lagDays)));
+  return cycles;
+}
+
+/**
+ * Days a year the fine-tuned model answers from outdated knowledge. Knowledge changes `changes`
+ * times a year at even intervals I = 365 / changes; changes are grouped into `cycles` batches, and
+ * a batch is stale from its first change until its retraining finishes: (changes/cycles − 1)·I + lag.
+ * Summed: 365 − cycles·(I − lag), within 0..365. No cycles at all: stale from the first change on.
+ * More cycles never leave more stale days.
+ */
+export function staleDaysPerYear(freq: ChangeFrequency | undefined, cycles: number, lagDays: number): number {
+  if (!freq) return 0;
+  const changes = CHANGES_PER_YEAR[freq];
+  if (changes === 0) return 0;
+  if (cycles <= 0) return 365;
+  const interval = 365 / changes;
+  const stale = 365 - Math.min(cycles, changes) * (interval - lagDays);
+  return Math.round(Math.min(365, Math.max(0, stale)));
+}
