@@ -1,0 +1,63 @@
+/** Evaluating and describing conditions. Three-valued: true, false, or undefined when an answer is missing. */
+import { ANSWER_LABELS, type AnswerKey, type Assessment } from "../assessment";
+import type { AnswerValue, Condition } from "./types";
+
+export function evaluate(c: Condition, a: Assessment, missing?: Set<AnswerKey>): boolean | undefined {
+  if ("always" in c) return true;
+  if ("all" in c) {
+    let unknown = false;
+    for (const x of c.all) {
+      const v = evaluate(x, a, missing);
+      if (v === false) return false;
+      if (v === undefined) unknown = true;
+    }
+    return unknown ? undefined : true;
+  }
+  if ("any" in c) {
+    let unknown = false;
+    for (const x of c.any) {
+      const v = evaluate(x, a, missing);
+      if (v === true) return true;
+      if (v === undefined) unknown = true;
+    }
+    return unknown ? undefined : false;
+  }
+  if ("not" in c) {
+    const v = evaluate(c.not, a, missing);
+    return v === undefined ? undefined : !v;
+  }
+  const value = a[c.answer] as AnswerValue | undefined;
+  if (value === undefined || value === null) {
+    missing?.add(c.answer);
+    return undefined;
+  }
+  if ("in" in c) return c.in.includes(value);
+  if (typeof value !== "number") return undefined;
+  return "gte" in c ? value >= c.gte : value < c.lt;
+}
+
+/** Every answer a condition reads. */
+export function answersOf(c: Condition, out: Set<AnswerKey> = new Set()): Set<AnswerKey> {
+  if ("all" in c) c.all.forEach((x) => answersOf(x, out));
+  else if ("any" in c) c.any.forEach((x) => answersOf(x, out));
+  else if ("not" in c) answersOf(c.not, out);
+  else if ("answer" in c) out.add(c.answer);
+  return out;
+}
+
+export function formatValue(v: AnswerValue): string {
+  if (typeof v === "boolean") return v ? "yes" : "no";
+  if (typeof v === "number") return v.toLocaleString("en-US");
+  return v;
+}
+
+/** A condition as plain words, for the Frameworks page. */
+export function describe(c: Condition): string {
+  if ("always" in c) return "always";
+  if ("all" in c) return c.all.map(describe).join(" and ");
+  if ("any" in c) return `(${c.any.map(describe).join(" or ")})`;
+  if ("not" in c) return `not (${describe(c.not)})`;
+  const label = ANSWER_LABELS[c.answer];
+  if ("in" in c) return c.in.length === 1 ? `${label} is ${formatValue(c.in[0]!)}` : `${label} is one of ${c.in.map(formatValue).join(", ")}`;
+  return "gte" in c ? `${label} is at least ${formatValue(c.gte)}` : `${label} is under ${formatValue(c.lt)}`;
+}

@@ -1,0 +1,15 @@
+/** Conditions several frameworks share. */
+import type { Condition } from "../types";
+
+export const FAST_CHANGE: Condition = { answer: "changeFrequency", in: ["realtime", "daily", "weekly"] };
+export const FREQUENT_CHANGE: Condition = { answer: "changeFrequency", in: ["realtime", "daily", "weekly", "monthly"] };
+export const STABLE: Condition = { answer: "changeFrequency", in: ["quarterly", "annually", "static"] };
+export const STYLE: Condition = { answer: "needsStyleOrFormat", in: [true] };
+export const NO_STYLE: Condition = { answer: "needsStyleOrFormat", in: [false] };
+export const TOOLS: Condition = { answer: "needsToolUse", in: [true] };
+export const TRANSFORM: Condition = { answer: "transformationAtVolume", in: [true] };
+export const FEEDBACK: Condition = { answer: "learnsFromFeedback", in: [true] };
+/** Outside what the RAG-versus-fine-tuning sources cover (002 names these as "neither"). */
+export const NEITHER_ARCHITECTURE: Condition = { any: [TOOLS, TRANSFORM, FEEDBACK] };
+/** "Hundreds of examples" (001) — the least labeled data that makes fine-tuning viable. */
+export const ENOUGH_LABELS = 200;

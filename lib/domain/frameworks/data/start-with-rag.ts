@@ -1,0 +1,33 @@
+import type { Condition, Framework } from "../types";
+import { ENOUGH_LABELS, NEITHER_ARCHITECTURE, STYLE } from "./shared";
+
+const file = "003_cef81cc6bb37c5d4.txt";
+
+/** "A specific corpus that updates over time": knowledge that changes, and answers that must come from it. */
+const UPDATING_CORPUS: Condition = {
+  all: [
+    { answer: "changeFrequency", in: ["realtime", "daily", "weekly", "monthly", "quarterly"] },
+    { any: [{ answer: "coreNeed", in: ["retrieval", "both"] }, { answer: "needsCitations", in: [true] }] },
+  ],
+};
+
+/** Seed 003: start with RAG; four questions in order. */
+export const startWithRag: Framework = {
+  id: "start-with-rag",
+  title: "Start with RAG",
+  source: file,
+  version: "1.0.0",
+  summary:
+    "RAG is the starting point almost always. In order: answers from a corpus that updates over time → RAG; a specific style or format → fine-tuning; both → hybrid; neither → probably just prompting.",
+  scope: ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"],
+  abstain: [{ when: NEITHER_ARCHITECTURE, reason: "Tool use, document transformation at volume and feedback learning are outside its four questions." }],
+  rules: [
+    { id: "default-rag", text: "Start with RAG, almost always.", when: { always: true }, effects: { RAG: 20 }, cite: { file, quote: "Start with RAG. Almost always." } },
+    { id: "q3-both", text: "An updating corpus and a style to keep: hybrid.", when: { all: [UPDATING_CORPUS, STYLE] }, effects: { HYBRID: 60 }, stop: true, cite: { file, quote: "Both? → Hybrid. Start with RAG, layer fine-tuning when the style gap matters." } },
+    { id: "q1-updating-corpus", text: "The answer comes from a corpus that updates over time: RAG.", when: UPDATING_CORPUS, effects: { RAG: 60 }, stop: true, cite: { file, quote: "Does the answer need to come from a specific corpus that updates over time? → RAG." } },
+    { id: "q2-style-without-examples", text: "A style or format, but too few examples to train it: prompting first.", when: { all: [STYLE, { answer: "labeledExamples", lt: ENOUGH_LABELS }] }, effects: { PROMPTING: 40, FINE_TUNING: 10 }, stop: true, cite: { file, quote: "Fine-tuning on thousands of examples of perfectly-formatted JSON or SQL outputs produces more reliable structured generation than prompting." } },
+    { id: "q2-style", text: "The model must write in a specific style or format: fine-tuning.", when: STYLE, effects: { FINE_TUNING: 60 }, stop: true, cite: { file, quote: "Does the model need to write in a specific style or format? → Fine-tuning." } },
+    { id: "domain-reasoning", text: "Highly specialised reasoning the base model lacks: fine-tuning.", when: { all: [{ answer: "coreNeed", in: ["reasoning"] }, { answer: "expertiseDocumented", in: [false] }] }, effects: { FINE_TUNING: 40 }, stop: true, cite: { file, quote: "Domain-specific reasoning. Highly specialised domains ... benefit from training on domain corpora." } },
+    { id: "q4-neither", text: "Neither: you just need a good chatbot, so prompting.", when: { all: [{ answer: "needsStyleOrFormat", in: [false] }, { not: UPDATING_CORPUS }] }, effects: { PROMPTING: 60 }, stop: true, cite: { file, quote: "Neither — you just need a good chatbot? → Probably just prompting. Don't over-engineer." } },
+  ],
+};
