@@ -25,10 +25,22 @@ function client(): Client {
  * needs no database.
  */
 export const db: Client = new Proxy({} as Client, {
-  get(_target, prop) {
+  get(target, prop) {
+    // Properties set on the facade itself (test spies) win over the client's.
+    if (Object.prototype.hasOwnProperty.call(target, prop)) return Reflect.get(target, prop);
     const c = client();
     const value = Reflect.get(c, prop, c) as unknown;
     return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(c) : value;
+  },
+  has(target, prop) {
+    return Reflect.has(target, prop) || Reflect.has(client(), prop);
+  },
+  getOwnPropertyDescriptor(target, prop) {
+    const own = Reflect.getOwnPropertyDescriptor(target, prop);
+    if (own) return own;
+    const c = client();
+    if (!Reflect.has(c, prop)) return undefined;
+    return { configurable: true, enumerable: true, writable: true, value: Reflect.get(c, prop, c) };
   },
 });
 
