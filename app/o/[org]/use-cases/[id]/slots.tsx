@@ -1,8 +1,10 @@
 /**
- * Where the scoring panel and the cost panel go on a use case's page. The registry renders these
- * slots; the lead fills them in (lib/domain/scoring, lib/domain/cost). Until then they render
- * nothing. Both are server components and may fetch what they need from the ids given.
+ * The scoring panel and the cost panel on a use case's page (server components that fetch their
+ * own data from the ids given, scoped by organization).
  */
+import { CostPanel } from "./_panels/cost-panel";
+import { ScorePanel } from "./_panels/score-panel";
+
 export interface UseCasePanelProps {
   orgSlug: string;
   organizationId: string;
@@ -10,11 +12,11 @@ export interface UseCasePanelProps {
 }
 
 /** The recommendation: the five frameworks, consensus, risk flags, what would change the answer. */
-export function ScorePanelSlot(_props: UseCasePanelProps) {
-  return null;
+export function ScorePanelSlot(props: UseCasePanelProps) {
+  return <ScorePanel organizationId={props.organizationId} useCaseId={props.useCaseId} />;
 }
 
 /** The cost projection: per approach and year, low/base/high, break-even. */
-export function CostPanelSlot(_props: UseCasePanelProps) {
-  return null;
+export function CostPanelSlot(props: UseCasePanelProps) {
+  return <CostPanel {...props} />;
 }

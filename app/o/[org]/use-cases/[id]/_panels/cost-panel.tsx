@@ -1,0 +1,70 @@
+import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
+import { ASSUMPTION_CATALOG, COST_CATEGORY_LABELS, type AssumptionKey } from "@/lib/domain/costing";
+import { getStoredProjection } from "@/lib/server/projections";
+import { CostChart, type ChartYear } from "./cost-chart";
+
+const dollars = (cents: number) => `$${Math.round(cents / 100).toLocaleString("en-US")}`;
+const range = (r: { low: number; base: number; high: number }, f: (n: number) => string) => (r.low === r.high ? f(r.base) : `${f(r.low)} – ${f(r.high)} (base ${f(r.base)})`);
+
+function missingLabel(m: string): string {
+  const [kind, key] = m.split(":");
+  if (kind === "assumption") return ASSUMPTION_CATALOG[key as AssumptionKey]?.label ?? key!;
+  return `answer: ${ANSWER_LABELS[key as AnswerKey] ?? key}`;
+}
+
+/** The cost projection: lifecycle totals, stale days and time to value side by side, and the yearly chart. */
+export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlug: string; organizationId: string; useCaseId: string }) {
+  const p = await getStoredProjection(organizationId, useCaseId);
+  if (!p.summary) return null;
+  const s = p.summary;
+  const byApproach: Record<string, ChartYear[]> = {};
+  for (const y of p.years) {
+    const cats: Record<string, number> = {};
+    for (const l of p.lines) if (l.approach === y.approach && l.yearIndex === y.yearIndex && l.base !== null) cats[l.category] = l.base;
+    (byApproach[y.approach] ??= []).push({ calendarYear: y.calendarYear, low: y.low, high: y.high, categories: cats });
+  }
+  const approaches = Object.keys(s.approaches) as Approach[];
+  const ragVsFt = s.savings.find((x) => x.approach === "RAG" && x.against === "FINE_TUNING");
+  return (
+    <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
+      <h2 id="costs-heading" className="text-lg font-semibold text-zinc-900">Lifecycle cost</h2>
+      <p className="mt-1 text-xs text-zinc-500">
+        Assumptions version {s.assumptionVersion === 0 ? "0 (built-in defaults)" : s.assumptionVersion} · <a className="underline" href={`/o/${orgSlug}/assumptions`}>see or change the assumptions</a>
+      </p>
+      {!s.complete ? (
+        <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="projection-missing">
+          Incomplete: some figures are missing, so the totals leave those costs out (they are not $0). Missing: {[...new Set(s.missing)].map(missingLabel).join("; ")}.
+        </p>
+      ) : null}
+      <div className="relative mt-4 overflow-x-auto">
+        <table className="min-w-full text-sm" data-testid="lifecycle-table">
+          <caption className="sr-only">Lifecycle cost, stale days and time to value per approach</caption>
+          <thead>
+            <tr className="text-left text-zinc-600"><th className="p-2">Approach</th><th className="p-2">Lifecycle cost (low – high)</th><th className="p-2">Stale days a year</th><th className="p-2">Time to value</th><th className="p-2">Retraining cycles a year</th></tr>
+          </thead>
+          <tbody>
+            {approaches.map((ap) => {
+              const x = s.approaches[ap]!;
+              return (
+                <tr key={ap} className="border-t border-zinc-100">
+                  <th scope="row" className="p-2 text-left font-medium">{APPROACH_LABELS[ap]}{x.manual ? " (manual estimate)" : ""}</th>
+                  <td className="p-2 tabular-nums">{range(x.lifecycle, dollars)}{x.lifecycle.complete ? "" : " + missing"}</td>
+                  <td className="p-2 tabular-nums">{range(x.staleDaysPerYear, (n) => `${n}`)}</td>
+                  <td className="p-2 tabular-nums">{x.timeToValueWeeks ? range(x.timeToValueWeeks, (n) => `${n} wk`) : "—"}</td>
+                  <td className="p-2 tabular-nums">{x.retrainingCyclesPerYear}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {ragVsFt?.pct ? (
+        <p className="mt-3 text-sm">RAG against fine-tuning over the lifecycle: saves {ragVsFt.pct.min}% to {ragVsFt.pct.max}% (base {ragVsFt.pct.base}%, {dollars(ragVsFt.baseCents)}).</p>
+      ) : null}
+      <p className="mt-2 text-sm" data-testid="break-even">Break-even volume: {s.breakEven.reason}</p>
+      <div className="mt-6">
+        <CostChart byApproach={byApproach} labels={{ ...APPROACH_LABELS, ...COST_CATEGORY_LABELS }} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
+import { FRAMEWORKS } from "@/lib/domain/frameworks";
+import { getStoredScore } from "@/lib/server/projections";
+import { riskFlagLabel } from "../../_components/labels";
+
+const label = (a: Approach | null | undefined) => (a ? APPROACH_LABELS[a] : "No recommendation");
+
+function effectsText(effects: Partial<Record<Approach, number>>): string {
+  return Object.entries(effects)
+    .map(([ap, d]) => `${d! > 0 ? "+" : "−"}${Math.abs(d!)} ${APPROACH_LABELS[ap as Approach]}`)
+    .join(", ");
+}
+
+/** The recommendation: consensus and agreement, risk flags, what would change it, and each framework's card. */
+export async function ScorePanel({ organizationId, useCaseId }: { organizationId: string; useCaseId: string }) {
+  const score = await getStoredScore(organizationId, useCaseId);
+  if (!score) return null;
+  const scopeOf = new Map(FRAMEWORKS.map((f) => [f.id, f.scope]));
+  return (
+    <section aria-labelledby="recommendation-heading" className="mt-8 space-y-6">
+      <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
+        <h2 id="recommendation-heading" className="text-lg font-semibold text-zinc-900">Recommendation</h2>
+        <p className="mt-2 text-2xl font-semibold text-brand-700" data-testid="consensus">{label(score.consensus)}</p>
+        <p className="mt-1 text-sm text-zinc-600" data-testid="agreement">
+          {score.agreement.voters > 0
+            ? `${score.agreement.votes} of ${score.agreement.voters} frameworks agree${score.disagreement ? " — the frameworks disagree" : ""}`
+            : "No framework could recommend yet: answer more of the assessment."}
+        </p>
+        <p className="mt-4 text-sm text-zinc-800"><span className="font-medium">What would change the answer: </span><span data-testid="sensitivity">{score.sensitivity?.sentence ?? "—"}</span></p>
+        {score.flags.length > 0 ? (
+          <div className="mt-4">
+            <h3 className="text-sm font-semibold text-zinc-900">Risk flags</h3>
+            <ul className="mt-2 space-y-2" data-testid="risk-flags">
+              {score.flags.map((f) => (
+                <li key={f.code} className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">
+                  <p className="font-medium text-amber-900">{riskFlagLabel(f.code)}</p>
+                  <p className="text-amber-900">{f.reason}</p>
+                  <p className="mt-1 text-xs text-amber-800">Source: {f.cite.file} — “{f.cite.quote}”</p>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p className="mt-4 text-sm text-zinc-600">No risk flags.</p>
+        )}
+      </div>
+      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+        {score.frameworks.map((fw) => (
+          <article key={fw.frameworkId} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200" aria-label={`${fw.title} framework`}>
+            <h3 className="font-semibold text-zinc-900">{fw.title}</h3>
+            <p className="text-xs text-zinc-500">{fw.source} · version {fw.version} · weight {score.weights[fw.frameworkId] ?? 1}</p>
+            {fw.abstained ? (
+              <p className="mt-3 text-sm text-zinc-700">Abstains: {fw.abstainReason}</p>
+            ) : (
+              <>
+                <p className="mt-3 text-sm">Recommends <span className="font-semibold">{label(fw.recommendation)}</span></p>
+                <ul className="mt-3 space-y-1" aria-label="Fit per approach">
+                  {(scopeOf.get(fw.frameworkId) ?? []).map((ap) => (
+                    <li key={ap} className="text-xs">
+                      <div className="flex justify-between"><span>{APPROACH_LABELS[ap]}</span><span>{fw.fit[ap]}</span></div>
+                      <div className="h-2 rounded bg-zinc-100" role="presentation"><div className="h-2 rounded bg-brand-500" style={{ width: `${fw.fit[ap]}%` }} /></div>
+                    </li>
+                  ))}
+                </ul>
+                {fw.missing.length > 0 ? (
+                  <p className="mt-3 text-xs text-zinc-600">Needs answers to: {fw.missing.map((k) => ANSWER_LABELS[k as AnswerKey] ?? k).join("; ")}</p>
+                ) : null}
+                <details className="mt-3 text-sm">
+                  <summary className="cursor-pointer text-brand-700">Why ({fw.trace.length} rule{fw.trace.length === 1 ? "" : "s"} fired)</summary>
+                  <ol className="mt-2 list-decimal space-y-2 pl-5">
+                    {fw.trace.map((t) => (
+                      <li key={t.ruleId}>
+                        <p>{t.text} <span className="text-zinc-500">({effectsText(t.effects)})</span></p>
+                        <p className="text-xs text-zinc-500">{t.cite.file} — “{t.cite.quote}”</p>
+                      </li>
+                    ))}
+                  </ol>
+                </details>
+              </>
+            )}
+          </article>
+        ))}
+      </div>
+      <p className="text-xs text-zinc-500">
+        Scored with framework versions {Object.entries(score.frameworkVersions).map(([id, v]) => `${id} ${v}`).join(", ")}
+        {score.weightsVersion ? ` and weights version ${score.weightsVersion}` : ""}.
+      </p>
+    </section>
+  );
+}

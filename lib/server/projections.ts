@@ -1,0 +1,47 @@
+import "server-only";
+import type { Approach } from "@/lib/domain/assessment";
+import type { Score } from "@/lib/domain/frameworks";
+import { db } from "./db";
+
+/** One use case's stored score and projection, for its page. Scoped by organization. */
+export interface StoredProjection {
+  lines: { approach: Approach; yearIndex: number; calendarYear: number; category: string; low: number | null; base: number | null; high: number | null; manual: boolean }[];
+  years: { approach: Approach; yearIndex: number; calendarYear: number; low: number; base: number; high: number; complete: boolean; manual: boolean }[];
+  summary: ProjectionSummary | null;
+}
+
+export interface ProjectionSummary {
+  approaches: Record<string, {
+    lifecycle: { low: number; base: number; high: number; complete: boolean };
+    staleDaysPerYear: { low: number; base: number; high: number };
+    timeToValueWeeks: { low: number; base: number; high: number } | null;
+    retrainingCyclesPerYear: number;
+    manual: boolean;
+    missing: string[];
+  }>;
+  savings: { approach: Approach; against: Approach; baseCents: number; pct: { min: number; base: number; max: number } | null }[];
+  breakEven: { monthlyCalls: number | null; reason: string };
+  missing: string[];
+  complete: boolean;
+  assumptionVersion: number;
+}
+
+const num = (v: bigint | null) => (v === null ? null : Number(v));
+
+export async function getStoredScore(organizationId: string, useCaseId: string): Promise<(Score & { weightsVersion?: number }) | null> {
+  const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { score: true } });
+  return (row?.score as (Score & { weightsVersion?: number }) | null) ?? null;
+}
+
+export async function getStoredProjection(organizationId: string, useCaseId: string): Promise<StoredProjection> {
+  const [row, lines, years] = await Promise.all([
+    db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { projectionSummary: true } }),
+    db.costLine.findMany({ where: { organizationId, useCaseId }, orderBy: [{ approach: "asc" }, { yearIndex: "asc" }, { category: "asc" }] }),
+    db.costYear.findMany({ where: { organizationId, useCaseId }, orderBy: [{ approach: "asc" }, { yearIndex: "asc" }] }),
+  ]);
+  return {
+    summary: (row?.projectionSummary as ProjectionSummary | null) ?? null,
+    lines: lines.map((l) => ({ approach: l.approach, yearIndex: l.yearIndex, calendarYear: l.calendarYear, category: l.category, low: num(l.lowCents), base: num(l.baseCents), high: num(l.highCents), manual: l.manual })),
+    years: years.map((y) => ({ approach: y.approach, yearIndex: y.yearIndex, calendarYear: y.calendarYear, low: Number(y.lowCents), base: Number(y.baseCents), high: Number(y.highCents), complete: y.complete, manual: y.manual })),
+  };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { seedDemoOrganization } from "@/lib/server/seed/demo";
+
+describe("the demo seed", () => {
+  it("creates the demo organization once, with a complete, scored and projected portfolio", async () => {
+    const spec = {
+      org: { name: "Seed test", slug: `seed-${Date.now()}` },
+      users: [
+        { role: "ADMIN", email: `a-${Date.now()}@seed.test`, name: "A" },
+        { role: "EXECUTIVE", email: `e-${Date.now()}@seed.test`, name: "E" },
+        { role: "LEAD", email: `l-${Date.now()}@seed.test`, name: "L" },
+        { role: "FINANCE", email: `f-${Date.now()}@seed.test`, name: "F" },
+      ],
+      password: "seed-password-123",
+    };
+    expect(await seedDemoOrganization(spec)).toBe(true);
+    expect(await seedDemoOrganization(spec)).toBe(false);
+    const org = await db.organization.findUniqueOrThrow({ where: { slug: spec.org.slug } });
+    const useCases = await db.useCase.findMany({ where: { organizationId: org.id } });
+    expect(useCases.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(useCases.map((u) => u.recommendedApproach)).size).toBeGreaterThanOrEqual(3);
+    expect(useCases.filter((u) => u.chosenApproach).length).toBeGreaterThan(5);
+    const incomplete = await db.costYear.count({ where: { organizationId: org.id, complete: false, approach: { in: ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"] } } });
+    const total = await db.costYear.count({ where: { organizationId: org.id } });
+    expect(total).toBeGreaterThan(0);
+    // Only use cases whose lead left the monthly calls unanswered may lack figures.
+    const noCalls = useCases.filter((u) => (u.assessment as Record<string, unknown>).monthlyCalls === undefined).length;
+    expect(incomplete).toBeLessThanOrEqual(noCalls * 4 * 10);
+  });
+});
