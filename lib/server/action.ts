@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import type { Role } from "./db";
-import { toActionError, ValidationError, type ActionResult } from "./errors";
+import { toActionError, type ActionResult } from "./errors";
+import { parseOrThrow } from "./parse";
+export { fieldErrorsOf, parseOrThrow } from "./parse";
 import { requireMember, requireUser, type MemberContext, type SessionUser } from "./guard";
 
 /**
@@ -32,21 +34,6 @@ export function tagEntryPoint<F extends (...args: never[]) => unknown>(fn: F, na
 
 export function entryPointOf(fn: unknown): string | undefined {
   return typeof fn === "function" ? (fn as { entryPoint?: string }).entryPoint : undefined;
-}
-
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
-  return parsed.data;
 }
 
 /** An action on one organization's data: `action(orgSlug, input)`. */

@@ -6,8 +6,11 @@
  * rule is tried. A rule whose condition is unknown (it names an answer not given) does not fire;
  * the answers it needed and lacked are reported as missing.
  *
- * Fit: 50 (neutral) plus the points, clamped to 0..100, for the approaches the source covers; 0
- * for the others. Recommendation: the covered approach with the most points (unclamped, so
+ * Fit, for the approaches the source covers: 50 (neutral) plus the points scaled so that the most
+ * points any approach can reach under this framework's rules gives 100 (fit = 50 + 50 x points /
+ * maxPoints), rounded and clamped to 0..100; 0 for approaches the source does not cover.
+ * maxPoints is computed from the rules (positive points along the rule order, a stop rule ending a
+ * path), so fit never reaches 100 before the best possible case. Recommendation: the covered approach with the most points (unclamped, so
  * clamping never makes a tie), provided it has more than 0. Ties go to the approach listed first in
  * APPROACHES (RAG, fine-tuning, hybrid, prompting, agent, pipeline, feedback learning: RAG first,
  * the default start in 001, 003 and 004). When no covered approach has more than 0 points the
@@ -34,6 +37,8 @@ interface CompiledRule {
 export interface CompiledFramework {
   framework: Framework;
   covered: Uint8Array;
+  /** The most points any approach can reach; fit is 50 + 50 x points / maxPoints. */
+  maxPoints: number;
   rules: readonly CompiledRule[];
 }
 
@@ -58,15 +63,35 @@ export function compileFramework(f: Framework): CompiledFramework {
       stop: rule.stop === true || rule.abstain !== undefined,
     };
   });
-  const compiled: CompiledFramework = { framework: f, covered, rules };
+  const compiled: CompiledFramework = { framework: f, covered, rules, maxPoints: maxPoints(rules) };
   cache.set(f, compiled);
   return compiled;
 }
 
-/** Clamped integer fit for raw points. */
-export function fitFromPoints(points: number, covered: boolean): number {
+/**
+ * An upper bound on the points any approach can collect: positive points summed in rule order,
+ * where a stop rule ends one path (its points plus what came before) and the rest continue.
+ */
+function maxPoints(rules: readonly CompiledRule[]): number {
+  const acc = new Float64Array(APPROACH_COUNT);
+  let best = 0;
+  for (const cr of rules) {
+    if (cr.rule.abstain !== undefined) continue;
+    for (let e = 0; e < cr.effectIdx.length; e++) {
+      const i = cr.effectIdx[e]!;
+      const p = Math.max(0, cr.effectPts[e]!);
+      if (cr.stop) best = Math.max(best, acc[i]! + p);
+      else acc[i]! += p;
+    }
+  }
+  for (const v of acc) best = Math.max(best, v);
+  return best > 0 ? best : NEUTRAL_FIT;
+}
+
+/** Integer fit 0..100 for raw points (see the file comment). */
+export function fitFromPoints(points: number, covered: boolean, maxPts: number): number {
   if (!covered) return 0;
-  const v = Math.round(NEUTRAL_FIT + points);
+  const v = Math.round(NEUTRAL_FIT + (NEUTRAL_FIT * points) / maxPts);
   return v < 0 ? 0 : v > 100 ? 100 : v;
 }
 
@@ -148,7 +173,7 @@ export function evaluateCompiled(cf: CompiledFramework, a: Assessment): Framewor
   }
   const best = pickApproach(cf.covered, raw);
   const fit = emptyFit();
-  APPROACHES.forEach((ap, i) => (fit[ap] = fitFromPoints(raw[i]!, cf.covered[i] === 1)));
+  APPROACHES.forEach((ap, i) => (fit[ap] = fitFromPoints(raw[i]!, cf.covered[i] === 1, cf.maxPoints)));
   if (best < 0) {
     const reason =
       missingList.length > 0

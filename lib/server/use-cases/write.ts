@@ -10,7 +10,7 @@ import {
   canRestoreUseCase,
   type Actor,
 } from "@/lib/domain/use-case-permissions";
-import { parseOrThrow } from "../action";
+import { parseOrThrow } from "../parse";
 import { audit } from "../audit";
 import { db, Prisma, type Role, type Tx } from "../db";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";

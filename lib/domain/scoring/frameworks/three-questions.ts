@@ -32,7 +32,7 @@ export const threeQuestions: Framework = {
       when: PROMPTING_SUFFICES,
       effects: {},
       abstain: "A prompted base model already meets the bar; this framework only chooses how to adapt a model to the business.",
-      citation: { file, quote: "making language models work for your specific business" },
+      citation: { file, quote: "making language models work for their specific business" },
     },
     {
       id: "q1-changes-daily-or-weekly",

@@ -99,9 +99,9 @@ export const whenToUse: Framework = {
     },
     {
       id: "ft-without-training-data",
-      description: "Fine-tuning requires curated training data; with too few examples it is not viable.",
+      description: "Fine-tuning requires curated training data; with too few examples it is not viable, whatever else favours it.",
       when: TOO_FEW_LABELED,
-      effects: { FINE_TUNING: -40, HYBRID: -20 },
+      effects: { FINE_TUNING: -70, HYBRID: -40 },
       citation: { file, quote: "Fine-tuning requires curated training data" },
     },
     {
@@ -113,7 +113,7 @@ export const whenToUse: Framework = {
           { any: [{ answer: "needsStyleOrFormat", eq: true }, { answer: "coreNeed", eq: "both" }] },
         ],
       },
-      effects: { HYBRID: 20 },
+      effects: { HYBRID: 25 },
       citation: { file, quote: "A fine-tuned model handles the base behavior and reasoning style, while RAG provides access to current, specific information." },
     },
     {

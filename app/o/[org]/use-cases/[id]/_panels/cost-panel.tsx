@@ -24,7 +24,10 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
     (byApproach[y.approach] ??= []).push({ calendarYear: y.calendarYear, low: y.low, high: y.high, categories: cats });
   }
   const approaches = Object.keys(s.approaches) as Approach[];
+  // Say it from the side of the cheaper approach (base case), so the percentages read as savings.
   const ragVsFt = s.savings.find((x) => x.approach === "RAG" && x.against === "FINE_TUNING");
+  const ftVsRag = s.savings.find((x) => x.approach === "FINE_TUNING" && x.against === "RAG");
+  const saving = ragVsFt && ragVsFt.baseCents >= 0 ? ragVsFt : ftVsRag;
   return (
     <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
       <h2 id="costs-heading" className="text-lg font-semibold text-zinc-900">Lifecycle cost</h2>
@@ -58,8 +61,10 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
           </tbody>
         </table>
       </div>
-      {ragVsFt?.pct ? (
-        <p className="mt-3 text-sm">RAG against fine-tuning over the lifecycle: saves {ragVsFt.pct.min}% to {ragVsFt.pct.max}% (base {ragVsFt.pct.base}%, {dollars(ragVsFt.baseCents)}).</p>
+      {saving?.pct ? (
+        <p className="mt-3 text-sm" data-testid="savings">
+          Over the lifecycle, {APPROACH_LABELS[saving.approach]} saves {saving.pct.base}% against {APPROACH_LABELS[saving.against]} in the base case ({dollars(saving.baseCents)}); across the low–high range, from {saving.pct.min}% to {saving.pct.max}%.
+        </p>
       ) : null}
       <p className="mt-2 text-sm" data-testid="break-even">Break-even volume: {s.breakEven.reason}</p>
       <div className="mt-6">
