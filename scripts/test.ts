@@ -10,7 +10,7 @@
  * e.g. `npm test -- --e2e e2e/auth.spec.ts`.
  */
 import { spawn } from "node:child_process";
-import { dropDatabase, ensureDatabase, ROOT, startEmbedded, urlFor } from "./lib/embedded-db";
+import { dropDatabase, ensureDatabase, ROOT, startEmbedded, testCluster, urlFor } from "./lib/embedded-db";
 import { migrate } from "./lib/migrate";
 
 const args = process.argv.slice(2);
@@ -34,7 +34,7 @@ async function main(): Promise<number> {
     serverUrl = process.env.DATABASE_URL;
     console.log("Tests use DATABASE_URL's server, in a throwaway database.");
   } else {
-    const cluster = await startEmbedded({ dir: ".data/pg-test", port: Number(process.env.EMBEDDED_TEST_PG_PORT ?? 54330), quiet: true });
+    const cluster = await startEmbedded(testCluster());
     serverUrl = cluster.serverUrl;
     stopCluster = cluster.stop;
     console.log("Tests use the embedded PostgreSQL (.data/pg-test), in a throwaway database.");

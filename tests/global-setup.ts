@@ -4,7 +4,7 @@
  * here. Either way the tests never touch a developer's data.
  */
 import type { TestProject } from "vitest/node";
-import { dropDatabase, ensureDatabase, startEmbedded, urlFor } from "../scripts/lib/embedded-db";
+import { dropDatabase, ensureDatabase, startEmbedded, testCluster, urlFor } from "../scripts/lib/embedded-db";
 import { migrate } from "../scripts/lib/migrate";
 
 export default async function setup(project: TestProject) {
@@ -13,7 +13,7 @@ export default async function setup(project: TestProject) {
     project.provide("databaseUrl", process.env.DATABASE_URL);
     return;
   }
-  const cluster = await startEmbedded({ dir: ".data/pg-test", port: Number(process.env.EMBEDDED_TEST_PG_PORT ?? 54330), quiet: true });
+  const cluster = await startEmbedded(testCluster());
   const name = `tradeoff_vitest_${process.pid}_${Date.now()}`;
   await ensureDatabase(cluster.serverUrl, name);
   const url = urlFor(cluster.serverUrl, name);

@@ -101,3 +101,12 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
     await client.end();
   }
 }
+
+/**
+ * The test cluster: .data/pg-test on port 54330, or a folder of its own for another port, so test
+ * runs started side by side with EMBEDDED_TEST_PG_PORT never share a data folder.
+ */
+export function testCluster(): { dir: string; port: number; quiet: boolean } {
+  const port = Number(process.env.EMBEDDED_TEST_PG_PORT ?? 54330);
+  return { dir: port === 54330 ? ".data/pg-test" : `.data/pg-test-${port}`, port, quiet: true };
+}
