@@ -319,3 +319,34 @@ export async function inUseCaseTransaction<T>(fn: (tx: Tx) => Promise<T>): Promi
     throw err;
   }
 }
+
+/**
+ * Sets a use case's cost-assumption overrides (any subset of figures; an empty object clears
+ * them). Same rules as an edit: leads their own, executives and admins any, version-checked,
+ * re-derived and audited in the caller's transaction.
+ */
+export async function setUseCaseOverrides(
+  tx: Tx,
+  ctx: WriteContext,
+  input: { id: string; expectedVersion: number; overrides: Record<string, { low: number | null; base: number | null; high: number | null }> },
+): Promise<{ id: string; version: number }> {
+  const row = await loadLive(tx, ctx.organizationId, input.id);
+  if (!canEditUseCase(actorOf(ctx), row)) throw new ForbiddenError("You can change the cost figures only of use cases you may edit.");
+  const before = await tx.useCase.findUniqueOrThrow({ where: { id: row.id }, select: { overrides: true } });
+  const { count } = await tx.useCase.updateMany({
+    where: { id: row.id, organizationId: ctx.organizationId, version: input.expectedVersion, deletedAt: null },
+    data: { overrides: input.overrides as Prisma.InputJsonValue, version: { increment: 1 } },
+  });
+  if (count === 0) throw await conflictFor(tx, ctx.organizationId, row.id);
+  await deriveUseCase(tx, { organizationId: ctx.organizationId, useCaseId: row.id });
+  await audit(tx, {
+    organizationId: ctx.organizationId,
+    actorId: ctx.actorId,
+    action: "use_case.cost_overrides_set",
+    entity: USE_CASE_ENTITY,
+    entityId: row.id,
+    before: { overrides: before.overrides },
+    after: { overrides: input.overrides },
+  });
+  return { id: row.id, version: input.expectedVersion + 1 };
+}

@@ -8,6 +8,7 @@
  */
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { overridesSchema } from "@/lib/domain/costing";
 import { decisionSchema, useCaseFieldsSchema } from "@/lib/domain/use-case";
 import { CREATE_ROLES, DECIDE_ROLES, EDIT_ROLES } from "@/lib/domain/use-case-permissions";
 import { orgAction } from "@/lib/server/action";
@@ -17,6 +18,7 @@ import {
   inUseCaseTransaction,
   recordUseCaseDecision,
   restoreUseCase as restoreInTx,
+  setUseCaseOverrides,
   softDeleteUseCase,
   writeUseCase,
   type WriteContext,
@@ -90,5 +92,17 @@ export const restoreUseCase = orgAction({
     const done = await inUseCaseTransaction((tx) => restoreInTx(tx, writeCtx(ctx), input));
     revalidate(ctx);
     return done;
+  },
+});
+
+/** Sets the use case's own cost figures over the organization's assumptions (leads their own). */
+export const setCostOverrides = orgAction({
+  name: "useCases.setCostOverrides",
+  roles: EDIT_ROLES,
+  input: z.object({ id, expectedVersion: version, overrides: overridesSchema }).strict(),
+  handler: async (ctx, { id, expectedVersion, overrides }) => {
+    const saved = await inUseCaseTransaction((tx) => setUseCaseOverrides(tx, writeCtx(ctx), { id, expectedVersion, overrides: overrides as Record<string, { low: number | null; base: number | null; high: number | null }> }));
+    revalidate(ctx);
+    return saved;
   },
 });

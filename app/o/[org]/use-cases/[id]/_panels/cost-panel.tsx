@@ -1,7 +1,38 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
 import { ASSUMPTION_CATALOG, COST_CATEGORY_LABELS, type AssumptionKey } from "@/lib/domain/costing";
+import { canEditUseCase } from "@/lib/domain/use-case-permissions";
+import { currentAssumptions } from "@/lib/server/assumptions";
+import { db } from "@/lib/server/db";
+import { requireMember } from "@/lib/server/guard";
 import { getStoredProjection } from "@/lib/server/projections";
 import { CostChart, type ChartYear } from "./cost-chart";
+import { OverridesForm, type OverrideRow } from "./overrides-form";
+
+/** The figures a lead most often knows better for one use case. */
+const OVERRIDABLE: AssumptionKey[] = [
+  "modelPricePer1kTokens", "tokensPerCall", "ftInferencePriceFactor", "vectorDbMonthlyUsd", "retrainCostUsd", "ftHostingHourlyUsd", "engineerRate", "maintenanceHoursPerWeek",
+];
+
+async function overridesFor(orgSlug: string, organizationId: string, useCaseId: string) {
+  const [member, uc, assumptions] = await Promise.all([
+    requireMember(orgSlug),
+    db.useCase.findFirst({ where: { id: useCaseId, organizationId, deletedAt: null }, select: { version: true, ownerId: true, overrides: true } }),
+    currentAssumptions(db, organizationId),
+  ]);
+  if (!uc || !canEditUseCase({ userId: member.user.id, role: member.role }, uc)) return null;
+  const current = (uc.overrides ?? {}) as Record<string, OverrideRow["current"]>;
+  const rows: OverrideRow[] = OVERRIDABLE.map((key) => {
+    const org = assumptions.set.values[key];
+    return {
+      key,
+      label: ASSUMPTION_CATALOG[key].label,
+      unit: ASSUMPTION_CATALOG[key].unit,
+      defaultText: org.base === null ? "missing" : org.low === org.high ? `${org.base}` : `${org.low} / ${org.base} / ${org.high}`,
+      current: current[key] ?? null,
+    };
+  });
+  return { version: uc.version, rows };
+}
 
 const dollars = (cents: number) => `$${Math.round(cents / 100).toLocaleString("en-US")}`;
 const range = (r: { low: number; base: number; high: number }, f: (n: number) => string) => (r.low === r.high ? f(r.base) : `${f(r.low)} – ${f(r.high)} (base ${f(r.base)})`);
@@ -14,7 +45,7 @@ function missingLabel(m: string): string {
 
 /** The cost projection: lifecycle totals, stale days and time to value side by side, and the yearly chart. */
 export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlug: string; organizationId: string; useCaseId: string }) {
-  const p = await getStoredProjection(organizationId, useCaseId);
+  const [p, editable] = await Promise.all([getStoredProjection(organizationId, useCaseId), overridesFor(orgSlug, organizationId, useCaseId)]);
   if (!p.summary) return null;
   const s = p.summary;
   const byApproach: Record<string, ChartYear[]> = {};
@@ -70,6 +101,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       <div className="mt-6">
         <CostChart byApproach={byApproach} labels={{ ...APPROACH_LABELS, ...COST_CATEGORY_LABELS }} />
       </div>
+      {editable ? <OverridesForm orgSlug={orgSlug} useCaseId={useCaseId} version={editable.version} rows={editable.rows} /> : null}
     </section>
   );
 }

@@ -1,0 +1,37 @@
+/**
+ * Journey: a lead's use case lacks a model price (the organization has not set one); the lead sets
+ * the use case's own figures and the projection follows: the missing note goes, the chart's table
+ * view gains the inference costs.
+ */
+import { expect, test } from "./registry-fixtures";
+
+test("a lead sets the use case's own cost figures and sees the projection change", async ({ page, registry }) => {
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path("/new"));
+  await page.getByLabel("Title").fill("Ticket classifier");
+  await page.getByLabel("Monthly LLM calls now").fill("100000");
+  await page.getByLabel("How often the underlying knowledge changes").selectOption("annually");
+  await page.getByRole("button", { name: "Save use case" }).click();
+  await expect(page.getByTestId("projection-missing")).toContainText("Base model price");
+
+  await page.getByText("Set this use case's own cost figures").click();
+  for (const s of ["low", "base", "high"]) {
+    await page.getByLabel(`Base model price ${s}`).fill("0.01");
+    await page.getByLabel(`Tokens per call (prompt and answer) ${s}`).fill("1000");
+    await page.getByLabel(`Upkeep engineering ${s}`).fill("2");
+  }
+  // A bad figure first: refused next to the field, nothing saved.
+  await page.getByLabel("ML engineer rate low").fill("300");
+  await page.getByLabel("ML engineer rate base").fill("200");
+  await page.getByLabel("ML engineer rate high").fill("250");
+  await page.getByRole("button", { name: "Save cost figures" }).click();
+  await expect(page.getByTestId("field-error").first()).toContainText("Low must not exceed base");
+  for (const s of ["low", "base", "high"]) await page.getByLabel(`ML engineer rate ${s}`).fill("");
+  await page.getByRole("button", { name: "Save cost figures" }).click();
+
+  await expect(page.getByTestId("projection-missing")).toHaveCount(0);
+  await page.getByRole("combobox", { name: "Approach" }).selectOption("PROMPTING");
+  await page.getByRole("button", { name: "Show table" }).click();
+  // 100,000 calls × 12 × 1,000 tokens × $0.01 per 1,000 = $12,000 of inference in year 1
+  await expect(page.getByRole("table", { name: /Yearly cost of Prompting only/ })).toContainText("$12,000");
+});
