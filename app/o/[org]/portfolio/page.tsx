@@ -56,6 +56,12 @@ export default async function PortfolioPage({ params, searchParams }: { params: 
         <Link href={`${base}/portfolio`} className="px-2 py-2 text-brand-700 underline">Clear</Link>
       </form>
 
+      {["FINANCE", "EXECUTIVE", "ADMIN"].includes(ctx.role) ? (
+        <p className="mb-4 flex flex-wrap gap-4 text-sm" aria-label="Exports">
+          <a className="text-brand-700 underline" href={`${base}/export/detail.csv?${filterToSearchParams(filter).toString()}`} download>Download the detail cost rollup (CSV)</a>
+          <a className="text-brand-700 underline" href={`${base}/export/business-units.csv?${filterToSearchParams(filter).toString()}`} download>Download the business-unit rollup (CSV)</a>
+        </p>
+      ) : null}
       <p className="mb-4 text-sm text-zinc-700" data-testid="portfolio-count">
         <Link className="underline" href={listLink({})}>{d.useCases.toLocaleString("en-US")} use cases</Link> in this view.
         {d.coverage.notCosted > 0 ? <> {d.coverage.notCosted} have no cost for their approach yet (e.g. an agent without a manual estimate) and are not counted, never as $0.</> : null}
