@@ -30,7 +30,7 @@ async function download(handler: typeof detailGET, slug: string, query = "") {
 }
 
 const parse = (text: string) => Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
-const cents = (s: string) => (s === "" ? 0 : Math.round(Number(s) * 100));
+const cents = (s: string | undefined) => (!s ? 0 : Math.round(Number(s) * 100));
 
 describe("the finance exports", () => {
   it("detail rows parse back, reconcile with the dashboard to the cent, and neutralise formulas", async () => {
