@@ -2,13 +2,22 @@
  * Scoring one use case: the five frameworks, the consensus, risk flags, and what would change
  * the answer. Total: any partial or empty assessment scores without throwing.
  */
-import type { Approach, Assessment } from "../assessment";
+import type { AnswerKey, Approach, Assessment } from "../assessment";
+import { answersOf } from "./conditions";
 import { consensusOf, weightOf, type Consensus } from "./consensus";
 import { runFramework } from "./evaluate";
 import { riskFlags, type RiskFlag } from "./flags";
 import { DEFAULT_WEIGHTS, FRAMEWORKS, frameworkVersions, type Weights } from "./registry";
 import { sensitivityOf, type Sensitivity } from "./sensitivity";
 import type { FrameworkResult } from "./types";
+
+/** The answers each framework reads, in FRAMEWORKS order. */
+const READS: Set<AnswerKey>[] = FRAMEWORKS.map((fw) => {
+  const out = new Set<AnswerKey>();
+  fw.abstain.forEach((x) => answersOf(x.when, out));
+  fw.rules.forEach((r) => answersOf(r.when, out));
+  return out;
+});
 
 export interface ScoreOptions {
   chosenApproach?: Approach | null;
@@ -32,7 +41,9 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
   const a = assessment ?? {};
   const frameworks = FRAMEWORKS.map((fw) => runFramework(fw, a));
   const c = consensusOf(frameworks, weights);
-  const consensusFor = (x: Assessment) => consensusOf(FRAMEWORKS.filter((fw) => weightOf(weights, fw.id) > 0).map((fw) => runFramework(fw, x)), weights).consensus;
+  // Re-scoring for "what would change it" reruns only the frameworks that read the changed answer.
+  const consensusFor = (x: Assessment, changed: AnswerKey) =>
+    consensusOf(FRAMEWORKS.map((fw, i) => (READS[i]!.has(changed) ? runFramework(fw, x) : frameworks[i]!)), weights).consensus;
   return {
     ...c,
     frameworks,

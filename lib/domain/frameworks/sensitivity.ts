@@ -67,7 +67,7 @@ function describeValue(key: AnswerKey, v: AnswerValue): string {
 export function sensitivityOf(
   a: Assessment,
   current: Approach | null,
-  consensusFor: (a: Assessment) => Approach | null,
+  consensusFor: (a: Assessment, changed: AnswerKey) => Approach | null,
 ): { change: Sensitivity | null; sentence: string } {
   let best: (Sensitivity & { cost: number }) | null = null;
   for (const key of ANSWER_KEYS) {
@@ -75,7 +75,7 @@ export function sensitivityOf(
     if (value === undefined || value === null) continue;
     for (const c of candidates(key, value).sort((x, y) => x.cost - y.cost)) {
       if (best && c.cost >= best.cost) break;
-      const next = consensusFor({ ...a, [key]: c.to } as Assessment);
+      const next = consensusFor({ ...a, [key]: c.to } as Assessment, key);
       if (next === current) continue;
       const label = ANSWER_LABELS[key].toLowerCase();
       const sentence =
