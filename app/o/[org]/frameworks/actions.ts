@@ -1,0 +1,22 @@
+"use server";
+/**
+ * Framework weights (admins only). The organization comes from the URL's slug and the caller's
+ * membership (orgAction), never from the input. The weights and their audit entry commit in one
+ * transaction; then every use case of the organization is re-scored with them
+ * (lib/server/framework-weights.ts).
+ */
+import { revalidatePath } from "next/cache";
+import { orgAction } from "@/lib/server/action";
+import { frameworkWeightsInput, saveWeightsAndRescore } from "@/lib/server/framework-weights";
+
+/** Sets every framework's weight (0 turns one off) with a reason; returns the new weights version and how many use cases were re-scored. */
+export const saveFrameworkWeights = orgAction({
+  name: "frameworks.saveWeights",
+  roles: ["ADMIN"],
+  input: frameworkWeightsInput,
+  handler: async (ctx, input) => {
+    const result = await saveWeightsAndRescore({ organizationId: ctx.organization.id, actorId: ctx.user.id }, input);
+    revalidatePath(`/o/${ctx.organization.slug}`, "layout");
+    return result;
+  },
+});

@@ -1,0 +1,70 @@
+/**
+ * Journey: the Frameworks page explains the five frameworks to everyone; an admin turns one
+ * framework off with a reason and sees the new weights version; a lead reads the same
+ * explanations but gets no form.
+ */
+import { expect, test } from "./fixtures";
+
+const FRAMEWORKS = [
+  { id: "three-questions", source: "000_2a5380ca2875bd0d.txt" },
+  { id: "ordered-decision-tree", source: "001_882c99e1fd832846.txt" },
+  { id: "behaviour-vs-knowledge", source: "002_eb871f56c24eca94.txt" },
+  { id: "start-with-rag", source: "003_cef81cc6bb37c5d4.txt" },
+  { id: "when-to-use", source: "004_b4720be0fbd1a961.txt" },
+];
+
+test("an admin reads the five frameworks, turns one off with a reason, and sees the new weights version", async ({ page, auth }) => {
+  const org = await auth.makeOrg({ roles: ["ADMIN", "LEAD"] });
+  await auth.signIn(page, org.users.ADMIN);
+  await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Frameworks" }).click();
+  await expect(page).toHaveURL(new RegExp(`${org.path("frameworks")}$`));
+  await expect(page.getByRole("heading", { level: 1, name: "Frameworks" })).toBeVisible();
+
+  for (const f of FRAMEWORKS) {
+    const section = page.getByTestId(`framework-${f.id}`);
+    await expect(section).toBeVisible();
+    await expect(section.getByText(new RegExp(`Source ${f.source}`))).toBeVisible();
+    await expect(section.getByRole("listitem").first()).toBeVisible();
+  }
+  await expect(page.getByRole("heading", { name: "How the consensus is formed" })).toBeVisible();
+  await expect(page.getByTestId("tie-order")).toHaveText("PROMPTING, RAG, HYBRID, FINE_TUNING, PIPELINE, AGENT, FEEDBACK_LEARNING");
+  await expect(page.getByText("Fine-tuning on fast-changing knowledge", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("weights-version")).toHaveText("1");
+
+  const form = page.getByRole("form", { name: "Framework weights" });
+  // A missing reason is refused next to the field, and nothing changes.
+  await form.getByLabel("Start with RAG").fill("0");
+  await form.getByRole("button", { name: "Save weights and re-score" }).click();
+  await expect(form.getByText("Say why you are changing the weights.")).toBeVisible();
+  await expect(page.getByTestId("weights-version")).toHaveText("1");
+
+  await form.getByLabel("Reason for the change").fill("Trying the portfolio without the RAG-first framework");
+  await form.getByRole("button", { name: "Save weights and re-score" }).click();
+  await expect(form.getByRole("status")).toContainText("Saved. Weights version 2");
+  await expect(page.getByTestId("weights-version")).toHaveText("2");
+  await expect(page.getByTestId("weight-start-with-rag")).toContainText("0 (off)");
+  await expect(page.getByTestId("weight-three-questions")).toContainText("1");
+
+  const [row] = await auth.query<{ weightsVersion: number; frameworkWeights: Record<string, number> }>(
+    `SELECT "weightsVersion", "frameworkWeights" FROM "Organization" WHERE id = $1`,
+    [org.id],
+  );
+  expect(row!.weightsVersion).toBe(2);
+  expect(row!.frameworkWeights["start-with-rag"]).toBe(0);
+
+  await page.reload();
+  await expect(page.getByTestId("weights-version")).toHaveText("2");
+  await expect(page.getByRole("form", { name: "Framework weights" }).getByLabel("Start with RAG")).toHaveValue("0");
+});
+
+test("a project lead sees the explanations but no weights form", async ({ page, auth }) => {
+  const org = await auth.makeOrg({ roles: ["ADMIN", "LEAD"] });
+  await auth.signIn(page, org.users.LEAD!);
+  const response = await page.goto(org.path("frameworks"));
+  expect(response?.status()).toBe(200);
+  for (const f of FRAMEWORKS) await expect(page.getByTestId(`framework-${f.id}`)).toBeVisible();
+  await expect(page.getByTestId("weights-version")).toHaveText("1");
+  await expect(page.getByRole("form", { name: "Framework weights" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Save weights and re-score" })).toHaveCount(0);
+  await expect(page.getByText("Only an admin can change the weights.")).toBeVisible();
+});
