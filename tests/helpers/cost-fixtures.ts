@@ -61,6 +61,17 @@ export async function insertUseCaseWithCosts(organizationId: string, uc: Fixture
       years.push({ organizationId, useCaseId: row.id, approach, yearIndex: y + 1, calendarYear: startYear + y, lowCents: low, baseCents: base, highCents: high, complete, manual });
     }
   }
+  // The summary derive writes beside the rows: each approach's lifecycle is the sum of its years.
+  const approaches: Record<string, unknown> = {};
+  for (const ap of Object.keys(uc.yearly)) {
+    const ys = years.filter((y) => y.approach === ap);
+    const sum = (k: "lowCents" | "baseCents" | "highCents") => ys.reduce((acc, y) => acc + Number(y[k]), 0);
+    approaches[ap] = {
+      lifecycle: { low: sum("lowCents"), base: sum("baseCents"), high: sum("highCents"), complete: ys.every((y) => y.complete !== false) },
+      staleDaysPerYear: { low: 0, base: 0, high: 0 }, timeToValueWeeks: null, retrainingCyclesPerYear: 0, manual: uc.manual?.includes(ap as Approach) ?? false, missing: [],
+    };
+  }
+  await db.useCase.update({ where: { id: row.id }, data: { projectionSummary: { approaches, complete: true, missing: [], savings: [], breakEven: { monthlyCalls: null, reason: "" }, assumptionVersion: 0 } as Prisma.InputJsonValue } });
   if (lines.length) await db.costLine.createMany({ data: lines });
   if (years.length) await db.costYear.createMany({ data: years });
   return row.id;
