@@ -81,7 +81,15 @@ export async function startEmbedded(opts: { dir: string; port: number; quiet?: b
     await mkdir(path.dirname(databaseDir), { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (err) {
+    throw new Error(
+      `Could not start the embedded PostgreSQL in ${opts.dir} on port ${opts.port}` +
+        ` (${err instanceof Error ? err.message : "it exited at once"}). Is another server using the port or the folder?` +
+        " Stop it, or choose another port (EMBEDDED_PG_PORT, EMBEDDED_TEST_PG_PORT).",
+    );
+  }
   let stopped = false;
   return {
     serverUrl,
