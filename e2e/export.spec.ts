@@ -1,26 +1,83 @@
 /**
- * Journey: finance downloads both cost rollups from the portfolio; a lead sees no download links.
+ * Journey: a finance member opens the Exports page for a filter and downloads both cost rollups;
+ * the files are UTF-8 CSV with a byte-order mark, CRLF records, formulas neutralised, only the
+ * filtered business unit, and the rollup adds up to the detail. A lead gets neither page nor file.
  */
 import { readFileSync } from "node:fs";
-import { expect, test } from "./registry-fixtures";
+import { randomUUID } from "node:crypto";
+import Papa from "papaparse";
+import { expect, test, type Auth, type Org } from "./fixtures";
 
-test("finance downloads the detail and business-unit rollups; a lead cannot", async ({ page, registry }) => {
-  await registry.seedUseCase({ title: "=cmd|' /C calc'!A0", businessUnit: "Support", recommendedApproach: "RAG" as never });
-  await registry.signInAs("FINANCE");
-  await page.goto(`/o/${registry.org.slug}/portfolio`);
+const cuidish = () => `c${randomUUID().replace(/-/g, "").slice(0, 24)}`;
+
+/** A use case with two years of RAG costs (two categories), written straight to the database. */
+async function seedCosted(auth: Auth, org: Org, title: string, businessUnit: string, baseCents: [number, number]) {
+  const id = cuidish();
+  const owner = org.users.LEAD!.id;
+  await auth.query(
+    `INSERT INTO "UseCase" (id, "organizationId", title, "businessUnit", "ownerId", "createdById", "recommendedApproach", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $5, 'RAG', now())`,
+    [id, org.id, title, businessUnit, owner],
+  );
+  for (const [i, base] of baseCents.entries()) {
+    for (const [category, share] of [["INFERENCE", base - 100], ["MAINTENANCE", 100]] as const) {
+      await auth.query(
+        `INSERT INTO "CostLine" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", category, "lowCents", "baseCents", "highCents")
+         VALUES ($1, $2, 'RAG', $3, $4, $5, $6, $6, $6)`,
+        [org.id, id, i + 1, 2027 + i, category, share],
+      );
+    }
+    await auth.query(
+      `INSERT INTO "CostYear" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents")
+       VALUES ($1, $2, 'RAG', $3, $4, $5, $5, $5)`,
+      [org.id, id, i + 1, 2027 + i, base],
+    );
+  }
+}
+
+const csv = (path: string) => {
+  const bytes = readFileSync(path);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.subarray(3).toString("utf8");
+  expect(text.endsWith("\r\n")).toBe(true);
+  expect(text.replace(/"(?:[^"]|"")*"/g, "")).not.toMatch(/[^\r]\n/);
+  return Papa.parse<Record<string, string>>(text.slice(0, -2), { header: true, newline: "\r\n" }).data;
+};
+
+test("finance downloads the detail and business-unit rollups for a filter; a lead cannot", async ({ page, auth }) => {
+  const org = await auth.makeOrg();
+  await seedCosted(auth, org, "=cmd|' /C calc'!A0", "Support", [1_234_50, 2_000_00]);
+  await seedCosted(auth, org, 'Tickets, "priority"', "Support", [99_99, 1_00]);
+  await seedCosted(auth, org, "Contract review", "Legal", [5_000_00, 5_000_00]);
+
+  await auth.signIn(page, org.users.FINANCE!);
+  await page.goto(`/o/${org.slug}/export?bu=Support`);
+  await expect(page.getByRole("heading", { name: "Exports", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("export-filter")).toContainText("business unit Support");
 
   const [detail] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the detail cost rollup (CSV)" }).click()]);
-  expect(detail.suggestedFilename()).toMatch(new RegExp(`^${registry.org.slug}-cost-detail-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
-  const detailText = readFileSync((await detail.path())!, "utf8");
-  expect(detailText.split("\r\n")[0]).toContain("organization,use_case_id,title");
+  expect(detail.suggestedFilename()).toMatch(new RegExp(`^${org.slug}-cost-detail-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  const rows = csv((await detail.path())!);
+  expect(rows).toHaveLength(8);
+  expect(new Set(rows.map((r) => r.business_unit))).toEqual(new Set(["Support"]));
+  expect(new Set(rows.map((r) => r.title))).toEqual(new Set(["'=cmd|' /C calc'!A0", 'Tickets, "priority"']));
+  expect(rows.find((r) => r.category === "INFERENCE" && r.calendar_year === "2027" && r.title!.startsWith("'="))!.base).toBe("1233.50");
 
   const [bu] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the business-unit rollup (CSV)" }).click()]);
-  expect(bu.suggestedFilename()).toMatch(/cost-by-business-unit/);
-  expect(readFileSync((await bu.path())!, "utf8")).toContain("business_unit,calendar_year,scenario");
+  expect(bu.suggestedFilename()).toMatch(new RegExp(`^${org.slug}-cost-by-business-unit-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  const rollup = csv((await bu.path())!);
+  const asChosen = rollup.filter((r) => r.scenario === "as chosen");
+  expect(asChosen.map((r) => [r.business_unit, r.calendar_year, r.approach, r.base, r.use_cases])).toEqual([
+    ["Support", "2027", "RAG", "1334.49", "2"],
+    ["Support", "2028", "RAG", "2001.00", "2"],
+  ]);
 
-  await registry.signInAs("LEAD");
-  await page.goto(`/o/${registry.org.slug}/portfolio`);
+  // A lead: no Exports page, no file.
+  await page.context().clearCookies();
+  await auth.signIn(page, org.users.LEAD!);
+  await page.goto(`/o/${org.slug}/export`);
   await expect(page.getByRole("link", { name: /Download the/ })).toHaveCount(0);
-  const res = await page.request.get(`/o/${registry.org.slug}/export/detail.csv`);
+  const res = await page.request.get(`/o/${org.slug}/export/detail.csv`);
   expect(res.status()).toBe(403);
+  expect(await res.text()).not.toContain("Support");
 });

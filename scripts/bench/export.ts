@@ -1,54 +1,164 @@
 /**
- * The detail export's speed (the same stream the route returns, consumed here) against
- * PostgreSQL's own COPY of the same query, and the process's peak memory for a small and a
- * large export.
+ * The finance export's speed: the same stream the detail route returns (detailStream), consumed
+ * here as a download would be, for the whole organization; against PostgreSQL's own
+ * `COPY (the same query) TO STDOUT` through psql, the limit; and the process's peak memory (RSS,
+ * sampled) for a small export (the smallest business unit) and the large one, to show it is flat.
+ * With `baseUrl`, the same download is also timed over HTTP from a running server.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
+import pg from "pg";
 import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
-import { detailStream } from "@/lib/server/export/cost-exports";
+import { detailQuery, detailStream } from "@/lib/server/export/cost-exports";
+import { closeExportPool } from "@/lib/server/export/pool";
+import type { Prisma } from "@/lib/server/db";
 
-async function consume(stream: ReadableStream<Uint8Array>, onChunk: () => void): Promise<{ bytes: number; lines: number }> {
+export interface ExportBench {
+  /** Detail rows of the whole organization. */
+  rows: number;
+  /** Seconds for the whole organization's detail export (the faster of two runs). */
+  seconds: number;
+  rowsPerSecond: number;
+  /** The same query through COPY … TO STDOUT (FORMAT csv), via psql: the database's own limit. */
+  copyRowsPerSecond: number | null;
+  /** Peak resident memory (MB) while exporting the smallest business unit, and the whole organization. */
+  peakRssMbSmall: number;
+  peakRssMbLarge: number;
+  smallRows: number;
+  megabytes: number;
+  /** Over HTTP from `baseUrl`, when given (and NEXTAUTH_SECRET is known). */
+  httpRowsPerSecond?: number | string;
+  copyError?: string;
+}
+
+const round = (n: number, places = 0) => Math.round(n * 10 ** places) / 10 ** places;
+const MB = 2 ** 20;
+
+/** Reads a stream to the end, calling `sample` after every chunk; returns the bytes read. */
+async function drain(stream: ReadableStream<Uint8Array>, sample: () => void): Promise<number> {
   const reader = stream.getReader();
-  let bytes = 0, lines = 0;
+  let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return bytes;
     bytes += value.byteLength;
-    for (const b of value) if (b === 10) lines++;
-    onChunk();
+    sample();
   }
-  return { bytes, lines };
 }
 
-async function run(org: { id: string; slug: string }, filter: PortfolioFilter) {
-  global.gc?.();
-  const start = process.memoryUsage().rss;
-  let peak = start;
-  const t = performance.now();
-  const { lines } = await consume(detailStream(org, filter), () => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  });
-  const seconds = (performance.now() - t) / 1000;
-  return { rows: lines - 1, seconds, peakRssGrowthMb: Math.round(((peak - start) / 2 ** 20) * 10) / 10 };
-}
-
-export async function benchExport(opts: { databaseUrl: string; organizationId: string; orgSlug: string }) {
-  const org = { id: opts.organizationId, slug: opts.orgSlug };
-  const small = await run(org, { ...EMPTY_FILTER, status: ["RETIRED"], businessUnit: ["Legal"] });
-  const large = await run(org, EMPTY_FILTER);
-  const copySql = `COPY (SELECT l.id, u.id, u.title, u."businessUnit", o.email, u.status, u."recommendedApproach", u."chosenApproach", l.approach, l."calendarYear", l."yearIndex", l.category, l."lowCents", l."baseCents", l."highCents", av.version FROM "CostLine" l JOIN "UseCase" u ON u.id = l."useCaseId" LEFT JOIN "User" o ON o.id = u."ownerId" LEFT JOIN "AssumptionVersion" av ON av.id = u."assumptionVersionId" WHERE l."organizationId" = '${opts.organizationId}' AND u."deletedAt" IS NULL ORDER BY l.id) TO STDOUT WITH (FORMAT csv)`;
-  const t = performance.now();
-  const copy = spawnSync("psql", [opts.databaseUrl, "-q", "-c", copySql], { maxBuffer: 2 ** 31, encoding: "buffer" });
-  const copySeconds = (performance.now() - t) / 1000;
-  const copyRows = copy.status === 0 ? copy.stdout.toString().split("\n").length - 1 : null;
-  return {
-    rows: large.rows,
-    seconds: Math.round(large.seconds * 100) / 100,
-    rowsPerSecond: Math.round(large.rows / large.seconds),
-    copyRowsPerSecond: copyRows ? Math.round(copyRows / copySeconds) : `COPY unavailable (${copy.stderr?.toString().slice(0, 120)})`,
-    peakRssGrowthMbSmall: small.peakRssGrowthMb,
-    peakRssGrowthMbLarge: large.peakRssGrowthMb,
-    smallRows: small.rows,
+async function measure(fn: (sample: () => void) => Promise<number>): Promise<{ seconds: number; bytes: number; peakRssMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  let peak = process.memoryUsage.rss();
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage.rss());
   };
+  const timer = setInterval(sample, 10);
+  const t = performance.now();
+  try {
+    const bytes = await fn(sample);
+    return { seconds: (performance.now() - t) / 1000, bytes, peakRssMb: round(peak / MB, 1) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** The query with its parameters written in as literals, for psql. */
+function inline(query: Prisma.Sql): string {
+  const literal = (v: unknown): string => {
+    if (typeof v === "string") return pg.escapeLiteral(v);
+    if (Array.isArray(v)) return `ARRAY[${v.map(literal).join(", ")}]::text[]`;
+    if (typeof v === "number" || typeof v === "bigint") return String(v);
+    throw new Error(`Cannot inline ${typeof v}`);
+  };
+  return query.text.replace(/\$(\d+)/g, (_, n: string) => literal(query.values[Number(n) - 1]));
+}
+
+/** COPY (query) TO STDOUT through psql; the output is read and thrown away. */
+function copySeconds(databaseUrl: string, query: Prisma.Sql): Promise<{ seconds: number } | { error: string }> {
+  const sql = `COPY (${inline(query).replace(/\s+/g, " ")}) TO STDOUT WITH (FORMAT csv)`;
+  return new Promise((resolve) => {
+    const t = performance.now();
+    const child = spawn("psql", [databaseUrl, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stdout.on("data", () => {});
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", (err) => resolve({ error: err.message }));
+    child.on("close", (code) => resolve(code === 0 ? { seconds: (performance.now() - t) / 1000 } : { error: stderr.slice(0, 200) || `psql exited ${code}` }));
+  });
+}
+
+function authSecret(): string | null {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  try {
+    return readFileSync(path.resolve(import.meta.dirname, "..", "..", ".data", "nextauth-secret"), "utf8").trim();
+  } catch {
+    return null;
+  }
+}
+
+async function httpRowsPerSecond(client: pg.Client, baseUrl: string, organizationId: string, orgSlug: string, rows: number): Promise<number | string> {
+  const secret = authSecret();
+  if (!secret) return "skipped: NEXTAUTH_SECRET unknown";
+  const { rows: members } = await client.query<{ id: string; email: string; name: string }>(
+    `SELECT u.id, u.email, u.name FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE m."organizationId" = $1 AND m.role IN ('FINANCE', 'EXECUTIVE', 'ADMIN') LIMIT 1`,
+    [organizationId],
+  );
+  const user = members[0];
+  if (!user) return "skipped: no finance, executive or admin member";
+  const { encode } = await import("next-auth/jwt");
+  const token = await encode({ secret, token: { sub: user.id, uid: user.id, email: user.email, name: user.name }, maxAge: 600 });
+  const cookie = `${baseUrl.startsWith("https:") ? "__Secure-" : ""}next-auth.session-token=${token}`;
+  const t = performance.now();
+  const res = await fetch(`${baseUrl.replace(/\/$/, "")}/o/${orgSlug}/export/detail.csv`, { headers: { cookie, "accept-encoding": "identity" } });
+  if (!res.ok || !res.body) return `skipped: HTTP ${res.status}`;
+  await drain(res.body, () => {});
+  return Math.round(rows / ((performance.now() - t) / 1000));
+}
+
+export async function benchExport(opts: { databaseUrl: string; baseUrl?: string; organizationId: string; orgSlug: string }): Promise<ExportBench> {
+  process.env.DATABASE_URL ??= opts.databaseUrl;
+  const client = new pg.Client({ connectionString: opts.databaseUrl });
+  await client.connect();
+  try {
+    const { rows: orgs } = await client.query<{ name: string }>(`SELECT name FROM "Organization" WHERE id = $1`, [opts.organizationId]);
+    const org = { id: opts.organizationId, name: orgs[0]?.name ?? opts.orgSlug };
+    const { rows: units } = await client.query<{ businessUnit: string }>(
+      `SELECT "businessUnit" FROM "UseCase" WHERE "organizationId" = $1 AND "deletedAt" IS NULL GROUP BY 1 ORDER BY count(*), 1 LIMIT 1`,
+      [org.id],
+    );
+    const smallFilter: PortfolioFilter = { ...EMPTY_FILTER, businessUnit: units[0]?.businessUnit ? [units[0].businessUnit] : [] };
+    const count = async (filter: PortfolioFilter) => {
+      const q = detailQuery(org.id, filter);
+      const { rows } = await client.query<{ n: string }>({ text: `SELECT count(*) AS n FROM (${q.text}) AS d`, values: q.values });
+      return Number(rows[0]!.n);
+    };
+    const [rows, smallRows] = [await count(EMPTY_FILTER), await count(smallFilter)];
+
+    await measure((s) => drain(detailStream(org, smallFilter), s)); // warm-up: connection, plans, JIT
+    const small = await measure((s) => drain(detailStream(org, smallFilter), s));
+    const large = [await measure((s) => drain(detailStream(org, EMPTY_FILTER), s)), await measure((s) => drain(detailStream(org, EMPTY_FILTER), s))];
+    const best = large.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+
+    await copySeconds(opts.databaseUrl, detailQuery(org.id, smallFilter)); // warm-up
+    const copy = await copySeconds(opts.databaseUrl, detailQuery(org.id, EMPTY_FILTER));
+
+    const out: ExportBench = {
+      rows,
+      seconds: round(best.seconds, 2),
+      rowsPerSecond: Math.round(rows / best.seconds),
+      copyRowsPerSecond: "seconds" in copy ? Math.round(rows / copy.seconds) : null,
+      peakRssMbSmall: small.peakRssMb,
+      peakRssMbLarge: Math.max(...large.map((l) => l.peakRssMb)),
+      smallRows,
+      megabytes: round(best.bytes / MB, 1),
+    };
+    if ("error" in copy) out.copyError = copy.error;
+    if (opts.baseUrl) out.httpRowsPerSecond = await httpRowsPerSecond(client, opts.baseUrl, org.id, opts.orgSlug, rows).catch((e: unknown) => `failed: ${String(e)}`);
+    return out;
+  } finally {
+    await client.end();
+    await closeExportPool();
+  }
 }

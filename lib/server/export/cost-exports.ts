@@ -1,107 +1,90 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
-import { centsToDecimal, safeText } from "@/lib/domain/export/csv";
+import { attachment, UTF8_BOM } from "@/lib/domain/export/csv";
+import {
+  businessUnitHeader, createBusinessUnitFormatter, createDetailFormatter, detailHeader,
+  type BusinessUnitRow, type DetailRow,
+} from "@/lib/domain/export/cost-exports";
 import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
-import { db } from "../db";
+import { Prisma } from "../db";
 import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
+import { cursorCsvStream } from "./cursor-stream";
 
 /**
- * The finance exports as streams of CSV text. The detail reads CostLine in batches by keyset
- * (id order), so memory stays flat whatever the size and the first bytes go out at once; the
- * stream is pull-based, so a slow reader slows the reads, and a cancelled download stops them.
+ * The finance exports, as streams of CSV text for the route handlers (and the benchmark, which
+ * consumes the very same streams). Both are scoped to the organization and the portfolio filter
+ * by the shared `useCaseWhere`; deleted use cases are left out, as on the dashboard.
  */
-const BATCH = 5000;
-const CSV = { record_delimiter: "\r\n" as const };
-
-export const DETAIL_HEADER = [
-  "organization", "use_case_id", "title", "business_unit", "owner", "status", "recommended_approach", "chosen_approach",
-  "approach", "calendar_year", "lifecycle_year", "category", "low", "base", "high", "currency", "assumption_version", "note",
-];
-
-interface DetailRow {
-  id: bigint; useCaseId: string; title: string; businessUnit: string; owner: string | null; status: string;
-  recommended: string | null; chosen: string | null; approach: string; calendarYear: number; yearIndex: number; category: string;
-  low: bigint | null; base: bigint | null; high: bigint | null; version: number | null; manual: boolean;
+export interface ExportOrganization {
+  id: string;
+  name: string;
 }
 
-export function detailStream(org: { id: string; slug: string }, filter: PortfolioFilter): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const where = useCaseWhere(org.id, filter);
-  let after = -1n;
-  let headerSent = false;
-  let done = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode("\uFEFF" + stringify([DETAIL_HEADER], CSV)));
-        return;
-      }
-      if (done) return;
-      const rows = await db.$queryRaw<DetailRow[]>`
-        SELECT l.id, u.id AS "useCaseId", u.title, u."businessUnit", coalesce(o.email, o.name) AS owner, u.status::text AS status,
-               u."recommendedApproach"::text AS recommended, u."chosenApproach"::text AS chosen, l.approach::text AS approach,
-               l."calendarYear", l."yearIndex", l.category, l."lowCents" AS low, l."baseCents" AS base, l."highCents" AS high,
-               av.version, l.manual
-          FROM "CostLine" l
-          JOIN "UseCase" u ON u.id = l."useCaseId" AND u."organizationId" = l."organizationId"
-          LEFT JOIN "User" o ON o.id = u."ownerId"
-          LEFT JOIN "AssumptionVersion" av ON av.id = u."assumptionVersionId"
-         WHERE l."organizationId" = ${org.id} AND l.id > ${after} AND ${where}
-         ORDER BY l.id
-         LIMIT ${BATCH}`;
-      if (rows.length < BATCH) done = true;
-      if (rows.length === 0) {
-        controller.close();
-        return;
-      }
-      after = rows[rows.length - 1]!.id;
-      const records = rows.map((r) => [
-        safeText(org.slug), r.useCaseId, safeText(r.title), safeText(r.businessUnit), safeText(r.owner), r.status, r.recommended ?? "", r.chosen ?? "",
-        r.approach, String(r.calendarYear), String(r.yearIndex), r.category, centsToDecimal(r.low), centsToDecimal(r.base), centsToDecimal(r.high),
-        "USD", String(r.version ?? 0), r.base === null ? "missing figure" : r.manual ? "manual estimate" : "",
-      ]);
-      controller.enqueue(encoder.encode(stringify(records, CSV)));
-      if (done) controller.close();
-    },
+/**
+ * One row per CostLine of the filtered use cases, grouped by use case (then approach, year, and
+ * the projection's own category order). The order follows the (organizationId, useCaseId,
+ * approach, yearIndex) index, so PostgreSQL streams rows without sorting the whole set first.
+ */
+export function detailQuery(organizationId: string, filter: PortfolioFilter): Prisma.Sql {
+  return Prisma.sql`
+    SELECT u.id AS "useCaseId", u.title, u."businessUnit", COALESCE(ow.email, ow.name) AS owner,
+           u.status::text AS status, u."recommendedApproach"::text AS recommended, u."chosenApproach"::text AS chosen,
+           l.approach::text AS approach, l."calendarYear", l."yearIndex" AS "lifecycleYear", l.category,
+           l."lowCents" AS low, l."baseCents" AS base, l."highCents" AS high,
+           av.version AS "assumptionVersion", l.manual
+      FROM "UseCase" u
+      JOIN "CostLine" l ON l."organizationId" = u."organizationId" AND l."useCaseId" = u.id
+      LEFT JOIN "User" ow ON ow.id = u."ownerId"
+      LEFT JOIN "AssumptionVersion" av ON av.id = u."assumptionVersionId" AND av."organizationId" = u."organizationId"
+     WHERE ${useCaseWhere(organizationId, filter)}
+     ORDER BY l."useCaseId", l.approach, l."yearIndex", l.id`;
+}
+
+export function detailStream(org: ExportOrganization, filter: PortfolioFilter): ReadableStream<Uint8Array> {
+  return cursorCsvStream<DetailRow>({
+    name: "cost detail",
+    head: UTF8_BOM + detailHeader(),
+    query: detailQuery(org.id, filter),
+    createFormatter: () => createDetailFormatter({ organization: org.name }),
   });
 }
 
-export const BU_HEADER = ["organization", "business_unit", "calendar_year", "scenario", "approach", "low", "base", "high", "currency", "use_cases"];
-
 /**
- * One row per business unit, year, scenario and approach: "as chosen" (the decision, else the
- * recommendation) and "as recommended", summed from the stored yearly totals (CostYear), which are
- * the exact sums of the detail rows.
+ * Sums of the stored yearly totals (CostYear, the exact sums of the detail's lines, which the
+ * dashboard reads too), per business unit, calendar year, scenario and approach. The scenarios
+ * are documented with BU_SCENARIOS in lib/domain/export/cost-exports.ts.
  */
-export function businessUnitStream(org: { id: string; slug: string }, filter: PortfolioFilter): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const where = useCaseWhere(org.id, filter);
-  const chosen = asChosenApproach();
-  let step = 0;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (step++ === 0) {
-        controller.enqueue(encoder.encode("\uFEFF" + stringify([BU_HEADER], CSV)));
-        return;
-      }
-      const rows = await db.$queryRaw<{ businessUnit: string; calendarYear: number; scenario: string; approach: string; low: bigint; base: bigint; high: bigint; useCases: bigint }[]>`
-        SELECT u."businessUnit", y."calendarYear", s.name AS scenario, y.approach::text AS approach,
-               sum(y."lowCents") AS low, sum(y."baseCents") AS base, sum(y."highCents") AS high, count(DISTINCT u.id) AS "useCases"
-          FROM "UseCase" u
-         CROSS JOIN (VALUES ('as chosen'), ('as recommended')) AS s(name)
-          JOIN "CostYear" y ON y."organizationId" = u."organizationId" AND y."useCaseId" = u.id
-                           AND y.approach::text = (CASE s.name WHEN 'as chosen' THEN ${chosen}::text ELSE u."recommendedApproach"::text END)
-         WHERE ${where}
-         GROUP BY 1, 2, 3, 4
-         ORDER BY 1, 2, 3, 4`;
-      const records = rows.map((r) => [
-        safeText(org.slug), safeText(r.businessUnit), String(r.calendarYear), r.scenario, r.approach,
-        centsToDecimal(r.low), centsToDecimal(r.base), centsToDecimal(r.high), "USD", String(r.useCases),
-      ]);
-      if (records.length) controller.enqueue(encoder.encode(stringify(records, CSV)));
-      controller.close();
-    },
+export function businessUnitQuery(organizationId: string, filter: PortfolioFilter): Prisma.Sql {
+  return Prisma.sql`
+    SELECT u."businessUnit", y."calendarYear", s.scenario, y.approach::text AS approach,
+           sum(y."lowCents") AS low, sum(y."baseCents") AS base, sum(y."highCents") AS high,
+           count(*) AS "useCases", count(*) FILTER (WHERE NOT y.complete) AS "incompleteUseCases", bool_or(y.manual) AS manual
+      FROM "UseCase" u
+      JOIN "CostYear" y ON y."organizationId" = u."organizationId" AND y."useCaseId" = u.id
+      JOIN LATERAL (VALUES (1, 'as chosen', y.approach = ${asChosenApproach("u")}),
+                           (2, 'as recommended', y.approach = u."recommendedApproach"),
+                           (3, 'all', true)) AS s(ord, scenario, included) ON s.included
+     WHERE ${useCaseWhere(organizationId, filter)}
+     GROUP BY u."businessUnit", y."calendarYear", s.ord, s.scenario, y.approach
+     ORDER BY u."businessUnit", y."calendarYear", s.ord, y.approach`;
+}
+
+export function businessUnitStream(org: ExportOrganization, filter: PortfolioFilter): ReadableStream<Uint8Array> {
+  return cursorCsvStream<BusinessUnitRow>({
+    name: "business-unit rollup",
+    head: UTF8_BOM + businessUnitHeader(),
+    query: businessUnitQuery(org.id, filter),
+    createFormatter: () => createBusinessUnitFormatter({ organization: org.name }),
   });
 }
 
+/** A CSV download: streamed, never cached, never sniffed as anything else. */
+export function csvDownload(stream: ReadableStream<Uint8Array>, fileName: string): Response {
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8; header=present",
+      "Content-Disposition": attachment(fileName),
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,22 +1,21 @@
+import { EXPORTS } from "@/lib/domain/export/cost-exports";
 import { exportFileName } from "@/lib/domain/export/csv";
 import { parsePortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { orgRoute } from "@/lib/server/action";
-import { businessUnitStream } from "@/lib/server/export/cost-exports";
+import { businessUnitStream, csvDownload } from "@/lib/server/export/cost-exports";
+import { EXPORT_ROLES } from "@/lib/server/export/roles";
 
 export const dynamic = "force-dynamic";
 
-/** The business-unit rollup: one row per business unit, year, scenario and approach, for the URL's filter. */
+/**
+ * GET /o/<org>/export/business-units.csv?<portfolio filter>: one row per business unit, calendar
+ * year, scenario (as chosen, as recommended, all) and approach. Finance, executives and admins.
+ */
 export const GET = orgRoute({
   name: "export.businessUnits",
-  roles: ["FINANCE", "EXECUTIVE", "ADMIN"],
+  roles: EXPORT_ROLES,
   handler: async (ctx, request) => {
     const filter = parsePortfolioFilter(new URL(request.url).searchParams);
-    return new Response(businessUnitStream(ctx.organization, filter), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${exportFileName(ctx.organization.slug, "cost-by-business-unit", new Date())}"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return csvDownload(businessUnitStream(ctx.organization, filter), exportFileName(ctx.organization.slug, EXPORTS.businessUnits.fileLabel, new Date()));
   },
 });

@@ -1,22 +1,21 @@
+import { EXPORTS } from "@/lib/domain/export/cost-exports";
 import { exportFileName } from "@/lib/domain/export/csv";
 import { parsePortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { orgRoute } from "@/lib/server/action";
-import { detailStream } from "@/lib/server/export/cost-exports";
+import { csvDownload, detailStream } from "@/lib/server/export/cost-exports";
+import { EXPORT_ROLES } from "@/lib/server/export/roles";
 
 export const dynamic = "force-dynamic";
 
-/** The detail cost rollup: one row per use case, approach, year and category, for the URL's filter. */
+/**
+ * GET /o/<org>/export/detail.csv?<portfolio filter>: one row per use case, approach, year and
+ * cost category. Finance, executives and admins; through the one guard (orgRoute → requireMember).
+ */
 export const GET = orgRoute({
   name: "export.detail",
-  roles: ["FINANCE", "EXECUTIVE", "ADMIN"],
+  roles: EXPORT_ROLES,
   handler: async (ctx, request) => {
     const filter = parsePortfolioFilter(new URL(request.url).searchParams);
-    return new Response(detailStream(ctx.organization, filter), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${exportFileName(ctx.organization.slug, "cost-detail", new Date())}"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return csvDownload(detailStream(ctx.organization, filter), exportFileName(ctx.organization.slug, EXPORTS.detail.fileLabel, new Date()));
   },
 });

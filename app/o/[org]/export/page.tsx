@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { APPROACH_LABELS } from "@/lib/domain/assessment";
+import { BU_SCENARIOS } from "@/lib/domain/export/cost-exports";
+import { FLAG_LABELS } from "@/lib/domain/frameworks";
+import { filterToSearchParams, isEmptyFilter, parsePortfolioFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { STATUS_LABELS } from "@/lib/domain/use-case";
+import { EXPORT_ROLES } from "@/lib/server/export/roles";
+import { guardPage } from "@/lib/server/page-guard";
+import { listMembers } from "@/lib/server/use-cases/read";
+import { ExportLinks } from "./export-links";
+
+export const metadata: Metadata = { title: "Exports" };
+
+/** The current filter in words, e.g. "business unit Sales; status Live". */
+function describe(filter: PortfolioFilter, ownerName: (id: string) => string): string[] {
+  const parts: [string, string[]][] = [
+    ["business unit", filter.businessUnit],
+    ["status", filter.status.map((s) => STATUS_LABELS[s])],
+    ["owner", filter.ownerId.map(ownerName)],
+    ["recommended", filter.recommended.map((a) => APPROACH_LABELS[a])],
+    ["chosen", filter.chosen.map((a) => APPROACH_LABELS[a])],
+    ["risk flag", filter.flag.map((f) => FLAG_LABELS[f])],
+  ];
+  return parts.filter(([, v]) => v.length).map(([k, v]) => `${k} ${v.join(" or ")}`);
+}
+
+/** The finance exports for the URL's portfolio filter: finance, executives and admins. */
+export default async function ExportsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { org } = await params;
+  const ctx = await guardPage(org, EXPORT_ROLES, `/o/${org}/export`);
+  const filter = parsePortfolioFilter(await searchParams);
+  const members = filter.ownerId.length ? await listMembers(ctx.organization.id) : [];
+  const words = describe(filter, (id) => members.find((m) => m.id === id)?.name ?? "a former member");
+  const query = filterToSearchParams(filter).toString();
+  const portfolio = `/o/${ctx.organization.slug}/portfolio${query ? `?${query}` : ""}`;
+
+  return (
+    <>
+      <PageHeader title="Exports" description={`${ctx.organization.name}'s projected costs as CSV files for a spreadsheet or a finance system.`} />
+      <p className="mb-4 text-sm text-zinc-700" data-testid="export-filter">
+        {isEmptyFilter(filter) ? "Every use case (no filter)." : `Use cases with ${words.join("; ")}.`}{" "}
+        <Link className="text-brand-700 underline" href={portfolio}>Change the filter on the portfolio</Link>
+      </p>
+      <ExportLinks orgSlug={ctx.organization.slug} role={ctx.role} filter={filter} className="max-w-2xl" />
+      <section aria-labelledby="export-format" className="mt-8 max-w-3xl text-sm text-zinc-700">
+        <h2 id="export-format" className="text-base font-semibold text-zinc-900">What is in the files</h2>
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          <li>The detail has one row per use case, approach, calendar year and cost category, with low, base and high amounts in US dollars. A figure that could not be projected (a model price not yet set, say) is an empty cell with the note “missing figure”, never 0.</li>
+          <li>The business-unit rollup sums the same amounts per business unit, year and approach, under three scenarios: {BU_SCENARIOS.map((s) => `“${s}”`).join(", ")}. “As chosen” counts each use case under its decision, else its recommendation, and adds up to the portfolio’s totals; under “all”, each approach’s row is what the unit would spend if every use case took it, so rows of different approaches are alternatives, not to be added.</li>
+          <li>Files are UTF-8 CSV (RFC 4180) with a byte-order mark so Excel reads accents. Text that a spreadsheet could take for a formula (starting with =, +, -, @ or a tab) starts with an apostrophe.</li>
+        </ul>
+      </section>
+    </>
+  );
+}

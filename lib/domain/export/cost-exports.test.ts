@@ -1,0 +1,80 @@
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { EMPTY_FILTER, type PortfolioFilter } from "../portfolio/filter";
+import {
+  BU_COLUMNS, businessUnitHeader, businessUnitNote, createBusinessUnitFormatter, createDetailFormatter, DETAIL_COLUMNS, detailHeader,
+  detailNote, exportUrl, type DetailRow, type ExportKind,
+} from "./cost-exports";
+
+const row = (over: Partial<DetailRow> = {}): DetailRow => ({
+  useCaseId: "uc1", title: "Claims triage", businessUnit: "Support", owner: "lee@example.com", status: "LIVE",
+  recommended: "RAG", chosen: null, approach: "RAG", calendarYear: 2027, lifecycleYear: 1, category: "INFERENCE",
+  low: "98765", base: "123456", high: "154320", assumptionVersion: 3, manual: false, ...over,
+});
+
+const parse = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, newline: "\r\n", skipEmptyLines: true }).data;
+
+describe("the detail rows", () => {
+  it("write every column, money as plain decimals", () => {
+    const f = createDetailFormatter({ organization: "Acme" });
+    const [r] = parse(detailHeader() + f(row()));
+    expect(r).toEqual({
+      organization: "Acme", use_case_id: "uc1", title: "Claims triage", business_unit: "Support", owner: "lee@example.com", status: "LIVE",
+      recommended_approach: "RAG", chosen_approach: "", approach: "RAG", as_chosen: "yes", calendar_year: "2027", lifecycle_year: "1",
+      category: "INFERENCE", low: "987.65", base: "1234.56", high: "1543.20", currency: "USD", assumption_version: "3", note: "",
+    });
+    expect(Object.keys(r!)).toEqual([...DETAIL_COLUMNS]);
+  });
+
+  it.each([
+    [{ low: null, base: null, high: null }, "missing figure"],
+    [{ base: null }, "missing figure"],
+    [{ manual: true }, "manual estimate"],
+    [{ manual: true, high: null }, "missing figure; manual estimate"],
+    [{}, ""],
+  ] as [Partial<DetailRow>, string][])("the note for %j is %j", (over, note) => expect(detailNote(row(over))).toBe(note));
+
+  it("a missing figure is an empty cell with a note, never 0", () => {
+    const f = createDetailFormatter({ organization: "Acme" });
+    const [r] = parse(detailHeader() + f(row({ low: null, base: null, high: null })));
+    expect([r!.low, r!.base, r!.high, r!.note]).toEqual(["", "", "", "missing figure"]);
+  });
+
+  it("marks the rows that count as chosen: the decision, else the recommendation", () => {
+    const f = createDetailFormatter({ organization: "Acme" });
+    const rows = parse(detailHeader() + f(row({ useCaseId: "a", chosen: "FINE_TUNING", approach: "RAG" })) + f(row({ useCaseId: "a", chosen: "FINE_TUNING", approach: "FINE_TUNING" })) + f(row({ useCaseId: "b", approach: "RAG" })));
+    expect(rows.map((r) => r.as_chosen)).toEqual(["no", "yes", "yes"]);
+  });
+
+  it("neutralises hostile text in every free-text column, and round-trips it", () => {
+    const f = createDetailFormatter({ organization: "=Org" });
+    const [r] = parse(detailHeader() + f(row({ title: '=HYPERLINK("http://x"),\r\n"2"', businessUnit: "+Sales", owner: "@me" })));
+    expect(r!.organization).toBe("'=Org");
+    expect(r!.title).toBe(`'=HYPERLINK("http://x"),\r\n"2"`);
+    expect(r!.business_unit).toBe("'+Sales");
+    expect(r!.owner).toBe("'@me");
+  });
+});
+
+describe("the business-unit rows", () => {
+  it("write every column", () => {
+    const f = createBusinessUnitFormatter({ organization: "Acme" });
+    const [r] = parse(businessUnitHeader() + f({ businessUnit: "-Ops", calendarYear: "2028", scenario: "as chosen", approach: "HYBRID", low: "0", base: "1000000000", high: "5", useCases: "4", incompleteUseCases: "1", manual: true }));
+    expect(r).toEqual({
+      organization: "Acme", business_unit: "'-Ops", calendar_year: "2028", scenario: "as chosen", approach: "HYBRID", low: "0.00", base: "10000000.00",
+      high: "0.05", currency: "USD", use_cases: "4", incomplete_use_cases: "1", note: "missing figures left out; includes manual estimates",
+    });
+    expect(Object.keys(r!)).toEqual([...BU_COLUMNS]);
+  });
+
+  it.each([[0, false, ""], ["2", false, "missing figures left out"], [0, true, "includes manual estimates"]] as const)("note for %s incomplete, manual %s: %j", (incompleteUseCases, manual, note) => {
+    expect(businessUnitNote({ incompleteUseCases, manual })).toBe(note);
+  });
+});
+
+describe("download URLs carry the filter", () => {
+  it.each<[ExportKind, PortfolioFilter, string]>([
+    ["detail", EMPTY_FILTER, "/o/demo/export/detail.csv"],
+    ["businessUnits", { ...EMPTY_FILTER, businessUnit: ["Sales & Ops"], status: ["LIVE"] }, "/o/demo/export/business-units.csv?bu=Sales+%26+Ops&status=LIVE"],
+  ])("%s", (kind, filter, url) => expect(exportUrl("demo", kind, filter)).toBe(url));
+});

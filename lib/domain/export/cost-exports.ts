@@ -1,0 +1,169 @@
+/**
+ * The two finance exports' columns and rows, pure: what a row says, never where it comes from.
+ * lib/server/export/cost-exports.ts reads the rows; the route handlers stream them.
+ */
+import { filterToSearchParams, type PortfolioFilter } from "../portfolio/filter";
+import { centsToDecimal, codeCell, csvLine, headerLine, integerCell, textCell } from "./csv";
+
+/** Every amount is in US dollars (the cost model's currency). */
+export const CURRENCY = "USD";
+
+/** A whole number of cents, or null for a missing figure. A string is PostgreSQL's decimal text. */
+export type Cents = bigint | number | string | null;
+type Whole = number | string;
+
+// ---------------------------------------------------------------------------------------------
+// The detail: one row per use case, approach, calendar year and cost category (CostLine).
+
+export const DETAIL_COLUMNS = [
+  "organization", "use_case_id", "title", "business_unit", "owner", "status", "recommended_approach", "chosen_approach",
+  "approach", "as_chosen", "calendar_year", "lifecycle_year", "category", "low", "base", "high", "currency",
+  "assumption_version", "note",
+] as const;
+
+/** What every row of one export shares. */
+export interface ExportContext {
+  /** The organization's name. */
+  organization: string;
+}
+
+export interface DetailRow {
+  useCaseId: string;
+  title: string;
+  businessUnit: string;
+  /** The owner's email (their name when there is no email); null when the owner is gone. */
+  owner: string | null;
+  status: string;
+  recommended: string | null;
+  chosen: string | null;
+  /** The approach this row projects. */
+  approach: string;
+  calendarYear: Whole;
+  /** 1 for the first year of the use case's horizon. */
+  lifecycleYear: Whole;
+  category: string;
+  low: Cents;
+  base: Cents;
+  high: Cents;
+  /** The organization's assumption version the projection used; null when none is recorded. */
+  assumptionVersion: Whole | null;
+  /** A manual estimate (agent, pipeline, feedback learning) rather than a modelled cost. */
+  manual: boolean;
+}
+
+export const NOTE_MISSING = "missing figure";
+export const NOTE_MANUAL = "manual estimate";
+
+/** The note for a detail row: a missing figure is never written as 0, it is an empty cell and this note. */
+export function detailNote(row: Pick<DetailRow, "low" | "base" | "high" | "manual">): string {
+  const notes: string[] = [];
+  if (row.low === null || row.base === null || row.high === null) notes.push(NOTE_MISSING);
+  if (row.manual) notes.push(NOTE_MANUAL);
+  return notes.join("; ");
+}
+
+/** "As chosen" counts a use case under its decision, else its recommendation (as the dashboard does). */
+export function asChosenApproach(row: Pick<DetailRow, "chosen" | "recommended">): string | null {
+  return row.chosen ?? row.recommended;
+}
+
+export function detailHeader(): string {
+  return headerLine(DETAIL_COLUMNS);
+}
+
+/**
+ * Formats detail rows into CSV lines. The rows of one use case arrive together and read the same
+ * use case, so its cells (organization to chosen approach) are encoded once per use case.
+ */
+export function createDetailFormatter(ctx: ExportContext): (row: DetailRow) => string {
+  const organization = textCell(ctx.organization);
+  let lastUseCase: string | null = null;
+  let prefix = "";
+  let asChosen: string | null = null;
+  return (row) => {
+    // Every row of a use case comes from one snapshot, so its use-case cells are the same throughout.
+    if (row.useCaseId !== lastUseCase) {
+      lastUseCase = row.useCaseId;
+      prefix = [
+        organization, codeCell(row.useCaseId), textCell(row.title), textCell(row.businessUnit), textCell(row.owner),
+        codeCell(row.status), codeCell(row.recommended), codeCell(row.chosen),
+      ].join(",");
+      asChosen = asChosenApproach(row);
+    }
+    return csvLine([
+      prefix, codeCell(row.approach), row.approach === asChosen ? "yes" : "no", integerCell(row.calendarYear), integerCell(row.lifecycleYear),
+      textCell(row.category), centsToDecimal(row.low), centsToDecimal(row.base), centsToDecimal(row.high), CURRENCY,
+      integerCell(row.assumptionVersion), textCell(detailNote(row)),
+    ]);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The business-unit rollup: one row per business unit, calendar year, scenario and approach (CostYear).
+
+/**
+ * - "as chosen": each use case under its chosen approach, else its recommendation; its rows add up
+ *   to the dashboard's as-chosen total.
+ * - "as recommended": each use case under its recommendation.
+ * - "all": every approach projected for each use case. The row for approach X is what the unit
+ *   would spend if every use case took X ("everything X"); rows of different approaches in this
+ *   scenario are alternatives and must not be added together.
+ */
+export const BU_SCENARIOS = ["as chosen", "as recommended", "all"] as const;
+export type BuScenario = (typeof BU_SCENARIOS)[number];
+
+export const BU_COLUMNS = [
+  "organization", "business_unit", "calendar_year", "scenario", "approach", "low", "base", "high", "currency",
+  "use_cases", "incomplete_use_cases", "note",
+] as const;
+
+export interface BusinessUnitRow {
+  businessUnit: string;
+  calendarYear: Whole;
+  scenario: BuScenario;
+  approach: string;
+  /** Sums of the use cases' known figures; a missing figure adds nothing and is counted in incompleteUseCases. */
+  low: Exclude<Cents, null>;
+  base: Exclude<Cents, null>;
+  high: Exclude<Cents, null>;
+  useCases: Whole;
+  /** Use cases whose year has a missing figure: the amounts leave that cost out. */
+  incompleteUseCases: Whole;
+  /** Some of the amounts are manual estimates. */
+  manual: boolean;
+}
+
+export function businessUnitNote(row: Pick<BusinessUnitRow, "incompleteUseCases" | "manual">): string {
+  const notes: string[] = [];
+  if (Number(row.incompleteUseCases) > 0) notes.push("missing figures left out");
+  if (row.manual) notes.push("includes manual estimates");
+  return notes.join("; ");
+}
+
+export function businessUnitHeader(): string {
+  return headerLine(BU_COLUMNS);
+}
+
+export function createBusinessUnitFormatter(ctx: ExportContext): (row: BusinessUnitRow) => string {
+  const organization = textCell(ctx.organization);
+  return (row) => csvLine([
+    organization, textCell(row.businessUnit), integerCell(row.calendarYear), codeCell(row.scenario), codeCell(row.approach),
+    centsToDecimal(row.low), centsToDecimal(row.base), centsToDecimal(row.high), CURRENCY,
+    integerCell(row.useCases), integerCell(row.incompleteUseCases), textCell(businessUnitNote(row)),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the files are, and what they are called.
+
+export const EXPORTS = {
+  detail: { path: "detail.csv", fileLabel: "cost-detail", title: "Detail cost rollup", description: "One row per use case, approach, year and cost category, with low, base and high amounts." },
+  businessUnits: { path: "business-units.csv", fileLabel: "cost-by-business-unit", title: "Business-unit rollup", description: "One row per business unit, year, scenario (as chosen, as recommended, all) and approach." },
+} as const;
+export type ExportKind = keyof typeof EXPORTS;
+
+/** The download URL of an export for a filter: `/o/<org>/export/detail.csv?bu=Sales`. */
+export function exportUrl(orgSlug: string, kind: ExportKind, filter: PortfolioFilter): string {
+  const query = filterToSearchParams(filter).toString();
+  return `/o/${encodeURIComponent(orgSlug)}/export/${EXPORTS[kind].path}${query ? `?${query}` : ""}`;
+}
