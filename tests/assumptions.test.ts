@@ -1,56 +1,159 @@
 import { describe, expect, it } from "vitest";
 import { saveAssumptions } from "@/app/o/[org]/assumptions/actions";
 import { DEFAULT_ASSUMPTIONS } from "@/lib/domain/costing";
+import { currentAssumptions } from "@/lib/server/assumptions";
+import { compareAssumptionVersions, listAssumptionVersions } from "@/lib/server/assumption-versions";
 import { db } from "@/lib/server/db";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
-import { createTestOrg } from "./helpers/factory";
-import { signInAs } from "./helpers/session";
+import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { signInAs, signOut } from "./helpers/session";
 
-const priced = {
-  ...DEFAULT_ASSUMPTIONS,
-  values: { ...DEFAULT_ASSUMPTIONS.values, modelPricePer1kTokens: { low: 0.01, base: 0.01, high: 0.01 }, tokensPerCall: { low: 1000, base: 1000, high: 1000 } },
-};
+/** The edit form's input: the defaults plus a model price and call size (missing by default). */
+function pricedInput(expectedVersion: number, note = "Price list 2027") {
+  return {
+    expectedVersion,
+    fineTuneMethod: DEFAULT_ASSUMPTIONS.fineTuneMethod,
+    values: {
+      ...DEFAULT_ASSUMPTIONS.values,
+      modelPricePer1kTokens: { low: 0.005, base: 0.01, high: 0.02 },
+      tokensPerCall: { low: 1000, base: 1000, high: 1000 },
+    },
+    note,
+  };
+}
+
+async function createUseCase(org: TestOrg, title: string) {
+  const { id } = await inUseCaseTransaction((tx) =>
+    writeUseCase(
+      tx,
+      { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" },
+      { fields: { title, horizonYears: 1, startDate: "2027-01-01", assessment: { monthlyCalls: 100_000 } } },
+    ),
+  );
+  return id;
+}
+
+async function footprint(orgId: string) {
+  const [versions, audits, lines] = await Promise.all([
+    db.assumptionVersion.count({ where: { organizationId: orgId } }),
+    db.auditEvent.count({ where: { organizationId: orgId, action: "assumptions.updated" } }),
+    db.costLine.findMany({ where: { organizationId: orgId }, select: { useCaseId: true, approach: true, category: true, yearIndex: true, baseCents: true }, orderBy: [{ useCaseId: "asc" }, { approach: "asc" }, { category: "asc" }, { yearIndex: "asc" }] }),
+  ]);
+  return { versions, audits, lines };
+}
 
 describe("changing the cost assumptions", () => {
-  it("creates a version with who and why, audits the changed figures, and re-projects every use case", async () => {
+  it("finance saves a new version with who and why, audits the changed figures only, and re-projects every use case", async () => {
     const org = await createTestOrg("assume");
-    const { id } = await inUseCaseTransaction((tx) =>
-      writeUseCase(tx, { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" }, { fields: { title: "Bot", horizonYears: 1, startDate: "2027-01-01", assessment: { monthlyCalls: 100_000 } } }),
-    );
-    const inference = () => db.costLine.findFirstOrThrow({ where: { useCaseId: id, approach: "PROMPTING", category: "INFERENCE" } });
-    expect((await inference()).baseCents).toBeNull();
+    const first = await createUseCase(org, "Support bot");
+    const second = await createUseCase(org, "Contract search");
+    const inference = (useCaseId: string) => db.costLine.findFirstOrThrow({ where: { useCaseId, approach: "PROMPTING", category: "INFERENCE" } });
+    expect(await inference(first)).toMatchObject({ lowCents: null, baseCents: null, highCents: null });
 
     signInAs(org.users.FINANCE.id);
-    const res = await saveAssumptions(org.slug, { expectedVersion: 0, set: priced, note: "Price list 2027" });
-    expect(res).toEqual({ ok: true, data: { version: 1, reprojected: 1 } });
-    // 100,000 × 12 × 1,000 tokens × $0.01 / 1,000 = $12,000
-    expect((await inference()).baseCents).toBe(1_200_000n);
+    const res = await saveAssumptions(org.slug, pricedInput(0));
+    expect(res).toEqual({ ok: true, data: { version: 1, reprojected: 2 } });
+
+    // 100,000 calls a month × 12 × 1,000 tokens × price per 1,000 tokens
+    for (const id of [first, second]) {
+      expect(await inference(id)).toMatchObject({ lowCents: 600_000n, baseCents: 1_200_000n, highCents: 2_400_000n });
+    }
     const v = await db.assumptionVersion.findFirstOrThrow({ where: { organizationId: org.id } });
     expect(v).toMatchObject({ version: 1, note: "Price list 2027", createdById: org.users.FINANCE.id });
-    const event = await db.auditEvent.findFirstOrThrow({ where: { organizationId: org.id, action: "assumptions.updated" } });
-    expect(Object.keys((event.after as { values: object }).values).sort()).toEqual(["modelPricePer1kTokens", "tokensPerCall"]);
-    expect((await db.useCase.findUniqueOrThrow({ where: { id } })).assumptionVersionId).toBe(v.id);
+    expect((await db.useCase.findUniqueOrThrow({ where: { id: first } })).assumptionVersionId).toBe(v.id);
+    expect((await currentAssumptions(db, org.id)).set.values.modelPricePer1kTokens).toEqual({ low: 0.005, base: 0.01, high: 0.02 });
 
-    const stale = await saveAssumptions(org.slug, { expectedVersion: 0, set: priced, note: "again" });
-    expect(stale).toMatchObject({ ok: false, code: "CONFLICT" });
+    const events = await db.auditEvent.findMany({ where: { organizationId: org.id, action: "assumptions.updated" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorId: org.users.FINANCE.id, entity: "AssumptionVersion", entityId: v.id });
+    expect(events[0]!.before).toEqual({
+      version: 0,
+      values: { modelPricePer1kTokens: { low: null, base: null, high: null }, tokensPerCall: { low: null, base: null, high: null } },
+    });
+    expect(events[0]!.after).toEqual({
+      version: 1,
+      note: "Price list 2027",
+      values: { modelPricePer1kTokens: { low: 0.005, base: 0.01, high: 0.02 }, tokensPerCall: { low: 1000, base: 1000, high: 1000 } },
+    });
+
+    // An admin changes the method and the rate on top of version 1; comparing 1 and 2 shows only those.
+    signInAs(org.users.ADMIN.id);
+    const next = pricedInput(1, "Full fine-tunes from now on");
+    const res2 = await saveAssumptions(org.slug, { ...next, fineTuneMethod: "FULL", values: { ...next.values, engineerRate: { low: 160, base: 210, high: 260 } } });
+    expect(res2).toEqual({ ok: true, data: { version: 2, reprojected: 2 } });
+    const cmp = await compareAssumptionVersions(org.id, 1, 2);
+    expect(cmp).toMatchObject({ methodChange: { from: "LORA", to: "FULL" }, changes: [{ key: "engineerRate", from: { low: 150, base: 200, high: 250 }, to: { low: 160, base: 210, high: 260 } }] });
+    expect((await compareAssumptionVersions(org.id, 0, 2))!.changes.map((c) => c.key).sort()).toEqual(["engineerRate", "modelPricePer1kTokens", "tokensPerCall"]);
+    expect(await compareAssumptionVersions(org.id, 2, 9)).toBeNull();
+    const history = await listAssumptionVersions(org.id);
+    expect(history.map((h) => [h.version, h.note])).toEqual([[2, "Full fine-tunes from now on"], [1, "Price list 2027"]]);
+    expect(history[1]!.by).toMatch(/^FINANCE /);
+    signOut();
   });
 
-  it("refuses leads and executives, bad figures and a missing reason, writing nothing", async () => {
-    const org = await createTestOrg("assume2");
+  it("refuses a stale expected version with a conflict and writes nothing", async () => {
+    const org = await createTestOrg("assume-stale");
+    signInAs(org.users.FINANCE.id);
+    expect(await saveAssumptions(org.slug, pricedInput(0))).toMatchObject({ ok: true });
+    const before = await footprint(org.id);
+    const stale = await saveAssumptions(org.slug, { ...pricedInput(0, "again"), values: { ...pricedInput(0).values, engineerRate: { low: 1, base: 2, high: 3 } } });
+    expect(stale).toMatchObject({ ok: false, code: "CONFLICT" });
+    if (!stale.ok) expect(stale.message).toContain("version 1");
+    expect(await footprint(org.id)).toEqual(before);
+    signOut();
+  });
+
+  it("refuses leads, executives and another organization's admin, writing nothing", async () => {
+    const org = await createTestOrg("assume-roles");
+    const other = await createTestOrg("assume-other");
+    await createUseCase(org, "Bot");
+    const before = await footprint(org.id);
     for (const role of ["LEAD", "EXECUTIVE"] as const) {
       signInAs(org.users[role].id);
-      expect(await saveAssumptions(org.slug, { expectedVersion: 0, set: priced, note: "x" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await saveAssumptions(org.slug, pricedInput(0))).toMatchObject({ ok: false, code: "FORBIDDEN" });
     }
+    signInAs(other.users.ADMIN.id);
+    expect(await saveAssumptions(org.slug, pricedInput(0))).toMatchObject({ ok: false, code: "NOT_A_MEMBER" });
+    signOut();
+    expect(await saveAssumptions(org.slug, pricedInput(0))).toMatchObject({ ok: false, code: "NOT_SIGNED_IN" });
+    expect(await footprint(org.id)).toEqual(before);
+  });
+
+  it("gives field errors for bad figures, unknown keys and an empty reason, writing nothing", async () => {
+    const org = await createTestOrg("assume-invalid");
     signInAs(org.users.ADMIN.id);
-    const bad = { ...priced, values: { ...priced.values, engineerRate: { low: 300, base: 200, high: 250 } } };
-    const r1 = await saveAssumptions(org.slug, { expectedVersion: 0, set: bad, note: "" });
-    expect(r1).toMatchObject({ ok: false, code: "VALIDATION" });
-    if (!r1.ok) {
-      expect(Object.keys(r1.fieldErrors ?? {})).toEqual(expect.arrayContaining(["set.values.engineerRate", "note"]));
-    }
-    const r2 = await saveAssumptions(org.slug, { expectedVersion: 0, set: { ...priced, extra: 1 }, note: "x" });
-    expect(r2).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(await db.assumptionVersion.count({ where: { organizationId: org.id } })).toBe(0);
+    const base = pricedInput(0);
+    const errorsOf = async (input: unknown) => {
+      const r = await saveAssumptions(org.slug, input);
+      expect(r).toMatchObject({ ok: false, code: "VALIDATION" });
+      return r.ok ? {} : (r.fieldErrors ?? {});
+    };
+
+    const lowAboveHigh = await errorsOf({ ...base, values: { ...base.values, engineerRate: { low: 300, base: 200, high: 250 } } });
+    expect(lowAboveHigh["values.engineerRate"]).toEqual(["Low must not exceed base, nor base exceed high"]);
+
+    const negative = await errorsOf({ ...base, values: { ...base.values, retrainCostUsd: { low: -1, base: 5, high: 10 } } });
+    expect(negative["values.retrainCostUsd.low"]).toEqual(["At least 0"]);
+
+    const partial = await errorsOf({ ...base, values: { ...base.values, vectorDbMonthlyUsd: { low: 1, base: null, high: 3 } } });
+    expect(partial["values.vectorDbMonthlyUsd"]).toBeDefined();
+
+    const unknownFigure = await errorsOf({ ...base, values: { ...base.values, gpuRate: { low: 1, base: 2, high: 3 } } });
+    expect(Object.keys(unknownFigure)).toContain("values");
+    const unknownTop = await errorsOf({ ...base, set: {} });
+    expect(Object.keys(unknownTop)).toContain("_form");
+
+    expect((await errorsOf({ ...base, note: "" })).note).toEqual(["Say why the figures change"]);
+    expect((await errorsOf({ ...base, note: "   " })).note).toEqual(["Say why the figures change"]);
+    expect((await errorsOf({ ...base, note: "x".repeat(501) })).note).toEqual(["At most 500 characters"]);
+    expect(await errorsOf({ ...base, fineTuneMethod: "QLORA" })).toHaveProperty("fineTuneMethod");
+    expect(await errorsOf({ ...base, expectedVersion: 0.5 })).toHaveProperty("expectedVersion");
+
+    // The same figures as the current version: nothing to save.
+    expect(await errorsOf({ ...base, values: DEFAULT_ASSUMPTIONS.values })).toHaveProperty("_form");
+
+    expect(await footprint(org.id)).toEqual({ versions: 0, audits: 0, lines: [] });
     expect(await db.auditEvent.count({ where: { organizationId: org.id } })).toBe(0);
+    signOut();
   });
 });

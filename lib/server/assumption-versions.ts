@@ -1,43 +1,92 @@
 import "server-only";
 import { z } from "zod";
-import { ASSUMPTION_KEYS, assumptionSetSchema, changedAssumptions, readAssumptionSet, type AssumptionKey } from "@/lib/domain/costing";
+import {
+  ASSUMPTION_KEYS,
+  DEFAULT_ASSUMPTIONS,
+  assumptionSetSchema,
+  changedAssumptions,
+  readAssumptionSet,
+  type AssumptionKey,
+  type AssumptionSet,
+} from "@/lib/domain/costing";
 import { audit } from "./audit";
 import { currentAssumptions } from "./assumptions";
 import { db, type Prisma } from "./db";
-import { ConflictError } from "./errors";
+import { ConflictError, ValidationError } from "./errors";
 import type { MemberContext } from "./guard";
 import { rederiveOrganization } from "./use-cases/derive";
 
+export const ASSUMPTIONS_ENTITY = "AssumptionVersion";
+export const ASSUMPTIONS_UPDATED = "assumptions.updated";
+
+/**
+ * What the edit form sends: the version it was opened on, the whole set (fineTuneMethod and every
+ * figure, validated by the costing domain's assumptionSetSchema, so field errors come back keyed
+ * "values.engineerRate") and why. Unknown keys are refused at every level.
+ */
 export const saveAssumptionsInput = z
   .object({
     expectedVersion: z.number().int().min(0),
-    set: assumptionSetSchema,
+    fineTuneMethod: assumptionSetSchema.shape.fineTuneMethod,
+    values: assumptionSetSchema.shape.values,
     note: z.string().trim().min(1, "Say why the figures change").max(500, "At most 500 characters"),
   })
   .strict();
+export type SaveAssumptionsInput = z.infer<typeof saveAssumptionsInput>;
+
+export interface SaveAssumptionsResult {
+  version: number;
+  reprojected: number;
+}
+
+/** The changed figures (and the method, if it changed) of a set: what an audit entry records. */
+function pickChanged(set: AssumptionSet, changed: AssumptionKey[], methodChanged: boolean) {
+  return {
+    ...(methodChanged ? { fineTuneMethod: set.fineTuneMethod } : {}),
+    values: Object.fromEntries(changed.map((k) => [k, set.values[k]])),
+  };
+}
 
 /**
  * Saves a new version of the organization's assumptions (who, when, why; audited with the
- * figures that changed), then re-projects every use case of the organization.
+ * figures that changed, before and after) in one transaction, then re-projects every use case of
+ * the organization in batches of their own transactions.
  */
-export async function saveAssumptions(ctx: MemberContext, input: z.infer<typeof saveAssumptionsInput>) {
+export async function saveAssumptions(ctx: MemberContext, input: SaveAssumptionsInput): Promise<SaveAssumptionsResult> {
   const orgId = ctx.organization.id;
+  const next: AssumptionSet = assumptionSetSchema.parse({ fineTuneMethod: input.fineTuneMethod, values: input.values });
   const saved = await db.$transaction(async (tx) => {
-    // Lock the organization's row so two saves cannot take the same version number.
+    // Lock the organization's row so two saves cannot both take the next version number.
     await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${orgId} FOR UPDATE`;
     const current = await currentAssumptions(tx, orgId);
     if (current.version !== input.expectedVersion) {
-      throw new ConflictError(`Someone saved version ${current.version} since you opened this page. Reload to see it, then apply your change again.`);
+      throw new ConflictError(
+        `Someone saved version ${current.version} of the assumptions since you opened this page (you were editing version ${input.expectedVersion}). Reload to see it, then apply your change again.`,
+        { currentVersion: current.version },
+      );
     }
-    const changed = changedAssumptions(current.set, input.set);
+    const changed = changedAssumptions(current.set, next);
+    const methodChanged = current.set.fineTuneMethod !== next.fineTuneMethod;
+    if (changed.length === 0 && !methodChanged) {
+      throw new ValidationError("Nothing changed: edit at least one figure or the fine-tuning method.", { _form: ["Nothing changed."] });
+    }
     const row = await tx.assumptionVersion.create({
-      data: { organizationId: orgId, version: current.version + 1, values: input.set as unknown as Prisma.InputJsonValue, note: input.note, createdById: ctx.user.id },
+      data: {
+        organizationId: orgId,
+        version: current.version + 1,
+        values: JSON.parse(JSON.stringify(next)) as Prisma.InputJsonValue,
+        note: input.note,
+        createdById: ctx.user.id,
+      },
     });
-    const pick = (set: typeof input.set) => Object.fromEntries(changed.map((k) => [k, set.values[k]]));
     await audit(tx, {
-      organizationId: orgId, actorId: ctx.user.id, action: "assumptions.updated", entity: "AssumptionVersion", entityId: row.id,
-      before: { version: current.version, fineTuneMethod: current.set.fineTuneMethod, values: pick(current.set) },
-      after: { version: row.version, fineTuneMethod: input.set.fineTuneMethod, values: pick(input.set), note: input.note },
+      organizationId: orgId,
+      actorId: ctx.user.id,
+      action: ASSUMPTIONS_UPDATED,
+      entity: ASSUMPTIONS_ENTITY,
+      entityId: row.id,
+      before: { version: current.version, ...pickChanged(current.set, changed, methodChanged) },
+      after: { version: row.version, ...pickChanged(next, changed, methodChanged), note: input.note },
     });
     return row;
   });
@@ -45,13 +94,62 @@ export async function saveAssumptions(ctx: MemberContext, input: z.infer<typeof 
   return { version: saved.version, reprojected };
 }
 
-export async function listAssumptionVersions(organizationId: string) {
-  const rows = await db.assumptionVersion.findMany({ where: { organizationId }, orderBy: { version: "desc" }, take: 50, select: { version: true, note: true, createdAt: true, createdById: true, values: true } });
-  const ids = [...new Set(rows.map((r) => r.createdById).filter((x): x is string => !!x))];
-  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  const name = new Map(users.map((u) => [u.id, u.name]));
-  return rows.map((r) => ({ version: r.version, note: r.note, createdAt: r.createdAt, by: r.createdById ? (name.get(r.createdById) ?? "a former member") : null, set: readAssumptionSet(r.values) }));
+export interface AssumptionVersionSummary {
+  version: number;
+  note: string;
+  createdAt: Date;
+  /** The author's name; "a former member" if their account is gone. */
+  by: string;
 }
 
-export type { AssumptionKey };
+/** The organization's versions, newest first (version 0, the built-in defaults, is not a row). */
+export async function listAssumptionVersions(organizationId: string, take = 100): Promise<AssumptionVersionSummary[]> {
+  const rows = await db.assumptionVersion.findMany({
+    where: { organizationId },
+    orderBy: { version: "desc" },
+    take,
+    select: { version: true, note: true, createdAt: true, createdById: true },
+  });
+  const ids = [...new Set(rows.map((r) => r.createdById).filter((x): x is string => !!x))];
+  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const name = new Map(users.map((u) => [u.id, u.name]));
+  return rows.map((r) => ({
+    version: r.version,
+    note: r.note,
+    createdAt: r.createdAt,
+    by: (r.createdById && name.get(r.createdById)) || "a former member",
+  }));
+}
+
+/** One version's set: 0 is the built-in defaults; null if the organization has no such version. */
+export async function assumptionSetAt(organizationId: string, version: number): Promise<AssumptionSet | null> {
+  if (version === 0) return DEFAULT_ASSUMPTIONS;
+  const row = await db.assumptionVersion.findUnique({ where: { organizationId_version: { organizationId, version } }, select: { values: true } });
+  return row ? readAssumptionSet(row.values) : null;
+}
+
+export interface AssumptionComparison {
+  from: number;
+  to: number;
+  methodChange: { from: AssumptionSet["fineTuneMethod"]; to: AssumptionSet["fineTuneMethod"] } | null;
+  changes: { key: AssumptionKey; from: AssumptionSet["values"][AssumptionKey]; to: AssumptionSet["values"][AssumptionKey] }[];
+}
+
+/** The figures that differ between two versions (either may be 0, the defaults); null if one is unknown. */
+export async function compareAssumptionVersions(organizationId: string, from: number, to: number): Promise<AssumptionComparison | null> {
+  const [a, b] = await Promise.all([assumptionSetAt(organizationId, from), assumptionSetAt(organizationId, to)]);
+  if (!a || !b) return null;
+  return {
+    from,
+    to,
+    methodChange: a.fineTuneMethod === b.fineTuneMethod ? null : { from: a.fineTuneMethod, to: b.fineTuneMethod },
+    changes: changedAssumptions(a, b).map((key) => ({ key, from: a.values[key], to: b.values[key] })),
+  };
+}
+
+/** How many use cases a save re-projects (all of the organization's, as rederiveOrganization does). */
+export function countUseCasesToReproject(organizationId: string): Promise<number> {
+  return db.useCase.count({ where: { organizationId } });
+}
+
 export { ASSUMPTION_KEYS };

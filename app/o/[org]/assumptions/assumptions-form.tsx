@@ -1,72 +1,165 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { buttonClass } from "@/components/button";
+import { FieldError, FormMessage, SelectField, SubmitButton } from "@/components/form";
 import { useFormAction, type FormInput } from "@/components/use-form-action";
 import { saveAssumptions } from "./actions";
 
-export interface FigureRow { key: string; label: string; unit: string; low: number | null; base: number | null; high: number | null }
-
-const SCENARIOS = ["low", "base", "high"] as const;
-
-function toSet(input: FormInput, rows: FigureRow[]) {
-  const values: Record<string, { low: number | null; base: number | null; high: number | null }> = {};
-  for (const r of rows) {
-    const [low, base, high] = SCENARIOS.map((s) => {
-      const v = (input[`${r.key}.${s}`] ?? "").trim();
-      return v === "" ? null : Number(v);
-    }) as [number | null, number | null, number | null];
-    values[r.key] = { low, base, high };
-  }
-  return { fineTuneMethod: input.fineTuneMethod, values };
+export interface FigureRow {
+  key: string;
+  label: string;
+  unit: string;
+  min: number;
+  max: number;
+  low: number | null;
+  base: number | null;
+  high: number | null;
 }
 
-/** Finance and admins edit every figure (empty = missing) and say why; saving creates a new version. */
-export function AssumptionsForm({ orgSlug, version, method, rows }: { orgSlug: string; version: number; method: string; rows: FigureRow[] }) {
+export interface FigureGroup {
+  name: string;
+  rows: FigureRow[];
+}
+
+const SCENARIOS = ["low", "base", "high"] as const;
+const METHOD_OPTIONS = [
+  { value: "LORA", label: "LoRA (parameter-efficient)" },
+  { value: "FULL", label: "Full fine-tune" },
+] as const;
+
+const INPUT =
+  "block w-28 rounded-md border-0 bg-white px-2 py-1.5 text-sm tabular-nums text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus-visible:outline-none aria-invalid:ring-red-600";
+
+/** "" is missing (null); commas and spaces are allowed as thousands separators; anything else is sent as NaN and refused. */
+function readNumber(raw: string | undefined): number | null {
+  const v = (raw ?? "").replace(/[,\s]/g, "");
+  return v === "" ? null : Number(v);
+}
+
+function toInput(input: FormInput, groups: FigureGroup[], expectedVersion: number) {
+  const values: Record<string, { low: number | null; base: number | null; high: number | null }> = {};
+  for (const r of groups.flatMap((g) => g.rows)) {
+    values[r.key] = { low: readNumber(input[`${r.key}.low`]), base: readNumber(input[`${r.key}.base`]), high: readNumber(input[`${r.key}.high`]) };
+  }
+  return { expectedVersion, fineTuneMethod: input.fineTuneMethod, values, note: input.note ?? "" };
+}
+
+/**
+ * Finance and admins edit every figure (empty = missing) and the fine-tuning method, and say why;
+ * saving creates a new version and re-projects every use case of the organization.
+ */
+export function AssumptionsForm({
+  orgSlug,
+  version,
+  method,
+  groups,
+  useCaseCount,
+}: {
+  orgSlug: string;
+  version: number;
+  method: string;
+  groups: FigureGroup[];
+  useCaseCount: number;
+}) {
   const router = useRouter();
-  const form = useFormAction((input) => saveAssumptions(orgSlug, { expectedVersion: version, set: toSet(input, rows), note: input.note ?? "" }), {
-    onSuccess: () => router.refresh(),
+  const form = useFormAction((input) => saveAssumptions(orgSlug, toInput(input, groups, version)), {
+    onSuccess: (_data, el) => {
+      const note = el.elements.namedItem("note");
+      if (note instanceof HTMLTextAreaElement) note.value = "";
+      router.refresh();
+    },
   });
+  const noteErrors = form.errors("note");
+  const useCases = `${useCaseCount} use case${useCaseCount === 1 ? "" : "s"}`;
+
   return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="Edit the assumptions">
-      <label className="block text-sm">
-        <span className="font-medium">Fine-tuning method</span>
-        <select name="fineTuneMethod" defaultValue={method} className="ml-2 rounded-md border border-zinc-300 px-2 py-1">
-          <option value="LORA">LoRA (parameter-efficient)</option>
-          <option value="FULL">Full fine-tune</option>
-        </select>
-      </label>
-      <div className="relative overflow-x-auto">
-        <table className="min-w-full text-sm">
-          <thead><tr className="text-left text-zinc-600"><th className="p-1">Figure</th><th className="p-1">Low</th><th className="p-1">Base</th><th className="p-1">High</th></tr></thead>
-          <tbody>
-            {rows.map((r) => {
-              const errors = form.errors(`set.values.${r.key}`) ?? [];
-              return (
-                <tr key={r.key} className="border-t border-zinc-100 align-top">
-                  <th scope="row" className="p-1 text-left font-normal">{r.label} <span className="text-zinc-500">({r.unit})</span>
-                    {errors.length ? <p className="text-xs text-red-700" data-testid="field-error">{errors.join(" ")}</p> : null}
-                  </th>
+    <form onSubmit={form.onSubmit} noValidate className="space-y-6" aria-label="Edit the assumptions">
+      <p className="text-sm text-zinc-600">
+        Leave all three of a figure empty to mark it missing. Saving creates version {version + 1} and re-projects {useCases}.
+      </p>
+      <SelectField label="Fine-tuning method" name="fineTuneMethod" options={METHOD_OPTIONS} defaultValue={method} errors={form.errors("fineTuneMethod")} className="max-w-xs" />
+
+      {groups.map((g) => (
+        <fieldset key={g.name} className="min-w-0">
+          <legend className="text-sm font-semibold text-zinc-900">{g.name}</legend>
+          <div className="relative mt-2 overflow-x-auto rounded-lg ring-1 ring-zinc-200">
+            <table className="min-w-full divide-y divide-zinc-200 text-sm">
+              <thead className="bg-zinc-50">
+                <tr>
+                  <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-zinc-600">Figure</th>
                   {SCENARIOS.map((s) => (
-                    <td key={s} className="p-1">
-                      <input name={`${r.key}.${s}`} aria-label={`${r.label} ${s}`} inputMode="decimal" defaultValue={r[s] ?? ""} aria-invalid={errors.length ? true : undefined}
-                        className="w-28 rounded-md border border-zinc-300 px-2 py-1" />
-                    </td>
+                    <th key={s} scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-zinc-600">{s}</th>
                   ))}
                 </tr>
-              );
-            })}
-          </tbody>
-        </table>
+              </thead>
+              <tbody className="divide-y divide-zinc-100">
+                {g.rows.map((r) => {
+                  const errors = [...(form.errors(`values.${r.key}`) ?? []), ...SCENARIOS.flatMap((s) => form.errors(`values.${r.key}.${s}`) ?? [])];
+                  const errorId = `figure-${r.key}-error`;
+                  return (
+                    <tr key={r.key} className="align-top" data-testid={`edit-${r.key}`}>
+                      <th scope="row" className="px-3 py-2 text-left font-medium text-zinc-900">
+                        {r.label} <span className="font-normal text-zinc-500">({r.unit}; {r.min.toLocaleString("en-US")} to {r.max.toLocaleString("en-US")})</span>
+                        {errors.length ? (
+                          <div data-testid="field-error">
+                            <FieldError id={errorId} errors={[...new Set(errors)]} />
+                          </div>
+                        ) : null}
+                      </th>
+                      {SCENARIOS.map((s) => (
+                        <td key={s} className="px-3 py-2">
+                          <input
+                            name={`${r.key}.${s}`}
+                            aria-label={`${r.label} ${s}`}
+                            inputMode="decimal"
+                            defaultValue={r[s] ?? ""}
+                            placeholder="missing"
+                            aria-invalid={errors.length ? true : undefined}
+                            aria-describedby={errors.length ? errorId : undefined}
+                            className={INPUT}
+                          />
+                        </td>
+                      ))}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </fieldset>
+      ))}
+
+      <div>
+        <label htmlFor="assumptions-note" className="block text-sm font-medium text-zinc-900">
+          Why the figures change
+        </label>
+        <textarea
+          id="assumptions-note"
+          name="note"
+          rows={2}
+          maxLength={500}
+          aria-invalid={noteErrors ? true : undefined}
+          aria-describedby={`assumptions-note-hint${noteErrors ? " assumptions-note-error" : ""}`}
+          className="mt-1.5 block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus-visible:outline-none aria-invalid:ring-red-600"
+        />
+        <p id="assumptions-note-hint" className="mt-1.5 text-sm text-zinc-600">Required, up to 500 characters. Kept with the version and in the audit log.</p>
+        {noteErrors ? (
+          <div data-testid="field-error">
+            <FieldError id="assumptions-note-error" errors={noteErrors} />
+          </div>
+        ) : null}
       </div>
-      <label className="block text-sm">
-        <span className="font-medium">Why the figures change</span>
-        <textarea name="note" required maxLength={500} aria-invalid={form.errors("note") ? true : undefined} className="mt-1 block w-full rounded-md border border-zinc-300 px-2 py-1" rows={2} />
-        {form.errors("note") ? <p className="text-xs text-red-700" data-testid="field-error">{form.errors("note")!.join(" ")}</p> : null}
-      </label>
-      {form.message ? <p role="alert" data-form-message className="text-sm text-red-700">{form.message}</p> : null}
-      {form.result?.ok ? <p role="status" className="text-sm text-emerald-800">Saved version {form.result.data.version}; {form.result.data.reprojected} use cases re-projected.</p> : null}
-      <button type="submit" className={buttonClass("primary")} disabled={form.pending}>{form.pending ? "Saving and re-projecting every use case…" : "Save a new version"}</button>
+
+      <FormMessage message={form.message} />
+      {form.result?.ok ? (
+        <FormMessage
+          tone="success"
+          message={`Saved version ${form.result.data.version}; ${form.result.data.reprojected} use case${form.result.data.reprojected === 1 ? "" : "s"} re-projected.`}
+        />
+      ) : null}
+      <SubmitButton pending={form.pending} pendingLabel={`Re-projecting ${useCases}…`}>
+        Save a new version
+      </SubmitButton>
     </form>
   );
 }

@@ -1,97 +1,287 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
-import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, changedAssumptions, type AssumptionSpec } from "@/lib/domain/costing";
+import { buttonClass } from "@/components/button";
+import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
 import { currentAssumptions } from "@/lib/server/assumptions";
-import { listAssumptionVersions } from "@/lib/server/assumption-versions";
+import { compareAssumptionVersions, countUseCasesToReproject, listAssumptionVersions } from "@/lib/server/assumption-versions";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/page-guard";
-import { AssumptionsForm, type FigureRow } from "./assumptions-form";
+import { AssumptionsForm, type FigureGroup } from "./assumptions-form";
 
 export const metadata: Metadata = { title: "Assumptions" };
 
-const fmt = (v: number | null) => (v === null ? "missing" : v.toLocaleString("en-US"));
+const GROUPS: readonly AssumptionSpec["group"][] = ["People", "Fine-tuning", "Retrieval", "Inference", "Time"];
+const MISSING = "Missing — projections that need it say so";
 
-function sourceText(spec: AssumptionSpec): string {
-  const s = spec.source;
-  if (s.kind === "seed") return `${s.file}: “${s.quote}”`;
-  if (s.kind === "public") return `Not from the seeds: ${s.name} (${s.readOn})`;
-  return s.note;
+const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-zinc-600";
+const td = "px-4 py-3 align-top text-sm text-zinc-700";
+const rowHeader = "px-4 py-3 text-left align-top text-sm font-medium text-zinc-900";
+
+const num = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 6 });
+const isMissing = (r: Range) => r.low === null || r.base === null || r.high === null;
+const rangeText = (r: Range) => (isMissing(r) ? "missing" : `${num(r.low!)} / ${num(r.base!)} / ${num(r.high!)}`);
+const methodText = (m: FineTuneMethod) => (m === "LORA" ? "LoRA (parameter-efficient)" : "Full fine-tune");
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+function keysOf(group: AssumptionSpec["group"]): AssumptionKey[] {
+  return ASSUMPTION_KEYS.filter((k) => (ASSUMPTION_CATALOG[k] as AssumptionSpec).group === group);
 }
 
-/** The organization's cost assumptions: every figure with its source; finance and admins edit them in versions. */
-export default async function AssumptionsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<{ compare?: string }> }) {
+function Source({ spec }: { spec: AssumptionSpec }) {
+  const s = spec.source;
+  if (s.kind === "seed") {
+    return (
+      <>
+        Seed <span className="font-mono text-xs">{s.file}</span>: <q>{s.quote}</q>
+      </>
+    );
+  }
+  if (s.kind === "public") return <>Not from the seeds — {s.name}, read {s.readOn}</>;
+  return <>Not from the seeds — set by your organization</>;
+}
+
+/** "?compare=2,3" (or "?compare=2&compare=3" from the form below): two version numbers, or null. */
+function parseCompare(raw: string | string[] | undefined): [number, number] | null {
+  const parts = (Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").map((x) => x.trim());
+  if (parts.length !== 2 || !parts.every((p) => /^\d{1,6}$/.test(p))) return null;
+  return [Number(parts[0]), Number(parts[1])];
+}
+
+/**
+ * The organization's cost assumptions: every figure with its source, grouped; finance and admins
+ * edit them in versions (each re-projects every use case); the history and a comparison of two versions.
+ */
+export default async function AssumptionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<{ compare?: string | string[] }>;
+}) {
   const { org } = await params;
   const ctx = await guardPage(org, undefined, `/o/${org}/assumptions`);
-  const [current, versions] = await Promise.all([currentAssumptions(db, ctx.organization.id), listAssumptionVersions(ctx.organization.id)]);
+  const orgId = ctx.organization.id;
   const canEdit = ctx.role === "FINANCE" || ctx.role === "ADMIN";
+  const compare = parseCompare((await searchParams).compare);
+  const [current, versions, useCaseCount, comparison] = await Promise.all([
+    currentAssumptions(db, orgId),
+    listAssumptionVersions(orgId),
+    canEdit ? countUseCasesToReproject(orgId) : Promise.resolve(0),
+    compare ? compareAssumptionVersions(orgId, compare[0], compare[1]) : Promise.resolve(null),
+  ]);
   const latest = versions[0];
-  const rows: FigureRow[] = ASSUMPTION_KEYS.map((k) => ({ key: k, label: ASSUMPTION_CATALOG[k].label, unit: ASSUMPTION_CATALOG[k].unit, ...current.set.values[k] }));
-  const [a, b] = ((await searchParams).compare ?? "").split(",").map(Number);
-  const va = versions.find((v) => v.version === a), vb = versions.find((v) => v.version === b);
+  const groups: FigureGroup[] = GROUPS.map((name) => ({
+    name,
+    rows: keysOf(name).map((k) => {
+      const spec: AssumptionSpec = ASSUMPTION_CATALOG[k];
+      return { key: k, label: spec.label, unit: spec.unit, min: spec.min, max: spec.max, ...current.set.values[k] };
+    }),
+  }));
+  const versionNumbers = [...versions.map((v) => v.version), 0];
+  const missingCount = ASSUMPTION_KEYS.filter((k) => isMissing(current.set.values[k])).length;
 
   return (
     <>
-      <PageHeader title="Assumptions" description="The figures every cost projection uses. Each cites its source; a figure with no value is missing, and projections that need it say so rather than count it as $0." />
-      <p className="mb-4 text-sm" data-testid="assumption-version">
-        {latest ? <>Version {latest.version}, by {latest.by ?? "—"}, {latest.createdAt.toISOString().slice(0, 10)}: {latest.note}</> : "Built-in defaults from the seeds (version 0)."}
-        {" "}Fine-tuning method: {current.set.fineTuneMethod === "LORA" ? "LoRA" : "full fine-tune"}.
-      </p>
-      <div className="relative mb-8 overflow-x-auto rounded-xl bg-white p-4 shadow-sm ring-1 ring-zinc-200">
-        <table className="min-w-full text-sm" data-testid="assumptions-table">
-          <thead><tr className="text-left text-zinc-600"><th className="p-2">Figure</th><th className="p-2">Low</th><th className="p-2">Base</th><th className="p-2">High</th><th className="p-2">Allowed</th><th className="p-2">Source</th></tr></thead>
-          <tbody>
-            {ASSUMPTION_KEYS.map((k) => {
-              const spec: AssumptionSpec = ASSUMPTION_CATALOG[k];
-              const v = current.set.values[k];
-              return (
-                <tr key={k} className="border-t border-zinc-100 align-top">
-                  <th scope="row" className="p-2 text-left font-medium">{spec.label} <span className="font-normal text-zinc-500">({spec.unit}){spec.referenceOnly ? " · reference only" : ""}</span></th>
-                  <td className="p-2 tabular-nums">{fmt(v.low)}</td>
-                  <td className={`p-2 tabular-nums ${v.base === null ? "font-semibold text-amber-800" : ""}`}>{fmt(v.base)}</td>
-                  <td className="p-2 tabular-nums">{fmt(v.high)}</td>
-                  <td className="p-2 text-xs text-zinc-500">{spec.min.toLocaleString("en-US")}–{spec.max.toLocaleString("en-US")}</td>
-                  <td className="p-2 text-xs text-zinc-600">{sourceText(spec)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <PageHeader
+        title="Assumptions"
+        description="The figures every cost projection uses, with their sources. A figure with no value is missing: projections that need it say so rather than count it as $0."
+      />
+
+      <section aria-labelledby="current-heading" className="mb-10 min-w-0">
+        <h2 id="current-heading" className="text-lg font-semibold text-zinc-900">Current figures</h2>
+        <p className="mt-2 text-sm text-zinc-700" data-testid="assumption-version">
+          {latest ? (
+            <>
+              Version {latest.version}, by {latest.by}, <time dateTime={latest.createdAt.toISOString()}>{day(latest.createdAt)}</time>: {latest.note}
+            </>
+          ) : (
+            "Built-in defaults (version 0)"
+          )}
+        </p>
+        <p className="mt-1 text-sm text-zinc-700" data-testid="fine-tune-method">
+          Fine-tuning method: <strong>{methodText(current.set.fineTuneMethod)}</strong>
+        </p>
+        {missingCount ? (
+          <p className="mt-1 text-sm font-medium text-amber-800">
+            {missingCount} figure{missingCount === 1 ? " is" : "s are"} missing.
+          </p>
+        ) : null}
+
+        {groups.map((g) => (
+          <div key={g.name} className="mt-6">
+            <h3 className="text-base font-semibold text-zinc-900">{g.name}</h3>
+            <div className="relative mt-2 overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
+              <table className="min-w-full divide-y divide-zinc-200" data-testid={`assumptions-${g.name}`}>
+                <caption className="sr-only">{g.name} figures</caption>
+                <thead className="bg-zinc-50">
+                  <tr>
+                    <th scope="col" className={th}>Figure</th>
+                    <th scope="col" className={th}>Low</th>
+                    <th scope="col" className={th}>Base</th>
+                    <th scope="col" className={th}>High</th>
+                    <th scope="col" className={th}>Allowed</th>
+                    <th scope="col" className={th}>Source</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-zinc-200">
+                  {g.rows.map((r) => {
+                    const spec: AssumptionSpec = ASSUMPTION_CATALOG[r.key as AssumptionKey];
+                    const missing = isMissing(r);
+                    return (
+                      <tr key={r.key} data-testid={`figure-${r.key}`}>
+                        <th scope="row" className={rowHeader}>
+                          {spec.label} <span className="font-normal text-zinc-500">({spec.unit})</span>
+                          {spec.referenceOnly ? (
+                            <span className="ml-2 inline-block rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700" title="Shown for reference; no formula uses it">
+                              Reference only
+                            </span>
+                          ) : null}
+                        </th>
+                        {missing ? (
+                          <td colSpan={3} className={`${td} font-semibold text-amber-800`}>
+                            {MISSING}
+                          </td>
+                        ) : (
+                          <>
+                            <td className={`${td} tabular-nums`}>{num(r.low!)}</td>
+                            <td className={`${td} tabular-nums font-medium text-zinc-900`}>{num(r.base!)}</td>
+                            <td className={`${td} tabular-nums`}>{num(r.high!)}</td>
+                          </>
+                        )}
+                        <td className={`${td} whitespace-nowrap text-xs`}>
+                          {num(spec.min)} to {num(spec.max)}
+                        </td>
+                        <td className={`${td} text-xs`}>
+                          <Source spec={spec} />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        ))}
+      </section>
 
       {canEdit ? (
-        <section className="mb-8 rounded-xl bg-white p-4 shadow-sm ring-1 ring-zinc-200" aria-labelledby="edit-heading">
-          <h2 id="edit-heading" className="mb-3 text-base font-semibold">Change the figures</h2>
-          <AssumptionsForm orgSlug={ctx.organization.slug} version={current.version} method={current.set.fineTuneMethod} rows={rows} />
+        <section aria-labelledby="edit-heading" className="mb-10 rounded-lg bg-white p-6 shadow-sm ring-1 ring-zinc-200">
+          <h2 id="edit-heading" className="mb-4 text-lg font-semibold text-zinc-900">Change the figures</h2>
+          <AssumptionsForm
+            orgSlug={ctx.organization.slug}
+            version={current.version}
+            method={current.set.fineTuneMethod}
+            groups={groups}
+            useCaseCount={useCaseCount}
+          />
         </section>
       ) : (
-        <p className="mb-8 text-sm text-zinc-600">Finance and admins can change these figures.</p>
+        <p className="mb-10 text-sm text-zinc-600">Finance and admins can change these figures.</p>
       )}
 
-      <section aria-labelledby="versions-heading" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-zinc-200">
-        <h2 id="versions-heading" className="mb-3 text-base font-semibold">Versions</h2>
-        {versions.length === 0 ? <p className="text-sm text-zinc-600">No changes yet: the built-in defaults apply.</p> : (
-          <ul className="space-y-1 text-sm" data-testid="versions">
-            {versions.map((v) => (
-              <li key={v.version}>
-                Version {v.version} · {v.by ?? "—"} · {v.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC · {v.note}
-                {v.version > 1 ? <> · <a className="text-brand-700 underline" href={`?compare=${v.version - 1},${v.version}`}>compare with {v.version - 1}</a></> : null}
-              </li>
-            ))}
-          </ul>
-        )}
-        {va && vb ? (
-          <table className="mt-4 min-w-full text-sm" aria-label={`Changes from version ${a} to ${b}`}>
-            <thead><tr className="text-left text-zinc-600"><th className="p-1">Figure</th><th className="p-1">Version {a}</th><th className="p-1">Version {b}</th></tr></thead>
-            <tbody>
-              {changedAssumptions(va.set, vb.set).map((k) => (
-                <tr key={k} className="border-t border-zinc-100">
-                  <td className="p-1">{ASSUMPTION_CATALOG[k].label}</td>
-                  <td className="p-1 tabular-nums">{[va.set.values[k].low, va.set.values[k].base, va.set.values[k].high].map(fmt).join(" / ")}</td>
-                  <td className="p-1 tabular-nums">{[vb.set.values[k].low, vb.set.values[k].base, vb.set.values[k].high].map(fmt).join(" / ")}</td>
+      <section aria-labelledby="versions-heading" className="min-w-0">
+        <h2 id="versions-heading" className="text-lg font-semibold text-zinc-900">Version history</h2>
+        <div className="relative mt-4 overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
+          <table className="min-w-full divide-y divide-zinc-200" data-testid="versions">
+            <caption className="sr-only">Versions of the assumptions, newest first</caption>
+            <thead className="bg-zinc-50">
+              <tr>
+                <th scope="col" className={th}>Version</th>
+                <th scope="col" className={th}>By</th>
+                <th scope="col" className={th}>When (UTC)</th>
+                <th scope="col" className={th}>Why</th>
+                <th scope="col" className={th}><span className="sr-only">Compare</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-200">
+              {versions.map((v) => (
+                <tr key={v.version}>
+                  <th scope="row" className={rowHeader}>{v.version}</th>
+                  <td className={td}>{v.by}</td>
+                  <td className={`${td} whitespace-nowrap`}>
+                    <time dateTime={v.createdAt.toISOString()}>{v.createdAt.toISOString().slice(0, 16).replace("T", " ")}</time>
+                  </td>
+                  <td className={td}>{v.note}</td>
+                  <td className={td}>
+                    <Link className="text-brand-700 underline" href={`?compare=${v.version - 1},${v.version}`}>
+                      Compare with {v.version - 1}
+                    </Link>
+                  </td>
                 </tr>
               ))}
+              <tr>
+                <th scope="row" className={rowHeader}>0</th>
+                <td className={td} colSpan={4}>Built-in defaults from the seeds</td>
+              </tr>
             </tbody>
           </table>
+        </div>
+
+        {versions.length ? (
+          <form method="get" className="mt-4 flex flex-wrap items-end gap-3" aria-label="Compare two versions">
+            <label className="text-sm font-medium text-zinc-900">
+              From version
+              <select name="compare" defaultValue={String(compare?.[0] ?? versionNumbers[1] ?? 0)} className="ml-2 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-zinc-300">
+                {versionNumbers.map((n) => <option key={n} value={n}>{n}</option>)}
+              </select>
+            </label>
+            <label className="text-sm font-medium text-zinc-900">
+              to version
+              <select name="compare" defaultValue={String(compare?.[1] ?? versionNumbers[0])} className="ml-2 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-zinc-300">
+                {versionNumbers.map((n) => <option key={n} value={n}>{n}</option>)}
+              </select>
+            </label>
+            <button type="submit" className={buttonClass("secondary")}>Compare</button>
+          </form>
+        ) : null}
+
+        {compare ? (
+          comparison ? (
+            <div className="mt-6" data-testid="comparison">
+              <h3 className="text-base font-semibold text-zinc-900">
+                Version {comparison.from} → version {comparison.to}
+              </h3>
+              {comparison.changes.length === 0 && !comparison.methodChange ? (
+                <p className="mt-2 text-sm text-zinc-600">The two versions have the same figures.</p>
+              ) : (
+                <div className="relative mt-2 overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
+                  <table className="min-w-full divide-y divide-zinc-200">
+                    <caption className="sr-only">Figures that differ between version {comparison.from} and version {comparison.to}</caption>
+                    <thead className="bg-zinc-50">
+                      <tr>
+                        <th scope="col" className={th}>Figure</th>
+                        <th scope="col" className={th}>Version {comparison.from} (low / base / high)</th>
+                        <th scope="col" className={th}>Version {comparison.to}</th>
+                      </tr>
+                    </thead>
+                    <tbody className="divide-y divide-zinc-200">
+                      {comparison.methodChange ? (
+                        <tr>
+                          <th scope="row" className={rowHeader}>Fine-tuning method</th>
+                          <td className={td}>{methodText(comparison.methodChange.from)}</td>
+                          <td className={td}>→ {methodText(comparison.methodChange.to)}</td>
+                        </tr>
+                      ) : null}
+                      {comparison.changes.map((c) => (
+                        <tr key={c.key}>
+                          <th scope="row" className={rowHeader}>
+                            {ASSUMPTION_CATALOG[c.key].label} <span className="font-normal text-zinc-500">({ASSUMPTION_CATALOG[c.key].unit})</span>
+                          </th>
+                          <td className={`${td} tabular-nums`}>{rangeText(c.from)}</td>
+                          <td className={`${td} tabular-nums`}>→ {rangeText(c.to)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </div>
+          ) : (
+            <p role="alert" className="mt-6 text-sm font-medium text-red-700">
+              There is no version {compare[0]} or {compare[1]} to compare. Pick two from the history above.
+            </p>
+          )
         ) : null}
       </section>
     </>
