@@ -57,6 +57,11 @@ export default async function UseCasesPage(props: { params: Promise<{ org: strin
               Trash
             </Link>
             {canCreate && (
+              <Link href={`${useCasePath(org)}/import`} className={buttonClass("secondary")}>
+                Import CSV
+              </Link>
+            )}
+            {canCreate && (
               <Link href={`${useCasePath(org)}/new`} className={buttonClass("primary")}>
                 Log a use case
               </Link>

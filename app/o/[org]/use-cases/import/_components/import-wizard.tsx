@@ -1,0 +1,374 @@
+"use client";
+/**
+ * The import, step by step: choose a file (read and parsed here, in the browser, to map it) →
+ * map its columns and values (a saved mapping whose columns are in the file is preselected) →
+ * check (the rows go to the server a chunk at a time, with a progress bar; nothing is written) →
+ * import (the file goes to the server, which reads and checks it again and writes everything in
+ * one transaction, or nothing).
+ */
+import Link from "next/link";
+import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import { buttonClass } from "@/components/button";
+import { FormMessage } from "@/components/form";
+import {
+  applySavedColumns,
+  buildReport,
+  chunkRows,
+  crossRowChecks,
+  decodeCsvBytes,
+  ENCODING_LABELS,
+  mappingProblems,
+  MAX_CELL_LENGTH,
+  MAX_FILE_BYTES,
+  parseCsv,
+  pickSavedMapping,
+  prepareRows,
+  pruneValues,
+  suggestColumns,
+  TOO_LARGE_MESSAGE,
+  formatBytes,
+  type ColumnMap,
+  type CsvEncoding,
+  type ImportMapping,
+  type ImportReport,
+  type ParsedCsv,
+  type RowAction,
+  type RowIssue,
+  type ValueMap,
+} from "@/lib/domain/import";
+import type { SavedMapping } from "@/lib/server/import/mappings";
+import type { ActionResult } from "@/lib/server/errors";
+import { checkImportRows, importUseCases } from "../actions";
+import { MappingStep } from "./mapping-step";
+import { ReportView } from "./report-view";
+
+interface LoadedFile {
+  file: File;
+  parsed: ParsedCsv;
+  encoding: CsvEncoding;
+}
+
+type Stage =
+  | { step: "choose" }
+  | { step: "reading" }
+  | { step: "map" }
+  | { step: "checking"; done: number; total: number }
+  | { step: "report"; report: ImportReport }
+  | { step: "importing"; report: ImportReport; startedAt: number }
+  | { step: "done"; created: number; updated: number; unchanged: number; seconds: number };
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+const NETWORK = "We could not reach the server. Check your connection and try again; nothing was saved.";
+
+async function call<T>(fn: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await fn();
+  } catch {
+    return { ok: false, code: "NETWORK", message: NETWORK };
+  }
+}
+
+export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMapping[]; listHref: string }) {
+  const [stage, setStage] = useState<Stage>({ step: "choose" });
+  const [loaded, setLoaded] = useState<LoadedFile | null>(null);
+  const [fileError, setFileError] = useState<string[] | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<SavedMapping[]>(props.savedMappings);
+  const [savedId, setSavedId] = useState<string>("");
+  const [columns, setColumns] = useState<ColumnMap>({});
+  const [values, setValues] = useState<ValueMap>({});
+  const mapHeading = useRef<HTMLHeadingElement>(null);
+  const reportHeading = useRef<HTMLHeadingElement>(null);
+  const doneHeading = useRef<HTMLHeadingElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const previousStep = useRef<Stage["step"]>("choose");
+
+  // Move focus to a new step's heading, so keyboard and screen-reader users follow; never while
+  // someone is changing the mapping (a report going stale must not steal focus from a select).
+  useEffect(() => {
+    const from = previousStep.current;
+    previousStep.current = stage.step;
+    if (stage.step === "map" && from === "reading") mapHeading.current?.focus();
+    else if (stage.step === "report" && (from === "checking" || from === "importing")) reportHeading.current?.focus();
+    else if (stage.step === "done") doneHeading.current?.focus();
+  }, [stage.step]);
+
+  const mapping: ImportMapping = useMemo(() => pruneValues({ columns, values }), [columns, values]);
+  const problems = useMemo(() => (loaded ? mappingProblems(loaded.parsed.headers, columns) : []), [loaded, columns]);
+
+  function reset() {
+    setStage({ step: "choose" });
+    setLoaded(null);
+    setFileError(null);
+    setActionError(null);
+    if (fileInput.current) fileInput.current.value = "";
+  }
+
+  function applySaved(id: string, headers: readonly string[], list = saved) {
+    const m = list.find((s) => s.id === id);
+    setSavedId(m ? m.id : "");
+    setColumns(m ? applySavedColumns(headers, m.columns) : suggestColumns(headers));
+    setValues(m ? m.values : {});
+  }
+
+  async function onFile(file: File | undefined) {
+    setFileError(null);
+    setActionError(null);
+    if (!file) return;
+    // The size first: a file over the limit is refused before a byte of it is read.
+    if (file.size > MAX_FILE_BYTES) {
+      setFileError([TOO_LARGE_MESSAGE(file.size)]);
+      return;
+    }
+    setStage({ step: "reading" });
+    // Let the "reading" state paint before the parse takes the thread.
+    await new Promise((r) => setTimeout(r, 20));
+    const { text, encoding } = decodeCsvBytes(await file.arrayBuffer());
+    const parsed = parseCsv(text);
+    if (parsed.problems.length) {
+      setFileError(parsed.problems);
+      setStage({ step: "choose" });
+      return;
+    }
+    setLoaded({ file, parsed, encoding });
+    const fit = pickSavedMapping(parsed.headers, saved);
+    applySaved(fit?.id ?? "", parsed.headers);
+    setStage({ step: "map" });
+  }
+
+  function changeMapping(next: { columns?: ColumnMap; values?: ValueMap }) {
+    if (next.columns) setColumns(next.columns);
+    if (next.values) setValues(next.values);
+    // A report belongs to the mapping it was made with.
+    if (stage.step === "report") setStage({ step: "map" });
+  }
+
+  async function check() {
+    if (!loaded || problems.length) return;
+    setActionError(null);
+    const { headers, rows } = loaded.parsed;
+    const { plan, converted } = prepareRows(headers, rows, mapping);
+    const cross = crossRowChecks(converted, plan, { closeTitles: true });
+    const actions = new Map<number, RowAction>();
+    const errors: RowIssue[] = [...cross.errors];
+    const warnings: RowIssue[] = [...cross.warnings];
+    const notes: string[] = [...cross.notes];
+    // Only the mapped columns' cells travel.
+    const used = new Set(Object.values(plan).map((c) => c!.index));
+    const sent = rows.map((r) => ({
+      row: r.row,
+      cells: r.cells.map((c, j) => (used.has(j) ? c.slice(0, MAX_CELL_LENGTH) : "")),
+      ...(r.extraCells ? { extraCells: r.extraCells } : {}),
+    }));
+    setStage({ step: "checking", done: 0, total: rows.length });
+    let done = 0;
+    for (const chunk of chunkRows(sent)) {
+      const res = await call(() => checkImportRows(props.orgSlug, { headers, rows: chunk, mapping }));
+      if (!res.ok) {
+        setActionError(res.message);
+        setStage({ step: "map" });
+        return;
+      }
+      for (const [row, action] of res.data.actions) actions.set(row, action);
+      errors.push(...res.data.errors);
+      warnings.push(...res.data.warnings);
+      notes.push(...res.data.notes);
+      done += chunk.length;
+      setStage({ step: "checking", done, total: rows.length });
+    }
+    setStage({ step: "report", report: buildReport({ actions, rows: rows.length, errors, warnings, notes, encoding: loaded.encoding }) });
+  }
+
+  async function commit(report: ImportReport) {
+    if (!loaded) return;
+    setActionError(null);
+    setStage({ step: "importing", report, startedAt: Date.now() });
+    const res = await call(() => importUseCases(props.orgSlug, { file: loaded.file, fileName: loaded.file.name, mapping }));
+    if (!res.ok) {
+      setActionError(res.message);
+      setStage({ step: "report", report });
+      return;
+    }
+    if (!res.data.committed) {
+      // The server found problems the check did not (someone changed the registry in between).
+      setActionError("Nothing was imported: the file has problems (listed below).");
+      setStage({ step: "report", report: res.data.report });
+      return;
+    }
+    setStage({ step: "done", created: res.data.created, updated: res.data.updated, unchanged: res.data.unchanged, seconds: Math.max(1, Math.round(res.data.ms / 1000)) });
+  }
+
+  const heading = (text: string, ref: RefObject<HTMLHeadingElement | null>) => (
+    <h2 ref={ref} tabIndex={-1} className="text-lg font-semibold text-zinc-900 focus:outline-none">
+      {text}
+    </h2>
+  );
+
+  return (
+    <div className="space-y-6" data-testid="import-wizard">
+      {(stage.step === "choose" || stage.step === "reading") && (
+        <section aria-labelledby="choose-heading" className="rounded-lg border border-zinc-200 bg-white p-5">
+          <h2 id="choose-heading" className="text-lg font-semibold text-zinc-900">
+            1. Choose a CSV file
+          </h2>
+          <p className="mt-1 text-sm text-zinc-600">
+            Up to {formatBytes(MAX_FILE_BYTES)} and 10,000 rows. Nothing is saved until you have seen the check and chosen to import.
+          </p>
+          <label htmlFor="import-file" className="mt-4 block text-sm font-medium text-zinc-900">
+            CSV file
+          </label>
+          <input
+            ref={fileInput}
+            id="import-file"
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv"
+            aria-describedby={fileError ? "import-file-error" : undefined}
+            aria-invalid={fileError ? true : undefined}
+            className="mt-1.5 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-600 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-white hover:file:bg-brand-700"
+            onChange={(e) => void onFile(e.currentTarget.files?.[0])}
+            disabled={stage.step === "reading"}
+          />
+          {stage.step === "reading" && (
+            <p role="status" className="mt-3 text-sm text-zinc-700">
+              Reading the file…
+            </p>
+          )}
+          {fileError && (
+            <div id="import-file-error" role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+              {fileError.map((p) => (
+                <p key={p}>{p}</p>
+              ))}
+            </div>
+          )}
+        </section>
+      )}
+
+      {loaded && (stage.step === "map" || stage.step === "checking" || stage.step === "report") && (
+        <section aria-labelledby="map-heading" className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5">
+          <div id="map-heading">{heading("2. Map the columns and values", mapHeading)}</div>
+          <p className="text-sm text-zinc-700" data-testid="file-summary">
+            <strong>{loaded.file.name}</strong>: {fmt(loaded.parsed.rows.length)} rows, {loaded.parsed.headers.length} columns, read as {ENCODING_LABELS[loaded.encoding]}
+            {loaded.parsed.delimiter !== "," && <>, cells separated by {loaded.parsed.delimiter === "\t" ? "tabs" : `“${loaded.parsed.delimiter}”`}</>}.{" "}
+            <button type="button" className="font-medium text-brand-700 underline" onClick={reset}>
+              Choose another file
+            </button>
+          </p>
+          <MappingStep
+            orgSlug={props.orgSlug}
+            parsed={loaded.parsed}
+            defaultName={loaded.file.name.replace(/\.[^.]+$/, "")}
+            columns={columns}
+            values={values}
+            mapping={mapping}
+            saved={saved}
+            savedId={savedId}
+            onPickSaved={(id) => {
+              applySaved(id, loaded.parsed.headers);
+              if (stage.step === "report") setStage({ step: "map" });
+            }}
+            onSaved={(m, list) => {
+              setSaved(list);
+              setSavedId(m.id);
+            }}
+            onDeleted={(id) => {
+              setSaved((list) => list.filter((m) => m.id !== id));
+              if (savedId === id) setSavedId("");
+            }}
+            onChange={changeMapping}
+            disabled={stage.step === "checking"}
+          />
+          {problems.length > 0 && (
+            <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+              {problems.map((p) => (
+                <p key={p}>{p}</p>
+              ))}
+            </div>
+          )}
+          <FormMessage message={stage.step === "map" ? actionError : null} />
+          {stage.step !== "checking" ? (
+            <button type="button" className={buttonClass("primary")} onClick={() => void check()} disabled={problems.length > 0}>
+              {stage.step === "report" ? "Check again" : `Check ${fmt(loaded.parsed.rows.length)} rows`}
+            </button>
+          ) : (
+            <div role="status" aria-live="polite" className="space-y-2">
+              <label htmlFor="check-progress" className="block text-sm font-medium text-zinc-900">
+                Checking rows: {fmt(stage.done)} of {fmt(stage.total)}
+              </label>
+              <progress id="check-progress" className="h-2 w-full" value={stage.done} max={stage.total} />
+            </div>
+          )}
+        </section>
+      )}
+
+      {loaded && (stage.step === "report" || stage.step === "importing") && (
+        <section aria-labelledby="report-heading" className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5">
+          <div id="report-heading">{heading("3. Check and import", reportHeading)}</div>
+          <FormMessage message={stage.step === "report" ? actionError : null} />
+          <ReportView report={stage.report} />
+          {stage.step === "report" ? (
+            <ImportButton report={stage.report} onImport={() => void commit(stage.report)} />
+          ) : (
+            <Importing report={stage.report} startedAt={stage.startedAt} />
+          )}
+        </section>
+      )}
+
+      {stage.step === "done" && (
+        <section aria-labelledby="done-heading" className="space-y-4 rounded-lg border border-green-200 bg-green-50 p-5">
+          <div id="done-heading">{heading("Imported", doneHeading)}</div>
+          <p role="status" className="text-sm text-green-900" data-testid="import-done">
+            {loaded?.file.name}: {fmt(stage.created)} use case{stage.created === 1 ? "" : "s"} added, {fmt(stage.updated)} updated, {fmt(stage.unchanged)} unchanged, in {stage.seconds} s. Each was scored and
+            projected, and its change recorded in its history.
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <Link href={props.listHref} className={buttonClass("primary")}>
+              See the use cases
+            </Link>
+            <button type="button" className={buttonClass("secondary")} onClick={reset}>
+              Import another file
+            </button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function ImportButton({ report, onImport }: { report: ImportReport; onImport: () => void }) {
+  const blocked = report.errorCount > 0 || report.problems.length > 0;
+  const { create, update } = report.counts;
+  if (blocked) {
+    return (
+      <p className="text-sm font-medium text-red-800">
+        Nothing can be imported while {report.problems.length ? "the file has problems" : `${fmt(report.counts.errorRows)} row${report.counts.errorRows === 1 ? " has" : "s have"} errors`}. Correct the file (or the
+        mapping above), then choose it again or check again.
+      </p>
+    );
+  }
+  if (create + update === 0) return <p className="text-sm text-zinc-700">Every row matches the registry already: there is nothing to import.</p>;
+  return (
+    <button type="button" className={buttonClass("primary")} onClick={onImport}>
+      Import {fmt(create + update)} use case{create + update === 1 ? "" : "s"}
+    </button>
+  );
+}
+
+function Importing({ report, startedAt }: { report: ImportReport; startedAt: number }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(t);
+  }, []);
+  const { create, update } = report.counts;
+  return (
+    <div role="status" aria-live="polite" className="space-y-2" data-testid="importing">
+      <label htmlFor="import-progress" className="block text-sm font-medium text-zinc-900">
+        Importing {fmt(create + update)} rows ({fmt(create)} new, {fmt(update)} updates): checking them again, scoring, projecting and saving, all at once…{" "}
+        <span className="tabular-nums text-zinc-600">{Math.floor((now - startedAt) / 1000)} s</span>
+      </label>
+      {/* No value: the server does it in one transaction and cannot report part-way; an honest indeterminate bar. */}
+      <progress id="import-progress" className="h-2 w-full" />
+      <p className="text-xs text-zinc-600">Keep this page open. If anything fails, nothing is saved.</p>
+    </div>
+  );
+}

@@ -1,0 +1,324 @@
+"use client";
+/**
+ * Mapping a file onto our fields: a saved mapping to start from, a field (or "ignore") for each
+ * column, and for each column whose field takes fixed values, what each of its values means.
+ * Saving stores the mapping under a name for the next file with the same columns.
+ */
+import { useMemo, useState } from "react";
+import { buttonClass } from "@/components/button";
+import {
+  BASE_FIELD_KEYS,
+  distinctValues,
+  hasValueMapping,
+  IMPORT_FIELD_BY_KEY,
+  IMPORT_FIELDS,
+  type ColumnMap,
+  type ImportFieldKey,
+  type ImportMapping,
+  type ParsedCsv,
+  type ValueMap,
+} from "@/lib/domain/import";
+import type { SavedMapping } from "@/lib/server/import/mappings";
+import { deleteImportMapping, saveImportMapping } from "../actions";
+
+const SELECT =
+  "block w-full rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm text-zinc-900 ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-invalid:ring-red-600";
+const UNMAPPED = "__unmapped__";
+const base = new Set<string>(BASE_FIELD_KEYS);
+
+function samples(parsed: ParsedCsv, index: number, n = 2): string[] {
+  const out: string[] = [];
+  for (const r of parsed.rows) {
+    const v = (r.cells[index] ?? "").trim();
+    if (v && !out.includes(v)) out.push(v.length > 48 ? `${v.slice(0, 48)}…` : v);
+    if (out.length >= n) break;
+  }
+  return out;
+}
+
+export function MappingStep(props: {
+  orgSlug: string;
+  parsed: ParsedCsv;
+  defaultName: string;
+  columns: ColumnMap;
+  values: ValueMap;
+  mapping: ImportMapping;
+  saved: SavedMapping[];
+  savedId: string;
+  onPickSaved: (id: string) => void;
+  onSaved: (m: SavedMapping, list: SavedMapping[]) => void;
+  onDeleted: (id: string) => void;
+  onChange: (next: { columns?: ColumnMap; values?: ValueMap }) => void;
+  disabled: boolean;
+}) {
+  const { parsed, columns, values } = props;
+  const counts = useMemo(() => {
+    const m = new Map<ImportFieldKey, number>();
+    for (const k of Object.values(columns)) if (k) m.set(k, (m.get(k) ?? 0) + 1);
+    return m;
+  }, [columns]);
+
+  const valueFields = useMemo(
+    () =>
+      parsed.headers
+        .map((header, index) => ({ header, index, key: columns[header] }))
+        .filter((c): c is { header: string; index: number; key: ImportFieldKey } => !!c.key && hasValueMapping(c.key) && counts.get(c.key) === 1),
+    [parsed.headers, columns, counts],
+  );
+
+  return (
+    <div className="space-y-6">
+      <SavedMappings {...props} />
+
+      <fieldset disabled={props.disabled} className="space-y-2">
+        <legend className="text-base font-semibold text-zinc-900">Columns</legend>
+        <p className="text-sm text-zinc-600">Suggested from the column names; change any, or ignore a column. Each field takes one column.</p>
+        <div className="overflow-x-auto rounded border border-zinc-200">
+          <table className="min-w-full divide-y divide-zinc-200 text-sm" data-testid="column-mapping">
+            <thead className="bg-zinc-50 text-left">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Column in the file</th>
+                <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Sample values</th>
+                <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Imported as</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100">
+              {parsed.headers.map((header, index) => {
+                const key = columns[header] ?? "";
+                const twice = !!key && (counts.get(key) ?? 0) > 1;
+                const id = `col-${index}`;
+                return (
+                  <tr key={header} className="align-top">
+                    <th scope="row" className="px-3 py-2 text-left font-medium text-zinc-900">
+                      {header}
+                    </th>
+                    <td className="max-w-xs px-3 py-2 text-zinc-600">
+                      {samples(parsed, index).map((s) => (
+                        <span key={s} className="block truncate">
+                          {s}
+                        </span>
+                      ))}
+                    </td>
+                    <td className="min-w-64 px-3 py-2">
+                      <label htmlFor={id} className="sr-only">
+                        Field for the column “{header}”
+                      </label>
+                      <select
+                        id={id}
+                        className={SELECT}
+                        value={key}
+                        aria-invalid={twice || undefined}
+                        aria-describedby={twice ? `${id}-error` : undefined}
+                        onChange={(e) => props.onChange({ columns: { ...columns, [header]: e.currentTarget.value as ImportFieldKey | "" } })}
+                      >
+                        <option value="">— Ignore this column —</option>
+                        <optgroup label="Use case">
+                          {IMPORT_FIELDS.filter((f) => base.has(f.key)).map((f) => (
+                            <option key={f.key} value={f.key}>
+                              {f.label}
+                            </option>
+                          ))}
+                        </optgroup>
+                        <optgroup label="Assessment answers">
+                          {IMPORT_FIELDS.filter((f) => !base.has(f.key)).map((f) => (
+                            <option key={f.key} value={f.key}>
+                              {f.label}
+                            </option>
+                          ))}
+                        </optgroup>
+                      </select>
+                      {twice && (
+                        <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-700">
+                          Another column is mapped to {IMPORT_FIELD_BY_KEY[key as ImportFieldKey].label} too.
+                        </p>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </fieldset>
+
+      {valueFields.length > 0 && (
+        <fieldset disabled={props.disabled} className="space-y-4">
+          <legend className="text-base font-semibold text-zinc-900">Values</legend>
+          <p className="text-sm text-zinc-600">
+            What each of the file’s values means for fields that take fixed values. Recognised spellings are filled in; a value left unmapped makes its rows fail the check.
+          </p>
+          {valueFields.map((c) => (
+            <ValueTable key={c.header} header={c.header} index={c.index} field={c.key} parsed={parsed} values={values} onChange={(v) => props.onChange({ values: v })} />
+          ))}
+        </fieldset>
+      )}
+    </div>
+  );
+}
+
+function ValueTable(props: { header: string; index: number; field: ImportFieldKey; parsed: ParsedCsv; values: ValueMap; onChange: (v: ValueMap) => void }) {
+  const field = IMPORT_FIELD_BY_KEY[props.field];
+  const { values: distinct, more } = useMemo(
+    () => distinctValues(props.field, props.parsed.rows.map((r) => r.cells[props.index] ?? ""), props.values),
+    [props.field, props.parsed, props.index, props.values],
+  );
+  if (distinct.length === 0) return null;
+  const set = (token: string, to: string) => props.onChange({ ...props.values, [props.field]: { ...(props.values[props.field] ?? {}), [token]: to } });
+  return (
+    <div className="overflow-x-auto rounded border border-zinc-200">
+      <table className="min-w-full divide-y divide-zinc-200 text-sm" data-testid={`value-mapping-${props.field}`}>
+        <caption className="bg-zinc-50 px-3 py-2 text-left font-medium text-zinc-900">
+          “{props.header}” → {field.label}
+        </caption>
+        <thead className="text-left">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Value in the file</th>
+            <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Rows</th>
+            <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Means</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100">
+          {distinct.map((d, i) => {
+            const id = `val-${props.field}-${i}`;
+            const unmapped = d.mapped === undefined;
+            return (
+              <tr key={d.token} className={unmapped ? "bg-amber-50" : undefined}>
+                <th scope="row" className="px-3 py-2 text-left font-normal text-zinc-900">
+                  {d.example}
+                </th>
+                <td className="px-3 py-2 tabular-nums text-zinc-600">{d.count.toLocaleString("en-US")}</td>
+                <td className="min-w-56 px-3 py-2">
+                  <label htmlFor={id} className="sr-only">
+                    {field.label} for “{d.example}”
+                  </label>
+                  <select id={id} className={SELECT} value={unmapped ? UNMAPPED : d.mapped} aria-invalid={unmapped || undefined} onChange={(e) => set(d.token, e.currentTarget.value)}>
+                    {unmapped && (
+                      <option value={UNMAPPED} disabled>
+                        — Not mapped: its rows will fail —
+                      </option>
+                    )}
+                    <option value="">Leave empty (not answered)</option>
+                    {field.options!.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {more > 0 && <p className="px-3 py-2 text-xs text-zinc-600">{more.toLocaleString("en-US")} more values are not shown; those not recognised are reported row by row.</p>}
+    </div>
+  );
+}
+
+function SavedMappings(props: {
+  orgSlug: string;
+  defaultName: string;
+  mapping: ImportMapping;
+  saved: SavedMapping[];
+  savedId: string;
+  onPickSaved: (id: string) => void;
+  onSaved: (m: SavedMapping, list: SavedMapping[]) => void;
+  onDeleted: (id: string) => void;
+  disabled: boolean;
+}) {
+  const current = props.saved.find((m) => m.id === props.savedId);
+  const [name, setName] = useState(current?.name ?? props.defaultName);
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function save() {
+    setPending(true);
+    setMessage(null);
+    try {
+      const res = await saveImportMapping(props.orgSlug, { name, mapping: props.mapping });
+      if (res.ok) {
+        const list = [...props.saved.filter((m) => m.id !== res.data.id), res.data].sort((a, b) => a.name.localeCompare(b.name));
+        props.onSaved(res.data, list);
+        setMessage({ tone: "success", text: `Saved the mapping “${res.data.name}”. It will be offered for files with these columns.` });
+      } else setMessage({ tone: "error", text: res.fieldErrors?.name?.join(" ") ?? res.message });
+    } catch {
+      setMessage({ tone: "error", text: "We could not reach the server; the mapping was not saved." });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function remove() {
+    if (!current) return;
+    setPending(true);
+    setMessage(null);
+    try {
+      const res = await deleteImportMapping(props.orgSlug, { id: current.id });
+      if (res.ok) {
+        props.onDeleted(current.id);
+        setMessage({ tone: "success", text: `Deleted the saved mapping “${current.name}”.` });
+      } else setMessage({ tone: "error", text: res.message });
+    } catch {
+      setMessage({ tone: "error", text: "We could not reach the server; nothing was deleted." });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <fieldset disabled={props.disabled || pending} className="grid gap-4 rounded border border-zinc-200 bg-zinc-50 p-4 sm:grid-cols-2">
+      <legend className="sr-only">Saved mappings</legend>
+      <div>
+        <label htmlFor="saved-mapping" className="block text-sm font-medium text-zinc-900">
+          Start from
+        </label>
+        <select
+          id="saved-mapping"
+          className={`${SELECT} mt-1.5`}
+          value={props.savedId}
+          onChange={(e) => {
+            const id = e.currentTarget.value;
+            props.onPickSaved(id);
+            const m = props.saved.find((s) => s.id === id);
+            if (m) setName(m.name);
+          }}
+        >
+          <option value="">Suggestions from the column names</option>
+          {props.saved.map((m) => (
+            <option key={m.id} value={m.id}>
+              Saved mapping: {m.name}
+            </option>
+          ))}
+        </select>
+        {current && (
+          <button type="button" className="mt-2 text-xs font-medium text-red-700 underline" onClick={() => void remove()}>
+            Delete the saved mapping “{current.name}”
+          </button>
+        )}
+      </div>
+      <div>
+        <label htmlFor="mapping-name" className="block text-sm font-medium text-zinc-900">
+          Save this mapping as
+        </label>
+        <div className="mt-1.5 flex gap-2">
+          <input
+            id="mapping-name"
+            className="block w-full rounded-md border-0 bg-white px-2 py-1.5 text-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-inset focus:ring-brand-600"
+            value={name}
+            maxLength={80}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
+          <button type="button" className={buttonClass("secondary", "shrink-0")} onClick={() => void save()} aria-disabled={pending || undefined}>
+            Save mapping
+          </button>
+        </div>
+        <p className="mt-1 text-xs text-zinc-600">Same name: the saved mapping is replaced.</p>
+      </div>
+      {message && (
+        <p role={message.tone === "error" ? "alert" : "status"} className={`text-sm sm:col-span-2 ${message.tone === "error" ? "text-red-800" : "text-green-800"}`}>
+          {message.text}
+        </p>
+      )}
+    </fieldset>
+  );
+}

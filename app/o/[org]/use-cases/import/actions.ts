@@ -1,0 +1,78 @@
+"use server";
+/**
+ * The CSV import's server actions, each made with orgAction (guard → strict zod input → handler →
+ * one error policy) and called as `action(orgSlug, input)`. The organization comes from the
+ * signed-in member's membership; the logic is in lib/server/import.
+ */
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { CHECK_CHUNK_ROWS, IMPORT_ROLES, importMappingSchema, mappingNameSchema, MAX_CELL_LENGTH, MAX_COLUMNS, MAX_HEADER_LENGTH, type ImportMapping } from "@/lib/domain/import";
+import { orgAction } from "@/lib/server/action";
+import type { MemberContext } from "@/lib/server/guard";
+import { deleteImportMapping as deleteMapping, saveImportMapping as saveMapping } from "@/lib/server/import/mappings";
+import type { ImportActor } from "@/lib/server/import/plan";
+import { checkRows, importFile } from "@/lib/server/import/run";
+
+const actorOf = (ctx: MemberContext): ImportActor => ({ organizationId: ctx.organization.id, userId: ctx.user.id, role: ctx.role });
+
+const rowsInput = z
+  .array(
+    z
+      .object({
+        row: z.number().int().min(2).max(10_000_000),
+        cells: z.array(z.string().max(MAX_CELL_LENGTH)).max(MAX_COLUMNS),
+        extraCells: z.number().int().min(0).max(100_000).optional(),
+      })
+      .strict(),
+  )
+  .min(1)
+  .max(CHECK_CHUNK_ROWS);
+
+/** Checks some rows of a file against the registry (the browser sends a chunk at a time). Writes nothing. */
+export const checkImportRows = orgAction({
+  name: "useCases.import.check",
+  roles: IMPORT_ROLES,
+  mutates: false,
+  input: z
+    .object({
+      headers: z.array(z.string().max(MAX_HEADER_LENGTH)).min(1).max(MAX_COLUMNS),
+      rows: rowsInput,
+      mapping: importMappingSchema,
+    })
+    .strict(),
+  handler: async (ctx, input) => checkRows(actorOf(ctx), { headers: input.headers, rows: input.rows, mapping: input.mapping as ImportMapping }),
+});
+
+/** Imports the file: all rows in one transaction, or none if any row has an error. */
+export const importUseCases = orgAction({
+  name: "useCases.import.commit",
+  roles: IMPORT_ROLES,
+  input: z
+    .object({
+      file: z.instanceof(Blob, { message: "Choose a CSV file." }),
+      fileName: z.string().trim().max(255).default("import.csv"),
+      mapping: importMappingSchema,
+    })
+    .strict(),
+  handler: async (ctx, input) => {
+    const outcome = await importFile(actorOf(ctx), { file: input.file, fileName: input.fileName, mapping: input.mapping as ImportMapping });
+    if (outcome.committed) revalidatePath(`/o/${ctx.organization.slug}`, "layout");
+    return outcome;
+  },
+});
+
+/** Saves (or overwrites, by name) a column and value mapping for the next import. */
+export const saveImportMapping = orgAction({
+  name: "useCases.import.saveMapping",
+  roles: IMPORT_ROLES,
+  input: z.object({ name: mappingNameSchema, mapping: importMappingSchema }).strict(),
+  handler: async (ctx, input) => saveMapping(actorOf(ctx), { name: input.name, mapping: input.mapping as ImportMapping }),
+});
+
+/** Deletes a saved mapping. */
+export const deleteImportMapping = orgAction({
+  name: "useCases.import.deleteMapping",
+  roles: IMPORT_ROLES,
+  input: z.object({ id: z.string().min(1).max(64) }).strict(),
+  handler: async (ctx, input) => deleteMapping(actorOf(ctx), input),
+});

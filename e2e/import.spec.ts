@@ -1,0 +1,80 @@
+/**
+ * Journey: a lead imports an inventory. A file with a bad row is checked and refused row by row
+ * (nothing saved); the corrected file (Windows-1252, a foreign column name, a multi-line cell)
+ * is mapped, checked and imported, and its use cases appear in the list.
+ */
+import { expect, test } from "./fixtures";
+
+const HEADER = "Use Case Name,Bureau,Stage of Development,Summary of Use Case,horizonYears,externalId";
+
+function windows1252(text: string): Buffer {
+  const extras: Record<string, number> = { "–": 0x96 };
+  return Buffer.from([...text].map((c) => extras[c] ?? c.charCodeAt(0)));
+}
+
+test("a lead sees per-row errors before anything is saved, then imports a corrected file", async ({ page, auth }) => {
+  const org = await auth.makeOrg({ roles: ["ADMIN", "LEAD"] });
+  const lead = org.users.LEAD!;
+  await auth.signIn(page, lead, { from: org.path("use-cases") });
+  await page.getByRole("link", { name: "Import CSV" }).click();
+  await expect(page).toHaveURL(new RegExp(`${org.path("use-cases/import")}$`));
+  await expect(page.getByRole("heading", { name: "Import use cases", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Download the template (CSV)" })).toHaveAttribute("href", `${org.path("use-cases/import")}/template`);
+
+  // 1. a file with a bad row: a 12-year horizon on row 3
+  const bad = [HEADER, `Claims triage,Operations,Pilot,Sorts incoming claims.,3,CL-1`, `Fraud signals,Operations,Deployed,Flags odd claims.,12,CL-2`].join("\r\n");
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "claims.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await expect(page.getByTestId("file-summary")).toContainText("claims.csv: 2 rows, 6 columns, read as UTF-8");
+  // the columns were recognised by their names
+  await expect(page.getByLabel("Field for the column “Use Case Name”")).toHaveValue("title");
+  await expect(page.getByLabel("Field for the column “Bureau”")).toHaveValue("businessUnit");
+  await expect(page.getByLabel("Field for the column “Stage of Development”")).toHaveValue("status");
+  // and the stages' values mapped onto ours
+  await expect(page.getByLabel("Status for “Pilot”")).toHaveValue("BUILDING");
+  await expect(page.getByLabel("Status for “Deployed”")).toHaveValue("LIVE");
+  await page.getByRole("button", { name: "Check 2 rows" }).click();
+  const errors = page.getByTestId("import-errors");
+  await expect(errors).toBeVisible();
+  await expect(errors.getByRole("row", { name: /Row 3/ })).toContainText("At most 10 years");
+  await expect(errors.getByRole("row", { name: /Row 3/ })).toContainText("horizonYears");
+  await expect(page.getByText(/Nothing can be imported while 1 row has errors/)).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Import \d/ })).toHaveCount(0);
+  expect(await auth.query(`SELECT id FROM "UseCase" WHERE "organizationId" = $1`, [org.id])).toHaveLength(0);
+
+  // 2. the corrected file, saved by an old Excel (Windows-1252), with a cell over two lines
+  await page.getByRole("button", { name: "Choose another file" }).click();
+  const good = [
+    HEADER,
+    `Claims triage,Operations,Pilot,Sorts incoming claims.,3,CL-1`,
+    `Fraud signals – pilot,Opérations,Deployed,"Flags odd claims.\r\nSecond line.",10,CL-2`,
+  ].join("\r\n");
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "claims-fixed.csv", mimeType: "text/csv", buffer: windows1252(good) });
+  await expect(page.getByTestId("file-summary")).toContainText("read as Windows-1252");
+  await page.getByRole("button", { name: "Check 2 rows" }).click();
+  await expect(page.getByText("No errors")).toBeVisible();
+  await expect(page.getByTestId("import-counts")).toContainText("New2");
+  await page.getByRole("button", { name: "Import 2 use cases" }).click();
+  await expect(page.getByTestId("import-done")).toContainText("2 use cases added, 0 updated, 0 unchanged");
+
+  // 3. they are in the list, owned by the lead
+  await page.getByRole("link", { name: "See the use cases" }).click();
+  await expect(page).toHaveURL(new RegExp(`${org.path("use-cases")}$`));
+  await expect(page.getByRole("link", { name: "Claims triage" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Fraud signals – pilot" })).toBeVisible();
+  const rows = await auth.query<{ title: string; businessUnit: string; status: string; description: string; ownerId: string }>(
+    `SELECT title, "businessUnit", status, description, "ownerId" FROM "UseCase" WHERE "organizationId" = $1 ORDER BY "externalId"`,
+    [org.id],
+  );
+  expect(rows).toEqual([
+    { title: "Claims triage", businessUnit: "Operations", status: "BUILDING", description: "Sorts incoming claims.", ownerId: lead.id },
+    { title: "Fraud signals – pilot", businessUnit: "Opérations", status: "LIVE", description: "Flags odd claims.\nSecond line.", ownerId: lead.id },
+  ]);
+});
+
+test("finance cannot open the import", async ({ page, auth }) => {
+  const org = await auth.makeOrg({ roles: ["ADMIN", "FINANCE"] });
+  await auth.signIn(page, org.users.FINANCE!, { from: org.path("use-cases/import") });
+  await expect(page.getByRole("heading", { name: "Import use cases" })).toHaveCount(0);
+  const res = await page.request.get(`${org.path("use-cases/import")}/template`);
+  expect(res.status()).toBe(403);
+});

@@ -1,0 +1,132 @@
+/**
+ * Reading CSV text into a header and rows, with papaparse (RFC 4180: quoted cells, doubled
+ * quotes, line breaks inside quotes; the delimiter is detected, so semicolon and tab files from
+ * European spreadsheets work too). The same function runs in the browser (to map the columns) and
+ * on the server (the import itself), so both see the same rows.
+ *
+ * Row numbers are as a spreadsheet shows them: the header is row 1, and a cell spanning several
+ * lines is still one row. Blank rows are skipped but counted, so the numbers stay those of the file.
+ * Parsing stops as soon as the file proves to have more than MAX_DATA_ROWS rows.
+ *
+ * Pure: no Next.js, Prisma or I/O.
+ */
+import Papa from "papaparse";
+import { CHECK_CHUNK_CHARS, CHECK_CHUNK_ROWS, MAX_COLUMNS, MAX_DATA_ROWS, MAX_HEADER_LENGTH, TOO_MANY_ROWS_MESSAGE } from "./limits";
+
+export interface CsvRow {
+  /** The row number in the file (the header is 1). */
+  row: number;
+  /** The cells, one per header (missing cells are ""; line endings inside cells are \n). */
+  cells: string[];
+  /** Non-empty cells beyond the header's columns (ignored; usually an unquoted comma in a cell). */
+  extraCells?: number;
+}
+
+export interface ParsedCsv {
+  /** Column names, unique: an empty one becomes "Column 3", a repeated one "Name (2)". */
+  headers: string[];
+  rows: CsvRow[];
+  /** "," ";" "\t" … as detected. */
+  delimiter: string;
+  /** Problems with the file as a whole; any of them stops the import. */
+  problems: string[];
+  /** Stopped early: more than MAX_DATA_ROWS data rows. */
+  tooManyRows: boolean;
+}
+
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === "");
+
+/** Makes column names unique and non-empty. */
+export function uniqueHeaders(raw: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return raw.map((h, i) => {
+    let name = h.replace(/\s+/g, " ").trim().slice(0, MAX_HEADER_LENGTH);
+    if (!name) name = `Column ${i + 1}`;
+    const key = name.toLowerCase();
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n === 1 ? name : `${name} (${n})`;
+  });
+}
+
+/**
+ * The delimiter, guessed by papaparse from the first rows with blank lines left out (with them
+ * in, a short file's trailing newline defeats the guess).
+ */
+export function detectDelimiter(text: string): string {
+  const sample = Papa.parse<string[]>(text.slice(0, 64_000), { preview: 20, skipEmptyLines: "greedy" });
+  return sample.meta.delimiter || ",";
+}
+
+export function parseCsv(text: string, options: { maxRows?: number } = {}): ParsedCsv {
+  const maxRows = options.maxRows ?? MAX_DATA_ROWS;
+  let recordNumber = 0;
+  let headers: string[] | null = null;
+  const rows: CsvRow[] = [];
+  const problems: string[] = [];
+  let tooManyRows = false;
+  const delimiter = detectDelimiter(text);
+
+  Papa.parse<string[]>(text, {
+    delimiter,
+    header: false,
+    skipEmptyLines: false,
+    dynamicTyping: false,
+    step(results, parser) {
+      recordNumber++;
+      for (const e of results.errors) {
+        if (e.type === "Quotes") {
+          problems.push(
+            e.code === "MissingQuotes"
+              ? `Row ${recordNumber}: a quoted cell is never closed (a closing " is missing), so the rest of the file cannot be read reliably.`
+              : `Row ${recordNumber}: a quote inside a quoted cell is not doubled ("" is how a CSV writes a quote inside quotes).`,
+          );
+        }
+      }
+      const cells = (results.data as unknown as string[]).map((c) => (c.includes("\r") ? c.replace(/\r\n?/g, "\n") : c));
+      if (isBlank(cells)) return;
+      if (!headers) {
+        if (cells.length > MAX_COLUMNS) {
+          problems.push(`The file has ${cells.length} columns; the import reads at most ${MAX_COLUMNS}.`);
+          parser.abort();
+          return;
+        }
+        headers = uniqueHeaders(cells);
+        return;
+      }
+      if (rows.length >= maxRows) {
+        tooManyRows = true;
+        parser.abort();
+        return;
+      }
+      const width = headers.length;
+      const aligned = cells.length === width ? cells : Array.from({ length: width }, (_, i) => cells[i] ?? "");
+      const extra = cells.length > width ? cells.slice(width).filter((c) => c.trim() !== "").length : 0;
+      rows.push(extra ? { row: recordNumber, cells: aligned, extraCells: extra } : { row: recordNumber, cells: aligned });
+    },
+  });
+
+  if (!headers) problems.push("The file is empty: it needs a header row naming the columns, then one row per use case.");
+  else if (rows.length === 0 && !tooManyRows) problems.push("The file has a header row but no data rows.");
+  if (tooManyRows) problems.unshift(TOO_MANY_ROWS_MESSAGE);
+  return { headers: headers ?? [], rows, delimiter, problems: [...new Set(problems)], tooManyRows };
+}
+
+/** Rows in consecutive chunks of at most `maxRows` rows and (unless one row alone is larger) `maxChars` characters of cells. */
+export function chunkRows<R extends { cells: readonly string[] }>(rows: readonly R[], maxRows = CHECK_CHUNK_ROWS, maxChars = CHECK_CHUNK_CHARS): R[][] {
+  const chunks: R[][] = [];
+  let current: R[] = [];
+  let chars = 0;
+  for (const r of rows) {
+    const size = r.cells.reduce((n, c) => n + c.length + 3, 0);
+    if (current.length && (current.length >= maxRows || chars + size > maxChars)) {
+      chunks.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(r);
+    chars += size;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}

@@ -1,0 +1,57 @@
+/**
+ * A mapping: which column fills which field, and which of the file's values means which of ours.
+ * Saved per organization by name (ImportMapping) and sent with every check and import; this
+ * schema is the one check of its shape, in the browser and on the server.
+ *
+ * Pure: no Next.js, Prisma or I/O.
+ */
+import { z } from "zod";
+import type { ColumnMap } from "./columns";
+import { doublyMappedFields } from "./columns";
+import { IMPORT_FIELD_BY_KEY, IMPORT_FIELD_KEYS, VALUE_FIELD_KEYS, type ImportFieldKey } from "./fields";
+import { MAX_COLUMNS, MAX_HEADER_LENGTH } from "./limits";
+import { allowedValues, type ValueMap } from "./values";
+
+const MAX_VALUES_PER_FIELD = 500;
+
+export const columnMapSchema = z
+  .record(z.string().trim().min(1).max(MAX_HEADER_LENGTH), z.union([z.enum(IMPORT_FIELD_KEYS), z.literal("")]))
+  .refine((m) => Object.keys(m).length <= MAX_COLUMNS, `At most ${MAX_COLUMNS} columns`);
+
+export const valueMapSchema = z.partialRecord(
+  z.enum(VALUE_FIELD_KEYS),
+  z.record(z.string().max(200), z.string().max(40)).refine((m) => Object.keys(m).length <= MAX_VALUES_PER_FIELD, `At most ${MAX_VALUES_PER_FIELD} values per field`),
+);
+
+export const importMappingSchema = z
+  .object({
+    columns: columnMapSchema,
+    values: valueMapSchema.default({}),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    for (const key of doublyMappedFields(m.columns as ColumnMap)) {
+      ctx.addIssue({ code: "custom", path: ["columns"], message: `Two columns are mapped to ${IMPORT_FIELD_BY_KEY[key].label}; choose one.` });
+    }
+    for (const [key, values] of Object.entries(m.values) as [ImportFieldKey, Record<string, string>][]) {
+      const allowed = allowedValues(key);
+      for (const [from, to] of Object.entries(values ?? {})) {
+        if (to !== "" && !allowed.includes(to)) {
+          ctx.addIssue({ code: "custom", path: ["values", key, from], message: `${IMPORT_FIELD_BY_KEY[key].label} takes ${allowed.join(", ")}, not “${to}”.` });
+        }
+      }
+    }
+  });
+
+export type ImportMapping = { columns: ColumnMap; values: ValueMap };
+export type ImportMappingInput = z.input<typeof importMappingSchema>;
+
+export const mappingNameSchema = z.string().trim().min(1, "Give the mapping a name").max(80, "At most 80 characters");
+
+/** Only the value choices for columns that are mapped (a saved mapping keeps nothing stale). */
+export function pruneValues(mapping: ImportMapping): ImportMapping {
+  const mapped = new Set(Object.values(mapping.columns).filter(Boolean));
+  const values: ValueMap = {};
+  for (const [k, v] of Object.entries(mapping.values) as [ImportFieldKey, Record<string, string>][]) if (mapped.has(k) && v && Object.keys(v).length) values[k] = v;
+  return { columns: mapping.columns, values };
+}

@@ -1,0 +1,56 @@
+/**
+ * The steps every import takes before it looks at the registry, shared by the browser (the
+ * preview) and the server (the import): problems with the mapping, each row converted, and the
+ * checks across rows (repeated external ids are errors; close titles between rows are warnings).
+ *
+ * Pure: no Next.js, Prisma or I/O.
+ */
+import { doublyMappedFields, type ColumnMap } from "./columns";
+import type { CsvRow } from "./csv";
+import { describeCloseTitles, findCloseTitles, INCOMPLETE_CLOSE_TITLES } from "./duplicates";
+import { IMPORT_FIELD_BY_KEY } from "./fields";
+import type { ImportMapping } from "./mapping";
+import { columnPlan, convertRow, duplicateExternalIds, type ColumnPlan, type ConvertedRow, type RowIssue } from "./rows";
+
+/** What is wrong with a mapping for these columns, as sentences; empty when it can be used. */
+export function mappingProblems(headers: readonly string[], columns: Readonly<ColumnMap>): string[] {
+  const inFile = new Set(headers);
+  const used = Object.entries(columns).filter(([h, k]) => k && inFile.has(h));
+  const problems: string[] = [];
+  if (used.length === 0) problems.push("No column is mapped to a field: map at least the title.");
+  else if (!used.some(([, k]) => k === "title") && !used.some(([, k]) => k === "externalId")) {
+    problems.push("Map a column to Title (new use cases need one), or to External id to update use cases already in the registry.");
+  }
+  for (const key of doublyMappedFields(Object.fromEntries(used))) problems.push(`Two columns are mapped to ${IMPORT_FIELD_BY_KEY[key].label}; choose one.`);
+  return problems;
+}
+
+export interface PreparedRows {
+  plan: ColumnPlan;
+  converted: ConvertedRow[];
+}
+
+export function prepareRows(headers: readonly string[], rows: readonly CsvRow[], mapping: ImportMapping): PreparedRows {
+  const plan = columnPlan(headers, mapping.columns);
+  return { plan, converted: rows.map((r) => convertRow(r, plan, mapping)) };
+}
+
+/** Checks across the rows of one file. Close titles between rows are looked for only when asked (the preview). */
+export function crossRowChecks(
+  converted: readonly ConvertedRow[],
+  plan: ColumnPlan,
+  options: { closeTitles: boolean },
+): { errors: RowIssue[]; warnings: RowIssue[]; notes: string[] } {
+  const errors = duplicateExternalIds(converted, plan);
+  const warnings: RowIssue[] = [];
+  const notes: string[] = [];
+  if (options.closeTitles) {
+    const titled = converted.filter((c) => c.title).map((c) => ({ row: c.row, title: c.title! }));
+    const close = findCloseTitles(titled, [], { compareRows: true });
+    for (const [row, matches] of close.matches) {
+      warnings.push({ row, field: "title", column: plan.title?.header ?? null, message: describeCloseTitles(matches) });
+    }
+    if (!close.complete) notes.push(INCOMPLETE_CLOSE_TITLES);
+  }
+  return { errors, warnings, notes };
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { suggestColumns } from "./columns";
+import { crossRowChecks, mappingProblems, prepareRows } from "./prepare";
+import { buildFields, normalizeDateCell } from "./rows";
+import { TEMPLATE_HEADERS } from "./template";
+
+const H = [...TEMPLATE_HEADERS];
+const mapping = { columns: suggestColumns(H), values: {} };
+const row = (n: number, values: Record<string, string>) => ({ row: n, cells: H.map((h) => values[h] ?? "") });
+
+describe("a row to a use case's fields", () => {
+  it("converts numbers, yes/no, mapped values and dates; empty cells give nothing", () => {
+    const { plan, converted } = prepareRows(H, [row(2, { title: " Support bot ", monthlyCalls: "1,000,000", yearlyGrowthPct: "12.5%", needsCitations: "Y", status: "Pilot", startDate: "2027-3-1", maxLagDays: " " })], mapping);
+    const c = converted[0]!;
+    expect(c.errors).toEqual([]);
+    expect(c.values).toEqual({ title: "Support bot", monthlyCalls: 1_000_000, yearlyGrowthPct: 12.5, needsCitations: true, status: "BUILDING", startDate: "2027-03-01" });
+    const built = buildFields(c, plan, null);
+    expect(built).toEqual({
+      ok: true,
+      fields: {
+        title: "Support bot",
+        description: "",
+        businessUnit: "",
+        status: "BUILDING",
+        startDate: "2027-03-01",
+        horizonYears: 5,
+        assessment: { monthlyCalls: 1_000_000, yearlyGrowthPct: 12.5, needsCitations: true },
+        manualEstimate: null,
+        externalId: null,
+      },
+    });
+  });
+
+  it.each([
+    ["horizonYears", "12", "At most 10 years"],
+    ["horizonYears", "2.5", "Whole years"],
+    ["maxLagDays", "-1", "Cannot be negative"],
+    ["maxLagDays", "three", "“three” is not a number."],
+    ["startDate", "15/03/2027", "Use the form YYYY-MM-DD"],
+    ["startDate", "2027-02-30", "Not a real date between 2000 and 2100"],
+    ["title", "x".repeat(201), "Title must be at most 200 characters"],
+    ["weeksToProduction", "600", "At most 520"],
+  ])("%s “%s”: %s (the schema's own message)", (field, raw, message) => {
+    const { plan, converted } = prepareRows(H, [row(7, { title: "T", [field]: raw })], mapping);
+    const c = converted[0]!;
+    const built = buildFields(c, plan, null);
+    const issues = [...c.errors, ...(built.ok ? [] : built.errors)];
+    expect(issues).toContainEqual({ row: 7, field, column: field, message });
+  });
+
+  it("on an update, cells given replace and empty cells keep what is stored", () => {
+    const stored = {
+      title: "Old",
+      description: "Kept",
+      businessUnit: "Legal",
+      status: "LIVE" as const,
+      startDate: "2026-01-01",
+      horizonYears: 7,
+      assessment: { needsToolUse: true, maxLagDays: 3 },
+      manualEstimate: null,
+      externalId: "X-1",
+    };
+    const { plan, converted } = prepareRows(H, [row(2, { title: "New", externalId: "X-1", maxLagDays: "5" })], mapping);
+    expect(buildFields(converted[0]!, plan, stored)).toEqual({ ok: true, fields: { ...stored, title: "New", assessment: { needsToolUse: true, maxLagDays: 5 } } });
+  });
+
+  it("says a title is required, and how, when none is given", () => {
+    const { plan, converted } = prepareRows(["Notes"], [{ row: 2, cells: ["x"] }], { columns: { Notes: "description" }, values: {} });
+    const built = buildFields(converted[0]!, plan, null);
+    expect(built).toEqual({ ok: false, errors: [{ row: 2, field: "title", column: null, message: "Title is required: map a column to Title." }] });
+  });
+
+  it("refuses the same external id on two rows, naming the first", () => {
+    const { plan, converted } = prepareRows(H, [row(2, { title: "A", externalId: "E" }), row(3, { title: "B", externalId: "F" }), row(4, { title: "C", externalId: "E" })], mapping);
+    expect(crossRowChecks(converted, plan, { closeTitles: false }).errors).toEqual([
+      { row: 4, field: "externalId", column: "externalId", message: "External id “E” is also on row 2; each use case must have its own." },
+    ]);
+  });
+
+  it.each([
+    ["2027-01-05", "2027-01-05"],
+    ["2027-1-5", "2027-01-05"],
+    ["2027/01/05", "2027-01-05"],
+    ["2027-01-05T00:00:00Z", "2027-01-05"],
+    ["2027-01-05 00:00:00", "2027-01-05"],
+    ["05/01/2027", "05/01/2027"],
+  ])("date cell “%s” → “%s”", (raw, out) => {
+    expect(normalizeDateCell(raw)).toBe(out);
+  });
+});
+
+describe("mapping problems", () => {
+  it.each([
+    [{ a: "" }, ["No column is mapped to a field: map at least the title."]],
+    [{ a: "description" }, ["Map a column to Title (new use cases need one), or to External id to update use cases already in the registry."]],
+    [{ a: "externalId", b: "status" }, []],
+    [{ a: "title", b: "title" }, ["Two columns are mapped to Title; choose one."]],
+  ] as const)("%j", (columns, problems) => {
+    expect(mappingProblems(Object.keys(columns), columns)).toEqual(problems);
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * From a file's row to a use case's fields: the mapped cells are converted (numbers, yes/no,
+ * mapped values, dates), then checked with the real schema (useCaseFieldsSchema), and every
+ * problem is reported against the row number of the file and the field (and its column).
+ *
+ * An empty cell gives nothing: a new use case gets the schema's default (answers stay missing,
+ * never a made-up "no" or 0); an update keeps what is stored. A cell with a value replaces it.
+ *
+ * Pure: no Next.js, Prisma or I/O.
+ */
+import { ANSWER_KEYS, type AnswerKey } from "../assessment";
+import { useCaseFieldsSchema, type UseCaseFields } from "../use-case";
+import { parseNumberInput } from "../use-case-form";
+import type { ColumnMap } from "./columns";
+import type { CsvRow } from "./csv";
+import { IMPORT_FIELD_BY_KEY, IMPORT_FIELD_KEYS, isAnswerKey, type ImportFieldKey } from "./fields";
+import type { ImportMapping } from "./mapping";
+import { resolveValue } from "./values";
+
+export interface RowIssue {
+  /** The row number in the file (the header is 1). */
+  row: number;
+  field: ImportFieldKey | null;
+  /** The file's column the field came from. */
+  column: string | null;
+  message: string;
+}
+
+export interface ConvertedRow {
+  row: number;
+  /** Converted values of the non-empty mapped cells, by field (answers as booleans and numbers). */
+  values: Partial<Record<ImportFieldKey, string | number | boolean>>;
+  /** Lower-cased owner email, when given. */
+  ownerEmail: string | null;
+  externalId: string | null;
+  /** The title as given (trimmed), for duplicate checks. */
+  title: string | null;
+  errors: RowIssue[];
+  warnings: RowIssue[];
+}
+
+/** The columns the fields come from: field → column position and name. */
+export type ColumnPlan = Partial<Record<ImportFieldKey, { index: number; header: string }>>;
+
+export function columnPlan(headers: readonly string[], columns: Readonly<ColumnMap>): ColumnPlan {
+  const plan: ColumnPlan = {};
+  headers.forEach((header, index) => {
+    const key = columns[header];
+    if (key && !plan[key]) plan[key] = { index, header };
+  });
+  return plan;
+}
+
+const SPACES = /^[\s\u00a0]+|[\s\u00a0]+$/g;
+
+/** "2027-01-01T00:00:00Z", "2027-01-01 00:00" and "2027/01/01" as YYYY-MM-DD; anything else as given (the schema then says how to write it). */
+export function normalizeDateCell(raw: string): string {
+  const s = raw.trim();
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (!m) return s;
+  return `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
+}
+
+function convertCell(key: ImportFieldKey, raw: string, mapping: ImportMapping): { value?: string | number | boolean; error?: string } {
+  const field = IMPORT_FIELD_BY_KEY[key];
+  switch (field.kind) {
+    case "text":
+      return { value: raw };
+    case "email":
+      return { value: raw.trim().toLowerCase() };
+    case "date":
+      return { value: normalizeDateCell(raw) };
+    case "enum":
+    case "boolean": {
+      const r = resolveValue(key, raw, mapping.values);
+      if (!r.ok) return { error: r.message };
+      if (r.value === null) return {};
+      return { value: field.kind === "boolean" ? r.value === "yes" : r.value };
+    }
+    case "integer":
+    case "number": {
+      const s = key === "yearlyGrowthPct" ? raw.replace(/%\s*$/, "") : raw;
+      const n = parseNumberInput(s);
+      if (n === undefined) return {};
+      if (Number.isNaN(n)) return { error: `“${raw.trim().slice(0, 40)}” is not a number.` };
+      return { value: n };
+    }
+  }
+}
+
+/** Converts one row's mapped cells. Nothing is checked against the schema yet (see buildFields). */
+export function convertRow(r: CsvRow, plan: ColumnPlan, mapping: ImportMapping): ConvertedRow {
+  const out: ConvertedRow = { row: r.row, values: {}, ownerEmail: null, externalId: null, title: null, errors: [], warnings: [] };
+  for (const key of IMPORT_FIELD_KEYS) {
+    const col = plan[key];
+    if (!col) continue;
+    const raw = (r.cells[col.index] ?? "").replace(SPACES, "");
+    if (raw === "") continue;
+    const { value, error } = convertCell(key, raw, mapping);
+    if (error) out.errors.push({ row: r.row, field: key, column: col.header, message: error });
+    else if (value !== undefined) out.values[key] = value;
+  }
+  if (typeof out.values.ownerEmail === "string") out.ownerEmail = out.values.ownerEmail;
+  if (typeof out.values.externalId === "string") out.externalId = out.values.externalId.trim();
+  if (typeof out.values.title === "string") out.title = out.values.title.trim();
+  if (r.extraCells) {
+    out.warnings.push({
+      row: r.row,
+      field: null,
+      column: null,
+      message: `This row has ${r.extraCells} more cell${r.extraCells === 1 ? "" : "s"} than the header has columns; ${r.extraCells === 1 ? "it is" : "they are"} ignored. A comma inside an unquoted cell does this.`,
+    });
+  }
+  return out;
+}
+
+/** A zod issue's path as the import field it concerns: ["assessment", "maxLagDays"] → maxLagDays. */
+function fieldOfPath(path: readonly PropertyKey[]): ImportFieldKey | null {
+  const [first, second] = path.map(String);
+  if (first === "assessment" && second && (ANSWER_KEYS as readonly string[]).includes(second)) return second as AnswerKey;
+  if (first && first in IMPORT_FIELD_BY_KEY) return first as ImportFieldKey;
+  if (first === "ownerId") return "ownerEmail";
+  return null;
+}
+
+export type BuiltFields = { ok: true; fields: UseCaseFields } | { ok: false; errors: RowIssue[] };
+
+/**
+ * The row's fields, checked with useCaseFieldsSchema: on top of the stored use case for an
+ * update (cells given replace, empty cells keep), or alone for a new one.
+ */
+export function buildFields(c: ConvertedRow, plan: ColumnPlan, existing: UseCaseFields | null, ownerId?: string): BuiltFields {
+  const base: Record<string, unknown> = {};
+  const answers: Record<string, unknown> = existing ? { ...existing.assessment } : {};
+  if (existing) {
+    Object.assign(base, existing);
+    delete base.assessment;
+    delete base.ownerId;
+  }
+  for (const [key, value] of Object.entries(c.values) as [ImportFieldKey, string | number | boolean][]) {
+    if (key === "ownerEmail") continue;
+    if (isAnswerKey(key)) answers[key] = value;
+    else base[key] = value;
+  }
+  const input: Record<string, unknown> = { ...base, assessment: answers };
+  if (ownerId) input.ownerId = ownerId;
+  const parsed = useCaseFieldsSchema.safeParse(input);
+  if (parsed.success) return { ok: true, fields: parsed.data };
+  const missingTitle = input.title === undefined;
+  // One message per field: the first the schema gives (the format before the range).
+  const errors: RowIssue[] = [];
+  const seen = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    const field = fieldOfPath(issue.path);
+    const key = field ?? issue.path.join(".");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const message = field === "title" && missingTitle ? (plan.title ? "Title is required" : "Title is required: map a column to Title.") : issue.message;
+    errors.push({ row: c.row, field, column: field ? (plan[field]?.header ?? null) : null, message });
+  }
+  return { ok: false, errors };
+}
+
+/**
+ * Checks across the rows of one file: an external id may appear on one row only (the later rows
+ * are errors, naming the first).
+ */
+export function duplicateExternalIds(rows: readonly ConvertedRow[], plan: ColumnPlan): RowIssue[] {
+  const first = new Map<string, number>();
+  const issues: RowIssue[] = [];
+  for (const r of rows) {
+    if (!r.externalId) continue;
+    const seen = first.get(r.externalId);
+    if (seen === undefined) first.set(r.externalId, r.row);
+    else issues.push({ row: r.row, field: "externalId", column: plan.externalId?.header ?? null, message: `External id “${r.externalId}” is also on row ${seen}; each use case must have its own.` });
+  }
+  return issues;
+}

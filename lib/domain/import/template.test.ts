@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { ANSWER_KEYS } from "../assessment";
+import { suggestColumns } from "./columns";
+import { decodeCsvBytes } from "./encoding";
+import { parseCsv } from "./csv";
+import { crossRowChecks, prepareRows } from "./prepare";
+import { buildFields } from "./rows";
+import { exampleCsv, FIELD_GUIDE_HEADERS, fieldGuideCsv, TEMPLATE_HEADERS, templateCsv } from "./template";
+
+const read = (csv: string) => parseCsv(decodeCsvBytes(new TextEncoder().encode(csv)).text);
+
+describe("the downloads", () => {
+  it("the template is a header row only: one column per field and every answer, no row to import by mistake", () => {
+    expect(TEMPLATE_HEADERS).toEqual(["title", "description", "businessUnit", "ownerEmail", "status", "startDate", "horizonYears", "externalId", ...ANSWER_KEYS]);
+    const csv = templateCsv();
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv.endsWith("\r\n")).toBe(true);
+    const parsed = read(csv);
+    expect(parsed.headers).toEqual(TEMPLATE_HEADERS);
+    expect(parsed.rows).toEqual([]);
+  });
+
+  it("the example's rows import cleanly with the suggested mapping (a multi-line cell included)", () => {
+    const parsed = read(exampleCsv());
+    const mapping = { columns: suggestColumns(parsed.headers), values: {} };
+    const { plan, converted } = prepareRows(parsed.headers, parsed.rows, mapping);
+    expect(converted).toHaveLength(2);
+    expect(crossRowChecks(converted, plan, { closeTitles: true })).toEqual({ errors: [], warnings: [], notes: [] });
+    for (const c of converted) {
+      expect(c.errors).toEqual([]);
+      expect(buildFields(c, plan, null).ok).toBe(true);
+    }
+    expect(converted[1]!.values.description).toContain("\n");
+  });
+
+  it("the field guide has one row per column, with the allowed values", () => {
+    const parsed = read(fieldGuideCsv());
+    expect(parsed.headers).toEqual(FIELD_GUIDE_HEADERS);
+    expect(parsed.rows.map((r) => r.cells[0])).toEqual(TEMPLATE_HEADERS);
+    const status = parsed.rows.find((r) => r.cells[0] === "status")!;
+    expect(status.cells[4]).toBe("IDEA; ASSESSING; APPROVED; BUILDING; LIVE; RETIRED");
+    const lag = parsed.rows.find((r) => r.cells[0] === "maxLagDays")!;
+    expect(lag.cells[3]).toBe("Whole number from 0 to 3,650 (days); thousands separators allowed");
+  });
+});

@@ -1,0 +1,121 @@
+import "server-only";
+import {
+  buildReport,
+  crossRowChecks,
+  decodeCsvBytes,
+  ENCODING_LABELS,
+  IMPORT_ROLES,
+  MAX_FILE_BYTES,
+  mappingProblems,
+  parseCsv,
+  prepareRows,
+  TOO_LARGE_MESSAGE,
+  type CsvRow,
+  type ImportMapping,
+  type ImportReport,
+  type RowsCheck,
+} from "@/lib/domain/import";
+import { db, Prisma } from "../db";
+import { audit } from "../audit";
+import { ForbiddenError, ValidationError } from "../errors";
+import { newId, writePlannedRows } from "./bulk-write";
+import { planRows, type ImportActor } from "./plan";
+
+/**
+ * The import's two server steps.
+ *
+ * check: some rows of a file (the browser sends them a chunk at a time, so it can show progress),
+ *   converted and planned against the registry: per-row errors and warnings, what each row would
+ *   do. Writes nothing.
+ * import: the whole file again (the server reads it itself: its own decoding and parsing, never
+ *   the browser's), everything checked again inside one transaction, and written only if no row
+ *   has an error: all or nothing.
+ */
+
+export const IMPORT_ENTITY = "UseCaseImport";
+export const IMPORT_SUMMARY_ACTION = "use_cases.imported";
+
+function assertMayImport(actor: ImportActor): void {
+  if (!(IMPORT_ROLES as readonly string[]).includes(actor.role)) throw new ForbiddenError("Your role does not allow importing use cases.");
+}
+
+export async function checkRows(actor: ImportActor, input: { headers: string[]; rows: CsvRow[]; mapping: ImportMapping }): Promise<RowsCheck> {
+  assertMayImport(actor);
+  const { plan, converted } = prepareRows(input.headers, input.rows, input.mapping);
+  const planned = await planRows(db, actor, converted, plan, { closeTitles: true });
+  return { actions: planned.actions, errors: planned.errors, warnings: planned.warnings, notes: planned.notes };
+}
+
+export type ImportOutcome =
+  | { committed: false; report: ImportReport }
+  | { committed: true; report: ImportReport; importId: string; created: number; updated: number; unchanged: number; ms: number };
+
+/** Long enough for 10,000 rows on a slow machine; the import is one transaction. */
+const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
+
+export async function importFile(actor: ImportActor, input: { file: Blob; fileName: string; mapping: ImportMapping }): Promise<ImportOutcome> {
+  assertMayImport(actor);
+  const started = Date.now();
+  const refuse = (problems: string[]): ImportOutcome => ({ committed: false, report: buildReport({ actions: new Map(), rows: 0, errors: [], warnings: [], problems }) });
+  // The size first, before a byte is read.
+  if (input.file.size > MAX_FILE_BYTES) return refuse([TOO_LARGE_MESSAGE(input.file.size)]);
+  const { text, encoding } = decodeCsvBytes(new Uint8Array(await input.file.arrayBuffer()));
+  const parsed = parseCsv(text);
+  const problems = [...parsed.problems, ...(parsed.problems.length ? [] : mappingProblems(parsed.headers, input.mapping.columns))];
+  if (problems.length) return { committed: false, report: { ...refuse(problems).report, encoding } };
+
+  const { plan, converted } = prepareRows(parsed.headers, parsed.rows, input.mapping);
+  const cross = crossRowChecks(converted, plan, { closeTitles: false });
+  const outcome = await inImportTransaction(async (tx) => {
+    const planned = await planRows(tx, actor, converted, plan, { closeTitles: false });
+    const report = buildReport({ actions: new Map(planned.actions), rows: parsed.rows.length, errors: [...cross.errors, ...planned.errors], warnings: planned.warnings, encoding });
+    if (report.errorCount > 0) return { committed: false as const, report };
+    const now = new Date();
+    const written = await writePlannedRows(tx, actor, planned.planned, now);
+    const importId = newId();
+    const created = written.filter((w) => w.action === "create").length;
+    const updated = written.length - created;
+    const unchanged = planned.planned.length - written.length;
+    await audit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: IMPORT_SUMMARY_ACTION,
+      entity: IMPORT_ENTITY,
+      entityId: importId,
+      before: null,
+      after: {
+        fileName: input.fileName,
+        encoding: ENCODING_LABELS[encoding],
+        rows: parsed.rows.length,
+        created,
+        updated,
+        unchanged,
+        columns: Object.fromEntries(Object.entries(input.mapping.columns).filter(([, k]) => k)),
+        useCaseIds: written.map((w) => w.id),
+      },
+    });
+    return { committed: true as const, report, importId, created, updated, unchanged };
+  });
+  return outcome.committed ? { ...outcome, ms: Date.now() - started } : outcome;
+}
+
+async function inImportTransaction<T>(fn: (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => Promise<T>): Promise<T> {
+  try {
+    return await db.$transaction(fn, { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 30_000 });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      throw new ValidationError("An external id of this file was given to another use case while it was being imported. Nothing was imported; check the file again.");
+    }
+    // A unique violation raised by a raw statement arrives as a driver error (SQLSTATE 23505).
+    if (isUniqueViolation(err)) {
+      throw new ValidationError("An external id of this file was given to another use case while it was being imported. Nothing was imported; check the file again.");
+    }
+    throw err;
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { code?: string; originalCode?: string; kind?: string } } }; message?: string };
+  const cause = e?.meta?.driverAdapterError?.cause;
+  return e?.code === "23505" || e?.meta?.code === "23505" || cause?.originalCode === "23505" || cause?.kind === "UniqueConstraintViolation" || /23505|unique constraint/i.test(e?.message ?? "");
+}

@@ -1,0 +1,49 @@
+/** Helpers for the import's tests: CSV text, Windows-1252 bytes, and the browser's check loop. */
+import Papa from "papaparse";
+import { checkImportRows } from "@/app/o/[org]/use-cases/import/actions";
+import { buildReport, chunkRows, crossRowChecks, decodeCsvBytes, parseCsv, prepareRows, type ImportMapping, type ImportReport, type RowIssue, type RowAction } from "@/lib/domain/import";
+
+export function csv(rows: readonly (readonly string[])[], newline = "\r\n"): string {
+  return Papa.unparse(rows.map((r) => [...r]), { newline }) + newline;
+}
+
+/** Windows-1252 bytes for text in Latin-1 plus the few cp1252 extras used in tests. */
+const CP1252_EXTRAS: Record<string, number> = { "–": 0x96, "—": 0x97, "’": 0x92, "‘": 0x91, "“": 0x93, "”": 0x94, "€": 0x80 };
+export function windows1252(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const code = CP1252_EXTRAS[ch] ?? ch.charCodeAt(0);
+    if (code > 0xff) throw new Error(`not in windows-1252: ${ch}`);
+    out[i] = code;
+  }
+  return out;
+}
+
+export function fileOf(content: string | Uint8Array, name = "use-cases.csv"): File {
+  const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+  return new File([new Uint8Array(bytes)], name, { type: "text/csv" });
+}
+
+/** What the import page does before the import: parse, then check the rows a chunk at a time, and merge. */
+export async function checkLikeTheBrowser(orgSlug: string, bytes: Uint8Array, mapping: ImportMapping): Promise<{ report: ImportReport; chunks: number; failed?: unknown }> {
+  const { text, encoding } = decodeCsvBytes(bytes);
+  const parsed = parseCsv(text);
+  const { plan, converted } = prepareRows(parsed.headers, parsed.rows, mapping);
+  const cross = crossRowChecks(converted, plan, { closeTitles: true });
+  const actions = new Map<number, RowAction>();
+  const errors: RowIssue[] = [...cross.errors];
+  const warnings: RowIssue[] = [...cross.warnings];
+  const notes: string[] = [...cross.notes];
+  let chunks = 0;
+  for (const chunk of chunkRows(parsed.rows)) {
+    const res = await checkImportRows(orgSlug, { headers: parsed.headers, rows: chunk, mapping });
+    chunks++;
+    if (!res.ok) return { report: buildReport({ actions, rows: 0, errors, warnings, problems: [res.message] }), chunks, failed: res };
+    for (const [row, action] of res.data.actions) actions.set(row, action);
+    errors.push(...res.data.errors);
+    warnings.push(...res.data.warnings);
+    notes.push(...res.data.notes);
+  }
+  return { report: buildReport({ actions, rows: parsed.rows.length, errors, warnings, notes, problems: parsed.problems, encoding }), chunks };
+}
