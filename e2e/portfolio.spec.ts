@@ -1,35 +1,104 @@
 /**
- * Journey: an executive opens the portfolio, filters by business unit, follows a cell of the
- * recommended-against-chosen matrix to the use-case list, and finds the same count there.
+ * Journey: an executive opens the portfolio, filters it by business unit, reads the matrix of
+ * recommended against chosen approaches, follows a cell to the use-case list, and finds the same
+ * use cases, as many as the cell said. Use cases and their stored cost rows are written straight
+ * to the test database, so every amount on the page is known.
  */
-import { expect, test } from "./registry-fixtures";
+import { randomUUID } from "node:crypto";
+import { expect, test, type Auth, type Org } from "./fixtures";
 
-test("an executive filters the portfolio and follows a matrix cell to the same use cases", async ({ page, registry }) => {
-  const make = async (title: string, businessUnit: string, rec: string, chosen: string | null) => {
-    const id = await registry.seedUseCase({ title, businessUnit, recommendedApproach: rec as never });
-    if (chosen) await registry.query(`UPDATE "UseCase" SET "chosenApproach" = $1::"Approach" WHERE id = $2`, [chosen, id]);
-  };
-  await make("Support search A", "Support", "RAG", "RAG");
-  await make("Support search B", "Support", "RAG", "RAG");
-  await make("Support tuned", "Support", "RAG", "FINE_TUNING");
-  await make("Legal search", "Legal", "RAG", "RAG");
+interface Seed {
+  title: string;
+  businessUnit: string;
+  recommended: string | null;
+  chosen?: string | null;
+  /** Base cents per approach for 2027 and 2028 (low = 80%, high = 125%). */
+  costs: Record<string, [number, number]>;
+}
 
-  await registry.signInAs("EXECUTIVE");
-  await page.goto(`/o/${registry.org.slug}/portfolio`);
+async function seed(auth: Auth, org: Org, uc: Seed): Promise<string> {
+  const id = `c${randomUUID().replace(/-/g, "").slice(0, 24)}`;
+  const owner = org.users.EXECUTIVE!.id;
+  const approaches: Record<string, unknown> = {};
+  for (const [approach, [y1, y2]] of Object.entries(uc.costs)) {
+    approaches[approach] = {
+      lifecycle: { low: Math.round(y1 * 0.8) + Math.round(y2 * 0.8), base: y1 + y2, high: Math.round(y1 * 1.25) + Math.round(y2 * 1.25), complete: true },
+      staleDaysPerYear: { low: 0, base: 0, high: 0 },
+      timeToValueWeeks: { low: 1, base: 2, high: 4 },
+      missing: [],
+    };
+  }
+  await auth.query(
+    `INSERT INTO "UseCase" (id, "organizationId", title, "businessUnit", "ownerId", "createdById", status, "recommendedApproach", "chosenApproach", "projectionSummary", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $5, 'ASSESSING', $6::"Approach", $7::"Approach", $8::jsonb, now())`,
+    [id, org.id, uc.title, uc.businessUnit, owner, uc.recommended, uc.chosen ?? null, JSON.stringify({ approaches })],
+  );
+  for (const [approach, amounts] of Object.entries(uc.costs)) {
+    for (const [i, base] of amounts.entries()) {
+      await auth.query(
+        `INSERT INTO "CostYear" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", complete)
+         VALUES ($1, $2, $3::"Approach", $4, $5, $6, $7, $8, true)`,
+        [org.id, id, approach, i + 1, 2027 + i, Math.round(base * 0.8), base, Math.round(base * 1.25)],
+      );
+    }
+  }
+  return id;
+}
+
+test("an executive filters the portfolio and follows a matrix cell to the same use cases", async ({ page, auth }) => {
+  const org = await auth.makeOrg({ roles: ["ADMIN", "EXECUTIVE"] });
+  await seed(auth, org, { title: "Support search A", businessUnit: "Support", recommended: "RAG", chosen: "RAG", costs: { RAG: [1_000_00, 1_100_00], FINE_TUNING: [5_000_00, 5_000_00] } });
+  await seed(auth, org, { title: "Support search B", businessUnit: "Support", recommended: "RAG", chosen: "RAG", costs: { RAG: [2_000_00, 2_000_00], FINE_TUNING: [6_000_00, 6_000_00] } });
+  await seed(auth, org, { title: "Support tuned", businessUnit: "Support", recommended: "RAG", chosen: "FINE_TUNING", costs: { RAG: [500_00, 500_00], FINE_TUNING: [40_000_00, 40_000_00] } });
+  await seed(auth, org, { title: "Support agent", businessUnit: "Support", recommended: "AGENT", costs: { RAG: [700_00, 700_00] } });
+  await seed(auth, org, { title: "Legal search", businessUnit: "Legal", recommended: "RAG", chosen: "RAG", costs: { RAG: [9_000_00, 9_000_00] } });
+
+  await auth.signIn(page, org.users.EXECUTIVE!, { from: org.path("portfolio") });
+  await expect(page).toHaveURL(new RegExp(`${org.path("portfolio")}$`));
   await expect(page.getByRole("heading", { name: "Portfolio", level: 1 })).toBeVisible();
-  await expect(page.getByTestId("portfolio-count")).toContainText("4 use cases");
+  await expect(page.getByTestId("portfolio-count")).toContainText("5 use cases");
+  // As chosen, whole organization: A 2,100 + B 4,000 + tuned 80,000 + Legal 18,000 = $104,100; the agent has no cost and says so.
+  await expect(page.getByTestId("lifecycle-base")).toHaveText("$104,100");
+  await expect(page.getByTestId("not-costed")).toContainText("Support agent");
 
   await page.getByLabel("Business unit").selectOption("Support");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/bu=Support/);
-  await expect(page.getByTestId("portfolio-count")).toContainText("3 use cases");
+  await expect(page).toHaveURL(/[?&]bu=Support/);
+  await expect(page.getByTestId("portfolio-count")).toContainText("4 use cases");
+  await expect(page.getByTestId("lifecycle-base")).toHaveText("$86,100");
+
+  // The spend chart has a table view with the same numbers.
+  const spend = page.getByTestId("spend");
+  await spend.getByRole("button", { name: /as a table/ }).click();
+  await expect(spend.getByRole("row", { name: /2027/ })).toContainText("$43,000");
+
+  // Scenarios side by side: everything RAG for the Support use cases is 1,000 + 1,100 + 2,000 × 2 + 500 × 2 + 700 × 2 = $8,500.
+  await expect(page.getByTestId("scenarios").locator('tr[data-scenario="RAG"]')).toContainText("$8,500");
 
   const cell = page.getByRole("link", { name: "2 recommended RAG, chosen RAG" });
   await expect(cell).toHaveText("2");
   await cell.click();
-  await expect(page).toHaveURL(/use-cases\?/);
+  await expect(page).toHaveURL(/\/use-cases\?/);
+  await expect(page).toHaveURL(/bu=Support/);
+  await expect(page).toHaveURL(/recommended=RAG/);
+  await expect(page).toHaveURL(/chosen=RAG/);
+  await expect(page.getByText("1–2 of 2 use cases")).toBeVisible();
   await expect(page.getByRole("link", { name: "Support search A" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Support search B" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Support tuned" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Legal search" })).toHaveCount(0);
+
+  // Back on the dashboard, the fine-tuned cell leads to the one use case behind it.
+  await page.goBack();
+  await page.getByRole("link", { name: "1 recommended RAG, chosen Fine-tuning" }).click();
+  await expect(page.getByText("1–1 of 1 use cases")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Support tuned" })).toBeVisible();
+});
+
+test("someone from another organization gets not found", async ({ page, auth }) => {
+  const org = await auth.makeOrg({ roles: ["ADMIN"] });
+  const other = await auth.makeOrg({ roles: ["ADMIN"] });
+  await auth.signIn(page, other.users.ADMIN);
+  const res = await page.goto(org.path("portfolio"));
+  expect(res?.status()).toBe(404);
 });

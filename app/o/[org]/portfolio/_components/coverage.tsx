@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey } from "@/lib/domain/assessment";
+import { ASSUMPTION_CATALOG } from "@/lib/domain/costing";
+import { count, plural } from "@/lib/domain/portfolio/format";
+import type { Dashboard, UseCaseRef } from "@/lib/domain/portfolio/types";
+import { link, type UseCaseHref } from "./panel";
+
+function missingLabel(key: string): string {
+  if (key.startsWith("answer:")) {
+    const answer = key.slice("answer:".length) as AnswerKey;
+    return `the answer "${ANSWER_LABELS[answer] ?? answer}"`;
+  }
+  const spec = (ASSUMPTION_CATALOG as Record<string, { label: string } | undefined>)[key];
+  return spec ? spec.label.toLowerCase() : key;
+}
+
+function RefList({ refs, useCaseHref, more }: { refs: UseCaseRef[]; useCaseHref: UseCaseHref; more: number }) {
+  return (
+    <>
+      <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+        {refs.map((r) => (
+          <li key={r.id}>
+            <Link className={link} href={useCaseHref(r.id)}>
+              {r.title}
+            </Link>
+            {r.approach ? <span className="text-zinc-600"> ({APPROACH_LABELS[r.approach]})</span> : <span className="text-zinc-600"> (not scored)</span>}
+          </li>
+        ))}
+      </ul>
+      {more > 0 ? <p className="mt-1">and {count(more)} more.</p> : null}
+    </>
+  );
+}
+
+/** What the totals leave out: never a silent $0. Counted in a sentence; the use cases on request. */
+export function Coverage({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCaseHref }) {
+  if (d.notCosted.count === 0 && d.incomplete.count === 0) return null;
+  const nc = d.notCosted.count;
+  const inc = d.incomplete.count;
+  return (
+    <section className="space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" aria-label="What the totals leave out" data-testid="coverage">
+      {nc > 0 ? (
+        <details data-testid="not-costed">
+          <summary className="cursor-pointer">
+            <span className="font-medium">{plural(nc, "use case")} {nc === 1 ? "has" : "have"} no cost for {nc === 1 ? "its" : "their"} approach</span> (an agent
+            without a manual estimate, say, or one not yet assessed): left out of the totals, not counted as $0. <span className="underline">Show {nc === 1 ? "it" : "them"}</span>
+          </summary>
+          <RefList refs={d.notCosted.examples} useCaseHref={useCaseHref} more={nc - d.notCosted.examples.length} />
+        </details>
+      ) : null}
+      {inc > 0 ? (
+        <details data-testid="incomplete">
+          <summary className="cursor-pointer">
+            <span className="font-medium">
+              {plural(inc, "use case")} lack{inc === 1 ? "s" : ""} figures
+            </span>
+            {d.incomplete.missing.length ? ` (${d.incomplete.missing.slice(0, 3).map((m) => `${missingLabel(m.key)}: ${count(m.useCases)}`).join("; ")})` : " (e.g. a model price)"}: their totals leave those
+            costs out. <span className="underline">Show {inc === 1 ? "it" : "them"}</span>
+          </summary>
+          <RefList refs={d.incomplete.examples} useCaseHref={useCaseHref} more={inc - d.incomplete.examples.length} />
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { APPROACH_LABELS, APPROACHES } from "@/lib/domain/assessment";
+import { FLAG_LABELS } from "@/lib/domain/frameworks";
+import { FILTER_PARAMS, RISK_FLAGS, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { STATUS_LABELS, STATUSES } from "@/lib/domain/use-case";
+
+/**
+ * The portfolio's filter as a plain GET form: every choice lands in the URL (the same
+ * parameters the use-case list reads), so a view can be shared and works without JavaScript.
+ * A field holding several values (from a shared link) shows as a multiple choice.
+ */
+export function FilterForm({ action, filter, businessUnits, owners }: { action: string; filter: PortfolioFilter; businessUnits: string[]; owners: { id: string; name: string }[] }) {
+  return (
+    <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-zinc-200" aria-label="Filter the portfolio">
+      <Select name={FILTER_PARAMS.businessUnit} label="Business unit" values={filter.businessUnit} options={businessUnits.map((u) => [u, u])} />
+      <Select name={FILTER_PARAMS.status} label="Status" values={filter.status} options={STATUSES.map((s) => [s, STATUS_LABELS[s]])} />
+      <Select name={FILTER_PARAMS.ownerId} label="Owner" values={filter.ownerId} options={owners.map((m) => [m.id, m.name])} />
+      <Select name={FILTER_PARAMS.recommended} label="Recommended" values={filter.recommended} options={APPROACHES.map((a) => [a, APPROACH_LABELS[a]])} />
+      <Select name={FILTER_PARAMS.chosen} label="Chosen" values={filter.chosen} options={APPROACHES.map((a) => [a, APPROACH_LABELS[a]])} />
+      <Select name={FILTER_PARAMS.flag} label="Risk flag" values={filter.flag} options={RISK_FLAGS.map((f) => [f, FLAG_LABELS[f]])} />
+      <div className="flex items-center gap-3">
+        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+          Apply
+        </button>
+        <Link href={action} className="text-sm font-medium text-brand-700 underline underline-offset-2">
+          Clear
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+function Select({ name, label, values, options }: { name: string; label: string; values: string[]; options: [string, string][] }) {
+  const multiple = values.length > 1;
+  // Keep a value from the URL that is no longer offered (a business unit since emptied, say).
+  const all = [...options, ...values.filter((v) => !options.some(([o]) => o === v)).map((v): [string, string] => [v, v])];
+  return (
+    <label className="flex min-w-40 flex-col gap-1 text-sm">
+      <span className="font-medium text-zinc-700">{label}</span>
+      <select
+        name={name}
+        multiple={multiple}
+        defaultValue={multiple ? values : (values[0] ?? "")}
+        className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm text-zinc-900"
+      >
+        {multiple ? null : <option value="">All</option>}
+        {all.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { APPROACH_LABELS, APPROACHES, type Approach } from "@/lib/domain/assessment";
+import { count, dollarRange, dollars } from "@/lib/domain/portfolio/format";
+import type { Dashboard } from "@/lib/domain/portfolio/types";
+import { ChartOrTable } from "./chart-or-table";
+import { APPROACH_COLORS } from "./chart-theme";
+import { link, Panel, ScrollTable, td, tdNum, th, thNum, type ListHref } from "./panel";
+import { RangeBarChart } from "./range-bar-chart";
+
+export function LifecyclePanel({ d, listHref }: { d: Dashboard; listHref: ListHref }) {
+  const decided = (a: Approach) => d.matrix.filter((m) => m.chosen === a).reduce((s, m) => s + m.count, 0);
+  return (
+    <Panel title="Lifecycle cost per approach, as chosen" description="Total cost of ownership over each use case's horizon: base, with low and high." testId="lifecycle">
+      <ChartOrTable
+        label="lifecycle cost per approach"
+        chart={<RangeBarChart ariaLabel="Lifecycle cost per approach, as chosen, base with low to high" bars={d.byApproach.map((a) => ({ label: APPROACH_LABELS[a.approach], ...a.lifecycle, color: APPROACH_COLORS[a.approach] }))} />}
+        table={
+          <ScrollTable caption="Lifecycle cost per approach, as chosen">
+            <thead>
+              <tr>
+                <th scope="col" className={th}>Approach</th>
+                <th scope="col" className={thNum}>Base</th>
+                <th scope="col" className={thNum}>Low – high</th>
+                <th scope="col" className={thNum}>Use cases</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.byApproach.map((a) => (
+                <tr key={a.approach}>
+                  <th scope="row" className={`${td} text-left font-medium`}>{APPROACH_LABELS[a.approach]}</th>
+                  <td className={tdNum}>{dollars(a.lifecycle.base)}</td>
+                  <td className={tdNum}>{dollarRange(a.lifecycle)}</td>
+                  <td className={tdNum}>
+                    {count(a.useCases)}
+                    {a.incomplete ? <span className="block text-xs text-amber-800">{count(a.incomplete)} lack figures</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
+        }
+      />
+      <p className="mt-3 text-sm text-zinc-600">
+        As chosen counts a decision where one was made, else the recommendation. Decided:{" "}
+        {APPROACHES.filter((a) => decided(a) > 0).map((a, i) => (
+          <span key={a}>
+            {i > 0 ? ", " : ""}
+            <Link className={link} href={listHref({ chosen: [a] })}>
+              {APPROACH_LABELS[a]} {count(decided(a))}
+            </Link>
+          </span>
+        ))}
+        {APPROACHES.every((a) => decided(a) === 0) ? "none yet" : ""}.
+      </p>
+    </Panel>
+  );
+}

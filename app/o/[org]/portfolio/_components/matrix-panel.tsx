@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { APPROACH_LABELS, APPROACHES, type Approach } from "@/lib/domain/assessment";
+import { count } from "@/lib/domain/portfolio/format";
+import type { Dashboard } from "@/lib/domain/portfolio/types";
+import { link, Panel, ScrollTable, td, tdNum, th, thNum, type ListHref } from "./panel";
+
+export function MatrixPanel({ d, listHref }: { d: Dashboard; listHref: ListHref }) {
+  const recs: (Approach | null)[] = [...APPROACHES.filter((a) => d.matrix.some((m) => m.recommended === a)), ...(d.matrix.some((m) => m.recommended === null) ? [null] : [])];
+  const cols: (Approach | null)[] = [...APPROACHES.filter((a) => d.matrix.some((m) => m.chosen === a)), null];
+  const cell = (r: Approach | null, c: Approach | null) => d.matrix.find((m) => m.recommended === r && m.chosen === c)?.count ?? 0;
+  const name = (a: Approach | null, none: string) => (a ? APPROACH_LABELS[a] : none);
+  return (
+    <Panel title="Recommended against chosen" description="Use cases by the frameworks' recommendation (rows) and the decision (columns). Each count opens the list." testId="matrix-panel">
+      <ScrollTable caption="Use cases by recommended approach (rows) and chosen approach (columns)" testId="matrix">
+        <thead>
+          <tr>
+            <th scope="col" className={th}>Recommended ↓ chosen →</th>
+            {cols.map((c) => <th key={c ?? "none"} scope="col" className={thNum}>{name(c, "None chosen")}</th>)}
+            <th scope="col" className={thNum}>Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {recs.map((r) => {
+            const rowTotal = cols.reduce((s, c) => s + cell(r, c), 0);
+            return (
+              <tr key={r ?? "none"}>
+                <th scope="row" className={`${td} text-left font-medium`}>{name(r, "Not scored")}</th>
+                {cols.map((c) => {
+                  const n = cell(r, c);
+                  const label = `${n} recommended ${name(r, "nothing (not scored)")}, ${c ? `chosen ${APPROACH_LABELS[c]}` : "none chosen"}`;
+                  return (
+                    <td key={c ?? "none"} className={`${tdNum} ${r !== null && r === c && n > 0 ? "bg-emerald-50" : ""}`}>
+                      {n === 0 ? (
+                        <span className="text-zinc-400">0</span>
+                      ) : r && c ? (
+                        <Link className={link} href={listHref({ recommended: [r], chosen: [c] })} aria-label={label}>
+                          {count(n)}
+                        </Link>
+                      ) : (
+                        // The list cannot yet filter on "no decision" or "not scored"; see the issue notes.
+                        <span aria-label={label} title="The use-case list cannot filter on this yet">{count(n)}</span>
+                      )}
+                    </td>
+                  );
+                })}
+                <td className={`${tdNum} font-medium`}>
+                  {r ? <Link className={link} href={listHref({ recommended: [r] })} aria-label={`${rowTotal} recommended ${APPROACH_LABELS[r]}`}>{count(rowTotal)}</Link> : count(rowTotal)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </ScrollTable>
+    </Panel>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ReactNode } from "react";
+import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
+
+/** A link to the use-case list with the current filter, changed by `extra`. */
+export type ListHref = (extra?: Partial<PortfolioFilter>) => string;
+/** A link to one use case. */
+export type UseCaseHref = (id: string) => string;
+
+/** A titled card of the dashboard; its title names the region for screen readers. */
+export function Panel({ title, description, children, className = "", testId }: { title: string; description?: ReactNode; children: ReactNode; className?: string; testId?: string }) {
+  return (
+    <section className={`min-w-0 rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200 ${className}`} aria-label={title} data-testid={testId}>
+      <h2 className="text-lg font-semibold text-zinc-900">{title}</h2>
+      {description ? <div className="mt-1 text-sm text-zinc-600">{description}</div> : null}
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}
+
+/** A headline number with its label and a line of context. */
+export function Stat({ label, value, detail, testId }: { label: string; value: ReactNode; detail?: ReactNode; testId?: string }) {
+  return (
+    <div className="min-w-0 rounded-xl bg-white p-4 shadow-sm ring-1 ring-zinc-200">
+      <p className="text-sm font-medium text-zinc-600">{label}</p>
+      <p className="mt-1 text-2xl font-semibold tabular-nums text-zinc-900 sm:text-3xl" data-testid={testId}>
+        {value}
+      </p>
+      {detail ? <div className="mt-1 text-sm text-zinc-600">{detail}</div> : null}
+    </div>
+  );
+}
+
+/** A table that scrolls sideways on a narrow screen instead of overflowing the page. */
+export function ScrollTable({ caption, children, testId }: { caption: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="relative overflow-x-auto">
+      <table className="min-w-full border-collapse text-sm" data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export const th = "border-b border-zinc-200 px-2 py-2 text-left font-medium text-zinc-600";
+export const thNum = "border-b border-zinc-200 px-2 py-2 text-right font-medium text-zinc-600";
+export const td = "border-b border-zinc-100 px-2 py-2";
+export const tdNum = "border-b border-zinc-100 px-2 py-2 text-right tabular-nums";
+export const link = "text-brand-700 underline underline-offset-2 hover:text-brand-900";

@@ -1,0 +1,101 @@
+import { count, dollarRange, dollars, oneDecimal } from "@/lib/domain/portfolio/format";
+import { SCENARIO_LABELS, type Dashboard, type Saving, type ScenarioName } from "@/lib/domain/portfolio/types";
+import { ChartOrTable } from "./chart-or-table";
+import { APPROACH_COLORS } from "./chart-theme";
+import { Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
+import { RangeBarChart } from "./range-bar-chart";
+
+const SCENARIO_COLORS: Record<ScenarioName, string> = { chosen: "#4338ca", recommended: "#71717a", RAG: APPROACH_COLORS.RAG, FINE_TUNING: APPROACH_COLORS.FINE_TUNING, HYBRID: APPROACH_COLORS.HYBRID };
+
+function savingText(s: Saving | undefined): string {
+  if (!s) return "—";
+  if (s.cents === 0) return "same";
+  const verb = s.cents > 0 ? "saves" : "costs";
+  return `${verb} ${dollars(Math.abs(s.cents))}${s.percent === null ? "" : ` (${oneDecimal(Math.abs(s.percent))}%)`}${s.comparable ? "" : "*"}`;
+}
+
+export function ScenariosPanel({ d }: { d: Dashboard }) {
+  const find = (scenario: ScenarioName, against: ScenarioName) => d.savings.find((s) => s.scenario === scenario && s.against === against);
+  const anyCaveat = d.savings.some((s) => !s.comparable);
+  return (
+    <Panel title="Scenarios side by side" description="The same use cases costed as decided, as recommended, and as if every one used one approach." testId="scenarios-panel">
+      <ChartOrTable
+        label="scenario lifecycles"
+        chart={<RangeBarChart ariaLabel="Lifecycle cost per scenario, base with low to high" bars={d.scenarioSummaries.map((s) => ({ label: SCENARIO_LABELS[s.scenario], ...s.lifecycle, color: SCENARIO_COLORS[s.scenario] }))} />}
+        table={
+          <ScrollTable caption="Lifecycle cost per scenario">
+            <thead>
+              <tr>
+                <th scope="col" className={th}>Scenario</th>
+                <th scope="col" className={thNum}>Base</th>
+                <th scope="col" className={thNum}>Low – high</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.scenarioSummaries.map((s) => (
+                <tr key={s.scenario}>
+                  <th scope="row" className={`${td} text-left font-medium`}>{SCENARIO_LABELS[s.scenario]}</th>
+                  <td className={tdNum}>{dollars(s.lifecycle.base)}</td>
+                  <td className={tdNum}>{dollarRange(s.lifecycle)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
+        }
+      />
+      <div className="mt-6">
+        <ScrollTable caption="Scenarios: lifecycle cost, coverage and savings against as chosen and as recommended" testId="scenarios">
+          <thead>
+            <tr>
+              <th scope="col" className={th}>Scenario</th>
+              <th scope="col" className={thNum}>Lifecycle (base)</th>
+              <th scope="col" className={thNum}>Low – high</th>
+              <th scope="col" className={thNum}>Use cases costed</th>
+              <th scope="col" className={thNum}>Against as chosen</th>
+              <th scope="col" className={thNum}>Against as recommended</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.scenarioSummaries.map((s) => (
+              <tr key={s.scenario} data-scenario={s.scenario}>
+                <th scope="row" className={`${td} whitespace-nowrap text-left font-medium`}>{SCENARIO_LABELS[s.scenario]}</th>
+                <td className={`${tdNum} whitespace-nowrap font-medium`}>{dollars(s.lifecycle.base)}</td>
+                <td className={`${tdNum} whitespace-nowrap`}>{dollarRange(s.lifecycle)}</td>
+                <td className={tdNum}>
+                  {count(s.costed)}
+                  {s.notCosted ? <span className="block text-xs text-amber-800">{count(s.notCosted)} not costed</span> : null}
+                  {s.incomplete ? <span className="block text-xs text-amber-800">{count(s.incomplete)} lack figures</span> : null}
+                </td>
+                <td className={`${tdNum} whitespace-nowrap`}>{s.scenario === "chosen" ? "—" : savingText(find(s.scenario, "chosen"))}</td>
+                <td className={`${tdNum} whitespace-nowrap`}>{s.scenario === "recommended" ? "—" : savingText(find(s.scenario, "recommended"))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+        <p className="mt-2 text-sm text-zinc-600">
+          “Saves” means the scenario in the row costs less over the lifecycle (base) than the one named in the column.
+          {anyCaveat ? " * The two cover different use cases (some not costed) or lack figures, so part of the difference is coverage, not cost." : ""}
+        </p>
+      </div>
+      <div className="mt-6">
+        <h3 className="text-base font-semibold text-zinc-900">Year by year (base)</h3>
+        <ScrollTable caption="Scenarios: projected spend per calendar year, base" testId="scenario-years">
+          <thead>
+            <tr>
+              <th scope="col" className={th}>Scenario</th>
+              {d.years.map((y) => <th key={y} scope="col" className={thNum}>{y}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {d.scenarioSummaries.map((s) => (
+              <tr key={s.scenario} data-scenario={s.scenario}>
+                <th scope="row" className={`${td} whitespace-nowrap text-left font-medium`}>{SCENARIO_LABELS[s.scenario]}</th>
+                {s.years.map((y) => <td key={y.calendarYear} className={`${tdNum} whitespace-nowrap`}>{dollars(y.base)}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,44 @@
+import { APPROACH_LABELS } from "@/lib/domain/assessment";
+import { dollarRange, dollars } from "@/lib/domain/portfolio/format";
+import type { Dashboard } from "@/lib/domain/portfolio/types";
+import { ChartOrTable } from "./chart-or-table";
+import { Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
+import { SpendChart } from "./spend-chart";
+
+export function SpendPanel({ d }: { d: Dashboard }) {
+  const approaches = d.byApproach.map((a) => a.approach);
+  return (
+    <Panel title="Projected spend per year, as chosen" description={`Stacked by approach (base), with the low–high range, ${d.years[0] ?? ""}–${d.years.at(-1) ?? ""}.`} testId="spend">
+      {d.years.length === 0 ? (
+        <p className="text-zinc-600">No projected cost in this view.</p>
+      ) : (
+        <ChartOrTable
+          label="spend per year"
+          chart={<SpendChart points={d.spend} approaches={approaches} />}
+          table={
+            <ScrollTable caption="Projected spend per year by approach, as chosen (base), with the low and high totals">
+              <thead>
+                <tr>
+                  <th scope="col" className={th}>Year</th>
+                  {approaches.map((a) => <th key={a} scope="col" className={thNum}>{APPROACH_LABELS[a]}</th>)}
+                  <th scope="col" className={thNum}>Total (base)</th>
+                  <th scope="col" className={thNum}>Low – high</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.spend.map((y) => (
+                  <tr key={y.calendarYear}>
+                    <th scope="row" className={`${td} text-left font-medium`}>{y.calendarYear}</th>
+                    {approaches.map((a) => <td key={a} className={tdNum}>{dollars(y.byApproach[a] ?? 0)}</td>)}
+                    <td className={`${tdNum} font-medium`}>{dollars(y.base)}</td>
+                    <td className={tdNum}>{dollarRange(y)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </ScrollTable>
+          }
+        />
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,175 @@
+import Link from "next/link";
+import { APPROACH_LABELS } from "@/lib/domain/assessment";
+import { FLAG_LABELS } from "@/lib/domain/frameworks";
+import { count, dollarRange, dollars, oneDecimal, plural } from "@/lib/domain/portfolio/format";
+import type { Dashboard } from "@/lib/domain/portfolio/types";
+import { link, Panel, ScrollTable, td, tdNum, th, thNum, type ListHref, type UseCaseHref } from "./panel";
+
+export function TopPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCaseHref }) {
+  return (
+    <Panel title="The ten most expensive use cases" description="Lifecycle cost, as chosen (base)." testId="top-panel">
+      <ol className="divide-y divide-zinc-100 text-sm" data-testid="top-ten">
+        {d.top.map((t, i) => (
+          <li key={t.id} className="flex items-baseline justify-between gap-3 py-2">
+            <span className="min-w-0">
+              <span className="mr-2 tabular-nums text-zinc-500">{i + 1}.</span>
+              <Link className={`${link} break-words`} href={useCaseHref(t.id)}>
+                {t.title}
+              </Link>
+              <span className="text-zinc-600">
+                {" "}
+                · {APPROACH_LABELS[t.approach]}
+                {t.businessUnit ? ` · ${t.businessUnit}` : ""}
+                {t.complete ? "" : " · lacks figures"}
+              </span>
+            </span>
+            <span className="shrink-0 text-right tabular-nums">
+              <span className="font-medium">{dollars(t.base)}</span>
+              <span className="block text-xs text-zinc-500">{dollarRange(t)}</span>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </Panel>
+  );
+}
+
+export function FreshnessPanel({ d }: { d: Dashboard }) {
+  const f = d.freshness;
+  return (
+    <Panel title="Freshness and time to value, as chosen" description="Stale days: days a year a fine-tuned model answers from knowledge that has since changed, summed over the use cases." testId="freshness">
+      <ScrollTable caption="Stale days a year and time to value per approach, as chosen">
+        <thead>
+          <tr>
+            <th scope="col" className={th}>Approach</th>
+            <th scope="col" className={thNum}>Use cases</th>
+            <th scope="col" className={thNum}>Stale days a year (low–high)</th>
+            <th scope="col" className={thNum}>Time to value, weeks (low–high)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {f.byApproach.map((a) => (
+            <tr key={a.approach}>
+              <th scope="row" className={`${td} text-left font-medium`}>{APPROACH_LABELS[a.approach]}</th>
+              <td className={tdNum}>{count(a.useCases)}</td>
+              <td className={tdNum}>
+                {count(Math.round(a.staleDaysPerYear.base))} ({count(Math.round(a.staleDaysPerYear.low))}–{count(Math.round(a.staleDaysPerYear.high))})
+              </td>
+              <td className={tdNum}>{a.timeToValueWeeks ? `${oneDecimal(a.timeToValueWeeks.base)} (${oneDecimal(a.timeToValueWeeks.low)}–${oneDecimal(a.timeToValueWeeks.high)})` : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
+      <p className="mt-3 text-sm text-zinc-700">
+        In all: {count(Math.round(f.staleDaysPerYear.base))} stale days a year ({count(Math.round(f.staleDaysPerYear.low))}–{count(Math.round(f.staleDaysPerYear.high))}), in {plural(f.useCasesWithStaleness, "use case")}.
+        {f.longestTimeToValueWeeks !== null ? ` The longest time to value is ${oneDecimal(f.longestTimeToValueWeeks)} weeks.` : ""}
+      </p>
+    </Panel>
+  );
+}
+
+export function FlagsPanel({ d, listHref, useCaseHref }: { d: Dashboard; listHref: ListHref; useCaseHref: UseCaseHref }) {
+  const flagged = d.flags.filter((f) => f.useCases > 0);
+  return (
+    <Panel title="Risk flags" description={`${plural(d.riskFlagged, "use case")} with a risk flag; ${plural(d.flaggedTotal, "use case")} with a flag or a disagreement.`} testId="flags-panel">
+      {flagged.length === 0 ? (
+        <p className="text-zinc-600">No risk flags in this view.</p>
+      ) : (
+        <ul className="flex flex-wrap gap-2 text-sm" aria-label="Use cases per risk flag">
+          {flagged.map((f) => (
+            <li key={f.code}>
+              <Link className="inline-block rounded-full bg-amber-100 px-3 py-1 text-amber-950 underline-offset-2 hover:underline" href={listHref({ flag: [f.code] })}>
+                {FLAG_LABELS[f.code]}: {count(f.useCases)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ul className="mt-4 space-y-3 text-sm" data-testid="flagged">
+        {d.flagged.map((u) => (
+          <li key={u.id} className="border-b border-zinc-100 pb-3">
+            <Link className={`${link} font-medium`} href={useCaseHref(u.id)}>
+              {u.title}
+            </Link>
+            <span className="text-zinc-600">
+              {u.businessUnit ? ` · ${u.businessUnit}` : ""} · recommended {u.recommended ? APPROACH_LABELS[u.recommended] : "—"}, chosen {u.chosen ? APPROACH_LABELS[u.chosen] : "none"}
+            </span>
+            <ul className="mt-1 list-disc space-y-0.5 pl-5 text-amber-950">
+              {u.riskFlags.map((f) => (
+                <li key={f.code}>{f.reason}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {d.riskFlagged > d.flagged.length ? (
+        <p className="mt-2 text-sm text-zinc-600">
+          The {count(d.flagged.length)} with the most flags, of {count(d.riskFlagged)}; follow a flag above for all of them.
+        </p>
+      ) : null}
+    </Panel>
+  );
+}
+
+export function DisagreementPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCaseHref }) {
+  return (
+    <Panel title="Where the frameworks disagree" description={`${plural(d.disagreements, "use case")} where the five frameworks split; the narrowest agreement first.`} testId="disagreements">
+      {d.disagreeing.length === 0 ? (
+        <p className="text-zinc-600">The frameworks agree on every use case in this view.</p>
+      ) : (
+        <ul className="space-y-3 text-sm">
+          {d.disagreeing.map((u) => (
+            <li key={u.id} className="border-b border-zinc-100 pb-3">
+              <Link className={`${link} font-medium`} href={useCaseHref(u.id)}>
+                {u.title}
+              </Link>
+              <span className="text-zinc-600">
+                {" "}
+                · {u.agreement.votes} of {u.agreement.voters} frameworks pick {u.recommended ? APPROACH_LABELS[u.recommended] : "the consensus"}
+                {u.chosen ? `; chosen ${APPROACH_LABELS[u.chosen]}` : ""}
+              </span>
+              {u.picks.length ? (
+                <p className="mt-1 text-zinc-700">
+                  {u.picks.filter((p) => p.approach !== u.recommended).map((p) => `${p.framework}: ${p.approach ? APPROACH_LABELS[p.approach] : "—"}`).join("; ")}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {d.disagreements > d.disagreeing.length ? <p className="mt-2 text-sm text-zinc-600">Showing {count(d.disagreeing.length)} of {count(d.disagreements)}.</p> : null}
+    </Panel>
+  );
+}
+
+export function VersionsPanel({ d }: { d: Dashboard }) {
+  const v = d.versions;
+  return (
+    <Panel title="What these numbers reflect" testId="versions">
+      <div className="grid gap-4 text-sm md:grid-cols-2">
+        <div>
+          <h3 className="font-medium text-zinc-900">Cost assumptions</h3>
+          <ul className="mt-1 text-zinc-700">
+            {v.assumptionVersions.map((a) => (
+              <li key={a.version ?? "defaults"}>
+                {a.version === null ? "The seed defaults (no saved version)" : `Version ${a.version}`}: {plural(a.useCases, "use case")}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3 className="font-medium text-zinc-900">Frameworks</h3>
+          <ul className="mt-1 text-zinc-700">
+            {v.frameworkVersions.map((f) => (
+              <li key={JSON.stringify(f)}>
+                {Object.entries(f.versions).map(([id, version]) => `${id} ${version}`).join(", ")}
+                {f.weightsVersion !== null ? `; weights version ${f.weightsVersion}` : ""}: {plural(f.useCases, "use case")}
+              </li>
+            ))}
+            {v.unscored ? <li>Not scored yet: {plural(v.unscored, "use case")}</li> : null}
+          </ul>
+        </div>
+      </div>
+    </Panel>
+  );
+}

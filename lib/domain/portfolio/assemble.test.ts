@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { approachTotals, inScenario, percentOf, savingsBetween, scenarioSummaries, scenarioYears, spendByYear, yearRange } from "./assemble";
+import { compactDollars, dollarRange, dollars, niceTicks } from "./format";
+import type { CostCell, IncompleteCounts } from "./types";
+
+const cell = (c: Partial<CostCell> & Pick<CostCell, "calendarYear" | "approach">): CostCell => ({ asChosen: false, asRecommended: false, low: 0, base: 0, high: 0, useCases: 0, rows: 0, ...c });
+
+// Two use cases over 2027-2028: A recommended RAG, chose FINE_TUNING; B recommended and (by default) as chosen RAG.
+const cells: CostCell[] = [
+  cell({ calendarYear: 2027, approach: "RAG", asRecommended: true, low: 80, base: 100, high: 125, useCases: 1, rows: 1 }), // A
+  cell({ calendarYear: 2028, approach: "RAG", asRecommended: true, low: 80, base: 100, high: 125, rows: 1 }),
+  cell({ calendarYear: 2027, approach: "FINE_TUNING", asChosen: true, low: 400, base: 500, high: 600, useCases: 1, rows: 1 }),
+  cell({ calendarYear: 2028, approach: "FINE_TUNING", asChosen: true, low: 100, base: 200, high: 300, rows: 1 }),
+  cell({ calendarYear: 2027, approach: "RAG", asChosen: true, asRecommended: true, low: 8, base: 10, high: 12, useCases: 1, rows: 1 }), // B
+  cell({ calendarYear: 2028, approach: "RAG", asChosen: true, asRecommended: true, low: 8, base: 10, high: 12, rows: 1 }),
+];
+const incomplete: IncompleteCounts = { byScenario: { chosen: 1, recommended: 0, RAG: 0, FINE_TUNING: 1, HYBRID: 0 }, asChosenByApproach: { FINE_TUNING: 1 } };
+
+describe("assembling the panels from the SQL cells", () => {
+  it.each([
+    ["chosen", { approach: "RAG", asChosen: true, asRecommended: false }, true],
+    ["chosen", { approach: "RAG", asChosen: false, asRecommended: true }, false],
+    ["recommended", { approach: "RAG", asChosen: false, asRecommended: true }, true],
+    ["RAG", { approach: "RAG", asChosen: false, asRecommended: false }, true],
+    ["HYBRID", { approach: "RAG", asChosen: true, asRecommended: true }, false],
+  ] as const)("a cell counts towards %s: %o → %s", (scenario, c, expected) => {
+    expect(inScenario(scenario, c)).toBe(expected);
+  });
+
+  it("fills the years between the first and the last", () => {
+    expect(yearRange([{ calendarYear: 2030 }, { calendarYear: 2027 }])).toEqual([2027, 2028, 2029, 2030]);
+    expect(yearRange([])).toEqual([]);
+  });
+
+  it("sums each scenario, year by year, and counts what it covers", () => {
+    const years = yearRange(cells);
+    const s = scenarioSummaries(cells, incomplete, years, 3);
+    expect(s.find((x) => x.scenario === "chosen")).toEqual({
+      scenario: "chosen", lifecycle: { low: 516, base: 720, high: 924 },
+      years: [{ calendarYear: 2027, low: 408, base: 510, high: 612 }, { calendarYear: 2028, low: 108, base: 210, high: 312 }],
+      costed: 2, notCosted: 1, incomplete: 1,
+    });
+    expect(s.find((x) => x.scenario === "recommended")!.lifecycle.base).toBe(220);
+    expect(s.find((x) => x.scenario === "RAG")).toMatchObject({ lifecycle: { base: 220 }, costed: 2, notCosted: 1, incomplete: 0 });
+    expect(s.find((x) => x.scenario === "HYBRID")).toMatchObject({ lifecycle: { low: 0, base: 0, high: 0 }, costed: 0, notCosted: 3, incomplete: 0 });
+    expect(s.find((x) => x.scenario === "FINE_TUNING")).toMatchObject({ costed: 1, incomplete: 1 });
+    expect(scenarioYears(cells, years).filter((y) => y.scenario === "HYBRID")).toEqual([
+      { scenario: "HYBRID", calendarYear: 2027, low: 0, base: 0, high: 0, useCases: 0 },
+      { scenario: "HYBRID", calendarYear: 2028, low: 0, base: 0, high: 0, useCases: 0 },
+    ]);
+  });
+
+  it("splits as chosen by approach, and stacks it per year", () => {
+    const years = yearRange(cells);
+    const t = approachTotals(cells, incomplete, years);
+    expect(t.map((x) => [x.approach, x.lifecycle.base, x.useCases, x.incomplete])).toEqual([["RAG", 20, 1, 0], ["FINE_TUNING", 700, 1, 1]]);
+    expect(spendByYear(t, years)).toEqual([
+      { calendarYear: 2027, low: 408, base: 510, high: 612, byApproach: { RAG: 10, FINE_TUNING: 500 } },
+      { calendarYear: 2028, low: 108, base: 210, high: 312, byApproach: { RAG: 10, FINE_TUNING: 200 } },
+    ]);
+  });
+
+  it("reads savings from the cheaper side and says when the two cover different use cases", () => {
+    const s = scenarioSummaries(cells, incomplete, yearRange(cells), 2);
+    const sav = savingsBetween(s);
+    expect(sav.find((x) => x.scenario === "recommended" && x.against === "chosen")).toEqual({ scenario: "recommended", against: "chosen", cents: 500, percent: 69.4, comparable: false });
+    expect(sav.find((x) => x.scenario === "chosen" && x.against === "recommended")).toMatchObject({ cents: -500, percent: -227.3 });
+    expect(sav.find((x) => x.scenario === "RAG" && x.against === "HYBRID")).toMatchObject({ percent: null });
+    expect(percentOf(1, 3)).toBe(33.3);
+  });
+});
+
+describe("money", () => {
+  it.each([
+    [0, "$0"],
+    [123_456_789, "$1,234,568"],
+    [-1_234_00, "−$1,234"],
+    [49, "$0"],
+  ])("%i cents is %s", (cents, text) => expect(dollars(cents)).toBe(text));
+
+  it.each([
+    [95_000, "$950"],
+    [1_200_000, "$12k"],
+    [123_400_000, "$1.2M"],
+    [340_000_000_000, "$3.4B"],
+  ])("%i cents on an axis is %s", (cents, text) => expect(compactDollars(cents)).toBe(text));
+
+  it("ranges", () => expect(dollarRange({ low: 100_00, high: 250_000_00 })).toBe("$100 – $250,000"));
+
+  it.each([
+    [3_800_000_000_00, [0, 1e11, 2e11, 3e11, 4e11]],
+    [95_000_00, [0, 2_000_000, 4_000_000, 6_000_000, 8_000_000, 10_000_000]],
+    [0, [0]],
+  ])("axis ticks up to %i cents", (max, ticks) => expect(niceTicks(max)).toEqual(ticks));
+});

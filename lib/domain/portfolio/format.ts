@@ -1,0 +1,57 @@
+/** Money and number formats for the portfolio: whole dollars from integer cents, like $1,234,567. */
+
+const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+/** $1,234,567 (rounded to the dollar); negative amounts as −$1,234. */
+export function dollars(cents: number): string {
+  const d = Math.round(cents / 100);
+  return `${d < 0 ? "−" : ""}$${whole.format(Math.abs(d))}`;
+}
+
+/** $1,234,567 – $2,345,678 */
+export function dollarRange(r: { low: number; high: number }): string {
+  return `${dollars(r.low)} – ${dollars(r.high)}`;
+}
+
+/** Short money for chart axes: $950, $12k, $1.2M, $3.4B. */
+export function compactDollars(cents: number): string {
+  const d = cents / 100;
+  const a = Math.abs(d);
+  const sign = d < 0 ? "−" : "";
+  if (a >= 1e9) return `${sign}$${trim(a / 1e9)}B`;
+  if (a >= 1e6) return `${sign}$${trim(a / 1e6)}M`;
+  if (a >= 1e3) return `${sign}$${trim(a / 1e3)}k`;
+  return `${sign}$${Math.round(a)}`;
+}
+
+const trim = (x: number) => (x >= 100 ? String(Math.round(x)) : String(Math.round(x * 10) / 10));
+
+export function count(n: number): string {
+  return whole.format(n);
+}
+
+/** 12.5 → "12.5"; 3 → "3" */
+export function oneDecimal(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Axis ticks in cents from $0 to at least `maxCents`, at a round number of dollars (1, 2, 2.5 or
+ * 5 times a power of ten), about `count` of them: $0, $250M, $500M… rather than $950M steps.
+ */
+export function niceTicks(maxCents: number, count = 5): number[] {
+  if (!(maxCents > 0)) return [0];
+  const rough = maxCents / 100 / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= rough) ?? 10) * power * 100;
+  const ticks: number[] = [];
+  for (let t = 0; t < maxCents + step; t += step) {
+    ticks.push(Math.round(t));
+    if (t >= maxCents) break;
+  }
+  return ticks;
+}

@@ -1,0 +1,241 @@
+/**
+ * The portfolio's types: what the dashboard reads from each use case's stored summary, and what
+ * the data layer (lib/server/portfolio) hands the page. Pure: no Next.js, React or Prisma.
+ *
+ * Money is integer cents throughout. A missing figure is never $0: a use case with no cost rows
+ * for an approach is "not costed", one whose rows lack a figure is "incomplete", and both are
+ * counted and listed beside every total.
+ */
+import type { Approach } from "../assessment";
+import type { RiskFlagCode } from "./filter";
+
+/** Low / base / high. */
+export interface Range3 {
+  low: number;
+  base: number;
+  high: number;
+}
+
+/**
+ * The contract for `UseCase.projectionSummary` (JSON), written by lib/server/use-cases/derive.ts
+ * beside the CostLine/CostYear rows of the same projection, and read by the portfolio in SQL:
+ *
+ * ```json
+ * {
+ *   "approaches": {
+ *     "RAG": {
+ *       "lifecycle":        { "low": 2400000, "base": 3600000, "high": 6000000, "complete": true },
+ *       "staleDaysPerYear": { "low": 0, "base": 0, "high": 0 },
+ *       "timeToValueWeeks": { "low": 1, "base": 2, "high": 4 },
+ *       "missing": []
+ *     },
+ *     "FINE_TUNING": { "...": "..." }
+ *   },
+ *   "frameworkVersions": { "three-questions": "1.0.0", "...": "..." },
+ *   "weightsVersion": 3
+ * }
+ * ```
+ *
+ * - `approaches` has one entry per approach the projection costed, and only those (an agent
+ *   without a manual estimate has none), exactly the approaches with CostYear rows.
+ * - `lifecycle` is in cents and is the sum of that approach's CostYear rows (the known amounts),
+ *   never null; `complete` is false exactly when one of those rows has complete = false.
+ * - `staleDaysPerYear` is days a year (0 for approaches that do not retrain).
+ * - `timeToValueWeeks` is weeks, or null when the figure is missing.
+ * - `missing` (optional) names the figures the approach lacked: assumption keys such as
+ *   `modelPricePer1kTokens`, or `answer:<assessment key>`.
+ * - `frameworkVersions` and `weightsVersion` (optional) repeat `score.frameworkVersions` and
+ *   `score.weightsVersion`. The score JSON is large and stored out of line, so reading it for every
+ *   use case costs more than the rest of the dashboard; the summary is small. Where they are
+ *   absent the portfolio falls back to the score (correct, slower).
+ *
+ * Other keys (savings, break-even, ...) may be present; the portfolio ignores them, but every
+ * byte is decompressed on every dashboard load: keep the summary small (under about 1.5 kB of
+ * JSON text, the size PostgreSQL stores without compressing or moving out of line).
+ *
+ * The dashboard sums money from CostYear; from this summary it reads stale days, time to value,
+ * versions, which use cases are not costed or lack figures (`approaches` keys and
+ * `lifecycle.complete`) and the order of the top ten. tests/portfolio.test.ts checks that what
+ * derive writes keeps these in step with the rows.
+ */
+export interface PortfolioApproachSummary {
+  lifecycle: Range3 & { complete?: boolean };
+  staleDaysPerYear: Range3;
+  timeToValueWeeks: Range3 | null;
+  missing?: string[];
+}
+
+export interface PortfolioProjectionSummary {
+  approaches: Partial<Record<Approach, PortfolioApproachSummary>>;
+  frameworkVersions?: Record<string, string>;
+  weightsVersion?: number;
+}
+
+/** The scenarios side by side. */
+export const SCENARIOS = ["chosen", "recommended", "RAG", "FINE_TUNING", "HYBRID"] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export const SCENARIO_LABELS: Record<ScenarioName, string> = {
+  chosen: "As chosen",
+  recommended: "As recommended",
+  RAG: "Everything RAG",
+  FINE_TUNING: "Everything fine-tuned",
+  HYBRID: "Everything hybrid",
+};
+
+/**
+ * One aggregate row of the stored yearly totals (CostYear joined to its use case): a calendar
+ * year and approach, split by whether that approach is the use case's "as chosen" approach
+ * (its decision, else its recommendation) and whether it is its recommendation.
+ */
+export interface CostCell extends Range3 {
+  calendarYear: number;
+  approach: Approach;
+  asChosen: boolean;
+  asRecommended: boolean;
+  /**
+   * Use cases whose projection starts in this cell (its year-1 row): summed over a scenario's
+   * cells, the use cases it costs, each once. Every projection has one row per year from year 1.
+   */
+  useCases: number;
+  /** Use cases with a cost in this cell's year. */
+  rows: number;
+}
+
+/**
+ * Use cases that lack a figure (a CostYear row with complete = false) for their approach in each
+ * scenario, and, as chosen, per approach.
+ */
+export interface IncompleteCounts {
+  byScenario: Record<ScenarioName, number>;
+  asChosenByApproach: Partial<Record<Approach, number>>;
+}
+
+export interface YearTotal extends Range3 {
+  calendarYear: number;
+}
+
+/** One scenario in one calendar year. */
+export interface ScenarioYear extends YearTotal {
+  scenario: ScenarioName;
+  /** Use cases with a cost in this year. */
+  useCases: number;
+}
+
+export interface ScenarioSummary {
+  scenario: ScenarioName;
+  lifecycle: Range3;
+  years: YearTotal[];
+  /** Use cases with cost rows for their approach in this scenario. */
+  costed: number;
+  /** Use cases with no cost rows for their approach in this scenario: left out, never $0. */
+  notCosted: number;
+  /** Use cases whose rows lack a figure (e.g. a model price): their totals leave it out. */
+  incomplete: number;
+}
+
+/** Savings of one scenario against another on lifecycle base (positive: `scenario` costs less). */
+export interface Saving {
+  scenario: ScenarioName;
+  against: ScenarioName;
+  cents: number;
+  /** Share of `against`'s lifecycle, in percent (one decimal); null when that is $0. */
+  percent: number | null;
+  /** False when the two cover different use cases or either lacks figures. */
+  comparable: boolean;
+}
+
+/** As chosen, per approach: the spend and lifecycle the chart and the TCO table show. */
+export interface ApproachTotal {
+  approach: Approach;
+  lifecycle: Range3;
+  years: YearTotal[];
+  useCases: number;
+  incomplete: number;
+}
+
+export interface MatrixCell {
+  recommended: Approach | null;
+  chosen: Approach | null;
+  count: number;
+}
+
+export interface FlaggedUseCase {
+  id: string;
+  title: string;
+  businessUnit: string;
+  recommended: Approach | null;
+  chosen: Approach | null;
+  riskFlags: { code: RiskFlagCode | string; reason: string }[];
+  disagreement: boolean;
+  agreement: { votes: number; voters: number };
+  /** For a disagreement: what each framework that voted picked. */
+  picks: { framework: string; approach: Approach | null }[];
+}
+
+export interface TopUseCase extends Range3 {
+  id: string;
+  title: string;
+  businessUnit: string;
+  approach: Approach;
+  complete: boolean;
+}
+
+export interface UseCaseRef {
+  id: string;
+  title: string;
+  businessUnit: string;
+  approach: Approach | null;
+}
+
+export interface Freshness {
+  /** Stale days a year summed over the use cases, as chosen. */
+  staleDaysPerYear: Range3;
+  /** Use cases, as chosen, that are stale some days a year (base). */
+  useCasesWithStaleness: number;
+  /** Average time to value in weeks, as chosen, over the use cases that have the figure. */
+  timeToValueWeeks: Range3 | null;
+  /** The longest (high) time to value in the view, weeks. */
+  longestTimeToValueWeeks: number | null;
+  /** Use cases the averages cover. */
+  timeToValueUseCases: number;
+  byApproach: { approach: Approach; useCases: number; staleDaysPerYear: Range3; timeToValueWeeks: Range3 | null }[];
+}
+
+export interface Versions {
+  assumptionVersions: { version: number | null; useCases: number }[];
+  frameworkVersions: { versions: Record<string, string>; weightsVersion: number | null; useCases: number }[];
+  /** Use cases never scored (no framework versions). */
+  unscored: number;
+}
+
+export interface Dashboard {
+  /** Use cases in the view (the filter, not deleted, this organization). */
+  useCases: number;
+  /** Every calendar year any use case in the view has a cost, first to last, without gaps. */
+  years: number[];
+  /** As chosen, per approach that has a cost. */
+  byApproach: ApproachTotal[];
+  /** As chosen, all approaches, per year. */
+  spend: (YearTotal & { byApproach: Partial<Record<Approach, number>> })[];
+  /** Every scenario in every year (flat, as the export's reconciliation reads it). */
+  scenarios: ScenarioYear[];
+  scenarioSummaries: ScenarioSummary[];
+  savings: Saving[];
+  matrix: MatrixCell[];
+  flags: { code: RiskFlagCode; useCases: number }[];
+  disagreements: number;
+  /** Use cases with a risk flag or a disagreement. */
+  flaggedTotal: number;
+  /** Use cases with at least one risk flag. */
+  riskFlagged: number;
+  flagged: FlaggedUseCase[];
+  disagreeing: FlaggedUseCase[];
+  top: TopUseCase[];
+  /** As chosen: use cases with no cost rows for their approach (first 50 by title) and how many. */
+  notCosted: { count: number; examples: UseCaseRef[] };
+  /** As chosen: use cases that lack a figure, the figures most often missing, and examples. */
+  incomplete: { count: number; missing: { key: string; useCases: number }[]; examples: UseCaseRef[] };
+  freshness: Freshness;
+  versions: Versions;
+}

@@ -1,0 +1,302 @@
+import "server-only";
+import { APPROACHES, type Approach } from "@/lib/domain/assessment";
+import { FLAG_LABELS } from "@/lib/domain/frameworks";
+import { RISK_FLAGS, type PortfolioFilter, type RiskFlagCode } from "@/lib/domain/portfolio/filter";
+import type { FlaggedUseCase, Freshness, IncompleteCounts, MatrixCell, Range3, TopUseCase, UseCaseRef, Versions } from "@/lib/domain/portfolio/types";
+import { db, Prisma } from "../../db";
+import { asChosenApproach, useCaseWhere } from "../filter-sql";
+import { int } from "../sql-values";
+
+export const NOT_COSTED_LISTED = 50;
+export const INCOMPLETE_LISTED = 10;
+export const FLAGGED_LISTED = 10;
+export const TOP = 10;
+
+export interface UseCasePanels {
+  useCases: number;
+  matrix: MatrixCell[];
+  flags: { code: RiskFlagCode; useCases: number }[];
+  disagreements: number;
+  flaggedTotal: number;
+  riskFlagged: number;
+  incomplete: IncompleteCounts;
+  /** As chosen: how many use cases lack each figure. */
+  missing: { key: string; useCases: number }[];
+  /** As chosen, the use cases with no cost for their approach, most recently updated first. */
+  notCostedExamples: UseCaseRef[];
+  /** As chosen, the use cases that lack a figure, most recently updated first. */
+  incompleteExamples: UseCaseRef[];
+  flagged: FlaggedUseCase[];
+  disagreeing: FlaggedUseCase[];
+  top: TopUseCase[];
+  freshness: Freshness;
+  versions: Versions;
+}
+
+/** One row per (recommended, chosen, assumption version, framework versions, weights version). */
+interface GroupRow {
+  rec: Approach | null;
+  chosen: Approach | null;
+  version: number | null;
+  fv: Record<string, string> | null;
+  wv: number | null;
+  n: number;
+  dis: number;
+  flagged: number;
+  risky: number;
+  flags: number[];
+  /** As chosen, recommended, RAG, fine-tuning, hybrid. */
+  incomplete: [number, number, number, number, number];
+  stale: [number | null, number | null, number | null];
+  staleN: number;
+  ttv: [number | null, number | null, number | null];
+  ttvN: number;
+  ttvMax: number | null;
+}
+
+interface ListItem {
+  id: string;
+  title: string;
+  businessUnit: string;
+  approach: Approach | null;
+  rec: Approach | null;
+  chosen: Approach | null;
+  riskFlags: string[];
+  disagreement: boolean;
+  votes: number;
+  voters: number;
+  reasons: unknown;
+  picks: unknown;
+}
+
+type Ref = { id: string; title: string; businessUnit: string; approach: Approach | null };
+
+type Row =
+  | { kind: "group"; d: GroupRow; low: null; base: null; high: null }
+  | { kind: "missing"; d: { key: string; n: number }; low: null; base: null; high: null }
+  | { kind: "notCosted"; d: ListItem; low: null; base: null; high: null }
+  | { kind: "incompleteExample"; d: ListItem; low: null; base: null; high: null }
+  | { kind: "flag"; d: ListItem; low: null; base: null; high: null }
+  | { kind: "disagreement"; d: ListItem; low: null; base: null; high: null }
+  | { kind: "top"; d: Ref & { complete: boolean }; low: bigint; base: bigint; high: bigint };
+
+/**
+ * Everything about the use cases themselves, in one statement over one scan of them: their
+ * columns and their stored summary (`projectionSummary`, the contract in
+ * lib/domain/portfolio/types.ts), each summary decompressed once and the score (large, stored out
+ * of line) read only for the 40 listed rows, or where a summary does not repeat the versions.
+ *
+ * - counts: the total, recommended × chosen, each risk flag, disagreements;
+ * - per scenario, the use cases that lack a figure; as chosen, the figures they lack; the most
+ *   recently updated of them, and of those with no cost at all;
+ * - stale days a year and time to value, as chosen; assumption and framework versions;
+ * - the top ten by as-chosen lifecycle, their amounts summed from CostYear;
+ * - the ten flagged use cases with the most flags and the ten disagreeing ones with the least
+ *   agreement, with each flag's sentence and what each framework picked.
+ * (The statement is exported for the benchmark, which runs the same SQL raw.)
+ */
+export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter): Prisma.Sql {
+  const perFlag = Prisma.join(RISK_FLAGS.map((code) => Prisma.sql`count(*) FILTER (WHERE ${code} = ANY(uc.flags))`));
+  const incomplete = (path: Prisma.Sql) => Prisma.sql`coalesce(${path}->'lifecycle'->>'complete' = 'false', false)`;
+  return Prisma.sql`
+    WITH uc AS MATERIALIZED (
+      SELECT p.id, p.rec, p.chosen, p.ch, p.flags, p.dis, p.agreement, p.at, p.av,
+             q.a IS NOT NULL AS costed,
+             ${incomplete(Prisma.sql`q.a`)} AS ich,
+             ${incomplete(Prisma.sql`(q.s->(p.rec::text))`)} AS irec,
+             ${incomplete(Prisma.sql`(q.s->'RAG')`)} AS irag,
+             ${incomplete(Prisma.sql`(q.s->'FINE_TUNING')`)} AS ift,
+             ${incomplete(Prisma.sql`(q.s->'HYBRID')`)} AS ihy,
+             (q.a->'staleDaysPerYear'->>'low')::float8 AS sl, (q.a->'staleDaysPerYear'->>'base')::float8 AS sb, (q.a->'staleDaysPerYear'->>'high')::float8 AS sh,
+             (q.a->'timeToValueWeeks'->>'low')::float8 AS tl, (q.a->'timeToValueWeeks'->>'base')::float8 AS tb, (q.a->'timeToValueWeeks'->>'high')::float8 AS th,
+             (q.a->'lifecycle'->>'base')::numeric AS lb,
+             CASE WHEN jsonb_typeof(q.a->'missing') = 'array' THEN q.a->'missing' END AS miss,
+             q.v->'frameworkVersions' AS fv,
+             CASE WHEN jsonb_typeof(q.v->'weightsVersion') = 'number' THEN (q.v->>'weightsVersion')::numeric::int END AS wv
+        FROM (SELECT u.id, u."recommendedApproach" AS rec, u."chosenApproach" AS chosen, ${asChosenApproach()} AS ch,
+                     u."riskFlags" AS flags, u.disagreement AS dis, u."agreementVotes"::float8 / greatest(u."agreementVoters", 1) AS agreement, u."updatedAt" AS at,
+                     u."assumptionVersionId" AS av, u.score, (u."projectionSummary" || '{}'::jsonb) AS ps
+                FROM "UseCase" u WHERE ${useCaseWhere(organizationId, filter)} OFFSET 0) p
+        -- The concatenation above decompresses each summary once; the rest reads the copy.
+        CROSS JOIN LATERAL (
+          SELECT p.ps->'approaches' AS s, p.ps->'approaches'->(p.ch::text) AS a,
+                 CASE WHEN p.ps ? 'frameworkVersions' THEN p.ps
+                      WHEN p.score IS NULL THEN NULL
+                      ELSE (SELECT jsonb_build_object('frameworkVersions', t.sc->'frameworkVersions', 'weightsVersion', t.sc->'weightsVersion')
+                              FROM (SELECT p.score || '{}'::jsonb AS sc OFFSET 0) t)
+                 END AS v
+          OFFSET 0) q
+    ), picked AS (
+      (SELECT 'flag' AS kind, uc.id, -cardinality(uc.flags)::float8 AS rank, uc.at FROM uc WHERE cardinality(uc.flags) > 0
+        ORDER BY cardinality(uc.flags) DESC, uc.at DESC, uc.id LIMIT ${FLAGGED_LISTED})
+      UNION ALL
+      (SELECT 'disagreement', uc.id, uc.agreement, uc.at FROM uc WHERE uc.dis
+        ORDER BY uc.agreement, uc.at DESC, uc.id LIMIT ${FLAGGED_LISTED})
+      UNION ALL
+      (SELECT 'notCosted', uc.id, 0, uc.at FROM uc WHERE NOT uc.costed ORDER BY uc.at DESC, uc.id LIMIT ${NOT_COSTED_LISTED})
+      UNION ALL
+      (SELECT 'incompleteExample', uc.id, 0, uc.at FROM uc WHERE uc.ich ORDER BY uc.at DESC, uc.id LIMIT ${INCOMPLETE_LISTED})
+    )
+    SELECT 'group' AS kind, jsonb_build_object(
+             'rec', g.rec, 'chosen', g.chosen, 'version', av.version, 'fv', g.fv, 'wv', g.wv, 'n', g.n, 'dis', g.dis, 'flagged', g.flagged, 'risky', g.risky,
+             'flags', g.flags, 'incomplete', g.incomplete, 'stale', g.stale, 'staleN', g."staleN", 'ttv', g.ttv, 'ttvN', g."ttvN", 'ttvMax', g."ttvMax") AS d,
+           NULL::bigint AS low, NULL::bigint AS base, NULL::bigint AS high
+      FROM (SELECT uc.rec, uc.chosen, uc.av, uc.fv, uc.wv, count(*) AS n,
+                   count(*) FILTER (WHERE uc.dis) AS dis, count(*) FILTER (WHERE uc.dis OR cardinality(uc.flags) > 0) AS flagged,
+                   count(*) FILTER (WHERE cardinality(uc.flags) > 0) AS risky,
+                   jsonb_build_array(${perFlag}) AS flags,
+                   jsonb_build_array(count(*) FILTER (WHERE uc.ich), count(*) FILTER (WHERE uc.irec), count(*) FILTER (WHERE uc.irag),
+                                     count(*) FILTER (WHERE uc.ift), count(*) FILTER (WHERE uc.ihy)) AS incomplete,
+                   jsonb_build_array(sum(uc.sl), sum(uc.sb), sum(uc.sh)) AS stale, count(*) FILTER (WHERE uc.sb > 0) AS "staleN",
+                   jsonb_build_array(sum(uc.tl), sum(uc.tb), sum(uc.th)) AS ttv, count(uc.tb) AS "ttvN", max(uc.th) AS "ttvMax"
+              FROM uc GROUP BY uc.rec, uc.chosen, uc.av, uc.fv, uc.wv) g
+      LEFT JOIN "AssumptionVersion" av ON av.id = g.av
+    UNION ALL
+    SELECT 'missing', jsonb_build_object('key', m.key, 'n', count(*)), NULL, NULL, NULL
+      FROM uc CROSS JOIN LATERAL jsonb_array_elements_text(uc.miss) AS m(key)
+     WHERE uc.ich
+     GROUP BY m.key
+    UNION ALL
+    SELECT 'top', jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', t.ch, 'complete', bool_and(y.complete)),
+           sum(y."lowCents")::bigint, sum(y."baseCents")::bigint, sum(y."highCents")::bigint
+      FROM (SELECT uc.id, uc.ch, uc.lb FROM uc WHERE uc.lb IS NOT NULL ORDER BY uc.lb DESC, uc.id LIMIT ${TOP}) t
+      JOIN "UseCase" u ON u.id = t.id
+      JOIN "CostYear" y ON y."organizationId" = ${organizationId} AND y."useCaseId" = t.id AND y.approach = t.ch
+     GROUP BY u.id, t.ch, t.lb
+    UNION ALL
+    (SELECT t.kind, jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', ${asChosenApproach()}, 'rec', u."recommendedApproach", 'chosen', u."chosenApproach",
+              'riskFlags', to_jsonb(u."riskFlags"), 'disagreement', u.disagreement, 'votes', u."agreementVotes", 'voters', u."agreementVoters",
+              'reasons', CASE WHEN t.kind = 'flag' THEN u.score->'flags' END,
+              'picks', CASE WHEN t.kind = 'disagreement' THEN
+                (SELECT jsonb_agg(jsonb_build_array(e.value->>'title', e.value->>'recommendation') ORDER BY e.ord)
+                   FROM jsonb_array_elements(CASE WHEN jsonb_typeof(u.score->'frameworks') = 'array' THEN u.score->'frameworks' ELSE '[]'::jsonb END) WITH ORDINALITY AS e(value, ord)
+                  WHERE coalesce(e.value->>'abstained', 'false') <> 'true' AND e.value->>'recommendation' IS NOT NULL) END),
+            NULL, NULL, NULL
+       FROM picked t JOIN "UseCase" u ON u.id = t.id
+      ORDER BY t.kind, t.rank, t.at DESC, t.id)`;
+}
+
+export async function useCasePanels(organizationId: string, filter: PortfolioFilter): Promise<UseCasePanels> {
+  const rows = await db.$queryRaw<Row[]>(useCasePanelsSql(organizationId, filter));
+
+  const of = <K extends Row["kind"]>(kind: K) => rows.filter((r): r is Extract<Row, { kind: K }> => r.kind === kind);
+  const groups = of("group").map((r) => r.d);
+  const total = (pick: (g: GroupRow) => number) => groups.reduce((s, g) => s + pick(g), 0);
+  const ref = (d: Ref): UseCaseRef => ({ id: d.id, title: d.title, businessUnit: d.businessUnit, approach: d.approach });
+
+  const matrix = new Map<string, MatrixCell>();
+  const asChosenByApproach: Partial<Record<Approach, number>> = {};
+  for (const g of groups) {
+    const key = `${g.rec}|${g.chosen}`;
+    const m = matrix.get(key) ?? { recommended: g.rec, chosen: g.chosen, count: 0 };
+    matrix.set(key, { ...m, count: m.count + g.n });
+    const ch = g.chosen ?? g.rec;
+    if (ch && g.incomplete[0]) asChosenByApproach[ch] = (asChosenByApproach[ch] ?? 0) + g.incomplete[0];
+  }
+  const incompleteAt = (i: number) => total((g) => g.incomplete[i] ?? 0);
+  return {
+    useCases: total((g) => g.n),
+    matrix: [...matrix.values()],
+    flags: RISK_FLAGS.map((code, i) => ({ code, useCases: total((g) => g.flags[i] ?? 0) })),
+    disagreements: total((g) => g.dis),
+    flaggedTotal: total((g) => g.flagged),
+    riskFlagged: total((g) => g.risky),
+    incomplete: {
+      byScenario: { chosen: incompleteAt(0), recommended: incompleteAt(1), RAG: incompleteAt(2), FINE_TUNING: incompleteAt(3), HYBRID: incompleteAt(4) },
+      asChosenByApproach,
+    },
+    missing: of("missing")
+      .map((r) => ({ key: r.d.key, useCases: r.d.n }))
+      .sort((a, b) => b.useCases - a.useCases || a.key.localeCompare(b.key)),
+    notCostedExamples: of("notCosted").map((r) => ref(r.d)),
+    incompleteExamples: of("incompleteExample").map((r) => ref(r.d)),
+    flagged: of("flag").map((r) => toItem(r.d)),
+    disagreeing: of("disagreement").map((r) => toItem(r.d)),
+    top: of("top")
+      .map((r) => ({ ...ref(r.d), approach: r.d.approach!, complete: r.d.complete !== false, low: int(r.low), base: int(r.base), high: int(r.high) }))
+      .sort((a, b) => b.base - a.base || (a.id < b.id ? -1 : 1)),
+    freshness: freshnessOf(groups),
+    versions: versionsOf(groups),
+  };
+}
+
+function toItem(d: ListItem): FlaggedUseCase {
+  return {
+    id: d.id,
+    title: d.title,
+    businessUnit: d.businessUnit,
+    recommended: d.rec,
+    chosen: d.chosen,
+    riskFlags: d.riskFlags.map((code) => ({ code, reason: reasonFor(d.reasons, code) })),
+    disagreement: d.disagreement,
+    agreement: { votes: d.votes, voters: d.voters },
+    picks: Array.isArray(d.picks) ? d.picks.map((p: [string, Approach | null]) => ({ framework: String(p[0]), approach: p[1] ?? null })) : [],
+  };
+}
+
+/** The score's sentence for a flag, else the flag's plain-English label, else its code. */
+function reasonFor(reasons: unknown, code: string): string {
+  if (Array.isArray(reasons)) {
+    const hit = reasons.find((f): f is { code: string; reason: string } => !!f && typeof f === "object" && (f as { code?: unknown }).code === code && typeof (f as { reason?: unknown }).reason === "string");
+    if (hit) return hit.reason;
+  }
+  return (FLAG_LABELS as Record<string, string>)[code] ?? code;
+}
+
+const r3 = (v: [number | null, number | null, number | null]): Range3 => ({ low: v[0] ?? 0, base: v[1] ?? 0, high: v[2] ?? 0 });
+const plus = (a: Range3, b: Range3): Range3 => ({ low: a.low + b.low, base: a.base + b.base, high: a.high + b.high });
+const avg = (t: Range3, n: number): Range3 | null => (n === 0 ? null : { low: t.low / n, base: t.base / n, high: t.high / n });
+const ZERO: Range3 = { low: 0, base: 0, high: 0 };
+
+function freshnessOf(groups: GroupRow[]): Freshness {
+  const per = new Map<Approach, { useCases: number; stale: Range3; ttv: Range3; ttvN: number }>();
+  let stale = ZERO;
+  let ttv = ZERO;
+  let ttvN = 0;
+  let withStale = 0;
+  let longest: number | null = null;
+  for (const g of groups) {
+    stale = plus(stale, r3(g.stale));
+    ttv = plus(ttv, r3(g.ttv));
+    ttvN += g.ttvN;
+    withStale += g.staleN;
+    if (g.ttvMax !== null) longest = Math.max(longest ?? 0, g.ttvMax);
+    const ch = g.chosen ?? g.rec;
+    if (!ch) continue;
+    const p = per.get(ch) ?? { useCases: 0, stale: ZERO, ttv: ZERO, ttvN: 0 };
+    per.set(ch, { useCases: p.useCases + g.n, stale: plus(p.stale, r3(g.stale)), ttv: plus(p.ttv, r3(g.ttv)), ttvN: p.ttvN + g.ttvN });
+  }
+  return {
+    staleDaysPerYear: stale,
+    useCasesWithStaleness: withStale,
+    timeToValueWeeks: avg(ttv, ttvN),
+    longestTimeToValueWeeks: longest,
+    timeToValueUseCases: ttvN,
+    byApproach: APPROACHES.filter((a) => per.has(a)).map((approach) => {
+      const p = per.get(approach)!;
+      return { approach, useCases: p.useCases, staleDaysPerYear: p.stale, timeToValueWeeks: avg(p.ttv, p.ttvN) };
+    }),
+  };
+}
+
+function versionsOf(groups: GroupRow[]): Versions {
+  const assumption = new Map<number | null, number>();
+  const framework = new Map<string, Versions["frameworkVersions"][number]>();
+  let unscored = 0;
+  for (const g of groups) {
+    assumption.set(g.version, (assumption.get(g.version) ?? 0) + g.n);
+    if (!g.fv || typeof g.fv !== "object" || Array.isArray(g.fv)) {
+      unscored += g.n;
+      continue;
+    }
+    const versions = Object.fromEntries(Object.entries(g.fv).sort(([a], [b]) => a.localeCompare(b)));
+    const key = JSON.stringify([versions, g.wv]);
+    const prev = framework.get(key);
+    framework.set(key, { versions, weightsVersion: g.wv, useCases: (prev?.useCases ?? 0) + g.n });
+  }
+  return {
+    assumptionVersions: [...assumption].map(([version, useCases]) => ({ version, useCases })).sort((a, b) => (a.version ?? -1) - (b.version ?? -1)),
+    frameworkVersions: [...framework.values()].sort((a, b) => b.useCases - a.useCases),
+    unscored,
+  };
+}
