@@ -43,13 +43,17 @@ test("a lead sees per-row errors before anything is saved, then imports a correc
 
   // 2. the corrected file, saved by an old Excel (Windows-1252), with a cell over two lines
   await page.getByRole("button", { name: "Choose another file" }).click();
+  // (it also has the dates as a European spreadsheet writes them: 05/01/2027 is 5 January)
   const good = [
-    HEADER,
-    `Claims triage,Operations,Pilot,Sorts incoming claims.,3,CL-1`,
-    `Fraud signals – pilot,Opérations,Deployed,"Flags odd claims.\r\nSecond line.",10,CL-2`,
+    `${HEADER},Date Initiated`,
+    `Claims triage,Operations,Pilot,Sorts incoming claims.,3,CL-1,05/01/2027`,
+    `Fraud signals – pilot,Opérations,Deployed,"Flags odd claims.\r\nSecond line.",10,CL-2,06/02/2027`,
   ].join("\r\n");
   await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "claims-fixed.csv", mimeType: "text/csv", buffer: windows1252(good) });
   await expect(page.getByTestId("file-summary")).toContainText("read as Windows-1252");
+  await expect(page.getByLabel("Field for the column “Date Initiated”")).toHaveValue("startDate");
+  await expect(page.getByText(/could be day first or month first/)).toBeVisible();
+  await page.getByLabel("Day first (31/12/2027)").check();
   await page.getByRole("button", { name: "Check 2 rows" }).click();
   await expect(page.getByText("No errors")).toBeVisible();
   await expect(page.getByTestId("import-counts")).toContainText("New2");
@@ -61,13 +65,13 @@ test("a lead sees per-row errors before anything is saved, then imports a correc
   await expect(page).toHaveURL(new RegExp(`${org.path("use-cases")}$`));
   await expect(page.getByRole("link", { name: "Claims triage" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Fraud signals – pilot" })).toBeVisible();
-  const rows = await auth.query<{ title: string; businessUnit: string; status: string; description: string; ownerId: string }>(
-    `SELECT title, "businessUnit", status, description, "ownerId" FROM "UseCase" WHERE "organizationId" = $1 ORDER BY "externalId"`,
+  const rows = await auth.query<{ title: string; businessUnit: string; status: string; description: string; ownerId: string; start: string }>(
+    `SELECT title, "businessUnit", status, description, "ownerId", to_char("startDate", 'YYYY-MM-DD') AS start FROM "UseCase" WHERE "organizationId" = $1 ORDER BY "externalId"`,
     [org.id],
   );
   expect(rows).toEqual([
-    { title: "Claims triage", businessUnit: "Operations", status: "BUILDING", description: "Sorts incoming claims.", ownerId: lead.id },
-    { title: "Fraud signals – pilot", businessUnit: "Opérations", status: "LIVE", description: "Flags odd claims.\nSecond line.", ownerId: lead.id },
+    { title: "Claims triage", businessUnit: "Operations", status: "BUILDING", description: "Sorts incoming claims.", ownerId: lead.id, start: "2027-01-05" },
+    { title: "Fraud signals – pilot", businessUnit: "Opérations", status: "LIVE", description: "Flags odd claims.\nSecond line.", ownerId: lead.id, start: "2027-02-06" },
   ]);
 });
 

@@ -144,7 +144,7 @@ describe("a file with an error", () => {
       H,
       tRow({ title: "Fine one", externalId: "B-1" }),
       tRow({ title: "Too long a horizon", horizonYears: "12", externalId: "B-2", maxLagDays: "soon" }),
-      tRow({ title: "Odd status", status: "Pilot phase", externalId: "B-3", startDate: "03/15/2027" }),
+      tRow({ title: "Odd status", status: "Pilot phase", externalId: "B-3", startDate: "mid-March" }),
       tRow({ title: "", description: "no title", externalId: "B-4" }),
       tRow({ title: "Repeated id", externalId: "B-1" }),
     ]);
@@ -158,7 +158,7 @@ describe("a file with an error", () => {
         [3, "horizonYears", "At most 10 years"],
         [3, "maxLagDays", "“soon” is not a number."],
         [4, "status", expect.stringContaining("“Pilot phase” is not a value of Status")],
-        [4, "startDate", "Use the form YYYY-MM-DD"],
+        [4, "startDate", "“mid-March” is not a date we can read: write it as YYYY-MM-DD (e.g. 2027-03-01)."],
         [5, "title", "Title is required"],
         [6, "externalId", "External id “B-1” is also on row 2; each use case must have its own."],
       ]),
@@ -344,6 +344,42 @@ describe("a foreign inventory (a US federal agency AI use-case inventory)", () =
     expect(await db.auditEvent.count({ where: { organizationId: org.id, entity: "ImportMapping" } })).toBe(1);
     expect((await deleteImportMapping(org.slug, { id: picked!.id })).ok).toBe(true);
     expect(await listImportMappings(org.id)).toEqual([]);
+  });
+});
+
+describe("dates as inventories write them", () => {
+  const HEAD = ["Name", "Start date", "Ref"];
+  const DAY_FIRST = csv([HEAD, ["Invoice reader", "05/01/2027", "D-1"], ["Claims triage", "1 Mar 2027", "D-2"], ["Fraud signals", "2027-07", "D-3"]]);
+  const columns = { Name: "title", "Start date": "startDate", Ref: "externalId" } as const;
+
+  it("refuses to guess 05/01/2027; with day first chosen (and saved) it is 5 January, and names and months read too", async () => {
+    const org = await createTestOrg("import-dates");
+    signInAs(org.users.ADMIN.id);
+    const unsure = await checkLikeTheBrowser(org.slug, new TextEncoder().encode(DAY_FIRST), { columns: { ...columns }, values: {} });
+    expect(unsure.report.errors).toEqual([
+      { row: 2, field: "startDate", column: "Start date", message: "“05/01/2027” could be day first or month first: choose how the file writes dates (under Dates)." },
+    ]);
+    const refused = await importUseCases(org.slug, { file: fileOf(DAY_FIRST), fileName: "d.csv", mapping: { columns: { ...columns }, values: {} } });
+    expect(refused.ok).toBe(true);
+    expect(refused.ok && refused.data.committed).toBe(false);
+    expect(await db.useCase.count({ where: { organizationId: org.id } })).toBe(0);
+
+    const mapping: ImportMapping = { columns: { ...columns }, values: {}, dateOrder: "DMY" };
+    expect((await saveImportMapping(org.slug, { name: "Finance register", mapping })).ok).toBe(true);
+    const done = await commit(org, DAY_FIRST, mapping);
+    expect(done).toMatchObject({ committed: true, created: 3 });
+    expect((await useCasesOf(org)).map((r) => [r.externalId, r.startDate?.toISOString().slice(0, 10)])).toEqual([
+      ["D-1", "2027-01-05"],
+      ["D-2", "2027-03-01"],
+      ["D-3", "2027-07-01"],
+    ]);
+    // the order comes back with the saved mapping
+    expect((await listImportMappings(org.id))[0]).toMatchObject({ name: "Finance register", dateOrder: "DMY" });
+
+    // month first, the same cell is May 1 (an update of D-1 by its external id)
+    const monthFirst = await commit(org, csv([HEAD, ["Invoice reader", "05/01/2027", "D-1"]]), { columns: { ...columns }, values: {}, dateOrder: "MDY" });
+    expect(monthFirst).toMatchObject({ committed: true, updated: 1 });
+    expect((await db.useCase.findFirstOrThrow({ where: { organizationId: org.id, externalId: "D-1" } })).startDate?.toISOString().slice(0, 10)).toBe("2027-05-01");
   });
 });
 

@@ -150,7 +150,7 @@ const BASE_FIELDS: Record<BaseFieldKey, ImportField> = {
     label: "Planned start",
     kind: "date",
     required: false,
-    format: "A date as YYYY-MM-DD",
+    format: "A date: YYYY-MM-DD is best; 31/12/2027, 12/31/2027 (the order is detected or chosen), 5 Jan 2027, Jan 5, 2027 and a month alone (2027-01, its first day) are read too",
     example: "2027-01-01",
     help: "When work starts; the cost projection's first year.",
   },

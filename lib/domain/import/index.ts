@@ -5,6 +5,7 @@
  */
 export * from "./columns";
 export * from "./csv";
+export * from "./dates";
 export * from "./duplicates";
 export * from "./encoding";
 export * from "./fields";

@@ -13,6 +13,7 @@ describe("the mapping's shape", () => {
     ["a value we do not have", { columns: { S: "status" }, values: { status: { pilot: "PILOT" } } }, "values.status.pilot"],
     ["values for a free-text field", { columns: { T: "title" }, values: { title: { a: "b" } } }, "values"],
     ["an unknown key", { columns: {}, extra: 1 }, ""],
+    ["a date order we do not have", { columns: { D: "startDate" }, dateOrder: "YMD" }, "dateOrder"],
   ])("refuses %s", (_label, input, path) => {
     const r = importMappingSchema.safeParse(input);
     expect(r.success).toBe(false);
@@ -21,5 +22,10 @@ describe("the mapping's shape", () => {
 
   it("keeps only the value choices of mapped columns when saved", () => {
     expect(pruneValues({ columns: { S: "status" }, values: { status: { a: "IDEA" }, coreNeed: { b: "both" } } })).toEqual({ columns: { S: "status" }, values: { status: { a: "IDEA" } } });
+  });
+
+  it("keeps the date order only while a column is mapped to the planned start", () => {
+    expect(pruneValues({ columns: { D: "startDate" }, values: {}, dateOrder: "DMY" })).toEqual({ columns: { D: "startDate" }, values: {}, dateOrder: "DMY" });
+    expect(pruneValues({ columns: { D: "" }, values: {}, dateOrder: "DMY" })).toEqual({ columns: { D: "" }, values: {} });
   });
 });

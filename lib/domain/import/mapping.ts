@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { ColumnMap } from "./columns";
 import { doublyMappedFields } from "./columns";
 import { IMPORT_FIELD_BY_KEY, IMPORT_FIELD_KEYS, VALUE_FIELD_KEYS, type ImportFieldKey } from "./fields";
+import { DATE_ORDERS, type DateOrder } from "./dates";
 import { MAX_COLUMNS, MAX_HEADER_LENGTH } from "./limits";
 import { allowedValues, type ValueMap } from "./values";
 
@@ -27,6 +28,8 @@ export const importMappingSchema = z
   .object({
     columns: columnMapSchema,
     values: valueMapSchema.default({}),
+    /** How the file writes dates like 05/01/2027; needed only when its values do not settle it. */
+    dateOrder: z.enum(DATE_ORDERS, { error: "Choose day first or month first" }).optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -43,15 +46,15 @@ export const importMappingSchema = z
     }
   });
 
-export type ImportMapping = { columns: ColumnMap; values: ValueMap };
+export type ImportMapping = { columns: ColumnMap; values: ValueMap; dateOrder?: DateOrder };
 export type ImportMappingInput = z.input<typeof importMappingSchema>;
 
 export const mappingNameSchema = z.string().trim().min(1, "Give the mapping a name").max(80, "At most 80 characters");
 
-/** Only the value choices for columns that are mapped (a saved mapping keeps nothing stale). */
+/** Only the value choices (and date order) for columns that are mapped (a saved mapping keeps nothing stale). */
 export function pruneValues(mapping: ImportMapping): ImportMapping {
   const mapped = new Set(Object.values(mapping.columns).filter(Boolean));
   const values: ValueMap = {};
   for (const [k, v] of Object.entries(mapping.values) as [ImportFieldKey, Record<string, string>][]) if (mapped.has(k) && v && Object.keys(v).length) values[k] = v;
-  return { columns: mapping.columns, values };
+  return mapping.dateOrder && mapped.has("startDate") ? { columns: mapping.columns, values, dateOrder: mapping.dateOrder } : { columns: mapping.columns, values };
 }

@@ -13,6 +13,7 @@ import { useCaseFieldsSchema, type UseCaseFields } from "../use-case";
 import { parseNumberInput } from "../use-case-form";
 import type { ColumnMap } from "./columns";
 import type { CsvRow } from "./csv";
+import { parseDateCell } from "./dates";
 import { IMPORT_FIELD_BY_KEY, IMPORT_FIELD_KEYS, isAnswerKey, type ImportFieldKey } from "./fields";
 import type { ImportMapping } from "./mapping";
 import { resolveValue } from "./values";
@@ -53,14 +54,6 @@ export function columnPlan(headers: readonly string[], columns: Readonly<ColumnM
 
 const SPACES = /^[\s\u00a0]+|[\s\u00a0]+$/g;
 
-/** "2027-01-01T00:00:00Z", "2027-01-01 00:00" and "2027/01/01" as YYYY-MM-DD; anything else as given (the schema then says how to write it). */
-export function normalizeDateCell(raw: string): string {
-  const s = raw.trim();
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
-  if (!m) return s;
-  return `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
-}
-
 function convertCell(key: ImportFieldKey, raw: string, mapping: ImportMapping): { value?: string | number | boolean; error?: string } {
   const field = IMPORT_FIELD_BY_KEY[key];
   switch (field.kind) {
@@ -68,8 +61,10 @@ function convertCell(key: ImportFieldKey, raw: string, mapping: ImportMapping): 
       return { value: raw };
     case "email":
       return { value: raw.trim().toLowerCase() };
-    case "date":
-      return { value: normalizeDateCell(raw) };
+    case "date": {
+      const d = parseDateCell(raw, mapping.dateOrder);
+      return d.ok ? { value: d.value } : { error: d.message };
+    }
     case "enum":
     case "boolean": {
       const r = resolveValue(key, raw, mapping.values);

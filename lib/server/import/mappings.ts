@@ -1,5 +1,5 @@
 import "server-only";
-import { importMappingSchema, pruneValues, type ColumnMap, type ImportMapping, type ValueMap } from "@/lib/domain/import";
+import { importMappingSchema, pruneValues, type ColumnMap, type DateOrder, type ImportMapping, type ValueMap } from "@/lib/domain/import";
 import { audit } from "../audit";
 import { db, Prisma } from "../db";
 import { NotFoundError } from "../errors";
@@ -18,6 +18,7 @@ export interface SavedMapping {
   name: string;
   columns: ColumnMap;
   values: ValueMap;
+  dateOrder?: DateOrder;
   updatedAt: string;
 }
 
@@ -26,8 +27,8 @@ export async function listImportMappings(organizationId: string): Promise<SavedM
   const out: SavedMapping[] = [];
   for (const r of rows) {
     // A stored mapping that no longer passes the schema (a field renamed since) is skipped, not fatal.
-    const parsed = importMappingSchema.safeParse({ columns: r.columnMap, values: r.valueMap });
-    if (parsed.success) out.push({ id: r.id, name: r.name, columns: parsed.data.columns as ColumnMap, values: parsed.data.values as ValueMap, updatedAt: r.updatedAt.toISOString() });
+    const parsed = importMappingSchema.safeParse({ columns: r.columnMap, values: r.valueMap, dateOrder: r.dateOrder ?? undefined });
+    if (parsed.success) out.push({ id: r.id, name: r.name, ...(pruneValues(parsed.data as ImportMapping)), updatedAt: r.updatedAt.toISOString() });
   }
   return out;
 }
@@ -40,8 +41,8 @@ export async function saveImportMapping(actor: ImportActor, input: { name: strin
     const before = await tx.importMapping.findUnique({ where: { organizationId_name: { organizationId: actor.organizationId, name: input.name } } });
     const saved = await tx.importMapping.upsert({
       where: { organizationId_name: { organizationId: actor.organizationId, name: input.name } },
-      create: { organizationId: actor.organizationId, name: input.name, columnMap: json(mapping.columns), valueMap: json(mapping.values) },
-      update: { columnMap: json(mapping.columns), valueMap: json(mapping.values) },
+      create: { organizationId: actor.organizationId, name: input.name, columnMap: json(mapping.columns), valueMap: json(mapping.values), dateOrder: mapping.dateOrder ?? null },
+      update: { columnMap: json(mapping.columns), valueMap: json(mapping.values), dateOrder: mapping.dateOrder ?? null },
     });
     await audit(tx, {
       organizationId: actor.organizationId,
@@ -49,10 +50,10 @@ export async function saveImportMapping(actor: ImportActor, input: { name: strin
       action: before ? "import_mapping.updated" : "import_mapping.created",
       entity: MAPPING_ENTITY,
       entityId: saved.id,
-      before: before ? { name: before.name, columns: before.columnMap, values: before.valueMap } : null,
-      after: { name: saved.name, columns: mapping.columns, values: mapping.values },
+      before: before ? { name: before.name, columns: before.columnMap, values: before.valueMap, dateOrder: before.dateOrder } : null,
+      after: { name: saved.name, columns: mapping.columns, values: mapping.values, dateOrder: mapping.dateOrder ?? null },
     });
-    return { id: saved.id, name: saved.name, columns: mapping.columns, values: mapping.values, updatedAt: saved.updatedAt.toISOString() };
+    return { id: saved.id, name: saved.name, ...mapping, updatedAt: saved.updatedAt.toISOString() };
   });
 }
 
@@ -67,7 +68,7 @@ export async function deleteImportMapping(actor: ImportActor, input: { id: strin
       action: "import_mapping.deleted",
       entity: MAPPING_ENTITY,
       entityId: row.id,
-      before: { name: row.name, columns: row.columnMap, values: row.valueMap },
+      before: { name: row.name, columns: row.columnMap, values: row.valueMap, dateOrder: row.dateOrder },
       after: null,
     });
     return { id: row.id };

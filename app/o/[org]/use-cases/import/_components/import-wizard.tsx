@@ -15,6 +15,7 @@ import {
   buildReport,
   chunkRows,
   crossRowChecks,
+  dateOrderEvidence,
   decodeCsvBytes,
   ENCODING_LABELS,
   mappingProblems,
@@ -29,6 +30,7 @@ import {
   formatBytes,
   type ColumnMap,
   type CsvEncoding,
+  type DateOrder,
   type ImportMapping,
   type ImportReport,
   type ParsedCsv,
@@ -77,6 +79,7 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
   const [savedId, setSavedId] = useState<string>("");
   const [columns, setColumns] = useState<ColumnMap>({});
   const [values, setValues] = useState<ValueMap>({});
+  const [chosenDateOrder, setChosenDateOrder] = useState<DateOrder | undefined>(undefined);
   const mapHeading = useRef<HTMLHeadingElement>(null);
   const reportHeading = useRef<HTMLHeadingElement>(null);
   const doneHeading = useRef<HTMLHeadingElement>(null);
@@ -93,7 +96,15 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
     else if (stage.step === "done") doneHeading.current?.focus();
   }, [stage.step]);
 
-  const mapping: ImportMapping = useMemo(() => pruneValues({ columns, values }), [columns, values]);
+  // What the planned-start column's own values say about day/month order; a choice overrides it.
+  const dateEvidence = useMemo(() => {
+    const header = loaded?.parsed.headers.find((h) => columns[h] === "startDate");
+    if (!loaded || header === undefined) return null;
+    const index = loaded.parsed.headers.indexOf(header);
+    return dateOrderEvidence(loaded.parsed.rows.map((r) => r.cells[index] ?? ""));
+  }, [loaded, columns]);
+  const dateOrder = chosenDateOrder ?? dateEvidence?.detected ?? undefined;
+  const mapping: ImportMapping = useMemo(() => pruneValues({ columns, values, dateOrder }), [columns, values, dateOrder]);
   const problems = useMemo(() => (loaded ? mappingProblems(loaded.parsed.headers, columns) : []), [loaded, columns]);
 
   function reset() {
@@ -109,6 +120,7 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
     setSavedId(m ? m.id : "");
     setColumns(m ? applySavedColumns(headers, m.columns) : suggestColumns(headers));
     setValues(m ? m.values : {});
+    setChosenDateOrder(m?.dateOrder);
   }
 
   async function onFile(file: File | undefined) {
@@ -136,9 +148,10 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
     setStage({ step: "map" });
   }
 
-  function changeMapping(next: { columns?: ColumnMap; values?: ValueMap }) {
+  function changeMapping(next: { columns?: ColumnMap; values?: ValueMap; dateOrder?: DateOrder }) {
     if (next.columns) setColumns(next.columns);
     if (next.values) setValues(next.values);
+    if (next.dateOrder) setChosenDateOrder(next.dateOrder);
     // A report belongs to the mapping it was made with.
     if (stage.step === "report") setStage({ step: "map" });
   }
@@ -259,6 +272,8 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
             defaultName={loaded.file.name.replace(/\.[^.]+$/, "")}
             columns={columns}
             values={values}
+            dateEvidence={dateEvidence}
+            dateOrder={dateOrder}
             mapping={mapping}
             saved={saved}
             savedId={savedId}

@@ -8,11 +8,15 @@ import { useMemo, useState } from "react";
 import { buttonClass } from "@/components/button";
 import {
   BASE_FIELD_KEYS,
+  DATE_ORDER_LABELS,
+  DATE_ORDERS,
   distinctValues,
   hasValueMapping,
   IMPORT_FIELD_BY_KEY,
   IMPORT_FIELDS,
   type ColumnMap,
+  type DateOrder,
+  type DateOrderEvidence,
   type ImportFieldKey,
   type ImportMapping,
   type ParsedCsv,
@@ -42,13 +46,15 @@ export function MappingStep(props: {
   defaultName: string;
   columns: ColumnMap;
   values: ValueMap;
+  dateEvidence: DateOrderEvidence | null;
+  dateOrder: DateOrder | undefined;
   mapping: ImportMapping;
   saved: SavedMapping[];
   savedId: string;
   onPickSaved: (id: string) => void;
   onSaved: (m: SavedMapping, list: SavedMapping[]) => void;
   onDeleted: (id: string) => void;
-  onChange: (next: { columns?: ColumnMap; values?: ValueMap }) => void;
+  onChange: (next: { columns?: ColumnMap; values?: ValueMap; dateOrder?: DateOrder }) => void;
   disabled: boolean;
 }) {
   const { parsed, columns, values } = props;
@@ -141,6 +147,10 @@ export function MappingStep(props: {
         </div>
       </fieldset>
 
+      {props.dateEvidence && (props.dateEvidence.ambiguous || props.dateEvidence.detected || props.dateEvidence.mixed) && (
+        <DateOrderChoice evidence={props.dateEvidence} order={props.dateOrder} disabled={props.disabled} onChange={(dateOrder) => props.onChange({ dateOrder })} />
+      )}
+
       {valueFields.length > 0 && (
         <fieldset disabled={props.disabled} className="space-y-4">
           <legend className="text-base font-semibold text-zinc-900">Values</legend>
@@ -153,6 +163,30 @@ export function MappingStep(props: {
         </fieldset>
       )}
     </div>
+  );
+}
+
+function DateOrderChoice(props: { evidence: DateOrderEvidence; order: DateOrder | undefined; disabled: boolean; onChange: (o: DateOrder) => void }) {
+  const { evidence, order } = props;
+  return (
+    <fieldset disabled={props.disabled} className="space-y-2" aria-describedby="date-order-help">
+      <legend className="text-base font-semibold text-zinc-900">Dates</legend>
+      <p id="date-order-help" className="text-sm text-zinc-600">
+        {evidence.mixed
+          ? "The planned-start column has dates written day first and others month first; each of those is read as it can only be read. Choose how to read the rest (like 05/01/2027)."
+          : evidence.detected && evidence.example
+            ? `Dates like 05/01/2027 are read ${evidence.detected === "DMY" ? "day first" : "month first"}, because the file has “${evidence.example}”. Change it if that is wrong.`
+            : "Some planned-start dates (like 05/01/2027) could be day first or month first. Choose how the file writes them; until then those rows fail the check."}
+      </p>
+      <div className="flex flex-wrap gap-4">
+        {DATE_ORDERS.map((o) => (
+          <label key={o} className="flex items-center gap-2 text-sm text-zinc-900">
+            <input type="radio" name="date-order" value={o} checked={order === o} onChange={() => props.onChange(o)} />
+            {DATE_ORDER_LABELS[o]}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

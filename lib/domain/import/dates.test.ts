@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { dateOrderEvidence, parseDateCell } from "./dates";
+
+describe("reading a date cell", () => {
+  it.each([
+    ["2027-01-05", undefined, "2027-01-05"],
+    ["2027-1-5", undefined, "2027-01-05"],
+    ["2027/01/05", undefined, "2027-01-05"],
+    ["2027.01.05", undefined, "2027-01-05"],
+    ["2027-01-05T00:00:00Z", undefined, "2027-01-05"],
+    ["2027-01-05 14:30:00+02:00", undefined, "2027-01-05"],
+    [" 2027-01-05 ", undefined, "2027-01-05"],
+    // the file's own value settles the order
+    ["14/03/2027", undefined, "2027-03-14"],
+    ["03/14/2027", undefined, "2027-03-14"],
+    ["3/14/2027 9:05 AM", undefined, "2027-03-14"],
+    ["07.07.2027", undefined, "2027-07-07"],
+    // the chosen order settles the rest
+    ["05/01/2027", "DMY", "2027-01-05"],
+    ["05/01/2027", "MDY", "2027-05-01"],
+    ["5-1-2027", "DMY", "2027-01-05"],
+    // and it never overrides what a value proves
+    ["14/03/2027", "MDY", "2027-03-14"],
+    // month names
+    ["5 Jan 2027", undefined, "2027-01-05"],
+    ["05-Jan-2027", undefined, "2027-01-05"],
+    ["5th September 2027", undefined, "2027-09-05"],
+    ["Jan 5, 2027", undefined, "2027-01-05"],
+    ["Sept. 30 2027", undefined, "2027-09-30"],
+    ["december 1st, 2027", undefined, "2027-12-01"],
+    // a month alone is its first day
+    ["2027-03", undefined, "2027-03-01"],
+    ["03/2027", undefined, "2027-03-01"],
+    ["March 2027", undefined, "2027-03-01"],
+    // out-of-calendar values are formatted for the schema to refuse with its one message
+    ["31/02/2027", undefined, "2027-02-31"],
+  ] as const)("“%s” (%s) → %s", (raw, order, value) => {
+    expect(parseDateCell(raw, order)).toEqual({ ok: true, value });
+  });
+
+  it("refuses to guess the order of 05/01/2027 when none is chosen", () => {
+    expect(parseDateCell("05/01/2027")).toEqual({
+      ok: false,
+      ambiguous: true,
+      message: "“05/01/2027” could be day first or month first: choose how the file writes dates (under Dates).",
+    });
+  });
+
+  it.each(["next spring", "13/14/2027", "Smarch 5, 2027", "2027", "1/2/3/4", "=TODAY()"])("says how to write “%s”", (raw) => {
+    const r = parseDateCell(raw);
+    expect(r.ok).toBe(false);
+    expect(r.ok === false && r.message).toContain("write it as YYYY-MM-DD");
+  });
+
+  it("asks for the year in full rather than choosing a century", () => {
+    expect(parseDateCell("05/01/27", "DMY")).toMatchObject({ ok: false, message: expect.stringContaining("write the year in full") });
+  });
+});
+
+describe("what a column says about its order", () => {
+  it("detects day first from one value that can only be day first", () => {
+    expect(dateOrderEvidence(["05/01/2027", "14/03/2027", "2027-01-01", ""])).toEqual({ detected: "DMY", example: "14/03/2027", ambiguous: true, mixed: false });
+  });
+  it("detects month first likewise", () => {
+    expect(dateOrderEvidence(["12/31/2027", "01/02/2027"])).toEqual({ detected: "MDY", example: "12/31/2027", ambiguous: true, mixed: false });
+  });
+  it("detects nothing when every value reads the same either way, or there are none", () => {
+    expect(dateOrderEvidence(["2027-01-05", "Jan 5, 2027", "07/07/2027"])).toEqual({ detected: null, example: null, ambiguous: false, mixed: false });
+  });
+  it("says when the values are ambiguous and nothing settles them", () => {
+    expect(dateOrderEvidence(["05/01/2027", "06/02/2027"])).toMatchObject({ detected: null, ambiguous: true });
+  });
+  it("says when the column mixes both orders", () => {
+    expect(dateOrderEvidence(["14/03/2027", "12/31/2027"])).toMatchObject({ detected: null, mixed: true });
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Dates as inventories write them. Ours are YYYY-MM-DD; a spreadsheet exported in Europe writes
+ * 05/01/2027 for 5 January, one exported in the US writes it for May 1. Where a file's own
+ * values settle the order (a 14/03/2027 can only be day first) it is detected; where they do
+ * not, the person importing chooses it, and until then those cells are errors, never a guess.
+ *
+ * Read: 2027-01-05 (with a time or a zone after it), 2027/1/5, 05/01/2027 and 05.01.2027 (in
+ * the chosen order), 5 Jan 2027, 05-Jan-2027, Jan 5, 2027, January 5th 2027, and a month alone
+ * (2027-01, 01/2027, Jan 2027), read as its first day.
+ *
+ * Pure: no Next.js, Prisma or I/O.
+ */
+
+export const DATE_ORDERS = ["DMY", "MDY"] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
+export const DATE_ORDER_LABELS: Record<DateOrder, string> = {
+  DMY: "Day first (31/12/2027)",
+  MDY: "Month first (12/31/2027)",
+};
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
+  nov: 11, november: 11, dec: 12, december: 12,
+};
+
+const TIME = String.raw`(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`);
+const NUMERIC = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})${TIME}$`);
+const DAY_NAME_YEAR = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]+)\.?,?[\s-]+(\d{4})$/;
+const NAME_DAY_YEAR = /^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/;
+const YEAR_MONTH = /^(\d{4})[-/.](\d{1,2})$/;
+const MONTH_YEAR = /^(\d{1,2})[-/.](\d{4})$/;
+const NAME_YEAR = /^([A-Za-z]+)\.?,?\s+(\d{4})$/;
+
+export type DateCell = { ok: true; value: string } | { ok: false; ambiguous: boolean; message: string };
+
+function shown(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+}
+
+/** YYYY-MM-DD from its parts; whether it is a real date in range is the use-case schema's check (one message for every way of writing it). */
+function build(year: number, month: number, day: number): DateCell {
+  return { ok: true, value: `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` };
+}
+
+const month = (name: string): number | undefined => MONTHS[name.toLowerCase()];
+
+const NOT_A_DATE = (raw: string): DateCell => ({
+  ok: false,
+  ambiguous: false,
+  message: `“${shown(raw)}” is not a date we can read: write it as YYYY-MM-DD (e.g. 2027-03-01).`,
+});
+
+/** One cell as YYYY-MM-DD, or why not. `order` settles 05/01/2027; without it such a cell is ambiguous. */
+export function parseDateCell(raw: string, order?: DateOrder): DateCell {
+  const s = raw.trim();
+  let m = ISO.exec(s);
+  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = NUMERIC.exec(s);
+  if (m) {
+    if (m[3]!.length !== 4) return { ok: false, ambiguous: false, message: `“${shown(s)}”: write the year in full (e.g. 2027), so it cannot be read as another century.` };
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const year = Number(m[3]);
+    if (a > 12 && b > 12) return NOT_A_DATE(s);
+    if (a > 12) return build(year, b, a);
+    if (b > 12) return build(year, a, b);
+    if (a === b) return build(year, a, b);
+    if (!order) {
+      return {
+        ok: false,
+        ambiguous: true,
+        message: `“${shown(s)}” could be day first or month first: choose how the file writes dates (under Dates).`,
+      };
+    }
+    return order === "DMY" ? build(year, b, a) : build(year, a, b);
+  }
+  m = DAY_NAME_YEAR.exec(s);
+  if (m && month(m[2]!)) return build(Number(m[3]), month(m[2]!)!, Number(m[1]));
+  m = NAME_DAY_YEAR.exec(s);
+  if (m && month(m[1]!)) return build(Number(m[3]), month(m[1]!)!, Number(m[2]));
+  m = YEAR_MONTH.exec(s);
+  if (m) return build(Number(m[1]), Number(m[2]), 1);
+  m = MONTH_YEAR.exec(s);
+  if (m) return build(Number(m[2]), Number(m[1]), 1);
+  m = NAME_YEAR.exec(s);
+  if (m && month(m[1]!)) return build(Number(m[2]), month(m[1]!)!, 1);
+  return NOT_A_DATE(s);
+}
+
+export interface DateOrderEvidence {
+  /** The order the file's own values prove, if any (and none contradicts it). */
+  detected: DateOrder | null;
+  /** A value that proves it, to show the person importing. */
+  example: string | null;
+  /** Whether some cells read differently by order (so an order must be known to import them). */
+  ambiguous: boolean;
+  /** Values that prove both orders: the column mixes them, and each such cell is read as it says. */
+  mixed: boolean;
+}
+
+/** What a column's values say about their day/month order. */
+export function dateOrderEvidence(cells: Iterable<string>): DateOrderEvidence {
+  let dmy: string | null = null;
+  let mdy: string | null = null;
+  let ambiguous = false;
+  for (const raw of cells) {
+    const m = NUMERIC.exec(raw.trim());
+    if (!m) continue;
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a > 12 && b <= 12) dmy ??= raw.trim();
+    else if (b > 12 && a <= 12) mdy ??= raw.trim();
+    else if (a !== b && a <= 12 && b <= 12) ambiguous = true;
+  }
+  const mixed = dmy !== null && mdy !== null;
+  const detected = mixed ? null : dmy ? "DMY" : mdy ? "MDY" : null;
+  return { detected, example: detected === "DMY" ? dmy : detected === "MDY" ? mdy : null, ambiguous, mixed };
+}
