@@ -73,6 +73,15 @@ test("a lead sees per-row errors before anything is saved, then imports a correc
     { title: "Claims triage", businessUnit: "Operations", status: "BUILDING", description: "Sorts incoming claims.", ownerId: lead.id, start: "2027-01-05" },
     { title: "Fraud signals – pilot", businessUnit: "Opérations", status: "LIVE", description: "Flags odd claims.\nSecond line.", ownerId: lead.id, start: "2027-02-06" },
   ]);
+
+  // 4. a file with a title close to one now in the registry: a warning that links to it
+  await page.goto(org.path("use-cases/import"));
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "more.csv", mimeType: "text/csv", buffer: Buffer.from(`${HEADER}\r\nClaims-triage,Operations,Pilot,Another team's copy.,3,CL-9\r\n`) });
+  await page.getByRole("button", { name: "Check 1 row" }).click();
+  const warning = page.getByTestId("import-warnings").getByRole("row", { name: /Row 2/ });
+  await expect(warning).toContainText("“Claims triage” (already in the registry)");
+  const [triage] = await auth.query<{ id: string }>(`SELECT id FROM "UseCase" WHERE "organizationId" = $1 AND "externalId" = 'CL-1'`, [org.id]);
+  await expect(warning.getByRole("link", { name: /Open “Claims triage”/ })).toHaveAttribute("href", org.path(`use-cases/${triage!.id}`));
 });
 
 test("finance cannot open the import", async ({ page, auth }) => {

@@ -514,6 +514,10 @@ describe("close titles", () => {
         [4, expect.stringContaining("row 3 “Invoice extractor”")],
       ]),
     );
+    // the warning links to the use case already in the registry
+    const c1 = await db.useCase.findFirstOrThrow({ where: { organizationId: org.id, externalId: "C-1" } });
+    expect(preview.report.warnings.filter((w) => w.row === 2 && /registry/.test(w.message)).map((w) => w.related)).toEqual([[{ id: c1.id, title: "Support chatbot (EMEA)" }]]);
+    expect(preview.report.warnings.filter((w) => w.row === 3).map((w) => w.related)).toEqual([undefined]);
     // the row that updates C-1 is not "close to itself"
     expect(preview.report.warnings.filter((w) => w.row === 5 && /registry/.test(w.message))).toEqual([]);
     expect(preview.report.counts).toMatchObject({ create: 3, update: 1, errorRows: 0 });

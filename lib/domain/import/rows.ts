@@ -25,6 +25,8 @@ export interface RowIssue {
   /** The file's column the field came from. */
   column: string | null;
   message: string;
+  /** Use cases in the registry the message is about (a close title), to link to. */
+  related?: { id: string; title: string }[];
 }
 
 export interface ConvertedRow {

@@ -135,7 +135,8 @@ export async function planRows(
     const rows = out.planned.filter((p) => p.action === "create" || p.changes?.changed.includes("title")).map((p) => ({ row: p.row, title: p.fields.title, selfId: p.existing?.id ?? null }));
     const close = findCloseTitles(rows, titles, { compareRows: false });
     for (const [row, matches] of close.matches) {
-      out.warnings.push({ row, field: "title", column: plan.title?.header ?? null, message: describeCloseTitles(matches) });
+      const related = matches.filter((m) => m.kind === "existing").map((m) => ({ id: String(m.ref), title: m.title }));
+      out.warnings.push({ row, field: "title", column: plan.title?.header ?? null, message: describeCloseTitles(matches), ...(related.length ? { related } : {}) });
     }
     if (!close.complete) out.notes.push(INCOMPLETE_CLOSE_TITLES);
   }

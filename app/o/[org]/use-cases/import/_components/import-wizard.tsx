@@ -319,7 +319,7 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
         <section aria-labelledby="report-heading" className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5">
           <div id="report-heading">{heading("3. Check and import", reportHeading)}</div>
           <FormMessage message={stage.step === "report" ? actionError : null} />
-          <ReportView report={stage.report} />
+          <ReportView report={stage.report} listHref={props.listHref} />
           {stage.step === "report" ? (
             <ImportButton report={stage.report} onImport={() => void commit(stage.report)} />
           ) : (

@@ -6,7 +6,9 @@ import { IMPORT_FIELD_BY_KEY, type ImportReport, type RowIssue } from "@/lib/dom
 const fmt = (n: number) => n.toLocaleString("en-US");
 const SHOWN = 200;
 
-export function ReportView({ report }: { report: ImportReport }) {
+/** `listHref`: the use-case list, under which each use case is `${listHref}/${id}`. */
+export function ReportView({ report, listHref }: { report: ImportReport; listHref: string }) {
+  const useCaseHref = (id: string) => `${listHref}/${encodeURIComponent(id)}`;
   const c = report.counts;
   return (
     <div className="space-y-4">
@@ -24,8 +26,8 @@ export function ReportView({ report }: { report: ImportReport }) {
           ))}
         </div>
       )}
-      {report.errorCount > 0 && <IssueTable kind="error" issues={report.errors} total={report.errorCount} />}
-      {report.warningCount > 0 && <IssueTable kind="warning" issues={report.warnings} total={report.warningCount} />}
+      {report.errorCount > 0 && <IssueTable kind="error" issues={report.errors} total={report.errorCount} useCaseHref={useCaseHref} />}
+      {report.warningCount > 0 && <IssueTable kind="warning" issues={report.warnings} total={report.warningCount} useCaseHref={useCaseHref} />}
       {report.notes.map((n) => (
         <p key={n} className="text-sm text-zinc-600">
           {n}
@@ -52,7 +54,7 @@ function Count({ label, value, hint, tone }: { label: string; value: number; hin
   );
 }
 
-function IssueTable({ kind, issues, total }: { kind: "error" | "warning"; issues: RowIssue[]; total: number }) {
+function IssueTable({ kind, issues, total, useCaseHref }: { kind: "error" | "warning"; issues: RowIssue[]; total: number; useCaseHref: (id: string) => string }) {
   const [all, setAll] = useState(false);
   const shown = all ? issues : issues.slice(0, SHOWN);
   const title = kind === "error" ? `Errors (${fmt(total)})` : `Warnings (${fmt(total)})`;
@@ -79,7 +81,21 @@ function IssueTable({ kind, issues, total }: { kind: "error" | "warning"; issues
                   {i.column ?? "—"}
                   {i.field && i.column !== i.field && <span className="text-zinc-500"> ({IMPORT_FIELD_BY_KEY[i.field].label})</span>}
                 </td>
-                <td className="px-3 py-2">{i.message}</td>
+                <td className="px-3 py-2">
+                  {i.message}
+                  {i.related && i.related.length > 0 && (
+                    <span className="block">
+                      {i.related.map((r, k) => (
+                        <span key={r.id}>
+                          {k > 0 && ", "}
+                          <a href={useCaseHref(r.id)} target="_blank" rel="noopener" className="font-medium text-brand-700 underline">
+                            Open “{r.title}”<span className="sr-only"> (in a new tab)</span>
+                          </a>
+                        </span>
+                      ))}
+                    </span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
