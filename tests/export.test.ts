@@ -13,6 +13,7 @@ import { GET as detailGET } from "@/app/o/[org]/export/detail.csv/route";
 import { ExportLinks } from "@/app/o/[org]/export/export-links";
 import { BU_COLUMNS, DETAIL_COLUMNS } from "@/lib/domain/export/cost-exports";
 import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import type { Approach } from "@/lib/domain/assessment";
 import { db } from "@/lib/server/db";
 import { ENTRY_POINTS } from "@/lib/server/action";
 import { detailStream } from "@/lib/server/export/cost-exports";
@@ -197,8 +198,8 @@ describe("the detail export", () => {
           ...(f.businessUnit.length ? { businessUnit: { in: f.businessUnit } } : {}),
           ...(f.status.length ? { status: { in: f.status } } : {}),
           ...(f.ownerId.length ? { ownerId: { in: f.ownerId } } : {}),
-          ...(f.chosen.length ? { chosenApproach: { in: f.chosen } } : {}),
-          ...(f.recommended.length ? { recommendedApproach: { in: f.recommended } } : {}),
+          ...(f.chosen.length ? { chosenApproach: { in: f.chosen as Approach[] } } : {}),
+          ...(f.recommended.length ? { recommendedApproach: { in: f.recommended as Approach[] } } : {}),
           ...(f.flag.length ? { riskFlags: { hasSome: f.flag } } : {}),
         },
         select: { id: true },

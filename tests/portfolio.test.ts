@@ -13,6 +13,7 @@ import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filte
 import { SCENARIOS, type Dashboard, type ScenarioName } from "@/lib/domain/portfolio/types";
 import { db, type Prisma } from "@/lib/server/db";
 import { loadDashboard } from "@/lib/server/portfolio/dashboard";
+import { listWhere } from "@/lib/server/use-cases/read";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
@@ -93,11 +94,16 @@ interface Ref {
   lines: { approach: Approach; calendarYear: number; low: bigint | null; base: bigint | null; high: bigint | null }[];
 }
 
+/** An approach filter: empty matches everything; "NONE" matches no approach (not scored / none chosen). */
+function approachMatches(values: readonly string[], approach: Approach | null): boolean {
+  return values.length === 0 || values.includes(approach ?? "NONE");
+}
+
 async function referenceUseCases(orgId: string, f: PortfolioFilter): Promise<Ref[]> {
   const rows = await db.useCase.findMany({ where: { organizationId: orgId, deletedAt: null }, include: { costLines: true } });
   return rows
     .filter((u) => (!f.businessUnit.length || f.businessUnit.includes(u.businessUnit)) && (!f.status.length || f.status.includes(u.status)) && (!f.ownerId.length || f.ownerId.includes(u.ownerId)))
-    .filter((u) => (!f.recommended.length || (u.recommendedApproach && f.recommended.includes(u.recommendedApproach))) && (!f.chosen.length || (u.chosenApproach && f.chosen.includes(u.chosenApproach))))
+    .filter((u) => approachMatches(f.recommended, u.recommendedApproach) && approachMatches(f.chosen, u.chosenApproach))
     .filter((u) => !f.flag.length || u.riskFlags.some((x) => (f.flag as string[]).includes(x)))
     .map((u) => ({
       id: u.id, title: u.title, businessUnit: u.businessUnit, ownerId: u.ownerId, status: u.status, recommended: u.recommendedApproach, chosen: u.chosenApproach, riskFlags: u.riskFlags,
@@ -176,10 +182,15 @@ describe("the portfolio dashboard adds up to the stored rows", () => {
     ["a status", () => f({ status: ["LIVE"] })],
     ["a risk flag", () => f({ flag: ["NO_EVALUATION_SET"] })],
     ["recommended and chosen", () => f({ recommended: ["RAG"], chosen: ["FINE_TUNING"] })],
+    ["none chosen", () => f({ chosen: ["NONE"] })],
+    ["not scored, or recommended RAG and none chosen", () => f({ recommended: ["NONE", "RAG"], chosen: ["NONE"] })],
     ["an owner and a status", () => f({ ownerId: [a.users.EXECUTIVE.id], status: ["IDEA", "APPROVED"] })],
     ["nothing matching", () => f({ businessUnit: ["Nobody"] })],
   ])("for %s", async (_label, filter) => {
-    await expectMatchesStoredRows(await loadDashboard(a.id, filter()), a.id, filter());
+    const d = await loadDashboard(a.id, filter());
+    await expectMatchesStoredRows(d, a.id, filter());
+    // The use-case list, given the same filter (as every link from the dashboard does), counts the same use cases.
+    expect(await db.useCase.count({ where: listWhere(a.id, filter(), "") })).toBe(d.useCases);
   });
 
   it("gives the as-chosen total worked out by hand", async () => {
@@ -326,6 +337,11 @@ describe("who may open the page", () => {
     const html = renderToStaticMarkup(await open(a.slug, { bu: "Support" }));
     expect(html).toContain(`href="/o/${a.slug}/use-cases?bu=Support&amp;recommended=RAG&amp;chosen=FINE_TUNING"`);
     expect(html).toContain('aria-label="1 recommended RAG, chosen Fine-tuning"');
+    // cells with no decision, and the row of use cases not scored, link too
+    expect(html).toContain(`href="/o/${a.slug}/use-cases?bu=Support&amp;recommended=RAG&amp;chosen=NONE"`);
+    const all = renderToStaticMarkup(await open(a.slug));
+    expect(all).toContain(`href="/o/${a.slug}/use-cases?recommended=NONE&amp;chosen=NONE"`);
+    expect(all).toContain(`href="/o/${a.slug}/use-cases?recommended=NONE"`);
   });
 
   it("is not found for someone outside the organization, and asks a signed-out visitor to sign in", async () => {

@@ -3,7 +3,7 @@
  * export. It lives in the URL: `?bu=Sales&bu=Ops&status=LIVE&recommended=RAG&flag=NO_EVALUATION_SET`.
  */
 import { z } from "zod";
-import { APPROACHES } from "../assessment";
+import { APPROACH_LABELS, APPROACHES } from "../assessment";
 import { STATUSES } from "../use-case";
 
 export const RISK_FLAGS = [
@@ -17,13 +17,21 @@ export type RiskFlagCode = (typeof RISK_FLAGS)[number];
 
 const many = <T extends z.ZodType>(item: T) => z.array(item).max(50).default([]);
 
+/**
+ * "No approach": for `chosen`, use cases with no decision recorded; for `recommended`, those the
+ * frameworks could not score. So every cell of the recommended × chosen matrix has a list.
+ */
+export const NO_APPROACH = "NONE" as const;
+export const approachOrNone = z.enum([...APPROACHES, NO_APPROACH]);
+export type ApproachOrNone = z.infer<typeof approachOrNone>;
+
 export const portfolioFilterSchema = z
   .object({
     businessUnit: many(z.string().trim().min(1).max(120)),
     status: many(z.enum(STATUSES)),
     ownerId: many(z.string().min(1).max(64)),
-    recommended: many(z.enum(APPROACHES)),
-    chosen: many(z.enum(APPROACHES)),
+    recommended: many(approachOrNone),
+    chosen: many(approachOrNone),
     flag: many(z.enum(RISK_FLAGS)),
   })
   .strict();
@@ -73,4 +81,15 @@ export function filterToSearchParams(filter: PortfolioFilter): URLSearchParams {
 
 export function isEmptyFilter(filter: PortfolioFilter): boolean {
   return Object.values(filter).every((v) => v.length === 0);
+}
+
+/** Splits an approach filter into named approaches and whether "none" is included. */
+export function splitApproaches(values: readonly ApproachOrNone[]): { named: Exclude<ApproachOrNone, typeof NO_APPROACH>[]; none: boolean } {
+  return { named: values.filter((v): v is Exclude<ApproachOrNone, typeof NO_APPROACH> => v !== NO_APPROACH), none: values.includes(NO_APPROACH) };
+}
+
+/** An approach filter value in words: "none chosen" and "not scored" for NO_APPROACH. */
+export function approachFilterLabel(value: ApproachOrNone, field: "recommended" | "chosen"): string {
+  if (value !== NO_APPROACH) return APPROACH_LABELS[value];
+  return field === "chosen" ? "None chosen" : "Not scored";
 }

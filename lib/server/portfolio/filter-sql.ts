@@ -1,6 +1,15 @@
 import "server-only";
 import { Prisma } from "../db";
-import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { splitApproaches, type ApproachOrNone, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+
+/** `column IN (named) OR column IS NULL` as the filter asks. */
+function approachIn(column: Prisma.Sql, values: readonly ApproachOrNone[]): Prisma.Sql {
+  const { named, none } = splitApproaches(values);
+  const parts: Prisma.Sql[] = [];
+  if (named.length) parts.push(Prisma.sql`${column}::text IN (${Prisma.join(named)})`);
+  if (none) parts.push(Prisma.sql`${column} IS NULL`);
+  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+}
 
 /**
  * The WHERE clause for a portfolio filter over `"UseCase" u`: always scoped to one organization
@@ -15,8 +24,8 @@ export function useCaseWhere(organizationId: string, filter: PortfolioFilter, al
   if (filter.businessUnit.length) parts.push(Prisma.sql`${a}."businessUnit" IN (${Prisma.join(filter.businessUnit)})`);
   if (filter.status.length) parts.push(Prisma.sql`${a}."status"::text IN (${Prisma.join(filter.status)})`);
   if (filter.ownerId.length) parts.push(Prisma.sql`${a}."ownerId" IN (${Prisma.join(filter.ownerId)})`);
-  if (filter.recommended.length) parts.push(Prisma.sql`${a}."recommendedApproach"::text IN (${Prisma.join(filter.recommended)})`);
-  if (filter.chosen.length) parts.push(Prisma.sql`${a}."chosenApproach"::text IN (${Prisma.join(filter.chosen)})`);
+  if (filter.recommended.length) parts.push(approachIn(Prisma.sql`${a}."recommendedApproach"`, filter.recommended));
+  if (filter.chosen.length) parts.push(approachIn(Prisma.sql`${a}."chosenApproach"`, filter.chosen));
   if (filter.flag.length) parts.push(Prisma.sql`${a}."riskFlags" && ${filter.flag}::text[]`);
   return Prisma.join(parts, " AND ");
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
-import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { splitApproaches, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { findSimilarTitles } from "@/lib/domain/similar-titles";
 import type { UseCaseFields } from "@/lib/domain/use-case";
 import type { SortColumn, UseCaseListQuery } from "@/lib/domain/use-case-list";
@@ -143,8 +143,14 @@ export function listWhere(organizationId: string, filter: PortfolioFilter, q: st
   if (filter.businessUnit.length) and.push({ businessUnit: { in: filter.businessUnit } });
   if (filter.status.length) and.push({ status: { in: filter.status } });
   if (filter.ownerId.length) and.push({ ownerId: { in: filter.ownerId } });
-  if (filter.recommended.length) and.push({ recommendedApproach: { in: filter.recommended } });
-  if (filter.chosen.length) and.push({ chosenApproach: { in: filter.chosen } });
+  if (filter.recommended.length) {
+    const { named, none } = splitApproaches(filter.recommended);
+    and.push({ OR: [...(named.length ? [{ recommendedApproach: { in: named } }] : []), ...(none ? [{ recommendedApproach: null }] : [])] });
+  }
+  if (filter.chosen.length) {
+    const { named, none } = splitApproaches(filter.chosen);
+    and.push({ OR: [...(named.length ? [{ chosenApproach: { in: named } }] : []), ...(none ? [{ chosenApproach: null }] : [])] });
+  }
   if (filter.flag.length) and.push({ riskFlags: { hasSome: filter.flag } });
   if (q) {
     const pattern = escapeLike(q);

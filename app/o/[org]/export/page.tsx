@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
-import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { BU_SCENARIOS } from "@/lib/domain/export/cost-exports";
 import { FLAG_LABELS } from "@/lib/domain/frameworks";
-import { filterToSearchParams, isEmptyFilter, parsePortfolioFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { approachFilterLabel, filterToSearchParams, isEmptyFilter, parsePortfolioFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { STATUS_LABELS } from "@/lib/domain/use-case";
 import { EXPORT_ROLES } from "@/lib/server/export/roles";
 import { guardPage } from "@/lib/server/page-guard";
@@ -19,8 +18,8 @@ function describe(filter: PortfolioFilter, ownerName: (id: string) => string): s
     ["business unit", filter.businessUnit],
     ["status", filter.status.map((s) => STATUS_LABELS[s])],
     ["owner", filter.ownerId.map(ownerName)],
-    ["recommended", filter.recommended.map((a) => APPROACH_LABELS[a])],
-    ["chosen", filter.chosen.map((a) => APPROACH_LABELS[a])],
+    ["recommended", filter.recommended.map((a) => approachFilterLabel(a, "recommended"))],
+    ["chosen", filter.chosen.map((a) => approachFilterLabel(a, "chosen"))],
     ["risk flag", filter.flag.map((f) => FLAG_LABELS[f])],
   ];
   return parts.filter(([, v]) => v.length).map(([k, v]) => `${k} ${v.join(" or ")}`);

@@ -1,7 +1,9 @@
 import Link from "next/link";
-import { APPROACH_LABELS, APPROACHES } from "@/lib/domain/assessment";
+import { APPROACHES } from "@/lib/domain/assessment";
 import { FLAG_LABELS } from "@/lib/domain/frameworks";
-import { FILTER_PARAMS, RISK_FLAGS, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { approachFilterLabel, FILTER_PARAMS, NO_APPROACH, RISK_FLAGS, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+
+const approachOptions = (field: "recommended" | "chosen"): [string, string][] => [...APPROACHES, NO_APPROACH].map((a) => [a, approachFilterLabel(a, field)]);
 import { STATUS_LABELS, STATUSES } from "@/lib/domain/use-case";
 
 /**
@@ -15,8 +17,8 @@ export function FilterForm({ action, filter, businessUnits, owners }: { action: 
       <Select name={FILTER_PARAMS.businessUnit} label="Business unit" values={filter.businessUnit} options={businessUnits.map((u) => [u, u])} />
       <Select name={FILTER_PARAMS.status} label="Status" values={filter.status} options={STATUSES.map((s) => [s, STATUS_LABELS[s]])} />
       <Select name={FILTER_PARAMS.ownerId} label="Owner" values={filter.ownerId} options={owners.map((m) => [m.id, m.name])} />
-      <Select name={FILTER_PARAMS.recommended} label="Recommended" values={filter.recommended} options={APPROACHES.map((a) => [a, APPROACH_LABELS[a]])} />
-      <Select name={FILTER_PARAMS.chosen} label="Chosen" values={filter.chosen} options={APPROACHES.map((a) => [a, APPROACH_LABELS[a]])} />
+      <Select name={FILTER_PARAMS.recommended} label="Recommended" values={filter.recommended} options={approachOptions("recommended")} />
+      <Select name={FILTER_PARAMS.chosen} label="Chosen" values={filter.chosen} options={approachOptions("chosen")} />
       <Select name={FILTER_PARAMS.flag} label="Risk flag" values={filter.flag} options={RISK_FLAGS.map((f) => [f, FLAG_LABELS[f]])} />
       <div className="flex items-center gap-3">
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { APPROACH_LABELS, APPROACHES, type Approach } from "@/lib/domain/assessment";
+import { NO_APPROACH } from "@/lib/domain/portfolio/filter";
 import { count } from "@/lib/domain/portfolio/format";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { link, Panel, ScrollTable, td, tdNum, th, thNum, type ListHref } from "./panel";
@@ -32,19 +33,16 @@ export function MatrixPanel({ d, listHref }: { d: Dashboard; listHref: ListHref 
                     <td key={c ?? "none"} className={`${tdNum} ${r !== null && r === c && n > 0 ? "bg-emerald-50" : ""}`}>
                       {n === 0 ? (
                         <span className="text-zinc-400">0</span>
-                      ) : r && c ? (
-                        <Link className={link} href={listHref({ recommended: [r], chosen: [c] })} aria-label={label}>
+                      ) : (
+                        <Link className={link} href={listHref({ recommended: [r ?? NO_APPROACH], chosen: [c ?? NO_APPROACH] })} aria-label={label}>
                           {count(n)}
                         </Link>
-                      ) : (
-                        // The list cannot yet filter on "no decision" or "not scored"; see the issue notes.
-                        <span aria-label={label} title="The use-case list cannot filter on this yet">{count(n)}</span>
                       )}
                     </td>
                   );
                 })}
                 <td className={`${tdNum} font-medium`}>
-                  {r ? <Link className={link} href={listHref({ recommended: [r] })} aria-label={`${rowTotal} recommended ${APPROACH_LABELS[r]}`}>{count(rowTotal)}</Link> : count(rowTotal)}
+                  <Link className={link} href={listHref({ recommended: [r ?? NO_APPROACH] })} aria-label={`${rowTotal} recommended ${name(r, "nothing (not scored)")}`}>{count(rowTotal)}</Link>
                 </td>
               </tr>
             );

@@ -25,7 +25,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { EMPTY_FILTER, RISK_FLAGS, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { approachFilterLabel, EMPTY_FILTER, NO_APPROACH, RISK_FLAGS, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { STATUSES, type Status } from "@/lib/domain/use-case";
 import {
   changeListQuery,
@@ -194,8 +194,8 @@ export function UseCaseTable(props: { rows: ListRow[]; total: number; query: Use
     businessUnit: { label: "Business unit", options: options.businessUnits.map((b) => ({ value: b, label: b })) },
     status: { label: "Status", options: STATUSES.map((s) => ({ value: s, label: statusLabel(s) })) },
     owner: { label: "Owner", options: options.owners.map((o) => ({ value: o.id, label: o.name })) },
-    recommended: { label: "Recommended", options: APPROACHES.map((a) => ({ value: a, label: approachLabel(a) })) },
-    chosen: { label: "Chosen", options: APPROACHES.map((a) => ({ value: a, label: approachLabel(a) })) },
+    recommended: { label: "Recommended", options: [...APPROACHES, NO_APPROACH].map((a) => ({ value: a, label: approachFilterLabel(a, "recommended") })) },
+    chosen: { label: "Chosen", options: [...APPROACHES, NO_APPROACH].map((a) => ({ value: a, label: approachFilterLabel(a, "chosen") })) },
     riskFlags: { label: "Risk flag", options: RISK_FLAGS.map((f) => ({ value: f, label: riskFlagLabel(f) })) },
   };
   const filtered = columnFilters.length > 0 || query.q !== "";
