@@ -104,6 +104,7 @@ async function referenceUseCases(orgId: string, f: PortfolioFilter): Promise<Ref
   return rows
     .filter((u) => (!f.businessUnit.length || f.businessUnit.includes(u.businessUnit)) && (!f.status.length || f.status.includes(u.status)) && (!f.ownerId.length || f.ownerId.includes(u.ownerId)))
     .filter((u) => approachMatches(f.recommended, u.recommendedApproach) && approachMatches(f.chosen, u.chosenApproach))
+    .filter((u) => !f.asChosen.length || f.asChosen.some((x) => x === (u.chosenApproach ?? u.recommendedApproach)))
     .filter((u) => !f.flag.length || u.riskFlags.some((x) => (f.flag as string[]).includes(x)))
     .map((u) => ({
       id: u.id, title: u.title, businessUnit: u.businessUnit, ownerId: u.ownerId, status: u.status, recommended: u.recommendedApproach, chosen: u.chosenApproach, riskFlags: u.riskFlags,
@@ -183,6 +184,8 @@ describe("the portfolio dashboard adds up to the stored rows", () => {
     ["a risk flag", () => f({ flag: ["NO_EVALUATION_SET"] })],
     ["recommended and chosen", () => f({ recommended: ["RAG"], chosen: ["FINE_TUNING"] })],
     ["none chosen", () => f({ chosen: ["NONE"] })],
+    ["as chosen RAG (a decision, else the recommendation)", () => f({ asChosen: ["RAG"] })],
+    ["as chosen hybrid or pipeline, in one business unit", () => f({ asChosen: ["HYBRID", "PIPELINE"], businessUnit: ["Marketing", "Ops"] })],
     ["not scored, or recommended RAG and none chosen", () => f({ recommended: ["NONE", "RAG"], chosen: ["NONE"] })],
     ["an owner and a status", () => f({ ownerId: [a.users.EXECUTIVE.id], status: ["IDEA", "APPROVED"] })],
     ["nothing matching", () => f({ businessUnit: ["Nobody"] })],
@@ -191,6 +194,8 @@ describe("the portfolio dashboard adds up to the stored rows", () => {
     await expectMatchesStoredRows(d, a.id, filter());
     // The use-case list, given the same filter (as every link from the dashboard does), counts the same use cases.
     expect(await db.useCase.count({ where: listWhere(a.id, filter(), "") })).toBe(d.useCases);
+    // and each approach's "as chosen" count is the list's count for that approach as chosen
+    for (const ap of d.byApproach) expect(await db.useCase.count({ where: listWhere(a.id, { ...filter(), asChosen: [ap.approach] }, "") }), ap.approach).toBe(ap.useCases);
   });
 
   it("gives the as-chosen total worked out by hand", async () => {
@@ -342,6 +347,8 @@ describe("who may open the page", () => {
     const all = renderToStaticMarkup(await open(a.slug));
     expect(all).toContain(`href="/o/${a.slug}/use-cases?recommended=NONE&amp;chosen=NONE"`);
     expect(all).toContain(`href="/o/${a.slug}/use-cases?recommended=NONE"`);
+    // each approach's lifecycle links to its use cases as chosen
+    expect(all).toContain(`href="/o/${a.slug}/use-cases?as=RAG"`);
   });
 
   it("is not found for someone outside the organization, and asks a signed-out visitor to sign in", async () => {

@@ -32,12 +32,14 @@ export const portfolioFilterSchema = z
     ownerId: many(z.string().min(1).max(64)),
     recommended: many(approachOrNone),
     chosen: many(approachOrNone),
+    /** As chosen: the decision where one is recorded, else the recommendation (the dashboard's "as chosen"). */
+    asChosen: many(z.enum(APPROACHES)),
     flag: many(z.enum(RISK_FLAGS)),
   })
   .strict();
 export type PortfolioFilter = z.infer<typeof portfolioFilterSchema>;
 
-export const EMPTY_FILTER: PortfolioFilter = { businessUnit: [], status: [], ownerId: [], recommended: [], chosen: [], flag: [] };
+export const EMPTY_FILTER: PortfolioFilter = { businessUnit: [], status: [], ownerId: [], recommended: [], chosen: [], asChosen: [], flag: [] };
 
 /** URL parameter name for each filter field. */
 export const FILTER_PARAMS: Record<keyof PortfolioFilter, string> = {
@@ -46,6 +48,7 @@ export const FILTER_PARAMS: Record<keyof PortfolioFilter, string> = {
   ownerId: "owner",
   recommended: "recommended",
   chosen: "chosen",
+  asChosen: "as",
   flag: "flag",
 };
 

@@ -151,6 +151,7 @@ export function listWhere(organizationId: string, filter: PortfolioFilter, q: st
     const { named, none } = splitApproaches(filter.chosen);
     and.push({ OR: [...(named.length ? [{ chosenApproach: { in: named } }] : []), ...(none ? [{ chosenApproach: null }] : [])] });
   }
+  if (filter.asChosen.length) and.push({ OR: [{ chosenApproach: { in: filter.asChosen } }, { chosenApproach: null, recommendedApproach: { in: filter.asChosen } }] });
   if (filter.flag.length) and.push({ riskFlags: { hasSome: filter.flag } });
   if (q) {
     const pattern = escapeLike(q);

@@ -20,6 +20,7 @@ function describe(filter: PortfolioFilter, ownerName: (id: string) => string): s
     ["owner", filter.ownerId.map(ownerName)],
     ["recommended", filter.recommended.map((a) => approachFilterLabel(a, "recommended"))],
     ["chosen", filter.chosen.map((a) => approachFilterLabel(a, "chosen"))],
+    ["as chosen", filter.asChosen.map((a) => approachFilterLabel(a, "chosen"))],
     ["risk flag", filter.flag.map((f) => FLAG_LABELS[f])],
   ];
   return parts.filter(([, v]) => v.length).map(([k, v]) => `${k} ${v.join(" or ")}`);

@@ -31,7 +31,9 @@ export function LifecyclePanel({ d, listHref }: { d: Dashboard; listHref: ListHr
                   <td className={tdNum}>{dollars(a.lifecycle.base)}</td>
                   <td className={tdNum}>{dollarRange(a.lifecycle)}</td>
                   <td className={tdNum}>
-                    {count(a.useCases)}
+                    <Link className={link} href={listHref({ asChosen: [a.approach] })} aria-label={`${count(a.useCases)} use cases as chosen ${APPROACH_LABELS[a.approach]}`}>
+                      {count(a.useCases)}
+                    </Link>
                     {a.incomplete ? <span className="block text-xs text-amber-800">{count(a.incomplete)} lack figures</span> : null}
                   </td>
                 </tr>
@@ -41,6 +43,18 @@ export function LifecyclePanel({ d, listHref }: { d: Dashboard; listHref: ListHr
         }
       />
       <p className="mt-3 text-sm text-zinc-600">
+        Use cases behind each total:{" "}
+        {d.byApproach.map((a, i) => (
+          <span key={a.approach}>
+            {i > 0 ? ", " : ""}
+            <Link className={link} href={listHref({ asChosen: [a.approach] })} aria-label={`${APPROACH_LABELS[a.approach]}: ${count(a.useCases)} use cases as chosen`}>
+              {APPROACH_LABELS[a.approach]} {count(a.useCases)}
+            </Link>
+          </span>
+        ))}
+        {d.byApproach.length === 0 ? "none" : ""}.
+      </p>
+      <p className="mt-1 text-sm text-zinc-600">
         As chosen counts a decision where one was made, else the recommendation. Decided:{" "}
         {APPROACHES.filter((a) => decided(a) > 0).map((a, i) => (
           <span key={a}>

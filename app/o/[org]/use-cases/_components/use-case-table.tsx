@@ -133,8 +133,9 @@ function filtersFromQuery(filter: PortfolioFilter): ColumnFiltersState {
   return out;
 }
 
-function queryFilterFrom(filters: ColumnFiltersState): PortfolioFilter {
-  const out: PortfolioFilter = { ...EMPTY_FILTER };
+/** The filter the column filters set; what no column shows (as chosen, from the dashboard) is kept from `current`. */
+function queryFilterFrom(filters: ColumnFiltersState, current: PortfolioFilter): PortfolioFilter {
+  const out: PortfolioFilter = { ...EMPTY_FILTER, asChosen: current.asChosen };
   for (const f of filters) {
     const field = FILTER_FIELD[f.id as ListColumn];
     if (field && Array.isArray(f.value)) (out[field] as string[]) = f.value as string[];
@@ -182,7 +183,7 @@ export function UseCaseTable(props: { rows: ListRow[]; total: number; query: Use
       if (next.pageSize !== query.pageSize) go(changeListQuery(query, { pageSize: next.pageSize as UseCaseListQuery["pageSize"] }));
       else go(changeListQuery(query, { page: next.pageIndex + 1 }));
     },
-    onColumnFiltersChange: (u) => go(changeListQuery(query, { filter: queryFilterFrom(functionalUpdate(u, columnFilters)) })),
+    onColumnFiltersChange: (u) => go(changeListQuery(query, { filter: queryFilterFrom(functionalUpdate(u, columnFilters), query.filter) })),
     onGlobalFilterChange: (u) => go(changeListQuery(query, { q: String(functionalUpdate(u, query.q) ?? "").trim() })),
     onColumnVisibilityChange: (u) => {
       const next = functionalUpdate(u, columnVisibility);
@@ -198,11 +199,19 @@ export function UseCaseTable(props: { rows: ListRow[]; total: number; query: Use
     chosen: { label: "Chosen", options: [...APPROACHES, NO_APPROACH].map((a) => ({ value: a, label: approachFilterLabel(a, "chosen") })) },
     riskFlags: { label: "Risk flag", options: RISK_FLAGS.map((f) => ({ value: f, label: riskFlagLabel(f) })) },
   };
-  const filtered = columnFilters.length > 0 || query.q !== "";
+  const filtered = columnFilters.length > 0 || query.q !== "" || query.filter.asChosen.length > 0;
   const pageCount = table.getPageCount();
 
   return (
     <div className="space-y-3" aria-busy={pending}>
+      {query.filter.asChosen.length > 0 && (
+        <p role="status" className="flex flex-wrap items-center gap-2 rounded border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-zinc-800" data-testid="as-chosen-filter">
+          Counted as {query.filter.asChosen.map((a) => approachFilterLabel(a, "chosen")).join(" or ")}, as chosen: the decision where one is recorded, else the recommendation.
+          <button type="button" className="font-medium text-brand-700 underline" onClick={() => go(changeListQuery(query, { filter: { ...query.filter, asChosen: [] } }))}>
+            Remove
+          </button>
+        </p>
+      )}
       <div className="flex flex-wrap items-end gap-2">
         <SearchBox value={query.q} onSearch={(q) => table.setGlobalFilter(q)} />
         {Object.entries(filterLabels).map(([columnId, f]) => {
