@@ -9,7 +9,10 @@ import { verifyPassword } from "./passwords";
 import { checkSignInAllowed, recordSignInAttempt } from "./login-throttle";
 import { newSessionClaims, recordSignIn, revokeSession, sessionRefusal, SessionRefusedError } from "./sessions";
 
-/** Sessions last eight hours of inactivity at most. */
+/**
+ * Sessions last eight hours of inactivity at most, and 24 hours after sign-in however active
+ * (SESSION_ABSOLUTE_MAX_AGE_SECONDS); sign-out revokes them on the server (lib/server/sessions.ts).
+ */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 const credentialsSchema = z.object({
