@@ -44,8 +44,11 @@ export interface Registry {
 const secret = () => process.env.NEXTAUTH_SECRET ?? "test-secret-not-for-production-0123456789";
 const cuidish = () => `c${randomUUID().replace(/-/g, "").slice(0, 24)}`;
 
+/** A session token's claims as a sign-in makes them (lib/server/sessions.ts): uid, a session id, the sign-in time. */
+const sessionClaims = (user: { id: string; email: string; name: string }) => ({ sub: user.id, uid: user.id, email: user.email, name: user.name, sid: randomUUID(), authAt: Date.now() });
+
 async function signIn(context: BrowserContext, baseURL: string, user: { id: string; email: string; name: string }) {
-  const token = await encode({ secret: secret(), token: { sub: user.id, uid: user.id, email: user.email, name: user.name }, maxAge: 60 * 60 });
+  const token = await encode({ secret: secret(), token: sessionClaims(user), maxAge: 60 * 60 });
   await context.clearCookies();
   await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
 }

@@ -1,4 +1,6 @@
-import { mkdtempSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -35,6 +37,23 @@ describe("backup and restore", () => {
     expect(await snapshot(org.id)).toEqual(before);
     // New rows still get fresh ids after the restore.
     await insertUseCaseWithCosts(org.id, { title: "after restore", ownerId: org.users.LEAD.id, yearly: { RAG: { INFERENCE: [1] } } });
+  });
+
+  it("leaves signed-out sessions out: a session revoked after the backup stays revoked after restoring it", async () => {
+    const org = await createTestOrg("backup-sessions");
+    const revokedBefore = `before-${randomUUID()}`;
+    await db.revokedSession.create({ data: { sessionId: revokedBefore, userId: org.users.ADMIN.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "tradeoff-backup-")), "b.jsonl.gz");
+    await backupDatabase(process.env.DATABASE_URL!, file);
+    const lines = gunzipSync(readFileSync(file)).toString("utf8").split("\n").filter(Boolean);
+    expect((JSON.parse(lines[0]!) as { tables: string[] }).tables).not.toContain("RevokedSession");
+    expect(lines.some((l) => l.includes(revokedBefore))).toBe(false);
+
+    const revokedAfter = `after-${randomUUID()}`;
+    await db.revokedSession.create({ data: { sessionId: revokedAfter, userId: org.users.ADMIN.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    await restoreDatabase(process.env.DATABASE_URL!, file);
+    expect(await db.revokedSession.count({ where: { sessionId: { in: [revokedBefore, revokedAfter] } } })).toBe(2);
+    expect(await db.organization.count({ where: { id: org.id } })).toBe(1);
   });
 
   it("refuses a file that is not a backup, and changes nothing", async () => {

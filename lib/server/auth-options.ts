@@ -7,8 +7,12 @@ import { z } from "zod";
 import { db } from "./db";
 import { verifyPassword } from "./passwords";
 import { checkSignInAllowed, recordSignInAttempt } from "./login-throttle";
+import { newSessionClaims, recordSignIn, revokeSession, sessionRefusal, SessionRefusedError } from "./sessions";
 
-/** Sessions last eight hours of inactivity at most. */
+/**
+ * Sessions last eight hours of inactivity at most, and 24 hours after sign-in however active
+ * (SESSION_ABSOLUTE_MAX_AGE_SECONDS); sign-out revokes them on the server (lib/server/sessions.ts).
+ */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 const credentialsSchema = z.object({
@@ -33,9 +37,32 @@ function oauthProviders() {
   return providers;
 }
 
+function isExpectedSessionEnd(metadata: unknown): boolean {
+  if (metadata instanceof SessionRefusedError || (metadata as { name?: unknown } | null)?.name === "SessionRefusedError") return true;
+  const code = (metadata as { code?: unknown } | null)?.code;
+  return code === "ERR_JWT_EXPIRED";
+}
+
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
   pages: { signIn: "/sign-in" },
+  events: {
+    /** Sign-out revokes the session server-side (a copied cookie stops working) and audits it. */
+    async signOut({ token }) {
+      await revokeSession(token as Record<string, unknown> | null);
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // A signed-out, revoked or expired session token is an expected refusal, not an error.
+      if (code === "JWT_SESSION_ERROR" && isExpectedSessionEnd(metadata)) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
+  },
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -65,11 +92,22 @@ export const authOptions: NextAuthOptions = {
       await db.user.upsert({ where: { email }, update: {}, create: { email, name: user.name ?? email } });
       return true;
     },
-    async jwt({ token, user }) {
+    /**
+     * At sign-in (`user` given): the session's claims (uid, sid, authAt; see sessions.ts), audited.
+     * On every later use of the token, the guard's included: refused (signed out) when revoked,
+     * signed out everywhere, past the absolute lifetime, or made before sessions had these claims.
+     */
+    async jwt({ token, user, account }) {
       if (user?.email) {
         const row = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
-        if (row) token.uid = row.id;
+        if (!row) throw new SessionRefusedError("unknown-user");
+        const claims = newSessionClaims();
+        Object.assign(token, { uid: row.id }, claims);
+        await recordSignIn(row.id, claims, account?.provider ?? "credentials");
+        return token;
       }
+      const refusal = await sessionRefusal(token);
+      if (refusal) throw new SessionRefusedError(refusal);
       return token;
     },
     async session({ session, token }) {

@@ -22,7 +22,10 @@ export interface MemberContext {
 
 export const ALL_ROLES: readonly Role[] = ["ADMIN", "EXECUTIVE", "LEAD", "FINANCE"];
 
-/** The signed-in person, or null. Cached per request. */
+/**
+ * The signed-in person, or null. Cached per request. The session is read through next-auth's jwt
+ * callback, which refuses signed-out, expired and ended sessions (lib/server/sessions.ts).
+ */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const id = await getSessionUserId();
   if (!id) return null;

@@ -6,6 +6,7 @@
  * With `baseUrl`, the same download is also timed over HTTP from a running server.
  */
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -108,7 +109,7 @@ async function httpRowsPerSecond(client: pg.Client, baseUrl: string, organizatio
   const user = members[0];
   if (!user) return "skipped: no finance, executive or admin member";
   const { encode } = await import("next-auth/jwt");
-  const token = await encode({ secret, token: { sub: user.id, uid: user.id, email: user.email, name: user.name }, maxAge: 600 });
+  const token = await encode({ secret, token: { sub: user.id, uid: user.id, email: user.email, name: user.name, sid: randomUUID(), authAt: Date.now() }, maxAge: 600 });
   const cookie = `${baseUrl.startsWith("https:") ? "__Secure-" : ""}next-auth.session-token=${token}`;
   const t = performance.now();
   const res = await fetch(`${baseUrl.replace(/\/$/, "")}/o/${orgSlug}/export/detail.csv`, { headers: { cookie, "accept-encoding": "identity" } });

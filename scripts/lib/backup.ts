@@ -22,13 +22,20 @@ interface Header {
   tables: string[];
 }
 
+/**
+ * Tables a backup leaves out, and a restore leaves as they are. RevokedSession is security state,
+ * not organization data: restoring an older backup must not bring back sessions that were signed
+ * out since (it has no foreign key, so the restore's TRUNCATE … CASCADE does not reach it either).
+ */
+export const NOT_BACKED_UP = ["_prisma_migrations", "RevokedSession"] as const;
+
 async function appTables(client: pg.Client): Promise<string[]> {
   // Parents before children, so a restore can insert in this order with foreign keys on.
   const { rows } = await client.query<{ name: string }>(`
     with recursive deps as (
       select c.oid, c.relname::text as name, 0 as depth
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
-       where n.nspname = 'public' and c.relkind = 'r' and c.relname <> '_prisma_migrations'
+       where n.nspname = 'public' and c.relkind = 'r' and c.relname <> all($1::text[])
       union all
       select d.oid, d.name, p.depth + 1
         from deps p
@@ -36,7 +43,7 @@ async function appTables(client: pg.Client): Promise<string[]> {
         join (select c.oid, c.relname::text as name from pg_class c) d on d.oid = k.conrelid
        where p.depth < 20
     )
-    select name from deps group by name order by max(depth), name`);
+    select name from deps group by name order by max(depth), name`, [[...NOT_BACKED_UP]]);
   return rows.map((r) => r.name);
 }
 

@@ -1,5 +1,15 @@
-/** The session the server code sees in integration tests. */
+/**
+ * The session the server code sees in integration tests.
+ *
+ * `signInAs` sets one process-wide session, which is what sequential tests want. Calls that run
+ * at the same time as different people use `runAs(userId, fn)`: the id travels with the call's
+ * async context (AsyncLocalStorage), so twenty concurrent server actions each see their own
+ * signed-in member, and `runAs` wins over `signInAs` inside `fn`.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+
 let userId: string | null = null;
+const scoped = new AsyncLocalStorage<{ userId: string | null }>();
 
 export function signInAs(id: string | null): void {
   userId = id;
@@ -7,6 +17,10 @@ export function signInAs(id: string | null): void {
 export function signOut(): void {
   userId = null;
 }
+export function runAs<T>(id: string | null, fn: () => Promise<T>): Promise<T> {
+  return scoped.run({ userId: id }, fn);
+}
 export function currentTestUserId(): string | null {
-  return userId;
+  const store = scoped.getStore();
+  return store ? store.userId : userId;
 }

@@ -6,6 +6,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { SkipLink } from "@/components/skip-link";
 import { NotAMemberError, NotSignedInError } from "@/lib/server/errors";
 import { myOrganizations, requireMember, type MemberContext } from "@/lib/server/guard";
+import { EndSessionsButton } from "./_shell/end-sessions-button";
 import { NavLinks, type NavItem } from "./_shell/nav-links";
 import { OrgSwitcher } from "./_shell/org-switcher";
 
@@ -55,6 +56,7 @@ export default async function OrganizationLayout({ children, params }: { childre
             </div>
             <RoleBadge role={ctx.role} />
             <SignOutButton />
+            <EndSessionsButton />
           </div>
         </div>
         <nav aria-label="Organization" className="mx-auto mt-1 max-w-7xl px-2 sm:px-4 lg:px-6">

@@ -17,7 +17,7 @@ import {
 } from "@/lib/domain/import";
 import { db, Prisma } from "../db";
 import { audit } from "../audit";
-import { ForbiddenError, ValidationError } from "../errors";
+import { AppError, ForbiddenError, ValidationError } from "../errors";
 import { newId, writePlannedRows } from "./bulk-write";
 import { planRows, type ImportActor } from "./plan";
 
@@ -110,9 +110,16 @@ async function inImportTransaction<T>(fn: (tx: Parameters<Parameters<typeof db.$
     if (isUniqueViolation(err)) {
       throw new ValidationError("An external id of this file was given to another use case while it was being imported. Nothing was imported; check the file again.");
     }
-    throw err;
+    if (err instanceof AppError) throw err;
+    // Anything else (the database failing part-way, a timeout): the transaction was rolled back.
+    // Logged for us; the person is told plainly that nothing of the file was kept.
+    console.error(err);
+    throw new AppError(IMPORT_FAILED_MESSAGE);
   }
 }
+
+export const IMPORT_FAILED_MESSAGE =
+  "The import stopped part-way because of a problem on our side, and was undone: nothing from this file was imported and your use cases are as they were. Please try again.";
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { code?: string; originalCode?: string; kind?: string } } }; message?: string };

@@ -1,0 +1,382 @@
+/**
+ * Every mutation writes an audit event: a walk over the entry-point registry (ENTRY_POINTS in
+ * lib/server/action.ts, filled by importing every actions.ts and route.ts under app/).
+ *
+ * Each entry point marked `mutates` has a row below that makes one valid, successful call; the
+ * call must add at least one AuditEvent in the organization concerned (or, for what belongs to
+ * a person, in the organization it created or joined, or each one they belong to) naming the
+ * actor, an action and the changed entity. A mutating entry point without a row fails the test,
+ * so a new one cannot be forgotten; so does a row for an entry point that no longer exists.
+ * Entry points that do not mutate have a row too, and must add no audit event at all.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ENTRY_POINTS } from "@/lib/server/action";
+import { db } from "@/lib/server/db";
+import { hashPassword } from "@/lib/server/passwords";
+import { DEFAULT_ASSUMPTIONS } from "@/lib/domain/costing";
+import { FRAMEWORKS } from "@/lib/domain/frameworks";
+import { suggestColumns, TEMPLATE_HEADERS } from "@/lib/domain/import";
+import { signUp } from "@/app/(auth)/sign-up/actions";
+import { createOrganization } from "@/app/(auth)/organizations/new/actions";
+import { acceptInvitation, acceptInvitationWithSignUp } from "@/app/(auth)/invite/[token]/actions";
+import { signOutEverywhere } from "@/app/(auth)/account/actions";
+import { createUseCase, deleteUseCase, recordDecision, restoreUseCase, setCostOverrides, updateUseCase } from "@/app/o/[org]/use-cases/actions";
+import { checkImportRows, deleteImportMapping, importUseCases, saveImportMapping } from "@/app/o/[org]/use-cases/import/actions";
+import { saveAssumptions } from "@/app/o/[org]/assumptions/actions";
+import { inviteMember, removeMember, revokeInvitation, updateMemberRole } from "@/app/o/[org]/members/actions";
+import { saveFrameworkWeights } from "@/app/o/[org]/frameworks/actions";
+import { GET as exportDetail } from "@/app/o/[org]/export/detail.csv/route";
+import { GET as exportBusinessUnits } from "@/app/o/[org]/export/business-units.csv/route";
+import { GET as importTemplate } from "@/app/o/[org]/use-cases/import/template/route";
+import { GET as health } from "@/app/api/health/route";
+import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { signInAs, signOut } from "./helpers/session";
+import { sessionOf, signInWithPassword, signOutOf } from "./helpers/auth-route";
+import { csv, fileOf } from "./import-helpers";
+
+const APP = path.resolve(import.meta.dirname, "..", "app");
+
+function findEntryFiles(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) findEntryFiles(full, out);
+    else if (/^(actions|route)\.tsx?$/.test(e.name)) out.push(full);
+  }
+  return out;
+}
+
+type Result = { ok: boolean; code?: string; message?: string; data?: Record<string, unknown> };
+
+/** What one successful call should have left in the audit log. */
+interface Expected {
+  /** The action's return (must be ok) or the route's response (must be 2xx). */
+  result: Result | Response;
+  organizationId: string;
+  actorId: string;
+  entity: string;
+  /** When the changed entity's id is known to the test. */
+  entityId?: string;
+}
+
+/** Sets up what the call needs (its own audit events come before the measured call), then makes it. */
+interface Row {
+  prepare?: () => Promise<Record<string, string>>;
+  call: (p: Record<string, string>) => Promise<Expected>;
+}
+
+let org: TestOrg;
+const PASSWORD = "audit-coverage-password";
+let counter = 0;
+const unique = (label: string) => `${label}-${Date.now().toString(36)}-${++counter}`;
+
+async function newUseCase(title = unique("Use case")): Promise<{ id: string; version: number }> {
+  signInAs(org.users.ADMIN.id);
+  const r = (await createUseCase(org.slug, { title })) as Result;
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.data as { id: string; version: number };
+}
+
+async function newMember(role: "LEAD" | "FINANCE" | "EXECUTIVE") {
+  const user = await db.user.create({ data: { email: `${unique("member")}@audit.test`, name: "Member" } });
+  const m = await db.membership.create({ data: { userId: user.id, organizationId: org.id, role } });
+  return { userId: user.id, membershipId: m.id };
+}
+
+async function newInvitation(email: string) {
+  signInAs(org.users.ADMIN.id);
+  const r = (await inviteMember(org.slug, { email, role: "LEAD" })) as Result;
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return { id: r.data!.id as string, token: (r.data!.path as string).split("/").pop()! };
+}
+
+const H = [...TEMPLATE_HEADERS];
+const importMapping = () => ({ columns: suggestColumns(H), values: {} });
+const importRow = (title: string) => H.map((h) => (h === "title" ? title : ""));
+const weights = (w: number) => Object.fromEntries(FRAMEWORKS.map((f) => [f.id, w]));
+const routeContext = () => ({ params: Promise.resolve({ org: org.slug }) });
+const orgRequest = (sub: string) => new Request(`http://localhost/o/${org.slug}/${sub}`);
+
+const as = (userId: string) => {
+  signInAs(userId);
+};
+
+/** Mutating entry points: one valid, successful call each. */
+const MUTATING: Record<string, Row> = {
+  "account.signUp": {
+    call: async () => {
+      signOut();
+      const email = `${unique("signup")}@audit.test`;
+      const result = (await signUp({ name: "New Person", email, password: PASSWORD, organizationName: unique("Signed up org") })) as Result;
+      const user = await db.user.findUniqueOrThrow({ where: { email } });
+      const created = await db.organization.findUniqueOrThrow({ where: { slug: result.data!.organizationSlug as string } });
+      return { result, organizationId: created.id, actorId: user.id, entity: "Organization", entityId: created.id };
+    },
+  },
+  "organizations.create": {
+    call: async () => {
+      as(org.users.LEAD.id);
+      const result = (await createOrganization({ name: unique("Second org") })) as Result;
+      const created = await db.organization.findUniqueOrThrow({ where: { slug: result.data!.organizationSlug as string } });
+      return { result, organizationId: created.id, actorId: org.users.LEAD.id, entity: "Organization", entityId: created.id };
+    },
+  },
+  "invitations.accept": {
+    prepare: async () => {
+      const user = await db.user.create({ data: { email: `${unique("invitee")}@audit.test`, name: "Invitee" } });
+      const inv = await newInvitation(user.email);
+      return { userId: user.id, token: inv.token, invitationId: inv.id };
+    },
+    call: async (p) => {
+      as(p.userId!);
+      const result = (await acceptInvitation({ token: p.token })) as Result;
+      return { result, organizationId: org.id, actorId: p.userId!, entity: "Invitation", entityId: p.invitationId };
+    },
+  },
+  "invitations.acceptWithSignUp": {
+    prepare: async () => {
+      const email = `${unique("newcomer")}@audit.test`;
+      const inv = await newInvitation(email);
+      return { email, token: inv.token, invitationId: inv.id };
+    },
+    call: async (p) => {
+      signOut();
+      const result = (await acceptInvitationWithSignUp({ token: p.token, name: "Newcomer", password: PASSWORD })) as Result;
+      const user = await db.user.findUniqueOrThrow({ where: { email: p.email } });
+      return { result, organizationId: org.id, actorId: user.id, entity: "Invitation", entityId: p.invitationId };
+    },
+  },
+  "account.signOutEverywhere": {
+    call: async () => {
+      as(org.users.FINANCE.id);
+      const result = (await signOutEverywhere({})) as Result;
+      return { result, organizationId: org.id, actorId: org.users.FINANCE.id, entity: "User", entityId: org.users.FINANCE.id };
+    },
+  },
+  "auth.nextauth": {
+    // Sign-in and sign-out through the real next-auth route, each audited in the person's organization.
+    prepare: async () => {
+      const user = await db.user.create({ data: { email: `${unique("signin")}@audit.test`, name: "Signs in", passwordHash: await hashPassword(PASSWORD) } });
+      await db.membership.create({ data: { userId: user.id, organizationId: org.id, role: "LEAD" } });
+      return { userId: user.id, email: user.email };
+    },
+    call: async (p) => {
+      const jar = await signInWithPassword(p.email!, PASSWORD);
+      const signedIn = await sessionOf(jar);
+      const res = await signOutOf(jar);
+      const events = await db.auditEvent.findMany({ where: { organizationId: org.id, actorId: p.userId }, select: { action: true } });
+      expect(signedIn.user?.id).toBe(p.userId);
+      expect(events.map((e) => e.action).sort()).toEqual(["session.signed_in", "session.signed_out"]);
+      return { result: res, organizationId: org.id, actorId: p.userId!, entity: "Session" };
+    },
+  },
+  "useCases.create": {
+    call: async () => {
+      as(org.users.LEAD.id);
+      const result = (await createUseCase(org.slug, { title: unique("Logged") })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.LEAD.id, entity: "UseCase", entityId: result.data?.id as string };
+    },
+  },
+  "useCases.update": {
+    prepare: async () => ({ id: (await newUseCase()).id }),
+    call: async (p) => {
+      as(org.users.EXECUTIVE.id);
+      const result = (await updateUseCase(org.slug, { id: p.id, expectedVersion: 1, title: unique("Renamed") })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.EXECUTIVE.id, entity: "UseCase", entityId: p.id };
+    },
+  },
+  "useCases.recordDecision": {
+    prepare: async () => ({ id: (await newUseCase()).id }),
+    call: async (p) => {
+      as(org.users.EXECUTIVE.id);
+      const result = (await recordDecision(org.slug, { id: p.id, expectedVersion: 1, chosenApproach: "RAG", decisionNotes: "Citations matter most." })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.EXECUTIVE.id, entity: "UseCase", entityId: p.id };
+    },
+  },
+  "useCases.delete": {
+    prepare: async () => ({ id: (await newUseCase()).id }),
+    call: async (p) => {
+      as(org.users.ADMIN.id);
+      const result = (await deleteUseCase(org.slug, { id: p.id })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.ADMIN.id, entity: "UseCase", entityId: p.id };
+    },
+  },
+  "useCases.restore": {
+    prepare: async () => {
+      const { id } = await newUseCase();
+      const r = (await deleteUseCase(org.slug, { id })) as Result;
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      return { id };
+    },
+    call: async (p) => {
+      as(org.users.ADMIN.id);
+      const result = (await restoreUseCase(org.slug, { id: p.id })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.ADMIN.id, entity: "UseCase", entityId: p.id };
+    },
+  },
+  "useCases.setCostOverrides": {
+    prepare: async () => ({ id: (await newUseCase()).id }),
+    call: async (p) => {
+      as(org.users.ADMIN.id);
+      const result = (await setCostOverrides(org.slug, { id: p.id, expectedVersion: 1, overrides: { engineerRate: { low: 100, base: 150, high: 200 } } })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.ADMIN.id, entity: "UseCase", entityId: p.id };
+    },
+  },
+  "useCases.import.commit": {
+    call: async () => {
+      as(org.users.LEAD.id);
+      const content = csv([H, importRow(unique("Imported one")), importRow(unique("Imported two"))]);
+      const result = (await importUseCases(org.slug, { file: fileOf(content), fileName: "audit.csv", mapping: importMapping() })) as Result;
+      expect(result.data?.committed).toBe(true);
+      return { result, organizationId: org.id, actorId: org.users.LEAD.id, entity: "UseCaseImport", entityId: result.data?.importId as string };
+    },
+  },
+  "useCases.import.saveMapping": {
+    call: async () => {
+      as(org.users.LEAD.id);
+      const result = (await saveImportMapping(org.slug, { name: unique("Mapping"), mapping: importMapping() })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.LEAD.id, entity: "ImportMapping", entityId: result.data?.id as string };
+    },
+  },
+  "useCases.import.deleteMapping": {
+    prepare: async () => {
+      as(org.users.LEAD.id);
+      const r = (await saveImportMapping(org.slug, { name: unique("Doomed mapping"), mapping: importMapping() })) as Result;
+      return { id: r.data!.id as string };
+    },
+    call: async (p) => {
+      as(org.users.EXECUTIVE.id);
+      const result = (await deleteImportMapping(org.slug, { id: p.id })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.EXECUTIVE.id, entity: "ImportMapping", entityId: p.id };
+    },
+  },
+  "assumptions.save": {
+    call: async () => {
+      as(org.users.FINANCE.id);
+      const current = await db.assumptionVersion.findFirst({ where: { organizationId: org.id }, orderBy: { version: "desc" }, select: { version: true } });
+      const result = (await saveAssumptions(org.slug, {
+        expectedVersion: current?.version ?? 0,
+        fineTuneMethod: DEFAULT_ASSUMPTIONS.fineTuneMethod,
+        values: { ...DEFAULT_ASSUMPTIONS.values, modelPricePer1kTokens: { low: 0.005, base: 0.01 + counter / 1000, high: 0.05 } },
+        note: "Supplier price list",
+      })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.FINANCE.id, entity: "AssumptionVersion" };
+    },
+  },
+  "members.changeRole": {
+    prepare: async () => newMember("LEAD"),
+    call: async (p) => {
+      as(org.users.ADMIN.id);
+      const result = (await updateMemberRole(org.slug, { membershipId: p.membershipId, role: "FINANCE" })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.ADMIN.id, entity: "Membership", entityId: p.membershipId };
+    },
+  },
+  "members.remove": {
+    prepare: async () => newMember("FINANCE"),
+    call: async (p) => {
+      as(org.users.ADMIN.id);
+      const result = (await removeMember(org.slug, { membershipId: p.membershipId })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.ADMIN.id, entity: "Membership", entityId: p.membershipId };
+    },
+  },
+  "invitations.create": {
+    call: async () => {
+      as(org.users.ADMIN.id);
+      const result = (await inviteMember(org.slug, { email: `${unique("invited")}@audit.test`, role: "EXECUTIVE" })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.ADMIN.id, entity: "Invitation", entityId: result.data?.id as string };
+    },
+  },
+  "invitations.revoke": {
+    prepare: async () => ({ id: (await newInvitation(`${unique("withdrawn")}@audit.test`)).id }),
+    call: async (p) => {
+      as(org.users.ADMIN.id);
+      const result = (await revokeInvitation(org.slug, { invitationId: p.id })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.ADMIN.id, entity: "Invitation", entityId: p.id };
+    },
+  },
+  "frameworks.saveWeights": {
+    call: async () => {
+      as(org.users.ADMIN.id);
+      const { weightsVersion } = await db.organization.findUniqueOrThrow({ where: { id: org.id }, select: { weightsVersion: true } });
+      const result = (await saveFrameworkWeights(org.slug, { expectedWeightsVersion: weightsVersion, weights: weights(weightsVersion % 2 ? 2 : 1), note: "Rebalance" })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.ADMIN.id, entity: "Organization", entityId: org.id };
+    },
+  },
+};
+
+/** Entry points that read only: one valid, successful call each; they must write no audit event. */
+const READ_ONLY: Record<string, () => Promise<Result | Response>> = {
+  "useCases.import.check": async () => {
+    as(org.users.LEAD.id);
+    return (await checkImportRows(org.slug, { headers: H, rows: [{ row: 2, cells: importRow("Checked only") }], mapping: importMapping() })) as Result;
+  },
+  "useCases.import.template": async () => {
+    as(org.users.LEAD.id);
+    return importTemplate(orgRequest("use-cases/import/template?example=1"), routeContext());
+  },
+  "export.detail": async () => {
+    as(org.users.FINANCE.id);
+    return exportDetail(orgRequest("export/detail.csv"), routeContext());
+  },
+  "export.businessUnits": async () => {
+    as(org.users.FINANCE.id);
+    return exportBusinessUnits(orgRequest("export/business-units.csv"), routeContext());
+  },
+  health: async () => health(),
+};
+
+async function succeeded(result: Result | Response): Promise<void> {
+  if (result instanceof Response) {
+    expect(result.status, `HTTP ${result.status}`).toBeLessThan(300);
+    await result.arrayBuffer(); // read to the end (exports stream)
+    return;
+  }
+  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+}
+
+async function dbNow(): Promise<Date> {
+  const [r] = await db.$queryRaw<{ now: Date }[]>`SELECT date_trunc('milliseconds', clock_timestamp()) AS now`;
+  return r!.now;
+}
+
+beforeAll(async () => {
+  for (const file of findEntryFiles(APP)) await import(file);
+  org = await createTestOrg("audited");
+});
+
+describe("the audit log covers every entry point that changes something", () => {
+  it("has a row for every registered entry point (mutating and read-only), and none for one that does not exist", () => {
+    const mutating = [...ENTRY_POINTS.values()].filter((e) => e.mutates).map((e) => e.name).sort();
+    const readOnly = [...ENTRY_POINTS.values()].filter((e) => !e.mutates).map((e) => e.name).sort();
+    expect(mutating.length).toBeGreaterThan(15);
+    expect(mutating.filter((n) => !(n in MUTATING)), "mutating entry points with no row in MUTATING").toEqual([]);
+    expect(readOnly.filter((n) => !(n in READ_ONLY)), "read-only entry points with no row in READ_ONLY").toEqual([]);
+    expect(Object.keys(MUTATING).filter((n) => !mutating.includes(n)), "rows for entry points that are not registered as mutating").toEqual([]);
+    expect(Object.keys(READ_ONLY).filter((n) => !readOnly.includes(n)), "rows for entry points that are not registered as read-only").toEqual([]);
+  });
+
+  it.each(Object.keys(MUTATING))("%s writes an audit event naming the actor, the action and the changed entity", async (name) => {
+    const row = MUTATING[name]!;
+    const prepared = (await row.prepare?.()) ?? {};
+    const t0 = await dbNow();
+    const expected = await row.call(prepared);
+    await succeeded(expected.result);
+    const events = await db.auditEvent.findMany({ where: { at: { gte: t0 } }, orderBy: { at: "asc" } });
+    const mine = events.filter((e) => e.organizationId === expected.organizationId && e.actorId === expected.actorId);
+    expect(mine.length, `no audit event by ${expected.actorId} in ${expected.organizationId}; new events: ${JSON.stringify(events.map((e) => [e.action, e.entity]))}`).toBeGreaterThan(0);
+    for (const e of mine) expect(e.action).toMatch(/^[a-z_]+\.[a-z_]+$/);
+    const entity = mine.filter((e) => e.entity === expected.entity && (expected.entityId === undefined || e.entityId === expected.entityId));
+    expect(entity.length, `no event on ${expected.entity} ${expected.entityId ?? ""}: ${JSON.stringify(mine.map((e) => [e.action, e.entity, e.entityId]))}`).toBeGreaterThan(0);
+    expect(entity[0]!.entityId.length).toBeGreaterThan(0);
+    // Nothing is written into another organization's log (a person's session events go to each of theirs).
+    const elsewhere = events.filter((e) => e.organizationId !== expected.organizationId && e.actorId !== expected.actorId);
+    expect(elsewhere).toEqual([]);
+  });
+
+  it.each(Object.keys(READ_ONLY))("%s writes no audit event", async (name) => {
+    const before = await db.auditEvent.count();
+    await succeeded(await READ_ONLY[name]!());
+    expect(await db.auditEvent.count()).toBe(before);
+  });
+});
