@@ -327,13 +327,13 @@ describe("streaming", () => {
     expect(decode(first.value)).toBe(`\uFEFF${DETAIL_COLUMNS.join(",")}\r\n`);
     const second = await reader.read();
     expect(decode(second.value).split("\r\n").length - 1).toBe(5000);
-    // The reader stops: the stream has read at most one chunk ahead and waits, in its transaction.
-    await new Promise((r) => setTimeout(r, 100));
+    // The reader stops: the stream reads at most one chunk ahead, then waits in its transaction
+    // (polled, not slept: on a loaded machine the read-ahead can take a while to finish).
+    await expect.poll(exportSessions, { timeout: 15_000 }).toEqual(["idle in transaction"]);
     expect(held()).toBe(1);
-    expect(await exportSessions()).toEqual(["idle in transaction"]);
     await reader.cancel();
-    expect(held()).toBe(0);
-    expect(await exportSessions()).toEqual([]);
+    await expect.poll(held, { timeout: 15_000 }).toBe(0);
+    await expect.poll(exportSessions, { timeout: 15_000 }).toEqual([]);
   });
 
   it("reads one snapshot: changes made while it streams do not show", async () => {
@@ -353,7 +353,7 @@ describe("streaming", () => {
     const rows = parse(text);
     expect(rows.length).toBe(LINES);
     expect(rows.some((r) => r.category === "NEW")).toBe(false);
-    expect(held()).toBe(0);
+    await expect.poll(held, { timeout: 15_000 }).toBe(0);
     // The next export sees the change.
     const after = parse(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(detailStream({ id: big.id, name: "Big Co" }, EMPTY_FILTER)).arrayBuffer()));
     expect(after.map((r) => r.category)).toEqual(["NEW"]);
