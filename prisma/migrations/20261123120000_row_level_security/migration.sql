@@ -10,6 +10,8 @@
 --     policy lets everything through, and the restrictive one only bites when current_user is the
 --     scoped role. The restriction keys on current_user rather than on a policy's TO list, because
 --     the login role is a member of the scoped role: a TO list would apply to it as well.
+--   * current_user and the setting are read through scalar subqueries, so PostgreSQL evaluates
+--     them once per statement (an InitPlan) rather than once per row.
 --   * No FORCE ROW LEVEL SECURITY: the scoped role does not own the tables, so RLS applies to it
 --     anyway, while the owner (and pg_dump run by the owner) keeps working exactly as before.
 --     Superusers bypass RLS whatever is set; SET ROLE makes the session a non-superuser.
@@ -63,8 +65,8 @@ BEGIN
     EXECUTE format('CREATE POLICY tradeoff_all_rows ON %I AS PERMISSIVE FOR ALL TO PUBLIC USING (true) WITH CHECK (true)', t);
     EXECUTE format(
       'CREATE POLICY tradeoff_org_scope ON %I AS RESTRICTIVE FOR ALL TO PUBLIC'
-      ' USING (current_user <> ''tradeoff_org_reader'' OR "organizationId" = current_setting(''app.organization_id'', true))'
-      ' WITH CHECK (current_user <> ''tradeoff_org_reader'' OR "organizationId" = current_setting(''app.organization_id'', true))',
+      ' USING ((SELECT current_user <> ''tradeoff_org_reader'') OR "organizationId" = (SELECT current_setting(''app.organization_id'', true)))'
+      ' WITH CHECK ((SELECT current_user <> ''tradeoff_org_reader'') OR "organizationId" = (SELECT current_setting(''app.organization_id'', true)))',
       t);
   END LOOP;
 END $$;
@@ -73,16 +75,16 @@ END $$;
 ALTER TABLE "Organization" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tradeoff_all_rows ON "Organization" AS PERMISSIVE FOR ALL TO PUBLIC USING (true) WITH CHECK (true);
 CREATE POLICY tradeoff_org_scope ON "Organization" AS RESTRICTIVE FOR ALL TO PUBLIC
-  USING (current_user <> 'tradeoff_org_reader' OR "id" = current_setting('app.organization_id', true))
-  WITH CHECK (current_user <> 'tradeoff_org_reader' OR "id" = current_setting('app.organization_id', true));
+  USING ((SELECT current_user <> 'tradeoff_org_reader') OR "id" = (SELECT current_setting('app.organization_id', true)))
+  WITH CHECK ((SELECT current_user <> 'tradeoff_org_reader') OR "id" = (SELECT current_setting('app.organization_id', true)));
 
 -- People: members of the organization, and the owners of its use cases (an owner may have left).
 ALTER TABLE "User" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tradeoff_all_rows ON "User" AS PERMISSIVE FOR ALL TO PUBLIC USING (true) WITH CHECK (true);
 CREATE POLICY tradeoff_org_scope ON "User" AS RESTRICTIVE FOR ALL TO PUBLIC
   USING (
-    current_user <> 'tradeoff_org_reader'
-    OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = "User"."id" AND m."organizationId" = current_setting('app.organization_id', true))
-    OR EXISTS (SELECT 1 FROM "UseCase" u WHERE u."ownerId" = "User"."id" AND u."organizationId" = current_setting('app.organization_id', true))
+    (SELECT current_user <> 'tradeoff_org_reader')
+    OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = "User"."id" AND m."organizationId" = (SELECT current_setting('app.organization_id', true)))
+    OR EXISTS (SELECT 1 FROM "UseCase" u WHERE u."ownerId" = "User"."id" AND u."organizationId" = (SELECT current_setting('app.organization_id', true)))
   )
-  WITH CHECK (current_user <> 'tradeoff_org_reader');
+  WITH CHECK ((SELECT current_user <> 'tradeoff_org_reader'));
