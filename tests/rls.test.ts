@@ -2,10 +2,10 @@
  * Row-level security, the safety net under the raw-SQL read paths (lib/server/rls.ts and the
  * migration 20261123120000_row_level_security): acting as the scoped role, a statement with no
  * organization filter at all sees one organization's rows and nothing else, in every
- * organization-owned table; the role cannot write; with no organization set it sees nothing; the
- * dashboard and the exports really read through it; the application's own role is untouched; and
- * on a server where the migration may not create or grant the role, everything still migrates
- * and the app falls back to its own filters with one warning.
+ * organization-owned table; the role cannot write; with no organization set it sees nothing;
+ * the dashboard, the exports and the import's check really read through it; the application's
+ * own role is untouched; and on a server where the migration may not create or grant the role,
+ * everything still migrates and the app falls back to its own filters with one warning.
  *
  * The role and database set-up here needs a role that may create roles and databases (the
  * embedded PostgreSQL's, or DATABASE_URL's when it is a superuser).
@@ -17,6 +17,8 @@ import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { db, Prisma } from "@/lib/server/db";
 import { businessUnitStream, detailStream } from "@/lib/server/export/cost-exports";
 import { cursorCsvStream } from "@/lib/server/export/cursor-stream";
+import { suggestColumns } from "@/lib/domain/import/columns";
+import { checkRows } from "@/lib/server/import/run";
 import { loadDashboard } from "@/lib/server/portfolio/dashboard";
 import { forgetScopeProbe, ORGANIZATION_SETTING, SCOPED_ROLE, SCOPED_TABLES, scopedQueryRaw, withOrganizationScope } from "@/lib/server/rls";
 import { migrate, readMigrations } from "../scripts/lib/migrate";
@@ -237,6 +239,22 @@ describe("row-level security: the read paths that use it", () => {
     expect(await new Response(businessUnitStream({ id: a.id, name: a.name }, EMPTY_FILTER)).text()).toBe(bu);
     expect(detail).toContain(`RLS ${a.name}`);
     expect(detail).not.toContain(`RLS ${b.name}`);
+  });
+
+  it("the import's check reads as the scoped role too (it fails when the role may not read Membership)", async () => {
+    const headers = ["Title", "Owner email"];
+    const input = () => ({ headers, rows: [{ row: 2, cells: ["Checked under RLS", a.users.LEAD.email] }], mapping: { columns: suggestColumns(headers), values: {} } });
+    const actor = { organizationId: a.id, userId: a.users.ADMIN.id, role: "ADMIN" as const };
+    const before = await checkRows(actor, input());
+    expect(before.errors).toEqual([]);
+    expect(before.actions).toEqual([[2, "create"]]);
+    await admin((c) => c.query(`revoke select on "Membership" from ${SCOPED_ROLE}`));
+    try {
+      await expect(checkRows(actor, input())).rejects.toThrow(/permission denied/);
+    } finally {
+      await admin((c) => c.query(`grant select on "Membership" to ${SCOPED_ROLE}`));
+    }
+    expect(await checkRows(actor, input())).toEqual(before);
   });
 });
 

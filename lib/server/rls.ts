@@ -5,7 +5,8 @@ import { db, type Prisma, type Tx } from "./db";
 /**
  * Row-level security as a second line of defence for the read paths written in raw SQL (the
  * portfolio dashboard's aggregates, the finance exports), where a forgotten
- * `WHERE "organizationId" = …` would otherwise go unnoticed by the type checker.
+ * `WHERE "organizationId" = …` would otherwise go unnoticed by the type checker; the import's
+ * read-only check runs under it as well.
  *
  * Inside a transaction, `withOrganizationScope` switches to the NOLOGIN role tradeoff_org_reader
  * (SET LOCAL ROLE) and sets app.organization_id. From then until the transaction ends, every
