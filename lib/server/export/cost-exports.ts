@@ -42,6 +42,7 @@ export function detailQuery(organizationId: string, filter: PortfolioFilter): Pr
 export function detailStream(org: ExportOrganization, filter: PortfolioFilter): ReadableStream<Uint8Array> {
   return cursorCsvStream<DetailRow>({
     name: "cost detail",
+    organizationId: org.id,
     head: UTF8_BOM + detailHeader(),
     query: detailQuery(org.id, filter),
     createFormatter: () => createDetailFormatter({ organization: org.name }),
@@ -71,6 +72,7 @@ export function businessUnitQuery(organizationId: string, filter: PortfolioFilte
 export function businessUnitStream(org: ExportOrganization, filter: PortfolioFilter): ReadableStream<Uint8Array> {
   return cursorCsvStream<BusinessUnitRow>({
     name: "business-unit rollup",
+    organizationId: org.id,
     head: UTF8_BOM + businessUnitHeader(),
     query: businessUnitQuery(org.id, filter),
     createFormatter: () => createBusinessUnitFormatter({ organization: org.name }),

@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import type { Prisma } from "../db";
+import { withOrganizationScope } from "../rls";
 import { exportPool } from "./pool";
 
 /**
@@ -10,6 +11,8 @@ import { exportPool } from "./pool";
  * - the query runs in one READ ONLY, REPEATABLE READ transaction on a dedicated connection, so the
  *   whole file is one consistent snapshot even while use cases are re-projected (a re-projection
  *   deletes and re-inserts a use case's lines, which batched keyset reads could see twice);
+ * - the transaction acts as the organization-scoped database role (lib/server/rls.ts), so even a
+ *   query that forgot its organization filter could not read another organization's rows;
  * - the stream is pull-based: the next FETCH of `fetchSize` rows is made only when the reader has
  *   taken the previous chunk, so a slow download slows the reads and memory stays flat;
  * - when the download ends, fails or is cancelled (the client went away), the transaction ends and
@@ -21,6 +24,8 @@ import { exportPool } from "./pool";
 export interface CursorCsvOptions<R extends pg.QueryResultRow> {
   /** For log lines. */
   name: string;
+  /** The organization whose rows the query may read (row-level security, lib/server/rls.ts). */
+  organizationId: string;
   /** Written first (byte-order mark and header row). */
   head: string;
   query: Prisma.Sql;
@@ -61,6 +66,7 @@ export function cursorCsvStream<R extends pg.QueryResultRow>(opts: CursorCsvOpti
     c.on("error", onClientError);
     await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     await c.query(`SET LOCAL idle_in_transaction_session_timeout = ${idleTimeoutMs}`);
+    await withOrganizationScope(c, opts.organizationId);
     await c.query({ text: `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${opts.query.text}`, values: opts.query.values });
     return c;
   }

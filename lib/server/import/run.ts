@@ -18,6 +18,7 @@ import {
 import { db, Prisma } from "../db";
 import { audit } from "../audit";
 import { AppError, ForbiddenError, ValidationError } from "../errors";
+import { withOrganizationScope } from "../rls";
 import { newId, writePlannedRows } from "./bulk-write";
 import { planRows, type ImportActor } from "./plan";
 
@@ -42,7 +43,14 @@ function assertMayImport(actor: ImportActor): void {
 export async function checkRows(actor: ImportActor, input: { headers: string[]; rows: CsvRow[]; mapping: ImportMapping }): Promise<RowsCheck> {
   assertMayImport(actor);
   const { plan, converted } = prepareRows(input.headers, input.rows, input.mapping);
-  const planned = await planRows(db, actor, converted, plan, { closeTitles: true });
+  // Read-only: runs as the organization-scoped database role (lib/server/rls.ts).
+  const planned = await db.$transaction(
+    async (tx) => {
+      await withOrganizationScope(tx, actor.organizationId);
+      return planRows(tx, actor, converted, plan, { closeTitles: true });
+    },
+    { maxWait: 30_000, timeout: 60_000 },
+  );
   return { actions: planned.actions, errors: planned.errors, warnings: planned.warnings, notes: planned.notes };
 }
 

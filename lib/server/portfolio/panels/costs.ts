@@ -2,7 +2,8 @@ import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
 import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import type { CostCell } from "@/lib/domain/portfolio/types";
-import { db, Prisma } from "../../db";
+import { Prisma } from "../../db";
+import { scopedQueryRaw } from "../../rls";
 import { asChosenApproach, useCaseWhere } from "../filter-sql";
 import { int } from "../sql-values";
 
@@ -43,7 +44,7 @@ export function costCellsSql(organizationId: string, filter: PortfolioFilter): P
 }
 
 export async function costCells(organizationId: string, filter: PortfolioFilter): Promise<CostCell[]> {
-  const rows = await db.$queryRaw<Row[]>(costCellsSql(organizationId, filter));
+  const rows = await scopedQueryRaw<Row[]>(organizationId, costCellsSql(organizationId, filter));
   return rows.map((r) => ({
     calendarYear: r.calendarYear,
     approach: r.approach,

@@ -3,7 +3,8 @@ import { APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { FLAG_LABELS } from "@/lib/domain/frameworks";
 import { RISK_FLAGS, type PortfolioFilter, type RiskFlagCode } from "@/lib/domain/portfolio/filter";
 import type { FlaggedUseCase, Freshness, IncompleteCounts, MatrixCell, Range3, TopUseCase, UseCaseRef, Versions } from "@/lib/domain/portfolio/types";
-import { db, Prisma } from "../../db";
+import { Prisma } from "../../db";
+import { scopedQueryRaw } from "../../rls";
 import { asChosenApproach, useCaseWhere } from "../filter-sql";
 import { int } from "../sql-values";
 
@@ -177,7 +178,7 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
 }
 
 export async function useCasePanels(organizationId: string, filter: PortfolioFilter): Promise<UseCasePanels> {
-  const rows = await db.$queryRaw<Row[]>(useCasePanelsSql(organizationId, filter));
+  const rows = await scopedQueryRaw<Row[]>(organizationId, useCasePanelsSql(organizationId, filter));
 
   const of = <K extends Row["kind"]>(kind: K) => rows.filter((r): r is Extract<Row, { kind: K }> => r.kind === kind);
   const groups = of("group").map((r) => r.d);
