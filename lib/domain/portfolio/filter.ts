@@ -2,7 +2,7 @@
  * The portfolio filter, shared by the dashboard, the use-case list's drill-downs and the finance
  * export. It lives in the URL: `?bu=Sales&bu=Ops&status=LIVE&recommended=RAG&flag=NO_EVALUATION_SET`.
  */
-import { z } from "zod";
+import { z } from "../zod";
 import { APPROACHES } from "../assessment";
 import { STATUSES } from "../use-case";
 
