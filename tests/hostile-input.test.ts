@@ -28,6 +28,11 @@ import type { EntryPoint } from "@/lib/server/action";
 import { createUseCase } from "@/app/o/[org]/use-cases/actions";
 import { checkImportRows, importUseCases, saveImportMapping } from "@/app/o/[org]/use-cases/import/actions";
 import type { ImportMapping } from "@/lib/domain/import";
+import { parsePortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { isStorableText } from "@/lib/domain/text";
+import { parseListQuery } from "@/lib/domain/use-case-list";
+import { loadDashboard } from "@/lib/server/portfolio/dashboard";
+import { getUseCase, listUseCases } from "@/lib/server/use-cases/read";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { loadCallables, type Callable } from "./helpers/entry-points";
 import { applyMutation, describe as show, hostileKey, hostileString, hostileValue, mutation, NASTY_STRINGS } from "./helpers/hostile";
@@ -38,7 +43,7 @@ import { signInAs, signOut } from "./helpers/session";
  * hunts longer; FC_SEED=<seed> replays a failure that fast-check reported.
  */
 const SCALE = Number(process.env.HOSTILE_RUNS_SCALE ?? 1);
-const RUNS = Object.fromEntries(Object.entries({ whole: 10, mutation: 30, slug: 4, text: 40, importFile: 30, importCheck: 40 }).map(([k, n]) => [k, Math.max(1, Math.round(n * SCALE))])) as Record<"whole" | "mutation" | "slug" | "text" | "importFile" | "importCheck", number>;
+const RUNS = Object.fromEntries(Object.entries({ whole: 10, mutation: 30, slug: 4, text: 40, importFile: 30, importCheck: 40, url: 25 }).map(([k, n]) => [k, Math.max(1, Math.round(n * SCALE))])) as Record<"whole" | "mutation" | "slug" | "text" | "importFile" | "importCheck" | "url", number>;
 /** Generous: a loaded machine is slow, and speed is not what these tests are about. */
 const TIMEOUT = 180_000 * SCALE;
 if (process.env.FC_SEED) fc.configureGlobal({ seed: Number(process.env.FC_SEED) });
@@ -417,5 +422,57 @@ describe("the nastiest strings, one by one, as a use case's title", () => {
       expect(problemsWith(r, { title: s }, ["title"]), show(s)).toEqual([]);
     }
     signOut();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// What pages and route handlers read from the URL: query strings and path segments.
+
+const PARAM_NAMES = ["bu", "owner", "status", "recommended", "chosen", "flag", "q", "sort", "dir", "page", "size", "hide", "guide", "example", "tab", "compare"];
+const queryString = fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...PARAM_NAMES), weight: 4 }, hostileKey), hostileString.filter((v) => v.length <= 10_000)), { maxLength: 6 });
+const toSearchParams = (pairs: [string, string][]) => {
+  const sp = new URLSearchParams();
+  for (const [k, v] of pairs) sp.append(k, v);
+  return sp;
+};
+
+describe("hostile query strings and path segments", () => {
+  it("every route handler answers without a server error and its body reads to the end", { timeout: TIMEOUT }, async () => {
+    const routes = callables.filter((c) => c.entry?.kind === "route" && Array.isArray(c.entry.roles));
+    expect(routes.length).toBeGreaterThan(0);
+    for (const route of routes) {
+      const roles = route.entry!.roles as readonly string[];
+      const role = (roles.includes("ADMIN") ? "ADMIN" : roles[0]) as keyof TestOrg["users"];
+      await fc.assert(
+        fc.asyncProperty(queryString, hostileString, async (pairs, id) => {
+          signInAs(org.users[role].id);
+          try {
+            const url = `http://localhost/o/${org.slug}/x?${toSearchParams(pairs)}`;
+            const res = (await route.fn(new Request(url), { params: Promise.resolve({ org: org.slug, id }) })) as Response;
+            const body = await res.text();
+            expect(res.status, `${route.entry!.name} ${url.slice(0, 300)} → ${body.slice(0, 300)}`).toBeLessThan(500);
+          } finally {
+            signOut();
+          }
+        }),
+        { numRuns: RUNS.url, endOnFailure: true, examples: [[[["bu", "a\u0000b"], ["owner", "\uD800"]], "\u0000"]] },
+      );
+    }
+  });
+
+  it("the list's and the portfolio's URL readers keep only text a query can hold, and the reads behind the pages do not fail", { timeout: TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(queryString, hostileString, async (pairs, id) => {
+        const sp = toSearchParams(pairs);
+        const query = parseListQuery(sp);
+        const texts = [query.q, ...Object.values(query.filter).flat()];
+        expect(texts.filter((t) => !isStorableText(t))).toEqual([]);
+        expect(parsePortfolioFilter(sp)).toEqual(query.filter);
+        await listUseCases(org.id, query);
+        await loadDashboard(org.id, query.filter);
+        expect(await getUseCase(org.id, id, { includeDeleted: true })).toBeNull();
+      }),
+      { numRuns: RUNS.url, endOnFailure: true, examples: [[[["q", `${"x".repeat(199)}😀`], ["bu", "\u0000"]], "a\u0000"]] },
+    );
   });
 });

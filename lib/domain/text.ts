@@ -16,6 +16,11 @@ export function isStorableText(s: string): boolean {
   return !UNSTORABLE.test(s);
 }
 
+/** `s` without the characters that cannot be stored: for search terms, where dropping them is harmless. */
+export function withoutUnstorable(s: string): string {
+  return s.replace(new RegExp(UNSTORABLE.source, "g"), "");
+}
+
 /**
  * The paths of every string in `value` (values and object keys, in plain objects and arrays)
  * that cannot be stored; a key's path ends with the key itself.

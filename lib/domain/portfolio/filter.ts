@@ -5,6 +5,7 @@
 import { z } from "../zod";
 import { APPROACHES } from "../assessment";
 import { STATUSES } from "../use-case";
+import { isStorableText } from "../text";
 
 export const RISK_FLAGS = [
   "FT_ON_FAST_CHANGING_KNOWLEDGE",
@@ -19,9 +20,9 @@ const many = <T extends z.ZodType>(item: T) => z.array(item).max(50).default([])
 
 export const portfolioFilterSchema = z
   .object({
-    businessUnit: many(z.string().trim().min(1).max(120)),
+    businessUnit: many(z.string().trim().min(1).max(120).refine(isStorableText)),
     status: many(z.enum(STATUSES)),
-    ownerId: many(z.string().min(1).max(64)),
+    ownerId: many(z.string().min(1).max(64).refine(isStorableText)),
     recommended: many(z.enum(APPROACHES)),
     chosen: many(z.enum(APPROACHES)),
     flag: many(z.enum(RISK_FLAGS)),
