@@ -6,7 +6,7 @@
  * Pure: no Next.js, Prisma or I/O. One zod schema serves the form (hints) and
  * the server (the real check).
  */
-import { z } from "zod";
+import { z } from "./zod";
 
 export const CHANGE_FREQUENCIES = [
   "realtime",

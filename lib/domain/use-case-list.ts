@@ -6,6 +6,7 @@
  *
  * Pure: no Next.js, Prisma or I/O.
  */
+import { withoutUnstorable } from "./text";
 import { EMPTY_FILTER, filterToSearchParams, parsePortfolioFilter, type PortfolioFilter } from "./portfolio/filter";
 
 export const LIST_COLUMNS = ["title", "businessUnit", "owner", "status", "recommended", "chosen", "riskFlags", "updatedAt"] as const;
@@ -77,7 +78,8 @@ function all(params: ParamSource, key: string): string[] {
  * failing the page, so an old or hand-edited link still opens.
  */
 export function parseListQuery(params: ParamSource): UseCaseListQuery {
-  const q = (first(params, "q") ?? "").trim().slice(0, SEARCH_MAX);
+  // Characters no query can hold are dropped, before and after the cut (which may split an emoji).
+  const q = withoutUnstorable(withoutUnstorable((first(params, "q") ?? "").trim()).slice(0, SEARCH_MAX));
   const sortRaw = first(params, "sort");
   const sort = (SORTABLE_COLUMNS as readonly string[]).includes(sortRaw ?? "") ? (sortRaw as SortColumn) : DEFAULT_LIST_QUERY.sort;
   const dirRaw = first(params, "dir");

@@ -3,8 +3,9 @@
  * One schema for the form (client-side hints) and the server action (the real check).
  * Spec: PRODUCT.md, "The use case and its assessment".
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { APPROACHES, assessmentSchema } from "./assessment";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "./text";
 
 export const STATUSES = ["IDEA", "ASSESSING", "APPROVED", "BUILDING", "LIVE", "RETIRED"] as const;
 export type Status = (typeof STATUSES)[number];
@@ -26,7 +27,7 @@ export const LIMITS = {
 } as const;
 
 const trimmed = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} must be at most ${max} characters`);
+  z.string().trim().max(max, `${label} must be at most ${max} characters`).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
 /** Whole cents, for a manual yearly estimate (agent, pipeline, feedback learning). */
 const cents = z.number().int("Whole cents").min(0, "Cannot be negative").max(100_000_000_000_00, "Too large");

@@ -20,6 +20,8 @@ export interface MemberContext {
   role: Role;
 }
 
+const SLUG_SHAPE = /^[a-z0-9-]{1,100}$/;
+
 export const ALL_ROLES: readonly Role[] = ["ADMIN", "EXECUTIVE", "LEAD", "FINANCE"];
 
 /**
@@ -52,7 +54,9 @@ const membershipFor = cache(async (userId: string, orgSlug: string) =>
  */
 export async function requireMember(orgSlug: string, roles: readonly Role[] = ALL_ROLES): Promise<MemberContext> {
   const user = await requireUser();
-  if (typeof orgSlug !== "string" || orgSlug.length === 0 || orgSlug.length > 100) throw new NotAMemberError();
+  // Slugs are made by slugify (lowercase letters, digits, hyphens): anything else names no
+  // organization, and is refused before it reaches a query (PostgreSQL fails on a NUL in text).
+  if (typeof orgSlug !== "string" || !SLUG_SHAPE.test(orgSlug)) throw new NotAMemberError();
   const membership = await membershipFor(user.id, orgSlug);
   if (!membership) throw new NotAMemberError();
   if (!roles.includes(membership.role)) throw new ForbiddenError();

@@ -3,7 +3,7 @@
  * file; figures the seeds do not give are marked "not from the seeds", with a public source where
  * one exists, or no value at all (shown as missing until the organization sets it).
  */
-import { z } from "zod";
+import { z } from "../zod";
 
 export interface Range {
   low: number | null;

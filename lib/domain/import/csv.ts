@@ -36,12 +36,16 @@ export interface ParsedCsv {
 
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === "");
 
-/** Makes column names unique and non-empty. */
+/**
+ * Makes column names unique and non-empty. A column called "__proto__" is renamed: a plain object
+ * (the column mapping) cannot hold that key, so the column would silently vanish from it.
+ */
 export function uniqueHeaders(raw: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return raw.map((h, i) => {
     let name = h.replace(/\s+/g, " ").trim().slice(0, MAX_HEADER_LENGTH);
     if (!name) name = `Column ${i + 1}`;
+    if (name === "__proto__") name = `__proto__ (column ${i + 1})`;
     const key = name.toLowerCase();
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
@@ -106,6 +110,12 @@ export function parseCsv(text: string, options: { maxRows?: number } = {}): Pars
     },
   });
 
+  // PostgreSQL cannot store a NUL, and a CSV file has none: it is a binary or UTF-16 file.
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split("\n").length;
+    problems.push(`The file contains a NUL character (line ${line}), which a CSV file never has: it may be a spreadsheet or a UTF-16 file renamed to .csv. Save it as “CSV UTF-8” and try again.`);
+  }
   if (!headers) problems.push("The file is empty: it needs a header row naming the columns, then one row per use case.");
   else if (rows.length === 0 && !tooManyRows) problems.push("The file has a header row but no data rows.");
   if (tooManyRows) problems.unshift(TOO_MANY_ROWS_MESSAGE);

@@ -5,7 +5,7 @@
  *
  * Pure: no Next.js, Prisma or I/O.
  */
-import { z } from "zod";
+import { z } from "../zod";
 import type { ColumnMap } from "./columns";
 import { doublyMappedFields } from "./columns";
 import { IMPORT_FIELD_BY_KEY, IMPORT_FIELD_KEYS, VALUE_FIELD_KEYS, type ImportFieldKey } from "./fields";
@@ -15,13 +15,34 @@ import { allowedValues, type ValueMap } from "./values";
 
 const MAX_VALUES_PER_FIELD = 500;
 
-export const columnMapSchema = z
-  .record(z.string().trim().min(1).max(MAX_HEADER_LENGTH), z.union([z.enum(IMPORT_FIELD_KEYS), z.literal("")]))
-  .refine((m) => Object.keys(m).length <= MAX_COLUMNS, `At most ${MAX_COLUMNS} columns`);
+/**
+ * zod drops a record's "__proto__" key without a word (a plain object cannot hold it), so a
+ * mapping naming a column or value "__proto__" would lose it silently: it is refused instead.
+ * (The file's own headers never are "__proto__": see uniqueHeaders.)
+ */
+function withoutProtoKey<S extends z.ZodType>(schema: S, what: string) {
+  return z
+    .unknown()
+    .superRefine((v, ctx) => {
+      const keys = typeof v === "object" && v !== null ? Object.keys(v) : [];
+      if (keys.some((k) => k.trim() === "__proto__")) ctx.addIssue({ code: "custom", path: ["__proto__"], message: `A ${what} cannot be called “__proto__”; rename it.` });
+    })
+    .pipe(schema);
+}
+
+export const columnMapSchema = withoutProtoKey(
+  z
+    .record(z.string().trim().min(1).max(MAX_HEADER_LENGTH), z.union([z.enum(IMPORT_FIELD_KEYS), z.literal("")]))
+    .refine((m) => Object.keys(m).length <= MAX_COLUMNS, `At most ${MAX_COLUMNS} columns`),
+  "column",
+);
 
 export const valueMapSchema = z.partialRecord(
   z.enum(VALUE_FIELD_KEYS),
-  z.record(z.string().max(200), z.string().max(40)).refine((m) => Object.keys(m).length <= MAX_VALUES_PER_FIELD, `At most ${MAX_VALUES_PER_FIELD} values per field`),
+  withoutProtoKey(
+    z.record(z.string().max(200), z.string().max(40)).refine((m) => Object.keys(m).length <= MAX_VALUES_PER_FIELD, `At most ${MAX_VALUES_PER_FIELD} values per field`),
+    "value",
+  ),
 );
 
 export const importMappingSchema = z

@@ -48,7 +48,8 @@ export type ColumnPlan = Partial<Record<ImportFieldKey, { index: number; header:
 export function columnPlan(headers: readonly string[], columns: Readonly<ColumnMap>): ColumnPlan {
   const plan: ColumnPlan = {};
   headers.forEach((header, index) => {
-    const key = columns[header];
+    // Own keys only: a column called "constructor" is not Object.prototype.constructor.
+    const key = Object.hasOwn(columns, header) ? columns[header] : undefined;
     if (key && !plan[key]) plan[key] = { index, header };
   });
   return plan;

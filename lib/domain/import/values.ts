@@ -102,6 +102,12 @@ export function suggestValue(key: ImportFieldKey, raw: string): string | undefin
   return SUGGESTIONS.get(key)?.get(valueToken(raw));
 }
 
+/** The value chosen for a file's value, looking at own keys only (a cell "constructor" is just a word). */
+function mappedValue(values: ValueMap | undefined, key: ImportFieldKey, token: string): string | undefined {
+  const forField = values && Object.hasOwn(values, key) ? values[key] : undefined;
+  return forField && Object.hasOwn(forField, token) ? forField[token] : undefined;
+}
+
 export function allowedValues(key: ImportFieldKey): readonly string[] {
   return IMPORT_FIELD_BY_KEY[key].options?.map((o) => o.value) ?? [];
 }
@@ -115,7 +121,7 @@ export type ResolvedValue = { ok: true; value: string | null } | { ok: false; me
 export function resolveValue(key: ImportFieldKey, raw: string, values: ValueMap | undefined): ResolvedValue {
   if (raw.trim() === "") return { ok: true, value: null };
   const token = valueToken(raw);
-  const chosen = values?.[key]?.[token];
+  const chosen = mappedValue(values, key, token);
   const value = chosen !== undefined ? chosen : suggestValue(key, raw);
   if (value === undefined) {
     const field = IMPORT_FIELD_BY_KEY[key];
@@ -150,6 +156,6 @@ export function distinctValues(key: ImportFieldKey, cells: Iterable<string>, val
     else m.set(token, { token, example: raw.trim(), count: 1, mapped: undefined });
   }
   const all = [...m.values()].sort((a, b) => b.count - a.count || a.example.localeCompare(b.example));
-  for (const d of all) d.mapped = values?.[key]?.[d.token] ?? suggestValue(key, d.example);
+  for (const d of all) d.mapped = mappedValue(values, key, d.token) ?? suggestValue(key, d.example);
   return { values: all.slice(0, limit), more: Math.max(0, all.length - limit) };
 }

@@ -2,9 +2,10 @@
  * The portfolio filter, shared by the dashboard, the use-case list's drill-downs and the finance
  * export. It lives in the URL: `?bu=Sales&bu=Ops&status=LIVE&recommended=RAG&flag=NO_EVALUATION_SET`.
  */
-import { z } from "zod";
+import { z } from "../zod";
 import { APPROACH_LABELS, APPROACHES } from "../assessment";
 import { STATUSES } from "../use-case";
+import { isStorableText } from "../text";
 
 export const RISK_FLAGS = [
   "FT_ON_FAST_CHANGING_KNOWLEDGE",
@@ -27,9 +28,9 @@ export type ApproachOrNone = z.infer<typeof approachOrNone>;
 
 export const portfolioFilterSchema = z
   .object({
-    businessUnit: many(z.string().trim().min(1).max(120)),
+    businessUnit: many(z.string().trim().min(1).max(120).refine(isStorableText)),
     status: many(z.enum(STATUSES)),
-    ownerId: many(z.string().min(1).max(64)),
+    ownerId: many(z.string().min(1).max(64).refine(isStorableText)),
     recommended: many(approachOrNone),
     chosen: many(approachOrNone),
     /** As chosen: the decision where one is recorded, else the recommendation (the dashboard's "as chosen"). */

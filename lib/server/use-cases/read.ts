@@ -4,6 +4,7 @@ import { splitApproaches, type PortfolioFilter } from "@/lib/domain/portfolio/fi
 import { findSimilarTitles } from "@/lib/domain/similar-titles";
 import type { UseCaseFields } from "@/lib/domain/use-case";
 import type { SortColumn, UseCaseListQuery } from "@/lib/domain/use-case-list";
+import { isStorableText } from "@/lib/domain/text";
 import { db, Prisma, type Db, type Role, type Tx } from "../db";
 import { EDITABLE_SELECT, rowToFields } from "./mapping";
 import { USE_CASE_ENTITY } from "./write";
@@ -35,7 +36,8 @@ export interface UseCaseDetail {
 
 /** A use case of the organization; null when there is none (or it is deleted, unless asked for). */
 export async function getUseCase(organizationId: string, id: string, options: { includeDeleted?: boolean } = {}): Promise<UseCaseDetail | null> {
-  if (typeof id !== "string" || id.length === 0 || id.length > 64) return null;
+  // An id from the URL that no row can have (a NUL would fail the query itself) finds nothing.
+  if (typeof id !== "string" || id.length === 0 || id.length > 64 || !isStorableText(id)) return null;
   const row = await db.useCase.findFirst({
     where: { id, organizationId, ...(options.includeDeleted ? {} : { deletedAt: null }) },
     select: {

@@ -1,0 +1,60 @@
+/**
+ * Server actions refuse cross-origin calls. A lead saves a use case through the real form; the
+ * browser's server-action request (its action id, headers and body) is captured, then replayed
+ * with the lead's session cookie:
+ *   - from a foreign origin (and from the opaque origin "null", what a sandboxed frame sends):
+ *     refused, and nothing is written;
+ *   - from the app's own origin: accepted, and the use case is there.
+ * The refusing is Next.js's own check (app-render/action-handler: the Origin header's host must
+ * equal the Host or X-Forwarded-Host header, unless listed in serverActions.allowedOrigins, which
+ * this app leaves empty). The session cookie is SameSite=Lax, which already keeps a cross-site
+ * page's POST from carrying it; this test sends the cookie anyway, as a sibling subdomain (same
+ * site, another origin) could, so the Origin check alone is what stops it.
+ */
+import type { Request } from "@playwright/test";
+import { expect, test } from "./registry-fixtures";
+
+test("a server action replayed from a foreign origin is refused and writes nothing; from the app's origin it is accepted", async ({ page, registry, baseURL }) => {
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path("/new"));
+
+  let captured: Request | undefined;
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"]) captured ??= r;
+  });
+  await page.getByLabel("Title").fill("Original from the form");
+  await page.getByRole("button", { name: "Save use case" }).click();
+  await expect(page.getByText("Use case saved.")).toBeVisible();
+  expect(captured, "the form's save went through a server action").toBeDefined();
+
+  const actionId = captured!.headers()["next-action"]!;
+  const body = captured!.postData()!;
+  expect(body).toContain("Original from the form");
+  const replay = (title: string, origin: string) =>
+    page.request.post(captured!.url(), {
+      headers: {
+        "next-action": actionId,
+        "content-type": captured!.headers()["content-type"] ?? "text/plain;charset=UTF-8",
+        accept: "text/x-component",
+        origin,
+      },
+      data: body.replace("Original from the form", title),
+      maxRedirects: 0,
+    });
+  const titles = async () => (await registry.query<{ title: string }>(`SELECT title FROM "UseCase" WHERE "organizationId" = $1 ORDER BY title`, [registry.org.id])).map((r) => r.title);
+  const audits = async () => Number((await registry.query<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE "organizationId" = $1`, [registry.org.id]))[0]!.n);
+
+  const auditsBefore = await audits();
+  for (const origin of ["https://evil.example", "http://127.0.0.1.evil.example", "null"]) {
+    const res = await replay(`Forged from ${origin}`, origin);
+    expect(res.ok(), `a call from ${origin} is refused`).toBe(false);
+    expect(res.status()).toBeGreaterThanOrEqual(400);
+  }
+  expect(await titles()).toEqual(["Original from the form"]);
+  expect(await audits()).toBe(auditsBefore);
+
+  const same = await replay("Replayed from the app itself", new URL(baseURL!).origin);
+  expect(same.status()).toBe(200);
+  expect(await titles()).toEqual(["Original from the form", "Replayed from the app itself"]);
+  expect(await audits()).toBe(auditsBefore + 1);
+});

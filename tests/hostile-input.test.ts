@@ -1,0 +1,478 @@
+/**
+ * Hostile and malformed input at every server action and at the CSV import (issue 8).
+ *
+ * The actions are found from the code (tests/helpers/entry-points.ts: every actions.ts under
+ * app/, matched to ENTRY_POINTS), so a new action is covered, and the test fails until it has a
+ * valid example input below. Each is called as a role that is allowed, so the input reaches
+ * parsing, with:
+ *   - a wholly arbitrary input (wrong types, huge strings, unicode, NUL, NaN, bigints, Maps…),
+ *   - a valid input with one change (a value replaced by a hostile one, an unknown or prototype
+ *     key added, a key removed),
+ *   - a hostile organization slug.
+ * Expected every time: no throw and no unexpected-error result; a refusal of invalid input names
+ * the field (or, for input that is not an object at all, the form); and the organization's
+ * footprint in the database (and the global counts of people and organizations) is unchanged
+ * whenever the call is refused. Text that is accepted is stored exactly as sent (trimmed).
+ * The import is also fed hostile files, headers, rows and mappings.
+ */
+import fc from "fast-check";
+import Papa from "papaparse";
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { FINE_TUNE_METHODS, ASSUMPTION_KEYS } from "@/lib/domain/costing";
+import { FRAMEWORK_IDS } from "@/lib/server/framework-weights";
+import { currentAssumptions } from "@/lib/server/assumptions";
+import { db } from "@/lib/server/db";
+import { createInvitation } from "@/lib/server/invitations";
+import type { EntryPoint } from "@/lib/server/action";
+import { createUseCase } from "@/app/o/[org]/use-cases/actions";
+import { checkImportRows, importUseCases, saveImportMapping } from "@/app/o/[org]/use-cases/import/actions";
+import type { ImportMapping } from "@/lib/domain/import";
+import { parsePortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { isStorableText } from "@/lib/domain/text";
+import { parseListQuery } from "@/lib/domain/use-case-list";
+import { loadDashboard } from "@/lib/server/portfolio/dashboard";
+import { getUseCase, listUseCases } from "@/lib/server/use-cases/read";
+import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { loadCallables, type Callable } from "./helpers/entry-points";
+import { applyMutation, describe as show, hostileKey, hostileString, hostileValue, mutation, NASTY_STRINGS } from "./helpers/hostile";
+import { signInAs, signOut } from "./helpers/session";
+
+/**
+ * Runs per property and action; the whole file stays under a minute. HOSTILE_RUNS_SCALE=10 (say)
+ * hunts longer; FC_SEED=<seed> replays a failure that fast-check reported.
+ */
+const SCALE = Number(process.env.HOSTILE_RUNS_SCALE ?? 1);
+const RUNS = Object.fromEntries(Object.entries({ whole: 10, mutation: 30, slug: 4, text: 40, importFile: 30, importCheck: 40, url: 25 }).map(([k, n]) => [k, Math.max(1, Math.round(n * SCALE))])) as Record<"whole" | "mutation" | "slug" | "text" | "importFile" | "importCheck" | "url", number>;
+/** Generous: a loaded machine is slow, and speed is not what these tests are about. */
+const TIMEOUT = 180_000 * SCALE;
+if (process.env.FC_SEED) fc.configureGlobal({ seed: Number(process.env.FC_SEED) });
+const FORM_MESSAGE = "Please correct the highlighted fields.";
+/** What an allowed caller may be told: invalid input, a missing object, a stale version. */
+const EXPECTED_REFUSALS = ["VALIDATION", "NOT_FOUND", "CONFLICT"];
+
+type Result = { ok: true; data: unknown } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
+
+// ---------------------------------------------------------------------------------------------
+// The organization under attack, and a valid input for every action.
+
+let org: TestOrg;
+let callables: Callable[] = [];
+
+const mapping = (): ImportMapping => ({ columns: { Title: "title", "External id": "externalId", Stage: "status" }, values: { status: { "in prod": "LIVE" } } });
+const csvOf = (rows: string[][]) => Papa.unparse(rows, { newline: "\r\n" }) + "\r\n";
+
+async function liveUseCase(): Promise<{ id: string; version: number }> {
+  const found = await db.useCase.findFirst({ where: { organizationId: org.id, deletedAt: null }, orderBy: { createdAt: "desc" }, select: { id: true, version: true } });
+  if (found) return found;
+  signInAs(org.users.ADMIN.id);
+  const r = (await createUseCase(org.slug, { title: `Target ${randomUUID()}` })) as Result;
+  if (!r.ok) throw new Error(`could not create a target use case: ${show(r)}`);
+  return liveUseCase();
+}
+
+async function deletedUseCase(): Promise<string> {
+  const found = await db.useCase.findFirst({ where: { organizationId: org.id, deletedAt: { not: null } }, select: { id: true } });
+  if (found) return found.id;
+  const { id } = await liveUseCase();
+  await db.useCase.update({ where: { id }, data: { deletedAt: new Date() } });
+  return id;
+}
+
+async function leadMembership(): Promise<string> {
+  const m = await db.membership.findFirst({ where: { organizationId: org.id, userId: org.users.LEAD.id }, select: { id: true } });
+  if (m) return m.id;
+  return (await db.membership.create({ data: { organizationId: org.id, userId: org.users.LEAD.id, role: "LEAD" }, select: { id: true } })).id;
+}
+
+async function invitationFor(email: string): Promise<{ id: string; token: string }> {
+  const inv = await createInvitation({ organizationId: org.id, actorId: org.users.ADMIN.id }, { email, role: "LEAD" });
+  return { id: inv.id, token: inv.path.split("/").pop()! };
+}
+
+async function savedMappingId(): Promise<string> {
+  const m = await db.importMapping.findFirst({ where: { organizationId: org.id }, select: { id: true } });
+  if (m) return m.id;
+  return (await db.importMapping.create({ data: { organizationId: org.id, name: `Saved ${randomUUID()}`, columnMap: mapping().columns, valueMap: mapping().values }, select: { id: true } })).id;
+}
+
+const useCaseFields = () => ({
+  title: "Support assistant",
+  description: "Answers questions about returns.",
+  businessUnit: "Support",
+  status: "ASSESSING",
+  startDate: "2027-01-01",
+  horizonYears: 3,
+  assessment: { changeFrequency: "weekly", monthlyCalls: 10_000, yearlyGrowthPct: 20, needsCitations: true },
+  manualEstimate: null,
+  externalId: null,
+});
+
+interface Example {
+  /** Who calls: a role of the organization, an outsider (signed in, no membership), or no one. */
+  as: () => Promise<string | null>;
+  input: () => Promise<Record<string, unknown>>;
+}
+
+const asAdmin = async () => org.users.ADMIN.id;
+const asNewUser = async () => (await db.user.create({ data: { email: `outsider-${randomUUID()}@hostile.test`, name: "Outsider" } })).id;
+const asNobody = async () => null;
+
+/** A valid input per entry point. A new action fails the "every action has an example" test until it is added here. */
+const EXAMPLES: Record<string, Example> = {
+  "useCases.create": { as: asAdmin, input: async () => useCaseFields() },
+  "useCases.update": { as: asAdmin, input: async () => ({ ...useCaseFields(), ...(await liveUseCase().then((u) => ({ id: u.id, expectedVersion: u.version }))) }) },
+  "useCases.recordDecision": { as: asAdmin, input: async () => ({ ...(await liveUseCase().then((u) => ({ id: u.id, expectedVersion: u.version }))), chosenApproach: "RAG", decisionNotes: "Cheaper to keep current." }) },
+  "useCases.delete": { as: asAdmin, input: async () => ({ id: (await liveUseCase()).id }) },
+  "useCases.restore": { as: asAdmin, input: async () => ({ id: await deletedUseCase() }) },
+  "useCases.setCostOverrides": {
+    as: asAdmin,
+    input: async () => {
+      const u = await liveUseCase();
+      const k = ASSUMPTION_KEYS[0]!;
+      const v = (await currentAssumptions(db, org.id)).set.values[k];
+      return { id: u.id, expectedVersion: u.version, overrides: { [k]: v } };
+    },
+  },
+  "assumptions.save": {
+    as: asAdmin,
+    input: async () => {
+      const cur = await currentAssumptions(db, org.id);
+      return { expectedVersion: cur.version, fineTuneMethod: FINE_TUNE_METHODS.find((m) => m !== cur.set.fineTuneMethod)!, values: structuredClone(cur.set.values), note: "New rates from finance." };
+    },
+  },
+  "frameworks.saveWeights": {
+    as: asAdmin,
+    input: async () => {
+      const o = await db.organization.findUniqueOrThrow({ where: { id: org.id }, select: { weightsVersion: true } });
+      return { expectedWeightsVersion: o.weightsVersion, weights: Object.fromEntries(FRAMEWORK_IDS.map((id, i) => [id, i % 2 ? 1 : 1.5])), note: "Leaning on the second framework." };
+    },
+  },
+  "members.changeRole": { as: asAdmin, input: async () => ({ membershipId: await leadMembership(), role: "FINANCE" }) },
+  "members.remove": { as: asAdmin, input: async () => ({ membershipId: await leadMembership() }) },
+  "invitations.create": { as: asAdmin, input: async () => ({ email: `new-${randomUUID()}@hostile.test`, role: "LEAD" }) },
+  "invitations.revoke": { as: asAdmin, input: async () => ({ invitationId: (await invitationFor(`pending-${randomUUID()}@hostile.test`)).id }) },
+  "invitations.accept": {
+    // Signed in as a fresh outsider, with an invitation to their own address.
+    as: async () => {
+      const id = await asNewUser();
+      pendingToken = (await invitationFor((await db.user.findUniqueOrThrow({ where: { id } })).email)).token;
+      return id;
+    },
+    input: async () => ({ token: pendingToken }),
+  },
+  "invitations.acceptWithSignUp": { as: asNobody, input: async () => ({ token: (await invitationFor(`joiner-${randomUUID()}@hostile.test`)).token, name: "Joiner", password: "correct horse battery" }) },
+  "organizations.create": { as: asAdmin, input: async () => ({ name: "Second organization" }) },
+  "account.signUp": { as: asNobody, input: async () => ({ name: "Founder", email: `founder-${randomUUID()}@hostile.test`, password: "correct horse battery", organizationName: "Founded org" }) },
+  "useCases.import.check": {
+    as: asAdmin,
+    input: async () => ({ headers: ["Title", "External id", "Stage"], rows: [{ row: 2, cells: ["Ticket router", "INV-1", "in prod"] }], mapping: mapping() }),
+  },
+  "useCases.import.commit": {
+    as: asAdmin,
+    input: async () => ({ file: new Blob([csvOf([["Title", "External id", "Stage"], ["Ticket router", `INV-${randomUUID()}`, "in prod"]])], { type: "text/csv" }), fileName: "inventory.csv", mapping: mapping() }),
+  },
+  "useCases.import.saveMapping": { as: asAdmin, input: async () => ({ name: "Inventory 2026", mapping: mapping() }) },
+  "useCases.import.deleteMapping": { as: asAdmin, input: async () => ({ id: await savedMappingId() }) },
+};
+let pendingToken = "";
+
+// ---------------------------------------------------------------------------------------------
+// What is checked after each call.
+
+async function footprint() {
+  const [organization, useCases, audits, memberships, invitations, assumptionVersions, mappings, costLines, users, organizations, allMemberships, allInvitations] = await Promise.all([
+    db.organization.findUnique({ where: { id: org.id }, select: { name: true, slug: true, weightsVersion: true, frameworkWeights: true } }),
+    db.useCase.findMany({ where: { organizationId: org.id }, select: { id: true, version: true, deletedAt: true, title: true }, orderBy: { id: "asc" } }),
+    db.auditEvent.count({ where: { organizationId: org.id } }),
+    db.membership.findMany({ where: { organizationId: org.id }, select: { id: true, role: true }, orderBy: { id: "asc" } }),
+    db.invitation.findMany({ where: { organizationId: org.id }, select: { id: true, revokedAt: true, acceptedAt: true }, orderBy: { id: "asc" } }),
+    db.assumptionVersion.count({ where: { organizationId: org.id } }),
+    db.importMapping.findMany({ where: { organizationId: org.id }, select: { id: true, name: true, columnMap: true, valueMap: true }, orderBy: { id: "asc" } }),
+    db.costLine.count({ where: { organizationId: org.id } }),
+    db.user.count(),
+    db.organization.count(),
+    db.membership.count(),
+    db.invitation.count(),
+  ]);
+  return { organization, useCases, audits, memberships, invitations, assumptionVersions, mappings, costLines, users, organizations, allMemberships, allInvitations };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== "object" || v === null) return false;
+  const p = Object.getPrototypeOf(v);
+  return p === Object.prototype || p === null;
+}
+
+/** What is wrong with an action's answer to `input` (empty when nothing is). */
+function problemsWith(result: unknown, input: unknown, fieldsOfSchema: readonly string[], allowed = EXPECTED_REFUSALS): string[] {
+  if (!isPlainObject(result) || typeof result.ok !== "boolean") return [`not an action result: ${show(result)}`];
+  const r = result as Result;
+  if (r.ok) return [];
+  const problems: string[] = [];
+  if (!allowed.includes(r.code)) problems.push(`refused with ${r.code}: ${r.message}`);
+  if (typeof r.message !== "string" || r.message.length === 0) problems.push("a refusal without a message");
+  const size = JSON.stringify(r).length;
+  if (size > 20_000) problems.push(`a refusal of ${size} characters (the input echoed back?)`);
+  if (r.code === "VALIDATION" && r.message === FORM_MESSAGE) {
+    const keys = Object.keys(r.fieldErrors ?? {});
+    if (keys.length === 0) problems.push("a validation refusal that names no field");
+    for (const key of keys) {
+      const messages = r.fieldErrors![key]!;
+      if (!Array.isArray(messages) || !messages.length || messages.some((m) => typeof m !== "string" || !m)) problems.push(`field ${key}: no message`);
+      if (key === "_form") {
+        // For an object, a form-level message may only name its unknown keys (zod: "Unrecognized key: …").
+        if (isPlainObject(input) && !messages.every((m) => /^Unrecognized keys?: /.test(m))) problems.push(`a form-level message for an object input: ${messages.join(" ")}`);
+        continue;
+      }
+      const names = [...fieldsOfSchema, ...(isPlainObject(input) ? Object.keys(input) : [])];
+      // A key is "a.b.c" (and a long key is cut with "…").
+      const named = names.some((n) => key === n || key.startsWith(`${n}.`) || (n.length > 200 && key.startsWith(`${n.slice(0, 200)}…`)));
+      if (!named) problems.push(`field error under "${show(key)}", which is not a field of the input`);
+    }
+  }
+  return problems;
+}
+
+interface Call {
+  c: Callable;
+  ep: EntryPoint;
+  example: Example;
+}
+
+/** Calls an action as its example's caller, with `input` made from the example's valid input, and checks the outcome. */
+async function attack(call: Call, makeInput: (valid: Record<string, unknown>) => unknown, opts: { slug?: unknown; expect?: string } = {}): Promise<void> {
+  const caller = await call.example.as();
+  const valid = await call.example.input();
+  const fields = Object.keys(valid);
+  const input = makeInput(valid);
+  const before = await footprint();
+  if (caller) signInAs(caller);
+  else signOut();
+  let result: unknown;
+  try {
+    const orgScoped = Array.isArray(call.ep.roles);
+    result = orgScoped ? await call.c.fn("slug" in opts ? opts.slug : org.slug, input) : await call.c.fn(input);
+  } catch (err) {
+    throw new Error(`${call.ep.name} threw on ${show(input)}: ${String(err)}`);
+  } finally {
+    signOut();
+  }
+  const problems = problemsWith(result, input, fields, opts.expect ? [opts.expect] : EXPECTED_REFUSALS);
+  if (opts.expect && ((result as Result).ok || (result as { code: string }).code !== opts.expect)) problems.push(`expected ${opts.expect}, got ${show(result)}`);
+  if (!(result as Result).ok) {
+    const after = await footprint();
+    try {
+      expect(after).toEqual(before);
+    } catch {
+      problems.push("something was written although the call was refused");
+    }
+  }
+  if (problems.length) throw new Error(`${call.ep.name} with ${show(input)}${"slug" in opts ? ` on slug ${show(opts.slug)}` : ""} → ${show(result)}:\n  ${problems.join("\n  ")}`);
+}
+
+let calls: Call[] = [];
+
+beforeAll(async () => {
+  org = await createTestOrg("hostile");
+  callables = await loadCallables();
+  calls = callables
+    .filter((c) => c.entry?.kind === "action")
+    .map((c) => ({ c, ep: c.entry!, example: EXAMPLES[c.entry!.name]! }))
+    .filter((x) => x.example);
+});
+
+describe("every server action against hostile input", () => {
+  it("finds every action, and each has a valid example input that is accepted", { timeout: TIMEOUT }, async () => {
+    const actions = callables.filter((c) => c.entry?.kind === "action");
+    expect(actions.length).toBeGreaterThanOrEqual(20);
+    expect(actions.filter((c) => !EXAMPLES[c.entry!.name]).map((c) => c.entry!.name), "actions with no example input here").toEqual([]);
+    // The examples must be valid, or the mutations below would start from an input refused anyway.
+    for (const call of calls) {
+      const caller = await call.example.as();
+      const input = await call.example.input();
+      if (caller) signInAs(caller);
+      else signOut();
+      const r = (Array.isArray(call.ep.roles) ? await call.c.fn(org.slug, input) : await call.c.fn(input)) as Result;
+      signOut();
+      expect(r.ok ? "accepted" : show(r), call.ep.name).toBe("accepted");
+    }
+  });
+
+  it("answers a wholly arbitrary input with a result, never an error, and writes nothing when refusing", { timeout: TIMEOUT }, async () => {
+    for (const call of calls) {
+      await fc.assert(
+        fc.asyncProperty(hostileValue, async (value) => attack(call, () => value)),
+        { numRuns: RUNS.whole, endOnFailure: true },
+      );
+    }
+  });
+
+  it("answers a valid input with one hostile change by naming the field, and writes nothing when refusing", { timeout: TIMEOUT }, async () => {
+    for (const call of calls) {
+      await fc.assert(
+        fc.asyncProperty(mutation, async (m) => attack(call, (valid) => applyMutation(valid, m))),
+        { numRuns: RUNS.mutation, endOnFailure: true },
+      );
+    }
+  });
+
+  it("refuses a hostile organization slug as not a member, and writes nothing", { timeout: TIMEOUT }, async () => {
+    for (const call of calls.filter((x) => Array.isArray(x.ep.roles))) {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(hostileString, hostileValue), async (slug) => attack(call, (valid) => valid, { slug, expect: "NOT_A_MEMBER" })),
+        { numRuns: RUNS.slug, endOnFailure: true, examples: [["a\u0000b"], ["\uD800"], [org.slug + "\u0000"]] },
+      );
+    }
+  });
+});
+
+describe("text that is accepted is stored as sent", () => {
+  it("keeps a use case's title, description and business unit exactly (trimmed), or refuses them by field", { timeout: TIMEOUT }, async () => {
+    signInAs(org.users.ADMIN.id);
+    await fc.assert(
+      fc.asyncProperty(hostileString, hostileString, hostileString, async (title, description, businessUnit) => {
+        const before = await footprint();
+        const r = (await createUseCase(org.slug, { title, description, businessUnit })) as Result;
+        expect(problemsWith(r, { title, description, businessUnit }, ["title", "description", "businessUnit"])).toEqual([]);
+        if (!r.ok) {
+          expect(await footprint()).toEqual(before);
+          return;
+        }
+        const stored = await db.useCase.findUniqueOrThrow({ where: { id: (r.data as { id: string }).id }, select: { title: true, description: true, businessUnit: true } });
+        expect(stored).toEqual({ title: title.trim(), description: description.trim(), businessUnit: businessUnit.trim() });
+      }),
+      { numRuns: RUNS.text, endOnFailure: true },
+    );
+    signOut();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The import, through its server API.
+
+const HEADERS = ["Title", "External id", "Stage", "Description", "Monthly calls"];
+const importMapping = (): ImportMapping => ({ columns: { Title: "title", "External id": "externalId", Stage: "status", Description: "description", "Monthly calls": "monthlyCalls" }, values: {} });
+const cell = fc.oneof({ arbitrary: hostileString.filter((s) => s.length <= 30_000), weight: 4 }, { arbitrary: fc.constantFrom("Idea", "Live", "1,000", "-5", "1e400", "NaN", ""), weight: 1 });
+const row = fc.array(cell, { minLength: 0, maxLength: HEADERS.length + 2 });
+
+describe("the import against hostile files, rows and mappings", () => {
+  it("reports hostile cells per row and field, never fails, and writes nothing unless every row is good", { timeout: TIMEOUT }, async () => {
+    signInAs(org.users.ADMIN.id);
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 4 }), fc.boolean(), async (rows, rawBytes) => {
+        const text = csvOf([HEADERS, ...rows.map((r, i) => r.map((c, j) => (j === 1 && !rawBytes ? `${c}-${i}` : c)))]);
+        const bytes = rawBytes ? Uint8Array.from(text, (ch) => ch.charCodeAt(0) & 0xff) : new TextEncoder().encode(text);
+        const before = await footprint();
+        const r = (await importUseCases(org.slug, { file: new Blob([bytes]), fileName: "hostile.csv", mapping: importMapping() })) as Result;
+        expect(problemsWith(r, {}, ["file", "fileName", "mapping"])).toEqual([]);
+        if (!r.ok) {
+          expect(await footprint()).toEqual(before);
+          return;
+        }
+        const outcome = r.data as { committed: boolean; report: { errors: { row: number; field: string | null; message: string }[]; errorCount: number; problems: string[] } };
+        if (!outcome.committed) {
+          expect(await footprint()).toEqual(before);
+          expect(outcome.report.errorCount + outcome.report.problems.length, "a refused import says why").toBeGreaterThan(0);
+          for (const e of outcome.report.errors) {
+            expect(e.row).toBeGreaterThanOrEqual(2);
+            expect(e.message.length).toBeGreaterThan(0);
+            expect(e.message.length).toBeLessThan(1000);
+          }
+        }
+      }),
+      { numRuns: RUNS.importFile, endOnFailure: true },
+    );
+    signOut();
+  });
+
+  it("checks hostile headers, rows and mappings without failing or writing", { timeout: TIMEOUT }, async () => {
+    signInAs(org.users.ADMIN.id);
+    const headers = fc.array(fc.oneof(hostileKey, fc.constantFrom(...HEADERS)), { minLength: 1, maxLength: 6 });
+    const columns = fc.dictionary(fc.oneof(hostileKey, fc.constantFrom(...HEADERS)), fc.constantFrom("title", "externalId", "status", "description", "monthlyCalls", "", "__proto__", "constructor"), { maxKeys: 5 });
+    const values = fc.dictionary(fc.constantFrom("status", "changeFrequency", "__proto__", "needsCitations"), fc.dictionary(hostileKey, fc.constantFrom("LIVE", "IDEA", "", "yes", "constructor"), { maxKeys: 3 }), { maxKeys: 2 });
+    await fc.assert(
+      fc.asyncProperty(headers, fc.array(row, { minLength: 1, maxLength: 3 }), columns, values, fc.boolean(), async (h, rows, cols, vals, protoKeys) => {
+        // fc.dictionary makes "__proto__" an own key only on request: both ways are tried.
+        const m = protoKeys ? JSON.parse(JSON.stringify({ columns: { ...cols, ["__proto__"]: "title" }, values: vals })) : { columns: cols, values: vals };
+        const input = { headers: h, rows: rows.map((cells, i) => ({ row: i + 2, cells })), mapping: m };
+        const before = await footprint();
+        const r = (await checkImportRows(org.slug, input)) as Result;
+        expect(problemsWith(r, input, ["headers", "rows", "mapping"])).toEqual([]);
+        expect(await footprint()).toEqual(before);
+        const saved = (await saveImportMapping(org.slug, { name: h[0]!, mapping: m })) as Result;
+        expect(problemsWith(saved, { name: h[0], mapping: m }, ["name", "mapping"])).toEqual([]);
+        if (saved.ok) {
+          // What was saved is what was sent (no key lost to the prototype).
+          const row = await db.importMapping.findUniqueOrThrow({ where: { id: (saved.data as { id: string }).id } });
+          expect(Object.keys(row.columnMap as object).sort()).toEqual([...new Set(Object.keys(m.columns).map((k: string) => k.trim()))].sort());
+        }
+      }),
+      { numRuns: RUNS.importCheck, endOnFailure: true, examples: [[["constructor", "toString"], [["constructor", "hasOwnProperty"]], { Title: "title" }, { status: {} }, false]] },
+    );
+    signOut();
+  });
+});
+
+describe("the nastiest strings, one by one, as a use case's title", () => {
+  it("stores or refuses each of them without failing", { timeout: TIMEOUT }, async () => {
+    signInAs(org.users.ADMIN.id);
+    for (const s of NASTY_STRINGS) {
+      const r = (await createUseCase(org.slug, { title: s })) as Result;
+      expect(problemsWith(r, { title: s }, ["title"]), show(s)).toEqual([]);
+    }
+    signOut();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// What pages and route handlers read from the URL: query strings and path segments.
+
+const PARAM_NAMES = ["bu", "owner", "status", "recommended", "chosen", "flag", "q", "sort", "dir", "page", "size", "hide", "guide", "example", "tab", "compare"];
+const queryString = fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...PARAM_NAMES), weight: 4 }, hostileKey), hostileString.filter((v) => v.length <= 10_000)), { maxLength: 6 });
+const toSearchParams = (pairs: [string, string][]) => {
+  const sp = new URLSearchParams();
+  for (const [k, v] of pairs) sp.append(k, v);
+  return sp;
+};
+
+describe("hostile query strings and path segments", () => {
+  it("every route handler answers without a server error and its body reads to the end", { timeout: TIMEOUT }, async () => {
+    const routes = callables.filter((c) => c.entry?.kind === "route" && Array.isArray(c.entry.roles));
+    expect(routes.length).toBeGreaterThan(0);
+    for (const route of routes) {
+      const roles = route.entry!.roles as readonly string[];
+      const role = (roles.includes("ADMIN") ? "ADMIN" : roles[0]) as keyof TestOrg["users"];
+      await fc.assert(
+        fc.asyncProperty(queryString, hostileString, async (pairs, id) => {
+          signInAs(org.users[role].id);
+          try {
+            const url = `http://localhost/o/${org.slug}/x?${toSearchParams(pairs)}`;
+            const res = (await route.fn(new Request(url), { params: Promise.resolve({ org: org.slug, id }) })) as Response;
+            const body = await res.text();
+            expect(res.status, `${route.entry!.name} ${url.slice(0, 300)} → ${body.slice(0, 300)}`).toBeLessThan(500);
+          } finally {
+            signOut();
+          }
+        }),
+        { numRuns: RUNS.url, endOnFailure: true, examples: [[[["bu", "a\u0000b"], ["owner", "\uD800"]], "\u0000"]] },
+      );
+    }
+  });
+
+  it("the list's and the portfolio's URL readers keep only text a query can hold, and the reads behind the pages do not fail", { timeout: TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(queryString, hostileString, async (pairs, id) => {
+        const sp = toSearchParams(pairs);
+        const query = parseListQuery(sp);
+        const texts = [query.q, ...Object.values(query.filter).flat()];
+        expect(texts.filter((t) => !isStorableText(t))).toEqual([]);
+        expect(parsePortfolioFilter(sp)).toEqual(query.filter);
+        await listUseCases(org.id, query);
+        await loadDashboard(org.id, query.filter);
+        expect(await getUseCase(org.id, id, { includeDeleted: true })).toBeNull();
+      }),
+      { numRuns: RUNS.url, endOnFailure: true, examples: [[[["q", `${"x".repeat(199)}😀`], ["bu", "\u0000"]], "a\u0000"]] },
+    );
+  });
+});
