@@ -8,6 +8,7 @@ import { db } from "./db";
 import { verifyPassword } from "./passwords";
 import { checkSignInAllowed, recordSignInAttempt } from "./login-throttle";
 import { newSessionClaims, recordSignIn, revokeSession, sessionRefusal, SessionRefusedError } from "./sessions";
+import { clientIpFrom, trustedProxyHops } from "@/lib/client-ip";
 
 /**
  * Sessions last eight hours of inactivity at most, and 24 hours after sign-in however active
@@ -21,9 +22,7 @@ const credentialsSchema = z.object({
 });
 
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const fwd = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim();
-  return first || "unknown";
+  return clientIpFrom(headers?.["x-forwarded-for"], trustedProxyHops(process.env.TRUSTED_PROXY_HOPS));
 }
 
 function oauthProviders() {
