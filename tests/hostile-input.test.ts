@@ -130,7 +130,7 @@ const EXAMPLES: Record<string, Example> = {
     input: async () => {
       const u = await liveUseCase();
       const k = ASSUMPTION_KEYS[0]!;
-      const v = (await currentAssumptions(db, org.id)).set.values[k];
+      const v = structuredClone((await currentAssumptions(db, org.id)).set.values[k]);
       return { id: u.id, expectedVersion: u.version, overrides: { [k]: v } };
     },
   },
@@ -163,6 +163,8 @@ const EXAMPLES: Record<string, Example> = {
   },
   "invitations.acceptWithSignUp": { as: asNobody, input: async () => ({ token: (await invitationFor(`joiner-${randomUUID()}@hostile.test`)).token, name: "Joiner", password: "correct horse battery" }) },
   "organizations.create": { as: asAdmin, input: async () => ({ name: "Second organization" }) },
+  // A fresh person, so ending their sessions does not sign out the admin the other examples use.
+  "account.signOutEverywhere": { as: asNewUser, input: async () => ({}) },
   "account.signUp": { as: asNobody, input: async () => ({ name: "Founder", email: `founder-${randomUUID()}@hostile.test`, password: "correct horse battery", organizationName: "Founded org" }) },
   "useCases.import.check": {
     as: asAdmin,

@@ -132,7 +132,11 @@ export interface AssumptionSet {
 
 const r = (low: number | null, base: number | null, high: number | null): Range => ({ low, base, high });
 
-export const DEFAULT_ASSUMPTIONS: AssumptionSet = {
+/**
+ * The seed defaults. Deeply frozen: they are shared by every organization without a saved
+ * version, so a caller that changed one in place would change every projection in the process.
+ */
+export const DEFAULT_ASSUMPTIONS: AssumptionSet = deepFreeze({
   fineTuneMethod: "LORA",
   values: {
     engineerRate: r(150, 200, 250),
@@ -157,7 +161,15 @@ export const DEFAULT_ASSUMPTIONS: AssumptionSet = {
     ragTimeToValueWeeks: r(0.4, 0.7, 1),
     ftTimeToValueWeeks: r(6, 8, 12),
   },
-};
+});
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 /** A range as edited: all three given or none, each within the figure's bounds, low ≤ base ≤ high. */
 function rangeSchema(key: AssumptionKey) {

@@ -222,3 +222,18 @@ describe("staleness (000: two to four weeks of lag per retraining)", () => {
     expect(staleDaysPerYear("static", 0, 14)).toBe(0);
   });
 });
+
+describe("the seed defaults are shared, so nobody may change them in place", () => {
+  it("refuses a change to a default figure, and projections stay the same after the attempt", () => {
+    const input: ProjectionInput = { assessment: {}, horizonYears: 3, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS };
+    const before = projectCosts(input);
+    expect(() => {
+      (DEFAULT_ASSUMPTIONS.values.engineerRate as { high: number | null }).high = null;
+    }).toThrow(TypeError);
+    expect(() => {
+      delete (DEFAULT_ASSUMPTIONS.values as Partial<AssumptionSet["values"]>).engineerRate;
+    }).toThrow(TypeError);
+    expect(DEFAULT_ASSUMPTIONS.values.engineerRate).toEqual({ low: 150, base: 200, high: 250 });
+    expect(projectCosts(input)).toEqual(before);
+  });
+});
