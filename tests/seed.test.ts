@@ -27,5 +27,12 @@ describe("the demo seed", () => {
     // Only use cases whose lead left the monthly calls unanswered may lack figures.
     const noCalls = useCases.filter((u) => (u.assessment as Record<string, unknown>).monthlyCalls === undefined).length;
     expect(incomplete).toBeLessThanOrEqual(noCalls * 4 * 10);
+    // Most use cases recommended an approach the model cannot price carry a manual estimate (and
+    // are costed with it); a few do not, so the portfolio shows how "not costed" is reported.
+    const manualKind = useCases.filter((u) => ["AGENT", "PIPELINE", "FEEDBACK_LEARNING"].includes(u.recommendedApproach ?? ""));
+    const estimated = manualKind.filter((u) => u.manualEstimate !== null);
+    expect(estimated.length).toBeGreaterThan(manualKind.length / 2);
+    expect(estimated.length).toBeLessThan(manualKind.length);
+    expect(await db.costLine.count({ where: { organizationId: org.id, manual: true, useCaseId: { in: estimated.map((u) => u.id) } } })).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,6 @@
 import "server-only";
+import { MANUAL_ESTIMATE_APPROACHES } from "@/lib/domain/assessment";
+import { scoreUseCase } from "@/lib/domain/frameworks";
 import { generateUseCases } from "@/scripts/bench/generate";
 import { db } from "../db";
 import { recordUseCaseDecision, writeUseCase } from "../use-cases/write";
@@ -34,10 +36,21 @@ const HAND_WRITTEN = [
   },
 ];
 
+const MANUAL_APPROACHES = new Set<string>(MANUAL_ESTIMATE_APPROACHES);
+
 export async function seedDemoUseCases(organizationId: string): Promise<void> {
   const admin = await db.membership.findFirstOrThrow({ where: { organizationId, role: "ADMIN" }, select: { userId: true } });
   const lead = await db.membership.findFirstOrThrow({ where: { organizationId, role: "LEAD" }, select: { userId: true } });
-  const generated = generateUseCases(45, 7).map((f) => ({ ...f, externalId: null }));
+  // Approaches the cost model cannot price (an agent, a pipeline, feedback learning) take a
+  // manual yearly estimate: most demo use cases recommended one have it; a few do not, so the
+  // portfolio shows how a use case with no cost is reported (never as $0).
+  let manual = 0;
+  const generated = generateUseCases(45, 7).map((f) => {
+    const consensus = scoreUseCase(f.assessment ?? {}).consensus;
+    if (!consensus || !MANUAL_APPROACHES.has(consensus) || manual++ % 3 === 2) return { ...f, externalId: null };
+    const base = (40 + ((manual * 37) % 160)) * 1_000_00;
+    return { ...f, externalId: null, manualEstimate: { low: Math.round(base * 0.7), base, high: Math.round(base * 1.6) } };
+  });
   await db.$transaction(
     async (tx) => {
       const leadCtx = { organizationId, actorId: lead.userId, role: "LEAD" as const };
