@@ -17,6 +17,10 @@ import { migrate } from "./lib/migrate";
 
 const args = process.argv.slice(2);
 const COUNT = Number(args.find((a) => a.startsWith("--count="))?.slice(8) ?? 10_000);
+/** The load test runs by default; --no-load skips it, --load alone runs it too. */
+const LOAD = !args.includes("--no-load");
+/** --keep: leave the database (and the embedded server) running, for EXPLAIN and the like. */
+const KEEP = args.includes("--keep");
 
 async function main() {
   let serverUrl: string;
@@ -40,12 +44,15 @@ async function main() {
   try {
     await migrate(url);
     const { runBench } = await import("./bench/run");
-    Object.assign(results, await runBench({ databaseUrl: url, count: COUNT, load: args.includes("--load") }));
+    Object.assign(results, await runBench({ databaseUrl: url, count: COUNT, load: LOAD }));
   } finally {
     const { db } = await import("../lib/server/db");
     await db.$disconnect().catch(() => {});
-    await dropDatabase(serverUrl, name).catch(() => {});
-    await stop();
+    if (KEEP) console.error(`Kept the bench database: ${url}`);
+    else {
+      await dropDatabase(serverUrl, name).catch(() => {});
+      await stop();
+    }
   }
   mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
   writeFileSync(path.join(ROOT, "bench-results", "latest.json"), JSON.stringify(results, null, 2));

@@ -1,8 +1,8 @@
 import "server-only";
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { overridesSchema, projectCosts, type Projection } from "@/lib/domain/costing";
+import { DEFAULT_ASSUMPTIONS, overridesSchema, projectCosts, readAssumptionSet, type Projection } from "@/lib/domain/costing";
 import { scoreUseCase, type Score } from "@/lib/domain/frameworks";
-import { currentAssumptions, type CurrentAssumptions } from "../assumptions";
+import type { CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
 import { refreshRollups } from "../portfolio/rollup";
 import { DERIVE_SELECT, readAssessment, readManualEstimate } from "./mapping";
@@ -29,9 +29,18 @@ export interface DeriveContext {
   assumptions: CurrentAssumptions;
 }
 
+/** The organization's weights and current assumptions, in one round trip. */
 export async function loadDeriveContext(tx: Tx, organizationId: string): Promise<DeriveContext> {
-  const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { frameworkWeights: true, weightsVersion: true } });
-  return { weights: readWeights(org.frameworkWeights), weightsVersion: org.weightsVersion, assumptions: await currentAssumptions(tx, organizationId) };
+  const [row] = await tx.$queryRawUnsafe<{ weights: unknown; weightsVersion: number; id: string | null; version: number | null; values: unknown }[]>(
+    `SELECT o."frameworkWeights" AS weights, o."weightsVersion" AS "weightsVersion", av.id, av.version, av.values
+       FROM "Organization" o
+       LEFT JOIN LATERAL (SELECT a.id, a.version, a.values FROM "AssumptionVersion" a WHERE a."organizationId" = o.id ORDER BY a.version DESC LIMIT 1) av ON true
+      WHERE o.id = $1`,
+    organizationId,
+  );
+  if (!row) throw new Error(`No organization ${organizationId}`);
+  const assumptions: CurrentAssumptions = row.id === null || row.version === null ? { id: null, version: 0, set: DEFAULT_ASSUMPTIONS } : { id: row.id, version: row.version, set: readAssumptionSet(row.values) };
+  return { weights: readWeights(row.weights), weightsVersion: row.weightsVersion, assumptions };
 }
 
 export function readWeights(json: unknown): Record<string, number> {
