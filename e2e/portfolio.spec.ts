@@ -42,6 +42,8 @@ async function seed(auth: Auth, org: Org, uc: Seed): Promise<string> {
       );
     }
   }
+  // The dashboard's rollup row, rebuilt as every save rebuilds it (lib/server/portfolio/rollup.ts).
+  await auth.query(`SELECT "UseCaseRollup_refresh"($1, $2::text[])`, [org.id, [id]]);
   return id;
 }
 

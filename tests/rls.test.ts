@@ -219,11 +219,11 @@ describe("row-level security: the read paths that use it", () => {
     expect(await new Response(stream).text()).toBe(`org\r\n${b.id}\r\n`);
   });
 
-  it("the dashboard and both exports read as the scoped role (they fail when it may not read CostYear and CostLine)", async () => {
+  it("the dashboard and both exports read as the scoped role (they fail when it may not read the rollup and the cost rows)", async () => {
     const dashboard = await loadDashboard(a.id, EMPTY_FILTER);
     const detail = await new Response(detailStream({ id: a.id, name: a.name }, EMPTY_FILTER)).text();
     const bu = await new Response(businessUnitStream({ id: a.id, name: a.name }, EMPTY_FILTER)).text();
-    await admin((c) => c.query(`revoke select on "CostYear", "CostLine" from ${SCOPED_ROLE}`));
+    await admin((c) => c.query(`revoke select on "CostYear", "CostLine", "UseCaseRollup" from ${SCOPED_ROLE}`));
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       await expect(loadDashboard(a.id, EMPTY_FILTER)).rejects.toThrow(/permission denied/);
@@ -231,7 +231,7 @@ describe("row-level security: the read paths that use it", () => {
       await expect(new Response(businessUnitStream({ id: a.id, name: a.name }, EMPTY_FILTER)).text()).rejects.toThrow(/permission denied/);
     } finally {
       errors.mockRestore();
-      await admin((c) => c.query(`grant select on "CostYear", "CostLine" to ${SCOPED_ROLE}`));
+      await admin((c) => c.query(`grant select on "CostYear", "CostLine", "UseCaseRollup" to ${SCOPED_ROLE}`));
     }
     // And with the grant back, the very same figures as before.
     expect(await loadDashboard(a.id, EMPTY_FILTER)).toEqual(dashboard);

@@ -21,6 +21,8 @@ vi.mock("@/lib/server/use-cases/derive", async (importOriginal) => {
   return { deriveUseCase: vi.fn(mod.deriveUseCase) };
 });
 const derive = vi.mocked(deriveUseCase);
+/** The row the save has just written (RETURNING), handed to derivation instead of being read again. */
+const savedRow = expect.objectContaining({ assessment: expect.anything(), horizonYears: expect.any(Number), createdAt: expect.any(Date) });
 
 type Result = { ok: boolean; code?: string; message?: string; fieldErrors?: Record<string, string[]>; details?: unknown; data?: unknown };
 
@@ -71,7 +73,7 @@ describe("createUseCase", () => {
     const row = await db.useCase.findUniqueOrThrow({ where: { id: r.id } });
     expect(row).toMatchObject({ organizationId: a.id, ownerId: a.users[role].id, createdById: a.users[role].id, horizonYears: 3, version: 1, deletedAt: null });
     expect(row.assessment).toEqual({ changeFrequency: "weekly", maxLagDays: 3 });
-    expect(derive).toHaveBeenCalledWith(expect.anything(), { organizationId: a.id, useCaseId: r.id });
+    expect(derive).toHaveBeenCalledWith(expect.anything(), { organizationId: a.id, useCaseId: r.id }, undefined, savedRow);
     const events = await db.auditEvent.findMany({ where: { entityId: r.id } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "use_case.created", actorId: a.users[role].id, organizationId: a.id, entity: "UseCase" });
@@ -177,7 +179,7 @@ describe("updateUseCase", () => {
     signInAs(a.users.LEAD.id);
     const r1 = (await updateUseCase(a.slug, { id: uc.id, expectedVersion: 1, title: "Renamed by lead", assessment: { maxLagDays: 7, coreNeed: "retrieval" } })) as Result & { data: { version: number; changed: string[] } };
     expect(r1).toMatchObject({ ok: true, data: { version: 2, changed: ["title", "assessment.maxLagDays"] } });
-    expect(derive).toHaveBeenLastCalledWith(expect.anything(), { organizationId: a.id, useCaseId: uc.id });
+    expect(derive).toHaveBeenLastCalledWith(expect.anything(), { organizationId: a.id, useCaseId: uc.id }, undefined, savedRow);
 
     const ev = await db.auditEvent.findFirstOrThrow({ where: { entityId: uc.id, action: "use_case.updated" } });
     expect(ev.actorId).toBe(a.users.LEAD.id);
@@ -294,7 +296,7 @@ describe("recordDecision", () => {
     signInAs(a.users[role].id);
     const r = await recordDecision(a.slug, { id: uc.id, expectedVersion: 1, chosenApproach: "RAG", decisionNotes: "Start with retrieval." });
     expect(r).toMatchObject({ ok: true, data: { version: 2 } });
-    expect(derive).toHaveBeenLastCalledWith(expect.anything(), { organizationId: a.id, useCaseId: uc.id });
+    expect(derive).toHaveBeenLastCalledWith(expect.anything(), { organizationId: a.id, useCaseId: uc.id }, undefined, savedRow);
     const row = await db.useCase.findUniqueOrThrow({ where: { id: uc.id } });
     expect(row).toMatchObject({ chosenApproach: "RAG", decisionNotes: "Start with retrieval.", version: 2 });
     const ev = await db.auditEvent.findFirstOrThrow({ where: { entityId: uc.id, action: "use_case.decision_recorded" } });

@@ -6,15 +6,24 @@ import { projectCosts } from "@/lib/domain/costing";
 import { scoreUseCase } from "@/lib/domain/frameworks";
 import { db } from "@/lib/server/db";
 import { currentAssumptions } from "@/lib/server/assumptions";
-import { writeUseCase } from "@/lib/server/use-cases/write";
+import { benchDashboard } from "./dashboard";
+import { benchExport } from "./export";
 import { generateUseCases } from "./generate";
+import { importThroughCsv } from "./import-csv";
+import { benchSaves } from "./save";
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
+/** Members who own the generated use cases (leads, each owning a share), beside the admin who imports. */
+export const BENCH_LEADS = 20;
+export const leadEmail = (stamp: number, i: number) => `bench-lead-${String(i + 1).padStart(2, "0")}-${stamp}@bench.test`;
 
-export async function runBench(opts: { databaseUrl: string; count: number; load: boolean }): Promise<Record<string, unknown>> {
+export interface BenchOrg {
+  id: string;
+  slug: string;
+  admin: { id: string; email: string; name: string };
+  leads: { id: string; email: string; name: string }[];
+}
+
+export async function runBench(opts: { databaseUrl: string; count: number; load: boolean; onOrg?: (org: BenchOrg) => void }): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   const cases = generateUseCases(opts.count, 2026);
 
@@ -28,36 +37,44 @@ export async function runBench(opts: { databaseUrl: string; count: number; load:
   for (const c of sample) projectCosts({ assessment: c.assessment ?? {}, horizonYears: c.horizonYears ?? 5, startYear: 2027, assumptions: set });
   out.projectMicrosPerUseCase = Math.round(((performance.now() - t) / sample.length) * 1000);
 
-  // 2. The organization, written through the import's path (writeUseCase in batched transactions).
-  const org = await db.organization.create({ data: { name: "Bench Co", slug: `bench-${Date.now()}` } });
-  const user = await db.user.create({ data: { email: `bench-${Date.now()}@bench.test`, name: "Bench Admin" } });
-  await db.membership.create({ data: { userId: user.id, organizationId: org.id, role: "ADMIN" } });
+  // 2. The organization: an admin, twenty leads, an assumption version; the use cases imported
+  //    from CSV through the import's server functions (check, then import), owned by the leads.
+  const stamp = Date.now();
+  const org = await db.organization.create({ data: { name: "Bench Co", slug: `bench-${stamp}` } });
+  const admin = await db.user.create({ data: { email: `bench-admin-${stamp}@bench.test`, name: "Bench Admin" } });
+  await db.membership.create({ data: { userId: admin.id, organizationId: org.id, role: "ADMIN" } });
+  const leads: BenchOrg["leads"] = [];
+  for (let i = 0; i < BENCH_LEADS; i++) {
+    const u = await db.user.create({ data: { email: leadEmail(stamp, i), name: `Bench Lead ${i + 1}` } });
+    await db.membership.create({ data: { userId: u.id, organizationId: org.id, role: "LEAD" } });
+    leads.push({ id: u.id, email: u.email, name: u.name });
+  }
   await db.assumptionVersion.create({
-    data: { organizationId: org.id, version: 1, createdById: user.id, note: "bench", values: JSON.parse(JSON.stringify({ ...set, values: { ...set.values, modelPricePer1kTokens: { low: 0.0025, base: 0.005, high: 0.01 }, tokensPerCall: { low: 1200, base: 1500, high: 2000 }, maintenanceHoursPerWeek: { low: 2, base: 4, high: 8 } } })) },
+    data: { organizationId: org.id, version: 1, createdById: admin.id, note: "bench", values: JSON.parse(JSON.stringify({ ...set, values: { ...set.values, modelPricePer1kTokens: { low: 0.0025, base: 0.005, high: 0.01 }, tokensPerCall: { low: 1200, base: 1500, high: 2000 }, maintenanceHoursPerWeek: { low: 2, base: 4, high: 8 } } })) },
   });
-  const ctx = { organizationId: org.id, actorId: user.id, role: "ADMIN" as const };
-  t = performance.now();
-  const BATCH = 250;
-  for (let i = 0; i < cases.length; i += BATCH) {
-    await db.$transaction(async (tx) => {
-      for (const fields of cases.slice(i, i + BATCH)) await writeUseCase(tx, ctx, { fields }, { auditAction: "use_case.imported" });
-    }, { timeout: 600_000 });
-    if ((i / BATCH) % 8 === 0) process.stderr.write(`  wrote ${Math.min(cases.length, i + BATCH)} / ${cases.length} use cases\n`);
-  }
-  const writeSeconds = (performance.now() - t) / 1000;
-  out.import = { useCases: cases.length, seconds: Math.round(writeSeconds * 10) / 10, perSecond: Math.round(cases.length / writeSeconds) };
+  const benchOrg: BenchOrg = { id: org.id, slug: org.slug, admin: { id: admin.id, email: admin.email, name: admin.name }, leads };
+  opts.onOrg?.(benchOrg);
+  out.import = await importThroughCsv({ organizationId: org.id, userId: admin.id, role: "ADMIN" }, cases, (i) => leads[i % leads.length]!.email);
   out.costLines = await db.costLine.count({ where: { organizationId: org.id } });
-  await db.$executeRawUnsafe("ANALYZE");
+  out.costYears = await db.costYear.count({ where: { organizationId: org.id } });
 
-  // 3 and 4: the dashboard and the export, when their bench modules are present.
-  for (const [name, modulePath, fn] of [["dashboard", "./dashboard", "benchDashboard"], ["export", "./export", "benchExport"]] as const) {
-    try {
-      const mod = (await import(/* @vite-ignore */ modulePath)) as Record<string, (o: unknown) => Promise<unknown>>;
-      out[name] = await mod[fn]!({ databaseUrl: opts.databaseUrl, organizationId: org.id, orgSlug: org.slug, runs: 15 });
-    } catch (err) {
-      out[name] = { skipped: err instanceof Error ? err.message : String(err) };
-    }
+  // 3. Single saves, one at a time: edits of the fields, and decisions (a tenth of the use cases
+  //    get one, so "as chosen" and the chosen filter have something to show).
+  process.stderr.write("  timing single saves…\n");
+  out.save = await benchSaves({ organizationId: org.id, ctx: { organizationId: org.id, actorId: admin.id, role: "ADMIN" }, edits: Math.min(200, opts.count), decisions: Math.floor(opts.count / 10) });
+  await db.$executeRawUnsafe("VACUUM ANALYZE");
+
+  // 4. The dashboard against the equivalent raw SQL; 5. the finance export.
+  process.stderr.write("  timing the dashboard…\n");
+  out.dashboard = await benchDashboard({ databaseUrl: opts.databaseUrl, organizationId: org.id, runs: 15 });
+  process.stderr.write("  timing the export…\n");
+  out.export = await benchExport({ databaseUrl: opts.databaseUrl, organizationId: org.id, orgSlug: org.slug });
+
+  // 6. Load: twenty users saving through a production server, then the dashboard under the same load.
+  if (opts.load) {
+    process.stderr.write("  load test…\n");
+    const { benchLoad } = await import("./load");
+    out.load = await benchLoad({ databaseUrl: opts.databaseUrl, org: benchOrg });
   }
-  void median;
   return out;
 }

@@ -136,7 +136,11 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
     await flush();
     // Identity columns continue after the restored rows.
     for (const t of header?.tables ?? []) {
-      const { rows } = await client.query<{ seq: string | null }>(`select pg_get_serial_sequence($1, 'id') as seq`, [`"${t}"`]);
+      // (Only tables with an id column; some are keyed otherwise, e.g. UseCaseRollup by the use case.)
+      const { rows } = await client.query<{ seq: string | null }>(
+        `select pg_get_serial_sequence($1, 'id') as seq from information_schema.columns where table_schema = current_schema() and table_name = $2 and column_name = 'id'`,
+        [`"${t}"`, t],
+      );
       const seq = rows[0]?.seq;
       if (seq) await client.query(`select setval($1, coalesce((select max(id) from "${t}"), 0) + 1, false)`, [seq]);
     }

@@ -3,6 +3,7 @@
  * tests, so those tests control every cent. (The real path, deriveUseCase, is tested elsewhere.)
  */
 import { db } from "@/lib/server/db";
+import { refreshRollups } from "@/lib/server/portfolio/rollup";
 import type { Approach, Prisma } from "@/lib/server/db";
 
 export interface FixtureUseCase {
@@ -74,5 +75,7 @@ export async function insertUseCaseWithCosts(organizationId: string, uc: Fixture
   await db.useCase.update({ where: { id: row.id }, data: { projectionSummary: { approaches, complete: true, missing: [], savings: [], breakEven: { monthlyCalls: null, reason: "" }, assumptionVersion: 0 } as Prisma.InputJsonValue } });
   if (lines.length) await db.costLine.createMany({ data: lines });
   if (years.length) await db.costYear.createMany({ data: years });
+  // As every save does: the dashboard's rollup row, rebuilt from what was just stored.
+  await refreshRollups(db, organizationId, [row.id]);
   return row.id;
 }

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { diffFields } from "@/lib/domain/use-case-changes";
 import type { Tx } from "../db";
 import { ConflictError } from "../errors";
+import { refreshRollups } from "../portfolio/rollup";
 import { USE_CASE_ENTITY } from "../use-cases/write";
 import { deriveFrom, loadDeriveContext } from "../use-cases/derive";
 import { dayToDate } from "../use-cases/mapping";
@@ -177,6 +178,7 @@ export async function writePlannedRows(tx: Tx, actor: ImportActor, planned: read
     await inChunks(b.costYears, COST_CHUNK, async (chunk) => {
       await tx.$executeRawUnsafe(INSERT_COST_YEARS, toJson(chunk));
     });
+    await refreshRollups(tx, organizationId, [...b.create, ...b.update].map((r) => r.id as string));
     await inChunks(b.audits, AUDIT_CHUNK, async (chunk) => {
       await tx.$executeRawUnsafe(INSERT_AUDIT, toJson(chunk), organizationId, actor.userId, at);
     });

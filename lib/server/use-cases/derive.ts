@@ -1,10 +1,11 @@
 import "server-only";
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { overridesSchema, projectCosts, type Projection } from "@/lib/domain/costing";
+import { DEFAULT_ASSUMPTIONS, overridesSchema, projectCosts, readAssumptionSet, type Projection } from "@/lib/domain/costing";
 import { scoreUseCase, type Score } from "@/lib/domain/frameworks";
-import { currentAssumptions, type CurrentAssumptions } from "../assumptions";
+import type { CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
-import { readAssessment, readManualEstimate } from "./mapping";
+import { refreshRollups } from "../portfolio/rollup";
+import { DERIVE_SELECT, readAssessment, readManualEstimate } from "./mapping";
 
 /**
  * Everything derived from a use case's fields: the scores of the five frameworks, consensus and
@@ -12,15 +13,14 @@ import { readAssessment, readManualEstimate } from "./mapping";
  * Called inside the same transaction after every create, update, decision and restore, so what
  * is stored and what is derived from it never disagree.
  */
-export async function deriveUseCase(tx: Tx, ref: { organizationId: string; useCaseId: string }, shared?: DeriveContext): Promise<void> {
+export async function deriveUseCase(tx: Tx, ref: { organizationId: string; useCaseId: string }, shared?: DeriveContext, source?: SourceRow): Promise<void> {
   const ctx = shared ?? (await loadDeriveContext(tx, ref.organizationId));
-  const row = await tx.useCase.findFirst({
-    where: { id: ref.useCaseId, organizationId: ref.organizationId },
-    select: { id: true, assessment: true, chosenApproach: true, horizonYears: true, startDate: true, overrides: true, manualEstimate: true, createdAt: true },
-  });
+  // The caller may hand over the row it has just written (RETURNING), saving a read.
+  const row = source ?? (await tx.useCase.findFirst({ where: { id: ref.useCaseId, organizationId: ref.organizationId }, select: DERIVE_SELECT }));
   if (!row) return;
   const derived = deriveFrom(row, ctx);
-  await writeDerived(tx, ref.organizationId, row.id, derived, ctx);
+  await writeDerived(tx, ref.organizationId, ref.useCaseId, derived, ctx);
+  await refreshRollups(tx, ref.organizationId, [ref.useCaseId]);
 }
 
 export interface DeriveContext {
@@ -29,9 +29,18 @@ export interface DeriveContext {
   assumptions: CurrentAssumptions;
 }
 
+/** The organization's weights and current assumptions, in one round trip. */
 export async function loadDeriveContext(tx: Tx, organizationId: string): Promise<DeriveContext> {
-  const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { frameworkWeights: true, weightsVersion: true } });
-  return { weights: readWeights(org.frameworkWeights), weightsVersion: org.weightsVersion, assumptions: await currentAssumptions(tx, organizationId) };
+  const [row] = await tx.$queryRawUnsafe<{ weights: unknown; weightsVersion: number; id: string | null; version: number | null; values: unknown }[]>(
+    `SELECT o."frameworkWeights" AS weights, o."weightsVersion" AS "weightsVersion", av.id, av.version, av.values
+       FROM "Organization" o
+       LEFT JOIN LATERAL (SELECT a.id, a.version, a.values FROM "AssumptionVersion" a WHERE a."organizationId" = o.id ORDER BY a.version DESC LIMIT 1) av ON true
+      WHERE o.id = $1`,
+    organizationId,
+  );
+  if (!row) throw new Error(`No organization ${organizationId}`);
+  const assumptions: CurrentAssumptions = row.id === null || row.version === null ? { id: null, version: 0, set: DEFAULT_ASSUMPTIONS } : { id: row.id, version: row.version, set: readAssumptionSet(row.values) };
+  return { weights: readWeights(row.weights), weightsVersion: row.weightsVersion, assumptions };
 }
 
 export function readWeights(json: unknown): Record<string, number> {
@@ -42,7 +51,7 @@ export function readWeights(json: unknown): Record<string, number> {
   return out;
 }
 
-interface SourceRow {
+export interface SourceRow {
   assessment: unknown;
   chosenApproach: Approach | null;
   horizonYears: number;
@@ -92,42 +101,98 @@ function summaryOf(p: Projection) {
   return { approaches, savings: p.savings, breakEven: p.breakEven, missing: p.missing, complete: p.complete };
 }
 
+/** What derivation stores for one use case: its score columns, its cost lines and its yearly totals. */
+export interface DerivedRows {
+  useCase: {
+    recommendedApproach: Approach | null;
+    agreementVotes: number;
+    agreementVoters: number;
+    disagreement: boolean;
+    riskFlags: string[];
+    score: Prisma.InputJsonValue;
+    scoredAt: Date;
+    projectionSummary: Prisma.InputJsonValue;
+    assumptionVersionId: string | null;
+  };
+  costLines: {
+    organizationId: string; useCaseId: string; approach: Approach; yearIndex: number; calendarYear: number; category: string;
+    lowCents: bigint | null; baseCents: bigint | null; highCents: bigint | null; manual: boolean;
+  }[];
+  costYears: {
+    organizationId: string; useCaseId: string; approach: Approach; yearIndex: number; calendarYear: number;
+    lowCents: bigint; baseCents: bigint; highCents: bigint; complete: boolean; manual: boolean;
+  }[];
+}
+
 const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
-export async function writeDerived(tx: Tx, organizationId: string, useCaseId: string, d: Derived, ctx: DeriveContext): Promise<void> {
+/** Pure: the rows a derivation stores. The single save and the bulk import both write exactly these. */
+export function derivedRows(organizationId: string, useCaseId: string, d: Derived, ctx: DeriveContext, now = new Date()): DerivedRows {
   const { score, projection } = d;
-  await tx.useCase.update({
-    where: { id: useCaseId },
-    data: {
+  const big = (n: number | null) => (n === null ? null : BigInt(n));
+  return {
+    useCase: {
       recommendedApproach: score.consensus,
       agreementVotes: score.agreement.votes,
       agreementVoters: score.agreement.voters,
       disagreement: score.disagreement,
       riskFlags: score.flags.map((f) => f.code),
       score: json({ ...score, weightsVersion: ctx.weightsVersion }),
-      scoredAt: new Date(),
+      scoredAt: now,
       projectionSummary: json({ ...summaryOf(projection), assumptionVersion: ctx.assumptions.version }),
       assumptionVersionId: ctx.assumptions.id,
     },
-  });
-  await tx.costLine.deleteMany({ where: { useCaseId, organizationId } });
-  await tx.costYear.deleteMany({ where: { useCaseId, organizationId } });
-  const big = (n: number | null) => (n === null ? null : BigInt(n));
-  if (projection.lines.length) {
-    await tx.costLine.createMany({
-      data: projection.lines.map((l) => ({
-        organizationId, useCaseId, approach: l.approach, yearIndex: l.yearIndex, calendarYear: l.calendarYear, category: l.category,
-        lowCents: big(l.low), baseCents: big(l.base), highCents: big(l.high), manual: l.manual,
-      })),
-    });
-  }
-  const years = Object.values(projection.approaches).flatMap((ap) =>
-    ap.yearly.map((y) => ({
-      organizationId, useCaseId, approach: ap.approach, yearIndex: y.yearIndex, calendarYear: y.calendarYear,
-      lowCents: BigInt(y.low), baseCents: BigInt(y.base), highCents: BigInt(y.high), complete: y.complete, manual: ap.manual,
+    costLines: projection.lines.map((l) => ({
+      organizationId, useCaseId, approach: l.approach, yearIndex: l.yearIndex, calendarYear: l.calendarYear, category: l.category,
+      lowCents: big(l.low), baseCents: big(l.base), highCents: big(l.high), manual: l.manual,
     })),
+    costYears: Object.values(projection.approaches).flatMap((ap) =>
+      ap.yearly.map((y) => ({
+        organizationId, useCaseId, approach: ap.approach, yearIndex: y.yearIndex, calendarYear: y.calendarYear,
+        lowCents: BigInt(y.low), baseCents: BigInt(y.base), highCents: BigInt(y.high), complete: y.complete, manual: ap.manual,
+      })),
+    ),
+  };
+}
+
+/** Rows as a JSON array for jsonb_to_recordset (BigInt as text, which PostgreSQL reads into bigint). */
+const recordset = (rows: readonly object[]) => JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+
+/** The derived columns, and the old cost rows gone: one statement. */
+const UPDATE_AND_CLEAR = `
+  WITH lines AS (DELETE FROM "CostLine" WHERE "useCaseId" = $1 AND "organizationId" = $2),
+       years AS (DELETE FROM "CostYear" WHERE "useCaseId" = $1 AND "organizationId" = $2)
+  UPDATE "UseCase" SET "recommendedApproach" = $3::"Approach", "agreementVotes" = $4, "agreementVoters" = $5, "disagreement" = $6,
+         "riskFlags" = $7::text[], "score" = $8::jsonb, "scoredAt" = $9::timestamp(3), "projectionSummary" = $10::jsonb,
+         "assumptionVersionId" = $11, "updatedAt" = $9::timestamp(3)
+   WHERE "id" = $1 AND "organizationId" = $2`;
+
+/** The new cost lines and yearly totals: one statement. */
+const INSERT_COSTS = `
+  WITH lines AS (
+    INSERT INTO "CostLine" ("organizationId", "useCaseId", "approach", "yearIndex", "calendarYear", "category", "lowCents", "baseCents", "highCents", "manual")
+    SELECT v."organizationId", v."useCaseId", v."approach", v."yearIndex", v."calendarYear", v."category", v."lowCents", v."baseCents", v."highCents", v."manual"
+      FROM jsonb_to_recordset($1::jsonb) AS v("organizationId" text, "useCaseId" text, "approach" "Approach", "yearIndex" int, "calendarYear" int,
+           "category" text, "lowCents" bigint, "baseCents" bigint, "highCents" bigint, "manual" boolean))
+  INSERT INTO "CostYear" ("organizationId", "useCaseId", "approach", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", "complete", "manual")
+  SELECT v."organizationId", v."useCaseId", v."approach", v."yearIndex", v."calendarYear", v."lowCents", v."baseCents", v."highCents", v."complete", v."manual"
+    FROM jsonb_to_recordset($2::jsonb) AS v("organizationId" text, "useCaseId" text, "approach" "Approach", "yearIndex" int, "calendarYear" int,
+         "lowCents" bigint, "baseCents" bigint, "highCents" bigint, "complete" boolean, "manual" boolean)`;
+
+/**
+ * Stores a derivation in two round trips whatever the number of cost lines: the derived columns
+ * with the old cost rows deleted, then the new lines and yearly totals (two statements, as a row
+ * deleted and one inserted with the same key cannot share one).
+ */
+export async function writeDerived(tx: Tx, organizationId: string, useCaseId: string, d: Derived, ctx: DeriveContext): Promise<void> {
+  const rows = derivedRows(organizationId, useCaseId, d, ctx);
+  const u = rows.useCase;
+  await tx.$executeRawUnsafe(
+    UPDATE_AND_CLEAR,
+    useCaseId, organizationId, u.recommendedApproach, u.agreementVotes, u.agreementVoters, u.disagreement, u.riskFlags,
+    JSON.stringify(u.score), u.scoredAt.toISOString(), JSON.stringify(u.projectionSummary), u.assumptionVersionId,
   );
-  if (years.length) await tx.costYear.createMany({ data: years });
+  if (rows.costLines.length || rows.costYears.length) await tx.$executeRawUnsafe(INSERT_COSTS, recordset(rows.costLines), recordset(rows.costYears));
 }
 
 /**

@@ -24,6 +24,9 @@ export const EDITABLE_SELECT = {
   updatedAt: true,
 } as const satisfies Prisma.UseCaseSelect;
 
+/** The UseCase columns a derivation (score and projection) reads. */
+export const DERIVE_SELECT = { assessment: true, chosenApproach: true, horizonYears: true, startDate: true, overrides: true, manualEstimate: true, createdAt: true } as const satisfies Prisma.UseCaseSelect;
+
 export type EditableRow = Prisma.UseCaseGetPayload<{ select: typeof EDITABLE_SELECT }>;
 
 /**

@@ -14,8 +14,9 @@ import { parseOrThrow } from "../parse";
 import { audit } from "../audit";
 import { db, Prisma, type Role, type Tx } from "../db";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { refreshRollups } from "../portfolio/rollup";
 import { deriveUseCase } from "./derive";
-import { EDITABLE_SELECT, fieldsToColumns, rowToFields, type EditableRow } from "./mapping";
+import { DERIVE_SELECT, EDITABLE_SELECT, fieldsToColumns, rowToFields, type EditableRow } from "./mapping";
 
 /**
  * The only code that writes use cases. Every function takes the caller's transaction, so the
@@ -157,9 +158,9 @@ export async function writeUseCase(
     const stored = { ...fields, ownerId };
     const row = await tx.useCase.create({
       data: { organizationId, createdById: ctx.actorId, ...fieldsToColumns(stored) },
-      select: { id: true, version: true },
+      select: { id: true, version: true, ...DERIVE_SELECT },
     });
-    await deriveUseCase(tx, { organizationId, useCaseId: row.id });
+    await deriveUseCase(tx, { organizationId, useCaseId: row.id }, undefined, row);
     const changes = diffFields({}, stored);
     await audit(tx, {
       organizationId,
@@ -199,12 +200,13 @@ export async function writeUseCase(
   }
   if (after.externalId !== before.externalId) await assertExternalIdFree(tx, organizationId, after.externalId, existing.id);
 
-  const { count } = await tx.useCase.updateMany({
+  const [updated] = await tx.useCase.updateManyAndReturn({
     where: { id: existing.id, organizationId, version: input.expectedVersion, deletedAt: null },
     data: { ...fieldsToColumns(after), version: { increment: 1 } },
+    select: DERIVE_SELECT,
   });
-  if (count === 0) throw await conflictFor(tx, organizationId, existing.id);
-  await deriveUseCase(tx, { organizationId, useCaseId: existing.id });
+  if (!updated) throw await conflictFor(tx, organizationId, existing.id);
+  await deriveUseCase(tx, { organizationId, useCaseId: existing.id }, undefined, updated);
   await audit(tx, {
     organizationId,
     actorId: ctx.actorId,
@@ -242,12 +244,13 @@ export async function recordUseCaseDecision(tx: Tx, ctx: WriteContext, input: De
     { chosenApproach: decision.chosenApproach, decisionNotes: decision.decisionNotes },
   );
   if (changes.changed.length === 0) return { id: existing.id, version: existing.version, changed: [] };
-  const { count } = await tx.useCase.updateMany({
+  const [updated] = await tx.useCase.updateManyAndReturn({
     where: { id: existing.id, organizationId: ctx.organizationId, version: input.expectedVersion, deletedAt: null },
     data: { chosenApproach: decision.chosenApproach, decisionNotes: decision.decisionNotes, version: { increment: 1 } },
+    select: DERIVE_SELECT,
   });
-  if (count === 0) throw await conflictFor(tx, ctx.organizationId, existing.id);
-  await deriveUseCase(tx, { organizationId: ctx.organizationId, useCaseId: existing.id });
+  if (!updated) throw await conflictFor(tx, ctx.organizationId, existing.id);
+  await deriveUseCase(tx, { organizationId: ctx.organizationId, useCaseId: existing.id }, undefined, updated);
   await audit(tx, {
     organizationId: ctx.organizationId,
     actorId: ctx.actorId,
@@ -270,6 +273,7 @@ export async function softDeleteUseCase(tx: Tx, ctx: WriteContext, input: { id: 
     data: { deletedAt, version: { increment: 1 } },
   });
   if (count === 0) throw new NotFoundError("This use case was deleted already.");
+  await refreshRollups(tx, ctx.organizationId, [existing.id]);
   await audit(tx, {
     organizationId: ctx.organizationId,
     actorId: ctx.actorId,

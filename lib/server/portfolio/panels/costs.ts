@@ -4,56 +4,84 @@ import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import type { CostCell } from "@/lib/domain/portfolio/types";
 import { Prisma } from "../../db";
 import { scopedQueryRaw } from "../../rls";
-import { asChosenApproach, useCaseWhere } from "../filter-sql";
+import { useCaseWhere } from "../filter-sql";
 import { int } from "../sql-values";
 
-interface Row {
+/** The three approaches every use case is also costed under ("everything RAG", …), and their rollup columns. */
+const FIXED = [
+  ["RAG", "rag"],
+  ["FINE_TUNING", "ft"],
+  ["HYBRID", "hy"],
+] as const;
+const ARRAYS = [
+  ["ch", "chosenCents"],
+  ["rec", "recommendedCents"],
+  ["rag", "ragCents"],
+  ["ft", "fineTuningCents"],
+  ["hy", "hybridCents"],
+] as const;
+type Key = (typeof ARRAYS)[number][0];
+type Sums = { [K in `${Key}l` | `${Key}b` | `${Key}h` | `${Key}n` | `${Key}u`]: bigint | number };
+
+interface Row extends Sums {
   calendarYear: number;
-  approach: Approach;
-  asChosen: boolean;
-  asRecommended: boolean;
-  low: bigint;
-  base: bigint;
-  high: bigint;
-  useCases: bigint;
-  rows: bigint;
+  ch: Approach | null;
+  rec: Approach | null;
 }
 
 /**
- * Spend, scenarios and per-approach totals: one pass over the stored yearly totals (CostYear) of
- * the use cases in view, summed by calendar year and approach and split by whether the approach
- * is each use case's "as chosen" one and its recommendation. Every scenario is a sum of these
- * cells, so all of them come to the cent from the same rows. (The statement is exported for the
- * benchmark, which runs the same SQL raw.)
+ * Spend, scenarios and per-approach totals: one pass over the rollup rows of the use cases in view
+ * (UseCaseRollup: each use case's yearly totals as chosen, as recommended and under each of the
+ * three approaches, rebuilt from CostYear whenever it changes), expanded to one row per use case
+ * and year and summed by calendar year × as-chosen approach × recommended approach. (The
+ * statement is exported for the benchmark, which runs the same SQL raw.)
  */
 export function costCellsSql(organizationId: string, filter: PortfolioFilter): Prisma.Sql {
-  // Grouped on the enum (cheaper to hash than text), cast for the client outside. The rows are
-  // joined on the use case alone (its organization is already fixed by the WHERE, and the cost
-  // rows are held to the same organization by a filter, cheaper than a second join key).
+  const at = (col: string, k: number) => `r."${col}"[3 * g.i - ${3 - k}]`;
+  const sums = ARRAYS.map(
+    ([key, col]) =>
+      `sum(${at(col, 1)})::bigint AS "${key}l", sum(${at(col, 2)})::bigint AS "${key}b", sum(${at(col, 3)})::bigint AS "${key}h", ` +
+      `count(${at(col, 2)}) AS "${key}n", count(*) FILTER (WHERE g.i = 1 AND cardinality(r."${col}") > 0) AS "${key}u"`,
+  ).join(",\n           ");
+  const longest = `greatest(${ARRAYS.map(([, col]) => `cardinality(r."${col}")`).join(", ")}) / 3`;
   return Prisma.sql`
-    SELECT c."calendarYear", c.approach::text AS approach, c."asChosen", c."asRecommended", c.low, c.base, c.high, c."useCases", c.rows
-      FROM (SELECT y."calendarYear" AS "calendarYear", y.approach,
-                   coalesce(y.approach = ${asChosenApproach()}, false) AS "asChosen",
-                   coalesce(y.approach = u."recommendedApproach", false) AS "asRecommended",
-                   sum(y."lowCents")::bigint AS low, sum(y."baseCents")::bigint AS base, sum(y."highCents")::bigint AS high,
-                   count(*) FILTER (WHERE y."yearIndex" = 1) AS "useCases", count(*) AS rows
-              FROM "UseCase" u
-              JOIN "CostYear" y ON y."useCaseId" = u.id
-             WHERE ${useCaseWhere(organizationId, filter)} AND y."organizationId" = ${organizationId}
-             GROUP BY 1, 2, 3, 4) c`;
+    SELECT r."startYear" + g.i - 1 AS "calendarYear", COALESCE(r."chosenApproach", r."recommendedApproach")::text AS ch, r."recommendedApproach"::text AS rec,
+           ${Prisma.raw(sums)}
+      FROM "UseCaseRollup" r
+      CROSS JOIN LATERAL generate_series(1, ${Prisma.raw(longest)}) AS g(i)
+     WHERE ${useCaseWhere(organizationId, filter, "r")}
+     GROUP BY 1, 2, 3`;
+}
+
+/**
+ * The rows as cells of year × approach × (is it the as-chosen approach, the recommended one):
+ * per group, one cell for each of the three approaches, and one for the as-chosen and the
+ * recommended approach when they are none of the three. Each cell counts once in every scenario
+ * it belongs to, so every scenario comes to the cent from the same stored totals.
+ */
+export function cellsOf(rows: readonly Row[]): CostCell[] {
+  const out: CostCell[] = [];
+  for (const r of rows) {
+    const cell = (approach: Approach, key: Key): CostCell => ({
+      calendarYear: r.calendarYear,
+      approach,
+      asChosen: approach === r.ch,
+      asRecommended: approach === r.rec,
+      low: int(r[`${key}l`]),
+      base: int(r[`${key}b`]),
+      high: int(r[`${key}h`]),
+      useCases: int(r[`${key}u`]),
+      rows: int(r[`${key}n`]),
+    });
+    for (const [approach, key] of FIXED) out.push(cell(approach, key));
+    const fixed = (a: Approach | null) => FIXED.some(([x]) => x === a);
+    if (r.ch && !fixed(r.ch)) out.push(cell(r.ch, "ch"));
+    if (r.rec && !fixed(r.rec) && r.rec !== r.ch) out.push(cell(r.rec, "rec"));
+  }
+  return out.filter((c) => c.rows > 0);
 }
 
 export async function costCells(organizationId: string, filter: PortfolioFilter): Promise<CostCell[]> {
-  const rows = await scopedQueryRaw<Row[]>(organizationId, costCellsSql(organizationId, filter));
-  return rows.map((r) => ({
-    calendarYear: r.calendarYear,
-    approach: r.approach,
-    asChosen: r.asChosen,
-    asRecommended: r.asRecommended,
-    low: int(r.low),
-    base: int(r.base),
-    high: int(r.high),
-    useCases: int(r.useCases),
-    rows: int(r.rows),
-  }));
+  // Read as the organization-scoped role (lib/server/rls.ts): a missing filter could not leak another organization.
+  return cellsOf(await scopedQueryRaw<Row[]>(organizationId, costCellsSql(organizationId, filter)));
 }

@@ -82,51 +82,32 @@ type Row =
   | { kind: "top"; d: Ref & { complete: boolean }; low: bigint; base: bigint; high: bigint };
 
 /**
- * Everything about the use cases themselves, in one statement over one scan of them: their
- * columns and their stored summary (`projectionSummary`, the contract in
- * lib/domain/portfolio/types.ts), each summary decompressed once and the score (large, stored out
- * of line) read only for the 40 listed rows, or where a summary does not repeat the versions.
+ * Everything about the use cases themselves, in one statement over one scan of their rollup rows
+ * (UseCaseRollup: the columns the filters and the counts need, and what the projection and score
+ * say, kept as plain columns so nothing is decompressed here); the UseCase row itself is read
+ * only for the listed ones (titles, and the score's reasons and picks for 20 of them).
  *
  * - counts: the total, recommended × chosen, each risk flag, disagreements;
  * - per scenario, the use cases that lack a figure; as chosen, the figures they lack; the most
  *   recently updated of them, and of those with no cost at all;
  * - stale days a year and time to value, as chosen; assumption and framework versions;
- * - the top ten by as-chosen lifecycle, their amounts summed from CostYear;
+ * - the top ten by as-chosen lifecycle, with their lifecycle totals;
  * - the ten flagged use cases with the most flags and the ten disagreeing ones with the least
  *   agreement, with each flag's sentence and what each framework picked.
  * (The statement is exported for the benchmark, which runs the same SQL raw.)
  */
 export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter): Prisma.Sql {
   const perFlag = Prisma.join(RISK_FLAGS.map((code) => Prisma.sql`count(*) FILTER (WHERE ${code} = ANY(uc.flags))`));
-  const incomplete = (path: Prisma.Sql) => Prisma.sql`coalesce(${path}->'lifecycle'->>'complete' = 'false', false)`;
   return Prisma.sql`
     WITH uc AS MATERIALIZED (
-      SELECT p.id, p.rec, p.chosen, p.ch, p.flags, p.dis, p.agreement, p.at, p.av,
-             q.a IS NOT NULL AS costed,
-             ${incomplete(Prisma.sql`q.a`)} AS ich,
-             ${incomplete(Prisma.sql`(q.s->(p.rec::text))`)} AS irec,
-             ${incomplete(Prisma.sql`(q.s->'RAG')`)} AS irag,
-             ${incomplete(Prisma.sql`(q.s->'FINE_TUNING')`)} AS ift,
-             ${incomplete(Prisma.sql`(q.s->'HYBRID')`)} AS ihy,
-             (q.a->'staleDaysPerYear'->>'low')::float8 AS sl, (q.a->'staleDaysPerYear'->>'base')::float8 AS sb, (q.a->'staleDaysPerYear'->>'high')::float8 AS sh,
-             (q.a->'timeToValueWeeks'->>'low')::float8 AS tl, (q.a->'timeToValueWeeks'->>'base')::float8 AS tb, (q.a->'timeToValueWeeks'->>'high')::float8 AS th,
-             (q.a->'lifecycle'->>'base')::numeric AS lb,
-             CASE WHEN jsonb_typeof(q.a->'missing') = 'array' THEN q.a->'missing' END AS miss,
-             q.v->'frameworkVersions' AS fv,
-             CASE WHEN jsonb_typeof(q.v->'weightsVersion') = 'number' THEN (q.v->>'weightsVersion')::numeric::int END AS wv
-        FROM (SELECT u.id, u."recommendedApproach" AS rec, u."chosenApproach" AS chosen, ${asChosenApproach()} AS ch,
-                     u."riskFlags" AS flags, u.disagreement AS dis, u."agreementVotes"::float8 / greatest(u."agreementVoters", 1) AS agreement, u."updatedAt" AS at,
-                     u."assumptionVersionId" AS av, u.score, (u."projectionSummary" || '{}'::jsonb) AS ps
-                FROM "UseCase" u WHERE ${useCaseWhere(organizationId, filter)} OFFSET 0) p
-        -- The concatenation above decompresses each summary once; the rest reads the copy.
-        CROSS JOIN LATERAL (
-          SELECT p.ps->'approaches' AS s, p.ps->'approaches'->(p.ch::text) AS a,
-                 CASE WHEN p.ps ? 'frameworkVersions' THEN p.ps
-                      WHEN p.score IS NULL THEN NULL
-                      ELSE (SELECT jsonb_build_object('frameworkVersions', t.sc->'frameworkVersions', 'weightsVersion', t.sc->'weightsVersion')
-                              FROM (SELECT p.score || '{}'::jsonb AS sc OFFSET 0) t)
-                 END AS v
-          OFFSET 0) q
+      SELECT r."useCaseId" AS id, r."recommendedApproach" AS rec, r."chosenApproach" AS chosen, ${asChosenApproach("r")} AS ch,
+             r."riskFlags" AS flags, r.disagreement AS dis, r.agreement, r."updatedAt" AS at, r."assumptionVersionId" AS av,
+             r."chosenBaseCents" IS NOT NULL AS costed,
+             r.incomplete & 1 <> 0 AS ich, r.incomplete & 2 <> 0 AS irec, r.incomplete & 4 <> 0 AS irag, r.incomplete & 8 <> 0 AS ift, r.incomplete & 16 <> 0 AS ihy,
+             r."staleLow" AS sl, r."staleBase" AS sb, r."staleHigh" AS sh, r."ttvLow" AS tl, r."ttvBase" AS tb, r."ttvHigh" AS th,
+             r."chosenLowCents" AS ll, r."chosenBaseCents" AS lb, r."chosenHighCents" AS lh, r.missing AS miss,
+             r."frameworkVersions" AS fv, r."weightsVersion" AS wv
+        FROM "UseCaseRollup" r WHERE ${useCaseWhere(organizationId, filter, "r")}
     ), picked AS (
       (SELECT 'flag' AS kind, uc.id, -cardinality(uc.flags)::float8 AS rank, uc.at FROM uc WHERE cardinality(uc.flags) > 0
         ORDER BY cardinality(uc.flags) DESC, uc.at DESC, uc.id LIMIT ${FLAGGED_LISTED})
@@ -154,16 +135,13 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
       LEFT JOIN "AssumptionVersion" av ON av.id = g.av
     UNION ALL
     SELECT 'missing', jsonb_build_object('key', m.key, 'n', count(*)), NULL, NULL, NULL
-      FROM uc CROSS JOIN LATERAL jsonb_array_elements_text(uc.miss) AS m(key)
+      FROM uc CROSS JOIN LATERAL unnest(uc.miss) AS m(key)
      WHERE uc.ich
      GROUP BY m.key
     UNION ALL
-    SELECT 'top', jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', t.ch, 'complete', bool_and(y.complete)),
-           sum(y."lowCents")::bigint, sum(y."baseCents")::bigint, sum(y."highCents")::bigint
-      FROM (SELECT uc.id, uc.ch, uc.lb FROM uc WHERE uc.lb IS NOT NULL ORDER BY uc.lb DESC, uc.id LIMIT ${TOP}) t
-      JOIN "UseCase" u ON u.id = t.id
-      JOIN "CostYear" y ON y."organizationId" = ${organizationId} AND y."useCaseId" = t.id AND y.approach = t.ch
-     GROUP BY u.id, t.ch, t.lb
+    SELECT 'top', jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', t.ch, 'complete', NOT t.ich), t.ll, t.lb, t.lh
+      FROM (SELECT uc.id, uc.ch, uc.ich, uc.ll, uc.lb, uc.lh FROM uc WHERE uc.lb IS NOT NULL ORDER BY uc.lb DESC, uc.id LIMIT ${TOP}) t
+      JOIN "UseCase" u ON u.id = t.id AND u."organizationId" = ${organizationId}
     UNION ALL
     (SELECT t.kind, jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', ${asChosenApproach()}, 'rec', u."recommendedApproach", 'chosen', u."chosenApproach",
               'riskFlags', to_jsonb(u."riskFlags"), 'disagreement', u.disagreement, 'votes', u."agreementVotes", 'voters', u."agreementVoters",
@@ -173,7 +151,7 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
                    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(u.score->'frameworks') = 'array' THEN u.score->'frameworks' ELSE '[]'::jsonb END) WITH ORDINALITY AS e(value, ord)
                   WHERE coalesce(e.value->>'abstained', 'false') <> 'true' AND e.value->>'recommendation' IS NOT NULL) END),
             NULL, NULL, NULL
-       FROM picked t JOIN "UseCase" u ON u.id = t.id
+       FROM picked t JOIN "UseCase" u ON u.id = t.id AND u."organizationId" = ${organizationId}
       ORDER BY t.kind, t.rank, t.at DESC, t.id)`;
 }
 

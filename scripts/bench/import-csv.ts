@@ -1,0 +1,80 @@
+/**
+ * The benchmark's organization, written through the bulk CSV import's server functions (the
+ * same ones the import page's actions call, lib/server/import/run.ts): the generated use cases
+ * as template CSV files of at most MAX_DATA_ROWS rows, each checked a chunk at a time as the
+ * browser does (checkRows), then imported (importFile: decode, parse, plan, derive, write, audit,
+ * all or nothing).
+ */
+import { performance } from "node:perf_hooks";
+import Papa from "papaparse";
+import { CHECK_CHUNK_ROWS, MAX_DATA_ROWS, parseCsv, suggestColumns, TEMPLATE_HEADERS, type ImportMapping } from "@/lib/domain/import";
+import type { UseCaseFieldsInput } from "@/lib/domain/use-case";
+import { checkRows, importFile } from "@/lib/server/import/run";
+import type { ImportActor } from "@/lib/server/import/plan";
+
+export interface ImportBench {
+  useCases: number;
+  files: number;
+  megabytes: number;
+  /** checkRows over every chunk (what the browser does before importing). */
+  checkSeconds: number;
+  checkRowsPerSecond: number;
+  /** importFile: the whole server work of the import, all files. */
+  importSeconds: number;
+  rowsPerSecond: number;
+}
+
+function cell(v: unknown): string {
+  if (v === undefined || v === null) return "";
+  if (typeof v === "boolean") return v ? "yes" : "no";
+  return String(v);
+}
+
+/** One CSV (template headers) for the use cases, owners given by email. */
+export function toCsv(cases: readonly UseCaseFieldsInput[], ownerEmail: (i: number) => string, offset = 0): string {
+  const rows = cases.map((c, i) =>
+    TEMPLATE_HEADERS.map((h) => {
+      if (h === "ownerEmail") return ownerEmail(offset + i);
+      if (h in (c.assessment ?? {})) return cell((c.assessment as Record<string, unknown>)[h]);
+      return cell((c as Record<string, unknown>)[h]);
+    }),
+  );
+  return Papa.unparse([[...TEMPLATE_HEADERS], ...rows], { newline: "\r\n" }) + "\r\n";
+}
+
+export async function importThroughCsv(actor: ImportActor, cases: readonly UseCaseFieldsInput[], ownerEmail: (i: number) => string): Promise<ImportBench> {
+  const mapping: ImportMapping = { columns: suggestColumns(TEMPLATE_HEADERS), values: {} };
+  let checkMs = 0;
+  let importMs = 0;
+  let bytes = 0;
+  let files = 0;
+  for (let i = 0; i < cases.length; i += MAX_DATA_ROWS) {
+    const text = toCsv(cases.slice(i, i + MAX_DATA_ROWS), ownerEmail, i);
+    const file = new File([text], `bench-${files + 1}.csv`, { type: "text/csv" });
+    bytes += file.size;
+    files++;
+
+    const parsed = parseCsv(text);
+    let t = performance.now();
+    for (let r = 0; r < parsed.rows.length; r += CHECK_CHUNK_ROWS) {
+      const check = await checkRows(actor, { headers: parsed.headers, rows: parsed.rows.slice(r, r + CHECK_CHUNK_ROWS), mapping });
+      if (check.errors.length) throw new Error(`The bench CSV does not check cleanly: ${JSON.stringify(check.errors.slice(0, 3))}`);
+    }
+    checkMs += performance.now() - t;
+
+    t = performance.now();
+    const outcome = await importFile(actor, { file, fileName: file.name, mapping });
+    importMs += performance.now() - t;
+    if (!outcome.committed) throw new Error(`The bench import was refused: ${JSON.stringify(outcome.report).slice(0, 500)}`);
+    process.stderr.write(`  imported ${Math.min(cases.length, i + MAX_DATA_ROWS)} / ${cases.length} use cases\n`);
+  }
+  return {
+    useCases: cases.length,
+    files,
+    megabytes: Math.round((bytes / 2 ** 20) * 10) / 10,
+    checkSeconds: Math.round(checkMs / 100) / 10,
+    checkRowsPerSecond: Math.round(cases.length / (checkMs / 1000)),
+    importSeconds: Math.round(importMs / 100) / 10,
+    rowsPerSecond: Math.round(cases.length / (importMs / 1000)),
+  };
+}

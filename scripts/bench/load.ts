@@ -1,0 +1,378 @@
+/**
+ * Load against a production server on loopback (issue 8): `next build` into its own folder
+ * (.next-bench, rebuilt only when the sources change), `next start` on a free loopback port
+ * against the bench database, then, each phase for `seconds`:
+ *
+ * - saves, saturated: twenty simulated users, each a lead signed in with a minted next-auth
+ *   session cookie, saving their own use cases (an edit of the assessment: validate, score,
+ *   project, write, audit) through the real server action over HTTP, as the edit form posts it
+ *   (Next-Action header with the action id from the build's server-reference-manifest.json, same
+ *   Origin as the host), back to back with no pause: the throughput the box can give, and the
+ *   latency when twenty requests always queue for two cores;
+ * - saves, paced: the same twenty users pausing 1 to 3 s between saves (a fast editor), so
+ *   latency is measured at a load the server can carry;
+ * - the dashboard, saturated: the twenty users loading the portfolio page back to back;
+ * - the dashboard while saving: the twenty paced savers, and one executive loading the
+ *   dashboard over and over.
+ * Each user edits only its own use cases and carries the version each save returns, so there
+ * should be no version conflict; any is counted (the user then reloads that use case's version
+ * and goes on), as is every other failure. The server's and PostgreSQL's CPU time per request
+ * (from /proc) is recorded beside the latencies, as it does not depend on what else the shared
+ * machine is doing; so is the load average.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import net from "node:net";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { buildInputsHash, buildStampPath, isBuildCurrent } from "../lib/build-cache";
+import { ROOT } from "../lib/embedded-db";
+import { rng } from "./generate";
+import { percentiles, type Percentiles } from "./save";
+import type { BenchOrg } from "./run";
+
+const DIST_DIR = process.env.BENCH_DIST_DIR ?? ".next-bench";
+const USERS = 20;
+const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
+
+export interface Phase {
+  users: number;
+  pauseMs: [number, number] | null;
+  seconds: number;
+  requests: number;
+  perSecond: number;
+  latencyMs: Percentiles;
+  errors: number;
+  conflicts: number;
+  /** The first few failures, as reported. */
+  errorSamples: string[];
+  /** CPU milliseconds per request: the Next.js server (with its children) and PostgreSQL (all of its processes). */
+  cpuMsPerRequest: { server: number | null; postgres: number | null };
+  loadAverage: { before: number[]; after: number[] };
+}
+
+export interface LoadBench {
+  users: number;
+  build: string;
+  savesSaturated: Phase;
+  savesPaced: Phase;
+  dashboardSaturated: Phase;
+  savesWhileDashboard: Phase;
+  dashboardWhileSaving: Phase;
+  goal: string;
+}
+
+/** CPU milliseconds used so far by a process and its descendants (those still running, and those reaped). */
+function cpuOfTree(rootPid: number | null): number | null {
+  if (!rootPid) return null;
+  try {
+    const stats = new Map<number, { ppid: number; ms: number }>();
+    for (const name of readdirSync("/proc")) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const f = readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1]!.split(" ");
+        // fields after "(comm) ": state ppid … utime(11) stime(12) cutime(13) cstime(14), in clock ticks (100 a second)
+        stats.set(Number(name), { ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 10 });
+      } catch {
+        // gone meanwhile
+      }
+    }
+    let total = 0;
+    const inTree = (pid: number): boolean => {
+      for (let p = pid, depth = 0; p > 1 && depth < 20; p = stats.get(p)?.ppid ?? 0, depth++) if (p === rootPid) return true;
+      return false;
+    };
+    for (const [pid, s] of stats) if (inTree(pid)) total += s.ms;
+    return total;
+  } catch {
+    return null;
+  }
+}
+
+/** The postmaster of the embedded bench cluster, when that is the server in use. */
+function postmasterPid(): number | null {
+  try {
+    return Number(readFileSync(path.join(ROOT, ".data", "pg-bench", "postmaster.pid"), "utf8").split("\n")[0]) || null;
+  } catch {
+    return null;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function ensureBuild(env: NodeJS.ProcessEnv): Promise<string> {
+  const hash = buildInputsHash();
+  if (isBuildCurrent(DIST_DIR, hash)) return "current";
+  process.stderr.write(`  building the app into ${DIST_DIR} (sources changed)…\n`);
+  const tsconfig = readFileSync(path.join(ROOT, "tsconfig.json"), "utf8");
+  const code = await run(bin("next"), ["build"], env);
+  // next build may rewrite tsconfig.json; leave the working tree as it was.
+  if (readFileSync(path.join(ROOT, "tsconfig.json"), "utf8") !== tsconfig) writeFileSync(path.join(ROOT, "tsconfig.json"), tsconfig);
+  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+  writeFileSync(buildStampPath(DIST_DIR), hash);
+  return "rebuilt";
+}
+
+async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+  const child = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout!.on("data", (d: Buffer) => (log += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited: ${log.slice(-2000)}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      await res.arrayBuffer();
+      if (res.status < 500) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill("SIGTERM");
+  throw new Error(`next start did not answer within 60 s: ${log.slice(-2000)}`);
+}
+
+/** The id of an exported server action, from the build's manifest. */
+function actionId(file: string, exportName: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, DIST_DIR, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; filename?: string; workers?: Record<string, unknown> }>;
+  };
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    if (entry.exportedName === exportName && (entry.filename ?? "").replace(/\\/g, "/").endsWith(file)) return id;
+  }
+  throw new Error(`No server action ${exportName} of ${file} in ${DIST_DIR}/server/server-reference-manifest.json`);
+}
+
+/** The action's return value from a server action response (React flight rows "<id>:<json>"). */
+function actionResult(text: string): { ok: boolean; code?: string; message?: string; data?: { version?: number } } | null {
+  for (const line of text.split("\n")) {
+    const m = /^[0-9a-f]+:(\{.*\})$/.exec(line);
+    if (!m) continue;
+    try {
+      const v = JSON.parse(m[1]!) as Record<string, unknown>;
+      if (typeof v.ok === "boolean") return v as never;
+    } catch {
+      // another row
+    }
+  }
+  return null;
+}
+
+interface Editable {
+  id: string;
+  version: number;
+  fields: Record<string, unknown>;
+}
+
+/** A lead's use cases as the edit form would send them (the form's fields, current version). */
+async function editablesOf(client: pg.Client, organizationId: string, ownerId: string, limit: number): Promise<Editable[]> {
+  const { rows } = await client.query<{ id: string; version: number; title: string; description: string; businessUnit: string; status: string; startDate: Date | null; horizonYears: number; assessment: Record<string, unknown>; externalId: string | null; manualEstimate: unknown }>(
+    `SELECT id, version, title, description, "businessUnit", status::text AS status, "startDate", "horizonYears", assessment, "externalId", "manualEstimate"
+       FROM "UseCase" WHERE "organizationId" = $1 AND "ownerId" = $2 AND "deletedAt" IS NULL ORDER BY id LIMIT $3`,
+    [organizationId, ownerId, limit],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    fields: {
+      title: r.title,
+      description: r.description,
+      businessUnit: r.businessUnit,
+      ownerId,
+      status: r.status,
+      startDate: r.startDate ? new Date(r.startDate).toISOString().slice(0, 10) : null,
+      horizonYears: r.horizonYears,
+      assessment: r.assessment,
+      externalId: r.externalId,
+      manualEstimate: r.manualEstimate ?? null,
+    },
+  }));
+}
+
+class Recorder {
+  latencies: number[] = [];
+  errors = 0;
+  conflicts = 0;
+  samples: string[] = [];
+  started = performance.now();
+  cpu0: { server: number | null; postgres: number | null };
+  load0 = os.loadavg().map((x) => Math.round(x * 10) / 10);
+  constructor(
+    private readonly pids: { server: number | null; postgres: number | null },
+    readonly users: number,
+    readonly pauseMs: [number, number] | null,
+  ) {
+    this.cpu0 = { server: cpuOfTree(pids.server), postgres: cpuOfTree(pids.postgres) };
+  }
+  fail(what: string) {
+    this.errors++;
+    if (this.samples.length < 5) this.samples.push(what.slice(0, 300));
+  }
+  phase(): Phase {
+    const seconds = (performance.now() - this.started) / 1000;
+    const per = (now: number | null, before: number | null) => (now === null || before === null || !this.latencies.length ? null : Math.round(((now - before) / this.latencies.length) * 10) / 10);
+    return {
+      users: this.users,
+      pauseMs: this.pauseMs,
+      seconds: Math.round(seconds * 10) / 10,
+      requests: this.latencies.length,
+      perSecond: Math.round((this.latencies.length / seconds) * 10) / 10,
+      latencyMs: percentiles(this.latencies),
+      errors: this.errors,
+      conflicts: this.conflicts,
+      errorSamples: this.samples,
+      cpuMsPerRequest: { server: per(cpuOfTree(this.pids.server), this.cpu0.server), postgres: per(cpuOfTree(this.pids.postgres), this.cpu0.postgres) },
+      loadAverage: { before: this.load0, after: os.loadavg().map((x) => Math.round(x * 10) / 10) },
+    };
+  }
+}
+
+export async function benchLoad(opts: { databaseUrl: string; org: BenchOrg; seconds?: number }): Promise<LoadBench> {
+  const seconds = opts.seconds ?? Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+  const secret = randomBytes(32).toString("base64url");
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: opts.databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: origin };
+  delete env.TRADEOFF_TEST;
+  const build = await ensureBuild(env);
+  const updateAction = actionId("app/o/[org]/use-cases/actions.ts", "updateUseCase");
+  const server = await startServer(env, port);
+  const client = new pg.Client({ connectionString: opts.databaseUrl });
+  await client.connect();
+  try {
+    const cookieFor = async (u: { id: string; email: string; name: string }) =>
+      `next-auth.session-token=${await encode({ secret, token: { sub: u.id, uid: u.id, email: u.email, name: u.name, sid: randomUUID(), authAt: Date.now() }, maxAge: 60 * 60 })}`;
+    const users = await Promise.all(
+      opts.org.leads.slice(0, USERS).map(async (lead, i) => ({ lead, cookie: await cookieFor(lead), cases: await editablesOf(client, opts.org.id, lead.id, 200), r: rng(100 + i) })),
+    );
+    const adminCookie = await cookieFor(opts.org.admin);
+    const dashboardUrl = `${origin}/o/${opts.org.slug}/portfolio`;
+
+    const save = async (u: (typeof users)[number], n: number, rec: Recorder) => {
+      const uc = u.cases[n % u.cases.length]!;
+      const assessment = { ...(uc.fields.assessment as Record<string, unknown>), monthlyCalls: Math.floor(10 ** (3 + u.r() * 4)) };
+      const body = JSON.stringify([opts.org.slug, { ...uc.fields, assessment, id: uc.id, expectedVersion: uc.version }]);
+      const t = performance.now();
+      try {
+        const res = await fetch(`${origin}/o/${opts.org.slug}/use-cases/${uc.id}/edit`, {
+          method: "POST",
+          headers: { "next-action": updateAction, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin, cookie: u.cookie },
+          body,
+        });
+        const text = await res.text();
+        rec.latencies.push(performance.now() - t);
+        const result = actionResult(text);
+        if (res.status !== 200 || !result) return rec.fail(`HTTP ${res.status}: ${text.slice(0, 200)}`);
+        if (result.ok) {
+          uc.version = result.data!.version!;
+          uc.fields.assessment = assessment;
+        } else if (result.code === "CONFLICT") {
+          rec.conflicts++;
+          const { rows } = await client.query<{ version: number }>(`SELECT version FROM "UseCase" WHERE id = $1`, [uc.id]);
+          uc.version = rows[0]!.version;
+        } else rec.fail(`${result.code}: ${result.message}`);
+      } catch (err) {
+        rec.latencies.push(performance.now() - t);
+        rec.fail(String(err));
+      }
+    };
+    const view = async (cookie: string, rec: Recorder) => {
+      const t = performance.now();
+      try {
+        const res = await fetch(dashboardUrl, { headers: { cookie } });
+        const html = await res.text();
+        rec.latencies.push(performance.now() - t);
+        if (res.status !== 200 || !html.includes("Recommended against chosen")) rec.fail(`HTTP ${res.status}: ${html.slice(0, 200)}`);
+      } catch (err) {
+        rec.latencies.push(performance.now() - t);
+        rec.fail(String(err));
+      }
+    };
+    const until = (end: number, fn: (n: number) => Promise<void>) =>
+      (async () => {
+        for (let n = 0; performance.now() < end; n++) await fn(n);
+      })();
+
+    const pids = { server: server.pid ?? null, postgres: postmasterPid() };
+    const PACE: [number, number] = [1000, 3000];
+    const pause = (r: () => number) => new Promise((resolve) => setTimeout(resolve, PACE[0] + r() * (PACE[1] - PACE[0])));
+
+    // Warm-up: compile paths, open pools (not counted).
+    for (let i = 0; i < 3; i++) await Promise.all(users.slice(0, 4).map((u) => save(u, i, new Recorder(pids, 0, null))));
+    for (let i = 0; i < 3; i++) await view(adminCookie, new Recorder(pids, 0, null));
+
+    process.stderr.write(`  load: ${USERS} users saving back to back for ${seconds} s…\n`);
+    const savesSaturated = new Recorder(pids, USERS, null);
+    let end = performance.now() + seconds * 1000;
+    await Promise.all(users.map((u) => until(end, (n) => save(u, n + 3, savesSaturated))));
+    const savesSaturatedPhase = savesSaturated.phase();
+
+    process.stderr.write(`  load: ${USERS} users saving every 1-3 s for ${seconds} s…\n`);
+    const savesPaced = new Recorder(pids, USERS, PACE);
+    end = performance.now() + seconds * 1000;
+    await Promise.all(users.map((u) => until(end, async (n) => {
+      await pause(u.r);
+      if (performance.now() < end) await save(u, n + 10_000, savesPaced);
+    })));
+    const savesPacedPhase = savesPaced.phase();
+
+    process.stderr.write(`  load: ${USERS} users loading the dashboard back to back for ${seconds} s…\n`);
+    const dash = new Recorder(pids, USERS, null);
+    end = performance.now() + seconds * 1000;
+    await Promise.all(users.map((u) => until(end, () => view(u.cookie, dash))));
+    const dashPhase = dash.phase();
+
+    process.stderr.write(`  load: ${USERS} users saving every 1-3 s while an executive loads the dashboard, ${seconds} s…\n`);
+    const mixedSaves = new Recorder(pids, USERS, PACE);
+    const mixedDash = new Recorder(pids, 1, null);
+    end = performance.now() + seconds * 1000;
+    await Promise.all([
+      ...users.map((u) => until(end, async (n) => {
+        await pause(u.r);
+        if (performance.now() < end) await save(u, n + 20_000, mixedSaves);
+      })),
+      until(end, () => view(adminCookie, mixedDash)),
+    ]);
+    const mixedSavesPhase = mixedSaves.phase();
+    const mixedDashPhase = mixedDash.phase();
+    // The two mixed phases share the CPU; per request of each is not separable.
+    mixedSavesPhase.cpuMsPerRequest = { server: null, postgres: null };
+    mixedDashPhase.cpuMsPerRequest = { server: null, postgres: null };
+    return {
+      users: USERS,
+      build,
+      savesSaturated: savesSaturatedPhase,
+      savesPaced: savesPacedPhase,
+      dashboardSaturated: dashPhase,
+      savesWhileDashboard: mixedSavesPhase,
+      dashboardWhileSaving: mixedDashPhase,
+      goal: "saves: p95 < 100 ms, zero errors",
+    };
+  } finally {
+    await client.end();
+    server.kill("SIGTERM");
+    await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));
+  }
+}
