@@ -139,7 +139,8 @@ export function derivedRows(organizationId: string, useCaseId: string, d: Derive
       riskFlags: score.flags.map((f) => f.code),
       score: json({ ...score, weightsVersion: ctx.weightsVersion }),
       scoredAt: now,
-      projectionSummary: json({ ...summaryOf(projection), assumptionVersion: ctx.assumptions.version }),
+      // The versions are repeated here (small) so the rollup never has to decompress the score.
+      projectionSummary: json({ ...summaryOf(projection), assumptionVersion: ctx.assumptions.version, frameworkVersions: score.frameworkVersions, weightsVersion: ctx.weightsVersion }),
       assumptionVersionId: ctx.assumptions.id,
     },
     costLines: projection.lines.map((l) => ({

@@ -40,7 +40,9 @@ export const createUseCase = orgAction({
   input: useCaseFieldsSchema,
   handler: async (ctx, fields) => {
     const saved = await inUseCaseTransaction((tx) => writeUseCase(tx, writeCtx(ctx), { fields }));
-    revalidate(ctx);
+    // No revalidatePath: the form navigates to the new use case's page, which is rendered fresh
+    // (every page here is dynamic), and re-rendering the form's own page in this response cost
+    // about 40% of a save's server time (npm run bench, load).
     const duplicates = await findSimilarUseCases(ctx.organization.id, saved.title, { excludeId: saved.id });
     return { id: saved.id, version: saved.version, duplicates };
   },
@@ -53,7 +55,7 @@ export const updateUseCase = orgAction({
   input: useCaseFieldsSchema.extend({ id, expectedVersion: version }),
   handler: async (ctx, { id, expectedVersion, ...fields }) => {
     const saved = await inUseCaseTransaction((tx) => writeUseCase(tx, writeCtx(ctx), { id, expectedVersion, fields }));
-    if (saved.changed.length) revalidate(ctx);
+    // No revalidatePath, as for createUseCase: the form navigates to the use case's page next.
     const duplicates = saved.titleChanged ? await findSimilarUseCases(ctx.organization.id, saved.title, { excludeId: saved.id }) : [];
     return { id: saved.id, version: saved.version, changed: saved.changed, duplicates };
   },
