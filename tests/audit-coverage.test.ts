@@ -9,8 +9,6 @@
  * so a new one cannot be forgotten; so does a row for an entry point that no longer exists.
  * Entry points that do not mutate have a row too, and must add no audit event at all.
  */
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ENTRY_POINTS } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
@@ -31,21 +29,11 @@ import { GET as exportDetail } from "@/app/o/[org]/export/detail.csv/route";
 import { GET as exportBusinessUnits } from "@/app/o/[org]/export/business-units.csv/route";
 import { GET as importTemplate } from "@/app/o/[org]/use-cases/import/template/route";
 import { GET as health } from "@/app/api/health/route";
+import { loadCallables } from "./helpers/entry-points";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { signInAs, signOut } from "./helpers/session";
 import { sessionOf, signInWithPassword, signOutOf } from "./helpers/auth-route";
 import { csv, fileOf } from "./import-helpers";
-
-const APP = path.resolve(import.meta.dirname, "..", "app");
-
-function findEntryFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) findEntryFiles(full, out);
-    else if (/^(actions|route)\.tsx?$/.test(e.name)) out.push(full);
-  }
-  return out;
-}
 
 type Result = { ok: boolean; code?: string; message?: string; data?: Record<string, unknown> };
 
@@ -341,7 +329,8 @@ async function dbNow(): Promise<Date> {
 }
 
 beforeAll(async () => {
-  for (const file of findEntryFiles(APP)) await import(file);
+  // Importing every actions.ts and route.ts registers every entry point in ENTRY_POINTS.
+  await loadCallables();
   org = await createTestOrg("audited");
 });
 

@@ -8,44 +8,18 @@
  * every function they export must have been made with the action client (so it is in
  * ENTRY_POINTS). A new entry point cannot be forgotten: an untagged export fails this test.
  */
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { ENTRY_POINTS, entryPointOf, type EntryPoint } from "@/lib/server/action";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { loadCallables, type Callable } from "./helpers/entry-points";
 import { signInAs, signOut } from "./helpers/session";
 
-const APP = path.resolve(import.meta.dirname, "..", "app");
 const ROLES = ["ADMIN", "EXECUTIVE", "LEAD", "FINANCE"] as const;
-
-function findEntryFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) findEntryFiles(full, out);
-    else if (/^(actions|route)\.tsx?$/.test(e.name)) out.push(full);
-  }
-  return out;
-}
-
-interface Callable {
-  file: string;
-  exportName: string;
-  fn: (...args: unknown[]) => Promise<unknown>;
-  entry: EntryPoint | undefined;
-}
 
 const callables: Callable[] = [];
 
 beforeAll(async () => {
-  for (const file of findEntryFiles(APP)) {
-    const mod = (await import(file)) as Record<string, unknown>;
-    for (const [exportName, value] of Object.entries(mod)) {
-      if (typeof value !== "function") continue;
-      const name = entryPointOf(value);
-      callables.push({ file: path.relative(APP, file), exportName, fn: value as Callable["fn"], entry: name ? ENTRY_POINTS.get(name) : undefined });
-    }
-  }
+  callables.push(...(await loadCallables()));
 });
 
 type Outcome = "NOT_SIGNED_IN" | "NOT_A_MEMBER" | "FORBIDDEN" | "PASSED_GUARD";
