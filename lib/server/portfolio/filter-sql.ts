@@ -26,7 +26,7 @@ export function useCaseWhere(organizationId: string, filter: PortfolioFilter, al
   if (filter.ownerId.length) parts.push(Prisma.sql`${a}."ownerId" IN (${Prisma.join(filter.ownerId)})`);
   if (filter.recommended.length) parts.push(approachIn(Prisma.sql`${a}."recommendedApproach"`, filter.recommended));
   if (filter.chosen.length) parts.push(approachIn(Prisma.sql`${a}."chosenApproach"`, filter.chosen));
-  if (filter.asChosen.length) parts.push(Prisma.sql`COALESCE(${a}."chosenApproach", ${a}."recommendedApproach")::text IN (${Prisma.join(filter.asChosen)})`);
+  if (filter.asChosen.length) parts.push(Prisma.sql`${asChosenApproach(alias)}::text IN (${Prisma.join(filter.asChosen)})`);
   if (filter.flag.length) parts.push(Prisma.sql`${a}."riskFlags" && ${filter.flag}::text[]`);
   return Prisma.join(parts, " AND ");
 }

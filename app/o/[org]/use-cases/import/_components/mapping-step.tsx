@@ -40,23 +40,29 @@ function samples(parsed: ParsedCsv, index: number, n = 2): string[] {
   return out;
 }
 
-export function MappingStep(props: {
+/** What the saved-mappings picker needs; the mapping step passes these through. */
+interface SavedMappingsProps {
   orgSlug: string;
-  parsed: ParsedCsv;
   defaultName: string;
-  columns: ColumnMap;
-  values: ValueMap;
-  dateEvidence: DateOrderEvidence | null;
-  dateOrder: DateOrder | undefined;
   mapping: ImportMapping;
   saved: SavedMapping[];
   savedId: string;
   onPickSaved: (id: string) => void;
   onSaved: (m: SavedMapping, list: SavedMapping[]) => void;
   onDeleted: (id: string) => void;
-  onChange: (next: { columns?: ColumnMap; values?: ValueMap; dateOrder?: DateOrder }) => void;
   disabled: boolean;
-}) {
+}
+
+export function MappingStep(
+  props: SavedMappingsProps & {
+    parsed: ParsedCsv;
+    columns: ColumnMap;
+    values: ValueMap;
+    dateEvidence: DateOrderEvidence | null;
+    dateOrder: DateOrder | undefined;
+    onChange: (next: { columns?: ColumnMap; values?: ValueMap; dateOrder?: DateOrder }) => void;
+  },
+) {
   const { parsed, columns, values } = props;
   const counts = useMemo(() => {
     const m = new Map<ImportFieldKey, number>();
@@ -249,17 +255,7 @@ function ValueTable(props: { header: string; index: number; field: ImportFieldKe
   );
 }
 
-function SavedMappings(props: {
-  orgSlug: string;
-  defaultName: string;
-  mapping: ImportMapping;
-  saved: SavedMapping[];
-  savedId: string;
-  onPickSaved: (id: string) => void;
-  onSaved: (m: SavedMapping, list: SavedMapping[]) => void;
-  onDeleted: (id: string) => void;
-  disabled: boolean;
-}) {
+function SavedMappings(props: SavedMappingsProps) {
   const current = props.saved.find((m) => m.id === props.savedId);
   const [name, setName] = useState(current?.name ?? props.defaultName);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
