@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { sourcePath } from "../../../tests/helpers/source-files";
 import { APPROACHES, BASELINE_RESULTS, CHANGE_FREQUENCIES, CORE_NEEDS, type Assessment } from "../assessment";
 import { describe as describeCondition } from "./conditions";
 import { consensusOf } from "./consensus";
@@ -12,7 +13,7 @@ import { FRAMEWORKS } from "./registry";
 import { scoreUseCase } from "./score";
 import type { FrameworkResult } from "./types";
 
-const SEEDS = path.resolve(import.meta.dirname, "..", "..", "..", "..", "shared", "seeds");
+const SEEDS = sourcePath("seeds");
 
 const assessmentArb: fc.Arbitrary<Assessment> = fc.record(
   {

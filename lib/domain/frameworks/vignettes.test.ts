@@ -1,10 +1,10 @@
 /**
- * Every worked case in ../shared/acceptance/vignettes.json must hold. The file is read at test
+ * Every worked case in ../shared/acceptance/vignettes.json (or its copy in docs/sources) must hold. The file is read at test
  * time, so a case added there is tested with no code change.
  */
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourcePath } from "../../../tests/helpers/source-files";
 import { assessmentSchema, type Approach } from "../assessment";
 import { scoreUseCase } from "./score";
 
@@ -15,7 +15,7 @@ interface Vignette {
   expect: { consensus?: Approach; consensusNot?: Approach; flags?: string[] };
 }
 
-const file = path.resolve(import.meta.dirname, "..", "..", "..", "..", "shared", "acceptance", "vignettes.json");
+const file = sourcePath("acceptance", "vignettes.json");
 const { cases } = JSON.parse(readFileSync(file, "utf8")) as { cases: Vignette[] };
 
 describe("acceptance vignettes", () => {
