@@ -179,3 +179,17 @@ describe("sign out everywhere", () => {
     expect(await guardSees(await signInWithPassword(lead.email, PASSWORD))).toBe(lead.id);
   });
 });
+
+describe("the signed-in person, as the guard sees them", () => {
+  it("is read as stored now, in the query that checks the session: a rename shows on the next request without signing in again", async () => {
+    const finance = await withPassword(org.users.FINANCE);
+    const jar = await signInWithPassword(finance.email, PASSWORD);
+    const before = await asBrowser(jar, () => requireMember(org.slug));
+    expect(before.user).toEqual({ id: finance.id, email: finance.email, name: expect.any(String) });
+
+    const name = `Renamed ${randomUUID().slice(0, 8)}`;
+    await db.user.update({ where: { id: finance.id }, data: { name } });
+    expect((await asBrowser(jar, () => requireMember(org.slug))).user).toEqual({ id: finance.id, email: finance.email, name });
+    expect((await asBrowser(jar, () => requireUser())).name).toBe(name);
+  });
+});

@@ -10,5 +10,12 @@ vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
 vi.mock("@/lib/server/session", async () => {
   const mod = await import("./helpers/session");
-  return { getSessionUserId: async () => mod.currentTestUserId() };
+  const { db } = await import("@/lib/server/db");
+  return {
+    // As the real session does: the person as stored now, or null when there is none.
+    getSessionUser: async () => {
+      const id = mod.currentTestUserId();
+      return id ? db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } }) : null;
+    },
+  };
 });

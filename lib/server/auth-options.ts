@@ -7,7 +7,7 @@ import { z } from "zod";
 import { db } from "./db";
 import { verifyPassword } from "./passwords";
 import { checkSignInAllowed, recordSignInAttempt } from "./login-throttle";
-import { newSessionClaims, recordSignIn, revokeSession, sessionRefusal, SessionRefusedError } from "./sessions";
+import { checkSession, newSessionClaims, recordSignIn, revokeSession, SessionRefusedError } from "./sessions";
 import { clientIpFrom, trustedProxyHops } from "@/lib/client-ip";
 
 /**
@@ -105,12 +105,15 @@ export const authOptions: NextAuthOptions = {
         await recordSignIn(row.id, claims, account?.provider ?? "credentials");
         return token;
       }
-      const refusal = await sessionRefusal(token);
-      if (refusal) throw new SessionRefusedError(refusal);
+      const check = await checkSession(token);
+      if (!check.ok) throw new SessionRefusedError(check.reason);
+      // The person as stored now, for the session below (the guard reads them from it).
+      token.email = check.user.email;
+      token.name = check.user.name;
       return token;
     },
     async session({ session, token }) {
-      if (session.user && typeof token.uid === "string") (session.user as { id?: string }).id = token.uid;
+      if (typeof token.uid === "string") session.user = { id: token.uid, email: token.email, name: token.name } as typeof session.user;
       return session;
     },
   },

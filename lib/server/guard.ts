@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { getSessionUserId } from "./session";
+import { getSessionUser, type SessionUser } from "./session";
 import { db, type Role } from "./db";
 import { ForbiddenError, NotAMemberError, NotSignedInError } from "./errors";
 
@@ -8,11 +8,7 @@ import { ForbiddenError, NotAMemberError, NotSignedInError } from "./errors";
  * The one guard. Every server action, route handler and page that reaches organization data
  * goes through `requireMember` (or `requireUser` for what belongs to the person alone).
  */
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-}
+export type { SessionUser };
 
 export interface MemberContext {
   user: SessionUser;
@@ -26,14 +22,10 @@ export const ALL_ROLES: readonly Role[] = ["ADMIN", "EXECUTIVE", "LEAD", "FINANC
 
 /**
  * The signed-in person, or null. Cached per request. The session is read through next-auth's jwt
- * callback, which refuses signed-out, expired and ended sessions (lib/server/sessions.ts).
+ * callback, which refuses signed-out, expired and ended sessions and reads the person as stored
+ * now, in one query (lib/server/sessions.ts).
  */
-export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const id = await getSessionUserId();
-  if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
-  return user;
-});
+export const currentUser = cache(getSessionUser);
 
 export async function requireUser(): Promise<SessionUser> {
   const user = await currentUser();

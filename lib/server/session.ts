@@ -2,9 +2,20 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { authOptions } from "./auth-options";
 
-/** The signed-in user's id from the next-auth session, or null. The only place that reads it. */
-export async function getSessionUserId(): Promise<string | null> {
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/**
+ * The signed-in person from the next-auth session, or null. The only place that reads it. Their
+ * email and name are as stored now: the jwt callback reads them in the same query that checks the
+ * session is still valid (lib/server/sessions.ts, checkSession).
+ */
+export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return typeof id === "string" ? id : null;
+  const u = session?.user as { id?: unknown; email?: unknown; name?: unknown } | undefined;
+  if (typeof u?.id !== "string" || typeof u.email !== "string" || typeof u.name !== "string") return null;
+  return { id: u.id, email: u.email, name: u.name };
 }

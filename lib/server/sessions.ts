@@ -10,7 +10,7 @@ import { db, type Tx } from "./db";
  *   sid     a random session id, set at sign-in and kept when the token is refreshed
  *           (next-auth gives each refresh a new `jti`, so the jti cannot name a session),
  *   authAt  when the person signed in (milliseconds).
- * The jwt callback (auth-options.ts) runs `sessionRefusal` on every use of a token, which is
+ * The jwt callback (auth-options.ts) runs `checkSession` on every use of a token, which is
  * every call of the guard (requireUser / requireMember / guardPage, through getServerSession):
  * a token is refused when it lacks those claims, when its sign-in is older than the absolute
  * lifetime, when its session was signed out (RevokedSession), or when its user signed out
@@ -64,21 +64,34 @@ export function sessionEndsAt(authAt: number): Date {
   return new Date(authAt + SESSION_ABSOLUTE_MAX_AGE_SECONDS * 1000);
 }
 
-/** Why this token must not be honoured, or null when it may. One database round trip. */
-export async function sessionRefusal(token: Record<string, unknown> | null | undefined, now = Date.now()): Promise<SessionRefusal | null> {
+/** The person a session belongs to, as stored now (a rename shows at once, not at the next sign-in). */
+export interface SessionPerson {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export type SessionCheck = { ok: true; user: SessionPerson } | { ok: false; reason: SessionRefusal };
+
+/**
+ * Whether this token may be honoured and, when it may, whose it is: one database round trip,
+ * which also gives the guard the person (so the guard needs no query of its own for them).
+ */
+export async function checkSession(token: Record<string, unknown> | null | undefined, now = Date.now()): Promise<SessionCheck> {
+  const refuse = (reason: SessionRefusal): SessionCheck => ({ ok: false, reason });
   const c = claimsOf(token);
-  if (!c) return "incomplete";
+  if (!c) return refuse("incomplete");
   const exp = token?.exp;
-  if (typeof exp === "number" && exp * 1000 <= now) return "expired";
-  if (c.authAt > now + 60_000 || sessionEndsAt(c.authAt).getTime() <= now) return "expired";
-  const rows = await db.$queryRaw<{ sessionsValidAfter: Date | null; revoked: boolean }[]>`
-    SELECT u."sessionsValidAfter", EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."sessionId" = ${c.sid}) AS revoked
+  if (typeof exp === "number" && exp * 1000 <= now) return refuse("expired");
+  if (c.authAt > now + 60_000 || sessionEndsAt(c.authAt).getTime() <= now) return refuse("expired");
+  const rows = await db.$queryRaw<{ email: string; name: string; sessionsValidAfter: Date | null; revoked: boolean }[]>`
+    SELECT u.email, u.name, u."sessionsValidAfter", EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."sessionId" = ${c.sid}) AS revoked
       FROM "User" u WHERE u."id" = ${c.uid}`;
   const row = rows[0];
-  if (!row) return "unknown-user";
-  if (row.revoked) return "revoked";
-  if (row.sessionsValidAfter && c.authAt < row.sessionsValidAfter.getTime()) return "signed-out-everywhere";
-  return null;
+  if (!row) return refuse("unknown-user");
+  if (row.revoked) return refuse("revoked");
+  if (row.sessionsValidAfter && c.authAt < row.sessionsValidAfter.getTime()) return refuse("signed-out-everywhere");
+  return { ok: true, user: { id: c.uid, email: row.email, name: row.name } };
 }
 
 /** One audit event in each organization the person belongs to (a session is theirs, not one organization's). */
