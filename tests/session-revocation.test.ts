@@ -151,9 +151,19 @@ describe("expired and incomplete sessions are refused", () => {
     expect(await guardSees(jarWith(await tokenWith({ uid: person.id, sid: randomUUID() })))).toBe("refused");
   });
 
-  it("a token signed with another secret is refused", async () => {
-    const forged = await encode({ secret: "not-the-secret-0123456789", token: { uid: person.id, sid: randomUUID(), authAt: Date.now() } });
-    expect(await guardSees(jarWith(forged))).toBe("refused");
+  it("a token signed with another secret, or a made-up cookie, is refused with one warning line, not an error", async () => {
+    const errors = vi.spyOn(console, "error");
+    const warnings = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const forged = await encode({ secret: "not-the-secret-0123456789", token: { uid: person.id, sid: randomUUID(), authAt: Date.now() } });
+      expect(await guardSees(jarWith(forged))).toBe("refused");
+      expect(await guardSees(jarWith("garbage.not.a.jwe.at-all"))).toBe("refused");
+      expect(errors).not.toHaveBeenCalled();
+      expect(warnings).toHaveBeenCalledWith(expect.stringContaining("does not decrypt"));
+    } finally {
+      errors.mockRestore();
+      warnings.mockRestore();
+    }
   });
 });
 

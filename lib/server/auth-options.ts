@@ -42,6 +42,11 @@ function isExpectedSessionEnd(metadata: unknown): boolean {
   return code === "ERR_JWT_EXPIRED";
 }
 
+function isUnreadableToken(metadata: unknown): boolean {
+  const code = (metadata as { code?: unknown } | null)?.code;
+  return code === "ERR_JWE_DECRYPTION_FAILED" || code === "ERR_JWE_INVALID" || code === "ERR_JWT_INVALID" || code === "ERR_JWT_CLAIM_VALIDATION_FAILED";
+}
+
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
   pages: { signIn: "/sign-in" },
@@ -55,6 +60,12 @@ export const authOptions: NextAuthOptions = {
     error(code, metadata) {
       // A signed-out, revoked or expired session token is an expected refusal, not an error.
       if (code === "JWT_SESSION_ERROR" && isExpectedSessionEnd(metadata)) return;
+      // A cookie that does not decrypt (made up, damaged, or from before the secret changed) is
+      // refused like any other; one line, not a stack trace per request, since anyone can send one.
+      if (code === "JWT_SESSION_ERROR" && isUnreadableToken(metadata)) {
+        console.warn("[next-auth] refused a session cookie that does not decrypt with this server's secret");
+        return;
+      }
       console.error(`[next-auth][error][${code}]`, metadata);
     },
     warn(code) {
