@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { rederiveOrganization } from "@/lib/server/use-cases/derive";
-import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
+import { deriveFrom, derivedRows, loadDeriveContext, rederiveOrganization } from "@/lib/server/use-cases/derive";
+import { DERIVE_SELECT, EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
+import { inUseCaseTransaction, recordUseCaseDecision, writeUseCase } from "@/lib/server/use-cases/write";
 import { createTestOrg } from "./helpers/factory";
 
 const SUPPORT = { changeFrequency: "weekly", maxLagDays: 3, coreNeed: "retrieval", needsCitations: true, monthlyCalls: 1_000_000, evaluationSetExists: true } as const;
@@ -38,5 +39,71 @@ describe("deriving scores and projections on save", () => {
     expect(before.recommendedApproach).toBe("PROMPTING");
     expect(after.recommendedApproach).toBe("RAG");
     expect(after.agreementVoters).toBe(before.agreementVoters - 2);
+  });
+
+  it("brings the stored cost rows to exactly a fresh projection's after every kind of edit, touching only the rows that changed", async () => {
+    const org = await createTestOrg("derive-in-place");
+    const lead = { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" as const };
+    const exec = { organizationId: org.id, actorId: org.users.EXECUTIVE.id, role: "EXECUTIVE" as const };
+    await db.assumptionVersion.create({
+      data: { organizationId: org.id, version: 1, createdById: org.users.ADMIN.id, note: "priced", values: { values: { modelPricePer1kTokens: { low: 0.002, base: 0.004, high: 0.008 }, tokensPerCall: { low: 1000, base: 1500, high: 2000 } } } },
+    });
+    const { id } = await inUseCaseTransaction((tx) => writeUseCase(tx, lead, { fields: { title: "Claims triage", horizonYears: 3, startDate: "2027-01-01", assessment: SUPPORT } }));
+
+    type Key = string;
+    const keyOfLine = (l: { approach: string; yearIndex: number; category: string }): Key => `${l.approach}/${l.yearIndex}/${l.category}`;
+    const keyOfYear = (y: { approach: string; yearIndex: number }): Key => `${y.approach}/${y.yearIndex}`;
+    const stored = async () => ({
+      lines: await db.costLine.findMany({ where: { organizationId: org.id, useCaseId: id } }),
+      years: await db.costYear.findMany({ where: { organizationId: org.id, useCaseId: id } }),
+    });
+    /** The stored rows against what deriving the stored use case afresh gives, key by key. */
+    const expectMatchesFreshProjection = async () => {
+      const row = await db.useCase.findUniqueOrThrow({ where: { id }, select: DERIVE_SELECT });
+      const ctx = await db.$transaction((tx) => loadDeriveContext(tx, org.id));
+      const fresh = derivedRows(org.id, id, deriveFrom(row, ctx), ctx);
+      const { lines, years } = await stored();
+      const lineValues = (l: { calendarYear: number; lowCents: bigint | null; baseCents: bigint | null; highCents: bigint | null; manual: boolean }) =>
+        [l.calendarYear, l.lowCents, l.baseCents, l.highCents, l.manual];
+      expect(new Set(lines.map(keyOfLine)).size).toBe(lines.length);
+      expect(Object.fromEntries(lines.map((l) => [keyOfLine(l), lineValues(l)]))).toEqual(Object.fromEntries(fresh.costLines.map((l) => [keyOfLine(l), lineValues(l)])));
+      const yearValues = (y: { calendarYear: number; lowCents: bigint; baseCents: bigint; highCents: bigint; complete: boolean; manual: boolean }) =>
+        [y.calendarYear, y.lowCents, y.baseCents, y.highCents, y.complete, y.manual];
+      expect(new Set(years.map(keyOfYear)).size).toBe(years.length);
+      expect(Object.fromEntries(years.map((y) => [keyOfYear(y), yearValues(y)]))).toEqual(Object.fromEntries(fresh.costYears.map((y) => [keyOfYear(y), yearValues(y)])));
+      return { lines, years };
+    };
+    const edit = async (change: (f: ReturnType<typeof rowToFields>) => ReturnType<typeof rowToFields>) => {
+      const current = await db.useCase.findUniqueOrThrow({ where: { id }, select: EDITABLE_SELECT });
+      await inUseCaseTransaction((tx) => writeUseCase(tx, exec, { id, expectedVersion: current.version, fields: change(rowToFields(current)) }));
+    };
+
+    const first = await expectMatchesFreshProjection();
+
+    // A new monthly volume changes inference, not build: the build lines are the same rows, untouched.
+    await edit((f) => ({ ...f, assessment: { ...f.assessment, monthlyCalls: 2_500_000 } }));
+    const afterVolume = await expectMatchesFreshProjection();
+    const build = first.lines.find((l) => l.category === "BUILD_ENGINEERING" && l.yearIndex === 1)!;
+    expect(afterVolume.lines.find((l) => l.id === build.id)).toEqual(build);
+    const inference = first.lines.find((l) => l.category === "INFERENCE" && l.yearIndex === 1 && l.approach === "RAG")!;
+    const inferenceNow = afterVolume.lines.find((l) => l.id === inference.id)!;
+    expect(inferenceNow.baseCents).toBeGreaterThan(inference.baseCents!);
+
+    // Longer, then shorter and later: years are added, then dropped and moved.
+    await edit((f) => ({ ...f, horizonYears: 5 }));
+    expect(new Set((await expectMatchesFreshProjection()).years.map((y) => y.yearIndex))).toEqual(new Set([1, 2, 3, 4, 5]));
+    await edit((f) => ({ ...f, horizonYears: 2, startDate: "2028-07-01" }));
+    const shorter = await expectMatchesFreshProjection();
+    expect(new Set(shorter.years.map((y) => y.calendarYear))).toEqual(new Set([2028, 2029]));
+
+    // A manual estimate for an agent: its rows come with the decision and go with the next one.
+    await edit((f) => ({ ...f, manualEstimate: { low: 1_000_00, base: 2_000_00, high: 3_000_00 } }));
+    let version = (await db.useCase.findUniqueOrThrow({ where: { id } })).version;
+    await inUseCaseTransaction((tx) => recordUseCaseDecision(tx, exec, { id, expectedVersion: version, chosenApproach: "AGENT", decisionNotes: "An agent" }));
+    const agent = await expectMatchesFreshProjection();
+    expect(agent.lines.filter((l) => l.approach === "AGENT" && l.manual)).toHaveLength(2);
+    version = (await db.useCase.findUniqueOrThrow({ where: { id } })).version;
+    await inUseCaseTransaction((tx) => recordUseCaseDecision(tx, exec, { id, expectedVersion: version, chosenApproach: "RAG", decisionNotes: "RAG after all" }));
+    expect((await expectMatchesFreshProjection()).lines.some((l) => l.approach === "AGENT")).toBe(false);
   });
 });

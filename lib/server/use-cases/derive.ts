@@ -4,7 +4,6 @@ import { DEFAULT_ASSUMPTIONS, overridesSchema, projectCosts, readAssumptionSet, 
 import { scoreUseCase, type Score } from "@/lib/domain/frameworks";
 import type { CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
-import { refreshRollups } from "../portfolio/rollup";
 import { DERIVE_SELECT, readAssessment, readManualEstimate } from "./mapping";
 
 /**
@@ -19,8 +18,8 @@ export async function deriveUseCase(tx: Tx, ref: { organizationId: string; useCa
   const row = source ?? (await tx.useCase.findFirst({ where: { id: ref.useCaseId, organizationId: ref.organizationId }, select: DERIVE_SELECT }));
   if (!row) return;
   const derived = deriveFrom(row, ctx);
+  // Also rebuilds the use case's rollup row (see writeDerived).
   await writeDerived(tx, ref.organizationId, ref.useCaseId, derived, ctx);
-  await refreshRollups(tx, ref.organizationId, [ref.useCaseId]);
 }
 
 export interface DeriveContext {
@@ -159,41 +158,31 @@ export function derivedRows(organizationId: string, useCaseId: string, d: Derive
 /** Rows as a JSON array for jsonb_to_recordset (BigInt as text, which PostgreSQL reads into bigint). */
 const recordset = (rows: readonly object[]) => JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
 
-/** The derived columns, and the old cost rows gone: one statement. */
-const UPDATE_AND_CLEAR = `
-  WITH lines AS (DELETE FROM "CostLine" WHERE "useCaseId" = $1 AND "organizationId" = $2),
-       years AS (DELETE FROM "CostYear" WHERE "useCaseId" = $1 AND "organizationId" = $2)
-  UPDATE "UseCase" SET "recommendedApproach" = $3::"Approach", "agreementVotes" = $4, "agreementVoters" = $5, "disagreement" = $6,
-         "riskFlags" = $7::text[], "score" = $8::jsonb, "scoredAt" = $9::timestamp(3), "projectionSummary" = $10::jsonb,
-         "assumptionVersionId" = $11, "updatedAt" = $9::timestamp(3)
-   WHERE "id" = $1 AND "organizationId" = $2`;
-
-/** The new cost lines and yearly totals: one statement. */
-const INSERT_COSTS = `
-  WITH lines AS (
-    INSERT INTO "CostLine" ("organizationId", "useCaseId", "approach", "yearIndex", "calendarYear", "category", "lowCents", "baseCents", "highCents", "manual")
-    SELECT v."organizationId", v."useCaseId", v."approach", v."yearIndex", v."calendarYear", v."category", v."lowCents", v."baseCents", v."highCents", v."manual"
-      FROM jsonb_to_recordset($1::jsonb) AS v("organizationId" text, "useCaseId" text, "approach" "Approach", "yearIndex" int, "calendarYear" int,
-           "category" text, "lowCents" bigint, "baseCents" bigint, "highCents" bigint, "manual" boolean))
-  INSERT INTO "CostYear" ("organizationId", "useCaseId", "approach", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", "complete", "manual")
-  SELECT v."organizationId", v."useCaseId", v."approach", v."yearIndex", v."calendarYear", v."lowCents", v."baseCents", v."highCents", v."complete", v."manual"
-    FROM jsonb_to_recordset($2::jsonb) AS v("organizationId" text, "useCaseId" text, "approach" "Approach", "yearIndex" int, "calendarYear" int,
-         "lowCents" bigint, "baseCents" bigint, "highCents" bigint, "complete" boolean, "manual" boolean)`;
-
 /**
- * Stores a derivation in two round trips whatever the number of cost lines: the derived columns
- * with the old cost rows deleted, then the new lines and yearly totals (two statements, as a row
- * deleted and one inserted with the same key cannot share one).
+ * Stores a derivation, and the use case's portfolio rollup row, in one round trip whatever the
+ * number of cost rows: the function "UseCase_storeDerived" (migration
+ * 20261123160000_store_derived), in PL/pgSQL so each connection plans its statement once rather
+ * than on every save (planning it took longer than running it). In one statement it sets the
+ * derived columns and brings the cost rows to the new projection in place, matched on their key
+ * (approach, year, category for a line; approach, year for a yearly total): a row whose figures
+ * changed is updated, one the projection no longer has is deleted, a new one is inserted, and an
+ * unchanged one is left alone. An edit usually changes a few figures of the same rows (a new
+ * monthly volume changes inference, not build), so this writes a fraction of the ~100 rows that
+ * deleting and re-inserting them all did, and the updates touch no indexed column, so PostgreSQL
+ * can make them in place. Then it rebuilds the rollup row ("UseCaseRollup_refresh").
+ * tests/derive.test.ts holds the stored rows to a fresh projection after edits that add, drop and
+ * change rows; tests/portfolio.test.ts holds the rollup to a fresh rebuild after every kind of write.
  */
 export async function writeDerived(tx: Tx, organizationId: string, useCaseId: string, d: Derived, ctx: DeriveContext): Promise<void> {
   const rows = derivedRows(organizationId, useCaseId, d, ctx);
   const u = rows.useCase;
+  // $executeRaw: the function returns void, which Prisma's raw queries cannot read back.
   await tx.$executeRawUnsafe(
-    UPDATE_AND_CLEAR,
+    `SELECT "UseCase_storeDerived"($1, $2, $3, $4, $5, $6, $7::text[], $8::jsonb, $9::timestamp(3), $10::jsonb, $11, $12::jsonb, $13::jsonb)`,
     useCaseId, organizationId, u.recommendedApproach, u.agreementVotes, u.agreementVoters, u.disagreement, u.riskFlags,
     JSON.stringify(u.score), u.scoredAt.toISOString(), JSON.stringify(u.projectionSummary), u.assumptionVersionId,
+    recordset(rows.costLines), recordset(rows.costYears),
   );
-  if (rows.costLines.length || rows.costYears.length) await tx.$executeRawUnsafe(INSERT_COSTS, recordset(rows.costLines), recordset(rows.costYears));
 }
 
 /**
