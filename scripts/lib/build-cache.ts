@@ -7,8 +7,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./embedded-db";
 
-const INPUT_DIRS = ["app", "lib", "public", "prisma"];
-const INPUT_FILES = ["package-lock.json", "package.json", "next.config.mjs", "postcss.config.mjs", "tsconfig.json"];
+/** What `next build` compiles or reads: the routes, the code they import, the proxy (Next's middleware) and the configuration. */
+const INPUT_DIRS = ["app", "components", "lib", "public", "prisma"];
+const INPUT_FILES = ["proxy.ts", "package-lock.json", "package.json", "next.config.mjs", "postcss.config.mjs", "tsconfig.json"];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 
 function walk(dir: string, out: string[]): void {
@@ -21,11 +22,16 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-export function buildInputsHash(): string {
+/** The files the hash covers, absolute and sorted. */
+export function buildInputFiles(): string[] {
   const files: string[] = [];
   for (const d of INPUT_DIRS) walk(path.join(ROOT, d), files);
   for (const f of INPUT_FILES) if (existsSync(path.join(ROOT, f))) files.push(path.join(ROOT, f));
-  files.sort();
+  return files.sort();
+}
+
+export function buildInputsHash(): string {
+  const files = buildInputFiles();
   const hash = createHash("sha256");
   for (const f of files) {
     hash.update(path.relative(ROOT, f));
