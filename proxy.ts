@@ -7,6 +7,8 @@ import { NextResponse, type NextRequest } from "next/server";
  * attributes, which React and the chart library write.
  */
 export function proxy(request: NextRequest) {
+  const refusal = crossOriginActionRefusal(request);
+  if (refusal) return refusal;
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV === "development";
   const csp = [
@@ -27,6 +29,32 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  applyStaticSecurityHeaders(response.headers);
+  return response;
+}
+
+/**
+ * A server action called from another origin is refused here with a 403 and a plain sentence.
+ * Next.js refuses it too (the Origin's host must equal X-Forwarded-Host, else Host; this app
+ * allows no other origins), but as an unhandled error: a 500 and a stack trace in the log for
+ * every forged request. The same rule, applied first. Every POST outside /api is a server action
+ * here (route handlers under /o only answer GET); a POST without an Origin header is left to
+ * Next.js, which lets it through, as browsers always send one.
+ */
+export function crossOriginActionRefusal(request: Request): Response | null {
+  if (request.method !== "POST") return null;
+  if (new URL(request.url).pathname.startsWith("/api/") && !request.headers.has("next-action")) return null;
+  const origin = request.headers.get("origin");
+  if (origin === null) return null;
+  const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "").split(",")[0]!.trim().toLowerCase();
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host.toLowerCase();
+  } catch {
+    // "null" (a sandboxed frame, a file) or garbage: no host to match
+  }
+  if (originHost && host && originHost === host) return null;
+  const response = new Response("This request came from another site, so it was refused.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   applyStaticSecurityHeaders(response.headers);
   return response;
 }
