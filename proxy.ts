@@ -6,8 +6,8 @@ import { NextResponse, type NextRequest } from "next/server";
  * no sniffing, a strict referrer policy, and HSTS in production. Styles allow inline style
  * attributes, which React and the chart library write.
  */
-export function proxy(request: NextRequest) {
-  const refusal = crossOriginActionRefusal(request);
+export async function proxy(request: NextRequest) {
+  const refusal = crossOriginActionRefusal(request) ?? (await unreadableActionRefusal(request));
   if (refusal) return refusal;
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV === "development";
@@ -57,6 +57,46 @@ export function crossOriginActionRefusal(request: Request): Response | null {
   const response = new Response("This request came from another site, so it was refused.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   applyStaticSecurityHeaders(response.headers);
   return response;
+}
+
+/**
+ * A server action whose body cannot be read is refused here with a 400 and a sentence, where
+ * Next.js would fail decoding it with a 500. The app's own pages never send one; this is for
+ * hand-made requests. Checked (Next.js lets the proxy read a buffered copy of the body):
+ * - a text body (what the app's forms send through fetch) must be a JSON array or object, and may
+ *   hold no reference to another part of a multipart body (React's "$K1", "$Q1", "$1" and the
+ *   like), which a text body cannot have; the self-contained forms React writes stay allowed
+ *   ("$$" for text that starts with "$", "$undefined", "$NaN", "$Infinity", "$-Infinity", "$-0",
+ *   "$D" dates, "$n" big integers);
+ * - a multipart body (a file upload, or a form posted without JavaScript) must parse as a form.
+ * Whatever passes is Next.js's and the action's to judge, as before.
+ */
+export async function unreadableActionRefusal(request: Request): Promise<Response | null> {
+  if (request.method !== "POST" || new URL(request.url).pathname.startsWith("/api/")) return null;
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  const isAction = request.headers.has("next-action");
+  try {
+    if (type.startsWith("multipart/form-data")) await request.clone().formData();
+    else if (isAction && (type === "" || type.startsWith("text/plain"))) {
+      const value: unknown = JSON.parse(await request.clone().text());
+      if (typeof value !== "object" || value === null || !onlySelfContained(value)) throw new Error("not a reply");
+    }
+    return null;
+  } catch {
+    const response = new Response("This request could not be read, so it was refused.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+    applyStaticSecurityHeaders(response.headers);
+    return response;
+  }
+}
+
+const SELF_CONTAINED = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d+$)/;
+
+/** Whether every "$"-string value is one React's reply encodes inline (keys are not encoded, so not checked). */
+function onlySelfContained(value: unknown): boolean {
+  if (typeof value === "string") return !value.startsWith("$") || SELF_CONTAINED.test(value);
+  if (Array.isArray(value)) return value.every(onlySelfContained);
+  if (typeof value === "object" && value !== null) return Object.values(value).every(onlySelfContained);
+  return true;
 }
 
 export function applyStaticSecurityHeaders(headers: Headers): void {
