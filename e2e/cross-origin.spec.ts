@@ -11,36 +11,11 @@
  * page's POST from carrying it; this test sends the cookie anyway, as a sibling subdomain (same
  * site, another origin) could, so the Origin check alone is what stops it.
  */
-import type { Request } from "@playwright/test";
-import { expect, test } from "./registry-fixtures";
+import { captureNewUseCaseSave, expect, replayAction, test } from "./registry-fixtures";
 
 test("a server action replayed from a foreign origin is refused and writes nothing; from the app's origin it is accepted", async ({ page, registry, baseURL }) => {
-  await registry.signInAs("LEAD");
-  await page.goto(registry.path("/new"));
-
-  let captured: Request | undefined;
-  page.on("request", (r) => {
-    if (r.method() === "POST" && r.headers()["next-action"]) captured ??= r;
-  });
-  await page.getByLabel("Title").fill("Original from the form");
-  await page.getByRole("button", { name: "Save use case" }).click();
-  await expect(page.getByText("Use case saved.")).toBeVisible();
-  expect(captured, "the form's save went through a server action").toBeDefined();
-
-  const actionId = captured!.headers()["next-action"]!;
-  const body = captured!.postData()!;
-  expect(body).toContain("Original from the form");
-  const replay = (title: string, origin: string) =>
-    page.request.post(captured!.url(), {
-      headers: {
-        "next-action": actionId,
-        "content-type": captured!.headers()["content-type"] ?? "text/plain;charset=UTF-8",
-        accept: "text/x-component",
-        origin,
-      },
-      data: body.replace("Original from the form", title),
-      maxRedirects: 0,
-    });
+  const save = await captureNewUseCaseSave(page, registry, "Original from the form");
+  const replay = (title: string, origin: string) => replayAction(page, save, { data: save.body.replace("Original from the form", title), origin });
   const titles = async () => (await registry.query<{ title: string }>(`SELECT title FROM "UseCase" WHERE "organizationId" = $1 ORDER BY title`, [registry.org.id])).map((r) => r.title);
   const audits = async () => Number((await registry.query<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE "organizationId" = $1`, [registry.org.id]))[0]!.n);
 

@@ -5,7 +5,7 @@
  * journeys test the registry, not the sign-in page). Everything is deleted afterwards.
  */
 import { randomUUID } from "node:crypto";
-import { test as base, expect, type BrowserContext } from "@playwright/test";
+import { test as base, expect, type APIResponse, type BrowserContext, type Page, type Request } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 
@@ -89,5 +89,39 @@ export const test = base.extend<{ registry: Registry }>({
     await pool.end();
   },
 });
+
+/** A server-action request as the browser sent it, for replaying by hand. */
+export interface CapturedAction {
+  url: string;
+  actionId: string;
+  contentType: string;
+  body: string;
+}
+
+/** A lead logs a use case with this title through the real form; returns the save's server-action request. */
+export async function captureNewUseCaseSave(page: Page, registry: Registry, title: string): Promise<CapturedAction> {
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path("/new"));
+  let captured: Request | undefined;
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"]) captured ??= r;
+  });
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Save use case" }).click();
+  await expect(page.getByText("Use case saved.")).toBeVisible();
+  expect(captured, "the form's save went through a server action").toBeDefined();
+  const body = captured!.postData()!;
+  expect(body).toContain(title);
+  return { url: captured!.url(), actionId: captured!.headers()["next-action"]!, contentType: captured!.headers()["content-type"] ?? "text/plain;charset=UTF-8", body };
+}
+
+/** Sends a captured server action again, with the page's cookies and the given body, origin and content type. */
+export function replayAction(page: Page, action: CapturedAction, opts: { data: string; origin: string; contentType?: string }): Promise<APIResponse> {
+  return page.request.post(action.url, {
+    headers: { "next-action": action.actionId, "content-type": opts.contentType ?? action.contentType, accept: "text/x-component", origin: opts.origin },
+    data: opts.data,
+    maxRedirects: 0,
+  });
+}
 
 export { expect };

@@ -4,29 +4,13 @@
  * then replayed with the lead's session and the app's own origin, its body mangled the ways
  * Next.js would otherwise fail on.
  */
-import type { Request } from "@playwright/test";
-import { expect, test } from "./registry-fixtures";
+import { captureNewUseCaseSave, expect, replayAction, test } from "./registry-fixtures";
 
 test("a server action whose body cannot be read is refused with a 400 and writes nothing; the intact body still saves", async ({ page, registry, baseURL }) => {
-  await registry.signInAs("LEAD");
-  await page.goto(registry.path("/new"));
-  let captured: Request | undefined;
-  page.on("request", (r) => {
-    if (r.method() === "POST" && r.headers()["next-action"]) captured ??= r;
-  });
-  await page.getByLabel("Title").fill("Saved from the form");
-  await page.getByRole("button", { name: "Save use case" }).click();
-  await expect(page.getByText("Use case saved.")).toBeVisible();
-  expect(captured, "the form's save went through a server action").toBeDefined();
-
+  const save = await captureNewUseCaseSave(page, registry, "Saved from the form");
   const origin = new URL(baseURL!).origin;
-  const body = captured!.postData()!;
-  const send = (data: string, contentType = "text/plain;charset=UTF-8") =>
-    page.request.post(captured!.url(), {
-      headers: { "next-action": captured!.headers()["next-action"]!, "content-type": contentType, accept: "text/x-component", origin },
-      data,
-      maxRedirects: 0,
-    });
+  const body = save.body;
+  const send = (data: string, contentType?: string) => replayAction(page, save, { data, origin, contentType });
   const count = async (table: string) => Number((await registry.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}" WHERE "organizationId" = $1`, [registry.org.id]))[0]!.n);
   const before = { useCases: await count("UseCase"), audits: await count("AuditEvent") };
 
