@@ -1,12 +1,9 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { authOptions } from "./auth-options";
+import type { SessionUser } from "./sessions";
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-}
+export type { SessionUser };
 
 /**
  * The signed-in person from the next-auth session, or null. The only place that reads it. Their

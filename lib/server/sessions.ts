@@ -65,13 +65,13 @@ export function sessionEndsAt(authAt: number): Date {
 }
 
 /** The person a session belongs to, as stored now (a rename shows at once, not at the next sign-in). */
-export interface SessionPerson {
+export interface SessionUser {
   id: string;
   email: string;
   name: string;
 }
 
-export type SessionCheck = { ok: true; user: SessionPerson } | { ok: false; reason: SessionRefusal };
+export type SessionCheck = { ok: true; user: SessionUser } | { ok: false; reason: SessionRefusal };
 
 /**
  * Whether this token may be honoured and, when it may, whose it is: one database round trip,
