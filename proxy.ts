@@ -42,8 +42,7 @@ export async function proxy(request: NextRequest) {
  * Next.js, which lets it through, as browsers always send one.
  */
 export function crossOriginActionRefusal(request: Request): Response | null {
-  if (request.method !== "POST") return null;
-  if (new URL(request.url).pathname.startsWith("/api/") && !request.headers.has("next-action")) return null;
+  if (!isActionPost(request)) return null;
   const origin = request.headers.get("origin");
   if (origin === null) return null;
   const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "").split(",")[0]!.trim().toLowerCase();
@@ -54,9 +53,7 @@ export function crossOriginActionRefusal(request: Request): Response | null {
     // "null" (a sandboxed frame, a file) or garbage: no host to match
   }
   if (originHost && host && originHost === host) return null;
-  const response = new Response("This request came from another site, so it was refused.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
-  applyStaticSecurityHeaders(response.headers);
-  return response;
+  return refusal(403, "This request came from another site, so it was refused.");
 }
 
 /**
@@ -72,7 +69,7 @@ export function crossOriginActionRefusal(request: Request): Response | null {
  * Whatever passes is Next.js's and the action's to judge, as before.
  */
 export async function unreadableActionRefusal(request: Request): Promise<Response | null> {
-  if (request.method !== "POST" || new URL(request.url).pathname.startsWith("/api/")) return null;
+  if (!isActionPost(request)) return null;
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   const isAction = request.headers.has("next-action");
   try {
@@ -83,10 +80,19 @@ export async function unreadableActionRefusal(request: Request): Promise<Respons
     }
     return null;
   } catch {
-    const response = new Response("This request could not be read, so it was refused.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
-    applyStaticSecurityHeaders(response.headers);
-    return response;
+    return refusal(400, "This request could not be read, so it was refused.");
   }
+}
+
+/** A server action, or a form posted to a page without JavaScript (every POST outside /api is one here). */
+function isActionPost(request: Request): boolean {
+  return request.method === "POST" && (request.headers.has("next-action") || !new URL(request.url).pathname.startsWith("/api/"));
+}
+
+function refusal(status: number, sentence: string): Response {
+  const response = new Response(sentence, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  applyStaticSecurityHeaders(response.headers);
+  return response;
 }
 
 const SELF_CONTAINED = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d+$)/;
