@@ -28,7 +28,7 @@ import type { EntryPoint } from "@/lib/server/action";
 import { createUseCase } from "@/app/o/[org]/use-cases/actions";
 import { checkImportRows, importUseCases, saveImportMapping } from "@/app/o/[org]/use-cases/import/actions";
 import type { ImportMapping } from "@/lib/domain/import";
-import { parsePortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { FILTER_PARAMS, parsePortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { isStorableText } from "@/lib/domain/text";
 import { parseListQuery } from "@/lib/domain/use-case-list";
 import { loadDashboard } from "@/lib/server/portfolio/dashboard";
@@ -430,7 +430,7 @@ describe("the nastiest strings, one by one, as a use case's title", () => {
 // ---------------------------------------------------------------------------------------------
 // What pages and route handlers read from the URL: query strings and path segments.
 
-const PARAM_NAMES = ["bu", "owner", "status", "recommended", "chosen", "flag", "q", "sort", "dir", "page", "size", "hide", "guide", "example", "tab", "compare"];
+const PARAM_NAMES = [...Object.values(FILTER_PARAMS), "q", "sort", "dir", "page", "size", "hide", "guide", "example", "tab", "compare"];
 const queryString = fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...PARAM_NAMES), weight: 4 }, hostileKey), hostileString.filter((v) => v.length <= 10_000)), { maxLength: 6 });
 const toSearchParams = (pairs: [string, string][]) => {
   const sp = new URLSearchParams();
