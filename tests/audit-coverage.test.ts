@@ -15,7 +15,6 @@ import { db } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/passwords";
 import { DEFAULT_ASSUMPTIONS } from "@/lib/domain/costing";
 import { FRAMEWORKS } from "@/lib/domain/frameworks";
-import { suggestColumns, TEMPLATE_HEADERS } from "@/lib/domain/import";
 import { signUp } from "@/app/(auth)/sign-up/actions";
 import { createOrganization } from "@/app/(auth)/organizations/new/actions";
 import { acceptInvitation, acceptInvitationWithSignUp } from "@/app/(auth)/invite/[token]/actions";
@@ -33,7 +32,7 @@ import { loadCallables } from "./helpers/entry-points";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { signInAs, signOut } from "./helpers/session";
 import { sessionOf, signInWithPassword, signOutOf } from "./helpers/auth-route";
-import { csv, fileOf } from "./import-helpers";
+import { csv, fileOf, H, templateMapping, tRow } from "./import-helpers";
 
 type Result = { ok: boolean; code?: string; message?: string; data?: Record<string, unknown> };
 
@@ -79,9 +78,8 @@ async function newInvitation(email: string) {
   return { id: r.data!.id as string, token: (r.data!.path as string).split("/").pop()! };
 }
 
-const H = [...TEMPLATE_HEADERS];
-const importMapping = () => ({ columns: suggestColumns(H), values: {} });
-const importRow = (title: string) => H.map((h) => (h === "title" ? title : ""));
+const importMapping = templateMapping;
+const importRow = (title: string) => tRow({ title });
 const weights = (w: number) => Object.fromEntries(FRAMEWORKS.map((f) => [f.id, w]));
 const routeContext = () => ({ params: Promise.resolve({ org: org.slug }) });
 const orgRequest = (sub: string) => new Request(`http://localhost/o/${org.slug}/${sub}`);

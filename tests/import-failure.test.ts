@@ -10,18 +10,13 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { importUseCases } from "@/app/o/[org]/use-cases/import/actions";
-import { IMPORT_FIELD_KEYS, suggestColumns, TEMPLATE_HEADERS, type ImportMapping } from "@/lib/domain/import";
 import { db } from "@/lib/server/db";
 import { IMPORT_FAILED_MESSAGE } from "@/lib/server/import/run";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { signInAs } from "./helpers/session";
-import { csv, fileOf } from "./import-helpers";
+import { csv, fileOf, H, templateMapping, tRow } from "./import-helpers";
 
-const H = [...TEMPLATE_HEADERS];
-const mapping = (): ImportMapping => ({ columns: suggestColumns(H), values: {} });
-function tRow(values: Partial<Record<(typeof IMPORT_FIELD_KEYS)[number], string>>): string[] {
-  return H.map((h) => values[h as keyof typeof values] ?? "");
-}
+const mapping = templateMapping;
 
 const ROWS = 600;
 const FREQUENCIES = ["daily", "weekly", "monthly", "quarterly"];

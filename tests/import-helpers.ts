@@ -1,7 +1,18 @@
-/** Helpers for the import's tests: CSV text, Windows-1252 bytes, and the browser's check loop. */
+/** Helpers for the import's tests: the template's rows and mapping, CSV text, Windows-1252 bytes, and the browser's check loop. */
 import Papa from "papaparse";
 import { checkImportRows } from "@/app/o/[org]/use-cases/import/actions";
-import { buildReport, chunkRows, crossRowChecks, decodeCsvBytes, parseCsv, prepareRows, type ImportMapping, type ImportReport, type RowIssue, type RowAction } from "@/lib/domain/import";
+import { buildReport, chunkRows, crossRowChecks, decodeCsvBytes, IMPORT_FIELD_KEYS, parseCsv, prepareRows, suggestColumns, TEMPLATE_HEADERS, type ImportMapping, type ImportReport, type RowIssue, type RowAction } from "@/lib/domain/import";
+
+/** The template's header row. */
+export const H = [...TEMPLATE_HEADERS];
+
+/** A row of the template from a few fields; the rest empty. */
+export function tRow(values: Partial<Record<(typeof IMPORT_FIELD_KEYS)[number], string>>): string[] {
+  return H.map((h) => values[h as keyof typeof values] ?? "");
+}
+
+/** The mapping the import suggests for the template's own headers. */
+export const templateMapping = (): ImportMapping => ({ columns: suggestColumns(H), values: {} });
 
 export function csv(rows: readonly (readonly string[])[], newline = "\r\n"): string {
   return Papa.unparse(rows.map((r) => [...r]), { newline }) + newline;

@@ -7,14 +7,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { deleteImportMapping, importUseCases, saveImportMapping } from "@/app/o/[org]/use-cases/import/actions";
 import {
   applySavedColumns,
-  IMPORT_FIELD_KEYS,
   MAX_DATA_ROWS,
   MAX_FILE_BYTES,
   parseCsv,
   pickSavedMapping,
   prepareRows,
   suggestColumns,
-  TEMPLATE_HEADERS,
   templateCsv,
   type ImportMapping,
 } from "@/lib/domain/import";
@@ -29,14 +27,8 @@ import { deriveUseCase } from "@/lib/server/use-cases/derive";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { signInAs, signOut } from "./helpers/session";
-import { checkLikeTheBrowser, csv, fileOf, windows1252 } from "./import-helpers";
+import { checkLikeTheBrowser, csv, fileOf, H, templateMapping, tRow, windows1252 } from "./import-helpers";
 
-const H = [...TEMPLATE_HEADERS];
-/** A row of the template from a few fields; the rest empty. */
-function tRow(values: Partial<Record<(typeof IMPORT_FIELD_KEYS)[number], string>>): string[] {
-  return H.map((h) => values[h as keyof typeof values] ?? "");
-}
-const templateMapping = (): ImportMapping => ({ columns: suggestColumns(H), values: {} });
 
 async function useCasesOf(org: TestOrg) {
   return db.useCase.findMany({ where: { organizationId: org.id }, orderBy: { externalId: "asc" } });
