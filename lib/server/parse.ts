@@ -10,13 +10,15 @@ const keyOf = (path: readonly PropertyKey[]) => (path.length ? path.map((p) => s
 
 /**
  * Field errors by path: { "values.engineerRate": ["At most 2,000"] }. Built with Object.fromEntries,
- * so a field called "__proto__" is an ordinary key, never the object's prototype.
+ * so a field called "__proto__" is an ordinary key, never the object's prototype. A message is
+ * listed once per field, however many checks found it (the schema's own text refinements and the
+ * whole-input scan below both catch a NUL in a title).
  */
 function collect(entries: Iterable<[string, string]>): Record<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [key, message] of entries) {
     const list = out.get(key) ?? [];
-    list.push(message);
+    if (!list.includes(message)) list.push(message);
     out.set(key, list);
   }
   return Object.fromEntries(out);
