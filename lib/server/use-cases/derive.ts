@@ -199,7 +199,9 @@ export async function rederiveOrganization(
   for (let i = 0; i < ids.length; i += BATCH) {
     await runInTx(async (tx) => {
       const ctx = await loadDeriveContext(tx, organizationId);
-      for (const { id } of ids.slice(i, i + BATCH)) await deriveUseCase(tx, { organizationId, useCaseId: id }, ctx);
+      // The batch's rows in one read, not one per use case.
+      const rows = await tx.useCase.findMany({ where: { organizationId, id: { in: ids.slice(i, i + BATCH).map((r) => r.id) } }, select: { id: true, ...DERIVE_SELECT } });
+      for (const { id, ...row } of rows) await deriveUseCase(tx, { organizationId, useCaseId: id }, ctx, row);
     });
     onProgress?.(Math.min(ids.length, i + BATCH), ids.length);
   }
