@@ -337,12 +337,13 @@ export async function setUseCaseOverrides(
   const row = await loadLive(tx, ctx.organizationId, input.id);
   if (!canEditUseCase(actorOf(ctx), row)) throw new ForbiddenError("You can change the cost figures only of use cases you may edit.");
   const before = await tx.useCase.findUniqueOrThrow({ where: { id: row.id }, select: { overrides: true } });
-  const { count } = await tx.useCase.updateMany({
+  const [updated] = await tx.useCase.updateManyAndReturn({
     where: { id: row.id, organizationId: ctx.organizationId, version: input.expectedVersion, deletedAt: null },
     data: { overrides: input.overrides as Prisma.InputJsonValue, version: { increment: 1 } },
+    select: DERIVE_SELECT,
   });
-  if (count === 0) throw await conflictFor(tx, ctx.organizationId, row.id);
-  await deriveUseCase(tx, { organizationId: ctx.organizationId, useCaseId: row.id });
+  if (!updated) throw await conflictFor(tx, ctx.organizationId, row.id);
+  await deriveUseCase(tx, { organizationId: ctx.organizationId, useCaseId: row.id }, undefined, updated);
   await audit(tx, {
     organizationId: ctx.organizationId,
     actorId: ctx.actorId,
