@@ -4,7 +4,7 @@ import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import type { CostCell } from "@/lib/domain/portfolio/types";
 import { Prisma } from "../../db";
 import { scopedQueryRaw } from "../../rls";
-import { useCaseWhere } from "../filter-sql";
+import { asChosenApproach, useCaseWhere } from "../filter-sql";
 import { int } from "../sql-values";
 
 /** The three approaches every use case is also costed under ("everything RAG", …), and their rollup columns. */
@@ -45,7 +45,7 @@ export function costCellsSql(organizationId: string, filter: PortfolioFilter): P
   ).join(",\n           ");
   const longest = `greatest(${ARRAYS.map(([, col]) => `cardinality(r."${col}")`).join(", ")}) / 3`;
   return Prisma.sql`
-    SELECT r."startYear" + g.i - 1 AS "calendarYear", COALESCE(r."chosenApproach", r."recommendedApproach")::text AS ch, r."recommendedApproach"::text AS rec,
+    SELECT r."startYear" + g.i - 1 AS "calendarYear", ${asChosenApproach("r")}::text AS ch, r."recommendedApproach"::text AS rec,
            ${Prisma.raw(sums)}
       FROM "UseCaseRollup" r
       CROSS JOIN LATERAL generate_series(1, ${Prisma.raw(longest)}) AS g(i)
