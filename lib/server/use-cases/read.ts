@@ -140,19 +140,19 @@ export function escapeLike(s: string): string {
 }
 
 /** The WHERE for a list view: organization, not deleted, the filter and the search. */
+/** The column is one of the named approaches, or empty when NONE is among them. */
+function approachIn(column: "recommendedApproach" | "chosenApproach", values: PortfolioFilter["chosen"]): Prisma.UseCaseWhereInput {
+  const { named, none } = splitApproaches(values);
+  return { OR: [...(named.length ? [{ [column]: { in: named } }] : []), ...(none ? [{ [column]: null }] : [])] };
+}
+
 export function listWhere(organizationId: string, filter: PortfolioFilter, q: string): Prisma.UseCaseWhereInput {
   const and: Prisma.UseCaseWhereInput[] = [];
   if (filter.businessUnit.length) and.push({ businessUnit: { in: filter.businessUnit } });
   if (filter.status.length) and.push({ status: { in: filter.status } });
   if (filter.ownerId.length) and.push({ ownerId: { in: filter.ownerId } });
-  if (filter.recommended.length) {
-    const { named, none } = splitApproaches(filter.recommended);
-    and.push({ OR: [...(named.length ? [{ recommendedApproach: { in: named } }] : []), ...(none ? [{ recommendedApproach: null }] : [])] });
-  }
-  if (filter.chosen.length) {
-    const { named, none } = splitApproaches(filter.chosen);
-    and.push({ OR: [...(named.length ? [{ chosenApproach: { in: named } }] : []), ...(none ? [{ chosenApproach: null }] : [])] });
-  }
+  if (filter.recommended.length) and.push(approachIn("recommendedApproach", filter.recommended));
+  if (filter.chosen.length) and.push(approachIn("chosenApproach", filter.chosen));
   if (filter.asChosen.length) and.push({ OR: [{ chosenApproach: { in: filter.asChosen } }, { chosenApproach: null, recommendedApproach: { in: filter.asChosen } }] });
   if (filter.flag.length) and.push({ riskFlags: { hasSome: filter.flag } });
   if (q) {
