@@ -9,12 +9,13 @@ export { SCENARIOS, type Dashboard, type ScenarioName } from "@/lib/domain/portf
 
 /**
  * The portfolio dashboard for one organization and filter: two aggregate statements in
- * PostgreSQL, run in parallel, each one round trip, none per use case.
+ * PostgreSQL, run in parallel, none per use case. Each runs in its own short transaction as the
+ * organization-scoped role (lib/server/rls.ts).
  *
  * | statement | reads | gives |
  * |---|---|---|
- * | costCells | CostYear ⋈ UseCase, GROUP BY year × approach × split | every amount: spend, scenarios, per-approach lifecycle; costed counts |
- * | useCasePanels | UseCase columns and projectionSummary (one scan); CostYear of the top ten; score JSON of 40 listed rows | counts, matrix, flags, incomplete and not-costed lists, freshness, versions, top ten, flagged and disagreeing lists |
+ * | costCells | UseCaseRollup (each use case's yearly totals per scenario), GROUP BY year × approach × split | every amount: spend, scenarios, per-approach lifecycle; costed counts |
+ * | useCasePanels | UseCaseRollup (one scan); UseCase only for the listed rows (titles; score reasons and picks of the 20 flagged and disagreeing) | counts, matrix, flags, incomplete and not-costed lists, freshness, versions, top ten, flagged and disagreeing lists |
  *
  * Everything is scoped by `useCaseWhere` (organization, not deleted, the filter). The caller
  * has already checked that the person is a member of the organization.
