@@ -20,8 +20,7 @@ import { useCaseFieldsSchema, type UseCaseFieldsInput } from "@/lib/domain/use-c
 import { CHANGE_FREQUENCIES, CORE_NEEDS } from "@/lib/domain/assessment";
 import { EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
 import { CONFLICT_MESSAGE, USE_CASE_ENTITY, type UseCaseConflictDetails } from "@/lib/server/use-cases/write";
-import { deriveFrom, loadDeriveContext } from "@/lib/server/use-cases/derive";
-import { derivedRecords } from "@/lib/server/import/derived-records";
+import { deriveFrom, derivedRows, loadDeriveContext } from "@/lib/server/use-cases/derive";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { runAs } from "./helpers/session";
 
@@ -84,7 +83,7 @@ async function expectDerivedMatchesStored(id: string) {
   const row = await db.useCase.findUniqueOrThrow({ where: { id } });
   const ctx = await db.$transaction((tx) => loadDeriveContext(tx, org.id));
   const derived = deriveFrom(row, ctx);
-  const expected = await derivedRecords(org.id, id, derived, ctx);
+  const expected = derivedRows(org.id, id, derived, ctx);
   const { scoredAt: _scoredAt, ...expectedColumns } = expected.useCase;
   expect({
     recommendedApproach: row.recommendedApproach,

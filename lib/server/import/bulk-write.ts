@@ -5,9 +5,9 @@ import type { Tx } from "../db";
 import { ConflictError } from "../errors";
 import { refreshRollups } from "../portfolio/rollup";
 import { USE_CASE_ENTITY } from "../use-cases/write";
-import { deriveFrom, loadDeriveContext } from "../use-cases/derive";
+import { deriveFrom, derivedRows, loadDeriveContext, recordset, type DerivedRows } from "../use-cases/derive";
 import { dayToDate } from "../use-cases/mapping";
-import { COST_LINE_COLUMNS, COST_YEAR_COLUMNS, DERIVED_USE_CASE_COLUMNS, derivedRecords, type DerivedRecords } from "./derived-records";
+import { COST_LINE_COLUMNS, COST_YEAR_COLUMNS, DERIVED_USE_CASE_COLUMNS } from "./derived-records";
 import type { ImportActor, PlannedRow } from "./plan";
 
 /**
@@ -33,11 +33,6 @@ export function newId(): string {
 }
 
 type Row = Record<string, unknown>;
-
-/** JSON for jsonb_to_recordset: BigInt as text (PostgreSQL reads it into the bigint column), dates as ISO. */
-function toJson(rows: readonly Row[]): string {
-  return JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-}
 
 async function inChunks<T>(items: readonly T[], size: number, fn: (chunk: readonly T[]) => Promise<void>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await fn(items.slice(i, i + size));
@@ -94,8 +89,8 @@ const BATCH = 250;
 interface Batch {
   create: Row[];
   update: Row[];
-  costLines: DerivedRecords["costLines"];
-  costYears: DerivedRecords["costYears"];
+  costLines: DerivedRows["costLines"];
+  costYears: DerivedRows["costYears"];
   audits: Row[];
 }
 
@@ -131,7 +126,7 @@ export async function writePlannedRows(tx: Tx, actor: ImportActor, planned: read
         },
         ctx,
       );
-      const rec = await derivedRecords(organizationId, id, derived, ctx);
+      const rec = derivedRows(organizationId, id, derived, ctx);
       const record: Row = {
         id,
         externalId: f.externalId,
@@ -159,10 +154,10 @@ export async function writePlannedRows(tx: Tx, actor: ImportActor, planned: read
 
   const write = async (b: Batch): Promise<void> => {
     await inChunks(b.create, USE_CASE_CHUNK, async (chunk) => {
-      await tx.$executeRawUnsafe(INSERT_USE_CASES, toJson(chunk), organizationId, actor.userId, at);
+      await tx.$executeRawUnsafe(INSERT_USE_CASES, recordset(chunk), organizationId, actor.userId, at);
     });
     await inChunks(b.update, USE_CASE_CHUNK, async (chunk) => {
-      const count = await tx.$executeRawUnsafe(UPDATE_USE_CASES, toJson(chunk), organizationId, at);
+      const count = await tx.$executeRawUnsafe(UPDATE_USE_CASES, recordset(chunk), organizationId, at);
       if (count !== chunk.length) {
         throw new ConflictError("Someone changed or deleted use cases of this file while it was being imported. Nothing was imported; check the file again.");
       }
@@ -173,14 +168,14 @@ export async function writePlannedRows(tx: Tx, actor: ImportActor, planned: read
       await tx.costYear.deleteMany({ where: { organizationId, useCaseId: { in: updatedIds } } });
     }
     await inChunks(b.costLines, COST_CHUNK, async (chunk) => {
-      await tx.$executeRawUnsafe(INSERT_COST_LINES, toJson(chunk));
+      await tx.$executeRawUnsafe(INSERT_COST_LINES, recordset(chunk));
     });
     await inChunks(b.costYears, COST_CHUNK, async (chunk) => {
-      await tx.$executeRawUnsafe(INSERT_COST_YEARS, toJson(chunk));
+      await tx.$executeRawUnsafe(INSERT_COST_YEARS, recordset(chunk));
     });
     await refreshRollups(tx, organizationId, [...b.create, ...b.update].map((r) => r.id as string));
     await inChunks(b.audits, AUDIT_CHUNK, async (chunk) => {
-      await tx.$executeRawUnsafe(INSERT_AUDIT, toJson(chunk), organizationId, actor.userId, at);
+      await tx.$executeRawUnsafe(INSERT_AUDIT, recordset(chunk), organizationId, actor.userId, at);
     });
   };
 

@@ -155,8 +155,8 @@ export function derivedRows(organizationId: string, useCaseId: string, d: Derive
   };
 }
 
-/** Rows as a JSON array for jsonb_to_recordset (BigInt as text, which PostgreSQL reads into bigint). */
-const recordset = (rows: readonly object[]) => JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+/** Rows as a JSON array for jsonb_to_recordset (BigInt as text, which PostgreSQL reads into bigint; dates as ISO). */
+export const recordset = (rows: readonly object[]) => JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
 
 /**
  * Stores a derivation, and the use case's portfolio rollup row, in one round trip whatever the
