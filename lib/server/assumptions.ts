@@ -18,6 +18,11 @@ export async function currentAssumptions(client: Tx | Db, organizationId: string
     orderBy: { version: "desc" },
     select: { id: true, version: true, values: true },
   });
+  return assumptionsFrom(row);
+}
+
+/** The current assumptions from the newest stored version, or the defaults when there is none. */
+export function assumptionsFrom(row: { id: string; version: number; values: unknown } | null): CurrentAssumptions {
   if (!row) return { id: null, version: 0, set: DEFAULT_ASSUMPTIONS };
   return { id: row.id, version: row.version, set: readAssumptionSet(row.values) };
 }

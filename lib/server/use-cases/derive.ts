@@ -1,8 +1,8 @@
 import "server-only";
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { DEFAULT_ASSUMPTIONS, overridesSchema, projectCosts, readAssumptionSet, type Projection } from "@/lib/domain/costing";
+import { overridesSchema, projectCosts, type Projection } from "@/lib/domain/costing";
 import { scoreUseCase, type Score } from "@/lib/domain/frameworks";
-import type { CurrentAssumptions } from "../assumptions";
+import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
 import { DERIVE_SELECT, readAssessment, readManualEstimate } from "./mapping";
 
@@ -38,7 +38,7 @@ export async function loadDeriveContext(tx: Tx, organizationId: string): Promise
     organizationId,
   );
   if (!row) throw new Error(`No organization ${organizationId}`);
-  const assumptions: CurrentAssumptions = row.id === null || row.version === null ? { id: null, version: 0, set: DEFAULT_ASSUMPTIONS } : { id: row.id, version: row.version, set: readAssumptionSet(row.values) };
+  const assumptions = assumptionsFrom(row.id === null || row.version === null ? null : { id: row.id, version: row.version, values: row.values });
   return { weights: readWeights(row.weights), weightsVersion: row.weightsVersion, assumptions };
 }
 
