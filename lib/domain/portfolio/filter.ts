@@ -23,7 +23,9 @@ const many = <T extends z.ZodType>(item: T) => z.array(item).max(50).default([])
  * frameworks could not score. So every cell of the recommended × chosen matrix has a list.
  */
 export const NO_APPROACH = "NONE" as const;
-export const approachOrNone = z.enum([...APPROACHES, NO_APPROACH]);
+/** What the recommended and chosen filters offer: every approach, then "none". */
+export const APPROACH_FILTER_VALUES = [...APPROACHES, NO_APPROACH] as const;
+export const approachOrNone = z.enum(APPROACH_FILTER_VALUES);
 export type ApproachOrNone = z.infer<typeof approachOrNone>;
 
 export const portfolioFilterSchema = z

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { APPROACHES } from "@/lib/domain/assessment";
 import { FLAG_LABELS } from "@/lib/domain/frameworks";
-import { approachFilterLabel, FILTER_PARAMS, NO_APPROACH, RISK_FLAGS, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
-
-const approachOptions = (field: "recommended" | "chosen"): [string, string][] => [...APPROACHES, NO_APPROACH].map((a) => [a, approachFilterLabel(a, field)]);
+import { APPROACH_FILTER_VALUES, approachFilterLabel, FILTER_PARAMS, RISK_FLAGS, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { STATUS_LABELS, STATUSES } from "@/lib/domain/use-case";
+
+const approachOptions = (field: "recommended" | "chosen"): [string, string][] => APPROACH_FILTER_VALUES.map((a) => [a, approachFilterLabel(a, field)]);
 
 /**
  * The portfolio's filter as a plain GET form: every choice lands in the URL (the same

@@ -24,8 +24,8 @@ import {
   type PaginationState,
   type SortingState,
 } from "@tanstack/react-table";
-import { APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { approachFilterLabel, EMPTY_FILTER, NO_APPROACH, RISK_FLAGS, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import type { Approach } from "@/lib/domain/assessment";
+import { APPROACH_FILTER_VALUES, approachFilterLabel, EMPTY_FILTER, RISK_FLAGS, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { STATUSES, type Status } from "@/lib/domain/use-case";
 import {
   changeListQuery,
@@ -38,7 +38,7 @@ import {
   type SortColumn,
   type UseCaseListQuery,
 } from "@/lib/domain/use-case-list";
-import { agreementText, approachLabel, formatDateTime, riskFlagLabel, STATUS_STYLES, statusLabel } from "./labels";
+import { approachLabel, formatDateTime, riskFlagLabel, STATUS_STYLES, statusLabel } from "./labels";
 
 export interface ListRow {
   id: string;
@@ -195,8 +195,8 @@ export function UseCaseTable(props: { rows: ListRow[]; total: number; query: Use
     businessUnit: { label: "Business unit", options: options.businessUnits.map((b) => ({ value: b, label: b })) },
     status: { label: "Status", options: STATUSES.map((s) => ({ value: s, label: statusLabel(s) })) },
     owner: { label: "Owner", options: options.owners.map((o) => ({ value: o.id, label: o.name })) },
-    recommended: { label: "Recommended", options: [...APPROACHES, NO_APPROACH].map((a) => ({ value: a, label: approachFilterLabel(a, "recommended") })) },
-    chosen: { label: "Chosen", options: [...APPROACHES, NO_APPROACH].map((a) => ({ value: a, label: approachFilterLabel(a, "chosen") })) },
+    recommended: { label: "Recommended", options: APPROACH_FILTER_VALUES.map((a) => ({ value: a, label: approachFilterLabel(a, "recommended") })) },
+    chosen: { label: "Chosen", options: APPROACH_FILTER_VALUES.map((a) => ({ value: a, label: approachFilterLabel(a, "chosen") })) },
     riskFlags: { label: "Risk flag", options: RISK_FLAGS.map((f) => ({ value: f, label: riskFlagLabel(f) })) },
   };
   const filtered = columnFilters.length > 0 || query.q !== "" || query.filter.asChosen.length > 0;
