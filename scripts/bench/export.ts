@@ -3,12 +3,8 @@
  * here as a download would be, for the whole organization; against PostgreSQL's own
  * `COPY (the same query) TO STDOUT` through psql, the limit; and the process's peak memory (RSS,
  * sampled) for a small export (the smallest business unit) and the large one, to show it is flat.
- * With `baseUrl`, the same download is also timed over HTTP from a running server.
  */
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
@@ -29,8 +25,6 @@ export interface ExportBench {
   peakRssMbLarge: number;
   smallRows: number;
   megabytes: number;
-  /** Over HTTP from `baseUrl`, when given (and NEXTAUTH_SECRET is known). */
-  httpRowsPerSecond?: number | string;
   copyError?: string;
 }
 
@@ -90,35 +84,7 @@ function copySeconds(databaseUrl: string, query: Prisma.Sql): Promise<{ seconds:
   });
 }
 
-function authSecret(): string | null {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  try {
-    return readFileSync(path.resolve(import.meta.dirname, "..", "..", ".data", "nextauth-secret"), "utf8").trim();
-  } catch {
-    return null;
-  }
-}
-
-async function httpRowsPerSecond(client: pg.Client, baseUrl: string, organizationId: string, orgSlug: string, rows: number): Promise<number | string> {
-  const secret = authSecret();
-  if (!secret) return "skipped: NEXTAUTH_SECRET unknown";
-  const { rows: members } = await client.query<{ id: string; email: string; name: string }>(
-    `SELECT u.id, u.email, u.name FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE m."organizationId" = $1 AND m.role IN ('FINANCE', 'EXECUTIVE', 'ADMIN') LIMIT 1`,
-    [organizationId],
-  );
-  const user = members[0];
-  if (!user) return "skipped: no finance, executive or admin member";
-  const { encode } = await import("next-auth/jwt");
-  const token = await encode({ secret, token: { sub: user.id, uid: user.id, email: user.email, name: user.name, sid: randomUUID(), authAt: Date.now() }, maxAge: 600 });
-  const cookie = `${baseUrl.startsWith("https:") ? "__Secure-" : ""}next-auth.session-token=${token}`;
-  const t = performance.now();
-  const res = await fetch(`${baseUrl.replace(/\/$/, "")}/o/${orgSlug}/export/detail.csv`, { headers: { cookie, "accept-encoding": "identity" } });
-  if (!res.ok || !res.body) return `skipped: HTTP ${res.status}`;
-  await drain(res.body, () => {});
-  return Math.round(rows / ((performance.now() - t) / 1000));
-}
-
-export async function benchExport(opts: { databaseUrl: string; baseUrl?: string; organizationId: string; orgSlug: string }): Promise<ExportBench> {
+export async function benchExport(opts: { databaseUrl: string; organizationId: string; orgSlug: string }): Promise<ExportBench> {
   process.env.DATABASE_URL ??= opts.databaseUrl;
   const client = new pg.Client({ connectionString: opts.databaseUrl });
   await client.connect();
@@ -156,7 +122,6 @@ export async function benchExport(opts: { databaseUrl: string; baseUrl?: string;
       megabytes: round(best.bytes / MB, 1),
     };
     if ("error" in copy) out.copyError = copy.error;
-    if (opts.baseUrl) out.httpRowsPerSecond = await httpRowsPerSecond(client, opts.baseUrl, org.id, opts.orgSlug, rows).catch((e: unknown) => `failed: ${String(e)}`);
     return out;
   } finally {
     await client.end();

@@ -28,7 +28,7 @@
  *                           profile there when it stops (open it in Chrome's DevTools).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import net from "node:net";
@@ -36,6 +36,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
+import { newSessionClaims } from "@/lib/server/sessions";
 import { buildInputsHash, buildStampPath, isBuildCurrent } from "../lib/build-cache";
 import { ROOT } from "../lib/embedded-db";
 import { rng } from "./generate";
@@ -273,8 +274,9 @@ export async function benchLoad(opts: { databaseUrl: string; org: BenchOrg; seco
   // deprecates overlapping queries on one client).
   const client = new pg.Pool({ connectionString: opts.databaseUrl, max: 4 });
   try {
+    // A session cookie with the claims a real sign-in gives.
     const cookieFor = async (u: { id: string; email: string; name: string }) =>
-      `next-auth.session-token=${await encode({ secret, token: { sub: u.id, uid: u.id, email: u.email, name: u.name, sid: randomUUID(), authAt: Date.now() }, maxAge: 60 * 60 })}`;
+      `next-auth.session-token=${await encode({ secret, token: { sub: u.id, uid: u.id, email: u.email, name: u.name, ...newSessionClaims() }, maxAge: 60 * 60 })}`;
     const users = await Promise.all(
       opts.org.leads.slice(0, USERS).map(async (lead, i) => ({ lead, cookie: await cookieFor(lead), cases: await editablesOf(client, opts.org.id, lead.id, 200), r: rng(100 + i) })),
     );

@@ -13,8 +13,8 @@ import { importThroughCsv } from "./import-csv";
 import { benchSaves } from "./save";
 
 /** Members who own the generated use cases (leads, each owning a share), beside the admin who imports. */
-export const BENCH_LEADS = 20;
-export const leadEmail = (stamp: number, i: number) => `bench-lead-${String(i + 1).padStart(2, "0")}-${stamp}@bench.test`;
+const BENCH_LEADS = 20;
+const leadEmail = (stamp: number, i: number) => `bench-lead-${String(i + 1).padStart(2, "0")}-${stamp}@bench.test`;
 
 export interface BenchOrg {
   id: string;
@@ -23,7 +23,7 @@ export interface BenchOrg {
   leads: { id: string; email: string; name: string }[];
 }
 
-export async function runBench(opts: { databaseUrl: string; count: number; load: boolean; onOrg?: (org: BenchOrg) => void }): Promise<Record<string, unknown>> {
+export async function runBench(opts: { databaseUrl: string; count: number; load: boolean }): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   const cases = generateUseCases(opts.count, 2026);
 
@@ -53,7 +53,6 @@ export async function runBench(opts: { databaseUrl: string; count: number; load:
     data: { organizationId: org.id, version: 1, createdById: admin.id, note: "bench", values: JSON.parse(JSON.stringify({ ...set, values: { ...set.values, modelPricePer1kTokens: { low: 0.0025, base: 0.005, high: 0.01 }, tokensPerCall: { low: 1200, base: 1500, high: 2000 }, maintenanceHoursPerWeek: { low: 2, base: 4, high: 8 } } })) },
   });
   const benchOrg: BenchOrg = { id: org.id, slug: org.slug, admin: { id: admin.id, email: admin.email, name: admin.name }, leads };
-  opts.onOrg?.(benchOrg);
   out.import = await importThroughCsv({ organizationId: org.id, userId: admin.id, role: "ADMIN" }, cases, (i) => leads[i % leads.length]!.email);
   out.costLines = await db.costLine.count({ where: { organizationId: org.id } });
   out.costYears = await db.costYear.count({ where: { organizationId: org.id } });
