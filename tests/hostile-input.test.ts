@@ -16,7 +16,6 @@
  * The import is also fed hostile files, headers, rows and mappings.
  */
 import fc from "fast-check";
-import Papa from "papaparse";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FINE_TUNE_METHODS, ASSUMPTION_KEYS } from "@/lib/domain/costing";
@@ -35,7 +34,8 @@ import { loadDashboard } from "@/lib/server/portfolio/dashboard";
 import { getUseCase, listUseCases } from "@/lib/server/use-cases/read";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { loadCallables, type Callable } from "./helpers/entry-points";
-import { applyMutation, describe as show, hostileKey, hostileString, hostileValue, mutation, NASTY_STRINGS } from "./helpers/hostile";
+import { applyMutation, describe as show, hostileKey, hostileString, hostileValue, isPlainObject, mutation, NASTY_STRINGS } from "./helpers/hostile";
+import { csv } from "./import-helpers";
 import { signInAs, signOut } from "./helpers/session";
 
 /**
@@ -60,7 +60,6 @@ let org: TestOrg;
 let callables: Callable[] = [];
 
 const mapping = (): ImportMapping => ({ columns: { Title: "title", "External id": "externalId", Stage: "status" }, values: { status: { "in prod": "LIVE" } } });
-const csvOf = (rows: string[][]) => Papa.unparse(rows, { newline: "\r\n" }) + "\r\n";
 
 async function liveUseCase(): Promise<{ id: string; version: number }> {
   const found = await db.useCase.findFirst({ where: { organizationId: org.id, deletedAt: null }, orderBy: { createdAt: "desc" }, select: { id: true, version: true } });
@@ -172,7 +171,7 @@ const EXAMPLES: Record<string, Example> = {
   },
   "useCases.import.commit": {
     as: asAdmin,
-    input: async () => ({ file: new Blob([csvOf([["Title", "External id", "Stage"], ["Ticket router", `INV-${randomUUID()}`, "in prod"]])], { type: "text/csv" }), fileName: "inventory.csv", mapping: mapping() }),
+    input: async () => ({ file: new Blob([csv([["Title", "External id", "Stage"], ["Ticket router", `INV-${randomUUID()}`, "in prod"]])], { type: "text/csv" }), fileName: "inventory.csv", mapping: mapping() }),
   },
   "useCases.import.saveMapping": { as: asAdmin, input: async () => ({ name: "Inventory 2026", mapping: mapping() }) },
   "useCases.import.deleteMapping": { as: asAdmin, input: async () => ({ id: await savedMappingId() }) },
@@ -198,12 +197,6 @@ async function footprint() {
     db.invitation.count(),
   ]);
   return { organization, useCases, audits, memberships, invitations, assumptionVersions, mappings, costLines, users, organizations, allMemberships, allInvitations };
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== "object" || v === null) return false;
-  const p = Object.getPrototypeOf(v);
-  return p === Object.prototype || p === null;
 }
 
 /** What is wrong with an action's answer to `input` (empty when nothing is). */
@@ -363,7 +356,7 @@ describe("the import against hostile files, rows and mappings", () => {
     signInAs(org.users.ADMIN.id);
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 4 }), fc.boolean(), async (rows, rawBytes) => {
-        const text = csvOf([HEADERS, ...rows.map((r, i) => r.map((c, j) => (j === 1 && !rawBytes ? `${c}-${i}` : c)))]);
+        const text = csv([HEADERS, ...rows.map((r, i) => r.map((c, j) => (j === 1 && !rawBytes ? `${c}-${i}` : c)))]);
         const bytes = rawBytes ? Uint8Array.from(text, (ch) => ch.charCodeAt(0) & 0xff) : new TextEncoder().encode(text);
         const before = await footprint();
         const r = (await importUseCases(org.slug, { file: new Blob([bytes]), fileName: "hostile.csv", mapping: importMapping() })) as Result;

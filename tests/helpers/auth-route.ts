@@ -16,7 +16,7 @@ import { createRequire } from "node:module";
 import { NextRequest } from "next/server";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 
-export const BASE_URL = "http://localhost:3000";
+const BASE_URL = "http://localhost:3000";
 process.env.NEXTAUTH_URL ??= BASE_URL;
 export const SESSION_COOKIE = "next-auth.session-token";
 
@@ -68,7 +68,7 @@ export function asBrowser<T>(jar: CookieJar, fn: () => Promise<T>): Promise<T> {
 }
 
 /** One request to /api/auth/<path>, as that browser; Set-Cookie lands in the jar. */
-export async function authRequest(jar: CookieJar, method: "GET" | "POST", path: string, form?: Record<string, string>): Promise<Response> {
+async function authRequest(jar: CookieJar, method: "GET" | "POST", path: string, form?: Record<string, string>): Promise<Response> {
   const url = `${BASE_URL}/api/auth/${path}`;
   const headers = new Headers({ cookie: jar.header(), host: new URL(BASE_URL).host });
   if (form) headers.set("content-type", "application/x-www-form-urlencoded");
@@ -79,7 +79,7 @@ export async function authRequest(jar: CookieJar, method: "GET" | "POST", path: 
   return res;
 }
 
-export async function csrfToken(jar: CookieJar): Promise<string> {
+async function csrfToken(jar: CookieJar): Promise<string> {
   const res = await authRequest(jar, "GET", "csrf");
   return ((await res.json()) as { csrfToken: string }).csrfToken;
 }

@@ -11,7 +11,7 @@ const MB = 1_000_000;
 /** Made once: a megabyte of text of a few kinds (generating them per run would only cost time). */
 const HUGE = ["x".repeat(MB), "é".repeat(MB / 2), "👩‍💻".repeat(MB / 5), `${"<script>".repeat(MB / 8)}`, ` ${"a".repeat(MB)} `];
 
-export const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "__defineGetter__", "then"] as const;
+const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "__defineGetter__", "then"] as const;
 
 /** Strings that have broken real systems, each on purpose. */
 export const NASTY_STRINGS: readonly string[] = [
@@ -71,7 +71,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.string({ unit: "binary", maxLength: 60 }), weight: 1 },
 );
 
-export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
+const hostileNumber: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(NaN, Infinity, -Infinity, -0, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER + 2, -1, 2 ** 31, 2 ** 63, 1e308, 0.1 + 0.2, 1.5, 4.25),
   fc.double(),
   fc.integer(),
@@ -91,7 +91,7 @@ const scalar: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** An object with its own entries, "__proto__" included as an own key (what JSON.parse makes). */
-export function objectFrom(entries: readonly (readonly [string, unknown])[]): Record<string, unknown> {
+function objectFrom(entries: readonly (readonly [string, unknown])[]): Record<string, unknown> {
   const o: Record<string, unknown> = {};
   for (const [k, v] of entries) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
   return o;
@@ -111,14 +111,14 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>
 /** A path into a value: object keys and array indexes. */
 export type Path = (string | number)[];
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== "object" || v === null) return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
 
 /** Every path to a value inside `v` (the root included), walking plain objects and arrays. */
-export function pathsOf(v: unknown, prefix: Path = []): Path[] {
+function pathsOf(v: unknown, prefix: Path = []): Path[] {
   const out: Path[] = [prefix];
   if (Array.isArray(v)) v.forEach((x, i) => out.push(...pathsOf(x, [...prefix, i])));
   else if (isPlainObject(v)) for (const k of Object.keys(v)) out.push(...pathsOf(v[k], [...prefix, k]));
@@ -126,7 +126,7 @@ export function pathsOf(v: unknown, prefix: Path = []): Path[] {
 }
 
 /** The paths of plain objects inside `v` (where a key can be added). */
-export function objectPathsOf(v: unknown): Path[] {
+function objectPathsOf(v: unknown): Path[] {
   return pathsOf(v).filter((p) => isPlainObject(get(v, p)));
 }
 
