@@ -4,16 +4,31 @@
  * The rule: each framework that neither abstained nor has weight 0 and made a recommendation
  * votes for it with its weight. The approach with the most weighted votes wins. Ties go to the
  * approach with the larger weighted sum of fits across the voters, then to TIE_ORDER.
- * Agreement counts the voters that picked the winner against all voters ("4 of 5").
+ * Agreement counts the voters that picked the winner against all voters, and names every
+ * framework that did not vote and why ("3 of 3 voting agree; 2 abstained (tool use is outside
+ * their source)"): a count that hides four abstentions behind "1 of 1" says more than it knows.
  */
 import type { Approach } from "../assessment";
 import { TIE_ORDER } from "./evaluate";
 import type { Weights } from "./registry";
 import type { FrameworkResult } from "./types";
 
+export interface Abstainer {
+  frameworkId: string;
+  title: string;
+  /** A few words: "tool use is outside their source", "turned off by the organization's weights". */
+  why: string;
+}
+
+export interface Agreement {
+  votes: number;
+  voters: number;
+  abstained: Abstainer[];
+}
+
 export interface Consensus {
   consensus: Approach | null;
-  agreement: { votes: number; voters: number };
+  agreement: Agreement;
   disagreement: boolean;
 }
 
@@ -22,9 +37,18 @@ export function weightOf(weights: Weights, id: string): number {
   return typeof w === "number" && Number.isFinite(w) && w >= 0 ? w : 1;
 }
 
+function abstainerOf(r: FrameworkResult, weights: Weights): Abstainer | null {
+  const base = { frameworkId: r.frameworkId, title: r.title };
+  if (weightOf(weights, r.frameworkId) === 0) return { ...base, why: "turned off by the organization's weights" };
+  if (r.abstained) return { ...base, why: r.abstainShort ?? "the case is outside their source" };
+  if (!r.recommendation) return { ...base, why: r.trace.length === 0 ? "none of their questions is answered yet" : "nothing they weigh points to an approach" };
+  return null;
+}
+
 export function consensusOf(results: readonly FrameworkResult[], weights: Weights): Consensus {
-  const voters = results.filter((r) => !r.abstained && r.recommendation && weightOf(weights, r.frameworkId) > 0);
-  if (voters.length === 0) return { consensus: null, agreement: { votes: 0, voters: 0 }, disagreement: false };
+  const abstained = results.map((r) => abstainerOf(r, weights)).filter((x): x is Abstainer => x !== null);
+  const voters = results.filter((r) => !abstained.some((x) => x.frameworkId === r.frameworkId));
+  if (voters.length === 0) return { consensus: null, agreement: { votes: 0, voters: 0, abstained }, disagreement: false };
   const tally = new Map<Approach, { votes: number; fit: number }>();
   for (const ap of TIE_ORDER) tally.set(ap, { votes: 0, fit: 0 });
   for (const r of voters) {
@@ -38,5 +62,20 @@ export function consensusOf(results: readonly FrameworkResult[], weights: Weight
     if (t.votes > b.votes || (t.votes === b.votes && t.fit > b.fit)) best = ap;
   }
   const votes = voters.filter((r) => r.recommendation === best).length;
-  return { consensus: best, agreement: { votes, voters: voters.length }, disagreement: votes < voters.length };
+  return { consensus: best, agreement: { votes, voters: voters.length, abstained }, disagreement: votes < voters.length };
+}
+
+const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven"];
+const words = (n: number) => NUMBER_WORDS[n] ?? String(n);
+
+/**
+ * The agreement in words a CTO reads without help: "3 of 3 voting agree; 2 abstained (tool use is
+ * outside their source)". Never "most frameworks" when most did not vote.
+ */
+export function agreementSentence(a: Agreement): string {
+  const reasons = [...new Set(a.abstained.map((x) => x.why))].join("; ");
+  const abstained = a.abstained.length ? `${a.abstained.length} abstained (${reasons})` : "";
+  if (a.voters === 0) return reasons ? `No framework voted (${reasons}).` : "No framework voted.";
+  const head = a.votes === a.voters ? `${a.votes} of ${a.voters} voting agree` : `${a.votes} of ${a.voters} voting agree, ${words(a.voters - a.votes)} ${a.voters - a.votes === 1 ? "differs" : "differ"}`;
+  return abstained ? `${head}; ${abstained}` : head;
 }

@@ -17,7 +17,7 @@ export function runFramework(fw: Framework, a: Assessment): FrameworkResult {
   const missing = new Set<AnswerKey>();
   for (const ab of fw.abstain) {
     if (evaluate(ab.when, a, missing) === true) {
-      return { ...base, abstained: true, abstainReason: ab.reason, recommendation: null, fit: zeroFit(), missing: [], trace: [] };
+      return { ...base, abstained: true, abstainReason: ab.reason, abstainShort: ab.short, recommendation: null, fit: zeroFit(), missing: [], trace: [] };
     }
   }
   const points = zeroFit();

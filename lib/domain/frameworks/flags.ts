@@ -1,23 +1,50 @@
-/** Risk flags, each with a one-sentence reason and its citation. Codes match ../shared/acceptance/vignettes.json. */
+/**
+ * Risk flags, each with a one-sentence reason and its citation. Codes match
+ * ../shared/acceptance/vignettes.json and vignettes-v2.json.
+ *
+ * "The approach in play" is the chosen approach when one is chosen, else the recommendation.
+ */
 import type { Approach, Assessment } from "../assessment";
 import { ENOUGH_LABELS } from "./data/shared";
+import { trainsAModel } from "./evidence";
 import type { Citation } from "./types";
 
 export const FLAG_CODES = [
   "FT_ON_FAST_CHANGING_KNOWLEDGE",
   "FT_WITHOUT_ENOUGH_LABELED_DATA",
+  "FT_WITHOUT_RETRAINING_BUDGET",
+  "FT_BEFORE_PROMPTED_BASELINE",
+  "SENSITIVE_DATA_IN_TRAINING",
   "NO_EVALUATION_SET",
   "CHOSEN_DIFFERS_FROM_CONSENSUS",
   "STALENESS_EXCEEDS_ACCEPTABLE_LAG",
+  "CONTRADICTORY_ANSWERS",
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 
 export const FLAG_LABELS: Record<FlagCode, string> = {
   FT_ON_FAST_CHANGING_KNOWLEDGE: "Fine-tuning on fast-changing knowledge",
   FT_WITHOUT_ENOUGH_LABELED_DATA: "Fine-tuning without enough labeled data",
+  FT_WITHOUT_RETRAINING_BUDGET: "Fine-tuning without a retraining budget",
+  FT_BEFORE_PROMPTED_BASELINE: "Fine-tuning before a prompted baseline was tried",
+  SENSITIVE_DATA_IN_TRAINING: "Sensitive data would go into model training",
   NO_EVALUATION_SET: "No evaluation set",
-  CHOSEN_DIFFERS_FROM_CONSENSUS: "Chosen approach differs from the consensus",
+  CHOSEN_DIFFERS_FROM_CONSENSUS: "Chosen approach differs from the recommendation",
   STALENESS_EXCEEDS_ACCEPTABLE_LAG: "Staleness beyond the acceptable lag",
+  CONTRADICTORY_ANSWERS: "Answers that contradict each other",
+};
+
+/** Where each flag comes from, shown beside it like a rule's citation. */
+export const FLAG_CITES: Record<FlagCode, Citation> = {
+  FT_ON_FAST_CHANGING_KNOWLEDGE: { file: "000_2a5380ca2875bd0d.txt", quote: "If the answer is daily or weekly, RAG wins." },
+  FT_WITHOUT_ENOUGH_LABELED_DATA: { file: "002_eb871f56c24eca94.txt", quote: "typically in the hundreds to low thousands of high-quality instruction-response pairs" },
+  FT_WITHOUT_RETRAINING_BUDGET: { file: "000_2a5380ca2875bd0d.txt", quote: "You have budget for ongoing retraining cycles and machine learning engineering resources." },
+  FT_BEFORE_PROMPTED_BASELINE: { file: "002_eb871f56c24eca94.txt", quote: "validate that ... a prompted base model doesn't already meet the bar" },
+  SENSITIVE_DATA_IN_TRAINING: { file: "004_b4720be0fbd1a961.txt", quote: "you want to keep sensitive data out of model training" },
+  NO_EVALUATION_SET: { file: "002_eb871f56c24eca94.txt", quote: "Most enterprise LLM projects fail at evaluation design, not at the model selection stage." },
+  CHOSEN_DIFFERS_FROM_CONSENSUS: { file: "003_cef81cc6bb37c5d4.txt", quote: "The most expensive AI mistake we see is fine-tuning when RAG would have worked. The second is the opposite." },
+  STALENESS_EXCEEDS_ACCEPTABLE_LAG: { file: "000_2a5380ca2875bd0d.txt", quote: "Each iteration adds $10,000 to $30,000 and two to four weeks of lag time." },
+  CONTRADICTORY_ANSWERS: { file: "001_882c99e1fd832846.txt", quote: "Here’s how to think through the decision." },
 };
 
 export interface RiskFlag {
@@ -26,51 +53,98 @@ export interface RiskFlag {
   cite: Citation;
 }
 
+/**
+ * Pairs of answers that cannot both hold. Each names what is wrong in one sentence, and cites the
+ * seed whose question the pair breaks.
+ */
+export const CONTRADICTIONS: readonly { id: string; holds: (a: Assessment) => boolean; sentence: string; cite: Citation }[] = [
+  {
+    id: "static-but-no-lag",
+    holds: (a) => a.changeFrequency === "static" && a.maxLagDays === 0,
+    sentence: "The knowledge is said never to change, yet no lag at all is acceptable after a change: one of the two answers is wrong.",
+    cite: { file: "000_2a5380ca2875bd0d.txt", quote: "What is your acceptable lag time between business changes and model accuracy?" },
+  },
+  {
+    id: "retrieval-without-a-corpus",
+    holds: (a) => (a.coreNeed === "retrieval" || a.coreNeed === "both") && a.corpusDocuments === 0,
+    sentence: "The need is to retrieve information, but the corpus to retrieve it from has no documents.",
+    cite: { file: "001_882c99e1fd832846.txt", quote: "build a RAG pipeline that retrieves the right context at query time" },
+  },
+  {
+    id: "citations-without-a-corpus",
+    holds: (a) => a.needsCitations === true && a.corpusDocuments === 0 && a.coreNeed !== "retrieval" && a.coreNeed !== "both",
+    sentence: "Answers must cite their sources, but there are no documents to cite.",
+    cite: { file: "002_eb871f56c24eca94.txt", quote: "RAG systems can cite their sources" },
+  },
+  {
+    id: "neither-but-citations",
+    holds: (a) => a.coreNeed === "neither" && a.needsCitations === true,
+    sentence: "The core need is said to be neither retrieval nor reasoning, yet answers must cite sources, which is retrieval.",
+    cite: { file: "002_eb871f56c24eca94.txt", quote: "because the answer is grounded in retrieved documents, RAG systems can cite their sources" },
+  },
+  {
+    id: "neither-but-large-corpus",
+    holds: (a) => a.coreNeed === "neither" && (a.corpusDocuments ?? 0) >= 1_000_000,
+    sentence: "The core need is said to be neither retrieval nor reasoning, yet the answers draw on a corpus of a million documents or more.",
+    cite: { file: "001_882c99e1fd832846.txt", quote: "millions of documents" },
+  },
+  {
+    id: "volume-without-calls",
+    holds: (a) => a.transformationAtVolume === true && a.monthlyCalls === 0,
+    sentence: "Documents are to be transformed at volume, but no calls a month are expected.",
+    cite: { file: "002_eb871f56c24eca94.txt", quote: "medical record summarization at volume" },
+  },
+];
+
 const APPROACH_NAMES: Record<Approach, string> = {
   RAG: "RAG", FINE_TUNING: "fine-tuning", HYBRID: "a hybrid", PROMPTING: "prompting", AGENT: "an agent", PIPELINE: "a pipeline", FEEDBACK_LEARNING: "feedback learning",
 };
 
-export function riskFlags(a: Assessment, consensus: Approach | null, chosen: Approach | null | undefined, retrainLagDays = 14): RiskFlag[] {
+export interface FlagContext {
+  /** The recommendation shown (after the evidence rules), or null. */
+  consensus: Approach | null;
+  chosen: Approach | null | undefined;
+  /** Days one retraining takes (000: two to four weeks). */
+  retrainLagDays?: number;
+  /** The agreement behind the recommendation, for the "differs" sentence. */
+  agreement?: { votes: number; voters: number };
+}
+
+export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
+  const { consensus, chosen } = ctx;
+  const retrainLagDays = ctx.retrainLagDays ?? 14;
   const flags: RiskFlag[] = [];
-  const ftInPlay = chosen === "FINE_TUNING" || (!chosen && consensus === "FINE_TUNING");
-  const trainsModel = ftInPlay || chosen === "HYBRID" || (!chosen && consensus === "HYBRID");
-  const who = chosen === "FINE_TUNING" || chosen === "HYBRID" ? "The chosen approach" : "The consensus";
+  const add = (code: FlagCode, reason: string) => flags.push({ code, reason, cite: FLAG_CITES[code] });
+  const inPlay = chosen ?? consensus;
+  const ftInPlay = inPlay === "FINE_TUNING";
+  const trainsModel = trainsAModel(inPlay);
+  const who = chosen ? "The chosen approach" : "The recommendation";
+  const what = inPlay === "HYBRID" ? "a hybrid, which fine-tunes a model" : "fine-tuning";
   const fast = a.changeFrequency === "realtime" || a.changeFrequency === "daily" || a.changeFrequency === "weekly";
 
-  if (ftInPlay && fast) {
-    flags.push({
-      code: "FT_ON_FAST_CHANGING_KNOWLEDGE",
-      reason: `${who} is fine-tuning, but the knowledge changes ${a.changeFrequency}, so a trained model falls behind between retrainings.`,
-      cite: { file: "000_2a5380ca2875bd0d.txt", quote: "If the answer is daily or weekly, RAG wins." },
-    });
-  }
+  if (ftInPlay && fast) add("FT_ON_FAST_CHANGING_KNOWLEDGE", `${who} is fine-tuning, but the knowledge changes ${a.changeFrequency}, so a trained model falls behind between retrainings.`);
   if (trainsModel && a.labeledExamples !== undefined && a.labeledExamples < ENOUGH_LABELS) {
-    flags.push({
-      code: "FT_WITHOUT_ENOUGH_LABELED_DATA",
-      reason: `${who} trains a model on ${a.labeledExamples.toLocaleString("en-US")} labeled examples; fine-tuning needs hundreds to low thousands of curated pairs.`,
-      cite: { file: "002_eb871f56c24eca94.txt", quote: "typically in the hundreds to low thousands of high-quality instruction-response pairs" },
-    });
+    add("FT_WITHOUT_ENOUGH_LABELED_DATA", `${who} trains a model on ${a.labeledExamples.toLocaleString("en-US")} labeled examples; fine-tuning needs hundreds to low thousands of curated pairs.`);
   }
-  if (a.evaluationSetExists === false) {
-    flags.push({
-      code: "NO_EVALUATION_SET",
-      reason: "There is no evaluation set, so nobody can tell whether the approach works or a change made it worse.",
-      cite: { file: "002_eb871f56c24eca94.txt", quote: "Most enterprise LLM projects fail at evaluation design, not at the model selection stage." },
-    });
+  if (trainsModel && a.retrainingBudget === false) {
+    add("FT_WITHOUT_RETRAINING_BUDGET", `${who} is ${what}, but there is no budget or engineering team for the retraining cycles a trained model needs.`);
   }
+  if (trainsModel && a.promptedBaselineMeetsBar !== "no" && a.promptedBaselineMeetsBar !== "yes") {
+    const state = a.promptedBaselineMeetsBar === "untested" ? "nobody has tried a prompted base model yet" : "whether a prompted base model meets the bar is not known";
+    add("FT_BEFORE_PROMPTED_BASELINE", `${who} is ${what}, but ${state}; try that first, it may already be enough.`);
+  }
+  if (trainsModel && a.sensitiveDataOutOfTraining === true) {
+    add("SENSITIVE_DATA_IN_TRAINING", `${who} is ${what}, which puts the training data into the model, but sensitive data must stay out of model training.`);
+  }
+  if (a.evaluationSetExists === false) add("NO_EVALUATION_SET", "There is no evaluation set, so nobody can tell whether the approach works or a change made it worse.");
   if (chosen && consensus && chosen !== consensus) {
-    flags.push({
-      code: "CHOSEN_DIFFERS_FROM_CONSENSUS",
-      reason: `The organization chose ${APPROACH_NAMES[chosen]}, but most frameworks recommend ${APPROACH_NAMES[consensus]}.`,
-      cite: { file: "003_cef81cc6bb37c5d4.txt", quote: "The most expensive AI mistake we see is fine-tuning when RAG would have worked. The second is the opposite." },
-    });
+    const backing = ctx.agreement && ctx.agreement.voters > 0 ? ` (${ctx.agreement.votes} of ${ctx.agreement.voters} voting frameworks pick it)` : "";
+    add("CHOSEN_DIFFERS_FROM_CONSENSUS", `The organization chose ${APPROACH_NAMES[chosen]}, but the recommendation is ${APPROACH_NAMES[consensus]}${backing}.`);
   }
   if (ftInPlay && a.maxLagDays !== undefined && a.changeFrequency !== undefined && a.changeFrequency !== "static" && a.maxLagDays < retrainLagDays) {
-    flags.push({
-      code: "STALENESS_EXCEEDS_ACCEPTABLE_LAG",
-      reason: `Each retraining takes about ${retrainLagDays} days, longer than the ${a.maxLagDays} days of lag the business accepts.`,
-      cite: { file: "000_2a5380ca2875bd0d.txt", quote: "Each iteration adds $10,000 to $30,000 and two to four weeks of lag time." },
-    });
+    add("STALENESS_EXCEEDS_ACCEPTABLE_LAG", `Each retraining takes about ${retrainLagDays} days, longer than the ${a.maxLagDays} days of lag the business accepts.`);
   }
+  const broken = CONTRADICTIONS.filter((c) => c.holds(a));
+  if (broken.length) flags.push({ code: "CONTRADICTORY_ANSWERS", reason: broken.map((c) => c.sentence).join(" "), cite: broken[0]!.cite });
   return flags;
 }

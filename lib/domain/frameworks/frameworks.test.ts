@@ -98,7 +98,7 @@ describe("consensus", () => {
   });
   it("counts agreement as votes of voters and flags a split", () => {
     const c = consensusOf([vote("a", "RAG"), vote("b", "RAG"), vote("c", "HYBRID")], {});
-    expect(c).toEqual({ consensus: "RAG", agreement: { votes: 2, voters: 3 }, disagreement: true });
+    expect(c).toEqual({ consensus: "RAG", agreement: { votes: 2, voters: 3, abstained: [] }, disagreement: true });
   });
   it("breaks a tie on summed fit, then on the fixed order", () => {
     expect(consensusOf([vote("a", "RAG", { RAG: 50 }), vote("b", "FINE_TUNING", { FINE_TUNING: 90 })], {}).consensus).toBe("FINE_TUNING");
@@ -106,21 +106,41 @@ describe("consensus", () => {
   });
   it("a weight of 0 removes a framework's vote", () => {
     const c = consensusOf([vote("a", "RAG"), vote("b", "FINE_TUNING"), vote("c", "FINE_TUNING")], { b: 0, c: 0 });
-    expect(c).toEqual({ consensus: "RAG", agreement: { votes: 1, voters: 1 }, disagreement: false });
+    expect(c.consensus).toBe("RAG");
+    expect(c.agreement).toMatchObject({ votes: 1, voters: 1 });
+    expect(c.agreement.abstained.map((x) => [x.frameworkId, x.why])).toEqual([["b", "turned off by the organization's weights"], ["c", "turned off by the organization's weights"]]);
   });
 });
 
 describe("what would change the answer", () => {
-  it("names the smallest single change that flips the consensus", () => {
-    const s = scoreUseCase({ changeFrequency: "weekly", coreNeed: "reasoning", needsStyleOrFormat: true, labeledExamples: 5000, fitsContextWindow: true, retrainingBudget: true, evaluationSetExists: true, promptedBaselineMeetsBar: "no" });
-    expect(s.sensitivity!.change).not.toBeNull();
-    expect(s.sensitivity!.sentence).toMatch(/the consensus would be/);
-    const flipped = scoreUseCase({ changeFrequency: "weekly", coreNeed: "reasoning", needsStyleOrFormat: true, labeledExamples: 5000, fitsContextWindow: true, retrainingBudget: true, evaluationSetExists: true, promptedBaselineMeetsBar: "no", [s.sensitivity!.change!.answer]: s.sensitivity!.change!.to });
-    expect(flipped.consensus).toBe(s.sensitivity!.change!.newConsensus);
+  const assessed: Assessment = {
+    changeFrequency: "weekly", maxLagDays: 7, coreNeed: "reasoning", needsStyleOrFormat: true, labeledExamples: 5000, fitsContextWindow: true,
+    retrainingBudget: true, evaluationSetExists: true, promptedBaselineMeetsBar: "no",
+  };
+  it("names the nearest change to a given answer, and that change really flips the recommendation", () => {
+    const s = scoreUseCase(assessed);
+    expect(s.evidence).toBe("assessed");
+    const change = s.sensitivity!.change!;
+    expect(s.sensitivity!.sentence).toBe(change.sentence);
+    expect(change.sentence).toMatch(/the recommendation would be/);
+    const flipped = scoreUseCase({ ...assessed, [change.answer]: change.to });
+    expect(flipped.consensus).toBe(change.newConsensus);
     expect(flipped.consensus).not.toBe(s.consensus);
   });
-  it("says so when no single answer changes it", () => {
-    expect(scoreUseCase({}).sensitivity!.sentence).toBe("No single answer changes it.");
+  it("lists up to three changes, one per answer, each of them real", () => {
+    const s = scoreUseCase(assessed);
+    expect(s.sensitivity!.changes.length).toBeGreaterThan(0);
+    expect(new Set(s.sensitivity!.changes.map((c) => c.answer)).size).toBe(s.sensitivity!.changes.length);
+    for (const c of s.sensitivity!.changes) expect(scoreUseCase({ ...assessed, [c.answer]: c.to }).consensus).toBe(c.newConsensus);
+  });
+  it("never offers turning the case into another kind of system", () => {
+    const s = scoreUseCase({ ...assessed, needsToolUse: false, transformationAtVolume: false, learnsFromFeedback: false });
+    for (const c of s.sensitivity!.changes) expect(["needsToolUse", "transformationAtVolume", "learnsFromFeedback"]).not.toContain(c.answer);
+  });
+  it("for an empty assessment, says which questions to answer first", () => {
+    const s = scoreUseCase({});
+    expect(s.sensitivity!.sentence).toMatch(/^Not assessed yet\. Answer these first: “/);
+    expect(s.sensitivity!.unanswered).toHaveLength(7);
   });
 });
 

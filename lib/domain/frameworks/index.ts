@@ -1,6 +1,7 @@
 export * from "./conditions";
 export * from "./consensus";
 export * from "./evaluate";
+export * from "./evidence";
 export * from "./flags";
 export * from "./registry";
 export * from "./score";

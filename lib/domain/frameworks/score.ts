@@ -1,15 +1,21 @@
 /**
- * Scoring one use case: the five frameworks, the consensus, risk flags, and what would change
- * the answer. Total: any partial or empty assessment scores without throwing.
+ * Scoring one use case: the five frameworks, their consensus, the evidence behind it, risk flags,
+ * and what would change the answer. Total: any partial or empty assessment scores without throwing.
+ *
+ * The recommendation shown is the frameworks' consensus, held to the evidence (./evidence.ts):
+ * none with no deciding answer; the seeds' default start instead of fine-tuning or a hybrid while
+ * the answers that would justify training a model are unknown.
  */
-import type { AnswerKey, Approach, Assessment } from "../assessment";
+import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach, type Assessment } from "../assessment";
 import { answersOf } from "./conditions";
-import { consensusOf, weightOf, type Consensus } from "./consensus";
+import { agreementSentence, consensusOf, type Consensus } from "./consensus";
+import { ENOUGH_LABELS } from "./data/shared";
+import { defaultStart, evidenceOf, trainsAModel, unknownPrerequisites, type Evidence } from "./evidence";
 import { runFramework } from "./evaluate";
 import { riskFlags, type RiskFlag } from "./flags";
 import { DEFAULT_WEIGHTS, FRAMEWORKS, frameworkVersions, type Weights } from "./registry";
-import { sensitivityOf, type Sensitivity } from "./sensitivity";
-import type { FrameworkResult } from "./types";
+import { whatWouldChange, type WhatWouldChange } from "./sensitivity";
+import type { Citation, FrameworkResult } from "./types";
 
 /** The answers each framework reads, in FRAMEWORKS order. */
 const READS: Set<AnswerKey>[] = FRAMEWORKS.map((fw) => {
@@ -28,27 +34,110 @@ export interface ScoreOptions {
   skipSensitivity?: boolean;
 }
 
+/** Where the recommendation comes from. */
+export type Basis = "frameworks" | "default-start";
+
+export interface Leaning {
+  /** What the voting frameworks favour, held back for now. */
+  approach: Approach;
+  /** The unanswered questions that hold it back. */
+  unknowns: AnswerKey[];
+  sentence: string;
+}
+
 export interface Score extends Consensus {
+  evidence: Evidence;
+  /** null when there is no recommendation. */
+  basis: Basis | null;
+  /** Where the default start stands in for the frameworks' own pick. */
+  basisCite: Citation | null;
+  leaning: Leaning | null;
+  /** The agreement in words, abstentions named. */
+  agreementText: string;
   frameworks: FrameworkResult[];
   flags: RiskFlag[];
-  sensitivity: { change: Sensitivity | null; sentence: string } | null;
+  sensitivity: WhatWouldChange | null;
   frameworkVersions: Record<string, string>;
   weights: Weights;
+}
+
+/** What each unknown prerequisite would have to be for a trained model to be recommended. */
+const FAVOURS_TRAINING: Partial<Record<AnswerKey, string>> = {
+  labeledExamples: `there are at least ${ENOUGH_LABELS} curated, labeled examples`,
+  promptedBaselineMeetsBar: "a prompted base model is tried and falls short",
+  retrainingBudget: "there is budget and engineering for retraining",
+};
+
+function join(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+interface Held {
+  consensus: Approach | null;
+  basis: Basis | null;
+  basisCite: Citation | null;
+  leaning: Leaning | null;
+}
+
+/** The frameworks' consensus held to the evidence behind it. */
+function holdToEvidence(a: Assessment, evidence: Evidence, c: Consensus): Held {
+  if (evidence === "none" || c.consensus === null) return { consensus: null, basis: null, basisCite: null, leaning: null };
+  const unknowns = unknownPrerequisites(a);
+  if (evidence === "provisional" && trainsAModel(c.consensus) && unknowns.length > 0) {
+    const start = defaultStart(a);
+    const name = APPROACH_LABELS[c.consensus];
+    return {
+      consensus: start.approach,
+      basis: "default-start",
+      basisCite: start.cite,
+      leaning: {
+        approach: c.consensus,
+        unknowns,
+        sentence: `${name} leans if ${join(unknowns.map((k) => FAVOURS_TRAINING[k] ?? ANSWER_LABELS[k].toLowerCase()))}.`,
+      },
+    };
+  }
+  return { consensus: c.consensus, basis: "frameworks", basisCite: null, leaning: null };
 }
 
 export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): Score {
   const weights = { ...DEFAULT_WEIGHTS, ...(opts.weights ?? {}) };
   const a = assessment ?? {};
+  const evidence = evidenceOf(a);
   const frameworks = FRAMEWORKS.map((fw) => runFramework(fw, a));
-  const c = consensusOf(frameworks, weights);
+  const raw = consensusOf(frameworks, weights);
+  const held = holdToEvidence(a, evidence, raw);
+  // With no deciding answer there is nothing to agree on: no count at all.
+  const c: Consensus = evidence === "none" ? { consensus: null, agreement: { votes: 0, voters: 0, abstained: [] }, disagreement: false } : raw;
+
   // Re-scoring for "what would change it" reruns only the frameworks that read the changed answer.
-  const consensusFor = (x: Assessment, changed: AnswerKey) =>
-    consensusOf(FRAMEWORKS.map((fw, i) => (READS[i]!.has(changed) ? runFramework(fw, x) : frameworks[i]!)), weights).consensus;
+  const rawFor = (x: Assessment, changed: AnswerKey) =>
+    consensusOf(FRAMEWORKS.map((fw, i) => (READS[i]!.has(changed) ? runFramework(fw, x) : frameworks[i]!)), weights);
+  const deciders = {
+    raw: (x: Assessment, changed: AnswerKey) => rawFor(x, changed).consensus,
+    shown: (x: Assessment, changed: AnswerKey) => holdToEvidence(x, evidenceOf(x), rawFor(x, changed)).consensus,
+    votesFor: (x: Assessment, changed: AnswerKey, ap: Approach) => {
+      const r = x === a ? frameworks : FRAMEWORKS.map((fw, i) => (READS[i]!.has(changed) ? runFramework(fw, x) : frameworks[i]!));
+      const voting = r.filter((f) => f.recommendation && !f.abstained && (weights[f.frameworkId] ?? 1) > 0);
+      return { votes: voting.filter((f) => f.recommendation === ap).length, voters: voting.length };
+    },
+  };
   return {
     ...c,
+    consensus: held.consensus,
+    evidence,
+    basis: held.basis,
+    basisCite: held.basisCite,
+    leaning: held.leaning,
+    agreementText:
+      evidence === "none"
+        ? "Not assessed: no deciding question is answered yet."
+        : held.leaning
+          ? `Held back for now: ${agreementSentence(c.agreement).replace(/ agree/, ` lean to ${APPROACH_LABELS[held.leaning.approach]}`)}`
+          : agreementSentence(c.agreement),
     frameworks,
-    flags: riskFlags(a, c.consensus, opts.chosenApproach ?? null, opts.retrainLagDays ?? 14),
-    sensitivity: opts.skipSensitivity ? null : sensitivityOf(a, c.consensus, consensusFor),
+    flags: riskFlags(a, { consensus: held.consensus, chosen: opts.chosenApproach ?? null, retrainLagDays: opts.retrainLagDays ?? 14, agreement: held.basis === "frameworks" ? c.agreement : undefined }),
+    sensitivity: opts.skipSensitivity ? null : whatWouldChange(a, held.consensus, deciders, evidence),
     frameworkVersions: frameworkVersions(),
     weights,
   };

@@ -38,6 +38,8 @@ export interface Rule {
 export interface Abstention {
   when: Condition;
   reason: string;
+  /** The reason in a few words, for agreement sentences ("tool use is outside its source"). */
+  short: string;
 }
 
 export interface Framework {
@@ -68,6 +70,7 @@ export interface FrameworkResult {
   version: string;
   abstained: boolean;
   abstainReason?: string;
+  abstainShort?: string;
   recommendation: Approach | null;
   fit: Record<Approach, number>;
   missing: AnswerKey[];

@@ -1,5 +1,5 @@
 import type { Framework } from "../types";
-import { ENOUGH_LABELS, FREQUENT_CHANGE, NEITHER_ARCHITECTURE, STYLE } from "./shared";
+import { ENOUGH_LABELS, FREQUENT_CHANGE, STYLE, outsideItsSource } from "./shared";
 
 const file = "001_882c99e1fd832846.txt";
 
@@ -8,11 +8,11 @@ export const decisionTree: Framework = {
   id: "ordered-decision-tree",
   title: "Ordered decision tree",
   source: file,
-  version: "1.0.0",
+  version: "2.0.0",
   summary:
     "Answers four questions in order: does the answer depend on frequently updated data (RAG, or RAG plus fine-tuning); is the problem about format, style or task behaviour (fine-tuning, given the labeled data it needs); does the context fit a window (RAG; if not, multi-step retrieval or a summarization pipeline); is there labeled data (fine-tuning is viable; if not, RAG is the lower barrier).",
   scope: ["RAG", "FINE_TUNING", "HYBRID", "PIPELINE"],
-  abstain: [{ when: NEITHER_ARCHITECTURE, reason: "Tool use, document transformation at volume and continuous feedback learning are outside its four questions." }],
+  abstain: [...outsideItsSource("its four questions")],
   rules: [
     { id: "q1-frequent-data-and-style", text: "Frequently updated data, and a format or style to keep: RAG plus fine-tuning.", when: { all: [FREQUENT_CHANGE, STYLE] }, effects: { HYBRID: 60, RAG: 30 }, stop: true, cite: { file, quote: "Does the answer depend on frequently updated data? Yes → RAG (or RAG + fine-tuning)" } },
     { id: "q1-frequent-data", text: "The answer depends on frequently updated data: RAG.", when: FREQUENT_CHANGE, effects: { RAG: 60 }, stop: true, cite: { file, quote: "Does the answer depend on frequently updated data? Yes → RAG" } },

@@ -1,5 +1,5 @@
 /** Conditions several frameworks share. */
-import type { Condition } from "../types";
+import type { Abstention, Condition } from "../types";
 
 export const FAST_CHANGE: Condition = { answer: "changeFrequency", in: ["realtime", "daily", "weekly"] };
 export const FREQUENT_CHANGE: Condition = { answer: "changeFrequency", in: ["realtime", "daily", "weekly", "monthly"] };
@@ -13,3 +13,15 @@ export const FEEDBACK: Condition = { answer: "learnsFromFeedback", in: [true] };
 export const NEITHER_ARCHITECTURE: Condition = { any: [TOOLS, TRANSFORM, FEEDBACK] };
 /** "Hundreds of examples" (001) — the least labeled data that makes fine-tuning viable. */
 export const ENOUGH_LABELS = 200;
+
+/**
+ * A RAG-versus-fine-tuning source abstains where the case needs an agent, a pipeline or feedback
+ * learning (002's "neither" architectures), one entry for each, so the agreement sentence can say which.
+ */
+export function outsideItsSource(questions: string): Abstention[] {
+  return [
+    { when: TOOLS, reason: `Tool use (computation, code, queries, APIs) is outside ${questions}.`, short: "tool use is outside their source" },
+    { when: TRANSFORM, reason: `Document transformation at volume is outside ${questions}.`, short: "document transformation at volume is outside their source" },
+    { when: FEEDBACK, reason: `Continuous learning from user feedback is outside ${questions}.`, short: "learning from feedback is outside their source" },
+  ];
+}

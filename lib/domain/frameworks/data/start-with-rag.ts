@@ -1,5 +1,5 @@
 import type { Condition, Framework } from "../types";
-import { ENOUGH_LABELS, NEITHER_ARCHITECTURE, STYLE } from "./shared";
+import { ENOUGH_LABELS, STYLE, outsideItsSource } from "./shared";
 
 const file = "003_cef81cc6bb37c5d4.txt";
 
@@ -16,11 +16,11 @@ export const startWithRag: Framework = {
   id: "start-with-rag",
   title: "Start with RAG",
   source: file,
-  version: "1.0.0",
+  version: "2.0.0",
   summary:
     "RAG is the starting point almost always. In order: answers from a corpus that updates over time → RAG; a specific style or format → fine-tuning; both → hybrid; neither → probably just prompting.",
   scope: ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"],
-  abstain: [{ when: NEITHER_ARCHITECTURE, reason: "Tool use, document transformation at volume and feedback learning are outside its four questions." }],
+  abstain: [...outsideItsSource("its four questions")],
   rules: [
     { id: "default-rag", text: "Start with RAG, almost always.", when: { always: true }, effects: { RAG: 20 }, cite: { file, quote: "Start with RAG. Almost always." } },
     { id: "q3-both", text: "An updating corpus and a style to keep: hybrid.", when: { all: [UPDATING_CORPUS, STYLE] }, effects: { HYBRID: 60 }, stop: true, cite: { file, quote: "Both? → Hybrid. Start with RAG, layer fine-tuning when the style gap matters." } },

@@ -1,5 +1,5 @@
 import type { Framework } from "../types";
-import { FAST_CHANGE, NEITHER_ARCHITECTURE, STABLE, STYLE } from "./shared";
+import { FAST_CHANGE, STABLE, STYLE, outsideItsSource } from "./shared";
 
 const file = "000_2a5380ca2875bd0d.txt";
 
@@ -8,13 +8,13 @@ export const threeQuestions: Framework = {
   id: "three-questions",
   title: "Three questions",
   source: file,
-  version: "1.0.0",
+  version: "2.0.0",
   summary:
     "Asks how often the knowledge changes, whether the need is specialized reasoning or accurate retrieval, and how much lag between a business change and correct answers is acceptable; then weighs its lists of when fine-tuning and when RAG win. Where both sides hold, it lands on a hybrid.",
   scope: ["RAG", "FINE_TUNING", "HYBRID"],
   abstain: [
-    { when: NEITHER_ARCHITECTURE, reason: "Tool use, document transformation at volume and continuous feedback learning are outside the three questions." },
-    { when: { all: [{ answer: "coreNeed", in: ["neither"] }, { answer: "needsStyleOrFormat", in: [false] }] }, reason: "The case needs neither retrieval nor specialized reasoning nor a style, so the three questions do not apply." },
+    ...outsideItsSource("the three questions"),
+    { when: { all: [{ answer: "coreNeed", in: ["neither"] }, { answer: "needsStyleOrFormat", in: [false] }] }, reason: "The case needs neither retrieval nor specialized reasoning nor a style, so the three questions do not apply.", short: "nothing to retrieve, reason about or style" },
   ],
   rules: [
     { id: "q1-daily-or-weekly", text: "Knowledge changes daily or weekly: RAG wins.", when: FAST_CHANGE, effects: { RAG: 30 }, cite: { file, quote: "If the answer is daily or weekly, RAG wins." } },

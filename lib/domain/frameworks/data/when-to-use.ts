@@ -1,5 +1,5 @@
 import type { Framework } from "../types";
-import { ENOUGH_LABELS, FAST_CHANGE, FREQUENT_CHANGE, NEITHER_ARCHITECTURE, STABLE, STYLE } from "./shared";
+import { ENOUGH_LABELS, FAST_CHANGE, FREQUENT_CHANGE, STABLE, STYLE, outsideItsSource } from "./shared";
 
 const file = "004_b4720be0fbd1a961.txt";
 
@@ -8,13 +8,13 @@ export const whenToUse: Framework = {
   id: "when-to-use",
   title: "When to use",
   source: file,
-  version: "1.0.0",
+  version: "2.0.0",
   summary:
     "Counts the case against two checklists: RAG when knowledge changes often, sources must be cited, sensitive data must stay out of training or production is near; fine-tuning for a tone, format or reasoning style, very fast inference, and a stable, well-defined dataset. Both together make a hybrid; RAG is the recommended start.",
   scope: ["RAG", "FINE_TUNING", "HYBRID"],
   abstain: [
-    { when: NEITHER_ARCHITECTURE, reason: "Tool use, document transformation at volume and feedback learning are outside its two checklists." },
-    { when: { all: [{ answer: "coreNeed", in: ["neither"] }, { answer: "needsStyleOrFormat", in: [false] }] }, reason: "Nothing in the case calls for customizing a model, so neither checklist applies." },
+    ...outsideItsSource("its two checklists"),
+    { when: { all: [{ answer: "coreNeed", in: ["neither"] }, { answer: "needsStyleOrFormat", in: [false] }] }, reason: "Nothing in the case calls for customizing a model, so neither checklist applies.", short: "nothing to retrieve, reason about or style" },
   ],
   rules: [
     { id: "default-rag", text: "RAG is the recommended starting point.", when: { always: true }, effects: { RAG: 10 }, cite: { file, quote: "For most businesses starting their AI journey, RAG is the recommended starting point." } },

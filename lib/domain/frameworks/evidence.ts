@@ -1,0 +1,82 @@
+/**
+ * How much evidence stands behind a score (PRODUCT.md, "Evidence and honesty").
+ *
+ * The seeds agree on what to do when the evidence is thin: 001 "When in doubt, start with RAG";
+ * 003 "Start with the cheaper option. Add complexity when the cheaper option clearly fails";
+ * 002 "validate that a prompted base model doesn't already meet the bar" before fine-tuning.
+ *
+ *   none         no deciding answer given: no recommendation at all, and no costs in any total.
+ *   provisional  some deciding answers missing: a recommendation marked provisional; fine-tuning
+ *                and hybrid are held back while the answers that justify training a model are unknown.
+ *   assessed     every deciding answer given.
+ */
+import type { AnswerKey, Approach, Assessment } from "../assessment";
+import type { Citation } from "./types";
+
+export const EVIDENCE_LEVELS = ["none", "provisional", "assessed"] as const;
+export type Evidence = (typeof EVIDENCE_LEVELS)[number];
+
+export const EVIDENCE_LABELS: Record<Evidence, string> = {
+  none: "Not assessed",
+  provisional: "Provisional",
+  assessed: "Assessed",
+};
+
+/**
+ * The deciding answers: the questions every framework turns on. One list, shown on the Frameworks
+ * page; the evidence level counts how many of them were answered.
+ */
+export const DECIDING_ANSWERS: readonly { key: AnswerKey; why: string; cite: Citation }[] = [
+  { key: "changeFrequency", why: "Fast-changing knowledge rules out a trained model that falls behind between retrainings.", cite: { file: "000_2a5380ca2875bd0d.txt", quote: "How often does your underlying information change?" } },
+  { key: "coreNeed", why: "Knowing things favours retrieval; reasoning or behaving a certain way favours training.", cite: { file: "002_eb871f56c24eca94.txt", quote: "change how the model behaves rather than what it knows" } },
+  { key: "maxLagDays", why: "How long answers may lag a business change decides whether retraining cycles can keep up.", cite: { file: "000_2a5380ca2875bd0d.txt", quote: "What is your acceptable lag time between business changes and model accuracy?" } },
+  { key: "needsStyleOrFormat", why: "A format, style or voice is what fine-tuning does better than prompting or retrieval.", cite: { file: "001_882c99e1fd832846.txt", quote: "Is the problem about output format, style, or task behavior?" } },
+  { key: "labeledExamples", why: "Fine-tuning needs hundreds to low thousands of curated examples; without them it degrades quality.", cite: { file: "002_eb871f56c24eca94.txt", quote: "typically in the hundreds to low thousands of high-quality instruction-response pairs" } },
+  { key: "promptedBaselineMeetsBar", why: "If a prompted base model already meets the bar, nothing needs training or retrieval.", cite: { file: "002_eb871f56c24eca94.txt", quote: "validate that ... a prompted base model doesn't already meet the bar" } },
+  { key: "retrainingBudget", why: "A trained model needs budget and engineers for every retraining cycle.", cite: { file: "000_2a5380ca2875bd0d.txt", quote: "You have budget for ongoing retraining cycles and machine learning engineering resources." } },
+];
+export const DECIDING_KEYS: readonly AnswerKey[] = DECIDING_ANSWERS.map((d) => d.key);
+
+/**
+ * The answers that justify training a model. While any of them is unknown, a provisional score
+ * never recommends fine-tuning or a hybrid.
+ */
+export const TRAINING_PREREQUISITES: readonly AnswerKey[] = ["labeledExamples", "promptedBaselineMeetsBar", "retrainingBudget"];
+
+const given = (a: Assessment, k: AnswerKey) => a[k] !== undefined && a[k] !== null;
+
+export function evidenceOf(a: Assessment): Evidence {
+  const n = DECIDING_KEYS.filter((k) => given(a, k)).length;
+  return n === 0 ? "none" : n === DECIDING_KEYS.length ? "assessed" : "provisional";
+}
+
+export function unansweredDeciding(a: Assessment): AnswerKey[] {
+  return DECIDING_KEYS.filter((k) => !given(a, k));
+}
+
+export function unknownPrerequisites(a: Assessment): AnswerKey[] {
+  return TRAINING_PREREQUISITES.filter((k) => !given(a, k));
+}
+
+export const trainsAModel = (ap: Approach | null | undefined) => ap === "FINE_TUNING" || ap === "HYBRID";
+
+/**
+ * Whether the case has knowledge to retrieve: the need is to know documented things, answers cite
+ * sources, there is a corpus, or the expertise can be documented and retrieved.
+ */
+export function hasKnowledgeToRetrieve(a: Assessment): boolean {
+  return (
+    a.coreNeed === "retrieval" ||
+    a.coreNeed === "both" ||
+    a.needsCitations === true ||
+    (a.corpusDocuments ?? 0) > 0 ||
+    a.expertiseDocumented === true
+  );
+}
+
+/** The seeds' default start: RAG where there is knowledge to retrieve (001, 003, 004), else prompting (002, 003). */
+export function defaultStart(a: Assessment): { approach: Approach; cite: Citation } {
+  return hasKnowledgeToRetrieve(a)
+    ? { approach: "RAG", cite: { file: "001_882c99e1fd832846.txt", quote: "When in doubt, start with RAG." } }
+    : { approach: "PROMPTING", cite: { file: "003_cef81cc6bb37c5d4.txt", quote: "Start with the cheaper option. Add complexity when the cheaper option clearly fails." } };
+}
