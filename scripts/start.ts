@@ -1,7 +1,7 @@
 /**
  * `npm start`: the app at http://localhost:3000 with nothing else to install.
  *   - PostgreSQL: DATABASE_URL's when set, else the embedded one (data kept in .data/pg);
- *   - migrations applied, the demo organization seeded once;
+ *   - migrations applied, the demo organization seeded once, scores older than the frameworks re-scored;
  *   - a production build, rebuilt only when the sources changed;
  *   - Ctrl-C stops the app and the embedded PostgreSQL cleanly.
  * `npm run dev` does the same with `next dev`.
@@ -13,6 +13,7 @@ import { buildInputsHash, buildStampPath, isBuildCurrent } from "./lib/build-cac
 import { resolveDatabase } from "./lib/database";
 import { ROOT } from "./lib/embedded-db";
 import { migrate } from "./lib/migrate";
+import { rescoreOutdated } from "./lib/rescore";
 import { ensureAuthSecret } from "./lib/secret";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./lib/seed-demo";
 
@@ -46,6 +47,7 @@ async function main() {
     if (applied.length === 0) console.log("Database schema is up to date.");
     const seeded = await seedDemo(db.url);
     if (seeded) console.log("Seeded the demo organization.");
+    await rescoreOutdated(db.url, (m) => console.log(m));
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,

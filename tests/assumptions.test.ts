@@ -27,7 +27,7 @@ async function createUseCase(org: TestOrg, title: string) {
     writeUseCase(
       tx,
       { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" },
-      { fields: { title, horizonYears: 1, startDate: "2027-01-01", assessment: { monthlyCalls: 100_000 } } },
+      { fields: { title, horizonYears: 1, startDate: "2027-01-01", assessment: { monthlyCalls: 100_000, coreNeed: "retrieval", changeFrequency: "weekly" } } },
     ),
   );
   return id;

@@ -23,7 +23,7 @@ import { createUseCase, deleteUseCase, recordDecision, restoreUseCase, setCostOv
 import { checkImportRows, deleteImportMapping, importUseCases, saveImportMapping } from "@/app/o/[org]/use-cases/import/actions";
 import { saveAssumptions } from "@/app/o/[org]/assumptions/actions";
 import { inviteMember, removeMember, revokeInvitation, updateMemberRole } from "@/app/o/[org]/members/actions";
-import { saveFrameworkWeights } from "@/app/o/[org]/frameworks/actions";
+import { rescoreAllUseCases, saveFrameworkWeights } from "@/app/o/[org]/frameworks/actions";
 import { GET as exportDetail } from "@/app/o/[org]/export/detail.csv/route";
 import { GET as exportBusinessUnits } from "@/app/o/[org]/export/business-units.csv/route";
 import { GET as importTemplate } from "@/app/o/[org]/use-cases/import/template/route";
@@ -286,6 +286,13 @@ const MUTATING: Record<string, Row> = {
       as(org.users.ADMIN.id);
       const { weightsVersion } = await db.organization.findUniqueOrThrow({ where: { id: org.id }, select: { weightsVersion: true } });
       const result = (await saveFrameworkWeights(org.slug, { expectedWeightsVersion: weightsVersion, weights: weights(weightsVersion % 2 ? 2 : 1), note: "Rebalance" })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.ADMIN.id, entity: "Organization", entityId: org.id };
+    },
+  },
+  "frameworks.rescoreAll": {
+    call: async () => {
+      as(org.users.ADMIN.id);
+      const result = (await rescoreAllUseCases(org.slug, {})) as Result;
       return { result, organizationId: org.id, actorId: org.users.ADMIN.id, entity: "Organization", entityId: org.id };
     },
   },

@@ -87,6 +87,7 @@ async function expectDerivedMatchesStored(id: string) {
   const { scoredAt: _scoredAt, ...expectedColumns } = expected.useCase;
   expect({
     recommendedApproach: row.recommendedApproach,
+    evidence: row.evidence,
     agreementVotes: row.agreementVotes,
     agreementVoters: row.agreementVoters,
     disagreement: row.disagreement,

@@ -100,6 +100,7 @@ interface Ref {
   recommended: Approach | null;
   chosen: Approach | null;
   riskFlags: string[];
+  evidence: "none" | "provisional" | "assessed";
   lines: { approach: Approach; calendarYear: number; low: bigint | null; base: bigint | null; high: bigint | null }[];
 }
 
@@ -116,7 +117,7 @@ async function referenceUseCases(orgId: string, f: PortfolioFilter): Promise<Ref
     .filter((u) => !f.asChosen.length || f.asChosen.some((x) => x === (u.chosenApproach ?? u.recommendedApproach)))
     .filter((u) => !f.flag.length || u.riskFlags.some((x) => (f.flag as string[]).includes(x)))
     .map((u) => ({
-      id: u.id, title: u.title, businessUnit: u.businessUnit, ownerId: u.ownerId, status: u.status, recommended: u.recommendedApproach, chosen: u.chosenApproach, riskFlags: u.riskFlags,
+      id: u.id, title: u.title, businessUnit: u.businessUnit, ownerId: u.ownerId, status: u.status, recommended: u.recommendedApproach, chosen: u.chosenApproach, riskFlags: u.riskFlags, evidence: u.evidence,
       lines: u.costLines.map((l) => ({ approach: l.approach, calendarYear: l.calendarYear, low: l.lowCents, base: l.baseCents, high: l.highCents })),
     }));
 }
@@ -133,7 +134,8 @@ function referenceScenario(ucs: Ref[], s: ScenarioName) {
     lifecycle: { low: cents(lines.map((l) => l.low)), base: cents(lines.map((l) => l.base)), high: cents(lines.map((l) => l.high)) },
     byYear,
     costed: costed.length,
-    notCosted: ucs.length - costed.length,
+    // The not assessed are in no total and no coverage count: they have no costs at all.
+    notCosted: ucs.filter((u) => u.evidence !== "none").length - costed.length,
     incomplete: costed.filter((u) => u.lines.some((l) => l.approach === approachIn(u, s) && l.base === null)).length,
   };
 }
@@ -144,6 +146,12 @@ const f = (x: Partial<PortfolioFilter>): PortfolioFilter => ({ ...EMPTY_FILTER, 
 async function expectMatchesStoredRows(d: Dashboard, orgId: string, filter: PortfolioFilter) {
   const ucs = await referenceUseCases(orgId, filter);
   expect(d.useCases).toBe(ucs.length);
+  expect(d.notAssessed.count).toBe(ucs.filter((u) => u.evidence === "none").length);
+  expect(d.evidence).toEqual({
+    none: ucs.filter((u) => u.evidence === "none").length,
+    provisional: ucs.filter((u) => u.evidence === "provisional").length,
+    assessed: ucs.filter((u) => u.evidence === "assessed").length,
+  });
   for (const s of SCENARIOS) {
     const ref = referenceScenario(ucs, s);
     const got = d.scenarioSummaries.find((x) => x.scenario === s)!;
@@ -175,7 +183,8 @@ async function expectMatchesStoredRows(d: Dashboard, orgId: string, filter: Port
   expect(d.top.map((t) => ({ id: t.id, title: t.title, base: t.base, low: t.low, high: t.high }))).toEqual(top);
   // Not costed, as chosen: counted and listed.
   expect(d.notCosted.count).toBe(chosen.notCosted);
-  expect(d.notCosted.examples.map((r) => r.title).sort()).toEqual(ucs.filter((u) => !u.lines.some((l) => l.approach === approachIn(u, "chosen"))).map((u) => u.title).sort());
+  expect(d.notCosted.examples.map((r) => r.title).sort()).toEqual(ucs.filter((u) => u.evidence !== "none" && !u.lines.some((l) => l.approach === approachIn(u, "chosen"))).map((u) => u.title).sort());
+  expect(d.notAssessed.examples.map((r) => r.title).sort()).toEqual(ucs.filter((u) => u.evidence === "none").map((u) => u.title).sort());
   // Flags.
   expect(d.flaggedTotal).toBe(ucs.filter((u) => u.riskFlags.length > 0 || d.disagreeing.some((x) => x.id === u.id)).length);
   for (const fl of d.flags) expect(fl.useCases, fl.code).toBe(ucs.filter((u) => u.riskFlags.includes(fl.code)).length);
@@ -241,9 +250,11 @@ describe("the portfolio dashboard adds up to the stored rows", () => {
 
   it("never counts a missing figure or an uncosted approach as $0 without saying so", async () => {
     const d = await loadDashboard(a.id, EMPTY_FILTER);
-    expect(d.notCosted.count).toBe(2);
-    expect(d.notCosted.examples.map((r) => r.title)).toEqual(["Agent without estimate", "Unscored idea"]);
-    expect(d.notCosted.examples.map((r) => r.approach)).toEqual(["AGENT", null]);
+    expect(d.notCosted.count).toBe(1);
+    expect(d.notCosted.examples.map((r) => r.title)).toEqual(["Agent without estimate"]);
+    expect(d.notCosted.examples.map((r) => r.approach)).toEqual(["AGENT"]);
+    // With no deciding answer: not assessed, listed as such, in no total and no coverage count.
+    expect(d.notAssessed).toEqual({ count: 1, examples: [expect.objectContaining({ title: "Unscored idea", approach: null })] });
     expect(d.incomplete.count).toBe(1);
     expect(d.incomplete.examples.map((r) => r.title)).toEqual(["Copywriter"]);
     expect(d.incomplete.missing).toEqual([{ key: "answer:monthlyCalls", useCases: 1 }, { key: "modelPricePer1kTokens", useCases: 1 }]);
@@ -401,7 +412,13 @@ describe("the stored summary keeps step with the cost rows (the contract in lib/
       const ref = referenceScenario(ucs, sc);
       expect(d.scenarioSummaries.find((x) => x.scenario === sc), sc).toMatchObject({ costed: ref.costed, notCosted: ref.notCosted, incomplete: ref.incomplete, lifecycle: ref.lifecycle });
     }
-    expect(d.notCosted.examples.map((r) => r.title).sort()).toEqual(ucs.filter((u) => !u.lines.some((l) => l.approach === approachIn(u, "chosen"))).map((u) => u.title).sort());
+    expect(d.notCosted.examples.map((r) => r.title).sort()).toEqual(ucs.filter((u) => u.evidence !== "none" && !u.lines.some((l) => l.approach === approachIn(u, "chosen"))).map((u) => u.title).sort());
+    // The bare idea is not assessed: no recommendation, no cost row at all, listed apart.
+    const bare = rows.find((u) => u.title === "Bare idea")!;
+    expect(bare).toMatchObject({ evidence: "none", recommendedApproach: null, agreementVotes: 0, agreementVoters: 0 });
+    expect(bare.costYears).toEqual([]);
+    expect(await db.costLine.count({ where: { useCaseId: bare.id } })).toBe(0);
+    expect(d.notAssessed.examples.map((r) => r.title)).toEqual(["Bare idea"]);
     await expectMatchesStoredRows(d, org.id, EMPTY_FILTER);
   });
 });
@@ -424,7 +441,7 @@ describe("the rollup the dashboard reads (UseCaseRollup) stays equal to the stor
       const first = u.costYears[0];
       expect(u.rollup, u.title).toEqual({
         useCaseId: u.id, organizationId: u.organizationId, businessUnit: u.businessUnit, status: u.status, ownerId: u.ownerId,
-        recommendedApproach: u.recommendedApproach, chosenApproach: u.chosenApproach, riskFlags: u.riskFlags, disagreement: u.disagreement,
+        recommendedApproach: u.recommendedApproach, chosenApproach: u.chosenApproach, riskFlags: u.riskFlags, disagreement: u.disagreement, evidence: u.evidence,
         agreement: u.agreementVotes / Math.max(u.agreementVoters, 1), assumptionVersionId: u.assumptionVersionId, updatedAt: u.updatedAt, deletedAt: u.deletedAt,
         startYear: first ? first.calendarYear - first.yearIndex + 1 : null,
         chosenCents: FIXED.includes(ch) ? [] : flat(ch),

@@ -21,6 +21,8 @@ export interface FixtureUseCase {
   yearly: Partial<Record<Approach, Record<string, (number | null)[]>>>;
   manual?: Approach[];
   deleted?: boolean;
+  /** Default: assessed when the fixture has a recommendation or costs, else not assessed (as derivation would store). */
+  evidence?: "none" | "provisional" | "assessed";
 }
 
 export async function insertUseCaseWithCosts(organizationId: string, uc: FixtureUseCase): Promise<string> {
@@ -34,6 +36,7 @@ export async function insertUseCaseWithCosts(organizationId: string, uc: Fixture
       createdById: uc.ownerId,
       status: uc.status ?? "IDEA",
       recommendedApproach: uc.recommended ?? null,
+      evidence: uc.evidence ?? (uc.recommended || Object.keys(uc.yearly).length ? "assessed" : "none"),
       chosenApproach: uc.chosen ?? null,
       riskFlags: uc.riskFlags ?? [],
       disagreement: uc.disagreement ?? false,

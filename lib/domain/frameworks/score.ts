@@ -52,6 +52,11 @@ export interface Score extends Consensus {
   /** Where the default start stands in for the frameworks' own pick. */
   basisCite: Citation | null;
   leaning: Leaning | null;
+  /**
+   * How many voting frameworks pick the recommendation shown. Equal to the agreement's count,
+   * except where the default start stands in for the frameworks' pick (then often 0 of N).
+   */
+  backing: { votes: number; voters: number };
   /** The agreement in words, abstentions named. */
   agreementText: string;
   frameworks: FrameworkResult[];
@@ -122,9 +127,14 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
       return { votes: voting.filter((f) => f.recommendation === ap).length, voters: voting.length };
     },
   };
+  const backing =
+    held.basis === "default-start"
+      ? { votes: frameworks.filter((f) => f.recommendation === held.consensus && !c.agreement.abstained.some((x) => x.frameworkId === f.frameworkId)).length, voters: c.agreement.voters }
+      : { votes: c.agreement.votes, voters: c.agreement.voters };
   return {
     ...c,
     consensus: held.consensus,
+    backing,
     evidence,
     basis: held.basis,
     basisCite: held.basisCite,

@@ -5,15 +5,11 @@
 import { z } from "../zod";
 import { APPROACH_LABELS, APPROACHES } from "../assessment";
 import { STATUSES } from "../use-case";
+import { FLAG_CODES } from "../frameworks/flags";
 import { isStorableText } from "../text";
 
-export const RISK_FLAGS = [
-  "FT_ON_FAST_CHANGING_KNOWLEDGE",
-  "FT_WITHOUT_ENOUGH_LABELED_DATA",
-  "NO_EVALUATION_SET",
-  "CHOSEN_DIFFERS_FROM_CONSENSUS",
-  "STALENESS_EXCEEDS_ACCEPTABLE_LAG",
-] as const;
+/** Every risk flag the frameworks raise (one list: lib/domain/frameworks/flags.ts). */
+export const RISK_FLAGS = FLAG_CODES;
 export type RiskFlagCode = (typeof RISK_FLAGS)[number];
 
 const many = <T extends z.ZodType>(item: T) => z.array(item).max(50).default([]);

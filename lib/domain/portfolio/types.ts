@@ -6,6 +6,7 @@
  * for an approach is "not costed", one whose rows lack a figure is "incomplete", and both are
  * counted and listed beside every total.
  */
+import type { Evidence } from "../frameworks/evidence";
 import type { Approach } from "../assessment";
 import type { RiskFlagCode } from "./filter";
 
@@ -232,8 +233,12 @@ export interface Dashboard {
   flagged: FlaggedUseCase[];
   disagreeing: FlaggedUseCase[];
   top: TopUseCase[];
-  /** As chosen: use cases with no cost rows for their approach (first 50 by title) and how many. */
+  /** As chosen: use cases with no cost rows for their approach (first 50 by title) and how many; the not assessed apart. */
   notCosted: { count: number; examples: UseCaseRef[] };
+  /** Use cases by evidence level (lib/domain/frameworks/evidence.ts). */
+  evidence: Record<Evidence, number>;
+  /** Use cases with no deciding answer: no recommendation, and no cost in any total (never $0). */
+  notAssessed: { count: number; examples: UseCaseRef[] };
   /** As chosen: use cases that lack a figure, the figures most often missing, and examples. */
   incomplete: { count: number; missing: { key: string; useCases: number }[]; examples: UseCaseRef[] };
   freshness: Freshness;

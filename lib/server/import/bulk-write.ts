@@ -40,21 +40,21 @@ async function inChunks<T>(items: readonly T[], size: number, fn: (chunk: readon
 
 const USE_CASE_RECORD = `"id" text, "externalId" text, "title" text, "description" text, "businessUnit" text, "ownerId" text,
   "status" "UseCaseStatus", "startDate" date, "horizonYears" int, "assessment" jsonb, "manualEstimate" jsonb,
-  "recommendedApproach" "Approach", "agreementVotes" int, "agreementVoters" int, "disagreement" boolean, "riskFlags" text[],
+  "recommendedApproach" "Approach", "evidence" "Evidence", "agreementVotes" int, "agreementVoters" int, "disagreement" boolean, "riskFlags" text[],
   "score" jsonb, "scoredAt" timestamp(3), "projectionSummary" jsonb, "assumptionVersionId" text, "expectedVersion" int`;
 
 const INSERT_USE_CASES = `INSERT INTO "UseCase" ("id", "organizationId", "externalId", "title", "description", "businessUnit", "ownerId", "status",
-    "startDate", "horizonYears", "assessment", "manualEstimate", "recommendedApproach", "agreementVotes", "agreementVoters", "disagreement",
+    "startDate", "horizonYears", "assessment", "manualEstimate", "recommendedApproach", "evidence", "agreementVotes", "agreementVoters", "disagreement",
     "riskFlags", "score", "scoredAt", "projectionSummary", "assumptionVersionId", "createdById", "createdAt", "updatedAt")
   SELECT v."id", $2, v."externalId", v."title", v."description", v."businessUnit", v."ownerId", v."status",
-    v."startDate", v."horizonYears", v."assessment", v."manualEstimate", v."recommendedApproach", v."agreementVotes", v."agreementVoters", v."disagreement",
+    v."startDate", v."horizonYears", v."assessment", v."manualEstimate", v."recommendedApproach", v."evidence", v."agreementVotes", v."agreementVoters", v."disagreement",
     COALESCE(v."riskFlags", ARRAY[]::text[]), v."score", v."scoredAt", v."projectionSummary", v."assumptionVersionId", $3, $4::timestamp(3), $4::timestamp(3)
   FROM jsonb_to_recordset($1::jsonb) AS v(${USE_CASE_RECORD})`;
 
 const UPDATE_USE_CASES = `UPDATE "UseCase" AS u SET
     "title" = v."title", "description" = v."description", "businessUnit" = v."businessUnit", "ownerId" = v."ownerId", "status" = v."status",
     "startDate" = v."startDate", "horizonYears" = v."horizonYears", "assessment" = v."assessment", "manualEstimate" = v."manualEstimate",
-    "recommendedApproach" = v."recommendedApproach", "agreementVotes" = v."agreementVotes", "agreementVoters" = v."agreementVoters",
+    "recommendedApproach" = v."recommendedApproach", "evidence" = v."evidence", "agreementVotes" = v."agreementVotes", "agreementVoters" = v."agreementVoters",
     "disagreement" = v."disagreement", "riskFlags" = COALESCE(v."riskFlags", ARRAY[]::text[]), "score" = v."score", "scoredAt" = v."scoredAt",
     "projectionSummary" = v."projectionSummary", "assumptionVersionId" = v."assumptionVersionId",
     "version" = u."version" + 1, "updatedAt" = $3::timestamp(3)

@@ -10,6 +10,7 @@ import type { DerivedRows } from "../use-cases/derive";
  */
 export const DERIVED_USE_CASE_COLUMNS = [
   "recommendedApproach",
+  "evidence",
   "agreementVotes",
   "agreementVoters",
   "disagreement",

@@ -23,7 +23,9 @@ export { SCENARIOS, type Dashboard, type ScenarioName } from "@/lib/domain/portf
 export async function loadDashboard(organizationId: string, filter: PortfolioFilter): Promise<Dashboard> {
   const [cells, uc] = await Promise.all([costCells(organizationId, filter), useCasePanels(organizationId, filter)]);
   const years = yearRange(cells);
-  const summaries = scenarioSummaries(cells, uc.incomplete, years, uc.useCases);
+  // The not assessed have no cost anywhere: out of every total, and out of the coverage count, so
+  // scenarios over the same assessed use cases stay comparable.
+  const summaries = scenarioSummaries(cells, uc.incomplete, years, uc.useCases - uc.evidence.none);
   const byApproach = approachTotals(cells, uc.incomplete, years);
   const chosen = summaries.find((s) => s.scenario === "chosen")!;
   return {
@@ -43,6 +45,8 @@ export async function loadDashboard(organizationId: string, filter: PortfolioFil
     disagreeing: uc.disagreeing,
     top: uc.top,
     notCosted: { count: chosen.notCosted, examples: uc.notCostedExamples },
+    evidence: uc.evidence,
+    notAssessed: { count: uc.evidence.none, examples: uc.notAssessedExamples },
     incomplete: { count: chosen.incomplete, missing: uc.missing, examples: uc.incompleteExamples },
     freshness: uc.freshness,
     versions: uc.versions,

@@ -1,7 +1,7 @@
 import "server-only";
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { overridesSchema, projectCosts, type Projection } from "@/lib/domain/costing";
-import { scoreUseCase, type Score } from "@/lib/domain/frameworks";
+import { scoreUseCase, type Evidence, type Score } from "@/lib/domain/frameworks";
 import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
 import { DERIVE_SELECT, readAssessment, readManualEstimate } from "./mapping";
@@ -73,6 +73,8 @@ export function deriveFrom(row: SourceRow, ctx: DeriveContext): Derived {
   const overrides = overridesSchema.safeParse(row.overrides);
   const estimate = readManualEstimate(row.manualEstimate);
   const manualApproach = [row.chosenApproach, score.consensus].find((a): a is Approach => !!a && (MANUAL_ESTIMATE_APPROACHES as readonly string[]).includes(a));
+  // Not assessed: no recommendation, and no cost in any total, list or export (never $0, never a guess).
+  if (score.evidence === "none") return { score, projection: notAssessedProjection() };
   const projection = projectCosts({
     assessment,
     horizonYears: Math.min(10, Math.max(1, row.horizonYears)),
@@ -82,6 +84,18 @@ export function deriveFrom(row: SourceRow, ctx: DeriveContext): Derived {
     manual: manualApproach && estimate ? { approach: manualApproach, estimate } : null,
   });
   return { score, projection };
+}
+
+/** The projection of a use case with no deciding answer: nothing is costed. */
+export function notAssessedProjection(): Projection {
+  return {
+    lines: [],
+    approaches: {},
+    savings: [],
+    breakEven: { monthlyCalls: null, reason: "Not assessed: answer the deciding questions first." },
+    missing: [],
+    complete: false,
+  };
 }
 
 /** What the portfolio reads per approach (lib/domain/portfolio/types.ts documents the shape). */
@@ -104,6 +118,7 @@ function summaryOf(p: Projection) {
 export interface DerivedRows {
   useCase: {
     recommendedApproach: Approach | null;
+    evidence: Evidence;
     agreementVotes: number;
     agreementVoters: number;
     disagreement: boolean;
@@ -132,8 +147,10 @@ export function derivedRows(organizationId: string, useCaseId: string, d: Derive
   return {
     useCase: {
       recommendedApproach: score.consensus,
-      agreementVotes: score.agreement.votes,
-      agreementVoters: score.agreement.voters,
+      evidence: score.evidence,
+      // The backing of the recommendation shown (the default start may have none of the votes).
+      agreementVotes: score.backing.votes,
+      agreementVoters: score.backing.voters,
       disagreement: score.disagreement,
       riskFlags: score.flags.map((f) => f.code),
       score: json({ ...score, weightsVersion: ctx.weightsVersion }),

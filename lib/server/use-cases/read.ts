@@ -1,5 +1,6 @@
 import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
+import type { Evidence } from "@/lib/domain/frameworks";
 import { splitApproaches, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { findSimilarTitles } from "@/lib/domain/similar-titles";
 import type { UseCaseFields } from "@/lib/domain/use-case";
@@ -24,6 +25,7 @@ export interface UseCaseDetail {
   chosenApproach: Approach | null;
   decisionNotes: string;
   recommendedApproach: Approach | null;
+  evidence: Evidence;
   agreementVotes: number;
   agreementVoters: number;
   disagreement: boolean;
@@ -44,6 +46,7 @@ export async function getUseCase(organizationId: string, id: string, options: { 
       ...EDITABLE_SELECT,
       createdById: true,
       recommendedApproach: true,
+      evidence: true,
       agreementVotes: true,
       agreementVoters: true,
       disagreement: true,
@@ -64,6 +67,7 @@ export async function getUseCase(organizationId: string, id: string, options: { 
     chosenApproach: row.chosenApproach,
     decisionNotes: row.decisionNotes,
     recommendedApproach: row.recommendedApproach,
+    evidence: row.evidence,
     agreementVotes: row.agreementVotes,
     agreementVoters: row.agreementVoters,
     disagreement: row.disagreement,
@@ -119,6 +123,7 @@ export interface UseCaseListRow {
   ownerName: string | null;
   status: UseCaseFields["status"];
   recommendedApproach: Approach | null;
+  evidence: Evidence;
   agreementVotes: number;
   agreementVoters: number;
   chosenApproach: Approach | null;
@@ -186,6 +191,7 @@ const LIST_SELECT = {
   ownerId: true,
   status: true,
   recommendedApproach: true,
+  evidence: true,
   agreementVotes: true,
   agreementVoters: true,
   chosenApproach: true,
@@ -221,6 +227,7 @@ export async function listUseCases(organizationId: string, query: UseCaseListQue
       ownerName: names.get(r.ownerId) ?? null,
       status: r.status,
       recommendedApproach: r.recommendedApproach,
+      evidence: r.evidence,
       agreementVotes: r.agreementVotes,
       agreementVoters: r.agreementVoters,
       chosenApproach: r.chosenApproach,

@@ -7,7 +7,9 @@
  */
 import { revalidatePath } from "next/cache";
 import { orgAction } from "@/lib/server/action";
+import { z } from "zod";
 import { frameworkWeightsInput, saveWeightsAndRescore } from "@/lib/server/framework-weights";
+import { rescoreOrganization } from "@/lib/server/rescore";
 
 /** Sets every framework's weight (0 turns one off) with a reason; returns the new weights version and how many use cases were re-scored. */
 export const saveFrameworkWeights = orgAction({
@@ -18,5 +20,20 @@ export const saveFrameworkWeights = orgAction({
     const result = await saveWeightsAndRescore({ organizationId: ctx.organization.id, actorId: ctx.user.id }, input);
     revalidatePath(`/o/${ctx.organization.slug}`, "layout");
     return result;
+  },
+});
+
+/**
+ * Re-scores every use case of the organization with the frameworks as they are now (after a new
+ * version of their rules); one audited step. Old scores keep their versions until then.
+ */
+export const rescoreAllUseCases = orgAction({
+  name: "frameworks.rescoreAll",
+  roles: ["ADMIN"],
+  input: z.strictObject({}),
+  handler: async (ctx) => {
+    const result = await rescoreOrganization(ctx.organization.id, { actorId: ctx.user.id, all: true, reason: "Re-scored by an admin from the Frameworks page." });
+    revalidatePath(`/o/${ctx.organization.slug}`, "layout");
+    return { rescored: result.useCases };
   },
 });

@@ -3,7 +3,10 @@ import { PageHeader } from "@/components/page-header";
 import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
 import { describe, FLAG_CODES, FLAG_LABELS, FRAMEWORKS, TIE_ORDER, type Framework, type Rule } from "@/lib/domain/frameworks";
 import { frameworkWeightsView } from "@/lib/server/framework-weights";
+import { outdatedScoreCount } from "@/lib/server/rescore";
 import { guardPage } from "@/lib/server/page-guard";
+import { EvidenceSection } from "./_components/evidence-section";
+import { RescoreForm } from "./_components/rescore-form";
 import { WeightsForm } from "./_components/weights-form";
 
 export const metadata: Metadata = { title: "Frameworks" };
@@ -102,6 +105,7 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
   const ctx = await guardPage(org, undefined, `/o/${org}/frameworks`);
   const view = await frameworkWeightsView(ctx.organization.id);
   const isAdmin = ctx.role === "ADMIN";
+  const outdated = isAdmin ? await outdatedScoreCount(ctx.organization.id) : 0;
 
   return (
     <>
@@ -159,6 +163,18 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
         ) : (
           <p className="mt-3 text-sm text-zinc-600">Only an admin can change the weights.</p>
         )}
+        {isAdmin ? (
+          <div className={panel}>
+            <h3 className="text-base font-semibold text-zinc-900">Re-score with the current frameworks</h3>
+            <p className="mt-1 text-sm text-zinc-600">
+              When the frameworks get a new version, every score keeps the version it came from until it is re-scored. Start-up re-scores
+              older scores on its own; this does it now, for every use case. Audited.
+            </p>
+            <div className="mt-4">
+              <RescoreForm orgSlug={ctx.organization.slug} outdated={outdated} total={view.useCaseCount} />
+            </div>
+          </div>
+        ) : null}
       </section>
 
       <section aria-labelledby="consensus-heading" className="mt-12 min-w-0">
@@ -174,9 +190,11 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
               consensus.
             </li>
             <li>
-              Agreement counts the frameworks that picked the consensus against all that voted, e.g. &ldquo;4 of 5&rdquo;. Anything short of all
-              of them raises the disagreement flag.
+              Agreement counts the frameworks that picked the consensus against all that voted, and names the ones that did not vote and why,
+              e.g. &ldquo;3 of 3 voting agree; 2 abstained (tool use is outside their source)&rdquo;. Anything short of all voters raises the
+              disagreement flag.
             </li>
+            <li>The consensus is then held to the evidence behind it (below): no recommendation without any deciding answer.</li>
             <li>
               Ties go to the approach with the larger summed fit (each voter&apos;s fit times its weight), then to this fixed order:{" "}
               <span data-testid="tie-order">{TIE_ORDER.join(", ")}</span>.
@@ -184,6 +202,8 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
           </ol>
         </div>
       </section>
+
+      <EvidenceSection />
 
       <section aria-labelledby="flags-heading" className="mt-12 min-w-0">
         <h2 id="flags-heading" className={h2}>Risk flags</h2>

@@ -64,7 +64,13 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
         <Link className={link} href={listHref()}>
           {plural(d.useCases, "use case")}
         </Link>{" "}
-        in {isEmptyFilter(filter) ? "the portfolio" : "this view"}.
+        in {isEmptyFilter(filter) ? "the portfolio" : "this view"}
+        {d.useCases > 0 ? (
+          <span data-testid="evidence-counts">
+            : {count(d.evidence.assessed)} assessed, {count(d.evidence.provisional)} provisional, {count(d.evidence.none)} not assessed
+          </span>
+        ) : null}
+        .
       </p>
 
       {d.useCases === 0 ? (

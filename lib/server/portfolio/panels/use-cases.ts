@@ -1,6 +1,6 @@
 import "server-only";
 import { APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { FLAG_LABELS } from "@/lib/domain/frameworks";
+import { FLAG_LABELS, type Evidence } from "@/lib/domain/frameworks";
 import { RISK_FLAGS, type PortfolioFilter, type RiskFlagCode } from "@/lib/domain/portfolio/filter";
 import type { FlaggedUseCase, Freshness, IncompleteCounts, MatrixCell, Range3, TopUseCase, UseCaseRef, Versions } from "@/lib/domain/portfolio/types";
 import { Prisma } from "../../db";
@@ -9,6 +9,7 @@ import { asChosenApproach, useCaseWhere } from "../filter-sql";
 import { int } from "../sql-values";
 
 export const NOT_COSTED_LISTED = 50;
+export const NOT_ASSESSED_LISTED = 50;
 export const INCOMPLETE_LISTED = 10;
 export const FLAGGED_LISTED = 10;
 export const TOP = 10;
@@ -23,8 +24,12 @@ export interface UseCasePanels {
   incomplete: IncompleteCounts;
   /** As chosen: how many use cases lack each figure. */
   missing: { key: string; useCases: number }[];
-  /** As chosen, the use cases with no cost for their approach, most recently updated first. */
+  /** As chosen, the use cases with no cost for their approach (the not assessed apart), most recently updated first. */
   notCostedExamples: UseCaseRef[];
+  /** Use cases by evidence level; the not assessed are in no money total. */
+  evidence: Record<Evidence, number>;
+  /** The not assessed, most recently updated first. */
+  notAssessedExamples: UseCaseRef[];
   /** As chosen, the use cases that lack a figure, most recently updated first. */
   incompleteExamples: UseCaseRef[];
   flagged: FlaggedUseCase[];
@@ -38,6 +43,7 @@ export interface UseCasePanels {
 interface GroupRow {
   rec: Approach | null;
   chosen: Approach | null;
+  ev: Evidence;
   version: number | null;
   fv: Record<string, string> | null;
   wv: number | null;
@@ -76,6 +82,7 @@ type Row =
   | { kind: "group"; d: GroupRow; low: null; base: null; high: null }
   | { kind: "missing"; d: { key: string; n: number }; low: null; base: null; high: null }
   | { kind: "notCosted"; d: ListItem; low: null; base: null; high: null }
+  | { kind: "notAssessed"; d: ListItem; low: null; base: null; high: null }
   | { kind: "incompleteExample"; d: ListItem; low: null; base: null; high: null }
   | { kind: "flag"; d: ListItem; low: null; base: null; high: null }
   | { kind: "disagreement"; d: ListItem; low: null; base: null; high: null }
@@ -100,7 +107,7 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
   const perFlag = Prisma.join(RISK_FLAGS.map((code) => Prisma.sql`count(*) FILTER (WHERE ${code} = ANY(uc.flags))`));
   return Prisma.sql`
     WITH uc AS MATERIALIZED (
-      SELECT r."useCaseId" AS id, r."recommendedApproach" AS rec, r."chosenApproach" AS chosen, ${asChosenApproach("r")} AS ch,
+      SELECT r."useCaseId" AS id, r."recommendedApproach" AS rec, r."chosenApproach" AS chosen, ${asChosenApproach("r")} AS ch, r.evidence::text AS ev,
              r."riskFlags" AS flags, r.disagreement AS dis, r.agreement, r."updatedAt" AS at, r."assumptionVersionId" AS av,
              r."chosenBaseCents" IS NOT NULL AS costed,
              r.incomplete & 1 <> 0 AS ich, r.incomplete & 2 <> 0 AS irec, r.incomplete & 4 <> 0 AS irag, r.incomplete & 8 <> 0 AS ift, r.incomplete & 16 <> 0 AS ihy,
@@ -115,15 +122,17 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
       (SELECT 'disagreement', uc.id, uc.agreement, uc.at FROM uc WHERE uc.dis
         ORDER BY uc.agreement, uc.at DESC, uc.id LIMIT ${FLAGGED_LISTED})
       UNION ALL
-      (SELECT 'notCosted', uc.id, 0, uc.at FROM uc WHERE NOT uc.costed ORDER BY uc.at DESC, uc.id LIMIT ${NOT_COSTED_LISTED})
+      (SELECT 'notCosted', uc.id, 0, uc.at FROM uc WHERE NOT uc.costed AND uc.ev <> 'none' ORDER BY uc.at DESC, uc.id LIMIT ${NOT_COSTED_LISTED})
+      UNION ALL
+      (SELECT 'notAssessed', uc.id, 0, uc.at FROM uc WHERE uc.ev = 'none' ORDER BY uc.at DESC, uc.id LIMIT ${NOT_ASSESSED_LISTED})
       UNION ALL
       (SELECT 'incompleteExample', uc.id, 0, uc.at FROM uc WHERE uc.ich ORDER BY uc.at DESC, uc.id LIMIT ${INCOMPLETE_LISTED})
     )
     SELECT 'group' AS kind, jsonb_build_object(
-             'rec', g.rec, 'chosen', g.chosen, 'version', av.version, 'fv', g.fv, 'wv', g.wv, 'n', g.n, 'dis', g.dis, 'flagged', g.flagged, 'risky', g.risky,
+             'rec', g.rec, 'chosen', g.chosen, 'ev', g.ev, 'version', av.version, 'fv', g.fv, 'wv', g.wv, 'n', g.n, 'dis', g.dis, 'flagged', g.flagged, 'risky', g.risky,
              'flags', g.flags, 'incomplete', g.incomplete, 'stale', g.stale, 'staleN', g."staleN", 'ttv', g.ttv, 'ttvN', g."ttvN", 'ttvMax', g."ttvMax") AS d,
            NULL::bigint AS low, NULL::bigint AS base, NULL::bigint AS high
-      FROM (SELECT uc.rec, uc.chosen, uc.av, uc.fv, uc.wv, count(*) AS n,
+      FROM (SELECT uc.rec, uc.chosen, uc.ev, uc.av, uc.fv, uc.wv, count(*) AS n,
                    count(*) FILTER (WHERE uc.dis) AS dis, count(*) FILTER (WHERE uc.dis OR cardinality(uc.flags) > 0) AS flagged,
                    count(*) FILTER (WHERE cardinality(uc.flags) > 0) AS risky,
                    jsonb_build_array(${perFlag}) AS flags,
@@ -131,7 +140,7 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
                                      count(*) FILTER (WHERE uc.ift), count(*) FILTER (WHERE uc.ihy)) AS incomplete,
                    jsonb_build_array(sum(uc.sl), sum(uc.sb), sum(uc.sh)) AS stale, count(*) FILTER (WHERE uc.sb > 0) AS "staleN",
                    jsonb_build_array(sum(uc.tl), sum(uc.tb), sum(uc.th)) AS ttv, count(uc.tb) AS "ttvN", max(uc.th) AS "ttvMax"
-              FROM uc GROUP BY uc.rec, uc.chosen, uc.av, uc.fv, uc.wv) g
+              FROM uc GROUP BY uc.rec, uc.chosen, uc.ev, uc.av, uc.fv, uc.wv) g
       LEFT JOIN "AssumptionVersion" av ON av.id = g.av
     UNION ALL
     SELECT 'missing', jsonb_build_object('key', m.key, 'n', count(*)), NULL, NULL, NULL
@@ -188,6 +197,12 @@ export async function useCasePanels(organizationId: string, filter: PortfolioFil
       .map((r) => ({ key: r.d.key, useCases: r.d.n }))
       .sort((a, b) => b.useCases - a.useCases || a.key.localeCompare(b.key)),
     notCostedExamples: of("notCosted").map((r) => ref(r.d)),
+    evidence: {
+      none: total((g) => (g.ev === "none" ? g.n : 0)),
+      provisional: total((g) => (g.ev === "provisional" ? g.n : 0)),
+      assessed: total((g) => (g.ev === "assessed" ? g.n : 0)),
+    },
+    notAssessedExamples: of("notAssessed").map((r) => ref(r.d)),
     incompleteExamples: of("incompleteExample").map((r) => ref(r.d)),
     flagged: of("flag").map((r) => toItem(r.d)),
     disagreeing: of("disagreement").map((r) => toItem(r.d)),

@@ -23,7 +23,7 @@ function RefList({ refs, useCaseHref, more }: { refs: UseCaseRef[]; useCaseHref:
             <Link className={link} href={useCaseHref(r.id)}>
               {r.title}
             </Link>
-            {r.approach ? <span className="text-zinc-600"> ({APPROACH_LABELS[r.approach]})</span> : <span className="text-zinc-600"> (not scored)</span>}
+            {r.approach ? <span className="text-zinc-600"> ({APPROACH_LABELS[r.approach]})</span> : <span className="text-zinc-600"> (no recommendation)</span>}
           </li>
         ))}
       </ul>
@@ -34,16 +34,26 @@ function RefList({ refs, useCaseHref, more }: { refs: UseCaseRef[]; useCaseHref:
 
 /** What the totals leave out: never a silent $0. Counted in a sentence; the use cases on request. */
 export function Coverage({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCaseHref }) {
-  if (d.notCosted.count === 0 && d.incomplete.count === 0) return null;
+  const na = d.notAssessed.count;
+  if (na === 0 && d.notCosted.count === 0 && d.incomplete.count === 0) return null;
   const nc = d.notCosted.count;
   const inc = d.incomplete.count;
   return (
     <section className="space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" aria-label="What the totals leave out" data-testid="coverage">
+      {na > 0 ? (
+        <details data-testid="not-assessed">
+          <summary className="cursor-pointer">
+            <span className="font-medium">{plural(na, "use case")} {na === 1 ? "is" : "are"} not assessed</span>: no deciding question answered yet, so no
+            recommendation and no cost. {na === 1 ? "It is" : "They are"} in no total here, not counted as $0. <span className="underline">Show {na === 1 ? "it" : "them"}</span>
+          </summary>
+          <RefList refs={d.notAssessed.examples} useCaseHref={useCaseHref} more={na - d.notAssessed.examples.length} />
+        </details>
+      ) : null}
       {nc > 0 ? (
         <details data-testid="not-costed">
           <summary className="cursor-pointer">
             <span className="font-medium">{plural(nc, "use case")} {nc === 1 ? "has" : "have"} no cost for {nc === 1 ? "its" : "their"} approach</span> (an agent
-            without a manual estimate, say, or one not yet assessed): left out of the totals, not counted as $0. <span className="underline">Show {nc === 1 ? "it" : "them"}</span>
+            without a manual estimate, say): left out of the totals, not counted as $0. <span className="underline">Show {nc === 1 ? "it" : "them"}</span>
           </summary>
           <RefList refs={d.notCosted.examples} useCaseHref={useCaseHref} more={nc - d.notCosted.examples.length} />
         </details>

@@ -25,10 +25,10 @@ export function MatrixPanel({ d, listHref }: { d: Dashboard; listHref: ListHref 
             const rowTotal = cols.reduce((s, c) => s + cell(r, c), 0);
             return (
               <tr key={r ?? "none"}>
-                <th scope="row" className={`${td} text-left font-medium`}>{name(r, "Not scored")}</th>
+                <th scope="row" className={`${td} text-left font-medium`}>{name(r, "No recommendation (mostly not assessed)")}</th>
                 {cols.map((c) => {
                   const n = cell(r, c);
-                  const label = `${n} recommended ${name(r, "nothing (not scored)")}, ${c ? `chosen ${APPROACH_LABELS[c]}` : "none chosen"}`;
+                  const label = `${n} recommended ${name(r, "nothing (not assessed or no framework voted)")}, ${c ? `chosen ${APPROACH_LABELS[c]}` : "none chosen"}`;
                   return (
                     <td key={c ?? "none"} className={`${tdNum} ${r !== null && r === c && n > 0 ? "bg-emerald-50" : ""}`}>
                       {n === 0 ? (
@@ -42,7 +42,7 @@ export function MatrixPanel({ d, listHref }: { d: Dashboard; listHref: ListHref 
                   );
                 })}
                 <td className={`${tdNum} font-medium`}>
-                  <Link className={link} href={listHref({ recommended: [r ?? NO_APPROACH] })} aria-label={`${rowTotal} recommended ${name(r, "nothing (not scored)")}`}>{count(rowTotal)}</Link>
+                  <Link className={link} href={listHref({ recommended: [r ?? NO_APPROACH] })} aria-label={`${rowTotal} recommended ${name(r, "nothing (not assessed or no framework voted)")}`}>{count(rowTotal)}</Link>
                 </td>
               </tr>
             );

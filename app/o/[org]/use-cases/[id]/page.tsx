@@ -9,7 +9,7 @@ import { canDeleteUseCase, canEditUseCase, canRecordDecision, canRestoreUseCase,
 import { guardPage } from "@/lib/server/page-guard";
 import { getTitles, getUseCase, getUseCaseHistory, namesOf, type HistoryEvent, type UseCaseDetail } from "@/lib/server/use-cases/read";
 import { DecisionForm } from "../_components/decision-form";
-import { agreementText, approachLabel, formatDate, formatDateTime, riskFlagLabel, STATUS_STYLES, statusLabel, useCasePath } from "../_components/labels";
+import { approachLabel, formatDate, formatDateTime, recommendationText, STATUS_STYLES, statusLabel, useCasePath } from "../_components/labels";
 import { DeleteButton, RestoreButton } from "../_components/row-actions";
 import { CostPanelSlot, ScorePanelSlot } from "./slots";
 
@@ -136,7 +136,6 @@ function Item(props: { label: string; children: React.ReactNode }) {
 
 function Overview({ uc, orgSlug, organizationId }: { uc: UseCaseDetail; orgSlug: string; organizationId: string }) {
   const f = uc.fields;
-  const agreement = agreementText(uc.agreementVotes, uc.agreementVoters);
   return (
     <div className="space-y-6">
       <section aria-labelledby="summary-heading" className="space-y-3">
@@ -152,24 +151,13 @@ function Overview({ uc, orgSlug, organizationId }: { uc: UseCaseDetail; orgSlug:
           <Item label="Horizon">{f.horizonYears} {f.horizonYears === 1 ? "year" : "years"}</Item>
           <Item label="External id">{f.externalId ?? "—"}</Item>
           <Item label="Recommended">
-            {uc.recommendedApproach ? `${approachLabel(uc.recommendedApproach)}${agreement ? ` (${agreement} frameworks agree)` : ""}` : "Not scored yet"}
-            {uc.disagreement && <span className="ml-1 rounded bg-amber-100 px-1.5 text-xs text-amber-900">frameworks disagree</span>}
+            <span data-testid="recommended-summary">{recommendationText(uc)}</span>
           </Item>
           <Item label="Chosen">{approachLabel(uc.chosenApproach, "Not decided")}</Item>
           <Item label="Manual yearly estimate">
             {f.manualEstimate ? `${formatCents(f.manualEstimate.low)} / ${formatCents(f.manualEstimate.base)} / ${formatCents(f.manualEstimate.high)} (manual)` : "—"}
           </Item>
         </dl>
-        {uc.riskFlags.length > 0 && (
-          <div className="rounded border border-red-200 bg-red-50 p-3 text-sm">
-            <p className="font-medium text-red-900">Risk flags</p>
-            <ul className="mt-1 list-disc pl-5 text-red-900">
-              {uc.riskFlags.map((flag) => (
-                <li key={flag}>{riskFlagLabel(flag)}</li>
-              ))}
-            </ul>
-          </div>
-        )}
         <p className="text-xs text-zinc-500">
           Logged by {uc.createdBy?.name ?? "a former member"} on {formatDateTime(uc.createdAt)}.
         </p>
@@ -229,13 +217,10 @@ function AssessmentTab({ uc, orgSlug, canEdit }: { uc: UseCaseDetail; orgSlug: s
 }
 
 function DecisionTab({ uc, orgSlug, canDecide }: { uc: UseCaseDetail; orgSlug: string; canDecide: boolean }) {
-  const agreement = agreementText(uc.agreementVotes, uc.agreementVoters);
   return (
     <div className="space-y-4">
       <dl className="grid gap-4 sm:grid-cols-2">
-        <Item label="Recommended">
-          {uc.recommendedApproach ? `${approachLabel(uc.recommendedApproach)}${agreement ? ` (${agreement} frameworks agree)` : ""}` : "Not scored yet"}
-        </Item>
+        <Item label="Recommended">{recommendationText(uc)}</Item>
         <Item label="Chosen">
           <span data-testid="chosen-approach">{approachLabel(uc.chosenApproach, "Not decided")}</span>
         </Item>

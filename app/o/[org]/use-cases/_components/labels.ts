@@ -1,18 +1,11 @@
 /** Display labels shared by the registry's pages (client and server). */
 import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
+import { EVIDENCE_LABELS, FLAG_LABELS, type Evidence } from "@/lib/domain/frameworks";
 import { RISK_FLAGS, type RiskFlagCode } from "@/lib/domain/portfolio/filter";
 import { STATUS_LABELS, type Status } from "@/lib/domain/use-case";
 
-export const RISK_FLAG_LABELS: Record<RiskFlagCode, string> = {
-  FT_ON_FAST_CHANGING_KNOWLEDGE: "Fine-tuning on fast-changing knowledge",
-  FT_WITHOUT_ENOUGH_LABELED_DATA: "Fine-tuning without enough labeled data",
-  NO_EVALUATION_SET: "No evaluation set",
-  CHOSEN_DIFFERS_FROM_CONSENSUS: "Chosen approach differs from consensus",
-  STALENESS_EXCEEDS_ACCEPTABLE_LAG: "Staleness beyond the acceptable lag",
-};
-
 export function riskFlagLabel(code: string): string {
-  return (RISK_FLAGS as readonly string[]).includes(code) ? RISK_FLAG_LABELS[code as RiskFlagCode] : code;
+  return (RISK_FLAGS as readonly string[]).includes(code) ? FLAG_LABELS[code as RiskFlagCode] : code;
 }
 
 export function approachLabel(a: Approach | null | undefined, none = "—"): string {
@@ -35,6 +28,19 @@ export const STATUS_STYLES: Record<Status, string> = {
 /** "4 of 5" frameworks agree. */
 export function agreementText(votes: number, voters: number): string | null {
   return voters > 0 ? `${votes} of ${voters}` : null;
+}
+
+/**
+ * The recommendation in one line, held to its evidence: "Not assessed"; "RAG · provisional
+ * (2 of 2 voting agree)"; "Fine-tuning (4 of 5 voting agree)".
+ */
+export function recommendationText(uc: { recommendedApproach: Approach | null; evidence: Evidence; agreementVotes: number; agreementVoters: number }): string {
+  if (uc.evidence === "none") return EVIDENCE_LABELS.none;
+  if (!uc.recommendedApproach) return "No recommendation";
+  const provisional = uc.evidence === "provisional" ? " · provisional" : "";
+  const backing =
+    uc.agreementVoters === 0 ? "" : uc.agreementVotes === 0 ? " (the seeds' default start while key answers are missing)" : ` (${uc.agreementVotes} of ${uc.agreementVoters} voting agree)`;
+  return `${APPROACH_LABELS[uc.recommendedApproach]}${provisional}${backing}`;
 }
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

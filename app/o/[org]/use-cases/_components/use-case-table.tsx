@@ -38,6 +38,7 @@ import {
   type SortColumn,
   type UseCaseListQuery,
 } from "@/lib/domain/use-case-list";
+import { EVIDENCE_LABELS, type Evidence } from "@/lib/domain/frameworks";
 import { approachLabel, formatDateTime, riskFlagLabel, STATUS_STYLES, statusLabel } from "./labels";
 
 export interface ListRow {
@@ -48,6 +49,7 @@ export interface ListRow {
   ownerName: string | null;
   status: Status;
   recommendedApproach: Approach | null;
+  evidence: Evidence;
   agreement: string | null;
   chosenApproach: Approach | null;
   riskFlagCount: number;
@@ -105,13 +107,18 @@ const columns = helper.columns([
     header: LIST_COLUMN_LABELS.recommended,
     filterFn: serverFilter,
     cell: (i) =>
-      i.getValue() ? (
-        <span>
+      i.row.original.evidence === "none" ? (
+        <span className="text-zinc-600" data-evidence="none">{EVIDENCE_LABELS.none}</span>
+      ) : i.getValue() ? (
+        <span data-evidence={i.row.original.evidence}>
           {approachLabel(i.getValue())}
-          {i.row.original.agreement && <span className="ml-1 text-xs text-zinc-500">({i.row.original.agreement})</span>}
+          {i.row.original.evidence === "provisional" && (
+            <span className="ml-1 rounded bg-amber-50 px-1.5 text-xs text-amber-900 ring-1 ring-inset ring-amber-300">provisional</span>
+          )}
+          {i.row.original.agreement && <span className="ml-1 text-xs text-zinc-600">({i.row.original.agreement})</span>}
         </span>
       ) : (
-        <span className="text-zinc-400">not scored</span>
+        <span className="text-zinc-600">no recommendation</span>
       ),
   }),
   helper.accessor("chosenApproach", { id: "chosen", header: LIST_COLUMN_LABELS.chosen, filterFn: serverFilter, cell: (i) => approachLabel(i.getValue(), "undecided") }),

@@ -1,5 +1,5 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
-import { FRAMEWORKS } from "@/lib/domain/frameworks";
+import { EVIDENCE_LABELS, FRAMEWORKS, type Evidence } from "@/lib/domain/frameworks";
 import { getStoredScore } from "@/lib/server/projections";
 import { riskFlagLabel } from "../../_components/labels";
 
@@ -11,22 +11,77 @@ function effectsText(effects: Partial<Record<Approach, number>>): string {
     .join(", ");
 }
 
-/** The recommendation: consensus and agreement, risk flags, what would change it, and each framework's card. */
+const EVIDENCE_STYLES: Record<Evidence, string> = {
+  none: "bg-zinc-100 text-zinc-800 ring-zinc-300",
+  provisional: "bg-amber-50 text-amber-900 ring-amber-300",
+  assessed: "bg-emerald-50 text-emerald-900 ring-emerald-300",
+};
+
+const EVIDENCE_EXPLAINED: Record<Evidence, string> = {
+  none: "None of the seven deciding questions is answered, so there is no recommendation and no cost in any total yet.",
+  provisional: "Some deciding questions are unanswered: this can still change.",
+  assessed: "Every deciding question is answered.",
+};
+
+/** The recommendation: evidence, consensus and agreement (abstentions named), what would change it, risk flags, and each framework's card. */
 export async function ScorePanel({ organizationId, useCaseId }: { organizationId: string; useCaseId: string }) {
   const score = await getStoredScore(organizationId, useCaseId);
   if (!score) return null;
   const scopeOf = new Map(FRAMEWORKS.map((f) => [f.id, f.scope]));
+  // Scores stored before evidence levels existed are re-scored at start-up; until then, read them as assessed.
+  const evidence: Evidence = score.evidence ?? "assessed";
+  const what = score.sensitivity;
+  const more = what?.changes?.filter((c) => c.sentence !== what.sentence) ?? [];
+  const unanswered = what?.unanswered ?? [];
   return (
     <section aria-labelledby="recommendation-heading" className="mt-8 space-y-6">
       <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
-        <h2 id="recommendation-heading" className="text-lg font-semibold text-zinc-900">Recommendation</h2>
-        <p className="mt-2 text-2xl font-semibold text-brand-700" data-testid="consensus">{label(score.consensus)}</p>
-        <p className="mt-1 text-sm text-zinc-600" data-testid="agreement">
-          {score.agreement.voters > 0
-            ? `${score.agreement.votes} of ${score.agreement.voters} frameworks agree${score.disagreement ? " — the frameworks disagree" : ""}`
-            : "No framework could recommend yet: answer more of the assessment."}
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 id="recommendation-heading" className="text-lg font-semibold text-zinc-900">Recommendation</h2>
+          <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${EVIDENCE_STYLES[evidence]}`} data-testid="evidence">
+            {EVIDENCE_LABELS[evidence]}
+          </span>
+        </div>
+        <p className="mt-1 text-sm text-zinc-600">{EVIDENCE_EXPLAINED[evidence]}</p>
+        <p className="mt-2 text-2xl font-semibold text-brand-700" data-testid="consensus">
+          {evidence === "none" ? "Not assessed" : label(score.consensus)}
         </p>
-        <p className="mt-4 text-sm text-zinc-800"><span className="font-medium">What would change the answer: </span><span data-testid="sensitivity">{score.sensitivity?.sentence ?? "—"}</span></p>
+        {score.basis === "default-start" && score.leaning ? (
+          <p className="mt-1 text-sm text-zinc-800" data-testid="default-start">
+            The seeds&apos; default start while the answers that would justify training a model are missing
+            {score.basisCite ? <> (<q className="italic">{score.basisCite.quote}</q>)</> : null}. {score.leaning.sentence}
+          </p>
+        ) : null}
+        <p className="mt-1 text-sm text-zinc-600" data-testid="agreement">
+          {score.agreementText ??
+            (score.agreement.voters > 0 ? `${score.agreement.votes} of ${score.agreement.voters} voting agree` : "No framework could recommend yet: answer more of the assessment.")}
+        </p>
+        <div className="mt-4 text-sm text-zinc-800">
+          <p>
+            <span className="font-medium">{evidence === "none" ? "Answer first: " : "What would change it: "}</span>
+            <span data-testid="sensitivity">{what?.sentence ?? "—"}</span>
+          </p>
+          {evidence !== "assessed" && unanswered.length > 0 ? (
+            <div className="mt-2">
+              <p className="text-zinc-600">Unanswered deciding questions, the one that matters most first:</p>
+              <ol className="mt-1 list-decimal space-y-1 pl-5" data-testid="unanswered">
+                {unanswered.map((q) => (
+                  <li key={q.answer}>
+                    {q.label}
+                    {q.outcomes.length > 1 ? <span className="text-zinc-600"> — could lead to {q.outcomes.map((o) => APPROACH_LABELS[o]).join(", ")}</span> : null}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ) : null}
+          {more.length > 0 ? (
+            <ul className="mt-2 list-disc space-y-1 pl-5 text-zinc-700" data-testid="more-changes">
+              {more.map((c) => (
+                <li key={c.answer}>{c.sentence}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
         {score.flags.length > 0 ? (
           <div className="mt-4">
             <h3 className="text-sm font-semibold text-zinc-900">Risk flags</h3>

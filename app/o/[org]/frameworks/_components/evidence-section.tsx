@@ -1,0 +1,42 @@
+import { ANSWER_LABELS } from "@/lib/domain/assessment";
+import { DECIDING_ANSWERS, EVIDENCE_LABELS, TRAINING_PREREQUISITES } from "@/lib/domain/frameworks";
+
+/** How much evidence a recommendation needs: the deciding answers and the three levels (PRODUCT.md, "Evidence and honesty"). */
+export function EvidenceSection() {
+  return (
+    <section aria-labelledby="evidence-heading" className="mt-12 min-w-0" data-testid="evidence-section">
+      <h2 id="evidence-heading" className="text-lg font-semibold text-zinc-900">The evidence behind a recommendation</h2>
+      <p className="mt-1 text-sm text-zinc-600">
+        A recommendation is only as good as the answers behind it. These seven deciding answers are the questions every framework turns on;
+        how many of them are answered sets the evidence level of a score.
+      </p>
+      <div className="mt-4 rounded-lg bg-white p-5 text-sm text-zinc-700 shadow-sm ring-1 ring-zinc-200">
+        <ol className="list-decimal space-y-2 pl-5" data-testid="deciding-answers">
+          {DECIDING_ANSWERS.map((d) => (
+            <li key={d.key}>
+              <span className="font-medium text-zinc-900">{ANSWER_LABELS[d.key]}.</span> {d.why}{" "}
+              <q className="italic text-zinc-600">{d.cite.quote}</q>
+            </li>
+          ))}
+        </ol>
+        <dl className="mt-5 grid gap-3 sm:grid-cols-[10rem_1fr]">
+          <dt className="font-medium text-zinc-900">{EVIDENCE_LABELS.none}</dt>
+          <dd>
+            None of the seven is answered. No recommendation, no agreement count, and the use case&apos;s costs stay out of every total, list
+            and export until someone answers.
+          </dd>
+          <dt className="font-medium text-zinc-900">{EVIDENCE_LABELS.provisional}</dt>
+          <dd>
+            Some are answered. The recommendation is marked provisional, with the unanswered questions ranked by how much each could change it.
+            While {TRAINING_PREREQUISITES.map((k) => ANSWER_LABELS[k].toLowerCase()).join(", ")} are not all known, fine-tuning and hybrid are
+            never recommended: the seeds&apos; default start is (RAG where there is knowledge to retrieve, else prompting only), with what
+            fine-tuning would need beside it. <q className="italic text-zinc-600">When in doubt, start with RAG.</q>{" "}
+            <q className="italic text-zinc-600">Start with the cheaper option. Add complexity when the cheaper option clearly fails.</q>
+          </dd>
+          <dt className="font-medium text-zinc-900">{EVIDENCE_LABELS.assessed}</dt>
+          <dd>All seven are answered: the frameworks&apos; consensus stands as it is.</dd>
+        </dl>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import { frameworkVersions } from "@/lib/domain/frameworks";
+import { audit } from "./audit";
+import { db, type Tx } from "./db";
+import { deriveUseCase, loadDeriveContext } from "./use-cases/derive";
+import { DERIVE_SELECT } from "./use-cases/mapping";
+
+/**
+ * Re-scoring after the frameworks change (a new version of their rules, or of the judgement on
+ * top of them). Each stored score names the framework versions it came from, so an old score stays
+ * explainable until it is re-scored; re-scoring is one audited step per organization, run by an
+ * admin from the Frameworks page, and automatically at start-up (scripts/start.ts) for every use
+ * case whose score is older than the code.
+ */
+
+export const RESCORE_AUDIT_ACTION = "use_cases.rescored";
+const BATCH = 200;
+
+/** The current versions as the JSON the scores store, for comparison in SQL. */
+const currentVersions = () => JSON.stringify(frameworkVersions());
+
+/** Use cases of the organization whose score came from other framework versions (or that were never scored). */
+export async function outdatedUseCases(tx: Tx, organizationId: string, all = false): Promise<{ id: string; versions: unknown }[]> {
+  return tx.$queryRawUnsafe<{ id: string; versions: unknown }[]>(
+    `SELECT id, score->'frameworkVersions' AS versions FROM "UseCase"
+      WHERE "organizationId" = $1 AND ($2 OR score IS NULL OR score->'frameworkVersions' IS DISTINCT FROM $3::jsonb)
+      ORDER BY id`,
+    organizationId, all, currentVersions(),
+  );
+}
+
+export interface RescoreResult {
+  organizationId: string;
+  useCases: number;
+  /** The framework versions the re-scored use cases had, and how many had each. */
+  from: { versions: unknown; useCases: number }[];
+}
+
+/**
+ * Re-scores (and re-projects) an organization's outdated use cases — or all of them — in batches
+ * of their own transactions, then records one audit event with the count and the versions before
+ * and after. `actorId` is null when the system does it at start-up.
+ */
+export async function rescoreOrganization(organizationId: string, opts: { actorId: string | null; all?: boolean; reason: string }): Promise<RescoreResult> {
+  const rows = await db.$transaction((tx) => outdatedUseCases(tx, organizationId, opts.all ?? false));
+  const from = new Map<string, { versions: unknown; useCases: number }>();
+  for (const r of rows) {
+    const key = JSON.stringify(r.versions ?? null);
+    from.set(key, { versions: r.versions ?? null, useCases: (from.get(key)?.useCases ?? 0) + 1 });
+  }
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const ids = rows.slice(i, i + BATCH).map((r) => r.id);
+    await db.$transaction(
+      async (tx) => {
+        const ctx = await loadDeriveContext(tx, organizationId);
+        const batch = await tx.useCase.findMany({ where: { organizationId, id: { in: ids } }, select: { id: true, ...DERIVE_SELECT } });
+        for (const { id, ...row } of batch) await deriveUseCase(tx, { organizationId, useCaseId: id }, ctx, row);
+      },
+      { timeout: 60_000 },
+    );
+  }
+  const result = { organizationId, useCases: rows.length, from: [...from.values()] };
+  if (rows.length > 0 || opts.all) {
+    await db.$transaction((tx) =>
+      audit(tx, {
+        organizationId,
+        actorId: opts.actorId,
+        action: RESCORE_AUDIT_ACTION,
+        entity: "Organization",
+        entityId: organizationId,
+        before: { frameworkVersions: result.from },
+        after: { frameworkVersions: frameworkVersions(), useCases: rows.length, reason: opts.reason },
+      }),
+    );
+  }
+  return result;
+}
+
+/** Every organization's outdated use cases, re-scored (start-up). Returns the organizations that had any. */
+export async function rescoreOutdatedEverywhere(): Promise<RescoreResult[]> {
+  const orgs = await db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT DISTINCT "organizationId" AS id FROM "UseCase" WHERE score IS NULL OR score->'frameworkVersions' IS DISTINCT FROM $1::jsonb`,
+    currentVersions(),
+  );
+  const out: RescoreResult[] = [];
+  for (const o of orgs) {
+    out.push(await rescoreOrganization(o.id, { actorId: null, reason: "The frameworks changed version; re-scored at start-up." }));
+  }
+  return out;
+}
+
+/** How many of the organization's use cases carry a score from other framework versions. */
+export async function outdatedScoreCount(organizationId: string): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM "UseCase" WHERE "organizationId" = $1 AND (score IS NULL OR score->'frameworkVersions' IS DISTINCT FROM $2::jsonb)`,
+    organizationId, currentVersions(),
+  );
+  return row?.n ?? 0;
+}

@@ -1,0 +1,11 @@
+/**
+ * At start-up, after the migrations: re-score every use case whose score came from older framework
+ * versions (lib/server/rescore.ts), one audited step per organization. Nothing to do is the usual case.
+ */
+export async function rescoreOutdated(databaseUrl: string, log: (m: string) => void): Promise<void> {
+  process.env.DATABASE_URL = databaseUrl;
+  const { rescoreOutdatedEverywhere } = await import("../../lib/server/rescore");
+  for (const r of await rescoreOutdatedEverywhere()) {
+    log(`Re-scored ${r.useCases} use case${r.useCases === 1 ? "" : "s"} of organization ${r.organizationId} with the current framework versions.`);
+  }
+}
