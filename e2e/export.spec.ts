@@ -15,8 +15,8 @@ async function seedCosted(auth: Auth, org: Org, title: string, businessUnit: str
   const id = cuidish();
   const owner = org.users.LEAD!.id;
   await auth.query(
-    `INSERT INTO "UseCase" (id, "organizationId", title, "businessUnit", "ownerId", "createdById", "recommendedApproach", "updatedAt")
-     VALUES ($1, $2, $3, $4, $5, $5, 'RAG', now())`,
+    `INSERT INTO "UseCase" (id, "organizationId", title, "businessUnit", "ownerId", "createdById", "recommendedApproach", evidence, "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $5, 'RAG', 'assessed', now())`,
     [id, org.id, title, businessUnit, owner],
   );
   for (const [i, base] of baseCents.entries()) {

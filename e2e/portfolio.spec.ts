@@ -29,8 +29,8 @@ async function seed(auth: Auth, org: Org, uc: Seed): Promise<string> {
     };
   }
   await auth.query(
-    `INSERT INTO "UseCase" (id, "organizationId", title, "businessUnit", "ownerId", "createdById", status, "recommendedApproach", "chosenApproach", "projectionSummary", "updatedAt")
-     VALUES ($1, $2, $3, $4, $5, $5, 'ASSESSING', $6::"Approach", $7::"Approach", $8::jsonb, now())`,
+    `INSERT INTO "UseCase" (id, "organizationId", title, "businessUnit", "ownerId", "createdById", status, "recommendedApproach", "chosenApproach", "projectionSummary", evidence, "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $5, 'ASSESSING', $6::"Approach", $7::"Approach", $8::jsonb, CASE WHEN $6::"Approach" IS NULL THEN 'none' ELSE 'assessed' END::"Evidence", now())`,
     [id, org.id, uc.title, uc.businessUnit, owner, uc.recommended, uc.chosen ?? null, JSON.stringify({ approaches })],
   );
   for (const [approach, amounts] of Object.entries(uc.costs)) {

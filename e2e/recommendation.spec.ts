@@ -18,7 +18,10 @@ test("a lead saves a use case and sees the consensus, the trace and the costs; t
   await expect(page.getByRole("heading", { name: "Compliance Q&A over weekly regulation" })).toBeVisible();
 
   await expect(page.getByTestId("consensus")).toHaveText("RAG");
-  await expect(page.getByTestId("agreement")).toContainText(/\d of \d frameworks agree/);
+  // Four of the seven deciding answers are not given: provisional, and it says what to answer next.
+  await expect(page.getByTestId("evidence")).toHaveText("Provisional");
+  await expect(page.getByTestId("agreement")).toContainText(/^\d of \d voting agree/);
+  await expect(page.getByTestId("unanswered")).toContainText("Curated, labeled training examples");
   const card = page.getByRole("article", { name: "Three questions framework" });
   await expect(card).toContainText("Recommends RAG");
   await card.getByText(/Why \(\d+ rules? fired\)/).click();

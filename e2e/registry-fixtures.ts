@@ -74,8 +74,8 @@ export const test = base.extend<{ registry: Registry }>({
         const id = cuidish();
         const owner = org.users[uc.ownerRole ?? "LEAD"].id;
         await q(
-          `INSERT INTO "UseCase" (id, "organizationId", title, description, "businessUnit", "ownerId", "createdById", "recommendedApproach", "agreementVotes", "agreementVoters", assessment, "updatedAt")
-           VALUES ($1, $2, $3, $4, $5, $6, $6, $7::"Approach", $8, $9, $10::jsonb, now())`,
+          `INSERT INTO "UseCase" (id, "organizationId", title, description, "businessUnit", "ownerId", "createdById", "recommendedApproach", "agreementVotes", "agreementVoters", assessment, evidence, "updatedAt")
+           VALUES ($1, $2, $3, $4, $5, $6, $6, $7::"Approach", $8, $9, $10::jsonb, CASE WHEN $7::"Approach" IS NULL THEN 'none' ELSE 'assessed' END::"Evidence", now())`,
           [id, org.id, uc.title, uc.description ?? "", uc.businessUnit ?? "", owner, uc.recommendedApproach ?? null, uc.agreementVotes ?? 0, uc.agreementVoters ?? 0, JSON.stringify(uc.assessment ?? {})],
         );
         return id;

@@ -45,9 +45,12 @@ function abstainerOf(r: FrameworkResult, weights: Weights): Abstainer | null {
   return null;
 }
 
-export function consensusOf(results: readonly FrameworkResult[], weights: Weights): Consensus {
-  const abstained = results.map((r) => abstainerOf(r, weights)).filter((x): x is Abstainer => x !== null);
-  const voters = results.filter((r) => !abstained.some((x) => x.frameworkId === r.frameworkId));
+const isVoter = (r: FrameworkResult, weights: Weights) => !r.abstained && r.recommendation !== null && weightOf(weights, r.frameworkId) > 0;
+
+/** `lean`: the abstentions are not named (re-scoring inside "what would change it" needs only the winner and the counts). */
+export function consensusOf(results: readonly FrameworkResult[], weights: Weights, lean = false): Consensus {
+  const abstained = lean ? [] : results.map((r) => abstainerOf(r, weights)).filter((x): x is Abstainer => x !== null);
+  const voters = results.filter((r) => isVoter(r, weights));
   if (voters.length === 0) return { consensus: null, agreement: { votes: 0, voters: 0, abstained }, disagreement: false };
   const tally = new Map<Approach, { votes: number; fit: number }>();
   for (const ap of TIE_ORDER) tally.set(ap, { votes: 0, fit: 0 });

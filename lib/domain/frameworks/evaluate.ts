@@ -1,7 +1,7 @@
 /** The one evaluator: runs any framework's rules over an assessment. */
 import { APPROACHES, type AnswerKey, type Approach, type Assessment } from "../assessment";
 import { evaluate } from "./conditions";
-import type { Framework, FrameworkResult, TraceEntry } from "./types";
+import type { Framework, FrameworkResult, Rule, TraceEntry } from "./types";
 
 /**
  * The fixed order that breaks every tie, simplest and cheapest to undo first: the seeds'
@@ -9,12 +9,26 @@ import type { Framework, FrameworkResult, TraceEntry } from "./types";
  */
 export const TIE_ORDER: readonly Approach[] = ["PROMPTING", "RAG", "HYBRID", "FINE_TUNING", "PIPELINE", "AGENT", "FEEDBACK_LEARNING"];
 
-const zeroFit = (): Record<Approach, number> => Object.fromEntries(APPROACHES.map((a) => [a, 0])) as Record<Approach, number>;
+const ZERO_FIT = Object.freeze(Object.fromEntries(APPROACHES.map((a) => [a, 0])) as Record<Approach, number>);
+/** A fresh all-zero fit (a spread of a frozen template: this runs hundreds of times per score). */
+const zeroFit = (): Record<Approach, number> => ({ ...ZERO_FIT });
+/** Each rule's effects as pairs, worked out once per rule rather than on every run. */
+const EFFECTS = new WeakMap<Rule, [Approach, number][]>();
+function effectsOf(rule: Rule): [Approach, number][] {
+  let e = EFFECTS.get(rule);
+  if (!e) EFFECTS.set(rule, (e = Object.entries(rule.effects) as [Approach, number][]));
+  return e;
+}
+
 const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
 
-export function runFramework(fw: Framework, a: Assessment): FrameworkResult {
+/**
+ * `lean`: for re-scoring inside "what would change it", where only the recommendation, the fits
+ * and whether a rule fired matter: the missing answers are not collected.
+ */
+export function runFramework(fw: Framework, a: Assessment, lean = false): FrameworkResult {
   const base = { frameworkId: fw.id, title: fw.title, source: fw.source, version: fw.version };
-  const missing = new Set<AnswerKey>();
+  const missing = lean ? undefined : new Set<AnswerKey>();
   for (const ab of fw.abstain) {
     if (evaluate(ab.when, a, missing) === true) {
       return { ...base, abstained: true, abstainReason: ab.reason, abstainShort: ab.short, recommendation: null, fit: zeroFit(), missing: [], trace: [] };
@@ -24,12 +38,12 @@ export function runFramework(fw: Framework, a: Assessment): FrameworkResult {
   const trace: TraceEntry[] = [];
   for (const rule of fw.rules) {
     if (evaluate(rule.when, a, missing) !== true) continue;
-    for (const [ap, d] of Object.entries(rule.effects) as [Approach, number][]) points[ap] += d;
+    for (const [ap, d] of effectsOf(rule)) points[ap] += d;
     trace.push({ ruleId: rule.id, text: rule.text, cite: rule.cite, effects: rule.effects });
     if (rule.stop) break;
   }
   const fit = zeroFit();
-  for (const ap of APPROACHES) fit[ap] = fw.scope.includes(ap) ? clamp(points[ap]) : 0;
+  for (const ap of fw.scope) fit[ap] = clamp(points[ap]);
   // Recommend only on evidence: with no rule fired, or every fit at zero, the framework has no answer.
   let recommendation: Approach | null = null;
   if (trace.length > 0) {
@@ -38,5 +52,5 @@ export function runFramework(fw: Framework, a: Assessment): FrameworkResult {
       if (fit[ap] > 0 && (recommendation === null || fit[ap] > fit[recommendation])) recommendation = ap;
     }
   }
-  return { ...base, abstained: false, recommendation, fit, missing: [...missing].sort(), trace };
+  return { ...base, abstained: false, recommendation, fit, missing: missing ? [...missing].sort() : [], trace };
 }

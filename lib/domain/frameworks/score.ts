@@ -8,13 +8,13 @@
  */
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach, type Assessment } from "../assessment";
 import { answersOf } from "./conditions";
-import { agreementSentence, consensusOf, type Consensus } from "./consensus";
+import { agreementSentence, consensusOf, weightOf, type Consensus } from "./consensus";
 import { ENOUGH_LABELS } from "./data/shared";
 import { defaultStart, evidenceOf, trainsAModel, unknownPrerequisites, type Evidence } from "./evidence";
 import { runFramework } from "./evaluate";
 import { riskFlags, type RiskFlag } from "./flags";
 import { DEFAULT_WEIGHTS, FRAMEWORKS, frameworkVersions, type Weights } from "./registry";
-import { whatWouldChange, type WhatWouldChange } from "./sensitivity";
+import { whatWouldChange, type Rescored, type WhatWouldChange } from "./sensitivity";
 import type { Citation, FrameworkResult } from "./types";
 
 /** The answers each framework reads, in FRAMEWORKS order. */
@@ -116,17 +116,16 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
   const c: Consensus = evidence === "none" ? { consensus: null, agreement: { votes: 0, voters: 0, abstained: [] }, disagreement: false } : raw;
 
   // Re-scoring for "what would change it" reruns only the frameworks that read the changed answer.
-  const rawFor = (x: Assessment, changed: AnswerKey) =>
-    consensusOf(FRAMEWORKS.map((fw, i) => (READS[i]!.has(changed) ? runFramework(fw, x) : frameworks[i]!)), weights);
-  const deciders = {
-    raw: (x: Assessment, changed: AnswerKey) => rawFor(x, changed).consensus,
-    shown: (x: Assessment, changed: AnswerKey) => holdToEvidence(x, evidenceOf(x), rawFor(x, changed)).consensus,
-    votesFor: (x: Assessment, changed: AnswerKey, ap: Approach) => {
-      const r = x === a ? frameworks : FRAMEWORKS.map((fw, i) => (READS[i]!.has(changed) ? runFramework(fw, x) : frameworks[i]!));
-      const voting = r.filter((f) => f.recommendation && !f.abstained && (weights[f.frameworkId] ?? 1) > 0);
-      return { votes: voting.filter((f) => f.recommendation === ap).length, voters: voting.length };
-    },
+  const votesIn = (results: readonly FrameworkResult[]) => (ap: Approach) => {
+    const voting = results.filter((f) => f.recommendation && !f.abstained && weightOf(weights, f.frameworkId) > 0);
+    return { votes: voting.filter((f) => f.recommendation === ap).length, voters: voting.length };
   };
+  const rescore = (x: Assessment, changed: AnswerKey): Rescored => {
+    const results = FRAMEWORKS.map((fw, i) => (READS[i]!.has(changed) ? runFramework(fw, x, true) : frameworks[i]!));
+    const r = consensusOf(results, weights, true);
+    return { raw: r.consensus, shown: holdToEvidence(x, evidenceOf(x), r).consensus, votesFor: votesIn(results) };
+  };
+  const now = held.consensus ? votesIn(frameworks)(held.consensus) : null;
   const backing =
     held.basis === "default-start"
       ? { votes: frameworks.filter((f) => f.recommendation === held.consensus && !c.agreement.abstained.some((x) => x.frameworkId === f.frameworkId)).length, voters: c.agreement.voters }
@@ -147,7 +146,7 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
           : agreementSentence(c.agreement),
     frameworks,
     flags: riskFlags(a, { consensus: held.consensus, chosen: opts.chosenApproach ?? null, retrainLagDays: opts.retrainLagDays ?? 14, agreement: held.basis === "frameworks" ? c.agreement : undefined }),
-    sensitivity: opts.skipSensitivity ? null : whatWouldChange(a, held.consensus, deciders, evidence),
+    sensitivity: opts.skipSensitivity ? null : whatWouldChange(a, held.consensus, rescore, now, evidence),
     frameworkVersions: frameworkVersions(),
     weights,
   };

@@ -146,22 +146,24 @@ function listOf(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
-export interface Deciders {
-  /** The recommendation shown for an assessment (after the evidence rules), rescoring only what `changed` touches. */
-  shown: (a: Assessment, changed: AnswerKey) => Approach | null;
+/** What a changed assessment scores, rescoring only the frameworks that read the changed answer. */
+export interface Rescored {
   /** The frameworks' own consensus, before the evidence rules. */
-  raw: (a: Assessment, changed: AnswerKey) => Approach | null;
-  /** How many voting frameworks pick `approach` for an assessment. */
-  votesFor: (a: Assessment, changed: AnswerKey, approach: Approach) => { votes: number; voters: number };
+  raw: Approach | null;
+  /** The recommendation shown, after the evidence rules. */
+  shown: Approach | null;
+  /** How many voting frameworks pick `approach`. */
+  votesFor: (approach: Approach) => { votes: number; voters: number };
 }
+export type Rescore = (a: Assessment, changed: AnswerKey) => Rescored;
 
-export function rankUnanswered(a: Assessment, raw: Deciders["raw"]): UnansweredQuestion[] {
+export function rankUnanswered(a: Assessment, rescore: Rescore): UnansweredQuestion[] {
   const out: (UnansweredQuestion & { order: number })[] = [];
   DECIDING_KEYS.forEach((key, order) => {
     if (a[key] !== undefined && a[key] !== null) return;
     const outcomes = new Set<Approach>();
     for (const v of valuesOf(key)) {
-      const c = raw({ ...a, [key]: v } as Assessment, key);
+      const c = rescore({ ...a, [key]: v } as Assessment, key).raw;
       if (c) outcomes.add(c);
     }
     const list = [...outcomes];
@@ -177,48 +179,48 @@ export function rankUnanswered(a: Assessment, raw: Deciders["raw"]): UnansweredQ
   return out.sort((x, y) => y.outcomes.length - x.outcomes.length || x.order - y.order).map(({ order: _o, ...q }) => q);
 }
 
-export function nearestChanges(a: Assessment, current: Approach | null, shown: Deciders["shown"], max = 3): Sensitivity[] {
-  const found: (Sensitivity & { cost: number; order: number })[] = [];
-  ANSWER_KEYS.forEach((key, order) => {
-    const value = a[key] as AnswerValue | undefined;
-    if (value === undefined || value === null) return;
-    for (const c of changesOf(key, value).sort((x, y) => x.cost - y.cost)) {
-      const next = shown({ ...a, [key]: c.to } as Assessment, key);
-      if (next === current) continue;
-      const sentence = `If ${phrase(key, c.to)} (now ${was(key, value)}), the recommendation would be ${nameOf(next)}.`;
-      found.push({ answer: key, from: value, to: c.to, newConsensus: next, sentence, cost: c.cost, order });
-      break;
-    }
-  });
-  return found
-    .sort((x, y) => x.cost - y.cost || x.order - y.order)
-    .slice(0, max)
-    .map(({ cost: _c, order: _o, ...s }) => s);
-}
-
 /**
- * Where no single change moves the recommendation: the nearest change that at least weakens it
- * (fewer frameworks behind it), so the sentence still says something about this case.
+ * One pass over every change to a given answer, nearest first across all answers: the first three
+ * that change the recommendation (one per answer), and, while none has, the nearest that weakens
+ * it (fewer voting frameworks behind it). Each change is scored once; the pass ends at the third.
  */
-function nearestWeakening(a: Assessment, current: Approach, d: Deciders, now: { votes: number; voters: number }): string | null {
-  let best: { cost: number; sentence: string } | null = null;
-  for (const key of ANSWER_KEYS) {
-    const value = a[key] as AnswerValue | undefined;
-    if (value === undefined || value === null) continue;
-    for (const c of changesOf(key, value).sort((x, y) => x.cost - y.cost)) {
-      if (best && c.cost >= best.cost) break;
-      const after = d.votesFor({ ...a, [key]: c.to } as Assessment, key, current);
-      if (after.votes >= now.votes) continue;
-      best = { cost: c.cost, sentence: `No single answer changes it. The nearest that weakens it: if ${phrase(key, c.to)} (now ${was(key, value)}), ${after.votes} of ${after.voters} voting frameworks would pick ${nameOf(current)}.` };
-      break;
+export function nearestChanges(a: Assessment, current: Approach | null, rescore: Rescore, now: { votes: number } | null, max = 3): { changes: Sensitivity[]; weakening: string | null } {
+  const candidates: { key: AnswerKey; from: AnswerValue; to: AnswerValue; cost: number; order: number }[] = [];
+  ANSWER_KEYS.forEach((key, order) => {
+    const from = a[key] as AnswerValue | undefined;
+    if (from === undefined || from === null) return;
+    for (const c of changesOf(key, from)) candidates.push({ key, from, to: c.to, cost: c.cost, order });
+  });
+  candidates.sort((x, y) => x.cost - y.cost || x.order - y.order);
+  const changes: Sensitivity[] = [];
+  let weakening: string | null = null;
+  for (const c of candidates) {
+    if (changes.length >= max) break;
+    if (changes.some((x) => x.answer === c.key)) continue;
+    const r = rescore({ ...a, [c.key]: c.to } as Assessment, c.key);
+    if (r.shown !== current) {
+      changes.push({ answer: c.key, from: c.from, to: c.to, newConsensus: r.shown, sentence: `If ${phrase(c.key, c.to)} (now ${was(c.key, c.from)}), the recommendation would be ${nameOf(r.shown)}.` });
+      continue;
+    }
+    if (weakening === null && changes.length === 0 && current && now) {
+      const after = r.votesFor(current);
+      if (after.votes < now.votes) {
+        weakening = `No single answer changes it. The nearest that weakens it: if ${phrase(c.key, c.to)} (now ${was(c.key, c.from)}), ${after.votes} of ${after.voters} voting frameworks would pick ${nameOf(current)}.`;
+      }
     }
   }
-  return best?.sentence ?? null;
+  return { changes, weakening };
 }
 
-export function whatWouldChange(a: Assessment, current: Approach | null, d: Deciders, evidence: "none" | "provisional" | "assessed"): WhatWouldChange {
-  const unanswered = evidence === "assessed" ? [] : rankUnanswered(a, d.raw);
-  const changes = evidence === "none" ? [] : nearestChanges(a, current, d.shown);
+export function whatWouldChange(
+  a: Assessment,
+  current: Approach | null,
+  rescore: Rescore,
+  now: { votes: number } | null,
+  evidence: "none" | "provisional" | "assessed",
+): WhatWouldChange {
+  const unanswered = evidence === "assessed" ? [] : rankUnanswered(a, rescore);
+  const { changes, weakening } = evidence === "none" ? { changes: [], weakening: null } : nearestChanges(a, current, rescore, now);
   const change = changes[0] ?? null;
   let sentence: string;
   if (evidence === "none") {
@@ -228,10 +230,7 @@ export function whatWouldChange(a: Assessment, current: Approach | null, d: Deci
   } else if (change) {
     sentence = change.sentence;
   } else {
-    const now = current ? d.votesFor(a, ANSWER_KEYS[0]!, current) : null;
-    sentence =
-      (current && now && nearestWeakening(a, current, d, now)) ??
-      `No single answer changes it, nor weakens it: every nearby answer keeps ${nameOf(current)}.`;
+    sentence = weakening ?? `No single answer changes it, nor weakens it: every nearby answer keeps ${nameOf(current)}.`;
   }
   return { sentence, change, changes, unanswered };
 }

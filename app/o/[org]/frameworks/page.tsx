@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
-import { describe, FLAG_CODES, FLAG_LABELS, FRAMEWORKS, TIE_ORDER, type Framework, type Rule } from "@/lib/domain/frameworks";
+import { describe, FLAG_CITES, FLAG_CODES, FLAG_LABELS, FRAMEWORKS, TIE_ORDER, type Framework, type Rule } from "@/lib/domain/frameworks";
 import { frameworkWeightsView } from "@/lib/server/framework-weights";
 import { outdatedScoreCount } from "@/lib/server/rescore";
 import { guardPage } from "@/lib/server/page-guard";
@@ -213,6 +213,9 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
             <li key={code} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 text-sm">
               <span className="font-medium text-zinc-900">{FLAG_LABELS[code]}</span>
               <span className="font-mono text-xs text-zinc-500">{code}</span>
+              <span className="w-full text-zinc-600">
+                <q className="italic">{FLAG_CITES[code].quote}</q> <span className="text-xs">({FLAG_CITES[code].file})</span>
+              </span>
             </li>
           ))}
         </ul>

@@ -93,7 +93,11 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
           <Coverage d={d} useCaseHref={useCaseHref} />
 
           <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-            <Stat label="Lifecycle cost, as chosen" testId="lifecycle-base" value={dollars(chosen.lifecycle.base)} detail={<>low–high {dollarRange(chosen.lifecycle)}</>} />
+            {chosen.costed === 0 ? (
+              <Stat label="Lifecycle cost, as chosen" testId="lifecycle-base" value="Nothing costed yet" detail="no use case in this view has a cost; none is counted as $0" />
+            ) : (
+              <Stat label="Lifecycle cost, as chosen" testId="lifecycle-base" value={dollars(chosen.lifecycle.base)} detail={<>low–high {dollarRange(chosen.lifecycle)}</>} />
+            )}
             <Stat label="Use cases costed, as chosen" value={count(chosen.costed)} detail={chosen.notCosted ? `${count(chosen.notCosted)} not costed` : "all costed"} />
             <Stat
               label="Stale days a year (base)"

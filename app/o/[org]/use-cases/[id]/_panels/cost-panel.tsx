@@ -45,7 +45,22 @@ function missingLabel(m: string): string {
 
 /** The cost projection: lifecycle totals, stale days and time to value side by side, and the yearly chart. */
 export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlug: string; organizationId: string; useCaseId: string }) {
-  const [p, editable] = await Promise.all([getStoredProjection(organizationId, useCaseId), overridesFor(orgSlug, organizationId, useCaseId)]);
+  const [p, editable, uc] = await Promise.all([
+    getStoredProjection(organizationId, useCaseId),
+    overridesFor(orgSlug, organizationId, useCaseId),
+    db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { evidence: true } }),
+  ]);
+  if (uc?.evidence === "none") {
+    return (
+      <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200" data-testid="not-costed">
+        <h2 id="costs-heading" className="text-lg font-semibold text-zinc-900">Lifecycle cost</h2>
+        <p className="mt-2 text-sm text-zinc-700">
+          Not costed: the use case is not assessed yet. A cost needs at least one deciding answer (see above); until then it is in no
+          total, list or export, rather than counted as $0 or guessed.
+        </p>
+      </section>
+    );
+  }
   if (!p.summary) return null;
   const s = p.summary;
   const byApproach: Record<string, ChartYear[]> = {};

@@ -1,0 +1,45 @@
+/**
+ * Journey (issue 13): a lead logs an idea with nothing answered yet. The page says "Not assessed",
+ * which questions to answer first and that nothing is costed; the list says "Not assessed"; the
+ * portfolio counts it apart and adds nothing for it. Answering only a style need gives a
+ * provisional recommendation of prompting, never fine-tuning, with what fine-tuning would need.
+ */
+import { expect, test } from "./registry-fixtures";
+
+test("an unanswered idea is not assessed everywhere; a lone style answer is provisional and held to the default start", async ({ page, registry }) => {
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path("/new"));
+  await page.getByLabel("Title").fill("Idea with nothing answered");
+  await page.getByLabel("Monthly LLM calls now").fill("2000000");
+  await page.getByRole("button", { name: "Save use case" }).click();
+  await expect(page.getByRole("heading", { name: "Idea with nothing answered" })).toBeVisible();
+
+  await expect(page.getByTestId("evidence")).toHaveText("Not assessed");
+  await expect(page.getByTestId("consensus")).toHaveText("Not assessed");
+  await expect(page.getByTestId("agreement")).not.toContainText("agree");
+  await expect(page.getByTestId("sensitivity")).toContainText("Answer these first");
+  await expect(page.getByTestId("not-costed")).toContainText("Not costed: the use case is not assessed yet");
+  await expect(page.getByTestId("lifecycle-table")).toHaveCount(0);
+  await expect(page.getByTestId("recommended-summary")).toHaveText("Not assessed");
+  const id = new URL(page.url()).pathname.split("/").pop()!;
+
+  await page.goto(registry.path());
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Idea with nothing answered" }) });
+  await expect(row).toContainText("Not assessed");
+
+  await page.goto(`/o/${registry.org.slug}/portfolio`);
+  await expect(page.getByTestId("evidence-counts")).toContainText("1 not assessed");
+  await page.getByTestId("not-assessed").locator("summary").click();
+  await expect(page.getByTestId("not-assessed")).toContainText("Idea with nothing answered");
+  await expect(page.getByTestId("lifecycle-base")).toContainText("Nothing costed yet");
+
+  // One answer, a style need: provisional, prompting (the seeds' default start), never fine-tuning.
+  await page.goto(registry.path(`/${id}/edit`));
+  await page.getByRole("group", { name: "Output must follow a format, style or voice" }).getByLabel("Yes").check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("evidence")).toHaveText("Provisional");
+  await expect(page.getByTestId("consensus")).toHaveText("Prompting only");
+  await expect(page.getByTestId("default-start")).toContainText("Fine-tuning leans if there are at least 200 curated, labeled examples");
+  await expect(page.getByTestId("agreement")).toContainText(/Held back for now: \d of \d voting lean to Fine-tuning/);
+  await expect(page.getByTestId("unanswered").locator("li")).toHaveCount(6);
+});
