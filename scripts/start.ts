@@ -1,7 +1,7 @@
 /**
  * `npm start`: the app at http://localhost:3000 with nothing else to install.
  *   - PostgreSQL: DATABASE_URL's when set, else the embedded one (data kept in .data/pg);
- *   - migrations applied, the demo organization seeded once, scores older than the frameworks re-scored;
+ *   - migrations applied, the demo organization seeded once (embedded database only, never in production), scores older than the frameworks re-scored;
  *   - a production build, rebuilt only when the sources changed;
  *   - Ctrl-C stops the app and the embedded PostgreSQL cleanly.
  * `npm run dev` does the same with `next dev`.
@@ -16,6 +16,7 @@ import { migrate } from "./lib/migrate";
 import { rescoreOutdated } from "./lib/rescore";
 import { ensureAuthSecret } from "./lib/secret";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./lib/seed-demo";
+import { demoSeedAllowed } from "./lib/seed-policy";
 
 const dev = process.argv.includes("--dev");
 if (existsSync(path.join(ROOT, ".env"))) process.loadEnvFile(path.join(ROOT, ".env"));
@@ -45,8 +46,10 @@ async function main() {
     console.log(db.embedded ? "PostgreSQL: embedded (data in .data/pg)." : "PostgreSQL: DATABASE_URL.");
     const applied = await migrate(db.url, (m) => console.log(m));
     if (applied.length === 0) console.log("Database schema is up to date.");
-    const seeded = await seedDemo(db.url);
+    const policy = demoSeedAllowed({ embedded: db.embedded, nodeEnv: process.env.NODE_ENV });
+    const seeded = policy.seed && (await seedDemo(db.url));
     if (seeded) console.log("Seeded the demo organization.");
+    if (!policy.seed) console.log(policy.why);
     await rescoreOutdated(db.url, (m) => console.log(m));
 
     const env: NodeJS.ProcessEnv = {
@@ -74,8 +77,10 @@ async function main() {
       if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
         announced = true;
         console.log(`\n  Tradeoff is running at http://${host}:${port}\n`);
-        console.log("  Demo sign-ins (password for all: " + DEMO_PASSWORD + "):");
-        for (const u of DEMO_USERS) console.log(`    ${u.role.padEnd(9)} ${u.email}`);
+        if (policy.seed) {
+          console.log("  Demo sign-ins (password for all: " + DEMO_PASSWORD + "):");
+          for (const u of DEMO_USERS) console.log(`    ${u.role.padEnd(9)} ${u.email}`);
+        }
         console.log("\n  Press Ctrl-C to stop.\n");
       }
     });
