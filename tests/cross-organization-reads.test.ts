@@ -182,7 +182,8 @@ describe("pages, given another organization's use-case id in the URL", () => {
     expect(await tree(list(b.slug, { q: "Secret merger" }))).toContain(bLive.title);
     expect(await tree(list(b.slug, { deleted: bDeleted.id }))).toContain(bDeleted.title);
     signInAs(a.users.ADMIN.id);
-    for (const search of [{ q: "Secret merger" }, { deleted: bDeleted.id }, { deleted: bLive.id }, { bu: "Mergers B" }, {}]) {
+    const searches: Record<string, string>[] = [{ q: "Secret merger" }, { deleted: bDeleted.id }, { deleted: bLive.id }, { bu: "Mergers B" }, {}];
+    for (const search of searches) {
       const text = await tree(list(a.slug, search));
       expect(text, JSON.stringify(search)).not.toBe("404");
       expect(text).not.toContain(bLive.title);
