@@ -33,6 +33,16 @@ describe("whole-number cells", () => {
     expect(() => integerCell(bad)).toThrow(TypeError);
   });
 
+  it("an absent value is an empty cell, like null", () => {
+    expect(integerCell(undefined)).toBe("");
+  });
+
+  it("a refusal says what it refused", () => {
+    expect(() => integerCell("2027.5")).toThrow("Not a whole number: 2027.5");
+    expect(() => centsToDecimal("12.5")).toThrow("Not a whole number of cents: 12.5");
+    expect(() => centsToDecimal(1.5)).toThrow("Not a whole number of cents: 1.5");
+  });
+
   it("keep a sign and a bigint", () => {
     expect(integerCell(-3)).toBe("-3");
     expect(integerCell(12n)).toBe("12");
