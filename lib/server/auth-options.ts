@@ -49,6 +49,10 @@ function isUnreadableToken(metadata: unknown): boolean {
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
+  // The token made at sign-in is encoded with jwt.maxAge (next-auth's default: 30 days), not
+  // session.maxAge: without this, a cookie copied at sign-in stayed valid on the server for the
+  // whole absolute lifetime, not eight idle hours (tests/session-lifetimes.test.ts).
+  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in" },
   events: {
     /** Sign-out revokes the session server-side (a copied cookie stops working) and audits it. */
