@@ -33,7 +33,9 @@ export async function signInNotices(userId: string, now = new Date()): Promise<S
   return rows.map((r) => ({
     id: r.id,
     message:
-      `${r.count} failed sign-in attempts on your account since your last sign-in (first ${when(r.firstAt)}, last ${when(r.lastAt)}). ` +
-      "If these were not you, someone may be guessing your password: choose a long, unique one.",
+      r.kind === "sign-up-attempt"
+        ? `Someone tried to create a new account with your email address on ${when(r.firstAt)}. Nothing was changed; if it was not you, no action is needed.`
+        : `${r.count} failed sign-in attempts on your account since your last sign-in (first ${when(r.firstAt)}, last ${when(r.lastAt)}). ` +
+          "If these were not you, someone may be guessing your password: choose a long, unique one.",
   }));
 }
