@@ -173,8 +173,12 @@ function isActionPost(request: Request): boolean {
   return request.method === "POST" && (request.headers.has("next-action") || !new URL(request.url).pathname.startsWith("/api/"));
 }
 
+/** The policy for a response that is not a page (a refusal here; static files in next.config.mjs): nothing may load or frame it. */
+export const PLAIN_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 function refusal(status: number, sentence: string): Response {
   const response = new Response(sentence, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  response.headers.set("Content-Security-Policy", PLAIN_CSP);
   applyStaticSecurityHeaders(response.headers);
   return response;
 }
