@@ -56,9 +56,10 @@ test("an address that already has an account gets the same answer as a new one: 
   await expect(page.getByText(/already exists/)).toHaveCount(0);
   expect(await auth.query(`SELECT id FROM "Organization" WHERE name = 'Another Org' AND id IN (SELECT "organizationId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1)`, [existing.email])).toHaveLength(0);
 
-  // The owner, signing in with their own password, is told someone tried.
+  // The owner (in no organization yet), signing in with their own password, is told someone tried.
   await page.getByLabel("Email").fill(existing.email);
   await page.getByLabel("Password").fill(existing.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
+  await expect(page.getByTestId("sign-in-notice")).toContainText("Someone tried to create a new account with your email address");
 });
