@@ -9,7 +9,7 @@ import { db } from "../db";
  * after that, only the per-file limit (lib/domain/import/limits.ts) applies.
  */
 export const NEW_ORGANIZATION_DAYS = 14;
-export const NEW_ORGANIZATION_ROWS_PER_DAY = 2_000;
+export const NEW_ORGANIZATION_ROWS_PER_DAY = 5_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Must equal lib/server/import/run.ts's IMPORT_SUMMARY_ACTION (kept here to avoid an import cycle). */
 const IMPORT_SUMMARY_ACTION = "use_cases.imported";
