@@ -1,13 +1,19 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { decode } from "next-auth/jwt";
+import { configuredProxyHops, requestHostFrom } from "@/lib/client-ip";
 
 /**
+ * Every request passes here (prefetches too: the matcher has no exception a header can claim),
+ * except Next's own static files and image optimizer, whose headers next.config.mjs sets.
+ *
  * Security headers on every page: a Content-Security-Policy with a fresh nonce per request
  * (scripts run only with it; 'strict-dynamic' lets Next's own chunks load), no framing,
  * no sniffing, a strict referrer policy, and HSTS in production. Styles allow inline style
  * attributes, which React and the chart library write.
  */
 export async function proxy(request: NextRequest) {
-  const refusal = crossOriginActionRefusal(request) ?? (await unreadableActionRefusal(request));
+  const refusal =
+    malformedAddressRefusal(request) ?? crossOriginActionRefusal(request) ?? (await oversizedBodyRefusal(request)) ?? (await unreadableActionRefusal(request));
   if (refusal) return refusal;
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV === "development";
@@ -34,10 +40,24 @@ export async function proxy(request: NextRequest) {
 }
 
 /**
+ * An address whose path does not decode (a broken percent-escape such as /o/%E0%A4%A/use-cases)
+ * is refused with a 400 and a sentence, where Next.js would fail decoding it with a 500.
+ */
+export function malformedAddressRefusal(request: Request): Response | null {
+  try {
+    decodeURIComponent(new URL(request.url).pathname);
+    return null;
+  } catch {
+    return refusal(400, "This address is not valid, so it was refused.");
+  }
+}
+
+/**
  * A server action called from another origin is refused here with a 403 and a plain sentence.
- * Next.js refuses it too (the Origin's host must equal X-Forwarded-Host, else Host; this app
- * allows no other origins), but as an unhandled error: a 500 and a stack trace in the log for
- * every forged request. The same rule, applied first. Every POST outside /api is a server action
+ * Next.js refuses it too, but as an unhandled error (a 500 and a stack trace in the log for every
+ * forged request), and it believes X-Forwarded-Host, which any client can send. Here the Origin's
+ * host must equal the Host header, or, only when TRUSTED_PROXY_HOPS says proxies are in front, the
+ * X-Forwarded-Host entry they wrote (lib/client-ip.ts). This app allows no other origins. Every POST outside /api is a server action
  * here (route handlers under /o only answer GET); a POST without an Origin header is left to
  * Next.js, which lets it through, as browsers always send one.
  */
@@ -45,7 +65,7 @@ export function crossOriginActionRefusal(request: Request): Response | null {
   if (!isActionPost(request)) return null;
   const origin = request.headers.get("origin");
   if (origin === null) return null;
-  const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "").split(",")[0]!.trim().toLowerCase();
+  const host = requestHostFrom(request.headers.get("host"), request.headers.get("x-forwarded-host"), configuredProxyHops(process.env.TRUSTED_PROXY_HOPS));
   let originHost: string | null = null;
   try {
     originHost = new URL(origin).host.toLowerCase();
@@ -57,6 +77,61 @@ export function crossOriginActionRefusal(request: Request): Response | null {
 }
 
 /**
+ * Body limits, so that nobody (signed in or not) makes the server parse megabytes before the action
+ * even checks who they are. A server action's body may be ACTION_BODY_BYTES at most and, parsed,
+ * hold ACTION_BODY_VALUES values (object keys and array items, counted together) at most; a POST
+ * to /api (sign-in, sign-out) API_BODY_BYTES. The one exception is the CSV import's page, for a
+ * signed-in person only (a session cookie that decrypts with this server's secret; the action's
+ * guard then checks it fully): IMPORT_BODY_BYTES (the file, lib/domain/import/limits.ts, plus the
+ * form) and IMPORT_BODY_VALUES (a check request's 1,000 rows of up to 200 cells). Too large: 413;
+ * too many values: 400 (unreadableActionRefusal). Next.js's own serverActions.bodySizeLimit
+ * (next.config.mjs) is the import's, so it is what applies there.
+ */
+export const ACTION_BODY_BYTES = 256 * 1024;
+export const ACTION_BODY_VALUES = 5_000;
+export const API_BODY_BYTES = 64 * 1024;
+export const IMPORT_BODY_BYTES = 12 * 1024 * 1024;
+export const IMPORT_BODY_VALUES = 250_000;
+const IMPORT_PAGE = /^\/o\/[^/]+\/use-cases\/import\/?$/;
+
+interface BodyLimits {
+  bytes: number;
+  values: number;
+}
+
+async function bodyLimitsFor(request: Request): Promise<BodyLimits> {
+  const path = new URL(request.url).pathname;
+  if (request.method === "POST" && path.startsWith("/api/")) return { bytes: API_BODY_BYTES, values: ACTION_BODY_VALUES };
+  if (IMPORT_PAGE.test(path) && (await hasReadableSession(request))) return { bytes: IMPORT_BODY_BYTES, values: IMPORT_BODY_VALUES };
+  return { bytes: ACTION_BODY_BYTES, values: ACTION_BODY_VALUES };
+}
+
+/** Whether the request carries a next-auth session cookie that decrypts and has not expired. */
+async function hasReadableSession(request: Request): Promise<boolean> {
+  const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
+  if (!secret) return false;
+  const cookies = (request.headers.get("cookie") ?? "").split(";").map((c) => c.trim());
+  const token = cookies.find((c) => c.startsWith("__Secure-next-auth.session-token=") || c.startsWith("next-auth.session-token="))?.split("=")[1];
+  if (!token) return false;
+  try {
+    return (await decode({ token, secret })) !== null;
+  } catch {
+    return false;
+  }
+}
+
+export async function oversizedBodyRefusal(request: Request): Promise<Response | null> {
+  if (request.method !== "POST" || request.body === null) return null;
+  const { bytes } = await bodyLimitsFor(request);
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > bytes) return refusal(413, "This request is too large, so it was refused.");
+  if (!Number.isFinite(declared) && (await request.clone().arrayBuffer()).byteLength > bytes) {
+    return refusal(413, "This request is too large, so it was refused.");
+  }
+  return null;
+}
+
+/**
  * A server action whose body cannot be read is refused here with a 400 and a sentence, where
  * Next.js would fail decoding it with a 500. The app's own pages never send one; this is for
  * hand-made requests. Checked (Next.js lets the proxy read a buffered copy of the body):
@@ -65,18 +140,27 @@ export function crossOriginActionRefusal(request: Request): Response | null {
  *   like), which a text body cannot have; the self-contained forms React writes stay allowed
  *   ("$$" for text that starts with "$", "$undefined", "$NaN", "$Infinity", "$-Infinity", "$-0",
  *   "$D" dates, "$n" big integers);
- * - a multipart body (a file upload, or a form posted without JavaScript) must parse as a form.
+ * - a multipart body (a file upload, or a form posted without JavaScript) must parse as a form
+ *   and, for a server action, carry every file before the root part "0" that refers to them (as
+ *   React writes it; Next.js fails with a 500 on "Referenced Blob is not a Blob" otherwise);
+ * - either may hold the page's value limit at most (see bodyLimitsFor).
  * Whatever passes is Next.js's and the action's to judge, as before.
  */
 export async function unreadableActionRefusal(request: Request): Promise<Response | null> {
   if (!isActionPost(request)) return null;
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   const isAction = request.headers.has("next-action");
+  const { values } = await bodyLimitsFor(request);
   try {
-    if (type.startsWith("multipart/form-data")) await request.clone().formData();
-    else if (isAction && (type === "" || type.startsWith("text/plain"))) {
-      const value: unknown = JSON.parse(await request.clone().text());
-      if (typeof value !== "object" || value === null || !onlySelfContained(value)) throw new Error("not a reply");
+    if (type.startsWith("multipart/form-data")) {
+      const entries = [...(await request.clone().formData()).entries()];
+      if (entries.length > values) throw new Error("too many parts");
+      const root = entries.findIndex(([name]) => name === "0");
+      if (isAction && root >= 0 && entries.slice(root + 1).some(([, v]) => typeof v !== "string")) throw new Error("a file after the root");
+      // The root may refer to the other parts ("$K1", "$B2"); only its size is checked here.
+      for (const [name, v] of entries) if (isAction && typeof v === "string" && name === "0") checkReply(JSON.parse(v), values, false);
+    } else if (isAction && (type === "" || type.startsWith("text/plain"))) {
+      checkReply(JSON.parse(await request.clone().text()), values, true);
     }
     return null;
   } catch {
@@ -89,20 +173,34 @@ function isActionPost(request: Request): boolean {
   return request.method === "POST" && (request.headers.has("next-action") || !new URL(request.url).pathname.startsWith("/api/"));
 }
 
+/** The policy for a response that is not a page (a refusal here; static files in next.config.mjs): nothing may load or frame it. */
+export const PLAIN_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 function refusal(status: number, sentence: string): Response {
   const response = new Response(sentence, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  response.headers.set("Content-Security-Policy", PLAIN_CSP);
   applyStaticSecurityHeaders(response.headers);
   return response;
 }
 
 const SELF_CONTAINED = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d+$)/;
 
-/** Whether every "$"-string value is one React's reply encodes inline (keys are not encoded, so not checked). */
-function onlySelfContained(value: unknown): boolean {
-  if (typeof value === "string") return !value.startsWith("$") || SELF_CONTAINED.test(value);
-  if (Array.isArray(value)) return value.every(onlySelfContained);
-  if (typeof value === "object" && value !== null) return Object.values(value).every(onlySelfContained);
-  return true;
+/** Throws unless a reply is an object or array of at most `limit` values (and, for a text body, all self-contained). */
+function checkReply(value: unknown, limit: number, selfContained: boolean): void {
+  if (typeof value !== "object" || value === null) throw new Error("not a reply");
+  let count = 0;
+  const walk = (v: unknown): void => {
+    if (++count > limit) throw new Error("too many values");
+    if (typeof v === "string") {
+      if (selfContained && v.startsWith("$") && !SELF_CONTAINED.test(v)) throw new Error("a reference");
+    } else if (Array.isArray(v)) {
+      for (const item of v) walk(item);
+    } else if (typeof v === "object" && v !== null) {
+      // Keys are not encoded, so not checked; each counts as a value.
+      for (const item of Object.values(v)) walk(item);
+    }
+  };
+  walk(value);
 }
 
 export function applyStaticSecurityHeaders(headers: Headers): void {
@@ -116,14 +214,10 @@ export function applyStaticSecurityHeaders(headers: Headers): void {
   }
 }
 
+/**
+ * Every path but Next's static files, its image optimizer and the icon (next.config.mjs gives
+ * those their headers). No `missing`/`has` conditions: a request header must never be a way past.
+ */
 export const config = {
-  matcher: [
-    {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -28,7 +28,7 @@ test("someone new signs up, creating their organization, and lands in it as its 
   await password.fill("a long enough password");
   await page.getByRole("button", { name: "Create account" }).click();
 
-  await expect(page).toHaveURL(/\/o\/founders-[a-z0-9-]+\/use-cases$/);
+  await expect(page).toHaveURL(/\/o\/founders-[a-z0-9-]+-[a-z2-9]{6}\/use-cases$/);
   const header = page.getByRole("banner");
   await expect(header.getByTestId("active-organization")).toHaveText(orgName);
   await expect(header.getByText("Fay Founder")).toBeVisible();
@@ -42,7 +42,7 @@ test("someone new signs up, creating their organization, and lands in it as its 
   expect(row?.role).toBe("ADMIN");
 });
 
-test("an address that already has an account is told to sign in instead", async ({ page, auth }) => {
+test("an address that already has an account gets the same answer as a new one: sent on to sign in, nothing created, the owner told", async ({ page, auth }) => {
   const existing = await auth.makePerson();
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill("Someone Else");
@@ -50,7 +50,16 @@ test("an address that already has an account is told to sign in instead", async 
   await page.getByLabel("Password").fill("a long enough password");
   await page.getByLabel("Organization name").fill("Another Org");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
-  await expect(page.getByLabel("Work email")).toHaveAttribute("aria-invalid", "true");
-  await expect(page).toHaveURL(/\/sign-up$/);
+  // No "already exists": the form signs in with what was typed, which fails, and the sign-in page says so.
+  await expect(page).toHaveURL(/\/sign-in\?from=sign-up$/);
+  await expect(page.getByText("We could not sign you in with the details you entered.")).toBeVisible();
+  await expect(page.getByText(/already exists/)).toHaveCount(0);
+  expect(await auth.query(`SELECT id FROM "Organization" WHERE name = 'Another Org' AND id IN (SELECT "organizationId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1)`, [existing.email])).toHaveLength(0);
+
+  // The owner (in no organization yet), signing in with their own password, is told someone tried.
+  await page.getByLabel("Email").fill(existing.email);
+  await page.getByLabel("Password").fill(existing.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  await expect(page.getByTestId("sign-in-notice")).toContainText("Someone tried to create a new account with your email address");
 });

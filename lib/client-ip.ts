@@ -27,3 +27,26 @@ export function trustedProxyHops(env: string | undefined): number {
   const n = Number(env);
   return Number.isInteger(n) && n >= 1 && n <= 10 ? n : 1;
 }
+
+/**
+ * The number of proxies the operator says are in front of the app: TRUSTED_PROXY_HOPS when set
+ * (1 to 10), else 0. Unlike trustedProxyHops, nothing is assumed: X-Forwarded-Host is a header the
+ * client can write, so it is read only when proxies that set it were configured.
+ */
+export function configuredProxyHops(env: string | undefined): number {
+  const n = Number(env);
+  return env !== undefined && env.trim() !== "" && Number.isInteger(n) && n >= 1 && n <= 10 ? n : 0;
+}
+
+/**
+ * The host the client asked for: behind `hops` configured proxies, the X-Forwarded-Host entry the
+ * outermost of them wrote (proxies either replace the header or append to it), else the Host header.
+ */
+export function requestHostFrom(host: string | null | undefined, forwardedHost: string | null | undefined, hops: number): string {
+  if (hops >= 1 && forwardedHost) {
+    const entries = forwardedHost.split(",").map((e) => e.trim()).filter(Boolean);
+    const entry = entries[Math.max(0, entries.length - hops)];
+    if (entry) return entry.toLowerCase();
+  }
+  return (host ?? "").trim().toLowerCase();
+}

@@ -100,7 +100,8 @@ const MUTATING: Record<string, Row> = {
       const email = `${unique("signup")}@audit.test`;
       const result = (await signUp({ name: "New Person", email, password: PASSWORD, organizationName: unique("Signed up org") })) as Result;
       const user = await db.user.findUniqueOrThrow({ where: { email } });
-      const created = await db.organization.findUniqueOrThrow({ where: { slug: result.data!.organizationSlug as string } });
+      // Sign-up names no organization in its answer (issue 16): found through the new person.
+      const created = await db.organization.findFirstOrThrow({ where: { memberships: { some: { userId: user.id } } } });
       return { result, organizationId: created.id, actorId: user.id, entity: "Organization", entityId: created.id };
     },
   },

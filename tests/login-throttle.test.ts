@@ -1,36 +1,160 @@
+/**
+ * Sign-in throttling slows an attacker without letting them lock the owner out (issue 16).
+ * Every attempt goes through the real credentials sign-in (next-auth's authorize in
+ * lib/server/auth-options.ts), with the request's X-Forwarded-For and Cookie headers, and the
+ * cookies it sets kept in a per-browser jar; nothing is inserted by hand.
+ */
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+/** The cookies the sign-in sets land in whichever jar `currentJar` names. */
+let currentJar = new Map<string, string>();
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ set: (name: string, value: string) => void currentJar.set(name, value), getAll: () => [] }),
+  headers: async () => new Headers(),
+}));
+const verifySpy = vi.hoisted(() => ({ calls: 0 }));
+vi.mock("@/lib/server/passwords", async (original) => {
+  const real = await original<typeof import("@/lib/server/passwords")>();
+  return { ...real, verifyPassword: (stored: string, password: string) => ((verifySpy.calls += 1), real.verifyPassword(stored, password)) };
+});
+
 import { db } from "@/lib/server/db";
-import { checkSignInAllowed, recordSignInAttempt } from "@/lib/server/login-throttle";
+import { hashPassword } from "@/lib/server/passwords";
+import { authOptions } from "@/lib/server/auth-options";
+import { signInNotices } from "@/lib/server/notices";
 
-describe("sign-in throttling, kept in the database", () => {
-  it("lets five failures through, then makes further tries wait, doubling", async () => {
-    const email = `victim-${randomUUID()}@example.com`;
-    const ip = `10.0.0.${Math.floor(Math.random() * 200)}-${randomUUID()}`;
-    for (let i = 0; i < 5; i++) {
-      expect(await checkSignInAllowed(email, ip)).toBe(0);
-      await recordSignInAttempt(email, ip, false);
+type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<{ id: string } | null>;
+const provider = authOptions.providers.find((p) => p.id === "credentials") as unknown as { options: { authorize: Authorize } };
+
+class Browser {
+  jar = new Map<string, string>();
+  constructor(public ip: string) {}
+  /** "ok", "refused" (wrong password) or "wait" (throttled), as the sign-in form would show. */
+  async signIn(email: string, password: string, ip = this.ip): Promise<"ok" | "refused" | "wait"> {
+    currentJar = this.jar;
+    const cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+    try {
+      const user = await provider.options.authorize({ email, password }, { headers: { "x-forwarded-for": ip, ...(cookie ? { cookie } : {}) } });
+      return user ? "ok" : "refused";
+    } catch (err) {
+      if (/^TOO_MANY_ATTEMPTS:\d+$/.test((err as Error).message)) return "wait";
+      throw err;
     }
-    const wait = await checkSignInAllowed(email, ip);
-    expect(wait).toBeGreaterThan(25);
-    expect(wait).toBeLessThanOrEqual(30);
-    await recordSignInAttempt(email, ip, false);
-    expect(await checkSignInAllowed(email, ip)).toBeGreaterThan(55);
-    // Once the wait has passed, a try is allowed again.
-    const later = new Date(Date.now() + 61_000);
-    expect(await checkSignInAllowed(email, ip, later)).toBe(0);
+  }
+}
+
+let n = 0;
+const address = () => `198.51.${Math.floor(n / 250) % 250}.${(n++ % 250) + 1}`;
+const PASSWORD = "correct horse battery staple";
+let hash: string;
+async function makeOwner(): Promise<{ id: string; email: string }> {
+  const email = `owner-${randomUUID()}@example.com`;
+  const user = await db.user.create({ data: { email, name: "Owner", passwordHash: hash }, select: { id: true, email: true } });
+  return user;
+}
+
+beforeAll(async () => {
+  process.env.NEXTAUTH_SECRET ??= "test-secret-not-for-production-0123456789";
+  delete process.env.TRUSTED_PROXY_HOPS;
+  hash = await hashPassword(PASSWORD);
+});
+
+describe("sign-in throttling", () => {
+  it("does not lock the owner out when an attacker fails many times from many addresses", async () => {
+    const owner = await makeOwner();
+    const laptop = new Browser(address());
+    expect(await laptop.signIn(owner.email, PASSWORD)).toBe("ok");
+
+    // Sixty wrong passwords, each with a different X-Forwarded-For: past the per-pair, per-address
+    // and even the account's global ceiling.
+    const attacker = new Browser(address());
+    for (let i = 0; i < 60; i++) await attacker.signIn(owner.email, `guess ${i}`, address());
+
+    // The owner's laptop (a known device) still signs in, at once.
+    expect(await laptop.signIn(owner.email, PASSWORD)).toBe("ok");
   });
 
-  it("throttles one address trying many accounts", async () => {
-    const ip = `ip-${randomUUID()}`;
-    for (let i = 0; i < 5; i++) await recordSignInAttempt(`a${i}-${randomUUID()}@example.com`, ip, false);
-    expect(await checkSignInAllowed(`fresh-${randomUUID()}@example.com`, ip)).toBeGreaterThan(0);
+  it("lets the owner in from a new browser when a handful of failures came from other addresses", async () => {
+    const owner = await makeOwner();
+    for (let i = 0; i < 6; i++) expect(await new Browser(address()).signIn(owner.email, `guess ${i}`)).toBe("refused");
+    expect(await new Browser(address()).signIn(owner.email, PASSWORD)).toBe("ok");
   });
 
-  it("clears an account's failures after a successful sign-in", async () => {
-    const email = `ok-${randomUUID()}@example.com`;
-    for (let i = 0; i < 3; i++) await recordSignInAttempt(email, `ip-${randomUUID()}`, false);
-    await recordSignInAttempt(email, "ip-x", true);
-    expect(await db.loginAttempt.count({ where: { key: `email:${email}` } })).toBe(0);
+  it("does not block everyone at an address when failures name that address in X-Forwarded-For", async () => {
+    const victimAddress = address();
+    for (let i = 0; i < 6; i++) await new Browser(victimAddress).signIn(`nobody-${randomUUID()}@example.com`, "wrong password");
+    const owner = await makeOwner();
+    expect(await new Browser(victimAddress).signIn(owner.email, PASSWORD)).toBe("ok");
+  });
+
+  it("still slows the attacker: one address on one account, one address on many accounts, and everyone on one account", async () => {
+    const owner = await makeOwner();
+    const attacker = new Browser(address());
+    for (let i = 0; i < 5; i++) expect(await attacker.signIn(owner.email, `guess ${i}`)).toBe("refused");
+    // Even the right password waits now, from that address: the attacker learns nothing.
+    expect(await attacker.signIn(owner.email, PASSWORD)).toBe("wait");
+
+    const sprayer = new Browser(address());
+    for (let i = 0; i < 20; i++) expect(await sprayer.signIn(`sprayed-${randomUUID()}@example.com`, "Winter2026!")).toBe("refused");
+    expect(await sprayer.signIn(`sprayed-${randomUUID()}@example.com`, "Winter2026!")).toBe("wait");
+
+    const target = await makeOwner();
+    for (let i = 0; i < 50; i++) expect(await new Browser(address()).signIn(target.email, `guess ${i}`)).toBe("refused");
+    expect(await new Browser(address()).signIn(target.email, PASSWORD)).toBe("wait");
+  });
+
+  it("holds a known device to its own count: a thief with the laptop cannot guess without end", async () => {
+    const owner = await makeOwner();
+    const laptop = new Browser(address());
+    expect(await laptop.signIn(owner.email, PASSWORD)).toBe("ok");
+    for (let i = 0; i < 5; i++) expect(await laptop.signIn(owner.email, `guess ${i}`)).toBe("refused");
+    expect(await laptop.signIn(owner.email, PASSWORD)).toBe("wait");
+  });
+
+  it("a device cookie for another account, or a forged one, does not count as known", async () => {
+    const owner = await makeOwner();
+    const other = await makeOwner();
+    const browser = new Browser(address());
+    expect(await browser.signIn(other.email, PASSWORD)).toBe("ok");
+    for (let i = 0; i < 5; i++) expect(await browser.signIn(owner.email, `guess ${i}`)).toBe("refused");
+    expect(await browser.signIn(owner.email, PASSWORD)).toBe("wait");
+    const forger = new Browser(address());
+    forger.jar.set("tradeoff.device", `${"a".repeat(24)}.${"b".repeat(43)}`);
+    for (let i = 0; i < 5; i++) expect(await forger.signIn(owner.email, `guess ${i}`)).toBe("refused");
+    expect(await forger.signIn(owner.email, PASSWORD)).toBe("wait");
+  });
+
+  it("tells the owner of the failures since their last sign-in, once they sign in", async () => {
+    const owner = await makeOwner();
+    for (let i = 0; i < 4; i++) await new Browser(address()).signIn(owner.email, `guess ${i}`);
+    expect(await signInNotices(owner.id)).toEqual([]);
+    expect(await new Browser(address()).signIn(owner.email, PASSWORD)).toBe("ok");
+    const notices = await signInNotices(owner.id);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.message).toMatch(/^4 failed sign-in attempts on your account since your last sign-in/);
+    // Shown again for a few minutes, then gone; a later clean sign-in adds nothing.
+    expect(await signInNotices(owner.id)).toHaveLength(1);
+    expect(await signInNotices(owner.id, new Date(Date.now() + 60 * 60 * 1000))).toEqual([]);
+    expect(await new Browser(address()).signIn(owner.email, PASSWORD)).toBe("ok");
+    expect(await db.accountNotice.count({ where: { userId: owner.id } })).toBe(1);
+  });
+
+  it("checks a password hash even for an unknown email, so both answer in the same time", async () => {
+    const owner = await makeOwner();
+    verifySpy.calls = 0;
+    expect(await new Browser(address()).signIn(`unknown-${randomUUID()}@example.com`, "some password")).toBe("refused");
+    expect(verifySpy.calls).toBe(1);
+    expect(await new Browser(address()).signIn(owner.email, "some password")).toBe("refused");
+    expect(verifySpy.calls).toBe(2);
+  });
+
+  it("trusts only the X-Forwarded-For entry its one proxy wrote: entries the client added are ignored", async () => {
+    const owner = await makeOwner();
+    const attacker = new Browser(address());
+    // The attacker writes a new address in front each time; the proxy's own entry (last) stays.
+    const real = address();
+    for (let i = 0; i < 5; i++) await attacker.signIn(owner.email, `guess ${i}`, `${address()}, ${real}`);
+    expect(await attacker.signIn(owner.email, PASSWORD, `${address()}, ${real}`)).toBe("wait");
   });
 });

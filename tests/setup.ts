@@ -19,3 +19,7 @@ vi.mock("@/lib/server/session", async () => {
     },
   };
 });
+vi.mock("@/lib/server/request-ip", async () => {
+  const mod = await import("./helpers/client-address");
+  return { requestIp: async () => mod.currentTestAddress() };
+});

@@ -1,7 +1,8 @@
 /**
- * Sign-up creates the person and a new organization with them as its ADMIN (slug from the name,
- * unique), audited; bad input gets field errors and writes nothing. Creating a further
- * organization needs a signed-in person.
+ * Sign-up creates the person and a new organization with them as its ADMIN (slug from the name
+ * and a random suffix), audited; bad input gets field errors and writes nothing; a taken email
+ * gets the same answer as a new one (issue 16), and sign-ups are throttled per address. Creating
+ * a further organization needs a signed-in person.
  */
 import { describe, expect, it } from "vitest";
 import { createOrganization } from "@/app/(auth)/organizations/new/actions";
@@ -9,6 +10,8 @@ import { signUp } from "@/app/(auth)/sign-up/actions";
 import { db } from "@/lib/server/db";
 import { verifyPassword } from "@/lib/server/passwords";
 import { slugify } from "@/lib/server/organizations";
+import { signInNotices } from "@/lib/server/notices";
+import { actFrom } from "./helpers/client-address";
 import { signInAs, signOut } from "./helpers/session";
 
 const unique = () => crypto.randomUUID().slice(0, 8);
@@ -36,9 +39,10 @@ describe("sign-up", () => {
     expect(user.name).toBe("Fay Founder");
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(user.passwordHash!, "a long password")).toBe(true);
-    const org = await db.organization.findUniqueOrThrow({ where: { slug: res.data.organizationSlug } });
+    expect(res.data).toEqual({ signIn: true });
+    const org = await db.organization.findFirstOrThrow({ where: { memberships: { some: { userId: user.id } } } });
     expect(org.name).toBe("Founders Inc");
-    expect(org.slug).toMatch(/^founders-inc(-\d+)?$/);
+    expect(org.slug).toMatch(/^founders-inc-[a-z2-9]{6}$/);
     const memberships = await db.membership.findMany({ where: { userId: user.id } });
     expect(memberships).toHaveLength(1);
     expect(memberships[0]).toMatchObject({ organizationId: org.id, role: "ADMIN" });
@@ -47,23 +51,48 @@ describe("sign-up", () => {
     expect(actions.every((a) => a.actorId === user.id)).toBe(true);
   });
 
-  it("gives organizations with the same name distinct slugs, even at once", async () => {
+  it("gives organizations with the same name distinct slugs that say nothing of each other, even at once", async () => {
     const name = `Same Name ${unique()}`;
-    const results = await Promise.all(
-      [1, 2, 3].map((i) => signUp({ name: `P${i}`, email: `p${i}-${unique()}@same.test`, password: "a long password", organizationName: name })),
-    );
-    const slugs = results.map((r) => (r.ok ? r.data.organizationSlug : r.message));
+    const emails = [1, 2, 3].map((i) => `p${i}-${unique()}@same.test`);
+    const results = await Promise.all(emails.map((email, i) => signUp({ name: `P${i}`, email, password: "a long password", organizationName: name })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const slugs = (await db.organization.findMany({ where: { name }, select: { slug: true } })).map((o) => o.slug);
     const base = slugify(name);
-    expect(new Set(slugs)).toEqual(new Set([base, `${base}-2`, `${base}-3`]));
+    expect(new Set(slugs).size).toBe(3);
+    // Never the bare name or a count ("-2"): a random suffix each time.
+    for (const slug of slugs) expect(slug).toMatch(new RegExp(`^${base}-[a-z2-9]{6}$`));
   });
 
-  it("refuses an email that already has an account, next to the field, and writes nothing", async () => {
+  it("answers the same for an email that already has an account, creates nothing, and tells the owner", async () => {
     const email = `taken-${unique()}@example.test`;
-    await signUp({ name: "First", email, password: "a long password", organizationName: "First Org" });
+    const first = await signUp({ name: "First", email, password: "a long password", organizationName: "First Org" });
+    const owner = await db.user.findUniqueOrThrow({ where: { email } });
     const [users, orgs] = [await db.user.count(), await db.organization.count()];
-    const res = await signUp({ name: "Second", email: email.toUpperCase(), password: "a long password", organizationName: "Second Org" });
-    expect(res).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { email: [expect.stringMatching(/already exists/)] } });
-    expect([await db.user.count(), await db.organization.count()]).toEqual([users, orgs]);
+    const again = await signUp({ name: "Second", email: email.toUpperCase(), password: "another long password", organizationName: "Second Org" });
+    const fresh = await signUp({ name: "Third", email: `fresh-${unique()}@example.test`, password: "a long password", organizationName: "Third Org" });
+    expect(again).toEqual(first);
+    expect(again).toEqual(fresh);
+    expect([await db.user.count(), await db.organization.count()]).toEqual([users + 1, orgs + 1]);
+    expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { email }, omit: { passwordHash: false } })).passwordHash!, "a long password")).toBe(true);
+    const notices = await signInNotices(owner.id);
+    expect(notices.map((n) => n.message)).toEqual([expect.stringMatching(/^Someone tried to create a new account with your email address/)]);
+  });
+
+  it("is throttled per address: five sign-ups in 15 minutes, then a wait, whatever the emails", async () => {
+    actFrom(`203.0.113.${Math.floor(Math.random() * 250)}-${unique()}`);
+    try {
+      for (let i = 0; i < 5; i++) {
+        expect(await signUp({ name: "Flood", email: `flood-${i}-${unique()}@example.test`, password: "a long password", organizationName: "Flood Co" })).toMatchObject({ ok: true });
+      }
+      const orgs = await db.organization.count();
+      const res = await signUp({ name: "Flood", email: `flood-x-${unique()}@example.test`, password: "a long password", organizationName: "Flood Co" });
+      expect(res).toMatchObject({ ok: false, code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/^Too many attempts from your network\. Wait \d+ seconds and try again\.$/) });
+      expect(await db.organization.count()).toBe(orgs);
+    } finally {
+      actFrom(null);
+    }
+    // Another address is not held up.
+    expect(await signUp({ name: "Other", email: `other-${unique()}@example.test`, password: "a long password", organizationName: "Other Co" })).toMatchObject({ ok: true });
   });
 
   it("answers bad input field by field and writes nothing", async () => {
@@ -83,9 +112,10 @@ describe("creating another organization", () => {
   it("makes the signed-in person its ADMIN; signed-out callers are refused", async () => {
     signOut();
     expect(await createOrganization({ name: "Nobody's" })).toMatchObject({ ok: false, code: "NOT_SIGNED_IN" });
-    const res = await signUp({ name: "Multi", email: `multi-${unique()}@example.test`, password: "a long password", organizationName: "First Co" });
+    const email = `multi-${unique()}@example.test`;
+    const res = await signUp({ name: "Multi", email, password: "a long password", organizationName: "First Co" });
     if (!res.ok) throw new Error(res.message);
-    const first = await db.organization.findUniqueOrThrow({ where: { slug: res.data.organizationSlug }, include: { memberships: true } });
+    const first = await db.organization.findFirstOrThrow({ where: { memberships: { some: { user: { email } } } }, include: { memberships: true } });
     signInAs(first.memberships[0]!.userId);
     const second = await createOrganization({ name: "Second Co" });
     expect(second.ok).toBe(true);

@@ -4,6 +4,7 @@ import { db, Prisma, type Tx } from "./db";
 import { ValidationError } from "./errors";
 import { hashPassword } from "./passwords";
 import { createOrganizationWithAdmin } from "./organizations";
+import { checkAnonymous, countAnonymous } from "./anonymous-throttle";
 
 /** Field rules shared by every form that creates an account. */
 export const emailField = z
@@ -54,12 +55,32 @@ export async function inAccountTransaction<T>(work: (tx: Tx) => Promise<T>): Pro
   }
 }
 
-/** Sign-up: a new person and a new organization, with that person as its ADMIN. */
-export async function signUpWithOrganization(input: { name: string; email: string; password: string; organizationName: string }) {
+/**
+ * Sign-up: a new person and a new organization, with that person as its ADMIN.
+ *
+ * It answers the same whether or not the email already has an account (no enumeration): the
+ * password is hashed either way, and for a taken email nothing is created; the owner of that
+ * account is told on their next sign-in instead (AccountNotice "sign-up-attempt"). The form then
+ * signs in with what was typed, which only works for the account's real password. Throttled per
+ * address (lib/server/anonymous-throttle.ts), whatever the outcome.
+ */
+export async function signUpWithOrganization(input: { name: string; email: string; password: string; organizationName: string }, ip?: string): Promise<{ created: boolean }> {
+  const address = await checkAnonymous("signup", ip);
+  await countAnonymous("signup", address);
   const passwordHash = await hashPassword(input.password);
-  return inAccountTransaction(async (tx) => {
-    const user = await createUser(tx, { email: input.email, name: input.name, passwordHash });
-    const organization = await createOrganizationWithAdmin(tx, { name: input.organizationName, creatorId: user.id });
-    return { user, organization };
-  });
+  try {
+    await inAccountTransaction(async (tx) => {
+      const user = await createUser(tx, { email: input.email, name: input.name, passwordHash });
+      await createOrganizationWithAdmin(tx, { name: input.organizationName, creatorId: user.id });
+    });
+    return { created: true };
+  } catch (err) {
+    if (!(err instanceof ValidationError && err.fieldErrors.email?.includes(EMAIL_TAKEN))) throw err;
+    const owner = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (owner) {
+      const now = new Date();
+      await db.accountNotice.create({ data: { userId: owner.id, kind: "sign-up-attempt", count: 1, firstAt: now, lastAt: now } });
+    }
+    return { created: false };
+  }
 }

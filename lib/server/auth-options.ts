@@ -5,8 +5,10 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { z } from "zod";
 import { db } from "./db";
-import { verifyPassword } from "./passwords";
-import { checkSignInAllowed, recordSignInAttempt } from "./login-throttle";
+import { cookies } from "next/headers";
+import { hashPassword, verifyPassword } from "./passwords";
+import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./login-throttle";
+import { deviceCookieFor, knownDeviceOf } from "./known-device";
 import { checkSession, newSessionClaims, recordSignIn, revokeSession, SessionRefusedError } from "./sessions";
 import { clientIpFrom, trustedProxyHops } from "@/lib/client-ip";
 
@@ -21,8 +23,31 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
+function clientIp(headers: RequestHeaders): string {
   return clientIpFrom(headers?.["x-forwarded-for"], trustedProxyHops(process.env.TRUSTED_PROXY_HOPS));
+}
+
+type RequestHeaders = Record<string, string | string[] | undefined> | undefined;
+
+/**
+ * A hash of a random password, checked against when the email is unknown, so that a wrong
+ * password takes as long whether or not the account exists (no enumeration by timing).
+ */
+let dummyHash: Promise<string> | undefined;
+function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword(crypto.randomUUID());
+  return dummyHash;
+}
+
+/** Makes this browser a known device of the account (see known-device.ts); best effort. */
+async function rememberDevice(userId: string, device: string | null): Promise<void> {
+  const cookie = deviceCookieFor(userId, device);
+  if (!cookie) return;
+  try {
+    (await cookies()).set(cookie.name, cookie.value, cookie.options);
+  } catch {
+    // Outside a request (a script): nothing to remember.
+  }
 }
 
 function oauthProviders() {
@@ -85,13 +110,22 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const ip = clientIp(req?.headers as Record<string, string | string[] | undefined> | undefined);
-        const wait = await checkSignInAllowed(email, ip);
-        if (wait > 0) throw new Error(`TOO_MANY_ATTEMPTS:${wait}`);
+        const headers = req?.headers as RequestHeaders;
+        const ip = clientIp(headers);
         const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
-        const ok = !!user?.passwordHash && (await verifyPassword(user.passwordHash, password));
-        await recordSignInAttempt(email, ip, ok);
-        if (!user || !ok) return null;
+        const cookieHeader = [headers?.cookie ?? []].flat().join("; ");
+        const source = { email, ip, device: user ? knownDeviceOf(cookieHeader, user.id) : null };
+        // Throttled by email and address alone, whether or not the account exists.
+        const wait = await checkSignInAllowed(source);
+        if (wait > 0) throw new Error(`TOO_MANY_ATTEMPTS:${wait}`);
+        // Always one argon2 verification: against a dummy hash when there is no account or password.
+        const verified = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+        if (!user?.passwordHash || !verified) {
+          await recordSignInFailure(source);
+          return null;
+        }
+        await recordSignInSuccess(source, user.id);
+        await rememberDevice(user.id, source.device);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

@@ -1,4 +1,5 @@
 import "server-only";
+import { checkAnonymous, countAnonymous } from "./anonymous-throttle";
 import { createHash, randomBytes } from "node:crypto";
 import { audit } from "./audit";
 import { createUser, inAccountTransaction } from "./accounts";
@@ -169,6 +170,33 @@ export const INVALID_INVITATION_HELP = "Check that you copied the whole link, or
 export const INVALID_INVITATION = `This invitation link is not valid. ${INVALID_INVITATION_HELP}`;
 
 /**
+ * Invitation links that turn out not to exist are counted per address, and an address that has
+ * tried too many is refused for a while (lib/server/anonymous-throttle.ts), before any lookup:
+ * guessing tokens is slowed down, for the page and both ways of accepting.
+ */
+export async function countingInvalidTokens<T>(work: (address: string) => Promise<T>): Promise<T> {
+  const address = await checkAnonymous("invite");
+  try {
+    return await work(address);
+  } catch (err) {
+    if (err instanceof NotFoundError && err.message === INVALID_INVITATION) await countAnonymous("invite", address);
+    throw err;
+  }
+}
+
+/** The invitation page's lookup, counted like acceptance: null for a link that does not exist. */
+export async function findInvitationCounted(token: string): Promise<InvitationView | null> {
+  return countingInvalidTokens(async () => {
+    const found = await findInvitation(token);
+    if (!found) throw new NotFoundError(INVALID_INVITATION);
+    return found;
+  }).catch((err: unknown) => {
+    if (err instanceof NotFoundError) return null;
+    throw err;
+  });
+}
+
+/**
  * Claims the invitation inside `tx`: refused unless it is still valid. The claim is one
  * conditional UPDATE, so two people racing with one link cannot both join.
  */
@@ -219,6 +247,10 @@ function wrongAccount(invitedEmail: string): ConflictError {
 
 /** A signed-in person accepts an invitation sent to their own address. */
 export async function acceptInvitation(user: { id: string; email: string }, token: string, now = new Date()) {
+  return countingInvalidTokens(() => acceptInvitationNow(user, token, now));
+}
+
+async function acceptInvitationNow(user: { id: string; email: string }, token: string, now: Date) {
   return db.$transaction(async (tx) => {
     const inv = await claim(tx, token, now);
     if (inv.email !== user.email.toLowerCase()) throw wrongAccount(inv.email);
@@ -228,6 +260,16 @@ export async function acceptInvitation(user: { id: string; email: string }, toke
 
 /** Someone new accepts: an account for the invited address is created and joins, all at once. */
 export async function acceptInvitationWithSignUp(input: { token: string; name: string; password: string }, now = new Date()) {
+  return countingInvalidTokens(async (address) => {
+    // An account made this way counts as a sign-up (a wrong token counts as a guess instead).
+    await checkAnonymous("signup", address);
+    const joined = await acceptInvitationWithSignUpNow(input, now);
+    await countAnonymous("signup", address);
+    return joined;
+  });
+}
+
+async function acceptInvitationWithSignUpNow(input: { token: string; name: string; password: string }, now: Date) {
   const passwordHash = await hashPassword(input.password);
   return inAccountTransaction(async (tx) => {
     const inv = await claim(tx, input.token, now);

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { audit } from "./audit";
 import { db, type Tx } from "./db";
 
@@ -21,21 +22,21 @@ export function slugify(name: string): string {
 }
 
 /**
- * A slug for `name` that no organization has yet: "acme", then "acme-2", "acme-3"…
- * Takes a transaction-scoped advisory lock on the base slug, so two sign-ups with the same
- * name cannot pick the same slug.
+ * A slug for a new organization: the name's slug and a random suffix ("acme-corp-7k2m9x"), so a
+ * slug tells nothing about which other organizations exist or how many share a name (a name
+ * already taken used to give "acme-2"). 30 bits of randomness; a collision is tried again.
  */
 export async function uniqueSlug(tx: Tx, name: string): Promise<string> {
-  const base = slugify(name);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"org-slug:" + base}))`;
-  const taken = new Set(
-    (await tx.organization.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((o) => o.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${base}-${n}`;
-    if (!taken.has(candidate)) return candidate;
+  const base = slugify(name).slice(0, SLUG_MAX - 7).replace(/-+$/g, "") || "org";
+  for (;;) {
+    const candidate = `${base}-${randomSuffix()}`;
+    if (!(await tx.organization.findUnique({ where: { slug: candidate }, select: { id: true } }))) return candidate;
   }
+}
+
+const ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+function randomSuffix(): string {
+  return Array.from(randomBytes(6), (b) => ALPHABET[b % ALPHABET.length]).join("");
 }
 
 /** Creates an organization with `creatorId` as its first ADMIN, audited, inside the caller's transaction. */

@@ -13,7 +13,12 @@
  *   latency is measured at a load the server can carry;
  * - the dashboard, saturated: the twenty users loading the portfolio page back to back;
  * - the dashboard while saving: the twenty paced savers, and one executive loading the
- *   dashboard over and over.
+ *   dashboard over and over;
+ * - saves under abuse (issue 16): the twenty paced savers while anonymous clients flood the
+ *   server, back to back: two sign-up floods (each from one X-Forwarded-For address, as a proxy
+ *   in front would report it; a new email and organization each time) and two floods of
+ *   oversized server-action bodies (10 MB, and 560,000 JSON keys). Bounded by the phase's time,
+ *   loopback only. The savers' p95 is compared with the paced phase's.
  * Each user edits only its own use cases and carries the version each save returns, so there
  * should be no version conflict; any is counted (the user then reloads that use case's version
  * and goes on), as is every other failure. The server's and PostgreSQL's CPU time per request
@@ -73,6 +78,9 @@ export interface LoadBench {
   dashboardSaturated?: Phase;
   savesWhileDashboard?: Phase;
   dashboardWhileSaving?: Phase;
+  savesUnderAbuse?: Phase;
+  /** What the anonymous floods of the abuse phase sent, and what they got back (HTTP status → count). */
+  abuse?: { signUps: { requests: number; statuses: Record<string, number>; accountsCreated: number }; oversized: { requests: number; statuses: Record<string, number>; medianMs: number } };
   goal: string;
 }
 
@@ -269,6 +277,7 @@ export async function benchLoad(opts: { databaseUrl: string; org: BenchOrg; seco
   delete env.TRADEOFF_TEST;
   const build = await ensureBuild(env);
   const updateAction = actionId("app/o/[org]/use-cases/actions.ts", "updateUseCase");
+  const signUpAction = actionId("app/(auth)/sign-up/actions.ts", "signUp");
   const server = await startServer(env, port);
   // A pool: the twenty users read their use cases at once (one client would queue them, and pg
   // deprecates overlapping queries on one client).
@@ -351,7 +360,58 @@ export async function benchLoad(opts: { databaseUrl: string; org: BenchOrg; seco
     })));
     const savesPacedPhase = savesPaced.phase();
 
-    if (process.env.BENCH_LOAD_PHASES === "saves") return { users: USERS, build, savesSaturated: savesSaturatedPhase, savesPaced: savesPacedPhase, goal: GOAL } as LoadBench;
+    process.stderr.write(`  load: ${USERS} users saving every 1-3 s while anonymous clients flood sign-ups and oversized bodies, ${seconds} s…\n`);
+    const abused = new Recorder(pids, USERS, PACE);
+    const usersBefore = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "User"`)).rows[0]!.n);
+    const signUps = { requests: 0, statuses: {} as Record<string, number>, accountsCreated: 0 };
+    const oversized = { requests: 0, statuses: {} as Record<string, number>, medianMs: 0 };
+    const oversizedMs: number[] = [];
+    const tally = (into: Record<string, number>, status: number | string) => (into[String(status)] = (into[String(status)] ?? 0) + 1);
+    const anonymousHeaders = (address: string) => ({ "next-action": signUpAction, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin, "x-forwarded-for": address });
+    const signUpFlood = (address: string) => async (n: number) => {
+      const body = JSON.stringify([{ name: "Flood", email: `flood-${address}-${n}-${randomBytes(4).toString("hex")}@example.test`, password: "a long enough password", organizationName: "Flood Co" }]);
+      signUps.requests++;
+      try {
+        const res = await fetch(`${origin}/sign-up`, { method: "POST", headers: anonymousHeaders(address), body });
+        const result = actionResult(await res.text());
+        tally(signUps.statuses, result && !result.ok ? `${res.status} ${result.code}` : res.status);
+      } catch (err) {
+        tally(signUps.statuses, String(err).slice(0, 60));
+      }
+    };
+    const bigText = "x".repeat(10 * 1024 * 1024);
+    const manyKeys = JSON.stringify([Object.fromEntries(Array.from({ length: 560_000 }, (_, i) => [`k${i}`, 1]))]);
+    const oversizedFlood = (body: string, address: string) => async () => {
+      oversized.requests++;
+      const t = performance.now();
+      try {
+        const res = await fetch(`${origin}/sign-up`, { method: "POST", headers: anonymousHeaders(address), body });
+        await res.arrayBuffer();
+        tally(oversized.statuses, res.status);
+      } catch (err) {
+        tally(oversized.statuses, String(err).slice(0, 60));
+      }
+      oversizedMs.push(performance.now() - t);
+    };
+    end = performance.now() + seconds * 1000;
+    await Promise.all([
+      ...users.map((u) => until(end, async (n) => {
+        await pause(u.r);
+        if (performance.now() < end) await save(u, n + 30_000, abused);
+      })),
+      until(end, signUpFlood("198.51.100.7")),
+      until(end, signUpFlood("198.51.100.8")),
+      until(end, oversizedFlood(bigText, "198.51.100.9")),
+      until(end, oversizedFlood(manyKeys, "198.51.100.10")),
+    ]);
+    const abusedPhase = abused.phase();
+    // Attackers share the CPU with the savers; per save is not separable.
+    abusedPhase.cpuMsPerRequest = { server: null, postgres: null };
+    signUps.accountsCreated = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "User"`)).rows[0]!.n) - usersBefore;
+    oversized.medianMs = percentiles(oversizedMs).p50;
+    const abuse = { signUps, oversized };
+
+    if (process.env.BENCH_LOAD_PHASES === "saves") return { users: USERS, build, savesSaturated: savesSaturatedPhase, savesPaced: savesPacedPhase, savesUnderAbuse: abusedPhase, abuse, goal: GOAL } as LoadBench;
     process.stderr.write(`  load: ${USERS} users loading the dashboard back to back for ${seconds} s…\n`);
     const dash = new Recorder(pids, USERS, null);
     end = performance.now() + seconds * 1000;
@@ -382,6 +442,8 @@ export async function benchLoad(opts: { databaseUrl: string; org: BenchOrg; seco
       dashboardSaturated: dashPhase,
       savesWhileDashboard: mixedSavesPhase,
       dashboardWhileSaving: mixedDashPhase,
+      savesUnderAbuse: abusedPhase,
+      abuse,
       goal: GOAL,
     };
   } finally {

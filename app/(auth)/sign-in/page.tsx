@@ -17,7 +17,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <Card
       title="Sign in to Tradeoff"
-      intro={callbackUrl !== "/" ? "Sign in to continue to the page you asked for." : "Plan your AI use cases with your team."}
+      intro={
+        params.from === "sign-up"
+          ? "We could not sign you in with the details you entered. If you already have an account with this email, sign in with its password."
+          : callbackUrl !== "/"
+            ? "Sign in to continue to the page you asked for."
+            : "Plan your AI use cases with your team."
+      }
       footer={
         <>
           New to Tradeoff?{" "}

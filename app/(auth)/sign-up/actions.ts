@@ -2,6 +2,9 @@
 /**
  * Sign-up: creates the person and a new organization with them as its ADMIN, in one transaction
  * with its audit entries. The client then signs in through next-auth with the same credentials.
+ * The answer is the same whether or not the email already had an account (see
+ * signUpWithOrganization), so it names no organization: the sign-in leads to "/", which opens
+ * the person's first organization.
  */
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -14,8 +17,8 @@ export const signUp = publicAction({
     .object({ name: nameField, email: emailField, password: newPasswordField, organizationName: organizationNameField })
     .strict(),
   handler: async (input) => {
-    const { organization } = await signUpWithOrganization(input);
+    await signUpWithOrganization(input);
     revalidatePath("/", "layout");
-    return { organizationSlug: organization.slug };
+    return { signIn: true as const };
   },
 });

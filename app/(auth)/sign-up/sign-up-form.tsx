@@ -6,10 +6,12 @@ import { signUp } from "./actions";
 
 export function SignUpForm() {
   const form = useFormAction(signUp, {
-    onSuccess: async (data, formEl) => {
+    onSuccess: async (_data, formEl) => {
       const fields = new FormData(formEl);
       const res = await signIn("credentials", { email: String(fields.get("email")), password: String(fields.get("password")), redirect: false });
-      window.location.assign(res?.ok && !res.error ? `/o/${data.organizationSlug}/use-cases` : "/sign-in");
+      // Signed in: "/" opens the person's first organization. Otherwise the sign-in page says
+      // what to do; the same for a taken email as for any other failed sign-in.
+      window.location.assign(res?.ok && !res.error ? "/" : "/sign-in?from=sign-up");
       await new Promise(() => {});
     },
   });

@@ -6,6 +6,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { SkipLink } from "@/components/skip-link";
 import { NotAMemberError, NotSignedInError } from "@/lib/server/errors";
 import { myOrganizations, requireMember, type MemberContext } from "@/lib/server/guard";
+import { signInNotices } from "@/lib/server/notices";
 import { EndSessionsButton } from "./_shell/end-sessions-button";
 import { NavLinks, type NavItem } from "./_shell/nav-links";
 import { OrgSwitcher } from "./_shell/org-switcher";
@@ -26,7 +27,7 @@ export default async function OrganizationLayout({ children, params }: { childre
     if (err instanceof NotAMemberError) notFound();
     throw err;
   }
-  const organizations = await myOrganizations(ctx.user.id);
+  const [organizations, notices] = await Promise.all([myOrganizations(ctx.user.id), signInNotices(ctx.user.id)]);
   const base = `/o/${ctx.organization.slug}`;
   const nav: NavItem[] = [
     { href: `${base}/use-cases`, label: "Use cases" },
@@ -63,6 +64,15 @@ export default async function OrganizationLayout({ children, params }: { childre
           <NavLinks items={nav} />
         </nav>
       </header>
+      {notices.length > 0 && (
+        <div className="mx-auto w-full max-w-7xl px-4 pt-4 sm:px-6 lg:px-8">
+          {notices.map((n) => (
+            <p key={n.id} role="alert" data-testid="sign-in-notice" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+              {n.message}
+            </p>
+          ))}
+        </div>
+      )}
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 focus:outline-none sm:px-6 lg:px-8">
         {children}
       </main>

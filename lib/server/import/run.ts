@@ -21,6 +21,7 @@ import { AppError, ForbiddenError, ValidationError } from "../errors";
 import { withOrganizationScope } from "../rls";
 import { newId, writePlannedRows } from "./bulk-write";
 import { planRows, type ImportActor } from "./plan";
+import { quotaMessage } from "./quota";
 
 /**
  * The import's two server steps.
@@ -61,7 +62,7 @@ export type ImportOutcome =
 /** Long enough for 10,000 rows on a slow machine; the import is one transaction. */
 const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
 
-export async function importFile(actor: ImportActor, input: { file: Blob; fileName: string; mapping: ImportMapping }): Promise<ImportOutcome> {
+export async function importFile(actor: ImportActor, input: { file: Blob; fileName: string; mapping: ImportMapping; maxRows?: number | null }): Promise<ImportOutcome> {
   assertMayImport(actor);
   const started = Date.now();
   const refuse = (problems: string[]): ImportOutcome => ({ committed: false, report: buildReport({ actions: new Map(), rows: 0, errors: [], warnings: [], problems }) });
@@ -71,6 +72,8 @@ export async function importFile(actor: ImportActor, input: { file: Blob; fileNa
   const parsed = parseCsv(text);
   const problems = [...parsed.problems, ...(parsed.problems.length ? [] : mappingProblems(parsed.headers, input.mapping.columns))];
   if (problems.length) return { committed: false, report: { ...refuse(problems).report, encoding } };
+  // A new organization's import quota (lib/server/import/quota.ts).
+  if (input.maxRows != null && parsed.rows.length > input.maxRows) return { committed: false, report: { ...refuse([quotaMessage(parsed.rows.length, input.maxRows)]).report, encoding } };
 
   const { plan, converted } = prepareRows(parsed.headers, parsed.rows, input.mapping);
   const cross = crossRowChecks(converted, plan, { closeTitles: false });

@@ -4,7 +4,8 @@ import { Card } from "@/components/card";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/components/roles";
 import { SignOutButton } from "@/components/sign-out-button";
 import { currentUser } from "@/lib/server/guard";
-import { findInvitation, INVALID_INVITATION_HELP, invitationRefusal } from "@/lib/server/invitations";
+import { TooManyRequestsError } from "@/lib/server/errors";
+import { findInvitationCounted, INVALID_INVITATION_HELP, invitationRefusal } from "@/lib/server/invitations";
 import { SignInForm } from "../../sign-in/sign-in-form";
 import { AcceptInvitationButton, InvitationSignUpForm } from "./accept-forms";
 
@@ -17,8 +18,16 @@ const link = "font-semibold text-brand-700 underline-offset-4 hover:underline";
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [invitation, user] = await Promise.all([findInvitation(token), currentUser()]);
+  const [found, user] = await Promise.all([
+    findInvitationCounted(token).catch((err: unknown) => (err instanceof TooManyRequestsError ? err : Promise.reject(err))),
+    currentUser(),
+  ]);
   const here = `/invite/${token}`;
+
+  if (found instanceof TooManyRequestsError) {
+    return <Card title="Too many invitation links tried" intro={found.message} footer={<Link href="/sign-in" className={link}>Go to sign in</Link>} />;
+  }
+  const invitation = found;
 
   if (!invitation) {
     return (

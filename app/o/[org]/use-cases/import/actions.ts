@@ -11,6 +11,7 @@ import { orgAction } from "@/lib/server/action";
 import type { MemberContext } from "@/lib/server/guard";
 import { deleteImportMapping as deleteMapping, saveImportMapping as saveMapping } from "@/lib/server/import/mappings";
 import type { ImportActor } from "@/lib/server/import/plan";
+import { importRowAllowance } from "@/lib/server/import/quota";
 import { checkRows, importFile } from "@/lib/server/import/run";
 
 const actorOf = (ctx: MemberContext): ImportActor => ({ organizationId: ctx.organization.id, userId: ctx.user.id, role: ctx.role });
@@ -55,7 +56,8 @@ export const importUseCases = orgAction({
     })
     .strict(),
   handler: async (ctx, input) => {
-    const outcome = await importFile(actorOf(ctx), { file: input.file, fileName: input.fileName, mapping: input.mapping as ImportMapping });
+    const maxRows = await importRowAllowance(ctx.organization.id);
+    const outcome = await importFile(actorOf(ctx), { file: input.file, fileName: input.fileName, mapping: input.mapping as ImportMapping, maxRows });
     if (outcome.committed) revalidatePath(`/o/${ctx.organization.slug}`, "layout");
     return outcome;
   },
