@@ -114,6 +114,8 @@ async function inputFor(name: string, t: Objects): Promise<unknown> {
       const { weightsVersion } = await db.organization.findUniqueOrThrow({ where: { id: t.org.id }, select: { weightsVersion: true } });
       return { expectedWeightsVersion: weightsVersion, weights: Object.fromEntries(FRAMEWORKS.map((f, i) => [f.id, i === 0 ? 3 : 1])), note: "Matrix rebalance" };
     }
+    case "frameworks.rescoreAll":
+      return {};
     case "members.changeRole":
       return { membershipId: t.spareMember.membershipId, role: "FINANCE" };
     case "members.remove":
@@ -142,7 +144,7 @@ function personalInput(name: string): unknown {
 }
 
 /** Entry points whose input names no object, so there is no other organization's id to give. */
-const NO_IDS_IN_INPUT = ["useCases.import.saveMapping", "assumptions.save", "frameworks.saveWeights", "invitations.create"];
+const NO_IDS_IN_INPUT = ["useCases.import.saveMapping", "assumptions.save", "frameworks.saveWeights", "frameworks.rescoreAll", "invitations.create"];
 
 /** With B's objects: the people named are B's, the ids B's. */
 async function foreignInputFor(name: string): Promise<unknown> {
