@@ -1,6 +1,6 @@
 import "server-only";
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { overridesSchema, projectCosts, type Projection } from "@/lib/domain/costing";
+import { overridesSchema, projectCosts, seedFor, simulateCosts, type Projection, type Simulation } from "@/lib/domain/costing";
 import { scoreUseCase, type Score } from "@/lib/domain/frameworks";
 import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
@@ -63,6 +63,8 @@ export interface SourceRow {
 export interface Derived {
   score: Score;
   projection: Projection;
+  /** The Monte Carlo over the projection's two cheapest approaches that meet the lag (null: fewer than two). */
+  simulation: Simulation | null;
 }
 
 /** Pure: score and project one use case. */
@@ -73,19 +75,23 @@ export function deriveFrom(row: SourceRow, ctx: DeriveContext): Derived {
   const overrides = overridesSchema.safeParse(row.overrides);
   const estimate = readManualEstimate(row.manualEstimate);
   const manualApproach = [row.chosenApproach, score.consensus].find((a): a is Approach => !!a && (MANUAL_ESTIMATE_APPROACHES as readonly string[]).includes(a));
-  const projection = projectCosts({
+  const input = {
     assessment,
     horizonYears: Math.min(10, Math.max(1, row.horizonYears)),
     startYear: (row.startDate ?? row.createdAt).getUTCFullYear(),
     assumptions: ctx.assumptions.set,
     overrides: overrides.success ? overrides.data : undefined,
     manual: manualApproach && estimate ? { approach: manualApproach, estimate } : null,
-  });
-  return { score, projection };
+  };
+  const projection = projectCosts(input);
+  // Seeded by the use case's creation time, so re-deriving the same figures repeats the same trials;
+  // the seed is stored with the result.
+  const simulation = simulateCosts(input, projection, { seed: seedFor(row.createdAt.toISOString()) });
+  return { score, projection, simulation };
 }
 
 /** What the portfolio reads per approach (lib/domain/portfolio/types.ts documents the shape). */
-function summaryOf(p: Projection) {
+function summaryOf(p: Projection, simulation: Simulation | null) {
   const approaches: Record<string, unknown> = {};
   for (const [ap, x] of Object.entries(p.approaches)) {
     approaches[ap] = {
@@ -93,11 +99,13 @@ function summaryOf(p: Projection) {
       staleDaysPerYear: x.staleDaysPerYear,
       timeToValueWeeks: x.timeToValueWeeks,
       retrainingCyclesPerYear: x.retrainingCyclesPerYear,
+      meetsLag: x.meetsLag,
+      worstDelayDays: x.worstDelayDays,
       manual: x.manual,
       missing: x.missing,
     };
   }
-  return { approaches, savings: p.savings, breakEven: p.breakEven, missing: p.missing, complete: p.complete };
+  return { approaches, savings: p.savings, breakEven: p.breakEven, maxLagDays: p.maxLagDays, simulation, missing: p.missing, complete: p.complete };
 }
 
 /** What derivation stores for one use case: its score columns, its cost lines and its yearly totals. */
@@ -139,7 +147,7 @@ export function derivedRows(organizationId: string, useCaseId: string, d: Derive
       score: json({ ...score, weightsVersion: ctx.weightsVersion }),
       scoredAt: now,
       // The versions are repeated here (small) so the rollup never has to decompress the score.
-      projectionSummary: json({ ...summaryOf(projection), assumptionVersion: ctx.assumptions.version, frameworkVersions: score.frameworkVersions, weightsVersion: ctx.weightsVersion }),
+      projectionSummary: json({ ...summaryOf(projection, d.simulation), assumptionVersion: ctx.assumptions.version, frameworkVersions: score.frameworkVersions, weightsVersion: ctx.weightsVersion }),
       assumptionVersionId: ctx.assumptions.id,
     },
     costLines: projection.lines.map((l) => ({

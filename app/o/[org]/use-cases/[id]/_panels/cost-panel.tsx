@@ -1,5 +1,5 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
-import { ASSUMPTION_CATALOG, COST_CATEGORY_LABELS, type AssumptionKey } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, COST_CATEGORY_LABELS, explainCosts, lagText, type AssumptionKey } from "@/lib/domain/costing";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { db } from "@/lib/server/db";
@@ -55,10 +55,8 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
     (byApproach[y.approach] ??= []).push({ calendarYear: y.calendarYear, low: y.low, high: y.high, categories: cats });
   }
   const approaches = Object.keys(s.approaches) as Approach[];
-  // Say it from the side of the cheaper approach (base case), so the percentages read as savings.
-  const ragVsFt = s.savings.find((x) => x.approach === "RAG" && x.against === "FINE_TUNING");
-  const ftVsRag = s.savings.find((x) => x.approach === "FINE_TUNING" && x.against === "RAG");
-  const saving = ragVsFt && ragVsFt.baseCents >= 0 ? ragVsFt : ftVsRag;
+  // Said from the side of the cheapest approach that meets the lag, scenario by scenario.
+  const told = explainCosts(s);
   return (
     <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
       <h2 id="costs-heading" className="text-lg font-semibold text-zinc-900">Lifecycle cost</h2>
@@ -81,7 +79,10 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
               const x = s.approaches[ap]!;
               return (
                 <tr key={ap} className="border-t border-zinc-100">
-                  <th scope="row" className="p-2 text-left font-medium">{APPROACH_LABELS[ap]}{x.manual ? " (manual estimate)" : ""}</th>
+                  <th scope="row" className="p-2 text-left font-medium">
+                    {APPROACH_LABELS[ap]}{x.manual ? " (manual estimate)" : ""}
+                    {x.meetsLag === false ? <span className="block text-xs font-normal text-red-700" data-testid={`fails-lag-${ap}`}>does not meet the {s.maxLagDays === null || s.maxLagDays === undefined ? "acceptable" : lagText(s.maxLagDays)} lag</span> : null}
+                  </th>
                   <td className="p-2 tabular-nums">{range(x.lifecycle, dollars)}{x.lifecycle.complete ? "" : " + missing"}</td>
                   <td className="p-2 tabular-nums">{range(x.staleDaysPerYear, (n) => `${n}`)}</td>
                   <td className="p-2 tabular-nums">{x.timeToValueWeeks ? range(x.timeToValueWeeks, (n) => `${n} wk`) : "—"}</td>
@@ -92,11 +93,9 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
           </tbody>
         </table>
       </div>
-      {saving?.pct ? (
-        <p className="mt-3 text-sm" data-testid="savings">
-          Over the lifecycle, {APPROACH_LABELS[saving.approach]} saves {saving.pct.base}% against {APPROACH_LABELS[saving.against]} in the base case ({dollars(saving.baseCents)}); across the low–high range, from {saving.pct.min}% to {saving.pct.max}%.
-        </p>
-      ) : null}
+      {told.savings ? <p className="mt-3 text-sm" data-testid="savings">{told.savings}</p> : null}
+      {told.simulation ? <p className="mt-1 text-sm" data-testid="simulation">{told.simulation}</p> : null}
+      {told.infeasible.map((t) => <p key={t} className="mt-1 text-sm text-red-800" data-testid="infeasible">{t}</p>)}
       <p className="mt-2 text-sm" data-testid="break-even">Break-even volume: {s.breakEven.reason}</p>
       <div className="mt-6">
         <CostChart byApproach={byApproach} labels={{ ...APPROACH_LABELS, ...COST_CATEGORY_LABELS }} />

@@ -1,0 +1,45 @@
+/** Training a model and keeping it current: compute, curation, retraining, hosting. */
+import type { Assessment } from "../../assessment";
+import { retrainingCyclesPerYear } from "../retraining";
+import { answer, figure, type Ctx } from "./context";
+
+/** Training compute: a full 7B fine-tune $5k–50k (000); LoRA 60–80% less (000). Year 1. */
+export function trainingCompute(ctx: Ctx): number {
+  if (ctx.year !== 1) return 0;
+  const full = figure(ctx, "ftFullComputeUsd");
+  if (ctx.set.fineTuneMethod === "FULL") return full;
+  return full * (1 - figure(ctx, "loraComputeSavingPct") / 100);
+}
+
+/**
+ * Data curation: 10–50 times the training compute in labour (002), against 002's own compute
+ * figure ($50–200 of LoRA compute for 5,000 curated examples), scaled by the examples to curate
+ * (at least 5,000, 002's reference set). Year 1.
+ */
+export function dataCuration(ctx: Ctx): number {
+  if (ctx.year !== 1) return 0;
+  const examples = Math.max(5000, ctx.a.labeledExamples ?? 0);
+  return figure(ctx, "lora5kExamplesComputeUsd") * (examples / 5000) * figure(ctx, "dataCurationMultiple");
+}
+
+/** Retraining: cycles a year × $10k–30k per significant change (000). */
+export function retraining(ctx: Ctx): number {
+  const known = answer(ctx, "changeFrequency", ctx.a.changeFrequency === undefined ? null : 0);
+  return known + ctx.cycles * figure(ctx, "retrainCostUsd");
+}
+
+/** Hosting the deployed fine-tuned model, billed by the hour whether used or not (public source). */
+export function ftHosting(ctx: Ctx): number {
+  return figure(ctx, "ftHostingHourlyUsd") * 24 * 365;
+}
+
+/**
+ * Cycles a year per approach. Fine-tuning retrains on every knowledge change, batched within the
+ * acceptable lag. Hybrid keeps facts in retrieval, so it retrains only for behaviour: at most once
+ * a year, and never when the knowledge is static.
+ */
+export function cyclesFor(approach: string, a: Assessment, lagDays: number): number {
+  if (approach === "FINE_TUNING") return retrainingCyclesPerYear(a.changeFrequency, a.maxLagDays, lagDays);
+  if (approach === "HYBRID") return Math.min(1, retrainingCyclesPerYear(a.changeFrequency, a.maxLagDays, lagDays));
+  return 0;
+}
