@@ -1,6 +1,6 @@
 import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
-import type { Simulation } from "@/lib/domain/costing";
+import type { Pricing, Simulation } from "@/lib/domain/costing";
 import type { Score } from "@/lib/domain/frameworks";
 import { db } from "./db";
 
@@ -27,6 +27,8 @@ export interface ProjectionSummary {
   savings: { approach: Approach; against: Approach; baseCents: number; cents?: { low: number; base: number; high: number }; pct: { low: number; base: number; high: number } | null }[];
   /** The acceptable lag the feasibility was judged against (days), when the use case gives one. */
   maxLagDays?: number | null;
+  /** How the model was priced (absent in projections stored before the catalogue). */
+  pricing?: Pricing;
   /** The Monte Carlo (absent in projections stored before it existed). */
   simulation?: Simulation | null;
   breakEven: { monthlyCalls: number | null; reason: string };

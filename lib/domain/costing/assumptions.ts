@@ -4,6 +4,7 @@
  * one exists, or no value at all (shown as missing until the organization sets it).
  */
 import { z } from "../zod";
+import { CATALOGUE_PACKAGE, CATALOGUE_VERSION as CATALOGUE_INSTALLED, DEFAULT_MODEL, modelPrice, type ModelRef, type PinnedCatalogue } from "./catalogue";
 
 export interface Range {
   low: number | null;
@@ -14,14 +15,16 @@ export interface Range {
 export type Source =
   | { kind: "seed"; file: string; quote: string }
   | { kind: "public"; name: string; readOn: string }
-  | { kind: "none"; note: string };
+  | { kind: "none"; note: string }
+  /** A default the seeds call for but do not quantify: the seed says why it is needed, the value is an estimate. */
+  | { kind: "estimate"; file: string; quote: string; note: string };
 
 export interface AssumptionSpec {
   label: string;
   unit: string;
   min: number;
   max: number;
-  group: "People" | "Fine-tuning" | "Retrieval" | "Inference" | "Time";
+  group: "People" | "Fine-tuning" | "Retrieval" | "Inference" | "Evaluation" | "Time";
   source: Source;
   /** "lowers": a larger value makes costs smaller (the low scenario takes the high value). */
   direction?: "lowers";
@@ -39,8 +42,19 @@ export const ASSUMPTION_CATALOG = {
     source: { kind: "seed", file: S000, quote: "machine learning engineer hours at $150 to $250 per hour" },
   },
   ftFirstDeploymentHours: {
-    label: "Fine-tuning first deployment effort", unit: "hours", min: 0, max: 20000, group: "Fine-tuning",
+    label: "Fine-tuning first deployment effort (reference)", unit: "hours", min: 0, max: 20000, group: "Fine-tuning", referenceOnly: true,
     source: { kind: "seed", file: S000, quote: "for 200 to 400 hours" },
+  },
+  ftBuildWeeks: {
+    label: "Fine-tuning build (production)", unit: "engineering weeks", min: 0, max: 520, group: "Fine-tuning",
+    source: {
+      kind: "seed", file: S003,
+      quote: "Fine-tuning MVP: 6-12 weeks engineering + ML expertise — plus the same 4-8 weeks that take RAG from its 2-4-week MVP to production (6-12 weeks), so both builds are measured at the same stage",
+    },
+  },
+  curationMinutesPerExample: {
+    label: "Expert curation per labeled example", unit: "minutes", min: 0, max: 600, group: "Fine-tuning",
+    source: { kind: "estimate", file: S002, quote: "dataset curation (often 10–50x the training compute cost in human labor)", note: "Minutes of expert review per example are an estimate; the larger of this and 002's multiple is used." },
   },
   ftFullComputeUsd: {
     label: "Training compute, full fine-tune of a 7B model", unit: "USD", min: 0, max: 10_000_000, group: "Fine-tuning",
@@ -67,7 +81,7 @@ export const ASSUMPTION_CATALOG = {
     source: { kind: "seed", file: S000, quote: "and two to four weeks of lag time" },
   },
   vectorDbMonthlyUsd: {
-    label: "Vector database", unit: "USD/month", min: 0, max: 1_000_000, group: "Retrieval",
+    label: "Managed vector database (corpora above the pgvector limit)", unit: "USD/month", min: 0, max: 1_000_000, group: "Retrieval",
     source: { kind: "seed", file: S000, quote: "vector databases for embedding storage, costing $500 to $3,000 monthly" },
   },
   retrievalOverheadPct: {
@@ -95,20 +109,52 @@ export const ASSUMPTION_CATALOG = {
     source: { kind: "public", name: "Azure OpenAI fine-tuning cost documentation (hosting billed hourly whether used or not)", readOn: "2026" },
   },
   embeddingPricePerMTokens: {
-    label: "Embeddings (reference)", unit: "USD per million tokens", min: 0, max: 100, group: "Retrieval", referenceOnly: true,
+    label: "Embeddings", unit: "USD per million tokens", min: 0, max: 100, group: "Retrieval",
     source: { kind: "public", name: "published embedding model prices", readOn: "2026" },
   },
-  modelPricePer1kTokens: {
-    label: "Base model price", unit: "USD per 1,000 tokens", min: 0, max: 1000, group: "Inference",
-    source: { kind: "none", note: "Not from the seeds: set your model's price." },
+  pgvectorMaxDocuments: {
+    label: "Largest corpus kept in the existing PostgreSQL (pgvector)", unit: "documents", min: 0, max: 1_000_000_000, group: "Retrieval",
+    source: { kind: "estimate", file: "001_882c99e1fd832846.txt", quote: "millions of documents", note: "Corpora up to this size are indexed with pgvector in the database the product already runs; larger ones (001's millions of documents) need a managed vector database." },
   },
-  tokensPerCall: {
-    label: "Tokens per call (prompt and answer)", unit: "tokens", min: 0, max: 2_000_000, group: "Inference",
-    source: { kind: "none", note: "Not from the seeds: set your typical call size." },
+  pgvectorMonthlyUsd: {
+    label: "pgvector in the existing database (extra capacity)", unit: "USD/month", min: 0, max: 1_000_000, group: "Retrieval",
+    source: { kind: "estimate", file: S000, quote: "vector databases for embedding storage, costing $500 to $3,000 monthly depending on scale", note: "A small corpus needs no database of its own: this is the extra capacity of the existing one, an estimate." },
+  },
+  tokensPerDocument: {
+    label: "Tokens per corpus document (embedding)", unit: "tokens", min: 0, max: 10_000_000, group: "Retrieval",
+    source: { kind: "estimate", file: S002, quote: "embedding model selection, chunking experimentation, and ongoing index management", note: "Document length is an estimate; set your own." },
+  },
+  evalBuildWeeks: {
+    label: "Building the evaluation set", unit: "engineering weeks", min: 0, max: 520, group: "Evaluation",
+    source: { kind: "estimate", file: S002, quote: "The commonly underestimated cost in both approaches is evaluation: building test sets that reliably measure whether the approach is working", note: "Weeks are an estimate; every approach needs it." },
+  },
+  evalRunHoursPerMonth: {
+    label: "Running the evaluations", unit: "hours/month", min: 0, max: 2000, group: "Evaluation",
+    source: { kind: "estimate", file: S002, quote: "and then running those evaluations continuously as the system evolves", note: "Hours are an estimate; every approach needs it." },
+  },
+  ftUpkeepHoursPerWeek: {
+    label: "Fine-tuned model upkeep (versions, new base models)", unit: "hours/week", min: 0, max: 400, group: "Fine-tuning",
+    source: { kind: "estimate", file: S002, quote: "managing model versions, evaluating each new base model release against your fine-tuned checkpoints", note: "Hours are an estimate (003: \"Ongoing ML engineering\"), on top of the upkeep every approach needs." },
+  },
+  modelInputPricePerMTokens: {
+    label: "Model price, input (by hand)", unit: "USD per million tokens", min: 0, max: 10_000, group: "Inference",
+    source: { kind: "none", note: "Empty: the model's price from the catalogue (" + CATALOGUE_PACKAGE + "). Set it only for a model the catalogue lacks, or a negotiated price." },
+  },
+  modelOutputPricePerMTokens: {
+    label: "Model price, output (by hand)", unit: "USD per million tokens", min: 0, max: 10_000, group: "Inference",
+    source: { kind: "none", note: "Empty: the model's price from the catalogue (" + CATALOGUE_PACKAGE + "). Set it only for a model the catalogue lacks, or a negotiated price." },
+  },
+  inputTokensPerCall: {
+    label: "Input tokens per call (prompt and context)", unit: "tokens", min: 0, max: 2_000_000, group: "Inference",
+    source: { kind: "none", note: "Not from the seeds: an estimate of a typical question with its instructions; set your own." },
+  },
+  outputTokensPerCall: {
+    label: "Output tokens per call (answer)", unit: "tokens", min: 0, max: 2_000_000, group: "Inference",
+    source: { kind: "none", note: "Not from the seeds: an estimate of a typical answer; set your own." },
   },
   maintenanceHoursPerWeek: {
-    label: "Upkeep engineering", unit: "hours/week", min: 0, max: 400, group: "People",
-    source: { kind: "none", note: "Not from the seeds: set the hours a week your team spends keeping a system running." },
+    label: "Upkeep engineering (every approach)", unit: "hours/week", min: 0, max: 400, group: "People",
+    source: { kind: "estimate", file: S002, quote: "ongoing index management", note: "Hours are an estimate: set the hours a week your team spends keeping a system running." },
   },
   ragTimeToValueWeeks: {
     label: "RAG time to value", unit: "weeks", min: 0, max: 520, group: "Time",
@@ -128,7 +174,14 @@ export type FineTuneMethod = (typeof FINE_TUNE_METHODS)[number];
 export interface AssumptionSet {
   fineTuneMethod: FineTuneMethod;
   values: Record<AssumptionKey, Range>;
+  /** The organization's default model ("provider/model"), for use cases that name none. */
+  model: ModelRef;
+  /** The catalogue's prices as pinned with this version; null: the installed catalogue's (the built-in defaults). */
+  catalogue: PinnedCatalogue | null;
 }
+
+/** The price figures a model's catalogue prices fill when they are empty. */
+export const PRICE_KEYS = ["modelInputPricePerMTokens", "modelOutputPricePerMTokens"] as const;
 
 const r = (low: number | null, base: number | null, high: number | null): Range => ({ low, base, high });
 
@@ -138,9 +191,13 @@ const r = (low: number | null, base: number | null, high: number | null): Range 
  */
 export const DEFAULT_ASSUMPTIONS: AssumptionSet = deepFreeze({
   fineTuneMethod: "LORA",
+  model: DEFAULT_MODEL,
+  catalogue: null,
   values: {
     engineerRate: r(150, 200, 250),
     ftFirstDeploymentHours: r(200, 300, 400),
+    ftBuildWeeks: r(10, 15, 20),
+    curationMinutesPerExample: r(1, 2, 5),
     ftFullComputeUsd: r(5000, 27500, 50000),
     loraComputeSavingPct: r(60, 70, 80),
     lora5kExamplesComputeUsd: r(50, 125, 200),
@@ -155,9 +212,17 @@ export const DEFAULT_ASSUMPTIONS: AssumptionSet = deepFreeze({
     ftInferencePriceFactor: r(0.1, 0.3, 0.5),
     ftHostingHourlyUsd: r(1.7, 1.7, 1.7),
     embeddingPricePerMTokens: r(0.02, 0.075, 0.13),
-    modelPricePer1kTokens: r(null, null, null),
-    tokensPerCall: r(null, null, null),
-    maintenanceHoursPerWeek: r(null, null, null),
+    pgvectorMaxDocuments: r(100_000, 100_000, 100_000),
+    pgvectorMonthlyUsd: r(0, 50, 150),
+    tokensPerDocument: r(500, 1000, 2000),
+    evalBuildWeeks: r(1, 2, 4),
+    evalRunHoursPerMonth: r(2, 4, 8),
+    ftUpkeepHoursPerWeek: r(4, 8, 16),
+    modelInputPricePerMTokens: r(null, null, null),
+    modelOutputPricePerMTokens: r(null, null, null),
+    inputTokensPerCall: r(1000, 1500, 2500),
+    outputTokensPerCall: r(200, 300, 500),
+    maintenanceHoursPerWeek: r(2, 4, 8),
     ragTimeToValueWeeks: r(0.4, 0.7, 1),
     ftTimeToValueWeeks: r(6, 8, 12),
   },
@@ -182,9 +247,23 @@ function rangeSchema(key: AssumptionKey) {
     .refine((v) => v.low === null || (v.low <= v.base! && v.base! <= v.high!), { message: "Low must not exceed base, nor base exceed high" });
 }
 
+/** "provider/model", as the catalogue names them (a model it lacks may be named too, and priced by hand). */
+export const modelRefSchema = z
+  .string()
+  .trim()
+  .max(200, "At most 200 characters")
+  .regex(/^[a-z0-9-]+\/[A-Za-z0-9._:@-]+$/, "Name the model as provider/model, for example openai/gpt-4o");
+
+const priceSchema = z.object({ inputPerM: z.number().min(0), outputPerM: z.number().min(0), cachedInputPerM: z.number().min(0).nullable() }).strict();
+export const pinnedCatalogueSchema = z
+  .object({ package: z.string().max(200), version: z.string().max(50), pinnedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), prices: z.record(z.string().max(200), priceSchema) })
+  .strict();
+
 export const assumptionSetSchema = z
   .object({
     fineTuneMethod: z.enum(FINE_TUNE_METHODS),
+    model: modelRefSchema,
+    catalogue: pinnedCatalogueSchema.nullable(),
     values: z.object(Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, rangeSchema(k)])) as Record<AssumptionKey, ReturnType<typeof rangeSchema>>).strict(),
   })
   .strict();
@@ -195,17 +274,82 @@ export const overridesSchema = z
   .strict();
 export type Overrides = Partial<Record<AssumptionKey, Range>>;
 
+/**
+ * Figures saved before model prices were split into input and output (one price per 1,000
+ * tokens of the whole call, and tokens per call) read as the same cost: every token priced as
+ * input at the old price per million, none as output. Returns the figures with the new keys.
+ */
+export function upgradeLegacyFigures(values: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!values || !("modelPricePer1kTokens" in values || "tokensPerCall" in values)) return values;
+  const { modelPricePer1kTokens: price, tokensPerCall: tokens, ...rest } = values as Record<string, Range | undefined>;
+  const scale = (r: Range | undefined, f: number): Range | undefined =>
+    r && typeof r === "object" ? { low: r.low === null ? null : r.low * f, base: r.base === null ? null : r.base * f, high: r.high === null ? null : r.high * f } : undefined;
+  const out: Record<string, unknown> = { ...rest };
+  const unset = (k: string) => !(k in rest) || (rest[k] as Range | undefined)?.base === null;
+  const wholeCall = !!price && price.base !== null && unset("modelInputPricePerMTokens") && unset("modelOutputPricePerMTokens");
+  if (wholeCall) {
+    out.modelInputPricePerMTokens = scale(price, 1000);
+    out.modelOutputPricePerMTokens = scale(price, 1000);
+  }
+  // The old price covered the whole call, so its tokens are all priced as input.
+  if (wholeCall && tokens && tokens.base !== null) {
+    out.inputTokensPerCall = tokens;
+    out.outputTokensPerCall = { low: tokens.low === null ? null : 0, base: tokens.base === null ? null : 0, high: tokens.high === null ? null : 0 };
+  }
+  return out;
+}
+
 /** Reads a stored set leniently: unknown or invalid figures fall back to the defaults. */
 export function readAssumptionSet(json: unknown): AssumptionSet {
-  const obj = (typeof json === "object" && json !== null ? json : {}) as { fineTuneMethod?: unknown; values?: Record<string, unknown> };
+  const obj = (typeof json === "object" && json !== null ? json : {}) as { fineTuneMethod?: unknown; values?: Record<string, unknown>; model?: unknown; catalogue?: unknown };
+  const stored = upgradeLegacyFigures(obj.values);
   const values = { ...DEFAULT_ASSUMPTIONS.values };
   for (const k of ASSUMPTION_KEYS) {
-    const parsed = rangeSchema(k).safeParse(obj.values?.[k]);
+    const parsed = rangeSchema(k).safeParse(stored?.[k]);
     if (parsed.success) values[k] = parsed.data;
   }
   const method = FINE_TUNE_METHODS.includes(obj.fineTuneMethod as FineTuneMethod) ? (obj.fineTuneMethod as FineTuneMethod) : DEFAULT_ASSUMPTIONS.fineTuneMethod;
-  return { fineTuneMethod: method, values };
+  const model = modelRefSchema.safeParse(obj.model);
+  const catalogue = pinnedCatalogueSchema.safeParse(obj.catalogue);
+  return { fineTuneMethod: method, values, model: model.success ? model.data : DEFAULT_MODEL, catalogue: catalogue.success ? catalogue.data : null };
 }
+
+/** How a projection's model was priced, for the page to say. */
+export interface Pricing {
+  model: ModelRef;
+  /** "catalogue": both prices from the catalogue; "hand": set by the organization or the use case; "missing": neither. */
+  from: "catalogue" | "hand" | "missing";
+  catalogueVersion: string | null;
+  pinnedOn: string | null;
+}
+
+/**
+ * The set with its model's prices filled in. A use case that names a model the catalogue has is
+ * priced at the catalogue's price (pinned snapshot first); otherwise the organization's hand
+ * prices stand, and where they are empty, its default model's catalogue price. A use case's own
+ * overrides (laid on afterwards) beat all of these.
+ */
+export function withModelPrices(set: AssumptionSet, useCaseModel?: ModelRef | null): { set: AssumptionSet; pricing: Pricing } {
+  const fromCatalogue = (ref: ModelRef) => modelPrice(ref, set.catalogue);
+  const version = set.catalogue?.version ?? null;
+  const pinnedOn = set.catalogue?.pinnedOn ?? null;
+  const fill = (ref: ModelRef, price: NonNullable<ReturnType<typeof fromCatalogue>>) => ({
+    set: { ...set, values: { ...set.values, modelInputPricePerMTokens: fixedRange(price.inputPerM), modelOutputPricePerMTokens: fixedRange(price.outputPerM) } },
+    pricing: { model: ref, from: "catalogue" as const, catalogueVersion: version ?? CATALOGUE_INSTALLED, pinnedOn },
+  });
+  if (useCaseModel) {
+    const price = fromCatalogue(useCaseModel);
+    if (price) return fill(useCaseModel, price);
+  }
+  const model = useCaseModel ?? set.model;
+  const hand = PRICE_KEYS.every((k) => set.values[k].base !== null);
+  if (hand) return { set, pricing: { model, from: "hand", catalogueVersion: null, pinnedOn: null } };
+  const price = useCaseModel ? null : fromCatalogue(set.model);
+  if (price) return fill(set.model, price);
+  return { set, pricing: { model, from: "missing", catalogueVersion: null, pinnedOn: null } };
+}
+
+const fixedRange = (v: number): Range => ({ low: v, base: v, high: v });
 
 /** The organization's set with a use case's overrides laid over it. */
 export function withOverrides(set: AssumptionSet, overrides: Overrides | undefined): AssumptionSet {

@@ -6,7 +6,7 @@ import { simulateCosts } from "./simulate";
 
 const COMPLETE: AssumptionSet = {
   ...DEFAULT_ASSUMPTIONS,
-  values: { ...DEFAULT_ASSUMPTIONS.values, modelPricePer1kTokens: { low: 0.002, base: 0.005, high: 0.01 }, tokensPerCall: { low: 1500, base: 1500, high: 1500 }, maintenanceHoursPerWeek: { low: 2, base: 4, high: 8 } },
+  values: { ...DEFAULT_ASSUMPTIONS.values, modelInputPricePerMTokens: { low: 2, base: 5, high: 10 }, modelOutputPricePerMTokens: { low: 2, base: 5, high: 10 }, inputTokensPerCall: { low: 1500, base: 1500, high: 1500 }, outputTokensPerCall: { low: 0, base: 0, high: 0 }, maintenanceHoursPerWeek: { low: 2, base: 4, high: 8 } },
 };
 
 function explained(input: ProjectionInput) {

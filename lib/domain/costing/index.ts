@@ -4,3 +4,4 @@ export * from "./project";
 export * from "./retraining";
 export * from "./simulate";
 export * from "./explain";
+export * from "./catalogue";

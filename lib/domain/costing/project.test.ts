@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CHANGE_FREQUENCIES, type Assessment } from "../assessment";
-import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, type AssumptionSet, type Range } from "./assumptions";
+import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, readAssumptionSet, type AssumptionSet, type Range } from "./assumptions";
 import { projectCosts, ProjectionInputError, type ProjectionInput } from "./project";
 import { staleDaysPerYear } from "./retraining";
 
@@ -11,13 +11,13 @@ const fixed = (v: number): Range => ({ low: v, base: v, high: v });
 /** Every figure zero: tests switch on only the figures they are about. */
 function onlyFigures(figures: Partial<AssumptionSet["values"]>, method: AssumptionSet["fineTuneMethod"] = "LORA"): AssumptionSet {
   const values = Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, zero])) as AssumptionSet["values"];
-  return { fineTuneMethod: method, values: { ...values, ...figures } };
+  return { fineTuneMethod: method, values: { ...values, ...figures }, model: "openai/gpt-4o", catalogue: null };
 }
 
 /** Figures every projection needs, set so that nothing is missing. */
 const COMPLETE: AssumptionSet = {
   ...DEFAULT_ASSUMPTIONS,
-  values: { ...DEFAULT_ASSUMPTIONS.values, modelPricePer1kTokens: { low: 0.002, base: 0.005, high: 0.01 }, tokensPerCall: fixed(1500), maintenanceHoursPerWeek: { low: 2, base: 4, high: 8 } },
+  values: { ...DEFAULT_ASSUMPTIONS.values, modelInputPricePerMTokens: { low: 2, base: 5, high: 10 }, modelOutputPricePerMTokens: { low: 2, base: 5, high: 10 }, inputTokensPerCall: fixed(1500), outputTokensPerCall: fixed(0), maintenanceHoursPerWeek: { low: 2, base: 4, high: 8 } },
 };
 
 describe("seed 000's worked example (golden)", () => {
@@ -68,13 +68,28 @@ describe("each category's formula on a hand-worked case", () => {
   it("vector database: $500/1,750/3,000 a month × 12", () => {
     expect(line("RAG", "RETRIEVAL_INFRA")).toMatchObject({ low: 6_000_00, base: 21_000_00, high: 36_000_00 });
   });
-  it("fine-tuning build: 200/300/400 h × $150/200/250; LoRA compute: $27,500 × (1 − 70%)", () => {
-    expect(line("FINE_TUNING", "BUILD_ENGINEERING")).toMatchObject({ low: 30_000_00, base: 60_000_00, high: 100_000_00 });
+  it("fine-tuning build: 10/15/20 weeks × 40 h × $150/200/250 (measured like RAG's); LoRA compute: $27,500 × (1 − 70%)", () => {
+    expect(line("FINE_TUNING", "BUILD_ENGINEERING")).toMatchObject({ low: 60_000_00, base: 120_000_00, high: 200_000_00 });
     // low scenario takes the larger saving (80%): 5,000 × 0.2 = 1,000; high takes 60%: 50,000 × 0.4 = 20,000
     expect(line("FINE_TUNING", "TRAINING_COMPUTE")).toMatchObject({ low: 1_000_00, base: 8_250_00, high: 20_000_00 });
   });
-  it("data curation: $50/125/200 per 5,000 examples × 2 (10,000 examples) × 10/30/50", () => {
-    expect(line("FINE_TUNING", "DATA_CURATION")).toMatchObject({ low: 1_000_00, base: 7_500_00, high: 20_000_00 });
+  it("data curation: 10,000 examples × 1/2/5 expert minutes × $150/200/250, being more than 002's multiple ($50/125/200 per 5,000 × 2 × 10/30/50)", () => {
+    expect(line("FINE_TUNING", "DATA_CURATION")).toMatchObject({ low: 25_000_00, base: 66_666_67, high: 208_333_33 });
+  });
+  it("data curation is never less than 002's multiple of its own compute figure", () => {
+    const cheapReview = { ...COMPLETE, values: { ...COMPLETE.values, curationMinutesPerExample: fixed(0) } };
+    const q = projectCosts({ assessment: a, horizonYears: 1, startYear: 2027, assumptions: cheapReview });
+    expect(q.lines.find((l) => l.approach === "FINE_TUNING" && l.category === "DATA_CURATION")).toMatchObject({ low: 1_000_00, base: 7_500_00, high: 20_000_00 });
+  });
+  it("evaluation for every approach: a 1/2/4-week set in year 1, then 2/4/8 hours a month", () => {
+    // year 1: 2 × 40 × 200 + 4 × 12 × 200 = 16,000 + 9,600; year 2: 9,600
+    for (const ap of ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"]) {
+      expect(line(ap, "EVALUATION")).toMatchObject({ base: 25_600_00 });
+      expect(line(ap, "EVALUATION", 2)).toMatchObject({ base: 9_600_00 });
+    }
+  });
+  it("a fine-tuned model needs 4/8/16 more hours of upkeep a week", () => {
+    expect(line("FINE_TUNING", "MAINTENANCE")).toMatchObject({ base: (4 + 8) * 52 * 200 * 100 });
   });
   it("retraining: 12 monthly cycles × $10k/20k/30k; hosting $1.70 × 8,760 h", () => {
     expect(line("FINE_TUNING", "RETRAINING")).toMatchObject({ low: 120_000_00, base: 240_000_00, high: 360_000_00 });
@@ -101,11 +116,13 @@ describe("each category's formula on a hand-worked case", () => {
 
 describe("missing figures", () => {
   it("never count as $0: the lines are null and the projection says what is missing", () => {
-    const p = projectCosts({ assessment: { monthlyCalls: 1000 }, horizonYears: 3, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS });
+    // A model the catalogue lacks, and no price set by hand.
+    const p = projectCosts({ assessment: { monthlyCalls: 1000 }, horizonYears: 3, startYear: 2027, assumptions: { ...DEFAULT_ASSUMPTIONS, model: "acme/in-house-7b" } });
     const inference = p.lines.filter((l) => l.category === "INFERENCE");
     expect(inference.every((l) => l.base === null)).toBe(true);
     expect(p.complete).toBe(false);
-    expect(p.missing).toEqual(expect.arrayContaining(["assumption:modelPricePer1kTokens", "assumption:tokensPerCall", "assumption:maintenanceHoursPerWeek"]));
+    expect(p.pricing).toMatchObject({ model: "acme/in-house-7b", from: "missing" });
+    expect(p.missing).toEqual(expect.arrayContaining(["assumption:modelInputPricePerMTokens", "assumption:modelOutputPricePerMTokens"]));
     expect(p.approaches.RAG!.lifecycle.complete).toBe(false);
     expect(p.breakEven.monthlyCalls).toBeNull();
   });
@@ -113,10 +130,46 @@ describe("missing figures", () => {
     const p = projectCosts({ assessment: {}, horizonYears: 1, startYear: 2027, assumptions: COMPLETE });
     expect(p.missing).toEqual(expect.arrayContaining(["answer:monthlyCalls", "answer:changeFrequency"]));
   });
-  it("a per-use-case override fills in a figure", () => {
-    const p = projectCosts({ assessment: { monthlyCalls: 1000 }, horizonYears: 1, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS,
-      overrides: { modelPricePer1kTokens: fixed(0.01), tokensPerCall: fixed(1000), maintenanceHoursPerWeek: fixed(1) } });
+  it("a per-use-case override prices a model the catalogue lacks, by hand", () => {
+    const p = projectCosts({ assessment: { monthlyCalls: 1000 }, horizonYears: 1, startYear: 2027, assumptions: { ...DEFAULT_ASSUMPTIONS, model: "acme/in-house-7b" },
+      overrides: { modelInputPricePerMTokens: fixed(10), modelOutputPricePerMTokens: fixed(30), inputTokensPerCall: fixed(1000), outputTokensPerCall: fixed(100) } });
     expect(p.approaches.PROMPTING!.lifecycle.complete).toBe(true);
+    expect(p.pricing.from).toBe("hand");
+    // 12,000 calls × (1,000 × $10 + 100 × $30) per million = $156
+    expect(p.lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE")!.base).toBe(156_00);
+  });
+});
+
+describe("model prices from the catalogue (Costs v2)", () => {
+  it("a new use case on the built-in defaults is fully costed without anyone typing a price", () => {
+    const p = projectCosts({ assessment: { monthlyCalls: 10_000, changeFrequency: "monthly", corpusDocuments: 3000 }, horizonYears: 3, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS });
+    expect(p.complete).toBe(true);
+    expect(p.pricing).toMatchObject({ model: "openai/gpt-4o", from: "catalogue" });
+    // 120,000 calls × (1,500 input × $2.50 + 300 output × $10.00) per million = $810
+    expect(p.lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE")!.base).toBe(810_00);
+  });
+  it("prices input and output tokens apart, at the use case's own model", () => {
+    const p = projectCosts({ assessment: { monthlyCalls: 10_000 }, horizonYears: 1, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS, model: "openai/gpt-4o-mini" });
+    // 120,000 × (1,500 × $0.15 + 300 × $0.60) per million = $48.60
+    expect(p.lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE")!.base).toBe(48_60);
+    expect(p.pricing.model).toBe("openai/gpt-4o-mini");
+  });
+  it("an organization's price by hand stands for its default model, and a pinned snapshot beats the installed catalogue", () => {
+    const byHand = { ...DEFAULT_ASSUMPTIONS, values: { ...DEFAULT_ASSUMPTIONS.values, modelInputPricePerMTokens: fixed(1), modelOutputPricePerMTokens: fixed(1) } };
+    expect(projectCosts({ assessment: { monthlyCalls: 10_000 }, horizonYears: 1, startYear: 2027, assumptions: byHand }).pricing.from).toBe("hand");
+    const pinned = { ...DEFAULT_ASSUMPTIONS, catalogue: { package: "@pydantic/genai-prices", version: "0.1.0", pinnedOn: "2026-06-01", prices: { "openai/gpt-4o": { inputPerM: 5, outputPerM: 15, cachedInputPerM: null } } } };
+    const p = projectCosts({ assessment: { monthlyCalls: 10_000 }, horizonYears: 1, startYear: 2027, assumptions: pinned });
+    expect(p.pricing).toEqual({ model: "openai/gpt-4o", from: "catalogue", catalogueVersion: "0.1.0", pinnedOn: "2026-06-01" });
+    // 120,000 × (1,500 × $5 + 300 × $15) per million = $1,440
+    expect(p.lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE")!.base).toBe(1440_00);
+  });
+  it("reads figures saved before the split at the same cost: every token as input at the old price", () => {
+    const old = readAssumptionSet({ fineTuneMethod: "LORA", values: { modelPricePer1kTokens: fixed(0.01), tokensPerCall: fixed(1000) } });
+    expect(old.values.modelInputPricePerMTokens).toEqual(fixed(10));
+    expect(old.values.inputTokensPerCall).toEqual(fixed(1000));
+    expect(old.values.outputTokensPerCall).toEqual(fixed(0));
+    const p = projectCosts({ assessment: { monthlyCalls: 1000 }, horizonYears: 1, startYear: 2027, assumptions: old });
+    // as before the split: 12,000 calls × 1,000 tokens × $0.01 per 1,000 = $120
     expect(p.lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE")!.base).toBe(120_00);
   });
 });
@@ -236,6 +289,27 @@ describe("the seed defaults are shared, so nobody may change them in place", () 
     }).toThrow(TypeError);
     expect(DEFAULT_ASSUMPTIONS.values.engineerRate).toEqual({ low: 150, base: 200, high: 250 });
     expect(projectCosts(input)).toEqual(before);
+  });
+});
+
+describe("retrieval infrastructure by corpus size (Costs v2)", () => {
+  const at = (corpusDocuments: number | undefined, changeFrequency: Assessment["changeFrequency"] = "static") =>
+    projectCosts({ assessment: { monthlyCalls: 1000, corpusDocuments, changeFrequency }, horizonYears: 2, startYear: 2027, assumptions: COMPLETE })
+      .lines.filter((l) => l.approach === "RAG" && l.category === "RETRIEVAL_INFRA");
+  it("a small corpus lives in the existing PostgreSQL (pgvector): $0/50/150 a month, plus embedding it once", () => {
+    // 2,000 documents × 1,000 tokens × $0.075 per million = $0.15
+    expect(at(2000)[0]).toMatchObject({ base: 50 * 12 * 100 + 15 });
+    expect(at(2000)[1]).toMatchObject({ base: 50 * 12 * 100 });
+  });
+  it("a corpus of millions (001) needs a managed vector database at 000's $500–3,000 a month", () => {
+    expect(at(2_000_000)[1]).toMatchObject({ low: 500 * 12 * 100, base: 1750 * 12 * 100 });
+  });
+  it("re-indexes at the change frequency: weekly changes re-embed 52 times a year", () => {
+    // 2,000,000 × 1,000 tokens × $0.075/M = $150 an embedding
+    expect(at(2_000_000, "weekly")[1]!.base! - at(2_000_000)[1]!.base!).toBe(52 * 150 * 100);
+  });
+  it("an unknown corpus is priced at 000's vector database figure", () => {
+    expect(at(undefined)[0]).toMatchObject({ base: 1750 * 12 * 100 });
   });
 });
 

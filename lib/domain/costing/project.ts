@@ -7,7 +7,8 @@
  * A figure or answer with no value makes its lines missing (null), never $0.
  */
 import type { Approach, Assessment } from "../assessment";
-import { withOverrides, type AssumptionKey, type AssumptionSet, type Overrides } from "./assumptions";
+import { PRICE_KEYS, withModelPrices, withOverrides, type AssumptionKey, type AssumptionSet, type Overrides, type Pricing } from "./assumptions";
+import type { ModelRef } from "./catalogue";
 import type { CostCategory } from "./categories";
 import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, PROJECTED, SCENARIOS, type Driver, type Projected, type Scenario } from "./drivers";
 import { retrainingMeetsLag, staleDaysPerYear, worstDelayDays } from "./retraining";
@@ -24,6 +25,20 @@ export interface ProjectionInput {
   assumptions: AssumptionSet;
   overrides?: Overrides;
   manual?: ManualEstimateInput | null;
+  /** The model the use case runs on ("provider/model"); null: the organization's default. */
+  model?: ModelRef | null;
+}
+
+/**
+ * The figures a projection uses: the organization's set, its model's catalogue prices filled in,
+ * and the use case's overrides on top. The scenarios, the break-even and the Monte Carlo all read
+ * these, so they price the same model the same way.
+ */
+export function effectiveAssumptions(input: ProjectionInput): { set: AssumptionSet; pricing: Pricing } {
+  const priced = withModelPrices(input.assumptions, input.model ?? null);
+  const set = withOverrides(priced.set, input.overrides);
+  const byHand = PRICE_KEYS.some((k) => input.overrides?.[k]);
+  return { set, pricing: byHand ? { ...priced.pricing, from: "hand", catalogueVersion: null, pinnedOn: null } : priced.pricing };
 }
 
 export interface CostLine {
@@ -81,6 +96,8 @@ export interface Projection {
   approaches: Partial<Record<Approach, ApproachProjection>>;
   savings: Saving[];
   breakEven: { monthlyCalls: number | null; reason: string };
+  /** Which model was priced, and how (catalogue, pinned or installed, or by hand). */
+  pricing: Pricing;
   /** The acceptable lag (days) feasibility was judged against; null when the use case gives none. */
   maxLagDays: number | null;
   missing: string[];
@@ -95,7 +112,7 @@ export function projectCosts(input: ProjectionInput): Projection {
   const { horizonYears: h, startYear } = input;
   if (!Number.isInteger(h) || h < 1 || h > 10) throw new ProjectionInputError("The horizon must be a whole number of years from 1 to 10.");
   if (!Number.isInteger(startYear) || startYear < 1900 || startYear > 2200) throw new ProjectionInputError("The start year is out of range.");
-  const set = withOverrides(input.assumptions, input.overrides);
+  const { set, pricing } = effectiveAssumptions(input);
   const a = input.assessment;
   const figs = { low: figureGetter(set, "low"), base: figureGetter(set, "base"), high: figureGetter(set, "high") };
   const baseLag = figs.base("retrainLagDays") ?? 21;
@@ -187,6 +204,7 @@ export function projectCosts(input: ProjectionInput): Projection {
     breakEven: approaches.FINE_TUNING?.meetsLag === false
       ? { monthlyCalls: null, reason: `None: fine-tuning does not meet the ${lagText(a.maxLagDays!)} lag at any volume, so it is not an option to break even with.` }
       : breakEvenMonthlyCalls(input),
+    pricing,
     maxLagDays: a.maxLagDays ?? null,
     missing: [...allMissing].sort(),
     complete: allMissing.size === 0,
@@ -225,7 +243,7 @@ const pct = (fraction: number) => Math.round(fraction * 10000) / 100;
 
 /** Lifecycle base cost of one approach in dollars, unrounded, for a given monthly volume. */
 function lifecycleBaseUsd(input: ProjectionInput, approach: Projected, monthlyCalls: number): number | null {
-  const set = withOverrides(input.assumptions, input.overrides);
+  const { set } = effectiveAssumptions(input);
   const a = { ...input.assessment, monthlyCalls };
   const fig = figureGetter(set, "base");
   const cycles = cyclesFor(approach, a, fig("retrainLagDays") ?? 21);
@@ -248,7 +266,7 @@ export function breakEvenMonthlyCalls(input: ProjectionInput): { monthlyCalls: n
   const ft0 = lifecycleBaseUsd(input, "FINE_TUNING", 0), ft1 = lifecycleBaseUsd(input, "FINE_TUNING", 1_000_000);
   const rag0 = lifecycleBaseUsd(input, "RAG", 0), rag1 = lifecycleBaseUsd(input, "RAG", 1_000_000);
   if (ft0 === null || ft1 === null || rag0 === null || rag1 === null) {
-    return { monthlyCalls: null, reason: "Missing figures: set the model price and tokens per call to find the break-even volume." };
+    return { monthlyCalls: null, reason: "Missing figures: price the model and the tokens per call to find the break-even volume." };
   }
   const ftSlope = (ft1 - ft0) / 1_000_000, ragSlope = (rag1 - rag0) / 1_000_000;
   if (ft0 <= rag0 && ftSlope <= ragSlope) return { monthlyCalls: 0, reason: "Fine-tuning costs no more than RAG at any volume." };

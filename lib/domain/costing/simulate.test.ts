@@ -8,7 +8,7 @@ import { mulberry32, seedFor, simulateCosts, triangular } from "./simulate";
 const fixed = (v: number): Range => ({ low: v, base: v, high: v });
 const COMPLETE: AssumptionSet = {
   ...DEFAULT_ASSUMPTIONS,
-  values: { ...DEFAULT_ASSUMPTIONS.values, modelPricePer1kTokens: { low: 0.002, base: 0.005, high: 0.01 }, tokensPerCall: fixed(1500), maintenanceHoursPerWeek: { low: 2, base: 4, high: 8 } },
+  values: { ...DEFAULT_ASSUMPTIONS.values, modelInputPricePerMTokens: { low: 2, base: 5, high: 10 }, modelOutputPricePerMTokens: { low: 2, base: 5, high: 10 }, inputTokensPerCall: fixed(1500), outputTokensPerCall: fixed(0), maintenanceHoursPerWeek: { low: 2, base: 4, high: 8 } },
 };
 /** Every range collapsed to its base: each trial is then the base scenario exactly. */
 const collapsed = (set: AssumptionSet): AssumptionSet => ({
@@ -74,7 +74,7 @@ describe("the Monte Carlo", () => {
   });
 
   it("is not run when a figure is missing (never priced as $0)", () => {
-    const input: ProjectionInput = { ...monthly, assumptions: DEFAULT_ASSUMPTIONS };
+    const input: ProjectionInput = { ...monthly, assumptions: { ...DEFAULT_ASSUMPTIONS, model: "acme/in-house-7b" } };
     expect(simulateCosts(input, projectCosts(input), { seed: 1 })).toBeNull();
   });
 });

@@ -11,10 +11,10 @@
  * not a draw), as in the three scenarios.
  */
 import type { Approach } from "../assessment";
-import { ASSUMPTION_KEYS, withOverrides, type AssumptionKey } from "./assumptions";
+import { ASSUMPTION_KEYS, type AssumptionKey } from "./assumptions";
 import type { CostCategory } from "./categories";
 import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, type Ctx, type Driver, type Projected } from "./drivers";
-import type { Projection, ProjectionInput } from "./project";
+import { effectiveAssumptions, type Projection, type ProjectionInput } from "./project";
 
 export const DEFAULT_TRIALS = 2000;
 
@@ -78,7 +78,7 @@ export function triangular(lo: number, m: number, hi: number, u: number): number
  */
 export function simulateCosts(input: ProjectionInput, projection: Projection, opts: { seed: number; trials?: number }): Simulation | null {
   const trials = opts.trials ?? DEFAULT_TRIALS;
-  const set = withOverrides(input.assumptions, input.overrides);
+  const { set } = effectiveAssumptions(input);
   const a = input.assessment;
   const eligible = (Object.values(projection.approaches) as NonNullable<Projection["approaches"][Approach]>[])
     .filter((x) => !x.manual && x.lifecycle.complete && x.meetsLag !== false)
@@ -107,12 +107,13 @@ export function simulateCosts(input: ProjectionInput, projection: Projection, op
   };
   const baseLag = figureGetter(set, "base")("retrainLagDays") ?? 21;
   const h = input.horizonYears;
-  let lifetimeCalls = 0;
-  for (let year = 1; year <= h; year++) lifetimeCalls += callsInYear(a, year) ?? 0;
+  let laterCalls = 0;
+  for (let year = 2; year <= h; year++) laterCalls += callsInYear(a, year) ?? 0;
   const firstYearCalls = callsInYear(a, 1);
-  // A one-time driver is priced once, in year 1. Every other driver is a yearly fixed cost plus a
-  // cost per call (the projection's own shape), so its lifecycle is its cost at the lifetime's
-  // calls plus (h − 1) times its fixed part: two evaluations a trial, whatever the horizon.
+  // Year 1 is priced as it is. From year 2 on, a one-time driver costs nothing and every other
+  // driver is a yearly fixed cost plus a cost per call (the projection's own shape), so years
+  // 2..h cost its price at their calls together plus (h − 2) times its fixed part: three
+  // evaluations a trial, whatever the horizon.
   // simulate.test.ts holds this to the projection, year by year, when every range is one value.
   const plans = eligible.map((approach) => {
     const entries = Object.entries(FORMULAS[approach]) as [CostCategory, Driver][];
@@ -134,11 +135,14 @@ export function simulateCosts(input: ProjectionInput, projection: Projection, op
       ctx.year = 1;
       ctx.callsThisYear = firstYearCalls;
       for (const d of oneTime) total += d(ctx);
-      ctx.year = 2;
-      ctx.callsThisYear = lifetimeCalls;
       for (const d of recurring) total += d(ctx);
-      ctx.callsThisYear = 0;
-      if (h > 1) for (const d of recurring) total += (h - 1) * d(ctx);
+      if (h > 1) {
+        ctx.year = 2;
+        ctx.callsThisYear = laterCalls;
+        for (const d of recurring) total += d(ctx);
+        ctx.callsThisYear = 0;
+        if (h > 2) for (const d of recurring) total += (h - 2) * d(ctx);
+      }
       costs[p]![t] = total;
     }
   }

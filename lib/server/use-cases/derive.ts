@@ -1,6 +1,6 @@
 import "server-only";
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { overridesSchema, projectCosts, seedFor, simulateCosts, type Projection, type Simulation } from "@/lib/domain/costing";
+import { overridesSchema, projectCosts, seedFor, simulateCosts, upgradeLegacyFigures, type Projection, type Simulation } from "@/lib/domain/costing";
 import { scoreUseCase, type Score } from "@/lib/domain/frameworks";
 import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
@@ -72,7 +72,7 @@ export function deriveFrom(row: SourceRow, ctx: DeriveContext): Derived {
   const assessment = readAssessment(row.assessment);
   const retrainLag = ctx.assumptions.set.values.retrainLagDays.low ?? 14;
   const score = scoreUseCase(assessment, { chosenApproach: row.chosenApproach, weights: ctx.weights, retrainLagDays: retrainLag });
-  const overrides = overridesSchema.safeParse(row.overrides);
+  const overrides = overridesSchema.safeParse(upgradeLegacyFigures(row.overrides as Record<string, unknown> | undefined));
   const estimate = readManualEstimate(row.manualEstimate);
   const manualApproach = [row.chosenApproach, score.consensus].find((a): a is Approach => !!a && (MANUAL_ESTIMATE_APPROACHES as readonly string[]).includes(a));
   const input = {
@@ -105,7 +105,7 @@ function summaryOf(p: Projection, simulation: Simulation | null) {
       missing: x.missing,
     };
   }
-  return { approaches, savings: p.savings, breakEven: p.breakEven, maxLagDays: p.maxLagDays, simulation, missing: p.missing, complete: p.complete };
+  return { approaches, savings: p.savings, breakEven: p.breakEven, pricing: p.pricing, maxLagDays: p.maxLagDays, simulation, missing: p.missing, complete: p.complete };
 }
 
 /** What derivation stores for one use case: its score columns, its cost lines and its yearly totals. */

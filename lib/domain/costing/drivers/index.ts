@@ -5,7 +5,7 @@
  */
 import type { CostCategory } from "../categories";
 import type { Driver } from "./context";
-import { ftBuild, maintenance, ragBuild } from "./engineering";
+import { evaluation, ftBuild, ftMaintenance, maintenance, ragBuild } from "./engineering";
 import { ftInference, hybridInference, baseInference, ragInference } from "./inference";
 import { retrievalInfra } from "./retrieval";
 import { dataCuration, ftHosting, retraining, trainingCompute } from "./training";
@@ -17,15 +17,16 @@ export const PROJECTED = ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"] as const;
 export type Projected = (typeof PROJECTED)[number];
 
 export const FORMULAS: Record<Projected, Partial<Record<CostCategory, Driver>>> = {
-  PROMPTING: { INFERENCE: baseInference, MAINTENANCE: maintenance },
-  RAG: { BUILD_ENGINEERING: ragBuild, INFERENCE: ragInference, RETRIEVAL_INFRA: retrievalInfra, MAINTENANCE: maintenance },
+  PROMPTING: { INFERENCE: baseInference, MAINTENANCE: maintenance, EVALUATION: evaluation },
+  RAG: { BUILD_ENGINEERING: ragBuild, INFERENCE: ragInference, RETRIEVAL_INFRA: retrievalInfra, MAINTENANCE: maintenance, EVALUATION: evaluation },
   FINE_TUNING: {
     BUILD_ENGINEERING: ftBuild, DATA_CURATION: dataCuration, TRAINING_COMPUTE: trainingCompute, INFERENCE: ftInference,
-    RETRAINING: retraining, FT_HOSTING: ftHosting, MAINTENANCE: maintenance,
+    RETRAINING: retraining, FT_HOSTING: ftHosting, MAINTENANCE: ftMaintenance, EVALUATION: evaluation,
   },
   HYBRID: {
     BUILD_ENGINEERING: (ctx) => ragBuild(ctx) + ftBuild(ctx), DATA_CURATION: dataCuration, TRAINING_COMPUTE: trainingCompute,
-    INFERENCE: hybridInference, RETRIEVAL_INFRA: retrievalInfra, RETRAINING: retraining, FT_HOSTING: ftHosting, MAINTENANCE: maintenance,
+    INFERENCE: hybridInference, RETRIEVAL_INFRA: retrievalInfra, RETRAINING: retraining, FT_HOSTING: ftHosting, MAINTENANCE: ftMaintenance,
+    EVALUATION: evaluation,
   },
 };
 

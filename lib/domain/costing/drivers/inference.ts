@@ -1,10 +1,15 @@
 /** Inference: the calls a year at the model's price. */
 import { answer, figure, type Ctx } from "./context";
 
-/** Base model inference: calls × tokens per call × price (not from the seeds: set by the organization). */
+/**
+ * Base model inference: calls × (input tokens × input price + output tokens × output price), the
+ * prices per million tokens from the model price catalogue (or set by hand).
+ */
 export function baseInference(ctx: Ctx): number {
   const calls = answer(ctx, "monthlyCalls", ctx.callsThisYear);
-  return (calls * figure(ctx, "tokensPerCall") * figure(ctx, "modelPricePer1kTokens")) / 1000;
+  const input = figure(ctx, "inputTokensPerCall") * figure(ctx, "modelInputPricePerMTokens");
+  const output = figure(ctx, "outputTokensPerCall") * figure(ctx, "modelOutputPricePerMTokens");
+  return (calls * (input + output)) / 1_000_000;
 }
 
 const withRetrieval = (ctx: Ctx, usd: number) => usd * (1 + figure(ctx, "retrievalOverheadPct") / 100);

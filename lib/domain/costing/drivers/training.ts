@@ -12,14 +12,19 @@ export function trainingCompute(ctx: Ctx): number {
 }
 
 /**
- * Data curation: 10–50 times the training compute in labour (002), against 002's own compute
- * figure ($50–200 of LoRA compute for 5,000 curated examples), scaled by the examples to curate
- * (at least 5,000, 002's reference set). Year 1.
+ * Data curation, year 1: expert review per labeled example at the engineer rate, and at least
+ * 002's own measure, 10–50 times the training compute in labour, taken against 002's compute
+ * figure for the same data ($50–200 of LoRA compute for 5,000 curated examples). Both scale with
+ * the examples to curate (at least 5,000, 002's reference set). The multiple is not applied to
+ * 000's $5k–50k full fine-tune (a larger dataset's compute): that would price 5,000 examples at
+ * up to $1M of labour.
  */
 export function dataCuration(ctx: Ctx): number {
   if (ctx.year !== 1) return 0;
   const examples = Math.max(5000, ctx.a.labeledExamples ?? 0);
-  return figure(ctx, "lora5kExamplesComputeUsd") * (examples / 5000) * figure(ctx, "dataCurationMultiple");
+  const perExample = examples * (figure(ctx, "curationMinutesPerExample") / 60) * figure(ctx, "engineerRate");
+  const multiple = figure(ctx, "lora5kExamplesComputeUsd") * (examples / 5000) * figure(ctx, "dataCurationMultiple");
+  return Math.max(perExample, multiple);
 }
 
 /** Retraining: cycles a year × $10k–30k per significant change (000). */

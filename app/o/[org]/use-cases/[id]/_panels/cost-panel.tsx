@@ -10,7 +10,7 @@ import { OverridesForm, type OverrideRow } from "./overrides-form";
 
 /** The figures a lead most often knows better for one use case. */
 const OVERRIDABLE: AssumptionKey[] = [
-  "modelPricePer1kTokens", "tokensPerCall", "ftInferencePriceFactor", "vectorDbMonthlyUsd", "retrainCostUsd", "ftHostingHourlyUsd", "engineerRate", "maintenanceHoursPerWeek",
+  "modelInputPricePerMTokens", "modelOutputPricePerMTokens", "inputTokensPerCall", "outputTokensPerCall", "ftInferencePriceFactor", "vectorDbMonthlyUsd", "retrainCostUsd", "ftHostingHourlyUsd", "engineerRate", "maintenanceHoursPerWeek",
 ];
 
 async function overridesFor(orgSlug: string, organizationId: string, useCaseId: string) {
@@ -63,6 +63,14 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       <p className="mt-1 text-xs text-zinc-500">
         Assumptions version {s.assumptionVersion === 0 ? "0 (built-in defaults)" : s.assumptionVersion} · <a className="underline" href={`/o/${orgSlug}/assumptions`}>see or change the assumptions</a>
       </p>
+      {s.pricing ? (
+        <p className="mt-1 text-xs text-zinc-500" data-testid="pricing">
+          Model {s.pricing.model}:{" "}
+          {s.pricing.from === "catalogue"
+            ? `priced from the catalogue (@pydantic/genai-prices ${s.pricing.catalogueVersion}${s.pricing.pinnedOn ? `, pinned on ${s.pricing.pinnedOn}` : ", installed"})`
+            : s.pricing.from === "hand" ? "priced by hand" : "no price (not in the catalogue, none set by hand)"}
+        </p>
+      ) : null}
       {!s.complete ? (
         <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="projection-missing">
           Incomplete: some figures are missing, so the totals leave those costs out (they are not $0). Missing: {[...new Set(s.missing)].map(missingLabel).join("; ")}.
