@@ -93,14 +93,21 @@ export function simulateCosts(input: ProjectionInput, projection: Projection, op
   // than an object keyed by name.
   const lo = new Float64Array(ASSUMPTION_KEYS.length), mode = new Float64Array(ASSUMPTION_KEYS.length), hi = new Float64Array(ASSUMPTION_KEYS.length);
   const drawn = new Float64Array(ASSUMPTION_KEYS.length).fill(Number.NaN);
-  const varying: number[] = [];
+  const candidates: number[] = [];
   ASSUMPTION_KEYS.forEach((k, i) => {
     const r = set.values[k];
     if (r.low === null || r.base === null || r.high === null) return;
     lo[i] = r.low; mode[i] = r.base; hi[i] = r.high;
-    if (r.low === r.high) drawn[i] = r.base;
-    else varying.push(i);
+    drawn[i] = r.base;
+    if (r.low !== r.high) candidates.push(i);
   });
+  // Drawing is most of a trial's cost, so only the figures the simulated drivers read are drawn
+  // (found by running them once and noting what they read).
+  const read = new Set<number>();
+  const tracingFig = (k: AssumptionKey) => {
+    read.add(KEY_INDEX[k]);
+    return fig(k);
+  };
   const fig = (k: AssumptionKey) => {
     const v = drawn[KEY_INDEX[k]]!;
     return v !== v ? null : v;
@@ -112,8 +119,8 @@ export function simulateCosts(input: ProjectionInput, projection: Projection, op
   const firstYearCalls = callsInYear(a, 1);
   // Year 1 is priced as it is. From year 2 on, a one-time driver costs nothing and every other
   // driver is a yearly fixed cost plus a cost per call (the projection's own shape), so years
-  // 2..h cost its price at their calls together plus (h − 2) times its fixed part: three
-  // evaluations a trial, whatever the horizon.
+  // 2..h together cost (h − 1) times its price at their average calls: two evaluations a trial,
+  // whatever the horizon.
   // simulate.test.ts holds this to the projection, year by year, when every range is one value.
   const plans = eligible.map((approach) => {
     const entries = Object.entries(FORMULAS[approach]) as [CostCategory, Driver][];
@@ -121,10 +128,18 @@ export function simulateCosts(input: ProjectionInput, projection: Projection, op
       approach,
       oneTime: entries.filter(([c]) => ONE_TIME.has(c)).map(([, d]) => d),
       recurring: entries.filter(([c]) => !ONE_TIME.has(c)).map(([, d]) => d),
-      ctx: { fig, set, a, year: 1, callsThisYear: firstYearCalls, cycles: cyclesFor(approach, a, baseLag), missing: null } as Ctx,
+      ctx: { fig: tracingFig, set, a, year: 1, callsThisYear: firstYearCalls, cycles: cyclesFor(approach, a, baseLag), missing: null } as Ctx,
     };
   });
 
+  for (const { oneTime, recurring, ctx } of plans) {
+    for (const year of [1, 2]) {
+      ctx.year = year;
+      for (const d of [...oneTime, ...recurring]) d(ctx);
+    }
+    ctx.fig = fig;
+  }
+  const varying = candidates.filter((i) => read.has(i));
   const uniform = mulberry32(opts.seed);
   const costs = plans.map(() => new Float64Array(trials));
   for (let t = 0; t < trials; t++) {
@@ -138,10 +153,10 @@ export function simulateCosts(input: ProjectionInput, projection: Projection, op
       for (const d of recurring) total += d(ctx);
       if (h > 1) {
         ctx.year = 2;
-        ctx.callsThisYear = laterCalls;
-        for (const d of recurring) total += d(ctx);
-        ctx.callsThisYear = 0;
-        if (h > 2) for (const d of recurring) total += (h - 2) * d(ctx);
+        ctx.callsThisYear = laterCalls / (h - 1);
+        let later = 0;
+        for (const d of recurring) later += d(ctx);
+        total += (h - 1) * later;
       }
       costs[p]![t] = total;
     }
