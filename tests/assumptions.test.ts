@@ -170,4 +170,52 @@ describe("changing the cost assumptions", () => {
     expect(await db.auditEvent.count({ where: { organizationId: org.id } })).toBe(0);
     signOut();
   });
+
+  it("a model the catalogue lacks is refused until priced by hand; a catalogued one re-prices every use case", async () => {
+    const org = await createTestOrg("assume-model");
+    const id = await createUseCase(org, "Helpdesk");
+    const inference = () => db.costLine.findFirstOrThrow({ where: { useCaseId: id, approach: "PROMPTING", category: "INFERENCE" } });
+    signInAs(org.users.FINANCE.id);
+    const defaults = { expectedVersion: 0, fineTuneMethod: DEFAULT_ASSUMPTIONS.fineTuneMethod, values: DEFAULT_ASSUMPTIONS.values, note: "Our model" };
+
+    const before = await footprint(org.id);
+    const unknown = await saveAssumptions(org.slug, { ...defaults, model: "acme/in-house-7b" });
+    expect(unknown).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!unknown.ok) expect(unknown.fieldErrors?.model).toEqual(["Not in the catalogue: set its prices by hand below."]);
+    expect(await saveAssumptions(org.slug, { ...defaults, model: "not a model" })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await footprint(org.id)).toEqual(before);
+
+    expect(await saveAssumptions(org.slug, { ...defaults, model: "openai/gpt-4o-mini" })).toMatchObject({ ok: true, data: { version: 1 } });
+    // 1.2M calls × (1,500 × $0.15 + 300 × $0.60) per million = $486
+    expect(await inference()).toMatchObject({ baseCents: 48_600n });
+
+    const priced = { ...defaults, expectedVersion: 1, model: "acme/in-house-7b", values: { ...DEFAULT_ASSUMPTIONS.values, modelInputPricePerMTokens: { low: 1, base: 1, high: 1 }, modelOutputPricePerMTokens: { low: 2, base: 2, high: 2 } } };
+    expect(await saveAssumptions(org.slug, priced)).toMatchObject({ ok: true, data: { version: 2 } });
+    // 1.2M × (1,500 × $1 + 300 × $2) per million = $2,520
+    expect(await inference()).toMatchObject({ baseCents: 252_000n });
+    const summary = (await db.useCase.findUniqueOrThrow({ where: { id } })).projectionSummary as { pricing: unknown };
+    expect(summary.pricing).toMatchObject({ model: "acme/in-house-7b", from: "hand" });
+    signOut();
+  });
+
+  it("a pinned catalogue keeps a version's prices after the package changes, until finance re-pins", async () => {
+    const org = await createTestOrg("assume-pin");
+    const id = await createUseCase(org, "Helpdesk");
+    const inference = () => db.costLine.findFirstOrThrow({ where: { useCaseId: id, approach: "PROMPTING", category: "INFERENCE" } });
+    // A version pinned to an older catalogue, whose gpt-4o cost $5 / $15 per million tokens.
+    const old = { ...DEFAULT_ASSUMPTIONS, catalogue: { package: "@pydantic/genai-prices", version: "0.1.0", pinnedOn: "2026-06-01", prices: { "openai/gpt-4o": { inputPerM: 5, outputPerM: 15, cachedInputPerM: null } } } };
+    await db.assumptionVersion.create({ data: { organizationId: org.id, version: 1, note: "pinned long ago", values: JSON.parse(JSON.stringify(old)) } });
+    signInAs(org.users.FINANCE.id);
+    const input = { expectedVersion: 1, fineTuneMethod: DEFAULT_ASSUMPTIONS.fineTuneMethod, values: DEFAULT_ASSUMPTIONS.values, note: "Engineer rate" };
+    // Any save keeps the pin: 1.2M × (1,500 × $5 + 300 × $15) per million = $14,400.
+    expect(await saveAssumptions(org.slug, { ...input, values: { ...input.values, engineerRate: { low: 150, base: 210, high: 250 } } })).toMatchObject({ ok: true, data: { version: 2 } });
+    expect(await inference()).toMatchObject({ baseCents: 1_440_000n });
+    // Re-pinning adopts the installed catalogue's prices ($2.50 / $10: $8,100), audited.
+    expect(await saveAssumptions(org.slug, { ...input, expectedVersion: 2, values: { ...input.values, engineerRate: { low: 150, base: 210, high: 250 } }, pinCatalogue: true, note: "Adopt the 0.1.8 prices" })).toMatchObject({ ok: true, data: { version: 3 } });
+    expect(await inference()).toMatchObject({ baseCents: 810_000n });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { organizationId: org.id, action: "assumptions.updated" }, orderBy: { at: "desc" } });
+    expect(event.before).toMatchObject({ catalogue: { version: "0.1.0", pinnedOn: "2026-06-01" } });
+    expect(event.after).toMatchObject({ catalogue: { version: "0.1.8" } });
+    signOut();
+  });
 });
