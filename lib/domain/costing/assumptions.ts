@@ -268,11 +268,17 @@ export const assumptionSetSchema = z
   })
   .strict();
 
-/** Per-use-case overrides: any subset of figures. */
+/**
+ * Per-use-case overrides: any subset of figures, and the model the use case runs on
+ * ("provider/model", priced from the catalogue; absent: the organization's default model).
+ */
 export const overridesSchema = z
-  .object(Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, rangeSchema(k).optional()])) as Record<AssumptionKey, z.ZodOptional<ReturnType<typeof rangeSchema>>>)
+  .object({
+    ...(Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, rangeSchema(k).optional()])) as Record<AssumptionKey, z.ZodOptional<ReturnType<typeof rangeSchema>>>),
+    model: z.lazy(() => modelRefSchema).optional(),
+  })
   .strict();
-export type Overrides = Partial<Record<AssumptionKey, Range>>;
+export type Overrides = Partial<Record<AssumptionKey, Range>> & { model?: ModelRef };
 
 /**
  * Figures saved before model prices were split into input and output (one price per 1,000
@@ -337,14 +343,21 @@ export function withModelPrices(set: AssumptionSet, useCaseModel?: ModelRef | nu
     set: { ...set, values: { ...set.values, modelInputPricePerMTokens: fixedRange(price.inputPerM), modelOutputPricePerMTokens: fixedRange(price.outputPerM) } },
     pricing: { model: ref, from: "catalogue" as const, catalogueVersion: version ?? CATALOGUE_INSTALLED, pinnedOn },
   });
-  if (useCaseModel) {
+  if (useCaseModel && useCaseModel !== set.model) {
     const price = fromCatalogue(useCaseModel);
     if (price) return fill(useCaseModel, price);
+    // A model the catalogue lacks: the organization's hand prices are for its own model, so the
+    // use case must price this one itself (its overrides); until then the price is missing.
+    const none: Range = { low: null, base: null, high: null };
+    return {
+      set: { ...set, values: { ...set.values, modelInputPricePerMTokens: none, modelOutputPricePerMTokens: none } },
+      pricing: { model: useCaseModel, from: "missing", catalogueVersion: null, pinnedOn: null },
+    };
   }
-  const model = useCaseModel ?? set.model;
+  const model = set.model;
   const hand = PRICE_KEYS.every((k) => set.values[k].base !== null);
   if (hand) return { set, pricing: { model, from: "hand", catalogueVersion: null, pinnedOn: null } };
-  const price = useCaseModel ? null : fromCatalogue(set.model);
+  const price = fromCatalogue(set.model);
   if (price) return fill(set.model, price);
   return { set, pricing: { model, from: "missing", catalogueVersion: null, pinnedOn: null } };
 }

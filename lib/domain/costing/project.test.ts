@@ -163,6 +163,14 @@ describe("model prices from the catalogue (Costs v2)", () => {
     // 120,000 × (1,500 × $5 + 300 × $15) per million = $1,440
     expect(p.lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE")!.base).toBe(1440_00);
   });
+  it("a use case names its own model: catalogued, it is priced from the catalogue; not, it must be priced by hand", () => {
+    const byHand = { ...DEFAULT_ASSUMPTIONS, values: { ...DEFAULT_ASSUMPTIONS.values, modelInputPricePerMTokens: fixed(1), modelOutputPricePerMTokens: fixed(1) } };
+    const own = projectCosts({ assessment: { monthlyCalls: 10_000 }, horizonYears: 1, startYear: 2027, assumptions: byHand, overrides: { model: "anthropic/claude-3-5-haiku-latest" } });
+    expect(own.pricing).toMatchObject({ model: "anthropic/claude-3-5-haiku-latest", from: "catalogue" });
+    const unknown = projectCosts({ assessment: { monthlyCalls: 10_000 }, horizonYears: 1, startYear: 2027, assumptions: byHand, model: "acme/in-house-7b" });
+    expect(unknown.pricing.from).toBe("missing");
+    expect(unknown.missing).toContain("assumption:modelInputPricePerMTokens");
+  });
   it("reads figures saved before the split at the same cost: every token as input at the old price", () => {
     const old = readAssumptionSet({ fineTuneMethod: "LORA", values: { modelPricePer1kTokens: fixed(0.01), tokensPerCall: fixed(1000) } });
     expect(old.values.modelInputPricePerMTokens).toEqual(fixed(10));

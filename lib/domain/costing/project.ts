@@ -35,7 +35,7 @@ export interface ProjectionInput {
  * these, so they price the same model the same way.
  */
 export function effectiveAssumptions(input: ProjectionInput): { set: AssumptionSet; pricing: Pricing } {
-  const priced = withModelPrices(input.assumptions, input.model ?? null);
+  const priced = withModelPrices(input.assumptions, input.model ?? input.overrides?.model ?? null);
   const set = withOverrides(priced.set, input.overrides);
   const byHand = PRICE_KEYS.some((k) => input.overrides?.[k]);
   return { set, pricing: byHand ? { ...priced.pricing, from: "hand", catalogueVersion: null, pinnedOn: null } : priced.pricing };

@@ -82,6 +82,8 @@ export function deriveFrom(row: SourceRow, ctx: DeriveContext): Derived {
     assumptions: ctx.assumptions.set,
     overrides: overrides.success ? overrides.data : undefined,
     manual: manualApproach && estimate ? { approach: manualApproach, estimate } : null,
+    // The use case's own model (one of its cost figures), else the organization's default.
+    model: overrides.success ? (overrides.data.model ?? null) : null,
   };
   const projection = projectCosts(input);
   // Seeded by the use case's creation time, so re-deriving the same figures repeats the same trials;

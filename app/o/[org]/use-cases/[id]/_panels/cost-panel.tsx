@@ -1,5 +1,5 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
-import { ASSUMPTION_CATALOG, COST_CATEGORY_LABELS, explainCosts, lagText, type AssumptionKey } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, catalogueModels, COST_CATEGORY_LABELS, explainCosts, lagText, type AssumptionKey } from "@/lib/domain/costing";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { db } from "@/lib/server/db";
@@ -21,6 +21,7 @@ async function overridesFor(orgSlug: string, organizationId: string, useCaseId: 
   ]);
   if (!uc || !canEditUseCase({ userId: member.user.id, role: member.role }, uc)) return null;
   const current = (uc.overrides ?? {}) as Record<string, OverrideRow["current"]>;
+  const ownModel = typeof (uc.overrides as { model?: unknown } | null)?.model === "string" ? ((uc.overrides as { model: string }).model) : null;
   const rows: OverrideRow[] = OVERRIDABLE.map((key) => {
     const org = assumptions.set.values[key];
     return {
@@ -31,7 +32,7 @@ async function overridesFor(orgSlug: string, organizationId: string, useCaseId: 
       current: current[key] ?? null,
     };
   });
-  return { version: uc.version, rows };
+  return { version: uc.version, rows, model: { current: ownModel, organization: assumptions.set.model, choices: catalogueModels().map((m) => m.ref) } };
 }
 
 const dollars = (cents: number) => `$${Math.round(cents / 100).toLocaleString("en-US")}`;
@@ -108,7 +109,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       <div className="mt-6">
         <CostChart byApproach={byApproach} labels={{ ...APPROACH_LABELS, ...COST_CATEGORY_LABELS }} />
       </div>
-      {editable ? <OverridesForm orgSlug={orgSlug} useCaseId={useCaseId} version={editable.version} rows={editable.rows} /> : null}
+      {editable ? <OverridesForm orgSlug={orgSlug} useCaseId={useCaseId} version={editable.version} rows={editable.rows} model={editable.model} /> : null}
     </section>
   );
 }
