@@ -182,6 +182,20 @@ describe("model prices from the catalogue (Costs v2)", () => {
   });
 });
 
+describe("exact at the schema's limits", () => {
+  it("10 billion calls a month growing 1000% a year for ten years: every stored amount is an exact integer, and the absurd ones are left out and said so", () => {
+    const p = projectCosts({ assessment: { monthlyCalls: 10_000_000_000, yearlyGrowthPct: 1000, changeFrequency: "daily" }, horizonYears: 10, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS });
+    for (const l of p.lines) for (const v of [l.low, l.base, l.high]) if (v !== null) expect(Number.isSafeInteger(v)).toBe(true);
+    for (const ap of Object.values(p.approaches)) {
+      for (const v of [ap.lifecycle.low, ap.lifecycle.base, ap.lifecycle.high]) expect(Number.isSafeInteger(v)).toBe(true);
+    }
+    expect(p.missing).toContain("limit:beyondExact");
+    expect(p.complete).toBe(false);
+    // Year 1 (120 billion calls) is still priced.
+    expect(p.lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE" && l.yearIndex === 1)!.base).not.toBeNull();
+  });
+});
+
 describe("refusals and manual estimates", () => {
   it("refuses a zero-year horizon", () => {
     expect(() => projectCosts({ assessment: {}, horizonYears: 0, startYear: 2027, assumptions: COMPLETE })).toThrow(ProjectionInputError);

@@ -108,6 +108,16 @@ export class ProjectionInputError extends RangeError {}
 
 const toCents = (usd: number) => Math.round(usd * 100);
 
+/**
+ * The largest amount one line (one approach, year and category) may hold: 2^53 / 1,024 cents,
+ * about $88 billion, so that any total of up to 1,024 lines is still an exact integer in
+ * JavaScript. The schema's extremes (10 billion calls a month growing 1000% a year for ten years,
+ * at the dearest prices) pass it by many orders of magnitude; such a line is left out and
+ * reported as BEYOND_EXACT rather than stored inexact.
+ */
+export const LINE_LIMIT_CENTS = Math.floor(Number.MAX_SAFE_INTEGER / 1024);
+export const BEYOND_EXACT = "limit:beyondExact";
+
 export function projectCosts(input: ProjectionInput): Projection {
   const { horizonYears: h, startYear } = input;
   if (!Number.isInteger(h) || h < 1 || h > 10) throw new ProjectionInputError("The horizon must be a whole number of years from 1 to 10.");
@@ -136,6 +146,10 @@ export function projectCosts(input: ProjectionInput): Projection {
           if (Number.isNaN(usd)) {
             lineMissing = true;
             lacking.forEach((m) => missing.add(m));
+          } else if (!(Math.abs(usd * 100) <= LINE_LIMIT_CENTS)) {
+            // Beyond what the engine keeps exact (see LINE_LIMIT_CENTS): left out, and said so.
+            lineMissing = true;
+            missing.add(BEYOND_EXACT);
           } else line[s] = toCents(usd);
         }
         if (lineMissing) {

@@ -40,6 +40,7 @@ const range = (r: { low: number; base: number; high: number }, f: (n: number) =>
 
 function missingLabel(m: string): string {
   const [kind, key] = m.split(":");
+  if (kind === "limit") return "amounts beyond $88 billion a year in one category (lower the volume, growth or prices: the engine keeps every amount exact)";
   if (kind === "assumption") return ASSUMPTION_CATALOG[key as AssumptionKey]?.label ?? key!;
   return `answer: ${ANSWER_LABELS[key as AnswerKey] ?? key}`;
 }
