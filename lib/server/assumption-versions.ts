@@ -33,6 +33,8 @@ export const saveAssumptionsInput = z
     expectedVersion: z.number().int().min(0),
     fineTuneMethod: assumptionSetSchema.shape.fineTuneMethod,
     values: assumptionSetSchema.shape.values,
+    /** How fine-tuned models are deployed; absent: unchanged. */
+    ftDeployment: assumptionSetSchema.shape.ftDeployment,
     /** The organization's default model; absent: unchanged. */
     model: modelRefSchema.optional(),
     /** Take a new snapshot of the installed price catalogue (a first save always takes one). */
@@ -50,7 +52,7 @@ export interface SaveAssumptionsResult {
 /** The changed figures (and the method, model or catalogue pin, if they changed) of a set: what an audit entry records. */
 function pickChanged(set: AssumptionSet, changed: AssumptionKey[], methodChanged: boolean, modelChanged = false, pinChanged = false) {
   return {
-    ...(methodChanged ? { fineTuneMethod: set.fineTuneMethod } : {}),
+    ...(methodChanged ? { fineTuneMethod: set.fineTuneMethod, ftDeployment: set.ftDeployment ?? "SMALL_MODEL" } : {}),
     ...(modelChanged ? { model: set.model } : {}),
     ...(pinChanged ? { catalogue: set.catalogue ? { package: set.catalogue.package, version: set.catalogue.version, pinnedOn: set.catalogue.pinnedOn } : null } : {}),
     values: Object.fromEntries(changed.map((k) => [k, set.values[k]])),
@@ -80,14 +82,14 @@ export async function saveAssumptions(ctx: MemberContext, input: SaveAssumptions
     // first save and whenever finance re-pins, so an upgrade of the package changes no projection
     // until someone chooses to adopt it.
     const catalogue = input.pinCatalogue || !current.set.catalogue ? pinCatalogue(new Date().toISOString().slice(0, 10)) : current.set.catalogue;
-    const next: AssumptionSet = assumptionSetSchema.parse({ fineTuneMethod: input.fineTuneMethod, values: input.values, model: input.model ?? current.set.model, catalogue });
+    const next: AssumptionSet = assumptionSetSchema.parse({ fineTuneMethod: input.fineTuneMethod, values: input.values, ftDeployment: input.ftDeployment ?? current.set.ftDeployment ?? "SMALL_MODEL", model: input.model ?? current.set.model, catalogue });
     if (!modelPrice(next.model, next.catalogue) && PRICE_KEYS.some((k) => next.values[k].base === null)) {
       throw new ValidationError(`The price catalogue has no price for ${next.model}: set its input and output prices by hand, or pick a model it lists.`, {
         model: ["Not in the catalogue: set its prices by hand below."],
       });
     }
     const changed = changedAssumptions(current.set, next);
-    const methodChanged = current.set.fineTuneMethod !== next.fineTuneMethod;
+    const methodChanged = current.set.fineTuneMethod !== next.fineTuneMethod || (current.set.ftDeployment ?? "SMALL_MODEL") !== next.ftDeployment;
     const modelChanged = current.set.model !== next.model;
     const pinChanged = pinOf(current.set) !== pinOf(next);
     if (changed.length === 0 && !methodChanged && !modelChanged && !input.pinCatalogue) {

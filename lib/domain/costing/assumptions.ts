@@ -104,6 +104,34 @@ export const ASSUMPTION_CATALOG = {
     label: "Fine-tuned small model's inference price against the base model", unit: "times", min: 0, max: 10, group: "Inference",
     source: { kind: "seed", file: S002, quote: "a fine-tuned smaller model can match the quality of a larger model on a specific task at a fraction of the inference cost" },
   },
+  hostedFtPriceFactor: {
+    label: "API-hosted fine-tune's inference price against its base model", unit: "times", min: 0, max: 10, group: "Fine-tuning",
+    source: { kind: "public", name: "published price tables for gpt-4o and gpt-4o-mini fine-tunes (1.5 to 2 times the base model)", readOn: "2026" },
+  },
+  trainingTokensPerExample: {
+    label: "Training tokens per labeled example", unit: "tokens", min: 0, max: 1_000_000, group: "Fine-tuning",
+    source: { kind: "none", note: "Not from the seeds: an estimate of one example's length; set your own." },
+  },
+  trainingEpochs: {
+    label: "Training epochs (API-hosted fine-tune)", unit: "epochs", min: 0, max: 100, group: "Fine-tuning",
+    source: { kind: "public", name: "Azure OpenAI fine-tuning cost documentation (training tokens × epochs × price per token)", readOn: "2026" },
+  },
+  trainingPricePerMTokens: {
+    label: "Training price (API-hosted fine-tune)", unit: "USD per million training tokens", min: 0, max: 10_000, group: "Fine-tuning",
+    source: { kind: "public", name: "published fine-tuning training prices ($3 for gpt-4o-mini to $25 for gpt-4o per million tokens)", readOn: "2026" },
+  },
+  gpuHourlyUsd: {
+    label: "GPU hour (self-hosted open model)", unit: "USD/hour", min: 0, max: 1000, group: "Fine-tuning",
+    source: { kind: "public", name: "cloud on-demand prices for one inference GPU (L4 to A100 class)", readOn: "2026" },
+  },
+  gpuSecondsPerCall: {
+    label: "GPU seconds per call (self-hosted)", unit: "seconds", min: 0, max: 3600, group: "Fine-tuning",
+    source: { kind: "none", note: "Not from the seeds: an estimate for a small fine-tuned model; set your own." },
+  },
+  gpuUtilisationPct: {
+    label: "GPU utilisation (self-hosted)", unit: "percent", min: 1, max: 100, group: "Fine-tuning", direction: "lowers",
+    source: { kind: "none", note: "Not from the seeds: the share of paid GPU time that serves calls; set your own." },
+  },
   ftHostingHourlyUsd: {
     label: "Hosting a deployed fine-tuned model", unit: "USD/hour", min: 0, max: 1000, group: "Inference",
     source: { kind: "public", name: "Azure OpenAI fine-tuning cost documentation (hosting billed hourly whether used or not)", readOn: "2026" },
@@ -171,8 +199,25 @@ export const ASSUMPTION_KEYS = Object.keys(ASSUMPTION_CATALOG) as AssumptionKey[
 export const FINE_TUNE_METHODS = ["FULL", "LORA"] as const;
 export type FineTuneMethod = (typeof FINE_TUNE_METHODS)[number];
 
+/**
+ * How a fine-tuned model is deployed (after the FinOps Foundation's split): a fine-tuned smaller
+ * model at a fraction of the base model's price (002, 003: the default, and what makes
+ * fine-tuning cheap at scale); an API-hosted fine-tune of the base model (training tokens × epochs
+ * × price; inference 1.5–2 times the base price: dearer, not cheaper); a self-hosted open model
+ * (GPU hours at a utilisation, one GPU always on).
+ */
+export const FT_DEPLOYMENTS = ["SMALL_MODEL", "API_HOSTED", "SELF_HOSTED"] as const;
+export type FtDeployment = (typeof FT_DEPLOYMENTS)[number];
+export const FT_DEPLOYMENT_LABELS: Record<FtDeployment, string> = {
+  SMALL_MODEL: "A fine-tuned smaller model (002, 003)",
+  API_HOSTED: "An API-hosted fine-tune of the base model",
+  SELF_HOSTED: "A self-hosted open model on GPUs",
+};
+
 export interface AssumptionSet {
   fineTuneMethod: FineTuneMethod;
+  /** How fine-tuned models are deployed; absent in sets saved before it existed (read as the default). */
+  ftDeployment?: FtDeployment;
   values: Record<AssumptionKey, Range>;
   /** The organization's default model ("provider/model"), for use cases that name none. */
   model: ModelRef;
@@ -191,6 +236,7 @@ const r = (low: number | null, base: number | null, high: number | null): Range 
  */
 export const DEFAULT_ASSUMPTIONS: AssumptionSet = deepFreeze({
   fineTuneMethod: "LORA",
+  ftDeployment: "SMALL_MODEL",
   model: DEFAULT_MODEL,
   catalogue: null,
   values: {
@@ -211,6 +257,13 @@ export const DEFAULT_ASSUMPTIONS: AssumptionSet = deepFreeze({
     ftProductionYearlyUsd: r(100000, 100000, 100000),
     ftInferencePriceFactor: r(0.1, 0.3, 0.5),
     ftHostingHourlyUsd: r(1.7, 1.7, 1.7),
+    hostedFtPriceFactor: r(1.5, 1.75, 2),
+    trainingTokensPerExample: r(500, 1000, 2000),
+    trainingEpochs: r(2, 3, 4),
+    trainingPricePerMTokens: r(3, 12.5, 25),
+    gpuHourlyUsd: r(1.5, 2.5, 4),
+    gpuSecondsPerCall: r(0.2, 0.5, 1),
+    gpuUtilisationPct: r(30, 50, 70),
     embeddingPricePerMTokens: r(0.02, 0.075, 0.13),
     pgvectorMaxDocuments: r(100_000, 100_000, 100_000),
     pgvectorMonthlyUsd: r(0, 50, 150),
@@ -262,6 +315,7 @@ export const pinnedCatalogueSchema = z
 export const assumptionSetSchema = z
   .object({
     fineTuneMethod: z.enum(FINE_TUNE_METHODS),
+    ftDeployment: z.enum(FT_DEPLOYMENTS).optional(),
     model: modelRefSchema,
     catalogue: pinnedCatalogueSchema.nullable(),
     values: z.object(Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, rangeSchema(k)])) as Record<AssumptionKey, ReturnType<typeof rangeSchema>>).strict(),
@@ -317,7 +371,8 @@ export function readAssumptionSet(json: unknown): AssumptionSet {
   const method = FINE_TUNE_METHODS.includes(obj.fineTuneMethod as FineTuneMethod) ? (obj.fineTuneMethod as FineTuneMethod) : DEFAULT_ASSUMPTIONS.fineTuneMethod;
   const model = modelRefSchema.safeParse(obj.model);
   const catalogue = pinnedCatalogueSchema.safeParse(obj.catalogue);
-  return { fineTuneMethod: method, values, model: model.success ? model.data : DEFAULT_MODEL, catalogue: catalogue.success ? catalogue.data : null };
+  const deployment = FT_DEPLOYMENTS.includes((obj as { ftDeployment?: unknown }).ftDeployment as FtDeployment) ? ((obj as { ftDeployment: FtDeployment }).ftDeployment) : "SMALL_MODEL";
+  return { fineTuneMethod: method, ftDeployment: deployment, values, model: model.success ? model.data : DEFAULT_MODEL, catalogue: catalogue.success ? catalogue.data : null };
 }
 
 /** How a projection's model was priced, for the page to say. */

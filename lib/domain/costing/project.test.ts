@@ -182,6 +182,32 @@ describe("model prices from the catalogue (Costs v2)", () => {
   });
 });
 
+describe("deployment models for a fine-tuned model (Costs v2)", () => {
+  const a: Assessment = { monthlyCalls: 100_000, changeFrequency: "static", labeledExamples: 10_000 };
+  const at = (ftDeployment: AssumptionSet["ftDeployment"]) => {
+    const p = projectCosts({ assessment: a, horizonYears: 1, startYear: 2027, assumptions: { ...COMPLETE, ftDeployment } });
+    return (category: string) => p.lines.find((l) => l.approach === "FINE_TUNING" && l.category === category)!;
+  };
+  const prompting = projectCosts({ assessment: a, horizonYears: 1, startYear: 2027, assumptions: COMPLETE }).lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE")!;
+  it("by default a fine-tuned smaller model, at a fraction of the base model's price (002, 003)", () => {
+    expect(at("SMALL_MODEL")("INFERENCE").base).toBe(Math.round(prompting.base! * 0.3));
+    expect(at(undefined)("INFERENCE").base).toBe(at("SMALL_MODEL")("INFERENCE").base);
+  });
+  it("an API-hosted fine-tune of the same model costs more per call (1.5–2×) and trains at tokens × epochs × price", () => {
+    const line = at("API_HOSTED");
+    expect(line("INFERENCE").base).toBe(Math.round(prompting.base! * 1.75));
+    expect(line("INFERENCE").base).toBeGreaterThan(prompting.base!);
+    // 10,000 examples × 1,000 tokens × 3 epochs × $12.50 per million = $375
+    expect(line("TRAINING_COMPUTE")).toMatchObject({ base: 375_00 });
+  });
+  it("a self-hosted open model: GPU seconds per call over the utilisation, and one GPU always on", () => {
+    const line = at("SELF_HOSTED");
+    // 1.2M calls × 0.5 s / 3,600 / 50% × $2.50 = $833.33
+    expect(line("INFERENCE")).toMatchObject({ base: 833_33 });
+    expect(line("FT_HOSTING")).toMatchObject({ base: 2.5 * 8760 * 100 });
+  });
+});
+
 describe("exact at the schema's limits", () => {
   it("10 billion calls a month growing 1000% a year for ten years: every stored amount is an exact integer, and the absurd ones are left out and said so", () => {
     const p = projectCosts({ assessment: { monthlyCalls: 10_000_000_000, yearlyGrowthPct: 1000, changeFrequency: "daily" }, horizonYears: 10, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS });

@@ -27,6 +27,12 @@ const METHOD_OPTIONS = [
   { value: "FULL", label: "Full fine-tune" },
 ] as const;
 
+const DEPLOYMENT_OPTIONS = [
+  { value: "SMALL_MODEL", label: "A fine-tuned smaller model (002, 003)" },
+  { value: "API_HOSTED", label: "An API-hosted fine-tune of the base model" },
+  { value: "SELF_HOSTED", label: "A self-hosted open model on GPUs" },
+] as const;
+
 const INPUT =
   "block w-28 rounded-md border-0 bg-white px-2 py-1.5 text-sm tabular-nums text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus-visible:outline-none aria-invalid:ring-red-600";
 
@@ -41,7 +47,7 @@ function toInput(input: FormInput, groups: FigureGroup[], expectedVersion: numbe
   for (const r of groups.flatMap((g) => g.rows)) {
     values[r.key] = { low: readNumber(input[`${r.key}.low`]), base: readNumber(input[`${r.key}.base`]), high: readNumber(input[`${r.key}.high`]) };
   }
-  return { expectedVersion, fineTuneMethod: input.fineTuneMethod, values, model: input.model ?? "", pinCatalogue: input.pinCatalogue === "on", note: input.note ?? "" };
+  return { expectedVersion, fineTuneMethod: input.fineTuneMethod, ftDeployment: input.ftDeployment, values, model: input.model ?? "", pinCatalogue: input.pinCatalogue === "on", note: input.note ?? "" };
 }
 
 /**
@@ -56,6 +62,7 @@ export function AssumptionsForm({
   useCaseCount,
   model,
   models,
+  deployment,
   installedCatalogue,
 }: {
   orgSlug: string;
@@ -66,6 +73,7 @@ export function AssumptionsForm({
   /** The default model, the catalogue's models to pick from, and the installed catalogue's version. */
   model: string;
   models: readonly string[];
+  deployment: string;
   installedCatalogue: string;
 }) {
   const router = useRouter();
@@ -85,6 +93,7 @@ export function AssumptionsForm({
         Leave all three of a figure empty to mark it missing. Saving creates version {version + 1} and re-projects {useCases}.
       </p>
       <SelectField label="Fine-tuning method" name="fineTuneMethod" options={METHOD_OPTIONS} defaultValue={method} errors={form.errors("fineTuneMethod")} className="max-w-xs" />
+      <SelectField label="Fine-tuned model deployment" name="ftDeployment" options={DEPLOYMENT_OPTIONS} defaultValue={deployment} errors={form.errors("ftDeployment")} className="max-w-md" />
       <TextField
         label="Default model (provider/model)"
         name="model"

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { buttonClass } from "@/components/button";
-import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, CATALOGUE_PACKAGE, CATALOGUE_VERSION, catalogueModels, modelPrice, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, CATALOGUE_PACKAGE, CATALOGUE_VERSION, catalogueModels, FT_DEPLOYMENT_LABELS, modelPrice, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { compareAssumptionVersions, countUseCasesToReproject, listAssumptionVersions } from "@/lib/server/assumption-versions";
 import { db } from "@/lib/server/db";
@@ -118,6 +118,9 @@ export default async function AssumptionsPage({
             : `the installed ${CATALOGUE_PACKAGE} ${CATALOGUE_VERSION}, not pinned yet (the first saved version pins it)`}
           {current.set.catalogue && current.set.catalogue.version !== CATALOGUE_VERSION ? ` (installed: ${CATALOGUE_VERSION}; re-pin to adopt its prices)` : ""}.
         </p>
+        <p className="mt-1 text-sm text-zinc-700" data-testid="ft-deployment">
+          Fine-tuned models are deployed as: <strong>{FT_DEPLOYMENT_LABELS[current.set.ftDeployment ?? "SMALL_MODEL"]}</strong>
+        </p>
         <p className="mt-1 text-sm text-zinc-700" data-testid="fine-tune-method">
           Fine-tuning method: <strong>{methodText(current.set.fineTuneMethod)}</strong>
         </p>
@@ -197,6 +200,7 @@ export default async function AssumptionsPage({
             method={current.set.fineTuneMethod}
             groups={groups}
             model={current.set.model}
+            deployment={current.set.ftDeployment ?? "SMALL_MODEL"}
             models={catalogueModels().map((m) => m.ref)}
             installedCatalogue={CATALOGUE_VERSION}
             useCaseCount={useCaseCount}

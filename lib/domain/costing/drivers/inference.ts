@@ -19,8 +19,19 @@ export function ragInference(ctx: Ctx): number {
   return withRetrieval(ctx, baseInference(ctx));
 }
 
-/** Fine-tuned inference: a fine-tuned smaller model at a fraction of the base price (002, 003). */
+/**
+ * Fine-tuned inference, by deployment: a fine-tuned smaller model at a fraction of the base
+ * price (002, 003; the default); an API-hosted fine-tune of the base model at 1.5–2 times its
+ * price (public price tables); a self-hosted open model at the GPU hours its calls take, divided
+ * by the utilisation, at the GPU's hourly price.
+ */
 export function ftInference(ctx: Ctx): number {
+  const deployment = ctx.set.ftDeployment ?? "SMALL_MODEL";
+  if (deployment === "API_HOSTED") return baseInference(ctx) * figure(ctx, "hostedFtPriceFactor");
+  if (deployment === "SELF_HOSTED") {
+    const calls = answer(ctx, "monthlyCalls", ctx.callsThisYear);
+    return ((calls * figure(ctx, "gpuSecondsPerCall")) / 3600 / (figure(ctx, "gpuUtilisationPct") / 100)) * figure(ctx, "gpuHourlyUsd");
+  }
   return baseInference(ctx) * figure(ctx, "ftInferencePriceFactor");
 }
 

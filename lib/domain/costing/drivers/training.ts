@@ -3,9 +3,17 @@ import type { Assessment } from "../../assessment";
 import { retrainingCyclesPerYear } from "../retraining";
 import { answer, figure, type Ctx } from "./context";
 
-/** Training compute: a full 7B fine-tune $5k–50k (000); LoRA 60–80% less (000). Year 1. */
+/**
+ * Training compute, year 1. An API-hosted fine-tune is billed per training token: examples (at
+ * least 5,000) × tokens per example × epochs × the price per token (public). Otherwise a full 7B
+ * fine-tune costs $5k–50k (000), LoRA 60–80% less (000).
+ */
 export function trainingCompute(ctx: Ctx): number {
   if (ctx.year !== 1) return 0;
+  if (ctx.set.ftDeployment === "API_HOSTED") {
+    const examples = Math.max(5000, ctx.a.labeledExamples ?? 0);
+    return (examples * figure(ctx, "trainingTokensPerExample") * figure(ctx, "trainingEpochs") * figure(ctx, "trainingPricePerMTokens")) / 1_000_000;
+  }
   const full = figure(ctx, "ftFullComputeUsd");
   if (ctx.set.fineTuneMethod === "FULL") return full;
   return full * (1 - figure(ctx, "loraComputeSavingPct") / 100);
@@ -33,8 +41,12 @@ export function retraining(ctx: Ctx): number {
   return known + ctx.cycles * figure(ctx, "retrainCostUsd");
 }
 
-/** Hosting the deployed fine-tuned model, billed by the hour whether used or not (public source). */
+/**
+ * Hosting the deployed fine-tuned model, billed by the hour whether used or not (public source);
+ * self-hosted, one GPU kept on all year for availability (the calls' own GPU hours are inference).
+ */
 export function ftHosting(ctx: Ctx): number {
+  if (ctx.set.ftDeployment === "SELF_HOSTED") return figure(ctx, "gpuHourlyUsd") * 24 * 365;
   return figure(ctx, "ftHostingHourlyUsd") * 24 * 365;
 }
 
