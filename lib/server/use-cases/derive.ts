@@ -63,12 +63,15 @@ export interface SourceRow {
 export interface Derived {
   score: Score;
   projection: Projection;
-  /** The Monte Carlo over the projection's two cheapest approaches that meet the lag (null: fewer than two). */
-  simulation: Simulation | null;
+  /** The Monte Carlo over the projection's two cheapest approaches that meet the lag (null: fewer than two; undefined: not run). */
+  simulation: Simulation | null | undefined;
 }
 
-/** Pure: score and project one use case. */
-export function deriveFrom(row: SourceRow, ctx: DeriveContext): Derived {
+/**
+ * Pure: score and project one use case, and run its Monte Carlo unless `simulate` is false (the
+ * bulk import leaves it out, ~2-5 ms a row; the cost panel then runs it when it shows the use case).
+ */
+export function deriveFrom(row: SourceRow, ctx: DeriveContext, opts: { simulate?: boolean } = {}): Derived {
   const assessment = readAssessment(row.assessment);
   const retrainLag = ctx.assumptions.set.values.retrainLagDays.low ?? 14;
   const score = scoreUseCase(assessment, { chosenApproach: row.chosenApproach, weights: ctx.weights, retrainLagDays: retrainLag });
@@ -88,12 +91,12 @@ export function deriveFrom(row: SourceRow, ctx: DeriveContext): Derived {
   const projection = projectCosts(input);
   // Seeded by the use case's creation time, so re-deriving the same figures repeats the same trials;
   // the seed is stored with the result.
-  const simulation = simulateCosts(input, projection, { seed: seedFor(row.createdAt.toISOString()) });
+  const simulation = opts.simulate === false ? undefined : simulateCosts(input, projection, { seed: seedFor(row.createdAt.toISOString()) });
   return { score, projection, simulation };
 }
 
 /** What the portfolio reads per approach (lib/domain/portfolio/types.ts documents the shape). */
-function summaryOf(p: Projection, simulation: Simulation | null) {
+function summaryOf(p: Projection, simulation: Simulation | null | undefined) {
   const approaches: Record<string, unknown> = {};
   for (const [ap, x] of Object.entries(p.approaches)) {
     approaches[ap] = {

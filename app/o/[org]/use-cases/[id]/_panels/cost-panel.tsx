@@ -5,6 +5,8 @@ import { currentAssumptions } from "@/lib/server/assumptions";
 import { db } from "@/lib/server/db";
 import { requireMember } from "@/lib/server/guard";
 import { getStoredProjection } from "@/lib/server/projections";
+import { deriveFrom, loadDeriveContext } from "@/lib/server/use-cases/derive";
+import { DERIVE_SELECT } from "@/lib/server/use-cases/mapping";
 import { CostChart, type ChartYear } from "./cost-chart";
 import { OverridesForm, type OverrideRow } from "./overrides-form";
 
@@ -35,6 +37,14 @@ async function overridesFor(orgSlug: string, organizationId: string, useCaseId: 
   return { version: uc.version, rows, model: { current: ownModel, organization: assumptions.set.model, choices: catalogueModels().map((m) => m.ref) } };
 }
 
+/** The Monte Carlo for a use case whose stored projection lacks one (same seed, same figures as a save). */
+async function simulationFor(organizationId: string, useCaseId: string) {
+  const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId, deletedAt: null }, select: DERIVE_SELECT });
+  if (!row) return null;
+  const ctx = await db.$transaction((tx) => loadDeriveContext(tx, organizationId));
+  return deriveFrom(row, ctx).simulation ?? null;
+}
+
 const dollars = (cents: number) => `$${Math.round(cents / 100).toLocaleString("en-US")}`;
 const range = (r: { low: number; base: number; high: number }, f: (n: number) => string) => (r.low === r.high ? f(r.base) : `${f(r.low)} – ${f(r.high)} (base ${f(r.base)})`);
 
@@ -57,8 +67,10 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
     (byApproach[y.approach] ??= []).push({ calendarYear: y.calendarYear, low: y.low, high: y.high, categories: cats });
   }
   const approaches = Object.keys(s.approaches) as Approach[];
-  // Said from the side of the cheapest approach that meets the lag, scenario by scenario.
-  const told = explainCosts(s);
+  // Said from the side of the cheapest approach that meets the lag, scenario by scenario. A use
+  // case imported in bulk has no stored Monte Carlo: it is run here, from the same stored figures.
+  const simulation = s.simulation !== undefined ? s.simulation : await simulationFor(organizationId, useCaseId);
+  const told = explainCosts({ ...s, simulation });
   return (
     <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
       <h2 id="costs-heading" className="text-lg font-semibold text-zinc-900">Lifecycle cost</h2>
