@@ -1,8 +1,8 @@
 /**
- * Journeys on the assumptions page: a lead sees every figure with its source, the missing ones
- * marked, and no edit form; finance changes the engineer rate and sets the model price the seeds do
- * not give, with a reason; version 1 appears with the new values, the history compares it with the
- * defaults, and a use case's projection follows.
+ * Journeys on the assumptions page: a lead sees every figure with its source, the default model
+ * priced from the catalogue, and no edit form; finance changes the engineer rate and prices the
+ * model by hand (a negotiated price), with a reason; version 1 appears with the new values and
+ * pins the catalogue, the history compares it with the defaults, and a use case's projection follows.
  */
 import { expect, test } from "./registry-fixtures";
 
@@ -13,8 +13,9 @@ test("a lead sees the figures but no edit form", async ({ page, registry }) => {
   await expect(page.getByTestId("assumption-version")).toHaveText("Built-in defaults (version 0)");
   await expect(page.getByRole("heading", { name: "People", level: 3 })).toBeVisible();
   await expect(page.getByTestId("figure-engineerRate")).toContainText("000_2a5380ca2875bd0d.txt");
-  await expect(page.getByTestId("figure-modelPricePer1kTokens")).toContainText("Missing — projections that need it say so");
-  await expect(page.getByTestId("figure-modelPricePer1kTokens")).toContainText("Not from the seeds — set by your organization");
+  await expect(page.getByTestId("figure-modelInputPricePerMTokens")).toContainText("From the catalogue: $2.5 for openai/gpt-4o");
+  await expect(page.getByTestId("catalogue")).toContainText("Default model openai/gpt-4o");
+  await expect(page.getByTestId("catalogue")).toContainText("@pydantic/genai-prices 0.1.8, not pinned yet");
   await expect(page.getByTestId("figure-ragInfraYearlyUsd")).toContainText("Reference only");
   await expect(page.getByRole("form", { name: "Edit the assumptions" })).toHaveCount(0);
   await expect(page.getByText("Finance and admins can change these figures.")).toBeVisible();
@@ -26,7 +27,9 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await page.getByLabel("Title").fill("Assistant with a price");
   await page.getByLabel("Monthly LLM calls now").fill("100000");
   await page.getByRole("button", { name: "Save use case" }).click();
-  await expect(page.getByTestId("projection-missing")).toContainText("Base model price");
+  // Nobody typed a price: the default model is priced from the catalogue.
+  await expect(page.getByTestId("pricing")).toContainText("Model openai/gpt-4o: priced from the catalogue");
+  await expect(page.getByTestId("lifecycle-table")).toBeVisible();
   const useCaseUrl = page.url();
 
   await registry.signInAs("FINANCE");
@@ -36,8 +39,8 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await form.getByLabel("ML engineer rate base").fill("225");
   await form.getByLabel("ML engineer rate high").fill("275");
   for (const s of ["low", "base", "high"]) {
-    await form.getByLabel(`Base model price ${s}`).fill("0.01");
-    await form.getByLabel(`Tokens per call (prompt and answer) ${s}`).fill("1000");
+    await form.getByLabel(`Model price, input (by hand) ${s}`).fill("10");
+    await form.getByLabel(`Model price, output (by hand) ${s}`).fill("30");
   }
 
   // No reason: refused at the field, nothing saved.
@@ -52,7 +55,8 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await expect(page.getByTestId("assumption-version")).toContainText("Our 2027 rate card and price list");
   await expect(page.getByTestId("figure-engineerRate")).toContainText("225");
   await expect(page.getByTestId("figure-engineerRate")).toContainText("275");
-  await expect(page.getByTestId("figure-modelPricePer1kTokens")).not.toContainText("Missing");
+  await expect(page.getByTestId("figure-modelInputPricePerMTokens")).not.toContainText("From the catalogue");
+  await expect(page.getByTestId("catalogue")).toContainText(/pinned on \d{4}-\d{2}-\d{2}/);
 
   // The history compares version 1 with the defaults.
   await page.getByRole("link", { name: "Compare with 0" }).click();
@@ -65,5 +69,5 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
 
   await page.goto(useCaseUrl);
   await expect(page.getByTestId("lifecycle-table")).toBeVisible();
-  await expect(page.getByTestId("projection-missing")).not.toContainText("Base model price");
+  await expect(page.getByTestId("pricing")).toContainText("Model openai/gpt-4o: priced by hand");
 });

@@ -1,7 +1,7 @@
 /**
- * Journey: a lead's use case lacks a model price (the organization has not set one); the lead sets
- * the use case's own figures and the projection follows: the missing note goes, the chart's table
- * view gains the inference costs.
+ * Journey: a lead's use case is priced at the default model's catalogue price; the lead sets the
+ * use case's own figures (a negotiated price, its own call size) and the projection follows: the
+ * page says the model is priced by hand, and the chart's table view shows the new inference cost.
  */
 import { expect, test } from "./registry-fixtures";
 
@@ -12,13 +12,14 @@ test("a lead sets the use case's own cost figures and sees the projection change
   await page.getByLabel("Monthly LLM calls now").fill("100000");
   await page.getByLabel("How often the underlying knowledge changes").selectOption("annually");
   await page.getByRole("button", { name: "Save use case" }).click();
-  await expect(page.getByTestId("projection-missing")).toContainText("Base model price");
+  await expect(page.getByTestId("pricing")).toContainText("priced from the catalogue");
 
   await page.getByText("Set this use case's own cost figures").click();
   for (const s of ["low", "base", "high"]) {
-    await page.getByLabel(`Base model price ${s}`).fill("0.01");
-    await page.getByLabel(`Tokens per call (prompt and answer) ${s}`).fill("1000");
-    await page.getByLabel(`Upkeep engineering ${s}`).fill("2");
+    await page.getByLabel(`Model price, input (by hand) ${s}`).fill("10");
+    await page.getByLabel(`Model price, output (by hand) ${s}`).fill("10");
+    await page.getByLabel(`Input tokens per call (prompt and context) ${s}`).fill("1000");
+    await page.getByLabel(`Output tokens per call (answer) ${s}`).fill("0");
   }
   // A bad figure first: refused next to the field, nothing saved.
   await page.getByLabel("ML engineer rate low").fill("300");
@@ -29,9 +30,10 @@ test("a lead sets the use case's own cost figures and sees the projection change
   for (const s of ["low", "base", "high"]) await page.getByLabel(`ML engineer rate ${s}`).fill("");
   await page.getByRole("button", { name: "Save cost figures" }).click();
 
+  await expect(page.getByTestId("pricing")).toContainText("priced by hand");
   await expect(page.getByTestId("projection-missing")).toHaveCount(0);
   await page.getByRole("combobox", { name: "Approach" }).selectOption("PROMPTING");
   await page.getByRole("button", { name: "Show table" }).click();
-  // 100,000 calls × 12 × 1,000 tokens × $0.01 per 1,000 = $12,000 of inference in year 1
+  // 100,000 calls × 12 × 1,000 tokens × $10 per million = $12,000 of inference in year 1
   await expect(page.getByRole("table", { name: /Yearly cost of Prompting only/ })).toContainText("$12,000");
 });

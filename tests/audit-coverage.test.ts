@@ -249,7 +249,7 @@ const MUTATING: Record<string, Row> = {
       const result = (await saveAssumptions(org.slug, {
         expectedVersion: current?.version ?? 0,
         fineTuneMethod: DEFAULT_ASSUMPTIONS.fineTuneMethod,
-        values: { ...DEFAULT_ASSUMPTIONS.values, modelPricePer1kTokens: { low: 0.005, base: 0.01 + counter / 1000, high: 0.05 } },
+        values: { ...DEFAULT_ASSUMPTIONS.values, modelInputPricePerMTokens: { low: 5, base: 10 + counter, high: 50 }, modelOutputPricePerMTokens: { low: 5, base: 10, high: 50 } },
         note: "Supplier price list",
       })) as Result;
       return { result, organizationId: org.id, actorId: org.users.FINANCE.id, entity: "AssumptionVersion" };

@@ -23,9 +23,23 @@ describe("deriving scores and projections on save", () => {
       const mine = lines.filter((l) => l.approach === y.approach && l.yearIndex === y.yearIndex);
       expect(y.baseCents).toBe(mine.reduce((s, l) => s + (l.baseCents ?? 0n), 0n));
     }
-    // The organization has not set a model price: inference is missing, never $0.
-    expect(lines.filter((l) => l.category === "INFERENCE").every((l) => l.baseCents === null)).toBe(true);
-    expect(years.every((y) => !y.complete)).toBe(true);
+    // Nobody typed a price: the default model is priced from the catalogue, so inference is costed.
+    expect(lines.filter((l) => l.category === "INFERENCE").every((l) => (l.baseCents ?? 0n) > 0n)).toBe(true);
+    expect(years.every((y) => y.complete)).toBe(true);
+    const summary = uc.projectionSummary as {
+      pricing: { model: string; from: string };
+      approaches: Record<string, { meetsLag: boolean | null }>;
+      savings: { approach: string }[];
+      simulation: { seed: number; trials: number; pairs: { approach: string; against: string }[] };
+    };
+    expect(summary.pricing).toMatchObject({ model: "openai/gpt-4o", from: "catalogue" });
+    // Weekly changes with a 3-day lag: fine-tuning cannot keep up, so it is never the saving side
+    // nor simulated; the Monte Carlo's seed is stored with its result.
+    expect(summary.approaches.FINE_TUNING!.meetsLag).toBe(false);
+    expect(summary.savings.some((x) => x.approach === "FINE_TUNING")).toBe(false);
+    expect(summary.simulation.trials).toBe(2000);
+    expect(typeof summary.simulation.seed).toBe("number");
+    expect(summary.simulation.pairs.flatMap((x) => [x.approach, x.against])).not.toContain("FINE_TUNING");
   });
 
   it("re-derives the whole organization when its weights change", async () => {

@@ -491,13 +491,13 @@ describe("the rollup the dashboard reads (UseCaseRollup) stays equal to the stor
 
     // The use case's own figures.
     await inUseCaseTransaction((tx) =>
-      setUseCaseOverrides(tx, ctx, { id: saved[7]!.id, expectedVersion: saved[7]!.version, overrides: { modelPricePer1kTokens: { low: 0.02, base: 0.03, high: 0.05 } } }),
+      setUseCaseOverrides(tx, ctx, { id: saved[7]!.id, expectedVersion: saved[7]!.version, overrides: { modelInputPricePerMTokens: { low: 20, base: 30, high: 50 } } }),
     );
     await expectRollupsMatchStoredRows(org.id);
 
     // New assumptions (every use case re-projected) and new weights (every use case re-scored).
     const set = DEFAULT_ASSUMPTIONS;
-    await db.assumptionVersion.create({ data: { organizationId: org.id, version: 1, values: JSON.parse(JSON.stringify({ ...set, values: { ...set.values, modelPricePer1kTokens: { low: 0.001, base: 0.004, high: 0.009 } } })) } });
+    await db.assumptionVersion.create({ data: { organizationId: org.id, version: 1, values: JSON.parse(JSON.stringify({ ...set, values: { ...set.values, inputTokensPerCall: { low: 900, base: 1600, high: 3000 } } })) } });
     await rederiveOrganization((fn) => db.$transaction(fn), org.id);
     await expectRollupsMatchStoredRows(org.id);
     await db.organization.update({ where: { id: org.id }, data: { frameworkWeights: { "three-questions": 3, "ordered-decision-tree": 0 }, weightsVersion: 2 } });

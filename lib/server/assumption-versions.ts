@@ -5,6 +5,10 @@ import {
   DEFAULT_ASSUMPTIONS,
   assumptionSetSchema,
   changedAssumptions,
+  modelPrice,
+  modelRefSchema,
+  pinCatalogue,
+  PRICE_KEYS,
   readAssumptionSet,
   type AssumptionKey,
   type AssumptionSet,
@@ -29,6 +33,12 @@ export const saveAssumptionsInput = z
     expectedVersion: z.number().int().min(0),
     fineTuneMethod: assumptionSetSchema.shape.fineTuneMethod,
     values: assumptionSetSchema.shape.values,
+    /** How fine-tuned models are deployed; absent: unchanged. */
+    ftDeployment: assumptionSetSchema.shape.ftDeployment,
+    /** The organization's default model; absent: unchanged. */
+    model: modelRefSchema.optional(),
+    /** Take a new snapshot of the installed price catalogue (a first save always takes one). */
+    pinCatalogue: z.boolean().optional(),
     note: z.string().trim().min(1, "Say why the figures change").max(500, "At most 500 characters"),
   })
   .strict();
@@ -39,13 +49,17 @@ export interface SaveAssumptionsResult {
   reprojected: number;
 }
 
-/** The changed figures (and the method, if it changed) of a set: what an audit entry records. */
-function pickChanged(set: AssumptionSet, changed: AssumptionKey[], methodChanged: boolean) {
+/** The changed figures (and the method, model or catalogue pin, if they changed) of a set: what an audit entry records. */
+function pickChanged(set: AssumptionSet, changed: AssumptionKey[], methodChanged: boolean, modelChanged = false, pinChanged = false) {
   return {
-    ...(methodChanged ? { fineTuneMethod: set.fineTuneMethod } : {}),
+    ...(methodChanged ? { fineTuneMethod: set.fineTuneMethod, ftDeployment: set.ftDeployment ?? "SMALL_MODEL" } : {}),
+    ...(modelChanged ? { model: set.model } : {}),
+    ...(pinChanged ? { catalogue: set.catalogue ? { package: set.catalogue.package, version: set.catalogue.version, pinnedOn: set.catalogue.pinnedOn } : null } : {}),
     values: Object.fromEntries(changed.map((k) => [k, set.values[k]])),
   };
 }
+
+const pinOf = (s: AssumptionSet) => (s.catalogue ? `${s.catalogue.version}@${s.catalogue.pinnedOn}` : null);
 
 /**
  * Saves a new version of the organization's assumptions (who, when, why; audited with the
@@ -54,7 +68,6 @@ function pickChanged(set: AssumptionSet, changed: AssumptionKey[], methodChanged
  */
 export async function saveAssumptions(ctx: MemberContext, input: SaveAssumptionsInput): Promise<SaveAssumptionsResult> {
   const orgId = ctx.organization.id;
-  const next: AssumptionSet = assumptionSetSchema.parse({ fineTuneMethod: input.fineTuneMethod, values: input.values });
   const saved = await db.$transaction(async (tx) => {
     // Lock the organization's row so two saves cannot both take the next version number.
     await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${orgId} FOR UPDATE`;
@@ -65,10 +78,22 @@ export async function saveAssumptions(ctx: MemberContext, input: SaveAssumptions
         { currentVersion: current.version },
       );
     }
+    // Every saved version records the catalogue it prices models from: a snapshot, taken on the
+    // first save and whenever finance re-pins, so an upgrade of the package changes no projection
+    // until someone chooses to adopt it.
+    const catalogue = input.pinCatalogue || !current.set.catalogue ? pinCatalogue(new Date().toISOString().slice(0, 10)) : current.set.catalogue;
+    const next: AssumptionSet = assumptionSetSchema.parse({ fineTuneMethod: input.fineTuneMethod, values: input.values, ftDeployment: input.ftDeployment ?? current.set.ftDeployment ?? "SMALL_MODEL", model: input.model ?? current.set.model, catalogue });
+    if (!modelPrice(next.model, next.catalogue) && PRICE_KEYS.some((k) => next.values[k].base === null)) {
+      throw new ValidationError(`The price catalogue has no price for ${next.model}: set its input and output prices by hand, or pick a model it lists.`, {
+        model: ["Not in the catalogue: set its prices by hand below."],
+      });
+    }
     const changed = changedAssumptions(current.set, next);
-    const methodChanged = current.set.fineTuneMethod !== next.fineTuneMethod;
-    if (changed.length === 0 && !methodChanged) {
-      throw new ValidationError("Nothing changed: edit at least one figure or the fine-tuning method.", { _form: ["Nothing changed."] });
+    const methodChanged = current.set.fineTuneMethod !== next.fineTuneMethod || (current.set.ftDeployment ?? "SMALL_MODEL") !== next.ftDeployment;
+    const modelChanged = current.set.model !== next.model;
+    const pinChanged = pinOf(current.set) !== pinOf(next);
+    if (changed.length === 0 && !methodChanged && !modelChanged && !input.pinCatalogue) {
+      throw new ValidationError("Nothing changed: edit at least one figure, the model, the fine-tuning method, or re-pin the catalogue.", { _form: ["Nothing changed."] });
     }
     const row = await tx.assumptionVersion.create({
       data: {
@@ -85,8 +110,8 @@ export async function saveAssumptions(ctx: MemberContext, input: SaveAssumptions
       action: ASSUMPTIONS_UPDATED,
       entity: ASSUMPTIONS_ENTITY,
       entityId: row.id,
-      before: { version: current.version, ...pickChanged(current.set, changed, methodChanged) },
-      after: { version: row.version, ...pickChanged(next, changed, methodChanged), note: input.note },
+      before: { version: current.version, ...pickChanged(current.set, changed, methodChanged, modelChanged, pinChanged) },
+      after: { version: row.version, ...pickChanged(next, changed, methodChanged, modelChanged, pinChanged), note: input.note },
     });
     return row;
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
+import type { Pricing, Simulation } from "@/lib/domain/costing";
 import type { Score } from "@/lib/domain/frameworks";
 import { db } from "./db";
 
@@ -16,10 +17,20 @@ export interface ProjectionSummary {
     staleDaysPerYear: { low: number; base: number; high: number };
     timeToValueWeeks: { low: number; base: number; high: number } | null;
     retrainingCyclesPerYear: number;
+    /** Absent in projections stored before feasibility was judged (read as unknown). */
+    meetsLag?: boolean | null;
+    worstDelayDays?: number | null;
     manual: boolean;
     missing: string[];
   }>;
-  savings: { approach: Approach; against: Approach; baseCents: number; pct: { min: number; base: number; max: number } | null }[];
+  /** Scenario-matched (low with low, base with base, high with high); older rows lack `cents`. */
+  savings: { approach: Approach; against: Approach; baseCents: number; cents?: { low: number; base: number; high: number }; pct: { low: number; base: number; high: number } | null }[];
+  /** The acceptable lag the feasibility was judged against (days), when the use case gives one. */
+  maxLagDays?: number | null;
+  /** How the model was priced (absent in projections stored before the catalogue). */
+  pricing?: Pricing;
+  /** The Monte Carlo (absent in projections stored before it existed). */
+  simulation?: Simulation | null;
   breakEven: { monthlyCalls: number | null; reason: string };
   missing: string[];
   complete: boolean;

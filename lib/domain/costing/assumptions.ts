@@ -4,6 +4,7 @@
  * one exists, or no value at all (shown as missing until the organization sets it).
  */
 import { z } from "../zod";
+import { CATALOGUE_PACKAGE, CATALOGUE_VERSION as CATALOGUE_INSTALLED, DEFAULT_MODEL, modelPrice, type ModelRef, type PinnedCatalogue } from "./catalogue";
 
 export interface Range {
   low: number | null;
@@ -14,14 +15,16 @@ export interface Range {
 export type Source =
   | { kind: "seed"; file: string; quote: string }
   | { kind: "public"; name: string; readOn: string }
-  | { kind: "none"; note: string };
+  | { kind: "none"; note: string }
+  /** A default the seeds call for but do not quantify: the seed says why it is needed, the value is an estimate. */
+  | { kind: "estimate"; file: string; quote: string; note: string };
 
 export interface AssumptionSpec {
   label: string;
   unit: string;
   min: number;
   max: number;
-  group: "People" | "Fine-tuning" | "Retrieval" | "Inference" | "Time";
+  group: "People" | "Fine-tuning" | "Retrieval" | "Inference" | "Evaluation" | "Time";
   source: Source;
   /** "lowers": a larger value makes costs smaller (the low scenario takes the high value). */
   direction?: "lowers";
@@ -39,8 +42,19 @@ export const ASSUMPTION_CATALOG = {
     source: { kind: "seed", file: S000, quote: "machine learning engineer hours at $150 to $250 per hour" },
   },
   ftFirstDeploymentHours: {
-    label: "Fine-tuning first deployment effort", unit: "hours", min: 0, max: 20000, group: "Fine-tuning",
+    label: "Fine-tuning first deployment effort (reference)", unit: "hours", min: 0, max: 20000, group: "Fine-tuning", referenceOnly: true,
     source: { kind: "seed", file: S000, quote: "for 200 to 400 hours" },
+  },
+  ftBuildWeeks: {
+    label: "Fine-tuning build (production)", unit: "engineering weeks", min: 0, max: 520, group: "Fine-tuning",
+    source: {
+      kind: "seed", file: S003,
+      quote: "Fine-tuning MVP: 6-12 weeks engineering + ML expertise — plus the same 4-8 weeks that take RAG from its 2-4-week MVP to production (6-12 weeks), so both builds are measured at the same stage",
+    },
+  },
+  curationMinutesPerExample: {
+    label: "Expert curation per labeled example", unit: "minutes", min: 0, max: 600, group: "Fine-tuning",
+    source: { kind: "estimate", file: S002, quote: "dataset curation (often 10–50x the training compute cost in human labor)", note: "Minutes of expert review per example are an estimate; the larger of this and 002's multiple is used." },
   },
   ftFullComputeUsd: {
     label: "Training compute, full fine-tune of a 7B model", unit: "USD", min: 0, max: 10_000_000, group: "Fine-tuning",
@@ -67,7 +81,7 @@ export const ASSUMPTION_CATALOG = {
     source: { kind: "seed", file: S000, quote: "and two to four weeks of lag time" },
   },
   vectorDbMonthlyUsd: {
-    label: "Vector database", unit: "USD/month", min: 0, max: 1_000_000, group: "Retrieval",
+    label: "Managed vector database (corpora above the pgvector limit)", unit: "USD/month", min: 0, max: 1_000_000, group: "Retrieval",
     source: { kind: "seed", file: S000, quote: "vector databases for embedding storage, costing $500 to $3,000 monthly" },
   },
   retrievalOverheadPct: {
@@ -90,25 +104,85 @@ export const ASSUMPTION_CATALOG = {
     label: "Fine-tuned small model's inference price against the base model", unit: "times", min: 0, max: 10, group: "Inference",
     source: { kind: "seed", file: S002, quote: "a fine-tuned smaller model can match the quality of a larger model on a specific task at a fraction of the inference cost" },
   },
+  hostedFtPriceFactor: {
+    label: "API-hosted fine-tune's inference price against its base model", unit: "times", min: 0, max: 10, group: "Fine-tuning",
+    source: { kind: "public", name: "published price tables for gpt-4o and gpt-4o-mini fine-tunes (1.5 to 2 times the base model)", readOn: "2026" },
+  },
+  trainingTokensPerExample: {
+    label: "Training tokens per labeled example", unit: "tokens", min: 0, max: 1_000_000, group: "Fine-tuning",
+    source: { kind: "none", note: "Not from the seeds: an estimate of one example's length; set your own." },
+  },
+  trainingEpochs: {
+    label: "Training epochs (API-hosted fine-tune)", unit: "epochs", min: 0, max: 100, group: "Fine-tuning",
+    source: { kind: "public", name: "Azure OpenAI fine-tuning cost documentation (training tokens × epochs × price per token)", readOn: "2026" },
+  },
+  trainingPricePerMTokens: {
+    label: "Training price (API-hosted fine-tune)", unit: "USD per million training tokens", min: 0, max: 10_000, group: "Fine-tuning",
+    source: { kind: "public", name: "published fine-tuning training prices ($3 for gpt-4o-mini to $25 for gpt-4o per million tokens)", readOn: "2026" },
+  },
+  gpuHourlyUsd: {
+    label: "GPU hour (self-hosted open model)", unit: "USD/hour", min: 0, max: 1000, group: "Fine-tuning",
+    source: { kind: "public", name: "cloud on-demand prices for one inference GPU (L4 to A100 class)", readOn: "2026" },
+  },
+  gpuSecondsPerCall: {
+    label: "GPU seconds per call (self-hosted)", unit: "seconds", min: 0, max: 3600, group: "Fine-tuning",
+    source: { kind: "none", note: "Not from the seeds: an estimate for a small fine-tuned model; set your own." },
+  },
+  gpuUtilisationPct: {
+    label: "GPU utilisation (self-hosted)", unit: "percent", min: 1, max: 100, group: "Fine-tuning", direction: "lowers",
+    source: { kind: "none", note: "Not from the seeds: the share of paid GPU time that serves calls; set your own." },
+  },
   ftHostingHourlyUsd: {
     label: "Hosting a deployed fine-tuned model", unit: "USD/hour", min: 0, max: 1000, group: "Inference",
     source: { kind: "public", name: "Azure OpenAI fine-tuning cost documentation (hosting billed hourly whether used or not)", readOn: "2026" },
   },
   embeddingPricePerMTokens: {
-    label: "Embeddings (reference)", unit: "USD per million tokens", min: 0, max: 100, group: "Retrieval", referenceOnly: true,
+    label: "Embeddings", unit: "USD per million tokens", min: 0, max: 100, group: "Retrieval",
     source: { kind: "public", name: "published embedding model prices", readOn: "2026" },
   },
-  modelPricePer1kTokens: {
-    label: "Base model price", unit: "USD per 1,000 tokens", min: 0, max: 1000, group: "Inference",
-    source: { kind: "none", note: "Not from the seeds: set your model's price." },
+  pgvectorMaxDocuments: {
+    label: "Largest corpus kept in the existing PostgreSQL (pgvector)", unit: "documents", min: 0, max: 1_000_000_000, group: "Retrieval",
+    source: { kind: "estimate", file: "001_882c99e1fd832846.txt", quote: "millions of documents", note: "Corpora up to this size are indexed with pgvector in the database the product already runs; larger ones (001's millions of documents) need a managed vector database." },
   },
-  tokensPerCall: {
-    label: "Tokens per call (prompt and answer)", unit: "tokens", min: 0, max: 2_000_000, group: "Inference",
-    source: { kind: "none", note: "Not from the seeds: set your typical call size." },
+  pgvectorMonthlyUsd: {
+    label: "pgvector in the existing database (extra capacity)", unit: "USD/month", min: 0, max: 1_000_000, group: "Retrieval",
+    source: { kind: "estimate", file: S000, quote: "vector databases for embedding storage, costing $500 to $3,000 monthly depending on scale", note: "A small corpus needs no database of its own: this is the extra capacity of the existing one, an estimate." },
+  },
+  tokensPerDocument: {
+    label: "Tokens per corpus document (embedding)", unit: "tokens", min: 0, max: 10_000_000, group: "Retrieval",
+    source: { kind: "estimate", file: S002, quote: "embedding model selection, chunking experimentation, and ongoing index management", note: "Document length is an estimate; set your own." },
+  },
+  evalBuildWeeks: {
+    label: "Building the evaluation set", unit: "engineering weeks", min: 0, max: 520, group: "Evaluation",
+    source: { kind: "estimate", file: S002, quote: "The commonly underestimated cost in both approaches is evaluation: building test sets that reliably measure whether the approach is working", note: "Weeks are an estimate; every approach needs it." },
+  },
+  evalRunHoursPerMonth: {
+    label: "Running the evaluations", unit: "hours/month", min: 0, max: 2000, group: "Evaluation",
+    source: { kind: "estimate", file: S002, quote: "and then running those evaluations continuously as the system evolves", note: "Hours are an estimate; every approach needs it." },
+  },
+  ftUpkeepHoursPerWeek: {
+    label: "Fine-tuned model upkeep (versions, new base models)", unit: "hours/week", min: 0, max: 400, group: "Fine-tuning",
+    source: { kind: "estimate", file: S002, quote: "managing model versions, evaluating each new base model release against your fine-tuned checkpoints", note: "Hours are an estimate (003: \"Ongoing ML engineering\"), on top of the upkeep every approach needs." },
+  },
+  modelInputPricePerMTokens: {
+    label: "Model price, input (by hand)", unit: "USD per million tokens", min: 0, max: 10_000, group: "Inference",
+    source: { kind: "none", note: "Empty: the model's price from the catalogue (" + CATALOGUE_PACKAGE + "). Set it only for a model the catalogue lacks, or a negotiated price." },
+  },
+  modelOutputPricePerMTokens: {
+    label: "Model price, output (by hand)", unit: "USD per million tokens", min: 0, max: 10_000, group: "Inference",
+    source: { kind: "none", note: "Empty: the model's price from the catalogue (" + CATALOGUE_PACKAGE + "). Set it only for a model the catalogue lacks, or a negotiated price." },
+  },
+  inputTokensPerCall: {
+    label: "Input tokens per call (prompt and context)", unit: "tokens", min: 0, max: 2_000_000, group: "Inference",
+    source: { kind: "none", note: "Not from the seeds: an estimate of a typical question with its instructions; set your own." },
+  },
+  outputTokensPerCall: {
+    label: "Output tokens per call (answer)", unit: "tokens", min: 0, max: 2_000_000, group: "Inference",
+    source: { kind: "none", note: "Not from the seeds: an estimate of a typical answer; set your own." },
   },
   maintenanceHoursPerWeek: {
-    label: "Upkeep engineering", unit: "hours/week", min: 0, max: 400, group: "People",
-    source: { kind: "none", note: "Not from the seeds: set the hours a week your team spends keeping a system running." },
+    label: "Upkeep engineering (every approach)", unit: "hours/week", min: 0, max: 400, group: "People",
+    source: { kind: "estimate", file: S002, quote: "ongoing index management", note: "Hours are an estimate: set the hours a week your team spends keeping a system running." },
   },
   ragTimeToValueWeeks: {
     label: "RAG time to value", unit: "weeks", min: 0, max: 520, group: "Time",
@@ -125,10 +199,34 @@ export const ASSUMPTION_KEYS = Object.keys(ASSUMPTION_CATALOG) as AssumptionKey[
 export const FINE_TUNE_METHODS = ["FULL", "LORA"] as const;
 export type FineTuneMethod = (typeof FINE_TUNE_METHODS)[number];
 
+/**
+ * How a fine-tuned model is deployed (after the FinOps Foundation's split): a fine-tuned smaller
+ * model at a fraction of the base model's price (002, 003: the default, and what makes
+ * fine-tuning cheap at scale); an API-hosted fine-tune of the base model (training tokens × epochs
+ * × price; inference 1.5–2 times the base price: dearer, not cheaper); a self-hosted open model
+ * (GPU hours at a utilisation, one GPU always on).
+ */
+export const FT_DEPLOYMENTS = ["SMALL_MODEL", "API_HOSTED", "SELF_HOSTED"] as const;
+export type FtDeployment = (typeof FT_DEPLOYMENTS)[number];
+export const FT_DEPLOYMENT_LABELS: Record<FtDeployment, string> = {
+  SMALL_MODEL: "A fine-tuned smaller model (002, 003)",
+  API_HOSTED: "An API-hosted fine-tune of the base model",
+  SELF_HOSTED: "A self-hosted open model on GPUs",
+};
+
 export interface AssumptionSet {
   fineTuneMethod: FineTuneMethod;
+  /** How fine-tuned models are deployed; absent in sets saved before it existed (read as the default). */
+  ftDeployment?: FtDeployment;
   values: Record<AssumptionKey, Range>;
+  /** The organization's default model ("provider/model"), for use cases that name none. */
+  model: ModelRef;
+  /** The catalogue's prices as pinned with this version; null: the installed catalogue's (the built-in defaults). */
+  catalogue: PinnedCatalogue | null;
 }
+
+/** The price figures a model's catalogue prices fill when they are empty. */
+export const PRICE_KEYS = ["modelInputPricePerMTokens", "modelOutputPricePerMTokens"] as const;
 
 const r = (low: number | null, base: number | null, high: number | null): Range => ({ low, base, high });
 
@@ -138,9 +236,14 @@ const r = (low: number | null, base: number | null, high: number | null): Range 
  */
 export const DEFAULT_ASSUMPTIONS: AssumptionSet = deepFreeze({
   fineTuneMethod: "LORA",
+  ftDeployment: "SMALL_MODEL",
+  model: DEFAULT_MODEL,
+  catalogue: null,
   values: {
     engineerRate: r(150, 200, 250),
     ftFirstDeploymentHours: r(200, 300, 400),
+    ftBuildWeeks: r(10, 15, 20),
+    curationMinutesPerExample: r(1, 2, 5),
     ftFullComputeUsd: r(5000, 27500, 50000),
     loraComputeSavingPct: r(60, 70, 80),
     lora5kExamplesComputeUsd: r(50, 125, 200),
@@ -154,10 +257,25 @@ export const DEFAULT_ASSUMPTIONS: AssumptionSet = deepFreeze({
     ftProductionYearlyUsd: r(100000, 100000, 100000),
     ftInferencePriceFactor: r(0.1, 0.3, 0.5),
     ftHostingHourlyUsd: r(1.7, 1.7, 1.7),
+    hostedFtPriceFactor: r(1.5, 1.75, 2),
+    trainingTokensPerExample: r(500, 1000, 2000),
+    trainingEpochs: r(2, 3, 4),
+    trainingPricePerMTokens: r(3, 12.5, 25),
+    gpuHourlyUsd: r(1.5, 2.5, 4),
+    gpuSecondsPerCall: r(0.2, 0.5, 1),
+    gpuUtilisationPct: r(30, 50, 70),
     embeddingPricePerMTokens: r(0.02, 0.075, 0.13),
-    modelPricePer1kTokens: r(null, null, null),
-    tokensPerCall: r(null, null, null),
-    maintenanceHoursPerWeek: r(null, null, null),
+    pgvectorMaxDocuments: r(100_000, 100_000, 100_000),
+    pgvectorMonthlyUsd: r(0, 50, 150),
+    tokensPerDocument: r(500, 1000, 2000),
+    evalBuildWeeks: r(1, 2, 4),
+    evalRunHoursPerMonth: r(2, 4, 8),
+    ftUpkeepHoursPerWeek: r(4, 8, 16),
+    modelInputPricePerMTokens: r(null, null, null),
+    modelOutputPricePerMTokens: r(null, null, null),
+    inputTokensPerCall: r(1000, 1500, 2500),
+    outputTokensPerCall: r(200, 300, 500),
+    maintenanceHoursPerWeek: r(2, 4, 8),
     ragTimeToValueWeeks: r(0.4, 0.7, 1),
     ftTimeToValueWeeks: r(6, 8, 12),
   },
@@ -182,30 +300,124 @@ function rangeSchema(key: AssumptionKey) {
     .refine((v) => v.low === null || (v.low <= v.base! && v.base! <= v.high!), { message: "Low must not exceed base, nor base exceed high" });
 }
 
+/** "provider/model", as the catalogue names them (a model it lacks may be named too, and priced by hand). */
+export const modelRefSchema = z
+  .string()
+  .trim()
+  .max(200, "At most 200 characters")
+  .regex(/^[a-z0-9-]+\/[A-Za-z0-9._:@-]+$/, "Name the model as provider/model, for example openai/gpt-4o");
+
+const priceSchema = z.object({ inputPerM: z.number().min(0), outputPerM: z.number().min(0), cachedInputPerM: z.number().min(0).nullable() }).strict();
+export const pinnedCatalogueSchema = z
+  .object({ package: z.string().max(200), version: z.string().max(50), pinnedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), prices: z.record(z.string().max(200), priceSchema) })
+  .strict();
+
 export const assumptionSetSchema = z
   .object({
     fineTuneMethod: z.enum(FINE_TUNE_METHODS),
+    ftDeployment: z.enum(FT_DEPLOYMENTS).optional(),
+    model: modelRefSchema,
+    catalogue: pinnedCatalogueSchema.nullable(),
     values: z.object(Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, rangeSchema(k)])) as Record<AssumptionKey, ReturnType<typeof rangeSchema>>).strict(),
   })
   .strict();
 
-/** Per-use-case overrides: any subset of figures. */
+/**
+ * Per-use-case overrides: any subset of figures, and the model the use case runs on
+ * ("provider/model", priced from the catalogue; absent: the organization's default model).
+ */
 export const overridesSchema = z
-  .object(Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, rangeSchema(k).optional()])) as Record<AssumptionKey, z.ZodOptional<ReturnType<typeof rangeSchema>>>)
+  .object({
+    ...(Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, rangeSchema(k).optional()])) as Record<AssumptionKey, z.ZodOptional<ReturnType<typeof rangeSchema>>>),
+    model: z.lazy(() => modelRefSchema).optional(),
+  })
   .strict();
-export type Overrides = Partial<Record<AssumptionKey, Range>>;
+export type Overrides = Partial<Record<AssumptionKey, Range>> & { model?: ModelRef };
+
+/**
+ * Figures saved before model prices were split into input and output (one price per 1,000
+ * tokens of the whole call, and tokens per call) read as the same cost: every token priced as
+ * input at the old price per million, none as output. Returns the figures with the new keys.
+ */
+export function upgradeLegacyFigures(values: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!values || !("modelPricePer1kTokens" in values || "tokensPerCall" in values)) return values;
+  const { modelPricePer1kTokens: price, tokensPerCall: tokens, ...rest } = values as Record<string, Range | undefined>;
+  const scale = (r: Range | undefined, f: number): Range | undefined =>
+    r && typeof r === "object" ? { low: r.low === null ? null : r.low * f, base: r.base === null ? null : r.base * f, high: r.high === null ? null : r.high * f } : undefined;
+  const out: Record<string, unknown> = { ...rest };
+  const unset = (k: string) => !(k in rest) || (rest[k] as Range | undefined)?.base === null;
+  const wholeCall = !!price && price.base !== null && unset("modelInputPricePerMTokens") && unset("modelOutputPricePerMTokens");
+  if (wholeCall) {
+    out.modelInputPricePerMTokens = scale(price, 1000);
+    out.modelOutputPricePerMTokens = scale(price, 1000);
+  }
+  // The old price covered the whole call, so its tokens are all priced as input.
+  if (wholeCall && tokens && tokens.base !== null) {
+    out.inputTokensPerCall = tokens;
+    out.outputTokensPerCall = { low: tokens.low === null ? null : 0, base: tokens.base === null ? null : 0, high: tokens.high === null ? null : 0 };
+  }
+  return out;
+}
 
 /** Reads a stored set leniently: unknown or invalid figures fall back to the defaults. */
 export function readAssumptionSet(json: unknown): AssumptionSet {
-  const obj = (typeof json === "object" && json !== null ? json : {}) as { fineTuneMethod?: unknown; values?: Record<string, unknown> };
+  const obj = (typeof json === "object" && json !== null ? json : {}) as { fineTuneMethod?: unknown; values?: Record<string, unknown>; model?: unknown; catalogue?: unknown };
+  const stored = upgradeLegacyFigures(obj.values);
   const values = { ...DEFAULT_ASSUMPTIONS.values };
   for (const k of ASSUMPTION_KEYS) {
-    const parsed = rangeSchema(k).safeParse(obj.values?.[k]);
+    const parsed = rangeSchema(k).safeParse(stored?.[k]);
     if (parsed.success) values[k] = parsed.data;
   }
   const method = FINE_TUNE_METHODS.includes(obj.fineTuneMethod as FineTuneMethod) ? (obj.fineTuneMethod as FineTuneMethod) : DEFAULT_ASSUMPTIONS.fineTuneMethod;
-  return { fineTuneMethod: method, values };
+  const model = modelRefSchema.safeParse(obj.model);
+  const catalogue = pinnedCatalogueSchema.safeParse(obj.catalogue);
+  const deployment = FT_DEPLOYMENTS.includes((obj as { ftDeployment?: unknown }).ftDeployment as FtDeployment) ? ((obj as { ftDeployment: FtDeployment }).ftDeployment) : "SMALL_MODEL";
+  return { fineTuneMethod: method, ftDeployment: deployment, values, model: model.success ? model.data : DEFAULT_MODEL, catalogue: catalogue.success ? catalogue.data : null };
 }
+
+/** How a projection's model was priced, for the page to say. */
+export interface Pricing {
+  model: ModelRef;
+  /** "catalogue": both prices from the catalogue; "hand": set by the organization or the use case; "missing": neither. */
+  from: "catalogue" | "hand" | "missing";
+  catalogueVersion: string | null;
+  pinnedOn: string | null;
+}
+
+/**
+ * The set with its model's prices filled in. A use case that names a model the catalogue has is
+ * priced at the catalogue's price (pinned snapshot first); otherwise the organization's hand
+ * prices stand, and where they are empty, its default model's catalogue price. A use case's own
+ * overrides (laid on afterwards) beat all of these.
+ */
+export function withModelPrices(set: AssumptionSet, useCaseModel?: ModelRef | null): { set: AssumptionSet; pricing: Pricing } {
+  const fromCatalogue = (ref: ModelRef) => modelPrice(ref, set.catalogue);
+  const version = set.catalogue?.version ?? null;
+  const pinnedOn = set.catalogue?.pinnedOn ?? null;
+  const fill = (ref: ModelRef, price: NonNullable<ReturnType<typeof fromCatalogue>>) => ({
+    set: { ...set, values: { ...set.values, modelInputPricePerMTokens: fixedRange(price.inputPerM), modelOutputPricePerMTokens: fixedRange(price.outputPerM) } },
+    pricing: { model: ref, from: "catalogue" as const, catalogueVersion: version ?? CATALOGUE_INSTALLED, pinnedOn },
+  });
+  if (useCaseModel && useCaseModel !== set.model) {
+    const price = fromCatalogue(useCaseModel);
+    if (price) return fill(useCaseModel, price);
+    // A model the catalogue lacks: the organization's hand prices are for its own model, so the
+    // use case must price this one itself (its overrides); until then the price is missing.
+    const none: Range = { low: null, base: null, high: null };
+    return {
+      set: { ...set, values: { ...set.values, modelInputPricePerMTokens: none, modelOutputPricePerMTokens: none } },
+      pricing: { model: useCaseModel, from: "missing", catalogueVersion: null, pinnedOn: null },
+    };
+  }
+  const model = set.model;
+  const hand = PRICE_KEYS.every((k) => set.values[k].base !== null);
+  if (hand) return { set, pricing: { model, from: "hand", catalogueVersion: null, pinnedOn: null } };
+  const price = fromCatalogue(set.model);
+  if (price) return fill(set.model, price);
+  return { set, pricing: { model, from: "missing", catalogueVersion: null, pinnedOn: null } };
+}
+
+const fixedRange = (v: number): Range => ({ low: v, base: v, high: v });
 
 /** The organization's set with a use case's overrides laid over it. */
 export function withOverrides(set: AssumptionSet, overrides: Overrides | undefined): AssumptionSet {

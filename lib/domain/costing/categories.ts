@@ -8,6 +8,7 @@ export const COST_CATEGORIES = [
   "RETRAINING",
   "FT_HOSTING",
   "MAINTENANCE",
+  "EVALUATION",
   "MANUAL_ESTIMATE",
 ] as const;
 export type CostCategory = (typeof COST_CATEGORIES)[number];
@@ -21,5 +22,6 @@ export const COST_CATEGORY_LABELS: Record<CostCategory, string> = {
   RETRAINING: "Retraining",
   FT_HOSTING: "Fine-tuned model hosting",
   MAINTENANCE: "Maintenance engineering",
+  EVALUATION: "Evaluation",
   MANUAL_ESTIMATE: "Manual estimate",
 };

@@ -2,3 +2,6 @@ export * from "./assumptions";
 export * from "./categories";
 export * from "./project";
 export * from "./retraining";
+export * from "./simulate";
+export * from "./explain";
+export * from "./catalogue";

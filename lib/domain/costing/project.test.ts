@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CHANGE_FREQUENCIES, type Assessment } from "../assessment";
-import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, type AssumptionSet, type Range } from "./assumptions";
+import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, readAssumptionSet, type AssumptionSet, type Range } from "./assumptions";
 import { projectCosts, ProjectionInputError, type ProjectionInput } from "./project";
 import { staleDaysPerYear } from "./retraining";
 
@@ -11,13 +11,13 @@ const fixed = (v: number): Range => ({ low: v, base: v, high: v });
 /** Every figure zero: tests switch on only the figures they are about. */
 function onlyFigures(figures: Partial<AssumptionSet["values"]>, method: AssumptionSet["fineTuneMethod"] = "LORA"): AssumptionSet {
   const values = Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, zero])) as AssumptionSet["values"];
-  return { fineTuneMethod: method, values: { ...values, ...figures } };
+  return { fineTuneMethod: method, values: { ...values, ...figures }, model: "openai/gpt-4o", catalogue: null };
 }
 
 /** Figures every projection needs, set so that nothing is missing. */
 const COMPLETE: AssumptionSet = {
   ...DEFAULT_ASSUMPTIONS,
-  values: { ...DEFAULT_ASSUMPTIONS.values, modelPricePer1kTokens: { low: 0.002, base: 0.005, high: 0.01 }, tokensPerCall: fixed(1500), maintenanceHoursPerWeek: { low: 2, base: 4, high: 8 } },
+  values: { ...DEFAULT_ASSUMPTIONS.values, modelInputPricePerMTokens: { low: 2, base: 5, high: 10 }, modelOutputPricePerMTokens: { low: 2, base: 5, high: 10 }, inputTokensPerCall: fixed(1500), outputTokensPerCall: fixed(0), maintenanceHoursPerWeek: { low: 2, base: 4, high: 8 } },
 };
 
 describe("seed 000's worked example (golden)", () => {
@@ -42,7 +42,8 @@ describe("seed 000's worked example (golden)", () => {
   });
   it("computes savings of 62.5 to 85 percent (not the seed's claimed 70 to 85)", () => {
     const s = p.savings.find((x) => x.approach === "RAG" && x.against === "FINE_TUNING")!;
-    expect(s.pct).toEqual({ min: 62.5, base: 73.75, max: 85 });
+    // scenario by scenario: RAG's low (24k) against 160k, its base (42k), its high (60k)
+    expect(s.pct).toEqual({ low: 85, base: 73.75, high: 62.5 });
     expect(s.baseCents).toBe(118_000_00);
   });
 });
@@ -67,13 +68,28 @@ describe("each category's formula on a hand-worked case", () => {
   it("vector database: $500/1,750/3,000 a month × 12", () => {
     expect(line("RAG", "RETRIEVAL_INFRA")).toMatchObject({ low: 6_000_00, base: 21_000_00, high: 36_000_00 });
   });
-  it("fine-tuning build: 200/300/400 h × $150/200/250; LoRA compute: $27,500 × (1 − 70%)", () => {
-    expect(line("FINE_TUNING", "BUILD_ENGINEERING")).toMatchObject({ low: 30_000_00, base: 60_000_00, high: 100_000_00 });
+  it("fine-tuning build: 10/15/20 weeks × 40 h × $150/200/250 (measured like RAG's); LoRA compute: $27,500 × (1 − 70%)", () => {
+    expect(line("FINE_TUNING", "BUILD_ENGINEERING")).toMatchObject({ low: 60_000_00, base: 120_000_00, high: 200_000_00 });
     // low scenario takes the larger saving (80%): 5,000 × 0.2 = 1,000; high takes 60%: 50,000 × 0.4 = 20,000
     expect(line("FINE_TUNING", "TRAINING_COMPUTE")).toMatchObject({ low: 1_000_00, base: 8_250_00, high: 20_000_00 });
   });
-  it("data curation: $50/125/200 per 5,000 examples × 2 (10,000 examples) × 10/30/50", () => {
-    expect(line("FINE_TUNING", "DATA_CURATION")).toMatchObject({ low: 1_000_00, base: 7_500_00, high: 20_000_00 });
+  it("data curation: 10,000 examples × 1/2/5 expert minutes × $150/200/250, being more than 002's multiple ($50/125/200 per 5,000 × 2 × 10/30/50)", () => {
+    expect(line("FINE_TUNING", "DATA_CURATION")).toMatchObject({ low: 25_000_00, base: 66_666_67, high: 208_333_33 });
+  });
+  it("data curation is never less than 002's multiple of its own compute figure", () => {
+    const cheapReview = { ...COMPLETE, values: { ...COMPLETE.values, curationMinutesPerExample: fixed(0) } };
+    const q = projectCosts({ assessment: a, horizonYears: 1, startYear: 2027, assumptions: cheapReview });
+    expect(q.lines.find((l) => l.approach === "FINE_TUNING" && l.category === "DATA_CURATION")).toMatchObject({ low: 1_000_00, base: 7_500_00, high: 20_000_00 });
+  });
+  it("evaluation for every approach: a 1/2/4-week set in year 1, then 2/4/8 hours a month", () => {
+    // year 1: 2 × 40 × 200 + 4 × 12 × 200 = 16,000 + 9,600; year 2: 9,600
+    for (const ap of ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"]) {
+      expect(line(ap, "EVALUATION")).toMatchObject({ base: 25_600_00 });
+      expect(line(ap, "EVALUATION", 2)).toMatchObject({ base: 9_600_00 });
+    }
+  });
+  it("a fine-tuned model needs 4/8/16 more hours of upkeep a week", () => {
+    expect(line("FINE_TUNING", "MAINTENANCE")).toMatchObject({ base: (4 + 8) * 52 * 200 * 100 });
   });
   it("retraining: 12 monthly cycles × $10k/20k/30k; hosting $1.70 × 8,760 h", () => {
     expect(line("FINE_TUNING", "RETRAINING")).toMatchObject({ low: 120_000_00, base: 240_000_00, high: 360_000_00 });
@@ -100,11 +116,13 @@ describe("each category's formula on a hand-worked case", () => {
 
 describe("missing figures", () => {
   it("never count as $0: the lines are null and the projection says what is missing", () => {
-    const p = projectCosts({ assessment: { monthlyCalls: 1000 }, horizonYears: 3, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS });
+    // A model the catalogue lacks, and no price set by hand.
+    const p = projectCosts({ assessment: { monthlyCalls: 1000 }, horizonYears: 3, startYear: 2027, assumptions: { ...DEFAULT_ASSUMPTIONS, model: "acme/in-house-7b" } });
     const inference = p.lines.filter((l) => l.category === "INFERENCE");
     expect(inference.every((l) => l.base === null)).toBe(true);
     expect(p.complete).toBe(false);
-    expect(p.missing).toEqual(expect.arrayContaining(["assumption:modelPricePer1kTokens", "assumption:tokensPerCall", "assumption:maintenanceHoursPerWeek"]));
+    expect(p.pricing).toMatchObject({ model: "acme/in-house-7b", from: "missing" });
+    expect(p.missing).toEqual(expect.arrayContaining(["assumption:modelInputPricePerMTokens", "assumption:modelOutputPricePerMTokens"]));
     expect(p.approaches.RAG!.lifecycle.complete).toBe(false);
     expect(p.breakEven.monthlyCalls).toBeNull();
   });
@@ -112,11 +130,95 @@ describe("missing figures", () => {
     const p = projectCosts({ assessment: {}, horizonYears: 1, startYear: 2027, assumptions: COMPLETE });
     expect(p.missing).toEqual(expect.arrayContaining(["answer:monthlyCalls", "answer:changeFrequency"]));
   });
-  it("a per-use-case override fills in a figure", () => {
-    const p = projectCosts({ assessment: { monthlyCalls: 1000 }, horizonYears: 1, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS,
-      overrides: { modelPricePer1kTokens: fixed(0.01), tokensPerCall: fixed(1000), maintenanceHoursPerWeek: fixed(1) } });
+  it("a per-use-case override prices a model the catalogue lacks, by hand", () => {
+    const p = projectCosts({ assessment: { monthlyCalls: 1000 }, horizonYears: 1, startYear: 2027, assumptions: { ...DEFAULT_ASSUMPTIONS, model: "acme/in-house-7b" },
+      overrides: { modelInputPricePerMTokens: fixed(10), modelOutputPricePerMTokens: fixed(30), inputTokensPerCall: fixed(1000), outputTokensPerCall: fixed(100) } });
     expect(p.approaches.PROMPTING!.lifecycle.complete).toBe(true);
+    expect(p.pricing.from).toBe("hand");
+    // 12,000 calls × (1,000 × $10 + 100 × $30) per million = $156
+    expect(p.lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE")!.base).toBe(156_00);
+  });
+});
+
+describe("model prices from the catalogue (Costs v2)", () => {
+  it("a new use case on the built-in defaults is fully costed without anyone typing a price", () => {
+    const p = projectCosts({ assessment: { monthlyCalls: 10_000, changeFrequency: "monthly", corpusDocuments: 3000 }, horizonYears: 3, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS });
+    expect(p.complete).toBe(true);
+    expect(p.pricing).toMatchObject({ model: "openai/gpt-4o", from: "catalogue" });
+    // 120,000 calls × (1,500 input × $2.50 + 300 output × $10.00) per million = $810
+    expect(p.lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE")!.base).toBe(810_00);
+  });
+  it("prices input and output tokens apart, at the use case's own model", () => {
+    const p = projectCosts({ assessment: { monthlyCalls: 10_000 }, horizonYears: 1, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS, model: "openai/gpt-4o-mini" });
+    // 120,000 × (1,500 × $0.15 + 300 × $0.60) per million = $48.60
+    expect(p.lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE")!.base).toBe(48_60);
+    expect(p.pricing.model).toBe("openai/gpt-4o-mini");
+  });
+  it("an organization's price by hand stands for its default model, and a pinned snapshot beats the installed catalogue", () => {
+    const byHand = { ...DEFAULT_ASSUMPTIONS, values: { ...DEFAULT_ASSUMPTIONS.values, modelInputPricePerMTokens: fixed(1), modelOutputPricePerMTokens: fixed(1) } };
+    expect(projectCosts({ assessment: { monthlyCalls: 10_000 }, horizonYears: 1, startYear: 2027, assumptions: byHand }).pricing.from).toBe("hand");
+    const pinned = { ...DEFAULT_ASSUMPTIONS, catalogue: { package: "@pydantic/genai-prices", version: "0.1.0", pinnedOn: "2026-06-01", prices: { "openai/gpt-4o": { inputPerM: 5, outputPerM: 15, cachedInputPerM: null } } } };
+    const p = projectCosts({ assessment: { monthlyCalls: 10_000 }, horizonYears: 1, startYear: 2027, assumptions: pinned });
+    expect(p.pricing).toEqual({ model: "openai/gpt-4o", from: "catalogue", catalogueVersion: "0.1.0", pinnedOn: "2026-06-01" });
+    // 120,000 × (1,500 × $5 + 300 × $15) per million = $1,440
+    expect(p.lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE")!.base).toBe(1440_00);
+  });
+  it("a use case names its own model: catalogued, it is priced from the catalogue; not, it must be priced by hand", () => {
+    const byHand = { ...DEFAULT_ASSUMPTIONS, values: { ...DEFAULT_ASSUMPTIONS.values, modelInputPricePerMTokens: fixed(1), modelOutputPricePerMTokens: fixed(1) } };
+    const own = projectCosts({ assessment: { monthlyCalls: 10_000 }, horizonYears: 1, startYear: 2027, assumptions: byHand, overrides: { model: "anthropic/claude-3-5-haiku-latest" } });
+    expect(own.pricing).toMatchObject({ model: "anthropic/claude-3-5-haiku-latest", from: "catalogue" });
+    const unknown = projectCosts({ assessment: { monthlyCalls: 10_000 }, horizonYears: 1, startYear: 2027, assumptions: byHand, model: "acme/in-house-7b" });
+    expect(unknown.pricing.from).toBe("missing");
+    expect(unknown.missing).toContain("assumption:modelInputPricePerMTokens");
+  });
+  it("reads figures saved before the split at the same cost: every token as input at the old price", () => {
+    const old = readAssumptionSet({ fineTuneMethod: "LORA", values: { modelPricePer1kTokens: fixed(0.01), tokensPerCall: fixed(1000) } });
+    expect(old.values.modelInputPricePerMTokens).toEqual(fixed(10));
+    expect(old.values.inputTokensPerCall).toEqual(fixed(1000));
+    expect(old.values.outputTokensPerCall).toEqual(fixed(0));
+    const p = projectCosts({ assessment: { monthlyCalls: 1000 }, horizonYears: 1, startYear: 2027, assumptions: old });
+    // as before the split: 12,000 calls × 1,000 tokens × $0.01 per 1,000 = $120
     expect(p.lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE")!.base).toBe(120_00);
+  });
+});
+
+describe("deployment models for a fine-tuned model (Costs v2)", () => {
+  const a: Assessment = { monthlyCalls: 100_000, changeFrequency: "static", labeledExamples: 10_000 };
+  const at = (ftDeployment: AssumptionSet["ftDeployment"]) => {
+    const p = projectCosts({ assessment: a, horizonYears: 1, startYear: 2027, assumptions: { ...COMPLETE, ftDeployment } });
+    return (category: string) => p.lines.find((l) => l.approach === "FINE_TUNING" && l.category === category)!;
+  };
+  const prompting = projectCosts({ assessment: a, horizonYears: 1, startYear: 2027, assumptions: COMPLETE }).lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE")!;
+  it("by default a fine-tuned smaller model, at a fraction of the base model's price (002, 003)", () => {
+    expect(at("SMALL_MODEL")("INFERENCE").base).toBe(Math.round(prompting.base! * 0.3));
+    expect(at(undefined)("INFERENCE").base).toBe(at("SMALL_MODEL")("INFERENCE").base);
+  });
+  it("an API-hosted fine-tune of the same model costs more per call (1.5–2×) and trains at tokens × epochs × price", () => {
+    const line = at("API_HOSTED");
+    expect(line("INFERENCE").base).toBe(Math.round(prompting.base! * 1.75));
+    expect(line("INFERENCE").base).toBeGreaterThan(prompting.base!);
+    // 10,000 examples × 1,000 tokens × 3 epochs × $12.50 per million = $375
+    expect(line("TRAINING_COMPUTE")).toMatchObject({ base: 375_00 });
+  });
+  it("a self-hosted open model: GPU seconds per call over the utilisation, and one GPU always on", () => {
+    const line = at("SELF_HOSTED");
+    // 1.2M calls × 0.5 s / 3,600 / 50% × $2.50 = $833.33
+    expect(line("INFERENCE")).toMatchObject({ base: 833_33 });
+    expect(line("FT_HOSTING")).toMatchObject({ base: 2.5 * 8760 * 100 });
+  });
+});
+
+describe("exact at the schema's limits", () => {
+  it("10 billion calls a month growing 1000% a year for ten years: every stored amount is an exact integer, and the absurd ones are left out and said so", () => {
+    const p = projectCosts({ assessment: { monthlyCalls: 10_000_000_000, yearlyGrowthPct: 1000, changeFrequency: "daily" }, horizonYears: 10, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS });
+    for (const l of p.lines) for (const v of [l.low, l.base, l.high]) if (v !== null) expect(Number.isSafeInteger(v)).toBe(true);
+    for (const ap of Object.values(p.approaches)) {
+      for (const v of [ap.lifecycle.low, ap.lifecycle.base, ap.lifecycle.high]) expect(Number.isSafeInteger(v)).toBe(true);
+    }
+    expect(p.missing).toContain("limit:beyondExact");
+    expect(p.complete).toBe(false);
+    // Year 1 (120 billion calls) is still priced.
+    expect(p.lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE" && l.yearIndex === 1)!.base).not.toBeNull();
   });
 });
 
@@ -235,5 +337,71 @@ describe("the seed defaults are shared, so nobody may change them in place", () 
     }).toThrow(TypeError);
     expect(DEFAULT_ASSUMPTIONS.values.engineerRate).toEqual({ low: 150, base: 200, high: 250 });
     expect(projectCosts(input)).toEqual(before);
+  });
+});
+
+describe("retrieval infrastructure by corpus size (Costs v2)", () => {
+  const at = (corpusDocuments: number | undefined, changeFrequency: Assessment["changeFrequency"] = "static") =>
+    projectCosts({ assessment: { monthlyCalls: 1000, corpusDocuments, changeFrequency }, horizonYears: 2, startYear: 2027, assumptions: COMPLETE })
+      .lines.filter((l) => l.approach === "RAG" && l.category === "RETRIEVAL_INFRA");
+  it("a small corpus lives in the existing PostgreSQL (pgvector): $0/50/150 a month, plus embedding it once", () => {
+    // 2,000 documents × 1,000 tokens × $0.075 per million = $0.15
+    expect(at(2000)[0]).toMatchObject({ base: 50 * 12 * 100 + 15 });
+    expect(at(2000)[1]).toMatchObject({ base: 50 * 12 * 100 });
+  });
+  it("a corpus of millions (001) needs a managed vector database at 000's $500–3,000 a month", () => {
+    expect(at(2_000_000)[1]).toMatchObject({ low: 500 * 12 * 100, base: 1750 * 12 * 100 });
+  });
+  it("re-indexes at the change frequency: weekly changes re-embed 52 times a year", () => {
+    // 2,000,000 × 1,000 tokens × $0.075/M = $150 an embedding
+    expect(at(2_000_000, "weekly")[1]!.base! - at(2_000_000)[1]!.base!).toBe(52 * 150 * 100);
+  });
+  it("an unknown corpus is priced at 000's vector database figure", () => {
+    expect(at(undefined)[0]).toMatchObject({ base: 1750 * 12 * 100 });
+  });
+});
+
+describe("feasibility: an approach that cannot keep answers within the acceptable lag (Costs v2)", () => {
+  // The issue's case: knowledge changes weekly, one day of acceptable lag; a retraining cycle takes
+  // two to four weeks (000), so fine-tuning can never be current within a day.
+  const weekly = projectCosts({ assessment: { monthlyCalls: 100_000, changeFrequency: "weekly", maxLagDays: 1 }, horizonYears: 3, startYear: 2027, assumptions: COMPLETE });
+
+  it("says fine-tuning does not meet the lag, and RAG and hybrid do", () => {
+    expect(weekly.approaches.FINE_TUNING!.meetsLag).toBe(false);
+    expect(weekly.approaches.RAG!.meetsLag).toBe(true);
+    expect(weekly.approaches.HYBRID!.meetsLag).toBe(true);
+  });
+  it("never makes it the saving side, nor the side a break-even volume favours", () => {
+    expect(weekly.savings.some((s) => s.approach === "FINE_TUNING")).toBe(false);
+    expect(weekly.savings.some((s) => s.approach === "RAG" && s.against === "FINE_TUNING")).toBe(true);
+    expect(weekly.breakEven.monthlyCalls).toBeNull();
+    expect(weekly.breakEven.reason).toMatch(/fine-tuning does not meet the 1-day lag/);
+  });
+  it("retrains often enough to meet a lag that allows it, and says so", () => {
+    // Monthly changes, 60 days acceptable, 21-day cycles: batch every 39 days or less → 10 cycles.
+    const p = projectCosts({ assessment: { monthlyCalls: 1000, changeFrequency: "monthly", maxLagDays: 60 }, horizonYears: 1, startYear: 2027, assumptions: COMPLETE });
+    expect(p.approaches.FINE_TUNING!.retrainingCyclesPerYear).toBe(10);
+    expect(p.approaches.FINE_TUNING!.meetsLag).toBe(true);
+    expect(p.approaches.FINE_TUNING!.worstDelayDays).toBeLessThanOrEqual(60);
+  });
+  it("is unknown, not failed, when the use case gives no lag", () => {
+    const p = projectCosts({ assessment: { monthlyCalls: 1000, changeFrequency: "monthly" }, horizonYears: 1, startYear: 2027, assumptions: COMPLETE });
+    expect(p.approaches.FINE_TUNING!.meetsLag).toBeNull();
+    expect(p.savings.some((s) => s.approach === "FINE_TUNING")).toBe(true);
+  });
+  it("static knowledge meets any lag", () => {
+    const p = projectCosts({ assessment: { monthlyCalls: 1000, changeFrequency: "static", maxLagDays: 0 }, horizonYears: 1, startYear: 2027, assumptions: COMPLETE });
+    expect(p.approaches.FINE_TUNING!.meetsLag).toBe(true);
+  });
+});
+
+describe("scenarios that move together", () => {
+  it("savings compare low with low, base with base, high with high", () => {
+    const p = projectCosts({ assessment: { monthlyCalls: 100_000, changeFrequency: "monthly" }, horizonYears: 3, startYear: 2027, assumptions: COMPLETE });
+    const s = p.savings.find((x) => x.approach === "RAG" && x.against === "FINE_TUNING")!;
+    const rag = p.approaches.RAG!.lifecycle, ft = p.approaches.FINE_TUNING!.lifecycle;
+    expect(s.cents).toEqual({ low: ft.low - rag.low, base: ft.base - rag.base, high: ft.high - rag.high });
+    expect(s.pct!.low).toBeCloseTo((1 - rag.low / ft.low) * 100, 1);
+    expect(s.pct!.high).toBeCloseTo((1 - rag.high / ft.high) * 100, 1);
   });
 });

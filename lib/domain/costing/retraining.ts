@@ -34,3 +34,27 @@ export function staleDaysPerYear(freq: ChangeFrequency | undefined, cycles: numb
   const stale = 365 - Math.min(cycles, changes) * (interval - lagDays);
   return Math.round(Math.min(365, Math.max(0, stale)));
 }
+
+/**
+ * The longest a business change waits before the approach answers correctly, in days: the wait
+ * for the next retraining cycle plus the cycle's own lag. Retraining on every change waits only
+ * for the cycle; batched cycles at even intervals add up to one interval. Static knowledge never
+ * waits; knowledge that changes with no cycle at all waits forever.
+ */
+export function worstDelayDays(freq: ChangeFrequency | undefined, cycles: number, lagDays: number): number {
+  if (!freq) return 0;
+  const changes = CHANGES_PER_YEAR[freq];
+  if (changes === 0) return 0;
+  if (cycles <= 0) return Number.POSITIVE_INFINITY;
+  return cycles >= changes ? lagDays : 365 / cycles + lagDays;
+}
+
+/**
+ * Whether retraining `cycles` times a year keeps every change within the acceptable lag
+ * (PRODUCT.md, "Costs v2": feasibility; 000 question 3, "longest acceptable lag"). Null when the
+ * use case has not said how often its knowledge changes or how long a lag it accepts.
+ */
+export function retrainingMeetsLag(freq: ChangeFrequency | undefined, maxLagDays: number | undefined, cycles: number, lagDays: number): boolean | null {
+  if (freq === undefined || maxLagDays === undefined) return null;
+  return worstDelayDays(freq, cycles, lagDays) <= maxLagDays;
+}

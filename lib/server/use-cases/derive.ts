@@ -1,6 +1,6 @@
 import "server-only";
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { overridesSchema, projectCosts, type Projection } from "@/lib/domain/costing";
+import { effectiveAssumptions, overridesSchema, projectCosts, seedFor, simulateCosts, upgradeLegacyFigures, type Projection, type Simulation } from "@/lib/domain/costing";
 import { scoreUseCase, type Evidence, type Score } from "@/lib/domain/frameworks";
 import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
@@ -63,43 +63,56 @@ export interface SourceRow {
 export interface Derived {
   score: Score;
   projection: Projection;
+  /** The Monte Carlo over the projection's two cheapest approaches that meet the lag (null: fewer than two; undefined: not run). */
+  simulation: Simulation | null | undefined;
 }
 
-/** Pure: score and project one use case. */
-export function deriveFrom(row: SourceRow, ctx: DeriveContext): Derived {
+/**
+ * Pure: score and project one use case, and run its Monte Carlo unless `simulate` is false (the
+ * bulk import leaves it out, ~2-5 ms a row; the cost panel then runs it when it shows the use case).
+ */
+export function deriveFrom(row: SourceRow, ctx: DeriveContext, opts: { simulate?: boolean } = {}): Derived {
   const assessment = readAssessment(row.assessment);
   const retrainLag = ctx.assumptions.set.values.retrainLagDays.low ?? 14;
   const score = scoreUseCase(assessment, { chosenApproach: row.chosenApproach, weights: ctx.weights, retrainLagDays: retrainLag });
-  const overrides = overridesSchema.safeParse(row.overrides);
+  const overrides = overridesSchema.safeParse(upgradeLegacyFigures(row.overrides as Record<string, unknown> | undefined));
   const estimate = readManualEstimate(row.manualEstimate);
   const manualApproach = [row.chosenApproach, score.consensus].find((a): a is Approach => !!a && (MANUAL_ESTIMATE_APPROACHES as readonly string[]).includes(a));
-  // Not assessed: no recommendation, and no cost in any total, list or export (never $0, never a guess).
-  if (score.evidence === "none") return { score, projection: notAssessedProjection() };
-  const projection = projectCosts({
+  const input = {
     assessment,
     horizonYears: Math.min(10, Math.max(1, row.horizonYears)),
     startYear: (row.startDate ?? row.createdAt).getUTCFullYear(),
     assumptions: ctx.assumptions.set,
     overrides: overrides.success ? overrides.data : undefined,
     manual: manualApproach && estimate ? { approach: manualApproach, estimate } : null,
-  });
-  return { score, projection };
+    // The use case's own model (one of its cost figures), else the organization's default.
+    model: overrides.success ? (overrides.data.model ?? null) : null,
+  };
+  // Not assessed: no recommendation, and no cost in any total, list or export (never $0, never a guess).
+  if (score.evidence === "none") return { score, projection: notAssessedProjection(effectiveAssumptions(input).pricing, assessment.maxLagDays ?? null), simulation: null };
+  const projection = projectCosts(input);
+  // Seeded by the use case's creation time, so re-deriving the same figures repeats the same trials;
+  // the seed is stored with the result.
+  const simulation = opts.simulate === false ? undefined : simulateCosts(input, projection, { seed: seedFor(row.createdAt.toISOString()) });
+  return { score, projection, simulation };
 }
 
 /** The projection of a use case with no deciding answer: nothing is costed. */
-export function notAssessedProjection(): Projection {
+export function notAssessedProjection(pricing: Projection["pricing"], maxLagDays: number | null): Projection {
   return {
     lines: [],
     approaches: {},
     savings: [],
     breakEven: { monthlyCalls: null, reason: "Not assessed: answer the deciding questions first." },
+    pricing,
+    maxLagDays,
     missing: [],
     complete: false,
   };
 }
 
 /** What the portfolio reads per approach (lib/domain/portfolio/types.ts documents the shape). */
-function summaryOf(p: Projection) {
+function summaryOf(p: Projection, simulation: Simulation | null | undefined) {
   const approaches: Record<string, unknown> = {};
   for (const [ap, x] of Object.entries(p.approaches)) {
     approaches[ap] = {
@@ -107,11 +120,13 @@ function summaryOf(p: Projection) {
       staleDaysPerYear: x.staleDaysPerYear,
       timeToValueWeeks: x.timeToValueWeeks,
       retrainingCyclesPerYear: x.retrainingCyclesPerYear,
+      meetsLag: x.meetsLag,
+      worstDelayDays: x.worstDelayDays,
       manual: x.manual,
       missing: x.missing,
     };
   }
-  return { approaches, savings: p.savings, breakEven: p.breakEven, missing: p.missing, complete: p.complete };
+  return { approaches, savings: p.savings, breakEven: p.breakEven, pricing: p.pricing, maxLagDays: p.maxLagDays, simulation, missing: p.missing, complete: p.complete };
 }
 
 /** What derivation stores for one use case: its score columns, its cost lines and its yearly totals. */
@@ -156,7 +171,7 @@ export function derivedRows(organizationId: string, useCaseId: string, d: Derive
       score: json({ ...score, weightsVersion: ctx.weightsVersion }),
       scoredAt: now,
       // The versions are repeated here (small) so the rollup never has to decompress the score.
-      projectionSummary: json({ ...summaryOf(projection), assumptionVersion: ctx.assumptions.version, frameworkVersions: score.frameworkVersions, weightsVersion: ctx.weightsVersion }),
+      projectionSummary: json({ ...summaryOf(projection, d.simulation), assumptionVersion: ctx.assumptions.version, frameworkVersions: score.frameworkVersions, weightsVersion: ctx.weightsVersion }),
       assumptionVersionId: ctx.assumptions.id,
     },
     costLines: projection.lines.map((l) => ({

@@ -332,7 +332,7 @@ export async function inUseCaseTransaction<T>(fn: (tx: Tx) => Promise<T>): Promi
 export async function setUseCaseOverrides(
   tx: Tx,
   ctx: WriteContext,
-  input: { id: string; expectedVersion: number; overrides: Record<string, { low: number | null; base: number | null; high: number | null }> },
+  input: { id: string; expectedVersion: number; overrides: Record<string, { low: number | null; base: number | null; high: number | null } | string> },
 ): Promise<{ id: string; version: number }> {
   const row = await loadLive(tx, ctx.organizationId, input.id);
   if (!canEditUseCase(actorOf(ctx), row)) throw new ForbiddenError("You can change the cost figures only of use cases you may edit.");

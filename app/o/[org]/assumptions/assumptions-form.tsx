@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { FieldError, FormMessage, SelectField, SubmitButton } from "@/components/form";
+import { FieldError, FormMessage, SelectField, SubmitButton, TextField } from "@/components/form";
 import { useFormAction, type FormInput } from "@/components/use-form-action";
 import { saveAssumptions } from "./actions";
 
@@ -27,6 +27,12 @@ const METHOD_OPTIONS = [
   { value: "FULL", label: "Full fine-tune" },
 ] as const;
 
+const DEPLOYMENT_OPTIONS = [
+  { value: "SMALL_MODEL", label: "A fine-tuned smaller model (002, 003)" },
+  { value: "API_HOSTED", label: "An API-hosted fine-tune of the base model" },
+  { value: "SELF_HOSTED", label: "A self-hosted open model on GPUs" },
+] as const;
+
 const INPUT =
   "block w-28 rounded-md border-0 bg-white px-2 py-1.5 text-sm tabular-nums text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus-visible:outline-none aria-invalid:ring-red-600";
 
@@ -41,7 +47,7 @@ function toInput(input: FormInput, groups: FigureGroup[], expectedVersion: numbe
   for (const r of groups.flatMap((g) => g.rows)) {
     values[r.key] = { low: readNumber(input[`${r.key}.low`]), base: readNumber(input[`${r.key}.base`]), high: readNumber(input[`${r.key}.high`]) };
   }
-  return { expectedVersion, fineTuneMethod: input.fineTuneMethod, values, note: input.note ?? "" };
+  return { expectedVersion, fineTuneMethod: input.fineTuneMethod, ftDeployment: input.ftDeployment, values, model: input.model ?? "", pinCatalogue: input.pinCatalogue === "on", note: input.note ?? "" };
 }
 
 /**
@@ -54,12 +60,21 @@ export function AssumptionsForm({
   method,
   groups,
   useCaseCount,
+  model,
+  models,
+  deployment,
+  installedCatalogue,
 }: {
   orgSlug: string;
   version: number;
   method: string;
   groups: FigureGroup[];
   useCaseCount: number;
+  /** The default model, the catalogue's models to pick from, and the installed catalogue's version. */
+  model: string;
+  models: readonly string[];
+  deployment: string;
+  installedCatalogue: string;
 }) {
   const router = useRouter();
   const form = useFormAction((input) => saveAssumptions(orgSlug, toInput(input, groups, version)), {
@@ -78,6 +93,24 @@ export function AssumptionsForm({
         Leave all three of a figure empty to mark it missing. Saving creates version {version + 1} and re-projects {useCases}.
       </p>
       <SelectField label="Fine-tuning method" name="fineTuneMethod" options={METHOD_OPTIONS} defaultValue={method} errors={form.errors("fineTuneMethod")} className="max-w-xs" />
+      <SelectField label="Fine-tuned model deployment" name="ftDeployment" options={DEPLOYMENT_OPTIONS} defaultValue={deployment} errors={form.errors("ftDeployment")} className="max-w-md" />
+      <TextField
+        label="Default model (provider/model)"
+        name="model"
+        list="catalogue-models"
+        defaultValue={model}
+        autoComplete="off"
+        hint="Priced from the catalogue; a model it lacks needs its input and output prices set by hand under Inference."
+        errors={form.errors("model")}
+        className="max-w-md"
+      />
+      <datalist id="catalogue-models">
+        {models.map((m) => <option key={m} value={m} />)}
+      </datalist>
+      <label className="flex items-center gap-2 text-sm text-zinc-900">
+        <input type="checkbox" name="pinCatalogue" className="h-4 w-4 rounded border-zinc-300" data-testid="pin-catalogue" />
+        Pin the model prices to the installed catalogue (version {installedCatalogue}) as of today
+      </label>
 
       {groups.map((g) => (
         <fieldset key={g.name} className="min-w-0">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { buttonClass } from "@/components/button";
-import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, CATALOGUE_PACKAGE, CATALOGUE_VERSION, catalogueModels, FT_DEPLOYMENT_LABELS, modelPrice, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { compareAssumptionVersions, countUseCasesToReproject, listAssumptionVersions } from "@/lib/server/assumption-versions";
 import { db } from "@/lib/server/db";
@@ -11,7 +11,7 @@ import { AssumptionsForm, type FigureGroup } from "./assumptions-form";
 
 export const metadata: Metadata = { title: "Assumptions" };
 
-const GROUPS: readonly AssumptionSpec["group"][] = ["People", "Fine-tuning", "Retrieval", "Inference", "Time"];
+const GROUPS: readonly AssumptionSpec["group"][] = ["People", "Fine-tuning", "Retrieval", "Inference", "Evaluation", "Time"];
 const MISSING = "Missing — projections that need it say so";
 
 const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-zinc-600";
@@ -38,6 +38,13 @@ function Source({ spec }: { spec: AssumptionSpec }) {
     );
   }
   if (s.kind === "public") return <>Not from the seeds — {s.name}, read {s.readOn}</>;
+  if (s.kind === "estimate") {
+    return (
+      <>
+        Seed <span className="font-mono text-xs">{s.file}</span> calls for it: <q>{s.quote}</q>. {s.note}
+      </>
+    );
+  }
   return <>Not from the seeds — set by your organization</>;
 }
 
@@ -79,7 +86,11 @@ export default async function AssumptionsPage({
     }),
   }));
   const versionNumbers = [...versions.map((v) => v.version), 0];
-  const missingCount = ASSUMPTION_KEYS.filter((k) => isMissing(current.set.values[k])).length;
+  const defaultPrice = modelPrice(current.set.model, current.set.catalogue);
+  /** An empty price figure is not missing while the catalogue prices the default model. */
+  const fromCatalogue = (key: string): string | null =>
+    !defaultPrice ? null : key === "modelInputPricePerMTokens" ? `$${defaultPrice.inputPerM}` : key === "modelOutputPricePerMTokens" ? `$${defaultPrice.outputPerM}` : null;
+  const missingCount = ASSUMPTION_KEYS.filter((k) => isMissing(current.set.values[k]) && fromCatalogue(k) === null).length;
 
   return (
     <>
@@ -98,6 +109,17 @@ export default async function AssumptionsPage({
           ) : (
             "Built-in defaults (version 0)"
           )}
+        </p>
+        <p className="mt-1 text-sm text-zinc-700" data-testid="catalogue">
+          Default model <strong>{current.set.model}</strong>
+          {defaultPrice ? ` ($${defaultPrice.inputPerM} input, $${defaultPrice.outputPerM} output per million tokens)` : " (not in the catalogue: priced by hand)"}. Model prices:{" "}
+          {current.set.catalogue
+            ? `${current.set.catalogue.package} ${current.set.catalogue.version}, pinned on ${current.set.catalogue.pinnedOn}`
+            : `the installed ${CATALOGUE_PACKAGE} ${CATALOGUE_VERSION}, not pinned yet (the first saved version pins it)`}
+          {current.set.catalogue && current.set.catalogue.version !== CATALOGUE_VERSION ? ` (installed: ${CATALOGUE_VERSION}; re-pin to adopt its prices)` : ""}.
+        </p>
+        <p className="mt-1 text-sm text-zinc-700" data-testid="ft-deployment">
+          Fine-tuned models are deployed as: <strong>{FT_DEPLOYMENT_LABELS[current.set.ftDeployment ?? "SMALL_MODEL"]}</strong>
         </p>
         <p className="mt-1 text-sm text-zinc-700" data-testid="fine-tune-method">
           Fine-tuning method: <strong>{methodText(current.set.fineTuneMethod)}</strong>
@@ -138,7 +160,11 @@ export default async function AssumptionsPage({
                             </span>
                           ) : null}
                         </th>
-                        {missing ? (
+                        {missing && fromCatalogue(r.key) !== null ? (
+                          <td colSpan={3} className={`${td} text-zinc-700`}>
+                            From the catalogue: {fromCatalogue(r.key)} for {current.set.model}
+                          </td>
+                        ) : missing ? (
                           <td colSpan={3} className={`${td} font-semibold text-amber-800`}>
                             {MISSING}
                           </td>
@@ -173,6 +199,10 @@ export default async function AssumptionsPage({
             version={current.version}
             method={current.set.fineTuneMethod}
             groups={groups}
+            model={current.set.model}
+            deployment={current.set.ftDeployment ?? "SMALL_MODEL"}
+            models={catalogueModels().map((m) => m.ref)}
+            installedCatalogue={CATALOGUE_VERSION}
             useCaseCount={useCaseCount}
           />
         </section>

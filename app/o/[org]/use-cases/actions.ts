@@ -103,7 +103,7 @@ export const setCostOverrides = orgAction({
   roles: EDIT_ROLES,
   input: z.object({ id, expectedVersion: version, overrides: overridesSchema }).strict(),
   handler: async (ctx, { id, expectedVersion, overrides }) => {
-    const saved = await inUseCaseTransaction((tx) => setUseCaseOverrides(tx, writeCtx(ctx), { id, expectedVersion, overrides: overrides as Record<string, { low: number | null; base: number | null; high: number | null }> }));
+    const saved = await inUseCaseTransaction((tx) => setUseCaseOverrides(tx, writeCtx(ctx), { id, expectedVersion, overrides: overrides as Record<string, { low: number | null; base: number | null; high: number | null } | string> }));
     revalidate(ctx);
     return saved;
   },

@@ -1,16 +1,18 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
-import { ASSUMPTION_CATALOG, COST_CATEGORY_LABELS, type AssumptionKey } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, catalogueModels, COST_CATEGORY_LABELS, explainCosts, lagText, type AssumptionKey } from "@/lib/domain/costing";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { db } from "@/lib/server/db";
 import { requireMember } from "@/lib/server/guard";
 import { getStoredProjection } from "@/lib/server/projections";
+import { deriveFrom, loadDeriveContext } from "@/lib/server/use-cases/derive";
+import { DERIVE_SELECT } from "@/lib/server/use-cases/mapping";
 import { CostChart, type ChartYear } from "./cost-chart";
 import { OverridesForm, type OverrideRow } from "./overrides-form";
 
 /** The figures a lead most often knows better for one use case. */
 const OVERRIDABLE: AssumptionKey[] = [
-  "modelPricePer1kTokens", "tokensPerCall", "ftInferencePriceFactor", "vectorDbMonthlyUsd", "retrainCostUsd", "ftHostingHourlyUsd", "engineerRate", "maintenanceHoursPerWeek",
+  "modelInputPricePerMTokens", "modelOutputPricePerMTokens", "inputTokensPerCall", "outputTokensPerCall", "ftInferencePriceFactor", "vectorDbMonthlyUsd", "retrainCostUsd", "ftHostingHourlyUsd", "engineerRate", "maintenanceHoursPerWeek",
 ];
 
 async function overridesFor(orgSlug: string, organizationId: string, useCaseId: string) {
@@ -21,6 +23,7 @@ async function overridesFor(orgSlug: string, organizationId: string, useCaseId: 
   ]);
   if (!uc || !canEditUseCase({ userId: member.user.id, role: member.role }, uc)) return null;
   const current = (uc.overrides ?? {}) as Record<string, OverrideRow["current"]>;
+  const ownModel = typeof (uc.overrides as { model?: unknown } | null)?.model === "string" ? ((uc.overrides as { model: string }).model) : null;
   const rows: OverrideRow[] = OVERRIDABLE.map((key) => {
     const org = assumptions.set.values[key];
     return {
@@ -31,7 +34,15 @@ async function overridesFor(orgSlug: string, organizationId: string, useCaseId: 
       current: current[key] ?? null,
     };
   });
-  return { version: uc.version, rows };
+  return { version: uc.version, rows, model: { current: ownModel, organization: assumptions.set.model, choices: catalogueModels().map((m) => m.ref) } };
+}
+
+/** The Monte Carlo for a use case whose stored projection lacks one (same seed, same figures as a save). */
+async function simulationFor(organizationId: string, useCaseId: string) {
+  const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId, deletedAt: null }, select: DERIVE_SELECT });
+  if (!row) return null;
+  const ctx = await db.$transaction((tx) => loadDeriveContext(tx, organizationId));
+  return deriveFrom(row, ctx).simulation ?? null;
 }
 
 const dollars = (cents: number) => `$${Math.round(cents / 100).toLocaleString("en-US")}`;
@@ -39,6 +50,7 @@ const range = (r: { low: number; base: number; high: number }, f: (n: number) =>
 
 function missingLabel(m: string): string {
   const [kind, key] = m.split(":");
+  if (kind === "limit") return "amounts beyond $88 billion a year in one category (lower the volume, growth or prices: the engine keeps every amount exact)";
   if (kind === "assumption") return ASSUMPTION_CATALOG[key as AssumptionKey]?.label ?? key!;
   return `answer: ${ANSWER_LABELS[key as AnswerKey] ?? key}`;
 }
@@ -70,16 +82,24 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
     (byApproach[y.approach] ??= []).push({ calendarYear: y.calendarYear, low: y.low, high: y.high, categories: cats });
   }
   const approaches = Object.keys(s.approaches) as Approach[];
-  // Say it from the side of the cheaper approach (base case), so the percentages read as savings.
-  const ragVsFt = s.savings.find((x) => x.approach === "RAG" && x.against === "FINE_TUNING");
-  const ftVsRag = s.savings.find((x) => x.approach === "FINE_TUNING" && x.against === "RAG");
-  const saving = ragVsFt && ragVsFt.baseCents >= 0 ? ragVsFt : ftVsRag;
+  // Said from the side of the cheapest approach that meets the lag, scenario by scenario. A use
+  // case imported in bulk has no stored Monte Carlo: it is run here, from the same stored figures.
+  const simulation = s.simulation !== undefined ? s.simulation : await simulationFor(organizationId, useCaseId);
+  const told = explainCosts({ ...s, simulation });
   return (
     <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
       <h2 id="costs-heading" className="text-lg font-semibold text-zinc-900">Lifecycle cost</h2>
       <p className="mt-1 text-xs text-zinc-500">
         Assumptions version {s.assumptionVersion === 0 ? "0 (built-in defaults)" : s.assumptionVersion} · <a className="underline" href={`/o/${orgSlug}/assumptions`}>see or change the assumptions</a>
       </p>
+      {s.pricing ? (
+        <p className="mt-1 text-xs text-zinc-500" data-testid="pricing">
+          Model {s.pricing.model}:{" "}
+          {s.pricing.from === "catalogue"
+            ? `priced from the catalogue (@pydantic/genai-prices ${s.pricing.catalogueVersion}${s.pricing.pinnedOn ? `, pinned on ${s.pricing.pinnedOn}` : ", installed"})`
+            : s.pricing.from === "hand" ? "priced by hand" : "no price (not in the catalogue, none set by hand)"}
+        </p>
+      ) : null}
       {!s.complete ? (
         <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="projection-missing">
           Incomplete: some figures are missing, so the totals leave those costs out (they are not $0). Missing: {[...new Set(s.missing)].map(missingLabel).join("; ")}.
@@ -96,7 +116,10 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
               const x = s.approaches[ap]!;
               return (
                 <tr key={ap} className="border-t border-zinc-100">
-                  <th scope="row" className="p-2 text-left font-medium">{APPROACH_LABELS[ap]}{x.manual ? " (manual estimate)" : ""}</th>
+                  <th scope="row" className="p-2 text-left font-medium">
+                    {APPROACH_LABELS[ap]}{x.manual ? " (manual estimate)" : ""}
+                    {x.meetsLag === false ? <span className="block text-xs font-normal text-red-700" data-testid={`fails-lag-${ap}`}>does not meet the {s.maxLagDays === null || s.maxLagDays === undefined ? "acceptable" : lagText(s.maxLagDays)} lag</span> : null}
+                  </th>
                   <td className="p-2 tabular-nums">{range(x.lifecycle, dollars)}{x.lifecycle.complete ? "" : " + missing"}</td>
                   <td className="p-2 tabular-nums">{range(x.staleDaysPerYear, (n) => `${n}`)}</td>
                   <td className="p-2 tabular-nums">{x.timeToValueWeeks ? range(x.timeToValueWeeks, (n) => `${n} wk`) : "—"}</td>
@@ -107,16 +130,14 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
           </tbody>
         </table>
       </div>
-      {saving?.pct ? (
-        <p className="mt-3 text-sm" data-testid="savings">
-          Over the lifecycle, {APPROACH_LABELS[saving.approach]} saves {saving.pct.base}% against {APPROACH_LABELS[saving.against]} in the base case ({dollars(saving.baseCents)}); across the low–high range, from {saving.pct.min}% to {saving.pct.max}%.
-        </p>
-      ) : null}
+      {told.savings ? <p className="mt-3 text-sm" data-testid="savings">{told.savings}</p> : null}
+      {told.simulation ? <p className="mt-1 text-sm" data-testid="simulation">{told.simulation}</p> : null}
+      {told.infeasible.map((t) => <p key={t} className="mt-1 text-sm text-red-800" data-testid="infeasible">{t}</p>)}
       <p className="mt-2 text-sm" data-testid="break-even">Break-even volume: {s.breakEven.reason}</p>
       <div className="mt-6">
         <CostChart byApproach={byApproach} labels={{ ...APPROACH_LABELS, ...COST_CATEGORY_LABELS }} />
       </div>
-      {editable ? <OverridesForm orgSlug={orgSlug} useCaseId={useCaseId} version={editable.version} rows={editable.rows} /> : null}
+      {editable ? <OverridesForm orgSlug={orgSlug} useCaseId={useCaseId} version={editable.version} rows={editable.rows} model={editable.model} /> : null}
     </section>
   );
 }

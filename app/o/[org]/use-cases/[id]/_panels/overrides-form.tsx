@@ -17,7 +17,9 @@ export interface OverrideRow {
 const SCENARIOS = ["low", "base", "high"] as const;
 
 function toOverrides(input: FormInput, keys: string[]) {
-  const overrides: Record<string, { low: number | null; base: number | null; high: number | null }> = {};
+  const overrides: Record<string, { low: number | null; base: number | null; high: number | null } | string> = {};
+  const model = (input.model ?? "").trim();
+  if (model !== "") overrides.model = model;
   for (const key of keys) {
     const raw = SCENARIOS.map((s) => (input[`${key}.${s}`] ?? "").trim());
     if (raw.every((v) => v === "")) continue;
@@ -28,7 +30,14 @@ function toOverrides(input: FormInput, keys: string[]) {
 }
 
 /** A use case's own cost figures over the organization's, with the organization's value beside each. */
-export function OverridesForm({ orgSlug, useCaseId, version, rows }: { orgSlug: string; useCaseId: string; version: number; rows: OverrideRow[] }) {
+export function OverridesForm({ orgSlug, useCaseId, version, rows, model }: {
+  orgSlug: string;
+  useCaseId: string;
+  version: number;
+  rows: OverrideRow[];
+  /** The use case's own model, the organization's default and the catalogue's models to pick from. */
+  model: { current: string | null; organization: string; choices: readonly string[] };
+}) {
   const router = useRouter();
   const keys = rows.map((r) => r.key);
   const form = useFormAction((input) => setCostOverrides(orgSlug, { id: useCaseId, expectedVersion: version, overrides: toOverrides(input, keys) }), {
@@ -39,6 +48,22 @@ export function OverridesForm({ orgSlug, useCaseId, version, rows }: { orgSlug: 
       <summary className="cursor-pointer px-4 py-3 text-sm font-medium text-brand-700">Set this use case's own cost figures</summary>
       <form onSubmit={form.onSubmit} noValidate className="space-y-3 px-4 pb-4" aria-label="Cost overrides">
         <p className="text-xs text-zinc-600">Leave a figure empty to use the organization's value. Give low, base and high together.</p>
+        <div className="grid grid-cols-1 gap-2 sm:grid-cols-[16rem_minmax(0,24rem)_1fr] sm:items-end">
+          <label htmlFor="override-model" className="text-sm font-medium">Model this use case runs on <span className="font-normal text-zinc-500">(provider/model)</span></label>
+          <input
+            id="override-model"
+            name="model"
+            list="override-models"
+            autoComplete="off"
+            defaultValue={model.current ?? ""}
+            placeholder={model.organization}
+            aria-describedby={form.errors("overrides.model") ? "override-model-err" : undefined}
+            className="block w-full rounded-md border border-zinc-300 px-2 py-1 text-sm"
+          />
+          <span className="text-xs text-zinc-500">Organization: {model.organization}. Priced from the catalogue; a model it lacks needs its prices below.</span>
+          <datalist id="override-models">{model.choices.map((m) => <option key={m} value={m} />)}</datalist>
+          {form.errors("overrides.model") ? <p id="override-model-err" className="text-xs text-red-700 sm:col-span-3" data-testid="field-error">{form.errors("overrides.model")!.join(" ")}</p> : null}
+        </div>
         {rows.map((r) => {
           const errors = form.errors(`overrides.${r.key}`) ?? [];
           return (

@@ -1,0 +1,64 @@
+/**
+ * Calibration: the seeds' own claims, computed by the engine on the seeds' own kinds of case
+ * (PRODUCT.md, "Costs v2": calibration). Each test names the sentence it checks. Every figure is
+ * the built-in default, the model's price included (the default model, from the catalogue).
+ */
+import { describe, expect, it } from "vitest";
+import type { Assessment } from "../assessment";
+import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, type AssumptionSet, type Range } from "./assumptions";
+import { projectCosts, type ProjectionInput } from "./project";
+
+const fixed = (v: number): Range => ({ low: v, base: v, high: v });
+/** The built-in defaults as they are: the default model priced from the catalogue, nothing typed. */
+const DEFAULTS: AssumptionSet = DEFAULT_ASSUMPTIONS;
+const project = (assessment: Assessment, horizonYears = 3, assumptions = DEFAULTS) =>
+  projectCosts({ assessment, horizonYears, startYear: 2027, assumptions } satisfies ProjectionInput);
+
+/** An ordinary knowledge-base assistant: 5,000 documents that change quarterly, 10,000 calls a month, three years. */
+const KNOWLEDGE_BASE: Assessment = { monthlyCalls: 10_000, changeFrequency: "quarterly", corpusDocuments: 5000 };
+
+describe("calibration against the seeds", () => {
+  it("000: \"RAG delivers 70 to 85 percent cost savings\" on 1M calls a month against quarterly $40,000 cycles: the engine computes 62.5 to 85", () => {
+    const zero = Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, fixed(0)])) as AssumptionSet["values"];
+    const p = project({ monthlyCalls: 1_000_000, changeFrequency: "quarterly" }, 1, {
+      fineTuneMethod: "LORA", model: "openai/gpt-4o", catalogue: null,
+      values: { ...zero, vectorDbMonthlyUsd: { low: 2000, base: 3500, high: 5000 }, retrainCostUsd: fixed(40_000), retrainLagDays: fixed(14) },
+    });
+    const s = p.savings.find((x) => x.approach === "RAG" && x.against === "FINE_TUNING")!;
+    expect([s.pct!.high, s.pct!.low]).toEqual([62.5, 85]);
+  });
+
+  it("004: \"RAG is typically 60-80% cheaper to implement and maintain than fine-tuning\" on an ordinary knowledge base", () => {
+    const p = project(KNOWLEDGE_BASE);
+    const s = p.savings.find((x) => x.approach === "RAG" && x.against === "FINE_TUNING")!;
+    expect(s.pct!.base).toBeGreaterThanOrEqual(60);
+    expect(s.pct!.base).toBeLessThanOrEqual(80);
+  });
+
+  it("003: \"Fine-tuning is roughly an order of magnitude more expensive across its lifecycle\": within half an order of magnitude of 10x", () => {
+    const p = project(KNOWLEDGE_BASE);
+    const ratio = p.approaches.FINE_TUNING!.lifecycle.base / p.approaches.RAG!.lifecycle.base;
+    expect(Math.abs(Math.log10(ratio) - 1)).toBeLessThanOrEqual(0.5);
+  });
+
+  it("003: \"A fine-tuned small model can ... run 10x cheaper\": its inference is a tenth of the base model's at best", () => {
+    const p = project({ ...KNOWLEDGE_BASE, monthlyCalls: 5_000_000 }, 1);
+    const inference = (ap: string) => p.lines.find((l) => l.approach === ap && l.category === "INFERENCE")!;
+    expect(inference("FINE_TUNING").low! * 10).toBe(inference("PROMPTING").low!);
+    expect(inference("FINE_TUNING").base!).toBeLessThan(inference("PROMPTING").base!);
+  });
+
+  it("so a break-even volume exists for a stable, high-volume case, and fine-tuning wins above it", () => {
+    const stable: Assessment = { monthlyCalls: 100_000_000, changeFrequency: "static", corpusDocuments: 5000 };
+    const p = project(stable);
+    expect(p.breakEven.monthlyCalls).toBeGreaterThan(1_000_000);
+    expect(p.breakEven.monthlyCalls).toBeLessThan(100_000_000);
+    expect(p.approaches.FINE_TUNING!.lifecycle.base).toBeLessThan(p.approaches.RAG!.lifecycle.base);
+  });
+
+  it("and at ordinary volume fine-tuning does not cost \"no more than RAG at any volume\" (the old absurdity)", () => {
+    const p = project({ monthlyCalls: 10_000, changeFrequency: "static", corpusDocuments: 5000 });
+    expect(p.breakEven.reason).not.toMatch(/at any volume/);
+    expect(p.approaches.RAG!.lifecycle.base).toBeLessThan(p.approaches.FINE_TUNING!.lifecycle.base);
+  });
+});

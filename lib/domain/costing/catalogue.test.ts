@@ -1,0 +1,27 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CATALOGUE_VERSION, catalogueModels, DEFAULT_MODEL, modelPrice, pinCatalogue } from "./catalogue";
+
+describe("the model price catalogue (@pydantic/genai-prices, offline)", () => {
+  it("records the installed package's version, so a pinned snapshot names what it came from", () => {
+    const pkg = JSON.parse(readFileSync(path.join(process.cwd(), "node_modules/@pydantic/genai-prices/package.json"), "utf8")) as { version: string };
+    expect(CATALOGUE_VERSION).toBe(pkg.version);
+  });
+  it("lists OpenAI, Anthropic and Google models with input and output prices per million tokens", () => {
+    const refs = catalogueModels().map((m) => m.ref);
+    expect(refs.filter((r) => r.startsWith("openai/")).length).toBeGreaterThan(30);
+    expect(refs.some((r) => r.startsWith("anthropic/"))).toBe(true);
+    expect(refs.some((r) => r.startsWith("google/"))).toBe(true);
+    expect(modelPrice(DEFAULT_MODEL)).toEqual({ inputPerM: 2.5, outputPerM: 10, cachedInputPerM: 1.25 });
+    expect(modelPrice("openai/gpt-4o-mini")).toMatchObject({ inputPerM: 0.15, outputPerM: 0.6 });
+    expect(modelPrice("acme/in-house-7b")).toBeNull();
+  });
+  it("a pinned snapshot answers from itself, not from the installed package", () => {
+    const pinned = pinCatalogue("2026-12-03");
+    expect(pinned).toMatchObject({ package: "@pydantic/genai-prices", version: CATALOGUE_VERSION, pinnedOn: "2026-12-03" });
+    const edited = { ...pinned, prices: { ...pinned.prices, [DEFAULT_MODEL]: { inputPerM: 9, outputPerM: 9, cachedInputPerM: null } } };
+    expect(modelPrice(DEFAULT_MODEL, edited)).toMatchObject({ inputPerM: 9 });
+    expect(modelPrice("openai/gpt-4o-mini", { ...pinned, prices: {} })).toBeNull();
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * What every cost driver reads: the figures of one scenario (or one Monte Carlo trial), the
+ * use case's answers, the year and its volume. A driver returns dollars, or the figures and
+ * answers whose absence left it missing (never $0).
+ */
+import type { Assessment } from "../../assessment";
+import { ASSUMPTION_CATALOG, type AssumptionKey, type AssumptionSet, type AssumptionSpec } from "../assumptions";
+
+export type Scenario = "low" | "base" | "high";
+export const SCENARIOS: readonly Scenario[] = ["low", "base", "high"];
+
+/** One figure's value in the scenario or trial at hand; null when the organization has not set it. */
+export type Fig = (key: AssumptionKey) => number | null;
+
+export interface Ctx {
+  fig: Fig;
+  set: AssumptionSet;
+  a: Assessment;
+  year: number;
+  /** Calls this year (monthly calls × 12, grown), or null when the answer is missing. */
+  callsThisYear: number | null;
+  /** Retraining cycles a year for the approach being costed. */
+  cycles: number;
+  /** Where drivers record the figures and answers they lacked (null: nobody is listening). */
+  missing: string[] | null;
+}
+
+/**
+ * A driver: dollars for its category in the context's year. A figure or answer it needs that has
+ * no value makes it NaN (which every sum carries), and `figure`/`answer` record what was missing
+ * in `ctx.missing`, so a missing figure is never $0. Plain numbers keep the Monte Carlo fast.
+ */
+export type Driver = (ctx: Ctx) => number;
+
+export const HOURS_PER_WEEK = 40;
+
+/** The figure for a scenario; for figures that lower costs, the low scenario takes the high value. */
+export function figureGetter(set: AssumptionSet, s: Scenario): Fig {
+  return (key) => {
+    const range = set.values[key];
+    const spec: AssumptionSpec = ASSUMPTION_CATALOG[key];
+    const pick: Scenario = spec.direction === "lowers" ? (s === "low" ? "high" : s === "high" ? "low" : "base") : s;
+    return range[pick];
+  };
+}
+
+/** A figure's value, or NaN with "assumption:<key>" recorded as missing. */
+export function figure(ctx: Ctx, key: AssumptionKey): number {
+  const x = ctx.fig(key);
+  if (x !== null) return x;
+  ctx.missing?.push(`assumption:${key}`);
+  return Number.NaN;
+}
+
+/** An answer's value, or NaN with "answer:<key>" recorded as missing. */
+export function answer(ctx: Ctx, key: string, value: number | null | undefined): number {
+  if (value !== null && value !== undefined) return value;
+  ctx.missing?.push(`answer:${key}`);
+  return Number.NaN;
+}
+
+/** Calls in a year of the horizon: monthly calls × 12, grown by the yearly growth rate. */
+export function callsInYear(a: Assessment, year: number): number | null {
+  if (a.monthlyCalls === undefined) return null;
+  const growth = 1 + (a.yearlyGrowthPct ?? 0) / 100;
+  return a.monthlyCalls * 12 * growth ** (year - 1);
+}

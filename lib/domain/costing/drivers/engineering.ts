@@ -1,0 +1,43 @@
+/**
+ * People: building, evaluating and keeping a system running, at the engineer rate (000). Both
+ * builds are measured the same way, in engineering weeks at the production stage (003).
+ */
+import { figure, HOURS_PER_WEEK, type Ctx } from "./context";
+
+const weeksOfWork = (ctx: Ctx, weeks: number) => weeks * HOURS_PER_WEEK * figure(ctx, "engineerRate");
+
+/** RAG build: production 6–12 weeks of engineering (003) at the engineer rate (000), in year 1. */
+export function ragBuild(ctx: Ctx): number {
+  if (ctx.year !== 1) return 0;
+  return weeksOfWork(ctx, figure(ctx, "ragBuildWeeks"));
+}
+
+/**
+ * Fine-tuning build: 003's 6–12-week MVP plus the 4–8 weeks that take RAG from MVP to
+ * production, so 10–20 weeks, at the engineer rate (000), in year 1. (000's 200–400 hours for a
+ * first deployment are kept for reference: 5–10 weeks, an MVP's measure.)
+ */
+export function ftBuild(ctx: Ctx): number {
+  if (ctx.year !== 1) return 0;
+  return weeksOfWork(ctx, figure(ctx, "ftBuildWeeks"));
+}
+
+/** Upkeep every approach needs: hours a week × 52 at the engineer rate (hours an estimate; 002 "ongoing index management"). */
+export function maintenance(ctx: Ctx): number {
+  return figure(ctx, "maintenanceHoursPerWeek") * 52 * figure(ctx, "engineerRate");
+}
+
+/** A fine-tuned model's upkeep on top: model versions and each new base model release (002), "ongoing ML engineering" (003). */
+export function ftMaintenance(ctx: Ctx): number {
+  return maintenance(ctx) + figure(ctx, "ftUpkeepHoursPerWeek") * 52 * figure(ctx, "engineerRate");
+}
+
+/**
+ * Evaluation, for every approach (002: "The commonly underestimated cost in both approaches is
+ * evaluation: building test sets ... and then running those evaluations continuously"): the set
+ * is built in year 1, and run every month.
+ */
+export function evaluation(ctx: Ctx): number {
+  const build = ctx.year === 1 ? weeksOfWork(ctx, figure(ctx, "evalBuildWeeks")) : 0;
+  return build + figure(ctx, "evalRunHoursPerMonth") * 12 * figure(ctx, "engineerRate");
+}

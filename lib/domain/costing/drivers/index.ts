@@ -1,0 +1,34 @@
+/**
+ * The cost drivers, found by name (STYLE.md, "Growing the engine"), and the table that says
+ * which driver prices which category of which approach. The three scenarios (project.ts) and
+ * the Monte Carlo trials (simulate.ts) both run exactly these, so they can never disagree.
+ */
+import type { CostCategory } from "../categories";
+import type { Driver } from "./context";
+import { evaluation, ftBuild, ftMaintenance, maintenance, ragBuild } from "./engineering";
+import { ftInference, hybridInference, baseInference, ragInference } from "./inference";
+import { retrievalInfra } from "./retrieval";
+import { dataCuration, ftHosting, retraining, trainingCompute } from "./training";
+
+export * from "./context";
+export { cyclesFor } from "./training";
+
+export const PROJECTED = ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"] as const;
+export type Projected = (typeof PROJECTED)[number];
+
+export const FORMULAS: Record<Projected, Partial<Record<CostCategory, Driver>>> = {
+  PROMPTING: { INFERENCE: baseInference, MAINTENANCE: maintenance, EVALUATION: evaluation },
+  RAG: { BUILD_ENGINEERING: ragBuild, INFERENCE: ragInference, RETRIEVAL_INFRA: retrievalInfra, MAINTENANCE: maintenance, EVALUATION: evaluation },
+  FINE_TUNING: {
+    BUILD_ENGINEERING: ftBuild, DATA_CURATION: dataCuration, TRAINING_COMPUTE: trainingCompute, INFERENCE: ftInference,
+    RETRAINING: retraining, FT_HOSTING: ftHosting, MAINTENANCE: ftMaintenance, EVALUATION: evaluation,
+  },
+  HYBRID: {
+    BUILD_ENGINEERING: (ctx) => ragBuild(ctx) + ftBuild(ctx), DATA_CURATION: dataCuration, TRAINING_COMPUTE: trainingCompute,
+    INFERENCE: hybridInference, RETRIEVAL_INFRA: retrievalInfra, RETRAINING: retraining, FT_HOSTING: ftHosting, MAINTENANCE: ftMaintenance,
+    EVALUATION: evaluation,
+  },
+};
+
+/** Categories priced once, in the first year only: not a line in later years. */
+export const ONE_TIME: ReadonlySet<CostCategory> = new Set(["BUILD_ENGINEERING", "DATA_CURATION", "TRAINING_COMPUTE"]);

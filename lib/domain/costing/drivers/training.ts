@@ -1,0 +1,62 @@
+/** Training a model and keeping it current: compute, curation, retraining, hosting. */
+import type { Assessment } from "../../assessment";
+import { retrainingCyclesPerYear } from "../retraining";
+import { answer, figure, type Ctx } from "./context";
+
+/**
+ * Training compute, year 1. An API-hosted fine-tune is billed per training token: examples (at
+ * least 5,000) × tokens per example × epochs × the price per token (public). Otherwise a full 7B
+ * fine-tune costs $5k–50k (000), LoRA 60–80% less (000).
+ */
+export function trainingCompute(ctx: Ctx): number {
+  if (ctx.year !== 1) return 0;
+  if (ctx.set.ftDeployment === "API_HOSTED") {
+    const examples = Math.max(5000, ctx.a.labeledExamples ?? 0);
+    return (examples * figure(ctx, "trainingTokensPerExample") * figure(ctx, "trainingEpochs") * figure(ctx, "trainingPricePerMTokens")) / 1_000_000;
+  }
+  const full = figure(ctx, "ftFullComputeUsd");
+  if (ctx.set.fineTuneMethod === "FULL") return full;
+  return full * (1 - figure(ctx, "loraComputeSavingPct") / 100);
+}
+
+/**
+ * Data curation, year 1: expert review per labeled example at the engineer rate, and at least
+ * 002's own measure, 10–50 times the training compute in labour, taken against 002's compute
+ * figure for the same data ($50–200 of LoRA compute for 5,000 curated examples). Both scale with
+ * the examples to curate (at least 5,000, 002's reference set). The multiple is not applied to
+ * 000's $5k–50k full fine-tune (a larger dataset's compute): that would price 5,000 examples at
+ * up to $1M of labour.
+ */
+export function dataCuration(ctx: Ctx): number {
+  if (ctx.year !== 1) return 0;
+  const examples = Math.max(5000, ctx.a.labeledExamples ?? 0);
+  const perExample = examples * (figure(ctx, "curationMinutesPerExample") / 60) * figure(ctx, "engineerRate");
+  const multiple = figure(ctx, "lora5kExamplesComputeUsd") * (examples / 5000) * figure(ctx, "dataCurationMultiple");
+  return Math.max(perExample, multiple);
+}
+
+/** Retraining: cycles a year × $10k–30k per significant change (000). */
+export function retraining(ctx: Ctx): number {
+  const known = answer(ctx, "changeFrequency", ctx.a.changeFrequency === undefined ? null : 0);
+  return known + ctx.cycles * figure(ctx, "retrainCostUsd");
+}
+
+/**
+ * Hosting the deployed fine-tuned model, billed by the hour whether used or not (public source);
+ * self-hosted, one GPU kept on all year for availability (the calls' own GPU hours are inference).
+ */
+export function ftHosting(ctx: Ctx): number {
+  if (ctx.set.ftDeployment === "SELF_HOSTED") return figure(ctx, "gpuHourlyUsd") * 24 * 365;
+  return figure(ctx, "ftHostingHourlyUsd") * 24 * 365;
+}
+
+/**
+ * Cycles a year per approach. Fine-tuning retrains on every knowledge change, batched within the
+ * acceptable lag. Hybrid keeps facts in retrieval, so it retrains only for behaviour: at most once
+ * a year, and never when the knowledge is static.
+ */
+export function cyclesFor(approach: string, a: Assessment, lagDays: number): number {
+  if (approach === "FINE_TUNING") return retrainingCyclesPerYear(a.changeFrequency, a.maxLagDays, lagDays);
+  if (approach === "HYBRID") return Math.min(1, retrainingCyclesPerYear(a.changeFrequency, a.maxLagDays, lagDays));
+  return 0;
+}

@@ -1,0 +1,87 @@
+/**
+ * The cost panel's sentences, from a stored projection summary (PRODUCT.md, "Costs v2": shown
+ * plainly). They name the cheapest approach that meets the acceptable lag, compare it with the
+ * next cheapest scenario by scenario (never one side's best case against the other's worst), add
+ * the Monte Carlo's odds and P10–P90, and say which approaches do not meet the lag. An approach
+ * that fails the lag is never the saving side. Pure, so a test reads exactly what the page shows.
+ */
+import { APPROACH_LABELS, type Approach } from "../assessment";
+
+interface Range3 { low: number; base: number; high: number }
+
+export interface ExplainInput {
+  approaches: Partial<Record<string, {
+    lifecycle: Range3 & { complete: boolean };
+    manual: boolean;
+    meetsLag?: boolean | null;
+    worstDelayDays?: number | null;
+  }>>;
+  savings: { approach: Approach; against: Approach; baseCents: number; cents?: Range3; pct: Range3 | null }[];
+  maxLagDays?: number | null;
+  simulation?: { trials: number; pairs: { approach: Approach; against: Approach; cheaperShare: number; p10Cents: number; p90Cents: number }[] } | null;
+}
+
+export interface CostExplanation {
+  /** The cheapest approach that meets the lag, by lifecycle base cost; null when none is complete. */
+  cheapest: Approach | null;
+  /** The next cheapest approach that meets the lag, which the savings compare it with. */
+  runnerUp: Approach | null;
+  savings: string | null;
+  simulation: string | null;
+  /** One sentence per approach that does not meet the lag. */
+  infeasible: string[];
+}
+
+/** $940, $41k, $1.3M, $2.1B: a sentence's money, in whole dollars and three significant figures. */
+export function compactDollars(cents: number): string {
+  const usd = Math.abs(cents) / 100;
+  const sign = cents < 0 ? "−" : "";
+  const units: [number, string][] = [[1e9, "B"], [1e6, "M"], [1e3, "k"]];
+  for (const [size, suffix] of units) {
+    if (usd >= size) return `${sign}$${Number((usd / size).toPrecision(3)).toLocaleString("en-US")}${suffix}`;
+  }
+  return `${sign}$${Math.round(usd).toLocaleString("en-US")}`;
+}
+
+const pctText = (p: number) => (p >= 0 ? `saves ${p}%` : `costs ${-p}% more`);
+const lagPhrase = (days: number) => `${days.toLocaleString("en-US")}-day lag`;
+
+export function explainCosts(s: ExplainInput): CostExplanation {
+  const lag = s.maxLagDays ?? null;
+  const infeasible: string[] = [];
+  const candidates: { approach: Approach; base: number }[] = [];
+  for (const [key, x] of Object.entries(s.approaches)) {
+    if (!x) continue;
+    const approach = key as Approach;
+    if (x.meetsLag === false) {
+      const wait = x.worstDelayDays === null || x.worstDelayDays === undefined ? "is never brought up to date" : `leaves a change uncorrected for up to ${x.worstDelayDays} days`;
+      infeasible.push(`${APPROACH_LABELS[approach]} does not meet the ${lag === null ? "acceptable" : lagPhrase(lag)}: it ${wait} even retraining as often as it can, so it is never offered as a saving.`);
+      continue;
+    }
+    if (x.manual || !x.lifecycle.complete) continue;
+    candidates.push({ approach, base: x.lifecycle.base });
+  }
+  candidates.sort((p, q) => p.base - q.base);
+  const cheapest = candidates[0]?.approach ?? null;
+  const runnerUp = candidates[1]?.approach ?? null;
+  let savings: string | null = null;
+  let simulation: string | null = null;
+  if (cheapest && runnerUp) {
+    const sv = s.savings.find((x) => x.approach === cheapest && x.against === runnerUp);
+    const who = `${APPROACH_LABELS[cheapest]} is the cheapest approach${lag === null ? "" : ` that meets the ${lagPhrase(lag)}`}`;
+    if (sv?.pct && sv.cents) {
+      savings = `${who}: against ${APPROACH_LABELS[runnerUp]} it ${pctText(sv.pct.base)} over the lifecycle in the base case (${compactDollars(sv.cents.base)}), ${pctText(sv.pct.low)} in the low scenario and ${pctText(sv.pct.high)} in the high scenario.`;
+    } else {
+      savings = `${who}, ahead of ${APPROACH_LABELS[runnerUp]}.`;
+    }
+    const mc = s.simulation?.pairs.find((x) => x.approach === cheapest && x.against === runnerUp);
+    if (mc && s.simulation) {
+      const share = Math.round(mc.cheaperShare * 100);
+      const spread = mc.p10Cents >= 0
+        ? `it saves ${compactDollars(mc.p10Cents)}–${compactDollars(mc.p90Cents)} (P10–P90)`
+        : `the saving runs from ${compactDollars(mc.p10Cents)} to ${compactDollars(mc.p90Cents)} (P10–P90; negative: it costs more)`;
+      simulation = `${APPROACH_LABELS[cheapest]} costs less than ${APPROACH_LABELS[runnerUp]} in ${share}% of ${s.simulation.trials.toLocaleString("en-US")} trials; ${spread}.`;
+    }
+  }
+  return { cheapest, runnerUp, savings, simulation, infeasible };
+}

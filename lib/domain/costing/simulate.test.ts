@@ -1,0 +1,97 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CHANGE_FREQUENCIES } from "../assessment";
+import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, type AssumptionSet, type Range } from "./assumptions";
+import { projectCosts, type ProjectionInput } from "./project";
+import { mulberry32, seedFor, simulateCosts, triangular } from "./simulate";
+
+const fixed = (v: number): Range => ({ low: v, base: v, high: v });
+const COMPLETE: AssumptionSet = {
+  ...DEFAULT_ASSUMPTIONS,
+  values: { ...DEFAULT_ASSUMPTIONS.values, modelInputPricePerMTokens: { low: 2, base: 5, high: 10 }, modelOutputPricePerMTokens: { low: 2, base: 5, high: 10 }, inputTokensPerCall: fixed(1500), outputTokensPerCall: fixed(0), maintenanceHoursPerWeek: { low: 2, base: 4, high: 8 } },
+};
+/** Every range collapsed to its base: each trial is then the base scenario exactly. */
+const collapsed = (set: AssumptionSet): AssumptionSet => ({
+  ...set,
+  values: Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, fixed(set.values[k].base ?? 0)])) as AssumptionSet["values"],
+});
+
+const monthly: ProjectionInput = { assessment: { monthlyCalls: 100_000, yearlyGrowthPct: 20, changeFrequency: "monthly" }, horizonYears: 5, startYear: 2027, assumptions: COMPLETE };
+
+describe("the Monte Carlo", () => {
+  it("is reproducible from its stored seed, and another seed draws other trials", () => {
+    const p = projectCosts(monthly);
+    const a = simulateCosts(monthly, p, { seed: 7 }), b = simulateCosts(monthly, p, { seed: 7 }), c = simulateCosts(monthly, p, { seed: 8 });
+    expect(a).toEqual(b);
+    expect(a!.seed).toBe(7);
+    expect(a!.trials).toBe(2000);
+    expect(c!.pairs[0]!.p50Cents).not.toBe(a!.pairs[0]!.p50Cents);
+    expect(seedFor("2027-01-01T00:00:00.000Z")).toBe(seedFor("2027-01-01T00:00:00.000Z"));
+  });
+
+  it("prices every trial with the same drivers as the scenarios: with every range one value, each trial is the base case to the cent", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          monthlyCalls: fc.integer({ min: 0, max: 50_000_000 }),
+          yearlyGrowthPct: fc.integer({ min: -50, max: 300 }),
+          changeFrequency: fc.constantFrom(...CHANGE_FREQUENCIES),
+          labeledExamples: fc.integer({ min: 0, max: 100_000 }),
+        }),
+        fc.integer({ min: 1, max: 10 }),
+        (a, h) => {
+          const input: ProjectionInput = { assessment: a, horizonYears: h, startYear: 2027, assumptions: collapsed(COMPLETE) };
+          const p = projectCosts(input);
+          const sim = simulateCosts(input, p, { seed: 1, trials: 20 })!;
+          const pair = sim.pairs[0]!;
+          const expected = p.approaches[pair.against]!.lifecycle.base - p.approaches[pair.approach]!.lifecycle.base;
+          // Lines are rounded to cents one by one, the trial once: a few cents apart at most.
+          expect(Math.abs(pair.p10Cents - expected)).toBeLessThanOrEqual(50);
+          expect(pair.p90Cents).toBe(pair.p10Cents);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("compares the two cheapest approaches that meet the lag, and says how often and by how much the cheaper wins", () => {
+    const p = projectCosts(monthly);
+    const sim = simulateCosts(monthly, p, { seed: 3 })!;
+    const pair = sim.pairs[0]!;
+    const byBase = Object.values(p.approaches).sort((x, y) => x.lifecycle.base - y.lifecycle.base);
+    expect([pair.approach, pair.against]).toEqual([byBase[0]!.approach, byBase[1]!.approach]);
+    expect(pair.cheaperShare).toBeGreaterThan(0.5);
+    expect(pair.p10Cents).toBeLessThanOrEqual(pair.p50Cents);
+    expect(pair.p50Cents).toBeLessThanOrEqual(pair.p90Cents);
+  });
+
+  it("never simulates an approach that does not meet the lag", () => {
+    const input: ProjectionInput = { ...monthly, assessment: { ...monthly.assessment, changeFrequency: "weekly", maxLagDays: 1 } };
+    const p = projectCosts(input);
+    expect(p.approaches.FINE_TUNING!.meetsLag).toBe(false);
+    const sim = simulateCosts(input, p, { seed: 3 })!;
+    expect(sim.pairs.flatMap((x) => [x.approach, x.against])).not.toContain("FINE_TUNING");
+  });
+
+  it("is not run when a figure is missing (never priced as $0)", () => {
+    const input: ProjectionInput = { ...monthly, assumptions: { ...DEFAULT_ASSUMPTIONS, model: "acme/in-house-7b" } };
+    expect(simulateCosts(input, projectCosts(input), { seed: 1 })).toBeNull();
+  });
+});
+
+describe("triangular draws", () => {
+  it("stay within the range and average (low + base + high) / 3", () => {
+    const u = mulberry32(42);
+    let sum = 0, min = Infinity, max = -Infinity;
+    for (let i = 0; i < 20_000; i++) {
+      const x = triangular(150, 200, 250, u());
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+      sum += x;
+    }
+    expect(min).toBeGreaterThanOrEqual(150);
+    expect(max).toBeLessThanOrEqual(250);
+    expect(sum / 20_000).toBeCloseTo(200, 0);
+    expect(triangular(5, 5, 5, 0.3)).toBe(5);
+  });
+});
