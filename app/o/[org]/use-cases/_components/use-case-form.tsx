@@ -10,7 +10,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type ReactNode } from "react";
 import { ANSWER_KEYS, ANSWER_LABELS, missingAnswers, type AnswerKey } from "@/lib/domain/assessment";
-import { ANSWER_HELP, ASSESSMENT_SECTIONS, SEED_FILES, shortCitation } from "@/lib/domain/assessment-help";
+import { ANSWER_HELP, ASSESSMENT_SECTIONS, shortCitation } from "@/lib/domain/assessment-help";
+import { sourceTitle } from "@/lib/domain/sources";
 import { LIMITS, STATUSES, type UseCaseFields } from "@/lib/domain/use-case";
 import { diffFields, fieldLabel, flattenFields, formatFieldValue } from "@/lib/domain/use-case-changes";
 import {
@@ -408,10 +409,10 @@ function Field(props: { path: string; label: string; error?: string[]; help?: Re
 
 function Citation({ answerKey }: { answerKey: AnswerKey }) {
   const sources = ANSWER_HELP[answerKey].sources;
-  const title = sources.map((s) => `${SEED_FILES[s.seed]}${s.where ? `: ${s.where}` : ""}`).join("\n");
+  const title = sources.map((s) => `${sourceTitle(s.seed)}${s.where ? `: ${s.where}` : ""}`).join("\n");
   return (
     <span className="text-zinc-500" title={title}>
-      Seeds: {shortCitation(sources)}
+      Sources: {shortCitation(sources)}
     </span>
   );
 }
