@@ -216,7 +216,7 @@ function AssessmentTab({ uc, orgSlug, canEdit }: { uc: UseCaseDetail; orgSlug: s
                 <dt className="text-sm">
                   <span className="font-medium">{ANSWER_LABELS[k]}</span>
                   <span className="block text-xs text-zinc-500">
-                    {ANSWER_HELP[k].help} <SourceCitations orgSlug={org} sources={ANSWER_HELP[k].sources} />
+                    {ANSWER_HELP[k].help} <SourceCitations orgSlug={orgSlug} sources={ANSWER_HELP[k].sources} />
                   </span>
                 </dt>
                 <dd className={`text-sm ${a[k] === undefined ? "text-zinc-400" : ""}`}>{a[k] === undefined ? "Unanswered" : formatFieldValue(`assessment.${k}`, a[k])}</dd>
