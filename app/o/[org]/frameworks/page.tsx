@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { SourceLink } from "@/components/source-link";
 import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
@@ -109,6 +110,11 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
       <PageHeader
         title="Frameworks"
         description="The five decision frameworks that score every use case: what each one asks, its rules in order, and the sentence of its source document every rule comes from."
+        actions={
+          <Link href={`/o/${ctx.organization.slug}/sources`} className="text-sm font-medium text-brand-700 underline">
+            Read the five sources
+          </Link>
+        }
       />
 
       <section aria-labelledby="weights-heading" className="min-w-0">
