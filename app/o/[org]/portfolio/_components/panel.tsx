@@ -30,10 +30,10 @@ export function Stat({ label, value, detail, testId }: { label: string; value: R
   );
 }
 
-/** A table that scrolls sideways on a narrow screen instead of overflowing the page. */
+/** A table that scrolls sideways on a narrow screen instead of overflowing the page, with a shadow on the side there is more to see. */
 export function ScrollTable({ caption, children, testId }: { caption: string; children: ReactNode; testId?: string }) {
   return (
-    <div className="relative overflow-x-auto">
+    <div className="scroll-cue relative overflow-x-auto">
       <table className="min-w-full border-collapse text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         {children}
