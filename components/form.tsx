@@ -7,7 +7,7 @@ import { buttonClass, type ButtonVariant } from "./button";
  * with aria-describedby and says aria-invalid when the server refused it.
  */
 const CONTROL =
-  "mt-1.5 block w-full rounded-md border-0 bg-white px-3 py-2 text-base text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus-visible:outline-none aria-invalid:ring-red-600 read-only:bg-zinc-50 read-only:text-zinc-700 sm:text-sm";
+  "mt-1.5 block w-full rounded-md border-0 bg-white px-3 py-2 text-base text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-500 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus-visible:outline-none aria-invalid:ring-red-600 read-only:bg-zinc-50 read-only:text-zinc-700 sm:text-sm";
 
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const s = ids.filter(Boolean).join(" ");

@@ -34,6 +34,8 @@ export default async function UseCasesPage(props: { params: Promise<{ org: strin
     status: r.status,
     recommendedApproach: r.recommendedApproach,
     agreement: agreementText(r.agreementVotes, r.agreementVoters),
+    lifecycleBaseCents: r.lifecycleBaseCents,
+    lifecycleIncomplete: r.lifecycleIncomplete,
     chosenApproach: r.chosenApproach,
     riskFlagCount: r.riskFlagCount,
     updatedAt: r.updatedAt.toISOString(),

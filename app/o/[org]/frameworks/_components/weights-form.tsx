@@ -90,7 +90,7 @@ export function WeightsForm({
           required
           aria-invalid={noteErrors?.length ? true : undefined}
           aria-describedby={`${noteId}-hint${noteErrors?.length ? ` ${noteId}-error` : ""}`}
-          className="mt-1.5 block w-full rounded-md border-0 bg-white px-3 py-2 text-base text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus-visible:outline-none aria-invalid:ring-red-600 sm:text-sm"
+          className="mt-1.5 block w-full rounded-md border-0 bg-white px-3 py-2 text-base text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-500 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus-visible:outline-none aria-invalid:ring-red-600 sm:text-sm"
         />
         <p id={`${noteId}-hint`} className="mt-1.5 text-sm text-zinc-600">
           Kept in the audit log with the weights before and after.

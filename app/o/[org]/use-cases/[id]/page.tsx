@@ -219,7 +219,7 @@ function AssessmentTab({ uc, orgSlug, canEdit }: { uc: UseCaseDetail; orgSlug: s
                     {ANSWER_HELP[k].help} <SourceCitations orgSlug={orgSlug} sources={ANSWER_HELP[k].sources} />
                   </span>
                 </dt>
-                <dd className={`text-sm ${a[k] === undefined ? "text-zinc-400" : ""}`}>{a[k] === undefined ? "Unanswered" : formatFieldValue(`assessment.${k}`, a[k])}</dd>
+                <dd className={`text-sm ${a[k] === undefined ? "text-zinc-500" : ""}`}>{a[k] === undefined ? "Unanswered" : formatFieldValue(`assessment.${k}`, a[k])}</dd>
               </div>
             ))}
           </dl>
@@ -243,7 +243,7 @@ function DecisionTab({ uc, orgSlug, canDecide }: { uc: UseCaseDetail; orgSlug: s
       </dl>
       <div>
         <h2 className="text-sm font-medium text-zinc-500">Decision notes</h2>
-        {uc.decisionNotes ? <p className="mt-1 whitespace-pre-wrap text-sm" data-testid="decision-notes">{uc.decisionNotes}</p> : <p className="mt-1 text-sm text-zinc-400">None yet.</p>}
+        {uc.decisionNotes ? <p className="mt-1 whitespace-pre-wrap text-sm" data-testid="decision-notes">{uc.decisionNotes}</p> : <p className="mt-1 text-sm text-zinc-500">None yet.</p>}
       </div>
       {canDecide ? (
         <DecisionForm
