@@ -6,3 +6,4 @@ export * from "./registry";
 export * from "./score";
 export * from "./sensitivity";
 export * from "./types";
+export * from "./weights-impact";

@@ -7,7 +7,7 @@
  */
 import { revalidatePath } from "next/cache";
 import { orgAction } from "@/lib/server/action";
-import { frameworkWeightsInput, saveWeightsAndRescore } from "@/lib/server/framework-weights";
+import { frameworkWeightsInput, frameworkWeightsPreviewInput, previewWeightsImpact, saveWeightsAndRescore } from "@/lib/server/framework-weights";
 
 /** Sets every framework's weight (0 turns one off) with a reason; returns the new weights version and how many use cases were re-scored. */
 export const saveFrameworkWeights = orgAction({
@@ -19,4 +19,12 @@ export const saveFrameworkWeights = orgAction({
     revalidatePath(`/o/${ctx.organization.slug}`, "layout");
     return result;
   },
+});
+
+/** What saving these weights would change (nothing is written): admins, before they save. */
+export const previewFrameworkWeights = orgAction({
+  name: "frameworks.previewWeights",
+  roles: ["ADMIN"],
+  input: frameworkWeightsPreviewInput,
+  handler: async (ctx, input) => previewWeightsImpact(ctx.organization.id, input.weights),
 });

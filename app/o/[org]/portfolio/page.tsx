@@ -8,6 +8,7 @@ import { loadDashboard } from "@/lib/server/portfolio/dashboard";
 import { listBusinessUnits, listMembers } from "@/lib/server/use-cases/read";
 import { Coverage } from "./_components/coverage";
 import { FilterForm } from "./_components/filter-form";
+import { Headline } from "./_components/headline";
 import { LifecyclePanel } from "./_components/lifecycle-panel";
 import { MatrixPanel } from "./_components/matrix-panel";
 import { link, Stat } from "./_components/panel";
@@ -58,14 +59,20 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
         }
       />
 
-      <FilterForm action={`${base}/portfolio`} filter={filter} businessUnits={businessUnits} owners={members.map((m) => ({ id: m.id, name: m.name }))} />
-
-      <p className="text-base text-zinc-700" data-testid="portfolio-count">
-        <Link className={link} href={listHref()}>
-          {plural(d.useCases, "use case")}
-        </Link>{" "}
-        in {isEmptyFilter(filter) ? "the portfolio" : "this view"}.
-      </p>
+      <details className="group rounded-xl bg-white shadow-sm ring-1 ring-zinc-200" open={!isEmptyFilter(filter)}>
+        <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3 px-4 py-3 text-sm">
+          <span className="font-medium text-brand-700 underline underline-offset-2">Filter the portfolio</span>
+          <span className="text-zinc-700" data-testid="portfolio-count">
+            <Link className={link} href={listHref()}>
+              {plural(d.useCases, "use case")}
+            </Link>{" "}
+            in {isEmptyFilter(filter) ? "the portfolio" : "this view"}.
+          </span>
+        </summary>
+        <div className="border-t border-zinc-200">
+          <FilterForm action={`${base}/portfolio`} filter={filter} businessUnits={businessUnits} owners={members.map((m) => ({ id: m.id, name: m.name }))} />
+        </div>
+      </details>
 
       {d.useCases === 0 ? (
         <section className="rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-12 text-center" aria-label="Nothing to show">
@@ -84,11 +91,13 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
         </section>
       ) : (
         <>
+          <Headline d={d} listHref={listHref} disagreementsHref="#disagreements" />
+
           <Coverage d={d} useCaseHref={useCaseHref} />
 
-          <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-            <Stat label="Lifecycle cost, as chosen" testId="lifecycle-base" value={dollars(chosen.lifecycle.base)} detail={<>low–high {dollarRange(chosen.lifecycle)}</>} />
-            <Stat label="Use cases costed, as chosen" value={count(chosen.costed)} detail={chosen.notCosted ? `${count(chosen.notCosted)} not costed` : "all costed"} />
+          <SpendPanel d={d} />
+
+          <div className="grid gap-4 sm:grid-cols-2">
             <Stat
               label="Stale days a year (base)"
               testId="stale-days"
@@ -102,7 +111,6 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
             />
           </div>
 
-          <SpendPanel d={d} />
 
           <div className="grid gap-6 xl:grid-cols-2">
             <LifecyclePanel d={d} listHref={listHref} />

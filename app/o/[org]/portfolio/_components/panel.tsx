@@ -7,9 +7,9 @@ export type ListHref = (extra?: Partial<PortfolioFilter>) => string;
 export type UseCaseHref = (id: string) => string;
 
 /** A titled card of the dashboard; its title names the region for screen readers. */
-export function Panel({ title, description, children, className = "", testId }: { title: string; description?: ReactNode; children: ReactNode; className?: string; testId?: string }) {
+export function Panel({ title, description, children, className = "", testId, id }: { title: string; description?: ReactNode; children: ReactNode; className?: string; testId?: string; id?: string }) {
   return (
-    <section className={`min-w-0 rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200 ${className}`} aria-label={title} data-testid={testId}>
+    <section id={id} className={`min-w-0 scroll-mt-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200 ${className}`} aria-label={title} data-testid={testId}>
       <h2 className="text-lg font-semibold text-zinc-900">{title}</h2>
       {description ? <div className="mt-1 text-sm text-zinc-600">{description}</div> : null}
       <div className="mt-4">{children}</div>
