@@ -118,6 +118,22 @@ test.describe("every page, as every role", () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
+  test("the checks catch what they look for (a page made to fail every one)", async ({ page }) => {
+    const errors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    await page.setContent(`<html lang="en"><body><main><h1>Bad page</h1>
+      <p>Source: 000_2a5380ca2875bd0d.txt</p><p>Recommended: FINE_TUNING</p><p title="Role ADMIN">x</p>
+      <p style="color:#c8c8c8">grey on white</p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main>
+      <script>console.error("boom")</script></body></html>`);
+    const problems = (await checkPage(page, "/bad", errors)).join("\n");
+    expect(problems).toContain("seed file name");
+    expect(problems).toContain("code FINE_TUNING");
+    expect(problems).toContain("code ADMIN");
+    expect(problems).toContain("axe color-contrast");
+    expect(problems).toContain("axe image-alt");
+    expect(problems).toContain("console: boom");
+  });
+
   test("signed out: the sign-in and sign-up pages", async ({ page }) => {
     await page.goto("/sign-in");
     const { visited, problems } = await walk(page, ["/sign-in", "/sign-up"]);
