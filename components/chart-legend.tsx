@@ -20,3 +20,26 @@ export function ChartLegend({ groups }: { groups: { title: string; items: { labe
     </div>
   );
 }
+
+/**
+ * The shape of a low–high range bar in a recharts bar chart: a thin vertical line with caps,
+ * centred in the slot recharts gives the bar, so the range reads as a whisker beside the stack
+ * rather than as one more bar as wide (and taller) than it.
+ */
+export function RangeWhisker(props: { x?: number | string; y?: number | string; width?: number | string; height?: number | string; fill?: string }) {
+  const x = Number(props.x ?? 0);
+  const y = Number(props.y ?? 0);
+  const w = Number(props.width ?? 0);
+  const h = Number(props.height ?? 0);
+  if (!(h > 0) || !(w > 0)) return <g />;
+  const mid = x + w / 2;
+  const cap = Math.min(10, w);
+  const color = props.fill ?? "#52525b";
+  return (
+    <g>
+      <rect x={mid - 1.5} y={y} width={3} height={h} fill={color} />
+      <rect x={mid - cap / 2} y={y} width={cap} height={2} fill={color} />
+      <rect x={mid - cap / 2} y={y + h - 2} width={cap} height={2} fill={color} />
+    </g>
+  );
+}

@@ -103,13 +103,34 @@ export function SelectField({ label, name, options, hint, errors, hideLabel, cla
   );
 }
 
-/** A form-level message. Errors are announced (role="alert"); the form hook focuses it. */
-export function FormMessage({ message, tone = "error", id }: { message?: ReactNode | null; tone?: "error" | "success"; id?: string }) {
+/**
+ * A form-level message. Errors are announced (role="alert"); the form hook focuses it. With
+ * `faults`, it lists the fields at fault as links to them, in the form's order.
+ */
+export function FormMessage({ message, tone = "error", id, faults }: { message?: ReactNode | null; tone?: "error" | "success"; id?: string; faults?: readonly { id: string; label: string }[] }) {
   if (!message) return null;
   const styles = tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-green-200 bg-green-50 text-green-800";
   return (
     <div id={id} role={tone === "error" ? "alert" : "status"} tabIndex={-1} data-form-message className={`rounded-md border px-4 py-3 text-sm font-medium ${styles}`}>
       {message}
+      {faults && faults.length > 0 ? (
+        <ul className="mt-2 list-disc space-y-0.5 pl-5 font-normal" aria-label="Fields to correct">
+          {faults.map((f) => (
+            <li key={f.id}>
+              <a
+                href={`#${f.id}`}
+                className="font-medium underline underline-offset-2"
+                onClick={(e) => {
+                  e.preventDefault();
+                  document.getElementById(f.id)?.focus();
+                }}
+              >
+                {f.label || "A field"}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

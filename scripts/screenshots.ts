@@ -32,6 +32,7 @@ try {
       await page.waitForLoadState("networkidle");
       await page.screenshot({ path: `${out}/use-cases.png` });
       await page.getByRole("link", { name: "Policy and billing answers for the contact centre" }).click();
+      await page.waitForURL(/\/use-cases\/c/);
       await page.waitForLoadState("networkidle");
       await page.screenshot({ path: `${out}/use-case-full.png`, fullPage: true });
     }

@@ -44,7 +44,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
     <div className="space-y-6">
       <PageHeader
         title="Portfolio"
-        description={`${ctx.organization.name}'s AI use cases together: projected spend by year and approach, lifecycle cost, scenarios side by side, and where the frameworks disagree.`}
+        description={`${ctx.organization.name}'s AI use cases together: what they will cost, on what, and what needs a decision.`}
         actions={
           EXPORT_ROLES.includes(ctx.role) ? (
             <div className="flex flex-wrap gap-4 text-sm" aria-label="Exports">

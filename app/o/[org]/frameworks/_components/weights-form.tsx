@@ -83,7 +83,7 @@ export function WeightsForm({
 
   return (
     <form onSubmit={(e) => { setSaved(null); form.onSubmit(e); }} onChange={onWeightsChange} noValidate className="space-y-5" aria-label="Framework weights">
-      <FormMessage message={form.message} />
+      <FormMessage message={form.message} faults={form.faults} />
       {saved && !form.pending ? (
         <FormMessage
           tone="success"

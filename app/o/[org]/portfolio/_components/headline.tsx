@@ -23,7 +23,7 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
 
   return (
     <div className="grid gap-4 lg:grid-cols-3" data-testid="headline">
-      <section className={card} aria-labelledby="headline-spend">
+      <section className={`${card} order-1`} aria-labelledby="headline-spend">
         <h2 id="headline-spend" className="text-sm font-medium text-zinc-600">What we spend, as chosen</h2>
         <p className="mt-1 text-3xl font-semibold tabular-nums text-zinc-900" data-testid="headline-lifecycle" title={dollars(chosen.lifecycle.base)}>
           {compactDollars(chosen.lifecycle.base)} <span className="text-base font-normal text-zinc-600">over the lifecycle</span>
@@ -39,7 +39,7 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
         </p>
       </section>
 
-      <section className={card} aria-labelledby="headline-what">
+      <section className={`${card} order-3 lg:order-2`} aria-labelledby="headline-what">
         <h2 id="headline-what" className="text-sm font-medium text-zinc-600">On what</h2>
         {total > 0 ? (
           <>
@@ -71,7 +71,7 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
         )}
       </section>
 
-      <section className={card} aria-labelledby="headline-needs">
+      <section className={`${card} order-2 lg:order-3`} aria-labelledby="headline-needs">
         <h2 id="headline-needs" className="text-sm font-medium text-zinc-600">What needs you</h2>
         <ul className="mt-2 space-y-2 text-sm" data-testid="headline-needs">
           <li>

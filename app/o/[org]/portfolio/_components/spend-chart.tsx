@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartLegend } from "@/components/chart-legend";
+import { ChartLegend, RangeWhisker } from "@/components/chart-legend";
 import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
 import { compactDollars, dollars, niceTicks } from "@/lib/domain/portfolio/format";
 import { APPROACH_COLORS, AXIS_TICK } from "./chart-theme";
@@ -14,7 +14,7 @@ export interface SpendPoint {
   byApproach: Partial<Record<Approach, number>>;
 }
 
-const RANGE_COLOR = "#a1a1aa";
+const RANGE_COLOR = "#52525b";
 /** A small approach (a prompting pilot next to a large RAG estate) still shows as a sliver. */
 const minSliver = (value: unknown) => (typeof value === "number" && value > 0 ? 3 : 0);
 
@@ -41,14 +41,14 @@ export function SpendChart({ points, approaches }: { points: SpendPoint[]; appro
             {approaches.map((a) => (
               <Bar key={a} dataKey={a} name={APPROACH_LABELS[a]} stackId="base" fill={APPROACH_COLORS[a]} minPointSize={minSliver} isAnimationActive={false} />
             ))}
-            <Bar dataKey="range" name="Low – high total" fill={RANGE_COLOR} barSize={8} isAnimationActive={false} />
+            <Bar dataKey="range" name="Low – high total" fill={RANGE_COLOR} maxBarSize={14} shape={RangeWhisker} isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
       </div>
       <ChartLegend
         groups={[
           { title: "Approaches, as chosen (base)", items: approaches.map((a) => ({ label: APPROACH_LABELS[a], color: APPROACH_COLORS[a] })) },
-          { title: "Total", items: [{ label: "Low to high range (the thin bar beside each year)", color: RANGE_COLOR, thin: true }] },
+          { title: "Total", items: [{ label: "Low to high (the line beside each year)", color: RANGE_COLOR, thin: true }] },
         ]}
       />
     </>

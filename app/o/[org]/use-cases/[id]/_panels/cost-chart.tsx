@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Bar, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartLegend } from "@/components/chart-legend";
+import { ChartLegend, RangeWhisker } from "@/components/chart-legend";
 import { compactDollars, dollars, niceTicks } from "@/lib/domain/portfolio/format";
 
 export interface ChartYear {
@@ -14,7 +14,7 @@ export interface ChartYear {
 }
 
 const COLORS = ["#1d4ed8", "#0891b2", "#059669", "#ca8a04", "#dc2626", "#7c3aed", "#db2777", "#52525b", "#0f766e"];
-const RANGE_COLOR = "#a1a1aa";
+const RANGE_COLOR = "#52525b";
 /** A category worth a few dollars still shows as a sliver (3 px), never as nothing. */
 const minSliver = (value: unknown) => (typeof value === "number" && value > 0 ? 3 : 0);
 
@@ -87,14 +87,14 @@ export function CostChart({ byApproach, labels }: { byApproach: Record<string, C
                 {categories.map((c, i) => (
                   <Bar key={c} dataKey={c} name={labels[c] ?? c} stackId="base" fill={COLORS[i % COLORS.length]} minPointSize={minSliver} isAnimationActive={false} />
                 ))}
-                <Bar dataKey="range" name="Low – high total" fill={RANGE_COLOR} barSize={8} isAnimationActive={false} />
+                <Bar dataKey="range" name="Low – high total" fill={RANGE_COLOR} maxBarSize={14} shape={RangeWhisker} isAnimationActive={false} />
               </ComposedChart>
             </ResponsiveContainer>
           </div>
           <ChartLegend
             groups={[
               { title: "Cost categories (base)", items: categories.map((c, i) => ({ label: labels[c] ?? c, color: COLORS[i % COLORS.length]! })) },
-              { title: "Total", items: [{ label: "Low to high range (the thin bar beside each year)", color: RANGE_COLOR, thin: true }] },
+              { title: "Total", items: [{ label: "Low to high (the line beside each year)", color: RANGE_COLOR, thin: true }] },
             ]}
           />
         </>
