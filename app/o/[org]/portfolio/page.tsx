@@ -59,20 +59,20 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
         }
       />
 
-      <details className="group rounded-xl bg-white shadow-sm ring-1 ring-zinc-200" open={!isEmptyFilter(filter)}>
-        <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3 px-4 py-3 text-sm">
-          <span className="font-medium text-brand-700 underline underline-offset-2">Filter the portfolio</span>
-          <span className="text-zinc-700" data-testid="portfolio-count">
-            <Link className={link} href={listHref()}>
-              {plural(d.useCases, "use case")}
-            </Link>{" "}
-            in {isEmptyFilter(filter) ? "the portfolio" : "this view"}.
-          </span>
-        </summary>
-        <div className="border-t border-zinc-200">
-          <FilterForm action={`${base}/portfolio`} filter={filter} businessUnits={businessUnits} owners={members.map((m) => ({ id: m.id, name: m.name }))} />
-        </div>
-      </details>
+      <div className="rounded-xl bg-white shadow-sm ring-1 ring-zinc-200">
+        <p className="px-4 pt-3 text-sm text-zinc-700" data-testid="portfolio-count">
+          <Link className={link} href={listHref()}>
+            {plural(d.useCases, "use case")}
+          </Link>{" "}
+          in {isEmptyFilter(filter) ? "the portfolio" : "this view"}.
+        </p>
+        <details open={!isEmptyFilter(filter)}>
+          <summary className="cursor-pointer px-4 pb-3 pt-1 text-sm font-medium text-brand-700 underline underline-offset-2">Filter the portfolio</summary>
+          <div className="border-t border-zinc-200">
+            <FilterForm action={`${base}/portfolio`} filter={filter} businessUnits={businessUnits} owners={members.map((m) => ({ id: m.id, name: m.name }))} />
+          </div>
+        </details>
+      </div>
 
       {d.useCases === 0 ? (
         <section className="rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-12 text-center" aria-label="Nothing to show">
