@@ -147,6 +147,7 @@ const EXAMPLES: Record<string, Example> = {
       return { expectedWeightsVersion: o.weightsVersion, weights: Object.fromEntries(FRAMEWORK_IDS.map((id, i) => [id, i % 2 ? 1 : 1.5])), note: "Leaning on the second framework." };
     },
   },
+  "frameworks.previewWeights": { as: asAdmin, input: async () => ({ weights: Object.fromEntries(FRAMEWORK_IDS.map((id, i) => [id, i % 2 ? 0 : 2.5])) }) },
   "members.changeRole": { as: asAdmin, input: async () => ({ membershipId: await leadMembership(), role: "FINANCE" }) },
   "members.remove": { as: asAdmin, input: async () => ({ membershipId: await leadMembership() }) },
   "invitations.create": { as: asAdmin, input: async () => ({ email: `new-${randomUUID()}@hostile.test`, role: "LEAD" }) },

@@ -25,6 +25,7 @@ export const saveFrameworkWeights = orgAction({
 export const previewFrameworkWeights = orgAction({
   name: "frameworks.previewWeights",
   roles: ["ADMIN"],
+  mutates: false,
   input: frameworkWeightsPreviewInput,
   handler: async (ctx, input) => previewWeightsImpact(ctx.organization.id, input.weights),
 });
