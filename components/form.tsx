@@ -7,7 +7,7 @@ import { buttonClass, type ButtonVariant } from "./button";
  * with aria-describedby and says aria-invalid when the server refused it.
  */
 const CONTROL =
-  "mt-1.5 block w-full rounded-md border-0 bg-white px-3 py-2 text-base text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus-visible:outline-none aria-invalid:ring-red-600 read-only:bg-zinc-50 read-only:text-zinc-700 sm:text-sm";
+  "mt-1.5 block w-full rounded-md border-0 bg-white px-3 py-2 text-base text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-500 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus-visible:outline-none aria-invalid:ring-red-600 read-only:bg-zinc-50 read-only:text-zinc-700 sm:text-sm";
 
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const s = ids.filter(Boolean).join(" ");
@@ -103,13 +103,34 @@ export function SelectField({ label, name, options, hint, errors, hideLabel, cla
   );
 }
 
-/** A form-level message. Errors are announced (role="alert"); the form hook focuses it. */
-export function FormMessage({ message, tone = "error", id }: { message?: ReactNode | null; tone?: "error" | "success"; id?: string }) {
+/**
+ * A form-level message. Errors are announced (role="alert"); the form hook focuses it. With
+ * `faults`, it lists the fields at fault as links to them, in the form's order.
+ */
+export function FormMessage({ message, tone = "error", id, faults }: { message?: ReactNode | null; tone?: "error" | "success"; id?: string; faults?: readonly { id: string; label: string }[] }) {
   if (!message) return null;
   const styles = tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-green-200 bg-green-50 text-green-800";
   return (
     <div id={id} role={tone === "error" ? "alert" : "status"} tabIndex={-1} data-form-message className={`rounded-md border px-4 py-3 text-sm font-medium ${styles}`}>
       {message}
+      {faults && faults.length > 0 ? (
+        <ul className="mt-2 list-disc space-y-0.5 pl-5 font-normal" aria-label="Fields to correct">
+          {faults.map((f) => (
+            <li key={f.id}>
+              <a
+                href={`#${f.id}`}
+                className="font-medium underline underline-offset-2"
+                onClick={(e) => {
+                  e.preventDefault();
+                  document.getElementById(f.id)?.focus();
+                }}
+              >
+                {f.label || "A field"}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

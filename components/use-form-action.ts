@@ -13,6 +13,12 @@ import type { ActionResult } from "@/lib/server/errors";
  */
 export type FormInput = Record<string, string>;
 
+/** A field the server refused: its element id (for a link) and its label. */
+export interface FieldFault {
+  id: string;
+  label: string;
+}
+
 const NETWORK_ERROR: Extract<ActionResult, { ok: false }> = {
   ok: false,
   code: "NETWORK",
@@ -70,8 +76,19 @@ export function useFormAction<T>(
     [action],
   );
 
+  const [faults, setFaults] = useState<FieldFault[]>([]);
   useEffect(() => {
-    if (!result || result.ok || !formRef.current) return;
+    if (!result || result.ok || !formRef.current) {
+      setFaults([]);
+      return;
+    }
+    // The fields at fault, in the order the form shows them, named by their labels: the banner lists them as links.
+    setFaults(
+      [...formRef.current.querySelectorAll<HTMLElement>('[aria-invalid="true"][id]')].map((el) => ({
+        id: el.id,
+        label: ((el as HTMLInputElement).labels?.[0]?.textContent ?? el.getAttribute("aria-label") ?? el.getAttribute("name") ?? "").replace(/\s*\*$/, "").trim(),
+      })),
+    );
     const target =
       formRef.current.querySelector<HTMLElement>('[aria-invalid="true"]') ?? formRef.current.querySelector<HTMLElement>("[data-form-message]");
     target?.focus();
@@ -81,5 +98,5 @@ export function useFormAction<T>(
   /** The form-level message: the refusal's message, unless every problem is already shown at a field. */
   const message = result && !result.ok ? result.message : null;
 
-  return { onSubmit, pending, result, errors, message, reset: () => setResult(null) };
+  return { onSubmit, pending, result, errors, message, faults, reset: () => setResult(null) };
 }

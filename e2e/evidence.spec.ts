@@ -31,7 +31,7 @@ test("an unanswered idea is not assessed everywhere; a lone style answer is prov
   await expect(page.getByTestId("evidence-counts")).toContainText("1 not assessed");
   await page.getByTestId("not-assessed").locator("summary").click();
   await expect(page.getByTestId("not-assessed")).toContainText("Idea with nothing answered");
-  await expect(page.getByTestId("lifecycle-base")).toContainText("Nothing costed yet");
+  await expect(page.getByTestId("headline-lifecycle")).toContainText("Nothing costed yet");
 
   // One answer, a style need: provisional, prompting (the seeds' default start), never fine-tuning.
   await page.goto(registry.path(`/${id}/edit`));

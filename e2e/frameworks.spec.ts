@@ -3,6 +3,7 @@
  * framework off with a reason and sees the new weights version; a lead reads the same
  * explanations but gets no form.
  */
+import { sourceTitle } from "../lib/domain/sources";
 import { expect, test } from "./fixtures";
 
 const FRAMEWORKS = [
@@ -23,11 +24,13 @@ test("an admin reads the five frameworks, turns one off with a reason, and sees 
   for (const f of FRAMEWORKS) {
     const section = page.getByTestId(`framework-${f.id}`);
     await expect(section).toBeVisible();
-    await expect(section.getByText(new RegExp(`Source ${f.source}`))).toBeVisible();
+    // The source by its title, linked to its text; never its file name.
+    await expect(section.getByRole("link", { name: sourceTitle(f.source), exact: true })).toHaveAttribute("href", `${org.path("sources")}/${f.source.slice(0, 3)}`);
+    await expect(section).not.toContainText(f.source);
     await expect(section.getByRole("listitem").first()).toBeVisible();
   }
   await expect(page.getByRole("heading", { name: "How the consensus is formed" })).toBeVisible();
-  await expect(page.getByTestId("tie-order")).toHaveText("PROMPTING, RAG, HYBRID, FINE_TUNING, PIPELINE, AGENT, FEEDBACK_LEARNING");
+  await expect(page.getByTestId("tie-order")).toHaveText("Prompting only, RAG, Hybrid, Fine-tuning, Structured pipeline, Agent with tools, Feedback learning");
   await expect(page.getByText("Fine-tuning on fast-changing knowledge", { exact: true })).toBeVisible();
   await expect(page.getByTestId("weights-version")).toHaveText("1");
 
@@ -38,9 +41,13 @@ test("an admin reads the five frameworks, turns one off with a reason, and sees 
   await expect(form.getByText("Say why you are changing the weights.")).toBeVisible();
   await expect(page.getByTestId("weights-version")).toHaveText("1");
 
+  // Before saving, the form says what the new weights would do (this organization has no use cases yet).
+  await expect(page.getByTestId("weights-preview")).toContainText("No recommendation would change among the 0 use cases.");
+  await expect(page.getByTestId("weights-preview")).toContainText("Use cases with no recommendation: 0 now, 0 after saving.");
   await form.getByLabel("Reason for the change").fill("Trying the portfolio without the RAG-first framework");
   await form.getByRole("button", { name: "Save weights and re-score" }).click();
   await expect(form.getByRole("status")).toContainText("Saved. Weights version 2");
+  await expect(page.getByTestId("weights-saved")).toContainText("No recommendation changed among the 0 use cases.");
   await expect(page.getByTestId("weights-version")).toHaveText("2");
   await expect(page.getByTestId("weight-start-with-rag")).toContainText("0 (off)");
   await expect(page.getByTestId("weight-three-questions")).toContainText("1");

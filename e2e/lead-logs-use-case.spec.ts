@@ -23,14 +23,31 @@ test("a lead logs a use case, fixes a validation error, saves, then edits it", a
   await page.getByLabel("Longest acceptable lag (days)").fill("3");
   await page.getByRole("group", { name: "Answers must cite sources" }).getByLabel("Yes").check();
   await expect(missing).toContainText("Still unanswered: 18 of 21");
-  // help texts name the seed question behind each answer
-  await expect(page.locator('[data-field="assessment.changeFrequency"]')).toContainText("000 (question 1)");
+  // help texts name the source behind each answer, by its title, never its file name
+  await expect(page.locator('[data-field="assessment.changeFrequency"]')).toContainText("Right for your business? (question 1)");
+  await expect(page.locator('[data-field="assessment.changeFrequency"]')).not.toContainText("000");
 
+  // A lead's owner is themselves: the control is disabled and looks it (grey, not a white field).
+  const owner = page.getByLabel("Owner");
+  await expect(owner).toBeDisabled();
+  expect(await owner.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe("rgb(255, 255, 255)");
+  // The save bar hides the form scrolling under it: an opaque background.
+  expect(await page.getByTestId("save-bar").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(255, 255, 255)");
+
+  // Two mistakes, far apart: the banner lists both as links, in the form's order, and focus goes to the first.
+  await page.getByLabel("Longest acceptable lag (days)").fill("-3");
   await page.getByRole("button", { name: "Save use case" }).click();
   const horizon = page.locator('[data-field="horizonYears"]');
   await expect(horizon.getByTestId("field-error")).toHaveText("At most 10 years");
-  await expect(page.getByRole("alert").first()).toContainText("Please correct the highlighted fields.");
+  const banner = page.getByTestId("form-errors");
+  await expect(banner).toContainText("Please correct the highlighted fields.");
+  const faults = banner.getByRole("list", { name: "Fields to correct" }).getByRole("link");
+  await expect(faults).toHaveText(["Horizon (years)", "Longest acceptable lag (days)"]);
   await expect(page.getByLabel("Horizon (years)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Horizon (years)")).toBeFocused();
+  await faults.nth(1).click();
+  await expect(page.getByLabel("Longest acceptable lag (days)")).toBeFocused();
+  await page.getByLabel("Longest acceptable lag (days)").fill("3");
   await expect(page).toHaveURL(registry.path("/new"));
   expect(await registry.query(`SELECT id FROM "UseCase" WHERE "organizationId" = $1`, [registry.org.id])).toHaveLength(0);
 

@@ -60,14 +60,19 @@ test("an executive filters the portfolio and follows a matrix cell to the same u
   await expect(page.getByRole("heading", { name: "Portfolio", level: 1 })).toBeVisible();
   await expect(page.getByTestId("portfolio-count")).toContainText("5 use cases");
   // As chosen, whole organization: A 2,100 + B 4,000 + tuned 80,000 + Legal 18,000 = $104,100; the agent has no cost and says so.
-  await expect(page.getByTestId("lifecycle-base")).toHaveText("$104,100");
+  await expect(page.getByTestId("headline-lifecycle")).toHaveAttribute("title", "$104,100");
+  await expect(page.getByTestId("headline-lifecycle")).toContainText("$104k over the lifecycle");
   await expect(page.getByTestId("not-costed")).toContainText("Support agent");
+  // What needs the executive: the agent awaits a decision, linked to the list of undecided use cases.
+  await expect(page.getByTestId("headline-needs").getByRole("link", { name: "1 use case awaiting a decision" })).toHaveAttribute("href", /chosen=NONE/);
 
+  // The filter folds away until it is wanted.
+  await page.getByText("Filter the portfolio").click();
   await page.getByLabel("Business unit").selectOption("Support");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/[?&]bu=Support/);
   await expect(page.getByTestId("portfolio-count")).toContainText("4 use cases");
-  await expect(page.getByTestId("lifecycle-base")).toHaveText("$86,100");
+  await expect(page.getByTestId("headline-lifecycle")).toHaveAttribute("title", "$86,100");
 
   // The spend chart has a table view with the same numbers.
   const spend = page.getByTestId("spend");

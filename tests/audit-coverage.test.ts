@@ -26,7 +26,7 @@ import { createUseCase, deleteUseCase, recordDecision, restoreUseCase, setCostOv
 import { checkImportRows, deleteImportMapping, importUseCases, saveImportMapping } from "@/app/o/[org]/use-cases/import/actions";
 import { saveAssumptions } from "@/app/o/[org]/assumptions/actions";
 import { inviteMember, removeMember, revokeInvitation, updateMemberRole } from "@/app/o/[org]/members/actions";
-import { rescoreAllUseCases, saveFrameworkWeights } from "@/app/o/[org]/frameworks/actions";
+import { previewFrameworkWeights, rescoreAllUseCases, saveFrameworkWeights } from "@/app/o/[org]/frameworks/actions";
 import { GET as exportDetail } from "@/app/o/[org]/export/detail.csv/route";
 import { GET as exportBusinessUnits } from "@/app/o/[org]/export/business-units.csv/route";
 import { GET as importTemplate } from "@/app/o/[org]/use-cases/import/template/route";
@@ -305,6 +305,10 @@ const MUTATING: Record<string, Row> = {
 
 /** Entry points that read only: one valid, successful call each; they must write no audit event. */
 const READ_ONLY: Record<string, () => Promise<Result | Response>> = {
+  "frameworks.previewWeights": async () => {
+    as(org.users.ADMIN.id);
+    return (await previewFrameworkWeights(org.slug, { weights: weights(2) })) as Result;
+  },
   "useCases.import.check": async () => {
     as(org.users.LEAD.id);
     return (await checkImportRows(org.slug, { headers: H, rows: [{ row: 2, cells: importRow("Checked only") }], mapping: importMapping() })) as Result;

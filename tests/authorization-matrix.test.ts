@@ -116,6 +116,8 @@ async function inputFor(name: string, t: Objects): Promise<unknown> {
     }
     case "frameworks.rescoreAll":
       return {};
+    case "frameworks.previewWeights":
+      return { weights: Object.fromEntries(FRAMEWORKS.map((f, i) => [f.id, i === 0 ? 0 : 2])) };
     case "members.changeRole":
       return { membershipId: t.spareMember.membershipId, role: "FINANCE" };
     case "members.remove":
@@ -144,7 +146,7 @@ function personalInput(name: string): unknown {
 }
 
 /** Entry points whose input names no object, so there is no other organization's id to give. */
-const NO_IDS_IN_INPUT = ["useCases.import.saveMapping", "assumptions.save", "frameworks.saveWeights", "frameworks.rescoreAll", "invitations.create"];
+const NO_IDS_IN_INPUT = ["useCases.import.saveMapping", "assumptions.save", "frameworks.saveWeights", "frameworks.rescoreAll", "frameworks.previewWeights", "invitations.create"];
 
 /** With B's objects: the people named are B's, the ids B's. */
 async function foreignInputFor(name: string): Promise<unknown> {

@@ -60,6 +60,7 @@ export const EXPECTED_ACCESS = {
   // Running the organization.
   "frameworks.saveWeights": { kind: "action", roles: ["ADMIN"], mutates: true },
   "frameworks.rescoreAll": { kind: "action", roles: ["ADMIN"], mutates: true },
+  "frameworks.previewWeights": { kind: "action", roles: ["ADMIN"], mutates: false },
   "members.changeRole": { kind: "action", roles: ["ADMIN"], mutates: true },
   "members.remove": { kind: "action", roles: ["ADMIN"], mutates: true },
   "invitations.create": { kind: "action", roles: ["ADMIN"], mutates: true },

@@ -4,7 +4,7 @@
  * the note, and re-scores the organization's use cases; refusals write nothing.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { saveFrameworkWeights } from "@/app/o/[org]/frameworks/actions";
+import { previewFrameworkWeights, saveFrameworkWeights } from "@/app/o/[org]/frameworks/actions";
 import { FRAMEWORKS } from "@/lib/domain/frameworks";
 import { db } from "@/lib/server/db";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
@@ -46,7 +46,9 @@ describe("saving framework weights", () => {
 
     signInAs(org.users.ADMIN.id);
     const res = await saveFrameworkWeights(org.slug, { expectedWeightsVersion: 1, weights: TWO_OFF, note: "Trial without the prompting-leaning frameworks" });
-    expect(res).toEqual({ ok: true, data: { weightsVersion: 2, rescored: 1 } });
+    expect(res).toMatchObject({ ok: true, data: { weightsVersion: 2, rescored: 1 } });
+    // It says what changed: the chatbot's recommendation flipped from prompting to RAG.
+    expect(res.ok && res.data.impact.flips).toEqual([{ id, title: "Chatbot", from: "PROMPTING", to: "RAG" }]);
 
     const stored = await db.organization.findUniqueOrThrow({ where: { id: org.id } });
     expect(stored.weightsVersion).toBe(2);
@@ -64,8 +66,34 @@ describe("saving framework weights", () => {
 
     // Turning them back on restores the original consensus.
     const back = await saveFrameworkWeights(org.slug, { expectedWeightsVersion: 2, weights: ALL_ON, note: "Back to equal weights" });
-    expect(back).toEqual({ ok: true, data: { weightsVersion: 3, rescored: 1 } });
+    expect(back).toMatchObject({ ok: true, data: { weightsVersion: 3, rescored: 1, impact: { flips: [{ id, from: "RAG", to: "PROMPTING" }] } } });
     expect((await db.useCase.findUniqueOrThrow({ where: { id } })).recommendedApproach).toBe("PROMPTING");
+  });
+
+  it("previews a change before it is saved, writing nothing: flips, lost recommendations and the as-chosen total", async () => {
+    const id = await logChatbot(org);
+    const uc = await db.useCase.findUniqueOrThrow({ where: { id }, select: { projectionSummary: true } });
+    const lifecycle = (ap: string) => (uc.projectionSummary as { approaches: Record<string, { lifecycle: { base: number } }> }).approaches[ap]?.lifecycle.base;
+    signInAs(org.users.ADMIN.id);
+    const before = await snapshot(org);
+
+    const flip = await previewFrameworkWeights(org.slug, { weights: TWO_OFF });
+    expect(flip).toMatchObject({ ok: true, data: { useCases: 1, flips: [{ id, title: "Chatbot", from: "PROMPTING", to: "RAG" }], lost: [], unscored: { before: 0, after: 0 } } });
+    if (flip.ok && lifecycle("PROMPTING") !== undefined && lifecycle("RAG") !== undefined) {
+      expect(flip.data.total).toMatchObject({ before: lifecycle("PROMPTING"), after: lifecycle("RAG") });
+    }
+
+    const none = await previewFrameworkWeights(org.slug, { weights: Object.fromEntries(FRAMEWORKS.map((f) => [f.id, 0])) });
+    expect(none).toMatchObject({ ok: true, data: { lost: [{ id, from: "PROMPTING", to: null }], unscored: { before: 0, after: 1 }, total: { after: 0, costedAfter: 0 } } });
+    expect(await snapshot(org)).toEqual(before);
+
+    // Only admins, only their own organization, only valid weights.
+    signInAs(org.users.LEAD.id);
+    expect(await previewFrameworkWeights(org.slug, { weights: TWO_OFF })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    signInAs(other.users.ADMIN.id);
+    expect(await previewFrameworkWeights(org.slug, { weights: TWO_OFF })).toMatchObject({ ok: false });
+    signInAs(org.users.ADMIN.id);
+    expect(await previewFrameworkWeights(org.slug, { weights: { ...ALL_ON, "start-with-rag": 7 } })).toMatchObject({ ok: false, fieldErrors: { "weights.start-with-rag": ["Enter a weight from 0 to 5."] } });
   });
 
   it("refuses a stale weights version with a conflict, and writes nothing", async () => {

@@ -148,6 +148,7 @@ const EXAMPLES: Record<string, Example> = {
     },
   },
   "frameworks.rescoreAll": { as: asAdmin, input: async () => ({}) },
+  "frameworks.previewWeights": { as: asAdmin, input: async () => ({ weights: Object.fromEntries(FRAMEWORK_IDS.map((id, i) => [id, i % 2 ? 0 : 2.5])) }) },
   "members.changeRole": { as: asAdmin, input: async () => ({ membershipId: await leadMembership(), role: "FINANCE" }) },
   "members.remove": { as: asAdmin, input: async () => ({ membershipId: await leadMembership() }) },
   "invitations.create": { as: asAdmin, input: async () => ({ email: `new-${randomUUID()}@hostile.test`, role: "LEAD" }) },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { seedDemoOrganization } from "@/lib/server/seed/demo";
+import { DEMO_USE_CASES } from "@/lib/server/seed/demo-portfolio";
 
 describe("the demo seed", () => {
   it("creates the demo organization once, with a complete, scored and projected portfolio", async () => {
@@ -18,9 +19,18 @@ describe("the demo seed", () => {
     expect(await seedDemoOrganization(spec)).toBe(false);
     const org = await db.organization.findUniqueOrThrow({ where: { slug: spec.org.slug } });
     const useCases = await db.useCase.findMany({ where: { organizationId: org.id } });
-    expect(useCases.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(useCases.map((u) => u.recommendedApproach)).size).toBeGreaterThanOrEqual(3);
-    expect(useCases.filter((u) => u.chosenApproach).length).toBeGreaterThan(5);
+    expect(useCases.length).toBe(DEMO_USE_CASES.length);
+    expect(useCases.length).toBeGreaterThanOrEqual(20);
+    // A believable company's portfolio: every use case described in words, across business units and stages.
+    for (const u of useCases) expect(u.description.length, u.title).toBeGreaterThan(40);
+    expect(useCases.some((u) => /generated/i.test(`${u.title} ${u.description}`))).toBe(false);
+    expect(new Set(useCases.map((u) => u.businessUnit)).size).toBeGreaterThanOrEqual(8);
+    expect(new Set(useCases.map((u) => u.status)).size).toBe(6);
+    expect(new Set(useCases.map((u) => u.recommendedApproach)).size).toBeGreaterThanOrEqual(5);
+    // Decisions in every state: taken as recommended, taken against the frameworks, not yet taken.
+    expect(useCases.filter((u) => u.chosenApproach && u.chosenApproach === u.recommendedApproach).length).toBeGreaterThanOrEqual(5);
+    expect(useCases.filter((u) => u.chosenApproach && u.chosenApproach !== u.recommendedApproach).length).toBeGreaterThanOrEqual(2);
+    expect(useCases.filter((u) => !u.chosenApproach).length).toBeGreaterThanOrEqual(5);
     const incomplete = await db.costYear.count({ where: { organizationId: org.id, complete: false, approach: { in: ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"] } } });
     const total = await db.costYear.count({ where: { organizationId: org.id } });
     expect(total).toBeGreaterThan(0);

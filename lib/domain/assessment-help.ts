@@ -6,6 +6,7 @@
  * Pure: no Next.js, Prisma or I/O.
  */
 import type { AnswerKey } from "./assessment";
+import { sourceOf } from "./sources";
 
 /** The seed documents, by their three-digit prefix (in /work/shared/seeds, PRODUCT.md's `seeds/`). */
 export const SEED_FILES = {
@@ -194,12 +195,13 @@ export const ASSESSMENT_SECTIONS: readonly AssessmentSection[] = [
   { id: "readiness", title: "Readiness", keys: ["promptedBaselineMeetsBar", "evaluationSetExists", "weeksToProduction"] },
 ];
 
-/** "000 (question 1), 001 (question 1), 004": the short citation shown under an answer. */
+/** "Right for your business? (question 1), When to use which (question 1)": the short citation shown under an answer, by the sources' short names. */
 export function shortCitation(sources: readonly SeedReference[]): string {
   return sources
     .map((s) => {
       const q = s.where?.match(/^question \d+/)?.[0];
-      return q ? `${s.seed} (${q})` : s.seed;
+      const name = sourceOf(s.seed)?.short ?? s.seed;
+      return q ? `${name} (${q})` : name;
     })
     .join(", ");
 }

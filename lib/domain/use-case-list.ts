@@ -9,7 +9,7 @@
 import { withoutUnstorable } from "./text";
 import { EMPTY_FILTER, filterToSearchParams, parsePortfolioFilter, type PortfolioFilter } from "./portfolio/filter";
 
-export const LIST_COLUMNS = ["title", "businessUnit", "owner", "status", "recommended", "chosen", "riskFlags", "updatedAt"] as const;
+export const LIST_COLUMNS = ["title", "businessUnit", "owner", "status", "recommended", "chosen", "riskFlags", "cost", "updatedAt"] as const;
 export type ListColumn = (typeof LIST_COLUMNS)[number];
 
 export const LIST_COLUMN_LABELS: Record<ListColumn, string> = {
@@ -20,6 +20,7 @@ export const LIST_COLUMN_LABELS: Record<ListColumn, string> = {
   recommended: "Recommended",
   chosen: "Chosen",
   riskFlags: "Risk flags",
+  cost: "Lifecycle cost",
   updatedAt: "Updated",
 };
 

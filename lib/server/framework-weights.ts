@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { FRAMEWORKS, weightOf } from "@/lib/domain/frameworks";
+import type { Approach, Assessment } from "@/lib/domain/assessment";
+import { FRAMEWORKS, weightOf, weightsImpact, type ImpactUseCase, type WeightsImpact } from "@/lib/domain/frameworks";
 import { audit } from "./audit";
 import { db, type Tx } from "./db";
 import { ConflictError } from "./errors";
@@ -94,12 +95,54 @@ export async function storeFrameworkWeights(
   return { weightsVersion };
 }
 
-/** Saves new weights (one transaction), then re-scores every use case in batches. */
+/** The weights a preview may be asked about: every framework, each 0–5 in steps of 0.5 (no note, no version). */
+export const frameworkWeightsPreviewInput = z.strictObject({ weights: frameworkWeightsInput.shape.weights });
+
+/**
+ * What saving these weights would do to the organization's live use cases (lib/domain/frameworks/
+ * weights-impact.ts): recommendations that flip, are lost or gained, and the as-chosen lifecycle
+ * total, priced from each use case's stored projection.
+ */
+export async function previewWeightsImpact(organizationId: string, weights: Record<string, number>): Promise<WeightsImpact> {
+  const [org, rows] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { frameworkWeights: true } }),
+    db.useCase.findMany({
+      where: { organizationId, deletedAt: null },
+      select: { id: true, title: true, assessment: true, chosenApproach: true, projectionSummary: true },
+      orderBy: { title: "asc" },
+    }),
+  ]);
+  const cases: ImpactUseCase[] = rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    assessment: (r.assessment ?? {}) as Assessment,
+    chosen: r.chosenApproach,
+    lifecycleBase: storedLifecycles(r.projectionSummary),
+  }));
+  return weightsImpact(cases, effectiveWeights(org.frameworkWeights), weights);
+}
+
+/** Base lifecycle cents per approach from a stored projection summary; an approach without a figure is left out. */
+function storedLifecycles(summary: unknown): Partial<Record<Approach, number>> {
+  const approaches = (summary as { approaches?: Record<string, { lifecycle?: { base?: unknown } }> } | null)?.approaches ?? {};
+  const out: Partial<Record<Approach, number>> = {};
+  for (const [ap, x] of Object.entries(approaches)) {
+    const base = x?.lifecycle?.base;
+    if (typeof base === "number" && Number.isFinite(base)) out[ap as Approach] = base;
+  }
+  return out;
+}
+
+/**
+ * Saves new weights (one transaction), then re-scores every use case in batches. Returns what the
+ * change did, as the preview said it before: worked out on the use cases as they were before saving.
+ */
 export async function saveWeightsAndRescore(
   ctx: { organizationId: string; actorId: string },
   input: FrameworkWeightsInput,
-): Promise<{ weightsVersion: number; rescored: number }> {
+): Promise<{ weightsVersion: number; rescored: number; impact: WeightsImpact }> {
+  const impact = await previewWeightsImpact(ctx.organizationId, input.weights);
   const { weightsVersion } = await db.$transaction((tx) => storeFrameworkWeights(tx, ctx, input));
   const rescored = await rederiveOrganization((fn) => db.$transaction(fn, { timeout: 60_000 }), ctx.organizationId);
-  return { weightsVersion, rescored };
+  return { weightsVersion, rescored, impact };
 }

@@ -2,7 +2,7 @@
  * The demo organization a newcomer signs in to: one member per role and a realistic spread of
  * use cases. Idempotent: does nothing when the demo organization exists.
  */
-export const DEMO_ORG = { name: "Demo Co", slug: "demo" };
+export const DEMO_ORG = { name: "Kestrel Mutual (demo)", slug: "demo" };
 export const DEMO_PASSWORD = "tradeoff-demo";
 export const DEMO_USERS = [
   { role: "ADMIN", email: "admin@demo.example.com", name: "Ada Admin" },

@@ -17,7 +17,7 @@ export function SignUpForm() {
   });
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-5">
-      <FormMessage message={form.message} />
+      <FormMessage message={form.message} faults={form.faults} />
       <TextField label="Your name" name="name" autoComplete="name" required errors={form.errors("name")} />
       <TextField label="Work email" name="email" type="email" autoComplete="email" required errors={form.errors("email")} />
       <TextField

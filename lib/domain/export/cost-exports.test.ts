@@ -22,6 +22,7 @@ describe("the detail rows", () => {
       organization: "Acme", use_case_id: "uc1", title: "Claims triage", business_unit: "Support", owner: "lee@example.com", status: "LIVE",
       recommended_approach: "RAG", chosen_approach: "", approach: "RAG", as_chosen: "yes", calendar_year: "2027", lifecycle_year: "1",
       category: "INFERENCE", low: "987.65", base: "1234.56", high: "1543.20", currency: "USD", assumption_version: "3", note: "",
+      status_label: "Live", recommended_label: "RAG", chosen_label: "", approach_label: "RAG", category_label: "Inference",
     });
     expect(Object.keys(r!)).toEqual([...DETAIL_COLUMNS]);
   });
@@ -33,6 +34,13 @@ describe("the detail rows", () => {
     [{ manual: true, high: null }, "missing figure; manual estimate"],
     [{}, ""],
   ] as [Partial<DetailRow>, string][])("the note for %j is %j", (over, note) => expect(detailNote(row(over))).toBe(note));
+
+  it("carries the labels people read beside the codes", () => {
+    const f = createDetailFormatter({ organization: "Acme" });
+    const [r] = parse(detailHeader() + f(row({ status: "BUILDING", recommended: "FINE_TUNING", chosen: "AGENT", approach: "FEEDBACK_LEARNING", category: "FT_HOSTING" })));
+    expect([r!.status, r!.status_label, r!.recommended_approach, r!.recommended_label, r!.chosen_label]).toEqual(["BUILDING", "Building", "FINE_TUNING", "Fine-tuning", "Agent with tools"]);
+    expect([r!.approach, r!.approach_label, r!.category, r!.category_label]).toEqual(["FEEDBACK_LEARNING", "Feedback learning", "FT_HOSTING", "Fine-tuned model hosting"]);
+  });
 
   it("a missing figure is an empty cell with a note, never 0", () => {
     const f = createDetailFormatter({ organization: "Acme" });
@@ -63,6 +71,7 @@ describe("the business-unit rows", () => {
     expect(r).toEqual({
       organization: "Acme", business_unit: "'-Ops", calendar_year: "2028", scenario: "as chosen", approach: "HYBRID", low: "0.00", base: "10000000.00",
       high: "0.05", currency: "USD", use_cases: "4", incomplete_use_cases: "1", note: "missing figures left out; includes manual estimates",
+      approach_label: "Hybrid",
     });
     expect(Object.keys(r!)).toEqual([...BU_COLUMNS]);
   });

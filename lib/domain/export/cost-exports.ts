@@ -3,7 +3,19 @@
  * lib/server/export/cost-exports.ts reads the rows; the route handlers stream them.
  */
 import { filterToSearchParams, type PortfolioFilter } from "../portfolio/filter";
+import { APPROACH_LABELS } from "../assessment";
+import { COST_CATEGORY_LABELS } from "../costing/categories";
+import { STATUS_LABELS } from "../use-case";
 import { centsToDecimal, codeCell, csvLine, headerLine, integerCell, textCell } from "./csv";
+
+/**
+ * The codes stay for machines (status, approach, category); a label column beside each carries the
+ * words people read ("FINE_TUNING" → "Fine-tuning"). An unknown code is its own label.
+ */
+function label(labels: Readonly<Record<string, string>>, code: string | null): string {
+  if (code === null) return "";
+  return labels[code] ?? code;
+}
 
 /** Every amount is in US dollars (the cost model's currency). */
 export const CURRENCY = "USD";
@@ -19,6 +31,7 @@ export const DETAIL_COLUMNS = [
   "organization", "use_case_id", "title", "business_unit", "owner", "status", "recommended_approach", "chosen_approach",
   "approach", "as_chosen", "calendar_year", "lifecycle_year", "category", "low", "base", "high", "currency",
   "assumption_version", "note",
+  "status_label", "recommended_label", "chosen_label", "approach_label", "category_label",
 ] as const;
 
 /** What every row of one export shares. */
@@ -80,6 +93,7 @@ export function createDetailFormatter(ctx: ExportContext): (row: DetailRow) => s
   let lastUseCase: string | null = null;
   let prefix = "";
   let asChosen: string | null = null;
+  let labels = "";
   return (row) => {
     // Every row of a use case comes from one snapshot, so its use-case cells are the same throughout.
     if (row.useCaseId !== lastUseCase) {
@@ -89,11 +103,13 @@ export function createDetailFormatter(ctx: ExportContext): (row: DetailRow) => s
         codeCell(row.status), codeCell(row.recommended), codeCell(row.chosen),
       ].join(",");
       asChosen = asChosenApproach(row);
+      labels = [textCell(label(STATUS_LABELS, row.status)), textCell(label(APPROACH_LABELS, row.recommended)), textCell(label(APPROACH_LABELS, row.chosen))].join(",");
     }
     return csvLine([
       prefix, codeCell(row.approach), row.approach === asChosen ? "yes" : "no", integerCell(row.calendarYear), integerCell(row.lifecycleYear),
       textCell(row.category), centsToDecimal(row.low), centsToDecimal(row.base), centsToDecimal(row.high), CURRENCY,
       integerCell(row.assumptionVersion), textCell(detailNote(row)),
+      labels, textCell(label(APPROACH_LABELS, row.approach)), textCell(label(COST_CATEGORY_LABELS, row.category)),
     ]);
   };
 }
@@ -114,7 +130,7 @@ export type BuScenario = (typeof BU_SCENARIOS)[number];
 
 export const BU_COLUMNS = [
   "organization", "business_unit", "calendar_year", "scenario", "approach", "low", "base", "high", "currency",
-  "use_cases", "incomplete_use_cases", "note",
+  "use_cases", "incomplete_use_cases", "note", "approach_label",
 ] as const;
 
 export interface BusinessUnitRow {
@@ -149,7 +165,7 @@ export function createBusinessUnitFormatter(ctx: ExportContext): (row: BusinessU
   return (row) => csvLine([
     organization, textCell(row.businessUnit), integerCell(row.calendarYear), codeCell(row.scenario), codeCell(row.approach),
     centsToDecimal(row.low), centsToDecimal(row.base), centsToDecimal(row.high), CURRENCY,
-    integerCell(row.useCases), integerCell(row.incompleteUseCases), textCell(businessUnitNote(row)),
+    integerCell(row.useCases), integerCell(row.incompleteUseCases), textCell(businessUnitNote(row)), textCell(label(APPROACH_LABELS, row.approach)),
   ]);
 }
 

@@ -7,3 +7,4 @@ export * from "./registry";
 export * from "./score";
 export * from "./sensitivity";
 export * from "./types";
+export * from "./weights-impact";

@@ -129,6 +129,10 @@ export interface UseCaseListRow {
   chosenApproach: Approach | null;
   riskFlagCount: number;
   updatedAt: Date;
+  /** Lifecycle cost as chosen (the decision, else the recommendation), base, in cents; null when not costed. */
+  lifecycleBaseCents: number | null;
+  /** That cost leaves out a figure that is missing. */
+  lifecycleIncomplete: boolean;
 }
 
 export interface UseCaseListPage {
@@ -217,7 +221,11 @@ export async function listUseCases(organizationId: string, query: UseCaseListQue
     page = Math.max(1, Math.ceil(total / take));
     rows = await db.useCase.findMany({ where, orderBy, skip: (page - 1) * take, take, select: LIST_SELECT });
   }
-  const names = await namesOf(rows.map((r) => r.ownerId));
+  const [names, costs] = await Promise.all([
+    namesOf(rows.map((r) => r.ownerId)),
+    db.useCaseRollup.findMany({ where: { organizationId, useCaseId: { in: rows.map((r) => r.id) } }, select: { useCaseId: true, chosenBaseCents: true, incomplete: true } }),
+  ]);
+  const costOf = new Map(costs.map((c) => [c.useCaseId, c]));
   return {
     rows: rows.map((r) => ({
       id: r.id,
@@ -233,6 +241,8 @@ export async function listUseCases(organizationId: string, query: UseCaseListQue
       chosenApproach: r.chosenApproach,
       riskFlagCount: r.riskFlags.length,
       updatedAt: r.updatedAt,
+      lifecycleBaseCents: costOf.get(r.id)?.chosenBaseCents == null ? null : Number(costOf.get(r.id)!.chosenBaseCents),
+      lifecycleIncomplete: ((costOf.get(r.id)?.incomplete ?? 0) & 1) === 1,
     })),
     total,
     page,

@@ -17,7 +17,7 @@ export function AcceptInvitationButton({ token, organizationName }: { token: str
   });
   return (
     <form onSubmit={form.onSubmit} className="space-y-4">
-      <FormMessage message={form.message} />
+      <FormMessage message={form.message} faults={form.faults} />
       <SubmitButton pending={form.pending} pendingLabel="Joining…" className="w-full">
         Join {organizationName}
       </SubmitButton>
@@ -37,7 +37,7 @@ export function InvitationSignUpForm({ token, email }: { token: string; email: s
   });
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-5">
-      <FormMessage message={form.message} />
+      <FormMessage message={form.message} faults={form.faults} />
       <TextField label="Email" type="email" autoComplete="username" value={email} readOnly hint="Invitations are tied to the address they were sent to." />
       <TextField label="Your name" name="name" autoComplete="name" required errors={form.errors("name")} />
       <TextField

@@ -12,7 +12,7 @@ export function NewOrganizationForm() {
   });
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-5">
-      <FormMessage message={form.message} />
+      <FormMessage message={form.message} faults={form.faults} />
       <TextField label="Organization name" name="name" autoComplete="organization" required errors={form.errors("name")} />
       <SubmitButton pending={form.pending} pendingLabel="Creating…" className="w-full">
         Create organization

@@ -183,7 +183,7 @@ export function AssumptionsForm({
         ) : null}
       </div>
 
-      <FormMessage message={form.message} />
+      <FormMessage message={form.message} faults={form.faults} />
       {form.result?.ok ? (
         <FormMessage
           tone="success"

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
+import { SourceLink } from "@/components/source-link";
 import { buttonClass } from "@/components/button";
 import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, CATALOGUE_PACKAGE, CATALOGUE_VERSION, catalogueModels, FT_DEPLOYMENT_LABELS, modelPrice, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
 import { currentAssumptions } from "@/lib/server/assumptions";
@@ -28,12 +29,12 @@ function keysOf(group: AssumptionSpec["group"]): AssumptionKey[] {
   return ASSUMPTION_KEYS.filter((k) => (ASSUMPTION_CATALOG[k] as AssumptionSpec).group === group);
 }
 
-function Source({ spec }: { spec: AssumptionSpec }) {
+function Source({ spec, orgSlug }: { spec: AssumptionSpec; orgSlug: string }) {
   const s = spec.source;
   if (s.kind === "seed") {
     return (
       <>
-        Seed <span className="font-mono text-xs">{s.file}</span>: <q>{s.quote}</q>
+        <SourceLink orgSlug={orgSlug} file={s.file} />: <q>{s.quote}</q>
       </>
     );
   }
@@ -179,7 +180,7 @@ export default async function AssumptionsPage({
                           {num(spec.min)} to {num(spec.max)}
                         </td>
                         <td className={`${td} text-xs`}>
-                          <Source spec={spec} />
+                          <Source spec={spec} orgSlug={ctx.organization.slug} />
                         </td>
                       </tr>
                     );

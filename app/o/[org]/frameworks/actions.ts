@@ -8,7 +8,7 @@
 import { revalidatePath } from "next/cache";
 import { orgAction } from "@/lib/server/action";
 import { z } from "zod";
-import { frameworkWeightsInput, saveWeightsAndRescore } from "@/lib/server/framework-weights";
+import { frameworkWeightsInput, frameworkWeightsPreviewInput, previewWeightsImpact, saveWeightsAndRescore } from "@/lib/server/framework-weights";
 import { rescoreOrganization } from "@/lib/server/rescore";
 
 /** Sets every framework's weight (0 turns one off) with a reason; returns the new weights version and how many use cases were re-scored. */
@@ -36,4 +36,13 @@ export const rescoreAllUseCases = orgAction({
     revalidatePath(`/o/${ctx.organization.slug}`, "layout");
     return { rescored: result.useCases };
   },
+});
+
+/** What saving these weights would change (nothing is written): admins, before they save. */
+export const previewFrameworkWeights = orgAction({
+  name: "frameworks.previewWeights",
+  roles: ["ADMIN"],
+  mutates: false,
+  input: frameworkWeightsPreviewInput,
+  handler: async (ctx, input) => previewWeightsImpact(ctx.organization.id, input.weights),
 });

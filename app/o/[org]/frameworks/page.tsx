@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
+import { SourceLink } from "@/components/source-link";
 import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
 import { describe, FLAG_CITES, FLAG_CODES, FLAG_LABELS, FRAMEWORKS, TIE_ORDER, type Framework, type Rule } from "@/lib/domain/frameworks";
+import { sourceTitle } from "@/lib/domain/sources";
 import { frameworkWeightsView } from "@/lib/server/framework-weights";
 import { outdatedScoreCount } from "@/lib/server/rescore";
 import { guardPage } from "@/lib/server/page-guard";
@@ -28,7 +31,7 @@ const panel = "mt-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-zinc-200";
 const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-zinc-600";
 const td = "px-4 py-3 align-top text-sm text-zinc-700";
 
-function FrameworkSection({ fw, index, weight }: { fw: Framework; index: number; weight: number }) {
+function FrameworkSection({ fw, index, weight, orgSlug }: { fw: Framework; index: number; weight: number; orgSlug: string }) {
   const headingId = `framework-${fw.id}`;
   return (
     <article aria-labelledby={headingId} data-testid={`framework-${fw.id}`} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-zinc-200 sm:p-6">
@@ -37,7 +40,7 @@ function FrameworkSection({ fw, index, weight }: { fw: Framework; index: number;
           {index + 1}. {fw.title}
         </h3>
         <p className="text-sm text-zinc-600">
-          Version <span className="font-mono">{fw.version}</span> · Source <span className="font-mono">{fw.source}</span> · Weight here{" "}
+          Version {fw.version} · Source <SourceLink orgSlug={orgSlug} file={fw.source} /> · Weight here{" "}
           <span className="font-medium text-zinc-900">{weightText(weight)}</span>
         </p>
       </header>
@@ -89,7 +92,7 @@ function FrameworkSection({ fw, index, weight }: { fw: Framework; index: number;
               <dd className="text-zinc-800">{effectsText(r.effects)}</dd>
               <dt className="text-zinc-600">Source</dt>
               <dd className="text-zinc-800">
-                <blockquote className="inline italic">&ldquo;{r.cite.quote}&rdquo;</blockquote> <span className="font-mono text-xs text-zinc-600">({r.cite.file})</span>
+                <blockquote className="inline italic">&ldquo;{r.cite.quote}&rdquo;</blockquote> <span className="text-xs text-zinc-600">(<SourceLink orgSlug={orgSlug} file={r.cite.file} short />)</span>
               </dd>
             </dl>
           </li>
@@ -112,6 +115,11 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
       <PageHeader
         title="Frameworks"
         description="The five decision frameworks that score every use case: what each one asks, its rules in order, and the sentence of its source document every rule comes from."
+        actions={
+          <Link href={`/o/${ctx.organization.slug}/sources`} className="text-sm font-medium text-brand-700 underline">
+            Read the five sources
+          </Link>
+        }
       />
 
       <section aria-labelledby="weights-heading" className="min-w-0">
@@ -139,8 +147,8 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
                   <th scope="row" className="px-4 py-3 text-left text-sm font-medium text-zinc-900">
                     <a href={`#framework-${f.id}`} className="hover:underline">{f.title}</a>
                   </th>
-                  <td className={`${td} font-mono text-xs`}>{f.source}</td>
-                  <td className={`${td} font-mono text-xs`}>{f.version}</td>
+                  <td className={td}><SourceLink orgSlug={ctx.organization.slug} file={f.source} /></td>
+                  <td className={td}>{f.version}</td>
                   <td className={td}>{weightText(view.weights[f.id] ?? 1)}</td>
                 </tr>
               ))}
@@ -197,7 +205,7 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
             <li>The consensus is then held to the evidence behind it (below): no recommendation without any deciding answer.</li>
             <li>
               Ties go to the approach with the larger summed fit (each voter&apos;s fit times its weight), then to this fixed order:{" "}
-              <span data-testid="tie-order">{TIE_ORDER.join(", ")}</span>.
+              <span data-testid="tie-order">{TIE_ORDER.map((ap) => APPROACH_LABELS[ap]).join(", ")}</span>.
             </li>
           </ol>
         </div>
@@ -212,9 +220,8 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
           {FLAG_CODES.map((code) => (
             <li key={code} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 text-sm">
               <span className="font-medium text-zinc-900">{FLAG_LABELS[code]}</span>
-              <span className="font-mono text-xs text-zinc-500">{code}</span>
               <span className="w-full text-zinc-600">
-                <q className="italic">{FLAG_CITES[code].quote}</q> <span className="text-xs">({FLAG_CITES[code].file})</span>
+                <q className="italic">{FLAG_CITES[code].quote}</q> <span className="text-xs">({sourceTitle(FLAG_CITES[code].file)})</span>
               </span>
             </li>
           ))}
@@ -226,7 +233,7 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
         <p className="mt-1 text-sm text-zinc-600">One per source document, in source order. Each is data: rules with conditions, effects and citations.</p>
         <div className="mt-4 space-y-6">
           {FRAMEWORKS.map((fw, i) => (
-            <FrameworkSection key={fw.id} fw={fw} index={i} weight={view.weights[fw.id] ?? 1} />
+            <FrameworkSection key={fw.id} fw={fw} index={i} weight={view.weights[fw.id] ?? 1} orgSlug={ctx.organization.slug} />
           ))}
         </div>
       </section>

@@ -8,6 +8,7 @@ import { loadDashboard } from "@/lib/server/portfolio/dashboard";
 import { listBusinessUnits, listMembers } from "@/lib/server/use-cases/read";
 import { Coverage } from "./_components/coverage";
 import { FilterForm } from "./_components/filter-form";
+import { Headline } from "./_components/headline";
 import { LifecyclePanel } from "./_components/lifecycle-panel";
 import { MatrixPanel } from "./_components/matrix-panel";
 import { link, Stat } from "./_components/panel";
@@ -43,7 +44,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
     <div className="space-y-6">
       <PageHeader
         title="Portfolio"
-        description={`${ctx.organization.name}'s AI use cases together: projected spend by year and approach, lifecycle cost, scenarios side by side, and where the frameworks disagree.`}
+        description={`${ctx.organization.name}'s AI use cases together: what they will cost, on what, and what needs a decision.`}
         actions={
           EXPORT_ROLES.includes(ctx.role) ? (
             <div className="flex flex-wrap gap-4 text-sm" aria-label="Exports">
@@ -58,20 +59,26 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
         }
       />
 
-      <FilterForm action={`${base}/portfolio`} filter={filter} businessUnits={businessUnits} owners={members.map((m) => ({ id: m.id, name: m.name }))} />
-
-      <p className="text-base text-zinc-700" data-testid="portfolio-count">
-        <Link className={link} href={listHref()}>
-          {plural(d.useCases, "use case")}
-        </Link>{" "}
-        in {isEmptyFilter(filter) ? "the portfolio" : "this view"}
-        {d.useCases > 0 ? (
-          <span data-testid="evidence-counts">
-            : {count(d.evidence.assessed)} assessed, {count(d.evidence.provisional)} provisional, {count(d.evidence.none)} not assessed
-          </span>
-        ) : null}
-        .
-      </p>
+      <div className="rounded-xl bg-white shadow-sm ring-1 ring-zinc-200">
+        <p className="px-4 pt-3 text-sm text-zinc-700" data-testid="portfolio-count">
+          <Link className={link} href={listHref()}>
+            {plural(d.useCases, "use case")}
+          </Link>{" "}
+          in {isEmptyFilter(filter) ? "the portfolio" : "this view"}
+          {d.useCases > 0 ? (
+            <span data-testid="evidence-counts">
+              : {count(d.evidence.assessed)} assessed, {count(d.evidence.provisional)} provisional, {count(d.evidence.none)} not assessed
+            </span>
+          ) : null}
+          .
+        </p>
+        <details open={!isEmptyFilter(filter)}>
+          <summary className="cursor-pointer px-4 pb-3 pt-1 text-sm font-medium text-brand-700 underline underline-offset-2">Filter the portfolio</summary>
+          <div className="border-t border-zinc-200">
+            <FilterForm action={`${base}/portfolio`} filter={filter} businessUnits={businessUnits} owners={members.map((m) => ({ id: m.id, name: m.name }))} />
+          </div>
+        </details>
+      </div>
 
       {d.useCases === 0 ? (
         <section className="rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-12 text-center" aria-label="Nothing to show">
@@ -90,15 +97,13 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
         </section>
       ) : (
         <>
+          <Headline d={d} listHref={listHref} disagreementsHref="#disagreements" />
+
           <Coverage d={d} useCaseHref={useCaseHref} />
 
-          <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-            {chosen.costed === 0 ? (
-              <Stat label="Lifecycle cost, as chosen" testId="lifecycle-base" value="Nothing costed yet" detail="no use case in this view has a cost; none is counted as $0" />
-            ) : (
-              <Stat label="Lifecycle cost, as chosen" testId="lifecycle-base" value={dollars(chosen.lifecycle.base)} detail={<>low–high {dollarRange(chosen.lifecycle)}</>} />
-            )}
-            <Stat label="Use cases costed, as chosen" value={count(chosen.costed)} detail={chosen.notCosted ? `${count(chosen.notCosted)} not costed` : "all costed"} />
+          <SpendPanel d={d} />
+
+          <div className="grid gap-4 sm:grid-cols-2">
             <Stat
               label="Stale days a year (base)"
               testId="stale-days"
@@ -112,7 +117,6 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
             />
           </div>
 
-          <SpendPanel d={d} />
 
           <div className="grid gap-6 xl:grid-cols-2">
             <LifecyclePanel d={d} listHref={listHref} />

@@ -35,6 +35,8 @@ export default async function UseCasesPage(props: { params: Promise<{ org: strin
     recommendedApproach: r.recommendedApproach,
     evidence: r.evidence,
     agreement: r.agreementVoters > 0 && r.agreementVotes === 0 ? "the seeds' default start" : agreementText(r.agreementVotes, r.agreementVoters),
+    lifecycleBaseCents: r.lifecycleBaseCents,
+    lifecycleIncomplete: r.lifecycleIncomplete,
     chosenApproach: r.chosenApproach,
     riskFlagCount: r.riskFlagCount,
     updatedAt: r.updatedAt.toISOString(),

@@ -31,7 +31,7 @@ export function InviteForm({ orgSlug }: { orgSlug: string }) {
   return (
     <div className="space-y-6">
       <form onSubmit={form.onSubmit} noValidate className="space-y-4">
-        <FormMessage message={form.message} />
+        <FormMessage message={form.message} faults={form.faults} />
         <TextField label="Email address" name="email" type="email" autoComplete="off" required errors={form.errors("email")} />
         <SelectField
           label="Role"

@@ -12,4 +12,3 @@ export const APPROACH_COLORS: Record<Approach, string> = {
 };
 
 export const AXIS_TICK = { fontSize: 14, fill: "#3f3f46" };
-export const LEGEND_STYLE = { fontSize: 14 };

@@ -12,7 +12,7 @@ const approachOptions = (field: "recommended" | "chosen"): [string, string][] =>
  */
 export function FilterForm({ action, filter, businessUnits, owners }: { action: string; filter: PortfolioFilter; businessUnits: string[]; owners: { id: string; name: string }[] }) {
   return (
-    <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-zinc-200" aria-label="Filter the portfolio">
+    <form method="get" action={action} className="flex flex-wrap items-end gap-3 p-4" aria-label="Filter the portfolio">
       <Select name={FILTER_PARAMS.businessUnit} label="Business unit" values={filter.businessUnit} options={businessUnits.map((u) => [u, u])} />
       <Select name={FILTER_PARAMS.status} label="Status" values={filter.status} options={STATUSES.map((s) => [s, STATUS_LABELS[s]])} />
       <Select name={FILTER_PARAMS.ownerId} label="Owner" values={filter.ownerId} options={owners.map((m) => [m.id, m.name])} />

@@ -32,7 +32,7 @@ export function MatrixPanel({ d, listHref }: { d: Dashboard; listHref: ListHref 
                   return (
                     <td key={c ?? "none"} className={`${tdNum} ${r !== null && r === c && n > 0 ? "bg-emerald-50" : ""}`}>
                       {n === 0 ? (
-                        <span className="text-zinc-400">0</span>
+                        <span className="text-zinc-500">0</span>
                       ) : (
                         <Link className={link} href={listHref({ recommended: [r ?? NO_APPROACH], chosen: [c ?? NO_APPROACH] })} aria-label={label}>
                           {count(n)}

@@ -7,9 +7,9 @@ export type ListHref = (extra?: Partial<PortfolioFilter>) => string;
 export type UseCaseHref = (id: string) => string;
 
 /** A titled card of the dashboard; its title names the region for screen readers. */
-export function Panel({ title, description, children, className = "", testId }: { title: string; description?: ReactNode; children: ReactNode; className?: string; testId?: string }) {
+export function Panel({ title, description, children, className = "", testId, id }: { title: string; description?: ReactNode; children: ReactNode; className?: string; testId?: string; id?: string }) {
   return (
-    <section className={`min-w-0 rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200 ${className}`} aria-label={title} data-testid={testId}>
+    <section id={id} className={`min-w-0 scroll-mt-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200 ${className}`} aria-label={title} data-testid={testId}>
       <h2 className="text-lg font-semibold text-zinc-900">{title}</h2>
       {description ? <div className="mt-1 text-sm text-zinc-600">{description}</div> : null}
       <div className="mt-4">{children}</div>
@@ -30,10 +30,10 @@ export function Stat({ label, value, detail, testId }: { label: string; value: R
   );
 }
 
-/** A table that scrolls sideways on a narrow screen instead of overflowing the page. */
+/** A table that scrolls sideways on a narrow screen instead of overflowing the page, with a shadow on the side there is more to see. */
 export function ScrollTable({ caption, children, testId }: { caption: string; children: ReactNode; testId?: string }) {
   return (
-    <div className="relative overflow-x-auto">
+    <div className="scroll-cue relative overflow-x-auto">
       <table className="min-w-full border-collapse text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         {children}

@@ -1,4 +1,4 @@
-import { count, dollarRange, dollars, oneDecimal } from "@/lib/domain/portfolio/format";
+import { compactDollars, count, dollarRange, dollars, oneDecimal } from "@/lib/domain/portfolio/format";
 import { SCENARIO_LABELS, type Dashboard, type Saving, type ScenarioName } from "@/lib/domain/portfolio/types";
 import { ChartOrTable } from "./chart-or-table";
 import { APPROACH_COLORS } from "./chart-theme";
@@ -79,18 +79,27 @@ export function ScenariosPanel({ d }: { d: Dashboard }) {
       </div>
       <div className="mt-6">
         <h3 className="text-base font-semibold text-zinc-900">Year by year (base)</h3>
+        <p className="mt-1 text-sm text-zinc-600">In thousands ($k) and millions ($M); hover a figure, or read the spend table above, for the exact amount.</p>
         <ScrollTable caption="Scenarios: projected spend per calendar year, base" testId="scenario-years">
           <thead>
             <tr>
               <th scope="col" className={th}>Scenario</th>
               {d.years.map((y) => <th key={y} scope="col" className={thNum}>{y}</th>)}
+              <th scope="col" className={`${thNum} whitespace-nowrap`}>Total (base)</th>
             </tr>
           </thead>
           <tbody>
             {d.scenarioSummaries.map((s) => (
               <tr key={s.scenario} data-scenario={s.scenario}>
                 <th scope="row" className={`${td} whitespace-nowrap text-left font-medium`}>{SCENARIO_LABELS[s.scenario]}</th>
-                {s.years.map((y) => <td key={y.calendarYear} className={`${tdNum} whitespace-nowrap`}>{dollars(y.base)}</td>)}
+                {s.years.map((y) => (
+                  <td key={y.calendarYear} className={`${tdNum} whitespace-nowrap`} title={dollars(y.base)}>
+                    {compactDollars(y.base)}
+                  </td>
+                ))}
+                <td className={`${tdNum} whitespace-nowrap font-medium`} title={dollars(s.years.reduce((t, y) => t + y.base, 0))}>
+                  {compactDollars(s.years.reduce((t, y) => t + y.base, 0))}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -113,7 +113,7 @@ export function FlagsPanel({ d, listHref, useCaseHref }: { d: Dashboard; listHre
 
 export function DisagreementPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCaseHref }) {
   return (
-    <Panel title="Where the frameworks disagree" description={`${plural(d.disagreements, "use case")} where the voting frameworks split; the narrowest agreement first.`} testId="disagreements">
+    <Panel title="Where the frameworks disagree" description={`${plural(d.disagreements, "use case")} where the voting frameworks split; the narrowest agreement first.`} testId="disagreements" id="disagreements">
       {d.disagreeing.length === 0 ? (
         <p className="text-zinc-600">The frameworks agree on every use case in this view.</p>
       ) : (

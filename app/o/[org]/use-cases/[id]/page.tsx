@@ -3,7 +3,8 @@ import { buttonClass } from "@/components/button";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ANSWER_KEYS, ANSWER_LABELS, missingAnswers } from "@/lib/domain/assessment";
-import { ANSWER_HELP, ASSESSMENT_SECTIONS, shortCitation } from "@/lib/domain/assessment-help";
+import { ANSWER_HELP, ASSESSMENT_SECTIONS } from "@/lib/domain/assessment-help";
+import { SourceCitations } from "@/components/source-link";
 import { fieldLabel, flattenFields, formatCents, formatFieldValue } from "@/lib/domain/use-case-changes";
 import { canDeleteUseCase, canEditUseCase, canRecordDecision, canRestoreUseCase, type Actor } from "@/lib/domain/use-case-permissions";
 import { guardPage } from "@/lib/server/page-guard";
@@ -203,10 +204,10 @@ function AssessmentTab({ uc, orgSlug, canEdit }: { uc: UseCaseDetail; orgSlug: s
                 <dt className="text-sm">
                   <span className="font-medium">{ANSWER_LABELS[k]}</span>
                   <span className="block text-xs text-zinc-500">
-                    {ANSWER_HELP[k].help} Seeds: {shortCitation(ANSWER_HELP[k].sources)}
+                    {ANSWER_HELP[k].help} <SourceCitations orgSlug={orgSlug} sources={ANSWER_HELP[k].sources} />
                   </span>
                 </dt>
-                <dd className={`text-sm ${a[k] === undefined ? "text-zinc-400" : ""}`}>{a[k] === undefined ? "Unanswered" : formatFieldValue(`assessment.${k}`, a[k])}</dd>
+                <dd className={`text-sm ${a[k] === undefined ? "text-zinc-500" : ""}`}>{a[k] === undefined ? "Unanswered" : formatFieldValue(`assessment.${k}`, a[k])}</dd>
               </div>
             ))}
           </dl>
@@ -227,7 +228,7 @@ function DecisionTab({ uc, orgSlug, canDecide }: { uc: UseCaseDetail; orgSlug: s
       </dl>
       <div>
         <h2 className="text-sm font-medium text-zinc-500">Decision notes</h2>
-        {uc.decisionNotes ? <p className="mt-1 whitespace-pre-wrap text-sm" data-testid="decision-notes">{uc.decisionNotes}</p> : <p className="mt-1 text-sm text-zinc-400">None yet.</p>}
+        {uc.decisionNotes ? <p className="mt-1 whitespace-pre-wrap text-sm" data-testid="decision-notes">{uc.decisionNotes}</p> : <p className="mt-1 text-sm text-zinc-500">None yet.</p>}
       </div>
       {canDecide ? (
         <DecisionForm

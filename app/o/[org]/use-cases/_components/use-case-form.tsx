@@ -10,7 +10,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type ReactNode } from "react";
 import { ANSWER_KEYS, ANSWER_LABELS, missingAnswers, type AnswerKey } from "@/lib/domain/assessment";
-import { ANSWER_HELP, ASSESSMENT_SECTIONS, SEED_FILES, shortCitation } from "@/lib/domain/assessment-help";
+import { ANSWER_HELP, ASSESSMENT_SECTIONS, shortCitation } from "@/lib/domain/assessment-help";
+import { sourceTitle } from "@/lib/domain/sources";
 import { LIMITS, STATUSES, type UseCaseFields } from "@/lib/domain/use-case";
 import { diffFields, fieldLabel, flattenFields, formatFieldValue } from "@/lib/domain/use-case-changes";
 import {
@@ -47,7 +48,7 @@ export interface UseCaseFormProps {
 }
 
 const inputClass =
-  "mt-1 block w-full rounded border border-zinc-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-600";
+  "mt-1 block w-full rounded border border-zinc-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-600 disabled:cursor-not-allowed disabled:border-zinc-200 disabled:bg-zinc-100 disabled:text-zinc-600 disabled:shadow-none";
 
 const fieldId = (path: string) => `field-${path.replace(/\./g, "-")}`;
 
@@ -95,11 +96,23 @@ export function UseCaseForm(props: UseCaseFormProps) {
     hint(values, t, submitted);
   }
 
+  /** Focus the first field at fault in the order the form shows them (not the order the checks ran). */
   function focusFirstError(errs: Errors) {
-    const first = Object.keys(errs).find((k) => k !== "_form");
+    const first = orderedErrorPaths(errs)[0];
     if (!first) return;
     const el = formRef.current?.querySelector<HTMLElement>(`#${CSS.escape(fieldId(first))}, [data-field="${first}"] input, [data-field="${first}"] select, [data-field="${first}"] textarea`);
     el?.focus();
+  }
+
+  /** The paths at fault, in the form's order on the page. */
+  function orderedErrorPaths(errs: Errors): string[] {
+    const paths = Object.keys(errs).filter((k) => k !== "_form");
+    const onPage = [...(formRef.current?.querySelectorAll<HTMLElement>("[data-field]") ?? [])].map((el) => el.dataset.field!);
+    const rank = (p: string) => {
+      const i = onPage.findIndex((f) => f === p || p.startsWith(`${f}.`));
+      return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+    };
+    return paths.sort((a, b) => rank(a) - rank(b));
   }
 
   function save(expectedVersion = version, current = values) {
@@ -151,9 +164,28 @@ export function UseCaseForm(props: UseCaseFormProps) {
       }}
     >
       {formError && (
-        <div role="alert" className="rounded border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
+        <div role="alert" className="rounded border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="form-errors">
           {formError}
           {errors._form && <ul className="mt-1 list-disc pl-5">{errors._form.map((m) => <li key={m}>{m}</li>)}</ul>}
+          {Object.keys(errors).some((k) => k !== "_form") && (
+            <ul className="mt-2 list-disc space-y-1 pl-5" aria-label="Fields to correct">
+              {orderedErrorPaths(errors).map((path) => (
+                <li key={path}>
+                  <a
+                    href={`#${fieldId(path)}`}
+                    className="font-medium underline underline-offset-2"
+                    onClick={(e) => {
+                      e.preventDefault();
+                      focusFirstError({ [path]: errors[path]! });
+                    }}
+                  >
+                    {bannerLabel(path)}
+                  </a>
+                  : {errors[path]!.join(" ")}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
 
@@ -361,7 +393,7 @@ export function UseCaseForm(props: UseCaseFormProps) {
         ))}
       </Section>
 
-      <div className="sticky bottom-0 flex items-center gap-3 border-t border-zinc-200 bg-white/95 py-3">
+      <div className="sticky bottom-0 z-10 -mx-4 flex items-center gap-3 border-t border-zinc-200 bg-white px-4 py-3 shadow-[0_-4px_12px_-6px_rgb(0_0_0_/_0.15)]" data-testid="save-bar">
         <button type="submit" disabled={pending} className={buttonClass("primary")}>
           {pending ? "Saving…" : props.mode === "create" ? "Save use case" : "Save changes"}
         </button>
@@ -392,6 +424,14 @@ function FieldError(props: { id: string; messages: string[] }) {
   );
 }
 
+/** "manualEstimate.low" → "Manual yearly estimate (low)"; other paths by their label. */
+function bannerLabel(path: string): string {
+  const label = fieldLabel(path);
+  if (label !== path) return label;
+  const [top, ...rest] = path.split(".");
+  return `${fieldLabel(top!)} (${rest.join(" ")})`;
+}
+
 function Field(props: { path: string; label: string; error?: string[]; help?: ReactNode; required?: boolean; children: ReactNode }) {
   return (
     <div data-field={props.path}>
@@ -408,10 +448,10 @@ function Field(props: { path: string; label: string; error?: string[]; help?: Re
 
 function Citation({ answerKey }: { answerKey: AnswerKey }) {
   const sources = ANSWER_HELP[answerKey].sources;
-  const title = sources.map((s) => `${SEED_FILES[s.seed]}${s.where ? `: ${s.where}` : ""}`).join("\n");
+  const title = sources.map((s) => `${sourceTitle(s.seed)}${s.where ? `: ${s.where}` : ""}`).join("\n");
   return (
     <span className="text-zinc-500" title={title}>
-      Seeds: {shortCitation(sources)}
+      Sources: {shortCitation(sources)}
     </span>
   );
 }

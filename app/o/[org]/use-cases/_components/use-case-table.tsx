@@ -39,6 +39,7 @@ import {
   type UseCaseListQuery,
 } from "@/lib/domain/use-case-list";
 import { EVIDENCE_LABELS, type Evidence } from "@/lib/domain/frameworks";
+import { compactDollars, dollars } from "@/lib/domain/portfolio/format";
 import { approachLabel, formatDateTime, riskFlagLabel, STATUS_STYLES, statusLabel } from "./labels";
 
 export interface ListRow {
@@ -54,6 +55,9 @@ export interface ListRow {
   chosenApproach: Approach | null;
   riskFlagCount: number;
   updatedAt: string;
+  /** Lifecycle cost as chosen, base, in cents; null when not costed. */
+  lifecycleBaseCents: number | null;
+  lifecycleIncomplete: boolean;
 }
 
 export interface FilterOptions {
@@ -94,8 +98,8 @@ const columns = helper.columns([
       </Link>
     ),
   }),
-  helper.accessor("businessUnit", { id: "businessUnit", header: LIST_COLUMN_LABELS.businessUnit, filterFn: serverFilter, cell: (i) => i.getValue() || <span className="text-zinc-400">—</span> }),
-  helper.accessor("ownerName", { id: "owner", header: LIST_COLUMN_LABELS.owner, enableSorting: false, filterFn: serverFilter, cell: (i) => i.getValue() ?? <span className="text-zinc-400">former member</span> }),
+  helper.accessor("businessUnit", { id: "businessUnit", header: LIST_COLUMN_LABELS.businessUnit, filterFn: serverFilter, cell: (i) => i.getValue() || <span className="text-zinc-600">—</span> }),
+  helper.accessor("ownerName", { id: "owner", header: LIST_COLUMN_LABELS.owner, enableSorting: false, filterFn: serverFilter, cell: (i) => i.getValue() ?? <span className="text-zinc-600">former member</span> }),
   helper.accessor("status", {
     id: "status",
     header: LIST_COLUMN_LABELS.status,
@@ -127,7 +131,22 @@ const columns = helper.columns([
     header: LIST_COLUMN_LABELS.riskFlags,
     enableSorting: false,
     filterFn: serverFilter,
-    cell: (i) => (i.getValue() > 0 ? <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">{i.getValue()}</span> : <span className="text-zinc-400">0</span>),
+    cell: (i) => (i.getValue() > 0 ? <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">{i.getValue()}</span> : <span className="text-zinc-600">0</span>),
+  }),
+  helper.accessor("lifecycleBaseCents", {
+    id: "cost",
+    header: LIST_COLUMN_LABELS.cost,
+    enableSorting: false,
+    enableColumnFilter: false,
+    cell: (i) =>
+      i.getValue() === null ? (
+        <span className="text-zinc-600">{i.row.original.evidence === "none" ? "not assessed" : "not costed"}</span>
+      ) : (
+        <span className="whitespace-nowrap tabular-nums" title={`${dollars(i.getValue()!)} over the lifecycle, as chosen (base)`}>
+          {compactDollars(i.getValue()!)}
+          {i.row.original.lifecycleIncomplete ? <span className="ml-1 text-xs text-amber-800">+ missing</span> : null}
+        </span>
+      ),
   }),
   helper.accessor("updatedAt", { id: "updatedAt", header: LIST_COLUMN_LABELS.updatedAt, enableColumnFilter: false, cell: (i) => <time dateTime={i.getValue()}>{formatDateTime(i.getValue())}</time> }),
 ]);

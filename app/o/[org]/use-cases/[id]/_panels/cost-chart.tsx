@@ -1,7 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { Bar, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartLegend, RangeWhisker } from "@/components/chart-legend";
+import { compactDollars, dollars, niceTicks } from "@/lib/domain/portfolio/format";
 
 export interface ChartYear {
   calendarYear: number;
@@ -12,11 +14,14 @@ export interface ChartYear {
 }
 
 const COLORS = ["#1d4ed8", "#0891b2", "#059669", "#ca8a04", "#dc2626", "#7c3aed", "#db2777", "#52525b", "#0f766e"];
-const dollars = (cents: number) => `$${Math.round(cents / 100).toLocaleString("en-US")}`;
+const RANGE_COLOR = "#52525b";
+/** A category worth a few dollars still shows as a sliver (3 px), never as nothing. */
+const minSliver = (value: unknown) => (typeof value === "number" && value > 0 ? 3 : 0);
 
 /**
- * Yearly cost of one approach, stacked by category (base), with the low and high totals as lines;
- * a table view shows the same numbers.
+ * Yearly cost of one approach: bars stacked by category (base) and, beside each year's stack, a
+ * thin bar from the low to the high total, so the range never hides the categories. The legend
+ * keeps the two apart. A table view shows the same numbers, with the base total.
  */
 export function CostChart({ byApproach, labels }: { byApproach: Record<string, ChartYear[]>; labels: Record<string, string> }) {
   const approaches = Object.keys(byApproach);
@@ -24,7 +29,10 @@ export function CostChart({ byApproach, labels }: { byApproach: Record<string, C
   const [asTable, setAsTable] = useState(false);
   const years = byApproach[approach] ?? [];
   const categories = [...new Set(years.flatMap((y) => Object.keys(y.categories)))];
-  const data = years.map((y) => ({ year: String(y.calendarYear), low: y.low / 100, high: y.high / 100, ...Object.fromEntries(Object.entries(y.categories).map(([k, v]) => [k, v / 100])) }));
+  const baseOf = (y: ChartYear) => Object.values(y.categories).reduce((s, v) => s + v, 0);
+  const data = years.map((y) => ({ year: String(y.calendarYear), range: [y.low, y.high] as [number, number], ...y.categories }));
+  const ticks = niceTicks(Math.max(0, ...years.map((y) => Math.max(y.high, baseOf(y)))));
+  const name = labels[approach] ?? approach;
   return (
     <div>
       <div className="flex flex-wrap items-center gap-3">
@@ -40,35 +48,56 @@ export function CostChart({ byApproach, labels }: { byApproach: Record<string, C
       </div>
       {asTable ? (
         <div className="relative mt-3 overflow-x-auto">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Yearly cost of {labels[approach] ?? approach} by category</caption>
-            <thead><tr className="text-left"><th className="p-1">Year</th>{categories.map((c) => <th key={c} className="p-1">{labels[c] ?? c}</th>)}<th className="p-1">Low</th><th className="p-1">High</th></tr></thead>
+          <table className="min-w-full text-sm" data-testid="cost-year-table">
+            <caption className="sr-only">Yearly cost of {name} by category, with the base, low and high totals</caption>
+            <thead>
+              <tr className="text-left">
+                <th scope="col" className="p-1">Year</th>
+                {categories.map((c) => <th key={c} scope="col" className="p-1 text-right">{labels[c] ?? c}</th>)}
+                <th scope="col" className="p-1 text-right">Total (base)</th>
+                <th scope="col" className="p-1 text-right">Low total</th>
+                <th scope="col" className="p-1 text-right">High total</th>
+              </tr>
+            </thead>
             <tbody>
               {years.map((y) => (
                 <tr key={y.calendarYear} className="border-t border-zinc-100">
-                  <td className="p-1">{y.calendarYear}</td>
-                  {categories.map((c) => <td key={c} className="p-1 tabular-nums">{y.categories[c] === undefined ? "—" : dollars(y.categories[c]!)}</td>)}
-                  <td className="p-1 tabular-nums">{dollars(y.low)}</td>
-                  <td className="p-1 tabular-nums">{dollars(y.high)}</td>
+                  <th scope="row" className="p-1 text-left font-medium">{y.calendarYear}</th>
+                  {categories.map((c) => <td key={c} className="p-1 text-right tabular-nums">{y.categories[c] === undefined ? "—" : dollars(y.categories[c]!)}</td>)}
+                  <td className="p-1 text-right font-medium tabular-nums">{dollars(baseOf(y))}</td>
+                  <td className="p-1 text-right tabular-nums">{dollars(y.low)}</td>
+                  <td className="p-1 text-right tabular-nums">{dollars(y.high)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : (
-        <div className="mt-3 h-72" role="img" aria-label={`Yearly cost of ${labels[approach] ?? approach}, stacked by category, with low and high totals`}>
-          <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={data}>
-              <XAxis dataKey="year" />
-              <YAxis tickFormatter={(v: number) => `$${Math.round(v / 1000)}k`} width={70} />
-              <Tooltip formatter={(v) => `$${Math.round(Number(v)).toLocaleString("en-US")}`} />
-              <Legend />
-              {categories.map((c, i) => <Bar key={c} dataKey={c} name={labels[c] ?? c} stackId="base" fill={COLORS[i % COLORS.length]} isAnimationActive={false} />)}
-              <Line dataKey="low" name="Low total" stroke="#71717a" strokeDasharray="4 4" dot={false} isAnimationActive={false} />
-              <Line dataKey="high" name="High total" stroke="#18181b" strokeDasharray="4 4" dot={false} isAnimationActive={false} />
-            </ComposedChart>
-          </ResponsiveContainer>
-        </div>
+        <>
+          <div className="mt-3 h-72" role="img" aria-label={`Yearly cost of ${name}, stacked by category (base), with the low to high total beside each year`}>
+            <ResponsiveContainer width="100%" height="100%">
+              <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barGap={4}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e4e4e7" />
+                <XAxis dataKey="year" tick={{ fontSize: 13, fill: "#3f3f46" }} />
+                <YAxis ticks={ticks} domain={[0, ticks.at(-1) ?? 0]} tickFormatter={(v: number) => compactDollars(v)} tick={{ fontSize: 13, fill: "#3f3f46" }} width={64} />
+                <Tooltip
+                  formatter={(value, key) => (Array.isArray(value) ? [`${dollars(Number(value[0]))} – ${dollars(Number(value[1]))}`, "Low – high total"] : [dollars(Number(value)), key])}
+                  contentStyle={{ fontSize: 14 }}
+                />
+                {categories.map((c, i) => (
+                  <Bar key={c} dataKey={c} name={labels[c] ?? c} stackId="base" fill={COLORS[i % COLORS.length]} minPointSize={minSliver} isAnimationActive={false} />
+                ))}
+                <Bar dataKey="range" name="Low – high total" fill={RANGE_COLOR} maxBarSize={14} shape={RangeWhisker} isAnimationActive={false} />
+              </ComposedChart>
+            </ResponsiveContainer>
+          </div>
+          <ChartLegend
+            groups={[
+              { title: "Cost categories (base)", items: categories.map((c, i) => ({ label: labels[c] ?? c, color: COLORS[i % COLORS.length]! })) },
+              { title: "Total", items: [{ label: "Low to high (the line beside each year)", color: RANGE_COLOR, thin: true }] },
+            ]}
+          />
+        </>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
 import { EVIDENCE_LABELS, FRAMEWORKS, type Evidence } from "@/lib/domain/frameworks";
+import { sourceTitle } from "@/lib/domain/sources";
 import { getStoredScore } from "@/lib/server/projections";
 import { riskFlagLabel } from "../../_components/labels";
 
@@ -90,7 +91,7 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
                 <li key={f.code} className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">
                   <p className="font-medium text-amber-900">{riskFlagLabel(f.code)}</p>
                   <p className="text-amber-900">{f.reason}</p>
-                  <p className="mt-1 text-xs text-amber-800">Source: {f.cite.file} — “{f.cite.quote}”</p>
+                  <p className="mt-1 text-xs text-amber-800">Source: {sourceTitle(f.cite.file)} — “{f.cite.quote}”</p>
                 </li>
               ))}
             </ul>
@@ -103,7 +104,7 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
         {score.frameworks.map((fw) => (
           <article key={fw.frameworkId} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200" aria-label={`${fw.title} framework`}>
             <h3 className="font-semibold text-zinc-900">{fw.title}</h3>
-            <p className="text-xs text-zinc-500">{fw.source} · version {fw.version} · weight {score.weights[fw.frameworkId] ?? 1}</p>
+            <p className="text-xs text-zinc-500">{sourceTitle(fw.source)} · version {fw.version} · weight {score.weights[fw.frameworkId] ?? 1}</p>
             {fw.abstained ? (
               <p className="mt-3 text-sm text-zinc-700">Abstains: {fw.abstainReason}</p>
             ) : (
@@ -126,7 +127,7 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
                     {fw.trace.map((t) => (
                       <li key={t.ruleId}>
                         <p>{t.text} <span className="text-zinc-500">({effectsText(t.effects)})</span></p>
-                        <p className="text-xs text-zinc-500">{t.cite.file} — “{t.cite.quote}”</p>
+                        <p className="text-xs text-zinc-500">{sourceTitle(t.cite.file)} — “{t.cite.quote}”</p>
                       </li>
                     ))}
                   </ol>

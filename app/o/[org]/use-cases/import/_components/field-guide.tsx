@@ -44,10 +44,10 @@ export function FieldGuide() {
                         ))}
                       </ul>
                     ) : (
-                      <span className="text-zinc-400">—</span>
+                      <span className="text-zinc-500">—</span>
                     )}
                   </td>
-                  <td className="px-3 py-2 font-mono text-xs">{f.example || <span className="font-sans text-zinc-400">—</span>}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{f.example || <span className="font-sans text-zinc-500">—</span>}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,103 @@
+import Link from "next/link";
+import { APPROACH_LABELS } from "@/lib/domain/assessment";
+import { RISK_FLAGS, NO_APPROACH } from "@/lib/domain/portfolio/filter";
+import { compactDollars, count, dollars, plural } from "@/lib/domain/portfolio/format";
+import type { Dashboard } from "@/lib/domain/portfolio/types";
+import { APPROACH_COLORS } from "./chart-theme";
+import { link, type ListHref } from "./panel";
+
+/**
+ * The first screen's three answers, for an executive who has a minute: what we spend (this year
+ * and over the lifecycle, as chosen), on what (the approaches' shares), and what needs them
+ * (use cases awaiting a decision, with a risk flag, where the frameworks disagree), each linked to
+ * the use cases behind it.
+ */
+export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; listHref: ListHref; disagreementsHref: string }) {
+  const chosen = d.scenarioSummaries.find((s) => s.scenario === "chosen")!;
+  const thisYear = new Date().getUTCFullYear();
+  const year = d.spend.find((y) => y.calendarYear === thisYear) ?? d.spend.find((y) => y.calendarYear > thisYear) ?? d.spend[0];
+  const total = d.byApproach.reduce((s, a) => s + a.lifecycle.base, 0);
+  const shares = [...d.byApproach].sort((a, b) => b.lifecycle.base - a.lifecycle.base);
+  const undecided = d.matrix.filter((m) => m.chosen === null).reduce((s, m) => s + m.count, 0);
+  const card = "min-w-0 rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200";
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-3" data-testid="headline">
+      <section className={`${card} order-1`} aria-labelledby="headline-spend">
+        <h2 id="headline-spend" className="text-sm font-medium text-zinc-600">What we spend, as chosen</h2>
+        {chosen.costed === 0 ? (
+          <p className="mt-1 text-2xl font-semibold text-zinc-900" data-testid="headline-lifecycle">
+            Nothing costed yet <span className="block text-sm font-normal text-zinc-600">no use case in this view has a cost; none is counted as $0</span>
+          </p>
+        ) : (
+          <p className="mt-1 text-3xl font-semibold tabular-nums text-zinc-900" data-testid="headline-lifecycle" title={dollars(chosen.lifecycle.base)}>
+            {compactDollars(chosen.lifecycle.base)} <span className="text-base font-normal text-zinc-600">over the lifecycle</span>
+          </p>
+        )}
+        <p className="mt-1 text-sm text-zinc-600">
+          {year ? (
+            <>
+              <span className="font-medium text-zinc-900" data-testid="headline-year">{compactDollars(year.base)}</span> in {year.calendarYear} (low–high {compactDollars(year.low)}–{compactDollars(year.high)}).{" "}
+            </>
+          ) : null}
+          Lifecycle low–high {compactDollars(chosen.lifecycle.low)}–{compactDollars(chosen.lifecycle.high)}; {plural(chosen.costed, "use case")} costed
+          {chosen.notCosted ? `, ${count(chosen.notCosted)} not` : ""}
+          {d.notAssessed.count ? `; ${count(d.notAssessed.count)} not assessed, in no total` : ""}.
+        </p>
+      </section>
+
+      <section className={`${card} order-3 lg:order-2`} aria-labelledby="headline-what">
+        <h2 id="headline-what" className="text-sm font-medium text-zinc-600">On what</h2>
+        {total > 0 ? (
+          <>
+            <div className="mt-2 flex h-3 overflow-hidden rounded-full bg-zinc-100" aria-hidden="true">
+              {shares.map((a) => (
+                <span key={a.approach} style={{ width: `${Math.max(1.5, (a.lifecycle.base / total) * 100)}%`, backgroundColor: APPROACH_COLORS[a.approach] }} />
+              ))}
+            </div>
+            <ul className="mt-3 space-y-1 text-sm">
+              {shares.slice(0, 4).map((a) => (
+                <li key={a.approach} className="flex items-baseline justify-between gap-3">
+                  <span className="flex min-w-0 items-center gap-2">
+                    <span aria-hidden="true" className="inline-block size-2.5 shrink-0 rounded-sm" style={{ backgroundColor: APPROACH_COLORS[a.approach] }} />
+                    <Link className={link} href={listHref({ asChosen: [a.approach] })}>
+                      {APPROACH_LABELS[a.approach]}
+                    </Link>
+                    <span className="text-zinc-600">{plural(a.useCases, "use case")}</span>
+                  </span>
+                  <span className="tabular-nums text-zinc-900">
+                    {compactDollars(a.lifecycle.base)} <span className="text-zinc-600">({Math.round((a.lifecycle.base / total) * 100)}%)</span>
+                  </span>
+                </li>
+              ))}
+              {shares.length > 4 ? <li className="text-zinc-600">and {plural(shares.length - 4, "other approach", "other approaches")}</li> : null}
+            </ul>
+          </>
+        ) : (
+          <p className="mt-2 text-sm text-zinc-600">Nothing is costed yet.</p>
+        )}
+      </section>
+
+      <section className={`${card} order-2 lg:order-3`} aria-labelledby="headline-needs">
+        <h2 id="headline-needs" className="text-sm font-medium text-zinc-600">What needs you</h2>
+        <ul className="mt-2 space-y-2 text-sm" data-testid="headline-needs">
+          <li>
+            <Link className={`${link} font-medium`} href={listHref({ chosen: [NO_APPROACH] })}>
+              {plural(undecided, "use case")} awaiting a decision
+            </Link>
+          </li>
+          <li>
+            <Link className={`${link} font-medium`} href={listHref({ flag: [...RISK_FLAGS] })}>
+              {plural(d.riskFlagged, "use case")} with a risk flag
+            </Link>
+          </li>
+          <li>
+            <Link className={`${link} font-medium`} href={disagreementsHref}>
+              {plural(d.disagreements, "use case")} where the frameworks split
+            </Link>
+          </li>
+        </ul>
+      </section>
+    </div>
+  );
+}

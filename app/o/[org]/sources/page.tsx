@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { SOURCES } from "@/lib/domain/sources";
+import { guardPage } from "@/lib/server/page-guard";
+
+export const metadata: Metadata = { title: "Sources" };
+
+/** Everyone: the five documents every framework, rule and default figure comes from. */
+export default async function SourcesPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  const ctx = await guardPage(org, undefined, `/o/${org}/sources`);
+  return (
+    <>
+      <PageHeader title="Sources" description="The five documents the frameworks, their rules and the default cost figures are drawn from. Each links to its full text." />
+      <ol className="space-y-3">
+        {SOURCES.map((s, i) => (
+          <li key={s.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-zinc-200">
+            <Link href={`/o/${ctx.organization.slug}/sources/${s.id}`} className="font-medium text-zinc-900 underline decoration-zinc-300 underline-offset-2 hover:decoration-zinc-700">
+              {i + 1}. {s.title}
+            </Link>
+            {s.titleFrom === "first sentence" ? <p className="mt-1 text-sm text-zinc-600">The document has no heading; its title is its opening question.</p> : null}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

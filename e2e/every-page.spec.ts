@@ -1,0 +1,159 @@
+/**
+ * Every page, as every role, read the way a newcomer reads it: in the demo organization (seeded
+ * into the test database by the same code `npm start` uses), each role follows every link it can
+ * see, one page per kind of page (one use case stands for all of them), and each page must show
+ * no seed file name, no internal code in capitals (FINE_TUNING, NO_EVALUATION_SET, ADMIN…), no
+ * accessibility violation that axe finds, and no error in the browser console. The signed-out
+ * pages are walked too.
+ */
+import { execFileSync } from "node:child_process";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const PASSWORD = "tradeoff-demo";
+const ROLES = [
+  { role: "admin", email: "admin@demo.example.com" },
+  { role: "executive", email: "cto@demo.example.com" },
+  { role: "finance", email: "finance@demo.example.com" },
+  { role: "lead", email: "lead@demo.example.com" },
+] as const;
+
+/** A seed's file name, e.g. 000_2a5380ca2875bd0d.txt. */
+const SEED_FILE = /\b\d{3}_[0-9a-f]{8,}\.txt\b/;
+/** A code with an underscore (FINE_TUNING), or a one-word enum value standing alone. */
+const CODE = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/;
+const ONE_WORD_CODES = new Set([
+  "PROMPTING", "AGENT", "PIPELINE", "HYBRID", "ADMIN", "EXECUTIVE", "FINANCE", "LEAD", "IDEA", "ASSESSING", "APPROVED", "BUILDING", "LIVE",
+  "RETIRED", "INFERENCE", "RETRAINING", "MAINTENANCE", "LORA", "FULL",
+]);
+
+/** One page per kind: ids become ":id", and only the tab parameter counts. */
+function kindOf(url: URL): string {
+  const path = url.pathname.replace(/\/c[a-z0-9]{20,}(?=\/|$)/g, "/:id").replace(/\/sources\/\d{3}$/, "/sources/:id");
+  const tab = url.searchParams.get("tab");
+  return tab ? `${path}?tab=${tab}` : path;
+}
+
+const SKIP = /\.csv$|\/template$|\/api\/|\/sign-out/;
+
+/** The visible text a person reads (raw text, not as CSS capitalises it), with the tooltips and the choices of visible lists. */
+async function visibleText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      const text = n.textContent?.trim();
+      if (!el || !text || el.closest("script, style, noscript, template")) continue;
+      const select = el.closest("select");
+      if (select ? select.checkVisibility() : el.checkVisibility()) out.push(text);
+    }
+    for (const el of document.querySelectorAll<HTMLElement>("[title], [aria-label], [placeholder]")) {
+      if (!el.checkVisibility()) continue;
+      for (const a of ["title", "aria-label", "placeholder"]) {
+        const v = el.getAttribute(a);
+        if (v) out.push(v);
+      }
+    }
+    return out;
+  });
+}
+
+async function checkPage(page: Page, url: string, errors: string[]): Promise<string[]> {
+  const problems: string[] = [];
+  const texts = await visibleText(page);
+  for (const t of texts) {
+    if (SEED_FILE.test(t)) problems.push(`seed file name: “${t.slice(0, 120)}”`);
+    const code = t.match(CODE)?.[0] ?? t.split(/[^A-Z_]+/).find((w) => ONE_WORD_CODES.has(w));
+    if (code) problems.push(`code ${code} in “${t.slice(0, 120)}”`);
+  }
+  const axe = await new AxeBuilder({ page }).analyze();
+  for (const v of axe.violations) {
+    problems.push(`axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  }
+  problems.push(...errors.splice(0).map((e) => `console: ${e}`));
+  return problems.map((p) => `${url}: ${p}`);
+}
+
+/** Follows every same-site link from the start pages, one page per kind, and checks each. */
+async function walk(page: Page, starts: string[]): Promise<{ visited: string[]; problems: string[] }> {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  const origin = new URL(page.url()).origin;
+  const seen = new Set<string>();
+  const queue = [...starts];
+  const visited: string[] = [];
+  const problems: string[] = [];
+  while (queue.length) {
+    const next = new URL(queue.shift()!, origin);
+    const kind = kindOf(next);
+    if (seen.has(kind) || next.origin !== origin || SKIP.test(next.pathname)) continue;
+    seen.add(kind);
+    const res = await page.goto(next.pathname + next.search);
+    await page.waitForLoadState("networkidle");
+    visited.push(kind);
+    if (!res || res.status() >= 400) problems.push(`${kind}: HTTP ${res?.status()}`);
+    problems.push(...(await checkPage(page, kind, errors)));
+    const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    for (const h of hrefs) {
+      const u = new URL(h);
+      u.hash = "";
+      if (!seen.has(kindOf(u))) queue.push(u.toString());
+    }
+  }
+  return { visited, problems };
+}
+
+test.describe("every page, as every role", () => {
+  test.beforeAll(() => {
+    // The demo organization, as `npm start` seeds it (idempotent: nothing happens the second time).
+    execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/db-seed.ts"], { env: process.env, stdio: "pipe", timeout: 240_000 });
+  });
+
+  test.beforeEach(async ({ page }) => {
+    test.setTimeout(400_000);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  test("the checks catch what they look for (a page made to fail every one)", async ({ page }) => {
+    const errors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    await page.setContent(`<html lang="en"><body><main><h1>Bad page</h1>
+      <p>Source: 000_2a5380ca2875bd0d.txt</p><p>Recommended: FINE_TUNING</p><p title="Role ADMIN">x</p>
+      <p style="color:#c8c8c8">grey on white</p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main>
+      <script>console.error("boom")</script></body></html>`);
+    const problems = (await checkPage(page, "/bad", errors)).join("\n");
+    expect(problems).toContain("seed file name");
+    expect(problems).toContain("code FINE_TUNING");
+    expect(problems).toContain("code ADMIN");
+    expect(problems).toContain("axe color-contrast");
+    expect(problems).toContain("axe image-alt");
+    expect(problems).toContain("console: boom");
+  });
+
+  test("signed out: the sign-in and sign-up pages", async ({ page }) => {
+    await page.goto("/sign-in");
+    const { visited, problems } = await walk(page, ["/sign-in", "/sign-up"]);
+    expect(visited).toEqual(expect.arrayContaining(["/sign-in", "/sign-up"]));
+    expect(problems).toEqual([]);
+  });
+
+  for (const { role, email } of ROLES) {
+    test(`${role}: every page shows plain words, passes axe and logs no error`, async ({ page }) => {
+      await page.goto("/sign-in");
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).not.toHaveURL(/\/sign-in/);
+      const { visited, problems } = await walk(page, ["/o/demo/use-cases", "/o/demo/sources/000"]);
+      // The walk reached the pages that matter, through the links a person sees.
+      expect(visited).toEqual(expect.arrayContaining(["/o/demo/use-cases", "/o/demo/use-cases/:id", "/o/demo/portfolio", "/o/demo/assumptions", "/o/demo/frameworks", "/o/demo/sources", "/o/demo/sources/:id"]));
+      if (role === "finance" || role === "admin" || role === "executive") expect(visited).toContain("/o/demo/export");
+      if (role === "admin") expect(visited).toContain("/o/demo/members");
+      expect(problems).toEqual([]);
+    });
+  }
+});
