@@ -37,14 +37,14 @@ export const manualEstimateSchema = z
   .refine((e) => e.low <= e.base && e.base <= e.high, { message: "Low must not exceed base, nor base exceed high" });
 export type ManualEstimate = z.infer<typeof manualEstimateSchema>;
 
-/** ISO calendar date, YYYY-MM-DD, between 2000 and 2100. */
+/** ISO calendar date, YYYY-MM-DD, between 1950 and 2100 (inventories record use cases started long ago; issue 15). */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD")
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100;
-  }, "Not a real date between 2000 and 2100");
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1950 && d.getUTCFullYear() <= 2100;
+  }, "Not a real date between 1950 and 2100");
 
 /** The fields a lead edits (create and update). The decision has its own action. */
 export const useCaseFieldsSchema = z

@@ -97,9 +97,32 @@ const SUGGESTIONS: ReadonlyMap<ImportFieldKey, ReadonlyMap<string, string>> = ((
   return out;
 })();
 
-/** Our value for a file's value: a value, "" (leave empty) or undefined (not recognised). */
+/**
+ * The leading words of a long answer, as public inventories write their choices: "a) Pre-deployment
+ * – The use case is in development…" → "pre deployment"; "Yes – the system uses PII" → "yes". The
+ * code before a parenthesis or dot ("a)", "(b)", "3.") is dropped, then the text before the first
+ * dash, colon, semicolon or full stop is taken; then its first six, five … one words.
+ */
+export function leadingTokens(raw: string): string[] {
+  const s = raw.trim().replace(/^\(?[a-z0-9]{1,2}[.)]\s+/i, "");
+  const head = s.split(/\s[–—-]\s|[:;.,(]|\s[–—]/)[0] ?? s;
+  const words = valueToken(head).split(" ").filter(Boolean);
+  const out: string[] = [];
+  for (let n = Math.min(6, words.length); n >= 1; n--) out.push(words.slice(0, n).join(" "));
+  return out;
+}
+
+/** Our value for a file's value: a value, "" (leave empty) or undefined (not recognised). A long answer is read by its leading words. */
 export function suggestValue(key: ImportFieldKey, raw: string): string | undefined {
-  return SUGGESTIONS.get(key)?.get(valueToken(raw));
+  const known = SUGGESTIONS.get(key);
+  if (!known) return undefined;
+  const exact = known.get(valueToken(raw));
+  if (exact !== undefined) return exact;
+  for (const t of leadingTokens(raw)) {
+    const v = known.get(t);
+    if (v !== undefined) return v;
+  }
+  return undefined;
 }
 
 /** The value chosen for a file's value, looking at own keys only (a cell "constructor" is just a word). */

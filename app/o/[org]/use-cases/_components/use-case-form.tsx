@@ -261,7 +261,7 @@ export function UseCaseForm(props: UseCaseFormProps) {
               type="date"
               className={inputClass}
               value={values.startDate}
-              min="2000-01-01"
+              min="1950-01-01"
               max="2100-12-31"
               onChange={(e) => set("startDate", e.target.value)}
               onBlur={() => blur("startDate")}

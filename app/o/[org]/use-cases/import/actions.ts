@@ -43,7 +43,10 @@ export const checkImportRows = orgAction({
   handler: async (ctx, input) => checkRows(actorOf(ctx), { headers: input.headers, rows: input.rows, mapping: input.mapping as ImportMapping }),
 });
 
-/** Imports the file: all rows in one transaction, or none if any row has an error. */
+/**
+ * Imports the file in one transaction: every row, or none if any row is refused; or, with
+ * onlyValid, the rows that pass, leaving the refused ones out (counted in the audit event).
+ */
 export const importUseCases = orgAction({
   name: "useCases.import.commit",
   roles: IMPORT_ROLES,
@@ -52,10 +55,11 @@ export const importUseCases = orgAction({
       file: z.instanceof(Blob, { message: "Choose a CSV file." }),
       fileName: z.string().trim().max(255).default("import.csv"),
       mapping: importMappingSchema,
+      onlyValid: z.boolean().default(false),
     })
     .strict(),
   handler: async (ctx, input) => {
-    const outcome = await importFile(actorOf(ctx), { file: input.file, fileName: input.fileName, mapping: input.mapping as ImportMapping });
+    const outcome = await importFile(actorOf(ctx), { file: input.file, fileName: input.fileName, mapping: input.mapping as ImportMapping, onlyValid: input.onlyValid });
     if (outcome.committed) revalidatePath(`/o/${ctx.organization.slug}`, "layout");
     return outcome;
   },

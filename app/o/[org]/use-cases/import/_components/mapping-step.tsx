@@ -60,7 +60,8 @@ export function MappingStep(
     values: ValueMap;
     dateEvidence: DateOrderEvidence | null;
     dateOrder: DateOrder | undefined;
-    onChange: (next: { columns?: ColumnMap; values?: ValueMap; dateOrder?: DateOrder }) => void;
+    idColumns: string[];
+    onChange: (next: { columns?: ColumnMap; values?: ValueMap; dateOrder?: DateOrder; idColumns?: string[] }) => void;
   },
 ) {
   const { parsed, columns, values } = props;
@@ -153,6 +154,8 @@ export function MappingStep(
         </div>
       </fieldset>
 
+      <IdentityChoice headers={parsed.headers} idColumns={props.idColumns} disabled={props.disabled} onChange={(idColumns) => props.onChange({ idColumns })} />
+
       {props.dateEvidence && (props.dateEvidence.ambiguous || props.dateEvidence.detected || props.dateEvidence.mixed) && (
         <DateOrderChoice evidence={props.dateEvidence} order={props.dateOrder} disabled={props.disabled} onChange={(dateOrder) => props.onChange({ dateOrder })} />
       )}
@@ -169,6 +172,50 @@ export function MappingStep(
         </fieldset>
       )}
     </div>
+  );
+}
+
+const ID_PARTS = ["First part", "Second part", "Third part"] as const;
+
+/**
+ * The external id built from several columns (agency + use case id), for inventories whose ids
+ * repeat across agencies. Empty: the column mapped to External id, if any.
+ */
+function IdentityChoice(props: { headers: string[]; idColumns: string[]; disabled: boolean; onChange: (idColumns: string[]) => void }) {
+  const set = (i: number, header: string) => {
+    const next = [...props.idColumns];
+    if (header) next[i] = header;
+    else next.splice(i);
+    props.onChange(next.filter(Boolean));
+  };
+  return (
+    <fieldset disabled={props.disabled} className="space-y-2" aria-describedby="identity-help">
+      <legend className="text-base font-semibold text-zinc-900">Identity</legend>
+      <p id="identity-help" className="text-sm text-zinc-600">
+        How a row finds its use case when the file is imported again. Where ids repeat across agencies (“25” at two agencies), build the external id from several columns, e.g. agency, then
+        use case id. Left empty: the column mapped to External id. Rows without an id match a use case with exactly the same title and business unit.
+      </p>
+      <div className="grid gap-3 sm:grid-cols-3">
+        {ID_PARTS.map((label, i) => {
+          if (i > props.idColumns.length) return null;
+          return (
+            <div key={label}>
+              <label htmlFor={`id-part-${i}`} className="block text-sm font-medium text-zinc-900">
+                External id: {label.toLowerCase()}
+              </label>
+              <select id={`id-part-${i}`} className={`${SELECT} mt-1.5`} value={props.idColumns[i] ?? ""} onChange={(e) => set(i, e.currentTarget.value)}>
+                <option value="">{i === 0 ? "— The External id column —" : "— None —"}</option>
+                {props.headers.map((h) => (
+                  <option key={h} value={h}>
+                    {h}
+                  </option>
+                ))}
+              </select>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
   );
 }
 
