@@ -24,6 +24,15 @@ describe("defaults", () => {
       assessment: {},
       manualEstimate: null,
       externalId: null,
+      startDatePrecision: "DAY",
+      highImpact: null,
+      personalData: null,
+      sourcing: null,
+      vendor: "",
+      stage: null,
+      topicArea: "",
+      euRiskTier: null,
+      additionalFields: {},
     });
   });
   it("trims text", () => {
@@ -62,8 +71,8 @@ describe("text fields", () => {
 describe("status", () => {
   it.each(STATUSES)("%s is allowed", (status) => expect(ok({ status }).success).toBe(true));
   it.each(["idea", "DONE", "", null, 1])("%j is refused", (status) => expect(errorsAt({ status }).status).toBeDefined());
-  it("has the six lifecycle statuses of the spec", () => {
-    expect(STATUSES).toEqual(["IDEA", "ASSESSING", "APPROVED", "BUILDING", "LIVE", "RETIRED"]);
+  it("has the six lifecycle statuses of the spec, and Unknown for imported inventories that do not say (issue 15)", () => {
+    expect(STATUSES).toEqual(["IDEA", "ASSESSING", "APPROVED", "BUILDING", "LIVE", "RETIRED", "UNKNOWN"]);
   });
 });
 

@@ -61,6 +61,8 @@ export const importMappingSchema = z
     externalIdColumns: z.array(z.string().trim().min(1).max(MAX_HEADER_LENGTH)).max(MAX_ID_COLUMNS, `At most ${MAX_ID_COLUMNS} columns make an id`).optional(),
     /** Repair mojibake ("FBIâ€™s") and stray control characters (U+0092) in text cells. */
     repairText: z.boolean().optional(),
+    /** Keep every column not mapped to a field as a named additional field on the use case. */
+    keepOthers: z.boolean().optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -77,7 +79,7 @@ export const importMappingSchema = z
     }
   });
 
-export type ImportMapping = { columns: ColumnMap; values: ValueMap; dateOrder?: DateOrder; externalIdColumns?: string[]; repairText?: boolean };
+export type ImportMapping = { columns: ColumnMap; values: ValueMap; dateOrder?: DateOrder; externalIdColumns?: string[]; repairText?: boolean; keepOthers?: boolean };
 export type ImportMappingInput = z.input<typeof importMappingSchema>;
 
 export const mappingNameSchema = z.string().trim().min(1, "Give the mapping a name").max(80, "At most 80 characters");
@@ -91,5 +93,6 @@ export function pruneValues(mapping: ImportMapping): ImportMapping {
   if (mapping.dateOrder && mapped.has("startDate")) out.dateOrder = mapping.dateOrder;
   if (mapping.externalIdColumns?.length) out.externalIdColumns = mapping.externalIdColumns;
   if (mapping.repairText) out.repairText = true;
+  if (mapping.keepOthers) out.keepOthers = true;
   return out;
 }

@@ -1,3 +1,4 @@
+import { useCaseFieldsSchema } from "../use-case";
 import { describe, expect, it } from "vitest";
 import { suggestColumns } from "./columns";
 import { crossRowChecks, mappingProblems, prepareRows } from "./prepare";
@@ -27,6 +28,15 @@ describe("a row to a use case's fields", () => {
         assessment: { monthlyCalls: 1_000_000, yearlyGrowthPct: 12.5, needsCitations: true },
         manualEstimate: null,
         externalId: null,
+        startDatePrecision: "DAY",
+        highImpact: null,
+        personalData: null,
+        sourcing: null,
+        vendor: "",
+        stage: null,
+        topicArea: "",
+        euRiskTier: null,
+        additionalFields: {},
       },
     });
   });
@@ -52,6 +62,7 @@ describe("a row to a use case's fields", () => {
 
   it("on an update, cells given replace and empty cells keep what is stored", () => {
     const stored = {
+      ...useCaseFieldsSchema.parse({ title: "Old" }),
       title: "Old",
       description: "Kept",
       businessUnit: "Legal",

@@ -17,6 +17,7 @@ import { parseDateCell, type DatePrecision } from "./dates";
 import { IMPORT_FIELD_BY_KEY, IMPORT_FIELD_KEYS, isAnswerKey, type ImportFieldKey } from "./fields";
 import type { ImportMapping } from "./mapping";
 import { ID_SEPARATOR } from "./mapping";
+import { REFUSED_REASON_COLUMN } from "./refused";
 import { faultExcerpt, repairText, showControls, textFault } from "./text-repair";
 import { resolveValue } from "./values";
 
@@ -42,6 +43,8 @@ export interface ConvertedRow {
   externalId: string | null;
   /** The title as given (trimmed), for duplicate checks. */
   title: string | null;
+  /** The file's other columns, kept by name (when the mapping keeps them): non-empty cells only. */
+  additional?: Record<string, string>;
   /** How precise the planned start is ("2025" is a year), when the cell gave one. */
   startDatePrecision?: DatePrecision;
   errors: RowIssue[];
@@ -52,7 +55,10 @@ export interface ConvertedRow {
  * The columns the fields come from: field → column position and name. An external id built from
  * several columns has `parts` (their positions) and index -1; its header names them all.
  */
-export type ColumnPlan = Partial<Record<ImportFieldKey, { index: number; header: string; parts?: number[] }>>;
+export type ColumnPlan = Partial<Record<ImportFieldKey, { index: number; header: string; parts?: number[] }>> & {
+  /** The columns no field takes (kept as additional fields when the mapping says so). */
+  others?: { index: number; header: string }[];
+};
 
 export function columnPlan(headers: readonly string[], columns: Readonly<ColumnMap>, idColumns?: readonly string[]): ColumnPlan {
   const plan: ColumnPlan = {};
@@ -63,14 +69,17 @@ export function columnPlan(headers: readonly string[], columns: Readonly<ColumnM
   });
   const parts = (idColumns ?? []).map((h) => headers.indexOf(h)).filter((i) => i >= 0);
   if (parts.length) plan.externalId = { index: -1, header: parts.map((i) => headers[i]!).join(" + "), parts };
+  const used = planColumns(plan);
+  // The reason column of a refused-rows download is ours, never the inventory's: not kept.
+  plan.others = headers.map((header, index) => ({ index, header })).filter((c) => !used.has(c.index) && c.header !== REFUSED_REASON_COLUMN);
   return plan;
 }
 
 /** The positions of the columns a plan reads. */
 export function planColumns(plan: ColumnPlan): Set<number> {
   const used = new Set<number>();
-  for (const c of Object.values(plan)) {
-    if (!c) continue;
+  for (const [key, c] of Object.entries(plan)) {
+    if (!c || key === "others" || Array.isArray(c)) continue;
     if (c.index >= 0) used.add(c.index);
     for (const p of c.parts ?? []) used.add(p);
   }
@@ -137,6 +146,18 @@ export function convertRow(r: CsvRow, plan: ColumnPlan, mapping: ImportMapping):
     else if (value !== undefined) out.values[key] = value;
     if (precision) out.startDatePrecision = precision;
   }
+  if (mapping.keepOthers && plan.others) {
+    const additional: Record<string, string> = {};
+    for (const { index, header } of plan.others) {
+      let raw = (r.cells[index] ?? "").replace(SPACES, "");
+      if (raw === "") continue;
+      const fault = textFault(raw);
+      if (fault && mapping.repairText) raw = fault.repaired;
+      else if (fault) out.warnings.push(faultWarning(r.row, null, header, raw, fault.repaired, fault.kind));
+      additional[header] = raw;
+    }
+    out.additional = additional;
+  }
   if (typeof out.values.ownerEmail === "string") out.ownerEmail = out.values.ownerEmail;
   if (typeof out.values.externalId === "string") out.externalId = out.values.externalId.trim();
   if (typeof out.values.title === "string") out.title = out.values.title.trim();
@@ -186,6 +207,9 @@ export function buildFields(c: ConvertedRow, plan: ColumnPlan, existing: UseCase
     if (isAnswerKey(key)) answers[key] = value;
     else base[key] = value;
   }
+  if (c.additional && Object.keys(c.additional).length) base.additionalFields = { ...((base.additionalFields as Record<string, string> | undefined) ?? {}), ...c.additional };
+  if (c.startDatePrecision) base.startDatePrecision = c.startDatePrecision;
+  else if (c.values.startDate !== undefined) base.startDatePrecision = "DAY";
   const input: Record<string, unknown> = { ...base, assessment: answers };
   if (ownerId) input.ownerId = ownerId;
   const parsed = useCaseFieldsSchema.safeParse(input);

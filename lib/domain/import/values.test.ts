@@ -51,7 +51,7 @@ describe("mapping the file's values onto ours", () => {
 
   it("reports a value it does not know, naming the allowed ones", () => {
     const r = resolveValue("status", "Sunsetting", {});
-    expect(r).toEqual({ ok: false, message: "“Sunsetting” is not a value of Status. Map it to one of IDEA, ASSESSING, APPROVED, BUILDING, LIVE, RETIRED (or to “leave empty”) in the value mapping." });
+    expect(r).toEqual({ ok: false, message: "“Sunsetting” is not a value of Status. Map it to one of IDEA, ASSESSING, APPROVED, BUILDING, LIVE, RETIRED, UNKNOWN (or to “leave empty”) in the value mapping." });
   });
 
   it("takes the person's mapping over the suggestion, whatever the spelling", () => {

@@ -51,7 +51,30 @@ const SYNONYMS: Partial<Record<ImportFieldKey, Record<string, readonly string[]>
       "in testing",
     ],
     LIVE: ["live", "deployed", "in production", "production", "operation and maintenance", "operations and maintenance", "operational", "in operation", "in use", "in mission", "implemented", "active"],
+    UNKNOWN: ["unknown", "not known", "not reported", "unspecified", "not specified"],
     RETIRED: ["retired", "decommissioned", "sunset", "sunsetted", "discontinued", "no longer in use", "cancelled", "canceled", "archived", "inactive"],
+  },
+  highImpact: {
+    HIGH_IMPACT: ["high impact", "yes", "rights impacting", "safety impacting", "both rights and safety impacting", "rights impacting and safety impacting"],
+    PRESUMED_NOT_HIGH_IMPACT: ["presumed high impact but determined not high impact", "presumed high impact determined not", "presumed high impact", "determined not high impact"],
+    NOT_HIGH_IMPACT: ["not high impact", "no", "neither", "not rights or safety impacting"],
+  },
+  sourcing: {
+    IN_HOUSE: ["developed in house", "in house", "inhouse", "internal", "built"],
+    BOUGHT: ["developed with contracting resources", "contracting resources", "contracted", "contractor", "commercial", "commercial off the shelf", "cots", "purchased", "bought", "vendor"],
+    BOTH: ["developed with both contracting and in house resources", "both contracting and in house resources", "both", "hybrid"],
+  },
+  stage: {
+    PRE_DEPLOYMENT: ["pre deployment", "predeployment", "initiated", "planned", "development and acquisition", "acquisition and or development"],
+    PILOT: ["pilot", "piloting", "implementation and assessment"],
+    DEPLOYED: ["deployed", "in production", "operation and maintenance", "operational"],
+    RETIRED: ["retired", "decommissioned"],
+  },
+  euRiskTier: {
+    PROHIBITED: ["prohibited", "unacceptable", "unacceptable risk"],
+    HIGH: ["high", "high risk"],
+    LIMITED: ["limited", "limited risk", "transparency", "transparency risk"],
+    MINIMAL: ["minimal", "minimal risk", "low", "low risk", "no risk"],
   },
   changeFrequency: {
     realtime: ["realtime", "real time", "continuous", "continuously", "constantly", "streaming", "hourly", "live"],

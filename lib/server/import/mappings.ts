@@ -21,6 +21,7 @@ export interface SavedMapping {
   dateOrder?: DateOrder;
   externalIdColumns?: string[];
   repairText?: boolean;
+  keepOthers?: boolean;
   updatedAt: string;
 }
 
@@ -29,13 +30,14 @@ export async function listImportMappings(organizationId: string): Promise<SavedM
   const out: SavedMapping[] = [];
   for (const r of rows) {
     // A stored mapping that no longer passes the schema (a field renamed since) is skipped, not fatal.
-    const options = (r.options ?? {}) as { externalIdColumns?: unknown; repairText?: unknown };
+    const options = (r.options ?? {}) as { externalIdColumns?: unknown; repairText?: unknown; keepOthers?: unknown };
     const parsed = importMappingSchema.safeParse({
       columns: r.columnMap,
       values: r.valueMap,
       dateOrder: r.dateOrder ?? undefined,
       ...(options.externalIdColumns !== undefined ? { externalIdColumns: options.externalIdColumns } : {}),
       ...(options.repairText !== undefined ? { repairText: options.repairText } : {}),
+      ...(options.keepOthers !== undefined ? { keepOthers: options.keepOthers } : {}),
     });
     if (parsed.success) out.push({ id: r.id, name: r.name, ...(pruneValues(parsed.data as ImportMapping)), updatedAt: r.updatedAt.toISOString() });
   }
@@ -43,7 +45,7 @@ export async function listImportMappings(organizationId: string): Promise<SavedM
 }
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
-const optionsOf = (m: ImportMapping) => ({ ...(m.externalIdColumns?.length ? { externalIdColumns: m.externalIdColumns } : {}), ...(m.repairText ? { repairText: true } : {}) });
+const optionsOf = (m: ImportMapping) => ({ ...(m.externalIdColumns?.length ? { externalIdColumns: m.externalIdColumns } : {}), ...(m.repairText ? { repairText: true } : {}), ...(m.keepOthers ? { keepOthers: true } : {}) });
 
 export async function saveImportMapping(actor: ImportActor, input: { name: string; mapping: ImportMapping }): Promise<SavedMapping> {
   const mapping = pruneValues(input.mapping);

@@ -89,6 +89,7 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
   const [chosenDateOrder, setChosenDateOrder] = useState<DateOrder | undefined>(undefined);
   const [idColumns, setIdColumns] = useState<string[]>([]);
   const [repairText, setRepairText] = useState(false);
+  const [keepOthers, setKeepOthers] = useState(true);
   const mapHeading = useRef<HTMLHeadingElement>(null);
   const reportHeading = useRef<HTMLHeadingElement>(null);
   const doneHeading = useRef<HTMLHeadingElement>(null);
@@ -114,8 +115,8 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
   }, [loaded, columns]);
   const dateOrder = chosenDateOrder ?? dateEvidence?.detected ?? undefined;
   const mapping: ImportMapping = useMemo(
-    () => pruneValues({ columns, values, dateOrder, externalIdColumns: idColumns.length ? idColumns : undefined, repairText }),
-    [columns, values, dateOrder, idColumns, repairText],
+    () => pruneValues({ columns, values, dateOrder, externalIdColumns: idColumns.length ? idColumns : undefined, repairText, keepOthers }),
+    [columns, values, dateOrder, idColumns, repairText, keepOthers],
   );
   const problems = useMemo(() => (loaded ? mappingProblems(loaded.parsed.headers, columns, idColumns) : []), [loaded, columns, idColumns]);
 
@@ -135,6 +136,7 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
     setChosenDateOrder(m?.dateOrder);
     setIdColumns(m?.externalIdColumns?.filter((h) => headers.includes(h)) ?? []);
     setRepairText(m?.repairText ?? false);
+    setKeepOthers(m ? (m.keepOthers ?? false) : true);
   }
 
   async function onFile(file: File | undefined) {
@@ -162,7 +164,8 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
     setStage({ step: "map" });
   }
 
-  function changeMapping(next: { columns?: ColumnMap; values?: ValueMap; dateOrder?: DateOrder; idColumns?: string[] }) {
+  function changeMapping(next: { columns?: ColumnMap; values?: ValueMap; dateOrder?: DateOrder; idColumns?: string[]; keepOthers?: boolean }) {
+    if (next.keepOthers !== undefined) setKeepOthers(next.keepOthers);
     if (next.columns) setColumns(next.columns);
     if (next.values) setValues(next.values);
     if (next.dateOrder) setChosenDateOrder(next.dateOrder);
@@ -183,8 +186,8 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
     const errors: RowIssue[] = [...cross.errors];
     const warnings: RowIssue[] = [...cross.warnings, ...encodingWarnings(loaded.parsed.markedRows)];
     const notes: string[] = [...cross.notes];
-    // Only the mapped columns' cells travel.
-    const used = planColumns(plan);
+    // Only the mapped columns' cells travel (all of them when the other columns are kept).
+    const used = mapping.keepOthers ? new Set(headers.map((_, i) => i)) : planColumns(plan);
     const sent = rows.map((r) => ({
       row: r.row,
       cells: r.cells.map((c, j) => (used.has(j) ? c.slice(0, MAX_CELL_LENGTH) : "")),
@@ -322,6 +325,7 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
             values={values}
             dateEvidence={dateEvidence}
             idColumns={idColumns}
+            keepOthers={keepOthers}
             dateOrder={dateOrder}
             mapping={mapping}
             saved={saved}

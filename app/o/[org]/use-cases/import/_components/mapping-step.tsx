@@ -22,6 +22,7 @@ import {
   type ParsedCsv,
   type ValueMap,
 } from "@/lib/domain/import";
+import { GOVERNANCE_KEYS } from "@/lib/domain/governance";
 import type { SavedMapping } from "@/lib/server/import/mappings";
 import { deleteImportMapping, saveImportMapping } from "../actions";
 
@@ -29,6 +30,7 @@ const SELECT =
   "block w-full rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm text-zinc-900 ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-invalid:ring-red-600";
 const UNMAPPED = "__unmapped__";
 const base = new Set<string>(BASE_FIELD_KEYS);
+const gov = new Set<string>(GOVERNANCE_KEYS);
 
 function samples(parsed: ParsedCsv, index: number, n = 2): string[] {
   const out: string[] = [];
@@ -61,7 +63,8 @@ export function MappingStep(
     dateEvidence: DateOrderEvidence | null;
     dateOrder: DateOrder | undefined;
     idColumns: string[];
-    onChange: (next: { columns?: ColumnMap; values?: ValueMap; dateOrder?: DateOrder; idColumns?: string[] }) => void;
+    keepOthers: boolean;
+    onChange: (next: { columns?: ColumnMap; values?: ValueMap; dateOrder?: DateOrder; idColumns?: string[]; keepOthers?: boolean }) => void;
   },
 ) {
   const { parsed, columns, values } = props;
@@ -132,8 +135,15 @@ export function MappingStep(
                             </option>
                           ))}
                         </optgroup>
+                        <optgroup label="Governance">
+                          {IMPORT_FIELDS.filter((f) => gov.has(f.key)).map((f) => (
+                            <option key={f.key} value={f.key}>
+                              {f.label}
+                            </option>
+                          ))}
+                        </optgroup>
                         <optgroup label="Assessment answers">
-                          {IMPORT_FIELDS.filter((f) => !base.has(f.key)).map((f) => (
+                          {IMPORT_FIELDS.filter((f) => !base.has(f.key) && !gov.has(f.key)).map((f) => (
                             <option key={f.key} value={f.key}>
                               {f.label}
                             </option>
@@ -152,6 +162,17 @@ export function MappingStep(
             </tbody>
           </table>
         </div>
+      </fieldset>
+
+      <fieldset disabled={props.disabled}>
+        <legend className="sr-only">Other columns</legend>
+        <label className="flex items-start gap-2 text-sm text-zinc-900">
+          <input type="checkbox" className="mt-0.5" checked={props.keepOthers} onChange={(e) => props.onChange({ keepOthers: e.currentTarget.checked })} />
+          <span>
+            Keep the columns mapped to no field as additional fields ({parsed.headers.filter((h) => !columns[h] && !props.idColumns.includes(h)).length} columns), named as in the file: shown on each
+            use case, searchable and exported.
+          </span>
+        </label>
       </fieldset>
 
       <IdentityChoice headers={parsed.headers} idColumns={props.idColumns} disabled={props.disabled} onChange={(idColumns) => props.onChange({ idColumns })} />
