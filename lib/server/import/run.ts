@@ -125,6 +125,8 @@ export async function importFile(actor: ImportActor, input: { file: Blob; fileNa
         updated,
         unchanged,
         refused: refused.size,
+        /** The moment every row of this import was written (its use cases' updatedAt), for the undo. */
+        writtenAt: now.toISOString(),
         refusedRows: [...refused].slice(0, 10_000),
         columns: Object.fromEntries(Object.entries(input.mapping.columns).filter(([, k]) => k)),
         useCaseIds: written.map((w) => w.id),

@@ -12,6 +12,7 @@ import type { MemberContext } from "@/lib/server/guard";
 import { deleteImportMapping as deleteMapping, saveImportMapping as saveMapping } from "@/lib/server/import/mappings";
 import type { ImportActor } from "@/lib/server/import/plan";
 import { checkRows, importFile } from "@/lib/server/import/run";
+import { undoImport as undo } from "@/lib/server/import/undo";
 
 const actorOf = (ctx: MemberContext): ImportActor => ({ organizationId: ctx.organization.id, userId: ctx.user.id, role: ctx.role });
 
@@ -79,4 +80,16 @@ export const deleteImportMapping = orgAction({
   roles: IMPORT_ROLES,
   input: z.object({ id: z.string().min(1).max(64) }).strict(),
   handler: async (ctx, input) => deleteMapping(actorOf(ctx), input),
+});
+
+/** Undoes an import as one step: its new use cases deleted, its updates put back (refused if any changed since). */
+export const undoImport = orgAction({
+  name: "useCases.import.undo",
+  roles: IMPORT_ROLES,
+  input: z.object({ importId: z.string().min(1).max(64) }).strict(),
+  handler: async (ctx, input) => {
+    const result = await undo(actorOf(ctx), input.importId);
+    revalidatePath(`/o/${ctx.organization.slug}`, "layout");
+    return result;
+  },
 });
