@@ -296,6 +296,7 @@ const VERBS: Record<string, string> = {
   "use_case.deleted": "moved it to the trash",
   "use_case.restored": "restored it from the trash",
   "use_case.imported": "imported it",
+  "use_case.import_undone": "undid the import that changed it (put back as it was)",
 };
 
 async function HistoryTab({ organizationId, useCaseId }: { organizationId: string; useCaseId: string }) {
