@@ -37,12 +37,14 @@ test("a lead sees per-row errors before anything is saved, then imports a correc
   await expect(errors).toBeVisible();
   await expect(errors.getByRole("row", { name: /Row 3/ })).toContainText("At most 10 years");
   await expect(errors.getByRole("row", { name: /Row 3/ })).toContainText("horizonYears");
-  await expect(page.getByText(/Nothing can be imported while 1 row has errors/)).toBeVisible();
-  await expect(page.getByRole("button", { name: /^Import \d/ })).toHaveCount(0);
+  // the row is refused, with its reason; the choice is the valid rows or nothing
+  await expect(page.getByTestId("import-outcomes").getByRole("row", { name: /Row 3/ })).toContainText("Refused");
+  await expect(page.getByText(/1 row is refused/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Import 1 valid row, leave 1 out" })).toBeVisible();
   expect(await auth.query(`SELECT id FROM "UseCase" WHERE "organizationId" = $1`, [org.id])).toHaveLength(0);
 
-  // 2. the corrected file, saved by an old Excel (Windows-1252), with a cell over two lines
-  await page.getByRole("button", { name: "Choose another file" }).click();
+  // 2. import nothing; the corrected file, saved by an old Excel (Windows-1252), with a cell over two lines
+  await page.getByRole("button", { name: "Import nothing" }).click();
   // (it also has the dates as a European spreadsheet writes them: 05/01/2027 is 5 January)
   const good = [
     `${HEADER},Date Initiated`,
@@ -58,7 +60,7 @@ test("a lead sees per-row errors before anything is saved, then imports a correc
   await expect(page.getByText("No errors")).toBeVisible();
   await expect(page.getByTestId("import-counts")).toContainText("New2");
   await page.getByRole("button", { name: "Import 2 use cases" }).click();
-  await expect(page.getByTestId("import-done")).toContainText("2 use cases added, 0 updated, 0 unchanged");
+  await expect(page.getByTestId("import-done")).toContainText("2 use cases added, 0 updated, 0 unchanged,");
 
   // 3. they are in the list, owned by the lead
   await page.getByRole("link", { name: "See the use cases" }).click();

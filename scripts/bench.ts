@@ -25,6 +25,8 @@ const COUNT = Number(args.find((a) => a.startsWith("--count="))?.slice(8) ?? 10_
 const LOAD = !args.includes("--no-load");
 /** --keep: leave the database (and the embedded server) running, for EXPLAIN and the like. */
 const KEEP = args.includes("--keep");
+/** --only=inventory: only the public-inventory import (issue 15), for a quick look. */
+const ONLY = args.find((a) => a.startsWith("--only="))?.slice(7);
 
 /** The quality bars, read off the figures (PRODUCT.md "Quality bars"; issues 6 and 8). */
 function verdicts(r: Record<string, unknown>): Record<string, string> {
@@ -33,6 +35,8 @@ function verdicts(r: Record<string, unknown>): Record<string, string> {
     const total = ((r.scoreMicrosPerUseCase as number) + (r.projectMicrosPerUseCase as number) + r.simulateMicrosPerUseCase) / 1000;
     out.simulation = `${total < 10 ? "meets" : "misses"} the bar (scoring + projection + Monte Carlo well under 10 ms a use case): ${total.toFixed(2)} ms (Monte Carlo ${(r.simulateMicrosPerUseCase / 1000).toFixed(2)} ms, run for ${Math.round((r.simulatedShare as number) * 100)}% of use cases)`;
   }
+  const inventory = r.publicInventory as { verdict?: string } | undefined;
+  if (inventory?.verdict) out.publicInventory = inventory.verdict;
   const d = r.dashboard as { wholeOrgMedianMs?: number; ratio?: number; filteredMedianMs?: number; filteredRatio?: number } | undefined;
   if (d?.wholeOrgMedianMs !== undefined) {
     const ok = d.wholeOrgMedianMs < 300 && (d.ratio ?? Infinity) <= 3;
@@ -81,7 +85,7 @@ async function main() {
   try {
     await migrate(url);
     const { runBench } = await import("./bench/run");
-    Object.assign(results, await runBench({ databaseUrl: url, count: COUNT, load: LOAD }));
+    Object.assign(results, await runBench({ databaseUrl: url, count: COUNT, load: LOAD, only: ONLY }));
   } finally {
     const { db } = await import("../lib/server/db");
     await db.$disconnect().catch(() => {});

@@ -23,7 +23,7 @@ import { createOrganization } from "@/app/(auth)/organizations/new/actions";
 import { acceptInvitation, acceptInvitationWithSignUp } from "@/app/(auth)/invite/[token]/actions";
 import { signOutEverywhere } from "@/app/(auth)/account/actions";
 import { createUseCase, deleteUseCase, recordDecision, restoreUseCase, setCostOverrides, updateUseCase } from "@/app/o/[org]/use-cases/actions";
-import { checkImportRows, deleteImportMapping, importUseCases, saveImportMapping } from "@/app/o/[org]/use-cases/import/actions";
+import { checkImportRows, deleteImportMapping, importUseCases, saveImportMapping, undoImport } from "@/app/o/[org]/use-cases/import/actions";
 import { saveAssumptions } from "@/app/o/[org]/assumptions/actions";
 import { inviteMember, removeMember, revokeInvitation, updateMemberRole } from "@/app/o/[org]/members/actions";
 import { previewFrameworkWeights, rescoreAllUseCases, saveFrameworkWeights } from "@/app/o/[org]/frameworks/actions";
@@ -221,6 +221,19 @@ const MUTATING: Record<string, Row> = {
       const result = (await importUseCases(org.slug, { file: fileOf(content), fileName: "audit.csv", mapping: importMapping() })) as Result;
       expect(result.data?.committed).toBe(true);
       return { result, organizationId: org.id, actorId: org.users.LEAD.id, entity: "UseCaseImport", entityId: result.data?.importId as string };
+    },
+  },
+  "useCases.import.undo": {
+    prepare: async () => {
+      as(org.users.LEAD.id);
+      const content = csv([H, importRow(unique("To undo"))]);
+      const r = (await importUseCases(org.slug, { file: fileOf(content), fileName: "undo.csv", mapping: importMapping() })) as Result;
+      return { id: r.data!.importId as string };
+    },
+    call: async (p) => {
+      as(org.users.LEAD.id);
+      const result = (await undoImport(org.slug, { importId: p.id })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.LEAD.id, entity: "UseCaseImport", entityId: p.id };
     },
   },
   "useCases.import.saveMapping": {

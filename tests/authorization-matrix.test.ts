@@ -21,7 +21,7 @@ import { db, type Role } from "@/lib/server/db";
 import { DEFAULT_ASSUMPTIONS } from "@/lib/domain/costing";
 import { FRAMEWORKS } from "@/lib/domain/frameworks";
 import { createUseCase, deleteUseCase } from "@/app/o/[org]/use-cases/actions";
-import { saveImportMapping } from "@/app/o/[org]/use-cases/import/actions";
+import { importUseCases, saveImportMapping } from "@/app/o/[org]/use-cases/import/actions";
 import { inviteMember } from "@/app/o/[org]/members/actions";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { loadCallables, type Callable } from "./helpers/entry-points";
@@ -43,6 +43,8 @@ interface Objects {
   useCase: { id: string; version: number; title: string };
   deletedUseCase: string;
   mapping: string;
+  /** An import (by the lead) that can be undone. */
+  importId: string;
   spareMember: { membershipId: string; email: string };
   invitation: string;
 }
@@ -59,17 +61,19 @@ async function objectsOf(org: TestOrg): Promise<Objects> {
   const doomed = (await createUseCase(org.slug, { title: unique(`Matrix deleted of ${org.name}`) })) as Result;
   const deleted = (await deleteUseCase(org.slug, { id: doomed.data!.id })) as Result;
   const mapping = (await saveImportMapping(org.slug, { name: unique("Matrix mapping"), mapping: templateMapping() })) as Result;
+  const imported = (await importUseCases(org.slug, { file: fileOf(csv([H, tRow({ title: unique(`Matrix import of ${org.name}`), ownerEmail: org.users.LEAD.email })])), fileName: "matrix.csv", mapping: templateMapping() })) as Result;
   const user = await db.user.create({ data: { email: `spare-${randomUUID().slice(0, 8)}@matrix.test`, name: "Spare member" } });
   const membership = await db.membership.create({ data: { userId: user.id, organizationId: org.id, role: "LEAD" } });
   signInAs(org.users.ADMIN.id);
   const invitation = (await inviteMember(org.slug, { email: `invitee-${randomUUID().slice(0, 8)}@matrix.test`, role: "LEAD" })) as Result;
   signOut();
-  for (const r of [uc, doomed, deleted, mapping, invitation]) if (!r.ok) throw new Error(JSON.stringify(r));
+  for (const r of [uc, doomed, deleted, mapping, imported, invitation]) if (!r.ok) throw new Error(JSON.stringify(r));
   return {
     org,
     useCase: { id: uc.data!.id as string, version: uc.data!.version as number, title },
     deletedUseCase: doomed.data!.id as string,
     mapping: mapping.data!.id as string,
+    importId: imported.data!.importId as string,
     spareMember: { membershipId: membership.id, email: user.email },
     invitation: invitation.data!.id as string,
   };
@@ -114,6 +118,8 @@ async function inputFor(name: string, t: Objects): Promise<unknown> {
       const { weightsVersion } = await db.organization.findUniqueOrThrow({ where: { id: t.org.id }, select: { weightsVersion: true } });
       return { expectedWeightsVersion: weightsVersion, weights: Object.fromEntries(FRAMEWORKS.map((f, i) => [f.id, i === 0 ? 3 : 1])), note: "Matrix rebalance" };
     }
+    case "useCases.import.undo":
+      return { importId: t.importId };
     case "frameworks.rescoreAll":
       return {};
     case "frameworks.previewWeights":

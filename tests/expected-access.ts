@@ -48,6 +48,7 @@ export const EXPECTED_ACCESS = {
   // Import.
   "useCases.import.check": { kind: "action", roles: ["LEAD", "EXECUTIVE", "ADMIN"], mutates: false },
   "useCases.import.commit": { kind: "action", roles: ["LEAD", "EXECUTIVE", "ADMIN"], mutates: true },
+  "useCases.import.undo": { kind: "action", roles: ["LEAD", "EXECUTIVE", "ADMIN"], mutates: true },
   "useCases.import.saveMapping": { kind: "action", roles: ["LEAD", "EXECUTIVE", "ADMIN"], mutates: true },
   "useCases.import.deleteMapping": { kind: "action", roles: ["LEAD", "EXECUTIVE", "ADMIN"], mutates: true },
   "useCases.import.template": { kind: "route", roles: ["LEAD", "EXECUTIVE", "ADMIN"], mutates: false },

@@ -1,7 +1,24 @@
 /** Helpers for the import's tests: the template's rows and mapping, CSV text, Windows-1252 bytes, and the browser's check loop. */
 import Papa from "papaparse";
 import { checkImportRows } from "@/app/o/[org]/use-cases/import/actions";
-import { buildReport, chunkRows, crossRowChecks, decodeCsvBytes, IMPORT_FIELD_KEYS, parseCsv, prepareRows, suggestColumns, TEMPLATE_HEADERS, type ImportMapping, type ImportReport, type RowIssue, type RowAction } from "@/lib/domain/import";
+import {
+  buildReport,
+  chunkRows,
+  crossRowChecks,
+  decodeCsvBytes,
+  describeEncoding,
+  encodingWarnings,
+  IMPORT_FIELD_KEYS,
+  parseCsv,
+  prepareRows,
+  suggestColumns,
+  TEMPLATE_HEADERS,
+  type FieldChange,
+  type ImportMapping,
+  type ImportReport,
+  type RowIssue,
+  type RowAction,
+} from "@/lib/domain/import";
 
 /** The template's header row. */
 export const H = [...TEMPLATE_HEADERS];
@@ -38,13 +55,16 @@ export function fileOf(content: string | Uint8Array, name = "use-cases.csv"): Fi
 
 /** What the import page does before the import: parse, then check the rows a chunk at a time, and merge. */
 export async function checkLikeTheBrowser(orgSlug: string, bytes: Uint8Array, mapping: ImportMapping): Promise<{ report: ImportReport; chunks: number; failed?: unknown }> {
-  const { text, encoding } = decodeCsvBytes(bytes);
-  const parsed = parseCsv(text);
+  const decoded = decodeCsvBytes(bytes);
+  const { encoding } = decoded;
+  const parsed = parseCsv(decoded.text, { marks: decoded.foreignOffsets });
+  const encodingNote = describeEncoding(decoded, parsed.markedRows);
   const { plan, converted } = prepareRows(parsed.headers, parsed.rows, mapping);
   const cross = crossRowChecks(converted, plan, { closeTitles: true });
   const actions = new Map<number, RowAction>();
+  const changes = new Map<number, FieldChange[]>();
   const errors: RowIssue[] = [...cross.errors];
-  const warnings: RowIssue[] = [...cross.warnings];
+  const warnings: RowIssue[] = [...cross.warnings, ...encodingWarnings(parsed.markedRows)];
   const notes: string[] = [...cross.notes];
   let chunks = 0;
   for (const chunk of chunkRows(parsed.rows)) {
@@ -52,9 +72,11 @@ export async function checkLikeTheBrowser(orgSlug: string, bytes: Uint8Array, ma
     chunks++;
     if (!res.ok) return { report: buildReport({ actions, rows: 0, errors, warnings, problems: [res.message] }), chunks, failed: res };
     for (const [row, action] of res.data.actions) actions.set(row, action);
+    for (const [row, c] of res.data.changes) changes.set(row, c);
     errors.push(...res.data.errors);
     warnings.push(...res.data.warnings);
     notes.push(...res.data.notes);
   }
-  return { report: buildReport({ actions, rows: parsed.rows.length, errors, warnings, notes, problems: parsed.problems, encoding }), chunks };
+  const fileRows = converted.map((c) => ({ row: c.row, title: c.title }));
+  return { report: buildReport({ actions, changes, rows: parsed.rows.length, errors, warnings, notes, problems: parsed.problems, encoding, encodingNote, fileRows }), chunks };
 }

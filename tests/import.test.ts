@@ -136,7 +136,7 @@ describe("a file with an error", () => {
       H,
       tRow({ title: "Fine one", externalId: "B-1" }),
       tRow({ title: "Too long a horizon", horizonYears: "12", externalId: "B-2", maxLagDays: "soon" }),
-      tRow({ title: "Odd status", status: "Pilot phase", externalId: "B-3", startDate: "mid-March" }),
+      tRow({ title: "Odd status", status: "Paused", externalId: "B-3", startDate: "mid-March" }),
       tRow({ title: "", description: "no title", externalId: "B-4" }),
       tRow({ title: "Repeated id", externalId: "B-1" }),
     ]);
@@ -149,7 +149,7 @@ describe("a file with an error", () => {
       expect.arrayContaining([
         [3, "horizonYears", "At most 10 years"],
         [3, "maxLagDays", "“soon” is not a number."],
-        [4, "status", expect.stringContaining("“Pilot phase” is not a value of Status")],
+        [4, "status", expect.stringContaining("“Paused” is not a value of Status")],
         [4, "startDate", "“mid-March” is not a date we can read: write it as YYYY-MM-DD (e.g. 2027-03-01)."],
         [5, "title", "Title is required"],
         [6, "externalId", "External id “B-1” is also on row 2; each use case must have its own."],

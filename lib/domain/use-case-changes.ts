@@ -8,6 +8,7 @@
 import { ANSWER_KEYS, ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "./assessment";
 import { ANSWER_HELP } from "./assessment-help";
 import { STATUS_LABELS, type Status } from "./use-case";
+import { GOVERNANCE_KEYS, GOVERNANCE_LABELS, governanceValueLabel, type GovernanceKey } from "./governance";
 
 /** Labels for the fields around the assessment; answers use ANSWER_LABELS. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -23,6 +24,8 @@ export const FIELD_LABELS: Record<string, string> = {
   chosenApproach: "Chosen approach",
   decisionNotes: "Decision notes",
   deletedAt: "Deleted",
+  startDatePrecision: "Planned start known to the",
+  ...GOVERNANCE_LABELS,
 };
 
 /** "title" → "Title"; "assessment.maxLagDays" → "Longest acceptable lag (days)". */
@@ -135,7 +138,12 @@ export function formatFieldValue(path: string, value: unknown, names: Readonly<R
     if (typeof value === "number") return `${value.toLocaleString("en-US")}${help?.unit ? ` ${help.unit}` : ""}`;
     return String(value);
   }
+  if ((GOVERNANCE_KEYS as readonly string[]).includes(path)) return governanceValueLabel(path as GovernanceKey, value);
   switch (path) {
+    case "startDatePrecision":
+      return String(value).toLowerCase();
+    case "additionalFields":
+      return isPlainObject(value) ? Object.entries(value).map(([k, v]) => `${k}: ${String(v)}`).join("; ") || "—" : canonical(value);
     case "status":
       return STATUS_LABELS[value as Status] ?? String(value);
     case "chosenApproach":

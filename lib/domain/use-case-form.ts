@@ -46,6 +46,18 @@ export interface UseCaseFormValues {
   manualHigh: string;
   /** Each answer as typed: "" = unanswered; booleans "yes"/"no". */
   assessment: Record<AnswerKey, string>;
+  /** "DAY" | "MONTH" | "YEAR": how precise the planned start is. */
+  startDatePrecision: string;
+  /** Governance (lib/domain/governance.ts): "" = not recorded; personal data "yes"/"no"/"". */
+  highImpact: string;
+  personalData: string;
+  sourcing: string;
+  vendor: string;
+  stage: string;
+  topicArea: string;
+  euRiskTier: string;
+  /** Kept from an import, shown but not edited in the form: carried through unchanged. */
+  additionalFields: Record<string, string>;
 }
 
 export function emptyAnswers(): Record<AnswerKey, string> {
@@ -66,6 +78,15 @@ export function emptyFormValues(ownerId = ""): UseCaseFormValues {
     manualBase: "",
     manualHigh: "",
     assessment: emptyAnswers(),
+    startDatePrecision: "DAY",
+    highImpact: "",
+    personalData: "",
+    sourcing: "",
+    vendor: "",
+    stage: "",
+    topicArea: "",
+    euRiskTier: "",
+    additionalFields: {},
   };
 }
 
@@ -92,6 +113,15 @@ export function formValuesFromFields(f: UseCaseFields): UseCaseFormValues {
     manualBase: f.manualEstimate ? centsToDollars(f.manualEstimate.base) : "",
     manualHigh: f.manualEstimate ? centsToDollars(f.manualEstimate.high) : "",
     assessment,
+    startDatePrecision: f.startDatePrecision ?? "DAY",
+    highImpact: f.highImpact ?? "",
+    personalData: f.personalData === null || f.personalData === undefined ? "" : f.personalData ? "yes" : "no",
+    sourcing: f.sourcing ?? "",
+    vendor: f.vendor ?? "",
+    stage: f.stage ?? "",
+    topicArea: f.topicArea ?? "",
+    euRiskTier: f.euRiskTier ?? "",
+    additionalFields: { ...(f.additionalFields ?? {}) },
   };
 }
 
@@ -160,6 +190,15 @@ export function formValuesToInput(v: UseCaseFormValues): FormConversion {
     assessment,
     manualEstimate,
     externalId: v.externalId.trim() === "" ? null : v.externalId,
+    startDatePrecision: v.startDatePrecision || "DAY",
+    highImpact: v.highImpact || null,
+    personalData: v.personalData === "yes" ? true : v.personalData === "no" ? false : null,
+    sourcing: v.sourcing || null,
+    vendor: v.vendor,
+    stage: v.stage || null,
+    topicArea: v.topicArea,
+    euRiskTier: v.euRiskTier || null,
+    additionalFields: v.additionalFields,
   };
   if (v.ownerId) input.ownerId = v.ownerId;
   if (horizonYears !== undefined) input.horizonYears = horizonYears;

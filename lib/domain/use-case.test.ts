@@ -24,6 +24,15 @@ describe("defaults", () => {
       assessment: {},
       manualEstimate: null,
       externalId: null,
+      startDatePrecision: "DAY",
+      highImpact: null,
+      personalData: null,
+      sourcing: null,
+      vendor: "",
+      stage: null,
+      topicArea: "",
+      euRiskTier: null,
+      additionalFields: {},
     });
   });
   it("trims text", () => {
@@ -62,8 +71,8 @@ describe("text fields", () => {
 describe("status", () => {
   it.each(STATUSES)("%s is allowed", (status) => expect(ok({ status }).success).toBe(true));
   it.each(["idea", "DONE", "", null, 1])("%j is refused", (status) => expect(errorsAt({ status }).status).toBeDefined());
-  it("has the six lifecycle statuses of the spec", () => {
-    expect(STATUSES).toEqual(["IDEA", "ASSESSING", "APPROVED", "BUILDING", "LIVE", "RETIRED"]);
+  it("has the six lifecycle statuses of the spec, and Unknown for imported inventories that do not say (issue 15)", () => {
+    expect(STATUSES).toEqual(["IDEA", "ASSESSING", "APPROVED", "BUILDING", "LIVE", "RETIRED", "UNKNOWN"]);
   });
 });
 
@@ -79,10 +88,10 @@ describe("horizon in years: 1 to 10, whole", () => {
   it.each(["5", null, Number.NaN, Infinity])("%j is refused", (horizonYears) => expect(errorsAt({ horizonYears }).horizonYears).toBeDefined());
 });
 
-describe("planned start date: YYYY-MM-DD, a real day between 2000 and 2100", () => {
+describe("planned start date: YYYY-MM-DD, a real day between 1950 and 2100", () => {
   it.each(["2027-01-01", "2000-01-01", "2100-12-31", "2028-02-29"])("%s is allowed", (startDate) => expect(ok({ startDate }).success).toBe(true));
   it("may be null", () => expect(ok({ startDate: null }).success).toBe(true));
-  it.each(["2027-02-30", "2027-13-01", "1999-12-31", "2101-01-01", "2027-1-1", "01/02/2027", "2027-01-01T00:00:00Z", "", "2027-02-29"])(
+  it.each(["2027-02-30", "2027-13-01", "1949-12-31", "2101-01-01", "2027-1-1", "01/02/2027", "2027-01-01T00:00:00Z", "", "2027-02-29"])(
     "%j is refused",
     (startDate) => expect(errorsAt({ startDate }).startDate).toBeDefined(),
   );

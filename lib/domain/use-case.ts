@@ -6,8 +6,21 @@
 import { z } from "./zod";
 import { APPROACHES, assessmentSchema } from "./assessment";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "./text";
+import { governanceShape } from "./governance";
 
-export const STATUSES = ["IDEA", "ASSESSING", "APPROVED", "BUILDING", "LIVE", "RETIRED"] as const;
+/** How precise a planned start is: "2025" from an inventory is a year, not 1 January (issue 15). */
+export const DATE_PRECISIONS = ["DAY", "MONTH", "YEAR"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/** A date shown at its precision: 2025-01-01 as "2025" (year), "Jan 2025" (month), or the day. */
+export function formatDateAtPrecision(iso: string, precision: DatePrecision): string {
+  if (precision === "YEAR") return iso.slice(0, 4);
+  if (precision === "MONTH") return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+  return iso;
+}
+
+/** UNKNOWN: an imported inventory that does not say (kept as such, never guessed as an idea; issue 15). */
+export const STATUSES = ["IDEA", "ASSESSING", "APPROVED", "BUILDING", "LIVE", "RETIRED", "UNKNOWN"] as const;
 export type Status = (typeof STATUSES)[number];
 export const STATUS_LABELS: Record<Status, string> = {
   IDEA: "Idea",
@@ -16,6 +29,7 @@ export const STATUS_LABELS: Record<Status, string> = {
   BUILDING: "Building",
   LIVE: "Live",
   RETIRED: "Retired",
+  UNKNOWN: "Unknown",
 };
 
 export const LIMITS = {
@@ -37,14 +51,14 @@ export const manualEstimateSchema = z
   .refine((e) => e.low <= e.base && e.base <= e.high, { message: "Low must not exceed base, nor base exceed high" });
 export type ManualEstimate = z.infer<typeof manualEstimateSchema>;
 
-/** ISO calendar date, YYYY-MM-DD, between 2000 and 2100. */
+/** ISO calendar date, YYYY-MM-DD, between 1950 and 2100 (inventories record use cases started long ago; issue 15). */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD")
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100;
-  }, "Not a real date between 2000 and 2100");
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1950 && d.getUTCFullYear() <= 2100;
+  }, "Not a real date between 1950 and 2100");
 
 /** The fields a lead edits (create and update). The decision has its own action. */
 export const useCaseFieldsSchema = z
@@ -55,10 +69,12 @@ export const useCaseFieldsSchema = z
     ownerId: z.string().min(1).max(64).optional(),
     status: z.enum(STATUSES).default("IDEA"),
     startDate: isoDate.nullable().default(null),
+    startDatePrecision: z.enum(DATE_PRECISIONS).default("DAY"),
     horizonYears: z.number().int("Whole years").min(1, "At least 1 year").max(10, "At most 10 years").default(5),
     assessment: assessmentSchema.default({}),
     manualEstimate: manualEstimateSchema.nullable().default(null),
     externalId: trimmed(LIMITS.externalId, "External id").min(1).nullable().default(null),
+    ...governanceShape,
   })
   .strict();
 export type UseCaseFields = z.infer<typeof useCaseFieldsSchema>;

@@ -10,6 +10,7 @@ import { benchDashboard } from "./dashboard";
 import { benchExport } from "./export";
 import { generateUseCases } from "./generate";
 import { importThroughCsv } from "./import-csv";
+import { benchPublicInventory } from "./public-inventory";
 import { benchSaves } from "./save";
 
 /** Members who own the generated use cases (leads, each owning a share), beside the admin who imports. */
@@ -23,8 +24,23 @@ export interface BenchOrg {
   leads: { id: string; email: string; name: string }[];
 }
 
-export async function runBench(opts: { databaseUrl: string; count: number; load: boolean }): Promise<Record<string, unknown>> {
+/** Issue 15: a public inventory as published, imported into an organization of its own. */
+async function inventoryOrg(): Promise<ImportActorLike> {
+  const stamp = Date.now();
+  const org = await db.organization.create({ data: { name: "Inventory Co", slug: `bench-inventory-${stamp}` } });
+  const admin = await db.user.create({ data: { email: `bench-inventory-${stamp}@bench.test`, name: "Inventory Admin" } });
+  await db.membership.create({ data: { userId: admin.id, organizationId: org.id, role: "ADMIN" } });
+  return { organizationId: org.id, userId: admin.id, role: "ADMIN" };
+}
+type ImportActorLike = { organizationId: string; userId: string; role: "ADMIN" };
+
+export async function runBench(opts: { databaseUrl: string; count: number; load: boolean; only?: string }): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
+  if (opts.only === "inventory") {
+    process.stderr.write("  timing the public inventory…\n");
+    out.publicInventory = await benchPublicInventory(await inventoryOrg());
+    return out;
+  }
   const cases = generateUseCases(opts.count, 2026);
 
   // 1. CPU: scoring (five frameworks + sensitivity) and projection, per use case.
@@ -65,6 +81,8 @@ export async function runBench(opts: { databaseUrl: string; count: number; load:
   });
   const benchOrg: BenchOrg = { id: org.id, slug: org.slug, admin: { id: admin.id, email: admin.email, name: admin.name }, leads };
   out.import = await importThroughCsv({ organizationId: org.id, userId: admin.id, role: "ADMIN" }, cases, (i) => leads[i % leads.length]!.email);
+  process.stderr.write("  timing the public inventory…\n");
+  out.publicInventory = await benchPublicInventory(await inventoryOrg());
   out.costLines = await db.costLine.count({ where: { organizationId: org.id } });
   out.costYears = await db.costYear.count({ where: { organizationId: org.id } });
 

@@ -9,7 +9,8 @@ import {
 const row = (over: Partial<DetailRow> = {}): DetailRow => ({
   useCaseId: "uc1", title: "Claims triage", businessUnit: "Support", owner: "lee@example.com", status: "LIVE",
   recommended: "RAG", chosen: null, approach: "RAG", calendarYear: 2027, lifecycleYear: 1, category: "INFERENCE",
-  low: "98765", base: "123456", high: "154320", assumptionVersion: 3, manual: false, ...over,
+  low: "98765", base: "123456", high: "154320", assumptionVersion: 3, manual: false,
+  highImpact: null, personalData: null, sourcing: null, vendor: "", stage: null, topicArea: "", euRiskTier: null, additionalFields: "{}", ...over,
 });
 
 const parse = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, newline: "\r\n", skipEmptyLines: true }).data;
@@ -23,8 +24,18 @@ describe("the detail rows", () => {
       recommended_approach: "RAG", chosen_approach: "", approach: "RAG", as_chosen: "yes", calendar_year: "2027", lifecycle_year: "1",
       category: "INFERENCE", low: "987.65", base: "1234.56", high: "1543.20", currency: "USD", assumption_version: "3", note: "",
       status_label: "Live", recommended_label: "RAG", chosen_label: "", approach_label: "RAG", category_label: "Inference",
+      high_impact: "", personal_data: "", sourcing: "", vendor: "", stage: "", topic_area: "", eu_risk_tier: "", additional_fields: "",
     });
     expect(Object.keys(r!)).toEqual([...DETAIL_COLUMNS]);
+  });
+
+  it("write the governance fields and the additional fields kept from an import (issue 15)", () => {
+    const f = createDetailFormatter({ organization: "Acme" });
+    const [r] = parse(
+      detailHeader() +
+        f(row({ highImpact: "HIGH_IMPACT", personalData: true, sourcing: "BOUGHT", vendor: "=Acme AI", stage: "PILOT", topicArea: "Health", euRiskTier: "HIGH", additionalFields: '{"Bureau": "FDA"}' })),
+    );
+    expect(r).toMatchObject({ high_impact: "HIGH_IMPACT", personal_data: "yes", sourcing: "BOUGHT", vendor: "'=Acme AI", stage: "PILOT", topic_area: "Health", eu_risk_tier: "HIGH", additional_fields: '{"Bureau": "FDA"}' });
   });
 
   it.each([
@@ -67,11 +78,12 @@ describe("the detail rows", () => {
 describe("the business-unit rows", () => {
   it("write every column", () => {
     const f = createBusinessUnitFormatter({ organization: "Acme" });
-    const [r] = parse(businessUnitHeader() + f({ businessUnit: "-Ops", calendarYear: "2028", scenario: "as chosen", approach: "HYBRID", low: "0", base: "1000000000", high: "5", useCases: "4", incompleteUseCases: "1", manual: true }));
+    const [r] = parse(businessUnitHeader() + f({ businessUnit: "-Ops", calendarYear: "2028", scenario: "as chosen", approach: "HYBRID", low: "0", base: "1000000000", high: "5", useCases: "4", incompleteUseCases: "1", manual: true, highImpactUseCases: "2", personalDataUseCases: "0" }));
     expect(r).toEqual({
       organization: "Acme", business_unit: "'-Ops", calendar_year: "2028", scenario: "as chosen", approach: "HYBRID", low: "0.00", base: "10000000.00",
       high: "0.05", currency: "USD", use_cases: "4", incomplete_use_cases: "1", note: "missing figures left out; includes manual estimates",
       approach_label: "Hybrid",
+      high_impact_use_cases: "2", personal_data_use_cases: "0",
     });
     expect(Object.keys(r!)).toEqual([...BU_COLUMNS]);
   });

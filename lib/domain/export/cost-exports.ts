@@ -32,6 +32,7 @@ export const DETAIL_COLUMNS = [
   "approach", "as_chosen", "calendar_year", "lifecycle_year", "category", "low", "base", "high", "currency",
   "assumption_version", "note",
   "status_label", "recommended_label", "chosen_label", "approach_label", "category_label",
+  "high_impact", "personal_data", "sourcing", "vendor", "stage", "topic_area", "eu_risk_tier", "additional_fields",
 ] as const;
 
 /** What every row of one export shares. */
@@ -62,6 +63,16 @@ export interface DetailRow {
   assumptionVersion: Whole | null;
   /** A manual estimate (agent, pipeline, feedback learning) rather than a modelled cost. */
   manual: boolean;
+  /** Governance codes (lib/domain/governance.ts); null when not recorded. */
+  highImpact: string | null;
+  personalData: boolean | null;
+  sourcing: string | null;
+  vendor: string;
+  stage: string | null;
+  topicArea: string;
+  euRiskTier: string | null;
+  /** The additional fields kept from an import, as JSON text ("{}" when none). */
+  additionalFields: unknown;
 }
 
 export const NOTE_MISSING = "missing figure";
@@ -92,6 +103,7 @@ export function createDetailFormatter(ctx: ExportContext): (row: DetailRow) => s
   const organization = textCell(ctx.organization);
   let lastUseCase: string | null = null;
   let prefix = "";
+  let suffix = "";
   let asChosen: string | null = null;
   let labels = "";
   return (row) => {
@@ -104,12 +116,17 @@ export function createDetailFormatter(ctx: ExportContext): (row: DetailRow) => s
       ].join(",");
       asChosen = asChosenApproach(row);
       labels = [textCell(label(STATUS_LABELS, row.status)), textCell(label(APPROACH_LABELS, row.recommended)), textCell(label(APPROACH_LABELS, row.chosen))].join(",");
+      const extra = typeof row.additionalFields === "string" ? row.additionalFields : JSON.stringify(row.additionalFields ?? {});
+      suffix = [
+        codeCell(row.highImpact), row.personalData === null || row.personalData === undefined ? "" : row.personalData ? "yes" : "no", codeCell(row.sourcing),
+        textCell(row.vendor ?? ""), codeCell(row.stage), textCell(row.topicArea ?? ""), codeCell(row.euRiskTier), textCell(extra === "{}" ? "" : extra),
+      ].join(",");
     }
     return csvLine([
       prefix, codeCell(row.approach), row.approach === asChosen ? "yes" : "no", integerCell(row.calendarYear), integerCell(row.lifecycleYear),
       textCell(row.category), centsToDecimal(row.low), centsToDecimal(row.base), centsToDecimal(row.high), CURRENCY,
       integerCell(row.assumptionVersion), textCell(detailNote(row)),
-      labels, textCell(label(APPROACH_LABELS, row.approach)), textCell(label(COST_CATEGORY_LABELS, row.category)),
+      labels, textCell(label(APPROACH_LABELS, row.approach)), textCell(label(COST_CATEGORY_LABELS, row.category)), suffix,
     ]);
   };
 }
@@ -131,6 +148,8 @@ export type BuScenario = (typeof BU_SCENARIOS)[number];
 export const BU_COLUMNS = [
   "organization", "business_unit", "calendar_year", "scenario", "approach", "low", "base", "high", "currency",
   "use_cases", "incomplete_use_cases", "note", "approach_label",
+  // Governance (issue 15): how many of the row's use cases are high-impact (OMB M-25-21) and involve personal data.
+  "high_impact_use_cases", "personal_data_use_cases",
 ] as const;
 
 export interface BusinessUnitRow {
@@ -147,6 +166,8 @@ export interface BusinessUnitRow {
   incompleteUseCases: Whole;
   /** Some of the amounts are manual estimates. */
   manual: boolean;
+  highImpactUseCases: Whole;
+  personalDataUseCases: Whole;
 }
 
 export function businessUnitNote(row: Pick<BusinessUnitRow, "incompleteUseCases" | "manual">): string {
@@ -166,6 +187,7 @@ export function createBusinessUnitFormatter(ctx: ExportContext): (row: BusinessU
     organization, textCell(row.businessUnit), integerCell(row.calendarYear), codeCell(row.scenario), codeCell(row.approach),
     centsToDecimal(row.low), centsToDecimal(row.base), centsToDecimal(row.high), CURRENCY,
     integerCell(row.useCases), integerCell(row.incompleteUseCases), textCell(businessUnitNote(row)), textCell(label(APPROACH_LABELS, row.approach)),
+    integerCell(row.highImpactUseCases), integerCell(row.personalDataUseCases),
   ]);
 }
 

@@ -10,7 +10,8 @@ import { centsToDecimal, CRLF, exportFileName, integerCell, UTF8_BOM } from "./c
 const row = (over: Partial<DetailRow> = {}): DetailRow => ({
   useCaseId: "uc1", title: "Claims triage", businessUnit: "Support", owner: "lee@example.com", status: "LIVE",
   recommended: "RAG", chosen: null, approach: "RAG", calendarYear: 2027, lifecycleYear: 1, category: "INFERENCE",
-  low: "100", base: "200", high: "300", assumptionVersion: 3, manual: false, ...over,
+  low: "100", base: "200", high: "300", assumptionVersion: 3, manual: false,
+  highImpact: null, personalData: null, sourcing: null, vendor: "", stage: null, topicArea: "", euRiskTier: null, additionalFields: {}, ...over,
 });
 
 describe("the missing-figure note names any one missing figure", () => {

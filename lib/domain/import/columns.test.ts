@@ -69,3 +69,23 @@ describe("saved mappings", () => {
     expect(doublyMappedFields({ a: "title", b: "title", c: "", d: "status" })).toEqual(["title"]);
   });
 });
+
+describe("a public inventory's columns (issue 15)", () => {
+  it("are suggested onto our fields, governance included; the rest stay free to be kept", async () => {
+    const { INVENTORY_HEADERS } = await import("../../../tests/helpers/public-inventory");
+    const m = suggestColumns(INVENTORY_HEADERS);
+    expect(m).toMatchObject({
+      "Use Case Name": "title",
+      "Bureau / Component": "businessUnit",
+      "What is the intended purpose and expected benefits of the AI?": "description",
+      "Stage of Development": "status",
+      "Is the AI use case high-impact?": "highImpact",
+      "Does the AI use case involve personally identifiable information (PII)?": "personalData",
+      "Was the AI system developed under contract(s) or in-house?": "sourcing",
+      "Vendor Name": "vendor",
+      "Use Case Topic Area": "topicArea",
+      "Date Initiated": "startDate",
+      "Use Case ID": "externalId",
+    });
+  });
+});

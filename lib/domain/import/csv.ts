@@ -32,6 +32,8 @@ export interface ParsedCsv {
   problems: string[];
   /** Stopped early: more than MAX_DATA_ROWS data rows. */
   tooManyRows: boolean;
+  /** Rows holding a character at one of the `marks` given (for a mixed-encoding file: its Windows-1252 rows). */
+  markedRows: number[];
 }
 
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === "");
@@ -62,8 +64,11 @@ export function detectDelimiter(text: string): string {
   return sample.meta.delimiter || ",";
 }
 
-export function parseCsv(text: string, options: { maxRows?: number } = {}): ParsedCsv {
+export function parseCsv(text: string, options: { maxRows?: number; marks?: readonly number[] } = {}): ParsedCsv {
   const maxRows = options.maxRows ?? MAX_DATA_ROWS;
+  const marks = options.marks ?? [];
+  const markedRows: number[] = [];
+  let nextMark = 0;
   let recordNumber = 0;
   let headers: string[] | null = null;
   const rows: CsvRow[] = [];
@@ -78,6 +83,10 @@ export function parseCsv(text: string, options: { maxRows?: number } = {}): Pars
     dynamicTyping: false,
     step(results, parser) {
       recordNumber++;
+      if (nextMark < marks.length && marks[nextMark]! < results.meta.cursor) {
+        markedRows.push(recordNumber);
+        while (nextMark < marks.length && marks[nextMark]! < results.meta.cursor) nextMark++;
+      }
       for (const e of results.errors) {
         if (e.type === "Quotes") {
           problems.push(
@@ -119,7 +128,7 @@ export function parseCsv(text: string, options: { maxRows?: number } = {}): Pars
   if (!headers) problems.push("The file is empty: it needs a header row naming the columns, then one row per use case.");
   else if (rows.length === 0 && !tooManyRows) problems.push("The file has a header row but no data rows.");
   if (tooManyRows) problems.unshift(TOO_MANY_ROWS_MESSAGE);
-  return { headers: headers ?? [], rows, delimiter, problems: [...new Set(problems)], tooManyRows };
+  return { headers: headers ?? [], rows, delimiter, problems: [...new Set(problems)], tooManyRows, markedRows };
 }
 
 /** Rows in consecutive chunks of at most `maxRows` rows and (unless one row alone is larger) `maxChars` characters of cells. */

@@ -35,7 +35,28 @@ describe("reading a date cell", () => {
     // out-of-calendar values are formatted for the schema to refuse with its one message
     ["31/02/2027", undefined, "2027-02-31"],
   ] as const)("“%s” (%s) → %s", (raw, order, value) => {
-    expect(parseDateCell(raw, order)).toEqual({ ok: true, value });
+    expect(parseDateCell(raw, order)).toMatchObject({ ok: true, value });
+  });
+
+  it.each([
+    // as public inventories write them, with the precision kept
+    ["2025", "2025-01-01", "YEAR"],
+    ["2019.0", "2019-01-01", "YEAR"],
+    ["1995", "1995-01-01", "YEAR"],
+    ["Jan-24", "2024-01-01", "MONTH"],
+    ["Sep 98", "1998-09-01", "MONTH"],
+    ["20-Apr", "2020-04-01", "MONTH"],
+    ["March 2027", "2027-03-01", "MONTH"],
+    ["2027-03", "2027-03-01", "MONTH"],
+    ["45292", "2024-01-01", "DAY"],
+    ["43831.0", "2020-01-01", "DAY"],
+    ["1962-06-15", "1962-06-15", "DAY"],
+  ] as const)("“%s” → %s (%s)", (raw, value, precision) => {
+    expect(parseDateCell(raw)).toEqual({ ok: true, value, precision });
+  });
+
+  it.each(["N/A", "n/a", "Unknown", "TBD", "-", "Not applicable"])("reads “%s” as no date, not an error", (raw) => {
+    expect(parseDateCell(raw)).toEqual({ ok: true, value: null });
   });
 
   it("refuses to guess the order of 05/01/2027 when none is chosen", () => {
@@ -46,7 +67,7 @@ describe("reading a date cell", () => {
     });
   });
 
-  it.each(["next spring", "13/14/2027", "Smarch 5, 2027", "2027", "1/2/3/4", "=TODAY()"])("says how to write “%s”", (raw) => {
+  it.each(["next spring", "13/14/2027", "Smarch 5, 2027", "12345", "1/2/3/4", "=TODAY()"])("says how to write “%s”", (raw) => {
     const r = parseDateCell(raw);
     expect(r.ok).toBe(false);
     expect(r.ok === false && r.message).toContain("write it as YYYY-MM-DD");

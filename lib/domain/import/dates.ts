@@ -5,8 +5,14 @@
  * not, the person importing chooses it, and until then those cells are errors, never a guess.
  *
  * Read: 2027-01-05 (with a time or a zone after it), 2027/1/5, 05/01/2027 and 05.01.2027 (in
- * the chosen order), 5 Jan 2027, 05-Jan-2027, Jan 5, 2027, January 5th 2027, and a month alone
- * (2027-01, 01/2027, Jan 2027), read as its first day.
+ * the chosen order), 5 Jan 2027, 05-Jan-2027, Jan 5, 2027, January 5th 2027, and a spreadsheet's
+ * day number (45292 is 2024-01-01): precision "day". A month alone (2027-01, 01/2027, Jan 2027,
+ * and as public inventories write it, "Jan-24", or "20-Apr" where a spreadsheet turned "Apr-20"
+ * around): precision "month", stored as its first day. A year alone ("2025", or "2019.0" as a
+ * spreadsheet exports a number): precision "year", stored as 1 January and shown as the year.
+ * "N/A", "Unknown", "TBD" and the like are no date (the cell is empty), never an error.
+ * Two-digit years appear only after a month name ("Jan-24"): 00–49 are 2000–2049, 50–99 are
+ * 1950–1999 (inventories hold dates from 1950 on).
  *
  * Pure: no Next.js, Prisma or I/O.
  */
@@ -34,15 +40,27 @@ const YEAR_MONTH = /^(\d{4})[-/.](\d{1,2})$/;
 const MONTH_YEAR = /^(\d{1,2})[-/.](\d{4})$/;
 const NAME_YEAR = /^([A-Za-z]+)\.?,?\s+(\d{4})$/;
 
-export type DateCell = { ok: true; value: string } | { ok: false; ambiguous: boolean; message: string };
+export const DATE_PRECISIONS = ["DAY", "MONTH", "YEAR"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export type DateCell = { ok: true; value: string; precision: DatePrecision } | { ok: true; value: null } | { ok: false; ambiguous: boolean; message: string };
+
+const NAME_YY = /^([A-Za-z]+)\.?[\s-](\d{2})$/;
+const YY_NAME = /^(\d{2})[\s-]([A-Za-z]+)\.?$/;
+const YEAR_ONLY = /^(\d{4})(?:\.0+)?$/;
+/** A spreadsheet's day number (days since 1899-12-30), 1950 to 2100: 18264–73415. */
+const SERIAL = /^(\d{5})(?:\.0+)?$/;
+const NOT_KNOWN = new Set(["n/a", "na", "n.a.", "not applicable", "unknown", "tbd", "to be determined", "-", "--", "?", "none", "not available", "not yet", "pending"]);
+
+const yearOf2 = (yy: string) => (Number(yy) < 50 ? 2000 : 1900) + Number(yy);
 
 function shown(raw: string): string {
   return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
 }
 
 /** YYYY-MM-DD from its parts; whether it is a real date in range is the use-case schema's check (one message for every way of writing it). */
-function build(year: number, month: number, day: number): DateCell {
-  return { ok: true, value: `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` };
+function build(year: number, month: number, day: number, precision: DatePrecision = "DAY"): DateCell {
+  return { ok: true, precision, value: `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` };
 }
 
 const month = (name: string): number | undefined => MONTHS[name.toLowerCase()];
@@ -56,7 +74,22 @@ const NOT_A_DATE = (raw: string): DateCell => ({
 /** One cell as YYYY-MM-DD, or why not. `order` settles 05/01/2027; without it such a cell is ambiguous. */
 export function parseDateCell(raw: string, order?: DateOrder): DateCell {
   const s = raw.trim();
-  let m = ISO.exec(s);
+  if (s === "" || NOT_KNOWN.has(s.toLowerCase())) return { ok: true, value: null };
+  let m = YEAR_ONLY.exec(s);
+  if (m) return build(Number(m[1]), 1, 1, "YEAR");
+  m = SERIAL.exec(s);
+  if (m) {
+    const days = Number(m[1]);
+    if (days >= 18264 && days <= 73415) {
+      const d = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000);
+      return build(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+    }
+  }
+  m = NAME_YY.exec(s);
+  if (m && month(m[1]!)) return build(yearOf2(m[2]!), month(m[1]!)!, 1, "MONTH");
+  m = YY_NAME.exec(s);
+  if (m && month(m[2]!)) return build(yearOf2(m[1]!), month(m[2]!)!, 1, "MONTH");
+  m = ISO.exec(s);
   if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]));
   m = NUMERIC.exec(s);
   if (m) {
@@ -82,11 +115,11 @@ export function parseDateCell(raw: string, order?: DateOrder): DateCell {
   m = NAME_DAY_YEAR.exec(s);
   if (m && month(m[1]!)) return build(Number(m[3]), month(m[1]!)!, Number(m[2]));
   m = YEAR_MONTH.exec(s);
-  if (m) return build(Number(m[1]), Number(m[2]), 1);
+  if (m) return build(Number(m[1]), Number(m[2]), 1, "MONTH");
   m = MONTH_YEAR.exec(s);
-  if (m) return build(Number(m[2]), Number(m[1]), 1);
+  if (m) return build(Number(m[2]), Number(m[1]), 1, "MONTH");
   m = NAME_YEAR.exec(s);
-  if (m && month(m[1]!)) return build(Number(m[2]), month(m[1]!)!, 1);
+  if (m && month(m[1]!)) return build(Number(m[2]), month(m[1]!)!, 1, "MONTH");
   return NOT_A_DATE(s);
 }
 

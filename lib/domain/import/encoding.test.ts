@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeCsvBytes, decodeWindows1252, detectEncoding } from "./encoding";
+import { parseCsv } from "./csv";
+import { decodeCsvBytes, decodeWindows1252, describeEncoding, detectEncoding } from "./encoding";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const bytes = (...b: number[]) => new Uint8Array(b);
@@ -16,7 +17,37 @@ describe("reading a file's bytes", () => {
     ["a lone UTF-8 lead byte is not UTF-8", bytes(0x41, 0xc3), "windows-1252", "AÃ"],
   ] as const)("%s", (_label, input, encoding, text) => {
     expect(detectEncoding(input)).toBe(encoding);
-    expect(decodeCsvBytes(input)).toEqual({ encoding, text });
+    expect(decodeCsvBytes(input)).toMatchObject({ encoding, text });
+  });
+
+  it("reads a file mixing UTF-8 and Windows-1252 each as what it is, and says which rows held Windows-1252", () => {
+    const good = (n: number) => `U-${n},FBI’s résumé tool ${n}\r\n`;
+    const parts: Uint8Array[] = [utf8("id,title\r\n")];
+    for (let n = 1; n <= 50; n++) parts.push(utf8(good(n)));
+    // one row saved by an old spreadsheet: ’ is 0x92, é is 0xE9
+    parts.push(bytes(...[..."U-51,FBI"].map((c) => c.charCodeAt(0)), 0x92, 0x73, 0x20, 0x72, 0xe9, 0x73, 0x75, 0x6d, 0xe9, 0x0d, 0x0a));
+    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    const decoded = decodeCsvBytes(all);
+    expect(decoded.encoding).toBe("mixed");
+    expect(decoded.evidence).toMatch(/150 characters are UTF-8 and 3 bytes cannot be/);
+    const parsed = parseCsv(decoded.text, { marks: decoded.foreignOffsets });
+    // never garbled: the UTF-8 rows keep ’ and é, the Windows-1252 row gets its own right
+    expect(parsed.rows[0]!.cells[1]).toBe("FBI’s résumé tool 1");
+    expect(parsed.rows[49]!.cells[1]).toBe("FBI’s résumé tool 50");
+    expect(parsed.rows[50]!.cells[1]).toBe("FBI’s résumé");
+    expect(parsed.markedRows).toEqual([52]);
+    expect(describeEncoding(decoded, parsed.markedRows)).toMatch(/Row 52 held Windows-1252 characters/);
+  });
+
+  it("gives the evidence for its choice", () => {
+    expect(decodeCsvBytes(utf8("a,b")).evidence).toMatch(/Plain ASCII/);
+    expect(decodeCsvBytes(utf8("é,b")).evidence).toMatch(/Every byte is valid UTF-8 \(1 non-ASCII character\)/);
+    expect(decodeCsvBytes(bytes(0x52, 0xe9, 0x73)).evidence).toMatch(/1 byte cannot be UTF-8 and none reads as a UTF-8 character/);
   });
 
   it("maps every defined Windows-1252 byte the way browsers do (Node 20 decodes them as Latin-1)", () => {

@@ -9,13 +9,14 @@
 import { ANSWER_KEYS, ANSWER_LABELS, assessmentSchema, type AnswerKey } from "../assessment";
 import { ANSWER_HELP } from "../assessment-help";
 import { LIMITS, STATUSES, STATUS_LABELS, useCaseFieldsSchema } from "../use-case";
+import { GOVERNANCE_KEYS, GOVERNANCE_LABELS, GOVERNANCE_LIMITS, GOVERNANCE_OPTIONS, type GovernanceKey } from "../governance";
 import { answerIsInteger, answerKind, answerOptions } from "../use-case-form";
 
 export const BASE_FIELD_KEYS = ["title", "description", "businessUnit", "ownerEmail", "status", "startDate", "horizonYears", "externalId"] as const;
 export type BaseFieldKey = (typeof BASE_FIELD_KEYS)[number];
-export type ImportFieldKey = BaseFieldKey | AnswerKey;
+export type ImportFieldKey = BaseFieldKey | GovernanceKey | AnswerKey;
 /** Every column of the template, in its order. */
-export const IMPORT_FIELD_KEYS = [...BASE_FIELD_KEYS, ...ANSWER_KEYS] as readonly ImportFieldKey[] as [ImportFieldKey, ...ImportFieldKey[]];
+export const IMPORT_FIELD_KEYS = [...BASE_FIELD_KEYS, ...GOVERNANCE_KEYS, ...ANSWER_KEYS] as readonly ImportFieldKey[] as [ImportFieldKey, ...ImportFieldKey[]];
 
 export type FieldKind = "text" | "email" | "enum" | "boolean" | "integer" | "number" | "date";
 
@@ -174,8 +175,30 @@ const BASE_FIELDS: Record<BaseFieldKey, ImportField> = {
   },
 };
 
+const governanceEnum = (key: "highImpact" | "sourcing" | "stage" | "euRiskTier", example: string, help: string): ImportField => ({
+  key,
+  label: GOVERNANCE_LABELS[key],
+  kind: "enum",
+  options: GOVERNANCE_OPTIONS[key],
+  required: false,
+  format: `One of: ${GOVERNANCE_OPTIONS[key].map((o) => o.value).join(", ")} (or their names; a long answer is read by its leading words); empty: not recorded`,
+  example,
+  help,
+});
+
+/** The governance fields (lib/domain/governance.ts; issue 15). */
+const GOVERNANCE_FIELDS: Record<GovernanceKey, ImportField> = {
+  highImpact: governanceEnum("highImpact", "NOT_HIGH_IMPACT", "The OMB M-25-21 high-impact determination."),
+  personalData: { key: "personalData", label: GOVERNANCE_LABELS.personalData, kind: "boolean", options: YES_NO_OPTIONS, required: false, format: "yes or no; empty: not recorded", example: "no", help: "Whether personal data (PII) is involved." },
+  sourcing: governanceEnum("sourcing", "IN_HOUSE", "Developed in-house, bought (contracted), or both."),
+  vendor: { key: "vendor", label: GOVERNANCE_LABELS.vendor, kind: "text", required: false, format: `Text, at most ${GOVERNANCE_LIMITS.vendor} characters`, example: "", help: "Who supplies it, if bought." },
+  stage: governanceEnum("stage", "PRE_DEPLOYMENT", "The OMB inventory's stage."),
+  topicArea: { key: "topicArea", label: GOVERNANCE_LABELS.topicArea, kind: "text", required: false, format: `Text, at most ${GOVERNANCE_LIMITS.topicArea} characters`, example: "Mission-Enabling", help: "The inventory's topic area." },
+  euRiskTier: governanceEnum("euRiskTier", "MINIMAL", "The EU AI Act risk tier."),
+};
+
 /** Every importable field, in template order. */
-export const IMPORT_FIELDS: readonly ImportField[] = [...BASE_FIELD_KEYS.map((k) => BASE_FIELDS[k]), ...ANSWER_KEYS.map(answerField)];
+export const IMPORT_FIELDS: readonly ImportField[] = [...BASE_FIELD_KEYS.map((k) => BASE_FIELDS[k]), ...GOVERNANCE_KEYS.map((k) => GOVERNANCE_FIELDS[k]), ...ANSWER_KEYS.map(answerField)];
 
 export const IMPORT_FIELD_BY_KEY: Readonly<Record<ImportFieldKey, ImportField>> = Object.fromEntries(IMPORT_FIELDS.map((f) => [f.key, f])) as Record<
   ImportFieldKey,

@@ -12,7 +12,13 @@ describe("prototype names in a file are ordinary words", () => {
   });
 
   it("an unmapped column called “constructor” or “toString” fills no field", () => {
-    expect(columnPlan(["constructor", "toString", "Title"], { Title: "title" })).toEqual({ title: { index: 2, header: "Title" } });
+    expect(columnPlan(["constructor", "toString", "Title"], { Title: "title" })).toEqual({
+      title: { index: 2, header: "Title" },
+      others: [
+        { index: 0, header: "constructor" },
+        { index: 1, header: "toString" },
+      ],
+    });
   });
 
   it("a column called “__proto__” is renamed, so the column mapping can hold it", () => {

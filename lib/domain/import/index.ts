@@ -12,9 +12,11 @@ export * from "./fields";
 export * from "./limits";
 export * from "./mapping";
 export * from "./prepare";
+export * from "./refused";
 export * from "./report";
 export * from "./rows";
 export * from "./template";
+export * from "./text-repair";
 export * from "./values";
 
 /** Who may import: those who log use cases (lib/domain/use-case-permissions.ts). Finance may not. */

@@ -14,6 +14,9 @@ import { MAX_COLUMNS, MAX_HEADER_LENGTH } from "./limits";
 import { allowedValues, type ValueMap } from "./values";
 
 const MAX_VALUES_PER_FIELD = 500;
+export const MAX_ID_COLUMNS = 4;
+/** Between the parts of an external id built from several columns. */
+export const ID_SEPARATOR = " / ";
 
 /**
  * zod drops a record's "__proto__" key without a word (a plain object cannot hold it), so a
@@ -51,6 +54,15 @@ export const importMappingSchema = z
     values: valueMapSchema.default({}),
     /** How the file writes dates like 05/01/2027; needed only when its values do not settle it. */
     dateOrder: z.enum(DATE_ORDERS, { error: "Choose day first or month first" }).optional(),
+    /**
+     * The external id built from several columns, in order ("Agency" + "Use Case ID" → "EPA / 25"),
+     * for inventories whose ids repeat across agencies. Replaces a column mapped to External id.
+     */
+    externalIdColumns: z.array(z.string().trim().min(1).max(MAX_HEADER_LENGTH)).max(MAX_ID_COLUMNS, `At most ${MAX_ID_COLUMNS} columns make an id`).optional(),
+    /** Repair mojibake ("FBIâ€™s") and stray control characters (U+0092) in text cells. */
+    repairText: z.boolean().optional(),
+    /** Keep every column not mapped to a field as a named additional field on the use case. */
+    keepOthers: z.boolean().optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -67,7 +79,7 @@ export const importMappingSchema = z
     }
   });
 
-export type ImportMapping = { columns: ColumnMap; values: ValueMap; dateOrder?: DateOrder };
+export type ImportMapping = { columns: ColumnMap; values: ValueMap; dateOrder?: DateOrder; externalIdColumns?: string[]; repairText?: boolean; keepOthers?: boolean };
 export type ImportMappingInput = z.input<typeof importMappingSchema>;
 
 export const mappingNameSchema = z.string().trim().min(1, "Give the mapping a name").max(80, "At most 80 characters");
@@ -77,5 +89,10 @@ export function pruneValues(mapping: ImportMapping): ImportMapping {
   const mapped = new Set(Object.values(mapping.columns).filter(Boolean));
   const values: ValueMap = {};
   for (const [k, v] of Object.entries(mapping.values) as [ImportFieldKey, Record<string, string>][]) if (mapped.has(k) && v && Object.keys(v).length) values[k] = v;
-  return mapping.dateOrder && mapped.has("startDate") ? { columns: mapping.columns, values, dateOrder: mapping.dateOrder } : { columns: mapping.columns, values };
+  const out: ImportMapping = { columns: mapping.columns, values };
+  if (mapping.dateOrder && mapped.has("startDate")) out.dateOrder = mapping.dateOrder;
+  if (mapping.externalIdColumns?.length) out.externalIdColumns = mapping.externalIdColumns;
+  if (mapping.repairText) out.repairText = true;
+  if (mapping.keepOthers) out.keepOthers = true;
+  return out;
 }

@@ -10,18 +10,23 @@ import type { CsvRow } from "./csv";
 import { describeCloseTitles, findCloseTitles, INCOMPLETE_CLOSE_TITLES } from "./duplicates";
 import { IMPORT_FIELD_BY_KEY } from "./fields";
 import type { ImportMapping } from "./mapping";
-import { columnPlan, convertRow, duplicateExternalIds, type ColumnPlan, type ConvertedRow, type RowIssue } from "./rows";
+import { columnPlan, convertRow, duplicateExternalIds, duplicateTitles, type ColumnPlan, type ConvertedRow, type RowIssue } from "./rows";
 
 /** What is wrong with a mapping for these columns, as sentences; empty when it can be used. */
-export function mappingProblems(headers: readonly string[], columns: Readonly<ColumnMap>): string[] {
+export function mappingProblems(headers: readonly string[], columns: Readonly<ColumnMap>, idColumns?: readonly string[]): string[] {
   const inFile = new Set(headers);
   const used = Object.entries(columns).filter(([h, k]) => k && inFile.has(h));
   const problems: string[] = [];
   if (used.length === 0) problems.push("No column is mapped to a field: map at least the title.");
-  else if (!used.some(([, k]) => k === "title") && !used.some(([, k]) => k === "externalId")) {
+  else if (!used.some(([, k]) => k === "title") && !used.some(([, k]) => k === "externalId") && !idColumns?.length) {
     problems.push("Map a column to Title (new use cases need one), or to External id to update use cases already in the registry.");
   }
-  for (const key of doublyMappedFields(Object.fromEntries(used))) problems.push(`Two columns are mapped to ${IMPORT_FIELD_BY_KEY[key].label}; choose one.`);
+  for (const key of doublyMappedFields(Object.fromEntries(used))) {
+    if (key === "externalId" && idColumns?.length) continue;
+    problems.push(`Two columns are mapped to ${IMPORT_FIELD_BY_KEY[key].label}; choose one.`);
+  }
+  const missing = (idColumns ?? []).filter((h) => !inFile.has(h));
+  if (missing.length) problems.push(`The external id is built from ${missing.map((h) => `“${h}”`).join(", ")}, which this file does not have; choose its columns again.`);
   return problems;
 }
 
@@ -31,7 +36,7 @@ export interface PreparedRows {
 }
 
 export function prepareRows(headers: readonly string[], rows: readonly CsvRow[], mapping: ImportMapping): PreparedRows {
-  const plan = columnPlan(headers, mapping.columns);
+  const plan = columnPlan(headers, mapping.columns, mapping.externalIdColumns);
   return { plan, converted: rows.map((r) => convertRow(r, plan, mapping)) };
 }
 
@@ -41,7 +46,7 @@ export function crossRowChecks(
   plan: ColumnPlan,
   options: { closeTitles: boolean },
 ): { errors: RowIssue[]; warnings: RowIssue[]; notes: string[] } {
-  const errors = duplicateExternalIds(converted, plan);
+  const errors = [...duplicateExternalIds(converted, plan), ...duplicateTitles(converted, plan)];
   const warnings: RowIssue[] = [];
   const notes: string[] = [];
   if (options.closeTitles) {

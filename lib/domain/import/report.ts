@@ -11,6 +11,30 @@ import type { RowIssue } from "./rows";
 
 export type RowAction = "create" | "update" | "unchanged";
 
+/** What a row does, as the check lists it: one of the actions, or refused (with its reasons). */
+export type RowOutcomeKind = RowAction | "refused";
+
+/** One field an update changes, as a person reads it (old → new). */
+export interface FieldChange {
+  /** Flat path: "title", "assessment.maxLagDays". */
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** Every row of the file, with what importing it would do. */
+export interface RowOutcome {
+  row: number;
+  outcome: RowOutcomeKind;
+  /** The title as given (or, for an update without one, null). */
+  title: string | null;
+  /** For updates: what changes. */
+  changes?: FieldChange[];
+  /** For refused rows: why, one sentence each (the column first). */
+  reasons?: string[];
+}
+
 export interface ImportCounts {
   /** Data rows checked. */
   rows: number;
@@ -20,7 +44,7 @@ export interface ImportCounts {
   update: number;
   /** Rows whose external id is in the registry and that change nothing. */
   unchanged: number;
-  /** Rows with at least one error. */
+  /** Rows with at least one error (refused). */
   errorRows: number;
   /** Rows with at least one warning. */
   warningRows: number;
@@ -38,13 +62,22 @@ export interface ImportReport {
   /** Things worth knowing that are not about one row (e.g. the close-title check was partial). */
   notes: string[];
   encoding?: CsvEncoding;
+  /** How the bytes were read, in words (the evidence for the encoding, and any rows read another way). */
+  encodingNote?: string;
+  /** Every row with its outcome, in row order (not cut: a 10,000-row file gives 10,000 small entries). */
+  outcomes: RowOutcome[];
 }
 
 export function emptyReport(): ImportReport {
-  return { counts: { rows: 0, create: 0, update: 0, unchanged: 0, errorRows: 0, warningRows: 0 }, problems: [], errors: [], errorCount: 0, warnings: [], warningCount: 0, notes: [] };
+  return { counts: { rows: 0, create: 0, update: 0, unchanged: 0, errorRows: 0, warningRows: 0 }, problems: [], errors: [], errorCount: 0, warnings: [], warningCount: 0, notes: [], outcomes: [] };
 }
 
 const byRow = (a: RowIssue, b: RowIssue) => a.row - b.row;
+
+/** "Title: Title must be at most 200 characters" — a refusal reason with its column first. */
+export function reasonOf(issue: RowIssue): string {
+  return issue.column ? `${issue.column}: ${issue.message}` : issue.message;
+}
 
 /** A report from its parts. Counts are complete; the lists are cut at MAX_LISTED_ISSUES. */
 export function buildReport(parts: {
@@ -55,6 +88,11 @@ export function buildReport(parts: {
   problems?: string[];
   notes?: string[];
   encoding?: CsvEncoding;
+  encodingNote?: string;
+  /** Every row number of the file, with its title, so each row gets an outcome. */
+  fileRows?: readonly { row: number; title: string | null }[];
+  /** What each update changes. */
+  changes?: ReadonlyMap<number, FieldChange[]>;
 }): ImportReport {
   const errorRows = new Set(parts.errors.map((e) => e.row));
   const warningRows = new Set(parts.warnings.map((w) => w.row));
@@ -71,12 +109,49 @@ export function buildReport(parts: {
     warningCount: warnings.length,
     notes: [...new Set(parts.notes ?? [])],
     ...(parts.encoding ? { encoding: parts.encoding } : {}),
+    ...(parts.encodingNote ? { encodingNote: parts.encodingNote } : {}),
+    outcomes: outcomesOf(parts.fileRows ?? [], parts.actions, errors, parts.changes),
   };
+}
+
+function outcomesOf(
+  fileRows: readonly { row: number; title: string | null }[],
+  actions: ReadonlyMap<number, RowAction>,
+  errors: readonly RowIssue[],
+  changes: ReadonlyMap<number, FieldChange[]> | undefined,
+): RowOutcome[] {
+  const reasons = new Map<number, string[]>();
+  for (const e of errors) {
+    const list = reasons.get(e.row) ?? [];
+    const r = reasonOf(e);
+    if (!list.includes(r)) list.push(r);
+    reasons.set(e.row, list);
+  }
+  const out: RowOutcome[] = [];
+  for (const { row, title } of fileRows) {
+    const why = reasons.get(row);
+    if (why) {
+      out.push({ row, outcome: "refused", title, reasons: why });
+      continue;
+    }
+    const action = actions.get(row);
+    if (!action) continue;
+    const c = action === "update" ? changes?.get(row) : undefined;
+    out.push(c ? { row, outcome: action, title, changes: c } : { row, outcome: action, title });
+  }
+  return out;
+}
+
+/** The rows refused by a report (row numbers). */
+export function refusedRows(report: Pick<ImportReport, "outcomes">): Set<number> {
+  return new Set(report.outcomes.filter((o) => o.outcome === "refused").map((o) => o.row));
 }
 
 /** What checking some rows gives: what each row would do, and every problem (not cut). */
 export interface RowsCheck {
   actions: [row: number, action: RowAction][];
+  /** For each update: the fields it changes, old → new. */
+  changes: [row: number, changes: FieldChange[]][];
   errors: RowIssue[];
   warnings: RowIssue[];
   notes: string[];

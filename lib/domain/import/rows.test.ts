@@ -1,3 +1,4 @@
+import { useCaseFieldsSchema } from "../use-case";
 import { describe, expect, it } from "vitest";
 import { suggestColumns } from "./columns";
 import { crossRowChecks, mappingProblems, prepareRows } from "./prepare";
@@ -27,6 +28,15 @@ describe("a row to a use case's fields", () => {
         assessment: { monthlyCalls: 1_000_000, yearlyGrowthPct: 12.5, needsCitations: true },
         manualEstimate: null,
         externalId: null,
+        startDatePrecision: "DAY",
+        highImpact: null,
+        personalData: null,
+        sourcing: null,
+        vendor: "",
+        stage: null,
+        topicArea: "",
+        euRiskTier: null,
+        additionalFields: {},
       },
     });
   });
@@ -38,8 +48,8 @@ describe("a row to a use case's fields", () => {
     ["maxLagDays", "three", "“three” is not a number."],
     ["startDate", "next spring", "“next spring” is not a date we can read: write it as YYYY-MM-DD (e.g. 2027-03-01)."],
     ["startDate", "05/03/2027", "“05/03/2027” could be day first or month first: choose how the file writes dates (under Dates)."],
-    ["startDate", "31/02/2027", "Not a real date between 2000 and 2100"],
-    ["startDate", "2027-02-30", "Not a real date between 2000 and 2100"],
+    ["startDate", "31/02/2027", "Not a real date between 1950 and 2100"],
+    ["startDate", "2027-02-30", "Not a real date between 1950 and 2100"],
     ["title", "x".repeat(201), "Title must be at most 200 characters"],
     ["weeksToProduction", "600", "At most 520"],
   ])("%s “%s”: %s (the schema's own message)", (field, raw, message) => {
@@ -52,6 +62,7 @@ describe("a row to a use case's fields", () => {
 
   it("on an update, cells given replace and empty cells keep what is stored", () => {
     const stored = {
+      ...useCaseFieldsSchema.parse({ title: "Old" }),
       title: "Old",
       description: "Kept",
       businessUnit: "Legal",

@@ -13,9 +13,12 @@ import { useCaseFieldsSchema, type UseCaseFields } from "../use-case";
 import { parseNumberInput } from "../use-case-form";
 import type { ColumnMap } from "./columns";
 import type { CsvRow } from "./csv";
-import { parseDateCell } from "./dates";
+import { parseDateCell, type DatePrecision } from "./dates";
 import { IMPORT_FIELD_BY_KEY, IMPORT_FIELD_KEYS, isAnswerKey, type ImportFieldKey } from "./fields";
 import type { ImportMapping } from "./mapping";
+import { ID_SEPARATOR } from "./mapping";
+import { REFUSED_REASON_COLUMN } from "./refused";
+import { faultExcerpt, repairText, showControls, textFault } from "./text-repair";
 import { resolveValue } from "./values";
 
 export interface RowIssue {
@@ -27,6 +30,8 @@ export interface RowIssue {
   message: string;
   /** Use cases in the registry the message is about (a close title), to link to. */
   related?: { id: string; title: string }[];
+  /** Set on a warning about garbled text that "Repair text" would fix. */
+  fault?: "mojibake" | "control";
 }
 
 export interface ConvertedRow {
@@ -38,26 +43,57 @@ export interface ConvertedRow {
   externalId: string | null;
   /** The title as given (trimmed), for duplicate checks. */
   title: string | null;
+  /** The file's other columns, kept by name (when the mapping keeps them): non-empty cells only. */
+  additional?: Record<string, string>;
+  /** How precise the planned start is ("2025" is a year), when the cell gave one. */
+  startDatePrecision?: DatePrecision;
   errors: RowIssue[];
   warnings: RowIssue[];
 }
 
-/** The columns the fields come from: field → column position and name. */
-export type ColumnPlan = Partial<Record<ImportFieldKey, { index: number; header: string }>>;
+/**
+ * The columns the fields come from: field → column position and name. An external id built from
+ * several columns has `parts` (their positions) and index -1; its header names them all.
+ */
+export type ColumnPlan = Partial<Record<ImportFieldKey, { index: number; header: string; parts?: number[] }>> & {
+  /** The columns no field takes (kept as additional fields when the mapping says so). */
+  others?: { index: number; header: string }[];
+};
 
-export function columnPlan(headers: readonly string[], columns: Readonly<ColumnMap>): ColumnPlan {
+export function columnPlan(headers: readonly string[], columns: Readonly<ColumnMap>, idColumns?: readonly string[]): ColumnPlan {
   const plan: ColumnPlan = {};
   headers.forEach((header, index) => {
     // Own keys only: a column called "constructor" is not Object.prototype.constructor.
     const key = Object.hasOwn(columns, header) ? columns[header] : undefined;
     if (key && !plan[key]) plan[key] = { index, header };
   });
+  const parts = (idColumns ?? []).map((h) => headers.indexOf(h)).filter((i) => i >= 0);
+  if (parts.length) plan.externalId = { index: -1, header: parts.map((i) => headers[i]!).join(" + "), parts };
+  const used = planColumns(plan);
+  // The reason column of a refused-rows download is ours, never the inventory's: not kept.
+  plan.others = headers.map((header, index) => ({ index, header })).filter((c) => !used.has(c.index) && c.header !== REFUSED_REASON_COLUMN);
   return plan;
+}
+
+/** The positions of the columns a plan reads. */
+export function planColumns(plan: ColumnPlan): Set<number> {
+  const used = new Set<number>();
+  for (const [key, c] of Object.entries(plan)) {
+    if (!c || key === "others" || Array.isArray(c)) continue;
+    if (c.index >= 0) used.add(c.index);
+    for (const p of c.parts ?? []) used.add(p);
+  }
+  return used;
+}
+
+/** How rows without an external id find their use case: exact title and business unit (trimmed). */
+export function titleKey(title: string, businessUnit: string): string {
+  return `${title.trim()}\u0000${businessUnit.trim()}`;
 }
 
 const SPACES = /^[\s\u00a0]+|[\s\u00a0]+$/g;
 
-function convertCell(key: ImportFieldKey, raw: string, mapping: ImportMapping): { value?: string | number | boolean; error?: string } {
+function convertCell(key: ImportFieldKey, raw: string, mapping: ImportMapping): { value?: string | number | boolean; error?: string; precision?: DatePrecision } {
   const field = IMPORT_FIELD_BY_KEY[key];
   switch (field.kind) {
     case "text":
@@ -66,7 +102,8 @@ function convertCell(key: ImportFieldKey, raw: string, mapping: ImportMapping): 
       return { value: raw.trim().toLowerCase() };
     case "date": {
       const d = parseDateCell(raw, mapping.dateOrder);
-      return d.ok ? { value: d.value } : { error: d.message };
+      if (!d.ok) return { error: d.message };
+      return d.value === null ? {} : { value: d.value, precision: d.precision };
     }
     case "enum":
     case "boolean": {
@@ -92,11 +129,34 @@ export function convertRow(r: CsvRow, plan: ColumnPlan, mapping: ImportMapping):
   for (const key of IMPORT_FIELD_KEYS) {
     const col = plan[key];
     if (!col) continue;
-    const raw = (r.cells[col.index] ?? "").replace(SPACES, "");
+    let raw: string;
+    if (col.parts) {
+      const cells = col.parts.map((i) => (r.cells[i] ?? "").replace(SPACES, ""));
+      // Every part is needed: an agency without its number identifies nothing.
+      raw = cells.every((c) => c !== "") ? cells.join(ID_SEPARATOR) : "";
+    } else raw = (r.cells[col.index] ?? "").replace(SPACES, "");
     if (raw === "") continue;
-    const { value, error } = convertCell(key, raw, mapping);
+    if (IMPORT_FIELD_BY_KEY[key].kind === "text") {
+      const fault = textFault(raw);
+      if (fault && mapping.repairText) raw = fault.repaired;
+      else if (fault) out.warnings.push(faultWarning(r.row, key, col.header, raw, fault.repaired, fault.kind));
+    }
+    const { value, error, precision } = convertCell(key, raw, mapping);
     if (error) out.errors.push({ row: r.row, field: key, column: col.header, message: error });
     else if (value !== undefined) out.values[key] = value;
+    if (precision) out.startDatePrecision = precision;
+  }
+  if (mapping.keepOthers && plan.others) {
+    const additional: Record<string, string> = {};
+    for (const { index, header } of plan.others) {
+      let raw = (r.cells[index] ?? "").replace(SPACES, "");
+      if (raw === "") continue;
+      const fault = textFault(raw);
+      if (fault && mapping.repairText) raw = fault.repaired;
+      else if (fault) out.warnings.push(faultWarning(r.row, null, header, raw, fault.repaired, fault.kind));
+      additional[header] = raw;
+    }
+    out.additional = additional;
   }
   if (typeof out.values.ownerEmail === "string") out.ownerEmail = out.values.ownerEmail;
   if (typeof out.values.externalId === "string") out.externalId = out.values.externalId.trim();
@@ -110,6 +170,13 @@ export function convertRow(r: CsvRow, plan: ColumnPlan, mapping: ImportMapping):
     });
   }
   return out;
+}
+
+/** A warning about garbled text in a cell, with how it would read repaired. */
+export function faultWarning(row: number, field: ImportFieldKey | null, column: string, raw: string, repaired: string, kind: "mojibake" | "control"): RowIssue {
+  const x = faultExcerpt(raw, repaired);
+  const what = kind === "mojibake" ? "looks garbled by a wrong decoding upstream (mojibake)" : "holds an invisible control character where a Windows-1252 character belongs";
+  return { row, field, column, fault: kind, message: `The text ${what}: “${showControls(x.before)}” would read “${x.after}” repaired. Choose “Repair text” to fix every such cell.` };
 }
 
 /** A zod issue's path as the import field it concerns: ["assessment", "maxLagDays"] → maxLagDays. */
@@ -140,6 +207,9 @@ export function buildFields(c: ConvertedRow, plan: ColumnPlan, existing: UseCase
     if (isAnswerKey(key)) answers[key] = value;
     else base[key] = value;
   }
+  if (c.additional && Object.keys(c.additional).length) base.additionalFields = { ...((base.additionalFields as Record<string, string> | undefined) ?? {}), ...c.additional };
+  if (c.startDatePrecision) base.startDatePrecision = c.startDatePrecision;
+  else if (c.values.startDate !== undefined) base.startDatePrecision = "DAY";
   const input: Record<string, unknown> = { ...base, assessment: answers };
   if (ownerId) input.ownerId = ownerId;
   const parsed = useCaseFieldsSchema.safeParse(input);
@@ -171,6 +241,30 @@ export function duplicateExternalIds(rows: readonly ConvertedRow[], plan: Column
     const seen = first.get(r.externalId);
     if (seen === undefined) first.set(r.externalId, r.row);
     else issues.push({ row: r.row, field: "externalId", column: plan.externalId?.header ?? null, message: `External id “${r.externalId}” is also on row ${seen}; each use case must have its own.` });
+  }
+  return issues;
+}
+
+/**
+ * Checks across the rows of one file, for rows without an external id: they find their use case
+ * by exact title and business unit, so two such rows with the same pair would be the same use
+ * case twice (the later rows are refused, naming the first).
+ */
+export function duplicateTitles(rows: readonly ConvertedRow[], plan: ColumnPlan): RowIssue[] {
+  const first = new Map<string, number>();
+  const issues: RowIssue[] = [];
+  for (const r of rows) {
+    if (r.externalId || !r.title) continue;
+    const key = titleKey(r.title, typeof r.values.businessUnit === "string" ? r.values.businessUnit : "");
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, r.row);
+    else
+      issues.push({
+        row: r.row,
+        field: "title",
+        column: plan.title?.header ?? null,
+        message: `Row ${seen} has the same title and business unit and no external id either, so both would be one use case; give each an external id or remove one.`,
+      });
   }
   return issues;
 }

@@ -1,3 +1,4 @@
+import { GOVERNANCE_KEYS } from "../governance";
 import { describe, expect, it } from "vitest";
 import { ANSWER_KEYS } from "../assessment";
 import { suggestColumns } from "./columns";
@@ -11,7 +12,7 @@ const read = (csv: string) => parseCsv(decodeCsvBytes(new TextEncoder().encode(c
 
 describe("the downloads", () => {
   it("the template is a header row only: one column per field and every answer, no row to import by mistake", () => {
-    expect(TEMPLATE_HEADERS).toEqual(["title", "description", "businessUnit", "ownerEmail", "status", "startDate", "horizonYears", "externalId", ...ANSWER_KEYS]);
+    expect(TEMPLATE_HEADERS).toEqual(["title", "description", "businessUnit", "ownerEmail", "status", "startDate", "horizonYears", "externalId", ...GOVERNANCE_KEYS, ...ANSWER_KEYS]);
     const csv = templateCsv();
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
@@ -38,7 +39,7 @@ describe("the downloads", () => {
     expect(parsed.headers).toEqual(FIELD_GUIDE_HEADERS);
     expect(parsed.rows.map((r) => r.cells[0])).toEqual(TEMPLATE_HEADERS);
     const status = parsed.rows.find((r) => r.cells[0] === "status")!;
-    expect(status.cells[4]).toBe("IDEA; ASSESSING; APPROVED; BUILDING; LIVE; RETIRED");
+    expect(status.cells[4]).toBe("IDEA; ASSESSING; APPROVED; BUILDING; LIVE; RETIRED; UNKNOWN");
     const lag = parsed.rows.find((r) => r.cells[0] === "maxLagDays")!;
     expect(lag.cells[3]).toBe("Whole number from 0 to 3,650 (days); thousands separators allowed");
   });

@@ -51,7 +51,7 @@ describe("mapping the file's values onto ours", () => {
 
   it("reports a value it does not know, naming the allowed ones", () => {
     const r = resolveValue("status", "Sunsetting", {});
-    expect(r).toEqual({ ok: false, message: "“Sunsetting” is not a value of Status. Map it to one of IDEA, ASSESSING, APPROVED, BUILDING, LIVE, RETIRED (or to “leave empty”) in the value mapping." });
+    expect(r).toEqual({ ok: false, message: "“Sunsetting” is not a value of Status. Map it to one of IDEA, ASSESSING, APPROVED, BUILDING, LIVE, RETIRED, UNKNOWN (or to “leave empty”) in the value mapping." });
   });
 
   it("takes the person's mapping over the suggestion, whatever the spelling", () => {
@@ -70,5 +70,22 @@ describe("mapping the file's values onto ours", () => {
       { token: "sunsetting", example: "Sunsetting", count: 1, mapped: undefined },
     ]);
     expect(more).toBe(0);
+  });
+});
+
+describe("long answers as public inventories write them", () => {
+  it.each([
+    ["a) Pre-deployment – The use case is in development or acquisition, or not yet deployed.", "ASSESSING"],
+    ["b) Pilot – The use case is being piloted with a limited set of users.", "BUILDING"],
+    ["(c) Deployed: in production and used in operations", "LIVE"],
+    ["d. Retired. The use case is no longer in use.", "RETIRED"],
+    ["Operation and Maintenance", "LIVE"],
+  ])("%s → %s", (raw, value) => {
+    expect(resolveValue("status", raw, {})).toEqual({ ok: true, value });
+  });
+
+  it("reads a long yes/no answer by its first word, and still refuses what it does not recognise", () => {
+    expect(resolveValue("needsCitations", "Yes – every answer must cite its source", {})).toEqual({ ok: true, value: "yes" });
+    expect(resolveValue("status", "e) Something else entirely", {})).toMatchObject({ ok: false });
   });
 });

@@ -51,7 +51,30 @@ const SYNONYMS: Partial<Record<ImportFieldKey, Record<string, readonly string[]>
       "in testing",
     ],
     LIVE: ["live", "deployed", "in production", "production", "operation and maintenance", "operations and maintenance", "operational", "in operation", "in use", "in mission", "implemented", "active"],
+    UNKNOWN: ["unknown", "not known", "not reported", "unspecified", "not specified"],
     RETIRED: ["retired", "decommissioned", "sunset", "sunsetted", "discontinued", "no longer in use", "cancelled", "canceled", "archived", "inactive"],
+  },
+  highImpact: {
+    HIGH_IMPACT: ["high impact", "yes", "rights impacting", "safety impacting", "both rights and safety impacting", "rights impacting and safety impacting"],
+    PRESUMED_NOT_HIGH_IMPACT: ["presumed high impact but determined not high impact", "presumed high impact determined not", "presumed high impact", "determined not high impact"],
+    NOT_HIGH_IMPACT: ["not high impact", "no", "neither", "not rights or safety impacting"],
+  },
+  sourcing: {
+    IN_HOUSE: ["developed in house", "in house", "inhouse", "internal", "built"],
+    BOUGHT: ["developed with contracting resources", "contracting resources", "contracted", "contractor", "commercial", "commercial off the shelf", "cots", "purchased", "bought", "vendor"],
+    BOTH: ["developed with both contracting and in house resources", "both contracting and in house resources", "both", "hybrid"],
+  },
+  stage: {
+    PRE_DEPLOYMENT: ["pre deployment", "predeployment", "initiated", "planned", "development and acquisition", "acquisition and or development"],
+    PILOT: ["pilot", "piloting", "implementation and assessment"],
+    DEPLOYED: ["deployed", "in production", "operation and maintenance", "operational"],
+    RETIRED: ["retired", "decommissioned"],
+  },
+  euRiskTier: {
+    PROHIBITED: ["prohibited", "unacceptable", "unacceptable risk"],
+    HIGH: ["high", "high risk"],
+    LIMITED: ["limited", "limited risk", "transparency", "transparency risk"],
+    MINIMAL: ["minimal", "minimal risk", "low", "low risk", "no risk"],
   },
   changeFrequency: {
     realtime: ["realtime", "real time", "continuous", "continuously", "constantly", "streaming", "hourly", "live"],
@@ -97,9 +120,32 @@ const SUGGESTIONS: ReadonlyMap<ImportFieldKey, ReadonlyMap<string, string>> = ((
   return out;
 })();
 
-/** Our value for a file's value: a value, "" (leave empty) or undefined (not recognised). */
+/**
+ * The leading words of a long answer, as public inventories write their choices: "a) Pre-deployment
+ * – The use case is in development…" → "pre deployment"; "Yes – the system uses PII" → "yes". The
+ * code before a parenthesis or dot ("a)", "(b)", "3.") is dropped, then the text before the first
+ * dash, colon, semicolon or full stop is taken; then its first six, five … one words.
+ */
+export function leadingTokens(raw: string): string[] {
+  const s = raw.trim().replace(/^\(?[a-z0-9]{1,2}[.)]\s+/i, "");
+  const head = s.split(/\s[–—-]\s|[:;.,(]|\s[–—]/)[0] ?? s;
+  const words = valueToken(head).split(" ").filter(Boolean);
+  const out: string[] = [];
+  for (let n = Math.min(6, words.length); n >= 1; n--) out.push(words.slice(0, n).join(" "));
+  return out;
+}
+
+/** Our value for a file's value: a value, "" (leave empty) or undefined (not recognised). A long answer is read by its leading words. */
 export function suggestValue(key: ImportFieldKey, raw: string): string | undefined {
-  return SUGGESTIONS.get(key)?.get(valueToken(raw));
+  const known = SUGGESTIONS.get(key);
+  if (!known) return undefined;
+  const exact = known.get(valueToken(raw));
+  if (exact !== undefined) return exact;
+  for (const t of leadingTokens(raw)) {
+    const v = known.get(t);
+    if (v !== undefined) return v;
+  }
+  return undefined;
 }
 
 /** The value chosen for a file's value, looking at own keys only (a cell "constructor" is just a word). */

@@ -6,6 +6,10 @@ import { z } from "../zod";
 import { APPROACH_LABELS, APPROACHES } from "../assessment";
 import { STATUSES } from "../use-case";
 import { FLAG_CODES } from "../frameworks/flags";
+import { EU_RISK_TIERS, HIGH_IMPACT, SOURCING, STAGES } from "../governance";
+
+/** Governance filters: a value, or NOT_RECORDED for use cases where it is not recorded. */
+export const NOT_RECORDED = "NOT_RECORDED" as const;
 import { isStorableText } from "../text";
 
 /** Every risk flag the frameworks raise (one list: lib/domain/frameworks/flags.ts). */
@@ -34,11 +38,30 @@ export const portfolioFilterSchema = z
     /** As chosen: the decision where one is recorded, else the recommendation (the dashboard's "as chosen"). */
     asChosen: many(z.enum(APPROACHES)),
     flag: many(z.enum(RISK_FLAGS)),
+    /** Governance (issue 15): OMB high-impact, personal data, sourcing, stage, EU AI Act tier. */
+    highImpact: many(z.enum([...HIGH_IMPACT, NOT_RECORDED])),
+    personalData: many(z.enum(["yes", "no", NOT_RECORDED])),
+    sourcing: many(z.enum([...SOURCING, NOT_RECORDED])),
+    stage: many(z.enum([...STAGES, NOT_RECORDED])),
+    euRiskTier: many(z.enum([...EU_RISK_TIERS, NOT_RECORDED])),
   })
   .strict();
 export type PortfolioFilter = z.infer<typeof portfolioFilterSchema>;
 
-export const EMPTY_FILTER: PortfolioFilter = { businessUnit: [], status: [], ownerId: [], recommended: [], chosen: [], asChosen: [], flag: [] };
+export const EMPTY_FILTER: PortfolioFilter = {
+  businessUnit: [],
+  status: [],
+  ownerId: [],
+  recommended: [],
+  chosen: [],
+  asChosen: [],
+  flag: [],
+  highImpact: [],
+  personalData: [],
+  sourcing: [],
+  stage: [],
+  euRiskTier: [],
+};
 
 /** URL parameter name for each filter field. */
 export const FILTER_PARAMS: Record<keyof PortfolioFilter, string> = {
@@ -49,6 +72,11 @@ export const FILTER_PARAMS: Record<keyof PortfolioFilter, string> = {
   chosen: "chosen",
   asChosen: "as",
   flag: "flag",
+  highImpact: "impact",
+  personalData: "pii",
+  sourcing: "sourcing",
+  stage: "stage",
+  euRiskTier: "eurisk",
 };
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;

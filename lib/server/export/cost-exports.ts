@@ -30,7 +30,8 @@ export function detailQuery(organizationId: string, filter: PortfolioFilter): Pr
            u.status::text AS status, u."recommendedApproach"::text AS recommended, u."chosenApproach"::text AS chosen,
            l.approach::text AS approach, l."calendarYear", l."yearIndex" AS "lifecycleYear", l.category,
            l."lowCents" AS low, l."baseCents" AS base, l."highCents" AS high,
-           av.version AS "assumptionVersion", l.manual
+           av.version AS "assumptionVersion", l.manual,
+           u."highImpact", u."personalData", u.sourcing, u.vendor, u.stage, u."topicArea", u."euRiskTier", u."additionalFields"::text AS "additionalFields"
       FROM "UseCase" u
       JOIN "CostLine" l ON l."organizationId" = u."organizationId" AND l."useCaseId" = u.id
       LEFT JOIN "User" ow ON ow.id = u."ownerId"
@@ -58,7 +59,8 @@ export function businessUnitQuery(organizationId: string, filter: PortfolioFilte
   return Prisma.sql`
     SELECT u."businessUnit", y."calendarYear", s.scenario, y.approach::text AS approach,
            sum(y."lowCents") AS low, sum(y."baseCents") AS base, sum(y."highCents") AS high,
-           count(*) AS "useCases", count(*) FILTER (WHERE NOT y.complete) AS "incompleteUseCases", bool_or(y.manual) AS manual
+           count(*) AS "useCases", count(*) FILTER (WHERE NOT y.complete) AS "incompleteUseCases", bool_or(y.manual) AS manual,
+           count(*) FILTER (WHERE u."highImpact" = 'HIGH_IMPACT') AS "highImpactUseCases", count(*) FILTER (WHERE u."personalData") AS "personalDataUseCases"
       FROM "UseCase" u
       JOIN "CostYear" y ON y."organizationId" = u."organizationId" AND y."useCaseId" = u.id
       JOIN LATERAL (VALUES (1, 'as chosen', y.approach = ${asChosenApproach("u")}),

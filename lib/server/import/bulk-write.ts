@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { diffFields } from "@/lib/domain/use-case-changes";
+import { additionalText } from "@/lib/domain/governance";
 import type { Tx } from "../db";
 import { ConflictError } from "../errors";
 import { refreshRollups } from "../portfolio/rollup";
@@ -41,14 +42,22 @@ async function inChunks<T>(items: readonly T[], size: number, fn: (chunk: readon
 const USE_CASE_RECORD = `"id" text, "externalId" text, "title" text, "description" text, "businessUnit" text, "ownerId" text,
   "status" "UseCaseStatus", "startDate" date, "horizonYears" int, "assessment" jsonb, "manualEstimate" jsonb,
   "recommendedApproach" "Approach", "evidence" "Evidence", "agreementVotes" int, "agreementVoters" int, "disagreement" boolean, "riskFlags" text[],
-  "score" jsonb, "scoredAt" timestamp(3), "projectionSummary" jsonb, "assumptionVersionId" text, "expectedVersion" int`;
+  "score" jsonb, "scoredAt" timestamp(3), "projectionSummary" jsonb, "assumptionVersionId" text, "expectedVersion" int,
+  "startDatePrecision" text, "highImpact" text, "personalData" boolean, "sourcing" text, "vendor" text, "stage" text, "topicArea" text,
+  "euRiskTier" text, "additionalFields" jsonb, "additionalText" text`;
+
+/** The governance columns (lib/domain/governance.ts), written as given. */
+const GOVERNANCE_COLUMNS = ["startDatePrecision", "highImpact", "personalData", "sourcing", "vendor", "stage", "topicArea", "euRiskTier", "additionalFields", "additionalText"] as const;
+const GOV_NAMES = GOVERNANCE_COLUMNS.map((c) => `"${c}"`).join(", ");
+const GOV_VALUES = GOVERNANCE_COLUMNS.map((c) => `v."${c}"`).join(", ");
+const GOV_SET = GOVERNANCE_COLUMNS.map((c) => `"${c}" = v."${c}"`).join(", ");
 
 const INSERT_USE_CASES = `INSERT INTO "UseCase" ("id", "organizationId", "externalId", "title", "description", "businessUnit", "ownerId", "status",
     "startDate", "horizonYears", "assessment", "manualEstimate", "recommendedApproach", "evidence", "agreementVotes", "agreementVoters", "disagreement",
-    "riskFlags", "score", "scoredAt", "projectionSummary", "assumptionVersionId", "createdById", "createdAt", "updatedAt")
+    "riskFlags", "score", "scoredAt", "projectionSummary", "assumptionVersionId", "createdById", "createdAt", "updatedAt", ${GOV_NAMES})
   SELECT v."id", $2, v."externalId", v."title", v."description", v."businessUnit", v."ownerId", v."status",
     v."startDate", v."horizonYears", v."assessment", v."manualEstimate", v."recommendedApproach", v."evidence", v."agreementVotes", v."agreementVoters", v."disagreement",
-    COALESCE(v."riskFlags", ARRAY[]::text[]), v."score", v."scoredAt", v."projectionSummary", v."assumptionVersionId", $3, $4::timestamp(3), $4::timestamp(3)
+    COALESCE(v."riskFlags", ARRAY[]::text[]), v."score", v."scoredAt", v."projectionSummary", v."assumptionVersionId", $3, $4::timestamp(3), $4::timestamp(3), ${GOV_VALUES}
   FROM jsonb_to_recordset($1::jsonb) AS v(${USE_CASE_RECORD})`;
 
 const UPDATE_USE_CASES = `UPDATE "UseCase" AS u SET
@@ -56,7 +65,7 @@ const UPDATE_USE_CASES = `UPDATE "UseCase" AS u SET
     "startDate" = v."startDate", "horizonYears" = v."horizonYears", "assessment" = v."assessment", "manualEstimate" = v."manualEstimate",
     "recommendedApproach" = v."recommendedApproach", "evidence" = v."evidence", "agreementVotes" = v."agreementVotes", "agreementVoters" = v."agreementVoters",
     "disagreement" = v."disagreement", "riskFlags" = COALESCE(v."riskFlags", ARRAY[]::text[]), "score" = v."score", "scoredAt" = v."scoredAt",
-    "projectionSummary" = v."projectionSummary", "assumptionVersionId" = v."assumptionVersionId",
+    "projectionSummary" = v."projectionSummary", "assumptionVersionId" = v."assumptionVersionId", ${GOV_SET},
     "version" = u."version" + 1, "updatedAt" = $3::timestamp(3)
   FROM jsonb_to_recordset($1::jsonb) AS v(${USE_CASE_RECORD})
   WHERE u."id" = v."id" AND u."organizationId" = $2 AND u."version" = v."expectedVersion" AND u."deletedAt" IS NULL`;
@@ -143,6 +152,7 @@ export async function writePlannedRows(tx: Tx, actor: ImportActor, planned: read
         manualEstimate: f.manualEstimate,
         expectedVersion: p.existing?.version ?? null,
       };
+      for (const c of GOVERNANCE_COLUMNS) record[c] = c === "additionalText" ? additionalText(f.additionalFields) : f[c];
       for (const c of DERIVED_USE_CASE_COLUMNS) record[c] = rec.useCase[c] instanceof Date ? (rec.useCase[c] as Date).toISOString() : rec.useCase[c];
       (p.existing ? batch.update : batch.create).push(record);
       batch.costLines.push(...rec.costLines);

@@ -19,6 +19,9 @@ export interface SavedMapping {
   columns: ColumnMap;
   values: ValueMap;
   dateOrder?: DateOrder;
+  externalIdColumns?: string[];
+  repairText?: boolean;
+  keepOthers?: boolean;
   updatedAt: string;
 }
 
@@ -27,13 +30,22 @@ export async function listImportMappings(organizationId: string): Promise<SavedM
   const out: SavedMapping[] = [];
   for (const r of rows) {
     // A stored mapping that no longer passes the schema (a field renamed since) is skipped, not fatal.
-    const parsed = importMappingSchema.safeParse({ columns: r.columnMap, values: r.valueMap, dateOrder: r.dateOrder ?? undefined });
+    const options = (r.options ?? {}) as { externalIdColumns?: unknown; repairText?: unknown; keepOthers?: unknown };
+    const parsed = importMappingSchema.safeParse({
+      columns: r.columnMap,
+      values: r.valueMap,
+      dateOrder: r.dateOrder ?? undefined,
+      ...(options.externalIdColumns !== undefined ? { externalIdColumns: options.externalIdColumns } : {}),
+      ...(options.repairText !== undefined ? { repairText: options.repairText } : {}),
+      ...(options.keepOthers !== undefined ? { keepOthers: options.keepOthers } : {}),
+    });
     if (parsed.success) out.push({ id: r.id, name: r.name, ...(pruneValues(parsed.data as ImportMapping)), updatedAt: r.updatedAt.toISOString() });
   }
   return out;
 }
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
+const optionsOf = (m: ImportMapping) => ({ ...(m.externalIdColumns?.length ? { externalIdColumns: m.externalIdColumns } : {}), ...(m.repairText ? { repairText: true } : {}), ...(m.keepOthers ? { keepOthers: true } : {}) });
 
 export async function saveImportMapping(actor: ImportActor, input: { name: string; mapping: ImportMapping }): Promise<SavedMapping> {
   const mapping = pruneValues(input.mapping);
@@ -41,8 +53,8 @@ export async function saveImportMapping(actor: ImportActor, input: { name: strin
     const before = await tx.importMapping.findUnique({ where: { organizationId_name: { organizationId: actor.organizationId, name: input.name } } });
     const saved = await tx.importMapping.upsert({
       where: { organizationId_name: { organizationId: actor.organizationId, name: input.name } },
-      create: { organizationId: actor.organizationId, name: input.name, columnMap: json(mapping.columns), valueMap: json(mapping.values), dateOrder: mapping.dateOrder ?? null },
-      update: { columnMap: json(mapping.columns), valueMap: json(mapping.values), dateOrder: mapping.dateOrder ?? null },
+      create: { organizationId: actor.organizationId, name: input.name, columnMap: json(mapping.columns), valueMap: json(mapping.values), dateOrder: mapping.dateOrder ?? null, options: json(optionsOf(mapping)) },
+      update: { columnMap: json(mapping.columns), valueMap: json(mapping.values), dateOrder: mapping.dateOrder ?? null, options: json(optionsOf(mapping)) },
     });
     await audit(tx, {
       organizationId: actor.organizationId,
@@ -50,8 +62,8 @@ export async function saveImportMapping(actor: ImportActor, input: { name: strin
       action: before ? "import_mapping.updated" : "import_mapping.created",
       entity: MAPPING_ENTITY,
       entityId: saved.id,
-      before: before ? { name: before.name, columns: before.columnMap, values: before.valueMap, dateOrder: before.dateOrder } : null,
-      after: { name: saved.name, columns: mapping.columns, values: mapping.values, dateOrder: mapping.dateOrder ?? null },
+      before: before ? { name: before.name, columns: before.columnMap, values: before.valueMap, dateOrder: before.dateOrder, options: before.options } : null,
+      after: { name: saved.name, columns: mapping.columns, values: mapping.values, dateOrder: mapping.dateOrder ?? null, options: optionsOf(mapping) },
     });
     return { id: saved.id, name: saved.name, ...mapping, updatedAt: saved.updatedAt.toISOString() };
   });

@@ -4,23 +4,29 @@ import {
   describeCloseTitles,
   findCloseTitles,
   INCOMPLETE_CLOSE_TITLES,
+  titleKey,
   type ColumnPlan,
+  type FieldChange,
   type ConvertedRow,
   type RowAction,
   type RowIssue,
   type RowsCheck,
 } from "@/lib/domain/import";
 import type { UseCaseFields } from "@/lib/domain/use-case";
-import { diffFields, type FieldChanges } from "@/lib/domain/use-case-changes";
+import { diffFields, fieldLabel, flattenFields, formatFieldValue, type FieldChanges } from "@/lib/domain/use-case-changes";
 import { canAssignOwner, canEditUseCase, type Actor } from "@/lib/domain/use-case-permissions";
 import type { Db, Role, Tx } from "../db";
 import { EDITABLE_SELECT, rowToFields } from "../use-cases/mapping";
 
 /**
  * Deciding what each converted row does, against the registry as it is: add a use case, update
- * the one with its external id, or nothing (it would change nothing); or why it cannot. One query
- * for the use cases named by external id, one for the owners named by email, one for the titles
- * (close-title warnings), whatever the number of rows.
+ * the one with its external id, or nothing (it would change nothing); or why it cannot. A row
+ * without an external id (or with one the registry does not know) finds its use case by exact
+ * title and business unit, among use cases that have no external id yet for the latter, so
+ * re-importing a file without ids updates instead of adding duplicates; two use cases with that
+ * pair make the row refused (ambiguous), never a guess. One query for the use cases named by
+ * external id, one for those named by title, one for the owners named by email, one for the
+ * titles (close-title warnings), whatever the number of rows.
  *
  * Roles (the same rules as logging and editing by hand, lib/domain/use-case-permissions.ts):
  * executives and admins add and update any use case and may name any member as owner; a lead
@@ -63,6 +69,17 @@ export interface RowsPlan extends RowsCheck {
 
 const actorOf = (a: ImportActor): Actor => ({ userId: a.userId, role: a.role });
 
+const SHOWN_VALUE = 160;
+const cut = (s: string) => (s.length > SHOWN_VALUE ? `${s.slice(0, SHOWN_VALUE)}…` : s);
+
+/** An update's changes as a person reads them: label, old → new (owners by email). */
+export function describeChanges(changes: FieldChanges, emailOf: ReadonlyMap<string, string>): FieldChange[] {
+  const before = flattenFields(changes.before);
+  const after = flattenFields(changes.after);
+  const show = (path: string, v: unknown) => (path === "ownerId" && typeof v === "string" ? (emailOf.get(v) ?? "another member") : cut(formatFieldValue(path, v)));
+  return changes.changed.map((path) => ({ field: path, label: fieldLabel(path), before: show(path, before[path]), after: show(path, after[path]) }));
+}
+
 export async function planRows(
   client: Db | Tx,
   actor: ImportActor,
@@ -73,23 +90,46 @@ export async function planRows(
   const { organizationId } = actor;
   const externalIds = [...new Set(converted.map((c) => c.externalId).filter((x): x is string => !!x))];
   const emails = [...new Set(converted.map((c) => c.ownerEmail).filter((x): x is string => !!x))];
-  const [stored, members] = await Promise.all([
+  const titles = [...new Set(converted.map((c) => c.title).filter((x): x is string => !!x))];
+  const [stored, members, titled] = await Promise.all([
     externalIds.length ? client.useCase.findMany({ where: { organizationId, externalId: { in: externalIds } }, select: EXISTING_SELECT }) : [],
     emails.length
       ? client.membership.findMany({ where: { organizationId, user: { email: { in: emails } } }, select: { userId: true, user: { select: { email: true } } } })
       : [],
+    titles.length ? client.useCase.findMany({ where: { organizationId, deletedAt: null, title: { in: titles } }, select: EXISTING_SELECT }) : [],
   ]);
   const byExternalId = new Map(stored.map((s) => [s.externalId!, s]));
+  const byTitle = new Map<string, (typeof titled)[number][]>();
+  for (const t of titled) {
+    const key = titleKey(t.title, t.businessUnit);
+    byTitle.set(key, [...(byTitle.get(key) ?? []), t]);
+  }
   const memberByEmail = new Map(members.map((m) => [m.user.email.toLowerCase(), m.userId]));
+  const emailOf = new Map(members.map((m) => [m.userId, m.user.email]));
   const me = actorOf(actor);
+  /** Use case id → the row that already updates it (one row per use case). */
+  const claimed = new Map<string, number>();
 
-  const out: RowsPlan = { actions: [], errors: [], warnings: [], notes: [], planned: [] };
+  const out: RowsPlan = { actions: [], changes: [], errors: [], warnings: [], notes: [], planned: [] };
   const issue = (c: ConvertedRow, field: RowIssue["field"], message: string): RowIssue => ({ row: c.row, field, column: field ? (plan[field]?.header ?? null) : null, message });
 
   for (const c of converted) {
     const errors: RowIssue[] = [...c.errors];
     out.warnings.push(...c.warnings);
-    const row = c.externalId ? byExternalId.get(c.externalId) : undefined;
+    let row = c.externalId ? byExternalId.get(c.externalId) : undefined;
+    if (!row && c.title) {
+      // No id, or an id the registry does not know: the use case with this exact title and business unit.
+      const businessUnit = typeof c.values.businessUnit === "string" ? c.values.businessUnit : "";
+      const same = (byTitle.get(titleKey(c.title, businessUnit)) ?? []).filter((t) => !c.externalId || t.externalId === null);
+      if (same.length > 1) {
+        errors.push(issue(c, "title", `${same.length} use cases in the registry have this title and business unit, so this row cannot tell which it is; give it an external id.`));
+      } else if (same.length === 1) row = same[0];
+    }
+    if (row && !row.deletedAt) {
+      const first = claimed.get(row.id);
+      if (first !== undefined) errors.push(issue(c, c.externalId ? "externalId" : "title", `Row ${first} already updates the same use case (“${row.title}”); each use case can come from one row only.`));
+      else claimed.set(row.id, c.row);
+    }
     let existing: ExistingUseCase | null = null;
     if (row?.deletedAt) {
       errors.push(issue(c, "externalId", `The use case with external id “${c.externalId}” is in the trash. Restore it first, or give this row another id.`));
@@ -125,6 +165,7 @@ export async function planRows(
     if (existing) {
       changes = diffFields(existing.fields, fields);
       action = changes.changed.length ? "update" : "unchanged";
+      if (action === "update") out.changes.push([c.row, describeChanges(changes, emailOf)]);
     }
     out.actions.push([c.row, action]);
     out.planned.push({ row: c.row, action, fields, existing, changes });

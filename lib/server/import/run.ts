@@ -9,6 +9,9 @@ import {
   mappingProblems,
   parseCsv,
   prepareRows,
+  refusedRows,
+  describeEncoding,
+  encodingWarnings,
   TOO_LARGE_MESSAGE,
   type CsvRow,
   type ImportMapping,
@@ -52,41 +55,63 @@ export async function checkRows(actor: ImportActor, input: { headers: string[]; 
     },
     { maxWait: 30_000, timeout: 60_000 },
   );
-  return { actions: planned.actions, errors: planned.errors, warnings: planned.warnings, notes: planned.notes };
+  return { actions: planned.actions, changes: planned.changes, errors: planned.errors, warnings: planned.warnings, notes: planned.notes };
 }
 
 export type ImportOutcome =
   | { committed: false; report: ImportReport }
-  | { committed: true; report: ImportReport; importId: string; created: number; updated: number; unchanged: number; ms: number };
+  | { committed: true; report: ImportReport; importId: string; created: number; updated: number; unchanged: number; refused: number; ms: number };
 
 /** Long enough for 10,000 rows on a slow machine; the import is one transaction. */
 const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
 
-export async function importFile(actor: ImportActor, input: { file: Blob; fileName: string; mapping: ImportMapping; maxRows?: number | null }): Promise<ImportOutcome> {
+/**
+ * `onlyValid`: import the rows that pass and leave the refused ones out (they are listed in the
+ * report and counted in the audit event); without it, any refused row stops the whole import.
+ */
+export async function importFile(actor: ImportActor, input: { file: Blob; fileName: string; mapping: ImportMapping; onlyValid?: boolean; maxRows?: number | null }): Promise<ImportOutcome> {
   assertMayImport(actor);
   const started = Date.now();
   const refuse = (problems: string[]): ImportOutcome => ({ committed: false, report: buildReport({ actions: new Map(), rows: 0, errors: [], warnings: [], problems }) });
   // The size first, before a byte is read.
   if (input.file.size > MAX_FILE_BYTES) return refuse([TOO_LARGE_MESSAGE(input.file.size)]);
-  const { text, encoding } = decodeCsvBytes(new Uint8Array(await input.file.arrayBuffer()));
-  const parsed = parseCsv(text);
-  const problems = [...parsed.problems, ...(parsed.problems.length ? [] : mappingProblems(parsed.headers, input.mapping.columns))];
-  if (problems.length) return { committed: false, report: { ...refuse(problems).report, encoding } };
+  const decoded = decodeCsvBytes(new Uint8Array(await input.file.arrayBuffer()));
+  const { encoding } = decoded;
+  const parsed = parseCsv(decoded.text, { marks: decoded.foreignOffsets });
+  const encodingNote = describeEncoding(decoded, parsed.markedRows);
+  const problems = [...parsed.problems, ...(parsed.problems.length ? [] : mappingProblems(parsed.headers, input.mapping.columns, input.mapping.externalIdColumns))];
+  if (problems.length) return { committed: false, report: { ...refuse(problems).report, encoding, encodingNote } };
   // A new organization's import quota (lib/server/import/quota.ts).
-  if (input.maxRows != null && parsed.rows.length > input.maxRows) return { committed: false, report: { ...refuse([quotaMessage(parsed.rows.length, input.maxRows)]).report, encoding } };
+  if (input.maxRows != null && parsed.rows.length > input.maxRows) return { committed: false, report: { ...refuse([quotaMessage(parsed.rows.length, input.maxRows)]).report, encoding, encodingNote } };
 
   const { plan, converted } = prepareRows(parsed.headers, parsed.rows, input.mapping);
   const cross = crossRowChecks(converted, plan, { closeTitles: false });
+  const fileRows = converted.map((c) => ({ row: c.row, title: c.title }));
   const outcome = await inImportTransaction(async (tx) => {
     const planned = await planRows(tx, actor, converted, plan, { closeTitles: false });
-    const report = buildReport({ actions: new Map(planned.actions), rows: parsed.rows.length, errors: [...cross.errors, ...planned.errors], warnings: planned.warnings, encoding });
-    if (report.errorCount > 0) return { committed: false as const, report };
+    const report = buildReport({
+      actions: new Map(planned.actions),
+      rows: parsed.rows.length,
+      errors: [...cross.errors, ...planned.errors],
+      warnings: [...planned.warnings, ...encodingWarnings(parsed.markedRows)],
+      encoding,
+      encodingNote,
+      fileRows,
+      changes: new Map(planned.changes),
+    });
+    if (report.errorCount > 0 && !input.onlyValid) return { committed: false as const, report };
+    const refused = refusedRows(report);
     const now = new Date();
-    const written = await writePlannedRows(tx, actor, planned.planned, now);
+    const written = await writePlannedRows(
+      tx,
+      actor,
+      planned.planned.filter((p) => !refused.has(p.row)),
+      now,
+    );
     const importId = newId();
     const created = written.filter((w) => w.action === "create").length;
     const updated = written.length - created;
-    const unchanged = planned.planned.length - written.length;
+    const unchanged = report.counts.unchanged;
     await audit(tx, {
       organizationId: actor.organizationId,
       actorId: actor.userId,
@@ -97,15 +122,20 @@ export async function importFile(actor: ImportActor, input: { file: Blob; fileNa
       after: {
         fileName: input.fileName,
         encoding: ENCODING_LABELS[encoding],
+        encodingNote,
         rows: parsed.rows.length,
         created,
         updated,
         unchanged,
+        refused: refused.size,
+        /** The moment every row of this import was written (its use cases' updatedAt), for the undo. */
+        writtenAt: now.toISOString(),
+        refusedRows: [...refused].slice(0, 10_000),
         columns: Object.fromEntries(Object.entries(input.mapping.columns).filter(([, k]) => k)),
         useCaseIds: written.map((w) => w.id),
       },
     });
-    return { committed: true as const, report, importId, created, updated, unchanged };
+    return { committed: true as const, report, importId, created, updated, unchanged, refused: refused.size };
   });
   return outcome.committed ? { ...outcome, ms: Date.now() - started } : outcome;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "../db";
-import { splitApproaches, type ApproachOrNone, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { NOT_RECORDED, splitApproaches, type ApproachOrNone, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 
 /** `column IN (named) OR column IS NULL` as the filter asks. */
 function approachIn(column: Prisma.Sql, values: readonly ApproachOrNone[]): Prisma.Sql {
@@ -8,6 +8,15 @@ function approachIn(column: Prisma.Sql, values: readonly ApproachOrNone[]): Pris
   const parts: Prisma.Sql[] = [];
   if (named.length) parts.push(Prisma.sql`${column}::text IN (${Prisma.join(named)})`);
   if (none) parts.push(Prisma.sql`${column} IS NULL`);
+  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+}
+
+/** A governance column among the values asked for (NOT_RECORDED: null). */
+function recordedIn(column: Prisma.Sql, values: readonly string[]): Prisma.Sql {
+  const named = values.filter((v) => v !== NOT_RECORDED);
+  const parts: Prisma.Sql[] = [];
+  if (named.length) parts.push(Prisma.sql`${column} IN (${Prisma.join(named)})`);
+  if (values.includes(NOT_RECORDED)) parts.push(Prisma.sql`${column} IS NULL`);
   return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
@@ -28,6 +37,15 @@ export function useCaseWhere(organizationId: string, filter: PortfolioFilter, al
   if (filter.chosen.length) parts.push(approachIn(Prisma.sql`${a}."chosenApproach"`, filter.chosen));
   if (filter.asChosen.length) parts.push(Prisma.sql`${asChosenApproach(alias)}::text IN (${Prisma.join(filter.asChosen)})`);
   if (filter.flag.length) parts.push(Prisma.sql`${a}."riskFlags" && ${filter.flag}::text[]`);
+  for (const key of ["highImpact", "sourcing", "stage", "euRiskTier"] as const) {
+    if (filter[key].length) parts.push(recordedIn(Prisma.sql`${a}.${Prisma.raw(`"${key}"`)}`, filter[key]));
+  }
+  if (filter.personalData.length) {
+    const bools = filter.personalData.filter((v) => v !== NOT_RECORDED).map((v) => v === "yes");
+    const ors: Prisma.Sql[] = bools.map((b) => Prisma.sql`${a}."personalData" = ${b}`);
+    if (filter.personalData.includes(NOT_RECORDED)) ors.push(Prisma.sql`${a}."personalData" IS NULL`);
+    parts.push(Prisma.sql`(${Prisma.join(ors, " OR ")})`);
+  }
   return Prisma.join(parts, " AND ");
 }
 

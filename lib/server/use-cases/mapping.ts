@@ -1,6 +1,7 @@
 import "server-only";
 import { ANSWER_KEYS, assessmentSchema, type Assessment } from "@/lib/domain/assessment";
-import { manualEstimateSchema, type ManualEstimate, type UseCaseFields } from "@/lib/domain/use-case";
+import { DATE_PRECISIONS, manualEstimateSchema, type DatePrecision, type ManualEstimate, type UseCaseFields } from "@/lib/domain/use-case";
+import { additionalFieldsSchema, additionalText, EU_RISK_TIERS, HIGH_IMPACT, SOURCING, STAGES, type AdditionalFields } from "@/lib/domain/governance";
 import { Prisma } from "../db";
 
 /** The UseCase columns a lead edits, as selected for reading them back into fields. */
@@ -13,8 +14,17 @@ export const EDITABLE_SELECT = {
   ownerId: true,
   status: true,
   startDate: true,
+  startDatePrecision: true,
   horizonYears: true,
   assessment: true,
+  highImpact: true,
+  personalData: true,
+  sourcing: true,
+  vendor: true,
+  stage: true,
+  topicArea: true,
+  euRiskTier: true,
+  additionalFields: true,
   manualEstimate: true,
   externalId: true,
   chosenApproach: true,
@@ -59,6 +69,16 @@ export function dayToDate(s: string | null): Date | null {
   return s ? new Date(`${s}T00:00:00Z`) : null;
 }
 
+/** A stored text column as one of its allowed values, or null (a value written by hand outside them is not trusted). */
+function oneOf<T extends string>(values: readonly T[], v: string | null): T | null {
+  return v !== null && (values as readonly string[]).includes(v) ? (v as T) : null;
+}
+
+export function readAdditionalFields(json: unknown): AdditionalFields {
+  const parsed = additionalFieldsSchema.safeParse(json);
+  return parsed.success ? parsed.data : {};
+}
+
 /** A stored row as the fields the form and the schema know (owner always set). */
 export function rowToFields(row: EditableRow): UseCaseFields & { ownerId: string } {
   return {
@@ -68,10 +88,19 @@ export function rowToFields(row: EditableRow): UseCaseFields & { ownerId: string
     ownerId: row.ownerId,
     status: row.status,
     startDate: isoDay(row.startDate),
+    startDatePrecision: oneOf<DatePrecision>(DATE_PRECISIONS, row.startDatePrecision) ?? "DAY",
     horizonYears: row.horizonYears,
     assessment: readAssessment(row.assessment),
     manualEstimate: readManualEstimate(row.manualEstimate),
     externalId: row.externalId,
+    highImpact: oneOf(HIGH_IMPACT, row.highImpact),
+    personalData: row.personalData,
+    sourcing: oneOf(SOURCING, row.sourcing),
+    vendor: row.vendor,
+    stage: oneOf(STAGES, row.stage),
+    topicArea: row.topicArea,
+    euRiskTier: oneOf(EU_RISK_TIERS, row.euRiskTier),
+    additionalFields: readAdditionalFields(row.additionalFields),
   };
 }
 
@@ -84,9 +113,19 @@ export function fieldsToColumns(f: UseCaseFields & { ownerId: string }) {
     ownerId: f.ownerId,
     status: f.status,
     startDate: dayToDate(f.startDate),
+    startDatePrecision: f.startDatePrecision,
     horizonYears: f.horizonYears,
     assessment: f.assessment as Prisma.InputJsonValue,
     manualEstimate: f.manualEstimate === null ? Prisma.DbNull : (f.manualEstimate as Prisma.InputJsonValue),
     externalId: f.externalId,
+    highImpact: f.highImpact,
+    personalData: f.personalData,
+    sourcing: f.sourcing,
+    vendor: f.vendor,
+    stage: f.stage,
+    topicArea: f.topicArea,
+    euRiskTier: f.euRiskTier,
+    additionalFields: f.additionalFields as Prisma.InputJsonValue,
+    additionalText: additionalText(f.additionalFields),
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
 import type { Evidence } from "@/lib/domain/frameworks";
-import { splitApproaches, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { NOT_RECORDED, splitApproaches, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { findSimilarTitles } from "@/lib/domain/similar-titles";
 import type { UseCaseFields } from "@/lib/domain/use-case";
 import type { SortColumn, UseCaseListQuery } from "@/lib/domain/use-case-list";
@@ -164,9 +164,22 @@ export function listWhere(organizationId: string, filter: PortfolioFilter, q: st
   if (filter.chosen.length) and.push(approachIn("chosenApproach", filter.chosen));
   if (filter.asChosen.length) and.push({ OR: [{ chosenApproach: { in: filter.asChosen } }, { chosenApproach: null, recommendedApproach: { in: filter.asChosen } }] });
   if (filter.flag.length) and.push({ riskFlags: { hasSome: filter.flag } });
+  for (const key of ["highImpact", "sourcing", "stage", "euRiskTier"] as const) {
+    const values = filter[key] as readonly string[];
+    if (!values.length) continue;
+    const named = values.filter((v) => v !== NOT_RECORDED);
+    and.push({ OR: [...(named.length ? [{ [key]: { in: named } }] : []), ...(values.includes(NOT_RECORDED) ? [{ [key]: null }] : [])] });
+  }
+  if (filter.personalData.length) {
+    const ors: Prisma.UseCaseWhereInput[] = filter.personalData.map((v) => ({ personalData: v === NOT_RECORDED ? null : v === "yes" }));
+    and.push({ OR: ors });
+  }
   if (q) {
     const pattern = escapeLike(q);
-    and.push({ OR: [{ title: { contains: pattern, mode: "insensitive" } }, { description: { contains: pattern, mode: "insensitive" } }] });
+    // Search: title, description, the vendor, the topic area and the additional fields kept from an import.
+    and.push({
+      OR: (["title", "description", "vendor", "topicArea", "additionalText"] as const).map((column) => ({ [column]: { contains: pattern, mode: "insensitive" } })),
+    });
   }
   return { organizationId, deletedAt: null, ...(and.length ? { AND: and } : {}) };
 }

@@ -9,6 +9,8 @@ import { EXPORT_ROLES } from "@/lib/server/export/roles";
 import { guardPage } from "@/lib/server/page-guard";
 import { listMembers } from "@/lib/server/use-cases/read";
 import { ExportLinks } from "./export-links";
+import { GOVERNANCE_LABELS, governanceValueLabel } from "@/lib/domain/governance";
+import { NOT_RECORDED } from "@/lib/domain/portfolio/filter";
 
 export const metadata: Metadata = { title: "Exports" };
 
@@ -22,6 +24,10 @@ function describe(filter: PortfolioFilter, ownerName: (id: string) => string): s
     ["chosen", filter.chosen.map((a) => approachFilterLabel(a, "chosen"))],
     ["as chosen", filter.asChosen.map((a) => approachFilterLabel(a, "chosen"))],
     ["risk flag", filter.flag.map((f) => FLAG_LABELS[f])],
+    ...(["highImpact", "personalData", "sourcing", "stage", "euRiskTier"] as const).map((key): [string, string[]] => [
+      GOVERNANCE_LABELS[key].toLowerCase(),
+      filter[key].map((v) => (v === NOT_RECORDED ? "not recorded" : key === "personalData" ? v : governanceValueLabel(key, v))),
+    ]),
   ];
   return parts.filter(([, v]) => v.length).map(([k, v]) => `${k} ${v.join(" or ")}`);
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { FLAG_LABELS } from "@/lib/domain/frameworks";
-import { APPROACH_FILTER_VALUES, approachFilterLabel, FILTER_PARAMS, RISK_FLAGS, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { APPROACH_FILTER_VALUES, approachFilterLabel, FILTER_PARAMS, NOT_RECORDED, RISK_FLAGS, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { GOVERNANCE_OPTIONS } from "@/lib/domain/governance";
 import { STATUS_LABELS, STATUSES } from "@/lib/domain/use-case";
 
 const approachOptions = (field: "recommended" | "chosen"): [string, string][] => APPROACH_FILTER_VALUES.map((a) => [a, approachFilterLabel(a, field)]);
@@ -19,6 +20,9 @@ export function FilterForm({ action, filter, businessUnits, owners }: { action: 
       <Select name={FILTER_PARAMS.recommended} label="Recommended" values={filter.recommended} options={approachOptions("recommended")} />
       <Select name={FILTER_PARAMS.chosen} label="Chosen" values={filter.chosen} options={approachOptions("chosen")} />
       <Select name={FILTER_PARAMS.flag} label="Risk flag" values={filter.flag} options={RISK_FLAGS.map((f) => [f, FLAG_LABELS[f]])} />
+      <Select name={FILTER_PARAMS.highImpact} label="High-impact" values={filter.highImpact} options={[...GOVERNANCE_OPTIONS.highImpact.map((o): [string, string] => [o.value, o.label]), [NOT_RECORDED, "Not recorded"]]} />
+      <Select name={FILTER_PARAMS.personalData} label="Personal data" values={filter.personalData} options={[["yes", "Yes"], ["no", "No"], [NOT_RECORDED, "Not recorded"]]} />
+      <Select name={FILTER_PARAMS.euRiskTier} label="EU AI Act tier" values={filter.euRiskTier} options={[...GOVERNANCE_OPTIONS.euRiskTier.map((o): [string, string] => [o.value, o.label]), [NOT_RECORDED, "Not recorded"]]} />
       <div className="flex items-center gap-3">
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
           Apply

@@ -6,6 +6,8 @@ import { ANSWER_KEYS, ANSWER_LABELS, missingAnswers } from "@/lib/domain/assessm
 import { ANSWER_HELP, ASSESSMENT_SECTIONS } from "@/lib/domain/assessment-help";
 import { SourceCitations } from "@/components/source-link";
 import { fieldLabel, flattenFields, formatCents, formatFieldValue } from "@/lib/domain/use-case-changes";
+import { GOVERNANCE_KEYS, GOVERNANCE_LABELS, governanceValueLabel } from "@/lib/domain/governance";
+import { formatDateAtPrecision } from "@/lib/domain/use-case";
 import { canDeleteUseCase, canEditUseCase, canRecordDecision, canRestoreUseCase, type Actor } from "@/lib/domain/use-case-permissions";
 import { guardPage } from "@/lib/server/page-guard";
 import { getTitles, getUseCase, getUseCaseHistory, namesOf, type HistoryEvent, type UseCaseDetail } from "@/lib/server/use-cases/read";
@@ -148,7 +150,9 @@ function Overview({ uc, orgSlug, organizationId }: { uc: UseCaseDetail; orgSlug:
           <Item label="Business unit">{f.businessUnit || "—"}</Item>
           <Item label="Owner">{uc.owner?.name ?? "a former member"}</Item>
           <Item label="Status">{statusLabel(f.status)}</Item>
-          <Item label="Planned start">{f.startDate ? formatDate(f.startDate) : "—"}</Item>
+          <Item label="Planned start">
+            {f.startDate ? (f.startDatePrecision === "DAY" ? formatDate(f.startDate) : `${formatDateAtPrecision(f.startDate, f.startDatePrecision)} (${f.startDatePrecision === "YEAR" ? "year only" : "month only"})`) : "—"}
+          </Item>
           <Item label="Horizon">{f.horizonYears} {f.horizonYears === 1 ? "year" : "years"}</Item>
           <Item label="External id">{f.externalId ?? "—"}</Item>
           <Item label="Recommended">
@@ -159,6 +163,30 @@ function Overview({ uc, orgSlug, organizationId }: { uc: UseCaseDetail; orgSlug:
             {f.manualEstimate ? `${formatCents(f.manualEstimate.low)} / ${formatCents(f.manualEstimate.base)} / ${formatCents(f.manualEstimate.high)} (manual)` : "—"}
           </Item>
         </dl>
+        <section aria-labelledby="governance-heading" className="rounded border border-zinc-200 p-3">
+          <h3 id="governance-heading" className="text-sm font-semibold text-zinc-900">
+            Governance
+          </h3>
+          <dl className="mt-2 grid gap-4 sm:grid-cols-3" data-testid="governance">
+            {GOVERNANCE_KEYS.map((key) => (
+              <Item key={key} label={GOVERNANCE_LABELS[key]}>
+                {governanceValueLabel(key, f[key])}
+              </Item>
+            ))}
+          </dl>
+          {Object.keys(f.additionalFields).length > 0 && (
+            <details className="mt-3" open={Object.keys(f.additionalFields).length <= 12}>
+              <summary className="cursor-pointer text-sm font-medium text-zinc-900">Additional fields ({Object.keys(f.additionalFields).length}, kept from an import)</summary>
+              <dl className="mt-2 grid gap-3 sm:grid-cols-2" data-testid="additional-fields">
+                {Object.entries(f.additionalFields).map(([name, value]) => (
+                  <Item key={name} label={name}>
+                    <span className="whitespace-pre-wrap">{value}</span>
+                  </Item>
+                ))}
+              </dl>
+            </details>
+          )}
+        </section>
         <p className="text-xs text-zinc-500">
           Logged by {uc.createdBy?.name ?? "a former member"} on {formatDateTime(uc.createdAt)}.
         </p>
@@ -254,6 +282,7 @@ const VERBS: Record<string, string> = {
   "use_case.deleted": "moved it to the trash",
   "use_case.restored": "restored it from the trash",
   "use_case.imported": "imported it",
+  "use_case.import_undone": "undid the import that changed it (put back as it was)",
 };
 
 async function HistoryTab({ organizationId, useCaseId }: { organizationId: string; useCaseId: string }) {

@@ -23,6 +23,7 @@ export const STATUS_STYLES: Record<Status, string> = {
   BUILDING: "bg-sky-100 text-sky-800",
   LIVE: "bg-green-100 text-green-800",
   RETIRED: "bg-zinc-200 text-zinc-600",
+  UNKNOWN: "bg-white text-zinc-600 ring-1 ring-inset ring-zinc-300",
 };
 
 /** "4 of 5" frameworks agree. */

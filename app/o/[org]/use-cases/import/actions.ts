@@ -13,6 +13,7 @@ import { deleteImportMapping as deleteMapping, saveImportMapping as saveMapping 
 import type { ImportActor } from "@/lib/server/import/plan";
 import { importRowAllowance } from "@/lib/server/import/quota";
 import { checkRows, importFile } from "@/lib/server/import/run";
+import { undoImport as undo } from "@/lib/server/import/undo";
 
 const actorOf = (ctx: MemberContext): ImportActor => ({ organizationId: ctx.organization.id, userId: ctx.user.id, role: ctx.role });
 
@@ -44,7 +45,10 @@ export const checkImportRows = orgAction({
   handler: async (ctx, input) => checkRows(actorOf(ctx), { headers: input.headers, rows: input.rows, mapping: input.mapping as ImportMapping }),
 });
 
-/** Imports the file: all rows in one transaction, or none if any row has an error. */
+/**
+ * Imports the file in one transaction: every row, or none if any row is refused; or, with
+ * onlyValid, the rows that pass, leaving the refused ones out (counted in the audit event).
+ */
 export const importUseCases = orgAction({
   name: "useCases.import.commit",
   roles: IMPORT_ROLES,
@@ -53,11 +57,12 @@ export const importUseCases = orgAction({
       file: z.instanceof(Blob, { message: "Choose a CSV file." }),
       fileName: z.string().trim().max(255).default("import.csv"),
       mapping: importMappingSchema,
+      onlyValid: z.boolean().default(false),
     })
     .strict(),
   handler: async (ctx, input) => {
     const maxRows = await importRowAllowance(ctx.organization.id);
-    const outcome = await importFile(actorOf(ctx), { file: input.file, fileName: input.fileName, mapping: input.mapping as ImportMapping, maxRows });
+    const outcome = await importFile(actorOf(ctx), { file: input.file, fileName: input.fileName, mapping: input.mapping as ImportMapping, maxRows, onlyValid: input.onlyValid });
     if (outcome.committed) revalidatePath(`/o/${ctx.organization.slug}`, "layout");
     return outcome;
   },
@@ -77,4 +82,16 @@ export const deleteImportMapping = orgAction({
   roles: IMPORT_ROLES,
   input: z.object({ id: z.string().min(1).max(64) }).strict(),
   handler: async (ctx, input) => deleteMapping(actorOf(ctx), input),
+});
+
+/** Undoes an import as one step: its new use cases deleted, its updates put back (refused if any changed since). */
+export const undoImport = orgAction({
+  name: "useCases.import.undo",
+  roles: IMPORT_ROLES,
+  input: z.object({ importId: z.string().min(1).max(64) }).strict(),
+  handler: async (ctx, input) => {
+    const result = await undo(actorOf(ctx), input.importId);
+    revalidatePath(`/o/${ctx.organization.slug}`, "layout");
+    return result;
+  },
 });

@@ -23,8 +23,13 @@ import {
   MAX_FILE_BYTES,
   parseCsv,
   pickSavedMapping,
+  planColumns,
   prepareRows,
   pruneValues,
+  refusedRowsCsv,
+  describeEncoding,
+  encodingWarnings,
+  type FieldChange,
   suggestColumns,
   TOO_LARGE_MESSAGE,
   formatBytes,
@@ -48,6 +53,8 @@ interface LoadedFile {
   file: File;
   parsed: ParsedCsv;
   encoding: CsvEncoding;
+  /** How it was decoded and why (shown with the file and in the report). */
+  encodingNote: string;
 }
 
 type Stage =
@@ -57,7 +64,7 @@ type Stage =
   | { step: "checking"; done: number; total: number }
   | { step: "report"; report: ImportReport }
   | { step: "importing"; report: ImportReport; startedAt: number }
-  | { step: "done"; created: number; updated: number; unchanged: number; seconds: number };
+  | { step: "done"; created: number; updated: number; unchanged: number; refused: number; seconds: number; importId: string };
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 const NETWORK = "We could not reach the server. Check your connection and try again; nothing was saved.";
@@ -80,6 +87,9 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
   const [columns, setColumns] = useState<ColumnMap>({});
   const [values, setValues] = useState<ValueMap>({});
   const [chosenDateOrder, setChosenDateOrder] = useState<DateOrder | undefined>(undefined);
+  const [idColumns, setIdColumns] = useState<string[]>([]);
+  const [repairText, setRepairText] = useState(false);
+  const [keepOthers, setKeepOthers] = useState(true);
   const mapHeading = useRef<HTMLHeadingElement>(null);
   const reportHeading = useRef<HTMLHeadingElement>(null);
   const doneHeading = useRef<HTMLHeadingElement>(null);
@@ -104,8 +114,11 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
     return dateOrderEvidence(loaded.parsed.rows.map((r) => r.cells[index] ?? ""));
   }, [loaded, columns]);
   const dateOrder = chosenDateOrder ?? dateEvidence?.detected ?? undefined;
-  const mapping: ImportMapping = useMemo(() => pruneValues({ columns, values, dateOrder }), [columns, values, dateOrder]);
-  const problems = useMemo(() => (loaded ? mappingProblems(loaded.parsed.headers, columns) : []), [loaded, columns]);
+  const mapping: ImportMapping = useMemo(
+    () => pruneValues({ columns, values, dateOrder, externalIdColumns: idColumns.length ? idColumns : undefined, repairText, keepOthers }),
+    [columns, values, dateOrder, idColumns, repairText, keepOthers],
+  );
+  const problems = useMemo(() => (loaded ? mappingProblems(loaded.parsed.headers, columns, idColumns) : []), [loaded, columns, idColumns]);
 
   function reset() {
     setStage({ step: "choose" });
@@ -121,6 +134,9 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
     setColumns(m ? applySavedColumns(headers, m.columns) : suggestColumns(headers));
     setValues(m ? m.values : {});
     setChosenDateOrder(m?.dateOrder);
+    setIdColumns(m?.externalIdColumns?.filter((h) => headers.includes(h)) ?? []);
+    setRepairText(m?.repairText ?? false);
+    setKeepOthers(m ? (m.keepOthers ?? false) : true);
   }
 
   async function onFile(file: File | undefined) {
@@ -135,39 +151,43 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
     setStage({ step: "reading" });
     // Let the "reading" state paint before the parse takes the thread.
     await new Promise((r) => setTimeout(r, 20));
-    const { text, encoding } = decodeCsvBytes(await file.arrayBuffer());
-    const parsed = parseCsv(text);
+    const decoded = decodeCsvBytes(await file.arrayBuffer());
+    const parsed = parseCsv(decoded.text, { marks: decoded.foreignOffsets });
     if (parsed.problems.length) {
       setFileError(parsed.problems);
       setStage({ step: "choose" });
       return;
     }
-    setLoaded({ file, parsed, encoding });
+    setLoaded({ file, parsed, encoding: decoded.encoding, encodingNote: describeEncoding(decoded, parsed.markedRows) });
     const fit = pickSavedMapping(parsed.headers, saved);
     applySaved(fit?.id ?? "", parsed.headers);
     setStage({ step: "map" });
   }
 
-  function changeMapping(next: { columns?: ColumnMap; values?: ValueMap; dateOrder?: DateOrder }) {
+  function changeMapping(next: { columns?: ColumnMap; values?: ValueMap; dateOrder?: DateOrder; idColumns?: string[]; keepOthers?: boolean }) {
+    if (next.keepOthers !== undefined) setKeepOthers(next.keepOthers);
     if (next.columns) setColumns(next.columns);
     if (next.values) setValues(next.values);
     if (next.dateOrder) setChosenDateOrder(next.dateOrder);
+    if (next.idColumns) setIdColumns(next.idColumns);
     // A report belongs to the mapping it was made with.
     if (stage.step === "report") setStage({ step: "map" });
   }
 
-  async function check() {
+  async function check(withMapping: ImportMapping = mapping) {
     if (!loaded || problems.length) return;
+    const mapping = withMapping;
     setActionError(null);
     const { headers, rows } = loaded.parsed;
     const { plan, converted } = prepareRows(headers, rows, mapping);
     const cross = crossRowChecks(converted, plan, { closeTitles: true });
     const actions = new Map<number, RowAction>();
+    const changes = new Map<number, FieldChange[]>();
     const errors: RowIssue[] = [...cross.errors];
-    const warnings: RowIssue[] = [...cross.warnings];
+    const warnings: RowIssue[] = [...cross.warnings, ...encodingWarnings(loaded.parsed.markedRows)];
     const notes: string[] = [...cross.notes];
-    // Only the mapped columns' cells travel.
-    const used = new Set(Object.values(plan).map((c) => c!.index));
+    // Only the mapped columns' cells travel (all of them when the other columns are kept).
+    const used = mapping.keepOthers ? new Set(headers.map((_, i) => i)) : planColumns(plan);
     const sent = rows.map((r) => ({
       row: r.row,
       cells: r.cells.map((c, j) => (used.has(j) ? c.slice(0, MAX_CELL_LENGTH) : "")),
@@ -183,20 +203,40 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
         return;
       }
       for (const [row, action] of res.data.actions) actions.set(row, action);
+      for (const [row, c] of res.data.changes) changes.set(row, c);
       errors.push(...res.data.errors);
       warnings.push(...res.data.warnings);
       notes.push(...res.data.notes);
       done += chunk.length;
       setStage({ step: "checking", done, total: rows.length });
     }
-    setStage({ step: "report", report: buildReport({ actions, rows: rows.length, errors, warnings, notes, encoding: loaded.encoding }) });
+    const fileRows = converted.map((c) => ({ row: c.row, title: c.title }));
+    setStage({ step: "report", report: buildReport({ actions, changes, rows: rows.length, errors, warnings, notes, encoding: loaded.encoding, encodingNote: loaded.encodingNote, fileRows }) });
   }
 
-  async function commit(report: ImportReport) {
+  function repairAndCheck() {
+    setRepairText(true);
+    void check({ ...mapping, repairText: true });
+  }
+
+  function downloadRefused(report: ImportReport) {
+    if (!loaded) return;
+    const { csv } = refusedRowsCsv(loaded.parsed.headers, loaded.parsed.rows, report.outcomes);
+    const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `${loaded.file.name.replace(/\.[^.]+$/, "")}-refused-rows.csv`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  }
+
+  async function commit(report: ImportReport, onlyValid: boolean) {
     if (!loaded) return;
     setActionError(null);
     setStage({ step: "importing", report, startedAt: Date.now() });
-    const res = await call(() => importUseCases(props.orgSlug, { file: loaded.file, fileName: loaded.file.name, mapping }));
+    const res = await call(() => importUseCases(props.orgSlug, { file: loaded.file, fileName: loaded.file.name, mapping, onlyValid }));
     if (!res.ok) {
       setActionError(res.message);
       setStage({ step: "report", report });
@@ -208,7 +248,15 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
       setStage({ step: "report", report: res.data.report });
       return;
     }
-    setStage({ step: "done", created: res.data.created, updated: res.data.updated, unchanged: res.data.unchanged, seconds: Math.max(1, Math.round(res.data.ms / 1000)) });
+    setStage({
+      step: "done",
+      created: res.data.created,
+      updated: res.data.updated,
+      unchanged: res.data.unchanged,
+      refused: res.data.refused,
+      importId: res.data.importId,
+      seconds: Math.max(1, Math.round(res.data.ms / 1000)),
+    });
   }
 
   const heading = (text: string, ref: RefObject<HTMLHeadingElement | null>) => (
@@ -262,6 +310,9 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
           <p className="text-sm text-zinc-700" data-testid="file-summary">
             <strong>{loaded.file.name}</strong>: {fmt(loaded.parsed.rows.length)} rows, {loaded.parsed.headers.length} columns, read as {ENCODING_LABELS[loaded.encoding]}
             {loaded.parsed.delimiter !== "," && <>, cells separated by {loaded.parsed.delimiter === "\t" ? "tabs" : `“${loaded.parsed.delimiter}”`}</>}.{" "}
+            <span className="block text-zinc-600" data-testid="encoding-note">
+              {loaded.encodingNote}
+            </span>{" "}
             <button type="button" className="font-medium text-brand-700 underline" onClick={reset}>
               Choose another file
             </button>
@@ -273,6 +324,8 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
             columns={columns}
             values={values}
             dateEvidence={dateEvidence}
+            idColumns={idColumns}
+            keepOthers={keepOthers}
             dateOrder={dateOrder}
             mapping={mapping}
             saved={saved}
@@ -319,9 +372,15 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
         <section aria-labelledby="report-heading" className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5">
           <div id="report-heading">{heading("3. Check and import", reportHeading)}</div>
           <FormMessage message={stage.step === "report" ? actionError : null} />
-          <ReportView report={stage.report} listHref={props.listHref} />
+          <ReportView
+            report={stage.report}
+            listHref={props.listHref}
+            repairing={repairText}
+            onRepair={stage.step === "report" ? repairAndCheck : undefined}
+            onDownloadRefused={() => downloadRefused(stage.report)}
+          />
           {stage.step === "report" ? (
-            <ImportButton report={stage.report} onImport={() => void commit(stage.report)} />
+            <ImportButton report={stage.report} onImport={(onlyValid) => void commit(stage.report, onlyValid)} onCancel={reset} />
           ) : (
             <Importing report={stage.report} startedAt={stage.startedAt} />
           )}
@@ -332,8 +391,14 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
         <section aria-labelledby="done-heading" className="space-y-4 rounded-lg border border-green-200 bg-green-50 p-5">
           <div id="done-heading">{heading("Imported", doneHeading)}</div>
           <p role="status" className="text-sm text-green-900" data-testid="import-done">
-            {loaded?.file.name}: {fmt(stage.created)} use case{stage.created === 1 ? "" : "s"} added, {fmt(stage.updated)} updated, {fmt(stage.unchanged)} unchanged, in {stage.seconds} s. Each was scored and
-            projected, and its change recorded in its history.
+            {loaded?.file.name}: {fmt(stage.created)} use case{stage.created === 1 ? "" : "s"} added, {fmt(stage.updated)} updated, {fmt(stage.unchanged)} unchanged
+            {stage.refused > 0 && <>, {fmt(stage.refused)} refused and left out</>}, in {stage.seconds} s. Each was scored and projected, and its change recorded in its history.
+          </p>
+          <p className="text-sm text-green-900">
+            <Link href={`${props.listHref}/import/${encodeURIComponent(stage.importId)}`} className="font-medium underline">
+              See this import’s record
+            </Link>{" "}
+            (what it changed; it can be undone there as one step).
           </p>
           <div className="flex flex-wrap gap-3">
             <Link href={props.listHref} className={buttonClass("primary")}>
@@ -349,20 +414,34 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
   );
 }
 
-function ImportButton({ report, onImport }: { report: ImportReport; onImport: () => void }) {
-  const blocked = report.errorCount > 0 || report.problems.length > 0;
-  const { create, update } = report.counts;
-  if (blocked) {
+function ImportButton({ report, onImport, onCancel }: { report: ImportReport; onImport: (onlyValid: boolean) => void; onCancel: () => void }) {
+  const { create, update, errorRows } = report.counts;
+  if (report.problems.length > 0) {
+    return <p className="text-sm font-medium text-red-800">Nothing can be imported while the file has problems. Correct the file (or the mapping above), then choose it again or check again.</p>;
+  }
+  if (errorRows > 0) {
     return (
-      <p className="text-sm font-medium text-red-800">
-        Nothing can be imported while {report.problems.length ? "the file has problems" : `${fmt(report.counts.errorRows)} row${report.counts.errorRows === 1 ? " has" : "s have"} errors`}. Correct the file (or the
-        mapping above), then choose it again or check again.
-      </p>
+      <div className="space-y-2">
+        <p className="text-sm font-medium text-red-800">
+          {fmt(errorRows)} row{errorRows === 1 ? " is" : "s are"} refused. Import the {fmt(create + update)} row{create + update === 1 ? "" : "s"} that pass and leave {errorRows === 1 ? "it" : "them"} out
+          (download {errorRows === 1 ? "it" : "them"} to correct and import later), or import nothing and correct the file first.
+        </p>
+        <div className="flex flex-wrap gap-3">
+          {create + update > 0 && (
+            <button type="button" className={buttonClass("primary")} onClick={() => onImport(true)}>
+              Import {fmt(create + update)} valid row{create + update === 1 ? "" : "s"}, leave {fmt(errorRows)} out
+            </button>
+          )}
+          <button type="button" className={buttonClass("secondary")} onClick={onCancel}>
+            Import nothing
+          </button>
+        </div>
+      </div>
     );
   }
   if (create + update === 0) return <p className="text-sm text-zinc-700">Every row matches the registry already: there is nothing to import.</p>;
   return (
-    <button type="button" className={buttonClass("primary")} onClick={onImport}>
+    <button type="button" className={buttonClass("primary")} onClick={() => onImport(false)}>
       Import {fmt(create + update)} use case{create + update === 1 ? "" : "s"}
     </button>
   );

@@ -22,6 +22,7 @@ import {
   type ParsedCsv,
   type ValueMap,
 } from "@/lib/domain/import";
+import { GOVERNANCE_KEYS } from "@/lib/domain/governance";
 import type { SavedMapping } from "@/lib/server/import/mappings";
 import { deleteImportMapping, saveImportMapping } from "../actions";
 
@@ -29,6 +30,7 @@ const SELECT =
   "block w-full rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm text-zinc-900 ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-invalid:ring-red-600";
 const UNMAPPED = "__unmapped__";
 const base = new Set<string>(BASE_FIELD_KEYS);
+const gov = new Set<string>(GOVERNANCE_KEYS);
 
 function samples(parsed: ParsedCsv, index: number, n = 2): string[] {
   const out: string[] = [];
@@ -60,7 +62,9 @@ export function MappingStep(
     values: ValueMap;
     dateEvidence: DateOrderEvidence | null;
     dateOrder: DateOrder | undefined;
-    onChange: (next: { columns?: ColumnMap; values?: ValueMap; dateOrder?: DateOrder }) => void;
+    idColumns: string[];
+    keepOthers: boolean;
+    onChange: (next: { columns?: ColumnMap; values?: ValueMap; dateOrder?: DateOrder; idColumns?: string[]; keepOthers?: boolean }) => void;
   },
 ) {
   const { parsed, columns, values } = props;
@@ -131,8 +135,15 @@ export function MappingStep(
                             </option>
                           ))}
                         </optgroup>
+                        <optgroup label="Governance">
+                          {IMPORT_FIELDS.filter((f) => gov.has(f.key)).map((f) => (
+                            <option key={f.key} value={f.key}>
+                              {f.label}
+                            </option>
+                          ))}
+                        </optgroup>
                         <optgroup label="Assessment answers">
-                          {IMPORT_FIELDS.filter((f) => !base.has(f.key)).map((f) => (
+                          {IMPORT_FIELDS.filter((f) => !base.has(f.key) && !gov.has(f.key)).map((f) => (
                             <option key={f.key} value={f.key}>
                               {f.label}
                             </option>
@@ -153,6 +164,19 @@ export function MappingStep(
         </div>
       </fieldset>
 
+      <fieldset disabled={props.disabled}>
+        <legend className="sr-only">Other columns</legend>
+        <label className="flex items-start gap-2 text-sm text-zinc-900">
+          <input type="checkbox" className="mt-0.5" checked={props.keepOthers} onChange={(e) => props.onChange({ keepOthers: e.currentTarget.checked })} />
+          <span>
+            Keep the columns mapped to no field as additional fields ({parsed.headers.filter((h) => !columns[h] && !props.idColumns.includes(h)).length} columns), named as in the file: shown on each
+            use case, searchable and exported.
+          </span>
+        </label>
+      </fieldset>
+
+      <IdentityChoice headers={parsed.headers} idColumns={props.idColumns} disabled={props.disabled} onChange={(idColumns) => props.onChange({ idColumns })} />
+
       {props.dateEvidence && (props.dateEvidence.ambiguous || props.dateEvidence.detected || props.dateEvidence.mixed) && (
         <DateOrderChoice evidence={props.dateEvidence} order={props.dateOrder} disabled={props.disabled} onChange={(dateOrder) => props.onChange({ dateOrder })} />
       )}
@@ -169,6 +193,50 @@ export function MappingStep(
         </fieldset>
       )}
     </div>
+  );
+}
+
+const ID_PARTS = ["First part", "Second part", "Third part"] as const;
+
+/**
+ * The external id built from several columns (agency + use case id), for inventories whose ids
+ * repeat across agencies. Empty: the column mapped to External id, if any.
+ */
+function IdentityChoice(props: { headers: string[]; idColumns: string[]; disabled: boolean; onChange: (idColumns: string[]) => void }) {
+  const set = (i: number, header: string) => {
+    const next = [...props.idColumns];
+    if (header) next[i] = header;
+    else next.splice(i);
+    props.onChange(next.filter(Boolean));
+  };
+  return (
+    <fieldset disabled={props.disabled} className="space-y-2" aria-describedby="identity-help">
+      <legend className="text-base font-semibold text-zinc-900">Identity</legend>
+      <p id="identity-help" className="text-sm text-zinc-600">
+        How a row finds its use case when the file is imported again. Where ids repeat across agencies (“25” at two agencies), build the external id from several columns, e.g. agency, then
+        use case id. Left empty: the column mapped to External id. Rows without an id match a use case with exactly the same title and business unit.
+      </p>
+      <div className="grid gap-3 sm:grid-cols-3">
+        {ID_PARTS.map((label, i) => {
+          if (i > props.idColumns.length) return null;
+          return (
+            <div key={label}>
+              <label htmlFor={`id-part-${i}`} className="block text-sm font-medium text-zinc-900">
+                External id: {label.toLowerCase()}
+              </label>
+              <select id={`id-part-${i}`} className={`${SELECT} mt-1.5`} value={props.idColumns[i] ?? ""} onChange={(e) => set(i, e.currentTarget.value)}>
+                <option value="">{i === 0 ? "— The External id column —" : "— None —"}</option>
+                {props.headers.map((h) => (
+                  <option key={h} value={h}>
+                    {h}
+                  </option>
+                ))}
+              </select>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
   );
 }
 

@@ -1,17 +1,40 @@
 "use client";
 /** A check's (or a refused import's) report: counts, problems with the file, then row by row. */
 import { useState } from "react";
-import { IMPORT_FIELD_BY_KEY, type ImportReport, type RowIssue } from "@/lib/domain/import";
+import { IMPORT_FIELD_BY_KEY, type ImportReport, type RowIssue, type RowOutcome, type RowOutcomeKind } from "@/lib/domain/import";
+import { buttonClass } from "@/components/button";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 const SHOWN = 200;
 
-/** `listHref`: the use-case list, under which each use case is `${listHref}/${id}`. */
-export function ReportView({ report, listHref }: { report: ImportReport; listHref: string }) {
+/**
+ * `listHref`: the use-case list, under which each use case is `${listHref}/${id}`. `onRepair`
+ * (when the report may still change) repairs garbled text in every flagged cell and checks again;
+ * `onDownloadRefused` downloads the refused rows as a CSV to correct.
+ */
+export function ReportView({
+  report,
+  listHref,
+  repairing,
+  onRepair,
+  onDownloadRefused,
+}: {
+  report: ImportReport;
+  listHref: string;
+  repairing?: boolean;
+  onRepair?: () => void;
+  onDownloadRefused?: () => void;
+}) {
   const useCaseHref = (id: string) => `${listHref}/${encodeURIComponent(id)}`;
   const c = report.counts;
+  const faults = report.warnings.filter((w) => w.fault).length;
   return (
     <div className="space-y-4">
+      {report.encodingNote && (
+        <p className="text-sm text-zinc-700" data-testid="report-encoding">
+          {report.encodingNote}
+        </p>
+      )}
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5" data-testid="import-counts">
         <Count label="Rows" value={c.rows} />
         <Count label="New" value={c.create} />
@@ -26,6 +49,22 @@ export function ReportView({ report, listHref }: { report: ImportReport; listHre
           ))}
         </div>
       )}
+      {faults > 0 && onRepair && !repairing && (
+        <div className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="text-faults">
+          <p>
+            {fmt(faults)} cell{faults === 1 ? " has" : "s have"} garbled text (mojibake such as “â€™” or invisible control characters), listed under Warnings.
+          </p>
+          <button type="button" className={buttonClass("secondary")} onClick={onRepair}>
+            Repair text
+          </button>
+        </div>
+      )}
+      {repairing && (
+        <p className="text-sm text-zinc-700" data-testid="text-repaired">
+          Garbled text is repaired as the file is imported (mojibake read back as UTF-8, control characters as the Windows-1252 characters they stand for).
+        </p>
+      )}
+      {report.outcomes.length > 0 && <OutcomeTable outcomes={report.outcomes} onDownloadRefused={onDownloadRefused} />}
       {report.errorCount > 0 && <IssueTable kind="error" issues={report.errors} total={report.errorCount} useCaseHref={useCaseHref} />}
       {report.warningCount > 0 && <IssueTable kind="warning" issues={report.warnings} total={report.warningCount} useCaseHref={useCaseHref} />}
       {report.notes.map((n) => (
@@ -107,6 +146,91 @@ function IssueTable({ kind, issues, total, useCaseHref }: { kind: "error" | "war
         </button>
       )}
       {total > issues.length && <p className="text-xs text-zinc-600">The first {fmt(issues.length)} of {fmt(total)} are listed; fix these and check again.</p>}
+    </div>
+  );
+}
+
+const OUTCOME_LABELS: Record<RowOutcomeKind, string> = { create: "New", update: "Update", unchanged: "Unchanged", refused: "Refused" };
+const FILTERS = ["all", "create", "update", "unchanged", "refused"] as const;
+type Filter = (typeof FILTERS)[number];
+
+/** Every row with what importing it does: new, update (old → new per field), unchanged, or refused (why). */
+function OutcomeTable({ outcomes, onDownloadRefused }: { outcomes: RowOutcome[]; onDownloadRefused?: () => void }) {
+  const refused = outcomes.filter((o) => o.outcome === "refused").length;
+  const [filter, setFilter] = useState<Filter>(refused ? "refused" : "all");
+  const [limit, setLimit] = useState(SHOWN);
+  const rows = filter === "all" ? outcomes : outcomes.filter((o) => o.outcome === filter);
+  const count = (f: Filter) => (f === "all" ? outcomes.length : outcomes.filter((o) => o.outcome === f).length);
+  return (
+    <div className="space-y-2">
+      <h3 className="text-base font-semibold text-zinc-900">Row by row</h3>
+      <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Show rows">
+        {FILTERS.map((f) => (
+          <button
+            key={f}
+            type="button"
+            aria-pressed={filter === f}
+            onClick={() => {
+              setFilter(f);
+              setLimit(SHOWN);
+            }}
+            className={`rounded-full border px-3 py-1 text-sm ${filter === f ? "border-brand-600 bg-brand-50 font-semibold text-brand-800" : "border-zinc-300 text-zinc-700"}`}
+          >
+            {f === "all" ? "All" : OUTCOME_LABELS[f]} ({fmt(count(f))})
+          </button>
+        ))}
+        {refused > 0 && onDownloadRefused && (
+          <button type="button" className="ml-auto text-sm font-medium text-brand-700 underline" onClick={onDownloadRefused}>
+            Download the {fmt(refused)} refused row{refused === 1 ? "" : "s"} (CSV, with the reasons)
+          </button>
+        )}
+      </div>
+      <div className="max-h-[32rem] overflow-auto rounded border border-zinc-200">
+        <table className="min-w-full divide-y divide-zinc-200 text-sm" data-testid="import-outcomes">
+          <thead className="sticky top-0 bg-zinc-50 text-left">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Row</th>
+              <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Outcome</th>
+              <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Title</th>
+              <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">What changes, or why refused</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 bg-white">
+            {rows.slice(0, limit).map((o) => (
+              <tr key={o.row} className="align-top">
+                <th scope="row" className="px-3 py-2 text-left font-medium tabular-nums">
+                  Row {o.row}
+                </th>
+                <td className={`px-3 py-2 font-medium ${o.outcome === "refused" ? "text-red-800" : o.outcome === "unchanged" ? "text-zinc-600" : "text-zinc-900"}`}>{OUTCOME_LABELS[o.outcome]}</td>
+                <td className="max-w-xs px-3 py-2 text-zinc-800">{o.title ?? "—"}</td>
+                <td className="px-3 py-2 text-zinc-700">
+                  {o.reasons && (
+                    <ul className="list-disc pl-4">
+                      {o.reasons.map((r) => (
+                        <li key={r}>{r}</li>
+                      ))}
+                    </ul>
+                  )}
+                  {o.changes && (
+                    <ul className="space-y-0.5">
+                      {o.changes.map((ch) => (
+                        <li key={ch.field}>
+                          <span className="font-medium">{ch.label}</span>: <del className="text-zinc-500">{ch.before}</del> → <ins className="no-underline">{ch.after}</ins>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length > limit && (
+        <button type="button" className="text-sm font-medium text-brand-700 underline" onClick={() => setLimit(limit + 1_000)}>
+          Show {fmt(Math.min(1_000, rows.length - limit))} more of {fmt(rows.length)}
+        </button>
+      )}
     </div>
   );
 }
