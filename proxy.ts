@@ -32,6 +32,10 @@ export async function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // What Next.js (its own server-action origin check) and the app see as the host: the Host
+  // header, or the entry configured proxies wrote; never an X-Forwarded-Host the client made up,
+  // which would turn a same-origin call into Next.js's 500.
+  requestHeaders.set("x-forwarded-host", requestHostFrom(request.headers.get("host"), request.headers.get("x-forwarded-host"), configuredProxyHops(process.env.TRUSTED_PROXY_HOPS)));
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

@@ -109,6 +109,10 @@ test("a prefetch header is no way past the proxy: a cross-origin or mangled acti
   // X-Forwarded-Host naming the attacker's site does not make its Origin acceptable.
   const forged = await request.post("/sign-up", { headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", origin: "https://evil.example", "x-forwarded-host": "evil.example" }, data: "[{}]" });
   expect(forged.status()).toBe(403);
+  // Nor does a made-up X-Forwarded-Host turn a same-origin call into a 500: the action runs and answers.
+  const sameOrigin = await request.post("/sign-up", { headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", origin, "x-forwarded-host": "evil.example" }, data: "[{}]" });
+  expect(sameOrigin.status()).toBe(200);
+  expect(await sameOrigin.text()).toContain("Please correct the highlighted fields.");
 });
 
 test("hostile requests get a clear 4xx with a sentence, never a 500 or a stack trace", async ({ page, request, baseURL }) => {

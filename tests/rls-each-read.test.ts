@@ -20,7 +20,7 @@ import { businessUnitStream, detailStream } from "@/lib/server/export/cost-expor
 import { checkRows } from "@/lib/server/import/run";
 import { costCells } from "@/lib/server/portfolio/panels/costs";
 import { useCasePanels } from "@/lib/server/portfolio/panels/use-cases";
-import { SCOPED_ROLE, SCOPED_TABLES, withOrganizationScope } from "@/lib/server/rls";
+import { forgetScopeProbe, SCOPED_ROLE, SCOPED_TABLES, withOrganizationScope } from "@/lib/server/rls";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 
@@ -133,5 +133,42 @@ describe("each raw-SQL read runs as the organization-scoped role", () => {
       await expect(read.run()).rejects.toThrow(/permission denied/);
     });
     expect(await read.run()).toEqual(before);
+  });
+});
+
+describe("the probe that decides whether the scoped role is used", () => {
+  it("uses a fully set-up role without a warning", async () => {
+    forgetScopeProbe();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      expect(await db.$transaction((tx) => withOrganizationScope(tx, a.id))).toBe(true);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("does not use a half set-up role (one table it may not read), and says so once", async () => {
+    forgetScopeProbe();
+    await admin((c) => c.query(`revoke select on "ImportMapping" from ${SCOPED_ROLE}`));
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      for (let i = 0; i < 2; i++) {
+        const asWho = await db.$transaction(async (tx) => {
+          const scoped = await withOrganizationScope(tx, a.id);
+          // Not scoped: still the application's own role, and the transaction still usable.
+          const [who] = await tx.$queryRaw<{ u: string }[]>`SELECT current_user AS u`;
+          return { scoped, user: who!.u };
+        });
+        expect(asWho.scoped).toBe(false);
+        expect(asWho.user).not.toBe(SCOPED_ROLE);
+      }
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+      await admin((c) => c.query(`grant select on "ImportMapping" to ${SCOPED_ROLE}`));
+      forgetScopeProbe();
+    }
+    expect(await db.$transaction((tx) => withOrganizationScope(tx, a.id))).toBe(true);
   });
 });

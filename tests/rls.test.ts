@@ -319,6 +319,8 @@ describe("row-level security on a server that will not create or grant the role"
         }
         expect(warn).toHaveBeenCalledTimes(1);
         expect(String(warn.mock.calls[0]![0])).toContain(SCOPED_ROLE);
+        expect(String(warn.mock.calls[0]![0])).toContain("without the row-level security safety net");
+        expect(String(warn.mock.calls[0]![0])).toContain("Run the migrations as a role that may create roles, or see the README's Security section.");
       } finally {
         warn.mockRestore();
         forgetScopeProbe();
