@@ -42,8 +42,13 @@ describe("the Monte Carlo", () => {
         (a, h) => {
           const input: ProjectionInput = { assessment: a, horizonYears: h, startYear: 2027, assumptions: collapsed(COMPLETE) };
           const p = projectCosts(input);
-          const sim = simulateCosts(input, p, { seed: 1, trials: 20 })!;
-          const pair = sim.pairs[0]!;
+          const sim = simulateCosts(input, p, { seed: 1, trials: 20 });
+          // Volumes beyond what the engine keeps exact leave lines out: then there is nothing to simulate.
+          if (!p.complete) {
+            expect(sim === null || sim.pairs.length === 1).toBe(true);
+            return;
+          }
+          const pair = sim!.pairs[0]!;
           const expected = p.approaches[pair.against]!.lifecycle.base - p.approaches[pair.approach]!.lifecycle.base;
           // Lines are rounded to cents one by one, the trial once: a few cents apart at most.
           expect(Math.abs(pair.p10Cents - expected)).toBeLessThanOrEqual(50);

@@ -134,8 +134,6 @@ export async function writePlannedRows(tx: Tx, actor: ImportActor, planned: read
           createdAt: p.existing?.createdAt ?? now,
         },
         ctx,
-        // The Monte Carlo (issue 14) is left to the use case's page, so an import stays fast.
-        { simulate: false },
       );
       const rec = derivedRows(organizationId, id, derived, ctx);
       const record: Row = {

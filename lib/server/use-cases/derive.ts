@@ -68,8 +68,8 @@ export interface Derived {
 }
 
 /**
- * Pure: score and project one use case, and run its Monte Carlo unless `simulate` is false (the
- * bulk import leaves it out, ~2-5 ms a row; the cost panel then runs it when it shows the use case).
+ * Pure: score and project one use case, and run its Monte Carlo unless `simulate` is false (then
+ * the cost panel runs it when it shows the use case, with the same seed and figures).
  */
 export function deriveFrom(row: SourceRow, ctx: DeriveContext, opts: { simulate?: boolean } = {}): Derived {
   const assessment = readAssessment(row.assessment);
