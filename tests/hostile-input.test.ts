@@ -22,6 +22,7 @@ import { FINE_TUNE_METHODS, ASSUMPTION_KEYS } from "@/lib/domain/costing";
 import { FRAMEWORK_IDS } from "@/lib/server/framework-weights";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { db } from "@/lib/server/db";
+import { importFile } from "@/lib/server/import/run";
 import { createInvitation } from "@/lib/server/invitations";
 import type { EntryPoint } from "@/lib/server/action";
 import { createUseCase } from "@/app/o/[org]/use-cases/actions";
@@ -184,7 +185,18 @@ const EXAMPLES: Record<string, Example> = {
     },
   },
   "useCases.import.deleteMapping": { as: asAdmin, input: async () => ({ id: await savedMappingId() }) },
+  "useCases.import.undo": { as: asAdmin, input: async () => ({ importId: await freshImportId() }) },
 };
+
+/** A new import of one row by the admin, to undo. */
+async function freshImportId(): Promise<string> {
+  const out = await importFile(
+    { organizationId: org.id, userId: org.users.ADMIN.id, role: "ADMIN" },
+    { file: new Blob([csv([["Title", "External id"], ["To undo", `UNDO-${randomUUID()}`]])], { type: "text/csv" }), fileName: "undo.csv", mapping: mapping() },
+  );
+  if (!out.committed) throw new Error("the import to undo was refused");
+  return out.importId;
+}
 let pendingToken = "";
 
 // ---------------------------------------------------------------------------------------------
