@@ -177,13 +177,7 @@ const EXAMPLES: Record<string, Example> = {
     input: async () => ({ file: new Blob([csv([["Title", "External id", "Stage"], ["Ticket router", `INV-${randomUUID()}`, "in prod"]])], { type: "text/csv" }), fileName: "inventory.csv", mapping: mapping() }),
   },
   "useCases.import.saveMapping": { as: asAdmin, input: async () => ({ name: "Inventory 2026", mapping: mapping() }) },
-  "useCases.import.undo": {
-    as: asAdmin,
-    input: async () => {
-      const r = (await importUseCases(org.slug, { file: new Blob([csv([["Title", "External id"], ["To undo", `UNDO-${randomUUID()}`]])], { type: "text/csv" }), fileName: "undo.csv", mapping: mapping() })) as { data?: { importId?: string } };
-      return { importId: r.data!.importId! };
-    },
-  },
+
   "useCases.import.deleteMapping": { as: asAdmin, input: async () => ({ id: await savedMappingId() }) },
   "useCases.import.undo": { as: asAdmin, input: async () => ({ importId: await freshImportId() }) },
 };
