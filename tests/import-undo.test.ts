@@ -29,10 +29,11 @@ describe("undoing an import", () => {
   it("deletes what it added and puts back what it updated, in one step, once", async () => {
     const org = await createTestOrg("undo");
     signInAs(org.users.EXECUTIVE.id);
-    await commit(org, csv([H, tRow({ title: "Kept", externalId: "U-1", businessUnit: "Ops", status: "LIVE" })]));
+    // One deciding answer each, so the rows are costed (an import with no answers is not assessed and has no costs).
+    await commit(org, csv([H, tRow({ title: "Kept", externalId: "U-1", businessUnit: "Ops", status: "LIVE", changeFrequency: "weekly" })]));
     const kept = await db.useCase.findFirstOrThrow({ where: { organizationId: org.id, externalId: "U-1" } });
 
-    const second = await commit(org, csv([H, tRow({ title: "Kept, renamed", externalId: "U-1", status: "RETIRED" }), tRow({ title: "Added", externalId: "U-2" }), tRow({ title: "Added too", externalId: "U-3" })]));
+    const second = await commit(org, csv([H, tRow({ title: "Kept, renamed", externalId: "U-1", status: "RETIRED", changeFrequency: "weekly" }), tRow({ title: "Added", externalId: "U-2", changeFrequency: "weekly" }), tRow({ title: "Added too", externalId: "U-3", changeFrequency: "weekly" })]));
     expect(second).toMatchObject({ created: 2, updated: 1 });
     const record = await getImportRecord(org.id, second.importId);
     expect(record).toMatchObject({ fileName: "inventory.csv", counts: { rows: 3, created: 2, updated: 1 }, undone: null });
@@ -90,9 +91,9 @@ describe("governance fields from an import", () => {
   it("are filterable and searchable in the list, in both exports, and survive an edit", async () => {
     const org = await createTestOrg("governance");
     signInAs(org.users.ADMIN.id);
-    const headers = ["id", "name", "unit", "impact", "pii", "built", "vendor", "tier", "Bureau"];
+    const headers = ["id", "name", "unit", "impact", "pii", "built", "vendor", "tier", "Bureau", "need"];
     const mapping: ImportMapping = {
-      columns: { id: "externalId", name: "title", unit: "businessUnit", impact: "highImpact", pii: "personalData", built: "sourcing", vendor: "vendor", tier: "euRiskTier", Bureau: "" },
+      columns: { id: "externalId", name: "title", unit: "businessUnit", impact: "highImpact", pii: "personalData", built: "sourcing", vendor: "vendor", tier: "euRiskTier", Bureau: "", need: "coreNeed" },
       values: {},
       keepOthers: true,
     };
@@ -100,8 +101,8 @@ describe("governance fields from an import", () => {
       org,
       csv([
         headers,
-        ["G-1", "Benefits eligibility", "Claims", "High-impact", "Yes", "Developed with contracting resources.", "Acme AI", "High risk", "Veterans Benefits Administration"],
-        ["G-2", "Mail sorting", "Ops", "Not high-impact", "No", "Developed in-house.", "", "Minimal", "Postal unit"],
+        ["G-1", "Benefits eligibility", "Claims", "High-impact", "Yes", "Developed with contracting resources.", "Acme AI", "High risk", "Veterans Benefits Administration", "retrieval"],
+        ["G-2", "Mail sorting", "Ops", "Not high-impact", "No", "Developed in-house.", "", "Minimal", "Postal unit", "retrieval"],
       ]),
       mapping,
     );
