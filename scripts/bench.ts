@@ -25,7 +25,7 @@ const COUNT = Number(args.find((a) => a.startsWith("--count="))?.slice(8) ?? 10_
 const LOAD = !args.includes("--no-load");
 /** --keep: leave the database (and the embedded server) running, for EXPLAIN and the like. */
 const KEEP = args.includes("--keep");
-/** --only=inventory: only the public-inventory import (issue 15), for a quick look. */
+/** --only=inventory: only the public-inventory import (issue 15); --only=cpu: only scoring, projection and the Monte Carlo. */
 const ONLY = args.find((a) => a.startsWith("--only="))?.slice(7);
 
 /** The quality bars, read off the figures (PRODUCT.md "Quality bars"; issues 6 and 8). */

@@ -63,6 +63,7 @@ export async function runBench(opts: { databaseUrl: string; count: number; load:
   });
   out.simulateMicrosPerUseCase = Math.round(((performance.now() - t) / inputs.length) * 1000);
   out.simulatedShare = Math.round((simulated / inputs.length) * 100) / 100;
+  if (opts.only === "cpu") return out;
 
   // 2. The organization: an admin, twenty leads, an assumption version; the use cases imported
   //    from CSV through the import's server functions (check, then import), owned by the leads.

@@ -61,3 +61,63 @@ export function describe(c: Condition): string {
   if ("in" in c) return c.in.length === 1 ? `${label} is ${formatValue(c.in[0]!)}` : `${label} is one of ${c.in.map(formatValue).join(", ")}`;
   return "gte" in c ? `${label} is at least ${formatValue(c.gte)}` : `${label} is under ${formatValue(c.lt)}`;
 }
+
+/** A condition compiled into a function once, so the evaluator does not walk the tree on every run. */
+export type CompiledCondition = (a: Assessment, missing?: Set<AnswerKey>) => boolean | undefined;
+
+const COMPILED = new WeakMap<Condition, CompiledCondition>();
+
+/** The same three-valued result as `evaluate`, and the same missing answers recorded. */
+export function compileCondition(c: Condition): CompiledCondition {
+  const hit = COMPILED.get(c);
+  if (hit) return hit;
+  let f: CompiledCondition;
+  if ("always" in c) f = () => true;
+  else if ("all" in c) {
+    const parts = c.all.map(compileCondition);
+    f = (a, missing) => {
+      let unknown = false;
+      for (const p of parts) {
+        const v = p(a, missing);
+        if (v === false) return false;
+        if (v === undefined) unknown = true;
+      }
+      return unknown ? undefined : true;
+    };
+  } else if ("any" in c) {
+    const parts = c.any.map(compileCondition);
+    f = (a, missing) => {
+      let unknown = false;
+      for (const p of parts) {
+        const v = p(a, missing);
+        if (v === true) return true;
+        if (v === undefined) unknown = true;
+      }
+      return unknown ? undefined : false;
+    };
+  } else if ("not" in c) {
+    const inner = compileCondition(c.not);
+    f = (a, missing) => {
+      const v = inner(a, missing);
+      return v === undefined ? undefined : !v;
+    };
+  } else {
+    const key = c.answer;
+    const test: (v: AnswerValue) => boolean | undefined =
+      "in" in c
+        ? ((set) => (v: AnswerValue) => set.has(v))(new Set<AnswerValue>(c.in))
+        : "gte" in c
+          ? ((n) => (v: AnswerValue) => (typeof v === "number" ? v >= n : undefined))(c.gte)
+          : ((n) => (v: AnswerValue) => (typeof v === "number" ? v < n : undefined))(c.lt);
+    f = (a, missing) => {
+      const v = a[key] as AnswerValue | undefined | null;
+      if (v === undefined || v === null) {
+        missing?.add(key);
+        return undefined;
+      }
+      return test(v);
+    };
+  }
+  COMPILED.set(c, f);
+  return f;
+}

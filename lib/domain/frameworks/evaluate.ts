@@ -1,6 +1,6 @@
 /** The one evaluator: runs any framework's rules over an assessment. */
 import { APPROACHES, type AnswerKey, type Approach, type Assessment } from "../assessment";
-import { evaluate } from "./conditions";
+import { compileCondition } from "./conditions";
 import type { Framework, FrameworkResult, Rule, TraceEntry } from "./types";
 
 /**
@@ -30,14 +30,14 @@ export function runFramework(fw: Framework, a: Assessment, lean = false): Framew
   const base = { frameworkId: fw.id, title: fw.title, source: fw.source, version: fw.version };
   const missing = lean ? undefined : new Set<AnswerKey>();
   for (const ab of fw.abstain) {
-    if (evaluate(ab.when, a, missing) === true) {
+    if (compileCondition(ab.when)(a, missing) === true) {
       return { ...base, abstained: true, abstainReason: ab.reason, abstainShort: ab.short, recommendation: null, fit: zeroFit(), missing: [], trace: [] };
     }
   }
   const points = zeroFit();
   const trace: TraceEntry[] = [];
   for (const rule of fw.rules) {
-    if (evaluate(rule.when, a, missing) !== true) continue;
+    if (compileCondition(rule.when)(a, missing) !== true) continue;
     for (const [ap, d] of effectsOf(rule)) points[ap] += d;
     trace.push({ ruleId: rule.id, text: rule.text, cite: rule.cite, effects: rule.effects });
     if (rule.stop) break;

@@ -99,12 +99,14 @@ function changesOf(key: AnswerKey, value: AnswerValue): { to: AnswerValue; cost:
     return BASELINE_RESULTS.filter((v) => v !== value && v !== "untested").map((to) => ({ to, cost: value === "untested" ? 1 : 3 }));
   }
   if (typeof value === "number") {
+    // The rules only compare a number with thresholds, so every value between two thresholds
+    // scores alike: one candidate per other interval, the one nearest the current value (the
+    // threshold itself above it, one below the threshold beneath it).
     const out: { to: number; cost: number }[] = [];
     for (const t of THRESHOLDS.get(key) ?? []) {
-      for (const to of [t - 1, t]) {
-        if (to < 0 || to === value) continue;
-        out.push({ to, cost: 1 + Math.abs(Math.log10(to + 1) - Math.log10(value + 1)) });
-      }
+      const to: number = t > value ? t : t - 1;
+      if (to < 0 || to === value) continue;
+      out.push({ to, cost: 1 + Math.abs(Math.log10(to + 1) - Math.log10(value + 1)) });
     }
     return out;
   }
@@ -117,7 +119,8 @@ function valuesOf(key: AnswerKey): AnswerValue[] {
   if (key === "coreNeed") return [...CORE_NEEDS];
   if (key === "promptedBaselineMeetsBar") return [...BASELINE_RESULTS];
   const t = THRESHOLDS.get(key);
-  if (t) return [...new Set([0, ...t.flatMap((x) => [Math.max(0, x - 1), x]), t[t.length - 1]! * 10])];
+  // One value per interval between thresholds (every value inside one scores alike).
+  if (t) return [...new Set([Math.max(0, t[0]! - 1), ...t])];
   return [true, false];
 }
 
@@ -194,11 +197,15 @@ export function nearestChanges(a: Assessment, current: Approach | null, rescore:
   candidates.sort((x, y) => x.cost - y.cost || x.order - y.order);
   const changes: Sensitivity[] = [];
   let weakening: string | null = null;
+  let firstCost: number | null = null;
   for (const c of candidates) {
     if (changes.length >= max) break;
+    // Past the first change that flips it, only those about as near are worth listing.
+    if (firstCost !== null && c.cost > firstCost + 1.5) break;
     if (changes.some((x) => x.answer === c.key)) continue;
     const r = rescore({ ...a, [c.key]: c.to } as Assessment, c.key);
     if (r.shown !== current) {
+      firstCost ??= c.cost;
       changes.push({ answer: c.key, from: c.from, to: c.to, newConsensus: r.shown, sentence: `If ${phrase(c.key, c.to)} (now ${was(c.key, c.from)}), the recommendation would be ${nameOf(r.shown)}.` });
       continue;
     }
