@@ -29,6 +29,7 @@ test("an executive records the decision on a lead's use case", async ({ page, re
   await expect(page.getByText("Decision recorded.")).toBeVisible();
   await expect(page.getByTestId("chosen-approach")).toHaveText("Hybrid");
   await expect(page.getByTestId("decision-notes")).toContainText("fine-tune for clause format");
+  await expect(page.getByTestId("decided-by")).toContainText(`Recorded by ${registry.org.users.EXECUTIVE.name} on`);
   const [row] = await registry.query<{ chosenApproach: string; decisionNotes: string; version: number }>(
     `SELECT "chosenApproach", "decisionNotes", version FROM "UseCase" WHERE id = $1`,
     [id],
@@ -43,6 +44,14 @@ test("an executive records the decision on a lead's use case", async ({ page, re
   await page.getByRole("link", { name: "History" }).click();
   await expect(page.getByTestId("history").getByRole("listitem").first()).toContainText("recorded the decision");
   await expect(page.getByTestId("history").getByRole("listitem").first()).toContainText("Hybrid");
+
+  // recording the same decision again records nothing, and says so
+  await page.getByRole("link", { name: "Decision" }).click();
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByTestId("decision-message")).toHaveText("Nothing changed: the approach and notes are as they were, so nothing was recorded.");
+  await expect(page.getByText("Decision recorded.")).toHaveCount(0);
+  const [again] = await registry.query<{ version: number }>(`SELECT version FROM "UseCase" WHERE id = $1`, [id]);
+  expect(again!.version).toBe(2);
 
   // the lead who owns it reads the decision but cannot record one
   await registry.signInAs("LEAD");

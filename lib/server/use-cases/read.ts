@@ -8,7 +8,7 @@ import type { SortColumn, UseCaseListQuery } from "@/lib/domain/use-case-list";
 import { isStorableText } from "@/lib/domain/text";
 import { db, Prisma, type Db, type Role, type Tx } from "../db";
 import { EDITABLE_SELECT, rowToFields } from "./mapping";
-import { USE_CASE_ENTITY } from "./write";
+import { USE_CASE_AUDIT, USE_CASE_ENTITY } from "./write";
 
 /**
  * Reading use cases. Every query names the organization; deleted use cases are left out except
@@ -375,4 +375,16 @@ export async function getTitles(organizationId: string, ids: readonly string[]):
   const wanted = ids.filter((id) => typeof id === "string" && id.length > 0 && id.length <= 64).slice(0, 10);
   if (wanted.length === 0) return [];
   return db.useCase.findMany({ where: { organizationId, deletedAt: null, id: { in: wanted } }, select: { id: true, title: true }, orderBy: { title: "asc" } });
+}
+
+/** Who recorded the use case's current decision, and when (its newest decision audit event); null when none was ever recorded. */
+export async function lastDecision(organizationId: string, useCaseId: string): Promise<{ by: string | null; at: Date } | null> {
+  const event = await db.auditEvent.findFirst({
+    where: { organizationId, entity: USE_CASE_ENTITY, entityId: useCaseId, action: USE_CASE_AUDIT.decided },
+    orderBy: { at: "desc" },
+    select: { actorId: true, at: true },
+  });
+  if (!event) return null;
+  const names = event.actorId ? await namesOf([event.actorId]) : new Map<string, string>();
+  return { by: event.actorId ? (names.get(event.actorId) ?? "a former member") : null, at: event.at };
 }

@@ -10,7 +10,7 @@ import { GOVERNANCE_KEYS, GOVERNANCE_LABELS, governanceValueLabel } from "@/lib/
 import { formatDateAtPrecision } from "@/lib/domain/use-case";
 import { canDeleteUseCase, canEditUseCase, canRecordDecision, canRestoreUseCase, type Actor } from "@/lib/domain/use-case-permissions";
 import { guardPage } from "@/lib/server/page-guard";
-import { getTitles, getUseCase, getUseCaseHistory, namesOf, type HistoryEvent, type UseCaseDetail } from "@/lib/server/use-cases/read";
+import { getTitles, getUseCase, getUseCaseHistory, lastDecision, namesOf, type HistoryEvent, type UseCaseDetail } from "@/lib/server/use-cases/read";
 import { DecisionForm } from "../_components/decision-form";
 import { approachLabel, formatDate, formatDateTime, recommendationText, STATUS_STYLES, statusLabel, useCasePath } from "../_components/labels";
 import { DeleteButton, RestoreButton } from "../_components/row-actions";
@@ -122,7 +122,7 @@ export default async function UseCasePage(props: { params: Promise<{ org: string
 
       {tab === "overview" && <Overview uc={uc} orgSlug={org} organizationId={ctx.organization.id} />}
       {tab === "assessment" && <AssessmentTab uc={uc} orgSlug={org} canEdit={canEdit} />}
-      {tab === "decision" && <DecisionTab uc={uc} orgSlug={org} canDecide={canRecordDecision(actor)} />}
+      {tab === "decision" && <DecisionTab uc={uc} orgSlug={org} organizationId={ctx.organization.id} canDecide={canRecordDecision(actor)} />}
       {tab === "history" && <HistoryTab organizationId={ctx.organization.id} useCaseId={uc.id} />}
     </div>
   );
@@ -245,13 +245,19 @@ function AssessmentTab({ uc, orgSlug, canEdit }: { uc: UseCaseDetail; orgSlug: s
   );
 }
 
-function DecisionTab({ uc, orgSlug, canDecide }: { uc: UseCaseDetail; orgSlug: string; canDecide: boolean }) {
+async function DecisionTab({ uc, orgSlug, organizationId, canDecide }: { uc: UseCaseDetail; orgSlug: string; organizationId: string; canDecide: boolean }) {
+  const decided = await lastDecision(organizationId, uc.id);
   return (
     <div className="space-y-4">
       <dl className="grid gap-4 sm:grid-cols-2">
         <Item label="Recommended">{recommendationText(uc)}</Item>
         <Item label="Chosen">
           <span data-testid="chosen-approach">{approachLabel(uc.chosenApproach, "Not decided")}</span>
+          {decided ? (
+            <span className="block text-xs text-zinc-600" data-testid="decided-by">
+              Recorded by {decided.by ?? "the system"} on {formatDateTime(decided.at)}
+            </span>
+          ) : null}
         </Item>
       </dl>
       <div>

@@ -14,7 +14,7 @@ export function DecisionForm(props: { orgSlug: string; id: string; version: numb
   const [chosen, setChosen] = useState(props.chosenApproach ?? "");
   const [notes, setNotes] = useState(props.decisionNotes);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ text: string; conflict?: boolean } | null>(null);
+  const [message, setMessage] = useState<{ text: string; conflict?: boolean; info?: boolean } | null>(null);
   const [pending, start] = useTransition();
 
   function submit() {
@@ -28,6 +28,11 @@ export function DecisionForm(props: { orgSlug: string; id: string; version: numb
     start(async () => {
       const r = await recordDecision(props.orgSlug, { ...input, id: props.id, expectedVersion: props.version });
       if (r.ok) {
+        // Saving the same approach and notes records nothing, and says so.
+        if (r.data.changed.length === 0) {
+          setMessage({ text: "Nothing changed: the approach and notes are as they were, so nothing was recorded.", info: true });
+          return;
+        }
         router.push(`${useCasePath(props.orgSlug, props.id)}?tab=decision&saved=decision`);
         return;
       }
@@ -47,7 +52,11 @@ export function DecisionForm(props: { orgSlug: string; id: string; version: numb
     >
       <h3 className="text-base font-semibold">Record the decision</h3>
       {message && (
-        <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <div
+          role={message.info ? "status" : "alert"}
+          data-testid="decision-message"
+          className={message.info ? "rounded border border-zinc-300 bg-zinc-50 px-3 py-2 text-sm text-zinc-800" : "rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"}
+        >
           {message.text}
           {message.conflict && (
             <button type="button" className="ml-2 underline" onClick={() => router.refresh()}>
