@@ -12,7 +12,7 @@ test("a lead sees the figures but no edit form", async ({ page, registry }) => {
   await expect(page.getByRole("heading", { name: "Assumptions", level: 1 })).toBeVisible();
   await expect(page.getByTestId("assumption-version")).toHaveText("Built-in defaults (version 0)");
   await expect(page.getByRole("heading", { name: "People", level: 3 })).toBeVisible();
-  await expect(page.getByTestId("figure-engineerRate")).toContainText("000_2a5380ca2875bd0d.txt");
+  await expect(page.getByTestId("figure-engineerRate")).toContainText("Fine-Tuning vs. RAG, Which Approach is Right for Your Business?");
   await expect(page.getByTestId("figure-modelInputPricePerMTokens")).toContainText("From the catalogue: $2.5 for openai/gpt-4o");
   await expect(page.getByTestId("catalogue")).toContainText("Default model openai/gpt-4o");
   await expect(page.getByTestId("catalogue")).toContainText("@pydantic/genai-prices 0.1.8, not pinned yet");
@@ -25,6 +25,8 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await registry.signInAs("LEAD");
   await page.goto(registry.path("/new"));
   await page.getByLabel("Title").fill("Assistant with a price");
+  // One deciding answer: with none the use case is not assessed, and nothing is costed.
+  await page.getByLabel("Core need").selectOption("retrieval");
   await page.getByLabel("Monthly LLM calls now").fill("100000");
   await page.getByRole("button", { name: "Save use case" }).click();
   // Nobody typed a price: the default model is priced from the catalogue.

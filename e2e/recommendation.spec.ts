@@ -26,7 +26,7 @@ test("a lead saves a use case and sees the consensus, the trace and the costs; t
   await expect(card).toContainText("Recommends RAG");
   await card.getByText(/Why \(\d+ rules? fired\)/).click();
   await expect(card).toContainText("If the answer is daily or weekly, RAG wins.");
-  await expect(card).toContainText("000_2a5380ca2875bd0d.txt");
+  await expect(card).toContainText("Fine-Tuning vs. RAG, Which Approach is Right for Your Business?");
   await expect(page.getByTestId("sensitivity")).not.toBeEmpty();
 
   // The organization has set no model price: the costs say what is missing instead of showing $0.
