@@ -110,7 +110,7 @@ async function walk(page: Page, starts: string[]): Promise<{ visited: string[]; 
 test.describe("every page, as every role", () => {
   test.beforeAll(() => {
     // The demo organization, as `npm start` seeds it (idempotent: nothing happens the second time).
-    execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/db-seed.ts"], { env: process.env, stdio: "pipe", timeout: 240_000 });
+    execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/db-seed.ts", "--demo"], { env: process.env, stdio: "pipe", timeout: 240_000 });
   });
 
   test.beforeEach(async ({ page }) => {
