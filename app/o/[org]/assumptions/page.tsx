@@ -42,7 +42,7 @@ function Source({ spec, orgSlug }: { spec: AssumptionSpec; orgSlug: string }) {
   if (s.kind === "estimate") {
     return (
       <>
-        Seed <span className="font-mono text-xs">{s.file}</span> calls for it: <q>{s.quote}</q>. {s.note}
+        An estimate, not a figure from the seeds. <SourceLink orgSlug={orgSlug} file={s.file} /> calls for it: <q>{s.quote}</q>. {s.note}
       </>
     );
   }
