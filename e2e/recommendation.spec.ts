@@ -29,8 +29,9 @@ test("a lead saves a use case and sees the consensus, the trace and the costs; t
   await expect(card).toContainText("Fine-Tuning vs. RAG, Which Approach is Right for Your Business?");
   await expect(page.getByTestId("sensitivity")).not.toBeEmpty();
 
-  // The organization has set no model price: the costs say what is missing instead of showing $0.
-  await expect(page.getByTestId("projection-missing")).toContainText("Base model price");
+  // Nobody typed a price: the default model is priced from the catalogue, and nothing is missing.
+  await expect(page.getByTestId("pricing")).toContainText("priced from the catalogue");
+  await expect(page.getByTestId("projection-missing")).toHaveCount(0);
   await expect(page.getByTestId("lifecycle-table")).toContainText("Fine-tuning");
 
   await page.goto(registry.path("?recommended=RAG"));
