@@ -68,8 +68,10 @@ export interface Derived {
 }
 
 /**
- * Pure: score and project one use case, and run its Monte Carlo unless `simulate` is false (then
- * the cost panel runs it when it shows the use case, with the same seed and figures).
+ * Pure: score and project one use case. The Monte Carlo (~4 ms of CPU) runs only when asked
+ * (`simulate: true`): saves and imports leave it out, so a save keeps its latency bar, and the cost
+ * panel runs it when it shows the use case, with the same seed and figures, so the sentence is the
+ * same every time.
  */
 export function deriveFrom(row: SourceRow, ctx: DeriveContext, opts: { simulate?: boolean } = {}): Derived {
   const assessment = readAssessment(row.assessment);
@@ -93,7 +95,7 @@ export function deriveFrom(row: SourceRow, ctx: DeriveContext, opts: { simulate?
   const projection = projectCosts(input);
   // Seeded by the use case's creation time, so re-deriving the same figures repeats the same trials;
   // the seed is stored with the result.
-  const simulation = opts.simulate === false ? undefined : simulateCosts(input, projection, { seed: seedFor(row.createdAt.toISOString()) });
+  const simulation = opts.simulate !== true ? undefined : simulateCosts(input, projection, { seed: seedFor(row.createdAt.toISOString()) });
   return { score, projection, simulation };
 }
 

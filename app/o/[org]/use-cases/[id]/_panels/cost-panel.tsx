@@ -42,7 +42,7 @@ async function simulationFor(organizationId: string, useCaseId: string) {
   const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId, deletedAt: null }, select: DERIVE_SELECT });
   if (!row) return null;
   const ctx = await db.$transaction((tx) => loadDeriveContext(tx, organizationId));
-  return deriveFrom(row, ctx).simulation ?? null;
+  return deriveFrom(row, ctx, { simulate: true }).simulation ?? null;
 }
 
 const dollars = (cents: number) => `$${Math.round(cents / 100).toLocaleString("en-US")}`;
