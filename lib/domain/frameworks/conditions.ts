@@ -3,37 +3,7 @@ import { ANSWER_LABELS, type AnswerKey, type Assessment } from "../assessment";
 import type { AnswerValue, Condition } from "./types";
 
 export function evaluate(c: Condition, a: Assessment, missing?: Set<AnswerKey>): boolean | undefined {
-  if ("always" in c) return true;
-  if ("all" in c) {
-    let unknown = false;
-    for (const x of c.all) {
-      const v = evaluate(x, a, missing);
-      if (v === false) return false;
-      if (v === undefined) unknown = true;
-    }
-    return unknown ? undefined : true;
-  }
-  if ("any" in c) {
-    let unknown = false;
-    for (const x of c.any) {
-      const v = evaluate(x, a, missing);
-      if (v === true) return true;
-      if (v === undefined) unknown = true;
-    }
-    return unknown ? undefined : false;
-  }
-  if ("not" in c) {
-    const v = evaluate(c.not, a, missing);
-    return v === undefined ? undefined : !v;
-  }
-  const value = a[c.answer] as AnswerValue | undefined;
-  if (value === undefined || value === null) {
-    missing?.add(c.answer);
-    return undefined;
-  }
-  if ("in" in c) return c.in.includes(value);
-  if (typeof value !== "number") return undefined;
-  return "gte" in c ? value >= c.gte : value < c.lt;
+  return compileCondition(c)(a, missing);
 }
 
 /** Every answer a condition reads. */
