@@ -2,8 +2,7 @@ import "server-only";
 import { frameworkVersions } from "@/lib/domain/frameworks";
 import { audit } from "./audit";
 import { db, type Tx } from "./db";
-import { deriveUseCase, loadDeriveContext } from "./use-cases/derive";
-import { DERIVE_SELECT } from "./use-cases/mapping";
+import { rederiveOrganization } from "./use-cases/derive";
 
 /**
  * Re-scoring after the frameworks change (a new version of their rules, or of the judgement on
@@ -14,7 +13,6 @@ import { DERIVE_SELECT } from "./use-cases/mapping";
  */
 
 export const RESCORE_AUDIT_ACTION = "use_cases.rescored";
-const BATCH = 200;
 
 /** The current versions as the JSON the scores store, for comparison in SQL. */
 const currentVersions = () => JSON.stringify(frameworkVersions());
@@ -48,17 +46,8 @@ export async function rescoreOrganization(organizationId: string, opts: { actorI
     const key = JSON.stringify(r.versions ?? null);
     from.set(key, { versions: r.versions ?? null, useCases: (from.get(key)?.useCases ?? 0) + 1 });
   }
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const ids = rows.slice(i, i + BATCH).map((r) => r.id);
-    await db.$transaction(
-      async (tx) => {
-        const ctx = await loadDeriveContext(tx, organizationId);
-        const batch = await tx.useCase.findMany({ where: { organizationId, id: { in: ids } }, select: { id: true, ...DERIVE_SELECT } });
-        for (const { id, ...row } of batch) await deriveUseCase(tx, { organizationId, useCaseId: id }, ctx, row);
-      },
-      { timeout: 60_000 },
-    );
-  }
+  // The same batched re-derivation as a weights or assumptions change, over these use cases only.
+  await rederiveOrganization((fn) => db.$transaction(fn, { timeout: 60_000 }), organizationId, undefined, rows.map((r) => r.id));
   const result = { organizationId, useCases: rows.length, from: [...from.values()] };
   if (rows.length > 0 || opts.all) {
     await db.$transaction((tx) =>

@@ -227,8 +227,9 @@ export async function rederiveOrganization(
   runInTx: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>,
   organizationId: string,
   onProgress?: (done: number, total: number) => void,
+  only?: readonly string[],
 ): Promise<number> {
-  const ids = await runInTx((tx) => tx.useCase.findMany({ where: { organizationId }, select: { id: true }, orderBy: { id: "asc" } }));
+  const ids = only ? only.map((id) => ({ id })) : await runInTx((tx) => tx.useCase.findMany({ where: { organizationId }, select: { id: true }, orderBy: { id: "asc" } }));
   const BATCH = 200;
   for (let i = 0; i < ids.length; i += BATCH) {
     await runInTx(async (tx) => {
