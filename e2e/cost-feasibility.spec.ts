@@ -19,11 +19,15 @@ test("the use-case page never shows a saving from an approach that fails the lag
 
   await expect(page.getByTestId("fails-lag-FINE_TUNING")).toHaveText("does not meet the 1-day lag");
   await expect(page.getByTestId("fails-lag-RAG")).toHaveCount(0);
-  await expect(page.getByTestId("infeasible")).toContainText("Fine-tuning does not meet the 1-day lag");
+  await expect(page.getByTestId("infeasible").filter({ hasText: "Fine-tuning" })).toContainText("Fine-tuning does not meet the 1-day lag");
+  // Knowledge that changes weekly is knowledge of its own: prompting alone never sees it, however cheap.
+  await expect(page.getByTestId("lacks-knowledge-PROMPTING")).toHaveText("does not reach the use case's knowledge");
+  await expect(page.getByTestId("infeasible").filter({ hasText: "Prompting" })).toContainText("Prompting only does not reach the use case's own knowledge");
 
   const savings = page.getByTestId("savings");
   await expect(savings).toContainText("is the cheapest approach that meets the 1-day lag");
   await expect(savings).not.toContainText("Fine-tuning");
+  await expect(savings).not.toContainText("Prompting");
   // Scenario with scenario: the base, the low and the high case each on their own.
   await expect(savings).toContainText("in the base case");
   await expect(savings).toContainText("in the low scenario");
@@ -31,4 +35,38 @@ test("the use-case page never shows a saving from an approach that fails the lag
   await expect(page.getByTestId("simulation")).toContainText(/costs less than .+ in \d+% of 2,000 trials/);
   await expect(page.getByTestId("simulation")).not.toContainText("Fine-tuning");
   await expect(page.getByTestId("break-even")).toContainText("fine-tuning does not meet the 1-day lag");
+});
+
+test("the portfolio counts the use cases over their lag and never offers a scenario that misses it as a saving", async ({ page, registry }) => {
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path("/new"));
+  await page.getByLabel("Title").fill("Tariff assistant");
+  await page.getByLabel("How often the underlying knowledge changes").selectOption("weekly");
+  await page.getByLabel("Longest acceptable lag (days)").fill("1");
+  await page.getByLabel("Monthly LLM calls now").fill("100000");
+  await page.getByRole("button", { name: "Save use case" }).click();
+  await expect(page.getByText("Use case saved.")).toBeVisible();
+  const useCaseUrl = page.url().split("?")[0]!;
+
+  // An executive decides on fine-tuning anyway.
+  await registry.signInAs("EXECUTIVE");
+  await page.goto(`${useCaseUrl}?tab=decision`);
+  await page.getByLabel("Chosen approach").selectOption("FINE_TUNING");
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByTestId("chosen-approach")).toHaveText("Fine-tuning");
+
+  await page.goto(`/o/${registry.org.slug}/portfolio`);
+  await expect(page.getByTestId("exceeding-lag")).toHaveText("1");
+  await expect(page.getByText(/as chosen; the worst: Tariff assistant, a change waits up to \d+ days, against a 1-day lag/)).toBeVisible();
+  await expect(page.getByTestId("lag-summary")).toHaveText(/^1 use case exceeds its acceptable lag as chosen/);
+  await expect(page.getByTestId("worst-lag")).toContainText(/Tariff assistant · Fine-tuning · a change waits up to \d+ days, against a 1-day lag/);
+
+  const scenarios = page.getByTestId("scenarios");
+  await expect(scenarios.locator('tr[data-scenario="FINE_TUNING"]')).toContainText("1 cannot meet their lag");
+  await expect(scenarios.locator('tr[data-scenario="chosen"]')).toContainText("1 cannot meet their lag");
+  // Neither the fine-tuned scenario nor the decision (fine-tuned) is ever shown saving anything.
+  await expect(scenarios.locator('tr[data-scenario="FINE_TUNING"]')).not.toContainText("saves");
+  await expect(scenarios.locator('tr[data-scenario="chosen"]')).not.toContainText("saves");
+  // Everything on RAG does meet the lag, and costs less than the decision.
+  await expect(scenarios.locator('tr[data-scenario="RAG"]')).toContainText("saves");
 });

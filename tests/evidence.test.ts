@@ -135,4 +135,24 @@ describe("re-scoring after the frameworks change", () => {
     expect((await rescoreOrganization(other.id, { actorId: null, reason: "again" })).useCases).toBe(0);
     expect(await db.auditEvent.count({ where: { organizationId: other.id, action: RESCORE_AUDIT_ACTION } })).toBe(1);
   });
+
+  it("re-projects a projection stored by an older cost engine, so feasibility reaches every stored figure", async () => {
+    const other = await createTestOrg("evidence-engine");
+    const { id } = await inUseCaseTransaction((tx) =>
+      writeUseCase(tx, { organizationId: other.id, actorId: other.users.ADMIN.id, role: "ADMIN" }, { fields: { title: "Old projection", horizonYears: 2, startDate: "2027-01-01", assessment: { ...ASSESSED, changeFrequency: "weekly", maxLagDays: 1 } } as never }),
+    );
+    // As engine 2.0 stored it: no engine version, and prompting not judged against the knowledge.
+    const row = await db.useCase.findUniqueOrThrow({ where: { id } });
+    const summary = row.projectionSummary as { engineVersion?: string; approaches: Record<string, { reachesKnowledge?: boolean }> };
+    expect(summary.approaches.PROMPTING!.reachesKnowledge).toBe(false);
+    delete summary.engineVersion;
+    delete summary.approaches.PROMPTING!.reachesKnowledge;
+    await db.useCase.update({ where: { id }, data: { projectionSummary: summary as never } });
+    expect(await outdatedScoreCount(other.id)).toBe(1);
+
+    expect((await rescoreOrganization(other.id, { actorId: null, reason: "engine" })).useCases).toBe(1);
+    const after = (await db.useCase.findUniqueOrThrow({ where: { id } })).projectionSummary as typeof summary;
+    expect(after.approaches.PROMPTING!.reachesKnowledge).toBe(false);
+    expect(await outdatedScoreCount(other.id)).toBe(0);
+  });
 });

@@ -12,7 +12,7 @@ import type { Approach } from "@/lib/domain/assessment";
 import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { SCENARIOS, type Dashboard, type ScenarioName } from "@/lib/domain/portfolio/types";
 import { db, type Prisma } from "@/lib/server/db";
-import { loadDashboard } from "@/lib/server/portfolio/dashboard";
+import { loadDashboard, TotalsBeyondExactError } from "@/lib/server/portfolio/dashboard";
 import { listWhere } from "@/lib/server/use-cases/read";
 import { refreshRollups } from "@/lib/server/portfolio/rollup";
 import { DEFAULT_ASSUMPTIONS } from "@/lib/domain/costing/assumptions";
@@ -67,7 +67,10 @@ beforeAll(async () => {
     for (const [ap, p] of Object.entries(approachPatch)) s.approaches[ap] = { ...s.approaches[ap], ...p };
     await db.useCase.update({ where: { id }, data: { projectionSummary: { ...s, ...patch } as Prisma.InputJsonValue } });
   };
-  await summary(ids.support!, {}, { FINE_TUNING: { staleDaysPerYear: { low: 20, base: 45, high: 90 }, timeToValueWeeks: { low: 6, base: 8, high: 12 } } });
+  // Support bot is fine-tuned, as chosen, with a 1-day lag it cannot meet (a change waits up to 40
+  // days); Late starter's fine-tune would never catch up with its 7-day lag, but it chose hybrid.
+  await summary(ids.support!, { maxLagDays: 1 }, { FINE_TUNING: { staleDaysPerYear: { low: 20, base: 45, high: 90 }, timeToValueWeeks: { low: 6, base: 8, high: 12 }, meetsLag: false, worstDelayDays: 40 } });
+  await summary(ids.late!, { maxLagDays: 7 }, { FINE_TUNING: { meetsLag: false, worstDelayDays: null }, HYBRID: { meetsLag: true } });
   await summary(ids.copy!, {}, { FINE_TUNING: { staleDaysPerYear: { low: 0, base: 10, high: 30 }, timeToValueWeeks: { low: 4, base: 6, high: 10 }, missing: ["modelPricePer1kTokens", "answer:monthlyCalls"] } });
   await summary(ids.rag1!, {}, { RAG: { timeToValueWeeks: { low: 1, base: 2, high: 3 } } });
   // Versions: one use case repeats them in its summary (the fast path), others only in the score.
@@ -306,6 +309,22 @@ describe("the portfolio dashboard adds up to the stored rows", () => {
     expect(support.freshness.staleDaysPerYear).toEqual({ low: 20, base: 45, high: 90 });
   });
 
+  it("counts the use cases that exceed their lag as chosen, names the worst, and never offers an infeasible scenario as a saving", async () => {
+    const d = await loadDashboard(a.id, EMPTY_FILTER);
+    expect(d.freshness.exceedingLag).toBe(1);
+    expect(d.freshness.worstLag).toEqual([{ useCase: expect.objectContaining({ title: "Support bot", approach: "FINE_TUNING" }), maxLagDays: 1, worstDelayDays: 40 }]);
+    const infeasible = (s: ScenarioName) => d.scenarioSummaries.find((x) => x.scenario === s)!.infeasible;
+    expect([infeasible("chosen"), infeasible("recommended"), infeasible("RAG"), infeasible("FINE_TUNING"), infeasible("HYBRID")]).toEqual([1, 0, 0, 2, 0]);
+    // Every saving of the fine-tuned scenario carries its two use cases; RAG's none.
+    for (const sv of d.savings.filter((x) => x.scenario === "FINE_TUNING")) expect(sv.infeasible).toBe(2);
+    for (const sv of d.savings.filter((x) => x.scenario === "RAG")) expect(sv.infeasible).toBe(0);
+    // A filter that leaves out Support bot leaves nobody over their lag as chosen.
+    const marketing = await loadDashboard(a.id, f({ businessUnit: ["Marketing"] }));
+    expect(marketing.freshness.exceedingLag).toBe(0);
+    expect(marketing.freshness.worstLag).toEqual([]);
+    expect(marketing.scenarioSummaries.find((x) => x.scenario === "FINE_TUNING")!.infeasible).toBe(1);
+  });
+
   it("says which assumption and framework versions the numbers reflect", async () => {
     const d = await loadDashboard(a.id, EMPTY_FILTER);
     expect(d.versions.assumptionVersions).toEqual([{ version: null, useCases: 14 }, { version: 3, useCases: 4 }]);
@@ -314,6 +333,26 @@ describe("the portfolio dashboard adds up to the stored rows", () => {
       { versions: VERSIONS_2, weightsVersion: 4, useCases: 1 },
     ]);
     expect(d.versions.unscored).toBe(13);
+  });
+});
+
+describe("totals beyond exact", () => {
+  it("refuses, with a sentence, a view whose totals pass 2^53 cents, rather than show a rounded figure", async () => {
+    const big = await createTestOrg("dashbig");
+    // Two use cases of 2^52 cents a year each: every row is exact, their sum is not a safe integer.
+    for (const [title, businessUnit] of [["Huge one", "Ops"], ["Huge two", "Labs"]] as const) {
+      await insertUseCaseWithCosts(big.id, { title, businessUnit, ownerId: big.users.LEAD.id, recommended: "RAG", yearly: { RAG: { INFERENCE: [2 ** 52] } } });
+    }
+    await expect(loadDashboard(big.id, EMPTY_FILTER)).rejects.toThrow(TotalsBeyondExactError);
+    await expect(loadDashboard(big.id, EMPTY_FILTER)).rejects.toThrow("beyond what the dashboard adds to the exact cent");
+    // One of them alone adds up.
+    const one = await loadDashboard(big.id, f({ businessUnit: ["Ops"] }));
+    expect(one.scenarioSummaries.find((s) => s.scenario === "RAG")!.lifecycle.base).toBe(2 ** 52);
+    // The page says so, with the filter to narrow it, instead of failing.
+    signInAs(big.users.FINANCE.id);
+    const html = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: big.slug }), searchParams: Promise.resolve({}) }));
+    expect(html).toContain("These totals are too large to add up exactly");
+    expect(html).toContain("Filter to fewer use cases");
   });
 });
 
@@ -435,7 +474,9 @@ describe("the rollup the dashboard reads (UseCaseRollup) stays equal to the stor
       const flat = (ap: Approach | null) => years(ap).flatMap((y) => [y.lowCents, y.baseCents, y.highCents]);
       const lacks = (ap: Approach | null) => years(ap).some((y) => !y.complete);
       const total = (k: "lowCents" | "baseCents" | "highCents") => (years(ch).length ? years(ch).reduce((s, y) => s + y[k], 0n) : null);
-      const summary = u.projectionSummary as { approaches?: Record<string, { staleDaysPerYear?: Range; timeToValueWeeks?: Range | null; missing?: string[] }>; frameworkVersions?: unknown; weightsVersion?: number } | null;
+      type Feasibility = { meetsLag?: boolean | null; reachesKnowledge?: boolean; worstDelayDays?: number | null };
+      const summary = u.projectionSummary as { approaches?: Record<string, { staleDaysPerYear?: Range; timeToValueWeeks?: Range | null; missing?: string[] } & Feasibility>; frameworkVersions?: unknown; weightsVersion?: number; maxLagDays?: number | null } | null;
+      const fails = (ap: Approach | null) => { const x = ap ? summary?.approaches?.[ap] : undefined; return !!x && (x.meetsLag === false || x.reachesKnowledge === false); };
       const a = ch ? summary?.approaches?.[ch] : undefined;
       const versions = (summary && "frameworkVersions" in summary ? summary : (u.score as { frameworkVersions?: unknown; weightsVersion?: number } | null)) ?? null;
       const first = u.costYears[0];
@@ -454,6 +495,9 @@ describe("the rollup the dashboard reads (UseCaseRollup) stays equal to the stor
         missing: lacks(ch) ? (a?.missing ?? []) : [],
         frameworkVersions: versions?.frameworkVersions ?? null,
         weightsVersion: typeof versions?.weightsVersion === "number" ? versions.weightsVersion : null,
+        infeasible: (fails(ch) ? 1 : 0) | (fails(u.recommendedApproach) ? 2 : 0) | (fails("RAG") ? 4 : 0) | (fails("FINE_TUNING") ? 8 : 0) | (fails("HYBRID") ? 16 : 0),
+        maxLagDays: typeof summary?.maxLagDays === "number" ? summary.maxLagDays : null,
+        worstDelayDays: fails(ch) && typeof a?.worstDelayDays === "number" ? a.worstDelayDays : null,
       });
     }
     // And the dashboard built on it equals the stored rows, for the organization and a filter.

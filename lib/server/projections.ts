@@ -19,6 +19,7 @@ export interface ProjectionSummary {
     retrainingCyclesPerYear: number;
     /** Absent in projections stored before feasibility was judged (read as unknown). */
     meetsLag?: boolean | null;
+    reachesKnowledge?: boolean;
     worstDelayDays?: number | null;
     manual: boolean;
     missing: string[];

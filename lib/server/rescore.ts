@@ -1,4 +1,5 @@
 import "server-only";
+import { COST_ENGINE_VERSION } from "@/lib/domain/costing";
 import { frameworkVersions } from "@/lib/domain/frameworks";
 import { audit } from "./audit";
 import { db, type Tx } from "./db";
@@ -17,13 +18,17 @@ export const RESCORE_AUDIT_ACTION = "use_cases.rescored";
 /** The current versions as the JSON the scores store, for comparison in SQL. */
 const currentVersions = () => JSON.stringify(frameworkVersions());
 
-/** Use cases of the organization whose score came from other framework versions (or that were never scored). */
+/**
+ * Use cases of the organization whose score came from other framework versions (or that were never
+ * scored), or whose stored projection came from another version of the cost engine.
+ */
 export async function outdatedUseCases(tx: Tx, organizationId: string, all = false): Promise<{ id: string; versions: unknown }[]> {
   return tx.$queryRawUnsafe<{ id: string; versions: unknown }[]>(
     `SELECT id, score->'frameworkVersions' AS versions FROM "UseCase"
-      WHERE "organizationId" = $1 AND ($2 OR score IS NULL OR score->'frameworkVersions' IS DISTINCT FROM $3::jsonb)
+      WHERE "organizationId" = $1 AND ($2 OR score IS NULL OR score->'frameworkVersions' IS DISTINCT FROM $3::jsonb
+            OR ("projectionSummary" IS NOT NULL AND "projectionSummary"->>'engineVersion' IS DISTINCT FROM $4))
       ORDER BY id`,
-    organizationId, all, currentVersions(),
+    organizationId, all, currentVersions(), COST_ENGINE_VERSION,
   );
 }
 
@@ -81,8 +86,9 @@ export async function rescoreOutdatedEverywhere(): Promise<RescoreResult[]> {
 /** How many of the organization's use cases carry a score from other framework versions. */
 export async function outdatedScoreCount(organizationId: string): Promise<number> {
   const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
-    `SELECT count(*)::int AS n FROM "UseCase" WHERE "organizationId" = $1 AND (score IS NULL OR score->'frameworkVersions' IS DISTINCT FROM $2::jsonb)`,
-    organizationId, currentVersions(),
+    `SELECT count(*)::int AS n FROM "UseCase" WHERE "organizationId" = $1 AND (score IS NULL OR score->'frameworkVersions' IS DISTINCT FROM $2::jsonb
+       OR ("projectionSummary" IS NOT NULL AND "projectionSummary"->>'engineVersion' IS DISTINCT FROM $3))`,
+    organizationId, currentVersions(), COST_ENGINE_VERSION,
   );
   return row?.n ?? 0;
 }

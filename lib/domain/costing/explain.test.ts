@@ -17,7 +17,12 @@ function explained(input: ProjectionInput) {
 describe("the cost panel's sentences", () => {
   it("the issue's case: weekly changes, one day of lag: fine-tuning is named as failing the lag and never as a saving", () => {
     const { told } = explained({ assessment: { monthlyCalls: 100_000, changeFrequency: "weekly", maxLagDays: 1 }, horizonYears: 5, startYear: 2027, assumptions: COMPLETE });
-    expect(told.infeasible).toEqual([expect.stringMatching(/^Fine-tuning does not meet the 1-day lag/)]);
+    expect(told.infeasible).toEqual([
+      expect.stringMatching(/^Fine-tuning does not meet the 1-day lag/),
+      expect.stringMatching(/^Prompting only does not reach the use case's own knowledge/),
+    ]);
+    expect(told.cheapest).not.toBe("PROMPTING");
+    expect(told.savings).not.toMatch(/Prompting/);
     expect(told.cheapest).not.toBe("FINE_TUNING");
     expect(told.runnerUp).not.toBe("FINE_TUNING");
     expect(told.savings).not.toMatch(/Fine-tuning/);

@@ -14,6 +14,7 @@ export interface ExplainInput {
     lifecycle: Range3 & { complete: boolean };
     manual: boolean;
     meetsLag?: boolean | null;
+    reachesKnowledge?: boolean;
     worstDelayDays?: number | null;
   }>>;
   savings: { approach: Approach; against: Approach; baseCents: number; cents?: Range3; pct: Range3 | null }[];
@@ -28,7 +29,7 @@ export interface CostExplanation {
   runnerUp: Approach | null;
   savings: string | null;
   simulation: string | null;
-  /** One sentence per approach that does not meet the lag. */
+  /** One sentence per approach that cannot serve the use case: it misses the lag, or never sees the use case's knowledge. */
   infeasible: string[];
 }
 
@@ -53,6 +54,10 @@ export function explainCosts(s: ExplainInput): CostExplanation {
   for (const [key, x] of Object.entries(s.approaches)) {
     if (!x) continue;
     const approach = key as Approach;
+    if (x.reachesKnowledge === false) {
+      infeasible.push(`${APPROACH_LABELS[approach]} does not reach the use case's own knowledge (nothing is retrieved and nothing is trained), so it is never offered as a saving.`);
+      continue;
+    }
     if (x.meetsLag === false) {
       const wait = x.worstDelayDays === null || x.worstDelayDays === undefined ? "is never brought up to date" : `leaves a change uncorrected for up to ${x.worstDelayDays} days`;
       infeasible.push(`${APPROACH_LABELS[approach]} does not meet the ${lag === null ? "acceptable" : lagPhrase(lag)}: it ${wait} even retraining as often as it can, so it is never offered as a saving.`);

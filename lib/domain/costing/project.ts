@@ -11,9 +11,18 @@ import { PRICE_KEYS, withModelPrices, withOverrides, type AssumptionKey, type As
 import type { ModelRef } from "./catalogue";
 import type { CostCategory } from "./categories";
 import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, PROJECTED, SCENARIOS, type Driver, type Projected, type Scenario } from "./drivers";
+import { hasKnowledgeToRetrieve } from "../frameworks/evidence";
 import { retrainingMeetsLag, staleDaysPerYear, worstDelayDays } from "./retraining";
 
 export { PROJECTED, type Projected, type Scenario } from "./drivers";
+
+/**
+ * The cost engine's version, stored with every projection. Bumped when the same inputs would now
+ * project differently (new drivers, new feasibility rules), so that start-up re-projects the
+ * stored ones (lib/server/rescore.ts) instead of showing figures the engine no longer gives.
+ * 2.1: prompting alone is infeasible where the use case answers from knowledge of its own.
+ */
+export const COST_ENGINE_VERSION = "2.1";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }
@@ -67,6 +76,13 @@ export interface ApproachProjection {
    * not said how long a lag it accepts or how often its knowledge changes.
    */
   meetsLag: boolean | null;
+  /**
+   * False for prompting alone where the use case has knowledge of its own to answer from (a
+   * corpus, documented expertise, citations): nothing is retrieved and nothing is trained, so
+   * the model never sees that knowledge, whatever it costs. Such an approach is, like one that
+   * misses the lag, never the cheaper side of a saving. True otherwise.
+   */
+  reachesKnowledge: boolean;
   /** The longest a change waits for correct answers, in days (base scenario); null: never. */
   worstDelayDays: number | null;
   timeToValueWeeks: Money3 | null;
@@ -109,13 +125,16 @@ export class ProjectionInputError extends RangeError {}
 const toCents = (usd: number) => Math.round(usd * 100);
 
 /**
- * The largest amount one line (one approach, year and category) may hold: 2^53 / 1,024 cents,
- * about $88 billion, so that any total of up to 1,024 lines is still an exact integer in
- * JavaScript. The schema's extremes (10 billion calls a month growing 1000% a year for ten years,
- * at the dearest prices) pass it by many orders of magnitude; such a line is left out and
- * reported as BEYOND_EXACT rather than stored inexact.
+ * The largest amount one line (one approach, year and category) may hold: $1 billion
+ * (10^11 cents). No cost category of a single AI use case comes near it in a year; a line past it
+ * comes only from inputs at the schema's extremes (10 billion calls a month growing 1000% a year
+ * for ten years), and is left out and reported as BEYOND_EXACT rather than stored. With every line
+ * under it, one use case's lifecycle per approach stays under about $100 billion, so a portfolio
+ * of hundreds of such use cases still adds up exactly in JavaScript numbers (under 2^53 cents);
+ * past that the dashboard says so (lib/server/portfolio/dashboard.ts) and the exports, which add
+ * in PostgreSQL and write BigInt, stay exact.
  */
-export const LINE_LIMIT_CENTS = Math.floor(Number.MAX_SAFE_INTEGER / 1024);
+export const LINE_LIMIT_CENTS = 100_000_000_000;
 export const BEYOND_EXACT = "limit:beyondExact";
 
 export function projectCosts(input: ProjectionInput): Projection {
@@ -173,14 +192,16 @@ export function projectCosts(input: ProjectionInput): Projection {
       : { low: 0, base: 0, high: 0 };
     const ttvKey: AssumptionKey = approach === "FINE_TUNING" || approach === "HYBRID" ? "ftTimeToValueWeeks" : "ragTimeToValueWeeks";
     const ttv = set.values[ttvKey];
+    const reaches = approach !== "PROMPTING" || !answersFromOwnKnowledge(a);
     const meets = approach === "FINE_TUNING"
       ? retrainingMeetsLag(a.changeFrequency, a.maxLagDays, cycles, baseLag)
-      : a.maxLagDays === undefined ? null : true;
-    const delay = approach === "FINE_TUNING" ? worstDelayDays(a.changeFrequency, cycles, baseLag) : 0;
+      : a.maxLagDays === undefined ? null : reaches;
+    const delay = approach === "FINE_TUNING" ? worstDelayDays(a.changeFrequency, cycles, baseLag) : reaches ? 0 : Infinity;
     approaches[approach] = {
       approach,
       manual: false,
       meetsLag: meets,
+      reachesKnowledge: reaches,
       worstDelayDays: Number.isFinite(delay) ? Math.round(delay) : null,
       yearly,
       lifecycle: {
@@ -207,7 +228,7 @@ export function projectCosts(input: ProjectionInput): Projection {
     approaches[approach] = {
       approach, manual: true, yearly,
       lifecycle: { low: estimate.low * h, base: estimate.base * h, high: estimate.high * h, complete: true },
-      retrainingCyclesPerYear: 0, staleDaysPerYear: { low: 0, base: 0, high: 0 }, meetsLag: null, worstDelayDays: null, timeToValueWeeks: null, missing: [],
+      retrainingCyclesPerYear: 0, staleDaysPerYear: { low: 0, base: 0, high: 0 }, meetsLag: null, reachesKnowledge: true, worstDelayDays: null, timeToValueWeeks: null, missing: [],
     };
   }
 
@@ -226,14 +247,32 @@ export function projectCosts(input: ProjectionInput): Projection {
 }
 
 /**
- * Savings of each approach against each other, scenario by scenario. An approach that does not
- * meet the lag is never the saving side (PRODUCT.md, "Costs v2": feasibility).
+ * Does the use case answer from knowledge of its own: documents to retrieve, documented
+ * expertise, citations, or knowledge that changes (a change frequency other than static)? Then
+ * prompting alone, which neither retrieves nor trains, never sees it.
+ */
+export function answersFromOwnKnowledge(a: Assessment): boolean {
+  return hasKnowledgeToRetrieve(a) || (a.changeFrequency !== undefined && a.changeFrequency !== "static");
+}
+
+/**
+ * Can the approach serve the use case at all: it meets the acceptable lag (or the lag is not
+ * known) and it reaches the use case's own knowledge. Only a feasible approach is ever the cheaper
+ * side of a saving, the break-even or the Monte Carlo's pair (PRODUCT.md, "Costs v2": feasibility).
+ */
+export function isFeasible(x: { meetsLag?: boolean | null; reachesKnowledge?: boolean }): boolean {
+  return x.meetsLag !== false && x.reachesKnowledge !== false;
+}
+
+/**
+ * Savings of each approach against each other, scenario by scenario. An approach that is not
+ * feasible (isFeasible) is never the saving side.
  */
 export function savingsBetween(approaches: Partial<Record<Approach, ApproachProjection>>): Saving[] {
   const out: Saving[] = [];
   const list = Object.values(approaches);
   for (const x of list) {
-    if (x.meetsLag === false) continue;
+    if (!isFeasible(x)) continue;
     for (const y of list) {
       if (x.approach === y.approach) continue;
       const X = x.lifecycle, Y = y.lifecycle;

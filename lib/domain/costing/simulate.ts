@@ -14,7 +14,7 @@ import type { Approach } from "../assessment";
 import { ASSUMPTION_KEYS, type AssumptionKey } from "./assumptions";
 import type { CostCategory } from "./categories";
 import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, type Ctx, type Driver, type Projected } from "./drivers";
-import { effectiveAssumptions, type Projection, type ProjectionInput } from "./project";
+import { effectiveAssumptions, isFeasible, type Projection, type ProjectionInput } from "./project";
 
 export const DEFAULT_TRIALS = 2000;
 
@@ -81,7 +81,7 @@ export function simulateCosts(input: ProjectionInput, projection: Projection, op
   const { set } = effectiveAssumptions(input);
   const a = input.assessment;
   const eligible = (Object.values(projection.approaches) as NonNullable<Projection["approaches"][Approach]>[])
-    .filter((x) => !x.manual && x.lifecycle.complete && x.meetsLag !== false)
+    .filter((x) => !x.manual && x.lifecycle.complete && isFeasible(x))
     .sort((x, y) => x.lifecycle.base - y.lifecycle.base)
     .slice(0, 2)
     .map((x) => x.approach as Projected);

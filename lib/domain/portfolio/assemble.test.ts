@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { approachTotals, inScenario, percentOf, savingsBetween, scenarioSummaries, scenarioYears, spendByYear, yearRange } from "./assemble";
-import { compactDollars, dollarRange, dollars, niceTicks } from "./format";
+import { compactDollars, dollarRange, dollars, niceTicks, savingText } from "./format";
 import type { CostCell, IncompleteCounts } from "./types";
 
 const cell = (c: Partial<CostCell> & Pick<CostCell, "calendarYear" | "approach">): CostCell => ({ asChosen: false, asRecommended: false, low: 0, base: 0, high: 0, useCases: 0, rows: 0, ...c });
@@ -38,7 +38,7 @@ describe("assembling the panels from the SQL cells", () => {
     expect(s.find((x) => x.scenario === "chosen")).toEqual({
       scenario: "chosen", lifecycle: { low: 516, base: 720, high: 924 },
       years: [{ calendarYear: 2027, low: 408, base: 510, high: 612 }, { calendarYear: 2028, low: 108, base: 210, high: 312 }],
-      costed: 2, notCosted: 1, incomplete: 1,
+      costed: 2, notCosted: 1, incomplete: 1, infeasible: 0,
     });
     expect(s.find((x) => x.scenario === "recommended")!.lifecycle.base).toBe(220);
     expect(s.find((x) => x.scenario === "RAG")).toMatchObject({ lifecycle: { base: 220 }, costed: 2, notCosted: 1, incomplete: 0 });
@@ -63,10 +63,30 @@ describe("assembling the panels from the SQL cells", () => {
   it("reads savings from the cheaper side and says when the two cover different use cases", () => {
     const s = scenarioSummaries(cells, incomplete, yearRange(cells), 2);
     const sav = savingsBetween(s);
-    expect(sav.find((x) => x.scenario === "recommended" && x.against === "chosen")).toEqual({ scenario: "recommended", against: "chosen", cents: 500, percent: 69.4, comparable: false });
+    expect(sav.find((x) => x.scenario === "recommended" && x.against === "chosen")).toEqual({ scenario: "recommended", against: "chosen", cents: 500, percent: 69.4, comparable: false, infeasible: 0 });
     expect(sav.find((x) => x.scenario === "chosen" && x.against === "recommended")).toMatchObject({ cents: -500, percent: -227.3 });
     expect(sav.find((x) => x.scenario === "RAG" && x.against === "HYBRID")).toMatchObject({ percent: null });
     expect(percentOf(1, 3)).toBe(33.3);
+  });
+
+  it("never writes a lower cost as a saving when the cheaper scenario leaves use cases past their lag", () => {
+    const base = { cents: 120_000_00, percent: 12.5, comparable: true, infeasible: 0 };
+    expect(savingText(base)).toBe("saves $120,000 (12.5%)");
+    expect(savingText({ ...base, infeasible: 3 })).toBe("not a saving†");
+    expect(savingText({ ...base, comparable: false })).toBe("saves $120,000 (12.5%)*");
+    // Costing more is said as it is, feasible or not.
+    expect(savingText({ ...base, cents: -5_000_00, percent: -2, infeasible: 3 })).toBe("costs $5,000 (2%)");
+    expect(savingText({ ...base, cents: 0, percent: 0 })).toBe("same");
+    expect(savingText(undefined)).toBe("—");
+  });
+
+  it("carries, on every saving, the use cases the saving scenario cannot serve", () => {
+    const s = scenarioSummaries(cells, incomplete, yearRange(cells), 2, { FINE_TUNING: 1, chosen: 1 });
+    expect(s.find((x) => x.scenario === "FINE_TUNING")!.infeasible).toBe(1);
+    expect(s.find((x) => x.scenario === "RAG")!.infeasible).toBe(0);
+    const sav = savingsBetween(s);
+    expect(sav.filter((x) => x.scenario === "FINE_TUNING").map((x) => x.infeasible)).toEqual([1, 1, 1, 1]);
+    expect(sav.find((x) => x.scenario === "RAG" && x.against === "FINE_TUNING")!.infeasible).toBe(0);
   });
 });
 

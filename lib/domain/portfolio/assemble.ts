@@ -61,7 +61,13 @@ export function scenarioYears(cells: readonly CostCell[], years: readonly number
   });
 }
 
-export function scenarioSummaries(cells: readonly CostCell[], incomplete: IncompleteCounts, years: readonly number[], useCases: number): ScenarioSummary[] {
+export function scenarioSummaries(
+  cells: readonly CostCell[],
+  incomplete: IncompleteCounts,
+  years: readonly number[],
+  useCases: number,
+  infeasible: Partial<Record<ScenarioName, number>> = {},
+): ScenarioSummary[] {
   return SCENARIOS.map((scenario) => {
     const mine = cells.filter((c) => inScenario(scenario, c));
     const costed = mine.reduce((s, c) => s + c.useCases, 0);
@@ -72,6 +78,7 @@ export function scenarioSummaries(cells: readonly CostCell[], incomplete: Incomp
       costed,
       notCosted: Math.max(0, useCases - costed),
       incomplete: incomplete.byScenario[scenario],
+      infeasible: infeasible[scenario] ?? 0,
     };
   });
 }
@@ -115,7 +122,8 @@ export function percentOf(part: number, whole: number): number | null {
 /**
  * Savings of every scenario against every other, on lifecycle base: positive when `scenario`
  * costs less than `against`. Comparable only when both cover every use case in the view and
- * neither lacks a figure; otherwise the figure is shown with that caveat.
+ * neither lacks a figure; otherwise the figure is shown with that caveat. `infeasible` carries the
+ * use cases `scenario` cannot serve: a scenario with any is never shown as saving.
  */
 export function savingsBetween(summaries: readonly ScenarioSummary[]): Saving[] {
   const out: Saving[] = [];
@@ -129,6 +137,7 @@ export function savingsBetween(summaries: readonly ScenarioSummary[]): Saving[] 
         cents,
         percent: percentOf(cents, against.lifecycle.base),
         comparable: s.notCosted === 0 && against.notCosted === 0 && s.incomplete === 0 && against.incomplete === 0,
+        infeasible: s.infeasible,
       });
     }
   }

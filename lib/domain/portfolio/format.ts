@@ -1,4 +1,5 @@
 /** Money and number formats for the portfolio: whole dollars from integer cents, like $1,234,567. */
+import type { Saving } from "./types";
 
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
@@ -54,4 +55,18 @@ export function niceTicks(maxCents: number, count = 5): number[] {
     if (t >= maxCents) break;
   }
   return ticks;
+}
+
+/**
+ * A saving as the scenarios table writes it: "saves $1,200.00 (12.5%)", "costs …", "same". A
+ * lower cost from a scenario that puts use cases on an approach that cannot meet their lag is
+ * "not a saving†": cheaper on paper, it does not do the job. "*" marks a difference that is
+ * partly coverage (different use cases, or missing figures).
+ */
+export function savingText(s: Pick<Saving, "cents" | "percent" | "comparable" | "infeasible"> | undefined): string {
+  if (!s) return "—";
+  if (s.infeasible > 0 && s.cents > 0) return "not a saving†";
+  if (s.cents === 0) return "same";
+  const verb = s.cents > 0 ? "saves" : "costs";
+  return `${verb} ${dollars(Math.abs(s.cents))}${s.percent === null ? "" : ` (${oneDecimal(Math.abs(s.percent))}%)`}${s.comparable ? "" : "*"}`;
 }

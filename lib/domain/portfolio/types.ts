@@ -61,6 +61,11 @@ export interface Range3 {
  */
 export interface PortfolioApproachSummary {
   lifecycle: Range3 & { complete?: boolean };
+  /** False: misses the acceptable lag; null or absent: the lag is not known. */
+  meetsLag?: boolean | null;
+  /** False: prompting alone, where the use case has knowledge of its own. */
+  reachesKnowledge?: boolean;
+  worstDelayDays?: number | null;
   staleDaysPerYear: Range3;
   timeToValueWeeks: Range3 | null;
   missing?: string[];
@@ -133,6 +138,8 @@ export interface ScenarioSummary {
   notCosted: number;
   /** Use cases whose rows lack a figure (e.g. a model price): their totals leave it out. */
   incomplete: number;
+  /** Use cases whose approach in this scenario cannot serve them (misses the lag, or never sees their knowledge). */
+  infeasible: number;
 }
 
 /** Savings of one scenario against another on lifecycle base (positive: `scenario` costs less). */
@@ -144,6 +151,11 @@ export interface Saving {
   percent: number | null;
   /** False when the two cover different use cases or either lacks figures. */
   comparable: boolean;
+  /**
+   * Use cases that `scenario` puts on an approach that cannot serve them. When positive, a lower
+   * cost is not a saving (the cheaper scenario does not do the job) and is never shown as one.
+   */
+  infeasible: number;
 }
 
 /** As chosen, per approach: the spend and lifecycle the chart and the TCO table show. */
@@ -190,7 +202,14 @@ export interface UseCaseRef {
 }
 
 export interface Freshness {
-  /** Stale days a year summed over the use cases, as chosen. */
+  /**
+   * As chosen: use cases whose approach cannot keep their answers within their acceptable lag
+   * (it misses the lag even retraining as often as it can, or never sees their knowledge).
+   */
+  exceedingLag: number;
+  /** The worst of them (longest wait first; never caught up first of all), at most five. */
+  worstLag: { useCase: UseCaseRef; maxLagDays: number | null; worstDelayDays: number | null }[];
+  /** Stale days a year summed over the use cases, as chosen (a detail: the count above is the measure). */
   staleDaysPerYear: Range3;
   /** Use cases, as chosen, that are stale some days a year (base). */
   useCasesWithStaleness: number;

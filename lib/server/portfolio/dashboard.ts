@@ -8,6 +8,18 @@ import { useCasePanels } from "./panels/use-cases";
 export { SCENARIOS, type Dashboard, type ScenarioName } from "@/lib/domain/portfolio/types";
 
 /**
+ * The view's totals pass $90 trillion (2^53 cents), beyond what the dashboard adds exactly in
+ * JavaScript numbers; the page says so and offers a narrower filter instead of a rounded figure.
+ * (No single use case can cause it: each line of a projection is capped at LINE_LIMIT_CENTS.)
+ */
+export class TotalsBeyondExactError extends Error {
+  constructor() {
+    super("The totals in this view pass $90 trillion, beyond what the dashboard adds to the exact cent.");
+    this.name = "TotalsBeyondExactError";
+  }
+}
+
+/**
  * The portfolio dashboard for one organization and filter: two aggregate statements in
  * PostgreSQL, run in parallel, none per use case. Each runs in its own short transaction as the
  * organization-scoped role (lib/server/rls.ts).
@@ -21,13 +33,23 @@ export { SCENARIOS, type Dashboard, type ScenarioName } from "@/lib/domain/portf
  * has already checked that the person is a member of the organization.
  */
 export async function loadDashboard(organizationId: string, filter: PortfolioFilter): Promise<Dashboard> {
-  const [cells, uc] = await Promise.all([costCells(organizationId, filter), useCasePanels(organizationId, filter)]);
+  let cells: Awaited<ReturnType<typeof costCells>>, uc: Awaited<ReturnType<typeof useCasePanels>>;
+  try {
+    [cells, uc] = await Promise.all([costCells(organizationId, filter), useCasePanels(organizationId, filter)]);
+  } catch (e) {
+    // A sum PostgreSQL added exactly that is past 2^53 cents (int in sql-values refuses it).
+    if (e instanceof RangeError) throw new TotalsBeyondExactError();
+    throw e;
+  }
   const years = yearRange(cells);
   // The not assessed have no cost anywhere: out of every total, and out of the coverage count, so
   // scenarios over the same assessed use cases stay comparable.
-  const summaries = scenarioSummaries(cells, uc.incomplete, years, uc.useCases - uc.evidence.none);
+  const summaries = scenarioSummaries(cells, uc.incomplete, years, uc.useCases - uc.evidence.none, uc.infeasible);
   const byApproach = approachTotals(cells, uc.incomplete, years);
   const chosen = summaries.find((s) => s.scenario === "chosen")!;
+  // Every total is a sum of whole cents; past 2^53 the sum would no longer be exact: refuse it.
+  const amounts = [...summaries.flatMap((s) => [s.lifecycle, ...s.years]), ...byApproach.flatMap((a) => [a.lifecycle, ...a.years])];
+  if (!amounts.every((r) => Number.isSafeInteger(r.low) && Number.isSafeInteger(r.base) && Number.isSafeInteger(r.high))) throw new TotalsBeyondExactError();
   return {
     useCases: uc.useCases,
     years,

@@ -1,6 +1,6 @@
 import "server-only";
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { effectiveAssumptions, overridesSchema, projectCosts, seedFor, simulateCosts, upgradeLegacyFigures, type Projection, type Simulation } from "@/lib/domain/costing";
+import { COST_ENGINE_VERSION, effectiveAssumptions, overridesSchema, projectCosts, seedFor, simulateCosts, upgradeLegacyFigures, type Projection, type Simulation } from "@/lib/domain/costing";
 import { scoreUseCase, type Evidence, type Score } from "@/lib/domain/frameworks";
 import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
@@ -123,12 +123,13 @@ function summaryOf(p: Projection, simulation: Simulation | null | undefined) {
       timeToValueWeeks: x.timeToValueWeeks,
       retrainingCyclesPerYear: x.retrainingCyclesPerYear,
       meetsLag: x.meetsLag,
+      reachesKnowledge: x.reachesKnowledge,
       worstDelayDays: x.worstDelayDays,
       manual: x.manual,
       missing: x.missing,
     };
   }
-  return { approaches, savings: p.savings, breakEven: p.breakEven, pricing: p.pricing, maxLagDays: p.maxLagDays, simulation, missing: p.missing, complete: p.complete };
+  return { approaches, savings: p.savings, breakEven: p.breakEven, pricing: p.pricing, maxLagDays: p.maxLagDays, simulation, missing: p.missing, complete: p.complete, engineVersion: COST_ENGINE_VERSION };
 }
 
 /** What derivation stores for one use case: its score columns, its cost lines and its yearly totals. */

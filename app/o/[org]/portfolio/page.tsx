@@ -4,7 +4,8 @@ import { PageHeader } from "@/components/page-header";
 import { filterToSearchParams, isEmptyFilter, parsePortfolioFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { count, dollarRange, dollars, oneDecimal, plural } from "@/lib/domain/portfolio/format";
 import { guardPage } from "@/lib/server/page-guard";
-import { loadDashboard } from "@/lib/server/portfolio/dashboard";
+import { loadDashboard, TotalsBeyondExactError } from "@/lib/server/portfolio/dashboard";
+import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { listBusinessUnits, listMembers } from "@/lib/server/use-cases/read";
 import { Coverage } from "./_components/coverage";
 import { FilterForm } from "./_components/filter-form";
@@ -14,7 +15,7 @@ import { MatrixPanel } from "./_components/matrix-panel";
 import { link, Stat } from "./_components/panel";
 import { ScenariosPanel } from "./_components/scenarios-panel";
 import { SpendPanel } from "./_components/spend-panel";
-import { DisagreementPanel, FlagsPanel, FreshnessPanel, TopPanel, VersionsPanel } from "./_components/use-case-panels";
+import { DisagreementPanel, FlagsPanel, FreshnessPanel, lagWait, TopPanel, VersionsPanel } from "./_components/use-case-panels";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
@@ -29,7 +30,26 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
   const { org } = await props.params;
   const ctx = await guardPage(org, undefined, `/o/${org}/portfolio`);
   const filter = parsePortfolioFilter(await props.searchParams);
-  const [d, businessUnits, members] = await Promise.all([loadDashboard(ctx.organization.id, filter), listBusinessUnits(ctx.organization.id), listMembers(ctx.organization.id)]);
+  const [d, businessUnits, members] = await Promise.all([
+    loadDashboard(ctx.organization.id, filter).catch((e: unknown) => {
+      if (e instanceof TotalsBeyondExactError) return e;
+      throw e;
+    }),
+    listBusinessUnits(ctx.organization.id),
+    listMembers(ctx.organization.id),
+  ]);
+  if (d instanceof TotalsBeyondExactError) {
+    return (
+      <div className="space-y-6">
+        <PageHeader title="Portfolio" description={`${ctx.organization.name}'s AI use cases together.`} />
+        <section className="rounded-xl bg-amber-50 p-6 text-amber-950 ring-1 ring-amber-200" role="alert" data-testid="beyond-exact">
+          <h2 className="text-lg font-semibold">These totals are too large to add up exactly</h2>
+          <p className="mt-2">{d.message} Filter to fewer use cases (a business unit, a status) to see exact totals, or check the volumes and prices of the largest use cases.</p>
+        </section>
+        <FilterForm action={`/o/${org}/portfolio`} filter={filter} businessUnits={businessUnits} owners={members.map((m) => ({ id: m.id, name: m.name }))} />
+      </div>
+    );
+  }
 
   const base = `/o/${ctx.organization.slug}`;
   const query = filterToSearchParams(filter).toString();
@@ -105,10 +125,10 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
 
           <div className="grid gap-4 sm:grid-cols-2">
             <Stat
-              label="Stale days a year (base)"
-              testId="stale-days"
-              value={count(Math.round(d.freshness.staleDaysPerYear.base))}
-              detail={`across ${plural(d.freshness.useCasesWithStaleness, "use case")}`}
+              label="Use cases exceeding their acceptable lag"
+              testId="exceeding-lag"
+              value={count(d.freshness.exceedingLag)}
+              detail={lagDetail(d)}
             />
             <Stat
               label="Average time to value"
@@ -127,7 +147,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
 
           <div className="grid gap-6 xl:grid-cols-2">
             <TopPanel d={d} useCaseHref={useCaseHref} />
-            <FreshnessPanel d={d} />
+            <FreshnessPanel d={d} useCaseHref={useCaseHref} />
           </div>
 
           <div className="grid gap-6 xl:grid-cols-2">
@@ -140,4 +160,11 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
       )}
     </div>
   );
+}
+
+/** The worst use case over its lag, in one clause, or why there is none. */
+function lagDetail(d: Dashboard): string {
+  const w = d.freshness.worstLag[0];
+  if (!w) return "as chosen, every use case that gives a lag can meet it";
+  return `as chosen; the worst: ${w.useCase.title}, ${lagWait(w.worstDelayDays, w.maxLagDays)}`;
 }

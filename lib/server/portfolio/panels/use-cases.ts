@@ -2,7 +2,7 @@ import "server-only";
 import { APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { FLAG_LABELS, type Evidence } from "@/lib/domain/frameworks";
 import { RISK_FLAGS, type PortfolioFilter, type RiskFlagCode } from "@/lib/domain/portfolio/filter";
-import type { FlaggedUseCase, Freshness, IncompleteCounts, MatrixCell, Range3, TopUseCase, UseCaseRef, Versions } from "@/lib/domain/portfolio/types";
+import type { FlaggedUseCase, Freshness, IncompleteCounts, MatrixCell, Range3, ScenarioName, TopUseCase, UseCaseRef, Versions } from "@/lib/domain/portfolio/types";
 import { Prisma } from "../../db";
 import { scopedQueryRaw } from "../../rls";
 import { asChosenApproach, useCaseWhere } from "../filter-sql";
@@ -13,6 +13,7 @@ export const NOT_ASSESSED_LISTED = 50;
 export const INCOMPLETE_LISTED = 10;
 export const FLAGGED_LISTED = 10;
 export const TOP = 10;
+export const LAG_WORST_LISTED = 5;
 
 export interface UseCasePanels {
   useCases: number;
@@ -22,6 +23,8 @@ export interface UseCasePanels {
   flaggedTotal: number;
   riskFlagged: number;
   incomplete: IncompleteCounts;
+  /** Per scenario, the use cases whose approach in it cannot serve them (misses the lag, or never sees their knowledge). */
+  infeasible: Record<ScenarioName, number>;
   /** As chosen: how many use cases lack each figure. */
   missing: { key: string; useCases: number }[];
   /** As chosen, the use cases with no cost for their approach (the not assessed apart), most recently updated first. */
@@ -54,6 +57,8 @@ interface GroupRow {
   flags: number[];
   /** As chosen, recommended, RAG, fine-tuning, hybrid. */
   incomplete: [number, number, number, number, number];
+  /** As chosen, recommended, RAG, fine-tuning, hybrid: cannot serve the use case. */
+  infeasible: [number, number, number, number, number];
   stale: [number | null, number | null, number | null];
   staleN: number;
   ttv: [number | null, number | null, number | null];
@@ -86,7 +91,8 @@ type Row =
   | { kind: "incompleteExample"; d: ListItem; low: null; base: null; high: null }
   | { kind: "flag"; d: ListItem; low: null; base: null; high: null }
   | { kind: "disagreement"; d: ListItem; low: null; base: null; high: null }
-  | { kind: "top"; d: Ref & { complete: boolean }; low: bigint; base: bigint; high: bigint };
+  | { kind: "top"; d: Ref & { complete: boolean }; low: bigint; base: bigint; high: bigint }
+  | { kind: "lagWorst"; d: Ref & { lag: number | null; wd: number | null }; low: null; base: null; high: null };
 
 /**
  * Everything about the use cases themselves, in one statement over one scan of their rollup rows
@@ -113,7 +119,9 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
              r.incomplete & 1 <> 0 AS ich, r.incomplete & 2 <> 0 AS irec, r.incomplete & 4 <> 0 AS irag, r.incomplete & 8 <> 0 AS ift, r.incomplete & 16 <> 0 AS ihy,
              r."staleLow" AS sl, r."staleBase" AS sb, r."staleHigh" AS sh, r."ttvLow" AS tl, r."ttvBase" AS tb, r."ttvHigh" AS th,
              r."chosenLowCents" AS ll, r."chosenBaseCents" AS lb, r."chosenHighCents" AS lh, r.missing AS miss,
-             r."frameworkVersions" AS fv, r."weightsVersion" AS wv
+             r."frameworkVersions" AS fv, r."weightsVersion" AS wv,
+             r.infeasible & 1 <> 0 AS fch, r.infeasible & 2 <> 0 AS frec, r.infeasible & 4 <> 0 AS frag, r.infeasible & 8 <> 0 AS fft, r.infeasible & 16 <> 0 AS fhy,
+             r."maxLagDays" AS lag, r."worstDelayDays" AS wd
         FROM "UseCaseRollup" r WHERE ${useCaseWhere(organizationId, filter, "r")}
     ), picked AS (
       (SELECT 'flag' AS kind, uc.id, -cardinality(uc.flags)::float8 AS rank, uc.at FROM uc WHERE cardinality(uc.flags) > 0
@@ -130,7 +138,7 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
     )
     SELECT 'group' AS kind, jsonb_build_object(
              'rec', g.rec, 'chosen', g.chosen, 'ev', g.ev, 'version', av.version, 'fv', g.fv, 'wv', g.wv, 'n', g.n, 'dis', g.dis, 'flagged', g.flagged, 'risky', g.risky,
-             'flags', g.flags, 'incomplete', g.incomplete, 'stale', g.stale, 'staleN', g."staleN", 'ttv', g.ttv, 'ttvN', g."ttvN", 'ttvMax', g."ttvMax") AS d,
+             'flags', g.flags, 'incomplete', g.incomplete, 'infeasible', g.infeasible, 'stale', g.stale, 'staleN', g."staleN", 'ttv', g.ttv, 'ttvN', g."ttvN", 'ttvMax', g."ttvMax") AS d,
            NULL::bigint AS low, NULL::bigint AS base, NULL::bigint AS high
       FROM (SELECT uc.rec, uc.chosen, uc.ev, uc.av, uc.fv, uc.wv, count(*) AS n,
                    count(*) FILTER (WHERE uc.dis) AS dis, count(*) FILTER (WHERE uc.dis OR cardinality(uc.flags) > 0) AS flagged,
@@ -138,6 +146,8 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
                    jsonb_build_array(${perFlag}) AS flags,
                    jsonb_build_array(count(*) FILTER (WHERE uc.ich), count(*) FILTER (WHERE uc.irec), count(*) FILTER (WHERE uc.irag),
                                      count(*) FILTER (WHERE uc.ift), count(*) FILTER (WHERE uc.ihy)) AS incomplete,
+                   jsonb_build_array(count(*) FILTER (WHERE uc.fch), count(*) FILTER (WHERE uc.frec), count(*) FILTER (WHERE uc.frag),
+                                     count(*) FILTER (WHERE uc.fft), count(*) FILTER (WHERE uc.fhy)) AS infeasible,
                    jsonb_build_array(sum(uc.sl), sum(uc.sb), sum(uc.sh)) AS stale, count(*) FILTER (WHERE uc.sb > 0) AS "staleN",
                    jsonb_build_array(sum(uc.tl), sum(uc.tb), sum(uc.th)) AS ttv, count(uc.tb) AS "ttvN", max(uc.th) AS "ttvMax"
               FROM uc GROUP BY uc.rec, uc.chosen, uc.ev, uc.av, uc.fv, uc.wv) g
@@ -150,6 +160,10 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
     UNION ALL
     SELECT 'top', jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', t.ch, 'complete', NOT t.ich), t.ll, t.lb, t.lh
       FROM (SELECT uc.id, uc.ch, uc.ich, uc.ll, uc.lb, uc.lh FROM uc WHERE uc.lb IS NOT NULL ORDER BY uc.lb DESC, uc.id LIMIT ${TOP}) t
+      JOIN "UseCase" u ON u.id = t.id AND u."organizationId" = ${organizationId}
+    UNION ALL
+    SELECT 'lagWorst', jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', t.ch, 'lag', t.lag, 'wd', t.wd), NULL, NULL, NULL
+      FROM (SELECT uc.id, uc.ch, uc.lag, uc.wd FROM uc WHERE uc.fch ORDER BY uc.wd DESC NULLS FIRST, uc.id LIMIT ${LAG_WORST_LISTED}) t
       JOIN "UseCase" u ON u.id = t.id AND u."organizationId" = ${organizationId}
     UNION ALL
     (SELECT t.kind, jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', ${asChosenApproach()}, 'rec', u."recommendedApproach", 'chosen', u."chosenApproach",
@@ -182,6 +196,7 @@ export async function useCasePanels(organizationId: string, filter: PortfolioFil
     if (ch && g.incomplete[0]) asChosenByApproach[ch] = (asChosenByApproach[ch] ?? 0) + g.incomplete[0];
   }
   const incompleteAt = (i: number) => total((g) => g.incomplete[i] ?? 0);
+  const infeasibleAt = (i: number) => total((g) => g.infeasible?.[i] ?? 0);
   return {
     useCases: total((g) => g.n),
     matrix: [...matrix.values()],
@@ -193,6 +208,7 @@ export async function useCasePanels(organizationId: string, filter: PortfolioFil
       byScenario: { chosen: incompleteAt(0), recommended: incompleteAt(1), RAG: incompleteAt(2), FINE_TUNING: incompleteAt(3), HYBRID: incompleteAt(4) },
       asChosenByApproach,
     },
+    infeasible: { chosen: infeasibleAt(0), recommended: infeasibleAt(1), RAG: infeasibleAt(2), FINE_TUNING: infeasibleAt(3), HYBRID: infeasibleAt(4) },
     missing: of("missing")
       .map((r) => ({ key: r.d.key, useCases: r.d.n }))
       .sort((a, b) => b.useCases - a.useCases || a.key.localeCompare(b.key)),
@@ -209,7 +225,14 @@ export async function useCasePanels(organizationId: string, filter: PortfolioFil
     top: of("top")
       .map((r) => ({ ...ref(r.d), approach: r.d.approach!, complete: r.d.complete !== false, low: int(r.low), base: int(r.base), high: int(r.high) }))
       .sort((a, b) => b.base - a.base || (a.id < b.id ? -1 : 1)),
-    freshness: freshnessOf(groups),
+    freshness: {
+      ...freshnessOf(groups),
+      exceedingLag: infeasibleAt(0),
+      worstLag: of("lagWorst")
+        .map((r) => ({ useCase: ref(r.d), maxLagDays: r.d.lag, worstDelayDays: r.d.wd }))
+        // Never caught up (no delay figure) first, then the longest wait.
+        .sort((a, b) => (b.worstDelayDays ?? Infinity) - (a.worstDelayDays ?? Infinity) || (a.useCase.id < b.useCase.id ? -1 : 1)),
+    },
     versions: versionsOf(groups),
   };
 }
@@ -242,7 +265,7 @@ const plus = (a: Range3, b: Range3): Range3 => ({ low: a.low + b.low, base: a.ba
 const avg = (t: Range3, n: number): Range3 | null => (n === 0 ? null : { low: t.low / n, base: t.base / n, high: t.high / n });
 const ZERO: Range3 = { low: 0, base: 0, high: 0 };
 
-function freshnessOf(groups: GroupRow[]): Freshness {
+function freshnessOf(groups: GroupRow[]): Omit<Freshness, "exceedingLag" | "worstLag"> {
   const per = new Map<Approach, { useCases: number; stale: Range3; ttv: Range3; ttvN: number }>();
   let stale = ZERO;
   let ttv = ZERO;

@@ -1,5 +1,5 @@
-import { compactDollars, count, dollarRange, dollars, oneDecimal } from "@/lib/domain/portfolio/format";
-import { SCENARIO_LABELS, type Dashboard, type Saving, type ScenarioName } from "@/lib/domain/portfolio/types";
+import { compactDollars, count, dollarRange, dollars, savingText } from "@/lib/domain/portfolio/format";
+import { SCENARIO_LABELS, type Dashboard, type ScenarioName } from "@/lib/domain/portfolio/types";
 import { ChartOrTable } from "./chart-or-table";
 import { APPROACH_COLORS } from "./chart-theme";
 import { Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
@@ -7,16 +7,10 @@ import { RangeBarChart } from "./range-bar-chart";
 
 const SCENARIO_COLORS: Record<ScenarioName, string> = { chosen: "#4338ca", recommended: "#71717a", RAG: APPROACH_COLORS.RAG, FINE_TUNING: APPROACH_COLORS.FINE_TUNING, HYBRID: APPROACH_COLORS.HYBRID };
 
-function savingText(s: Saving | undefined): string {
-  if (!s) return "—";
-  if (s.cents === 0) return "same";
-  const verb = s.cents > 0 ? "saves" : "costs";
-  return `${verb} ${dollars(Math.abs(s.cents))}${s.percent === null ? "" : ` (${oneDecimal(Math.abs(s.percent))}%)`}${s.comparable ? "" : "*"}`;
-}
-
 export function ScenariosPanel({ d }: { d: Dashboard }) {
   const find = (scenario: ScenarioName, against: ScenarioName) => d.savings.find((s) => s.scenario === scenario && s.against === against);
-  const anyCaveat = d.savings.some((s) => !s.comparable);
+  const anyCaveat = d.savings.some((s) => savingText(s).endsWith("*"));
+  const anyInfeasible = d.savings.some((s) => savingText(s).endsWith("†"));
   return (
     <Panel title="Scenarios side by side" description="The same use cases costed as decided, as recommended, and as if every one used one approach." testId="scenarios-panel">
       <ChartOrTable
@@ -65,6 +59,7 @@ export function ScenariosPanel({ d }: { d: Dashboard }) {
                   {count(s.costed)}
                   {s.notCosted ? <span className="block text-xs text-amber-800">{count(s.notCosted)} not costed</span> : null}
                   {s.incomplete ? <span className="block text-xs text-amber-800">{count(s.incomplete)} lack figures</span> : null}
+                  {s.infeasible ? <span className="block text-xs text-red-800" data-testid={`infeasible-${s.scenario}`}>{count(s.infeasible)} cannot meet their lag</span> : null}
                 </td>
                 <td className={`${tdNum} whitespace-nowrap`}>{s.scenario === "chosen" ? "—" : savingText(find(s.scenario, "chosen"))}</td>
                 <td className={`${tdNum} whitespace-nowrap`}>{s.scenario === "recommended" ? "—" : savingText(find(s.scenario, "recommended"))}</td>
@@ -75,6 +70,7 @@ export function ScenariosPanel({ d }: { d: Dashboard }) {
         <p className="mt-2 text-sm text-zinc-600">
           “Saves” means the scenario in the row costs less over the lifecycle (base) than the one named in the column.
           {anyCaveat ? " * The two cover different use cases (some not costed) or lack figures, so part of the difference is coverage, not cost." : ""}
+          {anyInfeasible ? " † Cheaper on paper, but it puts use cases on an approach that cannot keep their answers within the lag they accept (or never sees their knowledge), so it is no saving." : ""}
         </p>
       </div>
       <div className="mt-6">

@@ -34,10 +34,37 @@ export function TopPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCas
   );
 }
 
-export function FreshnessPanel({ d }: { d: Dashboard }) {
+/** "waits up to 40 days for a 1-day lag", "never catches up (7-day lag)". */
+export function lagWait(worstDelayDays: number | null, maxLagDays: number | null): string {
+  const lag = maxLagDays === null ? "its acceptable lag" : `a ${count(maxLagDays)}-day lag`;
+  return worstDelayDays === null ? `never brought up to date, against ${lag}` : `a change waits up to ${count(Math.round(worstDelayDays))} days, against ${lag}`;
+}
+
+export function FreshnessPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCaseHref }) {
   const f = d.freshness;
   return (
-    <Panel title="Freshness and time to value, as chosen" description="Stale days: days a year a fine-tuned model answers from knowledge that has since changed, summed over the use cases." testId="freshness">
+    <Panel
+      title="Freshness and time to value, as chosen"
+      description="Whether each use case's approach keeps its answers within the lag it accepts; stale days are the days a year a fine-tuned model answers from knowledge that has since changed."
+      testId="freshness"
+    >
+      <p className="mb-3 text-sm text-zinc-800" data-testid="lag-summary">
+        {f.exceedingLag === 0
+          ? "As chosen, no use case exceeds its acceptable lag."
+          : `${plural(f.exceedingLag, "use case")} exceed${f.exceedingLag === 1 ? "s" : ""} its acceptable lag as chosen: the approach cannot bring a change into its answers in time, however often it retrains.`}
+      </p>
+      {f.worstLag.length > 0 ? (
+        <ol className="mb-4 divide-y divide-zinc-100 text-sm" data-testid="worst-lag" aria-label="Use cases furthest over their lag">
+          {f.worstLag.map((w) => (
+            <li key={w.useCase.id} className="py-1.5">
+              <Link className={link} href={useCaseHref(w.useCase.id)}>{w.useCase.title}</Link>
+              <span className="text-zinc-600">
+                {w.useCase.approach ? ` · ${APPROACH_LABELS[w.useCase.approach]}` : ""} · {lagWait(w.worstDelayDays, w.maxLagDays)}
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
       <ScrollTable caption="Stale days a year and time to value per approach, as chosen">
         <thead>
           <tr>
@@ -61,7 +88,7 @@ export function FreshnessPanel({ d }: { d: Dashboard }) {
         </tbody>
       </ScrollTable>
       <p className="mt-3 text-sm text-zinc-700">
-        In all: {count(Math.round(f.staleDaysPerYear.base))} stale days a year ({count(Math.round(f.staleDaysPerYear.low))}–{count(Math.round(f.staleDaysPerYear.high))}), in {plural(f.useCasesWithStaleness, "use case")}.
+        {plural(f.useCasesWithStaleness, "use case")} {f.useCasesWithStaleness === 1 ? "is" : "are"} stale some days a year (base).
         {f.longestTimeToValueWeeks !== null ? ` The longest time to value is ${oneDecimal(f.longestTimeToValueWeeks)} weeks.` : ""}
       </p>
     </Panel>

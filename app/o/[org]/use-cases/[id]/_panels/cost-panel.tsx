@@ -50,7 +50,7 @@ const range = (r: { low: number; base: number; high: number }, f: (n: number) =>
 
 function missingLabel(m: string): string {
   const [kind, key] = m.split(":");
-  if (kind === "limit") return "amounts beyond $88 billion a year in one category (lower the volume, growth or prices: the engine keeps every amount exact)";
+  if (kind === "limit") return "amounts beyond $1 billion a year in one category, past what the engine projects (check the volume, growth and prices)";
   if (kind === "assumption") return ASSUMPTION_CATALOG[key as AssumptionKey]?.label ?? key!;
   return `answer: ${ANSWER_LABELS[key as AnswerKey] ?? key}`;
 }
@@ -118,7 +118,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
                 <tr key={ap} className="border-t border-zinc-100">
                   <th scope="row" className="p-2 text-left font-medium">
                     {APPROACH_LABELS[ap]}{x.manual ? " (manual estimate)" : ""}
-                    {x.meetsLag === false ? <span className="block text-xs font-normal text-red-700" data-testid={`fails-lag-${ap}`}>does not meet the {s.maxLagDays === null || s.maxLagDays === undefined ? "acceptable" : lagText(s.maxLagDays)} lag</span> : null}
+                    {x.reachesKnowledge === false ? <span className="block text-xs font-normal text-red-700" data-testid={`lacks-knowledge-${ap}`}>does not reach the use case&apos;s knowledge</span> : x.meetsLag === false ? <span className="block text-xs font-normal text-red-700" data-testid={`fails-lag-${ap}`}>does not meet the {s.maxLagDays === null || s.maxLagDays === undefined ? "acceptable" : lagText(s.maxLagDays)} lag</span> : null}
                   </th>
                   <td className="p-2 tabular-nums">{range(x.lifecycle, dollars)}{x.lifecycle.complete ? "" : " + missing"}</td>
                   <td className="p-2 tabular-nums">{range(x.staleDaysPerYear, (n) => `${n}`)}</td>
