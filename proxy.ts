@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { decode } from "next-auth/jwt";
 import { configuredProxyHops, requestHostFrom } from "@/lib/client-ip";
+import { holdRefusal } from "@/lib/refusal-delay";
 
 /**
  * Every request passes here (prefetches too: the matcher has no exception a header can claim),
@@ -14,7 +15,12 @@ import { configuredProxyHops, requestHostFrom } from "@/lib/client-ip";
 export async function proxy(request: NextRequest) {
   const refusal =
     malformedAddressRefusal(request) ?? crossOriginActionRefusal(request) ?? (await oversizedBodyRefusal(request)) ?? (await unreadableActionRefusal(request));
-  if (refusal) return refusal;
+  if (refusal) {
+    // Held before it is answered (lib/refusal-delay.ts): a flood of hostile requests one after
+    // another is slowed to about one a second per connection.
+    await holdRefusal();
+    return refusal;
+  }
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV === "development";
   const csp = [

@@ -49,6 +49,20 @@ describe("guessing invitation tokens", () => {
     expect(await acceptInvitationWithSignUp({ token: real.token, name: "Invitee", password: "a long password" })).toMatchObject({ ok: true });
   });
 
+  it("holds each refusal for the refusal delay before answering (a flood runs at about one a second)", async () => {
+    actFrom(`held-${randomUUID()}`);
+    for (let i = 0; i < 10; i++) await acceptInvitationWithSignUp({ token: guess(), name: "Guesser", password: "a long password" });
+    process.env.REFUSAL_DELAY_MS = "300";
+    try {
+      const started = performance.now();
+      expect(await acceptInvitationWithSignUp({ token: guess(), name: "Guesser", password: "a long password" })).toMatchObject({ ok: false, code: "TOO_MANY_REQUESTS" });
+      // A lower bound only: the answer can come later under load, never sooner.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(300);
+    } finally {
+      process.env.REFUSAL_DELAY_MS = "0";
+    }
+  });
+
   it("counts the page's lookups and a signed-in acceptance too", async () => {
     actFrom(`page-guesser-${randomUUID()}`);
     for (let i = 0; i < 5; i++) expect(await findInvitationCounted(guess())).toBeNull();

@@ -5,6 +5,8 @@
 import { inject, vi } from "vitest";
 
 process.env.DATABASE_URL ??= inject("databaseUrl");
+// Refusals are answered at once here; lib/refusal-delay.test.ts and the browser tests hold them.
+process.env.REFUSAL_DELAY_MS ??= "0";
 
 vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));

@@ -1,4 +1,5 @@
 import "server-only";
+import { holdRefusal } from "@/lib/refusal-delay";
 import { TooManyRequestsError } from "./errors";
 import { recordAttempt, waitFor } from "./login-throttle";
 import { requestIp } from "./request-ip";
@@ -23,7 +24,12 @@ export function tooManyMessage(seconds: number): string {
 export async function checkAnonymous(kind: AnonymousKind, ip?: string): Promise<string> {
   const address = ip ?? (await requestIp());
   const wait = await waitFor([{ key: keyOf(kind, address), free: ANONYMOUS_LIMITS[kind] }]);
-  if (wait > 0) throw new TooManyRequestsError(tooManyMessage(wait), wait);
+  if (wait > 0) {
+    // Held before it is answered (lib/refusal-delay.ts), so a flood one request after another
+    // is slowed to about one refusal a second.
+    await holdRefusal();
+    throw new TooManyRequestsError(tooManyMessage(wait), wait);
+  }
   return address;
 }
 
