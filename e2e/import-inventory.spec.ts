@@ -67,9 +67,12 @@ test("an admin imports a public inventory as published, then undoes it", async (
   await expect(counts).toContainText("New0");
   await expect(page.getByRole("button", { name: /valid row/ })).toHaveCount(0);
 
-  // the import's record, and the undo
+  // the import's record, reached from an imported use case's history, and the undo
   const [summary] = await auth.query<{ entityId: string }>(`SELECT "entityId" FROM "AuditEvent" WHERE "organizationId" = $1 AND action = 'use_cases.imported'`, [org.id]);
-  await page.goto(org.path(`use-cases/import/${summary!.entityId}`));
+  const [oneCase] = await auth.query<{ id: string }>(`SELECT id FROM "UseCase" WHERE "organizationId" = $1 LIMIT 1`, [org.id]);
+  await page.goto(org.path(`use-cases/${oneCase!.id}?tab=history`));
+  await page.getByTestId("history-import-link").click();
+  await expect(page).toHaveURL(new RegExp(`/use-cases/import/${summary!.entityId}$`));
   await expect(page.getByTestId("import-record-counts")).toContainText(`${valid} added`);
   await page.getByRole("button", { name: "Undo this import" }).click();
   await page.getByRole("button", { name: "Yes, undo the import" }).click();

@@ -14,7 +14,7 @@ import type { ImportMapping } from "@/lib/domain/import";
 import { db } from "@/lib/server/db";
 import { businessUnitStream, detailStream } from "@/lib/server/export/cost-exports";
 import { getImportRecord } from "@/lib/server/import/undo";
-import { getUseCase, listUseCases } from "@/lib/server/use-cases/read";
+import { getUseCase, getUseCaseHistory, listUseCases } from "@/lib/server/use-cases/read";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { signInAs } from "./helpers/session";
 import { csv, fileOf, H, templateMapping, tRow } from "./import-helpers";
@@ -42,6 +42,13 @@ describe("undoing an import", () => {
       ["Added too", "create", false],
       ["Kept, renamed", "update", false],
     ]);
+
+    // Each use case's history names the import that wrote it, whose record undoes it as one step.
+    const added = await db.useCase.findFirstOrThrow({ where: { organizationId: org.id, externalId: "U-2" } });
+    expect((await getUseCaseHistory(org.id, added.id)).map((e) => [e.action, e.importId])).toEqual([["use_case.imported", second.importId]]);
+    const keptHistory = await getUseCaseHistory(org.id, kept.id);
+    expect(keptHistory.filter((e) => e.action === "use_case.imported").map((e) => e.importId)).toEqual([second.importId, expect.any(String)]);
+    expect(keptHistory.filter((e) => e.action === "use_case.imported")[1]!.importId).not.toBe(second.importId);
 
     const res = await undoImport(org.slug, { importId: second.importId });
     expect(res).toMatchObject({ ok: true, data: { deleted: 2, restored: 1 } });

@@ -10,6 +10,9 @@ import { db, Prisma, type Db, type Role, type Tx } from "../db";
 import { EDITABLE_SELECT, rowToFields } from "./mapping";
 import { USE_CASE_AUDIT, USE_CASE_ENTITY } from "./write";
 
+/** The per-use-case event of an import (lib/server/import/bulk-write.ts IMPORT_AUDIT_ACTION; repeated to keep this module free of the import's). */
+const IMPORTED_ACTION = "use_case.imported";
+
 /**
  * Reading use cases. Every query names the organization; deleted use cases are left out except
  * where the trash is asked for.
@@ -325,6 +328,18 @@ export interface HistoryEvent {
   actor: { id: string; name: string } | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** For an import's event: the import it came from, whose record undoes it as one step. */
+  importId?: string;
+}
+
+/** The import summaries (audit events of entity "UseCaseImport") that name this use case, newest first, with when each wrote its rows. */
+async function importsOf(organizationId: string, useCaseId: string): Promise<{ id: string; writtenAt: Date }[]> {
+  const rows = await db.$queryRaw<{ id: string; at: Date; writtenAt: string | null }[]>`
+    SELECT "entityId" AS id, at, after->>'writtenAt' AS "writtenAt" FROM "AuditEvent"
+     WHERE "organizationId" = ${organizationId} AND entity = 'UseCaseImport' AND action = 'use_cases.imported'
+       AND after->'useCaseIds' ? ${useCaseId}
+     ORDER BY at DESC`;
+  return rows.map((r) => ({ id: r.id, writtenAt: r.writtenAt ? new Date(r.writtenAt) : r.at }));
 }
 
 /** A use case's audit events, newest first. */
@@ -337,6 +352,8 @@ export async function getUseCaseHistory(organizationId: string, useCaseId: strin
   });
   const names = await namesOf(events.map((e) => e.actorId ?? ""));
   const obj = (v: unknown) => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+  // An import writes each use case's event at the moment it wrote its rows (the summary's writtenAt).
+  const imports = events.some((e) => e.action === IMPORTED_ACTION) ? await importsOf(organizationId, useCaseId) : [];
   return events.map((e) => ({
     id: e.id,
     action: e.action,
@@ -344,6 +361,7 @@ export async function getUseCaseHistory(organizationId: string, useCaseId: strin
     actor: e.actorId ? { id: e.actorId, name: names.get(e.actorId) ?? "a former member" } : null,
     before: obj(e.before),
     after: obj(e.after),
+    ...(e.action === IMPORTED_ACTION ? { importId: imports.find((i) => i.writtenAt.getTime() === e.at.getTime())?.id } : {}),
   }));
 }
 

@@ -123,7 +123,7 @@ export default async function UseCasePage(props: { params: Promise<{ org: string
       {tab === "overview" && <Overview uc={uc} orgSlug={org} organizationId={ctx.organization.id} />}
       {tab === "assessment" && <AssessmentTab uc={uc} orgSlug={org} canEdit={canEdit} />}
       {tab === "decision" && <DecisionTab uc={uc} orgSlug={org} organizationId={ctx.organization.id} canDecide={canRecordDecision(actor)} />}
-      {tab === "history" && <HistoryTab organizationId={ctx.organization.id} useCaseId={uc.id} />}
+      {tab === "history" && <HistoryTab organizationId={ctx.organization.id} useCaseId={uc.id} orgSlug={org} />}
     </div>
   );
 }
@@ -291,7 +291,7 @@ const VERBS: Record<string, string> = {
   "use_case.import_undone": "undid the import that changed it (put back as it was)",
 };
 
-async function HistoryTab({ organizationId, useCaseId }: { organizationId: string; useCaseId: string }) {
+async function HistoryTab({ organizationId, useCaseId, orgSlug }: { organizationId: string; useCaseId: string; orgSlug: string }) {
   const events = await getUseCaseHistory(organizationId, useCaseId);
   const ownerIds = events.flatMap((e) => [e.before?.ownerId, e.after?.ownerId]).filter((v): v is string => typeof v === "string");
   const names = Object.fromEntries(await namesOf(ownerIds));
@@ -299,13 +299,13 @@ async function HistoryTab({ organizationId, useCaseId }: { organizationId: strin
   return (
     <ol className="space-y-4" data-testid="history">
       {events.map((e) => (
-        <HistoryItem key={e.id} event={e} names={names} />
+        <HistoryItem key={e.id} event={e} names={names} orgSlug={orgSlug} />
       ))}
     </ol>
   );
 }
 
-function HistoryItem({ event, names }: { event: HistoryEvent; names: Record<string, string> }) {
+function HistoryItem({ event, names, orgSlug }: { event: HistoryEvent; names: Record<string, string>; orgSlug: string }) {
   const before = flattenFields(event.before);
   const after = flattenFields(event.after);
   const paths = [...new Set([...Object.keys(before), ...Object.keys(after)])];
@@ -315,6 +315,14 @@ function HistoryItem({ event, names }: { event: HistoryEvent; names: Record<stri
       <p className="text-sm">
         <span className="font-medium">{event.actor?.name ?? "The system"}</span> {VERBS[event.action] ?? event.action}
         <span className="text-zinc-500"> · {formatDateTime(event.at)}</span>
+        {event.importId ? (
+          <>
+            {" · "}
+            <Link className="text-brand-700 underline underline-offset-2" href={`/o/${orgSlug}/use-cases/import/${event.importId}`} data-testid="history-import-link">
+              the import&apos;s record (undo it as one step)
+            </Link>
+          </>
+        ) : null}
       </p>
       {paths.length > 0 && (
         <table className="mt-2 w-full text-left text-sm">
