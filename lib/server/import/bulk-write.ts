@@ -6,7 +6,7 @@ import type { Tx } from "../db";
 import { ConflictError } from "../errors";
 import { refreshRollups } from "../portfolio/rollup";
 import { USE_CASE_ENTITY } from "../use-cases/write";
-import { deriveFrom, derivedRows, loadDeriveContext, recordset, type DerivedRows } from "../use-cases/derive";
+import { deriveFrom, derivedRows, loadDeriveContext, recordset, type DerivedRows, type ScoreMemo } from "../use-cases/derive";
 import { dayToDate } from "../use-cases/mapping";
 import { COST_LINE_COLUMNS, COST_YEAR_COLUMNS, DERIVED_USE_CASE_COLUMNS } from "./derived-records";
 import type { ImportActor, PlannedRow } from "./plan";
@@ -112,6 +112,7 @@ export async function writePlannedRows(tx: Tx, actor: ImportActor, planned: read
   const writes = planned.filter((p) => p.action !== "unchanged");
   if (writes.length === 0) return [];
   const ctx = await loadDeriveContext(tx, organizationId);
+  const memo: ScoreMemo = new Map();
   const at = now.toISOString();
   const written: WrittenRow[] = [];
 
@@ -134,6 +135,7 @@ export async function writePlannedRows(tx: Tx, actor: ImportActor, planned: read
           createdAt: p.existing?.createdAt ?? now,
         },
         ctx,
+        { memo },
       );
       const rec = derivedRows(organizationId, id, derived, ctx);
       const record: Row = {

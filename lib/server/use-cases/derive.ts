@@ -73,10 +73,23 @@ export interface Derived {
  * panel runs it when it shows the use case, with the same seed and figures, so the sentence is the
  * same every time.
  */
-export function deriveFrom(row: SourceRow, ctx: DeriveContext, opts: { simulate?: boolean } = {}): Derived {
+/**
+ * Scores already computed in one batch (an import), by their inputs: scoring is pure, so rows
+ * with the same answers and decision under the same context get the same score, computed once.
+ * A public inventory's rows mostly carry no answers at all; scoring each again was most of an
+ * import's time.
+ */
+export type ScoreMemo = Map<string, Score>;
+
+export function deriveFrom(row: SourceRow, ctx: DeriveContext, opts: { simulate?: boolean; memo?: ScoreMemo } = {}): Derived {
   const assessment = readAssessment(row.assessment);
   const retrainLag = ctx.assumptions.set.values.retrainLagDays.low ?? 14;
-  const score = scoreUseCase(assessment, { chosenApproach: row.chosenApproach, weights: ctx.weights, retrainLagDays: retrainLag });
+  const key = opts.memo ? `${row.chosenApproach ?? ""}|${JSON.stringify(assessment)}` : "";
+  let score = opts.memo?.get(key);
+  if (!score) {
+    score = scoreUseCase(assessment, { chosenApproach: row.chosenApproach, weights: ctx.weights, retrainLagDays: retrainLag });
+    opts.memo?.set(key, score);
+  }
   const overrides = overridesSchema.safeParse(upgradeLegacyFigures(row.overrides as Record<string, unknown> | undefined));
   const estimate = readManualEstimate(row.manualEstimate);
   const manualApproach = [row.chosenApproach, score.consensus].find((a): a is Approach => !!a && (MANUAL_ESTIMATE_APPROACHES as readonly string[]).includes(a));
@@ -158,6 +171,16 @@ export interface DerivedRows {
 
 const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
+/** The stored JSON of a score, made once per score object (a memoised score is shared by many rows, and never changed). */
+const scoreJsonCache = new WeakMap<Score, { weightsVersion: number; value: Prisma.InputJsonValue }>();
+function scoreJson(score: Score, weightsVersion: number): Prisma.InputJsonValue {
+  const hit = scoreJsonCache.get(score);
+  if (hit && hit.weightsVersion === weightsVersion) return hit.value;
+  const value = json({ ...score, weightsVersion });
+  scoreJsonCache.set(score, { weightsVersion, value });
+  return value;
+}
+
 /** Pure: the rows a derivation stores. The single save and the bulk import both write exactly these. */
 export function derivedRows(organizationId: string, useCaseId: string, d: Derived, ctx: DeriveContext, now = new Date()): DerivedRows {
   const { score, projection } = d;
@@ -171,7 +194,7 @@ export function derivedRows(organizationId: string, useCaseId: string, d: Derive
       agreementVoters: score.backing.voters,
       disagreement: score.disagreement,
       riskFlags: score.flags.map((f) => f.code),
-      score: json({ ...score, weightsVersion: ctx.weightsVersion }),
+      score: scoreJson(score, ctx.weightsVersion),
       scoredAt: now,
       // The versions are repeated here (small) so the rollup never has to decompress the score.
       projectionSummary: json({ ...summaryOf(projection, d.simulation), assumptionVersion: ctx.assumptions.version, frameworkVersions: score.frameworkVersions, weightsVersion: ctx.weightsVersion }),
