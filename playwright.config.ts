@@ -7,6 +7,9 @@ import { existsSync } from "node:fs";
  * else the system Chromium when present, else Playwright's own (npx playwright install).
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** A second app server on the same build and database, and a round-robin balancer in front of both (e2e/two-servers.spec.ts). */
+export const secondPort = port + 500;
+export const balancerPort = port + 1000;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const executablePath = process.env.CHROMIUM_PATH || systemChromium;
 
@@ -33,12 +36,28 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  projects: [
+    { name: "app", testIgnore: /two-servers\.spec\.ts$/ },
+    // Everything a second server must agree on, through both servers and the balancer.
+    { name: "two-servers", testMatch: /two-servers\.spec\.ts$/ },
+  ],
+  webServer: [
+    ...[port, secondPort].map((p) => ({
+      command: `npx next start -p ${p} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${p}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+    })),
+    {
+      command: `node e2e/support/balancer.mjs`,
+      url: `http://127.0.0.1:${balancerPort}/api/health`,
+      env: { BALANCER_PORT: String(balancerPort), UPSTREAMS: `127.0.0.1:${port},127.0.0.1:${secondPort}` },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+    },
+  ],
 });
