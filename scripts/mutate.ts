@@ -42,7 +42,7 @@ export const MODULES: Record<string, { mutate: string[]; tests: string[] }> = {
     mutate: ["lib/server/use-cases/read.ts", "lib/server/use-cases/write.ts"],
     tests: ["tests/use-cases.test.ts", "tests/concurrency.test.ts", "tests/concurrent-overrides-decisions.test.ts", "tests/cross-organization-reads.test.ts", "tests/authorization-matrix.test.ts"],
   },
-  throttle: { mutate: ["lib/server/login-throttle.ts"], tests: ["tests/login-throttle.test.ts"] },
+  throttle: { mutate: ["lib/server/login-throttle.ts", "lib/server/anonymous-throttle.ts"], tests: ["tests/login-throttle.test.ts", "tests/anonymous-throttle.test.ts", "tests/sign-up.test.ts"] },
   rls: { mutate: ["lib/server/rls.ts"], tests: ["tests/rls.test.ts", "tests/rls-each-read.test.ts"] },
   proxy: { mutate: ["proxy.ts"], tests: ["tests/proxy.test.ts"] },
   "export-writer": { mutate: ["lib/server/export/*.ts"], tests: ["tests/export.test.ts", "tests/rls-each-read.test.ts", "lib/domain/export/*.test.ts"] },

@@ -112,6 +112,33 @@ describe("sign-in throttling", () => {
     expect(await laptop.signIn(owner.email, PASSWORD)).toBe("wait");
   });
 
+  it("a success wipes the count its own source had run up: the known device's, and the address's against this account", async () => {
+    const owner = await makeOwner();
+    const laptop = new Browser(address());
+    expect(await laptop.signIn(owner.email, PASSWORD)).toBe("ok");
+    for (let round = 0; round < 3; round++) {
+      // Four wrong tries, one short of the device's allowance, then the right one: always let in.
+      for (let i = 0; i < 4; i++) expect(await laptop.signIn(owner.email, `typo ${round}.${i}`)).toBe("refused");
+      expect(await laptop.signIn(owner.email, PASSWORD)).toBe("ok");
+    }
+    // The same from one address without a device cookie (a new browser each time).
+    const office = address();
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4; i++) expect(await new Browser(office).signIn(owner.email, `typo ${round}.${i}`)).toBe("refused");
+      expect(await new Browser(office).signIn(owner.email, PASSWORD)).toBe("ok");
+    }
+  });
+
+  it("one person's known device does not share its count with another's", async () => {
+    const [first, second] = [await makeOwner(), await makeOwner()];
+    const [laptop1, laptop2] = [new Browser(address()), new Browser(address())];
+    expect(await laptop1.signIn(first.email, PASSWORD)).toBe("ok");
+    expect(await laptop2.signIn(second.email, PASSWORD)).toBe("ok");
+    for (let i = 0; i < 5; i++) expect(await laptop1.signIn(first.email, `guess ${i}`)).toBe("refused");
+    expect(await laptop1.signIn(first.email, PASSWORD)).toBe("wait");
+    expect(await laptop2.signIn(second.email, PASSWORD)).toBe("ok");
+  });
+
   it("a device cookie for another account, or a forged one, does not count as known", async () => {
     const owner = await makeOwner();
     const other = await makeOwner();
@@ -133,6 +160,7 @@ describe("sign-in throttling", () => {
     const notices = await signInNotices(owner.id);
     expect(notices).toHaveLength(1);
     expect(notices[0]!.message).toMatch(/^4 failed sign-in attempts on your account since your last sign-in/);
+    expect(await db.accountNotice.findMany({ where: { userId: owner.id }, select: { kind: true, count: true } })).toEqual([{ kind: "failed-sign-ins", count: 4 }]);
     // Shown again for a few minutes, then gone; a later clean sign-in adds nothing.
     expect(await signInNotices(owner.id)).toHaveLength(1);
     expect(await signInNotices(owner.id, new Date(Date.now() + 60 * 60 * 1000))).toEqual([]);
