@@ -40,6 +40,7 @@ async function fillOrganization(org: TestOrg, ownerId = org.users.LEAD.id) {
   });
   await db.assumptionVersion.create({ data: { organizationId: org.id, version: 1, values: {} } });
   await db.importMapping.create({ data: { organizationId: org.id, name: "rls", columnMap: {}, valueMap: {} } });
+  await db.businessUnitBudget.create({ data: { organizationId: org.id, businessUnit: "Rls", year: 2027, amountCents: 100n } });
 }
 
 /** A raw statement with no organization filter, in a transaction scoped to `organizationId`. */

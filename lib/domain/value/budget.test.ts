@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetInputSchema, budgetRows, budgetStatus, parseDollarsToCents } from "./budget";
+import { budgetInputSchema, budgetRows, budgetStatus, budgetYearChoices, parseBudgetYear, parseDollarsToCents } from "./budget";
 
 const m = (low: number, base: number, high: number) => ({ low, base, high });
 
@@ -57,4 +57,19 @@ describe("budget input", () => {
     ["1e6", null],
     ["", null],
   ])("%s dollars → %s cents", (text, cents) => expect(parseDollarsToCents(text)).toBe(cents));
+});
+
+describe("the budget year", () => {
+  const now = new Date("2026-12-03T12:00:00Z");
+  it.each([
+    ["2027", 2027],
+    [["2028", "2029"], 2028],
+    [undefined, 2026],
+    ["1999", 2026],
+    ["20270", 2026],
+    ["next", 2026],
+  ] as const)("%j → %s", (raw, year) => expect(parseBudgetYear(raw as string | string[] | undefined, now)).toBe(year));
+  it("offers the portfolio's years, the budgeted ones and the one shown, once each, in order", () => {
+    expect(budgetYearChoices([2026, 2027, 2028], [2030, 2027], 2025)).toEqual([2025, 2026, 2027, 2028, 2030]);
+  });
 });

@@ -112,3 +112,15 @@ export function parseDollarsToCents(text: string): number | null {
   const cents = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
   return Number.isSafeInteger(cents) ? cents : null;
 }
+
+/** The year a budget view shows: `?budgetYear=2027` when it is a plausible year, else the current calendar year. */
+export function parseBudgetYear(raw: string | string[] | undefined, now: Date): number {
+  const v = Array.isArray(raw) ? raw[0] : raw;
+  const n = v !== undefined && /^\d{4}$/.test(v) ? Number(v) : Number.NaN;
+  return n >= MIN_BUDGET_YEAR && n <= MAX_BUDGET_YEAR ? n : now.getUTCFullYear();
+}
+
+/** The years to offer: the portfolio's, those with a budget, and the one shown, in order. */
+export function budgetYearChoices(portfolioYears: readonly number[], withBudgets: readonly number[], shown: number): number[] {
+  return [...new Set([...portfolioYears, ...withBudgets, shown])].sort((a, b) => a - b);
+}
