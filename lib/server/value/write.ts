@@ -4,9 +4,8 @@ import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { audit } from "../audit";
 import { Prisma, type Tx } from "../db";
 import { ForbiddenError } from "../errors";
-import type { MemberContext } from "../guard";
 import { refreshRollups } from "../portfolio/rollup";
-import { conflictFor, loadLive, USE_CASE_ENTITY } from "../use-cases/write";
+import { conflictFor, loadLive, USE_CASE_ENTITY, type WriteContext } from "../use-cases/write";
 
 /**
  * The writes of issue 20's value and budgets, each in the caller's transaction with its audit
@@ -27,12 +26,12 @@ export const VALUE_AUDIT = {
  */
 export async function setUseCaseBenefit(
   tx: Tx,
-  ctx: MemberContext,
+  ctx: WriteContext,
   input: { id: string; expectedVersion: number; benefit: Benefit | null },
 ): Promise<{ id: string; version: number; changed: boolean }> {
-  const organizationId = ctx.organization.id;
+  const { organizationId } = ctx;
   const row = await loadLive(tx, organizationId, input.id);
-  if (!canEditUseCase({ userId: ctx.user.id, role: ctx.role }, row)) throw new ForbiddenError("You can change the expected benefit only of use cases you may edit.");
+  if (!canEditUseCase({ userId: ctx.actorId, role: ctx.role }, row)) throw new ForbiddenError("You can change the expected benefit only of use cases you may edit.");
   const before = await tx.useCase.findUniqueOrThrow({ where: { id: row.id }, select: { benefit: true, version: true } });
   if (before.version !== input.expectedVersion) throw await conflictFor(tx, organizationId, row.id);
   if (JSON.stringify(before.benefit ?? null) === JSON.stringify(input.benefit)) return { id: row.id, version: before.version, changed: false };
@@ -45,7 +44,7 @@ export async function setUseCaseBenefit(
   await refreshRollups(tx, organizationId, [row.id]);
   await audit(tx, {
     organizationId,
-    actorId: ctx.user.id,
+    actorId: ctx.actorId,
     action: VALUE_AUDIT.benefitSet,
     entity: USE_CASE_ENTITY,
     entityId: row.id,
@@ -56,14 +55,14 @@ export async function setUseCaseBenefit(
 }
 
 /** Finance or an admin sets what an hour saved is worth (null: back to the documented default). */
-export async function setValueHourlyRate(tx: Tx, ctx: MemberContext, rateCents: number | null): Promise<{ rateCents: number | null; changed: boolean }> {
-  const organizationId = ctx.organization.id;
+export async function setValueHourlyRate(tx: Tx, ctx: WriteContext, rateCents: number | null): Promise<{ rateCents: number | null; changed: boolean }> {
+  const { organizationId } = ctx;
   const before = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { valueHourlyRateCents: true } });
   if (before.valueHourlyRateCents === rateCents) return { rateCents, changed: false };
   await tx.organization.update({ where: { id: organizationId }, data: { valueHourlyRateCents: rateCents } });
   await audit(tx, {
     organizationId,
-    actorId: ctx.user.id,
+    actorId: ctx.actorId,
     action: VALUE_AUDIT.rateSet,
     entity: "Organization",
     entityId: organizationId,
@@ -74,8 +73,8 @@ export async function setValueHourlyRate(tx: Tx, ctx: MemberContext, rateCents: 
 }
 
 /** Finance or an admin sets (or, with a null amount, removes) a business unit's budget for a year. */
-export async function setBusinessUnitBudget(tx: Tx, ctx: MemberContext, input: BudgetInput): Promise<{ changed: boolean }> {
-  const organizationId = ctx.organization.id;
+export async function setBusinessUnitBudget(tx: Tx, ctx: WriteContext, input: BudgetInput): Promise<{ changed: boolean }> {
+  const { organizationId } = ctx;
   const key = { organizationId_year_businessUnit: { organizationId, year: input.year, businessUnit: input.businessUnit } };
   const before = await tx.businessUnitBudget.findUnique({ where: key, select: { id: true, amountCents: true } });
   const beforeCents = before ? Number(before.amountCents) : null;
@@ -87,15 +86,15 @@ export async function setBusinessUnitBudget(tx: Tx, ctx: MemberContext, input: B
   } else {
     const saved = await tx.businessUnitBudget.upsert({
       where: key,
-      create: { organizationId, businessUnit: input.businessUnit, year: input.year, amountCents: BigInt(input.amountCents), updatedById: ctx.user.id },
-      update: { amountCents: BigInt(input.amountCents), updatedById: ctx.user.id },
+      create: { organizationId, businessUnit: input.businessUnit, year: input.year, amountCents: BigInt(input.amountCents), updatedById: ctx.actorId },
+      update: { amountCents: BigInt(input.amountCents), updatedById: ctx.actorId },
       select: { id: true },
     });
     id = saved.id;
   }
   await audit(tx, {
     organizationId,
-    actorId: ctx.user.id,
+    actorId: ctx.actorId,
     action: input.amountCents === null ? VALUE_AUDIT.budgetCleared : VALUE_AUDIT.budgetSet,
     entity: "BusinessUnitBudget",
     entityId: id,

@@ -13,9 +13,12 @@ import { orgAction } from "@/lib/server/action";
 import { db, Prisma } from "@/lib/server/db";
 import { ConflictError } from "@/lib/server/errors";
 import type { MemberContext } from "@/lib/server/guard";
+import type { WriteContext } from "@/lib/server/use-cases/write";
 import { setBusinessUnitBudget, setUseCaseBenefit, setValueHourlyRate } from "@/lib/server/value/write";
 
 const VALUE_ROLES = ["FINANCE", "ADMIN"] as const;
+
+const writeCtx = (ctx: MemberContext): WriteContext => ({ organizationId: ctx.organization.id, actorId: ctx.user.id, role: ctx.role });
 
 function revalidate(ctx: MemberContext) {
   revalidatePath(`/o/${ctx.organization.slug}`, "layout");
@@ -27,7 +30,7 @@ export const setBenefit = orgAction({
   roles: EDIT_ROLES,
   input: z.object({ id: z.string().min(1).max(64), expectedVersion: z.number().int().min(1), benefit: benefitSchema.nullable() }).strict(),
   handler: async (ctx, input) => {
-    const saved = await db.$transaction((tx) => setUseCaseBenefit(tx, ctx, input));
+    const saved = await db.$transaction((tx) => setUseCaseBenefit(tx, writeCtx(ctx), input));
     if (saved.changed) revalidate(ctx);
     return saved;
   },
@@ -39,7 +42,7 @@ export const setHourlyRate = orgAction({
   roles: VALUE_ROLES,
   input: z.object({ rateCents: hourlyRateSchema.nullable() }).strict(),
   handler: async (ctx, { rateCents }) => {
-    const saved = await db.$transaction((tx) => setValueHourlyRate(tx, ctx, rateCents));
+    const saved = await db.$transaction((tx) => setValueHourlyRate(tx, writeCtx(ctx), rateCents));
     if (saved.changed) revalidate(ctx);
     return saved;
   },
@@ -52,7 +55,7 @@ export const setBudget = orgAction({
   input: budgetInputSchema,
   handler: async (ctx, input) => {
     try {
-      const saved = await db.$transaction((tx) => setBusinessUnitBudget(tx, ctx, input));
+      const saved = await db.$transaction((tx) => setBusinessUnitBudget(tx, writeCtx(ctx), input));
       if (saved.changed) revalidate(ctx);
       return saved;
     } catch (err) {
