@@ -69,6 +69,12 @@ describe("the budget year", () => {
     ["20270", 2026],
     ["next", 2026],
   ] as const)("%j → %s", (raw, year) => expect(parseBudgetYear(raw as string | string[] | undefined, now)).toBe(year));
+  it.each([
+    [[], 2026],
+    [[2026, 2027], 2026],
+    [[2025, 2027, 2028], 2027],
+    [[2024, 2025], 2025],
+  ])("with no year asked and budgets in %j → %s", (budgeted, year) => expect(parseBudgetYear(undefined, now, budgeted)).toBe(year));
   it("offers the portfolio's years, the budgeted ones and the one shown, once each, in order", () => {
     expect(budgetYearChoices([2026, 2027, 2028], [2030, 2027], 2025)).toEqual([2025, 2026, 2027, 2028, 2030]);
   });

@@ -113,11 +113,19 @@ export function parseDollarsToCents(text: string): number | null {
   return Number.isSafeInteger(cents) ? cents : null;
 }
 
-/** The year a budget view shows: `?budgetYear=2027` when it is a plausible year, else the current calendar year. */
-export function parseBudgetYear(raw: string | string[] | undefined, now: Date): number {
+/**
+ * The year a budget view shows: `?budgetYear=2027` when it is a plausible year; else the current
+ * calendar year when it has budgets, else the next year that has, else the latest that has, else
+ * the current year (so a portfolio whose budgets start next year opens on them).
+ */
+export function parseBudgetYear(raw: string | string[] | undefined, now: Date, budgeted: readonly number[] = []): number {
   const v = Array.isArray(raw) ? raw[0] : raw;
   const n = v !== undefined && /^\d{4}$/.test(v) ? Number(v) : Number.NaN;
-  return n >= MIN_BUDGET_YEAR && n <= MAX_BUDGET_YEAR ? n : now.getUTCFullYear();
+  if (n >= MIN_BUDGET_YEAR && n <= MAX_BUDGET_YEAR) return n;
+  const current = now.getUTCFullYear();
+  if (budgeted.length === 0 || budgeted.includes(current)) return current;
+  const later = budgeted.filter((y) => y > current);
+  return later.length ? Math.min(...later) : Math.max(...budgeted);
 }
 
 /** The years to offer: the portfolio's, those with a budget, and the one shown, in order. */

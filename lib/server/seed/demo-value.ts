@@ -23,8 +23,10 @@ export const DEMO_BENEFITS: readonly { title: string; benefit: Benefit }[] = [
 /** Budgets for the first full year of most of the demo's use cases. */
 export const DEMO_BUDGET_YEAR = 2027;
 export const DEMO_BUDGETS: readonly { businessUnit: string; amountCents: number }[] = [
-  { businessUnit: "Customer Service", amountCents: 25_000_000 },
-  { businessUnit: "Claims", amountCents: 150_000_000 },
+  // Below its projected spend as chosen that year: the portfolio marks it over budget.
+  { businessUnit: "Customer Service", amountCents: 60_000_000 },
+  // Above even the high projection.
+  { businessUnit: "Claims", amountCents: 180_000_000 },
 ];
 
 export async function seedDemoValue(organizationId: string): Promise<void> {

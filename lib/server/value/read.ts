@@ -3,7 +3,7 @@ import type { Approach } from "@/lib/domain/assessment";
 import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import {
   approachValue, budgetRows, hourlyRateOf, readBenefit, valueByBusinessUnit, yearlyBenefitCents,
-  type ApproachValue, type Benefit, type BudgetRow, type Money3, type UnitSpend, type UnitValue,
+  type ApproachValue, type Benefit, type BudgetRow, type Money3, type UnitSpend, type UnitValue, type ValueInputRow,
 } from "@/lib/domain/value";
 import { db, Prisma } from "../db";
 import { getStoredProjection } from "../projections";
@@ -82,6 +82,7 @@ function asChosenArray(alias: string): Prisma.Sql {
 
 interface ValueRow {
   businessUnit: string;
+  startYear: number | null;
   benefit: unknown;
   low: bigint | null;
   base: bigint | null;
@@ -100,46 +101,7 @@ interface ValueRow {
  * only counted, in the same statement's second half. Read as the organization-scoped role.
  */
 export async function portfolioValue(organizationId: string, filter: PortfolioFilter): Promise<{ units: UnitValue[]; total: UnitValue; rateCents: number }> {
-  const where = useCaseWhere(organizationId, filter, "r");
-  const [rows, rate] = await Promise.all([
-    scopedQueryRaw<ValueRow[]>(
-      organizationId,
-      Prisma.sql`
-        SELECT r."businessUnit", u.benefit, r."chosenLowCents" AS low, r."chosenBaseCents" AS base, r."chosenHighCents" AS high,
-               (r.incomplete & 1) <> 0 AS incomplete, (cardinality(${asChosenArray("r")}) / 3)::int AS years,
-               r."ttvLow", r."ttvBase", r."ttvHigh"
-          FROM "UseCaseRollup" r
-          JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = r."organizationId"
-         WHERE ${where} AND u.benefit IS NOT NULL
-        UNION ALL
-        SELECT r."businessUnit", NULL, sum(r."chosenLowCents")::bigint, sum(r."chosenBaseCents")::bigint, sum(r."chosenHighCents")::bigint,
-               false, count(*)::int, NULL, NULL, NULL
-          FROM "UseCaseRollup" r
-          JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = r."organizationId"
-         WHERE ${where} AND u.benefit IS NULL AND r."chosenBaseCents" IS NOT NULL AND (r.incomplete & 1) = 0
-         GROUP BY r."businessUnit"`,
-    ),
-    valueRate(organizationId),
-  ]);
-  const input = [];
-  const noValue = new Map<string, number>();
-  for (const r of rows) {
-    const benefit = r.benefit === null ? null : readBenefit(r.benefit);
-    if (r.benefit === null) {
-      // The second half: costed use cases with no value entered, counted per unit.
-      noValue.set(r.businessUnit, (noValue.get(r.businessUnit) ?? 0) + int(r.years));
-      continue;
-    }
-    const ttv = r.ttvBase === null ? null : { low: float(r.ttvLow) ?? 0, base: float(r.ttvBase) ?? 0, high: float(r.ttvHigh) ?? 0 };
-    input.push({
-      businessUnit: r.businessUnit,
-      yearlyBenefit: benefit ? yearlyBenefitCents(benefit, rate.rateCents) : null,
-      lifecycle: r.base === null ? null : { low: int(r.low), base: int(r.base), high: int(r.high) },
-      incomplete: r.incomplete,
-      years: int(r.years),
-      timeToValueWeeks: ttv,
-    });
-  }
+  const { input, noValue, rateCents } = await valueInput(organizationId, filter);
   const result = valueByBusinessUnit(input);
   // Units with only unvalued use cases still show, so a reader sees what has no value yet.
   for (const [unit, n] of noValue) {
@@ -152,7 +114,53 @@ export async function portfolioValue(organizationId: string, filter: PortfolioFi
     result.total.noValue += n;
   }
   result.units.sort((a, b) => (a.businessUnit === "" ? 1 : b.businessUnit === "" ? -1 : a.businessUnit.localeCompare(b.businessUnit)));
-  return { ...result, rateCents: rate.rateCents };
+  return { ...result, rateCents };
+}
+
+/** The rows portfolioValue nets (with each one's first calendar year), and the unvalued counts per unit. */
+export async function valueInput(organizationId: string, filter: PortfolioFilter): Promise<{ input: (ValueInputRow & { startYear: number | null })[]; noValue: Map<string, number>; rateCents: number }> {
+  const where = useCaseWhere(organizationId, filter, "r");
+  const [rows, rate] = await Promise.all([
+    scopedQueryRaw<ValueRow[]>(
+      organizationId,
+      Prisma.sql`
+        SELECT r."businessUnit", r."startYear", u.benefit, r."chosenLowCents" AS low, r."chosenBaseCents" AS base, r."chosenHighCents" AS high,
+               (r.incomplete & 1) <> 0 AS incomplete, (cardinality(${asChosenArray("r")}) / 3)::int AS years,
+               r."ttvLow", r."ttvBase", r."ttvHigh"
+          FROM "UseCaseRollup" r
+          JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = r."organizationId"
+         WHERE ${where} AND u.benefit IS NOT NULL
+        UNION ALL
+        SELECT r."businessUnit", NULL, NULL, sum(r."chosenLowCents")::bigint, sum(r."chosenBaseCents")::bigint, sum(r."chosenHighCents")::bigint,
+               false, count(*)::int, NULL, NULL, NULL
+          FROM "UseCaseRollup" r
+          JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = r."organizationId"
+         WHERE ${where} AND u.benefit IS NULL AND r."chosenBaseCents" IS NOT NULL AND (r.incomplete & 1) = 0
+         GROUP BY r."businessUnit"`,
+    ),
+    valueRate(organizationId),
+  ]);
+  const input: (ValueInputRow & { startYear: number | null })[] = [];
+  const noValue = new Map<string, number>();
+  for (const r of rows) {
+    const benefit = r.benefit === null ? null : readBenefit(r.benefit);
+    if (r.benefit === null) {
+      // The second half: costed use cases with no value entered, counted per unit.
+      noValue.set(r.businessUnit, (noValue.get(r.businessUnit) ?? 0) + int(r.years));
+      continue;
+    }
+    const ttv = r.ttvBase === null ? null : { low: float(r.ttvLow) ?? 0, base: float(r.ttvBase) ?? 0, high: float(r.ttvHigh) ?? 0 };
+    input.push({
+      businessUnit: r.businessUnit,
+      startYear: r.startYear === null ? null : int(r.startYear),
+      yearlyBenefit: benefit ? yearlyBenefitCents(benefit, rate.rateCents) : null,
+      lifecycle: r.base === null ? null : { low: int(r.low), base: int(r.base), high: int(r.high) },
+      incomplete: r.incomplete,
+      years: int(r.years),
+      timeToValueWeeks: ttv,
+    });
+  }
+  return { input, noValue, rateCents: rate.rateCents };
 }
 
 /**

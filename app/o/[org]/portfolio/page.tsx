@@ -37,14 +37,14 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
   const params = await props.searchParams;
   const filter = parsePortfolioFilter(params);
   // Issue 20: value against cost, and the budgets of one calendar year (?budgetYear=, else this year).
-  const budgetYear = parseBudgetYear(params.budgetYear, new Date());
-  const [d, businessUnits, members, value, budgets, budgetedYears] = await Promise.all([
+  const budgetedYears = await budgetYears(ctx.organization.id);
+  const budgetYear = parseBudgetYear(params.budgetYear, new Date(), budgetedYears);
+  const [d, businessUnits, members, value, budgets] = await Promise.all([
     loadDashboard(ctx.organization.id, filter),
     listBusinessUnits(ctx.organization.id),
     listMembers(ctx.organization.id),
     portfolioValue(ctx.organization.id, filter),
     budgetOverview(ctx.organization.id, filter, budgetYear),
-    budgetYears(ctx.organization.id),
   ]);
 
   const base = `/o/${ctx.organization.slug}`;

@@ -21,8 +21,9 @@ export default async function ValuePage(props: { params: Promise<{ org: string }
   const { org } = await props.params;
   const ctx = await guardPage(org, undefined, `/o/${org}/value`);
   const sp = await props.searchParams;
-  const year = parseBudgetYear(sp.year, new Date());
-  const [rate, units, budgets, years] = await Promise.all([valueRate(ctx.organization.id), listBusinessUnits(ctx.organization.id), budgetsOf(ctx.organization.id, year), budgetYears(ctx.organization.id)]);
+  const years = await budgetYears(ctx.organization.id);
+  const year = parseBudgetYear(sp.year, new Date(), years);
+  const [rate, units, budgets] = await Promise.all([valueRate(ctx.organization.id), listBusinessUnits(ctx.organization.id), budgetsOf(ctx.organization.id, year)]);
   const canManage = MANAGE_ROLES.includes(ctx.role);
   const allUnits = [...new Set([...units, ...budgets.keys()])].sort((a, b) => a.localeCompare(b));
   const base = `/o/${ctx.organization.slug}`;
