@@ -85,7 +85,7 @@ export function businessUnitStream(org: ExportOrganization, filter: PortfolioFil
     query: businessUnitQuery(org.id, filter),
     createFormatter: () => {
       const format = createBusinessUnitFormatter({ organization: org.name });
-      return (row) => format(row.scenario === "as chosen" ? { ...row, benefit: benefits.get(unitYearKey(row.businessUnit, row.calendarYear)) ?? null } : row);
+      return (row) => format(row.scenario === "as chosen" ? { ...row, benefit: benefits.get(unitYearKey(row.businessUnit, row.calendarYear, row.approach)) ?? null } : row);
     },
   }));
 }

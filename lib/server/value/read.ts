@@ -83,6 +83,7 @@ function asChosenArray(alias: string): Prisma.Sql {
 interface ValueRow {
   businessUnit: string;
   startYear: number | null;
+  approach: string | null;
   benefit: unknown;
   low: bigint | null;
   base: bigint | null;
@@ -118,20 +119,20 @@ export async function portfolioValue(organizationId: string, filter: PortfolioFi
 }
 
 /** The rows portfolioValue nets (with each one's first calendar year), and the unvalued counts per unit. */
-export async function valueInput(organizationId: string, filter: PortfolioFilter): Promise<{ input: (ValueInputRow & { startYear: number | null })[]; noValue: Map<string, number>; rateCents: number }> {
+export async function valueInput(organizationId: string, filter: PortfolioFilter): Promise<{ input: (ValueInputRow & { startYear: number | null; approach: string | null })[]; noValue: Map<string, number>; rateCents: number }> {
   const where = useCaseWhere(organizationId, filter, "r");
   const [rows, rate] = await Promise.all([
     scopedQueryRaw<ValueRow[]>(
       organizationId,
       Prisma.sql`
-        SELECT r."businessUnit", r."startYear", u.benefit, r."chosenLowCents" AS low, r."chosenBaseCents" AS base, r."chosenHighCents" AS high,
+        SELECT r."businessUnit", r."startYear", ${asChosenApproach("r")}::text AS approach, u.benefit, r."chosenLowCents" AS low, r."chosenBaseCents" AS base, r."chosenHighCents" AS high,
                (r.incomplete & 1) <> 0 AS incomplete, (cardinality(${asChosenArray("r")}) / 3)::int AS years,
                r."ttvLow", r."ttvBase", r."ttvHigh"
           FROM "UseCaseRollup" r
           JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = r."organizationId"
          WHERE ${where} AND u.benefit IS NOT NULL
         UNION ALL
-        SELECT r."businessUnit", NULL, NULL, sum(r."chosenLowCents")::bigint, sum(r."chosenBaseCents")::bigint, sum(r."chosenHighCents")::bigint,
+        SELECT r."businessUnit", NULL, NULL, NULL, sum(r."chosenLowCents")::bigint, sum(r."chosenBaseCents")::bigint, sum(r."chosenHighCents")::bigint,
                false, count(*)::int, NULL, NULL, NULL
           FROM "UseCaseRollup" r
           JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = r."organizationId"
@@ -140,7 +141,7 @@ export async function valueInput(organizationId: string, filter: PortfolioFilter
     ),
     valueRate(organizationId),
   ]);
-  const input: (ValueInputRow & { startYear: number | null })[] = [];
+  const input: (ValueInputRow & { startYear: number | null; approach: string | null })[] = [];
   const noValue = new Map<string, number>();
   for (const r of rows) {
     const benefit = r.benefit === null ? null : readBenefit(r.benefit);
@@ -153,6 +154,7 @@ export async function valueInput(organizationId: string, filter: PortfolioFilter
     input.push({
       businessUnit: r.businessUnit,
       startYear: r.startYear === null ? null : int(r.startYear),
+      approach: r.approach,
       yearlyBenefit: benefit ? yearlyBenefitCents(benefit, rate.rateCents) : null,
       lifecycle: r.base === null ? null : { low: int(r.low), base: int(r.base), high: int(r.high) },
       incomplete: r.incomplete,
