@@ -132,7 +132,8 @@ export async function valueInput(organizationId: string, filter: PortfolioFilter
           JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = r."organizationId"
          WHERE ${where} AND u.benefit IS NOT NULL
         UNION ALL
-        SELECT r."businessUnit", NULL, NULL, NULL, sum(r."chosenLowCents")::bigint, sum(r."chosenBaseCents")::bigint, sum(r."chosenHighCents")::bigint,
+        -- The costed use cases with no value entered: only their count per unit (in "years").
+        SELECT r."businessUnit", NULL, NULL, NULL, NULL::bigint, NULL::bigint, NULL::bigint,
                false, count(*)::int, NULL, NULL, NULL
           FROM "UseCaseRollup" r
           JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = r."organizationId"
