@@ -15,6 +15,7 @@ import { loadDashboard } from "@/lib/server/portfolio/dashboard";
 import { seedDemoOrganization } from "@/lib/server/seed/demo";
 import { budgetOverview, getUseCaseValue, portfolioValue } from "@/lib/server/value/read";
 import { setBenefit, setBudget, setHourlyRate } from "@/app/o/[org]/value/actions";
+import { createTestOrg } from "./helpers/factory";
 import { signInAs, signOut } from "./helpers/session";
 
 type Result = { ok: boolean; code?: string; message?: string; fieldErrors?: Record<string, string[]>; data?: Record<string, unknown> };
@@ -243,5 +244,19 @@ describe("the actions", () => {
     expect(((await setHourlyRate(slug, { rateCents: null })) as Result).ok).toBe(true);
     expect((await getUseCaseValue(orgId, id))!).toMatchObject({ rateIsDefault: true, yearly: { base: 45_000_000 } });
     signOut();
+  });
+});
+
+describe("organization isolation", () => {
+  it("another organization finds none of this one's value, budgets or benefits, even by id", async () => {
+    const other = await createTestOrg("value-outsider");
+    expect(await getUseCaseValue(other.id, await useCaseId("Policy and billing answers for the contact centre"))).toBeNull();
+    expect((await portfolioValue(other.id, EMPTY_FILTER)).units).toEqual([]);
+    expect((await budgetOverview(other.id, EMPTY_FILTER, 2027)).rows).toEqual([]);
+    // Its finance sets a budget for a unit of the same name: this organization's stays as it was.
+    signInAs(other.users.FINANCE.id);
+    expect(((await setBudget(other.slug, { businessUnit: "Claims", year: 2027, amountCents: 1 })) as Result).ok).toBe(true);
+    signOut();
+    expect((await budgetOverview(orgId, EMPTY_FILTER, 2027)).rows.find((r) => r.businessUnit === "Claims")!.budgetCents).toBe(180_000_000);
   });
 });
