@@ -27,6 +27,7 @@ import { checkImportRows, deleteImportMapping, importUseCases, saveImportMapping
 import { saveAssumptions } from "@/app/o/[org]/assumptions/actions";
 import { inviteMember, removeMember, revokeInvitation, updateMemberRole } from "@/app/o/[org]/members/actions";
 import { previewFrameworkWeights, rescoreAllUseCases, saveFrameworkWeights } from "@/app/o/[org]/frameworks/actions";
+import { setBenefit, setBudget, setHourlyRate } from "@/app/o/[org]/value/actions";
 import { GET as exportDetail } from "@/app/o/[org]/export/detail.csv/route";
 import { GET as exportBusinessUnits } from "@/app/o/[org]/export/business-units.csv/route";
 import { GET as importTemplate } from "@/app/o/[org]/use-cases/import/template/route";
@@ -212,6 +213,29 @@ const MUTATING: Record<string, Row> = {
       as(org.users.ADMIN.id);
       const result = (await setCostOverrides(org.slug, { id: p.id, expectedVersion: 1, overrides: { engineerRate: { low: 100, base: 150, high: 200 } } })) as Result;
       return { result, organizationId: org.id, actorId: org.users.ADMIN.id, entity: "UseCase", entityId: p.id };
+    },
+  },
+  "value.setBenefit": {
+    prepare: async () => ({ id: (await newUseCase()).id }),
+    call: async (p) => {
+      as(org.users.ADMIN.id);
+      const result = (await setBenefit(org.slug, { id: p.id, expectedVersion: 1, benefit: { kind: "HOURS", low: 100, base: 200, high: 300 } })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.ADMIN.id, entity: "UseCase", entityId: p.id };
+    },
+  },
+  "value.setHourlyRate": {
+    call: async () => {
+      as(org.users.FINANCE.id);
+      const current = await db.organization.findUniqueOrThrow({ where: { id: org.id }, select: { valueHourlyRateCents: true } });
+      const result = (await setHourlyRate(org.slug, { rateCents: (current.valueHourlyRateCents ?? 5_000) + 1 })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.FINANCE.id, entity: "Organization", entityId: org.id };
+    },
+  },
+  "budgets.set": {
+    call: async () => {
+      as(org.users.FINANCE.id);
+      const result = (await setBudget(org.slug, { businessUnit: unique("Audited unit"), year: 2027, amountCents: 5_000_000 })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.FINANCE.id, entity: "BusinessUnitBudget" };
     },
   },
   "useCases.import.commit": {

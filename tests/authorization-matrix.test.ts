@@ -97,6 +97,12 @@ async function inputFor(name: string, t: Objects): Promise<unknown> {
       return { id: t.deletedUseCase };
     case "useCases.setCostOverrides":
       return { id: t.useCase.id, expectedVersion: t.useCase.version, overrides: { engineerRate: { low: 90, base: 140, high: 210 } } };
+    case "value.setBenefit":
+      return { id: t.useCase.id, expectedVersion: t.useCase.version, benefit: { kind: "HOURS", low: 100, base: 200, high: 300 } };
+    case "value.setHourlyRate":
+      return { rateCents: 7_500 };
+    case "budgets.set":
+      return { businessUnit: "Matrix unit", year: 2027, amountCents: 1_000_000 };
     case "useCases.import.check":
       return { headers: H, rows: [{ row: 2, cells: tRow({ title: unique("Matrix checked"), ownerEmail: t.org.users.LEAD.email }) }], mapping: templateMapping() };
     case "useCases.import.commit":
@@ -152,7 +158,7 @@ function personalInput(name: string): unknown {
 }
 
 /** Entry points whose input names no object, so there is no other organization's id to give. */
-const NO_IDS_IN_INPUT = ["useCases.import.saveMapping", "assumptions.save", "frameworks.saveWeights", "frameworks.rescoreAll", "frameworks.previewWeights", "invitations.create"];
+const NO_IDS_IN_INPUT = ["useCases.import.saveMapping", "assumptions.save", "value.setHourlyRate", "budgets.set", "frameworks.saveWeights", "frameworks.rescoreAll", "frameworks.previewWeights", "invitations.create"];
 
 /** With B's objects: the people named are B's, the ids B's. */
 async function foreignInputFor(name: string): Promise<unknown> {
@@ -202,16 +208,17 @@ async function outcomeOf(c: Callable, orgSlug: string, input: unknown): Promise<
 
 /** Everything of an organization that an entry point can change. */
 async function footprint(orgId: string) {
-  const [organization, audit, useCases, members, invitations, assumptions, mappings] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, weightsVersion: true, frameworkWeights: true } }),
+  const [organization, audit, useCases, members, invitations, assumptions, mappings, budgets] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, weightsVersion: true, frameworkWeights: true, valueHourlyRateCents: true } }),
     db.auditEvent.count({ where: { organizationId: orgId } }),
-    db.useCase.findMany({ where: { organizationId: orgId }, select: { id: true, version: true, title: true, deletedAt: true, overrides: true, chosenApproach: true }, orderBy: { id: "asc" } }),
+    db.useCase.findMany({ where: { organizationId: orgId }, select: { id: true, version: true, title: true, deletedAt: true, overrides: true, chosenApproach: true, benefit: true }, orderBy: { id: "asc" } }),
     db.membership.findMany({ where: { organizationId: orgId }, select: { id: true, userId: true, role: true }, orderBy: { id: "asc" } }),
     db.invitation.findMany({ where: { organizationId: orgId }, orderBy: { id: "asc" } }),
     db.assumptionVersion.count({ where: { organizationId: orgId } }),
     db.importMapping.findMany({ where: { organizationId: orgId }, select: { id: true, name: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    db.businessUnitBudget.findMany({ where: { organizationId: orgId }, select: { id: true, businessUnit: true, year: true, amountCents: true }, orderBy: { id: "asc" } }),
   ]);
-  return { organization, audit, useCases, members, invitations, assumptions, mappings };
+  return { organization, audit, useCases, members, invitations, assumptions, mappings, budgets };
 }
 
 const tableEntry = (c: Callable): ExpectedAccess => (EXPECTED_ACCESS as Record<string, ExpectedAccess>)[c.entry!.name]!;

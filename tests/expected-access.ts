@@ -58,6 +58,12 @@ export const EXPECTED_ACCESS = {
   "export.detail": { kind: "route", roles: ["FINANCE", "EXECUTIVE", "ADMIN"], mutates: false },
   "export.businessUnits": { kind: "route", roles: ["FINANCE", "EXECUTIVE", "ADMIN"], mutates: false },
 
+  // Value and budgets (issue 20): the benefit follows the use case's edit rule; the rate and the
+  // budgets are finance's (and admins').
+  "value.setBenefit": { kind: "action", roles: ["LEAD", "EXECUTIVE", "ADMIN"], mutates: true },
+  "value.setHourlyRate": { kind: "action", roles: ["FINANCE", "ADMIN"], mutates: true },
+  "budgets.set": { kind: "action", roles: ["FINANCE", "ADMIN"], mutates: true },
+
   // Running the organization.
   "frameworks.saveWeights": { kind: "action", roles: ["ADMIN"], mutates: true },
   "frameworks.rescoreAll": { kind: "action", roles: ["ADMIN"], mutates: true },

@@ -124,6 +124,9 @@ const EXAMPLES: Record<string, Example> = {
   "useCases.update": { as: asAdmin, input: async () => ({ ...useCaseFields(), ...(await liveUseCase().then((u) => ({ id: u.id, expectedVersion: u.version }))) }) },
   "useCases.recordDecision": { as: asAdmin, input: async () => ({ ...(await liveUseCase().then((u) => ({ id: u.id, expectedVersion: u.version }))), chosenApproach: "RAG", decisionNotes: "Cheaper to keep current." }) },
   "useCases.delete": { as: asAdmin, input: async () => ({ id: (await liveUseCase()).id }) },
+  "value.setBenefit": { as: asAdmin, input: async () => ({ ...(await liveUseCase().then((u) => ({ id: u.id, expectedVersion: u.version }))), benefit: { kind: "HOURS", low: 800, base: 1_200, high: 2_000 } }) },
+  "value.setHourlyRate": { as: asAdmin, input: async () => ({ rateCents: 6_500 }) },
+  "budgets.set": { as: asAdmin, input: async () => ({ businessUnit: "Support", year: 2027, amountCents: 25_000_000 }) },
   "useCases.restore": { as: asAdmin, input: async () => ({ id: await deletedUseCase() }) },
   "useCases.setCostOverrides": {
     as: asAdmin,
@@ -197,21 +200,22 @@ let pendingToken = "";
 // What is checked after each call.
 
 async function footprint() {
-  const [organization, useCases, audits, memberships, invitations, assumptionVersions, mappings, costLines, users, organizations, allMemberships, allInvitations] = await Promise.all([
-    db.organization.findUnique({ where: { id: org.id }, select: { name: true, slug: true, weightsVersion: true, frameworkWeights: true } }),
-    db.useCase.findMany({ where: { organizationId: org.id }, select: { id: true, version: true, deletedAt: true, title: true }, orderBy: { id: "asc" } }),
+  const [organization, useCases, audits, memberships, invitations, assumptionVersions, mappings, costLines, budgets, users, organizations, allMemberships, allInvitations] = await Promise.all([
+    db.organization.findUnique({ where: { id: org.id }, select: { name: true, slug: true, weightsVersion: true, frameworkWeights: true, valueHourlyRateCents: true } }),
+    db.useCase.findMany({ where: { organizationId: org.id }, select: { id: true, version: true, deletedAt: true, title: true, benefit: true }, orderBy: { id: "asc" } }),
     db.auditEvent.count({ where: { organizationId: org.id } }),
     db.membership.findMany({ where: { organizationId: org.id }, select: { id: true, role: true }, orderBy: { id: "asc" } }),
     db.invitation.findMany({ where: { organizationId: org.id }, select: { id: true, revokedAt: true, acceptedAt: true }, orderBy: { id: "asc" } }),
     db.assumptionVersion.count({ where: { organizationId: org.id } }),
     db.importMapping.findMany({ where: { organizationId: org.id }, select: { id: true, name: true, columnMap: true, valueMap: true }, orderBy: { id: "asc" } }),
     db.costLine.count({ where: { organizationId: org.id } }),
+    db.businessUnitBudget.findMany({ where: { organizationId: org.id }, select: { id: true, amountCents: true }, orderBy: { id: "asc" } }).then((r) => r.map((b) => ({ id: b.id, amountCents: String(b.amountCents) }))),
     db.user.count(),
     db.organization.count(),
     db.membership.count(),
     db.invitation.count(),
   ]);
-  return { organization, useCases, audits, memberships, invitations, assumptionVersions, mappings, costLines, users, organizations, allMemberships, allInvitations };
+  return { organization, useCases, audits, memberships, invitations, assumptionVersions, mappings, costLines, budgets, users, organizations, allMemberships, allInvitations };
 }
 
 /** What is wrong with an action's answer to `input` (empty when nothing is). */

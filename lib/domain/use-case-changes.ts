@@ -25,6 +25,7 @@ export const FIELD_LABELS: Record<string, string> = {
   decisionNotes: "Decision notes",
   deletedAt: "Deleted",
   startDatePrecision: "Planned start known to the",
+  benefit: "Expected yearly benefit",
   ...GOVERNANCE_LABELS,
 };
 
@@ -154,6 +155,16 @@ export function formatFieldValue(path: string, value: unknown, names: Readonly<R
     case "manualEstimate": {
       if (isPlainObject(value) && typeof value.low === "number" && typeof value.base === "number" && typeof value.high === "number") {
         return `${formatCents(value.low)} / ${formatCents(value.base)} / ${formatCents(value.high)} a year (low / base / high)`;
+      }
+      return canonical(value);
+    }
+    case "benefit": {
+      // Issue 20: hours saved or revenue a year, as entered (lib/domain/value/benefit.ts).
+      if (isPlainObject(value) && typeof value.low === "number" && typeof value.base === "number" && typeof value.high === "number") {
+        const n = (x: number) => x.toLocaleString("en-US");
+        return value.kind === "HOURS"
+          ? `${n(value.low)} / ${n(value.base)} / ${n(value.high)} hours saved a year (low / base / high)`
+          : `$${n(value.low)} / $${n(value.base)} / $${n(value.high)} of revenue a year (low / base / high)`;
       }
       return canonical(value);
     }

@@ -25,6 +25,7 @@ describe("the detail rows", () => {
       category: "INFERENCE", low: "987.65", base: "1234.56", high: "1543.20", currency: "USD", assumption_version: "3", note: "",
       status_label: "Live", recommended_label: "RAG", chosen_label: "", approach_label: "RAG", category_label: "Inference",
       high_impact: "", personal_data: "", sourcing: "", vendor: "", stage: "", topic_area: "", eu_risk_tier: "", additional_fields: "",
+      yearly_benefit_low: "", yearly_benefit_base: "", yearly_benefit_high: "", benefit_kind: "",
     });
     expect(Object.keys(r!)).toEqual([...DETAIL_COLUMNS]);
   });
@@ -84,6 +85,7 @@ describe("the business-unit rows", () => {
       high: "0.05", currency: "USD", use_cases: "4", incomplete_use_cases: "1", note: "missing figures left out; includes manual estimates",
       approach_label: "Hybrid",
       high_impact_use_cases: "2", personal_data_use_cases: "0",
+      benefit_low: "", benefit_base: "", benefit_high: "", valued_use_cases: "0",
     });
     expect(Object.keys(r!)).toEqual([...BU_COLUMNS]);
   });

@@ -7,6 +7,7 @@ import { APPROACH_LABELS } from "../assessment";
 import { COST_CATEGORY_LABELS } from "../costing/categories";
 import { STATUS_LABELS } from "../use-case";
 import { centsToDecimal, codeCell, csvLine, headerLine, integerCell, textCell } from "./csv";
+import { benefitDetailCells, benefitUnitCells, VALUE_BU_COLUMNS, VALUE_DETAIL_COLUMNS, type UnitYearBenefit } from "./value-columns";
 
 /**
  * The codes stay for machines (status, approach, category); a label column beside each carries the
@@ -33,6 +34,8 @@ export const DETAIL_COLUMNS = [
   "assumption_version", "note",
   "status_label", "recommended_label", "chosen_label", "approach_label", "category_label",
   "high_impact", "personal_data", "sourcing", "vendor", "stage", "topic_area", "eu_risk_tier", "additional_fields",
+  // Value (issue 20): the use case's expected yearly benefit, low/base/high (empty: none entered).
+  ...VALUE_DETAIL_COLUMNS,
 ] as const;
 
 /** What every row of one export shares. */
@@ -73,6 +76,9 @@ export interface DetailRow {
   euRiskTier: string | null;
   /** The additional fields kept from an import, as JSON text ("{}" when none). */
   additionalFields: unknown;
+  /** The expected yearly benefit as stored (JSON or its text; null: none) and the hourly value rate (cents; null: the default). */
+  benefit?: unknown;
+  valueRateCents?: Whole | null;
 }
 
 export const NOTE_MISSING = "missing figure";
@@ -120,6 +126,7 @@ export function createDetailFormatter(ctx: ExportContext): (row: DetailRow) => s
       suffix = [
         codeCell(row.highImpact), row.personalData === null || row.personalData === undefined ? "" : row.personalData ? "yes" : "no", codeCell(row.sourcing),
         textCell(row.vendor ?? ""), codeCell(row.stage), textCell(row.topicArea ?? ""), codeCell(row.euRiskTier), textCell(extra === "{}" ? "" : extra),
+        benefitDetailCells(row.benefit, row.valueRateCents),
       ].join(",");
     }
     return csvLine([
@@ -150,6 +157,8 @@ export const BU_COLUMNS = [
   "use_cases", "incomplete_use_cases", "note", "approach_label",
   // Governance (issue 15): how many of the row's use cases are high-impact (OMB M-25-21) and involve personal data.
   "high_impact_use_cases", "personal_data_use_cases",
+  // Value (issue 20), on "as chosen" rows: the benefit the row's valued use cases realise that year.
+  ...VALUE_BU_COLUMNS,
 ] as const;
 
 export interface BusinessUnitRow {
@@ -168,6 +177,8 @@ export interface BusinessUnitRow {
   manual: boolean;
   highImpactUseCases: Whole;
   personalDataUseCases: Whole;
+  /** "as chosen" rows: the benefit realised in the year (lib/server/value/export.ts); absent elsewhere. */
+  benefit?: UnitYearBenefit | null;
 }
 
 export function businessUnitNote(row: Pick<BusinessUnitRow, "incompleteUseCases" | "manual">): string {
@@ -188,6 +199,7 @@ export function createBusinessUnitFormatter(ctx: ExportContext): (row: BusinessU
     centsToDecimal(row.low), centsToDecimal(row.base), centsToDecimal(row.high), CURRENCY,
     integerCell(row.useCases), integerCell(row.incompleteUseCases), textCell(businessUnitNote(row)), textCell(label(APPROACH_LABELS, row.approach)),
     integerCell(row.highImpactUseCases), integerCell(row.personalDataUseCases),
+    benefitUnitCells(row.scenario, row.benefit),
   ]);
 }
 

@@ -8,6 +8,8 @@ import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { Prisma } from "../db";
 import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
 import { cursorCsvStream } from "./cursor-stream";
+import type { UnitYearBenefit } from "@/lib/domain/export/value-columns";
+import { afterReady, benefitByUnitAndYear, unitYearKey } from "../value/export";
 
 /**
  * The finance exports, as streams of CSV text for the route handlers (and the benchmark, which
@@ -31,7 +33,8 @@ export function detailQuery(organizationId: string, filter: PortfolioFilter): Pr
            l.approach::text AS approach, l."calendarYear", l."yearIndex" AS "lifecycleYear", l.category,
            l."lowCents" AS low, l."baseCents" AS base, l."highCents" AS high,
            av.version AS "assumptionVersion", l.manual,
-           u."highImpact", u."personalData", u.sourcing, u.vendor, u.stage, u."topicArea", u."euRiskTier", u."additionalFields"::text AS "additionalFields"
+           u."highImpact", u."personalData", u.sourcing, u.vendor, u.stage, u."topicArea", u."euRiskTier", u."additionalFields"::text AS "additionalFields",
+           u.benefit::text AS benefit, (SELECT o."valueHourlyRateCents" FROM "Organization" o WHERE o.id = u."organizationId") AS "valueRateCents"
       FROM "UseCase" u
       JOIN "CostLine" l ON l."organizationId" = u."organizationId" AND l."useCaseId" = u.id
       LEFT JOIN "User" ow ON ow.id = u."ownerId"
@@ -72,13 +75,19 @@ export function businessUnitQuery(organizationId: string, filter: PortfolioFilte
 }
 
 export function businessUnitStream(org: ExportOrganization, filter: PortfolioFilter): ReadableStream<Uint8Array> {
-  return cursorCsvStream<BusinessUnitRow>({
+  // Issue 20: the benefit per unit and year (lib/server/value/export.ts), read before the first row.
+  let benefits = new Map<string, UnitYearBenefit>();
+  const ready = benefitByUnitAndYear(org.id, filter).then((m) => (benefits = m));
+  return afterReady(ready, cursorCsvStream<BusinessUnitRow>({
     name: "business-unit rollup",
     organizationId: org.id,
     head: UTF8_BOM + businessUnitHeader(),
     query: businessUnitQuery(org.id, filter),
-    createFormatter: () => createBusinessUnitFormatter({ organization: org.name }),
-  });
+    createFormatter: () => {
+      const format = createBusinessUnitFormatter({ organization: org.name });
+      return (row) => format(row.scenario === "as chosen" ? { ...row, benefit: benefits.get(unitYearKey(row.businessUnit, row.calendarYear, row.approach)) ?? null } : row);
+    },
+  }));
 }
 
 /** A CSV download: streamed, never cached, never sniffed as anything else. */

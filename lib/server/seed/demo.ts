@@ -3,6 +3,7 @@ import { db, type Role } from "../db";
 import { hashPassword } from "../passwords";
 import { DEFAULT_ASSUMPTIONS } from "@/lib/domain/costing";
 import { seedDemoUseCases } from "./demo-use-cases";
+import { seedDemoValue } from "./demo-value";
 
 export interface DemoSpec {
   org: { name: string; slug: string };
@@ -46,5 +47,6 @@ export async function seedDemoOrganization(spec: DemoSpec): Promise<boolean> {
     return org;
   });
   await seedDemoUseCases(org.id);
+  await seedDemoValue(org.id);
   return true;
 }

@@ -94,7 +94,7 @@ async function assertExternalIdFree(tx: Tx, organizationId: string, externalId: 
   }
 }
 
-async function conflictFor(tx: Tx, organizationId: string, id: string): Promise<AppError> {
+export async function conflictFor(tx: Tx, organizationId: string, id: string): Promise<AppError> {
   const current = await tx.useCase.findFirst({ where: { id, organizationId }, select: EDITABLE_SELECT });
   if (!current || current.deletedAt) return new NotFoundError("This use case was deleted since you opened it.");
   const last = await tx.auditEvent.findFirst({
@@ -115,7 +115,7 @@ async function conflictFor(tx: Tx, organizationId: string, id: string): Promise<
 }
 
 /** The live (not deleted) use case, or NotFound. */
-async function loadLive(tx: Tx, organizationId: string, id: string): Promise<EditableRow> {
+export async function loadLive(tx: Tx, organizationId: string, id: string): Promise<EditableRow> {
   const row = await tx.useCase.findFirst({ where: { id, organizationId }, select: EDITABLE_SELECT });
   if (!row) throw new NotFoundError("This use case does not exist.");
   if (row.deletedAt) throw new NotFoundError("This use case is in the trash. Restore it before changing it.");

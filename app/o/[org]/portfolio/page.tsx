@@ -7,6 +7,10 @@ import { guardPage } from "@/lib/server/page-guard";
 import { loadDashboard, TotalsBeyondExactError } from "@/lib/server/portfolio/dashboard";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { listBusinessUnits, listMembers } from "@/lib/server/use-cases/read";
+import { budgetYearChoices, parseBudgetYear } from "@/lib/domain/value";
+import { budgetOverview, budgetYears, portfolioValue } from "@/lib/server/value/read";
+import { BudgetPanel } from "./_components/budget-panel";
+import { PortfolioValuePanel } from "./_components/value-panel";
 import { Coverage } from "./_components/coverage";
 import { FilterForm } from "./_components/filter-form";
 import { Headline } from "./_components/headline";
@@ -20,6 +24,8 @@ import { DisagreementPanel, FlagsPanel, FreshnessPanel, lagWait, TopPanel, Versi
 export const metadata: Metadata = { title: "Portfolio" };
 
 const EXPORT_ROLES = ["FINANCE", "EXECUTIVE", "ADMIN"];
+/** Who sets budgets and the hourly value rate (issue 20). */
+const VALUE_ROLES = ["FINANCE", "ADMIN"];
 
 /**
  * The portfolio dashboard. Every member may read it (docs/decisions/portfolio-dashboard.md);
@@ -29,14 +35,20 @@ const EXPORT_ROLES = ["FINANCE", "EXECUTIVE", "ADMIN"];
 export default async function PortfolioPage(props: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { org } = await props.params;
   const ctx = await guardPage(org, undefined, `/o/${org}/portfolio`);
-  const filter = parsePortfolioFilter(await props.searchParams);
-  const [d, businessUnits, members] = await Promise.all([
+  const params = await props.searchParams;
+  const filter = parsePortfolioFilter(params);
+  // Issue 20: value against cost, and the budgets of one calendar year (?budgetYear=, else this year).
+  const budgetedYears = await budgetYears(ctx.organization.id);
+  const budgetYear = parseBudgetYear(params.budgetYear, new Date(), budgetedYears);
+  const [d, businessUnits, members, value, budgets] = await Promise.all([
     loadDashboard(ctx.organization.id, filter).catch((e: unknown) => {
       if (e instanceof TotalsBeyondExactError) return e;
       throw e;
     }),
     listBusinessUnits(ctx.organization.id),
     listMembers(ctx.organization.id),
+    portfolioValue(ctx.organization.id, filter),
+    budgetOverview(ctx.organization.id, filter, budgetYear),
   ]);
   if (d instanceof TotalsBeyondExactError) {
     return (
@@ -122,6 +134,22 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
           <Coverage d={d} useCaseHref={useCaseHref} />
 
           <SpendPanel d={d} />
+
+          <BudgetPanel
+            year={budgetYear}
+            years={budgetYearChoices(d.years, budgetedYears, budgetYear)}
+            rows={budgets.rows}
+            approvalsKnown={budgets.approvalsKnown}
+            yearHref={(y) => {
+              const q = filterToSearchParams(filter);
+              q.set("budgetYear", String(y));
+              return `${base}/portfolio?${q.toString()}#budgets`;
+            }}
+            manageHref={`${base}/value?year=${budgetYear}`}
+            canManage={VALUE_ROLES.includes(ctx.role)}
+          />
+
+          <PortfolioValuePanel units={value.units} total={value.total} />
 
           <div className="grid gap-4 sm:grid-cols-2">
             <Stat

@@ -15,6 +15,7 @@ import { DecisionForm } from "../_components/decision-form";
 import { approachLabel, formatDate, formatDateTime, recommendationText, STATUS_STYLES, statusLabel, useCasePath } from "../_components/labels";
 import { DeleteButton, RestoreButton } from "../_components/row-actions";
 import { CostPanelSlot, ScorePanelSlot } from "./slots";
+import { ValuePanel } from "./_panels/value-panel";
 
 export const metadata: Metadata = { title: "Use case" };
 
@@ -195,6 +196,7 @@ function Overview({ uc, orgSlug, organizationId }: { uc: UseCaseDetail; orgSlug:
       <ScorePanelSlot orgSlug={orgSlug} organizationId={organizationId} useCaseId={uc.id} />
       {/* Slot: the cost panel (projection per approach and year): filled in by the lead in ./slots.tsx */}
       <CostPanelSlot orgSlug={orgSlug} organizationId={organizationId} useCaseId={uc.id} />
+      <ValuePanel orgSlug={orgSlug} organizationId={organizationId} useCaseId={uc.id} />
     </div>
   );
 }
@@ -289,6 +291,7 @@ const VERBS: Record<string, string> = {
   "use_case.restored": "restored it from the trash",
   "use_case.imported": "imported it",
   "use_case.import_undone": "undid the import that changed it (put back as it was)",
+  "use_case.benefit_set": "changed the expected benefit",
 };
 
 async function HistoryTab({ organizationId, useCaseId, orgSlug }: { organizationId: string; useCaseId: string; orgSlug: string }) {

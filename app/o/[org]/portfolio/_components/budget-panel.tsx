@@ -1,0 +1,92 @@
+import Link from "next/link";
+import { dollars } from "@/lib/domain/portfolio/format";
+import { BUDGET_STATUS_LABELS, type BudgetRow } from "@/lib/domain/value";
+import { link, Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
+
+const unitName = (bu: string) => bu || "No business unit";
+
+const STATUS_STYLE: Record<BudgetRow["status"], string> = {
+  over: "bg-red-50 text-red-800 ring-red-200",
+  "at-risk": "bg-amber-50 text-amber-900 ring-amber-200",
+  within: "bg-green-50 text-green-800 ring-green-200",
+  "no-budget": "bg-zinc-50 text-zinc-700 ring-zinc-200",
+};
+
+/**
+ * Budgets (issue 20, item 4): each business unit's projected spend as chosen in one calendar
+ * year against its budget, over-budget units marked in words (not only in colour). Approved
+ * spend comes from the approvals of the decision queue; until they exist the column says so.
+ */
+export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manageHref, canManage }: {
+  year: number;
+  years: number[];
+  rows: BudgetRow[];
+  approvalsKnown: boolean;
+  yearHref: (year: number) => string;
+  manageHref: string;
+  canManage: boolean;
+}) {
+  const over = rows.filter((r) => r.status === "over");
+  return (
+    <Panel
+      title={`Budgets in ${year}`}
+      testId="budget-panel"
+      id="budgets"
+      description={
+        <>
+          Projected spend as chosen (each use case's decision, else its recommendation) in {year}, per business unit, against its budget for the year.{" "}
+          <Link className={link} href={manageHref}>{canManage ? "Set budgets and the hourly value rate" : "See budgets and the hourly value rate"}</Link>
+        </>
+      }
+    >
+      <nav aria-label="Budget year" className="mb-3 flex flex-wrap gap-2 text-sm">
+        {years.map((y) => (
+          <Link key={y} href={yearHref(y)} aria-current={y === year ? "page" : undefined} className={y === year ? "rounded bg-brand-700 px-2 py-0.5 font-semibold text-white" : `${link} px-2 py-0.5`}>
+            {y}
+          </Link>
+        ))}
+      </nav>
+      <p className="mb-3 text-sm" data-testid="budget-summary">
+        {over.length === 0
+          ? rows.some((r) => r.budgetCents !== null)
+            ? "No business unit is over budget."
+            : `No budget is set for ${year}.`
+          : `Over budget: ${over.map((r) => unitName(r.businessUnit)).join(", ")}.`}
+        {approvalsKnown ? "" : " Approved spend: no approvals yet (they come with the decision queue)."}
+      </p>
+      {rows.length > 0 ? (
+        <ScrollTable caption={`Budgets and projected spend in ${year}`} testId="budget-table">
+          <thead>
+            <tr>
+              <th className={th} scope="col">Business unit</th>
+              <th className={thNum} scope="col">Budget</th>
+              <th className={thNum} scope="col">Projected (base)</th>
+              <th className={thNum} scope="col">Projected (low – high)</th>
+              <th className={thNum} scope="col">Approved</th>
+              <th className={th} scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.businessUnit} data-testid="budget-row" data-status={r.status}>
+                <th scope="row" className={`${td} text-left font-normal`}>{unitName(r.businessUnit)}</th>
+                <td className={tdNum}>{r.budgetCents === null ? "—" : dollars(r.budgetCents)}</td>
+                <td className={tdNum}>{r.projected ? dollars(r.projected.base) : "—"}</td>
+                <td className={tdNum}>
+                  {r.projected ? `${dollars(r.projected.low)} – ${dollars(r.projected.high)}` : "—"}
+                  {r.incomplete ? <span className="block text-xs text-zinc-600">{r.incomplete} with a missing figure (left out)</span> : null}
+                </td>
+                <td className={tdNum}>{r.approvedCents === null ? "no approvals yet" : dollars(r.approvedCents)}</td>
+                <td className={td}>
+                  <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ring-1 ${STATUS_STYLE[r.status]}`} data-testid="budget-status">
+                    {r.status === "over" && r.overByCents !== null ? `Over budget by ${dollars(r.overByCents)}` : BUDGET_STATUS_LABELS[r.status]}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      ) : null}
+    </Panel>
+  );
+}

@@ -1,0 +1,65 @@
+import { dollars, plural } from "@/lib/domain/portfolio/format";
+import type { UnitValue } from "@/lib/domain/value";
+import { Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
+
+const unitName = (bu: string) => bu || "No business unit";
+const triple = (x: UnitValue["net"]) => `${dollars(x.pessimistic)} / ${dollars(x.base)} / ${dollars(x.optimistic)}`;
+
+/**
+ * Value against cost by business unit (issue 20, item 3): the use cases with a benefit, each under
+ * its approach as chosen, their benefit over their horizon against their lifecycle cost, in the
+ * paired scenarios of the use case page. Use cases with no value entered are counted, never netted as $0.
+ */
+export function PortfolioValuePanel({ units, total }: { units: UnitValue[]; total: UnitValue }) {
+  return (
+    <Panel
+      title="Value against cost by business unit"
+      testId="portfolio-value"
+      description={
+        <>
+          Each use case with an expected benefit, under its approach as chosen: its benefit over its horizon (from when that approach is built) less
+          its lifecycle cost. Pessimistic pairs the low benefit with the high cost and the slowest build; optimistic the high benefit with the low
+          cost; base is base throughout.
+        </>
+      }
+    >
+      {total.valued === 0 ? (
+        <p className="text-sm text-zinc-700" data-testid="portfolio-no-value">
+          No value entered for any costed use case in view: there is nothing to net yet. Enter an expected benefit on a use case's page.
+        </p>
+      ) : null}
+      {units.length > 0 ? (
+        <ScrollTable caption="Value against cost by business unit" testId="portfolio-value-table">
+          <thead>
+            <tr>
+              <th className={th} scope="col">Business unit</th>
+              <th className={thNum} scope="col">With a value</th>
+              <th className={thNum} scope="col">Benefit (base)</th>
+              <th className={thNum} scope="col">Cost as chosen (base)</th>
+              <th className={thNum} scope="col">Net value (pessimistic / base / optimistic)</th>
+              <th className={thNum} scope="col">No value entered</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...units, { ...total, businessUnit: "\u0000total" }].map((u) => {
+              const isTotal = u.businessUnit === "\u0000total";
+              return (
+                <tr key={u.businessUnit} data-testid={isTotal ? "value-total" : "value-unit"} className={isTotal ? "font-semibold" : ""}>
+                  <th scope="row" className={`${td} text-left ${isTotal ? "" : "font-normal"}`}>{isTotal ? "All in view" : unitName(u.businessUnit)}</th>
+                  <td className={tdNum}>{u.valued}</td>
+                  <td className={tdNum}>{u.valued ? dollars(u.benefit.base) : "—"}</td>
+                  <td className={tdNum}>{u.valued ? dollars(u.cost.base) : "—"}</td>
+                  <td className={`${tdNum} ${u.valued && u.net.base < 0 ? "text-red-800" : ""}`} data-testid="net">{u.valued ? triple(u.net) : "no value entered"}</td>
+                  <td className={tdNum}>
+                    {u.noValue}
+                    {u.notCosted ? <span className="block text-xs font-normal text-zinc-600">{plural(u.notCosted, "valued use case")} not fully costed</span> : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </ScrollTable>
+      ) : null}
+    </Panel>
+  );
+}

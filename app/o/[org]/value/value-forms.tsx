@@ -1,0 +1,59 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { buttonClass } from "@/components/button";
+import { FormMessage, SubmitButton, TextField } from "@/components/form";
+import { useFormAction, type FormInput } from "@/components/use-form-action";
+import { parseDollarsToCents } from "@/lib/domain/value/budget";
+import { setBudget, setHourlyRate } from "./actions";
+
+/** Dollars as typed → cents; what is not an amount becomes NaN, which the server refuses on the field. */
+const cents = (input: FormInput, key: string) => parseDollarsToCents(input[key] ?? "") ?? Number.NaN;
+
+/** Finance or an admin sets what an hour saved is worth, or goes back to the default. */
+export function RateForm({ orgSlug, currentCents, isDefault }: { orgSlug: string; currentCents: number; isDefault: boolean }) {
+  const router = useRouter();
+  const form = useFormAction((input) => setHourlyRate(orgSlug, { rateCents: cents(input, "rate") }), { onSuccess: () => router.refresh() });
+  const reset = useFormAction(() => setHourlyRate(orgSlug, { rateCents: null }), { onSuccess: () => router.refresh() });
+  return (
+    <div className="mt-4 flex flex-wrap items-end gap-3">
+      <form onSubmit={form.onSubmit} noValidate className="flex flex-wrap items-end gap-3" aria-label="Hourly value rate">
+        <FormMessage message={form.message} />
+        <TextField label="Hourly value rate (dollars an hour)" name="rate" inputMode="decimal" defaultValue={isDefault ? "" : (currentCents / 100).toFixed(2)} placeholder={(currentCents / 100).toFixed(2)} errors={form.errors("rateCents")} className="w-64" />
+        <SubmitButton pending={form.pending} pendingLabel="Saving…">Save the rate</SubmitButton>
+      </form>
+      {!isDefault ? (
+        <form onSubmit={reset.onSubmit} aria-label="Use the default rate">
+          <button type="submit" className={buttonClass("secondary")} disabled={reset.pending}>Use the default</button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+/** One business unit's budget for one year: set, change or remove it. */
+export function BudgetForm({ orgSlug, businessUnit, year, currentCents }: { orgSlug: string; businessUnit: string; year: number; currentCents: number | null }) {
+  const router = useRouter();
+  const form = useFormAction((input) => setBudget(orgSlug, { businessUnit, year, amountCents: cents(input, "amount") }), { onSuccess: () => router.refresh() });
+  const remove = useFormAction(() => setBudget(orgSlug, { businessUnit, year, amountCents: null }), { onSuccess: () => router.refresh() });
+  return (
+    <div className="flex flex-wrap items-end gap-2">
+      <form onSubmit={form.onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={`Budget of ${businessUnit} in ${year}`}>
+        <TextField
+          label={`Budget of ${businessUnit} in ${year} (dollars)`}
+          name="amount"
+          inputMode="decimal"
+          defaultValue={currentCents === null ? "" : (currentCents / 100).toFixed(2)}
+          errors={form.errors("amountCents") ?? (form.message ? [form.message] : undefined)}
+          className="w-64"
+        />
+        <SubmitButton pending={form.pending} pendingLabel="Saving…" variant="secondary">Save</SubmitButton>
+      </form>
+      {currentCents !== null ? (
+        <form onSubmit={remove.onSubmit} aria-label={`Remove the budget of ${businessUnit} in ${year}`}>
+          <button type="submit" className={buttonClass("ghost")} disabled={remove.pending}>Remove</button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * Journey (issue 20, items 3 and 4): a lead enters the expected benefit of their use case and sees
+ * net value and payback per approach; finance sets the business unit's budget for the year; the
+ * portfolio marks the unit over budget.
+ */
+import { expect, test } from "./registry-fixtures";
+
+test("a lead values a use case, finance budgets its unit, the portfolio marks it over budget", async ({ page, registry }) => {
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path("/new"));
+  await page.getByLabel("Title").fill("Claims letter summaries");
+  await page.getByLabel("Business unit / cost center").fill("Claims Ops");
+  await page.getByLabel("Monthly LLM calls now").fill("100000");
+  await page.getByLabel("How often the underlying knowledge changes").selectOption("annually");
+  await page.getByRole("button", { name: "Save use case" }).click();
+
+  const panel = page.getByTestId("value-panel");
+  await expect(panel.getByTestId("no-value")).toContainText("No value entered");
+
+  // A range the wrong way round is refused beside the field; nothing is saved.
+  await panel.getByLabel("What the use case brings").selectOption("REVENUE");
+  await panel.getByLabel("Low (dollars a year)").fill("500000");
+  await panel.getByLabel("Base (dollars a year)").fill("200000");
+  await panel.getByLabel("High (dollars a year)").fill("300000");
+  await panel.getByRole("button", { name: "Save the benefit" }).click();
+  await expect(panel).toContainText("Low cannot be above base");
+  await expect(panel.getByTestId("no-value")).toBeVisible();
+
+  await panel.getByLabel("Low (dollars a year)").fill("100,000");
+  await panel.getByRole("button", { name: "Save the benefit" }).click();
+  await expect(panel.getByTestId("benefit-summary")).toContainText("$100,000 / $200,000 / $300,000 a year");
+  const table = panel.getByTestId("value-table");
+  for (const approach of ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"]) {
+    const row = table.getByTestId(`value-row-${approach}`);
+    await expect(row.getByTestId("net")).toContainText("$");
+    await expect(row.getByTestId("payback")).toContainText(/month|year/);
+  }
+  await expect(panel.getByTestId("value-pairing")).toContainText("Pessimistic takes the low benefit, the slowest build and the high cost together");
+
+  // Finance sets Claims Ops' budget for the year the portfolio opens on: $1, far below its spend.
+  await registry.signInAs("FINANCE");
+  await page.goto(`/o/${registry.org.slug}/value`);
+  const heading = await page.getByRole("heading", { name: /^Budgets in \d{4}$/ }).textContent();
+  const year = heading!.match(/\d{4}/)![0];
+  await page.getByLabel(`Budget of Claims Ops in ${year} (dollars)`).fill("1");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("budget-unit").filter({ hasText: "Claims Ops" })).toContainText("$1");
+
+  await page.getByRole("link", { name: `See ${year}'s spend against them on the portfolio` }).click();
+  const budgets = page.getByTestId("budget-panel");
+  await expect(budgets.getByTestId("budget-summary")).toContainText("Over budget: Claims Ops.");
+  await expect(budgets.getByTestId("budget-summary")).toContainText("no approvals yet");
+  const row = budgets.getByTestId("budget-row").filter({ hasText: "Claims Ops" });
+  await expect(row).toHaveAttribute("data-status", "over");
+  await expect(row.getByTestId("budget-status")).toContainText("Over budget by $");
+  await expect(page.getByTestId("portfolio-value").getByTestId("value-unit").filter({ hasText: "Claims Ops" })).toContainText("$");
+});

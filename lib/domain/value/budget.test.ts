@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { budgetInputSchema, budgetRows, budgetStatus, budgetYearChoices, parseBudgetYear, parseDollarsToCents } from "./budget";
+
+const m = (low: number, base: number, high: number) => ({ low, base, high });
+
+describe("budgetStatus", () => {
+  it.each([
+    ["no budget", m(1, 2, 3), null, null, "no-budget"],
+    ["base above the budget", m(50, 101, 150), 100, null, "over"],
+    ["only the high case above", m(50, 100, 150), 100, null, "at-risk"],
+    ["exactly at the budget", m(100, 100, 100), 100, null, "within"],
+    ["below", m(10, 20, 30), 100, null, "within"],
+    ["approved spend above the budget", m(10, 20, 30), 100, 101, "over"],
+    ["approved spend within", m(10, 20, 30), 100, 100, "within"],
+  ] as const)("%s → %s", (_, projected, budget, approved, status) => expect(budgetStatus(projected, budget, approved)).toBe(status));
+});
+
+describe("budgetRows", () => {
+  const spend = [
+    { businessUnit: "Claims", projected: m(80, 120, 200), useCases: 2, incomplete: 0 },
+    { businessUnit: "", projected: m(1, 1, 1), useCases: 1, incomplete: 1 },
+    { businessUnit: "Actuarial", projected: m(10, 20, 30), useCases: 1, incomplete: 0 },
+  ];
+  it("joins spend and budgets per unit, units without a name last, approvals not yet known", () => {
+    const rows = budgetRows(spend, new Map([["Claims", 100], ["Marketing", 500]]), null);
+    expect(rows.map((r) => [r.businessUnit, r.budgetCents, r.projected?.base, r.overByCents, r.status, r.approvedCents])).toEqual([
+      ["Actuarial", null, 20, null, "no-budget", null],
+      ["Claims", 100, 120, 20, "over", null],
+      ["Marketing", 500, 0, -500, "within", null],
+      ["", null, 1, null, "no-budget", null],
+    ]);
+  });
+  it("uses approved spend when the approvals give it", () => {
+    const rows = budgetRows(spend, new Map([["Actuarial", 25]]), new Map([["Actuarial", 40]]));
+    expect(rows.find((r) => r.businessUnit === "Actuarial")).toMatchObject({ approvedCents: 40, status: "over" });
+  });
+});
+
+describe("budget input", () => {
+  it.each([
+    [{ businessUnit: "Claims", year: 2027, amountCents: 100 }, true],
+    [{ businessUnit: "Claims", year: 2027, amountCents: null }, true],
+    [{ businessUnit: "  ", year: 2027, amountCents: 100 }, false],
+    [{ businessUnit: "Claims", year: 1999, amountCents: 100 }, false],
+    [{ businessUnit: "Claims", year: 2027, amountCents: -1 }, false],
+    [{ businessUnit: "Claims", year: 2027, amountCents: 1.5 }, false],
+    [{ businessUnit: "Claims\u0000", year: 2027, amountCents: 1 }, false],
+    [{ businessUnit: "Claims", year: 2027, amountCents: 1, organizationId: "x" }, false],
+  ])("%j valid: %s", (v, ok) => expect(budgetInputSchema.safeParse(v).success).toBe(ok));
+
+  it.each([
+    ["1,250,000", 125_000_000],
+    ["$400000.5", 40_000_050],
+    ["0", 0],
+    ["12.345", null],
+    ["-5", null],
+    ["1e6", null],
+    ["", null],
+  ])("%s dollars → %s cents", (text, cents) => expect(parseDollarsToCents(text)).toBe(cents));
+});
+
+describe("the budget year", () => {
+  const now = new Date("2026-12-03T12:00:00Z");
+  it.each([
+    ["2027", 2027],
+    [["2028", "2029"], 2028],
+    [undefined, 2026],
+    ["1999", 2026],
+    ["20270", 2026],
+    ["next", 2026],
+  ] as const)("%j → %s", (raw, year) => expect(parseBudgetYear(raw as string | string[] | undefined, now)).toBe(year));
+  it.each([
+    [[], 2026],
+    [[2026, 2027], 2026],
+    [[2025, 2027, 2028], 2027],
+    [[2024, 2025], 2025],
+  ])("with no year asked and budgets in %j → %s", (budgeted, year) => expect(parseBudgetYear(undefined, now, budgeted)).toBe(year));
+  it("offers the portfolio's years, the budgeted ones and the one shown, once each, in order", () => {
+    expect(budgetYearChoices([2026, 2027, 2028], [2030, 2027], 2025)).toEqual([2025, 2026, 2027, 2028, 2030]);
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * Budgets per business unit and calendar year (issue 20, item 4): what a unit may spend, against
+ * what its use cases are projected to spend as chosen (and, once approvals exist, what was
+ * approved). Money in integer cents.
+ *
+ * Pure: no Next.js, Prisma or I/O.
+ */
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../text";
+import { LIMITS } from "../use-case";
+import { z } from "../zod";
+import type { Money3 } from "./benefit";
+
+export const MIN_BUDGET_YEAR = 2000;
+export const MAX_BUDGET_YEAR = 2100;
+/** $100 billion: far above any unit's budget, well inside exact integers. */
+export const MAX_BUDGET_CENTS = 10_000_000_000_000;
+
+export const budgetInputSchema = z
+  .object({
+    businessUnit: z
+      .string()
+      .trim()
+      .min(1, "Choose a business unit")
+      .max(LIMITS.businessUnit, `Business unit must be at most ${LIMITS.businessUnit} characters`)
+      .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
+    year: z.number({ error: "Enter a year" }).int("Enter a year").min(MIN_BUDGET_YEAR, `From ${MIN_BUDGET_YEAR}`).max(MAX_BUDGET_YEAR, `Up to ${MAX_BUDGET_YEAR}`),
+    /** Whole cents; null removes the budget. */
+    amountCents: z.number({ error: "Enter an amount" }).int("Whole cents").min(0, "Cannot be negative").max(MAX_BUDGET_CENTS, "At most $100 billion").nullable(),
+  })
+  .strict();
+export type BudgetInput = z.infer<typeof budgetInputSchema>;
+
+export type BudgetStatus = "no-budget" | "over" | "at-risk" | "within";
+
+export const BUDGET_STATUS_LABELS: Record<BudgetStatus, string> = {
+  "no-budget": "No budget set",
+  over: "Over budget",
+  "at-risk": "Within budget, over it in the high case",
+  within: "Within budget",
+};
+
+/**
+ * Over budget when the base projection (or the approved spend, once there is one) exceeds the
+ * budget; at risk when only the high projection does.
+ */
+export function budgetStatus(projected: Money3, budgetCents: number | null, approvedCents: number | null): BudgetStatus {
+  if (budgetCents === null) return "no-budget";
+  if (projected.base > budgetCents || (approvedCents !== null && approvedCents > budgetCents)) return "over";
+  if (projected.high > budgetCents) return "at-risk";
+  return "within";
+}
+
+export interface UnitSpend {
+  businessUnit: string;
+  /** Projected spend as chosen in the year (sums of the use cases' yearly totals). */
+  projected: Money3;
+  useCases: number;
+  /** Use cases whose year lacks a figure: the projection leaves that cost out. */
+  incomplete: number;
+}
+
+export interface BudgetRow {
+  businessUnit: string;
+  budgetCents: number | null;
+  projected: Money3 | null;
+  useCases: number;
+  incomplete: number;
+  /** null: no approvals yet (the approvals of issue 20's decision queue will fill it). */
+  approvedCents: number | null;
+  /** Base projection minus the budget (positive: over); null without a budget or a projection. */
+  overByCents: number | null;
+  status: BudgetStatus;
+}
+
+/**
+ * One row per business unit that has a budget or projected spend in the year, sorted by name
+ * ("" for use cases without a unit last). Units with a budget and nothing projected show $0
+ * projected: no use case of theirs spends that year, which is a real zero, not a missing figure.
+ */
+export function budgetRows(
+  spend: readonly UnitSpend[],
+  budgets: ReadonlyMap<string, number>,
+  approved: ReadonlyMap<string, number> | null,
+): BudgetRow[] {
+  const units = new Set<string>([...spend.map((s) => s.businessUnit), ...budgets.keys()]);
+  const byUnit = new Map(spend.map((s) => [s.businessUnit, s]));
+  return [...units]
+    .sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)))
+    .map((businessUnit) => {
+      const s = byUnit.get(businessUnit);
+      const projected = s ? s.projected : { low: 0, base: 0, high: 0 };
+      const budgetCents = budgets.get(businessUnit) ?? null;
+      const approvedCents = approved?.get(businessUnit) ?? null;
+      return {
+        businessUnit,
+        budgetCents,
+        projected,
+        useCases: s?.useCases ?? 0,
+        incomplete: s?.incomplete ?? 0,
+        approvedCents,
+        overByCents: budgetCents === null ? null : projected.base - budgetCents,
+        status: budgetStatus(projected, budgetCents, approvedCents),
+      };
+    });
+}
+
+/** "$1,250,000.00" → 125000000; refuses anything but a plain amount with at most two decimals. */
+export function parseDollarsToCents(text: string): number | null {
+  const t = text.trim().replace(/^\$/, "").replace(/,/g, "");
+  if (!/^\d+(\.\d{1,2})?$/.test(t)) return null;
+  const [whole, frac = ""] = t.split(".");
+  const cents = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+  return Number.isSafeInteger(cents) ? cents : null;
+}
+
+/**
+ * The year a budget view shows: `?budgetYear=2027` when it is a plausible year; else the current
+ * calendar year when it has budgets, else the next year that has, else the latest that has, else
+ * the current year (so a portfolio whose budgets start next year opens on them).
+ */
+export function parseBudgetYear(raw: string | string[] | undefined, now: Date, budgeted: readonly number[] = []): number {
+  const v = Array.isArray(raw) ? raw[0] : raw;
+  const n = v !== undefined && /^\d{4}$/.test(v) ? Number(v) : Number.NaN;
+  if (n >= MIN_BUDGET_YEAR && n <= MAX_BUDGET_YEAR) return n;
+  const current = now.getUTCFullYear();
+  if (budgeted.length === 0 || budgeted.includes(current)) return current;
+  const later = budgeted.filter((y) => y > current);
+  return later.length ? Math.min(...later) : Math.max(...budgeted);
+}
+
+/** The years to offer: the portfolio's, those with a budget, and the one shown, in order. */
+export function budgetYearChoices(portfolioYears: readonly number[], withBudgets: readonly number[], shown: number): number[] {
+  return [...new Set([...portfolioYears, ...withBudgets, shown])].sort((a, b) => a - b);
+}

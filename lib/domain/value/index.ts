@@ -1,0 +1,4 @@
+export * from "./benefit";
+export * from "./value";
+export * from "./budget";
+export * from "./portfolio-value";

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { valueByBusinessUnit, type ValueInputRow } from "./portfolio-value";
+
+const m = (low: number, base: number, high: number) => ({ low, base, high });
+const row = (r: Partial<ValueInputRow>): ValueInputRow => ({ businessUnit: "Claims", yearlyBenefit: null, lifecycle: m(300, 600, 900), incomplete: false, years: 3, timeToValueWeeks: null, ...r });
+
+describe("valueByBusinessUnit", () => {
+  it("nets each valued use case's benefit over its horizon against its lifecycle cost, paired pessimistic to optimistic", () => {
+    const { units, total } = valueByBusinessUnit([
+      // benefit 3 × 1,200 / 2,400 / 3,600 (no build) against 900 / 600 / 300
+      row({ yearlyBenefit: m(1_200, 2_400, 3_600) }),
+      // a 13-week build (3 months) in the pessimistic case, 1 month in the optimistic one
+      row({ businessUnit: "Actuarial", yearlyBenefit: m(1_200, 1_200, 1_200), years: 1, lifecycle: m(100, 100, 100), timeToValueWeeks: m(52 / 12, 8, 13) }),
+      row({}), // costed, no value entered
+      row({ yearlyBenefit: m(1, 1, 1), incomplete: true }), // a value but a missing cost figure
+      row({ yearlyBenefit: m(1, 1, 1), lifecycle: null }), // a value but not costed
+    ]);
+    expect(units.map((u) => u.businessUnit)).toEqual(["Actuarial", "Claims"]);
+    const claims = units[1]!;
+    expect(claims).toMatchObject({ valued: 1, noValue: 1, notCosted: 2 });
+    expect(claims.benefit).toEqual({ pessimistic: 3_600, base: 7_200, optimistic: 10_800 });
+    expect(claims.cost).toEqual({ pessimistic: 900, base: 600, optimistic: 300 });
+    expect(claims.net).toEqual({ pessimistic: 2_700, base: 6_600, optimistic: 10_500 });
+    // Actuarial: 9/12, 10/12 and 11/12 of 1,200
+    expect(units[0]!.benefit).toEqual({ pessimistic: 900, base: 1_000, optimistic: 1_100 });
+    expect(units[0]!.net).toEqual({ pessimistic: 800, base: 900, optimistic: 1_000 });
+    expect(total).toMatchObject({ valued: 2, noValue: 1, notCosted: 2, net: { pessimistic: 3_500, base: 7_500, optimistic: 11_500 } });
+  });
+  it("has no units and zero counts for an empty view", () => {
+    expect(valueByBusinessUnit([])).toEqual({ units: [], total: expect.objectContaining({ valued: 0, noValue: 0 }) });
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Portfolio value against cost by business unit (issue 20, item 3): each use case counted under
+ * its approach as chosen (the decision, else the recommendation), its benefit over its horizon
+ * after the build against that approach's lifecycle cost, in the same paired scenarios as the use
+ * case's page (lib/domain/value/value.ts). A use case without a benefit is counted apart (its cost
+ * is not netted against anything); one whose cost is missing or incomplete likewise.
+ *
+ * Pure: no Next.js, Prisma or I/O.
+ */
+import type { Money3 } from "./benefit";
+import { benefitByYear, buildMonths, PAIRING, VALUE_SCENARIOS, type ValueScenario } from "./value";
+
+export interface ValueInputRow {
+  businessUnit: string;
+  /** Yearly benefit in cents, or null: no value entered. */
+  yearlyBenefit: Money3 | null;
+  /** As chosen: lifecycle cost, or null when not costed. */
+  lifecycle: Money3 | null;
+  /** As chosen: a figure is missing. */
+  incomplete: boolean;
+  /** Years of the horizon. */
+  years: number;
+  timeToValueWeeks: Money3 | null;
+}
+
+export type ByScenario = Record<ValueScenario, number>;
+
+export interface UnitValue {
+  businessUnit: string;
+  /** Use cases with a benefit and a complete cost: the ones netted. */
+  valued: number;
+  /** Costed use cases with no value entered. */
+  noValue: number;
+  /** Use cases with a benefit whose cost is missing, incomplete or not known. */
+  notCosted: number;
+  benefit: ByScenario;
+  cost: ByScenario;
+  net: ByScenario;
+}
+
+const zero = (): ByScenario => ({ pessimistic: 0, base: 0, optimistic: 0 });
+
+/** The benefit over the horizon in one scenario (the sum of its yearly amounts). */
+export function lifecycleBenefit(yearlyBenefit: Money3, years: number, ttv: Money3 | null, scenario: ValueScenario): number {
+  const p = PAIRING[scenario];
+  return benefitByYear(yearlyBenefit[p.benefit], years, buildMonths(ttv ? ttv[p.timeToValue] : null)).reduce((a, b) => a + b, 0);
+}
+
+/** Per business unit (sorted, "" last), and the total over all of them. */
+export function valueByBusinessUnit(rows: readonly ValueInputRow[]): { units: UnitValue[]; total: UnitValue } {
+  const units = new Map<string, UnitValue>();
+  const total: UnitValue = { businessUnit: "", valued: 0, noValue: 0, notCosted: 0, benefit: zero(), cost: zero(), net: zero() };
+  for (const r of rows) {
+    let u = units.get(r.businessUnit);
+    if (!u) units.set(r.businessUnit, (u = { businessUnit: r.businessUnit, valued: 0, noValue: 0, notCosted: 0, benefit: zero(), cost: zero(), net: zero() }));
+    const costed = r.lifecycle !== null && !r.incomplete && r.years > 0;
+    if (!r.yearlyBenefit) {
+      if (costed) {
+        u.noValue++;
+        total.noValue++;
+      }
+      continue;
+    }
+    if (!costed) {
+      u.notCosted++;
+      total.notCosted++;
+      continue;
+    }
+    u.valued++;
+    total.valued++;
+    for (const s of VALUE_SCENARIOS) {
+      const benefit = lifecycleBenefit(r.yearlyBenefit, r.years, r.timeToValueWeeks, s);
+      const cost = r.lifecycle![PAIRING[s].cost];
+      for (const t of [u, total]) {
+        t.benefit[s] += benefit;
+        t.cost[s] += cost;
+        t.net[s] += benefit - cost;
+      }
+    }
+  }
+  const sorted = [...units.values()].sort((a, b) => (a.businessUnit === "" ? 1 : b.businessUnit === "" ? -1 : a.businessUnit.localeCompare(b.businessUnit)));
+  return { units: sorted, total };
+}

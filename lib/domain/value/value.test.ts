@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { approachValue, benefitByYear, buildMonths, paybackMonth, paybackText, returnText, scenarioValue, type ApproachCosts } from "./value";
+
+const flat = (cents: number, years: number) => Array.from({ length: years }, () => ({ low: cents, base: cents, high: cents }));
+
+describe("buildMonths: weeks to value rounded up to whole months", () => {
+  it.each([
+    [null, 0],
+    [0, 0],
+    [52 / 12, 1], // exactly one month
+    [4, 1],
+    [6, 2], // 1.38 months
+    [8, 2], // 1.85
+    [10, 3], // 2.31
+    [13, 3], // exactly three months
+    [52, 12],
+  ])("%s weeks → %s months", (weeks, months) => expect(buildMonths(weeks)).toBe(months));
+});
+
+describe("benefitByYear: a twelfth of the yearly benefit a month after the build, rounded once a year", () => {
+  it.each([
+    ["no build", 1_200_000, 3, 0, [1_200_000, 1_200_000, 1_200_000]],
+    ["three months' build", 1_200_000, 3, 3, [900_000, 1_200_000, 1_200_000]],
+    ["a build into year 2", 1_200_000, 3, 15, [0, 900_000, 1_200_000]],
+    ["a build longer than the horizon", 1_200_000, 1, 14, [0]],
+    ["rounded half up: 11/12 of 100 cents", 100, 1, 1, [92]],
+    ["rounded: 1/12 of 100 cents", 100, 1, 11, [8]],
+  ])("%s", (_, yearly, years, build, expected) => expect(benefitByYear(yearly, years, build)).toEqual(expected));
+});
+
+describe("paybackMonth", () => {
+  // $1,000 of benefit a month ($12,000 a year).
+  const B = 1_200_000;
+  it.each([
+    ["year-1 cost $6,000, no build: covered from the first month", B, [600_000, 0, 0], 0, 1],
+    // $1,000(m − 3) ≥ $500m ⇔ m ≥ 6
+    ["year-1 cost $6,000 and a 3-month build: month 6", B, [600_000, 0, 0], 3, 6],
+    // year 1 costs $30,000 ($2,500 a month), then $6,000 a year: 1,000m ≥ 30,000 + 500(m − 12) ⇔ m ≥ 48
+    ["a dear first year: month 48", B, [3_000_000, 600_000, 600_000, 600_000, 600_000], 0, 48],
+    ["benefit below the running cost: never", B, [2_400_000, 2_400_000, 2_400_000], 0, null],
+    // covered in years 1–2, but year 3's $60,000 overtakes it in month 31: not paid back for good
+    ["covered, then overtaken by a dear last year: never", B, [0, 0, 6_000_000], 0, null],
+    ["a free approach with a 3-month build: when the benefit starts", B, [0, 0], 3, 4],
+    ["no benefit at all: never", 0, [0, 0], 0, null],
+    ["covered only in the last month", B, [1_100_000], 0, 1],
+  ])("%s", (_, benefit, costs, build, expected) => expect(paybackMonth(benefit, costs, build)).toBe(expected));
+});
+
+describe("scenarioValue pairs the ends: pessimistic = low benefit, slow build, high cost", () => {
+  const costs: ApproachCosts = {
+    years: [
+      { low: 1_000_000, base: 2_000_000, high: 3_000_000 },
+      { low: 500_000, base: 1_000_000, high: 1_500_000 },
+    ],
+    complete: true,
+    timeToValueWeeks: { low: 52 / 12, base: 8, high: 13 }, // 1, 2 and 3 months
+  };
+  const benefit = { low: 600_000, base: 1_200_000, high: 2_400_000 };
+
+  it("pessimistic: $6,000 a year from month 4 against the high cost", () => {
+    // benefit: 9/12 × 600,000 + 600,000 = 1,050,000; cost 4,500,000; net −3,450,000
+    expect(scenarioValue(benefit, costs, "pessimistic")).toEqual({ benefitCents: 1_050_000, costCents: 4_500_000, netCents: -3_450_000, paybackMonths: null, returnPct: (-3_450_000 * 100) / 4_500_000 });
+  });
+  it("base: $12,000 a year from month 3 against the base cost", () => {
+    // benefit: 10/12 × 1,200,000 + 1,200,000 = 2,200,000; cost 3,000,000
+    expect(scenarioValue(benefit, costs, "base")).toEqual({ benefitCents: 2_200_000, costCents: 3_000_000, netCents: -800_000, paybackMonths: null, returnPct: (-800_000 * 100) / 3_000_000 });
+  });
+  it("optimistic: $24,000 a year from month 2 against the low cost", () => {
+    // benefit: 11/12 × 2,400,000 + 2,400,000 = 4,600,000; cost 1,500,000; net 3,100,000
+    // payback (dollars, a month): 2,000(m − 1) ≥ 10,000m/12 ⇔ m ≥ 1.71 → month 2
+    expect(scenarioValue(benefit, costs, "optimistic")).toEqual({ benefitCents: 4_600_000, costCents: 1_500_000, netCents: 3_100_000, paybackMonths: 2, returnPct: (3_100_000 * 100) / 1_500_000 });
+  });
+  it("a free approach has no return percentage, not an infinite one", () => {
+    expect(scenarioValue(benefit, { years: flat(0, 2), complete: true, timeToValueWeeks: null }, "base").returnPct).toBeNull();
+  });
+  it("no time to value (a manual estimate): the benefit counts from the first month", () => {
+    expect(scenarioValue(benefit, { years: flat(0, 2), complete: true, timeToValueWeeks: null }, "base").benefitCents).toBe(2_400_000);
+  });
+});
+
+describe("approachValue says why there is no value rather than showing $0", () => {
+  const costs: ApproachCosts = { years: flat(1_000, 3), complete: true, timeToValueWeeks: null };
+  it.each([
+    ["no benefit entered", null, costs, "no-benefit"],
+    ["no projection for the approach", { low: 1, base: 1, high: 1 }, null, "not-costed"],
+    ["an empty projection", { low: 1, base: 1, high: 1 }, { ...costs, years: [] }, "not-costed"],
+    ["a missing cost figure", { low: 1, base: 1, high: 1 }, { ...costs, complete: false }, "incomplete"],
+    ["both", { low: 1, base: 1, high: 1 }, costs, "valued"],
+  ] as const)("%s → %s", (_, benefit, c, status) => expect(approachValue(benefit, c).status).toBe(status));
+
+  it("gives all three scenarios when valued", () => {
+    const v = approachValue({ low: 0, base: 12_000, high: 24_000 }, costs);
+    if (v.status !== "valued") throw new Error("expected a value");
+    expect(v.scenarios.pessimistic.netCents).toBe(-3_000); // 0 − 3 × 1,000
+    expect(v.scenarios.base.netCents).toBe(33_000); // 3 × 12,000 − 3,000
+    expect(v.scenarios.optimistic.netCents).toBe(69_000);
+  });
+});
+
+describe("texts", () => {
+  it.each([
+    [1, 5, "1 month"],
+    [12, 5, "1 year"],
+    [27, 5, "2 years 3 months"],
+    [null, 5, "never within 5 years"],
+    [null, 1, "never within 1 year"],
+  ])("payback %s of %s years → %s", (m, h, text) => expect(paybackText(m, h)).toBe(text));
+  it.each([
+    [12.4, "12%"],
+    [-40.2, "−40%"],
+    [0, "0%"],
+    [null, "—"],
+  ])("return %s → %s", (pct, text) => expect(returnText(pct)).toBe(text));
+});

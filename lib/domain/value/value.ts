@@ -1,0 +1,160 @@
+/**
+ * Net value, payback and return of one approach, from a use case's yearly benefit and the
+ * approach's projected yearly costs. All money in integer cents; every figure is exact or rounded
+ * once, and a lifecycle benefit is the sum of its yearly amounts (so exports add up to it).
+ *
+ * Timing: the benefit starts once the approach is built. Its time to value (weeks, from the cost
+ * model) is rounded up to whole months; the benefit accrues evenly, a twelfth of the yearly
+ * figure a month, from the month after. A year's cost is spread evenly over its twelve months for
+ * the payback (the projection gives yearly totals, not months). With no time to value known (a
+ * manual estimate) the benefit counts from the first month.
+ *
+ * Scenarios are paired, not matched: the pessimistic case takes the low benefit, the slow build
+ * (the high time to value) and the high cost; the optimistic case the high benefit, the quick
+ * build and the low cost; the base case base with base. Low benefit against low cost would hide
+ * the case that matters to a budget holder: everything going wrong at once. So the pessimistic
+ * and optimistic figures bound every outcome the entered ranges allow.
+ *
+ * Pure: no Next.js, Prisma or I/O.
+ */
+import type { Money3 } from "./benefit";
+
+export const VALUE_SCENARIOS = ["pessimistic", "base", "optimistic"] as const;
+export type ValueScenario = (typeof VALUE_SCENARIOS)[number];
+
+export const VALUE_SCENARIO_LABELS: Record<ValueScenario, string> = {
+  pessimistic: "Pessimistic",
+  base: "Base",
+  optimistic: "Optimistic",
+};
+
+/** Which end of each range a scenario takes. */
+export const PAIRING: Record<ValueScenario, { benefit: keyof Money3; cost: keyof Money3; timeToValue: keyof Money3 }> = {
+  pessimistic: { benefit: "low", cost: "high", timeToValue: "high" },
+  base: { benefit: "base", cost: "base", timeToValue: "base" },
+  optimistic: { benefit: "high", cost: "low", timeToValue: "low" },
+};
+
+/** Weeks to value → whole months before the benefit starts (rounded up: a part month earns nothing). */
+export function buildMonths(weeks: number | null | undefined): number {
+  if (weeks === null || weeks === undefined || !(weeks > 0)) return 0;
+  return Math.ceil((weeks * 12) / 52 - 1e-9);
+}
+
+/** Months of year `yearIndex` (1-based) in which the benefit accrues, after `build` months. */
+function liveMonthsInYear(yearIndex: number, build: number): number {
+  const liveBy = (m: number) => Math.max(0, m - build);
+  return liveBy(12 * yearIndex) - liveBy(12 * (yearIndex - 1));
+}
+
+/** Half-up rounding of a / b for non-negative integers. */
+function divRound(a: number, b: number): number {
+  return Math.floor((2 * a + b) / (2 * b));
+}
+
+/** The benefit of each year of the horizon (cents): the yearly figure × live months / 12, rounded once a year. */
+export function benefitByYear(yearlyCents: number, horizonYears: number, build: number): number[] {
+  const out: number[] = [];
+  for (let y = 1; y <= horizonYears; y++) out.push(divRound(yearlyCents * liveMonthsInYear(y, build), 12));
+  return out;
+}
+
+/**
+ * The first month from which the cumulative benefit covers the cumulative cost (and is above
+ * zero) to the horizon's end; null when that never happens within the horizon. Computed on
+ * twelfths in BigInt, so no amount is rounded.
+ */
+export function paybackMonth(yearlyBenefitCents: number, yearlyCosts: readonly number[], build: number): number | null {
+  const months = yearlyCosts.length * 12;
+  const benefit = BigInt(yearlyBenefitCents);
+  let costBefore = 0n; // 12 × the cost of the years already past
+  let lastUnpaid = 0;
+  for (let y = 0; y < yearlyCosts.length; y++) {
+    const cost = BigInt(yearlyCosts[y]!);
+    for (let k = 1; k <= 12; k++) {
+      const m = 12 * y + k;
+      const cumCost = costBefore + cost * BigInt(k);
+      const cumBenefit = benefit * BigInt(Math.max(0, m - build));
+      if (!(cumBenefit > 0n && cumBenefit >= cumCost)) lastUnpaid = m;
+    }
+    costBefore += 12n * cost;
+  }
+  return lastUnpaid >= months ? null : lastUnpaid + 1;
+}
+
+export interface ScenarioValue {
+  /** Benefit over the horizon (after the build). */
+  benefitCents: number;
+  /** Lifecycle cost of the approach. */
+  costCents: number;
+  netCents: number;
+  /** Months from the start of year 1; null: never pays back within the horizon. */
+  paybackMonths: number | null;
+  /** Net value as a percentage of the cost; null when the cost is $0. */
+  returnPct: number | null;
+}
+
+/** What one approach costs, as the projection stores it. */
+export interface ApproachCosts {
+  /** Yearly totals of years 1..h, low/base/high (cents). */
+  years: readonly Money3[];
+  /** False when a figure is missing: then no value is computed (never a net on a partial cost). */
+  complete: boolean;
+  timeToValueWeeks: Money3 | null;
+}
+
+export type ApproachValue =
+  | { status: "no-benefit" }
+  | { status: "incomplete" }
+  | { status: "not-costed" }
+  | { status: "valued"; scenarios: Record<ValueScenario, ScenarioValue> };
+
+/** One scenario: the benefit's end, the cost's end and the build's end that PAIRING names. */
+export function scenarioValue(yearlyBenefit: Money3, costs: ApproachCosts, scenario: ValueScenario): ScenarioValue {
+  const p = PAIRING[scenario];
+  const yearly = costs.years.map((y) => y[p.cost]);
+  const build = buildMonths(costs.timeToValueWeeks ? costs.timeToValueWeeks[p.timeToValue] : null);
+  const benefitCents = benefitByYear(yearlyBenefit[p.benefit], yearly.length, build).reduce((a, b) => a + b, 0);
+  const costCents = yearly.reduce((a, b) => a + b, 0);
+  const netCents = benefitCents - costCents;
+  return {
+    benefitCents,
+    costCents,
+    netCents,
+    paybackMonths: paybackMonth(yearlyBenefit[p.benefit], yearly, build),
+    returnPct: costCents === 0 ? null : (netCents * 100) / costCents,
+  };
+}
+
+/** The value of one approach in the three paired scenarios, or why there is none. */
+export function approachValue(yearlyBenefit: Money3 | null, costs: ApproachCosts | null): ApproachValue {
+  if (!yearlyBenefit) return { status: "no-benefit" };
+  if (!costs || costs.years.length === 0) return { status: "not-costed" };
+  if (!costs.complete) return { status: "incomplete" };
+  return {
+    status: "valued",
+    scenarios: {
+      pessimistic: scenarioValue(yearlyBenefit, costs, "pessimistic"),
+      base: scenarioValue(yearlyBenefit, costs, "base"),
+      optimistic: scenarioValue(yearlyBenefit, costs, "optimistic"),
+    },
+  };
+}
+
+/** "2 years 3 months", "11 months", "never within 5 years". */
+export function paybackText(months: number | null, horizonYears: number): string {
+  if (months === null) return `never within ${horizonYears} ${horizonYears === 1 ? "year" : "years"}`;
+  const y = Math.floor(months / 12);
+  const m = months % 12;
+  const parts: string[] = [];
+  if (y) parts.push(`${y} ${y === 1 ? "year" : "years"}`);
+  if (m) parts.push(`${m} ${m === 1 ? "month" : "months"}`);
+  return parts.join(" ");
+}
+
+/** 12.345 → "12%"; −40 → "−40%"; null → "—". */
+export function returnText(pct: number | null): string {
+  if (pct === null) return "—";
+  const r = Math.round(pct);
+  return `${r < 0 ? "−" : ""}${Math.abs(r)}%`;
+}

@@ -1,0 +1,232 @@
+import "server-only";
+import type { Approach } from "@/lib/domain/assessment";
+import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import {
+  approachValue, budgetRows, hourlyRateOf, readBenefit, valueByBusinessUnit, yearlyBenefitCents,
+  type ApproachValue, type Benefit, type BudgetRow, type Money3, type UnitSpend, type UnitValue, type ValueInputRow,
+} from "@/lib/domain/value";
+import { db, Prisma } from "../db";
+import { getStoredProjection } from "../projections";
+import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
+import { float, int } from "../portfolio/sql-values";
+import { scopedQueryRaw } from "../rls";
+
+/** The organization's hourly value rate, and whether it is the documented default. */
+export async function valueRate(organizationId: string): Promise<{ rateCents: number; isDefault: boolean }> {
+  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { valueHourlyRateCents: true } });
+  return { rateCents: hourlyRateOf(org.valueHourlyRateCents), isDefault: org.valueHourlyRateCents === null };
+}
+
+export interface UseCaseValue {
+  benefit: Benefit | null;
+  rateCents: number;
+  rateIsDefault: boolean;
+  /** The benefit a year in cents (null: none entered). */
+  yearly: Money3 | null;
+  horizonYears: number;
+  version: number;
+  ownerId: string;
+  /** No deciding answer yet: nothing is costed, so nothing can be netted. */
+  notAssessed: boolean;
+  approaches: { approach: Approach; value: ApproachValue; chosen: boolean; recommended: boolean }[];
+}
+
+/** One use case's value per approach, from its stored projection. Scoped by organization; null when not found. */
+export async function getUseCaseValue(organizationId: string, useCaseId: string): Promise<UseCaseValue | null> {
+  const [uc, rate, p] = await Promise.all([
+    db.useCase.findFirst({
+      where: { id: useCaseId, organizationId, deletedAt: null },
+      select: { benefit: true, horizonYears: true, version: true, ownerId: true, evidence: true, chosenApproach: true, recommendedApproach: true },
+    }),
+    valueRate(organizationId),
+    getStoredProjection(organizationId, useCaseId),
+  ]);
+  if (!uc) return null;
+  const benefit = readBenefit(uc.benefit);
+  const yearly = benefit ? yearlyBenefitCents(benefit, rate.rateCents) : null;
+  const approaches = new Map<Approach, Money3[]>();
+  for (const y of [...p.years].sort((a, b) => a.yearIndex - b.yearIndex)) {
+    const list = approaches.get(y.approach) ?? [];
+    list.push({ low: y.low, base: y.base, high: y.high });
+    approaches.set(y.approach, list);
+  }
+  const asChosen = uc.chosenApproach ?? uc.recommendedApproach;
+  return {
+    benefit,
+    rateCents: rate.rateCents,
+    rateIsDefault: rate.isDefault,
+    yearly,
+    horizonYears: uc.horizonYears,
+    version: uc.version,
+    ownerId: uc.ownerId,
+    notAssessed: uc.evidence === "none",
+    approaches: [...approaches.entries()].map(([approach, years]) => {
+      const s = p.summary?.approaches[approach];
+      const value = approachValue(yearly, {
+        years,
+        complete: s ? s.lifecycle.complete : p.years.filter((y) => y.approach === approach).every((y) => y.complete),
+        timeToValueWeeks: s?.timeToValueWeeks ?? null,
+      });
+      return { approach, value, chosen: approach === asChosen, recommended: approach === uc.recommendedApproach };
+    }),
+  };
+}
+
+/** The as-chosen yearly amounts column of a rollup row (the three fixed approaches keep theirs apart). */
+function asChosenArray(alias: string): Prisma.Sql {
+  const a = `"${alias}"`;
+  return Prisma.raw(
+    `(CASE COALESCE(${a}."chosenApproach", ${a}."recommendedApproach") WHEN 'RAG' THEN ${a}."ragCents" WHEN 'FINE_TUNING' THEN ${a}."fineTuningCents" WHEN 'HYBRID' THEN ${a}."hybridCents" ELSE ${a}."chosenCents" END)`,
+  );
+}
+
+interface ValueRow {
+  businessUnit: string;
+  startYear: number | null;
+  approach: string | null;
+  benefit: unknown;
+  low: bigint | null;
+  base: bigint | null;
+  high: bigint | null;
+  incomplete: boolean;
+  years: number;
+  ttvLow: number | null;
+  ttvBase: number | null;
+  ttvHigh: number | null;
+}
+
+/**
+ * Portfolio value against cost by business unit, for the filter: the use cases with a benefit,
+ * one row each (UseCaseRollup for the as-chosen cost and time to value, the use case for its
+ * benefit), netted in lib/domain/value/portfolio-value.ts; the costed ones without a benefit
+ * only counted, in the same statement's second half. Read as the organization-scoped role.
+ */
+export async function portfolioValue(organizationId: string, filter: PortfolioFilter): Promise<{ units: UnitValue[]; total: UnitValue; rateCents: number }> {
+  const { input, noValue, rateCents } = await valueInput(organizationId, filter);
+  const result = valueByBusinessUnit(input);
+  // Units with only unvalued use cases still show, so a reader sees what has no value yet.
+  for (const [unit, n] of noValue) {
+    let u = result.units.find((x) => x.businessUnit === unit);
+    if (!u) {
+      u = { businessUnit: unit, valued: 0, noValue: 0, notCosted: 0, benefit: { pessimistic: 0, base: 0, optimistic: 0 }, cost: { pessimistic: 0, base: 0, optimistic: 0 }, net: { pessimistic: 0, base: 0, optimistic: 0 } };
+      result.units.push(u);
+    }
+    u.noValue += n;
+    result.total.noValue += n;
+  }
+  result.units.sort((a, b) => (a.businessUnit === "" ? 1 : b.businessUnit === "" ? -1 : a.businessUnit.localeCompare(b.businessUnit)));
+  return { ...result, rateCents };
+}
+
+/** The rows portfolioValue nets (with each one's first calendar year), and the unvalued counts per unit. */
+export async function valueInput(organizationId: string, filter: PortfolioFilter): Promise<{ input: (ValueInputRow & { startYear: number | null; approach: string | null })[]; noValue: Map<string, number>; rateCents: number }> {
+  const where = useCaseWhere(organizationId, filter, "r");
+  const [rows, rate] = await Promise.all([
+    scopedQueryRaw<ValueRow[]>(
+      organizationId,
+      Prisma.sql`
+        SELECT r."businessUnit", r."startYear", ${asChosenApproach("r")}::text AS approach, u.benefit, r."chosenLowCents" AS low, r."chosenBaseCents" AS base, r."chosenHighCents" AS high,
+               (r.incomplete & 1) <> 0 AS incomplete, (cardinality(${asChosenArray("r")}) / 3)::int AS years,
+               r."ttvLow", r."ttvBase", r."ttvHigh"
+          FROM "UseCaseRollup" r
+          JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = r."organizationId"
+         WHERE ${where} AND u.benefit IS NOT NULL
+        UNION ALL
+        -- The costed use cases with no value entered: only their count per unit (in "years").
+        SELECT r."businessUnit", NULL, NULL, NULL, NULL::bigint, NULL::bigint, NULL::bigint,
+               false, count(*)::int, NULL, NULL, NULL
+          FROM "UseCaseRollup" r
+          JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = r."organizationId"
+         WHERE ${where} AND u.benefit IS NULL AND r."chosenBaseCents" IS NOT NULL AND (r.incomplete & 1) = 0
+         GROUP BY r."businessUnit"`,
+    ),
+    valueRate(organizationId),
+  ]);
+  const input: (ValueInputRow & { startYear: number | null; approach: string | null })[] = [];
+  const noValue = new Map<string, number>();
+  for (const r of rows) {
+    const benefit = r.benefit === null ? null : readBenefit(r.benefit);
+    if (r.benefit === null) {
+      // The second half: costed use cases with no value entered, counted per unit.
+      noValue.set(r.businessUnit, (noValue.get(r.businessUnit) ?? 0) + int(r.years));
+      continue;
+    }
+    const ttv = r.ttvBase === null ? null : { low: float(r.ttvLow) ?? 0, base: float(r.ttvBase) ?? 0, high: float(r.ttvHigh) ?? 0 };
+    input.push({
+      businessUnit: r.businessUnit,
+      startYear: r.startYear === null ? null : int(r.startYear),
+      approach: r.approach,
+      yearlyBenefit: benefit ? yearlyBenefitCents(benefit, rate.rateCents) : null,
+      lifecycle: r.base === null ? null : { low: int(r.low), base: int(r.base), high: int(r.high) },
+      incomplete: r.incomplete,
+      years: int(r.years),
+      timeToValueWeeks: ttv,
+    });
+  }
+  return { input, noValue, rateCents: rate.rateCents };
+}
+
+/**
+ * The seam for issue 20's approvals (built apart, in the decision queue): the spend approved per
+ * business unit in a calendar year. Until approvals exist it returns null, and the budget panel
+ * says "no approvals yet" rather than guessing.
+ */
+export async function approvedSpendByBusinessUnit(_organizationId: string, _year: number): Promise<Map<string, number> | null> {
+  return null;
+}
+
+interface SpendRow {
+  businessUnit: string;
+  low: bigint;
+  base: bigint;
+  high: bigint;
+  useCases: number;
+  incomplete: number;
+}
+
+/** Projected spend as chosen in one calendar year, per business unit, for the filter (UseCaseRollup only). */
+export async function projectedSpendByUnit(organizationId: string, filter: PortfolioFilter, year: number): Promise<UnitSpend[]> {
+  const arr = asChosenArray("r");
+  const rows = await scopedQueryRaw<SpendRow[]>(
+    organizationId,
+    Prisma.sql`
+      SELECT r."businessUnit",
+             sum(${arr}[3 * (${year}::int - r."startYear") + 1])::bigint AS low,
+             sum(${arr}[3 * (${year}::int - r."startYear") + 2])::bigint AS base,
+             sum(${arr}[3 * (${year}::int - r."startYear") + 3])::bigint AS high,
+             count(*)::int AS "useCases", count(*) FILTER (WHERE (r.incomplete & 1) <> 0)::int AS incomplete
+        FROM "UseCaseRollup" r
+       WHERE ${useCaseWhere(organizationId, filter, "r")}
+         AND ${asChosenApproach("r")} IS NOT NULL
+         AND r."startYear" <= ${year}::int AND 3 * (${year}::int - r."startYear") < cardinality(${arr})
+       GROUP BY r."businessUnit"`,
+  );
+  return rows.map((r) => ({ businessUnit: r.businessUnit, projected: { low: int(r.low), base: int(r.base), high: int(r.high) }, useCases: int(r.useCases), incomplete: int(r.incomplete) }));
+}
+
+/** The budgets of one calendar year, per business unit (cents). */
+export async function budgetsOf(organizationId: string, year: number): Promise<Map<string, number>> {
+  const rows = await db.businessUnitBudget.findMany({ where: { organizationId, year }, select: { businessUnit: true, amountCents: true } });
+  return new Map(rows.map((r) => [r.businessUnit, int(r.amountCents)]));
+}
+
+/** The years that have a budget, newest first. */
+export async function budgetYears(organizationId: string): Promise<number[]> {
+  const rows = await db.businessUnitBudget.findMany({ where: { organizationId }, select: { year: true }, distinct: ["year"], orderBy: { year: "desc" } });
+  return rows.map((r) => r.year);
+}
+
+/**
+ * The budget panel of one year: projected spend as chosen against each unit's budget, with the
+ * approved spend from the seam above. A business-unit filter narrows the units; the other filters
+ * narrow the use cases counted, as on every panel.
+ */
+export async function budgetOverview(organizationId: string, filter: PortfolioFilter, year: number): Promise<{ year: number; rows: BudgetRow[]; approvalsKnown: boolean }> {
+  const [spend, budgets, approved] = await Promise.all([
+    projectedSpendByUnit(organizationId, filter, year),
+    budgetsOf(organizationId, year),
+    approvedSpendByBusinessUnit(organizationId, year),
+  ]);
+  const inView = filter.businessUnit.length ? new Map([...budgets].filter(([bu]) => filter.businessUnit.includes(bu))) : budgets;
+  return { year, rows: budgetRows(spend, inView, approved), approvalsKnown: approved !== null };
+}

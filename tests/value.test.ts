@@ -1,0 +1,262 @@
+/**
+ * Issue 20, items 3 and 4, on the demo data: value next to cost on a use case's page, value against
+ * cost by business unit on the portfolio, budgets against projected spend, and both exports. The
+ * expected figures are worked by hand below from the demo's stored yearly costs (the cost model's,
+ * tested on its own) and the demo's benefits (lib/server/seed/demo-value.ts); then the actions:
+ * who may change what, refusals, conflicts, audit.
+ */
+import Papa from "papaparse";
+import { beforeAll, describe, expect, it } from "vitest";
+import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
+import { paybackText, returnText, type ApproachValue } from "@/lib/domain/value";
+import { db } from "@/lib/server/db";
+import { businessUnitStream, detailStream } from "@/lib/server/export/cost-exports";
+import { loadDashboard } from "@/lib/server/portfolio/dashboard";
+import { seedDemoOrganization } from "@/lib/server/seed/demo";
+import { budgetOverview, getUseCaseValue, portfolioValue } from "@/lib/server/value/read";
+import { setBenefit, setBudget, setHourlyRate } from "@/app/o/[org]/value/actions";
+import { createTestOrg } from "./helpers/factory";
+import { signInAs, signOut } from "./helpers/session";
+
+type Result = { ok: boolean; code?: string; message?: string; fieldErrors?: Record<string, string[]>; data?: Record<string, unknown> };
+
+const stamp = Date.now();
+const slug = `value-${stamp}`;
+let orgId: string;
+const users: Record<"ADMIN" | "EXECUTIVE" | "LEAD" | "FINANCE", string> = { ADMIN: "", EXECUTIVE: "", LEAD: "", FINANCE: "" };
+
+async function useCaseId(title: string): Promise<string> {
+  return (await db.useCase.findFirstOrThrow({ where: { organizationId: orgId, title }, select: { id: true } })).id;
+}
+
+function valued(v: ApproachValue | undefined) {
+  if (!v || v.status !== "valued") throw new Error(`expected a value, got ${JSON.stringify(v)}`);
+  return v.scenarios;
+}
+
+const csvRows = async (stream: ReadableStream<Uint8Array>) => {
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
+  return Papa.parse<Record<string, string>>(text.slice(1).trimEnd(), { header: true, newline: "\r\n" }).data;
+};
+const cents = (s: string | undefined) => (s ? Math.round(Number(s) * 100) : 0);
+
+beforeAll(async () => {
+  const spec = {
+    org: { name: "Value test", slug },
+    users: (["ADMIN", "EXECUTIVE", "LEAD", "FINANCE"] as const).map((role) => ({ role, email: `${role.toLowerCase()}-${stamp}@value.test`, name: role })),
+    password: "value-password-123",
+  };
+  expect(await seedDemoOrganization(spec)).toBe(true);
+  orgId = (await db.organization.findUniqueOrThrow({ where: { slug } })).id;
+  for (const m of await db.membership.findMany({ where: { organizationId: orgId }, select: { userId: true, role: true } })) users[m.role] = m.userId;
+}, 300_000);
+
+describe("a use case's value per approach (the demo's contact-centre answers, RAG as chosen)", () => {
+  // Benefit: 6,000 / 9,000 / 14,000 hours a year at the default $50: $300,000 / $450,000 / $700,000.
+  // RAG's time to value is 0.4 / 0.7 / 1 week: one month (rounded up) in every scenario.
+  // RAG's stored yearly costs, 2026–2030 (cents):
+  //   low  9,848,014   6,206,876   6,849,611   7,588,756   8,438,773  = 38,932,030
+  //   base 23,917,605 16,605,695  18,317,326  20,285,702  22,549,335 = 101,675,663
+  //   high 57,112,364 45,323,376  50,167,176  55,737,546  62,143,471 = 270,483,933
+  it("computes net value, payback and return in the paired scenarios", async () => {
+    const v = (await getUseCaseValue(orgId, await useCaseId("Policy and billing answers for the contact centre")))!;
+    expect(v.yearly).toEqual({ low: 30_000_000, base: 45_000_000, high: 70_000_000 });
+    expect(v.rateIsDefault).toBe(true);
+    const rag = v.approaches.find((a) => a.approach === "RAG")!;
+    expect(rag.chosen).toBe(true);
+    const s = valued(rag.value);
+    // Base: 11/12 × $450,000 + 4 × $450,000 = $2,212,500 against $1,016,756.63.
+    expect(s.base).toMatchObject({ benefitCents: 221_250_000, costCents: 101_675_663, netCents: 119_574_337 });
+    // Month 3 is the first where $37,500 × (m − 1) ≥ $239,176.05 × m / 12 (m = 2: $37,500 < $39,862.68; m = 3: $75,000 ≥ $59,794.01),
+    // and from then on each month's benefit ($37,500) beats each month's cost (at most $19,965.69 in years 1–5).
+    expect(s.base.paybackMonths).toBe(3);
+    expect(paybackText(s.base.paybackMonths, 5)).toBe("3 months");
+    expect(returnText(s.base.returnPct)).toBe("118%"); // 119,574,337 / 101,675,663 = 117.6%
+    // Pessimistic: low benefit, high cost. 11/12 × $300,000 + 4 × $300,000 = $1,475,000 against $2,704,839.33;
+    // $25,000 a month never covers year 1's $4,759,363.67 / 12 = $47,594.70, nor any later year's (at least $37,769.48).
+    expect(s.pessimistic).toMatchObject({ benefitCents: 147_500_000, costCents: 270_483_933, netCents: -122_983_933, paybackMonths: null });
+    expect(paybackText(s.pessimistic.paybackMonths, 5)).toBe("never within 5 years");
+    // Optimistic: high benefit, low cost. 11/12 × $700,000 rounds to $641,666.67; + 4 × $700,000 = $3,441,666.67.
+    expect(s.optimistic).toMatchObject({ benefitCents: 344_166_667, costCents: 38_932_030, netCents: 305_234_637, paybackMonths: 2 });
+    // Fine-tuning builds for 6 / 8 / 12 weeks: 2, 2 and 3 months. Base: 10/12 × $450,000 + 4 × $450,000 = $2,175,000 against $2,787,883.19.
+    const ft = valued(v.approaches.find((a) => a.approach === "FINE_TUNING")!.value);
+    expect(ft.base).toMatchObject({ benefitCents: 217_500_000, costCents: 278_788_319, netCents: -61_288_319, paybackMonths: null });
+  });
+
+  it("says there is no value where none was entered, for every approach (never $0)", async () => {
+    const v = (await getUseCaseValue(orgId, await useCaseId("Adjuster assistant for coverage questions")))!;
+    expect(v.benefit).toBeNull();
+    expect(v.approaches.length).toBeGreaterThan(0);
+    for (const a of v.approaches) expect(a.value.status).toBe("no-benefit");
+  });
+
+  it("a benefit below the cost never pays back (the HR helpdesk: $5,000–$15,000 a year against RAG's running cost)", async () => {
+    const v = (await getUseCaseValue(orgId, await useCaseId("HR policy helpdesk")))!;
+    const s = valued(v.approaches.find((a) => a.approach === "RAG")!.value);
+    // Even the optimistic $1,250 a month is below RAG's lowest monthly cost ($162,278.11 / 12 in year 2).
+    expect([s.pessimistic.paybackMonths, s.base.paybackMonths, s.optimistic.paybackMonths]).toEqual([null, null, null]);
+    expect(s.optimistic.netCents).toBe(4_375_000 - 10_042_254); // 11/12 × $15,000 + 2 × $15,000 − the low lifecycle
+  });
+});
+
+describe("the portfolio: value by business unit and budgets", () => {
+  it("nets Claims' valued use cases as chosen and counts the one without a value", async () => {
+    const { units, total } = await portfolioValue(orgId, EMPTY_FILTER);
+    const claims = units.find((u) => u.businessUnit === "Claims")!;
+    expect(claims).toMatchObject({ valued: 2, noValue: 1, notCosted: 0 });
+    // First notice of loss triage, fine-tuning: 5,000 h × $50 = $250,000 a year after 2 months: 10/12 × $250,000 + 4 × $250,000
+    //   = $1,208,333.33 against $1,378,127.70 → −$169,794.37.
+    // Claims document extraction, a pipeline (manual estimate, no build time): 5 × $600,000 = $3,000,000 against 5 × $120,000 → $2,400,000.
+    expect(claims.benefit.base).toBe(120_833_333 + 300_000_000);
+    expect(claims.cost.base).toBe(137_812_770 + 60_000_000);
+    expect(claims.net.base).toBe(-16_979_437 + 240_000_000);
+    // The total is the sum of the units.
+    for (const s of ["pessimistic", "base", "optimistic"] as const) {
+      expect(total.net[s]).toBe(units.reduce((a, u) => a + u.net[s], 0));
+      expect(total.benefit[s]).toBe(units.reduce((a, u) => a + u.benefit[s], 0));
+    }
+    expect(total.valued).toBe(6);
+  });
+
+  it("marks Customer Service over its 2027 budget and Claims within; approvals not known yet", async () => {
+    const b = await budgetOverview(orgId, EMPTY_FILTER, 2027);
+    expect(b.approvalsKnown).toBe(false);
+    const cs = b.rows.find((r) => r.businessUnit === "Customer Service")!;
+    // Its three use cases as chosen in 2027: RAG $166,056.95 + the agent's manual $190,000 + the undecided letter drafting's recommendation.
+    expect(cs).toMatchObject({ budgetCents: 60_000_000, projected: { low: 35_688_236, base: 70_309_428, high: 149_901_243 }, status: "over", overByCents: 10_309_428, approvedCents: null });
+    const claims = b.rows.find((r) => r.businessUnit === "Claims")!;
+    expect(claims).toMatchObject({ budgetCents: 180_000_000, status: "within" });
+    expect(claims.projected!.high).toBeLessThan(180_000_000);
+    expect(b.rows.find((r) => r.businessUnit === "Legal")!.status).toBe("no-budget");
+  });
+
+  it("projects the same spend per year as the dashboard's as-chosen total, to the cent", async () => {
+    const d = await loadDashboard(orgId, EMPTY_FILTER);
+    const chosen = d.scenarioSummaries.find((s) => s.scenario === "chosen")!;
+    for (const y of d.years) {
+      const rows = (await budgetOverview(orgId, EMPTY_FILTER, y)).rows;
+      const sum = (k: "low" | "base" | "high") => rows.reduce((a, r) => a + (r.projected?.[k] ?? 0), 0);
+      const year = chosen.years.find((x) => x.calendarYear === y)!;
+      expect({ low: sum("low"), base: sum("base"), high: sum("high") }, String(y)).toEqual({ low: year.low, base: year.base, high: year.high });
+    }
+  });
+
+  it("follows a business-unit filter", async () => {
+    const b = await budgetOverview(orgId, { ...EMPTY_FILTER, businessUnit: ["Claims"] }, 2027);
+    expect(b.rows.map((r) => r.businessUnit)).toEqual(["Claims"]);
+    const v = await portfolioValue(orgId, { ...EMPTY_FILTER, businessUnit: ["Claims"] });
+    expect(v.units.map((u) => u.businessUnit)).toEqual(["Claims"]);
+  });
+});
+
+describe("the exports carry the value", () => {
+  it("the business-unit rollup's benefit adds up to the portfolio's, to the cent; the detail gives each use case's yearly benefit", async () => {
+    const org = { id: orgId, name: "Value test" };
+    const bu = await csvRows(businessUnitStream(org, EMPTY_FILTER));
+    const chosenRows = bu.filter((r) => r.scenario === "as chosen");
+    expect(bu.filter((r) => r.scenario !== "as chosen").every((r) => r.benefit_base === "" && r.valued_use_cases === "")).toBe(true);
+    const { total } = await portfolioValue(orgId, EMPTY_FILTER);
+    expect(chosenRows.reduce((a, r) => a + cents(r.benefit_low), 0)).toBe(total.benefit.pessimistic);
+    expect(chosenRows.reduce((a, r) => a + cents(r.benefit_base), 0)).toBe(total.benefit.base);
+    expect(chosenRows.reduce((a, r) => a + cents(r.benefit_high), 0)).toBe(total.benefit.optimistic);
+    // Claims in 2026: the pipeline's full year ($600,000) and fine-tuning's 10 months of FNOL triage ($208,333.33) in the base case.
+    const claims2026 = chosenRows.filter((r) => r.business_unit === "Claims" && r.calendar_year === "2026");
+    expect(claims2026.reduce((a, r) => a + cents(r.benefit_base), 0)).toBe(60_000_000 + 20_833_333);
+
+    const detail = await csvRows(detailStream(org, EMPTY_FILTER));
+    const policy = detail.filter((r) => r.title === "Policy and billing answers for the contact centre");
+    expect(policy.length).toBeGreaterThan(0);
+    for (const r of policy) expect([r.yearly_benefit_low, r.yearly_benefit_base, r.yearly_benefit_high, r.benefit_kind]).toEqual(["300000.00", "450000.00", "700000.00", "HOURS"]);
+    const adjuster = detail.filter((r) => r.title === "Adjuster assistant for coverage questions");
+    for (const r of adjuster) expect(r.yearly_benefit_base).toBe("");
+  });
+});
+
+describe("the actions", () => {
+  it("a lead enters a benefit on their own use case, in one audited step; the history names it", async () => {
+    const id = await useCaseId("Complaint letter drafting in the house tone");
+    const uc = await db.useCase.findUniqueOrThrow({ where: { id }, select: { version: true, ownerId: true } });
+    expect(uc.ownerId).toBe(users.LEAD);
+    signInAs(users.LEAD);
+    const r = (await setBenefit(slug, { id, expectedVersion: uc.version, benefit: { kind: "REVENUE", low: 40_000, base: 80_000, high: 120_000 } })) as Result;
+    expect(r).toMatchObject({ ok: true, data: { version: uc.version + 1, changed: true } });
+    const v = (await getUseCaseValue(orgId, id))!;
+    expect(v.yearly).toEqual({ low: 4_000_000, base: 8_000_000, high: 12_000_000 });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { organizationId: orgId, entityId: id, action: "use_case.benefit_set" } });
+    expect(event).toMatchObject({ actorId: users.LEAD, before: { benefit: null }, after: { benefit: { kind: "REVENUE", low: 40_000, base: 80_000, high: 120_000 } } });
+    // A stale page is told, and nothing changes.
+    const stale = (await setBenefit(slug, { id, expectedVersion: uc.version, benefit: null })) as Result;
+    expect(stale.code).toBe("CONFLICT");
+    expect((await getUseCaseValue(orgId, id))!.benefit).not.toBeNull();
+    // Clearing it leaves "no value entered", not $0.
+    expect(((await setBenefit(slug, { id, expectedVersion: uc.version + 1, benefit: null })) as Result).ok).toBe(true);
+    expect((await getUseCaseValue(orgId, id))!.yearly).toBeNull();
+    signOut();
+  });
+
+  it("refuses a lead on someone else's use case, and finance on any; bad figures are field errors and change nothing", async () => {
+    const id = await useCaseId("Adjuster assistant for coverage questions"); // the admin's
+    const { version } = await db.useCase.findUniqueOrThrow({ where: { id }, select: { version: true } });
+    const benefit = { kind: "HOURS", low: 1, base: 2, high: 3 };
+    signInAs(users.LEAD);
+    expect(((await setBenefit(slug, { id, expectedVersion: version, benefit })) as Result).code).toBe("FORBIDDEN");
+    signInAs(users.FINANCE);
+    expect(((await setBenefit(slug, { id, expectedVersion: version, benefit })) as Result).code).toBe("FORBIDDEN");
+    signInAs(users.ADMIN);
+    const bad = (await setBenefit(slug, { id, expectedVersion: version, benefit: { kind: "HOURS", low: 5, base: 2, high: -1 } })) as Result;
+    expect(bad.code).toBe("VALIDATION");
+    expect(Object.keys(bad.fieldErrors ?? {})).toEqual(expect.arrayContaining(["benefit.high"]));
+    expect(((await setBenefit(slug, { id, expectedVersion: version, benefit: { kind: "HOURS", low: Number.NaN, base: 2, high: 3 } })) as Result).code).toBe("VALIDATION");
+    const after = await db.useCase.findUniqueOrThrow({ where: { id }, select: { version: true, benefit: true } });
+    expect(after).toEqual({ version, benefit: null });
+    signOut();
+  });
+
+  it("finance sets a budget (the portfolio then marks the unit), changes it, removes it; leads and executives may not", async () => {
+    signInAs(users.LEAD);
+    expect(((await setBudget(slug, { businessUnit: "Underwriting", year: 2027, amountCents: 1 })) as Result).code).toBe("FORBIDDEN");
+    signInAs(users.EXECUTIVE);
+    expect(((await setBudget(slug, { businessUnit: "Underwriting", year: 2027, amountCents: 1 })) as Result).code).toBe("FORBIDDEN");
+    signInAs(users.FINANCE);
+    expect(((await setBudget(slug, { businessUnit: "Underwriting", year: 2027, amountCents: -5 })) as Result).code).toBe("VALIDATION");
+    expect(((await setBudget(slug, { businessUnit: "Underwriting", year: 2027, amountCents: 30_000_000 })) as Result).ok).toBe(true);
+    let row = (await budgetOverview(orgId, EMPTY_FILTER, 2027)).rows.find((r) => r.businessUnit === "Underwriting")!;
+    expect(row).toMatchObject({ budgetCents: 30_000_000, status: "over" });
+    expect(((await setBudget(slug, { businessUnit: "Underwriting", year: 2027, amountCents: 200_000_000 })) as Result).ok).toBe(true);
+    row = (await budgetOverview(orgId, EMPTY_FILTER, 2027)).rows.find((r) => r.businessUnit === "Underwriting")!;
+    expect(row.status).toBe("within");
+    expect(((await setBudget(slug, { businessUnit: "Underwriting", year: 2027, amountCents: null })) as Result).ok).toBe(true);
+    row = (await budgetOverview(orgId, EMPTY_FILTER, 2027)).rows.find((r) => r.businessUnit === "Underwriting")!;
+    expect(row.status).toBe("no-budget");
+    const actions = (await db.auditEvent.findMany({ where: { organizationId: orgId, entity: "BusinessUnitBudget", actorId: users.FINANCE }, orderBy: { at: "asc" }, select: { action: true } })).map((e) => e.action);
+    expect(actions.slice(-3)).toEqual(["business_unit_budget.set", "business_unit_budget.set", "business_unit_budget.cleared"]);
+    signOut();
+  });
+
+  it("finance's hourly rate re-prices every hours-based benefit at once, and the default comes back when cleared", async () => {
+    const id = await useCaseId("Policy and billing answers for the contact centre");
+    signInAs(users.FINANCE);
+    expect(((await setHourlyRate(slug, { rateCents: 0 })) as Result).code).toBe("VALIDATION");
+    expect(((await setHourlyRate(slug, { rateCents: 7_500 })) as Result).ok).toBe(true);
+    expect((await getUseCaseValue(orgId, id))!.yearly).toEqual({ low: 45_000_000, base: 67_500_000, high: 105_000_000 });
+    const detail = await csvRows(detailStream({ id: orgId, name: "Value test" }, EMPTY_FILTER));
+    expect(detail.find((r) => r.title === "Policy and billing answers for the contact centre")!.yearly_benefit_base).toBe("675000.00");
+    expect(((await setHourlyRate(slug, { rateCents: null })) as Result).ok).toBe(true);
+    expect((await getUseCaseValue(orgId, id))!).toMatchObject({ rateIsDefault: true, yearly: { base: 45_000_000 } });
+    signOut();
+  });
+});
+
+describe("organization isolation", () => {
+  it("another organization finds none of this one's value, budgets or benefits, even by id", async () => {
+    const other = await createTestOrg("value-outsider");
+    expect(await getUseCaseValue(other.id, await useCaseId("Policy and billing answers for the contact centre"))).toBeNull();
+    expect((await portfolioValue(other.id, EMPTY_FILTER)).units).toEqual([]);
+    expect((await budgetOverview(other.id, EMPTY_FILTER, 2027)).rows).toEqual([]);
+    // Its finance sets a budget for a unit of the same name: this organization's stays as it was.
+    signInAs(other.users.FINANCE.id);
+    expect(((await setBudget(other.slug, { businessUnit: "Claims", year: 2027, amountCents: 1 })) as Result).ok).toBe(true);
+    signOut();
+    expect((await budgetOverview(orgId, EMPTY_FILTER, 2027)).rows.find((r) => r.businessUnit === "Claims")!.budgetCents).toBe(180_000_000);
+  });
+});
