@@ -55,19 +55,24 @@ export interface GuardTarget {
 const refusalRecorder = cache((_userId: string, _orgSlug: string, _kind: string) => ({ recorded: false }));
 
 async function recordGuardRefusal(kind: "not_member" | "forbidden", user: SessionUser, orgSlug: string, organizationId: string | null, target?: GuardTarget): Promise<void> {
-  const once = refusalRecorder(user.id, orgSlug, kind);
-  if (once.recorded) return;
-  once.recorded = true;
-  const [ip, path] = await Promise.all([requestIp(), target ? Promise.resolve("") : requestPath()]);
-  await recordRefusal({
-    kind,
-    user,
-    organizationId,
-    organizationSlug: SLUG_SHAPE.test(orgSlug) ? orgSlug : undefined,
-    ip,
-    entity: target?.entity ?? "Page",
-    entityId: target?.entityId ?? (path || `/o/${SLUG_SHAPE.test(orgSlug) ? orgSlug : "(not an organization)"}`),
-  });
+  try {
+    const once = refusalRecorder(user.id, orgSlug, kind);
+    if (once.recorded) return;
+    once.recorded = true;
+    const [ip, path] = await Promise.all([requestIp(), target ? Promise.resolve("") : requestPath()]);
+    await recordRefusal({
+      kind,
+      user,
+      organizationId,
+      organizationSlug: SLUG_SHAPE.test(orgSlug) ? orgSlug : undefined,
+      ip,
+      entity: target?.entity ?? "Page",
+      entityId: target?.entityId ?? (path || `/o/${SLUG_SHAPE.test(orgSlug) ? orgSlug : "(not an organization)"}`),
+    });
+  } catch (err) {
+    // The refusal stands whatever happens to its record.
+    console.error("[security] could not record a refusal:", err);
+  }
 }
 
 /**
