@@ -20,14 +20,15 @@ CREATE TABLE "SecurityEvent" (
 );
 
 CREATE UNIQUE INDEX "SecurityEvent_dedupeKey_key" ON "SecurityEvent"("dedupeKey");
-CREATE INDEX "SecurityEvent_organizationId_firstAt_idx" ON "SecurityEvent"("organizationId", "firstAt");
-CREATE INDEX "SecurityEvent_organizationId_userId_firstAt_idx" ON "SecurityEvent"("organizationId", "userId", "firstAt");
+CREATE INDEX "SecurityEvent_organizationId_firstAt_id_idx" ON "SecurityEvent"("organizationId", "firstAt", "id");
+CREATE INDEX "SecurityEvent_organizationId_userId_firstAt_id_idx" ON "SecurityEvent"("organizationId", "userId", "firstAt", "id");
 CREATE INDEX "SecurityEvent_lastAt_idx" ON "SecurityEvent"("lastAt");
 
 ALTER TABLE "SecurityEvent" ADD CONSTRAINT "SecurityEvent_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- The audit page filters by person.
-CREATE INDEX "AuditEvent_organizationId_actorId_at_idx" ON "AuditEvent"("organizationId", "actorId", "at");
+-- The audit page's keyset pages (time, then id), unfiltered and by person.
+CREATE INDEX "AuditEvent_organizationId_at_id_idx" ON "AuditEvent"("organizationId", "at", "id");
+CREATE INDEX "AuditEvent_organizationId_actorId_at_id_idx" ON "AuditEvent"("organizationId", "actorId", "at", "id");
 
 -- Row-level security: the same two policies as every organization-owned table (rows without an
 -- organization are never visible to the scoped role), and read access for the scoped role.
