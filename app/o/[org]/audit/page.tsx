@@ -160,7 +160,8 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           {filtered ? "No events match this filter." : "Nothing has been recorded yet."}
         </p>
       ) : (
-        <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
+        // Focusable, so a keyboard can scroll it sideways on a narrow screen.
+        <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-zinc-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600" tabIndex={0} role="region" aria-label="Audit log events">
           <table className="min-w-full divide-y divide-zinc-200" data-testid="audit-table">
             <caption className="sr-only">Audit log of {ctx.organization.name}, newest first</caption>
             <thead className="bg-zinc-50">
