@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { decode } from "next-auth/jwt";
-import { configuredProxyHops, requestHostFrom } from "@/lib/client-ip";
+import { clientIpFrom, configuredProxyHops, requestHostFrom, trustedProxyHops } from "@/lib/client-ip";
 import { holdRefusal } from "@/lib/refusal-delay";
 
 /**
@@ -13,8 +13,10 @@ import { holdRefusal } from "@/lib/refusal-delay";
  * attributes, which React and the chart library write.
  */
 export async function proxy(request: NextRequest) {
+  const crossOrigin = malformedAddressRefusal(request) ? null : crossOriginActionRefusal(request);
+  if (crossOrigin) logCrossOriginRefusal(request);
   const refusal =
-    malformedAddressRefusal(request) ?? crossOriginActionRefusal(request) ?? (await oversizedBodyRefusal(request)) ?? (await unreadableActionRefusal(request));
+    malformedAddressRefusal(request) ?? crossOrigin ?? (await oversizedBodyRefusal(request)) ?? (await unreadableActionRefusal(request));
   if (refusal) {
     // Held before it is answered (lib/refusal-delay.ts): a flood of hostile requests one after
     // another is slowed to about one a second per connection.
@@ -43,6 +45,9 @@ export async function proxy(request: NextRequest) {
   // which would turn a same-origin call into Next.js's 500.
   requestHeaders.set("x-forwarded-host", requestHostFrom(request.headers.get("host"), request.headers.get("x-forwarded-host"), configuredProxyHops(process.env.TRUSTED_PROXY_HOPS)));
   requestHeaders.set("Content-Security-Policy", csp);
+  // The path asked for, for the security log of a refused page (lib/server/request-ip.ts, requestPath);
+  // set on every request, so a client cannot supply its own.
+  requestHeaders.set("x-tradeoff-path", new URL(request.url).pathname.slice(0, 300));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   applyStaticSecurityHeaders(response.headers);
@@ -179,6 +184,15 @@ export async function unreadableActionRefusal(request: Request): Promise<Respons
 }
 
 /** A server action, or a form posted to a page without JavaScript (every POST outside /api is one here). */
+/**
+ * A forged cross-origin call leaves one line in the server log (no database write here: the proxy
+ * stays cheap, and such a call names no signed-in person the app has checked).
+ */
+function logCrossOriginRefusal(request: Request): void {
+  const ip = clientIpFrom(request.headers.get("x-forwarded-for"), trustedProxyHops(process.env.TRUSTED_PROXY_HOPS));
+  console.warn(`[security] ${JSON.stringify({ action: "security.cross_origin_action", outcome: "refused", ip, origin: (request.headers.get("origin") ?? "").slice(0, 200), path: new URL(request.url).pathname.slice(0, 300) })}`);
+}
+
 function isActionPost(request: Request): boolean {
   return request.method === "POST" && (request.headers.has("next-action") || !new URL(request.url).pathname.startsWith("/api/"));
 }

@@ -32,6 +32,7 @@ import { GET as exportDetail } from "@/app/o/[org]/export/detail.csv/route";
 import { GET as exportBusinessUnits } from "@/app/o/[org]/export/business-units.csv/route";
 import { GET as importTemplate } from "@/app/o/[org]/use-cases/import/template/route";
 import { GET as health } from "@/app/api/health/route";
+import { GET as exportAuditLog } from "@/app/o/[org]/audit/events.csv/route";
 import { loadCallables } from "./helpers/entry-points";
 import { accessDifferences, EXPECTED_ACCESS, type ExpectedAccess } from "./expected-access";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
@@ -361,6 +362,10 @@ const READ_ONLY: Record<string, () => Promise<Result | Response>> = {
   "export.businessUnits": async () => {
     as(org.users.FINANCE.id);
     return exportBusinessUnits(orgRequest("export/business-units.csv"), routeContext());
+  },
+  "audit.export": async () => {
+    as(org.users.ADMIN.id);
+    return exportAuditLog(orgRequest("audit/events.csv?kind=all"), routeContext());
   },
   health: async () => health(),
 };

@@ -184,6 +184,7 @@ const routePath: Record<string, string> = {
   "useCases.import.template": "use-cases/import/template",
   "export.detail": "export/detail.csv",
   "export.businessUnits": "export/business-units.csv",
+  "audit.export": "audit/events.csv",
 };
 
 async function callRoute(c: Callable, orgSlug: string): Promise<Response> {
@@ -248,6 +249,9 @@ describe("authorization matrix over every entry point", () => {
   it("refuses the signed-out, roles the table does not allow and other organizations, with real inputs, and changes nothing", async () => {
     const beforeA = await footprint(a.id);
     const problems: string[] = [];
+    const started = new Date(Date.now() - 1000);
+    /** Each refusal of a signed-in person, as the security log must show it: "<action> <user> <entry point>". */
+    const refusals = new Set<string>();
     for (const c of callables) {
       const want = tableEntry(c);
       const name = c.entry!.name;
@@ -262,17 +266,25 @@ describe("authorization matrix over every entry point", () => {
       signInAs(b.users.ADMIN.id);
       const foreign = await outcomeOf(c, a.slug, input);
       if (foreign !== "NOT_A_MEMBER") problems.push(`${name}: another organization's admin got ${foreign}`);
+      refusals.add(`security.access.not_member ${b.users.ADMIN.id} ${name}`);
 
       for (const role of ROLES) {
         if (want.roles.includes(role)) continue;
         signInAs(a.users[role].id);
         const got = await outcomeOf(c, a.slug, input);
         if (got !== "FORBIDDEN") problems.push(`${name}: ${role} got ${got}, expected FORBIDDEN`);
+        refusals.add(`security.access.forbidden ${a.users[role].id} ${name}`);
       }
     }
     signOut();
     expect(problems).toEqual([]);
     expect(await footprint(a.id)).toEqual(beforeA);
+    // Every refusal left a trace in A's security log (lib/server/security-log.ts); none in B's.
+    const logged = await db.securityEvent.findMany({ where: { organizationId: a.id, firstAt: { gte: started } }, select: { action: true, userId: true, entityId: true } });
+    const seen = new Set(logged.map((e) => `${e.action} ${e.userId} ${e.entityId}`));
+    expect([...refusals].filter((r) => !seen.has(r))).toEqual([]);
+    expect(refusals.size).toBeGreaterThan(40);
+    expect(await db.securityEvent.count({ where: { organizationId: b.id, firstAt: { gte: started } } })).toBe(0);
   });
 
   it("lets every role the table allows past the guard", async () => {

@@ -72,6 +72,9 @@ export const EXPECTED_ACCESS = {
   "members.remove": { kind: "action", roles: ["ADMIN"], mutates: true },
   "invitations.create": { kind: "action", roles: ["ADMIN"], mutates: true },
   "invitations.revoke": { kind: "action", roles: ["ADMIN"], mutates: true },
+
+  // The audit log (changes and security events): admins only.
+  "audit.export": { kind: "route", roles: ["ADMIN"], mutates: false },
 } as const satisfies Record<string, ExpectedAccess>;
 
 export type EntryPointName = keyof typeof EXPECTED_ACCESS;

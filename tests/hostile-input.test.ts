@@ -29,6 +29,8 @@ import { createUseCase } from "@/app/o/[org]/use-cases/actions";
 import { checkImportRows, importUseCases, saveImportMapping } from "@/app/o/[org]/use-cases/import/actions";
 import type { ImportMapping } from "@/lib/domain/import";
 import { FILTER_PARAMS, parsePortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { AUDIT_PARAMS, parseAuditQuery } from "@/lib/domain/audit/filter";
+import { readAuditPage } from "@/lib/server/audit-log";
 import { isStorableText } from "@/lib/domain/text";
 import { parseListQuery } from "@/lib/domain/use-case-list";
 import { loadDashboard } from "@/lib/server/portfolio/dashboard";
@@ -442,7 +444,7 @@ describe("the nastiest strings, one by one, as a use case's title", () => {
 // ---------------------------------------------------------------------------------------------
 // What pages and route handlers read from the URL: query strings and path segments.
 
-const PARAM_NAMES = [...Object.values(FILTER_PARAMS), "q", "sort", "dir", "page", "size", "hide", "guide", "example", "tab", "compare"];
+const PARAM_NAMES = [...Object.values(FILTER_PARAMS), ...AUDIT_PARAMS, "q", "sort", "dir", "page", "size", "hide", "guide", "example", "tab", "compare"];
 const queryString = fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...PARAM_NAMES), weight: 4 }, hostileKey), hostileString.filter((v) => v.length <= 10_000)), { maxLength: 6 });
 const toSearchParams = (pairs: [string, string][]) => {
   const sp = new URLSearchParams();
@@ -487,6 +489,18 @@ describe("hostile query strings and path segments", () => {
         expect(await getUseCase(org.id, id, { includeDeleted: true })).toBeNull();
       }),
       { numRuns: RUNS.url, endOnFailure: true, examples: [[[["q", `${"x".repeat(199)}😀`], ["bu", "\u0000"]], "a\u0000"]] },
+    );
+  });
+
+  it("the audit page's URL reader keeps only values its query can hold, and the page's read does not fail", { timeout: TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(queryString, async (pairs) => {
+        const query = parseAuditQuery(toSearchParams(pairs));
+        const { kind: _kind, ...texts } = query.filter;
+        expect(Object.values(texts).filter((t) => !isStorableText(t!) || /[\s%]/.test(t!))).toEqual([]);
+        await readAuditPage(org.id, query.filter, { after: query.after, before: query.before });
+      }),
+      { numRuns: RUNS.url, endOnFailure: true, examples: [[[["action", "a\u0000"], ["after", "2026-02-30T00:00:00.000Z_x"], ["from", "0000-01-01"], ["person", "\uD800"]]]] },
     );
   });
 });

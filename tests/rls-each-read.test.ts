@@ -18,6 +18,7 @@ import { suggestColumns } from "@/lib/domain/import/columns";
 import { db } from "@/lib/server/db";
 import { businessUnitStream, detailStream } from "@/lib/server/export/cost-exports";
 import { checkRows } from "@/lib/server/import/run";
+import { auditLogStream, readAuditPage } from "@/lib/server/audit-log";
 import { costCells } from "@/lib/server/portfolio/panels/costs";
 import { useCasePanels } from "@/lib/server/portfolio/panels/use-cases";
 import { forgetScopeProbe, SCOPED_ROLE, SCOPED_TABLES, withOrganizationScope } from "@/lib/server/rls";
@@ -77,6 +78,7 @@ beforeAll(async () => {
   b = await createTestOrg("rlseachb");
   for (const org of [a, b]) {
     await insertUseCaseWithCosts(org.id, { title: `Scoped read ${org.name}`, businessUnit: `BU ${org.name}`, ownerId: org.users.LEAD.id, recommended: "RAG", yearly: { RAG: { INFERENCE: [100_00, 200_00] } } });
+    await db.auditEvent.create({ data: { organizationId: org.id, actorId: org.users.ADMIN.id, action: "rls.read", entity: "Test", entityId: `Audited ${org.name}` } });
   }
   grantsBefore = await grants();
   expect(grantsBefore.length).toBeGreaterThan(SCOPED_TABLES.length);
@@ -116,6 +118,17 @@ const READS: Record<string, { run: () => Promise<unknown>; check: (result: unkno
     check: (csv) => {
       expect(csv).toContain(`BU ${a.name}`);
       expect(csv).not.toContain(`BU ${b.name}`);
+    },
+  },
+  "audit page (readAuditPage)": {
+    run: () => readAuditPage(a.id, { kind: "all" }),
+    check: (page) => expect((page as { rows: { entityId: string }[] }).rows.map((r) => r.entityId)).toEqual([`Audited ${a.name}`]),
+  },
+  "audit log export (auditLogStream)": {
+    run: () => text(auditLogStream(a.id, { kind: "all" })),
+    check: (csv) => {
+      expect(csv).toContain(`Audited ${a.name}`);
+      expect(csv).not.toContain(`Audited ${b.name}`);
     },
   },
   "import check (checkRows)": {

@@ -41,6 +41,7 @@ async function fillOrganization(org: TestOrg, ownerId = org.users.LEAD.id) {
   await db.assumptionVersion.create({ data: { organizationId: org.id, version: 1, values: {} } });
   await db.importMapping.create({ data: { organizationId: org.id, name: "rls", columnMap: {}, valueMap: {} } });
   await db.businessUnitBudget.create({ data: { organizationId: org.id, businessUnit: "Rls", year: 2027, amountCents: 100n } });
+  await db.securityEvent.create({ data: { organizationId: org.id, action: "security.access.forbidden", outcome: "refused", ip: "rls", entity: "Action", entityId: "rls", dedupeKey: randomUUID() } });
 }
 
 /** A raw statement with no organization filter, in a transaction scoped to `organizationId`. */
@@ -340,8 +341,8 @@ describe("row-level security on a server that will not create or grant the role"
       await c.query(sql);
       await c.query("COMMIT");
       expect((await c.query(`select count(*)::int as n from pg_roles where rolname = $1`, [missing])).rows[0].n).toBe(0);
-      // every table there is at init (the rollup and the budgets come later, with their own policies)
-      expect((await c.query(`select count(*)::int as n from pg_policy where polname = 'tradeoff_org_scope'`)).rows[0].n).toBe(SCOPED_TABLES.filter((t) => t !== "UseCaseRollup" && t !== "BusinessUnitBudget").length);
+      // every table there is at init (the rollup, the budgets and the security log come later, with their own policies)
+      expect((await c.query(`select count(*)::int as n from pg_policy where polname = 'tradeoff_org_scope'`)).rows[0].n).toBe(SCOPED_TABLES.filter((t) => t !== "UseCaseRollup" && t !== "BusinessUnitBudget" && t !== "SecurityEvent").length);
       expect((await c.query(`select count(*)::int as n from "UseCase"`)).rows[0].n).toBe(2);
     }, serverUrl(login, name));
   });

@@ -23,5 +23,5 @@ vi.mock("@/lib/server/session", async () => {
 });
 vi.mock("@/lib/server/request-ip", async () => {
   const mod = await import("./helpers/client-address");
-  return { requestIp: async () => mod.currentTestAddress() };
+  return { requestIp: async () => mod.currentTestAddress(), requestPath: async () => mod.currentTestPath(), PATH_HEADER: "x-tradeoff-path" };
 });

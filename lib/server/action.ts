@@ -47,7 +47,7 @@ export function orgAction<S extends z.ZodType, T>(def: {
   registerEntryPoint({ name: def.name, kind: "action", roles: def.roles, mutates: def.mutates ?? true });
   return tagEntryPoint(async (orgSlug: string, input: unknown) => {
     try {
-      const ctx = await requireMember(orgSlug, def.roles);
+      const ctx = await requireMember(orgSlug, def.roles, { entity: "Action", entityId: def.name });
       const data = parseOrThrow(def.input, input);
       return { ok: true, data: await def.handler(ctx, data) };
     } catch (err) {
@@ -105,7 +105,7 @@ export function orgRoute(def: {
   return tagEntryPoint(async (request: Request, context: { params: Promise<Record<string, string>> }) => {
     try {
       const params = await context.params;
-      const ctx = await requireMember(params.org ?? "", def.roles);
+      const ctx = await requireMember(params.org ?? "", def.roles, { entity: "Route", entityId: def.name });
       return await def.handler(ctx, request, params);
     } catch (err) {
       const e = toActionError(err);

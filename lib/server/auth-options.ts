@@ -11,6 +11,7 @@ import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./
 import { deviceCookieFor, knownDeviceOf } from "./known-device";
 import { checkSession, newSessionClaims, recordSignIn, revokeSession, SessionRefusedError } from "./sessions";
 import { clientIpFrom, trustedProxyHops } from "@/lib/client-ip";
+import { recordSignInEvent } from "./security-log";
 
 /**
  * Sessions last eight hours of inactivity at most, and 24 hours after sign-in however active
@@ -117,11 +118,17 @@ export const authOptions: NextAuthOptions = {
         const source = { email, ip, device: user ? knownDeviceOf(cookieHeader, user.id) : null };
         // Throttled by email and address alone, whether or not the account exists.
         const wait = await checkSignInAllowed(source);
-        if (wait > 0) throw new Error(`TOO_MANY_ATTEMPTS:${wait}`);
+        if (wait > 0) {
+          await recordSignInEvent("throttled", user, ip);
+          throw new Error(`TOO_MANY_ATTEMPTS:${wait}`);
+        }
         // Always one argon2 verification: against a dummy hash when there is no account or password.
         const verified = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
         if (!user?.passwordHash || !verified) {
           await recordSignInFailure(source);
+          // In the security log of the account's organizations (never the password; for an email
+          // that matches no account, only the address).
+          await recordSignInEvent("failed", user, ip);
           return null;
         }
         await recordSignInSuccess(source, user.id);

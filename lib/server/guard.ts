@@ -3,6 +3,8 @@ import { cache } from "react";
 import { getSessionUser, type SessionUser } from "./session";
 import { db, type Role } from "./db";
 import { ForbiddenError, NotAMemberError, NotSignedInError } from "./errors";
+import { requestIp, requestPath } from "./request-ip";
+import { recordRefusal } from "./security-log";
 
 /**
  * The one guard. Every server action, route handler and page that reaches organization data
@@ -40,18 +42,62 @@ const membershipFor = cache(async (userId: string, orgSlug: string) =>
   }),
 );
 
+/** What a refused call was trying to reach: an entry point (actions, routes) or, by default, the page. */
+export interface GuardTarget {
+  entity: "Action" | "Route";
+  entityId: string;
+}
+
+/**
+ * One security event per person, organization and refusal in a request: a page's layout and the
+ * page itself both ask the guard, and a refused visit is one event (React's cache is per request).
+ */
+const refusalRecorder = cache((_userId: string, _orgSlug: string, _kind: string) => ({ recorded: false }));
+
+async function recordGuardRefusal(kind: "not_member" | "forbidden", user: SessionUser, orgSlug: string, organizationId: string | null, target?: GuardTarget): Promise<void> {
+  try {
+    const once = refusalRecorder(user.id, orgSlug, kind);
+    if (once.recorded) return;
+    once.recorded = true;
+    const [ip, path] = await Promise.all([requestIp(), target ? Promise.resolve("") : requestPath()]);
+    await recordRefusal({
+      kind,
+      user,
+      organizationId,
+      organizationSlug: SLUG_SHAPE.test(orgSlug) ? orgSlug : undefined,
+      ip,
+      entity: target?.entity ?? "Page",
+      entityId: target?.entityId ?? (path || `/o/${SLUG_SHAPE.test(orgSlug) ? orgSlug : "(not an organization)"}`),
+    });
+  } catch (err) {
+    // The refusal stands whatever happens to its record.
+    console.error("[security] could not record a refusal:", err);
+  }
+}
+
 /**
  * Resolves the signed-in member of the organization `orgSlug` and checks their role.
- * Throws NotSignedInError, NotAMemberError or ForbiddenError, each distinct.
+ * Throws NotSignedInError, NotAMemberError or ForbiddenError, each distinct. A refusal of a
+ * signed-in person is recorded in the security log first (lib/server/security-log.ts), as an event
+ * of the organization asked for; the success path records nothing.
  */
-export async function requireMember(orgSlug: string, roles: readonly Role[] = ALL_ROLES): Promise<MemberContext> {
+export async function requireMember(orgSlug: string, roles: readonly Role[] = ALL_ROLES, target?: GuardTarget): Promise<MemberContext> {
   const user = await requireUser();
   // Slugs are made by slugify (lowercase letters, digits, hyphens): anything else names no
   // organization, and is refused before it reaches a query (PostgreSQL fails on a NUL in text).
-  if (typeof orgSlug !== "string" || !SLUG_SHAPE.test(orgSlug)) throw new NotAMemberError();
+  if (typeof orgSlug !== "string" || !SLUG_SHAPE.test(orgSlug)) {
+    await recordGuardRefusal("not_member", user, typeof orgSlug === "string" ? orgSlug : "", null, target);
+    throw new NotAMemberError();
+  }
   const membership = await membershipFor(user.id, orgSlug);
-  if (!membership) throw new NotAMemberError();
-  if (!roles.includes(membership.role)) throw new ForbiddenError();
+  if (!membership) {
+    await recordGuardRefusal("not_member", user, orgSlug, null, target);
+    throw new NotAMemberError();
+  }
+  if (!roles.includes(membership.role)) {
+    await recordGuardRefusal("forbidden", user, orgSlug, membership.organization.id, target);
+    throw new ForbiddenError();
+  }
   return { user, organization: membership.organization, role: membership.role };
 }
 

@@ -13,3 +13,15 @@ export async function requestIp(): Promise<string> {
     return "unknown";
   }
 }
+
+/** The header the proxy (proxy.ts) sets on every request: the path asked for, for the security log. */
+export const PATH_HEADER = "x-tradeoff-path";
+
+/** The path of the current request as the proxy saw it (at most 300 characters); "" outside a request. */
+export async function requestPath(): Promise<string> {
+  try {
+    return ((await headers()).get(PATH_HEADER) ?? "").slice(0, 300);
+  } catch {
+    return "";
+  }
+}

@@ -14,3 +14,12 @@ export function actFrom(address: string | null): void {
 export function currentTestAddress(): string {
   return fixed ?? `test-${randomUUID()}`;
 }
+
+let path = "";
+/** The page path the security log records for a refused page (lib/server/request-ip.ts, requestPath). */
+export function visitPath(p: string): void {
+  path = p;
+}
+export function currentTestPath(): string {
+  return path;
+}

@@ -5,6 +5,7 @@ import { RoleBadge } from "@/components/role-badge";
 import { SignOutButton } from "@/components/sign-out-button";
 import { SkipLink } from "@/components/skip-link";
 import { NotAMemberError, NotSignedInError } from "@/lib/server/errors";
+import { AUDIT_ROLES } from "@/lib/server/audit-roles";
 import { EXPORT_ROLES } from "@/lib/server/export/roles";
 import { myOrganizations, requireMember, type MemberContext } from "@/lib/server/guard";
 import { signInNotices } from "@/lib/server/notices";
@@ -37,6 +38,7 @@ export default async function OrganizationLayout({ children, params }: { childre
     { href: `${base}/frameworks`, label: "Frameworks" },
     ...(EXPORT_ROLES.includes(ctx.role) ? [{ href: `${base}/export`, label: "Exports" }] : []),
     ...(ctx.role === "ADMIN" ? [{ href: `${base}/members`, label: "Members" }] : []),
+    ...(AUDIT_ROLES.includes(ctx.role) ? [{ href: `${base}/audit`, label: "Audit log" }] : []),
   ];
 
   return (

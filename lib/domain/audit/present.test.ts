@@ -1,0 +1,45 @@
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { actionLabel, AUDIT_CSV_HEADER, auditCsvHeader, auditCsvLine, describeChange, type AuditRow } from "./present";
+
+const row = (over: Partial<AuditRow> = {}): AuditRow => ({
+  source: "security", id: "e1", at: "2026-12-03T10:00:00.000Z", lastAt: "2026-12-03T10:04:00.000Z", count: 3,
+  personId: "u1", personName: "Ada", personEmail: "ada@example.com", action: "security.sign_in.failed", outcome: "failed",
+  entity: "Account", entityId: "u1", ip: "203.0.113.9", before: null, after: null, ...over,
+});
+
+describe("how a change reads", () => {
+  it("names each changed field, old to new, with codes as words", () => {
+    expect(describeChange(JSON.stringify({ role: "LEAD", name: "A" }), JSON.stringify({ role: "FINANCE", name: "A" }))).toEqual(["role: lead → finance"]);
+    expect(describeChange(null, JSON.stringify({ title: "New", chosenApproach: "FINE_TUNING" }))).toEqual(["title: New", "chosenApproach: fine tuning"]);
+    expect(describeChange(JSON.stringify({ email: "x@y" }), null)).toEqual(["email: x@y (removed)"]);
+  });
+
+  it("keeps the list short", () => {
+    const after = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`f${i}`, i]));
+    const lines = describeChange(null, JSON.stringify(after));
+    expect(lines).toHaveLength(7);
+    expect(lines.at(-1)).toBe("and 3 more");
+  });
+
+  it("labels the security actions in words", () => {
+    expect(actionLabel("security.access.not_member")).toBe("Refused: not a member of this organization");
+    expect(actionLabel("use_case.updated")).toBe("use_case.updated");
+  });
+});
+
+describe("the audit CSV", () => {
+  it("writes one record per row, parsing back to the same values", () => {
+    const text = auditCsvHeader() + auditCsvLine(row()) + auditCsvLine(row({ source: "change", count: 1, outcome: null, ip: null, before: '{"title":"a, \\"b\\""}', after: '{"title":"c"}' }));
+    const parsed = Papa.parse<string[]>(text.trimEnd(), { newline: "\r\n" }).data;
+    expect(parsed[0]).toEqual([...AUDIT_CSV_HEADER]);
+    expect(parsed[1]).toEqual(["2026-12-03T10:00:00.000Z", "2026-12-03T10:04:00.000Z", "3", "security", "Ada", "ada@example.com", "security.sign_in.failed", "failed", "Account", "u1", "203.0.113.9", "", ""]);
+    expect(parsed[2]![11]).toBe('{"title":"a, \\"b\\""}');
+  });
+
+  it.each(["=HYPERLINK(\"http://evil\")", "+1+1", "-2", "@SUM(A1)", "\tx", "\rx"])("neutralises a cell starting a formula: %j", (hostile) => {
+    const line = auditCsvLine(row({ personName: hostile, personEmail: hostile, entityId: hostile, ip: hostile, action: hostile }));
+    const cells = Papa.parse<string[]>(line.trimEnd(), { newline: "\r\n" }).data[0]!;
+    for (const i of [4, 5, 6, 9, 10]) expect(cells[i]).toBe(`'${hostile}`);
+  });
+});
