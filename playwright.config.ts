@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 
 /**
  * Browser tests run against a production build served by `next start` on E2E_PORT, with the
@@ -9,6 +10,10 @@ import { existsSync } from "node:fs";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const executablePath = process.env.CHROMIUM_PATH || systemChromium;
+/** The real SMTP server the app mails through during the journeys (scripts/smtp-sink.ts). */
+const mailSinkPort = Number(process.env.MAIL_SINK_PORT ?? port + 20000);
+export const MAIL_SINK_DIR = process.env.MAIL_SINK_DIR ?? join(import.meta.dirname, ".data", `e2e-mail-${port}`);
+const stringEnv = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === "string"));
 
 export default defineConfig({
   testDir: "e2e",
@@ -33,12 +38,24 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: `rm -rf "${MAIL_SINK_DIR}" && npx tsx scripts/smtp-sink.ts`,
+      port: mailSinkPort,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { ...stringEnv, MAIL_SINK_PORT: String(mailSinkPort), MAIL_SINK_DIR },
+    },
+    {
+      command: `npx next start -p ${port} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { ...stringEnv, SMTP_URL: `smtp://127.0.0.1:${mailSinkPort}`, MAIL_FROM: "Tradeoff <tradeoff@e2e.test>" },
+    },
+  ],
 });

@@ -6,6 +6,9 @@ import { createUser, inAccountTransaction } from "./accounts";
 import { db, type Role, type Tx } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { hashPassword } from "./passwords";
+import { appUrl, sendMailBestEffort } from "./mail";
+
+const ROLE_NAMES: Record<Role, string> = { ADMIN: "Admin", EXECUTIVE: "Executive", LEAD: "Project lead", FINANCE: "Finance" };
 
 /**
  * Invitations: an admin invites an email address with a role; the person opens the link, signs
@@ -76,9 +79,25 @@ export async function createInvitation(actor: Actor, input: { email: string; rol
       entityId: inv.id,
       after: { email: inv.email, role: inv.role, expiresAt: inv.expiresAt.toISOString() },
     });
-    return inv;
+    const org = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } });
+    const inviter = await tx.user.findUnique({ where: { id: actor.actorId }, select: { name: true } });
+    return { ...inv, organizationName: org.name, inviterName: inviter?.name ?? "An admin" };
   });
-  return { ...invitation, path: invitationPath(token) };
+  const path = invitationPath(token);
+  // Mailed after the commit; a mail server that refuses leaves the invitation valid (the admin
+  // is shown the link too, and told the mail did not go).
+  const mailed = await sendMailBestEffort({
+    to: invitation.email,
+    subject: `${invitation.inviterName} invited you to ${invitation.organizationName} on Tradeoff`,
+    text: [
+      `${invitation.inviterName} invited you to join ${invitation.organizationName} on Tradeoff as ${ROLE_NAMES[invitation.role]}.`,
+      "",
+      `Accept the invitation: ${appUrl(path)}`,
+      "",
+      `The link works once, until ${invitation.expiresAt.toUTCString()}. If you did not expect it, ignore this message.`,
+    ].join("\n"),
+  });
+  return { ...invitation, path, mailed };
 }
 
 /** Invitations still waiting: not accepted, not revoked, not expired. */
