@@ -2,7 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { getSessionUser, type SessionUser } from "./session";
 import { db, type Role } from "./db";
-import { ForbiddenError, NotAMemberError, NotSignedInError } from "./errors";
+import { ForbiddenError, NotAMemberError, NotSignedInError, TwoFactorRequiredError } from "./errors";
+import { policyCovers } from "@/lib/domain/accounts/two-factor-policy";
 
 /**
  * The one guard. Every server action, route handler and page that reaches organization data
@@ -36,13 +37,19 @@ export async function requireUser(): Promise<SessionUser> {
 const membershipFor = cache(async (userId: string, orgSlug: string) =>
   db.membership.findFirst({
     where: { userId, organization: { slug: orgSlug } },
-    select: { role: true, organization: { select: { id: true, name: true, slug: true } } },
+    select: { role: true, organization: { select: { id: true, name: true, slug: true, twoFactorPolicy: true } } },
   }),
 );
 
+const twoFactorOn = cache(async (userId: string) => {
+  const row = await db.user.findUnique({ where: { id: userId }, select: { totpEnabledAt: true } });
+  return !!row?.totpEnabledAt;
+});
+
 /**
  * Resolves the signed-in member of the organization `orgSlug` and checks their role.
- * Throws NotSignedInError, NotAMemberError or ForbiddenError, each distinct.
+ * Throws NotSignedInError, NotAMemberError or ForbiddenError, each distinct, or
+ * TwoFactorRequiredError when the organization requires two-factor of this member and it is off.
  */
 export async function requireMember(orgSlug: string, roles: readonly Role[] = ALL_ROLES): Promise<MemberContext> {
   const user = await requireUser();
@@ -52,7 +59,11 @@ export async function requireMember(orgSlug: string, roles: readonly Role[] = AL
   const membership = await membershipFor(user.id, orgSlug);
   if (!membership) throw new NotAMemberError();
   if (!roles.includes(membership.role)) throw new ForbiddenError();
-  return { user, organization: membership.organization, role: membership.role };
+  const { twoFactorPolicy, ...organization } = membership.organization;
+  // The organization's rule (off, admins, everyone): a member it covers reaches nothing until
+  // they have turned two-factor sign-in on.
+  if (policyCovers(twoFactorPolicy, membership.role) && !(await twoFactorOn(user.id))) throw new TwoFactorRequiredError(organization.name);
+  return { user, organization, role: membership.role };
 }
 
 /** The organizations a person belongs to, for the switcher. */

@@ -31,6 +31,6 @@ export const acceptInvitationWithSignUp = publicAction({
   handler: async (input) => {
     const joined = await acceptWithSignUpInDb(input);
     revalidatePath("/", "layout");
-    return { organizationSlug: joined.organization.slug, email: joined.email };
+    return { organizationSlug: joined.organization.slug, organizationName: joined.organization.name, email: joined.email, checkEmail: true as const };
   },
 });
