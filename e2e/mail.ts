@@ -25,19 +25,26 @@ export function mailTo(address: string): SentMail[] {
     .filter((m) => m.to.includes(address.toLowerCase()));
 }
 
+/** The paths of the links in `mail` whose path starts with `prefix`. */
+function linksIn(mail: SentMail, prefix: string): string[] {
+  return (mail.text.match(/https?:\/\/\S+/g) ?? []).map((l) => new URL(l).pathname).filter((p) => p.startsWith(prefix));
+}
+
 /**
- * Waits for the `nth` message (1-based) to `address` and returns the path of its first link
- * whose path starts with `prefix` (as a path, to open on the test server).
+ * Waits for the `nth` message (1-based) to `address` holding a link whose path starts with
+ * `prefix`, and returns that link's path (to open on the test server).
  */
 export async function linkInMail(address: string, prefix: string, nth = 1): Promise<string> {
   let found: string | undefined;
   await expect
-    .poll(() => {
-      const mail = mailTo(address)[nth - 1];
-      const links = mail?.text.match(/https?:\/\/\S+/g) ?? [];
-      found = links.map((l) => new URL(l)).find((u) => u.pathname.startsWith(prefix))?.pathname;
-      return found;
-    }, { message: `a mail to ${address} with a link to ${prefix}` })
+    .poll(
+      () => {
+        const withLink = mailTo(address).filter((m) => linksIn(m, prefix).length > 0);
+        found = withLink[nth - 1] ? linksIn(withLink[nth - 1]!, prefix)[0] : undefined;
+        return found;
+      },
+      { message: `mail number ${nth} to ${address} with a link to ${prefix}` },
+    )
     .toBeTruthy();
   return found!;
 }

@@ -18,7 +18,7 @@ export function TwoFactorPolicyForm({ orgSlug, current }: { orgSlug: string; cur
         faults={form.faults}
       />
       <SelectField
-        label="Two-factor sign-in"
+        label="Who must use two-factor sign-in"
         name="policy"
         value={policy}
         onChange={(e) => setPolicy(e.target.value as TwoFactorPolicy)}
