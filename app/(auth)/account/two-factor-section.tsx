@@ -12,7 +12,7 @@ import { beginTwoFactor, disableTwoFactor, enableTwoFactor, regenerateRecoveryCo
  */
 export function TwoFactorSection({ enabledOn, codesLeft, requiredBy }: { enabledOn: string | null; codesLeft: number; requiredBy: string[] }) {
   const [codes, setCodes] = useState<string[] | null>(null);
-  if (codes) return <RecoveryCodes codes={codes} />;
+  if (codes) return <RecoveryCodes codes={codes} onSaved={() => setCodes(null)} />;
   if (!enabledOn) return <Enrol requiredBy={requiredBy} onEnabled={setCodes} />;
   return (
     <div className="space-y-6">
@@ -80,7 +80,7 @@ function Enrol({ requiredBy, onEnabled }: { requiredBy: string[]; onEnabled: (co
   );
 }
 
-function RecoveryCodes({ codes }: { codes: string[] }) {
+function RecoveryCodes({ codes, onSaved }: { codes: string[]; onSaved: () => void }) {
   const router = useRouter();
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -100,7 +100,14 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
           </li>
         ))}
       </ul>
-      <button type="button" className={buttonClass("primary")} onClick={() => router.refresh()}>
+      <button
+        type="button"
+        className={buttonClass("primary")}
+        onClick={() => {
+          onSaved();
+          router.refresh();
+        }}
+      >
         I have saved them
       </button>
     </div>
