@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { Card } from "@/components/card";
+import { outboxPageEnabled } from "@/lib/server/mail";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
 export const metadata: Metadata = { title: "Reset your password" };
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  // Rendered per request: whether mail goes out is read from the server's environment, not the build's.
+  await connection();
   return (
     <Card
       title="Reset your password"
@@ -17,6 +21,15 @@ export default function ForgotPasswordPage() {
       }
     >
       <ForgotPasswordForm />
+      {outboxPageEnabled() ? (
+        <p className="mt-4 text-sm text-zinc-700">
+          No mail server is set up here (SMTP_URL): the link will be in the{" "}
+          <a href="/dev/outbox" className="font-semibold text-brand-700 underline underline-offset-2">
+            development outbox
+          </a>
+          .
+        </p>
+      ) : null}
     </Card>
   );
 }

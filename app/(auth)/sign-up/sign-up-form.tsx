@@ -6,10 +6,10 @@ import { signUp } from "./actions";
 
 const PASSWORD_HINT = "At least 10 characters and hard to guess: a few unrelated words work well. Not your name, email or organization.";
 
-export function SignUpForm() {
+export function SignUpForm({ outbox = false }: { outbox?: boolean }) {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useFormAction(signUp, { onSuccess: (_data, formEl) => setSentTo(String(new FormData(formEl).get("email") ?? "").trim()) });
-  if (sentTo) return <CheckYourEmail email={sentTo} />;
+  if (sentTo) return <CheckYourEmail email={sentTo} outbox={outbox} />;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-5">
       <FormMessage message={form.message} faults={form.faults} />
@@ -32,7 +32,7 @@ export function SignUpForm() {
 }
 
 /** After sign-up (the same whether the address was free or not: the mail says which). */
-export function CheckYourEmail({ email, then = "Open it to confirm your address, then sign in." }: { email: string; then?: string }) {
+export function CheckYourEmail({ email, then = "Open it to confirm your address, then sign in.", outbox = false }: { email: string; then?: string; outbox?: boolean }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
@@ -43,6 +43,15 @@ export function CheckYourEmail({ email, then = "Open it to confirm your address,
       <p className="mt-1 text-sm text-green-900">
         We sent a message to <strong>{email}</strong>. {then} The link works for two days; if nothing arrives, look in your spam folder or sign in to get a new one.
       </p>
+      {outbox ? (
+        <p className="mt-2 text-sm text-green-900">
+          No mail server is set up here (SMTP_URL), so the message is in the{" "}
+          <a href="/dev/outbox" className="font-semibold underline underline-offset-2">
+            development outbox
+          </a>
+          .
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -27,13 +27,13 @@ export function AcceptInvitationButton({ token, organizationName }: { token: str
 }
 
 /** New here: the account is created for the invited address and joins; the address is then confirmed by mail. */
-export function InvitationSignUpForm({ token, email }: { token: string; email: string }) {
+export function InvitationSignUpForm({ token, email, outbox = false }: { token: string; email: string; outbox?: boolean }) {
   const [joined, setJoined] = useState<{ email: string; organizationName: string } | null>(null);
   const form = useFormAction(acceptInvitationWithSignUp, {
     extra: { token },
     onSuccess: (data) => setJoined({ email: data.email, organizationName: data.organizationName }),
   });
-  if (joined) return <CheckYourEmail email={joined.email} then={`Open it to confirm your address, then sign in to reach ${joined.organizationName}.`} />;
+  if (joined) return <CheckYourEmail email={joined.email} outbox={outbox} then={`Open it to confirm your address, then sign in to reach ${joined.organizationName}.`} />;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-5">
       <FormMessage message={form.message} faults={form.faults} />
