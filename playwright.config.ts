@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 
 /**
  * Browser tests run against a production build served by `next start` on E2E_PORT, with the
@@ -12,6 +13,10 @@ export const secondPort = port + 500;
 export const balancerPort = port + 1000;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const executablePath = process.env.CHROMIUM_PATH || systemChromium;
+/** The real SMTP server the app mails through during the journeys (scripts/smtp-sink.ts). */
+const mailSinkPort = Number(process.env.MAIL_SINK_PORT ?? port + 20000);
+export const MAIL_SINK_DIR = process.env.MAIL_SINK_DIR ?? join(import.meta.dirname, ".data", `e2e-mail-${port}`);
+const stringEnv = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === "string"));
 
 export default defineConfig({
   testDir: "e2e",
@@ -42,6 +47,15 @@ export default defineConfig({
     { name: "two-servers", testMatch: /two-servers\.spec\.ts$/ },
   ],
   webServer: [
+    {
+      command: `rm -rf "${MAIL_SINK_DIR}" && npx tsx scripts/smtp-sink.ts`,
+      port: mailSinkPort,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { ...stringEnv, MAIL_SINK_PORT: String(mailSinkPort), MAIL_SINK_DIR },
+    },
     ...[port, secondPort].map((p) => ({
       command: `npx next start -p ${p} -H 127.0.0.1`,
       url: `http://127.0.0.1:${p}/api/health`,
@@ -49,6 +63,7 @@ export default defineConfig({
       timeout: 120_000,
       stdout: "ignore" as const,
       stderr: "pipe" as const,
+      env: { ...stringEnv, SMTP_URL: `smtp://127.0.0.1:${mailSinkPort}`, MAIL_FROM: "Tradeoff <tradeoff@e2e.test>" },
     })),
     {
       command: `node e2e/support/balancer.mjs`,

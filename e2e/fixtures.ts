@@ -72,7 +72,7 @@ export const test = base.extend<{ auth: Auth }>({
           password: opts.password ?? PASSWORD,
         };
         emails.add(person.email);
-        await q(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [
+        await q(`INSERT INTO "User" (id, email, name, "passwordHash", "emailVerifiedAt", "updatedAt") VALUES ($1, $2, $3, $4, now(), now())`, [
           person.id,
           person.email,
           person.name,

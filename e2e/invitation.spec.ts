@@ -3,6 +3,7 @@
  * existing person signs in from a link and joins; a used, expired or withdrawn link says so.
  */
 import { expect, test } from "./fixtures";
+import { linkInMail, mailTo } from "./mail";
 
 test("an admin invites a new colleague, who creates an account from the link and joins as invited", async ({ page, auth }) => {
   const org = await auth.makeOrg({ roles: ["ADMIN"] });
@@ -17,6 +18,10 @@ test("an admin invites a new colleague, who creates an account from the link and
   const link = await page.getByLabel("Invitation link").inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
   await expect(page.getByTestId(`invitation-${invitee}`)).toContainText("Finance");
+  // It was mailed to them too, through the SMTP server, with the same link.
+  await expect(page.getByText(/We mailed them this link/)).toBeVisible();
+  expect(await linkInMail(invitee, "/invite/")).toBe(new URL(link).pathname);
+  expect(mailTo(invitee)[0]!.subject).toContain(`invited you to ${org.name}`);
   // Only the hash is stored.
   const token = link.split("/invite/")[1]!;
   expect(await auth.query(`SELECT id FROM "Invitation" WHERE "tokenHash" = $1`, [token])).toHaveLength(0);
@@ -29,9 +34,21 @@ test("an admin invites a new colleague, who creates an account from the link and
   await expect(page.getByText(`as Finance`)).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue(invitee);
   await page.getByLabel("Your name").fill("Nia Newcomer");
-  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByLabel("Password").fill("lantern velvet canyon 82");
   await page.getByRole("button", { name: "Create account and join" }).click();
 
+  // The invitation link may have been passed on by hand: the address is confirmed by mail first.
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByText(`then sign in to reach ${org.name}`)).toBeVisible();
+  await page.goto(await linkInMail(invitee, "/verify-email/"));
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await page.getByRole("link", { name: "Go to sign in" }).click();
+  await page.getByLabel("Email").fill(invitee);
+  await page.getByLabel("Password").fill("lantern velvet canyon 82");
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page).toHaveURL(/\/o\//);
+  await page.goto(org.path("use-cases"));
   await expect(page).toHaveURL(org.path("use-cases"));
   const header = page.getByRole("banner");
   await expect(header.getByTestId("active-organization")).toHaveText(org.name);

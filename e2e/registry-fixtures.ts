@@ -63,7 +63,7 @@ export const test = base.extend<{ registry: Registry }>({
     const names: Record<Role, string> = { ADMIN: "Ada Admin", EXECUTIVE: "Eve Executive", LEAD: "Lee Lead", FINANCE: "Fin Finance" };
     for (const role of ROLES) {
       const user = { id: cuidish(), email: `${role.toLowerCase()}-${suffix}@registry.test`, name: `${names[role]} ${suffix}` };
-      await q(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, $2, $3, now())`, [user.id, user.email, user.name]);
+      await q(`INSERT INTO "User" (id, email, name, "emailVerifiedAt", "updatedAt") VALUES ($1, $2, $3, now(), now())`, [user.id, user.email, user.name]);
       await q(`INSERT INTO "Membership" (id, "userId", "organizationId", role, "updatedAt") VALUES ($1, $2, $3, $4, now())`, [cuidish(), user.id, org.id, role]);
       org.users[role] = user;
     }

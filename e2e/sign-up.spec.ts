@@ -1,10 +1,14 @@
 /**
- * Journey: someone new creates an account and their organization, fixes a too-short password on
- * the way, and lands in the organization as its admin.
+ * Journey: someone new creates an account and their organization, fixes a too-short and then a
+ * too-guessable password on the way, confirms their address from the mail that arrived at the
+ * (real) SMTP server, signs in, and lands in the organization as its admin.
  */
 import { expect, test } from "./fixtures";
+import { linkInMail, mailTo } from "./mail";
 
-test("someone new signs up, creating their organization, and lands in it as its admin", async ({ page, auth }) => {
+const STRONG = "lantern velvet canyon 82";
+
+test("someone new signs up, creating their organization, confirms the address from the mail, and lands in it as its admin", async ({ page, auth }) => {
   const email = auth.uniqueEmail("founder");
   const orgName = `Founders ${email.slice(8, 16)}`;
 
@@ -21,12 +25,38 @@ test("someone new signs up, creating their organization, and lands in it as its 
 
   const password = page.getByLabel("Password");
   await expect(password).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+  await expect(page.getByText(/^Use at least 10 characters\./)).toBeVisible();
   await expect(password).toBeFocused();
   expect(await auth.query(`SELECT id FROM "User" WHERE email = $1`, [email])).toHaveLength(0);
 
-  await password.fill("a long enough password");
+  // Long enough, but easy to guess: the message says how to do better.
+  await password.fill("password1234");
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText(/This password is too easy to guess\./)).toBeVisible();
+  expect(await auth.query(`SELECT id FROM "User" WHERE email = $1`, [email])).toHaveLength(0);
+
+  await password.fill(STRONG);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByText(`We sent a message to ${email}.`)).toBeVisible();
+
+  // Not confirmed yet: the right password makes no session.
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(STRONG);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(/Confirm your email address first/)).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  const link = await linkInMail(email, "/verify-email/");
+  expect(mailTo(email)[0]!.subject).toBe("Confirm your email address for Tradeoff");
+  await page.goto(link);
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByText(`Thank you: ${email} is confirmed. You can sign in now.`)).toBeVisible();
+  await page.getByRole("link", { name: "Go to sign in" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(STRONG);
+  await page.getByRole("button", { name: "Sign in" }).click();
 
   await expect(page).toHaveURL(/\/o\/founders-[a-z0-9-]+-[a-z2-9]{6}\/use-cases$/);
   const header = page.getByRole("banner");
@@ -40,23 +70,31 @@ test("someone new signs up, creating their organization, and lands in it as its 
     [email, orgName],
   );
   expect(row?.role).toBe("ADMIN");
+
+  // The link worked once.
+  await page.goto(link);
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByText(/This confirmation link is not valid any more/)).toBeVisible();
 });
 
-test("an address that already has an account gets the same answer as a new one: sent on to sign in, nothing created, the owner told", async ({ page, auth }) => {
+test("an address that already has an account gets the same answer as a new one: nothing created, the owner mailed and told", async ({ page, auth }) => {
   const existing = await auth.makePerson();
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill("Someone Else");
   await page.getByLabel("Work email").fill(existing.email.toUpperCase());
-  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByLabel("Password").fill(STRONG);
   await page.getByLabel("Organization name").fill("Another Org");
   await page.getByRole("button", { name: "Create account" }).click();
-  // No "already exists": the form signs in with what was typed, which fails, and the sign-in page says so.
-  await expect(page).toHaveURL(/\/sign-in\?from=sign-up$/);
-  await expect(page.getByText("We could not sign you in with the details you entered.")).toBeVisible();
+  // No "already exists": the same "check your email" as for a new address.
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await expect(page.getByText(/already exists/)).toHaveCount(0);
   expect(await auth.query(`SELECT id FROM "Organization" WHERE name = 'Another Org' AND id IN (SELECT "organizationId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1)`, [existing.email])).toHaveLength(0);
+  // The owner's mail says what happened and how to get in.
+  await linkInMail(existing.email, "/forgot-password");
+  expect(mailTo(existing.email)[0]!.subject).toBe("Someone tried to create a Tradeoff account with your address");
 
   // The owner (in no organization yet), signing in with their own password, is told someone tried.
+  await page.goto("/sign-in");
   await page.getByLabel("Email").fill(existing.email);
   await page.getByLabel("Password").fill(existing.password);
   await page.getByRole("button", { name: "Sign in" }).click();

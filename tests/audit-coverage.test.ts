@@ -21,11 +21,18 @@ import { FRAMEWORKS } from "@/lib/domain/frameworks";
 import { signUp } from "@/app/(auth)/sign-up/actions";
 import { createOrganization } from "@/app/(auth)/organizations/new/actions";
 import { acceptInvitation, acceptInvitationWithSignUp } from "@/app/(auth)/invite/[token]/actions";
-import { signOutEverywhere } from "@/app/(auth)/account/actions";
+import { beginTwoFactor, changePassword, disableTwoFactor, enableTwoFactor, regenerateRecoveryCodes, signOutEverywhere } from "@/app/(auth)/account/actions";
+import { requestPasswordReset } from "@/app/(auth)/forgot-password/actions";
+import { resetPassword } from "@/app/(auth)/reset-password/[token]/actions";
+import { verifyEmail } from "@/app/(auth)/verify-email/[token]/actions";
+import { lastResetDelivery } from "@/lib/server/account-security";
+import { currentCode } from "@/lib/server/two-factor";
+import { Secret } from "otpauth";
+import { ACCOUNT_PASSWORD, makeAccount, tokenFor } from "./helpers/accounts";
 import { createUseCase, deleteUseCase, recordDecision, restoreUseCase, setCostOverrides, updateUseCase } from "@/app/o/[org]/use-cases/actions";
 import { checkImportRows, deleteImportMapping, importUseCases, saveImportMapping, undoImport } from "@/app/o/[org]/use-cases/import/actions";
 import { saveAssumptions } from "@/app/o/[org]/assumptions/actions";
-import { inviteMember, removeMember, revokeInvitation, updateMemberRole } from "@/app/o/[org]/members/actions";
+import { inviteMember, removeMember, revokeInvitation, setTwoFactorPolicy, updateMemberRole } from "@/app/o/[org]/members/actions";
 import { previewFrameworkWeights, rescoreAllUseCases, saveFrameworkWeights } from "@/app/o/[org]/frameworks/actions";
 import { setBenefit, setBudget, setHourlyRate } from "@/app/o/[org]/value/actions";
 import { GET as exportDetail } from "@/app/o/[org]/export/detail.csv/route";
@@ -147,10 +154,110 @@ const MUTATING: Record<string, Row> = {
       return { result, organizationId: org.id, actorId: org.users.FINANCE.id, entity: "User", entityId: org.users.FINANCE.id };
     },
   },
+  // Issue 19: each account change is audited in the person's organizations.
+  "account.verifyEmail": {
+    prepare: async () => {
+      const who = await makeAccount({ verified: false, member: { organizationId: org.id, role: "LEAD" } });
+      return { userId: who.id, token: await tokenFor(who.id, "email-verification") };
+    },
+    call: async (p) => {
+      signOut();
+      const result = (await verifyEmail({ token: p.token })) as Result;
+      return { result, organizationId: org.id, actorId: p.userId!, entity: "User", entityId: p.userId };
+    },
+  },
+  "account.requestPasswordReset": {
+    prepare: async () => {
+      const who = await makeAccount({ member: { organizationId: org.id, role: "LEAD" } });
+      return { userId: who.id, email: who.email };
+    },
+    call: async (p) => {
+      signOut();
+      const result = (await requestPasswordReset({ email: p.email })) as Result;
+      await lastResetDelivery;
+      // Asked for by someone not signed in: no actor; the entity is the account.
+      return { result, organizationId: org.id, actorId: null as unknown as string, entity: "User", entityId: p.userId };
+    },
+  },
+  "account.resetPassword": {
+    prepare: async () => {
+      const who = await makeAccount({ member: { organizationId: org.id, role: "LEAD" } });
+      return { userId: who.id, token: await tokenFor(who.id, "password-reset") };
+    },
+    call: async (p) => {
+      signOut();
+      const result = (await resetPassword({ token: p.token, password: "violet harbour ladder 91" })) as Result;
+      return { result, organizationId: org.id, actorId: p.userId!, entity: "User", entityId: p.userId };
+    },
+  },
+  "account.changePassword": {
+    prepare: async () => ({ userId: (await makeAccount({ member: { organizationId: org.id, role: "FINANCE" } })).id }),
+    call: async (p) => {
+      as(p.userId!);
+      const result = (await changePassword({ currentPassword: ACCOUNT_PASSWORD, newPassword: "violet harbour ladder 91" })) as Result;
+      return { result, organizationId: org.id, actorId: p.userId!, entity: "User", entityId: p.userId };
+    },
+  },
+  "account.twoFactor.begin": {
+    prepare: async () => ({ userId: (await makeAccount({ member: { organizationId: org.id, role: "LEAD" } })).id }),
+    call: async (p) => {
+      as(p.userId!);
+      const result = (await beginTwoFactor({})) as Result;
+      return { result, organizationId: org.id, actorId: p.userId!, entity: "User", entityId: p.userId };
+    },
+  },
+  "account.twoFactor.enable": {
+    prepare: async () => {
+      const who = await makeAccount({ member: { organizationId: org.id, role: "LEAD" } });
+      const secret = new Secret({ size: 20 }).base32;
+      await db.user.update({ where: { id: who.id }, data: { totpPendingSecret: secret } });
+      return { userId: who.id, code: currentCode(secret) };
+    },
+    call: async (p) => {
+      as(p.userId!);
+      const result = (await enableTwoFactor({ code: p.code })) as Result;
+      return { result, organizationId: org.id, actorId: p.userId!, entity: "User", entityId: p.userId };
+    },
+  },
+  "account.twoFactor.regenerateRecoveryCodes": {
+    prepare: async () => {
+      const who = await makeAccount({ twoFactor: true, member: { organizationId: org.id, role: "LEAD" } });
+      return { userId: who.id, code: who.code() };
+    },
+    call: async (p) => {
+      as(p.userId!);
+      const result = (await regenerateRecoveryCodes({ code: p.code })) as Result;
+      return { result, organizationId: org.id, actorId: p.userId!, entity: "User", entityId: p.userId };
+    },
+  },
+  "account.twoFactor.disable": {
+    prepare: async () => {
+      const who = await makeAccount({ twoFactor: true, member: { organizationId: org.id, role: "LEAD" } });
+      return { userId: who.id, code: who.code() };
+    },
+    call: async (p) => {
+      as(p.userId!);
+      const result = (await disableTwoFactor({ password: ACCOUNT_PASSWORD, code: p.code })) as Result;
+      return { result, organizationId: org.id, actorId: p.userId!, entity: "User", entityId: p.userId };
+    },
+  },
+  "organization.setTwoFactorPolicy": {
+    prepare: async () => {
+      // The admin has two-factor on (required before a rule can cover admins).
+      const admin = await makeAccount({ twoFactor: true, member: { organizationId: org.id, role: "ADMIN" } });
+      return { userId: admin.id };
+    },
+    call: async (p) => {
+      as(p.userId!);
+      const result = (await setTwoFactorPolicy(org.slug, { policy: "admins" })) as Result;
+      await db.organization.update({ where: { id: org.id }, data: { twoFactorPolicy: "off" } });
+      return { result, organizationId: org.id, actorId: p.userId!, entity: "Organization", entityId: org.id };
+    },
+  },
   "auth.nextauth": {
     // Sign-in and sign-out through the real next-auth route, each audited in the person's organization.
     prepare: async () => {
-      const user = await db.user.create({ data: { email: `${unique("signin")}@audit.test`, name: "Signs in", passwordHash: await hashPassword(PASSWORD) } });
+      const user = await db.user.create({ data: { email: `${unique("signin")}@audit.test`, name: "Signs in", passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date() } });
       await db.membership.create({ data: { userId: user.id, organizationId: org.id, role: "LEAD" } });
       return { userId: user.id, email: user.email };
     },

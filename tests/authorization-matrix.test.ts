@@ -138,6 +138,8 @@ async function inputFor(name: string, t: Objects): Promise<unknown> {
       return { email: `matrix-${randomUUID().slice(0, 8)}@matrix.test`, role: "EXECUTIVE" };
     case "invitations.revoke":
       return { invitationId: t.invitation };
+    case "organization.setTwoFactorPolicy":
+      return { policy: "off" };
     default:
       throw new Error(`No input for ${name}: add one to tests/authorization-matrix.test.ts`);
   }
@@ -152,13 +154,22 @@ function personalInput(name: string): unknown {
       return { name: unique("Matrix organization") };
     case "invitations.accept":
       return { token: randomUUID().replaceAll("-", "") };
+    case "account.changePassword":
+      return { currentPassword: "matrix-current-password", newPassword: "violet harbour ladder 91" };
+    case "account.twoFactor.begin":
+      return {};
+    case "account.twoFactor.enable":
+    case "account.twoFactor.regenerateRecoveryCodes":
+      return { code: "123456" };
+    case "account.twoFactor.disable":
+      return { password: "matrix-current-password", code: "123456" };
     default:
       throw new Error(`No input for ${name}`);
   }
 }
 
 /** Entry points whose input names no object, so there is no other organization's id to give. */
-const NO_IDS_IN_INPUT = ["useCases.import.saveMapping", "assumptions.save", "value.setHourlyRate", "budgets.set", "frameworks.saveWeights", "frameworks.rescoreAll", "frameworks.previewWeights", "invitations.create"];
+const NO_IDS_IN_INPUT = ["useCases.import.saveMapping", "assumptions.save", "value.setHourlyRate", "budgets.set", "frameworks.saveWeights", "frameworks.rescoreAll", "frameworks.previewWeights", "invitations.create", "organization.setTwoFactorPolicy"];
 
 /** With B's objects: the people named are B's, the ids B's. */
 async function foreignInputFor(name: string): Promise<unknown> {

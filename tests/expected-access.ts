@@ -35,6 +35,15 @@ export const EXPECTED_ACCESS = {
   "invitations.accept": { kind: "action", roles: "any-signed-in", mutates: true },
   "invitations.acceptWithSignUp": { kind: "action", roles: "public", mutates: true },
   "auth.nextauth": { kind: "route", roles: "public", mutates: true },
+  // Issue 19: confirming the address, reset by mail, change, two-factor (each audited).
+  "account.verifyEmail": { kind: "action", roles: "public", mutates: true },
+  "account.requestPasswordReset": { kind: "action", roles: "public", mutates: true },
+  "account.resetPassword": { kind: "action", roles: "public", mutates: true },
+  "account.changePassword": { kind: "action", roles: "any-signed-in", mutates: true },
+  "account.twoFactor.begin": { kind: "action", roles: "any-signed-in", mutates: true },
+  "account.twoFactor.enable": { kind: "action", roles: "any-signed-in", mutates: true },
+  "account.twoFactor.regenerateRecoveryCodes": { kind: "action", roles: "any-signed-in", mutates: true },
+  "account.twoFactor.disable": { kind: "action", roles: "any-signed-in", mutates: true },
   health: { kind: "route", roles: "public", mutates: false },
 
   // Use cases.
@@ -75,6 +84,7 @@ export const EXPECTED_ACCESS = {
 
   // The audit log (changes and security events): admins only.
   "audit.export": { kind: "route", roles: ["ADMIN"], mutates: false },
+  "organization.setTwoFactorPolicy": { kind: "action", roles: ["ADMIN"], mutates: true },
 } as const satisfies Record<string, ExpectedAccess>;
 
 export type EntryPointName = keyof typeof EXPECTED_ACCESS;

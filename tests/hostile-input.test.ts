@@ -40,6 +40,8 @@ import { loadCallables, type Callable } from "./helpers/entry-points";
 import { applyMutation, describe as show, hostileKey, hostileString, hostileValue, isPlainObject, mutation, NASTY_STRINGS } from "./helpers/hostile";
 import { csv } from "./import-helpers";
 import { signInAs, signOut } from "./helpers/session";
+import { makeAccount, tokenFor, type Account } from "./helpers/accounts";
+import { Secret } from "otpauth";
 
 /**
  * Runs per property and action; the whole file stays under a minute. HOSTILE_RUNS_SCALE=10 (say)
@@ -173,6 +175,30 @@ const EXAMPLES: Record<string, Example> = {
   // A fresh person, so ending their sessions does not sign out the admin the other examples use.
   "account.signOutEverywhere": { as: asNewUser, input: async () => ({}) },
   "account.signUp": { as: asNobody, input: async () => ({ name: "Founder", email: `founder-${randomUUID()}@hostile.test`, password: "correct horse battery", organizationName: "Founded org" }) },
+  // Issue 19. Each example is a fresh person, so one call's change (a new password, two-factor on) does not spoil the next.
+  "account.verifyEmail": { as: asNobody, input: async () => ({ token: await tokenFor((await makeAccount({ verified: false })).id, "email-verification") }) },
+  "account.requestPasswordReset": { as: asNobody, input: async () => ({ email: (await makeAccount()).email }) },
+  "account.resetPassword": { as: asNobody, input: async () => ({ token: await tokenFor((await makeAccount()).id, "password-reset"), password: "violet harbour ladder 91" }) },
+  "account.changePassword": {
+    as: async () => (accountNow = await makeAccount()).id,
+    input: async () => ({ currentPassword: accountNow.password, newPassword: "violet harbour ladder 91" }),
+  },
+  "account.twoFactor.begin": { as: asNewUser, input: async () => ({}) },
+  "account.twoFactor.enable": {
+    as: async () => {
+      accountNow = await makeAccount();
+      accountNow.secret = new Secret({ size: 20 }).base32;
+      await db.user.update({ where: { id: accountNow.id }, data: { totpPendingSecret: accountNow.secret } });
+      return accountNow.id;
+    },
+    input: async () => ({ code: accountNow.code() }),
+  },
+  "account.twoFactor.regenerateRecoveryCodes": { as: async () => (accountNow = await makeAccount({ twoFactor: true })).id, input: async () => ({ code: accountNow.code() }) },
+  "account.twoFactor.disable": {
+    as: async () => (accountNow = await makeAccount({ twoFactor: true })).id,
+    input: async () => ({ password: accountNow.password, code: accountNow.code() }),
+  },
+  "organization.setTwoFactorPolicy": { as: asAdmin, input: async () => ({ policy: "off" }) },
   "useCases.import.check": {
     as: asAdmin,
     input: async () => ({ headers: ["Title", "External id", "Stage"], rows: [{ row: 2, cells: ["Ticket router", "INV-1", "in prod"] }], mapping: mapping() }),
@@ -197,6 +223,7 @@ async function freshImportId(): Promise<string> {
   return out.importId;
 }
 let pendingToken = "";
+let accountNow: Account;
 
 // ---------------------------------------------------------------------------------------------
 // What is checked after each call.

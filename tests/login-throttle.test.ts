@@ -50,7 +50,7 @@ const PASSWORD = "correct horse battery staple";
 let hash: string;
 async function makeOwner(): Promise<{ id: string; email: string }> {
   const email = `owner-${randomUUID()}@example.com`;
-  const user = await db.user.create({ data: { email, name: "Owner", passwordHash: hash }, select: { id: true, email: true } });
+  const user = await db.user.create({ data: { email, name: "Owner", passwordHash: hash, emailVerifiedAt: new Date() }, select: { id: true, email: true } });
   return user;
 }
 

@@ -19,6 +19,7 @@ vi.mock("@/lib/server/session", async () => {
       const id = mod.currentTestUserId();
       return id ? db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } }) : null;
     },
+    getSessionId: async () => mod.currentTestSessionId(),
   };
 });
 vi.mock("@/lib/server/request-ip", async () => {

@@ -109,7 +109,7 @@ export function orgRoute(def: {
       return await def.handler(ctx, request, params);
     } catch (err) {
       const e = toActionError(err);
-      const status = e.code === "NOT_SIGNED_IN" ? 401 : e.code === "NOT_A_MEMBER" ? 404 : e.code === "FORBIDDEN" ? 403 : e.code === "VALIDATION" ? 422 : e.code === "NOT_FOUND" ? 404 : 500;
+      const status = e.code === "NOT_SIGNED_IN" ? 401 : e.code === "NOT_A_MEMBER" ? 404 : e.code === "FORBIDDEN" || e.code === "TWO_FACTOR_REQUIRED" ? 403 : e.code === "VALIDATION" ? 422 : e.code === "NOT_FOUND" ? 404 : 500;
       return Response.json({ error: e.message, code: status === 404 ? "NOT_FOUND" : e.code, fieldErrors: e.fieldErrors }, { status });
     }
   }, def.name);

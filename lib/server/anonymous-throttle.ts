@@ -9,9 +9,11 @@ import { requestIp } from "./request-ip";
  * with the sign-in throttle (LoginAttempt) so they hold across app servers. Each kind lets
  * `free` uses through in 15 minutes, then each further one waits, doubling from 30 s to 15 min.
  *   - signup: accounts created (sign-up, and accepting an invitation as someone new): 5;
- *   - invite: invitation links that turned out not to be valid (guessing tokens): 10.
+ *   - invite: invitation links that turned out not to be valid (guessing tokens): 10;
+ *   - reset: password reset requests, whatever the address asked for: 5;
+ *   - token: reset and confirmation links that turned out not to be valid: 10.
  */
-export const ANONYMOUS_LIMITS = { signup: 5, invite: 10 } as const;
+export const ANONYMOUS_LIMITS = { signup: 5, invite: 10, reset: 5, token: 10 } as const;
 export type AnonymousKind = keyof typeof ANONYMOUS_LIMITS;
 
 const keyOf = (kind: AnonymousKind, ip: string) => `${kind}:${ip}`;

@@ -9,6 +9,8 @@ import { cookies } from "next/headers";
 import { hashPassword, verifyPassword } from "./passwords";
 import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./login-throttle";
 import { deviceCookieFor, knownDeviceOf } from "./known-device";
+import { resendVerificationOnSignIn } from "./account-security";
+import { verifySecondFactor } from "./two-factor";
 import { checkSession, newSessionClaims, recordSignIn, revokeSession, SessionRefusedError } from "./sessions";
 import { clientIpFrom, trustedProxyHops } from "@/lib/client-ip";
 import { recordSignInEvent } from "./security-log";
@@ -22,6 +24,8 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(200),
+  /** The second step: a code from the authenticator app, or a recovery code. */
+  code: z.string().trim().max(40).optional(),
 });
 
 function clientIp(headers: RequestHeaders): string {
@@ -131,6 +135,21 @@ export const authOptions: NextAuthOptions = {
           await recordSignInEvent("failed", user, ip);
           return null;
         }
+        // The right password to an unconfirmed address: no session; a fresh link goes to the address.
+        if (!user.emailVerifiedAt) {
+          await resendVerificationOnSignIn(user.id);
+          throw new Error("EMAIL_NOT_VERIFIED");
+        }
+        // Two-factor on: the password alone makes no session. The form asks for the code and sends
+        // both again; a wrong code counts as a failed sign-in like a wrong password.
+        if (user.totpEnabledAt) {
+          const code = parsed.data.code;
+          if (!code) throw new Error("TWO_FACTOR_REQUIRED");
+          if (!(await verifySecondFactor(user.id, code))) {
+            await recordSignInFailure(source);
+            throw new Error("TWO_FACTOR_INVALID");
+          }
+        }
         await recordSignInSuccess(source, user.id);
         await rememberDevice(user.id, source.device);
         return { id: user.id, email: user.email, name: user.name };
@@ -144,7 +163,14 @@ export const authOptions: NextAuthOptions = {
       // OAuth: link to (or create) the user with this verified email.
       const email = user.email?.toLowerCase();
       if (!email) return false;
-      await db.user.upsert({ where: { email }, update: {}, create: { email, name: user.name ?? email } });
+      const existing = await db.user.findUnique({ where: { email }, select: { id: true, emailVerifiedAt: true, totpEnabledAt: true } });
+      // The provider vouches for the address. An unconfirmed account with it (perhaps made by
+      // someone else) becomes the owner's: confirmed, and its password, which the owner never
+      // chose, removed.
+      if (!existing) await db.user.create({ data: { email, name: user.name ?? email, emailVerifiedAt: new Date() } });
+      else if (!existing.emailVerifiedAt) await db.user.update({ where: { id: existing.id }, data: { emailVerifiedAt: new Date(), passwordHash: null } });
+      // With two-factor on, sign in with the password and code: a provider's sign-in would skip the code.
+      if (existing?.totpEnabledAt) return "/sign-in?error=two-factor-oauth";
       return true;
     },
     /**

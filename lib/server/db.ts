@@ -10,7 +10,7 @@ function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which sets it.");
   const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true, totpSecret: true, totpPendingSecret: true } } });
 }
 
 type Client = ReturnType<typeof createClient>;

@@ -21,6 +21,14 @@ export class ForbiddenError extends AppError {
   override readonly code = "FORBIDDEN";
   constructor(message = "Your role does not allow this.") { super(message); }
 }
+/** The organization requires two-factor sign-in of this member, who has not turned it on. */
+export class TwoFactorRequiredError extends AppError {
+  override readonly status = 403;
+  override readonly code = "TWO_FACTOR_REQUIRED";
+  constructor(organizationName: string) {
+    super(`${organizationName} requires two-factor sign-in. Turn it on in Your account (/account), then come back.`);
+  }
+}
 export class NotFoundError extends AppError {
   override readonly status = 404;
   override readonly code = "NOT_FOUND";

@@ -2,9 +2,10 @@ import "server-only";
 import { cache } from "react";
 import { getSessionUser, type SessionUser } from "./session";
 import { db, type Role } from "./db";
-import { ForbiddenError, NotAMemberError, NotSignedInError } from "./errors";
+import { ForbiddenError, NotAMemberError, NotSignedInError, TwoFactorRequiredError } from "./errors";
 import { requestIp, requestPath } from "./request-ip";
 import { recordRefusal } from "./security-log";
+import { policyCovers } from "@/lib/domain/accounts/two-factor-policy";
 
 /**
  * The one guard. Every server action, route handler and page that reaches organization data
@@ -38,7 +39,7 @@ export async function requireUser(): Promise<SessionUser> {
 const membershipFor = cache(async (userId: string, orgSlug: string) =>
   db.membership.findFirst({
     where: { userId, organization: { slug: orgSlug } },
-    select: { role: true, organization: { select: { id: true, name: true, slug: true } } },
+    select: { role: true, organization: { select: { id: true, name: true, slug: true, twoFactorPolicy: true } } },
   }),
 );
 
@@ -75,11 +76,18 @@ async function recordGuardRefusal(kind: "not_member" | "forbidden", user: Sessio
   }
 }
 
+const twoFactorOn = cache(async (userId: string) => {
+  const row = await db.user.findUnique({ where: { id: userId }, select: { totpEnabledAt: true } });
+  return !!row?.totpEnabledAt;
+});
+
 /**
  * Resolves the signed-in member of the organization `orgSlug` and checks their role.
- * Throws NotSignedInError, NotAMemberError or ForbiddenError, each distinct. A refusal of a
- * signed-in person is recorded in the security log first (lib/server/security-log.ts), as an event
- * of the organization asked for; the success path records nothing.
+ * Throws NotSignedInError, NotAMemberError or ForbiddenError, each distinct, or
+ * TwoFactorRequiredError when the organization requires two-factor of this member and it is off.
+ * A refusal of a signed-in person for membership or role is recorded in the security log first
+ * (lib/server/security-log.ts), as an event of the organization asked for; the success path
+ * records nothing.
  */
 export async function requireMember(orgSlug: string, roles: readonly Role[] = ALL_ROLES, target?: GuardTarget): Promise<MemberContext> {
   const user = await requireUser();
@@ -98,7 +106,11 @@ export async function requireMember(orgSlug: string, roles: readonly Role[] = AL
     await recordGuardRefusal("forbidden", user, orgSlug, membership.organization.id, target);
     throw new ForbiddenError();
   }
-  return { user, organization: membership.organization, role: membership.role };
+  const { twoFactorPolicy, ...organization } = membership.organization;
+  // The organization's rule (off, admins, everyone): a member it covers reaches nothing until
+  // they have turned two-factor sign-in on.
+  if (policyCovers(twoFactorPolicy, membership.role) && !(await twoFactorOn(user.id))) throw new TwoFactorRequiredError(organization.name);
+  return { user, organization, role: membership.role };
 }
 
 /** The organizations a person belongs to, for the switcher. */

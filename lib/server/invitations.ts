@@ -6,6 +6,10 @@ import { createUser, inAccountTransaction } from "./accounts";
 import { db, type Role, type Tx } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { hashPassword } from "./passwords";
+import { appUrl, sendMailBestEffort } from "./mail";
+import { assertStrongPassword, removeUnverifiedAccount, sendVerificationEmail } from "./account-security";
+
+const ROLE_NAMES: Record<Role, string> = { ADMIN: "Admin", EXECUTIVE: "Executive", LEAD: "Project lead", FINANCE: "Finance" };
 
 /**
  * Invitations: an admin invites an email address with a role; the person opens the link, signs
@@ -76,9 +80,25 @@ export async function createInvitation(actor: Actor, input: { email: string; rol
       entityId: inv.id,
       after: { email: inv.email, role: inv.role, expiresAt: inv.expiresAt.toISOString() },
     });
-    return inv;
+    const org = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } });
+    const inviter = await tx.user.findUnique({ where: { id: actor.actorId }, select: { name: true } });
+    return { ...inv, organizationName: org.name, inviterName: inviter?.name ?? "An admin" };
   });
-  return { ...invitation, path: invitationPath(token) };
+  const path = invitationPath(token);
+  // Mailed after the commit; a mail server that refuses leaves the invitation valid (the admin
+  // is shown the link too, and told the mail did not go).
+  const mailed = await sendMailBestEffort({
+    to: invitation.email,
+    subject: `${invitation.inviterName} invited you to ${invitation.organizationName} on Tradeoff`,
+    text: [
+      `${invitation.inviterName} invited you to join ${invitation.organizationName} on Tradeoff as ${ROLE_NAMES[invitation.role]}.`,
+      "",
+      `Accept the invitation: ${appUrl(path)}`,
+      "",
+      `The link works once, until ${invitation.expiresAt.toUTCString()}. If you did not expect it, ignore this message.`,
+    ].join("\n"),
+  });
+  return { ...invitation, path, mailed };
 }
 
 /** Invitations still waiting: not accepted, not revoked, not expired. */
@@ -151,8 +171,9 @@ export async function findInvitation(token: string, now = new Date()): Promise<I
     },
   });
   if (!inv) return null;
-  const account = await db.user.findUnique({ where: { email: inv.email }, select: { id: true } });
-  return { status: statusOf(inv, now), email: inv.email, role: inv.role, expiresAt: inv.expiresAt, organization: inv.organization, accountExists: !!account };
+  // An account that never confirmed its address does not count: accepting replaces it.
+  const account = await db.user.findUnique({ where: { email: inv.email }, select: { id: true, emailVerifiedAt: true } });
+  return { status: statusOf(inv, now), email: inv.email, role: inv.role, expiresAt: inv.expiresAt, organization: inv.organization, accountExists: !!account?.emailVerifiedAt };
 }
 
 export function invitationRefusal(status: Exclude<InvitationStatus, "valid">, organizationName: string): string {
@@ -270,9 +291,17 @@ export async function acceptInvitationWithSignUp(input: { token: string; name: s
 }
 
 async function acceptInvitationWithSignUpNow(input: { token: string; name: string; password: string }, now: Date) {
+  // The strength check needs the invited address (its words are easy guesses): read, not claimed yet.
+  const peek = TOKEN_SHAPE.test(input.token)
+    ? await db.invitation.findUnique({ where: { tokenHash: hashInvitationToken(input.token) }, select: { email: true, organization: { select: { name: true } } } })
+    : null;
+  if (peek) assertStrongPassword("password", input.password, { email: peek.email, name: input.name, organizationName: peek.organization.name });
   const passwordHash = await hashPassword(input.password);
-  return inAccountTransaction(async (tx) => {
+  const joined = await inAccountTransaction(async (tx) => {
     const inv = await claim(tx, input.token, now);
+    // An unconfirmed account for the address (someone signed up with it and never confirmed)
+    // does not block the invitation: it is replaced.
+    await removeUnverifiedAccount(tx, inv.email);
     const user = await createUser(tx, { email: inv.email, name: input.name, passwordHash }).catch((err: unknown) => {
       if (err instanceof ValidationError) {
         throw new ConflictError(`An account for ${inv.email} already exists. Sign in to accept this invitation.`);
@@ -280,6 +309,9 @@ async function acceptInvitationWithSignUpNow(input: { token: string; name: strin
       throw err;
     });
     const joined = await join(tx, inv, user.id, now);
-    return { ...joined, email: user.email };
+    return { ...joined, email: user.email, userId: user.id };
   });
+  // The invitation link may have been passed on by hand: the address is confirmed by mail, as at sign-up.
+  await sendVerificationEmail(joined.userId).catch((err: Error) => console.error(`[mail] confirmation link not sent: ${err.message}`));
+  return joined;
 }

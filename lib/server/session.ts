@@ -1,5 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { authOptions } from "./auth-options";
 import type { SessionUser } from "./sessions";
 
@@ -15,4 +17,15 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   const u = session?.user as { id?: unknown; email?: unknown; name?: unknown } | undefined;
   if (typeof u?.id !== "string" || typeof u.email !== "string" || typeof u.name !== "string") return null;
   return { id: u.id, email: u.email, name: u.name };
+}
+
+/**
+ * The id (`sid`) of the session making this request, read from its cookie on the server (it is
+ * never sent to the browser): a password change ends every other session but this one.
+ */
+export async function getSessionId(): Promise<string | null> {
+  const [h, jar] = await Promise.all([headers(), cookies()]);
+  const req = { headers: Object.fromEntries(h.entries()), cookies: Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])) };
+  const token = await getToken({ req: req as never, secret: process.env.NEXTAUTH_SECRET });
+  return typeof token?.sid === "string" ? token.sid : null;
 }

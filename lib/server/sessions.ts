@@ -84,27 +84,30 @@ export async function checkSession(token: Record<string, unknown> | null | undef
   const exp = token?.exp;
   if (typeof exp === "number" && exp * 1000 <= now) return refuse("expired");
   if (c.authAt > now + 60_000 || sessionEndsAt(c.authAt).getTime() <= now) return refuse("expired");
-  const rows = await db.$queryRaw<{ email: string; name: string; sessionsValidAfter: Date | null; revoked: boolean }[]>`
-    SELECT u.email, u.name, u."sessionsValidAfter", EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."sessionId" = ${c.sid}) AS revoked
+  const rows = await db.$queryRaw<{ email: string; name: string; sessionsValidAfter: Date | null; keptSessionId: string | null; revoked: boolean }[]>`
+    SELECT u.email, u.name, u."sessionsValidAfter", u."keptSessionId", EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."sessionId" = ${c.sid}) AS revoked
       FROM "User" u WHERE u."id" = ${c.uid}`;
   const row = rows[0];
   if (!row) return refuse("unknown-user");
   if (row.revoked) return refuse("revoked");
-  if (row.sessionsValidAfter && c.authAt < row.sessionsValidAfter.getTime()) return refuse("signed-out-everywhere");
+  // A password change or reset ends the person's other sessions; a change keeps the one it was made in.
+  if (row.sessionsValidAfter && c.authAt < row.sessionsValidAfter.getTime() && c.sid !== row.keptSessionId) return refuse("signed-out-everywhere");
   return { ok: true, user: { id: c.uid, email: row.email, name: row.name } };
 }
 
 /** One audit event in each organization the person belongs to (a session is theirs, not one organization's). */
-async function auditForUser(
+export async function auditForUser(
   tx: Tx,
   userId: string,
   entry: { action: string; entity?: string; entityId: string; before?: Record<string, unknown>; after: Record<string, unknown> },
+  /** Who did it, when not the person themself (null: someone not signed in, e.g. asking for a reset link). */
+  actorId: string | null = userId,
 ): Promise<number> {
   const memberships = await tx.membership.findMany({ where: { userId }, select: { organizationId: true } });
   for (const m of memberships) {
     await audit(tx, {
       organizationId: m.organizationId,
-      actorId: userId,
+      actorId,
       action: entry.action,
       entity: entry.entity ?? SESSION_ENTITY,
       entityId: entry.entityId,
@@ -146,7 +149,7 @@ export async function revokeSession(token: Record<string, unknown> | null | unde
 export async function signOutEverywhere(userId: string, now = new Date()): Promise<{ at: string }> {
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionsValidAfter: true } });
-    await tx.user.update({ where: { id: userId }, data: { sessionsValidAfter: now } });
+    await tx.user.update({ where: { id: userId }, data: { sessionsValidAfter: now, keptSessionId: null } });
     await auditForUser(tx, userId, {
       action: SESSION_AUDIT.signedOutEverywhere,
       entity: "User",

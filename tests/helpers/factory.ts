@@ -16,7 +16,7 @@ export async function createTestOrg(label = "org"): Promise<TestOrg> {
   const users = {} as TestOrg["users"];
   for (const role of ["ADMIN", "EXECUTIVE", "LEAD", "FINANCE"] as Role[]) {
     const email = `${role.toLowerCase()}-${suffix}@${label}.test`.toLowerCase();
-    const user = await db.user.create({ data: { email, name: `${role} ${suffix}` } });
+    const user = await db.user.create({ data: { email, name: `${role} ${suffix}`, emailVerifiedAt: new Date() } });
     await db.membership.create({ data: { userId: user.id, organizationId: org.id, role } });
     users[role] = { id: user.id, email };
   }

@@ -24,3 +24,12 @@ export function currentTestUserId(): string | null {
   const store = scoped.getStore();
   return store ? store.userId : userId;
 }
+
+let sessionId: string | null = null;
+/** The `sid` of the test's session (a password change keeps this one and ends the others). */
+export function setTestSessionId(id: string | null): void {
+  sessionId = id;
+}
+export function currentTestSessionId(): string | null {
+  return sessionId;
+}

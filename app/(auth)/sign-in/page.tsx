@@ -18,7 +18,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <Card
       title="Sign in to Tradeoff"
       intro={
-        params.from === "sign-up"
+        params.error === "two-factor-oauth"
+          ? "Your account has two-factor sign-in on: sign in with your email, password and code here."
+          : params.from === "sign-up"
           ? "We could not sign you in with the details you entered. If you already have an account with this email, sign in with its password."
           : callbackUrl !== "/"
             ? "Sign in to continue to the page you asked for."

@@ -1,10 +1,9 @@
 "use server";
 /**
  * Sign-up: creates the person and a new organization with them as its ADMIN, in one transaction
- * with its audit entries. The client then signs in through next-auth with the same credentials.
- * The answer is the same whether or not the email already had an account (see
- * signUpWithOrganization), so it names no organization: the sign-in leads to "/", which opens
- * the person's first organization.
+ * with its audit entries, and mails a link to confirm the address; the person signs in after
+ * confirming. The answer is the same whether or not the email already had an account (see
+ * signUpWithOrganization), so it names no organization.
  */
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -19,6 +18,7 @@ export const signUp = publicAction({
   handler: async (input) => {
     await signUpWithOrganization(input);
     revalidatePath("/", "layout");
-    return { signIn: true as const };
+    // The same answer whether the address was free or taken: the mail says which.
+    return { checkEmail: true as const };
   },
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/card";
 import { currentUser } from "@/lib/server/guard";
+import { outboxPageEnabled } from "@/lib/server/mail";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
@@ -23,7 +24,7 @@ export default async function SignUpPage() {
         </>
       }
     >
-      <SignUpForm />
+      <SignUpForm outbox={outboxPageEnabled()} />
     </Card>
   );
 }

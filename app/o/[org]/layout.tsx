@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { RoleBadge } from "@/components/role-badge";
 import { SignOutButton } from "@/components/sign-out-button";
 import { SkipLink } from "@/components/skip-link";
-import { NotAMemberError, NotSignedInError } from "@/lib/server/errors";
+import { NotAMemberError, NotSignedInError, TwoFactorRequiredError } from "@/lib/server/errors";
 import { AUDIT_ROLES } from "@/lib/server/audit-roles";
+import { buttonClass } from "@/components/button";
 import { EXPORT_ROLES } from "@/lib/server/export/roles";
 import { myOrganizations, requireMember, type MemberContext } from "@/lib/server/guard";
 import { signInNotices } from "@/lib/server/notices";
@@ -27,6 +28,7 @@ export default async function OrganizationLayout({ children, params }: { childre
     // Signed out: the page's own guard sends them to sign in, with the way back.
     if (err instanceof NotSignedInError) return <>{children}</>;
     if (err instanceof NotAMemberError) notFound();
+    if (err instanceof TwoFactorRequiredError) redirect(`/account?required=${encodeURIComponent(org)}#two-factor`);
     throw err;
   }
   const [organizations, notices] = await Promise.all([myOrganizations(ctx.user.id), signInNotices(ctx.user.id)]);
@@ -60,6 +62,9 @@ export default async function OrganizationLayout({ children, params }: { childre
               <p className="hidden truncate text-xs text-zinc-600 md:block">{ctx.user.email}</p>
             </div>
             <RoleBadge role={ctx.role} />
+            <Link href="/account" className={buttonClass("ghost", "px-2 py-1.5 text-xs font-medium")} title="Password and two-factor sign-in">
+              Your account
+            </Link>
             <SignOutButton />
             <EndSessionsButton />
           </div>

@@ -1,7 +1,8 @@
 "use client";
-import { signIn } from "next-auth/react";
+import { useState } from "react";
 import { FormMessage, SubmitButton, TextField } from "@/components/form";
 import { useFormAction } from "@/components/use-form-action";
+import { CheckYourEmail } from "../../sign-up/sign-up-form";
 import { acceptInvitation, acceptInvitationWithSignUp } from "./actions";
 
 async function goTo(path: string): Promise<void> {
@@ -25,16 +26,14 @@ export function AcceptInvitationButton({ token, organizationName }: { token: str
   );
 }
 
-/** New here: the account is created for the invited address, and joins, in one step. */
-export function InvitationSignUpForm({ token, email }: { token: string; email: string }) {
+/** New here: the account is created for the invited address and joins; the address is then confirmed by mail. */
+export function InvitationSignUpForm({ token, email, outbox = false }: { token: string; email: string; outbox?: boolean }) {
+  const [joined, setJoined] = useState<{ email: string; organizationName: string } | null>(null);
   const form = useFormAction(acceptInvitationWithSignUp, {
     extra: { token },
-    onSuccess: async (data, formEl) => {
-      const password = String(new FormData(formEl).get("password") ?? "");
-      const res = await signIn("credentials", { email: data.email, password, redirect: false });
-      await goTo(res?.ok && !res.error ? `/o/${data.organizationSlug}/use-cases` : "/sign-in");
-    },
+    onSuccess: (data) => setJoined({ email: data.email, organizationName: data.organizationName }),
   });
+  if (joined) return <CheckYourEmail email={joined.email} outbox={outbox} then={`Open it to confirm your address, then sign in to reach ${joined.organizationName}.`} />;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-5">
       <FormMessage message={form.message} faults={form.faults} />
@@ -46,7 +45,7 @@ export function InvitationSignUpForm({ token, email }: { token: string; email: s
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 10 characters."
+        hint="At least 10 characters and hard to guess: a few unrelated words work well. Not your name, email or organization."
         errors={form.errors("password")}
       />
       <SubmitButton pending={form.pending} pendingLabel="Creating your account…" className="w-full">

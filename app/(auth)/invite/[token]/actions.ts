@@ -29,8 +29,9 @@ export const acceptInvitationWithSignUp = publicAction({
   name: "invitations.acceptWithSignUp",
   input: z.object({ token, name: nameField, password: newPasswordField }).strict(),
   handler: async (input) => {
+    // No revalidation: the person is signed out, and a refreshed page would show the link as used
+    // in place of the "check your email" the form shows.
     const joined = await acceptWithSignUpInDb(input);
-    revalidatePath("/", "layout");
-    return { organizationSlug: joined.organization.slug, email: joined.email };
+    return { organizationSlug: joined.organization.slug, organizationName: joined.organization.name, email: joined.email, checkEmail: true as const };
   },
 });

@@ -6,6 +6,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { currentUser } from "@/lib/server/guard";
 import { TooManyRequestsError } from "@/lib/server/errors";
 import { findInvitationCounted, INVALID_INVITATION_HELP, invitationRefusal } from "@/lib/server/invitations";
+import { outboxPageEnabled } from "@/lib/server/mail";
 import { SignInForm } from "../../sign-in/sign-in-form";
 import { AcceptInvitationButton, InvitationSignUpForm } from "./accept-forms";
 
@@ -91,7 +92,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   return (
     <Card title={`Join ${org}`} intro={intro}>
       <p className="mb-4 text-sm text-zinc-700">Create your account to accept.</p>
-      <InvitationSignUpForm token={token} email={invitation.email} />
+      <InvitationSignUpForm token={token} email={invitation.email} outbox={outboxPageEnabled()} />
     </Card>
   );
 }

@@ -12,6 +12,8 @@ import { orgAction } from "@/lib/server/action";
 import type { MemberContext } from "@/lib/server/guard";
 import { createInvitation, revokeInvitation as revokeInvitationInDb } from "@/lib/server/invitations";
 import { changeMemberRole, removeMember as removeMemberInDb } from "@/lib/server/members";
+import { TWO_FACTOR_POLICIES } from "@/lib/domain/accounts/two-factor-policy";
+import { setTwoFactorPolicy as setTwoFactorPolicyInDb } from "@/lib/server/two-factor";
 
 const ADMIN_ONLY = ["ADMIN"] as const;
 const id = z.string({ error: "Missing id." }).min(1, "Missing id.").max(64);
@@ -52,7 +54,7 @@ export const inviteMember = orgAction({
   handler: async (ctx, input) => {
     const inv = await createInvitation(actor(ctx), input);
     revalidate(ctx);
-    return { id: inv.id, email: inv.email, role: inv.role, expiresAt: inv.expiresAt.toISOString(), path: inv.path };
+    return { id: inv.id, email: inv.email, role: inv.role, expiresAt: inv.expiresAt.toISOString(), path: inv.path, mailed: inv.mailed };
   },
 });
 
@@ -64,6 +66,18 @@ export const revokeInvitation = orgAction({
   handler: async (ctx, input) => {
     const result = await revokeInvitationInDb(actor(ctx), input);
     revalidate(ctx);
+    return result;
+  },
+});
+
+/** Who must use two-factor sign-in to reach the organization: nobody, its admins, or everyone. */
+export const setTwoFactorPolicy = orgAction({
+  name: "organization.setTwoFactorPolicy",
+  roles: ADMIN_ONLY,
+  input: z.object({ policy: z.enum(TWO_FACTOR_POLICIES, { error: "Choose who must use two-factor sign-in." }) }).strict(),
+  handler: async (ctx, input) => {
+    const result = await setTwoFactorPolicyInDb(actor(ctx), input.policy);
+    if (result.changed) revalidate(ctx);
     return result;
   },
 });

@@ -7,6 +7,8 @@ import { guardPage } from "@/lib/server/page-guard";
 import { InviteForm } from "./_components/invite-form";
 import { MemberActions } from "./_components/member-actions";
 import { RevokeInvitationButton } from "./_components/revoke-invitation-button";
+import { TwoFactorPolicyForm } from "./_components/two-factor-policy-form";
+import { organizationTwoFactorPolicy } from "@/lib/server/two-factor";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -24,7 +26,11 @@ const rowHeader = "whitespace-nowrap px-4 py-3 text-left align-top text-sm font-
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const ctx = await guardPage(org, ["ADMIN"], `/o/${org}/members`);
-  const [members, invitations] = await Promise.all([listMembers(ctx.organization.id), listPendingInvitations(ctx.organization.id)]);
+  const [members, invitations, policy] = await Promise.all([
+    listMembers(ctx.organization.id),
+    listPendingInvitations(ctx.organization.id),
+    organizationTwoFactorPolicy(ctx.organization.id),
+  ]);
   const adminCount = members.filter((m) => m.role === "ADMIN").length;
 
   return (
@@ -88,7 +94,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
           <h2 id="invite-heading" className="text-lg font-semibold text-zinc-900">
             Invite someone
           </h2>
-          <p className="mt-1 text-sm text-zinc-600">You&apos;ll get a link to send them. It works once, for 7 days.</p>
+          <p className="mt-1 text-sm text-zinc-600">We&apos;ll mail them a link, and show it to you too. It works once, for 7 days.</p>
           <div className="mt-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-zinc-200">
             <InviteForm orgSlug={ctx.organization.slug} />
           </div>
@@ -142,6 +148,19 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
           )}
         </section>
       </div>
+
+      <section aria-labelledby="two-factor-heading" className="mt-12 max-w-xl">
+        <h2 id="two-factor-heading" className="text-lg font-semibold text-zinc-900">
+          Two-factor sign-in
+        </h2>
+        <p className="mt-1 text-sm text-zinc-600">
+          Who must sign in with a code from an authenticator app to reach {ctx.organization.name}. Those it covers who have not turned it on are
+          sent to set it up first.
+        </p>
+        <div className="mt-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-zinc-200">
+          <TwoFactorPolicyForm orgSlug={ctx.organization.slug} current={policy} />
+        </div>
+      </section>
     </>
   );
 }

@@ -14,6 +14,7 @@ interface Created {
   role: RoleName;
   link: string;
   expiresAt: string;
+  mailed: boolean;
 }
 
 /** Invite by email and role; the link is shown once, to copy and send (only its hash is stored). */
@@ -24,7 +25,7 @@ export function InviteForm({ orgSlug }: { orgSlug: string }) {
     resetOnSuccess: true,
     onSuccess: (data) => {
       setRole("LEAD");
-      setCreated({ email: data.email, role: data.role, expiresAt: data.expiresAt, link: `${window.location.origin}${data.path}` });
+      setCreated({ email: data.email, role: data.role, expiresAt: data.expiresAt, link: `${window.location.origin}${data.path}`, mailed: data.mailed });
     },
   });
 
@@ -73,7 +74,10 @@ function CreatedLink({ created }: { created: Created }) {
         Invitation created for {created.email} ({ROLE_LABELS[created.role]})
       </h3>
       <p className="mt-1 text-sm text-green-900">
-        Copy this link and send it to them. It is shown only now, works once, and expires on {dateFormat.format(new Date(created.expiresAt))}.
+        {created.mailed
+          ? "We mailed them this link. You can also copy it and send it yourself: it is shown only now, "
+          : "We could not mail them the link: copy it and send it to them. It is shown only now, "}
+        works once, and expires on {dateFormat.format(new Date(created.expiresAt))}.
       </p>
       <div className="mt-3 flex gap-2">
         <label htmlFor="invitation-link" className="sr-only">
