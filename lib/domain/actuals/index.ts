@@ -7,3 +7,4 @@ export * from "./attribute";
 export * from "./fields";
 export * from "./money";
 export * from "./rows";
+export * from "./variance";
