@@ -1,0 +1,158 @@
+import "server-only";
+import {
+  computeVariance,
+  distanceOutside,
+  METERED_CATEGORIES,
+  type ActualCategory,
+  type Range,
+  type UnattributedReason,
+  type Variance,
+} from "@/lib/domain/actuals";
+import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { db, Prisma, type Approach } from "../db";
+import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
+import { withOrganizationScope } from "../rls";
+
+/**
+ * Reading actual spend: the period covered, each use case's variance (lib/domain/actuals/variance.ts)
+ * for the approach as chosen, the portfolio's projected-against-actual by business unit and
+ * approach, the unattributed spend, and the imports and rules for the actuals page. Raw reads run
+ * under the organization scope (lib/server/rls.ts), each with its own organization filter too.
+ */
+
+export interface ActualsPeriod {
+  year: number;
+  throughMonth: number;
+}
+
+/** The year of the latest month with any actual spend, and that month: "the year so far". */
+export async function actualsPeriod(organizationId: string): Promise<ActualsPeriod | null> {
+  const latest = await db.actualSpend.findFirst({ where: { organizationId }, orderBy: { month: "desc" }, select: { month: true } });
+  if (!latest) return null;
+  return { year: latest.month.getUTCFullYear(), throughMonth: latest.month.getUTCMonth() + 1 };
+}
+
+export interface UseCaseVariance {
+  id: string;
+  title: string;
+  businessUnit: string;
+  approach: Approach | null;
+  decided: boolean;
+  variance: Variance;
+}
+
+/**
+ * Variances for the use cases the filter selects that have actual spend this year (or for one
+ * use case). The approved budget is the base projection (metered) of a decided
+ * approach: a use case with no decision has no approved budget.
+ */
+export async function loadVariances(organizationId: string, options: { filter?: PortfolioFilter; useCaseId?: string; period?: ActualsPeriod | null } = {}): Promise<{ period: ActualsPeriod | null; useCases: UseCaseVariance[] }> {
+  const period = options.period === undefined ? await actualsPeriod(organizationId) : options.period;
+  if (!period) return { period, useCases: [] };
+  const where = Prisma.sql`${useCaseWhere(organizationId, options.filter ?? EMPTY_FILTER)}${options.useCaseId ? Prisma.sql` AND u."id" = ${options.useCaseId}` : Prisma.empty}`;
+  const from = new Date(Date.UTC(period.year, 0, 1));
+  const to = new Date(Date.UTC(period.year + 1, 0, 1));
+  const { heads, projection, actual } = await db.$transaction(
+    async (tx) => {
+      await withOrganizationScope(tx, organizationId);
+      const actual = await tx.$queryRaw<{ useCaseId: string; month: number; category: ActualCategory; cents: string }[]>`
+        SELECT s."useCaseId", extract(month FROM s."month")::int AS "month", s."category", sum(s."cents")::text AS "cents"
+          FROM "ActualSpend" s JOIN "UseCase" u ON u."id" = s."useCaseId"
+         WHERE s."organizationId" = ${organizationId} AND s."month" >= ${from} AND s."month" < ${to} AND ${where}
+         GROUP BY 1, 2, 3`;
+      const projection = await tx.$queryRaw<{ useCaseId: string; category: string; low: string | null; base: string | null; high: string | null }[]>`
+        SELECT cl."useCaseId", cl."category", sum(cl."lowCents")::text AS "low", sum(cl."baseCents")::text AS "base", sum(cl."highCents")::text AS "high"
+          FROM "CostLine" cl JOIN "UseCase" u ON u."id" = cl."useCaseId"
+         WHERE cl."organizationId" = ${organizationId} AND cl."calendarYear" = ${period.year} AND cl."category" = ANY(${METERED_CATEGORIES}::text[])
+           AND cl."approach" = ${asChosenApproach("u")} AND ${where}
+         GROUP BY 1, 2`;
+      // Only use cases with actual spend are compared: one with none yet is not "below its range", it is not billed (or not tagged) yet.
+      const ids = [...new Set(actual.map((a) => a.useCaseId))];
+      const heads = ids.length
+        ? await tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean }[]>`
+            SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided"
+              FROM "UseCase" u WHERE u."organizationId" = ${organizationId} AND u."id" = ANY(${ids}::text[])`
+        : [];
+      return { heads, projection, actual };
+    },
+    { maxWait: 30_000, timeout: 120_000 },
+  );
+  const actualBy = group(actual, (a) => a.useCaseId);
+  const projectionBy = group(projection, (p) => p.useCaseId);
+  const num = (s: string | null) => (s === null ? null : Number(s));
+  const useCases = heads.map((h) => {
+    const lines = (projectionBy.get(h.id) ?? []).map((p) => ({ category: p.category, low: num(p.low), base: num(p.base), high: num(p.high) }));
+    const metered = lines.reduce((n, l) => n + (l.base ?? 0), 0);
+    const variance = computeVariance({
+      year: period.year,
+      throughMonth: period.throughMonth,
+      projection: lines,
+      actual: (actualBy.get(h.id) ?? []).map((a) => ({ month: a.month, category: a.category, cents: Number(a.cents) })),
+      approvedBudget: h.decided && lines.length ? metered : null,
+    });
+    return { ...h, variance };
+  });
+  return { period, useCases: useCases.sort((a, b) => a.title.localeCompare(b.title)) };
+}
+
+function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+export interface PortfolioActuals {
+  period: ActualsPeriod | null;
+  actual: number;
+  projected: Range;
+  byBusinessUnit: { businessUnit: string; actual: number; projected: Range; useCases: number }[];
+  byApproach: { approach: Approach | null; actual: number; projected: Range; useCases: number }[];
+  /** Furthest outside their range first (relative to the nearer bound). */
+  outside: { id: string; title: string; actual: number; projected: Range; position: "above" | "below"; distance: number; sentence: string }[];
+  flagged: number;
+  unattributed: { reason: UnattributedReason; cents: number }[];
+}
+
+const addRange = (a: Range, b: Range | null): Range => (b ? { low: a.low + b.low, base: a.base + b.base, high: a.high + b.high } : a);
+
+export async function loadPortfolioActuals(organizationId: string, filter: PortfolioFilter = EMPTY_FILTER, limit = 10): Promise<PortfolioActuals> {
+  const { period, useCases } = await loadVariances(organizationId, { filter });
+  const empty: Range = { low: 0, base: 0, high: 0 };
+  if (!period) return { period, actual: 0, projected: empty, byBusinessUnit: [], byApproach: [], outside: [], flagged: 0, unattributed: [] };
+  const bu = new Map<string, PortfolioActuals["byBusinessUnit"][number]>();
+  const ap = new Map<string, PortfolioActuals["byApproach"][number]>();
+  let actual = 0;
+  let projected = empty;
+  for (const u of useCases) {
+    const v = u.variance;
+    actual += v.actual;
+    projected = addRange(projected, v.projected);
+    const b = bu.get(u.businessUnit) ?? { businessUnit: u.businessUnit, actual: 0, projected: empty, useCases: 0 };
+    bu.set(u.businessUnit, { ...b, actual: b.actual + v.actual, projected: addRange(b.projected, v.projected), useCases: b.useCases + 1 });
+    const key = u.approach ?? "";
+    const a = ap.get(key) ?? { approach: u.approach, actual: 0, projected: empty, useCases: 0 };
+    ap.set(key, { ...a, actual: a.actual + v.actual, projected: addRange(a.projected, v.projected), useCases: a.useCases + 1 });
+  }
+  const outside = useCases
+    .filter((u) => u.variance.projected && (u.variance.position === "above" || u.variance.position === "below"))
+    .map((u) => ({ id: u.id, title: u.title, actual: u.variance.actual, projected: u.variance.projected!, position: u.variance.position as "above" | "below", distance: distanceOutside(u.variance.actual, u.variance.projected!), sentence: u.variance.sentence }))
+    .sort((x, y) => y.distance - x.distance || x.title.localeCompare(y.title));
+  const from = new Date(Date.UTC(period.year, 0, 1));
+  const to = new Date(Date.UTC(period.year + 1, 0, 1));
+  const un = await db.actualSpend.groupBy({ by: ["reason"], where: { organizationId, useCaseId: null, month: { gte: from, lt: to } }, _sum: { cents: true } });
+  return {
+    period,
+    actual,
+    projected,
+    byBusinessUnit: [...bu.values()].sort((x, y) => y.actual - x.actual || x.businessUnit.localeCompare(y.businessUnit)),
+    byApproach: [...ap.values()].sort((x, y) => y.actual - x.actual),
+    outside: outside.slice(0, limit),
+    flagged: useCases.filter((u) => u.variance.flags.length > 0).length,
+    unattributed: un.map((r) => ({ reason: r.reason as UnattributedReason, cents: Number(r._sum.cents ?? 0) })).filter((r) => r.cents !== 0),
+  };
+}

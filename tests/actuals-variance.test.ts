@@ -1,0 +1,93 @@
+/**
+ * Issue 21, items 3 and 4: each use case's actuals against its projection (metered categories,
+ * the year so far, for the approach as chosen), the portfolio's projected against actual by
+ * business unit and approach, the use cases furthest outside their range, the unattributed spend,
+ * and the early-warning list. Figures from tests/helpers/actuals-samples.ts, worked out by hand.
+ */
+import { describe, expect, it } from "vitest";
+import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
+import { db } from "@/lib/server/db";
+import { importActuals, type ActualsActor } from "@/lib/server/actuals/import";
+import { loadPortfolioActuals, loadVariances } from "@/lib/server/actuals/read";
+import { saveRule } from "@/lib/server/actuals/rules";
+import { listFlaggedUseCases } from "@/lib/server/actuals/warnings";
+import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
+import { createTestOrg } from "./helpers/factory";
+import { chunked, focusSample } from "./helpers/actuals-samples";
+
+async function setUp() {
+  const org = await createTestOrg("variance");
+  const finance: ActualsActor = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" };
+  // A: RAG, decided; metered $3,000 a year ($2,400 inference + $600 retrieval), plus engineering that a bill never shows.
+  const a = await insertUseCaseWithCosts(org.id, {
+    title: "Claims triage", businessUnit: "Claims", ownerId: org.users.LEAD.id, recommended: "RAG", chosen: "RAG", startYear: 2026,
+    yearly: { RAG: { INFERENCE: [2_400_00], RETRIEVAL_INFRA: [600_00], BUILD_ENGINEERING: [50_000_00] }, FINE_TUNING: { INFERENCE: [99_999_00] } },
+  });
+  // B: prompting, decided; metered $240 a year.
+  const b = await insertUseCaseWithCosts(org.id, { title: "Letter drafting", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [240_00] } } });
+  // C: no actuals, projected: it counts in the projection but is in no warning.
+  await insertUseCaseWithCosts(org.id, { title: "Quiet one", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [1_200_00] } } });
+  await db.useCase.update({ where: { id: a }, data: { externalId: "UC-A" } });
+  await db.useCase.update({ where: { id: b }, data: { externalId: "UC-B" } });
+  await saveRule(finance, { field: "resource", value: "vector-db-1", useCaseId: a, shareBp: 6000 });
+  await saveRule(finance, { field: "resource", value: "vector-db-1", useCaseId: b, shareBp: 4000 });
+  await importActuals(finance, { source: chunked(focusSample()), fileName: "focus.csv", feed: "Azure" });
+  return { org, a, b };
+}
+
+describe("variance", () => {
+  it("compares each use case's year so far with its metered projection, by month and category, in a sentence", async () => {
+    const { org, a, b } = await setUp();
+    const { period, useCases } = await loadVariances(org.id);
+    expect(period).toEqual({ year: 2026, throughMonth: 2 });
+    const va = useCases.find((u) => u.id === a)!.variance;
+    // A: January 120.01 + 60% of 50.01 (30.01) = 150.02; February 200.00 + 24.00 = 224.00. Base two months: $500 ($400–$625).
+    expect(va).toMatchObject({ actual: 374_02, projected: { low: 400_00, base: 500_00, high: 625_00 }, pctVsBase: -25, position: "below", flags: ["outside-range"] });
+    expect(va.monthly.map((m) => m.actual)).toEqual([150_02, 224_00]);
+    expect(va.byCategory).toEqual([
+      { category: "INFERENCE", actual: 320_01, projected: { low: 320_00, base: 400_00, high: 500_00 } },
+      { category: "RETRIEVAL", actual: 54_01, projected: { low: 80_00, base: 100_00, high: 125_00 } },
+    ]);
+    expect(va.sentence).toBe("Spent $374 so far this year (January to February), 25% under the base projection, below the low case ($400).");
+    const vb = useCases.find((u) => u.id === b)!.variance;
+    // B: 30.10 + 40% of 50.01 (20.00) = 50.10 in January, 16.00 in February: $66.10 against $40 ($32–$50).
+    expect(vb).toMatchObject({ actual: 66_10, projected: { low: 32_00, base: 40_00, high: 50_00 }, pctVsBase: 65, position: "above" });
+    // Budget $240: $66.10 + 10 months × $33.05 = $396.60, passing it in August.
+    expect(vb.runRate).toEqual({ yearEnd: 396_60, budget: 240_00, passesBudget: true, passingMonth: 8 });
+    expect(vb.flags).toEqual(["outside-range", "over-budget"]);
+    expect(vb.sentence).toBe("Spent $66 so far this year (January to February), 65% over the base projection, above the high case ($50). At this rate the year ends near $397, past the approved budget of $240 (in August).");
+  });
+
+  it("lists the flagged use cases for the executives' queue, and the portfolio's projected against actual", async () => {
+    const { org, a, b } = await setUp();
+    const flagged = await listFlaggedUseCases(org.id);
+    expect(flagged.map((f) => [f.useCaseId, f.flags])).toEqual([
+      [b, ["outside-range", "over-budget"]],
+      [a, ["outside-range"]],
+    ]);
+    const p = await loadPortfolioActuals(org.id, EMPTY_FILTER);
+    expect(p.actual).toBe(374_02 + 66_10);
+    // Unattributed spend is shown as such: January's orphan VM and unknown tag, February's orphan VM.
+    expect(p.unattributed.sort((x, y) => x.reason.localeCompare(y.reason))).toEqual([
+      { reason: "unknown-tag", cents: 5_55 },
+      { reason: "untagged", cents: 10_00 + 7_00 },
+    ]);
+    // Everything imported is accounted for, to the cent: attributed + unattributed = the file.
+    expect(p.actual + 5_55 + 17_00).toBe(215_67 + 247_00);
+    expect(p.byBusinessUnit).toEqual([
+      { businessUnit: "Claims", actual: 374_02, projected: { low: 400_00, base: 500_00, high: 625_00 }, useCases: 1 },
+      { businessUnit: "Service", actual: 66_10, projected: { low: 32_00, base: 40_00, high: 50_00 }, useCases: 1 },
+    ]);
+    expect(p.byApproach.map((x) => [x.approach, x.actual, x.useCases])).toEqual([["RAG", 374_02, 1], ["PROMPTING", 66_10, 1]]);
+    // Furthest outside first: B is 32% above its high case, A 6.5% below its low case.
+    expect(p.outside.map((o) => [o.id, o.position])).toEqual([[b, "above"], [a, "below"]]);
+    expect(p.flagged).toBe(2);
+    // The filter applies.
+    const claims = await loadPortfolioActuals(org.id, { ...EMPTY_FILTER, businessUnit: ["Claims"] });
+    expect(claims.actual).toBe(374_02);
+    // Another organization sees none of it.
+    const other = await createTestOrg("variance-other");
+    expect(await listFlaggedUseCases(other.id)).toEqual([]);
+    expect((await loadPortfolioActuals(other.id)).actual).toBe(0);
+  });
+});
