@@ -5,6 +5,8 @@ import { filterToSearchParams, isEmptyFilter, parsePortfolioFilter, type Portfol
 import { count, dollarRange, dollars, oneDecimal, plural } from "@/lib/domain/portfolio/format";
 import { guardPage } from "@/lib/server/page-guard";
 import { loadDashboard } from "@/lib/server/portfolio/dashboard";
+import { loadPortfolioActuals } from "@/lib/server/actuals/read";
+import { ActualsPanel } from "./_components/actuals-panel";
 import { listBusinessUnits, listMembers } from "@/lib/server/use-cases/read";
 import { Coverage } from "./_components/coverage";
 import { FilterForm } from "./_components/filter-form";
@@ -29,7 +31,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
   const { org } = await props.params;
   const ctx = await guardPage(org, undefined, `/o/${org}/portfolio`);
   const filter = parsePortfolioFilter(await props.searchParams);
-  const [d, businessUnits, members] = await Promise.all([loadDashboard(ctx.organization.id, filter), listBusinessUnits(ctx.organization.id), listMembers(ctx.organization.id)]);
+  const [d, businessUnits, members, actuals] = await Promise.all([loadDashboard(ctx.organization.id, filter), listBusinessUnits(ctx.organization.id), listMembers(ctx.organization.id), loadPortfolioActuals(ctx.organization.id, filter)]);
 
   const base = `/o/${ctx.organization.slug}`;
   const query = filterToSearchParams(filter).toString();
@@ -102,6 +104,8 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
           <Coverage d={d} useCaseHref={useCaseHref} />
 
           <SpendPanel d={d} />
+
+          <ActualsPanel a={actuals} useCaseHref={useCaseHref} actualsHref={`${base}/actuals`} />
 
           <div className="grid gap-4 sm:grid-cols-2">
             <Stat

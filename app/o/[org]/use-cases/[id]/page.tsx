@@ -15,6 +15,7 @@ import { DecisionForm } from "../_components/decision-form";
 import { approachLabel, formatDate, formatDateTime, recommendationText, STATUS_STYLES, statusLabel, useCasePath } from "../_components/labels";
 import { DeleteButton, RestoreButton } from "../_components/row-actions";
 import { CostPanelSlot, ScorePanelSlot } from "./slots";
+import { ActualsPanel } from "./_panels/actuals-panel";
 
 export const metadata: Metadata = { title: "Use case" };
 
@@ -195,6 +196,7 @@ function Overview({ uc, orgSlug, organizationId }: { uc: UseCaseDetail; orgSlug:
       <ScorePanelSlot orgSlug={orgSlug} organizationId={organizationId} useCaseId={uc.id} />
       {/* Slot: the cost panel (projection per approach and year): filled in by the lead in ./slots.tsx */}
       <CostPanelSlot orgSlug={orgSlug} organizationId={organizationId} useCaseId={uc.id} />
+      <ActualsPanel orgSlug={orgSlug} organizationId={organizationId} useCaseId={uc.id} />
     </div>
   );
 }
