@@ -91,3 +91,40 @@ describe("variance", () => {
     expect((await loadPortfolioActuals(other.id)).actual).toBe(0);
   });
 });
+
+describe("the finance exports with actual spend", () => {
+  it("add the actuals and the variance, placing each cent once, and agree with the portfolio to the cent", async () => {
+    const { org, a, b } = await setUp();
+    const { detailStream, businessUnitStream } = await import("@/lib/server/export/cost-exports");
+    const Papa = (await import("papaparse")).default;
+    const read = async (s: ReadableStream<Uint8Array>) => {
+      const text = await new Response(s).text();
+      return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, "").trimEnd(), { header: true, newline: "\r\n" }).data;
+    };
+    const exportOrg = { id: org.id, name: "Variance" };
+    const detail = await read(detailStream(exportOrg, EMPTY_FILTER));
+    const cents = (s: string | undefined) => (s ? Math.round(Number(s) * 100) : 0);
+    // A's actual: inference on its RAG Inference row, retrieval on its RAG Retrieval row; nothing on the fine-tuning rows.
+    const rowOf = (id: string, approach: string, category: string) => detail.find((r) => r.use_case_id === id && r.approach === approach && r.category === category)!;
+    expect(rowOf(a, "RAG", "INFERENCE")).toMatchObject({ actual: "320.01", actual_through: "2026-02" });
+    expect(rowOf(a, "RAG", "RETRIEVAL_INFRA").actual).toBe("54.01");
+    expect(rowOf(a, "RAG", "BUILD_ENGINEERING").actual).toBe("");
+    expect(rowOf(a, "FINE_TUNING", "INFERENCE").actual).toBe("");
+    expect(rowOf(b, "PROMPTING", "INFERENCE").actual).toBe("66.10");
+    const detailTotal = detail.reduce((n, r) => n + cents(r.actual), 0);
+    expect(detailTotal).toBe(374_02 + 66_10);
+
+    const bu = await read(businessUnitStream(exportOrg, EMPTY_FILTER));
+    const chosen = bu.filter((r) => r.scenario === "as chosen");
+    expect(chosen.map((r) => [r.business_unit, r.approach, r.actual, r.metered_base_to_date, r.variance_to_date, r.actual_through])).toEqual([
+      ["Claims", "RAG", "374.02", "500.00", "-125.98", "2026-02"],
+      ["Service", "PROMPTING", "66.10", "40.00", "26.10", "2026-02"],
+    ]);
+    // The other scenarios carry no actuals (they would count them twice).
+    expect(bu.filter((r) => r.scenario !== "as chosen").every((r) => r.actual === "")).toBe(true);
+    // Both files and the portfolio panel agree, to the cent.
+    const p = await loadPortfolioActuals(org.id, EMPTY_FILTER);
+    expect(chosen.reduce((n, r) => n + cents(r.actual), 0)).toBe(p.actual);
+    expect(chosen.map((r) => cents(r.metered_base_to_date))).toEqual(p.byBusinessUnit.map((x) => x.projected.base));
+  });
+});
