@@ -128,3 +128,34 @@ describe("the finance exports with actual spend", () => {
     expect(chosen.map((r) => cents(r.metered_base_to_date))).toEqual(p.byBusinessUnit.map((x) => x.projected.base));
   });
 });
+
+describe("learning from actuals", () => {
+  it("shows the actual cost per call against the assumption, and starts a new version from it", async () => {
+    const { org } = await setUp();
+    const { loadUnitCosts } = await import("@/lib/server/actuals/unit-costs");
+    const { newAssumptionVersionFromActuals } = await import("@/app/o/[org]/actuals/actions");
+    const { signInAs } = await import("./helpers/session");
+    const { currentAssumptions } = await import("@/lib/server/assumptions");
+    const { assumedUnitCosts } = await import("@/lib/domain/actuals");
+    const before = await loadUnitCosts(org.id);
+    // Inference counted in requests: January 120.01 (40,020 calls) + 30.10 (3,000) + 5.55 (100), February 200.00 (60,000).
+    expect(before.observed.calls).toMatchObject({ count: 103_120, cents: 355_66 });
+    expect(before.observed.calls!.usdPerCall).toBeCloseTo(355.66 / 103_120, 12);
+    expect(before.observed.tokens).toBeNull();
+    expect(before.assumed.usdPerCall.base).toBeGreaterThan(0);
+
+    signInAs(org.users.FINANCE.id);
+    const res = await newAssumptionVersionFromActuals(org.slug, { expectedVersion: before.version });
+    expect(res).toMatchObject({ ok: true, data: { version: before.version + 1 } });
+    const after = await currentAssumptions(db, org.id);
+    expect(after.version).toBe(before.version + 1);
+    // The new version's base cost per call is the actual one (prices rounded to a millionth of a dollar).
+    expect(assumedUnitCosts(after.set).usdPerCall.base! / before.observed.calls!.usdPerCall).toBeCloseTo(1, 3);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { organizationId: org.id, action: "assumptions.updated" }, orderBy: { at: "desc" } });
+    expect(JSON.stringify(event.after)).toContain("From actual spend");
+    // A stale version number is refused, and nothing is saved.
+    const stale = await newAssumptionVersionFromActuals(org.slug, { expectedVersion: before.version });
+    expect(stale).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect((await currentAssumptions(db, org.id)).version).toBe(before.version + 1);
+  });
+});

@@ -37,7 +37,7 @@ import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { signInAs, signOut } from "./helpers/session";
 import { sessionOf, signInWithPassword, signOutOf } from "./helpers/auth-route";
 import { csv, fileOf, H, templateMapping, tRow } from "./import-helpers";
-import { deleteActualRule, importActualSpend, saveActualRule, undoActualSpendImport } from "@/app/o/[org]/actuals/actions";
+import { deleteActualRule, importActualSpend, newAssumptionVersionFromActuals, saveActualRule, undoActualSpendImport } from "@/app/o/[org]/actuals/actions";
 import { focusSample } from "./helpers/actuals-samples";
 
 type Result = { ok: boolean; code?: string; message?: string; data?: Record<string, unknown> };
@@ -335,6 +335,21 @@ const MUTATING: Record<string, Row> = {
       as(org.users.FINANCE.id);
       const result = (await saveActualRule(org.slug, { field: "resource", value: unique("vector-db"), useCaseId: p.id!, sharePct: 40 })) as Result;
       return { result, organizationId: org.id, actorId: org.users.FINANCE.id, entity: "ActualRule", entityId: result.data?.id as string };
+    },
+  },
+  "actuals.newAssumptionVersion": {
+    prepare: async () => {
+      as(org.users.FINANCE.id);
+      const r = (await importActualSpend(org.slug, { file: fileOf(focusSample(), "focus.csv"), fileName: "focus.csv", feed: unique("Calls") })) as Result;
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      const current = await db.assumptionVersion.findFirst({ where: { organizationId: org.id }, orderBy: { version: "desc" }, select: { version: true } });
+      return { version: String(current?.version ?? 0) };
+    },
+    call: async (p) => {
+      as(org.users.FINANCE.id);
+      const result = (await newAssumptionVersionFromActuals(org.slug, { expectedVersion: Number(p.version) })) as Result;
+      const row = await db.assumptionVersion.findFirst({ where: { organizationId: org.id }, orderBy: { version: "desc" }, select: { id: true } });
+      return { result, organizationId: org.id, actorId: org.users.FINANCE.id, entity: "AssumptionVersion", entityId: row?.id };
     },
   },
   "actuals.deleteRule": {

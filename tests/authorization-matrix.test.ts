@@ -139,6 +139,10 @@ async function inputFor(name: string, t: Objects): Promise<unknown> {
       return { field: "sku", value: unique("matrix-sku"), useCaseId: t.useCase.id, sharePct: 25 };
     case "actuals.deleteRule":
       return { id: t.actualRule };
+    case "actuals.newAssumptionVersion": {
+      const current = await db.assumptionVersion.findFirst({ where: { organizationId: t.org.id }, orderBy: { version: "desc" }, select: { version: true } });
+      return { expectedVersion: current?.version ?? 0 };
+    }
     case "frameworks.rescoreAll":
       return {};
     case "frameworks.previewWeights":
@@ -171,7 +175,7 @@ function personalInput(name: string): unknown {
 }
 
 /** Entry points whose input names no object, so there is no other organization's id to give. */
-const NO_IDS_IN_INPUT = ["actuals.import", "useCases.import.saveMapping", "assumptions.save", "frameworks.saveWeights", "frameworks.rescoreAll", "frameworks.previewWeights", "invitations.create"];
+const NO_IDS_IN_INPUT = ["actuals.import", "actuals.newAssumptionVersion", "useCases.import.saveMapping", "assumptions.save", "frameworks.saveWeights", "frameworks.rescoreAll", "frameworks.previewWeights", "invitations.create"];
 
 /** With B's objects: the people named are B's, the ids B's. */
 async function foreignInputFor(name: string): Promise<unknown> {

@@ -58,6 +58,7 @@ export const EXPECTED_ACCESS = {
   "actuals.undo": { kind: "action", roles: ["FINANCE", "ADMIN"], mutates: true },
   "actuals.saveRule": { kind: "action", roles: ["FINANCE", "ADMIN"], mutates: true },
   "actuals.deleteRule": { kind: "action", roles: ["FINANCE", "ADMIN"], mutates: true },
+  "actuals.newAssumptionVersion": { kind: "action", roles: ["FINANCE", "ADMIN"], mutates: true },
 
   // Costs.
   "assumptions.save": { kind: "action", roles: ["FINANCE", "ADMIN"], mutates: true },

@@ -191,7 +191,17 @@ const EXAMPLES: Record<string, Example> = {
   "actuals.undo": { as: asAdmin, input: async () => ({ importId: await freshActualImportId() }) },
   "actuals.saveRule": { as: asAdmin, input: async () => ({ field: "resource", value: "vector-db-1", useCaseId: (await liveUseCase()).id, sharePct: 50 }) },
   "actuals.deleteRule": { as: asAdmin, input: async () => ({ id: await actualRuleId() }) },
+  "actuals.newAssumptionVersion": { as: asAdmin, input: async () => ({ expectedVersion: await versionWithActualCalls() }) },
 };
+
+/** The current assumption version, after making sure the organization has inference spend counted in calls. */
+async function versionWithActualCalls(): Promise<number> {
+  if (!(await db.actualLine.count({ where: { organizationId: org.id, unit: "Requests" } }))) {
+    await importActuals({ organizationId: org.id, userId: org.users.ADMIN.id, role: "ADMIN" }, { source: new Blob(["date,cost,category,quantity,unit\n2026-01-05,12.50,inference,1000,Requests\n"]).stream(), fileName: "calls.csv", feed: `Calls ${randomUUID()}` });
+  }
+  const current = await db.assumptionVersion.findFirst({ where: { organizationId: org.id }, orderBy: { version: "desc" }, select: { version: true } });
+  return current?.version ?? 0;
+}
 
 /** A new actual-spend import by the admin, to undo. */
 async function freshActualImportId(): Promise<string> {

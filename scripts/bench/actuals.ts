@@ -44,10 +44,12 @@ async function* dailyRows(externalIds: readonly string[], year: number, months: 
       const d = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
       for (let i = 0; i < externalIds.length; i++) {
         n++;
-        const micro = 1_000_000 + ((n * 7919) % 9_000_000); // $1–$10 with six decimals
+        // $1–$10 with six decimals, the same for a given day and use case (so a re-issued month is the same month).
+        const key = (month * 31 + day) * 100_003 + i;
+        const micro = 1_000_000 + ((key * 7919) % 9_000_000);
         const cost = `${Math.floor(micro / 1_000_000)}.${String(micro % 1_000_000).padStart(6, "0")}`;
         stats.micros.set(month, (stats.micros.get(month) ?? 0n) + BigInt(micro));
-        const untagged = n % 1000 === 0;
+        const untagged = key % 1000 === 0;
         const tags = untagged ? "{}" : `"{""usecase"":""${externalIds[i]}""}"`;
         const resource = untagged ? "shared-vector-db" : `res-${i}`;
         buf += `${d}T00:00:00Z,${d}T23:59:59Z,${cost},${cost},USD,${CATEGORIES[i % CATEGORIES.length]},sku-${i % 50},${(micro % 5000) + 1},Requests,${resource},sub-${i % 20},${tags}\n`;

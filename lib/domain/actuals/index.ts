@@ -8,3 +8,4 @@ export * from "./fields";
 export * from "./money";
 export * from "./rows";
 export * from "./variance";
+export * from "./unit-costs";

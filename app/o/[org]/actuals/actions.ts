@@ -11,6 +11,7 @@ import { orgAction } from "@/lib/server/action";
 import { ACTUAL_IMPORT_ROLES, importActuals, type ActualsActor } from "@/lib/server/actuals/import";
 import { deleteRule, saveRule } from "@/lib/server/actuals/rules";
 import { undoActualImport } from "@/lib/server/actuals/undo";
+import { startVersionFromActuals } from "@/lib/server/actuals/unit-costs";
 import type { MemberContext } from "@/lib/server/guard";
 import { ValidationError } from "@/lib/server/errors";
 
@@ -96,6 +97,18 @@ export const deleteActualRule = orgAction({
   input: z.object({ id }).strict(),
   handler: async (ctx, input) => {
     const result = await deleteRule(actorOf(ctx), input);
+    revalidatePath(`/o/${ctx.organization.slug}`, "layout");
+    return result;
+  },
+});
+
+/** Starts a new assumption version whose model prices make the assumed cost per call the actual one (versioned, audited, re-projects). */
+export const newAssumptionVersionFromActuals = orgAction({
+  name: "actuals.newAssumptionVersion",
+  roles: ACTUAL_IMPORT_ROLES,
+  input: z.object({ expectedVersion: z.number().int().min(0).max(1_000_000) }).strict(),
+  handler: async (ctx, input) => {
+    const result = await startVersionFromActuals(ctx, input);
     revalidatePath(`/o/${ctx.organization.slug}`, "layout");
     return result;
   },

@@ -8,6 +8,8 @@ import { guardPage } from "@/lib/server/page-guard";
 import { DeleteRuleButton, UndoActualsImportButton } from "./_components/buttons";
 import { ImportActualsForm } from "./_components/import-form";
 import { RuleForm } from "./_components/rule-form";
+import { NewVersionButton } from "./_components/unit-costs";
+import { loadUnitCosts } from "@/lib/server/actuals/unit-costs";
 
 export const metadata: Metadata = { title: "Actual spend" };
 
@@ -27,13 +29,15 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
   const { org } = await params;
   const ctx = await guardPage(org, undefined, `/o/${org}/actuals`);
   const manage = ACTUAL_IMPORT_ROLES.includes(ctx.role);
-  const [imports, rules, sources, portfolio, useCases] = await Promise.all([
+  const [imports, rules, sources, portfolio, useCases, unit] = await Promise.all([
     listActualImports(ctx.organization.id),
     listActualRules(ctx.organization.id),
     unattributedSources(ctx.organization.id),
     loadPortfolioActuals(ctx.organization.id),
     manage ? useCaseChoices(ctx.organization.id) : Promise.resolve([]),
+    loadUnitCosts(ctx.organization.id),
   ]);
+  const usd = (x: number | null) => (x === null ? "—" : `$${x.toLocaleString("en-US", { maximumSignificantDigits: 4 })}`);
   const base = `/o/${ctx.organization.slug}`;
   const unattributed = portfolio.unattributed.reduce((n, u) => n + u.cents, 0);
   return (
@@ -162,6 +166,54 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
             <RuleForm orgSlug={ctx.organization.slug} useCases={useCases} />
           </div>
         )}
+      </section>
+
+      <section aria-labelledby="unit-heading" className={box} data-testid="unit-costs">
+        <h2 id="unit-heading" className="text-lg font-semibold text-zinc-900">
+          Unit costs: actual against the assumptions
+        </h2>
+        <p className="mt-1 text-sm text-zinc-600">
+          From the inference spend of the imports that count, over its calls (rows counted in requests or calls) and its tokens, against assumption version {unit.version} (its tokens per call and model prices).
+        </p>
+        <div className="mt-3 overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">Actual and assumed unit costs</caption>
+            <thead>
+              <tr>
+                <th className={th}>Unit cost</th>
+                <th className={thNum}>Actual</th>
+                <th className={thNum}>Assumed (base)</th>
+                <th className={thNum}>Assumed low – high</th>
+                <th className={thNum}>Measured over</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td className={td}>Cost per call</td>
+                <td className={tdNum} data-testid="actual-per-call">{unit.observed.calls ? usd(unit.observed.calls.usdPerCall) : "no calls counted"}</td>
+                <td className={tdNum}>{usd(unit.assumed.usdPerCall.base)}</td>
+                <td className={tdNum}>
+                  {usd(unit.assumed.usdPerCall.low)} – {usd(unit.assumed.usdPerCall.high)}
+                </td>
+                <td className={tdNum}>{unit.observed.calls ? `${Math.round(unit.observed.calls.count).toLocaleString("en-US")} calls` : "—"}</td>
+              </tr>
+              <tr>
+                <td className={td}>Price per million tokens (blended)</td>
+                <td className={tdNum}>{unit.observed.tokens ? usd(unit.observed.tokens.usdPerMTokens) : "no tokens counted"}</td>
+                <td className={tdNum}>{usd(unit.assumed.usdPerMTokens.base)}</td>
+                <td className={tdNum}>
+                  {usd(unit.assumed.usdPerMTokens.low)} – {usd(unit.assumed.usdPerMTokens.high)}
+                </td>
+                <td className={tdNum}>{unit.observed.tokens ? `${Math.round(unit.observed.tokens.count).toLocaleString("en-US")} tokens` : "—"}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        {manage && unit.proposal ? (
+          <div className="mt-3">
+            <NewVersionButton orgSlug={ctx.organization.slug} expectedVersion={unit.version} ratio={unit.proposal.ratio} />
+          </div>
+        ) : null}
       </section>
 
       <section aria-labelledby="imports-heading" className={box}>
