@@ -88,6 +88,8 @@ export async function streamCsv(
   let stopped = false;
   for await (const cells of parser) {
     record++;
+    // Parsing is all promise callbacks: let timers and other requests in now and then.
+    if (record % 5_000 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (stopped) continue;
     if (cells.every((c) => c.trim() === "")) continue;
     if (!headers) {
