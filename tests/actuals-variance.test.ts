@@ -40,7 +40,13 @@ describe("variance", () => {
     const { org, a, b } = await setUp();
     const { period, useCases } = await loadVariances(org.id);
     expect(period).toEqual({ year: 2026, throughMonth: 2 });
-    const va = useCases.find((u) => u.id === a)!.variance;
+    // The portfolio's summary path and the use case's own (every month and category) agree on every figure they share.
+    for (const id of [a, b]) {
+      const one = (await loadVariances(org.id, { useCaseId: id })).useCases[0]!.variance;
+      const summary = useCases.find((u) => u.id === id)!.variance;
+      expect({ ...summary, monthly: [], byCategory: [] }).toEqual({ ...one, monthly: [], byCategory: [] });
+    }
+    const va = (await loadVariances(org.id, { useCaseId: a })).useCases[0]!.variance;
     // A: January 120.01 + 60% of 50.01 (30.01) = 150.02; February 200.00 + 24.00 = 224.00. Base two months: $500 ($400–$625).
     expect(va).toMatchObject({ actual: 374_02, projected: { low: 400_00, base: 500_00, high: 625_00 }, pctVsBase: -25, position: "below", flags: ["outside-range"] });
     expect(va.monthly.map((m) => m.actual)).toEqual([150_02, 224_00]);
@@ -56,6 +62,20 @@ describe("variance", () => {
     expect(vb.runRate).toEqual({ yearEnd: 396_60, budget: 240_00, passesBudget: true, passingMonth: 8 });
     expect(vb.flags).toEqual(["outside-range", "over-budget"]);
     expect(vb.sentence).toBe("Spent $66 so far this year (January to February), 65% over the base projection, above the high case ($50). At this rate the year ends near $397, past the approved budget of $240 (in August).");
+  });
+
+  it("gives the same figures on the portfolio's path when the year so far is longer than three months", async () => {
+    const { org, a, b } = await setUp();
+    const finance: ActualsActor = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" };
+    const rows = ["date,cost,tags", ...[1, 2, 3, 4, 5, 6].map((m) => `2026-0${m}-15,${m * 7}.13,usecase=UC-${m % 2 ? "A" : "B"}`)];
+    await importActuals(finance, { source: chunked(rows.join("\n") + "\n"), fileName: "extra.csv", feed: "Extra" });
+    const { period, useCases } = await loadVariances(org.id);
+    expect(period).toEqual({ year: 2026, throughMonth: 6 });
+    for (const id of [a, b]) {
+      const one = (await loadVariances(org.id, { useCaseId: id })).useCases[0]!.variance;
+      expect(one.monthly).toHaveLength(6);
+      expect({ ...useCases.find((u) => u.id === id)!.variance, monthly: [], byCategory: [] }).toEqual({ ...one, monthly: [], byCategory: [] });
+    }
   });
 
   it("lists the flagged use cases for the executives' queue, and the portfolio's projected against actual", async () => {

@@ -3,6 +3,7 @@ import {
   computeVariance,
   distanceOutside,
   METERED_CATEGORIES,
+  PROJECTION_CATEGORY,
   type ActualCategory,
   type Range,
   type UnattributedReason,
@@ -49,6 +50,7 @@ export interface UseCaseVariance {
 export async function loadVariances(organizationId: string, options: { filter?: PortfolioFilter; useCaseId?: string; period?: ActualsPeriod | null } = {}): Promise<{ period: ActualsPeriod | null; useCases: UseCaseVariance[] }> {
   const period = options.period === undefined ? await actualsPeriod(organizationId) : options.period;
   if (!period) return { period, useCases: [] };
+  if (!options.useCaseId) return loadVarianceSummaries(organizationId, options.filter ?? EMPTY_FILTER, period);
   const where = Prisma.sql`${useCaseWhere(organizationId, options.filter ?? EMPTY_FILTER)}${options.useCaseId ? Prisma.sql` AND u."id" = ${options.useCaseId}` : Prisma.empty}`;
   const from = new Date(Date.UTC(period.year, 0, 1));
   const to = new Date(Date.UTC(period.year + 1, 0, 1));
@@ -91,6 +93,66 @@ export async function loadVariances(organizationId: string, options: { filter?: 
       approvedBudget: h.decided && lines.length ? metered : null,
     });
     return { ...h, variance };
+  });
+  return { period, useCases: useCases.sort((a, b) => a.title.localeCompare(b.title)) };
+}
+
+/**
+ * The portfolio's and the warnings' path: every use case with actual spend, in one statement that
+ * returns a handful of numbers each (the year so far, its last three months, the metered projection
+ * per category for the approach as chosen, looked up through the CostLine index), instead of every
+ * month and category. The figures go through the same computeVariance as the use case's own panel;
+ * only its totals, sentence, run rate and flags are used here (monthly and byCategory are dropped,
+ * as the earlier months arrive summed).
+ */
+async function loadVarianceSummaries(organizationId: string, filter: PortfolioFilter, period: ActualsPeriod): Promise<{ period: ActualsPeriod; useCases: UseCaseVariance[] }> {
+  const from = new Date(Date.UTC(period.year, 0, 1));
+  const to = new Date(Date.UTC(period.year + 1, 0, 1));
+  const m = period.throughMonth;
+  const recentFrom = new Date(Date.UTC(period.year, Math.max(0, m - 3), 1));
+  const canon = Prisma.raw(`CASE cl."category" ${Object.entries(PROJECTION_CATEGORY).map(([p, a]) => `WHEN '${p}' THEN '${a}'`).join(" ")} END`);
+  const rows = await db.$transaction(
+    async (tx) => {
+      await withOrganizationScope(tx, organizationId);
+      return tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; total: string; recent: { month: number; cents: string }[] | null; projection: { category: string; low: string | null; base: string | null; high: string | null }[] | null }[]>`
+        WITH a AS (
+          SELECT s."useCaseId", sum(s."cents") AS total
+            FROM "ActualSpend" s
+           WHERE s."organizationId" = ${organizationId} AND s."useCaseId" IS NOT NULL AND s."month" >= ${from} AND s."month" < ${to}
+           GROUP BY 1)
+        SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", a.total::text AS "total",
+               (SELECT json_agg(json_build_object('month', r.month, 'cents', r.cents::text))
+                  FROM (SELECT extract(month FROM s."month")::int AS month, sum(s."cents") AS cents FROM "ActualSpend" s
+                         WHERE s."organizationId" = ${organizationId} AND s."useCaseId" = u."id" AND s."month" >= ${recentFrom} AND s."month" < ${to}
+                         GROUP BY 1) r) AS "recent",
+               (SELECT json_agg(json_build_object('category', p.cat, 'low', p.low::text, 'base', p.base::text, 'high', p.high::text))
+                  FROM (SELECT ${canon} AS cat, sum(cl."lowCents") AS low, sum(cl."baseCents") AS base, sum(cl."highCents") AS high
+                          FROM "CostLine" cl
+                         WHERE cl."organizationId" = ${organizationId} AND cl."useCaseId" = u."id" AND cl."approach" = ${asChosenApproach("u")}
+                           AND cl."calendarYear" = ${period.year} AND cl."category" = ANY(${METERED_CATEGORIES}::text[]) AND cl."baseCents" IS NOT NULL
+                         GROUP BY 1) p) AS "projection"
+          FROM a JOIN "UseCase" u ON u."id" = a."useCaseId"
+         WHERE ${useCaseWhere(organizationId, filter)}`;
+    },
+    { maxWait: 30_000, timeout: 120_000 },
+  );
+  // A representative projection category for each actual category (computeVariance maps them back).
+  const representative = Object.fromEntries(Object.entries(PROJECTION_CATEGORY).map(([p, a]) => [a, p]).reverse()) as Record<string, string>;
+  const num = (s: string | null) => (s === null ? null : Number(s));
+  const useCases = rows.map((r) => {
+    const recent = (r.recent ?? []).map((x) => ({ month: x.month, cents: Number(x.cents) }));
+    const earlier = Number(r.total) - recent.reduce((n, x) => n + x.cents, 0);
+    const lines = (r.projection ?? []).map((p) => ({ category: representative[p.category]!, low: num(p.low), base: num(p.base), high: num(p.high) }));
+    const metered = lines.reduce((n, l) => n + (l.base ?? 0), 0);
+    const v = computeVariance({
+      year: period.year,
+      throughMonth: m,
+      projection: lines,
+      // The months before the last three, summed, stand on month 1 (not among the last three when there are earlier months).
+      actual: [...(earlier !== 0 ? [{ month: 1, category: "OTHER" as const, cents: earlier }] : []), ...recent.map((x) => ({ month: x.month, category: "OTHER" as const, cents: x.cents }))],
+      approvedBudget: r.decided && lines.length ? metered : null,
+    });
+    return { id: r.id, title: r.title, businessUnit: r.businessUnit, approach: r.approach, decided: r.decided, variance: { ...v, monthly: [], byCategory: [] } };
   });
   return { period, useCases: useCases.sort((a, b) => a.title.localeCompare(b.title)) };
 }
