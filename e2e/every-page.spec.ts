@@ -150,7 +150,7 @@ test.describe("every page, as every role", () => {
       await expect(page).not.toHaveURL(/\/sign-in/);
       const { visited, problems } = await walk(page, ["/o/demo/use-cases", "/o/demo/sources/000"]);
       // The walk reached the pages that matter, through the links a person sees.
-      expect(visited).toEqual(expect.arrayContaining(["/o/demo/use-cases", "/o/demo/use-cases/:id", "/o/demo/portfolio", "/o/demo/assumptions", "/o/demo/frameworks", "/o/demo/sources", "/o/demo/sources/:id"]));
+      expect(visited).toEqual(expect.arrayContaining(["/o/demo/use-cases", "/o/demo/use-cases/:id", "/o/demo/portfolio", "/o/demo/actuals", "/o/demo/assumptions", "/o/demo/frameworks", "/o/demo/sources", "/o/demo/sources/:id"]));
       if (role === "finance" || role === "admin" || role === "executive") expect(visited).toContain("/o/demo/export");
       if (role === "admin") expect(visited).toEqual(expect.arrayContaining(["/o/demo/members", "/o/demo/audit"]));
       else expect(visited).not.toContain("/o/demo/audit");

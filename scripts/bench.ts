@@ -25,7 +25,10 @@ const COUNT = Number(args.find((a) => a.startsWith("--count="))?.slice(8) ?? 10_
 const LOAD = !args.includes("--no-load");
 /** --keep: leave the database (and the embedded server) running, for EXPLAIN and the like. */
 const KEEP = args.includes("--keep");
-/** --only=inventory: only the public-inventory import (issue 15); --only=cpu: only scoring, projection and the Monte Carlo. */
+/**
+ * --only=inventory: only the public-inventory import (issue 15); --only=cpu: only scoring, projection and the Monte Carlo;
+ * --only=actuals: the organization, then a year of daily actual spend for every use case (issue 21).
+ */
 const ONLY = args.find((a) => a.startsWith("--only="))?.slice(7);
 
 /** The quality bars, read off the figures (PRODUCT.md "Quality bars"; issues 6 and 8). */
@@ -34,6 +37,11 @@ function verdicts(r: Record<string, unknown>): Record<string, string> {
   if (typeof r.simulateMicrosPerUseCase === "number") {
     const total = ((r.scoreMicrosPerUseCase as number) + (r.projectMicrosPerUseCase as number) + r.simulateMicrosPerUseCase) / 1000;
     out.simulation = `${total < 10 ? "meets" : "misses"} the bar (scoring + projection + Monte Carlo well under 10 ms a use case): ${total.toFixed(2)} ms (Monte Carlo ${(r.simulateMicrosPerUseCase / 1000).toFixed(2)} ms, run for ${Math.round((r.simulatedShare as number) * 100)}% of use cases)`;
+  }
+  const actuals = r.actuals as { rows: number; importMs: number; rowsPerSecond: number; memory: { rssBeforeMb: number; rssPeakMb: number; heapPeakMb: number; heapBeforeMb: number }; totalsReconcile: boolean; dashboardWithActualsMs: { median: number } } | undefined;
+  if (actuals) {
+    const growth = actuals.memory.heapPeakMb - actuals.memory.heapBeforeMb;
+    out.actuals = `${actuals.rows.toLocaleString("en-US")} daily rows in ${(actuals.importMs / 1000).toFixed(1)} s (${actuals.rowsPerSecond.toLocaleString("en-US")}/s); heap grew ${growth} MB at most (RSS peak ${actuals.memory.rssPeakMb} MB from ${actuals.memory.rssBeforeMb} MB); totals ${actuals.totalsReconcile ? "reconcile to the cent" : "DO NOT reconcile"}; dashboard with the actuals panel ${actuals.dashboardWithActualsMs.median} ms (median)`;
   }
   const inventory = r.publicInventory as { verdict?: string } | undefined;
   if (inventory?.verdict) out.publicInventory = inventory.verdict;

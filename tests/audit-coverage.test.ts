@@ -46,6 +46,8 @@ import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { signInAs, signOut } from "./helpers/session";
 import { sessionOf, signInWithPassword, signOutOf } from "./helpers/auth-route";
 import { csv, fileOf, H, templateMapping, tRow } from "./import-helpers";
+import { deleteActualRule, importActualSpend, newAssumptionVersionFromActuals, saveActualRule, undoActualSpendImport } from "@/app/o/[org]/actuals/actions";
+import { focusSample } from "./helpers/actuals-samples";
 
 type Result = { ok: boolean; code?: string; message?: string; data?: Record<string, unknown> };
 
@@ -437,6 +439,62 @@ const MUTATING: Record<string, Row> = {
       const { weightsVersion } = await db.organization.findUniqueOrThrow({ where: { id: org.id }, select: { weightsVersion: true } });
       const result = (await saveFrameworkWeights(org.slug, { expectedWeightsVersion: weightsVersion, weights: weights(weightsVersion % 2 ? 2 : 1), note: "Rebalance" })) as Result;
       return { result, organizationId: org.id, actorId: org.users.ADMIN.id, entity: "Organization", entityId: org.id };
+    },
+  },
+  "actuals.import": {
+    call: async () => {
+      as(org.users.FINANCE.id);
+      const result = (await importActualSpend(org.slug, { file: fileOf(focusSample(), "focus.csv"), fileName: "focus.csv", feed: unique("Feed") })) as Result;
+      expect(result.data?.committed).toBe(true);
+      return { result, organizationId: org.id, actorId: org.users.FINANCE.id, entity: "ActualImport", entityId: result.data?.importId as string };
+    },
+  },
+  "actuals.undo": {
+    prepare: async () => {
+      as(org.users.FINANCE.id);
+      const r = (await importActualSpend(org.slug, { file: fileOf(focusSample(), "focus.csv"), fileName: "focus.csv", feed: unique("Feed") })) as Result;
+      return { id: r.data!.importId as string };
+    },
+    call: async (p) => {
+      as(org.users.ADMIN.id);
+      const result = (await undoActualSpendImport(org.slug, { importId: p.id })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.ADMIN.id, entity: "ActualImport", entityId: p.id };
+    },
+  },
+  "actuals.saveRule": {
+    prepare: async () => ({ id: (await newUseCase()).id }),
+    call: async (p) => {
+      as(org.users.FINANCE.id);
+      const result = (await saveActualRule(org.slug, { field: "resource", value: unique("vector-db"), useCaseId: p.id!, sharePct: 40 })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.FINANCE.id, entity: "ActualRule", entityId: result.data?.id as string };
+    },
+  },
+  "actuals.newAssumptionVersion": {
+    prepare: async () => {
+      as(org.users.FINANCE.id);
+      const r = (await importActualSpend(org.slug, { file: fileOf(focusSample(), "focus.csv"), fileName: "focus.csv", feed: unique("Calls") })) as Result;
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      const current = await db.assumptionVersion.findFirst({ where: { organizationId: org.id }, orderBy: { version: "desc" }, select: { version: true } });
+      return { version: String(current?.version ?? 0) };
+    },
+    call: async (p) => {
+      as(org.users.FINANCE.id);
+      const result = (await newAssumptionVersionFromActuals(org.slug, { expectedVersion: Number(p.version) })) as Result;
+      const row = await db.assumptionVersion.findFirst({ where: { organizationId: org.id }, orderBy: { version: "desc" }, select: { id: true } });
+      return { result, organizationId: org.id, actorId: org.users.FINANCE.id, entity: "AssumptionVersion", entityId: row?.id };
+    },
+  },
+  "actuals.deleteRule": {
+    prepare: async () => {
+      const { id } = await newUseCase();
+      as(org.users.FINANCE.id);
+      const r = (await saveActualRule(org.slug, { field: "sku", value: unique("sku"), useCaseId: id, sharePct: 100 })) as Result;
+      return { id: r.data!.id as string };
+    },
+    call: async (p) => {
+      as(org.users.FINANCE.id);
+      const result = (await deleteActualRule(org.slug, { id: p.id })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.FINANCE.id, entity: "ActualRule", entityId: p.id };
     },
   },
   "frameworks.rescoreAll": {

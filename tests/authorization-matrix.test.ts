@@ -28,6 +28,9 @@ import { loadCallables, type Callable } from "./helpers/entry-points";
 import { signInAs, signOut } from "./helpers/session";
 import { accessDifferences, EXPECTED_ACCESS, type ExpectedAccess } from "./expected-access";
 import { csv, fileOf, H, templateMapping, tRow } from "./import-helpers";
+import { importActuals } from "@/lib/server/actuals/import";
+import { saveRule } from "@/lib/server/actuals/rules";
+import { chunked, focusSample } from "./helpers/actuals-samples";
 
 const ROLES = ["ADMIN", "EXECUTIVE", "LEAD", "FINANCE"] as const satisfies readonly Role[];
 
@@ -47,6 +50,9 @@ interface Objects {
   importId: string;
   spareMember: { membershipId: string; email: string };
   invitation: string;
+  /** An actual-spend import and an attribution rule (issue 21). */
+  actualImport: string;
+  actualRule: string;
 }
 let ownA: Objects;
 let ofB: Objects;
@@ -68,6 +74,9 @@ async function objectsOf(org: TestOrg): Promise<Objects> {
   const invitation = (await inviteMember(org.slug, { email: `invitee-${randomUUID().slice(0, 8)}@matrix.test`, role: "LEAD" })) as Result;
   signOut();
   for (const r of [uc, doomed, deleted, mapping, imported, invitation]) if (!r.ok) throw new Error(JSON.stringify(r));
+  const finance = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" as const };
+  const actual = await importActuals(finance, { source: chunked(focusSample()), fileName: "matrix-focus.csv", feed: unique("Matrix feed") });
+  const rule = await saveRule(finance, { field: "resource", value: unique("matrix-resource"), useCaseId: uc.data!.id as string, shareBp: 5000 });
   return {
     org,
     useCase: { id: uc.data!.id as string, version: uc.data!.version as number, title },
@@ -76,6 +85,8 @@ async function objectsOf(org: TestOrg): Promise<Objects> {
     importId: imported.data!.importId as string,
     spareMember: { membershipId: membership.id, email: user.email },
     invitation: invitation.data!.id as string,
+    actualImport: actual.importId!,
+    actualRule: rule.id,
   };
 }
 
@@ -126,6 +137,18 @@ async function inputFor(name: string, t: Objects): Promise<unknown> {
     }
     case "useCases.import.undo":
       return { importId: t.importId };
+    case "actuals.import":
+      return { file: fileOf(focusSample(), "focus.csv"), fileName: "focus.csv", feed: unique("Matrix feed") };
+    case "actuals.undo":
+      return { importId: t.actualImport };
+    case "actuals.saveRule":
+      return { field: "sku", value: unique("matrix-sku"), useCaseId: t.useCase.id, sharePct: 25 };
+    case "actuals.deleteRule":
+      return { id: t.actualRule };
+    case "actuals.newAssumptionVersion": {
+      const current = await db.assumptionVersion.findFirst({ where: { organizationId: t.org.id }, orderBy: { version: "desc" }, select: { version: true } });
+      return { expectedVersion: current?.version ?? 0 };
+    }
     case "frameworks.rescoreAll":
       return {};
     case "frameworks.previewWeights":
@@ -169,7 +192,7 @@ function personalInput(name: string): unknown {
 }
 
 /** Entry points whose input names no object, so there is no other organization's id to give. */
-const NO_IDS_IN_INPUT = ["useCases.import.saveMapping", "assumptions.save", "value.setHourlyRate", "budgets.set", "frameworks.saveWeights", "frameworks.rescoreAll", "frameworks.previewWeights", "invitations.create", "organization.setTwoFactorPolicy"];
+const NO_IDS_IN_INPUT = ["actuals.import", "actuals.newAssumptionVersion", "useCases.import.saveMapping", "assumptions.save", "value.setHourlyRate", "budgets.set", "frameworks.saveWeights", "frameworks.rescoreAll", "frameworks.previewWeights", "invitations.create", "organization.setTwoFactorPolicy"];
 
 /** With B's objects: the people named are B's, the ids B's. */
 async function foreignInputFor(name: string): Promise<unknown> {
@@ -220,7 +243,7 @@ async function outcomeOf(c: Callable, orgSlug: string, input: unknown): Promise<
 
 /** Everything of an organization that an entry point can change. */
 async function footprint(orgId: string) {
-  const [organization, audit, useCases, members, invitations, assumptions, mappings, budgets] = await Promise.all([
+  const [organization, audit, useCases, members, invitations, assumptions, mappings, budgets, actualImports, actualRules] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, weightsVersion: true, frameworkWeights: true, valueHourlyRateCents: true } }),
     db.auditEvent.count({ where: { organizationId: orgId } }),
     db.useCase.findMany({ where: { organizationId: orgId }, select: { id: true, version: true, title: true, deletedAt: true, overrides: true, chosenApproach: true, benefit: true }, orderBy: { id: "asc" } }),
@@ -229,8 +252,10 @@ async function footprint(orgId: string) {
     db.assumptionVersion.count({ where: { organizationId: orgId } }),
     db.importMapping.findMany({ where: { organizationId: orgId }, select: { id: true, name: true, updatedAt: true }, orderBy: { id: "asc" } }),
     db.businessUnitBudget.findMany({ where: { organizationId: orgId }, select: { id: true, businessUnit: true, year: true, amountCents: true }, orderBy: { id: "asc" } }),
+    db.actualImport.findMany({ where: { organizationId: orgId }, select: { id: true, undoneAt: true }, orderBy: { id: "asc" } }),
+    db.actualRule.findMany({ where: { organizationId: orgId }, select: { id: true, shareBp: true }, orderBy: { id: "asc" } }),
   ]);
-  return { organization, audit, useCases, members, invitations, assumptions, mappings, budgets };
+  return { organization, audit, useCases, members, invitations, assumptions, mappings, budgets, actualImports, actualRules };
 }
 
 const tableEntry = (c: Callable): ExpectedAccess => (EXPECTED_ACCESS as Record<string, ExpectedAccess>)[c.entry!.name]!;

@@ -62,6 +62,13 @@ export const EXPECTED_ACCESS = {
   "useCases.import.deleteMapping": { kind: "action", roles: ["LEAD", "EXECUTIVE", "ADMIN"], mutates: true },
   "useCases.import.template": { kind: "route", roles: ["LEAD", "EXECUTIVE", "ADMIN"], mutates: false },
 
+  // Actual spend (issue 21).
+  "actuals.import": { kind: "action", roles: ["FINANCE", "ADMIN"], mutates: true },
+  "actuals.undo": { kind: "action", roles: ["FINANCE", "ADMIN"], mutates: true },
+  "actuals.saveRule": { kind: "action", roles: ["FINANCE", "ADMIN"], mutates: true },
+  "actuals.deleteRule": { kind: "action", roles: ["FINANCE", "ADMIN"], mutates: true },
+  "actuals.newAssumptionVersion": { kind: "action", roles: ["FINANCE", "ADMIN"], mutates: true },
+
   // Costs.
   "assumptions.save": { kind: "action", roles: ["FINANCE", "ADMIN"], mutates: true },
   "export.detail": { kind: "route", roles: ["FINANCE", "EXECUTIVE", "ADMIN"], mutates: false },

@@ -23,6 +23,8 @@ import { FRAMEWORK_IDS } from "@/lib/server/framework-weights";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { db } from "@/lib/server/db";
 import { importFile } from "@/lib/server/import/run";
+import { importActuals } from "@/lib/server/actuals/import";
+import { saveRule } from "@/lib/server/actuals/rules";
 import { createInvitation } from "@/lib/server/invitations";
 import type { EntryPoint } from "@/lib/server/action";
 import { createUseCase } from "@/app/o/[org]/use-cases/actions";
@@ -211,7 +213,38 @@ const EXAMPLES: Record<string, Example> = {
 
   "useCases.import.deleteMapping": { as: asAdmin, input: async () => ({ id: await savedMappingId() }) },
   "useCases.import.undo": { as: asAdmin, input: async () => ({ importId: await freshImportId() }) },
+
+  // Actual spend (issue 21).
+  "actuals.import": {
+    as: asAdmin,
+    input: async () => ({ file: new Blob(["date,cost,tags\n2026-01-05,12.50,usecase=UC-1\n"], { type: "text/csv" }), fileName: "spend.csv", feed: "Hostile feed", tagKey: "usecase", rates: [{ currency: "EUR", rate: "1.08" }] }),
+  },
+  "actuals.undo": { as: asAdmin, input: async () => ({ importId: await freshActualImportId() }) },
+  "actuals.saveRule": { as: asAdmin, input: async () => ({ field: "resource", value: "vector-db-1", useCaseId: (await liveUseCase()).id, sharePct: 50 }) },
+  "actuals.deleteRule": { as: asAdmin, input: async () => ({ id: await actualRuleId() }) },
+  "actuals.newAssumptionVersion": { as: asAdmin, input: async () => ({ expectedVersion: await versionWithActualCalls() }) },
 };
+
+/** The current assumption version, after making sure the organization has inference spend counted in calls. */
+async function versionWithActualCalls(): Promise<number> {
+  if (!(await db.actualLine.count({ where: { organizationId: org.id, unit: "Requests" } }))) {
+    await importActuals({ organizationId: org.id, userId: org.users.ADMIN.id, role: "ADMIN" }, { source: new Blob(["date,cost,category,quantity,unit\n2026-01-05,12.50,inference,1000,Requests\n"]).stream(), fileName: "calls.csv", feed: `Calls ${randomUUID()}` });
+  }
+  const current = await db.assumptionVersion.findFirst({ where: { organizationId: org.id }, orderBy: { version: "desc" }, select: { version: true } });
+  return current?.version ?? 0;
+}
+
+/** A new actual-spend import by the admin, to undo. */
+async function freshActualImportId(): Promise<string> {
+  const out = await importActuals({ organizationId: org.id, userId: org.users.ADMIN.id, role: "ADMIN" }, { source: new Blob(["date,cost\n2026-01-05,1.00\n"]).stream(), fileName: "undo.csv", feed: `Undo ${randomUUID()}` });
+  return out.importId!;
+}
+
+/** An attribution rule to delete. */
+async function actualRuleId(): Promise<string> {
+  const r = await saveRule({ organizationId: org.id, userId: org.users.ADMIN.id, role: "ADMIN" }, { field: "sku", value: `sku-${randomUUID()}`, useCaseId: (await liveUseCase()).id, shareBp: 10_000 });
+  return r.id;
+}
 
 /** A new import of one row by the admin, to undo. */
 async function freshImportId(): Promise<string> {

@@ -42,6 +42,14 @@ async function fillOrganization(org: TestOrg, ownerId = org.users.LEAD.id) {
   await db.importMapping.create({ data: { organizationId: org.id, name: "rls", columnMap: {}, valueMap: {} } });
   await db.businessUnitBudget.create({ data: { organizationId: org.id, businessUnit: "Rls", year: 2027, amountCents: 100n } });
   await db.securityEvent.create({ data: { organizationId: org.id, action: "security.access.forbidden", outcome: "refused", ip: "rls", entity: "Action", entityId: "rls", dedupeKey: randomUUID() } });
+  // Actual spend (issue 21): an import with a month and a line, a rule, and attributed spend.
+  const useCaseId = (await db.useCase.findFirstOrThrow({ where: { organizationId: org.id }, select: { id: true } })).id;
+  const imp = await db.actualImport.create({ data: { organizationId: org.id, feed: "rls", format: "CSV", fileName: "rls.csv", rows: 1, totalCents: 100n } });
+  const month = new Date("2026-01-01T00:00:00Z");
+  await db.actualImportMonth.create({ data: { organizationId: org.id, importId: imp.id, month, totalCents: 100n } });
+  await db.actualLine.create({ data: { organizationId: org.id, importId: imp.id, month, category: "INFERENCE", costCents: 100n, rows: 1 } });
+  await db.actualRule.create({ data: { organizationId: org.id, field: "resource", value: "rls", useCaseId, shareBp: 10_000 } });
+  await db.actualSpend.create({ data: { organizationId: org.id, useCaseId, month, category: "INFERENCE", cents: 100n } });
 }
 
 /** A raw statement with no organization filter, in a transaction scoped to `organizationId`. */
@@ -341,8 +349,8 @@ describe("row-level security on a server that will not create or grant the role"
       await c.query(sql);
       await c.query("COMMIT");
       expect((await c.query(`select count(*)::int as n from pg_roles where rolname = $1`, [missing])).rows[0].n).toBe(0);
-      // every table there is at init (the rollup, the budgets and the security log come later, with their own policies)
-      expect((await c.query(`select count(*)::int as n from pg_policy where polname = 'tradeoff_org_scope'`)).rows[0].n).toBe(SCOPED_TABLES.filter((t) => t !== "UseCaseRollup" && t !== "BusinessUnitBudget" && t !== "SecurityEvent").length);
+      // every table there is at init (the rollup, the budgets, the security log and the actual-spend tables come later, with their own policies)
+      expect((await c.query(`select count(*)::int as n from pg_policy where polname = 'tradeoff_org_scope'`)).rows[0].n).toBe(SCOPED_TABLES.filter((t) => t !== "UseCaseRollup" && t !== "BusinessUnitBudget" && t !== "SecurityEvent" && !t.startsWith("Actual")).length);
       expect((await c.query(`select count(*)::int as n from "UseCase"`)).rows[0].n).toBe(2);
     }, serverUrl(login, name));
   });

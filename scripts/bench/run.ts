@@ -6,6 +6,7 @@ import { projectCosts, simulateCosts, type ProjectionInput } from "@/lib/domain/
 import { scoreUseCase } from "@/lib/domain/frameworks";
 import { db } from "@/lib/server/db";
 import { currentAssumptions } from "@/lib/server/assumptions";
+import { benchActuals } from "./actuals";
 import { benchDashboard } from "./dashboard";
 import { benchExport } from "./export";
 import { generateUseCases } from "./generate";
@@ -82,6 +83,11 @@ export async function runBench(opts: { databaseUrl: string; count: number; load:
   });
   const benchOrg: BenchOrg = { id: org.id, slug: org.slug, admin: { id: admin.id, email: admin.email, name: admin.name }, leads };
   out.import = await importThroughCsv({ organizationId: org.id, userId: admin.id, role: "ADMIN" }, cases, (i) => leads[i % leads.length]!.email);
+  if (opts.only === "actuals") {
+    // Issue 21: a year of daily actuals for every use case, then the portfolio with them present.
+    out.actuals = await benchActuals({ organizationId: org.id, adminId: admin.id });
+    return out;
+  }
   process.stderr.write("  timing the public inventory…\n");
   out.publicInventory = await benchPublicInventory(await inventoryOrg());
   out.costLines = await db.costLine.count({ where: { organizationId: org.id } });

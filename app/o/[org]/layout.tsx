@@ -36,6 +36,7 @@ export default async function OrganizationLayout({ children, params }: { childre
   const nav: NavItem[] = [
     { href: `${base}/use-cases`, label: "Use cases" },
     { href: `${base}/portfolio`, label: "Portfolio" },
+    { href: `${base}/actuals`, label: "Actual spend" },
     { href: `${base}/assumptions`, label: "Assumptions" },
     { href: `${base}/frameworks`, label: "Frameworks" },
     ...(EXPORT_ROLES.includes(ctx.role) ? [{ href: `${base}/export`, label: "Exports" }] : []),

@@ -36,6 +36,9 @@ export const DETAIL_COLUMNS = [
   "high_impact", "personal_data", "sourcing", "vendor", "stage", "topic_area", "eu_risk_tier", "additional_fields",
   // Value (issue 20): the use case's expected yearly benefit, low/base/high (empty: none entered).
   ...VALUE_DETAIL_COLUMNS,
+  // Actual spend (issue 21): on the as-chosen rows, the spend attributed to the use case in that calendar
+  // year so far, placed once (ACTUALS_PLACEMENT), and the latest month imported.
+  "actual", "actual_through",
 ] as const;
 
 /** What every row of one export shares. */
@@ -79,7 +82,20 @@ export interface DetailRow {
   /** The expected yearly benefit as stored (JSON or its text; null: none) and the hourly value rate (cents; null: the default). */
   benefit?: unknown;
   valueRateCents?: Whole | null;
+  /** Actual spend placed on this row (as-chosen rows only); null or absent: none. */
+  actual?: Cents;
+  /** "2026-02": the latest month of actual spend imported; null when none. */
+  actualThrough?: string | null;
 }
+
+/**
+ * Where a use case's actual spend of a year goes in the detail: on its as-chosen rows of that year,
+ * each actual category on the row of its projection category (inference → Inference, hosting →
+ * Fine-tuned model hosting, retrieval → Retrieval infrastructure, other → Manual estimate); a
+ * category with no such row goes on the first row of that year. Each cent appears once, so the
+ * column adds up to the business-unit rollup's actual.
+ */
+export const ACTUALS_PLACEMENT: Record<string, string> = { INFERENCE: "INFERENCE", HOSTING: "FT_HOSTING", RETRIEVAL: "RETRIEVAL_INFRA", OTHER: "MANUAL_ESTIMATE" };
 
 export const NOTE_MISSING = "missing figure";
 export const NOTE_MANUAL = "manual estimate";
@@ -134,6 +150,7 @@ export function createDetailFormatter(ctx: ExportContext): (row: DetailRow) => s
       textCell(row.category), centsToDecimal(row.low), centsToDecimal(row.base), centsToDecimal(row.high), CURRENCY,
       integerCell(row.assumptionVersion), textCell(detailNote(row)),
       labels, textCell(label(APPROACH_LABELS, row.approach)), textCell(label(COST_CATEGORY_LABELS, row.category)), suffix,
+      row.actual === null || row.actual === undefined ? "" : centsToDecimal(row.actual), codeCell(row.actualThrough ?? null),
     ]);
   };
 }
@@ -159,6 +176,10 @@ export const BU_COLUMNS = [
   "high_impact_use_cases", "personal_data_use_cases",
   // Value (issue 20), on "as chosen" rows: the benefit the row's valued use cases realise that year.
   ...VALUE_BU_COLUMNS,
+  // Actual spend (issue 21), on the "as chosen" rows: attributed spend in the year so far, the metered part of the
+  // base projection (inference, hosting and training compute, retrieval, manual estimates) for the same months,
+  // actual minus that, and the latest month imported. Unattributed spend is in no business unit.
+  "actual", "metered_base_to_date", "variance_to_date", "actual_through",
 ] as const;
 
 export interface BusinessUnitRow {
@@ -179,6 +200,10 @@ export interface BusinessUnitRow {
   personalDataUseCases: Whole;
   /** "as chosen" rows: the benefit realised in the year (lib/server/value/export.ts); absent elsewhere. */
   benefit?: UnitYearBenefit | null;
+  /** As chosen only (else null/absent): actual spend so far, the metered base for the same months, and the latest month. */
+  actual?: Cents;
+  meteredBaseToDate?: Cents;
+  actualThrough?: string | null;
 }
 
 export function businessUnitNote(row: Pick<BusinessUnitRow, "incompleteUseCases" | "manual">): string {
@@ -200,7 +225,16 @@ export function createBusinessUnitFormatter(ctx: ExportContext): (row: BusinessU
     integerCell(row.useCases), integerCell(row.incompleteUseCases), textCell(businessUnitNote(row)), textCell(label(APPROACH_LABELS, row.approach)),
     integerCell(row.highImpactUseCases), integerCell(row.personalDataUseCases),
     benefitUnitCells(row.scenario, row.benefit),
+    ...actualCells(row),
   ]);
+}
+
+function actualCells(row: Pick<BusinessUnitRow, "actual" | "meteredBaseToDate" | "actualThrough">): string[] {
+  const none = (v: Cents | undefined) => v === null || v === undefined;
+  if (none(row.actual) && none(row.meteredBaseToDate)) return ["", "", "", codeCell(row.actualThrough ?? null)];
+  const actual = BigInt(row.actual ?? 0);
+  const base = BigInt(row.meteredBaseToDate ?? 0);
+  return [centsToDecimal(actual), centsToDecimal(base), centsToDecimal(actual - base), codeCell(row.actualThrough ?? null)];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -110,33 +110,37 @@ function namesOf(key: ImportFieldKey): string[] {
   return [key, label, ...extra, ...COLUMN_SYNONYMS[key]];
 }
 
-/** compact name → [field, rank] (rank 0 = the field's own key). */
-const NAME_INDEX: ReadonlyMap<string, { key: ImportFieldKey; rank: number }[]> = (() => {
-  const m = new Map<string, { key: ImportFieldKey; rank: number }[]>();
-  for (const key of IMPORT_FIELD_KEYS) {
-    namesOf(key).forEach((name, rank) => {
+/** compact name → the keys that answer to it, with their rank (0 = the key's first name). */
+export type NameIndex<K extends string> = ReadonlyMap<string, { key: K; rank: number }[]>;
+
+/** An index of the names each key answers to (best first), for suggestColumnsBy. */
+export function buildNameIndex<K extends string>(names: ReadonlyArray<readonly [K, readonly string[]]>): NameIndex<K> {
+  const m = new Map<string, { key: K; rank: number }[]>();
+  for (const [key, list] of names) {
+    list.forEach((name, rank) => {
       const c = compactName(name);
       if (!c) return;
-      const list = m.get(c) ?? [];
-      if (!list.some((e) => e.key === key)) list.push({ key, rank });
-      m.set(c, list);
+      const entries = m.get(c) ?? [];
+      if (!entries.some((e) => e.key === key)) entries.push({ key, rank });
+      m.set(c, entries);
     });
   }
   return m;
-})();
+}
 
-/** file column → our field, or "" for a column that is ignored. */
-export type ColumnMap = Record<string, ImportFieldKey | "">;
-
-/** Suggests a field for each column by its name; columns that fit nothing are ignored (""). */
-export function suggestColumns(headers: readonly string[]): ColumnMap {
-  const candidates: { header: string; key: ImportFieldKey; rank: number; order: number }[] = [];
+/**
+ * Suggests a key for each column by its name (normalised): each key takes at most one column,
+ * the better-ranked name first, then the earlier column; columns that fit nothing get "". Shared
+ * by the use-case import and the actual-spend import.
+ */
+export function suggestColumnsBy<K extends string>(headers: readonly string[], index: NameIndex<K>): Record<string, K | ""> {
+  const candidates: { header: string; key: K; rank: number; order: number }[] = [];
   headers.forEach((header, order) => {
-    for (const c of NAME_INDEX.get(compactName(header)) ?? []) candidates.push({ header, key: c.key, rank: c.rank, order });
+    for (const c of index.get(compactName(header)) ?? []) candidates.push({ header, key: c.key, rank: c.rank, order });
   });
   candidates.sort((a, b) => a.rank - b.rank || a.order - b.order);
-  const out: ColumnMap = Object.fromEntries(headers.map((h) => [h, ""]));
-  const taken = new Set<ImportFieldKey>();
+  const out: Record<string, K | ""> = Object.fromEntries(headers.map((h) => [h, ""]));
+  const taken = new Set<K>();
   const placed = new Set<string>();
   for (const c of candidates) {
     if (taken.has(c.key) || placed.has(c.header)) continue;
@@ -145,6 +149,16 @@ export function suggestColumns(headers: readonly string[]): ColumnMap {
     placed.add(c.header);
   }
   return out;
+}
+
+const NAME_INDEX = buildNameIndex(IMPORT_FIELD_KEYS.map((key) => [key, namesOf(key)] as const));
+
+/** file column → our field, or "" for a column that is ignored. */
+export type ColumnMap = Record<string, ImportFieldKey | "">;
+
+/** Suggests a field for each column by its name; columns that fit nothing are ignored (""). */
+export function suggestColumns(headers: readonly string[]): ColumnMap {
+  return suggestColumnsBy(headers, NAME_INDEX);
 }
 
 /**

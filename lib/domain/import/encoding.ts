@@ -207,3 +207,42 @@ export function encodingWarnings(markedRows: readonly number[]): { row: number; 
     message: "This row held Windows-1252 bytes in a file otherwise UTF-8; they were read as Windows-1252 (not garbled). Check its text.",
   }));
 }
+
+/**
+ * A decoder for a file read in chunks (a large actual-spend export): the encoding is decided
+ * from the first chunk by the same rule as decodeCsvBytes (a byte-order mark; else UTF-8 when the
+ * sample is valid UTF-8, a sequence cut at the sample's end allowed; else Windows-1252), then each
+ * chunk is decoded in turn, a character split across two chunks included. A mixed file cannot be
+ * told from a sample; a later byte that is not UTF-8 becomes U+FFFD and is counted in `invalid`.
+ */
+export function createChunkDecoder(first: Uint8Array): { encoding: CsvEncoding; evidence: string; decode: (chunk: Uint8Array) => string; end: () => string; invalid: () => number } {
+  const encoding = detectStreamEncoding(first);
+  let skip = encoding === "utf-8-bom" ? 3 : encoding === "utf-16le" || encoding === "utf-16be" ? 2 : 0;
+  let invalid = 0;
+  const label = encoding === "utf-8-bom" ? "utf-8" : encoding === "mixed" ? "utf-8" : encoding;
+  const decoder = encoding === "windows-1252" ? null : new TextDecoder(label, { ignoreBOM: true });
+  const count = (s: string) => {
+    for (let i = s.indexOf("\ufffd"); i >= 0; i = s.indexOf("\ufffd", i + 1)) invalid++;
+    return s;
+  };
+  return {
+    encoding,
+    evidence: encoding === "windows-1252" ? "The first bytes are not valid UTF-8." : encoding === "utf-8" ? "The first bytes are valid UTF-8." : "It starts with a byte-order mark.",
+    decode(chunk) {
+      const bytes = skip ? chunk.subarray(Math.min(skip, chunk.length)) : chunk;
+      skip = Math.max(0, skip - chunk.length);
+      return decoder ? count(decoder.decode(bytes, { stream: true })) : decodeWindows1252(bytes);
+    },
+    end: () => (decoder ? count(decoder.decode()) : ""),
+    invalid: () => invalid,
+  };
+}
+
+/** detectEncoding for the first chunk of a longer file: a UTF-8 sequence cut off at its end does not count against UTF-8. */
+function detectStreamEncoding(first: Uint8Array): CsvEncoding {
+  const e = detectEncoding(first);
+  if (e !== "windows-1252") return e;
+  // Drop at most three trailing bytes of an unfinished sequence and look again.
+  for (let cut = 1; cut <= 3 && cut < first.length; cut++) if (isValidUtf8(first.subarray(0, first.length - cut))) return "utf-8";
+  return "windows-1252";
+}

@@ -1,6 +1,8 @@
 import "server-only";
 import { attachment, UTF8_BOM } from "@/lib/domain/export/csv";
+import { METERED_CATEGORIES } from "@/lib/domain/actuals/variance";
 import {
+  ACTUALS_PLACEMENT,
   businessUnitHeader, createBusinessUnitFormatter, createDetailFormatter, detailHeader,
   type BusinessUnitRow, type DetailRow,
 } from "@/lib/domain/export/cost-exports";
@@ -28,15 +30,18 @@ export interface ExportOrganization {
  */
 export function detailQuery(organizationId: string, filter: PortfolioFilter): Prisma.Sql {
   return Prisma.sql`
+    WITH placed AS (${actualsPlacedSql(organizationId)})
     SELECT u.id AS "useCaseId", u.title, u."businessUnit", COALESCE(ow.email, ow.name) AS owner,
            u.status::text AS status, u."recommendedApproach"::text AS recommended, u."chosenApproach"::text AS chosen,
            l.approach::text AS approach, l."calendarYear", l."yearIndex" AS "lifecycleYear", l.category,
            l."lowCents" AS low, l."baseCents" AS base, l."highCents" AS high,
            av.version AS "assumptionVersion", l.manual,
            u."highImpact", u."personalData", u.sourcing, u.vendor, u.stage, u."topicArea", u."euRiskTier", u."additionalFields"::text AS "additionalFields",
-           u.benefit::text AS benefit, (SELECT o."valueHourlyRateCents" FROM "Organization" o WHERE o.id = u."organizationId") AS "valueRateCents"
+           u.benefit::text AS benefit, (SELECT o."valueHourlyRateCents" FROM "Organization" o WHERE o.id = u."organizationId") AS "valueRateCents",
+           p.cents::text AS actual, ${actualThroughSql(organizationId)} AS "actualThrough"
       FROM "UseCase" u
       JOIN "CostLine" l ON l."organizationId" = u."organizationId" AND l."useCaseId" = u.id
+      LEFT JOIN placed p ON p."lineId" = l.id
       LEFT JOIN "User" ow ON ow.id = u."ownerId"
       LEFT JOIN "AssumptionVersion" av ON av.id = u."assumptionVersionId" AND av."organizationId" = u."organizationId"
      WHERE ${useCaseWhere(organizationId, filter)}
@@ -53,6 +58,32 @@ export function detailStream(org: ExportOrganization, filter: PortfolioFilter): 
   });
 }
 
+/** The latest month of actual spend imported, "2026-02" (evaluated once per statement). */
+function actualThroughSql(organizationId: string): Prisma.Sql {
+  return Prisma.sql`(SELECT to_char(max(s0."month"), 'YYYY-MM') FROM "ActualSpend" s0 WHERE s0."organizationId" = ${organizationId})`;
+}
+
+/**
+ * Each use case's attributed actual spend per calendar year and category, placed on one CostLine
+ * of its as-chosen approach (ACTUALS_PLACEMENT in lib/domain/export/cost-exports.ts): the row of
+ * the matching projection category, else the first row of that year.
+ */
+function actualsPlacedSql(organizationId: string): Prisma.Sql {
+  const canon = Prisma.raw(`CASE s."category" ${Object.entries(ACTUALS_PLACEMENT).map(([a, p]) => `WHEN '${a}' THEN '${p}'`).join(" ")} END`);
+  return Prisma.sql`
+    SELECT a."useCaseId", COALESCE(t.id, f.id) AS "lineId", sum(a.cents) AS cents
+      FROM (SELECT s."useCaseId", extract(year FROM s."month")::int AS year, ${canon} AS pcat, sum(s."cents") AS cents
+              FROM "ActualSpend" s WHERE s."organizationId" = ${organizationId} AND s."useCaseId" IS NOT NULL
+             GROUP BY 1, 2, 3) a
+      JOIN "UseCase" u ON u.id = a."useCaseId" AND u."organizationId" = ${organizationId}
+      LEFT JOIN LATERAL (SELECT min(t.id) AS id FROM "CostLine" t WHERE t."organizationId" = ${organizationId} AND t."useCaseId" = a."useCaseId"
+                           AND t.approach = ${asChosenApproach("u")} AND t."calendarYear" = a.year AND t.category = a.pcat) t ON true
+      LEFT JOIN LATERAL (SELECT min(f.id) AS id FROM "CostLine" f WHERE f."organizationId" = ${organizationId} AND f."useCaseId" = a."useCaseId"
+                           AND f.approach = ${asChosenApproach("u")} AND f."calendarYear" = a.year) f ON true
+     WHERE COALESCE(t.id, f.id) IS NOT NULL
+     GROUP BY 1, 2`;
+}
+
 /**
  * Sums of the stored yearly totals (CostYear, the exact sums of the detail's lines, which the
  * dashboard reads too), per business unit, calendar year, scenario and approach. The scenarios
@@ -63,14 +94,32 @@ export function businessUnitQuery(organizationId: string, filter: PortfolioFilte
     SELECT u."businessUnit", y."calendarYear", s.scenario, y.approach::text AS approach,
            sum(y."lowCents") AS low, sum(y."baseCents") AS base, sum(y."highCents") AS high,
            count(*) AS "useCases", count(*) FILTER (WHERE NOT y.complete) AS "incompleteUseCases", bool_or(y.manual) AS manual,
-           count(*) FILTER (WHERE u."highImpact" = 'HIGH_IMPACT') AS "highImpactUseCases", count(*) FILTER (WHERE u."personalData") AS "personalDataUseCases"
+           count(*) FILTER (WHERE u."highImpact" = 'HIGH_IMPACT') AS "highImpactUseCases", count(*) FILTER (WHERE u."personalData") AS "personalDataUseCases",
+           CASE WHEN s.ord = 1 AND th.y IS NOT NULL THEN COALESCE(sum(ac.cents), 0)::text END AS actual,
+           CASE WHEN s.ord = 1 AND th.y IS NOT NULL THEN COALESCE(sum(ac.metered), 0)::text END AS "meteredBaseToDate",
+           min(th.through) AS "actualThrough"
       FROM "UseCase" u
       JOIN "CostYear" y ON y."organizationId" = u."organizationId" AND y."useCaseId" = u.id
       JOIN LATERAL (VALUES (1, 'as chosen', y.approach = ${asChosenApproach("u")}),
                            (2, 'as recommended', y.approach = u."recommendedApproach"),
                            (3, 'all', true)) AS s(ord, scenario, included) ON s.included
+      CROSS JOIN (SELECT extract(year FROM max(s0."month"))::int AS y, extract(month FROM max(s0."month"))::int AS m, to_char(max(s0."month"), 'YYYY-MM') AS through
+                    FROM "ActualSpend" s0 WHERE s0."organizationId" = ${organizationId}) th
+      LEFT JOIN LATERAL (
+        -- As chosen, for a use case with actual spend that year: that spend, and the metered base for the months so far
+        -- (a twelfth a month, in whole cents, the remainder on the first months: as lib/domain/actuals/variance.ts).
+        SELECT act.cents, (n.months * div(mb.base, 12) + least(n.months, mod(mb.base, 12))) AS metered
+          FROM (SELECT sum(sp."cents") AS cents FROM "ActualSpend" sp
+                 WHERE sp."organizationId" = u."organizationId" AND sp."useCaseId" = u.id
+                   AND sp."month" >= make_date(y."calendarYear", 1, 1) AND sp."month" < make_date(y."calendarYear" + 1, 1, 1)) act
+          CROSS JOIN (SELECT COALESCE(sum(cl."baseCents"), 0) AS base FROM "CostLine" cl
+                       WHERE cl."organizationId" = u."organizationId" AND cl."useCaseId" = u.id AND cl.approach = y.approach
+                         AND cl."yearIndex" = y."yearIndex" AND cl.category = ANY(${METERED_CATEGORIES}::text[])) mb
+          CROSS JOIN (SELECT CASE WHEN y."calendarYear" < th.y THEN 12 WHEN y."calendarYear" = th.y THEN th.m ELSE 0 END AS months) n
+         WHERE s.ord = 1 AND th.y IS NOT NULL AND act.cents IS NOT NULL
+      ) ac ON true
      WHERE ${useCaseWhere(organizationId, filter)}
-     GROUP BY u."businessUnit", y."calendarYear", s.ord, s.scenario, y.approach
+     GROUP BY u."businessUnit", y."calendarYear", s.ord, s.scenario, y.approach, th.y
      ORDER BY u."businessUnit", y."calendarYear", s.ord, y.approach`;
 }
 

@@ -6,6 +6,8 @@ import { count, dollarRange, dollars, oneDecimal, plural } from "@/lib/domain/po
 import { guardPage } from "@/lib/server/page-guard";
 import { loadDashboard, TotalsBeyondExactError } from "@/lib/server/portfolio/dashboard";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
+import { loadPortfolioActuals } from "@/lib/server/actuals/read";
+import { ActualsPanel } from "./_components/actuals-panel";
 import { listBusinessUnits, listMembers } from "@/lib/server/use-cases/read";
 import { budgetYearChoices, parseBudgetYear } from "@/lib/domain/value";
 import { budgetOverview, budgetYears, portfolioValue } from "@/lib/server/value/read";
@@ -40,7 +42,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
   // Issue 20: value against cost, and the budgets of one calendar year (?budgetYear=, else this year).
   const budgetedYears = await budgetYears(ctx.organization.id);
   const budgetYear = parseBudgetYear(params.budgetYear, new Date(), budgetedYears);
-  const [d, businessUnits, members, value, budgets] = await Promise.all([
+  const [d, businessUnits, members, value, budgets, actuals] = await Promise.all([
     loadDashboard(ctx.organization.id, filter).catch((e: unknown) => {
       if (e instanceof TotalsBeyondExactError) return e;
       throw e;
@@ -49,6 +51,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
     listMembers(ctx.organization.id),
     portfolioValue(ctx.organization.id, filter),
     budgetOverview(ctx.organization.id, filter, budgetYear),
+    loadPortfolioActuals(ctx.organization.id, filter),
   ]);
   if (d instanceof TotalsBeyondExactError) {
     return (
@@ -150,6 +153,8 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
           />
 
           <PortfolioValuePanel units={value.units} total={value.total} />
+
+          <ActualsPanel a={actuals} useCaseHref={useCaseHref} actualsHref={`${base}/actuals`} />
 
           <div className="grid gap-4 sm:grid-cols-2">
             <Stat

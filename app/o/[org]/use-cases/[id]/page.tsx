@@ -16,6 +16,7 @@ import { approachLabel, formatDate, formatDateTime, recommendationText, STATUS_S
 import { DeleteButton, RestoreButton } from "../_components/row-actions";
 import { CostPanelSlot, ScorePanelSlot } from "./slots";
 import { ValuePanel } from "./_panels/value-panel";
+import { ActualsPanel } from "./_panels/actuals-panel";
 
 export const metadata: Metadata = { title: "Use case" };
 
@@ -197,6 +198,7 @@ function Overview({ uc, orgSlug, organizationId }: { uc: UseCaseDetail; orgSlug:
       {/* Slot: the cost panel (projection per approach and year): filled in by the lead in ./slots.tsx */}
       <CostPanelSlot orgSlug={orgSlug} organizationId={organizationId} useCaseId={uc.id} />
       <ValuePanel orgSlug={orgSlug} organizationId={organizationId} useCaseId={uc.id} />
+      <ActualsPanel orgSlug={orgSlug} organizationId={organizationId} useCaseId={uc.id} />
     </div>
   );
 }

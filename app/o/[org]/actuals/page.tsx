@@ -1,0 +1,274 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { formatCentsExact, MONTH_NAMES, RULE_FIELD_LABELS, UNATTRIBUTED_LABELS, type RuleField } from "@/lib/domain/actuals";
+import { ACTUAL_IMPORT_ROLES } from "@/lib/server/actuals/import";
+import { listActualImports, listActualRules, loadPortfolioActuals, unattributedSources, useCaseChoices } from "@/lib/server/actuals/read";
+import { guardPage } from "@/lib/server/page-guard";
+import { DeleteRuleButton, UndoActualsImportButton } from "./_components/buttons";
+import { ImportActualsForm } from "./_components/import-form";
+import { RuleForm } from "./_components/rule-form";
+import { NewVersionButton } from "./_components/unit-costs";
+import { loadUnitCosts } from "@/lib/server/actuals/unit-costs";
+
+export const metadata: Metadata = { title: "Actual spend" };
+
+const box = "rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200";
+const th = "border-b border-zinc-200 px-2 py-2 text-left font-medium text-zinc-600";
+const thNum = "border-b border-zinc-200 px-2 py-2 text-right font-medium text-zinc-600";
+const td = "border-b border-zinc-100 px-2 py-2 align-top";
+const tdNum = "border-b border-zinc-100 px-2 py-2 text-right tabular-nums align-top";
+const monthLabel = (m: string) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]!.slice(0, 3)} ${m.slice(0, 4)}`;
+
+/**
+ * Actual spend (issue 21): what was imported (and undoing it), the spend no use case carries yet
+ * and where it comes from, and finance's attribution rules. Every member may read it; finance and
+ * admins import, undo and set rules.
+ */
+export default async function ActualsPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  const ctx = await guardPage(org, undefined, `/o/${org}/actuals`);
+  const manage = ACTUAL_IMPORT_ROLES.includes(ctx.role);
+  const [imports, rules, sources, portfolio, useCases, unit] = await Promise.all([
+    listActualImports(ctx.organization.id),
+    listActualRules(ctx.organization.id),
+    unattributedSources(ctx.organization.id),
+    loadPortfolioActuals(ctx.organization.id),
+    manage ? useCaseChoices(ctx.organization.id) : Promise.resolve([]),
+    loadUnitCosts(ctx.organization.id),
+  ]);
+  const usd = (x: number | null) => (x === null ? "—" : `$${x.toLocaleString("en-US", { maximumSignificantDigits: 4 })}`);
+  const base = `/o/${ctx.organization.slug}`;
+  const unattributed = portfolio.unattributed.reduce((n, u) => n + u.cents, 0);
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Actual spend"
+        description="What the AI use cases really cost, from billing exports (FOCUS) and LiteLLM spend logs, set against their projections on each use case and on the portfolio."
+        actions={
+          <Link href={`${base}/portfolio#actuals`} className="text-sm font-medium text-brand-700 underline">
+            Projected against actual
+          </Link>
+        }
+      />
+
+      {manage && (
+        <section aria-labelledby="import-heading" className={box}>
+          <h2 id="import-heading" className="text-lg font-semibold text-zinc-900">
+            Import a file
+          </h2>
+          <div className="mt-4">
+            <ImportActualsForm orgSlug={ctx.organization.slug} />
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="unattributed-heading" className={box} data-testid="unattributed">
+        <h2 id="unattributed-heading" className="text-lg font-semibold text-zinc-900">
+          Unattributed spend{portfolio.period ? ` in ${portfolio.period.year}` : ""}
+        </h2>
+        {!portfolio.period ? (
+          <p className="mt-2 text-sm text-zinc-600">No actual spend has been imported yet.</p>
+        ) : (
+          <>
+            <p className="mt-2 text-sm text-zinc-700" data-testid="unattributed-total">
+              {unattributed === 0
+                ? "Every cent imported this year is attributed to a use case."
+                : `${formatCentsExact(unattributed)} this year belongs to no use case yet; it is counted here and in no use case's figures.`}
+            </p>
+            {portfolio.unattributed.length > 0 && (
+              <ul className="mt-2 list-disc pl-5 text-sm">
+                {portfolio.unattributed.map((u) => (
+                  <li key={u.reason}>
+                    {UNATTRIBUTED_LABELS[u.reason]}: {formatCentsExact(u.cents)}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {sources.length > 0 && (
+              <div className="mt-4 overflow-x-auto">
+                <table className="min-w-full text-sm" data-testid="unattributed-sources">
+                  <caption className="mb-2 text-left text-sm font-medium text-zinc-900">Where it comes from (no tag naming a use case, no rule), all imported months</caption>
+                  <thead>
+                    <tr>
+                      <th className={th}>Resource</th>
+                      <th className={th}>SKU or model</th>
+                      <th className={th}>Account</th>
+                      <th className={th}>Tag</th>
+                      <th className={thNum}>Spend</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {sources.map((s, i) => (
+                      <tr key={i}>
+                        <td className={`${td} break-all`}>{s.resource || "—"}</td>
+                        <td className={`${td} break-all`}>{s.sku || "—"}</td>
+                        <td className={`${td} break-all`}>{s.account || "—"}</td>
+                        <td className={`${td} break-all`}>{s.tag ? `${s.tag} (no such use case)` : "none"}</td>
+                        <td className={tdNum}>{formatCentsExact(s.cents)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="rules-heading" className={box}>
+        <h2 id="rules-heading" className="text-lg font-semibold text-zinc-900">
+          Attribution rules
+        </h2>
+        <p className="mt-1 text-sm text-zinc-600">
+          Rows tagged with a use case&apos;s external id go to it. Other rows go by these rules: a resource first, then a SKU, then an account; a shared resource is split by the shares, and what the shares leave stays unattributed.
+        </p>
+        {rules.length === 0 ? (
+          <p className="mt-3 text-sm text-zinc-600">No rules yet.</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto">
+            <table className="min-w-full text-sm" data-testid="rules">
+              <caption className="sr-only">Attribution rules</caption>
+              <thead>
+                <tr>
+                  <th className={th}>Match on</th>
+                  <th className={th}>Value</th>
+                  <th className={th}>Use case</th>
+                  <th className={thNum}>Share</th>
+                  {manage && <th className={th}><span className="sr-only">Actions</span></th>}
+                </tr>
+              </thead>
+              <tbody>
+                {rules.map((r) => (
+                  <tr key={r.id}>
+                    <td className={td}>{RULE_FIELD_LABELS[r.field as RuleField]}</td>
+                    <td className={`${td} break-all`}>{r.value}</td>
+                    <td className={td}>
+                      <Link className="text-brand-700 underline" href={`${base}/use-cases/${r.useCase.id}`}>
+                        {r.useCase.title}
+                      </Link>
+                      {r.useCase.deleted ? " (in the trash: its share is unattributed)" : ""}
+                    </td>
+                    <td className={tdNum}>{r.shareBp / 100}%</td>
+                    {manage && (
+                      <td className={td}>
+                        <DeleteRuleButton orgSlug={ctx.organization.slug} id={r.id} what={r.value} />
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {manage && (
+          <div className="mt-4">
+            <RuleForm orgSlug={ctx.organization.slug} useCases={useCases} />
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="unit-heading" className={box} data-testid="unit-costs">
+        <h2 id="unit-heading" className="text-lg font-semibold text-zinc-900">
+          Unit costs: actual against the assumptions
+        </h2>
+        <p className="mt-1 text-sm text-zinc-600">
+          From the inference spend of the imports that count, over its calls (rows counted in requests or calls) and its tokens, against assumption version {unit.version} (its tokens per call and model prices).
+        </p>
+        <div className="mt-3 overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">Actual and assumed unit costs</caption>
+            <thead>
+              <tr>
+                <th className={th}>Unit cost</th>
+                <th className={thNum}>Actual</th>
+                <th className={thNum}>Assumed (base)</th>
+                <th className={thNum}>Assumed low – high</th>
+                <th className={thNum}>Measured over</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td className={td}>Cost per call</td>
+                <td className={tdNum} data-testid="actual-per-call">{unit.observed.calls ? usd(unit.observed.calls.usdPerCall) : "no calls counted"}</td>
+                <td className={tdNum}>{usd(unit.assumed.usdPerCall.base)}</td>
+                <td className={tdNum}>
+                  {usd(unit.assumed.usdPerCall.low)} – {usd(unit.assumed.usdPerCall.high)}
+                </td>
+                <td className={tdNum}>{unit.observed.calls ? `${Math.round(unit.observed.calls.count).toLocaleString("en-US")} calls` : "—"}</td>
+              </tr>
+              <tr>
+                <td className={td}>Price per million tokens (blended)</td>
+                <td className={tdNum}>{unit.observed.tokens ? usd(unit.observed.tokens.usdPerMTokens) : "no tokens counted"}</td>
+                <td className={tdNum}>{usd(unit.assumed.usdPerMTokens.base)}</td>
+                <td className={tdNum}>
+                  {usd(unit.assumed.usdPerMTokens.low)} – {usd(unit.assumed.usdPerMTokens.high)}
+                </td>
+                <td className={tdNum}>{unit.observed.tokens ? `${Math.round(unit.observed.tokens.count).toLocaleString("en-US")} tokens` : "—"}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        {manage && unit.proposal ? (
+          <div className="mt-3">
+            <NewVersionButton orgSlug={ctx.organization.slug} expectedVersion={unit.version} ratio={unit.proposal.ratio} />
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="imports-heading" className={box}>
+        <h2 id="imports-heading" className="text-lg font-semibold text-zinc-900">
+          Imports
+        </h2>
+        {imports.length === 0 ? (
+          <p className="mt-2 text-sm text-zinc-600">None yet.</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto">
+            <table className="min-w-full text-sm" data-testid="imports">
+              <caption className="sr-only">Imports of actual spend, newest first</caption>
+              <thead>
+                <tr>
+                  <th className={th}>File</th>
+                  <th className={th}>Feed</th>
+                  <th className={th}>Months</th>
+                  <th className={thNum}>Rows</th>
+                  <th className={thNum}>Total</th>
+                  <th className={th}>Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {imports.map((i) => (
+                  <tr key={i.id}>
+                    <td className={`${td} break-all`}>
+                      {i.fileName}
+                      <span className="block text-xs text-zinc-500">
+                        {new Date(i.at).toISOString().slice(0, 16).replace("T", " ")} UTC{i.by ? ` · ${i.by}` : ""}
+                      </span>
+                    </td>
+                    <td className={td}>{i.feed}</td>
+                    <td className={td}>
+                      {i.months.map((m) => (
+                        <span key={m.month} className={`mr-2 inline-block ${m.replacedBy ? "text-zinc-500 line-through" : ""}`} title={m.replacedBy ? "Replaced by a later file of this feed" : undefined}>
+                          {monthLabel(m.month)} {formatCentsExact(m.cents)}
+                          {m.replacedBy ? <span className="sr-only"> (replaced by a later file)</span> : null}
+                        </span>
+                      ))}
+                    </td>
+                    <td className={tdNum}>
+                      {i.rows.toLocaleString("en-US")}
+                      {i.refusedRows ? <span className="block text-xs text-zinc-500">{i.refusedRows.toLocaleString("en-US")} left out</span> : null}
+                    </td>
+                    <td className={tdNum}>{formatCentsExact(i.totalCents)}</td>
+                    <td className={td}>
+                      {i.undoneAt ? "Undone" : manage ? <UndoActualsImportButton orgSlug={ctx.organization.slug} importId={i.id} fileName={i.fileName} /> : "Counted"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import Link from "next/link";
+import { formatCentsExact, MONTH_NAMES, pct } from "@/lib/domain/actuals";
+import { APPROACH_LABELS } from "@/lib/domain/assessment";
+import { compactDollars, dollars, plural } from "@/lib/domain/portfolio/format";
+import type { PortfolioActuals } from "@/lib/server/actuals/read";
+import { link, Panel, ScrollTable, td, tdNum, th, thNum, type UseCaseHref } from "./panel";
+
+const diff = (actual: number, base: number) => {
+  const p = pct(actual, base);
+  return p === null ? "—" : p === 0 ? "on base" : `${p > 0 ? "+" : "−"}${Math.abs(p)}%`;
+};
+
+/**
+ * Projected against actual (issue 21): the year so far for the use cases with actual spend, by
+ * business unit and by approach as chosen, the use cases furthest outside their range, and the
+ * spend no use case carries (shown as such, never spread).
+ */
+export function ActualsPanel({ a, useCaseHref, actualsHref }: { a: PortfolioActuals; useCaseHref: UseCaseHref; actualsHref: string }) {
+  if (!a.period) return null;
+  const months = a.period.throughMonth === 1 ? "January" : `January to ${MONTH_NAMES[a.period.throughMonth - 1]}`;
+  const unattributed = a.unattributed.reduce((n, u) => n + u.cents, 0);
+  const rows = (label: string, list: { key: string; name: string; actual: number; projected: { low: number; base: number; high: number }; useCases: number }[]) => (
+    <ScrollTable caption={label} testId={`actuals-by-${label === "By business unit" ? "unit" : "approach"}`}>
+      <thead>
+        <tr>
+          <th className={th}>{label === "By business unit" ? "Business unit" : "Approach as chosen"}</th>
+          <th className={thNum}>Actual</th>
+          <th className={thNum}>Projected (base)</th>
+          <th className={thNum}>Low – high</th>
+          <th className={thNum}>Against base</th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((r) => (
+          <tr key={r.key}>
+            <td className={td}>
+              {r.name} <span className="text-zinc-500">({plural(r.useCases, "use case")})</span>
+            </td>
+            <td className={tdNum}>{dollars(r.actual)}</td>
+            <td className={tdNum}>{dollars(r.projected.base)}</td>
+            <td className={tdNum}>
+              {dollars(r.projected.low)} – {dollars(r.projected.high)}
+            </td>
+            <td className={tdNum}>{diff(r.actual, r.projected.base)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
+  );
+  return (
+    <Panel
+      id="actuals"
+      title={`Projected against actual, ${a.period.year} so far`}
+      testId="actuals-panel"
+      description={`${months}, for the use cases with actual spend, against their projections of what a bill measures (inference, hosting, retrieval).`}
+    >
+      <p className="text-sm text-zinc-800" data-testid="actuals-summary">
+        Spent {compactDollars(a.actual)} so far this year against a base projection of {compactDollars(a.projected.base)} ({diff(a.actual, a.projected.base)});{" "}
+        {a.flagged === 0 ? "no use case is flagged." : `${plural(a.flagged, "use case")} flagged.`}{" "}
+        {unattributed !== 0 ? (
+          <>
+            <span data-testid="actuals-unattributed">{formatCentsExact(unattributed)} belongs to no use case yet</span> (<Link className={link} href={actualsHref}>attribute it</Link>).
+          </>
+        ) : (
+          "All of it is attributed."
+        )}
+      </p>
+      <div className="mt-4 grid gap-6 xl:grid-cols-2">
+        {rows("By business unit", a.byBusinessUnit.map((b) => ({ key: b.businessUnit, name: b.businessUnit || "No business unit", ...b })))}
+        {rows("By approach", a.byApproach.map((b) => ({ key: b.approach ?? "none", name: b.approach ? APPROACH_LABELS[b.approach] : "No approach", ...b })))}
+      </div>
+      {a.outside.length > 0 && (
+        <div className="mt-4">
+          <h3 className="text-sm font-semibold text-zinc-900">Furthest outside their range</h3>
+          <ol className="mt-1 divide-y divide-zinc-100 text-sm" data-testid="actuals-outside">
+            {a.outside.map((o) => (
+              <li key={o.id} className="py-2">
+                <Link className={link} href={useCaseHref(o.id)}>
+                  {o.title}
+                </Link>
+                <span className="block text-zinc-600">{o.sentence}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </Panel>
+  );
+}

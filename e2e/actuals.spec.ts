@@ -1,0 +1,116 @@
+/**
+ * Journey (issue 21): finance imports a FOCUS file of actual spend, sees each month's total and
+ * the spend no use case carries, attributes a shared database by rules with shares, re-imports a
+ * re-issued month (which replaces it, never adds to it) and undoes that; the use case shows its
+ * actuals against its projection in a sentence with its warning; an executive sees the portfolio's
+ * projected against actual and the use cases furthest outside their range; a lead can read, not import.
+ */
+import { randomUUID } from "node:crypto";
+import { expect, test, type Auth, type Org } from "./fixtures";
+import { focusFebruaryReissued, focusSample } from "../tests/helpers/actuals-samples";
+
+const cuidish = () => `c${randomUUID().replace(/-/g, "").slice(0, 24)}`;
+
+/** A decided use case with a 2026 projection (metered categories only), straight in the database, with its rollup row. */
+async function seedUseCase(auth: Auth, org: Org, u: { title: string; externalId: string; businessUnit: string; approach: string; lines: [string, number][] }) {
+  const id = cuidish();
+  const owner = org.users.LEAD!.id;
+  await auth.query(
+    `INSERT INTO "UseCase" (id, "organizationId", "externalId", title, "businessUnit", "ownerId", "createdById", "recommendedApproach", "chosenApproach", evidence, "startDate", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $6, $7::"Approach", $7::"Approach", 'assessed', '2026-01-01', now())`,
+    [id, org.id, u.externalId, u.title, u.businessUnit, owner, u.approach],
+  );
+  for (const [category, base] of u.lines) {
+    await auth.query(
+      `INSERT INTO "CostLine" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", category, "lowCents", "baseCents", "highCents")
+       VALUES ($1, $2, $3::"Approach", 1, 2026, $4, $5, $6, $7)`,
+      [org.id, id, u.approach, category, Math.round(base * 0.8), base, Math.round(base * 1.25)],
+    );
+  }
+  await auth.query(
+    `INSERT INTO "UseCaseRollup" ("useCaseId", "organizationId", "businessUnit", status, "ownerId", "recommendedApproach", "chosenApproach", "updatedAt", evidence)
+     VALUES ($1, $2, $3, 'LIVE', $4, $5::"Approach", $5::"Approach", now(), 'assessed')`,
+    [id, org.id, u.businessUnit, owner, u.approach],
+  );
+  return id;
+}
+
+test("finance imports, attributes and re-imports actual spend; the use case and the portfolio compare it with the projection", async ({ page, auth }) => {
+  const org = await auth.makeOrg();
+  const claims = await seedUseCase(auth, org, { title: "Claims triage", externalId: "UC-A", businessUnit: "Claims", approach: "RAG", lines: [["INFERENCE", 2_400_00], ["RETRIEVAL_INFRA", 600_00]] });
+  await seedUseCase(auth, org, { title: "Letter drafting", externalId: "UC-B", businessUnit: "Service", approach: "PROMPTING", lines: [["INFERENCE", 240_00]] });
+
+  await auth.signIn(page, org.users.FINANCE!, { from: org.path("use-cases") });
+  await page.getByRole("link", { name: "Actual spend" }).click();
+  await expect(page.getByRole("heading", { name: "Actual spend", level: 1 })).toBeVisible();
+
+  // 1. The FOCUS file: every month's total, to the cent.
+  await page.getByLabel("CSV file").setInputFiles({ name: "focus-2026.csv", mimeType: "text/csv", buffer: Buffer.from(focusSample()) });
+  await page.getByLabel("Feed").fill("Azure billing");
+  await page.getByRole("button", { name: "Import" }).click();
+  const outcome = page.getByTestId("actuals-outcome");
+  await expect(outcome).toContainText("Imported 10 rows (FOCUS, feed “Azure billing”): $462.67 in all.");
+  await expect(outcome).toContainText("January 2026: $215.67");
+  await expect(outcome).toContainText("February 2026: $247.00");
+
+  // 2. Unattributed spend is shown as such, with where it comes from.
+  await expect(page.getByTestId("unattributed-total")).toContainText("$112.56 this year belongs to no use case yet");
+  await expect(page.getByTestId("unattributed-sources").getByRole("row", { name: /vector-db-1/ })).toContainText("$90.01");
+
+  // 3. A rule splits the shared vector database 60/40.
+  const rules = page.getByRole("form", { name: "Add an attribution rule" });
+  await rules.getByLabel("Value, as the bill writes it").fill("vector-db-1");
+  await rules.getByLabel("Use case").selectOption({ label: "Claims triage (UC-A)" });
+  await rules.getByLabel("Share (%)").fill("60");
+  await rules.getByRole("button", { name: "Add rule" }).click();
+  await expect(page.getByTestId("rules").getByRole("row", { name: /vector-db-1/ })).toContainText("60%");
+  await rules.getByLabel("Value, as the bill writes it").fill("vector-db-1");
+  await rules.getByLabel("Use case").selectOption({ label: "Letter drafting (UC-B)" });
+  await rules.getByLabel("Share (%)").fill("50");
+  await rules.getByRole("button", { name: "Add rule" }).click();
+  await expect(rules.getByRole("alert")).toContainText("at most 40% is left");
+  await rules.getByLabel("Share (%)").fill("40");
+  await rules.getByRole("button", { name: "Add rule" }).click();
+  await expect(page.getByTestId("rules").getByRole("row")).toHaveCount(3);
+  await expect(page.getByTestId("unattributed-total")).toContainText("$22.55 this year belongs to no use case yet");
+
+  // 4. February re-issued: it replaces the first file's February.
+  await page.getByLabel("CSV file").setInputFiles({ name: "focus-feb-v2.csv", mimeType: "text/csv", buffer: Buffer.from(focusFebruaryReissued()) });
+  await page.getByLabel("Feed").fill("Azure billing");
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(outcome).toContainText("February 2026: $220.00 (replaces the earlier file of this feed for that month)");
+  await expect(page.getByTestId("unattributed-total")).toContainText("$15.55 this year");
+  expect(await auth.query(`SELECT sum(cents)::text AS s FROM "ActualSpend" WHERE "organizationId" = $1 AND month = '2026-02-01'`, [org.id])).toEqual([{ s: "22000" }]);
+
+  // 5. The use case: its actuals against its projection, and the warning.
+  await page.goto(org.path(`use-cases/${claims}`));
+  const panel = page.getByTestId("actuals-panel");
+  await expect(panel.getByTestId("actuals-sentence")).toHaveText("Spent $354 so far this year (January to February), 29% under the base projection, below the low case ($400).");
+  await expect(panel.getByTestId("actuals-flags")).toContainText("Actual spend outside the projected range");
+  await expect(panel.getByTestId("actuals-monthly").getByRole("row", { name: /February/ })).toContainText("$204.00");
+
+  // 6. Undo the re-issue: the first February counts again.
+  await page.goto(org.path("actuals"));
+  const reissue = page.getByTestId("imports").getByRole("row", { name: /focus-feb-v2\.csv/ });
+  await reissue.getByRole("button", { name: "Undo" }).click();
+  await reissue.getByRole("button", { name: "Yes, undo it" }).click();
+  await expect(reissue).toContainText("Undone");
+  await expect(page.getByTestId("unattributed-total")).toContainText("$22.55 this year");
+
+  // 7. An executive: the portfolio's projected against actual, furthest outside first.
+  await page.context().clearCookies();
+  await auth.signIn(page, org.users.EXECUTIVE!, { from: org.path("portfolio") });
+  const p = page.getByTestId("actuals-panel");
+  await expect(p).toContainText("Projected against actual, 2026 so far");
+  await expect(p.getByTestId("actuals-unattributed")).toHaveText("$22.55 belongs to no use case yet");
+  await expect(p.getByTestId("actuals-by-unit").getByRole("row", { name: /Claims/ })).toContainText("$374");
+  await expect(p.getByTestId("actuals-outside").getByRole("listitem").first()).toContainText("Letter drafting");
+  await expect(p.getByTestId("actuals-outside").getByRole("listitem").first()).toContainText("above the high case ($50)");
+
+  // 8. A lead reads the actual-spend page but has no import, rule or undo controls.
+  await page.context().clearCookies();
+  await auth.signIn(page, org.users.LEAD!, { from: org.path("actuals") });
+  await expect(page.getByRole("heading", { name: "Actual spend", level: 1 })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Import actual spend" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0);
+});

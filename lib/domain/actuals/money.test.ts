@@ -1,0 +1,62 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { apportion, convertNanos, formatCentsExact, nanosToCents, parseDecimalNanos, parseRateMicros } from "./money";
+
+describe("reading costs exactly", () => {
+  it.each([
+    ["120.004", 120_004_000_000n],
+    ["0.0025", 2_500_000n],
+    ["-10.00", -10_000_000_000n],
+    ["1.2E-5", 12_000n],
+    ["3e2", 300_000_000_000n],
+    ["$1,234.50", 1_234_500_000_000n],
+    ["0.0000000015", 2n],
+    [".5", 500_000_000n],
+  ])("reads %s", (text, nanos) => expect(parseDecimalNanos(text)).toBe(nanos));
+
+  it.each(["", "abc", "1.2.3", "12,34", "--1", "1e"])("refuses %j", (text) => expect(parseDecimalNanos(text)).toBeNull());
+
+  it("sums many small costs without drift (0.1 a thousand times is exactly 100)", () => {
+    let n = 0n;
+    for (let i = 0; i < 1000; i++) n += parseDecimalNanos("0.1")!;
+    expect(nanosToCents(n)).toBe(10_000n);
+  });
+
+  it("converts with a rate, rounding half away from zero", () => {
+    expect(convertNanos(parseDecimalNanos("9.00")!, parseRateMicros("1.10")!)).toBe(9_900_000_000n);
+    expect(parseRateMicros("0")).toBeNull();
+    expect(parseRateMicros("-1")).toBeNull();
+    expect(nanosToCents(5_000_000n)).toBe(1n);
+    expect(nanosToCents(-5_000_000n)).toBe(-1n);
+    expect(nanosToCents(4_999_999n)).toBe(0n);
+  });
+
+  it("formats cents", () => {
+    expect(formatCentsExact(4_123_007n)).toBe("$41,230.07");
+    expect(formatCentsExact(-5)).toBe("-$0.05");
+  });
+});
+
+describe("apportioning whole cents", () => {
+  it.each([
+    [5001n, [6000n, 4000n], [3001n, 2000n]],
+    [5001n, [6000n, 3000n, 1000n], [3001n, 1500n, 500n]],
+    [100n, [1n, 1n, 1n], [34n, 33n, 33n]],
+    [0n, [1n, 2n], [0n, 0n]],
+    [7n, [0n, 0n], [7n, 0n]],
+  ])("case %#", (total, weights, parts) => expect(apportion(total, weights)).toEqual(parts));
+
+  it("always adds up to the total, and each part is within a cent of its exact share", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -10_000_000n, max: 10_000_000n }), fc.array(fc.bigInt({ min: 1n, max: 1_000_000n }), { minLength: 1, maxLength: 20 }), (total, weights) => {
+        const parts = apportion(total, weights);
+        expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
+        const sum = weights.reduce((a, b) => a + b, 0n);
+        parts.forEach((p, i) => {
+          const exact = Number(total * weights[i]!) / Number(sum);
+          expect(Math.abs(Number(p) - exact)).toBeLessThan(1.000001);
+        });
+      }),
+    );
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { categoryOf, detectFormat, suggestActualColumns } from "./fields";
+import { ActualAggregator, fieldIndex, monthOf, readActualRow, tagValue } from "./rows";
+import { attribute } from "./attribute";
+
+describe("the use-case tag", () => {
+  it.each([
+    ['{"usecase":"UC-1","env":"prod"}', "UC-1"],
+    ['{"UseCase":"UC-1"}', "UC-1"],
+    ['{"use_case": 42}', "42"],
+    ['["env=prod","usecase=UC-2"]', "UC-2"],
+    ['["usecase:UC-3"]', "UC-3"],
+    ["usecase=UC-4; env=prod", "UC-4"],
+    ["env:prod,use-case:UC-5", "UC-5"],
+    ['{"env":"prod"}', null],
+    ["[]", null],
+    ["", null],
+    ["usecase=", null],
+  ])("%s → %s", (cell, value) => expect(tagValue(cell, "usecase")).toBe(value));
+});
+
+describe("formats and columns", () => {
+  it("recognises FOCUS and LiteLLM and maps their columns", () => {
+    const focus = ["BillingAccountId", "SubAccountId", "ChargePeriodStart", "ChargePeriodEnd", "BilledCost", "EffectiveCost", "BillingCurrency", "ServiceCategory", "SkuId", "ConsumedQuantity", "ConsumedUnit", "ResourceId", "Tags"];
+    expect(detectFormat(focus)).toBe("FOCUS");
+    expect(suggestActualColumns(focus)).toMatchObject({ ChargePeriodStart: "date", BilledCost: "cost", EffectiveCost: "", SubAccountId: "account", SkuId: "sku", ResourceId: "resource", Tags: "tags", BillingCurrency: "currency" });
+    expect(suggestActualColumns(focus, { costColumn: "EffectiveCost" })).toMatchObject({ BilledCost: "", EffectiveCost: "cost" });
+    const litellm = ["date", "team_id", "api_key", "model", "spend", "api_requests", "request_tags"];
+    expect(detectFormat(litellm)).toBe("LITELLM");
+    expect(suggestActualColumns(litellm)).toMatchObject({ date: "date", spend: "cost", model: "sku", api_key: "resource", team_id: "account", request_tags: "tags", api_requests: "quantity" });
+    expect(detectFormat(["Day", "Amount"])).toBe("CSV");
+    expect(suggestActualColumns(["Day", "Amount", "Project"])).toEqual({ Day: "date", Amount: "cost", Project: "account" });
+  });
+
+  it.each([
+    ["AI and Machine Learning", "FOCUS", "INFERENCE"],
+    ["Compute", "FOCUS", "HOSTING"],
+    ["Databases", "FOCUS", "RETRIEVAL"],
+    ["Networking", "FOCUS", "OTHER"],
+    ["", "LITELLM", "INFERENCE"],
+    ["acompletion", "LITELLM", "INFERENCE"],
+  ] as const)("category %j (%s) → %s", (value, format, category) => expect(categoryOf(value, format)).toBe(category));
+
+  it("reads months", () => {
+    expect(monthOf("2026-01-31T23:59:59Z")).toBe("2026-01");
+    expect(monthOf("2026-02")).toBe("2026-02");
+    expect(monthOf("2026-13-01")).toBeNull();
+    expect(monthOf("31/01/2026")).toBeNull();
+  });
+});
+
+describe("summing and attributing", () => {
+  const headers = ["date", "cost", "tags", "resource"];
+  const index = fieldIndex(headers, { date: "date", cost: "cost", tags: "tags", resource: "resource" });
+  const read = (cells: string[]) => {
+    const r = readActualRow(cells, index, { format: "CSV", tagKey: "usecase", ratesMicros: {} });
+    if (!r.ok) throw new Error(r.message);
+    return r.row;
+  };
+
+  it("keeps one line per month and key, whole cents adding up to each month's exact total", () => {
+    const agg = new ActualAggregator();
+    for (let day = 1; day <= 30; day++) agg.add(read([`2026-04-${String(day).padStart(2, "0")}`, "0.333", "usecase=A", "r1"]));
+    agg.add(read(["2026-04-02", "0.333", "", "r2"]));
+    const lines = agg.finish();
+    expect(lines).toHaveLength(2);
+    expect(agg.monthTotals().get("2026-04")).toBe(1032n); // 31 × 0.333 = 10.323
+    expect(lines.reduce((n, l) => n + l.cents, 0n)).toBe(1032n);
+    expect(lines.find((l) => l.tag === "A")).toMatchObject({ rows: 30, cents: 999n });
+  });
+
+  it("never spreads untagged spend: a tag wins, then rules, and the rest is unattributed with its reason", () => {
+    const out = attribute(
+      [
+        { month: "2026-01", category: "INFERENCE", tag: "X-1", resource: "shared", sku: "", account: "", cents: 100n },
+        { month: "2026-01", category: "RETRIEVAL", tag: null, resource: "shared", sku: "", account: "", cents: 1001n },
+        { month: "2026-01", category: "OTHER", tag: null, resource: "lonely", sku: "", account: "", cents: 50n },
+        { month: "2026-01", category: "INFERENCE", tag: "NOPE", resource: "", sku: "", account: "", cents: 7n },
+      ],
+      [
+        { field: "resource", value: "shared", useCaseId: "u1", shareBp: 5000 },
+        { field: "resource", value: "shared", useCaseId: "u2", shareBp: 2500 },
+      ],
+      new Map([["X-1", "u1"]]),
+    );
+    const get = (who: string, category: string) => out.find((s) => (s.useCaseId ?? s.reason) === who && s.category === category)?.cents;
+    expect(get("u1", "INFERENCE")).toBe(100n);
+    expect(get("u1", "RETRIEVAL")).toBe(501n);
+    expect(get("u2", "RETRIEVAL")).toBe(250n);
+    expect(get("untagged", "RETRIEVAL")).toBe(250n);
+    expect(get("untagged", "OTHER")).toBe(50n);
+    expect(get("unknown-tag", "INFERENCE")).toBe(7n);
+    expect(out.reduce((n, s) => n + s.cents, 0n)).toBe(100n + 1001n + 50n + 7n);
+  });
+});

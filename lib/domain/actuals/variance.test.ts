@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { computeVariance, distanceOutside, monthlyShares } from "./variance";
+
+/** A projection of $120k base a year of inference ($96k low, $150k high) and $24k of engineering (not metered). */
+const projection = [
+  { category: "INFERENCE", low: 96_000_00, base: 120_000_00, high: 150_000_00 },
+  { category: "BUILD_ENGINEERING", low: 20_000_00, base: 24_000_00, high: 30_000_00 },
+];
+const months = (...dollars: number[]) => dollars.map((d, i) => ({ month: i + 1, category: "INFERENCE" as const, cents: d * 100 }));
+
+describe("variance against the projection", () => {
+  it("says how much was spent, how far from base and which case it is inside, like for like", () => {
+    // Three months: base $30k, high $37.5k; spent $35.4k = 18% over base.
+    const v = computeVariance({ year: 2026, throughMonth: 3, projection, actual: months(11_000, 12_000, 12_400), approvedBudget: null });
+    expect(v.projected).toEqual({ low: 24_000_00, base: 30_000_00, high: 37_500_00 });
+    expect(v).toMatchObject({ actual: 35_400_00, pctVsBase: 18, position: "over-base", flags: [] });
+    expect(v.sentence).toBe("Spent $35.4k so far this year (January to March), 18% over the base projection, inside the high case.");
+    expect(v.monthly.map((m) => m.projected!.base)).toEqual([10_000_00, 10_000_00, 10_000_00]);
+  });
+
+  it.each([
+    [[5_000, 5_000], "below", "below the low case ($16k)", ["outside-range"]],
+    [[25_000, 25_000], "above", "above the high case ($25k)", ["outside-range"]],
+    [[9_000, 9_000], "under-base", "10% under the base projection, inside the low case", []],
+    [[10_000, 10_000], "on-base", "on the base projection", []],
+  ] as const)("spent %j: %s", (spent, position, words, flags) => {
+    const v = computeVariance({ year: 2026, throughMonth: 2, projection, actual: months(...spent), approvedBudget: null });
+    expect(v.position).toBe(position);
+    expect(v.sentence).toContain(words);
+    expect(v.flags).toEqual(flags);
+  });
+
+  it("flags a run rate that passes the approved budget before the year ends, and says when", () => {
+    // $12k a month for 4 months, budget $120k: $48k + 8 × $12k = $144k; reaches it in October and passes it in November.
+    const v = computeVariance({ year: 2026, throughMonth: 4, projection, actual: months(12_000, 12_000, 12_000, 12_000), approvedBudget: 120_000_00 });
+    expect(v.runRate).toEqual({ yearEnd: 144_000_00, budget: 120_000_00, passesBudget: true, passingMonth: 11 });
+    expect(v.flags).toEqual(["over-budget"]);
+    expect(v.sentence).toContain("At this rate the year ends near $144k, past the approved budget of $120k (in November).");
+    const within = computeVariance({ year: 2026, throughMonth: 4, projection, actual: months(9_000, 9_000, 9_000, 9_000), approvedBudget: 120_000_00 });
+    expect(within.flags).toEqual([]);
+  });
+
+  it("has no comparison when nothing metered is projected, and never counts engineering as metered", () => {
+    const v = computeVariance({ year: 2026, throughMonth: 1, projection: [projection[1]!], actual: months(1_000), approvedBudget: null });
+    expect(v.projected).toBeNull();
+    expect(v.sentence).toBe("Spent $1k so far this year (January); there is no projection of metered costs for these months to compare it with.");
+  });
+
+  it("splits a year into whole-cent months that add up to it, and ranks distance outside a range", () => {
+    expect(monthlyShares(100).reduce((a, b) => a + b, 0)).toBe(100);
+    expect(monthlyShares(100)).toEqual([9, 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8]);
+    expect(distanceOutside(150, { low: 50, base: 80, high: 100 })).toBe(0.5);
+    expect(distanceOutside(25, { low: 50, base: 80, high: 100 })).toBe(0.5);
+    expect(distanceOutside(75, { low: 50, base: 80, high: 100 })).toBe(0);
+  });
+});

@@ -1,0 +1,43 @@
+import "server-only";
+import { createAttributor, type ActualCategory, type AttributionRule, type RuleField } from "@/lib/domain/actuals";
+import type { Tx } from "../db";
+
+/**
+ * Rebuilds an organization's attributed spend (ActualSpend) from its active lines (imports not
+ * undone, months not superseded) and its rules, inside the caller's transaction. The lines are
+ * summed per month and key in SQL first, then attributed in memory (lib/domain/actuals/attribute.ts)
+ * and written in batches. Run after every import, undo and rule change, so the spend always
+ * follows the current rules and use cases' external ids.
+ */
+
+const ACTIVE_KEYS = `
+  SELECT to_char(l."month", 'YYYY-MM') AS "month", l."category", l."tag", l."resource", l."sku", l."account", sum(l."costCents")::text AS "cents"
+    FROM "ActualLine" l
+    JOIN "ActualImport" i ON i."id" = l."importId" AND i."organizationId" = $1 AND i."undoneAt" IS NULL
+    JOIN "ActualImportMonth" m ON m."importId" = l."importId" AND m."month" = l."month" AND m."supersededById" IS NULL
+   WHERE l."organizationId" = $1
+   GROUP BY 1, 2, 3, 4, 5, 6`;
+
+const INSERT_SPEND = `INSERT INTO "ActualSpend" ("organizationId", "useCaseId", "month", "category", "reason", "cents")
+  SELECT $2, v."useCaseId", v."month", v."category", v."reason", v."cents"
+  FROM jsonb_to_recordset($1::jsonb) AS v("useCaseId" text, "month" date, "category" text, "reason" text, "cents" bigint)`;
+
+const CHUNK = 5_000;
+
+export async function rebuildSpend(tx: Tx, organizationId: string): Promise<{ rows: number }> {
+  const [rules, useCases] = await Promise.all([
+    tx.actualRule.findMany({ where: { organizationId, useCase: { deletedAt: null } }, select: { field: true, value: true, useCaseId: true, shareBp: true } }),
+    tx.useCase.findMany({ where: { organizationId, deletedAt: null, externalId: { not: null } }, select: { id: true, externalId: true } }),
+  ]);
+  const byExternalId = new Map(useCases.map((u) => [u.externalId!, u.id]));
+  const attributor = createAttributor(rules.map((r) => ({ ...r, field: r.field as RuleField })) as AttributionRule[], byExternalId);
+  const keys = await tx.$queryRawUnsafe<{ month: string; category: ActualCategory; tag: string | null; resource: string; sku: string; account: string; cents: string }[]>(ACTIVE_KEYS, organizationId);
+  for (const k of keys) attributor.add({ ...k, cents: BigInt(k.cents) });
+  const spend = attributor.result();
+  await tx.actualSpend.deleteMany({ where: { organizationId } });
+  for (let i = 0; i < spend.length; i += CHUNK) {
+    const chunk = spend.slice(i, i + CHUNK).map((s) => ({ useCaseId: s.useCaseId, month: `${s.month}-01`, category: s.category, reason: s.reason, cents: s.cents.toString() }));
+    await tx.$executeRawUnsafe(INSERT_SPEND, JSON.stringify(chunk), organizationId);
+  }
+  return { rows: spend.length };
+}

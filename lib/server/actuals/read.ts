@@ -1,0 +1,294 @@
+import "server-only";
+import {
+  computeVariance,
+  distanceOutside,
+  METERED_CATEGORIES,
+  PROJECTION_CATEGORY,
+  type ActualCategory,
+  type Range,
+  type UnattributedReason,
+  type Variance,
+} from "@/lib/domain/actuals";
+import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { db, Prisma, type Approach } from "../db";
+import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
+import { withOrganizationScope } from "../rls";
+
+/**
+ * Reading actual spend: the period covered, each use case's variance (lib/domain/actuals/variance.ts)
+ * for the approach as chosen, the portfolio's projected-against-actual by business unit and
+ * approach, the unattributed spend, and the imports and rules for the actuals page. Raw reads run
+ * under the organization scope (lib/server/rls.ts), each with its own organization filter too.
+ */
+
+export interface ActualsPeriod {
+  year: number;
+  throughMonth: number;
+}
+
+/** The year of the latest month with any actual spend, and that month: "the year so far". */
+export async function actualsPeriod(organizationId: string): Promise<ActualsPeriod | null> {
+  const latest = await db.actualSpend.findFirst({ where: { organizationId }, orderBy: { month: "desc" }, select: { month: true } });
+  if (!latest) return null;
+  return { year: latest.month.getUTCFullYear(), throughMonth: latest.month.getUTCMonth() + 1 };
+}
+
+export interface UseCaseVariance {
+  id: string;
+  title: string;
+  businessUnit: string;
+  approach: Approach | null;
+  decided: boolean;
+  variance: Variance;
+}
+
+/**
+ * Variances for the use cases the filter selects that have actual spend this year (or for one
+ * use case). The approved budget is the base projection (metered) of a decided
+ * approach: a use case with no decision has no approved budget.
+ */
+export async function loadVariances(organizationId: string, options: { filter?: PortfolioFilter; useCaseId?: string; period?: ActualsPeriod | null } = {}): Promise<{ period: ActualsPeriod | null; useCases: UseCaseVariance[] }> {
+  const period = options.period === undefined ? await actualsPeriod(organizationId) : options.period;
+  if (!period) return { period, useCases: [] };
+  if (!options.useCaseId) return loadVarianceSummaries(organizationId, options.filter ?? EMPTY_FILTER, period);
+  const where = Prisma.sql`${useCaseWhere(organizationId, options.filter ?? EMPTY_FILTER)}${options.useCaseId ? Prisma.sql` AND u."id" = ${options.useCaseId}` : Prisma.empty}`;
+  const from = new Date(Date.UTC(period.year, 0, 1));
+  const to = new Date(Date.UTC(period.year + 1, 0, 1));
+  const { heads, projection, actual } = await db.$transaction(
+    async (tx) => {
+      await withOrganizationScope(tx, organizationId);
+      const actual = await tx.$queryRaw<{ useCaseId: string; month: number; category: ActualCategory; cents: string }[]>`
+        SELECT s."useCaseId", extract(month FROM s."month")::int AS "month", s."category", sum(s."cents")::text AS "cents"
+          FROM "ActualSpend" s JOIN "UseCase" u ON u."id" = s."useCaseId"
+         WHERE s."organizationId" = ${organizationId} AND s."month" >= ${from} AND s."month" < ${to} AND ${where}
+         GROUP BY 1, 2, 3`;
+      const projection = await tx.$queryRaw<{ useCaseId: string; category: string; low: string | null; base: string | null; high: string | null }[]>`
+        SELECT cl."useCaseId", cl."category", sum(cl."lowCents")::text AS "low", sum(cl."baseCents")::text AS "base", sum(cl."highCents")::text AS "high"
+          FROM "CostLine" cl JOIN "UseCase" u ON u."id" = cl."useCaseId"
+         WHERE cl."organizationId" = ${organizationId} AND cl."calendarYear" = ${period.year} AND cl."category" = ANY(${METERED_CATEGORIES}::text[])
+           AND cl."approach" = ${asChosenApproach("u")} AND ${where}
+         GROUP BY 1, 2`;
+      // Only use cases with actual spend are compared: one with none yet is not "below its range", it is not billed (or not tagged) yet.
+      const ids = [...new Set(actual.map((a) => a.useCaseId))];
+      const heads = ids.length
+        ? await tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean }[]>`
+            SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided"
+              FROM "UseCase" u WHERE u."organizationId" = ${organizationId} AND u."id" = ANY(${ids}::text[])`
+        : [];
+      return { heads, projection, actual };
+    },
+    { maxWait: 30_000, timeout: 120_000 },
+  );
+  const actualBy = group(actual, (a) => a.useCaseId);
+  const projectionBy = group(projection, (p) => p.useCaseId);
+  const num = (s: string | null) => (s === null ? null : Number(s));
+  const useCases = heads.map((h) => {
+    const lines = (projectionBy.get(h.id) ?? []).map((p) => ({ category: p.category, low: num(p.low), base: num(p.base), high: num(p.high) }));
+    const metered = lines.reduce((n, l) => n + (l.base ?? 0), 0);
+    const variance = computeVariance({
+      year: period.year,
+      throughMonth: period.throughMonth,
+      projection: lines,
+      actual: (actualBy.get(h.id) ?? []).map((a) => ({ month: a.month, category: a.category, cents: Number(a.cents) })),
+      approvedBudget: h.decided && lines.length ? metered : null,
+    });
+    return { ...h, variance };
+  });
+  return { period, useCases: useCases.sort((a, b) => a.title.localeCompare(b.title)) };
+}
+
+/**
+ * The portfolio's and the warnings' path: every use case with actual spend, in one statement that
+ * returns a handful of numbers each (the year so far, its last three months, the metered projection
+ * per category for the approach as chosen, looked up through the CostLine index), instead of every
+ * month and category. The figures go through the same computeVariance as the use case's own panel;
+ * only its totals, sentence, run rate and flags are used here (monthly and byCategory are dropped,
+ * as the earlier months arrive summed).
+ */
+async function loadVarianceSummaries(organizationId: string, filter: PortfolioFilter, period: ActualsPeriod): Promise<{ period: ActualsPeriod; useCases: UseCaseVariance[] }> {
+  const from = new Date(Date.UTC(period.year, 0, 1));
+  const to = new Date(Date.UTC(period.year + 1, 0, 1));
+  const m = period.throughMonth;
+  const recentFrom = new Date(Date.UTC(period.year, Math.max(0, m - 3), 1));
+  const canon = Prisma.raw(`CASE cl."category" ${Object.entries(PROJECTION_CATEGORY).map(([p, a]) => `WHEN '${p}' THEN '${a}'`).join(" ")} END`);
+  const rows = await db.$transaction(
+    async (tx) => {
+      await withOrganizationScope(tx, organizationId);
+      return tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; total: string; recent: { month: number; cents: string }[] | null; projection: { category: string; low: string | null; base: string | null; high: string | null }[] | null }[]>`
+        WITH a AS (
+          SELECT s."useCaseId", sum(s."cents") AS total
+            FROM "ActualSpend" s
+           WHERE s."organizationId" = ${organizationId} AND s."useCaseId" IS NOT NULL AND s."month" >= ${from} AND s."month" < ${to}
+           GROUP BY 1)
+        SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", a.total::text AS "total",
+               (SELECT json_agg(json_build_object('month', r.month, 'cents', r.cents::text))
+                  FROM (SELECT extract(month FROM s."month")::int AS month, sum(s."cents") AS cents FROM "ActualSpend" s
+                         WHERE s."organizationId" = ${organizationId} AND s."useCaseId" = u."id" AND s."month" >= ${recentFrom} AND s."month" < ${to}
+                         GROUP BY 1) r) AS "recent",
+               (SELECT json_agg(json_build_object('category', p.cat, 'low', p.low::text, 'base', p.base::text, 'high', p.high::text))
+                  FROM (SELECT ${canon} AS cat, sum(cl."lowCents") AS low, sum(cl."baseCents") AS base, sum(cl."highCents") AS high
+                          FROM "CostLine" cl
+                         WHERE cl."organizationId" = ${organizationId} AND cl."useCaseId" = u."id" AND cl."approach" = ${asChosenApproach("u")}
+                           AND cl."calendarYear" = ${period.year} AND cl."category" = ANY(${METERED_CATEGORIES}::text[]) AND cl."baseCents" IS NOT NULL
+                         GROUP BY 1) p) AS "projection"
+          FROM a JOIN "UseCase" u ON u."id" = a."useCaseId"
+         WHERE ${useCaseWhere(organizationId, filter)}`;
+    },
+    { maxWait: 30_000, timeout: 120_000 },
+  );
+  // A representative projection category for each actual category (computeVariance maps them back).
+  const representative = Object.fromEntries(Object.entries(PROJECTION_CATEGORY).map(([p, a]) => [a, p]).reverse()) as Record<string, string>;
+  const num = (s: string | null) => (s === null ? null : Number(s));
+  const useCases = rows.map((r) => {
+    const recent = (r.recent ?? []).map((x) => ({ month: x.month, cents: Number(x.cents) }));
+    const earlier = Number(r.total) - recent.reduce((n, x) => n + x.cents, 0);
+    const lines = (r.projection ?? []).map((p) => ({ category: representative[p.category]!, low: num(p.low), base: num(p.base), high: num(p.high) }));
+    const metered = lines.reduce((n, l) => n + (l.base ?? 0), 0);
+    const v = computeVariance({
+      year: period.year,
+      throughMonth: m,
+      projection: lines,
+      // The months before the last three, summed, stand on month 1 (not among the last three when there are earlier months).
+      actual: [...(earlier !== 0 ? [{ month: 1, category: "OTHER" as const, cents: earlier }] : []), ...recent.map((x) => ({ month: x.month, category: "OTHER" as const, cents: x.cents }))],
+      approvedBudget: r.decided && lines.length ? metered : null,
+    });
+    return { id: r.id, title: r.title, businessUnit: r.businessUnit, approach: r.approach, decided: r.decided, variance: { ...v, monthly: [], byCategory: [] } };
+  });
+  return { period, useCases: useCases.sort((a, b) => a.title.localeCompare(b.title)) };
+}
+
+function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+export interface PortfolioActuals {
+  period: ActualsPeriod | null;
+  actual: number;
+  projected: Range;
+  byBusinessUnit: { businessUnit: string; actual: number; projected: Range; useCases: number }[];
+  byApproach: { approach: Approach | null; actual: number; projected: Range; useCases: number }[];
+  /** Furthest outside their range first (relative to the nearer bound). */
+  outside: { id: string; title: string; actual: number; projected: Range; position: "above" | "below"; distance: number; sentence: string }[];
+  flagged: number;
+  unattributed: { reason: UnattributedReason; cents: number }[];
+}
+
+const addRange = (a: Range, b: Range | null): Range => (b ? { low: a.low + b.low, base: a.base + b.base, high: a.high + b.high } : a);
+
+export async function loadPortfolioActuals(organizationId: string, filter: PortfolioFilter = EMPTY_FILTER, limit = 10): Promise<PortfolioActuals> {
+  const { period, useCases } = await loadVariances(organizationId, { filter });
+  const empty: Range = { low: 0, base: 0, high: 0 };
+  if (!period) return { period, actual: 0, projected: empty, byBusinessUnit: [], byApproach: [], outside: [], flagged: 0, unattributed: [] };
+  const bu = new Map<string, PortfolioActuals["byBusinessUnit"][number]>();
+  const ap = new Map<string, PortfolioActuals["byApproach"][number]>();
+  let actual = 0;
+  let projected = empty;
+  for (const u of useCases) {
+    const v = u.variance;
+    actual += v.actual;
+    projected = addRange(projected, v.projected);
+    const b = bu.get(u.businessUnit) ?? { businessUnit: u.businessUnit, actual: 0, projected: empty, useCases: 0 };
+    bu.set(u.businessUnit, { ...b, actual: b.actual + v.actual, projected: addRange(b.projected, v.projected), useCases: b.useCases + 1 });
+    const key = u.approach ?? "";
+    const a = ap.get(key) ?? { approach: u.approach, actual: 0, projected: empty, useCases: 0 };
+    ap.set(key, { ...a, actual: a.actual + v.actual, projected: addRange(a.projected, v.projected), useCases: a.useCases + 1 });
+  }
+  const outside = useCases
+    .filter((u) => u.variance.projected && (u.variance.position === "above" || u.variance.position === "below"))
+    .map((u) => ({ id: u.id, title: u.title, actual: u.variance.actual, projected: u.variance.projected!, position: u.variance.position as "above" | "below", distance: distanceOutside(u.variance.actual, u.variance.projected!), sentence: u.variance.sentence }))
+    .sort((x, y) => y.distance - x.distance || x.title.localeCompare(y.title));
+  const from = new Date(Date.UTC(period.year, 0, 1));
+  const to = new Date(Date.UTC(period.year + 1, 0, 1));
+  const un = await db.actualSpend.groupBy({ by: ["reason"], where: { organizationId, useCaseId: null, month: { gte: from, lt: to } }, _sum: { cents: true } });
+  return {
+    period,
+    actual,
+    projected,
+    byBusinessUnit: [...bu.values()].sort((x, y) => y.actual - x.actual || x.businessUnit.localeCompare(y.businessUnit)),
+    byApproach: [...ap.values()].sort((x, y) => y.actual - x.actual),
+    outside: outside.slice(0, limit),
+    flagged: useCases.filter((u) => u.variance.flags.length > 0).length,
+    unattributed: un.map((r) => ({ reason: r.reason as UnattributedReason, cents: Number(r._sum.cents ?? 0) })).filter((r) => r.cents !== 0),
+  };
+}
+
+export interface ImportSummary {
+  id: string;
+  at: string;
+  by: string | null;
+  fileName: string;
+  feed: string;
+  format: string;
+  rows: number;
+  refusedRows: number;
+  totalCents: number;
+  months: { month: string; cents: number; replacedBy: string | null }[];
+  undoneAt: string | null;
+}
+
+/** The organization's imports of actual spend, newest first, with each month and whether a later file replaced it. */
+export async function listActualImports(organizationId: string, take = 50): Promise<ImportSummary[]> {
+  const rows = await db.actualImport.findMany({ where: { organizationId }, orderBy: { createdAt: "desc" }, take, include: { months: { orderBy: { month: "asc" } } } });
+  const users = await db.user.findMany({ where: { id: { in: rows.map((r) => r.createdById).filter((x): x is string => !!x) } }, select: { id: true, name: true } });
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.createdAt.toISOString(),
+    by: users.find((u) => u.id === r.createdById)?.name ?? null,
+    fileName: r.fileName,
+    feed: r.feed,
+    format: r.format,
+    rows: r.rows,
+    refusedRows: r.refusedRows,
+    totalCents: Number(r.totalCents),
+    months: r.months.map((m) => ({ month: m.month.toISOString().slice(0, 7), cents: Number(m.totalCents), replacedBy: m.supersededById })),
+    undoneAt: r.undoneAt?.toISOString() ?? null,
+  }));
+}
+
+export async function listActualRules(organizationId: string) {
+  const rules = await db.actualRule.findMany({ where: { organizationId }, orderBy: [{ field: "asc" }, { value: "asc" }, { shareBp: "desc" }], include: { useCase: { select: { id: true, title: true, deletedAt: true } } } });
+  return rules.map((r) => ({ id: r.id, field: r.field, value: r.value, shareBp: r.shareBp, useCase: { id: r.useCase.id, title: r.useCase.title, deleted: !!r.useCase.deletedAt } }));
+}
+
+/**
+ * Where the unattributed spend comes from: the active lines with no use-case tag (or a tag no use
+ * case has) and no rule for their resource, SKU or account, summed per resource, SKU and account,
+ * largest first. What finance writes rules for.
+ */
+export async function unattributedSources(organizationId: string, limit = 20) {
+  const rows = await scopedRows<{ resource: string; sku: string; account: string; tag: string | null; cents: string }>(
+    organizationId,
+    Prisma.sql`
+      SELECT l."resource", l."sku", l."account", min(l."tag") AS "tag", sum(l."costCents")::text AS "cents"
+        FROM "ActualLine" l
+        JOIN "ActualImport" i ON i."id" = l."importId" AND i."organizationId" = ${organizationId} AND i."undoneAt" IS NULL
+        JOIN "ActualImportMonth" m ON m."importId" = l."importId" AND m."month" = l."month" AND m."supersededById" IS NULL
+       WHERE l."organizationId" = ${organizationId}
+         AND (l."tag" IS NULL OR NOT EXISTS (SELECT 1 FROM "UseCase" u WHERE u."organizationId" = ${organizationId} AND u."externalId" = l."tag" AND u."deletedAt" IS NULL))
+         AND NOT EXISTS (SELECT 1 FROM "ActualRule" r WHERE r."organizationId" = ${organizationId}
+               AND ((r."field" = 'resource' AND r."value" = l."resource") OR (r."field" = 'sku' AND r."value" = l."sku") OR (r."field" = 'account' AND r."value" = l."account")))
+       GROUP BY 1, 2, 3
+       ORDER BY sum(l."costCents") DESC, 1, 2, 3
+       LIMIT ${limit}`,
+  );
+  return rows.map((r) => ({ ...r, cents: Number(r.cents) }));
+}
+
+async function scopedRows<T>(organizationId: string, query: Prisma.Sql): Promise<T[]> {
+  return db.$transaction(async (tx) => {
+    await withOrganizationScope(tx, organizationId);
+    return tx.$queryRaw<T[]>(query);
+  });
+}
+
+/** Live use cases to choose from in a rule. */
+export async function useCaseChoices(organizationId: string) {
+  return db.useCase.findMany({ where: { organizationId, deletedAt: null }, orderBy: { title: "asc" }, select: { id: true, title: true, externalId: true }, take: 5_000 });
+}

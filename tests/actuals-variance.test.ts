@@ -1,0 +1,181 @@
+/**
+ * Issue 21, items 3 and 4: each use case's actuals against its projection (metered categories,
+ * the year so far, for the approach as chosen), the portfolio's projected against actual by
+ * business unit and approach, the use cases furthest outside their range, the unattributed spend,
+ * and the early-warning list. Figures from tests/helpers/actuals-samples.ts, worked out by hand.
+ */
+import { describe, expect, it } from "vitest";
+import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
+import { db } from "@/lib/server/db";
+import { importActuals, type ActualsActor } from "@/lib/server/actuals/import";
+import { loadPortfolioActuals, loadVariances } from "@/lib/server/actuals/read";
+import { saveRule } from "@/lib/server/actuals/rules";
+import { listFlaggedUseCases } from "@/lib/server/actuals/warnings";
+import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
+import { createTestOrg } from "./helpers/factory";
+import { chunked, focusSample } from "./helpers/actuals-samples";
+
+async function setUp() {
+  const org = await createTestOrg("variance");
+  const finance: ActualsActor = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" };
+  // A: RAG, decided; metered $3,000 a year ($2,400 inference + $600 retrieval), plus engineering that a bill never shows.
+  const a = await insertUseCaseWithCosts(org.id, {
+    title: "Claims triage", businessUnit: "Claims", ownerId: org.users.LEAD.id, recommended: "RAG", chosen: "RAG", startYear: 2026,
+    yearly: { RAG: { INFERENCE: [2_400_00], RETRIEVAL_INFRA: [600_00], BUILD_ENGINEERING: [50_000_00] }, FINE_TUNING: { INFERENCE: [99_999_00] } },
+  });
+  // B: prompting, decided; metered $240 a year.
+  const b = await insertUseCaseWithCosts(org.id, { title: "Letter drafting", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [240_00] } } });
+  // C: no actuals, projected: it counts in the projection but is in no warning.
+  await insertUseCaseWithCosts(org.id, { title: "Quiet one", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [1_200_00] } } });
+  await db.useCase.update({ where: { id: a }, data: { externalId: "UC-A" } });
+  await db.useCase.update({ where: { id: b }, data: { externalId: "UC-B" } });
+  await saveRule(finance, { field: "resource", value: "vector-db-1", useCaseId: a, shareBp: 6000 });
+  await saveRule(finance, { field: "resource", value: "vector-db-1", useCaseId: b, shareBp: 4000 });
+  await importActuals(finance, { source: chunked(focusSample()), fileName: "focus.csv", feed: "Azure" });
+  return { org, a, b };
+}
+
+describe("variance", () => {
+  it("compares each use case's year so far with its metered projection, by month and category, in a sentence", async () => {
+    const { org, a, b } = await setUp();
+    const { period, useCases } = await loadVariances(org.id);
+    expect(period).toEqual({ year: 2026, throughMonth: 2 });
+    // The portfolio's summary path and the use case's own (every month and category) agree on every figure they share.
+    for (const id of [a, b]) {
+      const one = (await loadVariances(org.id, { useCaseId: id })).useCases[0]!.variance;
+      const summary = useCases.find((u) => u.id === id)!.variance;
+      expect({ ...summary, monthly: [], byCategory: [] }).toEqual({ ...one, monthly: [], byCategory: [] });
+    }
+    const va = (await loadVariances(org.id, { useCaseId: a })).useCases[0]!.variance;
+    // A: January 120.01 + 60% of 50.01 (30.01) = 150.02; February 200.00 + 24.00 = 224.00. Base two months: $500 ($400–$625).
+    expect(va).toMatchObject({ actual: 374_02, projected: { low: 400_00, base: 500_00, high: 625_00 }, pctVsBase: -25, position: "below", flags: ["outside-range"] });
+    expect(va.monthly.map((m) => m.actual)).toEqual([150_02, 224_00]);
+    expect(va.byCategory).toEqual([
+      { category: "INFERENCE", actual: 320_01, projected: { low: 320_00, base: 400_00, high: 500_00 } },
+      { category: "RETRIEVAL", actual: 54_01, projected: { low: 80_00, base: 100_00, high: 125_00 } },
+    ]);
+    expect(va.sentence).toBe("Spent $374 so far this year (January to February), 25% under the base projection, below the low case ($400).");
+    const vb = useCases.find((u) => u.id === b)!.variance;
+    // B: 30.10 + 40% of 50.01 (20.00) = 50.10 in January, 16.00 in February: $66.10 against $40 ($32–$50).
+    expect(vb).toMatchObject({ actual: 66_10, projected: { low: 32_00, base: 40_00, high: 50_00 }, pctVsBase: 65, position: "above" });
+    // Budget $240: $66.10 + 10 months × $33.05 = $396.60, passing it in August.
+    expect(vb.runRate).toEqual({ yearEnd: 396_60, budget: 240_00, passesBudget: true, passingMonth: 8 });
+    expect(vb.flags).toEqual(["outside-range", "over-budget"]);
+    expect(vb.sentence).toBe("Spent $66 so far this year (January to February), 65% over the base projection, above the high case ($50). At this rate the year ends near $397, past the approved budget of $240 (in August).");
+  });
+
+  it("gives the same figures on the portfolio's path when the year so far is longer than three months", async () => {
+    const { org, a, b } = await setUp();
+    const finance: ActualsActor = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" };
+    const rows = ["date,cost,tags", ...[1, 2, 3, 4, 5, 6].map((m) => `2026-0${m}-15,${m * 7}.13,usecase=UC-${m % 2 ? "A" : "B"}`)];
+    await importActuals(finance, { source: chunked(rows.join("\n") + "\n"), fileName: "extra.csv", feed: "Extra" });
+    const { period, useCases } = await loadVariances(org.id);
+    expect(period).toEqual({ year: 2026, throughMonth: 6 });
+    for (const id of [a, b]) {
+      const one = (await loadVariances(org.id, { useCaseId: id })).useCases[0]!.variance;
+      expect(one.monthly).toHaveLength(6);
+      expect({ ...useCases.find((u) => u.id === id)!.variance, monthly: [], byCategory: [] }).toEqual({ ...one, monthly: [], byCategory: [] });
+    }
+  });
+
+  it("lists the flagged use cases for the executives' queue, and the portfolio's projected against actual", async () => {
+    const { org, a, b } = await setUp();
+    const flagged = await listFlaggedUseCases(org.id);
+    expect(flagged.map((f) => [f.useCaseId, f.flags])).toEqual([
+      [b, ["outside-range", "over-budget"]],
+      [a, ["outside-range"]],
+    ]);
+    const p = await loadPortfolioActuals(org.id, EMPTY_FILTER);
+    expect(p.actual).toBe(374_02 + 66_10);
+    // Unattributed spend is shown as such: January's orphan VM and unknown tag, February's orphan VM.
+    expect(p.unattributed.sort((x, y) => x.reason.localeCompare(y.reason))).toEqual([
+      { reason: "unknown-tag", cents: 5_55 },
+      { reason: "untagged", cents: 10_00 + 7_00 },
+    ]);
+    // Everything imported is accounted for, to the cent: attributed + unattributed = the file.
+    expect(p.actual + 5_55 + 17_00).toBe(215_67 + 247_00);
+    expect(p.byBusinessUnit).toEqual([
+      { businessUnit: "Claims", actual: 374_02, projected: { low: 400_00, base: 500_00, high: 625_00 }, useCases: 1 },
+      { businessUnit: "Service", actual: 66_10, projected: { low: 32_00, base: 40_00, high: 50_00 }, useCases: 1 },
+    ]);
+    expect(p.byApproach.map((x) => [x.approach, x.actual, x.useCases])).toEqual([["RAG", 374_02, 1], ["PROMPTING", 66_10, 1]]);
+    // Furthest outside first: B is 32% above its high case, A 6.5% below its low case.
+    expect(p.outside.map((o) => [o.id, o.position])).toEqual([[b, "above"], [a, "below"]]);
+    expect(p.flagged).toBe(2);
+    // The filter applies.
+    const claims = await loadPortfolioActuals(org.id, { ...EMPTY_FILTER, businessUnit: ["Claims"] });
+    expect(claims.actual).toBe(374_02);
+    // Another organization sees none of it.
+    const other = await createTestOrg("variance-other");
+    expect(await listFlaggedUseCases(other.id)).toEqual([]);
+    expect((await loadPortfolioActuals(other.id)).actual).toBe(0);
+  });
+});
+
+describe("the finance exports with actual spend", () => {
+  it("add the actuals and the variance, placing each cent once, and agree with the portfolio to the cent", async () => {
+    const { org, a, b } = await setUp();
+    const { detailStream, businessUnitStream } = await import("@/lib/server/export/cost-exports");
+    const Papa = (await import("papaparse")).default;
+    const read = async (s: ReadableStream<Uint8Array>) => {
+      const text = await new Response(s).text();
+      return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, "").trimEnd(), { header: true, newline: "\r\n" }).data;
+    };
+    const exportOrg = { id: org.id, name: "Variance" };
+    const detail = await read(detailStream(exportOrg, EMPTY_FILTER));
+    const cents = (s: string | undefined) => (s ? Math.round(Number(s) * 100) : 0);
+    // A's actual: inference on its RAG Inference row, retrieval on its RAG Retrieval row; nothing on the fine-tuning rows.
+    const rowOf = (id: string, approach: string, category: string) => detail.find((r) => r.use_case_id === id && r.approach === approach && r.category === category)!;
+    expect(rowOf(a, "RAG", "INFERENCE")).toMatchObject({ actual: "320.01", actual_through: "2026-02" });
+    expect(rowOf(a, "RAG", "RETRIEVAL_INFRA").actual).toBe("54.01");
+    expect(rowOf(a, "RAG", "BUILD_ENGINEERING").actual).toBe("");
+    expect(rowOf(a, "FINE_TUNING", "INFERENCE").actual).toBe("");
+    expect(rowOf(b, "PROMPTING", "INFERENCE").actual).toBe("66.10");
+    const detailTotal = detail.reduce((n, r) => n + cents(r.actual), 0);
+    expect(detailTotal).toBe(374_02 + 66_10);
+
+    const bu = await read(businessUnitStream(exportOrg, EMPTY_FILTER));
+    const chosen = bu.filter((r) => r.scenario === "as chosen");
+    expect(chosen.map((r) => [r.business_unit, r.approach, r.actual, r.metered_base_to_date, r.variance_to_date, r.actual_through])).toEqual([
+      ["Claims", "RAG", "374.02", "500.00", "-125.98", "2026-02"],
+      ["Service", "PROMPTING", "66.10", "40.00", "26.10", "2026-02"],
+    ]);
+    // The other scenarios carry no actuals (they would count them twice).
+    expect(bu.filter((r) => r.scenario !== "as chosen").every((r) => r.actual === "")).toBe(true);
+    // Both files and the portfolio panel agree, to the cent.
+    const p = await loadPortfolioActuals(org.id, EMPTY_FILTER);
+    expect(chosen.reduce((n, r) => n + cents(r.actual), 0)).toBe(p.actual);
+    expect(chosen.map((r) => cents(r.metered_base_to_date))).toEqual(p.byBusinessUnit.map((x) => x.projected.base));
+  });
+});
+
+describe("learning from actuals", () => {
+  it("shows the actual cost per call against the assumption, and starts a new version from it", async () => {
+    const { org } = await setUp();
+    const { loadUnitCosts } = await import("@/lib/server/actuals/unit-costs");
+    const { newAssumptionVersionFromActuals } = await import("@/app/o/[org]/actuals/actions");
+    const { signInAs } = await import("./helpers/session");
+    const { currentAssumptions } = await import("@/lib/server/assumptions");
+    const { assumedUnitCosts } = await import("@/lib/domain/actuals");
+    const before = await loadUnitCosts(org.id);
+    // Inference counted in requests: January 120.01 (40,020 calls) + 30.10 (3,000) + 5.55 (100), February 200.00 (60,000).
+    expect(before.observed.calls).toMatchObject({ count: 103_120, cents: 355_66 });
+    expect(before.observed.calls!.usdPerCall).toBeCloseTo(355.66 / 103_120, 12);
+    expect(before.observed.tokens).toBeNull();
+    expect(before.assumed.usdPerCall.base).toBeGreaterThan(0);
+
+    signInAs(org.users.FINANCE.id);
+    const res = await newAssumptionVersionFromActuals(org.slug, { expectedVersion: before.version });
+    expect(res).toMatchObject({ ok: true, data: { version: before.version + 1 } });
+    const after = await currentAssumptions(db, org.id);
+    expect(after.version).toBe(before.version + 1);
+    // The new version's base cost per call is the actual one (prices rounded to a millionth of a dollar).
+    expect(assumedUnitCosts(after.set).usdPerCall.base! / before.observed.calls!.usdPerCall).toBeCloseTo(1, 3);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { organizationId: org.id, action: "assumptions.updated" }, orderBy: { at: "desc" } });
+    expect(JSON.stringify(event.after)).toContain("From actual spend");
+    // A stale version number is refused, and nothing is saved.
+    const stale = await newAssumptionVersionFromActuals(org.slug, { expectedVersion: before.version });
+    expect(stale).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect((await currentAssumptions(db, org.id)).version).toBe(before.version + 1);
+  });
+});
