@@ -8,6 +8,8 @@ import { NotAMemberError, NotSignedInError } from "@/lib/server/errors";
 import { EXPORT_ROLES } from "@/lib/server/export/roles";
 import { myOrganizations, requireMember, type MemberContext } from "@/lib/server/guard";
 import { signInNotices } from "@/lib/server/notices";
+import { unreadCount } from "@/lib/server/notifications";
+import { NotificationBell } from "./_shell/notification-bell";
 import { EndSessionsButton } from "./_shell/end-sessions-button";
 import { NavLinks, type NavItem } from "./_shell/nav-links";
 import { OrgSwitcher } from "./_shell/org-switcher";
@@ -28,9 +30,10 @@ export default async function OrganizationLayout({ children, params }: { childre
     if (err instanceof NotAMemberError) notFound();
     throw err;
   }
-  const [organizations, notices] = await Promise.all([myOrganizations(ctx.user.id), signInNotices(ctx.user.id)]);
+  const [organizations, notices, unread] = await Promise.all([myOrganizations(ctx.user.id), signInNotices(ctx.user.id), unreadCount(ctx.organization.id, ctx.user.id)]);
   const base = `/o/${ctx.organization.slug}`;
   const nav: NavItem[] = [
+    { href: `${base}/decisions`, label: "Needs a decision" },
     { href: `${base}/use-cases`, label: "Use cases" },
     { href: `${base}/portfolio`, label: "Portfolio" },
     { href: `${base}/assumptions`, label: "Assumptions" },
@@ -57,6 +60,7 @@ export default async function OrganizationLayout({ children, params }: { childre
               <p className="truncate text-sm font-medium text-zinc-900">{ctx.user.name}</p>
               <p className="hidden truncate text-xs text-zinc-600 md:block">{ctx.user.email}</p>
             </div>
+            <NotificationBell href={`${base}/notifications`} unread={unread} />
             <RoleBadge role={ctx.role} />
             <SignOutButton />
             <EndSessionsButton />

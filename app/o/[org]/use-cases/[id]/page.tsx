@@ -15,6 +15,9 @@ import { DecisionForm } from "../_components/decision-form";
 import { approachLabel, formatDate, formatDateTime, recommendationText, STATUS_STYLES, statusLabel, useCasePath } from "../_components/labels";
 import { DeleteButton, RestoreButton } from "../_components/row-actions";
 import { CostPanelSlot, ScorePanelSlot } from "./slots";
+import { CommentsPanel } from "./_comments/comments-panel";
+import { WorkflowPanel } from "./_decision/workflow-panel";
+import { DECISION_VERBS } from "./_decision/history-verbs";
 
 export const metadata: Metadata = { title: "Use case" };
 
@@ -22,6 +25,7 @@ const TABS = [
   { id: "overview", label: "Overview" },
   { id: "assessment", label: "Assessment" },
   { id: "decision", label: "Decision" },
+  { id: "comments", label: "Comments" },
   { id: "history", label: "History" },
 ] as const;
 type Tab = (typeof TABS)[number]["id"];
@@ -122,7 +126,13 @@ export default async function UseCasePage(props: { params: Promise<{ org: string
 
       {tab === "overview" && <Overview uc={uc} orgSlug={org} organizationId={ctx.organization.id} />}
       {tab === "assessment" && <AssessmentTab uc={uc} orgSlug={org} canEdit={canEdit} />}
-      {tab === "decision" && <DecisionTab uc={uc} orgSlug={org} organizationId={ctx.organization.id} canDecide={canRecordDecision(actor)} />}
+      {tab === "decision" && (
+        <>
+          <WorkflowPanel orgSlug={org} organizationId={ctx.organization.id} actor={actor} useCase={{ id: uc.id, ownerId: uc.fields.ownerId, status: uc.fields.status, chosenApproach: uc.chosenApproach, recommendedApproach: uc.recommendedApproach }} />
+          <DecisionTab uc={uc} orgSlug={org} organizationId={ctx.organization.id} canDecide={canRecordDecision(actor)} />
+        </>
+      )}
+      {tab === "comments" && <CommentsPanel orgSlug={org} organizationId={ctx.organization.id} useCaseId={uc.id} />}
       {tab === "history" && <HistoryTab organizationId={ctx.organization.id} useCaseId={uc.id} />}
     </div>
   );
@@ -289,6 +299,7 @@ const VERBS: Record<string, string> = {
   "use_case.restored": "restored it from the trash",
   "use_case.imported": "imported it",
   "use_case.import_undone": "undid the import that changed it (put back as it was)",
+  ...DECISION_VERBS,
 };
 
 async function HistoryTab({ organizationId, useCaseId }: { organizationId: string; useCaseId: string }) {
