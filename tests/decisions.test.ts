@@ -1,0 +1,203 @@
+/**
+ * Issue 20 items 1, 2 and 5 through the real server actions (guard, parse, transaction, audit):
+ * the approval workflow from a lead's proposal to finance's budget, who is notified at each step,
+ * the history it leaves, a material change putting a decision back to review, comments with
+ * mentions, marking notifications read, and the decision queue on the demo portfolio against
+ * figures worked out by hand from lib/server/seed/demo-portfolio.ts.
+ */
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { createUseCase, updateUseCase } from "@/app/o/[org]/use-cases/actions";
+import { approveDecision, approveDecisionBudget, proposeDecision, sendBackDecision } from "@/app/o/[org]/decisions/actions";
+import { addComment } from "@/app/o/[org]/use-cases/[id]/actions";
+import { markNotificationsRead } from "@/app/o/[org]/notifications/actions";
+import { readQueue } from "@/lib/server/decisions/queue";
+import { seedDemoOrganization } from "@/lib/server/seed/demo";
+import { unreadCount } from "@/lib/server/notifications";
+import { getUseCaseHistory } from "@/lib/server/use-cases/read";
+import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { signInAs, signOut } from "./helpers/session";
+
+type Result = { ok: boolean; code?: string; message?: string; fieldErrors?: Record<string, string[]>; data?: Record<string, unknown> };
+
+/** All seven deciding answers: knowledge that changes monthly, retrieval, no training data → RAG. */
+const ASSESSED = {
+  changeFrequency: "monthly",
+  maxLagDays: 14,
+  coreNeed: "retrieval",
+  needsStyleOrFormat: false,
+  labeledExamples: 0,
+  promptedBaselineMeetsBar: "no",
+  retrainingBudget: false,
+  needsCitations: true,
+  corpusDocuments: 4_000,
+  monthlyCalls: 20_000,
+} as const;
+
+let org: TestOrg;
+let other: TestOrg;
+
+async function as<T>(userId: string, fn: () => Promise<T>): Promise<T> {
+  signInAs(userId);
+  try {
+    return await fn();
+  } finally {
+    signOut();
+  }
+}
+
+async function newUseCase(title = `Workflow ${randomUUID().slice(0, 8)}`, o = org): Promise<{ id: string; version: number }> {
+  const r = (await as(o.users.LEAD.id, () => createUseCase(o.slug, { title, startDate: "2027-01-01", horizonYears: 3, assessment: ASSESSED }))) as Result;
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.data as { id: string; version: number };
+}
+
+const notificationsOf = (userId: string, useCaseId: string) =>
+  db.notification.findMany({ where: { organizationId: org.id, userId, useCaseId }, orderBy: { createdAt: "asc" }, select: { kind: true, message: true } });
+
+beforeAll(async () => {
+  org = await createTestOrg("workflow");
+  other = await createTestOrg("elsewhere");
+});
+
+describe("the approval workflow, from a lead's proposal to finance's budget", () => {
+  it("takes a use case from logged to budget approved, telling each next person, with each step in the history", async () => {
+    const uc = await newUseCase();
+    const year1 = await db.costYear.findFirstOrThrow({ where: { useCaseId: uc.id, approach: "RAG", yearIndex: 1 }, select: { baseCents: true } });
+
+    const proposed = (await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG", notes: "Retrieval over the guide." }))) as Result;
+    expect(proposed).toMatchObject({ ok: true, data: { state: "PROPOSED", yearlyBudgetCents: Number(year1.baseCents) } });
+    // The executive and the admin are asked; the lead (who acted) is not told of their own step.
+    for (const who of [org.users.EXECUTIVE.id, org.users.ADMIN.id]) {
+      expect(await notificationsOf(who, uc.id)).toEqual([{ kind: "approval_requested", message: expect.stringContaining("proposed RAG") }]);
+    }
+    expect(await notificationsOf(org.users.LEAD.id, uc.id)).toEqual([]);
+    expect(await notificationsOf(org.users.FINANCE.id, uc.id)).toEqual([]);
+
+    // A lead cannot approve; finance approves only budgets, and there is no approved decision yet.
+    expect(await as(org.users.LEAD.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await as(org.users.FINANCE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await as(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
+
+    expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: true, data: { state: "APPROVED", approach: "RAG" } });
+    const decided = await db.useCase.findUniqueOrThrow({ where: { id: uc.id }, select: { chosenApproach: true, decisionNotes: true } });
+    expect(decided).toEqual({ chosenApproach: "RAG", decisionNotes: "Retrieval over the guide." });
+    expect(await notificationsOf(org.users.FINANCE.id, uc.id)).toEqual([{ kind: "budget_requested", message: expect.stringContaining("awaits your approval") }]);
+    expect((await notificationsOf(org.users.LEAD.id, uc.id)).map((n) => n.kind)).toEqual(["approved"]);
+
+    // Executives and admins do not approve budgets.
+    expect(await as(org.users.EXECUTIVE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await as(org.users.ADMIN.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await as(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: true, data: { state: "BUDGET_APPROVED" } });
+    expect((await notificationsOf(org.users.LEAD.id, uc.id)).map((n) => n.kind)).toEqual(["approved", "budget_approved"]);
+    expect((await notificationsOf(org.users.EXECUTIVE.id, uc.id)).map((n) => n.kind)).toEqual(["approval_requested", "budget_approved"]);
+    // A budget is approved once.
+    expect(await as(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
+
+    const row = await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } });
+    expect(row).toMatchObject({ state: "BUDGET_APPROVED", proposedById: org.users.LEAD.id, decidedById: org.users.EXECUTIVE.id, budgetApprovedById: org.users.FINANCE.id });
+    expect(row.proposedAt.getTime()).toBeLessThanOrEqual(row.decidedAt!.getTime());
+    expect(row.decidedAt!.getTime()).toBeLessThanOrEqual(row.budgetApprovedAt!.getTime());
+
+    const history = (await getUseCaseHistory(org.id, uc.id)).reverse();
+    expect(history.map((e) => [e.action, e.actor?.id])).toEqual([
+      ["use_case.created", org.users.LEAD.id],
+      ["decision.proposed", org.users.LEAD.id],
+      ["use_case.decision_recorded", org.users.EXECUTIVE.id],
+      ["decision.approved", org.users.EXECUTIVE.id],
+      ["decision.budget_approved", org.users.FINANCE.id],
+    ]);
+  });
+
+  it("sends a proposal back with the reason, tells who proposed it, and lets them propose again", async () => {
+    const uc = await newUseCase();
+    await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "FINE_TUNING", notes: "" }));
+    // No reason: refused, nothing changes.
+    const empty = (await as(org.users.EXECUTIVE.id, () => sendBackDecision(org.slug, { id: uc.id, reason: "   " }))) as Result;
+    expect(empty).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).state).toBe("PROPOSED");
+
+    expect(await as(org.users.EXECUTIVE.id, () => sendBackDecision(org.slug, { id: uc.id, reason: "No labelled data: start with RAG." }))).toMatchObject({ ok: true });
+    expect(await notificationsOf(org.users.LEAD.id, uc.id)).toEqual([{ kind: "sent_back", message: expect.stringContaining("No labelled data: start with RAG.") }]);
+    expect((await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).chosenApproach).toBeNull();
+    // A lead may not propose for someone else's use case.
+    const stranger = await db.user.create({ data: { email: `other-lead-${randomUUID().slice(0, 8)}@workflow.test`, name: "Other lead" } });
+    await db.membership.create({ data: { userId: stranger.id, organizationId: org.id, role: "LEAD" } });
+    expect(await as(stranger.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: true, data: { state: "PROPOSED" } });
+  });
+
+  it("an executive decides at once from the queue; another organization's use case is not found", async () => {
+    const uc = await newUseCase();
+    expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
+    const foreign = await newUseCase(undefined, other);
+    const before = await db.auditEvent.count({ where: { organizationId: other.id } });
+    expect(await as(org.users.ADMIN.id, () => approveDecision(org.slug, { id: foreign.id, approach: "RAG" }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: foreign.id, approach: "RAG" }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await db.useCaseDecision.count({ where: { useCaseId: foreign.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { organizationId: other.id } })).toBe(before);
+  });
+});
+
+describe("a material change after approval", () => {
+  it("leaves the decision standing for a change that does not matter, and puts it back to review for one that does", async () => {
+    const uc = await newUseCase();
+    await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }));
+    await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }));
+    let version = (await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).version;
+
+    const title = `Renamed ${randomUUID().slice(0, 6)}`;
+    const renamed = (await as(org.users.LEAD.id, () => updateUseCase(org.slug, { id: uc.id, expectedVersion: version, title, startDate: "2027-01-01", horizonYears: 3, assessment: { ...ASSESSED, monthlyCalls: 40_000 } }))) as Result;
+    expect(renamed.ok).toBe(true);
+    expect((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).state).toBe("APPROVED");
+    expect((await readQueue(org.id)).items.find((i) => i.id === uc.id)?.reasons).toEqual(["budget"]);
+
+    version = (await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).version;
+    const changed = (await as(org.users.LEAD.id, () => updateUseCase(org.slug, { id: uc.id, expectedVersion: version, title, startDate: "2027-01-01", horizonYears: 3, assessment: { ...ASSESSED, monthlyCalls: 40_000, maxLagDays: 3 } }))) as Result;
+    expect(changed.ok).toBe(true);
+    const row = await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } });
+    expect(row.state).toBe("TO_REVIEW");
+    expect(row.reviewReasons).toEqual(["Longest acceptable lag (days): 14 → 3"]);
+    expect((await notificationsOf(org.users.EXECUTIVE.id, uc.id)).map((n) => n.kind)).toContain("to_review");
+    expect((await readQueue(org.id)).items.find((i) => i.id === uc.id)?.reasons).toEqual(["to-review"]);
+    expect((await getUseCaseHistory(org.id, uc.id))[0]!.action).toBe("decision.to_review");
+    // Back in the queue, it can be approved again.
+    expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
+  });
+});
+
+describe("comments and notifications", () => {
+  it("notifies the members a comment mentions, and only members", async () => {
+    const uc = await newUseCase();
+    const cto = await db.user.findUniqueOrThrow({ where: { id: org.users.EXECUTIVE.id } });
+    const outsider = await db.user.findUniqueOrThrow({ where: { id: other.users.ADMIN.id } });
+    const r = (await as(org.users.FINANCE.id, () => addComment(org.slug, { useCaseId: uc.id, body: `@${cto.name} is the budget firm? cc @${outsider.name}` }))) as Result;
+    expect(r).toMatchObject({ ok: true, data: { mentioned: 1 } });
+    expect(await notificationsOf(org.users.EXECUTIVE.id, uc.id)).toEqual([{ kind: "mention", message: expect.stringContaining("mentioned you") }]);
+    expect(await db.notification.count({ where: { userId: other.users.ADMIN.id } })).toBe(0);
+    expect((await getUseCaseHistory(org.id, uc.id))[0]!.action).toBe("comment.created");
+
+    const before = await db.useCaseComment.count({ where: { useCaseId: uc.id } });
+    expect(await as(org.users.LEAD.id, () => addComment(org.slug, { useCaseId: uc.id, body: "  " }))).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await as(org.users.LEAD.id, () => addComment(org.slug, { useCaseId: uc.id, body: "x".repeat(4001) }))).toMatchObject({ ok: false, code: "VALIDATION" });
+    const foreign = await newUseCase(undefined, other);
+    expect(await as(org.users.LEAD.id, () => addComment(org.slug, { useCaseId: foreign.id, body: "hello" }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await db.useCaseComment.count({ where: { useCaseId: uc.id } })).toBe(before);
+  });
+
+  it("marks only the member's own notifications read", async () => {
+    const uc = await newUseCase();
+    await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }));
+    const mine = await db.notification.findFirstOrThrow({ where: { userId: org.users.EXECUTIVE.id, useCaseId: uc.id } });
+    const admins = await db.notification.findFirstOrThrow({ where: { userId: org.users.ADMIN.id, useCaseId: uc.id } });
+    const unread = await unreadCount(org.id, org.users.EXECUTIVE.id);
+    expect(await as(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { ids: [mine.id, admins.id] }))).toMatchObject({ ok: true, data: { marked: 1 } });
+    expect(await unreadCount(org.id, org.users.EXECUTIVE.id)).toBe(unread - 1);
+    expect((await db.notification.findUniqueOrThrow({ where: { id: admins.id } })).readAt).toBeNull();
+    expect(await as(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { all: true }))).toMatchObject({ ok: true });
+    expect(await unreadCount(org.id, org.users.EXECUTIVE.id)).toBe(0);
+  });
+});
