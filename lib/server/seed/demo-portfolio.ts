@@ -178,7 +178,6 @@ export const DEMO_USE_CASES: readonly DemoUseCase[] = [
     horizonYears: 3,
     assessment: answers({ changeFrequency: "daily", maxLagDays: 1, coreNeed: "both", corpusDocuments: 80_000, monthlyCalls: 12_000, needsToolUse: true, promptedBaselineMeetsBar: "untested", evaluationSetExists: false }),
     decision: null,
-    workflow: "approved",
   },
   // Marketing
   {
@@ -323,6 +322,7 @@ export const DEMO_USE_CASES: readonly DemoUseCase[] = [
     horizonYears: 3,
     assessment: { changeFrequency: "weekly", coreNeed: "retrieval", corpusDocuments: 3_000 },
     decision: null,
+    workflow: "approved",
   },
   // Procurement
   {
