@@ -194,7 +194,10 @@ describe("comments and notifications", () => {
     const mine = await db.notification.findFirstOrThrow({ where: { userId: org.users.EXECUTIVE.id, useCaseId: uc.id } });
     const admins = await db.notification.findFirstOrThrow({ where: { userId: org.users.ADMIN.id, useCaseId: uc.id } });
     const unread = await unreadCount(org.id, org.users.EXECUTIVE.id);
-    expect(await as(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { ids: [mine.id, admins.id] }))).toMatchObject({ ok: true, data: { marked: 1 } });
+    // Naming someone else's notification: not found, and nothing is marked.
+    expect(await as(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { ids: [mine.id, admins.id] }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await unreadCount(org.id, org.users.EXECUTIVE.id)).toBe(unread);
+    expect(await as(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { ids: [mine.id] }))).toMatchObject({ ok: true, data: { marked: 1 } });
     expect(await unreadCount(org.id, org.users.EXECUTIVE.id)).toBe(unread - 1);
     expect((await db.notification.findUniqueOrThrow({ where: { id: admins.id } })).readAt).toBeNull();
     expect(await as(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { all: true }))).toMatchObject({ ok: true });

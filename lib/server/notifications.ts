@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Role, type Tx } from "./db";
+import { NotFoundError } from "./errors";
 
 /**
  * In-app notifications (issue 20 item 5). Every notification is written by `notify`, inside the
@@ -67,8 +68,16 @@ export async function listNotifications(organizationId: string, userId: string, 
   });
 }
 
-/** Marks the person's own notifications read (the ids given, or all); returns how many changed. */
+/**
+ * Marks the person's own notifications read (the ids given, or all); returns how many changed.
+ * An id that is not one of theirs in this organization is not found (and nothing is marked).
+ */
 export async function markNotificationsRead(tx: Tx, organizationId: string, userId: string, ids: readonly string[] | "all"): Promise<number> {
+  if (ids !== "all") {
+    const unique = [...new Set(ids)];
+    const own = await tx.notification.count({ where: { organizationId, userId, id: { in: unique } } });
+    if (own !== unique.length) throw new NotFoundError("No such notification.");
+  }
   const { count } = await tx.notification.updateMany({
     where: { organizationId, userId, readAt: null, ...(ids === "all" ? {} : { id: { in: [...ids] } }) },
     data: { readAt: new Date() },

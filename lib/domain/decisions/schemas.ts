@@ -18,4 +18,10 @@ export const approveSchema = z.object({ id, approach: z.enum(APPROACHES).optiona
 export const sendBackSchema = z.object({ id, reason: text(REASON_MAX, "The reason").pipe(z.string().min(1, "Say why it goes back")) }).strict();
 export const budgetSchema = z.object({ id }).strict();
 export const commentSchema = z.object({ useCaseId: id, body: text(COMMENT_MAX, "A comment").pipe(z.string().min(1, "Write a comment")) }).strict();
-export const markReadSchema = z.union([z.object({ ids: z.array(id).min(1).max(500) }).strict(), z.object({ all: z.literal(true) }).strict()]);
+/** Either { ids: [...] } (some of one's notifications) or { all: true }. */
+export const markReadSchema = z
+  .object({ ids: z.array(id).min(1, "Name a notification").max(500, "At most 500 at once").optional(), all: z.literal(true).optional() })
+  .strict()
+  .superRefine((v, ctx) => {
+    if ((v.ids === undefined) === (v.all === undefined)) ctx.addIssue({ code: "custom", path: ["ids"], message: "Name the notifications to mark read, or all of them" });
+  });

@@ -14,7 +14,7 @@ export const markNotificationsRead = orgAction({
   input: markReadSchema,
   handler: async (ctx, input) => {
     const marked = await db.$transaction(async (tx) => {
-      const n = await markInTx(tx, ctx.organization.id, ctx.user.id, "all" in input ? "all" : input.ids);
+      const n = await markInTx(tx, ctx.organization.id, ctx.user.id, input.all ? "all" : (input.ids ?? []));
       if (n > 0) {
         await audit(tx, { organizationId: ctx.organization.id, actorId: ctx.user.id, action: "notifications.read", entity: "Notification", entityId: ctx.user.id, before: null, after: { marked: n } });
       }
