@@ -12,6 +12,8 @@ import { createUseCase, updateUseCase } from "@/app/o/[org]/use-cases/actions";
 import { approveDecision, approveDecisionBudget, proposeDecision, sendBackDecision } from "@/app/o/[org]/decisions/actions";
 import { addComment } from "@/app/o/[org]/use-cases/[id]/actions";
 import { markNotificationsRead } from "@/app/o/[org]/notifications/actions";
+import { importUseCases } from "@/app/o/[org]/use-cases/import/actions";
+import { csv, fileOf, H, templateMapping, tRow } from "./import-helpers";
 import { readQueue } from "@/lib/server/decisions/queue";
 import { seedDemoOrganization } from "@/lib/server/seed/demo";
 import { unreadCount } from "@/lib/server/notifications";
@@ -166,6 +168,26 @@ describe("a material change after approval", () => {
     // Back in the queue, it can be approved again.
     expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
+  });
+});
+
+describe("a material change made by an import", () => {
+  it("puts the approved decision of a use case the import updated back to review", async () => {
+    const externalId = `DEC-${randomUUID().slice(0, 8)}`;
+    const row = (lag: string) =>
+      tRow({ title: `Imported ${externalId}`, externalId, ownerEmail: org.users.LEAD.email, changeFrequency: "monthly", maxLagDays: lag, coreNeed: "retrieval", needsStyleOrFormat: "no", labeledExamples: "0", promptedBaselineMeetsBar: "no", retrainingBudget: "no", monthlyCalls: "20000", corpusDocuments: "4000" });
+    const first = (await as(org.users.LEAD.id, () => importUseCases(org.slug, { file: fileOf(csv([H, row("14")])), fileName: "first.csv", mapping: templateMapping() }))) as Result;
+    expect(first).toMatchObject({ ok: true, data: { committed: true } });
+    const uc = await db.useCase.findFirstOrThrow({ where: { organizationId: org.id, externalId }, select: { id: true, recommendedApproach: true } });
+    await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id, approach: uc.recommendedApproach! }));
+    // Importing the same file again changes nothing, and the decision stands.
+    await as(org.users.LEAD.id, () => importUseCases(org.slug, { file: fileOf(csv([H, row("14")])), fileName: "again.csv", mapping: templateMapping() }));
+    expect((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).state).toBe("APPROVED");
+    const second = (await as(org.users.LEAD.id, () => importUseCases(org.slug, { file: fileOf(csv([H, row("2")])), fileName: "second.csv", mapping: templateMapping() }))) as Result;
+    expect(second).toMatchObject({ ok: true, data: { committed: true } });
+    const d = await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } });
+    expect(d.state).toBe("TO_REVIEW");
+    expect(d.reviewReasons).toContain("Longest acceptable lag (days): 14 → 2");
   });
 });
 

@@ -56,3 +56,26 @@ export async function reviewAfterChange(tx: Tx, ref: { organizationId: string; u
   });
   return changes;
 }
+
+/**
+ * The same check over many use cases at once, for the writes that do not go through writeUseCase:
+ * the CSV import's updates, and re-scoring after a weights change or a new framework version
+ * (which can change a recommendation). One read of the approved decisions concerned with their
+ * use cases; each one whose basis no longer holds goes through reviewAfterChange. Returns how many
+ * went to review.
+ */
+export async function reviewDecisions(tx: Tx, organizationId: string, actorId: string | null, useCaseIds?: readonly string[]): Promise<number> {
+  if (useCaseIds && useCaseIds.length === 0) return 0;
+  const rows = await tx.useCaseDecision.findMany({
+    where: { organizationId, state: { in: ["APPROVED", "BUDGET_APPROVED"] }, ...(useCaseIds ? { useCaseId: { in: [...useCaseIds] } } : {}) },
+    select: { useCaseId: true, basis: true, useCase: { select: { assessment: true, recommendedApproach: true } } },
+  });
+  let n = 0;
+  for (const r of rows) {
+    const basis = readBasis(r.basis);
+    if (!basis) continue;
+    if (materialChanges(basis, basisOf(readAssessment(r.useCase.assessment), r.useCase.recommendedApproach)).length === 0) continue;
+    if ((await reviewAfterChange(tx, { organizationId, useCaseId: r.useCaseId, actorId })).length > 0) n += 1;
+  }
+  return n;
+}
