@@ -28,7 +28,7 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   const budget = `$${Math.round(Number(year1!.base) / 100).toLocaleString("en-US")}`;
 
   // It proposes the recommendation; a lead is offered no approval.
-  await page.getByRole("link", { name: "Decision" }).click();
+  await page.getByRole("link", { name: "Decision", exact: true }).click();
   await expect(page.getByTestId("stage")).toHaveText("logged");
   await expect(page.getByLabel("Approach")).toHaveValue("RAG");
   await page.getByLabel("Notes").fill("Retrieval over the claims handbook; it changes weekly.");
@@ -62,7 +62,7 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   await expect(page.getByTestId("comments")).toContainText(`mentions ${users.LEAD.name}`);
 
   // It approves from the queue.
-  await page.getByRole("link", { name: "Needs a decision" }).click();
+  await page.getByRole("link", { name: "To decide" }).click();
   await row.getByRole("button", { name: "Approve RAG" }).click();
   await expect(page.getByTestId("panel-awaiting-approval").getByTestId("panel-count")).toHaveText("0");
   await expect(row.getByTestId("queue-reasons")).toContainText(/^approved · /);
