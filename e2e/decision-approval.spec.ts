@@ -25,7 +25,7 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   const [uc] = await registry.query<{ recommendedApproach: string }>(`SELECT "recommendedApproach" FROM "UseCase" WHERE id = $1`, [id]);
   expect(uc!.recommendedApproach).toBe("RAG");
   const [year1] = await registry.query<{ base: string }>(`SELECT "baseCents"::text AS base FROM "CostYear" WHERE "useCaseId" = $1 AND approach = 'RAG' AND "yearIndex" = 1`, [id]);
-  const budget = `$${Math.round(Number(year1!.base) / 100).toLocaleString("en-US")}`;
+  const budget = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 }).format(Number(year1!.base) / 100);
 
   // It proposes the recommendation; a lead is offered no approval.
   await page.getByRole("link", { name: "Decision", exact: true }).click();
