@@ -275,7 +275,8 @@ describe("the decision queue on the demo portfolio", () => {
       password: "queue-demo-password",
     });
     const demo = await db.organization.findUniqueOrThrow({ where: { slug } });
-    const { items, counts } = await readQueue(demo.id);
+    const { items, counts, total } = await readQueue(demo.id);
+    expect(total).toBe(12);
 
     expect(counts).toEqual({ "awaiting-approval": 1, "to-review": 1, undecided: 7, differs: 2, risk: 5, budget: 1 });
     for (const [reason, titles] of Object.entries(EXPECTED)) {
@@ -298,6 +299,12 @@ describe("the decision queue on the demo portfolio", () => {
       ["Supplier due-diligence agent", null],
     ]);
     expect(items[0]).toMatchObject({ title: "Adjuster assistant for coverage questions", recommendedApproach: "RAG", evidence: "assessed", agreementVotes: 5, agreementVoters: 5 });
+
+    // One panel, one page: finance's budgets; the undecided, two at a time (the two largest).
+    expect((await readQueue(demo.id, { reasons: ["budget"] })).items.map((i) => i.title)).toEqual(["Incident post-mortem search"]);
+    const undecided = await readQueue(demo.id, { reasons: ["undecided"], limit: 2 });
+    expect(undecided.total).toBe(7);
+    expect(undecided.items.map((i) => i.title)).toEqual(EXPECTED.undecided!.slice(0, 2));
 
     // The demo's people were told: the CTO of the proposal and of the decision to review, finance of the budget.
     const cto = await db.user.findUniqueOrThrow({ where: { email: `cto-${s}@queue.test` } });

@@ -28,9 +28,7 @@ export default async function DecisionQueuePage(props: { params: Promise<{ org: 
   const mine = QUEUE_REASONS_FOR[ctx.role];
   const asked = one(sp.reason);
   const reason = (mine as readonly string[]).includes(asked ?? "") ? (asked as QueueReason) : null;
-  const { items, counts } = await readQueue(ctx.organization.id);
-  const visible = items.filter((i) => (reason ? i.reasons.includes(reason) : i.reasons.some((r) => mine.includes(r))));
-  const total = visible.length;
+  const { items: visible, total, counts } = await readQueue(ctx.organization.id, { reasons: reason ? [reason] : mine, limit: PAGE_SIZE });
   const base = `/o/${ctx.organization.slug}/decisions`;
 
   return (
@@ -67,7 +65,7 @@ export default async function DecisionQueuePage(props: { params: Promise<{ org: 
         <p className="text-sm text-zinc-600">Nothing here needs a decision today.</p>
       ) : (
         <ol className="divide-y divide-zinc-200 rounded border border-zinc-200" data-testid="queue">
-          {visible.slice(0, PAGE_SIZE).map((i) => (
+          {visible.map((i) => (
             <QueueLine key={i.id} item={i} orgSlug={ctx.organization.slug} actor={{ userId: ctx.user.id, role: ctx.role }} />
           ))}
         </ol>
