@@ -80,7 +80,9 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
   // Owner is irrelevant to approving and to budgets; proposing is not offered here.
   const useCase = { ownerId: "" };
   const canApprove = canTakeStep("approve", actor, item.decisionState, useCase);
-  const approveWhat = item.decisionState === "PROPOSED" ? item.proposedApproach : item.reasons.includes("undecided") ? item.recommendedApproach : null;
+  // A proposal, or a decision to review, is approved as it stands; an undecided use case as recommended.
+  const approveWhat =
+    item.decisionState === "PROPOSED" || item.decisionState === "TO_REVIEW" ? item.proposedApproach : item.reasons.includes("undecided") ? item.recommendedApproach : null;
   return (
     <li className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 text-sm" data-testid="queue-row">
       <Link href={`${path}?tab=decision`} className="min-w-0 flex-1 basis-64 font-medium text-brand-800 underline">

@@ -76,15 +76,27 @@ export function ProposeForm(props: { orgSlug: string; id: string; recommended: s
   );
 }
 
-export function ApproveOrSendBack(props: { orgSlug: string; id: string; approach: string }) {
+export function ApproveOrSendBack(props: { orgSlug: string; id: string; approach: string; again?: boolean }) {
   const { pending, message, setMessage, run } = useStep();
   const [reason, setReason] = useState("");
   return (
     <div className="space-y-3 rounded border border-zinc-200 p-4">
       <h3 className="text-base font-semibold">Approve or send back</h3>
       <Message message={message} />
-      <button type="button" disabled={pending} className={buttonClass("primary")} onClick={() => run(() => approveDecision(props.orgSlug, { id: props.id }), "Approved: finance is notified to approve the budget.")}>
+      <button
+        type="button"
+        disabled={pending}
+        className={buttonClass("primary")}
+        onClick={() =>
+          run(
+            // A decision to review is approved again as it stands (the approach named); a proposal as proposed.
+            () => approveDecision(props.orgSlug, props.again ? { id: props.id, approach: props.approach as (typeof APPROACHES)[number] } : { id: props.id }),
+            "Approved: finance is notified to approve the budget.",
+          )
+        }
+      >
         Approve {APPROACH_LABELS[props.approach as keyof typeof APPROACH_LABELS] ?? props.approach}
+        {props.again ? " again" : ""}
       </button>
       <div>
         <label htmlFor="send-back-reason" className="block text-sm font-medium">

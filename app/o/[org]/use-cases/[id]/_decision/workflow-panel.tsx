@@ -50,7 +50,9 @@ export async function WorkflowPanel(props: {
       )}
       {!w && <p className="text-sm text-zinc-600">No decision has been proposed through the approval workflow yet.</p>}
       {canTakeStep("propose", actor, state, uc) && <ProposeForm orgSlug={props.orgSlug} id={uc.id} recommended={uc.recommendedApproach} />}
-      {w && state === "PROPOSED" && canTakeStep("approve", actor, state, uc) && <ApproveOrSendBack orgSlug={props.orgSlug} id={uc.id} approach={w.approach} />}
+      {w && (state === "PROPOSED" || state === "TO_REVIEW") && canTakeStep("approve", actor, state, uc) && (
+        <ApproveOrSendBack orgSlug={props.orgSlug} id={uc.id} approach={w.approach} again={state === "TO_REVIEW"} />
+      )}
       {w && state === "APPROVED" && canTakeStep("approveBudget", actor, state, uc) && (
         <ApproveBudgetButton orgSlug={props.orgSlug} id={uc.id} label={`Approve the budget (${budget(w.yearlyBudgetCents)})`} />
       )}
