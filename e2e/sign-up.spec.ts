@@ -28,7 +28,8 @@ test("someone new signs up, creating their organization, and lands in it as its 
   await password.fill("a long enough password");
   await page.getByRole("button", { name: "Create account" }).click();
 
-  await expect(page).toHaveURL(/\/o\/founders-[a-z0-9-]+-[a-z2-9]{6}\/use-cases$/);
+  // An admin lands on the decision queue (issue 20).
+  await expect(page).toHaveURL(/\/o\/founders-[a-z0-9-]+-[a-z2-9]{6}\/decisions$/);
   const header = page.getByRole("banner");
   await expect(header.getByTestId("active-organization")).toHaveText(orgName);
   await expect(header.getByText("Fay Founder")).toBeVisible();
