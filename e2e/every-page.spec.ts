@@ -151,6 +151,8 @@ test.describe("every page, as every role", () => {
       const { visited, problems } = await walk(page, ["/o/demo/use-cases", "/o/demo/sources/000"]);
       // The walk reached the pages that matter, through the links a person sees.
       expect(visited).toEqual(expect.arrayContaining(["/o/demo/use-cases", "/o/demo/use-cases/:id", "/o/demo/portfolio", "/o/demo/actuals", "/o/demo/assumptions", "/o/demo/frameworks", "/o/demo/sources", "/o/demo/sources/:id"]));
+      // Issue 20: the decision queue, the notifications and a use case's comments, for every role.
+      expect(visited).toEqual(expect.arrayContaining(["/o/demo/decisions", "/o/demo/notifications", "/o/demo/use-cases/:id?tab=comments"]));
       if (role === "finance" || role === "admin" || role === "executive") expect(visited).toContain("/o/demo/export");
       if (role === "admin") expect(visited).toEqual(expect.arrayContaining(["/o/demo/members", "/o/demo/audit"]));
       else expect(visited).not.toContain("/o/demo/audit");

@@ -58,7 +58,8 @@ test("someone new signs up, creating their organization, confirms the address fr
   await page.getByLabel("Password").fill(STRONG);
   await page.getByRole("button", { name: "Sign in" }).click();
 
-  await expect(page).toHaveURL(/\/o\/founders-[a-z0-9-]+-[a-z2-9]{6}\/use-cases$/);
+  // An admin lands on the decision queue (issue 20).
+  await expect(page).toHaveURL(/\/o\/founders-[a-z0-9-]+-[a-z2-9]{6}\/decisions$/);
   const header = page.getByRole("banner");
   await expect(header.getByTestId("active-organization")).toHaveText(orgName);
   await expect(header.getByText("Fay Founder")).toBeVisible();

@@ -11,8 +11,8 @@ test("switching organization keeps the section and shows that organization's rol
   await auth.addMember(beta, person, "LEAD");
 
   await auth.signIn(page, person);
-  // `/` opens the first organization (alphabetically) at its use cases.
-  await expect(page).toHaveURL(alpha.path("use-cases"));
+  // `/` opens the first organization (alphabetically) where its role lands: an admin on the decision queue (issue 20).
+  await expect(page).toHaveURL(alpha.path("decisions"));
 
   const header = page.getByRole("banner");
   const nav = page.getByRole("navigation", { name: "Organization" });

@@ -40,6 +40,9 @@ import { GET as exportBusinessUnits } from "@/app/o/[org]/export/business-units.
 import { GET as importTemplate } from "@/app/o/[org]/use-cases/import/template/route";
 import { GET as health } from "@/app/api/health/route";
 import { GET as exportAuditLog } from "@/app/o/[org]/audit/events.csv/route";
+import { approveDecision, approveDecisionBudget, proposeDecision, sendBackDecision } from "@/app/o/[org]/decisions/actions";
+import { addComment } from "@/app/o/[org]/use-cases/[id]/actions";
+import { markNotificationsRead } from "@/app/o/[org]/notifications/actions";
 import { loadCallables } from "./helpers/entry-points";
 import { accessDifferences, EXPECTED_ACCESS, type ExpectedAccess } from "./expected-access";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
@@ -294,6 +297,69 @@ const MUTATING: Record<string, Row> = {
       as(org.users.EXECUTIVE.id);
       const result = (await recordDecision(org.slug, { id: p.id, expectedVersion: 1, chosenApproach: "RAG", decisionNotes: "Citations matter most." })) as Result;
       return { result, organizationId: org.id, actorId: org.users.EXECUTIVE.id, entity: "UseCase", entityId: p.id };
+    },
+  },
+  "decisions.propose": {
+    prepare: async () => ({ id: (await newUseCase()).id }),
+    call: async (p) => {
+      as(org.users.ADMIN.id);
+      const result = (await proposeDecision(org.slug, { id: p.id, approach: "RAG", notes: "Proposed." })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.ADMIN.id, entity: "UseCase", entityId: p.id };
+    },
+  },
+  "decisions.approve": {
+    prepare: async () => ({ id: (await newUseCase()).id }),
+    call: async (p) => {
+      as(org.users.EXECUTIVE.id);
+      const result = (await approveDecision(org.slug, { id: p.id, approach: "RAG" })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.EXECUTIVE.id, entity: "UseCase", entityId: p.id };
+    },
+  },
+  "decisions.sendBack": {
+    prepare: async () => {
+      const { id } = await newUseCase();
+      as(org.users.ADMIN.id);
+      await proposeDecision(org.slug, { id, approach: "FINE_TUNING" });
+      return { id };
+    },
+    call: async (p) => {
+      as(org.users.EXECUTIVE.id);
+      const result = (await sendBackDecision(org.slug, { id: p.id, reason: "Start with RAG." })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.EXECUTIVE.id, entity: "UseCase", entityId: p.id };
+    },
+  },
+  "decisions.approveBudget": {
+    prepare: async () => {
+      const { id } = await newUseCase();
+      as(org.users.EXECUTIVE.id);
+      await approveDecision(org.slug, { id, approach: "RAG" });
+      return { id };
+    },
+    call: async (p) => {
+      as(org.users.FINANCE.id);
+      const result = (await approveDecisionBudget(org.slug, { id: p.id })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.FINANCE.id, entity: "UseCase", entityId: p.id };
+    },
+  },
+  "comments.add": {
+    prepare: async () => ({ id: (await newUseCase()).id }),
+    call: async (p) => {
+      as(org.users.FINANCE.id);
+      const result = (await addComment(org.slug, { useCaseId: p.id, body: "Is the budget firm?" })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.FINANCE.id, entity: "UseCase", entityId: p.id };
+    },
+  },
+  "notifications.markRead": {
+    prepare: async () => {
+      const { id } = await newUseCase();
+      as(org.users.LEAD.id);
+      await addComment(org.slug, { useCaseId: id, body: `@${(await db.user.findUniqueOrThrow({ where: { id: org.users.EXECUTIVE.id } })).name} please look` });
+      return { id };
+    },
+    call: async () => {
+      as(org.users.EXECUTIVE.id);
+      const result = (await markNotificationsRead(org.slug, { all: true })) as Result;
+      return { result, organizationId: org.id, actorId: org.users.EXECUTIVE.id, entity: "Notification", entityId: org.users.EXECUTIVE.id };
     },
   },
   "useCases.delete": {

@@ -23,6 +23,7 @@ import { FRAMEWORKS } from "@/lib/domain/frameworks";
 import { createUseCase, deleteUseCase } from "@/app/o/[org]/use-cases/actions";
 import { importUseCases, saveImportMapping } from "@/app/o/[org]/use-cases/import/actions";
 import { inviteMember } from "@/app/o/[org]/members/actions";
+import { approveDecision, proposeDecision } from "@/app/o/[org]/decisions/actions";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { loadCallables, type Callable } from "./helpers/entry-points";
 import { signInAs, signOut } from "./helpers/session";
@@ -53,6 +54,10 @@ interface Objects {
   /** An actual-spend import and an attribution rule (issue 21). */
   actualImport: string;
   actualRule: string;
+  /** A use case with a proposal (the lead's), one with an approved decision, and a notification to A's executive. */
+  proposedUseCase: string;
+  approvedUseCase: string;
+  notification: string;
 }
 let ownA: Objects;
 let ofB: Objects;
@@ -72,8 +77,15 @@ async function objectsOf(org: TestOrg): Promise<Objects> {
   const membership = await db.membership.create({ data: { userId: user.id, organizationId: org.id, role: "LEAD" } });
   signInAs(org.users.ADMIN.id);
   const invitation = (await inviteMember(org.slug, { email: `invitee-${randomUUID().slice(0, 8)}@matrix.test`, role: "LEAD" })) as Result;
+  signInAs(org.users.LEAD.id);
+  const proposedUc = (await createUseCase(org.slug, { title: unique(`Matrix proposed of ${org.name}`) })) as Result;
+  const approvedUc = (await createUseCase(org.slug, { title: unique(`Matrix approved of ${org.name}`) })) as Result;
+  const proposed = (await proposeDecision(org.slug, { id: proposedUc.data!.id, approach: "RAG" })) as Result;
+  signInAs(org.users.EXECUTIVE.id);
+  const approved = (await approveDecision(org.slug, { id: approvedUc.data!.id, approach: "RAG" })) as Result;
   signOut();
-  for (const r of [uc, doomed, deleted, mapping, imported, invitation]) if (!r.ok) throw new Error(JSON.stringify(r));
+  for (const r of [uc, doomed, deleted, mapping, imported, invitation, proposedUc, approvedUc, proposed, approved]) if (!r.ok) throw new Error(JSON.stringify(r));
+  const notification = await db.notification.findFirstOrThrow({ where: { organizationId: org.id, userId: org.users.EXECUTIVE.id }, select: { id: true } });
   const finance = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" as const };
   const actual = await importActuals(finance, { source: chunked(focusSample()), fileName: "matrix-focus.csv", feed: unique("Matrix feed") });
   const rule = await saveRule(finance, { field: "resource", value: unique("matrix-resource"), useCaseId: uc.data!.id as string, shareBp: 5000 });
@@ -87,6 +99,9 @@ async function objectsOf(org: TestOrg): Promise<Objects> {
     invitation: invitation.data!.id as string,
     actualImport: actual.importId!,
     actualRule: rule.id,
+    proposedUseCase: proposedUc.data!.id as string,
+    approvedUseCase: approvedUc.data!.id as string,
+    notification: notification.id,
   };
 }
 
@@ -102,6 +117,18 @@ async function inputFor(name: string, t: Objects): Promise<unknown> {
       return { id: t.useCase.id, expectedVersion: t.useCase.version, title: unique("Matrix renamed") };
     case "useCases.recordDecision":
       return { id: t.useCase.id, expectedVersion: t.useCase.version, chosenApproach: "RAG", decisionNotes: "Decided by the matrix." };
+    case "decisions.propose":
+      return { id: t.useCase.id, approach: "RAG", notes: "Proposed by the matrix." };
+    case "decisions.approve":
+      return { id: t.useCase.id, approach: "RAG", notes: "Approved by the matrix." };
+    case "decisions.sendBack":
+      return { id: t.proposedUseCase, reason: "Sent back by the matrix." };
+    case "decisions.approveBudget":
+      return { id: t.approvedUseCase };
+    case "comments.add":
+      return { useCaseId: t.useCase.id, body: "Commented by the matrix." };
+    case "notifications.markRead":
+      return { ids: [t.notification] };
     case "useCases.delete":
       return { id: t.useCase.id };
     case "useCases.restore":
@@ -243,7 +270,7 @@ async function outcomeOf(c: Callable, orgSlug: string, input: unknown): Promise<
 
 /** Everything of an organization that an entry point can change. */
 async function footprint(orgId: string) {
-  const [organization, audit, useCases, members, invitations, assumptions, mappings, budgets, actualImports, actualRules] = await Promise.all([
+  const [organization, audit, useCases, members, invitations, assumptions, mappings, budgets, actualImports, actualRules, decisions, comments, notifications] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true, weightsVersion: true, frameworkWeights: true, valueHourlyRateCents: true } }),
     db.auditEvent.count({ where: { organizationId: orgId } }),
     db.useCase.findMany({ where: { organizationId: orgId }, select: { id: true, version: true, title: true, deletedAt: true, overrides: true, chosenApproach: true, benefit: true }, orderBy: { id: "asc" } }),
@@ -254,8 +281,11 @@ async function footprint(orgId: string) {
     db.businessUnitBudget.findMany({ where: { organizationId: orgId }, select: { id: true, businessUnit: true, year: true, amountCents: true }, orderBy: { id: "asc" } }),
     db.actualImport.findMany({ where: { organizationId: orgId }, select: { id: true, undoneAt: true }, orderBy: { id: "asc" } }),
     db.actualRule.findMany({ where: { organizationId: orgId }, select: { id: true, shareBp: true }, orderBy: { id: "asc" } }),
+    db.useCaseDecision.findMany({ where: { organizationId: orgId }, select: { useCaseId: true, state: true, version: true }, orderBy: { useCaseId: "asc" } }),
+    db.useCaseComment.count({ where: { organizationId: orgId } }),
+    db.notification.findMany({ where: { organizationId: orgId }, select: { id: true, readAt: true }, orderBy: { id: "asc" } }),
   ]);
-  return { organization, audit, useCases, members, invitations, assumptions, mappings, budgets, actualImports, actualRules };
+  return { organization, audit, useCases, members, invitations, assumptions, mappings, budgets, actualImports, actualRules, decisions, comments, notifications };
 }
 
 const tableEntry = (c: Callable): ExpectedAccess => (EXPECTED_ACCESS as Record<string, ExpectedAccess>)[c.entry!.name]!;

@@ -54,6 +54,16 @@ export const EXPECTED_ACCESS = {
   "useCases.setCostOverrides": { kind: "action", roles: ["LEAD", "EXECUTIVE", "ADMIN"], mutates: true },
   "useCases.recordDecision": { kind: "action", roles: ["EXECUTIVE", "ADMIN"], mutates: true },
 
+  // The decision workflow, comments and notifications (issue 20): a lead proposes (their own), an
+  // executive or admin approves or sends back, finance approves only budgets; any member comments
+  // and reads their own notifications.
+  "decisions.propose": { kind: "action", roles: ["LEAD", "EXECUTIVE", "ADMIN"], mutates: true },
+  "decisions.approve": { kind: "action", roles: ["EXECUTIVE", "ADMIN"], mutates: true },
+  "decisions.sendBack": { kind: "action", roles: ["EXECUTIVE", "ADMIN"], mutates: true },
+  "decisions.approveBudget": { kind: "action", roles: ["FINANCE"], mutates: true },
+  "comments.add": { kind: "action", roles: ["ADMIN", "EXECUTIVE", "LEAD", "FINANCE"], mutates: true },
+  "notifications.markRead": { kind: "action", roles: ["ADMIN", "EXECUTIVE", "LEAD", "FINANCE"], mutates: true },
+
   // Import.
   "useCases.import.check": { kind: "action", roles: ["LEAD", "EXECUTIVE", "ADMIN"], mutates: false },
   "useCases.import.commit": { kind: "action", roles: ["LEAD", "EXECUTIVE", "ADMIN"], mutates: true },

@@ -28,6 +28,7 @@ import { saveRule } from "@/lib/server/actuals/rules";
 import { createInvitation } from "@/lib/server/invitations";
 import type { EntryPoint } from "@/lib/server/action";
 import { createUseCase } from "@/app/o/[org]/use-cases/actions";
+import { approveDecision, proposeDecision } from "@/lib/server/decisions/workflow";
 import { checkImportRows, importUseCases, saveImportMapping } from "@/app/o/[org]/use-cases/import/actions";
 import type { ImportMapping } from "@/lib/domain/import";
 import { FILTER_PARAMS, parsePortfolioFilter } from "@/lib/domain/portfolio/filter";
@@ -121,6 +122,20 @@ interface Example {
 }
 
 const asAdmin = async () => org.users.ADMIN.id;
+const asFinance = async () => org.users.FINANCE.id;
+
+/** A fresh use case, optionally already proposed or approved (through the workflow's own code), for the workflow's examples. */
+async function workflowUseCase(stage: "new" | "proposed" | "approved" = "new"): Promise<string> {
+  signInAs(org.users.ADMIN.id);
+  const r = (await createUseCase(org.slug, { title: `Workflow target ${randomUUID()}`, assessment: { changeFrequency: "weekly", coreNeed: "retrieval", monthlyCalls: 10_000 } })) as Result;
+  signOut();
+  if (!r.ok) throw new Error(`could not create a workflow target: ${show(r)}`);
+  const id = (r.data as { id: string }).id;
+  const ctx = { organizationId: org.id, actorId: org.users.ADMIN.id, role: "ADMIN" as const };
+  if (stage === "proposed") await db.$transaction((tx) => proposeDecision(tx, ctx, { id, approach: "RAG", notes: "" }));
+  if (stage === "approved") await db.$transaction((tx) => approveDecision(tx, ctx, { id, approach: "RAG" }));
+  return id;
+}
 const asNewUser = async () => (await db.user.create({ data: { email: `outsider-${randomUUID()}@hostile.test`, name: "Outsider" } })).id;
 const asNobody = async () => null;
 
@@ -133,6 +148,18 @@ const EXAMPLES: Record<string, Example> = {
   "value.setBenefit": { as: asAdmin, input: async () => ({ ...(await liveUseCase().then((u) => ({ id: u.id, expectedVersion: u.version }))), benefit: { kind: "HOURS", low: 800, base: 1_200, high: 2_000 } }) },
   "value.setHourlyRate": { as: asAdmin, input: async () => ({ rateCents: 6_500 }) },
   "budgets.set": { as: asAdmin, input: async () => ({ businessUnit: "Support", year: 2027, amountCents: 25_000_000 }) },
+  "decisions.propose": { as: asAdmin, input: async () => ({ id: await workflowUseCase(), approach: "RAG", notes: "Retrieval first." }) },
+  "decisions.approve": { as: asAdmin, input: async () => ({ id: await workflowUseCase(), approach: "RAG", notes: "Approved." }) },
+  "decisions.sendBack": { as: asAdmin, input: async () => ({ id: await workflowUseCase("proposed"), reason: "Answer the deciding questions first." }) },
+  "decisions.approveBudget": { as: asFinance, input: async () => ({ id: await workflowUseCase("approved") }) },
+  "comments.add": { as: asAdmin, input: async () => ({ useCaseId: (await liveUseCase()).id, body: "What does finance think?" }) },
+  "notifications.markRead": {
+    as: asAdmin,
+    input: async () => {
+      const n = await db.notification.create({ data: { organizationId: org.id, userId: org.users.ADMIN.id, kind: "mention", message: "Someone mentioned you." } });
+      return { ids: [n.id] };
+    },
+  },
   "useCases.restore": { as: asAdmin, input: async () => ({ id: await deletedUseCase() }) },
   "useCases.setCostOverrides": {
     as: asAdmin,

@@ -50,6 +50,10 @@ async function fillOrganization(org: TestOrg, ownerId = org.users.LEAD.id) {
   await db.actualLine.create({ data: { organizationId: org.id, importId: imp.id, month, category: "INFERENCE", costCents: 100n, rows: 1 } });
   await db.actualRule.create({ data: { organizationId: org.id, field: "resource", value: "rls", useCaseId, shareBp: 10_000 } });
   await db.actualSpend.create({ data: { organizationId: org.id, useCaseId, month, category: "INFERENCE", cents: 100n } });
+  const uc = await db.useCase.findFirstOrThrow({ where: { organizationId: org.id }, select: { id: true } });
+  await db.useCaseDecision.create({ data: { useCaseId: uc.id, organizationId: org.id, state: "PROPOSED", approach: "RAG", proposedById: ownerId, proposedAt: new Date() } });
+  await db.useCaseComment.create({ data: { organizationId: org.id, useCaseId: uc.id, authorId: ownerId, body: "rls" } });
+  await db.notification.create({ data: { organizationId: org.id, userId: ownerId, kind: "mention", message: "rls" } });
 }
 
 /** A raw statement with no organization filter, in a transaction scoped to `organizationId`. */
@@ -349,8 +353,9 @@ describe("row-level security on a server that will not create or grant the role"
       await c.query(sql);
       await c.query("COMMIT");
       expect((await c.query(`select count(*)::int as n from pg_roles where rolname = $1`, [missing])).rows[0].n).toBe(0);
-      // every table there is at init (the rollup, the budgets, the security log and the actual-spend tables come later, with their own policies)
-      expect((await c.query(`select count(*)::int as n from pg_policy where polname = 'tradeoff_org_scope'`)).rows[0].n).toBe(SCOPED_TABLES.filter((t) => t !== "UseCaseRollup" && t !== "BusinessUnitBudget" && t !== "SecurityEvent" && !t.startsWith("Actual")).length);
+      // every table there is at init (the rollup, the budgets, the security log, the actual-spend tables and the decision workflow's tables come later, with their own policies)
+      const later = ["UseCaseRollup", "BusinessUnitBudget", "SecurityEvent", "UseCaseDecision", "UseCaseComment", "Notification"];
+      expect((await c.query(`select count(*)::int as n from pg_policy where polname = 'tradeoff_org_scope'`)).rows[0].n).toBe(SCOPED_TABLES.filter((t) => !later.includes(t) && !t.startsWith("Actual")).length);
       expect((await c.query(`select count(*)::int as n from "UseCase"`)).rows[0].n).toBe(2);
     }, serverUrl(login, name));
   });

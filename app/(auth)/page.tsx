@@ -9,12 +9,13 @@ import { signInNotices } from "@/lib/server/notices";
 
 export const metadata: Metadata = { title: "Tradeoff" };
 
-/** `/`: the first organization's use cases, the sign-in page, or (in no organization) a way to start one. */
+/** `/`: the first organization (its home sends each role where it lands), the sign-in page, or (in no organization) a way to start one. */
 export default async function Home() {
   const user = await currentUser();
   if (!user) redirect("/sign-in");
   const [first] = await myOrganizations(user.id);
-  if (first) redirect(`/o/${first.slug}/use-cases`);
+  // The organization's home sends each role where it lands (executives and admins: the decision queue).
+  if (first) redirect(`/o/${first.slug}`);
   const notices = await signInNotices(user.id);
   return (
     <Card

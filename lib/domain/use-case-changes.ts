@@ -8,6 +8,7 @@
 import { ANSWER_KEYS, ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "./assessment";
 import { ANSWER_HELP } from "./assessment-help";
 import { STATUS_LABELS, type Status } from "./use-case";
+import { DECISION_STATE_LABELS, type DecisionState } from "./decisions/workflow";
 import { GOVERNANCE_KEYS, GOVERNANCE_LABELS, governanceValueLabel, type GovernanceKey } from "./governance";
 
 /** Labels for the fields around the assessment; answers use ANSWER_LABELS. */
@@ -27,6 +28,13 @@ export const FIELD_LABELS: Record<string, string> = {
   startDatePrecision: "Planned start known to the",
   benefit: "Expected yearly benefit",
   ...GOVERNANCE_LABELS,
+  // The decision workflow's steps (issue 20; lib/server/decisions/workflow.ts).
+  decisionState: "Decision",
+  proposedApproach: "Proposed approach",
+  yearlyBudget: "Yearly budget",
+  sentBackReason: "Reason",
+  reviewReasons: "What changed",
+  comment: "Comment",
 };
 
 /** "title" → "Title"; "assessment.maxLagDays" → "Longest acceptable lag (days)". */
@@ -147,7 +155,12 @@ export function formatFieldValue(path: string, value: unknown, names: Readonly<R
       return isPlainObject(value) ? Object.entries(value).map(([k, v]) => `${k}: ${String(v)}`).join("; ") || "—" : canonical(value);
     case "status":
       return STATUS_LABELS[value as Status] ?? String(value);
+    case "decisionState":
+      return DECISION_STATE_LABELS[value as DecisionState] ?? String(value);
+    case "yearlyBudget":
+      return typeof value === "number" ? `${formatCents(value)} a year` : String(value);
     case "chosenApproach":
+    case "proposedApproach":
     case "recommendedApproach":
       return APPROACH_LABELS[value as Approach] ?? String(value);
     case "ownerId":

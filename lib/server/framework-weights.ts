@@ -1,4 +1,5 @@
 import "server-only";
+import { reviewDecisions } from "./decisions/review";
 import { z } from "zod";
 import type { Approach, Assessment } from "@/lib/domain/assessment";
 import { FRAMEWORKS, weightOf, weightsImpact, type ImpactUseCase, type WeightsImpact } from "@/lib/domain/frameworks";
@@ -144,5 +145,7 @@ export async function saveWeightsAndRescore(
   const impact = await previewWeightsImpact(ctx.organizationId, input.weights);
   const { weightsVersion } = await db.$transaction((tx) => storeFrameworkWeights(tx, ctx, input));
   const rescored = await rederiveOrganization((fn) => db.$transaction(fn, { timeout: 60_000 }), ctx.organizationId);
+  // A recommendation the new weights flipped puts its approved decision back to review (issue 20).
+  await db.$transaction((tx) => reviewDecisions(tx, ctx.organizationId, ctx.actorId), { timeout: 60_000 });
   return { weightsVersion, rescored, impact };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { COST_ENGINE_VERSION } from "@/lib/domain/costing";
+import { reviewDecisions } from "./decisions/review";
 import { frameworkVersions } from "@/lib/domain/frameworks";
 import { audit } from "./audit";
 import { db, type Tx } from "./db";
@@ -53,6 +54,8 @@ export async function rescoreOrganization(organizationId: string, opts: { actorI
   }
   // The same batched re-derivation as a weights or assumptions change, over these use cases only.
   await rederiveOrganization((fn) => db.$transaction(fn, { timeout: 60_000 }), organizationId, undefined, rows.map((r) => r.id));
+  // A recommendation the new rules changed puts its approved decision back to review (issue 20).
+  if (rows.length > 0) await db.$transaction((tx) => reviewDecisions(tx, organizationId, opts.actorId, rows.map((r) => r.id)), { timeout: 60_000 });
   const result = { organizationId, useCases: rows.length, from: [...from.values()] };
   if (rows.length > 0 || opts.all) {
     await db.$transaction((tx) =>

@@ -27,6 +27,7 @@ export const ORGANIZATION_SETTING = "app.organization_id";
 export const SCOPED_TABLES = [
   "Organization", "User", "Membership", "Invitation", "AuditEvent", "UseCase", "CostLine", "CostYear", "AssumptionVersion", "ImportMapping", "UseCaseRollup", "BusinessUnitBudget", "SecurityEvent",
   "ActualImport", "ActualImportMonth", "ActualLine", "ActualRule", "ActualSpend",
+  "UseCaseDecision", "UseCaseComment", "Notification",
 ] as const;
 
 type Exec = (text: string, values: unknown[]) => Promise<Record<string, unknown>[]>;

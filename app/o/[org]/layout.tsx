@@ -10,6 +10,8 @@ import { buttonClass } from "@/components/button";
 import { EXPORT_ROLES } from "@/lib/server/export/roles";
 import { myOrganizations, requireMember, type MemberContext } from "@/lib/server/guard";
 import { signInNotices } from "@/lib/server/notices";
+import { unreadCount } from "@/lib/server/notifications";
+import { NotificationBell } from "./_shell/notification-bell";
 import { EndSessionsButton } from "./_shell/end-sessions-button";
 import { NavLinks, type NavItem } from "./_shell/nav-links";
 import { OrgSwitcher } from "./_shell/org-switcher";
@@ -31,9 +33,10 @@ export default async function OrganizationLayout({ children, params }: { childre
     if (err instanceof TwoFactorRequiredError) redirect(`/account?required=${encodeURIComponent(org)}#two-factor`);
     throw err;
   }
-  const [organizations, notices] = await Promise.all([myOrganizations(ctx.user.id), signInNotices(ctx.user.id)]);
+  const [organizations, notices, unread] = await Promise.all([myOrganizations(ctx.user.id), signInNotices(ctx.user.id), unreadCount(ctx.organization.id, ctx.user.id)]);
   const base = `/o/${ctx.organization.slug}`;
   const nav: NavItem[] = [
+    { href: `${base}/decisions`, label: "To decide" },
     { href: `${base}/use-cases`, label: "Use cases" },
     { href: `${base}/portfolio`, label: "Portfolio" },
     { href: `${base}/actuals`, label: "Actual spend" },
@@ -62,6 +65,7 @@ export default async function OrganizationLayout({ children, params }: { childre
               <p className="truncate text-sm font-medium text-zinc-900">{ctx.user.name}</p>
               <p className="hidden truncate text-xs text-zinc-600 md:block">{ctx.user.email}</p>
             </div>
+            <NotificationBell href={`${base}/notifications`} unread={unread} />
             <RoleBadge role={ctx.role} />
             <Link href="/account" className={buttonClass("ghost", "px-2 py-1.5 text-xs font-medium")} title="Password and two-factor sign-in">
               Your account

@@ -1,4 +1,5 @@
 import "server-only";
+import { reviewDecisions } from "../decisions/review";
 import {
   buildReport,
   crossRowChecks,
@@ -108,6 +109,8 @@ export async function importFile(actor: ImportActor, input: { file: Blob; fileNa
       planned.planned.filter((p) => !refused.has(p.row)),
       now,
     );
+    // Approved decisions whose deciding answers this import changed go back to review (issue 20).
+    await reviewDecisions(tx, actor.organizationId, actor.userId, written.filter((w) => w.action !== "create").map((w) => w.id));
     const importId = newId();
     const created = written.filter((w) => w.action === "create").length;
     const updated = written.length - created;

@@ -25,6 +25,13 @@ export interface DemoUseCase {
   manualEstimate?: { low: number; base: number; high: number };
   /** Logged by the admin (else by the project lead). */
   byAdmin?: boolean;
+  /**
+   * Where it stands in the approval workflow (issue 20), seeded through it: "proposed" by the lead
+   * (the recommendation), "approved" by the executive (its budget awaiting finance), or "to-review":
+   * approved by the executive on the answers in `approvedOn`, then the lead's answers changed.
+   */
+  workflow?: "proposed" | "approved" | "to-review";
+  approvedOn?: Partial<Assessment>;
 }
 
 /** What most of Kestrel's answers share; each use case says where it differs. */
@@ -146,6 +153,9 @@ export const DEMO_USE_CASES: readonly DemoUseCase[] = [
     assessment: answers({ changeFrequency: "monthly", maxLagDays: 7, needsCitations: true, corpusDocuments: 1_200, monthlyCalls: 8_000, promptedBaselineMeetsBar: "no", weeksToProduction: 4 }),
     decision: "recommended",
     decisionNotes: "Live since October; the eval set is the 300 questions underwriters asked most.",
+    workflow: "to-review",
+    // Approved when the guideline team promised a fortnight's lag; the referral desk now needs a week.
+    approvedOn: { maxLagDays: 14 },
   },
   // Sales & Distribution
   {
@@ -157,6 +167,7 @@ export const DEMO_USE_CASES: readonly DemoUseCase[] = [
     horizonYears: 3,
     assessment: { changeFrequency: "weekly", coreNeed: "retrieval", monthlyCalls: 25_000 },
     decision: null,
+    workflow: "proposed",
   },
   {
     title: "Renewal call preparation notes",
@@ -311,6 +322,7 @@ export const DEMO_USE_CASES: readonly DemoUseCase[] = [
     horizonYears: 3,
     assessment: { changeFrequency: "weekly", coreNeed: "retrieval", corpusDocuments: 3_000 },
     decision: null,
+    workflow: "approved",
   },
   // Procurement
   {

@@ -15,6 +15,7 @@ import { audit } from "../audit";
 import { db, Prisma, type Role, type Tx } from "../db";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { refreshRollups } from "../portfolio/rollup";
+import { reviewAfterChange } from "../decisions/review";
 import { deriveUseCase } from "./derive";
 import { DERIVE_SELECT, EDITABLE_SELECT, fieldsToColumns, rowToFields, type EditableRow } from "./mapping";
 
@@ -216,6 +217,8 @@ export async function writeUseCase(
     before: changes.before,
     after: changes.after,
   });
+  // An approved decision whose answers or recommendation changed goes back to review (issue 20).
+  await reviewAfterChange(tx, { organizationId, useCaseId: existing.id, actorId: ctx.actorId });
   return {
     id: existing.id,
     version: input.expectedVersion + 1,

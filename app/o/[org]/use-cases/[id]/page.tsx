@@ -17,6 +17,9 @@ import { DeleteButton, RestoreButton } from "../_components/row-actions";
 import { CostPanelSlot, ScorePanelSlot } from "./slots";
 import { ValuePanel } from "./_panels/value-panel";
 import { ActualsPanel } from "./_panels/actuals-panel";
+import { CommentsPanel } from "./_comments/comments-panel";
+import { WorkflowPanel } from "./_decision/workflow-panel";
+import { DECISION_VERBS } from "./_decision/history-verbs";
 
 export const metadata: Metadata = { title: "Use case" };
 
@@ -24,6 +27,7 @@ const TABS = [
   { id: "overview", label: "Overview" },
   { id: "assessment", label: "Assessment" },
   { id: "decision", label: "Decision" },
+  { id: "comments", label: "Comments" },
   { id: "history", label: "History" },
 ] as const;
 type Tab = (typeof TABS)[number]["id"];
@@ -124,7 +128,13 @@ export default async function UseCasePage(props: { params: Promise<{ org: string
 
       {tab === "overview" && <Overview uc={uc} orgSlug={org} organizationId={ctx.organization.id} />}
       {tab === "assessment" && <AssessmentTab uc={uc} orgSlug={org} canEdit={canEdit} />}
-      {tab === "decision" && <DecisionTab uc={uc} orgSlug={org} organizationId={ctx.organization.id} canDecide={canRecordDecision(actor)} />}
+      {tab === "decision" && (
+        <>
+          <WorkflowPanel orgSlug={org} organizationId={ctx.organization.id} actor={actor} useCase={{ id: uc.id, ownerId: uc.fields.ownerId, status: uc.fields.status, chosenApproach: uc.chosenApproach, recommendedApproach: uc.recommendedApproach }} />
+          <DecisionTab uc={uc} orgSlug={org} organizationId={ctx.organization.id} canDecide={canRecordDecision(actor)} />
+        </>
+      )}
+      {tab === "comments" && <CommentsPanel orgSlug={org} organizationId={ctx.organization.id} useCaseId={uc.id} />}
       {tab === "history" && <HistoryTab organizationId={ctx.organization.id} useCaseId={uc.id} orgSlug={org} />}
     </div>
   );
@@ -294,6 +304,7 @@ const VERBS: Record<string, string> = {
   "use_case.imported": "imported it",
   "use_case.import_undone": "undid the import that changed it (put back as it was)",
   "use_case.benefit_set": "changed the expected benefit",
+  ...DECISION_VERBS,
 };
 
 async function HistoryTab({ organizationId, useCaseId, orgSlug }: { organizationId: string; useCaseId: string; orgSlug: string }) {

@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { EVIDENCE_LABELS } from "@/lib/domain/frameworks";
+import { formatCents } from "@/lib/domain/use-case-changes";
+import { QUEUE_REASON_LABELS, QUEUE_REASONS, QUEUE_REASONS_FOR, type QueueReason } from "@/lib/domain/decisions/queue";
+import { canTakeStep, stageOf } from "@/lib/domain/decisions/workflow";
+import { readQueue, type QueueItem } from "@/lib/server/decisions/queue";
+import { guardPage } from "@/lib/server/page-guard";
+import { agreementText, approachLabel, riskFlagLabel, useCasePath } from "../use-cases/_components/labels";
+import { StepButton } from "./_components/step-button";
+
+export const metadata: Metadata = { title: "Needs a decision" };
+
+const PAGE_SIZE = 50;
+type SearchParams = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * "Needs a decision" (issue 20 item 1): where executives and admins land. Each panel counts the use
+ * cases needing one kind of attention; the list below (one panel, or all) is sorted by projected
+ * spend, one line each, with a way to decide from there.
+ */
+export default async function DecisionQueuePage(props: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
+  const { org } = await props.params;
+  const ctx = await guardPage(org, undefined, `/o/${org}/decisions`);
+  const sp = await props.searchParams;
+  const mine = QUEUE_REASONS_FOR[ctx.role];
+  const asked = one(sp.reason);
+  const reason = (mine as readonly string[]).includes(asked ?? "") ? (asked as QueueReason) : null;
+  const { items: visible, total, counts } = await readQueue(ctx.organization.id, { reasons: reason ? [reason] : mine, limit: PAGE_SIZE });
+  const base = `/o/${ctx.organization.slug}/decisions`;
+
+  return (
+    <div>
+      <PageHeader
+        title="Needs a decision"
+        description={
+          ctx.role === "FINANCE"
+            ? "Approved decisions whose yearly budget awaits finance, largest projected spend first."
+            : "Use cases waiting on a decision, a review or a budget, largest projected spend first."
+        }
+      />
+      <nav aria-label="Queue panels" className="mb-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="queue-panels">
+        {QUEUE_REASONS.filter((r) => mine.includes(r)).map((r) => (
+          <Link
+            key={r}
+            href={reason === r ? base : `${base}?reason=${r}`}
+            aria-current={reason === r ? "page" : undefined}
+            className={`rounded border p-3 hover:bg-zinc-50 ${reason === r ? "border-brand-600 ring-1 ring-brand-600" : "border-zinc-200"}`}
+            data-testid={`panel-${r}`}
+          >
+            <span className="block text-2xl font-semibold tabular-nums" data-testid="panel-count">
+              {counts[r]}
+            </span>
+            <span className="block text-sm text-zinc-700">{QUEUE_REASON_LABELS[r]}</span>
+          </Link>
+        ))}
+      </nav>
+      <h2 className="mb-2 text-base font-semibold">
+        {reason ? QUEUE_REASON_LABELS[reason] : "Everything that needs you"}: {total} {total === 1 ? "use case" : "use cases"}
+        {total > PAGE_SIZE ? ` (the ${PAGE_SIZE} with the largest projected spend shown)` : ""}
+      </h2>
+      {total === 0 ? (
+        <p className="text-sm text-zinc-600">Nothing here needs a decision today.</p>
+      ) : (
+        <ol className="divide-y divide-zinc-200 rounded border border-zinc-200" data-testid="queue">
+          {visible.map((i) => (
+            <QueueLine key={i.id} item={i} orgSlug={ctx.organization.slug} actor={{ userId: ctx.user.id, role: ctx.role }} />
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string; actor: { userId: string; role: "ADMIN" | "EXECUTIVE" | "LEAD" | "FINANCE" } }) {
+  const agreement = agreementText(item.agreementVotes, item.agreementVoters);
+  const path = useCasePath(orgSlug, item.id);
+  // Owner is irrelevant to approving and to budgets; proposing is not offered here.
+  const useCase = { ownerId: "" };
+  const canApprove = canTakeStep("approve", actor, item.decisionState, useCase);
+  // A proposal, or a decision to review, is approved as it stands; an undecided use case as recommended.
+  const approveWhat =
+    item.decisionState === "PROPOSED" || item.decisionState === "TO_REVIEW" ? item.proposedApproach : item.reasons.includes("undecided") ? item.recommendedApproach : null;
+  return (
+    <li className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 text-sm" data-testid="queue-row">
+      <Link href={`${path}?tab=decision`} className="min-w-0 flex-1 basis-64 font-medium text-brand-800 underline">
+        {item.title}
+      </Link>
+      <span className="text-zinc-700" data-testid="queue-recommendation">
+        {approachLabel(item.recommendedApproach, "No recommendation")} · {EVIDENCE_LABELS[item.evidence].toLowerCase()}
+        {agreement ? ` · ${agreement} agree` : ""}
+      </span>
+      <span className="tabular-nums text-zinc-900" data-testid="queue-spend">
+        {item.spendCents === null ? "not costed" : formatCents(item.spendCents)}
+      </span>
+      <span className="text-xs text-zinc-600" data-testid="queue-reasons">
+        {stageOf(item.status, item.decisionState, item.chosenApproach)} · {item.reasons.map((r) => (r === "risk" ? `${QUEUE_REASON_LABELS[r]} (${item.riskFlags.map(riskFlagLabel).join(", ")})` : QUEUE_REASON_LABELS[r])).join("; ")}
+      </span>
+      <span className="ml-auto flex gap-2">
+        {canApprove && approveWhat && (
+          <StepButton orgSlug={orgSlug} id={item.id} step="approve" approach={approveWhat} label={`Approve ${approachLabel(approveWhat)}`} done="Approved." />
+        )}
+        {item.decisionState === "APPROVED" && canTakeStep("approveBudget", actor, item.decisionState, useCase) && (
+          <StepButton
+            orgSlug={orgSlug}
+            id={item.id}
+            step="approveBudget"
+            label={`Approve budget ${item.yearlyBudgetCents === null ? "" : `${formatCents(item.yearlyBudgetCents)} a year`}`.trim()}
+            done="Budget approved."
+          />
+        )}
+        <Link href={`${path}?tab=decision`} className="text-xs text-brand-700 underline">
+          Open
+        </Link>
+      </span>
+    </li>
+  );
+}

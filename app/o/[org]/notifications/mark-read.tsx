@@ -1,0 +1,34 @@
+"use client";
+import { buttonClass } from "@/components/button";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { markNotificationsRead } from "./actions";
+
+export function MarkRead(props: { orgSlug: string; ids?: string[]; label: string }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button
+        type="button"
+        disabled={pending}
+        className={buttonClass("secondary", props.ids ? "px-2 py-1 text-xs" : "")}
+        onClick={() =>
+          start(async () => {
+            const r = await markNotificationsRead(props.orgSlug, props.ids ? { ids: props.ids } : { all: true });
+            if (!r.ok) return setError(r.message);
+            router.refresh();
+          })
+        }
+      >
+        {props.label}
+      </button>
+      {error && (
+        <span role="alert" className="text-xs text-red-800">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

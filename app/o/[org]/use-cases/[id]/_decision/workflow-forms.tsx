@@ -1,0 +1,133 @@
+"use client";
+/** The workflow's forms on the Decision tab: propose; approve or send back; approve the budget. */
+import { buttonClass } from "@/components/button";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { APPROACHES, APPROACH_LABELS } from "@/lib/domain/assessment";
+import { proposeSchema, sendBackSchema } from "@/lib/domain/decisions/schemas";
+import { approveDecision, approveDecisionBudget, proposeDecision, sendBackDecision } from "../../../decisions/actions";
+
+type Result = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+function useStep() {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const run = (fn: () => Promise<Result>, done: string) =>
+    start(async () => {
+      const r = await fn();
+      setMessage(r.ok ? { ok: true, text: done } : { ok: false, text: r.message + (r.fieldErrors ? ` ${Object.values(r.fieldErrors).flat().join(" ")}` : "") });
+      if (r.ok) router.refresh();
+    });
+  return { pending, message, setMessage, run };
+}
+
+function Message({ message }: { message: { ok: boolean; text: string } | null }) {
+  if (!message) return null;
+  return (
+    <p role={message.ok ? "status" : "alert"} data-testid="workflow-message" className={`rounded border px-3 py-2 text-sm ${message.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800"}`}>
+      {message.text}
+    </p>
+  );
+}
+
+export function ProposeForm(props: { orgSlug: string; id: string; recommended: string | null }) {
+  const { pending, message, setMessage, run } = useStep();
+  const [approach, setApproach] = useState(props.recommended ?? "RAG");
+  const [notes, setNotes] = useState("");
+  return (
+    <form
+      noValidate
+      className="space-y-3 rounded border border-zinc-200 p-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const input = { id: props.id, approach, notes };
+        const hint = proposeSchema.safeParse(input);
+        if (!hint.success) return setMessage({ ok: false, text: hint.error.issues.map((i) => i.message).join(" ") });
+        run(() => proposeDecision(props.orgSlug, input), "Proposed: the executives are notified.");
+      }}
+    >
+      <h3 className="text-base font-semibold">Propose a decision</h3>
+      <Message message={message} />
+      <div>
+        <label htmlFor="propose-approach" className="block text-sm font-medium">
+          Approach
+        </label>
+        <select id="propose-approach" value={approach} onChange={(e) => setApproach(e.target.value)} className="mt-1 block w-full max-w-sm rounded border border-zinc-300 px-2 py-1.5 text-sm">
+          {APPROACHES.map((a) => (
+            <option key={a} value={a}>
+              {APPROACH_LABELS[a]}
+              {a === props.recommended ? " (recommended)" : ""}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="propose-notes" className="block text-sm font-medium">
+          Notes
+        </label>
+        <textarea id="propose-notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} className="mt-1 block w-full rounded border border-zinc-300 px-2 py-1.5 text-sm" />
+      </div>
+      <p className="text-xs text-zinc-600">The yearly budget is taken from the projection: the approach&apos;s first-year base cost.</p>
+      <button type="submit" disabled={pending} className={buttonClass("primary")}>
+        {pending ? "Proposing…" : "Propose"}
+      </button>
+    </form>
+  );
+}
+
+export function ApproveOrSendBack(props: { orgSlug: string; id: string; approach: string; again?: boolean }) {
+  const { pending, message, setMessage, run } = useStep();
+  const [reason, setReason] = useState("");
+  return (
+    <div className="space-y-3 rounded border border-zinc-200 p-4">
+      <h3 className="text-base font-semibold">Approve or send back</h3>
+      <Message message={message} />
+      <button
+        type="button"
+        disabled={pending}
+        className={buttonClass("primary")}
+        onClick={() =>
+          run(
+            // A decision to review is approved again as it stands (the approach named); a proposal as proposed.
+            () => approveDecision(props.orgSlug, props.again ? { id: props.id, approach: props.approach as (typeof APPROACHES)[number] } : { id: props.id }),
+            "Approved: finance is notified to approve the budget.",
+          )
+        }
+      >
+        Approve {APPROACH_LABELS[props.approach as keyof typeof APPROACH_LABELS] ?? props.approach}
+        {props.again ? " again" : ""}
+      </button>
+      <div>
+        <label htmlFor="send-back-reason" className="block text-sm font-medium">
+          Reason for sending it back
+        </label>
+        <textarea id="send-back-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 block w-full rounded border border-zinc-300 px-2 py-1.5 text-sm" />
+      </div>
+      <button
+        type="button"
+        disabled={pending}
+        className={buttonClass("secondary")}
+        onClick={() => {
+          const hint = sendBackSchema.safeParse({ id: props.id, reason });
+          if (!hint.success) return setMessage({ ok: false, text: hint.error.issues.map((i) => i.message).join(" ") });
+          run(() => sendBackDecision(props.orgSlug, { id: props.id, reason }), "Sent back: whoever proposed it is notified.");
+        }}
+      >
+        Send back
+      </button>
+    </div>
+  );
+}
+
+export function ApproveBudgetButton(props: { orgSlug: string; id: string; label: string }) {
+  const { pending, message, run } = useStep();
+  return (
+    <div className="space-y-2">
+      <Message message={message} />
+      <button type="button" disabled={pending} className={buttonClass("primary")} onClick={() => run(() => approveDecisionBudget(props.orgSlug, { id: props.id }), "Budget approved.")}>
+        {props.label}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The decision workflow on a use case's Decision tab (issue 20 item 2): where it stands, who took
+ * each step and when, the yearly budget, and the step the viewer may take next.
+ */
+import type { Approach } from "@/lib/domain/assessment";
+import { DECISION_STATE_LABELS, canTakeStep, stageOf } from "@/lib/domain/decisions/workflow";
+import { formatCents } from "@/lib/domain/use-case-changes";
+import type { MemberRole } from "@/lib/domain/use-case-permissions";
+import { readDecisionWorkflow } from "@/lib/server/decisions/queue";
+import { approachLabel, formatDateTime } from "../../_components/labels";
+import { ApproveBudgetButton, ApproveOrSendBack, ProposeForm } from "./workflow-forms";
+
+export async function WorkflowPanel(props: {
+  orgSlug: string;
+  organizationId: string;
+  useCase: { id: string; ownerId: string; status: string; chosenApproach: Approach | null; recommendedApproach: Approach | null };
+  actor: { userId: string; role: MemberRole };
+}) {
+  const { useCase: uc, actor } = props;
+  const w = await readDecisionWorkflow(props.organizationId, uc.id);
+  const state = w?.state ?? null;
+  const budget = (c: number | null) => (c === null ? "none (the approach has no projected cost)" : `${formatCents(c)} a year`);
+  return (
+    <section aria-labelledby="workflow-heading" className="space-y-3 rounded border border-zinc-200 p-4" data-testid="workflow">
+      <h2 id="workflow-heading" className="text-base font-semibold">
+        Approval
+      </h2>
+      <p className="text-sm">
+        Stage: <span className="font-medium" data-testid="stage">{stageOf(uc.status, state, uc.chosenApproach)}</span>
+        {w ? ` · ${DECISION_STATE_LABELS[w.state]}` : ""}
+      </p>
+      {w && (
+        <ul className="space-y-1 text-sm" data-testid="workflow-steps">
+          <li>
+            Proposed {approachLabel(w.approach)} by {w.proposedBy} on {formatDateTime(w.proposedAt)}; yearly budget {budget(w.yearlyBudgetCents)}.
+          </li>
+          {w.decidedBy && w.decidedAt && (
+            <li>
+              {w.state === "SENT_BACK" ? "Sent back" : "Approved"} by {w.decidedBy} on {formatDateTime(w.decidedAt)}
+              {w.state === "SENT_BACK" && w.sentBackReason ? `: ${w.sentBackReason}` : "."}
+            </li>
+          )}
+          {w.budgetApprovedBy && w.budgetApprovedAt && (
+            <li>
+              Budget approved by {w.budgetApprovedBy} on {formatDateTime(w.budgetApprovedAt)}.
+            </li>
+          )}
+          {w.state === "TO_REVIEW" && w.reviewReasons.length > 0 && <li className="text-amber-900">Changed since approval: {w.reviewReasons.join("; ")}.</li>}
+        </ul>
+      )}
+      {!w && <p className="text-sm text-zinc-600">No decision has been proposed through the approval workflow yet.</p>}
+      {canTakeStep("propose", actor, state, uc) && <ProposeForm orgSlug={props.orgSlug} id={uc.id} recommended={uc.recommendedApproach} />}
+      {w && (state === "PROPOSED" || state === "TO_REVIEW") && canTakeStep("approve", actor, state, uc) && (
+        <ApproveOrSendBack orgSlug={props.orgSlug} id={uc.id} approach={w.approach} again={state === "TO_REVIEW"} />
+      )}
+      {w && state === "APPROVED" && canTakeStep("approveBudget", actor, state, uc) && (
+        <ApproveBudgetButton orgSlug={props.orgSlug} id={uc.id} label={`Approve the budget (${budget(w.yearlyBudgetCents)})`} />
+      )}
+    </section>
+  );
+}

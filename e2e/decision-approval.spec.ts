@@ -1,0 +1,120 @@
+/**
+ * Journey (issue 20): one use case from logged to budget approved across a lead, an executive and
+ * finance. The lead logs it and proposes the recommendation; the executive lands on "Needs a
+ * decision", is notified, reads a comment thread, and approves from the queue; finance is notified
+ * and approves the budget from its queue; the lead is told of each. Every step is in the history
+ * and the audit log, naming who and when.
+ */
+import { expect, test } from "./registry-fixtures";
+
+test("a lead's proposal is approved by an executive and its budget by finance, each notified", async ({ page, registry }) => {
+  const { users } = registry.org;
+  const title = "Claims handbook answers for adjusters";
+
+  // The lead logs the use case with a few answers.
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path("/new"));
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("How often the underlying knowledge changes").selectOption("weekly");
+  await page.getByLabel("Longest acceptable lag (days)").fill("3");
+  await page.getByLabel("Monthly LLM calls now").fill("20000");
+  await page.getByLabel("Corpus size (documents)").fill("5000");
+  await page.getByRole("button", { name: "Save use case" }).click();
+  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  const id = page.url().split("/use-cases/")[1]!.split("?")[0]!;
+  const [uc] = await registry.query<{ recommendedApproach: string }>(`SELECT "recommendedApproach" FROM "UseCase" WHERE id = $1`, [id]);
+  expect(uc!.recommendedApproach).toBe("RAG");
+  const [year1] = await registry.query<{ base: string }>(`SELECT "baseCents"::text AS base FROM "CostYear" WHERE "useCaseId" = $1 AND approach = 'RAG' AND "yearIndex" = 1`, [id]);
+  const budget = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 }).format(Number(year1!.base) / 100);
+
+  // It proposes the recommendation; a lead is offered no approval.
+  await page.getByRole("link", { name: "Decision", exact: true }).click();
+  await expect(page.getByTestId("stage")).toHaveText("logged");
+  await expect(page.getByLabel("Approach")).toHaveValue("RAG");
+  await page.getByLabel("Notes").fill("Retrieval over the claims handbook; it changes weekly.");
+  await page.getByRole("button", { name: "Propose" }).click();
+  await expect(page.getByTestId("workflow-message")).toHaveText("Proposed: the executives are notified.");
+  await expect(page.getByTestId("stage")).toHaveText("proposed");
+  await expect(page.getByTestId("workflow-steps")).toContainText(`Proposed RAG by ${users.LEAD.name} on`);
+  await expect(page.getByTestId("workflow-steps")).toContainText(budget);
+  await expect(page.getByRole("button", { name: /^Approve/ })).toHaveCount(0);
+
+  // The executive lands on the queue, notified.
+  await registry.signInAs("EXECUTIVE");
+  await page.goto(`/o/${registry.org.slug}`);
+  await expect(page).toHaveURL(new RegExp(`/o/${registry.org.slug}/decisions$`));
+  await expect(page.getByRole("heading", { name: "Needs a decision", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("unread-count")).toHaveText("1");
+  await expect(page.getByTestId("panel-awaiting-approval").getByTestId("panel-count")).toHaveText("1");
+  const row = page.getByTestId("queue-row").filter({ hasText: title });
+  await expect(row.getByTestId("queue-recommendation")).toContainText("RAG · provisional");
+  await expect(row.getByTestId("queue-spend")).toContainText("$");
+  await page.getByTestId("notification-bell").click();
+  await expect(page.getByTestId("notification").first()).toContainText(`${users.LEAD.name} proposed RAG for “${title}”`);
+  await expect(page.getByTestId("notification").first()).toContainText("awaits your approval");
+
+  // A question in the comments, mentioning the lead.
+  await page.getByRole("link", { name: "Open the use case" }).first().click();
+  await page.getByRole("link", { name: "Comments" }).click();
+  await page.getByLabel("Add a comment").fill(`@${users.LEAD.name} is the handbook in one place?`);
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(page.getByTestId("comment-message")).toContainText("the person mentioned will be notified");
+  await expect(page.getByTestId("comments")).toContainText(`mentions ${users.LEAD.name}`);
+
+  // It approves from the queue.
+  await page.getByRole("link", { name: "To decide" }).click();
+  await row.getByRole("button", { name: "Approve RAG" }).click();
+  await expect(page.getByTestId("panel-awaiting-approval").getByTestId("panel-count")).toHaveText("0");
+  await expect(row.getByTestId("queue-reasons")).toContainText(/^approved · /);
+  await expect(row.getByTestId("queue-reasons")).toContainText("Budget awaiting finance");
+  await expect(page.getByTestId("panel-budget").getByTestId("panel-count")).toHaveText("1");
+
+  // Finance is notified and approves the budget from its queue; it is offered nothing else.
+  await registry.signInAs("FINANCE");
+  await page.goto(`/o/${registry.org.slug}/decisions`);
+  await expect(page.getByTestId("unread-count")).toHaveText("1");
+  await expect(page.getByTestId("queue-panels").getByRole("link")).toHaveCount(1);
+  const financeRow = page.getByTestId("queue-row").filter({ hasText: title });
+  await expect(financeRow.getByRole("button", { name: /^Approve RAG/ })).toHaveCount(0);
+  await financeRow.getByRole("button", { name: `Approve budget ${budget} a year` }).click();
+  // Approved, it needs nobody now: it leaves the queue.
+  await expect(financeRow).toHaveCount(0);
+  await expect(page.getByText("Nothing here needs a decision today.")).toBeVisible();
+  await page.goto(`/o/${registry.org.slug}/notifications`);
+  await expect(page.getByTestId("notification").first()).toContainText(`${users.EXECUTIVE.name} approved RAG for “${title}”: its yearly budget of ${budget} awaits your approval.`);
+
+  // The lead was told of the mention, the approval and the budget; marking them read clears the bell.
+  await registry.signInAs("LEAD");
+  await page.goto(`/o/${registry.org.slug}/notifications`);
+  await expect(page.getByTestId("unread-count")).toHaveText("3");
+  const texts = await page.getByTestId("notification").allTextContents();
+  expect(texts.join("\n")).toContain(`${users.EXECUTIVE.name} mentioned you on “${title}”`);
+  expect(texts.join("\n")).toContain(`${users.EXECUTIVE.name} approved your decision on “${title}”`);
+  expect(texts.join("\n")).toContain(`${users.FINANCE.name} approved the yearly budget of ${budget} for “${title}”`);
+  await page.getByRole("button", { name: "Mark all read" }).click();
+  await expect(page.getByTestId("unread-count")).toHaveCount(0);
+  await expect(page.getByTestId("notification-bell")).toHaveAttribute("aria-label", "Notifications, none unread");
+
+  // The Decision tab says where it stands and who did what; the history has every step.
+  await page.goto(registry.path(`/${id}?tab=decision`));
+  await expect(page.getByTestId("stage")).toHaveText("budget approved");
+  await expect(page.getByTestId("workflow-steps")).toContainText(`Approved by ${users.EXECUTIVE.name} on`);
+  await expect(page.getByTestId("workflow-steps")).toContainText(`Budget approved by ${users.FINANCE.name} on`);
+  await expect(page.getByTestId("decided-by")).toContainText(`Recorded by ${users.EXECUTIVE.name} on`);
+  await page.getByRole("link", { name: "History" }).click();
+  const history = page.getByTestId("history");
+  await expect(history).toContainText(`${users.LEAD.name} proposed a decision`);
+  await expect(history).toContainText(`${users.EXECUTIVE.name} commented`);
+  await expect(history).toContainText(`${users.EXECUTIVE.name} approved the decision`);
+  await expect(history).toContainText(`${users.FINANCE.name} approved the budget`);
+
+  const audit = await registry.query<{ action: string; actorId: string }>(
+    `SELECT action, "actorId" FROM "AuditEvent" WHERE "entityId" = $1 AND action LIKE 'decision.%' ORDER BY at, id`,
+    [id],
+  );
+  expect(audit).toEqual([
+    { action: "decision.proposed", actorId: users.LEAD.id },
+    { action: "decision.approved", actorId: users.EXECUTIVE.id },
+    { action: "decision.budget_approved", actorId: users.FINANCE.id },
+  ]);
+});

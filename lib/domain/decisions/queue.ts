@@ -1,0 +1,72 @@
+/**
+ * The decision queue, "Needs a decision" (issue 20 item 1): why a use case is in it. One rule,
+ * used to label each row and count each panel; the SQL that finds the candidates
+ * (lib/server/decisions/queue.ts) selects a superset with an index, and this decides.
+ *
+ * Pure: no Next.js, Prisma or I/O.
+ */
+import type { Approach } from "../assessment";
+import type { DecisionState } from "./workflow";
+
+export const QUEUE_REASONS = ["awaiting-approval", "to-review", "undecided", "differs", "risk", "budget"] as const;
+export type QueueReason = (typeof QUEUE_REASONS)[number];
+
+export const QUEUE_REASON_LABELS: Record<QueueReason, string> = {
+  "awaiting-approval": "Proposed, awaiting approval",
+  "to-review": "Answers changed since approval",
+  undecided: "Recommended, no decision",
+  differs: "Decision differs from the consensus",
+  risk: "Risk flags raised",
+  budget: "Budget awaiting finance",
+};
+
+/** Which reasons each role's queue shows: executives and admins decide; finance approves budgets. */
+export const QUEUE_REASONS_FOR: Record<"ADMIN" | "EXECUTIVE" | "LEAD" | "FINANCE", readonly QueueReason[]> = {
+  ADMIN: ["awaiting-approval", "to-review", "undecided", "differs", "risk", "budget"],
+  EXECUTIVE: ["awaiting-approval", "to-review", "undecided", "differs", "risk", "budget"],
+  FINANCE: ["budget"],
+  LEAD: ["awaiting-approval", "to-review", "undecided", "differs", "risk", "budget"],
+};
+
+export interface QueueFacts {
+  status: string;
+  recommendedApproach: Approach | null;
+  chosenApproach: Approach | null;
+  riskFlags: readonly string[];
+  decisionState: DecisionState | null;
+}
+
+/** Why this use case needs someone, in the order of QUEUE_REASONS; empty: it needs nobody. */
+export function queueReasons(f: QueueFacts): QueueReason[] {
+  const out: QueueReason[] = [];
+  if (f.decisionState === "PROPOSED") out.push("awaiting-approval");
+  if (f.decisionState === "TO_REVIEW") out.push("to-review");
+  if (f.recommendedApproach !== null && f.chosenApproach === null && f.decisionState !== "PROPOSED") out.push("undecided");
+  if (f.chosenApproach !== null && f.recommendedApproach !== null && f.chosenApproach !== f.recommendedApproach) out.push("differs");
+  if (f.riskFlags.length > 0 && f.status !== "RETIRED") out.push("risk");
+  if (f.decisionState === "APPROVED") out.push("budget");
+  return out;
+}
+
+export interface QueueRow extends QueueFacts {
+  id: string;
+  /** Projected spend as chosen (the decision, else the recommendation), lifecycle base, cents; null: not costed. */
+  spendCents: number | null;
+}
+
+/** Sorted by projected spend, largest first; not costed last; then by id for a stable order. */
+export function sortQueue<T extends QueueRow>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => {
+    if (a.spendCents === null && b.spendCents !== null) return 1;
+    if (b.spendCents === null && a.spendCents !== null) return -1;
+    if (a.spendCents !== null && b.spendCents !== null && a.spendCents !== b.spendCents) return b.spendCents - a.spendCents;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}
+
+/** How many use cases each panel holds. */
+export function countByReason(rows: readonly { reasons: readonly QueueReason[] }[]): Record<QueueReason, number> {
+  const counts = Object.fromEntries(QUEUE_REASONS.map((r) => [r, 0])) as Record<QueueReason, number>;
+  for (const r of rows) for (const reason of r.reasons) counts[reason] += 1;
+  return counts;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { budgetFromProjection, canTakeStep, refusalFor, stageOf, type DecisionState, type WorkflowStep } from "./workflow";
+
+const lead = { userId: "lead", role: "LEAD" as const };
+const otherLead = { userId: "other", role: "LEAD" as const };
+const exec = { userId: "cto", role: "EXECUTIVE" as const };
+const admin = { userId: "admin", role: "ADMIN" as const };
+const finance = { userId: "fin", role: "FINANCE" as const };
+const owned = { ownerId: "lead" };
+
+describe("who may take each step", () => {
+  it.each<[string, WorkflowStep, typeof lead | typeof exec | typeof finance | typeof admin, DecisionState | null, boolean]>([
+    ["a lead proposes for their own use case", "propose", lead, null, true],
+    ["a lead may not propose for another's", "propose", otherLead, null, false],
+    ["finance does not propose", "propose", finance, null, false],
+    ["a lead cannot approve", "approve", lead, "PROPOSED", false],
+    ["finance cannot approve a decision", "approve", finance, "PROPOSED", false],
+    ["an executive approves a proposal", "approve", exec, "PROPOSED", true],
+    ["an admin approves a proposal", "approve", admin, "PROPOSED", true],
+    ["an executive decides at once, with no proposal", "approve", exec, null, true],
+    ["an executive sends a proposal back", "sendBack", exec, "PROPOSED", true],
+    ["a lead cannot send back", "sendBack", lead, "PROPOSED", false],
+    ["finance approves an approved decision's budget", "approveBudget", finance, "APPROVED", true],
+    ["an executive does not approve budgets", "approveBudget", exec, "APPROVED", false],
+    ["an admin does not approve budgets", "approveBudget", admin, "APPROVED", false],
+    ["finance cannot approve the budget of a mere proposal", "approveBudget", finance, "PROPOSED", false],
+    ["a budget is approved once", "approveBudget", finance, "BUDGET_APPROVED", false],
+    ["a standing approval is not replaced by a new proposal", "propose", lead, "APPROVED", false],
+    ["a decision to review can be proposed again", "propose", lead, "TO_REVIEW", true],
+    ["a decision to review can be re-approved", "approve", exec, "TO_REVIEW", true],
+    ["a sent-back decision cannot be sent back again", "sendBack", exec, "SENT_BACK", false],
+  ])("%s", (_name, step, actor, state, allowed) => {
+    expect(canTakeStep(step, actor, state, owned)).toBe(allowed);
+  });
+
+  it("says why: forbidden for the role, conflict for the state", () => {
+    expect(refusalFor("approve", lead, "PROPOSED", owned)).toEqual({ kind: "forbidden", message: "Only executives and admins approve or send back a decision." });
+    expect(refusalFor("approveBudget", exec, "APPROVED", owned)?.message).toBe("Only finance approves a decision's budget.");
+    expect(refusalFor("approveBudget", finance, "PROPOSED", owned)).toMatchObject({ kind: "conflict" });
+    expect(refusalFor("approveBudget", finance, "PROPOSED", owned)?.message).toContain("proposed, awaiting approval");
+  });
+});
+
+describe("the stage a use case is at", () => {
+  it.each<[string, string, DecisionState | null, string | null, string]>([
+    ["nothing proposed", "IDEA", null, null, "logged"],
+    ["a proposal", "ASSESSING", "PROPOSED", null, "proposed"],
+    ["sent back", "IDEA", "SENT_BACK", null, "sent back"],
+    ["approved", "IDEA", "APPROVED", "RAG", "approved"],
+    ["budget approved", "APPROVED", "BUDGET_APPROVED", "RAG", "budget approved"],
+    ["a decision from before the workflow", "APPROVED", null, "RAG", "approved"],
+    ["building wins over the workflow", "BUILDING", "BUDGET_APPROVED", "RAG", "building"],
+    ["live", "LIVE", null, "RAG", "live"],
+    ["retired", "RETIRED", "APPROVED", "RAG", "retired"],
+    ["to review, even when live", "LIVE", "TO_REVIEW", "RAG", "to review"],
+  ])("%s", (_name, status, state, chosen, stage) => {
+    expect(stageOf(status, state, chosen)).toBe(stage);
+  });
+});
+
+describe("the yearly budget taken from the projection", () => {
+  it("is the first year's base cost", () => {
+    expect(budgetFromProjection([{ yearIndex: 2, baseCents: 50_00n, complete: true }, { yearIndex: 1, baseCents: 120_000_00n, complete: true }])).toBe(120_000_00);
+  });
+  it("is none when the first year lacks a figure or nothing is projected", () => {
+    expect(budgetFromProjection([{ yearIndex: 1, baseCents: 10n, complete: false }])).toBeNull();
+    expect(budgetFromProjection([])).toBeNull();
+  });
+});

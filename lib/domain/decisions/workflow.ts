@@ -1,0 +1,125 @@
+/**
+ * The decision workflow (issue 20): a decision is proposed (approach, notes, a yearly budget taken
+ * from the projection), approved or sent back by an executive, and its budget approved by finance.
+ * A material change to the answers after approval puts it back as "to review".
+ *
+ * Who may take each step, which step may follow which, and the stage a use case is at. Pure: no
+ * Next.js, Prisma or I/O.
+ */
+import type { MemberRole } from "../use-case-permissions";
+
+export const DECISION_STATES = ["PROPOSED", "SENT_BACK", "APPROVED", "BUDGET_APPROVED", "TO_REVIEW"] as const;
+export type DecisionState = (typeof DECISION_STATES)[number];
+
+export const DECISION_STATE_LABELS: Record<DecisionState, string> = {
+  PROPOSED: "Proposed, awaiting approval",
+  SENT_BACK: "Sent back",
+  APPROVED: "Approved, budget awaiting finance",
+  BUDGET_APPROVED: "Budget approved",
+  TO_REVIEW: "To review: the answers changed since approval",
+};
+
+export type WorkflowStep = "propose" | "approve" | "sendBack" | "approveBudget";
+
+/** Leads propose (their own use cases); executives and admins propose, approve and send back. */
+export const PROPOSE_ROLES = ["LEAD", "EXECUTIVE", "ADMIN"] as const satisfies readonly MemberRole[];
+export const APPROVE_ROLES = ["EXECUTIVE", "ADMIN"] as const satisfies readonly MemberRole[];
+/** Only finance approves a budget, and finance approves nothing else: the decision and its money are two people's. */
+export const BUDGET_ROLES = ["FINANCE"] as const satisfies readonly MemberRole[];
+
+const ROLES_FOR: Record<WorkflowStep, readonly MemberRole[]> = {
+  propose: PROPOSE_ROLES,
+  approve: APPROVE_ROLES,
+  sendBack: APPROVE_ROLES,
+  approveBudget: BUDGET_ROLES,
+};
+
+/** From which states each step may be taken (null: no decision row yet). */
+const FROM: Record<WorkflowStep, readonly (DecisionState | null)[]> = {
+  // A new proposal replaces a sent-back one, or reopens one to review; a standing approval is not
+  // silently replaced (it must be to review first, or decided again by an executive).
+  propose: [null, "SENT_BACK", "TO_REVIEW"],
+  // An executive may approve a proposal, re-approve one to review, or decide at once (no proposal).
+  approve: [null, "PROPOSED", "SENT_BACK", "TO_REVIEW"],
+  sendBack: ["PROPOSED", "TO_REVIEW"],
+  approveBudget: ["APPROVED"],
+};
+
+export const STEP_TO: Record<WorkflowStep, DecisionState> = {
+  propose: "PROPOSED",
+  approve: "APPROVED",
+  sendBack: "SENT_BACK",
+  approveBudget: "BUDGET_APPROVED",
+};
+
+export interface StepActor {
+  userId: string;
+  role: MemberRole;
+}
+
+/**
+ * Whether `actor` may take `step` on a use case now in `state`. Returns null when allowed, else
+ * the sentence to show. `ownerId`: a lead proposes only for the use cases they own.
+ */
+export function refusalFor(step: WorkflowStep, actor: StepActor, state: DecisionState | null, useCase: { ownerId: string }): { kind: "forbidden" | "conflict"; message: string } | null {
+  if (!ROLES_FOR[step].includes(actor.role)) {
+    const message =
+      step === "approveBudget"
+        ? "Only finance approves a decision's budget."
+        : step === "propose"
+          ? "Finance approves budgets; leads, executives and admins propose decisions."
+          : "Only executives and admins approve or send back a decision.";
+    return { kind: "forbidden", message };
+  }
+  if (step === "propose" && actor.role === "LEAD" && useCase.ownerId !== actor.userId) {
+    return { kind: "forbidden", message: "Leads propose decisions only for the use cases they own." };
+  }
+  if (!FROM[step].includes(state)) {
+    const now = state ? DECISION_STATE_LABELS[state].toLowerCase() : "not proposed yet";
+    return { kind: "conflict", message: `This decision is ${now}, so it cannot be ${PAST[step]} now. Reload the page to see where it stands.` };
+  }
+  return null;
+}
+
+const PAST: Record<WorkflowStep, string> = { propose: "proposed", approve: "approved", sendBack: "sent back", approveBudget: "given a budget" };
+
+export function canTakeStep(step: WorkflowStep, actor: StepActor, state: DecisionState | null, useCase: { ownerId: string }): boolean {
+  return refusalFor(step, actor, state, useCase) === null;
+}
+
+/** The statuses that say more than the workflow does: work has started, is live, or has ended. */
+const LATE_STATUSES = ["BUILDING", "LIVE", "RETIRED"] as const;
+
+export type Stage = "logged" | "proposed" | "sent back" | "approved" | "budget approved" | "to review" | "building" | "live" | "retired";
+
+/**
+ * The stage a use case is at: the workflow's step until work starts (building, live, retired come
+ * from the status). A decision recorded before the workflow existed (a chosen approach, no row)
+ * counts as approved.
+ */
+export function stageOf(status: string, state: DecisionState | null, chosenApproach: string | null): Stage {
+  if (state === "TO_REVIEW") return "to review";
+  if ((LATE_STATUSES as readonly string[]).includes(status)) return status.toLowerCase() as Stage;
+  switch (state) {
+    case "PROPOSED":
+      return "proposed";
+    case "SENT_BACK":
+      return "sent back";
+    case "APPROVED":
+      return "approved";
+    case "BUDGET_APPROVED":
+      return "budget approved";
+    default:
+      return chosenApproach ? "approved" : "logged";
+  }
+}
+
+/**
+ * The yearly budget a proposal starts from: the approach's projected base cost in its first year
+ * (cents), or null when the projection has no figure for it.
+ */
+export function budgetFromProjection(years: readonly { yearIndex: number; baseCents: bigint | number; complete: boolean }[]): number | null {
+  const first = [...years].sort((a, b) => a.yearIndex - b.yearIndex)[0];
+  if (!first || !first.complete) return null;
+  return Number(first.baseCents);
+}

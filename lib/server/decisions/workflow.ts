@@ -1,0 +1,261 @@
+import "server-only";
+import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
+import { formatCents } from "@/lib/domain/use-case-changes";
+import { basisOf } from "@/lib/domain/decisions/material-change";
+import { budgetFromProjection, refusalFor, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
+import { audit } from "../audit";
+import { Prisma, type Tx } from "../db";
+import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
+import { membersWithRoles, notify } from "../notifications";
+import { readAssessment } from "../use-cases/mapping";
+import { DECISION_AUDIT } from "./review";
+import { recordUseCaseDecision, USE_CASE_ENTITY, type WriteContext } from "../use-cases/write";
+
+/**
+ * The decision workflow's writes (issue 20 item 2): propose, approve (or decide at once), send
+ * back, approve the budget; and the check after an edit that puts an approved decision back "to
+ * review". Each step, in the caller's transaction: lock the use case, check the step with the
+ * pure rules (lib/domain/decisions/workflow.ts), write the decision row, one audit event on the
+ * use case (so it shows on its History tab), and notify who must act next.
+ *
+ * The chosen approach (UseCase.chosenApproach, which drives the portfolio's "as chosen") changes
+ * on approval, through the same recordUseCaseDecision as the Decision tab's form, so "Recorded by
+ * … on …" names the executive who approved.
+ */
+
+export { DECISION_AUDIT } from "./review";
+
+interface LockedUseCase {
+  id: string;
+  title: string;
+  ownerId: string;
+  version: number;
+  assessment: unknown;
+  recommendedApproach: Approach | null;
+  chosenApproach: Approach | null;
+  decisionNotes: string;
+}
+
+async function lockUseCase(tx: Tx, organizationId: string, id: string): Promise<LockedUseCase> {
+  const rows = await tx.$queryRaw<(LockedUseCase & { deletedAt: Date | null })[]>(Prisma.sql`
+    SELECT id, title, "ownerId", version, assessment, "recommendedApproach", "chosenApproach", "decisionNotes", "deletedAt"
+      FROM "UseCase" WHERE id = ${id} AND "organizationId" = ${organizationId} FOR UPDATE`);
+  const row = rows[0];
+  if (!row || row.deletedAt) throw new NotFoundError("This use case does not exist.");
+  return row;
+}
+
+async function decisionOf(tx: Tx, organizationId: string, useCaseId: string) {
+  return tx.useCaseDecision.findFirst({ where: { useCaseId, organizationId } });
+}
+
+function check(step: WorkflowStep, ctx: WriteContext, state: DecisionState | null, uc: LockedUseCase): void {
+  const refusal = refusalFor(step, { userId: ctx.actorId, role: ctx.role }, state, uc);
+  if (!refusal) return;
+  if (refusal.kind === "forbidden") throw new ForbiddenError(refusal.message);
+  throw new ConflictError(refusal.message);
+}
+
+async function nameOf(tx: Tx, userId: string): Promise<string> {
+  return (await tx.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? "Someone";
+}
+
+/** The approach's first-year base cost from the stored projection (cents), or null. */
+async function budgetFor(tx: Tx, organizationId: string, useCaseId: string, approach: Approach): Promise<bigint | null> {
+  const years = await tx.costYear.findMany({ where: { organizationId, useCaseId, approach }, select: { yearIndex: true, baseCents: true, complete: true } });
+  const cents = budgetFromProjection(years);
+  return cents === null ? null : BigInt(cents);
+}
+
+const money = (cents: bigint | null) => (cents === null ? "no projected cost" : formatCents(Number(cents)));
+const quote = (title: string) => `“${title}”`;
+
+export interface ProposeInput {
+  id: string;
+  approach: Approach;
+  notes: string;
+}
+
+export async function proposeDecision(tx: Tx, ctx: WriteContext, input: ProposeInput): Promise<{ state: DecisionState; yearlyBudgetCents: number | null }> {
+  const { organizationId } = ctx;
+  const uc = await lockUseCase(tx, organizationId, input.id);
+  const existing = await decisionOf(tx, organizationId, uc.id);
+  check("propose", ctx, existing?.state ?? null, uc);
+  const budget = await budgetFor(tx, organizationId, uc.id, input.approach);
+  const now = new Date();
+  const data = {
+    state: "PROPOSED" as const,
+    approach: input.approach,
+    notes: input.notes,
+    yearlyBudgetCents: budget,
+    proposedById: ctx.actorId,
+    proposedAt: now,
+    decidedById: null,
+    decidedAt: null,
+    sentBackReason: "",
+    budgetApprovedById: null,
+    budgetApprovedAt: null,
+    basis: Prisma.DbNull,
+    reviewReasons: [],
+  };
+  await tx.useCaseDecision.upsert({
+    where: { useCaseId: uc.id },
+    create: { useCaseId: uc.id, organizationId, ...data },
+    update: { ...data, version: { increment: 1 } },
+  });
+  await audit(tx, {
+    organizationId,
+    actorId: ctx.actorId,
+    action: DECISION_AUDIT.proposed,
+    entity: USE_CASE_ENTITY,
+    entityId: uc.id,
+    before: existing ? { decisionState: existing.state } : null,
+    after: { decisionState: "PROPOSED", proposedApproach: input.approach, decisionNotes: input.notes, yearlyBudget: budget === null ? null : Number(budget) },
+  });
+  const who = await nameOf(tx, ctx.actorId);
+  await notify(tx, {
+    organizationId,
+    userIds: await membersWithRoles(tx, organizationId, ["EXECUTIVE", "ADMIN"]),
+    actorId: ctx.actorId,
+    kind: "approval_requested",
+    useCaseId: uc.id,
+    message: `${who} proposed ${APPROACH_LABELS[input.approach]} for ${quote(uc.title)} (yearly budget ${money(budget)}): it awaits your approval.`,
+  });
+  return { state: "PROPOSED", yearlyBudgetCents: budget === null ? null : Number(budget) };
+}
+
+export interface ApproveInput {
+  id: string;
+  /** Absent: approve the proposal as proposed. Present: decide this approach (at once, or amending the proposal). */
+  approach?: Approach;
+  notes?: string;
+}
+
+export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveInput): Promise<{ state: DecisionState; approach: Approach }> {
+  const { organizationId } = ctx;
+  const uc = await lockUseCase(tx, organizationId, input.id);
+  const existing = await decisionOf(tx, organizationId, uc.id);
+  const state = existing?.state ?? null;
+  check("approve", ctx, state, uc);
+  const approach = input.approach ?? (state === "PROPOSED" ? existing!.approach : undefined);
+  if (!approach) throw new ConflictError("There is no proposal to approve: choose the approach to decide.");
+  const notes = input.notes ?? (existing && state === "PROPOSED" ? existing.notes : uc.decisionNotes);
+  const budget = existing && state === "PROPOSED" && existing.approach === approach ? existing.yearlyBudgetCents : await budgetFor(tx, organizationId, uc.id, approach);
+
+  // The chosen approach follows the approval (the portfolio's "as chosen").
+  await recordUseCaseDecision(tx, ctx, { id: uc.id, expectedVersion: uc.version, chosenApproach: approach, decisionNotes: notes });
+  const after = await tx.useCase.findFirstOrThrow({ where: { id: uc.id, organizationId }, select: { assessment: true, recommendedApproach: true } });
+  const basis = basisOf(readAssessment(after.assessment), after.recommendedApproach);
+  const now = new Date();
+  const proposedById = existing && state === "PROPOSED" ? existing.proposedById : ctx.actorId;
+  const data = {
+    state: "APPROVED" as const,
+    approach,
+    notes,
+    yearlyBudgetCents: budget,
+    proposedById,
+    proposedAt: existing && state === "PROPOSED" ? existing.proposedAt : now,
+    decidedById: ctx.actorId,
+    decidedAt: now,
+    sentBackReason: "",
+    budgetApprovedById: null,
+    budgetApprovedAt: null,
+    basis: JSON.parse(JSON.stringify(basis)) as Prisma.InputJsonValue,
+    reviewReasons: [],
+  };
+  await tx.useCaseDecision.upsert({
+    where: { useCaseId: uc.id },
+    create: { useCaseId: uc.id, organizationId, ...data },
+    update: { ...data, version: { increment: 1 } },
+  });
+  await audit(tx, {
+    organizationId,
+    actorId: ctx.actorId,
+    action: DECISION_AUDIT.approved,
+    entity: USE_CASE_ENTITY,
+    entityId: uc.id,
+    before: { decisionState: state },
+    after: { decisionState: "APPROVED", chosenApproach: approach, yearlyBudget: budget === null ? null : Number(budget) },
+  });
+  const who = await nameOf(tx, ctx.actorId);
+  await notify(tx, {
+    organizationId,
+    userIds: await membersWithRoles(tx, organizationId, ["FINANCE"]),
+    actorId: ctx.actorId,
+    kind: "budget_requested",
+    useCaseId: uc.id,
+    message: `${who} approved ${APPROACH_LABELS[approach]} for ${quote(uc.title)}: its yearly budget of ${money(budget)} awaits your approval.`,
+  });
+  if (proposedById !== ctx.actorId) {
+    await notify(tx, {
+      organizationId,
+      userIds: [proposedById],
+      actorId: ctx.actorId,
+      kind: "approved",
+      useCaseId: uc.id,
+      message: `${who} approved your decision on ${quote(uc.title)} (${APPROACH_LABELS[approach]}); finance approves its budget next.`,
+    });
+  }
+  return { state: "APPROVED", approach };
+}
+
+export async function sendBackDecision(tx: Tx, ctx: WriteContext, input: { id: string; reason: string }): Promise<{ state: DecisionState }> {
+  const { organizationId } = ctx;
+  const uc = await lockUseCase(tx, organizationId, input.id);
+  const existing = await decisionOf(tx, organizationId, uc.id);
+  check("sendBack", ctx, existing?.state ?? null, uc);
+  await tx.useCaseDecision.update({
+    where: { useCaseId: uc.id },
+    data: { state: "SENT_BACK", sentBackReason: input.reason, decidedById: ctx.actorId, decidedAt: new Date(), version: { increment: 1 } },
+  });
+  await audit(tx, {
+    organizationId,
+    actorId: ctx.actorId,
+    action: DECISION_AUDIT.sentBack,
+    entity: USE_CASE_ENTITY,
+    entityId: uc.id,
+    before: { decisionState: existing!.state },
+    after: { decisionState: "SENT_BACK", sentBackReason: input.reason },
+  });
+  const who = await nameOf(tx, ctx.actorId);
+  await notify(tx, {
+    organizationId,
+    userIds: [existing!.proposedById, existing!.decidedById],
+    actorId: ctx.actorId,
+    kind: "sent_back",
+    useCaseId: uc.id,
+    message: `${who} sent back your decision on ${quote(uc.title)}: ${input.reason}`,
+  });
+  return { state: "SENT_BACK" };
+}
+
+export async function approveBudget(tx: Tx, ctx: WriteContext, input: { id: string }): Promise<{ state: DecisionState }> {
+  const { organizationId } = ctx;
+  const uc = await lockUseCase(tx, organizationId, input.id);
+  const existing = await decisionOf(tx, organizationId, uc.id);
+  check("approveBudget", ctx, existing?.state ?? null, uc);
+  await tx.useCaseDecision.update({
+    where: { useCaseId: uc.id },
+    data: { state: "BUDGET_APPROVED", budgetApprovedById: ctx.actorId, budgetApprovedAt: new Date(), version: { increment: 1 } },
+  });
+  const budget = existing!.yearlyBudgetCents;
+  await audit(tx, {
+    organizationId,
+    actorId: ctx.actorId,
+    action: DECISION_AUDIT.budgetApproved,
+    entity: USE_CASE_ENTITY,
+    entityId: uc.id,
+    before: { decisionState: "APPROVED" },
+    after: { decisionState: "BUDGET_APPROVED", yearlyBudget: budget === null ? null : Number(budget) },
+  });
+  const who = await nameOf(tx, ctx.actorId);
+  await notify(tx, {
+    organizationId,
+    userIds: [existing!.proposedById, existing!.decidedById],
+    actorId: ctx.actorId,
+    kind: "budget_approved",
+    useCaseId: uc.id,
+    message: `${who} approved the yearly budget of ${money(budget)} for ${quote(uc.title)}.`,
+  });
+  return { state: "BUDGET_APPROVED" };
+}

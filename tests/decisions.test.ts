@@ -1,0 +1,331 @@
+/**
+ * Issue 20 items 1, 2 and 5 through the real server actions (guard, parse, transaction, audit):
+ * the approval workflow from a lead's proposal to finance's budget, who is notified at each step,
+ * the history it leaves, a material change putting a decision back to review, comments with
+ * mentions, marking notifications read, and the decision queue on the demo portfolio against
+ * figures worked out by hand from lib/server/seed/demo-portfolio.ts.
+ */
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { createUseCase, updateUseCase } from "@/app/o/[org]/use-cases/actions";
+import { approveDecision, approveDecisionBudget, proposeDecision, sendBackDecision } from "@/app/o/[org]/decisions/actions";
+import { addComment } from "@/app/o/[org]/use-cases/[id]/actions";
+import { markNotificationsRead } from "@/app/o/[org]/notifications/actions";
+import { importUseCases } from "@/app/o/[org]/use-cases/import/actions";
+import { csv, fileOf, H, templateMapping, tRow } from "./import-helpers";
+import { readQueue } from "@/lib/server/decisions/queue";
+import { seedDemoOrganization } from "@/lib/server/seed/demo";
+import { unreadCount } from "@/lib/server/notifications";
+import { getUseCaseHistory } from "@/lib/server/use-cases/read";
+import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { signInAs, signOut } from "./helpers/session";
+
+type Result = { ok: boolean; code?: string; message?: string; fieldErrors?: Record<string, string[]>; data?: Record<string, unknown> };
+
+/** All seven deciding answers: knowledge that changes monthly, retrieval, no training data → RAG. */
+const ASSESSED = {
+  changeFrequency: "monthly",
+  maxLagDays: 14,
+  coreNeed: "retrieval",
+  needsStyleOrFormat: false,
+  labeledExamples: 0,
+  promptedBaselineMeetsBar: "no",
+  retrainingBudget: false,
+  needsCitations: true,
+  corpusDocuments: 4_000,
+  monthlyCalls: 20_000,
+} as const;
+
+let org: TestOrg;
+let other: TestOrg;
+
+async function as<T>(userId: string, fn: () => Promise<T>): Promise<T> {
+  signInAs(userId);
+  try {
+    return await fn();
+  } finally {
+    signOut();
+  }
+}
+
+async function newUseCase(title = `Workflow ${randomUUID().slice(0, 8)}`, o = org): Promise<{ id: string; version: number }> {
+  const r = (await as(o.users.LEAD.id, () => createUseCase(o.slug, { title, startDate: "2027-01-01", horizonYears: 3, assessment: ASSESSED }))) as Result;
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.data as { id: string; version: number };
+}
+
+const notificationsOf = (userId: string, useCaseId: string) =>
+  db.notification.findMany({ where: { organizationId: org.id, userId, useCaseId }, orderBy: { createdAt: "asc" }, select: { kind: true, message: true } });
+
+beforeAll(async () => {
+  org = await createTestOrg("workflow");
+  other = await createTestOrg("elsewhere");
+});
+
+describe("the approval workflow, from a lead's proposal to finance's budget", () => {
+  it("takes a use case from logged to budget approved, telling each next person, with each step in the history", async () => {
+    const uc = await newUseCase();
+    const year1 = await db.costYear.findFirstOrThrow({ where: { useCaseId: uc.id, approach: "RAG", yearIndex: 1 }, select: { baseCents: true } });
+
+    const proposed = (await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG", notes: "Retrieval over the guide." }))) as Result;
+    expect(proposed).toMatchObject({ ok: true, data: { state: "PROPOSED", yearlyBudgetCents: Number(year1.baseCents) } });
+    // The executive and the admin are asked; the lead (who acted) is not told of their own step.
+    for (const who of [org.users.EXECUTIVE.id, org.users.ADMIN.id]) {
+      expect(await notificationsOf(who, uc.id)).toEqual([{ kind: "approval_requested", message: expect.stringContaining("proposed RAG") }]);
+    }
+    expect(await notificationsOf(org.users.LEAD.id, uc.id)).toEqual([]);
+    expect(await notificationsOf(org.users.FINANCE.id, uc.id)).toEqual([]);
+
+    // A lead cannot approve; finance approves only budgets, and there is no approved decision yet.
+    expect(await as(org.users.LEAD.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await as(org.users.FINANCE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await as(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
+
+    expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: true, data: { state: "APPROVED", approach: "RAG" } });
+    const decided = await db.useCase.findUniqueOrThrow({ where: { id: uc.id }, select: { chosenApproach: true, decisionNotes: true } });
+    expect(decided).toEqual({ chosenApproach: "RAG", decisionNotes: "Retrieval over the guide." });
+    expect(await notificationsOf(org.users.FINANCE.id, uc.id)).toEqual([{ kind: "budget_requested", message: expect.stringContaining("awaits your approval") }]);
+    expect((await notificationsOf(org.users.LEAD.id, uc.id)).map((n) => n.kind)).toEqual(["approved"]);
+
+    // Executives and admins do not approve budgets.
+    expect(await as(org.users.EXECUTIVE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await as(org.users.ADMIN.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await as(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: true, data: { state: "BUDGET_APPROVED" } });
+    expect((await notificationsOf(org.users.LEAD.id, uc.id)).map((n) => n.kind)).toEqual(["approved", "budget_approved"]);
+    expect((await notificationsOf(org.users.EXECUTIVE.id, uc.id)).map((n) => n.kind)).toEqual(["approval_requested", "budget_approved"]);
+    // A budget is approved once.
+    expect(await as(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
+
+    const row = await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } });
+    expect(row).toMatchObject({ state: "BUDGET_APPROVED", proposedById: org.users.LEAD.id, decidedById: org.users.EXECUTIVE.id, budgetApprovedById: org.users.FINANCE.id });
+    expect(row.proposedAt.getTime()).toBeLessThanOrEqual(row.decidedAt!.getTime());
+    expect(row.decidedAt!.getTime()).toBeLessThanOrEqual(row.budgetApprovedAt!.getTime());
+
+    const history = (await getUseCaseHistory(org.id, uc.id)).reverse();
+    expect(history.map((e) => [e.action, e.actor?.id])).toEqual([
+      ["use_case.created", org.users.LEAD.id],
+      ["decision.proposed", org.users.LEAD.id],
+      ["use_case.decision_recorded", org.users.EXECUTIVE.id],
+      ["decision.approved", org.users.EXECUTIVE.id],
+      ["decision.budget_approved", org.users.FINANCE.id],
+    ]);
+  });
+
+  it("sends a proposal back with the reason, tells who proposed it, and lets them propose again", async () => {
+    const uc = await newUseCase();
+    await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "FINE_TUNING", notes: "" }));
+    // No reason: refused, nothing changes.
+    const empty = (await as(org.users.EXECUTIVE.id, () => sendBackDecision(org.slug, { id: uc.id, reason: "   " }))) as Result;
+    expect(empty).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).state).toBe("PROPOSED");
+
+    expect(await as(org.users.EXECUTIVE.id, () => sendBackDecision(org.slug, { id: uc.id, reason: "No labelled data: start with RAG." }))).toMatchObject({ ok: true });
+    expect(await notificationsOf(org.users.LEAD.id, uc.id)).toEqual([{ kind: "sent_back", message: expect.stringContaining("No labelled data: start with RAG.") }]);
+    expect((await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).chosenApproach).toBeNull();
+    // A lead may not propose for someone else's use case.
+    const stranger = await db.user.create({ data: { email: `other-lead-${randomUUID().slice(0, 8)}@workflow.test`, name: "Other lead" } });
+    await db.membership.create({ data: { userId: stranger.id, organizationId: org.id, role: "LEAD" } });
+    expect(await as(stranger.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: true, data: { state: "PROPOSED" } });
+  });
+
+  it("an executive decides at once from the queue; another organization's use case is not found", async () => {
+    const uc = await newUseCase();
+    expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
+    const foreign = await newUseCase(undefined, other);
+    const before = await db.auditEvent.count({ where: { organizationId: other.id } });
+    expect(await as(org.users.ADMIN.id, () => approveDecision(org.slug, { id: foreign.id, approach: "RAG" }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: foreign.id, approach: "RAG" }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await db.useCaseDecision.count({ where: { useCaseId: foreign.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { organizationId: other.id } })).toBe(before);
+  });
+});
+
+describe("a material change after approval", () => {
+  it("leaves the decision standing for a change that does not matter, and puts it back to review for one that does", async () => {
+    const uc = await newUseCase();
+    await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }));
+    await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }));
+    let version = (await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).version;
+
+    const title = `Renamed ${randomUUID().slice(0, 6)}`;
+    const renamed = (await as(org.users.LEAD.id, () => updateUseCase(org.slug, { id: uc.id, expectedVersion: version, title, startDate: "2027-01-01", horizonYears: 3, assessment: { ...ASSESSED, monthlyCalls: 40_000 } }))) as Result;
+    expect(renamed.ok).toBe(true);
+    expect((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).state).toBe("APPROVED");
+    expect((await readQueue(org.id)).items.find((i) => i.id === uc.id)?.reasons).toEqual(["budget"]);
+
+    version = (await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).version;
+    const changed = (await as(org.users.LEAD.id, () => updateUseCase(org.slug, { id: uc.id, expectedVersion: version, title, startDate: "2027-01-01", horizonYears: 3, assessment: { ...ASSESSED, monthlyCalls: 40_000, maxLagDays: 3 } }))) as Result;
+    expect(changed.ok).toBe(true);
+    const row = await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } });
+    expect(row.state).toBe("TO_REVIEW");
+    expect(row.reviewReasons).toEqual(["Longest acceptable lag (days): 14 → 3"]);
+    expect((await notificationsOf(org.users.EXECUTIVE.id, uc.id)).map((n) => n.kind)).toContain("to_review");
+    expect((await readQueue(org.id)).items.find((i) => i.id === uc.id)?.reasons).toEqual(["to-review"]);
+    expect((await getUseCaseHistory(org.id, uc.id))[0]!.action).toBe("decision.to_review");
+    // Back in the queue, it can be approved again.
+    expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
+  });
+});
+
+describe("a material change made by an import", () => {
+  it("puts the approved decision of a use case the import updated back to review", async () => {
+    const externalId = `DEC-${randomUUID().slice(0, 8)}`;
+    const row = (lag: string) =>
+      tRow({ title: `Imported ${externalId}`, externalId, ownerEmail: org.users.LEAD.email, changeFrequency: "monthly", maxLagDays: lag, coreNeed: "retrieval", needsStyleOrFormat: "no", labeledExamples: "0", promptedBaselineMeetsBar: "no", retrainingBudget: "no", monthlyCalls: "20000", corpusDocuments: "4000" });
+    const first = (await as(org.users.LEAD.id, () => importUseCases(org.slug, { file: fileOf(csv([H, row("14")])), fileName: "first.csv", mapping: templateMapping() }))) as Result;
+    expect(first).toMatchObject({ ok: true, data: { committed: true } });
+    const uc = await db.useCase.findFirstOrThrow({ where: { organizationId: org.id, externalId }, select: { id: true, recommendedApproach: true } });
+    await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id, approach: uc.recommendedApproach! }));
+    // Importing the same file again changes nothing, and the decision stands.
+    await as(org.users.LEAD.id, () => importUseCases(org.slug, { file: fileOf(csv([H, row("14")])), fileName: "again.csv", mapping: templateMapping() }));
+    expect((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).state).toBe("APPROVED");
+    const second = (await as(org.users.LEAD.id, () => importUseCases(org.slug, { file: fileOf(csv([H, row("2")])), fileName: "second.csv", mapping: templateMapping() }))) as Result;
+    expect(second).toMatchObject({ ok: true, data: { committed: true } });
+    const d = await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } });
+    expect(d.state).toBe("TO_REVIEW");
+    expect(d.reviewReasons).toContain("Longest acceptable lag (days): 14 → 2");
+  });
+});
+
+describe("comments and notifications", () => {
+  it("notifies the members a comment mentions, and only members", async () => {
+    const uc = await newUseCase();
+    const cto = await db.user.findUniqueOrThrow({ where: { id: org.users.EXECUTIVE.id } });
+    const outsider = await db.user.findUniqueOrThrow({ where: { id: other.users.ADMIN.id } });
+    const r = (await as(org.users.FINANCE.id, () => addComment(org.slug, { useCaseId: uc.id, body: `@${cto.name} is the budget firm? cc @${outsider.name}` }))) as Result;
+    expect(r).toMatchObject({ ok: true, data: { mentioned: 1 } });
+    expect(await notificationsOf(org.users.EXECUTIVE.id, uc.id)).toEqual([{ kind: "mention", message: expect.stringContaining("mentioned you") }]);
+    expect(await db.notification.count({ where: { userId: other.users.ADMIN.id } })).toBe(0);
+    expect((await getUseCaseHistory(org.id, uc.id))[0]!.action).toBe("comment.created");
+
+    const before = await db.useCaseComment.count({ where: { useCaseId: uc.id } });
+    expect(await as(org.users.LEAD.id, () => addComment(org.slug, { useCaseId: uc.id, body: "  " }))).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await as(org.users.LEAD.id, () => addComment(org.slug, { useCaseId: uc.id, body: "x".repeat(4001) }))).toMatchObject({ ok: false, code: "VALIDATION" });
+    const foreign = await newUseCase(undefined, other);
+    expect(await as(org.users.LEAD.id, () => addComment(org.slug, { useCaseId: foreign.id, body: "hello" }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await db.useCaseComment.count({ where: { useCaseId: uc.id } })).toBe(before);
+  });
+
+  it("marks only the member's own notifications read", async () => {
+    const uc = await newUseCase();
+    await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }));
+    const mine = await db.notification.findFirstOrThrow({ where: { userId: org.users.EXECUTIVE.id, useCaseId: uc.id } });
+    const admins = await db.notification.findFirstOrThrow({ where: { userId: org.users.ADMIN.id, useCaseId: uc.id } });
+    const unread = await unreadCount(org.id, org.users.EXECUTIVE.id);
+    // Naming someone else's notification: not found, and nothing is marked.
+    expect(await as(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { ids: [mine.id, admins.id] }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await unreadCount(org.id, org.users.EXECUTIVE.id)).toBe(unread);
+    expect(await as(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { ids: [mine.id] }))).toMatchObject({ ok: true, data: { marked: 1 } });
+    expect(await unreadCount(org.id, org.users.EXECUTIVE.id)).toBe(unread - 1);
+    expect((await db.notification.findUniqueOrThrow({ where: { id: admins.id } })).readAt).toBeNull();
+    expect(await as(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { all: true }))).toMatchObject({ ok: true });
+    expect(await unreadCount(org.id, org.users.EXECUTIVE.id)).toBe(0);
+  });
+});
+
+describe("the decision queue on the demo portfolio", () => {
+  /**
+   * Worked out by hand from lib/server/seed/demo-portfolio.ts: nine use cases have no decision
+   * (decision: null), each with a recommendation; the lead's proposal on "Broker email replies"
+   * makes it await approval, and the executive's approval of "Incident post-mortem search" puts it
+   * in finance's panel, leaving seven undecided. Two decisions go against the frameworks (the
+   * adjuster assistant's fine-tuning, the code review assistant's hybrid); five live use cases
+   * carry risk flags (the two decided against the frameworks, contract redlining, and the two
+   * agents whose teams have no evaluation set); "Underwriting guideline Q&A" was approved on a
+   * 14-day lag that is now 7, so it is to review.
+   */
+  const EXPECTED: Record<string, string[]> = {
+    "awaiting-approval": ["Broker email replies"],
+    "to-review": ["Underwriting guideline Q&A"],
+    undecided: [
+      "Commercial property risk summaries",
+      "Contract redlining against the playbook",
+      "Complaint letter drafting in the house tone",
+      "Regulatory change monitor",
+      "Month-end variance commentary",
+      "Renewal call preparation notes",
+      "Supplier due-diligence agent",
+    ],
+    differs: ["Adjuster assistant for coverage questions", "Code review assistant for the policy platform"],
+    risk: [
+      "Adjuster assistant for coverage questions",
+      "Contract redlining against the playbook",
+      "Code review assistant for the policy platform",
+      "Renewal call preparation notes",
+      "Supplier due-diligence agent",
+    ],
+    budget: ["Incident post-mortem search"],
+  };
+
+  it("holds exactly the use cases worked out by hand, sorted by projected spend, the two agents with no estimate last", async () => {
+    const s = randomUUID().slice(0, 8);
+    const slug = `queue-demo-${s}`;
+    await seedDemoOrganization({
+      org: { name: "Queue demo", slug },
+      users: [
+        { role: "ADMIN", email: `admin-${s}@queue.test`, name: "Admin" },
+        { role: "EXECUTIVE", email: `cto-${s}@queue.test`, name: "CTO" },
+        { role: "LEAD", email: `lead-${s}@queue.test`, name: "Lead" },
+        { role: "FINANCE", email: `finance-${s}@queue.test`, name: "Finance" },
+      ],
+      password: "queue-demo-password",
+    });
+    const demo = await db.organization.findUniqueOrThrow({ where: { slug } });
+    const { items, counts, total } = await readQueue(demo.id);
+    expect(total).toBe(12);
+
+    expect(counts).toEqual({ "awaiting-approval": 1, "to-review": 1, undecided: 7, differs: 2, risk: 5, budget: 1 });
+    for (const [reason, titles] of Object.entries(EXPECTED)) {
+      expect(items.filter((i) => i.reasons.includes(reason as never)).map((i) => i.title), reason).toEqual(titles);
+    }
+    expect(items).toHaveLength(12);
+
+    // Projected spend is the lifecycle base as chosen (the decision, else the recommendation):
+    // the sum of that approach's yearly base totals, read here from CostYear, not the rollup.
+    for (const i of items) {
+      const approach = i.chosenApproach ?? i.recommendedApproach!;
+      const years = await db.costYear.findMany({ where: { useCaseId: i.id, approach }, select: { baseCents: true } });
+      const sum = years.reduce((acc, y) => acc + Number(y.baseCents), 0);
+      expect(i.spendCents, i.title).toBe(years.length ? sum : null);
+    }
+    const costed = items.filter((i) => i.spendCents !== null).map((i) => i.spendCents!);
+    expect(costed).toEqual([...costed].sort((x, y) => y - x));
+    expect(items.slice(-2).map((i) => [i.title, i.spendCents])).toEqual([
+      ["Renewal call preparation notes", null],
+      ["Supplier due-diligence agent", null],
+    ]);
+    expect(items[0]).toMatchObject({ title: "Adjuster assistant for coverage questions", recommendedApproach: "RAG", evidence: "assessed", agreementVotes: 5, agreementVoters: 5 });
+
+    // One panel, one page: finance's budgets; the undecided, two at a time (the two largest).
+    expect((await readQueue(demo.id, { reasons: ["budget"] })).items.map((i) => i.title)).toEqual(["Incident post-mortem search"]);
+    const undecided = await readQueue(demo.id, { reasons: ["undecided"], limit: 2 });
+    expect(undecided.total).toBe(7);
+    expect(undecided.items.map((i) => i.title)).toEqual(EXPECTED.undecided!.slice(0, 2));
+
+    // The demo's people were told: the CTO of the proposal and of the decision to review, finance of the budget.
+    const cto = await db.user.findUniqueOrThrow({ where: { email: `cto-${s}@queue.test` } });
+    const finance = await db.user.findUniqueOrThrow({ where: { email: `finance-${s}@queue.test` } });
+    expect((await db.notification.findMany({ where: { organizationId: demo.id, userId: cto.id }, select: { kind: true } })).map((n) => n.kind).sort()).toEqual(["approval_requested", "approval_requested", "to_review"]);
+    // Finance: the budget of the incident search, and the one approved before the guideline Q&A's answers changed.
+    expect((await db.notification.findMany({ where: { organizationId: demo.id, userId: finance.id }, select: { kind: true } })).map((n) => n.kind)).toEqual(["budget_requested", "budget_requested"]);
+  });
+
+  it("reads the rollup side through the organization-scoped partial index made for it", async () => {
+    const text = await db.$transaction(async (tx) => {
+      // With a few hundred rows PostgreSQL may rightly prefer a scan; rule it out to check that the
+      // index's predicate matches the queue's, so a large organization gets the index.
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      const plan = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `EXPLAIN SELECT r."useCaseId" FROM "UseCaseRollup" r WHERE r."organizationId" = $1 AND r."deletedAt" IS NULL
+           AND ((r."recommendedApproach" IS NOT NULL AND r."chosenApproach" IS NULL) OR r."chosenApproach" <> r."recommendedApproach" OR cardinality(r."riskFlags") > 0)`,
+        org.id,
+      );
+      return plan.map((p) => p["QUERY PLAN"]).join("\n");
+    });
+    expect(text).toContain("UseCaseRollup_decision_queue_idx");
+  });
+});
