@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { createUseCase, updateUseCase } from "@/app/o/[org]/use-cases/actions";
 import { approveDecision, approveDecisionBudget, proposeDecision, sendBackDecision } from "@/app/o/[org]/decisions/actions";
+import { approvedSpendByBusinessUnit } from "@/lib/server/value/read";
 import { addComment } from "@/app/o/[org]/use-cases/[id]/actions";
 import { markNotificationsRead } from "@/app/o/[org]/notifications/actions";
 import { importUseCases } from "@/app/o/[org]/use-cases/import/actions";
@@ -110,6 +111,22 @@ describe("the approval workflow, from a lead's proposal to finance's budget", ()
       ["decision.approved", org.users.EXECUTIVE.id],
       ["decision.budget_approved", org.users.FINANCE.id],
     ]);
+  });
+
+  it("counts a budget finance approved as approved spend of its business unit, in the years its lifecycle covers", async () => {
+    const o = await createTestOrg("approved-spend");
+    const uc = await newUseCase(`Approved ${randomUUID().slice(0, 8)}`, o);
+    expect(await approvedSpendByBusinessUnit(o.id, 2027)).toBeNull(); // no approvals yet: said, never $0
+    const proposed = (await as(o.users.LEAD.id, () => proposeDecision(o.slug, { id: uc.id, approach: "RAG", notes: "" }))) as Result;
+    const budget = (proposed.data as { yearlyBudgetCents: number }).yearlyBudgetCents;
+    expect(await as(o.users.EXECUTIVE.id, () => approveDecision(o.slug, { id: uc.id }))).toMatchObject({ ok: true });
+    expect(await approvedSpendByBusinessUnit(o.id, 2027)).toBeNull(); // approved, but not its budget yet
+    expect(await as(o.users.FINANCE.id, () => approveDecisionBudget(o.slug, { id: uc.id }))).toMatchObject({ ok: true });
+    expect(await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id }, select: { state: true } })).toEqual({ state: "BUDGET_APPROVED" });
+    // 2027 to 2029 (three years from 1 January 2027); the unit is the use case's (none given: "").
+    expect([...((await approvedSpendByBusinessUnit(o.id, 2027)) ?? new Map())]).toEqual([["", budget]]);
+    expect([...((await approvedSpendByBusinessUnit(o.id, 2029)) ?? new Map())]).toEqual([["", budget]]);
+    expect([...((await approvedSpendByBusinessUnit(o.id, 2030)) ?? new Map([["none", 0]]))]).toEqual([]);
   });
 
   it("sends a proposal back with the reason, tells who proposed it, and lets them propose again", async () => {

@@ -167,12 +167,27 @@ export async function valueInput(organizationId: string, filter: PortfolioFilter
 }
 
 /**
- * The seam for issue 20's approvals (built apart, in the decision queue): the spend approved per
- * business unit in a calendar year. Until approvals exist it returns null, and the budget panel
- * says "no approvals yet" rather than guessing.
+ * The spend approved per business unit in a calendar year: the yearly budgets of the decisions
+ * whose budget finance has approved (lib/server/decisions/workflow.ts; state BUDGET_APPROVED), for
+ * the use cases, not deleted, whose lifecycle covers that year. Null when the organization has no
+ * approved budget at all, so the panel says "no approvals yet" rather than $0.
  */
-export async function approvedSpendByBusinessUnit(_organizationId: string, _year: number): Promise<Map<string, number> | null> {
-  return null;
+export async function approvedSpendByBusinessUnit(organizationId: string, year: number): Promise<Map<string, number> | null> {
+  // Filtered by organization in both tables explicitly (a small read of the decisions only).
+  const rows = await db.$queryRaw<{ businessUnit: string | null; cents: bigint | null; any: boolean }[]>(
+    Prisma.sql`
+      SELECT u."businessUnit", sum(d."yearlyBudgetCents") FILTER (
+               WHERE u."deletedAt" IS NULL
+                 AND ${year} >= EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt"))
+                 AND ${year} < EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt")) + u."horizonYears") AS cents,
+             true AS any
+        FROM "UseCaseDecision" d
+        JOIN "UseCase" u ON u.id = d."useCaseId" AND u."organizationId" = d."organizationId"
+       WHERE d."organizationId" = ${organizationId} AND d.state = 'BUDGET_APPROVED' AND d."yearlyBudgetCents" IS NOT NULL
+       GROUP BY u."businessUnit"`,
+  );
+  if (rows.length === 0) return null;
+  return new Map(rows.filter((r) => r.cents !== null).map((r) => [r.businessUnit ?? "", int(r.cents)]));
 }
 
 interface SpendRow {
