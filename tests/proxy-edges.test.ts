@@ -9,16 +9,18 @@ import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
-  ACTION_BODY_BYTES,
-  ACTION_BODY_VALUES,
-  API_BODY_BYTES,
-  IMPORT_BODY_BYTES,
-  IMPORT_BODY_VALUES,
   oversizedBodyRefusal,
   PLAIN_CSP,
   proxy,
   unreadableActionRefusal,
 } from "../proxy";
+
+// The limits as proxy.ts documents them, written out here so that a changed constant fails a test.
+const ACTION_BODY_BYTES = 256 * 1024;
+const ACTION_BODY_VALUES = 5_000;
+const API_BODY_BYTES = 64 * 1024;
+const IMPORT_BODY_BYTES = 12 * 1024 * 1024;
+const IMPORT_BODY_VALUES = 250_000;
 
 const SECRET = "test-secret-not-for-production-0123456789";
 const ORIGIN = "http://localhost:3000";
@@ -284,7 +286,7 @@ describe("the shape of a server action's body", () => {
   it("allows each self-contained form React writes and refuses the near misses", async () => {
     const allowed = ["$$", "$$K1", "$undefined", "$NaN", "$Infinity", "$-Infinity", "$-0", "$D2027-01-01", "$D", "$n12", "$n-12", "$n0"];
     for (const v of allowed) expect(await unreadableActionRefusal(text(JSON.stringify(["acme", v]))), v).toBeNull();
-    const nearMisses = ["$undefinedX", "$NaN1", "$Infinity2", "$-Infinityx", "$-0x", "$n12a", "$n", "$n-", "$K1", "$", "$d2027"];
+    const nearMisses = ["$undefinedX", "$NaN1", "$Infinity2", "$-Infinityx", "$-0x", "$n12a", "$n", "$n-", "$K1", "$", "$d2027", "$K1$$", "$Q1$undefined"];
     for (const v of nearMisses) await refused(text(JSON.stringify(["acme", { deep: [v] }])), v);
     // A string that merely contains a $ later on is plain text.
     expect(await unreadableActionRefusal(text(JSON.stringify(["acme", "costs $5"])))).toBeNull();
