@@ -36,7 +36,7 @@ export const MODULES: Record<string, { mutate: string[]; tests: string[] }> = {
   "domain-core": { mutate: ["lib/domain/*.ts"], tests: ["lib/**/*.test.ts"] },
   guard: {
     mutate: ["lib/server/guard.ts", "lib/server/page-guard.ts", "lib/server/action.ts"],
-    tests: ["tests/authorization-matrix.test.ts", "tests/session-revocation.test.ts", "tests/cross-organization-reads.test.ts"],
+    tests: ["tests/authorization-matrix.test.ts", "tests/session-revocation.test.ts", "tests/cross-organization-reads.test.ts", "tests/guard-edges.test.ts"],
   },
   "use-cases": {
     mutate: ["lib/server/use-cases/read.ts", "lib/server/use-cases/write.ts"],
