@@ -7,10 +7,12 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/server/db";
-import { ForbiddenError, NotAMemberError, NotSignedInError } from "@/lib/server/errors";
-import { myOrganizations, requireMember, requireUser } from "@/lib/server/guard";
+import { ConflictError, ForbiddenError, NotAMemberError, NotFoundError, NotSignedInError, ValidationError } from "@/lib/server/errors";
+import { ALL_ROLES, myOrganizations, requireMember, requireUser } from "@/lib/server/guard";
 import { guardPage } from "@/lib/server/page-guard";
-import { entryPointOf } from "@/lib/server/action";
+import { ENTRY_POINTS, entryPointOf, orgRoute } from "@/lib/server/action";
+import { createUseCase } from "@/app/o/[org]/use-cases/actions";
+import { signUp } from "@/app/(auth)/sign-up/actions";
 import { GET as templateRoute } from "@/app/o/[org]/use-cases/import/template/route";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { signInAs, signOut } from "./helpers/session";
@@ -51,6 +53,18 @@ describe("guardPage", () => {
     expect(await interruptOf(() => guardPage(org.slug))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
     signInAs(org.users.FINANCE.id);
     expect(await interruptOf(() => guardPage(org.slug, ["ADMIN", "LEAD"]))).toBe("NEXT_HTTP_ERROR_FALLBACK;403");
+  });
+
+  it("does not dress up an unexpected failure (the database gone) as a refusal: the page gets the error", async () => {
+    vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
+    signInAs(org.users.LEAD.id);
+    const lost = new Error("connection lost");
+    const spy = vi.spyOn(db.membership, "findFirst").mockRejectedValueOnce(lost);
+    try {
+      await expect(guardPage(org.slug)).rejects.toBe(lost);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("lets an allowed member in, with the organization and the role", async () => {
@@ -129,6 +143,58 @@ describe("route handlers", () => {
     const ok = await get(org.slug);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+  });
+});
+
+describe("route handlers: what the handler's own errors become", () => {
+  const NAME = "guard-edges.throwing-route";
+  const routeThrowing = (err: unknown) => {
+    const route = orgRoute({ name: NAME, roles: ALL_ROLES, handler: async () => Promise.reject(err) });
+    ENTRY_POINTS.delete(NAME); // a test double, not one of the app's entry points
+    return route(new Request(`http://localhost:3000/o/${org.slug}/x`), { params: Promise.resolve({ org: org.slug }) });
+  };
+
+  it("a bad query is a 422 with its field errors, a missing thing a 404, anything else a 500 that says nothing of the cause", async () => {
+    signInAs(org.users.FINANCE.id);
+    const invalid = await routeThrowing(new ValidationError("Check the filter.", { year: ["Pick a year."] }));
+    expect(invalid.status).toBe(422);
+    expect(await invalid.json()).toEqual({ error: "Check the filter.", code: "VALIDATION", fieldErrors: { year: ["Pick a year."] } });
+    const missing = await routeThrowing(new NotFoundError());
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: "Not found.", code: "NOT_FOUND" });
+    const conflict = await routeThrowing(new ConflictError("Changed meanwhile."));
+    expect(conflict.status).toBe(500);
+    const errorSpy = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const broken = await routeThrowing(new Error("secret table name"));
+      expect(broken.status).toBe(500);
+      const body = (await broken.json()) as { error: string; code: string };
+      expect(body.code).toBe("INTERNAL");
+      expect(body.error).not.toContain("secret");
+    } finally {
+      errorSpy.mockRestore();
+    }
+    expect(ENTRY_POINTS.has(NAME)).toBe(false);
+  });
+});
+
+describe("actions", () => {
+  it("an allowed member's action returns its data, and the change is made", async () => {
+    signInAs(org.users.LEAD.id);
+    const title = `Guard edge ${randomUUID()}`;
+    const res = await createUseCase(org.slug, { title });
+    expect(res).toEqual({ ok: true, data: expect.objectContaining({ id: expect.any(String) }) });
+    expect(await db.useCase.count({ where: { id: (res as { data: { id: string } }).data.id, organizationId: org.id, title } })).toBe(1);
+  });
+
+  it("a public action refuses bad input with field errors and nothing made, and answers good input", async () => {
+    signOut();
+    const email = `guard-edge-${randomUUID().slice(0, 8)}@guard.test`;
+    const bad = await signUp({ name: "Edge", email: "not an email", password: "a long password", organizationName: "Edge Org" });
+    expect(bad).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { email: [expect.any(String)] } });
+    const good = await signUp({ name: "Edge", email, password: "a long password", organizationName: `Edge Org ${randomUUID().slice(0, 8)}` });
+    expect(good).toEqual({ ok: true, data: { signIn: true } });
+    expect(await db.user.count({ where: { email } })).toBe(1);
   });
 });
 
