@@ -121,7 +121,7 @@ describe("requireMember", () => {
 
 describe("route handlers", () => {
   const get = (slug: string | undefined, search = "") =>
-    templateRoute(new Request(`http://localhost:3000/o/${slug}/use-cases/import/template${search}`), { params: Promise.resolve(slug === undefined ? {} : { org: slug }) });
+    templateRoute(new Request(`http://localhost:3000/o/${slug}/use-cases/import/template${search}`), { params: Promise.resolve<Record<string, string>>(slug === undefined ? {} : { org: slug }) });
 
   it("answer 401 signed out, 404 to another organization and to a bad address, 403 to a role not allowed", async () => {
     const cases: [string | null, string | undefined, number, string][] = [
