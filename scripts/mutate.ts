@@ -36,7 +36,7 @@ export const MODULES: Record<string, { mutate: string[]; tests: string[] }> = {
   "domain-core": { mutate: ["lib/domain/*.ts"], tests: ["lib/**/*.test.ts"] },
   guard: {
     mutate: ["lib/server/guard.ts", "lib/server/page-guard.ts", "lib/server/action.ts"],
-    tests: ["tests/authorization-matrix.test.ts", "tests/session-revocation.test.ts", "tests/cross-organization-reads.test.ts"],
+    tests: ["tests/authorization-matrix.test.ts", "tests/session-revocation.test.ts", "tests/cross-organization-reads.test.ts", "tests/guard-edges.test.ts"],
   },
   "use-cases": {
     mutate: ["lib/server/use-cases/read.ts", "lib/server/use-cases/write.ts"],
@@ -44,7 +44,7 @@ export const MODULES: Record<string, { mutate: string[]; tests: string[] }> = {
   },
   throttle: { mutate: ["lib/server/login-throttle.ts", "lib/server/anonymous-throttle.ts"], tests: ["tests/login-throttle.test.ts", "tests/anonymous-throttle.test.ts", "tests/sign-up.test.ts"] },
   rls: { mutate: ["lib/server/rls.ts"], tests: ["tests/rls.test.ts", "tests/rls-each-read.test.ts"] },
-  proxy: { mutate: ["proxy.ts"], tests: ["tests/proxy.test.ts"] },
+  proxy: { mutate: ["proxy.ts"], tests: ["tests/proxy.test.ts", "tests/proxy-edges.test.ts"] },
   "export-writer": { mutate: ["lib/server/export/*.ts"], tests: ["tests/export.test.ts", "tests/rls-each-read.test.ts", "lib/domain/export/*.test.ts"] },
 };
 
