@@ -98,11 +98,7 @@ export async function proposeDecision(tx: Tx, ctx: WriteContext, input: ProposeI
     basis: Prisma.DbNull,
     reviewReasons: [],
   };
-  await tx.useCaseDecision.upsert({
-    where: { useCaseId: uc.id },
-    create: { useCaseId: uc.id, organizationId, ...data },
-    update: { ...data, version: { increment: 1 } },
-  });
+  await writeDecision(tx, organizationId, uc.id, data);
   await audit(tx, {
     organizationId,
     actorId: ctx.actorId,
@@ -163,11 +159,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
     basis: JSON.parse(JSON.stringify(basis)) as Prisma.InputJsonValue,
     reviewReasons: [],
   };
-  await tx.useCaseDecision.upsert({
-    where: { useCaseId: uc.id },
-    create: { useCaseId: uc.id, organizationId, ...data },
-    update: { ...data, version: { increment: 1 } },
-  });
+  await writeDecision(tx, organizationId, uc.id, data);
   await audit(tx, {
     organizationId,
     actorId: ctx.actorId,
@@ -258,4 +250,13 @@ export async function approveBudget(tx: Tx, ctx: WriteContext, input: { id: stri
     message: `${who} approved the yearly budget of ${money(budget)} for ${quote(uc.title)}.`,
   });
   return { state: "BUDGET_APPROVED" };
+}
+
+/** Writes a use case's workflow row whole: the first step creates it, later ones replace it (its version counts the steps). */
+async function writeDecision(tx: Tx, organizationId: string, useCaseId: string, data: Omit<Prisma.UseCaseDecisionUncheckedCreateInput, "useCaseId" | "organizationId">): Promise<void> {
+  await tx.useCaseDecision.upsert({
+    where: { useCaseId },
+    create: { useCaseId, organizationId, ...data },
+    update: { ...data, version: { increment: 1 } },
+  });
 }

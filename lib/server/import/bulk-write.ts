@@ -5,7 +5,7 @@ import { additionalText } from "@/lib/domain/governance";
 import type { Tx } from "../db";
 import { ConflictError } from "../errors";
 import { refreshRollups } from "../portfolio/rollup";
-import { USE_CASE_ENTITY } from "../use-cases/write";
+import { USE_CASE_ENTITY, USE_CASE_IMPORTED_ACTION } from "../use-cases/write";
 import { deriveFrom, derivedRows, loadDeriveContext, recordset, type DerivedRows, type ScoreMemo } from "../use-cases/derive";
 import { dayToDate } from "../use-cases/mapping";
 import { COST_LINE_COLUMNS, COST_YEAR_COLUMNS, DERIVED_USE_CASE_COLUMNS } from "./derived-records";
@@ -84,7 +84,7 @@ const INSERT_AUDIT = `INSERT INTO "AuditEvent" ("id", "organizationId", "actorId
   SELECT v."id", $2, $3, v."action", v."entity", v."entityId", v."before", v."after", $4::timestamp(3)
   FROM jsonb_to_recordset($1::jsonb) AS v("id" text, "action" text, "entity" text, "entityId" text, "before" jsonb, "after" jsonb)`;
 
-export const IMPORT_AUDIT_ACTION = "use_case.imported";
+export const IMPORT_AUDIT_ACTION = USE_CASE_IMPORTED_ACTION;
 
 export interface WrittenRow {
   row: number;

@@ -8,10 +8,7 @@ import type { SortColumn, UseCaseListQuery } from "@/lib/domain/use-case-list";
 import { isStorableText } from "@/lib/domain/text";
 import { db, Prisma, type Db, type Role, type Tx } from "../db";
 import { EDITABLE_SELECT, rowToFields } from "./mapping";
-import { USE_CASE_AUDIT, USE_CASE_ENTITY } from "./write";
-
-/** The per-use-case event of an import (lib/server/import/bulk-write.ts IMPORT_AUDIT_ACTION; repeated to keep this module free of the import's). */
-const IMPORTED_ACTION = "use_case.imported";
+import { USE_CASE_AUDIT, USE_CASE_ENTITY, USE_CASE_IMPORTED_ACTION as IMPORTED_ACTION } from "./write";
 
 /**
  * Reading use cases. Every query names the organization; deleted use cases are left out except

@@ -26,6 +26,8 @@ import { DERIVE_SELECT, EDITABLE_SELECT, fieldsToColumns, rowToFields, type Edit
  */
 
 export const USE_CASE_ENTITY = "UseCase";
+/** The per-use-case audit event of an import (lib/server/import/bulk-write.ts writes it). */
+export const USE_CASE_IMPORTED_ACTION = "use_case.imported";
 export const USE_CASE_AUDIT = {
   created: "use_case.created",
   updated: "use_case.updated",
