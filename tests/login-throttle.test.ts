@@ -23,6 +23,7 @@ import { db } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/passwords";
 import { authOptions } from "@/lib/server/auth-options";
 import { signInNotices } from "@/lib/server/notices";
+import { settleOwnerMails } from "@/lib/server/login-throttle";
 
 type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<{ id: string } | null>;
 const provider = authOptions.providers.find((p) => p.id === "credentials") as unknown as { options: { authorize: Authorize } };
@@ -166,6 +167,45 @@ describe("sign-in throttling", () => {
     expect(await signInNotices(owner.id, new Date(Date.now() + 60 * 60 * 1000))).toEqual([]);
     expect(await new Browser(address()).signIn(owner.email, PASSWORD)).toBe("ok");
     expect(await db.accountNotice.count({ where: { userId: owner.id } })).toBe(1);
+  });
+
+  it("mails the owner once when someone keeps failing on their account, again only after their next sign-in", async () => {
+    const owner = await makeOwner();
+    const mails = () => db.outboxMessage.findMany({ where: { to: owner.email }, select: { subject: true, text: true } });
+    // Four failures are not news yet (a typo or two and a caps lock).
+    for (let i = 0; i < 4; i++) expect(await new Browser(address()).signIn(owner.email, `guess ${i}`)).toBe("refused");
+    await settleOwnerMails();
+    expect(await mails()).toEqual([]);
+    // The fifth is: one mail, which says how many and that the owner is not locked out.
+    expect(await new Browser(address()).signIn(owner.email, "guess 4")).toBe("refused");
+    await settleOwnerMails();
+    const first = await mails();
+    expect(first).toHaveLength(1);
+    expect(first[0]!.subject).toBe("Failed sign-ins on your Tradeoff account");
+    expect(first[0]!.text).toMatch(/^There have been 5 failed sign-in attempts on your Tradeoff account since your last sign-in/);
+    expect(first[0]!.text).toContain("they cannot lock you out");
+    // More guessing does not fill the inbox.
+    for (let i = 5; i < 25; i++) await new Browser(address()).signIn(owner.email, `guess ${i}`);
+    await settleOwnerMails();
+    expect(await mails()).toHaveLength(1);
+    // The owner signs in (from a browser they have used, which the guessing does not hold up);
+    // five more failures after that are new, and mailed once more.
+    const laptop = new Browser(address());
+    expect(await laptop.signIn(owner.email, PASSWORD)).toBe("ok");
+    for (let i = 0; i < 5; i++) await new Browser(address()).signIn(owner.email, `again ${i}`);
+    await settleOwnerMails();
+    expect(await mails()).toHaveLength(2);
+  });
+
+  it("mails no one for failures on an unknown email or an unconfirmed account", async () => {
+    const unknown = `unknown-${randomUUID()}@example.com`;
+    const unconfirmed = await db.user.create({ data: { email: `unconfirmed-${randomUUID()}@example.com`, name: "U", passwordHash: hash }, select: { email: true } });
+    for (let i = 0; i < 6; i++) {
+      await new Browser(address()).signIn(unknown, `guess ${i}`);
+      await new Browser(address()).signIn(unconfirmed.email, `guess ${i}`);
+    }
+    await settleOwnerMails();
+    expect(await db.outboxMessage.count({ where: { to: { in: [unknown, unconfirmed.email] } } })).toBe(0);
   });
 
   it("checks a password hash even for an unknown email, so both answer in the same time", async () => {

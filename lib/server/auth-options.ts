@@ -7,7 +7,7 @@ import { z } from "zod";
 import { db } from "./db";
 import { cookies } from "next/headers";
 import { hashPassword, verifyPassword } from "./passwords";
-import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./login-throttle";
+import { checkSignInAllowed, mailOwnerOfFailures, recordSignInFailure, recordSignInSuccess } from "./login-throttle";
 import { deviceCookieFor, knownDeviceOf } from "./known-device";
 import { resendVerificationOnSignIn } from "./account-security";
 import { verifySecondFactor } from "./two-factor";
@@ -130,6 +130,7 @@ export const authOptions: NextAuthOptions = {
         const verified = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
         if (!user?.passwordHash || !verified) {
           await recordSignInFailure(source);
+          await mailOwnerOfFailures(email, user);
           // In the security log of the account's organizations (never the password; for an email
           // that matches no account, only the address).
           await recordSignInEvent("failed", user, ip);
@@ -147,6 +148,7 @@ export const authOptions: NextAuthOptions = {
           if (!code) throw new Error("TWO_FACTOR_REQUIRED");
           if (!(await verifySecondFactor(user.id, code))) {
             await recordSignInFailure(source);
+            await mailOwnerOfFailures(email, user);
             throw new Error("TWO_FACTOR_INVALID");
           }
         }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db";
+import { appUrl, sendMailBestEffort } from "./mail";
 
 /**
  * Sign-in throttling kept in PostgreSQL (so it holds across app servers), built so that an
@@ -27,6 +28,12 @@ const MAX_DELAY_S = 15 * 60;
 export const FREE_FAILURES = { pair: 5, ip: 20, account: 50, device: 5 } as const;
 /** Failures since the last sign-in from which the owner is told (a typo or two is not news). */
 export const NOTICE_FROM_FAILURES = 3;
+/**
+ * Failures since the last sign-in from which the owner is also mailed, at once: someone is
+ * guessing now, and the owner may not sign in for days. One mail until their next sign-in (or,
+ * while the guessing goes on, one a day: the marker is kept as long as other attempt rows).
+ */
+export const MAIL_FROM_FAILURES = 5;
 /** Rows older than this are deleted now and then (the owner's count is kept longer, for the notice). */
 const KEEP_MS = 24 * 60 * 60 * 1000;
 const KEEP_OWNER_MS = 30 * 24 * 60 * 60 * 1000;
@@ -98,9 +105,53 @@ export async function recordSignInSuccess(source: SignInSource, userId: string):
         data: { userId, kind: "failed-sign-ins", count: failures._count._all, firstAt: failures._min.at!, lastAt: failures._max.at! },
       });
     }
-    const cleared = [ownerKey, `pair:${source.email}|${source.ip}`, ...(source.device ? [`device:${source.email}|${source.device}`] : [])];
+    const cleared = [ownerKey, `owner-mailed:${source.email}`, `pair:${source.email}|${source.ip}`, ...(source.device ? [`device:${source.email}|${source.device}`] : [])];
     await tx.loginAttempt.deleteMany({ where: { key: { in: cleared } } });
   });
+}
+
+/** Mails to owners still being sent (the sign-in answers without waiting for them). */
+const ownerMails = new Set<Promise<unknown>>();
+/** Waits for the owners' mails under way (for tests, and for a graceful stop). */
+export async function settleOwnerMails(): Promise<void> {
+  await Promise.all([...ownerMails]);
+}
+
+/**
+ * After a failed sign-in: when the failures on the account since its owner's last sign-in reach
+ * MAIL_FROM_FAILURES and the owner has not been mailed about them yet, mail them (and mark it, so
+ * an attacker cannot fill their inbox). The same reads are made whether or not the email has an
+ * account, and the mail goes out without the answer waiting for it, so neither the answer nor its
+ * time tells an account apart (issue 16). Returns whether a mail was started.
+ */
+export async function mailOwnerOfFailures(email: string, user: { email: string; emailVerifiedAt: Date | null } | null): Promise<boolean> {
+  const ownerKey = `owner:${email}`;
+  const mailedKey = `owner-mailed:${email}`;
+  const [failures, mailed] = await Promise.all([
+    db.loginAttempt.aggregate({ where: { key: ownerKey, succeeded: false }, _count: { _all: true }, _min: { at: true } }),
+    db.loginAttempt.count({ where: { key: mailedKey } }),
+  ]);
+  if (!user?.emailVerifiedAt || failures._count._all < MAIL_FROM_FAILURES || mailed > 0) return false;
+  const first = failures._min.at!.toISOString().slice(0, 16).replace("T", " ");
+  const sending = (async () => {
+    await db.loginAttempt.create({ data: { key: mailedKey, succeeded: false } });
+    await sendMailBestEffort({
+      to: user.email,
+      subject: "Failed sign-ins on your Tradeoff account",
+      text: [
+        `There have been ${failures._count._all} failed sign-in attempts on your Tradeoff account since your last sign-in (the first at ${first} UTC).`,
+        "",
+        "If they were not you, someone may be guessing your password. They have not got in, and they cannot lock you out: a browser you have signed in from before is never held up by their attempts.",
+        `To be safe, sign in at ${appUrl("/sign-in")} and choose a long, unique password, or turn on two-factor sign-in on your account page.`,
+        "",
+        "You will not be mailed again about these attempts until you next sign in.",
+      ].join("\n"),
+    });
+  })()
+    .catch((err: Error) => console.error(`[mail] failed sign-in warning not sent: ${err.message}`))
+    .finally(() => ownerMails.delete(sending));
+  ownerMails.add(sending);
+  return true;
 }
 
 /** Counts one use of an anonymous endpoint (sign-up, a wrong invitation token) under `key`. */
