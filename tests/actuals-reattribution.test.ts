@@ -40,8 +40,21 @@ async function setUp(label: string) {
   return { org, a, b };
 }
 
-/** Attributed spend by (use case or reason, month), in cents. */
+/**
+ * Attributed spend by (use case or reason, month), in cents; and the yearly summary the portfolio
+ * reads (ActualSpendYear) checked against it: the same cents per use case, month by month.
+ */
 async function spendOf(organizationId: string) {
+  const perMonth = await db.actualSpend.groupBy({ by: ["useCaseId", "month"], where: { organizationId, useCaseId: { not: null } }, _sum: { cents: true } });
+  const expected = new Map<string, bigint[]>();
+  for (const r of perMonth) {
+    const key = `${r.useCaseId}|${r.month.getUTCFullYear()}`;
+    const months = expected.get(key) ?? Array.from({ length: 12 }, () => 0n);
+    months[r.month.getUTCMonth()] = BigInt(r._sum.cents ?? 0n);
+    expected.set(key, months);
+  }
+  const summary = await db.actualSpendYear.findMany({ where: { organizationId } });
+  expect(new Map(summary.map((y) => [`${y.useCaseId}|${y.year}`, y.monthCents]))).toEqual(expected);
   const rows = await db.actualSpend.groupBy({ by: ["useCaseId", "reason", "month"], where: { organizationId }, _sum: { cents: true } });
   const out: Record<string, number> = {};
   for (const r of rows) {

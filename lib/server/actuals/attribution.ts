@@ -25,6 +25,16 @@ const INSERT_SPEND = `INSERT INTO "ActualSpend" ("organizationId", "useCaseId", 
 
 const CHUNK = 5_000;
 
+/**
+ * Rewrites the yearly summary the portfolio reads (ActualSpendYear: a use case's months in one
+ * row) from ActualSpend, for these use cases or (null) all of the organization's. Called wherever
+ * ActualSpend changes, in the same transaction.
+ */
+export async function refreshSpendYears(tx: Tx, organizationId: string, useCaseIds: readonly string[] | null): Promise<void> {
+  if (useCaseIds && !useCaseIds.length) return;
+  await tx.$executeRawUnsafe(`SELECT "ActualSpendYear_refresh"($1, $2::text[])`, organizationId, useCaseIds ? [...useCaseIds] : null);
+}
+
 export async function rebuildSpend(tx: Tx, organizationId: string, options: { gone?: readonly string[] } = {}): Promise<{ rows: number }> {
   // `gone`: use cases about to be deleted outright, attributed nothing (their spend is not deleted with them).
   const notGone = options.gone?.length ? { id: { notIn: [...options.gone] } } : {};
@@ -42,5 +52,6 @@ export async function rebuildSpend(tx: Tx, organizationId: string, options: { go
     const chunk = spend.slice(i, i + CHUNK).map((s) => ({ useCaseId: s.useCaseId, month: `${s.month}-01`, category: s.category, reason: s.reason, cents: s.cents.toString() }));
     await tx.$executeRawUnsafe(INSERT_SPEND, JSON.stringify(chunk), organizationId);
   }
+  await refreshSpendYears(tx, organizationId, null);
   return { rows: spend.length };
 }

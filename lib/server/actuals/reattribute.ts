@@ -2,7 +2,7 @@ import "server-only";
 import { createAttributor, type ActualCategory, type AttributedSpend, type AttributionRule, type RuleField } from "@/lib/domain/actuals";
 import type { Tx } from "../db";
 import { ConflictError } from "../errors";
-import { rebuildSpend } from "./attribution";
+import { rebuildSpend, refreshSpendYears } from "./attribution";
 
 /**
  * Keeping attributed spend (ActualSpend) right when use cases change after the actuals naming
@@ -164,6 +164,7 @@ async function applyDifference(tx: Tx, organizationId: string, before: readonly 
     JSON.stringify(changed.filter((d) => (d.useCaseId !== null) === attributed).map((d) => ({ useCaseId: d.useCaseId, reason: d.reason, month: `${d.month}-01`, category: d.category, cents: d.cents.toString() })));
   await tx.$executeRawUnsafe(merge(`s."useCaseId" = d."useCaseId"`), rows(true), organizationId);
   await tx.$executeRawUnsafe(merge(`s."useCaseId" IS NULL AND d."useCaseId" IS NULL AND s."reason" = d."reason"`), rows(false), organizationId);
+  await refreshSpendYears(tx, organizationId, [...new Set(changed.flatMap((d) => (d.useCaseId ? [d.useCaseId] : [])))]);
 }
 
 /** Deletes the stored rows of the changed keys and inserts each key's new sum (none when it comes to zero). */
