@@ -189,3 +189,31 @@ describe("(c) a rule changed after the import", () => {
     expect(await portfolioOf(org.id)).toEqual({ actual: 12_001 + 3_010 + 20_000, unattributed: { untagged: 6_001 + 4_700, "unknown-tag": 555 } });
   });
 });
+
+describe("a save while actual spend is being imported", () => {
+  it("waits a few seconds for the import, then says so and saves nothing", async () => {
+    const { org } = await setUp("reattr-lock");
+    let release!: () => void;
+    let locked!: () => void;
+    const held = new Promise<void>((resolve) => (locked = resolve));
+    // An import of actual spend holds the organization's lock (as importActuals does for its whole transaction).
+    const importing = db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`actuals:${org.id}`}))`;
+        locked();
+        await new Promise<void>((resolve) => (release = resolve));
+      },
+      { timeout: 60_000 },
+    );
+    await held;
+    signInAs(org.users.LEAD.id);
+    const r = (await createUseCase(org.slug, { title: "Vendor chatbot", externalId: "UC-ZZ" })) as { ok: boolean; code?: string; message?: string };
+    release();
+    await importing;
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/being imported .* right now; nothing was saved/) });
+    expect(await db.useCase.count({ where: { organizationId: org.id, externalId: "UC-ZZ" } })).toBe(0);
+    // Once the import is done, the same save goes through and takes the tagged spend.
+    const zz = await ok<{ id: string }>(createUseCase(org.slug, { title: "Vendor chatbot", externalId: "UC-ZZ" }));
+    expect((await spendOf(org.id))[`${zz.id}|2026-01`]).toBe(555);
+  });
+});
