@@ -50,6 +50,7 @@ async function fillOrganization(org: TestOrg, ownerId = org.users.LEAD.id) {
   await db.actualLine.create({ data: { organizationId: org.id, importId: imp.id, month, category: "INFERENCE", costCents: 100n, rows: 1 } });
   await db.actualRule.create({ data: { organizationId: org.id, field: "resource", value: "rls", useCaseId, shareBp: 10_000 } });
   await db.actualSpend.create({ data: { organizationId: org.id, useCaseId, month, category: "INFERENCE", cents: 100n } });
+  await db.actualSpendYear.create({ data: { organizationId: org.id, useCaseId, year: 2026, monthCents: [100n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n], totalCents: 100n } });
   const uc = await db.useCase.findFirstOrThrow({ where: { organizationId: org.id }, select: { id: true } });
   await db.useCaseDecision.create({ data: { useCaseId: uc.id, organizationId: org.id, state: "PROPOSED", approach: "RAG", proposedById: ownerId, proposedAt: new Date() } });
   await db.useCaseComment.create({ data: { organizationId: org.id, useCaseId: uc.id, authorId: ownerId, body: "rls" } });

@@ -26,7 +26,7 @@ export const ORGANIZATION_SETTING = "app.organization_id";
 /** Every table the scoped role reads, all under row-level security. */
 export const SCOPED_TABLES = [
   "Organization", "User", "Membership", "Invitation", "AuditEvent", "UseCase", "CostLine", "CostYear", "AssumptionVersion", "ImportMapping", "UseCaseRollup", "BusinessUnitBudget", "SecurityEvent",
-  "ActualImport", "ActualImportMonth", "ActualLine", "ActualRule", "ActualSpend",
+  "ActualImport", "ActualImportMonth", "ActualLine", "ActualRule", "ActualSpend", "ActualSpendYear",
   "UseCaseDecision", "UseCaseComment", "Notification",
 ] as const;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { apportion } from "./money";
 import { computeVariance, distanceOutside, monthlyShares } from "./variance";
 
 /** A projection of $120k base a year of inference ($96k low, $150k high) and $24k of engineering (not metered). */
@@ -52,5 +53,13 @@ describe("variance against the projection", () => {
     expect(distanceOutside(150, { low: 50, base: 80, high: 100 })).toBe(0.5);
     expect(distanceOutside(25, { low: 50, base: 80, high: 100 })).toBe(0.5);
     expect(distanceOutside(75, { low: 50, base: 80, high: 100 })).toBe(0);
+  });
+});
+
+describe("a year split into months", () => {
+  it.each([0, 1, 11, 12, 13, 100, 1_199, 120_000_00, 123_456_789, 9_007_199_254_740, -1, -13, -120_001])("%i cents: the same months as apportioning it over twelve equal parts, adding up to it", (yearly) => {
+    const months = monthlyShares(yearly);
+    expect(months).toEqual(apportion(BigInt(yearly), Array.from({ length: 12 }, () => 1n)).map(Number));
+    expect(months.reduce((a, b) => a + b, 0)).toBe(yearly);
   });
 });

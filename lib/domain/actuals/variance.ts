@@ -14,7 +14,6 @@
  */
 import { compactDollars } from "../portfolio/format";
 import { ACTUAL_CATEGORIES, PROJECTION_CATEGORY, type ActualCategory } from "./fields";
-import { apportion } from "./money";
 
 export const METERED_CATEGORIES = Object.keys(PROJECTION_CATEGORY);
 export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -69,9 +68,16 @@ export interface Variance {
 
 const zero = (): Range => ({ low: 0, base: 0, high: 0 });
 
-/** A yearly figure split into twelve whole-cent months that add up to it. */
+/**
+ * A yearly figure split into twelve whole-cent months that add up to it: what
+ * apportion(yearly, twelve equal weights) gives (each month the floor of a twelfth, the cents
+ * left one each to the earliest months, as equal remainders tie to the earlier part), worked out
+ * without BigInt: the portfolio runs it for every use case with actuals (10,000 at the bench).
+ */
 export function monthlyShares(yearly: number): number[] {
-  return apportion(BigInt(yearly), Array.from({ length: 12 }, () => 1n)).map(Number);
+  const q = Math.floor(yearly / 12);
+  const r = yearly - q * 12;
+  return Array.from({ length: 12 }, (_, i) => (i < r ? q + 1 : q));
 }
 
 /** Where actual stands against a range. */
@@ -116,9 +122,21 @@ export function varianceSentence(v: Pick<Variance, "actual" | "projected" | "thr
   }
 }
 
-export function computeVariance(input: VarianceInput): Variance {
+/** The first `through` months of monthlyShares(yearly), summed, without building them. */
+export function sharesToDate(yearly: number, through: number): number {
+  const q = Math.floor(yearly / 12);
+  return q * through + Math.min(yearly - q * 12, through);
+}
+
+/**
+ * `detail: false` (the portfolio's path, for thousands of use cases at once): the same totals,
+ * position, run rate, flags and sentence, without the months' and categories' breakdowns
+ * (`monthly` and `byCategory` come back empty).
+ */
+export function computeVariance(input: VarianceInput, options: { detail?: boolean } = {}): Variance {
+  const detail = options.detail !== false;
   const through = Math.min(12, Math.max(1, input.throughMonth));
-  // Projection per actual category, year so far and per month.
+  // Projection per actual category, for the year.
   const yearly = new Map<ActualCategory, Range>();
   let anyProjected = false;
   for (const l of input.projection) {
@@ -131,39 +149,70 @@ export function computeVariance(input: VarianceInput): Variance {
     r.high += l.high ?? l.base;
     yearly.set(cat, r);
   }
-  const monthsOf = (r: Range) => ({ low: monthlyShares(r.low), base: monthlyShares(r.base), high: monthlyShares(r.high) });
-  const perMonth = new Map([...yearly].map(([c, r]) => [c, monthsOf(r)]));
-  const sumTo = (m: { low: number[]; base: number[]; high: number[] }, from: number, to: number): Range => {
-    const s = (xs: number[]) => xs.slice(from, to).reduce((a, b) => a + b, 0);
-    return { low: s(m.low), base: s(m.base), high: s(m.high) };
-  };
-  const actualBy = (filter: (a: VarianceInput["actual"][number]) => boolean) => input.actual.filter(filter).reduce((n, a) => n + a.cents, 0);
-  const inYear = (a: { month: number }) => a.month >= 1 && a.month <= through;
+  // Each category's months (whole cents adding up to its year), and the year so far.
+  const perMonth = new Map<ActualCategory, { low: number[]; base: number[]; high: number[] }>();
+  const toDate = new Map<ActualCategory, Range>();
+  for (const [c, r] of yearly) {
+    if (!detail) {
+      toDate.set(c, { low: sharesToDate(r.low, through), base: sharesToDate(r.base, through), high: sharesToDate(r.high, through) });
+      continue;
+    }
+    const m = { low: monthlyShares(r.low), base: monthlyShares(r.base), high: monthlyShares(r.high) };
+    perMonth.set(c, m);
+    const s = zero();
+    for (let i = 0; i < through; i++) {
+      s.low += m.low[i]!;
+      s.base += m.base[i]!;
+      s.high += m.high[i]!;
+    }
+    toDate.set(c, s);
+  }
+  // Actual per month and per category, within the year so far.
+  const actualMonth = new Array<number>(through).fill(0);
+  const actualCategory = new Map<ActualCategory, number>();
+  for (const a of input.actual) {
+    if (a.month < 1 || a.month > through) continue;
+    actualMonth[a.month - 1] = actualMonth[a.month - 1]! + a.cents;
+    actualCategory.set(a.category, (actualCategory.get(a.category) ?? 0) + a.cents);
+  }
 
-  const byCategory = ACTUAL_CATEGORIES.map((category) => {
-    const m = perMonth.get(category);
-    return { category, actual: actualBy((a) => inYear(a) && a.category === category), projected: m ? sumTo(m, 0, through) : null };
-  }).filter((c) => c.actual !== 0 || c.projected !== null);
-
-  const addRanges = (rs: (Range | null)[]) => rs.reduce<Range | null>((acc, r) => (r ? { low: (acc?.low ?? 0) + r.low, base: (acc?.base ?? 0) + r.base, high: (acc?.high ?? 0) + r.high } : acc), null);
-  const monthly = Array.from({ length: through }, (_, i) => ({
-    month: i + 1,
-    actual: actualBy((a) => a.month === i + 1),
-    projected: anyProjected ? addRanges([...perMonth.values()].map((m) => sumTo(m, i, i + 1))) : null,
-  }));
-  const actual = monthly.reduce((n, m) => n + m.actual, 0);
-  const projected = anyProjected ? addRanges(byCategory.map((c) => c.projected)) ?? zero() : null;
+  const byCategory = !detail ? [] : ACTUAL_CATEGORIES.map((category) => ({ category, actual: actualCategory.get(category) ?? 0, projected: toDate.get(category) ?? null })).filter(
+    (c) => c.actual !== 0 || c.projected !== null,
+  );
+  const monthly = !detail ? [] : actualMonth.map((actual, i) => {
+    if (!anyProjected) return { month: i + 1, actual, projected: null };
+    const p = zero();
+    for (const m of perMonth.values()) {
+      p.low += m.low[i]!;
+      p.base += m.base[i]!;
+      p.high += m.high[i]!;
+    }
+    return { month: i + 1, actual, projected: p };
+  });
+  const actual = actualMonth.reduce((n, c) => n + c, 0);
+  let projected: Range | null = null;
+  if (anyProjected) {
+    projected = zero();
+    for (const r of toDate.values()) {
+      projected.low += r.low;
+      projected.base += r.base;
+      projected.high += r.high;
+    }
+  }
   const position = projected ? positionOf(actual, projected) : null;
   const pctVsBase = projected ? pct(actual, projected.base) : null;
 
   // Run rate: the last three months' average (fewer early in the year) for each month left.
-  const recent = monthly.slice(-3);
-  const perMonthRate = recent.length ? recent.reduce((n, m) => n + m.actual, 0) / recent.length : 0;
+  const recent = actualMonth.slice(-3);
+  const perMonthRate = recent.length ? recent.reduce((n, c) => n + c, 0) / recent.length : 0;
   const yearEnd = Math.round(actual + perMonthRate * (12 - through));
   const budget = input.approvedBudget;
   let passingMonth: number | null = null;
   if (budget !== null && budget >= 0) {
-    if (actual > budget) passingMonth = monthly.findIndex((_, i) => monthly.slice(0, i + 1).reduce((n, m) => n + m.actual, 0) > budget) + 1;
+    if (actual > budget) {
+      let sum = 0;
+      passingMonth = actualMonth.findIndex((c) => (sum += c) > budget) + 1;
+    }
     else if (perMonthRate > 0) {
       const m = through + Math.floor((budget - actual) / perMonthRate) + 1;
       passingMonth = m <= 12 ? m : null;

@@ -6,8 +6,9 @@ import type { Tx } from "../db";
  * Rebuilds an organization's attributed spend (ActualSpend) from its active lines (imports not
  * undone, months not superseded) and its rules, inside the caller's transaction. The lines are
  * summed per month and key in SQL first, then attributed in memory (lib/domain/actuals/attribute.ts)
- * and written in batches. Run after every import, undo and rule change, so the spend always
- * follows the current rules and use cases' external ids.
+ * and written in batches. Run after every import, undo and rule change, and after a use-case
+ * import or its undo (lib/server/actuals/reattribute.ts; single use-case changes re-attribute
+ * only the lines they can move), so the spend always follows the current rules and external ids.
  */
 
 const ACTIVE_KEYS = `
@@ -24,10 +25,22 @@ const INSERT_SPEND = `INSERT INTO "ActualSpend" ("organizationId", "useCaseId", 
 
 const CHUNK = 5_000;
 
-export async function rebuildSpend(tx: Tx, organizationId: string): Promise<{ rows: number }> {
+/**
+ * Rewrites the yearly summary the portfolio reads (ActualSpendYear: a use case's months in one
+ * row) from ActualSpend, for these use cases or (null) all of the organization's. Called wherever
+ * ActualSpend changes, in the same transaction.
+ */
+export async function refreshSpendYears(tx: Tx, organizationId: string, useCaseIds: readonly string[] | null): Promise<void> {
+  if (useCaseIds && !useCaseIds.length) return;
+  await tx.$executeRawUnsafe(`SELECT "ActualSpendYear_refresh"($1, $2::text[])`, organizationId, useCaseIds ? [...useCaseIds] : null);
+}
+
+export async function rebuildSpend(tx: Tx, organizationId: string, options: { gone?: readonly string[] } = {}): Promise<{ rows: number }> {
+  // `gone`: use cases about to be deleted outright, attributed nothing (their spend is not deleted with them).
+  const notGone = options.gone?.length ? { id: { notIn: [...options.gone] } } : {};
   const [rules, useCases] = await Promise.all([
-    tx.actualRule.findMany({ where: { organizationId, useCase: { deletedAt: null } }, select: { field: true, value: true, useCaseId: true, shareBp: true } }),
-    tx.useCase.findMany({ where: { organizationId, deletedAt: null, externalId: { not: null } }, select: { id: true, externalId: true } }),
+    tx.actualRule.findMany({ where: { organizationId, useCase: { deletedAt: null, ...notGone } }, select: { field: true, value: true, useCaseId: true, shareBp: true } }),
+    tx.useCase.findMany({ where: { organizationId, deletedAt: null, externalId: { not: null }, ...notGone }, select: { id: true, externalId: true } }),
   ]);
   const byExternalId = new Map(useCases.map((u) => [u.externalId!, u.id]));
   const attributor = createAttributor(rules.map((r) => ({ ...r, field: r.field as RuleField })) as AttributionRule[], byExternalId);
@@ -39,5 +52,6 @@ export async function rebuildSpend(tx: Tx, organizationId: string): Promise<{ ro
     const chunk = spend.slice(i, i + CHUNK).map((s) => ({ useCaseId: s.useCaseId, month: `${s.month}-01`, category: s.category, reason: s.reason, cents: s.cents.toString() }));
     await tx.$executeRawUnsafe(INSERT_SPEND, JSON.stringify(chunk), organizationId);
   }
+  await refreshSpendYears(tx, organizationId, null);
   return { rows: spend.length };
 }

@@ -5,6 +5,7 @@ import { additionalText } from "@/lib/domain/governance";
 import type { Tx } from "../db";
 import { ConflictError } from "../errors";
 import { refreshRollups } from "../portfolio/rollup";
+import { beginReattribution } from "../actuals/reattribute";
 import { USE_CASE_ENTITY, USE_CASE_IMPORTED_ACTION } from "../use-cases/write";
 import { deriveFrom, derivedRows, loadDeriveContext, recordset, type DerivedRows, type ScoreMemo } from "../use-cases/derive";
 import { dayToDate } from "../use-cases/mapping";
@@ -111,6 +112,13 @@ export async function writePlannedRows(tx: Tx, actor: ImportActor, planned: read
   const { organizationId } = actor;
   const writes = planned.filter((p) => p.action !== "unchanged");
   if (writes.length === 0) return [];
+  // Actual spend already imported under these external ids follows the use cases (lib/server/actuals/reattribute.ts).
+  const reattribution = await beginReattribution(
+    tx,
+    organizationId,
+    { useCaseIds: writes.flatMap((p) => (p.existing ? [p.existing.id] : [])), externalIds: writes.map((p) => p.fields.externalId) },
+    "long",
+  );
   const ctx = await loadDeriveContext(tx, organizationId);
   const memo: ScoreMemo = new Map();
   const at = now.toISOString();
@@ -201,5 +209,6 @@ export async function writePlannedRows(tx: Tx, actor: ImportActor, planned: read
     pending.catch(() => {});
   }
   await pending;
+  await reattribution.finish();
   return written;
 }

@@ -8,6 +8,7 @@ import { audit } from "../audit";
 import { db, type Tx } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { refreshRollups } from "../portfolio/rollup";
+import { beginReattribution, holdActualsLock } from "../actuals/reattribute";
 import { IMPORT_AUDIT_ACTION, newId } from "./bulk-write";
 import type { ImportActor } from "./plan";
 import { IMPORT_ENTITY, IMPORT_SUMMARY_ACTION } from "./run";
@@ -126,6 +127,8 @@ export async function undoImport(actor: ImportActor, importId: string): Promise<
       const created = events.filter((e) => e.before === null).map((e) => e.entityId);
       const updated = events.filter((e) => e.before !== null);
       const ctx = { organizationId, actorId: actor.userId, role: actor.role };
+      // Before any use case changes (lib/server/actuals/reattribute.ts): actual spend follows them.
+      await holdActualsLock(tx, organizationId);
       // Updates first, back to their values before the import (re-derived and audited by the one write path).
       for (const e of updated) {
         const row = rows.find((r) => r.id === e.entityId)!;
@@ -142,6 +145,9 @@ export async function undoImport(actor: ImportActor, importId: string): Promise<
         await writeUseCase(tx, ctx, { id: row.id, expectedVersion: row.version, fields: fields as Parameters<typeof writeUseCase>[2]["fields"] }, { auditAction: USE_CASE_UNDONE_ACTION });
       }
       if (created.length) {
+        // The spend attributed to the use cases about to go (by their tags or rules) goes back to the unattributed first; none is deleted with them.
+        const reattribution = await beginReattribution(tx, organizationId, { useCaseIds: created, externalIds: [] }, "long");
+        await reattribution.finish({ gone: created });
         await tx.auditEvent.createMany({
           data: created.map((id) => {
             const r = rows.find((x) => x.id === id)!;

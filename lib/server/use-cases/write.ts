@@ -16,6 +16,7 @@ import { db, Prisma, type Role, type Tx } from "../db";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { refreshRollups } from "../portfolio/rollup";
 import { reviewAfterChange } from "../decisions/review";
+import { beginReattribution } from "../actuals/reattribute";
 import { deriveUseCase } from "./derive";
 import { DERIVE_SELECT, EDITABLE_SELECT, fieldsToColumns, rowToFields, type EditableRow } from "./mapping";
 
@@ -158,12 +159,15 @@ export async function writeUseCase(
     }
     await assertOwnerIsMember(tx, organizationId, ownerId);
     await assertExternalIdFree(tx, organizationId, fields.externalId);
+    // Actual spend already imported under this external id is attributed to the new use case.
+    const reattribution = fields.externalId ? await beginReattribution(tx, organizationId, { useCaseIds: [], externalIds: [fields.externalId] }) : null;
     const stored = { ...fields, ownerId };
     const row = await tx.useCase.create({
       data: { organizationId, createdById: ctx.actorId, ...fieldsToColumns(stored) },
       select: { id: true, version: true, ...DERIVE_SELECT },
     });
     await deriveUseCase(tx, { organizationId, useCaseId: row.id }, undefined, row);
+    await reattribution?.finish();
     const changes = diffFields({}, stored);
     await audit(tx, {
       organizationId,
@@ -202,6 +206,8 @@ export async function writeUseCase(
     return { id: existing.id, version: existing.version, created: false, changed: [], title: existing.title, titleChanged: false };
   }
   if (after.externalId !== before.externalId) await assertExternalIdFree(tx, organizationId, after.externalId, existing.id);
+  // A new external id takes the spend tagged with it; the old one's spend goes back to the unattributed (or to the rules).
+  const reattribution = after.externalId !== before.externalId ? await beginReattribution(tx, organizationId, { useCaseIds: [existing.id], externalIds: [after.externalId] }) : null;
 
   const [updated] = await tx.useCase.updateManyAndReturn({
     where: { id: existing.id, organizationId, version: input.expectedVersion, deletedAt: null },
@@ -210,6 +216,7 @@ export async function writeUseCase(
   });
   if (!updated) throw await conflictFor(tx, organizationId, existing.id);
   await deriveUseCase(tx, { organizationId, useCaseId: existing.id }, undefined, updated);
+  await reattribution?.finish();
   await audit(tx, {
     organizationId,
     actorId: ctx.actorId,
@@ -273,11 +280,14 @@ export async function softDeleteUseCase(tx: Tx, ctx: WriteContext, input: { id: 
   const existing = await loadLive(tx, ctx.organizationId, input.id);
   if (!canDeleteUseCase(actorOf(ctx), existing)) throw new ForbiddenError("Leads can delete only the use cases they own.");
   const deletedAt = new Date();
+  // Its actual spend (tagged, or given by rules) goes back to the unattributed while it is in the trash.
+  const reattribution = await beginReattribution(tx, ctx.organizationId, { useCaseIds: [existing.id], externalIds: [] });
   const { count } = await tx.useCase.updateMany({
     where: { id: existing.id, organizationId: ctx.organizationId, deletedAt: null },
     data: { deletedAt, version: { increment: 1 } },
   });
   if (count === 0) throw new NotFoundError("This use case was deleted already.");
+  await reattribution.finish();
   await refreshRollups(tx, ctx.organizationId, [existing.id]);
   await audit(tx, {
     organizationId: ctx.organizationId,
@@ -296,11 +306,13 @@ export async function restoreUseCase(tx: Tx, ctx: WriteContext, input: { id: str
   const row = await tx.useCase.findFirst({ where: { id: input.id, organizationId: ctx.organizationId }, select: EDITABLE_SELECT });
   if (!row || !row.deletedAt) throw new NotFoundError("This use case is not in the trash.");
   if (!canRestoreUseCase(actorOf(ctx), row)) throw new ForbiddenError("Leads can restore only the use cases they own.");
+  const reattribution = await beginReattribution(tx, ctx.organizationId, { useCaseIds: [row.id], externalIds: [] });
   const { count } = await tx.useCase.updateMany({
     where: { id: row.id, organizationId: ctx.organizationId, deletedAt: { not: null } },
     data: { deletedAt: null, version: { increment: 1 } },
   });
   if (count === 0) throw new NotFoundError("This use case was restored already.");
+  await reattribution.finish();
   await deriveUseCase(tx, { organizationId: ctx.organizationId, useCaseId: row.id });
   await audit(tx, {
     organizationId: ctx.organizationId,
