@@ -71,8 +71,8 @@ const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
 /**
  * `onlyValid`: import the rows that pass and leave the refused ones out (they are listed in the
  * report and counted in the audit event); without it, any refused row stops the whole import.
+ * `phases`: filled with where the time went (lib/server/import/phases.ts), for the benchmark.
  */
-/** `phases`: filled with where the time went (lib/server/import/phases.ts), for the benchmark. */
 export async function importFile(
   actor: ImportActor,
   input: { file: Blob; fileName: string; mapping: ImportMapping; onlyValid?: boolean; maxRows?: number | null },
