@@ -75,7 +75,10 @@ export type { Role, Approach, UseCaseStatus } from "@/lib/generated/prisma/clien
 interface Claim {
   connection: pg.PoolClient | null;
 }
-const claims = new AsyncLocalStorage<Claim>();
+// On globalThis, like the client: Next.js may bundle this module into several chunks, and the
+// client (made by one of them) must see the claim made by another's transactionWithConnection.
+const globalForClaims = globalThis as unknown as { tradeoffConnectionClaims?: AsyncLocalStorage<Claim> };
+const claims = (globalForClaims.tradeoffConnectionClaims ??= new AsyncLocalStorage<Claim>());
 
 function claimable(pool: pg.Pool): void {
   const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | void;
