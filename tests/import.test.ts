@@ -23,7 +23,6 @@ import { writePlannedRows } from "@/lib/server/import/bulk-write";
 import { listImportMappings } from "@/lib/server/import/mappings";
 import { planRows } from "@/lib/server/import/plan";
 import { ConflictError } from "@/lib/server/errors";
-import type { Tx } from "@/lib/server/db";
 import { deriveUseCase } from "@/lib/server/use-cases/derive";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
