@@ -27,7 +27,8 @@ const LOAD = !args.includes("--no-load");
 const KEEP = args.includes("--keep");
 /**
  * --only=inventory: only the public-inventory import (issue 15); --only=cpu: only scoring, projection and the Monte Carlo;
- * --only=actuals: the organization, then a year of daily actual spend for every use case (issue 21).
+ * --only=actuals: the organization, then a year of daily actual spend for every use case (issue 21);
+ * --only=import: the organization's import alone; --only=export: the import, then the finance export (issue 22).
  */
 const ONLY = args.find((a) => a.startsWith("--only="))?.slice(7);
 
@@ -42,6 +43,25 @@ function verdicts(r: Record<string, unknown>): Record<string, string> {
   if (actuals) {
     const growth = actuals.memory.heapPeakMb - actuals.memory.heapBeforeMb;
     out.actuals = `${actuals.rows.toLocaleString("en-US")} daily rows in ${(actuals.importMs / 1000).toFixed(1)} s (${actuals.rowsPerSecond.toLocaleString("en-US")}/s); heap grew ${growth} MB at most (RSS peak ${actuals.memory.rssPeakMb} MB from ${actuals.memory.rssBeforeMb} MB); totals ${actuals.totalsReconcile ? "reconcile to the cent" : "DO NOT reconcile"}; dashboard with the actuals panel ${actuals.dashboardWithActualsMs.median} ms (median)`;
+  }
+  // Issue 22: the import at COPY speed, and the export within 0.9x of COPY with memory flat.
+  const imp = r.import as { useCases: number; importSeconds: number; rowsPerSecond: number; phases?: Record<string, number> } | undefined;
+  if (imp) {
+    const scale = imp.useCases === 10_000 ? "" : ` (the bar is for 10,000 rows; this run imported ${imp.useCases.toLocaleString("en-US")})`;
+    const phases = imp.phases ? `; phases (s): ${Object.entries(imp.phases).map(([k, v]) => `${k} ${v}`).join(", ")}` : "";
+    out.import = `${imp.importSeconds < 5 ? "meets" : "misses"} the bar (10,000 rows imported in under 5 s, one transaction)${scale}: ${imp.importSeconds} s, ${imp.rowsPerSecond.toLocaleString("en-US")} rows a second${phases}`;
+  }
+  const ex = r.export as { rows: number; rowsPerSecond: number; copyRowsPerSecond: number | null; peakRssMbSmall: number; peakRssMbLarge: number; megabytes: number; smallRows: number; copyError?: string } | undefined;
+  if (ex) {
+    const ratio = ex.copyRowsPerSecond ? ex.rowsPerSecond / ex.copyRowsPerSecond : null;
+    // Flat: exporting every row (ten times the small export's) takes less extra memory than half
+    // the file, so the file is never held (holding it would take at least its size); RSS is noisy.
+    const growth = Math.round((ex.peakRssMbLarge - ex.peakRssMbSmall) * 10) / 10;
+    const flat = growth < ex.megabytes / 2;
+    const ok = ratio !== null && ratio >= 0.9 && flat;
+    out.export = ratio === null
+      ? `not judged: COPY could not be timed (${ex.copyError ?? "psql missing"})`
+      : `${ok ? "meets" : "misses"} the bar (≥ 0.9× PostgreSQL's COPY of the same query, memory flat): ${ratio.toFixed(2)}× (${ex.rowsPerSecond.toLocaleString("en-US")} against ${ex.copyRowsPerSecond!.toLocaleString("en-US")} rows a second, ${ex.rows.toLocaleString("en-US")} rows); peak RSS ${ex.peakRssMbLarge} MB for all rows (${ex.megabytes} MB of CSV) against ${ex.peakRssMbSmall} MB for ${ex.smallRows.toLocaleString("en-US")}: ${flat ? "flat" : "NOT flat"} (+${growth} MB)`;
   }
   const inventory = r.publicInventory as { verdict?: string } | undefined;
   if (inventory?.verdict) out.publicInventory = inventory.verdict;

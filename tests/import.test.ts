@@ -17,12 +17,12 @@ import {
   type ImportMapping,
 } from "@/lib/domain/import";
 import { GET as templateRoute } from "@/app/o/[org]/use-cases/import/template/route";
-import { db } from "@/lib/server/db";
+import type pg from "pg";
+import { db, transactionWithConnection } from "@/lib/server/db";
 import { writePlannedRows } from "@/lib/server/import/bulk-write";
 import { listImportMappings } from "@/lib/server/import/mappings";
 import { planRows } from "@/lib/server/import/plan";
 import { ConflictError } from "@/lib/server/errors";
-import type { Tx } from "@/lib/server/db";
 import { deriveUseCase } from "@/lib/server/use-cases/derive";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
@@ -242,23 +242,51 @@ describe("all or nothing", () => {
     return { actor, planned: await planRows(db, actor, converted, columns, { closeTitles: false }) };
   }
 
-  it("a failure part-way through the writes (the third statement of 600 rows) leaves nothing behind", async () => {
+  it("a COPY that fails part-way (the second batch's cost lines, mid-stream, after a batch was moved into the real tables) leaves nothing behind", async () => {
     const org = await createTestOrg("import-fail");
     const { actor, planned } = await plan(org, many(600, "F"));
-    let statements = 0;
-    const failing = (tx: Tx) =>
-      new Proxy(tx, {
+    let copies = 0;
+    let movedBeforeFailure = -1;
+    // The connection as the bulk writer sees it: its 6th COPY (batch 1: use cases, cost lines,
+    // yearly totals, audit; batch 2: use cases, then cost lines) is broken off after it started,
+    // as a dropped client would; PostgreSQL gets a CopyFail and aborts the transaction.
+    const failing = (connection: pg.ClientBase) =>
+      new Proxy(connection, {
         get(target, prop, receiver) {
-          if (prop === "$executeRawUnsafe") {
-            return (...args: Parameters<Tx["$executeRawUnsafe"]>) => (++statements === 3 ? Promise.reject(new Error("disk full")) : target.$executeRawUnsafe(...args));
+          if (prop === "query") {
+            return (q: unknown, ...rest: unknown[]) => {
+              const copy = q as { text?: string; destroy?: (e: Error) => void };
+              if (typeof copy?.text === "string" && copy.text.startsWith("COPY") && ++copies === 6) {
+                const started = (target.query as (q: unknown) => unknown)(q);
+                setImmediate(() => copy.destroy!(new Error("connection dropped mid-COPY")));
+                return started;
+              }
+              return (target.query as (...a: unknown[]) => unknown).call(target, q, ...rest);
+            };
           }
           return Reflect.get(target, prop, receiver) as unknown;
         },
       });
-    await expect(db.$transaction((tx) => writePlannedRows(failing(tx), actor, planned.planned, new Date()), { timeout: 120_000 })).rejects.toThrow("disk full");
-    expect(statements).toBe(3);
+    await expect(
+      transactionWithConnection(
+        async (tx, connection) => {
+          try {
+            return await writePlannedRows(tx, failing(connection), actor, planned.planned, new Date());
+          } finally {
+            // What the first batch had written inside the transaction, seen from inside it.
+            movedBeforeFailure = await connection.query(`SELECT count(*)::int AS n FROM "UseCase" WHERE "organizationId" = $1`, [org.id]).then((r) => r.rows[0].n as number, () => -2);
+          }
+        },
+        { timeout: 120_000, maxWait: 30_000 },
+      ),
+    ).rejects.toThrow();
+    expect(copies).toBe(6);
+    // The transaction was aborted by the failed COPY, so even a read inside it is refused...
+    expect(movedBeforeFailure).toBe(-2);
+    // ...and after the rollback nothing of the 250 use cases of the first batch (nor their lines) is left.
     expect(await footprint(org)).toEqual({ useCases: 0, audits: 0, lines: 0, mappings: 0 });
-  });
+    expect(await db.costYear.count({ where: { organizationId: org.id } })).toBe(0);
+  }, 120_000);
 
   it("an update of a use case saved by someone else since the check rolls the whole import back, as a conflict", async () => {
     const org = await createTestOrg("import-race");
@@ -269,7 +297,9 @@ describe("all or nothing", () => {
     // someone saves R-1 after the rows were planned
     await db.useCase.updateMany({ where: { organizationId: org.id, externalId: "R-1" }, data: { version: { increment: 1 } } });
     const before = await footprint(org);
-    await expect(db.$transaction((tx) => writePlannedRows(tx, actor, planned.planned, new Date()))).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      transactionWithConnection((tx, connection) => writePlannedRows(tx, connection, actor, planned.planned, new Date()), { timeout: 60_000, maxWait: 30_000 }),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect(await footprint(org)).toEqual(before);
     expect((await useCasesOf(org)).map((r) => r.title)).toEqual(["R 0", "R 1", "R 2"]);
   });

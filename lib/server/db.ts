@@ -1,5 +1,7 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
@@ -10,6 +12,14 @@ function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which sets it.");
   const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // Every pool the adapter makes (one per connect; again after a disconnect) lends its connections
+  // to transactionWithConnection, below.
+  const connect = adapter.connect.bind(adapter);
+  adapter.connect = async () => {
+    const connected = await connect();
+    claimable(connected.underlyingDriver());
+    return connected;
+  };
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true, totpSecret: true, totpPendingSecret: true } } });
 }
 
@@ -49,3 +59,52 @@ export type Db = Client;
 export type Tx = Parameters<Parameters<Client["$transaction"]>[0]>[0];
 export { Prisma } from "@/lib/generated/prisma/client";
 export type { Role, Approach, UseCaseStatus } from "@/lib/generated/prisma/client";
+
+/**
+ * The node-postgres connection under a Prisma interactive transaction, for what Prisma cannot send:
+ * `COPY … FROM STDIN` (the import's bulk writer, lib/server/import/copy.ts). Prisma's pg adapter
+ * starts a transaction by taking a connection from its pool (`pool.connect()`, then BEGIN); while
+ * `transactionWithConnection` runs, the first connection its own async context takes is noted
+ * (AsyncLocalStorage), and before `fn` runs the two sides' backend process ids are compared, so a
+ * statement sent on `connection` is known to run inside that very transaction: it commits or rolls
+ * back with it. Nothing else changes for other callers (their context notes nothing).
+ *
+ * Use the connection only between awaited steps of `fn`, never while a Prisma query of the same
+ * transaction is in flight (node-postgres would queue it anyway, in order).
+ */
+interface Claim {
+  connection: pg.PoolClient | null;
+}
+// On globalThis, like the client: Next.js may bundle this module into several chunks, and the
+// client (made by one of them) must see the claim made by another's transactionWithConnection.
+const globalForClaims = globalThis as unknown as { tradeoffConnectionClaims?: AsyncLocalStorage<Claim> };
+const claims = (globalForClaims.tradeoffConnectionClaims ??= new AsyncLocalStorage<Claim>());
+
+function claimable(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | void;
+  pool.connect = ((callback?: unknown) => {
+    const claim = claims.getStore();
+    // pg's own pool.query passes a callback: never a transaction's connection.
+    if (callback || !claim || claim.connection) return connect(callback);
+    return (connect() as Promise<pg.PoolClient>).then((c) => (claim.connection ??= c));
+  }) as pg.Pool["connect"];
+}
+
+export class TransactionConnectionError extends Error {}
+
+export function transactionWithConnection<T>(
+  fn: (tx: Tx, connection: pg.ClientBase) => Promise<T>,
+  options: { timeout: number; maxWait: number },
+): Promise<T> {
+  const claim: Claim = { connection: null };
+  return claims.run(claim, () =>
+    db.$transaction(async (tx) => {
+      const connection = claim.connection;
+      if (!connection) throw new TransactionConnectionError("The transaction's database connection could not be found.");
+      const [mine] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+      const theirs = await connection.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      if (!mine || mine.pid !== theirs.rows[0]?.pid) throw new TransactionConnectionError("The connection found is not the transaction's.");
+      return fn(tx, connection);
+    }, options),
+  );
+}

@@ -22,6 +22,8 @@ export interface ImportBench {
   /** importFile: the whole server work of the import, all files. */
   importSeconds: number;
   rowsPerSecond: number;
+  /** Where importFile's time went, seconds per phase over all files (lib/server/import/phases.ts). */
+  phases: Record<string, number>;
 }
 
 function cell(v: unknown): string {
@@ -48,6 +50,7 @@ export async function importThroughCsv(actor: ImportActor, cases: readonly UseCa
   let importMs = 0;
   let bytes = 0;
   let files = 0;
+  const phases: Record<string, number> = {};
   for (let i = 0; i < cases.length; i += MAX_DATA_ROWS) {
     const text = toCsv(cases.slice(i, i + MAX_DATA_ROWS), ownerEmail, i);
     const file = new File([text], `bench-${files + 1}.csv`, { type: "text/csv" });
@@ -63,7 +66,7 @@ export async function importThroughCsv(actor: ImportActor, cases: readonly UseCa
     checkMs += performance.now() - t;
 
     t = performance.now();
-    const outcome = await importFile(actor, { file, fileName: file.name, mapping });
+    const outcome = await importFile(actor, { file, fileName: file.name, mapping }, phases);
     importMs += performance.now() - t;
     if (!outcome.committed) throw new Error(`The bench import was refused: ${JSON.stringify(outcome.report).slice(0, 500)}`);
     process.stderr.write(`  imported ${Math.min(cases.length, i + MAX_DATA_ROWS)} / ${cases.length} use cases\n`);
@@ -76,5 +79,6 @@ export async function importThroughCsv(actor: ImportActor, cases: readonly UseCa
     checkRowsPerSecond: Math.round(cases.length / (checkMs / 1000)),
     importSeconds: Math.round(importMs / 100) / 10,
     rowsPerSecond: Math.round(cases.length / (importMs / 1000)),
+    phases: Object.fromEntries(Object.entries(phases).map(([k, ms]) => [k, Math.round(ms / 10) / 100])),
   };
 }

@@ -19,11 +19,13 @@ import {
   type ImportReport,
   type RowsCheck,
 } from "@/lib/domain/import";
-import { db, Prisma } from "../db";
+import type pg from "pg";
+import { db, Prisma, transactionWithConnection, type Tx } from "../db";
 import { audit } from "../audit";
 import { AppError, ForbiddenError, ValidationError } from "../errors";
 import { withOrganizationScope } from "../rls";
 import { newId, writePlannedRows } from "./bulk-write";
+import { timed, timedSync, type ImportPhases } from "./phases";
 import { planRows, type ImportActor } from "./plan";
 import { quotaMessage } from "./quota";
 
@@ -69,27 +71,37 @@ const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
 /**
  * `onlyValid`: import the rows that pass and leave the refused ones out (they are listed in the
  * report and counted in the audit event); without it, any refused row stops the whole import.
+ * `phases`: filled with where the time went (lib/server/import/phases.ts), for the benchmark.
  */
-export async function importFile(actor: ImportActor, input: { file: Blob; fileName: string; mapping: ImportMapping; onlyValid?: boolean; maxRows?: number | null }): Promise<ImportOutcome> {
+export async function importFile(
+  actor: ImportActor,
+  input: { file: Blob; fileName: string; mapping: ImportMapping; onlyValid?: boolean; maxRows?: number | null },
+  phases?: ImportPhases,
+): Promise<ImportOutcome> {
   assertMayImport(actor);
   const started = Date.now();
   const refuse = (problems: string[]): ImportOutcome => ({ committed: false, report: buildReport({ actions: new Map(), rows: 0, errors: [], warnings: [], problems }) });
   // The size first, before a byte is read.
   if (input.file.size > MAX_FILE_BYTES) return refuse([TOO_LARGE_MESSAGE(input.file.size)]);
-  const decoded = decodeCsvBytes(new Uint8Array(await input.file.arrayBuffer()));
+  const bytes = new Uint8Array(await input.file.arrayBuffer());
+  const { decoded, parsed } = timedSync(phases, "parse", () => {
+    const decoded = decodeCsvBytes(bytes);
+    return { decoded, parsed: parseCsv(decoded.text, { marks: decoded.foreignOffsets }) };
+  });
   const { encoding } = decoded;
-  const parsed = parseCsv(decoded.text, { marks: decoded.foreignOffsets });
   const encodingNote = describeEncoding(decoded, parsed.markedRows);
   const problems = [...parsed.problems, ...(parsed.problems.length ? [] : mappingProblems(parsed.headers, input.mapping.columns, input.mapping.externalIdColumns))];
   if (problems.length) return { committed: false, report: { ...refuse(problems).report, encoding, encodingNote } };
   // A new organization's import quota (lib/server/import/quota.ts).
   if (input.maxRows != null && parsed.rows.length > input.maxRows) return { committed: false, report: { ...refuse([quotaMessage(parsed.rows.length, input.maxRows)]).report, encoding, encodingNote } };
 
-  const { plan, converted } = prepareRows(parsed.headers, parsed.rows, input.mapping);
-  const cross = crossRowChecks(converted, plan, { closeTitles: false });
+  const { plan, converted, cross } = timedSync(phases, "convert", () => {
+    const prepared = prepareRows(parsed.headers, parsed.rows, input.mapping);
+    return { ...prepared, cross: crossRowChecks(prepared.converted, prepared.plan, { closeTitles: false }) };
+  });
   const fileRows = converted.map((c) => ({ row: c.row, title: c.title }));
-  const outcome = await inImportTransaction(async (tx) => {
-    const planned = await planRows(tx, actor, converted, plan, { closeTitles: false });
+  const outcome = await inImportTransaction(async (tx, connection) => {
+    const planned = await timed(phases, "plan", () => planRows(tx, actor, converted, plan, { closeTitles: false }));
     const report = buildReport({
       actions: new Map(planned.actions),
       rows: parsed.rows.length,
@@ -105,17 +117,19 @@ export async function importFile(actor: ImportActor, input: { file: Blob; fileNa
     const now = new Date();
     const written = await writePlannedRows(
       tx,
+      connection,
       actor,
       planned.planned.filter((p) => !refused.has(p.row)),
       now,
+      phases,
     );
     // Approved decisions whose deciding answers this import changed go back to review (issue 20).
-    await reviewDecisions(tx, actor.organizationId, actor.userId, written.filter((w) => w.action !== "create").map((w) => w.id));
+    await timed(phases, "review", () => reviewDecisions(tx, actor.organizationId, actor.userId, written.filter((w) => w.action !== "create").map((w) => w.id)));
     const importId = newId();
     const created = written.filter((w) => w.action === "create").length;
     const updated = written.length - created;
     const unchanged = report.counts.unchanged;
-    await audit(tx, {
+    await timed(phases, "summary", () => audit(tx, {
       organizationId: actor.organizationId,
       actorId: actor.userId,
       action: IMPORT_SUMMARY_ACTION,
@@ -137,15 +151,16 @@ export async function importFile(actor: ImportActor, input: { file: Blob; fileNa
         columns: Object.fromEntries(Object.entries(input.mapping.columns).filter(([, k]) => k)),
         useCaseIds: written.map((w) => w.id),
       },
-    });
+    }));
     return { committed: true as const, report, importId, created, updated, unchanged, refused: refused.size };
   });
   return outcome.committed ? { ...outcome, ms: Date.now() - started } : outcome;
 }
 
-async function inImportTransaction<T>(fn: (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => Promise<T>): Promise<T> {
+/** The import's one transaction, with its node-postgres connection for the bulk writer's COPY. */
+async function inImportTransaction<T>(fn: (tx: Tx, connection: pg.ClientBase) => Promise<T>): Promise<T> {
   try {
-    return await db.$transaction(fn, { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 30_000 });
+    return await transactionWithConnection(fn, { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 30_000 });
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
       throw new ValidationError("An external id of this file was given to another use case while it was being imported. Nothing was imported; check the file again.");

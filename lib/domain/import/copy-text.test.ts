@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { copyEscape, copyField, copyLines } from "./copy-text";
+
+describe("COPY text format", () => {
+  it.each([
+    ["plain", "plain"],
+    ["tab\there", "tab\\there"],
+    ["two\nlines", "two\\nlines"],
+    ["carriage\rreturn", "carriage\\rreturn"],
+    ["back\\slash", "back\\\\slash"],
+    ["\\N is not null when it is text", "\\\\N is not null when it is text"],
+    ["“quotes”, commas, accents: é", "“quotes”, commas, accents: é"],
+  ])("escapes %j as %j", (value, expected) => {
+    expect(copyEscape(value)).toBe(expected);
+  });
+
+  it.each([
+    [null, "text", "\\N"],
+    [undefined, "text", "\\N"],
+    [true, "text", "t"],
+    [false, "text", "f"],
+    [42, "text", "42"],
+    [123456789012345678901234567890n, "text", "123456789012345678901234567890"],
+    [new Date("2027-01-05T10:00:00.000Z"), "text", "2027-01-05T10:00:00.000Z"],
+    [{ a: "x\ty", cents: 9007199254740993n }, "json", '{"a":"x\\\\ty","cents":"9007199254740993"}'],
+    [["STALENESS", 'say "hi"', "back\\slash"], "textArray", '{"STALENESS","say \\\\"hi\\\\"","back\\\\\\\\slash"}'],
+    [[], "textArray", "{}"],
+  ] as const)("writes %o as a %s field: %j", (value, kind, expected) => {
+    expect(copyField(value, kind)).toBe(expected);
+  });
+
+  it("refuses what it cannot write exactly", () => {
+    expect(() => copyField(Number.NaN)).toThrow(/finite/);
+    expect(() => copyField({ a: 1 })).toThrow(/kind/);
+    expect(() => copyField("x", "textArray")).toThrow(/array/);
+  });
+
+  it("writes one line per row, tab-separated, nulls as \\N", () => {
+    const rows = [{ id: "a", cents: 100n, note: null }, { id: "b\nc", cents: null, note: "x" }];
+    const text = copyLines(rows, [{ name: "id", get: (r) => r.id }, { name: "cents", get: (r) => r.cents }, { name: "note", get: (r) => r.note }]);
+    expect(text).toBe("a\t100\t\\N\nb\\nc\t\\N\tx\n");
+  });
+});

@@ -1,0 +1,57 @@
+import "server-only";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { copyField, type CopyKind } from "@/lib/domain/import/copy-text";
+
+/**
+ * Staging tables for the import's COPY (lib/server/import/bulk-write.ts): temporary tables of
+ * the import's own transaction (ON COMMIT DROP; a rollback drops them too), filled with
+ * `COPY … FROM STDIN` and emptied after each batch has been moved into the real tables.
+ */
+export interface StagingTable {
+  name: string;
+  /** CREATE TEMP TABLE … ON COMMIT DROP. */
+  create: string;
+  columns: readonly string[];
+  /** One row as a line of COPY text, its values read by column name. */
+  line: (row: Record<string, unknown> | object) => string;
+}
+
+const kindOf = (sqlType: string): CopyKind => (sqlType === "jsonb" ? "json" : sqlType === "text[]" ? "textArray" : "text");
+
+export function stagingTable(name: string, columns: readonly (readonly [string, string])[]): StagingTable {
+  const kinds = columns.map(([, type]) => kindOf(type));
+  const names = columns.map(([c]) => c);
+  return {
+    name,
+    create: `CREATE TEMP TABLE ${name} (${columns.map(([c, type]) => `"${c}" ${type}`).join(", ")}) ON COMMIT DROP`,
+    columns: names,
+    line(row) {
+      const r = row as Record<string, unknown>;
+      let out = "";
+      for (let i = 0; i < names.length; i++) out += (i ? "\t" : "") + copyField(r[names[i]!], kinds[i]);
+      return out + "\n";
+    },
+  };
+}
+
+/** Pieces of at most this many characters go to the socket at a time. */
+const PIECE = 1 << 18;
+
+function* pieces(text: string): Generator<string> {
+  for (let i = 0; i < text.length; i += PIECE) yield text.slice(i, i + PIECE);
+}
+
+/**
+ * Streams COPY text into a staging table on `connection` (inside the caller's transaction);
+ * returns the number of rows PostgreSQL read. A failure (bad data, a dropped connection) rejects,
+ * and leaves the transaction aborted: nothing of it can commit.
+ */
+export async function copyIn(connection: pg.ClientBase, table: StagingTable, text: string): Promise<number> {
+  if (text.length === 0) return 0;
+  const stream = connection.query(copyFrom(`COPY ${table.name} (${table.columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`));
+  await pipeline(Readable.from(pieces(text)), stream);
+  return stream.rowCount;
+}
