@@ -106,6 +106,9 @@ test("finance imports, attributes and re-imports actual spend; the use case and 
   await expect(p.getByTestId("actuals-by-unit").getByRole("row", { name: /Claims/ })).toContainText("$374");
   await expect(p.getByTestId("actuals-outside").getByRole("listitem").first()).toContainText("Letter drafting");
   await expect(p.getByTestId("actuals-outside").getByRole("listitem").first()).toContainText("above the high case ($50)");
+  // Its early warning is in the executive's queue too.
+  await page.goto(org.path("decisions?reason=early-warning"));
+  await expect(page.getByTestId("queue-row").filter({ hasText: "Letter drafting" }).getByTestId("queue-reasons")).toContainText("Actual spend early warning (actual spend outside its range");
 
   // 8. A lead reads the actual-spend page but has no import, rule or undo controls.
   await page.context().clearCookies();

@@ -5,6 +5,7 @@
  * and approves the budget from its queue; the lead is told of each. Every step is in the history
  * and the audit log, naming who and when.
  */
+import { linkInMail, mailTo } from "./mail";
 import { expect, test } from "./registry-fixtures";
 
 test("a lead's proposal is approved by an executive and its budget by finance, each notified", async ({ page, registry }) => {
@@ -33,8 +34,9 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   await expect(page.getByLabel("Approach")).toHaveValue("RAG");
   await page.getByLabel("Notes").fill("Retrieval over the claims handbook; it changes weekly.");
   await page.getByRole("button", { name: "Propose" }).click();
-  // (The confirmation line can be replaced by the refreshed panel at once; the stage is what lasts.)
   await expect(page.getByTestId("stage")).toHaveText("proposed");
+  // The confirmation outlives the refresh that took the proposal form away.
+  await expect(page.getByTestId("workflow-message")).toHaveText("Proposed: the executives are notified.");
   await expect(page.getByTestId("workflow-steps")).toContainText(`Proposed RAG by ${users.LEAD.name} on`);
   await expect(page.getByTestId("workflow-steps")).toContainText(budget);
   await expect(page.getByRole("button", { name: /^Approve/ })).toHaveCount(0);
@@ -52,6 +54,8 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   await page.getByTestId("notification-bell").click();
   await expect(page.getByTestId("notification").first()).toContainText(`${users.LEAD.name} proposed RAG for “${title}”`);
   await expect(page.getByTestId("notification").first()).toContainText("awaits your approval");
+  // And by mail, with a link to the use case.
+  expect(await linkInMail(users.EXECUTIVE.email, `/o/${registry.org.slug}/use-cases/`)).toBe(`/o/${registry.org.slug}/use-cases/${id}`);
 
   // A question in the comments, mentioning the lead.
   await page.getByRole("link", { name: "Open the use case" }).first().click();
@@ -82,6 +86,7 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   await expect(page.getByText("Nothing here needs a decision today.")).toBeVisible();
   await page.goto(`/o/${registry.org.slug}/notifications`);
   await expect(page.getByTestId("notification").first()).toContainText(`${users.EXECUTIVE.name} approved RAG for “${title}”: its yearly budget of ${budget} awaits your approval.`);
+  expect(await linkInMail(users.FINANCE.email, `/o/${registry.org.slug}/use-cases/`)).toBe(`/o/${registry.org.slug}/use-cases/${id}`);
 
   // The lead was told of the mention, the approval and the budget; marking them read clears the bell.
   await registry.signInAs("LEAD");
@@ -91,6 +96,12 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   expect(texts.join("\n")).toContain(`${users.EXECUTIVE.name} mentioned you on “${title}”`);
   expect(texts.join("\n")).toContain(`${users.EXECUTIVE.name} approved your decision on “${title}”`);
   expect(texts.join("\n")).toContain(`${users.FINANCE.name} approved the yearly budget of ${budget} for “${title}”`);
+  // Each also by mail; nobody was mailed of their own step.
+  await expect.poll(() => mailTo(users.LEAD.email).map((m) => m.subject).sort()).toEqual(
+    [`${registry.org.name}: a budget was approved`, `${registry.org.name}: you were mentioned in a comment`, `${registry.org.name}: your decision was approved`].sort(),
+  );
+  await expect.poll(() => mailTo(users.EXECUTIVE.email).map((m) => m.subject).sort()).toEqual([`${registry.org.name}: a budget was approved`, `${registry.org.name}: a decision awaits your approval`]);
+  await expect.poll(() => mailTo(users.FINANCE.email).map((m) => m.subject)).toEqual([`${registry.org.name}: a budget awaits your approval`]);
   await page.getByRole("button", { name: "Mark all read" }).click();
   await expect(page.getByTestId("unread-count")).toHaveCount(0);
   await expect(page.getByTestId("notification-bell")).toHaveAttribute("aria-label", "Notifications, none unread");

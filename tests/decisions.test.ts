@@ -14,6 +14,8 @@ import { approvedSpendByBusinessUnit } from "@/lib/server/value/read";
 import { addComment } from "@/app/o/[org]/use-cases/[id]/actions";
 import { markNotificationsRead } from "@/app/o/[org]/notifications/actions";
 import { importUseCases } from "@/app/o/[org]/use-cases/import/actions";
+import { saveFrameworkWeights } from "@/app/o/[org]/frameworks/actions";
+import { FRAMEWORKS } from "@/lib/domain/frameworks";
 import { csv, fileOf, H, templateMapping, tRow } from "./import-helpers";
 import { readQueue } from "@/lib/server/decisions/queue";
 import { seedDemoOrganization } from "@/lib/server/seed/demo";
@@ -188,6 +190,41 @@ describe("a material change after approval", () => {
   });
 });
 
+describe("a weights change after approval", () => {
+  /** A chatbot on static knowledge: prompting, unless the two frameworks leaning to prompting are turned off (then RAG). */
+  const CHATBOT = { changeFrequency: "static", coreNeed: "neither", needsStyleOrFormat: false, fitsContextWindow: true, promptedBaselineMeetsBar: "yes" } as const;
+  const ALL_ON = Object.fromEntries(FRAMEWORKS.map((f) => [f.id, 1]));
+  const TWO_OFF = { ...ALL_ON, "behaviour-vs-knowledge": 0, "start-with-rag": 0 };
+  const ONE_HALF = { ...ALL_ON, "start-with-rag": 0.5 };
+
+  it("puts the approved decision back to review when the new weights flip its recommendation, with the reason, and only then", async () => {
+    const o = await createTestOrg("reweigh");
+    const created = (await as(o.users.LEAD.id, () => createUseCase(o.slug, { title: "Static FAQ bot", startDate: "2027-01-01", horizonYears: 3, assessment: CHATBOT }))) as Result;
+    const id = (created.data as { id: string }).id;
+    expect((await db.useCase.findUniqueOrThrow({ where: { id } })).recommendedApproach).toBe("PROMPTING");
+    expect(await as(o.users.EXECUTIVE.id, () => approveDecision(o.slug, { id, approach: "PROMPTING" }))).toMatchObject({ ok: true });
+    expect(await as(o.users.FINANCE.id, () => approveDecisionBudget(o.slug, { id }))).toMatchObject({ ok: true });
+
+    // A change of weights that leaves the recommendation where it was: the decision stands.
+    expect(await as(o.users.ADMIN.id, () => saveFrameworkWeights(o.slug, { expectedWeightsVersion: 1, weights: ONE_HALF, note: "Less weight on starting with RAG" }))).toMatchObject({ ok: true, data: { impact: { flips: [] } } });
+    expect((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: id } })).state).toBe("BUDGET_APPROVED");
+    expect((await readQueue(o.id)).items.map((i) => i.id)).toEqual([]);
+
+    // One that flips it to RAG: back to review, the reason kept, shown in the queue, the approver told.
+    expect(await as(o.users.ADMIN.id, () => saveFrameworkWeights(o.slug, { expectedWeightsVersion: 2, weights: TWO_OFF, note: "Without the prompting-leaning frameworks" }))).toMatchObject({ ok: true });
+    const row = await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: id } });
+    expect(row.state).toBe("TO_REVIEW");
+    expect(row.reviewReasons).toEqual(["Recommendation: Prompting only → RAG"]);
+    const queued = (await readQueue(o.id)).items.find((i) => i.id === id);
+    // Now decided against the consensus, it also differs from it (and is flagged a risk for that).
+    expect(queued).toMatchObject({ reasons: ["to-review", "differs", "risk"], reviewReasons: ["Recommendation: Prompting only → RAG"] });
+    const told = await db.notification.findMany({ where: { organizationId: o.id, useCaseId: id, kind: "to_review" }, select: { userId: true, message: true } });
+    expect(told).toEqual([{ userId: o.users.EXECUTIVE.id, message: expect.stringContaining("(Recommendation: Prompting only → RAG)") }]);
+    const history = await getUseCaseHistory(o.id, id);
+    expect(history[0]).toMatchObject({ action: "decision.to_review", actor: { id: o.users.ADMIN.id } });
+  });
+});
+
 describe("a material change made by an import", () => {
   it("puts the approved decision of a use case the import updated back to review", async () => {
     const externalId = `DEC-${randomUUID().slice(0, 8)}`;
@@ -295,7 +332,7 @@ describe("the decision queue on the demo portfolio", () => {
     const { items, counts, total } = await readQueue(demo.id);
     expect(total).toBe(12);
 
-    expect(counts).toEqual({ "awaiting-approval": 1, "to-review": 1, undecided: 7, differs: 2, risk: 5, budget: 1 });
+    expect(counts).toEqual({ "awaiting-approval": 1, "to-review": 1, undecided: 7, differs: 2, risk: 5, "early-warning": 0, budget: 1 });
     for (const [reason, titles] of Object.entries(EXPECTED)) {
       expect(items.filter((i) => i.reasons.includes(reason as never)).map((i) => i.title), reason).toEqual(titles);
     }

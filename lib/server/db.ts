@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { collectAfterCommit, runAfterCommit } from "./after-commit";
 
 /**
  * One PrismaClient per process, through the node-postgres driver adapter (no native engine).
@@ -31,6 +32,22 @@ function client(): Client {
 }
 
 /**
+ * `$transaction` with after-commit tasks (lib/server/after-commit.ts): an interactive transaction's
+ * body may queue work (mail) that runs once it has committed, and never if it rolled back. The
+ * batch form (an array of queries) has no body and is passed through.
+ */
+function transactionWithAfterCommit(c: Client): Client["$transaction"] {
+  const original = c.$transaction.bind(c) as (arg: unknown, options?: unknown) => Promise<unknown>;
+  return (async (arg: unknown, options?: unknown) => {
+    if (typeof arg !== "function") return original(arg, options);
+    const body = arg as (tx: unknown) => Promise<unknown>;
+    const { result, tasks } = await collectAfterCommit(() => original((tx: unknown) => body(tx), options));
+    await runAfterCommit(tasks);
+    return result;
+  }) as Client["$transaction"];
+}
+
+/**
  * Created on first use rather than at import, so that `next build` (which imports route modules)
  * needs no database.
  */
@@ -39,6 +56,7 @@ export const db: Client = new Proxy({} as Client, {
     // Properties set on the facade itself (test spies) win over the client's.
     if (Object.prototype.hasOwnProperty.call(target, prop)) return Reflect.get(target, prop);
     const c = client();
+    if (prop === "$transaction") return transactionWithAfterCommit(c);
     const value = Reflect.get(c, prop, c) as unknown;
     return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(c) : value;
   },

@@ -1,15 +1,55 @@
 import "server-only";
+import { afterCommit } from "./after-commit";
 import { db, type Role, type Tx } from "./db";
 import { NotFoundError } from "./errors";
+import { appUrl, sendMailBestEffort, type Mail } from "./mail";
 
 /**
- * In-app notifications (issue 20 item 5). Every notification is written by `notify`, inside the
- * caller's transaction, so it stands or falls with the change it tells of; mail, once the app
- * sends mail, belongs here too (one place that knows who is told what).
+ * Notifications (issue 20 item 5), in the app and by mail. Every notification is written by
+ * `notify`, inside the caller's transaction, so it stands or falls with the change it tells of;
+ * the same words go by mail to each recipient's address once that transaction has committed
+ * (lib/server/after-commit.ts), so a change that was rolled back mails nobody, and a mail server
+ * that refuses is logged without undoing the change.
  */
 
-export const NOTIFICATION_KINDS = ["mention", "approval_requested", "budget_requested", "approved", "sent_back", "budget_approved", "to_review"] as const;
+export const NOTIFICATION_KINDS = ["mention", "approval_requested", "budget_requested", "approved", "sent_back", "budget_approved", "to_review", "early_warning"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The mail's subject, after the organization's name. */
+const MAIL_SUBJECTS: Record<NotificationKind, string> = {
+  mention: "you were mentioned in a comment",
+  approval_requested: "a decision awaits your approval",
+  budget_requested: "a budget awaits your approval",
+  approved: "your decision was approved",
+  sent_back: "your decision was sent back",
+  budget_approved: "a budget was approved",
+  to_review: "a decision is back to review",
+  early_warning: "early warning on actual spend",
+};
+
+/** Where the mail's link goes: the use case's tab that shows what happened. */
+const USE_CASE_TAB: Record<NotificationKind, string> = {
+  mention: "comments",
+  approval_requested: "decision",
+  budget_requested: "decision",
+  approved: "decision",
+  sent_back: "decision",
+  budget_approved: "decision",
+  to_review: "decision",
+  early_warning: "",
+};
+
+/** One notification as mail: what happened, and a link to the use case (or to the notifications page). */
+export function notificationMail(n: { to: string; organization: { name: string; slug: string }; kind: NotificationKind; useCaseId: string | null; message: string }): Mail {
+  const base = `/o/${n.organization.slug}`;
+  const tab = USE_CASE_TAB[n.kind];
+  const link = n.useCaseId ? appUrl(`${base}/use-cases/${n.useCaseId}${tab ? `?tab=${tab}` : ""}`) : appUrl(`${base}/notifications`);
+  return {
+    to: n.to,
+    subject: `${n.organization.name}: ${MAIL_SUBJECTS[n.kind]}`,
+    text: [n.message, "", `Open it in Tradeoff: ${link}`, "", `You receive this as a member of ${n.organization.name}. Your notifications: ${appUrl(`${base}/notifications`)}`].join("\n"),
+  };
+}
 
 export interface NotifyInput {
   organizationId: string;
@@ -36,6 +76,13 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<number> {
       actorId: input.actorId,
       message: input.message,
     })),
+  });
+  // The same words by mail, once the change has committed.
+  const organization = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { name: true, slug: true } });
+  const users = await tx.user.findMany({ where: { id: { in: members.map((m) => m.userId) } }, select: { email: true }, orderBy: { email: "asc" } });
+  const mails = users.map((u) => notificationMail({ to: u.email, organization, kind: input.kind, useCaseId: input.useCaseId, message: input.message }));
+  afterCommit(`mailing ${mails.length} "${input.kind}" notification(s)`, async () => {
+    for (const mail of mails) await sendMailBestEffort(mail);
   });
   return count;
 }

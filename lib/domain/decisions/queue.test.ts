@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countByReason, queueReasons, sortQueue, type QueueFacts } from "./queue";
+import { countByReason, queueReasons, sortQueue, warningText, type QueueFacts } from "./queue";
 
 const base: QueueFacts = { status: "ASSESSING", recommendedApproach: "RAG", chosenApproach: null, riskFlags: [], decisionState: null };
 
@@ -16,8 +16,20 @@ describe("why a use case is in the queue", () => {
     ["a risk flag", { chosenApproach: "RAG", riskFlags: ["NO_EVAL_SET"] }, ["risk"]],
     ["a retired use case's flags need nobody", { chosenApproach: "RAG", riskFlags: ["NO_EVAL_SET"], status: "RETIRED" }, []],
     ["several at once", { chosenApproach: "HYBRID", riskFlags: ["X"] }, ["differs", "risk"]],
+    ["an early warning on its actual spend", { chosenApproach: "RAG", warningFlags: ["outside-range"] }, ["early-warning"]],
+    ["an early warning beside other reasons, once", { chosenApproach: "HYBRID", decisionState: "APPROVED", warningFlags: ["outside-range", "over-budget"] }, ["differs", "early-warning", "budget"]],
   ])("%s", (_n, facts, reasons) => {
     expect(queueReasons({ ...base, ...facts })).toEqual(reasons);
+  });
+});
+
+describe("an early warning as the queue says it", () => {
+  it.each<[Parameters<typeof warningText>[0], number | null, string]>([
+    ["outside-range", null, "actual spend outside its range"],
+    ["over-budget", 11, "will pass its approved budget by November"],
+    ["over-budget", null, "will pass its approved budget this year"],
+  ])("%s, month %s: %s", (flag, month, text) => {
+    expect(warningText(flag, month)).toBe(text);
   });
 });
 

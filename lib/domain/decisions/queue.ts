@@ -5,27 +5,42 @@
  *
  * Pure: no Next.js, Prisma or I/O.
  */
+import type { WarningFlag } from "../actuals/variance";
 import type { Approach } from "../assessment";
 import type { DecisionState } from "./workflow";
 
-export const QUEUE_REASONS = ["awaiting-approval", "to-review", "undecided", "differs", "risk", "budget"] as const;
+export const QUEUE_REASONS = ["awaiting-approval", "to-review", "undecided", "differs", "risk", "early-warning", "budget"] as const;
 export type QueueReason = (typeof QUEUE_REASONS)[number];
 
 export const QUEUE_REASON_LABELS: Record<QueueReason, string> = {
   "awaiting-approval": "Proposed, awaiting approval",
-  "to-review": "Answers changed since approval",
+  "to-review": "Changed since approval",
   undecided: "Recommended, no decision",
   differs: "Decision differs from the consensus",
   risk: "Risk flags raised",
+  "early-warning": "Actual spend early warning",
   budget: "Budget awaiting finance",
 };
 
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * An early-warning flag (lib/domain/actuals/variance.ts) as the queue says it: "actual spend
+ * outside its range"; "will pass its approved budget by November" (the month the run rate passes
+ * it, when known).
+ */
+export function warningText(flag: WarningFlag, passingMonth: number | null): string {
+  if (flag === "outside-range") return "actual spend outside its range";
+  const month = passingMonth !== null && passingMonth >= 1 && passingMonth <= 12 ? MONTHS[passingMonth - 1] : null;
+  return month ? `will pass its approved budget by ${month}` : "will pass its approved budget this year";
+}
+
 /** Which reasons each role's queue shows: executives and admins decide; finance approves budgets. */
 export const QUEUE_REASONS_FOR: Record<"ADMIN" | "EXECUTIVE" | "LEAD" | "FINANCE", readonly QueueReason[]> = {
-  ADMIN: ["awaiting-approval", "to-review", "undecided", "differs", "risk", "budget"],
-  EXECUTIVE: ["awaiting-approval", "to-review", "undecided", "differs", "risk", "budget"],
+  ADMIN: ["awaiting-approval", "to-review", "undecided", "differs", "risk", "early-warning", "budget"],
+  EXECUTIVE: ["awaiting-approval", "to-review", "undecided", "differs", "risk", "early-warning", "budget"],
   FINANCE: ["budget"],
-  LEAD: ["awaiting-approval", "to-review", "undecided", "differs", "risk", "budget"],
+  LEAD: ["awaiting-approval", "to-review", "undecided", "differs", "risk", "early-warning", "budget"],
 };
 
 export interface QueueFacts {
@@ -34,6 +49,8 @@ export interface QueueFacts {
   chosenApproach: Approach | null;
   riskFlags: readonly string[];
   decisionState: DecisionState | null;
+  /** The early-warning flags its actual spend raises this year (none when it has no actuals). */
+  warningFlags?: readonly WarningFlag[];
 }
 
 /** Why this use case needs someone, in the order of QUEUE_REASONS; empty: it needs nobody. */
@@ -44,6 +61,7 @@ export function queueReasons(f: QueueFacts): QueueReason[] {
   if (f.recommendedApproach !== null && f.chosenApproach === null && f.decisionState !== "PROPOSED") out.push("undecided");
   if (f.chosenApproach !== null && f.recommendedApproach !== null && f.chosenApproach !== f.recommendedApproach) out.push("differs");
   if (f.riskFlags.length > 0 && f.status !== "RETIRED") out.push("risk");
+  if ((f.warningFlags?.length ?? 0) > 0) out.push("early-warning");
   if (f.decisionState === "APPROVED") out.push("budget");
   return out;
 }

@@ -17,6 +17,7 @@ import { AppError, ForbiddenError } from "../errors";
 import { newId } from "../import/bulk-write";
 import { rebuildSpend } from "./attribution";
 import { streamCsv } from "./csv-stream";
+import { listFlaggedUseCases, notifyNewWarnings } from "./warnings";
 
 /**
  * Importing a file of actual spend (issue 21): FOCUS, a LiteLLM spend export, or any CSV through
@@ -148,6 +149,8 @@ export async function importActuals(actor: ActualsActor, input: ActualImportInpu
 
   const lines = aggregator.finish();
   const importId = newId();
+  // The early warnings as they stand before this import, to tell the executives only of new ones.
+  const flaggedBefore = await listFlaggedUseCases(actor.organizationId);
   const replacedMonths = await inActualsTransaction(actor.organizationId, async (tx) => {
     const total = [...totals.values()].reduce((a, b) => a + b, 0n);
     await tx.actualImport.create({
@@ -178,6 +181,7 @@ export async function importActuals(actor: ActualsActor, input: ActualImportInpu
     });
     return replacedMonths;
   });
+  await notifyNewWarnings({ organizationId: actor.organizationId, actorId: actor.userId }, flaggedBefore);
   return { ...base, committed: true, importId, problems: [], replacedMonths, lines: lines.length, ms: Date.now() - started };
 }
 

@@ -4,13 +4,17 @@ import { QUEUE_REASONS, queueReasons, sortQueue, type QueueReason } from "@/lib/
 import type { DecisionState } from "@/lib/domain/decisions/workflow";
 import { db, Prisma } from "../db";
 import { withOrganizationScope } from "../rls";
+import { listFlaggedUseCases, warningPhrases } from "../actuals/warnings";
 
 /**
  * "Needs a decision" (issue 20 item 1). The candidates come from two indexed, organization-scoped
  * reads, unioned: the rows matching the partial index
  * UseCaseRollup_decision_queue_idx (a recommendation and no decision, a decision unlike the
  * recommendation, a risk flag), and the use cases whose decision is in the workflow
- * (UseCaseDecision by organization and state). The panels are the pure rule's
+ * (UseCaseDecision by organization and state); plus the use cases whose actual spend raises an
+ * early warning (issue 21 item 4, lib/server/actuals/warnings.ts, worked out from the actuals
+ * first and passed in as ids). Each use case is one line, whatever its reasons, sorted with the
+ * rest by projected spend. The panels are the pure rule's
  * (lib/domain/decisions/queue.ts), written again as SQL (REASON_SQL) so that PostgreSQL counts them
  * and returns only the page: at 10,000 use cases, nearly all in the queue, sending every candidate
  * over to be labelled in JavaScript took about 0.5-0.8 s.
@@ -31,6 +35,10 @@ export interface QueueItem {
   proposedApproach: Approach | null;
   yearlyBudgetCents: number | null;
   reasons: QueueReason[];
+  /** A decision to review: what changed since it was approved. */
+  reviewReasons: string[];
+  /** Its actual spend's early warnings, as said ("actual spend outside its range"). */
+  warnings: string[];
 }
 
 interface PageRow {
@@ -47,6 +55,7 @@ interface PageRow {
   state: DecisionState | null;
   proposedApproach: Approach | null;
   budget: bigint | null;
+  reviewReasons: string[] | null;
 }
 
 export interface Queue {
@@ -59,20 +68,22 @@ export interface Queue {
 
 /**
  * The rule of lib/domain/decisions/queue.ts (queueReasons), as SQL over the candidates (`r` the
- * rollup row, `d` the workflow row), so the database counts the panels and picks the page without
- * sending every candidate over. tests/decisions.test.ts holds the two to the same answers on the
+ * rollup row, `d` the workflow row, `flagged` the ids of the use cases with early warnings), so
+ * the database counts the panels and picks the page without sending every candidate over. tests/decisions.test.ts holds the two to the same answers on the
  * demo portfolio (the counts from here, the panels from the pure rule).
  */
-const REASON_SQL: Record<QueueReason, Prisma.Sql> = {
+const reasonSql = (flagged: readonly string[]): Record<QueueReason, Prisma.Sql> => ({
   "awaiting-approval": Prisma.sql`(d.state = 'PROPOSED')`,
   "to-review": Prisma.sql`(d.state = 'TO_REVIEW')`,
   undecided: Prisma.sql`(r."recommendedApproach" IS NOT NULL AND r."chosenApproach" IS NULL AND d.state IS DISTINCT FROM 'PROPOSED')`,
   differs: Prisma.sql`(r."chosenApproach" IS NOT NULL AND r."recommendedApproach" IS NOT NULL AND r."chosenApproach" <> r."recommendedApproach")`,
   risk: Prisma.sql`(cardinality(r."riskFlags") > 0 AND r.status <> 'RETIRED')`,
+  // The early warnings are worked out from the actuals in JavaScript (lib/server/actuals/warnings.ts); their ids come in.
+  "early-warning": Prisma.sql`(r."useCaseId" = ANY(${[...flagged]}::text[]))`,
   budget: Prisma.sql`(d.state = 'APPROVED')`,
-};
+});
 
-const CANDIDATES = (organizationId: string) => Prisma.sql`
+const CANDIDATES = (organizationId: string, flagged: readonly string[]) => Prisma.sql`
     WITH candidates AS (
       SELECT r."useCaseId" FROM "UseCaseRollup" r
        WHERE r."organizationId" = ${organizationId} AND r."deletedAt" IS NULL
@@ -80,6 +91,8 @@ const CANDIDATES = (organizationId: string) => Prisma.sql`
       UNION
       SELECT d."useCaseId" FROM "UseCaseDecision" d
        WHERE d."organizationId" = ${organizationId} AND d.state IN ('PROPOSED', 'APPROVED', 'TO_REVIEW')
+      UNION
+      SELECT unnest(${[...flagged]}::text[])
     )`;
 
 const FROM = (organizationId: string) => Prisma.sql`
@@ -94,20 +107,24 @@ const FROM = (organizationId: string) => Prisma.sql`
  */
 export async function readQueue(organizationId: string, opts: { reasons?: readonly QueueReason[]; limit?: number } = {}): Promise<Queue> {
   const wanted = opts.reasons?.length ? opts.reasons : QUEUE_REASONS;
+  // Early warnings from the actual spend: one use case per line however many reasons it has.
+  const flagged = new Map((await listFlaggedUseCases(organizationId)).map((f) => [f.useCaseId, f]));
+  const flaggedIds = [...flagged.keys()];
+  const REASON_SQL = reasonSql(flaggedIds);
   const wantedSql = Prisma.join(wanted.map((r) => REASON_SQL[r]), " OR ");
   const limit = Math.max(1, Math.min(opts.limit ?? 100_000, 100_000));
   const [countRows, page] = await db.$transaction(
     async (tx) => {
       await withOrganizationScope(tx, organizationId);
-      const counts = await tx.$queryRaw<Record<string, bigint>[]>(Prisma.sql`${CANDIDATES(organizationId)}
+      const counts = await tx.$queryRaw<Record<string, bigint>[]>(Prisma.sql`${CANDIDATES(organizationId, flaggedIds)}
         SELECT ${Prisma.join(QUEUE_REASONS.map((r) => Prisma.sql`count(*) FILTER (WHERE ${REASON_SQL[r]}) AS ${Prisma.raw(`"${r}"`)}`), ", ")},
                count(*) FILTER (WHERE ${wantedSql}) AS "total"
         ${FROM(organizationId)}`);
-      const rows = await tx.$queryRaw<PageRow[]>(Prisma.sql`${CANDIDATES(organizationId)}
+      const rows = await tx.$queryRaw<PageRow[]>(Prisma.sql`${CANDIDATES(organizationId, flaggedIds)}
         SELECT r."useCaseId" AS id, u.title, r.status::text AS status, r."recommendedApproach"::text AS "recommendedApproach",
                r."chosenApproach"::text AS "chosenApproach", r."riskFlags", r.evidence::text AS evidence,
                u."agreementVotes", u."agreementVoters", r."chosenBaseCents" AS spend,
-               d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget
+               d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget, d."reviewReasons"
         ${FROM(organizationId)}
         JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = ${organizationId}
         WHERE ${wantedSql}
@@ -121,7 +138,8 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
   const counts = Object.fromEntries(QUEUE_REASONS.map((r) => [r, Number(c[r] ?? 0)])) as Record<QueueReason, number>;
   const items = sortQueue(
     page.map((r) => {
-      const facts = { status: r.status, recommendedApproach: r.recommendedApproach, chosenApproach: r.chosenApproach, riskFlags: r.riskFlags ?? [], decisionState: r.state };
+      const warning = flagged.get(r.id);
+      const facts = { status: r.status, recommendedApproach: r.recommendedApproach, chosenApproach: r.chosenApproach, riskFlags: r.riskFlags ?? [], decisionState: r.state, warningFlags: warning?.flags ?? [] };
       return {
         ...facts,
         id: r.id,
@@ -133,6 +151,8 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
         proposedApproach: r.proposedApproach,
         yearlyBudgetCents: r.budget === null ? null : Number(r.budget),
         reasons: queueReasons(facts),
+        reviewReasons: r.state === "TO_REVIEW" ? (r.reviewReasons ?? []) : [],
+        warnings: warning ? warningPhrases(warning) : [],
       };
     }),
   );

@@ -52,7 +52,8 @@ export async function reviewAfterChange(tx: Tx, ref: { organizationId: string; u
     actorId: ref.actorId,
     kind: "to_review",
     useCaseId: ref.useCaseId,
-    message: `The answers behind the decision on ${quote(uc.title)} changed since it was approved (${changes.join("; ")}): it is back in the queue to review.`,
+    // The change may be an answer, or a recommendation a weights change or new framework rules flipped.
+    message: `What the decision on ${quote(uc.title)} rested on has changed since it was approved (${changes.join("; ")}): it is back in the queue to review.`,
   });
   return changes;
 }

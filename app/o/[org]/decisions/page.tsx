@@ -41,7 +41,7 @@ export default async function DecisionQueuePage(props: { params: Promise<{ org: 
             : "Use cases waiting on a decision, a review or a budget, largest projected spend first."
         }
       />
-      <nav aria-label="Queue panels" className="mb-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="queue-panels">
+      <nav aria-label="Queue panels" className="mb-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-7" data-testid="queue-panels">
         {QUEUE_REASONS.filter((r) => mine.includes(r)).map((r) => (
           <Link
             key={r}
@@ -74,6 +74,12 @@ export default async function DecisionQueuePage(props: { params: Promise<{ org: 
   );
 }
 
+/** A reason with its particulars: which risk flags, what changed since approval, which early warnings. */
+function reasonText(r: QueueReason, item: QueueItem): string {
+  const details = r === "risk" ? item.riskFlags.map(riskFlagLabel) : r === "to-review" ? item.reviewReasons : r === "early-warning" ? item.warnings : [];
+  return details.length ? `${QUEUE_REASON_LABELS[r]} (${details.join(r === "risk" ? ", " : "; ")})` : QUEUE_REASON_LABELS[r];
+}
+
 function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string; actor: { userId: string; role: "ADMIN" | "EXECUTIVE" | "LEAD" | "FINANCE" } }) {
   const agreement = agreementText(item.agreementVotes, item.agreementVoters);
   const path = useCasePath(orgSlug, item.id);
@@ -96,7 +102,7 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
         {item.spendCents === null ? "not costed" : formatCents(item.spendCents)}
       </span>
       <span className="text-xs text-zinc-600" data-testid="queue-reasons">
-        {stageOf(item.status, item.decisionState, item.chosenApproach)} · {item.reasons.map((r) => (r === "risk" ? `${QUEUE_REASON_LABELS[r]} (${item.riskFlags.map(riskFlagLabel).join(", ")})` : QUEUE_REASON_LABELS[r])).join("; ")}
+        {stageOf(item.status, item.decisionState, item.chosenApproach)} · {item.reasons.map((r) => reasonText(r, item)).join("; ")}
       </span>
       <span className="ml-auto flex gap-2">
         {canApprove && approveWhat && (

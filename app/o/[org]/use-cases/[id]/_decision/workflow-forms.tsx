@@ -1,18 +1,43 @@
 "use client";
-/** The workflow's forms on the Decision tab: propose; approve or send back; approve the budget. */
+/**
+ * The workflow's forms on the Decision tab: propose; approve or send back; approve the budget.
+ *
+ * A step's outcome is said by WorkflowMessages, which wraps the forms and outlives them: after a
+ * step succeeds the panel is refreshed, and the form that took the step is usually gone from it
+ * (a lead who proposed has nothing more to propose). Kept in the form, the confirmation vanished
+ * with it as soon as the refresh arrived.
+ */
 import { buttonClass } from "@/components/button";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { createContext, useContext, useState, useTransition, type ReactNode } from "react";
 import { APPROACHES, APPROACH_LABELS } from "@/lib/domain/assessment";
 import { proposeSchema, sendBackSchema } from "@/lib/domain/decisions/schemas";
 import { approveDecision, approveDecisionBudget, proposeDecision, sendBackDecision } from "../../../decisions/actions";
 
 type Result = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+type StepMessage = { ok: boolean; text: string } | null;
+
+const MessageContext = createContext<((m: StepMessage) => void) | null>(null);
+
+/** Holds and shows the last step's outcome above the forms, across the refresh that follows it. */
+export function WorkflowMessages({ children }: { children: ReactNode }) {
+  const [message, setMessage] = useState<StepMessage>(null);
+  return (
+    <MessageContext.Provider value={setMessage}>
+      <Message message={message} />
+      {children}
+    </MessageContext.Provider>
+  );
+}
 
 function useStep() {
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const setShared = useContext(MessageContext);
+  const [local, setLocal] = useState<StepMessage>(null);
+  // Inside WorkflowMessages the outcome is said there; on its own, a form says it itself.
+  const setMessage = setShared ?? setLocal;
+  const message = setShared ? null : local;
   const run = (fn: () => Promise<Result>, done: string) =>
     start(async () => {
       const r = await fn();
@@ -22,7 +47,7 @@ function useStep() {
   return { pending, message, setMessage, run };
 }
 
-function Message({ message }: { message: { ok: boolean; text: string } | null }) {
+function Message({ message }: { message: StepMessage }) {
   if (!message) return null;
   return (
     <p role={message.ok ? "status" : "alert"} data-testid="workflow-message" className={`rounded border px-3 py-2 text-sm ${message.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800"}`}>

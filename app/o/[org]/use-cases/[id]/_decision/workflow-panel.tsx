@@ -8,7 +8,7 @@ import { formatCents } from "@/lib/domain/use-case-changes";
 import type { MemberRole } from "@/lib/domain/use-case-permissions";
 import { readDecisionWorkflow } from "@/lib/server/decisions/queue";
 import { approachLabel, formatDateTime } from "../../_components/labels";
-import { ApproveBudgetButton, ApproveOrSendBack, ProposeForm } from "./workflow-forms";
+import { ApproveBudgetButton, ApproveOrSendBack, ProposeForm, WorkflowMessages } from "./workflow-forms";
 
 export async function WorkflowPanel(props: {
   orgSlug: string;
@@ -49,13 +49,16 @@ export async function WorkflowPanel(props: {
         </ul>
       )}
       {!w && <p className="text-sm text-zinc-600">No decision has been proposed through the approval workflow yet.</p>}
-      {canTakeStep("propose", actor, state, uc) && <ProposeForm orgSlug={props.orgSlug} id={uc.id} recommended={uc.recommendedApproach} />}
-      {w && (state === "PROPOSED" || state === "TO_REVIEW") && canTakeStep("approve", actor, state, uc) && (
-        <ApproveOrSendBack orgSlug={props.orgSlug} id={uc.id} approach={w.approach} again={state === "TO_REVIEW"} />
-      )}
-      {w && state === "APPROVED" && canTakeStep("approveBudget", actor, state, uc) && (
-        <ApproveBudgetButton orgSlug={props.orgSlug} id={uc.id} label={`Approve the budget (${budget(w.yearlyBudgetCents)})`} />
-      )}
+      {/* Always rendered, so the last step's confirmation stays when the refreshed panel drops its form. */}
+      <WorkflowMessages>
+        {canTakeStep("propose", actor, state, uc) && <ProposeForm orgSlug={props.orgSlug} id={uc.id} recommended={uc.recommendedApproach} />}
+        {w && (state === "PROPOSED" || state === "TO_REVIEW") && canTakeStep("approve", actor, state, uc) && (
+          <ApproveOrSendBack orgSlug={props.orgSlug} id={uc.id} approach={w.approach} again={state === "TO_REVIEW"} />
+        )}
+        {w && state === "APPROVED" && canTakeStep("approveBudget", actor, state, uc) && (
+          <ApproveBudgetButton orgSlug={props.orgSlug} id={uc.id} label={`Approve the budget (${budget(w.yearlyBudgetCents)})`} />
+        )}
+      </WorkflowMessages>
     </section>
   );
 }
