@@ -96,3 +96,18 @@ describe("a step refused for the state the decision is in says where it stands",
     expect(stageOf("IDEA", "APPROVED", null)).toBe("approved");
   });
 });
+
+describe("a step refused for the role says who may take it", () => {
+  it("finance proposing is told who proposes", () => {
+    expect(refusalFor("propose", finance, null, owned)).toEqual({ kind: "forbidden", message: "Finance approves budgets; leads, executives and admins propose decisions." });
+  });
+
+  it("a lead proposing for another's use case is told leads propose only for their own", () => {
+    expect(refusalFor("propose", otherLead, null, owned)).toEqual({ kind: "forbidden", message: "Leads propose decisions only for the use cases they own." });
+  });
+
+  it("executives and admins propose for any use case, not only their own", () => {
+    expect(refusalFor("propose", exec, null, owned)).toBeNull();
+    expect(refusalFor("propose", admin, "SENT_BACK", owned)).toBeNull();
+  });
+});
