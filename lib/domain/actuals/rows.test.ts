@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { categoryOf, detectFormat, suggestActualColumns } from "./fields";
 import { ActualAggregator, fieldIndex, monthOf, readActualRow, tagValue } from "./rows";
-import { attribute } from "./attribute";
+import { attribute, overAllocated, RULE_FIELD_LABELS, UNATTRIBUTED_LABELS, type SpendLine } from "./attribute";
 
 describe("the use-case tag", () => {
   it.each([
@@ -91,5 +91,51 @@ describe("summing and attributing", () => {
     expect(get("untagged", "OTHER")).toBe(50n);
     expect(get("unknown-tag", "INFERENCE")).toBe(7n);
     expect(out.reduce((n, s) => n + s.cents, 0n)).toBe(100n + 1001n + 50n + 7n);
+  });
+});
+
+describe("attribution: the edges", () => {
+  const line = (over: Partial<SpendLine>): SpendLine => ({ month: "2026-02", category: "INFERENCE", tag: null, resource: "", sku: "", account: "", cents: 100n, ...over });
+
+  it("adds lines of one use case, month and category together, and leaves out nothing-cent parts", () => {
+    const out = attribute(
+      [line({ tag: "A" }), line({ tag: "A", cents: 23n }), line({ resource: "r", cents: 0n }), line({ resource: "full" })],
+      [{ field: "resource", value: "full", useCaseId: "u2", shareBp: 10_000 }],
+      new Map([["A", "u1"]]),
+    );
+    expect(out).toEqual([
+      { useCaseId: "u1", reason: null, month: "2026-02", category: "INFERENCE", cents: 123n },
+      { useCaseId: "u2", reason: null, month: "2026-02", category: "INFERENCE", cents: 100n },
+    ]);
+  });
+
+  it("the share a rule leaves of a line tagged with an unknown id stays unattributed as an unknown tag", () => {
+    const out = attribute([line({ tag: "NOPE", sku: "gpt" })], [{ field: "sku", value: "gpt", useCaseId: "u1", shareBp: 4_000 }], new Map());
+    expect(out.map((s) => [s.useCaseId ?? s.reason, s.cents])).toEqual([
+      ["u1", 40n],
+      ["unknown-tag", 60n],
+    ]);
+  });
+
+  it("a line with no resource matches no rule on an empty resource", () => {
+    const out = attribute([line({})], [{ field: "resource", value: "", useCaseId: "u1", shareBp: 10_000 }], new Map());
+    expect(out.map((s) => s.reason)).toEqual(["untagged"]);
+  });
+
+  it("says which keys the rules give more than 100% of, and by how much", () => {
+    expect(
+      overAllocated([
+        { field: "resource", value: "r1", useCaseId: "u1", shareBp: 6_000 },
+        { field: "resource", value: "r1", useCaseId: "u2", shareBp: 5_000 },
+        { field: "sku", value: "r1", useCaseId: "u1", shareBp: 10_000 },
+        { field: "account", value: "a", useCaseId: "u1", shareBp: 9_000 },
+        { field: "account", value: "a", useCaseId: "u2", shareBp: 1_000 },
+      ]),
+    ).toEqual([{ field: "resource", value: "r1", shareBp: 11_000 }]);
+  });
+
+  it("labels the rule fields and the reasons spend is unattributed", () => {
+    expect(RULE_FIELD_LABELS).toEqual({ resource: "Resource", sku: "SKU or model", account: "Account" });
+    expect(UNATTRIBUTED_LABELS).toEqual({ untagged: "No use-case tag and no rule", "unknown-tag": "Tagged with an external id no use case has" });
   });
 });
