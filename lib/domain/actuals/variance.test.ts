@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeVariance, distanceOutside, monthlyShares } from "./variance";
+import { computeVariance, distanceOutside, MONTH_NAMES, monthlyShares, pct, positionOf, WARNING_LABELS } from "./variance";
 
 /** A projection of $120k base a year of inference ($96k low, $150k high) and $24k of engineering (not metered). */
 const projection = [
@@ -52,5 +52,45 @@ describe("variance against the projection", () => {
     expect(distanceOutside(150, { low: 50, base: 80, high: 100 })).toBe(0.5);
     expect(distanceOutside(25, { low: 50, base: 80, high: 100 })).toBe(0.5);
     expect(distanceOutside(75, { low: 50, base: 80, high: 100 })).toBe(0);
+  });
+});
+
+describe("where actual spend stands: the bounds", () => {
+  const r = { low: 100, base: 200, high: 300 };
+  it.each([
+    [99, "below"],
+    [100, "under-base"],
+    [199, "under-base"],
+    [200, "on-base"],
+    [201, "over-base"],
+    [300, "over-base"],
+    [301, "above"],
+  ] as const)("%i against 100 / 200 / 300 is %s", (actual, position) => {
+    expect(positionOf(actual, r)).toBe(position);
+  });
+
+  it.each([
+    [300, r, 0],
+    [100, r, 0],
+    [450, r, 0.5],
+    [50, r, 0.5],
+    [5, { low: 0, base: 0, high: 0 }, Number.POSITIVE_INFINITY],
+    [-5, { low: 0, base: 0, high: 0 }, 0],
+  ])("%i is %f outside its range", (actual, range, distance) => {
+    expect(distanceOutside(actual, range)).toBe(distance);
+  });
+
+  it.each([
+    [150, 100, 50],
+    [50, 100, -50],
+    [100, 100, 0],
+    [5, 0, null],
+  ])("%i against a base of %i is %s%", (actual, base, p) => {
+    expect(pct(actual, base)).toBe(p);
+  });
+
+  it("names the months and the warnings", () => {
+    expect(MONTH_NAMES).toEqual(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
+    expect(WARNING_LABELS).toEqual({ "outside-range": "Actual spend outside the projected range", "over-budget": "On course to pass its approved budget this year" });
   });
 });
