@@ -34,6 +34,11 @@ export const MODULES: Record<string, { mutate: string[]; tests: string[] }> = {
   "domain-import": { mutate: ["lib/domain/import/**/*.ts"], tests: ["lib/**/*.test.ts"] },
   "domain-portfolio": { mutate: ["lib/domain/portfolio/**/*.ts"], tests: ["lib/**/*.test.ts"] },
   "domain-core": { mutate: ["lib/domain/*.ts"], tests: ["lib/**/*.test.ts"] },
+  "domain-accounts": { mutate: ["lib/domain/accounts/**/*.ts"], tests: ["lib/domain/**/*.test.ts"] },
+  "domain-actuals": { mutate: ["lib/domain/actuals/**/*.ts"], tests: ["lib/domain/**/*.test.ts"] },
+  "domain-audit": { mutate: ["lib/domain/audit/**/*.ts"], tests: ["lib/domain/**/*.test.ts"] },
+  "domain-decisions": { mutate: ["lib/domain/decisions/**/*.ts"], tests: ["lib/domain/**/*.test.ts"] },
+  "domain-value": { mutate: ["lib/domain/value/**/*.ts"], tests: ["lib/domain/**/*.test.ts"] },
   guard: {
     mutate: ["lib/server/guard.ts", "lib/server/page-guard.ts", "lib/server/action.ts"],
     tests: ["tests/authorization-matrix.test.ts", "tests/session-revocation.test.ts", "tests/cross-organization-reads.test.ts", "tests/guard-edges.test.ts"],

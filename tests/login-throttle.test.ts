@@ -130,6 +130,15 @@ describe("sign-in throttling", () => {
     }
   });
 
+  it("someone else's successful sign-in leaves an attacker's count against another account in place", async () => {
+    const target = await makeOwner();
+    const attacker = new Browser(address());
+    for (let i = 0; i < 5; i++) expect(await attacker.signIn(target.email, `guess ${i}`)).toBe("refused");
+    const other = await makeOwner();
+    expect(await new Browser(address()).signIn(other.email, PASSWORD)).toBe("ok");
+    expect(await attacker.signIn(target.email, PASSWORD)).toBe("wait");
+  });
+
   it("one person's known device does not share its count with another's", async () => {
     const [first, second] = [await makeOwner(), await makeOwner()];
     const [laptop1, laptop2] = [new Browser(address()), new Browser(address())];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkPasswordStrength, contextWords } from "./password-strength";
+import { checkPasswordStrength, contextWords, MAX_PASSWORD_LENGTH } from "./password-strength";
 
 const person = { email: "maria.lopez@kestrel.example", name: "Maria Lopez", organizationName: "Kestrel Mutual" };
 
@@ -34,5 +34,40 @@ describe("password strength", () => {
 
   it("the context words include the email's parts, the name and the organization", () => {
     expect(contextWords(person)).toEqual(expect.arrayContaining(["maria", "lopez", "kestrel", "mutual", "maria.lopez", "tradeoff"]));
+  });
+});
+
+describe("password strength: limits and the exact advice", () => {
+  const long = "velvet canyon lantern orbit ".repeat(8).slice(0, MAX_PASSWORD_LENGTH);
+
+  it("accepts a strong password of exactly the longest length and refuses one character more", () => {
+    expect(long).toHaveLength(200);
+    expect(checkPasswordStrength(long)).toMatchObject({ ok: true });
+    expect(checkPasswordStrength(`${long}x`)).toEqual({ ok: false, score: 0, message: "Use at most 200 characters." });
+  });
+
+  it.each([
+    ["a warning, then the suggestions, each a sentence", "password123", "This password is too easy to guess. This is a commonly used password. Add more words that are less common."],
+    [
+      "two suggestions after the warning",
+      "aaaaaaaaaab",
+      'This password is too easy to guess. Repeated characters like "aaa" are easy to guess. Add more words that are less common. Avoid repeated words and characters.',
+    ],
+    ["no warning: only the suggestion, with no empty sentence", "kitchenzebra", "This password is too easy to guess. Add more words that are less common."],
+  ])("a refusal with %s", (_label, password, message) => {
+    expect(checkPasswordStrength(password)).toMatchObject({ ok: false, message });
+  });
+});
+
+describe("context words", () => {
+  it("joins a name's parts and keeps each part of three letters or more, not shorter ones", () => {
+    const words = contextWords({ name: "Jo Ann-Lee" });
+    expect(words).toEqual(expect.arrayContaining(["jo ann-lee", "joannlee", "ann", "lee"]));
+    expect(words).not.toContain("jo");
+  });
+
+  it("works without an email, and the email's local part is a word of its own", () => {
+    expect(contextWords({ name: "Sam" })).toEqual(["tradeoff", "sam"]);
+    expect(contextWords({ email: "dev.ops@x.io" })).toEqual(expect.arrayContaining(["dev.ops@x.io", "dev.ops", "devops"]));
   });
 });

@@ -60,3 +60,49 @@ describe("apportioning whole cents", () => {
     );
   });
 });
+
+describe("reading costs: the edges", () => {
+  it.each([
+    [" 12.5 ", 12_500_000_000n],
+    ["-$5.00", -5_000_000_000n],
+    ["+$5", 5_000_000_000n],
+    ["1,234", 1_234_000_000_000n],
+    ["12,345", 12_345_000_000_000n],
+    ["1,234,567", 1_234_567_000_000_000n],
+    ["-1,234.50", -1_234_500_000_000n],
+    ["1e10", 10_000_000_000_000_000_000n],
+    ["0.0000000014", 1n],
+    ["0.0000000015", 2n],
+  ])("reads %j", (text, nanos) => expect(parseDecimalNanos(text)).toBe(nanos));
+
+  it.each(["1$00", "1e-$3", "12345,678", "1,234,5"])("refuses %j", (text) => expect(parseDecimalNanos(text)).toBeNull());
+
+  it("refuses a rate that is not a number or rounds to nothing", () => {
+    expect(parseRateMicros("abc")).toBeNull();
+    expect(parseRateMicros("0.0000001")).toBeNull();
+    expect(parseRateMicros("0.0000005")).toBe(1n);
+  });
+
+  it("rounds a converted negative amount away from zero", () => {
+    expect(convertNanos(-1n, 500_000n)).toBe(-1n);
+    expect(convertNanos(1n, 500_000n)).toBe(1n);
+    expect(convertNanos(-1n, 499_999n)).toBe(0n);
+  });
+
+  it("formats zero without a sign", () => {
+    expect(formatCentsExact(0n)).toBe("$0.00");
+  });
+});
+
+describe("apportioning whole cents: who gets the cents left", () => {
+  it.each([
+    ["the largest remainders first", 7n, [1n, 2n, 3n, 4n], [1n, 1n, 2n, 3n]],
+    ["equal remainders: the earlier parts", 10n, [1n, 1n, 1n, 1n, 1n, 1n, 1n], [2n, 2n, 2n, 1n, 1n, 1n, 1n]],
+    ["a negative total rounds each part to its nearer cent", -5001n, [6000n, 4000n], [-3001n, -2000n]],
+    ["a negative total, the larger remainder first", -100n, [1n, 2n], [-33n, -67n]],
+    ["negative weights (credits)", 100n, [-1n, -2n], [33n, 67n]],
+    ["mixed signs", 101n, [3n, -1n], [152n, -51n]],
+  ])("%s", (_n, total, weights, parts) => {
+    expect(apportion(total, weights)).toEqual(parts);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { categoryOf, detectFormat, suggestActualColumns } from "./fields";
 import { ActualAggregator, fieldIndex, monthOf, readActualRow, tagValue } from "./rows";
-import { attribute } from "./attribute";
+import { attribute, overAllocated, RULE_FIELD_LABELS, UNATTRIBUTED_LABELS, type SpendLine } from "./attribute";
 
 describe("the use-case tag", () => {
   it.each([
@@ -91,5 +91,168 @@ describe("summing and attributing", () => {
     expect(get("untagged", "OTHER")).toBe(50n);
     expect(get("unknown-tag", "INFERENCE")).toBe(7n);
     expect(out.reduce((n, s) => n + s.cents, 0n)).toBe(100n + 1001n + 50n + 7n);
+  });
+});
+
+describe("attribution: the edges", () => {
+  const line = (over: Partial<SpendLine>): SpendLine => ({ month: "2026-02", category: "INFERENCE", tag: null, resource: "", sku: "", account: "", cents: 100n, ...over });
+
+  it("adds lines of one use case, month and category together, and leaves out nothing-cent parts", () => {
+    const out = attribute(
+      [line({ tag: "A" }), line({ tag: "A", cents: 23n }), line({ resource: "r", cents: 0n }), line({ resource: "full" })],
+      [{ field: "resource", value: "full", useCaseId: "u2", shareBp: 10_000 }],
+      new Map([["A", "u1"]]),
+    );
+    expect(out).toEqual([
+      { useCaseId: "u1", reason: null, month: "2026-02", category: "INFERENCE", cents: 123n },
+      { useCaseId: "u2", reason: null, month: "2026-02", category: "INFERENCE", cents: 100n },
+    ]);
+  });
+
+  it("the share a rule leaves of a line tagged with an unknown id stays unattributed as an unknown tag", () => {
+    const out = attribute([line({ tag: "NOPE", sku: "gpt" })], [{ field: "sku", value: "gpt", useCaseId: "u1", shareBp: 4_000 }], new Map());
+    expect(out.map((s) => [s.useCaseId ?? s.reason, s.cents])).toEqual([
+      ["u1", 40n],
+      ["unknown-tag", 60n],
+    ]);
+  });
+
+  it("a line with no resource matches no rule on an empty resource", () => {
+    const out = attribute([line({})], [{ field: "resource", value: "", useCaseId: "u1", shareBp: 10_000 }], new Map());
+    expect(out.map((s) => s.reason)).toEqual(["untagged"]);
+  });
+
+  it("says which keys the rules give more than 100% of, and by how much", () => {
+    expect(
+      overAllocated([
+        { field: "resource", value: "r1", useCaseId: "u1", shareBp: 6_000 },
+        { field: "resource", value: "r1", useCaseId: "u2", shareBp: 5_000 },
+        { field: "sku", value: "r1", useCaseId: "u1", shareBp: 10_000 },
+        { field: "account", value: "a", useCaseId: "u1", shareBp: 9_000 },
+        { field: "account", value: "a", useCaseId: "u2", shareBp: 1_000 },
+      ]),
+    ).toEqual([{ field: "resource", value: "r1", shareBp: 11_000 }]);
+  });
+
+  it("labels the rule fields and the reasons spend is unattributed", () => {
+    expect(RULE_FIELD_LABELS).toEqual({ resource: "Resource", sku: "SKU or model", account: "Account" });
+    expect(UNATTRIBUTED_LABELS).toEqual({ untagged: "No use-case tag and no rule", "unknown-tag": "Tagged with an external id no use case has" });
+  });
+});
+
+describe("reading a row of actual spend", () => {
+  const headers = ["date", "cost", "currency", "category", "sku", "quantity", "unit", "resource", "account", "tags", "use case id"];
+  const index = fieldIndex(headers, {
+    date: "date", cost: "cost", currency: "currency", category: "category", sku: "sku", quantity: "quantity", unit: "unit", resource: "resource", account: "account", tags: "tags", "use case id": "useCase",
+  });
+  const options = { format: "FOCUS" as const, tagKey: "usecase", ratesMicros: { EUR: 1_100_000n } };
+  const cells = (over: Record<string, string>) => headers.map((h) => over[h] ?? "");
+
+  it("reads every field, trimmed", () => {
+    const r = readActualRow(
+      cells({ date: " 2026-03-05 ", cost: " 12.50 ", currency: " usd ", category: " Compute ", sku: " gpt-x ", quantity: " 1,500 ", unit: " requests ", resource: " r-1 ", account: " acct ", tags: "usecase=UC-9" }),
+      index,
+      options,
+    );
+    expect(r).toEqual({
+      ok: true,
+      row: { month: "2026-03", category: "HOSTING", tag: "UC-9", resource: "r-1", sku: "gpt-x", account: "acct", unit: "requests", quantity: 1500, nanos: 12_500_000_000n },
+    });
+  });
+
+  it("a use-case column wins over the tags; a quantity that is not a number counts as none", () => {
+    const r = readActualRow(cells({ date: "2026-03-05", cost: "1", tags: "usecase=UC-9", "use case id": " UC-1 ", quantity: "lots" }), index, options);
+    expect(r).toMatchObject({ ok: true, row: { tag: "UC-1", quantity: 0 } });
+  });
+
+  it("converts a cost in another currency at its rate", () => {
+    expect(readActualRow(cells({ date: "2026-03-05", cost: "10", currency: "eur" }), index, options)).toMatchObject({ ok: true, row: { nanos: 11_000_000_000n } });
+  });
+
+  it.each([
+    [{ cost: "1" }, "The date is empty."],
+    [{ date: "05/03/2026", cost: "1" }, "The date “05/03/2026” is not a date like 2026-01-31."],
+    [{ date: "2026-03-05" }, "The cost is empty."],
+    [{ date: "2026-03-05", cost: "ten" }, "The cost “ten” is not a number."],
+    [{ date: "2026-03-05", cost: "1", currency: "gbp" }, "The cost is in GBP, and no exchange rate to USD was given for it."],
+  ])("refuses %j: %s", (over, message) => {
+    expect(readActualRow(cells(over), index, options)).toEqual({ ok: false, message });
+  });
+
+  it("cuts a long date or cost in its message to 40 characters", () => {
+    const long = "x".repeat(60);
+    expect(readActualRow(cells({ date: long, cost: "1" }), index, options)).toEqual({ ok: false, message: `The date “${"x".repeat(40)}” is not a date like 2026-01-31.` });
+    expect(readActualRow(cells({ date: "2026-01-01", cost: long }), index, options)).toEqual({ ok: false, message: `The cost “${"x".repeat(40)}” is not a number.` });
+  });
+
+  it("a row shorter than the header leaves the missing cells empty, and a column mapped twice is read from the first", () => {
+    const idx = fieldIndex(["date", "cost", "cost2", "tags"], { date: "date", cost: "cost", cost2: "cost", tags: "tags" });
+    expect(idx).toEqual({ date: 0, cost: 1, tags: 3 });
+    expect(readActualRow(["2026-01-01", "2"], idx, options)).toMatchObject({ ok: true, row: { tag: null, nanos: 2_000_000_000n } });
+  });
+});
+
+describe("months and tags: the edges", () => {
+  it.each([
+    [" 2026-01-31 ", "2026-01"],
+    ["2026-01-31 10:00", "2026-01"],
+    ["2000-01-01", "2000-01"],
+    ["2200-12-31", "2200-12"],
+    ["2026-12", "2026-12"],
+    ["1999-12-31", null],
+    ["2201-01-01", null],
+    ["2026-00-01", null],
+    ["2026-01-00", null],
+    ["2026-01-32", null],
+    ["2026-01-31X", null],
+    ["x2026-01-31", null],
+    ["2026-01-31Z", null],
+  ])("month of %j: %s", (value, month) => {
+    expect(monthOf(value)).toBe(month);
+  });
+
+  it.each([
+    ['[{"usecase":"UC-1"}, "usecase=UC-2"]', "UC-2"],
+    ['["usecase=  ", 5]', null],
+    ['{"usecase":"  ","use_case":" UC-3 "}', "UC-3"],
+    ['{"usecase":true}', null],
+    ['{"usecase"', null],
+    ["{usecase=UC-6}", "UC-6"],
+    ['"usecase=UC-7"', "UC-7"],
+    ["  usecase = UC-8  ", "UC-8"],
+    ["xusecase=UC-9", null],
+    ["null", null],
+  ])("tag of %j: %s", (cell, value) => {
+    expect(tagValue(cell, "usecase")).toBe(value);
+  });
+
+  it("a tag is cut to 500 characters", () => {
+    expect(tagValue(`usecase=${"u".repeat(600)}`, "usecase")).toHaveLength(500);
+    expect(tagValue(JSON.stringify({ usecase: "u".repeat(600) }), "usecase")).toHaveLength(500);
+  });
+});
+
+describe("the aggregator", () => {
+  const row = (over: Partial<Parameters<ActualAggregator["add"]>[0]>) => ({ month: "2026-01", category: "INFERENCE" as const, tag: null, resource: "", sku: "", account: "", unit: "", quantity: 1, nanos: 10_000_000n, ...over });
+
+  it("counts rows, adds quantities, keeps an untagged line apart from one tagged with an empty id, and lists months in order", () => {
+    const agg = new ActualAggregator();
+    agg.add(row({ month: "2026-03", quantity: 2 }));
+    agg.add(row({ month: "2026-03", quantity: 3 }));
+    agg.add(row({ month: "2026-01", tag: "" }));
+    agg.add(row({ month: "2026-01" }));
+    agg.add(row({ month: "2026-02", unit: "tokens" }));
+    agg.add(row({ month: "2026-02", unit: "calls" }));
+    expect(agg.rows).toBe(6);
+    expect(agg.distinctKeys).toBe(5);
+    expect([...agg.monthTotals().keys()]).toEqual(["2026-01", "2026-02", "2026-03"]);
+    const lines = agg.finish();
+    expect(lines.map((l) => [l.month, l.tag, l.unit, l.quantity, l.rows, l.cents])).toEqual([
+      ["2026-01", "", "", 1, 1, 1n],
+      ["2026-01", null, "", 1, 1, 1n],
+      ["2026-02", null, "tokens", 1, 1, 1n],
+      ["2026-02", null, "calls", 1, 1, 1n],
+      ["2026-03", null, "", 5, 2, 2n],
+    ]);
   });
 });

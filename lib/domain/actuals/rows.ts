@@ -47,7 +47,8 @@ export function tagValue(cell: string, tagKey: string): string | null {
   if (!s) return null;
   const fromPair = (pair: string): string | null => {
     const m = /^\s*([^=:]+?)\s*[=:]\s*(.+?)\s*$/.exec(pair);
-    return m && compactName(m[1]!) === want && m[2] ? m[2] : null;
+    const value = m?.[2]!.trim();
+    return m && compactName(m[1]!) === want && value ? value : null;
   };
   if (s.startsWith("{") || s.startsWith("[")) {
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apportion } from "./money";
-import { computeVariance, distanceOutside, monthlyShares } from "./variance";
+import { computeVariance, distanceOutside, MONTH_NAMES, monthlyShares, pct, positionOf, WARNING_LABELS } from "./variance";
 
 /** A projection of $120k base a year of inference ($96k low, $150k high) and $24k of engineering (not metered). */
 const projection = [
@@ -61,5 +61,45 @@ describe("a year split into months", () => {
     const months = monthlyShares(yearly);
     expect(months).toEqual(apportion(BigInt(yearly), Array.from({ length: 12 }, () => 1n)).map(Number));
     expect(months.reduce((a, b) => a + b, 0)).toBe(yearly);
+  });
+});
+
+describe("where actual spend stands: the bounds", () => {
+  const r = { low: 100, base: 200, high: 300 };
+  it.each([
+    [99, "below"],
+    [100, "under-base"],
+    [199, "under-base"],
+    [200, "on-base"],
+    [201, "over-base"],
+    [300, "over-base"],
+    [301, "above"],
+  ] as const)("%i against 100 / 200 / 300 is %s", (actual, position) => {
+    expect(positionOf(actual, r)).toBe(position);
+  });
+
+  it.each([
+    [300, r, 0],
+    [100, r, 0],
+    [450, r, 0.5],
+    [50, r, 0.5],
+    [5, { low: 0, base: 0, high: 0 }, Number.POSITIVE_INFINITY],
+    [-5, { low: 0, base: 0, high: 0 }, 0],
+  ])("%i is %f outside its range", (actual, range, distance) => {
+    expect(distanceOutside(actual, range)).toBe(distance);
+  });
+
+  it.each([
+    [150, 100, 50],
+    [50, 100, -50],
+    [100, 100, 0],
+    [5, 0, null],
+  ])("%i against a base of %i is %s%", (actual, base, p) => {
+    expect(pct(actual, base)).toBe(p);
+  });
+
+  it("names the months and the warnings", () => {
+    expect(MONTH_NAMES).toEqual(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
+    expect(WARNING_LABELS).toEqual({ "outside-range": "Actual spend outside the projected range", "over-budget": "On course to pass its approved budget this year" });
   });
 });

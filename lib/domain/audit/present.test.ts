@@ -43,3 +43,46 @@ describe("the audit CSV", () => {
     for (const i of [4, 5, 6, 9, 10]) expect(cells[i]).toBe(`'${hostile}`);
   });
 });
+
+describe("how a change reads: each kind of value", () => {
+  it("numbers, yes/no and empty values as they are; lists and objects as JSON with codes as words", () => {
+    expect(
+      describeChange(
+        JSON.stringify({ count: 1, on: true, note: null, approaches: ["RAG", "FINE_TUNING"] }),
+        JSON.stringify({ count: 2, on: false, note: "x", approaches: { first: "HYBRID" } }),
+      ),
+    ).toEqual(["count: 1 → 2", "on: true → false", "note: empty → x", 'approaches: ["rag","fine tuning"] → {"first":"hybrid"}']);
+  });
+
+  it("only a whole code reads as words; a title that contains capitals is left as written", () => {
+    expect(describeChange(null, JSON.stringify({ title: "AB test FINAL" }))).toEqual(["title: AB test FINAL"]);
+  });
+
+  it.each([
+    ["a number", "5", "6", ["value: 5 → 6"]],
+    ["a list", null, "[1,2]", ["value: [1,2]"]],
+    ["null", "null", '"x"', ["value: empty → x"]],
+    ["text that is not JSON", "not json", '{"a":1}', ["a: 1"]],
+  ])("a stored value that is %s reads as one value", (_n, before, after, lines) => {
+    expect(describeChange(before, after)).toEqual(lines);
+  });
+
+  it("cuts a value longer than 80 characters, not one of 80", () => {
+    expect(describeChange(null, JSON.stringify({ t: "a".repeat(80) }))).toEqual([`t: ${"a".repeat(80)}`]);
+    expect(describeChange(null, JSON.stringify({ t: "a".repeat(81) }))).toEqual([`t: ${"a".repeat(79)}…`]);
+  });
+
+  it("six changed fields are all listed, with no 'and 0 more'", () => {
+    const after = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`f${i}`, i]));
+    expect(describeChange(null, JSON.stringify(after))).toHaveLength(6);
+  });
+
+  it.each([
+    ["security.sign_in.failed", "Failed sign-in"],
+    ["security.sign_in.throttled", "Sign-in refused: too many attempts"],
+    ["security.access.not_member", "Refused: not a member of this organization"],
+    ["security.access.forbidden", "Refused: the role does not allow it"],
+  ])("labels %s", (action, label) => {
+    expect(actionLabel(action)).toBe(label);
+  });
+});

@@ -28,3 +28,52 @@ describe("a material change after approval", () => {
     expect(readBasis({ recommendedApproach: "NOPE", answers: [] })).toEqual({ recommendedApproach: null, answers: {} });
   });
 });
+
+describe("the basis and the sentences of a change", () => {
+  it("leaves unanswered and cleared answers out of the basis", () => {
+    const { retrainingBudget: _r, ...rest } = answers;
+    const basis = basisOf({ ...rest, maxLagDays: null } as never, "RAG");
+    expect(Object.keys(basis.answers)).not.toContain("retrainingBudget");
+    expect(Object.keys(basis.answers)).not.toContain("maxLagDays");
+    expect(Object.keys(basis.answers)).toContain("changeFrequency");
+  });
+
+  it("says each change in words: approach names, yes and no, numbers, unanswered, none", () => {
+    const was = basisOf({ ...answers, retrainingBudget: false, maxLagDays: 30, labeledExamples: undefined } as never, null);
+    const now = basisOf({ ...answers, retrainingBudget: true, maxLagDays: 7, labeledExamples: 5000 } as never, "FINE_TUNING");
+    expect(materialChanges(was, now)).toEqual([
+      "Recommendation: none → Fine-tuning",
+      "Longest acceptable lag (days): 30 → 7",
+      "Curated, labeled training examples: unanswered → 5000",
+      "Budget and ML engineers for ongoing retraining: no → yes",
+    ]);
+    expect(materialChanges(now, was)).toEqual([
+      "Recommendation: Fine-tuning → none",
+      "Longest acceptable lag (days): 7 → 30",
+      "Curated, labeled training examples: 5000 → unanswered",
+      "Budget and ML engineers for ongoing retraining: yes → no",
+    ]);
+  });
+
+  it("an answer stored as null reads as unanswered, the same as a missing one", () => {
+    const was = { recommendedApproach: "RAG" as const, answers: { ...answers, maxLagDays: null } };
+    expect(materialChanges(was, { recommendedApproach: "RAG", answers: { ...answers, maxLagDays: 9 } })).toEqual(["Longest acceptable lag (days): unanswered → 9"]);
+    expect(materialChanges(was, { recommendedApproach: "RAG", answers: { ...answers, maxLagDays: undefined } })).toEqual([]);
+  });
+
+  it.each([
+    ["text", "RAG"],
+    ["an array", ["RAG"]],
+    ["a number", 5],
+  ])("reading back refuses %s as a basis", (_n, json) => {
+    expect(readBasis(json)).toBeNull();
+  });
+
+  it.each([
+    ["no answers", { recommendedApproach: "RAG" }, { recommendedApproach: "RAG", answers: {} }],
+    ["null answers", { recommendedApproach: "RAG", answers: null }, { recommendedApproach: "RAG", answers: {} }],
+    ["an approach given as a list", { recommendedApproach: ["RAG"], answers: {} }, { recommendedApproach: null, answers: {} }],
+  ])("reading back a damaged basis with %s keeps what can be read", (_n, json, expected) => {
+    expect(readBasis(json)).toEqual(expected);
+  });
+});

@@ -21,3 +21,21 @@ describe("mentions in a comment", () => {
     expect(findMentions(body, members)).toEqual(ids);
   });
 });
+
+describe("mentions: what is not one", () => {
+  it.each([
+    ["a name without an @", "Hana Lima agrees", []],
+    ["an email address whose domain is someone's handle", "mail it to bob@cto.example", []],
+  ])("%s", (_n, body, ids) => {
+    expect(findMentions(body, members)).toEqual(ids);
+  });
+
+  it("a member with a blank name is never mentioned by a bare @, and spaces around a name do not count", () => {
+    const people = [
+      { id: "blank", name: "   ", email: "@x.test" },
+      { id: "spaced", name: "  Ana Lima ", email: "al@x.test" },
+    ];
+    expect(findMentions("meet @ noon", people)).toEqual([]);
+    expect(findMentions("@Ana Lima, see this", people)).toEqual(["spaced"]);
+  });
+});

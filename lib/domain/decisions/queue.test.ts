@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countByReason, queueReasons, sortQueue, warningText, type QueueFacts } from "./queue";
+import { countByReason, QUEUE_REASON_LABELS, QUEUE_REASONS, QUEUE_REASONS_FOR, queueReasons, sortQueue, warningText, type QueueFacts } from "./queue";
 
 const base: QueueFacts = { status: "ASSESSING", recommendedApproach: "RAG", chosenApproach: null, riskFlags: [], decisionState: null };
 
@@ -46,5 +46,40 @@ describe("the queue's order and counts", () => {
   it("counts a use case in every panel it belongs to", () => {
     const counts = countByReason([{ reasons: ["differs", "risk"] }, { reasons: ["risk"] }]);
     expect(counts).toMatchObject({ differs: 1, risk: 2, undecided: 0 });
+  });
+});
+
+describe("the queue's panels", () => {
+  it("a decision with no recommendation to compare with does not differ from it", () => {
+    expect(queueReasons({ ...base, recommendedApproach: null, chosenApproach: "RAG" })).toEqual([]);
+  });
+
+  it("labels each panel", () => {
+    expect(QUEUE_REASON_LABELS).toEqual({
+      "awaiting-approval": "Proposed, awaiting approval",
+      "to-review": "Changed since approval",
+      undecided: "Recommended, no decision",
+      differs: "Decision differs from the consensus",
+      risk: "Risk flags raised",
+      "early-warning": "Actual spend early warning",
+      budget: "Budget awaiting finance",
+    });
+  });
+
+  it("finance sees only budgets; admins, executives and leads see every panel", () => {
+    expect(QUEUE_REASONS_FOR.FINANCE).toEqual(["budget"]);
+    for (const role of ["ADMIN", "EXECUTIVE", "LEAD"] as const) expect(QUEUE_REASONS_FOR[role]).toEqual([...QUEUE_REASONS]);
+  });
+
+  it("sorts to one order whatever order the rows come in: spend down, ties and the not costed by id", () => {
+    const rows = [
+      { ...base, id: "e", spendCents: 900 },
+      { ...base, id: "b", spendCents: 100 },
+      { ...base, id: "d", spendCents: 100 },
+      { ...base, id: "a", spendCents: null },
+      { ...base, id: "c", spendCents: null },
+    ];
+    const permutations = (xs: typeof rows): (typeof rows)[] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p])));
+    for (const p of permutations(rows)) expect(sortQueue(p).map((r) => r.id)).toEqual(["e", "b", "d", "a", "c"]);
   });
 });

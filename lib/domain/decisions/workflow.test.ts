@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetFromProjection, canTakeStep, refusalFor, stageOf, type DecisionState, type WorkflowStep } from "./workflow";
+import { budgetFromProjection, canTakeStep, refusalFor, stageOf, STEP_TO, type DecisionState, type WorkflowStep } from "./workflow";
 
 const lead = { userId: "lead", role: "LEAD" as const };
 const otherLead = { userId: "other", role: "LEAD" as const };
@@ -65,5 +65,49 @@ describe("the yearly budget taken from the projection", () => {
   it("is none when the first year lacks a figure or nothing is projected", () => {
     expect(budgetFromProjection([{ yearIndex: 1, baseCents: 10n, complete: false }])).toBeNull();
     expect(budgetFromProjection([])).toBeNull();
+  });
+});
+
+describe("a step refused for the state the decision is in says where it stands", () => {
+  it.each<[WorkflowStep, typeof lead | typeof exec | typeof finance, DecisionState | null, string]>([
+    ["propose", lead, "APPROVED", "This decision is approved, budget awaiting finance, so it cannot be proposed now. Reload the page to see where it stands."],
+    ["propose", lead, "PROPOSED", "This decision is proposed, awaiting approval, so it cannot be proposed now. Reload the page to see where it stands."],
+    ["approve", exec, "BUDGET_APPROVED", "This decision is budget approved, so it cannot be approved now. Reload the page to see where it stands."],
+    ["sendBack", exec, "SENT_BACK", "This decision is sent back, so it cannot be sent back now. Reload the page to see where it stands."],
+    ["sendBack", exec, null, "This decision is not proposed yet, so it cannot be sent back now. Reload the page to see where it stands."],
+    ["approveBudget", finance, "TO_REVIEW", "This decision is to review: the answers changed since approval, so it cannot be given a budget now. Reload the page to see where it stands."],
+  ])("%s from %s", (step, actor, state, message) => {
+    expect(refusalFor(step, actor, state, owned)).toEqual({ kind: "conflict", message });
+  });
+
+  it.each<[WorkflowStep, typeof lead | typeof exec, DecisionState]>([
+    ["propose", lead, "SENT_BACK"],
+    ["approve", exec, "SENT_BACK"],
+    ["sendBack", exec, "TO_REVIEW"],
+  ])("%s is allowed from %s", (step, actor, state) => {
+    expect(refusalFor(step, actor, state, owned)).toBeNull();
+  });
+
+  it("each step leads to its state", () => {
+    expect(STEP_TO).toEqual({ propose: "PROPOSED", approve: "APPROVED", sendBack: "SENT_BACK", approveBudget: "BUDGET_APPROVED" });
+  });
+
+  it("an approved decision is at the approved stage even with no approach recorded on the use case", () => {
+    expect(stageOf("IDEA", "APPROVED", null)).toBe("approved");
+  });
+});
+
+describe("a step refused for the role says who may take it", () => {
+  it("finance proposing is told who proposes", () => {
+    expect(refusalFor("propose", finance, null, owned)).toEqual({ kind: "forbidden", message: "Finance approves budgets; leads, executives and admins propose decisions." });
+  });
+
+  it("a lead proposing for another's use case is told leads propose only for their own", () => {
+    expect(refusalFor("propose", otherLead, null, owned)).toEqual({ kind: "forbidden", message: "Leads propose decisions only for the use cases they own." });
+  });
+
+  it("executives and admins propose for any use case, not only their own", () => {
+    expect(refusalFor("propose", exec, null, owned)).toBeNull();
+    expect(refusalFor("propose", admin, "SENT_BACK", owned)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { benefitBasis, benefitSchema, DEFAULT_HOURLY_RATE_CENTS, hourlyRateOf, hourlyRateSchema, readBenefit, yearlyBenefitCents } from "./benefit";
+import { BENEFIT_KIND_LABELS, benefitBasis, benefitSchema, DEFAULT_HOURLY_RATE_CENTS, hourlyRateOf, hourlyRateSchema, readBenefit, yearlyBenefitCents } from "./benefit";
 
 describe("benefitSchema", () => {
   it.each([
@@ -50,4 +50,47 @@ describe("the yearly benefit in cents", () => {
     expect(benefitBasis({ kind: "REVENUE", low: 1_000, base: 2_000, high: 3_000 }, 5_000)).toBe("revenue of $1,000 / 2,000 / 3,000 a year (low / base / high)");
   });
   it.each([[0, false], [1, true], [100_000, true], [100_001, false], [12.5, false]])("hourly rate %s cents valid: %s", (v, ok) => expect(hourlyRateSchema.safeParse(v).success).toBe(ok));
+});
+
+/** The first refusal's field and message, or "ok". */
+function refusal(schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): string {
+  const r = schema.safeParse(input);
+  return r.success ? "ok" : r.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+}
+
+describe("the benefit form's messages", () => {
+  it.each([
+    ["an unknown kind", { kind: "PROFIT", low: 1, base: 2, high: 3 }, "kind: Choose hours saved or revenue"],
+    ["a number typed as text", { kind: "HOURS", low: "5", base: 6, high: 7 }, "low: Enter a whole number"],
+    ["a fraction", { kind: "HOURS", low: 1, base: 1.5, high: 2 }, "base: Enter a whole number"],
+    ["a negative", { kind: "HOURS", low: -1, base: 1, high: 2 }, "low: Cannot be negative"],
+    ["hours over the bound", { kind: "HOURS", low: 1, base: 2, high: 10_000_001 }, "high: At most 10,000,000 a year"],
+    ["revenue over its bound", { kind: "REVENUE", low: 1, base: 2, high: 10_000_000_001 }, "high: At most 10,000,000,000 a year"],
+    ["revenue above the hours bound but within its own", { kind: "REVENUE", low: 20_000_000, base: 20_000_000, high: 20_000_000 }, "ok"],
+    ["low above base", { kind: "HOURS", low: 3, base: 2, high: 4 }, "low: Low cannot be above base"],
+    ["base above high", { kind: "HOURS", low: 1, base: 5, high: 4 }, "high: High cannot be below base"],
+    ["nothing at all", { kind: "HOURS", low: 0, base: 0, high: 0 }, "high: A benefit of nothing is no benefit: clear it instead"],
+  ])("%s", (_n, input, expected) => {
+    expect(refusal(benefitSchema, input)).toBe(expected);
+  });
+
+  it.each([
+    ["text", "50", ": Enter an amount in cents"],
+    ["a fraction of a cent", 1.5, ": Enter a whole number of cents"],
+    ["zero", 0, ": The rate must be above $0"],
+    ["over $1,000", 100_001, ": At most $1,000 an hour"],
+    ["$1,000 exactly", 100_000, "ok"],
+    ["one cent", 1, "ok"],
+  ])("an hourly rate of %s", (_n, input, expected) => {
+    expect(refusal(hourlyRateSchema, input)).toBe(expected);
+  });
+
+  it("names the two kinds", () => {
+    expect(BENEFIT_KIND_LABELS).toEqual({ HOURS: "Hours saved a year", REVENUE: "Revenue a year" });
+  });
+
+  it("a revenue of one figure reads without the range", () => {
+    expect(benefitBasis({ kind: "REVENUE", low: 80_000, base: 80_000, high: 80_000 }, 5_000)).toBe("revenue of $80,000 a year");
+    expect(benefitBasis({ kind: "REVENUE", low: 1, base: 2, high: 3 }, 5_000)).toBe("revenue of $1 / 2 / 3 a year (low / base / high)");
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetInputSchema, budgetRows, budgetStatus, budgetYearChoices, parseBudgetYear, parseDollarsToCents } from "./budget";
+import { BUDGET_STATUS_LABELS, budgetInputSchema, budgetRows, budgetStatus, budgetYearChoices, parseBudgetYear, parseDollarsToCents } from "./budget";
 
 const m = (low: number, base: number, high: number) => ({ low, base, high });
 
@@ -77,5 +77,60 @@ describe("the budget year", () => {
   ])("with no year asked and budgets in %j → %s", (budgeted, year) => expect(parseBudgetYear(undefined, now, budgeted)).toBe(year));
   it("offers the portfolio's years, the budgeted ones and the one shown, once each, in order", () => {
     expect(budgetYearChoices([2026, 2027, 2028], [2030, 2027], 2025)).toEqual([2025, 2026, 2027, 2028, 2030]);
+  });
+});
+
+function refusal(input: unknown): string {
+  const r = budgetInputSchema.safeParse(input);
+  return r.success ? "ok" : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+}
+
+describe("the budget form's messages", () => {
+  const ok = { businessUnit: "Claims", year: 2027, amountCents: 100 };
+  it.each([
+    ["a budget", ok, "ok"],
+    ["a removal (no amount)", { ...ok, amountCents: null }, "ok"],
+    ["a blank unit", { ...ok, businessUnit: "   " }, "businessUnit: Choose a business unit"],
+    ["a unit too long", { ...ok, businessUnit: "u".repeat(121) }, "businessUnit: Business unit must be at most 120 characters"],
+    ["a year typed as text", { ...ok, year: "2027" }, "year: Enter a year"],
+    ["a fractional year", { ...ok, year: 2027.5 }, "year: Enter a year"],
+    ["a year before 2000", { ...ok, year: 1999 }, "year: From 2000"],
+    ["a year after 2100", { ...ok, year: 2101 }, "year: Up to 2100"],
+    ["an amount typed as text", { ...ok, amountCents: "100" }, "amountCents: Enter an amount"],
+    ["a fraction of a cent", { ...ok, amountCents: 0.5 }, "amountCents: Whole cents"],
+    ["a negative amount", { ...ok, amountCents: -1 }, "amountCents: Cannot be negative"],
+    ["more than $100 billion", { ...ok, amountCents: 10_000_000_000_001 }, "amountCents: At most $100 billion"],
+  ])("%s", (_n, input, expected) => {
+    expect(refusal(input)).toBe(expected);
+  });
+
+  it("labels each status", () => {
+    expect(BUDGET_STATUS_LABELS).toEqual({ "no-budget": "No budget set", over: "Over budget", "at-risk": "Within budget, over it in the high case", within: "Within budget" });
+  });
+
+  it("a row carries its unit's count of use cases and of incomplete ones", () => {
+    const [row] = budgetRows([{ businessUnit: "Claims", projected: m(1, 2, 3), useCases: 3, incomplete: 1 }], new Map(), null);
+    expect(row).toMatchObject({ useCases: 3, incomplete: 1 });
+  });
+
+  it.each([
+    [" 12.50 ", 1250],
+    ["$12.5", 1250],
+    ["1$00", null],
+  ])("reads %j as %j cents", (text, cents) => {
+    expect(parseDollarsToCents(text)).toBe(cents);
+  });
+
+  const now = new Date("2026-06-01T00:00:00Z");
+  it.each([
+    ["2000", 2000],
+    ["2100", 2100],
+    ["2101", 2026],
+    ["1999", 2026],
+    [" 2027", 2026],
+    ["2027 ", 2026],
+    ["2027.0", 2026],
+  ])("a budget year written %j opens %i", (raw, year) => {
+    expect(parseBudgetYear(raw, now)).toBe(year);
   });
 });

@@ -30,3 +30,26 @@ describe("valueByBusinessUnit", () => {
     expect(valueByBusinessUnit([])).toEqual({ units: [], total: expect.objectContaining({ valued: 0, noValue: 0 }) });
   });
 });
+
+describe("valueByBusinessUnit: what is counted where", () => {
+  it("a use case with no years of horizon is not costed; one with no benefit and no cost is not counted at all", () => {
+    const { total } = valueByBusinessUnit([row({ yearlyBenefit: m(1, 2, 3), years: 0 }), row({ lifecycle: null })]);
+    expect(total).toEqual({
+      businessUnit: "",
+      valued: 0,
+      noValue: 0,
+      notCosted: 1,
+      benefit: { pessimistic: 0, base: 0, optimistic: 0 },
+      cost: { pessimistic: 0, base: 0, optimistic: 0 },
+      net: { pessimistic: 0, base: 0, optimistic: 0 },
+    });
+  });
+
+  it("sorts the units by name with the unnamed one last, whatever order they come in", () => {
+    const orders = [["b", "", "a"], ["", "a", "b"], ["a", "b", ""], ["b", "a", ""], ["", "b", "a"], ["a", "", "b"]];
+    for (const order of orders) {
+      const { units } = valueByBusinessUnit(order.map((businessUnit) => row({ businessUnit })));
+      expect(units.map((u) => u.businessUnit)).toEqual(["a", "b", ""]);
+    }
+  });
+});

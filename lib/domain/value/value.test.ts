@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approachValue, benefitByYear, buildMonths, paybackMonth, paybackText, returnText, scenarioValue, type ApproachCosts } from "./value";
+import { VALUE_SCENARIO_LABELS, approachValue, benefitByYear, buildMonths, paybackMonth, paybackText, returnText, scenarioValue, type ApproachCosts } from "./value";
 
 const flat = (cents: number, years: number) => Array.from({ length: years }, () => ({ low: cents, base: cents, high: cents }));
 
@@ -111,4 +111,10 @@ describe("texts", () => {
     [0, "0%"],
     [null, "—"],
   ])("return %s → %s", (pct, text) => expect(returnText(pct)).toBe(text));
+});
+
+describe("the scenarios' names", () => {
+  it("labels each scenario", () => {
+    expect(VALUE_SCENARIO_LABELS).toEqual({ pessimistic: "Pessimistic", base: "Base", optimistic: "Optimistic" });
+  });
 });

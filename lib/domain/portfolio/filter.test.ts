@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { approachFilterLabel, EMPTY_FILTER, FILTER_PARAMS, filterToSearchParams, isEmptyFilter, parsePortfolioFilter, splitApproaches } from "./filter";
+
+describe("the portfolio filter in the URL", () => {
+  it("names each field's parameter", () => {
+    expect(FILTER_PARAMS).toEqual({
+      businessUnit: "bu", status: "status", ownerId: "owner", recommended: "recommended", chosen: "chosen", asChosen: "as", flag: "flag",
+      highImpact: "impact", personalData: "pii", sourcing: "sourcing", stage: "stage", euRiskTier: "eurisk",
+    });
+  });
+
+  it("starts empty", () => {
+    expect(Object.values(EMPTY_FILTER).every((v) => Array.isArray(v) && v.length === 0)).toBe(true);
+    expect(Object.keys(EMPTY_FILTER).sort()).toEqual(Object.keys(FILTER_PARAMS).sort());
+    expect(isEmptyFilter(EMPTY_FILTER)).toBe(true);
+  });
+
+  it("reads each value once, keeps allowed ones and drops the rest, and writes the same URL back", () => {
+    const f = parsePortfolioFilter(new URLSearchParams("bu=Sales&bu=Sales&bu=%20&status=LIVE&status=NOPE&recommended=RAG&recommended=NONE&chosen=NONE&as=HYBRID&as=NONE&pii=yes&pii=maybe&owner=u1"));
+    expect(f).toEqual({ ...EMPTY_FILTER, businessUnit: ["Sales"], status: ["LIVE"], recommended: ["RAG", "NONE"], chosen: ["NONE"], asChosen: ["HYBRID"], personalData: ["yes"], ownerId: ["u1"] });
+    expect(isEmptyFilter(f)).toBe(false);
+    expect(filterToSearchParams(f).toString()).toBe("bu=Sales&status=LIVE&owner=u1&recommended=RAG&recommended=NONE&chosen=NONE&as=HYBRID&pii=yes");
+  });
+
+  it("reads a record of parameters as a page receives them", () => {
+    expect(parsePortfolioFilter({ bu: ["Ops", "Sales"], status: "IDEA", flag: undefined })).toEqual({ ...EMPTY_FILTER, businessUnit: ["Ops", "Sales"], status: ["IDEA"] });
+  });
+
+  it("keeps at most 50 values of one field, and refuses a unit longer than 120 characters", () => {
+    const many = Array.from({ length: 60 }, (_, i) => `bu=U${i}`).join("&");
+    expect(parsePortfolioFilter(new URLSearchParams(many)).businessUnit).toHaveLength(50);
+    expect(parsePortfolioFilter({ bu: ["u".repeat(121), "u".repeat(120)] }).businessUnit).toEqual(["u".repeat(120)]);
+  });
+
+  it("splits named approaches from none, and says none in words", () => {
+    expect(splitApproaches(["RAG", "NONE", "HYBRID"])).toEqual({ named: ["RAG", "HYBRID"], none: true });
+    expect(splitApproaches(["RAG"])).toEqual({ named: ["RAG"], none: false });
+    expect(approachFilterLabel("NONE", "chosen")).toBe("None chosen");
+    expect(approachFilterLabel("NONE", "recommended")).toBe("Not scored");
+    expect(approachFilterLabel("FINE_TUNING", "chosen")).toBe("Fine-tuning");
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { compactDollars, count, dollarRange, dollars, niceTicks, oneDecimal, plural, savingText } from "./format";
+import { SCENARIO_LABELS } from "./types";
+
+describe("portfolio money and numbers", () => {
+  it.each([
+    [123_456_789, "$1,234,568"],
+    [-123_460, "−$1,235"],
+    [49, "$0"],
+    [0, "$0"],
+  ])("dollars(%i) = %s", (cents, text) => expect(dollars(cents)).toBe(text));
+
+  it("writes a range", () => expect(dollarRange({ low: 100_00, high: 2_500_00 })).toBe("$100 – $2,500"));
+
+  it.each([
+    [95_000, "$950"],
+    [999_49, "$999"],
+    [1_000_00, "$1k"],
+    [1_234_00, "$1.2k"],
+    [123_456_00, "$123k"],
+    [99_950_00, "$100k"],
+    [1_000_000_00, "$1M"],
+    [1_200_000_00, "$1.2M"],
+    [1_000_000_000_00, "$1B"],
+    [3_400_000_000_00, "$3.4B"],
+    [-12_000_00, "−$12k"],
+    [0, "$0"],
+  ])("compactDollars(%i) = %s", (cents, text) => expect(compactDollars(cents)).toBe(text));
+
+  it("counts, decimals and plurals", () => {
+    expect(count(1234567)).toBe("1,234,567");
+    expect(oneDecimal(12.46)).toBe("12.5");
+    expect(oneDecimal(3)).toBe("3");
+    expect(plural(1, "use case")).toBe("1 use case");
+    expect(plural(2, "use case")).toBe("2 use cases");
+    expect(plural(1_000, "person", "people")).toBe("1,000 people");
+  });
+
+  it.each([
+    [0, 5, [0]],
+    [-5, 5, [0]],
+    [950_000_000_00, 5, [0, 200_000_000_00, 400_000_000_00, 600_000_000_00, 800_000_000_00, 1_000_000_000_00]],
+    [1_000_00, 4, [0, 250_00, 500_00, 750_00, 1_000_00]],
+    [100, 5, [0, 20, 40, 60, 80, 100]],
+  ])("ticks up to %i, about %i of them", (max, n, ticks) => expect(niceTicks(max, n)).toEqual(ticks));
+
+  it.each([
+    [undefined, "—"],
+    [{ cents: 120_000, percent: 12.46, comparable: true, infeasible: 0 }, "saves $1,200 (12.5%)"],
+    [{ cents: -120_000, percent: -3, comparable: false, infeasible: 0 }, "costs $1,200 (3%)*"],
+    [{ cents: 500, percent: null, comparable: true, infeasible: 0 }, "saves $5"],
+    [{ cents: 0, percent: 0, comparable: true, infeasible: 2 }, "same"],
+    [{ cents: 100, percent: 1, comparable: true, infeasible: 1 }, "not a saving†"],
+    [{ cents: -100, percent: -1, comparable: true, infeasible: 1 }, "costs $1 (1%)"],
+  ])("a saving %j reads %s", (s, text) => expect(savingText(s)).toBe(text));
+
+  it("names the scenarios", () => {
+    expect(SCENARIO_LABELS).toEqual({ chosen: "As chosen", recommended: "As recommended", RAG: "Everything RAG", FINE_TUNING: "Everything fine-tuned", HYBRID: "Everything hybrid" });
+  });
+});
