@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkPasswordStrength, contextWords, MAX_PASSWORD_LENGTH } from "./password-strength";
+import { checkPasswordStrength, contextWords, ESTIMATE_CHARACTERS, MAX_PASSWORD_LENGTH } from "./password-strength";
 
 const person = { email: "maria.lopez@kestrel.example", name: "Maria Lopez", organizationName: "Kestrel Mutual" };
 
@@ -69,5 +69,24 @@ describe("context words", () => {
   it("works without an email, and the email's local part is a word of its own", () => {
     expect(contextWords({ name: "Sam" })).toEqual(["tradeoff", "sam"]);
     expect(contextWords({ email: "dev.ops@x.io" })).toEqual(expect.arrayContaining(["dev.ops@x.io", "dev.ops", "devops"]));
+  });
+});
+
+describe("what the estimator reads of a long password (issue 16: a sign-up must not buy seconds of CPU)", () => {
+  const strongTail = "Kq7#vR2!mZp9$Lw4&Tn8";
+  it("judges the first ESTIMATE_CHARACTERS: an easy beginning is refused whatever follows it", () => {
+    const easy = "a".repeat(ESTIMATE_CHARACTERS);
+    expect(checkPasswordStrength(easy + strongTail)).toMatchObject({ ok: false });
+  });
+
+  it("a beginning that is hard to guess is enough, up to the longest password allowed", () => {
+    const strong = "violet tractor mango lantern quietly " + strongTail;
+    expect(checkPasswordStrength(strong)).toMatchObject({ ok: true });
+    expect(checkPasswordStrength((strong + " ").repeat(10).slice(0, MAX_PASSWORD_LENGTH))).toMatchObject({ ok: true });
+  });
+
+  it("reads about the first fifty characters, not the whole two hundred", () => {
+    expect(ESTIMATE_CHARACTERS).toBeGreaterThanOrEqual(32);
+    expect(ESTIMATE_CHARACTERS).toBeLessThanOrEqual(64);
   });
 });
