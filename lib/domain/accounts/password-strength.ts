@@ -16,24 +16,27 @@ export const MIN_SCORE = 3;
 /**
  * What the estimator reads of a password, and how many l33t substitutions it tries. zxcvbn's
  * work grows steeply with length: with its defaults a 200-character random password took 2.4 s of
- * one core, on the request's own thread, for anyone who asks to sign up (issue 16). The first 48
+ * one core, on the request's own thread, for anyone who asks to sign up (issue 16). The first 32
  * characters decide: a password whose beginning is hard to guess is hard to guess, and one whose
  * beginning is easy is refused, as it should be. With these limits no password takes more than a
- * few tens of milliseconds (measured 2026-12-03: at most 66 ms, for 200 random characters).
+ * few tens of milliseconds (measured 2026-12-03 on a quiet machine: at most 37 ms, for 200 random
+ * characters; 48 characters allowed 66 ms, and under load 150–200 ms).
  */
-export const ESTIMATE_CHARACTERS = 48;
+export const ESTIMATE_CHARACTERS = 32;
 const L33T_SUBSTITUTIONS = 10;
 
-let estimator: ZxcvbnFactory | undefined;
+// On globalThis: Next.js bundles this module into several chunks, and the dictionaries (built once,
+// about a third of a second) must be shared by all of them, the start-up warm-up's copy included.
+const shared = globalThis as unknown as { tradeoffPasswordEstimator?: ZxcvbnFactory };
 function zxcvbn(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
+  shared.tradeoffPasswordEstimator ??= new ZxcvbnFactory({
     translations: en.translations,
     graphs: common.adjacencyGraphs,
     dictionary: { ...common.dictionary, ...en.dictionary },
     maxLength: ESTIMATE_CHARACTERS,
     l33tMaxSubstitutions: L33T_SUBSTITUTIONS,
   });
-  return estimator;
+  return shared.tradeoffPasswordEstimator;
 }
 
 /**
