@@ -38,6 +38,32 @@ describe("prototype names in a file are ordinary words", () => {
   });
 });
 
+describe("a mapping whose parts have the wrong types", () => {
+  // Found by the hostile-input walk (seed 910137081): a value choice that is an object whose
+  // "toString" is not a function threw inside the mapping's own check, and the action answered 500.
+  it("the walk's own counterexample: refused with the path of each bad part, not a crash", () => {
+    const input = JSON.parse(String.raw`{"columns":{"Title":"title","External id":"externalId","Stage":"status"},"values":{"status":{"a\u0000t":[-2.9e+133,1.7e+308],"__proto__":"1970-01-01T00:00:00.000Z","__defineGetter__":{"then":"prototype","toString":"x"},"'b":"le"}}}`);
+    const parsed = importMappingSchema.safeParse(input);
+    expect(parsed.success).toBe(false);
+    const paths = parsed.error!.issues.map((i) => i.path.join("."));
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.every((p) => p.startsWith("values.status."))).toBe(true);
+  });
+
+  it.each([
+    ["a value choice that is an object with a string toString", { columns: { Stage: "status" }, values: { status: { Live: { toString: "x", then: "y" } } } }, ["values", "status", "Live"]],
+    ["a value choice that is a list", { columns: { Stage: "status" }, values: { status: { Live: [1, 2] } } }, ["values", "status", "Live"]],
+    ["values that are not an object", { columns: { Stage: "status" }, values: "LIVE" }, ["values"]],
+    ["a field that is not a field", { columns: { Stage: "status" }, values: { nonsense: { Live: "LIVE" } } }, ["values"]],
+    ["columns that are a list", { columns: ["title"], values: {} }, ["columns"]],
+    ["a column mapped to an object", { columns: { Title: { toString: "title" } }, values: {} }, ["columns", "Title"]],
+  ])("%s is refused with its path, not a crash", (_label, input, path) => {
+    const parsed = importMappingSchema.safeParse(input);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((i) => i.path)).toContainEqual(path);
+  });
+});
+
 describe("a NUL character", () => {
   it("makes the file a problem before any row is read into the registry", () => {
     const parsed = parseCsv("Title,External id\r\nok,1\r\nbad\u0000,2\r\n");

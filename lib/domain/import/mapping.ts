@@ -66,12 +66,20 @@ export const importMappingSchema = z
   })
   .strict()
   .superRefine((m, ctx) => {
-    for (const key of doublyMappedFields(m.columns as ColumnMap)) {
-      ctx.addIssue({ code: "custom", path: ["columns"], message: `Two columns are mapped to ${IMPORT_FIELD_BY_KEY[key].label}; choose one.` });
+    // zod runs this check even when parts of the input already failed their own types (and were
+    // reported there): only well-formed parts are judged here, and nothing else is turned into text.
+    const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+    if (isRecord(m.columns) && Object.values(m.columns).every((v) => typeof v === "string")) {
+      for (const key of doublyMappedFields(m.columns as ColumnMap)) {
+        ctx.addIssue({ code: "custom", path: ["columns"], message: `Two columns are mapped to ${IMPORT_FIELD_BY_KEY[key].label}; choose one.` });
+      }
     }
-    for (const [key, values] of Object.entries(m.values) as [ImportFieldKey, Record<string, string>][]) {
+    if (!isRecord(m.values)) return;
+    for (const [key, values] of Object.entries(m.values) as [ImportFieldKey, unknown][]) {
+      if (!Object.hasOwn(IMPORT_FIELD_BY_KEY, key) || !isRecord(values)) continue;
       const allowed = allowedValues(key);
-      for (const [from, to] of Object.entries(values ?? {})) {
+      for (const [from, to] of Object.entries(values)) {
+        if (typeof to !== "string") continue;
         if (to !== "" && !allowed.includes(to)) {
           ctx.addIssue({ code: "custom", path: ["values", key, from], message: `${IMPORT_FIELD_BY_KEY[key].label} takes ${allowed.join(", ")}, not “${to}”.` });
         }
