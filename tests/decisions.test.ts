@@ -21,39 +21,17 @@ import { readQueue } from "@/lib/server/decisions/queue";
 import { seedDemoOrganization } from "@/lib/server/seed/demo";
 import { unreadCount } from "@/lib/server/notifications";
 import { getUseCaseHistory } from "@/lib/server/use-cases/read";
+import { RAG_ANSWERS } from "./helpers/answers";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
-import { signInAs, signOut } from "./helpers/session";
+import { runAs } from "./helpers/session";
 
 type Result = { ok: boolean; code?: string; message?: string; fieldErrors?: Record<string, string[]>; data?: Record<string, unknown> };
-
-/** All seven deciding answers: knowledge that changes monthly, retrieval, no training data → RAG. */
-const ASSESSED = {
-  changeFrequency: "monthly",
-  maxLagDays: 14,
-  coreNeed: "retrieval",
-  needsStyleOrFormat: false,
-  labeledExamples: 0,
-  promptedBaselineMeetsBar: "no",
-  retrainingBudget: false,
-  needsCitations: true,
-  corpusDocuments: 4_000,
-  monthlyCalls: 20_000,
-} as const;
 
 let org: TestOrg;
 let other: TestOrg;
 
-async function as<T>(userId: string, fn: () => Promise<T>): Promise<T> {
-  signInAs(userId);
-  try {
-    return await fn();
-  } finally {
-    signOut();
-  }
-}
-
 async function newUseCase(title = `Workflow ${randomUUID().slice(0, 8)}`, o = org): Promise<{ id: string; version: number }> {
-  const r = (await as(o.users.LEAD.id, () => createUseCase(o.slug, { title, startDate: "2027-01-01", horizonYears: 3, assessment: ASSESSED }))) as Result;
+  const r = (await runAs(o.users.LEAD.id, () => createUseCase(o.slug, { title, startDate: "2027-01-01", horizonYears: 3, assessment: RAG_ANSWERS }))) as Result;
   if (!r.ok) throw new Error(JSON.stringify(r));
   return r.data as { id: string; version: number };
 }
@@ -71,7 +49,7 @@ describe("the approval workflow, from a lead's proposal to finance's budget", ()
     const uc = await newUseCase();
     const year1 = await db.costYear.findFirstOrThrow({ where: { useCaseId: uc.id, approach: "RAG", yearIndex: 1 }, select: { baseCents: true } });
 
-    const proposed = (await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG", notes: "Retrieval over the guide." }))) as Result;
+    const proposed = (await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG", notes: "Retrieval over the guide." }))) as Result;
     expect(proposed).toMatchObject({ ok: true, data: { state: "PROPOSED", yearlyBudgetCents: Number(year1.baseCents) } });
     // The executive and the admin are asked; the lead (who acted) is not told of their own step.
     for (const who of [org.users.EXECUTIVE.id, org.users.ADMIN.id]) {
@@ -81,24 +59,24 @@ describe("the approval workflow, from a lead's proposal to finance's budget", ()
     expect(await notificationsOf(org.users.FINANCE.id, uc.id)).toEqual([]);
 
     // A lead cannot approve; finance approves only budgets, and there is no approved decision yet.
-    expect(await as(org.users.LEAD.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await as(org.users.FINANCE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await as(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await runAs(org.users.LEAD.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await runAs(org.users.FINANCE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await runAs(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
 
-    expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: true, data: { state: "APPROVED", approach: "RAG" } });
+    expect(await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: true, data: { state: "APPROVED", approach: "RAG" } });
     const decided = await db.useCase.findUniqueOrThrow({ where: { id: uc.id }, select: { chosenApproach: true, decisionNotes: true } });
     expect(decided).toEqual({ chosenApproach: "RAG", decisionNotes: "Retrieval over the guide." });
     expect(await notificationsOf(org.users.FINANCE.id, uc.id)).toEqual([{ kind: "budget_requested", message: expect.stringContaining("awaits your approval") }]);
     expect((await notificationsOf(org.users.LEAD.id, uc.id)).map((n) => n.kind)).toEqual(["approved"]);
 
     // Executives and admins do not approve budgets.
-    expect(await as(org.users.EXECUTIVE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await as(org.users.ADMIN.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await as(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: true, data: { state: "BUDGET_APPROVED" } });
+    expect(await runAs(org.users.EXECUTIVE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await runAs(org.users.ADMIN.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await runAs(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: true, data: { state: "BUDGET_APPROVED" } });
     expect((await notificationsOf(org.users.LEAD.id, uc.id)).map((n) => n.kind)).toEqual(["approved", "budget_approved"]);
     expect((await notificationsOf(org.users.EXECUTIVE.id, uc.id)).map((n) => n.kind)).toEqual(["approval_requested", "budget_approved"]);
     // A budget is approved once.
-    expect(await as(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await runAs(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
 
     const row = await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } });
     expect(row).toMatchObject({ state: "BUDGET_APPROVED", proposedById: org.users.LEAD.id, decidedById: org.users.EXECUTIVE.id, budgetApprovedById: org.users.FINANCE.id });
@@ -119,11 +97,11 @@ describe("the approval workflow, from a lead's proposal to finance's budget", ()
     const o = await createTestOrg("approved-spend");
     const uc = await newUseCase(`Approved ${randomUUID().slice(0, 8)}`, o);
     expect(await approvedSpendByBusinessUnit(o.id, 2027)).toBeNull(); // no approvals yet: said, never $0
-    const proposed = (await as(o.users.LEAD.id, () => proposeDecision(o.slug, { id: uc.id, approach: "RAG", notes: "" }))) as Result;
+    const proposed = (await runAs(o.users.LEAD.id, () => proposeDecision(o.slug, { id: uc.id, approach: "RAG", notes: "" }))) as Result;
     const budget = (proposed.data as { yearlyBudgetCents: number }).yearlyBudgetCents;
-    expect(await as(o.users.EXECUTIVE.id, () => approveDecision(o.slug, { id: uc.id }))).toMatchObject({ ok: true });
+    expect(await runAs(o.users.EXECUTIVE.id, () => approveDecision(o.slug, { id: uc.id }))).toMatchObject({ ok: true });
     expect(await approvedSpendByBusinessUnit(o.id, 2027)).toBeNull(); // approved, but not its budget yet
-    expect(await as(o.users.FINANCE.id, () => approveDecisionBudget(o.slug, { id: uc.id }))).toMatchObject({ ok: true });
+    expect(await runAs(o.users.FINANCE.id, () => approveDecisionBudget(o.slug, { id: uc.id }))).toMatchObject({ ok: true });
     expect(await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id }, select: { state: true } })).toEqual({ state: "BUDGET_APPROVED" });
     // 2027 to 2029 (three years from 1 January 2027); the unit is the use case's (none given: "").
     expect([...((await approvedSpendByBusinessUnit(o.id, 2027)) ?? new Map())]).toEqual([["", budget]]);
@@ -133,30 +111,30 @@ describe("the approval workflow, from a lead's proposal to finance's budget", ()
 
   it("sends a proposal back with the reason, tells who proposed it, and lets them propose again", async () => {
     const uc = await newUseCase();
-    await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "FINE_TUNING", notes: "" }));
+    await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "FINE_TUNING", notes: "" }));
     // No reason: refused, nothing changes.
-    const empty = (await as(org.users.EXECUTIVE.id, () => sendBackDecision(org.slug, { id: uc.id, reason: "   " }))) as Result;
+    const empty = (await runAs(org.users.EXECUTIVE.id, () => sendBackDecision(org.slug, { id: uc.id, reason: "   " }))) as Result;
     expect(empty).toMatchObject({ ok: false, code: "VALIDATION" });
     expect((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).state).toBe("PROPOSED");
 
-    expect(await as(org.users.EXECUTIVE.id, () => sendBackDecision(org.slug, { id: uc.id, reason: "No labelled data: start with RAG." }))).toMatchObject({ ok: true });
+    expect(await runAs(org.users.EXECUTIVE.id, () => sendBackDecision(org.slug, { id: uc.id, reason: "No labelled data: start with RAG." }))).toMatchObject({ ok: true });
     expect(await notificationsOf(org.users.LEAD.id, uc.id)).toEqual([{ kind: "sent_back", message: expect.stringContaining("No labelled data: start with RAG.") }]);
     expect((await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).chosenApproach).toBeNull();
     // A lead may not propose for someone else's use case.
     const stranger = await db.user.create({ data: { email: `other-lead-${randomUUID().slice(0, 8)}@workflow.test`, name: "Other lead" } });
     await db.membership.create({ data: { userId: stranger.id, organizationId: org.id, role: "LEAD" } });
-    expect(await as(stranger.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: true, data: { state: "PROPOSED" } });
+    expect(await runAs(stranger.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: true, data: { state: "PROPOSED" } });
   });
 
   it("an executive decides at once from the queue; another organization's use case is not found", async () => {
     const uc = await newUseCase();
-    expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
+    expect(await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
     const foreign = await newUseCase(undefined, other);
     const before = await db.auditEvent.count({ where: { organizationId: other.id } });
-    expect(await as(org.users.ADMIN.id, () => approveDecision(org.slug, { id: foreign.id, approach: "RAG" }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: foreign.id, approach: "RAG" }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await runAs(org.users.ADMIN.id, () => approveDecision(org.slug, { id: foreign.id, approach: "RAG" }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id: foreign.id, approach: "RAG" }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await db.useCaseDecision.count({ where: { useCaseId: foreign.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { organizationId: other.id } })).toBe(before);
   });
@@ -165,18 +143,18 @@ describe("the approval workflow, from a lead's proposal to finance's budget", ()
 describe("a material change after approval", () => {
   it("leaves the decision standing for a change that does not matter, and puts it back to review for one that does", async () => {
     const uc = await newUseCase();
-    await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }));
-    await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }));
+    await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }));
+    await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }));
     let version = (await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).version;
 
     const title = `Renamed ${randomUUID().slice(0, 6)}`;
-    const renamed = (await as(org.users.LEAD.id, () => updateUseCase(org.slug, { id: uc.id, expectedVersion: version, title, startDate: "2027-01-01", horizonYears: 3, assessment: { ...ASSESSED, monthlyCalls: 40_000 } }))) as Result;
+    const renamed = (await runAs(org.users.LEAD.id, () => updateUseCase(org.slug, { id: uc.id, expectedVersion: version, title, startDate: "2027-01-01", horizonYears: 3, assessment: { ...RAG_ANSWERS, monthlyCalls: 40_000 } }))) as Result;
     expect(renamed.ok).toBe(true);
     expect((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).state).toBe("APPROVED");
     expect((await readQueue(org.id)).items.find((i) => i.id === uc.id)?.reasons).toEqual(["budget"]);
 
     version = (await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).version;
-    const changed = (await as(org.users.LEAD.id, () => updateUseCase(org.slug, { id: uc.id, expectedVersion: version, title, startDate: "2027-01-01", horizonYears: 3, assessment: { ...ASSESSED, monthlyCalls: 40_000, maxLagDays: 3 } }))) as Result;
+    const changed = (await runAs(org.users.LEAD.id, () => updateUseCase(org.slug, { id: uc.id, expectedVersion: version, title, startDate: "2027-01-01", horizonYears: 3, assessment: { ...RAG_ANSWERS, monthlyCalls: 40_000, maxLagDays: 3 } }))) as Result;
     expect(changed.ok).toBe(true);
     const row = await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } });
     expect(row.state).toBe("TO_REVIEW");
@@ -185,8 +163,8 @@ describe("a material change after approval", () => {
     expect((await readQueue(org.id)).items.find((i) => i.id === uc.id)?.reasons).toEqual(["to-review"]);
     expect((await getUseCaseHistory(org.id, uc.id))[0]!.action).toBe("decision.to_review");
     // Back in the queue, it can be approved again.
-    expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
+    expect(await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id, approach: "RAG" }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
   });
 });
 
@@ -199,19 +177,19 @@ describe("a weights change after approval", () => {
 
   it("puts the approved decision back to review when the new weights flip its recommendation, with the reason, and only then", async () => {
     const o = await createTestOrg("reweigh");
-    const created = (await as(o.users.LEAD.id, () => createUseCase(o.slug, { title: "Static FAQ bot", startDate: "2027-01-01", horizonYears: 3, assessment: CHATBOT }))) as Result;
+    const created = (await runAs(o.users.LEAD.id, () => createUseCase(o.slug, { title: "Static FAQ bot", startDate: "2027-01-01", horizonYears: 3, assessment: CHATBOT }))) as Result;
     const id = (created.data as { id: string }).id;
     expect((await db.useCase.findUniqueOrThrow({ where: { id } })).recommendedApproach).toBe("PROMPTING");
-    expect(await as(o.users.EXECUTIVE.id, () => approveDecision(o.slug, { id, approach: "PROMPTING" }))).toMatchObject({ ok: true });
-    expect(await as(o.users.FINANCE.id, () => approveDecisionBudget(o.slug, { id }))).toMatchObject({ ok: true });
+    expect(await runAs(o.users.EXECUTIVE.id, () => approveDecision(o.slug, { id, approach: "PROMPTING" }))).toMatchObject({ ok: true });
+    expect(await runAs(o.users.FINANCE.id, () => approveDecisionBudget(o.slug, { id }))).toMatchObject({ ok: true });
 
     // A change of weights that leaves the recommendation where it was: the decision stands.
-    expect(await as(o.users.ADMIN.id, () => saveFrameworkWeights(o.slug, { expectedWeightsVersion: 1, weights: ONE_HALF, note: "Less weight on starting with RAG" }))).toMatchObject({ ok: true, data: { impact: { flips: [] } } });
+    expect(await runAs(o.users.ADMIN.id, () => saveFrameworkWeights(o.slug, { expectedWeightsVersion: 1, weights: ONE_HALF, note: "Less weight on starting with RAG" }))).toMatchObject({ ok: true, data: { impact: { flips: [] } } });
     expect((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: id } })).state).toBe("BUDGET_APPROVED");
     expect((await readQueue(o.id)).items.map((i) => i.id)).toEqual([]);
 
     // One that flips it to RAG: back to review, the reason kept, shown in the queue, the approver told.
-    expect(await as(o.users.ADMIN.id, () => saveFrameworkWeights(o.slug, { expectedWeightsVersion: 2, weights: TWO_OFF, note: "Without the prompting-leaning frameworks" }))).toMatchObject({ ok: true });
+    expect(await runAs(o.users.ADMIN.id, () => saveFrameworkWeights(o.slug, { expectedWeightsVersion: 2, weights: TWO_OFF, note: "Without the prompting-leaning frameworks" }))).toMatchObject({ ok: true });
     const row = await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: id } });
     expect(row.state).toBe("TO_REVIEW");
     expect(row.reviewReasons).toEqual(["Recommendation: Prompting only → RAG"]);
@@ -230,14 +208,14 @@ describe("a material change made by an import", () => {
     const externalId = `DEC-${randomUUID().slice(0, 8)}`;
     const row = (lag: string) =>
       tRow({ title: `Imported ${externalId}`, externalId, ownerEmail: org.users.LEAD.email, changeFrequency: "monthly", maxLagDays: lag, coreNeed: "retrieval", needsStyleOrFormat: "no", labeledExamples: "0", promptedBaselineMeetsBar: "no", retrainingBudget: "no", monthlyCalls: "20000", corpusDocuments: "4000" });
-    const first = (await as(org.users.LEAD.id, () => importUseCases(org.slug, { file: fileOf(csv([H, row("14")])), fileName: "first.csv", mapping: templateMapping() }))) as Result;
+    const first = (await runAs(org.users.LEAD.id, () => importUseCases(org.slug, { file: fileOf(csv([H, row("14")])), fileName: "first.csv", mapping: templateMapping() }))) as Result;
     expect(first).toMatchObject({ ok: true, data: { committed: true } });
     const uc = await db.useCase.findFirstOrThrow({ where: { organizationId: org.id, externalId }, select: { id: true, recommendedApproach: true } });
-    await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id, approach: uc.recommendedApproach! }));
+    await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id, approach: uc.recommendedApproach! }));
     // Importing the same file again changes nothing, and the decision stands.
-    await as(org.users.LEAD.id, () => importUseCases(org.slug, { file: fileOf(csv([H, row("14")])), fileName: "again.csv", mapping: templateMapping() }));
+    await runAs(org.users.LEAD.id, () => importUseCases(org.slug, { file: fileOf(csv([H, row("14")])), fileName: "again.csv", mapping: templateMapping() }));
     expect((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).state).toBe("APPROVED");
-    const second = (await as(org.users.LEAD.id, () => importUseCases(org.slug, { file: fileOf(csv([H, row("2")])), fileName: "second.csv", mapping: templateMapping() }))) as Result;
+    const second = (await runAs(org.users.LEAD.id, () => importUseCases(org.slug, { file: fileOf(csv([H, row("2")])), fileName: "second.csv", mapping: templateMapping() }))) as Result;
     expect(second).toMatchObject({ ok: true, data: { committed: true } });
     const d = await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } });
     expect(d.state).toBe("TO_REVIEW");
@@ -250,33 +228,33 @@ describe("comments and notifications", () => {
     const uc = await newUseCase();
     const cto = await db.user.findUniqueOrThrow({ where: { id: org.users.EXECUTIVE.id } });
     const outsider = await db.user.findUniqueOrThrow({ where: { id: other.users.ADMIN.id } });
-    const r = (await as(org.users.FINANCE.id, () => addComment(org.slug, { useCaseId: uc.id, body: `@${cto.name} is the budget firm? cc @${outsider.name}` }))) as Result;
+    const r = (await runAs(org.users.FINANCE.id, () => addComment(org.slug, { useCaseId: uc.id, body: `@${cto.name} is the budget firm? cc @${outsider.name}` }))) as Result;
     expect(r).toMatchObject({ ok: true, data: { mentioned: 1 } });
     expect(await notificationsOf(org.users.EXECUTIVE.id, uc.id)).toEqual([{ kind: "mention", message: expect.stringContaining("mentioned you") }]);
     expect(await db.notification.count({ where: { userId: other.users.ADMIN.id } })).toBe(0);
     expect((await getUseCaseHistory(org.id, uc.id))[0]!.action).toBe("comment.created");
 
     const before = await db.useCaseComment.count({ where: { useCaseId: uc.id } });
-    expect(await as(org.users.LEAD.id, () => addComment(org.slug, { useCaseId: uc.id, body: "  " }))).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(await as(org.users.LEAD.id, () => addComment(org.slug, { useCaseId: uc.id, body: "x".repeat(4001) }))).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await runAs(org.users.LEAD.id, () => addComment(org.slug, { useCaseId: uc.id, body: "  " }))).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await runAs(org.users.LEAD.id, () => addComment(org.slug, { useCaseId: uc.id, body: "x".repeat(4001) }))).toMatchObject({ ok: false, code: "VALIDATION" });
     const foreign = await newUseCase(undefined, other);
-    expect(await as(org.users.LEAD.id, () => addComment(org.slug, { useCaseId: foreign.id, body: "hello" }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await runAs(org.users.LEAD.id, () => addComment(org.slug, { useCaseId: foreign.id, body: "hello" }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await db.useCaseComment.count({ where: { useCaseId: uc.id } })).toBe(before);
   });
 
   it("marks only the member's own notifications read", async () => {
     const uc = await newUseCase();
-    await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }));
+    await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }));
     const mine = await db.notification.findFirstOrThrow({ where: { userId: org.users.EXECUTIVE.id, useCaseId: uc.id } });
     const admins = await db.notification.findFirstOrThrow({ where: { userId: org.users.ADMIN.id, useCaseId: uc.id } });
     const unread = await unreadCount(org.id, org.users.EXECUTIVE.id);
     // Naming someone else's notification: not found, and nothing is marked.
-    expect(await as(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { ids: [mine.id, admins.id] }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await runAs(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { ids: [mine.id, admins.id] }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await unreadCount(org.id, org.users.EXECUTIVE.id)).toBe(unread);
-    expect(await as(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { ids: [mine.id] }))).toMatchObject({ ok: true, data: { marked: 1 } });
+    expect(await runAs(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { ids: [mine.id] }))).toMatchObject({ ok: true, data: { marked: 1 } });
     expect(await unreadCount(org.id, org.users.EXECUTIVE.id)).toBe(unread - 1);
     expect((await db.notification.findUniqueOrThrow({ where: { id: admins.id } })).readAt).toBeNull();
-    expect(await as(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { all: true }))).toMatchObject({ ok: true });
+    expect(await runAs(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { all: true }))).toMatchObject({ ok: true });
     expect(await unreadCount(org.id, org.users.EXECUTIVE.id)).toBe(0);
   });
 });

@@ -11,37 +11,16 @@ import { createUseCase } from "@/app/o/[org]/use-cases/actions";
 import { approveDecision, proposeDecision, sendBackDecision } from "@/app/o/[org]/decisions/actions";
 import { addComment } from "@/app/o/[org]/use-cases/[id]/actions";
 import { proposeDecision as proposeInTx } from "@/lib/server/decisions/workflow";
+import { RAG_ANSWERS } from "./helpers/answers";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
-import { signInAs, signOut } from "./helpers/session";
+import { runAs } from "./helpers/session";
 
 type Result = { ok: boolean; data?: Record<string, unknown> };
 
-const ASSESSED = {
-  changeFrequency: "monthly",
-  maxLagDays: 14,
-  coreNeed: "retrieval",
-  needsStyleOrFormat: false,
-  labeledExamples: 0,
-  promptedBaselineMeetsBar: "no",
-  retrainingBudget: false,
-  needsCitations: true,
-  corpusDocuments: 4_000,
-  monthlyCalls: 20_000,
-} as const;
-
 let org: TestOrg;
 
-async function as<T>(userId: string, fn: () => Promise<T>): Promise<T> {
-  signInAs(userId);
-  try {
-    return await fn();
-  } finally {
-    signOut();
-  }
-}
-
 async function newUseCase(title: string): Promise<string> {
-  const r = (await as(org.users.LEAD.id, () => createUseCase(org.slug, { title, startDate: "2027-01-01", horizonYears: 3, assessment: ASSESSED }))) as Result;
+  const r = (await runAs(org.users.LEAD.id, () => createUseCase(org.slug, { title, startDate: "2027-01-01", horizonYears: 3, assessment: RAG_ANSWERS }))) as Result;
   if (!r.ok) throw new Error(JSON.stringify(r));
   return (r.data as { id: string }).id;
 }
@@ -68,7 +47,7 @@ describe("notifications by mail", () => {
   it("mails a proposal to the executive and the admin, with a link to the use case's decision; the lead who proposed gets none", async () => {
     const title = `Mailed proposal ${randomUUID().slice(0, 8)}`;
     const id = await newUseCase(title);
-    expect(await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id, approach: "RAG", notes: "" }))).toMatchObject({ ok: true });
+    expect(await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id, approach: "RAG", notes: "" }))).toMatchObject({ ok: true });
     const mail = await mailAbout(title);
     expect(Object.keys(mail).sort()).toEqual([org.users.ADMIN.email, org.users.EXECUTIVE.email].sort());
     const [toExec] = mail[org.users.EXECUTIVE.email]!;
@@ -83,9 +62,9 @@ describe("notifications by mail", () => {
   it("mails a send-back to who proposed it, not to the executive who sent it back", async () => {
     const title = `Mailed send-back ${randomUUID().slice(0, 8)}`;
     const id = await newUseCase(title);
-    await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id, approach: "FINE_TUNING", notes: "" }));
+    await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id, approach: "FINE_TUNING", notes: "" }));
     await db.outboxMessage.deleteMany({ where: { text: { contains: title } } });
-    expect(await as(org.users.EXECUTIVE.id, () => sendBackDecision(org.slug, { id, reason: "No labelled data yet." }))).toMatchObject({ ok: true });
+    expect(await runAs(org.users.EXECUTIVE.id, () => sendBackDecision(org.slug, { id, reason: "No labelled data yet." }))).toMatchObject({ ok: true });
     const mail = await mailAbout(title);
     expect(Object.keys(mail)).toEqual([org.users.LEAD.email]);
     expect(mail[org.users.LEAD.email]).toEqual([{ subject: `${org.name}: your decision was sent back`, text: expect.stringContaining("No labelled data yet.") }]);
@@ -95,7 +74,7 @@ describe("notifications by mail", () => {
     const title = `Mailed mention ${randomUUID().slice(0, 8)}`;
     const id = await newUseCase(title);
     const exec = await db.user.findUniqueOrThrow({ where: { id: org.users.EXECUTIVE.id } });
-    expect(await as(org.users.FINANCE.id, () => addComment(org.slug, { useCaseId: id, body: `@${exec.name} is this budgeted?` }))).toMatchObject({ ok: true, data: { mentioned: 1 } });
+    expect(await runAs(org.users.FINANCE.id, () => addComment(org.slug, { useCaseId: id, body: `@${exec.name} is this budgeted?` }))).toMatchObject({ ok: true, data: { mentioned: 1 } });
     const mail = await mailAbout(title);
     expect(Object.keys(mail)).toEqual([org.users.EXECUTIVE.email]);
     expect(mail[org.users.EXECUTIVE.email]![0]!.subject).toBe(`${org.name}: you were mentioned in a comment`);
@@ -122,11 +101,11 @@ describe("notifications by mail", () => {
   it("a mail server that refuses does not undo the approval; the failure is logged", async () => {
     const title = `Refused mail ${randomUUID().slice(0, 8)}`;
     const id = await newUseCase(title);
-    await as(org.users.LEAD.id, () => proposeDecision(org.slug, { id, approach: "RAG", notes: "" }));
+    await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id, approach: "RAG", notes: "" }));
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     process.env.SMTP_URL = "smtp://127.0.0.1:9"; // nothing listens there
     try {
-      expect(await as(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
+      expect(await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
     } finally {
       delete process.env.SMTP_URL;
     }
