@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 
 /**
- * Browser tests run against a production build served by `next start` on E2E_PORT, with the
+ * Browser tests run against a production build served by server.ts (as `npm start` serves it) on E2E_PORT, with the
  * database that scripts/test.ts prepared (DATABASE_URL). The browser: CHROMIUM_PATH when set,
  * else the system Chromium when present, else Playwright's own (npx playwright install).
  */
@@ -57,7 +57,7 @@ export default defineConfig({
       env: { ...stringEnv, MAIL_SINK_PORT: String(mailSinkPort), MAIL_SINK_DIR },
     },
     ...[port, secondPort].map((p) => ({
-      command: `npx next start -p ${p} -H 127.0.0.1`,
+      command: `node --import tsx server.ts -p ${p} -H 127.0.0.1`,
       url: `http://127.0.0.1:${p}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

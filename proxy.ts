@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { decode } from "next-auth/jwt";
+import { bodyLimitsFor, isImportPage, type BodyLimits } from "@/lib/body-limits";
+import { hasReadableSession } from "@/lib/session-cookie";
 import { clientIpFrom, configuredProxyHops, requestHostFrom, trustedProxyHops } from "@/lib/client-ip";
 import { holdRefusal } from "@/lib/refusal-delay";
 
@@ -92,52 +93,24 @@ export function crossOriginActionRefusal(request: Request): Response | null {
 }
 
 /**
- * Body limits, so that nobody (signed in or not) makes the server parse megabytes before the action
- * even checks who they are. A server action's body may be ACTION_BODY_BYTES at most and, parsed,
- * hold ACTION_BODY_VALUES values (object keys and array items, counted together) at most; a POST
- * to /api (sign-in, sign-out) API_BODY_BYTES. The one exception is the CSV import's page, for a
- * signed-in person only (a session cookie that decrypts with this server's secret; the action's
- * guard then checks it fully): IMPORT_BODY_BYTES (the file, lib/domain/import/limits.ts, plus the
- * form) and IMPORT_BODY_VALUES (a check request's 1,000 rows of up to 200 cells). Too large: 413;
- * too many values: 400 (unreadableActionRefusal). Next.js's own serverActions.bodySizeLimit
- * (next.config.mjs) is the import's, so it is what applies there.
+ * Body limits (lib/body-limits.ts), so that nobody (signed in or not) makes the server parse
+ * megabytes before the action even checks who they are. The server in front (server.ts) already
+ * refused a declared Content-Length over them without reading the body; here the rest: a body
+ * without a declared length, counted (`next dev`, or the app run by `next start` directly), and
+ * the parsed value count (unreadableActionRefusal). Too large: 413; too many values: 400.
  */
-export const ACTION_BODY_BYTES = 256 * 1024;
-export const ACTION_BODY_VALUES = 5_000;
-export const API_BODY_BYTES = 64 * 1024;
-export const IMPORT_BODY_BYTES = 12 * 1024 * 1024;
-export const IMPORT_BODY_VALUES = 250_000;
-const IMPORT_PAGE = /^\/o\/[^/]+\/use-cases\/import\/?$/;
+export { ACTION_BODY_BYTES, ACTION_BODY_VALUES, API_BODY_BYTES, IMPORT_BODY_BYTES, IMPORT_BODY_VALUES } from "@/lib/body-limits";
 
-interface BodyLimits {
-  bytes: number;
-  values: number;
-}
-
-async function bodyLimitsFor(request: Request): Promise<BodyLimits> {
+async function limitsOf(request: Request): Promise<BodyLimits> {
   const path = new URL(request.url).pathname;
-  if (request.method === "POST" && path.startsWith("/api/")) return { bytes: API_BODY_BYTES, values: ACTION_BODY_VALUES };
-  if (IMPORT_PAGE.test(path) && (await hasReadableSession(request))) return { bytes: IMPORT_BODY_BYTES, values: IMPORT_BODY_VALUES };
-  return { bytes: ACTION_BODY_BYTES, values: ACTION_BODY_VALUES };
-}
-
-/** Whether the request carries a next-auth session cookie that decrypts and has not expired. */
-async function hasReadableSession(request: Request): Promise<boolean> {
-  const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
-  if (!secret) return false;
-  const cookies = (request.headers.get("cookie") ?? "").split(";").map((c) => c.trim());
-  const token = cookies.find((c) => c.startsWith("__Secure-next-auth.session-token=") || c.startsWith("next-auth.session-token="))?.split("=")[1];
-  if (!token) return false;
-  try {
-    return (await decode({ token, secret })) !== null;
-  } catch {
-    return false;
-  }
+  // The session is only decoded where it can change the answer (the import's page).
+  const signedIn = isImportPage(path) && (await hasReadableSession(request.headers.get("cookie")));
+  return bodyLimitsFor(request.method, path, signedIn);
 }
 
 export async function oversizedBodyRefusal(request: Request): Promise<Response | null> {
   if (request.method !== "POST" || request.body === null) return null;
-  const { bytes } = await bodyLimitsFor(request);
+  const { bytes } = await limitsOf(request);
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > bytes) return refusal(413, "This request is too large, so it was refused.");
   if (!Number.isFinite(declared) && (await request.clone().arrayBuffer()).byteLength > bytes) {
@@ -165,7 +138,7 @@ export async function unreadableActionRefusal(request: Request): Promise<Respons
   if (!isActionPost(request)) return null;
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   const isAction = request.headers.has("next-action");
-  const { values } = await bodyLimitsFor(request);
+  const { values } = await limitsOf(request);
   try {
     if (type.startsWith("multipart/form-data")) {
       const entries = [...(await request.clone().formData()).entries()];

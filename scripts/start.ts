@@ -4,7 +4,7 @@
  *   - migrations applied, the demo organization seeded once (embedded database only, never in production), scores older than the frameworks re-scored;
  *   - a production build, rebuilt only when the sources changed;
  *   - Ctrl-C stops the app and the embedded PostgreSQL cleanly.
- * `npm run dev` does the same with `next dev`.
+ * The server is server.ts (Next.js behind the body gate); `npm run dev` does the same with `next dev`.
  */
 import { spawn } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -70,7 +70,9 @@ async function main() {
         writeFileSync(buildStampPath(distDir), hash);
       }
     }
-    const child = spawn(bin("next"), [dev ? "dev" : "start", "-p", port, "-H", host], { cwd: ROOT, env, stdio: ["inherit", "pipe", "inherit"] });
+    // Production: server.ts, Next.js behind the body gate (lib/server/body-gate.ts); development: next dev.
+    const [cmd, args] = dev ? [bin("next"), ["dev", "-p", port, "-H", host]] : [process.execPath, ["--import", "tsx", "server.ts", "-p", port, "-H", host]];
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ["inherit", "pipe", "inherit"] });
     let announced = false;
     child.stdout.on("data", (chunk: Buffer) => {
       process.stdout.write(chunk);
