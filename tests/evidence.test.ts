@@ -8,12 +8,13 @@ import Papa from "papaparse";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as buGET } from "@/app/o/[org]/export/business-units.csv/route";
 import { GET as detailGET } from "@/app/o/[org]/export/detail.csv/route";
-import { frameworkVersions } from "@/lib/domain/frameworks";
+import { frameworkVersions, scoreUseCase } from "@/lib/domain/frameworks";
 import { suggestColumns } from "@/lib/domain/import";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { db } from "@/lib/server/db";
 import { importFile } from "@/lib/server/import/run";
 import { loadDashboard } from "@/lib/server/portfolio/dashboard";
+import { getStoredScore } from "@/lib/server/projections";
 import { outdatedScoreCount, rescoreOrganization, RESCORE_AUDIT_ACTION } from "@/lib/server/rescore";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
@@ -58,7 +59,8 @@ describe("a use case with no deciding answer", () => {
       expect(row.costLines).toEqual([]);
       expect(row.costYears).toEqual([]);
       expect(row.rollup).toMatchObject({ evidence: "none", chosenBaseCents: null });
-      expect((row.score as { sensitivity: { sentence: string } }).sensitivity.sentence).toMatch(/^Not assessed yet\. Answer these first:/);
+      // What the use case's page shows (worked out when shown, not stored).
+      expect((await getStoredScore(org.id, id))!.sensitivity!.sentence).toMatch(/^Not assessed yet\. Answer these first:/);
     }
 
     const after = await loadDashboard(org.id, EMPTY_FILTER);
@@ -107,6 +109,19 @@ describe("a use case with no deciding answer", () => {
     const after = await loadDashboard(org.id, EMPTY_FILTER);
     expect(after.notAssessed.count).toBe(before.notAssessed.count + 2);
     for (const s of after.scenarioSummaries) expect(s.lifecycle).toEqual(before.scenarioSummaries.find((x) => x.scenario === s.scenario)!.lifecycle);
+  });
+});
+
+describe("what would change it", () => {
+  it("is left out of what a save stores (it re-scores the case hundreds of times) and worked out, the same as a full scoring, when the page asks", async () => {
+    const { id } = await save("Claims lookup", ASSESSED);
+    const row = await db.useCase.findUniqueOrThrow({ where: { id }, select: { score: true } });
+    expect((row.score as { sensitivity: unknown }).sensitivity).toBeNull();
+    const shown = await getStoredScore(org.id, id);
+    const full = scoreUseCase(ASSESSED, { retrainLagDays: 14 });
+    expect(shown!.consensus).toBe(full.consensus);
+    expect(shown!.sensitivity).toEqual(full.sensitivity);
+    expect(shown!.sensitivity!.sentence.length).toBeGreaterThan(20);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Approach } from "@/lib/domain/assessment";
 import type { Pricing, Simulation } from "@/lib/domain/costing";
 import type { Score } from "@/lib/domain/frameworks";
 import { db } from "./db";
+import { loadDeriveContext, scoreWithSensitivity } from "./use-cases/derive";
 
 /** One use case's stored score and projection, for its page. Scoped by organization. */
 export interface StoredProjection {
@@ -40,9 +41,12 @@ export interface ProjectionSummary {
 
 const num = (v: bigint | null) => (v === null ? null : Number(v));
 
+/** The stored score, with "what would change it" worked out now (saves and imports leave it out: lib/server/use-cases/derive.ts). */
 export async function getStoredScore(organizationId: string, useCaseId: string): Promise<(Score & { weightsVersion?: number }) | null> {
-  const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { score: true } });
-  return (row?.score as (Score & { weightsVersion?: number }) | null) ?? null;
+  const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { score: true, assessment: true, chosenApproach: true } });
+  const stored = (row?.score as (Score & { weightsVersion?: number }) | null) ?? null;
+  if (!row || !stored || stored.sensitivity) return stored;
+  return { ...scoreWithSensitivity(stored, row, await loadDeriveContext(db, organizationId)), weightsVersion: stored.weightsVersion };
 }
 
 export async function getStoredProjection(organizationId: string, useCaseId: string): Promise<StoredProjection> {

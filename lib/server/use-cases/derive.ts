@@ -29,7 +29,7 @@ export interface DeriveContext {
 }
 
 /** The organization's weights and current assumptions, in one round trip. */
-export async function loadDeriveContext(tx: Tx, organizationId: string): Promise<DeriveContext> {
+export async function loadDeriveContext(tx: Pick<Tx, "$queryRawUnsafe">, organizationId: string): Promise<DeriveContext> {
   const [row] = await tx.$queryRawUnsafe<{ weights: unknown; weightsVersion: number; id: string | null; version: number | null; values: unknown }[]>(
     `SELECT o."frameworkWeights" AS weights, o."weightsVersion" AS "weightsVersion", av.id, av.version, av.values
        FROM "Organization" o
@@ -81,13 +81,27 @@ export interface Derived {
  */
 export type ScoreMemo = Map<string, Score>;
 
+/**
+ * The stored score with "what would change it" worked out, as derive would with it: same answers,
+ * decision, weights (the score's own) and retraining lag. For the use case's page.
+ */
+export function scoreWithSensitivity(stored: Score, row: { assessment: unknown; chosenApproach: Approach | null }, ctx: DeriveContext): Score {
+  if (stored.sensitivity) return stored;
+  const retrainLag = ctx.assumptions.set.values.retrainLagDays.low ?? 14;
+  const { sensitivity } = scoreUseCase(readAssessment(row.assessment as never), { chosenApproach: row.chosenApproach, weights: stored.weights ?? ctx.weights, retrainLagDays: retrainLag });
+  return { ...stored, sensitivity };
+}
+
 export function deriveFrom(row: SourceRow, ctx: DeriveContext, opts: { simulate?: boolean; memo?: ScoreMemo } = {}): Derived {
   const assessment = readAssessment(row.assessment);
   const retrainLag = ctx.assumptions.set.values.retrainLagDays.low ?? 14;
   const key = opts.memo ? `${row.chosenApproach ?? ""}|${JSON.stringify(assessment)}` : "";
   let score = opts.memo?.get(key);
   if (!score) {
-    score = scoreUseCase(assessment, { chosenApproach: row.chosenApproach, weights: ctx.weights, retrainLagDays: retrainLag });
+    // "What would change it" re-scores the use case a few hundred times, ~80% of scoring: it is
+    // worked out when the use case's page shows it (scoreWithSensitivity), not on every save and
+    // import row (issue 22).
+    score = scoreUseCase(assessment, { chosenApproach: row.chosenApproach, weights: ctx.weights, retrainLagDays: retrainLag, skipSensitivity: true });
     opts.memo?.set(key, score);
   }
   const overrides = overridesSchema.safeParse(upgradeLegacyFigures(row.overrides as Record<string, unknown> | undefined));
