@@ -10,7 +10,7 @@ import {
   type Variance,
 } from "@/lib/domain/actuals";
 import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
-import { db, Prisma, type Approach } from "../db";
+import { db, Prisma, type Approach, type Tx } from "../db";
 import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
 import { withOrganizationScope } from "../rls";
 
@@ -27,8 +27,8 @@ export interface ActualsPeriod {
 }
 
 /** The year of the latest month with any actual spend, and that month: "the year so far". */
-export async function actualsPeriod(organizationId: string): Promise<ActualsPeriod | null> {
-  const latest = await db.actualSpend.findFirst({ where: { organizationId }, orderBy: { month: "desc" }, select: { month: true } });
+export async function actualsPeriod(organizationId: string, tx?: Tx): Promise<ActualsPeriod | null> {
+  const latest = await (tx ?? db).actualSpend.findFirst({ where: { organizationId }, orderBy: { month: "desc" }, select: { month: true } });
   if (!latest) return null;
   return { year: latest.month.getUTCFullYear(), throughMonth: latest.month.getUTCMonth() + 1 };
 }
@@ -107,30 +107,54 @@ export async function loadVariances(organizationId: string, options: { filter?: 
  * category).
  */
 async function loadVarianceSummaries(organizationId: string, filter: PortfolioFilter, period: ActualsPeriod): Promise<{ period: ActualsPeriod; useCases: UseCaseVariance[] }> {
-  const m = period.throughMonth;
-  const canon = Prisma.raw(`CASE cl."category" ${Object.entries(PROJECTION_CATEGORY).map(([p, a]) => `WHEN '${p}' THEN '${a}'`).join(" ")} END`);
-  // Written out (not a parameter) so that the planner can match the partial index's predicate.
-  const metered = Prisma.raw(METERED_CATEGORIES.map((c) => `'${c.replace(/'/g, "")}'`).join(", "));
-  const withActuals = Prisma.sql`"ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId"
-    WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${useCaseWhere(organizationId, filter)}`;
-  const { heads, projection } = await db.$transaction(
+  const rows = await db.$transaction(
     async (tx) => {
       await withOrganizationScope(tx, organizationId);
-      // Cents arrive as float8 (exact below 2^53), sparing a string per figure on 10,000 rows.
-      const heads = await tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; months: number[] }[]>`
-        SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", y."monthCents"::float8[] AS "months"
-          FROM ${withActuals}`;
-      const projection = await tx.$queryRaw<{ useCaseId: string; category: string; low: number | null; base: number | null; high: number | null }[]>`
-        SELECT u."id" AS "useCaseId", ${canon} AS "category", sum(cl."lowCents")::float8 AS "low", sum(cl."baseCents")::float8 AS "base", sum(cl."highCents")::float8 AS "high"
-          FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId"
-          JOIN "CostLine" cl ON cl."organizationId" = ${organizationId} AND cl."calendarYear" = ${period.year} AND cl."useCaseId" = u."id"
-           AND cl."approach" = ${asChosenApproach("u")} AND cl."baseCents" IS NOT NULL AND cl."category" IN (${metered})
-         WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${useCaseWhere(organizationId, filter)}
-         GROUP BY 1, 2`;
-      return { heads, projection };
+      return varianceSummaryRows(tx, organizationId, filter, period, null);
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
+  return { period, useCases: summariesFrom(rows, period) };
+}
+
+/**
+ * The same summaries inside a writer's transaction (no switch to the read-only role: the writer
+ * goes on writing), for every use case with actual spend this year or only `useCaseIds`: what the
+ * early warnings compare before and after a change (lib/server/actuals/warnings.ts).
+ */
+export async function varianceSummariesIn(tx: Tx, organizationId: string, period: ActualsPeriod, useCaseIds: readonly string[] | null): Promise<UseCaseVariance[]> {
+  if (useCaseIds && !useCaseIds.length) return [];
+  return summariesFrom(await varianceSummaryRows(tx, organizationId, EMPTY_FILTER, period, useCaseIds), period);
+}
+
+type SummaryRows = {
+  heads: { id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; months: number[] }[];
+  projection: { useCaseId: string; category: string; low: number | null; base: number | null; high: number | null }[];
+};
+
+async function varianceSummaryRows(tx: Tx, organizationId: string, filter: PortfolioFilter, period: ActualsPeriod, useCaseIds: readonly string[] | null): Promise<SummaryRows> {
+  const canon = Prisma.raw(`CASE cl."category" ${Object.entries(PROJECTION_CATEGORY).map(([p, a]) => `WHEN '${p}' THEN '${a}'`).join(" ")} END`);
+  // Written out (not a parameter) so that the planner can match the partial index's predicate.
+  const metered = Prisma.raw(METERED_CATEGORIES.map((c) => `'${c.replace(/'/g, "")}'`).join(", "));
+  const only = useCaseIds ? Prisma.sql` AND y."useCaseId" = ANY(${[...useCaseIds]}::text[])` : Prisma.empty;
+  const withActuals = Prisma.sql`"ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId"
+    WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year}${only} AND ${useCaseWhere(organizationId, filter)}`;
+  // Cents arrive as float8 (exact below 2^53), sparing a string per figure on 10,000 rows.
+  const heads = await tx.$queryRaw<SummaryRows["heads"]>`
+    SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", y."monthCents"::float8[] AS "months"
+      FROM ${withActuals}`;
+  const projection = await tx.$queryRaw<SummaryRows["projection"]>`
+    SELECT u."id" AS "useCaseId", ${canon} AS "category", sum(cl."lowCents")::float8 AS "low", sum(cl."baseCents")::float8 AS "base", sum(cl."highCents")::float8 AS "high"
+      FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId"
+      JOIN "CostLine" cl ON cl."organizationId" = ${organizationId} AND cl."calendarYear" = ${period.year} AND cl."useCaseId" = u."id"
+       AND cl."approach" = ${asChosenApproach("u")} AND cl."baseCents" IS NOT NULL AND cl."category" IN (${metered})
+     WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year}${only} AND ${useCaseWhere(organizationId, filter)}
+     GROUP BY 1, 2`;
+  return { heads, projection };
+}
+
+function summariesFrom({ heads, projection }: SummaryRows, period: ActualsPeriod): UseCaseVariance[] {
+  const m = period.throughMonth;
   // A representative projection category for each actual category (computeVariance maps them back).
   const representative = Object.fromEntries(Object.entries(PROJECTION_CATEGORY).map(([p, a]) => [a, p]).reverse()) as Record<string, string>;
   const projectionBy = group(projection, (p) => p.useCaseId);
@@ -146,7 +170,7 @@ async function loadVarianceSummaries(organizationId: string, filter: PortfolioFi
   });
   // The order of localeCompare, with one collator for the 10,000 comparisons of a large portfolio.
   const collator = new Intl.Collator();
-  return { period, useCases: useCases.sort((a, b) => collator.compare(a.title, b.title)) };
+  return useCases.sort((a, b) => collator.compare(a.title, b.title));
 }
 
 function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
