@@ -13,6 +13,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { importActuals, type ActualsActor } from "@/lib/server/actuals/import";
 import { undoActualImport } from "@/lib/server/actuals/undo";
+import { watchWarnings } from "@/lib/server/actuals/warnings";
+import { rederiveOrganization } from "@/lib/server/use-cases/derive";
 import { EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
 import { inUseCaseTransaction, recordUseCaseDecision, writeUseCase } from "@/lib/server/use-cases/write";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
@@ -117,6 +119,45 @@ describe("early warnings raised by writes other than an import", () => {
     await undoActualImport(finance(org), first.importId!);
     expect(await told(org, org.users.EXECUTIVE.id)).toHaveLength(2);
     expect(await mailed(org, org.users.EXECUTIVE.email)).toBe(2);
+  });
+
+  it("a write inside another (as a use-case import's undo re-saves its use cases) tells once, when the outer one closes", async () => {
+    const org = await createTestOrg("warn-nested");
+    const lead = { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" as const };
+    const { id } = await agent(org, { low: 1_000_00, base: 1_200_00, high: 1_500_00 });
+    expect(await importActuals(finance(org), { source: bill([["2026-01-05", "100.00"], ["2026-02-05", "100.00"], ["2026-03-05", "100.00"]]), fileName: "q1.csv", feed: "Bills" })).toMatchObject({ committed: true });
+    const row = await db.useCase.findUniqueOrThrow({ where: { id }, select: EDITABLE_SELECT });
+    const raised = await db.$transaction(async (tx) => {
+      const outer = await watchWarnings(tx, org.id, "all");
+      // The same lowered budget as above ($1,000, passed in November), saved through the one write path inside the outer write.
+      await writeUseCase(tx, lead, { id, expectedVersion: row.version, fields: { ...rowToFields(row), manualEstimate: { low: 800_00, base: 1_000_00, high: 1_200_00 } } });
+      // Nothing told yet: the outer write has not finished.
+      expect(await tx.notification.count({ where: { organizationId: org.id, kind: "early_warning" } })).toBe(0);
+      return outer.close(lead.actorId);
+    });
+    expect(raised).toBe(1);
+    for (const who of [org.users.EXECUTIVE, org.users.ADMIN]) {
+      expect(await told(org, who.id)).toEqual([{ useCaseId: id, message: expect.stringMatching(/^Early warning on “Agent bot”: will pass its approved budget by November\./) }]);
+      expect(await mailed(org, who.email)).toBe(1);
+    }
+  });
+
+  it("a re-projection of the organization (as after new assumptions, weights or a re-score) tells of the flags it raises, once", async () => {
+    const org = await createTestOrg("warn-reproject");
+    const { id } = await agent(org, { low: 1_000_00, base: 1_200_00, high: 1_500_00 });
+    expect(await importActuals(finance(org), { source: bill([["2026-01-05", "100.00"], ["2026-02-05", "100.00"], ["2026-03-05", "100.00"]]), fileName: "q1.csv", feed: "Bills" })).toMatchObject({ committed: true });
+    // What the stored projection is derived from changes (here the estimate, written behind the
+    // write path's back); only the re-projection, as finance's new assumption version runs it, moves the figures.
+    await db.useCase.update({ where: { id }, data: { manualEstimate: { low: 800_00, base: 1_000_00, high: 1_200_00 } } });
+    expect(await told(org, org.users.EXECUTIVE.id)).toEqual([]);
+    await rederiveOrganization((fn) => db.$transaction(fn), org.id, undefined, undefined, org.users.FINANCE.id);
+    for (const who of [org.users.EXECUTIVE, org.users.ADMIN]) {
+      expect(await told(org, who.id)).toEqual([{ useCaseId: id, message: expect.stringMatching(/^Early warning on “Agent bot”: will pass its approved budget by November\./) }]);
+    }
+    // Again: nothing changes, nobody is told again.
+    await rederiveOrganization((fn) => db.$transaction(fn), org.id, undefined, undefined, org.users.FINANCE.id);
+    expect(await told(org, org.users.EXECUTIVE.id)).toHaveLength(1);
+    expect(await mailed(org, org.users.EXECUTIVE.email)).toBe(1);
   });
 
   it("a decision that sets a budget the run rate passes tells the executives who did not make it", async () => {
