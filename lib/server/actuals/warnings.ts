@@ -142,8 +142,10 @@ export async function watchWarnings(tx: Tx, organizationId: string, scope: reado
     include: (more, options) => includeIn(tx, w, more, options),
     async close(actorId) {
       registry.delete(tx);
+      // No spend before a use case's own write: it has none after either (it only moves spend that
+      // exists between use cases), so most saves in an organization without actuals cost one read.
+      if (!w.period && !w.all) return 0;
       const period = await actualsPeriod(organizationId, tx);
-      // No spend before and none now (most saves of an organization without actuals): nothing to compare.
       if (!w.period && !period) return 0;
       const after = await flaggedIn(tx, organizationId, period, w.all ? null : [...w.ids]);
       return notifyRaised(tx, { organizationId, actorId }, newlyRaised([...w.before.values()], after));
