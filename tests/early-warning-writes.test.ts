@@ -12,11 +12,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { importActuals, type ActualsActor } from "@/lib/server/actuals/import";
+import { saveRule } from "@/lib/server/actuals/rules";
 import { undoActualImport } from "@/lib/server/actuals/undo";
 import { watchWarnings } from "@/lib/server/actuals/warnings";
 import { rederiveOrganization } from "@/lib/server/use-cases/derive";
 import { EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
 import { inUseCaseTransaction, recordUseCaseDecision, writeUseCase } from "@/lib/server/use-cases/write";
+import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { chunked } from "./helpers/actuals-samples";
 
@@ -158,6 +160,27 @@ describe("early warnings raised by writes other than an import", () => {
     await rederiveOrganization((fn) => db.$transaction(fn), org.id, undefined, undefined, org.users.FINANCE.id);
     expect(await told(org, org.users.EXECUTIVE.id)).toHaveLength(1);
     expect(await mailed(org, org.users.EXECUTIVE.email)).toBe(1);
+  });
+
+  it("a new use case that takes spend another one had by a rule tells of the flag that other one now raises", async () => {
+    const org = await createTestOrg("warn-touch");
+    // B: prompting, decided; $2,400 a year metered: January to March $480–$600–$750.
+    const b = await insertUseCaseWithCosts(org.id, { title: "Shared GPU user", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [2_400_00] } } });
+    await db.useCase.update({ where: { id: b }, data: { externalId: "UC-B" } });
+    await saveRule(finance(org), { field: "resource", value: "shared-gpu", useCaseId: b, shareBp: 10_000 });
+    // Each month $100 tagged UC-B, and $100 on the shared GPU tagged UC-NEW, a use case nobody has logged yet: the rule gives it to B.
+    // B: $600, on its base; at $200 a month it ends the year at $2,400, not past its budget.
+    const header = "ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,BillingCurrency,ServiceCategory,SkuId,ConsumedQuantity,ConsumedUnit,ResourceId,SubAccountId,Tags";
+    const line = (m: number, resource: string, tag: string) => `2026-0${m}-10T00:00:00Z,2026-0${m}-10T23:59:59Z,100.00,100.00,USD,AI and Machine Learning,sku-1,1,Requests,${resource},sub-1,"{""usecase"":""${tag}""}"`;
+    const file = [header, ...[1, 2, 3].flatMap((m) => [line(m, "res-b", "UC-B"), line(m, "shared-gpu", "UC-NEW")])].join("\n") + "\n";
+    expect(await importActuals(finance(org), { source: chunked(file), fileName: "q1-focus.csv", feed: "Cloud" })).toMatchObject({ committed: true });
+    expect(await told(org, org.users.EXECUTIVE.id)).toEqual([]);
+
+    // The lead logs UC-NEW: its tag wins over the rule, so B keeps $300, below its $480 low case.
+    const lead = { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" as const };
+    await inUseCaseTransaction((tx) => writeUseCase(tx, lead, { fields: { title: "New bot", startDate: "2026-01-01", externalId: "UC-NEW", assessment: { changeFrequency: "static", coreNeed: "neither" } } }));
+    const aboutB = (await told(org, org.users.EXECUTIVE.id)).filter((n) => n.useCaseId === b);
+    expect(aboutB).toEqual([{ useCaseId: b, message: "Early warning on “Shared GPU user”: actual spend outside its range. Spent $300 so far this year (January to March), 50% under the base projection, below the low case ($480)." }]);
   });
 
   it("a decision that sets a budget the run rate passes tells the executives who did not make it", async () => {
