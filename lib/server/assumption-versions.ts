@@ -115,7 +115,7 @@ export async function saveAssumptions(ctx: MemberContext, input: SaveAssumptions
     });
     return row;
   });
-  const reprojected = await rederiveOrganization((fn) => db.$transaction(fn, { timeout: 60_000 }), orgId);
+  const reprojected = await rederiveOrganization((fn) => db.$transaction(fn, { timeout: 60_000 }), orgId, undefined, undefined, ctx.user.id);
   return { version: saved.version, reprojected };
 }
 

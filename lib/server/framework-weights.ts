@@ -144,7 +144,7 @@ export async function saveWeightsAndRescore(
 ): Promise<{ weightsVersion: number; rescored: number; impact: WeightsImpact }> {
   const impact = await previewWeightsImpact(ctx.organizationId, input.weights);
   const { weightsVersion } = await db.$transaction((tx) => storeFrameworkWeights(tx, ctx, input));
-  const rescored = await rederiveOrganization((fn) => db.$transaction(fn, { timeout: 60_000 }), ctx.organizationId);
+  const rescored = await rederiveOrganization((fn) => db.$transaction(fn, { timeout: 60_000 }), ctx.organizationId, undefined, undefined, ctx.actorId);
   // A recommendation the new weights flipped puts its approved decision back to review (issue 20).
   await db.$transaction((tx) => reviewDecisions(tx, ctx.organizationId, ctx.actorId), { timeout: 60_000 });
   return { weightsVersion, rescored, impact };

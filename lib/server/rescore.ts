@@ -53,7 +53,7 @@ export async function rescoreOrganization(organizationId: string, opts: { actorI
     from.set(key, { versions: r.versions ?? null, useCases: (from.get(key)?.useCases ?? 0) + 1 });
   }
   // The same batched re-derivation as a weights or assumptions change, over these use cases only.
-  await rederiveOrganization((fn) => db.$transaction(fn, { timeout: 60_000 }), organizationId, undefined, rows.map((r) => r.id));
+  await rederiveOrganization((fn) => db.$transaction(fn, { timeout: 60_000 }), organizationId, undefined, rows.map((r) => r.id), opts.actorId);
   // A recommendation the new rules changed puts its approved decision back to review (issue 20).
   if (rows.length > 0) await db.$transaction((tx) => reviewDecisions(tx, organizationId, opts.actorId, rows.map((r) => r.id)), { timeout: 60_000 });
   const result = { organizationId, useCases: rows.length, from: [...from.values()] };

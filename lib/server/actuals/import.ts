@@ -17,7 +17,7 @@ import { AppError, ForbiddenError } from "../errors";
 import { newId } from "../import/bulk-write";
 import { rebuildSpend } from "./attribution";
 import { streamCsv } from "./csv-stream";
-import { listFlaggedUseCases, notifyNewWarnings } from "./warnings";
+import { watchWarnings } from "./warnings";
 
 /**
  * Importing a file of actual spend (issue 21): FOCUS, a LiteLLM spend export, or any CSV through
@@ -149,9 +149,9 @@ export async function importActuals(actor: ActualsActor, input: ActualImportInpu
 
   const lines = aggregator.finish();
   const importId = newId();
-  // The early warnings as they stand before this import, to tell the executives only of new ones.
-  const flaggedBefore = await listFlaggedUseCases(actor.organizationId);
   const replacedMonths = await inActualsTransaction(actor.organizationId, async (tx) => {
+    // The early warnings as they stand before this import, to tell the executives only of new ones.
+    const warnings = await watchWarnings(tx, actor.organizationId, "all");
     const total = [...totals.values()].reduce((a, b) => a + b, 0n);
     await tx.actualImport.create({
       data: { id: importId, organizationId: actor.organizationId, feed, format: format!, fileName: input.fileName.slice(0, 255), rows: base.rows, refusedRows: refusedCount, totalCents: total, createdById: actor.userId },
@@ -179,9 +179,9 @@ export async function importActuals(actor: ActualsActor, input: ActualImportInpu
       before: replacedMonths.length ? { replacedMonths } : null,
       after: { fileName: input.fileName, feed, format, encoding, rows: base.rows, refused: refusedCount, totalCents: base.totalCents, months: base.months, lines: lines.length },
     });
+    await warnings.close(actor.userId);
     return replacedMonths;
   });
-  await notifyNewWarnings({ organizationId: actor.organizationId, actorId: actor.userId }, flaggedBefore);
   return { ...base, committed: true, importId, problems: [], replacedMonths, lines: lines.length, ms: Date.now() - started };
 }
 

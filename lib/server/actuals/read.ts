@@ -10,7 +10,7 @@ import {
   type Variance,
 } from "@/lib/domain/actuals";
 import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
-import { db, Prisma, type Approach } from "../db";
+import { db, Prisma, type Approach, type Tx } from "../db";
 import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
 import { withOrganizationScope } from "../rls";
 
@@ -27,8 +27,8 @@ export interface ActualsPeriod {
 }
 
 /** The year of the latest month with any actual spend, and that month: "the year so far". */
-export async function actualsPeriod(organizationId: string): Promise<ActualsPeriod | null> {
-  const latest = await db.actualSpend.findFirst({ where: { organizationId }, orderBy: { month: "desc" }, select: { month: true } });
+export async function actualsPeriod(organizationId: string, tx?: Tx): Promise<ActualsPeriod | null> {
+  const latest = await (tx ?? db).actualSpend.findFirst({ where: { organizationId }, orderBy: { month: "desc" }, select: { month: true } });
   if (!latest) return null;
   return { year: latest.month.getUTCFullYear(), throughMonth: latest.month.getUTCMonth() + 1 };
 }
@@ -107,30 +107,54 @@ export async function loadVariances(organizationId: string, options: { filter?: 
  * category).
  */
 async function loadVarianceSummaries(organizationId: string, filter: PortfolioFilter, period: ActualsPeriod): Promise<{ period: ActualsPeriod; useCases: UseCaseVariance[] }> {
-  const m = period.throughMonth;
-  const canon = Prisma.raw(`CASE cl."category" ${Object.entries(PROJECTION_CATEGORY).map(([p, a]) => `WHEN '${p}' THEN '${a}'`).join(" ")} END`);
-  // Written out (not a parameter) so that the planner can match the partial index's predicate.
-  const metered = Prisma.raw(METERED_CATEGORIES.map((c) => `'${c.replace(/'/g, "")}'`).join(", "));
-  const withActuals = Prisma.sql`"ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId"
-    WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${useCaseWhere(organizationId, filter)}`;
-  const { heads, projection } = await db.$transaction(
+  const rows = await db.$transaction(
     async (tx) => {
       await withOrganizationScope(tx, organizationId);
-      // Cents arrive as float8 (exact below 2^53), sparing a string per figure on 10,000 rows.
-      const heads = await tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; months: number[] }[]>`
-        SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", y."monthCents"::float8[] AS "months"
-          FROM ${withActuals}`;
-      const projection = await tx.$queryRaw<{ useCaseId: string; category: string; low: number | null; base: number | null; high: number | null }[]>`
-        SELECT u."id" AS "useCaseId", ${canon} AS "category", sum(cl."lowCents")::float8 AS "low", sum(cl."baseCents")::float8 AS "base", sum(cl."highCents")::float8 AS "high"
-          FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId"
-          JOIN "CostLine" cl ON cl."organizationId" = ${organizationId} AND cl."calendarYear" = ${period.year} AND cl."useCaseId" = u."id"
-           AND cl."approach" = ${asChosenApproach("u")} AND cl."baseCents" IS NOT NULL AND cl."category" IN (${metered})
-         WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${useCaseWhere(organizationId, filter)}
-         GROUP BY 1, 2`;
-      return { heads, projection };
+      return varianceSummaryRows(tx, organizationId, filter, period, null);
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
+  return { period, useCases: summariesFrom(rows, period) };
+}
+
+/**
+ * The same summaries inside a writer's transaction (no switch to the read-only role: the writer
+ * goes on writing), for every use case with actual spend this year or only `useCaseIds`: what the
+ * early warnings compare before and after a change (lib/server/actuals/warnings.ts).
+ */
+export async function varianceSummariesIn(tx: Tx, organizationId: string, period: ActualsPeriod, useCaseIds: readonly string[] | null): Promise<UseCaseVariance[]> {
+  if (useCaseIds && !useCaseIds.length) return [];
+  return summariesFrom(await varianceSummaryRows(tx, organizationId, EMPTY_FILTER, period, useCaseIds), period);
+}
+
+type SummaryRows = {
+  heads: { id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; months: number[] }[];
+  projection: { useCaseId: string; category: string; low: number | null; base: number | null; high: number | null }[];
+};
+
+async function varianceSummaryRows(tx: Tx, organizationId: string, filter: PortfolioFilter, period: ActualsPeriod, useCaseIds: readonly string[] | null): Promise<SummaryRows> {
+  const canon = Prisma.raw(`CASE cl."category" ${Object.entries(PROJECTION_CATEGORY).map(([p, a]) => `WHEN '${p}' THEN '${a}'`).join(" ")} END`);
+  // Written out (not a parameter) so that the planner can match the partial index's predicate.
+  const metered = Prisma.raw(METERED_CATEGORIES.map((c) => `'${c.replace(/'/g, "")}'`).join(", "));
+  const only = useCaseIds ? Prisma.sql` AND y."useCaseId" = ANY(${[...useCaseIds]}::text[])` : Prisma.empty;
+  const withActuals = Prisma.sql`"ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId"
+    WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year}${only} AND ${useCaseWhere(organizationId, filter)}`;
+  // Cents arrive as float8 (exact below 2^53), sparing a string per figure on 10,000 rows.
+  const heads = await tx.$queryRaw<SummaryRows["heads"]>`
+    SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", y."monthCents"::float8[] AS "months"
+      FROM ${withActuals}`;
+  const projection = await tx.$queryRaw<SummaryRows["projection"]>`
+    SELECT u."id" AS "useCaseId", ${canon} AS "category", sum(cl."lowCents")::float8 AS "low", sum(cl."baseCents")::float8 AS "base", sum(cl."highCents")::float8 AS "high"
+      FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId"
+      JOIN "CostLine" cl ON cl."organizationId" = ${organizationId} AND cl."calendarYear" = ${period.year} AND cl."useCaseId" = u."id"
+       AND cl."approach" = ${asChosenApproach("u")} AND cl."baseCents" IS NOT NULL AND cl."category" IN (${metered})
+     WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year}${only} AND ${useCaseWhere(organizationId, filter)}
+     GROUP BY 1, 2`;
+  return { heads, projection };
+}
+
+function summariesFrom({ heads, projection }: SummaryRows, period: ActualsPeriod): UseCaseVariance[] {
+  const m = period.throughMonth;
   // A representative projection category for each actual category (computeVariance maps them back).
   const representative = Object.fromEntries(Object.entries(PROJECTION_CATEGORY).map(([p, a]) => [a, p]).reverse()) as Record<string, string>;
   const projectionBy = group(projection, (p) => p.useCaseId);
@@ -146,7 +170,7 @@ async function loadVarianceSummaries(organizationId: string, filter: PortfolioFi
   });
   // The order of localeCompare, with one collator for the 10,000 comparisons of a large portfolio.
   const collator = new Intl.Collator();
-  return { period, useCases: useCases.sort((a, b) => collator.compare(a.title, b.title)) };
+  return useCases.sort((a, b) => collator.compare(a.title, b.title));
 }
 
 function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
@@ -172,52 +196,120 @@ export interface PortfolioActuals {
   unattributed: { reason: UnattributedReason; cents: number }[];
 }
 
+/**
+ * The portfolio's actuals panel, aggregated in PostgreSQL (one statement, under the organization
+ * scope): each use case's year so far and its metered projection to date are worked out per row
+ * exactly as computeVariance works them out (a category's year split into whole-cent twelfths,
+ * the earliest months taking the odd cents; the run rate the last three months' mean), then summed
+ * by business unit and by approach as chosen, the flagged counted, and the use cases outside their
+ * range ranked by how far (relative to the nearer bound). Only the ranked few come back as rows;
+ * their sentences are the use case's own (computeVariance, through varianceSummariesIn). Held to
+ * the per-use-case path to the cent by tests/actuals-variance.test.ts.
+ */
 export async function loadPortfolioActuals(organizationId: string, filter: PortfolioFilter = EMPTY_FILTER, limit = 10): Promise<PortfolioActuals> {
-  const { period, useCases } = await loadVariances(organizationId, { filter });
   const empty: Range = { low: 0, base: 0, high: 0 };
+  const period = await actualsPeriod(organizationId);
   if (!period) return { period, actual: 0, projected: empty, byBusinessUnit: [], byApproach: [], outside: [], flagged: 0, unattributed: [] };
-  const bu = new Map<string, PortfolioActuals["byBusinessUnit"][number]>();
-  const ap = new Map<string, PortfolioActuals["byApproach"][number]>();
-  // Summed in place: one object per business unit and approach, not one per use case.
-  const add = (t: { actual: number; projected: Range; useCases: number }, v: Variance) => {
-    t.actual += v.actual;
-    t.useCases += 1;
-    if (v.projected) {
-      t.projected.low += v.projected.low;
-      t.projected.base += v.projected.base;
-      t.projected.high += v.projected.high;
-    }
-  };
-  const total = { actual: 0, projected: { ...empty }, useCases: 0 };
-  for (const u of useCases) {
-    const v = u.variance;
-    add(total, v);
-    let b = bu.get(u.businessUnit);
-    if (!b) bu.set(u.businessUnit, (b = { businessUnit: u.businessUnit, actual: 0, projected: { ...empty }, useCases: 0 }));
-    add(b, v);
-    const key = u.approach ?? "";
-    let a = ap.get(key);
-    if (!a) ap.set(key, (a = { approach: u.approach, actual: 0, projected: { ...empty }, useCases: 0 }));
-    add(a, v);
-  }
-  const { actual, projected } = total;
-  const outside = useCases
-    .filter((u) => u.variance.projected && (u.variance.position === "above" || u.variance.position === "below"))
-    .map((u) => ({ id: u.id, title: u.title, actual: u.variance.actual, projected: u.variance.projected!, position: u.variance.position as "above" | "below", distance: distanceOutside(u.variance.actual, u.variance.projected!), sentence: u.variance.sentence }))
-    .sort((x, y) => y.distance - x.distance || x.title.localeCompare(y.title));
   const from = new Date(Date.UTC(period.year, 0, 1));
   const to = new Date(Date.UTC(period.year + 1, 0, 1));
+  const { row, outside } = await db.$transaction(
+    async (tx) => {
+      await withOrganizationScope(tx, organizationId);
+      const [row] = await tx.$queryRaw<PortfolioRow[]>(portfolioStatement(organizationId, filter, period, limit));
+      const ranked = row?.outside ?? [];
+      // The sentences of the few ranked: the use case's own variance, as its page says it.
+      const sentences = new Map((await varianceSummariesIn(tx, organizationId, period, ranked.map((o) => o.id))).map((u) => [u.id, u.variance.sentence]));
+      return { row, outside: ranked.map((o) => ({ ...o, sentence: sentences.get(o.id) ?? "" })) };
+    },
+    { maxWait: 30_000, timeout: 120_000 },
+  );
+  const range = (g: { low: number; base: number; high: number }): Range => ({ low: Number(g.low), base: Number(g.base), high: Number(g.high) });
+  const byBusinessUnit = (row?.bu ?? []).map((g) => ({ businessUnit: g.key ?? "", actual: Number(g.actual), projected: range(g), useCases: Number(g.n) }));
+  const byApproach = (row?.ap ?? []).map((g) => ({ approach: (g.key as Approach | null) ?? null, actual: Number(g.actual), projected: range(g), useCases: Number(g.n) }));
+  const total = byBusinessUnit.reduce(
+    (t, g) => ({ actual: t.actual + g.actual, projected: { low: t.projected.low + g.projected.low, base: t.projected.base + g.projected.base, high: t.projected.high + g.projected.high } }),
+    { actual: 0, projected: { ...empty } },
+  );
   const un = await db.actualSpend.groupBy({ by: ["reason"], where: { organizationId, useCaseId: null, month: { gte: from, lt: to } }, _sum: { cents: true } });
   return {
     period,
-    actual,
-    projected,
-    byBusinessUnit: [...bu.values()].sort((x, y) => y.actual - x.actual || x.businessUnit.localeCompare(y.businessUnit)),
-    byApproach: [...ap.values()].sort((x, y) => y.actual - x.actual),
-    outside: outside.slice(0, limit),
-    flagged: useCases.filter((u) => u.variance.flags.length > 0).length,
+    actual: total.actual,
+    projected: total.projected,
+    byBusinessUnit: byBusinessUnit.sort((x, y) => y.actual - x.actual || x.businessUnit.localeCompare(y.businessUnit)),
+    byApproach: byApproach.sort((x, y) => y.actual - x.actual || (x.approach ?? "").localeCompare(y.approach ?? "")),
+    outside: outside
+      .map((o) => ({ id: o.id, title: o.title, actual: Number(o.actual), projected: range(o), position: o.position, distance: o.distance === null ? Number.POSITIVE_INFINITY : Number(o.distance), sentence: o.sentence }))
+      .sort((x, y) => y.distance - x.distance || x.title.localeCompare(y.title))
+      .slice(0, limit),
+    flagged: Number(row?.flagged ?? 0),
     unattributed: un.map((r) => ({ reason: r.reason as UnattributedReason, cents: Number(r._sum.cents ?? 0) })).filter((r) => r.cents !== 0),
   };
+}
+
+type Group = { key: string | null; actual: number; low: number; base: number; high: number; n: number };
+type PortfolioRow = {
+  bu: Group[] | null;
+  ap: Group[] | null;
+  flagged: number;
+  outside: { id: string; title: string; actual: number; low: number; base: number; high: number; position: "above" | "below"; distance: number | null }[] | null;
+};
+
+/** sharesToDate(yearly, through) in SQL: the first `through` whole-cent twelfths of a year's figure (floor, the odd cents to the earliest months). */
+const toDate = (yearly: Prisma.Sql, through: number) => Prisma.sql`(floor((${yearly}) / 12.0) * ${int(through)} + least((${yearly}) - floor((${yearly}) / 12.0) * 12, ${int(through)}))`;
+/** A whole number the code computed (never input), written into the statement. */
+const int = (n: number) => Prisma.raw(String(Math.trunc(n)));
+
+function portfolioStatement(organizationId: string, filter: PortfolioFilter, period: ActualsPeriod, limit: number): Prisma.Sql {
+  const t = Math.min(12, Math.max(1, period.throughMonth));
+  const recentFrom = Math.max(1, t - 2);
+  const canon = Prisma.raw(`CASE cl."category" ${Object.entries(PROJECTION_CATEGORY).map(([p, a]) => `WHEN '${p}' THEN '${a}'`).join(" ")} END`);
+  // Written out (not a parameter) so that the planner can match the partial index's predicate.
+  const metered = Prisma.raw(METERED_CATEGORIES.map((c) => `'${c.replace(/'/g, "")}'`).join(", "));
+  const low = Prisma.sql`coalesce(p."low", p."base")`;
+  const high = Prisma.sql`coalesce(p."high", p."base")`;
+  const groupBy = (key: string) =>
+    Prisma.raw(`SELECT json_agg(json_build_object('key', ${key}, 'actual', g."actual", 'low', g."low", 'base', g."base", 'high', g."high", 'n', g."n"))
+      FROM (SELECT ${key}, sum(f."actual") AS "actual", sum(coalesce(f."low", 0)) AS "low", sum(coalesce(f."base", 0)) AS "base", sum(coalesce(f."high", 0)) AS "high", count(*) AS "n"
+              FROM f GROUP BY 1) g`);
+  return Prisma.sql`
+    WITH y AS (
+      SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")}::text AS "approach", u."chosenApproach" IS NOT NULL AS "decided",
+             (SELECT coalesce(sum(v), 0) FROM unnest(y."monthCents"[1:${int(t)}]) v) AS "actual",
+             (SELECT coalesce(sum(v), 0) FROM unnest(y."monthCents"[${int(recentFrom)}:${int(t)}]) v) AS "recent"
+        FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId"
+       WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${useCaseWhere(organizationId, filter)}
+    ),
+    p AS (
+      SELECT u."id", ${canon} AS "category", sum(cl."lowCents") AS "low", sum(cl."baseCents") AS "base", sum(cl."highCents") AS "high"
+        FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId"
+        JOIN "CostLine" cl ON cl."organizationId" = ${organizationId} AND cl."calendarYear" = ${period.year} AND cl."useCaseId" = u."id"
+         AND cl."approach" = ${asChosenApproach("u")} AND cl."baseCents" IS NOT NULL AND cl."category" IN (${metered})
+       WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${useCaseWhere(organizationId, filter)}
+       GROUP BY 1, 2
+    ),
+    pu AS (
+      SELECT p."id", sum(${toDate(low, t)}) AS "low", sum(${toDate(Prisma.sql`p."base"`, t)}) AS "base", sum(${toDate(high, t)}) AS "high", sum(p."base") AS "yearly"
+        FROM p GROUP BY 1
+    ),
+    f AS (
+      SELECT y.*, pu."low", pu."base", pu."high",
+             CASE WHEN pu."id" IS NULL THEN NULL WHEN y."actual" < pu."low" THEN 'below' WHEN y."actual" > pu."high" THEN 'above' END AS "position",
+             -- computeVariance's run rate: Math.round(actual + mean of the last months × months left) past the decided approach's metered base.
+             (y."decided" AND pu."id" IS NOT NULL AND floor(y."actual"::float8 + (y."recent"::float8 / ${int(t - recentFrom + 1)}) * ${int(12 - t)} + 0.5) > pu."yearly") AS "overBudget"
+        FROM y LEFT JOIN pu ON pu."id" = y."id"
+    ),
+    o AS (
+      SELECT f."id", f."title", f."actual", f."low", f."base", f."high", f."position",
+             CASE WHEN f."position" = 'above' THEN (CASE WHEN f."high" > 0 THEN (f."actual" - f."high")::float8 / f."high"::float8 END)
+                  ELSE (CASE WHEN f."low" > 0 THEN (f."low" - f."actual")::float8 / f."low"::float8 ELSE 0 END) END AS "distance"
+        FROM f WHERE f."position" IS NOT NULL
+    )
+    SELECT
+      (${groupBy('"businessUnit"')}) AS "bu",
+      (${groupBy('"approach"')}) AS "ap",
+      (SELECT count(*) FROM f WHERE f."position" IS NOT NULL OR f."overBudget")::int AS "flagged",
+      -- Every use case ranked within the first few (ties at the edge included: the titles break them, as the page sorts them).
+      (SELECT json_agg(r) FROM (SELECT o.*, rank() OVER (ORDER BY o."distance" DESC NULLS FIRST) AS "rank" FROM o) r WHERE r."rank" <= ${int(limit)}) AS "outside"`;
 }
 
 export interface ImportSummary {

@@ -40,9 +40,15 @@ export interface Reattribution {
    * attribution is computed as if they were already gone, so no spend is deleted with them).
    */
   finish(options?: { gone?: readonly string[] }): Promise<void>;
+  /**
+   * The other use cases whose spend the change can move (read before it): those holding a tag
+   * of the slice, or a rule on one of its lines' resource, SKU or account; "all" when the change
+   * rebuilds everything. Their early warnings are watched too (lib/server/actuals/warnings.ts).
+   */
+  touches: readonly string[] | "all";
 }
 
-const NOTHING: Reattribution = { finish: async () => {} };
+const NOTHING: Reattribution = { finish: async () => {}, touches: [] };
 
 interface Slice {
   tags: string[];
@@ -67,12 +73,14 @@ export async function beginReattribution(tx: Tx, organizationId: string, scope: 
   ]);
   const tags = new Set<string>();
   for (const t of [...current.map((u) => u.externalId), ...scope.externalIds]) if (t) tags.add(t);
-  if (tags.size > SLICE_LIMIT) return { finish: async (options = {}) => void (await rebuildSpend(tx, organizationId, options)) };
+  if (tags.size > SLICE_LIMIT) return { finish: async (options = {}) => void (await rebuildSpend(tx, organizationId, options)), touches: "all" };
   const slice: Slice = { tags: [...tags], resource: [], sku: [], account: [] };
   for (const r of rules) if (r.value) slice[r.field as RuleField]?.push(r.value);
   if (!slice.tags.length && !slice.resource.length && !slice.sku.length && !slice.account.length) return NOTHING;
-  const before = await attributeSlice(tx, organizationId, slice, []);
+  const touches = new Set<string>();
+  const before = await attributeSlice(tx, organizationId, slice, [], touches);
   return {
+    touches: [...touches],
     async finish(options = {}) {
       const after = await attributeSlice(tx, organizationId, slice, options.gone ?? []);
       await applyDifference(tx, organizationId, before, after);
@@ -103,7 +111,7 @@ async function lockActuals(tx: Tx, organizationId: string, wait: "short" | "long
 }
 
 /** The slice's active lines, summed per month and key (as the full rebuild sums them), attributed. */
-async function attributeSlice(tx: Tx, organizationId: string, slice: Slice, gone: readonly string[]): Promise<AttributedSpend[]> {
+async function attributeSlice(tx: Tx, organizationId: string, slice: Slice, gone: readonly string[], holders?: Set<string>): Promise<AttributedSpend[]> {
   const conditions: string[] = [];
   const params: unknown[] = [organizationId];
   const add = (column: string, values: string[]) => {
@@ -140,6 +148,7 @@ async function attributeSlice(tx: Tx, organizationId: string, slice: Slice, gone
       select: { field: true, value: true, useCaseId: true, shareBp: true },
     }),
   ]);
+  if (holders) for (const id of [...useCases.map((u) => u.id), ...rules.map((r) => r.useCaseId)]) holders.add(id);
   const attributor = createAttributor(rules.map((r) => ({ ...r, field: r.field as RuleField })) as AttributionRule[], new Map(useCases.map((u) => [u.externalId!, u.id])));
   for (const k of keys) attributor.add({ ...k, cents: BigInt(k.cents) });
   return attributor.result();

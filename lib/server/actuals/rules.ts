@@ -3,6 +3,7 @@ import { FULL_SHARE_BP, RULE_FIELD_LABELS, type RuleField } from "@/lib/domain/a
 import { audit } from "../audit";
 import { NotFoundError, ValidationError } from "../errors";
 import { rebuildSpend } from "./attribution";
+import { watchWarnings } from "./warnings";
 import { assertMayManageActuals, inActualsTransaction, type ActualsActor } from "./import";
 
 /**
@@ -30,6 +31,7 @@ export async function saveRule(actor: ActualsActor, input: { field: RuleField; v
         sharePct: [`At most ${left}% is left.`],
       });
     }
+    const warnings = await watchWarnings(tx, organizationId, "all");
     const rule = existing
       ? await tx.actualRule.update({ where: { id: existing.id }, data: { shareBp: input.shareBp } })
       : await tx.actualRule.create({ data: { organizationId, field: input.field, value: input.value, useCaseId: input.useCaseId, shareBp: input.shareBp, createdById: actor.userId } });
@@ -43,6 +45,7 @@ export async function saveRule(actor: ActualsActor, input: { field: RuleField; v
       before: existing ? { field: existing.field, value: existing.value, useCaseId: existing.useCaseId, shareBp: existing.shareBp } : null,
       after: { field: rule.field, value: rule.value, useCaseId: rule.useCaseId, useCase: useCase.title, shareBp: rule.shareBp },
     });
+    await warnings.close(actor.userId);
     return { id: rule.id };
   });
 }
@@ -53,6 +56,7 @@ export async function deleteRule(actor: ActualsActor, input: { id: string }) {
   return inActualsTransaction(organizationId, async (tx) => {
     const rule = await tx.actualRule.findFirst({ where: { id: input.id, organizationId } });
     if (!rule) throw new NotFoundError("That rule does not exist.");
+    const warnings = await watchWarnings(tx, organizationId, "all");
     await tx.actualRule.delete({ where: { id: rule.id } });
     await rebuildSpend(tx, organizationId);
     await audit(tx, {
@@ -64,6 +68,7 @@ export async function deleteRule(actor: ActualsActor, input: { id: string }) {
       before: { field: rule.field, value: rule.value, useCaseId: rule.useCaseId, shareBp: rule.shareBp },
       after: null,
     });
+    await warnings.close(actor.userId);
     return { deleted: true };
   });
 }

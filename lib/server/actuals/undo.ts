@@ -2,6 +2,7 @@ import "server-only";
 import { audit } from "../audit";
 import { ConflictError, NotFoundError } from "../errors";
 import { rebuildSpend } from "./attribution";
+import { watchWarnings } from "./warnings";
 import { ACTUAL_IMPORT_ENTITY, assertMayManageActuals, inActualsTransaction, type ActualsActor } from "./import";
 
 /**
@@ -18,6 +19,8 @@ export async function undoActualImport(actor: ActualsActor, importId: string): P
     const imp = await tx.actualImport.findFirst({ where: { id: importId, organizationId: actor.organizationId } });
     if (!imp) throw new NotFoundError("This import does not exist.");
     if (imp.undoneAt) throw new ConflictError("This import has already been undone.");
+    // Undoing can raise early warnings (a later file's months count again, or a month goes back to an older file's figures).
+    const warnings = await watchWarnings(tx, actor.organizationId, "all");
     await tx.actualImport.update({ where: { id: imp.id }, data: { undoneAt: new Date(), undoneById: actor.userId } });
     // Months this import had replaced pass to the import that replaced it in turn, if any; else they count again.
     const restored = await tx.$queryRaw<{ month: Date; supersededById: string | null }[]>`
@@ -37,6 +40,7 @@ export async function undoActualImport(actor: ActualsActor, importId: string): P
       before: { fileName: imp.fileName, feed: imp.feed, totalCents: imp.totalCents.toString() },
       after: { undone: true, restoredMonths },
     });
+    await warnings.close(actor.userId);
     return { restoredMonths };
   });
 }

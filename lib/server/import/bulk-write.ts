@@ -7,6 +7,7 @@ import type { Tx } from "../db";
 import { ConflictError } from "../errors";
 import { refreshRollups } from "../portfolio/rollup";
 import { beginReattribution } from "../actuals/reattribute";
+import { watchWarnings } from "../actuals/warnings";
 import { USE_CASE_ENTITY, USE_CASE_IMPORTED_ACTION } from "../use-cases/write";
 import { deriveFrom, derivedRows, loadDeriveContext, type ScoreMemo } from "../use-cases/derive";
 import { dayToDate } from "../use-cases/mapping";
@@ -147,6 +148,8 @@ export async function writePlannedRows(
     { useCaseIds: writes.flatMap((p) => (p.existing ? [p.existing.id] : [])), externalIds: writes.map((p) => p.fields.externalId) },
     "long",
   );
+  // New answers, estimates and external ids can raise early warnings on actual spend (lib/server/actuals/warnings.ts).
+  const warnings = await watchWarnings(tx, organizationId, reattribution.touches === "all" ? "all" : [...writes.flatMap((p) => (p.existing ? [p.existing.id] : [])), ...reattribution.touches]);
   const ctx = await loadDeriveContext(tx, organizationId);
   const memo: ScoreMemo = new Map();
   const at = now.toISOString();
@@ -241,5 +244,7 @@ export async function writePlannedRows(
   }
   await pending;
   await reattribution.finish();
+  await warnings.include(written.filter((w) => w.action === "create").map((w) => w.id), { created: true });
+  await warnings.close(actor.userId);
   return written;
 }

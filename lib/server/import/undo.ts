@@ -9,6 +9,7 @@ import { db, type Tx } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { refreshRollups } from "../portfolio/rollup";
 import { beginReattribution, holdActualsLock } from "../actuals/reattribute";
+import { watchWarnings } from "../actuals/warnings";
 import { IMPORT_AUDIT_ACTION, newId } from "./bulk-write";
 import type { ImportActor } from "./plan";
 import { IMPORT_ENTITY, IMPORT_SUMMARY_ACTION } from "./run";
@@ -129,6 +130,8 @@ export async function undoImport(actor: ImportActor, importId: string): Promise<
       const ctx = { organizationId, actorId: actor.userId, role: actor.role };
       // Before any use case changes (lib/server/actuals/reattribute.ts): actual spend follows them.
       await holdActualsLock(tx, organizationId);
+      // Undoing can raise early warnings on the use cases it puts back (told once, at the end).
+      const warnings = await watchWarnings(tx, organizationId, updated.map((e) => e.entityId));
       // Updates first, back to their values before the import (re-derived and audited by the one write path).
       for (const e of updated) {
         const row = rows.find((r) => r.id === e.entityId)!;
@@ -147,6 +150,8 @@ export async function undoImport(actor: ImportActor, importId: string): Promise<
       if (created.length) {
         // The spend attributed to the use cases about to go (by their tags or rules) goes back to the unattributed first; none is deleted with them.
         const reattribution = await beginReattribution(tx, organizationId, { useCaseIds: created, externalIds: [] }, "long");
+        // Their spend can fall to other use cases' rules.
+        await warnings.include(reattribution.touches === "all" ? "all" : reattribution.touches.filter((id) => !created.includes(id)));
         await reattribution.finish({ gone: created });
         await tx.auditEvent.createMany({
           data: created.map((id) => {
@@ -168,6 +173,7 @@ export async function undoImport(actor: ImportActor, importId: string): Promise<
         before: { fileName: summary.fileName, created: created.length, updated: updated.length },
         after: { deleted: created.length, restored: updated.length },
       });
+      await warnings.close(actor.userId);
       return { deleted: created.length, restored: updated.length };
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },

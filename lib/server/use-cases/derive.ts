@@ -2,6 +2,7 @@ import "server-only";
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { COST_ENGINE_VERSION, effectiveAssumptions, overridesSchema, projectCosts, seedFor, simulateCosts, upgradeLegacyFigures, type Projection, type Simulation } from "@/lib/domain/costing";
 import { scoreUseCase, type Evidence, type Score } from "@/lib/domain/frameworks";
+import { watchWarnings } from "../actuals/warnings";
 import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
 import { DERIVE_SELECT, readAssessment, readManualEstimate } from "./mapping";
@@ -266,15 +267,21 @@ export async function rederiveOrganization(
   organizationId: string,
   onProgress?: (done: number, total: number) => void,
   only?: readonly string[],
+  /** Who changed what is re-derived (null: the system), not told of the early warnings it raises. */
+  actorId: string | null = null,
 ): Promise<number> {
   const ids = only ? only.map((id) => ({ id })) : await runInTx((tx) => tx.useCase.findMany({ where: { organizationId }, select: { id: true }, orderBy: { id: "asc" } }));
   const BATCH = 200;
   for (let i = 0; i < ids.length; i += BATCH) {
     await runInTx(async (tx) => {
       const ctx = await loadDeriveContext(tx, organizationId);
+      const batch = ids.slice(i, i + BATCH).map((r) => r.id);
+      // A new projection (or approach as chosen) can raise an early warning on actual spend: told once, in the batch's transaction.
+      const warnings = await watchWarnings(tx, organizationId, batch);
       // The batch's rows in one read, not one per use case.
-      const rows = await tx.useCase.findMany({ where: { organizationId, id: { in: ids.slice(i, i + BATCH).map((r) => r.id) } }, select: { id: true, ...DERIVE_SELECT } });
+      const rows = await tx.useCase.findMany({ where: { organizationId, id: { in: batch } }, select: { id: true, ...DERIVE_SELECT } });
       for (const { id, ...row } of rows) await deriveUseCase(tx, { organizationId, useCaseId: id }, ctx, row);
+      await warnings.close(actorId);
     });
     onProgress?.(Math.min(ids.length, i + BATCH), ids.length);
   }

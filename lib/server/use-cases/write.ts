@@ -17,6 +17,7 @@ import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError
 import { refreshRollups } from "../portfolio/rollup";
 import { reviewAfterChange } from "../decisions/review";
 import { beginReattribution } from "../actuals/reattribute";
+import { watchWarnings } from "../actuals/warnings";
 import { deriveUseCase } from "./derive";
 import { DERIVE_SELECT, EDITABLE_SELECT, fieldsToColumns, rowToFields, type EditableRow } from "./mapping";
 
@@ -161,11 +162,14 @@ export async function writeUseCase(
     await assertExternalIdFree(tx, organizationId, fields.externalId);
     // Actual spend already imported under this external id is attributed to the new use case.
     const reattribution = fields.externalId ? await beginReattribution(tx, organizationId, { useCaseIds: [], externalIds: [fields.externalId] }) : null;
+    // Taking its tagged spend can move it from another use case's rules, and raise a flag on either.
+    const warnings = await watchWarnings(tx, organizationId, reattribution?.touches ?? []);
     const stored = { ...fields, ownerId };
     const row = await tx.useCase.create({
       data: { organizationId, createdById: ctx.actorId, ...fieldsToColumns(stored) },
       select: { id: true, version: true, ...DERIVE_SELECT },
     });
+    await warnings.include([row.id]);
     await deriveUseCase(tx, { organizationId, useCaseId: row.id }, undefined, row);
     await reattribution?.finish();
     const changes = diffFields({}, stored);
@@ -178,6 +182,7 @@ export async function writeUseCase(
       before: null,
       after: changes.after,
     });
+    await warnings.close(ctx.actorId);
     return { id: row.id, version: row.version, created: true, changed: changes.changed, title: stored.title, titleChanged: true };
   }
 
@@ -208,6 +213,8 @@ export async function writeUseCase(
   if (after.externalId !== before.externalId) await assertExternalIdFree(tx, organizationId, after.externalId, existing.id);
   // A new external id takes the spend tagged with it; the old one's spend goes back to the unattributed (or to the rules).
   const reattribution = after.externalId !== before.externalId ? await beginReattribution(tx, organizationId, { useCaseIds: [existing.id], externalIds: [after.externalId] }) : null;
+  // Its answers, estimate or external id can move its projection, its approach as chosen or its spend: an early warning may rise.
+  const warnings = await watchWarnings(tx, organizationId, reattribution?.touches === "all" ? "all" : [existing.id, ...(reattribution?.touches ?? [])]);
 
   const [updated] = await tx.useCase.updateManyAndReturn({
     where: { id: existing.id, organizationId, version: input.expectedVersion, deletedAt: null },
@@ -228,6 +235,7 @@ export async function writeUseCase(
   });
   // An approved decision whose answers or recommendation changed goes back to review (issue 20).
   await reviewAfterChange(tx, { organizationId, useCaseId: existing.id, actorId: ctx.actorId });
+  await warnings.close(ctx.actorId);
   return {
     id: existing.id,
     version: input.expectedVersion + 1,
@@ -256,6 +264,8 @@ export async function recordUseCaseDecision(tx: Tx, ctx: WriteContext, input: De
     { chosenApproach: decision.chosenApproach, decisionNotes: decision.decisionNotes },
   );
   if (changes.changed.length === 0) return { id: existing.id, version: existing.version, changed: [] };
+  // The approach decided sets the projection compared and the approved budget.
+  const warnings = await watchWarnings(tx, ctx.organizationId, [existing.id]);
   const [updated] = await tx.useCase.updateManyAndReturn({
     where: { id: existing.id, organizationId: ctx.organizationId, version: input.expectedVersion, deletedAt: null },
     data: { chosenApproach: decision.chosenApproach, decisionNotes: decision.decisionNotes, version: { increment: 1 } },
@@ -272,6 +282,7 @@ export async function recordUseCaseDecision(tx: Tx, ctx: WriteContext, input: De
     before: changes.before,
     after: changes.after,
   });
+  await warnings.close(ctx.actorId);
   return { id: existing.id, version: input.expectedVersion + 1, changed: changes.changed };
 }
 
@@ -282,6 +293,8 @@ export async function softDeleteUseCase(tx: Tx, ctx: WriteContext, input: { id: 
   const deletedAt = new Date();
   // Its actual spend (tagged, or given by rules) goes back to the unattributed while it is in the trash.
   const reattribution = await beginReattribution(tx, ctx.organizationId, { useCaseIds: [existing.id], externalIds: [] });
+  // Its tagged spend can fall to another use case's rules.
+  const warnings = await watchWarnings(tx, ctx.organizationId, reattribution.touches === "all" ? "all" : reattribution.touches.filter((id) => id !== existing.id));
   const { count } = await tx.useCase.updateMany({
     where: { id: existing.id, organizationId: ctx.organizationId, deletedAt: null },
     data: { deletedAt, version: { increment: 1 } },
@@ -298,6 +311,7 @@ export async function softDeleteUseCase(tx: Tx, ctx: WriteContext, input: { id: 
     before: { deletedAt: null },
     after: { deletedAt: deletedAt.toISOString() },
   });
+  await warnings.close(ctx.actorId);
   return { id: existing.id, version: existing.version + 1 };
 }
 
@@ -307,6 +321,8 @@ export async function restoreUseCase(tx: Tx, ctx: WriteContext, input: { id: str
   if (!row || !row.deletedAt) throw new NotFoundError("This use case is not in the trash.");
   if (!canRestoreUseCase(actorOf(ctx), row)) throw new ForbiddenError("Leads can restore only the use cases they own.");
   const reattribution = await beginReattribution(tx, ctx.organizationId, { useCaseIds: [row.id], externalIds: [] });
+  // Back from the trash it takes its spend again (its flags were down while it was there).
+  const warnings = await watchWarnings(tx, ctx.organizationId, reattribution.touches === "all" ? "all" : [row.id, ...reattribution.touches]);
   const { count } = await tx.useCase.updateMany({
     where: { id: row.id, organizationId: ctx.organizationId, deletedAt: { not: null } },
     data: { deletedAt: null, version: { increment: 1 } },
@@ -323,6 +339,7 @@ export async function restoreUseCase(tx: Tx, ctx: WriteContext, input: { id: str
     before: { deletedAt: row.deletedAt.toISOString() },
     after: { deletedAt: null },
   });
+  await warnings.close(ctx.actorId);
   return { id: row.id, version: row.version + 1 };
 }
 
@@ -354,6 +371,7 @@ export async function setUseCaseOverrides(
   const row = await loadLive(tx, ctx.organizationId, input.id);
   if (!canEditUseCase(actorOf(ctx), row)) throw new ForbiddenError("You can change the cost figures only of use cases you may edit.");
   const before = await tx.useCase.findUniqueOrThrow({ where: { id: row.id }, select: { overrides: true } });
+  const warnings = await watchWarnings(tx, ctx.organizationId, [row.id]);
   const [updated] = await tx.useCase.updateManyAndReturn({
     where: { id: row.id, organizationId: ctx.organizationId, version: input.expectedVersion, deletedAt: null },
     data: { overrides: input.overrides as Prisma.InputJsonValue, version: { increment: 1 } },
@@ -370,5 +388,6 @@ export async function setUseCaseOverrides(
     before: { overrides: before.overrides },
     after: { overrides: input.overrides },
   });
+  await warnings.close(ctx.actorId);
   return { id: row.id, version: input.expectedVersion + 1 };
 }

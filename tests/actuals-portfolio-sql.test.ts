@@ -1,0 +1,148 @@
+/**
+ * Issue 21: the portfolio's actuals panel is aggregated in PostgreSQL (loadPortfolioActuals). It
+ * must give, to the cent, what summing each use case's own variance gives (loadVariances, which
+ * runs computeVariance per use case): the totals, each business unit and approach as chosen, the
+ * number flagged (outside the range, or a run rate past the approved budget), and the use cases
+ * furthest outside their range, in order, with their sentences. A generated portfolio (fixed
+ * seed) with odd cents everywhere, so the twelfths split unevenly, five months so far (the run
+ * rate reads the last three), decided and undecided use cases, one with no approach at all, one
+ * with no metered projection and one projected at $0 (infinitely far above).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Range, Variance } from "@/lib/domain/actuals";
+import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { distanceOutside } from "@/lib/domain/actuals";
+import { db, type Approach } from "@/lib/server/db";
+import { importActuals } from "@/lib/server/actuals/import";
+import { loadPortfolioActuals, loadVariances } from "@/lib/server/actuals/read";
+import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
+import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { chunked } from "./helpers/actuals-samples";
+
+let org: TestOrg;
+
+/** A small deterministic generator (mulberry32). */
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+beforeAll(async () => {
+  org = await createTestOrg("portfolio-sql");
+  const r = rng(21);
+  const units = ["Claims", "Service", "Finance", ""];
+  const approaches: Approach[] = ["PROMPTING", "RAG", "FINE_TUNING"];
+  const rows: string[] = [];
+  for (let i = 0; i < 36; i++) {
+    const approach = approaches[i % 3]!;
+    const yearly = 1_000_00 + Math.floor(r() * 5_000_00) + 7; // odd cents: the twelfths split unevenly
+    const other = approaches[(i + 1) % 3]!;
+    const id = await insertUseCaseWithCosts(org.id, {
+      title: `Use case ${String(i).padStart(2, "0")} ${i % 5 === 0 ? "zeta" : "alpha"}`,
+      businessUnit: units[i % units.length]!,
+      ownerId: org.users.LEAD.id,
+      recommended: i === 35 ? null : approach,
+      chosen: i === 35 ? null : i % 4 === 0 ? approach : i % 7 === 0 ? other : null,
+      startYear: 2026,
+      yearly:
+        i === 33 ? { [approach]: { BUILD_ENGINEERING: [9_000_00] } } // no metered projection
+        : i === 34 ? { [approach]: { INFERENCE: [0] } } // projected at $0
+        : { [approach]: { INFERENCE: [yearly], RETRIEVAL_INFRA: [Math.floor(yearly / 3) + 1] }, [other]: { INFERENCE: [yearly * 2 + 1] } },
+    });
+    await db.useCase.update({ where: { id }, data: { externalId: `UC-${i}` } });
+    // January to May: around the base (a twelfth of the metered year is ~yearly × 4/36), some far above or below.
+    const scale = [0.2, 0.7, 1, 1, 1.3, 2.5][i % 6]!;
+    for (let m = 1; m <= 5; m++) {
+      const cents = Math.max(1, Math.round(((yearly * 4) / 3 / 12) * scale * (0.6 + r() * 0.8)));
+      rows.push(`2026-0${m}-1${m},${(cents / 100).toFixed(2)},usecase=UC-${i}`);
+    }
+  }
+  // At the edge of the budget (decided prompting): January to May $100.00, $100.00, $100.00, $100.01,
+  // $100.01 = $500.02; the last three months' mean $100.00667 for seven months more: $500.02 +
+  // $700.04667 = $1,200.06667, so $1,200.07 at year end (rounded). A budget of $1,200.07 is not
+  // passed; one of $1,200.06 is. Both are inside their range ($400.05–$625.05 to date).
+  for (const [k, budget] of [["edge-held", 1_200_07], ["edge-passed", 1_200_06]] as const) {
+    const id = await insertUseCaseWithCosts(org.id, { title: `Budget ${k}`, businessUnit: "Finance", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [budget] } } });
+    await db.useCase.update({ where: { id }, data: { externalId: `UC-${k}` } });
+    for (const [m, cost] of [[1, "100.00"], [2, "100.00"], [3, "100.00"], [4, "100.01"], [5, "100.01"]] as const) rows.push(`2026-0${m}-20,${cost},usecase=UC-${k}`);
+  }
+  rows.push("2026-03-03,12.34,usecase=nobody");
+  const out = await importActuals({ organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" }, { source: chunked(["date,cost,tags", ...rows].join("\n") + "\n"), fileName: "five-months.csv", feed: "Bills" });
+  expect(out).toMatchObject({ committed: true });
+});
+
+/** What the panel showed when it summed each use case's own variance in JavaScript (the code before this one). */
+async function summedPerUseCase(filter: PortfolioFilter, limit: number) {
+  const { useCases } = await loadVariances(org.id, { filter });
+  const zero = (): Range => ({ low: 0, base: 0, high: 0 });
+  const add = (t: { actual: number; projected: Range; useCases: number }, v: Variance) => {
+    t.actual += v.actual;
+    t.useCases += 1;
+    if (v.projected) {
+      t.projected.low += v.projected.low;
+      t.projected.base += v.projected.base;
+      t.projected.high += v.projected.high;
+    }
+  };
+  const total = { actual: 0, projected: zero(), useCases: 0 };
+  const bu = new Map<string, { businessUnit: string; actual: number; projected: Range; useCases: number }>();
+  const ap = new Map<string, { approach: Approach | null; actual: number; projected: Range; useCases: number }>();
+  for (const u of useCases) {
+    add(total, u.variance);
+    if (!bu.has(u.businessUnit)) bu.set(u.businessUnit, { businessUnit: u.businessUnit, actual: 0, projected: zero(), useCases: 0 });
+    add(bu.get(u.businessUnit)!, u.variance);
+    const k = u.approach ?? "";
+    if (!ap.has(k)) ap.set(k, { approach: u.approach, actual: 0, projected: zero(), useCases: 0 });
+    add(ap.get(k)!, u.variance);
+  }
+  const edges = Object.fromEntries(useCases.filter((u) => u.title.startsWith("Budget edge")).map((u) => [u.title, u.variance.flags]));
+  const outside = useCases
+    .filter((u) => u.variance.projected && (u.variance.position === "above" || u.variance.position === "below"))
+    .map((u) => ({ id: u.id, title: u.title, actual: u.variance.actual, projected: u.variance.projected!, position: u.variance.position, distance: distanceOutside(u.variance.actual, u.variance.projected!), sentence: u.variance.sentence }))
+    .sort((x, y) => y.distance - x.distance || x.title.localeCompare(y.title));
+  return {
+    useCases: useCases.length,
+    actual: total.actual,
+    projected: total.projected,
+    byBusinessUnit: [...bu.values()].sort((x, y) => y.actual - x.actual || x.businessUnit.localeCompare(y.businessUnit)),
+    byApproach: [...ap.values()].sort((x, y) => y.actual - x.actual || (x.approach ?? "").localeCompare(y.approach ?? "")),
+    outside: outside.slice(0, limit),
+    outsideCount: outside.length,
+    flagged: useCases.filter((u) => u.variance.flags.length > 0).length,
+    edges,
+    overBudgetOnly: useCases.filter((u) => u.variance.flags.length === 1 && u.variance.flags[0] === "over-budget").length,
+  };
+}
+
+describe("the portfolio's actuals, aggregated in PostgreSQL", () => {
+  it.each<[string, PortfolioFilter, number]>([
+    ["the whole portfolio, the ten furthest", EMPTY_FILTER, 10],
+    ["the whole portfolio, every one outside", EMPTY_FILTER, 100],
+    ["one business unit, the three furthest", { ...EMPTY_FILTER, businessUnit: ["Claims"] }, 3],
+  ])("agrees to the cent with each use case's own variance summed: %s", async (_label, filter, limit) => {
+    const expected = await summedPerUseCase(filter, limit);
+    // The generated portfolio covers what it means to: spend on every use case, some outside, some only over budget, one infinitely far.
+    if (filter === EMPTY_FILTER) {
+      expect(expected.useCases).toBe(38);
+      expect(expected.outsideCount).toBeGreaterThan(10);
+      expect(expected.overBudgetOnly).toBeGreaterThan(0);
+      expect(expected.outside[0]!.distance).toBe(Number.POSITIVE_INFINITY);
+      expect(expected.byApproach.some((a) => a.approach === null)).toBe(true);
+      expect(expected.edges).toEqual({ "Budget edge-held": [], "Budget edge-passed": ["over-budget"] });
+    }
+    const p = await loadPortfolioActuals(org.id, filter, limit);
+    expect(p.period).toEqual({ year: 2026, throughMonth: 5 });
+    expect({ actual: p.actual, projected: p.projected }).toEqual({ actual: expected.actual, projected: expected.projected });
+    expect(p.byBusinessUnit).toEqual(expected.byBusinessUnit);
+    expect(p.byApproach).toEqual(expected.byApproach);
+    expect(p.flagged).toBe(expected.flagged);
+    expect(p.outside).toEqual(expected.outside);
+    expect(p.unattributed).toEqual([{ reason: "unknown-tag", cents: 12_34 }]);
+  });
+});
