@@ -186,6 +186,27 @@ describe("concurrency and rollbacks", () => {
     }
   }, 120_000);
 
+  it("a result computed before a prune that removed a change record it did not see is never served (the horizon)", async () => {
+    await expectCacheExact();
+    const uc = await db.useCase.findFirstOrThrow({ where: { organizationId: orgId, deletedAt: null }, select: { id: true } });
+    await db.useCase.update({ where: { id: uc.id }, data: { description: "start a computation" } });
+    cacheHooks.beforeStore = async () => {
+      cacheHooks.beforeStore = undefined;
+      // While the YEAR computation waits to store: a write commits, then the page of another
+      // budget year is computed from a newer snapshot, stored, and prunes the write's record.
+      await db.useCase.update({ where: { id: uc.id }, data: { businessUnit: "Moved before the prune" } });
+      await db.useCaseRollup.update({ where: { useCaseId: uc.id }, data: { businessUnit: "Moved before the prune" } });
+      const later = await loadOverview(orgId, EMPTY_FILTER, YEAR + 1);
+      expect(later.businessUnits).toContain("Moved before the prune");
+      expect(await db.portfolioChange.count({ where: { organizationId: orgId, xid: { gte: 0 } } })).toBeLessThanOrEqual(1);
+    };
+    const stale = await loadOverview(orgId, EMPTY_FILTER, YEAR);
+    expect(stale.businessUnits).not.toContain("Moved before the prune");
+    const next = await loadOverview(orgId, EMPTY_FILTER, YEAR);
+    expect(next.businessUnits, "the result that predates the prune is not served").toContain("Moved before the prune");
+    expect(plain(next)).toEqual(plain(await computeOverview(orgId, EMPTY_FILTER, YEAR)));
+  }, 120_000);
+
   it("a rolled-back write leaves no change record: the stored result stays valid and is served", async () => {
     const fresh = await expectCacheExact();
     const uc = await db.useCase.findFirstOrThrow({ where: { organizationId: orgId, deletedAt: null }, select: { id: true } });
