@@ -6,7 +6,8 @@
  *      server functions (checkRows, then importFile: parse, plan, derive, write, audit);
  *   3. single saves, one at a time (edits and decisions: validate, score, project, write, audit);
  *   4. the dashboard's server work (whole organization and a filter) against single SQL
- *      statements for the same numbers; 5. the finance export's rows a second against COPY;
+ *      statements for the same numbers, and the unfiltered portfolio page from the exact cache
+ *      (`--only=dashboard`: the import, then these alone); 5. the finance export's rows a second against COPY;
  *   6. load: twenty users saving through a production server's server action, saturated and
  *      paced, paced again while anonymous clients flood sign-ups and oversized bodies, then the
  *      dashboard, then both (scripts/bench/load.ts).

@@ -92,6 +92,15 @@ export async function runBench(opts: { databaseUrl: string; count: number; load:
     out.export = await benchExport({ databaseUrl: opts.databaseUrl, organizationId: org.id, orgSlug: org.slug });
     return out;
   }
+  if (opts.only === "dashboard") {
+    // Issue 22: the import, then the dashboard and the cached portfolio page alone.
+    await db.$executeRawUnsafe("VACUUM ANALYZE");
+    process.stderr.write("  timing the dashboard…\n");
+    out.dashboard = await benchDashboard({ databaseUrl: opts.databaseUrl, organizationId: org.id, runs: 15 });
+    process.stderr.write("  timing the cached portfolio page…\n");
+    out.cachedDashboard = await benchCachedDashboard({ organizationId: org.id, runs: 50 });
+    return out;
+  }
   if (opts.only === "actuals") {
     // Issue 21: a year of daily actuals for every use case, then the portfolio with them present.
     out.actuals = await benchActuals({ organizationId: org.id, adminId: admin.id });
