@@ -26,8 +26,11 @@ interface Header {
  * Tables a backup leaves out, and a restore leaves as they are. RevokedSession is security state,
  * not organization data: restoring an older backup must not bring back sessions that were signed
  * out since (it has no foreign key, so the restore's TRUNCATE … CASCADE does not reach it either).
+ * The portfolio cache's tables (issue 22) hold transaction ids and snapshots, which mean nothing in
+ * another cluster: a restore starts with an empty cache (its TRUNCATE of "Organization" cascades to
+ * the results and the horizon; the restore's own inserts record changes for every organization).
  */
-export const NOT_BACKED_UP = ["_prisma_migrations", "RevokedSession"] as const;
+export const NOT_BACKED_UP = ["_prisma_migrations", "RevokedSession", "PortfolioCache", "PortfolioCacheHorizon", "PortfolioChange"] as const;
 
 async function appTables(client: pg.Client): Promise<string[]> {
   // Parents before children, so a restore can insert in this order with foreign keys on.

@@ -4,13 +4,13 @@ import { PageHeader } from "@/components/page-header";
 import { filterToSearchParams, isEmptyFilter, parsePortfolioFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { count, dollarRange, dollars, oneDecimal, plural } from "@/lib/domain/portfolio/format";
 import { guardPage } from "@/lib/server/page-guard";
-import { loadDashboard, TotalsBeyondExactError } from "@/lib/server/portfolio/dashboard";
+import { TotalsBeyondExactError } from "@/lib/server/portfolio/dashboard";
+import { loadOverview } from "@/lib/server/portfolio/overview";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
-import { loadPortfolioActuals } from "@/lib/server/actuals/read";
 import { ActualsPanel } from "./_components/actuals-panel";
-import { listBusinessUnits, listMembers } from "@/lib/server/use-cases/read";
+import { listMembers } from "@/lib/server/use-cases/read";
 import { budgetYearChoices, parseBudgetYear } from "@/lib/domain/value";
-import { budgetOverview, budgetYears, portfolioValue } from "@/lib/server/value/read";
+import { budgetYears } from "@/lib/server/value/read";
 import { BudgetPanel } from "./_components/budget-panel";
 import { PortfolioValuePanel } from "./_components/value-panel";
 import { Coverage } from "./_components/coverage";
@@ -42,16 +42,11 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
   // Issue 20: value against cost, and the budgets of one calendar year (?budgetYear=, else this year).
   const budgetedYears = await budgetYears(ctx.organization.id);
   const budgetYear = parseBudgetYear(params.budgetYear, new Date(), budgetedYears);
-  const [d, businessUnits, members, value, budgets, actuals] = await Promise.all([
-    loadDashboard(ctx.organization.id, filter).catch((e: unknown) => {
-      if (e instanceof TotalsBeyondExactError) return e;
-      throw e;
-    }),
-    listBusinessUnits(ctx.organization.id),
+  // Issue 22: the unfiltered view is served from an exact cache (lib/server/portfolio/cache.ts);
+  // members are read live (people, not use cases: their number does not grow with the portfolio).
+  const [{ dashboard: d, businessUnits, value, budgets, actuals }, members] = await Promise.all([
+    loadOverview(ctx.organization.id, filter, budgetYear),
     listMembers(ctx.organization.id),
-    portfolioValue(ctx.organization.id, filter),
-    budgetOverview(ctx.organization.id, filter, budgetYear),
-    loadPortfolioActuals(ctx.organization.id, filter),
   ]);
   if (d instanceof TotalsBeyondExactError) {
     return (

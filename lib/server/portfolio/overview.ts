@@ -1,0 +1,74 @@
+import "server-only";
+import { isEmptyFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import type { Dashboard } from "@/lib/domain/portfolio/types";
+import { loadPortfolioActuals, type PortfolioActuals } from "../actuals/read";
+import { listBusinessUnits } from "../use-cases/read";
+import { budgetOverview, portfolioValue } from "../value/read";
+import { cacheBuildId, cached } from "./cache";
+import { loadDashboard, TotalsBeyondExactError } from "./dashboard";
+
+/**
+ * Every table the loaders below read. Each has the change triggers of migration
+ * 20261203140000_portfolio_cache (tests/portfolio-cache.test.ts checks both lists agree): a
+ * loader that starts reading another table must add its triggers, or the cache would miss its
+ * writes.
+ */
+export const PORTFOLIO_CACHE_TABLES = [
+  "UseCase", "UseCaseRollup", "AssumptionVersion", // loadDashboard; listBusinessUnits
+  "Organization", // portfolioValue: the hourly value rate
+  "BusinessUnitBudget", "UseCaseDecision", // budgetOverview
+  "ActualSpend", "ActualSpendYear", "CostLine", // loadPortfolioActuals
+] as const;
+
+/** Bump when the shape of PortfolioOverview changes. */
+const SHAPE = 1;
+
+export interface PortfolioOverview {
+  dashboard: Dashboard | TotalsBeyondExactError;
+  businessUnits: string[];
+  value: Awaited<ReturnType<typeof portfolioValue>>;
+  budgets: Awaited<ReturnType<typeof budgetOverview>>;
+  actuals: PortfolioActuals;
+  /** Served from the cache (the unfiltered view, still valid). */
+  fromCache: boolean;
+}
+
+type Stored = Omit<PortfolioOverview, "dashboard" | "fromCache"> & { dashboard: Dashboard | { beyondExact: true } };
+
+/** Today's path: every loader, in parallel, for any filter. */
+export async function computeOverview(organizationId: string, filter: PortfolioFilter, budgetYear: number): Promise<Omit<PortfolioOverview, "fromCache">> {
+  const [dashboard, businessUnits, value, budgets, actuals] = await Promise.all([
+    loadDashboard(organizationId, filter).catch((e: unknown) => {
+      if (e instanceof TotalsBeyondExactError) return e;
+      throw e;
+    }),
+    listBusinessUnits(organizationId),
+    portfolioValue(organizationId, filter),
+    budgetOverview(organizationId, filter, budgetYear),
+    loadPortfolioActuals(organizationId, filter),
+  ]);
+  return { dashboard, businessUnits, value, budgets, actuals };
+}
+
+export function overviewCacheKey(budgetYear: number): string {
+  return `portfolio-overview:${SHAPE}:${cacheBuildId()}:${budgetYear}`;
+}
+
+/**
+ * The portfolio page's data. The unfiltered view (what executives reload) comes from the exact
+ * cache (./cache.ts): one small read when nothing changed since it was computed; any filter takes
+ * today's path.
+ */
+export async function loadOverview(organizationId: string, filter: PortfolioFilter, budgetYear: number): Promise<PortfolioOverview> {
+  if (!isEmptyFilter(filter)) return { ...(await computeOverview(organizationId, filter, budgetYear)), fromCache: false };
+  const { value, hit } = await cached<Stored>(
+    organizationId,
+    overviewCacheKey(budgetYear),
+    async () => {
+      const o = await computeOverview(organizationId, filter, budgetYear);
+      return { ...o, dashboard: o.dashboard instanceof TotalsBeyondExactError ? { beyondExact: true as const } : o.dashboard };
+    },
+  );
+  const dashboard = "beyondExact" in value.dashboard ? new TotalsBeyondExactError() : value.dashboard;
+  return { ...value, dashboard, fromCache: hit };
+}
