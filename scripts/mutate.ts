@@ -50,7 +50,11 @@ export const MODULES: Record<string, { mutate: string[]; tests: string[] }> = {
   throttle: { mutate: ["lib/server/login-throttle.ts", "lib/server/anonymous-throttle.ts"], tests: ["tests/login-throttle.test.ts", "tests/anonymous-throttle.test.ts", "tests/sign-up.test.ts"] },
   rls: { mutate: ["lib/server/rls.ts"], tests: ["tests/rls.test.ts", "tests/rls-each-read.test.ts"] },
   proxy: { mutate: ["proxy.ts"], tests: ["tests/proxy.test.ts", "tests/proxy-edges.test.ts"] },
-  "export-writer": { mutate: ["lib/server/export/*.ts"], tests: ["tests/export.test.ts", "tests/rls-each-read.test.ts", "lib/domain/export/*.test.ts"] },
+  "export-writer": {
+    mutate: ["lib/server/export/*.ts"],
+    // The actual-spend and benefit columns of both exports are checked in the actuals and value tests.
+    tests: ["tests/export.test.ts", "tests/export-stream-edges.test.ts", "tests/actuals-variance.test.ts", "tests/value.test.ts", "tests/rls-each-read.test.ts", "lib/domain/export/*.test.ts"],
+  },
 };
 
 const OUT = path.join(ROOT, "docs", "mutation");
