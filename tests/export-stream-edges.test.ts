@@ -187,6 +187,16 @@ describe("the exports' connection pool", () => {
     expect(await exportSessions()).toEqual(["idle"]);
   });
 
+  it("download after download on one connection leaves no listener behind on it (no leak warning after ten)", async () => {
+    await closeExportPool();
+    for (let i = 0; i < 11; i++) await readAll(numbers(3).getReader());
+    expect(exportPool().totalCount).toBe(1);
+    const client = await exportPool().connect();
+    const listeners = client.listenerCount("error");
+    client.release();
+    expect(listeners).toBe(0);
+  });
+
   it("closing it ends its connections on the server (so a script can exit), and closing twice is harmless", async () => {
     await closeExportPool();
     await readAll(numbers(10).getReader());
