@@ -8,6 +8,11 @@
  *   npm run mutate -- --no-typecheck rls without the TypeScript checker (on a 2-core machine the
  *                                        checker took about nine tenths of the time; without it a
  *                                        mutant that only breaks the types is tested, not skipped)
+ *   npm run mutate -- use-cases --part=lib/server/use-cases/read.ts:40-82
+ *                                        a part of one module only (Stryker's file:lines ranges,
+ *                                        comma-separated), when the whole module takes too long: its
+ *                                        report is docs/mutation/<module>.partial.json, shown in the
+ *                                        table as partial, never counted in the overall score
  *
  * Each module's report is docs/mutation/<module>.json (mutation-testing-elements schema) and its
  * incremental state docs/mutation/incremental/<module>.json, so a second run tests only mutants
@@ -50,7 +55,11 @@ export const MODULES: Record<string, { mutate: string[]; tests: string[] }> = {
   throttle: { mutate: ["lib/server/login-throttle.ts", "lib/server/anonymous-throttle.ts"], tests: ["tests/login-throttle.test.ts", "tests/anonymous-throttle.test.ts", "tests/sign-up.test.ts"] },
   rls: { mutate: ["lib/server/rls.ts"], tests: ["tests/rls.test.ts", "tests/rls-each-read.test.ts"] },
   proxy: { mutate: ["proxy.ts"], tests: ["tests/proxy.test.ts", "tests/proxy-edges.test.ts"] },
-  "export-writer": { mutate: ["lib/server/export/*.ts"], tests: ["tests/export.test.ts", "tests/rls-each-read.test.ts", "lib/domain/export/*.test.ts"] },
+  "export-writer": {
+    mutate: ["lib/server/export/*.ts"],
+    // The actual-spend and benefit columns of both exports are checked in the actuals and value tests.
+    tests: ["tests/export.test.ts", "tests/export-stream-edges.test.ts", "tests/actuals-variance.test.ts", "tests/value.test.ts", "tests/rls-each-read.test.ts", "lib/domain/export/*.test.ts"],
+  },
 };
 
 const OUT = path.join(ROOT, "docs", "mutation");
@@ -92,7 +101,12 @@ export function writeSummary(): void {
   for (const name of Object.keys(MODULES)) {
     const file = path.join(OUT, `${name}.json`);
     if (!existsSync(file)) {
-      rows.push(`| ${name} | not run yet | | | |`);
+      const partial = path.join(OUT, `${name}.partial.json`);
+      if (existsSync(partial)) {
+        const report = JSON.parse(readFileSync(partial, "utf8")) as Report & { stamp?: string; part?: string[] };
+        const t = tally(report);
+        rows.push(`| ${name} | partial, not counted: ${t.score.toFixed(1)}% of ${(report.part ?? []).map((p) => `\`${p}\``).join(", ")} | ${t.detected} | ${t.undetected} | ${report.stamp ?? ""} |`);
+      } else rows.push(`| ${name} | not run yet | | | |`);
       continue;
     }
     const report = JSON.parse(readFileSync(file, "utf8")) as Report & { stamp?: string };
@@ -128,13 +142,19 @@ async function main(): Promise<number> {
     return 0;
   }
   const typecheck = !args.includes("--no-typecheck");
-  const unknown = args.filter((a) => !(a in MODULES) && a !== "--no-typecheck");
+  const partArg = args.find((a) => a.startsWith("--part="));
+  const part = partArg ? partArg.slice("--part=".length).split(",").filter(Boolean) : null;
+  const unknown = args.filter((a) => !(a in MODULES) && a !== "--no-typecheck" && a !== partArg);
   if (unknown.length) {
     console.error(`Unknown module(s): ${unknown.join(", ")}. Known: ${Object.keys(MODULES).join(", ")}`);
     return 2;
   }
   const named = args.filter((a) => a in MODULES);
   const modules = named.length ? named : Object.keys(MODULES);
+  if (part && (modules.length !== 1 || !part.length)) {
+    console.error("--part=<file:lines,...> needs exactly one module named.");
+    return 2;
+  }
 
   let serverUrl: string;
   let stopCluster = async () => {};
@@ -153,6 +173,8 @@ async function main(): Promise<number> {
     const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "test-secret-not-for-production-0123456789", TRADEOFF_TEST: "1" };
     mkdirSync(path.join(OUT, "incremental"), { recursive: true });
     for (const name of modules) {
+      const mutate = part ?? MODULES[name]!.mutate;
+      const reportName = part ? `${name}.partial` : name;
       const config = path.join(ROOT, `.stryker-${name}.config.mjs`);
       const vitestConfig = path.join(ROOT, `.stryker-${name}.vitest.config.mts`);
       writeFileSync(
@@ -163,20 +185,22 @@ async function main(): Promise<number> {
       writeFileSync(
         config,
         `import base from "./stryker.config.mjs";\n` +
-          `export default { ...base, mutate: ${JSON.stringify([...MODULES[name]!.mutate, "!**/*.test.ts"])},\n` +
+          `export default { ...base, mutate: ${JSON.stringify([...mutate, "!**/*.test.ts"])},\n` +
           `  vitest: { ...base.vitest, configFile: ${JSON.stringify(path.basename(vitestConfig))} },\n` +
           (typecheck ? "" : `  checkers: [],\n`) +
-          `  incrementalFile: "docs/mutation/incremental/${name}.json", jsonReporter: { fileName: "docs/mutation/${name}.json" },\n` +
-          `  htmlReporter: { fileName: "reports/mutation/${name}.html" } };\n`,
+          `  incrementalFile: "docs/mutation/incremental/${reportName}.json", jsonReporter: { fileName: "docs/mutation/${reportName}.json" },\n` +
+          `  htmlReporter: { fileName: "reports/mutation/${reportName}.html" } };\n`,
       );
-      console.log(`\n=== mutation testing: ${name} (${MODULES[name]!.mutate.join(" ")}; tests ${MODULES[name]!.tests.join(" ")}) ===`);
+      console.log(`\n=== mutation testing: ${name} (${mutate.join(" ")}; tests ${MODULES[name]!.tests.join(" ")}) ===`);
       try {
         const code = await run(path.join(ROOT, "node_modules", ".bin", "stryker"), ["run", config], env);
         if (code !== 0) failed = code;
-        const report = path.join(OUT, `${name}.json`);
-        if (existsSync(report)) {
+        const report = path.join(OUT, `${reportName}.json`);
+        // A failed run (a failing dry run, say) writes no report: the old one keeps its own date.
+        if (code === 0 && existsSync(report)) {
           const json = JSON.parse(readFileSync(report, "utf8")) as Record<string, unknown>;
           json.stamp = new Date().toISOString().slice(0, 16).replace("T", " ");
+          if (part) json.part = part;
           writeFileSync(report, JSON.stringify(json));
         }
       } finally {

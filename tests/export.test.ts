@@ -308,7 +308,7 @@ describe("streaming", () => {
     big = await createTestOrg("expbig");
     const cats = Object.fromEntries(Array.from({ length: LINES / 4 }, (_, i) => [`CAT_${String(i).padStart(4, "0")}`, [100 + i, 200 + i, 300 + i, 400 + i]]));
     useCaseId = await insertUseCaseWithCosts(big.id, { title: "Big", ownerId: big.users.LEAD.id, recommended: "RAG", yearly: { RAG: cats } });
-  });
+  }, 240_000); // 12,000 lines: over a minute on a busy machine under the mutation runner's coverage
 
   const held = () => exportPool().totalCount - exportPool().idleCount;
   const exportSessions = async () =>
