@@ -48,6 +48,7 @@ import pg from "pg";
 import { newSessionClaims } from "@/lib/server/sessions";
 import { buildInputsHash, buildStampPath, isBuildCurrent } from "../lib/build-cache";
 import { ROOT } from "../lib/embedded-db";
+import { actionResult } from "./action-result";
 import { rng } from "./generate";
 import { percentiles, type Percentiles } from "./save";
 import type { BenchOrg } from "./run";
@@ -195,21 +196,6 @@ function actionId(file: string, exportName: string): string {
     if (entry.exportedName === exportName && (entry.filename ?? "").replace(/\\/g, "/").endsWith(file)) return id;
   }
   throw new Error(`No server action ${exportName} of ${file} in ${DIST_DIR}/server/server-reference-manifest.json`);
-}
-
-/** The action's return value from a server action response (React flight rows "<id>:<json>"). */
-function actionResult(text: string): { ok: boolean; code?: string; message?: string; data?: { version?: number } } | null {
-  for (const line of text.split("\n")) {
-    const m = /^[0-9a-f]+:(\{.*\})$/.exec(line);
-    if (!m) continue;
-    try {
-      const v = JSON.parse(m[1]!) as Record<string, unknown>;
-      if (typeof v.ok === "boolean") return v as never;
-    } catch {
-      // another row
-    }
-  }
-  return null;
 }
 
 interface Editable {
@@ -376,56 +362,31 @@ export async function benchLoad(opts: { databaseUrl: string; org: BenchOrg; seco
     process.stderr.write(`  load: ${USERS} users saving every 1-3 s while anonymous clients flood sign-ups and oversized bodies, ${seconds} s…\n`);
     const abused = new Recorder(pids, USERS, PACE);
     const usersBefore = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "User"`)).rows[0]!.n);
-    const signUps = { requests: 0, statuses: {} as Record<string, number>, accountsCreated: 0 };
-    const oversized = { requests: 0, statuses: {} as Record<string, number>, medianMs: 0 };
-    const oversizedMs: number[] = [];
-    const tally = (into: Record<string, number>, status: number | string) => (into[String(status)] = (into[String(status)] ?? 0) + 1);
-    const anonymousHeaders = (address: string) => ({ "next-action": signUpAction, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin, "x-forwarded-for": address });
-    const signUpFlood = (address: string) => async (n: number) => {
-      // The costliest password to judge: the longest allowed, random (zxcvbn's work grows with length).
-      const password = randomBytes(150).toString("base64").slice(0, 200);
-      const body = JSON.stringify([{ name: "Flood", email: `flood-${address}-${n}-${randomBytes(4).toString("hex")}@example.test`, password, organizationName: "Flood Co" }]);
-      signUps.requests++;
-      try {
-        const res = await fetch(`${origin}/sign-up`, { method: "POST", headers: anonymousHeaders(address), body });
-        const result = actionResult(await res.text());
-        tally(signUps.statuses, result && !result.ok ? `${res.status} ${result.code}` : res.status);
-      } catch (err) {
-        tally(signUps.statuses, String(err).slice(0, 60));
-      }
-    };
-    const bigText = "x".repeat(10 * 1024 * 1024);
-    const manyKeys = JSON.stringify([Object.fromEntries(Array.from({ length: 560_000 }, (_, i) => [`k${i}`, 1]))]);
-    const oversizedFlood = (body: string, address: string) => async () => {
-      oversized.requests++;
-      const t = performance.now();
-      try {
-        const res = await fetch(`${origin}/sign-up`, { method: "POST", headers: anonymousHeaders(address), body });
-        await res.arrayBuffer();
-        tally(oversized.statuses, res.status);
-      } catch (err) {
-        tally(oversized.statuses, String(err).slice(0, 60));
-      }
-      oversizedMs.push(performance.now() - t);
-    };
+    // The floods run in a process of their own (scripts/bench/flood.ts): on this machine, not in the savers' event loop.
+    const flooder = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "bench", "flood.ts"), JSON.stringify({ origin, action: signUpAction, seconds, floods: FLOODS })], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    let flooderOut = "";
+    const flooded = new Promise<void>((resolve) => flooder.on("exit", () => resolve()));
+    await new Promise<void>((resolve) =>
+      flooder.stdout!.on("data", (d: Buffer) => {
+        flooderOut += d.toString();
+        if (flooderOut.startsWith("ready\n")) resolve();
+      }),
+    );
+    // The savers' phase starts with the floods' clock.
     end = performance.now() + seconds * 1000;
-    const floods = FLOODS.flatMap((f) =>
-      f === "signups" ? [until(end, signUpFlood("198.51.100.7")), until(end, signUpFlood("198.51.100.8"))]
-      : f === "big" ? [until(end, oversizedFlood(bigText, "198.51.100.9"))]
-      : f === "keys" ? [until(end, oversizedFlood(manyKeys, "198.51.100.10"))]
-      : []);
     await Promise.all([
       ...users.map((u) => until(end, async (n) => {
         await pause(u.r);
         if (performance.now() < end) await save(u, n + 30_000, abused);
       })),
-      ...floods,
+      flooded,
     ]);
     const abusedPhase = abused.phase();
     // Attackers share the CPU with the savers: here the CPU per save includes the floods' share.
-    signUps.accountsCreated = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "User"`)).rows[0]!.n) - usersBefore;
-    oversized.medianMs = percentiles(oversizedMs).p50;
-    const abuse = { signUps, oversized };
+    const sent = JSON.parse(flooderOut.trim().split("\n").pop() || "null") as { signUps: { requests: number; statuses: Record<string, number> }; oversized: { requests: number; statuses: Record<string, number>; medianMs: number } } | null;
+    if (!sent) throw new Error("the floods' process reported nothing");
+    const accountsCreated = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "User"`)).rows[0]!.n) - usersBefore;
+    const abuse = { signUps: { ...sent.signUps, accountsCreated }, oversized: sent.oversized };
 
     if (process.env.BENCH_LOAD_PHASES === "saves") return { users: USERS, build, savesSaturated: savesSaturatedPhase, savesPaced: savesPacedPhase, savesUnderAbuse: abusedPhase, abuse, goal: GOAL } as LoadBench;
     process.stderr.write(`  load: ${USERS} users loading the dashboard back to back for ${seconds} s…\n`);
