@@ -18,8 +18,9 @@
  *   server, back to back: two sign-up floods (each from one X-Forwarded-For address, as a proxy
  *   in front would report it; a new email and organization each time, and the costliest password
  *   to judge: 200 random characters) and two floods of
- *   oversized server-action bodies (10 MB, and 560,000 JSON keys). Bounded by the phase's time,
- *   loopback only. The savers' p95 is compared with the paced phase's.
+ *   oversized server-action bodies (10 MB, and 560,000 JSON keys), sent from a process of their
+ *   own (scripts/bench/flood.ts). Bounded by the phase's time, loopback only. The savers' p95 is
+ *   compared with the paced phase's.
  * Each user edits only its own use cases and carries the version each save returns, so there
  * should be no version conflict; any is counted (the user then reloads that use case's version
  * and goes on), as is every other failure. The server's and PostgreSQL's CPU time per request

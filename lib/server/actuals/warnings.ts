@@ -1,7 +1,7 @@
 import "server-only";
 import type { WarningFlag } from "@/lib/domain/actuals";
 import { warningText } from "@/lib/domain/decisions/queue";
-import { db, type Tx } from "../db";
+import type { Tx } from "../db";
 import { membersWithRoles, notify } from "../notifications";
 import { actualsPeriod, loadVariances, varianceSummariesIn, type ActualsPeriod, type UseCaseVariance } from "./read";
 

@@ -117,16 +117,16 @@ export const cacheHooks: { beforeStore?: () => Promise<void> } = {};
  * In one process, a miss while the same key is being computed waits for that computation, then
  * looks again (it does not take that result: it may predate a write this request must see).
  */
-export async function cached<T>(organizationId: string, key: string, compute: () => Promise<T>, decode: (json: unknown) => T = (x) => x as T): Promise<{ value: T; hit: boolean }> {
+export async function cached<T>(organizationId: string, key: string, compute: () => Promise<T>): Promise<{ value: T; hit: boolean }> {
   const inflight = (g.tradeoffPortfolioCacheInflight ??= new Map());
   const slot = `${organizationId}\u0000${key}`;
   let found = await lookup(organizationId, key);
-  if (found.hit) return { value: decode(found.result), hit: true };
+  if (found.hit) return { value: found.result as T, hit: true };
   const running = inflight.get(slot);
   if (running) {
     await running.catch(() => undefined);
     found = await lookup(organizationId, key);
-    if (found.hit) return { value: decode(found.result), hit: true };
+    if (found.hit) return { value: found.result as T, hit: true };
   }
   const work = (async () => {
     const value = await compute();

@@ -89,7 +89,7 @@ export type ScoreMemo = Map<string, Score>;
 export function scoreWithSensitivity(stored: Score, row: { assessment: unknown; chosenApproach: Approach | null }, ctx: DeriveContext): Score {
   if (stored.sensitivity) return stored;
   const retrainLag = ctx.assumptions.set.values.retrainLagDays.low ?? 14;
-  const { sensitivity } = scoreUseCase(readAssessment(row.assessment as never), { chosenApproach: row.chosenApproach, weights: stored.weights ?? ctx.weights, retrainLagDays: retrainLag });
+  const { sensitivity } = scoreUseCase(readAssessment(row.assessment), { chosenApproach: row.chosenApproach, weights: stored.weights ?? ctx.weights, retrainLagDays: retrainLag });
   return { ...stored, sensitivity };
 }
 
