@@ -49,6 +49,9 @@ beforeAll(async () => {
       ownerId: org.users.LEAD.id,
       recommended: i === 35 ? null : approach,
       chosen: i === 35 ? null : i % 4 === 0 ? approach : i % 7 === 0 ? other : null,
+      // Finance approved the decided ones' yearly budgets at their metered base as chosen, except
+      // where i % 3 === 2: decided, but no budget approved, so never over budget.
+      budgetApproved: i === 35 || i % 3 === 2 ? undefined : i % 4 === 0 ? yearly + Math.floor(yearly / 3) + 1 : i % 7 === 0 ? yearly * 2 + 1 : undefined,
       startYear: 2026,
       yearly:
         i === 33 ? { [approach]: { BUILD_ENGINEERING: [9_000_00] } } // no metered projection
@@ -68,7 +71,7 @@ beforeAll(async () => {
   // $700.04667 = $1,200.06667, so $1,200.07 at year end (rounded). A budget of $1,200.07 is not
   // passed; one of $1,200.06 is. Both are inside their range ($400.05–$625.05 to date).
   for (const [k, budget] of [["edge-held", 1_200_07], ["edge-passed", 1_200_06]] as const) {
-    const id = await insertUseCaseWithCosts(org.id, { title: `Budget ${k}`, businessUnit: "Finance", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [budget] } } });
+    const id = await insertUseCaseWithCosts(org.id, { title: `Budget ${k}`, businessUnit: "Finance", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING", budgetApproved: budget, startYear: 2026, yearly: { PROMPTING: { INFERENCE: [budget] } } });
     await db.useCase.update({ where: { id }, data: { externalId: `UC-${k}` } });
     for (const [m, cost] of [[1, "100.00"], [2, "100.00"], [3, "100.00"], [4, "100.01"], [5, "100.01"]] as const) rows.push(`2026-0${m}-20,${cost},usecase=UC-${k}`);
   }

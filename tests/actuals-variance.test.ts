@@ -18,13 +18,13 @@ import { chunked, focusSample } from "./helpers/actuals-samples";
 async function setUp() {
   const org = await createTestOrg("variance");
   const finance: ActualsActor = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" };
-  // A: RAG, decided; metered $3,000 a year ($2,400 inference + $600 retrieval), plus engineering that a bill never shows.
+  // A: RAG, decided, no budget approved by finance yet; metered $3,000 a year ($2,400 inference + $600 retrieval), plus engineering that a bill never shows.
   const a = await insertUseCaseWithCosts(org.id, {
     title: "Claims triage", businessUnit: "Claims", ownerId: org.users.LEAD.id, recommended: "RAG", chosen: "RAG", startYear: 2026,
     yearly: { RAG: { INFERENCE: [2_400_00], RETRIEVAL_INFRA: [600_00], BUILD_ENGINEERING: [50_000_00] }, FINE_TUNING: { INFERENCE: [99_999_00] } },
   });
-  // B: prompting, decided; metered $240 a year.
-  const b = await insertUseCaseWithCosts(org.id, { title: "Letter drafting", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [240_00] } } });
+  // B: prompting, decided, and its yearly budget of $240 approved by finance; metered $240 a year.
+  const b = await insertUseCaseWithCosts(org.id, { title: "Letter drafting", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING", budgetApproved: 240_00, startYear: 2026, yearly: { PROMPTING: { INFERENCE: [240_00] } } });
   // C: no actuals, projected: it counts in the projection but is in no warning.
   await insertUseCaseWithCosts(org.id, { title: "Quiet one", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [1_200_00] } } });
   await db.useCase.update({ where: { id: a }, data: { externalId: "UC-A" } });
@@ -55,13 +55,15 @@ describe("variance", () => {
       { category: "RETRIEVAL", actual: 54_01, projected: { low: 80_00, base: 100_00, high: 125_00 } },
     ]);
     expect(va.sentence).toBe("Spent $374 so far this year (January to February), 25% under the base projection, below the low case ($400).");
+    // Decided, but finance has approved no budget: there is none to pass (a projection is not a budget).
+    expect(va.runRate).toMatchObject({ budget: null, passesBudget: false, passingMonth: null });
     const vb = useCases.find((u) => u.id === b)!.variance;
     // B: 30.10 + 40% of 50.01 (20.00) = 50.10 in January, 16.00 in February: $66.10 against $40 ($32–$50).
     expect(vb).toMatchObject({ actual: 66_10, projected: { low: 32_00, base: 40_00, high: 50_00 }, pctVsBase: 65, position: "above" });
     // Budget $240: $66.10 + 10 months × $33.05 = $396.60, passing it in August.
     expect(vb.runRate).toEqual({ yearEnd: 396_60, budget: 240_00, passesBudget: true, passingMonth: 8 });
     expect(vb.flags).toEqual(["outside-range", "over-budget"]);
-    expect(vb.sentence).toBe("Spent $66 so far this year (January to February), 65% over the base projection, above the high case ($50). At this rate the year ends near $397, past the approved budget of $240 (in August).");
+    expect(vb.sentence).toBe("Spent $66 so far this year (January to February), 65% over the base projection, above the high case ($50). At this rate the year ends near $397, past the $240 yearly budget finance approved (in August).");
   });
 
   it("gives the same figures on the portfolio's path when the year so far is longer than three months", async () => {

@@ -138,6 +138,21 @@ describe("the approval workflow, from a lead's proposal to finance's budget", ()
     expect(await db.useCaseDecision.count({ where: { useCaseId: foreign.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { organizationId: other.id } })).toBe(before);
   });
+
+  it("an agent proposed, or decided at once, is budgeted at its owner's yearly estimate, although its projection follows only once chosen", async () => {
+    const made = (await runAs(org.users.LEAD.id, () =>
+      createUseCase(org.slug, { title: `Agent ${randomUUID().slice(0, 8)}`, startDate: "2027-01-01", horizonYears: 3, assessment: RAG_ANSWERS, manualEstimate: { low: 800_00, base: 1_000_00, high: 1_500_00 } }),
+    )) as Result;
+    const { id } = made.data as { id: string };
+    // Recommended RAG: the agent's estimate is not in the stored projection yet.
+    expect(await db.costYear.count({ where: { useCaseId: id, approach: "AGENT" } })).toBe(0);
+    expect(await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id, approach: "AGENT" }))).toMatchObject({ ok: true, data: { state: "PROPOSED", yearlyBudgetCents: 1_000_00 } });
+    expect(await runAs(org.users.EXECUTIVE.id, () => sendBackDecision(org.slug, { id, reason: "Decide it at once instead." }))).toMatchObject({ ok: true });
+    expect(await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id, approach: "AGENT" }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
+    expect(await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: id }, select: { yearlyBudgetCents: true } })).toEqual({ yearlyBudgetCents: 1_000_00n });
+    // Now chosen, the projection carries the estimate: the budget is its first year.
+    expect(await db.costYear.findFirstOrThrow({ where: { useCaseId: id, approach: "AGENT", yearIndex: 1 }, select: { baseCents: true } })).toEqual({ baseCents: 1_000_00n });
+  });
 });
 
 describe("a material change after approval", () => {

@@ -15,9 +15,9 @@ import { chunked } from "./helpers/actuals-samples";
 
 /*
  * X: prompting, decided as recommended; $1,200 of inference in 2026: $100 a month base, $80 low,
- *    $125 high; its approved budget is the year's metered base, $1,200. Not in the queue otherwise.
+ *    $125 high; finance approved a yearly budget of $1,200. Not in the queue otherwise.
  * Y: recommended RAG, decided prompting (so "differs"); $2,400 a year as chosen: $200 a month base,
- *    $160 low, $250 high; budget $2,400.
+ *    $160 low, $250 high; budget $2,400 approved.
  * Z: recommended RAG, undecided; $600 a year; no actual spend.
  * Projected spend (lifecycle base as chosen, one year): Y $2,400, X $1,200, Z $600.
  */
@@ -33,8 +33,8 @@ beforeAll(async () => {
   org = await createTestOrg("warned");
   finance = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" };
   const lead = org.users.LEAD.id;
-  ids.X = await insertUseCaseWithCosts(org.id, { title: "Overspending bot", ownerId: lead, recommended: "PROMPTING", chosen: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [1_200_00] } } });
-  ids.Y = await insertUseCaseWithCosts(org.id, { title: "Frugal bot", ownerId: lead, recommended: "RAG", chosen: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [2_400_00] }, RAG: { INFERENCE: [5_000_00] } } });
+  ids.X = await insertUseCaseWithCosts(org.id, { title: "Overspending bot", ownerId: lead, recommended: "PROMPTING", chosen: "PROMPTING", budgetApproved: 1_200_00, startYear: 2026, yearly: { PROMPTING: { INFERENCE: [1_200_00] } } });
+  ids.Y = await insertUseCaseWithCosts(org.id, { title: "Frugal bot", ownerId: lead, recommended: "RAG", chosen: "PROMPTING", budgetApproved: 2_400_00, startYear: 2026, yearly: { PROMPTING: { INFERENCE: [2_400_00] }, RAG: { INFERENCE: [5_000_00] } } });
   ids.Z = await insertUseCaseWithCosts(org.id, { title: "Undecided bot", ownerId: lead, recommended: "RAG", startYear: 2026, yearly: { RAG: { INFERENCE: [600_00] } } });
   for (const [k, id] of Object.entries(ids)) await db.useCase.update({ where: { id }, data: { externalId: `UC-${k}` } });
 });

@@ -1,13 +1,14 @@
 /**
  * Issue 21 item 4: an early warning raised by any write, not only by an actuals import, tells the
  * executives and admins once (in the app, and by mail after the commit): a use-case edit that
- * lowers the approved budget below the run rate, the decision that sets it, an actuals import's
- * undo. A flag already up, or one that clears, tells no one; one raised again after it cleared is
- * told again. Figures worked out by hand below.
+ * moves the range below the spend, finance approving a budget the run rate passes, an actuals
+ * import's undo. A flag already up, or one that clears, tells no one; one raised again after it
+ * cleared is told again. Figures worked out by hand below.
  *
- * The approved budget is the decided approach's metered base for the year (computeVariance): here
- * an agent decided with a manual estimate, so the budget is the estimate's base and the range its
- * low–high, a twelfth a month (the estimate is the same for each calendar year from 2026).
+ * Here an agent with a manual estimate: the range is the estimate's low–high, a twelfth a month
+ * (the estimate is the same for each calendar year from 2026). The approved budget is the yearly
+ * budget finance approved in the decision workflow: frozen when the approach was decided (the
+ * estimate's base then), and not moved by later edits of the estimate.
  */
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
@@ -17,7 +18,8 @@ import { undoActualImport } from "@/lib/server/actuals/undo";
 import { watchWarnings } from "@/lib/server/actuals/warnings";
 import { rederiveOrganization } from "@/lib/server/use-cases/derive";
 import { EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
-import { inUseCaseTransaction, recordUseCaseDecision, writeUseCase } from "@/lib/server/use-cases/write";
+import { approveBudget, approveDecision } from "@/lib/server/decisions/workflow";
+import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { chunked } from "./helpers/actuals-samples";
@@ -28,14 +30,19 @@ const told = (org: TestOrg, userId: string) =>
   db.notification.findMany({ where: { organizationId: org.id, userId, kind: "early_warning" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { useCaseId: true, message: true } });
 const mailed = (org: TestOrg, email: string) => db.outboxMessage.count({ where: { to: email, subject: SUBJECT(org) } });
 
-/** An agent, tagged UC-AGENT, from January 2026, with a yearly manual estimate (cents), decided by the executive. */
+const roleOf = (org: TestOrg, role: "LEAD" | "EXECUTIVE" | "FINANCE" | "ADMIN") => ({ organizationId: org.id, actorId: org.users[role].id, role });
+
+/**
+ * An agent, tagged UC-AGENT, from January 2026, with a yearly manual estimate (cents), decided by
+ * the executive and its yearly budget (the estimate's base) approved by finance.
+ */
 async function agent(org: TestOrg, estimate: { low: number; base: number; high: number }) {
-  const lead = { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" as const };
-  const exec = { organizationId: org.id, actorId: org.users.EXECUTIVE.id, role: "EXECUTIVE" as const };
-  const { id, version } = await inUseCaseTransaction((tx) =>
+  const lead = roleOf(org, "LEAD");
+  const { id } = await inUseCaseTransaction((tx) =>
     writeUseCase(tx, lead, { fields: { title: "Agent bot", horizonYears: 3, startDate: "2026-01-01", externalId: "UC-AGENT", manualEstimate: estimate, assessment: { changeFrequency: "static", coreNeed: "neither" } } }),
   );
-  await inUseCaseTransaction((tx) => recordUseCaseDecision(tx, exec, { id, expectedVersion: version, chosenApproach: "AGENT", decisionNotes: "" }));
+  await inUseCaseTransaction((tx) => approveDecision(tx, roleOf(org, "EXECUTIVE"), { id, approach: "AGENT" }));
+  await inUseCaseTransaction((tx) => approveBudget(tx, roleOf(org, "FINANCE"), { id }));
   /** The lead edits the use case (the one write path, as the edit form does). */
   const edit = async (change: (f: ReturnType<typeof rowToFields>) => ReturnType<typeof rowToFields>) => {
     const row = await db.useCase.findUniqueOrThrow({ where: { id }, select: EDITABLE_SELECT });
@@ -47,9 +54,9 @@ async function agent(org: TestOrg, estimate: { low: number; base: number; high: 
 const finance = (org: TestOrg): ActualsActor => ({ organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" });
 
 describe("early warnings raised by writes other than an import", () => {
-  it("a budget lowered below the run rate tells the executive and the admin once; an edit that changes no flag tells nobody; raised again after clearing, told again", async () => {
+  it("an edit that moves the range below the spend tells the executive and the admin once; an edit that changes no flag tells nobody; raised again after clearing, told again", async () => {
     const org = await createTestOrg("warn-edit");
-    // Estimate $1,000–$1,200–$1,500 a year: the approved budget is $1,200.
+    // Estimate $1,000–$1,200–$1,500 a year: finance approved $1,200.
     const { id, edit } = await agent(org, { low: 1_000_00, base: 1_200_00, high: 1_500_00 });
     // January to March, $100 a month: $300 against $250–$300–$375 to date (on the base); at $100 a
     // month the year ends at $300 + 9 × $100 = $1,200, not past the $1,200 budget. No flag.
@@ -57,12 +64,16 @@ describe("early warnings raised by writes other than an import", () => {
     expect(out).toMatchObject({ committed: true });
     expect(await told(org, org.users.EXECUTIVE.id)).toEqual([]);
 
-    // The lead lowers the estimate to $800–$1,000–$1,200: to date $200–$250–$300, so $300 is inside
-    // (at the high case, not above it), 20% over the base; but the year ends near $1,200, past the new
-    // $1,000 budget: $300 + 7 × $100 = $1,000 by the end of October, passed in November.
+    // The lead lowers the estimate to $800–$1,000–$1,200: to date $200–$250–$300, so $300 is at the
+    // high case, not above it. The budget finance approved stays $1,200 (an estimate is not a
+    // budget), which the year's $1,200 does not pass: still no flag, nobody told.
     await edit((f) => ({ ...f, manualEstimate: { low: 800_00, base: 1_000_00, high: 1_200_00 } }));
+    expect(await told(org, org.users.EXECUTIVE.id)).toEqual([]);
+
+    // Lower still, $600–$800–$1,000: to date $150–$200–$250, and $300 is above the high case, 50% over the base.
+    await edit((f) => ({ ...f, manualEstimate: { low: 600_00, base: 800_00, high: 1_000_00 } }));
     const sentence =
-      "Early warning on “Agent bot”: will pass its approved budget by November. Spent $300 so far this year (January to March), 20% over the base projection, inside the high case. At this rate the year ends near $1.2k, past the approved budget of $1k (in November).";
+      "Early warning on “Agent bot”: actual spend outside its range. Spent $300 so far this year (January to March), 50% over the base projection, above the high case ($250).";
     for (const who of [org.users.EXECUTIVE, org.users.ADMIN]) {
       expect(await told(org, who.id)).toEqual([{ useCaseId: id, message: sentence }]);
       expect(await mailed(org, who.email)).toBe(1);
@@ -71,19 +82,19 @@ describe("early warnings raised by writes other than an import", () => {
     expect(await told(org, org.users.LEAD.id)).toEqual([]);
     expect(await told(org, org.users.FINANCE.id)).toEqual([]);
 
-    // An edit that changes no flag: the description; then a lower estimate still ($900 base): the flag was up already.
+    // An edit that changes no flag: the description; then a lower estimate still (high $900): the flag was up already.
     await edit((f) => ({ ...f, description: "Answers supplier emails." }));
-    await edit((f) => ({ ...f, manualEstimate: { low: 700_00, base: 900_00, high: 1_200_00 } }));
+    await edit((f) => ({ ...f, manualEstimate: { low: 500_00, base: 700_00, high: 900_00 } }));
     expect(await told(org, org.users.EXECUTIVE.id)).toHaveLength(1);
     expect(await mailed(org, org.users.EXECUTIVE.email)).toBe(1);
 
-    // The budget raised back to $1,200: the flag clears, which tells no one.
+    // The estimate raised back to $1,200: the flag clears, which tells no one.
     await edit((f) => ({ ...f, manualEstimate: { low: 1_000_00, base: 1_200_00, high: 1_500_00 } }));
     expect(await told(org, org.users.ADMIN.id)).toHaveLength(1);
     expect(await db.useCase.findUniqueOrThrow({ where: { id }, select: { description: true } })).toEqual({ description: "Answers supplier emails." });
 
     // Lowered again: raised again, so told again, once.
-    await edit((f) => ({ ...f, manualEstimate: { low: 800_00, base: 1_000_00, high: 1_200_00 } }));
+    await edit((f) => ({ ...f, manualEstimate: { low: 600_00, base: 800_00, high: 1_000_00 } }));
     for (const who of [org.users.EXECUTIVE, org.users.ADMIN]) {
       expect(await told(org, who.id)).toEqual([{ useCaseId: id, message: sentence }, { useCaseId: id, message: sentence }]);
       expect(await mailed(org, who.email)).toBe(2);
@@ -92,7 +103,7 @@ describe("early warnings raised by writes other than an import", () => {
 
   it("undoing an actuals import that raises a flag tells the executives; undoing one that clears a flag tells nobody", async () => {
     const org = await createTestOrg("warn-undo");
-    // Estimate $1,000–$1,200–$1,500 a year: budget $1,200; to date for January–March $250–$300–$375.
+    // Estimate $1,000–$1,200–$1,500 a year: budget $1,200 approved; to date for January–March $250–$300–$375.
     const { id } = await agent(org, { low: 1_000_00, base: 1_200_00, high: 1_500_00 });
     // The first file: January $100, February $100, March $400: $600, above the $375 high case; at
     // the last three months' $200 a month the year ends at $600 + 9 × $200 = $2,400, past $1,200:
@@ -108,7 +119,7 @@ describe("early warnings raised by writes other than an import", () => {
     // Undoing the correction brings the first file's March back: both flags are raised again, and told.
     await undoActualImport(finance(org), corrected.importId!);
     const message =
-      "Early warning on “Agent bot”: actual spend outside its range; will pass its approved budget by July. Spent $600 so far this year (January to March), 100% over the base projection, above the high case ($375). At this rate the year ends near $2.4k, past the approved budget of $1.2k (in July).";
+      "Early warning on “Agent bot”: actual spend outside its range; will pass its approved budget by July. Spent $600 so far this year (January to March), 100% over the base projection, above the high case ($375). At this rate the year ends near $2.4k, past the $1.2k yearly budget finance approved (in July).";
     for (const who of [org.users.EXECUTIVE, org.users.ADMIN]) {
       const list = await told(org, who.id);
       expect(list).toHaveLength(2);
@@ -125,21 +136,21 @@ describe("early warnings raised by writes other than an import", () => {
 
   it("a write inside another (as a use-case import's undo re-saves its use cases) tells once, when the outer one closes", async () => {
     const org = await createTestOrg("warn-nested");
-    const lead = { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" as const };
+    const lead = roleOf(org, "LEAD");
     const { id } = await agent(org, { low: 1_000_00, base: 1_200_00, high: 1_500_00 });
     expect(await importActuals(finance(org), { source: bill([["2026-01-05", "100.00"], ["2026-02-05", "100.00"], ["2026-03-05", "100.00"]]), fileName: "q1.csv", feed: "Bills" })).toMatchObject({ committed: true });
     const row = await db.useCase.findUniqueOrThrow({ where: { id }, select: EDITABLE_SELECT });
     const raised = await db.$transaction(async (tx) => {
       const outer = await watchWarnings(tx, org.id, "all");
-      // The same lowered budget as above ($1,000, passed in November), saved through the one write path inside the outer write.
-      await writeUseCase(tx, lead, { id, expectedVersion: row.version, fields: { ...rowToFields(row), manualEstimate: { low: 800_00, base: 1_000_00, high: 1_200_00 } } });
+      // The same lowered range as above ($300 above its $250 high case), saved through the one write path inside the outer write.
+      await writeUseCase(tx, lead, { id, expectedVersion: row.version, fields: { ...rowToFields(row), manualEstimate: { low: 600_00, base: 800_00, high: 1_000_00 } } });
       // Nothing told yet: the outer write has not finished.
       expect(await tx.notification.count({ where: { organizationId: org.id, kind: "early_warning" } })).toBe(0);
       return outer.close(lead.actorId);
     });
     expect(raised).toBe(1);
     for (const who of [org.users.EXECUTIVE, org.users.ADMIN]) {
-      expect(await told(org, who.id)).toEqual([{ useCaseId: id, message: expect.stringMatching(/^Early warning on “Agent bot”: will pass its approved budget by November\./) }]);
+      expect(await told(org, who.id)).toEqual([{ useCaseId: id, message: expect.stringMatching(/^Early warning on “Agent bot”: actual spend outside its range\. Spent \$300 .*above the high case \(\$250\)\.$/) }]);
       expect(await mailed(org, who.email)).toBe(1);
     }
   });
@@ -150,11 +161,11 @@ describe("early warnings raised by writes other than an import", () => {
     expect(await importActuals(finance(org), { source: bill([["2026-01-05", "100.00"], ["2026-02-05", "100.00"], ["2026-03-05", "100.00"]]), fileName: "q1.csv", feed: "Bills" })).toMatchObject({ committed: true });
     // What the stored projection is derived from changes (here the estimate, written behind the
     // write path's back); only the re-projection, as finance's new assumption version runs it, moves the figures.
-    await db.useCase.update({ where: { id }, data: { manualEstimate: { low: 800_00, base: 1_000_00, high: 1_200_00 } } });
+    await db.useCase.update({ where: { id }, data: { manualEstimate: { low: 600_00, base: 800_00, high: 1_000_00 } } });
     expect(await told(org, org.users.EXECUTIVE.id)).toEqual([]);
     await rederiveOrganization((fn) => db.$transaction(fn), org.id, undefined, undefined, org.users.FINANCE.id);
     for (const who of [org.users.EXECUTIVE, org.users.ADMIN]) {
-      expect(await told(org, who.id)).toEqual([{ useCaseId: id, message: expect.stringMatching(/^Early warning on “Agent bot”: will pass its approved budget by November\./) }]);
+      expect(await told(org, who.id)).toEqual([{ useCaseId: id, message: expect.stringMatching(/^Early warning on “Agent bot”: actual spend outside its range\. Spent \$300 .*above the high case \(\$250\)\.$/) }]);
     }
     // Again: nothing changes, nobody is told again.
     await rederiveOrganization((fn) => db.$transaction(fn), org.id, undefined, undefined, org.users.FINANCE.id);
@@ -183,29 +194,25 @@ describe("early warnings raised by writes other than an import", () => {
     expect(aboutB).toEqual([{ useCaseId: b, message: "Early warning on “Shared GPU user”: actual spend outside its range. Spent $300 so far this year (January to March), 50% under the base projection, below the low case ($480)." }]);
   });
 
-  it("a decision that sets a budget the run rate passes tells the executives who did not make it", async () => {
+  it("finance approving a budget the run rate passes tells the executives and admins; deciding without it tells nobody of a budget", async () => {
     const org = await createTestOrg("warn-decide");
-    const lead = { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" as const };
-    const admin = { organizationId: org.id, actorId: org.users.ADMIN.id, role: "ADMIN" as const };
     // Undecided (no approved budget), its estimate $800–$1,000–$1,200 for an agent if chosen.
-    const { id, version } = await inUseCaseTransaction((tx) =>
-      writeUseCase(tx, lead, { fields: { title: "Agent bot", horizonYears: 3, startDate: "2026-01-01", externalId: "UC-AGENT", manualEstimate: { low: 800_00, base: 1_000_00, high: 1_200_00 }, assessment: { changeFrequency: "static", coreNeed: "neither" } } }),
+    const { id } = await inUseCaseTransaction((tx) =>
+      writeUseCase(tx, roleOf(org, "LEAD"), { fields: { title: "Agent bot", horizonYears: 3, startDate: "2026-01-01", externalId: "UC-AGENT", manualEstimate: { low: 800_00, base: 1_000_00, high: 1_200_00 }, assessment: { changeFrequency: "static", coreNeed: "neither" } } }),
     );
     expect(await importActuals(finance(org), { source: bill([["2026-01-05", "100.00"], ["2026-02-05", "100.00"], ["2026-03-05", "100.00"]]), fileName: "q1.csv", feed: "Bills" })).toMatchObject({ committed: true });
-    // Not decided: compared with the recommendation's projection, no budget; whatever that says, the decision below is what adds the budget flag.
-    const before = await told(org, org.users.EXECUTIVE.id);
-    expect(before.filter((n) => n.message.includes("approved budget"))).toEqual([]);
-    // The admin decides the agent: budget $1,000, which the $100 a month passes in November (as above).
-    await inUseCaseTransaction((tx) => recordUseCaseDecision(tx, admin, { id, expectedVersion: version, chosenApproach: "AGENT", decisionNotes: "" }));
-    const after = await told(org, org.users.EXECUTIVE.id);
-    expect(after.slice(before.length)).toEqual([
-      {
-        useCaseId: id,
-        message:
-          "Early warning on “Agent bot”: will pass its approved budget by November. Spent $300 so far this year (January to March), 20% over the base projection, inside the high case. At this rate the year ends near $1.2k, past the approved budget of $1k (in November).",
-      },
-    ]);
-    // The admin who decided is not told of their own step.
-    expect(await told(org, org.users.ADMIN.id)).toHaveLength(before.length);
+    // The admin decides the agent: its yearly budget is proposed at the estimate's $1,000, which the
+    // $100 a month passes in November; but finance has not approved it, so there is no budget to pass.
+    await inUseCaseTransaction((tx) => approveDecision(tx, roleOf(org, "ADMIN"), { id, approach: "AGENT" }));
+    const before = { exec: await told(org, org.users.EXECUTIVE.id), admin: await told(org, org.users.ADMIN.id) };
+    expect([...before.exec, ...before.admin].filter((n) => n.message.includes("budget"))).toEqual([]);
+    // Finance approves the $1,000: now the run rate passes it.
+    await inUseCaseTransaction((tx) => approveBudget(tx, roleOf(org, "FINANCE"), { id }));
+    const message =
+      "Early warning on “Agent bot”: will pass its approved budget by November. Spent $300 so far this year (January to March), 20% over the base projection, inside the high case. At this rate the year ends near $1.2k, past the $1k yearly budget finance approved (in November).";
+    expect(await told(org, org.users.EXECUTIVE.id)).toEqual([...before.exec, { useCaseId: id, message }]);
+    expect(await told(org, org.users.ADMIN.id)).toEqual([...before.admin, { useCaseId: id, message }]);
+    // Finance, who approved it, is not told of their own step.
+    expect(await told(org, org.users.FINANCE.id)).toEqual([]);
   });
 });

@@ -21,6 +21,11 @@ export interface FixtureUseCase {
   yearly: Partial<Record<Approach, Record<string, (number | null)[]>>>;
   manual?: Approach[];
   deleted?: boolean;
+  /**
+   * A yearly budget (cents) finance approved for the chosen approach: a decision row in state
+   * BUDGET_APPROVED, as the workflow leaves it (the early warning's approved budget). Needs `chosen`.
+   */
+  budgetApproved?: number;
   /** Default: assessed when the fixture has a recommendation or costs, else not assessed (as derivation would store). */
   evidence?: "none" | "provisional" | "assessed";
 }
@@ -78,6 +83,13 @@ export async function insertUseCaseWithCosts(organizationId: string, uc: Fixture
   await db.useCase.update({ where: { id: row.id }, data: { projectionSummary: { approaches, complete: true, missing: [], savings: [], breakEven: { monthlyCalls: null, reason: "" }, assumptionVersion: 0 } as Prisma.InputJsonValue } });
   if (lines.length) await db.costLine.createMany({ data: lines });
   if (years.length) await db.costYear.createMany({ data: years });
+  if (uc.budgetApproved !== undefined) {
+    if (!uc.chosen) throw new Error(`Fixture "${uc.title}": an approved budget needs a chosen approach.`);
+    const at = new Date();
+    await db.useCaseDecision.create({
+      data: { useCaseId: row.id, organizationId, state: "BUDGET_APPROVED", approach: uc.chosen, yearlyBudgetCents: BigInt(uc.budgetApproved), proposedById: uc.ownerId, proposedAt: at, decidedById: uc.ownerId, decidedAt: at, budgetApprovedById: uc.ownerId, budgetApprovedAt: at },
+    });
+  }
   // As every save does: the dashboard's rollup row, rebuilt from what was just stored.
   await refreshRollups(db, organizationId, [row.id]);
   return row.id;

@@ -36,7 +36,7 @@ describe("variance against the projection", () => {
     const v = computeVariance({ year: 2026, throughMonth: 4, projection, actual: months(12_000, 12_000, 12_000, 12_000), approvedBudget: 120_000_00 });
     expect(v.runRate).toEqual({ yearEnd: 144_000_00, budget: 120_000_00, passesBudget: true, passingMonth: 11 });
     expect(v.flags).toEqual(["over-budget"]);
-    expect(v.sentence).toContain("At this rate the year ends near $144k, past the approved budget of $120k (in November).");
+    expect(v.sentence).toContain("At this rate the year ends near $144k, past the $120k yearly budget finance approved (in November).");
     const within = computeVariance({ year: 2026, throughMonth: 4, projection, actual: months(9_000, 9_000, 9_000, 9_000), approvedBudget: 120_000_00 });
     expect(within.flags).toEqual([]);
   });

@@ -39,7 +39,7 @@ export interface VarianceInput {
   projection: readonly ProjectionLine[];
   /** Actual spend this year: month 1–12, category, cents. */
   actual: readonly { month: number; category: ActualCategory; cents: number }[];
-  /** The approved budget for the year (cents), or null when there is none. */
+  /** The yearly budget finance approved (cents; the decision workflow's), or null when none is approved. */
   approvedBudget: number | null;
 }
 
@@ -226,7 +226,7 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
   const base = { year: input.year, throughMonth: through, actual, projected, pctVsBase, position };
   let sentence = varianceSentence(base);
   if (passesBudget && budget !== null) {
-    sentence += ` At this rate the year ends near ${compactDollars(yearEnd)}, past the approved budget of ${compactDollars(budget)}${passingMonth ? ` (in ${MONTH_NAMES[passingMonth - 1]})` : ""}.`;
+    sentence += ` At this rate the year ends near ${compactDollars(yearEnd)}, past the ${compactDollars(budget)} yearly budget finance approved${passingMonth ? ` (in ${MONTH_NAMES[passingMonth - 1]})` : ""}.`;
   }
   return { ...base, byCategory, monthly, runRate: { yearEnd, budget, passesBudget, passingMonth }, flags, sentence };
 }

@@ -44,8 +44,8 @@ export interface UseCaseVariance {
 
 /**
  * Variances for the use cases the filter selects that have actual spend this year (or for one
- * use case). The approved budget is the base projection (metered) of a decided
- * approach: a use case with no decision has no approved budget.
+ * use case). The approved budget is the yearly budget finance approved in the decision workflow
+ * (approvedBudgetSql): a use case whose budget is not approved has none, and is never "over budget".
  */
 export async function loadVariances(organizationId: string, options: { filter?: PortfolioFilter; useCaseId?: string; period?: ActualsPeriod | null } = {}): Promise<{ period: ActualsPeriod | null; useCases: UseCaseVariance[] }> {
   const period = options.period === undefined ? await actualsPeriod(organizationId) : options.period;
@@ -71,8 +71,8 @@ export async function loadVariances(organizationId: string, options: { filter?: 
       // Only use cases with actual spend are compared: one with none yet is not "below its range", it is not billed (or not tagged) yet.
       const ids = [...new Set(actual.map((a) => a.useCaseId))];
       const heads = ids.length
-        ? await tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean }[]>`
-            SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided"
+        ? await tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null }[]>`
+            SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${approvedBudgetSql("u")} AS "budget"
               FROM "UseCase" u WHERE u."organizationId" = ${organizationId} AND u."id" = ANY(${ids}::text[])`
         : [];
       return { heads, projection, actual };
@@ -83,16 +83,15 @@ export async function loadVariances(organizationId: string, options: { filter?: 
   const projectionBy = group(projection, (p) => p.useCaseId);
   const num = (s: string | null) => (s === null ? null : Number(s));
   const useCases = heads.map((h) => {
-    const lines = (projectionBy.get(h.id) ?? []).map((p) => ({ category: p.category, low: num(p.low), base: num(p.base), high: num(p.high) }));
-    const metered = lines.reduce((n, l) => n + (l.base ?? 0), 0);
+    const { budget, ...head } = h;
     const variance = computeVariance({
       year: period.year,
       throughMonth: period.throughMonth,
-      projection: lines,
+      projection: (projectionBy.get(h.id) ?? []).map((p) => ({ category: p.category, low: num(p.low), base: num(p.base), high: num(p.high) })),
       actual: (actualBy.get(h.id) ?? []).map((a) => ({ month: a.month, category: a.category, cents: Number(a.cents) })),
-      approvedBudget: h.decided && lines.length ? metered : null,
+      approvedBudget: budget,
     });
-    return { ...h, variance };
+    return { ...head, variance };
   });
   return { period, useCases: useCases.sort((a, b) => a.title.localeCompare(b.title)) };
 }
@@ -128,7 +127,7 @@ export async function varianceSummariesIn(tx: Tx, organizationId: string, period
 }
 
 type SummaryRows = {
-  heads: { id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; months: number[] }[];
+  heads: { id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null; months: number[] }[];
   projection: { useCaseId: string; category: string; low: number | null; base: number | null; high: number | null }[];
 };
 
@@ -141,7 +140,7 @@ async function varianceSummaryRows(tx: Tx, organizationId: string, filter: Portf
     WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year}${only} AND ${useCaseWhere(organizationId, filter)}`;
   // Cents arrive as float8 (exact below 2^53), sparing a string per figure on 10,000 rows.
   const heads = await tx.$queryRaw<SummaryRows["heads"]>`
-    SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", y."monthCents"::float8[] AS "months"
+    SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${approvedBudgetSql("u")} AS "budget", y."monthCents"::float8[] AS "months"
       FROM ${withActuals}`;
   const projection = await tx.$queryRaw<SummaryRows["projection"]>`
     SELECT u."id" AS "useCaseId", ${canon} AS "category", sum(cl."lowCents")::float8 AS "low", sum(cl."baseCents")::float8 AS "base", sum(cl."highCents")::float8 AS "high"
@@ -164,14 +163,24 @@ function summariesFrom({ heads, projection }: SummaryRows, period: ActualsPeriod
       if (cents !== 0) actual.push({ month: i + 1, category: "OTHER", cents });
     });
     const lines = (projectionBy.get(r.id) ?? []).map((p) => ({ category: representative[p.category]!, low: p.low, base: p.base, high: p.high }));
-    const metered = lines.reduce((n, l) => n + (l.base ?? 0), 0);
-    const variance = computeVariance({ year: period.year, throughMonth: m, projection: lines, actual, approvedBudget: r.decided && lines.length ? metered : null }, { detail: false });
+    const variance = computeVariance({ year: period.year, throughMonth: m, projection: lines, actual, approvedBudget: r.budget }, { detail: false });
     return { id: r.id, title: r.title, businessUnit: r.businessUnit, approach: r.approach, decided: r.decided, variance };
   });
   // The order of localeCompare, with one collator for the 10,000 comparisons of a large portfolio.
   const collator = new Intl.Collator();
   return useCases.sort((a, b) => collator.compare(a.title, b.title));
 }
+
+/**
+ * A use case's approved budget for the year (cents, float8: exact below 2^53), or NULL: the yearly
+ * budget of its decision once finance has approved it (state BUDGET_APPROVED, as the portfolio's
+ * budget panel counts it, lib/server/value/read.ts). A decision proposed, approved by an
+ * executive only, sent back or gone to review has no approved budget. The figure is what the
+ * workflow froze when the approach was proposed (the projection's first year, every category),
+ * so a bill of the metered categories alone passing it has passed what finance agreed to spend.
+ */
+const approvedBudgetSql = (u: string) =>
+  Prisma.raw(`(SELECT d."yearlyBudgetCents"::float8 FROM "UseCaseDecision" d WHERE d."useCaseId" = ${u}."id" AND d."organizationId" = ${u}."organizationId" AND d."state" = 'BUDGET_APPROVED')`);
 
 function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -273,7 +282,7 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
               FROM f GROUP BY 1) g`);
   return Prisma.sql`
     WITH y AS (
-      SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")}::text AS "approach", u."chosenApproach" IS NOT NULL AS "decided",
+      SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")}::text AS "approach", ${approvedBudgetSql("u")} AS "budget",
              (SELECT coalesce(sum(v), 0) FROM unnest(y."monthCents"[1:${int(t)}]) v) AS "actual",
              (SELECT coalesce(sum(v), 0) FROM unnest(y."monthCents"[${int(recentFrom)}:${int(t)}]) v) AS "recent"
         FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId"
@@ -288,14 +297,14 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
        GROUP BY 1, 2
     ),
     pu AS (
-      SELECT p."id", sum(${toDate(low, t)}) AS "low", sum(${toDate(Prisma.sql`p."base"`, t)}) AS "base", sum(${toDate(high, t)}) AS "high", sum(p."base") AS "yearly"
+      SELECT p."id", sum(${toDate(low, t)}) AS "low", sum(${toDate(Prisma.sql`p."base"`, t)}) AS "base", sum(${toDate(high, t)}) AS "high"
         FROM p GROUP BY 1
     ),
     f AS (
       SELECT y.*, pu."low", pu."base", pu."high",
              CASE WHEN pu."id" IS NULL THEN NULL WHEN y."actual" < pu."low" THEN 'below' WHEN y."actual" > pu."high" THEN 'above' END AS "position",
-             -- computeVariance's run rate: Math.round(actual + mean of the last months × months left) past the decided approach's metered base.
-             (y."decided" AND pu."id" IS NOT NULL AND floor(y."actual"::float8 + (y."recent"::float8 / ${int(t - recentFrom + 1)}) * ${int(12 - t)} + 0.5) > pu."yearly") AS "overBudget"
+             -- computeVariance's run rate: Math.round(actual + mean of the last months × months left) past the approved budget.
+             (y."budget" IS NOT NULL AND floor(y."actual"::float8 + (y."recent"::float8 / ${int(t - recentFrom + 1)}) * ${int(12 - t)} + 0.5) > y."budget") AS "overBudget"
         FROM y LEFT JOIN pu ON pu."id" = y."id"
     ),
     o AS (

@@ -81,9 +81,9 @@ export function newlyRaised(before: readonly FlaggedUseCase[], after: readonly F
  * trashed, restored or deleted), the year so far (the latest month imported), the approach as
  * chosen (a decision, or the recommendation, which answers and weights move) and its metered
  * projection for the year (answers, overrides, manual estimates, assumptions, weights, re-scoring),
- * which is also the approved budget once an approach is decided (see computeVariance). The
- * business units' budgets (lib/server/value) and the decision workflow's yearly budget are not
- * part of any flag.
+ * and the use case's approved budget: the decision workflow's yearly budget once finance approves
+ * it (approveBudget; a review or a new proposal only takes it away, which raises nothing). The
+ * business units' budgets (lib/server/value) are not part of any flag.
  */
 export interface WarningWatch {
   /**

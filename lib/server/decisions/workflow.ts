@@ -1,13 +1,14 @@
 import "server-only";
-import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
+import { APPROACH_LABELS, MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { formatCents } from "@/lib/domain/use-case-changes";
 import { basisOf } from "@/lib/domain/decisions/material-change";
 import { budgetFromProjection, refusalFor, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
+import { watchWarnings } from "../actuals/warnings";
 import { audit } from "../audit";
 import { Prisma, type Tx } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { membersWithRoles, notify } from "../notifications";
-import { readAssessment } from "../use-cases/mapping";
+import { readAssessment, readManualEstimate } from "../use-cases/mapping";
 import { DECISION_AUDIT } from "./review";
 import { recordUseCaseDecision, USE_CASE_ENTITY, type WriteContext } from "../use-cases/write";
 
@@ -60,9 +61,20 @@ async function nameOf(tx: Tx, userId: string): Promise<string> {
   return (await tx.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? "Someone";
 }
 
-/** The approach's first-year base cost from the stored projection (cents), or null. */
+/**
+ * The approach's first-year base cost from the stored projection (cents), or null. An agent, a
+ * pipeline or feedback learning is costed from its owner's yearly estimate, which the stored
+ * projection carries only for the approach chosen or recommended (lib/server/use-cases/derive.ts):
+ * proposed or decided before that, its budget is the estimate's base, as the projection will be
+ * once it is chosen; a use case with no deciding answer has no cost, so no budget.
+ */
 async function budgetFor(tx: Tx, organizationId: string, useCaseId: string, approach: Approach): Promise<bigint | null> {
   const years = await tx.costYear.findMany({ where: { organizationId, useCaseId, approach }, select: { yearIndex: true, baseCents: true, complete: true } });
+  if (!years.length && (MANUAL_ESTIMATE_APPROACHES as readonly Approach[]).includes(approach)) {
+    const uc = await tx.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { manualEstimate: true, evidence: true } });
+    const estimate = uc && uc.evidence !== "none" ? readManualEstimate(uc.manualEstimate) : null;
+    return estimate ? BigInt(estimate.base) : null;
+  }
   const cents = budgetFromProjection(years);
   return cents === null ? null : BigInt(cents);
 }
@@ -226,6 +238,8 @@ export async function approveBudget(tx: Tx, ctx: WriteContext, input: { id: stri
   const uc = await lockUseCase(tx, organizationId, input.id);
   const existing = await decisionOf(tx, organizationId, uc.id);
   check("approveBudget", ctx, existing?.state ?? null, uc);
+  // The approved budget is what the early warning's run rate is held to (lib/server/actuals/read.ts).
+  const warnings = await watchWarnings(tx, organizationId, [uc.id]);
   await tx.useCaseDecision.update({
     where: { useCaseId: uc.id },
     data: { state: "BUDGET_APPROVED", budgetApprovedById: ctx.actorId, budgetApprovedAt: new Date(), version: { increment: 1 } },
@@ -249,6 +263,7 @@ export async function approveBudget(tx: Tx, ctx: WriteContext, input: { id: stri
     useCaseId: uc.id,
     message: `${who} approved the yearly budget of ${money(budget)} for ${quote(uc.title)}.`,
   });
+  await warnings.close(ctx.actorId);
   return { state: "BUDGET_APPROVED" };
 }
 
