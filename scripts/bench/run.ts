@@ -106,6 +106,8 @@ export async function runBench(opts: { databaseUrl: string; count: number; load:
     out.actuals = await benchActuals({ organizationId: org.id, adminId: admin.id });
     // The portfolio page with a year of actuals present: its data from the exact cache, after a
     // write, and today's path alone (computeOverview: dashboard, value, budgets, actuals, units).
+    process.stderr.write("  timing the dashboard with actuals…\n");
+    out.dashboard = await benchDashboard({ databaseUrl: opts.databaseUrl, organizationId: org.id, runs: 15 });
     process.stderr.write("  timing the portfolio page with actuals…\n");
     out.cachedDashboard = await benchCachedDashboard({ organizationId: org.id, runs: 50 });
     return out;
