@@ -4,7 +4,7 @@ import { APPROACHES, type Approach } from "../assessment";
 import { dollars } from "../portfolio/format";
 import { DEFAULT_WEIGHTS, FRAMEWORKS } from "./registry";
 import { scoreUseCase } from "./score";
-import { impactSentences, weightsImpact, type ImpactUseCase } from "./weights-impact";
+import { impactSentences, weightsImpact, type ImpactUseCase, type WeightsImpact } from "./weights-impact";
 
 // The demo portfolio, each approach priced at a known figure: RAG $1,000, fine-tuning $2,000, …
 const PRICE = Object.fromEntries(APPROACHES.map((a, i) => [a, (i + 1) * 100_000])) as Record<Approach, number>;
@@ -62,5 +62,90 @@ describe("what a weights change would do", () => {
     const text = impactSentences(i, dollars, "did").join(" ");
     expect(text).toMatch(/Use cases with no recommendation: \d+ before, \d+ now\./);
     expect(text).not.toMatch(/would/);
+  });
+});
+
+describe("the impact in words, sentence by sentence", () => {
+  const change = (i: number, from: Approach | null, to: Approach | null) => ({ id: `c${i}`, title: `Case ${i}`, from, to });
+  const impact = (over: Partial<WeightsImpact>): WeightsImpact => ({
+    useCases: 12,
+    flips: [],
+    lost: [],
+    gained: [],
+    unscored: { before: 0, after: 0 },
+    total: { before: 100_000, after: 100_000, costedBefore: 3, costedAfter: 3 },
+    ...over,
+  });
+
+  it("names at most three examples, counts the rest, and words one and many apart, before and after saving", () => {
+    const i = impact({
+      flips: [change(1, "RAG", "FINE_TUNING"), change(2, "HYBRID", "RAG"), change(3, "PROMPTING", "AGENT"), change(4, "RAG", "HYBRID"), change(5, "RAG", "PIPELINE")],
+      lost: [change(6, "RAG", null)],
+      gained: [change(7, null, "RAG"), change(8, null, "HYBRID")],
+      unscored: { before: 1, after: 2 },
+      total: { before: 100_000, after: 250_000, costedBefore: 1, costedAfter: 2 },
+    });
+    expect(impactSentences(i, dollars, "would")).toEqual([
+      "5 recommendations would change to another approach (Case 1: RAG → Fine-tuning; Case 2: Hybrid → RAG; Case 3: Prompting only → Agent with tools; and 2 more).",
+      "1 use case would lose its recommendation: no framework left voting (Case 6: RAG → none).",
+      "2 use cases would gain a recommendation.",
+      "Use cases with no recommendation: 1 now, 2 after saving.",
+      `The as-chosen lifecycle total would move from ${dollars(100_000)} (1 use case costed) to ${dollars(250_000)} (2 use cases costed).`,
+    ]);
+    expect(impactSentences(i, dollars, "did")).toEqual([
+      "5 recommendations changed to another approach (Case 1: RAG → Fine-tuning; Case 2: Hybrid → RAG; Case 3: Prompting only → Agent with tools; and 2 more).",
+      "1 use case lost its recommendation: no framework left voting (Case 6: RAG → none).",
+      "2 use cases gained a recommendation.",
+      "Use cases with no recommendation: 1 before, 2 now.",
+      `The as-chosen lifecycle total moved from ${dollars(100_000)} (1 use case costed) to ${dollars(250_000)} (2 use cases costed).`,
+    ]);
+  });
+
+  it("lists exactly three without 'and more', two lost as 'their', and nothing changed as one sentence", () => {
+    const three = impact({ flips: [change(1, "RAG", "HYBRID"), change(2, "RAG", "HYBRID"), change(3, "RAG", "HYBRID")], lost: [change(4, "RAG", null), change(5, "HYBRID", null)] });
+    const text = impactSentences(three, dollars, "would");
+    expect(text[0]).toBe("3 recommendations would change to another approach (Case 1: RAG → Hybrid; Case 2: RAG → Hybrid; Case 3: RAG → Hybrid).");
+    expect(text[1]).toBe("2 use cases would lose their recommendation: no framework left voting (Case 4: RAG → none; Case 5: Hybrid → none).");
+    expect(text).toHaveLength(4);
+    const one = impact({ flips: [change(1, "RAG", "HYBRID")], useCases: 1 });
+    expect(impactSentences(one, dollars, "did")[0]).toBe("1 recommendation changed to another approach (Case 1: RAG → Hybrid).");
+    expect(impactSentences(impact({ useCases: 1 }), dollars, "did")).toEqual([
+      "No recommendation changed among the 1 use case.",
+      "Use cases with no recommendation: 0 before, 0 now.",
+      `The as-chosen lifecycle total stayed at ${dollars(100_000)}.`,
+    ]);
+  });
+
+  it("calls the total moved when only the number of costed use cases changes, or only the sum", () => {
+    expect(impactSentences(impact({ total: { before: 100_000, after: 100_000, costedBefore: 3, costedAfter: 4 } }), dollars, "would").at(-1)).toBe(
+      `The as-chosen lifecycle total would move from ${dollars(100_000)} (3 use cases costed) to ${dollars(100_000)} (4 use cases costed).`,
+    );
+    expect(impactSentences(impact({ total: { before: 100_000, after: 90_000, costedBefore: 3, costedAfter: 3 } }), dollars, "would").at(-1)).toBe(
+      `The as-chosen lifecycle total would move from ${dollars(100_000)} (3 use cases costed) to ${dollars(90_000)} (3 use cases costed).`,
+    );
+  });
+});
+
+describe("counting use cases with and without a recommendation", () => {
+  const answered = DEMO_USE_CASES.find((u) => scoreUseCase(u.assessment).consensus !== null)!;
+  const rag = scoreUseCase(answered.assessment).consensus!;
+  const blank: ImpactUseCase = { id: "blank", title: "Nothing answered", assessment: {}, chosen: null, lifecycleBase: { RAG: 5_00 } };
+  const scored: ImpactUseCase = { id: "scored", title: answered.title, assessment: answered.assessment, chosen: null, lifecycleBase: { [rag]: 7_00 } };
+  const zero = Object.fromEntries(FRAMEWORKS.map((f) => [f.id, 0]));
+
+  it("a use case with nothing answered has no recommendation before or after, and costs nothing in either total", () => {
+    const i = weightsImpact([blank, scored], DEFAULT_WEIGHTS, zero);
+    expect(i.unscored).toEqual({ before: 1, after: 2 });
+    expect(i.lost.map((c) => c.id)).toEqual(["scored"]);
+    expect(i.gained).toEqual([]);
+    expect(i.total).toEqual({ before: 7_00, after: 0, costedBefore: 1, costedAfter: 0 });
+  });
+
+  it("turning the frameworks back on gives the recommendation back: gained, and costed again", () => {
+    const i = weightsImpact([blank, scored], zero, DEFAULT_WEIGHTS);
+    expect(i.unscored).toEqual({ before: 2, after: 1 });
+    expect(i.gained).toEqual([{ id: "scored", title: answered.title, from: null, to: rag }]);
+    expect([i.flips, i.lost]).toEqual([[], []]);
+    expect(i.total).toEqual({ before: 0, after: 7_00, costedBefore: 0, costedAfter: 1 });
   });
 });

@@ -80,7 +80,7 @@ export function impactSentences(impact: WeightsImpact, money: (cents: number) =>
     out.push(w ? `No recommendation would change among the ${n(impact.useCases, "use case")}.` : `No recommendation changed among the ${n(impact.useCases, "use case")}.`);
   } else {
     const examples = (xs: RecommendationChange[]) =>
-      xs.slice(0, 3).map((c) => `${c.title}: ${label(c.from)} → ${label(c.to)}`).join("; ") + (xs.length > 3 ? `; and ${n(xs.length - 3, "more")}` : "");
+      xs.slice(0, 3).map((c) => `${c.title}: ${label(c.from)} → ${label(c.to)}`).join("; ") + (xs.length > 3 ? `; and ${(xs.length - 3).toLocaleString("en-US")} more` : "");
     if (impact.flips.length) out.push(`${n(impact.flips.length, "recommendation")} ${w ? "would change" : "changed"} to another approach (${examples(impact.flips)}).`);
     if (impact.lost.length)
       out.push(`${n(impact.lost.length, "use case")} ${w ? "would lose" : "lost"} ${impact.lost.length === 1 ? "its" : "their"} recommendation: no framework left voting (${examples(impact.lost)}).`);
