@@ -1,0 +1,125 @@
+/**
+ * Each risk flag as the use case's page shows it: its label, the sentence that explains it, and the
+ * seed it cites, raised by the answers that should raise it and by no others; each contradiction
+ * between two answers named in its own words.
+ */
+import { describe, expect, it } from "vitest";
+import { APPROACHES, type Approach, type Assessment } from "../assessment";
+import { CONTRADICTIONS, FLAG_CODES, FLAG_LABELS, riskFlags, type FlagContext } from "./flags";
+
+const ONE = "000_2a5380ca2875bd0d.txt";
+const TWO = "001_882c99e1fd832846.txt";
+const THREE = "002_eb871f56c24eca94.txt";
+const FOUR = "003_cef81cc6bb37c5d4.txt";
+const FIVE = "004_b4720be0fbd1a961.txt";
+
+const raised = (a: Assessment, ctx: FlagContext) => riskFlags(a, ctx).map((f) => [f.code, f.reason, f.cite.file]);
+
+describe("risk flags", () => {
+  it("each has its label, in words", () => {
+    expect(FLAG_LABELS).toEqual({
+      FT_ON_FAST_CHANGING_KNOWLEDGE: "Fine-tuning on fast-changing knowledge",
+      FT_WITHOUT_ENOUGH_LABELED_DATA: "Fine-tuning without enough labeled data",
+      FT_WITHOUT_RETRAINING_BUDGET: "Fine-tuning without a retraining budget",
+      FT_BEFORE_PROMPTED_BASELINE: "Fine-tuning before a prompted baseline was tried",
+      SENSITIVE_DATA_IN_TRAINING: "Sensitive data would go into model training",
+      NO_EVALUATION_SET: "No evaluation set",
+      CHOSEN_DIFFERS_FROM_CONSENSUS: "Chosen approach differs from the recommendation",
+      STALENESS_EXCEEDS_ACCEPTABLE_LAG: "Staleness beyond the acceptable lag",
+      CONTRADICTORY_ANSWERS: "Answers that contradict each other",
+    });
+    expect(Object.keys(FLAG_LABELS).sort()).toEqual([...FLAG_CODES].sort());
+  });
+
+  it("fine-tuning chosen on weekly knowledge, few labels, no budget, no baseline, sensitive data, no evaluation set, a lag shorter than a retraining: every flag, each with its sentence and seed", () => {
+    const a: Assessment = { changeFrequency: "weekly", maxLagDays: 7, labeledExamples: 150, retrainingBudget: false, promptedBaselineMeetsBar: "untested", sensitiveDataOutOfTraining: true, evaluationSetExists: false };
+    expect(raised(a, { consensus: "RAG", chosen: "FINE_TUNING", agreement: { votes: 4, voters: 5 } })).toEqual([
+      ["FT_ON_FAST_CHANGING_KNOWLEDGE", "The chosen approach is fine-tuning, but the knowledge changes weekly, so a trained model falls behind between retrainings.", ONE],
+      ["FT_WITHOUT_ENOUGH_LABELED_DATA", "The chosen approach trains a model on 150 labeled examples; fine-tuning needs hundreds to low thousands of curated pairs.", THREE],
+      ["FT_WITHOUT_RETRAINING_BUDGET", "The chosen approach is fine-tuning, but there is no budget or engineering team for the retraining cycles a trained model needs.", ONE],
+      ["FT_BEFORE_PROMPTED_BASELINE", "The chosen approach is fine-tuning, but nobody has tried a prompted base model yet; try that first, it may already be enough.", THREE],
+      ["SENSITIVE_DATA_IN_TRAINING", "The chosen approach is fine-tuning, which puts the training data into the model, but sensitive data must stay out of model training.", FIVE],
+      ["NO_EVALUATION_SET", "There is no evaluation set, so nobody can tell whether the approach works or a change made it worse.", THREE],
+      ["CHOSEN_DIFFERS_FROM_CONSENSUS", "The organization chose fine-tuning, but the recommendation is RAG (4 of 5 voting frameworks pick it).", FOUR],
+      ["STALENESS_EXCEEDS_ACCEPTABLE_LAG", "Each retraining takes about 14 days, longer than the 7 days of lag the business accepts.", ONE],
+    ]);
+  });
+
+  it("a recommended hybrid is named as one that fine-tunes a model; an unknown baseline is said to be unknown; the retraining lag is the organization's", () => {
+    const a: Assessment = { changeFrequency: "monthly", maxLagDays: 20, labeledExamples: 5_000, retrainingBudget: false, sensitiveDataOutOfTraining: true };
+    expect(raised(a, { consensus: "HYBRID", chosen: null, retrainLagDays: 30 })).toEqual([
+      ["FT_WITHOUT_RETRAINING_BUDGET", "The recommendation is a hybrid, which fine-tunes a model, but there is no budget or engineering team for the retraining cycles a trained model needs.", ONE],
+      ["FT_BEFORE_PROMPTED_BASELINE", "The recommendation is a hybrid, which fine-tunes a model, but whether a prompted base model meets the bar is not known; try that first, it may already be enough.", THREE],
+      ["SENSITIVE_DATA_IN_TRAINING", "The recommendation is a hybrid, which fine-tunes a model, which puts the training data into the model, but sensitive data must stay out of model training.", FIVE],
+    ]);
+    // Fine-tuning itself: the lag flag needs the retraining to be longer than the lag accepted.
+    const ft = (maxLagDays: number, retrainLagDays: number, changeFrequency: Assessment["changeFrequency"] = "monthly") =>
+      riskFlags({ changeFrequency, maxLagDays, promptedBaselineMeetsBar: "no" }, { consensus: "FINE_TUNING", chosen: undefined, retrainLagDays }).map((f) => f.code);
+    expect(ft(29, 30)).toEqual(["STALENESS_EXCEEDS_ACCEPTABLE_LAG"]);
+    expect(ft(30, 30)).toEqual([]);
+    expect(ft(5, 30, "static")).toEqual([]);
+  });
+
+  it("raises nothing for a prompted approach with every answer favourable, or for fine-tuning with everything in place", () => {
+    const good: Assessment = { changeFrequency: "quarterly", maxLagDays: 90, labeledExamples: 200, retrainingBudget: true, promptedBaselineMeetsBar: "no", sensitiveDataOutOfTraining: false, evaluationSetExists: true };
+    expect(raised(good, { consensus: "FINE_TUNING", chosen: "FINE_TUNING" })).toEqual([]);
+    expect(raised({ ...good, labeledExamples: 0, retrainingBudget: false, sensitiveDataOutOfTraining: true, promptedBaselineMeetsBar: "untested" }, { consensus: "PROMPTING", chosen: null })).toEqual([]);
+    expect(raised({ ...good, promptedBaselineMeetsBar: "yes" }, { consensus: "FINE_TUNING", chosen: null })).toEqual([]);
+  });
+
+  it("names each chosen approach in the sentence, with or without the backing", () => {
+    const names: Record<Approach, string> = { RAG: "RAG", FINE_TUNING: "fine-tuning", HYBRID: "a hybrid", PROMPTING: "prompting", AGENT: "an agent", PIPELINE: "a pipeline", FEEDBACK_LEARNING: "feedback learning" };
+    for (const chosen of APPROACHES) {
+      const consensus: Approach = chosen === "PIPELINE" ? "AGENT" : "PIPELINE";
+      const f = riskFlags({}, { consensus, chosen, agreement: { votes: 0, voters: 0 } }).find((x) => x.code === "CHOSEN_DIFFERS_FROM_CONSENSUS")!;
+      expect(f.reason).toBe(`The organization chose ${names[chosen]}, but the recommendation is ${names[consensus]}.`);
+    }
+    expect(riskFlags({}, { consensus: "RAG", chosen: "RAG" })).toEqual([]);
+    expect(riskFlags({}, { consensus: null, chosen: "RAG" })).toEqual([]);
+  });
+});
+
+describe("contradictory answers", () => {
+  const cases: [string, Assessment, string][] = [
+    ["static-but-no-lag", { changeFrequency: "static", maxLagDays: 0 }, "The knowledge is said never to change, yet no lag at all is acceptable after a change: one of the two answers is wrong."],
+    ["retrieval-without-a-corpus", { coreNeed: "both", corpusDocuments: 0 }, "The need is to retrieve information, but the corpus to retrieve it from has no documents."],
+    ["citations-without-a-corpus", { needsCitations: true, corpusDocuments: 0, coreNeed: "reasoning" }, "Answers must cite their sources, but there are no documents to cite."],
+    ["neither-but-citations", { coreNeed: "neither", needsCitations: true }, "The core need is said to be neither retrieval nor reasoning, yet answers must cite sources, which is retrieval."],
+    ["neither-but-large-corpus", { coreNeed: "neither", corpusDocuments: 1_000_000 }, "The core need is said to be neither retrieval nor reasoning, yet the answers draw on a corpus of a million documents or more."],
+    ["volume-without-calls", { transformationAtVolume: true, monthlyCalls: 0 }, "Documents are to be transformed at volume, but no calls a month are expected."],
+  ];
+
+  it("lists each pair once, in the order it is checked", () => {
+    expect(CONTRADICTIONS.map((c) => c.id)).toEqual(cases.map(([id]) => id));
+    expect(CONTRADICTIONS.map((c) => c.cite.file)).toEqual([ONE, TWO, THREE, THREE, TWO, THREE]);
+  });
+
+  it.each(cases)("%s: said in its own words, citing its seed", (id, a, sentence) => {
+    const c = CONTRADICTIONS.find((x) => x.id === id)!;
+    expect(riskFlags(a, { consensus: null, chosen: null })).toEqual([{ code: "CONTRADICTORY_ANSWERS", reason: sentence, cite: c.cite }]);
+  });
+
+  it("just short of each pair, nothing is said", () => {
+    for (const a of [
+      { changeFrequency: "static", maxLagDays: 1 },
+      { changeFrequency: "annually", maxLagDays: 0 },
+      { coreNeed: "retrieval", corpusDocuments: 1 },
+      { coreNeed: "reasoning", corpusDocuments: 0 },
+      { needsCitations: true, corpusDocuments: 3, coreNeed: "reasoning" },
+      { needsCitations: false, corpusDocuments: 0, coreNeed: "reasoning" },
+      { coreNeed: "reasoning", needsCitations: true, corpusDocuments: 5 },
+      { coreNeed: "neither", corpusDocuments: 999_999 },
+      { transformationAtVolume: true, monthlyCalls: 1 },
+      { transformationAtVolume: false, monthlyCalls: 0 },
+    ] as Assessment[]) {
+      expect(riskFlags(a, { consensus: null, chosen: null }), JSON.stringify(a)).toEqual([]);
+    }
+  });
+
+  it("several at once are said together, citing the first", () => {
+    const a: Assessment = { changeFrequency: "static", maxLagDays: 0, transformationAtVolume: true, monthlyCalls: 0 };
+    expect(riskFlags(a, { consensus: null, chosen: null })).toEqual([
+      { code: "CONTRADICTORY_ANSWERS", reason: `${cases[0]![2]} ${cases[5]![2]}`, cite: CONTRADICTIONS[0]!.cite },
+    ]);
+  });
+});
