@@ -64,7 +64,7 @@ function thresholds(): Map<AnswerKey, number[]> {
   }
   return new Map([...out].map(([k, v]) => [k, [...v].sort((a, b) => a - b)]));
 }
-const THRESHOLDS = thresholds();
+export const THRESHOLDS = thresholds();
 
 /** Answers that define what kind of system the case is: a change from "no" to "yes" is another case. */
 const STRUCTURAL: ReadonlySet<AnswerKey> = new Set(["needsToolUse", "transformationAtVolume", "learnsFromFeedback"]);

@@ -1,0 +1,114 @@
+/**
+ * "What would change it", piece by piece, with stand-in re-scorers whose answers are known: the
+ * thresholds read off the frameworks, which changes are tried and in what order, and each way an
+ * answer is put into words (the whole scoring is held by explanations.test.ts).
+ */
+import { describe, expect, it } from "vitest";
+import type { Approach, Assessment } from "../assessment";
+import { DECIDING_KEYS } from "./evidence";
+import { nearestChanges, rankUnanswered, THRESHOLDS, whatWouldChange, type Rescore } from "./sensitivity";
+
+/** A re-scorer that shows `pick` of the changed assessment, raw and shown alike. */
+const by = (pick: (a: Assessment) => Approach | null, votes = 1): Rescore => (a) => ({ raw: pick(a), shown: pick(a), votesFor: () => ({ votes, voters: 3 }) });
+
+describe("what would change it", () => {
+  it("tries each numeric answer at the thresholds the frameworks test it against", () => {
+    expect(Object.fromEntries(THRESHOLDS)).toEqual({
+      maxLagDays: [7, 30],
+      corpusDocuments: [10_000],
+      weeksToProduction: [5],
+      labeledExamples: [200],
+      latencyBudgetMs: [1_000],
+      monthlyCalls: [1_000_000],
+    });
+  });
+
+  it("says a prompted baseline's result in words, from each result to each other", () => {
+    const pick = (a: Assessment): Approach => (a.promptedBaselineMeetsBar === "no" ? "FINE_TUNING" : a.promptedBaselineMeetsBar === "yes" ? "PROMPTING" : "RAG");
+    const say = (from: Assessment["promptedBaselineMeetsBar"]) => nearestChanges({ promptedBaselineMeetsBar: from }, pick({ promptedBaselineMeetsBar: from }), by(pick), null).changes.map((c) => c.sentence);
+    expect(say("untested")).toEqual(["If a prompted base model met the bar (now untested), the recommendation would be Prompting only."]);
+    expect(say("yes")).toEqual(["If a prompted base model fell short (now it does), the recommendation would be Fine-tuning."]);
+    expect(say("no")).toEqual(["If a prompted base model met the bar (now it falls short), the recommendation would be Prompting only."]);
+  });
+
+  it("says each core need in words, and a recommendation lost as 'no recommendation'", () => {
+    const only = (need: Assessment["coreNeed"], to: Approach | null) => by((a) => (a.coreNeed === need ? to : "RAG"));
+    const say = (need: Assessment["coreNeed"], to: Approach | null) => nearestChanges({ coreNeed: "retrieval" }, "RAG", only(need, to), null).changes.map((c) => c.sentence);
+    expect(say("both", "HYBRID")).toEqual(["If the core need were both retrieval and reasoning (now retrieval), the recommendation would be Hybrid."]);
+    expect(say("neither", "PROMPTING")).toEqual(["If the core need were neither retrieval nor reasoning (now retrieval), the recommendation would be Prompting only."]);
+    expect(say("reasoning", null)).toEqual(["If the core need were reasoning (now retrieval), the recommendation would be no recommendation."]);
+  });
+
+  it("tries the nearest change of how often the knowledge changes first, one step either way, never the same value", () => {
+    const seen: string[] = [];
+    const record: Rescore = (a) => {
+      seen.push(String(a.changeFrequency));
+      return { raw: "RAG", shown: "RAG", votesFor: () => ({ votes: 1, voters: 3 }) };
+    };
+    nearestChanges({ changeFrequency: "weekly" }, "RAG", record, null);
+    expect(seen).toEqual(["daily", "monthly", "realtime", "quarterly", "annually", "static"].slice(0, seen.length));
+    expect(seen).not.toContain("weekly");
+  });
+
+  it("lists up to three changes, one per answer, nearest first, and stops past the first by more than 1.5", () => {
+    // Every change flips it: the evaluation set (cost 1), labeled examples up to the threshold (1 + the
+    // log distance, 1.12), then format and citations (2 each; format comes first among the answers).
+    const a: Assessment = { labeledExamples: 150, evaluationSetExists: false, needsCitations: false, needsStyleOrFormat: false, coreNeed: "retrieval" };
+    const changes = nearestChanges(a, "RAG", by(() => "HYBRID"), null).changes;
+    expect(changes.map((c) => `${c.answer} ${String(c.from)} → ${String(c.to)}`)).toEqual(["evaluationSetExists false → true", "labeledExamples 150 → 200", "needsStyleOrFormat false → true"]);
+    expect(changes[1]!.sentence).toBe("If there were 200 labeled examples (now 150), the recommendation would be Hybrid.");
+    expect(nearestChanges(a, "RAG", by(() => "HYBRID"), null, 1).changes).toHaveLength(1);
+    // Only the far change flips it (the core need, 2.5, is within 1.5 of nothing before it): it is still found, alone.
+    expect(nearestChanges(a, "RAG", by((x) => (x.coreNeed !== "retrieval" ? "PROMPTING" : "RAG")), null).changes.map((c) => c.answer)).toEqual(["coreNeed"]);
+  });
+
+  it("never offers turning a structural 'yes' on, only off", () => {
+    const tried: string[] = [];
+    const record: Rescore = (a, key) => {
+      tried.push(`${key}=${String(a[key])}`);
+      return { raw: "AGENT", shown: "AGENT", votesFor: () => ({ votes: 1, voters: 1 }) };
+    };
+    nearestChanges({ needsToolUse: false, learnsFromFeedback: true }, "AGENT", record, null);
+    expect(tried).toEqual(["learnsFromFeedback=false"]);
+  });
+});
+
+describe("the unanswered questions", () => {
+  it("names a question that moves nothing plainly, one that keeps a recommendation, and one that decides between three", () => {
+    const none = rankUnanswered({}, by(() => null));
+    expect(none.map((q) => q.answer)).toEqual([...DECIDING_KEYS]);
+    expect(none[0]!.sentence).toBe(`Answer “${none[0]!.label.charAt(0).toLowerCase()}${none[0]!.label.slice(1)}”.`);
+    expect(none.every((q) => q.outcomes.length === 0)).toBe(true);
+
+    const three = rankUnanswered({}, by((a) => (a.changeFrequency === "realtime" ? "RAG" : a.changeFrequency === "monthly" ? "HYBRID" : a.changeFrequency === "static" ? "FINE_TUNING" : a.changeFrequency ? "RAG" : "PROMPTING")));
+    expect(three[0]).toMatchObject({ answer: "changeFrequency", outcomes: ["RAG", "HYBRID", "FINE_TUNING"], sentence: "Answer “how often the underlying knowledge changes”: depending on it the frameworks favour RAG, Hybrid or Fine-tuning." });
+    expect(three[1]!.sentence).toMatch(/^Answer “.+”: on its own it keeps the frameworks at Prompting only, but the evidence stays incomplete without it\.$/);
+  });
+
+  it("leaves out the questions already answered, even when answered no or zero", () => {
+    const answered = rankUnanswered({ changeFrequency: "static", needsStyleOrFormat: false, labeledExamples: 0 }, by(() => "RAG")).map((q) => q.answer);
+    expect(answered).not.toContain("changeFrequency");
+    expect(answered).not.toContain("needsStyleOrFormat");
+    expect(answered).not.toContain("labeledExamples");
+    expect(answered).toHaveLength(DECIDING_KEYS.length - 3);
+  });
+});
+
+describe("the one sentence to read first", () => {
+  it("when nothing nearby changes or weakens it, says so, naming the recommendation kept", () => {
+    const all = Object.fromEntries(DECIDING_KEYS.map((k) => [k, k === "changeFrequency" ? "static" : k === "coreNeed" ? "retrieval" : k === "promptedBaselineMeetsBar" ? "no" : k === "maxLagDays" || k === "labeledExamples" ? 5 : false])) as Assessment;
+    expect(whatWouldChange(all, "RAG", by(() => "RAG", 3), { votes: 3 }, "assessed").sentence).toBe("No single answer changes it, nor weakens it: every nearby answer keeps RAG.");
+    expect(whatWouldChange(all, null, by(() => null, 0), { votes: 0 }, "assessed").sentence).toBe("No single answer changes it, nor weakens it: every nearby answer keeps no recommendation.");
+    // A change that costs a vote, and none that flips it: the nearest weakening.
+    expect(whatWouldChange(all, "RAG", by(() => "RAG", 2), { votes: 3 }, "assessed").sentence).toMatch(/^No single answer changes it\. The nearest that weakens it: if .+ \(now .+\), 2 of 3 voting frameworks would pick RAG\.$/);
+  });
+
+  it("with nothing answered, asks for the first three questions; provisional, names the question that matters most", () => {
+    const none = whatWouldChange({}, null, by(() => null), null, "none");
+    expect(none.sentence).toMatch(/^Not assessed yet\. Answer these first: “[^”]+”, “[^”]+”, “[^”]+”\.$/);
+    expect(none.changes).toEqual([]);
+    const provisional = whatWouldChange({ coreNeed: "retrieval" }, "RAG", by((a) => (a.changeFrequency === "static" ? "FINE_TUNING" : "RAG")), { votes: 1 }, "provisional");
+    expect(provisional.sentence).toBe(provisional.unanswered[0]!.sentence);
+    expect(provisional.unanswered[0]!.answer).toBe("changeFrequency");
+  });
+});
