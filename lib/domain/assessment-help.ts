@@ -151,7 +151,7 @@ export const ANSWER_HELP: Record<AnswerKey, AnswerHelp> = {
   },
   learnsFromFeedback: {
     help: "The system must keep learning from its users' interactions.",
-    sources: [{ seed: "002", where: "“real-time feedback loops … RLHF or similar”" }],
+    sources: [{ seed: "002", where: "“real-time feedback loops … reinforcement learning from human feedback (RLHF) or similar approaches”" }],
   },
   promptedBaselineMeetsBar: {
     help: "Whether a well-prompted base model, with no retrieval or training, is already good enough.",

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourcePath } from "../../tests/helpers/source-files";
 import { ANSWER_KEYS } from "./assessment";
 import { ANSWER_HELP, ASSESSMENT_SECTIONS, SEED_FILES, shortCitation } from "./assessment-help";
 import { useCaseFieldsSchema } from "./use-case";
@@ -38,6 +41,26 @@ describe("the assessment form's layout", () => {
     expect(h.help.length).toBeGreaterThan(20);
     expect(h.sources.length).toBeGreaterThan(0);
     for (const s of h.sources) expect(SEED_FILES[s.seed]).toMatch(/^\d{3}_[0-9a-f]+\.txt$/);
+  });
+  it("each quote under an answer is in its seed word for word, and a numbered question is that seed's question of that number", () => {
+    const norm = (t: string) => t.replace(/[“”"’‘']/g, "").replace(/[–—]/g, "-").replace(/\s+/g, " ").trim().toLowerCase();
+    let quotes = 0;
+    for (const key of ANSWER_KEYS) {
+      for (const s of ANSWER_HELP[key].sources) {
+        const seed = readFileSync(path.join(sourcePath("seeds"), SEED_FILES[s.seed]), "utf8");
+        // The seed's list of questions, in order: "1. How often …?" or "- Does the answer …?".
+        const questions = seed.split("\n").map((l) => l.trim()).filter((l) => /^(\d+\.|-)\s/.test(l) && l.includes("?")).map(norm);
+        const number = Number(s.where?.match(/^question (\d+)/)?.[1] ?? 0);
+        for (const [, q] of (s.where ?? "").matchAll(/“([^”]+)”/g)) {
+          for (const part of q!.split(/\s*…\s*/)) {
+            expect(norm(seed), `${key}, ${s.seed}: "${part}"`).toContain(norm(part));
+            if (number) expect(questions[number - 1], `${key}, ${s.seed}: question ${number}`).toContain(norm(part));
+            quotes++;
+          }
+        }
+      }
+    }
+    expect(quotes).toBeGreaterThanOrEqual(30);
   });
   it("enum answers have a label for each value", () => {
     for (const key of ANSWER_KEYS.filter((k) => answerKind(k) === "enum")) {

@@ -48,8 +48,9 @@ export const ASSUMPTION_CATALOG = {
   ftBuildWeeks: {
     label: "Fine-tuning build (production)", unit: "engineering weeks", min: 0, max: 520, group: "Fine-tuning",
     source: {
-      kind: "seed", file: S003,
-      quote: "Fine-tuning MVP: 6-12 weeks engineering + ML expertise — plus the same 4-8 weeks that take RAG from its 2-4-week MVP to production (6-12 weeks), so both builds are measured at the same stage",
+      kind: "estimate", file: S003,
+      quote: "Fine-tuning MVP: 6-12 weeks engineering + ML expertise",
+      note: "The seed gives the MVP only; the 4–8 weeks that take RAG from its 2–4-week MVP to production (6–12 weeks) are added, so both builds are measured at the same stage: 10–20 weeks.",
     },
   },
   curationMinutesPerExample: {
@@ -90,15 +91,15 @@ export const ASSUMPTION_CATALOG = {
   },
   ragBuildWeeks: {
     label: "RAG build (production)", unit: "engineering weeks", min: 0, max: 520, group: "Retrieval",
-    source: { kind: "seed", file: S003, quote: "RAG: MVP 2 to 4 weeks; production 6 to 12 weeks of engineering" },
+    source: { kind: "seed", file: S003, quote: "Production RAG: 6-12 weeks engineering" },
   },
   ragInfraYearlyUsd: {
     label: "RAG infrastructure, production (reference)", unit: "USD/year", min: 0, max: 10_000_000, group: "Retrieval", referenceOnly: true,
-    source: { kind: "seed", file: S003, quote: "about $5,000 the first year (MVP); $20,000 to $50,000 a year (production)" },
+    source: { kind: "seed", file: S003, quote: "RAG MVP: 2-4 weeks engineering, ~$5K in infrastructure for the first year ... Production RAG: 6-12 weeks engineering, $20-50K/year in infrastructure depending on volume" },
   },
   ftProductionYearlyUsd: {
     label: "Fine-tuning in production (reference)", unit: "USD/year", min: 0, max: 10_000_000, group: "Fine-tuning", referenceOnly: true,
-    source: { kind: "seed", file: S003, quote: "production $100,000+ a year" },
+    source: { kind: "seed", file: S003, quote: "$100K+/year is realistic" },
   },
   ftInferencePriceFactor: {
     label: "Fine-tuned small model's inference price against the base model", unit: "times", min: 0, max: 10, group: "Inference",
@@ -297,7 +298,8 @@ function buildRangeSchema(key: AssumptionKey) {
     .object({ low: n, base: n, high: n })
     .strict()
     .refine((v) => (v.low === null) === (v.base === null) && (v.base === null) === (v.high === null), { message: "Give low, base and high, or none" })
-    .refine((v) => v.low === null || (v.low <= v.base! && v.base! <= v.high!), { message: "Low must not exceed base, nor base exceed high" });
+    // Order is judged only on a whole range: a partial one gets the message above, not this one too.
+    .refine((v) => v.low === null || v.base === null || v.high === null || (v.low <= v.base && v.base <= v.high), { message: "Low must not exceed base, nor base exceed high" });
 }
 
 /**
