@@ -45,3 +45,97 @@ describe("the cost panel's sentences", () => {
     expect(compactDollars(94_000)).toBe("$940");
   });
 });
+
+describe("each sentence, word for word, from a summary built by hand", () => {
+  const life = (base: number, complete = true) => ({ low: base / 2, base, high: base * 2, complete });
+  const saving = (approach: "RAG" | "HYBRID" | "FINE_TUNING", against: "RAG" | "HYBRID" | "FINE_TUNING", base: number, pct: { low: number; base: number; high: number } | null) =>
+    ({ approach, against, baseCents: base, cents: { low: base / 2, base, high: base * 2 }, pct });
+
+  it("names the cheapest and the runner-up by their base lifecycle, with the matched percentages and the base saving", () => {
+    const told = explainCosts({
+      approaches: { HYBRID: { lifecycle: life(9_000_000), manual: false, meetsLag: true }, RAG: { lifecycle: life(5_000_000), manual: false, meetsLag: true }, FINE_TUNING: { lifecycle: life(7_000_000), manual: false, meetsLag: true } },
+      savings: [saving("RAG", "HYBRID", 4_000_000, { low: 40, base: 44.44, high: 50 }), saving("RAG", "FINE_TUNING", 2_000_000, { low: 20, base: 28.57, high: -12.5 })],
+      maxLagDays: 30,
+    });
+    expect(told).toEqual({
+      cheapest: "RAG",
+      runnerUp: "FINE_TUNING",
+      savings: "RAG is the cheapest approach that meets the 30-day lag: against Fine-tuning it saves 28.57% over the lifecycle in the base case ($20k), saves 20% in the low scenario and costs 12.5% more in the high scenario.",
+      simulation: null,
+      infeasible: [],
+    });
+  });
+
+  it("with no lag given, says only that it is the cheapest; without comparable percentages, only that it is ahead", () => {
+    const told = explainCosts({
+      approaches: { RAG: { lifecycle: life(5_000_000), manual: false }, HYBRID: { lifecycle: life(6_000_000), manual: false } },
+      savings: [saving("RAG", "HYBRID", 1_000_000, null)],
+    });
+    expect(told.savings).toBe("RAG is the cheapest approach, ahead of Hybrid.");
+  });
+
+  it("leaves out manual estimates, incomplete projections and approaches that cannot serve; one candidate left compares nothing", () => {
+    const told = explainCosts({
+      approaches: {
+        RAG: { lifecycle: life(5_000_000), manual: false, meetsLag: true },
+        HYBRID: { lifecycle: life(1_000, false), manual: false, meetsLag: true },
+        AGENT: { lifecycle: life(100), manual: true },
+        PROMPTING: { lifecycle: life(10), manual: false, reachesKnowledge: false, meetsLag: false },
+      },
+      savings: [],
+      maxLagDays: 7,
+    });
+    expect(told.cheapest).toBe("RAG");
+    expect(told.runnerUp).toBeNull();
+    expect(told.savings).toBeNull();
+    expect(told.infeasible).toEqual(["Prompting only does not reach the use case's own knowledge (nothing is retrieved and nothing is trained), so it is never offered as a saving."]);
+  });
+
+  it("says how long a change waits when an approach misses the lag, or that it is never brought up to date, and with no lag given calls it the acceptable lag", () => {
+    const told = explainCosts({
+      approaches: { FINE_TUNING: { lifecycle: life(1), manual: false, meetsLag: false, worstDelayDays: 112 }, HYBRID: { lifecycle: life(2), manual: false, meetsLag: false, worstDelayDays: null } },
+      savings: [],
+      maxLagDays: 1_000,
+    });
+    expect(told.infeasible).toEqual([
+      "Fine-tuning does not meet the 1,000-day lag: it leaves a change uncorrected for up to 112 days even retraining as often as it can, so it is never offered as a saving.",
+      "Hybrid does not meet the 1,000-day lag: it is never brought up to date even retraining as often as it can, so it is never offered as a saving.",
+    ]);
+    expect(told.cheapest).toBeNull();
+    const noLag = explainCosts({ approaches: { FINE_TUNING: { lifecycle: life(1), manual: false, meetsLag: false } }, savings: [] });
+    expect(noLag.infeasible).toEqual(["Fine-tuning does not meet the acceptable lag: it is never brought up to date even retraining as often as it can, so it is never offered as a saving."]);
+  });
+
+  it("gives the Monte Carlo's odds and spread for the same pair only, and says when the saving may be negative", () => {
+    const base = {
+      approaches: { RAG: { lifecycle: life(5_000_000), manual: false }, HYBRID: { lifecycle: life(6_000_000), manual: false } },
+      savings: [saving("RAG", "HYBRID", 1_000_000, { low: 10, base: 16.67, high: 20 })],
+    };
+    const pair = { approach: "RAG" as const, against: "HYBRID" as const, cheaperShare: 0.8765, p10Cents: 120_000, p90Cents: 4_560_000_00 };
+    expect(explainCosts({ ...base, simulation: { trials: 2000, pairs: [pair] } }).simulation).toBe(
+      "RAG costs less than Hybrid in 88% of 2,000 trials; it saves $1.2k–$4.56M (P10–P90).",
+    );
+    expect(explainCosts({ ...base, simulation: { trials: 500, pairs: [{ ...pair, p10Cents: -2_500_000 }] } }).simulation).toBe(
+      "RAG costs less than Hybrid in 88% of 500 trials; the saving runs from −$25k to $4.56M (P10–P90; negative: it costs more).",
+    );
+    expect(explainCosts({ ...base, simulation: { trials: 2000, pairs: [{ ...pair, p10Cents: 0 }] } }).simulation).toBe(
+      "RAG costs less than Hybrid in 88% of 2,000 trials; it saves $0–$4.56M (P10–P90).",
+    );
+    // A simulation of another pair says nothing about this one.
+    expect(explainCosts({ ...base, simulation: { trials: 2000, pairs: [{ ...pair, against: "FINE_TUNING" }] } }).simulation).toBeNull();
+    expect(explainCosts({ ...base, simulation: null }).simulation).toBeNull();
+  });
+
+  it("writes money with three significant figures and the unit that fits, at each boundary", () => {
+    expect(compactDollars(0)).toBe("$0");
+    expect(compactDollars(99_949)).toBe("$999");
+    expect(compactDollars(100_000)).toBe("$1k");
+    expect(compactDollars(123_456_78)).toBe("$123k");
+    expect(compactDollars(99_999_999)).toBe("$1,000k");
+    expect(compactDollars(100_000_000)).toBe("$1M");
+    expect(compactDollars(100_000_000_000)).toBe("$1B");
+    expect(compactDollars(-123_456_789_000)).toBe("−$1.23B");
+    expect(compactDollars(-50)).toBe("−$1");
+  });
+});
+

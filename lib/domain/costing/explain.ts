@@ -60,7 +60,7 @@ export function explainCosts(s: ExplainInput): CostExplanation {
     }
     if (x.meetsLag === false) {
       const wait = x.worstDelayDays === null || x.worstDelayDays === undefined ? "is never brought up to date" : `leaves a change uncorrected for up to ${x.worstDelayDays} days`;
-      infeasible.push(`${APPROACH_LABELS[approach]} does not meet the ${lag === null ? "acceptable" : lagPhrase(lag)}: it ${wait} even retraining as often as it can, so it is never offered as a saving.`);
+      infeasible.push(`${APPROACH_LABELS[approach]} does not meet the ${lag === null ? "acceptable lag" : lagPhrase(lag)}: it ${wait} even retraining as often as it can, so it is never offered as a saving.`);
       continue;
     }
     if (x.manual || !x.lifecycle.complete) continue;
