@@ -24,4 +24,24 @@ describe("the model price catalogue (@pydantic/genai-prices, offline)", () => {
     expect(modelPrice(DEFAULT_MODEL, edited)).toMatchObject({ inputPerM: 9 });
     expect(modelPrice("openai/gpt-4o-mini", { ...pinned, prices: {} })).toBeNull();
   });
+  it("leaves out what has no single price per token, and what the package marks deprecated (as read off the installed version)", () => {
+    const refs = new Set(catalogueModels().map((m) => m.ref));
+    expect(refs.has("openai/gpt-5.4")).toBe(false); // priced in tiers by context length
+    expect(refs.has("openai/gpt-5.6-luna")).toBe(false); // priced by date
+    expect(refs.has("google/gemini-2.5-flash-preview")).toBe(false); // deprecated, though flat-priced
+    expect(modelPrice("google/gemini-2.5-flash-preview")).toBeNull();
+    expect(refs.has("openai/ada")).toBe(true);
+  });
+  it("names a model by its id where the package gives no name; no cached price where it has none", () => {
+    expect(catalogueModels().find((m) => m.ref === "openai/ada")).toEqual({ ref: "openai/ada", provider: "OpenAI", name: "ada", inputPerM: 0.4, outputPerM: 0.4, cachedInputPerM: null });
+    expect(catalogueModels().find((m) => m.ref === "openai/gpt-4o")).toMatchObject({ name: "gpt 4o", cachedInputPerM: 1.25 });
+  });
+  it("lists each model once, in order of provider and id, and a snapshot holds exactly those prices", () => {
+    const refs = catalogueModels().map((m) => m.ref);
+    expect(refs).toEqual([...refs].sort((a, b) => a.localeCompare(b)));
+    expect(new Set(refs).size).toBe(refs.length);
+    const pinned = pinCatalogue("2026-12-04");
+    expect(Object.keys(pinned.prices).sort()).toEqual([...refs].sort());
+    expect(pinned.prices["openai/gpt-4o"]).toEqual({ inputPerM: 2.5, outputPerM: 10, cachedInputPerM: 1.25 });
+  });
 });

@@ -100,3 +100,51 @@ describe("triangular draws", () => {
     expect(triangular(5, 5, 5, 0.3)).toBe(5);
   });
 });
+
+describe("the same seed, the same figures, in every release", () => {
+  // A stored projection keeps its seed so its P10–P90 can be derived again and explained; a change
+  // to the generator or to which figures are drawn would silently change every stored story.
+  it("seeds from text with 32-bit FNV-1a (its published test values)", () => {
+    expect(seedFor("")).toBe(0x811c9dc5);
+    expect(seedFor("a")).toBe(0xe40c292c);
+    expect(seedFor("foobar")).toBe(0xbf9cf968);
+  });
+  it("draws with mulberry32 (its published first values for seed 1)", () => {
+    const u = mulberry32(1);
+    expect([u(), u(), u()]).toEqual([0.6270739405881613, 0.002735721180215478, 0.5274470399599522]);
+  });
+  it("a close call, pinned: RAG against fine-tuning at a million calls a month, seed 7", () => {
+    const input: ProjectionInput = { assessment: { monthlyCalls: 1_000_000, changeFrequency: "static", corpusDocuments: 5000 }, horizonYears: 3, startYear: 2027, assumptions: COMPLETE };
+    expect(simulateCosts(input, projectCosts(input), { seed: 7 })).toEqual({
+      seed: 7,
+      trials: 2000,
+      pairs: [{ approach: "RAG", against: "FINE_TUNING", cheaperShare: 0.887, p10Cents: -857_992, p50Cents: 150_855_27, p90Cents: 311_875_56 }],
+    });
+  });
+  it("plans retraining on the set's own lag, as the scenarios do: 28 days, monthly changes within 60 days, 12 cycles", () => {
+    const set = collapsed({ ...COMPLETE, values: { ...COMPLETE.values, retrainLagDays: fixed(28), retrainCostUsd: fixed(10) } });
+    const input: ProjectionInput = { assessment: { monthlyCalls: 10_000_000, changeFrequency: "monthly", maxLagDays: 60 }, horizonYears: 3, startYear: 2027, assumptions: set };
+    const p = projectCosts(input);
+    expect(p.approaches.FINE_TUNING!.retrainingCyclesPerYear).toBe(12);
+    const pair = simulateCosts(input, p, { seed: 1, trials: 5 })!.pairs[0]!;
+    expect(pair.approach).toBe("FINE_TUNING");
+    expect(pair.p50Cents).toBe(p.approaches[pair.against]!.lifecycle.base - p.approaches.FINE_TUNING!.lifecycle.base);
+  });
+  it("leaves out a manual estimate, however cheap", () => {
+    const input: ProjectionInput = { ...monthly, manual: { approach: "AGENT", estimate: { low: 1, base: 1, high: 1 } } };
+    const pair = simulateCosts(input, projectCosts(input), { seed: 3 })!.pairs[0]!;
+    expect([pair.approach, pair.against]).not.toContain("AGENT");
+  });
+});
+
+describe("the triangular distribution's inverse, at points worked by hand", () => {
+  it("for 0 / 50 / 100: the 1/8 point is 25, the median 50, the 7/8 point 75", () => {
+    expect(triangular(0, 50, 100, 0.125)).toBe(25);
+    expect(triangular(0, 50, 100, 0.5)).toBe(50);
+    expect(triangular(0, 50, 100, 0.875)).toBe(75);
+  });
+  it("with the mode at either end", () => {
+    expect(triangular(0, 0, 100, 0.75)).toBe(50);
+    expect(triangular(0, 100, 100, 0.25)).toBe(50);
+  });
+});

@@ -1,0 +1,230 @@
+import { describe, expect, it } from "vitest";
+import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, type AssumptionSet, type Range } from "./assumptions";
+import { COST_CATEGORIES, COST_CATEGORY_LABELS } from "./categories";
+import { answersFromOwnKnowledge, COST_ENGINE_VERSION, LINE_LIMIT_CENTS, projectCosts, ProjectionInputError, savingsBetween, type ApproachProjection, type ProjectionInput } from "./project";
+
+/**
+ * What a projection says about each approach beyond its dollars: the years it covers, what is
+ * left out and why, the lag it meets, its time to value, the savings it offers and the break-even.
+ * Figures are set by hand (every other figure $0) so each expectation can be worked on paper.
+ */
+const zero: Range = { low: 0, base: 0, high: 0 };
+const fixed = (v: number): Range => ({ low: v, base: v, high: v });
+const none: Range = { low: null, base: null, high: null };
+function onlyFigures(figures: Partial<AssumptionSet["values"]>): AssumptionSet {
+  const values = Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, zero])) as AssumptionSet["values"];
+  return { fineTuneMethod: "LORA", values: { ...values, ...figures }, model: "openai/gpt-4o", catalogue: null };
+}
+const project = (assumptions: AssumptionSet, assessment: ProjectionInput["assessment"] = { monthlyCalls: 1000 }, extra: Partial<ProjectionInput> = {}) =>
+  projectCosts({ assessment, horizonYears: 3, startYear: 2027, assumptions, ...extra });
+
+describe("what a projection refuses", () => {
+  it("a horizon that is not 1 to 10 whole years, in words", () => {
+    for (const h of [0, 11, 1.5]) {
+      expect(() => project(DEFAULT_ASSUMPTIONS, {}, { horizonYears: h })).toThrow(new ProjectionInputError("The horizon must be a whole number of years from 1 to 10."));
+    }
+    expect(project(DEFAULT_ASSUMPTIONS, {}, { horizonYears: 10 }).approaches.RAG!.yearly).toHaveLength(10);
+  });
+  it("a start year outside 1900 to 2200, in words", () => {
+    for (const y of [1899, 2201, 2027.5]) {
+      expect(() => project(DEFAULT_ASSUMPTIONS, {}, { startYear: y })).toThrow(new ProjectionInputError("The start year is out of range."));
+    }
+    expect(project(DEFAULT_ASSUMPTIONS, {}, { startYear: 1900 }).approaches.RAG!.yearly[0]!.calendarYear).toBe(1900);
+    expect(project(DEFAULT_ASSUMPTIONS, {}, { startYear: 2200 }).approaches.RAG!.yearly[0]!.calendarYear).toBe(2200);
+  });
+  it("carries an engine version people can read beside a stored projection", () => {
+    expect(COST_ENGINE_VERSION).toMatch(/^\d+\.\d+$/);
+  });
+});
+
+describe("years and lines", () => {
+  it("each year of the horizon is its calendar year, from the start year on", () => {
+    const p = project(onlyFigures({}), { monthlyCalls: 1000 }, { startYear: 2030 });
+    expect(p.approaches.RAG!.yearly.map((y) => [y.yearIndex, y.calendarYear])).toEqual([[1, 2030], [2, 2031], [3, 2032]]);
+    expect([...new Set(p.lines.map((l) => `${l.yearIndex}:${l.calendarYear}`))].sort()).toEqual(["1:2030", "2:2031", "3:2032"]);
+    expect(p.lines.every((l) => l.manual === false)).toBe(true);
+  });
+  it("a one-time category is a line in year 1 even at $0, and no line after; a yearly category at $0 is still a line", () => {
+    const p = project(onlyFigures({}), { monthlyCalls: 1000, changeFrequency: "static" });
+    const ft = (year: number) => p.lines.filter((l) => l.approach === "FINE_TUNING" && l.yearIndex === year).map((l) => l.category);
+    expect(ft(1)).toEqual(["BUILD_ENGINEERING", "DATA_CURATION", "TRAINING_COMPUTE", "INFERENCE", "RETRAINING", "FT_HOSTING", "MAINTENANCE", "EVALUATION"]);
+    expect(ft(2)).toEqual(["INFERENCE", "RETRAINING", "FT_HOSTING", "MAINTENANCE", "EVALUATION"]);
+    expect(p.lines.filter((l) => l.yearIndex === 2).every((l) => l.base === 0)).toBe(true);
+  });
+  it("a line of exactly $1 billion is kept; a cent more is left out and said so", () => {
+    const at = (rate: number) => project(onlyFigures({ ragBuildWeeks: fixed(1), engineerRate: fixed(rate) }), { monthlyCalls: 0 });
+    // 1 week × 40 hours × $25,000,000 an hour = $1,000,000,000
+    const kept = at(25_000_000).lines.find((l) => l.approach === "RAG" && l.category === "BUILD_ENGINEERING")!;
+    expect(kept.base).toBe(LINE_LIMIT_CENTS);
+    const over = at(25_000_000.000_25);
+    expect(over.lines.find((l) => l.approach === "RAG" && l.category === "BUILD_ENGINEERING")!.base).toBeNull();
+    expect(over.approaches.RAG!.missing).toContain("limit:beyondExact");
+  });
+});
+
+describe("what is missing, and what that leaves", () => {
+  it("lists each figure and answer once, in order, for the approach and for the whole projection", () => {
+    // A model the catalogue lacks, with no input price set: priced by nobody.
+    const p = project({ ...onlyFigures({ modelInputPricePerMTokens: none, engineerRate: none }), model: "acme/in-house-7b" }, {});
+    expect(p.approaches.PROMPTING!.missing).toEqual(["answer:monthlyCalls", "assumption:engineerRate", "assumption:modelInputPricePerMTokens"]);
+    expect(p.missing).toEqual(["answer:changeFrequency", "answer:monthlyCalls", "assumption:engineerRate", "assumption:modelInputPricePerMTokens"]);
+    expect(p.complete).toBe(false);
+  });
+  it("a figure only year 1 needs leaves the lifecycle incomplete though later years are whole", () => {
+    const rag = project(onlyFigures({ ragBuildWeeks: none })).approaches.RAG!;
+    expect(rag.yearly.map((y) => y.complete)).toEqual([false, true, true]);
+    expect(rag.lifecycle.complete).toBe(false);
+  });
+});
+
+describe("each approach's lag, delay and time to value", () => {
+  const set = onlyFigures({ retrainLagDays: { low: 14, base: 21, high: 28 }, ftTimeToValueWeeks: { low: 6, base: 8, high: 12 }, ragTimeToValueWeeks: { low: 0.4, base: 0.7, high: 1 } });
+
+  it("fine-tuning's stale days per scenario follow that scenario's lag: 4 quarterly retrainings × 14/21/28 days", () => {
+    const p = project(set, { monthlyCalls: 1000, changeFrequency: "quarterly" });
+    expect(p.approaches.FINE_TUNING!.staleDaysPerYear).toEqual({ low: 56, base: 84, high: 112 });
+    for (const ap of ["RAG", "HYBRID", "PROMPTING"] as const) expect(p.approaches[ap]!.staleDaysPerYear).toEqual({ low: 0, base: 0, high: 0 });
+    // With no lag figure at all, 000's three weeks stand in: 4 × 21 in every scenario.
+    const noLag = project({ ...set, values: { ...set.values, retrainLagDays: none } }, { monthlyCalls: 1000, changeFrequency: "quarterly" });
+    expect(noLag.approaches.FINE_TUNING!.staleDaysPerYear).toEqual({ low: 84, base: 84, high: 84 });
+  });
+  it("plans its retraining on the base scenario's lag: weekly changes and a 28-day retraining fit 13 cycles", () => {
+    const p = project({ ...set, values: { ...set.values, retrainLagDays: fixed(28) } }, { monthlyCalls: 1000, changeFrequency: "weekly" });
+    expect(p.approaches.FINE_TUNING!.retrainingCyclesPerYear).toBe(13);
+    expect(p.approaches.HYBRID!.retrainingCyclesPerYear).toBe(1);
+    expect(p.approaches.RAG!.retrainingCyclesPerYear).toBe(0);
+  });
+  it("time to value: fine-tuning and hybrid take fine-tuning's weeks, RAG and prompting RAG's; none when the figure is empty", () => {
+    const p = project(set);
+    expect(p.approaches.FINE_TUNING!.timeToValueWeeks).toEqual({ low: 6, base: 8, high: 12 });
+    expect(p.approaches.HYBRID!.timeToValueWeeks).toEqual({ low: 6, base: 8, high: 12 });
+    expect(p.approaches.RAG!.timeToValueWeeks).toEqual({ low: 0.4, base: 0.7, high: 1 });
+    expect(p.approaches.PROMPTING!.timeToValueWeeks).toEqual({ low: 0.4, base: 0.7, high: 1 });
+    expect(project({ ...set, values: { ...set.values, ragTimeToValueWeeks: none } }).approaches.RAG!.timeToValueWeeks).toBeNull();
+  });
+  it("retrieval meets any lag and waits for nothing; prompting never sees the use case's own knowledge; unknown without a lag", () => {
+    const withLag = project(set, { monthlyCalls: 1000, changeFrequency: "monthly", maxLagDays: 7 });
+    expect(withLag.approaches.RAG).toMatchObject({ meetsLag: true, reachesKnowledge: true, worstDelayDays: 0 });
+    expect(withLag.approaches.HYBRID).toMatchObject({ meetsLag: true, worstDelayDays: 0 });
+    expect(withLag.approaches.PROMPTING).toMatchObject({ meetsLag: false, reachesKnowledge: false, worstDelayDays: null });
+    expect(withLag.approaches.FINE_TUNING).toMatchObject({ meetsLag: false, worstDelayDays: 21 });
+    const noLag = project(set, { monthlyCalls: 1000, changeFrequency: "monthly" });
+    expect(noLag.approaches.RAG!.meetsLag).toBeNull();
+    expect(noLag.approaches.PROMPTING!.meetsLag).toBeNull();
+    expect(noLag.approaches.FINE_TUNING!.meetsLag).toBeNull();
+  });
+  it("knowledge of its own: documents, citations, documented expertise, or knowledge that changes", () => {
+    expect(answersFromOwnKnowledge({})).toBe(false);
+    expect(answersFromOwnKnowledge({ changeFrequency: "static" })).toBe(false);
+    expect(answersFromOwnKnowledge({ changeFrequency: "annually" })).toBe(true);
+    expect(answersFromOwnKnowledge({ corpusDocuments: 1 })).toBe(true);
+    expect(answersFromOwnKnowledge({ needsCitations: true, changeFrequency: "static" })).toBe(true);
+  });
+});
+
+describe("a manual estimate (agent, pipeline, feedback learning)", () => {
+  it("is the owner's yearly figure for each year of the horizon, complete, with nothing computed about lag", () => {
+    const p = project(DEFAULT_ASSUMPTIONS, {}, { startYear: 2028, manual: { approach: "PIPELINE", estimate: { low: 100, base: 200, high: 300 } } });
+    expect(p.lines.filter((l) => l.approach === "PIPELINE")).toEqual([1, 2, 3].map((yearIndex) => ({ approach: "PIPELINE", yearIndex, calendarYear: 2027 + yearIndex, category: "MANUAL_ESTIMATE", low: 100, base: 200, high: 300, manual: true })));
+    expect(p.approaches.PIPELINE).toEqual({
+      approach: "PIPELINE",
+      manual: true,
+      yearly: [1, 2, 3].map((yearIndex) => ({ yearIndex, calendarYear: 2027 + yearIndex, low: 100, base: 200, high: 300, complete: true })),
+      lifecycle: { low: 300, base: 600, high: 900, complete: true },
+      retrainingCyclesPerYear: 0,
+      staleDaysPerYear: { low: 0, base: 0, high: 0 },
+      meetsLag: null,
+      reachesKnowledge: true,
+      worstDelayDays: null,
+      timeToValueWeeks: null,
+      missing: [],
+    });
+  });
+});
+
+describe("savings between approaches", () => {
+  const ap = (approach: ApproachProjection["approach"], low: number, base: number, high: number, more: Partial<ApproachProjection> = {}): ApproachProjection => ({
+    approach, manual: false, yearly: [], lifecycle: { low, base, high, complete: true }, retrainingCyclesPerYear: 0, staleDaysPerYear: { low: 0, base: 0, high: 0 },
+    meetsLag: true, reachesKnowledge: true, worstDelayDays: 0, timeToValueWeeks: null, missing: [], ...more,
+  });
+
+  it("every feasible approach against every other, never against itself, scenario with scenario", () => {
+    const s = savingsBetween({ RAG: ap("RAG", 50, 100, 200), HYBRID: ap("HYBRID", 100, 200, 400) });
+    expect(s).toEqual([
+      { approach: "RAG", against: "HYBRID", baseCents: 100, cents: { low: 50, base: 100, high: 200 }, pct: { low: 50, base: 50, high: 50 } },
+      { approach: "HYBRID", against: "RAG", baseCents: -100, cents: { low: -50, base: -100, high: -200 }, pct: { low: -100, base: -100, high: -100 } },
+    ]);
+  });
+  it("no percentage against an incomplete side, or against a scenario that costs nothing", () => {
+    const incomplete = savingsBetween({ RAG: ap("RAG", 50, 100, 200), HYBRID: { ...ap("HYBRID", 100, 200, 400), lifecycle: { low: 100, base: 200, high: 400, complete: false } } });
+    expect(incomplete.map((x) => x.pct)).toEqual([null, null]);
+    for (const free of [ap("HYBRID", 0, 200, 400), ap("HYBRID", 100, 0, 400), ap("HYBRID", 100, 200, 0)]) {
+      const [ragVsFree] = savingsBetween({ RAG: ap("RAG", 50, 100, 200), HYBRID: free });
+      expect(ragVsFree!.pct).toBeNull();
+    }
+  });
+  it("an approach that misses the lag is only ever the side saved against", () => {
+    const s = savingsBetween({ RAG: ap("RAG", 50, 100, 200), FINE_TUNING: ap("FINE_TUNING", 1, 2, 3, { meetsLag: false }) });
+    expect(s.map((x) => `${x.approach}>${x.against}`)).toEqual(["RAG>FINE_TUNING"]);
+  });
+  it("a use case's own price for one side of the model marks the pricing as by hand", () => {
+    const p = projectCosts({ assessment: { monthlyCalls: 1000 }, horizonYears: 1, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS, overrides: { modelInputPricePerMTokens: fixed(3) } });
+    expect(p.pricing).toEqual({ model: "openai/gpt-4o", from: "hand", catalogueVersion: null, pinnedOn: null });
+  });
+});
+
+describe("the break-even volume, in words", () => {
+  // Every call: 1,000 input tokens at $1 per million; the fine-tuned model at half the price.
+  const perCall = { inputTokensPerCall: fixed(1000), modelInputPricePerMTokens: fixed(1), modelOutputPricePerMTokens: fixed(0), ftInferencePriceFactor: fixed(0.5) };
+
+  it("fine-tuning cheaper at any volume when its fixed costs are no higher and its calls no dearer", () => {
+    expect(project(onlyFigures(perCall), { monthlyCalls: 1000, changeFrequency: "static" }, { horizonYears: 1 }).breakEven).toEqual({ monthlyCalls: 0, reason: "Fine-tuning costs no more than RAG at any volume." });
+  });
+  it("none when its calls cost the same and its fixed costs more", () => {
+    const set = onlyFigures({ ...perCall, ftInferencePriceFactor: fixed(1), ftHostingHourlyUsd: fixed(1) });
+    expect(project(set, { monthlyCalls: 1000, changeFrequency: "static" }, { horizonYears: 1 }).breakEven).toEqual({ monthlyCalls: null, reason: "None within the horizon: RAG stays cheaper at every volume." });
+  });
+  it("the crossing: $8,760 of hosting a year against $0.006 saved per monthly call a year is 1,460,000 calls a month", () => {
+    const set = onlyFigures({ ...perCall, ftHostingHourlyUsd: fixed(1) });
+    expect(project(set, { monthlyCalls: 1000, changeFrequency: "static" }, { horizonYears: 1 }).breakEven).toEqual({
+      monthlyCalls: 1_460_000,
+      reason: "Above 1,460,000 calls a month, fine-tuning costs less over the lifecycle.",
+    });
+    // Over three years the hosting and the calls both triple: the same crossing.
+    expect(project(set, { monthlyCalls: 1000, changeFrequency: "static" }).breakEven.monthlyCalls).toBe(1_460_000);
+  });
+  it("holds where it says: at the break-even volume the two lifecycles cost the same, with retraining planned on the set's own lag", () => {
+    const set = onlyFigures({ ...perCall, ftHostingHourlyUsd: fixed(1), retrainLagDays: fixed(28), retrainCostUsd: fixed(1000) });
+    const assessment = { changeFrequency: "weekly" as const, maxLagDays: 400 };
+    const calls = project(set, { ...assessment, monthlyCalls: 1000 }).breakEven.monthlyCalls!;
+    const at = project(set, { ...assessment, monthlyCalls: calls }).approaches;
+    expect(at.FINE_TUNING!.retrainingCyclesPerYear).toBe(1);
+    expect(Math.abs(at.FINE_TUNING!.lifecycle.base - at.RAG!.lifecycle.base)).toBeLessThanOrEqual(100);
+  });
+  it("asks for the missing figures when either side cannot be priced", () => {
+    const reason = "Missing figures: price the model and the tokens per call to find the break-even volume.";
+    expect(project(onlyFigures({ ...perCall, ftHostingHourlyUsd: none }), { monthlyCalls: 1000 }).breakEven).toEqual({ monthlyCalls: null, reason });
+    expect(project(onlyFigures({ ...perCall, vectorDbMonthlyUsd: none }), { monthlyCalls: 1000 }).breakEven).toEqual({ monthlyCalls: null, reason });
+  });
+  it("none at all when fine-tuning cannot meet the lag, whatever the volume", () => {
+    const p = project(onlyFigures({ ...perCall, retrainLagDays: fixed(21) }), { monthlyCalls: 1000, changeFrequency: "weekly", maxLagDays: 1 });
+    expect(p.breakEven).toEqual({ monthlyCalls: null, reason: "None: fine-tuning does not meet the 1-day lag at any volume, so it is not an option to break even with." });
+  });
+});
+
+describe("the cost categories", () => {
+  it("are PRODUCT.md's, in its order and words, with evaluation and the manual estimate after them", () => {
+    expect(COST_CATEGORIES.map((c) => COST_CATEGORY_LABELS[c])).toEqual([
+      "Build engineering",
+      "Data curation",
+      "Training compute",
+      "Inference",
+      "Retrieval infrastructure",
+      "Retraining",
+      "Fine-tuned model hosting",
+      "Maintenance engineering",
+      "Evaluation",
+      "Manual estimate",
+    ]);
+  });
+});
