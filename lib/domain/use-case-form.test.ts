@@ -62,6 +62,19 @@ describe("the assessment form's layout", () => {
     }
     expect(quotes).toBeGreaterThanOrEqual(30);
   });
+  it("each choice reads as a word, each count has its unit", () => {
+    for (const key of ANSWER_KEYS) {
+      const h = ANSWER_HELP[key];
+      const labels = Object.values(h.options ?? {});
+      expect(labels.every((l) => /^[A-Z][a-z]/.test(l)), key).toBe(true);
+      expect(new Set(labels).size, key).toBe(labels.length);
+      if (answerKind(key) === "integer" || answerKind(key) === "number") expect(h.unit, key).toMatch(/^[a-z%]/);
+      else expect(h.unit, key).toBeUndefined();
+    }
+    expect(ANSWER_HELP.changeFrequency.options).toMatchObject({ realtime: "Real time", static: "Never (static)" });
+    expect(ANSWER_HELP.promptedBaselineMeetsBar.options).toEqual({ yes: "Yes", no: "No", untested: "Not tested yet" });
+    expect(ANSWER_HELP.monthlyCalls.unit).toBe("calls a month");
+  });
   it("enum answers have a label for each value", () => {
     for (const key of ANSWER_KEYS.filter((k) => answerKind(k) === "enum")) {
       expect(Object.keys(ANSWER_HELP[key].options ?? {}).sort()).toEqual([...answerOptions(key)].sort());
