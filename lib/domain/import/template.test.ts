@@ -7,6 +7,7 @@ import { parseCsv } from "./csv";
 import { crossRowChecks, prepareRows } from "./prepare";
 import { buildFields } from "./rows";
 import { exampleCsv, FIELD_GUIDE_HEADERS, fieldGuideCsv, TEMPLATE_HEADERS, templateCsv } from "./template";
+import { IMPORT_FIELDS } from "./fields";
 
 const read = (csv: string) => parseCsv(decodeCsvBytes(new TextEncoder().encode(csv)).text);
 
@@ -44,3 +45,25 @@ describe("the downloads", () => {
     expect(lag.cells[3]).toBe("Whole number from 0 to 3,650 (days); thousands separators allowed");
   });
 });
+
+describe("the field guide, as a person downloads it", () => {
+  it("reads word for word as reviewed (__snapshots__/field-guide.csv): every label, format, example and help line", async () => {
+    await expect(fieldGuideCsv()).toMatchFileSnapshot("./__snapshots__/field-guide.csv");
+  });
+  it("each field's own example imports alone with no error, under the column name the template gives it", () => {
+    for (const f of IMPORT_FIELDS) {
+      if (!f.example) continue;
+      const parsed = read(`title,${f.key === "title" ? "description" : f.key}\r\nA use case,"${f.example}"\r\n`);
+      const { converted } = prepareRows(parsed.headers, parsed.rows, { columns: suggestColumns(parsed.headers), values: {} });
+      expect(converted[0]!.errors, f.key).toEqual([]);
+    }
+  });
+  it("labels each field once, and lists an enum's values in its format", () => {
+    expect(new Set(IMPORT_FIELDS.map((f) => f.label)).size).toBe(IMPORT_FIELDS.length);
+    for (const f of IMPORT_FIELDS.filter((x) => x.kind === "enum")) {
+      expect(f.format, f.key).toContain(`One of: ${f.options!.map((o) => o.value).join(", ")}`);
+    }
+    expect(IMPORT_FIELDS.filter((f) => f.required).map((f) => f.key)).toEqual(["title"]);
+  });
+});
+
