@@ -79,7 +79,7 @@ export const COLUMN_SYNONYMS: Readonly<Record<ImportFieldKey, readonly string[]>
     "lead email",
     "project lead email",
   ],
-  status: ["status", "stage of development", "development stage", "stage", "lifecycle stage", "lifecycle status", "lifecycle", "phase"],
+  status: ["status", "stage of development", "development stage", "lifecycle stage", "lifecycle status", "lifecycle", "phase"],
   startDate: ["start date", "planned start", "planned start date", "start", "date initiated", "initiation date", "date started"],
   horizonYears: ["horizon years", "horizon in years", "horizon", "planning horizon", "years"],
   externalId: ["external id", "use case id", "use case identifier", "inventory id", "id", "identifier", "reference", "ref", "key"],

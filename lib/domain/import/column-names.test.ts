@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import type { ImportFieldKey } from "./fields";
+import { suggestColumns } from "./columns";
+
+/**
+ * The column names other inventories use, and the field each fills when it is the file's only
+ * column of that kind: the US federal agency AI use-case inventories ("Use Case Name", "Bureau",
+ * "Stage of Development") and spreadsheets kept by hand. Written down here apart from the code,
+ * as files spell them (Title Case, UPPER_SNAKE, kebab-case), so a name dropped or moved to another
+ * field fails until this table is changed on purpose.
+ */
+const NAMES: Record<ImportFieldKey, string[]> = {
+  title: ["Use Case Name","USE_CASE_TITLE","name-of-use-case","Use Case","TITLE","name","Project Name","PROJECT","initiative","Ai Use Case"],
+  description: ["Summary Of Use Case","WHAT_IS_THE_INTENDED_PURPOSE_AND_EXPECTED_BENEFITS_OF_THE_AI","intended-purpose-and-expected-benefits","Use Case Summary","DESCRIPTION","summary","Use Case Description","PURPOSE","intended-purpose","Purpose And Benefits","DETAILS","problem-statement"],
+  businessUnit: ["Business Unit","BUSINESS_UNIT_COST_CENTER","cost-center","Cost Centre","BUREAU","bureau-component","Component","SUB_AGENCY","division","Department","AGENCY","office","Unit","TEAM","business-area","Org Unit","ORGANIZATIONAL_UNIT"],
+  ownerEmail: ["Owner Email","OWNER_E_MAIL","owner-s-email","Owner","EMAIL","e-mail","Contact Email","POINT_OF_CONTACT_EMAIL","poc-email","Lead Email","PROJECT_LEAD_EMAIL"],
+  status: ["Status","STAGE_OF_DEVELOPMENT","development-stage","Lifecycle Stage","LIFECYCLE_STATUS","lifecycle","Phase"],
+  startDate: ["Start Date","PLANNED_START","planned-start-date","Start","DATE_INITIATED","initiation-date","Date Started"],
+  horizonYears: ["Horizon Years","HORIZON_IN_YEARS","horizon","Planning Horizon","YEARS"],
+  externalId: ["External Id","USE_CASE_ID","use-case-identifier","Inventory Id","ID","identifier","Reference","REF","key"],
+  highImpact: ["Is The Ai Use Case High Impact","HIGH_IMPACT","high-impact-determination","Is This Use Case High Impact","RIGHTS_IMPACTING_OR_SAFETY_IMPACTING","high-impact-status"],
+  personalData: ["Does The Ai Use Case Involve Personally Identifiable Information Pii","INVOLVES_PII","pii","Personal Data","PERSONALLY_IDENTIFIABLE_INFORMATION","personal-data-involved","Does This Ai Use Case Involve Personally Identifiable Information Pii That Is Maintained By The Agency"],
+  sourcing: ["Developed In House Or Contracted","IN_HOUSE_OR_BOUGHT","development-method","Was The Ai System Involved In This Use Case Developed Or Is It To Be Developed Under Contract S Or In House","WAS_THE_AI_SYSTEM_DEVELOPED_UNDER_CONTRACT_S_OR_IN_HOUSE","sourcing","Build Or Buy"],
+  vendor: ["Vendor Name","VENDOR","supplier","Contractor","PROVIDER"],
+  stage: ["Omb Stage","INVENTORY_STAGE","deployment-stage"],
+  topicArea: ["Use Case Topic Area","TOPIC_AREA","topic","Category"],
+  euRiskTier: ["Eu Ai Act Risk Tier","EU_AI_ACT_RISK","ai-act-risk","Risk Tier","EU_RISK_TIER","risk-classification"],
+  changeFrequency: ["Change Frequency","HOW_OFTEN_THE_KNOWLEDGE_CHANGES","update-frequency","Data Update Frequency","KNOWLEDGE_CHANGE_FREQUENCY"],
+  maxLagDays: ["Max Lag Days","ACCEPTABLE_LAG","acceptable-lag-days","Maximum Lag Days"],
+  coreNeed: [],
+  needsStyleOrFormat: [],
+  needsCitations: [],
+  fitsContextWindow: [],
+  corpusDocuments: ["Corpus Documents","CORPUS_SIZE","number-of-documents","Documents"],
+  labeledExamples: ["Labeled Examples","LABELLED_EXAMPLES","training-examples"],
+  latencySensitive: [],
+  latencyBudgetMs: ["Latency Budget","LATENCY_BUDGET_MS","latency-ms"],
+  monthlyCalls: ["Monthly Calls","MONTHLY_LLM_CALLS","calls-per-month","Llm Calls Per Month"],
+  yearlyGrowthPct: ["Yearly Growth","YEARLY_GROWTH_PCT","annual-growth","Growth"],
+  sensitiveDataOutOfTraining: [],
+  retrainingBudget: [],
+  expertiseDocumented: [],
+  needsToolUse: [],
+  transformationAtVolume: [],
+  learnsFromFeedback: [],
+  promptedBaselineMeetsBar: ["Prompted Baseline","BASELINE_MEETS_BAR","prompted-base-model-meets-the-bar"],
+  evaluationSetExists: [],
+  weeksToProduction: ["Weeks To Production","WEEKS_UNTIL_PRODUCTION"],
+};
+
+describe("a column's name, and the field it fills", () => {
+  it.each(Object.entries(NAMES))("%s", (field, names) => {
+    for (const name of names) expect(suggestColumns([name])[name], name).toBe(field);
+  });
+  it("a column named \"Stage\" is the governance stage; the lifecycle status is read from \"Stage of Development\"", () => {
+    expect(suggestColumns(["Stage"])).toEqual({ Stage: "stage" });
+    expect(suggestColumns(["Stage", "Stage of Development"])).toEqual({ Stage: "stage", "Stage of Development": "status" });
+  });
+});
+
