@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateOrderEvidence, parseDateCell } from "./dates";
+import { DATE_ORDER_LABELS, dateOrderEvidence, parseDateCell } from "./dates";
 
 describe("reading a date cell", () => {
   it.each([
@@ -93,5 +93,68 @@ describe("what a column says about its order", () => {
   });
   it("says when the column mixes both orders", () => {
     expect(dateOrderEvidence(["14/03/2027", "12/31/2027"])).toMatchObject({ detected: null, mixed: true });
+  });
+});
+
+describe("dates at the edges of each way of writing them", () => {
+  it.each([
+    ["12/13/2027", "2027-12-13"], // only month first can hold 13 as the day
+    ["13/12/2027", "2027-12-13"],
+    ["12/12/2027", "2027-12-12"], // both orders agree
+    ["18264", "1950-01-01"], // a spreadsheet's day number, its first and last accepted
+    ["73415", "2100-12-31"],
+    ["46000.00", "2025-12-09"],
+    ["2027.00", "2027-01-01"],
+    ["Jan 49", "2049-01-01"],
+    ["Jan 50", "1950-01-01"],
+    ["27 Jan", "2027-01-01"],
+    ["27-Jan.", "2027-01-01"],
+    ["5  Jan  2027", "2027-01-05"],
+    ["5th-Jan-2027", "2027-01-05"],
+    ["Jan.  5th,  2027", "2027-01-05"],
+    ["2027/1", "2027-01-01"],
+    ["1.2027", "2027-01-01"],
+    ["January  2027", "2027-01-01"],
+    ["Sept, 2027", "2027-09-01"],
+  ])("%s reads %s", (cell, iso) => {
+    const d = parseDateCell(cell);
+    expect(d.ok && d.value).toBe(iso);
+  });
+
+  it.each(["13/13/2027", "18263", "73416", "46000x", "x5 Jan 2027", "5 Jan 2027x", "Jan 5, 2027x", "2027-01x", "x1/2027", "January 2027x", "27xJan", "Jan-2027-5", "Smarch 2027"])(
+    "%s is not a date",
+    (cell) => {
+      expect(parseDateCell(cell)).toEqual({ ok: false, ambiguous: false, message: `“${cell}” is not a date we can read: write it as YYYY-MM-DD (e.g. 2027-03-01).` });
+    },
+  );
+
+  it("the day, month and year's precision", () => {
+    expect(parseDateCell("2027")).toEqual({ ok: true, value: "2027-01-01", precision: "YEAR" });
+    expect(parseDateCell("Mar 2027")).toEqual({ ok: true, value: "2027-03-01", precision: "MONTH" });
+    expect(parseDateCell("2027-03-04")).toEqual({ ok: true, value: "2027-03-04", precision: "DAY" });
+  });
+
+  it.each(["n/a", "NA", "n.a.", "Not applicable", "Unknown", "TBD", "To be determined", "-", "--", "?", "None", "Not available", "Not yet", "Pending", "  "])("“%s” means not known: left empty", (cell) => {
+    expect(parseDateCell(cell)).toEqual({ ok: true, value: null });
+  });
+
+  it("a two-digit year, and a long cell cut at 40 characters in the message", () => {
+    expect(parseDateCell("05/03/27")).toEqual({ ok: false, ambiguous: false, message: "“05/03/27”: write the year in full (e.g. 2027), so it cannot be read as another century." });
+    const forty = "x".repeat(40);
+    expect(parseDateCell(forty)).toMatchObject({ message: `“${forty}” is not a date we can read: write it as YYYY-MM-DD (e.g. 2027-03-01).` });
+    expect(parseDateCell(`${forty}y`)).toMatchObject({ message: `“${forty}…” is not a date we can read: write it as YYYY-MM-DD (e.g. 2027-03-01).` });
+  });
+
+  it("names the two orders with an example each", () => {
+    expect(DATE_ORDER_LABELS).toEqual({ DMY: "Day first (31/12/2027)", MDY: "Month first (12/31/2027)" });
+  });
+
+  it("what a column's values say about their order: the first proof, trimmed; 12 is a month, 13 is not", () => {
+    expect(dateOrderEvidence([" 13/12/2027 ", "14/01/2027"])).toEqual({ detected: "DMY", example: "13/12/2027", ambiguous: false, mixed: false });
+    expect(dateOrderEvidence(["12/13/2027", "not a date", " 01/14/2027"])).toEqual({ detected: "MDY", example: "12/13/2027", ambiguous: false, mixed: false });
+    expect(dateOrderEvidence(["12/12/2027", "2027-05-01"])).toEqual({ detected: null, example: null, ambiguous: false, mixed: false });
+    expect(dateOrderEvidence(["12/11/2027"])).toEqual({ detected: null, example: null, ambiguous: true, mixed: false });
+    expect(dateOrderEvidence(["13/12/2027", "12/13/2027"])).toEqual({ detected: null, example: null, ambiguous: false, mixed: true });
+    expect(dateOrderEvidence(["13/13/2027"])).toEqual({ detected: null, example: null, ambiguous: false, mixed: false });
   });
 });
