@@ -74,6 +74,8 @@ export function parseCsv(text: string, options: { maxRows?: number; marks?: read
   const rows: CsvRow[] = [];
   const problems: string[] = [];
   let tooManyRows = false;
+  /** A header too wide to read: said so, and not also called empty. */
+  let tooWide = false;
   const delimiter = detectDelimiter(text);
 
   Papa.parse<string[]>(text, {
@@ -101,6 +103,7 @@ export function parseCsv(text: string, options: { maxRows?: number; marks?: read
       if (!headers) {
         if (cells.length > MAX_COLUMNS) {
           problems.push(`The file has ${cells.length} columns; the import reads at most ${MAX_COLUMNS}.`);
+          tooWide = true;
           parser.abort();
           return;
         }
@@ -125,8 +128,9 @@ export function parseCsv(text: string, options: { maxRows?: number; marks?: read
     const line = text.slice(0, nul).split("\n").length;
     problems.push(`The file contains a NUL character (line ${line}), which a CSV file never has: it may be a spreadsheet or a UTF-16 file renamed to .csv. Save it as “CSV UTF-8” and try again.`);
   }
-  if (!headers) problems.push("The file is empty: it needs a header row naming the columns, then one row per use case.");
-  else if (rows.length === 0 && !tooManyRows) problems.push("The file has a header row but no data rows.");
+  // A header too wide to read was said above; nothing more can be said about the rows then.
+  if (!headers && !tooWide) problems.push("The file is empty: it needs a header row naming the columns, then one row per use case.");
+  else if (headers && rows.length === 0 && !tooManyRows) problems.push("The file has a header row but no data rows.");
   if (tooManyRows) problems.unshift(TOO_MANY_ROWS_MESSAGE);
   return { headers: headers ?? [], rows, delimiter, problems: [...new Set(problems)], tooManyRows, markedRows };
 }
