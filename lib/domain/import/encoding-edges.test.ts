@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createChunkDecoder, decodeCsvBytes, describeEncoding, encodingWarnings, utf8Evidence } from "./encoding";
+import { createChunkDecoder, decodeCsvBytes, describeEncoding, ENCODING_LABELS, encodingWarnings, utf8Evidence } from "./encoding";
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -103,5 +103,51 @@ describe("a large file read in chunks", () => {
     const text = [utf8("ok,"), bytes(0x61, 0xe9, 0x62), utf8(",x")].map((c) => d.decode(c)).join("") + d.end();
     expect(text).toBe("ok,a\ufffdb,x");
     expect(d.invalid()).toBe(1);
+  });
+});
+
+describe("each lead byte's range, and each continuation byte's", () => {
+  it.each([
+    [[0xdf, 0xbf], 1], // the last two-byte lead
+    [[0xc2, 0x7f], 0], // a continuation below 0x80
+    [[0xc2, 0xc0], 0], // a continuation above 0xBF
+    [[0xef, 0xbf, 0xbf], 1], // the last three-byte lead
+    [[0xe2, 0x82, 0xac], 1], // €
+    [[0xe2, 0x82, 0x41], 0], // a third byte that is not a continuation
+    [[0xe2, 0x82, 0xc0], 0],
+    [[0xf0, 0x9f, 0x98, 0x7f], 0], // a fourth byte that is not a continuation
+    [[0xf3, 0xbf, 0xbf, 0xbf], 1],
+  ])("%j: %i UTF-8 character(s)", (b, n) => {
+    expect(utf8Evidence(bytes(...b)).utf8Characters).toBe(n);
+  });
+});
+
+describe("a file's byte-order mark, and bytes read as what they are", () => {
+  it("a mark is recognised only whole", () => {
+    expect(decodeCsvBytes(bytes(0xef, 0xbb)).encoding).toBe("windows-1252");
+    expect(decodeCsvBytes(bytes(0xff)).encoding).toBe("windows-1252");
+    expect(decodeCsvBytes(bytes(0xef, 0xbb, 0xbf, 0x61))).toMatchObject({ encoding: "utf-8-bom", evidence: "It starts with a UTF-8 byte-order mark.", text: "a" });
+    expect(decodeCsvBytes(bytes(0xff, 0xfe, 0x61, 0x00))).toMatchObject({ encoding: "utf-16le", evidence: "It starts with a UTF-16 byte-order mark.", text: "a" });
+    expect(decodeCsvBytes(bytes(0xfe, 0xff, 0x00, 0x61))).toMatchObject({ encoding: "utf-16be", evidence: "It starts with a UTF-16 byte-order mark.", text: "a" });
+  });
+  it("only the first mark is the file's: a second one is text, kept", () => {
+    expect(decodeCsvBytes(bytes(0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x61)).text).toBe("\ufeffa");
+    expect(decodeCsvBytes(bytes(0xff, 0xfe, 0xff, 0xfe, 0x61, 0x00)).text).toBe("\ufeffa");
+    expect(decodeCsvBytes(bytes(0xfe, 0xff, 0xfe, 0xff, 0x00, 0x61)).text).toBe("\ufeffa");
+  });
+  it("a mixed file: each byte that cannot be UTF-8 read as Windows-1252, where it stands", () => {
+    const mixed = join(bytes(0xe9), utf8("té, "), bytes(0x80), utf8("5 ok "), bytes(0x92));
+    const d = decodeCsvBytes(mixed);
+    expect(d.encoding).toBe("mixed");
+    expect(d.text).toBe("été, €5 ok ’");
+    expect(d.foreignOffsets).toEqual([0, 5, 11]);
+    expect(ENCODING_LABELS).toEqual({
+      "utf-8": "UTF-8",
+      "utf-8-bom": "UTF-8 (with byte-order mark)",
+      "utf-16le": "UTF-16 (little-endian)",
+      "utf-16be": "UTF-16 (big-endian)",
+      "windows-1252": "Windows-1252 (Western European)",
+      mixed: "UTF-8, with some Windows-1252 bytes (each read as what it is)",
+    });
   });
 });
