@@ -41,3 +41,11 @@ describe("COPY text format", () => {
     expect(text).toBe("a\t100\t\\N\nb\\nc\t\\N\tx\n");
   });
 });
+
+describe("COPY text at the edges", () => {
+  it("a value that is nothing but characters to escape, and an array with empty elements", () => {
+    expect(copyEscape("\t")).toBe("\\t");
+    expect(copyEscape("\\\r\n")).toBe("\\\\\\r\\n");
+    expect(copyField([null, undefined, "a"], "textArray")).toBe('{NULL,NULL,"a"}');
+  });
+});

@@ -6,7 +6,7 @@ import { decodeCsvBytes } from "./encoding";
 import { parseCsv } from "./csv";
 import { crossRowChecks, prepareRows } from "./prepare";
 import { buildFields } from "./rows";
-import { exampleCsv, FIELD_GUIDE_HEADERS, fieldGuideCsv, TEMPLATE_HEADERS, templateCsv } from "./template";
+import { exampleCsv, FIELD_GUIDE_HEADERS, fieldGuideCsv, FILE_RULES, TEMPLATE_HEADERS, templateCsv } from "./template";
 import { IMPORT_FIELDS } from "./fields";
 
 const read = (csv: string) => parseCsv(decodeCsvBytes(new TextEncoder().encode(csv)).text);
@@ -64,6 +64,23 @@ describe("the field guide, as a person downloads it", () => {
       expect(f.format, f.key).toContain(`One of: ${f.options!.map((o) => o.value).join(", ")}`);
     }
     expect(IMPORT_FIELDS.filter((f) => f.required).map((f) => f.key)).toEqual(["title"]);
+  });
+});
+
+describe("the example file and the rules, as a person reads them", () => {
+  it("the example's two rows, word for word as reviewed (__snapshots__/example.csv), quoted only where a cell needs it", async () => {
+    await expect(exampleCsv()).toMatchFileSnapshot("./__snapshots__/example.csv");
+  });
+  it("the rules of a file", () => {
+    expect(FILE_RULES).toEqual([
+      "CSV with a header row, at most 10 MB and 10,000 rows.",
+      "UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, or Windows-1252 as older Excel saves it.",
+      "Commas, semicolons or tabs between cells; a cell may span several lines inside double quotes.",
+      "Column names need not match ours: you map them, and the values of status and the choice answers, before anything is imported.",
+      "Empty cells leave a field unanswered (a new use case) or unchanged (an update).",
+      "A row whose external id is already in the registry updates that use case; any other row adds one.",
+      "Row numbers are as a spreadsheet shows them: the header is row 1.",
+    ]);
   });
 });
 
