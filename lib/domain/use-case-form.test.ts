@@ -5,7 +5,7 @@ import { sourcePath } from "../../tests/helpers/source-files";
 import { ANSWER_KEYS } from "./assessment";
 import { ANSWER_HELP, ASSESSMENT_SECTIONS, SEED_FILES, shortCitation } from "./assessment-help";
 import { useCaseFieldsSchema } from "./use-case";
-import { diffFields, fieldLabel, flattenFields, formatFieldValue } from "./use-case-changes";
+import { diffFields, fieldLabel, flattenFields, formatCents, formatFieldValue, sameValue } from "./use-case-changes";
 import {
   answerKind,
   answerOptions,
@@ -253,5 +253,65 @@ describe("who may do what", () => {
   it("only executives and admins name someone else as owner", () => {
     expect(roles.filter((role) => canAssignOwner({ userId: me, role }, "someone"))).toEqual(["ADMIN", "EXECUTIVE"]);
     expect(canAssignOwner({ userId: me, role: "LEAD" }, me)).toBe(true);
+  });
+});
+
+describe("every kind of value in the history, as read", () => {
+  it.each([
+    ["assessment.yearlyGrowthPct", 12.5, "12.5 % a year"],
+    ["assessment.needsStyleOrFormat", false, "No"],
+    ["assessment.coreNeed", "mystery", "mystery"],
+    ["assessment.unknownAnswer", 7, "7"],
+    ["highImpact", "HIGH_IMPACT", "High-impact"],
+    ["personalData", null, "—"],
+    ["startDatePrecision", "MONTH", "month"],
+    ["additionalFields", { Agency: "EPA", Region: "West" }, "Agency: EPA; Region: West"],
+    ["additionalFields", {}, "—"],
+    ["additionalFields", ["odd"], '["odd"]'],
+    ["status", "SOMEDAY", "SOMEDAY"],
+    ["decisionState", "TO_REVIEW", "To review: the answers changed since approval"],
+    ["decisionState", "LOST", "LOST"],
+    ["yearlyBudget", 1_234_56, "$1,234.56 a year"],
+    ["yearlyBudget", "n/a", "n/a"],
+    ["proposedApproach", "HYBRID", "Hybrid"],
+    ["recommendedApproach", "AGENT", "Agent with tools"],
+    ["chosenApproach", "QUANTUM", "QUANTUM"],
+    ["ownerId", 42, "42"],
+    ["manualEstimate", { low: 1 }, '{"low":1}'],
+    ["benefit", { kind: "HOURS", low: 1000, base: 2000, high: 3000 }, "1,000 / 2,000 / 3,000 hours saved a year (low / base / high)"],
+    ["benefit", { kind: "REVENUE", low: 10000, base: 20000, high: 30000 }, "$10,000 / $20,000 / $30,000 of revenue a year (low / base / high)"],
+    ["benefit", { kind: "HOURS" }, '{"kind":"HOURS"}'],
+    ["deletedAt", "2027-03-04T05:06:07.000Z", "Yes (2027-03-04)"],
+    ["deletedAt", true, "Yes"],
+    ["horizonYears", 5000, "5,000"],
+    ["reviewReasons", ["monthlyCalls", "maxLagDays"], '["monthlyCalls","maxLagDays"]'],
+    ["title", "", "—"],
+  ])("%s = %j reads %j", (path, value, text) => {
+    expect(formatFieldValue(path, value)).toBe(text);
+  });
+  it("labels each field the history can show, and falls back to the path itself", () => {
+    expect(["ownerId", "startDatePrecision", "benefit", "decisionState", "yearlyBudget", "reviewReasons", "euRiskTier", "deletedAt"].map(fieldLabel)).toEqual([
+      "Owner",
+      "Planned start known to the",
+      "Expected yearly benefit",
+      "Decision",
+      "Yearly budget",
+      "What changed",
+      "EU AI Act risk tier",
+      "Deleted",
+    ]);
+    expect(fieldLabel("assessment.someNewAnswer")).toBe("someNewAnswer");
+    expect(fieldLabel("somethingElse")).toBe("somethingElse");
+    expect(formatCents(-5)).toBe("-$0.05");
+  });
+  it("compares values as data: nested key order, undefined keys and null are no change; arrays keep their order", () => {
+    expect(sameValue({ a: { x: 1, y: 2 }, b: undefined }, { a: { y: 2, x: 1 } })).toBe(true);
+    expect(sameValue(undefined, null)).toBe(true);
+    expect(sameValue([1, 2], [2, 1])).toBe(false);
+    expect(sameValue({ a: 1 }, { a: "1" })).toBe(false);
+    expect(flattenFields(null)).toEqual({});
+    expect(flattenFields({ assessment: "odd" })).toEqual({ assessment: "odd" });
+    expect(diffFields({ assessment: null as never }, { assessment: { maxLagDays: 3 } })).toEqual({ before: { assessment: { maxLagDays: null } }, after: { assessment: { maxLagDays: 3 } }, changed: ["assessment.maxLagDays"] });
+    expect(diffFields({ title: "A" }, {})).toEqual({ before: { title: "A" }, after: { title: null }, changed: ["title"] });
   });
 });
