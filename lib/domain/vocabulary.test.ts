@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANSWER_KEYS, ANSWER_LABELS, APPROACH_LABELS, APPROACHES, CHANGES_PER_YEAR, MANUAL_ESTIMATE_APPROACHES, PROJECTED_APPROACHES } from "./assessment";
+import { ANSWER_KEYS, ANSWER_LABELS, APPROACH_LABELS, APPROACHES, assessmentSchema, CHANGES_PER_YEAR, MANUAL_ESTIMATE_APPROACHES, PROJECTED_APPROACHES } from "./assessment";
 import { withoutUnstorable } from "./text";
 import { formatDateAtPrecision, STATUS_LABELS, STATUSES } from "./use-case";
 import { DEFAULT_LIST_QUERY, LIST_COLUMN_LABELS, LIST_COLUMNS, listQueryString, pageCount, parseListQuery } from "./use-case-list";
@@ -74,5 +74,36 @@ describe("the use-case list's view in the address", () => {
       expect(can({ userId: "me", role: "FINANCE" }, { ownerId: "me" })).toBe(false);
       expect(can({ userId: "me", role: "EXECUTIVE" }, { ownerId: "you" })).toBe(true);
     }
+  });
+});
+
+describe("the assessment's bounds, in words", () => {
+  const messages = (v: unknown) => {
+    const r = assessmentSchema.safeParse(v);
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  };
+  it.each([
+    [{ maxLagDays: 3650 }, []],
+    [{ maxLagDays: 3651 }, ["maxLagDays: At most 3,650"]],
+    [{ maxLagDays: -1 }, ["maxLagDays: Cannot be negative"]],
+    [{ maxLagDays: 1.5 }, ["maxLagDays: Must be a whole number"]],
+    [{ corpusDocuments: 1_000_000_001 }, ["corpusDocuments: At most 1,000,000,000"]],
+    [{ labeledExamples: 100_000_001 }, ["labeledExamples: At most 100,000,000"]],
+    [{ latencyBudgetMs: 600_001 }, ["latencyBudgetMs: At most 600,000"]],
+    [{ monthlyCalls: 10_000_000_000 }, []],
+    [{ monthlyCalls: 10_000_000_001 }, ["monthlyCalls: At most 10,000,000,000"]],
+    [{ weeksToProduction: 521 }, ["weeksToProduction: At most 520"]],
+    [{ yearlyGrowthPct: -90 }, []],
+    [{ yearlyGrowthPct: -90.5 }, ["yearlyGrowthPct: At least -90%"]],
+    [{ yearlyGrowthPct: 1000.5 }, ["yearlyGrowthPct: At most 1000%"]],
+    [{ yearlyGrowthPct: 12.5 }, []],
+  ])("%j: %j", (answers, expected) => {
+    expect(messages(answers)).toEqual(expected);
+  });
+  it("every answer may be left out, and an answer the schema does not know is refused", () => {
+    expect(assessmentSchema.safeParse({}).success).toBe(true);
+    expect(assessmentSchema.safeParse({ favouriteColour: "blue" }).success).toBe(false);
+    expect(assessmentSchema.safeParse({ changeFrequency: "fortnightly" }).success).toBe(false);
+    expect(assessmentSchema.safeParse({ needsCitations: "yes" }).success).toBe(false);
   });
 });
