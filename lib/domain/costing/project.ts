@@ -323,7 +323,13 @@ export function breakEvenMonthlyCalls(input: ProjectionInput): { monthlyCalls: n
   }
   const ftSlope = (ft1 - ft0) / 1_000_000, ragSlope = (rag1 - rag0) / 1_000_000;
   if (ft0 <= rag0 && ftSlope <= ragSlope) return { monthlyCalls: 0, reason: "Fine-tuning costs no more than RAG at any volume." };
-  if (ftSlope >= ragSlope) return { monthlyCalls: null, reason: "None within the horizon: RAG stays cheaper at every volume." };
-  const calls = (ft0 - rag0) / (ragSlope - ftSlope);
-  return { monthlyCalls: Math.ceil(calls), reason: `Above ${Math.ceil(calls).toLocaleString("en-US")} calls a month, fine-tuning costs less over the lifecycle.` };
+  if (ft0 > rag0 && ftSlope >= ragSlope) return { monthlyCalls: null, reason: "None within the horizon: RAG stays cheaper at every volume." };
+  if (ft0 > rag0) {
+    const calls = Math.ceil((ft0 - rag0) / (ragSlope - ftSlope));
+    return { monthlyCalls: calls, reason: `Above ${calls.toLocaleString("en-US")} calls a month, fine-tuning costs less over the lifecycle.` };
+  }
+  // Cheaper to set up but dearer per call (an API-hosted fine-tune at 1.5-2 times the price, say):
+  // fine-tuning wins only at low volume.
+  const calls = Math.floor((rag0 - ft0) / (ftSlope - ragSlope));
+  return { monthlyCalls: calls, reason: `Below ${calls.toLocaleString("en-US")} calls a month, fine-tuning costs less over the lifecycle; above it, RAG does.` };
 }

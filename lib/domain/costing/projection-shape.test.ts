@@ -180,6 +180,18 @@ describe("the break-even volume, in words", () => {
   it("fine-tuning cheaper at any volume when its fixed costs are no higher and its calls no dearer", () => {
     expect(project(onlyFigures(perCall), { monthlyCalls: 1000, changeFrequency: "static" }, { horizonYears: 1 }).breakEven).toEqual({ monthlyCalls: 0, reason: "Fine-tuning costs no more than RAG at any volume." });
   });
+  it("no more at any volume when both cost the same, call for call and year for year", () => {
+    const same = onlyFigures({ ...perCall, ftInferencePriceFactor: fixed(1) });
+    expect(project(same, { monthlyCalls: 1000, changeFrequency: "static" }, { horizonYears: 1 }).breakEven).toEqual({ monthlyCalls: 0, reason: "Fine-tuning costs no more than RAG at any volume." });
+  });
+  it("below a volume when fine-tuning is cheaper to run but dearer per call (an API-hosted fine-tune): $12,000 of vector database against $0.012 more per monthly call a year is 1,000,000 calls a month", () => {
+    // RAG: a managed vector database at $1,000 a month; fine-tuning: the calls at twice the price.
+    const set = { ...onlyFigures({ ...perCall, hostedFtPriceFactor: fixed(2), vectorDbMonthlyUsd: fixed(1000) }), ftDeployment: "API_HOSTED" as const };
+    expect(project(set, { monthlyCalls: 1000, changeFrequency: "static" }, { horizonYears: 1 }).breakEven).toEqual({
+      monthlyCalls: 1_000_000,
+      reason: "Below 1,000,000 calls a month, fine-tuning costs less over the lifecycle; above it, RAG does.",
+    });
+  });
   it("none when its calls cost the same and its fixed costs more", () => {
     const set = onlyFigures({ ...perCall, ftInferencePriceFactor: fixed(1), ftHostingHourlyUsd: fixed(1) });
     expect(project(set, { monthlyCalls: 1000, changeFrequency: "static" }, { horizonYears: 1 }).breakEven).toEqual({ monthlyCalls: null, reason: "None within the horizon: RAG stays cheaper at every volume." });
@@ -195,10 +207,11 @@ describe("the break-even volume, in words", () => {
   });
   it("holds where it says: at the break-even volume the two lifecycles cost the same, with retraining planned on the set's own lag", () => {
     const set = onlyFigures({ ...perCall, ftHostingHourlyUsd: fixed(1), retrainLagDays: fixed(28), retrainCostUsd: fixed(1000) });
-    const assessment = { changeFrequency: "weekly" as const, maxLagDays: 400 };
+    // Weekly changes within 60 days, 28 days a retraining: ⌈365 ÷ 32⌉ = 12 cycles (000's three weeks would give 10).
+    const assessment = { changeFrequency: "weekly" as const, maxLagDays: 60 };
     const calls = project(set, { ...assessment, monthlyCalls: 1000 }).breakEven.monthlyCalls!;
     const at = project(set, { ...assessment, monthlyCalls: calls }).approaches;
-    expect(at.FINE_TUNING!.retrainingCyclesPerYear).toBe(1);
+    expect(at.FINE_TUNING!.retrainingCyclesPerYear).toBe(12);
     expect(Math.abs(at.FINE_TUNING!.lifecycle.base - at.RAG!.lifecycle.base)).toBeLessThanOrEqual(100);
   });
   it("asks for the missing figures when either side cannot be priced", () => {
