@@ -21,8 +21,9 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  * project differently (new drivers, new feasibility rules), so that start-up re-projects the
  * stored ones (lib/server/rescore.ts) instead of showing figures the engine no longer gives.
  * 2.1: prompting alone is infeasible where the use case answers from knowledge of its own.
+ * 2.2: a fine-tune cheaper to run but dearer per call breaks even below a volume, not never.
  */
-export const COST_ENGINE_VERSION = "2.1";
+export const COST_ENGINE_VERSION = "2.2";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }
