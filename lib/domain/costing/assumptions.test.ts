@@ -9,6 +9,7 @@ import {
   assumptionSetSchema,
   changedAssumptions,
   DEFAULT_ASSUMPTIONS,
+  FT_DEPLOYMENT_LABELS,
   modelRefSchema,
   overridesSchema,
   readAssumptionSet,
@@ -184,10 +185,12 @@ describe("reading a stored set", () => {
       expect(readAssumptionSet(junk), JSON.stringify(junk)).toEqual({ ...DEFAULT_ASSUMPTIONS, values: { ...DEFAULT_ASSUMPTIONS.values } });
     }
   });
-  it("keeps a pinned catalogue snapshot", () => {
+  it("keeps a pinned catalogue snapshot, and only a well-formed one", () => {
     const catalogue = { package: "@pydantic/genai-prices", version: "0.1.0", pinnedOn: "2026-06-01", prices: { "openai/gpt-4o": { inputPerM: 5, outputPerM: 15, cachedInputPerM: null } } };
     expect(readAssumptionSet({ catalogue }).catalogue).toEqual(catalogue);
-    expect(readAssumptionSet({ catalogue: { ...catalogue, pinnedOn: "June 2026" } }).catalogue).toBeNull();
+    for (const pinnedOn of ["June 2026", "x2026-06-01", "2026-06-01x"]) expect(readAssumptionSet({ catalogue: { ...catalogue, pinnedOn } }).catalogue, pinnedOn).toBeNull();
+    expect(readAssumptionSet({ catalogue: { ...catalogue, prices: { "openai/gpt-4o": { inputPerM: -1, outputPerM: 15, cachedInputPerM: null } } } }).catalogue).toBeNull();
+    expect(FT_DEPLOYMENT_LABELS).toEqual({ SMALL_MODEL: "A fine-tuned smaller model (002, 003)", API_HOSTED: "An API-hosted fine-tune of the base model", SELF_HOSTED: "A self-hosted open model on GPUs" });
   });
 
   describe("figures saved before model prices were split into input and output", () => {
@@ -217,6 +220,18 @@ describe("reading a stored set", () => {
         modelInputPricePerMTokens: fixed(10),
         modelOutputPricePerMTokens: fixed(10),
       });
+    });
+    it("either new price already set keeps the old price out; a new price present but undefined counts as set", () => {
+      expect(upgradeLegacyFigures({ modelPricePer1kTokens: fixed(0.01), modelOutputPricePerMTokens: fixed(4) })).toEqual({ modelOutputPricePerMTokens: fixed(4) });
+      expect(upgradeLegacyFigures({ modelPricePer1kTokens: fixed(0.01), modelInputPricePerMTokens: undefined })).toEqual({ modelInputPricePerMTokens: undefined });
+      // An old price that is not a range at all converts to nothing (the defaults stand).
+      expect(upgradeLegacyFigures({ modelPricePer1kTokens: "0.01" })).toEqual({ modelInputPricePerMTokens: undefined, modelOutputPricePerMTokens: undefined });
+      expect(readAssumptionSet({ values: { modelPricePer1kTokens: "0.01" } }).values.modelInputPricePerMTokens).toEqual(none);
+      // Old tokens with an empty low or high keep them empty in the output tokens too.
+      const partial = upgradeLegacyFigures({ modelPricePer1kTokens: fixed(0.01), tokensPerCall: { low: null, base: 1000, high: null } })!;
+      expect(partial.outputTokensPerCall).toEqual({ low: null, base: 0, high: null });
+      expect(partial.modelInputPricePerMTokens).toEqual(fixed(10));
+      expect(upgradeLegacyFigures({ modelPricePer1kTokens: { low: null, base: 0.01, high: null } })!.modelInputPricePerMTokens).toEqual({ low: null, base: 10, high: null });
     });
     it("an old price alone converts the price and leaves the tokens to the defaults; old tokens alone are dropped", () => {
       expect(upgradeLegacyFigures({ modelPricePer1kTokens: fixed(0.01) })).toEqual({ modelInputPricePerMTokens: fixed(10), modelOutputPricePerMTokens: fixed(10) });

@@ -137,5 +137,17 @@ describe("each sentence, word for word, from a summary built by hand", () => {
     expect(compactDollars(-123_456_789_000)).toBe("−$1.23B");
     expect(compactDollars(-50)).toBe("−$1");
   });
+
+  it("finds the cheapest's own saving and simulation against the runner-up, not another approach's against it; an even split saves 0%", () => {
+    const told = explainCosts({
+      approaches: { RAG: { lifecycle: life(5_000_000), manual: false }, HYBRID: { lifecycle: life(6_000_000), manual: false }, FINE_TUNING: undefined },
+      savings: [saving("FINE_TUNING", "HYBRID", 9, { low: 1, base: 1, high: 1 }), saving("RAG", "HYBRID", 1_000_000, { low: 0, base: 0, high: -5 })],
+      simulation: { trials: 10, pairs: [{ approach: "FINE_TUNING", against: "HYBRID", cheaperShare: 0.1, p10Cents: 1, p90Cents: 2 }, { approach: "RAG", against: "HYBRID", cheaperShare: 0.5, p10Cents: 100, p90Cents: 200 }] },
+    });
+    expect(told.savings).toBe("RAG is the cheapest approach: against Hybrid it saves 0% over the lifecycle in the base case ($10k), saves 0% in the low scenario and costs 5% more in the high scenario.");
+    expect(told.simulation).toBe("RAG costs less than Hybrid in 50% of 10 trials; it saves $1–$2 (P10–P90).");
+    // No saving recorded for the pair at all: only the order is said.
+    expect(explainCosts({ approaches: { RAG: { lifecycle: life(1), manual: false }, HYBRID: { lifecycle: life(2), manual: false } }, savings: [] }).savings).toBe("RAG is the cheapest approach, ahead of Hybrid.");
+  });
 });
 
