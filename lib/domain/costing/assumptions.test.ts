@@ -132,6 +132,7 @@ describe("editing a set: what the form refuses, in words", () => {
   });
   it("some of the three given but not all, or out of order", () => {
     expect(messages(assumptionSetSchema.safeParse(withValue("engineerRate", { low: 150, base: null, high: 250 })))).toEqual(["Give low, base and high, or none"]);
+    expect(messages(assumptionSetSchema.safeParse(withValue("engineerRate", { low: 150, base: null, high: null })))).toEqual(["Give low, base and high, or none"]);
     expect(messages(assumptionSetSchema.safeParse(withValue("engineerRate", { low: null, base: null, high: 250 })))).toEqual(["Give low, base and high, or none"]);
     expect(messages(assumptionSetSchema.safeParse(withValue("engineerRate", { low: 150, base: 200, high: null })))).toEqual(["Give low, base and high, or none"]);
     expect(messages(assumptionSetSchema.safeParse(withValue("engineerRate", { low: 250, base: 200, high: 300 })))).toEqual(["Low must not exceed base, nor base exceed high"]);

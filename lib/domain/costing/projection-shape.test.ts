@@ -241,3 +241,24 @@ describe("the cost categories", () => {
     ]);
   });
 });
+
+describe("drivers at their switches", () => {
+  it("a full fine-tune costs the full compute; LoRA saves its share of it", () => {
+    const figures = { ftFullComputeUsd: fixed(27_500), loraComputeSavingPct: fixed(70) };
+    const compute = (method: "FULL" | "LORA") => project({ ...onlyFigures(figures), fineTuneMethod: method }).lines.find((l) => l.approach === "FINE_TUNING" && l.category === "TRAINING_COMPUTE")!.base;
+    expect(compute("FULL")).toBe(27_500_00);
+    expect(compute("LORA")).toBe(8_250_00);
+  });
+  it("a corpus of exactly the pgvector limit stays in the existing database; one more document needs a vector database", () => {
+    const set = onlyFigures({ pgvectorMaxDocuments: fixed(100_000), pgvectorMonthlyUsd: fixed(50), vectorDbMonthlyUsd: fixed(1750) });
+    const infra = (docs: number) => project(set, { monthlyCalls: 0, corpusDocuments: docs }).lines.find((l) => l.approach === "RAG" && l.category === "RETRIEVAL_INFRA")!.base;
+    expect(infra(100_000)).toBe(600_00);
+    expect(infra(100_001)).toBe(21_000_00);
+  });
+  it("a self-hosted fine-tune without a monthly volume says the volume is missing", () => {
+    const p = project({ ...onlyFigures({}), ftDeployment: "SELF_HOSTED" }, {});
+    expect(p.approaches.FINE_TUNING!.missing).toContain("answer:monthlyCalls");
+    expect(p.lines.find((l) => l.approach === "FINE_TUNING" && l.category === "INFERENCE")!.base).toBeNull();
+  });
+});
+
