@@ -68,7 +68,7 @@ describe("the assessment form's layout", () => {
       const labels = Object.values(h.options ?? {});
       expect(labels.every((l) => /^[A-Z][a-z]/.test(l)), key).toBe(true);
       expect(new Set(labels).size, key).toBe(labels.length);
-      if (answerKind(key) === "integer" || answerKind(key) === "number") expect(h.unit, key).toMatch(/^[a-z%]/);
+      if (answerKind(key) === "number") expect(h.unit, key).toMatch(/^[a-z%]/);
       else expect(h.unit, key).toBeUndefined();
     }
     expect(ANSWER_HELP.changeFrequency.options).toMatchObject({ realtime: "Real time", static: "Never (static)" });
