@@ -324,8 +324,8 @@ export function breakEvenMonthlyCalls(input: ProjectionInput): { monthlyCalls: n
   }
   const ftSlope = (ft1 - ft0) / 1_000_000, ragSlope = (rag1 - rag0) / 1_000_000;
   if (ft0 <= rag0 && ftSlope <= ragSlope) return { monthlyCalls: 0, reason: "Fine-tuning costs no more than RAG at any volume." };
-  if (ft0 > rag0 && ftSlope >= ragSlope) return { monthlyCalls: null, reason: "None within the horizon: RAG stays cheaper at every volume." };
   if (ft0 > rag0) {
+    if (ftSlope >= ragSlope) return { monthlyCalls: null, reason: "None within the horizon: RAG stays cheaper at every volume." };
     const calls = Math.ceil((ft0 - rag0) / (ragSlope - ftSlope));
     return { monthlyCalls: calls, reason: `Above ${calls.toLocaleString("en-US")} calls a month, fine-tuning costs less over the lifecycle.` };
   }

@@ -128,9 +128,10 @@ export function parseCsv(text: string, options: { maxRows?: number; marks?: read
     const line = text.slice(0, nul).split("\n").length;
     problems.push(`The file contains a NUL character (line ${line}), which a CSV file never has: it may be a spreadsheet or a UTF-16 file renamed to .csv. Save it as “CSV UTF-8” and try again.`);
   }
-  // A header too wide to read was said above; nothing more can be said about the rows then.
-  if (!headers && !tooWide) problems.push("The file is empty: it needs a header row naming the columns, then one row per use case.");
-  else if (headers && rows.length === 0 && !tooManyRows) problems.push("The file has a header row but no data rows.");
+  if (!headers) {
+    // A header too wide to read was said above; nothing more can be said about the rows then.
+    if (!tooWide) problems.push("The file is empty: it needs a header row naming the columns, then one row per use case.");
+  } else if (rows.length === 0 && !tooManyRows) problems.push("The file has a header row but no data rows.");
   if (tooManyRows) problems.unshift(TOO_MANY_ROWS_MESSAGE);
   return { headers: headers ?? [], rows, delimiter, problems: [...new Set(problems)], tooManyRows, markedRows };
 }
