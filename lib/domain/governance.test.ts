@@ -91,3 +91,17 @@ describe("what a save or an import refuses", () => {
     expect(additionalFieldsSchema.parse({ "  Agency ": "  Treasury " })).toEqual({ Agency: "Treasury" });
   });
 });
+
+describe("an additional field's name", () => {
+  it("is refused when too long, with the limit in the message", () => {
+    const r = additionalFieldsSchema.safeParse({ ["n".repeat(201)]: "v" });
+    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual(["A field's name must be at most 200 characters"]);
+    expect(additionalFieldsSchema.safeParse({ ["n".repeat(200)]: "v" }).success).toBe(true);
+  });
+});
+describe("an additional field without a name", () => {
+  it("is refused, saying so", () => {
+    const r = additionalFieldsSchema.safeParse({ "  ": "v" });
+    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual(["A field needs a name"]);
+  });
+});

@@ -39,7 +39,10 @@ const text = (max: number, label: string) => z.string().trim().max(max, `${label
 
 /** Named values kept from an imported file's other columns: column name → cell. */
 export const additionalFieldsSchema = z
-  .record(text(GOVERNANCE_LIMITS.additionalName, "A field's name").pipe(z.string().min(1)), text(GOVERNANCE_LIMITS.additionalValue, "An additional field"))
+  .record(text(GOVERNANCE_LIMITS.additionalName, "A field's name").pipe(z.string().min(1, "A field needs a name")), text(GOVERNANCE_LIMITS.additionalValue, "An additional field"), {
+    // A refused name says why (zod's own message would be "Invalid key in record").
+    error: (issue) => (issue.code === "invalid_key" ? issue.issues[0]?.message : undefined),
+  })
   .refine((r) => Object.keys(r).length <= GOVERNANCE_LIMITS.additionalFields, `At most ${GOVERNANCE_LIMITS.additionalFields} additional fields`);
 export type AdditionalFields = z.infer<typeof additionalFieldsSchema>;
 

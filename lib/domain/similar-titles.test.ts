@@ -155,3 +155,101 @@ describe("findSimilarTitles", () => {
     expect(found[0]).toBe("Use case number 43 for the support team");
   });
 });
+
+/** The textbook edit distance, written apart from the code under test. */
+function referenceDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length]![b.length]!;
+}
+
+/** Titles a few edits away from each other: small alphabets make near misses and near hits common. */
+const word = fc.stringMatching(/^[abcd]{1,6}$/);
+const title = fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(" "));
+const edited = (t: string) =>
+  fc.array(fc.tuple(fc.nat(), fc.constantFrom("insert", "delete", "swap", "space"), fc.constantFrom("a", "b", "e")), { maxLength: 3 }).map((edits) => {
+    let s = t;
+    for (const [at, kind, c] of edits) {
+      const i = s.length ? at % s.length : 0;
+      if (kind === "insert") s = s.slice(0, i) + c + s.slice(i);
+      else if (kind === "delete") s = s.slice(0, i) + s.slice(i + 1);
+      else if (kind === "swap") s = s.slice(0, i) + c + s.slice(i + 1);
+      else s = s.slice(0, i) + " " + s.slice(i);
+    }
+    return s;
+  });
+const nearTitles = title.chain((t) => fc.tuple(fc.constant(t), fc.array(fc.oneof(edited(t), title, fc.constant(t.split(" ").reverse().join(" "))), { maxLength: 8 })));
+
+describe("findSimilarTitles against the plain definitions, on near-duplicates", () => {
+  it("the edit distance with a cap is the true distance, or cap + 1 when it is further", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ab]{0,9}$/), fc.stringMatching(/^[ab]{0,9}$/), fc.integer({ min: 0, max: 6 }), (a, b, max) => {
+        const exact = referenceDistance(a, b);
+        expect(levenshtein(a, b)).toBe(exact);
+        expect(levenshtein(a, b, max)).toBe(exact > max ? max + 1 : exact);
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it("the letter count is a lower bound of the edit distance, and exact on letters alone", () => {
+    const counts = (s: string) => {
+      const m = new Map<number, number>();
+      for (const ch of s) m.set(ch.charCodeAt(0), (m.get(ch.charCodeAt(0)) ?? 0) + 1);
+      return m;
+    };
+    fc.assert(
+      fc.property(fc.stringMatching(/^[abc]{0,8}$/), fc.stringMatching(/^[abc]{0,8}$/), (a, b) => {
+        expect(letterBagDistance(counts(a), b)).toBeLessThanOrEqual(referenceDistance(a, b));
+      }),
+    );
+    expect(letterBagDistance(counts("aaa"), "b")).toBe(3);
+    expect(letterBagDistance(counts("b"), "aaa")).toBe(3);
+    expect(letterBagDistance(counts("aab"), "abb")).toBe(1);
+    expect(letterBagDistance(counts("abc"), "cab")).toBe(0);
+  });
+  it("finds exactly the candidates at or above the threshold, whatever the threshold", () => {
+    fc.assert(
+      fc.property(nearTitles, fc.constantFrom(0.5, 0.6, 0.7, 0.75, 0.8, 0.9), ([query, others], threshold) => {
+        const found = findSimilarTitles(query, others.map((t) => ({ title: t })), { threshold, limit: 100 });
+        const expected = others.filter((o) => titleSimilarity(query, o) >= threshold);
+        expect(found.map((m) => m.item.title).sort()).toEqual([...expected].sort());
+        for (const m of found) {
+          const exact = titleSimilarity(query, m.item.title);
+          // The trigram similarity is kept when it already reaches the threshold, else the higher of the two.
+          const tri = trigramSimilarity(trigramKeys(normalizeTitle(query)), trigramKeys(normalizeTitle(m.item.title)));
+          expect(m.similarity >= threshold && (Math.abs(m.similarity - exact) < 1e-12 || Math.abs(m.similarity - tri) < 1e-12), `${query} ~ ${m.item.title}`).toBe(true);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it("counts a title exactly at the threshold as close, from edit distance and from shared trigrams", () => {
+    // Ten letters, two changed: edit similarity exactly 0.8 (1 - 2/10), trigrams far lower.
+    expect(findSimilarTitles("abcdefghij", [{ title: "abcdefghXY" }]).map((m) => m.similarity)).toEqual([0.8]);
+    expect(findSimilarTitles("abcdefghij", [{ title: "abcdefgXYZ" }])).toEqual([]);
+    // Reordered words: the edit distance is far, the trigrams are the same.
+    expect(findSimilarTitles("emea support chatbot", [{ title: "Support chatbot (EMEA)" }]).map((m) => m.similarity)).toEqual([1]);
+    expect(findSimilarTitles("chatbot support", [{ title: "support chatbot" }])[0]?.similarity).toBe(1);
+  });
+  it("reports the higher of the two measures for a title close by edits but not by trigrams", () => {
+    // One letter changed in a short word: trigrams drop to about half, the edit similarity stays high.
+    const [m] = findSimilarTitles("invoice", [{ title: "invoize" }], { threshold: 0.5 });
+    expect(m?.similarity).toBeCloseTo(1 - 1 / 7, 12);
+    expect(titleSimilarity("invoice", "invoize")).toBeCloseTo(1 - 1 / 7, 12);
+  });
+  it("skips blank candidates and an empty query, and puts exact copies first", () => {
+    expect(findSimilarTitles("", [{ title: "anything" }])).toEqual([]);
+    expect(findSimilarTitles("!!!", [{ title: "!!!" }])).toEqual([]);
+    expect(findSimilarTitles("support bot", [{ title: "" }, { title: "—" }])).toEqual([]);
+    expect(findSimilarTitles("support bot", [{ title: "support bots" }, { title: "Support Bot!" }]).map((m) => [m.item.title, m.similarity])).toEqual([
+      ["Support Bot!", 1],
+      ["support bots", expect.closeTo(1 - 1 / 12, 12)],
+    ]);
+  });
+  it("strips every combining mark, however many", () => {
+    expect(normalizeTitle("e\u0301\u0302x")).toBe("ex");
+    expect(trigrams("a")).toEqual(new Set(["  a", " a "]));
+    expect([...trigramKeys("a b")]).toHaveLength(4);
+  });
+});

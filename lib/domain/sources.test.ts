@@ -35,3 +35,20 @@ describe("the seeds by title", () => {
     expect(sourceHref("demo", "004_b4720be0fbd1a961.txt")).toBe("/o/demo/sources/004");
   });
 });
+
+describe("how the seeds are named on the pages", () => {
+  it("gives each seed its short name and says where its title comes from", () => {
+    expect(SOURCES.map((s) => [s.id, s.short, s.titleFrom])).toEqual([
+      ["000", "Right for your business?", "heading"],
+      ["001", "When to use which", "heading"],
+      ["002", "Fine-tune or build RAG?", "first sentence"],
+      ["003", "Start with RAG", "first sentence"],
+      ["004", "Right for your AI project?", "heading"],
+    ]);
+    for (const s of SOURCES) expect(s.file.startsWith(`${s.id}_`), s.file).toBe(true);
+  });
+  it("links an unknown seed to the list of sources", () => {
+    expect(sourceHref("demo", "999")).toBe("/o/demo/sources/");
+    expect(sourceHref("demo", "002")).toBe("/o/demo/sources/002");
+  });
+});

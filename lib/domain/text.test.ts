@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isStorableText, unstorableTextPaths } from "./text";
+import { isStorableText, unstorableTextPaths, withoutUnstorable } from "./text";
 
 describe("text the database can store", () => {
   it.each([
@@ -21,5 +21,30 @@ describe("text the database can store", () => {
     expect(unstorableTextPaths(input)).toEqual([["tags", 1], ["nested", "x\uD800"], ["nested", "__proto__"]]);
     expect(unstorableTextPaths("\u0000")).toEqual([[]]);
     expect(unstorableTextPaths(new Map([["a", "\u0000"]]))).toEqual([]);
+  });
+});
+
+describe("cleaning and walking text", () => {
+  it("drops every unstorable character from a search term, not only the first", () => {
+    expect(withoutUnstorable("a\u0000b\u0000c\uD800d")).toBe("abcd");
+  });
+  it("walks exactly maxDepth levels deep", () => {
+    const nested = (depth: number): unknown => (depth === 0 ? "bad\u0000" : { k: nested(depth - 1) });
+    // The string sits `depth` objects down; the walk reads values up to maxDepth levels below the top.
+    expect(unstorableTextPaths(nested(2), 2)).toEqual([["k", "k"]]);
+    expect(unstorableTextPaths(nested(3), 2)).toEqual([]);
+    expect(unstorableTextPaths([["bad\u0000"]], 2)).toEqual([[0, 0]]);
+    expect(unstorableTextPaths([[["bad\u0000"]]], 2)).toEqual([]);
+    expect(unstorableTextPaths(nested(32))).toHaveLength(1);
+  });
+  it("reads objects made without a prototype, skips class instances and plain values", () => {
+    const bare = Object.create(null) as Record<string, unknown>;
+    bare.x = "bad\u0000";
+    expect(unstorableTextPaths({ bare })).toEqual([["bare", "x"]]);
+    expect(unstorableTextPaths({ when: new Date(0), n: 5, nothing: null, yes: true })).toEqual([]);
+    class Box {
+      v = "bad\u0000";
+    }
+    expect(unstorableTextPaths({ box: new Box() })).toEqual([]);
   });
 });

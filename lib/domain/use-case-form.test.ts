@@ -253,6 +253,8 @@ describe("who may do what", () => {
   it("only executives and admins name someone else as owner", () => {
     expect(roles.filter((role) => canAssignOwner({ userId: me, role }, "someone"))).toEqual(["ADMIN", "EXECUTIVE"]);
     expect(canAssignOwner({ userId: me, role: "LEAD" }, me)).toBe(true);
+    // Finance never owns use cases, not even by naming itself.
+    expect(canAssignOwner({ userId: me, role: "FINANCE" }, me)).toBe(false);
   });
 });
 
@@ -313,5 +315,195 @@ describe("every kind of value in the history, as read", () => {
     expect(flattenFields({ assessment: "odd" })).toEqual({ assessment: "odd" });
     expect(diffFields({ assessment: null as never }, { assessment: { maxLagDays: 3 } })).toEqual({ before: { assessment: { maxLagDays: null } }, after: { assessment: { maxLagDays: 3 } }, changed: ["assessment.maxLagDays"] });
     expect(diffFields({ title: "A" }, {})).toEqual({ before: { title: "A" }, after: { title: null }, changed: ["title"] });
+  });
+});
+
+describe("the history's labels and values, case by case", () => {
+  it("names every field of the form and the workflow as the History tab shows it", () => {
+    const paths = ["title", "description", "businessUnit", "status", "startDate", "horizonYears", "manualEstimate", "externalId", "chosenApproach", "decisionNotes", "proposedApproach", "sentBackReason", "comment"];
+    expect(paths.map(fieldLabel)).toEqual([
+      "Title", "Description", "Business unit", "Status", "Planned start", "Horizon (years)", "Manual yearly estimate", "External id",
+      "Chosen approach", "Decision notes", "Proposed approach", "Reason", "Comment",
+    ]);
+  });
+  it.each([
+    ["title", undefined, "—"],
+    ["assessment.unknownAnswer", "free text", "free text"],
+    ["assessment.monthlyCalls", "lots", "lots"],
+    ["manualEstimate", { low: 1, base: "2", high: 3 }, '{"base":"2","high":3,"low":1}'],
+    ["manualEstimate", { low: 1, base: 2 }, '{"base":2,"low":1}'],
+    ["manualEstimate", "odd", '"odd"'],
+    ["benefit", { kind: "HOURS", low: 1, base: "2", high: 3 }, '{"base":"2","high":3,"kind":"HOURS","low":1}'],
+    ["benefit", { kind: "HOURS", low: 1, base: 2 }, '{"base":2,"kind":"HOURS","low":1}'],
+    ["benefit", "odd", '"odd"'],
+    ["deletedAt", 1700000000, "1700000000"],
+  ])("%s = %j reads %j", (path, value, text) => {
+    expect(formatFieldValue(path, value)).toBe(text);
+  });
+  it("compares arrays of objects by their contents, whatever the key order", () => {
+    expect(sameValue([{ a: 1, b: 2 }], [{ b: 2, a: 1 }])).toBe(true);
+    expect(sameValue([{ a: 1 }], [{ a: 2 }])).toBe(false);
+  });
+  it("flattens only the assessment; other objects stay whole", () => {
+    expect(flattenFields({ manualEstimate: { low: 1, base: 2, high: 3 }, assessment: { maxLagDays: 3 } })).toEqual({
+      manualEstimate: { low: 1, base: 2, high: 3 },
+      "assessment.maxLagDays": 3,
+    });
+  });
+  it("an unchanged assessment leaves no trace in the change record", () => {
+    expect(diffFields({ title: "A", assessment: { maxLagDays: 3 } }, { title: "B", assessment: { maxLagDays: 3 } })).toEqual({
+      before: { title: "A" },
+      after: { title: "B" },
+      changed: ["title"],
+    });
+  });
+});
+
+describe("the form's values, field by field", () => {
+  it("a new use case starts with these inputs", () => {
+    expect(emptyFormValues("owner-1")).toEqual({
+      title: "", description: "", businessUnit: "", ownerId: "owner-1", status: "IDEA", startDate: "", horizonYears: "5", externalId: "",
+      manualLow: "", manualBase: "", manualHigh: "", assessment: Object.fromEntries(ANSWER_KEYS.map((k) => [k, ""])), startDatePrecision: "DAY",
+      highImpact: "", personalData: "", sourcing: "", vendor: "", stage: "", topicArea: "", euRiskTier: "", additionalFields: {},
+    });
+    expect(emptyFormValues().ownerId).toBe("");
+  });
+
+  it("opens a stored use case with every field in its input", () => {
+    const fields = useCaseFieldsSchema.parse({
+      title: "Everything", description: "All of it", businessUnit: "Legal", ownerId: "u9", status: "BUILDING", startDate: "2027-06-01", startDatePrecision: "MONTH",
+      horizonYears: 3, externalId: "INV-7", manualEstimate: { low: 150, base: 250, high: 1_000_00 },
+      assessment: { needsCitations: true, fitsContextWindow: false, maxLagDays: 0, coreNeed: "both" },
+      highImpact: "HIGH_IMPACT", personalData: false, sourcing: "BOUGHT", vendor: "Acme", stage: "PILOT", topicArea: "Benefits", euRiskTier: "HIGH",
+      additionalFields: { Agency: "EPA" },
+    });
+    const v = formValuesFromFields(fields);
+    expect(v).toEqual({
+      title: "Everything", description: "All of it", businessUnit: "Legal", ownerId: "u9", status: "BUILDING", startDate: "2027-06-01", horizonYears: "3", externalId: "INV-7",
+      manualLow: "1.5", manualBase: "2.5", manualHigh: "1000",
+      assessment: { ...emptyFormValues().assessment, needsCitations: "yes", fitsContextWindow: "no", maxLagDays: "0", coreNeed: "both" },
+      startDatePrecision: "MONTH", highImpact: "HIGH_IMPACT", personalData: "no", sourcing: "BOUGHT", vendor: "Acme", stage: "PILOT", topicArea: "Benefits",
+      euRiskTier: "HIGH", additionalFields: { Agency: "EPA" },
+    });
+    // The form's copy of the additional fields is its own: editing it leaves the stored one alone.
+    v.additionalFields.Agency = "DOE";
+    expect(fields.additionalFields).toEqual({ Agency: "EPA" });
+    expect(formValuesFromFields({ ...fields, personalData: true }).personalData).toBe("yes");
+    const back = checkFormValues(formValuesFromFields(fields));
+    expect(back.ok && back.fields).toEqual(fields);
+  });
+
+  it("opens a use case saved before the optional fields existed with those inputs blank", () => {
+    const legacy = { title: "Old", description: "", businessUnit: "", status: "IDEA", horizonYears: 5, assessment: { maxLagDays: null } } as unknown as Parameters<typeof formValuesFromFields>[0];
+    expect(formValuesFromFields(legacy)).toEqual({ ...emptyFormValues(), title: "Old" });
+  });
+
+  it("says what is wrong with a choice, a horizon or an amount that cannot be read", () => {
+    const v = { ...emptyFormValues(), title: "Typos", horizonYears: "five", manualLow: "1", manualBase: "two", manualHigh: "3" };
+    v.assessment.needsCitations = "maybe";
+    const { errors } = formValuesToInput(v);
+    expect(errors).toEqual({
+      "assessment.needsCitations": ["Choose yes, no or unanswered"],
+      horizonYears: ["Enter a whole number of years"],
+      "manualEstimate.base": ["Enter an amount in dollars"],
+    });
+    // A problem found only while converting still stops the save, though the schema alone would pass.
+    const onlyChoice = { ...emptyFormValues(), title: "Typo" };
+    onlyChoice.assessment.needsCitations = "maybe";
+    const r = checkFormValues(onlyChoice);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors).toEqual({ "assessment.needsCitations": ["Choose yes, no or unanswered"] });
+  });
+
+  it("converts the remaining inputs as the schema wants them", () => {
+    const v = { ...emptyFormValues(), title: "T", startDate: " 2027-01-02 ", externalId: "   ", startDatePrecision: "", horizonYears: "", personalData: "yes" };
+    v.assessment.labeledExamples = " ";
+    const { input } = formValuesToInput(v);
+    expect(input).toMatchObject({ startDate: "2027-01-02", externalId: null, startDatePrecision: "DAY", personalData: true, assessment: {} });
+    expect("horizonYears" in input).toBe(false);
+    expect("ownerId" in input).toBe(false);
+    expect(formValuesToInput({ ...v, personalData: "no" }).input.personalData).toBe(false);
+    expect(formValuesToInput({ ...v, personalData: "" }).input.personalData).toBeNull();
+    expect(formValuesToInput({ ...v, externalId: " X-1 ", ownerId: "u2" }).input).toMatchObject({ externalId: " X-1 ", ownerId: "u2" });
+  });
+
+  it.each([
+    ["1.", 1],
+    [".5", 0.5],
+    [".55", 0.55],
+    ["+3", 3],
+    ["1e10", 1e10],
+    ["1E-2", 0.01],
+    ["1e+3", 1000],
+    ["x12", Number.NaN],
+    ["1e", Number.NaN],
+    ["1.2.3", Number.NaN],
+    ["--1", Number.NaN],
+    [".", Number.NaN],
+  ])("reads %j as %s", (raw, expected) => {
+    const n = parseNumberInput(raw);
+    if (Number.isNaN(expected)) expect(Number.isNaN(n)).toBe(true);
+    else expect(n).toBe(expected);
+  });
+
+  it("counts only valid answers as given", () => {
+    const v = emptyFormValues();
+    v.assessment.maxLagDays = "-1";
+    v.assessment.monthlyCalls = "2000";
+    v.assessment.coreNeed = "nonsense";
+    expect(answersFromFormValues(v)).toEqual({ monthlyCalls: 2000 });
+  });
+
+  it("reapplying keeps their answer where mine was left as I found it", () => {
+    const base = emptyFormValues();
+    base.assessment.maxLagDays = "3";
+    const mine = { ...base, title: "Mine", assessment: { ...base.assessment } };
+    const theirs = { ...base, assessment: { ...base.assessment, maxLagDays: "5" } };
+    expect(mergeFormValues(base, mine, theirs).assessment.maxLagDays).toBe("5");
+    expect(mergeFormValues(base, mine, theirs).title).toBe("Mine");
+  });
+});
+
+describe("the list's URL state, edge by edge", () => {
+  it("reads the first of repeated parameters, from a URL or from Next.js's search params", () => {
+    expect(parseListQuery(new URLSearchParams("sort=title&sort=status&dir=desc")).sort).toBe("title");
+    expect(parseListQuery({ sort: ["status", "title"], dir: "asc" })).toMatchObject({ sort: "status", dir: "asc" });
+    expect(parseListQuery({ hide: ["owner", "updatedAt,status"] }).hidden).toEqual(["owner", "updatedAt", "status"]);
+    expect(parseListQuery(new URLSearchParams("hide=owner&hide=owner")).hidden).toEqual(["owner"]);
+  });
+  it("sorts text columns A to Z and the date newest first unless told otherwise", () => {
+    expect(parseListQuery({ sort: "title" }).dir).toBe("asc");
+    expect(parseListQuery({ sort: "updatedAt" }).dir).toBe("desc");
+    expect(parseListQuery({ sort: "title", dir: "desc" }).dir).toBe("desc");
+    expect(parseListQuery({}).sort).toBe("updatedAt");
+    expect(listQueryString({ ...DEFAULT_LIST_QUERY, sort: "title", dir: "asc" })).toBe("?sort=title&dir=asc");
+    expect(listQueryString({ ...DEFAULT_LIST_QUERY, dir: "asc" })).toBe("?sort=updatedAt&dir=asc");
+  });
+  it("page 1 is the first page; 0 and fractions are not pages", () => {
+    expect(parseListQuery({ page: "1" }).page).toBe(1);
+    expect(parseListQuery({ page: "2" }).page).toBe(2);
+    expect(parseListQuery({ page: "0" }).page).toBe(1);
+    expect(parseListQuery({ page: "2.5" }).page).toBe(1);
+  });
+  it("a changed filter or direction goes back to page 1", () => {
+    const q = { ...DEFAULT_LIST_QUERY, page: 4 };
+    expect(changeListQuery(q, { filter: { ...DEFAULT_LIST_QUERY.filter, status: ["LIVE"] } }).page).toBe(1);
+    expect(changeListQuery(q, { dir: "asc" }).page).toBe(1);
+    expect(changeListQuery(q, { q: "x", page: 3 }).page).toBe(3);
+  });
+});
+
+describe("where each answer's help points in its seeds", () => {
+  it("every citation says where in the seed, as a numbered question or a quote or a topic", () => {
+    for (const key of ANSWER_KEYS) for (const s of ANSWER_HELP[key].sources) expect(s.where?.trim().length ?? 0, `${key} ${s.seed}`).toBeGreaterThan(8);
+  });
+  it("the sections keep their ids, one each, in order (the form keys its fieldsets by them)", () => {
+    expect(ASSESSMENT_SECTIONS.map((s) => s.id)).toEqual(["knowledge", "need", "data", "volume", "constraints", "readiness"]);
+  });
+  it("cites a numbered question only when the citation starts with it; an unknown seed by its id", () => {
+    expect(shortCitation([{ seed: "001", where: "question 12: “a question”" }])).toBe("When to use which (question 12)");
+    expect(shortCitation([{ seed: "001", where: "the text after question 2" }])).toBe("When to use which");
+    expect(shortCitation([{ seed: "002" }])).toBe("Fine-tune or build RAG?");
+    expect(shortCitation([{ seed: "999" as never, where: "question 1" }])).toBe("999 (question 1)");
   });
 });

@@ -245,3 +245,30 @@ describe("decision", () => {
     expect(APPROACHES).toEqual(["RAG", "FINE_TUNING", "HYBRID", "PROMPTING", "AGENT", "PIPELINE", "FEEDBACK_LEARNING"]);
   });
 });
+
+describe("messages a lead reads, field by field", () => {
+  it("names the field that is too long", () => {
+    expect(errorsAt({ description: "d".repeat(LIMITS.description + 1) })).toEqual({ description: `Description must be at most ${LIMITS.description} characters` });
+    expect(errorsAt({ businessUnit: "b".repeat(LIMITS.businessUnit + 1) })).toEqual({ businessUnit: `Business unit must be at most ${LIMITS.businessUnit} characters` });
+    expect(errorsAt({ externalId: "x".repeat(LIMITS.externalId + 1) })).toEqual({ externalId: `External id must be at most ${LIMITS.externalId} characters` });
+    const notes = decisionSchema.safeParse({ chosenApproach: "RAG", decisionNotes: "n".repeat(LIMITS.decisionNotes + 1) });
+    expect(notes.success ? null : notes.error.issues[0]!.message).toBe(`Decision notes must be at most ${LIMITS.decisionNotes} characters`);
+  });
+  it("asks for YYYY-MM-DD when anything surrounds the date, and a real date from 1950 to 2100", () => {
+    const messages = (startDate: string) => {
+      const r = ok({ startDate });
+      return r.success ? [] : r.error.issues.map((i) => i.message);
+    };
+    expect(messages("x2027-01-01")).toEqual(["Use the form YYYY-MM-DD", "Not a real date between 1950 and 2100"]);
+    expect(messages("2027-01-01x")).toEqual(["Use the form YYYY-MM-DD", "Not a real date between 1950 and 2100"]);
+    expect(errorsAt({ startDate: "1950-01-01" })).toEqual({});
+    expect(errorsAt({ startDate: "1949-12-31" })).toEqual({ startDate: "Not a real date between 1950 and 2100" });
+    expect(errorsAt({ startDate: "2100-12-31" })).toEqual({});
+    expect(errorsAt({ startDate: "2101-01-01" })).toEqual({ startDate: "Not a real date between 1950 and 2100" });
+  });
+  it("lists the answers still missing, in the order asked, null counting as missing", () => {
+    expect(missingAnswers({ maxLagDays: 3, needsCitations: false }, ["maxLagDays", "needsCitations", "coreNeed"])).toEqual(["coreNeed"]);
+    expect(missingAnswers({ maxLagDays: null } as never, ["maxLagDays"])).toEqual(["maxLagDays"]);
+    expect(missingAnswers({ maxLagDays: 0 })).toEqual(ANSWER_KEYS.filter((k) => k !== "maxLagDays"));
+  });
+});
