@@ -232,10 +232,21 @@ describe("concurrency and rollbacks", () => {
     for (let i = 0; i < 3; i++) await db.useCase.updateMany({ where: { organizationId: orgId, deletedAt: null, title: { startsWith: "zzz-never" } }, data: { title: "x" } });
     const uc = await db.useCase.findFirstOrThrow({ where: { organizationId: orgId, deletedAt: null }, select: { id: true, title: true } });
     for (let i = 0; i < 3; i++) await db.useCase.update({ where: { id: uc.id }, data: { title: `${uc.title} ${i}` } });
-    expect(await db.portfolioChange.count({ where: { organizationId: orgId } })).toBeGreaterThanOrEqual(3);
+    const written = await db.portfolioChange.findMany({ where: { organizationId: orgId }, select: { xid: true } });
+    expect(written.length).toBeGreaterThanOrEqual(3);
+    const newest = written.reduce((m, r) => (r.xid > m ? r.xid : m), 0n);
+    // A snapshot's xmin is server-wide: a transaction still open in any database (other test files
+    // share this server) holds it back. Wait until none that began before these writes is running,
+    // so the next stored snapshot sees them all, whatever else the server is doing.
+    const serverXmin = async () => BigInt((await db.$queryRaw<{ x: string }[]>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x`)[0]!.x);
+    for (let waited = 0; (await serverXmin()) <= newest && waited < 60_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
     await expectCacheExact();
-    // What is left: at most the records of transactions not yet visible to the stored snapshot.
-    expect(await db.portfolioChange.count({ where: { organizationId: orgId } })).toBeLessThanOrEqual(2);
+    const horizon = await db.portfolioCacheHorizon.findUniqueOrThrow({ where: { organizationId: orgId }, select: { prunedBelow: true } });
+    const stored = await db.portfolioCache.findMany({ where: { organizationId: orgId }, select: { snapshotXmin: true } });
+    // The horizon is the oldest stored snapshot's xmin; every record below it is gone, these writes' among them.
+    expect(horizon.prunedBelow).toBe(stored.reduce((m, c) => (c.snapshotXmin < m ? c.snapshotXmin : m), stored[0]!.snapshotXmin));
+    expect(horizon.prunedBelow).toBeGreaterThan(newest);
+    expect(await db.portfolioChange.count({ where: { organizationId: orgId, xid: { lt: horizon.prunedBelow } } })).toBe(0);
   }, 120_000);
 });
 

@@ -148,8 +148,10 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
                                      count(*) FILTER (WHERE uc.ift), count(*) FILTER (WHERE uc.ihy)) AS incomplete,
                    jsonb_build_array(count(*) FILTER (WHERE uc.fch), count(*) FILTER (WHERE uc.frec), count(*) FILTER (WHERE uc.frag),
                                      count(*) FILTER (WHERE uc.fft), count(*) FILTER (WHERE uc.fhy)) AS infeasible,
-                   jsonb_build_array(sum(uc.sl), sum(uc.sb), sum(uc.sh)) AS stale, count(*) FILTER (WHERE uc.sb > 0) AS "staleN",
-                   jsonb_build_array(sum(uc.tl), sum(uc.tb), sum(uc.th)) AS ttv, count(uc.tb) AS "ttvN", max(uc.th) AS "ttvMax"
+                   -- Summed as numeric: exact, so the same rows give the same figure whatever order the plan reads them in
+                   -- (a float sum depends on the order, and the cache is compared with a fresh computation).
+                   jsonb_build_array(sum(uc.sl::numeric), sum(uc.sb::numeric), sum(uc.sh::numeric)) AS stale, count(*) FILTER (WHERE uc.sb > 0) AS "staleN",
+                   jsonb_build_array(sum(uc.tl::numeric), sum(uc.tb::numeric), sum(uc.th::numeric)) AS ttv, count(uc.tb) AS "ttvN", max(uc.th) AS "ttvMax"
               FROM uc GROUP BY uc.rec, uc.chosen, uc.ev, uc.av, uc.fv, uc.wv) g
       LEFT JOIN "AssumptionVersion" av ON av.id = g.av
     UNION ALL
@@ -182,7 +184,12 @@ export async function useCasePanels(organizationId: string, filter: PortfolioFil
   const rows = await scopedQueryRaw<Row[]>(organizationId, useCasePanelsSql(organizationId, filter));
 
   const of = <K extends Row["kind"]>(kind: K) => rows.filter((r): r is Extract<Row, { kind: K }> => r.kind === kind);
-  const groups = of("group").map((r) => r.d);
+  // The groups in one fixed order (the statement returns them in the plan's order), so that the
+  // matrix's order and the floating-point sums below are the same on every computation.
+  const groups = of("group")
+    .map((r) => ({ key: JSON.stringify([r.d.rec, r.d.chosen, r.d.ev, r.d.version, r.d.fv, r.d.wv]), d: r.d }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((g) => g.d);
   const total = (pick: (g: GroupRow) => number) => groups.reduce((s, g) => s + pick(g), 0);
   const ref = (d: Ref): UseCaseRef => ({ id: d.id, title: d.title, businessUnit: d.businessUnit, approach: d.approach });
 
