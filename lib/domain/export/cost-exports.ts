@@ -129,7 +129,8 @@ export function createDetailFormatter(ctx: ExportContext): (row: DetailRow) => s
   let asChosen: string | null = null;
   let labels = "";
   return (row) => {
-    // Every row of a use case comes from one snapshot, so its use-case cells are the same throughout.
+    // A use case's cells are read from its first row only: every row of it comes from one snapshot,
+    // and the export's query sends them on that row alone (null after it; lib/server/export/cost-exports.ts).
     if (row.useCaseId !== lastUseCase) {
       lastUseCase = row.useCaseId;
       prefix = [

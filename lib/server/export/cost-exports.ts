@@ -27,25 +27,42 @@ export interface ExportOrganization {
  * One row per CostLine of the filtered use cases, grouped by use case (then approach, year, and
  * the projection's own category order). The order follows the (organizationId, useCaseId,
  * approach, yearIndex) index, so PostgreSQL streams rows without sorting the whole set first.
+ *
+ * The use case's own cells (title, owner, governance, benefit: sixteen of the row's columns) come
+ * on its first row only, null on the ~100 rows after it: the formatter reads them once per use
+ * case (createDetailFormatter), and not sending them again spares the database, the wire and this
+ * process most of the row's text (issue 22: the export against PostgreSQL's own COPY).
  */
 export function detailQuery(organizationId: string, filter: PortfolioFilter): Prisma.Sql {
+  const once = (expression: string, name: string) => Prisma.raw(`CASE WHEN first THEN ${expression} END AS "${name}"`);
   return Prisma.sql`
     WITH placed AS (${actualsPlacedSql(organizationId)})
-    SELECT u.id AS "useCaseId", u.title, u."businessUnit", COALESCE(ow.email, ow.name) AS owner,
-           u.status::text AS status, u."recommendedApproach"::text AS recommended, u."chosenApproach"::text AS chosen,
-           l.approach::text AS approach, l."calendarYear", l."yearIndex" AS "lifecycleYear", l.category,
-           l."lowCents" AS low, l."baseCents" AS base, l."highCents" AS high,
-           av.version AS "assumptionVersion", l.manual,
-           u."highImpact", u."personalData", u.sourcing, u.vendor, u.stage, u."topicArea", u."euRiskTier", u."additionalFields"::text AS "additionalFields",
-           u.benefit::text AS benefit, (SELECT o."valueHourlyRateCents" FROM "Organization" o WHERE o.id = u."organizationId") AS "valueRateCents",
-           p.cents::text AS actual, ${actualThroughSql(organizationId)} AS "actualThrough"
-      FROM "UseCase" u
-      JOIN "CostLine" l ON l."organizationId" = u."organizationId" AND l."useCaseId" = u.id
-      LEFT JOIN placed p ON p."lineId" = l.id
-      LEFT JOIN "User" ow ON ow.id = u."ownerId"
-      LEFT JOIN "AssumptionVersion" av ON av.id = u."assumptionVersionId" AND av."organizationId" = u."organizationId"
-     WHERE ${useCaseWhere(organizationId, filter)}
-     ORDER BY l."useCaseId", l.approach, l."yearIndex", l.id`;
+    SELECT "useCaseId", ${once("title", "title")}, ${once('"businessUnit"', "businessUnit")}, ${once("owner", "owner")},
+           ${once("status", "status")}, ${once("recommended", "recommended")}, ${once("chosen", "chosen")},
+           approach, "calendarYear", "lifecycleYear", category, low, base, high, "assumptionVersion", manual,
+           ${once('"highImpact"', "highImpact")}, ${once('"personalData"', "personalData")}, ${once("sourcing", "sourcing")}, ${once("vendor", "vendor")},
+           ${once("stage", "stage")}, ${once('"topicArea"', "topicArea")}, ${once('"euRiskTier"', "euRiskTier")}, ${once('"additionalFields"::text', "additionalFields")},
+           ${once("benefit::text", "benefit")},
+           ${once('(SELECT o."valueHourlyRateCents" FROM "Organization" o WHERE o.id = "organizationId")', "valueRateCents")},
+           actual, "actualThrough"
+      FROM (
+        SELECT u.id AS "useCaseId", u."organizationId", u.title, u."businessUnit", COALESCE(ow.email, ow.name) AS owner,
+               u.status::text AS status, u."recommendedApproach"::text AS recommended, u."chosenApproach"::text AS chosen,
+               l.approach::text AS approach, l."calendarYear", l."yearIndex" AS "lifecycleYear", l.category,
+               l."lowCents" AS low, l."baseCents" AS base, l."highCents" AS high,
+               av.version AS "assumptionVersion", l.manual,
+               u."highImpact", u."personalData", u.sourcing, u.vendor, u.stage, u."topicArea", u."euRiskTier", u."additionalFields", u.benefit,
+               p.cents::text AS actual, ${actualThroughSql(organizationId)} AS "actualThrough",
+               l.id AS "lineId", l."yearIndex", l.approach AS "approachOrder",
+               lag(l."useCaseId") OVER (ORDER BY l."useCaseId", l.approach, l."yearIndex", l.id) IS DISTINCT FROM l."useCaseId" AS first
+          FROM "UseCase" u
+          JOIN "CostLine" l ON l."organizationId" = u."organizationId" AND l."useCaseId" = u.id
+          LEFT JOIN placed p ON p."lineId" = l.id
+          LEFT JOIN "User" ow ON ow.id = u."ownerId"
+          LEFT JOIN "AssumptionVersion" av ON av.id = u."assumptionVersionId" AND av."organizationId" = u."organizationId"
+         WHERE ${useCaseWhere(organizationId, filter)}
+      ) AS line
+     ORDER BY "useCaseId", "approachOrder", "yearIndex", "lineId"`;
 }
 
 export function detailStream(org: ExportOrganization, filter: PortfolioFilter): ReadableStream<Uint8Array> {
