@@ -54,7 +54,7 @@ export const MODULES: Record<string, { mutate: string[]; tests: string[]; loads?
   },
   "use-cases": {
     mutate: ["lib/server/use-cases/read.ts", "lib/server/use-cases/write.ts"],
-    tests: ["tests/use-cases.test.ts", "tests/concurrency.test.ts", "tests/concurrent-overrides-decisions.test.ts", "tests/cross-organization-reads.test.ts", "tests/authorization-matrix.test.ts"],
+    tests: ["tests/use-case-paths.test.ts", "tests/use-cases.test.ts", "tests/concurrency.test.ts", "tests/concurrent-overrides-decisions.test.ts", "tests/cross-organization-reads.test.ts", "tests/authorization-matrix.test.ts"],
   },
   throttle: { mutate: ["lib/server/login-throttle.ts", "lib/server/anonymous-throttle.ts"], tests: ["tests/login-throttle.test.ts", "tests/anonymous-throttle.test.ts", "tests/sign-up.test.ts"] },
   rls: { mutate: ["lib/server/rls.ts"], tests: ["tests/rls.test.ts", "tests/rls-each-read.test.ts"] },
