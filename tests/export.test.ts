@@ -223,6 +223,9 @@ describe("the business-unit rollup", () => {
     const detail = parse((await download(detailGET, a.slug)).text);
     const bu = parse((await download(buGET, a.slug)).text);
     expect(new Set(bu.map((r) => r.scenario))).toEqual(new Set(["as chosen", "as recommended", "all"]));
+    // Every row names the organization, as the detail's rows do.
+    const { name } = await db.organization.findUniqueOrThrow({ where: { id: a.id }, select: { name: true } });
+    expect(new Set(bu.map((r) => r.organization))).toEqual(new Set([name]));
     const inScenario: Record<string, (d: Record<string, string>) => boolean> = {
       "as chosen": (d) => d.as_chosen === "yes",
       "as recommended": (d) => d.approach === d.recommended_approach,
