@@ -36,6 +36,11 @@ async function refusal(p: Promise<unknown>): Promise<Error & { fieldErrors?: Rec
   }
   throw new Error("expected a refusal");
 }
+/** A moment after every row written so far (never a future one: other test files read "events since t0"). */
+async function later(): Promise<Date> {
+  await new Promise((r) => setTimeout(r, 15));
+  return new Date();
+}
 const audits = (entityId: string) => db.auditEvent.findMany({ where: { entityId }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { action: true, actorId: true, before: true, after: true } });
 
 beforeAll(async () => {
@@ -186,10 +191,10 @@ describe("decisions, the trash and overrides", () => {
     expect(await lastDecision(other.id, c.id)).toBeNull();
     // A decision by someone since removed, and one with no actor recorded.
     const gone = await db.user.create({ data: { email: `gone-${randomUUID().slice(0, 8)}@paths.test`, name: "Gone" } });
-    await db.auditEvent.create({ data: { organizationId: org.id, actorId: gone.id, action: USE_CASE_AUDIT.decided, entity: "UseCase", entityId: c.id, at: new Date(Date.now() + 60_000) } });
+    await db.auditEvent.create({ data: { organizationId: org.id, actorId: gone.id, action: USE_CASE_AUDIT.decided, entity: "UseCase", entityId: c.id, at: await later() } });
     await db.user.delete({ where: { id: gone.id } });
     expect((await lastDecision(org.id, c.id))?.by).toBe("a former member");
-    await db.auditEvent.create({ data: { organizationId: org.id, actorId: null, action: USE_CASE_AUDIT.decided, entity: "UseCase", entityId: c.id, at: new Date(Date.now() + 120_000) } });
+    await db.auditEvent.create({ data: { organizationId: org.id, actorId: null, action: USE_CASE_AUDIT.decided, entity: "UseCase", entityId: c.id, at: await later() } });
     expect((await lastDecision(org.id, c.id))?.by).toBeNull();
   });
 
@@ -422,14 +427,13 @@ describe("a use case's history", () => {
     const c = await create(org, "LEAD", { title: "Storied" });
     await update(org, "LEAD", c.id, 1, { title: "Storied", description: "second" });
     const gone = await db.user.create({ data: { email: `hist-${randomUUID().slice(0, 8)}@paths.test`, name: "Historian" } });
-    const base = Date.now() + 60_000;
-    await db.auditEvent.create({ data: { organizationId: org.id, actorId: gone.id, action: USE_CASE_AUDIT.updated, entity: "UseCase", entityId: c.id, at: new Date(base), before: ["odd"], after: "text" } });
+    await db.auditEvent.create({ data: { organizationId: org.id, actorId: gone.id, action: USE_CASE_AUDIT.updated, entity: "UseCase", entityId: c.id, at: await later(), before: ["odd"], after: "text" } });
     await db.user.delete({ where: { id: gone.id } });
     const importId = randomUUID();
-    const writtenAt = new Date(base + 1000);
+    const writtenAt = await later();
     await db.auditEvent.create({ data: { organizationId: org.id, actorId: null, action: "use_case.imported", entity: "UseCase", entityId: c.id, at: writtenAt, after: { title: "Storied" } } });
-    await db.auditEvent.create({ data: { organizationId: org.id, actorId: org.users.ADMIN.id, action: "use_cases.imported", entity: "UseCaseImport", entityId: importId, at: new Date(base + 2000), after: { useCaseIds: [c.id], writtenAt: writtenAt.toISOString() } } });
-    await db.auditEvent.create({ data: { organizationId: org.id, actorId: org.users.ADMIN.id, action: "use_cases.imported", entity: "UseCaseImport", entityId: randomUUID(), at: new Date(base + 3000), after: { useCaseIds: ["someone-else"] } } });
+    await db.auditEvent.create({ data: { organizationId: org.id, actorId: org.users.ADMIN.id, action: "use_cases.imported", entity: "UseCaseImport", entityId: importId, at: await later(), after: { useCaseIds: [c.id], writtenAt: writtenAt.toISOString() } } });
+    await db.auditEvent.create({ data: { organizationId: org.id, actorId: org.users.ADMIN.id, action: "use_cases.imported", entity: "UseCaseImport", entityId: randomUUID(), at: await later(), after: { useCaseIds: ["someone-else"] } } });
 
     const h = await getUseCaseHistory(org.id, c.id);
     expect(h.map((e) => e.action)).toEqual(["use_case.imported", USE_CASE_AUDIT.updated, USE_CASE_AUDIT.updated, USE_CASE_AUDIT.created]);
