@@ -43,16 +43,17 @@ export function detailQuery(organizationId: string, filter: PortfolioFilter): Pr
            ${once('"highImpact"', "highImpact")}, ${once('"personalData"', "personalData")}, ${once("sourcing", "sourcing")}, ${once("vendor", "vendor")},
            ${once("stage", "stage")}, ${once('"topicArea"', "topicArea")}, ${once('"euRiskTier"', "euRiskTier")}, ${once('"additionalFields"::text', "additionalFields")},
            ${once("benefit::text", "benefit")},
-           ${once('(SELECT o."valueHourlyRateCents" FROM "Organization" o WHERE o.id = "organizationId")', "valueRateCents")},
+           ${once('"valueRateCents"', "valueRateCents")},
            actual, "actualThrough"
       FROM (
-        SELECT u.id AS "useCaseId", u."organizationId", u.title, u."businessUnit", COALESCE(ow.email, ow.name) AS owner,
+        SELECT u.id AS "useCaseId", u.title, u."businessUnit", COALESCE(ow.email, ow.name) AS owner,
                u.status::text AS status, u."recommendedApproach"::text AS recommended, u."chosenApproach"::text AS chosen,
                l.approach::text AS approach, l."calendarYear", l."yearIndex" AS "lifecycleYear", l.category,
                l."lowCents" AS low, l."baseCents" AS base, l."highCents" AS high,
                av.version AS "assumptionVersion", l.manual,
                u."highImpact", u."personalData", u.sourcing, u.vendor, u.stage, u."topicArea", u."euRiskTier", u."additionalFields", u.benefit,
                p.cents::text AS actual, ${actualThroughSql(organizationId)} AS "actualThrough",
+               (SELECT o."valueHourlyRateCents" FROM "Organization" o WHERE o.id = ${organizationId}) AS "valueRateCents",
                l.id AS "lineId", l."yearIndex", l.approach AS "approachOrder",
                lag(l."useCaseId") OVER (ORDER BY l."useCaseId", l.approach, l."yearIndex", l.id) IS DISTINCT FROM l."useCaseId" AS first
           FROM "UseCase" u
