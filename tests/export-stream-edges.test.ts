@@ -10,6 +10,7 @@ import { DETAIL_COLUMNS } from "@/lib/domain/export/cost-exports";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { db, Prisma } from "@/lib/server/db";
 import { businessUnitStream, detailStream } from "@/lib/server/export/cost-exports";
+import { copyCsvStream, inlineValues } from "@/lib/server/export/copy-stream";
 import { cursorCsvStream } from "@/lib/server/export/cursor-stream";
 import { closeExportPool, exportPool } from "@/lib/server/export/pool";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
@@ -168,6 +169,100 @@ describe("a download", () => {
     const stream = detailStream({ id: org.id, name: "Edge Co" }, EMPTY_FILTER);
     await expect(stream.cancel()).resolves.toBeUndefined();
     expect(held()).toBe(0);
+  });
+});
+
+/** The same probe read with COPY (copy-stream.ts, the cost detail's reader): longer lines, so the file outgrows a chunk. */
+const copied = (count: number, extra: { idleTimeoutMs?: number; failAt?: number } = {}) =>
+  copyCsvStream<{ n: string }>({
+    name: "copied probe",
+    organizationId: org.id,
+    head: "n\r\n",
+    query: extra.failAt
+      ? Prisma.sql`SELECT g / (${extra.failAt}::int - g) + g - g / (${extra.failAt}::int - g) AS n FROM generate_series(1, ${count}::int) g`
+      : Prisma.sql`SELECT g AS n FROM generate_series(1, ${count}::int) g`,
+    columns: ["n"],
+    toRow: (f) => ({ n: f[0] as string }),
+    createFormatter: () => (row) => `${row.n}\r\n`,
+    idleTimeoutMs: extra.idleTimeoutMs,
+  });
+const COPIED = 200_000;
+
+describe("a download read with COPY (the cost detail)", () => {
+  it("arrives whole, in order, after its reader pauses for a few seconds, and its connection goes back for the next", async () => {
+    await closeExportPool();
+    const reader = copied(COPIED).getReader();
+    const dec = decoder();
+    const start = dec.decode((await reader.read()).value, { stream: true }) + dec.decode((await reader.read()).value, { stream: true });
+    expect(lineCount(start)).toBeLessThan(1 + COPIED); // a chunk, not the whole file
+    await sleep(2_500);
+    const rest = await readAll(reader, start);
+    expect(rest.error).toBeNull();
+    expect(lineCount(rest.text)).toBe(1 + COPIED);
+    expect(rest.text.startsWith("n\r\n1\r\n2\r\n")).toBe(true);
+    expect(rest.text.endsWith(`\r\n${COPIED - 1}\r\n${COPIED}\r\n`)).toBe(true);
+    await expect.poll(held, { timeout: 15_000 }).toBe(0);
+    // The transaction was ended: the same connection serves the next download.
+    expect((await readAll(copied(3).getReader())).text).toBe("n\r\n1\r\n2\r\n3\r\n");
+    expect(exportPool().totalCount).toBe(1);
+  });
+
+  it("whose reader stalls past its idle limit is ended: the reader gets an error, never a short file, and the connection is closed", async () => {
+    const reader = copied(COPIED, { idleTimeoutMs: 1_000 }).getReader();
+    const dec = decoder();
+    const start = dec.decode((await reader.read()).value, { stream: true }) + dec.decode((await reader.read()).value, { stream: true });
+    expect(lineCount(start)).toBeGreaterThan(1);
+    await expect.poll(exportSessions, { timeout: 15_000, interval: 200 }).toEqual([]);
+    const rest = await readAll(reader, start);
+    expect(rest.error?.message).toBe("The download stalled for 1 s and was ended.");
+    expect(lineCount(rest.text)).toBeLessThan(1 + COPIED);
+    await expect.poll(held, { timeout: 15_000 }).toBe(0);
+    const next = await readAll(copied(COPIED).getReader());
+    expect(next.error).toBeNull();
+    expect(lineCount(next.text)).toBe(1 + COPIED);
+  });
+
+  it("whose query fails part-way ends with that error, logged with the export's name, and the next download is whole", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const out = await readAll(copied(COPIED, { failAt: 150_000 }).getReader());
+    expect(out.error?.message).toMatch(/division by zero/);
+    expect(lineCount(out.text)).toBeLessThan(150_000);
+    expect(logged).toHaveBeenCalledWith("[export] copied probe failed after the download started:", out.error);
+    await expect.poll(held, { timeout: 15_000 }).toBe(0);
+    expect((await readAll(copied(2).getReader())).text).toBe("n\r\n1\r\n2\r\n");
+  });
+
+  it("cancelled part-way closes its connection (a COPY cannot be stopped and reused), and the next download is whole", async () => {
+    const reader = copied(COPIED).getReader();
+    await reader.read();
+    await reader.read();
+    await reader.cancel();
+    await expect.poll(held, { timeout: 15_000 }).toBe(0);
+    await expect.poll(exportSessions, { timeout: 15_000 }).toEqual([]);
+    expect((await readAll(copied(2).getReader())).text).toBe("n\r\n1\r\n2\r\n");
+  });
+
+  it("writes the query's values as literals the database reads back exactly: quotes, backslashes, arrays, booleans, numbers, null", async () => {
+    const nasty = `O'Brien \\ "quoted" ; DROP TABLE "UseCase"; --`;
+    const query = Prisma.sql`SELECT ${nasty}::text AS n UNION ALL SELECT array_to_string(${["a'b", 'c"d', "e\\f", "g,h"]}::text[], '|')
+      UNION ALL SELECT (${true}::boolean AND NOT ${false}::boolean)::text UNION ALL SELECT (${41}::int + 1)::text UNION ALL SELECT COALESCE(${null}::text, 'null')`;
+    expect(inlineValues(query)).not.toContain("$1");
+    const out = await readAll(
+      copyCsvStream<{ n: string }>({ name: "literals", organizationId: org.id, head: "", query, columns: ["n"], toRow: (f) => ({ n: f[0] as string }), createFormatter: () => (row) => `${row.n}\n` }).getReader(),
+    );
+    expect(out).toEqual({ text: `${nasty}\na'b|c"d|e\\f|g,h\ntrue\n42\nnull\n`, error: null });
+    expect(() => inlineValues(Prisma.sql`SELECT ${{ a: 1 }}`)).toThrow("A object cannot be written into a COPY statement.");
+  });
+
+  it("refuses to read a query whose columns are not the ones its reader maps (a changed query cannot shift the file's columns)", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const out = await readAll(
+      copyCsvStream<{ n: string }>({ name: "shifted", organizationId: org.id, head: "n\r\n", query: Prisma.sql`SELECT 1 AS m, 2 AS n`, columns: ["n"], toRow: (f) => ({ n: f[0] as string }), createFormatter: () => (row) => `${row.n}\r\n` }).getReader(),
+    );
+    expect(out.text).toBe("n\r\n");
+    expect(out.error?.message).toBe("The shifted query returns the columns (m, n), not the (n) its reader expects.");
+    expect(logged).toHaveBeenCalledWith("[export] shifted failed after the download started:", out.error);
+    await expect.poll(held, { timeout: 15_000 }).toBe(0);
   });
 });
 

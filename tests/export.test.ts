@@ -305,7 +305,7 @@ describe("who may export", () => {
 
 describe("streaming", () => {
   let useCaseId: string;
-  const LINES = 12_000; // more than two FETCHes
+  const LINES = 12_000; // more than the connection's buffers hold
 
   beforeAll(async () => {
     big = await createTestOrg("expbig");
@@ -317,15 +317,17 @@ describe("streaming", () => {
   const exportSessions = async () =>
     (await db.$queryRaw<{ state: string }[]>`SELECT state FROM pg_stat_activity WHERE application_name = 'tradeoff-export' AND datname = current_database() AND state <> 'idle'`).map((r) => r.state);
 
-  it("sends the header first, reads one FETCH per pull, and gives the connection back on cancel", async () => {
+  it("sends the header first, reads a chunk per pull (not the whole file), and gives the connection back on cancel", async () => {
     const reader = detailStream({ id: big.id, name: "Big Co" }, EMPTY_FILTER).getReader();
     const first = await reader.read();
     expect(decode(first.value)).toBe(`\uFEFF${DETAIL_COLUMNS.join(",")}\r\n`);
     const second = await reader.read();
-    expect(decode(second.value).split("\r\n").length - 1).toBe(5000);
-    // The reader stops: the stream reads at most one chunk ahead, then waits in its transaction
-    // (polled, not slept: on a loaded machine the read-ahead can take a while to finish).
-    await expect.poll(exportSessions, { timeout: 15_000 }).toEqual(["idle in transaction"]);
+    const lines = decode(second.value).split("\r\n").length - 1;
+    expect(lines).toBeGreaterThan(0);
+    expect(lines).toBeLessThan(LINES);
+    // The reader stops: the stream holds its connection and transaction (the database waits to
+    // send, or has sent into the socket's buffer), and reads nothing more until it is asked.
+    await expect.poll(exportSessions, { timeout: 15_000 }).toHaveLength(1);
     expect(held()).toBe(1);
     await reader.cancel();
     await expect.poll(held, { timeout: 15_000 }).toBe(0);

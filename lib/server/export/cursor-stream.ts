@@ -49,6 +49,16 @@ const TEXT_TYPES: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number) => (oid === BOOL_OID ? asBoolean : asText)) as pg.CustomTypesConfig["getTypeParser"],
 };
 
+/**
+ * Starts an export's transaction on its connection: one READ ONLY, REPEATABLE READ snapshot, ended
+ * by PostgreSQL when it sits idle for `idleTimeoutMs`, acting as the organization-scoped role.
+ */
+export async function beginExportSnapshot(c: pg.PoolClient, organizationId: string, idleTimeoutMs: number): Promise<void> {
+  await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  await c.query(`SET LOCAL idle_in_transaction_session_timeout = ${Math.round(idleTimeoutMs)}`);
+  await withOrganizationScope(c, organizationId);
+}
+
 export function cursorCsvStream<R extends pg.QueryResultRow>(opts: CursorCsvOptions<R>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const fetchSize = opts.fetchSize ?? FETCH_SIZE;
@@ -75,9 +85,7 @@ export function cursorCsvStream<R extends pg.QueryResultRow>(opts: CursorCsvOpti
     const c = await exportPool().connect();
     client = c;
     c.on("error", onClientError);
-    await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    await c.query(`SET LOCAL idle_in_transaction_session_timeout = ${idleTimeoutMs}`);
-    await withOrganizationScope(c, opts.organizationId);
+    await beginExportSnapshot(c, opts.organizationId, idleTimeoutMs);
     await c.query({ text: `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${opts.query.text}`, values: opts.query.values });
     return c;
   }
