@@ -6,7 +6,7 @@ import { filterToSearchParams, type PortfolioFilter } from "../portfolio/filter"
 import { APPROACH_LABELS } from "../assessment";
 import { COST_CATEGORY_LABELS } from "../costing/categories";
 import { STATUS_LABELS } from "../use-case";
-import { centsToDecimal, codeCell, csvLine, headerLine, integerCell, textCell } from "./csv";
+import { centsToDecimal, codeCell, CRLF, csvLine, headerLine, integerCell, textCell } from "./csv";
 import { benefitDetailCells, benefitUnitCells, VALUE_BU_COLUMNS, VALUE_DETAIL_COLUMNS, type UnitYearBenefit } from "./value-columns";
 
 /**
@@ -128,6 +128,8 @@ export function createDetailFormatter(ctx: ExportContext): (row: DetailRow) => s
   let suffix = "";
   let asChosen: string | null = null;
   let labels = "";
+  const approachCells = new Map<string, [string, string]>();
+  const categoryCells = new Map<string, [string, string]>();
   return (row) => {
     // A use case's cells are read from its first row only: every row of it comes from one snapshot,
     // and the export's query sends them on that row alone (null after it; lib/server/export/cost-exports.ts).
@@ -146,14 +148,19 @@ export function createDetailFormatter(ctx: ExportContext): (row: DetailRow) => s
         benefitDetailCells(row.benefit, row.valueRateCents),
       ].join(",");
     }
-    return csvLine([
-      prefix, codeCell(row.approach), row.approach === asChosen ? "yes" : "no", integerCell(row.calendarYear), integerCell(row.lifecycleYear),
-      textCell(row.category), centsToDecimal(row.low), centsToDecimal(row.base), centsToDecimal(row.high), CURRENCY,
-      integerCell(row.assumptionVersion), textCell(detailNote(row)),
-      labels, textCell(label(APPROACH_LABELS, row.approach)), textCell(label(COST_CATEGORY_LABELS, row.category)), suffix,
-      row.actual === null || row.actual === undefined ? "" : centsToDecimal(row.actual), codeCell(row.actualThrough ?? null),
-    ]);
+    // One string, not an array joined (csvLine's shape, written out: a million rows, issue 22); the
+    // approach's and category's cells are made once per code.
+    const approach = approachCells.get(row.approach) ?? remember(approachCells, row.approach, [codeCell(row.approach), textCell(label(APPROACH_LABELS, row.approach))]);
+    const category = categoryCells.get(row.category) ?? remember(categoryCells, row.category, [textCell(row.category), textCell(label(COST_CATEGORY_LABELS, row.category))]);
+    return `${prefix},${approach[0]},${row.approach === asChosen ? "yes" : "no"},${integerCell(row.calendarYear)},${integerCell(row.lifecycleYear)},${category[0]},${
+      centsToDecimal(row.low)},${centsToDecimal(row.base)},${centsToDecimal(row.high)},${CURRENCY},${integerCell(row.assumptionVersion)},${textCell(detailNote(row))},${
+      labels},${approach[1]},${category[1]},${suffix},${row.actual === null || row.actual === undefined ? "" : centsToDecimal(row.actual)},${codeCell(row.actualThrough ?? null)}${CRLF}`;
   };
+}
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  cache.set(key, value);
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------------
