@@ -11,6 +11,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 /** A second app server on the same build and database, and a round-robin balancer in front of both (e2e/two-servers.spec.ts). */
 export const secondPort = port + 500;
 export const balancerPort = port + 1000;
+/** The second server's worker processes (server.ts, WEB_CONCURRENCY). */
+export const SECOND_SERVER_WORKERS = 2;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const executablePath = process.env.CHROMIUM_PATH || systemChromium;
 /** The real SMTP server the app mails through during the journeys (scripts/smtp-sink.ts). */
@@ -56,6 +58,8 @@ export default defineConfig({
       stderr: "pipe",
       env: { ...stringEnv, MAIL_SINK_PORT: String(mailSinkPort), MAIL_SINK_DIR },
     },
+    // The second server runs as two worker processes on its port (WEB_CONCURRENCY, server.ts), so
+    // everything the two servers must agree on holds across processes on one port too.
     ...[port, secondPort].map((p) => ({
       command: `node --import tsx server.ts -p ${p} -H 127.0.0.1`,
       url: `http://127.0.0.1:${p}/api/health`,
@@ -63,7 +67,12 @@ export default defineConfig({
       timeout: 120_000,
       stdout: "ignore" as const,
       stderr: "pipe" as const,
-      env: { ...stringEnv, SMTP_URL: `smtp://127.0.0.1:${mailSinkPort}`, MAIL_FROM: "Tradeoff <tradeoff@e2e.test>" },
+      env: {
+        ...stringEnv,
+        SMTP_URL: `smtp://127.0.0.1:${mailSinkPort}`,
+        MAIL_FROM: "Tradeoff <tradeoff@e2e.test>",
+        WEB_CONCURRENCY: p === secondPort ? String(SECOND_SERVER_WORKERS) : "1",
+      },
     })),
     {
       command: `node e2e/support/balancer.mjs`,

@@ -9,7 +9,14 @@
  *   node --import tsx server.ts [-p <port>] [-H <host>]   (after `next build`; `npm start` does both)
  *
  * PORT and HOST are read when -p and -H are not given (default localhost:3000).
+ *
+ * WEB_CONCURRENCY=N (default 1) runs N such servers as worker processes sharing the one port
+ * (node:cluster): one Node.js process renders pages on one core, so a machine with more cores
+ * serves more people at once with one worker per core. The app keeps no state in a process
+ * (README, "Several app servers on one PostgreSQL"), so workers need nothing from each other; a
+ * worker that dies is replaced.
  */
+import cluster from "node:cluster";
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,6 +30,43 @@ const port = Number(arg("-p") ?? process.env.PORT ?? 3000);
 const hostname = arg("-H") ?? process.env.HOST ?? "localhost";
 // As `next start` does: a production server, whatever the shell says.
 (process.env as Record<string, string>).NODE_ENV = "production";
+const workers = Math.min(64, Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY ?? 1)) || 1));
+
+if (workers > 1 && cluster.isPrimary) {
+  let stopping = false;
+  const served = new Set<number>();
+  cluster.on("listening", (worker) => {
+    served.add(worker.id);
+    if (served.size === workers) console.log(`▲ Tradeoff ready on http://${hostname}:${port} (${workers} workers)`);
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
+      return;
+    }
+    if (!served.has(worker.id)) {
+      // It never served (a taken port, a missing build): another would fail the same way.
+      console.error(`A worker could not start (${signal ?? `exit ${code}`}); stopping.`);
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+      process.exitCode = 1;
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(1);
+      return;
+    }
+    console.error(`A worker (pid ${worker.process.pid}) stopped (${signal ?? `exit ${code}`}); starting another.`);
+    cluster.fork();
+  });
+  for (let i = 0; i < workers; i++) cluster.fork();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+      setTimeout(() => process.exit(0), 10_000).unref();
+    });
+  }
+} else await serve();
+
+async function serve() {
 
 const { default: next } = await import("next");
 const { refuseUnreadBody } = await import("./lib/server/body-gate");
@@ -42,11 +86,14 @@ const server = createServer((req, res) => {
       } else res.end();
     });
 });
-server.listen(port, hostname, () => console.log(`▲ Tradeoff ready on http://${hostname}:${port}`));
+server.listen(port, hostname, () => {
+  if (cluster.isPrimary) console.log(`▲ Tradeoff ready on http://${hostname}:${port}`);
+});
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.close();
     void app.close().finally(() => process.exit(0));
   });
+}
 }

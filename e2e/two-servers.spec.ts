@@ -9,7 +9,12 @@
  *   - an edit saved on one server conflicts with a stale edit on the other, and shows in the
  *     other's list on its next request;
  *   - through the balancer, a page and its own server action are answered by different servers.
+ * The second server runs as two worker processes on one port (WEB_CONCURRENCY, server.ts): both
+ * serve, and one that dies is replaced while the other answers.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
+import { SECOND_SERVER_WORKERS } from "../playwright.config";
 import { expect, test as registryTest } from "./registry-fixtures";
 import { test as authTest } from "./fixtures";
 
@@ -98,4 +103,77 @@ registryTest("through the balancer, one page visit and its save are spread over 
   expect(new Set(upstreams).size).toBe(2);
   const [row] = await registry.query<{ title: string; version: number }>(`SELECT title, version FROM "UseCase" WHERE id = $1`, [id]);
   expect(row).toEqual({ title: "Invoice matching (AP)", version: 2 });
+});
+
+/** The processes started as `server.ts -p <port>`: the primary (no such parent) and its workers. */
+function serverProcesses(onPort: number): { primary: number | null; workers: number[] } {
+  const found = new Map<number, number>(); // pid → parent pid
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const argv = readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0");
+      const p = argv.indexOf("-p");
+      if (!argv.some((a) => a.endsWith("server.ts")) || p < 0 || argv[p + 1] !== String(onPort)) continue;
+      const ppid = Number(readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+      found.set(Number(name), ppid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const primary = [...found].find(([, ppid]) => !found.has(ppid))?.[0] ?? null;
+  return { primary, workers: [...found].filter(([, ppid]) => ppid === primary).map(([pid]) => pid).sort() };
+}
+
+/** CPU time a process has used, in clock ticks. */
+const cpuTicks = (pid: number) => {
+  const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return Number(f[11]) + Number(f[12]);
+};
+
+/** A GET on a connection of its own (no keep-alive): its status code. */
+const getOnNewConnection = (url: string) =>
+  new Promise<number>((resolve, reject) => {
+    const req = http.get(url, { agent: false, timeout: 15_000 }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("timeout", () => req.destroy(new Error(`no answer from ${url} within 15 s`)));
+    req.on("error", reject);
+  });
+
+registryTest("the second server's worker processes share its port and all serve; one that dies is replaced while the others answer", async () => {
+  const B_PORT = port + 500;
+  const before = serverProcesses(B_PORT).workers;
+  expect(before).toHaveLength(SECOND_SERVER_WORKERS);
+  const ticks = before.map(cpuTicks);
+  // A new connection each time: the primary hands connections, not requests, to the workers in turn.
+  const visit = async (path: string) => expect(await getOnNewConnection(`${B}${path}`)).toBe(200);
+  for (let i = 0; i < 40; i++) await visit("/sign-in");
+  // Every worker did part of the work.
+  before.forEach((pid, i) => expect(cpuTicks(pid), `worker ${pid}`).toBeGreaterThan(ticks[i]!));
+
+  process.kill(before[0]!, "SIGKILL");
+  // The primary notices and starts another (a connection handed to the dying worker in that
+  // instant is lost with it, as on any server that crashes).
+  await expect
+    .poll(() => {
+      const now = serverProcesses(B_PORT).workers;
+      return now.length === SECOND_SERVER_WORKERS && !now.includes(before[0]!);
+    }, { timeout: 60_000 })
+    .toBe(true);
+  // Meanwhile the other worker answers every request.
+  for (let i = 0; i < 10; i++) await visit("/api/health");
+  // The replacement serves too: once it has started (its CPU time stops growing on its own), the
+  // requests make it grow again.
+  const replacement = serverProcesses(B_PORT).workers.find((pid) => !before.includes(pid))!;
+  await expect
+    .poll(async () => {
+      const t = cpuTicks(replacement);
+      await new Promise((r) => setTimeout(r, 1_000));
+      return cpuTicks(replacement) === t;
+    }, { timeout: 60_000 })
+    .toBe(true);
+  const idle = cpuTicks(replacement);
+  for (let i = 0; i < 40; i++) await visit("/sign-in");
+  expect(cpuTicks(replacement)).toBeGreaterThan(idle);
 });

@@ -62,7 +62,7 @@ function verdicts(r: Record<string, unknown>): Record<string, string> {
     const ok = ratio !== null && ratio >= 0.9 && flat;
     out.export = ratio === null
       ? `not judged: COPY could not be timed (${ex.copyError ?? "psql missing"})`
-      : `${ok ? "meets" : "misses"} the bar (≥ 0.9× PostgreSQL's COPY of the same query, memory flat): ${ratio.toFixed(2)}× (${ex.rowsPerSecond.toLocaleString("en-US")} against ${ex.copyRowsPerSecond!.toLocaleString("en-US")} rows a second, ${ex.rows.toLocaleString("en-US")} rows); peak RSS ${ex.peakRssMbLarge} MB for all rows (${ex.megabytes} MB of CSV) against ${ex.peakRssMbSmall} MB for ${ex.smallRows.toLocaleString("en-US")}: ${flat ? "flat" : "NOT flat"} (+${growth} MB)`;
+      : `${ok ? "meets" : "misses"} the bar (≥ 0.9× PostgreSQL's COPY of the same query, memory flat): ${ratio.toFixed(2)}× (${ex.rowsPerSecond.toLocaleString("en-US")} against ${ex.copyRowsPerSecond!.toLocaleString("en-US")} rows a second, ${ex.rows.toLocaleString("en-US")} rows); peak RSS ${ex.peakRssMbLarge} MB for all rows (${ex.megabytes} MB of CSV) against ${ex.peakRssMbSmall} MB for ${ex.smallRows.toLocaleString("en-US")}: ${flat ? "flat" : "NOT flat"} (${growth >= 0 ? "+" : ""}${growth} MB)`;
   }
   const inventory = r.publicInventory as { verdict?: string } | undefined;
   if (inventory?.verdict) out.publicInventory = inventory.verdict;
