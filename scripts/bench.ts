@@ -29,7 +29,8 @@ const KEEP = args.includes("--keep");
 /**
  * --only=inventory: only the public-inventory import (issue 15); --only=cpu: only scoring, projection and the Monte Carlo;
  * --only=actuals: the organization, then a year of daily actual spend for every use case (issue 21);
- * --only=import: the organization's import alone; --only=export: the import, then the finance export (issue 22).
+ * --only=import: the organization's import alone; --only=export: the import, then the finance export (issue 22);
+ * --only=tenants: the organization timed alone, then among BENCH_TENANTS - 1 copies of it (issue 22; use --count=1000).
  */
 const ONLY = args.find((a) => a.startsWith("--only="))?.slice(7);
 
@@ -63,6 +64,12 @@ function verdicts(r: Record<string, unknown>): Record<string, string> {
     out.export = ratio === null
       ? `not judged: COPY could not be timed (${ex.copyError ?? "psql missing"})`
       : `${ok ? "meets" : "misses"} the bar (≥ 0.9× PostgreSQL's COPY of the same query, memory flat): ${ratio.toFixed(2)}× (${ex.rowsPerSecond.toLocaleString("en-US")} against ${ex.copyRowsPerSecond!.toLocaleString("en-US")} rows a second, ${ex.rows.toLocaleString("en-US")} rows); peak RSS ${ex.peakRssMbLarge} MB for all rows (${ex.megabytes} MB of CSV) against ${ex.peakRssMbSmall} MB for ${ex.smallRows.toLocaleString("en-US")}: ${flat ? "flat" : "NOT flat"} (${growth >= 0 ? "+" : ""}${growth} MB)`;
+  }
+  const tenants = r.tenants as import("./bench/tenants").TenantsBench | undefined;
+  if (tenants) {
+    const worst = Math.max(...Object.values(tenants.ratios));
+    const list = Object.entries(tenants.ratios).map(([k, v]) => `${k} ${tenants.alone[k as keyof typeof tenants.alone]} → ${tenants.shared[k as keyof typeof tenants.shared]} ms (${v}×)`).join("; ");
+    out.tenants = `${worst <= 1.2 ? "meets" : "misses"} the bar (one organization's pages within 1.2× of a database of its own, among ${tenants.organizations.toLocaleString("en-US")} organizations and ${tenants.useCases.toLocaleString("en-US")} use cases, ${tenants.costLines.toLocaleString("en-US")} cost lines, ${tenants.databaseMb.toLocaleString("en-US")} MB): ${list}; copies made in ${tenants.copySeconds} s`;
   }
   const inventory = r.publicInventory as { verdict?: string } | undefined;
   if (inventory?.verdict) out.publicInventory = inventory.verdict;

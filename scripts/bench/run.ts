@@ -98,6 +98,12 @@ export async function runBench(opts: { databaseUrl: string; count: number; load:
     out.export = await benchExport({ databaseUrl: opts.databaseUrl, organizationId: org.id, orgSlug: org.slug });
     return out;
   }
+  if (opts.only === "tenants") {
+    // Issue 22, bar 4: the organization alone, then among BENCH_TENANTS - 1 copies of it.
+    const { benchTenants } = await import("./tenants");
+    out.tenants = await benchTenants({ databaseUrl: opts.databaseUrl, organizationId: org.id });
+    return out;
+  }
   if (opts.only === "dashboard") {
     // Issue 22: the import, then the dashboard and the cached portfolio page alone.
     await db.$executeRawUnsafe("VACUUM ANALYZE");

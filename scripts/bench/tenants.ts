@@ -1,0 +1,212 @@
+/**
+ * Issue 22, bar 4: one organization's pages in a database shared with many others, against the
+ * same organization in a database of its own. `npm run bench -- --only=tenants --count=1000`:
+ *
+ *   1. the bench organization (--count use cases, imported as in the other steps) is timed alone:
+ *      the dashboard's data computed (uncached) and from the exact cache, the use-case list's
+ *      first page, one use case's page data, and the cost detail export;
+ *   2. the database then gains `BENCH_TENANTS - 1` more organizations (default 999), copies of that
+ *      one made with INSERT … SELECT in the database (not through the app): every table with an
+ *      organization column, ids suffixed per copy, so with --count=1000 the database holds 1,000
+ *      organizations and 1,000,000 use cases with their cost lines, yearly totals and rollups;
+ *   3. after ANALYZE, the same organization is timed again. The bar: each figure within 1.2x.
+ *
+ * The copies are inserted after the measured organization, so its rows are not interleaved with
+ * theirs on disk; the indexes are shared. Medians of many runs (the figures are milliseconds).
+ */
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { DEFAULT_LIST_QUERY } from "@/lib/domain/use-case-list";
+import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
+import { detailStream } from "@/lib/server/export/cost-exports";
+import { closeExportPool } from "@/lib/server/export/pool";
+import { loadOverview, computeOverview } from "@/lib/server/portfolio/overview";
+import { getUseCase, listUseCases } from "@/lib/server/use-cases/read";
+
+export interface TenantFigures {
+  dashboardComputedMs: number;
+  dashboardCachedMs: number;
+  listMs: number;
+  useCasePageMs: number;
+  exportMs: number;
+}
+
+export interface TenantsBench {
+  organizations: number;
+  useCases: number;
+  costLines: number;
+  alone: TenantFigures;
+  shared: TenantFigures;
+  ratios: Record<keyof TenantFigures, number>;
+  copySeconds: number;
+  databaseMb: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  await fn(); // warm-up
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    ms.push(performance.now() - t);
+  }
+  return round1(median(ms));
+}
+
+async function drain(stream: ReadableStream<Uint8Array>): Promise<void> {
+  const reader = stream.getReader();
+  for (;;) if ((await reader.read()).done) return;
+}
+
+async function figures(org: { id: string; name: string }): Promise<TenantFigures> {
+  const year = new Date().getUTCFullYear();
+  const some = await getSomeUseCase(org.id);
+  return {
+    dashboardComputedMs: await timeRuns(15, () => computeOverview(org.id, EMPTY_FILTER, year)),
+    dashboardCachedMs: await timeRuns(40, () => loadOverview(org.id, EMPTY_FILTER, year)),
+    listMs: await timeRuns(40, () => listUseCases(org.id, DEFAULT_LIST_QUERY)),
+    useCasePageMs: await timeRuns(40, () => getUseCase(org.id, some)),
+    exportMs: await timeRuns(5, () => drain(detailStream(org, EMPTY_FILTER))),
+  };
+}
+
+let someUseCase: string | null = null;
+async function getSomeUseCase(organizationId: string): Promise<string> {
+  if (someUseCase) return someUseCase;
+  const page = await listUseCases(organizationId, DEFAULT_LIST_QUERY);
+  return (someUseCase = page.rows[Math.floor(page.rows.length / 2)]!.id);
+}
+
+interface Column {
+  name: string;
+  type: string;
+  /** The table a foreign key on this column points to, if any. */
+  references: string | null;
+  isPrimaryKey: boolean;
+  hasDefault: boolean;
+}
+
+/**
+ * Tables not copied: the portfolio cache's own (rebuilt, not copied); memberships (the copies'
+ * people would be the same twenty-one people in a thousand organizations, which no real database
+ * has, and the measured pages do not read other organizations' members); and rows holding a
+ * globally unique token or key (invitations, security events).
+ */
+const NOT_COPIED = new Set(["Membership", "Invitation", "SecurityEvent"]);
+
+/** Every table with an "organizationId" column, but those NOT_COPIED. */
+async function tenantTables(client: pg.Client): Promise<{ table: string; columns: Column[] }[]> {
+  const { rows: tables } = await client.query<{ table: string }>(
+    `SELECT c.table_name AS table FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+      WHERE c.table_schema = 'public' AND c.column_name = 'organizationId' AND t.table_type = 'BASE TABLE' AND c.table_name NOT LIKE 'Portfolio%'
+      ORDER BY 1`,
+  );
+  const out: { table: string; columns: Column[] }[] = [];
+  for (const { table } of tables) {
+    const { rows } = await client.query<Column>(
+      `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
+              (SELECT cl.relname FROM pg_constraint k JOIN pg_class cl ON cl.oid = k.confrelid
+                WHERE k.conrelid = a.attrelid AND k.contype = 'f' AND a.attnum = ANY(k.conkey) LIMIT 1) AS references,
+              EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = a.attrelid AND k.contype = 'p' AND a.attnum = ANY(k.conkey)) AS "isPrimaryKey",
+              a.atthasdef AS "hasDefault"
+         FROM pg_attribute a WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' ORDER BY a.attnum`,
+      [`"${table}"`],
+    );
+    if (!NOT_COPIED.has(table)) out.push({ table, columns: rows });
+  }
+  return out;
+}
+
+/**
+ * Copies the organization's rows into organizations first..last: text ids of the organization's
+ * own rows (primary keys, and references to anything but a person) get "-t<n>"; a generated
+ * numeric key is left to its default; people (owners, authors) stay the same people.
+ */
+async function copyOrganization(client: pg.Client, organizationId: string, tables: { table: string; columns: Column[] }[], first: number, last: number) {
+  const suffix = (expr: string) => `${expr} || '-t' || n`;
+  // The organization itself first (its slug is unique), then its rows, parents before children.
+  await client.query(
+    `INSERT INTO "Organization" (${(await orgColumns(client)).map((c) => `"${c}"`).join(", ")})
+     SELECT ${(await orgColumns(client)).map((c) => (c === "id" || c === "slug" ? suffix(`o."${c}"`) : c === "name" ? `o.name || ' ' || n` : `o."${c}"`)).join(", ")}
+       FROM "Organization" o CROSS JOIN generate_series(${first}, ${last}) n WHERE o.id = $1`,
+    [organizationId],
+  );
+  for (const { table, columns } of orderByDependencies(tables)) {
+    const kept = columns.filter((c) => !(c.isPrimaryKey && c.hasDefault && !c.type.startsWith("text")));
+    const select = kept.map((c) => {
+      const q = `s."${c.name}"`;
+      if (!c.type.startsWith("text")) return q;
+      if (c.name === "organizationId" || (c.isPrimaryKey && c.name === "id") || (c.references && c.references !== "User")) return `CASE WHEN ${q} IS NULL THEN NULL ELSE ${suffix(q)} END`;
+      return q;
+    });
+    await client.query(
+      `INSERT INTO "${table}" (${kept.map((c) => `"${c.name}"`).join(", ")})
+       SELECT ${select.join(", ")} FROM "${table}" s CROSS JOIN generate_series(${first}, ${last}) n WHERE s."organizationId" = $1`,
+      [organizationId],
+    );
+  }
+}
+
+let orgColumnsCache: string[] | null = null;
+async function orgColumns(client: pg.Client): Promise<string[]> {
+  if (orgColumnsCache) return orgColumnsCache;
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT attname AS name FROM pg_attribute WHERE attrelid = '"Organization"'::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
+  );
+  return (orgColumnsCache = rows.map((r) => r.name));
+}
+
+/** Tables whose foreign keys point at others come after them. */
+function orderByDependencies(tables: { table: string; columns: Column[] }[]) {
+  const names = new Set(tables.map((t) => t.table));
+  const done = new Set<string>(["Organization", "User"]);
+  const out: typeof tables = [];
+  while (out.length < tables.length) {
+    const next = tables.find((t) => !done.has(t.table) && t.columns.every((c) => !c.references || c.references === t.table || done.has(c.references) || !names.has(c.references)));
+    if (!next) throw new Error(`Cannot order the tables by their foreign keys: ${tables.filter((t) => !done.has(t.table)).map((t) => t.table).join(", ")}`);
+    out.push(next);
+    done.add(next.table);
+  }
+  return out;
+}
+
+export async function benchTenants(opts: { databaseUrl: string; organizationId: string }): Promise<TenantsBench> {
+  const total = Math.max(2, Math.floor(Number(process.env.BENCH_TENANTS ?? 1000)));
+  const client = new pg.Client({ connectionString: opts.databaseUrl });
+  await client.connect();
+  try {
+    const { rows: orgs } = await client.query<{ name: string }>(`SELECT name FROM "Organization" WHERE id = $1`, [opts.organizationId]);
+    const org = { id: opts.organizationId, name: orgs[0]!.name };
+    await client.query("VACUUM ANALYZE");
+    process.stderr.write("  tenants: timing the organization alone…\n");
+    const alone = await figures(org);
+
+    const tables = await tenantTables(client);
+    const t = performance.now();
+    const step = 50;
+    for (let first = 1; first < total; first += step) {
+      const last = Math.min(total - 1, first + step - 1);
+      await client.query("BEGIN");
+      await copyOrganization(client, org.id, tables, first, last);
+      await client.query("COMMIT");
+      process.stderr.write(`  tenants: ${last + 1} organizations (${Math.round((performance.now() - t) / 1000)} s)\n`);
+    }
+    const copySeconds = Math.round((performance.now() - t) / 1000);
+    await client.query("VACUUM ANALYZE");
+    const counts = await client.query<{ organizations: string; useCases: string; costLines: string; mb: string }>(
+      `SELECT (SELECT count(*) FROM "Organization") AS organizations, (SELECT count(*) FROM "UseCase") AS "useCases",
+              (SELECT count(*) FROM "CostLine") AS "costLines", pg_database_size(current_database()) / 1048576 AS mb`,
+    );
+    process.stderr.write("  tenants: timing the organization among the others…\n");
+    const shared = await figures(org);
+    const ratios = Object.fromEntries(Object.entries(alone).map(([k, v]) => [k, Math.round((shared[k as keyof TenantFigures] / v) * 100) / 100])) as TenantsBench["ratios"];
+    const c = counts.rows[0]!;
+    return { organizations: Number(c.organizations), useCases: Number(c.useCases), costLines: Number(c.costLines), alone, shared, ratios, copySeconds, databaseMb: Number(c.mb) };
+  } finally {
+    await client.end();
+    await closeExportPool();
+  }
+}
