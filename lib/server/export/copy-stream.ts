@@ -3,7 +3,7 @@ import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import type { Prisma } from "../db";
 import { CopyTextReader, type CopyValue } from "./copy-text";
-import { beginExportSnapshot, type CursorCsvOptions } from "./cursor-stream";
+import { asError, beginExportSnapshot, endExportSnapshot, type CursorCsvOptions } from "./cursor-stream";
 import { exportPool } from "./pool";
 
 /**
@@ -104,18 +104,11 @@ export function copyCsvStream<R extends pg.QueryResultRow>(opts: CopyCsvOptions<
     const c = client;
     client = null;
     if (!c) return;
-    let err: Error | undefined = broken !== undefined ? (broken instanceof Error ? broken : new Error(String(broken))) : failure ?? undefined;
-    if (!err && rows) {
-      try {
-        await copyFinished;
-        await c.query("COMMIT");
-      } catch (e) {
-        err = e instanceof Error ? e : new Error(String(e));
-      }
-    }
-    c.off("error", onClientError);
-    // A connection given back with an error is closed, not reused: one cut mid-COPY cannot be.
-    c.release(err);
+    const err = broken !== undefined ? asError(broken) : failure ?? undefined;
+    // The COMMIT waits for the COPY's end on the connection. A connection with an error is closed,
+    // not reused: one cut mid-COPY cannot be.
+    if (!err) await copyFinished;
+    await endExportSnapshot(c, err, onClientError);
   }
 
   return new ReadableStream<Uint8Array>(
@@ -148,7 +141,7 @@ export function copyCsvStream<R extends pg.QueryResultRow>(opts: CopyCsvOptions<
             if (text) controller.enqueue(encoder.encode(text));
             arm();
           } catch (err) {
-            const error = err instanceof Error ? err : new Error(String(err ?? "export failed"));
+            const error = asError(err ?? "export failed");
             await close(error);
             if (!cancelled) {
               console.error(`[export] ${opts.name} failed after the download started:`, error);

@@ -59,6 +59,26 @@ export async function beginExportSnapshot(c: pg.PoolClient, organizationId: stri
   await withOrganizationScope(c, organizationId);
 }
 
+/** Anything thrown, as an Error. */
+export const asError = (x: unknown): Error => (x instanceof Error ? x : new Error(String(x)));
+
+/**
+ * Ends an export's transaction and hands its connection back to the pool; after a failure (or if
+ * the COMMIT itself fails) the connection is closed instead, never reused.
+ */
+export async function endExportSnapshot(c: pg.PoolClient, failure: Error | undefined, onClientError: (err: Error) => void): Promise<void> {
+  let broken = failure;
+  if (!broken) {
+    try {
+      await c.query("COMMIT"); // read only: nothing to commit; closes the cursor and the snapshot
+    } catch (err) {
+      broken = asError(err);
+    }
+  }
+  c.off("error", onClientError);
+  c.release(broken);
+}
+
 export function cursorCsvStream<R extends pg.QueryResultRow>(opts: CursorCsvOptions<R>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const fetchSize = opts.fetchSize ?? FETCH_SIZE;
@@ -100,16 +120,7 @@ export function cursorCsvStream<R extends pg.QueryResultRow>(opts: CursorCsvOpti
     // A fetch still in flight finishes first (the connection answers in order).
     await ahead?.catch(() => {});
     ahead = null;
-    let broken: Error | undefined = failure !== undefined ? (failure instanceof Error ? failure : new Error(String(failure))) : connectionError ?? undefined;
-    if (!broken) {
-      try {
-        await c.query("COMMIT"); // read only: nothing to commit; closes the cursor and the snapshot
-      } catch (err) {
-        broken = err instanceof Error ? err : new Error(String(err));
-      }
-    }
-    c.off("error", onClientError);
-    c.release(broken);
+    await endExportSnapshot(c, failure !== undefined ? asError(failure) : connectionError ?? undefined, onClientError);
   }
 
   return new ReadableStream<Uint8Array>(
