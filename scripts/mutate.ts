@@ -62,7 +62,7 @@ export const MODULES: Record<string, { mutate: string[]; tests: string[]; loads?
   "export-writer": {
     mutate: ["lib/server/export/*.ts"],
     // The actual-spend and benefit columns of both exports are checked in the actuals and value tests.
-    tests: ["tests/export.test.ts", "tests/export-stream-edges.test.ts", "tests/actuals-variance.test.ts", "tests/value.test.ts", "tests/rls-each-read.test.ts", "lib/domain/export/*.test.ts"],
+    tests: ["tests/export.test.ts", "tests/export-stream-edges.test.ts", "tests/copy-text.test.ts", "tests/actuals-variance.test.ts", "tests/value.test.ts", "tests/rls-each-read.test.ts", "lib/domain/export/*.test.ts"],
   },
 };
 
