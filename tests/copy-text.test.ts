@@ -13,7 +13,11 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 function read(chunks: Uint8Array[]): Row[] {
   const reader = new CopyTextReader(BOOLEANS);
   const rows: Row[] = [];
-  for (const c of chunks) reader.push(c, (f) => rows.push({ id: f[0] as string | null, title: f[1] as string | null, manual: f[2] as boolean | null }));
+  for (const c of chunks)
+    reader.push(c, (f) => {
+      expect(f).toHaveLength(3);
+      rows.push({ id: f[0] as string | null, title: f[1] as string | null, manual: f[2] as boolean | null });
+    });
   reader.end();
   return rows;
 }
@@ -58,6 +62,32 @@ describe("COPY text rows", () => {
     expect(read([bytes("a1\tx\\\\\t\\N\n")])).toEqual([{ id: "a1", title: "x\\", manual: null }]);
     expect(() => read([bytes("a1\t\\N\t\\N\t\\N\n")])).toThrow("COPY row has 4 fields, expected 3");
     expect(() => read([bytes("a1\t\\N\n")])).toThrow("COPY row has 2 fields, expected 3");
+  });
+
+  it("takes a last text field that only looks like the end of a null for text", () => {
+    const texts = (data: string) => {
+      const reader = new CopyTextReader([false, false]);
+      const rows: (string | boolean | null)[][] = [];
+      reader.push(bytes(data), (f) => rows.push(f));
+      reader.end();
+      return rows;
+    };
+    // "aN", a tab (escaped as backslash-t), a backslash then N (escaped as two backslashes then N), and a null.
+    expect(texts("a1\taN\na2\t\\t\na3\tx\\\\N\na4\t\\N\n")).toEqual([
+      ["a1", "aN"],
+      ["a2", "\t"],
+      ["a3", "x\\N"],
+      ["a4", null],
+    ]);
+    // An empty row of a one-column query is an empty string, first or not.
+    const one = new CopyTextReader([false]);
+    const rows: (string | boolean | null)[][] = [];
+    one.push(bytes("\n\n"), (f) => rows.push(f));
+    expect(rows).toEqual([[""], [""]]);
+  });
+
+  it("refuses bytes that are not UTF-8 rather than guessing", () => {
+    expect(() => read([new Uint8Array([0x61, 0x09, 0xff, 0x09, 0x74, 0x0a])])).toThrow();
   });
 
   it("refuses a row with the wrong number of fields, and data that ends inside a row", () => {

@@ -42,7 +42,6 @@ export class CopyTextReader {
   /** After the last chunk: the data must end with a whole row. */
   end(): void {
     const tail = this.rest + this.decoder.decode();
-    this.rest = "";
     if (tail !== "") throw new Error("COPY output ended inside a row");
   }
 
@@ -54,13 +53,12 @@ export class CopyTextReader {
     const fields: CopyValue[] = (end === line.length ? line : line.slice(0, end)).split("\t");
     const booleans = this.booleans;
     const split = fields.length;
-    if (split > booleans.length) throw new Error(`COPY row has ${split + (line.length - end) / 3} fields, expected ${booleans.length}`);
+    const total = split + (line.length - end) / 3;
+    if (total !== booleans.length) throw new Error(`COPY row has ${total} fields, expected ${booleans.length}`);
     for (let i = 0; i < split; i++) {
       const f = fields[i] as string;
       fields[i] = f === "\\N" ? null : booleans[i] ? f === "t" : unescapeCopyField(f);
     }
-    const total = split + (line.length - end) / 3;
-    if (total !== booleans.length) throw new Error(`COPY row has ${total} fields, expected ${booleans.length}`);
     for (let i = split; i < total; i++) fields.push(null);
     return fields;
   }
