@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { detailQuery, detailStream } from "@/lib/server/export/cost-exports";
+import { inlineValues } from "@/lib/server/export/copy-stream";
 import { closeExportPool } from "@/lib/server/export/pool";
 import type { Prisma } from "@/lib/server/db";
 
@@ -59,20 +60,9 @@ async function measure(fn: (sample: () => void) => Promise<number>): Promise<{ s
   }
 }
 
-/** The query with its parameters written in as literals, for psql. */
-function inline(query: Prisma.Sql): string {
-  const literal = (v: unknown): string => {
-    if (typeof v === "string") return pg.escapeLiteral(v);
-    if (Array.isArray(v)) return `ARRAY[${v.map(literal).join(", ")}]::text[]`;
-    if (typeof v === "number" || typeof v === "bigint") return String(v);
-    throw new Error(`Cannot inline ${typeof v}`);
-  };
-  return query.text.replace(/\$(\d+)/g, (_, n: string) => literal(query.values[Number(n) - 1]));
-}
-
 /** COPY (query) TO STDOUT through psql; the output is read and thrown away. */
 function copySeconds(databaseUrl: string, query: Prisma.Sql): Promise<{ seconds: number } | { error: string }> {
-  const sql = `COPY (${inline(query).replace(/\s+/g, " ")}) TO STDOUT WITH (FORMAT csv)`;
+  const sql = `COPY (${inlineValues(query).replace(/\s+/g, " ")}) TO STDOUT WITH (FORMAT csv)`;
   return new Promise((resolve) => {
     const t = performance.now();
     const child = spawn("psql", [databaseUrl, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], { stdio: ["ignore", "pipe", "pipe"] });
