@@ -26,8 +26,11 @@ export interface ExportOrganization {
 
 /**
  * One row per CostLine of the filtered use cases, grouped by use case (then approach, year, and
- * the projection's own category order). The order follows the (organizationId, useCaseId,
- * approach, yearIndex) index, so PostgreSQL streams rows without sorting the whole set first.
+ * the projection's own category order). PostgreSQL reads the organization's use cases in id order
+ * (the (organizationId, id) index) and each one's lines by the (organizationId, useCaseId,
+ * approach, yearIndex) index, so it streams rows sorting ~100 lines at a time, never the whole set
+ * first (a whole sort holds back the first row until the last is read: in a database of many
+ * organizations the planner, expecting one line per use case, chose that before the index existed).
  *
  * The use case's own cells (title, owner, governance, benefit: sixteen of the row's columns) come
  * on its first row only, null on the ~100 rows after it: the formatter reads them once per use
