@@ -9,26 +9,57 @@ import { collectAfterCommit, runAfterCommit } from "./after-commit";
  * One PrismaClient per process, through the node-postgres driver adapter (no native engine).
  * Password hashes are omitted from every query unless a caller asks for them explicitly.
  */
-function createClient() {
+function createClient(pool?: { connectionString: string; max: number; application_name: string; connectionTimeoutMillis: number }) {
   const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which sets it.");
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  if (!connectionString && !pool) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which sets it.");
+  const adapter = new PrismaPg(pool ?? { connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   // Every pool the adapter makes (one per connect; again after a disconnect) lends its connections
   // to transactionWithConnection, below.
   const connect = adapter.connect.bind(adapter);
   adapter.connect = async () => {
     const connected = await connect();
     claimable(connected.underlyingDriver());
+    listenOnEveryConnection(connected.underlyingDriver());
     return connected;
   };
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true, totpSecret: true, totpPendingSecret: true } } });
+}
+
+/**
+ * pg-pool removes its own error listener from a connection when it hands it out, and the taker adds
+ * its own a microtask later. A server that ends sessions as a connection opens (a restart: the
+ * ReadyForQuery and the FATAL arrive in one read) emits an error in that gap that nobody hears,
+ * which would end the process (seen with a read replica restarting, tests/read-replica.test.ts).
+ * Every connection keeps one listener of its own: the error still reaches its holder (the next
+ * query on it fails), and the pool still discards it.
+ */
+export function listenOnEveryConnection(pool: pg.Pool): void {
+  pool.on("connect", (c) => {
+    c.on("error", () => {});
+  });
 }
 
 type Client = ReturnType<typeof createClient>;
 const globalForPrisma = globalThis as unknown as { tradeoffPrisma?: Client };
 
 function client(): Client {
-  return (globalForPrisma.tradeoffPrisma ??= createClient());
+  return routes.getStore() ?? (globalForPrisma.tradeoffPrisma ??= createClient());
+}
+
+/**
+ * The read replica (lib/server/replica.ts): a second client, on another server, and a way to run
+ * a read with `db` answering from it. Inside `readingFrom(other, fn)` every use of `db` in `fn`'s
+ * async context goes to `other`; everything else, before, after and beside it, to the primary.
+ */
+const globalForRoutes = globalThis as unknown as { tradeoffDbRoutes?: AsyncLocalStorage<Client> };
+const routes = (globalForRoutes.tradeoffDbRoutes ??= new AsyncLocalStorage<Client>());
+
+export function createReadClient(pool: { connectionString: string; max: number; application_name: string; connectionTimeoutMillis: number }): Client {
+  return createClient(pool);
+}
+
+export function readingFrom<T>(other: Client, fn: () => Promise<T>): Promise<T> {
+  return routes.run(other, fn);
 }
 
 /**
