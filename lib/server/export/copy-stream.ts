@@ -4,7 +4,7 @@ import { to as copyTo } from "pg-copy-streams";
 import type { Prisma } from "../db";
 import { CopyTextReader, type CopyValue } from "./copy-text";
 import { asError, beginExportSnapshot, endExportSnapshot, type CursorCsvOptions } from "./cursor-stream";
-import { exportPool } from "./pool";
+import { exportConnection } from "./pool";
 
 /**
  * A query's rows as a stream of CSV text, read with PostgreSQL's COPY: for the cost detail, the
@@ -70,10 +70,9 @@ export function copyCsvStream<R extends pg.QueryResultRow>(opts: CopyCsvOptions<
   };
 
   async function open(): Promise<void> {
-    const c = await exportPool().connect();
+    // On the read replica when one is configured and has replayed the primary's WAL as of now.
+    const c = await exportConnection(onClientError, (c) => beginExportSnapshot(c, opts.organizationId, idleTimeoutMs));
     client = c;
-    c.on("error", onClientError);
-    await beginExportSnapshot(c, opts.organizationId, idleTimeoutMs);
     const text = inlineValues(opts.query);
     // The columns' names and types, from the plan alone (no row is read).
     const described = await c.query({ text: `SELECT * FROM (${text}) AS export_rows LIMIT 0` });

@@ -2,7 +2,7 @@ import "server-only";
 import type pg from "pg";
 import type { Prisma } from "../db";
 import { withOrganizationScope } from "../rls";
-import { exportPool } from "./pool";
+import { exportConnection } from "./pool";
 
 /**
  * A query's rows as a stream of CSV text, read through a server-side cursor:
@@ -102,10 +102,9 @@ export function cursorCsvStream<R extends pg.QueryResultRow>(opts: CursorCsvOpti
   };
 
   async function open(): Promise<pg.PoolClient> {
-    const c = await exportPool().connect();
+    // On the read replica when one is configured and has replayed the primary's WAL as of now.
+    const c = await exportConnection(onClientError, (c) => beginExportSnapshot(c, opts.organizationId, idleTimeoutMs));
     client = c;
-    c.on("error", onClientError);
-    await beginExportSnapshot(c, opts.organizationId, idleTimeoutMs);
     await c.query({ text: `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${opts.query.text}`, values: opts.query.values });
     return c;
   }

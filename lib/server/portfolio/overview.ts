@@ -3,6 +3,7 @@ import { isEmptyFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filt
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { loadPortfolioActuals, type PortfolioActuals } from "../actuals/read";
 import { listBusinessUnits } from "../use-cases/read";
+import { readOnReplica } from "../replica";
 import { budgetOverview, portfolioValue } from "../value/read";
 import { cacheBuildId, cached } from "./cache";
 import { loadDashboard, TotalsBeyondExactError } from "./dashboard";
@@ -35,8 +36,16 @@ export interface PortfolioOverview {
 
 type Stored = Omit<PortfolioOverview, "dashboard" | "fromCache"> & { dashboard: Dashboard | { beyondExact: true } };
 
-/** Today's path: every loader, in parallel, for any filter. */
+/**
+ * Today's path: every loader, in parallel, for any filter. On the read replica when one is
+ * configured and has replayed the primary's WAL as of this call (lib/server/replica.ts); on a miss
+ * the cache's snapshot is taken before this call, so the replica's reads see at least what it saw.
+ */
 export async function computeOverview(organizationId: string, filter: PortfolioFilter, budgetYear: number): Promise<Omit<PortfolioOverview, "fromCache">> {
+  return readOnReplica("dashboard", () => computeHere(organizationId, filter, budgetYear));
+}
+
+async function computeHere(organizationId: string, filter: PortfolioFilter, budgetYear: number): Promise<Omit<PortfolioOverview, "fromCache">> {
   const [dashboard, businessUnits, value, budgets, actuals] = await Promise.all([
     loadDashboard(organizationId, filter).catch((e: unknown) => {
       if (e instanceof TotalsBeyondExactError) return e;
