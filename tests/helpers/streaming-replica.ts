@@ -117,7 +117,20 @@ export async function startStreamingPair(): Promise<StreamingPair> {
   const ctl = (dir: string, ...args: string[]) => run("pg_ctl", ["-D", dir, "-l", `${dir}.log`, ...args]);
   const running: string[] = [];
 
+  // A test process that ends without its afterAll (a crash, a timeout) still stops its clusters.
+  const onExit = () => {
+    for (const dir of running.splice(0)) {
+      try {
+        execFileSync(path.join(BIN, "pg_ctl"), ["-D", dir, "-m", "immediate", "-w", "stop"], { ...(ids ?? {}), stdio: "ignore" });
+      } catch {
+        // already stopped
+      }
+    }
+    rmSync(root, { recursive: true, force: true });
+  };
+  process.once("exit", onExit);
   const destroy = async () => {
+    process.off("exit", onExit);
     for (const dir of running.splice(0)) await ctl(dir, "-m", "immediate", "-w", "stop").catch(() => {});
     rmSync(root, { recursive: true, force: true });
   };
