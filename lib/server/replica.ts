@@ -22,9 +22,15 @@ export function replicaUrl(): string | undefined {
   return process.env.DATABASE_REPLICA_URL?.trim() || undefined;
 }
 
+/** A setting that is a number (at least `min`), or its default when unset, empty or not one. */
+function setting(name: string, fallback: number, min: number): number {
+  const raw = process.env[name]?.trim();
+  const n = raw ? Number(raw) : NaN;
+  return Number.isFinite(n) && n >= min ? n : fallback;
+}
+
 export function replicaWaitMs(): number {
-  const n = Number(process.env.DATABASE_REPLICA_WAIT_MS ?? 1000);
-  return Number.isFinite(n) && n >= 0 ? n : 1000;
+  return setting("DATABASE_REPLICA_WAIT_MS", 1000, 0);
 }
 
 const POLL_MS = 20;
@@ -155,7 +161,7 @@ function replicaClient(url: string): Db {
   if (held?.url === url) return held.client;
   const client = createReadClient({
     connectionString: url,
-    max: Number(process.env.DATABASE_REPLICA_POOL_SIZE ?? 5),
+    max: setting("DATABASE_REPLICA_POOL_SIZE", 5, 1),
     application_name: "tradeoff-replica",
     connectionTimeoutMillis: Math.max(1000, replicaWaitMs()),
   });
