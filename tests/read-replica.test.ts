@@ -14,11 +14,12 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
-import { db, Prisma } from "@/lib/server/db";
+import pg from "pg";
+import { db, listenOnEveryConnection, Prisma } from "@/lib/server/db";
 import { detailStream } from "@/lib/server/export/cost-exports";
 import { copyCsvStream } from "@/lib/server/export/copy-stream";
 import { cursorCsvStream } from "@/lib/server/export/cursor-stream";
-import { closeExportPool } from "@/lib/server/export/pool";
+import { closeExportPool, exportPool } from "@/lib/server/export/pool";
 import { computeOverview, loadOverview } from "@/lib/server/portfolio/overview";
 import { closeReplicaClient, replicaReadCounts } from "@/lib/server/replica";
 import { forgetScopeProbe } from "@/lib/server/rls";
@@ -259,6 +260,26 @@ describe("row-level security on the replica", () => {
     expect(await pair.onReplica(`SELECT rolname, rolcanlogin, rolbypassrls FROM pg_roles WHERE rolname = 'tradeoff_org_reader'`)).toEqual([
       { rolname: "tradeoff_org_reader", rolcanlogin: false, rolbypassrls: false },
     ]);
+  });
+});
+
+describe("a server that ends sessions as they open (a restarting replica)", () => {
+  it("a connection just handed out by a pool already has an error listener, so an error in that gap cannot end the process", async () => {
+    useReplica();
+    await pair.caughtUp();
+    // The exports' pool, and a pool given what every Prisma pool gets (listenOnEveryConnection, lib/server/db.ts).
+    await whereExportReads(a.id);
+    const pools = [exportPool(), new pg.Pool({ connectionString: pair.replicaUrl, max: 1 })];
+    listenOnEveryConnection(pools[1]!);
+    for (const pool of pools) {
+      const c = await pool.connect();
+      try {
+        expect(() => c.emit("error", new Error("terminating connection due to administrator command"))).not.toThrow();
+      } finally {
+        c.release(true);
+      }
+    }
+    await pools[1]!.end();
   });
 });
 
