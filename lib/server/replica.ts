@@ -56,7 +56,13 @@ export function fellBack(kind: ReplicaReadKind, reason: string): void {
   console.warn(`[replica] The ${kind} read runs on the primary: the replica ${reason}.`);
 }
 
-export const describeError = (err: unknown): string => (err instanceof Error ? err.message || err.name : String(err));
+/** An error as one short line for the warning (Prisma wraps the driver's message in several lines). */
+export function describeError(err: unknown): string {
+  if (err instanceof AggregateError && err.errors.length) return err.errors.map(describeError).join("; ");
+  const text = err instanceof Error ? err.message || (err as { code?: string }).code || err.name : String(err);
+  const inner = /Message: `([^`]*)`/.exec(text)?.[1];
+  return (inner ?? text).replace(/\s+/g, " ").trim();
+}
 
 export interface PrimaryPosition {
   /** A WAL position at or after the end of every transaction committed on the primary so far. */

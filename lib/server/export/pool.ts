@@ -15,7 +15,7 @@ import { caughtUpConnection, replicaUrl, replicaWaitMs } from "../replica";
  */
 const globalForExport = globalThis as unknown as { tradeoffExportPool?: pg.Pool; tradeoffExportReplicaPool?: { url: string; pool: pg.Pool } };
 
-function newPool(connectionString: string, connectionTimeoutMillis: number): pg.Pool {
+function newPool(connectionString: string, connectionTimeoutMillis: number, onIdleError: (err: Error) => void): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
     max: Number(process.env.EXPORT_DB_POOL_SIZE ?? 4),
@@ -26,7 +26,7 @@ function newPool(connectionString: string, connectionTimeoutMillis: number): pg.
   });
   // An idle connection that drops (a server restart) must not take the process down, nor one
   // that drops as it is handed out (lib/server/db.ts, listenOnEveryConnection).
-  pool.on("error", (err) => console.error("[export] idle database connection failed:", err.message));
+  pool.on("error", onIdleError);
   listenOnEveryConnection(pool);
   return pool;
 }
@@ -35,14 +35,16 @@ export function exportPool(): pg.Pool {
   if (globalForExport.tradeoffExportPool) return globalForExport.tradeoffExportPool;
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which sets it.");
-  return (globalForExport.tradeoffExportPool = newPool(connectionString, 30_000));
+  return (globalForExport.tradeoffExportPool = newPool(connectionString, 30_000, (err) => console.error("[export] idle database connection failed:", err.message)));
 }
 
 /** The exports' pool on the read replica. A replica that does not answer is given up on quickly. */
 function exportReplicaPool(url: string): pg.Pool {
   const held = globalForExport.tradeoffExportReplicaPool;
   if (held?.url === url) return held.pool;
-  const pool = newPool(url, Math.max(1000, replicaWaitMs()));
+  // Its idle connections dropping (the replica restarting) are not logged: the next export that
+  // wants the replica then says, once, why it reads on the primary.
+  const pool = newPool(url, Math.max(1000, replicaWaitMs()), () => {});
   if (held) void held.pool.end().catch(() => {});
   globalForExport.tradeoffExportReplicaPool = { url, pool };
   return pool;
