@@ -9,7 +9,9 @@
  * - a write the replica replays after the cache's snapshot makes the stored entry invalid, not wrong;
  * - the replica stopped (before or during a read): the primary answers, the CSV is whole, or the
  *   download fails (never a short file); started again, the replica serves again;
+ * - every export connection on the replica in use: the next export reads on the primary;
  * - a DATABASE_REPLICA_URL that is not a standby is refused;
+ * - a connection a pool has just handed out cannot raise an error nobody hears;
  * - row-level security holds on the replica exactly as on the primary.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -284,6 +286,34 @@ describe("a server that ends sessions as they open (a restarting replica)", () =
 });
 
 describe("a replica that is not there, or not a replica", () => {
+  it("every export connection on the replica in use: the next export reads on the primary at once, with one warning", async () => {
+    useReplica();
+    await pair.caughtUp();
+    await closeExportPool();
+    vi.stubEnv("EXPORT_DB_POOL_SIZE", "1");
+    const warn = warnings();
+    const long = cursorCsvStream<{ standby: boolean }>({
+      name: "holds the replica's one export connection",
+      organizationId: a.id,
+      head: "",
+      query: Prisma.sql`SELECT pg_is_in_recovery() AS standby FROM generate_series(1, 20000)`,
+      fetchSize: 1000,
+      createFormatter: () => (r) => `${r.standby}\n`,
+    }).getReader();
+    try {
+      let first = "";
+      while (!first) first = new TextDecoder().decode((await long.read()).value);
+      expect(first.startsWith("true\n")).toBe(true);
+      expect(await whereExportReads(a.id)).toBe("false,tradeoff_org_reader");
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toBe("[replica] The export read runs on the primary: the replica had no free connection (all 1 in use).");
+    } finally {
+      await long.cancel();
+      await closeExportPool();
+      vi.unstubAllEnvs();
+    }
+  });
+
   it("DATABASE_REPLICA_URL naming the primary itself: refused, one warning, read on the primary", async () => {
     process.env.DATABASE_REPLICA_URL = pair.primaryUrl;
     const warn = warnings();
