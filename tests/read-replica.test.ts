@@ -7,6 +7,7 @@
  * - caught up, the exports (cursor and COPY) and the dashboard's computation read on it;
  * - a write the replica has not replayed (replay paused) is still seen: the reads fall back;
  * - a write the replica replays after the cache's snapshot makes the stored entry invalid, not wrong;
+ * - the replica frozen (connections open, no answer): the primary answers after a bounded wait;
  * - the replica stopped (before or during a read): the primary answers, the CSV is whole, or the
  *   download fails (never a short file); started again, the replica serves again;
  * - every export connection on the replica in use: the next export reads on the primary;
@@ -320,6 +321,34 @@ describe("a replica that is not there, or not a replica", () => {
     expect(await whereExportReads(a.id)).toBe("false,tradeoff_org_reader");
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]![0])).toMatch(/the replica is not a standby \(pg_is_in_recovery\(\) is false\)/);
+  });
+
+  it("frozen (its connections open, answering nothing): the export and the dashboard read on the primary after a bounded wait, one warning each", async () => {
+    noReplica();
+    const fresh = plain(await computeOverview(a.id, EMPTY_FILTER, YEAR));
+    useReplica();
+    await pair.caughtUp();
+    // Pooled connections to the replica, idle, as a replica that vanishes would leave them.
+    expect(await whereExportReads(a.id)).toBe("true,tradeoff_org_reader");
+    await computeOverview(a.id, EMPTY_FILTER, YEAR);
+    const warn = warnings();
+    pair.freezeReplica();
+    try {
+      const started = Date.now();
+      expect(await whereExportReads(a.id)).toBe("false,tradeoff_org_reader");
+      spy.standby.length = 0;
+      expect(plain(await computeOverview(a.id, EMPTY_FILTER, YEAR))).toEqual(fresh);
+      expect(spy.standby).toEqual([false]);
+      expect(Date.now() - started).toBeLessThan(4000);
+    } finally {
+      pair.thawReplica();
+    }
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      "[replica] The export read runs on the primary: the replica failed (no answer in 1000 ms).",
+      "[replica] The dashboard read runs on the primary: the replica could not be reached (no answer in 1000 ms).",
+    ]);
+    await pair.caughtUp();
+    expect(await whereExportReads(a.id)).toBe("true,tradeoff_org_reader");
   });
 
   it("stopped during a download: the download fails, never ends short", async () => {

@@ -86,6 +86,28 @@ export async function primaryPosition(): Promise<PrimaryPosition> {
 
 type Exec = (sql: string, values: unknown[]) => Promise<Record<string, unknown>[]>;
 
+/**
+ * A statement of the check, given up on when the replica does not answer in time: a pooled
+ * connection to a replica that vanished without closing it (a host lost) would otherwise wait for
+ * TCP to give up, many minutes. The statement itself is left to fail on its own.
+ */
+export function answered<T>(statement: Promise<T>): Promise<T> {
+  const ms = Math.max(1000, replicaWaitMs());
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    statement.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err);
+      },
+    );
+  });
+}
+
 export type Replay = { ok: true; started: string } | { ok: false; reason: string };
 
 /**
@@ -98,14 +120,14 @@ export async function waitForReplay(exec: Exec, target: PrimaryPosition): Promis
   const waitMs = replicaWaitMs();
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const [r] = (await exec(
+    const [r] = (await answered(exec(
       `SELECT pg_is_in_recovery() AS standby,
               (SELECT system_identifier FROM pg_control_system())::text AS system,
               coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) AS ready,
               pg_wal_lsn_diff($1::pg_lsn, pg_last_wal_replay_lsn())::text AS behind,
               pg_postmaster_start_time()::text AS started`,
       [target.lsn],
-    )) as { standby: boolean; system: string; ready: boolean; behind: string | null; started: string }[];
+    ))) as { standby: boolean; system: string; ready: boolean; behind: string | null; started: string }[];
     if (!r) return { ok: false, reason: "answered nothing" };
     if (!r.standby) return { ok: false, reason: "is not a standby (pg_is_in_recovery() is false): DATABASE_REPLICA_URL must name a streaming replica of DATABASE_URL" };
     if (r.system !== target.system) return { ok: false, reason: `is a standby of another cluster (system identifier ${r.system}, the primary's ${target.system})` };
@@ -148,7 +170,7 @@ export async function caughtUpConnection(kind: ReplicaReadKind, pool: pg.Pool, b
       fellBack(kind, replay.reason);
       return null;
     }
-    await begin(c);
+    await answered(begin(c));
     if (lost) throw lost;
   } catch (err) {
     c.off("error", onError);
@@ -202,7 +224,7 @@ export async function readOnReplica<T>(kind: ReplicaReadKind, read: () => Promis
   let value: T;
   try {
     value = await readingFrom(client, read);
-    const [again] = await client.$queryRawUnsafe<{ started: string }[]>("SELECT pg_postmaster_start_time()::text AS started");
+    const [again] = await answered(client.$queryRawUnsafe<{ started: string }[]>("SELECT pg_postmaster_start_time()::text AS started"));
     if (again?.started !== replay.started) {
       fellBack(kind, "restarted during the read");
       return read();

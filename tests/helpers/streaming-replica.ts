@@ -93,6 +93,10 @@ export interface StreamingPair {
   stopReplica(): Promise<void>;
   /** Starts the replica again, unless it runs; it resumes streaming from where it stopped. */
   startReplica(): Promise<void>;
+  /** Freezes every process of the replica (SIGSTOP): its connections stay open and answer nothing. */
+  freezeReplica(): void;
+  /** Lets a frozen replica run again (SIGCONT). */
+  thawReplica(): void;
   /** Stops both clusters and deletes their folders. */
   destroy(): Promise<void>;
 }
@@ -117,8 +121,24 @@ export async function startStreamingPair(): Promise<StreamingPair> {
   const ctl = (dir: string, ...args: string[]) => run("pg_ctl", ["-D", dir, "-l", `${dir}.log`, ...args]);
   const running: string[] = [];
 
+  /** The replica's postmaster (first line of postmaster.pid) and its children. */
+  const signalReplica = (signal: NodeJS.Signals) => {
+    const postmaster = Number(readFileSync(path.join(replicaDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    const children = execFileSync("pgrep", ["-P", String(postmaster)]).toString().split("\n").filter(Boolean).map(Number);
+    // The postmaster first when freezing (it starts no one new), last when thawing.
+    for (const pid of signal === "SIGSTOP" ? [postmaster, ...children] : [...children, postmaster]) process.kill(pid, signal);
+  };
+  // A frozen replica (freezeReplica) could not be stopped: let it run first.
+  const thawQuietly = () => {
+    try {
+      signalReplica("SIGCONT");
+    } catch {
+      // not running
+    }
+  };
   // A test process that ends without its afterAll (a crash, a timeout) still stops its clusters.
   const onExit = () => {
+    thawQuietly();
     for (const dir of running.splice(0)) {
       try {
         execFileSync(path.join(BIN, "pg_ctl"), ["-D", dir, "-m", "immediate", "-w", "stop"], { ...(ids ?? {}), stdio: "ignore" });
@@ -131,6 +151,7 @@ export async function startStreamingPair(): Promise<StreamingPair> {
   process.once("exit", onExit);
   const destroy = async () => {
     process.off("exit", onExit);
+    thawQuietly();
     for (const dir of running.splice(0)) await ctl(dir, "-m", "immediate", "-w", "stop").catch(() => {});
     rmSync(root, { recursive: true, force: true });
   };
@@ -200,6 +221,8 @@ export async function startStreamingPair(): Promise<StreamingPair> {
         await ctl(replicaDir, "-w", "start");
         running.push(replicaDir);
       }),
+    freezeReplica: () => signalReplica("SIGSTOP"),
+    thawReplica: () => signalReplica("SIGCONT"),
     destroy,
   };
   // Streaming, and in hot standby, before any test reads it.
