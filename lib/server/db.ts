@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { collectAfterCommit, runAfterCommit } from "./after-commit";
+import { numberSetting } from "./env-number";
 
 /**
  * One PrismaClient per process, through the node-postgres driver adapter (no native engine).
@@ -12,7 +13,7 @@ import { collectAfterCommit, runAfterCommit } from "./after-commit";
 function createClient(pool?: { connectionString: string; max: number; application_name: string; connectionTimeoutMillis: number }) {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString && !pool) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which sets it.");
-  const adapter = new PrismaPg(pool ?? { connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg(pool ?? { connectionString, max: numberSetting("DATABASE_POOL_SIZE", 10, 1) });
   // Every pool the adapter makes (one per connect; again after a disconnect) lends its connections
   // to transactionWithConnection, below.
   const connect = adapter.connect.bind(adapter);

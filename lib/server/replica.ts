@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { createReadClient, db, readingFrom, type Db } from "./db";
+import { numberSetting } from "./env-number";
 
 /**
  * The optional read replica (issue 22; docs/decisions/read-replica.md). With DATABASE_REPLICA_URL
@@ -22,15 +23,8 @@ export function replicaUrl(): string | undefined {
   return process.env.DATABASE_REPLICA_URL?.trim() || undefined;
 }
 
-/** A setting that is a number (at least `min`), or its default when unset, empty or not one. */
-function setting(name: string, fallback: number, min: number): number {
-  const raw = process.env[name]?.trim();
-  const n = raw ? Number(raw) : NaN;
-  return Number.isFinite(n) && n >= min ? n : fallback;
-}
-
 export function replicaWaitMs(): number {
-  return setting("DATABASE_REPLICA_WAIT_MS", 1000, 0);
+  return numberSetting("DATABASE_REPLICA_WAIT_MS", 1000, 0);
 }
 
 const POLL_MS = 20;
@@ -189,7 +183,7 @@ function replicaClient(url: string): Db {
   if (held?.url === url) return held.client;
   const client = createReadClient({
     connectionString: url,
-    max: setting("DATABASE_REPLICA_POOL_SIZE", 5, 1),
+    max: numberSetting("DATABASE_REPLICA_POOL_SIZE", 5, 1),
     application_name: "tradeoff-replica",
     connectionTimeoutMillis: Math.max(1000, replicaWaitMs()),
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { listenOnEveryConnection } from "../db";
+import { numberSetting } from "../env-number";
 import { caughtUpConnection, replicaUrl, replicaWaitMs } from "../replica";
 
 /**
@@ -18,7 +19,7 @@ const globalForExport = globalThis as unknown as { tradeoffExportPool?: pg.Pool;
 function newPool(connectionString: string, connectionTimeoutMillis: number, onIdleError: (err: Error) => void): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
-    max: Number(process.env.EXPORT_DB_POOL_SIZE ?? 4),
+    max: numberSetting("EXPORT_DB_POOL_SIZE", 4, 1),
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis,
     allowExitOnIdle: true,
