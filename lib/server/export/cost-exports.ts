@@ -42,13 +42,13 @@ export function detailQuery(organizationId: string, filter: PortfolioFilter): Pr
   return Prisma.sql`
     WITH placed AS (${actualsPlacedSql(organizationId)})
     SELECT "useCaseId", approach, "calendarYear", "lifecycleYear", category, low, base, high, "assumptionVersion", manual, actual, "actualThrough",
-           ${once("title", "title")}, ${once('"businessUnit"', "businessUnit")}, ${once("owner", "owner")},
+           ${once("title", "title")}, ${once('"businessUnit"', "businessUnit")}, ${once('(SELECT COALESCE(ow.email, ow.name) FROM "User" ow WHERE ow.id = "ownerId")', "owner")},
            ${once("status", "status")}, ${once("recommended", "recommended")}, ${once("chosen", "chosen")},
            ${once('"highImpact"', "highImpact")}, ${once('"personalData"', "personalData")}, ${once("sourcing", "sourcing")}, ${once("vendor", "vendor")},
            ${once("stage", "stage")}, ${once('"topicArea"', "topicArea")}, ${once('"euRiskTier"', "euRiskTier")}, ${once('"additionalFields"::text', "additionalFields")},
            ${once("benefit::text", "benefit")}, ${once('"valueRateCents"', "valueRateCents")}
       FROM (
-        SELECT u.id AS "useCaseId", u.title, u."businessUnit", COALESCE(ow.email, ow.name) AS owner,
+        SELECT u.id AS "useCaseId", u.title, u."businessUnit", u."ownerId",
                u.status::text AS status, u."recommendedApproach"::text AS recommended, u."chosenApproach"::text AS chosen,
                l.approach::text AS approach, l."calendarYear", l."yearIndex" AS "lifecycleYear", l.category,
                l."lowCents" AS low, l."baseCents" AS base, l."highCents" AS high,
@@ -61,7 +61,6 @@ export function detailQuery(organizationId: string, filter: PortfolioFilter): Pr
           FROM "UseCase" u
           JOIN "CostLine" l ON l."organizationId" = u."organizationId" AND l."useCaseId" = u.id
           LEFT JOIN placed p ON p."lineId" = l.id
-          LEFT JOIN "User" ow ON ow.id = u."ownerId"
           LEFT JOIN "AssumptionVersion" av ON av.id = u."assumptionVersionId" AND av."organizationId" = u."organizationId"
          WHERE ${useCaseWhere(organizationId, filter)}
       ) AS line
