@@ -34,6 +34,8 @@ export interface CopyCsvOptions<R extends pg.QueryResultRow> extends CursorCsvOp
   columns: readonly string[];
   /** A row from its fields, in `columns` order (values as the cursor gives them: text, booleans, null). */
   toRow: (fields: CopyValue[]) => R;
+  /** Planner settings for this export's transaction only (SET LOCAL), e.g. DETAIL_PLAN_SETTINGS. */
+  planSettings?: Readonly<Record<string, string>>;
 }
 
 export function copyCsvStream<R extends pg.QueryResultRow>(opts: CopyCsvOptions<R>): ReadableStream<Uint8Array> {
@@ -73,6 +75,7 @@ export function copyCsvStream<R extends pg.QueryResultRow>(opts: CopyCsvOptions<
     // On the read replica when one is configured and has replayed the primary's WAL as of now.
     const c = await exportConnection(onClientError, (c) => beginExportSnapshot(c, opts.organizationId, idleTimeoutMs));
     client = c;
+    for (const [name, value] of Object.entries(opts.planSettings ?? {})) await c.query("SELECT set_config($1, $2, true)", [name, value]);
     const text = inlineValues(opts.query);
     // The columns' names and types, from the plan alone (no row is read).
     const described = await c.query({ text: `SELECT * FROM (${text}) AS export_rows LIMIT 0` });

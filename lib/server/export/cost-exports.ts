@@ -26,11 +26,7 @@ export interface ExportOrganization {
 
 /**
  * One row per CostLine of the filtered use cases, grouped by use case (then approach, year, and
- * the projection's own category order). PostgreSQL reads the organization's use cases in id order
- * (the (organizationId, id) index) and each one's lines by the (organizationId, useCaseId,
- * approach, yearIndex) index, so it streams rows sorting ~100 lines at a time, never the whole set
- * first (a whole sort holds back the first row until the last is read: in a database of many
- * organizations the planner, expecting one line per use case, chose that before the index existed).
+ * the projection's own category order), streamed as it is read: see DETAIL_PLAN_SETTINGS.
  *
  * The use case's own cells (title, owner, governance, benefit: sixteen of the row's columns) come
  * on its first row only, null on the ~100 rows after it: the formatter reads them once per use
@@ -68,6 +64,19 @@ export function detailQuery(organizationId: string, filter: PortfolioFilter): Pr
 }
 
 /**
+ * The detail's plan may not sort the whole result (enable_sort = off in the export's transaction;
+ * sorting one use case's lines at a time, an incremental sort, stays allowed). A whole sort sends
+ * nothing until it has read every row, so the database and this process would take turns instead
+ * of working at once. The planner chooses one when it misjudges the result's size, which it does in
+ * a database of many organizations: it multiplies the organization's selectivity (and, under
+ * row-level security, the policy's) by the use case's and expects a few dozen lines where there
+ * are 100,000 (issue 22, bar 4; docs/decisions/finance-export-csv.md). With whole sorts off, the
+ * plan is the one a database of one organization gets anyway: the use cases by the
+ * (organizationId, id) index, each one's lines by CostLine's (organizationId, useCaseId, …) index.
+ */
+export const DETAIL_PLAN_SETTINGS = { enable_sort: "off" } as const;
+
+/**
  * The detail query's columns, in its order (the stream checks them against the query): the
  * row's own cells first, the use case's (null after its first row) last, where the COPY reader
  * counts trailing nulls instead of splitting them (copy-text.ts).
@@ -100,6 +109,7 @@ export function detailStream(org: ExportOrganization, filter: PortfolioFilter): 
     query: detailQuery(org.id, filter),
     columns: DETAIL_QUERY_COLUMNS,
     toRow: detailRow,
+    planSettings: DETAIL_PLAN_SETTINGS,
     createFormatter: () => createDetailFormatter({ organization: org.name }),
   });
 }
