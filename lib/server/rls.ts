@@ -99,12 +99,20 @@ export function forgetScopeProbe(): void {
 /**
  * Inside an open transaction: act as the scoped role for `organizationId` until it ends.
  * Returns false (and changes nothing) when the role is not usable on this server.
+ *
+ * The transaction also plans without parallel workers. One organization's read is small, but in a
+ * database of many organizations the tables are large, and the planner starts two workers for it:
+ * they cost more to start than they save, and they take cores from the other requests. Among
+ * 1,000 organizations the portfolio's value panel took 15–20 ms with them and 8–10 ms without,
+ * as in a database of its own (issue 22, bar 4).
  */
 export async function withOrganizationScope(target: ScopeTarget, organizationId: string): Promise<boolean> {
   if (!organizationId) throw new Error("withOrganizationScope needs an organization id.");
   const exec = execFor(target);
   if (!(await scopeUsable(exec))) return false;
-  await exec("SELECT set_config('role', $1, true), set_config($2, $3, true)", [SCOPED_ROLE, ORGANIZATION_SETTING, organizationId]);
+  await exec("SELECT set_config('role', $1, true), set_config($2, $3, true), set_config('max_parallel_workers_per_gather', '0', true)", [
+    SCOPED_ROLE, ORGANIZATION_SETTING, organizationId,
+  ]);
   return true;
 }
 
