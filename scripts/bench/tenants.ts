@@ -2,26 +2,32 @@
  * Issue 22, bar 4: one organization's pages in a database shared with many others, against the
  * same organization in a database of its own. `npm run bench -- --only=tenants --count=1000`:
  *
- *   1. the bench organization (--count use cases, imported as in the other steps) is timed alone:
- *      the dashboard's data computed (uncached) and from the exact cache, the use-case list's
- *      first page, one use case's page data, and the cost detail export;
- *   2. the database then gains `BENCH_TENANTS - 1` more organizations (default 999), copies of that
- *      one made with INSERT … SELECT in the database (not through the app): every table with an
- *      organization column, ids suffixed per copy, so with --count=1000 the database holds 1,000
+ *   1. the bench organization (--count use cases, imported as in the other steps) is the database
+ *      "alone"; it is copied whole (CREATE DATABASE … TEMPLATE) into a twin;
+ *   2. the twin gains `BENCH_TENANTS - 1` more organizations (default 999), copies of that one
+ *      made with INSERT … SELECT in the database (not through the app): every table with an
+ *      organization column, ids suffixed per copy, so with --count=1000 it holds 1,000
  *      organizations and 1,000,000 use cases with their cost lines, yearly totals and rollups;
- *   3. after ANALYZE, the same organization is timed again. The bar: each figure within 1.2x.
+ *   3. after ANALYZE, the organization is timed in both databases in alternating rounds, each in a
+ *      process of its own (tenants-figures.ts): the dashboard's data computed (uncached) and from
+ *      the exact cache, the use-case list's first page, one use case's page data, and the cost
+ *      detail export. The bar: each figure's median within 1.2x of its median alone.
  *
  * The copies are inserted after the measured organization, so its rows are not interleaved with
  * theirs on disk; the indexes are shared. Medians of many runs (the figures are milliseconds).
  */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { DEFAULT_LIST_QUERY } from "@/lib/domain/use-case-list";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { detailStream } from "@/lib/server/export/cost-exports";
+import { db } from "@/lib/server/db";
 import { closeExportPool } from "@/lib/server/export/pool";
 import { loadOverview, computeOverview } from "@/lib/server/portfolio/overview";
 import { getUseCase, listUseCases } from "@/lib/server/use-cases/read";
+import { ROOT, urlFor } from "../lib/embedded-db";
 
 export interface TenantFigures {
   dashboardComputedMs: number;
@@ -38,6 +44,8 @@ export interface TenantsBench {
   alone: TenantFigures;
   shared: TenantFigures;
   ratios: Record<keyof TenantFigures, number>;
+  /** Alternating rounds timed on each side; the figures are medians over them. */
+  rounds: number;
   copySeconds: number;
   databaseMb: number;
 }
@@ -46,7 +54,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  await fn(); // warm-up
+  // Warm-up: a fresh process (each round is one) runs its first calls slower while V8 compiles.
+  for (let i = 0; i < Math.max(1, Math.floor(runs / 4)); i++) await fn();
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -61,7 +70,7 @@ async function drain(stream: ReadableStream<Uint8Array>): Promise<void> {
   for (;;) if ((await reader.read()).done) return;
 }
 
-async function figures(org: { id: string; name: string }, useCaseId: string): Promise<TenantFigures> {
+export async function figures(org: { id: string; name: string }, useCaseId: string): Promise<TenantFigures> {
   const year = new Date().getUTCFullYear();
   return {
     dashboardComputedMs: await timeRuns(15, () => computeOverview(org.id, EMPTY_FILTER, year)),
@@ -164,20 +173,53 @@ function orderByDependencies(tables: { table: string; columns: Column[] }[]) {
   return out;
 }
 
+/** Medians, figure by figure, over the rounds. */
+function medianFigures(rounds: TenantFigures[]): TenantFigures {
+  const keys = Object.keys(rounds[0]!) as (keyof TenantFigures)[];
+  return Object.fromEntries(keys.map((k) => [k, round1(median(rounds.map((r) => r[k])))])) as unknown as TenantFigures;
+}
+
+/**
+ * One round of figures for the bench organization in the database at `url`, measured in a process
+ * of its own (the app's database clients are one per process, bound to DATABASE_URL).
+ */
+function figuresIn(url: string, organizationId: string): TenantFigures {
+  const child = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(ROOT, "scripts/bench/tenants-figures.ts"), organizationId], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const last = child.stdout.trim().split("\n").pop() ?? "";
+  if (child.status !== 0 || !last.startsWith("{")) throw new Error(`Timing the organization in ${new URL(url).pathname} failed (exit ${child.status}).`);
+  return JSON.parse(last) as TenantFigures;
+}
+
+/**
+ * The bar's comparison: the bench database (the organization alone) is copied whole into a twin,
+ * the twin gains the other organizations, and the two are then timed in alternating rounds
+ * (BENCH_TENANTS_ROUNDS, default 5), so a machine that runs faster or slower over the half hour of
+ * copying moves both sides alike. The twin is dropped afterwards unless --keep.
+ */
 export async function benchTenants(opts: { databaseUrl: string; organizationId: string }): Promise<TenantsBench> {
   const total = Math.max(2, Math.floor(Number(process.env.BENCH_TENANTS ?? 1000)));
-  const client = new pg.Client({ connectionString: opts.databaseUrl });
-  await client.connect();
+  const roundsWanted = Math.max(1, Math.floor(Number(process.env.BENCH_TENANTS_ROUNDS ?? 5)) || 5);
+  const aloneName = new URL(opts.databaseUrl).pathname.slice(1);
+  const sharedName = `${aloneName}_shared`;
+  const sharedUrl = urlFor(opts.databaseUrl, sharedName);
+  const alone = new pg.Client({ connectionString: opts.databaseUrl });
+  await alone.connect();
+  await alone.query("VACUUM ANALYZE");
+  await alone.end();
+  // CREATE DATABASE … TEMPLATE needs the template without sessions: this process's pools close.
+  await db.$disconnect();
+  await closeExportPool();
+  const admin = new pg.Client({ connectionString: urlFor(opts.databaseUrl, "postgres") });
+  await admin.connect();
+  const client = new pg.Client({ connectionString: sharedUrl });
   try {
-    const { rows: orgs } = await client.query<{ name: string }>(`SELECT name FROM "Organization" WHERE id = $1`, [opts.organizationId]);
-    const org = { id: opts.organizationId, name: orgs[0]!.name };
-    await client.query("VACUUM ANALYZE");
-    // The use case whose page is timed: one from the middle of the list's first page.
-    const page = await listUseCases(org.id, DEFAULT_LIST_QUERY);
-    const useCaseId = page.rows[Math.floor(page.rows.length / 2)]!.id;
-    process.stderr.write("  tenants: timing the organization alone…\n");
-    const alone = await figures(org, useCaseId);
-
+    await admin.query(`CREATE DATABASE "${sharedName}" TEMPLATE "${aloneName}"`);
+    await client.connect();
     const tables = await tenantTables(client);
     const orgCols = await orgColumns(client);
     const t = performance.now();
@@ -185,23 +227,33 @@ export async function benchTenants(opts: { databaseUrl: string; organizationId: 
     for (let first = 1; first < total; first += step) {
       const last = Math.min(total - 1, first + step - 1);
       await client.query("BEGIN");
-      await copyOrganization(client, org.id, orgCols, tables, first, last);
+      await copyOrganization(client, opts.organizationId, orgCols, tables, first, last);
       await client.query("COMMIT");
       process.stderr.write(`  tenants: ${last + 1} organizations (${Math.round((performance.now() - t) / 1000)} s)\n`);
     }
     const copySeconds = Math.round((performance.now() - t) / 1000);
     await client.query("VACUUM ANALYZE");
+    await client.query("CHECKPOINT"); // the copies' writes flushed before anything is timed
     const counts = await client.query<{ organizations: string; useCases: string; costLines: string; mb: string }>(
       `SELECT (SELECT count(*) FROM "Organization") AS organizations, (SELECT count(*) FROM "UseCase") AS "useCases",
               (SELECT count(*) FROM "CostLine") AS "costLines", pg_database_size(current_database()) / 1048576 AS mb`,
     );
-    process.stderr.write("  tenants: timing the organization among the others…\n");
-    const shared = await figures(org, useCaseId);
-    const ratios = Object.fromEntries(Object.entries(alone).map(([k, v]) => [k, Math.round((shared[k as keyof TenantFigures] / v) * 100) / 100])) as TenantsBench["ratios"];
+    const aloneRounds: TenantFigures[] = [];
+    const sharedRounds: TenantFigures[] = [];
+    for (let r = 1; r <= roundsWanted; r++) {
+      process.stderr.write(`  tenants: round ${r} of ${roundsWanted}, alone then among the others…\n`);
+      aloneRounds.push(figuresIn(opts.databaseUrl, opts.organizationId));
+      sharedRounds.push(figuresIn(sharedUrl, opts.organizationId));
+    }
+    const aloneFigures = medianFigures(aloneRounds);
+    const shared = medianFigures(sharedRounds);
+    const ratios = Object.fromEntries(Object.entries(aloneFigures).map(([k, v]) => [k, Math.round((shared[k as keyof TenantFigures] / v) * 100) / 100])) as TenantsBench["ratios"];
     const c = counts.rows[0]!;
-    return { organizations: Number(c.organizations), useCases: Number(c.useCases), costLines: Number(c.costLines), alone, shared, ratios, copySeconds, databaseMb: Number(c.mb) };
+    return { organizations: Number(c.organizations), useCases: Number(c.useCases), costLines: Number(c.costLines), alone: aloneFigures, shared, ratios, rounds: roundsWanted, copySeconds, databaseMb: Number(c.mb) };
   } finally {
-    await client.end();
-    await closeExportPool();
+    await client.end().catch(() => {});
+    if (process.argv.includes("--keep")) console.error(`Kept the database of many organizations: ${sharedUrl}`);
+    else await admin.query(`DROP DATABASE IF EXISTS "${sharedName}" WITH (FORCE)`).catch(() => {});
+    await admin.end();
   }
 }
