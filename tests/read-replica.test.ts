@@ -406,16 +406,22 @@ describe("a replica that is not there, or not a replica", () => {
     expect(spy.standby).toEqual([true]);
   });
 
-  it("stopped while the dashboard reads on it: computed again on the primary", async () => {
-    useReplica();
-    await pair.startReplica();
-    await pair.caughtUp();
+  /** The dashboard as the primary computes it (what the page must show), then the replica in use again, its warnings watched. */
+  async function primaryAnswerThenReplica() {
     noReplica();
     const fresh = plain(await computeOverview(a.id, EMPTY_FILTER, YEAR));
     useReplica();
     vi.spyOn(console, "error").mockImplementation(() => {});
     const warn = warnings();
     spy.standby.length = 0;
+    return { fresh, warn };
+  }
+
+  it("stopped while the dashboard reads on it: computed again on the primary", async () => {
+    useReplica();
+    await pair.startReplica();
+    await pair.caughtUp();
+    const { fresh, warn } = await primaryAnswerThenReplica();
     spy.during = () => pair.stopReplica();
     try {
       expect(plain(await computeOverview(a.id, EMPTY_FILTER, YEAR))).toEqual(fresh);
@@ -430,12 +436,7 @@ describe("a replica that is not there, or not a replica", () => {
   it("restarted between the check and the end of the dashboard's reads: computed again on the primary (a restarted standby may serve an older state)", async () => {
     useReplica();
     await pair.caughtUp();
-    noReplica();
-    const fresh = plain(await computeOverview(a.id, EMPTY_FILTER, YEAR));
-    useReplica();
-    vi.spyOn(console, "error").mockImplementation(() => {});
-    const warn = warnings();
-    spy.standby.length = 0;
+    const { fresh, warn } = await primaryAnswerThenReplica();
     // The other loaders finish on the first run of the server, this one reads on the second: every
     // statement succeeds, and only the start time tells the two runs apart.
     spy.during = async () => {
