@@ -113,6 +113,14 @@ export async function runBench(opts: { databaseUrl: string; count: number; load:
     out.cachedDashboard = await benchCachedDashboard({ organizationId: org.id, runs: 50 });
     return out;
   }
+  if (opts.only === "load") {
+    // Issue 22, bar 1: the import, then the load test alone (BENCH_LOAD_PHASES picks its phases).
+    await db.$executeRawUnsafe("VACUUM ANALYZE");
+    process.stderr.write("  load test…\n");
+    const { benchLoad } = await import("./load");
+    out.load = await benchLoad({ databaseUrl: opts.databaseUrl, org: benchOrg });
+    return out;
+  }
   if (opts.only === "actuals") {
     // Issue 21: a year of daily actuals for every use case, then the portfolio with them present.
     out.actuals = await benchActuals({ organizationId: org.id, adminId: admin.id });
