@@ -15,6 +15,10 @@ import { numberSetting } from "./env-number";
  * waits DATABASE_REPLICA_WAIT_MS (default 1000) at most; otherwise, and whenever the replica
  * cannot be reached, is not a standby, is a standby of another cluster or fails, the read runs on
  * the primary, with one warning.
+ *
+ * A circuit breaker (DATABASE_REPLICA_RETRY_MS, default 30000; 0 turns it off): once a read falls
+ * back because the replica is unhealthy, reads go straight to the primary, without waiting and
+ * without a warning each, until the window ends; then one read tries the replica again.
  */
 
 export type ReplicaReadKind = "dashboard" | "export";
@@ -27,12 +31,18 @@ export function replicaWaitMs(): number {
   return numberSetting("DATABASE_REPLICA_WAIT_MS", 1000, 0);
 }
 
+/** How long the replica is skipped after it failed a read (0: never skipped, every read tries it). */
+export function replicaRetryMs(): number {
+  return numberSetting("DATABASE_REPLICA_RETRY_MS", 30_000, 0);
+}
+
 const POLL_MS = 20;
 
 /** How many reads of each kind each server answered since the process started (tests, operators). */
 const g = globalThis as unknown as {
   tradeoffReplicaCounts?: Record<ReplicaReadKind, { replica: number; primary: number }>;
   tradeoffReplicaClient?: { url: string; client: Db };
+  tradeoffReplicaBreaker?: Breaker;
 };
 const counts = (g.tradeoffReplicaCounts ??= { dashboard: { replica: 0, primary: 0 }, export: { replica: 0, primary: 0 } });
 
@@ -48,6 +58,95 @@ export function noteRead(kind: ReplicaReadKind, where: "replica" | "primary"): v
 export function fellBack(kind: ReplicaReadKind, reason: string): void {
   noteRead(kind, "primary");
   console.warn(`[replica] The ${kind} read runs on the primary: the replica ${reason}.`);
+}
+
+/**
+ * The circuit breaker, one per process and per replica URL, shared by both kinds of read (it is one
+ * server). Closed: `until` is 0 and every read tries the replica. Open: until `until`, reads skip
+ * it. Half-open (the window is over): the first read to ask is the probe, and the others skip the
+ * replica while it is in flight; the probe's success closes the breaker, its failure opens it for
+ * another window. Only the probe's outcome moves a breaker that is not closed: a read that began
+ * before it opened and ends later says nothing about the replica now.
+ */
+interface Breaker {
+  url: string;
+  until: number;
+  probing: boolean;
+}
+
+/** What a read may do: try the replica (`probe` when it is the one read let through after a window), or skip it. */
+export type Pass = { skip: true } | { skip: false; probe: boolean };
+
+function breaker(url: string): Breaker {
+  const held = g.tradeoffReplicaBreaker;
+  if (held?.url === url) return held;
+  return (g.tradeoffReplicaBreaker = { url, until: 0, probing: false });
+}
+
+/** Whether a read may try the replica now (see Breaker). */
+export function replicaPass(url: string): Pass {
+  const b = breaker(url);
+  if (b.until === 0 || replicaRetryMs() === 0) return { skip: false, probe: false };
+  if (Date.now() < b.until || b.probing) return { skip: true };
+  b.probing = true;
+  return { skip: false, probe: true };
+}
+
+/**
+ * The outcome of a read that tried the replica: it served (`ok`), it was unhealthy (`down`), or
+ * it said nothing about its health (`neutral`: no free connection, a restart already over).
+ * Returns the end of the window when this outcome opened the breaker.
+ */
+function settle(url: string, pass: Pass, outcome: "ok" | "down" | "neutral"): Date | undefined {
+  const b = breaker(url);
+  if (pass.skip) return undefined;
+  if (pass.probe) b.probing = false;
+  if (outcome === "ok") {
+    if (pass.probe) b.until = 0;
+    return undefined;
+  }
+  if (outcome === "neutral") return undefined;
+  const retry = replicaRetryMs();
+  if (retry === 0 || (b.until !== 0 && !pass.probe)) return undefined;
+  b.until = Date.now() + retry;
+  return new Date(b.until);
+}
+
+/** The end of the breaker's window while it is open (the health check shows it), else undefined. */
+export function replicaSkippedUntil(): Date | undefined {
+  const url = replicaUrl();
+  const b = url ? g.tradeoffReplicaBreaker : undefined;
+  return b && b.url === url && b.until > Date.now() && replicaRetryMs() > 0 ? new Date(b.until) : undefined;
+}
+
+/** Closes the breaker and forgets it (tests). */
+export function resetReplicaBreaker(): void {
+  g.tradeoffReplicaBreaker = undefined;
+}
+
+/** A read skipped the replica: counted on the primary, no warning (the breaker's opening said it once). */
+function skipped(kind: ReplicaReadKind): void {
+  noteRead(kind, "primary");
+}
+
+/**
+ * A read that tried the replica falls back to the primary: its warning, and the breaker told
+ * whether that was about the replica's health; if this opened the breaker, one more line says so.
+ */
+function gaveUp(kind: ReplicaReadKind, url: string, pass: Pass, reason: string, health: "down" | "neutral" = "down"): void {
+  const until = settle(url, pass, health);
+  fellBack(kind, reason);
+  if (until) {
+    console.warn(`[replica] Skipping the replica until ${until.toISOString()} (DATABASE_REPLICA_RETRY_MS=${replicaRetryMs()}): reads go straight to the primary, then one read tries the replica again.`);
+  }
+}
+
+/** A read served by the replica: counted, and a probe's success closes the breaker. */
+function served(kind: ReplicaReadKind, url: string, pass: Pass): void {
+  const reopened = !pass.skip && pass.probe;
+  settle(url, pass, "ok");
+  noteRead(kind, "replica");
+  if (reopened) console.info("[replica] The replica answers again: reads use it again.");
 }
 
 /** An error as one short line for the warning (Prisma wraps the driver's message in several lines). */
@@ -138,16 +237,28 @@ export async function waitForReplay(exec: Exec, target: PrimaryPosition): Promis
  * cannot serve it: the caller reads on the primary instead.
  */
 export async function caughtUpConnection(kind: ReplicaReadKind, pool: pg.Pool, begin: (c: pg.PoolClient) => Promise<void>): Promise<pg.PoolClient | null> {
-  const target = await primaryPosition();
+  const url = replicaUrl() ?? "";
+  const pass = replicaPass(url);
+  if (pass.skip) {
+    skipped(kind);
+    return null;
+  }
+  let target: PrimaryPosition;
+  try {
+    target = await primaryPosition();
+  } catch (err) {
+    settle(url, pass, "neutral"); // the primary's failure, not the replica's: the caller's read reports it
+    throw err;
+  }
   if (pool.totalCount >= (pool.options.max ?? 10) && pool.idleCount === 0) {
-    fellBack(kind, `had no free connection (all ${pool.totalCount} in use)`);
+    gaveUp(kind, url, pass, `had no free connection (all ${pool.totalCount} in use)`, "neutral");
     return null;
   }
   let c: pg.PoolClient;
   try {
     c = await pool.connect();
   } catch (err) {
-    fellBack(kind, `could not be reached (${describeError(err)})`);
+    gaveUp(kind, url, pass, `could not be reached (${describeError(err)})`);
     return null;
   }
   // Until the caller takes it, an error on this connection is this attempt's failure.
@@ -161,7 +272,7 @@ export async function caughtUpConnection(kind: ReplicaReadKind, pool: pg.Pool, b
     if (!replay.ok) {
       c.off("error", onError);
       c.release();
-      fellBack(kind, replay.reason);
+      gaveUp(kind, url, pass, replay.reason);
       return null;
     }
     await answered(begin(c));
@@ -169,11 +280,11 @@ export async function caughtUpConnection(kind: ReplicaReadKind, pool: pg.Pool, b
   } catch (err) {
     c.off("error", onError);
     c.release(err instanceof Error ? err : new Error(String(err)));
-    fellBack(kind, `failed (${describeError(err)})`);
+    gaveUp(kind, url, pass, `failed (${describeError(err)})`);
     return null;
   }
   c.off("error", onError);
-  noteRead(kind, "replica");
+  served(kind, url, pass);
   return c;
 }
 
@@ -201,18 +312,29 @@ function replicaClient(url: string): Db {
 export async function readOnReplica<T>(kind: ReplicaReadKind, read: () => Promise<T>): Promise<T> {
   const url = replicaUrl();
   if (!url) return read();
-  const target = await primaryPosition();
+  const pass = replicaPass(url);
+  if (pass.skip) {
+    skipped(kind);
+    return read();
+  }
+  let target: PrimaryPosition;
+  try {
+    target = await primaryPosition();
+  } catch (err) {
+    settle(url, pass, "neutral"); // the primary's failure, not the replica's
+    throw err;
+  }
   let client: Db;
   let replay: Replay;
   try {
     client = replicaClient(url);
     replay = await waitForReplay((sql, values) => client.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...values), target);
   } catch (err) {
-    fellBack(kind, `could not be reached (${describeError(err)})`);
+    gaveUp(kind, url, pass, `could not be reached (${describeError(err)})`);
     return read();
   }
   if (!replay.ok) {
-    fellBack(kind, replay.reason);
+    gaveUp(kind, url, pass, replay.reason);
     return read();
   }
   let value: T;
@@ -220,14 +342,15 @@ export async function readOnReplica<T>(kind: ReplicaReadKind, read: () => Promis
     value = await readingFrom(client, read);
     const [again] = await answered(client.$queryRawUnsafe<{ started: string }[]>("SELECT pg_postmaster_start_time()::text AS started"));
     if (again?.started !== replay.started) {
-      fellBack(kind, "restarted during the read");
+      // It answers again (a restart already over): the next read's check decides, the breaker is not moved.
+      gaveUp(kind, url, pass, "restarted during the read", "neutral");
       return read();
     }
   } catch (err) {
-    fellBack(kind, `failed during the read (${describeError(err)})`);
+    gaveUp(kind, url, pass, `failed during the read (${describeError(err)})`);
     return read();
   }
-  noteRead(kind, "replica");
+  served(kind, url, pass);
   return value;
 }
 

@@ -1,0 +1,226 @@
+/**
+ * The read replica's circuit breaker (lib/server/replica.ts, docs/decisions/read-replica.md), against a real
+ * streaming replica of an embedded cluster (tests/helpers/streaming-replica.ts), one pair for the file.
+ *
+ * - after a read finds the replica unhealthy, the next reads skip it at once, silently, for
+ *   DATABASE_REPLICA_RETRY_MS; both kinds of read share the breaker;
+ * - after the window one read tries it (others keep to the primary meanwhile): back, it is used
+ *   again; still down, it is skipped for another window, with one more warning;
+ * - no free export connection is load, not ill health: the breaker stays closed;
+ * - DATABASE_REPLICA_RETRY_MS=0 turns the breaker off.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
+import { db, Prisma } from "@/lib/server/db";
+import { cursorCsvStream } from "@/lib/server/export/cursor-stream";
+import { closeExportPool } from "@/lib/server/export/pool";
+import { computeOverview } from "@/lib/server/portfolio/overview";
+import { closeReplicaClient, replicaReadCounts, resetReplicaBreaker } from "@/lib/server/replica";
+import { forgetScopeProbe } from "@/lib/server/rls";
+import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
+import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { startStreamingPair, type StreamingPair } from "./helpers/streaming-replica";
+
+const YEAR = 2027;
+let pair: StreamingPair;
+let a: TestOrg;
+
+beforeAll(async () => {
+  pair = await startStreamingPair();
+  process.env.DATABASE_URL = pair.primaryUrl;
+  delete process.env.DATABASE_REPLICA_URL;
+  process.env.DATABASE_REPLICA_WAIT_MS = "1000";
+  delete process.env.DATABASE_REPLICA_RETRY_MS;
+  forgetScopeProbe();
+  a = await createTestOrg("brkr");
+  await insertUseCaseWithCosts(a.id, { title: "Claims triage", businessUnit: "Claims", ownerId: a.users.LEAD.id, recommended: "RAG", yearly: { RAG: { INFERENCE: [100_00] } } });
+  await pair.caughtUp();
+}, 60_000);
+
+beforeEach(() => {
+  resetReplicaBreaker();
+  process.env.DATABASE_REPLICA_URL = pair.replicaUrl;
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+  // Every test leaves the replica running, caught up, and the breaker closed.
+  await pair.startReplica();
+  await pair.caughtUp();
+  resetReplicaBreaker();
+});
+
+afterAll(async () => {
+  vi.spyOn(console, "error").mockImplementation(() => {});
+  await pair?.destroy();
+  await Promise.all([closeExportPool(), closeReplicaClient(), db.$disconnect()]).catch(() => {});
+});
+
+const text = (s: ReadableStream<Uint8Array>) => new Response(s).text();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const warnings = () => vi.spyOn(console, "warn").mockImplementation(() => {});
+const lines = (spy: ReturnType<typeof warnings>) => spy.mock.calls.map((c) => String(c[0]));
+const SKIPPING = /^\[replica\] Skipping the replica until (\S+) \(DATABASE_REPLICA_RETRY_MS=\d+\)/;
+
+/** An export's answer: "true" when it read on the replica, "false" on the primary. */
+const exportReadsOnStandby = (organizationId = a.id) =>
+  text(
+    cursorCsvStream<{ standby: boolean }>({
+      name: "breaker probe",
+      organizationId,
+      head: "",
+      query: Prisma.sql`SELECT pg_is_in_recovery() AS standby`,
+      createFormatter: () => (r) => String(r.standby),
+    }),
+  );
+
+/** The dashboard's computation; which server answered, from the counts. */
+async function dashboardReadsOn(): Promise<"replica" | "primary"> {
+  const before = replicaReadCounts().dashboard;
+  await computeOverview(a.id, EMPTY_FILTER, YEAR);
+  const after = replicaReadCounts().dashboard;
+  return after.replica > before.replica ? "replica" : "primary";
+}
+
+/** Pooled connections to the replica, open and idle, as a replica that vanishes leaves them. */
+async function warmReplicaPools() {
+  expect(await exportReadsOnStandby()).toBe("true");
+  expect(await dashboardReadsOn()).toBe("replica");
+}
+
+describe("the circuit breaker", () => {
+  it("frozen replica: the first read waits and falls back, then reads of both kinds skip it at once, with one warning for the whole window", async () => {
+    vi.stubEnv("DATABASE_REPLICA_RETRY_MS", "60000");
+    await warmReplicaPools();
+    const warn = warnings();
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    pair.freezeReplica();
+    try {
+      const first = Date.now();
+      expect(await exportReadsOnStandby()).toBe("false");
+      expect(Date.now() - first, "the first read paid the wait").toBeGreaterThanOrEqual(900);
+      expect(lines(warn)).toHaveLength(2);
+      expect(lines(warn)[0]).toBe("[replica] The export read runs on the primary: the replica failed (no answer in 1000 ms).");
+      const until = Date.parse(SKIPPING.exec(lines(warn)[1]!)![1]!);
+      expect(until - Date.now()).toBeGreaterThan(50_000);
+
+      const before = replicaReadCounts();
+      const started = Date.now();
+      const where = [await dashboardReadsOn(), await exportReadsOnStandby(), await dashboardReadsOn(), await exportReadsOnStandby(), await dashboardReadsOn()];
+      const elapsed = Date.now() - started;
+      expect(where).toEqual(["primary", "false", "primary", "false", "primary"]);
+      expect(elapsed, "five reads while the breaker is open, the replica frozen, wait 1000 ms").toBeLessThan(500);
+      const after = replicaReadCounts();
+      expect(after.dashboard).toEqual({ replica: before.dashboard.replica, primary: before.dashboard.primary + 3 });
+      expect(after.export).toEqual({ replica: before.export.replica, primary: before.export.primary + 2 });
+      expect(lines(warn), "no warning per skipped read").toHaveLength(2);
+    } finally {
+      pair.thawReplica();
+    }
+  });
+
+  it("after the window one read tries the replica: still down, skipped for another window (one more warning); back, used again", async () => {
+    vi.stubEnv("DATABASE_REPLICA_RETRY_MS", "1500");
+    const warn = warnings();
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+    const windowEnd = (line: number) => Date.parse(SKIPPING.exec(lines(warn)[line]!)![1]!);
+    const untilAfter = (t: number) => sleep(Math.max(0, t - Date.now()) + 100);
+    await pair.stopReplica();
+    expect(await dashboardReadsOn()).toBe("primary");
+    expect(lines(warn)[0]).toMatch(/^\[replica\] The dashboard read runs on the primary: the replica could not be reached/);
+    expect(lines(warn)[1]).toMatch(SKIPPING);
+    expect(await exportReadsOnStandby()).toBe("false");
+    expect(lines(warn)).toHaveLength(2);
+
+    // The window over, the replica still down: one read tries it, and the breaker opens again.
+    await untilAfter(windowEnd(1));
+    expect(await exportReadsOnStandby()).toBe("false");
+    expect(lines(warn)).toHaveLength(4);
+    expect(lines(warn)[2]).toMatch(/^\[replica\] The export read runs on the primary: the replica could not be reached/);
+    expect(lines(warn)[3]).toMatch(SKIPPING);
+    expect(windowEnd(3)).toBeGreaterThan(windowEnd(1));
+    expect(await dashboardReadsOn()).toBe("primary");
+    expect(lines(warn)).toHaveLength(4);
+
+    // Back: once the second window ends, the replica serves both kinds again.
+    await pair.startReplica();
+    await pair.caughtUp();
+    await untilAfter(windowEnd(3));
+    expect(await dashboardReadsOn()).toBe("replica");
+    expect(await exportReadsOnStandby()).toBe("true");
+    expect(await dashboardReadsOn()).toBe("replica");
+    expect(lines(warn)).toHaveLength(4);
+    expect(info.mock.calls.map((c) => String(c[0]))).toEqual(["[replica] The replica answers again: reads use it again."]);
+  });
+
+  it("while the one read that tries the replica again waits on it, the others read on the primary without waiting", async () => {
+    vi.stubEnv("DATABASE_REPLICA_RETRY_MS", "1000");
+    await warmReplicaPools();
+    const warn = warnings();
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    pair.freezeReplica();
+    try {
+      expect(await dashboardReadsOn()).toBe("primary"); // waits, opens the breaker
+      expect(lines(warn)).toHaveLength(2);
+      await sleep(1100);
+      const probe = exportReadsOnStandby(); // the one read let through: waits on the frozen replica
+      let probeDone = false;
+      void probe.then(() => (probeDone = true));
+      await sleep(100);
+      const started = Date.now();
+      const others = await Promise.all([dashboardReadsOn(), exportReadsOnStandby(), dashboardReadsOn(), exportReadsOnStandby()]);
+      expect(Date.now() - started, "four reads beside the probe").toBeLessThan(500);
+      expect(others).toEqual(["primary", "false", "primary", "false"]);
+      expect(probeDone, "the probe is still waiting on the frozen replica").toBe(false);
+      expect(await probe).toBe("false");
+      // The probe failed: one fallback line and one opening line more, none for the others.
+      expect(lines(warn)).toHaveLength(4);
+      expect(lines(warn)[2]).toMatch(/^\[replica\] The export read runs on the primary: the replica failed \(no answer in 1000 ms\)\.$/);
+      expect(lines(warn)[3]).toMatch(SKIPPING);
+    } finally {
+      pair.thawReplica();
+    }
+  });
+
+  it("no free export connection is load, not ill health: that export reads on the primary, the next reads still use the replica", async () => {
+    vi.stubEnv("DATABASE_REPLICA_RETRY_MS", "60000");
+    await closeExportPool();
+    vi.stubEnv("EXPORT_DB_POOL_SIZE", "1");
+    const warn = warnings();
+    const long = cursorCsvStream<{ standby: boolean }>({
+      name: "holds the replica's one export connection",
+      organizationId: a.id,
+      head: "",
+      query: Prisma.sql`SELECT pg_is_in_recovery() AS standby FROM generate_series(1, 20000)`,
+      fetchSize: 1000,
+      createFormatter: () => (r) => `${r.standby}\n`,
+    }).getReader();
+    try {
+      let first = "";
+      while (!first) first = new TextDecoder().decode((await long.read()).value);
+      expect(first.startsWith("true\n")).toBe(true);
+      expect(await exportReadsOnStandby()).toBe("false");
+      expect(lines(warn)).toEqual(["[replica] The export read runs on the primary: the replica had no free connection (all 1 in use)."]);
+      expect(await dashboardReadsOn()).toBe("replica");
+    } finally {
+      await long.cancel();
+      await closeExportPool();
+    }
+    expect(await exportReadsOnStandby()).toBe("true");
+    expect(lines(warn)).toHaveLength(1);
+  });
+
+  it("DATABASE_REPLICA_RETRY_MS=0 turns it off: every read tries the stopped replica and warns", async () => {
+    vi.stubEnv("DATABASE_REPLICA_RETRY_MS", "0");
+    const warn = warnings();
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    await pair.stopReplica();
+    expect(await dashboardReadsOn()).toBe("primary");
+    expect(await exportReadsOnStandby()).toBe("false");
+    expect(await dashboardReadsOn()).toBe("primary");
+    expect(lines(warn)).toHaveLength(3);
+    expect(lines(warn).every((l) => l.includes("could not be reached"))).toBe(true);
+  });
+});
