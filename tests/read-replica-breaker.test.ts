@@ -1,5 +1,6 @@
 /**
- * The read replica's circuit breaker (lib/server/replica.ts, docs/decisions/read-replica.md), against a real
+ * The read replica's circuit breaker and its line in GET /api/health (lib/server/replica.ts,
+ * docs/decisions/read-replica.md), against a real
  * streaming replica of an embedded cluster (tests/helpers/streaming-replica.ts), one pair for the file.
  *
  * - after a read finds the replica unhealthy, the next reads skip it at once, silently, for
@@ -7,9 +8,11 @@
  * - after the window one read tries it (others keep to the primary meanwhile): back, it is used
  *   again; still down, it is skipped for another window, with one more warning;
  * - no free export connection is load, not ill health: the breaker stays closed;
- * - DATABASE_REPLICA_RETRY_MS=0 turns the breaker off.
+ * - DATABASE_REPLICA_RETRY_MS=0 turns the breaker off;
+ * - /api/health: no replica key when none is configured; up, behind, down; never a 503 for it.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { GET } from "@/app/api/health/route";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { db, Prisma } from "@/lib/server/db";
 import { cursorCsvStream } from "@/lib/server/export/cursor-stream";
@@ -17,6 +20,7 @@ import { closeExportPool } from "@/lib/server/export/pool";
 import { computeOverview } from "@/lib/server/portfolio/overview";
 import { closeReplicaClient, replicaReadCounts, resetReplicaBreaker } from "@/lib/server/replica";
 import { forgetScopeProbe } from "@/lib/server/rls";
+import pkg from "@/package.json";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { startStreamingPair, type StreamingPair } from "./helpers/streaming-replica";
@@ -222,5 +226,78 @@ describe("the circuit breaker", () => {
     expect(await dashboardReadsOn()).toBe("primary");
     expect(lines(warn)).toHaveLength(3);
     expect(lines(warn).every((l) => l.includes("could not be reached"))).toBe(true);
+  });
+});
+
+describe("GET /api/health with a replica", () => {
+  const health = async () => {
+    const started = Date.now();
+    const res = await GET();
+    const body = (await res.json()) as Record<string, unknown> & { replica?: Record<string, unknown> };
+    // Nothing of the replica's address.
+    expect(JSON.stringify(body)).not.toContain(String(pair.replicaPort));
+    expect(JSON.stringify(body)).not.toContain("127.0.0.1");
+    return { status: res.status, body, ms: Date.now() - started };
+  };
+
+  it("unset: exactly today's answer, no replica key", async () => {
+    delete process.env.DATABASE_REPLICA_URL;
+    const { status, body } = await health();
+    expect(status).toBe(200);
+    expect(body).toEqual({ status: "ok", database: "up", version: pkg.version });
+  });
+
+  it("caught up: up, nothing to replay", async () => {
+    const { status, body } = await health();
+    expect(status).toBe(200);
+    expect(body).toEqual({ status: "ok", database: "up", version: pkg.version, replica: { state: "up", lagBytes: 0, lagSeconds: 0 } });
+  });
+
+  it("replay paused behind a write: behind, with how far, still 200 ok", async () => {
+    vi.stubEnv("DATABASE_REPLICA_WAIT_MS", "300");
+    // A transaction replayed since the replica's last start, so it has a replay time to give.
+    await insertUseCaseWithCosts(a.id, { title: "Replayed", ownerId: a.users.LEAD.id, recommended: "RAG", yearly: { RAG: { INFERENCE: [1_00] } } });
+    await pair.caughtUp();
+    await pair.onReplica("SELECT pg_wal_replay_pause()");
+    try {
+      await insertUseCaseWithCosts(a.id, { title: "Not replayed yet", ownerId: a.users.LEAD.id, recommended: "RAG", yearly: { RAG: { INFERENCE: [1_00] } } });
+      const { status, body } = await health();
+      expect(status).toBe(200);
+      expect(body.status).toBe("ok");
+      expect(body.replica?.state).toBe("behind");
+      expect(body.replica?.lagBytes).toBeGreaterThan(0);
+      expect(body.replica?.lagSeconds).toBeGreaterThanOrEqual(0);
+      expect(Object.keys(body.replica!).sort()).toEqual(["lagBytes", "lagSeconds", "state"]);
+    } finally {
+      await pair.onReplica("SELECT pg_wal_replay_resume()");
+    }
+  });
+
+  it("stopped: down, still 200 ok; once a read has opened the breaker, until when reads skip it", async () => {
+    vi.stubEnv("DATABASE_REPLICA_RETRY_MS", "60000");
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const warn = warnings();
+    await pair.stopReplica();
+    const before = await health();
+    expect(before.status).toBe(200);
+    expect(before.body).toEqual({ status: "ok", database: "up", version: pkg.version, replica: { state: "down" } });
+    expect(await dashboardReadsOn()).toBe("primary");
+    const until = SKIPPING.exec(lines(warn)[1]!)![1]!;
+    const after = await health();
+    expect(after.status).toBe(200);
+    expect(after.body).toEqual({ status: "ok", database: "up", version: pkg.version, replica: { state: "down", skippedUntil: until } });
+  });
+
+  it("frozen (answers nothing): down within the two seconds, still 200 ok", async () => {
+    await warmReplicaPools();
+    pair.freezeReplica();
+    try {
+      const { status, body, ms } = await health();
+      expect(status).toBe(200);
+      expect(body).toEqual({ status: "ok", database: "up", version: pkg.version, replica: { state: "down" } });
+      expect(ms).toBeLessThan(3000);
+    } finally {
+      pair.thawReplica();
+    }
   });
 });

@@ -1,8 +1,14 @@
 /**
  * GET /api/health: { status, database: "up" | "down", version }. 200 when the database answers
  * within two seconds, 503 otherwise. Public, reveals nothing about any organization.
+ *
+ * With DATABASE_REPLICA_URL set, also `replica: { state: "up" | "behind" | "down", lagBytes?,
+ * lagSeconds?, skippedUntil? }` (lib/server/replica.ts, replicaHealth), measured beside the
+ * database within the same two seconds. The replica never changes the status: reads it cannot
+ * serve run on the primary, so the app is as available as the primary is. No address is shown.
  */
 import { db } from "@/lib/server/db";
+import { replicaHealth } from "@/lib/server/replica";
 import { registerEntryPoint, tagEntryPoint } from "@/lib/server/action";
 import pkg from "@/package.json";
 
@@ -28,9 +34,9 @@ async function databaseUp(timeoutMs = 2000): Promise<boolean> {
 }
 
 export const GET = tagEntryPoint(async (): Promise<Response> => {
-  const up = await databaseUp();
+  const [up, replica] = await Promise.all([databaseUp(), replicaHealth(2000)]);
   return Response.json(
-    { status: up ? "ok" : "unavailable", database: up ? "up" : "down", version: pkg.version },
+    { status: up ? "ok" : "unavailable", database: up ? "up" : "down", version: pkg.version, ...(replica ? { replica } : {}) },
     { status: up ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }, NAME);
