@@ -1,6 +1,6 @@
 /**
- * The read replica's circuit breaker and its line in GET /api/health (lib/server/replica.ts,
- * docs/decisions/read-replica.md), against a real
+ * The read replica's circuit breaker, its line in GET /api/health, and reads under
+ * synchronous_commit = off (lib/server/replica.ts, docs/decisions/read-replica.md), against a real
  * streaming replica of an embedded cluster (tests/helpers/streaming-replica.ts), one pair for the file.
  *
  * - after a read finds the replica unhealthy, the next reads skip it at once, silently, for
@@ -9,7 +9,9 @@
  *   again; still down, it is skipped for another window, with one more warning;
  * - no free export connection is load, not ill health: the breaker stays closed;
  * - DATABASE_REPLICA_RETRY_MS=0 turns the breaker off;
- * - /api/health: no replica key when none is configured; up, behind, down; never a 503 for it.
+ * - /api/health: no replica key when none is configured; up, behind, down; never a 503 for it;
+ * - a write committed with synchronous_commit = off, not yet flushed, is seen by the replica read
+ *   that follows it.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/health/route";
@@ -18,7 +20,7 @@ import { db, Prisma } from "@/lib/server/db";
 import { cursorCsvStream } from "@/lib/server/export/cursor-stream";
 import { closeExportPool } from "@/lib/server/export/pool";
 import { computeOverview } from "@/lib/server/portfolio/overview";
-import { closeReplicaClient, replicaReadCounts, resetReplicaBreaker } from "@/lib/server/replica";
+import { closeReplicaClient, primaryPosition, replicaReadCounts, resetReplicaBreaker } from "@/lib/server/replica";
 import { forgetScopeProbe } from "@/lib/server/rls";
 import pkg from "@/package.json";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
@@ -298,6 +300,58 @@ describe("GET /api/health with a replica", () => {
       expect(ms).toBeLessThan(3000);
     } finally {
       pair.thawReplica();
+    }
+  });
+});
+
+describe("synchronous_commit = off", () => {
+  it("a write committed, not yet flushed, is in the replica read that follows it: the primary's position is its insert position", async () => {
+    vi.stubEnv("DATABASE_REPLICA_WAIT_MS", "5000");
+    const role = (await pair.onPrimary<{ r: string }>("SELECT current_user::text AS r"))[0]!.r;
+    await pair.onPrimary(`ALTER ROLE ${role} SET synchronous_commit = off`);
+    // The app's sessions take the role's setting when they open.
+    await db.$disconnect();
+    const walwriter = Number((await pair.onPrimary<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE backend_type = 'walwriter'"))[0]!.pid);
+    try {
+      expect((await db.$queryRaw<{ s: string }[]>`SELECT current_setting('synchronous_commit') AS s`)[0]!.s).toBe("off");
+      // With the WAL writer stopped, an asynchronous commit stays unflushed, so unsent.
+      process.kill(walwriter, "SIGSTOP");
+      await insertUseCaseWithCosts(a.id, { title: "Committed asynchronously", businessUnit: "Async unit", ownerId: a.users.LEAD.id, recommended: "RAG", yearly: { RAG: { INFERENCE: [7_00] } } });
+      const [wal] = await pair.onPrimary<{ flush: string; insert: string }>("SELECT pg_current_wal_flush_lsn()::text AS flush, pg_current_wal_insert_lsn()::text AS insert");
+      const position = await primaryPosition();
+      const [cmp] = await pair.onPrimary<{ past_flush: boolean; within_insert: boolean }>(
+        "SELECT $1::pg_lsn > $2::pg_lsn AS past_flush, $1::pg_lsn <= pg_current_wal_insert_lsn() AS within_insert",
+        [position.lsn, wal!.flush],
+      );
+      expect(cmp, `position ${position.lsn}, flush ${wal!.flush}, insert ${wal!.insert}`).toEqual({ past_flush: true, within_insert: true });
+      expect(await pair.onReplica(`SELECT 1 FROM "UseCase" WHERE title = 'Committed asynchronously'`), "not on the replica yet").toEqual([]);
+
+      // The reads wait for the replica to reach that position; the WAL writer resumes meanwhile.
+      const before = replicaReadCounts();
+      setTimeout(() => process.kill(walwriter, "SIGCONT"), 300);
+      const overview = await computeOverview(a.id, EMPTY_FILTER, YEAR);
+      expect(overview.businessUnits).toContain("Async unit");
+      const csv = await text(
+        cursorCsvStream<{ title: string; standby: boolean }>({
+          name: "async write",
+          organizationId: a.id,
+          head: "",
+          query: Prisma.sql`SELECT title, pg_is_in_recovery() AS standby FROM "UseCase" WHERE title = 'Committed asynchronously'`,
+          createFormatter: () => (r) => `${r.title},${r.standby}`,
+        }),
+      );
+      expect(csv).toBe("Committed asynchronously,true");
+      const after = replicaReadCounts();
+      expect(after.dashboard.replica).toBe(before.dashboard.replica + 1);
+      expect(after.export.replica).toBe(before.export.replica + 1);
+    } finally {
+      try {
+        process.kill(walwriter, "SIGCONT");
+      } catch {
+        // gone
+      }
+      await pair.onPrimary(`ALTER ROLE ${role} RESET synchronous_commit`);
+      await db.$disconnect();
     }
   });
 });
