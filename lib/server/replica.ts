@@ -169,10 +169,22 @@ export interface PrimaryPosition {
  * off) a commit returns only once its record is flushed, so the flush position covers every write
  * already reported to its author, and it is as far as a standby can ever be sent. With
  * synchronous_commit = off a commit returns before its flush: the insert position covers it.
+ *
+ * The insert position is where the next record will start: when the last record ended exactly at
+ * the end of a WAL page, that is past the next page's header (24 bytes; 40 on a segment's first
+ * page, as after every WAL switch). A standby that has replayed everything stops at the end of the
+ * last record, before that header, and would never reach it until another record is written: on a
+ * quiet primary every read would wait and fall back. So the header is taken off (the end of the
+ * last record, which no position in a header can be). Header sizes are PostgreSQL's on 64-bit builds.
  */
 export async function primaryPosition(): Promise<PrimaryPosition> {
   const [row] = await db.$queryRaw<{ lsn: string; system: string }[]>`
-    SELECT (CASE WHEN current_setting('synchronous_commit') = 'off' THEN pg_current_wal_insert_lsn() ELSE pg_current_wal_flush_lsn() END)::text AS lsn,
+    SELECT (CASE WHEN current_setting('synchronous_commit') = 'off'
+                 THEN (SELECT i - CASE WHEN pg_wal_lsn_diff(i, '0/0') % (SELECT setting::numeric FROM pg_settings WHERE name = 'wal_segment_size') = 40 THEN 40
+                                       WHEN pg_wal_lsn_diff(i, '0/0') % (SELECT setting::numeric FROM pg_settings WHERE name = 'wal_block_size') = 24 THEN 24
+                                       ELSE 0 END::numeric
+                       FROM (SELECT pg_current_wal_insert_lsn() AS i) AS wal)
+                 ELSE pg_current_wal_flush_lsn() END)::text AS lsn,
            (SELECT system_identifier FROM pg_control_system())::text AS system`;
   return row!;
 }
