@@ -255,6 +255,14 @@ describe("GET /api/health with a replica", () => {
     expect(body).toEqual({ status: "ok", database: "up", version: pkg.version, replica: { state: "up", lagBytes: 0, lagSeconds: 0 } });
   });
 
+  it("checks that arrive together share one measurement (the endpoint is public: a flood must not take the replica's connections)", async () => {
+    const queries = vi.spyOn(db, "$queryRaw");
+    const answers = await Promise.all(Array.from({ length: 10 }, () => health()));
+    expect(answers.map((x) => [x.status, x.body.replica?.state])).toEqual(Array.from({ length: 10 }, () => [200, "up"]));
+    const positions = queries.mock.calls.filter((c) => (c[0] as unknown as string[]).join("?").includes("pg_current_wal_flush_lsn"));
+    expect(positions).toHaveLength(1);
+  });
+
   it("replay paused behind a write: behind, with how far, still 200 ok", async () => {
     vi.stubEnv("DATABASE_REPLICA_WAIT_MS", "300");
     // A transaction replayed since the replica's last start, so it has a replay time to give.

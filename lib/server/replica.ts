@@ -43,6 +43,7 @@ const g = globalThis as unknown as {
   tradeoffReplicaCounts?: Record<ReplicaReadKind, { replica: number; primary: number }>;
   tradeoffReplicaClient?: { url: string; client: Db };
   tradeoffReplicaBreaker?: Breaker;
+  tradeoffReplicaHealth?: { url: string; measuring: Promise<ReplicaHealth> };
 };
 const counts = (g.tradeoffReplicaCounts ??= { dashboard: { replica: 0, primary: 0 }, export: { replica: 0, primary: 0 } });
 
@@ -397,6 +398,23 @@ export interface ReplicaHealth {
 export async function replicaHealth(timeoutMs = 2000): Promise<ReplicaHealth | undefined> {
   const url = replicaUrl();
   if (!url) return undefined;
+  // One measurement at a time per process: the endpoint is public and unthrottled, and a flood of
+  // checks must not take the dashboard's few replica connections. Checks that arrive meanwhile
+  // share its answer (so they wait no longer than it has left).
+  let held = g.tradeoffReplicaHealth;
+  if (held?.url !== url) {
+    const measuring = measureWithin(url, timeoutMs);
+    held = g.tradeoffReplicaHealth = { url, measuring };
+    void measuring.finally(() => {
+      if (g.tradeoffReplicaHealth?.measuring === measuring) g.tradeoffReplicaHealth = undefined;
+    });
+  }
+  const measured = await held.measuring;
+  const until = replicaSkippedUntil();
+  return until ? { ...measured, skippedUntil: until.toISOString() } : measured;
+}
+
+async function measureWithin(url: string, timeoutMs: number): Promise<ReplicaHealth> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stop = { now: false };
   const measured = await Promise.race([
@@ -407,8 +425,7 @@ export async function replicaHealth(timeoutMs = 2000): Promise<ReplicaHealth | u
   ]);
   stop.now = true;
   clearTimeout(timer);
-  const until = replicaSkippedUntil();
-  return until ? { ...measured, skippedUntil: until.toISOString() } : measured;
+  return measured;
 }
 
 async function measureReplica(url: string, waitMs: number, stop: { now: boolean }): Promise<ReplicaHealth> {
