@@ -10,8 +10,9 @@
  * - no free export connection is load, not ill health: the breaker stays closed;
  * - DATABASE_REPLICA_RETRY_MS=0 turns the breaker off;
  * - /api/health: no replica key when none is configured; up, behind, down; never a 503 for it;
+ *   checks that arrive together share one measurement;
  * - a write committed with synchronous_commit = off, not yet flushed, is seen by the replica read
- *   that follows it.
+ *   that follows it; after a WAL switch on a quiet primary the position is one the replica reaches.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/health/route";

@@ -67,7 +67,8 @@ export function fellBack(kind: ReplicaReadKind, reason: string): void {
  * it. Half-open (the window is over): the first read to ask is the probe, and the others skip the
  * replica while it is in flight; the probe's success closes the breaker, its failure opens it for
  * another window. Only the probe's outcome moves a breaker that is not closed: a read that began
- * before it opened and ends later says nothing about the replica now.
+ * before it opened and ends later says nothing about the replica now. A probe that hangs (a
+ * dashboard read whose replica froze after the check) keeps the others on the primary until it ends.
  */
 interface Breaker {
   url: string;
@@ -144,10 +145,10 @@ function gaveUp(kind: ReplicaReadKind, url: string, pass: Pass, reason: string, 
 
 /** A read served by the replica: counted, and a probe's success closes the breaker. */
 function served(kind: ReplicaReadKind, url: string, pass: Pass): void {
-  const reopened = !pass.skip && pass.probe;
+  const recovered = !pass.skip && pass.probe;
   settle(url, pass, "ok");
   noteRead(kind, "replica");
-  if (reopened) console.info("[replica] The replica answers again: reads use it again.");
+  if (recovered) console.info("[replica] The replica answers again: reads use it again.");
 }
 
 /** An error as one short line for the warning (Prisma wraps the driver's message in several lines). */
