@@ -69,7 +69,11 @@ function verdicts(r: Record<string, unknown>): Record<string, string> {
   const tenants = r.tenants as import("./bench/tenants").TenantsBench | undefined;
   if (tenants) {
     const worst = Math.max(...Object.values(tenants.ratios));
-    const list = Object.entries(tenants.ratios).map(([k, v]) => `${k} ${tenants.alone[k as keyof typeof tenants.alone]} → ${tenants.shared[k as keyof typeof tenants.shared]} ms (${v}×)`).join("; ");
+    const spread = (k: string) => {
+      const rs = tenants.roundRatios?.[k as keyof typeof tenants.roundRatios];
+      return rs?.length ? `, rounds ${Math.min(...rs)}–${Math.max(...rs)}×` : "";
+    };
+    const list = Object.entries(tenants.ratios).map(([k, v]) => `${k} ${tenants.alone[k as keyof typeof tenants.alone]} → ${tenants.shared[k as keyof typeof tenants.shared]} ms (${v}×${spread(k)})`).join("; ");
     out.tenants = `${worst <= 1.2 ? "meets" : "misses"} the bar (one organization's pages within 1.2× of a database of its own, among ${tenants.organizations.toLocaleString("en-US")} organizations and ${tenants.useCases.toLocaleString("en-US")} use cases, ${tenants.costLines.toLocaleString("en-US")} cost lines, ${tenants.databaseMb.toLocaleString("en-US")} MB): ${list}; medians of ${tenants.rounds} alternating rounds; copies made in ${tenants.copySeconds} s`;
   }
   const inventory = r.publicInventory as { verdict?: string } | undefined;
