@@ -1,0 +1,147 @@
+/**
+ * What one page costs under load (issue 22, bar 1; docs/decisions/dashboard-under-load.md):
+ *
+ *   npx tsx --conditions=react-server scripts/bench/page-cost.ts <database url> [page …]
+ *
+ * against a database kept by `npm run bench -- --keep` (its newest bench organization). It starts
+ * the production server from the bench's build (.next-bench; run `npm run bench -- --only=load`
+ * once to make it), signs twenty of the organization's leads in with minted session cookies, and
+ * loads each page (default: portfolio and notifications, under /o/<org>/) PAGE_COST_LOADS times in
+ * all (default 300), twenty at a time, back to back, after 40 loads of warm-up. It prints one line
+ * of JSON per page: pages a second, p50 and p95, the bytes of the page, and the CPU milliseconds a
+ * page of the server (with its children) and of PostgreSQL (when it runs on this machine), read
+ * from /proc as the load bench reads them.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { newSessionClaims } from "@/lib/server/sessions";
+import { ROOT } from "../lib/embedded-db";
+import { percentiles } from "./save";
+
+const TICK_MS = 10;
+
+/** CPU milliseconds of a process and its descendants (utime, stime, and those of reaped children). */
+function cpuOfTree(root: number): number {
+  const procs = new Map<number, { ppid: number; ms: number }>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      procs.set(Number(name), { ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * TICK_MS });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += procs.get(pid)?.ms ?? 0;
+    for (const [child, p] of procs) if (p.ppid === pid) stack.push(child);
+  }
+  return total;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function main() {
+  const [databaseUrl, ...pages] = process.argv.slice(2);
+  if (!databaseUrl) throw new Error("Usage: page-cost.ts <database url> [page …]");
+  const loads = Math.max(20, Math.floor(Number(process.env.PAGE_COST_LOADS ?? 300)) || 300);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows: [org] } = await client.query<{ id: string; slug: string }>(`SELECT id, slug FROM "Organization" WHERE slug LIKE 'bench-%' ORDER BY "createdAt" DESC LIMIT 1`);
+  if (!org) throw new Error("No bench organization in that database.");
+  const { rows: leads } = await client.query<{ id: string; email: string; name: string }>(
+    `SELECT u.id, u.email, u.name FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE m."organizationId" = $1 AND m.role = 'LEAD' ORDER BY u.email LIMIT 20`,
+    [org.id],
+  );
+  let postgresPid: number | null = null;
+  try {
+    const { rows } = await client.query<{ dir: string }>("SELECT current_setting('data_directory') AS dir");
+    postgresPid = Number(readFileSync(path.join(rows[0]!.dir, "postmaster.pid"), "utf8").split("\n")[0]) || null;
+  } catch {
+    // a server elsewhere: its CPU is not ours to read
+  }
+  await client.end();
+
+  const secret = randomBytes(32).toString("base64url");
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const cookies = await Promise.all(
+    leads.map(async (u) => `next-auth.session-token=${await encode({ secret, token: { sub: u.id, uid: u.id, email: u.email, name: u.name, ...newSessionClaims() }, maxAge: 3600 })}`),
+  );
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: process.env.BENCH_DIST_DIR ?? ".next-bench", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: origin };
+  delete env.TRADEOFF_TEST;
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server.ts"), "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (server.exitCode !== null) throw new Error("the server exited (is .next-bench built?)");
+      if (Date.now() > deadline) throw new Error("the server did not start in 60 s");
+      try {
+        const res = await fetch(`${origin}/api/health`);
+        await res.arrayBuffer();
+        if (res.status < 500) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    for (const page of pages.length ? pages : ["portfolio", "notifications"]) {
+      const url = `${origin}/o/${org.slug}/${page}`;
+      let bytes = 0;
+      const load = async (i: number) => {
+        const t = performance.now();
+        const res = await fetch(url, { headers: { cookie: cookies[i % cookies.length]! } });
+        const body = await res.text();
+        if (res.status !== 200) throw new Error(`${page}: HTTP ${res.status}`);
+        bytes = Buffer.byteLength(body);
+        return performance.now() - t;
+      };
+      for (let i = 0; i < 40; i++) await load(i);
+      const server0 = cpuOfTree(server.pid!);
+      const postgres0 = postgresPid ? cpuOfTree(postgresPid) : 0;
+      const t0 = performance.now();
+      const latencies: number[] = [];
+      let next = 0;
+      await Promise.all(cookies.map(async () => {
+        while (next < loads) latencies.push(await load(next++));
+      }));
+      const seconds = (performance.now() - t0) / 1000;
+      const per = (ms: number) => Math.round((ms / loads) * 10) / 10;
+      const p = percentiles(latencies);
+      console.log(JSON.stringify({
+        page,
+        loads,
+        clients: cookies.length,
+        bytes,
+        pagesPerSecond: Math.round((loads / seconds) * 10) / 10,
+        p50Ms: p.p50,
+        p95Ms: p.p95,
+        serverCpuMsPerPage: per(cpuOfTree(server.pid!) - server0),
+        postgresCpuMsPerPage: postgresPid ? per(cpuOfTree(postgresPid) - postgres0) : null,
+      }));
+    }
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+await main();
