@@ -26,6 +26,7 @@ import { forgetScopeProbe } from "@/lib/server/rls";
 import pkg from "@/package.json";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { holdOneExportConnection } from "./helpers/replica-export";
 import { startStreamingPair, type StreamingPair } from "./helpers/streaming-replica";
 
 const YEAR = 2027;
@@ -196,17 +197,8 @@ describe("the circuit breaker", () => {
     await closeExportPool();
     vi.stubEnv("EXPORT_DB_POOL_SIZE", "1");
     const warn = warnings();
-    const long = cursorCsvStream<{ standby: boolean }>({
-      name: "holds the replica's one export connection",
-      organizationId: a.id,
-      head: "",
-      query: Prisma.sql`SELECT pg_is_in_recovery() AS standby FROM generate_series(1, 20000)`,
-      fetchSize: 1000,
-      createFormatter: () => (r) => `${r.standby}\n`,
-    }).getReader();
+    const { reader: long, first } = await holdOneExportConnection(a.id);
     try {
-      let first = "";
-      while (!first) first = new TextDecoder().decode((await long.read()).value);
       expect(first.startsWith("true\n")).toBe(true);
       expect(await exportReadsOnStandby()).toBe("false");
       expect(lines(warn)).toEqual(["[replica] The export read runs on the primary: the replica had no free connection (all 1 in use)."]);

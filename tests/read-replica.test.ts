@@ -28,6 +28,7 @@ import { closeReplicaClient, replicaReadCounts } from "@/lib/server/replica";
 import { forgetScopeProbe } from "@/lib/server/rls";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { holdOneExportConnection } from "./helpers/replica-export";
 import { startStreamingPair, type StreamingPair } from "./helpers/streaming-replica";
 
 /**
@@ -296,17 +297,8 @@ describe("a replica that is not there, or not a replica", () => {
     await closeExportPool();
     vi.stubEnv("EXPORT_DB_POOL_SIZE", "1");
     const warn = warnings();
-    const long = cursorCsvStream<{ standby: boolean }>({
-      name: "holds the replica's one export connection",
-      organizationId: a.id,
-      head: "",
-      query: Prisma.sql`SELECT pg_is_in_recovery() AS standby FROM generate_series(1, 20000)`,
-      fetchSize: 1000,
-      createFormatter: () => (r) => `${r.standby}\n`,
-    }).getReader();
+    const { reader: long, first } = await holdOneExportConnection(a.id);
     try {
-      let first = "";
-      while (!first) first = new TextDecoder().decode((await long.read()).value);
       expect(first.startsWith("true\n")).toBe(true);
       expect(await whereExportReads(a.id)).toBe("false,tradeoff_org_reader");
       expect(warn).toHaveBeenCalledTimes(1);

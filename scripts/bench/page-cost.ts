@@ -14,51 +14,14 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { newSessionClaims } from "@/lib/server/sessions";
 import { ROOT } from "../lib/embedded-db";
+import { cpuOfTree, freePort, postmasterPid } from "./processes";
 import { percentiles } from "./save";
-
-const TICK_MS = 10;
-
-/** CPU milliseconds of a process and its descendants (utime, stime, and those of reaped children). */
-function cpuOfTree(root: number): number {
-  const procs = new Map<number, { ppid: number; ms: number }>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      procs.set(Number(name), { ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * TICK_MS });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let total = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    total += procs.get(pid)?.ms ?? 0;
-    for (const [child, p] of procs) if (p.ppid === pid) stack.push(child);
-  }
-  return total;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function main() {
   const [databaseUrl, ...pages] = process.argv.slice(2);
@@ -72,13 +35,7 @@ async function main() {
     `SELECT u.id, u.email, u.name FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE m."organizationId" = $1 AND m.role = 'LEAD' ORDER BY u.email LIMIT 20`,
     [org.id],
   );
-  let postgresPid: number | null = null;
-  try {
-    const { rows } = await client.query<{ dir: string }>("SELECT current_setting('data_directory') AS dir");
-    postgresPid = Number(readFileSync(path.join(rows[0]!.dir, "postmaster.pid"), "utf8").split("\n")[0]) || null;
-  } catch {
-    // a server elsewhere: its CPU is not ours to read
-  }
+  const postgresPid = await postmasterPid(client);
   await client.end();
 
   const secret = randomBytes(32).toString("base64url");
@@ -116,8 +73,8 @@ async function main() {
         return performance.now() - t;
       };
       for (let i = 0; i < 40; i++) await load(i);
-      const server0 = cpuOfTree(server.pid!);
-      const postgres0 = postgresPid ? cpuOfTree(postgresPid) : 0;
+      const server0 = cpuOfTree(server.pid!) ?? 0;
+      const postgres0 = cpuOfTree(postgresPid) ?? 0;
       const t0 = performance.now();
       const latencies: number[] = [];
       let next = 0;
@@ -135,8 +92,8 @@ async function main() {
         pagesPerSecond: Math.round((loads / seconds) * 10) / 10,
         p50Ms: p.p50,
         p95Ms: p.p95,
-        serverCpuMsPerPage: per(cpuOfTree(server.pid!) - server0),
-        postgresCpuMsPerPage: postgresPid ? per(cpuOfTree(postgresPid) - postgres0) : null,
+        serverCpuMsPerPage: per((cpuOfTree(server.pid!) ?? 0) - server0),
+        postgresCpuMsPerPage: postgresPid ? per((cpuOfTree(postgresPid) ?? 0) - postgres0) : null,
       }));
     }
   } finally {
