@@ -3,12 +3,12 @@
  * within two seconds, 503 otherwise. Public, reveals nothing about any organization.
  *
  * With DATABASE_REPLICA_URL set, also `replica: { state: "up" | "behind" | "down", lagBytes?,
- * lagSeconds?, skippedUntil? }` (lib/server/replica.ts, replicaHealth), measured beside the
+ * lagSeconds?, skippedUntil? }` (lib/server/replica-health.ts), measured beside the
  * database within the same two seconds. The replica never changes the status: reads it cannot
  * serve run on the primary, so the app is as available as the primary is. No address is shown.
  */
 import { db } from "@/lib/server/db";
-import { replicaHealth } from "@/lib/server/replica";
+import { replicaHealth } from "@/lib/server/replica-health";
 import { registerEntryPoint, tagEntryPoint } from "@/lib/server/action";
 import pkg from "@/package.json";
 
