@@ -37,20 +37,18 @@
  *   BENCH_SERVER_CPU_PROF   a folder: the server runs under `node --cpu-prof` and writes its
  *                           profile there when it stops (open it in Chrome's DevTools).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { newSessionClaims } from "@/lib/server/sessions";
 import { buildInputsHash, buildStampPath, isBuildCurrent } from "../lib/build-cache";
 import { ROOT } from "../lib/embedded-db";
 import { actionResult } from "./action-result";
 import { rng } from "./generate";
-import { cpuOfTree, freePort, postmasterPid } from "./processes";
+import { cpuOfTree, freePort, postmasterPid, sessionCookie, startServer } from "./processes";
 import { percentiles, type Percentiles } from "./save";
 import type { BenchOrg } from "./run";
 
@@ -111,35 +109,6 @@ async function ensureBuild(env: NodeJS.ProcessEnv): Promise<string> {
   if (code !== 0) throw new Error(`next build failed (exit ${code})`);
   writeFileSync(buildStampPath(DIST_DIR), hash);
   return "rebuilt";
-}
-
-async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const prof = process.env.BENCH_SERVER_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_SERVER_CPU_PROF] : [];
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  // The production server, as `npm start` runs it (server.ts: Next.js behind the body gate).
-  const child = spawn(process.execPath, [...prof, ...nodeArgs, "--import", "tsx", path.join(ROOT, "server.ts"), "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  child.stdout!.on("data", (d: Buffer) => (log += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
-  if (process.env.BENCH_SERVER_LOG) {
-    const file = process.env.BENCH_SERVER_LOG;
-    writeFileSync(file, "");
-    for (const s of [child.stdout!, child.stderr!]) s.on("data", (d: Buffer) => appendFileSync(file, d));
-  }
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited: ${log.slice(-2000)}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      await res.arrayBuffer();
-      if (res.status < 500) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill("SIGTERM");
-  throw new Error(`the server did not answer within 60 s: ${log.slice(-2000)}`);
 }
 
 /** The id of an exported server action, from the build's manifest. */
@@ -238,8 +207,7 @@ export async function benchLoad(opts: { databaseUrl: string; org: BenchOrg; seco
   const client = new pg.Pool({ connectionString: opts.databaseUrl, max: 4 });
   try {
     // A session cookie with the claims a real sign-in gives.
-    const cookieFor = async (u: { id: string; email: string; name: string }) =>
-      `next-auth.session-token=${await encode({ secret, token: { sub: u.id, uid: u.id, email: u.email, name: u.name, ...newSessionClaims() }, maxAge: 60 * 60 })}`;
+    const cookieFor = (u: { id: string; email: string; name: string }) => sessionCookie(secret, u);
     const users = await Promise.all(
       opts.org.leads.slice(0, USERS).map(async (lead, i) => ({ lead, cookie: await cookieFor(lead), cases: await editablesOf(client, opts.org.id, lead.id, 200), r: rng(100 + i) })),
     );

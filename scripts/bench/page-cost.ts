@@ -12,15 +12,10 @@
  * page of the server (with its children) and of PostgreSQL (when it runs on this machine), read
  * from /proc as the load bench reads them.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { newSessionClaims } from "@/lib/server/sessions";
-import { ROOT } from "../lib/embedded-db";
-import { cpuOfTree, freePort, postmasterPid } from "./processes";
+import { cpuOfTree, freePort, postmasterPid, sessionCookie, startServer } from "./processes";
 import { percentiles } from "./save";
 
 async function main() {
@@ -41,26 +36,11 @@ async function main() {
   const secret = randomBytes(32).toString("base64url");
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const cookies = await Promise.all(
-    leads.map(async (u) => `next-auth.session-token=${await encode({ secret, token: { sub: u.id, uid: u.id, email: u.email, name: u.name, ...newSessionClaims() }, maxAge: 3600 })}`),
-  );
+  const cookies = await Promise.all(leads.map((u) => sessionCookie(secret, u)));
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: process.env.BENCH_DIST_DIR ?? ".next-bench", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: origin };
   delete env.TRADEOFF_TEST;
-  const server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server.ts"), "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = await startServer(env, port);
   try {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (server.exitCode !== null) throw new Error("the server exited (is .next-bench built?)");
-      if (Date.now() > deadline) throw new Error("the server did not start in 60 s");
-      try {
-        const res = await fetch(`${origin}/api/health`);
-        await res.arrayBuffer();
-        if (res.status < 500) break;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
     for (const page of pages.length ? pages : ["portfolio", "notifications"]) {
       const url = `${origin}/o/${org.slug}/${page}`;
       let bytes = 0;

@@ -203,8 +203,9 @@ function figuresIn(url: string, organizationId: string): TenantFigures {
 /**
  * The bar's comparison: the bench database (the organization alone) is copied whole into a twin,
  * the twin gains the other organizations, and the two are then timed in alternating rounds
- * (BENCH_TENANTS_ROUNDS, default 7; which database goes first alternates too), so a machine that runs faster or slower over the half hour of
- * copying moves both sides alike. The twin is dropped afterwards unless --keep.
+ * (BENCH_TENANTS_ROUNDS, default 7; which database goes first alternates too), so a machine that
+ * runs faster or slower over the half hour of copying moves both sides alike. The twin is dropped
+ * afterwards unless --keep.
  */
 export async function benchTenants(opts: { databaseUrl: string; organizationId: string }): Promise<TenantsBench> {
   const total = Math.max(2, Math.floor(Number(process.env.BENCH_TENANTS ?? 1000)));
