@@ -5,7 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { backupDatabase, BackupMismatchError, restoreDatabase } from "../scripts/lib/backup";
+import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
+import { costCells, costCellsFromRollup } from "@/lib/server/portfolio/panels/costs";
+import { backupDatabase, BackupMismatchError, NOT_BACKED_UP, restoreDatabase } from "../scripts/lib/backup";
 import { createTestOrg } from "./helpers/factory";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 
@@ -27,14 +29,22 @@ describe("backup and restore", () => {
       yearly: { RAG: { INFERENCE: [123_45, 234_56], RETRIEVAL_INFRA: [null, 10_00] } },
     });
     const before = await snapshot(org.id);
+    const cells = await costCells(org.id, EMPTY_FILTER); // the portfolio read once: its kept sums exist
+    expect(cells.length).toBeGreaterThan(0);
     const file = path.join(mkdtempSync(path.join(tmpdir(), "tradeoff-backup-")), "b.jsonl.gz");
     await backupDatabase(process.env.DATABASE_URL!, file);
+    // Derived and cluster-bound tables stay out, also those that hang off an organization.
+    const header = JSON.parse(gunzipSync(readFileSync(file)).toString("utf8").split("\n")[0]!) as { tables: string[] };
+    for (const t of NOT_BACKED_UP) expect(header.tables).not.toContain(t);
 
     await db.organization.delete({ where: { id: org.id } });
     expect(await db.useCase.count({ where: { organizationId: org.id } })).toBe(0);
 
     await restoreDatabase(process.env.DATABASE_URL!, file);
     expect(await snapshot(org.id)).toEqual(before);
+    // The portfolio's money after the restore: the kept sums rebuilt, equal to the restored rows.
+    expect(await costCells(org.id, EMPTY_FILTER)).toEqual(cells);
+    expect(await costCellsFromRollup(org.id, EMPTY_FILTER)).toEqual(cells);
     // New rows still get fresh ids after the restore.
     await insertUseCaseWithCosts(org.id, { title: "after restore", ownerId: org.users.LEAD.id, yearly: { RAG: { INFERENCE: [1] } } });
   });

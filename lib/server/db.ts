@@ -44,7 +44,7 @@ type Client = ReturnType<typeof createClient>;
 const globalForPrisma = globalThis as unknown as { tradeoffPrisma?: Client };
 
 function client(): Client {
-  return routes.getStore() ?? (globalForPrisma.tradeoffPrisma ??= createClient());
+  return routes.getStore() ?? primaryDb();
 }
 
 /**
@@ -61,6 +61,11 @@ export function createReadClient(pool: { connectionString: string; max: number; 
 
 export function readingFrom<T>(other: Client, fn: () => Promise<T>): Promise<T> {
   return routes.run(other, fn);
+}
+
+/** The primary's client, also inside `readingFrom`: for a write that a read on the replica needs. */
+export function primaryDb(): Client {
+  return (globalForPrisma.tradeoffPrisma ??= createClient());
 }
 
 /**

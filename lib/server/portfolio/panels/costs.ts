@@ -1,9 +1,10 @@
 import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
-import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { isEmptyFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import type { CostCell } from "@/lib/domain/portfolio/types";
 import { Prisma } from "../../db";
 import { scopedQueryRaw } from "../../rls";
+import { keptCostRows } from "../cost-sums";
 import { asChosenApproach, useCaseWhere } from "../filter-sql";
 import { int } from "../sql-values";
 
@@ -81,7 +82,17 @@ export function cellsOf(rows: readonly Row[]): CostCell[] {
   return out.filter((c) => c.rows > 0);
 }
 
+/**
+ * The cells for the use cases in view. Unfiltered, from the sums kept current by every write
+ * (../cost-sums.ts), whatever the portfolio's size; filtered, by the statement above.
+ */
 export async function costCells(organizationId: string, filter: PortfolioFilter): Promise<CostCell[]> {
+  if (isEmptyFilter(filter)) return cellsOf((await keptCostRows(organizationId)) as unknown as Row[]);
+  return costCellsFromRollup(organizationId, filter);
+}
+
+/** The cells computed from the rollup rows, whatever the filter (the tests compare the two ways). */
+export async function costCellsFromRollup(organizationId: string, filter: PortfolioFilter): Promise<CostCell[]> {
   // Read as the organization-scoped role (lib/server/rls.ts): a missing filter could not leak another organization.
   return cellsOf(await scopedQueryRaw<Row[]>(organizationId, costCellsSql(organizationId, filter)));
 }

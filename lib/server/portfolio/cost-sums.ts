@@ -1,0 +1,108 @@
+import "server-only";
+import { Prisma, primaryDb } from "../db";
+import { scopedQueryRaw } from "../rls";
+
+/**
+ * The portfolio's money for the unfiltered view, kept current in every write's transaction
+ * (migration 20261204200000_portfolio_cost_sums; docs/decisions/portfolio-cost-sums.md).
+ *
+ * "PortfolioCostSum" holds signed contributions, per organization, to the cost statement's groups
+ * (calendar year × as-chosen approach × recommended approach): triggers on "UseCaseRollup" add
+ * each written row's and take away each replaced row's. Their sum, by group, is what the
+ * statement in ./panels/costs.ts computes over the live rollup rows; reading it costs the same
+ * whatever the number of use cases.
+ */
+
+/** The five arrays' keys, as in ./panels/costs.ts; per key: low, base and high sums, years with a base, use cases. */
+export const SUM_KEYS = ["ch", "rec", "rag", "ft", "hy"] as const;
+const COLUMNS = SUM_KEYS.flatMap((k) => ["l", "b", "h", "n", "u"].map((s) => `${k}${s}`));
+const quoted = (c: string) => `"${c}"`;
+
+/**
+ * Past this many stored rows (and three times the groups), a read first folds the organization's
+ * rows into one per group. A save adds a dozen rows; an import of 10,000 use cases a few thousand.
+ */
+export const COMPACT_AFTER = 2_000;
+
+export interface CostSumRow {
+  calendarYear: number;
+  ch: string | null;
+  rec: string | null;
+  [sum: string]: bigint | number | string | null;
+}
+
+/** Per-organization lock for the two statements that rewrite its rows (a base, a compaction). */
+const lock = (organizationId: string) => Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`PortfolioCostSum:${organizationId}`}, 0))`;
+
+const sums = (alias: string) => Prisma.raw(COLUMNS.map((c) => `coalesce(sum(${alias}.${quoted(c)}), 0)::bigint AS ${quoted(c)}`).join(", "));
+const nonZero = (alias: string) => Prisma.raw(COLUMNS.map((c) => `sum(${alias}.${quoted(c)}) <> 0`).join(" OR "));
+const columnList = Prisma.raw(COLUMNS.map(quoted).join(", "));
+
+/**
+ * The organization's cost rows (as ./panels/costs.ts's statement gives them), from the kept sums.
+ * Read as the organization-scoped role (on the replica when the caller reads there). Without the
+ * organization's marker (a restored database; an organization made before the sums existed and
+ * not yet read), the rows are computed from the rollup and written as its base first.
+ */
+export async function keptCostRows(organizationId: string): Promise<CostSumRow[]> {
+  const rows = await scopedQueryRaw<(CostSumRow & { stored: number; calendarYear: number | null })[]>(
+    organizationId,
+    Prisma.sql`
+      SELECT s."calendarYear", s.ch, s.rec, ${sums("s")}, count(*)::int AS stored
+        FROM "PortfolioCostSum" s
+       WHERE s."organizationId" = ${organizationId}
+       GROUP BY 1, 2, 3`,
+  );
+  if (!rows.some((r) => r.calendarYear === null)) return writeBase(organizationId);
+  const stored = rows.reduce((n, r) => n + r.stored, 0);
+  if (stored > Math.max(COMPACT_AFTER, 3 * rows.length)) await compact(organizationId);
+  return rows.filter((r): r is CostSumRow & { stored: number } => r.calendarYear !== null);
+}
+
+/**
+ * Replaces the organization's rows with its base: the sums over its live rollup rows, and the
+ * marker. One statement, so one snapshot: a write committed before it is in the rollup it reads
+ * and its contributions are among the rows it deletes; a write committed after it keeps its
+ * contributions, which its rollup rows are not in the base. Returns the base's rows.
+ */
+export async function writeBase(organizationId: string): Promise<CostSumRow[]> {
+  return primaryDb().$transaction(async (tx) => {
+    await tx.$executeRaw(lock(organizationId));
+    return tx.$queryRaw<CostSumRow[]>(Prisma.sql`
+      WITH gone AS (
+        DELETE FROM "PortfolioCostSum" WHERE "organizationId" = ${organizationId}
+      ), base AS (
+        SELECT e."calendarYear", e.ch, e.rec, ${sums("e")}
+          FROM "UseCaseRollup" r
+          CROSS JOIN LATERAL "PortfolioCostSum_expand"(r, 1) e
+         WHERE r."organizationId" = ${organizationId} AND r."deletedAt" IS NULL
+         GROUP BY 1, 2, 3
+        HAVING ${nonZero("e")}
+      ), marker AS (
+        INSERT INTO "PortfolioCostSum" ("organizationId") VALUES (${organizationId})
+      ), written AS (
+        INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", ch, rec, ${columnList})
+        SELECT ${organizationId}, b.* FROM base b
+      )
+      SELECT * FROM base`);
+  }, { maxWait: 30_000, timeout: 120_000 });
+}
+
+/**
+ * Folds the organization's rows into one per group (and one marker). One statement: the rows it
+ * deletes are exactly those whose sums it inserts; rows written meanwhile are not among them.
+ */
+export async function compact(organizationId: string): Promise<void> {
+  await primaryDb().$transaction(async (tx) => {
+    await tx.$executeRaw(lock(organizationId));
+    await tx.$executeRaw(Prisma.sql`
+      WITH gone AS (
+        DELETE FROM "PortfolioCostSum" WHERE "organizationId" = ${organizationId} RETURNING *
+      )
+      INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", ch, rec, ${columnList})
+      SELECT ${organizationId}, g."calendarYear", g.ch, g.rec, ${sums("g")}
+        FROM gone g
+       GROUP BY 2, 3, 4
+      HAVING g."calendarYear" IS NULL OR ${nonZero("g")}`);
+  }, { maxWait: 30_000, timeout: 120_000 });
+}

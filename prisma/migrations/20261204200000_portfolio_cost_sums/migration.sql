@@ -1,0 +1,135 @@
+-- Issue 22, item 1: the portfolio's money kept current in every write's transaction, so that a
+-- load after a save no longer recomputes it from every use case. docs/decisions/portfolio-cost-sums.md
+-- has the design and why the sums stay exact; in short:
+--
+-- * "PortfolioCostSum" holds, per organization, signed contributions to the dashboard's cost cells
+--   (lib/server/portfolio/panels/costs.ts): per calendar year x as-chosen approach x recommended
+--   approach, the low, base and high sums and the two counts of each of the rollup's five arrays.
+--   Summed by (year, as chosen, recommended), an organization's rows equal what the dashboard's
+--   statement computes over its live rollup rows.
+-- * Statement-level triggers on "UseCaseRollup" insert, in the writing statement's transaction,
+--   the new rows' contributions and the old rows' contributions negated. Writers only insert here:
+--   they never wait on each other, nor on a long import.
+-- * A row with "calendarYear" NULL is the organization's marker: its rows hold the sums only when
+--   it is there. This migration writes a base and a marker for every organization; a restore,
+--   which leaves this table out, starts without, and the app then computes the cells as before
+--   and writes a fresh base (lib/server/portfolio/cost-sums.ts).
+-- * Rewriting an organization's rows (that base, or a compaction of its rows into their sums) is
+--   one statement, under a per-organization advisory lock taken first, so that two rewrites never
+--   read the same rows.
+
+CREATE TABLE "PortfolioCostSum" (
+    "id" BIGSERIAL NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "calendarYear" INTEGER,
+    "ch" TEXT,
+    "rec" TEXT,
+    "chl" NUMERIC NOT NULL DEFAULT 0,
+    "chb" NUMERIC NOT NULL DEFAULT 0,
+    "chh" NUMERIC NOT NULL DEFAULT 0,
+    "chn" NUMERIC NOT NULL DEFAULT 0,
+    "chu" NUMERIC NOT NULL DEFAULT 0,
+    "recl" NUMERIC NOT NULL DEFAULT 0,
+    "recb" NUMERIC NOT NULL DEFAULT 0,
+    "rech" NUMERIC NOT NULL DEFAULT 0,
+    "recn" NUMERIC NOT NULL DEFAULT 0,
+    "recu" NUMERIC NOT NULL DEFAULT 0,
+    "ragl" NUMERIC NOT NULL DEFAULT 0,
+    "ragb" NUMERIC NOT NULL DEFAULT 0,
+    "ragh" NUMERIC NOT NULL DEFAULT 0,
+    "ragn" NUMERIC NOT NULL DEFAULT 0,
+    "ragu" NUMERIC NOT NULL DEFAULT 0,
+    "ftl" NUMERIC NOT NULL DEFAULT 0,
+    "ftb" NUMERIC NOT NULL DEFAULT 0,
+    "fth" NUMERIC NOT NULL DEFAULT 0,
+    "ftn" NUMERIC NOT NULL DEFAULT 0,
+    "ftu" NUMERIC NOT NULL DEFAULT 0,
+    "hyl" NUMERIC NOT NULL DEFAULT 0,
+    "hyb" NUMERIC NOT NULL DEFAULT 0,
+    "hyh" NUMERIC NOT NULL DEFAULT 0,
+    "hyn" NUMERIC NOT NULL DEFAULT 0,
+    "hyu" NUMERIC NOT NULL DEFAULT 0,
+    CONSTRAINT "PortfolioCostSum_pkey" PRIMARY KEY ("id")
+);
+CREATE INDEX "PortfolioCostSum_organizationId_idx" ON "PortfolioCostSum"("organizationId");
+ALTER TABLE "PortfolioCostSum" ADD CONSTRAINT "PortfolioCostSum_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- One rollup row's contributions, signed, as the dashboard's statement expands it: a row per year
+-- of its longest array (year = startYear + i - 1; [low, base, high] at 3i-2 .. 3i); n counts the
+-- years with a base figure, u the use case once, in its first year, when the array is not empty.
+-- A deleted use case contributes nothing (nor one without a start year: it has no amounts).
+CREATE FUNCTION "PortfolioCostSum_expand"(r "UseCaseRollup", s integer)
+RETURNS TABLE ("calendarYear" integer, ch text, rec text, "chl" numeric, "chb" numeric, "chh" numeric, "chn" numeric, "chu" numeric, "recl" numeric, "recb" numeric, "rech" numeric, "recn" numeric, "recu" numeric, "ragl" numeric, "ragb" numeric, "ragh" numeric, "ragn" numeric, "ragu" numeric, "ftl" numeric, "ftb" numeric, "fth" numeric, "ftn" numeric, "ftu" numeric, "hyl" numeric, "hyb" numeric, "hyh" numeric, "hyn" numeric, "hyu" numeric)
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT r."startYear" + g.i - 1, COALESCE(r."chosenApproach", r."recommendedApproach")::text, r."recommendedApproach"::text,
+         s * r."chosenCents"[3 * g.i - 2], s * r."chosenCents"[3 * g.i - 1], s * r."chosenCents"[3 * g.i],
+         s * (r."chosenCents"[3 * g.i - 1] IS NOT NULL)::int, s * (g.i = 1 AND cardinality(r."chosenCents") > 0)::int,
+         s * r."recommendedCents"[3 * g.i - 2], s * r."recommendedCents"[3 * g.i - 1], s * r."recommendedCents"[3 * g.i],
+         s * (r."recommendedCents"[3 * g.i - 1] IS NOT NULL)::int, s * (g.i = 1 AND cardinality(r."recommendedCents") > 0)::int,
+         s * r."ragCents"[3 * g.i - 2], s * r."ragCents"[3 * g.i - 1], s * r."ragCents"[3 * g.i],
+         s * (r."ragCents"[3 * g.i - 1] IS NOT NULL)::int, s * (g.i = 1 AND cardinality(r."ragCents") > 0)::int,
+         s * r."fineTuningCents"[3 * g.i - 2], s * r."fineTuningCents"[3 * g.i - 1], s * r."fineTuningCents"[3 * g.i],
+         s * (r."fineTuningCents"[3 * g.i - 1] IS NOT NULL)::int, s * (g.i = 1 AND cardinality(r."fineTuningCents") > 0)::int,
+         s * r."hybridCents"[3 * g.i - 2], s * r."hybridCents"[3 * g.i - 1], s * r."hybridCents"[3 * g.i],
+         s * (r."hybridCents"[3 * g.i - 1] IS NOT NULL)::int, s * (g.i = 1 AND cardinality(r."hybridCents") > 0)::int
+    FROM generate_series(1, greatest(cardinality(r."chosenCents"), cardinality(r."recommendedCents"), cardinality(r."ragCents"), cardinality(r."fineTuningCents"), cardinality(r."hybridCents")) / 3) AS g(i)
+   WHERE r."deletedAt" IS NULL AND r."startYear" IS NOT NULL
+$$;
+
+-- The trigger: the statement's new rows added and old rows taken away, grouped; a group whose
+-- contributions cancel (an update that changed no money) is not written, nor the rows an
+-- organization's deletion takes away (its sums go with it). The transition tables
+-- depend on the event, so the statement is put together for it (where their rows are plain
+-- records, hence the casts).
+CREATE FUNCTION "PortfolioCostSum_changed"() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  source text := CASE TG_OP
+    WHEN 'INSERT' THEN 'SELECT ROW(n.*)::"UseCaseRollup" AS r, 1 AS s FROM new_rows n'
+    WHEN 'DELETE' THEN 'SELECT ROW(o.*)::"UseCaseRollup" AS r, -1 AS s FROM old_rows o'
+    ELSE 'SELECT ROW(n.*)::"UseCaseRollup" AS r, 1 AS s FROM new_rows n UNION ALL SELECT ROW(o.*)::"UseCaseRollup", -1 FROM old_rows o'
+  END;
+BEGIN
+  EXECUTE format($q$
+    INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", "ch", "rec", "chl", "chb", "chh", "chn", "chu", "recl", "recb", "rech", "recn", "recu", "ragl", "ragb", "ragh", "ragn", "ragu", "ftl", "ftb", "fth", "ftn", "ftu", "hyl", "hyb", "hyh", "hyn", "hyu")
+    SELECT (x.r)."organizationId", e."calendarYear", e.ch, e.rec, coalesce(sum(e."chl"), 0), coalesce(sum(e."chb"), 0), coalesce(sum(e."chh"), 0), coalesce(sum(e."chn"), 0), coalesce(sum(e."chu"), 0), coalesce(sum(e."recl"), 0), coalesce(sum(e."recb"), 0), coalesce(sum(e."rech"), 0), coalesce(sum(e."recn"), 0), coalesce(sum(e."recu"), 0), coalesce(sum(e."ragl"), 0), coalesce(sum(e."ragb"), 0), coalesce(sum(e."ragh"), 0), coalesce(sum(e."ragn"), 0), coalesce(sum(e."ragu"), 0), coalesce(sum(e."ftl"), 0), coalesce(sum(e."ftb"), 0), coalesce(sum(e."fth"), 0), coalesce(sum(e."ftn"), 0), coalesce(sum(e."ftu"), 0), coalesce(sum(e."hyl"), 0), coalesce(sum(e."hyb"), 0), coalesce(sum(e."hyh"), 0), coalesce(sum(e."hyn"), 0), coalesce(sum(e."hyu"), 0)
+      FROM (%s) x
+      CROSS JOIN LATERAL "PortfolioCostSum_expand"(x.r, x.s) e
+     WHERE EXISTS (SELECT 1 FROM "Organization" o WHERE o."id" = (x.r)."organizationId")
+     GROUP BY 1, 2, 3, 4
+    HAVING (sum(e."chl") <> 0 OR sum(e."chb") <> 0 OR sum(e."chh") <> 0 OR sum(e."chn") <> 0 OR sum(e."chu") <> 0 OR sum(e."recl") <> 0 OR sum(e."recb") <> 0 OR sum(e."rech") <> 0 OR sum(e."recn") <> 0 OR sum(e."recu") <> 0 OR sum(e."ragl") <> 0 OR sum(e."ragb") <> 0 OR sum(e."ragh") <> 0 OR sum(e."ragn") <> 0 OR sum(e."ragu") <> 0 OR sum(e."ftl") <> 0 OR sum(e."ftb") <> 0 OR sum(e."fth") <> 0 OR sum(e."ftn") <> 0 OR sum(e."ftu") <> 0 OR sum(e."hyl") <> 0 OR sum(e."hyb") <> 0 OR sum(e."hyh") <> 0 OR sum(e."hyn") <> 0 OR sum(e."hyu") <> 0)$q$, source);
+  RETURN NULL;
+END $fn$;
+
+CREATE TRIGGER portfolio_cost_sum_ins AFTER INSERT ON "UseCaseRollup" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "PortfolioCostSum_changed"();
+CREATE TRIGGER portfolio_cost_sum_upd AFTER UPDATE ON "UseCaseRollup" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "PortfolioCostSum_changed"();
+CREATE TRIGGER portfolio_cost_sum_del AFTER DELETE ON "UseCaseRollup" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "PortfolioCostSum_changed"();
+
+-- TRUNCATE names no rows: every organization's sums go, markers too, and are rebuilt when read.
+CREATE FUNCTION "PortfolioCostSum_truncated"() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  DELETE FROM "PortfolioCostSum";
+  RETURN NULL;
+END $fn$;
+CREATE TRIGGER portfolio_cost_sum_trunc AFTER TRUNCATE ON "UseCaseRollup" FOR EACH STATEMENT EXECUTE FUNCTION "PortfolioCostSum_truncated"();
+
+-- Every organization's base, and its marker.
+INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", "ch", "rec", "chl", "chb", "chh", "chn", "chu", "recl", "recb", "rech", "recn", "recu", "ragl", "ragb", "ragh", "ragn", "ragu", "ftl", "ftb", "fth", "ftn", "ftu", "hyl", "hyb", "hyh", "hyn", "hyu")
+SELECT r."organizationId", e."calendarYear", e.ch, e.rec, coalesce(sum(e."chl"), 0), coalesce(sum(e."chb"), 0), coalesce(sum(e."chh"), 0), coalesce(sum(e."chn"), 0), coalesce(sum(e."chu"), 0), coalesce(sum(e."recl"), 0), coalesce(sum(e."recb"), 0), coalesce(sum(e."rech"), 0), coalesce(sum(e."recn"), 0), coalesce(sum(e."recu"), 0), coalesce(sum(e."ragl"), 0), coalesce(sum(e."ragb"), 0), coalesce(sum(e."ragh"), 0), coalesce(sum(e."ragn"), 0), coalesce(sum(e."ragu"), 0), coalesce(sum(e."ftl"), 0), coalesce(sum(e."ftb"), 0), coalesce(sum(e."fth"), 0), coalesce(sum(e."ftn"), 0), coalesce(sum(e."ftu"), 0), coalesce(sum(e."hyl"), 0), coalesce(sum(e."hyb"), 0), coalesce(sum(e."hyh"), 0), coalesce(sum(e."hyn"), 0), coalesce(sum(e."hyu"), 0)
+  FROM "UseCaseRollup" r
+  CROSS JOIN LATERAL "PortfolioCostSum_expand"(r, 1) e
+ GROUP BY 1, 2, 3, 4
+HAVING sum(e."chl") <> 0 OR sum(e."chb") <> 0 OR sum(e."chh") <> 0 OR sum(e."chn") <> 0 OR sum(e."chu") <> 0 OR sum(e."recl") <> 0 OR sum(e."recb") <> 0 OR sum(e."rech") <> 0 OR sum(e."recn") <> 0 OR sum(e."recu") <> 0 OR sum(e."ragl") <> 0 OR sum(e."ragb") <> 0 OR sum(e."ragh") <> 0 OR sum(e."ragn") <> 0 OR sum(e."ragu") <> 0 OR sum(e."ftl") <> 0 OR sum(e."ftb") <> 0 OR sum(e."fth") <> 0 OR sum(e."ftn") <> 0 OR sum(e."ftu") <> 0 OR sum(e."hyl") <> 0 OR sum(e."hyb") <> 0 OR sum(e."hyh") <> 0 OR sum(e."hyn") <> 0 OR sum(e."hyu") <> 0;
+INSERT INTO "PortfolioCostSum" ("organizationId") SELECT o."id" FROM "Organization" o;
+
+-- Row-level security, as for every organization-owned table: read as the organization-scoped role.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tradeoff_org_reader') THEN
+    GRANT SELECT ON "PortfolioCostSum" TO tradeoff_org_reader;
+  END IF;
+END $$;
+ALTER TABLE "PortfolioCostSum" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tradeoff_all_rows ON "PortfolioCostSum" AS PERMISSIVE FOR ALL TO PUBLIC USING (true) WITH CHECK (true);
+CREATE POLICY tradeoff_org_scope ON "PortfolioCostSum" AS RESTRICTIVE FOR ALL TO PUBLIC
+  USING ((SELECT current_user <> 'tradeoff_org_reader') OR "organizationId" = (SELECT current_setting('app.organization_id', true)))
+  WITH CHECK ((SELECT current_user <> 'tradeoff_org_reader') OR "organizationId" = (SELECT current_setting('app.organization_id', true)));

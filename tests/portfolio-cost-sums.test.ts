@@ -1,0 +1,190 @@
+/**
+ * The portfolio's money kept current by every write (lib/server/portfolio/cost-sums.ts, migration
+ * 20261204200000_portfolio_cost_sums): the unfiltered dashboard's cost cells come from the kept
+ * sums, and must equal the cells computed from the rollup rows after every kind of write, a
+ * rollback, a write in flight while a base is written, rewrites racing each other and writes,
+ * and a compaction. (tests/portfolio.test.ts checks those cells against CostLine itself.)
+ */
+import pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
+import { db } from "@/lib/server/db";
+import { compact, COMPACT_AFTER, writeBase } from "@/lib/server/portfolio/cost-sums";
+import { costCells, costCellsFromRollup } from "@/lib/server/portfolio/panels/costs";
+import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
+import { EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
+import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
+import { createTestOrg, type TestOrg } from "./helpers/factory";
+
+const stored = async (organizationId: string) => db.portfolioCostSum.count({ where: { organizationId } });
+const hasMarker = async (organizationId: string) => (await db.portfolioCostSum.count({ where: { organizationId, calendarYear: null } })) > 0;
+
+/** The kept cells equal the cells computed from the rollup, and there is money in them. */
+async function expectKeptEqualsRollup(organizationId: string) {
+  const kept = await costCells(organizationId, EMPTY_FILTER);
+  const fresh = await costCellsFromRollup(organizationId, EMPTY_FILTER);
+  const order = (cells: typeof kept) => cells.map((c) => JSON.stringify(c)).sort();
+  expect(order(kept)).toEqual(order(fresh));
+  expect(fresh.length).toBeGreaterThan(0);
+  return kept;
+}
+
+/** Raw statements on a connection of their own, so a test can hold a write open. */
+async function connection() {
+  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await c.connect();
+  return c;
+}
+
+async function orgWithUseCases(name: string, n = 4): Promise<{ org: TestOrg; ids: string[] }> {
+  const org = await createTestOrg(name);
+  const ids: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    ids.push(
+      await insertUseCaseWithCosts(org.id, {
+        title: `${name} ${i}`, businessUnit: i % 2 ? "Support" : "Legal", ownerId: org.users.LEAD.id,
+        recommended: i % 3 ? "RAG" : "AGENT", chosen: i === 2 ? "FINE_TUNING" : null, startYear: 2026 + i,
+        yearly: { RAG: { INFERENCE: [i * 100_00, i * 110_00, null] }, FINE_TUNING: { RETRAINING: [i * 900_00, i * 900_00] }, AGENT: { INFERENCE: [i * 7_00] } },
+      }),
+    );
+  }
+  return { org, ids };
+}
+
+let shared: { org: TestOrg; ids: string[] };
+beforeAll(async () => {
+  shared = await orgWithUseCases("sums");
+});
+
+describe("the kept sums follow every write, in its transaction", () => {
+  it("an organization without them gets its base (and marker) on its first read", async () => {
+    await db.portfolioCostSum.deleteMany({ where: { organizationId: shared.org.id } });
+    expect(await hasMarker(shared.org.id)).toBe(false);
+    await expectKeptEqualsRollup(shared.org.id);
+    expect(await hasMarker(shared.org.id)).toBe(true);
+  });
+
+  it("a save through the app's write path adds its contributions, and the cells stay exact", async () => {
+    const ctx = { organizationId: shared.org.id, actorId: shared.org.users.ADMIN.id, role: "ADMIN" as const };
+    await expectKeptEqualsRollup(shared.org.id);
+    const before = await stored(shared.org.id);
+    const row = await db.useCase.findUniqueOrThrow({ where: { id: shared.ids[0]! }, select: { ...EDITABLE_SELECT, version: true } });
+    const fields = rowToFields(row);
+    await inUseCaseTransaction((tx) => writeUseCase(tx, ctx, { id: shared.ids[0]!, expectedVersion: row.version, fields: { ...fields, horizonYears: 4, assessment: { ...fields.assessment, monthlyCalls: 250_000 } } }));
+    expect(await stored(shared.org.id)).toBeGreaterThan(before);
+    await expectKeptEqualsRollup(shared.org.id);
+    // A new use case, and one deleted outright.
+    const id = await insertUseCaseWithCosts(shared.org.id, { title: "sums new", ownerId: shared.org.users.LEAD.id, recommended: "HYBRID", yearly: { HYBRID: { INFERENCE: [3_00, 4_00, 5_00] } } });
+    await expectKeptEqualsRollup(shared.org.id);
+    await db.useCase.delete({ where: { id } });
+    await expectKeptEqualsRollup(shared.org.id);
+  });
+
+  it("a rolled-back write leaves the sums as they were", async () => {
+    await expectKeptEqualsRollup(shared.org.id);
+    const before = await stored(shared.org.id);
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE "UseCaseRollup" SET "ragCents" = array[1, 2, 3]::bigint[] WHERE "useCaseId" = ${shared.ids[1]!}`;
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+    expect(await stored(shared.org.id)).toBe(before);
+    await expectKeptEqualsRollup(shared.org.id);
+  });
+
+  it("once written, the cells come from the kept sums, not from the rollup rows", async () => {
+    const kept = await expectKeptEqualsRollup(shared.org.id);
+    const one = kept.find((c) => c.approach === "RAG")!;
+    // A contribution no rollup row has (the test's own): the read shows it, so it read the sums.
+    const [row] = await db.$queryRaw<{ id: bigint }[]>`
+      INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", ch, rec, "ragb", "ragn")
+      SELECT ${shared.org.id}, ${one.calendarYear}, ch, rec, 1, 0 FROM "PortfolioCostSum"
+       WHERE "organizationId" = ${shared.org.id} AND "calendarYear" = ${one.calendarYear} AND "ragn" > 0 LIMIT 1
+      RETURNING id`;
+    const read = await costCells(shared.org.id, EMPTY_FILTER);
+    expect(read.reduce((s, c) => s + c.base, 0)).toBe(kept.reduce((s, c) => s + c.base, 0) + 1);
+    await db.portfolioCostSum.delete({ where: { id: row!.id } });
+    await expectKeptEqualsRollup(shared.org.id);
+  });
+
+  it("a soft delete takes a use case's money away, a restore brings it back", async () => {
+    const id = shared.ids[2]!;
+    await db.$executeRaw`UPDATE "UseCaseRollup" SET "deletedAt" = now() WHERE "useCaseId" = ${id}`;
+    await expectKeptEqualsRollup(shared.org.id);
+    await db.$executeRaw`UPDATE "UseCaseRollup" SET "deletedAt" = NULL WHERE "useCaseId" = ${id}`;
+    await expectKeptEqualsRollup(shared.org.id);
+  });
+});
+
+describe("concurrency", () => {
+  it("a write in flight while the base is written is counted once, after it commits", async () => {
+    const { org, ids } = await orgWithUseCases("sums-inflight", 3);
+    await db.portfolioCostSum.deleteMany({ where: { organizationId: org.id } });
+    const writer = await connection();
+    try {
+      await writer.query("BEGIN");
+      await writer.query(`UPDATE "UseCaseRollup" SET "ragCents" = array[10, 20, 30, 40, 50, 60]::bigint[] WHERE "useCaseId" = $1`, [ids[0]]);
+      // The base is written from what is committed; the writer's rows are not among those it replaces.
+      await writeBase(org.id);
+      await writer.query("COMMIT");
+    } finally {
+      await writer.end();
+    }
+    // Neither lost (the base did not see it) nor counted twice (its rows were not replaced).
+    await expectKeptEqualsRollup(org.id);
+  });
+
+  it("bases, compactions and writes at once leave the sums exact", async () => {
+    const { org, ids } = await orgWithUseCases("sums-race", 4);
+    await expectKeptEqualsRollup(org.id);
+    const write = async (i: number) => {
+      const c = await connection();
+      try {
+        await c.query("BEGIN");
+        await c.query(`UPDATE "UseCaseRollup" SET "ragCents" = array[$2::bigint, $2::bigint + 1, $2::bigint + 2]::bigint[] WHERE "useCaseId" = $1`, [ids[i % ids.length], 1000 * (i + 1)]);
+        await new Promise((r) => setTimeout(r, 5 * (i % 3)));
+        await c.query("COMMIT");
+      } finally {
+        await c.end();
+      }
+    };
+    await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) => write(i)),
+      writeBase(org.id), compact(org.id), writeBase(org.id), compact(org.id), writeBase(org.id),
+    ]);
+    await expectKeptEqualsRollup(org.id);
+  });
+});
+
+describe("compaction", () => {
+  it(`folds an organization's rows into one per group once there are more than ${COMPACT_AFTER}`, async () => {
+    const { org } = await orgWithUseCases("sums-compact", 3);
+    const before = await expectKeptEqualsRollup(org.id);
+    const groups = await stored(org.id);
+    // Many contributions that cancel out, as a long day of saves leaves.
+    await db.$executeRaw`
+      INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", ch, rec, "ragb", "ragn")
+      SELECT s."organizationId", s."calendarYear", s.ch, s.rec, 12345 * (g % 2 * 2 - 1), 0
+        FROM (SELECT * FROM "PortfolioCostSum" WHERE "organizationId" = ${org.id} AND "calendarYear" IS NOT NULL LIMIT 1) s,
+             generate_series(1, ${COMPACT_AFTER + 2}) AS g`;
+    expect(await stored(org.id)).toBeGreaterThan(COMPACT_AFTER);
+    // The read that finds them still gives the same cells, and leaves one row per group.
+    expect((await costCells(org.id, EMPTY_FILTER)).map((c) => JSON.stringify(c)).sort()).toEqual(before.map((c) => JSON.stringify(c)).sort());
+    expect(await stored(org.id)).toBeLessThanOrEqual(groups);
+    expect(await hasMarker(org.id)).toBe(true);
+    await expectKeptEqualsRollup(org.id);
+  });
+});
+
+describe("organizations", () => {
+  it("each organization's sums are its own, and go with it", async () => {
+    const other = await orgWithUseCases("sums-other", 2);
+    await expectKeptEqualsRollup(other.org.id);
+    await expectKeptEqualsRollup(shared.org.id);
+    expect(await stored(other.org.id)).toBeGreaterThan(0);
+    await db.organization.delete({ where: { id: other.org.id } });
+    expect(await stored(other.org.id)).toBe(0);
+    await expectKeptEqualsRollup(shared.org.id);
+  });
+});
