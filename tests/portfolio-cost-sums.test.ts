@@ -11,6 +11,7 @@ import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { db } from "@/lib/server/db";
 import { compact, COMPACT_AFTER, writeBase } from "@/lib/server/portfolio/cost-sums";
 import { costCells, costCellsFromRollup } from "@/lib/server/portfolio/panels/costs";
+import { useCasePanels, useCasePanelsFromRollup } from "@/lib/server/portfolio/panels/use-cases";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
@@ -19,13 +20,19 @@ import { createTestOrg, type TestOrg } from "./helpers/factory";
 const stored = async (organizationId: string) => db.portfolioCostSum.count({ where: { organizationId } });
 const hasMarker = async (organizationId: string) => (await db.portfolioCostSum.count({ where: { organizationId, calendarYear: null } })) > 0;
 
-/** The kept cells equal the cells computed from the rollup, and there is money in them. */
+/**
+ * The kept cells equal the cells computed from the rollup, and there is money in them; the
+ * use-case panels from the kept counts and the lists' indexes equal the panels from one scan.
+ */
 async function expectKeptEqualsRollup(organizationId: string) {
   const kept = await costCells(organizationId, EMPTY_FILTER);
   const fresh = await costCellsFromRollup(organizationId, EMPTY_FILTER);
   const order = (cells: typeof kept) => cells.map((c) => JSON.stringify(c)).sort();
   expect(order(kept)).toEqual(order(fresh));
   expect(fresh.length).toBeGreaterThan(0);
+  const panels = await useCasePanels(organizationId, EMPTY_FILTER);
+  expect(panels).toEqual(await useCasePanelsFromRollup(organizationId, EMPTY_FILTER));
+  expect(panels.useCases).toBeGreaterThan(0);
   return kept;
 }
 
@@ -44,6 +51,7 @@ async function orgWithUseCases(name: string, n = 4): Promise<{ org: TestOrg; ids
       await insertUseCaseWithCosts(org.id, {
         title: `${name} ${i}`, businessUnit: i % 2 ? "Support" : "Legal", ownerId: org.users.LEAD.id,
         recommended: i % 3 ? "RAG" : "AGENT", chosen: i === 2 ? "FINE_TUNING" : null, startYear: 2026 + i,
+        riskFlags: i % 2 ? ["NO_EVALUATION_SET"] : i === 4 ? ["CHOSEN_DIFFERS_FROM_CONSENSUS", "FT_ON_FAST_CHANGING_KNOWLEDGE"] : [], disagreement: i === 3,
         yearly: { RAG: { INFERENCE: [i * 100_00, i * 110_00, null] }, FINE_TUNING: { RETRAINING: [i * 900_00, i * 900_00] }, AGENT: { INFERENCE: [i * 7_00] } },
       }),
     );
@@ -105,6 +113,17 @@ describe("the kept sums follow every write, in its transaction", () => {
     const read = await costCells(shared.org.id, EMPTY_FILTER);
     expect(read.reduce((s, c) => s + c.base, 0)).toBe(kept.reduce((s, c) => s + c.base, 0) + 1);
     await db.portfolioCostSum.delete({ where: { id: row!.id } });
+    await expectKeptEqualsRollup(shared.org.id);
+  });
+
+  it("once written, the use-case counts come from the kept sums too", async () => {
+    const before = await useCasePanels(shared.org.id, EMPTY_FILTER);
+    const [group] = await db.$queryRaw<{ id: bigint }[]>`
+      INSERT INTO "PortfolioUseCaseSum" ("organizationId", rec, chosen, ev, av, fv, wv, n)
+      SELECT "organizationId", rec, chosen, ev, av, fv, wv, 1 FROM "PortfolioUseCaseSum" WHERE "organizationId" = ${shared.org.id} AND n > 0 LIMIT 1
+      RETURNING id`;
+    expect((await useCasePanels(shared.org.id, EMPTY_FILTER)).useCases).toBe(before.useCases + 1);
+    await db.portfolioUseCaseSum.delete({ where: { id: group!.id } });
     await expectKeptEqualsRollup(shared.org.id);
   });
 

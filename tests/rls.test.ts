@@ -34,7 +34,7 @@ let formerMember: { id: string; email: string };
 const ORG_TABLES = SCOPED_TABLES.filter((t) => t !== "Organization" && t !== "User");
 
 async function fillOrganization(org: TestOrg, ownerId = org.users.LEAD.id) {
-  await insertUseCaseWithCosts(org.id, { title: `RLS ${org.name}`, ownerId, recommended: "RAG", yearly: { RAG: { INFERENCE: [100_00, 200_00] } } });
+  await insertUseCaseWithCosts(org.id, { title: `RLS ${org.name}`, ownerId, recommended: "RAG", riskFlags: ["NO_EVALUATION_SET"], yearly: { RAG: { INFERENCE: [100_00, 200_00] } } });
   // The portfolio cache (issue 22): a stored result and its horizon; the writes below leave change records.
   await loadOverview(org.id, EMPTY_FILTER, 2027);
   await db.auditEvent.create({ data: { organizationId: org.id, actorId: org.users.ADMIN.id, action: "rls.test", entity: "Test", entityId: org.id } });

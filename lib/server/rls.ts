@@ -28,7 +28,7 @@ export const SCOPED_TABLES = [
   "Organization", "User", "Membership", "Invitation", "AuditEvent", "UseCase", "CostLine", "CostYear", "AssumptionVersion", "ImportMapping", "UseCaseRollup", "BusinessUnitBudget", "SecurityEvent",
   "ActualImport", "ActualImportMonth", "ActualLine", "ActualRule", "ActualSpend", "ActualSpendYear",
   "UseCaseDecision", "UseCaseComment", "Notification",
-  "PortfolioChange", "PortfolioCache", "PortfolioCacheHorizon", "PortfolioCostSum",
+  "PortfolioChange", "PortfolioCache", "PortfolioCacheHorizon", "PortfolioCostSum", "PortfolioUseCaseSum", "PortfolioTally",
 ] as const;
 
 type Exec = (text: string, values: unknown[]) => Promise<Record<string, unknown>[]>;

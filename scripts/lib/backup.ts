@@ -29,10 +29,11 @@ interface Header {
  * The portfolio cache's tables (issue 22) hold transaction ids and snapshots, which mean nothing in
  * another cluster: a restore starts with an empty cache (its TRUNCATE of "Organization" cascades to
  * the results and the horizon; the restore's own inserts record changes for every organization).
- * The kept cost sums are derived from the rollup: a restore empties them with the organizations,
- * and each organization's are rebuilt when its portfolio is first read (lib/server/portfolio/cost-sums.ts).
+ * The portfolio's kept sums (cost cells, use-case counts, tallies) are derived from the rollup: a
+ * restore empties them with the organizations, and each organization's are rebuilt when its
+ * portfolio is first read (lib/server/portfolio/cost-sums.ts).
  */
-export const NOT_BACKED_UP = ["_prisma_migrations", "RevokedSession", "PortfolioCache", "PortfolioCacheHorizon", "PortfolioChange", "PortfolioCostSum"] as const;
+export const NOT_BACKED_UP = ["_prisma_migrations", "RevokedSession", "PortfolioCache", "PortfolioCacheHorizon", "PortfolioChange", "PortfolioCostSum", "PortfolioUseCaseSum", "PortfolioTally"] as const;
 
 async function appTables(client: pg.Client): Promise<string[]> {
   // Parents before children, so a restore can insert in this order with foreign keys on.

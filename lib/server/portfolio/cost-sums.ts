@@ -10,7 +10,10 @@ import { scopedQueryRaw } from "../rls";
  * (calendar year × as-chosen approach × recommended approach): triggers on "UseCaseRollup" add
  * each written row's and take away each replaced row's. Their sum, by group, is what the
  * statement in ./panels/costs.ts computes over the live rollup rows; reading it costs the same
- * whatever the number of use cases.
+ * whatever the number of use cases. The use-case panels' counts ("PortfolioUseCaseSum") and
+ * tallies ("PortfolioTally": risk flags, missing figures) are kept by the same triggers, valid
+ * under the same marker, and rewritten by the same two statements below
+ * (./panels/use-cases.ts reads them).
  */
 
 /** The five arrays' keys, as in ./panels/costs.ts; per key: low, base and high sums, years with a base, use cases. */
@@ -33,6 +36,14 @@ export interface CostSumRow {
 
 /** Per-organization lock for the two statements that rewrite its rows (a base, a compaction). */
 const lock = (organizationId: string) => Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`PortfolioCostSum:${organizationId}`}, 0))`;
+
+/** The use-case panels' kept counts (migration's "PortfolioUseCaseSum"): group keys, then the counts and sums. */
+const COUNT_KEYS = ["rec", "chosen", "ev", "av", "fv", "wv"];
+const COUNT_VALUES = ["n", "dis", "flagged", "risky", "i0", "i1", "i2", "i3", "i4", "f0", "f1", "f2", "f3", "f4", "sl", "sb", "sh", "sn", "tl", "tb", "th", "tn"];
+const countColumns = Prisma.raw([...COUNT_KEYS, ...COUNT_VALUES].map(quoted).join(", "));
+const countKeys = (alias: string) => Prisma.raw(COUNT_KEYS.map((c) => `${alias}.${quoted(c)}`).join(", "));
+const countSums = (alias: string) => Prisma.raw(COUNT_VALUES.map((c) => `coalesce(sum(${alias}.${quoted(c)}), 0)`).join(", "));
+const countsNonZero = (alias: string) => Prisma.raw(COUNT_VALUES.map((c) => `sum(${alias}.${quoted(c)}) <> 0`).join(" OR "));
 
 const sums = (alias: string) => Prisma.raw(COLUMNS.map((c) => `coalesce(sum(${alias}.${quoted(c)}), 0)::bigint AS ${quoted(c)}`).join(", "));
 const nonZero = (alias: string) => Prisma.raw(COLUMNS.map((c) => `sum(${alias}.${quoted(c)}) <> 0`).join(" OR "));
@@ -83,6 +94,24 @@ export async function writeBase(organizationId: string): Promise<CostSumRow[]> {
       ), written AS (
         INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", ch, rec, ${columnList})
         SELECT ${organizationId}, b.* FROM base b
+      ), counts_gone AS (
+        DELETE FROM "PortfolioUseCaseSum" WHERE "organizationId" = ${organizationId}
+      ), counts AS (
+        INSERT INTO "PortfolioUseCaseSum" ("organizationId", ${countColumns})
+        SELECT ${organizationId}, ${countKeys("e")}, ${countSums("e")}
+          FROM "UseCaseRollup" r
+          CROSS JOIN LATERAL "PortfolioUseCaseSum_of"(r, 1) e
+         WHERE r."organizationId" = ${organizationId} AND r."deletedAt" IS NULL
+         GROUP BY ${countKeys("e")}
+      ), tallies_gone AS (
+        DELETE FROM "PortfolioTally" WHERE "organizationId" = ${organizationId}
+      ), tallies AS (
+        INSERT INTO "PortfolioTally" ("organizationId", kind, key, n)
+        SELECT ${organizationId}, e.kind, e.key, sum(e.n)
+          FROM "UseCaseRollup" r
+          CROSS JOIN LATERAL "PortfolioTally_of"(r, 1) e
+         WHERE r."organizationId" = ${organizationId} AND r."deletedAt" IS NULL
+         GROUP BY e.kind, e.key
       )
       SELECT * FROM base`);
   }, { maxWait: 30_000, timeout: 120_000 });
@@ -98,11 +127,27 @@ export async function compact(organizationId: string): Promise<void> {
     await tx.$executeRaw(Prisma.sql`
       WITH gone AS (
         DELETE FROM "PortfolioCostSum" WHERE "organizationId" = ${organizationId} RETURNING *
+      ), folded AS (
+        INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", ch, rec, ${columnList})
+        SELECT ${organizationId}, g."calendarYear", g.ch, g.rec, ${sums("g")}
+          FROM gone g
+         GROUP BY 2, 3, 4
+        HAVING g."calendarYear" IS NULL OR ${nonZero("g")}
+      ), counts_gone AS (
+        DELETE FROM "PortfolioUseCaseSum" WHERE "organizationId" = ${organizationId} RETURNING *
+      ), counts AS (
+        INSERT INTO "PortfolioUseCaseSum" ("organizationId", ${countColumns})
+        SELECT ${organizationId}, ${countKeys("g")}, ${countSums("g")}
+          FROM counts_gone g
+         GROUP BY ${countKeys("g")}
+        HAVING ${countsNonZero("g")}
+      ), tallies_gone AS (
+        DELETE FROM "PortfolioTally" WHERE "organizationId" = ${organizationId} RETURNING *
       )
-      INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", ch, rec, ${columnList})
-      SELECT ${organizationId}, g."calendarYear", g.ch, g.rec, ${sums("g")}
-        FROM gone g
-       GROUP BY 2, 3, 4
-      HAVING g."calendarYear" IS NULL OR ${nonZero("g")}`);
+      INSERT INTO "PortfolioTally" ("organizationId", kind, key, n)
+      SELECT ${organizationId}, g.kind, g.key, sum(g.n)
+        FROM tallies_gone g
+       GROUP BY g.kind, g.key
+      HAVING sum(g.n) <> 0`);
   }, { maxWait: 30_000, timeout: 120_000 });
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { FLAG_LABELS, type Evidence } from "@/lib/domain/frameworks";
-import { RISK_FLAGS, type PortfolioFilter, type RiskFlagCode } from "@/lib/domain/portfolio/filter";
+import { isEmptyFilter, RISK_FLAGS, type PortfolioFilter, type RiskFlagCode } from "@/lib/domain/portfolio/filter";
 import type { FlaggedUseCase, Freshness, IncompleteCounts, MatrixCell, Range3, ScenarioName, TopUseCase, UseCaseRef, Versions } from "@/lib/domain/portfolio/types";
 import { Prisma } from "../../db";
 import { scopedQueryRaw } from "../../rls";
+import { writeBase } from "../cost-sums";
 import { asChosenApproach, useCaseWhere } from "../filter-sql";
 import { int } from "../sql-values";
 
@@ -92,7 +93,9 @@ type Row =
   | { kind: "flag"; d: ListItem; low: null; base: null; high: null }
   | { kind: "disagreement"; d: ListItem; low: null; base: null; high: null }
   | { kind: "top"; d: Ref & { complete: boolean }; low: bigint; base: bigint; high: bigint }
-  | { kind: "lagWorst"; d: Ref & { lag: number | null; wd: number | null }; low: null; base: null; high: null };
+  | { kind: "lagWorst"; d: Ref & { lag: number | null; wd: number | null }; low: null; base: null; high: null }
+  /** The kept sums' own row (unfiltered view): per-flag counts in RISK_FLAGS order, the longest time to value, whether the sums are there. */
+  | { kind: "tally"; d: { flags: number[]; ttvMax: number | null; marker: boolean }; low: null; base: null; high: null };
 
 /**
  * Everything about the use cases themselves, in one statement over one scan of their rollup rows
@@ -109,13 +112,13 @@ type Row =
  *   agreement, with each flag's sentence and what each framework picked.
  * (The statement is exported for the benchmark, which runs the same SQL raw.)
  */
-export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter): Prisma.Sql {
+export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter, kept = false): Prisma.Sql {
   const perFlag = Prisma.join(RISK_FLAGS.map((code) => Prisma.sql`count(*) FILTER (WHERE ${code} = ANY(uc.flags))`));
+  // Kept: the lists read the rollup through their indexes (the CTE inlined into each), the counts come from the kept sums.
   return Prisma.sql`
-    WITH uc AS MATERIALIZED (
-      SELECT r."useCaseId" AS id, r."recommendedApproach" AS rec, r."chosenApproach" AS chosen, ${asChosenApproach("r")} AS ch, r.evidence::text AS ev,
+    WITH uc AS ${kept ? Prisma.sql`NOT MATERIALIZED` : Prisma.sql`MATERIALIZED`} (
+      SELECT r."useCaseId" AS id, r."recommendedApproach" AS rec, r."chosenApproach" AS chosen, ${asChosenApproach("r")} AS ch, r.evidence::text AS ev, r.evidence AS evidence,
              r."riskFlags" AS flags, r.disagreement AS dis, r.agreement, r."updatedAt" AS at, r."assumptionVersionId" AS av,
-             r."chosenBaseCents" IS NOT NULL AS costed,
              r.incomplete & 1 <> 0 AS ich, r.incomplete & 2 <> 0 AS irec, r.incomplete & 4 <> 0 AS irag, r.incomplete & 8 <> 0 AS ift, r.incomplete & 16 <> 0 AS ihy,
              r."staleLow" AS sl, r."staleBase" AS sb, r."staleHigh" AS sh, r."ttvLow" AS tl, r."ttvBase" AS tb, r."ttvHigh" AS th,
              r."chosenLowCents" AS ll, r."chosenBaseCents" AS lb, r."chosenHighCents" AS lh, r.missing AS miss,
@@ -130,12 +133,37 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
       (SELECT 'disagreement', uc.id, uc.agreement, uc.at FROM uc WHERE uc.dis
         ORDER BY uc.agreement, uc.at DESC, uc.id LIMIT ${FLAGGED_LISTED})
       UNION ALL
-      (SELECT 'notCosted', uc.id, 0, uc.at FROM uc WHERE NOT uc.costed AND uc.ev <> 'none' ORDER BY uc.at DESC, uc.id LIMIT ${NOT_COSTED_LISTED})
+      (SELECT 'notCosted', uc.id, 0, uc.at FROM uc WHERE uc.lb IS NULL AND uc.evidence <> 'none' ORDER BY uc.at DESC, uc.id LIMIT ${NOT_COSTED_LISTED})
       UNION ALL
-      (SELECT 'notAssessed', uc.id, 0, uc.at FROM uc WHERE uc.ev = 'none' ORDER BY uc.at DESC, uc.id LIMIT ${NOT_ASSESSED_LISTED})
+      (SELECT 'notAssessed', uc.id, 0, uc.at FROM uc WHERE uc.evidence = 'none' ORDER BY uc.at DESC, uc.id LIMIT ${NOT_ASSESSED_LISTED})
       UNION ALL
       (SELECT 'incompleteExample', uc.id, 0, uc.at FROM uc WHERE uc.ich ORDER BY uc.at DESC, uc.id LIMIT ${INCOMPLETE_LISTED})
     )
+    ${kept ? keptCounts(organizationId) : counted(perFlag)}
+    UNION ALL
+    SELECT 'top', jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', t.ch, 'complete', NOT t.ich), t.ll, t.lb, t.lh
+      FROM (SELECT uc.id, uc.ch, uc.ich, uc.ll, uc.lb, uc.lh FROM uc WHERE uc.lb IS NOT NULL ORDER BY uc.lb DESC, uc.id LIMIT ${TOP}) t
+      JOIN "UseCase" u ON u.id = t.id AND u."organizationId" = ${organizationId}
+    UNION ALL
+    SELECT 'lagWorst', jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', t.ch, 'lag', t.lag, 'wd', t.wd), NULL, NULL, NULL
+      FROM (SELECT uc.id, uc.ch, uc.lag, uc.wd FROM uc WHERE uc.fch ORDER BY uc.wd DESC NULLS FIRST, uc.id LIMIT ${LAG_WORST_LISTED}) t
+      JOIN "UseCase" u ON u.id = t.id AND u."organizationId" = ${organizationId}
+    UNION ALL
+    (SELECT t.kind, jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', ${asChosenApproach()}, 'rec', u."recommendedApproach", 'chosen', u."chosenApproach",
+              'riskFlags', to_jsonb(u."riskFlags"), 'disagreement', u.disagreement, 'votes', u."agreementVotes", 'voters', u."agreementVoters",
+              'reasons', CASE WHEN t.kind = 'flag' THEN u.score->'flags' END,
+              'picks', CASE WHEN t.kind = 'disagreement' THEN
+                (SELECT jsonb_agg(jsonb_build_array(e.value->>'title', e.value->>'recommendation') ORDER BY e.ord)
+                   FROM jsonb_array_elements(CASE WHEN jsonb_typeof(u.score->'frameworks') = 'array' THEN u.score->'frameworks' ELSE '[]'::jsonb END) WITH ORDINALITY AS e(value, ord)
+                  WHERE coalesce(e.value->>'abstained', 'false') <> 'true' AND e.value->>'recommendation' IS NOT NULL) END),
+            NULL, NULL, NULL
+       FROM picked t JOIN "UseCase" u ON u.id = t.id AND u."organizationId" = ${organizationId}
+      ORDER BY t.kind, t.rank, t.at DESC, t.id)`;
+}
+
+/** The counts over the use cases in view (the statement's CTE `uc`): the groups and the missing figures. */
+function counted(perFlag: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     SELECT 'group' AS kind, jsonb_build_object(
              'rec', g.rec, 'chosen', g.chosen, 'ev', g.ev, 'version', av.version, 'fv', g.fv, 'wv', g.wv, 'n', g.n, 'dis', g.dis, 'flagged', g.flagged, 'risky', g.risky,
              'flags', g.flags, 'incomplete', g.incomplete, 'infeasible', g.infeasible, 'stale', g.stale, 'staleN', g."staleN", 'ttv', g.ttv, 'ttvN', g."ttvN", 'ttvMax', g."ttvMax") AS d,
@@ -158,30 +186,70 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
     SELECT 'missing', jsonb_build_object('key', m.key, 'n', count(*)), NULL, NULL, NULL
       FROM uc CROSS JOIN LATERAL unnest(uc.miss) AS m(key)
      WHERE uc.ich
-     GROUP BY m.key
-    UNION ALL
-    SELECT 'top', jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', t.ch, 'complete', NOT t.ich), t.ll, t.lb, t.lh
-      FROM (SELECT uc.id, uc.ch, uc.ich, uc.ll, uc.lb, uc.lh FROM uc WHERE uc.lb IS NOT NULL ORDER BY uc.lb DESC, uc.id LIMIT ${TOP}) t
-      JOIN "UseCase" u ON u.id = t.id AND u."organizationId" = ${organizationId}
-    UNION ALL
-    SELECT 'lagWorst', jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', t.ch, 'lag', t.lag, 'wd', t.wd), NULL, NULL, NULL
-      FROM (SELECT uc.id, uc.ch, uc.lag, uc.wd FROM uc WHERE uc.fch ORDER BY uc.wd DESC NULLS FIRST, uc.id LIMIT ${LAG_WORST_LISTED}) t
-      JOIN "UseCase" u ON u.id = t.id AND u."organizationId" = ${organizationId}
-    UNION ALL
-    (SELECT t.kind, jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', ${asChosenApproach()}, 'rec', u."recommendedApproach", 'chosen', u."chosenApproach",
-              'riskFlags', to_jsonb(u."riskFlags"), 'disagreement', u.disagreement, 'votes', u."agreementVotes", 'voters', u."agreementVoters",
-              'reasons', CASE WHEN t.kind = 'flag' THEN u.score->'flags' END,
-              'picks', CASE WHEN t.kind = 'disagreement' THEN
-                (SELECT jsonb_agg(jsonb_build_array(e.value->>'title', e.value->>'recommendation') ORDER BY e.ord)
-                   FROM jsonb_array_elements(CASE WHEN jsonb_typeof(u.score->'frameworks') = 'array' THEN u.score->'frameworks' ELSE '[]'::jsonb END) WITH ORDINALITY AS e(value, ord)
-                  WHERE coalesce(e.value->>'abstained', 'false') <> 'true' AND e.value->>'recommendation' IS NOT NULL) END),
-            NULL, NULL, NULL
-       FROM picked t JOIN "UseCase" u ON u.id = t.id AND u."organizationId" = ${organizationId}
-      ORDER BY t.kind, t.rank, t.at DESC, t.id)`;
+     GROUP BY m.key`;
 }
 
+/**
+ * The same counts from the sums kept by every write (../cost-sums.ts), for the unfiltered view: the
+ * groups with use cases in them, the missing figures' tallies, and one row with the per-flag
+ * tallies, the longest time to value (through its index) and whether the sums are there.
+ */
+function keptCounts(organizationId: string): Prisma.Sql {
+  const sum = (c: string) => Prisma.raw(`sum(k."${c}")`);
+  const flagCount = Prisma.join(
+    RISK_FLAGS.map((code) => Prisma.sql`coalesce((SELECT sum(t.n) FROM "PortfolioTally" t WHERE t."organizationId" = ${organizationId} AND t.kind = 'flag' AND t.key = ${code}), 0)`),
+  );
+  return Prisma.sql`
+    SELECT 'group' AS kind, jsonb_build_object(
+             'rec', g.rec, 'chosen', g.chosen, 'ev', g.ev, 'version', av.version, 'fv', g.fv, 'wv', g.wv, 'n', g.n, 'dis', g.dis, 'flagged', g.flagged, 'risky', g.risky,
+             'flags', '[]'::jsonb, 'incomplete', jsonb_build_array(g.i0, g.i1, g.i2, g.i3, g.i4), 'infeasible', jsonb_build_array(g.f0, g.f1, g.f2, g.f3, g.f4),
+             'stale', jsonb_build_array(g.sl, g.sb, g.sh), 'staleN', g.sn, 'ttv', jsonb_build_array(g.tl, g.tb, g.th), 'ttvN', g.tn, 'ttvMax', NULL) AS d,
+           NULL::bigint AS low, NULL::bigint AS base, NULL::bigint AS high
+      FROM (SELECT k.rec, k.chosen, k.ev, k.av, k.fv, k.wv, ${sum("n")} AS n, ${sum("dis")} AS dis, ${sum("flagged")} AS flagged, ${sum("risky")} AS risky,
+                   ${sum("i0")} AS i0, ${sum("i1")} AS i1, ${sum("i2")} AS i2, ${sum("i3")} AS i3, ${sum("i4")} AS i4,
+                   ${sum("f0")} AS f0, ${sum("f1")} AS f1, ${sum("f2")} AS f2, ${sum("f3")} AS f3, ${sum("f4")} AS f4,
+                   ${sum("sl")} AS sl, ${sum("sb")} AS sb, ${sum("sh")} AS sh, ${sum("sn")} AS sn, ${sum("tl")} AS tl, ${sum("tb")} AS tb, ${sum("th")} AS th, ${sum("tn")} AS tn
+              FROM "PortfolioUseCaseSum" k WHERE k."organizationId" = ${organizationId}
+             GROUP BY k.rec, k.chosen, k.ev, k.av, k.fv, k.wv
+            HAVING sum(k.n) > 0) g
+      LEFT JOIN "AssumptionVersion" av ON av.id = g.av
+    UNION ALL
+    SELECT 'missing', jsonb_build_object('key', t.key, 'n', sum(t.n)), NULL, NULL, NULL
+      FROM "PortfolioTally" t
+     WHERE t."organizationId" = ${organizationId} AND t.kind = 'missing'
+     GROUP BY t.key
+    HAVING sum(t.n) > 0
+    UNION ALL
+    SELECT 'tally', jsonb_build_object(
+             'flags', jsonb_build_array(${flagCount}),
+             'ttvMax', (SELECT max(r."ttvHigh") FROM "UseCaseRollup" r WHERE r."organizationId" = ${organizationId} AND r."deletedAt" IS NULL AND r."ttvHigh" IS NOT NULL),
+             'marker', EXISTS (SELECT 1 FROM "PortfolioCostSum" m WHERE m."organizationId" = ${organizationId} AND m."calendarYear" IS NULL)),
+           NULL, NULL, NULL`;
+}
+
+/**
+ * The panels for the use cases in view. Unfiltered, the counts come from the sums kept by every
+ * write and the lists from their indexes, so the cost does not grow with the portfolio; without the
+ * sums (a restored database), they are written first, and where they cannot be read yet (a
+ * replica that has not replayed them) the panels are computed as for a filter.
+ */
 export async function useCasePanels(organizationId: string, filter: PortfolioFilter): Promise<UseCasePanels> {
-  const rows = await scopedQueryRaw<Row[]>(organizationId, useCasePanelsSql(organizationId, filter));
+  if (!isEmptyFilter(filter)) return useCasePanelsFromRollup(organizationId, filter);
+  let rows = await scopedQueryRaw<Row[]>(organizationId, useCasePanelsSql(organizationId, filter, true));
+  if (!rows.some((r) => r.kind === "tally" && r.d.marker)) {
+    await writeBase(organizationId);
+    rows = await scopedQueryRaw<Row[]>(organizationId, useCasePanelsSql(organizationId, filter, true));
+    if (!rows.some((r) => r.kind === "tally" && r.d.marker)) return useCasePanelsFromRollup(organizationId, filter);
+  }
+  return panelsOf(rows);
+}
+
+/** The panels computed from the rollup rows in one scan, whatever the filter (the tests compare the two ways). */
+export async function useCasePanelsFromRollup(organizationId: string, filter: PortfolioFilter): Promise<UseCasePanels> {
+  return panelsOf(await scopedQueryRaw<Row[]>(organizationId, useCasePanelsSql(organizationId, filter)));
+}
+
+function panelsOf(rows: Row[]): UseCasePanels {
 
   const of = <K extends Row["kind"]>(kind: K) => rows.filter((r): r is Extract<Row, { kind: K }> => r.kind === kind);
   // The groups in one fixed order (the statement returns them in the plan's order), so that the
@@ -192,6 +260,7 @@ export async function useCasePanels(organizationId: string, filter: PortfolioFil
     .map((g) => g.d);
   const total = (pick: (g: GroupRow) => number) => groups.reduce((s, g) => s + pick(g), 0);
   const ref = (d: Ref): UseCaseRef => ({ id: d.id, title: d.title, businessUnit: d.businessUnit, approach: d.approach });
+  const tally = of("tally")[0]?.d;
 
   const matrix = new Map<string, MatrixCell>();
   const asChosenByApproach: Partial<Record<Approach, number>> = {};
@@ -207,7 +276,7 @@ export async function useCasePanels(organizationId: string, filter: PortfolioFil
   return {
     useCases: total((g) => g.n),
     matrix: [...matrix.values()],
-    flags: RISK_FLAGS.map((code, i) => ({ code, useCases: total((g) => g.flags[i] ?? 0) })),
+    flags: RISK_FLAGS.map((code, i) => ({ code, useCases: total((g) => g.flags[i] ?? 0) + int(tally?.flags[i]) })),
     disagreements: total((g) => g.dis),
     flaggedTotal: total((g) => g.flagged),
     riskFlagged: total((g) => g.risky),
@@ -233,7 +302,7 @@ export async function useCasePanels(organizationId: string, filter: PortfolioFil
       .map((r) => ({ ...ref(r.d), approach: r.d.approach!, complete: r.d.complete !== false, low: int(r.low), base: int(r.base), high: int(r.high) }))
       .sort((a, b) => b.base - a.base || (a.id < b.id ? -1 : 1)),
     freshness: {
-      ...freshnessOf(groups),
+      ...freshnessOf(groups, tally?.ttvMax ?? null),
       exceedingLag: infeasibleAt(0),
       worstLag: of("lagWorst")
         .map((r) => ({ useCase: ref(r.d), maxLagDays: r.d.lag, worstDelayDays: r.d.wd }))
@@ -272,13 +341,13 @@ const plus = (a: Range3, b: Range3): Range3 => ({ low: a.low + b.low, base: a.ba
 const avg = (t: Range3, n: number): Range3 | null => (n === 0 ? null : { low: t.low / n, base: t.base / n, high: t.high / n });
 const ZERO: Range3 = { low: 0, base: 0, high: 0 };
 
-function freshnessOf(groups: GroupRow[]): Omit<Freshness, "exceedingLag" | "worstLag"> {
+function freshnessOf(groups: GroupRow[], ttvMax: number | null): Omit<Freshness, "exceedingLag" | "worstLag"> {
   const per = new Map<Approach, { useCases: number; stale: Range3; ttv: Range3; ttvN: number }>();
   let stale = ZERO;
   let ttv = ZERO;
   let ttvN = 0;
   let withStale = 0;
-  let longest: number | null = null;
+  let longest: number | null = ttvMax;
   for (const g of groups) {
     stale = plus(stale, r3(g.stale));
     ttv = plus(ttv, r3(g.ttv));
