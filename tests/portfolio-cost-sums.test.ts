@@ -1,9 +1,11 @@
 /**
- * The portfolio's money kept current by every write (lib/server/portfolio/cost-sums.ts, migration
- * 20261204200000_portfolio_cost_sums): the unfiltered dashboard's cost cells come from the kept
- * sums, and must equal the cells computed from the rollup rows after every kind of write, a
- * rollback, a write in flight while a base is written, rewrites racing each other and writes,
- * and a compaction. (tests/portfolio.test.ts checks those cells against CostLine itself.)
+ * The portfolio's figures kept current by every write (lib/server/portfolio/cost-sums.ts, migration
+ * 20261204200000_portfolio_cost_sums): the unfiltered dashboard's cost cells and use-case panels
+ * come from the kept sums (and the lists from their indexes), and must equal what one scan of the
+ * rollup rows gives after every kind of write, a rollback, a write in flight while a base is
+ * written, rewrites racing each other and writes, and a compaction. (tests/portfolio.test.ts
+ * checks the dashboard against CostLine itself.) Also the business units in use, now read by a
+ * skip scan of the rollup's index.
  */
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +14,7 @@ import { db } from "@/lib/server/db";
 import { compact, COMPACT_AFTER, writeBase } from "@/lib/server/portfolio/cost-sums";
 import { costCells, costCellsFromRollup } from "@/lib/server/portfolio/panels/costs";
 import { useCasePanels, useCasePanelsFromRollup } from "@/lib/server/portfolio/panels/use-cases";
+import { listBusinessUnits } from "@/lib/server/use-cases/read";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
@@ -205,5 +208,19 @@ describe("organizations", () => {
     await db.organization.delete({ where: { id: other.org.id } });
     expect(await stored(other.org.id)).toBe(0);
     await expectKeptEqualsRollup(shared.org.id);
+  });
+});
+
+describe("the business units in use", () => {
+  it("are the live use cases' distinct units, in the database's order, whatever their case and spelling", async () => {
+    const org = await createTestOrg("sums-units");
+    const units = ["Support", "legal", "Légal", "Zeta", "support ", "Ops", "Ops", ""];
+    for (const [i, businessUnit] of units.entries()) {
+      await insertUseCaseWithCosts(org.id, { title: `unit ${i}`, businessUnit, ownerId: org.users.LEAD.id, deleted: businessUnit === "Zeta", yearly: {} });
+    }
+    const grouped = await db.useCase.groupBy({ by: ["businessUnit"], where: { organizationId: org.id, deletedAt: null, businessUnit: { not: "" } }, orderBy: { businessUnit: "asc" } });
+    expect(grouped.map((g) => g.businessUnit)).not.toContain("Zeta");
+    expect(await listBusinessUnits(org.id)).toEqual(grouped.map((g) => g.businessUnit));
+    expect(await listBusinessUnits(org.id)).toHaveLength(5);
   });
 });

@@ -373,6 +373,9 @@ describe("the organization's lists", () => {
     expect(members.map((m) => m.role)).toEqual(["ADMIN", "EXECUTIVE", "FINANCE", "LEAD"]);
     expect(members[0]).toEqual({ id: listOrg.users.ADMIN.id, name: expect.stringMatching(/^ADMIN /), email: listOrg.users.ADMIN.email, role: "ADMIN" });
     expect(await listBusinessUnits(listOrg.id)).toEqual(["Ops", "Sales"]);
+    // The same as grouping the live use cases themselves (it reads the rollup's index instead).
+    const grouped = await db.useCase.groupBy({ by: ["businessUnit"], where: { organizationId: listOrg.id, deletedAt: null, businessUnit: { not: "" } }, orderBy: { businessUnit: "asc" } });
+    expect(await listBusinessUnits(listOrg.id)).toEqual(grouped.map((g) => g.businessUnit));
   });
 
   it("the trash: newest deletion first, with who deleted it, paged within bounds", async () => {
