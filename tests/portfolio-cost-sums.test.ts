@@ -10,11 +10,12 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
-import { db } from "@/lib/server/db";
+import { db, Prisma } from "@/lib/server/db";
 import { compact, COMPACT_AFTER, writeBase } from "@/lib/server/portfolio/cost-sums";
 import { costCells, costCellsFromRollup } from "@/lib/server/portfolio/panels/costs";
 import { useCasePanels, useCasePanelsFromRollup } from "@/lib/server/portfolio/panels/use-cases";
 import { listBusinessUnits } from "@/lib/server/use-cases/read";
+import { projectedSpendByUnit, valueInput } from "@/lib/server/value/read";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
@@ -36,6 +37,14 @@ async function expectKeptEqualsRollup(organizationId: string) {
   const panels = await useCasePanels(organizationId, EMPTY_FILTER);
   expect(panels).toEqual(await useCasePanelsFromRollup(organizationId, EMPTY_FILTER));
   expect(panels.useCases).toBeGreaterThan(0);
+  const value = async (fromRollup: boolean) => {
+    const v = await valueInput(organizationId, EMPTY_FILTER, { fromRollup });
+    return { input: v.input.map((r) => JSON.stringify(r)).sort(), noValue: [...v.noValue].sort(), rateCents: v.rateCents };
+  };
+  expect(await value(false)).toEqual(await value(true));
+  // The budget panel's projected spend by business unit, year by year.
+  const byUnit = async (year: number, fromRollup: boolean) => (await projectedSpendByUnit(organizationId, EMPTY_FILTER, year, { fromRollup })).sort((a, b) => (a.businessUnit < b.businessUnit ? -1 : 1));
+  for (let year = 2026; year <= 2035; year++) expect(await byUnit(year, false), String(year)).toEqual(await byUnit(year, true));
   return kept;
 }
 
@@ -59,6 +68,8 @@ async function orgWithUseCases(name: string, n = 4): Promise<{ org: TestOrg; ids
       }),
     );
   }
+  // A value on two of them (one costed and complete, one not), none on the rest.
+  for (const id of ids.slice(0, 2)) await db.useCase.update({ where: { id }, data: { benefit: { kind: "HOURS", low: 100, base: 200, high: 300 } } });
   return { org, ids };
 }
 
@@ -111,7 +122,8 @@ describe("the kept sums follow every write, in its transaction", () => {
     const [row] = await db.$queryRaw<{ id: bigint }[]>`
       INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", ch, rec, "ragb", "ragn")
       SELECT ${shared.org.id}, ${one.calendarYear}, ch, rec, 1, 0 FROM "PortfolioCostSum"
-       WHERE "organizationId" = ${shared.org.id} AND "calendarYear" = ${one.calendarYear} AND "ragn" > 0 LIMIT 1
+       WHERE "organizationId" = ${shared.org.id} AND "calendarYear" = ${one.calendarYear}
+       GROUP BY ch, rec HAVING sum("ragn") > 0 LIMIT 1
       RETURNING id`;
     const read = await costCells(shared.org.id, EMPTY_FILTER);
     expect(read.reduce((s, c) => s + c.base, 0)).toBe(kept.reduce((s, c) => s + c.base, 0) + 1);
@@ -127,6 +139,21 @@ describe("the kept sums follow every write, in its transaction", () => {
       RETURNING id`;
     expect((await useCasePanels(shared.org.id, EMPTY_FILTER)).useCases).toBe(before.useCases + 1);
     await db.portfolioUseCaseSum.delete({ where: { id: group!.id } });
+    await expectKeptEqualsRollup(shared.org.id);
+  });
+
+  it("the value panel counts the costed use cases without a value from the kept tally, less those given one", async () => {
+    const before = await valueInput(shared.org.id, EMPTY_FILTER);
+    const unvalued = [...before.noValue.values()].reduce((a, b) => a + b, 0);
+    expect(unvalued).toBeGreaterThan(0);
+    const candidates = await db.useCaseRollup.findMany({ where: { organizationId: shared.org.id, deletedAt: null, chosenBaseCents: { not: null }, useCaseId: { notIn: shared.ids.slice(0, 2) } } });
+    const target = candidates.find((r) => (r.incomplete & 1) === 0)!.useCaseId;
+    await db.useCase.update({ where: { id: target }, data: { benefit: { kind: "HOURS", low: 10, base: 20, high: 30 } } });
+    const after = await valueInput(shared.org.id, EMPTY_FILTER);
+    expect([...after.noValue.values()].reduce((a, b) => a + b, 0)).toBe(unvalued - 1);
+    expect(after.input.length).toBe(before.input.length + 1);
+    await expectKeptEqualsRollup(shared.org.id);
+    await db.useCase.update({ where: { id: target }, data: { benefit: Prisma.DbNull } });
     await expectKeptEqualsRollup(shared.org.id);
   });
 

@@ -18,11 +18,12 @@ import { scopedQueryRaw } from "../rls";
 
 /** The five arrays' keys, as in ./panels/costs.ts; per key: low, base and high sums, years with a base, use cases. */
 export const SUM_KEYS = ["ch", "rec", "rag", "ft", "hy"] as const;
-const COLUMNS = SUM_KEYS.flatMap((k) => ["l", "b", "h", "n", "u"].map((s) => `${k}${s}`));
+/** Then, for the budget panel: the use cases whose as-chosen array covers the year (cy), and those of them incomplete as chosen (ci). */
+const COLUMNS = [...SUM_KEYS.flatMap((k) => ["l", "b", "h", "n", "u"].map((s) => `${k}${s}`)), "cy", "ci"];
 const quoted = (c: string) => `"${c}"`;
 
 /**
- * Past this many stored rows (and three times the groups), a read first folds the organization's
+ * Past this many stored rows (and twice the rows they fold into), a read first folds the organization's
  * rows into one per group. A save adds a dozen rows; an import of 10,000 use cases a few thousand.
  */
 export const COMPACT_AFTER = 2_000;
@@ -56,18 +57,19 @@ const columnList = Prisma.raw(COLUMNS.map(quoted).join(", "));
  * not yet read), the rows are computed from the rollup and written as its base first.
  */
 export async function keptCostRows(organizationId: string): Promise<CostSumRow[]> {
-  const rows = await scopedQueryRaw<(CostSumRow & { stored: number; calendarYear: number | null })[]>(
+  const rows = await scopedQueryRaw<(CostSumRow & { stored: number; keys: number; calendarYear: number | null })[]>(
     organizationId,
     Prisma.sql`
-      SELECT s."calendarYear", s.ch, s.rec, ${sums("s")}, count(*)::int AS stored
+      SELECT s."calendarYear", s.ch, s.rec, ${sums("s")}, count(*)::int AS stored, count(DISTINCT coalesce(s."businessUnit", ''))::int AS keys
         FROM "PortfolioCostSum" s
        WHERE s."organizationId" = ${organizationId}
        GROUP BY 1, 2, 3`,
   );
   if (!rows.some((r) => r.calendarYear === null)) return writeBase(organizationId);
+  // Folded, there is one row per group and business unit.
   const stored = rows.reduce((n, r) => n + r.stored, 0);
-  if (stored > Math.max(COMPACT_AFTER, 3 * rows.length)) await compact(organizationId);
-  return rows.filter((r): r is CostSumRow & { stored: number } => r.calendarYear !== null);
+  if (stored > Math.max(COMPACT_AFTER, 2 * rows.reduce((n, r) => n + r.keys, 0))) await compact(organizationId);
+  return rows.filter((r): r is CostSumRow & { stored: number; keys: number } => r.calendarYear !== null);
 }
 
 /**
@@ -83,16 +85,16 @@ export async function writeBase(organizationId: string): Promise<CostSumRow[]> {
       WITH gone AS (
         DELETE FROM "PortfolioCostSum" WHERE "organizationId" = ${organizationId}
       ), base AS (
-        SELECT e."calendarYear", e.ch, e.rec, ${sums("e")}
+        SELECT e."calendarYear", e.ch, e.rec, e."businessUnit", ${sums("e")}
           FROM "UseCaseRollup" r
           CROSS JOIN LATERAL "PortfolioCostSum_expand"(r, 1) e
          WHERE r."organizationId" = ${organizationId} AND r."deletedAt" IS NULL
-         GROUP BY 1, 2, 3
+         GROUP BY 1, 2, 3, 4
         HAVING ${nonZero("e")}
       ), marker AS (
         INSERT INTO "PortfolioCostSum" ("organizationId") VALUES (${organizationId})
       ), written AS (
-        INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", ch, rec, ${columnList})
+        INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", ch, rec, "businessUnit", ${columnList})
         SELECT ${organizationId}, b.* FROM base b
       ), counts_gone AS (
         DELETE FROM "PortfolioUseCaseSum" WHERE "organizationId" = ${organizationId}
@@ -113,7 +115,7 @@ export async function writeBase(organizationId: string): Promise<CostSumRow[]> {
          WHERE r."organizationId" = ${organizationId} AND r."deletedAt" IS NULL
          GROUP BY e.kind, e.key
       )
-      SELECT * FROM base`);
+      SELECT b."calendarYear", b.ch, b.rec, ${sums("b")} FROM base b GROUP BY 1, 2, 3`);
   }, { maxWait: 30_000, timeout: 120_000 });
 }
 
@@ -128,10 +130,10 @@ export async function compact(organizationId: string): Promise<void> {
       WITH gone AS (
         DELETE FROM "PortfolioCostSum" WHERE "organizationId" = ${organizationId} RETURNING *
       ), folded AS (
-        INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", ch, rec, ${columnList})
-        SELECT ${organizationId}, g."calendarYear", g.ch, g.rec, ${sums("g")}
+        INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", ch, rec, "businessUnit", ${columnList})
+        SELECT ${organizationId}, g."calendarYear", g.ch, g.rec, g."businessUnit", ${sums("g")}
           FROM gone g
-         GROUP BY 2, 3, 4
+         GROUP BY 2, 3, 4, 5
         HAVING g."calendarYear" IS NULL OR ${nonZero("g")}
       ), counts_gone AS (
         DELETE FROM "PortfolioUseCaseSum" WHERE "organizationId" = ${organizationId} RETURNING *

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
-import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { isEmptyFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import {
   approachValue, budgetRows, hourlyRateOf, readBenefit, valueByBusinessUnit, yearlyBenefitCents,
   type ApproachValue, type Benefit, type BudgetRow, type Money3, type UnitSpend, type UnitValue, type ValueInputRow,
@@ -118,28 +118,19 @@ export async function portfolioValue(organizationId: string, filter: PortfolioFi
   return { ...result, rateCents };
 }
 
-/** The rows portfolioValue nets (with each one's first calendar year), and the unvalued counts per unit. */
-export async function valueInput(organizationId: string, filter: PortfolioFilter): Promise<{ input: (ValueInputRow & { startYear: number | null; approach: string | null })[]; noValue: Map<string, number>; rateCents: number }> {
-  const where = useCaseWhere(organizationId, filter, "r");
+/**
+ * The rows portfolioValue nets (with each one's first calendar year), and the unvalued counts per
+ * unit. Unfiltered, without reading every use case (below); `fromRollup` computes them from the
+ * rollup rows in view whatever the filter (the tests compare the two ways).
+ */
+export async function valueInput(
+  organizationId: string,
+  filter: PortfolioFilter,
+  options: { fromRollup?: boolean } = {},
+): Promise<{ input: (ValueInputRow & { startYear: number | null; approach: string | null })[]; noValue: Map<string, number>; rateCents: number }> {
+  const kept = async () => (isEmptyFilter(filter) && !options.fromRollup ? keptValueRows(organizationId) : null);
   const [rows, rate] = await Promise.all([
-    scopedQueryRaw<ValueRow[]>(
-      organizationId,
-      Prisma.sql`
-        SELECT r."businessUnit", r."startYear", ${asChosenApproach("r")}::text AS approach, u.benefit, r."chosenLowCents" AS low, r."chosenBaseCents" AS base, r."chosenHighCents" AS high,
-               (r.incomplete & 1) <> 0 AS incomplete, (cardinality(${asChosenArray("r")}) / 3)::int AS years,
-               r."ttvLow", r."ttvBase", r."ttvHigh"
-          FROM "UseCaseRollup" r
-          JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = r."organizationId"
-         WHERE ${where} AND u.benefit IS NOT NULL
-        UNION ALL
-        -- The costed use cases with no value entered: only their count per unit (in "years").
-        SELECT r."businessUnit", NULL, NULL, NULL, NULL::bigint, NULL::bigint, NULL::bigint,
-               false, count(*)::int, NULL, NULL, NULL
-          FROM "UseCaseRollup" r
-          JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = r."organizationId"
-         WHERE ${where} AND u.benefit IS NULL AND r."chosenBaseCents" IS NOT NULL AND (r.incomplete & 1) = 0
-         GROUP BY r."businessUnit"`,
-    ),
+    kept().then((rows) => rows ?? valueRows(organizationId, filter)),
     valueRate(organizationId),
   ]);
   const input: (ValueInputRow & { startYear: number | null; approach: string | null })[] = [];
@@ -164,6 +155,66 @@ export async function valueInput(organizationId: string, filter: PortfolioFilter
     });
   }
   return { input, noValue, rateCents: rate.rateCents };
+}
+
+const VALUED_COLUMNS = (r: string) =>
+  Prisma.sql`${Prisma.raw(`${r}."businessUnit", ${r}."startYear"`)}, ${asChosenApproach(r)}::text AS approach, u.benefit,
+             ${Prisma.raw(`${r}."chosenLowCents" AS low, ${r}."chosenBaseCents" AS base, ${r}."chosenHighCents" AS high, (${r}.incomplete & 1) <> 0 AS incomplete`)},
+             (cardinality(${asChosenArray(r)}) / 3)::int AS years, ${Prisma.raw(`${r}."ttvLow", ${r}."ttvBase", ${r}."ttvHigh"`)}`;
+
+/**
+ * The unfiltered view's rows without reading every use case: the valued ones through their own
+ * index, and the costed ones without a value as the kept tally of costed use cases per unit (kept by
+ * every write, lib/server/portfolio/cost-sums.ts) less the valued among them. Null while the
+ * organization's kept sums are not there yet (the portfolio's first read writes them).
+ */
+async function keptValueRows(organizationId: string): Promise<ValueRow[] | null> {
+  const rows = await scopedQueryRaw<(ValueRow & { kind: "valued" | "costed" | "marker" })[]>(
+    organizationId,
+    Prisma.sql`
+      SELECT 'valued' AS kind, ${VALUED_COLUMNS("r")}
+        FROM "UseCase" u
+        JOIN "UseCaseRollup" r ON r."useCaseId" = u.id AND r."organizationId" = u."organizationId" AND r."deletedAt" IS NULL
+       WHERE u."organizationId" = ${organizationId} AND u."deletedAt" IS NULL AND u.benefit IS NOT NULL
+      UNION ALL
+      SELECT 'costed', t.key, NULL, NULL, NULL, NULL::bigint, NULL::bigint, NULL::bigint, false, sum(t.n)::int, NULL, NULL, NULL
+        FROM "PortfolioTally" t
+       WHERE t."organizationId" = ${organizationId} AND t.kind = 'costed'
+       GROUP BY t.key
+      UNION ALL
+      SELECT 'marker', '', NULL, NULL, NULL, NULL, NULL, NULL, false, 0, NULL, NULL, NULL
+       WHERE EXISTS (SELECT 1 FROM "PortfolioCostSum" m WHERE m."organizationId" = ${organizationId} AND m."calendarYear" IS NULL)`,
+  );
+  if (!rows.some((r) => r.kind === "marker")) return null;
+  const valued = rows.filter((r) => r.kind === "valued");
+  // Costed and complete as chosen, per unit, less those with a value: the unit's costed use cases without one.
+  const costed = new Map(rows.filter((r) => r.kind === "costed").map((r) => [r.businessUnit, int(r.years)]));
+  for (const r of valued) if (r.base !== null && !r.incomplete) costed.set(r.businessUnit, (costed.get(r.businessUnit) ?? 0) - 1);
+  const unvalued = [...costed].filter(([, n]) => n > 0).map(([businessUnit, n]): ValueRow => ({
+    businessUnit, startYear: null, approach: null, benefit: null, low: null, base: null, high: null, incomplete: false, years: n, ttvLow: null, ttvBase: null, ttvHigh: null,
+  }));
+  return [...valued, ...unvalued];
+}
+
+/** The rows for any filter, from the rollup rows in view and their use cases. */
+async function valueRows(organizationId: string, filter: PortfolioFilter): Promise<ValueRow[]> {
+  const where = useCaseWhere(organizationId, filter, "r");
+  return scopedQueryRaw<ValueRow[]>(
+    organizationId,
+    Prisma.sql`
+      SELECT ${VALUED_COLUMNS("r")}
+        FROM "UseCaseRollup" r
+        JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = r."organizationId"
+       WHERE ${where} AND u.benefit IS NOT NULL
+      UNION ALL
+      -- The costed use cases with no value entered: only their count per unit (in "years").
+      SELECT r."businessUnit", NULL, NULL, NULL, NULL::bigint, NULL::bigint, NULL::bigint,
+             false, count(*)::int, NULL, NULL, NULL
+        FROM "UseCaseRollup" r
+        JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = r."organizationId"
+       WHERE ${where} AND u.benefit IS NULL AND r."chosenBaseCents" IS NOT NULL AND (r.incomplete & 1) = 0
+       GROUP BY r."businessUnit"`,
+  );
 }
 
 /**
@@ -200,9 +251,39 @@ interface SpendRow {
 }
 
 /** Projected spend as chosen in one calendar year, per business unit, for the filter (UseCaseRollup only). */
-export async function projectedSpendByUnit(organizationId: string, filter: PortfolioFilter, year: number): Promise<UnitSpend[]> {
+export async function projectedSpendByUnit(organizationId: string, filter: PortfolioFilter, year: number, options: { fromRollup?: boolean } = {}): Promise<UnitSpend[]> {
+  const kept = isEmptyFilter(filter) && !options.fromRollup ? await keptSpendByUnit(organizationId, year) : null;
+  const rows = kept ?? (await spendByUnit(organizationId, filter, year));
+  return rows.map((r) => ({ businessUnit: r.businessUnit, projected: { low: int(r.low), base: int(r.base), high: int(r.high) }, useCases: int(r.useCases), incomplete: int(r.incomplete) }));
+}
+
+/**
+ * Unfiltered, from the portfolio's kept sums (lib/server/portfolio/cost-sums.ts): each group's
+ * as-chosen amounts for the year are its as-chosen approach's column. Null while the
+ * organization's kept sums are not there yet.
+ */
+async function keptSpendByUnit(organizationId: string, year: number): Promise<SpendRow[] | null> {
+  const pick = (k: "l" | "b" | "h") =>
+    Prisma.raw(`sum(CASE s.ch WHEN 'RAG' THEN s."rag${k}" WHEN 'FINE_TUNING' THEN s."ft${k}" WHEN 'HYBRID' THEN s."hy${k}" ELSE s."ch${k}" END)::bigint`);
+  const rows = await scopedQueryRaw<(SpendRow & { marker: boolean })[]>(
+    organizationId,
+    Prisma.sql`
+      SELECT s."businessUnit", ${pick("l")} AS low, ${pick("b")} AS base, ${pick("h")} AS high,
+             sum(s.cy)::int AS "useCases", sum(s.ci)::int AS incomplete, false AS marker
+        FROM "PortfolioCostSum" s
+       WHERE s."organizationId" = ${organizationId} AND s."calendarYear" = ${year}::int AND s.ch IS NOT NULL
+       GROUP BY s."businessUnit"
+      HAVING sum(s.cy) > 0
+      UNION ALL
+      SELECT '', NULL, NULL, NULL, 0, 0, true
+       WHERE EXISTS (SELECT 1 FROM "PortfolioCostSum" m WHERE m."organizationId" = ${organizationId} AND m."calendarYear" IS NULL)`,
+  );
+  return rows.some((r) => r.marker) ? rows.filter((r) => !r.marker) : null;
+}
+
+async function spendByUnit(organizationId: string, filter: PortfolioFilter, year: number): Promise<SpendRow[]> {
   const arr = asChosenArray("r");
-  const rows = await scopedQueryRaw<SpendRow[]>(
+  return scopedQueryRaw<SpendRow[]>(
     organizationId,
     Prisma.sql`
       SELECT r."businessUnit",
@@ -216,7 +297,6 @@ export async function projectedSpendByUnit(organizationId: string, filter: Portf
          AND r."startYear" <= ${year}::int AND 3 * (${year}::int - r."startYear") < cardinality(${arr})
        GROUP BY r."businessUnit"`,
   );
-  return rows.map((r) => ({ businessUnit: r.businessUnit, projected: { low: int(r.low), base: int(r.base), high: int(r.high) }, useCases: int(r.useCases), incomplete: int(r.incomplete) }));
 }
 
 /** The budgets of one calendar year, per business unit (cents). */

@@ -4,7 +4,8 @@
 --
 -- * "PortfolioCostSum" holds, per organization, signed contributions to the dashboard's cost cells
 --   (lib/server/portfolio/panels/costs.ts): per calendar year x as-chosen approach x recommended
---   approach, the low, base and high sums and the two counts of each of the rollup's five arrays.
+--   approach (x business unit, for the budget panel), the low, base and high sums and the two
+--   counts of each of the rollup's five arrays.
 --   Summed by (year, as chosen, recommended), an organization's rows equal what the dashboard's
 --   statement computes over its live rollup rows.
 -- * Statement-level triggers on "UseCaseRollup" insert, in the writing statement's transaction,
@@ -27,6 +28,7 @@ CREATE TABLE "PortfolioCostSum" (
     "calendarYear" INTEGER,
     "ch" TEXT,
     "rec" TEXT,
+    "businessUnit" TEXT,
     "chl" NUMERIC NOT NULL DEFAULT 0,
     "chb" NUMERIC NOT NULL DEFAULT 0,
     "chh" NUMERIC NOT NULL DEFAULT 0,
@@ -52,6 +54,8 @@ CREATE TABLE "PortfolioCostSum" (
     "hyh" NUMERIC NOT NULL DEFAULT 0,
     "hyn" NUMERIC NOT NULL DEFAULT 0,
     "hyu" NUMERIC NOT NULL DEFAULT 0,
+    "cy" NUMERIC NOT NULL DEFAULT 0,
+    "ci" NUMERIC NOT NULL DEFAULT 0,
     CONSTRAINT "PortfolioCostSum_pkey" PRIMARY KEY ("id")
 );
 CREATE INDEX "PortfolioCostSum_organizationId_idx" ON "PortfolioCostSum"("organizationId");
@@ -99,8 +103,8 @@ CREATE TABLE "PortfolioUseCaseSum" (
 CREATE INDEX "PortfolioUseCaseSum_organizationId_idx" ON "PortfolioUseCaseSum"("organizationId");
 ALTER TABLE "PortfolioUseCaseSum" ADD CONSTRAINT "PortfolioUseCaseSum_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Counts by a key: the use cases carrying each risk flag ('flag'), and, as chosen, lacking each
--- figure ('missing').
+-- Counts by a key: the use cases carrying each risk flag ('flag'); as chosen, lacking each figure
+-- ('missing'); costed and complete as chosen, per business unit ('costed').
 CREATE TABLE "PortfolioTally" (
     "id" BIGSERIAL NOT NULL,
     "organizationId" TEXT NOT NULL,
@@ -147,24 +151,29 @@ LANGUAGE sql IMMUTABLE AS $$
    WHERE r."deletedAt" IS NULL
 $$;
 
--- One live rollup row's tallies, signed: a row per risk flag it carries, and, when it lacks a
--- figure as chosen, a row per figure in its list of missing ones.
+-- One live rollup row's tallies, signed: a row per risk flag it carries; when it lacks a figure as
+-- chosen, a row per figure in its list of missing ones; when it is costed and complete as chosen,
+-- a row for its business unit (the value panel counts those without a value).
 CREATE FUNCTION "PortfolioTally_of"(r "UseCaseRollup", s integer)
 RETURNS TABLE (kind text, key text, n integer)
 LANGUAGE sql IMMUTABLE AS $$
   SELECT 'flag', f.key, s FROM (SELECT DISTINCT unnest(r."riskFlags") AS key) AS f WHERE r."deletedAt" IS NULL
   UNION ALL
   SELECT 'missing', m.key, s FROM unnest(r.missing) AS m(key) WHERE r."deletedAt" IS NULL AND r.incomplete & 1 <> 0
+  UNION ALL
+  SELECT 'costed', r."businessUnit", s WHERE r."deletedAt" IS NULL AND r."chosenBaseCents" IS NOT NULL AND r.incomplete & 1 = 0
 $$;
 
 -- One rollup row's contributions, signed, as the dashboard's statement expands it: a row per year
 -- of its longest array (year = startYear + i - 1; [low, base, high] at 3i-2 .. 3i); n counts the
 -- years with a base figure, u the use case once, in its first year, when the array is not empty.
+-- cy counts the use case in each year its as-chosen array covers, ci when it is also incomplete
+-- as chosen (the budget panel's projected spend by business unit and year reads them).
 -- A deleted use case contributes nothing (nor one without a start year: it has no amounts).
 CREATE FUNCTION "PortfolioCostSum_expand"(r "UseCaseRollup", s integer)
-RETURNS TABLE ("calendarYear" integer, ch text, rec text, "chl" numeric, "chb" numeric, "chh" numeric, "chn" numeric, "chu" numeric, "recl" numeric, "recb" numeric, "rech" numeric, "recn" numeric, "recu" numeric, "ragl" numeric, "ragb" numeric, "ragh" numeric, "ragn" numeric, "ragu" numeric, "ftl" numeric, "ftb" numeric, "fth" numeric, "ftn" numeric, "ftu" numeric, "hyl" numeric, "hyb" numeric, "hyh" numeric, "hyn" numeric, "hyu" numeric)
+RETURNS TABLE ("calendarYear" integer, ch text, rec text, "businessUnit" text, "chl" numeric, "chb" numeric, "chh" numeric, "chn" numeric, "chu" numeric, "recl" numeric, "recb" numeric, "rech" numeric, "recn" numeric, "recu" numeric, "ragl" numeric, "ragb" numeric, "ragh" numeric, "ragn" numeric, "ragu" numeric, "ftl" numeric, "ftb" numeric, "fth" numeric, "ftn" numeric, "ftu" numeric, "hyl" numeric, "hyb" numeric, "hyh" numeric, "hyn" numeric, "hyu" numeric, "cy" numeric, "ci" numeric)
 LANGUAGE sql IMMUTABLE AS $$
-  SELECT r."startYear" + g.i - 1, COALESCE(r."chosenApproach", r."recommendedApproach")::text, r."recommendedApproach"::text,
+  SELECT r."startYear" + g.i - 1, COALESCE(r."chosenApproach", r."recommendedApproach")::text, r."recommendedApproach"::text, r."businessUnit",
          s * r."chosenCents"[3 * g.i - 2], s * r."chosenCents"[3 * g.i - 1], s * r."chosenCents"[3 * g.i],
          s * (r."chosenCents"[3 * g.i - 1] IS NOT NULL)::int, s * (g.i = 1 AND cardinality(r."chosenCents") > 0)::int,
          s * r."recommendedCents"[3 * g.i - 2], s * r."recommendedCents"[3 * g.i - 1], s * r."recommendedCents"[3 * g.i],
@@ -174,7 +183,9 @@ LANGUAGE sql IMMUTABLE AS $$
          s * r."fineTuningCents"[3 * g.i - 2], s * r."fineTuningCents"[3 * g.i - 1], s * r."fineTuningCents"[3 * g.i],
          s * (r."fineTuningCents"[3 * g.i - 1] IS NOT NULL)::int, s * (g.i = 1 AND cardinality(r."fineTuningCents") > 0)::int,
          s * r."hybridCents"[3 * g.i - 2], s * r."hybridCents"[3 * g.i - 1], s * r."hybridCents"[3 * g.i],
-         s * (r."hybridCents"[3 * g.i - 1] IS NOT NULL)::int, s * (g.i = 1 AND cardinality(r."hybridCents") > 0)::int
+         s * (r."hybridCents"[3 * g.i - 1] IS NOT NULL)::int, s * (g.i = 1 AND cardinality(r."hybridCents") > 0)::int,
+         s * (3 * g.i <= cardinality((CASE COALESCE(r."chosenApproach", r."recommendedApproach") WHEN 'RAG' THEN r."ragCents" WHEN 'FINE_TUNING' THEN r."fineTuningCents" WHEN 'HYBRID' THEN r."hybridCents" ELSE r."chosenCents" END)))::int,
+         s * (3 * g.i <= cardinality((CASE COALESCE(r."chosenApproach", r."recommendedApproach") WHEN 'RAG' THEN r."ragCents" WHEN 'FINE_TUNING' THEN r."fineTuningCents" WHEN 'HYBRID' THEN r."hybridCents" ELSE r."chosenCents" END)) AND r.incomplete & 1 <> 0)::int
     FROM generate_series(1, greatest(cardinality(r."chosenCents"), cardinality(r."recommendedCents"), cardinality(r."ragCents"), cardinality(r."fineTuningCents"), cardinality(r."hybridCents")) / 3) AS g(i)
    WHERE r."deletedAt" IS NULL AND r."startYear" IS NOT NULL
 $$;
@@ -193,13 +204,13 @@ DECLARE
   END;
 BEGIN
   EXECUTE format($q$
-    INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", "ch", "rec", "chl", "chb", "chh", "chn", "chu", "recl", "recb", "rech", "recn", "recu", "ragl", "ragb", "ragh", "ragn", "ragu", "ftl", "ftb", "fth", "ftn", "ftu", "hyl", "hyb", "hyh", "hyn", "hyu")
-    SELECT (x.r)."organizationId", e."calendarYear", e.ch, e.rec, coalesce(sum(e."chl"), 0), coalesce(sum(e."chb"), 0), coalesce(sum(e."chh"), 0), coalesce(sum(e."chn"), 0), coalesce(sum(e."chu"), 0), coalesce(sum(e."recl"), 0), coalesce(sum(e."recb"), 0), coalesce(sum(e."rech"), 0), coalesce(sum(e."recn"), 0), coalesce(sum(e."recu"), 0), coalesce(sum(e."ragl"), 0), coalesce(sum(e."ragb"), 0), coalesce(sum(e."ragh"), 0), coalesce(sum(e."ragn"), 0), coalesce(sum(e."ragu"), 0), coalesce(sum(e."ftl"), 0), coalesce(sum(e."ftb"), 0), coalesce(sum(e."fth"), 0), coalesce(sum(e."ftn"), 0), coalesce(sum(e."ftu"), 0), coalesce(sum(e."hyl"), 0), coalesce(sum(e."hyb"), 0), coalesce(sum(e."hyh"), 0), coalesce(sum(e."hyn"), 0), coalesce(sum(e."hyu"), 0)
+    INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", "ch", "rec", "businessUnit", "chl", "chb", "chh", "chn", "chu", "recl", "recb", "rech", "recn", "recu", "ragl", "ragb", "ragh", "ragn", "ragu", "ftl", "ftb", "fth", "ftn", "ftu", "hyl", "hyb", "hyh", "hyn", "hyu", "cy", "ci")
+    SELECT (x.r)."organizationId", e."calendarYear", e.ch, e.rec, e."businessUnit", coalesce(sum(e."chl"), 0), coalesce(sum(e."chb"), 0), coalesce(sum(e."chh"), 0), coalesce(sum(e."chn"), 0), coalesce(sum(e."chu"), 0), coalesce(sum(e."recl"), 0), coalesce(sum(e."recb"), 0), coalesce(sum(e."rech"), 0), coalesce(sum(e."recn"), 0), coalesce(sum(e."recu"), 0), coalesce(sum(e."ragl"), 0), coalesce(sum(e."ragb"), 0), coalesce(sum(e."ragh"), 0), coalesce(sum(e."ragn"), 0), coalesce(sum(e."ragu"), 0), coalesce(sum(e."ftl"), 0), coalesce(sum(e."ftb"), 0), coalesce(sum(e."fth"), 0), coalesce(sum(e."ftn"), 0), coalesce(sum(e."ftu"), 0), coalesce(sum(e."hyl"), 0), coalesce(sum(e."hyb"), 0), coalesce(sum(e."hyh"), 0), coalesce(sum(e."hyn"), 0), coalesce(sum(e."hyu"), 0), coalesce(sum(e."cy"), 0), coalesce(sum(e."ci"), 0)
       FROM (%s) x
       CROSS JOIN LATERAL "PortfolioCostSum_expand"(x.r, x.s) e
      WHERE EXISTS (SELECT 1 FROM "Organization" o WHERE o."id" = (x.r)."organizationId")
-     GROUP BY 1, 2, 3, 4
-    HAVING (sum(e."chl") <> 0 OR sum(e."chb") <> 0 OR sum(e."chh") <> 0 OR sum(e."chn") <> 0 OR sum(e."chu") <> 0 OR sum(e."recl") <> 0 OR sum(e."recb") <> 0 OR sum(e."rech") <> 0 OR sum(e."recn") <> 0 OR sum(e."recu") <> 0 OR sum(e."ragl") <> 0 OR sum(e."ragb") <> 0 OR sum(e."ragh") <> 0 OR sum(e."ragn") <> 0 OR sum(e."ragu") <> 0 OR sum(e."ftl") <> 0 OR sum(e."ftb") <> 0 OR sum(e."fth") <> 0 OR sum(e."ftn") <> 0 OR sum(e."ftu") <> 0 OR sum(e."hyl") <> 0 OR sum(e."hyb") <> 0 OR sum(e."hyh") <> 0 OR sum(e."hyn") <> 0 OR sum(e."hyu") <> 0)$q$, source);
+     GROUP BY 1, 2, 3, 4, 5
+    HAVING (sum(e."chl") <> 0 OR sum(e."chb") <> 0 OR sum(e."chh") <> 0 OR sum(e."chn") <> 0 OR sum(e."chu") <> 0 OR sum(e."recl") <> 0 OR sum(e."recb") <> 0 OR sum(e."rech") <> 0 OR sum(e."recn") <> 0 OR sum(e."recu") <> 0 OR sum(e."ragl") <> 0 OR sum(e."ragb") <> 0 OR sum(e."ragh") <> 0 OR sum(e."ragn") <> 0 OR sum(e."ragu") <> 0 OR sum(e."ftl") <> 0 OR sum(e."ftb") <> 0 OR sum(e."fth") <> 0 OR sum(e."ftn") <> 0 OR sum(e."ftu") <> 0 OR sum(e."hyl") <> 0 OR sum(e."hyb") <> 0 OR sum(e."hyh") <> 0 OR sum(e."hyn") <> 0 OR sum(e."hyu") <> 0 OR sum(e."cy") <> 0 OR sum(e."ci") <> 0)$q$, source);
   EXECUTE format($q$
     INSERT INTO "PortfolioUseCaseSum" ("organizationId", "rec", "chosen", "ev", "av", "fv", "wv", "n", "dis", "flagged", "risky", "i0", "i1", "i2", "i3", "i4", "f0", "f1", "f2", "f3", "f4", "sl", "sb", "sh", "sn", "tl", "tb", "th", "tn")
     SELECT (x.r)."organizationId", e."rec", e."chosen", e."ev", e."av", e."fv", e."wv", coalesce(sum(e."n"), 0), coalesce(sum(e."dis"), 0), coalesce(sum(e."flagged"), 0), coalesce(sum(e."risky"), 0), coalesce(sum(e."i0"), 0), coalesce(sum(e."i1"), 0), coalesce(sum(e."i2"), 0), coalesce(sum(e."i3"), 0), coalesce(sum(e."i4"), 0), coalesce(sum(e."f0"), 0), coalesce(sum(e."f1"), 0), coalesce(sum(e."f2"), 0), coalesce(sum(e."f3"), 0), coalesce(sum(e."f4"), 0), coalesce(sum(e."sl"), 0), coalesce(sum(e."sb"), 0), coalesce(sum(e."sh"), 0), coalesce(sum(e."sn"), 0), coalesce(sum(e."tl"), 0), coalesce(sum(e."tb"), 0), coalesce(sum(e."th"), 0), coalesce(sum(e."tn"), 0)
@@ -234,12 +245,12 @@ END $fn$;
 CREATE TRIGGER portfolio_cost_sum_trunc AFTER TRUNCATE ON "UseCaseRollup" FOR EACH STATEMENT EXECUTE FUNCTION "PortfolioCostSum_truncated"();
 
 -- Every organization's base, and its marker.
-INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", "ch", "rec", "chl", "chb", "chh", "chn", "chu", "recl", "recb", "rech", "recn", "recu", "ragl", "ragb", "ragh", "ragn", "ragu", "ftl", "ftb", "fth", "ftn", "ftu", "hyl", "hyb", "hyh", "hyn", "hyu")
-SELECT r."organizationId", e."calendarYear", e.ch, e.rec, coalesce(sum(e."chl"), 0), coalesce(sum(e."chb"), 0), coalesce(sum(e."chh"), 0), coalesce(sum(e."chn"), 0), coalesce(sum(e."chu"), 0), coalesce(sum(e."recl"), 0), coalesce(sum(e."recb"), 0), coalesce(sum(e."rech"), 0), coalesce(sum(e."recn"), 0), coalesce(sum(e."recu"), 0), coalesce(sum(e."ragl"), 0), coalesce(sum(e."ragb"), 0), coalesce(sum(e."ragh"), 0), coalesce(sum(e."ragn"), 0), coalesce(sum(e."ragu"), 0), coalesce(sum(e."ftl"), 0), coalesce(sum(e."ftb"), 0), coalesce(sum(e."fth"), 0), coalesce(sum(e."ftn"), 0), coalesce(sum(e."ftu"), 0), coalesce(sum(e."hyl"), 0), coalesce(sum(e."hyb"), 0), coalesce(sum(e."hyh"), 0), coalesce(sum(e."hyn"), 0), coalesce(sum(e."hyu"), 0)
+INSERT INTO "PortfolioCostSum" ("organizationId", "calendarYear", "ch", "rec", "businessUnit", "chl", "chb", "chh", "chn", "chu", "recl", "recb", "rech", "recn", "recu", "ragl", "ragb", "ragh", "ragn", "ragu", "ftl", "ftb", "fth", "ftn", "ftu", "hyl", "hyb", "hyh", "hyn", "hyu", "cy", "ci")
+SELECT r."organizationId", e."calendarYear", e.ch, e.rec, e."businessUnit", coalesce(sum(e."chl"), 0), coalesce(sum(e."chb"), 0), coalesce(sum(e."chh"), 0), coalesce(sum(e."chn"), 0), coalesce(sum(e."chu"), 0), coalesce(sum(e."recl"), 0), coalesce(sum(e."recb"), 0), coalesce(sum(e."rech"), 0), coalesce(sum(e."recn"), 0), coalesce(sum(e."recu"), 0), coalesce(sum(e."ragl"), 0), coalesce(sum(e."ragb"), 0), coalesce(sum(e."ragh"), 0), coalesce(sum(e."ragn"), 0), coalesce(sum(e."ragu"), 0), coalesce(sum(e."ftl"), 0), coalesce(sum(e."ftb"), 0), coalesce(sum(e."fth"), 0), coalesce(sum(e."ftn"), 0), coalesce(sum(e."ftu"), 0), coalesce(sum(e."hyl"), 0), coalesce(sum(e."hyb"), 0), coalesce(sum(e."hyh"), 0), coalesce(sum(e."hyn"), 0), coalesce(sum(e."hyu"), 0), coalesce(sum(e."cy"), 0), coalesce(sum(e."ci"), 0)
   FROM "UseCaseRollup" r
   CROSS JOIN LATERAL "PortfolioCostSum_expand"(r, 1) e
- GROUP BY 1, 2, 3, 4
-HAVING sum(e."chl") <> 0 OR sum(e."chb") <> 0 OR sum(e."chh") <> 0 OR sum(e."chn") <> 0 OR sum(e."chu") <> 0 OR sum(e."recl") <> 0 OR sum(e."recb") <> 0 OR sum(e."rech") <> 0 OR sum(e."recn") <> 0 OR sum(e."recu") <> 0 OR sum(e."ragl") <> 0 OR sum(e."ragb") <> 0 OR sum(e."ragh") <> 0 OR sum(e."ragn") <> 0 OR sum(e."ragu") <> 0 OR sum(e."ftl") <> 0 OR sum(e."ftb") <> 0 OR sum(e."fth") <> 0 OR sum(e."ftn") <> 0 OR sum(e."ftu") <> 0 OR sum(e."hyl") <> 0 OR sum(e."hyb") <> 0 OR sum(e."hyh") <> 0 OR sum(e."hyn") <> 0 OR sum(e."hyu") <> 0;
+ GROUP BY 1, 2, 3, 4, 5
+HAVING sum(e."chl") <> 0 OR sum(e."chb") <> 0 OR sum(e."chh") <> 0 OR sum(e."chn") <> 0 OR sum(e."chu") <> 0 OR sum(e."recl") <> 0 OR sum(e."recb") <> 0 OR sum(e."rech") <> 0 OR sum(e."recn") <> 0 OR sum(e."recu") <> 0 OR sum(e."ragl") <> 0 OR sum(e."ragb") <> 0 OR sum(e."ragh") <> 0 OR sum(e."ragn") <> 0 OR sum(e."ragu") <> 0 OR sum(e."ftl") <> 0 OR sum(e."ftb") <> 0 OR sum(e."fth") <> 0 OR sum(e."ftn") <> 0 OR sum(e."ftu") <> 0 OR sum(e."hyl") <> 0 OR sum(e."hyb") <> 0 OR sum(e."hyh") <> 0 OR sum(e."hyn") <> 0 OR sum(e."hyu") <> 0 OR sum(e."cy") <> 0 OR sum(e."ci") <> 0;
 INSERT INTO "PortfolioUseCaseSum" ("organizationId", "rec", "chosen", "ev", "av", "fv", "wv", "n", "dis", "flagged", "risky", "i0", "i1", "i2", "i3", "i4", "f0", "f1", "f2", "f3", "f4", "sl", "sb", "sh", "sn", "tl", "tb", "th", "tn")
 SELECT r."organizationId", e."rec", e."chosen", e."ev", e."av", e."fv", e."wv", coalesce(sum(e."n"), 0), coalesce(sum(e."dis"), 0), coalesce(sum(e."flagged"), 0), coalesce(sum(e."risky"), 0), coalesce(sum(e."i0"), 0), coalesce(sum(e."i1"), 0), coalesce(sum(e."i2"), 0), coalesce(sum(e."i3"), 0), coalesce(sum(e."i4"), 0), coalesce(sum(e."f0"), 0), coalesce(sum(e."f1"), 0), coalesce(sum(e."f2"), 0), coalesce(sum(e."f3"), 0), coalesce(sum(e."f4"), 0), coalesce(sum(e."sl"), 0), coalesce(sum(e."sb"), 0), coalesce(sum(e."sh"), 0), coalesce(sum(e."sn"), 0), coalesce(sum(e."tl"), 0), coalesce(sum(e."tb"), 0), coalesce(sum(e."th"), 0), coalesce(sum(e."tn"), 0)
   FROM "UseCaseRollup" r
@@ -296,3 +307,6 @@ CREATE INDEX "UseCaseRollup_list_lag_idx" ON "UseCaseRollup"("organizationId", "
   WHERE "deletedAt" IS NULL AND ("infeasible" & 1) <> 0;
 CREATE INDEX "UseCaseRollup_list_ttv_idx" ON "UseCaseRollup"("organizationId", "ttvHigh")
   WHERE "deletedAt" IS NULL AND "ttvHigh" IS NOT NULL;
+
+-- The value panel's use cases with a value, without reading the others.
+CREATE INDEX "UseCase_valued_idx" ON "UseCase"("organizationId") WHERE "deletedAt" IS NULL AND "benefit" IS NOT NULL;
