@@ -7,13 +7,13 @@ import { scopedQueryRaw } from "../rls";
  * (migration 20261204200000_portfolio_cost_sums; docs/decisions/portfolio-cost-sums.md).
  *
  * "PortfolioCostSum" holds signed contributions, per organization, to the cost statement's groups
- * (calendar year × as-chosen approach × recommended approach): triggers on "UseCaseRollup" add
- * each written row's and take away each replaced row's. Their sum, by group, is what the
- * statement in ./panels/costs.ts computes over the live rollup rows; reading it costs the same
- * whatever the number of use cases. The use-case panels' counts ("PortfolioUseCaseSum") and
- * tallies ("PortfolioTally": risk flags, missing figures) are kept by the same triggers, valid
- * under the same marker, and rewritten by the same two statements below
- * (./panels/use-cases.ts reads them).
+ * (calendar year × as-chosen approach × recommended approach, and business unit for the budget
+ * panel): triggers on "UseCaseRollup" add each written row's and take away each replaced row's.
+ * Their sum, by group, is what the statement in ./panels/costs.ts computes over the live rollup
+ * rows; reading it costs the same whatever the number of use cases. The use-case panels' counts
+ * ("PortfolioUseCaseSum") and tallies ("PortfolioTally": risk flags, missing figures, costed use
+ * cases per unit) are kept by the same triggers, valid under the same marker, and rewritten by the
+ * same two statements below (./panels/use-cases.ts and ../value/read.ts read them).
  */
 
 /** The five arrays' keys, as in ./panels/costs.ts; per key: low, base and high sums, years with a base, use cases. */
@@ -23,8 +23,9 @@ const COLUMNS = [...SUM_KEYS.flatMap((k) => ["l", "b", "h", "n", "u"].map((s) =>
 const quoted = (c: string) => `"${c}"`;
 
 /**
- * Past this many stored rows (and twice the rows they fold into), a read first folds the organization's
- * rows into one per group. A save adds a dozen rows; an import of 10,000 use cases a few thousand.
+ * Past this many stored cost rows (and twice the rows they fold into), a read first folds the
+ * organization's rows into one per group. A save adds a dozen rows; an import of 10,000 use cases
+ * a few thousand.
  */
 export const COMPACT_AFTER = 2_000;
 
@@ -76,7 +77,8 @@ export async function keptCostRows(organizationId: string): Promise<CostSumRow[]
  * Replaces the organization's rows with its base: the sums over its live rollup rows, and the
  * marker. One statement, so one snapshot: a write committed before it is in the rollup it reads
  * and its contributions are among the rows it deletes; a write committed after it keeps its
- * contributions, which its rollup rows are not in the base. Returns the base's rows.
+ * contributions, and its rollup rows are not in the base. Returns the base's cost rows (by year,
+ * as chosen and recommended, as the cost statement gives them).
  */
 export async function writeBase(organizationId: string): Promise<CostSumRow[]> {
   return primaryDb().$transaction(async (tx) => {

@@ -12,7 +12,9 @@ import { loadDashboard, TotalsBeyondExactError } from "./dashboard";
  * Every table the loaders below read. Each has the change triggers of migration
  * 20261203140000_portfolio_cache (tests/portfolio-cache.test.ts checks both lists agree): a
  * loader that starts reading another table must add its triggers, or the cache would miss its
- * writes.
+ * writes. (The loaders also read the kept sums of ./cost-sums.ts, which only change with
+ * UseCaseRollup: triggers on it write them, and a base or a compaction rewrites them to the same
+ * sums. They need no triggers of their own.)
  */
 export const PORTFOLIO_CACHE_TABLES = [
   "UseCase", "UseCaseRollup", "AssumptionVersion", // loadDashboard; listBusinessUnits
