@@ -78,6 +78,8 @@ export const test = base.extend<{ registry: Registry }>({
            VALUES ($1, $2, $3, $4, $5, $6, $6, $7::"Approach", $8, $9, $10::jsonb, CASE WHEN $7::"Approach" IS NULL THEN 'none' ELSE 'assessed' END::"Evidence", now())`,
           [id, org.id, uc.title, uc.description ?? "", uc.businessUnit ?? "", owner, uc.recommendedApproach ?? null, uc.agreementVotes ?? 0, uc.agreementVoters ?? 0, JSON.stringify(uc.assessment ?? {})],
         );
+        // Its rollup row, as every write of the app rebuilds it (the list's business units and the portfolio read it).
+        await q(`SELECT "UseCaseRollup_refresh"($1, $2::text[])`, [org.id, [id]]);
         return id;
       },
       query: q,

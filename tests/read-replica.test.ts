@@ -212,9 +212,14 @@ describe("read-your-writes", () => {
     spy.standby.length = 0;
     // Inside the computation (its snapshot already taken, the replica already checked), a write
     // commits on the primary and the replica replays it before this loader reads.
-    // (Through a connection of its own: inside the computation `db` is the replica, which refuses writes.)
+    // (Through a connection of its own: inside the computation `db` is the replica, which refuses writes.
+    // The use case and its rollup row in one statement, as every write of the app changes both.)
     spy.during = async () => {
-      await pair.onPrimary(`UPDATE "UseCase" SET "businessUnit" = 'Race unit', version = version + 1 WHERE title = 'Before the race' AND "organizationId" = $1`, [a.id]);
+      await pair.onPrimary(
+        `WITH u AS (UPDATE "UseCase" SET "businessUnit" = 'Race unit', version = version + 1 WHERE title = 'Before the race' AND "organizationId" = $1 RETURNING id)
+         UPDATE "UseCaseRollup" r SET "businessUnit" = 'Race unit' FROM u WHERE r."useCaseId" = u.id`,
+        [a.id],
+      );
       await pair.caughtUp();
     };
     const racing = await loadOverview(a.id, EMPTY_FILTER, YEAR);
