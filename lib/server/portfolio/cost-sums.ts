@@ -17,7 +17,7 @@ import { scopedQueryRaw } from "../rls";
  */
 
 /** The five arrays' keys, as in ./panels/costs.ts; per key: low, base and high sums, years with a base, use cases. */
-export const SUM_KEYS = ["ch", "rec", "rag", "ft", "hy"] as const;
+const SUM_KEYS = ["ch", "rec", "rag", "ft", "hy"] as const;
 /** Then, for the budget panel: the use cases whose as-chosen array covers the year (cy), and those of them incomplete as chosen (ci). */
 const COLUMNS = [...SUM_KEYS.flatMap((k) => ["l", "b", "h", "n", "u"].map((s) => `${k}${s}`)), "cy", "ci"];
 const quoted = (c: string) => `"${c}"`;
@@ -34,6 +34,14 @@ export interface CostSumRow {
   ch: string | null;
   rec: string | null;
   [sum: string]: bigint | number | string | null;
+}
+
+/**
+ * True in a statement when the organization's kept sums are there (its marker: a cost row with no
+ * year). Each reader checks it in the same statement as its sums, so both come from one snapshot.
+ */
+export function keptSumsReady(organizationId: string): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "PortfolioCostSum" m WHERE m."organizationId" = ${organizationId} AND m."calendarYear" IS NULL)`;
 }
 
 /** Per-organization lock for the two statements that rewrite its rows (a base, a compaction). */

@@ -7,6 +7,7 @@ import {
 } from "@/lib/domain/value";
 import { db, Prisma } from "../db";
 import { getStoredProjection } from "../projections";
+import { keptSumsReady } from "../portfolio/cost-sums";
 import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
 import { float, int } from "../portfolio/sql-values";
 import { scopedQueryRaw } from "../rls";
@@ -128,9 +129,9 @@ export async function valueInput(
   filter: PortfolioFilter,
   options: { fromRollup?: boolean } = {},
 ): Promise<{ input: (ValueInputRow & { startYear: number | null; approach: string | null })[]; noValue: Map<string, number>; rateCents: number }> {
-  const kept = async () => (isEmptyFilter(filter) && !options.fromRollup ? keptValueRows(organizationId) : null);
+  const rowsInView = async () => (isEmptyFilter(filter) && !options.fromRollup ? await keptValueRows(organizationId) : null) ?? valueRows(organizationId, filter);
   const [rows, rate] = await Promise.all([
-    kept().then((rows) => rows ?? valueRows(organizationId, filter)),
+    rowsInView(),
     valueRate(organizationId),
   ]);
   const input: (ValueInputRow & { startYear: number | null; approach: string | null })[] = [];
@@ -183,7 +184,7 @@ async function keptValueRows(organizationId: string): Promise<ValueRow[] | null>
        GROUP BY t.key
       UNION ALL
       SELECT 'marker', '', NULL, NULL, NULL, NULL, NULL, NULL, false, 0, NULL, NULL, NULL
-       WHERE EXISTS (SELECT 1 FROM "PortfolioCostSum" m WHERE m."organizationId" = ${organizationId} AND m."calendarYear" IS NULL)`,
+       WHERE ${keptSumsReady(organizationId)}`,
   );
   if (!rows.some((r) => r.kind === "marker")) return null;
   const valued = rows.filter((r) => r.kind === "valued");
@@ -276,7 +277,7 @@ async function keptSpendByUnit(organizationId: string, year: number): Promise<Sp
       HAVING sum(s.cy) > 0
       UNION ALL
       SELECT '', NULL, NULL, NULL, 0, 0, true
-       WHERE EXISTS (SELECT 1 FROM "PortfolioCostSum" m WHERE m."organizationId" = ${organizationId} AND m."calendarYear" IS NULL)`,
+       WHERE ${keptSumsReady(organizationId)}`,
   );
   return rows.some((r) => r.marker) ? rows.filter((r) => !r.marker) : null;
 }

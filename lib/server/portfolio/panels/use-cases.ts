@@ -5,7 +5,7 @@ import { isEmptyFilter, RISK_FLAGS, type PortfolioFilter, type RiskFlagCode } fr
 import type { FlaggedUseCase, Freshness, IncompleteCounts, MatrixCell, Range3, ScenarioName, TopUseCase, UseCaseRef, Versions } from "@/lib/domain/portfolio/types";
 import { Prisma } from "../../db";
 import { scopedQueryRaw } from "../../rls";
-import { writeBase } from "../cost-sums";
+import { keptSumsReady, writeBase } from "../cost-sums";
 import { asChosenApproach, useCaseWhere } from "../filter-sql";
 import { int } from "../sql-values";
 
@@ -223,7 +223,7 @@ function keptCounts(organizationId: string): Prisma.Sql {
     SELECT 'tally', jsonb_build_object(
              'flags', jsonb_build_array(${flagCount}),
              'ttvMax', (SELECT max(r."ttvHigh") FROM "UseCaseRollup" r WHERE r."organizationId" = ${organizationId} AND r."deletedAt" IS NULL AND r."ttvHigh" IS NOT NULL),
-             'marker', EXISTS (SELECT 1 FROM "PortfolioCostSum" m WHERE m."organizationId" = ${organizationId} AND m."calendarYear" IS NULL)),
+             'marker', ${keptSumsReady(organizationId)}),
            NULL, NULL, NULL`;
 }
 
