@@ -8,11 +8,11 @@
 import { buttonClass } from "@/components/button";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition, type ReactNode } from "react";
+import { useRef, useState, useTransition } from "react";
 import { ANSWER_KEYS, ANSWER_LABELS, missingAnswers, type AnswerKey } from "@/lib/domain/assessment";
 import { ANSWER_HELP, ASSESSMENT_SECTIONS, shortCitation } from "@/lib/domain/assessment-help";
 import { sourceTitle } from "@/lib/domain/sources";
-import { LIMITS, STATUSES, type UseCaseFields } from "@/lib/domain/use-case";
+import { LIMITS, STATUSES } from "@/lib/domain/use-case";
 import { GOVERNANCE_LABELS, GOVERNANCE_LIMITS, GOVERNANCE_OPTIONS } from "@/lib/domain/governance";
 import { diffFields, fieldLabel, flattenFields, formatFieldValue } from "@/lib/domain/use-case-changes";
 import {
@@ -28,10 +28,8 @@ import {
 import type { ActionResult } from "@/lib/server/errors";
 import type { UseCaseConflictDetails } from "@/lib/server/use-cases/write";
 import { createUseCase, updateUseCase } from "../actions";
+import { Field, FieldError, fieldId, inputClass, Section, type Errors, type Fields } from "./form-fields";
 import { statusLabel, useCasePath } from "./labels";
-
-type Errors = Record<string, string[]>;
-type Fields = UseCaseFields & { ownerId?: string };
 
 export interface UseCaseFormProps {
   orgSlug: string;
@@ -47,11 +45,6 @@ export interface UseCaseFormProps {
   canAssignOwner: boolean;
   currentUser: { id: string; name: string };
 }
-
-const inputClass =
-  "mt-1 block w-full rounded border border-zinc-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-600 disabled:cursor-not-allowed disabled:border-zinc-200 disabled:bg-zinc-100 disabled:text-zinc-600 disabled:shadow-none";
-
-const fieldId = (path: string) => `field-${path.replace(/\./g, "-")}`;
 
 export function UseCaseForm(props: UseCaseFormProps) {
   const router = useRouter();
@@ -445,45 +438,12 @@ export function UseCaseForm(props: UseCaseFormProps) {
   );
 }
 
-function Section(props: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section id={props.id} aria-labelledby={`${props.id}-heading`} className="space-y-4">
-      <h2 id={`${props.id}-heading`} className="text-lg font-semibold">
-        {props.title}
-      </h2>
-      {props.children}
-    </section>
-  );
-}
-
-function FieldError(props: { id: string; messages: string[] }) {
-  return (
-    <p id={props.id} className="mt-1 text-sm text-red-700" data-testid="field-error">
-      {props.messages.join(" ")}
-    </p>
-  );
-}
-
 /** "manualEstimate.low" → "Manual yearly estimate (low)"; other paths by their label. */
 function bannerLabel(path: string): string {
   const label = fieldLabel(path);
   if (label !== path) return label;
   const [top, ...rest] = path.split(".");
   return `${fieldLabel(top!)} (${rest.join(" ")})`;
-}
-
-function Field(props: { path: string; label: string; error?: string[]; help?: ReactNode; required?: boolean; children: ReactNode }) {
-  return (
-    <div data-field={props.path}>
-      <label htmlFor={fieldId(props.path)} className="block text-sm font-medium text-zinc-800">
-        {props.label}
-        {props.required && <span className="text-red-700"> *</span>}
-      </label>
-      {props.children}
-      {props.help && <p className="mt-1 text-xs text-zinc-600">{props.help}</p>}
-      {props.error && <FieldError id={`${fieldId(props.path)}-error`} messages={props.error} />}
-    </div>
-  );
 }
 
 function Citation({ answerKey }: { answerKey: AnswerKey }) {
