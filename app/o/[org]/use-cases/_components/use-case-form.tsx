@@ -4,14 +4,15 @@
  * (checkFormValues); the server action is the real check, and its field errors are shown next
  * to their fields the same way. On an edit, a save that someone else's save overtook shows
  * their change beside yours and lets you load theirs or save yours on top.
+ *
+ * This file holds the form's state, hints, save and error banner; the sections it shows are in
+ * overview-section.tsx and assessment-section.tsx, the conflict in conflict-panel.tsx.
  */
 import { buttonClass } from "@/components/button";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import type { AnswerKey } from "@/lib/domain/assessment";
-import { LIMITS, STATUSES } from "@/lib/domain/use-case";
-import { GOVERNANCE_LABELS, GOVERNANCE_LIMITS, GOVERNANCE_OPTIONS } from "@/lib/domain/governance";
 import { fieldLabel } from "@/lib/domain/use-case-changes";
 import { checkFormValues, formValuesFromFields, mergeFormValues, type UseCaseFormValues } from "@/lib/domain/use-case-form";
 import type { ActionResult } from "@/lib/server/errors";
@@ -19,8 +20,9 @@ import type { UseCaseConflictDetails } from "@/lib/server/use-cases/write";
 import { createUseCase, updateUseCase } from "../actions";
 import { AssessmentSection } from "./assessment-section";
 import { ConflictPanel } from "./conflict-panel";
-import { Field, FieldError, fieldId, inputClass, Section, type Errors, type Fields } from "./form-fields";
-import { statusLabel, useCasePath } from "./labels";
+import { fieldId, type Errors, type Fields } from "./form-fields";
+import { useCasePath } from "./labels";
+import { OverviewSection } from "./overview-section";
 
 export interface UseCaseFormProps {
   orgSlug: string;
@@ -198,191 +200,15 @@ export function UseCaseForm(props: UseCaseFormProps) {
         />
       )}
 
-      <Section id="overview" title="Overview">
-        <Field path="title" label="Title" error={err("title")} required>
-          <input
-            id={fieldId("title")}
-            className={inputClass}
-            value={values.title}
-            maxLength={LIMITS.title + 50}
-            onChange={(e) => set("title", e.target.value)}
-            onBlur={() => blur("title")}
-            aria-invalid={!!err("title")}
-            aria-describedby={err("title") ? `${fieldId("title")}-error` : undefined}
-          />
-        </Field>
-        <Field path="description" label="Description" error={err("description")} help="What it should do, for whom, and why it matters.">
-          <textarea
-            id={fieldId("description")}
-            className={inputClass}
-            rows={4}
-            value={values.description}
-            onChange={(e) => set("description", e.target.value)}
-            onBlur={() => blur("description")}
-            aria-invalid={!!err("description")}
-            aria-describedby={err("description") ? `${fieldId("description")}-error` : undefined}
-          />
-        </Field>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field path="businessUnit" label="Business unit / cost center" error={err("businessUnit")}>
-            <input
-              id={fieldId("businessUnit")}
-              className={inputClass}
-              value={values.businessUnit}
-              onChange={(e) => set("businessUnit", e.target.value)}
-              onBlur={() => blur("businessUnit")}
-              aria-invalid={!!err("businessUnit")}
-              aria-describedby={err("businessUnit") ? `${fieldId("businessUnit")}-error` : undefined}
-            />
-          </Field>
-          <Field
-            path="ownerId"
-            label="Owner"
-            error={err("ownerId")}
-            help={props.canAssignOwner ? undefined : "A lead's use cases are their own; an executive or admin can hand one over."}
-          >
-            <select
-              id={fieldId("ownerId")}
-              className={inputClass}
-              value={values.ownerId || props.currentUser.id}
-              disabled={!props.canAssignOwner}
-              onChange={(e) => set("ownerId", e.target.value)}
-              aria-invalid={!!err("ownerId")}
-              aria-describedby={err("ownerId") ? `${fieldId("ownerId")}-error` : undefined}
-            >
-              {!props.members.some((m) => m.id === (values.ownerId || props.currentUser.id)) && (
-                <option value={values.ownerId || props.currentUser.id}>{values.ownerId ? "A former member" : props.currentUser.name}</option>
-              )}
-              {props.members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                  {m.id === props.currentUser.id ? " (you)" : ""}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field path="status" label="Status" error={err("status")}>
-            <select id={fieldId("status")} className={inputClass} value={values.status} onChange={(e) => set("status", e.target.value)} aria-invalid={!!err("status")}>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel(s)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field path="startDate" label="Planned start" error={err("startDate")}>
-            <input
-              id={fieldId("startDate")}
-              type="date"
-              className={inputClass}
-              value={values.startDate}
-              min="1950-01-01"
-              max="2100-12-31"
-              onChange={(e) => set("startDate", e.target.value)}
-              onBlur={() => blur("startDate")}
-              aria-invalid={!!err("startDate")}
-              aria-describedby={err("startDate") ? `${fieldId("startDate")}-error` : undefined}
-            />
-          </Field>
-          <Field path="horizonYears" label="Horizon (years)" error={err("horizonYears")} help="How many years the cost projection covers: 1 to 10.">
-            <input
-              id={fieldId("horizonYears")}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={10}
-              step={1}
-              className={inputClass}
-              value={values.horizonYears}
-              onChange={(e) => set("horizonYears", e.target.value)}
-              onBlur={() => blur("horizonYears")}
-              aria-invalid={!!err("horizonYears")}
-              aria-describedby={err("horizonYears") ? `${fieldId("horizonYears")}-error` : undefined}
-            />
-          </Field>
-          <Field path="externalId" label="External id" error={err("externalId")} help="The id in your own inventory, if any. Unique in the organization.">
-            <input
-              id={fieldId("externalId")}
-              className={inputClass}
-              value={values.externalId}
-              onChange={(e) => set("externalId", e.target.value)}
-              onBlur={() => blur("externalId")}
-              aria-invalid={!!err("externalId")}
-              aria-describedby={err("externalId") ? `${fieldId("externalId")}-error` : undefined}
-            />
-          </Field>
-        </div>
-        <fieldset className="rounded border border-zinc-200 p-3" data-field="governance">
-          <legend className="px-1 text-sm font-medium">Governance</legend>
-          <p className="text-xs text-zinc-600">What public AI inventories record (the US OMB M-25-21 inventory, the EU AI Act). Leave “not recorded” where you do not know.</p>
-          <div className="mt-2 grid gap-3 sm:grid-cols-2">
-            {(["highImpact", "stage", "sourcing", "euRiskTier"] as const).map((key) => (
-              <Field key={key} path={key} label={GOVERNANCE_LABELS[key]} error={err(key)}>
-                <select id={fieldId(key)} className={inputClass} value={values[key]} onChange={(e) => set(key, e.target.value)} aria-invalid={!!err(key)}>
-                  <option value="">Not recorded</option>
-                  {GOVERNANCE_OPTIONS[key].map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            ))}
-            <Field path="personalData" label={GOVERNANCE_LABELS.personalData} error={err("personalData")}>
-              <select id={fieldId("personalData")} className={inputClass} value={values.personalData} onChange={(e) => set("personalData", e.target.value)}>
-                <option value="">Not recorded</option>
-                <option value="yes">Yes</option>
-                <option value="no">No</option>
-              </select>
-            </Field>
-            {(["vendor", "topicArea"] as const).map((key) => (
-              <Field key={key} path={key} label={GOVERNANCE_LABELS[key]} error={err(key)}>
-                <input
-                  id={fieldId(key)}
-                  className={inputClass}
-                  value={values[key]}
-                  maxLength={GOVERNANCE_LIMITS[key]}
-                  onChange={(e) => set(key, e.target.value)}
-                  onBlur={() => blur(key)}
-                  aria-invalid={!!err(key)}
-                  aria-describedby={err(key) ? `${fieldId(key)}-error` : undefined}
-                />
-              </Field>
-            ))}
-          </div>
-        </fieldset>
-        <fieldset className="rounded border border-zinc-200 p-3" data-field="manualEstimate">
-          <legend className="px-1 text-sm font-medium">Manual yearly estimate (optional)</legend>
-          <p className="text-xs text-zinc-600">
-            For an agent, a structured pipeline or feedback learning the costs are not projected: give your own yearly estimate in dollars. Shown as a manual
-            estimate wherever it is used.
-          </p>
-          {err("manualEstimate") && <FieldError id={`${fieldId("manualEstimate")}-error`} messages={err("manualEstimate")!} />}
-          <div className="mt-2 grid gap-3 sm:grid-cols-3">
-            {(["Low", "Base", "High"] as const).map((part) => {
-              const key = `manual${part}` as const;
-              const path = `manualEstimate.${part.toLowerCase()}`;
-              return (
-                <Field key={part} path={path} label={`${part} ($ a year)`} error={err(path)}>
-                  <input
-                    id={fieldId(path)}
-                    type="number"
-                    inputMode="decimal"
-                    min={0}
-                    step="0.01"
-                    className={inputClass}
-                    value={values[key]}
-                    onChange={(e) => set(key, e.target.value)}
-                    onBlur={() => blur(path)}
-                    aria-invalid={!!err(path)}
-                    aria-describedby={err(path) ? `${fieldId(path)}-error` : undefined}
-                  />
-                </Field>
-              );
-            })}
-          </div>
-        </fieldset>
-      </Section>
+      <OverviewSection
+        values={values}
+        err={err}
+        set={set}
+        blur={blur}
+        members={props.members}
+        canAssignOwner={props.canAssignOwner}
+        currentUser={props.currentUser}
+      />
 
       <AssessmentSection values={values} err={err} onAnswer={setAnswer} blur={blur} />
 
