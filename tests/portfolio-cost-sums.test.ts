@@ -11,7 +11,7 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { db, Prisma } from "@/lib/server/db";
-import { compact, COMPACT_AFTER, writeBase } from "@/lib/server/portfolio/cost-sums";
+import { compact, COMPACT_AFTER, costSumHooks, writeBase } from "@/lib/server/portfolio/cost-sums";
 import { costCells, costCellsFromRollup } from "@/lib/server/portfolio/panels/costs";
 import { useCasePanels, useCasePanelsFromRollup } from "@/lib/server/portfolio/panels/use-cases";
 import { listBusinessUnits } from "@/lib/server/use-cases/read";
@@ -200,8 +200,49 @@ describe("concurrency", () => {
     };
     await Promise.all([
       ...Array.from({ length: 8 }, (_, i) => write(i)),
-      writeBase(org.id), compact(org.id), writeBase(org.id), compact(org.id), writeBase(org.id),
+      writeBase(org.id, { rewrite: true }), compact(org.id), writeBase(org.id, { rewrite: true }), compact(org.id), writeBase(org.id, { rewrite: true }),
     ]);
+    await expectKeptEqualsRollup(org.id);
+  });
+
+  it("readers that all find the sums missing (after a restore) write the base once, and all read it", async () => {
+    const { org } = await orgWithUseCases("sums-once", 3);
+    const expected = await expectKeptEqualsRollup(org.id);
+    // As after a restore: the kept tables are not backed up, so the organization has no sums.
+    await db.$transaction([
+      db.portfolioCostSum.deleteMany({ where: { organizationId: org.id } }),
+      db.portfolioUseCaseSum.deleteMany({ where: { organizationId: org.id } }),
+      db.portfolioTally.deleteMany({ where: { organizationId: org.id } }),
+    ]);
+    // Hold the base's lock until every reader has found the sums missing and waits for it.
+    const holder = await connection();
+    const bases: string[] = [];
+    costSumHooks.onBase = (id) => bases.push(id);
+    try {
+      await holder.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [`PortfolioCostSum:${org.id}`]);
+      const readers = [costCells(org.id, EMPTY_FILTER), useCasePanels(org.id, EMPTY_FILTER), costCells(org.id, EMPTY_FILTER), useCasePanels(org.id, EMPTY_FILTER)];
+      for (let waiting = 0, tries = 0; waiting < readers.length; tries++) {
+        if (tries > 200) throw new Error(`only ${waiting} readers waited for the lock`);
+        await new Promise((r) => setTimeout(r, 25));
+        const { rows } = await holder.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_locks w JOIN pg_locks h ON h.locktype = 'advisory' AND h.granted AND h.pid = pg_backend_pid()
+             AND w.classid = h.classid AND w.objid = h.objid AND w.objsubid = h.objsubid
+            WHERE w.locktype = 'advisory' AND NOT w.granted`,
+        );
+        waiting = rows[0]!.n;
+      }
+      await holder.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [`PortfolioCostSum:${org.id}`]);
+      const [cells1, panels1, cells2, panels2] = await Promise.all(readers);
+      expect(bases).toEqual([org.id]);
+      const order = (cells: typeof expected) => cells.map((c) => JSON.stringify(c)).sort();
+      expect(order(cells1 as typeof expected)).toEqual(order(expected));
+      expect(order(cells2 as typeof expected)).toEqual(order(expected));
+      expect(panels2).toEqual(panels1);
+      expect(panels1).toEqual(await useCasePanelsFromRollup(org.id, EMPTY_FILTER));
+    } finally {
+      costSumHooks.onBase = undefined;
+      await holder.end();
+    }
     await expectKeptEqualsRollup(org.id);
   });
 });
