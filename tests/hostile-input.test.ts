@@ -40,7 +40,7 @@ import { loadDashboard } from "@/lib/server/portfolio/dashboard";
 import { getUseCase, listUseCases } from "@/lib/server/use-cases/read";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { loadCallables, type Callable } from "./helpers/entry-points";
-import { applyMutation, describe as show, hostileKey, hostileString, hostileValue, isPlainObject, mutation, NASTY_STRINGS } from "./helpers/hostile";
+import { applyMutation, describe as show, hostileKey, hostileString, hostileValue, isPlainObject, mutation, NASTY_STRINGS, numberReplacements } from "./helpers/hostile";
 import { csv } from "./import-helpers";
 import { signInAs, signOut } from "./helpers/session";
 import { makeAccount, tokenFor, type Account } from "./helpers/accounts";
@@ -409,6 +409,22 @@ describe("every server action against hostile input", () => {
         { numRuns: RUNS.whole, endOnFailure: true },
       );
     }
+  });
+
+  it("answers every number of a valid input set just past PostgreSQL's integer (2^31) with a result, never an error", { timeout: TIMEOUT }, async () => {
+    // The random mutations below found an expected version of 2^31 failing the statement (INTERNAL):
+    // every number of every action's input, deterministically, at that edge and at 2^63.
+    let tried = 0;
+    for (const call of calls) {
+      await call.example.as(); // some examples' inputs come from their caller (a password)
+      for (const at of numberReplacements(await call.example.input())) {
+        for (const value of [2 ** 31, 2 ** 63]) {
+          await attack(call, (valid) => applyMutation(valid, { kind: "replace", at, value }));
+          tried++;
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(10);
   });
 
   it("answers a valid input with one hostile change by naming the field, and writes nothing when refusing", { timeout: TIMEOUT }, async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { versionSchema } from "./parse";
 import {
   ASSUMPTION_KEYS,
   DEFAULT_ASSUMPTIONS,
@@ -30,7 +31,7 @@ export const ASSUMPTIONS_UPDATED = "assumptions.updated";
  */
 export const saveAssumptionsInput = z
   .object({
-    expectedVersion: z.number().int().min(0),
+    expectedVersion: versionSchema(0),
     fineTuneMethod: assumptionSetSchema.shape.fineTuneMethod,
     values: assumptionSetSchema.shape.values,
     /** How fine-tuned models are deployed; absent: unchanged. */

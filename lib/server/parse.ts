@@ -44,3 +44,12 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   if (!parsed.success) issues.push(...parsed.error.issues.map((issue): [string, string] => [keyOf(issue.path), shorten(issue.message)]));
   throw new ValidationError("Please correct the highlighted fields.", collect(issues));
 }
+
+/**
+ * The version a form was opened at (optimistic concurrency). Versions are PostgreSQL `integer`
+ * columns: a number past their range is refused here as a field error, never sent to the
+ * database, where comparing with it fails the statement.
+ */
+export function versionSchema(min: 0 | 1) {
+  return z.number().int().min(min).max(2_147_483_647);
+}

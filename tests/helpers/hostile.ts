@@ -143,6 +143,11 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant("remove" as const), at: fc.nat() }), weight: 1 },
 );
 
+/** The `at` of a "replace" mutation for each number inside `input` (where applyMutation will put its value). */
+export function numberReplacements(input: unknown): number[] {
+  return pathsOf(input).flatMap((p, i) => (typeof get(input, p) === "number" ? [i] : []));
+}
+
 /** Applies a mutation to `input` in place (or returns the replacement for the root). */
 export function applyMutation(input: unknown, m: Mutation): unknown {
   if (m.kind === "add") {

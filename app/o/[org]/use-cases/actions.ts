@@ -8,6 +8,7 @@
  */
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { versionSchema } from "@/lib/server/parse";
 import { overridesSchema } from "@/lib/domain/costing";
 import { decisionSchema, useCaseFieldsSchema } from "@/lib/domain/use-case";
 import { CREATE_ROLES, DECIDE_ROLES, EDIT_ROLES } from "@/lib/domain/use-case-permissions";
@@ -25,7 +26,7 @@ import {
 } from "@/lib/server/use-cases/write";
 
 const id = z.string().min(1).max(64);
-const version = z.number().int().min(1);
+const version = versionSchema(1);
 
 const writeCtx = (ctx: MemberContext): WriteContext => ({ organizationId: ctx.organization.id, actorId: ctx.user.id, role: ctx.role });
 

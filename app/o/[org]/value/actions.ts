@@ -7,6 +7,7 @@
  */
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { versionSchema } from "@/lib/server/parse";
 import { benefitSchema, budgetInputSchema, hourlyRateSchema } from "@/lib/domain/value";
 import { EDIT_ROLES } from "@/lib/domain/use-case-permissions";
 import { orgAction } from "@/lib/server/action";
@@ -28,7 +29,7 @@ function revalidate(ctx: MemberContext) {
 export const setBenefit = orgAction({
   name: "value.setBenefit",
   roles: EDIT_ROLES,
-  input: z.object({ id: z.string().min(1).max(64), expectedVersion: z.number().int().min(1), benefit: benefitSchema.nullable() }).strict(),
+  input: z.object({ id: z.string().min(1).max(64), expectedVersion: versionSchema(1), benefit: benefitSchema.nullable() }).strict(),
   handler: async (ctx, input) => {
     const saved = await db.$transaction((tx) => setUseCaseBenefit(tx, writeCtx(ctx), input));
     if (saved.changed) revalidate(ctx);
