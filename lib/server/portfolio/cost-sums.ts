@@ -66,20 +66,26 @@ const columnList = Prisma.raw(COLUMNS.map(quoted).join(", "));
  * not yet read), the rows are computed from the rollup and written as its base first.
  */
 export async function keptCostRows(organizationId: string): Promise<CostSumRow[]> {
-  const rows = await scopedQueryRaw<(CostSumRow & { stored: number; keys: number; calendarYear: number | null })[]>(
-    organizationId,
-    Prisma.sql`
-      SELECT s."calendarYear", s.ch, s.rec, ${sums("s")}, count(*)::int AS stored, count(DISTINCT coalesce(s."businessUnit", ''))::int AS keys
-        FROM "PortfolioCostSum" s
-       WHERE s."organizationId" = ${organizationId}
-       GROUP BY 1, 2, 3`,
-  );
-  if (!rows.some((r) => r.calendarYear === null)) return writeBase(organizationId);
+  const rows = await scopedQueryRaw<KeptRow[]>(organizationId, keptRowsSql(organizationId));
+  if (!hasMarker(rows)) return writeBase(organizationId);
   // Folded, there is one row per group and business unit.
   const stored = rows.reduce((n, r) => n + r.stored, 0);
   if (stored > Math.max(COMPACT_AFTER, 2 * rows.reduce((n, r) => n + r.keys, 0))) await compact(organizationId);
-  return rows.filter((r): r is CostSumRow & { stored: number; keys: number } => r.calendarYear !== null);
+  return costRowsOf(rows);
 }
+
+type KeptRow = Omit<CostSumRow, "calendarYear"> & { calendarYear: number | null; stored: number; keys: number };
+
+/** The kept rows summed by group (year, as chosen, recommended); the marker is the group with no year. */
+function keptRowsSql(organizationId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT s."calendarYear", s.ch, s.rec, ${sums("s")}, count(*)::int AS stored, count(DISTINCT coalesce(s."businessUnit", ''))::int AS keys
+      FROM "PortfolioCostSum" s
+     WHERE s."organizationId" = ${organizationId}
+     GROUP BY 1, 2, 3`;
+}
+const hasMarker = (rows: readonly KeptRow[]) => rows.some((r) => r.calendarYear === null);
+const costRowsOf = (rows: readonly KeptRow[]) => rows.filter((r): r is KeptRow & CostSumRow => r.calendarYear !== null);
 
 /** For tests: told each time a base is written (not when a reader finds one written meanwhile). */
 export const costSumHooks: { onBase?: (organizationId: string) => void } = {};
@@ -102,12 +108,8 @@ export async function writeBase(organizationId: string, opts: { rewrite?: boolea
     await tx.$executeRaw(lock(organizationId));
     if (!opts.rewrite) {
       // A new statement under READ COMMITTED: it sees a base committed while this one waited.
-      const rows = await tx.$queryRaw<(CostSumRow & { ready: boolean })[]>(Prisma.sql`
-        SELECT s."calendarYear", s.ch, s.rec, ${sums("s")}, ${keptSumsReady(organizationId)} AS ready
-          FROM "PortfolioCostSum" s
-         WHERE s."organizationId" = ${organizationId}
-         GROUP BY 1, 2, 3`);
-      if (rows.some((r) => r.ready)) return rows.filter((r) => r.calendarYear !== null).map(({ ready: _, ...r }) => r as CostSumRow);
+      const rows = await tx.$queryRaw<KeptRow[]>(keptRowsSql(organizationId));
+      if (hasMarker(rows)) return costRowsOf(rows);
     }
     costSumHooks.onBase?.(organizationId);
     return tx.$queryRaw<CostSumRow[]>(Prisma.sql`
