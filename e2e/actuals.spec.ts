@@ -22,8 +22,8 @@ async function seedUseCase(auth: Auth, org: Org, u: { title: string; externalId:
   );
   for (const [category, base] of u.lines) {
     await auth.query(
-      `INSERT INTO "CostLine" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", category, "lowCents", "baseCents", "highCents")
-       VALUES ($1, $2, $3::"Approach", 1, 2026, $4, $5, $6, $7)`,
+      `INSERT INTO "CostLineSet" ("organizationId", "useCaseId", approach, category, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents")
+       VALUES ($1, $2, $3::"Approach", $4, '{1}', '{2026}', ARRAY[$5::bigint], ARRAY[$6::bigint], ARRAY[$7::bigint])`,
       [org.id, id, u.approach, category, Math.round(base * 0.8), base, Math.round(base * 1.25)],
     );
   }

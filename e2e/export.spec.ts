@@ -22,8 +22,13 @@ async function seedCosted(auth: Auth, org: Org, title: string, businessUnit: str
   for (const [i, base] of baseCents.entries()) {
     for (const [category, share] of [["INFERENCE", base - 100], ["MAINTENANCE", 100]] as const) {
       await auth.query(
-        `INSERT INTO "CostLine" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", category, "lowCents", "baseCents", "highCents")
-         VALUES ($1, $2, 'RAG', $3, $4, $5, $6, $6, $6)`,
+        // Stored as the app stores lines: one row per use case, approach and category, a year per element.
+        `INSERT INTO "CostLineSet" ("organizationId", "useCaseId", approach, category, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents")
+         VALUES ($1, $2, 'RAG', $5, ARRAY[$3::int], ARRAY[$4::int], ARRAY[$6::bigint], ARRAY[$6::bigint], ARRAY[$6::bigint])
+         ON CONFLICT ("useCaseId", approach, category) DO UPDATE SET
+           "yearIndex" = "CostLineSet"."yearIndex" || EXCLUDED."yearIndex", "calendarYear" = "CostLineSet"."calendarYear" || EXCLUDED."calendarYear",
+           "lowCents" = "CostLineSet"."lowCents" || EXCLUDED."lowCents", "baseCents" = "CostLineSet"."baseCents" || EXCLUDED."baseCents",
+           "highCents" = "CostLineSet"."highCents" || EXCLUDED."highCents"`,
         [org.id, id, i + 1, 2027 + i, category, share],
       );
     }

@@ -33,7 +33,7 @@ beforeAll(async () => {
   for (const o of others) {
     for (let i = 0; i < 40; i++) await insertUseCaseWithCosts(o.id, { title: `Other ${i}`, ownerId: o.users.LEAD.id, recommended: "RAG", horizonYears: 5, yearly });
   }
-  await db.$executeRawUnsafe(`ANALYZE "UseCase", "CostLine"`);
+  await db.$executeRawUnsafe(`ANALYZE "UseCase", "CostLineSet"`);
 }, 60_000);
 
 afterAll(async () => {
@@ -47,9 +47,9 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
-/** The node types from the plan's root down to the scan of the cost lines (alias l), or null. */
+/** The node types from the plan's root down to the scan of the cost lines (their sets, read through the CostLine view), or null. */
 function pathToCostLines(node: PlanNode): string[] | null {
-  if (node["Relation Name"] === "CostLine" && node.Alias === "l") return [node["Node Type"]];
+  if (node["Relation Name"] === "CostLineSet") return [node["Node Type"]];
   for (const child of node.Plans ?? []) {
     const below = pathToCostLines(child);
     if (below) return [node["Node Type"], ...below];
@@ -74,10 +74,10 @@ async function planAsExported(settings: Readonly<Record<string, string>>): Promi
 }
 
 describe("the cost detail export's plan in a shared database", () => {
-  it("left to itself, the planner would sort the whole result before sending a row (the case the settings are for)", async () => {
-    expect(await planAsExported({})).toContain("Sort");
-  });
-
+  // Left to itself, the planner sorts the whole result when it misjudges the organization's share
+  // of a shared database, which depends on the statistics of every test's rows (with the lines
+  // stored as sets, it does in some runs and not in others); the settings make the plan below
+  // whatever the statistics say.
   it("with the export's settings, it sorts one use case's lines at a time and sends rows as it reads them", async () => {
     const path = await planAsExported(DETAIL_PLAN_SETTINGS);
     expect(path).not.toContain("Sort");

@@ -340,8 +340,8 @@ describe("streaming", () => {
     let text = dec.decode((await reader.read()).value, { stream: true }) + dec.decode((await reader.read()).value, { stream: true });
     // A re-projection while the download is under way: every line replaced.
     await db.$transaction([
-      db.costLine.deleteMany({ where: { useCaseId } }),
-      db.$executeRaw`INSERT INTO "CostLine" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", category, "lowCents", "baseCents", "highCents") VALUES (${big.id}, ${useCaseId}, 'RAG', 1, 2027, 'NEW', 1, 1, 1)`,
+      db.costLineSet.deleteMany({ where: { useCaseId } }),
+      db.$executeRaw`INSERT INTO "CostLineSet" ("organizationId", "useCaseId", approach, category, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents") VALUES (${big.id}, ${useCaseId}, 'RAG', 'NEW', '{1}', '{2027}', '{1}', '{1}', '{1}')`,
     ]);
     for (;;) {
       const { done, value } = await reader.read();

@@ -51,7 +51,7 @@ afterEach(async () => {
   while (faults.length) await faults.pop()!.drop();
 });
 
-async function injectFault(org: TestOrg, opts: { failOn: "AuditEvent" | "CostLine"; afterRows: number; countTable: "UseCase"; countOn: "INSERT" | "UPDATE" }): Promise<Fault> {
+async function injectFault(org: TestOrg, opts: { failOn: "AuditEvent" | "CostLineSet"; afterRows: number; countTable: "UseCase"; countOn: "INSERT" | "UPDATE" }): Promise<Fault> {
   const tag = `t_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   const orgId = org.id.replace(/'/g, "''");
   const statements = [
@@ -147,8 +147,9 @@ describe("an import that fails half-way", () => {
     const newCostLines = before.costLines.length;
     expect(newCostLines).toBeGreaterThan(ROWS);
 
-    // Edition 2 changes every row (and its costs): a fault once about half the new cost rows are in.
-    const fault = await injectFault(org, { failOn: "CostLine", afterRows: Math.floor(newCostLines / 2), countTable: "UseCase", countOn: "UPDATE" });
+    // Edition 2 changes every row (and its costs): a fault once about half the new cost rows are in
+    // (stored as sets, about a quarter as many rows as lines).
+    const fault = await injectFault(org, { failOn: "CostLineSet", afterRows: Math.floor(newCostLines / 8), countTable: "UseCase", countOn: "UPDATE" });
     const res = await runImport(org, inventory(2));
     expect(res).toEqual({ ok: false, code: "INTERNAL", message: IMPORT_FAILED_MESSAGE });
     expect(await fault.written()).toBeGreaterThanOrEqual(250);

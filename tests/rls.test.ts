@@ -31,7 +31,8 @@ let b: TestOrg;
 /** A user who owns one of a's use cases but is no longer a member of a. */
 let formerMember: { id: string; email: string };
 
-const ORG_TABLES = SCOPED_TABLES.filter((t) => t !== "Organization" && t !== "User");
+/** The organization-owned tables, and the views over them (which read as their caller, so under the tables' policies). */
+const ORG_TABLES = [...SCOPED_TABLES.filter((t) => t !== "Organization" && t !== "User"), "CostLine"];
 
 async function fillOrganization(org: TestOrg, ownerId = org.users.LEAD.id) {
   await insertUseCaseWithCosts(org.id, { title: `RLS ${org.name}`, ownerId, recommended: "RAG", riskFlags: ["NO_EVALUATION_SET"], yearly: { RAG: { INFERENCE: [100_00, 200_00] } } });
@@ -112,13 +113,22 @@ beforeAll(async () => {
 });
 
 describe("row-level security: the scoped role", () => {
-  it("covers every table that has an organizationId column, plus Organization and User", async () => {
+  it("covers every table that has an organizationId column, plus Organization and User; every such view reads as its caller", async () => {
     const { rows } = await admin((c) =>
-      c.query<{ table_name: string }>(`select table_name from information_schema.columns where table_schema = current_schema() and column_name = 'organizationId'`),
+      c.query<{ table_name: string; kind: string; invoker: boolean }>(
+        `select c.relname as table_name, c.relkind as kind, coalesce('security_invoker=true' = any(c.reloptions), false) as invoker
+           from information_schema.columns i join pg_class c on c.relname = i.table_name
+           join pg_namespace n on n.oid = c.relnamespace and n.nspname = i.table_schema
+          where i.table_schema = current_schema() and i.column_name = 'organizationId'`,
+      ),
     );
-    const owned = rows.map((r) => r.table_name);
+    const owned = rows.filter((r) => r.kind === "r").map((r) => r.table_name);
     expect(owned.length).toBeGreaterThanOrEqual(8);
     for (const t of owned) expect(SCOPED_TABLES, `${t} is in SCOPED_TABLES`).toContain(t);
+    // A view owned by the migrating role would otherwise read its tables as that role, past their policies.
+    const views = rows.filter((r) => r.kind === "v");
+    expect(views.map((v) => v.table_name)).toEqual(["CostLine"]);
+    for (const v of views) expect(v.invoker, `${v.table_name} reads as its caller (security_invoker)`).toBe(true);
     const { rows: secured } = await admin((c) =>
       c.query<{ relname: string; relrowsecurity: boolean; policies: string[] }>(
         `select c.relname, c.relrowsecurity, array(select polname from pg_policy p where p.polrelid = c.oid order by polname)::text[] as policies
@@ -165,7 +175,7 @@ describe("row-level security: the scoped role", () => {
       `INSERT INTO "AuditEvent" (id, "organizationId", action, entity, "entityId") VALUES ('x-${randomUUID()}', '${a.id}', 'x', 'x', 'x')`,
       `INSERT INTO "Membership" (id, "userId", "organizationId", role, "updatedAt") VALUES ('x-${randomUUID()}', '${b.users.ADMIN.id}', '${a.id}', 'ADMIN', now())`,
       `UPDATE "Organization" SET name = 'taken'`,
-      `TRUNCATE "CostLine"`,
+      `TRUNCATE "CostLineSet"`,
       `SELECT * FROM "LoginAttempt"`,
     ];
     for (const sql of attempts) expect(await scopedError(a.id, sql), sql).toMatch(/permission denied/);
@@ -247,7 +257,7 @@ describe("row-level security: the read paths that use it", () => {
     const dashboard = await loadDashboard(a.id, EMPTY_FILTER);
     const detail = await new Response(detailStream({ id: a.id, name: a.name }, EMPTY_FILTER)).text();
     const bu = await new Response(businessUnitStream({ id: a.id, name: a.name }, EMPTY_FILTER)).text();
-    await admin((c) => c.query(`revoke select on "CostYear", "CostLine", "UseCaseRollup" from ${SCOPED_ROLE}`));
+    await admin((c) => c.query(`revoke select on "CostYear", "CostLineSet", "UseCaseRollup" from ${SCOPED_ROLE}`));
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       await expect(loadDashboard(a.id, EMPTY_FILTER)).rejects.toThrow(/permission denied/);
@@ -255,7 +265,7 @@ describe("row-level security: the read paths that use it", () => {
       await expect(new Response(businessUnitStream({ id: a.id, name: a.name }, EMPTY_FILTER)).text()).rejects.toThrow(/permission denied/);
     } finally {
       errors.mockRestore();
-      await admin((c) => c.query(`grant select on "CostYear", "CostLine", "UseCaseRollup" to ${SCOPED_ROLE}`));
+      await admin((c) => c.query(`grant select on "CostYear", "CostLineSet", "UseCaseRollup" to ${SCOPED_ROLE}`));
     }
     // And with the grant back, the very same figures as before.
     expect(await loadDashboard(a.id, EMPTY_FILTER)).toEqual(dashboard);

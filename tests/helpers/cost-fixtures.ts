@@ -5,6 +5,26 @@
 import { db } from "@/lib/server/db";
 import { refreshRollups } from "@/lib/server/portfolio/rollup";
 import type { Approach, Prisma } from "@/lib/server/db";
+import { lineSets, type StoredLine } from "@/lib/domain/costing/line-sets";
+
+/**
+ * Stores cost lines as the app does (grouped into sets, lib/domain/costing/line-sets.ts), for
+ * fixtures that write a projection by hand. Each call adds whole sets: a use case, approach and
+ * category stored already is refused by the table's key.
+ */
+export async function insertCostLines(organizationId: string, useCaseId: string, lines: readonly StoredLine<bigint | number>[]): Promise<void> {
+  if (!lines.length) return;
+  const json = JSON.stringify(lineSets(lines), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  await db.$executeRawUnsafe(
+    `INSERT INTO "CostLineSet" ("organizationId", "useCaseId", "approach", "category", "manual", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents")
+     SELECT $1, $2, v."approach", v."category", v."manual", v."yearIndex", v."calendarYear", v."lowCents", v."baseCents", v."highCents"
+       FROM ROWS FROM (jsonb_to_recordset($3::jsonb) AS ("approach" "Approach", "category" text, "manual" boolean, "yearIndex" int[], "calendarYear" int[],
+                                                          "lowCents" bigint[], "baseCents" bigint[], "highCents" bigint[]))
+            WITH ORDINALITY AS v("approach", "category", "manual", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", ord)
+      ORDER BY v.ord`,
+    organizationId, useCaseId, json,
+  );
+}
 
 export interface FixtureUseCase {
   title: string;
@@ -50,7 +70,7 @@ export async function insertUseCaseWithCosts(organizationId: string, uc: Fixture
       deletedAt: uc.deleted ? new Date() : null,
     },
   });
-  const lines: Prisma.CostLineCreateManyInput[] = [];
+  const lines: StoredLine<bigint>[] = [];
   const years: Prisma.CostYearCreateManyInput[] = [];
   for (const [approach, cats] of Object.entries(uc.yearly) as [Approach, Record<string, (number | null)[]>][]) {
     const manual = uc.manual?.includes(approach) ?? false;
@@ -65,7 +85,7 @@ export async function insertUseCaseWithCosts(organizationId: string, uc: Fixture
         const h = v === null ? null : BigInt(Math.round(v * 1.25));
         if (b === null) complete = false;
         else { low += l!; base += b; high += h!; }
-        lines.push({ organizationId, useCaseId: row.id, approach, yearIndex: y + 1, calendarYear: startYear + y, category, lowCents: l, baseCents: b, highCents: h, manual });
+        lines.push({ approach, yearIndex: y + 1, calendarYear: startYear + y, category, lowCents: l, baseCents: b, highCents: h, manual });
       }
       years.push({ organizationId, useCaseId: row.id, approach, yearIndex: y + 1, calendarYear: startYear + y, lowCents: low, baseCents: base, highCents: high, complete, manual });
     }
@@ -81,7 +101,7 @@ export async function insertUseCaseWithCosts(organizationId: string, uc: Fixture
     };
   }
   await db.useCase.update({ where: { id: row.id }, data: { projectionSummary: { approaches, complete: true, missing: [], savings: [], breakEven: { monthlyCalls: null, reason: "" }, assumptionVersion: 0 } as Prisma.InputJsonValue } });
-  if (lines.length) await db.costLine.createMany({ data: lines });
+  await insertCostLines(organizationId, row.id, lines);
   if (years.length) await db.costYear.createMany({ data: years });
   if (uc.budgetApproved !== undefined) {
     if (!uc.chosen) throw new Error(`Fixture "${uc.title}": an approved budget needs a chosen approach.`);

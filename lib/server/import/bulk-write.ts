@@ -12,7 +12,8 @@ import { USE_CASE_ENTITY, USE_CASE_IMPORTED_ACTION } from "../use-cases/write";
 import { deriveFrom, derivedRows, loadDeriveContext, type ScoreMemo } from "../use-cases/derive";
 import { dayToDate } from "../use-cases/mapping";
 import { copyIn, stagingTable } from "./copy";
-import { COST_LINE_COLUMNS, COST_YEAR_COLUMNS, DERIVED_USE_CASE_COLUMNS } from "./derived-records";
+import { lineSets } from "@/lib/domain/costing/line-sets";
+import { COST_LINE_SET_COLUMNS, COST_YEAR_COLUMNS, DERIVED_USE_CASE_COLUMNS } from "./derived-records";
 import { timed, type ImportPhases } from "./phases";
 import type { ImportActor, PlannedRow } from "./plan";
 
@@ -55,9 +56,10 @@ const USE_CASE_STAGE = stagingTable("import_use_case", [
   ["startDatePrecision", "text"], ["highImpact", "text"], ["personalData", "boolean"], ["sourcing", "text"], ["vendor", "text"], ["stage", "text"], ["topicArea", "text"],
   ["euRiskTier", "text"], ["additionalFields", "jsonb"], ["additionalText", "text"],
 ]);
-const COST_LINE_STAGE = stagingTable("import_cost_line", [
-  ["useCaseId", "text"], ["approach", '"Approach"'], ["yearIndex", "int"], ["calendarYear", "int"], ["category", "text"],
-  ["lowCents", "bigint"], ["baseCents", "bigint"], ["highCents", "bigint"], ["manual", "boolean"],
+/** A use case's cost lines as sets (lib/domain/costing/line-sets.ts); `ord` keeps the order their ids are given in. */
+const COST_LINE_SET_STAGE = stagingTable("import_cost_line_set", [
+  ["ord", "int"], ["useCaseId", "text"], ["approach", '"Approach"'], ["category", "text"], ["manual", "boolean"],
+  ["yearIndex", "int[]"], ["calendarYear", "int[]"], ["lowCents", "bigint[]"], ["baseCents", "bigint[]"], ["highCents", "bigint[]"],
 ]);
 const COST_YEAR_STAGE = stagingTable("import_cost_year", [
   ["useCaseId", "text"], ["approach", '"Approach"'], ["yearIndex", "int"], ["calendarYear", "int"],
@@ -66,7 +68,7 @@ const COST_YEAR_STAGE = stagingTable("import_cost_year", [
 const AUDIT_STAGE = stagingTable("import_audit_event", [
   ["id", "text"], ["action", "text"], ["entity", "text"], ["entityId", "text"], ["before", "jsonb"], ["after", "jsonb"],
 ]);
-const STAGES = [USE_CASE_STAGE, COST_LINE_STAGE, COST_YEAR_STAGE, AUDIT_STAGE];
+const STAGES = [USE_CASE_STAGE, COST_LINE_SET_STAGE, COST_YEAR_STAGE, AUDIT_STAGE];
 
 /** New use cases: the staged rows with no expected version. $1 organization, $2 actor, $3 time. */
 const INSERT_USE_CASES = `INSERT INTO "UseCase" ("id", "organizationId", "externalId", "title", "description", "businessUnit", "ownerId", "status",
@@ -88,9 +90,9 @@ const UPDATE_USE_CASES = `UPDATE "UseCase" AS u SET
   FROM ${USE_CASE_STAGE.name} AS v
   WHERE u."id" = v."id" AND u."organizationId" = $1 AND u."version" = v."expectedVersion" AND u."deletedAt" IS NULL`;
 
-/** $1 organization. */
-const INSERT_COST_LINES = `INSERT INTO "CostLine" (${COST_LINE_COLUMNS.map((c) => `"${c}"`).join(", ")})
-  SELECT ${COST_LINE_COLUMNS.map((c) => (c === "organizationId" ? "$1" : `v."${c}"`)).join(", ")} FROM ${COST_LINE_STAGE.name} AS v`;
+/** $1 organization. In the order staged, so the sets' ids follow the projection's order. */
+const INSERT_COST_LINE_SETS = `INSERT INTO "CostLineSet" (${COST_LINE_SET_COLUMNS.map((c) => `"${c}"`).join(", ")})
+  SELECT ${COST_LINE_SET_COLUMNS.map((c) => (c === "organizationId" ? "$1" : `v."${c}"`)).join(", ")} FROM ${COST_LINE_SET_STAGE.name} AS v ORDER BY v."ord"`;
 
 /** $1 organization. */
 const INSERT_COST_YEARS = `INSERT INTO "CostYear" (${COST_YEAR_COLUMNS.map((c) => `"${c}"`).join(", ")})
@@ -159,6 +161,7 @@ export async function writePlannedRows(
   const derive = async (rows: readonly PlannedRow[]): Promise<Batch> => {
     const batch: Batch = { created: [], updated: [], useCases: "", costLines: "", costYears: "", audits: "" };
     let n = 0;
+    let ord = 0;
     for (const p of rows) {
       // Let the event loop run now and then, so the previous batch's statements keep flowing.
       if (++n % 8 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -196,7 +199,7 @@ export async function writePlannedRows(
       for (const c of DERIVED_USE_CASE_COLUMNS) record[c] = rec.useCase[c];
       (p.existing ? batch.updated : batch.created).push(id);
       batch.useCases += USE_CASE_STAGE.line(record);
-      for (const l of rec.costLines) batch.costLines += COST_LINE_STAGE.line(l);
+      for (const set of lineSets(rec.costLines)) batch.costLines += COST_LINE_SET_STAGE.line({ ord: ord++, useCaseId: id, ...set });
       for (const y of rec.costYears) batch.costYears += COST_YEAR_STAGE.line(y);
       const changes = p.changes ?? diffFields({}, f);
       batch.audits += AUDIT_STAGE.line({ id: newId(), action: IMPORT_AUDIT_ACTION, entity: USE_CASE_ENTITY, entityId: id, before: p.existing ? changes.before : null, after: changes.after });
@@ -213,13 +216,13 @@ export async function writePlannedRows(
         const res = await connection.query(UPDATE_USE_CASES, [organizationId, at]);
         if (res.rowCount !== b.updated.length) throw new ConflictError(CONFLICT);
         // The updated use cases' projections are replaced whole.
-        await connection.query(`DELETE FROM "CostLine" WHERE "organizationId" = $1 AND "useCaseId" = ANY($2::text[])`, [organizationId, b.updated]);
+        await connection.query(`DELETE FROM "CostLineSet" WHERE "organizationId" = $1 AND "useCaseId" = ANY($2::text[])`, [organizationId, b.updated]);
         await connection.query(`DELETE FROM "CostYear" WHERE "organizationId" = $1 AND "useCaseId" = ANY($2::text[])`, [organizationId, b.updated]);
       }
     });
     await timed(phases, "costLines", async () => {
-      await copyIn(connection, COST_LINE_STAGE, b.costLines);
-      await connection.query(INSERT_COST_LINES, [organizationId]);
+      await copyIn(connection, COST_LINE_SET_STAGE, b.costLines);
+      await connection.query(INSERT_COST_LINE_SETS, [organizationId]);
     });
     await timed(phases, "costYears", async () => {
       await copyIn(connection, COST_YEAR_STAGE, b.costYears);

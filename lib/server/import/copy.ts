@@ -19,7 +19,7 @@ export interface StagingTable {
   line: (row: Record<string, unknown> | object) => string;
 }
 
-const kindOf = (sqlType: string): CopyKind => (sqlType === "jsonb" ? "json" : sqlType === "text[]" ? "textArray" : "text");
+const kindOf = (sqlType: string): CopyKind => (sqlType === "jsonb" ? "json" : sqlType.endsWith("[]") ? "textArray" : "text");
 
 export function stagingTable(name: string, columns: readonly (readonly [string, string])[]): StagingTable {
   const kinds = columns.map(([, type]) => kindOf(type));

@@ -1,4 +1,5 @@
 import "server-only";
+import type { LineSet } from "@/lib/domain/costing/line-sets";
 import type { DerivedRows } from "../use-cases/derive";
 
 /**
@@ -20,5 +21,6 @@ export const DERIVED_USE_CASE_COLUMNS = [
   "projectionSummary",
   "assumptionVersionId",
 ] as const satisfies readonly (keyof DerivedRows["useCase"])[];
-export const COST_LINE_COLUMNS = ["organizationId", "useCaseId", "approach", "yearIndex", "calendarYear", "category", "lowCents", "baseCents", "highCents", "manual"] as const satisfies readonly (keyof DerivedRows["costLines"][number])[];
+/** A use case's lines as stored, grouped into sets (lib/domain/costing/line-sets.ts; table "CostLineSet"). */
+export const COST_LINE_SET_COLUMNS = ["organizationId", "useCaseId", "approach", "category", "manual", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents"] as const satisfies readonly (keyof LineSet<bigint> | "organizationId" | "useCaseId")[];
 export const COST_YEAR_COLUMNS = ["organizationId", "useCaseId", "approach", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", "complete", "manual"] as const satisfies readonly (keyof DerivedRows["costYears"][number])[];

@@ -159,7 +159,7 @@ export async function undoImport(actor: ImportActor, importId: string): Promise<
             return { id: newId(), organizationId, actorId: actor.userId, action: USE_CASE_UNDONE_ACTION, entity: USE_CASE_ENTITY, entityId: id, before: { title: r.title, externalId: r.externalId }, after: undefined };
           }),
         });
-        await tx.costLine.deleteMany({ where: { organizationId, useCaseId: { in: created } } });
+        await tx.costLineSet.deleteMany({ where: { organizationId, useCaseId: { in: created } } });
         await tx.costYear.deleteMany({ where: { organizationId, useCaseId: { in: created } } });
         await tx.useCase.deleteMany({ where: { organizationId, id: { in: created } } });
         await refreshRollups(tx, organizationId, created);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_ASSUMPTIONS } from "./assumptions";
+import { LineSetError, lineSets, linesOf, type StoredLine } from "./line-sets";
+import { projectCosts } from "./project";
+
+const line = (approach: string, category: string, yearIndex: number, base: number | null, extra: Partial<StoredLine<number>> = {}): StoredLine<number> => ({
+  approach, category, yearIndex, calendarYear: 2026 + yearIndex, lowCents: base, baseCents: base, highCents: base, manual: false, ...extra,
+});
+
+describe("cost lines stored as sets", () => {
+  it("groups a use case's lines by approach and category, years in order, in the order of each category's first line", () => {
+    const lines = [
+      line("RAG", "BUILD", 1, 100), line("RAG", "INFERENCE", 1, 10),
+      line("RAG", "INFERENCE", 2, 11), line("FINE_TUNING", "TRAINING", 1, 500), line("RAG", "INFERENCE", 3, 12),
+    ];
+    expect(lineSets(lines)).toEqual([
+      { approach: "RAG", category: "BUILD", manual: false, yearIndex: [1], calendarYear: [2027], lowCents: [100], baseCents: [100], highCents: [100] },
+      { approach: "RAG", category: "INFERENCE", manual: false, yearIndex: [1, 2, 3], calendarYear: [2027, 2028, 2029], lowCents: [10, 11, 12], baseCents: [10, 11, 12], highCents: [10, 11, 12] },
+      { approach: "FINE_TUNING", category: "TRAINING", manual: false, yearIndex: [1], calendarYear: [2027], lowCents: [500], baseCents: [500], highCents: [500] },
+    ]);
+  });
+
+  it("keeps a year with no line apart from a line whose figures are missing", () => {
+    const [set] = lineSets([line("RAG", "MAINTENANCE", 1, 5), line("RAG", "MAINTENANCE", 3, null)]);
+    expect(set!.yearIndex).toEqual([1, 3]);
+    expect(set!.baseCents).toEqual([5, null]);
+    expect(linesOf([set!])).toEqual([line("RAG", "MAINTENANCE", 1, 5), line("RAG", "MAINTENANCE", 3, null)]);
+  });
+
+  it("sorts a category's lines by year whatever order they come in", () => {
+    const [set] = lineSets([line("RAG", "INFERENCE", 3, 3), line("RAG", "INFERENCE", 1, 1), line("RAG", "INFERENCE", 2, 2)]);
+    expect(set!.yearIndex).toEqual([1, 2, 3]);
+    expect(set!.baseCents).toEqual([1, 2, 3]);
+    expect(set!.calendarYear).toEqual([2027, 2028, 2029]);
+  });
+
+  it("refuses two lines of one year and mixed manual flags, in words", () => {
+    expect(() => lineSets([line("RAG", "INFERENCE", 1, 1), line("RAG", "INFERENCE", 1, 2)])).toThrow(new LineSetError("Two lines of RAG INFERENCE in year 1."));
+    expect(() => lineSets([line("RAG", "X", 1, 1), line("RAG", "X", 2, 2, { manual: true })])).toThrow(LineSetError);
+  });
+
+  it("holds every line of a real projection, and gives them back as they were (a quarter of the rows)", () => {
+    const p = projectCosts({ assessment: { monthlyCalls: 50_000, changeFrequency: "monthly", labeledExamples: 5_000 }, horizonYears: 5, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS });
+    const stored = p.lines.map((l) => ({ approach: l.approach, yearIndex: l.yearIndex, calendarYear: l.calendarYear, category: l.category, lowCents: l.low, baseCents: l.base, highCents: l.high, manual: l.manual }));
+    const sets = lineSets(stored);
+    const key = (l: StoredLine<number>) => `${l.approach} ${l.yearIndex} ${l.category}`;
+    expect(new Map(linesOf(sets).map((l) => [key(l), l]))).toEqual(new Map(stored.map((l) => [key(l), l])));
+    expect(linesOf(sets)).toHaveLength(stored.length);
+    expect(sets.length).toBeLessThan(stored.length / 3);
+    // Within one approach and year, the lines come back in the projection's order of categories.
+    const order = (ls: StoredLine<number>[]) => ls.filter((l) => l.approach === "RAG" && l.yearIndex === 2).map((l) => l.category);
+    const byYear = [...linesOf(sets)].sort((a, b) => a.yearIndex - b.yearIndex);
+    expect(order(byYear)).toEqual(order(stored));
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The migration that stores cost lines as sets (20261205020000_cost_line_sets) on a database that
+ * holds lines the old way: every line is still there through the CostLine view, with its figures,
+ * its year and its order, and nothing else is.
+ */
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { readMigrations } from "../scripts/lib/migrate";
+
+const SETS = "20261205020000_cost_line_sets";
+const databases: string[] = [];
+
+function urlOf(database: string): string {
+  const u = new URL(process.env.DATABASE_URL!);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+afterAll(async () => {
+  await withClient(process.env.DATABASE_URL!, async (c) => {
+    for (const d of databases) await c.query(`drop database if exists ${d} with (force)`);
+  });
+});
+
+describe("migrating stored cost lines to sets", () => {
+  it("keeps every line, its figures (missing ones missing), its year and its order; a year with no line stays without one", async () => {
+    const name = `tradeoff_sets_${randomUUID().slice(0, 8)}`;
+    databases.push(name);
+    await withClient(process.env.DATABASE_URL!, (c) => c.query(`create database ${name}`));
+    const migrations = await readMigrations();
+    const at = migrations.findIndex((m) => m.name === SETS);
+    expect(at).toBeGreaterThan(0);
+    await withClient(urlOf(name), async (c) => {
+      for (const m of migrations.slice(0, at)) await c.query(m.sql);
+      await c.query(`insert into "Organization" (id, name, slug, "updatedAt") values ('org', 'Org', 'org', now())`);
+      await c.query(`insert into "User" (id, email, name, "updatedAt") values ('user', 'user@sets.test', 'User', now())`);
+      for (const uc of ["uc-a", "uc-b"]) {
+        await c.query(`insert into "UseCase" (id, "organizationId", title, "ownerId", "createdById", "updatedAt") values ($1, 'org', $1, 'user', 'user', now())`, [uc]);
+      }
+      // Lines as the old table held them, inserted in the projection's order: a year at a time,
+      // categories in their order; BUILD only in year 1; a missing figure in year 2 of uc-a.
+      const lines: [string, string, number, string, number | null, boolean][] = [
+        ["uc-a", "RAG", 1, "BUILD", 900, false], ["uc-a", "RAG", 1, "INFERENCE", 100, false], ["uc-a", "RAG", 1, "HOSTING", 50, false],
+        ["uc-a", "RAG", 2, "INFERENCE", null, false], ["uc-a", "RAG", 2, "HOSTING", 55, false],
+        ["uc-a", "PROMPTING", 1, "MANUAL_ESTIMATE", 7, true], ["uc-a", "PROMPTING", 2, "MANUAL_ESTIMATE", 8, true],
+        ["uc-b", "FINE_TUNING", 1, "TRAINING", 5000, false], ["uc-b", "FINE_TUNING", 1, "INFERENCE", 20, false],
+      ];
+      for (const [uc, approach, year, category, base, manual] of lines) {
+        await c.query(
+          `insert into "CostLine" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", category, "lowCents", "baseCents", "highCents", manual)
+           values ('org', $1, $2, $3, 2026 + $3, $4, $5::bigint - 1, $5, $5::bigint + 1, $6)`,
+          [uc, approach, year, category, base, manual],
+        );
+      }
+      const read = `select "useCaseId", approach::text, "yearIndex", "calendarYear", category, "lowCents"::text, "baseCents"::text, "highCents"::text, manual
+                      from "CostLine" order by "useCaseId", approach, "yearIndex", id`;
+      const before = (await c.query(read)).rows;
+      expect(before).toHaveLength(lines.length);
+
+      await c.query(migrations[at]!.sql);
+
+      expect((await c.query(read)).rows).toEqual(before);
+      const { rows: sets } = await c.query(`select "useCaseId", approach::text, category, manual, "yearIndex", "baseCents"::text[] from "CostLineSet" order by id`);
+      expect(sets).toEqual([
+        { useCaseId: "uc-a", approach: "RAG", category: "BUILD", manual: false, yearIndex: [1], baseCents: ["900"] },
+        { useCaseId: "uc-a", approach: "RAG", category: "INFERENCE", manual: false, yearIndex: [1, 2], baseCents: ["100", null] },
+        { useCaseId: "uc-a", approach: "RAG", category: "HOSTING", manual: false, yearIndex: [1, 2], baseCents: ["50", "55"] },
+        { useCaseId: "uc-a", approach: "PROMPTING", category: "MANUAL_ESTIMATE", manual: true, yearIndex: [1, 2], baseCents: ["7", "8"] },
+        { useCaseId: "uc-b", approach: "FINE_TUNING", category: "TRAINING", manual: false, yearIndex: [1], baseCents: ["5000"] },
+        { useCaseId: "uc-b", approach: "FINE_TUNING", category: "INFERENCE", manual: false, yearIndex: [1], baseCents: ["20"] },
+      ]);
+      // A new set is numbered after the migrated ones.
+      await c.query(`insert into "CostLineSet" ("organizationId", "useCaseId", approach, category, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents")
+                     values ('org', 'uc-b', 'FINE_TUNING', 'HOSTING', '{1}', '{2027}', '{1}', '{1}', '{1}')`);
+      const { rows: last } = await c.query(`select category from "CostLine" where "useCaseId" = 'uc-b' order by id desc limit 1`);
+      expect(last).toEqual([{ category: "HOSTING" }]);
+      // Deleting the use case deletes its lines, as the table's foreign key did.
+      await c.query(`delete from "UseCase" where id = 'uc-a'`);
+      expect((await c.query(`select count(*)::int as n from "CostLine" where "useCaseId" = 'uc-a'`)).rows[0].n).toBe(0);
+    });
+  });
+});
