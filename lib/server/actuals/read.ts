@@ -99,8 +99,9 @@ export async function loadVariances(organizationId: string, options: { filter?: 
 /**
  * The portfolio's and the warnings' path: every use case with actual spend this year. Two
  * statements: each use case's months from the yearly summary (ActualSpendYear, one row a use
- * case), and its metered projection per category for the approach as chosen, answered from the
- * partial index of metered cost lines (migration 20261203130000_actual_spend_years). The figures
+ * case), and its metered projection per category for the approach as chosen, read from the
+ * use case's metered cost-line sets by their (useCaseId, approach, category) key (the sets replaced
+ * the partial index of metered lines of 20261203130000_actual_spend_years). The figures
  * go through the same computeVariance as the use case's own panel; only its totals, sentence, run
  * rate and flags are used here (monthly and byCategory are dropped: the months arrive with no
  * category).
