@@ -6,7 +6,7 @@
  */
 import { Secret, TOTP } from "otpauth";
 import type { Browser, Page } from "@playwright/test";
-import { expect, test, type Person } from "./fixtures";
+import { expect, hydrated, test, type Person } from "./fixtures";
 import { linkInMail, mailTo } from "./mail";
 
 const STRONG = "lantern velvet canyon 82";
@@ -161,7 +161,9 @@ test("an organization that requires two-factor of admins sends an admin without 
   const org = await auth.makeOrg({ roles: ["ADMIN", "LEAD"] });
   const admin = org.users.ADMIN;
   await auth.signIn(page, admin, { from: org.path("members") });
-  await page.getByLabel("Who must use two-factor sign-in").selectOption("admins");
+  const policy = page.getByLabel("Who must use two-factor sign-in");
+  await hydrated(policy);
+  await policy.selectOption("admins");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   // Not before the admin has it themself.
   await expect(page.getByText("Turn on two-factor sign-in for your own account first.").first()).toBeVisible();

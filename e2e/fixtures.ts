@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
 
 export type Role = "ADMIN" | "EXECUTIVE" | "LEAD" | "FINANCE";
@@ -143,3 +143,12 @@ export const test = base.extend<{ auth: Auth }>({
 });
 
 export { expect };
+
+/**
+ * Waits until React has hydrated the element. A value set in a controlled field before then is put
+ * back to the server-rendered one when React takes the field over (a select chosen too early was
+ * saved as its old value: "Saved: not required.").
+ */
+export async function hydrated(locator: Locator): Promise<void> {
+  await expect.poll(() => locator.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$"))), { timeout: 15_000 }).toBe(true);
+}
