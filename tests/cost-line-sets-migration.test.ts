@@ -4,9 +4,9 @@
  * its year and its order, and nothing else is.
  */
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { readMigrations } from "../scripts/lib/migrate";
+import { withClient } from "./helpers/pg-client";
 
 const SETS = "20261205020000_cost_line_sets";
 const databases: string[] = [];
@@ -17,18 +17,8 @@ function urlOf(database: string): string {
   return u.toString();
 }
 
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 afterAll(async () => {
-  await withClient(process.env.DATABASE_URL!, async (c) => {
+  await withClient(async (c) => {
     for (const d of databases) await c.query(`drop database if exists ${d} with (force)`);
   });
 });
@@ -37,11 +27,11 @@ describe("migrating stored cost lines to sets", () => {
   it("keeps every line, its figures (missing ones missing), its year and its order; a year with no line stays without one", async () => {
     const name = `tradeoff_sets_${randomUUID().slice(0, 8)}`;
     databases.push(name);
-    await withClient(process.env.DATABASE_URL!, (c) => c.query(`create database ${name}`));
+    await withClient((c) => c.query(`create database ${name}`));
     const migrations = await readMigrations();
     const at = migrations.findIndex((m) => m.name === SETS);
     expect(at).toBeGreaterThan(0);
-    await withClient(urlOf(name), async (c) => {
+    await withClient(async (c) => {
       for (const m of migrations.slice(0, at)) await c.query(m.sql);
       await c.query(`insert into "Organization" (id, name, slug, "updatedAt") values ('org', 'Org', 'org', now())`);
       await c.query(`insert into "User" (id, email, name, "updatedAt") values ('user', 'user@sets.test', 'User', now())`);
@@ -88,6 +78,6 @@ describe("migrating stored cost lines to sets", () => {
       // Deleting the use case deletes its lines, as the table's foreign key did.
       await c.query(`delete from "UseCase" where id = 'uc-a'`);
       expect((await c.query(`select count(*)::int as n from "CostLine" where "useCaseId" = 'uc-a'`)).rows[0].n).toBe(0);
-    });
+    }, urlOf(name));
   });
 });

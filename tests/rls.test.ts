@@ -25,6 +25,7 @@ import { forgetScopeProbe, ORGANIZATION_SETTING, SCOPED_ROLE, SCOPED_TABLES, sco
 import { migrate, readMigrations } from "../scripts/lib/migrate";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { withClient } from "./helpers/pg-client";
 
 let a: TestOrg;
 let b: TestOrg;
@@ -92,15 +93,7 @@ function serverUrl(user?: { name: string; password: string }, database?: string)
   return u.toString();
 }
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>, url = serverUrl()): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
+const admin = <T>(fn: (c: pg.Client) => Promise<T>, url = serverUrl()): Promise<T> => withClient(fn, url);
 
 beforeAll(async () => {
   a = await createTestOrg("rlsa");
