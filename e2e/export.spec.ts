@@ -33,8 +33,12 @@ async function seedCosted(auth: Auth, org: Org, title: string, businessUnit: str
       );
     }
     await auth.query(
-      `INSERT INTO "CostYear" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents")
-       VALUES ($1, $2, 'RAG', $3, $4, $5, $5, $5)`,
+      `INSERT INTO "CostYearSet" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", complete)
+       VALUES ($1, $2, 'RAG', ARRAY[$3::int], ARRAY[$4::int], ARRAY[$5::bigint], ARRAY[$5::bigint], ARRAY[$5::bigint], ARRAY[true])
+         ON CONFLICT ("useCaseId", approach) DO UPDATE SET
+           "yearIndex" = "CostYearSet"."yearIndex" || EXCLUDED."yearIndex", "calendarYear" = "CostYearSet"."calendarYear" || EXCLUDED."calendarYear",
+           "lowCents" = "CostYearSet"."lowCents" || EXCLUDED."lowCents", "baseCents" = "CostYearSet"."baseCents" || EXCLUDED."baseCents",
+           "highCents" = "CostYearSet"."highCents" || EXCLUDED."highCents", "complete" = "CostYearSet"."complete" || EXCLUDED."complete"`,
       [org.id, id, i + 1, 2027 + i, base],
     );
   }

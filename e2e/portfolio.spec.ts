@@ -36,8 +36,13 @@ async function seed(auth: Auth, org: Org, uc: Seed): Promise<string> {
   for (const [approach, amounts] of Object.entries(uc.costs)) {
     for (const [i, base] of amounts.entries()) {
       await auth.query(
-        `INSERT INTO "CostYear" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", complete)
-         VALUES ($1, $2, $3::"Approach", $4, $5, $6, $7, $8, true)`,
+        // Stored as the app stores yearly totals: one row per use case and approach, a year per element.
+        `INSERT INTO "CostYearSet" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", complete)
+         VALUES ($1, $2, $3::"Approach", ARRAY[$4::int], ARRAY[$5::int], ARRAY[$6::bigint], ARRAY[$7::bigint], ARRAY[$8::bigint], ARRAY[true])
+         ON CONFLICT ("useCaseId", approach) DO UPDATE SET
+           "yearIndex" = "CostYearSet"."yearIndex" || EXCLUDED."yearIndex", "calendarYear" = "CostYearSet"."calendarYear" || EXCLUDED."calendarYear",
+           "lowCents" = "CostYearSet"."lowCents" || EXCLUDED."lowCents", "baseCents" = "CostYearSet"."baseCents" || EXCLUDED."baseCents",
+           "highCents" = "CostYearSet"."highCents" || EXCLUDED."highCents", "complete" = "CostYearSet"."complete" || EXCLUDED."complete"`,
         [org.id, id, approach, i + 1, 2027 + i, Math.round(base * 0.8), base, Math.round(base * 1.25)],
       );
     }

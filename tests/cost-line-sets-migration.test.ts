@@ -1,7 +1,8 @@
 /**
- * The migration that stores cost lines as sets (20261205020000_cost_line_sets) on a database that
- * holds lines the old way: every line is still there through the CostLine view, with its figures,
- * its year and its order, and nothing else is.
+ * The migrations that store cost lines (20261205020000_cost_line_sets) and yearly totals
+ * (20261205040000_cost_year_sets) as sets, on a database that holds them the old way: every row is
+ * still there through the CostLine and CostYear views, with its figures, its year and its order,
+ * and nothing else is.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import { readMigrations } from "../scripts/lib/migrate";
 import { withClient } from "./helpers/pg-client";
 
 const SETS = "20261205020000_cost_line_sets";
+const YEAR_SETS = "20261205040000_cost_year_sets";
 const databases: string[] = [];
 
 function urlOf(database: string): string {
@@ -78,6 +80,47 @@ describe("migrating stored cost lines to sets", () => {
       // Deleting the use case deletes its lines, as the table's foreign key did.
       await c.query(`delete from "UseCase" where id = 'uc-a'`);
       expect((await c.query(`select count(*)::int as n from "CostLine" where "useCaseId" = 'uc-a'`)).rows[0].n).toBe(0);
+    }, urlOf(name));
+  });
+
+  it("keeps every yearly total, its figures, completeness and order, one set per use case and approach", async () => {
+    const name = `tradeoff_ysets_${randomUUID().slice(0, 8)}`;
+    databases.push(name);
+    await withClient((c) => c.query(`create database ${name}`));
+    const migrations = await readMigrations();
+    const at = migrations.findIndex((m) => m.name === YEAR_SETS);
+    expect(at).toBeGreaterThan(0);
+    await withClient(async (c) => {
+      for (const m of migrations.slice(0, at)) await c.query(m.sql);
+      await c.query(`insert into "Organization" (id, name, slug, "updatedAt") values ('org', 'Org', 'org', now())`);
+      await c.query(`insert into "User" (id, email, name, "updatedAt") values ('user', 'user@ysets.test', 'User', now())`);
+      await c.query(`insert into "UseCase" (id, "organizationId", title, "ownerId", "createdById", "updatedAt") values ('uc', 'org', 'uc', 'user', 'user', now())`);
+      const years: [string, number, number, boolean, boolean][] = [
+        ["RAG", 2, 220, false, false], ["RAG", 1, 110, true, false], ["PROMPTING", 1, 7, true, true], ["RAG", 3, 330, true, false],
+      ];
+      for (const [approach, year, base, complete, manual] of years) {
+        await c.query(
+          `insert into "CostYear" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", complete, manual)
+           values ('org', 'uc', $1, $2, 2026 + $2, $3::bigint - 1, $3, $3::bigint + 1, $4, $5)`,
+          [approach, year, base, complete, manual],
+        );
+      }
+      const read = `select approach::text, "yearIndex", "calendarYear", "lowCents"::text, "baseCents"::text, "highCents"::text, complete, manual
+                      from "CostYear" order by approach, "yearIndex"`;
+      const before = (await c.query(read)).rows;
+      expect(before).toHaveLength(years.length);
+
+      await c.query(migrations[at]!.sql);
+
+      expect((await c.query(read)).rows).toEqual(before);
+      const { rows: sets } = await c.query(`select approach::text, manual, "yearIndex", "baseCents"::text[], complete from "CostYearSet" order by id`);
+      expect(sets).toEqual([
+        { approach: "RAG", manual: false, yearIndex: [1, 2, 3], baseCents: ["110", "220", "330"], complete: [true, false, true] },
+        { approach: "PROMPTING", manual: true, yearIndex: [1], baseCents: ["7"], complete: [true] },
+      ]);
+      // A total is never missing: the table refuses a null amount, as the old columns did.
+      await expect(c.query(`insert into "CostYearSet" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", complete)
+                             values ('org', 'uc', 'HYBRID', '{1}', '{2027}', '{1}', '{NULL}', '{1}', '{t}')`)).rejects.toThrow(/CostYearSet_arrays_check/);
     }, urlOf(name));
   });
 });

@@ -33,7 +33,7 @@ let b: TestOrg;
 let formerMember: { id: string; email: string };
 
 /** The organization-owned tables, and the views over them (which read as their caller, so under the tables' policies). */
-const ORG_TABLES = [...SCOPED_TABLES.filter((t) => t !== "Organization" && t !== "User"), "CostLine"];
+const ORG_TABLES = [...SCOPED_TABLES.filter((t) => t !== "Organization" && t !== "User"), "CostLine", "CostYear"];
 
 async function fillOrganization(org: TestOrg, ownerId = org.users.LEAD.id) {
   await insertUseCaseWithCosts(org.id, { title: `RLS ${org.name}`, ownerId, recommended: "RAG", riskFlags: ["NO_EVALUATION_SET"], yearly: { RAG: { INFERENCE: [100_00, 200_00] } } });
@@ -120,7 +120,7 @@ describe("row-level security: the scoped role", () => {
     for (const t of owned) expect(SCOPED_TABLES, `${t} is in SCOPED_TABLES`).toContain(t);
     // A view owned by the migrating role would otherwise read its tables as that role, past their policies.
     const views = rows.filter((r) => r.kind === "v");
-    expect(views.map((v) => v.table_name)).toEqual(["CostLine"]);
+    expect(views.map((v) => v.table_name).sort()).toEqual(["CostLine", "CostYear"]);
     for (const v of views) expect(v.invoker, `${v.table_name} reads as its caller (security_invoker)`).toBe(true);
     const { rows: secured } = await admin((c) =>
       c.query<{ relname: string; relrowsecurity: boolean; policies: string[] }>(
@@ -163,7 +163,7 @@ describe("row-level security: the scoped role", () => {
     const attempts = [
       `UPDATE "UseCase" SET title = 'taken' WHERE "organizationId" = '${a.id}'`,
       `UPDATE "UseCase" SET title = 'taken'`,
-      `DELETE FROM "CostYear"`,
+      `DELETE FROM "CostYearSet"`,
       `DELETE FROM "UseCase" WHERE "organizationId" = '${b.id}'`,
       `INSERT INTO "AuditEvent" (id, "organizationId", action, entity, "entityId") VALUES ('x-${randomUUID()}', '${a.id}', 'x', 'x', 'x')`,
       `INSERT INTO "Membership" (id, "userId", "organizationId", role, "updatedAt") VALUES ('x-${randomUUID()}', '${b.users.ADMIN.id}', '${a.id}', 'ADMIN', now())`,
@@ -250,7 +250,7 @@ describe("row-level security: the read paths that use it", () => {
     const dashboard = await loadDashboard(a.id, EMPTY_FILTER);
     const detail = await new Response(detailStream({ id: a.id, name: a.name }, EMPTY_FILTER)).text();
     const bu = await new Response(businessUnitStream({ id: a.id, name: a.name }, EMPTY_FILTER)).text();
-    await admin((c) => c.query(`revoke select on "CostYear", "CostLineSet", "UseCaseRollup" from ${SCOPED_ROLE}`));
+    await admin((c) => c.query(`revoke select on "CostYearSet", "CostLineSet", "UseCaseRollup" from ${SCOPED_ROLE}`));
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       await expect(loadDashboard(a.id, EMPTY_FILTER)).rejects.toThrow(/permission denied/);
@@ -258,7 +258,7 @@ describe("row-level security: the read paths that use it", () => {
       await expect(new Response(businessUnitStream({ id: a.id, name: a.name }, EMPTY_FILTER)).text()).rejects.toThrow(/permission denied/);
     } finally {
       errors.mockRestore();
-      await admin((c) => c.query(`grant select on "CostYear", "CostLineSet", "UseCaseRollup" to ${SCOPED_ROLE}`));
+      await admin((c) => c.query(`grant select on "CostYearSet", "CostLineSet", "UseCaseRollup" to ${SCOPED_ROLE}`));
     }
     // And with the grant back, the very same figures as before.
     expect(await loadDashboard(a.id, EMPTY_FILTER)).toEqual(dashboard);

@@ -25,7 +25,7 @@ export const SCOPED_ROLE = "tradeoff_org_reader";
 export const ORGANIZATION_SETTING = "app.organization_id";
 /** Every table the scoped role reads, all under row-level security. */
 export const SCOPED_TABLES = [
-  "Organization", "User", "Membership", "Invitation", "AuditEvent", "UseCase", "CostLineSet", "CostYear", "AssumptionVersion", "ImportMapping", "UseCaseRollup", "BusinessUnitBudget", "SecurityEvent",
+  "Organization", "User", "Membership", "Invitation", "AuditEvent", "UseCase", "CostLineSet", "CostYearSet", "AssumptionVersion", "ImportMapping", "UseCaseRollup", "BusinessUnitBudget", "SecurityEvent",
   "ActualImport", "ActualImportMonth", "ActualLine", "ActualRule", "ActualSpend", "ActualSpendYear",
   "UseCaseDecision", "UseCaseComment", "Notification",
   "PortfolioChange", "PortfolioCache", "PortfolioCacheHorizon", "PortfolioCostSum", "PortfolioUseCaseSum", "PortfolioTally",

@@ -5,7 +5,7 @@
 import { db } from "@/lib/server/db";
 import { refreshRollups } from "@/lib/server/portfolio/rollup";
 import type { Approach, Prisma } from "@/lib/server/db";
-import { lineSets, type StoredLine } from "@/lib/domain/costing/line-sets";
+import { lineSets, yearSets, type StoredLine, type StoredYear } from "@/lib/domain/costing/line-sets";
 
 /**
  * Stores cost lines as the app does (grouped into sets, lib/domain/costing/line-sets.ts), for
@@ -22,6 +22,19 @@ export async function insertCostLines(organizationId: string, useCaseId: string,
                                                           "lowCents" bigint[], "baseCents" bigint[], "highCents" bigint[]))
             WITH ORDINALITY AS v("approach", "category", "manual", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", ord)
       ORDER BY v.ord`,
+    organizationId, useCaseId, json,
+  );
+}
+
+/** Stores yearly totals as the app does (one set per approach), for fixtures that write them by hand. */
+export async function insertCostYears(organizationId: string, useCaseId: string, years: readonly StoredYear<bigint | number>[]): Promise<void> {
+  if (!years.length) return;
+  const json = JSON.stringify(yearSets(years), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  await db.$executeRawUnsafe(
+    `INSERT INTO "CostYearSet" ("organizationId", "useCaseId", "approach", "manual", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", "complete")
+     SELECT $1, $2, v."approach", v."manual", v."yearIndex", v."calendarYear", v."lowCents", v."baseCents", v."highCents", v."complete"
+       FROM jsonb_to_recordset($3::jsonb) AS v("approach" "Approach", "manual" boolean, "yearIndex" int[], "calendarYear" int[],
+                                               "lowCents" bigint[], "baseCents" bigint[], "highCents" bigint[], "complete" boolean[])`,
     organizationId, useCaseId, json,
   );
 }
@@ -71,7 +84,7 @@ export async function insertUseCaseWithCosts(organizationId: string, uc: Fixture
     },
   });
   const lines: StoredLine<bigint>[] = [];
-  const years: Prisma.CostYearCreateManyInput[] = [];
+  const years: StoredYear<bigint>[] = [];
   for (const [approach, cats] of Object.entries(uc.yearly) as [Approach, Record<string, (number | null)[]>][]) {
     const manual = uc.manual?.includes(approach) ?? false;
     const horizon = Math.max(...Object.values(cats).map((v) => v.length));
@@ -87,7 +100,7 @@ export async function insertUseCaseWithCosts(organizationId: string, uc: Fixture
         else { low += l!; base += b; high += h!; }
         lines.push({ approach, yearIndex: y + 1, calendarYear: startYear + y, category, lowCents: l, baseCents: b, highCents: h, manual });
       }
-      years.push({ organizationId, useCaseId: row.id, approach, yearIndex: y + 1, calendarYear: startYear + y, lowCents: low, baseCents: base, highCents: high, complete, manual });
+      years.push({ approach, yearIndex: y + 1, calendarYear: startYear + y, lowCents: low, baseCents: base, highCents: high, complete, manual });
     }
   }
   // The summary derive writes beside the rows: each approach's lifecycle is the sum of its years.
@@ -102,7 +115,7 @@ export async function insertUseCaseWithCosts(organizationId: string, uc: Fixture
   }
   await db.useCase.update({ where: { id: row.id }, data: { projectionSummary: { approaches, complete: true, missing: [], savings: [], breakEven: { monthlyCalls: null, reason: "" }, assumptionVersion: 0 } as Prisma.InputJsonValue } });
   await insertCostLines(organizationId, row.id, lines);
-  if (years.length) await db.costYear.createMany({ data: years });
+  await insertCostYears(organizationId, row.id, years);
   if (uc.budgetApproved !== undefined) {
     if (!uc.chosen) throw new Error(`Fixture "${uc.title}": an approved budget needs a chosen approach.`);
     const at = new Date();

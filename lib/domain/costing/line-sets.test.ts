@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS } from "./assumptions";
-import { LineSetError, lineSets, linesOf, type StoredLine } from "./line-sets";
+import { LineSetError, lineSets, linesOf, yearSets, type StoredLine, type StoredYear } from "./line-sets";
 import { projectCosts } from "./project";
 
 const line = (approach: string, category: string, yearIndex: number, base: number | null, extra: Partial<StoredLine<number>> = {}): StoredLine<number> => ({
@@ -51,5 +51,21 @@ describe("cost lines stored as sets", () => {
     const order = (ls: StoredLine<number>[]) => ls.filter((l) => l.approach === "RAG" && l.yearIndex === 2).map((l) => l.category);
     const byYear = [...linesOf(sets)].sort((a, b) => a.yearIndex - b.yearIndex);
     expect(order(byYear)).toEqual(order(stored));
+  });
+});
+
+describe("yearly totals stored as sets", () => {
+  const year = (approach: string, yearIndex: number, base: number, complete = true, manual = false): StoredYear<number> => ({
+    approach, yearIndex, calendarYear: 2026 + yearIndex, lowCents: base - 1, baseCents: base, highCents: base + 1, complete, manual,
+  });
+  it("holds one approach's years in order, with each year's completeness", () => {
+    expect(yearSets([year("RAG", 2, 20, false), year("RAG", 1, 10), year("FINE_TUNING", 1, 5)])).toEqual([
+      { approach: "RAG", manual: false, yearIndex: [1, 2], calendarYear: [2027, 2028], lowCents: [9, 19], baseCents: [10, 20], highCents: [11, 21], complete: [true, false] },
+      { approach: "FINE_TUNING", manual: false, yearIndex: [1], calendarYear: [2027], lowCents: [4], baseCents: [5], highCents: [6], complete: [true] },
+    ]);
+  });
+  it("refuses two totals of one year and mixed manual flags, in words", () => {
+    expect(() => yearSets([year("RAG", 1, 1), year("RAG", 1, 2)])).toThrow(new LineSetError("Two totals of RAG for year 1."));
+    expect(() => yearSets([year("RAG", 1, 1), year("RAG", 2, 2, true, true)])).toThrow(LineSetError);
   });
 });

@@ -79,3 +79,55 @@ export function linesOf<A>(sets: readonly LineSet<A>[]): StoredLine<A>[] {
     })),
   );
 }
+
+/** A use case's yearly totals of one approach, stored the same way ("CostYearSet"; the view "CostYear"). */
+export interface StoredYear<A> {
+  approach: string;
+  yearIndex: number;
+  calendarYear: number;
+  lowCents: A;
+  baseCents: A;
+  highCents: A;
+  complete: boolean;
+  manual: boolean;
+}
+
+export interface YearSet<A> {
+  approach: string;
+  manual: boolean;
+  yearIndex: number[];
+  calendarYear: number[];
+  lowCents: A[];
+  baseCents: A[];
+  highCents: A[];
+  complete: boolean[];
+}
+
+/** The yearly totals of one use case as one set per approach, years in order, in the order of each approach's first year. */
+export function yearSets<A>(years: readonly StoredYear<A>[]): YearSet<A>[] {
+  const byApproach = new Map<string, StoredYear<A>[]>();
+  for (const y of years) {
+    const group = byApproach.get(y.approach);
+    if (group) group.push(y);
+    else byApproach.set(y.approach, [y]);
+  }
+  return [...byApproach.values()].map((group) => {
+    const first = group[0]!;
+    const sorted = [...group].sort((a, b) => a.yearIndex - b.yearIndex);
+    if (sorted.length > MAX_LINES_PER_SET) throw new LineSetError(`More than ${MAX_LINES_PER_SET} yearly totals of ${first.approach}.`);
+    sorted.forEach((y, i) => {
+      if (i > 0 && sorted[i - 1]!.yearIndex === y.yearIndex) throw new LineSetError(`Two totals of ${y.approach} for year ${y.yearIndex}.`);
+      if (y.manual !== first.manual) throw new LineSetError(`Totals of ${y.approach} disagree on being a manual estimate.`);
+    });
+    return {
+      approach: first.approach,
+      manual: first.manual,
+      yearIndex: sorted.map((y) => y.yearIndex),
+      calendarYear: sorted.map((y) => y.calendarYear),
+      lowCents: sorted.map((y) => y.lowCents),
+      baseCents: sorted.map((y) => y.baseCents),
+      highCents: sorted.map((y) => y.highCents),
+      complete: sorted.map((y) => y.complete),
+    };
+  });
+}

@@ -12,8 +12,8 @@ import { USE_CASE_ENTITY, USE_CASE_IMPORTED_ACTION } from "../use-cases/write";
 import { deriveFrom, derivedRows, loadDeriveContext, type ScoreMemo } from "../use-cases/derive";
 import { dayToDate } from "../use-cases/mapping";
 import { copyIn, stagingTable } from "./copy";
-import { lineSets } from "@/lib/domain/costing/line-sets";
-import { COST_LINE_SET_COLUMNS, COST_YEAR_COLUMNS, DERIVED_USE_CASE_COLUMNS } from "./derived-records";
+import { lineSets, yearSets } from "@/lib/domain/costing/line-sets";
+import { COST_LINE_SET_COLUMNS, COST_YEAR_SET_COLUMNS, DERIVED_USE_CASE_COLUMNS } from "./derived-records";
 import { timed, type ImportPhases } from "./phases";
 import type { ImportActor, PlannedRow } from "./plan";
 
@@ -61,14 +61,15 @@ const COST_LINE_SET_STAGE = stagingTable("import_cost_line_set", [
   ["ord", "int"], ["useCaseId", "text"], ["approach", '"Approach"'], ["category", "text"], ["manual", "boolean"],
   ["yearIndex", "int[]"], ["calendarYear", "int[]"], ["lowCents", "bigint[]"], ["baseCents", "bigint[]"], ["highCents", "bigint[]"],
 ]);
-const COST_YEAR_STAGE = stagingTable("import_cost_year", [
-  ["useCaseId", "text"], ["approach", '"Approach"'], ["yearIndex", "int"], ["calendarYear", "int"],
-  ["lowCents", "bigint"], ["baseCents", "bigint"], ["highCents", "bigint"], ["complete", "boolean"], ["manual", "boolean"],
+/** A use case's yearly totals as one set per approach (lib/domain/costing/line-sets.ts). */
+const COST_YEAR_SET_STAGE = stagingTable("import_cost_year_set", [
+  ["ord", "int"], ["useCaseId", "text"], ["approach", '"Approach"'], ["manual", "boolean"],
+  ["yearIndex", "int[]"], ["calendarYear", "int[]"], ["lowCents", "bigint[]"], ["baseCents", "bigint[]"], ["highCents", "bigint[]"], ["complete", "boolean[]"],
 ]);
 const AUDIT_STAGE = stagingTable("import_audit_event", [
   ["id", "text"], ["action", "text"], ["entity", "text"], ["entityId", "text"], ["before", "jsonb"], ["after", "jsonb"],
 ]);
-const STAGES = [USE_CASE_STAGE, COST_LINE_SET_STAGE, COST_YEAR_STAGE, AUDIT_STAGE];
+const STAGES = [USE_CASE_STAGE, COST_LINE_SET_STAGE, COST_YEAR_SET_STAGE, AUDIT_STAGE];
 
 /** New use cases: the staged rows with no expected version. $1 organization, $2 actor, $3 time. */
 const INSERT_USE_CASES = `INSERT INTO "UseCase" ("id", "organizationId", "externalId", "title", "description", "businessUnit", "ownerId", "status",
@@ -95,8 +96,8 @@ const INSERT_COST_LINE_SETS = `INSERT INTO "CostLineSet" (${COST_LINE_SET_COLUMN
   SELECT ${COST_LINE_SET_COLUMNS.map((c) => (c === "organizationId" ? "$1" : `v."${c}"`)).join(", ")} FROM ${COST_LINE_SET_STAGE.name} AS v ORDER BY v."ord"`;
 
 /** $1 organization. */
-const INSERT_COST_YEARS = `INSERT INTO "CostYear" (${COST_YEAR_COLUMNS.map((c) => `"${c}"`).join(", ")})
-  SELECT ${COST_YEAR_COLUMNS.map((c) => (c === "organizationId" ? "$1" : `v."${c}"`)).join(", ")} FROM ${COST_YEAR_STAGE.name} AS v`;
+const INSERT_COST_YEAR_SETS = `INSERT INTO "CostYearSet" (${COST_YEAR_SET_COLUMNS.map((c) => `"${c}"`).join(", ")})
+  SELECT ${COST_YEAR_SET_COLUMNS.map((c) => (c === "organizationId" ? "$1" : `v."${c}"`)).join(", ")} FROM ${COST_YEAR_SET_STAGE.name} AS v ORDER BY v."ord"`;
 
 /** $1 organization, $2 actor, $3 time. */
 const INSERT_AUDIT = `INSERT INTO "AuditEvent" ("id", "organizationId", "actorId", "action", "entity", "entityId", "before", "after", "at")
@@ -200,7 +201,7 @@ export async function writePlannedRows(
       (p.existing ? batch.updated : batch.created).push(id);
       batch.useCases += USE_CASE_STAGE.line(record);
       for (const set of lineSets(rec.costLines)) batch.costLines += COST_LINE_SET_STAGE.line({ ord: ord++, useCaseId: id, ...set });
-      for (const y of rec.costYears) batch.costYears += COST_YEAR_STAGE.line(y);
+      for (const set of yearSets(rec.costYears)) batch.costYears += COST_YEAR_SET_STAGE.line({ ord: ord++, useCaseId: id, ...set });
       const changes = p.changes ?? diffFields({}, f);
       batch.audits += AUDIT_STAGE.line({ id: newId(), action: IMPORT_AUDIT_ACTION, entity: USE_CASE_ENTITY, entityId: id, before: p.existing ? changes.before : null, after: changes.after });
       written.push({ row: p.row, id, action: p.existing ? "update" : "create" });
@@ -217,7 +218,7 @@ export async function writePlannedRows(
         if (res.rowCount !== b.updated.length) throw new ConflictError(CONFLICT);
         // The updated use cases' projections are replaced whole.
         await connection.query(`DELETE FROM "CostLineSet" WHERE "organizationId" = $1 AND "useCaseId" = ANY($2::text[])`, [organizationId, b.updated]);
-        await connection.query(`DELETE FROM "CostYear" WHERE "organizationId" = $1 AND "useCaseId" = ANY($2::text[])`, [organizationId, b.updated]);
+        await connection.query(`DELETE FROM "CostYearSet" WHERE "organizationId" = $1 AND "useCaseId" = ANY($2::text[])`, [organizationId, b.updated]);
       }
     });
     await timed(phases, "costLines", async () => {
@@ -225,8 +226,8 @@ export async function writePlannedRows(
       await connection.query(INSERT_COST_LINE_SETS, [organizationId]);
     });
     await timed(phases, "costYears", async () => {
-      await copyIn(connection, COST_YEAR_STAGE, b.costYears);
-      await connection.query(INSERT_COST_YEARS, [organizationId]);
+      await copyIn(connection, COST_YEAR_SET_STAGE, b.costYears);
+      await connection.query(INSERT_COST_YEAR_SETS, [organizationId]);
     });
     await timed(phases, "rollups", () => refreshRollups(tx, organizationId, [...b.created, ...b.updated]));
     await timed(phases, "audit", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { LineSet } from "@/lib/domain/costing/line-sets";
+import type { LineSet, YearSet } from "@/lib/domain/costing/line-sets";
 import type { DerivedRows } from "../use-cases/derive";
 
 /**
@@ -23,4 +23,5 @@ export const DERIVED_USE_CASE_COLUMNS = [
 ] as const satisfies readonly (keyof DerivedRows["useCase"])[];
 /** A use case's lines as stored, grouped into sets (lib/domain/costing/line-sets.ts; table "CostLineSet"). */
 export const COST_LINE_SET_COLUMNS = ["organizationId", "useCaseId", "approach", "category", "manual", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents"] as const satisfies readonly (keyof LineSet<bigint> | "organizationId" | "useCaseId")[];
-export const COST_YEAR_COLUMNS = ["organizationId", "useCaseId", "approach", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", "complete", "manual"] as const satisfies readonly (keyof DerivedRows["costYears"][number])[];
+/** A use case's yearly totals as stored, one set per approach ("CostYearSet"). */
+export const COST_YEAR_SET_COLUMNS = ["organizationId", "useCaseId", "approach", "manual", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", "complete"] as const satisfies readonly (keyof YearSet<bigint> | "organizationId" | "useCaseId")[];

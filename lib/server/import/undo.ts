@@ -160,7 +160,7 @@ export async function undoImport(actor: ImportActor, importId: string): Promise<
           }),
         });
         await tx.costLineSet.deleteMany({ where: { organizationId, useCaseId: { in: created } } });
-        await tx.costYear.deleteMany({ where: { organizationId, useCaseId: { in: created } } });
+        await tx.costYearSet.deleteMany({ where: { organizationId, useCaseId: { in: created } } });
         await tx.useCase.deleteMany({ where: { organizationId, id: { in: created } } });
         await refreshRollups(tx, organizationId, created);
       }
