@@ -11,6 +11,7 @@ import { CHECK_CHUNK_ROWS, MAX_DATA_ROWS, parseCsv, suggestColumns, TEMPLATE_HEA
 import type { UseCaseFieldsInput } from "@/lib/domain/use-case";
 import { checkRows, importFile } from "@/lib/server/import/run";
 import type { ImportActor } from "@/lib/server/import/plan";
+import { ownCpuSeconds, postgresCpuSeconds } from "./cpu";
 
 export interface ImportBench {
   useCases: number;
@@ -24,6 +25,8 @@ export interface ImportBench {
   rowsPerSecond: number;
   /** Where importFile's time went, seconds per phase over all files (lib/server/import/phases.ts). */
   phases: Record<string, number>;
+  /** CPU seconds during importFile: this process's, and the local PostgreSQL's (null when it is not on this machine). */
+  cpu: { process: number; postgres: number | null };
 }
 
 function cell(v: unknown): string {
@@ -51,6 +54,9 @@ export async function importThroughCsv(actor: ImportActor, cases: readonly UseCa
   let bytes = 0;
   let files = 0;
   const phases: Record<string, number> = {};
+  const port = Number(new URL(process.env.DATABASE_URL!).port || 5432);
+  let processCpu = 0;
+  let postgresCpu: number | null = 0;
   for (let i = 0; i < cases.length; i += MAX_DATA_ROWS) {
     const text = toCsv(cases.slice(i, i + MAX_DATA_ROWS), ownerEmail, i);
     const file = new File([text], `bench-${files + 1}.csv`, { type: "text/csv" });
@@ -66,8 +72,12 @@ export async function importThroughCsv(actor: ImportActor, cases: readonly UseCa
     checkMs += performance.now() - t;
 
     t = performance.now();
+    const [cpu0, pg0] = [ownCpuSeconds(), postgresCpuSeconds(port)];
     const outcome = await importFile(actor, { file, fileName: file.name, mapping }, phases);
     importMs += performance.now() - t;
+    const pg1 = postgresCpuSeconds(port);
+    processCpu += ownCpuSeconds() - cpu0;
+    postgresCpu = postgresCpu === null || pg0 === null || pg1 === null ? null : postgresCpu + (pg1 - pg0);
     if (!outcome.committed) throw new Error(`The bench import was refused: ${JSON.stringify(outcome.report).slice(0, 500)}`);
     process.stderr.write(`  imported ${Math.min(cases.length, i + MAX_DATA_ROWS)} / ${cases.length} use cases\n`);
   }
@@ -80,5 +90,6 @@ export async function importThroughCsv(actor: ImportActor, cases: readonly UseCa
     importSeconds: Math.round(importMs / 100) / 10,
     rowsPerSecond: Math.round(cases.length / (importMs / 1000)),
     phases: Object.fromEntries(Object.entries(phases).map(([k, ms]) => [k, Math.round(ms / 10) / 100])),
+    cpu: { process: Math.round(processCpu * 10) / 10, postgres: postgresCpu === null ? null : Math.round(postgresCpu * 10) / 10 },
   };
 }
