@@ -5,6 +5,7 @@
  * and nothing else is.
  */
 import { randomUUID } from "node:crypto";
+import type pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { readMigrations } from "../scripts/lib/migrate";
 import { withClient } from "./helpers/pg-client";
@@ -25,21 +26,31 @@ afterAll(async () => {
   });
 });
 
+/**
+ * A new database migrated up to (not including) `migration`, holding an organization, a member and
+ * the given use cases; `then` runs on it with the migration to apply.
+ */
+async function justBefore(migration: string, useCases: string[], then: (c: pg.Client, apply: () => Promise<unknown>) => Promise<void>): Promise<void> {
+  const name = `tradeoff_sets_${randomUUID().slice(0, 8)}`;
+  databases.push(name);
+  await withClient((c) => c.query(`create database ${name}`));
+  const migrations = await readMigrations();
+  const at = migrations.findIndex((m) => m.name === migration);
+  expect(at).toBeGreaterThan(0);
+  await withClient(async (c) => {
+    for (const m of migrations.slice(0, at)) await c.query(m.sql);
+    await c.query(`insert into "Organization" (id, name, slug, "updatedAt") values ('org', 'Org', 'org', now())`);
+    await c.query(`insert into "User" (id, email, name, "updatedAt") values ('user', 'user@sets.test', 'User', now())`);
+    for (const uc of useCases) {
+      await c.query(`insert into "UseCase" (id, "organizationId", title, "ownerId", "createdById", "updatedAt") values ($1, 'org', $1, 'user', 'user', now())`, [uc]);
+    }
+    await then(c, () => c.query(migrations[at]!.sql));
+  }, urlOf(name));
+}
+
 describe("migrating stored cost lines to sets", () => {
   it("keeps every line, its figures (missing ones missing), its year and its order; a year with no line stays without one", async () => {
-    const name = `tradeoff_sets_${randomUUID().slice(0, 8)}`;
-    databases.push(name);
-    await withClient((c) => c.query(`create database ${name}`));
-    const migrations = await readMigrations();
-    const at = migrations.findIndex((m) => m.name === SETS);
-    expect(at).toBeGreaterThan(0);
-    await withClient(async (c) => {
-      for (const m of migrations.slice(0, at)) await c.query(m.sql);
-      await c.query(`insert into "Organization" (id, name, slug, "updatedAt") values ('org', 'Org', 'org', now())`);
-      await c.query(`insert into "User" (id, email, name, "updatedAt") values ('user', 'user@sets.test', 'User', now())`);
-      for (const uc of ["uc-a", "uc-b"]) {
-        await c.query(`insert into "UseCase" (id, "organizationId", title, "ownerId", "createdById", "updatedAt") values ($1, 'org', $1, 'user', 'user', now())`, [uc]);
-      }
+    await justBefore(SETS, ["uc-a", "uc-b"], async (c, apply) => {
       // Lines as the old table held them, inserted in the projection's order: a year at a time,
       // categories in their order; BUILD only in year 1; a missing figure in year 2 of uc-a.
       const lines: [string, string, number, string, number | null, boolean][] = [
@@ -60,7 +71,7 @@ describe("migrating stored cost lines to sets", () => {
       const before = (await c.query(read)).rows;
       expect(before).toHaveLength(lines.length);
 
-      await c.query(migrations[at]!.sql);
+      await apply();
 
       expect((await c.query(read)).rows).toEqual(before);
       const { rows: sets } = await c.query(`select "useCaseId", approach::text, category, manual, "yearIndex", "baseCents"::text[] from "CostLineSet" order by id`);
@@ -80,21 +91,11 @@ describe("migrating stored cost lines to sets", () => {
       // Deleting the use case deletes its lines, as the table's foreign key did.
       await c.query(`delete from "UseCase" where id = 'uc-a'`);
       expect((await c.query(`select count(*)::int as n from "CostLine" where "useCaseId" = 'uc-a'`)).rows[0].n).toBe(0);
-    }, urlOf(name));
+    });
   });
 
   it("keeps every yearly total, its figures, completeness and order, one set per use case and approach", async () => {
-    const name = `tradeoff_ysets_${randomUUID().slice(0, 8)}`;
-    databases.push(name);
-    await withClient((c) => c.query(`create database ${name}`));
-    const migrations = await readMigrations();
-    const at = migrations.findIndex((m) => m.name === YEAR_SETS);
-    expect(at).toBeGreaterThan(0);
-    await withClient(async (c) => {
-      for (const m of migrations.slice(0, at)) await c.query(m.sql);
-      await c.query(`insert into "Organization" (id, name, slug, "updatedAt") values ('org', 'Org', 'org', now())`);
-      await c.query(`insert into "User" (id, email, name, "updatedAt") values ('user', 'user@ysets.test', 'User', now())`);
-      await c.query(`insert into "UseCase" (id, "organizationId", title, "ownerId", "createdById", "updatedAt") values ('uc', 'org', 'uc', 'user', 'user', now())`);
+    await justBefore(YEAR_SETS, ["uc"], async (c, apply) => {
       const years: [string, number, number, boolean, boolean][] = [
         ["RAG", 2, 220, false, false], ["RAG", 1, 110, true, false], ["PROMPTING", 1, 7, true, true], ["RAG", 3, 330, true, false],
       ];
@@ -110,7 +111,7 @@ describe("migrating stored cost lines to sets", () => {
       const before = (await c.query(read)).rows;
       expect(before).toHaveLength(years.length);
 
-      await c.query(migrations[at]!.sql);
+      await apply();
 
       expect((await c.query(read)).rows).toEqual(before);
       const { rows: sets } = await c.query(`select approach::text, manual, "yearIndex", "baseCents"::text[], complete from "CostYearSet" order by id`);
@@ -121,6 +122,6 @@ describe("migrating stored cost lines to sets", () => {
       // A total is never missing: the table refuses a null amount, as the old columns did.
       await expect(c.query(`insert into "CostYearSet" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", complete)
                              values ('org', 'uc', 'HYBRID', '{1}', '{2027}', '{1}', '{NULL}', '{1}', '{t}')`)).rejects.toThrow(/CostYearSet_arrays_check/);
-    }, urlOf(name));
+    });
   });
 });
