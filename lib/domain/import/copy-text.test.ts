@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { copyEscape, copyField, copyLines } from "./copy-text";
 
@@ -47,5 +48,24 @@ describe("COPY text at the edges", () => {
     expect(copyEscape("\t")).toBe("\\t");
     expect(copyEscape("\\\r\n")).toBe("\\\\\\r\\n");
     expect(copyField([null, undefined, "a"], "textArray")).toBe('{NULL,NULL,"a"}');
+  });
+});
+
+describe("a json field", () => {
+  const replacer = (_k: string, v: unknown) => (typeof v === "bigint" ? v.toString() : v);
+  it("is the JSON text with every character COPY reads specially escaped, bigints as strings, for any value", () => {
+    const json = fc.jsonValue().filter((v) => v !== null);
+    const value = json.chain((v) => fc.oneof(fc.constant(v as unknown), fc.record({ v: fc.constant(v as unknown), cents: fc.bigInt() })));
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(copyField(v, "json")).toBe(copyEscape(JSON.stringify(v, replacer)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it("escapes a backslash, tab, newline and quote inside the text so PostgreSQL reads the JSON back", () => {
+    // The value's text holds a backslash, a tab, quotes and a newline; JSON writes them as \\, \t,
+    // \" and \n, and COPY doubles every one of those backslashes.
+    expect(copyField({ s: 'a\\b\t"c"\n' }, "json")).toBe(String.raw`{"s":"a\\\\b\\t\\"c\\"\\n"}`);
   });
 });

@@ -29,10 +29,27 @@ const jsonReplacer = (_key: string, v: unknown) => (typeof v === "bigint" ? v.to
 /** An element of an array literal: double-quoted, its quotes and backslashes escaped. */
 const arrayElement = (v: unknown) => (v === null || v === undefined ? "NULL" : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`);
 
+/**
+ * A value's JSON text, as a COPY field. Serialised without a replacer first (V8's fast path; a
+ * replacer function nearly doubles the time over the ~90 MB of an import of 10,000 use cases) and
+ * again with it only when a bigint is inside. JSON text holds no raw tab, newline or carriage
+ * return (JSON.stringify writes them as \t, \n, \r), so only its backslashes need escaping.
+ */
+function jsonField(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    text = JSON.stringify(value, jsonReplacer);
+  }
+  return text.includes("\\") ? text.replaceAll("\\", "\\\\") : text;
+}
+
 /** One field: `\N` for null or undefined. */
 export function copyField(value: unknown, kind: CopyKind = "text"): string {
   if (value === null || value === undefined) return "\\N";
-  if (kind === "json") return copyEscape(JSON.stringify(value, jsonReplacer));
+  if (kind === "json") return jsonField(value);
   if (kind === "textArray") {
     if (!Array.isArray(value)) throw new TypeError("A text[] column takes an array.");
     return copyEscape(`{${value.map(arrayElement).join(",")}}`);
