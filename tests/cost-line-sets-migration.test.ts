@@ -1,8 +1,7 @@
 /**
- * The migrations that store cost lines (20261205020000_cost_line_sets) and yearly totals
- * (20261205040000_cost_year_sets) as sets, on a database that holds them the old way: every row is
- * still there through the CostLine and CostYear views, with its figures, its year and its order,
- * and nothing else is.
+ * The migration that stores cost lines and yearly totals as sets (20261205020000_cost_sets), on a
+ * database that holds them the old way: every row is still there through the CostLine and
+ * CostYear views, with its figures, its year and its order, and nothing else is.
  */
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
@@ -10,8 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readMigrations } from "../scripts/lib/migrate";
 import { withClient } from "./helpers/pg-client";
 
-const SETS = "20261205020000_cost_line_sets";
-const YEAR_SETS = "20261205040000_cost_year_sets";
+const SETS = "20261205020000_cost_sets";
 const databases: string[] = [];
 
 function urlOf(database: string): string {
@@ -95,7 +93,7 @@ describe("migrating stored cost lines to sets", () => {
   });
 
   it("keeps every yearly total, its figures, completeness and order, one set per use case and approach", async () => {
-    await justBefore(YEAR_SETS, ["uc"], async (c, apply) => {
+    await justBefore(SETS, ["uc"], async (c, apply) => {
       const years: [string, number, number, boolean, boolean][] = [
         ["RAG", 2, 220, false, false], ["RAG", 1, 110, true, false], ["PROMPTING", 1, 7, true, true], ["RAG", 3, 330, true, false],
       ];

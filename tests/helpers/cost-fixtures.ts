@@ -6,37 +6,39 @@ import { db } from "@/lib/server/db";
 import { refreshRollups } from "@/lib/server/portfolio/rollup";
 import type { Approach, Prisma } from "@/lib/server/db";
 import { lineSets, yearSets, type StoredLine, type StoredYear } from "@/lib/domain/costing/line-sets";
+import { recordset } from "@/lib/server/use-cases/derive";
+
+/** Inserts a use case's sets into `table`, in the order given (their ids follow it, as the app's writers do). */
+async function insertSets(table: "CostLineSet" | "CostYearSet", columns: readonly (readonly [string, string])[], organizationId: string, useCaseId: string, sets: readonly object[]): Promise<void> {
+  if (!sets.length) return;
+  const names = columns.map(([c]) => `"${c}"`).join(", ");
+  await db.$executeRawUnsafe(
+    `INSERT INTO "${table}" ("organizationId", "useCaseId", ${names})
+     SELECT $1, $2, ${columns.map(([c]) => `v."${c}"`).join(", ")}
+       FROM ROWS FROM (jsonb_to_recordset($3::jsonb) AS (${columns.map(([c, type]) => `"${c}" ${type}`).join(", ")}))
+            WITH ORDINALITY AS v(${names}, ord)
+      ORDER BY v.ord`,
+    organizationId, useCaseId, recordset(sets),
+  );
+}
+
+const MONEY = [["lowCents", "bigint[]"], ["baseCents", "bigint[]"], ["highCents", "bigint[]"]] as const;
+const YEARS = [["yearIndex", "int[]"], ["calendarYear", "int[]"]] as const;
 
 /**
  * Stores cost lines as the app does (grouped into sets, lib/domain/costing/line-sets.ts), for
  * fixtures that write a projection by hand. Each call adds whole sets: a use case, approach and
  * category stored already is refused by the table's key.
  */
-export async function insertCostLines(organizationId: string, useCaseId: string, lines: readonly StoredLine<bigint | number>[]): Promise<void> {
-  if (!lines.length) return;
-  const json = JSON.stringify(lineSets(lines), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-  await db.$executeRawUnsafe(
-    `INSERT INTO "CostLineSet" ("organizationId", "useCaseId", "approach", "category", "manual", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents")
-     SELECT $1, $2, v."approach", v."category", v."manual", v."yearIndex", v."calendarYear", v."lowCents", v."baseCents", v."highCents"
-       FROM ROWS FROM (jsonb_to_recordset($3::jsonb) AS ("approach" "Approach", "category" text, "manual" boolean, "yearIndex" int[], "calendarYear" int[],
-                                                          "lowCents" bigint[], "baseCents" bigint[], "highCents" bigint[]))
-            WITH ORDINALITY AS v("approach", "category", "manual", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", ord)
-      ORDER BY v.ord`,
-    organizationId, useCaseId, json,
-  );
+export function insertCostLines(organizationId: string, useCaseId: string, lines: readonly StoredLine<bigint | number>[]): Promise<void> {
+  const columns = [["approach", '"Approach"'], ["category", "text"], ["manual", "boolean"], ...YEARS, ...MONEY] as const;
+  return insertSets("CostLineSet", columns, organizationId, useCaseId, lineSets(lines));
 }
 
 /** Stores yearly totals as the app does (one set per approach), for fixtures that write them by hand. */
-export async function insertCostYears(organizationId: string, useCaseId: string, years: readonly StoredYear<bigint | number>[]): Promise<void> {
-  if (!years.length) return;
-  const json = JSON.stringify(yearSets(years), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-  await db.$executeRawUnsafe(
-    `INSERT INTO "CostYearSet" ("organizationId", "useCaseId", "approach", "manual", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", "complete")
-     SELECT $1, $2, v."approach", v."manual", v."yearIndex", v."calendarYear", v."lowCents", v."baseCents", v."highCents", v."complete"
-       FROM jsonb_to_recordset($3::jsonb) AS v("approach" "Approach", "manual" boolean, "yearIndex" int[], "calendarYear" int[],
-                                               "lowCents" bigint[], "baseCents" bigint[], "highCents" bigint[], "complete" boolean[])`,
-    organizationId, useCaseId, json,
-  );
+export function insertCostYears(organizationId: string, useCaseId: string, years: readonly StoredYear<bigint | number>[]): Promise<void> {
+  const columns = [["approach", '"Approach"'], ["manual", "boolean"], ...YEARS, ...MONEY, ["complete", "boolean[]"]] as const;
+  return insertSets("CostYearSet", columns, organizationId, useCaseId, yearSets(years));
 }
 
 export interface FixtureUseCase {

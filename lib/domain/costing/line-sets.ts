@@ -37,37 +37,44 @@ export const MAX_LINES_PER_SET = 255;
 
 export class LineSetError extends Error {}
 
+/**
+ * Rows grouped by `keyOf`, groups in the order of their first row, each group's rows in year
+ * order. Refuses what a set cannot hold: two rows of one year, mixed manual flags, too many rows;
+ * `name` says whose rows they are in the message.
+ */
+function byYear<R extends { yearIndex: number; manual: boolean }>(rows: readonly R[], keyOf: (r: R) => string, name: { rows: string; of: (r: R) => string; year: (r: R) => string }): R[][] {
+  const groups = new Map<string, R[]>();
+  for (const r of rows) {
+    const key = keyOf(r);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0]!;
+    const sorted = group.some((r, i) => i > 0 && r.yearIndex <= group[i - 1]!.yearIndex) ? [...group].sort((a, b) => a.yearIndex - b.yearIndex) : group;
+    if (sorted.length > MAX_LINES_PER_SET) throw new LineSetError(`More than ${MAX_LINES_PER_SET} ${name.rows} of ${name.of(first)}.`);
+    sorted.forEach((r, i) => {
+      if (i > 0 && sorted[i - 1]!.yearIndex === r.yearIndex) throw new LineSetError(`Two ${name.rows} of ${name.of(r)} ${name.year(r)}.`);
+      if (r.manual !== first.manual) throw new LineSetError(`${name.rows[0]!.toUpperCase()}${name.rows.slice(1)} of ${name.of(r)} disagree on being a manual estimate.`);
+    });
+    return sorted;
+  });
+}
+
 /** The lines of one use case as sets. Refuses what a set cannot hold: two lines of one year, or mixed manual flags. */
 export function lineSets<A>(lines: readonly StoredLine<A>[]): LineSet<A>[] {
-  const byKey = new Map<string, StoredLine<A>[]>();
-  for (const l of lines) {
-    const key = `${l.approach}\u0000${l.category}`;
-    const group = byKey.get(key);
-    if (group) group.push(l);
-    else byKey.set(key, [l]);
-  }
-  const sets: LineSet<A>[] = [];
-  for (const group of byKey.values()) {
-    const first = group[0]!;
-    const sorted = group.length > 1 && group.some((l, i) => i > 0 && l.yearIndex <= group[i - 1]!.yearIndex)
-      ? [...group].sort((a, b) => a.yearIndex - b.yearIndex)
-      : group;
-    if (sorted.length > MAX_LINES_PER_SET) throw new LineSetError(`More than ${MAX_LINES_PER_SET} lines of ${first.approach} ${first.category}.`);
-    const set: LineSet<A> = { approach: first.approach, category: first.category, manual: first.manual, yearIndex: [], calendarYear: [], lowCents: [], baseCents: [], highCents: [] };
-    for (const l of sorted) {
-      if (set.yearIndex.length && set.yearIndex[set.yearIndex.length - 1] === l.yearIndex) {
-        throw new LineSetError(`Two lines of ${l.approach} ${l.category} in year ${l.yearIndex}.`);
-      }
-      if (l.manual !== set.manual) throw new LineSetError(`Lines of ${l.approach} ${l.category} disagree on being a manual estimate.`);
-      set.yearIndex.push(l.yearIndex);
-      set.calendarYear.push(l.calendarYear);
-      set.lowCents.push(l.lowCents);
-      set.baseCents.push(l.baseCents);
-      set.highCents.push(l.highCents);
-    }
-    sets.push(set);
-  }
-  return sets;
+  const groups = byYear(lines, (l) => `${l.approach}\u0000${l.category}`, { rows: "lines", of: (l) => `${l.approach} ${l.category}`, year: (l) => `in year ${l.yearIndex}` });
+  return groups.map((g) => ({
+    approach: g[0]!.approach,
+    category: g[0]!.category,
+    manual: g[0]!.manual,
+    yearIndex: g.map((l) => l.yearIndex),
+    calendarYear: g.map((l) => l.calendarYear),
+    lowCents: g.map((l) => l.lowCents),
+    baseCents: g.map((l) => l.baseCents),
+    highCents: g.map((l) => l.highCents),
+  }));
 }
 
 /** The sets' lines again, in set order then year order (the order the CostLine view's ids give within a use case). */
@@ -105,29 +112,15 @@ export interface YearSet<A> {
 
 /** The yearly totals of one use case as one set per approach, years in order, in the order of each approach's first year. */
 export function yearSets<A>(years: readonly StoredYear<A>[]): YearSet<A>[] {
-  const byApproach = new Map<string, StoredYear<A>[]>();
-  for (const y of years) {
-    const group = byApproach.get(y.approach);
-    if (group) group.push(y);
-    else byApproach.set(y.approach, [y]);
-  }
-  return [...byApproach.values()].map((group) => {
-    const first = group[0]!;
-    const sorted = [...group].sort((a, b) => a.yearIndex - b.yearIndex);
-    if (sorted.length > MAX_LINES_PER_SET) throw new LineSetError(`More than ${MAX_LINES_PER_SET} yearly totals of ${first.approach}.`);
-    sorted.forEach((y, i) => {
-      if (i > 0 && sorted[i - 1]!.yearIndex === y.yearIndex) throw new LineSetError(`Two totals of ${y.approach} for year ${y.yearIndex}.`);
-      if (y.manual !== first.manual) throw new LineSetError(`Totals of ${y.approach} disagree on being a manual estimate.`);
-    });
-    return {
-      approach: first.approach,
-      manual: first.manual,
-      yearIndex: sorted.map((y) => y.yearIndex),
-      calendarYear: sorted.map((y) => y.calendarYear),
-      lowCents: sorted.map((y) => y.lowCents),
-      baseCents: sorted.map((y) => y.baseCents),
-      highCents: sorted.map((y) => y.highCents),
-      complete: sorted.map((y) => y.complete),
-    };
-  });
+  const groups = byYear(years, (y) => y.approach, { rows: "totals", of: (y) => y.approach, year: (y) => `for year ${y.yearIndex}` });
+  return groups.map((g) => ({
+    approach: g[0]!.approach,
+    manual: g[0]!.manual,
+    yearIndex: g.map((y) => y.yearIndex),
+    calendarYear: g.map((y) => y.calendarYear),
+    lowCents: g.map((y) => y.lowCents),
+    baseCents: g.map((y) => y.baseCents),
+    highCents: g.map((y) => y.highCents),
+    complete: g.map((y) => y.complete),
+  }));
 }

@@ -6,6 +6,7 @@ import { watchWarnings } from "../actuals/warnings";
 import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
 import { DERIVE_SELECT, readAssessment, readManualEstimate } from "./mapping";
+import { lineSets, yearSets } from "@/lib/domain/costing/line-sets";
 
 /**
  * Everything derived from a use case's fields: the scores of the five frameworks, consensus and
@@ -233,16 +234,17 @@ export const recordset = (rows: readonly object[]) => JSON.stringify(rows, (_k, 
 
 /**
  * Stores a derivation, and the use case's portfolio rollup row, in one round trip whatever the
- * number of cost rows: the function "UseCase_storeDerived" (migration
- * 20261123160000_store_derived), in PL/pgSQL so each connection plans its statement once rather
- * than on every save (planning it took longer than running it). In one statement it sets the
- * derived columns and brings the cost rows to the new projection in place, matched on their key
- * (approach, year, category for a line; approach, year for a yearly total): a row whose figures
- * changed is updated, one the projection no longer has is deleted, a new one is inserted, and an
- * unchanged one is left alone. An edit usually changes a few figures of the same rows (a new
- * monthly volume changes inference, not build), so this writes a fraction of the ~100 rows that
- * deleting and re-inserting them all did, and the updates touch no indexed column, so PostgreSQL
- * can make them in place. Then it rebuilds the rollup row ("UseCaseRollup_refresh").
+ * number of cost rows: the function "UseCase_storeDerived" (migrations
+ * 20261123160000_store_derived and 20261205020000_cost_sets), in PL/pgSQL so each connection plans
+ * its statement once rather than on every save (planning it took longer than running it). It is
+ * sent the projection as stored: the cost lines and yearly totals grouped into sets
+ * (lib/domain/costing/line-sets.ts, as the import stores them). In one statement it sets the
+ * derived columns and brings the sets to the new projection in place, matched on their key
+ * (approach and category for lines, approach for yearly totals): a set whose figures changed is
+ * updated, one the projection no longer has is deleted, a new one is inserted, and an unchanged one
+ * is left alone. An edit usually changes a few figures (a new monthly volume changes inference, not
+ * build), so this writes a fraction of the ~30 sets, and the updates touch no indexed column, so
+ * PostgreSQL can make them in place. Then it rebuilds the rollup row ("UseCaseRollup_refresh").
  * tests/derive.test.ts holds the stored rows to a fresh projection after edits that add, drop and
  * change rows; tests/portfolio.test.ts holds the rollup to a fresh rebuild after every kind of write.
  */
@@ -254,7 +256,7 @@ export async function writeDerived(tx: Tx, organizationId: string, useCaseId: st
     `SELECT "UseCase_storeDerived"($1, $2, $3, $4, $5, $6, $7::text[], $8::jsonb, $9::timestamp(3), $10::jsonb, $11, $12::jsonb, $13::jsonb)`,
     useCaseId, organizationId, u.recommendedApproach, u.agreementVotes, u.agreementVoters, u.disagreement, u.riskFlags,
     JSON.stringify(u.score), u.scoredAt.toISOString(), JSON.stringify(u.projectionSummary), u.assumptionVersionId,
-    recordset(rows.costLines), recordset(rows.costYears),
+    recordset(lineSets(rows.costLines)), recordset(yearSets(rows.costYears)),
   );
 }
 
