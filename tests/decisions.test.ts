@@ -363,12 +363,17 @@ describe("the decision queue on the demo portfolio", () => {
 
   it("reads the rollup side through the organization-scoped partial index made for it", async () => {
     const text = await db.$transaction(async (tx) => {
-      // With a few hundred rows PostgreSQL may rightly prefer a scan; rule it out to check that the
-      // index's predicate matches the queue's, so a large organization gets the index.
+      // With a few hundred rows PostgreSQL may rightly prefer a scan, or any of the table's small
+      // partial indexes. Rule out scans, bitmaps and sorts: the only plan left that reads the
+      // queue's rows in the queue's order is this index, and only if its predicate matches the
+      // queue's, which is what a large organization needs.
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
+      await tx.$executeRawUnsafe("SET LOCAL enable_sort = off");
       const plan = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
         `EXPLAIN SELECT r."useCaseId" FROM "UseCaseRollup" r WHERE r."organizationId" = $1 AND r."deletedAt" IS NULL
-           AND ((r."recommendedApproach" IS NOT NULL AND r."chosenApproach" IS NULL) OR r."chosenApproach" <> r."recommendedApproach" OR cardinality(r."riskFlags") > 0)`,
+           AND ((r."recommendedApproach" IS NOT NULL AND r."chosenApproach" IS NULL) OR r."chosenApproach" <> r."recommendedApproach" OR cardinality(r."riskFlags") > 0)
+         ORDER BY r."chosenBaseCents" DESC NULLS LAST`,
         org.id,
       );
       return plan.map((p) => p["QUERY PLAN"]).join("\n");
