@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { deriveFrom, derivedRows, loadDeriveContext, rederiveOrganization } from "@/lib/server/use-cases/derive";
+import { assumptionsFrom } from "@/lib/server/assumptions";
+import { deriveFrom, derivedRows, loadDeriveContext, rederiveOrganization, SCORE_MEMO_LIMIT, type ScoreMemo } from "@/lib/server/use-cases/derive";
 import { DERIVE_SELECT, EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
 import { inUseCaseTransaction, recordUseCaseDecision, writeUseCase } from "@/lib/server/use-cases/write";
 import { createTestOrg } from "./helpers/factory";
@@ -126,5 +127,30 @@ describe("deriving scores and projections on save", () => {
     version = (await db.useCase.findUniqueOrThrow({ where: { id } })).version;
     await inUseCaseTransaction((tx) => recordUseCaseDecision(tx, exec, { id, expectedVersion: version, chosenApproach: "RAG", decisionNotes: "RAG after all" }));
     expect((await expectMatchesFreshProjection()).lines.some((l) => l.approach === "AGENT")).toBe(false);
+  });
+});
+
+describe("the import's memo of scores", () => {
+  const ctx = { weights: {}, weightsVersion: 1, assumptions: assumptionsFrom(null) };
+  const row = (assessment: object) => ({ assessment, chosenApproach: null, horizonYears: 3, startDate: null, overrides: {}, manualEstimate: null, createdAt: new Date("2027-01-01T00:00:00Z") });
+
+  it("scores rows with the same answers once, and a row with other answers afresh", () => {
+    const memo: ScoreMemo = new Map();
+    const first = deriveFrom(row(SUPPORT), ctx, { memo }).score;
+    expect(deriveFrom(row({ ...SUPPORT }), ctx, { memo }).score).toBe(first);
+    const other = deriveFrom(row({ ...SUPPORT, coreNeed: "style" }), ctx, { memo }).score;
+    expect(other).not.toBe(first);
+    expect(other).toEqual(deriveFrom(row({ ...SUPPORT, coreNeed: "style" }), ctx).score);
+  });
+
+  it("never holds more than its limit, so a file whose rows all differ does not keep every score alive", () => {
+    const memo: ScoreMemo = new Map();
+    for (let calls = 1; calls <= SCORE_MEMO_LIMIT * 3; calls++) {
+      deriveFrom(row({ ...SUPPORT, monthlyCalls: calls }), ctx, { memo });
+      expect(memo.size).toBeLessThanOrEqual(SCORE_MEMO_LIMIT);
+    }
+    // Rows with no answers (a public inventory's) still share one score after the memo starts again.
+    const empty = deriveFrom(row({}), ctx, { memo }).score;
+    expect(deriveFrom(row({}), ctx, { memo }).score).toBe(empty);
   });
 });

@@ -51,6 +51,26 @@ describe("COPY text at the edges", () => {
   });
 });
 
+describe("an array field of numbers", () => {
+  it("writes numbers, bigints, booleans and nulls unquoted, and quotes every element once any is text", () => {
+    expect(copyField([2027, 2028, null], "textArray")).toBe("{2027,2028,NULL}");
+    expect(copyField([-150n, 9007199254740993n, undefined], "textArray")).toBe("{-150,9007199254740993,NULL}");
+    expect(copyField([true, false], "textArray")).toBe("{t,f}");
+    expect(copyField([1, "a"], "textArray")).toBe('{"1","a"}');
+    expect(() => copyField([1, Number.POSITIVE_INFINITY], "textArray")).toThrow(/finite/);
+  });
+  it("is the quoted literal without its quotes, for any integers and nulls", () => {
+    const element = fc.oneof(fc.integer(), fc.bigInt(), fc.constant(null));
+    fc.assert(
+      fc.property(fc.array(element, { minLength: 1 }), (values) => {
+        const quoted = copyEscape(`{${values.map((v) => (v === null ? "NULL" : `"${String(v)}"`)).join(",")}}`);
+        expect(copyField(values, "textArray")).toBe(quoted.replaceAll('"', ""));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("a json field", () => {
   const replacer = (_k: string, v: unknown) => (typeof v === "bigint" ? v.toString() : v);
   it("is the JSON text with every character COPY reads specially escaped, bigints as strings, for any value", () => {

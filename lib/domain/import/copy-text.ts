@@ -10,7 +10,8 @@
  *   digits of a string); booleans as t / f; a Date as its ISO instant;
  * - a `jsonb` column's value as its JSON text (bigints inside written as strings, as the
  *   JSON-recordset statements did);
- * - a `text[]` column's value as an array literal, every element quoted.
+ * - an array column's value as an array literal: numbers, bigints and booleans as they are, and
+ *   every element quoted if any is text.
  */
 
 export type CopyKind = "text" | "json" | "textArray";
@@ -28,6 +29,27 @@ const jsonReplacer = (_key: string, v: unknown) => (typeof v === "bigint" ? v.to
 
 /** An element of an array literal: double-quoted, its quotes and backslashes escaped. */
 const arrayElement = (v: unknown) => (v === null || v === undefined ? "NULL" : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`);
+
+/**
+ * An array of numbers, bigints, booleans and nulls (an import's years and cents, ~2 million
+ * elements for 10,000 use cases) as an array literal, unquoted: such elements hold no character
+ * an array literal or COPY reads specially. Null when an element is anything else.
+ */
+function plainArray(value: readonly unknown[]): string | null {
+  let out = "{";
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    if (i > 0) out += ",";
+    if (v === null || v === undefined) out += "NULL";
+    else if (typeof v === "bigint") out += v.toString();
+    else if (typeof v === "number") {
+      if (!Number.isFinite(v)) throw new TypeError(`Not a finite number: ${v}`);
+      out += String(v);
+    } else if (typeof v === "boolean") out += v ? "t" : "f";
+    else return null;
+  }
+  return out + "}";
+}
 
 /**
  * A value's JSON text, as a COPY field. Serialised without a replacer first (V8's fast path; a
@@ -52,7 +74,7 @@ export function copyField(value: unknown, kind: CopyKind = "text"): string {
   if (kind === "json") return jsonField(value);
   if (kind === "textArray") {
     if (!Array.isArray(value)) throw new TypeError("A text[] column takes an array.");
-    return copyEscape(`{${value.map(arrayElement).join(",")}}`);
+    return plainArray(value) ?? copyEscape(`{${value.map(arrayElement).join(",")}}`);
   }
   switch (typeof value) {
     case "string":

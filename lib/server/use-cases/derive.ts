@@ -83,6 +83,9 @@ export interface Derived {
  */
 export type ScoreMemo = Map<string, Score>;
 
+/** At most this many scores in a memo; it starts again when full. */
+export const SCORE_MEMO_LIMIT = 64;
+
 /**
  * The stored score with "what would change it" worked out, as derive would with it: same answers,
  * decision, weights (the score's own) and retraining lag. For the use case's page.
@@ -104,7 +107,12 @@ export function deriveFrom(row: SourceRow, ctx: DeriveContext, opts: { simulate?
     // worked out when the use case's page shows it (scoreWithSensitivity), not on every save and
     // import row (issue 22).
     score = scoreUseCase(assessment, { chosenApproach: row.chosenApproach, weights: ctx.weights, retrainLagDays: retrainLag, skipSensitivity: true });
-    opts.memo?.set(key, score);
+    if (opts.memo) {
+      // Bounded: where every row's answers differ, a memo of all 10,000 scores only kept them
+      // alive, and the garbage collector's copying of them cost more than scoring (issue 22).
+      if (opts.memo.size >= SCORE_MEMO_LIMIT) opts.memo.clear();
+      opts.memo.set(key, score);
+    }
   }
   const overrides = overridesSchema.safeParse(upgradeLegacyFigures(row.overrides as Record<string, unknown> | undefined));
   const estimate = readManualEstimate(row.manualEstimate);
@@ -185,16 +193,16 @@ export interface DerivedRows {
   }[];
 }
 
-const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
+/**
+ * A value as stored JSON. Both writers serialise it themselves (JSON.stringify for the single save,
+ * COPY text for the import), which drops what JSON cannot hold exactly as a clone through JSON
+ * would, so it is not cloned (cloning the score and summary was ~0.7 s of an import of 10,000
+ * rows). Derived values are never changed after they are made.
+ */
+const json = (v: object) => v as Prisma.InputJsonValue;
 
-/** The stored JSON of a score, made once per score object (a memoised score is shared by many rows, and never changed). */
-const scoreJsonCache = new WeakMap<Score, { weightsVersion: number; value: Prisma.InputJsonValue }>();
 function scoreJson(score: Score, weightsVersion: number): Prisma.InputJsonValue {
-  const hit = scoreJsonCache.get(score);
-  if (hit && hit.weightsVersion === weightsVersion) return hit.value;
-  const value = json({ ...score, weightsVersion });
-  scoreJsonCache.set(score, { weightsVersion, value });
-  return value;
+  return json({ ...score, weightsVersion });
 }
 
 /** Pure: the rows a derivation stores. The single save and the bulk import both write exactly these. */
