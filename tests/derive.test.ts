@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
+import { scoreUseCase } from "@/lib/domain/frameworks";
 import { assumptionsFrom } from "@/lib/server/assumptions";
+import { getStoredScore } from "@/lib/server/projections";
 import { deriveFrom, derivedRows, loadDeriveContext, rederiveOrganization, SCORE_MEMO_LIMIT, type ScoreMemo } from "@/lib/server/use-cases/derive";
-import { DERIVE_SELECT, EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
+import { DERIVE_SELECT, EDITABLE_SELECT, readAssessment, rowToFields } from "@/lib/server/use-cases/mapping";
 import { inUseCaseTransaction, recordUseCaseDecision, writeUseCase } from "@/lib/server/use-cases/write";
 import { createTestOrg } from "./helpers/factory";
 
@@ -17,6 +19,12 @@ describe("deriving scores and projections on save", () => {
     expect(uc.recommendedApproach).toBe("RAG");
     expect(uc.agreementVoters).toBeGreaterThanOrEqual(3);
     expect((uc.score as { frameworks: unknown[] }).frameworks).toHaveLength(5);
+    // The rules that fired are stored by id; the page shows each with its words and source again.
+    expect(JSON.stringify(uc.score)).not.toContain('"trace"');
+    const shown = (await getStoredScore(org.id, id))!;
+    const fresh = scoreUseCase(readAssessment(uc.assessment));
+    expect(shown.frameworks.map((f) => f.trace)).toEqual(fresh.frameworks.map((f) => f.trace));
+    expect(shown.frameworks.some((f) => f.trace.length > 0)).toBe(true);
     const lines = await db.costLine.findMany({ where: { useCaseId: id } });
     const years = await db.costYear.findMany({ where: { useCaseId: id } });
     expect(years.map((y) => y.calendarYear).sort()).toEqual(expect.arrayContaining([2027, 2028, 2029]));

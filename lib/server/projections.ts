@@ -1,7 +1,7 @@
 import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
 import type { Pricing, Simulation } from "@/lib/domain/costing";
-import type { Score } from "@/lib/domain/frameworks";
+import { expandScore, type Score, type StoredScore } from "@/lib/domain/frameworks";
 import { db } from "./db";
 import { loadDeriveContext, scoreWithSensitivity } from "./use-cases/derive";
 
@@ -41,10 +41,15 @@ export interface ProjectionSummary {
 
 const num = (v: bigint | null) => (v === null ? null : Number(v));
 
-/** The stored score, with "what would change it" worked out now (saves and imports leave it out: lib/server/use-cases/derive.ts). */
+/**
+ * The stored score as shown: its frameworks' traces put back from the frameworks' data
+ * (lib/domain/frameworks/stored.ts), and "what would change it" worked out now (saves and imports
+ * leave it out: lib/server/use-cases/derive.ts).
+ */
 export async function getStoredScore(organizationId: string, useCaseId: string): Promise<(Score & { weightsVersion?: number }) | null> {
   const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { score: true, assessment: true, chosenApproach: true } });
-  const stored = (row?.score as (Score & { weightsVersion?: number }) | null) ?? null;
+  const json = (row?.score as (StoredScore & { weightsVersion?: number }) | null) ?? null;
+  const stored = json ? { ...expandScore(json), weightsVersion: json.weightsVersion } : null;
   if (!row || !stored || stored.sensitivity) return stored;
   return { ...scoreWithSensitivity(stored, row, await loadDeriveContext(db, organizationId)), weightsVersion: stored.weightsVersion };
 }

@@ -8,3 +8,4 @@ export * from "./score";
 export * from "./sensitivity";
 export * from "./types";
 export * from "./weights-impact";
+export * from "./stored";

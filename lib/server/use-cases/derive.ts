@@ -1,7 +1,7 @@
 import "server-only";
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { COST_ENGINE_VERSION, effectiveAssumptions, overridesSchema, projectCosts, seedFor, simulateCosts, upgradeLegacyFigures, type Projection, type Simulation } from "@/lib/domain/costing";
-import { scoreUseCase, type Evidence, type Score } from "@/lib/domain/frameworks";
+import { scoreUseCase, storedScore, type Evidence, type Score } from "@/lib/domain/frameworks";
 import { watchWarnings } from "../actuals/warnings";
 import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
@@ -201,8 +201,9 @@ export interface DerivedRows {
  */
 const json = (v: object) => v as Prisma.InputJsonValue;
 
+/** The score as stored: its frameworks' traces as rule ids (lib/domain/frameworks/stored.ts), with the weights' version. */
 function scoreJson(score: Score, weightsVersion: number): Prisma.InputJsonValue {
-  return json({ ...score, weightsVersion });
+  return json({ ...storedScore(score), weightsVersion });
 }
 
 /** Pure: the rows a derivation stores. The single save and the bulk import both write exactly these. */

@@ -126,8 +126,8 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
                   <ol className="mt-2 list-decimal space-y-2 pl-5">
                     {fw.trace.map((t) => (
                       <li key={t.ruleId}>
-                        <p>{t.text} <span className="text-zinc-500">({effectsText(t.effects)})</span></p>
-                        <p className="text-xs text-zinc-500">{sourceTitle(t.cite.file)} — “{t.cite.quote}”</p>
+                        <p>{t.text}{Object.keys(t.effects).length > 0 ? <> <span className="text-zinc-500">({effectsText(t.effects)})</span></> : null}</p>
+                        <p className="text-xs text-zinc-500">{sourceTitle(t.cite.file)}{t.cite.quote ? <> — “{t.cite.quote}”</> : null}</p>
                       </li>
                     ))}
                   </ol>

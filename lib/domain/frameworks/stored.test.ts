@@ -1,0 +1,68 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { WORKED_CASES } from "../../../tests/helpers/worked-cases";
+import { assessmentSchema, CHANGE_FREQUENCIES, CORE_NEEDS, type Assessment } from "../assessment";
+import { scoreUseCase } from "./score";
+import { expandScore, storedScore, type StoredScore } from "./stored";
+
+const assessmentArb: fc.Arbitrary<Assessment> = fc.record(
+  {
+    changeFrequency: fc.constantFrom(...CHANGE_FREQUENCIES),
+    maxLagDays: fc.constantFrom(0, 1, 7, 30, 90, 365),
+    coreNeed: fc.constantFrom(...CORE_NEEDS),
+    needsStyleOrFormat: fc.boolean(),
+    needsCitations: fc.boolean(),
+    labeledExamples: fc.constantFrom(0, 100, 1_000, 50_000),
+    monthlyCalls: fc.constantFrom(0, 10_000, 5_000_000),
+    retrainingBudget: fc.boolean(),
+    needsToolUse: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
+/** Through the database: JSON text and back. */
+const throughJson = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+describe("a score as stored", () => {
+  it("names the rules that fired by id only, and is shown with exactly the traces it was scored with, for every worked case", () => {
+    expect(WORKED_CASES.length).toBeGreaterThan(10);
+    for (const c of WORKED_CASES) {
+      const score = scoreUseCase(assessmentSchema.parse(c.answers), { chosenApproach: c.chosen ?? null });
+      const stored = throughJson(storedScore(score));
+      expect(JSON.stringify(stored)).not.toContain('"trace"');
+      for (const [i, fw] of stored.frameworks.entries()) expect("fired" in fw && fw.fired).toEqual(score.frameworks[i]!.trace.map((t) => t.ruleId));
+      expect(expandScore(stored)).toEqual(throughJson(score));
+    }
+  });
+
+  it("round-trips any generated assessment, and is less than two-thirds of the whole score", () => {
+    let whole = 0;
+    let kept = 0;
+    fc.assert(
+      fc.property(assessmentArb, (a) => {
+        const score = scoreUseCase(a, { skipSensitivity: true });
+        const stored = throughJson(storedScore(score));
+        expect(expandScore(stored)).toEqual(throughJson(score));
+        whole += JSON.stringify(score).length;
+        kept += JSON.stringify(stored).length;
+      }),
+      { numRuns: 200, seed: 22 },
+    );
+    expect(kept / whole).toBeLessThan(2 / 3);
+  });
+
+  it("reads a score stored with its full traces (before this form) as it is", () => {
+    const score = throughJson(scoreUseCase(assessmentSchema.parse(WORKED_CASES[0]!.answers)));
+    expect(expandScore(score as unknown as StoredScore)).toEqual(score);
+  });
+
+  it("says plainly when a rule is not in the frameworks this version runs, rather than inventing its words", () => {
+    const stored = throughJson(storedScore(scoreUseCase(assessmentSchema.parse(WORKED_CASES[0]!.answers))));
+    const fw = stored.frameworks.find((f) => "fired" in f && f.fired.length > 0)!;
+    const old = { ...fw, version: "0.9.0", fired: ["retired-rule"] };
+    const shown = expandScore({ ...stored, frameworks: [old] });
+    expect(shown.frameworks[0]!.trace).toEqual([
+      { ruleId: "retired-rule", text: expect.stringMatching(/^Rule “retired-rule” of .+ version 0\.9\.0, which this version of Tradeoff no longer holds: re-score/), cite: { file: fw.source, quote: "" }, effects: {} },
+    ]);
+  });
+});
