@@ -13,7 +13,8 @@
  * the field (or, for input that is not an object at all, the form); and the organization's
  * footprint in the database (and the global counts of people and organizations) is unchanged
  * whenever the call is refused. Text that is accepted is stored exactly as sent (trimmed).
- * The import is also fed hostile files, headers, rows and mappings.
+ * The import's hostile files are in hostile-import.test.ts, and hostile URLs in
+ * hostile-urls.test.ts; what the three share is tests/helpers/hostile-checks.ts.
  */
 import fc from "fast-check";
 import { randomUUID } from "node:crypto";
@@ -29,37 +30,15 @@ import { createInvitation } from "@/lib/server/invitations";
 import type { EntryPoint } from "@/lib/server/action";
 import { createUseCase } from "@/app/o/[org]/use-cases/actions";
 import { approveDecision, proposeDecision } from "@/lib/server/decisions/workflow";
-import { checkImportRows, importUseCases, saveImportMapping } from "@/app/o/[org]/use-cases/import/actions";
 import type { ImportMapping } from "@/lib/domain/import";
-import { FILTER_PARAMS, parsePortfolioFilter } from "@/lib/domain/portfolio/filter";
-import { AUDIT_PARAMS, parseAuditQuery } from "@/lib/domain/audit/filter";
-import { readAuditPage } from "@/lib/server/audit-log";
-import { isStorableText } from "@/lib/domain/text";
-import { parseListQuery } from "@/lib/domain/use-case-list";
-import { loadDashboard } from "@/lib/server/portfolio/dashboard";
-import { getUseCase, listUseCases } from "@/lib/server/use-cases/read";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { loadCallables, type Callable } from "./helpers/entry-points";
-import { applyMutation, describe as show, hostileKey, hostileString, hostileValue, isPlainObject, mutation, NASTY_STRINGS, numberReplacements } from "./helpers/hostile";
+import { applyMutation, describe as show, hostileString, hostileValue, mutation, NASTY_STRINGS, numberReplacements } from "./helpers/hostile";
+import { EXPECTED_REFUSALS, footprint, problemsWith, RUNS, TIMEOUT, type Result } from "./helpers/hostile-checks";
 import { csv } from "./import-helpers";
 import { signInAs, signOut } from "./helpers/session";
 import { makeAccount, tokenFor, type Account } from "./helpers/accounts";
 import { Secret } from "otpauth";
-
-/**
- * Runs per property and action; the whole file stays under a minute. HOSTILE_RUNS_SCALE=10 (say)
- * hunts longer; FC_SEED=<seed> replays a failure that fast-check reported.
- */
-const SCALE = Number(process.env.HOSTILE_RUNS_SCALE ?? 1);
-const RUNS = Object.fromEntries(Object.entries({ whole: 10, mutation: 30, slug: 4, text: 40, importFile: 30, importCheck: 40, url: 25 }).map(([k, n]) => [k, Math.max(1, Math.round(n * SCALE))])) as Record<"whole" | "mutation" | "slug" | "text" | "importFile" | "importCheck" | "url", number>;
-/** Generous: a loaded machine is slow, and speed is not what these tests are about. */
-const TIMEOUT = 180_000 * SCALE;
-if (process.env.FC_SEED) fc.configureGlobal({ seed: Number(process.env.FC_SEED) });
-const FORM_MESSAGE = "Please correct the highlighted fields.";
-/** What an allowed caller may be told: invalid input, a missing object, a stale version. */
-const EXPECTED_REFUSALS = ["VALIDATION", "NOT_FOUND", "CONFLICT"];
-
-type Result = { ok: true; data: unknown } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
 
 // ---------------------------------------------------------------------------------------------
 // The organization under attack, and a valid input for every action.
@@ -285,58 +264,6 @@ async function freshImportId(): Promise<string> {
 let pendingToken = "";
 let accountNow: Account;
 
-// ---------------------------------------------------------------------------------------------
-// What is checked after each call.
-
-async function footprint() {
-  const [organization, useCases, audits, memberships, invitations, assumptionVersions, mappings, costLines, budgets, users, organizations, allMemberships, allInvitations] = await Promise.all([
-    db.organization.findUnique({ where: { id: org.id }, select: { name: true, slug: true, weightsVersion: true, frameworkWeights: true, valueHourlyRateCents: true } }),
-    db.useCase.findMany({ where: { organizationId: org.id }, select: { id: true, version: true, deletedAt: true, title: true, benefit: true }, orderBy: { id: "asc" } }),
-    db.auditEvent.count({ where: { organizationId: org.id } }),
-    db.membership.findMany({ where: { organizationId: org.id }, select: { id: true, role: true }, orderBy: { id: "asc" } }),
-    db.invitation.findMany({ where: { organizationId: org.id }, select: { id: true, revokedAt: true, acceptedAt: true }, orderBy: { id: "asc" } }),
-    db.assumptionVersion.count({ where: { organizationId: org.id } }),
-    db.importMapping.findMany({ where: { organizationId: org.id }, select: { id: true, name: true, columnMap: true, valueMap: true }, orderBy: { id: "asc" } }),
-    db.costLine.count({ where: { organizationId: org.id } }),
-    db.businessUnitBudget.findMany({ where: { organizationId: org.id }, select: { id: true, amountCents: true }, orderBy: { id: "asc" } }).then((r) => r.map((b) => ({ id: b.id, amountCents: String(b.amountCents) }))),
-    db.user.count(),
-    db.organization.count(),
-    db.membership.count(),
-    db.invitation.count(),
-  ]);
-  return { organization, useCases, audits, memberships, invitations, assumptionVersions, mappings, costLines, budgets, users, organizations, allMemberships, allInvitations };
-}
-
-/** What is wrong with an action's answer to `input` (empty when nothing is). */
-function problemsWith(result: unknown, input: unknown, fieldsOfSchema: readonly string[], allowed = EXPECTED_REFUSALS): string[] {
-  if (!isPlainObject(result) || typeof result.ok !== "boolean") return [`not an action result: ${show(result)}`];
-  const r = result as Result;
-  if (r.ok) return [];
-  const problems: string[] = [];
-  if (!allowed.includes(r.code)) problems.push(`refused with ${r.code}: ${r.message}`);
-  if (typeof r.message !== "string" || r.message.length === 0) problems.push("a refusal without a message");
-  const size = JSON.stringify(r).length;
-  if (size > 20_000) problems.push(`a refusal of ${size} characters (the input echoed back?)`);
-  if (r.code === "VALIDATION" && r.message === FORM_MESSAGE) {
-    const keys = Object.keys(r.fieldErrors ?? {});
-    if (keys.length === 0) problems.push("a validation refusal that names no field");
-    for (const key of keys) {
-      const messages = r.fieldErrors![key]!;
-      if (!Array.isArray(messages) || !messages.length || messages.some((m) => typeof m !== "string" || !m)) problems.push(`field ${key}: no message`);
-      if (key === "_form") {
-        // For an object, a form-level message may only name its unknown keys (zod: "Unrecognized key: …").
-        if (isPlainObject(input) && !messages.every((m) => /^Unrecognized keys?: /.test(m))) problems.push(`a form-level message for an object input: ${messages.join(" ")}`);
-        continue;
-      }
-      const names = [...fieldsOfSchema, ...(isPlainObject(input) ? Object.keys(input) : [])];
-      // A key is "a.b.c" (and a long key is cut with "…").
-      const named = names.some((n) => key === n || key.startsWith(`${n}.`) || (n.length > 200 && key.startsWith(`${n.slice(0, 200)}…`)));
-      if (!named) problems.push(`field error under "${show(key)}", which is not a field of the input`);
-    }
-  }
-  return problems;
-}
-
 interface Call {
   c: Callable;
   ep: EntryPoint;
@@ -349,7 +276,7 @@ async function attack(call: Call, makeInput: (valid: Record<string, unknown>) =>
   const valid = await call.example.input();
   const fields = Object.keys(valid);
   const input = makeInput(valid);
-  const before = await footprint();
+  const before = await footprint(org);
   if (caller) signInAs(caller);
   else signOut();
   let result: unknown;
@@ -364,7 +291,7 @@ async function attack(call: Call, makeInput: (valid: Record<string, unknown>) =>
   const problems = problemsWith(result, input, fields, opts.expect ? [opts.expect] : EXPECTED_REFUSALS);
   if (opts.expect && ((result as Result).ok || (result as { code: string }).code !== opts.expect)) problems.push(`expected ${opts.expect}, got ${show(result)}`);
   if (!(result as Result).ok) {
-    const after = await footprint();
+    const after = await footprint(org);
     try {
       expect(after).toEqual(before);
     } catch {
@@ -451,83 +378,17 @@ describe("text that is accepted is stored as sent", () => {
     signInAs(org.users.ADMIN.id);
     await fc.assert(
       fc.asyncProperty(hostileString, hostileString, hostileString, async (title, description, businessUnit) => {
-        const before = await footprint();
+        const before = await footprint(org);
         const r = (await createUseCase(org.slug, { title, description, businessUnit })) as Result;
         expect(problemsWith(r, { title, description, businessUnit }, ["title", "description", "businessUnit"])).toEqual([]);
         if (!r.ok) {
-          expect(await footprint()).toEqual(before);
+          expect(await footprint(org)).toEqual(before);
           return;
         }
         const stored = await db.useCase.findUniqueOrThrow({ where: { id: (r.data as { id: string }).id }, select: { title: true, description: true, businessUnit: true } });
         expect(stored).toEqual({ title: title.trim(), description: description.trim(), businessUnit: businessUnit.trim() });
       }),
       { numRuns: RUNS.text, endOnFailure: true },
-    );
-    signOut();
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-// The import, through its server API.
-
-const HEADERS = ["Title", "External id", "Stage", "Description", "Monthly calls"];
-const importMapping = (): ImportMapping => ({ columns: { Title: "title", "External id": "externalId", Stage: "status", Description: "description", "Monthly calls": "monthlyCalls" }, values: {} });
-const cell = fc.oneof({ arbitrary: hostileString.filter((s) => s.length <= 30_000), weight: 4 }, { arbitrary: fc.constantFrom("Idea", "Live", "1,000", "-5", "1e400", "NaN", ""), weight: 1 });
-const row = fc.array(cell, { minLength: 0, maxLength: HEADERS.length + 2 });
-
-describe("the import against hostile files, rows and mappings", () => {
-  it("reports hostile cells per row and field, never fails, and writes nothing unless every row is good", { timeout: TIMEOUT }, async () => {
-    signInAs(org.users.ADMIN.id);
-    await fc.assert(
-      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 4 }), fc.boolean(), async (rows, rawBytes) => {
-        const text = csv([HEADERS, ...rows.map((r, i) => r.map((c, j) => (j === 1 && !rawBytes ? `${c}-${i}` : c)))]);
-        const bytes = rawBytes ? Uint8Array.from(text, (ch) => ch.charCodeAt(0) & 0xff) : new TextEncoder().encode(text);
-        const before = await footprint();
-        const r = (await importUseCases(org.slug, { file: new Blob([bytes]), fileName: "hostile.csv", mapping: importMapping() })) as Result;
-        expect(problemsWith(r, {}, ["file", "fileName", "mapping"])).toEqual([]);
-        if (!r.ok) {
-          expect(await footprint()).toEqual(before);
-          return;
-        }
-        const outcome = r.data as { committed: boolean; report: { errors: { row: number; field: string | null; message: string }[]; errorCount: number; problems: string[] } };
-        if (!outcome.committed) {
-          expect(await footprint()).toEqual(before);
-          expect(outcome.report.errorCount + outcome.report.problems.length, "a refused import says why").toBeGreaterThan(0);
-          for (const e of outcome.report.errors) {
-            expect(e.row).toBeGreaterThanOrEqual(2);
-            expect(e.message.length).toBeGreaterThan(0);
-            expect(e.message.length).toBeLessThan(1000);
-          }
-        }
-      }),
-      { numRuns: RUNS.importFile, endOnFailure: true },
-    );
-    signOut();
-  });
-
-  it("checks hostile headers, rows and mappings without failing or writing", { timeout: TIMEOUT }, async () => {
-    signInAs(org.users.ADMIN.id);
-    const headers = fc.array(fc.oneof(hostileKey, fc.constantFrom(...HEADERS)), { minLength: 1, maxLength: 6 });
-    const columns = fc.dictionary(fc.oneof(hostileKey, fc.constantFrom(...HEADERS)), fc.constantFrom("title", "externalId", "status", "description", "monthlyCalls", "", "__proto__", "constructor"), { maxKeys: 5 });
-    const values = fc.dictionary(fc.constantFrom("status", "changeFrequency", "__proto__", "needsCitations"), fc.dictionary(hostileKey, fc.constantFrom("LIVE", "IDEA", "", "yes", "constructor"), { maxKeys: 3 }), { maxKeys: 2 });
-    await fc.assert(
-      fc.asyncProperty(headers, fc.array(row, { minLength: 1, maxLength: 3 }), columns, values, fc.boolean(), async (h, rows, cols, vals, protoKeys) => {
-        // fc.dictionary makes "__proto__" an own key only on request: both ways are tried.
-        const m = protoKeys ? JSON.parse(JSON.stringify({ columns: { ...cols, ["__proto__"]: "title" }, values: vals })) : { columns: cols, values: vals };
-        const input = { headers: h, rows: rows.map((cells, i) => ({ row: i + 2, cells })), mapping: m };
-        const before = await footprint();
-        const r = (await checkImportRows(org.slug, input)) as Result;
-        expect(problemsWith(r, input, ["headers", "rows", "mapping"])).toEqual([]);
-        expect(await footprint()).toEqual(before);
-        const saved = (await saveImportMapping(org.slug, { name: h[0]!, mapping: m })) as Result;
-        expect(problemsWith(saved, { name: h[0], mapping: m }, ["name", "mapping"])).toEqual([]);
-        if (saved.ok) {
-          // What was saved is what was sent (no key lost to the prototype).
-          const row = await db.importMapping.findUniqueOrThrow({ where: { id: (saved.data as { id: string }).id } });
-          expect(Object.keys(row.columnMap as object).sort()).toEqual([...new Set(Object.keys(m.columns).map((k: string) => k.trim()))].sort());
-        }
-      }),
-      { numRuns: RUNS.importCheck, endOnFailure: true, examples: [[["constructor", "toString"], [["constructor", "hasOwnProperty"]], { Title: "title" }, { status: {} }, false]] },
     );
     signOut();
   });
@@ -541,69 +402,5 @@ describe("the nastiest strings, one by one, as a use case's title", () => {
       expect(problemsWith(r, { title: s }, ["title"]), show(s)).toEqual([]);
     }
     signOut();
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-// What pages and route handlers read from the URL: query strings and path segments.
-
-const PARAM_NAMES = [...Object.values(FILTER_PARAMS), ...AUDIT_PARAMS, "q", "sort", "dir", "page", "size", "hide", "guide", "example", "tab", "compare"];
-const queryString = fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...PARAM_NAMES), weight: 4 }, hostileKey), hostileString.filter((v) => v.length <= 10_000)), { maxLength: 6 });
-const toSearchParams = (pairs: [string, string][]) => {
-  const sp = new URLSearchParams();
-  for (const [k, v] of pairs) sp.append(k, v);
-  return sp;
-};
-
-describe("hostile query strings and path segments", () => {
-  it("every route handler answers without a server error and its body reads to the end", { timeout: TIMEOUT }, async () => {
-    const routes = callables.filter((c) => c.entry?.kind === "route" && Array.isArray(c.entry.roles));
-    expect(routes.length).toBeGreaterThan(0);
-    for (const route of routes) {
-      const roles = route.entry!.roles as readonly string[];
-      const role = (roles.includes("ADMIN") ? "ADMIN" : roles[0]) as keyof TestOrg["users"];
-      await fc.assert(
-        fc.asyncProperty(queryString, hostileString, async (pairs, id) => {
-          signInAs(org.users[role].id);
-          try {
-            const url = `http://localhost/o/${org.slug}/x?${toSearchParams(pairs)}`;
-            const res = (await route.fn(new Request(url), { params: Promise.resolve({ org: org.slug, id }) })) as Response;
-            const body = await res.text();
-            expect(res.status, `${route.entry!.name} ${url.slice(0, 300)} → ${body.slice(0, 300)}`).toBeLessThan(500);
-          } finally {
-            signOut();
-          }
-        }),
-        { numRuns: RUNS.url, endOnFailure: true, examples: [[[["bu", "a\u0000b"], ["owner", "\uD800"]], "\u0000"]] },
-      );
-    }
-  });
-
-  it("the list's and the portfolio's URL readers keep only text a query can hold, and the reads behind the pages do not fail", { timeout: TIMEOUT }, async () => {
-    await fc.assert(
-      fc.asyncProperty(queryString, hostileString, async (pairs, id) => {
-        const sp = toSearchParams(pairs);
-        const query = parseListQuery(sp);
-        const texts = [query.q, ...Object.values(query.filter).flat()];
-        expect(texts.filter((t) => !isStorableText(t))).toEqual([]);
-        expect(parsePortfolioFilter(sp)).toEqual(query.filter);
-        await listUseCases(org.id, query);
-        await loadDashboard(org.id, query.filter);
-        expect(await getUseCase(org.id, id, { includeDeleted: true })).toBeNull();
-      }),
-      { numRuns: RUNS.url, endOnFailure: true, examples: [[[["q", `${"x".repeat(199)}😀`], ["bu", "\u0000"]], "a\u0000"]] },
-    );
-  });
-
-  it("the audit page's URL reader keeps only values its query can hold, and the page's read does not fail", { timeout: TIMEOUT }, async () => {
-    await fc.assert(
-      fc.asyncProperty(queryString, async (pairs) => {
-        const query = parseAuditQuery(toSearchParams(pairs));
-        const { kind: _kind, ...texts } = query.filter;
-        expect(Object.values(texts).filter((t) => !isStorableText(t!) || /[\s%]/.test(t!))).toEqual([]);
-        await readAuditPage(org.id, query.filter, { after: query.after, before: query.before });
-      }),
-      { numRuns: RUNS.url, endOnFailure: true, examples: [[[["action", "a\u0000"], ["after", "2026-02-30T00:00:00.000Z_x"], ["from", "0000-01-01"], ["person", "\uD800"]]]] },
-    );
   });
 });
