@@ -12,35 +12,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { assessmentArb } from "../../../tests/helpers/assessment-arbitrary";
 import { WORKED_CASES } from "../../../tests/helpers/worked-cases";
-import { APPROACHES, assessmentSchema, BASELINE_RESULTS, CHANGE_FREQUENCIES, CORE_NEEDS, type Assessment } from "../assessment";
+import { APPROACHES, assessmentSchema, type Assessment } from "../assessment";
 import { scoreUseCase, type Score } from "./score";
 
-/** Generated assessments, some answers missing; the seed keeps the sample the same on every run. */
-const assessmentArb: fc.Arbitrary<Assessment> = fc.record(
-  {
-    changeFrequency: fc.constantFrom(...CHANGE_FREQUENCIES),
-    maxLagDays: fc.constantFrom(0, 1, 7, 30, 90, 365),
-    coreNeed: fc.constantFrom(...CORE_NEEDS),
-    needsStyleOrFormat: fc.boolean(),
-    needsCitations: fc.boolean(),
-    fitsContextWindow: fc.boolean(),
-    corpusDocuments: fc.constantFrom(0, 50, 5_000, 2_000_000),
-    labeledExamples: fc.constantFrom(0, 100, 1_000, 50_000),
-    latencySensitive: fc.boolean(),
-    monthlyCalls: fc.constantFrom(0, 10_000, 5_000_000),
-    sensitiveDataOutOfTraining: fc.boolean(),
-    retrainingBudget: fc.boolean(),
-    expertiseDocumented: fc.boolean(),
-    needsToolUse: fc.boolean(),
-    transformationAtVolume: fc.boolean(),
-    learnsFromFeedback: fc.boolean(),
-    promptedBaselineMeetsBar: fc.constantFrom(...BASELINE_RESULTS),
-    evaluationSetExists: fc.boolean(),
-    weeksToProduction: fc.constantFrom(2, 12, 40),
-  },
-  { requiredKeys: [] },
-);
 
 /** What the use case's page and the decision queue show of a score (citations by seed and rule, not their quotes). */
 function shown(s: Score) {
