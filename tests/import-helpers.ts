@@ -1,6 +1,8 @@
-/** Helpers for the import's tests: the template's rows and mapping, CSV text, Windows-1252 bytes, and the browser's check loop. */
+/** Helpers for the import's tests: the template's rows and mapping, CSV text, Windows-1252 bytes, the browser's check loop, and committing a file and reading back what it wrote. */
 import Papa from "papaparse";
-import { checkImportRows } from "@/app/o/[org]/use-cases/import/actions";
+import { checkImportRows, importUseCases } from "@/app/o/[org]/use-cases/import/actions";
+import { db } from "@/lib/server/db";
+import type { TestOrg } from "./helpers/factory";
 import {
   buildReport,
   chunkRows,
@@ -79,4 +81,26 @@ export async function checkLikeTheBrowser(orgSlug: string, bytes: Uint8Array, ma
   }
   const fileRows = converted.map((c) => ({ row: c.row, title: c.title }));
   return { report: buildReport({ actions, changes, rows: parsed.rows.length, errors, warnings, notes, problems: parsed.problems, encoding, encodingNote, fileRows }), chunks };
+}
+
+/** The organization's use cases, by external id. */
+export async function useCasesOf(org: TestOrg) {
+  return db.useCase.findMany({ where: { organizationId: org.id }, orderBy: { externalId: "asc" } });
+}
+/** What an import that is refused must leave as it was. */
+export async function footprint(org: TestOrg) {
+  const [useCases, audits, lines, mappings] = await Promise.all([
+    db.useCase.count({ where: { organizationId: org.id } }),
+    db.auditEvent.count({ where: { organizationId: org.id } }),
+    db.costLine.count({ where: { organizationId: org.id } }),
+    db.importMapping.count({ where: { organizationId: org.id } }),
+  ]);
+  return { useCases, audits, lines, mappings };
+}
+
+/** Imports a file through the server action as the signed-in person; throws if the action itself refuses. */
+export async function commit(org: TestOrg, content: string | Uint8Array, mapping: ImportMapping, name = "use-cases.csv") {
+  const res = await importUseCases(org.slug, { file: fileOf(content, name), fileName: name, mapping });
+  if (!res.ok) throw new Error(`import refused: ${res.code} ${res.message} ${JSON.stringify(res.fieldErrors)}`);
+  return res.data;
 }
