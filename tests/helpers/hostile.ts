@@ -143,6 +143,16 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant("remove" as const), at: fc.nat() }), weight: 1 },
 );
 
+/**
+ * How many random mutations an input gets: `max` for an input with four places a mutation can
+ * strike (its paths, the root included) or more, and proportionally fewer below that. Every
+ * mutation of an empty input is the root replaced or a key added, so thirty of them try the
+ * same two things over and over (and an accepted one can be costly: re-scoring every use case).
+ */
+export function mutationRuns(input: unknown, max: number): number {
+  return Math.max(1, Math.min(max, Math.round((max * pathsOf(input).length) / 4)));
+}
+
 /** The `at` of a "replace" mutation for each number inside `input` (where applyMutation will put its value). */
 export function numberReplacements(input: unknown): number[] {
   return pathsOf(input).flatMap((p, i) => (typeof get(input, p) === "number" ? [i] : []));
