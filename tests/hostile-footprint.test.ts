@@ -23,6 +23,15 @@ beforeAll(async () => {
   useCaseId = r.data.id;
 });
 
+/** The organization's first row of a sets table given a new id, as a replaced projection's row would have. */
+async function renumberFirst(table: "CostLineSet" | "CostYearSet"): Promise<void> {
+  const n = await db.$executeRawUnsafe(
+    `UPDATE "${table}" SET id = nextval(pg_get_serial_sequence('"${table}"', 'id')) WHERE id = (SELECT min(id) FROM "${table}" WHERE "organizationId" = $1)`,
+    org.id,
+  );
+  expect(n).toBe(1);
+}
+
 /** Each write, made straight in the database, as a refused call must never make it. */
 const WRITES: [string, () => Promise<unknown>][] = [
   ["the organization renamed", () => db.organization.update({ where: { id: org.id }, data: { name: `Renamed ${randomUUID()}` } })],
@@ -35,25 +44,9 @@ const WRITES: [string, () => Promise<unknown>][] = [
   ["a saved mapping", () => db.importMapping.create({ data: { organizationId: org.id, name: `Mapping ${randomUUID()}`, columnMap: {}, valueMap: {} } })],
   ["a budget", () => db.businessUnitBudget.create({ data: { organizationId: org.id, businessUnit: "Support", year: 2031, amountCents: 100n } })],
   ["a person, anywhere", () => db.user.create({ data: { email: `someone-${randomUUID()}@footprint.test`, name: "Someone" } })],
-  [
-    // As many cost-line sets as before, but new rows: a projection replaced.
-    "a cost-line set replaced by a copy",
-    async () => {
-      const set = await db.costLineSet.findFirstOrThrow({ where: { organizationId: org.id } });
-      await db.costLineSet.deleteMany({ where: { id: set.id } });
-      const { id: _id, ...rest } = set;
-      await db.costLineSet.create({ data: rest });
-    },
-  ],
-  [
-    "a yearly set replaced by a copy",
-    async () => {
-      const set = await db.costYearSet.findFirstOrThrow({ where: { organizationId: org.id } });
-      await db.costYearSet.deleteMany({ where: { id: set.id } });
-      const { id: _id, ...rest } = set;
-      await db.costYearSet.create({ data: rest });
-    },
-  ],
+  // As many sets as before, but one of them a new row: a projection replaced.
+  ["a cost-line set written again", () => renumberFirst("CostLineSet")],
+  ["a yearly set written again", () => renumberFirst("CostYearSet")],
 ];
 
 describe("the footprint of a refused call", () => {
