@@ -103,14 +103,14 @@ async function walk(first: Page, starts: string[]): Promise<{ visited: string[];
     wake = [];
     for (const f of w) f();
   };
-  /** The next page to visit, marked as seen, or null when the queue holds nothing new. */
-  const take = (): URL | null => {
+  /** The next page to visit and its kind, marked as seen, or null when the queue holds nothing new. */
+  const take = (): { next: URL; kind: string } | null => {
     while (queue.length) {
       const next = new URL(queue.shift()!, origin);
       const kind = kindOf(next);
       if (seen.has(kind) || next.origin !== origin || SKIP.test(next.pathname)) continue;
       seen.add(kind);
-      return next;
+      return { next, kind };
     }
     return null;
   };
@@ -121,15 +121,15 @@ async function walk(first: Page, starts: string[]): Promise<{ visited: string[];
     });
     page.on("pageerror", (e) => errors.push(e.message));
     for (;;) {
-      const next = take();
-      if (!next) {
+      const target = take();
+      if (!target) {
         if (busy === 0) return wakeAll();
         await new Promise<void>((resolve) => wake.push(resolve));
         continue;
       }
       busy++;
       try {
-        const kind = kindOf(next);
+        const { next, kind } = target;
         const res = await page.goto(next.pathname + next.search);
         await page.waitForLoadState("networkidle");
         visited.push(kind);

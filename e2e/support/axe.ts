@@ -4,7 +4,8 @@
  * the time: by default it runs a partial check in each frame, then finishes it in a blank page
  * it opens for every call, serialising every result, passes included (6.2 s for the
  * assumptions page on a 2-core machine, against 1.7 s here). The app's pages have no frames,
- * so nothing is lost. Evaluated like a test's own script, axe is not subject to the page's
+ * so nothing is lost. Each navigation is a new document, so it is evaluated on every call;
+ * evaluated like a test's own script, axe is not subject to the page's
  * Content-Security-Policy.
  */
 import axe from "axe-core";
@@ -13,7 +14,7 @@ import type { Page } from "@playwright/test";
 export type AxeViolation = Pick<axe.Result, "id" | "impact" | "help"> & { nodes: { target: string[] }[] };
 
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
+  await page.evaluate(axe.source);
   return page.evaluate(async () => {
     const { violations } = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] });
     return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.map(String) })) }));
