@@ -20,7 +20,7 @@ export const PORTFOLIO_CACHE_TABLES = [
   "UseCase", "UseCaseRollup", "AssumptionVersion", // loadDashboard; listBusinessUnits
   "Organization", // portfolioValue: the hourly value rate
   "BusinessUnitBudget", "UseCaseDecision", // budgetOverview
-  "ActualSpend", "ActualSpendYear", "CostLineSet", // loadPortfolioActuals (through the CostLine view)
+  "ActualSpend", "ActualSpendYear", "CostLineSet", // loadPortfolioActuals (the sets themselves, and the CostLine view)
 ] as const;
 
 /** Bump when the shape of PortfolioOverview changes. */
