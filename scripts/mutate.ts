@@ -183,8 +183,10 @@ async function main(): Promise<number> {
       const vitestConfig = path.join(ROOT, `.stryker-${name}.vitest.config.mts`);
       writeFileSync(
         vitestConfig,
-        `import base from "./vitest.config.ts";\n` +
-          `export default { ...base, test: { ...base.test, include: ${JSON.stringify(MODULES[name]!.tests)} } };\n`,
+        // One project, isolated, with the database: the module's tests, domain ones included.
+        `import base, { DATABASE_SETUP } from "./vitest.config.ts";\n` +
+          `const { projects: _projects, ...test } = base.test;\n` +
+          `export default { ...base, test: { ...test, ...DATABASE_SETUP, include: ${JSON.stringify(MODULES[name]!.tests)} } };\n`,
       );
       writeFileSync(
         config,

