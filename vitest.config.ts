@@ -3,8 +3,8 @@ import path from "node:path";
 
 /**
  * Three projects, run one file at a time. Loading a file's modules afresh (Vitest's isolation)
- * took about half of the unit tests' time (317 s in all; 155 s with none), so only the files that
- * need it get it:
+ * took about half of the unit tests' time (342 s with it for every file, 155 s with none), so
+ * only the files that need it get it:
  * - "domain": lib/domain's tests, pure functions with no database, session or mock;
  * - "integration": the tests that use the run's throwaway database (globalSetup) with Next's
  *   request-bound helpers replaced (setupFiles), sharing one module graph;
