@@ -5,7 +5,6 @@ import { sourcePath } from "../../tests/helpers/source-files";
 import { ANSWER_KEYS } from "./assessment";
 import { ANSWER_HELP, ASSESSMENT_SECTIONS, SEED_FILES, shortCitation } from "./assessment-help";
 import { useCaseFieldsSchema } from "./use-case";
-import { diffFields, fieldLabel, flattenFields, formatCents, formatFieldValue, sameValue } from "./use-case-changes";
 import {
   answerKind,
   answerOptions,
@@ -17,8 +16,6 @@ import {
   mergeFormValues,
   parseNumberInput,
 } from "./use-case-form";
-import { changeListQuery, DEFAULT_LIST_QUERY, listQueryString, parseListQuery } from "./use-case-list";
-import { canAssignOwner, canCreateUseCase, canEditUseCase, canRecordDecision, type MemberRole } from "./use-case-permissions";
 
 describe("the assessment form's layout", () => {
   it("puts every answer in exactly one section", () => {
@@ -177,188 +174,6 @@ describe("reapplying an edit over someone else's save", () => {
   });
 });
 
-describe("changes between versions", () => {
-  it("records only the changed fields, answers one by one", () => {
-    const d = diffFields(
-      { title: "A", status: "IDEA", assessment: { maxLagDays: 3, coreNeed: "retrieval", needsCitations: true } },
-      { title: "A", status: "LIVE", assessment: { maxLagDays: 7, coreNeed: "retrieval" } },
-    );
-    expect(d.changed).toEqual(["status", "assessment.maxLagDays", "assessment.needsCitations"]);
-    expect(d.before).toEqual({ status: "IDEA", assessment: { maxLagDays: 3, needsCitations: true } });
-    expect(d.after).toEqual({ status: "LIVE", assessment: { maxLagDays: 7, needsCitations: null } });
-  });
-  it("treats key order and unset-vs-null as no change", () => {
-    expect(diffFields({ manualEstimate: { low: 1, base: 2, high: 3 }, externalId: null }, { manualEstimate: { high: 3, base: 2, low: 1 } }).changed).toEqual([]);
-  });
-  it("flattens and labels for people", () => {
-    expect(flattenFields({ title: "x", assessment: { maxLagDays: 3 } })).toEqual({ title: "x", "assessment.maxLagDays": 3 });
-    expect(fieldLabel("assessment.maxLagDays")).toBe("Longest acceptable lag (days)");
-    expect(fieldLabel("businessUnit")).toBe("Business unit");
-  });
-  it.each([
-    ["assessment.changeFrequency", "weekly", "Weekly"],
-    ["assessment.needsCitations", true, "Yes"],
-    ["assessment.maxLagDays", 3, "3 days"],
-    ["assessment.monthlyCalls", 1000000, "1,000,000 calls a month"],
-    ["assessment.maxLagDays", null, "—"],
-    ["status", "LIVE", "Live"],
-    ["chosenApproach", "FINE_TUNING", "Fine-tuning"],
-    ["ownerId", "u1", "Ada"],
-    ["ownerId", "u2", "a former member"],
-    ["manualEstimate", { low: 100000, base: 200000, high: 300000 }, "$1,000.00 / $2,000.00 / $3,000.00 a year (low / base / high)"],
-    ["title", "Plain", "Plain"],
-  ])("%s = %j reads %j", (path, value, text) => {
-    expect(formatFieldValue(path, value, { u1: "Ada" })).toBe(text);
-  });
-});
-
-describe("the list's URL state", () => {
-  it("the default view has no parameters", () => {
-    expect(listQueryString(DEFAULT_LIST_QUERY)).toBe("");
-    expect(parseListQuery({})).toEqual(DEFAULT_LIST_QUERY);
-  });
-  it("round-trips a view", () => {
-    const q = parseListQuery(new URLSearchParams("bu=Sales&status=LIVE&recommended=RAG&flag=NO_EVALUATION_SET&q=chat&sort=title&dir=desc&page=2&size=100&hide=owner,updatedAt"));
-    expect(parseListQuery(new URLSearchParams(listQueryString(q).slice(1)))).toEqual(q);
-  });
-  it("drops what it does not know", () => {
-    expect(parseListQuery({ sort: "password", dir: "sideways", page: "-3", size: "1000", hide: "title" })).toEqual(DEFAULT_LIST_QUERY);
-    expect(parseListQuery({ page: "99999999" }).page).toBe(10_000);
-  });
-  it("changing what is listed goes back to page 1; changing columns does not", () => {
-    const q = { ...DEFAULT_LIST_QUERY, page: 4 };
-    expect(changeListQuery(q, { q: "x" }).page).toBe(1);
-    expect(changeListQuery(q, { sort: "title", dir: "asc" }).page).toBe(1);
-    expect(changeListQuery(q, { pageSize: 50 }).page).toBe(1);
-    expect(changeListQuery(q, { hidden: ["owner"] }).page).toBe(4);
-    expect(changeListQuery(q, { page: 5 }).page).toBe(5);
-  });
-});
-
-describe("who may do what", () => {
-  const me = "me";
-  const roles: MemberRole[] = ["ADMIN", "EXECUTIVE", "LEAD", "FINANCE"];
-  it.each([
-    ["ADMIN", true, true, true, true],
-    ["EXECUTIVE", true, true, true, true],
-    ["LEAD", true, true, false, false],
-    ["FINANCE", false, false, false, false],
-  ] as const)("%s: create %s, edit own %s, edit others' %s, decide %s", (role, create, editOwn, editOthers, decide) => {
-    const actor = { userId: me, role };
-    expect(canCreateUseCase(actor)).toBe(create);
-    expect(canEditUseCase(actor, { ownerId: me })).toBe(editOwn);
-    expect(canEditUseCase(actor, { ownerId: "someone" })).toBe(editOthers);
-    expect(canRecordDecision(actor)).toBe(decide);
-  });
-  it("only executives and admins name someone else as owner", () => {
-    expect(roles.filter((role) => canAssignOwner({ userId: me, role }, "someone"))).toEqual(["ADMIN", "EXECUTIVE"]);
-    expect(canAssignOwner({ userId: me, role: "LEAD" }, me)).toBe(true);
-    // Finance never owns use cases, not even by naming itself.
-    expect(canAssignOwner({ userId: me, role: "FINANCE" }, me)).toBe(false);
-  });
-});
-
-describe("every kind of value in the history, as read", () => {
-  it.each([
-    ["assessment.yearlyGrowthPct", 12.5, "12.5 % a year"],
-    ["assessment.needsStyleOrFormat", false, "No"],
-    ["assessment.coreNeed", "mystery", "mystery"],
-    ["assessment.unknownAnswer", 7, "7"],
-    ["highImpact", "HIGH_IMPACT", "High-impact"],
-    ["personalData", null, "—"],
-    ["startDatePrecision", "MONTH", "month"],
-    ["additionalFields", { Agency: "EPA", Region: "West" }, "Agency: EPA; Region: West"],
-    ["additionalFields", {}, "—"],
-    ["additionalFields", ["odd"], '["odd"]'],
-    ["status", "SOMEDAY", "SOMEDAY"],
-    ["decisionState", "TO_REVIEW", "To review: the answers changed since approval"],
-    ["decisionState", "LOST", "LOST"],
-    ["yearlyBudget", 1_234_56, "$1,234.56 a year"],
-    ["yearlyBudget", "n/a", "n/a"],
-    ["proposedApproach", "HYBRID", "Hybrid"],
-    ["recommendedApproach", "AGENT", "Agent with tools"],
-    ["chosenApproach", "QUANTUM", "QUANTUM"],
-    ["ownerId", 42, "42"],
-    ["manualEstimate", { low: 1 }, '{"low":1}'],
-    ["benefit", { kind: "HOURS", low: 1000, base: 2000, high: 3000 }, "1,000 / 2,000 / 3,000 hours saved a year (low / base / high)"],
-    ["benefit", { kind: "REVENUE", low: 10000, base: 20000, high: 30000 }, "$10,000 / $20,000 / $30,000 of revenue a year (low / base / high)"],
-    ["benefit", { kind: "HOURS" }, '{"kind":"HOURS"}'],
-    ["deletedAt", "2027-03-04T05:06:07.000Z", "Yes (2027-03-04)"],
-    ["deletedAt", true, "Yes"],
-    ["horizonYears", 5000, "5,000"],
-    ["reviewReasons", ["monthlyCalls", "maxLagDays"], '["monthlyCalls","maxLagDays"]'],
-    ["title", "", "—"],
-  ])("%s = %j reads %j", (path, value, text) => {
-    expect(formatFieldValue(path, value)).toBe(text);
-  });
-  it("labels each field the history can show, and falls back to the path itself", () => {
-    expect(["ownerId", "startDatePrecision", "benefit", "decisionState", "yearlyBudget", "reviewReasons", "euRiskTier", "deletedAt"].map(fieldLabel)).toEqual([
-      "Owner",
-      "Planned start known to the",
-      "Expected yearly benefit",
-      "Decision",
-      "Yearly budget",
-      "What changed",
-      "EU AI Act risk tier",
-      "Deleted",
-    ]);
-    expect(fieldLabel("assessment.someNewAnswer")).toBe("someNewAnswer");
-    expect(fieldLabel("somethingElse")).toBe("somethingElse");
-    expect(formatCents(-5)).toBe("-$0.05");
-  });
-  it("compares values as data: nested key order, undefined keys and null are no change; arrays keep their order", () => {
-    expect(sameValue({ a: { x: 1, y: 2 }, b: undefined }, { a: { y: 2, x: 1 } })).toBe(true);
-    expect(sameValue(undefined, null)).toBe(true);
-    expect(sameValue([1, 2], [2, 1])).toBe(false);
-    expect(sameValue({ a: 1 }, { a: "1" })).toBe(false);
-    expect(flattenFields(null)).toEqual({});
-    expect(flattenFields({ assessment: "odd" })).toEqual({ assessment: "odd" });
-    expect(diffFields({ assessment: null as never }, { assessment: { maxLagDays: 3 } })).toEqual({ before: { assessment: { maxLagDays: null } }, after: { assessment: { maxLagDays: 3 } }, changed: ["assessment.maxLagDays"] });
-    expect(diffFields({ title: "A" }, {})).toEqual({ before: { title: "A" }, after: { title: null }, changed: ["title"] });
-  });
-});
-
-describe("the history's labels and values, case by case", () => {
-  it("names every field of the form and the workflow as the History tab shows it", () => {
-    const paths = ["title", "description", "businessUnit", "status", "startDate", "horizonYears", "manualEstimate", "externalId", "chosenApproach", "decisionNotes", "proposedApproach", "sentBackReason", "comment"];
-    expect(paths.map(fieldLabel)).toEqual([
-      "Title", "Description", "Business unit", "Status", "Planned start", "Horizon (years)", "Manual yearly estimate", "External id",
-      "Chosen approach", "Decision notes", "Proposed approach", "Reason", "Comment",
-    ]);
-  });
-  it.each([
-    ["title", undefined, "—"],
-    ["assessment.unknownAnswer", "free text", "free text"],
-    ["assessment.monthlyCalls", "lots", "lots"],
-    ["manualEstimate", { low: 1, base: "2", high: 3 }, '{"base":"2","high":3,"low":1}'],
-    ["manualEstimate", { low: 1, base: 2 }, '{"base":2,"low":1}'],
-    ["manualEstimate", "odd", '"odd"'],
-    ["benefit", { kind: "HOURS", low: 1, base: "2", high: 3 }, '{"base":"2","high":3,"kind":"HOURS","low":1}'],
-    ["benefit", { kind: "HOURS", low: 1, base: 2 }, '{"base":2,"kind":"HOURS","low":1}'],
-    ["benefit", "odd", '"odd"'],
-    ["deletedAt", 1700000000, "1700000000"],
-  ])("%s = %j reads %j", (path, value, text) => {
-    expect(formatFieldValue(path, value)).toBe(text);
-  });
-  it("compares arrays of objects by their contents, whatever the key order", () => {
-    expect(sameValue([{ a: 1, b: 2 }], [{ b: 2, a: 1 }])).toBe(true);
-    expect(sameValue([{ a: 1 }], [{ a: 2 }])).toBe(false);
-  });
-  it("flattens only the assessment; other objects stay whole", () => {
-    expect(flattenFields({ manualEstimate: { low: 1, base: 2, high: 3 }, assessment: { maxLagDays: 3 } })).toEqual({
-      manualEstimate: { low: 1, base: 2, high: 3 },
-      "assessment.maxLagDays": 3,
-    });
-  });
-  it("an unchanged assessment leaves no trace in the change record", () => {
-    expect(diffFields({ title: "A", assessment: { maxLagDays: 3 } }, { title: "B", assessment: { maxLagDays: 3 } })).toEqual({
-      before: { title: "A" },
-      after: { title: "B" },
-      changed: ["title"],
-    });
-  });
-});
-
 describe("the form's values, field by field", () => {
   it("a new use case starts with these inputs", () => {
     expect(emptyFormValues("owner-1")).toEqual({
@@ -461,35 +276,6 @@ describe("the form's values, field by field", () => {
     const theirs = { ...base, assessment: { ...base.assessment, maxLagDays: "5" } };
     expect(mergeFormValues(base, mine, theirs).assessment.maxLagDays).toBe("5");
     expect(mergeFormValues(base, mine, theirs).title).toBe("Mine");
-  });
-});
-
-describe("the list's URL state, edge by edge", () => {
-  it("reads the first of repeated parameters, from a URL or from Next.js's search params", () => {
-    expect(parseListQuery(new URLSearchParams("sort=title&sort=status&dir=desc")).sort).toBe("title");
-    expect(parseListQuery({ sort: ["status", "title"], dir: "asc" })).toMatchObject({ sort: "status", dir: "asc" });
-    expect(parseListQuery({ hide: ["owner", "updatedAt,status"] }).hidden).toEqual(["owner", "updatedAt", "status"]);
-    expect(parseListQuery(new URLSearchParams("hide=owner&hide=owner")).hidden).toEqual(["owner"]);
-  });
-  it("sorts text columns A to Z and the date newest first unless told otherwise", () => {
-    expect(parseListQuery({ sort: "title" }).dir).toBe("asc");
-    expect(parseListQuery({ sort: "updatedAt" }).dir).toBe("desc");
-    expect(parseListQuery({ sort: "title", dir: "desc" }).dir).toBe("desc");
-    expect(parseListQuery({}).sort).toBe("updatedAt");
-    expect(listQueryString({ ...DEFAULT_LIST_QUERY, sort: "title", dir: "asc" })).toBe("?sort=title&dir=asc");
-    expect(listQueryString({ ...DEFAULT_LIST_QUERY, dir: "asc" })).toBe("?sort=updatedAt&dir=asc");
-  });
-  it("page 1 is the first page; 0 and fractions are not pages", () => {
-    expect(parseListQuery({ page: "1" }).page).toBe(1);
-    expect(parseListQuery({ page: "2" }).page).toBe(2);
-    expect(parseListQuery({ page: "0" }).page).toBe(1);
-    expect(parseListQuery({ page: "2.5" }).page).toBe(1);
-  });
-  it("a changed filter or direction goes back to page 1", () => {
-    const q = { ...DEFAULT_LIST_QUERY, page: 4 };
-    expect(changeListQuery(q, { filter: { ...DEFAULT_LIST_QUERY.filter, status: ["LIVE"] } }).page).toBe(1);
-    expect(changeListQuery(q, { dir: "asc" }).page).toBe(1);
-    expect(changeListQuery(q, { q: "x", page: 3 }).page).toBe(3);
   });
 });
 
