@@ -6,7 +6,6 @@
  * import (the file goes to the server, which reads and checks it again and writes everything in
  * one transaction, or nothing).
  */
-import Link from "next/link";
 import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { buttonClass } from "@/components/button";
 import { FormMessage } from "@/components/form";
@@ -32,7 +31,6 @@ import {
   type FieldChange,
   suggestColumns,
   TOO_LARGE_MESSAGE,
-  formatBytes,
   type ColumnMap,
   type CsvEncoding,
   type DateOrder,
@@ -46,6 +44,9 @@ import {
 import type { SavedMapping } from "@/lib/server/import/mappings";
 import type { ActionResult } from "@/lib/server/errors";
 import { checkImportRows, importUseCases } from "../actions";
+import { ChooseStep } from "./choose-step";
+import { ImportButton, Importing } from "./commit-step";
+import { DoneStep, type ImportDone } from "./done-step";
 import { MappingStep } from "./mapping-step";
 import { ReportView } from "./report-view";
 
@@ -64,7 +65,7 @@ type Stage =
   | { step: "checking"; done: number; total: number }
   | { step: "report"; report: ImportReport }
   | { step: "importing"; report: ImportReport; startedAt: number }
-  | { step: "done"; created: number; updated: number; unchanged: number; refused: number; seconds: number; importId: string };
+  | ({ step: "done" } & ImportDone);
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 const NETWORK = "We could not reach the server. Check your connection and try again; nothing was saved.";
@@ -268,40 +269,7 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
   return (
     <div className="space-y-6" data-testid="import-wizard">
       {(stage.step === "choose" || stage.step === "reading") && (
-        <section aria-labelledby="choose-heading" className="rounded-lg border border-zinc-200 bg-white p-5">
-          <h2 id="choose-heading" className="text-lg font-semibold text-zinc-900">
-            1. Choose a CSV file
-          </h2>
-          <p className="mt-1 text-sm text-zinc-600">
-            Up to {formatBytes(MAX_FILE_BYTES)} and 10,000 rows. Nothing is saved until you have seen the check and chosen to import.
-          </p>
-          <label htmlFor="import-file" className="mt-4 block text-sm font-medium text-zinc-900">
-            CSV file
-          </label>
-          <input
-            ref={fileInput}
-            id="import-file"
-            type="file"
-            accept=".csv,.tsv,.txt,text/csv"
-            aria-describedby={fileError ? "import-file-error" : undefined}
-            aria-invalid={fileError ? true : undefined}
-            className="mt-1.5 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-600 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-white hover:file:bg-brand-700"
-            onChange={(e) => void onFile(e.currentTarget.files?.[0])}
-            disabled={stage.step === "reading"}
-          />
-          {stage.step === "reading" && (
-            <p role="status" className="mt-3 text-sm text-zinc-700">
-              Reading the file…
-            </p>
-          )}
-          {fileError && (
-            <div id="import-file-error" role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-              {fileError.map((p) => (
-                <p key={p}>{p}</p>
-              ))}
-            </div>
-          )}
-        </section>
+        <ChooseStep fileInput={fileInput} reading={stage.step === "reading"} fileError={fileError} onFile={(f) => void onFile(f)} />
       )}
 
       {loaded && (stage.step === "map" || stage.step === "checking" || stage.step === "report") && (
@@ -387,82 +355,7 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
         </section>
       )}
 
-      {stage.step === "done" && (
-        <section aria-labelledby="done-heading" className="space-y-4 rounded-lg border border-green-200 bg-green-50 p-5">
-          <div id="done-heading">{heading("Imported", doneHeading)}</div>
-          <p role="status" className="text-sm text-green-900" data-testid="import-done">
-            {loaded?.file.name}: {fmt(stage.created)} use case{stage.created === 1 ? "" : "s"} added, {fmt(stage.updated)} updated, {fmt(stage.unchanged)} unchanged
-            {stage.refused > 0 && <>, {fmt(stage.refused)} refused and left out</>}, in {stage.seconds} s. Each was scored and projected, and its change recorded in its history.
-          </p>
-          <p className="text-sm text-green-900">
-            <Link href={`${props.listHref}/import/${encodeURIComponent(stage.importId)}`} className="font-medium underline">
-              See this import’s record
-            </Link>{" "}
-            (what it changed; it can be undone there as one step).
-          </p>
-          <div className="flex flex-wrap gap-3">
-            <Link href={props.listHref} className={buttonClass("primary")}>
-              See the use cases
-            </Link>
-            <button type="button" className={buttonClass("secondary")} onClick={reset}>
-              Import another file
-            </button>
-          </div>
-        </section>
-      )}
-    </div>
-  );
-}
-
-function ImportButton({ report, onImport, onCancel }: { report: ImportReport; onImport: (onlyValid: boolean) => void; onCancel: () => void }) {
-  const { create, update, errorRows } = report.counts;
-  if (report.problems.length > 0) {
-    return <p className="text-sm font-medium text-red-800">Nothing can be imported while the file has problems. Correct the file (or the mapping above), then choose it again or check again.</p>;
-  }
-  if (errorRows > 0) {
-    return (
-      <div className="space-y-2">
-        <p className="text-sm font-medium text-red-800">
-          {fmt(errorRows)} row{errorRows === 1 ? " is" : "s are"} refused. Import the {fmt(create + update)} row{create + update === 1 ? "" : "s"} that pass and leave {errorRows === 1 ? "it" : "them"} out
-          (download {errorRows === 1 ? "it" : "them"} to correct and import later), or import nothing and correct the file first.
-        </p>
-        <div className="flex flex-wrap gap-3">
-          {create + update > 0 && (
-            <button type="button" className={buttonClass("primary")} onClick={() => onImport(true)}>
-              Import {fmt(create + update)} valid row{create + update === 1 ? "" : "s"}, leave {fmt(errorRows)} out
-            </button>
-          )}
-          <button type="button" className={buttonClass("secondary")} onClick={onCancel}>
-            Import nothing
-          </button>
-        </div>
-      </div>
-    );
-  }
-  if (create + update === 0) return <p className="text-sm text-zinc-700">Every row matches the registry already: there is nothing to import.</p>;
-  return (
-    <button type="button" className={buttonClass("primary")} onClick={() => onImport(false)}>
-      Import {fmt(create + update)} use case{create + update === 1 ? "" : "s"}
-    </button>
-  );
-}
-
-function Importing({ report, startedAt }: { report: ImportReport; startedAt: number }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 500);
-    return () => clearInterval(t);
-  }, []);
-  const { create, update } = report.counts;
-  return (
-    <div role="status" aria-live="polite" className="space-y-2" data-testid="importing">
-      <label htmlFor="import-progress" className="block text-sm font-medium text-zinc-900">
-        Importing {fmt(create + update)} rows ({fmt(create)} new, {fmt(update)} updates): checking them again, scoring, projecting and saving, all at once…{" "}
-        <span className="tabular-nums text-zinc-600">{Math.floor((now - startedAt) / 1000)} s</span>
-      </label>
-      {/* No value: the server does it in one transaction and cannot report part-way; an honest indeterminate bar. */}
-      <progress id="import-progress" className="h-2 w-full" />
-      <p className="text-xs text-zinc-600">Keep this page open. If anything fails, nothing is saved.</p>
+      {stage.step === "done" && <DoneStep done={stage} fileName={loaded?.file.name} listHref={props.listHref} heading={doneHeading} onAnother={reset} />}
     </div>
   );
 }
