@@ -1,29 +1,24 @@
 /**
  * The portfolio dashboard against the stored rows: every total, count and list is recomputed
- * here in plain TypeScript from CostLine (and the use cases' own columns) and must match the
- * dashboard's SQL to the cent, for the whole organization and for several filters. Also: what is
- * not costed or lacks figures is counted and listed, never $0; deleted use cases and other
- * organizations never appear; who may open the page.
+ * in plain TypeScript from CostLine and the use cases' own columns (tests/helpers/portfolio-reference.ts)
+ * and must match the dashboard's SQL to the cent, for the whole organization and for several
+ * filters. Also: what is not costed or lacks figures is counted and listed, never $0; deleted use
+ * cases and other organizations never appear; who may open the page. What the dashboard reads
+ * beside the rows (the summary, the rollup) is held to them in tests/portfolio-rollup.test.ts.
  */
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import PortfolioPage from "@/app/o/[org]/portfolio/page";
 import type { Approach } from "@/lib/domain/assessment";
-import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
-import { SCENARIOS, type Dashboard, type ScenarioName } from "@/lib/domain/portfolio/types";
+import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
+import { SCENARIOS, type ScenarioName } from "@/lib/domain/portfolio/types";
 import { db, type Prisma } from "@/lib/server/db";
 import { loadDashboard, TotalsBeyondExactError } from "@/lib/server/portfolio/dashboard";
 import { listWhere } from "@/lib/server/use-cases/read";
 import { refreshRollups } from "@/lib/server/portfolio/rollup";
-import { DEFAULT_ASSUMPTIONS } from "@/lib/domain/costing/assumptions";
-import { suggestColumns } from "@/lib/domain/import";
-import { importFile } from "@/lib/server/import/run";
-import { rederiveOrganization } from "@/lib/server/use-cases/derive";
-import { EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
-import { inUseCaseTransaction, recordUseCaseDecision, restoreUseCase, setUseCaseOverrides, softDeleteUseCase, writeUseCase } from "@/lib/server/use-cases/write";
-import { generateUseCases } from "../scripts/bench/generate";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { cents, expectMatchesStoredRows, f, referenceUseCases } from "./helpers/portfolio-reference";
 import { signInAs, signOut } from "./helpers/session";
 
 let a: TestOrg;
@@ -91,110 +86,8 @@ beforeAll(async () => {
   await refreshRollups(db, a.id, Object.values(ids));
 });
 
-// ---------------------------------------------------------------------------------------------
-// The reference: the same numbers from the stored lines, in plain TypeScript.
-
-interface Ref {
-  id: string;
-  title: string;
-  businessUnit: string;
-  ownerId: string;
-  status: string;
-  recommended: Approach | null;
-  chosen: Approach | null;
-  riskFlags: string[];
-  evidence: "none" | "provisional" | "assessed";
-  lines: { approach: Approach; calendarYear: number; low: bigint | null; base: bigint | null; high: bigint | null }[];
-}
-
-/** An approach filter: empty matches everything; "NONE" matches no approach (not scored / none chosen). */
-function approachMatches(values: readonly string[], approach: Approach | null): boolean {
-  return values.length === 0 || values.includes(approach ?? "NONE");
-}
-
-async function referenceUseCases(orgId: string, f: PortfolioFilter): Promise<Ref[]> {
-  const rows = await db.useCase.findMany({ where: { organizationId: orgId, deletedAt: null }, include: { costLines: true } });
-  return rows
-    .filter((u) => (!f.businessUnit.length || f.businessUnit.includes(u.businessUnit)) && (!f.status.length || f.status.includes(u.status)) && (!f.ownerId.length || f.ownerId.includes(u.ownerId)))
-    .filter((u) => approachMatches(f.recommended, u.recommendedApproach) && approachMatches(f.chosen, u.chosenApproach))
-    .filter((u) => !f.asChosen.length || f.asChosen.some((x) => x === (u.chosenApproach ?? u.recommendedApproach)))
-    .filter((u) => !f.flag.length || u.riskFlags.some((x) => (f.flag as string[]).includes(x)))
-    .map((u) => ({
-      id: u.id, title: u.title, businessUnit: u.businessUnit, ownerId: u.ownerId, status: u.status, recommended: u.recommendedApproach, chosen: u.chosenApproach, riskFlags: u.riskFlags, evidence: u.evidence,
-      lines: u.costLines.map((l) => ({ approach: l.approach, calendarYear: l.calendarYear, low: l.lowCents, base: l.baseCents, high: l.highCents })),
-    }));
-}
-
-const approachIn = (u: Ref, s: ScenarioName): Approach | null => (s === "chosen" ? (u.chosen ?? u.recommended) : s === "recommended" ? u.recommended : s);
-const cents = (xs: (bigint | null)[]) => Number(xs.reduce<bigint>((s, x) => s + (x ?? 0n), 0n));
-
-function referenceScenario(ucs: Ref[], s: ScenarioName) {
-  const lines = ucs.flatMap((u) => u.lines.filter((l) => l.approach === approachIn(u, s)));
-  const costed = ucs.filter((u) => u.lines.some((l) => l.approach === approachIn(u, s)));
-  const byYear = new Map<number, number>();
-  for (const l of lines) byYear.set(l.calendarYear, (byYear.get(l.calendarYear) ?? 0) + Number(l.base ?? 0n));
-  return {
-    lifecycle: { low: cents(lines.map((l) => l.low)), base: cents(lines.map((l) => l.base)), high: cents(lines.map((l) => l.high)) },
-    byYear,
-    costed: costed.length,
-    // The not assessed are in no total and no coverage count: they have no costs at all.
-    notCosted: ucs.filter((u) => u.evidence !== "none").length - costed.length,
-    incomplete: costed.filter((u) => u.lines.some((l) => l.approach === approachIn(u, s) && l.base === null)).length,
-  };
-}
-
-const f = (x: Partial<PortfolioFilter>): PortfolioFilter => ({ ...EMPTY_FILTER, ...x });
-
-/** Every check that compares the dashboard with the reference for one filter. */
-async function expectMatchesStoredRows(d: Dashboard, orgId: string, filter: PortfolioFilter) {
-  const ucs = await referenceUseCases(orgId, filter);
-  expect(d.useCases).toBe(ucs.length);
-  expect(d.notAssessed.count).toBe(ucs.filter((u) => u.evidence === "none").length);
-  expect(d.evidence).toEqual({
-    none: ucs.filter((u) => u.evidence === "none").length,
-    provisional: ucs.filter((u) => u.evidence === "provisional").length,
-    assessed: ucs.filter((u) => u.evidence === "assessed").length,
-  });
-  for (const s of SCENARIOS) {
-    const ref = referenceScenario(ucs, s);
-    const got = d.scenarioSummaries.find((x) => x.scenario === s)!;
-    expect(got.lifecycle, s).toEqual(ref.lifecycle);
-    expect({ costed: got.costed, notCosted: got.notCosted, incomplete: got.incomplete }, s).toEqual({ costed: ref.costed, notCosted: ref.notCosted, incomplete: ref.incomplete });
-    for (const y of got.years) expect(y.base, `${s} ${y.calendarYear}`).toBe(ref.byYear.get(y.calendarYear) ?? 0);
-    for (const [year, base] of ref.byYear) expect(d.scenarios.find((x) => x.scenario === s && x.calendarYear === year)?.base, `${s} ${year}`).toBe(base);
-  }
-  // As chosen, per approach, adds up to the as-chosen scenario; spend per year likewise.
-  const chosen = d.scenarioSummaries.find((x) => x.scenario === "chosen")!;
-  expect(d.byApproach.reduce((s, a) => s + a.lifecycle.base, 0)).toBe(chosen.lifecycle.base);
-  expect(d.spend.map((y) => y.base)).toEqual(chosen.years.map((y) => y.base));
-  for (const a of d.byApproach) {
-    const lines = ucs.filter((u) => approachIn(u, "chosen") === a.approach).flatMap((u) => u.lines.filter((l) => l.approach === a.approach));
-    expect(a.lifecycle).toEqual({ low: cents(lines.map((l) => l.low)), base: cents(lines.map((l) => l.base)), high: cents(lines.map((l) => l.high)) });
-  }
-  // The matrix counts the same use cases.
-  const key = (r: Approach | null, c: Approach | null) => `${r}|${c}`;
-  const matrix = new Map<string, number>();
-  for (const u of ucs) matrix.set(key(u.recommended, u.chosen), (matrix.get(key(u.recommended, u.chosen)) ?? 0) + 1);
-  expect(new Map(d.matrix.map((m) => [key(m.recommended, m.chosen), m.count]))).toEqual(matrix);
-  // The top ten: the largest as-chosen lifecycles, in order, to the cent.
-  const top = ucs
-    .map((u) => ({ u, lines: u.lines.filter((l) => l.approach === approachIn(u, "chosen")) }))
-    .filter((x) => x.lines.length)
-    .map((x) => ({ id: x.u.id, title: x.u.title, base: cents(x.lines.map((l) => l.base)), low: cents(x.lines.map((l) => l.low)), high: cents(x.lines.map((l) => l.high)) }))
-    .sort((p, q) => q.base - p.base || (p.id < q.id ? -1 : 1))
-    .slice(0, 10);
-  expect(d.top.map((t) => ({ id: t.id, title: t.title, base: t.base, low: t.low, high: t.high }))).toEqual(top);
-  // Not costed, as chosen: counted and listed.
-  expect(d.notCosted.count).toBe(chosen.notCosted);
-  expect(d.notCosted.examples.map((r) => r.title).sort()).toEqual(ucs.filter((u) => u.evidence !== "none" && !u.lines.some((l) => l.approach === approachIn(u, "chosen"))).map((u) => u.title).sort());
-  expect(d.notAssessed.examples.map((r) => r.title).sort()).toEqual(ucs.filter((u) => u.evidence === "none").map((u) => u.title).sort());
-  // Flags.
-  expect(d.flaggedTotal).toBe(ucs.filter((u) => u.riskFlags.length > 0 || d.disagreeing.some((x) => x.id === u.id)).length);
-  for (const fl of d.flags) expect(fl.useCases, fl.code).toBe(ucs.filter((u) => u.riskFlags.includes(fl.code)).length);
-  expect(d.riskFlagged).toBe(ucs.filter((u) => u.riskFlags.length > 0).length);
-}
-
-// ---------------------------------------------------------------------------------------------
+// The reference (the same numbers from the stored lines, in plain TypeScript) is in
+// tests/helpers/portfolio-reference.ts.
 
 describe("the portfolio dashboard adds up to the stored rows", () => {
   it.each([
@@ -415,161 +308,5 @@ describe("who may open the page", () => {
     await expect(open(a.slug)).rejects.toMatchObject({ digest: expect.stringContaining("404") });
     signOut();
     await expect(open(a.slug)).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
-  });
-});
-
-describe("the stored summary keeps step with the cost rows (the contract in lib/domain/portfolio/types.ts)", () => {
-  // The dashboard sums money from CostYear but reads which use cases are not costed or lack a
-  // figure, and the top ten's order, from projectionSummary. Through the real save path (score,
-  // project, write), the two must agree, use case by use case.
-  it("through the real save path: approaches, lifecycles and completeness match the rows", async () => {
-    const org = await createTestOrg("dashderive");
-    const ctx = { organizationId: org.id, actorId: org.users.ADMIN.id, role: "ADMIN" as const };
-    const save = (title: string, assessment: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-      inUseCaseTransaction((tx) => writeUseCase(tx, ctx, { fields: { title, horizonYears: 3, startDate: "2027-01-01", assessment, ...extra } as never }));
-    await save("Policy search", { changeFrequency: "weekly", maxLagDays: 3, coreNeed: "retrieval", needsCitations: true, monthlyCalls: 100_000, evaluationSetExists: true });
-    await save("Brand voice", { changeFrequency: "annually", coreNeed: "reasoning", needsStyleOrFormat: true, labeledExamples: 3000, evaluationSetExists: false });
-    await save("Ticket agent", { changeFrequency: "daily", coreNeed: "neither", needsToolUse: true });
-    await save("Bare idea", {});
-
-    const rows = await db.useCase.findMany({ where: { organizationId: org.id }, include: { costYears: true } });
-    for (const u of rows) {
-      const s = u.projectionSummary as { approaches: Record<string, { lifecycle: { low: number; base: number; high: number; complete?: boolean } }> };
-      const withRows = [...new Set(u.costYears.map((y) => y.approach))].sort();
-      expect(Object.keys(s.approaches).sort(), u.title).toEqual(withRows);
-      for (const ap of withRows) {
-        const ys = u.costYears.filter((y) => y.approach === ap);
-        const sum = (k: "lowCents" | "baseCents" | "highCents") => Number(ys.reduce((t, y) => t + y[k], 0n));
-        expect(s.approaches[ap]!.lifecycle, `${u.title} ${ap}`).toMatchObject({ low: sum("lowCents"), base: sum("baseCents"), high: sum("highCents"), complete: ys.every((y) => y.complete) });
-        expect(ys.some((y) => y.yearIndex === 1), `${u.title} ${ap} starts in year 1`).toBe(true);
-      }
-    }
-    // And so the dashboard's counts from the summary equal those from the rows.
-    const d = await loadDashboard(org.id, EMPTY_FILTER);
-    const ucs = await referenceUseCases(org.id, EMPTY_FILTER);
-    for (const sc of SCENARIOS) {
-      const ref = referenceScenario(ucs, sc);
-      expect(d.scenarioSummaries.find((x) => x.scenario === sc), sc).toMatchObject({ costed: ref.costed, notCosted: ref.notCosted, incomplete: ref.incomplete, lifecycle: ref.lifecycle });
-    }
-    expect(d.notCosted.examples.map((r) => r.title).sort()).toEqual(ucs.filter((u) => u.evidence !== "none" && !u.lines.some((l) => l.approach === approachIn(u, "chosen"))).map((u) => u.title).sort());
-    // The bare idea is not assessed: no recommendation, no cost row at all, listed apart.
-    const bare = rows.find((u) => u.title === "Bare idea")!;
-    expect(bare).toMatchObject({ evidence: "none", recommendedApproach: null, agreementVotes: 0, agreementVoters: 0 });
-    expect(bare.costYears).toEqual([]);
-    expect(await db.costLine.count({ where: { useCaseId: bare.id } })).toBe(0);
-    expect(d.notAssessed.examples.map((r) => r.title)).toEqual(["Bare idea"]);
-    await expectMatchesStoredRows(d, org.id, EMPTY_FILTER);
-  });
-});
-
-describe("the rollup the dashboard reads (UseCaseRollup) stays equal to the stored rows", () => {
-  // Recomputed here, independently of the SQL that maintains it, from UseCase and CostYear.
-  async function expectRollupsMatchStoredRows(orgId: string) {
-    const ucs = await db.useCase.findMany({ where: { organizationId: orgId }, include: { costYears: true, rollup: true } });
-    expect(ucs.length).toBeGreaterThan(0);
-    const FIXED: (Approach | null)[] = ["RAG", "FINE_TUNING", "HYBRID"];
-    for (const u of ucs) {
-      const ch = u.chosenApproach ?? u.recommendedApproach;
-      const years = (ap: Approach | null) => u.costYears.filter((y) => y.approach === ap).sort((p, q) => p.yearIndex - q.yearIndex);
-      const flat = (ap: Approach | null) => years(ap).flatMap((y) => [y.lowCents, y.baseCents, y.highCents]);
-      const lacks = (ap: Approach | null) => years(ap).some((y) => !y.complete);
-      const total = (k: "lowCents" | "baseCents" | "highCents") => (years(ch).length ? years(ch).reduce((s, y) => s + y[k], 0n) : null);
-      type Feasibility = { meetsLag?: boolean | null; reachesKnowledge?: boolean; worstDelayDays?: number | null };
-      const summary = u.projectionSummary as { approaches?: Record<string, { staleDaysPerYear?: Range; timeToValueWeeks?: Range | null; missing?: string[] } & Feasibility>; frameworkVersions?: unknown; weightsVersion?: number; maxLagDays?: number | null } | null;
-      const fails = (ap: Approach | null) => { const x = ap ? summary?.approaches?.[ap] : undefined; return !!x && (x.meetsLag === false || x.reachesKnowledge === false); };
-      const a = ch ? summary?.approaches?.[ch] : undefined;
-      const versions = (summary && "frameworkVersions" in summary ? summary : (u.score as { frameworkVersions?: unknown; weightsVersion?: number } | null)) ?? null;
-      const first = u.costYears[0];
-      expect(u.rollup, u.title).toEqual({
-        useCaseId: u.id, organizationId: u.organizationId, businessUnit: u.businessUnit, status: u.status, ownerId: u.ownerId,
-        recommendedApproach: u.recommendedApproach, chosenApproach: u.chosenApproach, riskFlags: u.riskFlags, disagreement: u.disagreement, evidence: u.evidence,
-        agreement: u.agreementVotes / Math.max(u.agreementVoters, 1), assumptionVersionId: u.assumptionVersionId, updatedAt: u.updatedAt, deletedAt: u.deletedAt,
-        startYear: first ? first.calendarYear - first.yearIndex + 1 : null,
-        chosenCents: FIXED.includes(ch) ? [] : flat(ch),
-        recommendedCents: FIXED.includes(u.recommendedApproach) ? [] : flat(u.recommendedApproach),
-        ragCents: flat("RAG"), fineTuningCents: flat("FINE_TUNING"), hybridCents: flat("HYBRID"),
-        incomplete: (lacks(ch) ? 1 : 0) | (lacks(u.recommendedApproach) ? 2 : 0) | (lacks("RAG") ? 4 : 0) | (lacks("FINE_TUNING") ? 8 : 0) | (lacks("HYBRID") ? 16 : 0),
-        chosenLowCents: total("lowCents"), chosenBaseCents: total("baseCents"), chosenHighCents: total("highCents"),
-        staleLow: a?.staleDaysPerYear?.low ?? null, staleBase: a?.staleDaysPerYear?.base ?? null, staleHigh: a?.staleDaysPerYear?.high ?? null,
-        ttvLow: a?.timeToValueWeeks?.low ?? null, ttvBase: a?.timeToValueWeeks?.base ?? null, ttvHigh: a?.timeToValueWeeks?.high ?? null,
-        missing: lacks(ch) ? (a?.missing ?? []) : [],
-        frameworkVersions: versions?.frameworkVersions ?? null,
-        weightsVersion: typeof versions?.weightsVersion === "number" ? versions.weightsVersion : null,
-        infeasible: (fails(ch) ? 1 : 0) | (fails(u.recommendedApproach) ? 2 : 0) | (fails("RAG") ? 4 : 0) | (fails("FINE_TUNING") ? 8 : 0) | (fails("HYBRID") ? 16 : 0),
-        maxLagDays: typeof summary?.maxLagDays === "number" ? summary.maxLagDays : null,
-        worstDelayDays: fails(ch) && typeof a?.worstDelayDays === "number" ? a.worstDelayDays : null,
-      });
-    }
-    // And the dashboard built on it equals the stored rows, for the organization and a filter.
-    await expectMatchesStoredRows(await loadDashboard(orgId, EMPTY_FILTER), orgId, EMPTY_FILTER);
-    const unit = ucs.find((u) => !u.deletedAt)?.businessUnit ?? "";
-    await expectMatchesStoredRows(await loadDashboard(orgId, f({ businessUnit: [unit] })), orgId, f({ businessUnit: [unit] }));
-  }
-  type Range = { low: number; base: number; high: number };
-
-  it("after creates, edits, decisions, overrides, re-projection, re-scoring, soft delete, restore and an import", async () => {
-    const org = await createTestOrg("rollup");
-    const ctx = { organizationId: org.id, actorId: org.users.ADMIN.id, role: "ADMIN" as const };
-    const cases = generateUseCases(12, 5);
-    const saved: { id: string; version: number }[] = [];
-    for (const fields of cases) saved.push(await inUseCaseTransaction((tx) => writeUseCase(tx, ctx, { fields })));
-    await expectRollupsMatchStoredRows(org.id);
-
-    const version = async (id: string) => (await db.useCase.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
-    const fieldsOf = async (id: string) => rowToFields(await db.useCase.findUniqueOrThrow({ where: { id }, select: EDITABLE_SELECT }));
-    // Edits that move it between filters and change its costs.
-    for (const [i, s] of saved.slice(0, 3).entries()) {
-      const fields = await fieldsOf(s.id);
-      await inUseCaseTransaction((tx) =>
-        writeUseCase(tx, ctx, { id: s.id, expectedVersion: s.version, fields: { ...fields, businessUnit: "Moved", status: "LIVE", horizonYears: 3 + i, assessment: { ...fields.assessment, monthlyCalls: 50_000 * (i + 1) } } }),
-      );
-    }
-    await expectRollupsMatchStoredRows(org.id);
-
-    // Decisions, on one of the three and on approaches that are not (their own rollup column).
-    for (const [i, chosenApproach] of (["FINE_TUNING", "PROMPTING", "AGENT", null] as const).entries()) {
-      const id = saved[3 + i]!.id;
-      await inUseCaseTransaction((tx) => recordUseCaseDecision(tx, ctx, { id, expectedVersion: saved[3 + i]!.version, chosenApproach, decisionNotes: "Decided." }));
-    }
-    await expectRollupsMatchStoredRows(org.id);
-
-    // The use case's own figures.
-    await inUseCaseTransaction((tx) =>
-      setUseCaseOverrides(tx, ctx, { id: saved[7]!.id, expectedVersion: saved[7]!.version, overrides: { modelInputPricePerMTokens: { low: 20, base: 30, high: 50 } } }),
-    );
-    await expectRollupsMatchStoredRows(org.id);
-
-    // New assumptions (every use case re-projected) and new weights (every use case re-scored).
-    const set = DEFAULT_ASSUMPTIONS;
-    await db.assumptionVersion.create({ data: { organizationId: org.id, version: 1, values: JSON.parse(JSON.stringify({ ...set, values: { ...set.values, inputTokensPerCall: { low: 900, base: 1600, high: 3000 } } })) } });
-    await rederiveOrganization((fn) => db.$transaction(fn), org.id);
-    await expectRollupsMatchStoredRows(org.id);
-    await db.organization.update({ where: { id: org.id }, data: { frameworkWeights: { "three-questions": 3, "ordered-decision-tree": 0 }, weightsVersion: 2 } });
-    await rederiveOrganization((fn) => db.$transaction(fn), org.id);
-    await expectRollupsMatchStoredRows(org.id);
-
-    // The trash, and back.
-    await inUseCaseTransaction((tx) => softDeleteUseCase(tx, ctx, { id: saved[8]!.id }));
-    await expectRollupsMatchStoredRows(org.id);
-    expect((await loadDashboard(org.id, EMPTY_FILTER)).useCases).toBe(11);
-    await inUseCaseTransaction((tx) => restoreUseCase(tx, ctx, { id: saved[8]!.id }));
-    await expectRollupsMatchStoredRows(org.id);
-
-    // The CSV import: new use cases, and an update of one by its external id.
-    const header = ["title", "businessUnit", "status", "externalId", "monthlyCalls", "changeFrequency"];
-    const rows = [
-      ["Imported one", "Imported", "IDEA", "IMP-1", "20000", "weekly"],
-      ["Imported two", "Imported", "LIVE", "IMP-2", "900000", "static"],
-      ["Renamed by import", "Imported", "BUILDING", cases[9]!.externalId!, "1500", "daily"],
-    ];
-    const text = [header, ...rows].map((r) => r.join(",")).join("\r\n") + "\r\n";
-    const imported = await importFile({ organizationId: org.id, userId: org.users.ADMIN.id, role: "ADMIN" }, {
-      file: new File([text], "more.csv", { type: "text/csv" }),
-      fileName: "more.csv",
-      mapping: { columns: suggestColumns(header), values: {} },
-    });
-    expect(imported).toMatchObject({ committed: true, created: 2, updated: 1 });
-    await expectRollupsMatchStoredRows(org.id);
-    expect(await version(saved[9]!.id)).toBe(2);
   });
 });
