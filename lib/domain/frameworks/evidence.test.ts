@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { sourcePath } from "../../../tests/helpers/source-files";
 import { assessmentSchema, type Assessment } from "../assessment";
 import { agreementSentence } from "./consensus";
-import { DECIDING_ANSWERS, DECIDING_KEYS, defaultStart, evidenceOf } from "./evidence";
+import { DECIDING_ANSWERS, DECIDING_KEYS, defaultStart, EVIDENCE_LABELS, evidenceOf } from "./evidence";
 import { CONTRADICTIONS, FLAG_CITES, FLAG_CODES } from "./flags";
 import { scoreUseCase } from "./score";
 import type { Citation } from "./types";
@@ -67,6 +67,24 @@ describe("evidence levels", () => {
     expect(defaultStart({ corpusDocuments: 12 }).approach).toBe("RAG");
     expect(defaultStart({ coreNeed: "reasoning" }).approach).toBe("PROMPTING");
     expect(defaultStart({}).approach).toBe("PROMPTING");
+    // Each sign of knowledge to retrieve is enough on its own; its absence is not.
+    for (const a of [{ coreNeed: "retrieval" }, { coreNeed: "both" }, { expertiseDocumented: true }] as Assessment[]) expect(defaultStart(a).approach, JSON.stringify(a)).toBe("RAG");
+    for (const a of [{ coreNeed: "neither" }, { expertiseDocumented: false }, { needsCitations: false }, { corpusDocuments: 0 }] as Assessment[]) expect(defaultStart(a).approach, JSON.stringify(a)).toBe("PROMPTING");
+    // Each with its seed's words.
+    expect(defaultStart({ coreNeed: "retrieval" }).cite).toEqual({ file: "001_882c99e1fd832846.txt", quote: "When in doubt, start with RAG." });
+    expect(defaultStart({}).cite).toEqual({ file: "003_cef81cc6bb37c5d4.txt", quote: "Start with the cheaper option. Add complexity when the cheaper option clearly fails." });
+  });
+  it("an answer stored as null is unanswered, like one left out", () => {
+    expect(evidenceOf({ coreNeed: null } as unknown as Assessment)).toBe("none");
+    const all = Object.fromEntries(DECIDING_KEYS.map((k) => [k, FT_CASE[k]])) as Assessment;
+    expect(evidenceOf({ ...all, retrainingBudget: null } as unknown as Assessment)).toBe("provisional");
+  });
+  it("each evidence level and deciding answer has the words the pages show", () => {
+    expect(EVIDENCE_LABELS).toEqual({ none: "Not assessed", provisional: "Provisional", assessed: "Assessed" });
+    for (const d of DECIDING_ANSWERS) {
+      expect(d.why, d.key).toMatch(/^[A-Z].{30,}\.$/);
+      expect(d.cite.quote.length, d.key).toBeGreaterThan(20);
+    }
   });
   it("ranks the unanswered deciding questions by how many different outcomes their answers lead to", () => {
     const s = scoreUseCase({ coreNeed: "reasoning", changeFrequency: "quarterly" });
@@ -143,6 +161,10 @@ describe("every citation quotes its seed", () => {
   const quoted = (c: Citation) => c.quote.split(/\s*\.\.\.\s*/).every((part) => seedText(c.file).includes(part.replace(/\s+/g, " ")));
   it("deciding answers, flags and contradictions", () => {
     const cites = [...DECIDING_ANSWERS.map((d) => d.cite), ...FLAG_CODES.map((c) => FLAG_CITES[c]), ...CONTRADICTIONS.map((c) => c.cite)];
-    for (const c of cites) expect(quoted(c), `${c.file}: ${c.quote}`).toBe(true);
+    for (const c of cites) {
+      expect(quoted(c), `${c.file}: ${c.quote}`).toBe(true);
+      // A quote is words of the seed, never empty (an empty one is in every seed).
+      expect(c.quote.replace(/\W/g, "").length, `${c.file}: ${c.quote}`).toBeGreaterThan(10);
+    }
   });
 });

@@ -50,10 +50,6 @@ export function evidenceOf(a: Assessment): Evidence {
   return n === 0 ? "none" : n === DECIDING_KEYS.length ? "assessed" : "provisional";
 }
 
-export function unansweredDeciding(a: Assessment): AnswerKey[] {
-  return DECIDING_KEYS.filter((k) => !given(a, k));
-}
-
 export function unknownPrerequisites(a: Assessment): AnswerKey[] {
   return TRAINING_PREREQUISITES.filter((k) => !given(a, k));
 }

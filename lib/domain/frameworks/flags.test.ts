@@ -79,6 +79,20 @@ describe("risk flags", () => {
   });
 });
 
+describe("which answers raise a flag, edge by edge", () => {
+  const codes = (a: Assessment, ctx: FlagContext) => riskFlags(a, ctx).map((f) => f.code);
+  const ft: FlagContext = { consensus: "FINE_TUNING", chosen: "FINE_TUNING" };
+  it("fine-tuning on knowledge that changes in real time, daily or weekly, not monthly", () => {
+    for (const changeFrequency of ["realtime", "daily", "weekly"] as const) expect(codes({ changeFrequency, maxLagDays: 60 }, ft), changeFrequency).toContain("FT_ON_FAST_CHANGING_KNOWLEDGE");
+    expect(codes({ changeFrequency: "monthly", maxLagDays: 60 }, ft)).not.toContain("FT_ON_FAST_CHANGING_KNOWLEDGE");
+  });
+  it("a lag shorter than a retraining is judged only when how often the knowledge changes is known", () => {
+    expect(codes({ maxLagDays: 7 }, ft)).not.toContain("STALENESS_EXCEEDS_ACCEPTABLE_LAG");
+    expect(codes({ maxLagDays: 7, changeFrequency: "static" }, ft)).not.toContain("STALENESS_EXCEEDS_ACCEPTABLE_LAG");
+    expect(codes({ maxLagDays: 7, changeFrequency: "quarterly" }, ft)).toContain("STALENESS_EXCEEDS_ACCEPTABLE_LAG");
+  });
+});
+
 describe("contradictory answers", () => {
   const cases: [string, Assessment, string][] = [
     ["static-but-no-lag", { changeFrequency: "static", maxLagDays: 0 }, "The knowledge is said never to change, yet no lag at all is acceptable after a change: one of the two answers is wrong."],
@@ -113,6 +127,12 @@ describe("contradictory answers", () => {
       { transformationAtVolume: false, monthlyCalls: 0 },
     ] as Assessment[]) {
       expect(riskFlags(a, { consensus: null, chosen: null }), JSON.stringify(a)).toEqual([]);
+    }
+  });
+
+  it("citations with no corpus are the retrieval pair's alone when the need is retrieval or both", () => {
+    for (const coreNeed of ["retrieval", "both"] as const) {
+      expect(riskFlags({ needsCitations: true, corpusDocuments: 0, coreNeed }, { consensus: null, chosen: null }).map((f) => f.reason), coreNeed).toEqual([cases[1]![2]]);
     }
   });
 

@@ -94,7 +94,29 @@ describe("the unanswered questions", () => {
   });
 });
 
+describe("answers stored as null", () => {
+  it("are unanswered questions, never a value to change from", () => {
+    const a = { coreNeed: null, labeledExamples: 5 } as unknown as Assessment;
+    expect(rankUnanswered(a, by(() => "RAG")).map((q) => q.answer)).toContain("coreNeed");
+    const { changes } = nearestChanges(a, "RAG", by((x) => (x.coreNeed ? "FINE_TUNING" : "RAG")), { votes: 1 });
+    expect(changes.map((c) => c.answer)).not.toContain("coreNeed");
+  });
+});
+
+describe("ties", () => {
+  it("unanswered questions that open as many outcomes keep the order of the deciding questions", () => {
+    const ranked = rankUnanswered({}, by((a) => (a.retrainingBudget === false || a.coreNeed === "neither" ? "PROMPTING" : "RAG"))).map((q) => q.answer);
+    expect(ranked).toEqual(["coreNeed", "retrainingBudget", "changeFrequency", "maxLagDays", "needsStyleOrFormat", "labeledExamples", "promptedBaselineMeetsBar"]);
+  });
+});
+
 describe("the one sentence to read first", () => {
+  it("with no deciding answer, no change is offered, whatever the other answers would do", () => {
+    const none = whatWouldChange({ needsToolUse: true, monthlyCalls: 50_000 }, null, by((a) => (a.needsToolUse === false ? "RAG" : null)), null, "none");
+    expect(none.changes).toEqual([]);
+    expect(none.change).toBeNull();
+  });
+
   it("when nothing nearby changes or weakens it, says so, naming the recommendation kept", () => {
     const all = Object.fromEntries(DECIDING_KEYS.map((k) => [k, k === "changeFrequency" ? "static" : k === "coreNeed" ? "retrieval" : k === "promptedBaselineMeetsBar" ? "no" : k === "maxLagDays" || k === "labeledExamples" ? 5 : false])) as Assessment;
     expect(whatWouldChange(all, "RAG", by(() => "RAG", 3), { votes: 3 }, "assessed").sentence).toBe("No single answer changes it, nor weakens it: every nearby answer keeps RAG.");

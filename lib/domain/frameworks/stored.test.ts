@@ -4,7 +4,7 @@ import { assessmentArb } from "../../../tests/helpers/assessment-arbitrary";
 import { WORKED_CASES } from "../../../tests/helpers/worked-cases";
 import { assessmentSchema } from "../assessment";
 import { scoreUseCase } from "./score";
-import { expandScore, storedScore, type StoredScore } from "./stored";
+import { expandScore, storedScore, type StoredFrameworkResult, type StoredScore } from "./stored";
 
 /** Through the database: JSON text and back. */
 const throughJson = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -48,5 +48,20 @@ describe("a score as stored", () => {
     expect(shown.frameworks[0]!.trace).toEqual([
       { ruleId: "retired-rule", text: expect.stringMatching(/^Rule “retired-rule” of .+ version 0\.9\.0, which this version of Tradeoff no longer holds: re-score/), cite: { file: fw.source, quote: "" }, effects: {} },
     ]);
+  });
+  it("never lends a rule of today's version to a score of another: the same id under an older version is named as retired", () => {
+    const stored = throughJson(storedScore(scoreUseCase(assessmentSchema.parse(WORKED_CASES[0]!.answers))));
+    const fw = stored.frameworks.find((f) => "fired" in f && f.fired.length > 0)! as StoredFrameworkResult;
+    const shown = expandScore({ ...stored, frameworks: [{ ...fw, version: "0.9.0" }] });
+    expect(shown.frameworks[0]!.trace.map((t) => t.text)).toEqual(fw.fired.map((id) => expect.stringMatching(new RegExp(`^Rule “${id}” of .+ version 0\\.9\\.0, which this version`))));
+  });
+
+  it("a stored result with no list of fired rules shows no trace; one whose trace is not a list is read from its fired rules", () => {
+    const stored = throughJson(storedScore(scoreUseCase(assessmentSchema.parse(WORKED_CASES[0]!.answers))));
+    const fw = stored.frameworks.find((f) => "fired" in f && f.fired.length > 0)! as StoredFrameworkResult;
+    const { fired: _f, ...noFired } = fw;
+    expect(expandScore({ ...stored, frameworks: [noFired as StoredFrameworkResult] }).frameworks[0]!.trace).toEqual([]);
+    const odd = { ...fw, trace: null } as unknown as StoredFrameworkResult;
+    expect(expandScore({ ...stored, frameworks: [odd] }).frameworks[0]!.trace.map((t) => t.ruleId)).toEqual(fw.fired);
   });
 });

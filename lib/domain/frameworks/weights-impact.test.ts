@@ -116,6 +116,22 @@ describe("the impact in words, sentence by sentence", () => {
     ]);
   });
 
+  it("only gains: one sentence for them, none for changes or losses, and a total that would stay", () => {
+    expect(impactSentences(impact({ gained: [change(1, null, "RAG"), change(2, null, "HYBRID")], unscored: { before: 2, after: 0 } }), dollars, "would")).toEqual([
+      "2 use cases would gain a recommendation.",
+      "Use cases with no recommendation: 2 now, 0 after saving.",
+      `The as-chosen lifecycle total would stay at ${dollars(100_000)}.`,
+    ]);
+    expect(impactSentences(impact({ gained: [change(1, null, "RAG")] }), dollars, "did")[0]).toBe("1 use case gained a recommendation.");
+  });
+
+  it("only losses: no sentence about changes to another approach", () => {
+    expect(impactSentences(impact({ lost: [change(1, "RAG", null)] }), dollars, "did").slice(0, 2)).toEqual([
+      "1 use case lost its recommendation: no framework left voting (Case 1: RAG → none).",
+      "Use cases with no recommendation: 0 before, 0 now.",
+    ]);
+  });
+
   it("calls the total moved when only the number of costed use cases changes, or only the sum", () => {
     expect(impactSentences(impact({ total: { before: 100_000, after: 100_000, costedBefore: 3, costedAfter: 4 } }), dollars, "would").at(-1)).toBe(
       `The as-chosen lifecycle total would move from ${dollars(100_000)} (3 use cases costed) to ${dollars(100_000)} (4 use cases costed).`,

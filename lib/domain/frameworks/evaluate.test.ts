@@ -1,0 +1,52 @@
+/**
+ * One framework run on one assessment (lib/domain/frameworks/evaluate.ts), on a framework made by
+ * hand so each rule's part is plain: abstentions, fired rules, fits, the recommendation, the
+ * missing answers.
+ */
+import { describe, expect, it } from "vitest";
+import { runFramework } from "./evaluate";
+import type { Framework, Rule } from "./types";
+
+const cite = { file: "000_2a5380ca2875bd0d.txt", quote: "How often does your underlying information change?" };
+const rule = (id: string, over: Partial<Rule>): Rule => ({ id, text: `Rule ${id}.`, when: { always: true }, effects: {}, cite, ...over });
+
+const framework = (rules: Rule[], over: Partial<Framework> = {}): Framework => ({
+  id: "hand", title: "By hand", source: cite.file, version: "9.9.9", summary: "A framework made for the test.",
+  scope: ["RAG", "FINE_TUNING", "PROMPTING"], abstain: [{ when: { answer: "needsToolUse", in: [true] }, reason: "Tool use is outside this source.", short: "tool use is outside their source" }],
+  rules, ...over,
+});
+
+describe("a framework's run", () => {
+  it("recommends the approach with the highest fit, fits clamped to 0–100 and only for its scope", () => {
+    const fw = framework([
+      rule("weekly", { when: { answer: "changeFrequency", in: ["weekly"] }, effects: { RAG: 80, FINE_TUNING: -30, AGENT: 90 } }),
+      rule("labels", { when: { answer: "labeledExamples", gte: 1000 }, effects: { FINE_TUNING: 50, RAG: 40 } }),
+    ]);
+    const r = runFramework(fw, { changeFrequency: "weekly", labeledExamples: 5000 });
+    expect(r).toMatchObject({ frameworkId: "hand", title: "By hand", version: "9.9.9", abstained: false, recommendation: "RAG" });
+    expect(r.fit).toMatchObject({ RAG: 100, FINE_TUNING: 20, PROMPTING: 0, AGENT: 0 });
+    expect(r.trace.map((t) => t.ruleId)).toEqual(["weekly", "labels"]);
+  });
+  it("a rule that fires but gives no approach a positive fit leaves the framework without a recommendation", () => {
+    const fw = framework([rule("against", { when: { answer: "coreNeed", in: ["neither"] }, effects: { FINE_TUNING: -20 } })]);
+    const r = runFramework(fw, { coreNeed: "neither" });
+    expect(r.trace.map((t) => t.ruleId)).toEqual(["against"]);
+    expect(r.recommendation).toBeNull();
+  });
+  it("stops at a rule that ends the tree", () => {
+    const fw = framework([rule("first", { effects: { PROMPTING: 10 }, stop: true }), rule("second", { effects: { RAG: 90 } })]);
+    expect(runFramework(fw, {})).toMatchObject({ recommendation: "PROMPTING", trace: [expect.objectContaining({ ruleId: "first" })] });
+  });
+  it("abstains, with its reason, when the case is outside its source", () => {
+    const r = runFramework(framework([rule("any", { effects: { RAG: 50 } })]), { needsToolUse: true });
+    expect(r).toMatchObject({ abstained: true, abstainReason: "Tool use is outside this source.", abstainShort: "tool use is outside their source", recommendation: null, trace: [], missing: [] });
+  });
+  it("lists the answers its rules wanted and did not have, sorted; a lean run for re-scoring lists none", () => {
+    const fw = framework([
+      rule("lag", { when: { answer: "maxLagDays", lt: 30 }, effects: { RAG: 10 } }),
+      rule("labels", { when: { answer: "labeledExamples", gte: 1000 }, effects: { FINE_TUNING: 10 } }),
+    ]);
+    expect(runFramework(fw, {}).missing).toEqual(["labeledExamples", "maxLagDays", "needsToolUse"]);
+    expect(runFramework(fw, {}, true).missing).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The score held to its evidence (lib/domain/frameworks/score.ts): what backs a default start,
+ * the "leans if" sentence, and the lag a retraining cycle is assumed to take.
+ */
+import { describe, expect, it } from "vitest";
+import type { Assessment } from "../assessment";
+import { FRAMEWORKS } from "./registry";
+import { scoreUseCase } from "./score";
+
+/** Every answer given, for a case the frameworks send to fine-tuning (002's classification at volume). */
+const FT_CASE: Assessment = {
+  changeFrequency: "quarterly", maxLagDays: 60, coreNeed: "reasoning", needsStyleOrFormat: true, needsCitations: false, fitsContextWindow: true,
+  corpusDocuments: 0, labeledExamples: 3000, latencySensitive: true, monthlyCalls: 2_000_000, yearlyGrowthPct: 10, sensitiveDataOutOfTraining: false,
+  retrainingBudget: true, expertiseDocumented: false, needsToolUse: false, transformationAtVolume: false, learnsFromFeedback: false,
+  promptedBaselineMeetsBar: "no", evaluationSetExists: true, weeksToProduction: 10,
+};
+const without = (...keys: (keyof Assessment)[]): Assessment => Object.fromEntries(Object.entries(FT_CASE).filter(([k]) => !keys.includes(k as keyof Assessment))) as Assessment;
+
+describe("a default start's backing", () => {
+  // Style and knowledge that changes weekly: four frameworks pick a hybrid, 002's picks RAG; the
+  // training prerequisites are unknown, so the score starts with RAG.
+  const mixed: Assessment = { needsStyleOrFormat: true, coreNeed: "both", changeFrequency: "weekly" };
+  it("counts the voting frameworks that pick the approach started with, not those the score held back", () => {
+    const s = scoreUseCase(mixed);
+    expect(s).toMatchObject({ evidence: "provisional", consensus: "RAG", basis: "default-start", leaning: { approach: "HYBRID" } });
+    expect(s.frameworks.map((f) => f.recommendation)).toEqual(["HYBRID", "HYBRID", "RAG", "HYBRID", "HYBRID"]);
+    expect(s.backing).toEqual({ votes: 1, voters: 5 });
+    expect(s.agreementText).toBe("Held back for now: 4 of 5 voting lean to Hybrid, one differs");
+  });
+  it("leaves out a framework the organization turned off, even when it picks the same approach", () => {
+    const s = scoreUseCase(mixed, { weights: { "behaviour-vs-knowledge": 0 } });
+    expect(s.consensus).toBe("RAG");
+    expect(s.backing).toEqual({ votes: 0, voters: 4 });
+  });
+  it("is none of the voters when every one of them leans to training", () => {
+    expect(scoreUseCase(without("retrainingBudget", "maxLagDays")).backing).toEqual({ votes: 0, voters: 5 });
+  });
+  it("when the frameworks decide, is their own agreement", () => {
+    const s = scoreUseCase(FT_CASE);
+    expect(s.basis).toBe("frameworks");
+    expect(s.backing).toEqual({ votes: s.agreement.votes, voters: s.agreement.voters });
+  });
+});
+
+describe("what a held-back approach would need", () => {
+  it("names one unknown prerequisite alone, two with 'and', three with commas and 'and'", () => {
+    expect(scoreUseCase(without("retrainingBudget", "maxLagDays")).leaning?.sentence).toBe("Fine-tuning leans if there is budget and engineering for retraining.");
+    expect(scoreUseCase(without("retrainingBudget", "labeledExamples", "maxLagDays")).leaning?.sentence).toBe(
+      "Fine-tuning leans if there are at least 200 curated, labeled examples and there is budget and engineering for retraining.",
+    );
+    expect(scoreUseCase({ needsStyleOrFormat: true }).leaning?.sentence).toBe(
+      "Fine-tuning leans if there are at least 200 curated, labeled examples, a prompted base model is tried and falls short and there is budget and engineering for retraining.",
+    );
+  });
+  it("nothing is held back once every prerequisite is known, even with other answers missing", () => {
+    const s = scoreUseCase(without("maxLagDays"));
+    expect(s).toMatchObject({ evidence: "provisional", consensus: "FINE_TUNING", basis: "frameworks", basisCite: null, leaning: null });
+  });
+});
+
+describe("the weights a score was made with", () => {
+  it("every framework at 1 unless the organization says otherwise, and the organization's where it does", () => {
+    expect(scoreUseCase({}).weights).toEqual(Object.fromEntries(FRAMEWORKS.map((f) => [f.id, 1])));
+    expect(scoreUseCase({}, { weights: { "when-to-use": 0 } }).weights).toMatchObject({ "when-to-use": 0, "start-with-rag": 1 });
+  });
+});
+
+describe("the retraining lag", () => {
+  // Fine-tuning chosen with a 10-day lag: a retraining cycle of 14 days (the default) cannot keep
+  // up; one of 7 days can.
+  const lagged: Assessment = { ...FT_CASE, changeFrequency: "weekly", maxLagDays: 10 };
+  const codes = (opts: Parameters<typeof scoreUseCase>[1]) => scoreUseCase(lagged, { chosenApproach: "FINE_TUNING", ...opts }).flags.map((f) => f.code);
+  it("is 14 days unless the organization says otherwise", () => {
+    expect(codes({})).toEqual(codes({ retrainLagDays: 14 }));
+    expect(codes({})).not.toEqual(codes({ retrainLagDays: 7 }));
+  });
+});
