@@ -3,7 +3,8 @@
  * the "leans if" sentence, and the lag a retraining cycle is assumed to take.
  */
 import { describe, expect, it } from "vitest";
-import type { Assessment } from "../assessment";
+import { assessmentSchema, type Assessment } from "../assessment";
+import { WORKED_CASES } from "../../../tests/helpers/worked-cases";
 import { FRAMEWORKS } from "./registry";
 import { scoreUseCase } from "./score";
 
@@ -42,6 +43,20 @@ describe("a default start's backing", () => {
   });
 });
 
+describe("no recommendation", () => {
+  it("when no framework votes, there is no basis either, whatever is answered", () => {
+    const off = Object.fromEntries(FRAMEWORKS.map((f) => [f.id, 0]));
+    expect(scoreUseCase(FT_CASE, { weights: off })).toMatchObject({ evidence: "assessed", consensus: null, basis: null, basisCite: null, leaning: null });
+  });
+});
+
+describe("a chosen approach that differs from a default start", () => {
+  it("is told apart without a count of frameworks: they did not pick the start", () => {
+    const differs = scoreUseCase({ needsStyleOrFormat: true }, { chosenApproach: "RAG" }).flags.find((f) => f.code === "CHOSEN_DIFFERS_FROM_CONSENSUS");
+    expect(differs?.reason).toBe("The organization chose RAG, but the recommendation is prompting.");
+  });
+});
+
 describe("what a held-back approach would need", () => {
   it("names one unknown prerequisite alone, two with 'and', three with commas and 'and'", () => {
     expect(scoreUseCase(without("retrainingBudget", "maxLagDays")).leaning?.sentence).toBe("Fine-tuning leans if there is budget and engineering for retraining.");
@@ -73,5 +88,22 @@ describe("the retraining lag", () => {
   it("is 14 days unless the organization says otherwise", () => {
     expect(codes({})).toEqual(codes({ retrainLagDays: 14 }));
     expect(codes({})).not.toEqual(codes({ retrainLagDays: 7 }));
+  });
+});
+
+describe("the weakening sentence counts only the frameworks that vote", () => {
+  it("with a framework turned off, 'N of M voting frameworks' counts M as the voters the agreement names", () => {
+    let seen = 0;
+    for (const c of WORKED_CASES) {
+      for (const off of FRAMEWORKS) {
+        const s = scoreUseCase(assessmentSchema.parse(c.answers), { chosenApproach: c.chosen ?? null, weights: { [off.id]: 0 } });
+        const m = /(\d+) of (\d+) voting frameworks would pick/.exec(s.sensitivity!.sentence);
+        if (!m) continue;
+        seen++;
+        expect(Number(m[2]), `${c.id} without ${off.id}`).toBe(s.agreement.voters);
+        expect(s.agreement.voters, `${c.id} without ${off.id}`).toBeLessThan(FRAMEWORKS.length);
+      }
+    }
+    expect(seen).toBeGreaterThan(5);
   });
 });

@@ -94,6 +94,21 @@ describe("the unanswered questions", () => {
   });
 });
 
+describe("the prompted baseline", () => {
+  const pick = (a: Assessment): Approach => (a.promptedBaselineMeetsBar === "no" ? "FINE_TUNING" : a.promptedBaselineMeetsBar === "yes" ? "PROMPTING" : "RAG");
+  it("unanswered, is ranked by what each of its results leads to", () => {
+    const q = rankUnanswered({}, by(pick)).find((x) => x.answer === "promptedBaselineMeetsBar")!;
+    expect(q.outcomes).toEqual(["PROMPTING", "FINE_TUNING", "RAG"]);
+  });
+  it("untested, trying it is the nearest change of all; a result already measured is among the farthest", () => {
+    const flipsBoth = by((a) => (a.promptedBaselineMeetsBar !== "untested" || a.needsCitations === true ? "PROMPTING" : "RAG"));
+    const untested = nearestChanges({ promptedBaselineMeetsBar: "untested", needsCitations: false }, "RAG", flipsBoth, null).changes.map((c) => c.answer);
+    expect(untested).toEqual(["promptedBaselineMeetsBar", "needsCitations"]);
+    const measured = by((a) => (a.promptedBaselineMeetsBar !== "no" || a.needsCitations === true ? "PROMPTING" : "RAG"));
+    expect(nearestChanges({ promptedBaselineMeetsBar: "no", needsCitations: false }, "RAG", measured, null).changes.map((c) => c.answer)).toEqual(["needsCitations", "promptedBaselineMeetsBar"]);
+  });
+});
+
 describe("answers stored as null", () => {
   it("are unanswered questions, never a value to change from", () => {
     const a = { coreNeed: null, labeledExamples: 5 } as unknown as Assessment;

@@ -56,6 +56,13 @@ describe("a score as stored", () => {
     expect(shown.frameworks[0]!.trace.map((t) => t.text)).toEqual(fw.fired.map((id) => expect.stringMatching(new RegExp(`^Rule “${id}” of .+ version 0\\.9\\.0, which this version`))));
   });
 
+  it("a framework this version does not know at all is named the same way", () => {
+    const stored = throughJson(storedScore(scoreUseCase(assessmentSchema.parse(WORKED_CASES[0]!.answers))));
+    const fw = stored.frameworks.find((f) => "fired" in f && f.fired.length > 0)! as StoredFrameworkResult;
+    const shown = expandScore({ ...stored, frameworks: [{ ...fw, frameworkId: "retired-framework" }] });
+    expect(shown.frameworks[0]!.trace[0]!.text).toMatch(/which this version of Tradeoff no longer holds/);
+  });
+
   it("a stored result with no list of fired rules shows no trace; one whose trace is not a list is read from its fired rules", () => {
     const stored = throughJson(storedScore(scoreUseCase(assessmentSchema.parse(WORKED_CASES[0]!.answers))));
     const fw = stored.frameworks.find((f) => "fired" in f && f.fired.length > 0)! as StoredFrameworkResult;
