@@ -50,6 +50,31 @@ describe("assembling the panels from the SQL cells", () => {
     ]);
   });
 
+  it("gives each scenario's own cells, year by year, with the use cases costed in that year", () => {
+    const ys = scenarioYears(cells, yearRange(cells));
+    const of = (scenario: string) => ys.filter((y) => y.scenario === scenario).map(({ calendarYear, low, base, high, useCases }) => [calendarYear, low, base, high, useCases]);
+    expect(of("chosen")).toEqual([[2027, 408, 510, 612, 2], [2028, 108, 210, 312, 2]]);
+    expect(of("recommended")).toEqual([[2027, 88, 110, 137, 2], [2028, 88, 110, 137, 2]]);
+    expect(of("FINE_TUNING")).toEqual([[2027, 400, 500, 600, 1], [2028, 100, 200, 300, 1]]);
+    expect(ys.map((y) => y.scenario)).toEqual(["chosen", "chosen", "recommended", "recommended", "RAG", "RAG", "FINE_TUNING", "FINE_TUNING", "HYBRID", "HYBRID"]);
+  });
+
+  it("a saving is comparable only when both sides cost every use case in the view and neither lacks a figure", () => {
+    const summary = (scenario: "RAG" | "HYBRID", base: number, notCosted = 0, incomplete = 0) => ({
+      scenario, lifecycle: { low: base, base, high: base }, years: [], costed: 2 - notCosted, notCosted, incomplete, infeasible: 0,
+    });
+    const comparable = (a: ReturnType<typeof summary>, b: ReturnType<typeof summary>) => savingsBetween([a, b]).find((x) => x.scenario === a.scenario)!.comparable;
+    expect(comparable(summary("RAG", 100), summary("HYBRID", 300))).toBe(true);
+    expect(comparable(summary("RAG", 100, 1), summary("HYBRID", 300))).toBe(false);
+    expect(comparable(summary("RAG", 100), summary("HYBRID", 300, 1))).toBe(false);
+    expect(comparable(summary("RAG", 100, 0, 1), summary("HYBRID", 300))).toBe(false);
+    expect(comparable(summary("RAG", 100), summary("HYBRID", 300, 0, 1))).toBe(false);
+    expect(savingsBetween([summary("RAG", 100), summary("HYBRID", 300)])).toEqual([
+      { scenario: "RAG", against: "HYBRID", cents: 200, percent: 66.7, comparable: true, infeasible: 0 },
+      { scenario: "HYBRID", against: "RAG", cents: -200, percent: -200, comparable: true, infeasible: 0 },
+    ]);
+  });
+
   it("splits as chosen by approach, and stacks it per year", () => {
     const years = yearRange(cells);
     const t = approachTotals(cells, incomplete, years);

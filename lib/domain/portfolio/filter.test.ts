@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approachFilterLabel, EMPTY_FILTER, FILTER_PARAMS, filterToSearchParams, isEmptyFilter, parsePortfolioFilter, splitApproaches } from "./filter";
+import { approachFilterLabel, EMPTY_FILTER, FILTER_PARAMS, filterToSearchParams, isEmptyFilter, parsePortfolioFilter, portfolioFilterSchema, splitApproaches } from "./filter";
 
 describe("the portfolio filter in the URL", () => {
   it("names each field's parameter", () => {
@@ -30,6 +30,24 @@ describe("the portfolio filter in the URL", () => {
     const many = Array.from({ length: 60 }, (_, i) => `bu=U${i}`).join("&");
     expect(parsePortfolioFilter(new URLSearchParams(many)).businessUnit).toHaveLength(50);
     expect(parsePortfolioFilter({ bu: ["u".repeat(121), "u".repeat(120)] }).businessUnit).toEqual(["u".repeat(120)]);
+  });
+
+  it("reads each governance filter's values and 'not recorded', and drops anything else", () => {
+    const f = parsePortfolioFilter(
+      new URLSearchParams("impact=HIGH_IMPACT&impact=NOT_RECORDED&impact=high&pii=no&pii=NOT_RECORDED&sourcing=BOUGHT&sourcing=NOT_RECORDED&sourcing=rented&stage=PILOT&stage=NOT_RECORDED&stage=beta&eurisk=LIMITED&eurisk=NOT_RECORDED&eurisk=LOW"),
+    );
+    expect(f).toEqual({ ...EMPTY_FILTER, highImpact: ["HIGH_IMPACT", "NOT_RECORDED"], personalData: ["no", "NOT_RECORDED"], sourcing: ["BOUGHT", "NOT_RECORDED"], stage: ["PILOT", "NOT_RECORDED"], euRiskTier: ["LIMITED", "NOT_RECORDED"] });
+  });
+
+  it("a filter sent whole (the export's form) is refused past 50 values of one field, and missing fields are empty", () => {
+    expect(portfolioFilterSchema.safeParse({ status: Array(51).fill("LIVE") }).success).toBe(false);
+    expect(portfolioFilterSchema.parse({ status: Array(50).fill("LIVE") }).status).toHaveLength(50);
+    expect(portfolioFilterSchema.parse({})).toEqual(EMPTY_FILTER);
+  });
+
+  it("reading leaves the empty filter as it was", () => {
+    parsePortfolioFilter({ bu: "Ops" });
+    expect(EMPTY_FILTER.businessUnit).toEqual([]);
   });
 
   it("splits named approaches from none, and says none in words", () => {
