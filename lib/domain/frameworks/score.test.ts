@@ -33,6 +33,11 @@ describe("a default start's backing", () => {
     expect(s.consensus).toBe("RAG");
     expect(s.backing).toEqual({ votes: 0, voters: 4 });
   });
+  it("still counts the framework that picks the start when another is turned off", () => {
+    const s = scoreUseCase(mixed, { weights: { "three-questions": 0 } });
+    expect(s).toMatchObject({ consensus: "RAG", basis: "default-start", leaning: { approach: "HYBRID" } });
+    expect(s.backing).toEqual({ votes: 1, voters: 4 });
+  });
   it("is none of the voters when every one of them leans to training", () => {
     expect(scoreUseCase(without("retrainingBudget", "maxLagDays")).backing).toEqual({ votes: 0, voters: 5 });
   });
