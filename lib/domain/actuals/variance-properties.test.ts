@@ -107,5 +107,16 @@ describe("variance, on generated years", () => {
     expect(at(4, [400_00, 400_00, 400_00, 0].map((c) => c * 10))).toMatchObject({ passesBudget: true, passingMonth: 3 });
     // $6,000 spent by March at $2,000 a month, against a $10,000 budget: reached at the end of May, passed in June.
     expect(at(3, [2_000_00, 2_000_00, 2_000_00])).toMatchObject({ yearEnd: 24_000_00, passesBudget: true, passingMonth: 6 });
+    // Passing it in December is still this year.
+    expect(at(1, [900_00])).toMatchObject({ yearEnd: 10_800_00, passesBudget: true, passingMonth: 12 });
+    // Reaching the budget exactly is not passing it: the month after is.
+    expect(at(3, [5_000_00, 5_000_00, 1])).toMatchObject({ passesBudget: true, passingMonth: 3 });
+    expect(at(2, [5_000_00, 5_000_00])).toMatchObject({ passingMonth: 3 });
+  });
+
+  it("a projection whose base is zero is said to have no base, not to be some percent off it", () => {
+    const v = computeVariance({ year: 2026, throughMonth: 1, approvedBudget: null, projection: [{ category: "INFERENCE", low: 0, base: 0, high: 0 }], actual: [{ month: 1, category: "INFERENCE", cents: 50_000 }] });
+    expect(v).toMatchObject({ pctVsBase: null, position: "above" });
+    expect(v.sentence).toBe("Spent $500 so far this year (January), with no base projection, above the high case ($0).");
   });
 });
