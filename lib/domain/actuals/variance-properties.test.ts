@@ -91,6 +91,8 @@ describe("variance, on generated years", () => {
         }
         if (v.runRate.passesBudget && v.runRate.passingMonth) expect(v.sentence).toContain(`(in ${MONTH_NAMES[v.runRate.passingMonth - 1]})`);
         if (v.runRate.passingMonth !== null) expect(v.runRate.passingMonth).toBeLessThanOrEqual(12);
+        // No approved budget: nothing to pass.
+        if (budget === null) expect(v.runRate).toMatchObject({ budget: null, passesBudget: false, passingMonth: null });
       }),
       { numRuns: 300 },
     );
