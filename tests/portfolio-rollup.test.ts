@@ -17,7 +17,7 @@ import { EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
 import { inUseCaseTransaction, recordUseCaseDecision, restoreUseCase, setUseCaseOverrides, softDeleteUseCase, writeUseCase } from "@/lib/server/use-cases/write";
 import { generateUseCases } from "../scripts/bench/generate";
 import { createTestOrg } from "./helpers/factory";
-import { approachIn, expectMatchesStoredRows, f, referenceScenario, referenceUseCases } from "./helpers/portfolio-reference";
+import { approachIn, expectMatchesStoredRows, filterWith, referenceScenario, referenceUseCases } from "./helpers/portfolio-reference";
 
 describe("the stored summary keeps step with the cost rows (the contract in lib/domain/portfolio/types.ts)", () => {
   // The dashboard sums money from CostYear but reads which use cases are not costed or lack a
@@ -104,7 +104,7 @@ describe("the rollup the dashboard reads (UseCaseRollup) stays equal to the stor
     // And the dashboard built on it equals the stored rows, for the organization and a filter.
     await expectMatchesStoredRows(await loadDashboard(orgId, EMPTY_FILTER), orgId, EMPTY_FILTER);
     const unit = ucs.find((u) => !u.deletedAt)?.businessUnit ?? "";
-    await expectMatchesStoredRows(await loadDashboard(orgId, f({ businessUnit: [unit] })), orgId, f({ businessUnit: [unit] }));
+    await expectMatchesStoredRows(await loadDashboard(orgId, filterWith({ businessUnit: [unit] })), orgId, filterWith({ businessUnit: [unit] }));
   }
   type Range = { low: number; base: number; high: number };
 

@@ -18,7 +18,7 @@ import { listWhere } from "@/lib/server/use-cases/read";
 import { refreshRollups } from "@/lib/server/portfolio/rollup";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
-import { cents, expectMatchesStoredRows, f, referenceUseCases } from "./helpers/portfolio-reference";
+import { cents, expectMatchesStoredRows, filterWith, referenceUseCases } from "./helpers/portfolio-reference";
 import { signInAs, signOut } from "./helpers/session";
 
 let a: TestOrg;
@@ -91,18 +91,18 @@ beforeAll(async () => {
 
 describe("the portfolio dashboard adds up to the stored rows", () => {
   it.each([
-    ["the whole organization", () => f({})],
-    ["a business unit", () => f({ businessUnit: ["Support"] })],
-    ["two business units", () => f({ businessUnit: ["Support", "Marketing"] })],
-    ["a status", () => f({ status: ["LIVE"] })],
-    ["a risk flag", () => f({ flag: ["NO_EVALUATION_SET"] })],
-    ["recommended and chosen", () => f({ recommended: ["RAG"], chosen: ["FINE_TUNING"] })],
-    ["none chosen", () => f({ chosen: ["NONE"] })],
-    ["as chosen RAG (a decision, else the recommendation)", () => f({ asChosen: ["RAG"] })],
-    ["as chosen hybrid or pipeline, in one business unit", () => f({ asChosen: ["HYBRID", "PIPELINE"], businessUnit: ["Marketing", "Ops"] })],
-    ["not scored, or recommended RAG and none chosen", () => f({ recommended: ["NONE", "RAG"], chosen: ["NONE"] })],
-    ["an owner and a status", () => f({ ownerId: [a.users.EXECUTIVE.id], status: ["IDEA", "APPROVED"] })],
-    ["nothing matching", () => f({ businessUnit: ["Nobody"] })],
+    ["the whole organization", () => filterWith({})],
+    ["a business unit", () => filterWith({ businessUnit: ["Support"] })],
+    ["two business units", () => filterWith({ businessUnit: ["Support", "Marketing"] })],
+    ["a status", () => filterWith({ status: ["LIVE"] })],
+    ["a risk flag", () => filterWith({ flag: ["NO_EVALUATION_SET"] })],
+    ["recommended and chosen", () => filterWith({ recommended: ["RAG"], chosen: ["FINE_TUNING"] })],
+    ["none chosen", () => filterWith({ chosen: ["NONE"] })],
+    ["as chosen RAG (a decision, else the recommendation)", () => filterWith({ asChosen: ["RAG"] })],
+    ["as chosen hybrid or pipeline, in one business unit", () => filterWith({ asChosen: ["HYBRID", "PIPELINE"], businessUnit: ["Marketing", "Ops"] })],
+    ["not scored, or recommended RAG and none chosen", () => filterWith({ recommended: ["NONE", "RAG"], chosen: ["NONE"] })],
+    ["an owner and a status", () => filterWith({ ownerId: [a.users.EXECUTIVE.id], status: ["IDEA", "APPROVED"] })],
+    ["nothing matching", () => filterWith({ businessUnit: ["Nobody"] })],
   ])("for %s", async (_label, filter) => {
     const d = await loadDashboard(a.id, filter());
     await expectMatchesStoredRows(d, a.id, filter());
@@ -113,7 +113,7 @@ describe("the portfolio dashboard adds up to the stored rows", () => {
   });
 
   it("gives the as-chosen total worked out by hand", async () => {
-    const d = await loadDashboard(a.id, f({ businessUnit: ["Support", "Marketing", "Ops"] }));
+    const d = await loadDashboard(a.id, filterWith({ businessUnit: ["Support", "Marketing", "Ops"] }));
     const chosen = d.scenarioSummaries.find((s) => s.scenario === "chosen")!;
     // Support bot, fine-tuning: 3 × (400 + 1,490) = 5,670; Copywriter, fine-tuning: 1,000 + 20 + 25 (one figure missing) = 1,045;
     // Pipeline's manual estimate: 6,000; Late starter, hybrid: 3,333.33 + 4,444.44 = 7,777.77; odd rag use cases (Support): Σ 3 × i × 1,000 + 6 cents.
@@ -140,7 +140,7 @@ describe("the portfolio dashboard adds up to the stored rows", () => {
     const rag = d.savings.find((s) => s.scenario === "RAG" && s.against === "chosen")!;
     expect(rag.cents).toBeGreaterThan(0); // everything on RAG costs less than as chosen here
     // On a view where everything is costed and complete, the comparison is clean.
-    const clean = await loadDashboard(a.id, f({ businessUnit: ["Legal"] }));
+    const clean = await loadDashboard(a.id, filterWith({ businessUnit: ["Legal"] }));
     expect(clean.savings.every((s) => s.comparable)).toBe(true);
   });
 
@@ -198,7 +198,7 @@ describe("the portfolio dashboard adds up to the stored rows", () => {
     expect(d.freshness.timeToValueWeeks).toEqual({ low: 11 / 3, base: 16 / 3, high: 25 / 3 });
     expect(d.freshness.longestTimeToValueWeeks).toBe(12);
     expect(d.freshness.byApproach.find((x) => x.approach === "FINE_TUNING")).toEqual({ approach: "FINE_TUNING", useCases: 2, staleDaysPerYear: { low: 20, base: 55, high: 120 }, timeToValueWeeks: { low: 5, base: 7, high: 11 } });
-    const support = await loadDashboard(a.id, f({ status: ["LIVE"], chosen: ["FINE_TUNING"] }));
+    const support = await loadDashboard(a.id, filterWith({ status: ["LIVE"], chosen: ["FINE_TUNING"] }));
     expect(support.freshness.staleDaysPerYear).toEqual({ low: 20, base: 45, high: 90 });
   });
 
@@ -212,7 +212,7 @@ describe("the portfolio dashboard adds up to the stored rows", () => {
     for (const sv of d.savings.filter((x) => x.scenario === "FINE_TUNING")) expect(sv.infeasible).toBe(2);
     for (const sv of d.savings.filter((x) => x.scenario === "RAG")) expect(sv.infeasible).toBe(0);
     // A filter that leaves out Support bot leaves nobody over their lag as chosen.
-    const marketing = await loadDashboard(a.id, f({ businessUnit: ["Marketing"] }));
+    const marketing = await loadDashboard(a.id, filterWith({ businessUnit: ["Marketing"] }));
     expect(marketing.freshness.exceedingLag).toBe(0);
     expect(marketing.freshness.worstLag).toEqual([]);
     expect(marketing.scenarioSummaries.find((x) => x.scenario === "FINE_TUNING")!.infeasible).toBe(1);
@@ -239,7 +239,7 @@ describe("totals beyond exact", () => {
     await expect(loadDashboard(big.id, EMPTY_FILTER)).rejects.toThrow(TotalsBeyondExactError);
     await expect(loadDashboard(big.id, EMPTY_FILTER)).rejects.toThrow("beyond what the dashboard adds to the exact cent");
     // One of them alone adds up.
-    const one = await loadDashboard(big.id, f({ businessUnit: ["Ops"] }));
+    const one = await loadDashboard(big.id, filterWith({ businessUnit: ["Ops"] }));
     expect(one.scenarioSummaries.find((s) => s.scenario === "RAG")!.lifecycle.base).toBe(2 ** 52);
     // The page says so, with the filter to narrow it, instead of failing.
     signInAs(big.users.FINANCE.id);
@@ -251,13 +251,13 @@ describe("totals beyond exact", () => {
 
 describe("isolation", () => {
   it("never shows deleted use cases", async () => {
-    const d = await loadDashboard(a.id, f({ businessUnit: ["Support"] }));
+    const d = await loadDashboard(a.id, filterWith({ businessUnit: ["Support"] }));
     expect([...d.top, ...d.flagged, ...d.disagreeing, ...d.notCosted.examples].map((t) => t.title)).not.toContain("Deleted one");
-    expect(d.scenarioSummaries.find((s) => s.scenario === "RAG")!.lifecycle.base).toBe(cents((await referenceUseCases(a.id, f({ businessUnit: ["Support"] }))).flatMap((u) => u.lines.filter((l) => l.approach === "RAG").map((l) => l.base))));
+    expect(d.scenarioSummaries.find((s) => s.scenario === "RAG")!.lifecycle.base).toBe(cents((await referenceUseCases(a.id, filterWith({ businessUnit: ["Support"] }))).flatMap((u) => u.lines.filter((l) => l.approach === "RAG").map((l) => l.base))));
   });
 
   it("never shows another organization's use cases, and theirs never ours", async () => {
-    const ours = await loadDashboard(a.id, f({ businessUnit: ["Support"] }));
+    const ours = await loadDashboard(a.id, filterWith({ businessUnit: ["Support"] }));
     const titles = [...ours.top, ...ours.flagged, ...ours.disagreeing, ...ours.notCosted.examples].map((t) => t.title);
     expect(titles).not.toContain("Other org");
     expect(ours.scenarioSummaries.find((s) => s.scenario === "RAG")!.lifecycle.base).toBeLessThan(123_456_00);
@@ -270,7 +270,7 @@ describe("isolation", () => {
   });
 
   it("an owner filter naming another organization's member finds nothing", async () => {
-    const d = await loadDashboard(a.id, f({ ownerId: [b.users.LEAD.id] }));
+    const d = await loadDashboard(a.id, filterWith({ ownerId: [b.users.LEAD.id] }));
     expect(d.useCases).toBe(0);
     expect(d.scenarioSummaries.every((s) => s.lifecycle.base === 0)).toBe(true);
   });

@@ -59,7 +59,7 @@ export function referenceScenario(ucs: Ref[], s: ScenarioName) {
   };
 }
 
-export const f = (x: Partial<PortfolioFilter>): PortfolioFilter => ({ ...EMPTY_FILTER, ...x });
+export const filterWith = (x: Partial<PortfolioFilter>): PortfolioFilter => ({ ...EMPTY_FILTER, ...x });
 
 /** Every check that compares the dashboard with the reference for one filter. */
 export async function expectMatchesStoredRows(d: Dashboard, orgId: string, filter: PortfolioFilter) {

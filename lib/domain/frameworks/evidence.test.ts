@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { FINE_TUNING_CASE } from "../../../tests/helpers/answers";
 import { sourcePath } from "../../../tests/helpers/source-files";
 import { assessmentSchema, type Assessment } from "../assessment";
 import { agreementSentence } from "./consensus";
@@ -11,20 +12,13 @@ import { scoreUseCase } from "./score";
 import type { Citation } from "./types";
 import { WORKED_CASES } from "../../../tests/helpers/worked-cases";
 
-/** A fully answered fine-tuning case (002's high-volume, latency-constrained classification). */
-const FT_CASE: Assessment = {
-  changeFrequency: "quarterly", maxLagDays: 60, coreNeed: "reasoning", needsStyleOrFormat: true, needsCitations: false, fitsContextWindow: true,
-  corpusDocuments: 0, labeledExamples: 3000, latencySensitive: true, monthlyCalls: 2_000_000, yearlyGrowthPct: 10, sensitiveDataOutOfTraining: false,
-  retrainingBudget: true, expertiseDocumented: false, needsToolUse: false, transformationAtVolume: false, learnsFromFeedback: false,
-  promptedBaselineMeetsBar: "no", evaluationSetExists: true, weeksToProduction: 10,
-};
 
 describe("evidence levels", () => {
   it("counts only the deciding answers: none, then provisional, then assessed", () => {
     expect(evidenceOf({})).toBe("none");
     expect(evidenceOf({ monthlyCalls: 50_000, weeksToProduction: 6, needsToolUse: true })).toBe("none");
     expect(evidenceOf({ coreNeed: "retrieval" })).toBe("provisional");
-    const all = Object.fromEntries(DECIDING_KEYS.map((k) => [k, FT_CASE[k]])) as Assessment;
+    const all = Object.fromEntries(DECIDING_KEYS.map((k) => [k, FINE_TUNING_CASE[k]])) as Assessment;
     expect(evidenceOf(all)).toBe("assessed");
     expect(DECIDING_KEYS).toEqual(["changeFrequency", "coreNeed", "maxLagDays", "needsStyleOrFormat", "labeledExamples", "promptedBaselineMeetsBar", "retrainingBudget"]);
   });
@@ -58,7 +52,7 @@ describe("evidence levels", () => {
   it("a provisional score keeps the frameworks' pick when it trains no model, or when what justifies training is known", () => {
     const rag = scoreUseCase({ changeFrequency: "weekly", coreNeed: "retrieval" });
     expect(rag).toMatchObject({ evidence: "provisional", consensus: "RAG", basis: "frameworks", leaning: null });
-    const { maxLagDays: _lag, ...lagUnknown } = FT_CASE;
+    const { maxLagDays: _lag, ...lagUnknown } = FINE_TUNING_CASE;
     const ft = scoreUseCase(lagUnknown);
     expect(ft).toMatchObject({ evidence: "provisional", consensus: "FINE_TUNING", basis: "frameworks" });
   });
@@ -76,7 +70,7 @@ describe("evidence levels", () => {
   });
   it("an answer stored as null is unanswered, like one left out", () => {
     expect(evidenceOf({ coreNeed: null } as unknown as Assessment)).toBe("none");
-    const all = Object.fromEntries(DECIDING_KEYS.map((k) => [k, FT_CASE[k]])) as Assessment;
+    const all = Object.fromEntries(DECIDING_KEYS.map((k) => [k, FINE_TUNING_CASE[k]])) as Assessment;
     expect(evidenceOf({ ...all, retrainingBudget: null } as unknown as Assessment)).toBe("provisional");
   });
   it("each evidence level and deciding answer has the words the pages show", () => {
@@ -99,14 +93,14 @@ describe("evidence levels", () => {
 
 describe("agreement names its abstentions", () => {
   it("says how many voted and why the rest did not, never 'most frameworks'", () => {
-    const tools = scoreUseCase({ ...FT_CASE, needsToolUse: true });
+    const tools = scoreUseCase({ ...FINE_TUNING_CASE, needsToolUse: true });
     expect(tools.consensus).toBe("AGENT");
     expect(tools.agreementText).toBe("1 of 1 voting agree; 4 abstained (tool use is outside their source)");
     expect(agreementSentence({ votes: 3, voters: 3, abstained: [] })).toBe("3 of 3 voting agree");
     expect(agreementSentence({ votes: 2, voters: 4, abstained: [{ frameworkId: "x", title: "X", why: "turned off by the organization's weights" }] })).toBe(
       "2 of 4 voting agree, two differ; 1 abstained (turned off by the organization's weights)",
     );
-    const chosen = scoreUseCase({ ...FT_CASE, needsToolUse: true }, { chosenApproach: "RAG" });
+    const chosen = scoreUseCase({ ...FINE_TUNING_CASE, needsToolUse: true }, { chosenApproach: "RAG" });
     const differs = chosen.flags.find((f) => f.code === "CHOSEN_DIFFERS_FROM_CONSENSUS")!;
     expect(differs.reason).toBe("The organization chose RAG, but the recommendation is an agent (1 of 1 voting frameworks pick it).");
     expect(differs.reason).not.toMatch(/most frameworks/);
@@ -129,13 +123,13 @@ describe("what would change it, across the worked cases", () => {
 describe("version 2 risk flags", () => {
   const codes = (a: Assessment, chosen: Parameters<typeof scoreUseCase>[1] = {}) => scoreUseCase(a, chosen).flags.map((f) => f.code);
   it("fine-tuning without a retraining budget, before a prompted baseline, or on data that must stay out of training", () => {
-    expect(codes({ ...FT_CASE, retrainingBudget: false }, { chosenApproach: "FINE_TUNING" })).toContain("FT_WITHOUT_RETRAINING_BUDGET");
-    expect(codes({ ...FT_CASE, promptedBaselineMeetsBar: "untested" }, { chosenApproach: "HYBRID" })).toContain("FT_BEFORE_PROMPTED_BASELINE");
-    expect(codes({ ...FT_CASE, sensitiveDataOutOfTraining: true }, { chosenApproach: "FINE_TUNING" })).toContain("SENSITIVE_DATA_IN_TRAINING");
+    expect(codes({ ...FINE_TUNING_CASE, retrainingBudget: false }, { chosenApproach: "FINE_TUNING" })).toContain("FT_WITHOUT_RETRAINING_BUDGET");
+    expect(codes({ ...FINE_TUNING_CASE, promptedBaselineMeetsBar: "untested" }, { chosenApproach: "HYBRID" })).toContain("FT_BEFORE_PROMPTED_BASELINE");
+    expect(codes({ ...FINE_TUNING_CASE, sensitiveDataOutOfTraining: true }, { chosenApproach: "FINE_TUNING" })).toContain("SENSITIVE_DATA_IN_TRAINING");
     // Not raised when nothing trains a model.
-    const rag = codes({ ...FT_CASE, retrainingBudget: false, promptedBaselineMeetsBar: "untested", sensitiveDataOutOfTraining: true }, { chosenApproach: "RAG" });
+    const rag = codes({ ...FINE_TUNING_CASE, retrainingBudget: false, promptedBaselineMeetsBar: "untested", sensitiveDataOutOfTraining: true }, { chosenApproach: "RAG" });
     for (const c of ["FT_WITHOUT_RETRAINING_BUDGET", "FT_BEFORE_PROMPTED_BASELINE", "SENSITIVE_DATA_IN_TRAINING"]) expect(rag).not.toContain(c);
-    expect(codes(FT_CASE, { chosenApproach: "FINE_TUNING" })).toEqual([]);
+    expect(codes(FINE_TUNING_CASE, { chosenApproach: "FINE_TUNING" })).toEqual([]);
   });
   it("answers that contradict each other, each pair with its sentence", () => {
     const f = (a: Assessment) => scoreUseCase(a).flags.find((x) => x.code === "CONTRADICTORY_ANSWERS");
@@ -149,10 +143,10 @@ describe("version 2 risk flags", () => {
 describe("latency and volume are read (002)", () => {
   it("high volume under a tight latency budget, with data to train, adds to fine-tuning in 002's framework", () => {
     const fired = (a: Assessment) => scoreUseCase(a).frameworks.find((f) => f.frameworkId === "behaviour-vs-knowledge")!.trace.some((t) => t.ruleId === "latency-constrained-at-volume");
-    expect(fired(FT_CASE)).toBe(true);
-    expect(fired({ ...FT_CASE, monthlyCalls: 10_000, latencyBudgetMs: 300 })).toBe(true);
-    expect(fired({ ...FT_CASE, monthlyCalls: 10_000, latencyBudgetMs: 3000 })).toBe(false);
-    expect(fired({ ...FT_CASE, labeledExamples: 50 })).toBe(false);
+    expect(fired(FINE_TUNING_CASE)).toBe(true);
+    expect(fired({ ...FINE_TUNING_CASE, monthlyCalls: 10_000, latencyBudgetMs: 300 })).toBe(true);
+    expect(fired({ ...FINE_TUNING_CASE, monthlyCalls: 10_000, latencyBudgetMs: 3000 })).toBe(false);
+    expect(fired({ ...FINE_TUNING_CASE, labeledExamples: 50 })).toBe(false);
   });
 });
 

@@ -3,19 +3,13 @@
  * the "leans if" sentence, and the lag a retraining cycle is assumed to take.
  */
 import { describe, expect, it } from "vitest";
+import { FINE_TUNING_CASE } from "../../../tests/helpers/answers";
 import { assessmentSchema, type Assessment } from "../assessment";
 import { WORKED_CASES } from "../../../tests/helpers/worked-cases";
 import { FRAMEWORKS } from "./registry";
 import { scoreUseCase } from "./score";
 
-/** Every answer given, for a case the frameworks send to fine-tuning (002's classification at volume). */
-const FT_CASE: Assessment = {
-  changeFrequency: "quarterly", maxLagDays: 60, coreNeed: "reasoning", needsStyleOrFormat: true, needsCitations: false, fitsContextWindow: true,
-  corpusDocuments: 0, labeledExamples: 3000, latencySensitive: true, monthlyCalls: 2_000_000, yearlyGrowthPct: 10, sensitiveDataOutOfTraining: false,
-  retrainingBudget: true, expertiseDocumented: false, needsToolUse: false, transformationAtVolume: false, learnsFromFeedback: false,
-  promptedBaselineMeetsBar: "no", evaluationSetExists: true, weeksToProduction: 10,
-};
-const without = (...keys: (keyof Assessment)[]): Assessment => Object.fromEntries(Object.entries(FT_CASE).filter(([k]) => !keys.includes(k as keyof Assessment))) as Assessment;
+const without = (...keys: (keyof Assessment)[]): Assessment => Object.fromEntries(Object.entries(FINE_TUNING_CASE).filter(([k]) => !keys.includes(k as keyof Assessment))) as Assessment;
 
 describe("a default start's backing", () => {
   // Style and knowledge that changes weekly: four frameworks pick a hybrid, 002's picks RAG; the
@@ -42,7 +36,7 @@ describe("a default start's backing", () => {
     expect(scoreUseCase(without("retrainingBudget", "maxLagDays")).backing).toEqual({ votes: 0, voters: 5 });
   });
   it("when the frameworks decide, is their own agreement", () => {
-    const s = scoreUseCase(FT_CASE);
+    const s = scoreUseCase(FINE_TUNING_CASE);
     expect(s.basis).toBe("frameworks");
     expect(s.backing).toEqual({ votes: s.agreement.votes, voters: s.agreement.voters });
   });
@@ -51,7 +45,7 @@ describe("a default start's backing", () => {
 describe("no recommendation", () => {
   it("when no framework votes, there is no basis either, whatever is answered", () => {
     const off = Object.fromEntries(FRAMEWORKS.map((f) => [f.id, 0]));
-    expect(scoreUseCase(FT_CASE, { weights: off })).toMatchObject({ evidence: "assessed", consensus: null, basis: null, basisCite: null, leaning: null });
+    expect(scoreUseCase(FINE_TUNING_CASE, { weights: off })).toMatchObject({ evidence: "assessed", consensus: null, basis: null, basisCite: null, leaning: null });
   });
 });
 
@@ -88,7 +82,7 @@ describe("the weights a score was made with", () => {
 describe("the retraining lag", () => {
   // Fine-tuning chosen with a 10-day lag: a retraining cycle of 14 days (the default) cannot keep
   // up; one of 7 days can.
-  const lagged: Assessment = { ...FT_CASE, changeFrequency: "weekly", maxLagDays: 10 };
+  const lagged: Assessment = { ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 10 };
   const codes = (opts: Parameters<typeof scoreUseCase>[1]) => scoreUseCase(lagged, { chosenApproach: "FINE_TUNING", ...opts }).flags.map((f) => f.code);
   it("is 14 days unless the organization says otherwise", () => {
     expect(codes({})).toEqual(codes({ retrainLagDays: 14 }));
