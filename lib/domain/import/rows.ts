@@ -18,7 +18,7 @@ import { IMPORT_FIELD_BY_KEY, IMPORT_FIELD_KEYS, isAnswerKey, type ImportFieldKe
 import type { ImportMapping } from "./mapping";
 import { ID_SEPARATOR } from "./mapping";
 import { REFUSED_REASON_COLUMN } from "./refused";
-import { faultExcerpt, repairText, showControls, textFault } from "./text-repair";
+import { faultExcerpt, showControls, textFault } from "./text-repair";
 import { resolveValue } from "./values";
 
 export interface RowIssue {

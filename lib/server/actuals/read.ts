@@ -1,7 +1,6 @@
 import "server-only";
 import {
   computeVariance,
-  distanceOutside,
   METERED_CATEGORIES,
   PROJECTION_CATEGORY,
   type ActualCategory,

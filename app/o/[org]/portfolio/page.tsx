@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { filterToSearchParams, isEmptyFilter, parsePortfolioFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
-import { count, dollarRange, dollars, oneDecimal, plural } from "@/lib/domain/portfolio/format";
+import { count, oneDecimal, plural } from "@/lib/domain/portfolio/format";
 import { guardPage } from "@/lib/server/page-guard";
 import { TotalsBeyondExactError } from "@/lib/server/portfolio/dashboard";
 import { loadOverview } from "@/lib/server/portfolio/overview";
@@ -68,7 +68,6 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
     return `${base}/use-cases${q ? `?${q}` : ""}`;
   };
   const useCaseHref = (id: string) => `${base}/use-cases/${id}`;
-  const chosen = d.scenarioSummaries.find((s) => s.scenario === "chosen")!;
 
   return (
     <div className="space-y-6">
