@@ -34,14 +34,19 @@ export type Driver = (ctx: Ctx) => number;
 
 export const HOURS_PER_WEEK = 40;
 
-/** The figure for a scenario; for figures that lower costs, the low scenario takes the high value. */
+/** The figures that lower costs as they grow (a saving, a utilisation): their low scenario is their high value. */
+const LOWERING = new Set<AssumptionKey>((Object.keys(ASSUMPTION_CATALOG) as AssumptionKey[]).filter((k) => (ASSUMPTION_CATALOG[k] as AssumptionSpec).direction === "lowers"));
+
+/**
+ * The figure for a scenario; for figures that lower costs, the low scenario takes the high value.
+ * Called for every driver of every year of every approach (about a thousand times a projection),
+ * so the scenario's choice is made once here, not at each call.
+ */
 export function figureGetter(set: AssumptionSet, s: Scenario): Fig {
-  return (key) => {
-    const range = set.values[key];
-    const spec: AssumptionSpec = ASSUMPTION_CATALOG[key];
-    const pick: Scenario = spec.direction === "lowers" ? (s === "low" ? "high" : s === "high" ? "low" : "base") : s;
-    return range[pick];
-  };
+  const values = set.values;
+  if (s === "base") return (key) => values[key].base;
+  const flipped: Scenario = s === "low" ? "high" : "low";
+  return (key) => values[key][LOWERING.has(key) ? flipped : s];
 }
 
 /** A figure's value, or NaN with "assumption:<key>" recorded as missing. */
