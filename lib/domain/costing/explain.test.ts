@@ -88,7 +88,7 @@ describe("each sentence, word for word, from a summary built by hand", () => {
     expect(told.cheapest).toBe("RAG");
     expect(told.runnerUp).toBeNull();
     expect(told.savings).toBeNull();
-    expect(told.infeasible).toEqual(["Prompting only does not reach the use case's own knowledge (nothing is retrieved and nothing is trained), so it is never offered as a saving."]);
+    expect(told.infeasible).toEqual(["Prompting only does not reach the use case's own knowledge (nothing is retrieved, nothing is trained, and no prompted base model has been shown to meet the bar), so it is never offered as a saving."]);
   });
 
   it("says how long a change waits when an approach misses the lag, or that it is never brought up to date, and with no lag given calls it the acceptable lag", () => {

@@ -55,7 +55,7 @@ export function explainCosts(s: ExplainInput): CostExplanation {
     if (!x) continue;
     const approach = key as Approach;
     if (x.reachesKnowledge === false) {
-      infeasible.push(`${APPROACH_LABELS[approach]} does not reach the use case's own knowledge (nothing is retrieved and nothing is trained), so it is never offered as a saving.`);
+      infeasible.push(`${APPROACH_LABELS[approach]} does not reach the use case's own knowledge (nothing is retrieved, nothing is trained, and no prompted base model has been shown to meet the bar), so it is never offered as a saving.`);
       continue;
     }
     if (x.meetsLag === false) {

@@ -11,7 +11,7 @@ import { PRICE_KEYS, withModelPrices, withOverrides, type AssumptionKey, type As
 import type { ModelRef } from "./catalogue";
 import type { CostCategory } from "./categories";
 import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, PROJECTED, SCENARIOS, type Driver, type Projected, type Scenario } from "./drivers";
-import { hasKnowledgeToRetrieve } from "../frameworks/evidence";
+import { promptingReachesKnowledge } from "../frameworks/evidence";
 import { retrainingMeetsLag, staleDaysPerYear, worstDelayDays } from "./retraining";
 
 export { PROJECTED, type Projected, type Scenario } from "./drivers";
@@ -22,8 +22,11 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  * stored ones (lib/server/rescore.ts) instead of showing figures the engine no longer gives.
  * 2.1: prompting alone is infeasible where the use case answers from knowledge of its own.
  * 2.2: a fine-tune cheaper to run but dearer per call breaks even below a volume, not never.
+ * 2.3: prompting is infeasible only where the use case must know or cite things of its own and no
+ *      prompted base model has been shown to meet the bar (frameworks/evidence.ts); 2.1 also
+ *      ruled it out for a reasoning use case with a corpus, documented expertise or changing knowledge.
  */
-export const COST_ENGINE_VERSION = "2.2";
+export const COST_ENGINE_VERSION = "2.3";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }
@@ -78,9 +81,10 @@ export interface ApproachProjection {
    */
   meetsLag: boolean | null;
   /**
-   * False for prompting alone where the use case has knowledge of its own to answer from (a
-   * corpus, documented expertise, citations): nothing is retrieved and nothing is trained, so
-   * the model never sees that knowledge, whatever it costs. Such an approach is, like one that
+   * False for prompting alone where the use case must know or cite things of its own and no
+   * prompted base model has been shown to meet the bar (promptingReachesKnowledge in
+   * frameworks/evidence.ts): nothing is retrieved and nothing is trained, so the model never sees
+   * that knowledge, whatever it costs. Such an approach is, like one that
    * misses the lag, never the cheaper side of a saving. True otherwise.
    */
   reachesKnowledge: boolean;
@@ -193,7 +197,7 @@ export function projectCosts(input: ProjectionInput): Projection {
       : { low: 0, base: 0, high: 0 };
     const ttvKey: AssumptionKey = approach === "FINE_TUNING" || approach === "HYBRID" ? "ftTimeToValueWeeks" : "ragTimeToValueWeeks";
     const ttv = set.values[ttvKey];
-    const reaches = approach !== "PROMPTING" || !answersFromOwnKnowledge(a);
+    const reaches = approach !== "PROMPTING" || promptingReachesKnowledge(a);
     const meets = approach === "FINE_TUNING"
       ? retrainingMeetsLag(a.changeFrequency, a.maxLagDays, cycles, baseLag)
       : a.maxLagDays === undefined ? null : reaches;
@@ -245,15 +249,6 @@ export function projectCosts(input: ProjectionInput): Projection {
     missing: [...allMissing].sort(),
     complete: allMissing.size === 0,
   };
-}
-
-/**
- * Does the use case answer from knowledge of its own: documents to retrieve, documented
- * expertise, citations, or knowledge that changes (a change frequency other than static)? Then
- * prompting alone, which neither retrieves nor trains, never sees it.
- */
-export function answersFromOwnKnowledge(a: Assessment): boolean {
-  return hasKnowledgeToRetrieve(a) || (a.changeFrequency !== undefined && a.changeFrequency !== "static");
 }
 
 /**

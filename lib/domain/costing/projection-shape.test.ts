@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, type AssumptionSet, type Range } from "./assumptions";
 import { COST_CATEGORIES, COST_CATEGORY_LABELS } from "./categories";
-import { answersFromOwnKnowledge, COST_ENGINE_VERSION, LINE_LIMIT_CENTS, projectCosts, ProjectionInputError, savingsBetween, type ApproachProjection, type ProjectionInput } from "./project";
+import type { Assessment } from "../assessment";
+import { COST_ENGINE_VERSION, LINE_LIMIT_CENTS, projectCosts, ProjectionInputError, savingsBetween, type ApproachProjection, type ProjectionInput } from "./project";
 
 /**
  * What a projection says about each approach beyond its dollars: the years it covers, what is
@@ -113,12 +114,21 @@ describe("each approach's lag, delay and time to value", () => {
     expect(noLag.approaches.PROMPTING!.meetsLag).toBeNull();
     expect(noLag.approaches.FINE_TUNING!.meetsLag).toBeNull();
   });
-  it("knowledge of its own: documents, citations, documented expertise, or knowledge that changes", () => {
-    expect(answersFromOwnKnowledge({})).toBe(false);
-    expect(answersFromOwnKnowledge({ changeFrequency: "static" })).toBe(false);
-    expect(answersFromOwnKnowledge({ changeFrequency: "annually" })).toBe(true);
-    expect(answersFromOwnKnowledge({ corpusDocuments: 1 })).toBe(true);
-    expect(answersFromOwnKnowledge({ needsCitations: true, changeFrequency: "static" })).toBe(true);
+  it("prompting is ruled out only where the use case must know or cite things of its own and no prompted baseline meets the bar", () => {
+    const reaches = (a: Assessment) => project(set, { monthlyCalls: 1000, ...a }).approaches.PROMPTING!.reachesKnowledge;
+    // The core need says it: retrieval (or both), or answers that cite sources.
+    expect(reaches({ coreNeed: "retrieval", changeFrequency: "static" })).toBe(false);
+    expect(reaches({ coreNeed: "reasoning", needsCitations: true })).toBe(false);
+    // A reasoning use case with documents, documented expertise or knowledge that changes: prompting serves it.
+    expect(reaches({ coreNeed: "reasoning", changeFrequency: "monthly", corpusDocuments: 40, expertiseDocumented: true })).toBe(true);
+    expect(reaches({ coreNeed: "neither", changeFrequency: "weekly" })).toBe(true);
+    // No core need given: the other signs stand in for it.
+    expect(reaches({ changeFrequency: "weekly" })).toBe(false);
+    expect(reaches({ corpusDocuments: 1 })).toBe(false);
+    expect(reaches({ changeFrequency: "static" })).toBe(true);
+    // A prompted base model that meets the bar settles it.
+    expect(reaches({ coreNeed: "retrieval", changeFrequency: "daily", promptedBaselineMeetsBar: "yes" })).toBe(true);
+    expect(reaches({ coreNeed: "retrieval", promptedBaselineMeetsBar: "untested" })).toBe(false);
   });
 });
 

@@ -1,16 +1,20 @@
 /** Evidence levels, honest agreement, useful "what would change it", and the version 2 flags (PRODUCT.md, "Evidence and honesty"). */
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FINE_TUNING_CASE } from "../../../tests/helpers/answers";
 import { sourcePath } from "../../../tests/helpers/source-files";
 import { assessmentSchema, type Assessment } from "../assessment";
 import { agreementSentence } from "./consensus";
-import { DECIDING_ANSWERS, DECIDING_KEYS, defaultStart, EVIDENCE_LABELS, evidenceOf } from "./evidence";
+import { DECIDING_ANSWERS, DECIDING_KEYS, defaultStart, EVIDENCE_LABELS, evidenceOf, promptingReachesKnowledge } from "./evidence";
 import { CONTRADICTIONS, FLAG_CITES, FLAG_CODES } from "./flags";
 import { scoreUseCase } from "./score";
 import type { Citation } from "./types";
 import { WORKED_CASES } from "../../../tests/helpers/worked-cases";
+import { assessmentArb } from "../../../tests/helpers/assessment-arbitrary";
+import { DEFAULT_ASSUMPTIONS } from "../costing/assumptions";
+import { projectCosts } from "../costing/project";
 
 
 describe("evidence levels", () => {
@@ -64,6 +68,13 @@ describe("evidence levels", () => {
     // Each sign of knowledge to retrieve is enough on its own; its absence is not.
     for (const a of [{ coreNeed: "retrieval" }, { coreNeed: "both" }, { expertiseDocumented: true }] as Assessment[]) expect(defaultStart(a).approach, JSON.stringify(a)).toBe("RAG");
     for (const a of [{ coreNeed: "neither" }, { expertiseDocumented: false }, { needsCitations: false }, { corpusDocuments: 0 }] as Assessment[]) expect(defaultStart(a).approach, JSON.stringify(a)).toBe("PROMPTING");
+    // Knowledge that changes, with no core need given, is knowledge of its own: prompting alone
+    // never sees it, so the default start is RAG, unless a prompted baseline already meets the bar.
+    expect(defaultStart({ changeFrequency: "weekly" }).approach).toBe("RAG");
+    expect(defaultStart({ changeFrequency: "weekly", promptedBaselineMeetsBar: "yes" }).approach).toBe("PROMPTING");
+    expect(defaultStart({ changeFrequency: "weekly", promptedBaselineMeetsBar: "untested" }).approach).toBe("RAG");
+    // A reasoning use case whose figures change monthly (a month-end commentary) needs no retrieval.
+    expect(defaultStart({ coreNeed: "reasoning", changeFrequency: "monthly" }).approach).toBe("PROMPTING");
     // Each with its seed's words.
     expect(defaultStart({ coreNeed: "retrieval" }).cite).toEqual({ file: "001_882c99e1fd832846.txt", quote: "When in doubt, start with RAG." });
     expect(defaultStart({}).cite).toEqual({ file: "003_cef81cc6bb37c5d4.txt", quote: "Start with the cheaper option. Add complexity when the cheaper option clearly fails." });
@@ -160,5 +171,31 @@ describe("every citation quotes its seed", () => {
       // A quote is words of the seed, never empty (an empty one is in every seed).
       expect(c.quote.replace(/\W/g, "").length, `${c.file}: ${c.quote}`).toBeGreaterThan(10);
     }
+  });
+});
+
+describe("the recommendation and the cost panel agree on what prompting can serve", () => {
+  const reachesIn = (a: Assessment) => projectCosts({ assessment: a, horizonYears: 1, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS }).approaches.PROMPTING!.reachesKnowledge;
+  // Thin evidence, where default starts happen: a few answers of a generated assessment.
+  const thinArb = fc
+    .tuple(assessmentArb, fc.shuffledSubarray([...DECIDING_KEYS, "corpusDocuments", "needsCitations", "expertiseDocumented"] as (keyof Assessment)[], { minLength: 1, maxLength: 5 }))
+    .map(([a, keys]) => Object.fromEntries(keys.filter((k) => a[k] !== undefined).map((k) => [k, a[k]])) as Assessment);
+  it("a default start of prompting is never one the cost panel says cannot reach the use case's knowledge", () => {
+    fc.assert(
+      fc.property(fc.oneof(thinArb, assessmentArb), (a) => {
+        const s = scoreUseCase(a, { skipSensitivity: true });
+        if (s.basis === "default-start" && s.consensus === "PROMPTING") expect(reachesIn(a)).toBe(true);
+        expect(reachesIn(a)).toBe(promptingReachesKnowledge(a));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it("every worked case the frameworks send to prompting is one prompting can serve", () => {
+    const toPrompting = WORKED_CASES.filter((c) => scoreUseCase(c.answers as Assessment, { skipSensitivity: true }).consensus === "PROMPTING");
+    // plain-good-chatbot (documented expertise, nothing to look up), style-wanted-but-little-data and
+    // stable-reasoning-nothing-else (reasoning, with a corpus or knowledge that changes quarterly),
+    // style-only (a voice, nothing else known). The first three were ruled out by cost engine 2.2.
+    expect(toPrompting.map((c) => c.id).sort()).toEqual(["plain-good-chatbot", "stable-reasoning-nothing-else", "style-only", "style-wanted-but-little-data"]);
+    for (const c of toPrompting) expect(reachesIn(c.answers as Assessment), c.id).toBe(true);
   });
 });

@@ -70,9 +70,37 @@ export function hasKnowledgeToRetrieve(a: Assessment): boolean {
   );
 }
 
-/** The seeds' default start: RAG where there is knowledge to retrieve (001, 003, 004), else prompting (002, 003). */
+/**
+ * Whether the use case must know or cite things of its own: its core need is retrieval (or both),
+ * or its answers must cite sources. A core need of reasoning or neither says it does not, whatever
+ * documents exist; only when the core need is unanswered do the other signs stand in for it (a
+ * corpus, documented expertise, or knowledge that changes). Seed 003 reads knowledge the same way:
+ * "a specific corpus that updates over time" is knowledge that changes *and* answers that must come
+ * from it (UPDATING_CORPUS in data/start-with-rag.ts).
+ */
+export function needsOwnKnowledge(a: Assessment): boolean {
+  if (a.needsCitations === true || a.coreNeed === "retrieval" || a.coreNeed === "both") return true;
+  if (a.coreNeed !== undefined) return false;
+  return (a.corpusDocuments ?? 0) > 0 || a.expertiseDocumented === true || (a.changeFrequency !== undefined && a.changeFrequency !== "static");
+}
+
+/**
+ * Whether prompting alone (nothing retrieved, nothing trained) can serve the use case: it needs no
+ * knowledge of its own, or a prompted base model has been tried and meets the bar (002: "validate
+ * that ... a prompted base model doesn't already meet the bar"), which settles it. The cost
+ * engine's feasibility (costing/project.ts) and the default start below both read this, so the
+ * app never recommends by default what its own cost panel calls unable to serve the use case.
+ */
+export function promptingReachesKnowledge(a: Assessment): boolean {
+  return !needsOwnKnowledge(a) || a.promptedBaselineMeetsBar === "yes";
+}
+
+/**
+ * The seeds' default start: RAG where there is knowledge to retrieve (001, 003, 004) or where
+ * prompting alone cannot reach what the use case needs; else prompting (002, 003).
+ */
 export function defaultStart(a: Assessment): { approach: Approach; cite: Citation } {
-  return hasKnowledgeToRetrieve(a)
+  return hasKnowledgeToRetrieve(a) || !promptingReachesKnowledge(a)
     ? { approach: "RAG", cite: { file: "001_882c99e1fd832846.txt", quote: "When in doubt, start with RAG." } }
     : { approach: "PROMPTING", cite: { file: "003_cef81cc6bb37c5d4.txt", quote: "Start with the cheaper option. Add complexity when the cheaper option clearly fails." } };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactDollars, count, dollarRange, dollars, niceTicks, oneDecimal, plural, savingText } from "./format";
+import { compactDollars, count, dollarRange, dollars, lagWait, niceTicks, oneDecimal, plural, savingText } from "./format";
 import { SCENARIO_LABELS } from "./types";
 
 describe("portfolio money and numbers", () => {
@@ -56,5 +56,16 @@ describe("portfolio money and numbers", () => {
 
   it("names the scenarios", () => {
     expect(SCENARIO_LABELS).toEqual({ chosen: "As chosen", recommended: "As recommended", RAG: "Everything RAG", FINE_TUNING: "Everything fine-tuned", HYBRID: "Everything hybrid" });
+  });
+});
+
+describe("a use case's wait against its lag", () => {
+  it("says the wait against the lag the use case gave, rounded to days", () => {
+    expect(lagWait(40.4, 1)).toBe("a change waits up to 40 days, against a 1-day lag");
+    expect(lagWait(null, 1_000)).toBe("never brought up to date, against a 1,000-day lag");
+  });
+  it("never names a lag the use case did not give", () => {
+    expect(lagWait(null, null)).toBe("never sees the use case's own knowledge");
+    expect(lagWait(21, null)).toBe("a change waits up to 21 days");
   });
 });

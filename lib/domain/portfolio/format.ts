@@ -70,3 +70,15 @@ export function savingText(s: Pick<Saving, "cents" | "percent" | "comparable" | 
   const verb = s.cents > 0 ? "saves" : "costs";
   return `${verb} ${dollars(Math.abs(s.cents))}${s.percent === null ? "" : ` (${oneDecimal(Math.abs(s.percent))}%)`}${s.comparable ? "" : "*"}`;
 }
+
+/**
+ * How far a use case's approach, as chosen, is from its acceptable lag: "a change waits up to 40
+ * days, against a 1-day lag". An approach that is never brought up to date is prompting alone on
+ * knowledge it never sees (costing/project.ts, reachesKnowledge); a use case that gives no lag is
+ * listed only for that, so it is said as such, not against a lag it never gave.
+ */
+export function lagWait(worstDelayDays: number | null, maxLagDays: number | null): string {
+  if (maxLagDays === null) return worstDelayDays === null ? "never sees the use case's own knowledge" : `a change waits up to ${count(Math.round(worstDelayDays))} days`;
+  const lag = `a ${count(maxLagDays)}-day lag`;
+  return worstDelayDays === null ? `never brought up to date, against ${lag}` : `a change waits up to ${count(Math.round(worstDelayDays))} days, against ${lag}`;
+}

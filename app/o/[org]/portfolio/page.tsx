@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { filterToSearchParams, isEmptyFilter, parsePortfolioFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
-import { count, oneDecimal, plural } from "@/lib/domain/portfolio/format";
+import { count, lagWait, oneDecimal, plural } from "@/lib/domain/portfolio/format";
 import { guardPage } from "@/lib/server/page-guard";
 import { TotalsBeyondExactError } from "@/lib/server/portfolio/dashboard";
 import { loadOverview } from "@/lib/server/portfolio/overview";
@@ -21,7 +21,7 @@ import { MatrixPanel } from "./_components/matrix-panel";
 import { link, Stat } from "./_components/panel";
 import { ScenariosPanel } from "./_components/scenarios-panel";
 import { SpendPanel } from "./_components/spend-panel";
-import { DisagreementPanel, FlagsPanel, FreshnessPanel, lagWait, TopPanel, VersionsPanel } from "./_components/use-case-panels";
+import { DisagreementPanel, FlagsPanel, FreshnessPanel, TopPanel, VersionsPanel } from "./_components/use-case-panels";
 
 export const metadata: Metadata = { title: "Portfolio" };
 

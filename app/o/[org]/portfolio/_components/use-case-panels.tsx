@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { FLAG_LABELS } from "@/lib/domain/frameworks";
-import { count, dollarRange, dollars, oneDecimal, plural } from "@/lib/domain/portfolio/format";
+import { count, dollarRange, dollars, lagWait, oneDecimal, plural } from "@/lib/domain/portfolio/format";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { link, Panel, ScrollTable, td, tdNum, th, thNum, type ListHref, type UseCaseHref } from "./panel";
 
@@ -32,12 +32,6 @@ export function TopPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCas
       </ol>
     </Panel>
   );
-}
-
-/** "waits up to 40 days for a 1-day lag", "never catches up (7-day lag)". */
-export function lagWait(worstDelayDays: number | null, maxLagDays: number | null): string {
-  const lag = maxLagDays === null ? "its acceptable lag" : `a ${count(maxLagDays)}-day lag`;
-  return worstDelayDays === null ? `never brought up to date, against ${lag}` : `a change waits up to ${count(Math.round(worstDelayDays))} days, against ${lag}`;
 }
 
 export function FreshnessPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCaseHref }) {
