@@ -8,6 +8,7 @@ import Papa from "papaparse";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as buGET } from "@/app/o/[org]/export/business-units.csv/route";
 import { GET as detailGET } from "@/app/o/[org]/export/detail.csv/route";
+import { COST_ENGINE_VERSION } from "@/lib/domain/costing";
 import { frameworkVersions, scoreUseCase } from "@/lib/domain/frameworks";
 import { suggestColumns } from "@/lib/domain/import";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
@@ -15,7 +16,7 @@ import { db } from "@/lib/server/db";
 import { importFile } from "@/lib/server/import/run";
 import { loadDashboard } from "@/lib/server/portfolio/dashboard";
 import { getStoredScore } from "@/lib/server/projections";
-import { outdatedScoreCount, rescoreOrganization, RESCORE_AUDIT_ACTION } from "@/lib/server/rescore";
+import { organizationsWithOutdatedUseCases, outdatedScoreCount, rescoreOrganization, RESCORE_AUDIT_ACTION } from "@/lib/server/rescore";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { signInAs, signOut } from "./helpers/session";
@@ -145,7 +146,7 @@ describe("re-scoring after the frameworks change", () => {
     expect(await outdatedScoreCount(other.id)).toBe(0);
     const events = await db.auditEvent.findMany({ where: { organizationId: other.id, action: RESCORE_AUDIT_ACTION } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorId: other.users.ADMIN.id, entity: "Organization", entityId: other.id, before: { frameworkVersions: [{ versions: old, useCases: 1 }] }, after: { useCases: 1, frameworkVersions: frameworkVersions() } });
+    expect(events[0]).toMatchObject({ actorId: other.users.ADMIN.id, entity: "Organization", entityId: other.id, before: { frameworkVersions: [{ versions: old, useCases: 1 }] }, after: { useCases: 1, frameworkVersions: frameworkVersions(), costEngineVersion: COST_ENGINE_VERSION } });
     // Nothing left to do: a second run changes nothing and records nothing.
     expect((await rescoreOrganization(other.id, { actorId: null, reason: "again" })).useCases).toBe(0);
     expect(await db.auditEvent.count({ where: { organizationId: other.id, action: RESCORE_AUDIT_ACTION } })).toBe(1);
@@ -164,10 +165,13 @@ describe("re-scoring after the frameworks change", () => {
     delete summary.approaches.PROMPTING!.reachesKnowledge;
     await db.useCase.update({ where: { id }, data: { projectionSummary: summary as never } });
     expect(await outdatedScoreCount(other.id)).toBe(1);
+    // Start-up finds the organization by its projection alone (its score is of the current frameworks).
+    expect(await organizationsWithOutdatedUseCases()).toContain(other.id);
 
     expect((await rescoreOrganization(other.id, { actorId: null, reason: "engine" })).useCases).toBe(1);
     const after = (await db.useCase.findUniqueOrThrow({ where: { id } })).projectionSummary as typeof summary;
     expect(after.approaches.PROMPTING!.reachesKnowledge).toBe(false);
     expect(await outdatedScoreCount(other.id)).toBe(0);
+    expect(await organizationsWithOutdatedUseCases()).not.toContain(other.id);
   });
 });

@@ -20,14 +20,22 @@ export const RESCORE_AUDIT_ACTION = "use_cases.rescored";
 const currentVersions = () => JSON.stringify(frameworkVersions());
 
 /**
+ * What makes a use case outdated, as SQL, given the parameters that hold the current framework
+ * versions (JSON) and the cost engine's version: a score from other framework versions (or none),
+ * or a projection from another version of the cost engine.
+ */
+const outdated = (versions: string, engine: string) =>
+  `(score IS NULL OR score->'frameworkVersions' IS DISTINCT FROM ${versions}::jsonb
+    OR ("projectionSummary" IS NOT NULL AND "projectionSummary"->>'engineVersion' IS DISTINCT FROM ${engine}))`;
+
+/**
  * Use cases of the organization whose score came from other framework versions (or that were never
  * scored), or whose stored projection came from another version of the cost engine.
  */
 export async function outdatedUseCases(tx: Tx, organizationId: string, all = false): Promise<{ id: string; versions: unknown }[]> {
   return tx.$queryRawUnsafe<{ id: string; versions: unknown }[]>(
     `SELECT id, score->'frameworkVersions' AS versions FROM "UseCase"
-      WHERE "organizationId" = $1 AND ($2 OR score IS NULL OR score->'frameworkVersions' IS DISTINCT FROM $3::jsonb
-            OR ("projectionSummary" IS NOT NULL AND "projectionSummary"->>'engineVersion' IS DISTINCT FROM $4))
+      WHERE "organizationId" = $1 AND ($2 OR ${outdated("$3", "$4")})
       ORDER BY id`,
     organizationId, all, currentVersions(), COST_ENGINE_VERSION,
   );
@@ -66,31 +74,39 @@ export async function rescoreOrganization(organizationId: string, opts: { actorI
         entity: "Organization",
         entityId: organizationId,
         before: { frameworkVersions: result.from },
-        after: { frameworkVersions: frameworkVersions(), useCases: rows.length, reason: opts.reason },
+        after: { frameworkVersions: frameworkVersions(), costEngineVersion: COST_ENGINE_VERSION, useCases: rows.length, reason: opts.reason },
       }),
     );
   }
   return result;
 }
 
+/**
+ * The organizations with outdated use cases: scores from other framework versions (or none), or
+ * projections from another version of the cost engine. Both, so that a new cost engine (new
+ * feasibility rules, say) reaches every stored figure at start-up, not only at the next save.
+ */
+export async function organizationsWithOutdatedUseCases(): Promise<string[]> {
+  const orgs = await db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT DISTINCT "organizationId" AS id FROM "UseCase" WHERE ${outdated("$1", "$2")}`,
+    currentVersions(), COST_ENGINE_VERSION,
+  );
+  return orgs.map((o) => o.id);
+}
+
 /** Every organization's outdated use cases, re-scored (start-up). Returns the organizations that had any. */
 export async function rescoreOutdatedEverywhere(): Promise<RescoreResult[]> {
-  const orgs = await db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT DISTINCT "organizationId" AS id FROM "UseCase" WHERE score IS NULL OR score->'frameworkVersions' IS DISTINCT FROM $1::jsonb`,
-    currentVersions(),
-  );
   const out: RescoreResult[] = [];
-  for (const o of orgs) {
-    out.push(await rescoreOrganization(o.id, { actorId: null, reason: "The frameworks changed version; re-scored at start-up." }));
+  for (const id of await organizationsWithOutdatedUseCases()) {
+    out.push(await rescoreOrganization(id, { actorId: null, reason: "The frameworks or the cost engine changed version; re-scored at start-up." }));
   }
   return out;
 }
 
-/** How many of the organization's use cases carry a score from other framework versions. */
+/** How many of the organization's use cases are outdated (a score from other framework versions, a projection from another cost engine). */
 export async function outdatedScoreCount(organizationId: string): Promise<number> {
   const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
-    `SELECT count(*)::int AS n FROM "UseCase" WHERE "organizationId" = $1 AND (score IS NULL OR score->'frameworkVersions' IS DISTINCT FROM $2::jsonb
-       OR ("projectionSummary" IS NOT NULL AND "projectionSummary"->>'engineVersion' IS DISTINCT FROM $3))`,
+    `SELECT count(*)::int AS n FROM "UseCase" WHERE "organizationId" = $1 AND ${outdated("$2", "$3")}`,
     organizationId, currentVersions(), COST_ENGINE_VERSION,
   );
   return row?.n ?? 0;
