@@ -44,5 +44,17 @@ describe("the demo seed", () => {
     expect(estimated.length).toBeGreaterThan(manualKind.length / 2);
     expect(estimated.length).toBeLessThan(manualKind.length);
     expect(await db.costLine.count({ where: { organizationId: org.id, manual: true, useCaseId: { in: estimated.map((u) => u.id) } } })).toBeGreaterThan(0);
+    // Its figures are a first save's: catalogue prices pinned, input and output tokens apart, none
+    // of the figures of before the split (which read as every token priced as input, none as output).
+    const version = await db.assumptionVersion.findFirstOrThrow({ where: { organizationId: org.id } });
+    const stored = version.values as { catalogue: { version: string } | null; values: Record<string, { base: number | null }> };
+    expect(stored.catalogue?.version).toBeTruthy();
+    expect(Object.keys(stored.values)).not.toContain("modelPricePer1kTokens");
+    expect(Object.keys(stored.values)).not.toContain("tokensPerCall");
+    expect(stored.values.outputTokensPerCall!.base).toBeGreaterThan(0);
+    for (const u of useCases) {
+      const pricing = (u.projectionSummary as { pricing?: { from: string } } | null)?.pricing;
+      if (pricing) expect(pricing.from, u.title).toBe("catalogue");
+    }
   });
 });

@@ -54,10 +54,11 @@ beforeAll(async () => {
 describe("a use case's value per approach (the demo's contact-centre answers, RAG as chosen)", () => {
   // Benefit: 6,000 / 9,000 / 14,000 hours a year at the default $50: $300,000 / $450,000 / $700,000.
   // RAG's time to value is 0.4 / 0.7 / 1 week: one month (rounded up) in every scenario.
-  // RAG's stored yearly costs, 2026–2030 (cents):
-  //   low  9,848,014   6,206,876   6,849,611   7,588,756   8,438,773  = 38,932,030
-  //   base 23,917,605 16,605,695  18,317,326  20,285,702  22,549,335 = 101,675,663
-  //   high 57,112,364 45,323,376  50,167,176  55,737,546  62,143,471 = 270,483,933
+  // RAG's stored yearly costs, 2026–2030 (cents; gpt-4o at the catalogue's $2.50 input and $10
+  // output per million tokens in every scenario, the tokens per call low / base / high):
+  //   low  11,711,014  8,349,326   9,313,428  10,422,146  11,697,172 = 51,493,086
+  //   base 22,925,355 15,464,607  17,005,076  18,776,614  20,813,883 = 94,985,535
+  //   high 44,827,364 31,195,626  33,920,263  37,053,597  40,656,930 = 187,653,780
   it("computes net value, payback and return in the paired scenarios", async () => {
     const v = (await getUseCaseValue(orgId, await useCaseId("Policy and billing answers for the contact centre")))!;
     expect(v.yearly).toEqual({ low: 30_000_000, base: 45_000_000, high: 70_000_000 });
@@ -65,22 +66,22 @@ describe("a use case's value per approach (the demo's contact-centre answers, RA
     const rag = v.approaches.find((a) => a.approach === "RAG")!;
     expect(rag.chosen).toBe(true);
     const s = valued(rag.value);
-    // Base: 11/12 × $450,000 + 4 × $450,000 = $2,212,500 against $1,016,756.63.
-    expect(s.base).toMatchObject({ benefitCents: 221_250_000, costCents: 101_675_663, netCents: 119_574_337 });
-    // Month 3 is the first where $37,500 × (m − 1) ≥ $239,176.05 × m / 12 (m = 2: $37,500 < $39,862.68; m = 3: $75,000 ≥ $59,794.01),
-    // and from then on each month's benefit ($37,500) beats each month's cost (at most $19,965.69 in years 1–5).
+    // Base: 11/12 × $450,000 + 4 × $450,000 = $2,212,500 against $949,855.35.
+    expect(s.base).toMatchObject({ benefitCents: 221_250_000, costCents: 94_985_535, netCents: 126_264_465 });
+    // Month 3 is the first where $37,500 × (m − 1) ≥ $229,253.55 × m / 12 (m = 2: $37,500 < $38,208.93; m = 3: $75,000 ≥ $57,313.39),
+    // and from then on each month's benefit ($37,500) beats each month's cost (at most $19,104.46 in years 1–5).
     expect(s.base.paybackMonths).toBe(3);
     expect(paybackText(s.base.paybackMonths, 5)).toBe("3 months");
-    expect(returnText(s.base.returnPct)).toBe("118%"); // 119,574,337 / 101,675,663 = 117.6%
-    // Pessimistic: low benefit, high cost. 11/12 × $300,000 + 4 × $300,000 = $1,475,000 against $2,704,839.33;
-    // $25,000 a month never covers year 1's $4,759,363.67 / 12 = $47,594.70, nor any later year's (at least $37,769.48).
-    expect(s.pessimistic).toMatchObject({ benefitCents: 147_500_000, costCents: 270_483_933, netCents: -122_983_933, paybackMonths: null });
+    expect(returnText(s.base.returnPct)).toBe("133%"); // 126,264,465 / 94,985,535 = 132.9%
+    // Pessimistic: low benefit, high cost. 11/12 × $300,000 + 4 × $300,000 = $1,475,000 against $1,876,537.80;
+    // $25,000 a month never covers year 1's $448,273.64 / 12 = $37,356.14, nor any later year's (at least $311,956.26 / 12 = $25,996.36).
+    expect(s.pessimistic).toMatchObject({ benefitCents: 147_500_000, costCents: 187_653_780, netCents: -40_153_780, paybackMonths: null });
     expect(paybackText(s.pessimistic.paybackMonths, 5)).toBe("never within 5 years");
     // Optimistic: high benefit, low cost. 11/12 × $700,000 rounds to $641,666.67; + 4 × $700,000 = $3,441,666.67.
-    expect(s.optimistic).toMatchObject({ benefitCents: 344_166_667, costCents: 38_932_030, netCents: 305_234_637, paybackMonths: 2 });
-    // Fine-tuning builds for 6 / 8 / 12 weeks: 2, 2 and 3 months. Base: 10/12 × $450,000 + 4 × $450,000 = $2,175,000 against $2,787,883.19.
+    expect(s.optimistic).toMatchObject({ benefitCents: 344_166_667, costCents: 51_493_086, netCents: 292_673_581, paybackMonths: 2 });
+    // Fine-tuning builds for 6 / 8 / 12 weeks: 2, 2 and 3 months. Base: 10/12 × $450,000 + 4 × $450,000 = $2,175,000 against $2,771,499.21.
     const ft = valued(v.approaches.find((a) => a.approach === "FINE_TUNING")!.value);
-    expect(ft.base).toMatchObject({ benefitCents: 217_500_000, costCents: 278_788_319, netCents: -61_288_319, paybackMonths: null });
+    expect(ft.base).toMatchObject({ benefitCents: 217_500_000, costCents: 277_149_921, netCents: -59_649_921, paybackMonths: null });
   });
 
   it("says there is no value where none was entered, for every approach (never $0)", async () => {
@@ -93,9 +94,9 @@ describe("a use case's value per approach (the demo's contact-centre answers, RA
   it("a benefit below the cost never pays back (the HR helpdesk: $5,000–$15,000 a year against RAG's running cost)", async () => {
     const v = (await getUseCaseValue(orgId, await useCaseId("HR policy helpdesk")))!;
     const s = valued(v.approaches.find((a) => a.approach === "RAG")!.value);
-    // Even the optimistic $1,250 a month is below RAG's lowest monthly cost ($162,278.11 / 12 in year 2).
+    // Even the optimistic $1,250 a month is below RAG's lowest monthly cost in the low scenario ($19,609.97 / 12 = $1,634.16, in year 2).
     expect([s.pessimistic.paybackMonths, s.base.paybackMonths, s.optimistic.paybackMonths]).toEqual([null, null, null]);
-    expect(s.optimistic.netCents).toBe(4_375_000 - 10_042_254); // 11/12 × $15,000 + 2 × $15,000 − the low lifecycle
+    expect(s.optimistic.netCents).toBe(4_375_000 - 10_083_365); // 11/12 × $15,000 + 2 × $15,000 − the low lifecycle ($61,572.72 + $19,609.97 + $19,650.96)
   });
 });
 
@@ -105,11 +106,11 @@ describe("the portfolio: value by business unit and budgets", () => {
     const claims = units.find((u) => u.businessUnit === "Claims")!;
     expect(claims).toMatchObject({ valued: 2, noValue: 1, notCosted: 0 });
     // First notice of loss triage, fine-tuning: 5,000 h × $50 = $250,000 a year after 2 months: 10/12 × $250,000 + 4 × $250,000
-    //   = $1,208,333.33 against $1,378,127.70 → −$169,794.37.
+    //   = $1,208,333.33 against $1,377,385.93 → −$169,052.60.
     // Claims document extraction, a pipeline (manual estimate, no build time): 5 × $600,000 = $3,000,000 against 5 × $120,000 → $2,400,000.
     expect(claims.benefit.base).toBe(120_833_333 + 300_000_000);
-    expect(claims.cost.base).toBe(137_812_770 + 60_000_000);
-    expect(claims.net.base).toBe(-16_979_437 + 240_000_000);
+    expect(claims.cost.base).toBe(137_738_593 + 60_000_000);
+    expect(claims.net.base).toBe(-16_905_260 + 240_000_000);
     // The total is the sum of the units.
     for (const s of ["pessimistic", "base", "optimistic"] as const) {
       expect(total.net[s]).toBe(units.reduce((a, u) => a + u.net[s], 0));
@@ -122,8 +123,9 @@ describe("the portfolio: value by business unit and budgets", () => {
     const b = await budgetOverview(orgId, EMPTY_FILTER, 2027);
     expect(b.approvalsKnown).toBe(false);
     const cs = b.rows.find((r) => r.businessUnit === "Customer Service")!;
-    // Its three use cases as chosen in 2027: RAG $166,056.95 + the agent's manual $190,000 + the undecided letter drafting's recommendation.
-    expect(cs).toMatchObject({ budgetCents: 60_000_000, projected: { low: 35_688_236, base: 70_309_428, high: 149_901_243 }, status: "over", overByCents: 10_309_428, approvedCents: null });
+    // Its three use cases as chosen in 2027: RAG $154,646.07 + the agent's manual $190,000 + the undecided letter drafting's
+    // recommendation (fine-tuning, $347,021.13) = $691,667.20 in the base case.
+    expect(cs).toMatchObject({ budgetCents: 60_000_000, projected: { low: 37_831_766, base: 69_166_720, high: 135_741_993 }, status: "over", overByCents: 9_166_720, approvedCents: null });
     const claims = b.rows.find((r) => r.businessUnit === "Claims")!;
     expect(claims).toMatchObject({ budgetCents: 180_000_000, status: "within" });
     expect(claims.projected!.high).toBeLessThan(180_000_000);

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Role } from "../db";
 import { hashPassword } from "../passwords";
-import { DEFAULT_ASSUMPTIONS } from "@/lib/domain/costing";
+import { DEFAULT_ASSUMPTIONS, pinCatalogue, type AssumptionSet } from "@/lib/domain/costing";
 import { seedDemoUseCases } from "./demo-use-cases";
 import { seedDemoValue } from "./demo-value";
 
@@ -26,23 +26,18 @@ export async function seedDemoOrganization(spec: DemoSpec): Promise<boolean> {
       });
       await tx.membership.create({ data: { userId: user.id, organizationId: org.id, role: u.role as Role } });
     }
-    // The demo sets the three figures the seeds do not give, so its projections are complete.
+    // The demo's figures are a first save's: the defaults, with the model prices of the installed
+    // catalogue pinned (lib/server/assumption-versions.ts pins on a first save), so gpt-4o is priced
+    // from the catalogue, input and output apart, and nothing reads "priced by hand".
     const admin = await tx.user.findUniqueOrThrow({ where: { email: spec.users[0]!.email }, select: { id: true } });
+    const set: AssumptionSet = { ...DEFAULT_ASSUMPTIONS, catalogue: pinCatalogue(new Date().toISOString().slice(0, 10)) };
     await tx.assumptionVersion.create({
       data: {
         organizationId: org.id,
         version: 1,
         createdById: admin.id,
-        note: "Demo: set a model price, tokens per call and upkeep hours (the seeds give none).",
-        values: JSON.parse(JSON.stringify({
-          fineTuneMethod: DEFAULT_ASSUMPTIONS.fineTuneMethod,
-          values: {
-            ...DEFAULT_ASSUMPTIONS.values,
-            modelPricePer1kTokens: { low: 0.0025, base: 0.005, high: 0.01 },
-            tokensPerCall: { low: 1200, base: 1500, high: 2000 },
-            maintenanceHoursPerWeek: { low: 2, base: 4, high: 8 },
-          },
-        })),
+        note: "Demo: the default figures, with model prices from the installed catalogue.",
+        values: JSON.parse(JSON.stringify(set)),
       },
     });
     return org;
