@@ -339,6 +339,13 @@ describe("the decision queue on the demo portfolio", () => {
       const sum = years.reduce((acc, y) => acc + Number(y.baseCents), 0);
       expect(i.spendCents, i.title).toBe(years.length ? sum : null);
     }
+    // Where that approach lacks a figure (a volume left unanswered), the spend says so; the rest are whole.
+    for (const i of items) {
+      const approach = i.chosenApproach ?? i.recommendedApproach!;
+      const incomplete = await db.costYear.count({ where: { useCaseId: i.id, approach, complete: false } });
+      expect(i.spendIncomplete, i.title).toBe(i.spendCents !== null && incomplete > 0);
+    }
+    expect(items.filter((i) => i.spendIncomplete).map((i) => i.title)).toEqual(["Regulatory change monitor", "Incident post-mortem search"]);
     const costed = items.filter((i) => i.spendCents !== null).map((i) => i.spendCents!);
     expect(costed).toEqual([...costed].sort((x, y) => y - x));
     expect(items.slice(-2).map((i) => [i.title, i.spendCents])).toEqual([

@@ -31,6 +31,8 @@ export interface QueueItem {
   agreementVotes: number;
   agreementVoters: number;
   spendCents: number | null;
+  /** The spend leaves out costs whose figures are missing (an unanswered volume, say): "+ missing", never a whole figure. */
+  spendIncomplete: boolean;
   decisionState: DecisionState | null;
   proposedApproach: Approach | null;
   yearlyBudgetCents: number | null;
@@ -52,6 +54,7 @@ interface PageRow {
   agreementVotes: number;
   agreementVoters: number;
   spend: bigint | null;
+  incomplete: number;
   state: DecisionState | null;
   proposedApproach: Approach | null;
   budget: bigint | null;
@@ -123,7 +126,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
       const rows = await tx.$queryRaw<PageRow[]>(Prisma.sql`${CANDIDATES(organizationId, flaggedIds)}
         SELECT r."useCaseId" AS id, u.title, r.status::text AS status, r."recommendedApproach"::text AS "recommendedApproach",
                r."chosenApproach"::text AS "chosenApproach", r."riskFlags", r.evidence::text AS evidence,
-               u."agreementVotes", u."agreementVoters", r."chosenBaseCents" AS spend,
+               u."agreementVotes", u."agreementVoters", r."chosenBaseCents" AS spend, r.incomplete,
                d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget, d."reviewReasons"
         ${FROM(organizationId)}
         JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = ${organizationId}
@@ -148,6 +151,8 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
         agreementVotes: r.agreementVotes,
         agreementVoters: r.agreementVoters,
         spendCents: r.spend === null ? null : Number(r.spend),
+        // Bit 1 of the rollup's incomplete: as chosen, a figure is missing.
+        spendIncomplete: r.spend !== null && (r.incomplete & 1) === 1,
         proposedApproach: r.proposedApproach,
         yearlyBudgetCents: r.budget === null ? null : Number(r.budget),
         reasons: queueReasons(facts),

@@ -98,8 +98,9 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
         {approachLabel(item.recommendedApproach, "No recommendation")} · {EVIDENCE_LABELS[item.evidence].toLowerCase()}
         {agreement ? ` · ${agreement} agree` : ""}
       </span>
-      <span className="tabular-nums text-zinc-900" data-testid="queue-spend">
+      <span className="tabular-nums text-zinc-900" data-testid="queue-spend" title="Lifecycle cost as chosen (the decision, else the recommendation), base scenario">
         {item.spendCents === null ? "not costed" : formatCents(item.spendCents)}
+        {item.spendIncomplete ? <span className="ml-1 text-xs text-amber-800">+ missing</span> : null}
       </span>
       <span className="text-xs text-zinc-600" data-testid="queue-reasons">
         {stageOf(item.status, item.decisionState, item.chosenApproach)} · {item.reasons.map((r) => reasonText(r, item)).join("; ")}
