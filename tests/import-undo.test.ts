@@ -14,6 +14,7 @@ import type { ImportMapping } from "@/lib/domain/import";
 import { db } from "@/lib/server/db";
 import { businessUnitStream, detailStream } from "@/lib/server/export/cost-exports";
 import { getImportRecord } from "@/lib/server/import/undo";
+import { rescoreOrganization } from "@/lib/server/rescore";
 import { getUseCase, getUseCaseHistory, listUseCases } from "@/lib/server/use-cases/read";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { signInAs } from "./helpers/session";
@@ -67,6 +68,21 @@ describe("undoing an import", () => {
     expect(await undoImport(org.slug, { importId: second.importId })).toMatchObject({ ok: false, message: expect.stringMatching(/already been undone/) });
     // and the same file imports again cleanly afterwards
     expect(await commit(org, csv([H, tRow({ title: "Added", externalId: "U-2" })]))).toMatchObject({ created: 1 });
+  });
+
+  it("still undoes after the figures were re-derived (new assumptions, weights, the start-up re-scoring): nobody changed the use cases", async () => {
+    const org = await createTestOrg("undo-rederived");
+    signInAs(org.users.ADMIN.id);
+    const done = await commit(org, csv([H, tRow({ title: "One", externalId: "D-1", changeFrequency: "weekly" }), tRow({ title: "Two", externalId: "D-2", changeFrequency: "weekly" })]));
+    const before = await db.useCase.findMany({ where: { organizationId: org.id }, select: { id: true, updatedAt: true, scoredAt: true }, orderBy: { id: "asc" } });
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await rescoreOrganization(org.id, { actorId: org.users.ADMIN.id, all: true, reason: "test" })).useCases).toBe(2);
+    const after = await db.useCase.findMany({ where: { organizationId: org.id }, select: { id: true, updatedAt: true, scoredAt: true }, orderBy: { id: "asc" } });
+    // Re-derived (a new scoredAt), not updated: the list's "Updated" and the undo's check stay as the import left them.
+    expect(after.map((u) => u.updatedAt.getTime())).toEqual(before.map((u) => u.updatedAt.getTime()));
+    for (const [i, u] of after.entries()) expect(u.scoredAt!.getTime()).toBeGreaterThan(before[i]!.scoredAt!.getTime());
+    expect((await getImportRecord(org.id, done.importId)).useCases.map((u) => u.changedSince)).toEqual([false, false]);
+    expect(await undoImport(org.slug, { importId: done.importId })).toMatchObject({ ok: true, data: { deleted: 2, restored: 0 } });
   });
 
   it("refuses when a use case changed since, a lead's undo of another's import, and finance; nothing is undone", async () => {
