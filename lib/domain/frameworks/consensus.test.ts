@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Approach } from "../assessment";
-import { agreementSentence, consensusOf, weightOf } from "./consensus";
+import { agreementSentence, consensusOf, tieOf, tieSentence, weightOf } from "./consensus";
 import type { FrameworkResult } from "./types";
 
 const NO_FIT: Record<Approach, number> = { RAG: 0, FINE_TUNING: 0, HYBRID: 0, PROMPTING: 0, AGENT: 0, PIPELINE: 0, FEEDBACK_LEARNING: 0 };
@@ -88,5 +88,41 @@ describe("the agreement sentence", () => {
   it("when nobody voted, says so, with the reasons when there are any", () => {
     expect(agreementSentence({ votes: 0, voters: 0, abstained: [off("a", "none of their questions is answered yet")] })).toBe("No framework voted (none of their questions is answered yet).");
     expect(agreementSentence({ votes: 0, voters: 0, abstained: [] })).toBe("No framework voted.");
+  });
+});
+
+describe("a tie on votes, said", () => {
+  it("names the approach it tied with and the fits that broke it", () => {
+    const results = [votesFor("a", "RAG", { PROMPTING: 10 }), votesFor("b", "PROMPTING", { PROMPTING: 70 }), votesFor("c", "FINE_TUNING")];
+    // RAG and prompting have a vote each; prompting's fits add to 80 (10 + 70), RAG's to 50.
+    const c = consensusOf(results, {});
+    expect(c.consensus).toBe("PROMPTING");
+    const tie = tieOf(results, {}, c.consensus)!;
+    expect(tie).toEqual({ with: "RAG", fit: 80, withFit: 50, weighted: false });
+    expect(tieSentence("Prompting only", "RAG", tie)).toBe("tied with RAG on votes; Prompting only fits better across the voters (80 against 50)");
+  });
+  it("of those it tied with, names the one that fits best; none when the votes did not tie", () => {
+    const three = [votesFor("a", "RAG"), votesFor("b", "HYBRID", { HYBRID: 60 }), votesFor("c", "FINE_TUNING", { FINE_TUNING: 90 })];
+    expect(tieOf(three, {}, consensusOf(three, {}).consensus)).toMatchObject({ with: "HYBRID", fit: 90, withFit: 60 });
+    const clear = [votesFor("a", "RAG"), votesFor("b", "RAG"), votesFor("c", "FINE_TUNING", { FINE_TUNING: 90 })];
+    expect(tieOf(clear, {}, "RAG")).toBeNull();
+    expect(tieOf(clear, {}, null)).toBeNull();
+  });
+  it("weighted votes and fits are said as weighted, to one decimal", () => {
+    const results = [votesFor("a", "RAG", { RAG: 50 }), votesFor("b", "FINE_TUNING", { FINE_TUNING: 41 }), votesFor("c", "FINE_TUNING", { FINE_TUNING: 41 })];
+    // RAG 1.5 against fine-tuning's 0.75 + 0.75: tied; fits 75 against 61.5.
+    const w = { a: 1.5, b: 0.75, c: 0.75 };
+    const c = consensusOf(results, w);
+    const tie = tieOf(results, w, c.consensus)!;
+    expect([c.consensus, tie]).toEqual(["RAG", { with: "FINE_TUNING", fit: 75, withFit: 61.5, weighted: true }]);
+    expect(tieSentence("RAG", "Fine-tuning", tie)).toBe("tied with Fine-tuning on weighted votes; RAG fits better across the voters (75 against 61.5)");
+  });
+  it("a tie on fit too goes to the simpler approach, and says so", () => {
+    const results = [votesFor("a", "RAG"), votesFor("b", "PROMPTING")];
+    const c = consensusOf(results, {});
+    expect(c.consensus).toBe("PROMPTING");
+    expect(tieSentence("Prompting only", "RAG", tieOf(results, {}, c.consensus)!)).toBe(
+      "tied with RAG on votes and fit; Prompting only comes first as the simpler to undo (002: validate a prompted base model first; 003, 004: start with RAG)",
+    );
   });
 });

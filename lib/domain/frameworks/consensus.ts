@@ -68,6 +68,41 @@ export function consensusOf(results: readonly FrameworkResult[], weights: Weight
   return { consensus: best, agreement: { votes, voters: voters.length, abstained }, disagreement: votes < voters.length };
 }
 
+/** A winner that tied on (weighted) votes with another approach, and what broke the tie. */
+export interface Tie {
+  with: Approach;
+  /** Weighted sums of fits across the voters: the winner's and the other's. */
+  fit: number;
+  withFit: number;
+  /** Some voter's weight is not 1, so the votes and fits are weighted. */
+  weighted: boolean;
+}
+
+/**
+ * Whether the winner tied on votes with another approach: the tie-break (the larger weighted fit
+ * across the voters, then TIE_ORDER) decided it, and the page must say so, or "2 of 5 agree" reads
+ * as a choice the votes made. The other is the best of those it tied with.
+ */
+export function tieOf(results: readonly FrameworkResult[], weights: Weights, winner: Approach | null): Tie | null {
+  if (!winner) return null;
+  const voters = results.filter((r) => isVoter(r, weights));
+  const votes = (ap: Approach) => voters.reduce((s, r) => s + (r.recommendation === ap ? weightOf(weights, r.frameworkId) : 0), 0);
+  const fit = (ap: Approach) => voters.reduce((s, r) => s + weightOf(weights, r.frameworkId) * r.fit[ap], 0);
+  const tied = TIE_ORDER.filter((ap) => ap !== winner && votes(ap) > 0 && votes(ap) === votes(winner));
+  if (tied.length === 0) return null;
+  const other = tied.reduce((b, ap) => (fit(ap) > fit(b) ? ap : b));
+  return { with: other, fit: fit(winner), withFit: fit(other), weighted: voters.some((r) => weightOf(weights, r.frameworkId) !== 1) };
+}
+
+const oneDecimal = (n: number) => String(Math.round(n * 10) / 10);
+
+/** "tied with RAG on votes; Prompting only fits better across the voters (130 against 105)". */
+export function tieSentence(winner: string, other: string, t: Tie): string {
+  const on = t.weighted ? "weighted votes" : "votes";
+  if (t.fit > t.withFit) return `tied with ${other} on ${on}; ${winner} fits better across the voters (${oneDecimal(t.fit)} against ${oneDecimal(t.withFit)})`;
+  return `tied with ${other} on ${on} and fit; ${winner} comes first as the simpler to undo (002: validate a prompted base model first; 003, 004: start with RAG)`;
+}
+
 const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven"];
 const words = (n: number) => NUMBER_WORDS[n] ?? String(n);
 

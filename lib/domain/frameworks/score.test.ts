@@ -106,3 +106,22 @@ describe("the weakening sentence counts only the frameworks that vote", () => {
     expect(seen).toBeGreaterThan(5);
   });
 });
+
+describe("a recommendation the votes tied on", () => {
+  // The demo's interview question generator: two frameworks for RAG, two for prompting, one for fine-tuning.
+  const interview: Assessment = {
+    coreNeed: "reasoning", maxLagDays: 180, monthlyCalls: 500, needsToolUse: false, needsCitations: false, changeFrequency: "annually", corpusDocuments: 40,
+    labeledExamples: 0, yearlyGrowthPct: 10, latencySensitive: false, retrainingBudget: false, fitsContextWindow: true, weeksToProduction: 2, learnsFromFeedback: false,
+    needsStyleOrFormat: false, evaluationSetExists: true, expertiseDocumented: true, transformationAtVolume: false, promptedBaselineMeetsBar: "yes", sensitiveDataOutOfTraining: false,
+  };
+  it("says what broke the tie: fits of 70 + 60 for prompting against 10 + 50 + 20 + 25 for RAG", () => {
+    const s = scoreUseCase(interview, { skipSensitivity: true });
+    expect(s.consensus).toBe("PROMPTING");
+    expect(s.agreementText).toBe("2 of 5 voting agree, three differ; tied with RAG on votes; Prompting only fits better across the voters (130 against 105)");
+  });
+  it("says nothing of a tie the default start stood in for", () => {
+    const s = scoreUseCase({ needsStyleOrFormat: true, changeFrequency: "weekly" }, { skipSensitivity: true });
+    expect(s.basis).toBe("default-start");
+    expect(s.agreementText).not.toMatch(/tied/);
+  });
+});

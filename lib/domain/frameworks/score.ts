@@ -8,7 +8,7 @@
  */
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach, type Assessment } from "../assessment";
 import { answersOf } from "./conditions";
-import { agreementSentence, consensusOf, weightOf, type Consensus } from "./consensus";
+import { agreementSentence, consensusOf, tieOf, tieSentence, weightOf, type Consensus } from "./consensus";
 import { ENOUGH_LABELS } from "./data/shared";
 import { defaultStart, evidenceOf, trainsAModel, unknownPrerequisites, type Evidence } from "./evidence";
 import { runFramework } from "./evaluate";
@@ -105,6 +105,11 @@ function holdToEvidence(a: Assessment, evidence: Evidence, c: Consensus): Held {
   return { consensus: c.consensus, basis: "frameworks", basisCite: null, leaning: null };
 }
 
+/** The agreement, and where the votes tied, what decided it. */
+function withTie(sentence: string, tie: ReturnType<typeof tieOf>, winner: Approach | null): string {
+  return tie && winner ? `${sentence}; ${tieSentence(APPROACH_LABELS[winner], APPROACH_LABELS[tie.with], tie)}` : sentence;
+}
+
 export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): Score {
   const weights = { ...DEFAULT_WEIGHTS, ...(opts.weights ?? {}) };
   const a = assessment ?? {};
@@ -143,7 +148,7 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
         ? "Not assessed: no deciding question is answered yet."
         : held.leaning
           ? `Held back for now: ${agreementSentence(c.agreement).replace(/ agree/, ` lean to ${APPROACH_LABELS[held.leaning.approach]}`)}`
-          : agreementSentence(c.agreement),
+          : withTie(agreementSentence(c.agreement), held.basis === "frameworks" ? tieOf(frameworks, weights, c.consensus) : null, c.consensus),
     frameworks,
     flags: riskFlags(a, { consensus: held.consensus, chosen: opts.chosenApproach ?? null, retrainLagDays: opts.retrainLagDays ?? 14, agreement: held.basis === "frameworks" ? c.agreement : undefined }),
     sensitivity: opts.skipSensitivity ? null : whatWouldChange(a, held.consensus, rescore, now, evidence),
