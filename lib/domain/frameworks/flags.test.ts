@@ -22,6 +22,7 @@ describe("risk flags", () => {
       FT_WITHOUT_ENOUGH_LABELED_DATA: "Fine-tuning without enough labeled data",
       FT_WITHOUT_RETRAINING_BUDGET: "Fine-tuning without a retraining budget",
       FT_BEFORE_PROMPTED_BASELINE: "Fine-tuning before a prompted baseline was tried",
+      FT_THOUGH_PROMPTING_MEETS_BAR: "Fine-tuning though a prompted base model meets the bar",
       SENSITIVE_DATA_IN_TRAINING: "Sensitive data would go into model training",
       NO_EVALUATION_SET: "No evaluation set",
       CHOSEN_DIFFERS_FROM_CONSENSUS: "Chosen approach differs from the recommendation",
@@ -64,7 +65,22 @@ describe("risk flags", () => {
     const good: Assessment = { changeFrequency: "quarterly", maxLagDays: 90, labeledExamples: 200, retrainingBudget: true, promptedBaselineMeetsBar: "no", sensitiveDataOutOfTraining: false, evaluationSetExists: true };
     expect(raised(good, { consensus: "FINE_TUNING", chosen: "FINE_TUNING" })).toEqual([]);
     expect(raised({ ...good, labeledExamples: 0, retrainingBudget: false, sensitiveDataOutOfTraining: true, promptedBaselineMeetsBar: "untested" }, { consensus: "PROMPTING", chosen: null })).toEqual([]);
-    expect(raised({ ...good, promptedBaselineMeetsBar: "yes" }, { consensus: "FINE_TUNING", chosen: null })).toEqual([]);
+    // A prompted base model that meets the bar is no untried baseline: only the flag for training anyway.
+    expect(raised({ ...good, promptedBaselineMeetsBar: "yes" }, { consensus: "FINE_TUNING", chosen: null }).map((f) => f[0])).toEqual(["FT_THOUGH_PROMPTING_MEETS_BAR"]);
+  });
+
+  it("flags training a model when a prompted base model already meets the bar (002), and only then", () => {
+    const meets: Assessment = { promptedBaselineMeetsBar: "yes" };
+    expect(riskFlags(meets, { consensus: "HYBRID", chosen: null }).map((f) => [f.code, f.reason, f.cite.file])).toEqual([
+      [
+        "FT_THOUGH_PROMPTING_MEETS_BAR",
+        "The recommendation is a hybrid, which fine-tunes a model, but a prompted base model already meets the bar; 002 puts that check before any training, and training adds cost and retraining for no gain it has shown.",
+        "002_eb871f56c24eca94.txt",
+      ],
+    ]);
+    expect(riskFlags(meets, { consensus: "RAG", chosen: "FINE_TUNING" }).map((f) => f.code)).toContain("FT_THOUGH_PROMPTING_MEETS_BAR");
+    for (const ap of ["RAG", "PROMPTING", "AGENT"] as const) expect(riskFlags(meets, { consensus: ap, chosen: null }), ap).toEqual([]);
+    for (const b of ["no", "untested", undefined] as const) expect(riskFlags({ promptedBaselineMeetsBar: b }, { consensus: "FINE_TUNING", chosen: null }).map((f) => f.code), String(b)).not.toContain("FT_THOUGH_PROMPTING_MEETS_BAR");
   });
 
   it("names each chosen approach in the sentence, with or without the backing", () => {

@@ -14,6 +14,7 @@ export const FLAG_CODES = [
   "FT_WITHOUT_ENOUGH_LABELED_DATA",
   "FT_WITHOUT_RETRAINING_BUDGET",
   "FT_BEFORE_PROMPTED_BASELINE",
+  "FT_THOUGH_PROMPTING_MEETS_BAR",
   "SENSITIVE_DATA_IN_TRAINING",
   "NO_EVALUATION_SET",
   "CHOSEN_DIFFERS_FROM_CONSENSUS",
@@ -27,6 +28,7 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   FT_WITHOUT_ENOUGH_LABELED_DATA: "Fine-tuning without enough labeled data",
   FT_WITHOUT_RETRAINING_BUDGET: "Fine-tuning without a retraining budget",
   FT_BEFORE_PROMPTED_BASELINE: "Fine-tuning before a prompted baseline was tried",
+  FT_THOUGH_PROMPTING_MEETS_BAR: "Fine-tuning though a prompted base model meets the bar",
   SENSITIVE_DATA_IN_TRAINING: "Sensitive data would go into model training",
   NO_EVALUATION_SET: "No evaluation set",
   CHOSEN_DIFFERS_FROM_CONSENSUS: "Chosen approach differs from the recommendation",
@@ -40,6 +42,7 @@ export const FLAG_CITES: Record<FlagCode, Citation> = {
   FT_WITHOUT_ENOUGH_LABELED_DATA: { file: "002_eb871f56c24eca94.txt", quote: "typically in the hundreds to low thousands of high-quality instruction-response pairs" },
   FT_WITHOUT_RETRAINING_BUDGET: { file: "000_2a5380ca2875bd0d.txt", quote: "You have budget for ongoing retraining cycles and machine learning engineering resources." },
   FT_BEFORE_PROMPTED_BASELINE: { file: "002_eb871f56c24eca94.txt", quote: "validate that ... a prompted base model doesn't already meet the bar" },
+  FT_THOUGH_PROMPTING_MEETS_BAR: { file: "002_eb871f56c24eca94.txt", quote: "validate that ... a prompted base model doesn't already meet the bar" },
   SENSITIVE_DATA_IN_TRAINING: { file: "004_b4720be0fbd1a961.txt", quote: "you want to keep sensitive data out of model training" },
   NO_EVALUATION_SET: { file: "002_eb871f56c24eca94.txt", quote: "Most enterprise LLM projects fail at evaluation design, not at the model selection stage." },
   CHOSEN_DIFFERS_FROM_CONSENSUS: { file: "003_cef81cc6bb37c5d4.txt", quote: "The most expensive AI mistake we see is fine-tuning when RAG would have worked. The second is the opposite." },
@@ -132,6 +135,9 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
   if (trainsModel && a.promptedBaselineMeetsBar !== "no" && a.promptedBaselineMeetsBar !== "yes") {
     const state = a.promptedBaselineMeetsBar === "untested" ? "nobody has tried a prompted base model yet" : "whether a prompted base model meets the bar is not known";
     add("FT_BEFORE_PROMPTED_BASELINE", `${who} is ${what}, but ${state}; try that first, it may already be enough.`);
+  }
+  if (trainsModel && a.promptedBaselineMeetsBar === "yes") {
+    add("FT_THOUGH_PROMPTING_MEETS_BAR", `${who} is ${what}, but a prompted base model already meets the bar; 002 puts that check before any training, and training adds cost and retraining for no gain it has shown.`);
   }
   if (trainsModel && a.sensitiveDataOutOfTraining === true) {
     add("SENSITIVE_DATA_IN_TRAINING", `${who} is ${what}, which puts the training data into the model, but sensitive data must stay out of model training.`);
