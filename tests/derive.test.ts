@@ -162,3 +162,22 @@ describe("the import's memo of scores", () => {
     expect(deriveFrom(row({}), ctx, { memo }).score).toBe(empty);
   });
 });
+
+describe("the lag flag and the cost panel", () => {
+  const ctx = { weights: {}, weightsVersion: 1, assumptions: assumptionsFrom(null) };
+  // Fine-tuning chosen on weekly knowledge with a 30-day lag.
+  const row = (overrides: object) => ({
+    assessment: { changeFrequency: "weekly", maxLagDays: 30, coreNeed: "reasoning", needsStyleOrFormat: true, labeledExamples: 5_000, monthlyCalls: 100_000 },
+    chosenApproach: "FINE_TUNING" as const, horizonYears: 3, startDate: null, overrides, manualEstimate: null, createdAt: new Date("2027-01-01T00:00:00Z"),
+  });
+  const judged = (overrides: object) => {
+    const d = deriveFrom(row(overrides), ctx, { memo: new Map() });
+    return { flagged: d.score.flags.some((f) => f.code === "STALENESS_EXCEEDS_ACCEPTABLE_LAG"), meetsLag: d.projection.approaches.FINE_TUNING!.meetsLag };
+  };
+  it("agree with the organization's retraining lag (21 days: a change waits up to 42 days)", () => {
+    expect(judged({})).toEqual({ flagged: true, meetsLag: false });
+  });
+  it("agree with the use case's own retraining lag (3 days: 14 batched cycles keep every change within 30 days)", () => {
+    expect(judged({ retrainLagDays: { low: 2, base: 3, high: 5 } })).toEqual({ flagged: false, meetsLag: true });
+  });
+});

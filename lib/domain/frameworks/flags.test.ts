@@ -42,7 +42,7 @@ describe("risk flags", () => {
       ["SENSITIVE_DATA_IN_TRAINING", "The chosen approach is fine-tuning, which puts the training data into the model, but sensitive data must stay out of model training.", FIVE],
       ["NO_EVALUATION_SET", "There is no evaluation set, so nobody can tell whether the approach works or a change made it worse.", THREE],
       ["CHOSEN_DIFFERS_FROM_CONSENSUS", "The organization chose fine-tuning, but the recommendation is RAG (4 of 5 voting frameworks pick it).", FOUR],
-      ["STALENESS_EXCEEDS_ACCEPTABLE_LAG", "Each retraining takes about 14 days, longer than the 7 days of lag the business accepts.", ONE],
+      ["STALENESS_EXCEEDS_ACCEPTABLE_LAG", "Each retraining takes about 21 days, longer than the 7 days of lag the business accepts.", ONE],
     ]);
   });
 
@@ -59,6 +59,21 @@ describe("risk flags", () => {
     expect(ft(29, 30)).toEqual(["STALENESS_EXCEEDS_ACCEPTABLE_LAG"]);
     expect(ft(30, 30)).toEqual([]);
     expect(ft(5, 30, "static")).toEqual([]);
+  });
+
+  it("the lag flag follows the cost panel's rule: a change batched for the next retraining waits longer than one cycle", () => {
+    // Weekly changes, a 30-day lag, 21-day cycles: at most 17 cycles a year back to back, so a change
+    // waits up to 365 / 17 + 21 = 42 days, as the cost panel says ("does not meet the 30-day lag").
+    const weekly: Assessment = { changeFrequency: "weekly", maxLagDays: 30, promptedBaselineMeetsBar: "no" };
+    expect(riskFlags(weekly, { consensus: "FINE_TUNING", chosen: null, retrainLagDays: 21 }).find((f) => f.code === "STALENESS_EXCEEDS_ACCEPTABLE_LAG")?.reason).toBe(
+      "Retraining as often as it can (17 times a year), a change still waits up to 42 days for the fine-tuned model, longer than the 30 days of lag the business accepts.",
+    );
+    expect(riskFlags({ ...weekly, maxLagDays: 45 }, { consensus: "FINE_TUNING", chosen: null, retrainLagDays: 21 }).map((f) => f.code)).not.toContain("STALENESS_EXCEEDS_ACCEPTABLE_LAG");
+    // Monthly changes with a 25-day lag: one cycle after each change keeps up (21 days).
+    expect(riskFlags({ changeFrequency: "monthly", maxLagDays: 25 }, { consensus: "FINE_TUNING", chosen: null, retrainLagDays: 21 }).map((f) => f.code)).not.toContain("STALENESS_EXCEEDS_ACCEPTABLE_LAG");
+    expect(riskFlags({ changeFrequency: "monthly", maxLagDays: 1 }, { consensus: "FINE_TUNING", chosen: null, retrainLagDays: 21 }).find((f) => f.code === "STALENESS_EXCEEDS_ACCEPTABLE_LAG")?.reason).toBe(
+      "Each retraining takes about 21 days, longer than the 1 day of lag the business accepts.",
+    );
   });
 
   it("raises nothing for a prompted approach with every answer favourable, or for fine-tuning with everything in place", () => {

@@ -5,6 +5,7 @@
  * "The approach in play" is the chosen approach when one is chosen, else the recommendation.
  */
 import type { Approach, Assessment } from "../assessment";
+import { retrainingCyclesPerYear, worstDelayDays } from "../costing/retraining";
 import { ENOUGH_LABELS } from "./data/shared";
 import { trainsAModel } from "./evidence";
 import type { Citation } from "./types";
@@ -103,19 +104,24 @@ const APPROACH_NAMES: Record<Approach, string> = {
   RAG: "RAG", FINE_TUNING: "fine-tuning", HYBRID: "a hybrid", PROMPTING: "prompting", AGENT: "an agent", PIPELINE: "a pipeline", FEEDBACK_LEARNING: "feedback learning",
 };
 
+/** The base scenario's lag of one retraining cycle, as the cost assumptions' defaults give it (000: two to four weeks). */
+export const DEFAULT_RETRAIN_LAG_DAYS = 21;
+
 export interface FlagContext {
   /** The recommendation shown (after the evidence rules), or null. */
   consensus: Approach | null;
   chosen: Approach | null | undefined;
-  /** Days one retraining takes (000: two to four weeks). */
+  /** Days one retraining takes: the cost assumptions' base figure (000: two to four weeks; 21 by default). */
   retrainLagDays?: number;
   /** The agreement behind the recommendation, for the "differs" sentence. */
   agreement?: { votes: number; voters: number };
 }
 
+const days = (n: number) => `${n.toLocaleString("en-US")} day${n === 1 ? "" : "s"}`;
+
 export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
   const { consensus, chosen } = ctx;
-  const retrainLagDays = ctx.retrainLagDays ?? 14;
+  const retrainLagDays = ctx.retrainLagDays ?? DEFAULT_RETRAIN_LAG_DAYS;
   const flags: RiskFlag[] = [];
   const add = (code: FlagCode, reason: string) => flags.push({ code, reason, cite: FLAG_CITES[code] });
   const inPlay = chosen ?? consensus;
@@ -147,8 +153,17 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
     const backing = ctx.agreement && ctx.agreement.voters > 0 ? ` (${ctx.agreement.votes} of ${ctx.agreement.voters} voting frameworks pick it)` : "";
     add("CHOSEN_DIFFERS_FROM_CONSENSUS", `The organization chose ${APPROACH_NAMES[chosen]}, but the recommendation is ${APPROACH_NAMES[consensus]}${backing}.`);
   }
-  if (ftInPlay && a.maxLagDays !== undefined && a.changeFrequency !== undefined && a.changeFrequency !== "static" && a.maxLagDays < retrainLagDays) {
-    add("STALENESS_EXCEEDS_ACCEPTABLE_LAG", `Each retraining takes about ${retrainLagDays} days, longer than the ${a.maxLagDays} days of lag the business accepts.`);
+  // The cost panel's own rule (costing/retraining.ts): retraining as often as the lag allows, how
+  // long does a change wait? Over the lag, the panel says fine-tuning "does not meet the lag", and so does this flag.
+  const cycles = a.changeFrequency === undefined ? 0 : retrainingCyclesPerYear(a.changeFrequency, a.maxLagDays, retrainLagDays);
+  const wait = worstDelayDays(a.changeFrequency, cycles, retrainLagDays);
+  if (ftInPlay && a.maxLagDays !== undefined && a.changeFrequency !== undefined && wait > a.maxLagDays) {
+    add(
+      "STALENESS_EXCEEDS_ACCEPTABLE_LAG",
+      a.maxLagDays < retrainLagDays
+        ? `Each retraining takes about ${retrainLagDays} days, longer than the ${days(a.maxLagDays)} of lag the business accepts.`
+        : `Retraining as often as it can (${cycles} times a year), a change still waits up to ${days(Math.round(wait))} for the fine-tuned model, longer than the ${days(a.maxLagDays)} of lag the business accepts.`,
+    );
   }
   const broken = CONTRADICTIONS.filter((c) => c.holds(a));
   if (broken.length) flags.push({ code: "CONTRADICTORY_ANSWERS", reason: broken.map((c) => c.sentence).join(" "), cite: broken[0]!.cite });

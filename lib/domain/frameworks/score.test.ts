@@ -80,12 +80,13 @@ describe("the weights a score was made with", () => {
 });
 
 describe("the retraining lag", () => {
-  // Fine-tuning chosen with a 10-day lag: a retraining cycle of 14 days (the default) cannot keep
-  // up; one of 7 days can.
+  // Fine-tuning chosen with a 10-day lag: a retraining cycle of 21 days (the default, the cost
+  // assumptions' base) cannot keep up; one of 7 days can.
   const lagged: Assessment = { ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 10 };
   const codes = (opts: Parameters<typeof scoreUseCase>[1]) => scoreUseCase(lagged, { chosenApproach: "FINE_TUNING", ...opts }).flags.map((f) => f.code);
-  it("is 14 days unless the organization says otherwise", () => {
-    expect(codes({})).toEqual(codes({ retrainLagDays: 14 }));
+  it("is 21 days unless the organization says otherwise", () => {
+    expect(codes({})).toEqual(codes({ retrainLagDays: 21 }));
+    expect(codes({})).toContain("STALENESS_EXCEEDS_ACCEPTABLE_LAG");
     expect(codes({})).not.toEqual(codes({ retrainLagDays: 7 }));
   });
 });

@@ -12,7 +12,7 @@ import { agreementSentence, consensusOf, tieOf, tieSentence, weightOf, type Cons
 import { ENOUGH_LABELS } from "./data/shared";
 import { defaultStart, evidenceOf, trainsAModel, unknownPrerequisites, type Evidence } from "./evidence";
 import { runFramework } from "./evaluate";
-import { riskFlags, type RiskFlag } from "./flags";
+import { DEFAULT_RETRAIN_LAG_DAYS, riskFlags, type RiskFlag } from "./flags";
 import { DEFAULT_WEIGHTS, FRAMEWORKS, frameworkVersions, type Weights } from "./registry";
 import { whatWouldChange, type Rescored, type WhatWouldChange } from "./sensitivity";
 import type { Citation, FrameworkResult } from "./types";
@@ -150,7 +150,7 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
           ? `Held back for now: ${agreementSentence(c.agreement).replace(/ agree/, ` lean to ${APPROACH_LABELS[held.leaning.approach]}`)}`
           : withTie(agreementSentence(c.agreement), held.basis === "frameworks" ? tieOf(frameworks, weights, c.consensus) : null, c.consensus),
     frameworks,
-    flags: riskFlags(a, { consensus: held.consensus, chosen: opts.chosenApproach ?? null, retrainLagDays: opts.retrainLagDays ?? 14, agreement: held.basis === "frameworks" ? c.agreement : undefined }),
+    flags: riskFlags(a, { consensus: held.consensus, chosen: opts.chosenApproach ?? null, retrainLagDays: opts.retrainLagDays ?? DEFAULT_RETRAIN_LAG_DAYS, agreement: held.basis === "frameworks" ? c.agreement : undefined }),
     sensitivity: opts.skipSensitivity ? null : whatWouldChange(a, held.consensus, rescore, now, evidence),
     frameworkVersions: frameworkVersions(),
     weights,

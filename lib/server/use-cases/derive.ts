@@ -1,7 +1,7 @@
 import "server-only";
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { COST_ENGINE_VERSION, effectiveAssumptions, overridesSchema, projectCosts, seedFor, simulateCosts, upgradeLegacyFigures, type Projection, type Simulation } from "@/lib/domain/costing";
-import { scoreUseCase, storedScore, type Evidence, type Score } from "@/lib/domain/frameworks";
+import { COST_ENGINE_VERSION, effectiveAssumptions, overridesSchema, projectCosts, seedFor, simulateCosts, upgradeLegacyFigures, type Overrides, type Projection, type Simulation } from "@/lib/domain/costing";
+import { DEFAULT_RETRAIN_LAG_DAYS, scoreUseCase, storedScore, type Evidence, type Score } from "@/lib/domain/frameworks";
 import { watchWarnings } from "../actuals/warnings";
 import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
@@ -92,15 +92,25 @@ export const SCORE_MEMO_LIMIT = 64;
  */
 export function scoreWithSensitivity(stored: Score, row: { assessment: unknown; chosenApproach: Approach | null }, ctx: DeriveContext): Score {
   if (stored.sensitivity) return stored;
-  const retrainLag = ctx.assumptions.set.values.retrainLagDays.low ?? 14;
+  const retrainLag = retrainLagFor(ctx, undefined);
   const { sensitivity } = scoreUseCase(readAssessment(row.assessment), { chosenApproach: row.chosenApproach, weights: stored.weights ?? ctx.weights, retrainLagDays: retrainLag });
   return { ...stored, sensitivity };
 }
 
+/**
+ * The lag of one retraining cycle the risk flags judge fine-tuning by: the base figure the cost
+ * panel judges "meets the lag" by (the use case's own figure, else the organization's), so a
+ * panel that says fine-tuning misses the lag always comes with the flag that says why.
+ */
+function retrainLagFor(ctx: DeriveContext, overrides: Overrides | undefined): number {
+  return overrides?.retrainLagDays?.base ?? ctx.assumptions.set.values.retrainLagDays.base ?? DEFAULT_RETRAIN_LAG_DAYS;
+}
+
 export function deriveFrom(row: SourceRow, ctx: DeriveContext, opts: { simulate?: boolean; memo?: ScoreMemo } = {}): Derived {
   const assessment = readAssessment(row.assessment);
-  const retrainLag = ctx.assumptions.set.values.retrainLagDays.low ?? 14;
-  const key = opts.memo ? `${row.chosenApproach ?? ""}|${JSON.stringify(assessment)}` : "";
+  const overrides = overridesSchema.safeParse(upgradeLegacyFigures(row.overrides as Record<string, unknown> | undefined));
+  const retrainLag = retrainLagFor(ctx, overrides.success ? overrides.data : undefined);
+  const key = opts.memo ? `${row.chosenApproach ?? ""}|${retrainLag}|${JSON.stringify(assessment)}` : "";
   let score = opts.memo?.get(key);
   if (!score) {
     // "What would change it" re-scores the use case a few hundred times, ~80% of scoring: it is
@@ -114,7 +124,6 @@ export function deriveFrom(row: SourceRow, ctx: DeriveContext, opts: { simulate?
       opts.memo.set(key, score);
     }
   }
-  const overrides = overridesSchema.safeParse(upgradeLegacyFigures(row.overrides as Record<string, unknown> | undefined));
   const estimate = readManualEstimate(row.manualEstimate);
   const manualApproach = [row.chosenApproach, score.consensus].find((a): a is Approach => !!a && (MANUAL_ESTIMATE_APPROACHES as readonly string[]).includes(a));
   const input = {
