@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as buGET } from "@/app/o/[org]/export/business-units.csv/route";
 import { GET as detailGET } from "@/app/o/[org]/export/detail.csv/route";
 import { COST_ENGINE_VERSION } from "@/lib/domain/costing";
-import { frameworkVersions, scoreUseCase } from "@/lib/domain/frameworks";
+import { frameworkVersions, JUDGEMENT_VERSION, scoreUseCase } from "@/lib/domain/frameworks";
 import { suggestColumns } from "@/lib/domain/import";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { db } from "@/lib/server/db";
@@ -150,6 +150,28 @@ describe("re-scoring after the frameworks change", () => {
     // Nothing left to do: a second run changes nothing and records nothing.
     expect((await rescoreOrganization(other.id, { actorId: null, reason: "again" })).useCases).toBe(0);
     expect(await db.auditEvent.count({ where: { organizationId: other.id, action: RESCORE_AUDIT_ACTION } })).toBe(1);
+  });
+
+  it("re-scores a score stored by an older judgement (same frameworks), so its flags and words are today's", async () => {
+    const other = await createTestOrg("evidence-judgement");
+    const { id } = await inUseCaseTransaction((tx) =>
+      writeUseCase(tx, { organizationId: other.id, actorId: other.users.ADMIN.id, role: "ADMIN" }, { fields: { title: "Old judgement", horizonYears: 2, startDate: "2027-01-01", assessment: ASSESSED } as never }),
+    );
+    const row = await db.useCase.findUniqueOrThrow({ where: { id } });
+    const score = row.score as { judgementVersion?: string; agreementText: string };
+    const words = score.agreementText;
+    expect(score.judgementVersion).toBe(JUDGEMENT_VERSION);
+    // As judgement 2.0 stored it: no version of its own, and the words of its time.
+    delete score.judgementVersion;
+    score.agreementText = "Words an older judgement wrote.";
+    await db.useCase.update({ where: { id }, data: { score: score as never } });
+    expect(await outdatedScoreCount(other.id)).toBe(1);
+    expect(await organizationsWithOutdatedUseCases()).toContain(other.id);
+    expect((await rescoreOrganization(other.id, { actorId: null, reason: "judgement" })).useCases).toBe(1);
+    const after = (await db.useCase.findUniqueOrThrow({ where: { id } })).score as typeof score;
+    expect(after.judgementVersion).toBe(JUDGEMENT_VERSION);
+    expect(after.agreementText).toBe(words);
+    expect(await outdatedScoreCount(other.id)).toBe(0);
   });
 
   it("re-projects a projection stored by an older cost engine, so feasibility reaches every stored figure", async () => {

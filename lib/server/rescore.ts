@@ -1,7 +1,7 @@
 import "server-only";
 import { COST_ENGINE_VERSION } from "@/lib/domain/costing";
 import { reviewDecisions } from "./decisions/review";
-import { frameworkVersions } from "@/lib/domain/frameworks";
+import { frameworkVersions, JUDGEMENT_VERSION } from "@/lib/domain/frameworks";
 import { audit } from "./audit";
 import { db, type Tx } from "./db";
 import { rederiveOrganization } from "./use-cases/derive";
@@ -21,11 +21,13 @@ const currentVersions = () => JSON.stringify(frameworkVersions());
 
 /**
  * What makes a use case outdated, as SQL, given the parameters that hold the current framework
- * versions (JSON) and the cost engine's version: a score from other framework versions (or none),
- * or a projection from another version of the cost engine.
+ * versions (JSON) and the cost engine's version: a score from other framework versions or another
+ * version of the judgement (or none), or a projection from another version of the cost engine.
+ * The judgement's version is a constant of the code ("2.1"), written into the SQL as a literal.
  */
 const outdated = (versions: string, engine: string) =>
   `(score IS NULL OR score->'frameworkVersions' IS DISTINCT FROM ${versions}::jsonb
+    OR score->>'judgementVersion' IS DISTINCT FROM '${JUDGEMENT_VERSION}'
     OR ("projectionSummary" IS NOT NULL AND "projectionSummary"->>'engineVersion' IS DISTINCT FROM ${engine}))`;
 
 /**
@@ -74,7 +76,7 @@ export async function rescoreOrganization(organizationId: string, opts: { actorI
         entity: "Organization",
         entityId: organizationId,
         before: { frameworkVersions: result.from },
-        after: { frameworkVersions: frameworkVersions(), costEngineVersion: COST_ENGINE_VERSION, useCases: rows.length, reason: opts.reason },
+        after: { frameworkVersions: frameworkVersions(), judgementVersion: JUDGEMENT_VERSION, costEngineVersion: COST_ENGINE_VERSION, useCases: rows.length, reason: opts.reason },
       }),
     );
   }

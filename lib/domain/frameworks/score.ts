@@ -63,8 +63,20 @@ export interface Score extends Consensus {
   flags: RiskFlag[];
   sensitivity: WhatWouldChange | null;
   frameworkVersions: Record<string, string>;
+  /** The version of the judgement on top of the frameworks (JUDGEMENT_VERSION); absent in scores stored before 2.1. */
+  judgementVersion?: string;
   weights: Weights;
 }
+
+/**
+ * The version of the judgement on top of the frameworks' rules: evidence levels, the default start,
+ * the consensus's words, the risk flags. Stored with every score; start-up re-scores the use cases
+ * whose score came from another (lib/server/rescore.ts), as it does for framework versions.
+ * 2.0: evidence levels, the default start, flags of version 2 (with the frameworks' 2.0.0).
+ * 2.1: the default start and the cost panel agree on what prompting can serve; a tie on votes is
+ *      said; FT_THOUGH_PROMPTING_MEETS_BAR; the staleness flag follows the cost panel's rule.
+ */
+export const JUDGEMENT_VERSION = "2.1";
 
 /** What each unknown prerequisite would have to be for a trained model to be recommended. */
 const FAVOURS_TRAINING: Partial<Record<AnswerKey, string>> = {
@@ -153,6 +165,7 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
     flags: riskFlags(a, { consensus: held.consensus, chosen: opts.chosenApproach ?? null, retrainLagDays: opts.retrainLagDays ?? DEFAULT_RETRAIN_LAG_DAYS, agreement: held.basis === "frameworks" ? c.agreement : undefined }),
     sensitivity: opts.skipSensitivity ? null : whatWouldChange(a, held.consensus, rescore, now, evidence),
     frameworkVersions: frameworkVersions(),
+    judgementVersion: JUDGEMENT_VERSION,
     weights,
   };
 }

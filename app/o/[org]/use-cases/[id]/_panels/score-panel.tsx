@@ -139,6 +139,7 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
       </div>
       <p className="text-xs text-zinc-500">
         Scored with framework versions {Object.entries(score.frameworkVersions).map(([id, v]) => `${id} ${v}`).join(", ")}
+        {score.judgementVersion ? `, judgement version ${score.judgementVersion}` : ""}
         {score.weightsVersion ? ` and weights version ${score.weightsVersion}` : ""}.
       </p>
     </section>
