@@ -190,6 +190,16 @@ describe("the recommendation and the cost panel agree on what prompting can serv
       { numRuns: 2000 },
     );
   });
+  it("prompting recommended where the cost panel says it cannot reach the knowledge always carries the flag that says why", () => {
+    fc.assert(
+      fc.property(fc.oneof(thinArb, assessmentArb), (a) => {
+        const s = scoreUseCase(a, { skipSensitivity: true });
+        if (s.consensus !== "PROMPTING") return;
+        expect(s.flags.some((f) => f.code === "PROMPTING_WITHOUT_ITS_KNOWLEDGE")).toBe(reachesIn(a) === false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
   it("every worked case the frameworks send to prompting is one prompting can serve", () => {
     const toPrompting = WORKED_CASES.filter((c) => scoreUseCase(c.answers as Assessment, { skipSensitivity: true }).consensus === "PROMPTING");
     // plain-good-chatbot (documented expertise, nothing to look up), style-wanted-but-little-data and

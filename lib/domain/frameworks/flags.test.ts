@@ -27,6 +27,7 @@ describe("risk flags", () => {
       NO_EVALUATION_SET: "No evaluation set",
       CHOSEN_DIFFERS_FROM_CONSENSUS: "Chosen approach differs from the recommendation",
       STALENESS_EXCEEDS_ACCEPTABLE_LAG: "Staleness beyond the acceptable lag",
+      PROMPTING_WITHOUT_ITS_KNOWLEDGE: "Prompting alone on knowledge it never sees",
       CONTRADICTORY_ANSWERS: "Answers that contradict each other",
     });
     expect(Object.keys(FLAG_LABELS).sort()).toEqual([...FLAG_CODES].sort());
@@ -79,7 +80,7 @@ describe("risk flags", () => {
   it("raises nothing for a prompted approach with every answer favourable, or for fine-tuning with everything in place", () => {
     const good: Assessment = { changeFrequency: "quarterly", maxLagDays: 90, labeledExamples: 200, retrainingBudget: true, promptedBaselineMeetsBar: "no", sensitiveDataOutOfTraining: false, evaluationSetExists: true };
     expect(raised(good, { consensus: "FINE_TUNING", chosen: "FINE_TUNING" })).toEqual([]);
-    expect(raised({ ...good, labeledExamples: 0, retrainingBudget: false, sensitiveDataOutOfTraining: true, promptedBaselineMeetsBar: "untested" }, { consensus: "PROMPTING", chosen: null })).toEqual([]);
+    expect(raised({ ...good, coreNeed: "reasoning", labeledExamples: 0, retrainingBudget: false, sensitiveDataOutOfTraining: true, promptedBaselineMeetsBar: "untested" }, { consensus: "PROMPTING", chosen: null })).toEqual([]);
     // A prompted base model that meets the bar is no untried baseline: only the flag for training anyway.
     expect(raised({ ...good, promptedBaselineMeetsBar: "yes" }, { consensus: "FINE_TUNING", chosen: null }).map((f) => f[0])).toEqual(["FT_THOUGH_PROMPTING_MEETS_BAR"]);
   });
@@ -172,5 +173,27 @@ describe("contradictory answers", () => {
     expect(riskFlags(a, { consensus: null, chosen: null })).toEqual([
       { code: "CONTRADICTORY_ANSWERS", reason: `${cases[0]![2]} ${cases[5]![2]}`, cite: CONTRADICTIONS[0]!.cite },
     ]);
+  });
+});
+
+describe("prompting alone on knowledge it never sees", () => {
+  const reason = (a: Assessment, consensus: Approach | null = "PROMPTING", chosen: Approach | null = null) =>
+    riskFlags(a, { consensus, chosen }).find((f) => f.code === "PROMPTING_WITHOUT_ITS_KNOWLEDGE")?.reason;
+  it("is raised exactly where the cost panel says prompting does not reach the use case's knowledge, saying why", () => {
+    expect(reason({ needsCitations: true, coreNeed: "reasoning" })).toBe(
+      "The recommendation is prompting alone, but its answers must cite sources, which a prompted model never sees: nothing is retrieved or trained, and no prompted base model has been shown to meet the bar.",
+    );
+    expect(reason({ coreNeed: "retrieval" })).toMatch(/^The recommendation is prompting alone, but its core need is to know documented things,/);
+    expect(reason({ coreNeed: "both" })).toMatch(/, but its core need includes knowing documented things,/);
+    expect(reason({ corpusDocuments: 2_500 })).toMatch(/, but it answers from 2,500 documents of its own,/);
+    expect(reason({ expertiseDocumented: true })).toMatch(/, but it answers from documented expertise of its own,/);
+    expect(reason({ changeFrequency: "weekly" }, "RAG", "PROMPTING")).toMatch(/^The chosen approach is prompting alone, but it answers from knowledge that changes weekly,/);
+  });
+  it("is not raised where prompting can serve, nor for another approach", () => {
+    expect(reason({ coreNeed: "reasoning", changeFrequency: "weekly", corpusDocuments: 40 })).toBeUndefined();
+    expect(reason({ coreNeed: "retrieval", promptedBaselineMeetsBar: "yes" })).toBeUndefined();
+    expect(reason({ changeFrequency: "static" })).toBeUndefined();
+    expect(reason({ coreNeed: "retrieval" }, "RAG")).toBeUndefined();
+    expect(reason({ coreNeed: "retrieval" }, "PROMPTING", "RAG")).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@
 import type { Approach, Assessment } from "../assessment";
 import { retrainingCyclesPerYear, worstDelayDays } from "../costing/retraining";
 import { ENOUGH_LABELS } from "./data/shared";
-import { trainsAModel } from "./evidence";
+import { promptingReachesKnowledge, trainsAModel } from "./evidence";
 import type { Citation } from "./types";
 
 export const FLAG_CODES = [
@@ -20,6 +20,7 @@ export const FLAG_CODES = [
   "NO_EVALUATION_SET",
   "CHOSEN_DIFFERS_FROM_CONSENSUS",
   "STALENESS_EXCEEDS_ACCEPTABLE_LAG",
+  "PROMPTING_WITHOUT_ITS_KNOWLEDGE",
   "CONTRADICTORY_ANSWERS",
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
@@ -34,6 +35,7 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   NO_EVALUATION_SET: "No evaluation set",
   CHOSEN_DIFFERS_FROM_CONSENSUS: "Chosen approach differs from the recommendation",
   STALENESS_EXCEEDS_ACCEPTABLE_LAG: "Staleness beyond the acceptable lag",
+  PROMPTING_WITHOUT_ITS_KNOWLEDGE: "Prompting alone on knowledge it never sees",
   CONTRADICTORY_ANSWERS: "Answers that contradict each other",
 };
 
@@ -48,6 +50,7 @@ export const FLAG_CITES: Record<FlagCode, Citation> = {
   NO_EVALUATION_SET: { file: "002_eb871f56c24eca94.txt", quote: "Most enterprise LLM projects fail at evaluation design, not at the model selection stage." },
   CHOSEN_DIFFERS_FROM_CONSENSUS: { file: "003_cef81cc6bb37c5d4.txt", quote: "The most expensive AI mistake we see is fine-tuning when RAG would have worked. The second is the opposite." },
   STALENESS_EXCEEDS_ACCEPTABLE_LAG: { file: "000_2a5380ca2875bd0d.txt", quote: "Each iteration adds $10,000 to $30,000 and two to four weeks of lag time." },
+  PROMPTING_WITHOUT_ITS_KNOWLEDGE: { file: "002_eb871f56c24eca94.txt", quote: "grounding answers in specific, up-to-date documents rather than relying on potentially stale or hallucinated parametric knowledge" },
   CONTRADICTORY_ANSWERS: { file: "001_882c99e1fd832846.txt", quote: "Here’s how to think through the decision." },
 };
 
@@ -117,6 +120,16 @@ export interface FlagContext {
   agreement?: { votes: number; voters: number };
 }
 
+/** Why the use case must know things of its own (frameworks/evidence.ts, needsOwnKnowledge), in a clause. */
+function ownKnowledge(a: Assessment): string {
+  if (a.needsCitations === true) return "its answers must cite sources";
+  if (a.coreNeed === "retrieval") return "its core need is to know documented things";
+  if (a.coreNeed === "both") return "its core need includes knowing documented things";
+  if ((a.corpusDocuments ?? 0) > 0) return `it answers from ${a.corpusDocuments!.toLocaleString("en-US")} documents of its own`;
+  if (a.expertiseDocumented === true) return "it answers from documented expertise of its own";
+  return `it answers from knowledge that changes ${a.changeFrequency ?? ""}`.trimEnd();
+}
+
 const days = (n: number) => `${n.toLocaleString("en-US")} day${n === 1 ? "" : "s"}`;
 
 export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
@@ -164,6 +177,9 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
         ? `Each retraining takes about ${retrainLagDays} days, longer than the ${days(a.maxLagDays)} of lag the business accepts.`
         : `Retraining as often as it can (${cycles} times a year), a change still waits up to ${days(Math.round(wait))} for the fine-tuned model, longer than the ${days(a.maxLagDays)} of lag the business accepts.`,
     );
+  }
+  if (inPlay === "PROMPTING" && !promptingReachesKnowledge(a)) {
+    add("PROMPTING_WITHOUT_ITS_KNOWLEDGE", `${who} is prompting alone, but ${ownKnowledge(a)}, which a prompted model never sees: nothing is retrieved or trained, and no prompted base model has been shown to meet the bar.`);
   }
   const broken = CONTRADICTIONS.filter((c) => c.holds(a));
   if (broken.length) flags.push({ code: "CONTRADICTORY_ANSWERS", reason: broken.map((c) => c.sentence).join(" "), cite: broken[0]!.cite });
