@@ -74,7 +74,8 @@ export interface Score extends Consensus {
  * whose score came from another (lib/server/rescore.ts), as it does for framework versions.
  * 2.0: evidence levels, the default start, flags of version 2 (with the frameworks' 2.0.0).
  * 2.1: the default start and the cost panel agree on what prompting can serve; a tie on votes is
- *      said; FT_THOUGH_PROMPTING_MEETS_BAR; the staleness flag follows the cost panel's rule.
+ *      said; FT_THOUGH_PROMPTING_MEETS_BAR and PROMPTING_WITHOUT_ITS_KNOWLEDGE; the staleness flag
+ *      follows the cost panel's rule.
  */
 export const JUDGEMENT_VERSION = "2.1";
 
