@@ -31,8 +31,9 @@ const outdated = (versions: string, engine: string) =>
     OR ("projectionSummary" IS NOT NULL AND "projectionSummary"->>'engineVersion' IS DISTINCT FROM ${engine}))`;
 
 /**
- * Use cases of the organization whose score came from other framework versions (or that were never
- * scored), or whose stored projection came from another version of the cost engine.
+ * Use cases of the organization whose score came from other framework versions or another version
+ * of the judgement (or that were never scored), or whose stored projection came from another
+ * version of the cost engine.
  */
 export async function outdatedUseCases(tx: Tx, organizationId: string, all = false): Promise<{ id: string; versions: unknown }[]> {
   return tx.$queryRawUnsafe<{ id: string; versions: unknown }[]>(
@@ -84,9 +85,10 @@ export async function rescoreOrganization(organizationId: string, opts: { actorI
 }
 
 /**
- * The organizations with outdated use cases: scores from other framework versions (or none), or
- * projections from another version of the cost engine. Both, so that a new cost engine (new
- * feasibility rules, say) reaches every stored figure at start-up, not only at the next save.
+ * The organizations with outdated use cases: scores from other framework versions or judgement (or
+ * none), or projections from another version of the cost engine. All three, so that a new cost
+ * engine (new feasibility rules, say) or judgement (new flags) reaches every stored figure and
+ * word at start-up, not only at the next save.
  */
 export async function organizationsWithOutdatedUseCases(): Promise<string[]> {
   const orgs = await db.$queryRawUnsafe<{ id: string }[]>(
@@ -100,12 +102,12 @@ export async function organizationsWithOutdatedUseCases(): Promise<string[]> {
 export async function rescoreOutdatedEverywhere(): Promise<RescoreResult[]> {
   const out: RescoreResult[] = [];
   for (const id of await organizationsWithOutdatedUseCases()) {
-    out.push(await rescoreOrganization(id, { actorId: null, reason: "The frameworks or the cost engine changed version; re-scored at start-up." }));
+    out.push(await rescoreOrganization(id, { actorId: null, reason: "The frameworks, the judgement or the cost engine changed version; re-scored at start-up." }));
   }
   return out;
 }
 
-/** How many of the organization's use cases are outdated (a score from other framework versions, a projection from another cost engine). */
+/** How many of the organization's use cases are outdated (a score from other framework versions or judgement, a projection from another cost engine). */
 export async function outdatedScoreCount(organizationId: string): Promise<number> {
   const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM "UseCase" WHERE "organizationId" = $1 AND ${outdated("$2", "$3")}`,
