@@ -4,8 +4,7 @@
  * column, and for each column whose field takes fixed values, what each of its values means.
  * Saving stores the mapping under a name for the next file with the same columns.
  */
-import { useMemo, useState } from "react";
-import { buttonClass } from "@/components/button";
+import { useMemo } from "react";
 import {
   BASE_FIELD_KEYS,
   DATE_ORDER_LABELS,
@@ -18,16 +17,12 @@ import {
   type DateOrder,
   type DateOrderEvidence,
   type ImportFieldKey,
-  type ImportMapping,
   type ParsedCsv,
   type ValueMap,
 } from "@/lib/domain/import";
 import { GOVERNANCE_KEYS } from "@/lib/domain/governance";
-import type { SavedMapping } from "@/lib/server/import/mappings";
-import { deleteImportMapping, saveImportMapping } from "../actions";
+import { SavedMappings, SELECT, type SavedMappingsProps } from "./saved-mappings";
 
-const SELECT =
-  "block w-full rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm text-zinc-900 ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-invalid:ring-red-600";
 const UNMAPPED = "__unmapped__";
 const base = new Set<string>(BASE_FIELD_KEYS);
 const gov = new Set<string>(GOVERNANCE_KEYS);
@@ -40,19 +35,6 @@ function samples(parsed: ParsedCsv, index: number, n = 2): string[] {
     if (out.length >= n) break;
   }
   return out;
-}
-
-/** What the saved-mappings picker needs; the mapping step passes these through. */
-interface SavedMappingsProps {
-  orgSlug: string;
-  defaultName: string;
-  mapping: ImportMapping;
-  saved: SavedMapping[];
-  savedId: string;
-  onPickSaved: (id: string) => void;
-  onSaved: (m: SavedMapping, list: SavedMapping[]) => void;
-  onDeleted: (id: string) => void;
-  disabled: boolean;
 }
 
 export function MappingStep(
@@ -320,103 +302,5 @@ function ValueTable(props: { header: string; index: number; field: ImportFieldKe
       </table>
       {more > 0 && <p className="px-3 py-2 text-xs text-zinc-600">{more.toLocaleString("en-US")} more values are not shown; those not recognised are reported row by row.</p>}
     </div>
-  );
-}
-
-function SavedMappings(props: SavedMappingsProps) {
-  const current = props.saved.find((m) => m.id === props.savedId);
-  const [name, setName] = useState(current?.name ?? props.defaultName);
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function save() {
-    setPending(true);
-    setMessage(null);
-    try {
-      const res = await saveImportMapping(props.orgSlug, { name, mapping: props.mapping });
-      if (res.ok) {
-        const list = [...props.saved.filter((m) => m.id !== res.data.id), res.data].sort((a, b) => a.name.localeCompare(b.name));
-        props.onSaved(res.data, list);
-        setMessage({ tone: "success", text: `Saved the mapping “${res.data.name}”. It will be offered for files with these columns.` });
-      } else setMessage({ tone: "error", text: res.fieldErrors?.name?.join(" ") ?? res.message });
-    } catch {
-      setMessage({ tone: "error", text: "We could not reach the server; the mapping was not saved." });
-    } finally {
-      setPending(false);
-    }
-  }
-
-  async function remove() {
-    if (!current) return;
-    setPending(true);
-    setMessage(null);
-    try {
-      const res = await deleteImportMapping(props.orgSlug, { id: current.id });
-      if (res.ok) {
-        props.onDeleted(current.id);
-        setMessage({ tone: "success", text: `Deleted the saved mapping “${current.name}”.` });
-      } else setMessage({ tone: "error", text: res.message });
-    } catch {
-      setMessage({ tone: "error", text: "We could not reach the server; nothing was deleted." });
-    } finally {
-      setPending(false);
-    }
-  }
-
-  return (
-    <fieldset disabled={props.disabled || pending} className="grid gap-4 rounded border border-zinc-200 bg-zinc-50 p-4 sm:grid-cols-2">
-      <legend className="sr-only">Saved mappings</legend>
-      <div>
-        <label htmlFor="saved-mapping" className="block text-sm font-medium text-zinc-900">
-          Start from
-        </label>
-        <select
-          id="saved-mapping"
-          className={`${SELECT} mt-1.5`}
-          value={props.savedId}
-          onChange={(e) => {
-            const id = e.currentTarget.value;
-            props.onPickSaved(id);
-            const m = props.saved.find((s) => s.id === id);
-            if (m) setName(m.name);
-          }}
-        >
-          <option value="">Suggestions from the column names</option>
-          {props.saved.map((m) => (
-            <option key={m.id} value={m.id}>
-              Saved mapping: {m.name}
-            </option>
-          ))}
-        </select>
-        {current && (
-          <button type="button" className="mt-2 text-xs font-medium text-red-700 underline" onClick={() => void remove()}>
-            Delete the saved mapping “{current.name}”
-          </button>
-        )}
-      </div>
-      <div>
-        <label htmlFor="mapping-name" className="block text-sm font-medium text-zinc-900">
-          Save this mapping as
-        </label>
-        <div className="mt-1.5 flex gap-2">
-          <input
-            id="mapping-name"
-            className="block w-full rounded-md border-0 bg-white px-2 py-1.5 text-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-inset focus:ring-brand-600"
-            value={name}
-            maxLength={80}
-            onChange={(e) => setName(e.currentTarget.value)}
-          />
-          <button type="button" className={buttonClass("secondary", "shrink-0")} onClick={() => void save()} aria-disabled={pending || undefined}>
-            Save mapping
-          </button>
-        </div>
-        <p className="mt-1 text-xs text-zinc-600">Same name: the saved mapping is replaced.</p>
-      </div>
-      {message && (
-        <p role={message.tone === "error" ? "alert" : "status"} className={`text-sm sm:col-span-2 ${message.tone === "error" ? "text-red-800" : "text-green-800"}`}>
-          {message.text}
-        </p>
-      )}
-    </fieldset>
   );
 }
