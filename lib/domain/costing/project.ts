@@ -12,7 +12,7 @@ import type { ModelRef } from "./catalogue";
 import type { CostCategory } from "./categories";
 import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, PROJECTED, SCENARIOS, type Driver, type Projected, type Scenario } from "./drivers";
 import { promptingReachesKnowledge } from "../frameworks/evidence";
-import { retrainingMeetsLag, staleDaysPerYear, worstDelayDays } from "./retraining";
+import { DEFAULT_RETRAIN_LAG_DAYS, retrainingMeetsLag, staleDaysPerYear, worstDelayDays } from "./retraining";
 
 export { PROJECTED, type Projected, type Scenario } from "./drivers";
 
@@ -149,7 +149,7 @@ export function projectCosts(input: ProjectionInput): Projection {
   const { set, pricing } = effectiveAssumptions(input);
   const a = input.assessment;
   const figs = { low: figureGetter(set, "low"), base: figureGetter(set, "base"), high: figureGetter(set, "high") };
-  const baseLag = figs.base("retrainLagDays") ?? 21;
+  const baseLag = figs.base("retrainLagDays") ?? DEFAULT_RETRAIN_LAG_DAYS;
 
   const lines: CostLine[] = [];
   const approaches: Partial<Record<Approach, ApproachProjection>> = {};
@@ -295,7 +295,7 @@ function lifecycleBaseUsd(input: ProjectionInput, approach: Projected, monthlyCa
   const { set } = effectiveAssumptions(input);
   const a = { ...input.assessment, monthlyCalls };
   const fig = figureGetter(set, "base");
-  const cycles = cyclesFor(approach, a, fig("retrainLagDays") ?? 21);
+  const cycles = cyclesFor(approach, a, fig("retrainLagDays") ?? DEFAULT_RETRAIN_LAG_DAYS);
   let total = 0;
   for (let year = 1; year <= input.horizonYears; year++) {
     for (const formula of Object.values(FORMULAS[approach])) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { retrainingCyclesPerYear, retrainingMeetsLag, staleDaysPerYear, worstDelayDays } from "./retraining";
+import { DEFAULT_ASSUMPTIONS } from "./assumptions";
+import { DEFAULT_RETRAIN_LAG_DAYS, retrainingCyclesPerYear, retrainingMeetsLag, staleDaysPerYear, worstDelayDays } from "./retraining";
 
 /**
  * The time arithmetic of retraining, worked by hand (000: "Each iteration adds $10,000 to $30,000
@@ -79,5 +80,11 @@ describe("whether retraining keeps within the acceptable lag", () => {
     expect(retrainingMeetsLag("monthly", 21, 12, 21)).toBe(true);
     expect(retrainingMeetsLag("monthly", 20, 12, 21)).toBe(false);
     expect(retrainingMeetsLag("static", 0, 0, 21)).toBe(true);
+  });
+});
+
+describe("the retraining lag when none is set", () => {
+  it("is the default assumptions' base figure, so the cost panel and the risk flags fall back to the same lag", () => {
+    expect(DEFAULT_RETRAIN_LAG_DAYS).toBe(DEFAULT_ASSUMPTIONS.values.retrainLagDays.base);
   });
 });

@@ -5,6 +5,12 @@
 import { CHANGES_PER_YEAR, type ChangeFrequency } from "../assessment";
 
 /**
+ * The lag of one retraining cycle when no figure is set: the base of 000's "two to four weeks",
+ * as the default assumptions give it. The cost panel and the risk flags both fall back to it.
+ */
+export const DEFAULT_RETRAIN_LAG_DAYS = 21;
+
+/**
  * Cycles a year: one per knowledge change, batched when the acceptable lag allows it (changes may
  * wait up to `maxLagDays − lag` for the next cycle), and never more than fit in a year back to back.
  */

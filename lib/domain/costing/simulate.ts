@@ -15,6 +15,7 @@ import { ASSUMPTION_KEYS, type AssumptionKey } from "./assumptions";
 import type { CostCategory } from "./categories";
 import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, type Ctx, type Driver, type Projected } from "./drivers";
 import { effectiveAssumptions, isFeasible, type Projection, type ProjectionInput } from "./project";
+import { DEFAULT_RETRAIN_LAG_DAYS } from "./retraining";
 
 export const DEFAULT_TRIALS = 2000;
 
@@ -112,7 +113,7 @@ export function simulateCosts(input: ProjectionInput, projection: Projection, op
     const v = drawn[KEY_INDEX[k]]!;
     return v !== v ? null : v;
   };
-  const baseLag = figureGetter(set, "base")("retrainLagDays") ?? 21;
+  const baseLag = figureGetter(set, "base")("retrainLagDays") ?? DEFAULT_RETRAIN_LAG_DAYS;
   const h = input.horizonYears;
   let laterCalls = 0;
   for (let year = 2; year <= h; year++) laterCalls += callsInYear(a, year) ?? 0;

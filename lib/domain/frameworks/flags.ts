@@ -5,7 +5,7 @@
  * "The approach in play" is the chosen approach when one is chosen, else the recommendation.
  */
 import type { Approach, Assessment } from "../assessment";
-import { retrainingCyclesPerYear, worstDelayDays } from "../costing/retraining";
+import { DEFAULT_RETRAIN_LAG_DAYS, retrainingCyclesPerYear, worstDelayDays } from "../costing/retraining";
 import { ENOUGH_LABELS } from "./data/shared";
 import { promptingReachesKnowledge, trainsAModel } from "./evidence";
 import type { Citation } from "./types";
@@ -106,9 +106,6 @@ export const CONTRADICTIONS: readonly { id: string; holds: (a: Assessment) => bo
 const APPROACH_NAMES: Record<Approach, string> = {
   RAG: "RAG", FINE_TUNING: "fine-tuning", HYBRID: "a hybrid", PROMPTING: "prompting", AGENT: "an agent", PIPELINE: "a pipeline", FEEDBACK_LEARNING: "feedback learning",
 };
-
-/** The base scenario's lag of one retraining cycle, as the cost assumptions' defaults give it (000: two to four weeks). */
-export const DEFAULT_RETRAIN_LAG_DAYS = 21;
 
 export interface FlagContext {
   /** The recommendation shown (after the evidence rules), or null. */

@@ -12,7 +12,8 @@ import { agreementSentence, consensusOf, tieOf, tieSentence, weightOf, type Cons
 import { ENOUGH_LABELS } from "./data/shared";
 import { defaultStart, evidenceOf, trainsAModel, unknownPrerequisites, type Evidence } from "./evidence";
 import { runFramework } from "./evaluate";
-import { DEFAULT_RETRAIN_LAG_DAYS, riskFlags, type RiskFlag } from "./flags";
+import { DEFAULT_RETRAIN_LAG_DAYS } from "../costing/retraining";
+import { riskFlags, type RiskFlag } from "./flags";
 import { DEFAULT_WEIGHTS, FRAMEWORKS, frameworkVersions, type Weights } from "./registry";
 import { whatWouldChange, type Rescored, type WhatWouldChange } from "./sensitivity";
 import type { Citation, FrameworkResult } from "./types";

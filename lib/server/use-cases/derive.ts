@@ -1,7 +1,7 @@
 import "server-only";
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { COST_ENGINE_VERSION, effectiveAssumptions, overridesSchema, projectCosts, seedFor, simulateCosts, upgradeLegacyFigures, type Overrides, type Projection, type Simulation } from "@/lib/domain/costing";
-import { DEFAULT_RETRAIN_LAG_DAYS, scoreUseCase, storedScore, type Evidence, type Score } from "@/lib/domain/frameworks";
+import { COST_ENGINE_VERSION, DEFAULT_RETRAIN_LAG_DAYS, effectiveAssumptions, overridesSchema, projectCosts, seedFor, simulateCosts, upgradeLegacyFigures, type Overrides, type Projection, type Simulation } from "@/lib/domain/costing";
+import { scoreUseCase, storedScore, type Evidence, type Score } from "@/lib/domain/frameworks";
 import { watchWarnings } from "../actuals/warnings";
 import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
