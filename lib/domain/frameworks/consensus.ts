@@ -47,11 +47,8 @@ function abstainerOf(r: FrameworkResult, weights: Weights): Abstainer | null {
 
 const isVoter = (r: FrameworkResult, weights: Weights) => !r.abstained && r.recommendation !== null && weightOf(weights, r.frameworkId) > 0;
 
-/** `lean`: the abstentions are not named (re-scoring inside "what would change it" needs only the winner and the counts). */
-export function consensusOf(results: readonly FrameworkResult[], weights: Weights, lean = false): Consensus {
-  const abstained = lean ? [] : results.map((r) => abstainerOf(r, weights)).filter((x): x is Abstainer => x !== null);
-  const voters = results.filter((r) => isVoter(r, weights));
-  if (voters.length === 0) return { consensus: null, agreement: { votes: 0, voters: 0, abstained }, disagreement: false };
+/** Each approach's weighted votes, and its weighted sum of fits across the voters. */
+function tallyOf(voters: readonly FrameworkResult[], weights: Weights): Map<Approach, { votes: number; fit: number }> {
   const tally = new Map<Approach, { votes: number; fit: number }>();
   for (const ap of TIE_ORDER) tally.set(ap, { votes: 0, fit: 0 });
   for (const r of voters) {
@@ -59,6 +56,15 @@ export function consensusOf(results: readonly FrameworkResult[], weights: Weight
     tally.get(r.recommendation!)!.votes += w;
     for (const ap of TIE_ORDER) tally.get(ap)!.fit += w * r.fit[ap];
   }
+  return tally;
+}
+
+/** `lean`: the abstentions are not named (re-scoring inside "what would change it" needs only the winner and the counts). */
+export function consensusOf(results: readonly FrameworkResult[], weights: Weights, lean = false): Consensus {
+  const abstained = lean ? [] : results.map((r) => abstainerOf(r, weights)).filter((x): x is Abstainer => x !== null);
+  const voters = results.filter((r) => isVoter(r, weights));
+  if (voters.length === 0) return { consensus: null, agreement: { votes: 0, voters: 0, abstained }, disagreement: false };
+  const tally = tallyOf(voters, weights);
   let best: Approach = TIE_ORDER[0]!;
   for (const ap of TIE_ORDER) {
     const t = tally.get(ap)!, b = tally.get(best)!;
@@ -86,12 +92,12 @@ export interface Tie {
 export function tieOf(results: readonly FrameworkResult[], weights: Weights, winner: Approach | null): Tie | null {
   if (!winner) return null;
   const voters = results.filter((r) => isVoter(r, weights));
-  const votes = (ap: Approach) => voters.reduce((s, r) => s + (r.recommendation === ap ? weightOf(weights, r.frameworkId) : 0), 0);
-  const fit = (ap: Approach) => voters.reduce((s, r) => s + weightOf(weights, r.frameworkId) * r.fit[ap], 0);
-  const tied = TIE_ORDER.filter((ap) => ap !== winner && votes(ap) > 0 && votes(ap) === votes(winner));
+  const tally = tallyOf(voters, weights);
+  const at = (ap: Approach) => tally.get(ap)!;
+  const tied = TIE_ORDER.filter((ap) => ap !== winner && at(ap).votes > 0 && at(ap).votes === at(winner).votes);
   if (tied.length === 0) return null;
-  const other = tied.reduce((b, ap) => (fit(ap) > fit(b) ? ap : b));
-  return { with: other, fit: fit(winner), withFit: fit(other), weighted: voters.some((r) => weightOf(weights, r.frameworkId) !== 1) };
+  const other = tied.reduce((b, ap) => (at(ap).fit > at(b).fit ? ap : b));
+  return { with: other, fit: at(winner).fit, withFit: at(other).fit, weighted: voters.some((r) => weightOf(weights, r.frameworkId) !== 1) };
 }
 
 const oneDecimal = (n: number) => String(Math.round(n * 10) / 10);
