@@ -79,9 +79,20 @@ export function hasKnowledgeToRetrieve(a: Assessment): boolean {
  * from it (UPDATING_CORPUS in data/start-with-rag.ts).
  */
 export function needsOwnKnowledge(a: Assessment): boolean {
-  if (a.needsCitations === true || a.coreNeed === "retrieval" || a.coreNeed === "both") return true;
-  if (a.coreNeed !== undefined) return false;
-  return (a.corpusDocuments ?? 0) > 0 || a.expertiseDocumented === true || (a.changeFrequency !== undefined && a.changeFrequency !== "static");
+  return ownKnowledgeSign(a) !== null;
+}
+
+/** The answer that says a use case must know things of its own, first found; null: none does. */
+export type OwnKnowledgeSign = "citations" | "retrieval" | "both" | "corpus" | "expertise" | "changing";
+
+export function ownKnowledgeSign(a: Assessment): OwnKnowledgeSign | null {
+  if (a.needsCitations === true) return "citations";
+  if (a.coreNeed === "retrieval" || a.coreNeed === "both") return a.coreNeed;
+  if (a.coreNeed !== undefined) return null;
+  if ((a.corpusDocuments ?? 0) > 0) return "corpus";
+  if (a.expertiseDocumented === true) return "expertise";
+  if (a.changeFrequency !== undefined && a.changeFrequency !== "static") return "changing";
+  return null;
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { Approach, Assessment } from "../assessment";
 import { DEFAULT_RETRAIN_LAG_DAYS, retrainingCyclesPerYear, worstDelayDays } from "../costing/retraining";
 import { ENOUGH_LABELS } from "./data/shared";
-import { promptingReachesKnowledge, trainsAModel } from "./evidence";
+import { ownKnowledgeSign, promptingReachesKnowledge, trainsAModel } from "./evidence";
 import type { Citation } from "./types";
 
 export const FLAG_CODES = [
@@ -117,14 +117,16 @@ export interface FlagContext {
   agreement?: { votes: number; voters: number };
 }
 
-/** Why the use case must know things of its own (frameworks/evidence.ts, needsOwnKnowledge), in a clause. */
+/** Why the use case must know things of its own (ownKnowledgeSign in frameworks/evidence.ts), in a clause. */
 function ownKnowledge(a: Assessment): string {
-  if (a.needsCitations === true) return "its answers must cite sources";
-  if (a.coreNeed === "retrieval") return "its core need is to know documented things";
-  if (a.coreNeed === "both") return "its core need includes knowing documented things";
-  if ((a.corpusDocuments ?? 0) > 0) return `it answers from ${a.corpusDocuments!.toLocaleString("en-US")} documents of its own`;
-  if (a.expertiseDocumented === true) return "it answers from documented expertise of its own";
-  return `it answers from knowledge that changes ${a.changeFrequency ?? ""}`.trimEnd();
+  switch (ownKnowledgeSign(a)) {
+    case "citations": return "its answers must cite sources";
+    case "retrieval": return "its core need is to know documented things";
+    case "both": return "its core need includes knowing documented things";
+    case "corpus": return `it answers from ${(a.corpusDocuments ?? 0).toLocaleString("en-US")} documents of its own`;
+    case "expertise": return "it answers from documented expertise of its own";
+    default: return `it answers from knowledge that changes ${a.changeFrequency ?? ""}`.trimEnd();
+  }
 }
 
 const days = (n: number) => `${n.toLocaleString("en-US")} day${n === 1 ? "" : "s"}`;
