@@ -323,18 +323,6 @@ describe("properties", () => {
   });
 });
 
-describe("staleness (000: two to four weeks of lag per retraining)", () => {
-  it("retraining on every quarterly change leaves 4 × lag stale days", () => {
-    expect(staleDaysPerYear("quarterly", 4, 14)).toBe(56);
-  });
-  it("weekly changes with a two-week retraining lag leave the model stale all year", () => {
-    expect(staleDaysPerYear("weekly", 26, 14)).toBe(365);
-  });
-  it("static knowledge is never stale", () => {
-    expect(staleDaysPerYear("static", 0, 14)).toBe(0);
-  });
-});
-
 describe("the seed defaults are shared, so nobody may change them in place", () => {
   it("refuses a change to a default figure, and projections stay the same after the attempt", () => {
     const input: ProjectionInput = { assessment: {}, horizonYears: 3, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS };

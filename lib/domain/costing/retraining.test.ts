@@ -55,6 +55,18 @@ describe("stale days a year", () => {
   });
 });
 
+describe("stale days with 000's two-week retraining lag", () => {
+  it("retraining on every quarterly change leaves 4 × lag stale days", () => {
+    expect(staleDaysPerYear("quarterly", 4, 14)).toBe(56);
+  });
+  it("weekly changes with a two-week retraining lag leave the model stale all year", () => {
+    expect(staleDaysPerYear("weekly", 26, 14)).toBe(365);
+  });
+  it("static knowledge is never stale", () => {
+    expect(staleDaysPerYear("static", 0, 14)).toBe(0);
+  });
+});
+
 describe("the longest a change waits", () => {
   it("not at all for knowledge that never changes or is not described; forever when changing knowledge is never retrained", () => {
     expect(worstDelayDays(undefined, 4, 21)).toBe(0);
