@@ -1,15 +1,21 @@
 "use client";
 import { signOut } from "next-auth/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { buttonClass, type ButtonVariant } from "./button";
 
-/** Signs out through next-auth and lands on the sign-in page (or `callbackUrl`). */
+/**
+ * Signs out through next-auth and lands on the sign-in page (or `callbackUrl`). The button works
+ * only once the page's script has run, so it is disabled until then: a click on a slow page never
+ * silently does nothing (and a browser test's click waits for it).
+ */
 export function SignOutButton({ callbackUrl = "/sign-in", variant = "secondary", label = "Sign out" }: { callbackUrl?: string; variant?: ButtonVariant; label?: string }) {
   const [pending, setPending] = useState(false);
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   return (
     <button
       type="button"
-      disabled={pending}
+      disabled={pending || !ready}
       className={buttonClass(variant, "px-3 py-1.5")}
       onClick={async () => {
         setPending(true);
