@@ -1,7 +1,8 @@
 "use client";
 import { signOut } from "next-auth/react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { buttonClass, type ButtonVariant } from "./button";
+import { ScriptButton } from "./script-button";
 
 /**
  * Signs out through next-auth and lands on the sign-in page (or `callbackUrl`). The button works
@@ -10,12 +11,9 @@ import { buttonClass, type ButtonVariant } from "./button";
  */
 export function SignOutButton({ callbackUrl = "/sign-in", variant = "secondary", label = "Sign out" }: { callbackUrl?: string; variant?: ButtonVariant; label?: string }) {
   const [pending, setPending] = useState(false);
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
   return (
-    <button
-      type="button"
-      disabled={pending || !ready}
+    <ScriptButton
+      disabled={pending}
       className={buttonClass(variant, "px-3 py-1.5")}
       onClick={async () => {
         setPending(true);
@@ -27,6 +25,6 @@ export function SignOutButton({ callbackUrl = "/sign-in", variant = "secondary",
       }}
     >
       {pending ? "Signing out…" : label}
-    </button>
+    </ScriptButton>
   );
 }

@@ -3,6 +3,7 @@ import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { buttonClass } from "@/components/button";
 import { signOutEverywhere } from "@/app/(auth)/account/actions";
+import { ScriptButton } from "@/components/script-button";
 
 /**
  * Ends every session of the person (other browsers and devices too, e.g. after using a shared
@@ -13,8 +14,7 @@ export function EndSessionsButton() {
   const [error, setError] = useState<string | null>(null);
   return (
     <>
-      <button
-        type="button"
+      <ScriptButton
         disabled={pending}
         title="Signs you out on every device and browser"
         className={buttonClass("ghost", "px-2 py-1.5 text-xs font-medium")}
@@ -31,7 +31,7 @@ export function EndSessionsButton() {
         }}
       >
         {pending ? "Ending sessions…" : "End all my sessions"}
-      </button>
+      </ScriptButton>
       {error ? (
         <p role="alert" className="text-xs text-red-700">
           {error}

@@ -3,6 +3,7 @@ import { buttonClass } from "@/components/button";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { markNotificationsRead } from "./actions";
+import { ScriptButton } from "@/components/script-button";
 
 export function MarkRead(props: { orgSlug: string; ids?: string[]; label: string }) {
   const router = useRouter();
@@ -10,8 +11,7 @@ export function MarkRead(props: { orgSlug: string; ids?: string[]; label: string
   const [error, setError] = useState<string | null>(null);
   return (
     <span className="inline-flex items-center gap-2">
-      <button
-        type="button"
+      <ScriptButton
         disabled={pending}
         className={buttonClass("secondary", props.ids ? "px-2 py-1 text-xs" : "")}
         onClick={() =>
@@ -23,7 +23,7 @@ export function MarkRead(props: { orgSlug: string; ids?: string[]; label: string
         }
       >
         {props.label}
-      </button>
+      </ScriptButton>
       {error && (
         <span role="alert" className="text-xs text-red-800">
           {error}

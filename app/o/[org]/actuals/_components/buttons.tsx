@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { buttonClass } from "@/components/button";
 import { deleteActualRule, undoActualSpendImport } from "../actions";
+import { ScriptButton } from "@/components/script-button";
 
 function ConfirmButton(props: { label: string; question: string; confirm: string; run: () => Promise<{ ok: boolean; message?: string }> }) {
   const router = useRouter();
@@ -25,9 +26,9 @@ function ConfirmButton(props: { label: string; question: string; confirm: string
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       {!confirming ? (
-        <button type="button" className={buttonClass("secondary", "px-2 py-1")} onClick={() => setConfirming(true)}>
+        <ScriptButton className={buttonClass("secondary", "px-2 py-1")} onClick={() => setConfirming(true)}>
           {props.label}
-        </button>
+        </ScriptButton>
       ) : (
         <span role="group" aria-label={props.question} className="inline-flex flex-wrap items-center gap-2 text-sm">
           <span>{props.question}</span>

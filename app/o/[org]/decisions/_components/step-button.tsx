@@ -4,6 +4,7 @@ import { buttonClass } from "@/components/button";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { approveDecision, approveDecisionBudget } from "../actions";
+import { ScriptButton } from "@/components/script-button";
 
 export function StepButton(props: { orgSlug: string; id: string; step: "approve" | "approveBudget"; approach?: string; label: string; done: string; variant?: "primary" | "secondary" }) {
   const router = useRouter();
@@ -11,8 +12,7 @@ export function StepButton(props: { orgSlug: string; id: string; step: "approve"
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <button
-        type="button"
+      <ScriptButton
         disabled={pending || message?.ok === true}
         className={buttonClass(props.variant ?? "primary", "px-2 py-1 text-xs")}
         onClick={() =>
@@ -27,7 +27,7 @@ export function StepButton(props: { orgSlug: string; id: string; step: "approve"
         }
       >
         {pending ? "Saving…" : props.label}
-      </button>
+      </ScriptButton>
       {message && (
         <span role={message.ok ? "status" : "alert"} className={`text-xs ${message.ok ? "text-green-800" : "text-red-800"}`}>
           {message.text}

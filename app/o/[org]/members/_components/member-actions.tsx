@@ -5,6 +5,7 @@ import { FieldError, SelectField, SubmitButton } from "@/components/form";
 import { ROLE_LABELS, ROLE_ORDER, type RoleName } from "@/components/roles";
 import { useFormAction } from "@/components/use-form-action";
 import { removeMember, updateMemberRole } from "../actions";
+import { ScriptButton } from "@/components/script-button";
 
 const ROLE_OPTIONS = ROLE_ORDER.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -65,14 +66,13 @@ export function MemberActions({
             Change role<span className="sr-only"> for {name}</span>
           </SubmitButton>
           {!confirming ? (
-            <button
+            <ScriptButton
               ref={removeToggleRef}
-              type="button"
               className={buttonClass("ghost", "px-3 py-2 text-red-700 hover:bg-red-50 hover:text-red-800")}
               onClick={() => setConfirming(true)}
             >
               Remove<span className="sr-only"> {name}</span>
-            </button>
+            </ScriptButton>
           ) : null}
         </div>
         <div role="alert">

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { deleteUseCase, restoreUseCase } from "../actions";
 import { useCasePath } from "./labels";
+import { ScriptButton } from "@/components/script-button";
 
 export function DeleteButton(props: { orgSlug: string; id: string; title: string }) {
   const router = useRouter();
@@ -12,9 +13,9 @@ export function DeleteButton(props: { orgSlug: string; id: string; title: string
   const [pending, start] = useTransition();
   if (!confirming) {
     return (
-      <button type="button" onClick={() => setConfirming(true)} className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-700 hover:bg-red-50">
+      <ScriptButton onClick={() => setConfirming(true)} className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-50">
         Delete
-      </button>
+      </ScriptButton>
     );
   }
   return (
@@ -52,8 +53,7 @@ export function RestoreButton(props: { orgSlug: string; id: string; label?: stri
   const [pending, start] = useTransition();
   return (
     <span className="inline-flex items-center gap-2">
-      <button
-        type="button"
+      <ScriptButton
         disabled={pending}
         className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-50"
         onClick={() =>
@@ -66,7 +66,7 @@ export function RestoreButton(props: { orgSlug: string; id: string; label?: stri
         }
       >
         {pending ? "Restoring…" : (props.label ?? "Restore")}
-      </button>
+      </ScriptButton>
       {error && (
         <span role="alert" className="text-sm text-red-700">
           {error}

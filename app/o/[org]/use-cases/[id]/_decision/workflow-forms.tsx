@@ -13,6 +13,7 @@ import { createContext, useContext, useState, useTransition, type ReactNode } fr
 import { APPROACHES, APPROACH_LABELS } from "@/lib/domain/assessment";
 import { proposeSchema, sendBackSchema } from "@/lib/domain/decisions/schemas";
 import { approveDecision, approveDecisionBudget, proposeDecision, sendBackDecision } from "../../../decisions/actions";
+import { ScriptButton } from "@/components/script-button";
 
 type Result = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 type StepMessage = { ok: boolean; text: string } | null;
@@ -108,8 +109,7 @@ export function ApproveOrSendBack(props: { orgSlug: string; id: string; approach
     <div className="space-y-3 rounded border border-zinc-200 p-4">
       <h3 className="text-base font-semibold">Approve or send back</h3>
       <Message message={message} />
-      <button
-        type="button"
+      <ScriptButton
         disabled={pending}
         className={buttonClass("primary")}
         onClick={() =>
@@ -122,15 +122,14 @@ export function ApproveOrSendBack(props: { orgSlug: string; id: string; approach
       >
         Approve {APPROACH_LABELS[props.approach as keyof typeof APPROACH_LABELS] ?? props.approach}
         {props.again ? " again" : ""}
-      </button>
+      </ScriptButton>
       <div>
         <label htmlFor="send-back-reason" className="block text-sm font-medium">
           Reason for sending it back
         </label>
         <textarea id="send-back-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 block w-full rounded border border-zinc-300 px-2 py-1.5 text-sm" />
       </div>
-      <button
-        type="button"
+      <ScriptButton
         disabled={pending}
         className={buttonClass("secondary")}
         onClick={() => {
@@ -140,7 +139,7 @@ export function ApproveOrSendBack(props: { orgSlug: string; id: string; approach
         }}
       >
         Send back
-      </button>
+      </ScriptButton>
     </div>
   );
 }
@@ -150,9 +149,9 @@ export function ApproveBudgetButton(props: { orgSlug: string; id: string; label:
   return (
     <div className="space-y-2">
       <Message message={message} />
-      <button type="button" disabled={pending} className={buttonClass("primary")} onClick={() => run(() => approveDecisionBudget(props.orgSlug, { id: props.id }), "Budget approved.")}>
+      <ScriptButton disabled={pending} className={buttonClass("primary")} onClick={() => run(() => approveDecisionBudget(props.orgSlug, { id: props.id }), "Budget approved.")}>
         {props.label}
-      </button>
+      </ScriptButton>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { buttonClass } from "@/components/button";
 import { undoImport } from "../actions";
+import { ScriptButton } from "@/components/script-button";
 
 export function UndoImportButton(props: { orgSlug: string; importId: string; created: number; updated: number; blocked: number }) {
   const router = useRouter();
@@ -34,9 +35,9 @@ export function UndoImportButton(props: { orgSlug: string; importId: string; cre
   return (
     <div className="space-y-2">
       {!confirming ? (
-        <button type="button" className={buttonClass("secondary")} onClick={() => setConfirming(true)}>
+        <ScriptButton className={buttonClass("secondary")} onClick={() => setConfirming(true)}>
           Undo this import
-        </button>
+        </ScriptButton>
       ) : (
         <div role="group" aria-label="Confirm the undo" className="flex flex-wrap items-center gap-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
           <span>
