@@ -66,6 +66,17 @@ describe("what a held-back approach would need", () => {
       "Fine-tuning leans if there are at least 200 curated, labeled examples, a prompted base model is tried and falls short and there is budget and engineering for retraining.",
     );
   });
+  it("says so when a prompted base model already meets the bar: 002 checks that before any training (the demo's month-end commentary)", () => {
+    const monthEnd = { changeFrequency: "monthly", coreNeed: "reasoning", needsStyleOrFormat: true, fitsContextWindow: true, monthlyCalls: 200, promptedBaselineMeetsBar: "yes" } as const;
+    const s = scoreUseCase(monthEnd);
+    expect(s).toMatchObject({ evidence: "provisional", basis: "default-start", consensus: "PROMPTING" });
+    expect(s.leaning?.sentence).toBe(
+      "Fine-tuning leans if there are at least 200 curated, labeled examples and there is budget and engineering for retraining; but a prompted base model already meets the bar, and 002 checks that before any training.",
+    );
+    // Tried and falling short, or untested: no such caution.
+    expect(scoreUseCase({ ...monthEnd, promptedBaselineMeetsBar: "no" }).leaning?.sentence).not.toContain("already meets the bar");
+    expect(scoreUseCase({ ...monthEnd, promptedBaselineMeetsBar: "untested" }).leaning?.sentence ?? "").not.toContain("already meets the bar");
+  });
   it("nothing is held back once every prerequisite is known, even with other answers missing", () => {
     const s = scoreUseCase(without("maxLagDays"));
     expect(s).toMatchObject({ evidence: "provisional", consensus: "FINE_TUNING", basis: "frameworks", basisCite: null, leaning: null });

@@ -77,8 +77,9 @@ export interface Score extends Consensus {
  * 2.1: the default start and the cost panel agree on what prompting can serve; a tie on votes is
  *      said; FT_THOUGH_PROMPTING_MEETS_BAR and PROMPTING_WITHOUT_ITS_KNOWLEDGE; the staleness flag
  *      follows the cost panel's rule.
+ * 2.2: a provisional lean to training says when a prompted base model already meets the bar.
  */
-export const JUDGEMENT_VERSION = "2.1";
+export const JUDGEMENT_VERSION = "2.2";
 
 /** What each unknown prerequisite would have to be for a trained model to be recommended. */
 const FAVOURS_TRAINING: Partial<Record<AnswerKey, string>> = {
@@ -86,6 +87,12 @@ const FAVOURS_TRAINING: Partial<Record<AnswerKey, string>> = {
   promptedBaselineMeetsBar: "a prompted base model is tried and falls short",
   retrainingBudget: "there is budget and engineering for retraining",
 };
+
+/**
+ * Where a prompted base model already meets the bar, a lean to training says so: seed 002 checks
+ * that before any training, and FT_THOUGH_PROMPTING_MEETS_BAR would be raised if it won.
+ */
+const PROMPTED_MEETS_BAR = "; but a prompted base model already meets the bar, and 002 checks that before any training";
 
 function join(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
@@ -112,7 +119,7 @@ function holdToEvidence(a: Assessment, evidence: Evidence, c: Consensus): Held {
       leaning: {
         approach: c.consensus,
         unknowns,
-        sentence: `${name} leans if ${join(unknowns.map((k) => FAVOURS_TRAINING[k] ?? ANSWER_LABELS[k].toLowerCase()))}.`,
+        sentence: `${name} leans if ${join(unknowns.map((k) => FAVOURS_TRAINING[k] ?? ANSWER_LABELS[k].toLowerCase()))}${a.promptedBaselineMeetsBar === "yes" ? PROMPTED_MEETS_BAR : ""}.`,
       },
     };
   }
