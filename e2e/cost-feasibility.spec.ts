@@ -32,7 +32,11 @@ test("the use-case page never shows a saving from an approach that fails the lag
   await expect(savings).toContainText("in the base case");
   await expect(savings).toContainText("in the low scenario");
   await expect(savings).toContainText("in the high scenario");
-  await expect(page.getByTestId("simulation")).toContainText(/costs less than .+ in \d+% of 2,000 trials/);
+  // Percentages to one decimal, as the portfolio gives them.
+  await expect(savings).toContainText(/against \S+ it saves (\d+(\.\d)?|under 0\.1)% over the lifecycle in the base case/);
+  await expect(savings).not.toContainText(/\d\.\d\d%/);
+  // The odds as a count of trials, never a share rounded up to 100%.
+  await expect(page.getByTestId("simulation")).toContainText(/costs less than .+ in (all|\d{1,3}(,\d{3})?) of 2,000 trials/);
   await expect(page.getByTestId("simulation")).not.toContainText("Fine-tuning");
   await expect(page.getByTestId("break-even")).toContainText("fine-tuning does not meet the 1-day lag");
 });

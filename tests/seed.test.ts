@@ -56,5 +56,8 @@ describe("the demo seed", () => {
       const pricing = (u.projectionSummary as { pricing?: { from: string } } | null)?.pricing;
       if (pricing) expect(pricing.from, u.title).toBe("catalogue");
     }
+    // The break-even volume is read against the use case's own: month-end commentary runs 200 calls a month.
+    const monthEnd = useCases.find((u) => u.title === "Month-end variance commentary")!;
+    expect((monthEnd.projectionSummary as { breakEven: { reason: string } }).breakEven.reason).toMatch(/^Above [\d.]+ million calls a month, fine-tuning costs less than RAG over the lifecycle; this use case expects 200 a month\.$/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS, type AssumptionSet } from "./assumptions";
-import { compactDollars, explainCosts } from "./explain";
+import { compactDollars, explainCosts, pctText } from "./explain";
+import { percentSize } from "../portfolio/format";
 import { projectCosts, type ProjectionInput } from "./project";
 import { simulateCosts } from "./simulate";
 
@@ -33,9 +34,9 @@ describe("the cost panel's sentences", () => {
   it("compares scenario with scenario: the low and high percentages are the matched ones", () => {
     const { p, told } = explained({ assessment: { monthlyCalls: 100_000, changeFrequency: "monthly", maxLagDays: 60 }, horizonYears: 5, startYear: 2027, assumptions: COMPLETE });
     const s = p.savings.find((x) => x.approach === told.cheapest && x.against === told.runnerUp)!;
-    expect(told.savings).toContain(`${s.pct!.low}% in the low scenario`);
-    expect(told.savings).toContain(`${s.pct!.high}% in the high scenario`);
-    expect(told.simulation).toMatch(/costs less than .* in \d+% of 2,000 trials; .*\(P10–P90/);
+    expect(told.savings).toContain(`${percentSize(s.pct!.low)} in the low scenario`);
+    expect(told.savings).toContain(`${percentSize(s.pct!.high)} in the high scenario`);
+    expect(told.simulation).toMatch(/costs less than .* in (all|[\d,]+) of 2,000 trials; .*\(P10–P90/);
   });
 
   it("writes money compactly", () => {
@@ -60,7 +61,7 @@ describe("each sentence, word for word, from a summary built by hand", () => {
     expect(told).toEqual({
       cheapest: "RAG",
       runnerUp: "FINE_TUNING",
-      savings: "RAG is the cheapest approach that meets the 30-day lag: against Fine-tuning it saves 28.57% over the lifecycle in the base case ($20k), saves 20% in the low scenario and costs 12.5% more in the high scenario.",
+      savings: "RAG is the cheapest approach that meets the 30-day lag: against Fine-tuning it saves 28.6% over the lifecycle in the base case ($20k), saves 20% in the low scenario and costs 12.5% more in the high scenario.",
       simulation: null,
       infeasible: [],
     });
@@ -126,6 +127,32 @@ describe("each sentence, word for word, from a summary built by hand", () => {
     expect(explainCosts({ ...base, simulation: null }).simulation).toBeNull();
   });
 
+  it("says a percentage to one decimal as the portfolio does, a real difference that rounds to nothing as under 0.1%, and equal costs as the same", () => {
+    expect(pctText(44.44, 4_000_000)).toBe("saves 44.4%");
+    expect(pctText(-12.5, -100)).toBe("costs 12.5% more");
+    expect(pctText(0.04, 1_000_000)).toBe("saves under 0.1%");
+    expect(pctText(-0.01, -5)).toBe("costs under 0.1% more");
+    expect(pctText(0, 250)).toBe("saves under 0.1%");
+    expect(pctText(0.05, 250)).toBe("saves 0.1%");
+    expect(pctText(0, 0)).toBe("costs the same");
+  });
+
+  it("says the trials as a count where the simulation stored one, so 1,999 of 2,000 is never 100%", () => {
+    const base = {
+      approaches: { RAG: { lifecycle: life(5_000_000), manual: false }, HYBRID: { lifecycle: life(6_000_000), manual: false } },
+      savings: [saving("RAG", "HYBRID", 1_000_000, { low: 10, base: 16.67, high: 20 })],
+    };
+    const pair = { approach: "RAG" as const, against: "HYBRID" as const, cheaperShare: 1, cheaperTrials: 1999, p10Cents: 100, p90Cents: 200 };
+    const said = (p: typeof pair | Omit<typeof pair, "cheaperTrials">) => explainCosts({ ...base, simulation: { trials: 2000, pairs: [p] } }).simulation;
+    expect(said(pair)).toBe("RAG costs less than Hybrid in 1,999 of 2,000 trials; it saves $1–$2 (P10–P90).");
+    expect(said({ ...pair, cheaperTrials: 2000 })).toBe("RAG costs less than Hybrid in all of 2,000 trials; it saves $1–$2 (P10–P90).");
+    // A summary stored before the count (engine 2.3 and older): its share, never rounded up to 100% or down to 0%.
+    const { cheaperTrials: _, ...old } = pair;
+    expect(said({ ...old, cheaperShare: 0.9995 })).toBe("RAG costs less than Hybrid in over 99% of 2,000 trials; it saves $1–$2 (P10–P90).");
+    expect(said({ ...old, cheaperShare: 0.004 })).toBe("RAG costs less than Hybrid in under 1% of 2,000 trials; it saves $1–$2 (P10–P90).");
+    expect(said({ ...old, cheaperShare: 1 })).toBe("RAG costs less than Hybrid in 100% of 2,000 trials; it saves $1–$2 (P10–P90).");
+  });
+
   it("writes money with three significant figures and the unit that fits, at each boundary", () => {
     expect(compactDollars(0)).toBe("$0");
     expect(compactDollars(99_949)).toBe("$999");
@@ -138,13 +165,13 @@ describe("each sentence, word for word, from a summary built by hand", () => {
     expect(compactDollars(-50)).toBe("−$1");
   });
 
-  it("finds the cheapest's own saving and simulation against the runner-up, not another approach's against it; an even split saves 0%", () => {
+  it("finds the cheapest's own saving and simulation against the runner-up, not another approach's against it; a saving that rounds to 0% is under 0.1%", () => {
     const told = explainCosts({
       approaches: { RAG: { lifecycle: life(5_000_000), manual: false }, HYBRID: { lifecycle: life(6_000_000), manual: false }, FINE_TUNING: undefined },
       savings: [saving("FINE_TUNING", "HYBRID", 9, { low: 1, base: 1, high: 1 }), saving("RAG", "HYBRID", 1_000_000, { low: 0, base: 0, high: -5 })],
       simulation: { trials: 10, pairs: [{ approach: "FINE_TUNING", against: "HYBRID", cheaperShare: 0.1, p10Cents: 1, p90Cents: 2 }, { approach: "RAG", against: "HYBRID", cheaperShare: 0.5, p10Cents: 100, p90Cents: 200 }] },
     });
-    expect(told.savings).toBe("RAG is the cheapest approach: against Hybrid it saves 0% over the lifecycle in the base case ($10k), saves 0% in the low scenario and costs 5% more in the high scenario.");
+    expect(told.savings).toBe("RAG is the cheapest approach: against Hybrid it saves under 0.1% over the lifecycle in the base case ($10k), saves under 0.1% in the low scenario and costs 5% more in the high scenario.");
     expect(told.simulation).toBe("RAG costs less than Hybrid in 50% of 10 trials; it saves $1–$2 (P10–P90).");
     // No saving recorded for the pair at all: only the order is said.
     expect(explainCosts({ approaches: { RAG: { lifecycle: life(1), manual: false }, HYBRID: { lifecycle: life(2), manual: false } }, savings: [] }).savings).toBe("RAG is the cheapest approach, ahead of Hybrid.");

@@ -6,6 +6,7 @@
  * that fails the lag is never the saving side. Pure, so a test reads exactly what the page shows.
  */
 import { APPROACH_LABELS, type Approach } from "../assessment";
+import { percentSize } from "../portfolio/format";
 
 interface Range3 { low: number; base: number; high: number }
 
@@ -19,7 +20,7 @@ export interface ExplainInput {
   }>>;
   savings: { approach: Approach; against: Approach; baseCents: number; cents?: Range3; pct: Range3 | null }[];
   maxLagDays?: number | null;
-  simulation?: { trials: number; pairs: { approach: Approach; against: Approach; cheaperShare: number; p10Cents: number; p90Cents: number }[] } | null;
+  simulation?: { trials: number; pairs: { approach: Approach; against: Approach; cheaperShare: number; cheaperTrials?: number; p10Cents: number; p90Cents: number }[] } | null;
 }
 
 export interface CostExplanation {
@@ -44,7 +45,28 @@ export function compactDollars(cents: number): string {
   return `${sign}$${Math.round(usd).toLocaleString("en-US")}`;
 }
 
-const pctText = (p: number) => (p >= 0 ? `saves ${p}%` : `costs ${-p}% more`);
+/**
+ * "saves 44.3%", "costs 12.5% more", to one decimal as the portfolio gives it. A saving of real
+ * money that rounds to 0.0% says "under 0.1%", never "saves 0%" beside a dollar figure; only equal
+ * costs say "costs the same".
+ */
+export function pctText(p: number, cents: number): string {
+  if (cents === 0) return "costs the same";
+  const saves = p === 0 ? cents > 0 : p > 0;
+  return saves ? `saves ${percentSize(p)}` : `costs ${percentSize(p)} more`;
+}
+
+/**
+ * "in 1,753 of 2,000 trials": the count itself where the simulation stored it (engine 2.4 on), so
+ * 1,999 of 2,000 is never rounded up to "100%"; older summaries keep their percentage, capped the
+ * same way.
+ */
+function trialsText(share: number, count: number | undefined, trials: number): string {
+  if (count !== undefined) return `${count === trials ? "all" : count.toLocaleString("en-US")} of ${trials.toLocaleString("en-US")} trials`;
+  const pct = Math.round(share * 100);
+  const said = pct === 100 && share < 1 ? "over 99" : pct === 0 && share > 0 ? "under 1" : String(pct);
+  return `${said}% of ${trials.toLocaleString("en-US")} trials`;
+}
 const lagPhrase = (days: number) => `${days.toLocaleString("en-US")}-day lag`;
 
 export function explainCosts(s: ExplainInput): CostExplanation {
@@ -75,17 +97,16 @@ export function explainCosts(s: ExplainInput): CostExplanation {
     const sv = s.savings.find((x) => x.approach === cheapest && x.against === runnerUp);
     const who = `${APPROACH_LABELS[cheapest]} is the cheapest approach${lag === null ? "" : ` that meets the ${lagPhrase(lag)}`}`;
     if (sv?.pct && sv.cents) {
-      savings = `${who}: against ${APPROACH_LABELS[runnerUp]} it ${pctText(sv.pct.base)} over the lifecycle in the base case (${compactDollars(sv.cents.base)}), ${pctText(sv.pct.low)} in the low scenario and ${pctText(sv.pct.high)} in the high scenario.`;
+      savings = `${who}: against ${APPROACH_LABELS[runnerUp]} it ${pctText(sv.pct.base, sv.cents.base)} over the lifecycle in the base case (${compactDollars(sv.cents.base)}), ${pctText(sv.pct.low, sv.cents.low)} in the low scenario and ${pctText(sv.pct.high, sv.cents.high)} in the high scenario.`;
     } else {
       savings = `${who}, ahead of ${APPROACH_LABELS[runnerUp]}.`;
     }
     const mc = s.simulation?.pairs.find((x) => x.approach === cheapest && x.against === runnerUp);
     if (mc && s.simulation) {
-      const share = Math.round(mc.cheaperShare * 100);
       const spread = mc.p10Cents >= 0
         ? `it saves ${compactDollars(mc.p10Cents)}–${compactDollars(mc.p90Cents)} (P10–P90)`
         : `the saving runs from ${compactDollars(mc.p10Cents)} to ${compactDollars(mc.p90Cents)} (P10–P90; negative: it costs more)`;
-      simulation = `${APPROACH_LABELS[cheapest]} costs less than ${APPROACH_LABELS[runnerUp]} in ${share}% of ${s.simulation.trials.toLocaleString("en-US")} trials; ${spread}.`;
+      simulation = `${APPROACH_LABELS[cheapest]} costs less than ${APPROACH_LABELS[runnerUp]} in ${trialsText(mc.cheaperShare, mc.cheaperTrials, s.simulation.trials)}; ${spread}.`;
     }
   }
   return { cheapest, runnerUp, savings, simulation, infeasible };

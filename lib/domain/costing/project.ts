@@ -25,8 +25,10 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  * 2.3: prompting is infeasible only where the use case must know or cite things of its own and no
  *      prompted base model has been shown to meet the bar (frameworks/evidence.ts); 2.1 also
  *      ruled it out for a reasoning use case with a corpus, documented expertise or changing knowledge.
+ * 2.4: the simulation stores how many trials each side was cheaper in (said as a count, never a
+ *      rounded "100%"); the break-even names RAG and the use case's own expected volume.
  */
-export const COST_ENGINE_VERSION = "2.3";
+export const COST_ENGINE_VERSION = "2.4";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }
@@ -307,6 +309,17 @@ function lifecycleBaseUsd(input: ProjectionInput, approach: Projected, monthlyCa
   return total;
 }
 
+/** 4,630,673 → "4.63 million"; under a million, the count itself. */
+function callsText(calls: number): string {
+  return calls >= 1_000_000 ? `${Number((calls / 1_000_000).toPrecision(3)).toLocaleString("en-US")} million` : calls.toLocaleString("en-US");
+}
+
+/** "; this use case expects 200 a month": the volume the crossing is to be read against. */
+function expected(input: ProjectionInput): string {
+  const calls = input.assessment.monthlyCalls;
+  return calls === undefined || calls === null ? "; this use case's monthly volume is not answered yet" : `; this use case expects ${callsText(calls)} a month`;
+}
+
 /**
  * The monthly calls at which fine-tuning's lifecycle cost meets RAG's. Both are linear in volume
  * (fixed costs plus a price per call), so two points give each line and the crossing is exact.
@@ -322,10 +335,10 @@ export function breakEvenMonthlyCalls(input: ProjectionInput): { monthlyCalls: n
   if (ft0 > rag0) {
     if (ftSlope >= ragSlope) return { monthlyCalls: null, reason: "None within the horizon: RAG stays cheaper at every volume." };
     const calls = Math.ceil((ft0 - rag0) / (ragSlope - ftSlope));
-    return { monthlyCalls: calls, reason: `Above ${calls.toLocaleString("en-US")} calls a month, fine-tuning costs less over the lifecycle.` };
+    return { monthlyCalls: calls, reason: `Above ${callsText(calls)} calls a month, fine-tuning costs less than RAG over the lifecycle${expected(input)}.` };
   }
   // Cheaper to set up but dearer per call (an API-hosted fine-tune at 1.5-2 times the price, say):
   // fine-tuning wins only at low volume.
   const calls = Math.floor((rag0 - ft0) / (ftSlope - ragSlope));
-  return { monthlyCalls: calls, reason: `Below ${calls.toLocaleString("en-US")} calls a month, fine-tuning costs less over the lifecycle; above it, RAG does.` };
+  return { monthlyCalls: calls, reason: `Below ${callsText(calls)} calls a month, fine-tuning costs less than RAG over the lifecycle, and above it RAG does${expected(input)}.` };
 }

@@ -199,7 +199,7 @@ describe("the break-even volume, in words", () => {
     const set = { ...onlyFigures({ ...perCall, hostedFtPriceFactor: fixed(2), vectorDbMonthlyUsd: fixed(1000) }), ftDeployment: "API_HOSTED" as const };
     expect(project(set, { monthlyCalls: 1000, changeFrequency: "static" }, { horizonYears: 1 }).breakEven).toEqual({
       monthlyCalls: 1_000_000,
-      reason: "Below 1,000,000 calls a month, fine-tuning costs less over the lifecycle; above it, RAG does.",
+      reason: "Below 1 million calls a month, fine-tuning costs less than RAG over the lifecycle, and above it RAG does; this use case expects 1,000 a month.",
     });
   });
   it("none when its calls cost the same and its fixed costs more", () => {
@@ -210,8 +210,11 @@ describe("the break-even volume, in words", () => {
     const set = onlyFigures({ ...perCall, ftHostingHourlyUsd: fixed(1) });
     expect(project(set, { monthlyCalls: 1000, changeFrequency: "static" }, { horizonYears: 1 }).breakEven).toEqual({
       monthlyCalls: 1_460_000,
-      reason: "Above 1,460,000 calls a month, fine-tuning costs less over the lifecycle.",
+      reason: "Above 1.46 million calls a month, fine-tuning costs less than RAG over the lifecycle; this use case expects 1,000 a month.",
     });
+    // Read against the volume the use case gives, or the lack of one.
+    expect(project(set, { monthlyCalls: 2_500_000, changeFrequency: "static" }, { horizonYears: 1 }).breakEven.reason).toMatch(/; this use case expects 2.5 million a month\.$/);
+    expect(project(set, { changeFrequency: "static" }, { horizonYears: 1 }).breakEven.reason).toMatch(/; this use case's monthly volume is not answered yet\.$/);
     // Over three years the hosting and the calls both triple: the same crossing.
     expect(project(set, { monthlyCalls: 1000, changeFrequency: "static" }).breakEven.monthlyCalls).toBe(1_460_000);
   });

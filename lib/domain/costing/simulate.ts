@@ -26,6 +26,8 @@ export interface SimulationPair {
   against: Approach;
   /** Share of trials (0..1) in which `approach` costs less over the lifecycle than `against`. */
   cheaperShare: number;
+  /** The number of trials in which `approach` costs less (engine 2.4 on): the sentence says the count, not a rounded share. */
+  cheaperTrials: number;
   /** What `approach` saves against `against` (negative: it costs more), in cents, at P10 / P50 / P90. */
   p10Cents: number;
   p50Cents: number;
@@ -174,7 +176,7 @@ export function simulateCosts(input: ProjectionInput, projection: Projection, op
   const at = (q: number) => Math.round(diff[Math.round(q * (trials - 1))]! * 100);
   const pairs: SimulationPair[] = [{
     approach: plans[0]!.approach, against: plans[1]!.approach,
-    cheaperShare: Math.round((cheaper / trials) * 1000) / 1000, p10Cents: at(0.1), p50Cents: at(0.5), p90Cents: at(0.9),
+    cheaperShare: Math.round((cheaper / trials) * 1000) / 1000, cheaperTrials: cheaper, p10Cents: at(0.1), p50Cents: at(0.5), p90Cents: at(0.9),
   }];
   return { seed: opts.seed, trials, pairs };
 }

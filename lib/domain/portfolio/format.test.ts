@@ -52,6 +52,9 @@ describe("portfolio money and numbers", () => {
     [{ cents: 0, percent: 0, comparable: true, infeasible: 2 }, "same"],
     [{ cents: 100, percent: 1, comparable: true, infeasible: 1 }, "not a saving†"],
     [{ cents: -100, percent: -1, comparable: true, infeasible: 1 }, "costs $1 (1%)"],
+    // $10k on a lifecycle of $40M: a real saving, never "(0%)".
+    [{ cents: 1_000_000, percent: 0.03, comparable: true, infeasible: 0 }, "saves $10,000 (under 0.1%)"],
+    [{ cents: 1_000_000, percent: 0.05, comparable: true, infeasible: 0 }, "saves $10,000 (0.1%)"],
   ])("a saving %j reads %s", (s, text) => expect(savingText(s)).toBe(text));
 
   it("names the scenarios", () => {

@@ -36,6 +36,15 @@ export function oneDecimal(n: number): string {
   return String(Math.round(n * 10) / 10);
 }
 
+/**
+ * The size of a percentage difference, to one decimal: "12.5%", "3%", and "under 0.1%" for a
+ * real difference that would round to 0 (a $10k saving on a lifecycle of tens of millions);
+ * callers say "same" where there is no difference at all.
+ */
+export function percentSize(p: number): string {
+  return Math.abs(p) < 0.05 ? "under 0.1%" : `${oneDecimal(Math.abs(p))}%`;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${count(n)} ${n === 1 ? one : many}`;
 }
@@ -68,7 +77,7 @@ export function savingText(s: Pick<Saving, "cents" | "percent" | "comparable" | 
   if (s.infeasible > 0 && s.cents > 0) return "not a saving†";
   if (s.cents === 0) return "same";
   const verb = s.cents > 0 ? "saves" : "costs";
-  return `${verb} ${dollars(Math.abs(s.cents))}${s.percent === null ? "" : ` (${oneDecimal(Math.abs(s.percent))}%)`}${s.comparable ? "" : "*"}`;
+  return `${verb} ${dollars(Math.abs(s.cents))}${s.percent === null ? "" : ` (${percentSize(s.percent)})`}${s.comparable ? "" : "*"}`;
 }
 
 /**
