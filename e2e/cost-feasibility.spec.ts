@@ -60,14 +60,15 @@ test("the portfolio counts the use cases over their lag and never offers a scena
   await expect(page.getByTestId("chosen-approach")).toHaveText("Fine-tuning");
 
   await page.goto(`/o/${registry.org.slug}/portfolio`);
+  await expect(page.getByText("Use cases their chosen approach cannot keep current")).toBeVisible();
   await expect(page.getByTestId("exceeding-lag")).toHaveText("1");
   await expect(page.getByText(/as chosen; the worst: Tariff assistant, a change waits up to \d+ days, against a 1-day lag/)).toBeVisible();
-  await expect(page.getByTestId("lag-summary")).toHaveText(/^1 use case exceeds its acceptable lag as chosen/);
+  await expect(page.getByTestId("lag-summary")).toHaveText(/^1 use case cannot be kept current as chosen: the approach cannot bring a change into its answers within the lag/);
   await expect(page.getByTestId("worst-lag")).toContainText(/Tariff assistant · Fine-tuning · a change waits up to \d+ days, against a 1-day lag/);
 
   const scenarios = page.getByTestId("scenarios");
-  await expect(scenarios.locator('tr[data-scenario="FINE_TUNING"]')).toContainText("1 cannot meet their lag");
-  await expect(scenarios.locator('tr[data-scenario="chosen"]')).toContainText("1 cannot meet their lag");
+  await expect(scenarios.locator('tr[data-scenario="FINE_TUNING"]')).toContainText("1 cannot be kept current");
+  await expect(scenarios.locator('tr[data-scenario="chosen"]')).toContainText("1 cannot be kept current");
   // Neither the fine-tuned scenario nor the decision (fine-tuned) is ever shown saving anything.
   await expect(scenarios.locator('tr[data-scenario="FINE_TUNING"]')).not.toContainText("saves");
   await expect(scenarios.locator('tr[data-scenario="chosen"]')).not.toContainText("saves");

@@ -152,7 +152,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
 
           <div className="grid gap-4 sm:grid-cols-2">
             <Stat
-              label="Use cases exceeding their acceptable lag"
+              label="Use cases their chosen approach cannot keep current"
               testId="exceeding-lag"
               value={count(d.freshness.exceedingLag)}
               detail={lagDetail(d)}
@@ -192,6 +192,6 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
 /** The worst use case over its lag, in one clause, or why there is none. */
 function lagDetail(d: Dashboard): string {
   const w = d.freshness.worstLag[0];
-  if (!w) return "as chosen, every use case that gives a lag can meet it";
+  if (!w) return "as chosen, every use case that gives a lag is kept within it, and none answers without its own knowledge";
   return `as chosen; the worst: ${w.useCase.title}, ${lagWait(w.worstDelayDays, w.maxLagDays)}`;
 }
