@@ -306,6 +306,8 @@ describe("the decision queue on the demo portfolio", () => {
       "Supplier due-diligence agent",
     ],
     budget: ["Incident post-mortem search"],
+    // The demo's bill (lib/server/seed/demo-actuals.ts) puts one above its projected range and one below.
+    "early-warning": ["HR policy helpdesk", "Campaign subject-line testing"],
   };
 
   it("holds exactly the use cases worked out by hand, sorted by projected spend, the two agents with no estimate last", async () => {
@@ -323,13 +325,13 @@ describe("the decision queue on the demo portfolio", () => {
     });
     const demo = await db.organization.findUniqueOrThrow({ where: { slug } });
     const { items, counts, total } = await readQueue(demo.id);
-    expect(total).toBe(12);
+    expect(total).toBe(14);
 
-    expect(counts).toEqual({ "awaiting-approval": 1, "to-review": 1, undecided: 7, differs: 2, risk: 5, "early-warning": 0, budget: 1 });
+    expect(counts).toEqual({ "awaiting-approval": 1, "to-review": 1, undecided: 7, differs: 2, risk: 5, "early-warning": 2, budget: 1 });
     for (const [reason, titles] of Object.entries(EXPECTED)) {
       expect(items.filter((i) => i.reasons.includes(reason as never)).map((i) => i.title), reason).toEqual(titles);
     }
-    expect(items).toHaveLength(12);
+    expect(items).toHaveLength(14);
 
     // Projected spend is the lifecycle base as chosen (the decision, else the recommendation):
     // the sum of that approach's yearly base totals, read here from CostYear, not the rollup.
@@ -360,10 +362,11 @@ describe("the decision queue on the demo portfolio", () => {
     expect(undecided.total).toBe(7);
     expect(undecided.items.map((i) => i.title)).toEqual(EXPECTED.undecided!.slice(0, 2));
 
-    // The demo's people were told: the CTO of the proposal and of the decision to review, finance of the budget.
+    // The demo's people were told: the CTO of the proposal, of the decision to review and of the two
+    // use cases whose bill is outside their range; finance of the budget.
     const cto = await db.user.findUniqueOrThrow({ where: { email: `cto-${s}@queue.test` } });
     const finance = await db.user.findUniqueOrThrow({ where: { email: `finance-${s}@queue.test` } });
-    expect((await db.notification.findMany({ where: { organizationId: demo.id, userId: cto.id }, select: { kind: true } })).map((n) => n.kind).sort()).toEqual(["approval_requested", "approval_requested", "to_review"]);
+    expect((await db.notification.findMany({ where: { organizationId: demo.id, userId: cto.id }, select: { kind: true } })).map((n) => n.kind).sort()).toEqual(["approval_requested", "approval_requested", "early_warning", "early_warning", "to_review"]);
     // Finance: the budget of the incident search, and the one approved before the guideline Q&A's answers changed.
     expect((await db.notification.findMany({ where: { organizationId: demo.id, userId: finance.id }, select: { kind: true } })).map((n) => n.kind)).toEqual(["budget_requested", "budget_requested"]);
   });

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { seedDemoOrganization } from "@/lib/server/seed/demo";
 import { DEMO_USE_CASES } from "@/lib/server/seed/demo-portfolio";
+import { DEMO_ACTUALS, DEMO_ACTUALS_THROUGH_MONTH, DEMO_ACTUALS_YEAR, DEMO_UNATTRIBUTED_MONTHLY_USD } from "@/lib/server/seed/demo-actuals";
+import { loadPortfolioActuals, loadVariances } from "@/lib/server/actuals/read";
+import { loadUnitCosts } from "@/lib/server/actuals/unit-costs";
 
 describe("the demo seed", () => {
   it("creates the demo organization once, with a complete, scored and projected portfolio", async () => {
@@ -56,6 +59,31 @@ describe("the demo seed", () => {
       const pricing = (u.projectionSummary as { pricing?: { from: string } } | null)?.pricing;
       if (pricing) expect(pricing.from, u.title).toBe("catalogue");
     }
+    // Every use case carries the inventory's id its bill is tagged with.
+    expect(new Set(useCases.map((u) => u.externalId)).size).toBe(useCases.length);
+    expect(useCases.every((u) => /^KM-\d{3}$/.test(u.externalId ?? ""))).toBe(true);
+    // A bill through November 2026, imported as finance would: each live use case where the demo
+    // puts it against its own projection, and one shared database nobody has attributed yet.
+    const imports = await db.actualImport.findMany({ where: { organizationId: org.id } });
+    expect(imports).toHaveLength(1);
+    const { period, useCases: variances } = await loadVariances(org.id);
+    expect(period).toMatchObject({ year: DEMO_ACTUALS_YEAR, throughMonth: DEMO_ACTUALS_THROUGH_MONTH });
+    expect(variances.map((v) => v.title).sort()).toEqual(DEMO_ACTUALS.map((a) => a.title).sort());
+    const position = Object.fromEntries(variances.map((v) => [v.title, v.variance.position]));
+    expect(position).toMatchObject({
+      "HR policy helpdesk": "above",
+      "Campaign subject-line testing": "below",
+      "Policy and billing answers for the contact centre": "over-base",
+      "Underwriting guideline Q&A": "under-base",
+    });
+    expect(variances.find((v) => v.title === "HR policy helpdesk")!.variance.flags).toContain("outside-range");
+    const portfolio = await loadPortfolioActuals(org.id);
+    expect(portfolio.unattributed.reduce((sum, u) => sum + u.cents, 0)).toBe(DEMO_UNATTRIBUTED_MONTHLY_USD * 100 * DEMO_ACTUALS_THROUGH_MONTH);
+    // The bill counts each use case's calls, so its cost per call is one the assumptions' range holds.
+    const unit = await loadUnitCosts(org.id);
+    expect(unit.observed.calls!.count).toBeGreaterThan(1_000_000);
+    expect(unit.observed.calls!.usdPerCall).toBeGreaterThan(unit.assumed.usdPerCall.low!);
+    expect(unit.observed.calls!.usdPerCall).toBeLessThan(unit.assumed.usdPerCall.high!);
     // The break-even volume is read against the use case's own: month-end commentary runs 200 calls a month.
     const monthEnd = useCases.find((u) => u.title === "Month-end variance commentary")!;
     expect((monthEnd.projectionSummary as { breakEven: { reason: string } }).breakEven.reason).toMatch(/^Above [\d.]+ million calls a month, fine-tuning costs less than RAG over the lifecycle; this use case expects 200 a month\.$/);

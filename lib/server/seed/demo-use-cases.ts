@@ -5,6 +5,9 @@ import { approveDecision, proposeDecision } from "../decisions/workflow";
 import { recordUseCaseDecision, writeUseCase } from "../use-cases/write";
 import { DEMO_USE_CASES } from "./demo-portfolio";
 
+/** The inventory's id of the demo's nth use case ("KM-001"): what its cloud bill is tagged with (./demo-actuals.ts). */
+export const demoExternalId = (index: number) => `KM-${String(index + 1).padStart(3, "0")}`;
+
 /**
  * The demo portfolio (./demo-portfolio.ts), written through the real write path: each use case
  * as its lead (or the admin) would log it, then the decisions an admin recorded. A decision
@@ -21,9 +24,9 @@ export async function seedDemoUseCases(organizationId: string): Promise<void> {
       const leadCtx = { organizationId, actorId: lead.userId, role: "LEAD" as const };
       const adminCtx = { organizationId, actorId: admin.userId, role: "ADMIN" as const };
       const execCtx = { organizationId, actorId: executive.userId, role: executive === admin ? ("ADMIN" as const) : ("EXECUTIVE" as const) };
-      for (const uc of DEMO_USE_CASES) {
+      for (const [i, uc] of DEMO_USE_CASES.entries()) {
         const { decision, decisionNotes, byAdmin, manualEstimate, workflow, approvedOn, ...rest } = uc;
-        const fields = { ...rest, manualEstimate: manualEstimate ?? null, externalId: null };
+        const fields = { ...rest, manualEstimate: manualEstimate ?? null, externalId: demoExternalId(i) };
         const author = byAdmin ? adminCtx : leadCtx;
         if (workflow === "to-review") {
           // Logged and approved on the answers of the time, then the lead's answers changed.

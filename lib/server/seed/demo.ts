@@ -4,6 +4,7 @@ import { hashPassword } from "../passwords";
 import { DEFAULT_ASSUMPTIONS, pinCatalogue, type AssumptionSet } from "@/lib/domain/costing";
 import { seedDemoUseCases } from "./demo-use-cases";
 import { seedDemoValue } from "./demo-value";
+import { seedDemoActuals } from "./demo-actuals";
 
 export interface DemoSpec {
   org: { name: string; slug: string };
@@ -44,5 +45,6 @@ export async function seedDemoOrganization(spec: DemoSpec): Promise<boolean> {
   });
   await seedDemoUseCases(org.id);
   await seedDemoValue(org.id);
+  await seedDemoActuals(org.id);
   return true;
 }
