@@ -369,6 +369,19 @@ describe("the decision queue on the demo portfolio", () => {
     expect((await db.notification.findMany({ where: { organizationId: demo.id, userId: cto.id }, select: { kind: true } })).map((n) => n.kind).sort()).toEqual(["approval_requested", "approval_requested", "early_warning", "early_warning", "to_review"]);
     // Finance: the budget of the incident search, and the one approved before the guideline Q&A's answers changed.
     expect((await db.notification.findMany({ where: { organizationId: demo.id, userId: finance.id }, select: { kind: true } })).map((n) => n.kind)).toEqual(["budget_requested", "budget_requested"]);
+    // The incident search's volume is unanswered, so its first year has no whole figure: the budget
+    // says so, never "$0" nor "no projected cost" for a use case costed at $243k and more.
+    const about = async (userId: string, title: string) => {
+      const { id } = await db.useCase.findFirstOrThrow({ where: { organizationId: demo.id, title }, select: { id: true } });
+      return (await db.notification.findMany({ where: { organizationId: demo.id, userId, useCaseId: id }, select: { message: true } })).map((n) => n.message);
+    };
+    expect(await about(finance.id, "Incident post-mortem search")).toEqual([
+      expect.stringMatching(/approved RAG for “Incident post-mortem search”: its yearly budget awaits your approval, with no figure yet, as its first year is not fully costed\.$/),
+    ]);
+    expect(await about(cto.id, "Incident post-mortem search")).toEqual([
+      expect.stringMatching(/proposed RAG for “Incident post-mortem search” \(yearly budget: no figure yet, as its first year is not fully costed\): it awaits your approval\.$/),
+    ]);
+    expect(await about(cto.id, "Broker email replies")).toEqual([expect.stringMatching(/\(yearly budget: \$[\d,]+\.\d\d\): it awaits your approval\.$/)]);
   });
 
   it("reads the rollup side through the organization-scoped partial index made for it", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { APPROACH_LABELS, MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { formatCents } from "@/lib/domain/use-case-changes";
 import { basisOf } from "@/lib/domain/decisions/material-change";
-import { budgetFromProjection, refusalFor, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
+import { budgetFromProjection, NO_BUDGET_FIGURE, refusalFor, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
 import { watchWarnings } from "../actuals/warnings";
 import { audit } from "../audit";
 import { Prisma, type Tx } from "../db";
@@ -79,7 +79,7 @@ async function budgetFor(tx: Tx, organizationId: string, useCaseId: string, appr
   return cents === null ? null : BigInt(cents);
 }
 
-const money = (cents: bigint | null) => (cents === null ? "no projected cost" : formatCents(Number(cents)));
+const money = (cents: bigint) => formatCents(Number(cents));
 const quote = (title: string) => `“${title}”`;
 
 export interface ProposeInput {
@@ -127,7 +127,7 @@ export async function proposeDecision(tx: Tx, ctx: WriteContext, input: ProposeI
     actorId: ctx.actorId,
     kind: "approval_requested",
     useCaseId: uc.id,
-    message: `${who} proposed ${APPROACH_LABELS[input.approach]} for ${quote(uc.title)} (yearly budget ${money(budget)}): it awaits your approval.`,
+    message: `${who} proposed ${APPROACH_LABELS[input.approach]} for ${quote(uc.title)} (yearly budget: ${budget === null ? NO_BUDGET_FIGURE : money(budget)}): it awaits your approval.`,
   });
   return { state: "PROPOSED", yearlyBudgetCents: budget === null ? null : Number(budget) };
 }
@@ -188,7 +188,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
     actorId: ctx.actorId,
     kind: "budget_requested",
     useCaseId: uc.id,
-    message: `${who} approved ${APPROACH_LABELS[approach]} for ${quote(uc.title)}: its yearly budget of ${money(budget)} awaits your approval.`,
+    message: `${who} approved ${APPROACH_LABELS[approach]} for ${quote(uc.title)}: ${budget === null ? `its yearly budget awaits your approval, with ${NO_BUDGET_FIGURE}` : `its yearly budget of ${money(budget)} awaits your approval`}.`,
   });
   if (proposedById !== ctx.actorId) {
     await notify(tx, {
@@ -261,7 +261,7 @@ export async function approveBudget(tx: Tx, ctx: WriteContext, input: { id: stri
     actorId: ctx.actorId,
     kind: "budget_approved",
     useCaseId: uc.id,
-    message: `${who} approved the yearly budget of ${money(budget)} for ${quote(uc.title)}.`,
+    message: budget === null ? `${who} approved the yearly budget for ${quote(uc.title)}, with ${NO_BUDGET_FIGURE}.` : `${who} approved the yearly budget of ${money(budget)} for ${quote(uc.title)}.`,
   });
   await warnings.close(ctx.actorId);
   return { state: "BUDGET_APPROVED" };

@@ -3,7 +3,7 @@
  * each step and when, the yearly budget, and the step the viewer may take next.
  */
 import type { Approach } from "@/lib/domain/assessment";
-import { DECISION_STATE_LABELS, canTakeStep, stageOf } from "@/lib/domain/decisions/workflow";
+import { DECISION_STATE_LABELS, NO_BUDGET_FIGURE, canTakeStep, stageOf } from "@/lib/domain/decisions/workflow";
 import { formatCents } from "@/lib/domain/use-case-changes";
 import type { MemberRole } from "@/lib/domain/use-case-permissions";
 import { readDecisionWorkflow } from "@/lib/server/decisions/queue";
@@ -19,7 +19,7 @@ export async function WorkflowPanel(props: {
   const { useCase: uc, actor } = props;
   const w = await readDecisionWorkflow(props.organizationId, uc.id);
   const state = w?.state ?? null;
-  const budget = (c: number | null) => (c === null ? "none (the approach has no projected cost)" : `${formatCents(c)} a year`);
+  const budget = (c: number | null) => (c === null ? NO_BUDGET_FIGURE : `${formatCents(c)} a year`);
   return (
     <section aria-labelledby="workflow-heading" className="space-y-3 rounded border border-zinc-200 p-4" data-testid="workflow">
       <h2 id="workflow-heading" className="text-base font-semibold">
@@ -32,7 +32,7 @@ export async function WorkflowPanel(props: {
       {w && (
         <ul className="space-y-1 text-sm" data-testid="workflow-steps">
           <li>
-            Proposed {approachLabel(w.approach)} by {w.proposedBy} on {formatDateTime(w.proposedAt)}; yearly budget {budget(w.yearlyBudgetCents)}.
+            Proposed {approachLabel(w.approach)} by {w.proposedBy} on {formatDateTime(w.proposedAt)}; yearly budget: {budget(w.yearlyBudgetCents)}.
           </li>
           {w.decidedBy && w.decidedAt && (
             <li>
