@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { scoreUseCase } from "@/lib/domain/frameworks";
 import { assumptionsFrom } from "@/lib/server/assumptions";
-import { getStoredScore } from "@/lib/server/projections";
+import { getStoredScore, type ProjectionSummary } from "@/lib/server/projections";
+import { explainCosts } from "@/lib/domain/costing/explain";
 import { deriveFrom, derivedRows, loadDeriveContext, rederiveOrganization, SCORE_MEMO_LIMIT, type ScoreMemo } from "@/lib/server/use-cases/derive";
 import { DERIVE_SELECT, EDITABLE_SELECT, readAssessment, rowToFields } from "@/lib/server/use-cases/mapping";
 import { inUseCaseTransaction, recordUseCaseDecision, writeUseCase } from "@/lib/server/use-cases/write";
@@ -56,6 +57,21 @@ describe("deriving scores and projections on save", () => {
     expect(typeof sim.seed).toBe("number");
     expect(sim.pairs.flatMap((x) => [x.approach, x.against])).not.toContain("FINE_TUNING");
     expect(deriveFrom(row2, ctx2, { simulate: true }).simulation).toEqual(sim);
+  });
+
+  it("stores that prompting tried and falling short of the bar cannot serve, so the page never offers it as the cheapest", async () => {
+    const org = await createTestOrg("derive-bar");
+    const ctx = { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" as const };
+    // The demo's complaint letters: a reasoning and style task, a prompted base model tried and short of the bar.
+    const assessment = { changeFrequency: "annually", maxLagDays: 180, coreNeed: "reasoning", needsStyleOrFormat: true, fitsContextWindow: true, monthlyCalls: 6_000, promptedBaselineMeetsBar: "no" } as const;
+    const { id } = await inUseCaseTransaction((tx) => writeUseCase(tx, ctx, { fields: { title: "Complaint letters", horizonYears: 3, startDate: "2027-01-01", assessment } }));
+    const summary = (await db.useCase.findUniqueOrThrow({ where: { id } })).projectionSummary as unknown as ProjectionSummary;
+    expect(summary.approaches.PROMPTING!.meetsBar).toBe(false);
+    expect(summary.approaches.RAG!.meetsBar).toBe(true);
+    // Cheapest on paper, yet never the saving side.
+    expect(summary.approaches.PROMPTING!.lifecycle.base).toBeLessThan(summary.approaches.RAG!.lifecycle.base);
+    expect(summary.savings.some((x) => x.approach === "PROMPTING")).toBe(false);
+    expect(explainCosts(summary).cheapest).toBe("RAG");
   });
 
   it("re-derives the whole organization when its weights change", async () => {

@@ -21,6 +21,8 @@ export interface ProjectionSummary {
     /** Absent in projections stored before feasibility was judged (read as unknown). */
     meetsLag?: boolean | null;
     reachesKnowledge?: boolean;
+    /** Absent before engine 2.4 (read as meeting it). */
+    meetsBar?: boolean;
     worstDelayDays?: number | null;
     manual: boolean;
     missing: string[];

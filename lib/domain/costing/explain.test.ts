@@ -92,6 +92,16 @@ describe("each sentence, word for word, from a summary built by hand", () => {
     expect(told.infeasible).toEqual(["Prompting only does not reach the use case's own knowledge (nothing is retrieved, nothing is trained, and no prompted base model has been shown to meet the bar), so it is never offered as a saving."]);
   });
 
+  it("never names prompting the cheapest where a prompted base model was tried and falls short (the demo's complaint letters: RAG is then the cheapest)", () => {
+    const { told } = explained({ assessment: { monthlyCalls: 6_000, changeFrequency: "annually", maxLagDays: 180, coreNeed: "reasoning", needsStyleOrFormat: true, promptedBaselineMeetsBar: "no" }, horizonYears: 3, startYear: 2027, assumptions: COMPLETE });
+    expect(told.infeasible).toEqual(["Prompting only falls short of the bar: a prompted base model was tried and does not meet it, so it is never offered as a saving."]);
+    expect(told.cheapest).toBe("RAG");
+    expect(told.savings).not.toMatch(/Prompting/);
+    expect(told.simulation).not.toMatch(/Prompting/);
+    // Untested, it stays a candidate, and the cheapest.
+    expect(explained({ assessment: { monthlyCalls: 6_000, changeFrequency: "annually", maxLagDays: 180, coreNeed: "reasoning", needsStyleOrFormat: true, promptedBaselineMeetsBar: "untested" }, horizonYears: 3, startYear: 2027, assumptions: COMPLETE }).told.cheapest).toBe("PROMPTING");
+  });
+
   it("says how long a change waits when an approach misses the lag, or that it is never brought up to date, and with no lag given calls it the acceptable lag", () => {
     const told = explainCosts({
       approaches: { FINE_TUNING: { lifecycle: life(1), manual: false, meetsLag: false, worstDelayDays: 112 }, HYBRID: { lifecycle: life(2), manual: false, meetsLag: false, worstDelayDays: null } },

@@ -16,6 +16,7 @@ export interface ExplainInput {
     manual: boolean;
     meetsLag?: boolean | null;
     reachesKnowledge?: boolean;
+    meetsBar?: boolean;
     worstDelayDays?: number | null;
   }>>;
   savings: { approach: Approach; against: Approach; baseCents: number; cents?: Range3; pct: Range3 | null }[];
@@ -78,6 +79,10 @@ export function explainCosts(s: ExplainInput): CostExplanation {
     const approach = key as Approach;
     if (x.reachesKnowledge === false) {
       infeasible.push(`${APPROACH_LABELS[approach]} does not reach the use case's own knowledge (nothing is retrieved, nothing is trained, and no prompted base model has been shown to meet the bar), so it is never offered as a saving.`);
+      continue;
+    }
+    if (x.meetsBar === false) {
+      infeasible.push(`${APPROACH_LABELS[approach]} falls short of the bar: a prompted base model was tried and does not meet it, so it is never offered as a saving.`);
       continue;
     }
     if (x.meetsLag === false) {

@@ -11,7 +11,7 @@ import { PRICE_KEYS, withModelPrices, withOverrides, type AssumptionKey, type As
 import type { ModelRef } from "./catalogue";
 import type { CostCategory } from "./categories";
 import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, PROJECTED, SCENARIOS, type Driver, type Projected, type Scenario } from "./drivers";
-import { promptingReachesKnowledge } from "../frameworks/evidence";
+import { promptingMeetsBar, promptingReachesKnowledge } from "../frameworks/evidence";
 import { DEFAULT_RETRAIN_LAG_DAYS, retrainingMeetsLag, staleDaysPerYear, worstDelayDays } from "./retraining";
 
 export { PROJECTED, type Projected, type Scenario } from "./drivers";
@@ -26,7 +26,8 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      prompted base model has been shown to meet the bar (frameworks/evidence.ts); 2.1 also
  *      ruled it out for a reasoning use case with a corpus, documented expertise or changing knowledge.
  * 2.4: the simulation stores how many trials each side was cheaper in (said as a count, never a
- *      rounded "100%"); the break-even names RAG and the use case's own expected volume.
+ *      rounded "100%"); the break-even names RAG and the use case's own expected volume; prompting
+ *      alone is infeasible where a prompted base model was tried and falls short of the bar.
  */
 export const COST_ENGINE_VERSION = "2.4";
 
@@ -90,6 +91,12 @@ export interface ApproachProjection {
    * misses the lag, never the cheaper side of a saving. True otherwise.
    */
   reachesKnowledge: boolean;
+  /**
+   * False for prompting alone where a prompted base model was tried and falls short of the bar
+   * (promptingMeetsBar in frameworks/evidence.ts): known not to serve, so, like an approach that
+   * misses the lag, never the cheaper side of a saving. True otherwise.
+   */
+  meetsBar: boolean;
   /** The longest a change waits for correct answers, in days (base scenario); null: never. */
   worstDelayDays: number | null;
   timeToValueWeeks: Money3 | null;
@@ -209,6 +216,7 @@ export function projectCosts(input: ProjectionInput): Projection {
       manual: false,
       meetsLag: meets,
       reachesKnowledge: reaches,
+      meetsBar: approach !== "PROMPTING" || promptingMeetsBar(a),
       worstDelayDays: Number.isFinite(delay) ? Math.round(delay) : null,
       yearly,
       lifecycle: {
@@ -235,7 +243,7 @@ export function projectCosts(input: ProjectionInput): Projection {
     approaches[approach] = {
       approach, manual: true, yearly,
       lifecycle: { low: estimate.low * h, base: estimate.base * h, high: estimate.high * h, complete: true },
-      retrainingCyclesPerYear: 0, staleDaysPerYear: { low: 0, base: 0, high: 0 }, meetsLag: null, reachesKnowledge: true, worstDelayDays: null, timeToValueWeeks: null, missing: [],
+      retrainingCyclesPerYear: 0, staleDaysPerYear: { low: 0, base: 0, high: 0 }, meetsLag: null, reachesKnowledge: true, meetsBar: true, worstDelayDays: null, timeToValueWeeks: null, missing: [],
     };
   }
 
@@ -255,11 +263,12 @@ export function projectCosts(input: ProjectionInput): Projection {
 
 /**
  * Can the approach serve the use case at all: it meets the acceptable lag (or the lag is not
- * known) and it reaches the use case's own knowledge. Only a feasible approach is ever the cheaper
- * side of a saving, the break-even or the Monte Carlo's pair (PRODUCT.md, "Costs v2": feasibility).
+ * known), it reaches the use case's own knowledge, and it is not known to fall short of the bar.
+ * Only a feasible approach is ever the cheaper side of a saving, the break-even or the Monte
+ * Carlo's pair (PRODUCT.md, "Costs v2": feasibility).
  */
-export function isFeasible(x: { meetsLag?: boolean | null; reachesKnowledge?: boolean }): boolean {
-  return x.meetsLag !== false && x.reachesKnowledge !== false;
+export function isFeasible(x: { meetsLag?: boolean | null; reachesKnowledge?: boolean; meetsBar?: boolean }): boolean {
+  return x.meetsLag !== false && x.reachesKnowledge !== false && x.meetsBar !== false;
 }
 
 /**

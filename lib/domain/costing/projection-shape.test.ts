@@ -126,6 +126,10 @@ describe("each approach's lag, delay and time to value", () => {
     expect(reaches({ changeFrequency: "weekly" })).toBe(false);
     expect(reaches({ corpusDocuments: 1 })).toBe(false);
     expect(reaches({ changeFrequency: "static" })).toBe(true);
+    // Tried and falling short of the bar: prompting is known not to serve, reaching the knowledge or not; nothing else is.
+    const bar = (a: Assessment) => Object.fromEntries(Object.entries(project(set, { monthlyCalls: 1000, ...a }).approaches).map(([k, x]) => [k, x!.meetsBar]));
+    expect(bar({ coreNeed: "reasoning", promptedBaselineMeetsBar: "no" })).toEqual({ RAG: true, FINE_TUNING: true, HYBRID: true, PROMPTING: false });
+    for (const b of ["yes", "untested", undefined] as const) expect(bar({ coreNeed: "reasoning", promptedBaselineMeetsBar: b }).PROMPTING, String(b)).toBe(true);
     // A prompted base model that meets the bar settles it.
     expect(reaches({ coreNeed: "retrieval", changeFrequency: "daily", promptedBaselineMeetsBar: "yes" })).toBe(true);
     expect(reaches({ coreNeed: "retrieval", promptedBaselineMeetsBar: "untested" })).toBe(false);
@@ -145,6 +149,7 @@ describe("a manual estimate (agent, pipeline, feedback learning)", () => {
       staleDaysPerYear: { low: 0, base: 0, high: 0 },
       meetsLag: null,
       reachesKnowledge: true,
+      meetsBar: true,
       worstDelayDays: null,
       timeToValueWeeks: null,
       missing: [],
@@ -155,7 +160,7 @@ describe("a manual estimate (agent, pipeline, feedback learning)", () => {
 describe("savings between approaches", () => {
   const ap = (approach: ApproachProjection["approach"], low: number, base: number, high: number, more: Partial<ApproachProjection> = {}): ApproachProjection => ({
     approach, manual: false, yearly: [], lifecycle: { low, base, high, complete: true }, retrainingCyclesPerYear: 0, staleDaysPerYear: { low: 0, base: 0, high: 0 },
-    meetsLag: true, reachesKnowledge: true, worstDelayDays: 0, timeToValueWeeks: null, missing: [], ...more,
+    meetsLag: true, reachesKnowledge: true, meetsBar: true, worstDelayDays: 0, timeToValueWeeks: null, missing: [], ...more,
   });
 
   it("every feasible approach against every other, never against itself, scenario with scenario", () => {
@@ -172,6 +177,10 @@ describe("savings between approaches", () => {
       const [ragVsFree] = savingsBetween({ RAG: ap("RAG", 50, 100, 200), HYBRID: free });
       expect(ragVsFree!.pct).toBeNull();
     }
+  });
+  it("prompting tried and falling short of the bar is only ever the side saved against, however cheap", () => {
+    const s = savingsBetween({ RAG: ap("RAG", 50, 100, 200), PROMPTING: ap("PROMPTING", 1, 2, 3, { meetsBar: false }) });
+    expect(s.map((x) => `${x.approach}>${x.against}`)).toEqual(["RAG>PROMPTING"]);
   });
   it("an approach that misses the lag is only ever the side saved against", () => {
     const s = savingsBetween({ RAG: ap("RAG", 50, 100, 200), FINE_TUNING: ap("FINE_TUNING", 1, 2, 3, { meetsLag: false }) });

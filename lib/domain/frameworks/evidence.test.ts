@@ -75,6 +75,9 @@ describe("evidence levels", () => {
     expect(defaultStart({ changeFrequency: "weekly", promptedBaselineMeetsBar: "untested" }).approach).toBe("RAG");
     // A reasoning use case whose figures change monthly (a month-end commentary) needs no retrieval.
     expect(defaultStart({ coreNeed: "reasoning", changeFrequency: "monthly" }).approach).toBe("PROMPTING");
+    // A prompted base model tried and falling short: the cheaper option clearly failed, so the start is the next step up (003).
+    expect(defaultStart({ coreNeed: "reasoning", promptedBaselineMeetsBar: "no" })).toEqual({ approach: "RAG", cite: { file: "003_cef81cc6bb37c5d4.txt", quote: "Start with the cheaper option. Add complexity when the cheaper option clearly fails." } });
+    expect(defaultStart({ coreNeed: "reasoning", promptedBaselineMeetsBar: "untested" }).approach).toBe("PROMPTING");
     // Each with its seed's words.
     expect(defaultStart({ coreNeed: "retrieval" }).cite).toEqual({ file: "001_882c99e1fd832846.txt", quote: "When in doubt, start with RAG." });
     expect(defaultStart({}).cite).toEqual({ file: "003_cef81cc6bb37c5d4.txt", quote: "Start with the cheaper option. Add complexity when the cheaper option clearly fails." });

@@ -108,10 +108,21 @@ export function promptingReachesKnowledge(a: Assessment): boolean {
 
 /**
  * The seeds' default start: RAG where there is knowledge to retrieve (001, 003, 004) or where
- * prompting alone cannot reach what the use case needs; else prompting (002, 003).
+ * prompting alone cannot reach what the use case needs; RAG too where a prompted base model was
+ * tried and falls short (003: the cheaper option clearly failed, so the next step up); else
+ * prompting (002, 003).
  */
 export function defaultStart(a: Assessment): { approach: Approach; cite: Citation } {
-  return hasKnowledgeToRetrieve(a) || !promptingReachesKnowledge(a)
-    ? { approach: "RAG", cite: { file: "001_882c99e1fd832846.txt", quote: "When in doubt, start with RAG." } }
-    : { approach: "PROMPTING", cite: { file: "003_cef81cc6bb37c5d4.txt", quote: "Start with the cheaper option. Add complexity when the cheaper option clearly fails." } };
+  if (hasKnowledgeToRetrieve(a) || !promptingReachesKnowledge(a)) return { approach: "RAG", cite: { file: "001_882c99e1fd832846.txt", quote: "When in doubt, start with RAG." } };
+  const cheaperFirst = { file: "003_cef81cc6bb37c5d4.txt", quote: "Start with the cheaper option. Add complexity when the cheaper option clearly fails." };
+  return { approach: promptingMeetsBar(a) ? "PROMPTING" : "RAG", cite: cheaperFirst };
+}
+
+/**
+ * False where a prompted base model was tried and falls short of the bar: prompting alone is then
+ * known not to serve, whatever it costs (the cost panel never offers it as a saving, and
+ * PROMPTING_BELOW_BAR is raised where it is in play). Untested or unanswered is not known to fail.
+ */
+export function promptingMeetsBar(a: Assessment): boolean {
+  return a.promptedBaselineMeetsBar !== "no";
 }

@@ -28,6 +28,7 @@ describe("risk flags", () => {
       CHOSEN_DIFFERS_FROM_CONSENSUS: "Chosen approach differs from the recommendation",
       STALENESS_EXCEEDS_ACCEPTABLE_LAG: "Staleness beyond the acceptable lag",
       PROMPTING_WITHOUT_ITS_KNOWLEDGE: "Prompting alone on knowledge it never sees",
+      PROMPTING_BELOW_BAR: "Prompting alone though a prompted base model falls short",
       CONTRADICTORY_ANSWERS: "Answers that contradict each other",
     });
     expect(Object.keys(FLAG_LABELS).sort()).toEqual([...FLAG_CODES].sort());
@@ -173,6 +174,22 @@ describe("contradictory answers", () => {
     expect(riskFlags(a, { consensus: null, chosen: null })).toEqual([
       { code: "CONTRADICTORY_ANSWERS", reason: `${cases[0]![2]} ${cases[5]![2]}`, cite: CONTRADICTIONS[0]!.cite },
     ]);
+  });
+});
+
+describe("prompting alone though a prompted base model was tried and falls short", () => {
+  const codes = (a: Assessment, consensus: Approach | null, chosen: Approach | null = null) => riskFlags(a, { consensus, chosen }).map((f) => f.code);
+  it("is raised where prompting is in play (recommended or chosen) and the baseline failed (003: add complexity when the cheaper option clearly fails)", () => {
+    const failed: Assessment = { coreNeed: "neither", promptedBaselineMeetsBar: "no" };
+    expect(riskFlags(failed, { consensus: "PROMPTING", chosen: null }).map((f) => [f.code, f.reason, f.cite.file])).toEqual([
+      ["PROMPTING_BELOW_BAR", "The recommendation is prompting alone, but a prompted base model was tried and falls short of the bar; 003 adds complexity when the cheaper option clearly fails, and the cost panel never offers it as a saving.", "003_cef81cc6bb37c5d4.txt"],
+    ]);
+    expect(codes(failed, "RAG", "PROMPTING")).toContain("PROMPTING_BELOW_BAR");
+  });
+  it("is not raised for another approach in play, nor where the baseline meets the bar, is untested or unanswered", () => {
+    expect(codes({ promptedBaselineMeetsBar: "no" }, "PROMPTING", "RAG")).not.toContain("PROMPTING_BELOW_BAR");
+    for (const ap of ["RAG", "FINE_TUNING", "AGENT"] as const) expect(codes({ promptedBaselineMeetsBar: "no" }, ap), ap).not.toContain("PROMPTING_BELOW_BAR");
+    for (const b of ["yes", "untested", undefined] as const) expect(codes({ promptedBaselineMeetsBar: b }, "PROMPTING"), String(b)).not.toContain("PROMPTING_BELOW_BAR");
   });
 });
 

@@ -21,6 +21,7 @@ export const FLAG_CODES = [
   "CHOSEN_DIFFERS_FROM_CONSENSUS",
   "STALENESS_EXCEEDS_ACCEPTABLE_LAG",
   "PROMPTING_WITHOUT_ITS_KNOWLEDGE",
+  "PROMPTING_BELOW_BAR",
   "CONTRADICTORY_ANSWERS",
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
@@ -36,6 +37,7 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   CHOSEN_DIFFERS_FROM_CONSENSUS: "Chosen approach differs from the recommendation",
   STALENESS_EXCEEDS_ACCEPTABLE_LAG: "Staleness beyond the acceptable lag",
   PROMPTING_WITHOUT_ITS_KNOWLEDGE: "Prompting alone on knowledge it never sees",
+  PROMPTING_BELOW_BAR: "Prompting alone though a prompted base model falls short",
   CONTRADICTORY_ANSWERS: "Answers that contradict each other",
 };
 
@@ -51,6 +53,7 @@ export const FLAG_CITES: Record<FlagCode, Citation> = {
   CHOSEN_DIFFERS_FROM_CONSENSUS: { file: "003_cef81cc6bb37c5d4.txt", quote: "The most expensive AI mistake we see is fine-tuning when RAG would have worked. The second is the opposite." },
   STALENESS_EXCEEDS_ACCEPTABLE_LAG: { file: "000_2a5380ca2875bd0d.txt", quote: "Each iteration adds $10,000 to $30,000 and two to four weeks of lag time." },
   PROMPTING_WITHOUT_ITS_KNOWLEDGE: { file: "002_eb871f56c24eca94.txt", quote: "grounding answers in specific, up-to-date documents rather than relying on potentially stale or hallucinated parametric knowledge" },
+  PROMPTING_BELOW_BAR: { file: "003_cef81cc6bb37c5d4.txt", quote: "Start with the cheaper option. Add complexity when the cheaper option clearly fails." },
   CONTRADICTORY_ANSWERS: { file: "001_882c99e1fd832846.txt", quote: "Here’s how to think through the decision." },
 };
 
@@ -179,6 +182,9 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
   }
   if (inPlay === "PROMPTING" && !promptingReachesKnowledge(a)) {
     add("PROMPTING_WITHOUT_ITS_KNOWLEDGE", `${who} is prompting alone, but ${ownKnowledge(a)}, which a prompted model never sees: nothing is retrieved or trained, and no prompted base model has been shown to meet the bar.`);
+  }
+  if (inPlay === "PROMPTING" && a.promptedBaselineMeetsBar === "no") {
+    add("PROMPTING_BELOW_BAR", `${who} is prompting alone, but a prompted base model was tried and falls short of the bar; 003 adds complexity when the cheaper option clearly fails, and the cost panel never offers it as a saving.`);
   }
   const broken = CONTRADICTIONS.filter((c) => c.holds(a));
   if (broken.length) flags.push({ code: "CONTRADICTORY_ANSWERS", reason: broken.map((c) => c.sentence).join(" "), cite: broken[0]!.cite });

@@ -77,7 +77,9 @@ export interface Score extends Consensus {
  * 2.1: the default start and the cost panel agree on what prompting can serve; a tie on votes is
  *      said; FT_THOUGH_PROMPTING_MEETS_BAR and PROMPTING_WITHOUT_ITS_KNOWLEDGE; the staleness flag
  *      follows the cost panel's rule.
- * 2.2: a provisional lean to training says when a prompted base model already meets the bar.
+ * 2.2: a provisional lean to training says when a prompted base model already meets the bar; the
+ *      default start is RAG, not prompting, where a prompted base model was tried and falls short;
+ *      PROMPTING_BELOW_BAR.
  */
 export const JUDGEMENT_VERSION = "2.2";
 

@@ -170,6 +170,7 @@ function summaryOf(p: Projection, simulation: Simulation | null | undefined) {
       retrainingCyclesPerYear: x.retrainingCyclesPerYear,
       meetsLag: x.meetsLag,
       reachesKnowledge: x.reachesKnowledge,
+      meetsBar: x.meetsBar,
       worstDelayDays: x.worstDelayDays,
       manual: x.manual,
       missing: x.missing,

@@ -29,8 +29,9 @@ export function EvidenceSection() {
           <dd>
             Some are answered. The recommendation is marked provisional, with the unanswered questions ranked by how much each could change it.
             While {TRAINING_PREREQUISITES.map((k) => ANSWER_LABELS[k].toLowerCase()).join(", ")} are not all known, fine-tuning and hybrid are
-            never recommended: the seeds&apos; default start is (RAG where there is knowledge to retrieve, or knowledge of its own that
-            prompting alone would never see; else prompting only), with what fine-tuning would need beside it. <q className="italic text-zinc-600">When in doubt, start with RAG.</q>{" "}
+            never recommended: the seeds&apos; default start is (RAG where there is knowledge to retrieve, knowledge of its own that
+            prompting alone would never see, or a prompted base model was tried and falls short; else prompting only), with what
+            fine-tuning would need beside it. <q className="italic text-zinc-600">When in doubt, start with RAG.</q>{" "}
             <q className="italic text-zinc-600">Start with the cheaper option. Add complexity when the cheaper option clearly fails.</q>
           </dd>
           <dt className="font-medium text-zinc-900">{EVIDENCE_LABELS.assessed}</dt>

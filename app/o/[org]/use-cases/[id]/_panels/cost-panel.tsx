@@ -118,7 +118,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
                 <tr key={ap} className="border-t border-zinc-100">
                   <th scope="row" className="p-2 text-left font-medium">
                     {APPROACH_LABELS[ap]}{x.manual ? " (manual estimate)" : ""}
-                    {x.reachesKnowledge === false ? <span className="block text-xs font-normal text-red-700" data-testid={`lacks-knowledge-${ap}`}>does not reach the use case&apos;s knowledge</span> : x.meetsLag === false ? <span className="block text-xs font-normal text-red-700" data-testid={`fails-lag-${ap}`}>does not meet the {s.maxLagDays === null || s.maxLagDays === undefined ? "acceptable" : lagText(s.maxLagDays)} lag</span> : null}
+                    {x.reachesKnowledge === false ? <span className="block text-xs font-normal text-red-700" data-testid={`lacks-knowledge-${ap}`}>does not reach the use case&apos;s knowledge</span> : x.meetsBar === false ? <span className="block text-xs font-normal text-red-700" data-testid={`below-bar-${ap}`}>falls short of the bar (tried)</span> : x.meetsLag === false ? <span className="block text-xs font-normal text-red-700" data-testid={`fails-lag-${ap}`}>does not meet the {s.maxLagDays === null || s.maxLagDays === undefined ? "acceptable" : lagText(s.maxLagDays)} lag</span> : null}
                   </th>
                   <td className="p-2 tabular-nums">{range(x.lifecycle, dollars)}{x.lifecycle.complete ? "" : " + missing"}</td>
                   <td className="p-2 tabular-nums">{range(x.staleDaysPerYear, (n) => `${n}`)}</td>
