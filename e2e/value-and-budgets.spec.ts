@@ -30,11 +30,16 @@ test("a lead values a use case, finance budgets its unit, the portfolio marks it
   await panel.getByRole("button", { name: "Save the benefit" }).click();
   await expect(panel.getByTestId("benefit-summary")).toContainText("$100,000 / $200,000 / $300,000 a year");
   const table = panel.getByTestId("value-table");
-  for (const approach of ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"]) {
+  for (const approach of ["RAG", "FINE_TUNING", "HYBRID"]) {
     const row = table.getByTestId(`value-row-${approach}`);
     await expect(row.getByTestId("net")).toContainText("$");
     await expect(row.getByTestId("payback")).toContainText(/month|year/);
   }
+  // Knowledge that changes each year is knowledge of its own, which prompting alone never sees:
+  // the cheapest row claims no benefit, and says why, as the cost table does.
+  const prompting = table.getByTestId("value-row-PROMPTING");
+  await expect(prompting).toContainText("does not reach the use case's knowledge: its benefit would not come");
+  await expect(prompting.getByTestId("net")).toHaveCount(0);
   await expect(panel.getByTestId("value-pairing")).toContainText("Pessimistic takes the low benefit, the slowest build and the high cost together");
 
   // Finance sets Claims Ops' budget for the year the portfolio opens on: $1, far below its spend.

@@ -79,9 +79,12 @@ describe("a use case's value per approach (the demo's contact-centre answers, RA
     expect(paybackText(s.pessimistic.paybackMonths, 5)).toBe("never within 5 years");
     // Optimistic: high benefit, low cost. 11/12 × $700,000 rounds to $641,666.67; + 4 × $700,000 = $3,441,666.67.
     expect(s.optimistic).toMatchObject({ benefitCents: 344_166_667, costCents: 51_493_086, netCents: 292_673_581, paybackMonths: 2 });
-    // Fine-tuning builds for 6 / 8 / 12 weeks: 2, 2 and 3 months. Base: 10/12 × $450,000 + 4 × $450,000 = $2,175,000 against $2,771,499.21.
-    const ft = valued(v.approaches.find((a) => a.approach === "FINE_TUNING")!.value);
-    expect(ft.base).toMatchObject({ benefitCents: 217_500_000, costCents: 277_149_921, netCents: -59_649_921, paybackMonths: null });
+    // Fine-tuning cannot keep a 2-day lag and prompting alone never sees the contact centre's
+    // documents (the cost panel's words): neither is claimed the benefit, however cheap prompting is.
+    const of = (ap: string) => v.approaches.find((a) => a.approach === ap)!.value;
+    expect(of("FINE_TUNING")).toEqual({ status: "cannot-serve", why: "does not meet the 2-day lag" });
+    expect(of("PROMPTING")).toEqual({ status: "cannot-serve", why: "does not reach the use case's knowledge" });
+    expect(of("HYBRID").status).toBe("valued");
   });
 
   it("says there is no value where none was entered, for every approach (never $0)", async () => {

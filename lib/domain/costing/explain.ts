@@ -7,6 +7,7 @@
  */
 import { APPROACH_LABELS, type Approach } from "../assessment";
 import { percentSize } from "../portfolio/format";
+import { lagText } from "./project";
 
 interface Range3 { low: number; base: number; high: number }
 
@@ -33,6 +34,21 @@ export interface CostExplanation {
   simulation: string | null;
   /** One sentence per approach that cannot serve the use case: it misses the lag, or never sees the use case's knowledge. */
   infeasible: string[];
+}
+
+/**
+ * Why an approach cannot serve the use case, in the cost table's words (the value table says the
+ * same), or null where it can: it never sees the use case's knowledge, a prompted base model was
+ * tried and fell short, or it misses the acceptable lag.
+ */
+export function cannotServe(
+  x: { reachesKnowledge?: boolean; meetsBar?: boolean; meetsLag?: boolean | null },
+  maxLagDays: number | null | undefined,
+): { kind: "lacks-knowledge" | "below-bar" | "fails-lag"; text: string } | null {
+  if (x.reachesKnowledge === false) return { kind: "lacks-knowledge", text: "does not reach the use case's knowledge" };
+  if (x.meetsBar === false) return { kind: "below-bar", text: "falls short of the bar (tried)" };
+  if (x.meetsLag === false) return { kind: "fails-lag", text: `does not meet the ${maxLagDays === null || maxLagDays === undefined ? "acceptable" : lagText(maxLagDays)} lag` };
+  return null;
 }
 
 /** $940, $41k, $1.3M, $2.1B: a sentence's money, in whole dollars and three significant figures. */

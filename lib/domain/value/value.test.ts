@@ -85,8 +85,14 @@ describe("approachValue says why there is no value rather than showing $0", () =
     ["no projection for the approach", { low: 1, base: 1, high: 1 }, null, "not-costed"],
     ["an empty projection", { low: 1, base: 1, high: 1 }, { ...costs, years: [] }, "not-costed"],
     ["a missing cost figure", { low: 1, base: 1, high: 1 }, { ...costs, complete: false }, "incomplete"],
+    ["an approach that cannot serve the use case", { low: 1, base: 1, high: 1 }, { ...costs, cannotServe: "does not meet the 14-day lag" }, "cannot-serve"],
+    ["an approach that can", { low: 1, base: 1, high: 1 }, { ...costs, cannotServe: null }, "valued"],
     ["both", { low: 1, base: 1, high: 1 }, costs, "valued"],
   ] as const)("%s → %s", (_, benefit, c, status) => expect(approachValue(benefit, c).status).toBe(status));
+
+  it("claims no value for an approach that cannot serve the use case, saying why", () => {
+    expect(approachValue({ low: 1, base: 1, high: 1 }, { ...costs, cannotServe: "does not reach the use case's knowledge" })).toEqual({ status: "cannot-serve", why: "does not reach the use case's knowledge" });
+  });
 
   it("gives all three scenarios when valued", () => {
     const v = approachValue({ low: 0, base: 12_000, high: 24_000 }, costs);

@@ -101,10 +101,16 @@ export interface ApproachCosts {
   /** False when a figure is missing: then no value is computed (never a net on a partial cost). */
   complete: boolean;
   timeToValueWeeks: Money3 | null;
+  /**
+   * Why the approach cannot serve the use case, as the cost panel says it ("does not meet the
+   * 14-day lag"), or null: then its benefit would never come, so no net value is claimed for it.
+   */
+  cannotServe?: string | null;
 }
 
 export type ApproachValue =
   | { status: "no-benefit" }
+  | { status: "cannot-serve"; why: string }
   | { status: "incomplete" }
   | { status: "not-costed" }
   | { status: "valued"; scenarios: Record<ValueScenario, ScenarioValue> };
@@ -130,6 +136,7 @@ export function scenarioValue(yearlyBenefit: Money3, costs: ApproachCosts, scena
 export function approachValue(yearlyBenefit: Money3 | null, costs: ApproachCosts | null): ApproachValue {
   if (!yearlyBenefit) return { status: "no-benefit" };
   if (!costs || costs.years.length === 0) return { status: "not-costed" };
+  if (costs.cannotServe) return { status: "cannot-serve", why: costs.cannotServe };
   if (!costs.complete) return { status: "incomplete" };
   return {
     status: "valued",

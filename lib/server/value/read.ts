@@ -7,6 +7,7 @@ import {
 } from "@/lib/domain/value";
 import { db, Prisma } from "../db";
 import { getStoredProjection } from "../projections";
+import { cannotServe } from "@/lib/domain/costing/explain";
 import { keptSumsReady } from "../portfolio/cost-sums";
 import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
 import { float, int } from "../portfolio/sql-values";
@@ -67,6 +68,8 @@ export async function getUseCaseValue(organizationId: string, useCaseId: string)
         years,
         complete: s ? s.lifecycle.complete : p.years.filter((y) => y.approach === approach).every((y) => y.complete),
         timeToValueWeeks: s?.timeToValueWeeks ?? null,
+        // An approach the cost panel says cannot serve the use case is claimed no benefit either.
+        cannotServe: s ? (cannotServe(s, p.summary?.maxLagDays)?.text ?? null) : null,
       });
       return { approach, value, chosen: approach === asChosen, recommended: approach === uc.recommendedApproach };
     }),

@@ -1,5 +1,5 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
-import { ASSUMPTION_CATALOG, catalogueModels, COST_CATEGORY_LABELS, explainCosts, lagText, type AssumptionKey } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, cannotServe, catalogueModels, COST_CATEGORY_LABELS, explainCosts, type AssumptionKey } from "@/lib/domain/costing";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { db } from "@/lib/server/db";
@@ -114,11 +114,12 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
           <tbody>
             {approaches.map((ap) => {
               const x = s.approaches[ap]!;
+              const why = cannotServe(x, s.maxLagDays);
               return (
                 <tr key={ap} className="border-t border-zinc-100">
                   <th scope="row" className="p-2 text-left font-medium">
                     {APPROACH_LABELS[ap]}{x.manual ? " (manual estimate)" : ""}
-                    {x.reachesKnowledge === false ? <span className="block text-xs font-normal text-red-700" data-testid={`lacks-knowledge-${ap}`}>does not reach the use case&apos;s knowledge</span> : x.meetsBar === false ? <span className="block text-xs font-normal text-red-700" data-testid={`below-bar-${ap}`}>falls short of the bar (tried)</span> : x.meetsLag === false ? <span className="block text-xs font-normal text-red-700" data-testid={`fails-lag-${ap}`}>does not meet the {s.maxLagDays === null || s.maxLagDays === undefined ? "acceptable" : lagText(s.maxLagDays)} lag</span> : null}
+                    {why ? <span className="block text-xs font-normal text-red-700" data-testid={`${why.kind}-${ap}`}>{why.text}</span> : null}
                   </th>
                   <td className="p-2 tabular-nums">{range(x.lifecycle, dollars)}{x.lifecycle.complete ? "" : " + missing"}</td>
                   <td className="p-2 tabular-nums">{range(x.staleDaysPerYear, (n) => `${n}`)}</td>

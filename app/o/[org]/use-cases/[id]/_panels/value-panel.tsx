@@ -12,6 +12,7 @@ const rateText = (cents: number, isDefault: boolean) =>
 function WhyNone({ value }: { value: ApproachValue }) {
   if (value.status === "incomplete") return <>a cost figure is missing, so no net value (never netted against a partial cost)</>;
   if (value.status === "not-costed") return <>not costed</>;
+  if (value.status === "cannot-serve") return <span className="text-red-800">{value.why}: its benefit would not come, so no net value, payback or return is claimed for it</span>;
   return <>no value entered</>;
 }
 
