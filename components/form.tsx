@@ -1,6 +1,7 @@
 "use client";
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 import { buttonClass, type ButtonVariant } from "./button";
+import { useHydrated } from "./script-button";
 
 /**
  * Form controls with their label, hint and errors wired up: the input names its hint and error
@@ -149,10 +150,13 @@ export function SubmitButton({
   variant?: ButtonVariant;
   className?: string;
 } & Omit<React.ButtonHTMLAttributes<HTMLButtonElement>, "type" | "children">) {
+  const hydrated = useHydrated();
   return (
     // Not `disabled` while pending: a disabled button drops keyboard focus. The form hook ignores
-    // a second submit while the first is running.
-    <button type="submit" aria-disabled={pending || undefined} className={buttonClass(variant, `aria-disabled:cursor-wait aria-disabled:opacity-70 ${className}`)} {...rest}>
+    // a second submit while the first is running. Disabled until the page's script has run: the
+    // form is handled there, and submitted before, the browser would put its fields (a password
+    // too) in the address; a form whose submit button is disabled is not sent by Enter either.
+    <button type="submit" aria-disabled={pending || undefined} className={buttonClass(variant, `aria-disabled:cursor-wait aria-disabled:opacity-70 ${className}`)} {...rest} disabled={!hydrated || rest.disabled}>
       {pending ? (
         <>
           <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />

@@ -17,13 +17,20 @@ import { DeleteButton, RestoreButton } from "@/app/o/[org]/use-cases/_components
 import { UndoImportButton } from "@/app/o/[org]/use-cases/import/[importId]/undo-button";
 import { DeleteRuleButton, UndoActualsImportButton } from "@/app/o/[org]/actuals/_components/buttons";
 import { ApproveBudgetButton, ApproveOrSendBack } from "@/app/o/[org]/use-cases/[id]/_decision/workflow-forms";
+import { SubmitButton } from "@/components/form";
+import { SignInForm } from "@/app/(auth)/sign-in/sign-in-form";
+import { SignUpForm } from "@/app/(auth)/sign-up/sign-up-form";
+import { CommentForm } from "@/app/o/[org]/use-cases/[id]/_comments/comment-form";
 
 /** Each <button> of the server's HTML: its text and whether it is disabled. */
-function buttons(element: ReactElement): { text: string; disabled: boolean }[] {
+function html(element: ReactElement): string {
   // The router the page gives its components (useRouter), which server rendering does not call.
   const router = { back() {}, forward() {}, refresh() {}, push() {}, replace() {}, prefetch() {} } as unknown as AppRouterInstance;
-  const html = renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router }, element));
-  return [...html.matchAll(/<button([^>]*)>(.*?)<\/button>/g)].map((m) => ({ text: m[2]!.replace(/<[^>]+>/g, ""), disabled: /\sdisabled=""/.test(m[1]!) }));
+  return renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router }, element));
+}
+
+function buttons(element: ReactElement): { text: string; disabled: boolean }[] {
+  return [...html(element).matchAll(/<button([^>]*)>(.*?)<\/button>/g)].map((m) => ({ text: m[2]!.replace(/<[^>]+>/g, ""), disabled: /\sdisabled=""/.test(m[1]!) }));
 }
 
 const org = "acme";
@@ -40,6 +47,29 @@ const cases: [string, ReactElement][] = [
   ["Approve or send back", createElement(ApproveOrSendBack, { orgSlug: org, id: "d1", approach: "RAG" })],
   ["Approve the budget", createElement(ApproveBudgetButton, { orgSlug: org, id: "d1", label: "Approve the budget" })],
 ];
+
+/**
+ * Forms the page's script sends (onSubmit): their submit button is disabled in the server's HTML.
+ * Submitted before the script has run, the browser would send the form itself, as a GET to the
+ * page with every field in the address (the sign-in form's password in the server's log and the
+ * browser's history); with its submit button disabled, neither a click nor Enter sends it.
+ */
+const forms: [string, ReactElement][] = [
+  ["Sign in", createElement(SignInForm, { callbackUrl: "/" })],
+  ["Sign up", createElement(SignUpForm)],
+  ["Comment", createElement(CommentForm, { orgSlug: org, useCaseId: "u1", members: [] })],
+];
+
+describe("a form sent by the page's script", () => {
+  it.each(forms)("%s: its submit button is disabled in the server's HTML", (_, element) => {
+    const submits = html(element).match(/<button[^>]*type="submit"[^>]*>/g) ?? [];
+    expect(submits.length).toBeGreaterThan(0);
+    for (const b of submits) expect(b).toMatch(/\sdisabled=""/);
+  });
+  it("SubmitButton keeps a caller's disabled and its own pending state", () => {
+    expect(renderToStaticMarkup(createElement(SubmitButton, { pending: true, children: "Save" }))).toMatch(/^<button type="submit" aria-disabled="true"[^>]*disabled=""/);
+  });
+});
 
 describe("a button that works only through the page's script", () => {
   it.each(cases)("%s: disabled in the server's HTML", (_, element) => {

@@ -6,6 +6,7 @@ import { FormMessage, SubmitButton, TextField } from "@/components/form";
 import { useFormAction, type FormInput } from "@/components/use-form-action";
 import { parseDollarsToCents } from "@/lib/domain/value/budget";
 import { setBudget, setHourlyRate } from "./actions";
+import { ScriptButton } from "@/components/script-button";
 
 /** Dollars as typed → cents; what is not an amount becomes NaN, which the server refuses on the field. */
 const cents = (input: FormInput, key: string) => parseDollarsToCents(input[key] ?? "") ?? Number.NaN;
@@ -24,7 +25,7 @@ export function RateForm({ orgSlug, currentCents, isDefault }: { orgSlug: string
       </form>
       {!isDefault ? (
         <form onSubmit={reset.onSubmit} aria-label="Use the default rate">
-          <button type="submit" className={buttonClass("secondary")} disabled={reset.pending}>Use the default</button>
+          <ScriptButton type="submit" className={buttonClass("secondary")} disabled={reset.pending}>Use the default</ScriptButton>
         </form>
       ) : null}
     </div>
@@ -51,7 +52,7 @@ export function BudgetForm({ orgSlug, businessUnit, year, currentCents }: { orgS
       </form>
       {currentCents !== null ? (
         <form onSubmit={remove.onSubmit} aria-label={`Remove the budget of ${businessUnit} in ${year}`}>
-          <button type="submit" className={buttonClass("ghost")} disabled={remove.pending}>Remove</button>
+          <ScriptButton type="submit" className={buttonClass("ghost")} disabled={remove.pending}>Remove</ScriptButton>
         </form>
       ) : null}
     </div>

@@ -12,6 +12,7 @@ import { buttonClass } from "@/components/button";
 import { SelectField, TextField } from "@/components/form";
 import { formatCentsExact, MONTH_NAMES } from "@/lib/domain/actuals";
 import { importActualSpend } from "../actions";
+import { ScriptButton } from "@/components/script-button";
 
 type Outcome = Awaited<ReturnType<typeof importActualSpend>>;
 
@@ -95,9 +96,9 @@ export function ImportActualsForm({ orgSlug }: { orgSlug: string }) {
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="onlyValid" /> Import the readable rows and leave out the ones refused
       </label>
-      <button type="submit" className={buttonClass("primary")} disabled={pending}>
+      <ScriptButton type="submit" className={buttonClass("primary")} disabled={pending}>
         {pending ? "Importing…" : "Import"}
-      </button>
+      </ScriptButton>
       {outcome && <OutcomeView outcome={outcome} />}
     </form>
   );

@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { buttonClass } from "@/components/button";
 import { SelectField, TextField } from "@/components/form";
 import { saveActualRule } from "../actions";
+import { ScriptButton } from "@/components/script-button";
 
 export function RuleForm({ orgSlug, useCases, initial }: { orgSlug: string; useCases: { id: string; title: string; externalId: string | null }[]; initial?: { field: string; value: string } }) {
   const router = useRouter();
@@ -34,9 +35,9 @@ export function RuleForm({ orgSlug, useCases, initial }: { orgSlug: string; useC
       <TextField label="Value, as the bill writes it" name="value" defaultValue={initial?.value} errors={errors.value} />
       <SelectField label="Use case" name="useCaseId" options={[{ value: "", label: "Choose a use case" }, ...useCases.map((u) => ({ value: u.id, label: u.externalId ? `${u.title} (${u.externalId})` : u.title }))]} errors={errors.useCaseId} />
       <TextField label="Share (%)" name="sharePct" defaultValue="100" inputMode="decimal" errors={errors.sharePct} />
-      <button type="submit" className={buttonClass("primary")} disabled={pending}>
+      <ScriptButton type="submit" className={buttonClass("primary")} disabled={pending}>
         {pending ? "Saving…" : "Add rule"}
-      </button>
+      </ScriptButton>
       {result && !result.ok && !Object.keys(errors).length ? (
         <p role="alert" className="text-sm text-red-800 sm:col-span-5">
           {result.message}

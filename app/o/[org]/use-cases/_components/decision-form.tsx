@@ -8,6 +8,7 @@ import { decisionSchema, LIMITS } from "@/lib/domain/use-case";
 import { issuesToFieldErrors } from "@/lib/domain/use-case-form";
 import { recordDecision } from "../actions";
 import { useCasePath } from "./labels";
+import { ScriptButton } from "@/components/script-button";
 
 export function DecisionForm(props: { orgSlug: string; id: string; version: number; chosenApproach: string | null; decisionNotes: string; recommended: string | null }) {
   const router = useRouter();
@@ -114,9 +115,9 @@ export function DecisionForm(props: { orgSlug: string; id: string; version: numb
           </p>
         )}
       </div>
-      <button type="submit" disabled={pending} className={buttonClass("primary")}>
+      <ScriptButton type="submit" disabled={pending} className={buttonClass("primary")}>
         {pending ? "Saving…" : "Record decision"}
-      </button>
+      </ScriptButton>
     </form>
   );
 }

@@ -23,6 +23,7 @@ import { ConflictPanel } from "./conflict-panel";
 import { fieldId, type Errors, type Fields } from "./form-fields";
 import { useCasePath } from "./labels";
 import { OverviewSection } from "./overview-section";
+import { ScriptButton } from "@/components/script-button";
 
 export interface UseCaseFormProps {
   orgSlug: string;
@@ -213,9 +214,9 @@ export function UseCaseForm(props: UseCaseFormProps) {
       <AssessmentSection values={values} err={err} onAnswer={setAnswer} blur={blur} />
 
       <div className="sticky bottom-0 z-10 -mx-4 flex items-center gap-3 border-t border-zinc-200 bg-white px-4 py-3 shadow-[0_-4px_12px_-6px_rgb(0_0_0_/_0.15)]" data-testid="save-bar">
-        <button type="submit" disabled={pending} className={buttonClass("primary")}>
+        <ScriptButton type="submit" disabled={pending} className={buttonClass("primary")}>
           {pending ? "Saving…" : props.mode === "create" ? "Save use case" : "Save changes"}
-        </button>
+        </ScriptButton>
         <Link href={props.mode === "create" ? useCasePath(props.orgSlug) : useCasePath(props.orgSlug, props.useCaseId)} className="text-sm text-zinc-700 underline">
           Cancel
         </Link>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { commentSchema } from "@/lib/domain/decisions/schemas";
 import { addComment } from "../actions";
+import { ScriptButton } from "@/components/script-button";
 
 export function CommentForm(props: { orgSlug: string; useCaseId: string; members: string[] }) {
   const router = useRouter();
@@ -41,9 +42,9 @@ export function CommentForm(props: { orgSlug: string; useCaseId: string; members
           {message.text}
         </p>
       )}
-      <button type="submit" disabled={pending} className={buttonClass("secondary")}>
+      <ScriptButton type="submit" disabled={pending} className={buttonClass("secondary")}>
         {pending ? "Posting…" : "Post comment"}
-      </button>
+      </ScriptButton>
     </form>
   );
 }

@@ -95,9 +95,9 @@ export function ProposeForm(props: { orgSlug: string; id: string; recommended: s
         <textarea id="propose-notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} className="mt-1 block w-full rounded border border-zinc-300 px-2 py-1.5 text-sm" />
       </div>
       <p className="text-xs text-zinc-600">The yearly budget is taken from the projection: the approach&apos;s first-year base cost.</p>
-      <button type="submit" disabled={pending} className={buttonClass("primary")}>
+      <ScriptButton type="submit" disabled={pending} className={buttonClass("primary")}>
         {pending ? "Proposing…" : "Propose"}
-      </button>
+      </ScriptButton>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { FormMessage, SelectField, SubmitButton, TextField } from "@/components/
 import { buttonClass } from "@/components/button";
 import { useFormAction, type FormInput } from "@/components/use-form-action";
 import { setBenefit } from "../../../value/actions";
+import { ScriptButton } from "@/components/script-button";
 
 const KINDS = [
   { value: "HOURS", label: "Hours saved a year" },
@@ -67,9 +68,9 @@ export function BenefitForm({ orgSlug, useCaseId, version, current, rateText }: 
       {current ? (
         <form onSubmit={clear.onSubmit} aria-label="Clear the expected benefit">
           <FormMessage message={clear.message} />
-          <button type="submit" className={buttonClass("secondary")} disabled={clear.pending}>
+          <ScriptButton type="submit" className={buttonClass("secondary")} disabled={clear.pending}>
             Clear the benefit
-          </button>
+          </ScriptButton>
         </form>
       ) : null}
     </div>

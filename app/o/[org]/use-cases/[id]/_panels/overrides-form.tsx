@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useFormAction, type FormInput } from "@/components/use-form-action";
 import { buttonClass } from "@/components/button";
 import { setCostOverrides } from "../../actions";
+import { ScriptButton } from "@/components/script-button";
 
 export interface OverrideRow {
   key: string;
@@ -88,7 +89,7 @@ export function OverridesForm({ orgSlug, useCaseId, version, rows, model }: {
           );
         })}
         {form.message ? <p role="status" className="text-sm">{form.message}</p> : null}
-        <button type="submit" className={buttonClass("primary")} disabled={form.pending}>{form.pending ? "Saving…" : "Save cost figures"}</button>
+        <ScriptButton type="submit" className={buttonClass("primary")} disabled={form.pending}>{form.pending ? "Saving…" : "Save cost figures"}</ScriptButton>
       </form>
     </details>
   );
