@@ -6,7 +6,7 @@
  * projected against actual and the use cases furthest outside their range; a lead can read, not import.
  */
 import { randomUUID } from "node:crypto";
-import { expect, test, type Auth, type Org } from "./fixtures";
+import { expect, test, type Auth, type Org, chooseFile } from "./fixtures";
 import { focusFebruaryReissued, focusSample } from "../tests/helpers/actuals-samples";
 
 const cuidish = () => `c${randomUUID().replace(/-/g, "").slice(0, 24)}`;
@@ -45,7 +45,7 @@ test("finance imports, attributes and re-imports actual spend; the use case and 
   await expect(page.getByRole("heading", { name: "Actual spend", level: 1 })).toBeVisible();
 
   // 1. The FOCUS file: every month's total, to the cent.
-  await page.getByLabel("CSV file").setInputFiles({ name: "focus-2026.csv", mimeType: "text/csv", buffer: Buffer.from(focusSample()) });
+  await chooseFile(page.getByLabel("CSV file"), { name: "focus-2026.csv", mimeType: "text/csv", buffer: Buffer.from(focusSample()) });
   await page.getByLabel("Feed").fill("Azure billing");
   await page.getByRole("button", { name: "Import" }).click();
   const outcome = page.getByTestId("actuals-outcome");
@@ -75,7 +75,7 @@ test("finance imports, attributes and re-imports actual spend; the use case and 
   await expect(page.getByTestId("unattributed-total")).toContainText("$22.55 this year belongs to no use case yet");
 
   // 4. February re-issued: it replaces the first file's February.
-  await page.getByLabel("CSV file").setInputFiles({ name: "focus-feb-v2.csv", mimeType: "text/csv", buffer: Buffer.from(focusFebruaryReissued()) });
+  await chooseFile(page.getByLabel("CSV file"), { name: "focus-feb-v2.csv", mimeType: "text/csv", buffer: Buffer.from(focusFebruaryReissued()) });
   await page.getByLabel("Feed").fill("Azure billing");
   await page.getByRole("button", { name: "Import" }).click();
   await expect(outcome).toContainText("February 2026: $220.00 (replaces the earlier file of this feed for that month)");

@@ -152,3 +152,14 @@ export { expect };
 export async function hydrated(locator: Locator): Promise<void> {
   await expect.poll(() => locator.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$"))), { timeout: 15_000 }).toBe(true);
 }
+
+/**
+ * Chooses a file in a file input the page's script reads. Playwright sets files without waiting
+ * for the input to be enabled (no actionability checks), and a file set before React has hydrated
+ * the input fires no change React sees: the journey then waits for a summary that never comes.
+ */
+export async function chooseFile(input: Locator, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  await hydrated(input);
+  await expect(input).toBeEnabled();
+  await input.setInputFiles(file);
+}

@@ -7,7 +7,7 @@
  * import is undone from its record.
  */
 import { readFile } from "node:fs/promises";
-import { expect, test } from "./fixtures";
+import { expect, test, chooseFile } from "./fixtures";
 import { publicInventory } from "../tests/helpers/public-inventory";
 
 test("an admin imports a public inventory as published, then undoes it", async ({ page, auth }) => {
@@ -18,7 +18,7 @@ test("an admin imports a public inventory as published, then undoes it", async (
   const refused = [...new Set([...file.faults.longId, ...file.faults.longTitle, ...file.faults.emptyTitle])];
   const valid = 60 - refused.length;
 
-  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "ai-inventory.csv", mimeType: "text/csv", buffer: Buffer.from(file.bytes) });
+  await chooseFile(page.getByLabel("CSV file", { exact: true }), { name: "ai-inventory.csv", mimeType: "text/csv", buffer: Buffer.from(file.bytes) });
   await expect(page.getByTestId("file-summary")).toContainText("60 rows, 35 columns");
   await expect(page.getByTestId("encoding-note")).toContainText(`Row ${file.faults.cp1252Row} held Windows-1252 characters`);
   // governance columns recognised by their names; the external id built from agency + id
@@ -60,7 +60,7 @@ test("an admin imports a public inventory as published, then undoes it", async (
 
   // the same file again, with the saved mapping picked for it: nothing to import
   await page.goto(org.path("use-cases/import"));
-  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "ai-inventory.csv", mimeType: "text/csv", buffer: Buffer.from(file.bytes) });
+  await chooseFile(page.getByLabel("CSV file", { exact: true }), { name: "ai-inventory.csv", mimeType: "text/csv", buffer: Buffer.from(file.bytes) });
   await expect(page.getByLabel("External id: second part")).toHaveValue("Use Case ID");
   await page.getByRole("button", { name: "Check 60 rows" }).click();
   await expect(counts).toContainText(`Unchanged${valid}`);

@@ -3,7 +3,7 @@
  * (nothing saved); the corrected file (Windows-1252, a foreign column name, a multi-line cell)
  * is mapped, checked and imported, and its use cases appear in the list.
  */
-import { expect, test } from "./fixtures";
+import { expect, test, chooseFile } from "./fixtures";
 
 const HEADER = "Use Case Name,Bureau,Stage of Development,Summary of Use Case,horizonYears,externalId";
 
@@ -23,7 +23,7 @@ test("a lead sees per-row errors before anything is saved, then imports a correc
 
   // 1. a file with a bad row: a 12-year horizon on row 3
   const bad = [HEADER, `Claims triage,Operations,Pilot,Sorts incoming claims.,3,CL-1`, `Fraud signals,Operations,Deployed,Flags odd claims.,12,CL-2`].join("\r\n");
-  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "claims.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await chooseFile(page.getByLabel("CSV file", { exact: true }), { name: "claims.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
   await expect(page.getByTestId("file-summary")).toContainText("claims.csv: 2 rows, 6 columns, read as UTF-8");
   // the columns were recognised by their names
   await expect(page.getByLabel("Field for the column “Use Case Name”")).toHaveValue("title");
@@ -51,7 +51,7 @@ test("a lead sees per-row errors before anything is saved, then imports a correc
     `Claims triage,Operations,Pilot,Sorts incoming claims.,3,CL-1,05/01/2027`,
     `Fraud signals – pilot,Opérations,Deployed,"Flags odd claims.\r\nSecond line.",10,CL-2,06/02/2027`,
   ].join("\r\n");
-  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "claims-fixed.csv", mimeType: "text/csv", buffer: windows1252(good) });
+  await chooseFile(page.getByLabel("CSV file", { exact: true }), { name: "claims-fixed.csv", mimeType: "text/csv", buffer: windows1252(good) });
   await expect(page.getByTestId("file-summary")).toContainText("read as Windows-1252");
   await expect(page.getByLabel("Field for the column “Date Initiated”")).toHaveValue("startDate");
   await expect(page.getByText(/could be day first or month first/)).toBeVisible();
@@ -78,7 +78,7 @@ test("a lead sees per-row errors before anything is saved, then imports a correc
 
   // 4. a file with a title close to one now in the registry: a warning that links to it
   await page.goto(org.path("use-cases/import"));
-  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "more.csv", mimeType: "text/csv", buffer: Buffer.from(`${HEADER}\r\nClaims-triage,Operations,Pilot,Another team's copy.,3,CL-9\r\n`) });
+  await chooseFile(page.getByLabel("CSV file", { exact: true }), { name: "more.csv", mimeType: "text/csv", buffer: Buffer.from(`${HEADER}\r\nClaims-triage,Operations,Pilot,Another team's copy.,3,CL-9\r\n`) });
   await page.getByRole("button", { name: "Check 1 row" }).click();
   const warning = page.getByTestId("import-warnings").getByRole("row", { name: /Row 2/ });
   await expect(warning).toContainText("“Claims triage” (already in the registry)");

@@ -1,6 +1,7 @@
 "use client";
 import type { RefObject } from "react";
 import { formatBytes, MAX_FILE_BYTES } from "@/lib/domain/import";
+import { useHydrated } from "@/components/script-button";
 
 /** Step 1 of the import: choosing the file. The wizard reads and parses it (import-wizard.tsx). */
 export function ChooseStep(props: {
@@ -10,6 +11,8 @@ export function ChooseStep(props: {
   onFile: (file: File | undefined) => void;
 }) {
   const { fileInput, reading, fileError, onFile } = props;
+  // The file is read by the page's script: a file chosen before it runs would be silently ignored.
+  const hydrated = useHydrated();
   return (
     <section aria-labelledby="choose-heading" className="rounded-lg border border-zinc-200 bg-white p-5">
       <h2 id="choose-heading" className="text-lg font-semibold text-zinc-900">
@@ -30,7 +33,7 @@ export function ChooseStep(props: {
         aria-invalid={fileError ? true : undefined}
         className="mt-1.5 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-600 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-white hover:file:bg-brand-700"
         onChange={(e) => onFile(e.currentTarget.files?.[0])}
-        disabled={reading}
+        disabled={reading || !hydrated}
       />
       {reading && (
         <p role="status" className="mt-3 text-sm text-zinc-700">
