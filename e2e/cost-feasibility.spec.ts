@@ -52,12 +52,24 @@ test("the portfolio counts the use cases over their lag and never offers a scena
   await expect(page.getByText("Use case saved.")).toBeVisible();
   const useCaseUrl = page.url().split("?")[0]!;
 
-  // An executive decides on fine-tuning anyway.
+  // An executive first decides on a hybrid: the page says what that costs over the cheapest that serves.
   await registry.signInAs("EXECUTIVE");
+  await page.goto(`${useCaseUrl}?tab=decision`);
+  await page.getByLabel("Chosen approach").selectOption("HYBRID");
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByTestId("chosen-approach")).toHaveText("Hybrid");
+  await page.goto(useCaseUrl);
+  await expect(page.getByTestId("premium")).toHaveText(/^Hybrid, the chosen approach, costs \$[\d.,]+[kM]? more than RAG over the lifecycle in the base case \(.+ RAG's\), \$[\d.,]+[kM]? more in the low scenario and \$[\d.,]+[kM]? more in the high\.$/);
+
+  // Then on fine-tuning, which cannot keep a 1-day lag: no premium is said for it, only that it cannot serve.
   await page.goto(`${useCaseUrl}?tab=decision`);
   await page.getByLabel("Chosen approach").selectOption("FINE_TUNING");
   await page.getByRole("button", { name: "Record decision" }).click();
   await expect(page.getByTestId("chosen-approach")).toHaveText("Fine-tuning");
+
+  await page.goto(useCaseUrl);
+  await expect(page.getByTestId("infeasible").filter({ hasText: "Fine-tuning" })).toBeVisible();
+  await expect(page.getByTestId("premium")).toHaveCount(0);
 
   await page.goto(`/o/${registry.org.slug}/portfolio`);
   await expect(page.getByText("Use cases their chosen approach cannot keep current")).toBeVisible();

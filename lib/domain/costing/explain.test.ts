@@ -64,7 +64,26 @@ describe("each sentence, word for word, from a summary built by hand", () => {
       savings: "RAG is the cheapest approach that meets the 30-day lag: against Fine-tuning it saves 28.6% over the lifecycle in the base case ($20k), saves 20% in the low scenario and costs 12.5% more in the high scenario.",
       simulation: null,
       infeasible: [],
+      premium: null,
     });
+  });
+
+  it("says what the approach in play costs over the cheapest, scenario by scenario, where it is not the cheapest", () => {
+    const base = {
+      approaches: { RAG: { lifecycle: life(5_000_000), manual: false }, HYBRID: { lifecycle: life(6_000_000), manual: false }, FINE_TUNING: { lifecycle: life(19_000_000), manual: false } },
+      savings: [saving("RAG", "HYBRID", 1_000_000, { low: 10, base: 16.67, high: 20 }), saving("RAG", "FINE_TUNING", 14_000_000, { low: 70, base: 73.7, high: 75 })],
+    };
+    expect(explainCosts({ ...base, inPlay: { approach: "FINE_TUNING", chosen: false } }).premium).toBe(
+      "Fine-tuning, the recommendation, costs $140k more than RAG over the lifecycle in the base case (3.8 times RAG's), $70k more in the low scenario and $280k more in the high.",
+    );
+    expect(explainCosts({ ...base, inPlay: { approach: "HYBRID", chosen: true } }).premium).toBe(
+      "Hybrid, the chosen approach, costs $10k more than RAG over the lifecycle in the base case (20% above RAG's), $5k more in the low scenario and $20k more in the high.",
+    );
+    // The cheapest itself, an approach that cannot serve, a manual estimate or nothing in play: no premium to say.
+    expect(explainCosts({ ...base, inPlay: { approach: "RAG", chosen: false } }).premium).toBeNull();
+    expect(explainCosts({ ...base, approaches: { ...base.approaches, FINE_TUNING: { lifecycle: life(19_000_000), manual: false, meetsLag: false } }, inPlay: { approach: "FINE_TUNING", chosen: false } }).premium).toBeNull();
+    expect(explainCosts({ ...base, approaches: { ...base.approaches, FINE_TUNING: { lifecycle: life(19_000_000), manual: true } }, inPlay: { approach: "FINE_TUNING", chosen: true } }).premium).toBeNull();
+    expect(explainCosts(base).premium).toBeNull();
   });
 
   it("with no lag given, says only that it is the cheapest; without comparable percentages, only that it is ahead", () => {

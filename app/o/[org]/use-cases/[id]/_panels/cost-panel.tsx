@@ -60,7 +60,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   const [p, editable, uc] = await Promise.all([
     getStoredProjection(organizationId, useCaseId),
     overridesFor(orgSlug, organizationId, useCaseId),
-    db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { evidence: true } }),
+    db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { evidence: true, chosenApproach: true, recommendedApproach: true } }),
   ]);
   if (uc?.evidence === "none") {
     return (
@@ -85,7 +85,8 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   // Said from the side of the cheapest approach that meets the lag, scenario by scenario. A use
   // case imported in bulk has no stored Monte Carlo: it is run here, from the same stored figures.
   const simulation = s.simulation !== undefined ? s.simulation : await simulationFor(organizationId, useCaseId);
-  const told = explainCosts({ ...s, simulation });
+  const inPlay = uc?.chosenApproach ?? uc?.recommendedApproach ?? null;
+  const told = explainCosts({ ...s, simulation, inPlay: inPlay ? { approach: inPlay, chosen: uc?.chosenApproach != null } : null });
   return (
     <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
       <h2 id="costs-heading" className="text-lg font-semibold text-zinc-900">Lifecycle cost</h2>
@@ -133,6 +134,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       </div>
       {told.savings ? <p className="mt-3 text-sm" data-testid="savings">{told.savings}</p> : null}
       {told.simulation ? <p className="mt-1 text-sm" data-testid="simulation">{told.simulation}</p> : null}
+      {told.premium ? <p className="mt-1 text-sm" data-testid="premium">{told.premium}</p> : null}
       {told.infeasible.map((t) => <p key={t} className="mt-1 text-sm text-red-800" data-testid="infeasible">{t}</p>)}
       <p className="mt-2 text-sm" data-testid="break-even">Break-even volume: {s.breakEven.reason}</p>
       <div className="mt-6">
