@@ -6,10 +6,10 @@ import { currentUser } from "@/lib/server/guard";
 import { twoFactorStatus } from "@/lib/server/two-factor";
 import { ChangePasswordForm } from "./change-password-form";
 import { TwoFactorSection } from "./two-factor-section";
+import { formatDate } from "@/components/dates";
 
 export const metadata: Metadata = { title: "Your account" };
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long" });
 const link = "font-semibold text-brand-700 underline-offset-4 hover:underline";
 
 /** The signed-in person's password and two-factor sign-in. */
@@ -38,7 +38,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <Card title="Two-factor sign-in">
         <section id="two-factor" aria-label="Two-factor sign-in" className="space-y-4">
           <TwoFactorSection
-            enabledOn={status.enabledAt ? dateFormat.format(status.enabledAt) : null}
+            enabledOn={status.enabledAt ? formatDate(status.enabledAt) : null}
             codesLeft={status.codesLeft}
             requiredBy={status.requiredBy.map((o) => o.name)}
           />

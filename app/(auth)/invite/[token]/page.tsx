@@ -9,11 +9,11 @@ import { findInvitationCounted, INVALID_INVITATION_HELP, invitationRefusal } fro
 import { outboxPageEnabled } from "@/lib/server/mail";
 import { SignInForm } from "../../sign-in/sign-in-form";
 import { AcceptInvitationButton, InvitationSignUpForm } from "./accept-forms";
+import { formatDateTime } from "@/components/dates";
 
 // The token is in the URL: never send it on as a referrer.
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long" });
 
 const link = "font-semibold text-brand-700 underline-offset-4 hover:underline";
 
@@ -54,7 +54,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <strong className="font-semibold text-zinc-900">{ROLE_LABELS[invitation.role]}</strong>. {ROLE_DESCRIPTIONS[invitation.role]}
       </p>
       <p className="mt-2 text-sm">
-        The invitation is for {invitation.email} and works until {dateFormat.format(invitation.expiresAt)}.
+        The invitation is for {invitation.email} and works until {formatDateTime(invitation.expiresAt)}.
       </p>
     </>
   );

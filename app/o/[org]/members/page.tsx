@@ -9,13 +9,13 @@ import { MemberActions } from "./_components/member-actions";
 import { RevokeInvitationButton } from "./_components/revoke-invitation-button";
 import { TwoFactorPolicyForm } from "./_components/two-factor-policy-form";
 import { organizationTwoFactorPolicy } from "@/lib/server/two-factor";
+import { formatDate } from "@/components/dates";
 
 export const metadata: Metadata = { title: "Members" };
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 function When({ date }: { date: Date }) {
-  return <time dateTime={date.toISOString()}>{dateFormat.format(date)}</time>;
+  return <time dateTime={date.toISOString()}>{formatDate(date)}</time>;
 }
 
 const th = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-zinc-600";

@@ -5,9 +5,9 @@ import { FormMessage, SelectField, SubmitButton, TextField } from "@/components/
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLE_ORDER, type RoleName } from "@/components/roles";
 import { useFormAction } from "@/components/use-form-action";
 import { inviteMember } from "../actions";
+import { formatDateTime } from "@/components/dates";
 
 const ROLE_OPTIONS = ROLE_ORDER.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long" });
 
 interface Created {
   email: string;
@@ -77,7 +77,7 @@ function CreatedLink({ created }: { created: Created }) {
         {created.mailed
           ? "We mailed them this link. You can also copy it and send it yourself: it is shown only now, "
           : "We could not mail them the link: copy it and send it to them. It is shown only now, "}
-        works once, and expires on {dateFormat.format(new Date(created.expiresAt))}.
+        works once, and expires on {formatDateTime(created.expiresAt)}.
       </p>
       <div className="mt-3 flex gap-2">
         <label htmlFor="invitation-link" className="sr-only">

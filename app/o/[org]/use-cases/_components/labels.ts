@@ -44,16 +44,8 @@ export function recommendationText(uc: { recommendedApproach: Approach | null; e
   return `${APPROACH_LABELS[uc.recommendedApproach]}${provisional}${backing}`;
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
 /** A fixed, locale-independent rendering (server and client agree, no hydration mismatch). */
-export function formatDateTime(d: Date | string): string {
-  return `${dateTime.format(typeof d === "string" ? new Date(d) : d)} UTC`;
-}
-export function formatDate(d: Date | string): string {
-  return dateOnly.format(typeof d === "string" ? new Date(d) : d);
-}
+export { formatDate, formatDateTime } from "@/components/dates";
 
 export function useCasePath(orgSlug: string, id?: string, sub?: string): string {
   const base = `/o/${encodeURIComponent(orgSlug)}/use-cases`;
