@@ -78,7 +78,7 @@ describe("what a column map lacks", () => {
   });
 
   it("refuses two columns for one field, naming it", () => {
-    expect(actualMappingProblems(headers, { day: "date", spend: "cost", model: "sku", team: "sku" })).toEqual(["Only one column can be the sku or model."]);
+    expect(actualMappingProblems(headers, { day: "date", spend: "cost", model: "sku", team: "sku" })).toEqual(["Only one column can be the SKU or model."]);
   });
 
   it("refuses a column the file does not have, and does not count it as mapped", () => {

@@ -6,6 +6,7 @@
  * Pure: no Next.js, Prisma or I/O.
  */
 import { buildNameIndex, compactName, suggestColumnsBy } from "../import/columns";
+import { inSentence } from "../portfolio/format";
 
 export const ACTUAL_FIELD_KEYS = ["date", "periodEnd", "cost", "currency", "category", "sku", "quantity", "unit", "resource", "account", "tags", "useCase"] as const;
 export type ActualFieldKey = (typeof ACTUAL_FIELD_KEYS)[number];
@@ -79,7 +80,7 @@ export function actualMappingProblems(headers: readonly string[], columns: Reado
   const keys = mapped.map(([, k]) => k);
   if (!keys.includes("date")) problems.push("Choose the column that holds each row's date (in FOCUS, ChargePeriodStart).");
   if (!keys.includes("cost")) problems.push("Choose the column that holds each row's cost (in FOCUS, BilledCost or EffectiveCost; in LiteLLM, spend).");
-  for (const k of new Set(keys)) if (keys.filter((x) => x === k).length > 1) problems.push(`Only one column can be the ${ACTUAL_FIELD_LABELS[k as ActualFieldKey].toLowerCase()}.`);
+  for (const k of new Set(keys)) if (keys.filter((x) => x === k).length > 1) problems.push(`Only one column can be the ${inSentence(ACTUAL_FIELD_LABELS[k as ActualFieldKey])}.`);
   for (const h of Object.keys(columns)) if (columns[h] && !headers.includes(h)) problems.push(`The mapping names a column “${h}” that the file does not have.`);
   return problems;
 }

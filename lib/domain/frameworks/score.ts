@@ -17,6 +17,7 @@ import { riskFlags, type RiskFlag } from "./flags";
 import { DEFAULT_WEIGHTS, FRAMEWORKS, frameworkVersions, type Weights } from "./registry";
 import { whatWouldChange, type Rescored, type WhatWouldChange } from "./sensitivity";
 import type { Citation, FrameworkResult } from "./types";
+import { inSentence } from "../portfolio/format";
 
 /** The answers each framework reads, in FRAMEWORKS order. */
 const READS: Set<AnswerKey>[] = FRAMEWORKS.map((fw) => {
@@ -121,7 +122,7 @@ function holdToEvidence(a: Assessment, evidence: Evidence, c: Consensus): Held {
       leaning: {
         approach: c.consensus,
         unknowns,
-        sentence: `${name} leans if ${join(unknowns.map((k) => FAVOURS_TRAINING[k] ?? ANSWER_LABELS[k].toLowerCase()))}${a.promptedBaselineMeetsBar === "yes" ? PROMPTED_MEETS_BAR : ""}.`,
+        sentence: `${name} leans if ${join(unknowns.map((k) => FAVOURS_TRAINING[k] ?? inSentence(ANSWER_LABELS[k])))}${a.promptedBaselineMeetsBar === "yes" ? PROMPTED_MEETS_BAR : ""}.`,
       },
     };
   }

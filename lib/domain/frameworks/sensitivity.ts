@@ -19,6 +19,7 @@ import { formatValue } from "./conditions";
 import { DECIDING_KEYS } from "./evidence";
 import { FRAMEWORKS } from "./registry";
 import type { AnswerValue, Condition } from "./types";
+import { inSentence } from "../portfolio/format";
 
 export interface Sensitivity {
   answer: AnswerKey;
@@ -141,7 +142,7 @@ function was(key: AnswerKey, v: AnswerValue): string {
 }
 
 /** A label inside a sentence: first letter in lower case, the rest (acronyms) as written. */
-const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+const lower = inSentence;
 
 const nameOf = (ap: Approach | null) => (ap ? APPROACH_LABELS[ap] : "no recommendation");
 

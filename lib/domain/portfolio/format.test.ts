@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactDollars, count, dollarRange, dollars, lagWait, niceTicks, oneDecimal, plural, savingText } from "./format";
+import { compactDollars, count, dollarRange, dollars, inSentence, lagWait, niceTicks, oneDecimal, plural, savingText } from "./format";
 import { SCENARIO_LABELS } from "./types";
 
 describe("portfolio money and numbers", () => {
@@ -70,5 +70,15 @@ describe("a use case's wait against its lag", () => {
   it("never names a lag the use case did not give", () => {
     expect(lagWait(null, null)).toBe("never sees the use case's own knowledge");
     expect(lagWait(21, null)).toBe("a change waits up to 21 days");
+  });
+});
+
+describe("a label inside a sentence", () => {
+  it("lowers the first letter only, and leaves a label that starts with an acronym alone", () => {
+    expect(inSentence("Budget and ML engineers for ongoing retraining")).toBe("budget and ML engineers for ongoing retraining");
+    expect(inSentence("ML engineer rate (USD/hour)")).toBe("ML engineer rate (USD/hour)");
+    expect(inSentence("EU AI Act risk tier")).toBe("EU AI Act risk tier");
+    expect(inSentence("Core need")).toBe("core need");
+    expect(inSentence("")).toBe("");
   });
 });

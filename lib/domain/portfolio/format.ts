@@ -45,6 +45,15 @@ export function percentSize(p: number): string {
   return Math.abs(p) < 0.05 ? "under 0.1%" : `${oneDecimal(Math.abs(p))}%`;
 }
 
+/**
+ * A label as it reads inside a sentence: its first letter lowered, the rest as written, so
+ * "Budget and ML engineers for ongoing retraining" reads "budget and ML engineers…", never
+ * "ml engineers"; a label that starts with an acronym ("EU AI Act risk tier") is left alone.
+ */
+export function inSentence(label: string): string {
+  return /^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${count(n)} ${n === 1 ? one : many}`;
 }

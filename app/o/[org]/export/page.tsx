@@ -11,6 +11,7 @@ import { listMembers } from "@/lib/server/use-cases/read";
 import { ExportLinks } from "./export-links";
 import { GOVERNANCE_LABELS, governanceValueLabel } from "@/lib/domain/governance";
 import { NOT_RECORDED } from "@/lib/domain/portfolio/filter";
+import { inSentence } from "@/lib/domain/portfolio/format";
 
 export const metadata: Metadata = { title: "Exports" };
 
@@ -25,7 +26,7 @@ function describe(filter: PortfolioFilter, ownerName: (id: string) => string): s
     ["as chosen", filter.asChosen.map((a) => approachFilterLabel(a, "chosen"))],
     ["risk flag", filter.flag.map((f) => FLAG_LABELS[f])],
     ...(["highImpact", "personalData", "sourcing", "stage", "euRiskTier"] as const).map((key): [string, string[]] => [
-      GOVERNANCE_LABELS[key].toLowerCase(),
+      inSentence(GOVERNANCE_LABELS[key]),
       filter[key].map((v) => (v === NOT_RECORDED ? "not recorded" : key === "personalData" ? v : governanceValueLabel(key, v))),
     ]),
   ];

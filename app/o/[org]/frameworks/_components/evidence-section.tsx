@@ -1,5 +1,6 @@
 import { ANSWER_LABELS } from "@/lib/domain/assessment";
 import { DECIDING_ANSWERS, EVIDENCE_LABELS, TRAINING_PREREQUISITES } from "@/lib/domain/frameworks";
+import { inSentence } from "@/lib/domain/portfolio/format";
 
 /** How much evidence a recommendation needs: the deciding answers and the three levels (PRODUCT.md, "Evidence and honesty"). */
 export function EvidenceSection() {
@@ -28,7 +29,7 @@ export function EvidenceSection() {
           <dt className="font-medium text-zinc-900">{EVIDENCE_LABELS.provisional}</dt>
           <dd>
             Some are answered. The recommendation is marked provisional, with the unanswered questions ranked by how much each could change it.
-            While {TRAINING_PREREQUISITES.map((k) => ANSWER_LABELS[k].toLowerCase()).join(", ")} are not all known, fine-tuning and hybrid are
+            While {TRAINING_PREREQUISITES.map((k) => inSentence(ANSWER_LABELS[k])).join(", ")} are not all known, fine-tuning and hybrid are
             never recommended: the seeds&apos; default start is (RAG where there is knowledge to retrieve, knowledge of its own that
             prompting alone would never see, or a prompted base model was tried and falls short; else prompting only), with what
             fine-tuning would need beside it. <q className="italic text-zinc-600">When in doubt, start with RAG.</q>{" "}

@@ -4,6 +4,7 @@ import { ASSUMPTION_CATALOG } from "@/lib/domain/costing";
 import { count, plural } from "@/lib/domain/portfolio/format";
 import type { Dashboard, UseCaseRef } from "@/lib/domain/portfolio/types";
 import { link, type UseCaseHref } from "./panel";
+import { inSentence } from "@/lib/domain/portfolio/format";
 
 function missingLabel(key: string): string {
   if (key.startsWith("answer:")) {
@@ -11,7 +12,7 @@ function missingLabel(key: string): string {
     return `the answer "${ANSWER_LABELS[answer] ?? answer}"`;
   }
   const spec = (ASSUMPTION_CATALOG as Record<string, { label: string } | undefined>)[key];
-  return spec ? spec.label.toLowerCase() : key;
+  return spec ? inSentence(spec.label) : key;
 }
 
 function RefList({ refs, useCaseHref, more }: { refs: UseCaseRef[]; useCaseHref: UseCaseHref; more: number }) {
