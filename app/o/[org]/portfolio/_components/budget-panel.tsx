@@ -34,7 +34,7 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
       id="budgets"
       description={
         <>
-          Projected spend as chosen (each use case's decision, else its recommendation) in {year}, per business unit, against its budget for the year.{" "}
+          Projected spend as chosen (each use case's decision, else its recommendation) in {year}, per business unit, against its budget for the year (a use case's first year of costs counts in the calendar year it starts).{" "}
           <Link className={link} href={manageHref}>{canManage ? "Set budgets and the hourly value rate" : "See budgets and the hourly value rate"}</Link>
         </>
       }
