@@ -5,6 +5,8 @@ import { DEMO_USE_CASES } from "@/lib/server/seed/demo-portfolio";
 import { DEMO_ACTUALS, DEMO_ACTUALS_THROUGH_MONTH, DEMO_ACTUALS_YEAR, DEMO_UNATTRIBUTED_MONTHLY_USD } from "@/lib/server/seed/demo-actuals";
 import { loadPortfolioActuals, loadVariances } from "@/lib/server/actuals/read";
 import { loadUnitCosts } from "@/lib/server/actuals/unit-costs";
+import { renderToStaticMarkup } from "react-dom/server";
+import { ActualsPanel } from "@/app/o/[org]/use-cases/[id]/_panels/actuals-panel";
 
 describe("the demo seed", () => {
   it("creates the demo organization once, with a complete, scored and projected portfolio", async () => {
@@ -79,6 +81,10 @@ describe("the demo seed", () => {
     expect(variances.find((v) => v.title === "HR policy helpdesk")!.variance.flags).toContain("outside-range");
     const portfolio = await loadPortfolioActuals(org.id);
     expect(portfolio.unattributed.reduce((sum, u) => sum + u.cents, 0)).toBe(DEMO_UNATTRIBUTED_MONTHLY_USD * 100 * DEMO_ACTUALS_THROUGH_MONTH);
+    // A use case that started during the year says how its projection for the year is spread.
+    const panel = async (title: string) => renderToStaticMarkup(await ActualsPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: useCases.find((u) => u.title === title)!.id }));
+    expect(await panel("Campaign subject-line testing")).toContain("It started in March: its first year of costs counts in 2026 and is spread evenly over all twelve months, so the months before March count as projected spend.");
+    expect(await panel("IT service desk ticket routing")).not.toContain("It started in");
     // The bill counts each use case's calls, so its cost per call is one the assumptions' range holds.
     const unit = await loadUnitCosts(org.id);
     expect(unit.observed.calls!.count).toBeGreaterThan(1_000_000);
