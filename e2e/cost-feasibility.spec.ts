@@ -52,14 +52,16 @@ test("the portfolio counts the use cases over their lag and never offers a scena
   await expect(page.getByText("Use case saved.")).toBeVisible();
   const useCaseUrl = page.url().split("?")[0]!;
 
-  // An executive first decides on a hybrid: the page says what that costs over the cheapest that serves.
+  // An executive first decides on a hybrid, the only other approach that serves: the savings
+  // sentence names it as the decision, and no second sentence repeats the comparison.
   await registry.signInAs("EXECUTIVE");
   await page.goto(`${useCaseUrl}?tab=decision`);
   await page.getByLabel("Chosen approach").selectOption("HYBRID");
   await page.getByRole("button", { name: "Record decision" }).click();
   await expect(page.getByTestId("chosen-approach")).toHaveText("Hybrid");
   await page.goto(useCaseUrl);
-  await expect(page.getByTestId("premium")).toHaveText(/^Hybrid, the chosen approach, costs \$[\d.,]+[kM]? more than RAG over the lifecycle in the base case \(.+ RAG's\), \$[\d.,]+[kM]? more in the low scenario and \$[\d.,]+[kM]? more in the high\.$/);
+  await expect(page.getByTestId("savings")).toContainText("against Hybrid (the chosen approach) it saves");
+  await expect(page.getByTestId("premium")).toHaveCount(0);
 
   // Then on fine-tuning, which cannot keep a 1-day lag: no premium is said for it, only that it cannot serve.
   await page.goto(`${useCaseUrl}?tab=decision`);
@@ -86,4 +88,26 @@ test("the portfolio counts the use cases over their lag and never offers a scena
   await expect(scenarios.locator('tr[data-scenario="chosen"]')).not.toContainText("saves");
   // Everything on RAG does meet the lag, and costs less than the decision.
   await expect(scenarios.locator('tr[data-scenario="RAG"]')).toContainText("saves");
+});
+
+test("a decision dearer than the cheapest approach that serves says what it costs over it", async ({ page, registry }) => {
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path("/new"));
+  await page.getByLabel("Title").fill("Policy wording assistant");
+  await page.getByLabel("How often the underlying knowledge changes").selectOption("annually");
+  await page.getByLabel("Longest acceptable lag (days)").fill("180");
+  await page.getByLabel("Monthly LLM calls now").fill("100000");
+  await page.getByRole("button", { name: "Save use case" }).click();
+  await expect(page.getByText("Use case saved.")).toBeVisible();
+  const useCaseUrl = page.url().split("?")[0]!;
+
+  // RAG, fine-tuning and a hybrid all keep a 180-day lag; the executive picks the hybrid.
+  await registry.signInAs("EXECUTIVE");
+  await page.goto(`${useCaseUrl}?tab=decision`);
+  await page.getByLabel("Chosen approach").selectOption("HYBRID");
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByTestId("chosen-approach")).toHaveText("Hybrid");
+  await page.goto(useCaseUrl);
+  await expect(page.getByTestId("savings")).toContainText(/^RAG is the cheapest approach that meets the 180-day lag: against Fine-tuning it saves/);
+  await expect(page.getByTestId("premium")).toHaveText(/^Hybrid, the chosen approach, costs \$[\d.,]+[kM]? more than RAG over the lifecycle in the base case \((\d+(\.\d)?% above|[\d.]+ times) RAG's\), \$[\d.,]+[kM]? more in the low scenario and \$[\d.,]+[kM]? more in the high\.$/);
 });

@@ -76,9 +76,14 @@ describe("each sentence, word for word, from a summary built by hand", () => {
     expect(explainCosts({ ...base, inPlay: { approach: "FINE_TUNING", chosen: false } }).premium).toBe(
       "Fine-tuning, the recommendation, costs $140k more than RAG over the lifecycle in the base case (3.8 times RAG's), $70k more in the low scenario and $280k more in the high.",
     );
-    expect(explainCosts({ ...base, inPlay: { approach: "HYBRID", chosen: true } }).premium).toBe(
-      "Hybrid, the chosen approach, costs $10k more than RAG over the lifecycle in the base case (20% above RAG's), $5k more in the low scenario and $20k more in the high.",
+    const closer = { ...base, approaches: { ...base.approaches, FINE_TUNING: { lifecycle: life(6_500_000), manual: false } }, savings: [base.savings[0]!, saving("RAG", "FINE_TUNING", 1_500_000, { low: 20, base: 23.1, high: 25 })] };
+    expect(explainCosts({ ...closer, inPlay: { approach: "FINE_TUNING", chosen: true } }).premium).toBe(
+      "Fine-tuning, the chosen approach, costs $15k more than RAG over the lifecycle in the base case (30% above RAG's), $7.5k more in the low scenario and $30k more in the high.",
     );
+    // The runner-up in play: the savings sentence names it, and no second sentence repeats the comparison.
+    const runnerUp = explainCosts({ ...base, inPlay: { approach: "HYBRID", chosen: false } });
+    expect(runnerUp.premium).toBeNull();
+    expect(runnerUp.savings).toBe("RAG is the cheapest approach: against Hybrid (the recommendation) it saves 16.7% over the lifecycle in the base case ($10k), saves 10% in the low scenario and saves 20% in the high scenario.");
     // The cheapest itself, an approach that cannot serve, a manual estimate or nothing in play: no premium to say.
     expect(explainCosts({ ...base, inPlay: { approach: "RAG", chosen: false } }).premium).toBeNull();
     expect(explainCosts({ ...base, approaches: { ...base.approaches, FINE_TUNING: { lifecycle: life(19_000_000), manual: false, meetsLag: false } }, inPlay: { approach: "FINE_TUNING", chosen: false } }).premium).toBeNull();

@@ -121,10 +121,12 @@ export function explainCosts(s: ExplainInput): CostExplanation {
   if (cheapest && runnerUp) {
     const sv = s.savings.find((x) => x.approach === cheapest && x.against === runnerUp);
     const who = `${APPROACH_LABELS[cheapest]} is the cheapest approach${lag === null ? "" : ` that meets the ${lagPhrase(lag)}`}`;
+    // The runner-up may be the approach in play: said here, so no second sentence repeats it.
+    const inPlayNote = s.inPlay?.approach === runnerUp ? ` (${s.inPlay.chosen ? "the chosen approach" : "the recommendation"})` : "";
     if (sv?.pct && sv.cents) {
-      savings = `${who}: against ${APPROACH_LABELS[runnerUp]} it ${pctText(sv.pct.base, sv.cents.base)} over the lifecycle in the base case (${compactDollars(sv.cents.base)}), ${pctText(sv.pct.low, sv.cents.low)} in the low scenario and ${pctText(sv.pct.high, sv.cents.high)} in the high scenario.`;
+      savings = `${who}: against ${APPROACH_LABELS[runnerUp]}${inPlayNote} it ${pctText(sv.pct.base, sv.cents.base)} over the lifecycle in the base case (${compactDollars(sv.cents.base)}), ${pctText(sv.pct.low, sv.cents.low)} in the low scenario and ${pctText(sv.pct.high, sv.cents.high)} in the high scenario.`;
     } else {
-      savings = `${who}, ahead of ${APPROACH_LABELS[runnerUp]}.`;
+      savings = `${who}, ahead of ${APPROACH_LABELS[runnerUp]}${inPlayNote}.`;
     }
     const mc = s.simulation?.pairs.find((x) => x.approach === cheapest && x.against === runnerUp);
     if (mc && s.simulation) {
@@ -134,7 +136,7 @@ export function explainCosts(s: ExplainInput): CostExplanation {
       simulation = `${APPROACH_LABELS[cheapest]} costs less than ${APPROACH_LABELS[runnerUp]} in ${trialsText(mc.cheaperShare, mc.cheaperTrials, s.simulation.trials)}; ${spread}.`;
     }
   }
-  return { cheapest, runnerUp, savings, simulation, infeasible, premium: premiumOf(s, cheapest) };
+  return { cheapest, runnerUp, savings, simulation, infeasible, premium: s.inPlay?.approach === runnerUp ? null : premiumOf(s, cheapest) };
 }
 
 /**
