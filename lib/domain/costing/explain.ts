@@ -7,7 +7,7 @@
  */
 import { APPROACH_LABELS, type Approach } from "../assessment";
 import { percentSize } from "../portfolio/format";
-import { isFeasible, lagText } from "./project";
+import { cannotServe, isFeasible } from "./project";
 
 interface Range3 { low: number; base: number; high: number }
 
@@ -38,21 +38,6 @@ export interface CostExplanation {
   infeasible: string[];
   /** What the approach in play costs over the cheapest, scenario by scenario, where it is not the cheapest; null otherwise. */
   premium: string | null;
-}
-
-/**
- * Why an approach cannot serve the use case, in the cost table's words (the value table says the
- * same), or null where it can: it never sees the use case's knowledge, a prompted base model was
- * tried and fell short, or it misses the acceptable lag.
- */
-export function cannotServe(
-  x: { reachesKnowledge?: boolean; meetsBar?: boolean; meetsLag?: boolean | null },
-  maxLagDays: number | null | undefined,
-): { kind: "lacks-knowledge" | "below-bar" | "fails-lag"; text: string } | null {
-  if (x.reachesKnowledge === false) return { kind: "lacks-knowledge", text: "does not reach the use case's knowledge" };
-  if (x.meetsBar === false) return { kind: "below-bar", text: "falls short of the bar (tried)" };
-  if (x.meetsLag === false) return { kind: "fails-lag", text: `does not meet the ${maxLagDays === null || maxLagDays === undefined ? "acceptable" : lagText(maxLagDays)} lag` };
-  return null;
 }
 
 /** $940, $41k, $1.3M, $2.1B: a sentence's money, in whole dollars and three significant figures. */
@@ -90,6 +75,14 @@ function trialsText(share: number, count: number | undefined, trials: number): s
 }
 const lagPhrase = (days: number) => `${days.toLocaleString("en-US")}-day lag`;
 
+/** The sentence for each reason an approach cannot serve (cannotServe in project.ts), after its name. */
+const INFEASIBLE: Record<NonNullable<ReturnType<typeof cannotServe>>["kind"], (x: { worstDelayDays?: number | null }, lag: number | null) => string> = {
+  "lacks-knowledge": () => "does not reach the use case's own knowledge (nothing is retrieved, nothing is trained, and no prompted base model has been shown to meet the bar)",
+  "below-bar": () => "falls short of the bar: a prompted base model was tried and does not meet it",
+  "fails-lag": (x, lag) =>
+    `does not meet the ${lag === null ? "acceptable lag" : lagPhrase(lag)}: it ${x.worstDelayDays === null || x.worstDelayDays === undefined ? "is never brought up to date" : `leaves a change uncorrected for up to ${x.worstDelayDays} days`} even retraining as often as it can`,
+};
+
 export function explainCosts(s: ExplainInput): CostExplanation {
   const lag = s.maxLagDays ?? null;
   const infeasible: string[] = [];
@@ -97,17 +90,9 @@ export function explainCosts(s: ExplainInput): CostExplanation {
   for (const [key, x] of Object.entries(s.approaches)) {
     if (!x) continue;
     const approach = key as Approach;
-    if (x.reachesKnowledge === false) {
-      infeasible.push(`${APPROACH_LABELS[approach]} does not reach the use case's own knowledge (nothing is retrieved, nothing is trained, and no prompted base model has been shown to meet the bar), so it is never offered as a saving.`);
-      continue;
-    }
-    if (x.meetsBar === false) {
-      infeasible.push(`${APPROACH_LABELS[approach]} falls short of the bar: a prompted base model was tried and does not meet it, so it is never offered as a saving.`);
-      continue;
-    }
-    if (x.meetsLag === false) {
-      const wait = x.worstDelayDays === null || x.worstDelayDays === undefined ? "is never brought up to date" : `leaves a change uncorrected for up to ${x.worstDelayDays} days`;
-      infeasible.push(`${APPROACH_LABELS[approach]} does not meet the ${lag === null ? "acceptable lag" : lagPhrase(lag)}: it ${wait} even retraining as often as it can, so it is never offered as a saving.`);
+    const why = cannotServe(x, lag);
+    if (why) {
+      infeasible.push(`${APPROACH_LABELS[approach]} ${INFEASIBLE[why.kind](x, lag)}, so it is never offered as a saving.`);
       continue;
     }
     if (x.manual || !x.lifecycle.complete) continue;

@@ -262,13 +262,28 @@ export function projectCosts(input: ProjectionInput): Projection {
 }
 
 /**
+ * Why an approach cannot serve the use case, in the cost table's words (the value table says the
+ * same), or null where it can: it never sees the use case's knowledge, a prompted base model was
+ * tried and fell short, or it misses the acceptable lag.
+ */
+export function cannotServe(
+  x: { reachesKnowledge?: boolean; meetsBar?: boolean; meetsLag?: boolean | null },
+  maxLagDays: number | null | undefined,
+): { kind: "lacks-knowledge" | "below-bar" | "fails-lag"; text: string } | null {
+  if (x.reachesKnowledge === false) return { kind: "lacks-knowledge", text: "does not reach the use case's knowledge" };
+  if (x.meetsBar === false) return { kind: "below-bar", text: "falls short of the bar (tried)" };
+  if (x.meetsLag === false) return { kind: "fails-lag", text: `does not meet the ${maxLagDays === null || maxLagDays === undefined ? "acceptable" : lagText(maxLagDays)} lag` };
+  return null;
+}
+
+/**
  * Can the approach serve the use case at all: it meets the acceptable lag (or the lag is not
- * known), it reaches the use case's own knowledge, and it is not known to fall short of the bar.
- * Only a feasible approach is ever the cheaper side of a saving, the break-even or the Monte
- * Carlo's pair (PRODUCT.md, "Costs v2": feasibility).
+ * known), it reaches the use case's own knowledge, and it is not known to fall short of the bar
+ * (cannotServe says which it misses). Only a feasible approach is ever the cheaper side of a
+ * saving, the break-even or the Monte Carlo's pair (PRODUCT.md, "Costs v2": feasibility).
  */
 export function isFeasible(x: { meetsLag?: boolean | null; reachesKnowledge?: boolean; meetsBar?: boolean }): boolean {
-  return x.meetsLag !== false && x.reachesKnowledge !== false && x.meetsBar !== false;
+  return cannotServe(x, null) === null;
 }
 
 /**

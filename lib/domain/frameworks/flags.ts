@@ -7,7 +7,7 @@
 import type { Approach, Assessment } from "../assessment";
 import { DEFAULT_RETRAIN_LAG_DAYS, retrainingCyclesPerYear, worstDelayDays } from "../costing/retraining";
 import { ENOUGH_LABELS } from "./data/shared";
-import { ownKnowledgeSign, promptingReachesKnowledge, trainsAModel } from "./evidence";
+import { ownKnowledgeSign, promptingMeetsBar, promptingReachesKnowledge, trainsAModel } from "./evidence";
 import type { Citation } from "./types";
 
 export const FLAG_CODES = [
@@ -183,7 +183,7 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
   if (inPlay === "PROMPTING" && !promptingReachesKnowledge(a)) {
     add("PROMPTING_WITHOUT_ITS_KNOWLEDGE", `${who} is prompting alone, but ${ownKnowledge(a)}, which a prompted model never sees: nothing is retrieved or trained, and no prompted base model has been shown to meet the bar.`);
   }
-  if (inPlay === "PROMPTING" && a.promptedBaselineMeetsBar === "no") {
+  if (inPlay === "PROMPTING" && !promptingMeetsBar(a)) {
     add("PROMPTING_BELOW_BAR", `${who} is prompting alone, but a prompted base model was tried and falls short of the bar; 003 adds complexity when the cheaper option clearly fails, and the cost panel never offers it as a saving.`);
   }
   const broken = CONTRADICTIONS.filter((c) => c.holds(a));

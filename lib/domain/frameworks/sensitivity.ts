@@ -131,7 +131,7 @@ function phrase(key: AnswerKey, v: AnswerValue): string {
   if (key === "labeledExamples") return `there were ${formatValue(v)} labeled examples`;
   if (key === "promptedBaselineMeetsBar") return v === "yes" ? "a prompted base model met the bar" : v === "no" ? "a prompted base model fell short" : "the prompted baseline were untested";
   if (key === "coreNeed") return `the core need were ${v === "neither" ? "neither retrieval nor reasoning" : v === "both" ? "both retrieval and reasoning" : v}`;
-  return `“${lower(ANSWER_LABELS[key])}” were ${formatValue(v)}`;
+  return `“${inSentence(ANSWER_LABELS[key])}” were ${formatValue(v)}`;
 }
 
 function was(key: AnswerKey, v: AnswerValue): string {
@@ -142,7 +142,6 @@ function was(key: AnswerKey, v: AnswerValue): string {
 }
 
 /** A label inside a sentence: first letter in lower case, the rest (acronyms) as written. */
-const lower = inSentence;
 
 const nameOf = (ap: Approach | null) => (ap ? APPROACH_LABELS[ap] : "no recommendation");
 
@@ -174,10 +173,10 @@ export function rankUnanswered(a: Assessment, rescore: Rescore): UnansweredQuest
     const label = ANSWER_LABELS[key];
     const sentence =
       list.length > 1
-        ? `Answer “${lower(label)}”: depending on it the frameworks favour ${listOf(list.map((x) => APPROACH_LABELS[x]))}.`
+        ? `Answer “${inSentence(label)}”: depending on it the frameworks favour ${listOf(list.map((x) => APPROACH_LABELS[x]))}.`
         : list.length === 1
-          ? `Answer “${lower(label)}”: on its own it keeps the frameworks at ${APPROACH_LABELS[list[0]!]}, but the evidence stays incomplete without it.`
-          : `Answer “${lower(label)}”.`;
+          ? `Answer “${inSentence(label)}”: on its own it keeps the frameworks at ${APPROACH_LABELS[list[0]!]}, but the evidence stays incomplete without it.`
+          : `Answer “${inSentence(label)}”.`;
     out.push({ answer: key, label, outcomes: list, sentence, order });
   });
   return out.sort((x, y) => y.outcomes.length - x.outcomes.length || x.order - y.order).map(({ order: _o, ...q }) => q);
@@ -232,7 +231,7 @@ export function whatWouldChange(
   const change = changes[0] ?? null;
   let sentence: string;
   if (evidence === "none") {
-    sentence = `Not assessed yet. Answer these first: ${unanswered.slice(0, 3).map((q) => `“${lower(q.label)}”`).join(", ")}.`;
+    sentence = `Not assessed yet. Answer these first: ${unanswered.slice(0, 3).map((q) => `“${inSentence(q.label)}”`).join(", ")}.`;
   } else if (evidence === "provisional") {
     sentence = unanswered[0]!.sentence;
   } else if (change) {

@@ -7,7 +7,7 @@ import {
 } from "@/lib/domain/value";
 import { db, Prisma } from "../db";
 import { getStoredProjection } from "../projections";
-import { cannotServe } from "@/lib/domain/costing/explain";
+import { cannotServe } from "@/lib/domain/costing/project";
 import { keptSumsReady } from "../portfolio/cost-sums";
 import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
 import { float, int } from "../portfolio/sql-values";
