@@ -5,17 +5,33 @@
  * cheapest approach that meets the lag and compares scenario with scenario (never one side's best
  * case against the other's worst), with the Monte Carlo's odds.
  */
+import type { Page } from "@playwright/test";
 import { expect, test } from "./registry-fixtures";
 
-test("the use-case page never shows a saving from an approach that fails the lag, nor a mixed-scenario range", async ({ page, registry }) => {
-  await registry.signInAs("LEAD");
-  await page.goto(registry.path("/new"));
-  await page.getByLabel("Title").fill("Price-list assistant");
-  await page.getByLabel("How often the underlying knowledge changes").selectOption("weekly");
-  await page.getByLabel("Longest acceptable lag (days)").fill("1");
+/** A lead logs a use case with these answers; its page's address. */
+async function logUseCase(page: Page, newPath: string, a: { title: string; changes: string; lagDays: string }): Promise<string> {
+  await page.goto(newPath);
+  await page.getByLabel("Title").fill(a.title);
+  await page.getByLabel("How often the underlying knowledge changes").selectOption(a.changes);
+  await page.getByLabel("Longest acceptable lag (days)").fill(a.lagDays);
   await page.getByLabel("Monthly LLM calls now").fill("100000");
   await page.getByRole("button", { name: "Save use case" }).click();
   await expect(page.getByText("Use case saved.")).toBeVisible();
+  return page.url().split("?")[0]!;
+}
+
+/** An executive records a decision on the use case, then opens its page again. */
+async function decide(page: Page, useCaseUrl: string, approach: string, label: string): Promise<void> {
+  await page.goto(`${useCaseUrl}?tab=decision`);
+  await page.getByLabel("Chosen approach").selectOption(approach);
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByTestId("chosen-approach")).toHaveText(label);
+  await page.goto(useCaseUrl);
+}
+
+test("the use-case page never shows a saving from an approach that fails the lag, nor a mixed-scenario range", async ({ page, registry }) => {
+  await registry.signInAs("LEAD");
+  await logUseCase(page, registry.path("/new"), { title: "Price-list assistant", changes: "weekly", lagDays: "1" });
 
   await expect(page.getByTestId("fails-lag-FINE_TUNING")).toHaveText("does not meet the 1-day lag");
   await expect(page.getByTestId("fails-lag-RAG")).toHaveCount(0);
@@ -43,33 +59,17 @@ test("the use-case page never shows a saving from an approach that fails the lag
 
 test("the portfolio counts the use cases over their lag and never offers a scenario that misses it as a saving", async ({ page, registry }) => {
   await registry.signInAs("LEAD");
-  await page.goto(registry.path("/new"));
-  await page.getByLabel("Title").fill("Tariff assistant");
-  await page.getByLabel("How often the underlying knowledge changes").selectOption("weekly");
-  await page.getByLabel("Longest acceptable lag (days)").fill("1");
-  await page.getByLabel("Monthly LLM calls now").fill("100000");
-  await page.getByRole("button", { name: "Save use case" }).click();
-  await expect(page.getByText("Use case saved.")).toBeVisible();
-  const useCaseUrl = page.url().split("?")[0]!;
+  const useCaseUrl = await logUseCase(page, registry.path("/new"), { title: "Tariff assistant", changes: "weekly", lagDays: "1" });
 
   // An executive first decides on a hybrid, the only other approach that serves: the savings
   // sentence names it as the decision, and no second sentence repeats the comparison.
   await registry.signInAs("EXECUTIVE");
-  await page.goto(`${useCaseUrl}?tab=decision`);
-  await page.getByLabel("Chosen approach").selectOption("HYBRID");
-  await page.getByRole("button", { name: "Record decision" }).click();
-  await expect(page.getByTestId("chosen-approach")).toHaveText("Hybrid");
-  await page.goto(useCaseUrl);
+  await decide(page, useCaseUrl, "HYBRID", "Hybrid");
   await expect(page.getByTestId("savings")).toContainText("against Hybrid (the chosen approach) it saves");
   await expect(page.getByTestId("premium")).toHaveCount(0);
 
   // Then on fine-tuning, which cannot keep a 1-day lag: no premium is said for it, only that it cannot serve.
-  await page.goto(`${useCaseUrl}?tab=decision`);
-  await page.getByLabel("Chosen approach").selectOption("FINE_TUNING");
-  await page.getByRole("button", { name: "Record decision" }).click();
-  await expect(page.getByTestId("chosen-approach")).toHaveText("Fine-tuning");
-
-  await page.goto(useCaseUrl);
+  await decide(page, useCaseUrl, "FINE_TUNING", "Fine-tuning");
   await expect(page.getByTestId("infeasible").filter({ hasText: "Fine-tuning" })).toBeVisible();
   await expect(page.getByTestId("premium")).toHaveCount(0);
 
@@ -92,22 +92,11 @@ test("the portfolio counts the use cases over their lag and never offers a scena
 
 test("a decision dearer than the cheapest approach that serves says what it costs over it", async ({ page, registry }) => {
   await registry.signInAs("LEAD");
-  await page.goto(registry.path("/new"));
-  await page.getByLabel("Title").fill("Policy wording assistant");
-  await page.getByLabel("How often the underlying knowledge changes").selectOption("annually");
-  await page.getByLabel("Longest acceptable lag (days)").fill("180");
-  await page.getByLabel("Monthly LLM calls now").fill("100000");
-  await page.getByRole("button", { name: "Save use case" }).click();
-  await expect(page.getByText("Use case saved.")).toBeVisible();
-  const useCaseUrl = page.url().split("?")[0]!;
+  const useCaseUrl = await logUseCase(page, registry.path("/new"), { title: "Policy wording assistant", changes: "annually", lagDays: "180" });
 
   // RAG, fine-tuning and a hybrid all keep a 180-day lag; the executive picks the hybrid.
   await registry.signInAs("EXECUTIVE");
-  await page.goto(`${useCaseUrl}?tab=decision`);
-  await page.getByLabel("Chosen approach").selectOption("HYBRID");
-  await page.getByRole("button", { name: "Record decision" }).click();
-  await expect(page.getByTestId("chosen-approach")).toHaveText("Hybrid");
-  await page.goto(useCaseUrl);
+  await decide(page, useCaseUrl, "HYBRID", "Hybrid");
   await expect(page.getByTestId("savings")).toContainText(/^RAG is the cheapest approach that meets the 180-day lag: against Fine-tuning it saves/);
   await expect(page.getByTestId("premium")).toHaveText(/^Hybrid, the chosen approach, costs \$[\d.,]+[kM]? more than RAG over the lifecycle in the base case \((\d+(\.\d)?% above|[\d.]+ times) RAG's\), \$[\d.,]+[kM]? more in the low scenario and \$[\d.,]+[kM]? more in the high\.$/);
 });
