@@ -5,6 +5,8 @@
  * browser does (checkRows), then imported (importFile: decode, parse, plan, derive, write, audit,
  * all or nothing).
  */
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { performance } from "node:perf_hooks";
 import Papa from "papaparse";
 import { CHECK_CHUNK_ROWS, MAX_DATA_ROWS, parseCsv, suggestColumns, TEMPLATE_HEADERS, type ImportMapping } from "@/lib/domain/import";
@@ -47,6 +49,28 @@ export function toCsv(cases: readonly UseCaseFieldsInput[], ownerEmail: (i: numb
   return Papa.unparse([[...TEMPLATE_HEADERS], ...rows], { newline: "\r\n" }) + "\r\n";
 }
 
+/**
+ * BENCH_IMPORT_CPU_PROF=<file prefix>: a CPU profile of this process over each importFile call
+ * alone (not the generation or the check), written as <prefix>-<file>.cpuprofile for Chrome's
+ * DevTools or any .cpuprofile reader.
+ */
+async function startProfile(): Promise<{ stop(file: number): Promise<void> } | null> {
+  const prefix = process.env.BENCH_IMPORT_CPU_PROF;
+  if (!prefix) return null;
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 500 });
+  await session.post("Profiler.start");
+  return {
+    async stop(file) {
+      const { profile } = await session.post("Profiler.stop");
+      writeFileSync(`${prefix}-${file}.cpuprofile`, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 export async function importThroughCsv(actor: ImportActor, cases: readonly UseCaseFieldsInput[], ownerEmail: (i: number) => string): Promise<ImportBench> {
   const mapping: ImportMapping = { columns: suggestColumns(TEMPLATE_HEADERS), values: {} };
   let checkMs = 0;
@@ -73,7 +97,9 @@ export async function importThroughCsv(actor: ImportActor, cases: readonly UseCa
 
     t = performance.now();
     const [cpu0, pg0] = [ownCpuSeconds(), postgresCpuSeconds(port)];
+    const profiler = await startProfile();
     const outcome = await importFile(actor, { file, fileName: file.name, mapping }, phases);
+    await profiler?.stop(files);
     importMs += performance.now() - t;
     const pg1 = postgresCpuSeconds(port);
     processCpu += ownCpuSeconds() - cpu0;
