@@ -9,7 +9,7 @@ import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { paybackText, returnText, type ApproachValue } from "@/lib/domain/value";
-import { db } from "@/lib/server/db";
+import { db, Prisma } from "@/lib/server/db";
 import { businessUnitStream, detailStream } from "@/lib/server/export/cost-exports";
 import { loadDashboard } from "@/lib/server/portfolio/dashboard";
 import { seedDemoOrganization } from "@/lib/server/seed/demo";
@@ -174,6 +174,43 @@ describe("the exports carry the value", () => {
     for (const r of policy) expect([r.yearly_benefit_low, r.yearly_benefit_base, r.yearly_benefit_high, r.benefit_kind]).toEqual(["300000.00", "450000.00", "700000.00", "HOURS"]);
     const adjuster = detail.filter((r) => r.title === "Adjuster assistant for coverage questions");
     for (const r of adjuster) expect(r.yearly_benefit_base).toBe("");
+  });
+});
+
+describe("a value the approach as chosen cannot bring is not netted", () => {
+  // The demo's use cases whose approach as chosen cannot serve them: one that misses its
+  // acceptable lag or never sees its knowledge (the rollup's bit), or prompting already found
+  // short of the bar (the projection's meetsBar).
+  async function unservedAsChosen(): Promise<{ id: string; title: string }[]> {
+    return db.$queryRaw<{ id: string; title: string }[]>`
+      SELECT u.id, u.title FROM "UseCase" u JOIN "UseCaseRollup" r ON r."useCaseId" = u.id
+       WHERE u."organizationId" = ${orgId} AND u."deletedAt" IS NULL AND u.benefit IS NULL AND r."chosenBaseCents" IS NOT NULL AND (r.incomplete & 1) = 0
+         AND ((r.infeasible & 1) <> 0
+              OR u."projectionSummary"->'approaches'->(COALESCE(u."chosenApproach", u."recommendedApproach")::text)->'meetsBar' = 'false'::jsonb)
+       ORDER BY u.title`;
+  }
+
+  it("counts it apart, leaves the net as it was, and the business-unit export's benefit still adds up to the panel", async () => {
+    const before = await portfolioValue(orgId, EMPTY_FILTER);
+    const unserved = await unservedAsChosen();
+    expect(unserved.length, "the demo has a use case its approach as chosen cannot serve").toBeGreaterThan(0);
+    const target = unserved[0]!;
+    await db.useCase.update({ where: { id: target.id }, data: { benefit: { kind: "REVENUE", low: 5_000_000, base: 5_000_000, high: 5_000_000 } } });
+    try {
+      const after = await portfolioValue(orgId, EMPTY_FILTER);
+      expect(after.total).toMatchObject({ valued: before.total.valued, cannotServe: before.total.cannotServe + 1, noValue: before.total.noValue - 1 });
+      expect(after.total.net).toEqual(before.total.net);
+      expect(after.total.benefit).toEqual(before.total.benefit);
+      const bu = await csvRows(businessUnitStream({ id: orgId, name: "Value test" }, EMPTY_FILTER));
+      const chosenRows = bu.filter((r) => r.scenario === "as chosen");
+      expect(chosenRows.reduce((a, r) => a + cents(r.benefit_base), 0)).toBe(after.total.benefit.base);
+      // Whatever the filter path: a filter that keeps everything reads the rollup rows, not the kept sums.
+      const units = [...new Set((await db.useCase.findMany({ where: { organizationId: orgId }, select: { businessUnit: true } })).map((u) => u.businessUnit))];
+      const filtered = await portfolioValue(orgId, { ...EMPTY_FILTER, businessUnit: units });
+      expect(filtered.total).toMatchObject({ valued: after.total.valued, cannotServe: after.total.cannotServe, net: after.total.net });
+    } finally {
+      await db.useCase.update({ where: { id: target.id }, data: { benefit: Prisma.DbNull } });
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { valueByBusinessUnit, type ValueInputRow } from "./portfolio-value";
+import { valueByBusinessUnit, valueCount, type ValueInputRow } from "./portfolio-value";
 
 const m = (low: number, base: number, high: number) => ({ low, base, high });
-const row = (r: Partial<ValueInputRow>): ValueInputRow => ({ businessUnit: "Claims", yearlyBenefit: null, lifecycle: m(300, 600, 900), incomplete: false, years: 3, timeToValueWeeks: null, ...r });
+const row = (r: Partial<ValueInputRow>): ValueInputRow => ({ businessUnit: "Claims", yearlyBenefit: null, lifecycle: m(300, 600, 900), incomplete: false, years: 3, timeToValueWeeks: null, cannotServe: false, ...r });
 
 describe("valueByBusinessUnit", () => {
   it("nets each valued use case's benefit over its horizon against its lifecycle cost, paired pessimistic to optimistic", () => {
@@ -39,10 +39,31 @@ describe("valueByBusinessUnit: what is counted where", () => {
       valued: 0,
       noValue: 0,
       notCosted: 1,
+      cannotServe: 0,
       benefit: { pessimistic: 0, base: 0, optimistic: 0 },
       cost: { pessimistic: 0, base: 0, optimistic: 0 },
       net: { pessimistic: 0, base: 0, optimistic: 0 },
     });
+  });
+
+  it("a valued, costed use case whose approach as chosen cannot serve it is counted apart, its benefit and cost not netted", () => {
+    const served = row({ yearlyBenefit: m(1_200, 2_400, 3_600) });
+    const unserved = row({ yearlyBenefit: m(50_000, 50_000, 50_000), cannotServe: true });
+    const { units, total } = valueByBusinessUnit([served, unserved]);
+    expect(total).toMatchObject({ valued: 1, cannotServe: 1, noValue: 0, notCosted: 0 });
+    // Exactly what the served one alone nets: the unserved benefit of 150,000 is nowhere.
+    expect(total.net).toEqual(valueByBusinessUnit([served]).total.net);
+    expect(total.benefit.base).toBe(7_200);
+    expect(units[0]).toMatchObject({ businessUnit: "Claims", valued: 1, cannotServe: 1 });
+  });
+
+  it("valueCount: a missing cost outranks an approach that cannot serve; no benefit is never counted as cannot serve", () => {
+    expect(valueCount(row({ yearlyBenefit: m(1, 1, 1), cannotServe: true, incomplete: true }))).toBe("notCosted");
+    expect(valueCount(row({ yearlyBenefit: m(1, 1, 1), cannotServe: true, lifecycle: null }))).toBe("notCosted");
+    expect(valueCount(row({ cannotServe: true }))).toBe("noValue");
+    expect(valueCount(row({ cannotServe: true, lifecycle: null }))).toBe("none");
+    expect(valueCount(row({ yearlyBenefit: m(1, 1, 1), cannotServe: true }))).toBe("cannotServe");
+    expect(valueCount(row({ yearlyBenefit: m(1, 1, 1) }))).toBe("valued");
   });
 
   it("sorts the units by name with the unnamed one last, whatever order they come in", () => {

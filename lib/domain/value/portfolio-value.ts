@@ -3,7 +3,11 @@
  * its approach as chosen (the decision, else the recommendation), its benefit over its horizon
  * after the build against that approach's lifecycle cost, in the same paired scenarios as the use
  * case's page (lib/domain/value/value.ts). A use case without a benefit is counted apart (its cost
- * is not netted against anything); one whose cost is missing or incomplete likewise.
+ * is not netted against anything); one whose cost is missing or incomplete likewise; and so is one
+ * whose approach as chosen cannot serve it (it misses the acceptable lag, never sees the use case's
+ * knowledge, or is prompting already tried and found short of the bar): that approach would never
+ * deliver the benefit, so netting it would show value the choice cannot bring, where the use case's
+ * own page says "cannot serve".
  *
  * Pure: no Next.js, Prisma or I/O.
  */
@@ -21,6 +25,22 @@ export interface ValueInputRow {
   /** Years of the horizon. */
   years: number;
   timeToValueWeeks: Money3 | null;
+  /** As chosen: the approach cannot serve the use case (the cost engine's cannotServe). */
+  cannotServe: boolean;
+}
+
+/** How a row counts in the panel: netted, or counted apart and why. */
+export type ValueCount = "valued" | "noValue" | "notCosted" | "cannotServe" | "none";
+
+/**
+ * One definition of which rows are netted, shared with the business-unit export's benefit
+ * columns (lib/server/value/export.ts), so the two add up to the cent.
+ */
+export function valueCount(r: ValueInputRow): ValueCount {
+  const costed = r.lifecycle !== null && !r.incomplete && r.years > 0;
+  if (!r.yearlyBenefit) return costed ? "noValue" : "none";
+  if (!costed) return "notCosted";
+  return r.cannotServe ? "cannotServe" : "valued";
 }
 
 export type ByScenario = Record<ValueScenario, number>;
@@ -33,12 +53,19 @@ export interface UnitValue {
   noValue: number;
   /** Use cases with a benefit whose cost is missing, incomplete or not known. */
   notCosted: number;
+  /** Use cases with a benefit and a complete cost whose approach as chosen cannot serve them. */
+  cannotServe: number;
   benefit: ByScenario;
   cost: ByScenario;
   net: ByScenario;
 }
 
 const zero = (): ByScenario => ({ pessimistic: 0, base: 0, optimistic: 0 });
+
+/** A unit with nothing counted yet. */
+export function emptyUnit(businessUnit: string): UnitValue {
+  return { businessUnit, valued: 0, noValue: 0, notCosted: 0, cannotServe: 0, benefit: zero(), cost: zero(), net: zero() };
+}
 
 /** The benefit over the horizon in one scenario (the sum of its yearly amounts). */
 export function lifecycleBenefit(yearlyBenefit: Money3, years: number, ttv: Money3 | null, scenario: ValueScenario): number {
@@ -49,27 +76,17 @@ export function lifecycleBenefit(yearlyBenefit: Money3, years: number, ttv: Mone
 /** Per business unit (sorted, "" last), and the total over all of them. */
 export function valueByBusinessUnit(rows: readonly ValueInputRow[]): { units: UnitValue[]; total: UnitValue } {
   const units = new Map<string, UnitValue>();
-  const total: UnitValue = { businessUnit: "", valued: 0, noValue: 0, notCosted: 0, benefit: zero(), cost: zero(), net: zero() };
+  const total = emptyUnit("");
   for (const r of rows) {
     let u = units.get(r.businessUnit);
-    if (!u) units.set(r.businessUnit, (u = { businessUnit: r.businessUnit, valued: 0, noValue: 0, notCosted: 0, benefit: zero(), cost: zero(), net: zero() }));
-    const costed = r.lifecycle !== null && !r.incomplete && r.years > 0;
-    if (!r.yearlyBenefit) {
-      if (costed) {
-        u.noValue++;
-        total.noValue++;
-      }
-      continue;
-    }
-    if (!costed) {
-      u.notCosted++;
-      total.notCosted++;
-      continue;
-    }
-    u.valued++;
-    total.valued++;
+    if (!u) units.set(r.businessUnit, (u = emptyUnit(r.businessUnit)));
+    const kind = valueCount(r);
+    if (kind === "none") continue;
+    u[kind]++;
+    total[kind]++;
+    if (kind !== "valued") continue;
     for (const s of VALUE_SCENARIOS) {
-      const benefit = lifecycleBenefit(r.yearlyBenefit, r.years, r.timeToValueWeeks, s);
+      const benefit = lifecycleBenefit(r.yearlyBenefit!, r.years, r.timeToValueWeeks, s);
       const cost = r.lifecycle![PAIRING[s].cost];
       for (const t of [u, total]) {
         t.benefit[s] += benefit;

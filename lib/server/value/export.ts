@@ -1,7 +1,7 @@
 import "server-only";
 import type { UnitYearBenefit } from "@/lib/domain/export/value-columns";
 import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
-import { benefitByYear, buildMonths, PAIRING } from "@/lib/domain/value";
+import { benefitByYear, buildMonths, PAIRING, valueCount } from "@/lib/domain/value";
 import { valueInput } from "./read";
 
 /** "Claims\u00002027\u0000RAG": the business-unit export's "as chosen" rows are per unit, year and approach. */
@@ -9,7 +9,7 @@ export const unitYearKey = (businessUnit: string, calendarYear: number | string,
 
 /**
  * The benefit realised per business unit, calendar year and approach as chosen by the use cases the portfolio nets
- * (a benefit and a complete cost as chosen), year by year as lib/domain/value computes it, so the
+ * (valueCount: a benefit, a complete cost as chosen, an approach that can serve it), year by year as lib/domain/value computes it, so the
  * business-unit export's benefit columns add up to the portfolio's value panel to the cent.
  * Low is the pessimistic pairing's benefit (slowest build), high the optimistic one's.
  */
@@ -17,7 +17,7 @@ export async function benefitByUnitAndYear(organizationId: string, filter: Portf
   const { input } = await valueInput(organizationId, filter);
   const out = new Map<string, UnitYearBenefit>();
   for (const r of input) {
-    if (!r.yearlyBenefit || r.lifecycle === null || r.incomplete || r.years === 0 || r.startYear === null || r.approach === null) continue;
+    if (valueCount(r) !== "valued" || r.startYear === null || r.approach === null) continue;
     const per = (scenario: "pessimistic" | "base" | "optimistic") =>
       benefitByYear(r.yearlyBenefit![PAIRING[scenario].benefit], r.years, buildMonths(r.timeToValueWeeks ? r.timeToValueWeeks[PAIRING[scenario].timeToValue] : null));
     const [low, base, high] = [per("pessimistic"), per("base"), per("optimistic")];

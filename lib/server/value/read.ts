@@ -2,7 +2,7 @@ import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
 import { isEmptyFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import {
-  approachValue, budgetRows, hourlyRateOf, readBenefit, valueByBusinessUnit, yearlyBenefitCents,
+  approachValue, budgetRows, emptyUnit, hourlyRateOf, readBenefit, valueByBusinessUnit, yearlyBenefitCents,
   type ApproachValue, type Benefit, type BudgetRow, type Money3, type UnitSpend, type UnitValue, type ValueInputRow,
 } from "@/lib/domain/value";
 import { db, Prisma } from "../db";
@@ -97,6 +97,7 @@ interface ValueRow {
   ttvLow: number | null;
   ttvBase: number | null;
   ttvHigh: number | null;
+  cannotServe: boolean | null;
 }
 
 /**
@@ -112,7 +113,7 @@ export async function portfolioValue(organizationId: string, filter: PortfolioFi
   for (const [unit, n] of noValue) {
     let u = result.units.find((x) => x.businessUnit === unit);
     if (!u) {
-      u = { businessUnit: unit, valued: 0, noValue: 0, notCosted: 0, benefit: { pessimistic: 0, base: 0, optimistic: 0 }, cost: { pessimistic: 0, base: 0, optimistic: 0 }, net: { pessimistic: 0, base: 0, optimistic: 0 } };
+      u = emptyUnit(unit);
       result.units.push(u);
     }
     u.noValue += n;
@@ -156,6 +157,7 @@ export async function valueInput(
       incomplete: r.incomplete,
       years: int(r.years),
       timeToValueWeeks: ttv,
+      cannotServe: r.cannotServe === true,
     });
   }
   return { input, noValue, rateCents: rate.rateCents };
@@ -164,7 +166,18 @@ export async function valueInput(
 const VALUED_COLUMNS = (r: string) =>
   Prisma.sql`${Prisma.raw(`${r}."businessUnit", ${r}."startYear"`)}, ${asChosenApproach(r)}::text AS approach, u.benefit,
              ${Prisma.raw(`${r}."chosenLowCents" AS low, ${r}."chosenBaseCents" AS base, ${r}."chosenHighCents" AS high, (${r}.incomplete & 1) <> 0 AS incomplete`)},
-             (cardinality(${asChosenArray(r)}) / 3)::int AS years, ${Prisma.raw(`${r}."ttvLow", ${r}."ttvBase", ${r}."ttvHigh"`)}`;
+             (cardinality(${asChosenArray(r)}) / 3)::int AS years, ${Prisma.raw(`${r}."ttvLow", ${r}."ttvBase", ${r}."ttvHigh"`)},
+             ${cannotServeAsChosen(r)} AS "cannotServe"`;
+
+/**
+ * As chosen, the approach cannot serve the use case: the rollup's bit (it misses the lag or never
+ * sees the knowledge), or its projection says it falls short of the bar (prompting already tried;
+ * costing/project.ts's cannotServe), which the rollup does not carry. Read from the summary only
+ * for the use cases with a benefit, the few this reads.
+ */
+function cannotServeAsChosen(r: string): Prisma.Sql {
+  return Prisma.sql`(${Prisma.raw(`(${r}.infeasible & 1) <> 0`)} OR COALESCE(u."projectionSummary"->'approaches'->(${asChosenApproach(r)}::text)->'meetsBar' = 'false'::jsonb, false))`;
+}
 
 /**
  * The unfiltered view's rows without reading every use case: the valued ones through their own
@@ -181,12 +194,12 @@ async function keptValueRows(organizationId: string): Promise<ValueRow[] | null>
         JOIN "UseCaseRollup" r ON r."useCaseId" = u.id AND r."organizationId" = u."organizationId" AND r."deletedAt" IS NULL
        WHERE u."organizationId" = ${organizationId} AND u."deletedAt" IS NULL AND u.benefit IS NOT NULL
       UNION ALL
-      SELECT 'costed', t.key, NULL, NULL, NULL, NULL::bigint, NULL::bigint, NULL::bigint, false, sum(t.n)::int, NULL, NULL, NULL
+      SELECT 'costed', t.key, NULL, NULL, NULL, NULL::bigint, NULL::bigint, NULL::bigint, false, sum(t.n)::int, NULL, NULL, NULL, NULL
         FROM "PortfolioTally" t
        WHERE t."organizationId" = ${organizationId} AND t.kind = 'costed'
        GROUP BY t.key
       UNION ALL
-      SELECT 'marker', '', NULL, NULL, NULL, NULL, NULL, NULL, false, 0, NULL, NULL, NULL
+      SELECT 'marker', '', NULL, NULL, NULL, NULL, NULL, NULL, false, 0, NULL, NULL, NULL, NULL
        WHERE ${keptSumsReady(organizationId)}`,
   );
   if (!rows.some((r) => r.kind === "marker")) return null;
@@ -195,7 +208,7 @@ async function keptValueRows(organizationId: string): Promise<ValueRow[] | null>
   const costed = new Map(rows.filter((r) => r.kind === "costed").map((r) => [r.businessUnit, int(r.years)]));
   for (const r of valued) if (r.base !== null && !r.incomplete) costed.set(r.businessUnit, (costed.get(r.businessUnit) ?? 0) - 1);
   const unvalued = [...costed].filter(([, n]) => n > 0).map(([businessUnit, n]): ValueRow => ({
-    businessUnit, startYear: null, approach: null, benefit: null, low: null, base: null, high: null, incomplete: false, years: n, ttvLow: null, ttvBase: null, ttvHigh: null,
+    businessUnit, startYear: null, approach: null, benefit: null, low: null, base: null, high: null, incomplete: false, years: n, ttvLow: null, ttvBase: null, ttvHigh: null, cannotServe: null,
   }));
   return [...valued, ...unvalued];
 }
@@ -213,7 +226,7 @@ async function valueRows(organizationId: string, filter: PortfolioFilter): Promi
       UNION ALL
       -- The costed use cases with no value entered: only their count per unit (in "years").
       SELECT r."businessUnit", NULL, NULL, NULL, NULL::bigint, NULL::bigint, NULL::bigint,
-             false, count(*)::int, NULL, NULL, NULL
+             false, count(*)::int, NULL, NULL, NULL, NULL
         FROM "UseCaseRollup" r
         JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = r."organizationId"
        WHERE ${where} AND u.benefit IS NULL AND r."chosenBaseCents" IS NOT NULL AND (r.incomplete & 1) = 0

@@ -1,4 +1,4 @@
-import { dollars, plural } from "@/lib/domain/portfolio/format";
+import { count, dollars, plural } from "@/lib/domain/portfolio/format";
 import type { UnitValue } from "@/lib/domain/value";
 import { Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
 
@@ -19,7 +19,9 @@ export function PortfolioValuePanel({ units, total }: { units: UnitValue[]; tota
         <>
           Each use case with an expected benefit, under its approach as chosen: its benefit over its horizon (from when that approach is built) less
           its lifecycle cost. Pessimistic pairs the low benefit with the high cost and the slowest build; optimistic the high benefit with the low
-          cost; base is base throughout.
+          cost; base is base throughout. A use case whose approach as chosen cannot serve it (it misses the acceptable lag, never sees the use
+          case's knowledge, or is prompting already found short of the bar) is counted apart and not netted: that approach would not bring its
+          benefit.
         </>
       }
     >
@@ -46,7 +48,14 @@ export function PortfolioValuePanel({ units, total }: { units: UnitValue[]; tota
               return (
                 <tr key={u.businessUnit} data-testid={isTotal ? "value-total" : "value-unit"} className={isTotal ? "font-semibold" : ""}>
                   <th scope="row" className={`${td} text-left ${isTotal ? "" : "font-normal"}`}>{isTotal ? "All in view" : unitName(u.businessUnit)}</th>
-                  <td className={tdNum}>{u.valued}</td>
+                  <td className={tdNum}>
+                    {u.valued}
+                    {u.cannotServe ? (
+                      <span className="block text-xs font-normal text-red-800" data-testid="value-cannot-serve">
+                        {count(u.cannotServe)} more not netted: the approach as chosen cannot serve {u.cannotServe === 1 ? "it" : "them"}
+                      </span>
+                    ) : null}
+                  </td>
                   <td className={tdNum}>{u.valued ? dollars(u.benefit.base) : "—"}</td>
                   <td className={tdNum}>{u.valued ? dollars(u.cost.base) : "—"}</td>
                   <td className={`${tdNum} ${u.valued && u.net.base < 0 ? "text-red-800" : ""}`} data-testid="net">{u.valued ? triple(u.net) : "no value entered"}</td>
