@@ -104,8 +104,21 @@ describe("the prompted baseline", () => {
     const flipsBoth = by((a) => (a.promptedBaselineMeetsBar !== "untested" || a.needsCitations === true ? "PROMPTING" : "RAG"));
     const untested = nearestChanges({ promptedBaselineMeetsBar: "untested", needsCitations: false }, "RAG", flipsBoth, null).changes.map((c) => c.answer);
     expect(untested).toEqual(["promptedBaselineMeetsBar", "needsCitations"]);
-    const measured = by((a) => (a.promptedBaselineMeetsBar !== "no" || a.needsCitations === true ? "PROMPTING" : "RAG"));
+    const measured = by((a) => (a.promptedBaselineMeetsBar !== "no" ? "PROMPTING" : a.needsCitations === true ? "HYBRID" : "RAG"));
     expect(nearestChanges({ promptedBaselineMeetsBar: "no", needsCitations: false }, "RAG", measured, null).changes.map((c) => c.answer)).toEqual(["needsCitations", "promptedBaselineMeetsBar"]);
+  });
+  it("tried and short of the bar, a change that would land on prompting alone is never offered; changing the result itself is", () => {
+    // The frameworks here vote for prompting once citations are not needed, whatever the baseline.
+    const votes = by((a) => (a.needsCitations === false ? "PROMPTING" : "RAG"));
+    const failed = nearestChanges({ promptedBaselineMeetsBar: "no", needsCitations: true }, "RAG", votes, { votes: 1 });
+    expect(failed.changes).toEqual([]);
+    // Untried, the same change is a way the case could go.
+    const untried = nearestChanges({ promptedBaselineMeetsBar: "untested", needsCitations: true }, "RAG", votes, { votes: 1 });
+    expect(untried.changes.map((c) => [c.answer, c.newConsensus])).toEqual([["needsCitations", "PROMPTING"]]);
+    // And where the baseline's own result is what changes, prompting is offered: it would then meet the bar.
+    const byBaseline = by((a) => (a.promptedBaselineMeetsBar === "yes" ? "PROMPTING" : "RAG"));
+    const flipped = nearestChanges({ promptedBaselineMeetsBar: "no" }, "RAG", byBaseline, { votes: 1 });
+    expect(flipped.changes.map((c) => [c.answer, c.to, c.newConsensus])).toEqual([["promptedBaselineMeetsBar", "yes", "PROMPTING"]]);
   });
 });
 

@@ -9,14 +9,15 @@
  *    one step of change frequency, a number crossing the threshold it is closest to, a baseline
  *    not yet tried being tried, cost less than redefining the need. Turning a case into a different
  *    kind of system (needing tool use, transformation at volume or feedback learning where it said
- *    it does not) is not a change to this case, and is never offered.
+ *    it does not) is not a change to this case, and is never offered; nor is a change that would
+ *    land on prompting alone while a prompted model is known to fall short of the bar.
  */
 import {
   ANSWER_KEYS, ANSWER_LABELS, APPROACH_LABELS, BASELINE_RESULTS, CHANGE_FREQUENCIES, CORE_NEEDS,
   type AnswerKey, type Approach, type Assessment,
 } from "../assessment";
 import { formatValue } from "./conditions";
-import { DECIDING_KEYS } from "./evidence";
+import { DECIDING_KEYS, promptingMeetsBar } from "./evidence";
 import { FRAMEWORKS } from "./registry";
 import type { AnswerValue, Condition } from "./types";
 import { inSentence } from "../portfolio/format";
@@ -203,7 +204,12 @@ export function nearestChanges(a: Assessment, current: Approach | null, rescore:
     // Past the first change that flips it, only those about as near are worth listing.
     if (firstCost !== null && c.cost > firstCost + 1.5) break;
     if (changes.some((x) => x.answer === c.key)) continue;
-    const r = rescore({ ...a, [c.key]: c.to } as Assessment, c.key);
+    const changed = { ...a, [c.key]: c.to } as Assessment;
+    const r = rescore(changed, c.key);
+    // Prompting alone where a prompted model was tried and fell short (and still would have) is
+    // not a way this case could go: the frameworks may vote for it, but it is known not to serve
+    // (PROMPTING_BELOW_BAR), so it is no answer to "what would change it".
+    if (r.shown === "PROMPTING" && !promptingMeetsBar(changed)) continue;
     if (r.shown !== current) {
       firstCost ??= c.cost;
       changes.push({ answer: c.key, from: c.from, to: c.to, newConsensus: r.shown, sentence: `If ${phrase(c.key, c.to)} (now ${was(c.key, c.from)}), the recommendation would be ${nameOf(r.shown)}.` });
