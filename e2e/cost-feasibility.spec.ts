@@ -73,7 +73,21 @@ test("the portfolio counts the use cases over their lag and never offers a scena
   await expect(page.getByTestId("infeasible").filter({ hasText: "Fine-tuning" })).toBeVisible();
   await expect(page.getByTestId("premium")).toHaveCount(0);
 
+  // A benefit entered for it is a benefit fine-tuning would never bring: the page says so, and the
+  // portfolio counts it apart instead of netting it.
+  const value = page.getByTestId("value-panel");
+  await value.getByLabel("What the use case brings").selectOption("REVENUE");
+  await value.getByLabel("Low (dollars a year)").fill("1000000");
+  await value.getByLabel("Base (dollars a year)").fill("2000000");
+  await value.getByLabel("High (dollars a year)").fill("3000000");
+  await value.getByRole("button", { name: "Save the benefit" }).click();
+  await expect(value.getByTestId("benefit-summary")).toContainText("$1,000,000 / $2,000,000 / $3,000,000 a year");
+
   await page.goto(`/o/${registry.org.slug}/portfolio`);
+  const portfolioValue = page.getByTestId("portfolio-value");
+  await expect(portfolioValue.getByTestId("value-cannot-serve")).toHaveText(["1 more not netted: the approach as chosen cannot serve it", "1 more not netted: the approach as chosen cannot serve it"]);
+  await expect(portfolioValue.getByTestId("value-total")).not.toContainText("$2,000,000");
+  await expect(page.getByTestId("portfolio-no-value")).toHaveText("Nothing to net: the one use case in view with a value and a cost has an approach as chosen that cannot serve it.");
   await expect(page.getByText("Use cases their chosen approach cannot keep current")).toBeVisible();
   await expect(page.getByTestId("exceeding-lag")).toHaveText("1");
   await expect(page.getByText(/as chosen; the worst: Tariff assistant, a change waits up to \d+ days, against a 1-day lag/)).toBeVisible();

@@ -27,7 +27,9 @@ export function PortfolioValuePanel({ units, total }: { units: UnitValue[]; tota
     >
       {total.valued === 0 ? (
         <p className="text-sm text-zinc-700" data-testid="portfolio-no-value">
-          No value entered for any costed use case in view: there is nothing to net yet. Enter an expected benefit on a use case's page.
+          {total.cannotServe > 0
+            ? `Nothing to net: the ${total.cannotServe === 1 ? "one use case" : `${count(total.cannotServe)} use cases`} in view with a value and a cost ${total.cannotServe === 1 ? "has an approach as chosen that cannot serve it" : "have approaches as chosen that cannot serve them"}.`
+            : "No value entered for any costed use case in view: there is nothing to net yet. Enter an expected benefit on a use case's page."}
         </p>
       ) : null}
       {units.length > 0 ? (
