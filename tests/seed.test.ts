@@ -5,6 +5,8 @@ import { DEMO_USE_CASES } from "@/lib/server/seed/demo-portfolio";
 import { DEMO_ACTUALS, DEMO_ACTUALS_THROUGH_MONTH, DEMO_ACTUALS_YEAR, DEMO_UNATTRIBUTED_MONTHLY_USD } from "@/lib/server/seed/demo-actuals";
 import { loadPortfolioActuals, loadVariances } from "@/lib/server/actuals/read";
 import { loadUnitCosts } from "@/lib/server/actuals/unit-costs";
+import { loadDashboard } from "@/lib/server/portfolio/dashboard";
+import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ActualsPanel } from "@/app/o/[org]/use-cases/[id]/_panels/actuals-panel";
 
@@ -93,5 +95,12 @@ describe("the demo seed", () => {
     // The break-even volume is read against the use case's own: month-end commentary runs 200 calls a month.
     const monthEnd = useCases.find((u) => u.title === "Month-end variance commentary")!;
     expect((monthEnd.projectionSummary as { breakEven: { reason: string } }).breakEven.reason).toMatch(/^Above [\d.]+ million calls a month, fine-tuning costs less than RAG over the lifecycle; this use case expects 200 a month\.$/);
+    // Stale days per approach on the portfolio are per use case: never more days than a year has
+    // (the six fine-tuned use cases' sum, 609 days, was once shown as "stale days a year").
+    const { freshness } = await loadDashboard(org.id, EMPTY_FILTER);
+    const fineTuned = freshness.byApproach.find((a) => a.approach === "FINE_TUNING")!;
+    expect(fineTuned.useCases).toBeGreaterThan(1);
+    expect(fineTuned.staleDaysPerYear.base).toBeGreaterThan(0);
+    for (const a of freshness.byApproach) for (const k of ["low", "base", "high"] as const) expect(a.staleDaysPerYear[k], a.approach).toBeLessThanOrEqual(365);
   });
 });

@@ -219,6 +219,10 @@ export interface Freshness {
   longestTimeToValueWeeks: number | null;
   /** Use cases the averages cover. */
   timeToValueUseCases: number;
+  /**
+   * Per approach as chosen: its use cases; their stale days a year and time to value, each the
+   * average per use case (a sum over use cases would exceed the 365 days a year has).
+   */
   byApproach: { approach: Approach; useCases: number; staleDaysPerYear: Range3; timeToValueWeeks: Range3 | null }[];
 }
 

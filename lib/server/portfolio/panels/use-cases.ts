@@ -367,7 +367,8 @@ function freshnessOf(groups: GroupRow[], ttvMax: number | null): Omit<Freshness,
     timeToValueUseCases: ttvN,
     byApproach: APPROACHES.filter((a) => per.has(a)).map((approach) => {
       const p = per.get(approach)!;
-      return { approach, useCases: p.useCases, staleDaysPerYear: p.stale, timeToValueWeeks: avg(p.ttv, p.ttvN) };
+      // Per use case: a sum over several use cases would read as more stale days than a year has.
+      return { approach, useCases: p.useCases, staleDaysPerYear: avg(p.stale, p.useCases)!, timeToValueWeeks: avg(p.ttv, p.ttvN) };
     }),
   };
 }

@@ -64,8 +64,8 @@ export function FreshnessPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: 
           <tr>
             <th scope="col" className={th}>Approach</th>
             <th scope="col" className={thNum}>Use cases</th>
-            <th scope="col" className={thNum}>Stale days a year (low–high)</th>
-            <th scope="col" className={thNum}>Time to value, weeks (low–high)</th>
+            <th scope="col" className={thNum}>Stale days a year, average per use case (low–high)</th>
+            <th scope="col" className={thNum}>Time to value, weeks, average (low–high)</th>
           </tr>
         </thead>
         <tbody>
