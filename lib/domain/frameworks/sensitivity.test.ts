@@ -27,7 +27,7 @@ describe("what would change it", () => {
     const pick = (a: Assessment): Approach => (a.promptedBaselineMeetsBar === "no" ? "FINE_TUNING" : a.promptedBaselineMeetsBar === "yes" ? "PROMPTING" : "RAG");
     const say = (from: Assessment["promptedBaselineMeetsBar"]) => nearestChanges({ promptedBaselineMeetsBar: from }, pick({ promptedBaselineMeetsBar: from }), by(pick), null).changes.map((c) => c.sentence);
     expect(say("untested")).toEqual(["If a prompted base model met the bar (now untested), the recommendation would be Prompting only."]);
-    expect(say("yes")).toEqual(["If a prompted base model fell short (now it does), the recommendation would be Fine-tuning."]);
+    expect(say("yes")).toEqual(["If a prompted base model fell short (now it meets the bar), the recommendation would be Fine-tuning."]);
     expect(say("no")).toEqual(["If a prompted base model met the bar (now it falls short), the recommendation would be Prompting only."]);
   });
 

@@ -138,7 +138,7 @@ function phrase(key: AnswerKey, v: AnswerValue): string {
 function was(key: AnswerKey, v: AnswerValue): string {
   if (key === "changeFrequency") return String(v);
   if (key === "maxLagDays") return `${formatValue(v)} days`;
-  if (key === "promptedBaselineMeetsBar") return v === "untested" ? "untested" : v === "yes" ? "it does" : "it falls short";
+  if (key === "promptedBaselineMeetsBar") return v === "untested" ? "untested" : v === "yes" ? "it meets the bar" : "it falls short";
   return formatValue(v);
 }
 
