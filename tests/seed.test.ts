@@ -7,6 +7,10 @@ import { loadPortfolioActuals, loadVariances } from "@/lib/server/actuals/read";
 import { loadUnitCosts } from "@/lib/server/actuals/unit-costs";
 import { loadDashboard } from "@/lib/server/portfolio/dashboard";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
+import { getUseCase, listUseCases } from "@/lib/server/use-cases/read";
+import { readQueue } from "@/lib/server/decisions/queue";
+import { parseListQuery } from "@/lib/domain/use-case-list";
+import { backingText, recommendationText } from "@/app/o/[org]/use-cases/_components/labels";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ActualsPanel } from "@/app/o/[org]/use-cases/[id]/_panels/actuals-panel";
 
@@ -95,6 +99,18 @@ describe("the demo seed", () => {
     // The break-even volume is read against the use case's own: month-end commentary runs 200 calls a month.
     const monthEnd = useCases.find((u) => u.title === "Month-end variance commentary")!;
     expect((monthEnd.projectionSummary as { breakEven: { reason: string } }).breakEven.reason).toMatch(/^Above [\d.]+ million calls a month, fine-tuning costs less than RAG over the lifecycle; this use case expects 200 a month\.$/);
+    // A default start that one framework happens to back is named as the default start in the
+    // header, the list and the queue, not as "1 of 5 voting agree".
+    const monthEndDetail = (await getUseCase(org.id, monthEnd.id))!;
+    expect(monthEndDetail).toMatchObject({ evidence: "provisional", defaultStart: true });
+    expect(monthEndDetail.agreementVotes).toBeGreaterThan(0);
+    expect(recommendationText(monthEndDetail)).toBe("Prompting only · provisional (the seeds' default start while key answers are missing)");
+    const listed = await listUseCases(org.id, { ...parseListQuery({}), pageSize: 100 });
+    expect(listed.rows.filter((r) => r.defaultStart).map((r) => r.title)).toEqual(["Month-end variance commentary"]);
+    expect(backingText(listed.rows.find((r) => r.title === "Month-end variance commentary")!)).toBe("the seeds' default start");
+    expect(backingText(listed.rows.find((r) => r.title === "Incident post-mortem search")!)).toMatch(/^\d of \d$/);
+    const queued = (await readQueue(org.id, { limit: 100 })).items.find((i) => i.title === "Month-end variance commentary");
+    expect(queued?.defaultStart).toBe(true);
     // Stale days per approach on the portfolio are per use case: never more days than a year has
     // (the six fine-tuned use cases' sum, 609 days, was once shown as "stale days a year").
     const { freshness } = await loadDashboard(org.id, EMPTY_FILTER);

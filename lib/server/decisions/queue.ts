@@ -30,6 +30,8 @@ export interface QueueItem {
   evidence: "none" | "provisional" | "assessed";
   agreementVotes: number;
   agreementVoters: number;
+  /** Recommended as the seeds' default start, not by the frameworks' votes (the score's basis). */
+  defaultStart: boolean;
   spendCents: number | null;
   /** The spend leaves out costs whose figures are missing (an unanswered volume, say): "+ missing", never a whole figure. */
   spendIncomplete: boolean;
@@ -53,6 +55,7 @@ interface PageRow {
   evidence: "none" | "provisional" | "assessed";
   agreementVotes: number;
   agreementVoters: number;
+  defaultStart: boolean;
   spend: bigint | null;
   incomplete: number;
   state: DecisionState | null;
@@ -126,7 +129,8 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
       const rows = await tx.$queryRaw<PageRow[]>(Prisma.sql`${CANDIDATES(organizationId, flaggedIds)}
         SELECT r."useCaseId" AS id, u.title, r.status::text AS status, r."recommendedApproach"::text AS "recommendedApproach",
                r."chosenApproach"::text AS "chosenApproach", r."riskFlags", r.evidence::text AS evidence,
-               u."agreementVotes", u."agreementVoters", r."chosenBaseCents" AS spend, r.incomplete,
+               u."agreementVotes", u."agreementVoters", (r.evidence = 'provisional' AND u.score->>'basis' = 'default-start') AS "defaultStart",
+               r."chosenBaseCents" AS spend, r.incomplete,
                d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget, d."reviewReasons"
         ${FROM(organizationId)}
         JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = ${organizationId}
@@ -150,6 +154,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
         evidence: r.evidence,
         agreementVotes: r.agreementVotes,
         agreementVoters: r.agreementVoters,
+        defaultStart: r.defaultStart === true,
         spendCents: r.spend === null ? null : Number(r.spend),
         // Bit 1 of the rollup's incomplete: as chosen, a figure is missing.
         spendIncomplete: r.spend !== null && (r.incomplete & 1) === 1,

@@ -28,6 +28,8 @@ export interface UseCaseDetail {
   evidence: Evidence;
   agreementVotes: number;
   agreementVoters: number;
+  /** The recommendation is the seeds' default start, not the frameworks' votes (the score's basis). */
+  defaultStart: boolean;
   disagreement: boolean;
   riskFlags: string[];
   scoredAt: Date | null;
@@ -56,7 +58,7 @@ export async function getUseCase(organizationId: string, id: string, options: { 
     },
   });
   if (!row) return null;
-  const people = await namesOf([row.ownerId, row.createdById]);
+  const [people, defaults] = await Promise.all([namesOf([row.ownerId, row.createdById]), defaultStarts(organizationId, [row])]);
   const person = (uid: string) => (people.has(uid) ? { id: uid, name: people.get(uid)! } : null);
   return {
     id: row.id,
@@ -70,6 +72,7 @@ export async function getUseCase(organizationId: string, id: string, options: { 
     evidence: row.evidence,
     agreementVotes: row.agreementVotes,
     agreementVoters: row.agreementVoters,
+    defaultStart: defaults.has(row.id),
     disagreement: row.disagreement,
     riskFlags: row.riskFlags,
     scoredAt: row.scoredAt,
@@ -124,6 +127,19 @@ export async function listBusinessUnits(organizationId: string): Promise<string[
   return rows.map((r) => r.businessUnit);
 }
 
+/**
+ * Which of these use cases are recommended as the seeds' default start (the score's basis:
+ * provisional, the frameworks leaning to training a model whose prerequisites are unanswered).
+ * Only provisional ones can be, so only their scores are read.
+ */
+export async function defaultStarts(organizationId: string, rows: readonly { id: string; evidence: Evidence }[]): Promise<Set<string>> {
+  const ids = rows.filter((r) => r.evidence === "provisional").map((r) => r.id);
+  if (ids.length === 0) return new Set();
+  const found = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "UseCase" WHERE "organizationId" = ${organizationId} AND id = ANY(${ids}::text[]) AND score->>'basis' = 'default-start'`;
+  return new Set(found.map((r) => r.id));
+}
+
 /** One row of the list: only what its columns show. */
 export interface UseCaseListRow {
   id: string;
@@ -136,6 +152,8 @@ export interface UseCaseListRow {
   evidence: Evidence;
   agreementVotes: number;
   agreementVoters: number;
+  /** As on the use case (UseCaseDetail.defaultStart). */
+  defaultStart: boolean;
   chosenApproach: Approach | null;
   riskFlagCount: number;
   updatedAt: Date;
@@ -244,9 +262,10 @@ export async function listUseCases(organizationId: string, query: UseCaseListQue
     page = Math.max(1, Math.ceil(total / take));
     rows = await db.useCase.findMany({ where, orderBy, skip: (page - 1) * take, take, select: LIST_SELECT });
   }
-  const [names, costs] = await Promise.all([
+  const [names, costs, defaults] = await Promise.all([
     namesOf(rows.map((r) => r.ownerId)),
     db.useCaseRollup.findMany({ where: { organizationId, useCaseId: { in: rows.map((r) => r.id) } }, select: { useCaseId: true, chosenBaseCents: true, incomplete: true } }),
+    defaultStarts(organizationId, rows),
   ]);
   const costOf = new Map(costs.map((c) => [c.useCaseId, c]));
   return {
@@ -261,6 +280,7 @@ export async function listUseCases(organizationId: string, query: UseCaseListQue
       evidence: r.evidence,
       agreementVotes: r.agreementVotes,
       agreementVoters: r.agreementVoters,
+      defaultStart: defaults.has(r.id),
       chosenApproach: r.chosenApproach,
       riskFlagCount: r.riskFlags.length,
       updatedAt: r.updatedAt,

@@ -7,7 +7,7 @@ import { QUEUE_REASON_LABELS, QUEUE_REASONS, QUEUE_REASONS_FOR, type QueueReason
 import { canTakeStep, stageOf } from "@/lib/domain/decisions/workflow";
 import { readQueue, type QueueItem } from "@/lib/server/decisions/queue";
 import { guardPage } from "@/lib/server/page-guard";
-import { agreementText, approachLabel, riskFlagLabel, useCasePath } from "../use-cases/_components/labels";
+import { approachLabel, backingText, riskFlagLabel, useCasePath } from "../use-cases/_components/labels";
 import { StepButton } from "./_components/step-button";
 
 export const metadata: Metadata = { title: "Needs a decision" };
@@ -81,7 +81,7 @@ function reasonText(r: QueueReason, item: QueueItem): string {
 }
 
 function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string; actor: { userId: string; role: "ADMIN" | "EXECUTIVE" | "LEAD" | "FINANCE" } }) {
-  const agreement = agreementText(item.agreementVotes, item.agreementVoters);
+  const agreement = backingText(item);
   const path = useCasePath(orgSlug, item.id);
   // Owner is irrelevant to approving and to budgets; proposing is not offered here.
   const useCase = { ownerId: "" };
@@ -96,7 +96,7 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
       </Link>
       <span className="text-zinc-700" data-testid="queue-recommendation">
         {approachLabel(item.recommendedApproach, "No recommendation")} · {EVIDENCE_LABELS[item.evidence].toLowerCase()}
-        {agreement ? ` · ${agreement} agree` : ""}
+        {agreement ? ` · ${item.defaultStart || item.agreementVotes === 0 ? agreement : `${agreement} agree`}` : ""}
       </span>
       <span className="tabular-nums text-zinc-900" data-testid="queue-spend" title="Lifecycle cost as chosen (the decision, else the recommendation), base scenario">
         {item.spendCents === null ? "not costed" : formatCents(item.spendCents)}

@@ -6,7 +6,7 @@ import { parseListQuery } from "@/lib/domain/use-case-list";
 import { canCreateUseCase, canRestoreUseCase } from "@/lib/domain/use-case-permissions";
 import { guardPage } from "@/lib/server/page-guard";
 import { getUseCase, listBusinessUnits, listMembers, listUseCases } from "@/lib/server/use-cases/read";
-import { agreementText, useCasePath } from "./_components/labels";
+import { backingText, useCasePath } from "./_components/labels";
 import { RestoreButton } from "./_components/row-actions";
 import { UseCaseTable, type ListRow } from "./_components/use-case-table";
 
@@ -34,7 +34,7 @@ export default async function UseCasesPage(props: { params: Promise<{ org: strin
     status: r.status,
     recommendedApproach: r.recommendedApproach,
     evidence: r.evidence,
-    agreement: r.agreementVoters > 0 && r.agreementVotes === 0 ? "the seeds' default start" : agreementText(r.agreementVotes, r.agreementVoters),
+    agreement: backingText(r),
     lifecycleBaseCents: r.lifecycleBaseCents,
     lifecycleIncomplete: r.lifecycleIncomplete,
     chosenApproach: r.chosenApproach,

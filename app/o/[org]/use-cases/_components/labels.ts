@@ -32,15 +32,30 @@ export function agreementText(votes: number, voters: number): string | null {
 }
 
 /**
+ * What stands behind a recommendation, in a list's few words: "4 of 5" voting frameworks, or "the
+ * seeds' default start" where the frameworks leant to training a model and the answers that would
+ * justify it are missing (the score's basis). A default start some frameworks happen to back is
+ * still a default start: "1 of 5" would read as a choice the votes made against the others.
+ */
+export function backingText(uc: { agreementVotes: number; agreementVoters: number; defaultStart: boolean }): string | null {
+  if (uc.defaultStart || (uc.agreementVoters > 0 && uc.agreementVotes === 0)) return "the seeds' default start";
+  return agreementText(uc.agreementVotes, uc.agreementVoters);
+}
+
+/**
  * The recommendation in one line, held to its evidence: "Not assessed"; "RAG · provisional
  * (2 of 2 voting agree)"; "Fine-tuning (4 of 5 voting agree)".
  */
-export function recommendationText(uc: { recommendedApproach: Approach | null; evidence: Evidence; agreementVotes: number; agreementVoters: number }): string {
+export function recommendationText(uc: { recommendedApproach: Approach | null; evidence: Evidence; agreementVotes: number; agreementVoters: number; defaultStart: boolean }): string {
   if (uc.evidence === "none") return EVIDENCE_LABELS.none;
   if (!uc.recommendedApproach) return "No recommendation";
   const provisional = uc.evidence === "provisional" ? " · provisional" : "";
   const backing =
-    uc.agreementVoters === 0 ? "" : uc.agreementVotes === 0 ? " (the seeds' default start while key answers are missing)" : ` (${uc.agreementVotes} of ${uc.agreementVoters} voting agree)`;
+    uc.defaultStart || (uc.agreementVoters > 0 && uc.agreementVotes === 0)
+      ? " (the seeds' default start while key answers are missing)"
+      : uc.agreementVoters === 0
+        ? ""
+        : ` (${uc.agreementVotes} of ${uc.agreementVoters} voting agree)`;
   return `${APPROACH_LABELS[uc.recommendedApproach]}${provisional}${backing}`;
 }
 
