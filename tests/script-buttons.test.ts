@@ -44,7 +44,7 @@ const cases: [string, ReactElement][] = [
   ["Undo an import", createElement(UndoImportButton, { orgSlug: org, importId: "i1", created: 2, updated: 1, blocked: 0 })],
   ["Undo an actual-spend import", createElement(UndoActualsImportButton, { orgSlug: org, importId: "a1", fileName: "bill.csv" })],
   ["Delete an attribution rule", createElement(DeleteRuleButton, { orgSlug: org, id: "r1", what: "team=search" })],
-  ["Approve or send back", createElement(ApproveOrSendBack, { orgSlug: org, id: "d1", approach: "RAG" })],
+  ["Approve or send back", createElement(ApproveOrSendBack, { orgSlug: org, id: "d1", approach: "RAG", optionNotes: {} })],
   ["Approve the budget", createElement(ApproveBudgetButton, { orgSlug: org, id: "d1", label: "Approve the budget" })],
 ];
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
 import type { Pricing, Simulation } from "@/lib/domain/costing";
+import { decisionOptionNotes } from "@/lib/domain/costing/options";
 import { expandScore, type Score, type StoredScore } from "@/lib/domain/frameworks";
 import { db } from "./db";
 import { loadDeriveContext, scoreWithSensitivity } from "./use-cases/derive";
@@ -67,4 +68,10 @@ export async function getStoredProjection(organizationId: string, useCaseId: str
     lines: lines.map((l) => ({ approach: l.approach, yearIndex: l.yearIndex, calendarYear: l.calendarYear, category: l.category, low: num(l.lowCents), base: num(l.baseCents), high: num(l.highCents), manual: l.manual })),
     years: years.map((y) => ({ approach: y.approach, yearIndex: y.yearIndex, calendarYear: y.calendarYear, low: Number(y.lowCents), base: Number(y.baseCents), high: Number(y.highCents), complete: y.complete, manual: y.manual })),
   };
+}
+
+/** Each approach's price and feasibility for a decision's choices (lib/domain/costing/options.ts). */
+export async function getDecisionOptionNotes(organizationId: string, useCaseId: string): Promise<Partial<Record<Approach, string>>> {
+  const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { projectionSummary: true } });
+  return decisionOptionNotes((row?.projectionSummary as ProjectionSummary | null) ?? null);
 }

@@ -12,6 +12,7 @@ import { canDeleteUseCase, canEditUseCase, canRecordDecision, canRestoreUseCase,
 import { guardPage } from "@/lib/server/page-guard";
 import { getTitles, getUseCase, getUseCaseHistory, lastDecision, namesOf, type HistoryEvent, type UseCaseDetail } from "@/lib/server/use-cases/read";
 import { DecisionForm } from "../_components/decision-form";
+import { getDecisionOptionNotes } from "@/lib/server/projections";
 import { approachLabel, formatDate, formatDateTime, recommendationText, STATUS_STYLES, statusLabel, useCasePath } from "../_components/labels";
 import { DeleteButton, RestoreButton } from "../_components/row-actions";
 import { CostPanelSlot, ScorePanelSlot } from "./slots";
@@ -260,7 +261,7 @@ function AssessmentTab({ uc, orgSlug, canEdit }: { uc: UseCaseDetail; orgSlug: s
 }
 
 async function DecisionTab({ uc, orgSlug, organizationId, canDecide }: { uc: UseCaseDetail; orgSlug: string; organizationId: string; canDecide: boolean }) {
-  const decided = await lastDecision(organizationId, uc.id);
+  const [decided, optionNotes] = await Promise.all([lastDecision(organizationId, uc.id), canDecide ? getDecisionOptionNotes(organizationId, uc.id) : {}]);
   return (
     <div className="space-y-4">
       <dl className="grid gap-4 sm:grid-cols-2">
@@ -287,6 +288,7 @@ async function DecisionTab({ uc, orgSlug, organizationId, canDecide }: { uc: Use
           chosenApproach={uc.chosenApproach}
           decisionNotes={uc.decisionNotes}
           recommended={uc.recommendedApproach}
+          optionNotes={optionNotes}
         />
       ) : (
         <p className="text-sm text-zinc-500">Executives and admins record the decision.</p>

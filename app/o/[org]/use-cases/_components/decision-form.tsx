@@ -3,14 +3,15 @@
 import { buttonClass } from "@/components/button";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { APPROACHES, APPROACH_LABELS } from "@/lib/domain/assessment";
+import { APPROACH_LABELS } from "@/lib/domain/assessment";
+import { ApproachOptions, SelectedOptionNote, type OptionNotes } from "./approach-options";
 import { decisionSchema, LIMITS } from "@/lib/domain/use-case";
 import { issuesToFieldErrors } from "@/lib/domain/use-case-form";
 import { recordDecision } from "../actions";
 import { useCasePath } from "./labels";
 import { ScriptButton } from "@/components/script-button";
 
-export function DecisionForm(props: { orgSlug: string; id: string; version: number; chosenApproach: string | null; decisionNotes: string; recommended: string | null }) {
+export function DecisionForm(props: { orgSlug: string; id: string; version: number; chosenApproach: string | null; decisionNotes: string; recommended: string | null; optionNotes: OptionNotes }) {
   const router = useRouter();
   const [chosen, setChosen] = useState(props.chosenApproach ?? "");
   const [notes, setNotes] = useState(props.decisionNotes);
@@ -79,13 +80,9 @@ export function DecisionForm(props: { orgSlug: string; id: string; version: numb
           aria-describedby={errors.chosenApproach ? "decision-chosen-error" : undefined}
         >
           <option value="">Not decided</option>
-          {APPROACHES.map((a) => (
-            <option key={a} value={a}>
-              {APPROACH_LABELS[a]}
-              {a === props.recommended ? " (recommended)" : ""}
-            </option>
-          ))}
+          <ApproachOptions recommended={props.recommended} notes={props.optionNotes} />
         </select>
+        <SelectedOptionNote approach={chosen} notes={props.optionNotes} id="decision-chosen-note" />
         {errors.chosenApproach && (
           <p id="decision-chosen-error" className="mt-1 text-sm text-red-700">
             {errors.chosenApproach.join(" ")}

@@ -14,6 +14,7 @@ import { APPROACHES, APPROACH_LABELS } from "@/lib/domain/assessment";
 import { proposeSchema, sendBackSchema } from "@/lib/domain/decisions/schemas";
 import { approveDecision, approveDecisionBudget, proposeDecision, sendBackDecision } from "../../../decisions/actions";
 import { ScriptButton } from "@/components/script-button";
+import { ApproachOptions, SelectedOptionNote, type OptionNotes } from "../../_components/approach-options";
 
 type Result = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 type StepMessage = { ok: boolean; text: string } | null;
@@ -57,7 +58,7 @@ function Message({ message }: { message: StepMessage }) {
   );
 }
 
-export function ProposeForm(props: { orgSlug: string; id: string; recommended: string | null }) {
+export function ProposeForm(props: { orgSlug: string; id: string; recommended: string | null; optionNotes: OptionNotes }) {
   const { pending, message, setMessage, run } = useStep();
   const [approach, setApproach] = useState(props.recommended ?? "RAG");
   const [notes, setNotes] = useState("");
@@ -80,13 +81,9 @@ export function ProposeForm(props: { orgSlug: string; id: string; recommended: s
           Approach
         </label>
         <select id="propose-approach" value={approach} onChange={(e) => setApproach(e.target.value)} className="mt-1 block w-full max-w-sm rounded border border-zinc-300 px-2 py-1.5 text-sm">
-          {APPROACHES.map((a) => (
-            <option key={a} value={a}>
-              {APPROACH_LABELS[a]}
-              {a === props.recommended ? " (recommended)" : ""}
-            </option>
-          ))}
+          <ApproachOptions recommended={props.recommended} notes={props.optionNotes} />
         </select>
+        <SelectedOptionNote approach={approach} notes={props.optionNotes} id="propose-approach-note" />
       </div>
       <div>
         <label htmlFor="propose-notes" className="block text-sm font-medium">
@@ -102,13 +99,14 @@ export function ProposeForm(props: { orgSlug: string; id: string; recommended: s
   );
 }
 
-export function ApproveOrSendBack(props: { orgSlug: string; id: string; approach: string; again?: boolean }) {
+export function ApproveOrSendBack(props: { orgSlug: string; id: string; approach: string; again?: boolean; optionNotes: OptionNotes }) {
   const { pending, message, setMessage, run } = useStep();
   const [reason, setReason] = useState("");
   return (
     <div className="space-y-3 rounded border border-zinc-200 p-4">
       <h3 className="text-base font-semibold">Approve or send back</h3>
       <Message message={message} />
+      <SelectedOptionNote approach={props.approach} notes={props.optionNotes} id="approve-note" />
       <ScriptButton
         disabled={pending}
         className={buttonClass("primary")}

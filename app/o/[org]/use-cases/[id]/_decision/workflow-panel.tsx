@@ -7,6 +7,7 @@ import { DECISION_STATE_LABELS, NO_BUDGET_FIGURE, canTakeStep, stageOf } from "@
 import { formatCents } from "@/lib/domain/use-case-changes";
 import type { MemberRole } from "@/lib/domain/use-case-permissions";
 import { readDecisionWorkflow } from "@/lib/server/decisions/queue";
+import { getDecisionOptionNotes } from "@/lib/server/projections";
 import { approachLabel, formatDateTime } from "../../_components/labels";
 import { ApproveBudgetButton, ApproveOrSendBack, ProposeForm, WorkflowMessages } from "./workflow-forms";
 
@@ -17,7 +18,7 @@ export async function WorkflowPanel(props: {
   actor: { userId: string; role: MemberRole };
 }) {
   const { useCase: uc, actor } = props;
-  const w = await readDecisionWorkflow(props.organizationId, uc.id);
+  const [w, optionNotes] = await Promise.all([readDecisionWorkflow(props.organizationId, uc.id), getDecisionOptionNotes(props.organizationId, uc.id)]);
   const state = w?.state ?? null;
   const budget = (c: number | null) => (c === null ? NO_BUDGET_FIGURE : `${formatCents(c)} a year`);
   return (
@@ -51,9 +52,9 @@ export async function WorkflowPanel(props: {
       {!w && <p className="text-sm text-zinc-600">No decision has been proposed through the approval workflow yet.</p>}
       {/* Always rendered, so the last step's confirmation stays when the refreshed panel drops its form. */}
       <WorkflowMessages>
-        {canTakeStep("propose", actor, state, uc) && <ProposeForm orgSlug={props.orgSlug} id={uc.id} recommended={uc.recommendedApproach} />}
+        {canTakeStep("propose", actor, state, uc) && <ProposeForm orgSlug={props.orgSlug} id={uc.id} recommended={uc.recommendedApproach} optionNotes={optionNotes} />}
         {w && (state === "PROPOSED" || state === "TO_REVIEW") && canTakeStep("approve", actor, state, uc) && (
-          <ApproveOrSendBack orgSlug={props.orgSlug} id={uc.id} approach={w.approach} again={state === "TO_REVIEW"} />
+          <ApproveOrSendBack orgSlug={props.orgSlug} id={uc.id} approach={w.approach} again={state === "TO_REVIEW"} optionNotes={optionNotes} />
         )}
         {w && state === "APPROVED" && canTakeStep("approveBudget", actor, state, uc) && (
           <ApproveBudgetButton orgSlug={props.orgSlug} id={uc.id} label={`Approve the budget (${budget(w.yearlyBudgetCents)})`} />

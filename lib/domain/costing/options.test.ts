@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { decisionOptionNotes } from "./options";
+
+const life = (base: number, complete = true) => ({ low: base / 2, base, high: base * 2, complete });
+
+describe("decisionOptionNotes", () => {
+  it("prices each approach, names the cheapest that serves, and says why one cannot serve", () => {
+    const notes = decisionOptionNotes({
+      maxLagDays: 14,
+      approaches: {
+        RAG: { lifecycle: life(36_544_800), manual: false, meetsLag: true, reachesKnowledge: true, meetsBar: true },
+        FINE_TUNING: { lifecycle: life(212_849_400), manual: false, meetsLag: false, reachesKnowledge: true },
+        HYBRID: { lifecycle: life(110_477_000), manual: false, meetsLag: true },
+        PROMPTING: { lifecycle: life(28_683_500), manual: false, reachesKnowledge: false },
+        AGENT: { lifecycle: life(95_000_000), manual: true },
+      },
+    });
+    expect(notes).toEqual({
+      RAG: "$365k over the lifecycle (base), the cheapest that serves",
+      FINE_TUNING: "$2.13M over the lifecycle (base); does not meet the 14-day lag",
+      HYBRID: "$1.1M over the lifecycle (base)",
+      PROMPTING: "$287k over the lifecycle (base); does not reach the use case's knowledge",
+      AGENT: "$950k over the lifecycle (base), as estimated",
+      PIPELINE: "not costed",
+      FEEDBACK_LEARNING: "not costed",
+    });
+  });
+
+  it("a prompted model already short of the bar, and a cost that lacks a figure, say so; no summary, nothing", () => {
+    const notes = decisionOptionNotes({
+      approaches: { PROMPTING: { lifecycle: life(10_000_00), manual: false, meetsBar: false }, RAG: { lifecycle: life(50_000_00, false), manual: false } },
+    });
+    expect(notes.PROMPTING).toBe("$10k over the lifecycle (base); falls short of the bar (tried)");
+    // Incomplete, so not named the cheapest: its total leaves a cost out.
+    expect(notes.RAG).toBe("$50k+ (a figure is missing) over the lifecycle (base)");
+    expect(decisionOptionNotes(null)).toEqual({});
+  });
+});
