@@ -18,11 +18,11 @@ describe("decisionOptionNotes", () => {
     expect(notes).toEqual({
       RAG: "$365k over the lifecycle (base), the cheapest that serves",
       FINE_TUNING: "$2.13M over the lifecycle (base); does not meet the 14-day lag",
-      HYBRID: "$1.1M over the lifecycle (base)",
+      HYBRID: "$1.1M over the lifecycle (base), $739k more than RAG",
       PROMPTING: "$287k over the lifecycle (base); does not reach the use case's knowledge",
-      AGENT: "$950k over the lifecycle (base), as estimated",
-      PIPELINE: "not costed",
-      FEEDBACK_LEARNING: "not costed",
+      AGENT: "$950k over the lifecycle (base), as estimated, $585k more than RAG",
+      PIPELINE: "not costed: the cost model prices it only from a manual estimate",
+      FEEDBACK_LEARNING: "not costed: the cost model prices it only from a manual estimate",
     });
   });
 

@@ -5,7 +5,7 @@
  * a decision sees the price and the feasibility of each option where they choose it, not only on
  * the cost panel (PRODUCT.md, "Costs v2": shown plainly). Pure, from a stored projection summary.
  */
-import { APPROACHES, type Approach } from "../assessment";
+import { APPROACHES, APPROACH_LABELS, type Approach } from "../assessment";
 import { compactDollars, explainCosts, type ExplainInput } from "./explain";
 import { cannotServe } from "./project";
 
@@ -17,12 +17,18 @@ export function decisionOptionNotes(summary: Pick<ExplainInput, "approaches" | "
   for (const approach of APPROACHES) {
     const x = summary.approaches[approach];
     if (!x) {
-      out[approach] = "not costed";
+      out[approach] = "not costed: the cost model prices it only from a manual estimate";
       continue;
     }
     const cost = `${compactDollars(x.lifecycle.base)}${x.lifecycle.complete ? "" : "+ (a figure is missing)"} over the lifecycle (base)${x.manual ? ", as estimated" : ""}`;
     const why = cannotServe(x, lag);
-    out[approach] = why ? `${cost}; ${why.text}` : approach === cheapest ? `${cost}, the cheapest that serves` : cost;
+    if (why) out[approach] = `${cost}; ${why.text}`;
+    else if (approach === cheapest) out[approach] = `${cost}, the cheapest that serves`;
+    else {
+      // What it costs over the cheapest that serves, where both totals are whole.
+      const over = cheapest && x.lifecycle.complete ? x.lifecycle.base - summary.approaches[cheapest]!.lifecycle.base : 0;
+      out[approach] = over > 0 ? `${cost}, ${compactDollars(over)} more than ${APPROACH_LABELS[cheapest!]}` : cost;
+    }
   }
   return out;
 }
