@@ -4,7 +4,8 @@
  * runs computeVariance per use case): the totals, each business unit and approach as chosen, the
  * number flagged (outside the range, or a run rate past the approved budget), and the use cases
  * furthest outside their range, in order, with their sentences. A generated portfolio (fixed
- * seed) with odd cents everywhere, so the twelfths split unevenly, five months so far (the run
+ * seed) with odd cents everywhere, so the months split unevenly, some use cases starting during
+ * the year (their year spread from their start month), five months so far (the run
  * rate reads the last three), decided and undecided use cases, one with no approach at all, one
  * with no metered projection and one projected at $0 (infinitely far above).
  */
@@ -58,7 +59,10 @@ beforeAll(async () => {
         : i === 34 ? { [approach]: { INFERENCE: [0] } } // projected at $0
         : { [approach]: { INFERENCE: [yearly], RETRIEVAL_INFRA: [Math.floor(yearly / 3) + 1] }, [other]: { INFERENCE: [yearly * 2 + 1] } },
     });
-    await db.useCase.update({ where: { id }, data: { externalId: `UC-${i}` } });
+    // Some start during the year (February to May): their year is spread from their start month,
+    // each its own, which the statement reads per row; one planned from the year before spreads over twelve.
+    const startDate = i % 5 === 1 ? new Date(Date.UTC(2026, 1 + (i % 4), 15)) : i % 11 === 3 ? new Date(Date.UTC(2025, 6, 1)) : undefined;
+    await db.useCase.update({ where: { id }, data: { externalId: `UC-${i}`, ...(startDate ? { startDate } : {}) } });
     // January to May: around the base (a twelfth of the metered year is ~yearly × 4/36), some far above or below.
     const scale = [0.2, 0.7, 1, 1, 1.3, 2.5][i % 6]!;
     for (let m = 1; m <= 5; m++) {
@@ -120,6 +124,7 @@ async function summedPerUseCase(filter: PortfolioFilter, limit: number) {
     flagged: useCases.filter((u) => u.variance.flags.length > 0).length,
     edges,
     overBudgetOnly: useCases.filter((u) => u.variance.flags.length === 1 && u.variance.flags[0] === "over-budget").length,
+    startMonths: [...new Set(useCases.map((u) => u.variance.fromMonth))].sort((a, b) => a - b),
   };
 }
 
@@ -138,6 +143,7 @@ describe("the portfolio's actuals, aggregated in PostgreSQL", () => {
       expect(expected.outside[0]!.distance).toBe(Number.POSITIVE_INFINITY);
       expect(expected.byApproach.some((a) => a.approach === null)).toBe(true);
       expect(expected.edges).toEqual({ "Budget edge-held": [], "Budget edge-passed": ["over-budget"] });
+      expect(expected.startMonths).toEqual([1, 2, 3, 4, 5]);
     }
     const p = await loadPortfolioActuals(org.id, filter, limit);
     expect(p.period).toEqual({ year: 2026, throughMonth: 5 });

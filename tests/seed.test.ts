@@ -89,7 +89,7 @@ describe("the demo seed", () => {
     expect(portfolio.unattributed.reduce((sum, u) => sum + u.cents, 0)).toBe(DEMO_UNATTRIBUTED_MONTHLY_USD * 100 * DEMO_ACTUALS_THROUGH_MONTH);
     // A use case that started during the year says how its projection for the year is spread.
     const panel = async (title: string) => renderToStaticMarkup(await ActualsPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: useCases.find((u) => u.title === title)!.id }));
-    expect(await panel("Campaign subject-line testing")).toContain("It started in March: its first year of costs counts in 2026 and is spread evenly over all twelve months, so the months before March count as projected spend.");
+    expect(await panel("Campaign subject-line testing")).toContain("It started in March: its first year of costs counts in 2026, spread evenly over March to December; nothing is projected before March.");
     expect(await panel("IT service desk ticket routing")).not.toContain("It started in");
     // The bill counts each use case's calls, so its cost per call is one the assumptions' range holds.
     const unit = await loadUnitCosts(org.id);

@@ -23,6 +23,7 @@ const input: fc.Arbitrary<VarianceInput> = fc.record({
   projection: fc.array(projectionLine, { maxLength: 8 }),
   actual: fc.array(spend, { maxLength: 30 }),
   approvedBudget: fc.option(fc.integer({ min: 0, max: 200_000_000 }), { nil: null }),
+  fromMonth: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
 });
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apportion } from "./money";
-import { computeVariance, distanceOutside, MONTH_NAMES, monthlyShares, pct, positionOf, WARNING_LABELS } from "./variance";
+import { computeVariance, distanceOutside, MONTH_NAMES, monthlyShares, pct, positionOf, sharesToDate, WARNING_LABELS } from "./variance";
 
 /** A projection of $120k base a year of inference ($96k low, $150k high) and $24k of engineering (not metered). */
 const projection = [
@@ -61,6 +61,33 @@ describe("a year split into months", () => {
     const months = monthlyShares(yearly);
     expect(months).toEqual(apportion(BigInt(yearly), Array.from({ length: 12 }, () => 1n)).map(Number));
     expect(months.reduce((a, b) => a + b, 0)).toBe(yearly);
+  });
+});
+
+describe("a use case that starts during the year", () => {
+  it.each([1, 2, 6, 9, 12])("from month %i: nothing before it, the year spread over the months from it, whole cents adding up to it", (from) => {
+    for (const yearly of [0, 1, 7, 100, 1_199, 120_000_00, 123_456_789]) {
+      const months = monthlyShares(yearly, from);
+      const n = 13 - from;
+      expect(months.slice(0, from - 1).every((m) => m === 0)).toBe(true);
+      expect(months.slice(from - 1)).toEqual(apportion(BigInt(yearly), Array.from({ length: n }, () => 1n)).map(Number));
+      expect(months.reduce((a, b) => a + b, 0)).toBe(yearly);
+      for (let through = 1; through <= 12; through++) expect(sharesToDate(yearly, through, from)).toBe(months.slice(0, through).reduce((a, b) => a + b, 0));
+    }
+  });
+
+  it("a September start is projected to spend nothing before September: $40,000 of metered costs for its first year is $10,000 a month from then", () => {
+    const projection = [{ category: "INFERENCE", low: 20_000_00, base: 40_000_00, high: 80_000_00 }];
+    const actual = [9, 10, 11].map((month) => ({ month, category: "INFERENCE" as const, cents: 10_000_00 }));
+    const v = computeVariance({ year: 2026, throughMonth: 11, projection, actual, approvedBudget: null, fromMonth: 9 });
+    expect(v.fromMonth).toBe(9);
+    expect(v.projected).toEqual({ low: 15_000_00, base: 30_000_00, high: 60_000_00 });
+    expect(v.position).toBe("on-base");
+    expect(v.monthly.slice(0, 8).every((m) => m.projected!.base === 0)).toBe(true);
+    expect(v.monthly[8]!.projected).toEqual({ low: 5_000_00, base: 10_000_00, high: 20_000_00 });
+    // Spread over all twelve months instead, the same use case read 18% under its base, though on plan.
+    expect(computeVariance({ year: 2026, throughMonth: 11, projection, actual, approvedBudget: null }).pctVsBase).toBe(-18);
+    expect(v.sentence).toBe("Spent $30k so far this year (January to November), on the base projection.");
   });
 });
 

@@ -7,8 +7,10 @@
  * retrieval infrastructure, and manual estimates), not the engineering time a projection also
  * counts, so actuals are compared with the projection of those categories (METERED_CATEGORIES).
  * The year so far is the months up to the latest month any actuals were imported for (a month
- * with no file yet is not a month of zero spend); each month's share of a yearly figure is a
- * twelfth, apportioned in whole cents.
+ * with no file yet is not a month of zero spend); a yearly figure is spread evenly, in whole cents,
+ * over the months the use case runs that year: all twelve, or, in the year its planned start falls
+ * in, from its start month (its first year of costs counts in that calendar year, so a use case
+ * starting in September is projected to spend nothing from January to August).
  *
  * Pure: no Next.js, Prisma or I/O.
  */
@@ -41,6 +43,8 @@ export interface VarianceInput {
   actual: readonly { month: number; category: ActualCategory; cents: number }[];
   /** The yearly budget finance approved (cents; the decision workflow's), or null when none is approved. */
   approvedBudget: number | null;
+  /** 1–12: the first month the projection covers this year (its start month in the year it starts); 1 when absent. */
+  fromMonth?: number;
 }
 
 export type Position = "below" | "under-base" | "on-base" | "over-base" | "above";
@@ -53,6 +57,8 @@ export const WARNING_LABELS: Record<WarningFlag, string> = {
 export interface Variance {
   year: number;
   throughMonth: number;
+  /** The first month of the year the projection is spread from (1 but in the year the use case starts). */
+  fromMonth: number;
   actual: number;
   /** Year so far, metered categories; null when nothing of them is projected for the year. */
   projected: Range | null;
@@ -68,16 +74,22 @@ export interface Variance {
 
 const zero = (): Range => ({ low: 0, base: 0, high: 0 });
 
+/** A month number held to 1–12. */
+const monthOf = (m: number | undefined) => Math.min(12, Math.max(1, Math.trunc(m ?? 1)));
+
 /**
- * A yearly figure split into twelve whole-cent months that add up to it: what
- * apportion(yearly, twelve equal weights) gives (each month the floor of a twelfth, the cents
- * left one each to the earliest months, as equal remainders tie to the earlier part), worked out
- * without BigInt: the portfolio runs it for every use case with actuals (10,000 at the bench).
+ * A yearly figure split into whole-cent months that add up to it, over the months from
+ * `fromMonth` to December (none before it): what apportion(yearly, equal weights) gives (each of
+ * those months the floor of its share, the cents left one each to the earliest of them, as equal
+ * remainders tie to the earlier part), worked out without BigInt: the portfolio runs it for every
+ * use case with actuals (10,000 at the bench).
  */
-export function monthlyShares(yearly: number): number[] {
-  const q = Math.floor(yearly / 12);
-  const r = yearly - q * 12;
-  return Array.from({ length: 12 }, (_, i) => (i < r ? q + 1 : q));
+export function monthlyShares(yearly: number, fromMonth = 1): number[] {
+  const from = monthOf(fromMonth);
+  const n = 13 - from;
+  const q = Math.floor(yearly / n);
+  const r = yearly - q * n;
+  return Array.from({ length: 12 }, (_, i) => (i + 1 < from ? 0 : i + 1 - from < r ? q + 1 : q));
 }
 
 /** Where actual stands against a range. */
@@ -122,10 +134,13 @@ export function varianceSentence(v: Pick<Variance, "actual" | "projected" | "thr
   }
 }
 
-/** The first `through` months of monthlyShares(yearly), summed, without building them. */
-export function sharesToDate(yearly: number, through: number): number {
-  const q = Math.floor(yearly / 12);
-  return q * through + Math.min(yearly - q * 12, through);
+/** The first `through` months of monthlyShares(yearly, fromMonth), summed, without building them. */
+export function sharesToDate(yearly: number, through: number, fromMonth = 1): number {
+  const from = monthOf(fromMonth);
+  const n = 13 - from;
+  const months = Math.max(0, through - from + 1);
+  const q = Math.floor(yearly / n);
+  return q * months + Math.min(yearly - q * n, months);
 }
 
 /**
@@ -136,6 +151,7 @@ export function sharesToDate(yearly: number, through: number): number {
 export function computeVariance(input: VarianceInput, options: { detail?: boolean } = {}): Variance {
   const detail = options.detail !== false;
   const through = Math.min(12, Math.max(1, input.throughMonth));
+  const from = monthOf(input.fromMonth);
   // Projection per actual category, for the year.
   const yearly = new Map<ActualCategory, Range>();
   let anyProjected = false;
@@ -154,10 +170,10 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
   const toDate = new Map<ActualCategory, Range>();
   for (const [c, r] of yearly) {
     if (!detail) {
-      toDate.set(c, { low: sharesToDate(r.low, through), base: sharesToDate(r.base, through), high: sharesToDate(r.high, through) });
+      toDate.set(c, { low: sharesToDate(r.low, through, from), base: sharesToDate(r.base, through, from), high: sharesToDate(r.high, through, from) });
       continue;
     }
-    const m = { low: monthlyShares(r.low), base: monthlyShares(r.base), high: monthlyShares(r.high) };
+    const m = { low: monthlyShares(r.low, from), base: monthlyShares(r.base, from), high: monthlyShares(r.high, from) };
     perMonth.set(c, m);
     const s = zero();
     for (let i = 0; i < through; i++) {
@@ -223,7 +239,7 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
   if (projected && (position === "above" || position === "below")) flags.push("outside-range");
   if (passesBudget) flags.push("over-budget");
 
-  const base = { year: input.year, throughMonth: through, actual, projected, pctVsBase, position };
+  const base = { year: input.year, throughMonth: through, fromMonth: from, actual, projected, pctVsBase, position };
   let sentence = varianceSentence(base);
   if (passesBudget && budget !== null) {
     sentence += ` At this rate the year ends near ${compactDollars(yearEnd)}, past the ${compactDollars(budget)} yearly budget finance approved${passingMonth ? ` (in ${MONTH_NAMES[passingMonth - 1]})` : ""}.`;

@@ -70,8 +70,9 @@ export async function loadVariances(organizationId: string, options: { filter?: 
       // Only use cases with actual spend are compared: one with none yet is not "below its range", it is not billed (or not tagged) yet.
       const ids = [...new Set(actual.map((a) => a.useCaseId))];
       const heads = ids.length
-        ? await tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null }[]>`
-            SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${APPROVED_BUDGET} AS "budget"
+        ? await tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null; fromMonth: number }[]>`
+            SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${APPROVED_BUDGET} AS "budget",
+                   ${fromMonth("u", period.year)} AS "fromMonth"
               FROM "UseCase" u ${approvedBudgetJoin("u")} WHERE u."organizationId" = ${organizationId} AND u."id" = ANY(${ids}::text[])`
         : [];
       return { heads, projection, actual };
@@ -82,10 +83,11 @@ export async function loadVariances(organizationId: string, options: { filter?: 
   const projectionBy = group(projection, (p) => p.useCaseId);
   const num = (s: string | null) => (s === null ? null : Number(s));
   const useCases = heads.map((h) => {
-    const { budget, ...head } = h;
+    const { budget, fromMonth: from, ...head } = h;
     const variance = computeVariance({
       year: period.year,
       throughMonth: period.throughMonth,
+      fromMonth: from,
       projection: (projectionBy.get(h.id) ?? []).map((p) => ({ category: p.category, low: num(p.low), base: num(p.base), high: num(p.high) })),
       actual: (actualBy.get(h.id) ?? []).map((a) => ({ month: a.month, category: a.category, cents: Number(a.cents) })),
       approvedBudget: budget,
@@ -127,7 +129,7 @@ export async function varianceSummariesIn(tx: Tx, organizationId: string, period
 }
 
 type SummaryRows = {
-  heads: { id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null; months: number[] }[];
+  heads: { id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null; fromMonth: number; months: number[] }[];
   projection: { useCaseId: string; category: string; low: number | null; base: number | null; high: number | null }[];
 };
 
@@ -140,7 +142,8 @@ async function varianceSummaryRows(tx: Tx, organizationId: string, filter: Portf
     WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year}${only} AND ${useCaseWhere(organizationId, filter)}`;
   // Cents arrive as float8 (exact below 2^53), sparing a string per figure on 10,000 rows.
   const heads = await tx.$queryRaw<SummaryRows["heads"]>`
-    SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${APPROVED_BUDGET} AS "budget", y."monthCents"::float8[] AS "months"
+    SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${APPROVED_BUDGET} AS "budget", ${fromMonth("u", period.year)} AS "fromMonth",
+           y."monthCents"::float8[] AS "months"
       FROM ${withActuals}`;
   const projection = await tx.$queryRaw<SummaryRows["projection"]>`
     SELECT u."id" AS "useCaseId", ${canon} AS "category", sum(cl."lowCents")::float8 AS "low", sum(cl."baseCents")::float8 AS "base", sum(cl."highCents")::float8 AS "high"
@@ -163,13 +166,23 @@ function summariesFrom({ heads, projection }: SummaryRows, period: ActualsPeriod
       if (cents !== 0) actual.push({ month: i + 1, category: "OTHER", cents });
     });
     const lines = (projectionBy.get(r.id) ?? []).map((p) => ({ category: representative[p.category]!, low: p.low, base: p.base, high: p.high }));
-    const variance = computeVariance({ year: period.year, throughMonth: m, projection: lines, actual, approvedBudget: r.budget }, { detail: false });
+    const variance = computeVariance({ year: period.year, throughMonth: m, fromMonth: r.fromMonth, projection: lines, actual, approvedBudget: r.budget }, { detail: false });
     return { id: r.id, title: r.title, businessUnit: r.businessUnit, approach: r.approach, decided: r.decided, variance };
   });
   // The order of localeCompare, with one collator for the 10,000 comparisons of a large portfolio.
   const collator = new Intl.Collator();
   return useCases.sort((a, b) => collator.compare(a.title, b.title));
 }
+
+/**
+ * The month a use case's projection for `year` is spread from (lib/domain/actuals/variance.ts):
+ * its planned start's month when it starts that year, else January. A use case with no planned
+ * start is projected from the year it was logged; its spend may well predate that (an inventory
+ * imported late), so its year is spread over all twelve months.
+ */
+const fromMonth = (u: string, year: number) =>
+  Prisma.sql`(CASE WHEN ${Prisma.raw(`${u}."startDate"`)} IS NOT NULL AND extract(year FROM ${Prisma.raw(`${u}."startDate"`)})::int = ${year}::int
+                   THEN extract(month FROM ${Prisma.raw(`${u}."startDate"`)})::int ELSE 1 END)`;
 
 /**
  * A use case's approved budget for the year (cents, float8: exact below 2^53), or NULL: the yearly
@@ -209,8 +222,8 @@ export interface PortfolioActuals {
 /**
  * The portfolio's actuals panel, aggregated in PostgreSQL (one statement, under the organization
  * scope): each use case's year so far and its metered projection to date are worked out per row
- * exactly as computeVariance works them out (a category's year split into whole-cent twelfths,
- * the earliest months taking the odd cents; the run rate the last three months' mean), then summed
+ * exactly as computeVariance works them out (a category's year split into whole cents over the
+ * months from the use case's start month, the earliest taking the odd cents; the run rate the last three months' mean), then summed
  * by business unit and by approach as chosen, the flagged counted, and the use cases outside their
  * range ranked by how far (relative to the nearer bound). Only the ranked few come back as rows;
  * their sentences are the use case's own (computeVariance, through varianceSummariesIn). Held to
@@ -264,8 +277,16 @@ type PortfolioRow = {
   outside: { id: string; title: string; actual: number; low: number; base: number; high: number; position: "above" | "below"; distance: number | null }[] | null;
 };
 
-/** sharesToDate(yearly, through) in SQL: the first `through` whole-cent twelfths of a year's figure (floor, the odd cents to the earliest months). */
-const toDate = (yearly: Prisma.Sql, through: number) => Prisma.sql`(floor((${yearly}) / 12.0) * ${int(through)} + least((${yearly}) - floor((${yearly}) / 12.0) * 12, ${int(through)}))`;
+/**
+ * sharesToDate(yearly, through, from) in SQL: of a year's figure split into whole cents over the
+ * months from `from` to December (floor, the odd cents to the earliest of them), the months up to
+ * `through`. `from` is a column (each use case's own), `through` the period's.
+ */
+const toDate = (yearly: Prisma.Sql, through: number, from: Prisma.Sql) => {
+  const n = Prisma.sql`(13 - ${from})`;
+  const months = Prisma.sql`greatest(0, ${int(through)} - ${from} + 1)`;
+  return Prisma.sql`(floor((${yearly}) / ${n}::numeric) * ${months} + least((${yearly}) - floor((${yearly}) / ${n}::numeric) * ${n}, ${months}))`;
+};
 /**
  * The months from..to (1–12) of a use case's year summed, written out element by element: an
  * unnest subquery per row cost ~3 µs each, evaluated again wherever the planner inlined the sum
@@ -282,6 +303,7 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
   const canon = Prisma.raw(`CASE cl."category" ${Object.entries(PROJECTION_CATEGORY).map(([p, a]) => `WHEN '${p}' THEN '${a}'`).join(" ")} END`);
   // Written out (not a parameter) so that the planner can match the partial index's predicate.
   const metered = Prisma.raw(METERED_CATEGORIES.map((c) => `'${c.replace(/'/g, "")}'`).join(", "));
+  const from = Prisma.sql`y."fromMonth"`;
   const low = Prisma.sql`coalesce(p."low", p."base")`;
   const high = Prisma.sql`coalesce(p."high", p."base")`;
   const groupBy = (key: string) =>
@@ -291,6 +313,7 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
   return Prisma.sql`
     WITH y AS (
       SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")}::text AS "approach", ${APPROVED_BUDGET} AS "budget",
+             ${fromMonth("u", period.year)} AS "fromMonth",
              ${monthsSum(1, t)} AS "actual",
              ${monthsSum(recentFrom, t)} AS "recent"
         FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId" ${approvedBudgetJoin("u")}
@@ -316,8 +339,8 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
        GROUP BY 1, 2
     ),
     pu AS (
-      SELECT p."id", sum(${toDate(low, t)}) AS "low", sum(${toDate(Prisma.sql`p."base"`, t)}) AS "base", sum(${toDate(high, t)}) AS "high"
-        FROM p GROUP BY 1
+      SELECT p."id", sum(${toDate(low, t, from)}) AS "low", sum(${toDate(Prisma.sql`p."base"`, t, from)}) AS "base", sum(${toDate(high, t, from)}) AS "high"
+        FROM p JOIN y ON y."id" = p."id" GROUP BY 1
     ),
     f AS (
       SELECT y.*, pu."low", pu."base", pu."high",

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { ACTUAL_CATEGORY_LABELS, formatCentsExact, MONTH_NAMES, WARNING_LABELS, type Range } from "@/lib/domain/actuals";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { loadVariances } from "@/lib/server/actuals/read";
-import { db } from "@/lib/server/db";
 
 const th = "border-b border-zinc-200 px-2 py-2 text-left font-medium text-zinc-600";
 const thNum = "border-b border-zinc-200 px-2 py-2 text-right font-medium text-zinc-600";
@@ -16,14 +15,11 @@ const range = (r: Range | null) => (r ? `${money(r.low)} – ${money(r.high)}` :
  * year so far by month and by category against the approach as chosen (metered categories).
  */
 export async function ActualsPanel({ orgSlug, organizationId, useCaseId }: { orgSlug: string; organizationId: string; useCaseId: string }) {
-  const [{ period, useCases }, uc] = await Promise.all([
-    loadVariances(organizationId, { useCaseId }),
-    db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { startDate: true } }),
-  ]);
+  const { period, useCases } = await loadVariances(organizationId, { useCaseId });
   const u = useCases[0];
-  // A use case that started during the year: its projection for the year is a whole year's, spread
-  // over all twelve months, so the months before its start count as projected spend; said, not hidden.
-  const start = uc?.startDate && period && uc.startDate.getUTCFullYear() === period.year && uc.startDate.getUTCMonth() > 0 ? uc.startDate.getUTCMonth() : null;
+  // A use case that started during the year: its first year of costs counts in this calendar year,
+  // spread over the months from its start; said, so the months before it read as planned, not saved.
+  const start = u && u.variance.fromMonth > 1 ? u.variance.fromMonth - 1 : null;
   return (
     <section aria-labelledby="actuals-heading" className="rounded border border-zinc-200 p-4" data-testid="actuals-panel">
       <h2 id="actuals-heading" className="text-base font-semibold">
@@ -45,7 +41,7 @@ export async function ActualsPanel({ orgSlug, organizationId, useCaseId }: { org
             Against the projection for {u.approach ? APPROACH_LABELS[u.approach] : "no approach"} ({u.decided ? "as decided" : "as recommended"}), of what a bill measures: inference, hosting and training compute, retrieval, manual estimates.
             {start !== null ? (
               <span data-testid="actuals-start">
-                {" "}It started in {MONTH_NAMES[start]}: its first year of costs counts in {period!.year} and is spread evenly over all twelve months, so the months before {MONTH_NAMES[start]} count as projected spend.
+                {" "}It started in {MONTH_NAMES[start]}: its first year of costs counts in {period!.year}, spread evenly over {MONTH_NAMES[start]} to December; nothing is projected before {MONTH_NAMES[start]}.
               </span>
             ) : null}
           </p>
