@@ -151,6 +151,30 @@ describe("the finance exports with actual spend", () => {
   });
 });
 
+describe("a use case that starts during the year", () => {
+  it("is projected from its start month, each category apart, on its page, the portfolio and the business-unit export alike", async () => {
+    const { org, a } = await setUp();
+    await db.useCase.update({ where: { id: a }, data: { startDate: new Date(Date.UTC(2026, 1, 10)) } });
+    // A's metered year spread over February to December (11 months): inference $2,400 is $218.19 in
+    // February (240,000 cents ÷ 11: 21,818 and 2 odd cents, one of them February's), retrieval $600
+    // is $54.55 (5,454 and 6 odd cents); nothing in January. $272.74 so far, against $374.02 spent.
+    const va = (await loadVariances(org.id, { useCaseId: a })).useCases[0]!.variance;
+    expect(va).toMatchObject({ fromMonth: 2, actual: 374_02, projected: { base: 272_74 } });
+    expect(va.monthly.map((m) => m.projected!.base)).toEqual([0, 272_74]);
+    const summary = (await loadVariances(org.id)).useCases.find((u) => u.id === a)!.variance;
+    expect(summary).toMatchObject({ fromMonth: 2, projected: va.projected, position: va.position, sentence: va.sentence });
+
+    const { businessUnitStream } = await import("@/lib/server/export/cost-exports");
+    const Papa = (await import("papaparse")).default;
+    const text = await new Response(businessUnitStream({ id: org.id, name: "Variance" }, EMPTY_FILTER)).text();
+    const bu = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, "").trimEnd(), { header: true, newline: "\r\n" }).data;
+    const claims = bu.find((r) => r.scenario === "as chosen" && r.business_unit === "Claims")!;
+    expect([claims.actual, claims.metered_base_to_date, claims.variance_to_date]).toEqual(["374.02", "272.74", "101.28"]);
+    const p = await loadPortfolioActuals(org.id, EMPTY_FILTER);
+    expect(p.byBusinessUnit.find((x) => x.businessUnit === "Claims")!.projected.base).toBe(272_74);
+  });
+});
+
 describe("learning from actuals", () => {
   it("shows the actual cost per call against the assumption, and starts a new version from it", async () => {
     const { org } = await setUp();

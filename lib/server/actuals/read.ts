@@ -12,6 +12,7 @@ import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filte
 import { db, Prisma, type Approach, type Tx } from "../db";
 import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
 import { withOrganizationScope } from "../rls";
+import { actualCategorySql, sharesToDateSql, startMonthSql } from "./to-date-sql";
 
 /**
  * Reading actual spend: the period covered, each use case's variance (lib/domain/actuals/variance.ts)
@@ -72,7 +73,7 @@ export async function loadVariances(organizationId: string, options: { filter?: 
       const heads = ids.length
         ? await tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null; fromMonth: number }[]>`
             SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${APPROVED_BUDGET} AS "budget",
-                   ${fromMonth("u", period.year)} AS "fromMonth"
+                   ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth"
               FROM "UseCase" u ${approvedBudgetJoin("u")} WHERE u."organizationId" = ${organizationId} AND u."id" = ANY(${ids}::text[])`
         : [];
       return { heads, projection, actual };
@@ -134,7 +135,7 @@ type SummaryRows = {
 };
 
 async function varianceSummaryRows(tx: Tx, organizationId: string, filter: PortfolioFilter, period: ActualsPeriod, useCaseIds: readonly string[] | null): Promise<SummaryRows> {
-  const canon = Prisma.raw(`CASE cl."category" ${Object.entries(PROJECTION_CATEGORY).map(([p, a]) => `WHEN '${p}' THEN '${a}'`).join(" ")} END`);
+  const canon = actualCategorySql(`cl."category"`);
   // Written out (not a parameter) so that the planner can match the partial index's predicate.
   const metered = Prisma.raw(METERED_CATEGORIES.map((c) => `'${c.replace(/'/g, "")}'`).join(", "));
   const only = useCaseIds ? Prisma.sql` AND y."useCaseId" = ANY(${[...useCaseIds]}::text[])` : Prisma.empty;
@@ -142,7 +143,7 @@ async function varianceSummaryRows(tx: Tx, organizationId: string, filter: Portf
     WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year}${only} AND ${useCaseWhere(organizationId, filter)}`;
   // Cents arrive as float8 (exact below 2^53), sparing a string per figure on 10,000 rows.
   const heads = await tx.$queryRaw<SummaryRows["heads"]>`
-    SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${APPROVED_BUDGET} AS "budget", ${fromMonth("u", period.year)} AS "fromMonth",
+    SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${APPROVED_BUDGET} AS "budget", ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth",
            y."monthCents"::float8[] AS "months"
       FROM ${withActuals}`;
   const projection = await tx.$queryRaw<SummaryRows["projection"]>`
@@ -173,16 +174,6 @@ function summariesFrom({ heads, projection }: SummaryRows, period: ActualsPeriod
   const collator = new Intl.Collator();
   return useCases.sort((a, b) => collator.compare(a.title, b.title));
 }
-
-/**
- * The month a use case's projection for `year` is spread from (lib/domain/actuals/variance.ts):
- * its planned start's month when it starts that year, else January. A use case with no planned
- * start is projected from the year it was logged; its spend may well predate that (an inventory
- * imported late), so its year is spread over all twelve months.
- */
-const fromMonth = (u: string, year: number) =>
-  Prisma.sql`(CASE WHEN ${Prisma.raw(`${u}."startDate"`)} IS NOT NULL AND extract(year FROM ${Prisma.raw(`${u}."startDate"`)})::int = ${year}::int
-                   THEN extract(month FROM ${Prisma.raw(`${u}."startDate"`)})::int ELSE 1 END)`;
 
 /**
  * A use case's approved budget for the year (cents, float8: exact below 2^53), or NULL: the yearly
@@ -278,16 +269,6 @@ type PortfolioRow = {
 };
 
 /**
- * sharesToDate(yearly, through, from) in SQL: of a year's figure split into whole cents over the
- * months from `from` to December (floor, the odd cents to the earliest of them), the months up to
- * `through`. `from` is a column (each use case's own), `through` the period's.
- */
-const toDate = (yearly: Prisma.Sql, through: number, from: Prisma.Sql) => {
-  const n = Prisma.sql`(13 - ${from})`;
-  const months = Prisma.sql`greatest(0, ${int(through)} - ${from} + 1)`;
-  return Prisma.sql`(floor((${yearly}) / ${n}::numeric) * ${months} + least((${yearly}) - floor((${yearly}) / ${n}::numeric) * ${n}, ${months}))`;
-};
-/**
  * The months from..to (1–12) of a use case's year summed, written out element by element: an
  * unnest subquery per row cost ~3 µs each, evaluated again wherever the planner inlined the sum
  * (about 60 ms of the statement's 180 ms at 10,000 use cases).
@@ -300,10 +281,11 @@ const int = (n: number) => Prisma.raw(String(Math.trunc(n)));
 function portfolioStatement(organizationId: string, filter: PortfolioFilter, period: ActualsPeriod, limit: number): Prisma.Sql {
   const t = Math.min(12, Math.max(1, period.throughMonth));
   const recentFrom = Math.max(1, t - 2);
-  const canon = Prisma.raw(`CASE cl."category" ${Object.entries(PROJECTION_CATEGORY).map(([p, a]) => `WHEN '${p}' THEN '${a}'`).join(" ")} END`);
+  const canon = actualCategorySql(`cl."category"`);
   // Written out (not a parameter) so that the planner can match the partial index's predicate.
   const metered = Prisma.raw(METERED_CATEGORIES.map((c) => `'${c.replace(/'/g, "")}'`).join(", "));
   const from = Prisma.sql`y."fromMonth"`;
+  const months = Prisma.sql`greatest(0, ${int(t)} - ${from} + 1)`;
   const low = Prisma.sql`coalesce(p."low", p."base")`;
   const high = Prisma.sql`coalesce(p."high", p."base")`;
   const groupBy = (key: string) =>
@@ -313,7 +295,7 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
   return Prisma.sql`
     WITH y AS (
       SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")}::text AS "approach", ${APPROVED_BUDGET} AS "budget",
-             ${fromMonth("u", period.year)} AS "fromMonth",
+             ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth",
              ${monthsSum(1, t)} AS "actual",
              ${monthsSum(recentFrom, t)} AS "recent"
         FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId" ${approvedBudgetJoin("u")}
@@ -339,7 +321,7 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
        GROUP BY 1, 2
     ),
     pu AS (
-      SELECT p."id", sum(${toDate(low, t, from)}) AS "low", sum(${toDate(Prisma.sql`p."base"`, t, from)}) AS "base", sum(${toDate(high, t, from)}) AS "high"
+      SELECT p."id", sum(${sharesToDateSql(low, months, from)}) AS "low", sum(${sharesToDateSql(Prisma.sql`p."base"`, months, from)}) AS "base", sum(${sharesToDateSql(high, months, from)}) AS "high"
         FROM p JOIN y ON y."id" = p."id" GROUP BY 1
     ),
     f AS (

@@ -9,6 +9,7 @@ import {
 import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { Prisma } from "../db";
 import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
+import { actualCategorySql, sharesToDateSql, startMonthSql } from "../actuals/to-date-sql";
 import { copyCsvStream } from "./copy-stream";
 import { cursorCsvStream } from "./cursor-stream";
 import type { UnitYearBenefit } from "@/lib/domain/export/value-columns";
@@ -162,16 +163,20 @@ export function businessUnitQuery(organizationId: string, filter: PortfolioFilte
       CROSS JOIN (SELECT extract(year FROM max(s0."month"))::int AS y, extract(month FROM max(s0."month"))::int AS m, to_char(max(s0."month"), 'YYYY-MM') AS through
                     FROM "ActualSpend" s0 WHERE s0."organizationId" = ${organizationId}) th
       LEFT JOIN LATERAL (
-        -- As chosen, for a use case with actual spend that year: that spend, and the metered base for the months so far
-        -- (a twelfth a month, in whole cents, the remainder on the first months: as lib/domain/actuals/variance.ts).
-        SELECT act.cents, (n.months * div(mb.base, 12) + least(n.months, mod(mb.base, 12))) AS metered
+        -- As chosen, for a use case with actual spend that year: that spend, and the metered base for the months so far,
+        -- as lib/domain/actuals/variance.ts works it out: each actual category's year spread in whole cents over the
+        -- months from the use case's start month (January but in the year it starts), the odd cents on the first of them.
+        SELECT act.cents, mb.metered
           FROM (SELECT sum(sp."cents") AS cents FROM "ActualSpend" sp
                  WHERE sp."organizationId" = u."organizationId" AND sp."useCaseId" = u.id
                    AND sp."month" >= make_date(y."calendarYear", 1, 1) AND sp."month" < make_date(y."calendarYear" + 1, 1, 1)) act
-          CROSS JOIN (SELECT COALESCE(sum(cl."baseCents"), 0) AS base FROM "CostLine" cl
-                       WHERE cl."organizationId" = u."organizationId" AND cl."useCaseId" = u.id AND cl.approach = y.approach
-                         AND cl."yearIndex" = y."yearIndex" AND cl.category = ANY(${METERED_CATEGORIES}::text[])) mb
-          CROSS JOIN (SELECT CASE WHEN y."calendarYear" < th.y THEN 12 WHEN y."calendarYear" = th.y THEN th.m ELSE 0 END AS months) n
+          CROSS JOIN (SELECT ${startMonthSql("u", Prisma.sql`y."calendarYear"`)} AS "from") f
+          CROSS JOIN LATERAL (SELECT CASE WHEN y."calendarYear" < th.y THEN 13 - f."from" WHEN y."calendarYear" = th.y THEN greatest(0, th.m - f."from" + 1) ELSE 0 END AS months) n
+          CROSS JOIN LATERAL (SELECT COALESCE(sum(${sharesToDateSql(Prisma.sql`per.base`, Prisma.sql`n.months`, Prisma.sql`f."from"`)}), 0) AS metered
+                        FROM (SELECT ${actualCategorySql(`cl.category`)} AS category, sum(cl."baseCents") AS base FROM "CostLine" cl
+                               WHERE cl."organizationId" = u."organizationId" AND cl."useCaseId" = u.id AND cl.approach = y.approach
+                                 AND cl."yearIndex" = y."yearIndex" AND cl.category = ANY(${METERED_CATEGORIES}::text[]) AND cl."baseCents" IS NOT NULL
+                               GROUP BY 1) per) mb
          WHERE s.ord = 1 AND th.y IS NOT NULL AND act.cents IS NOT NULL
       ) ac ON true
      WHERE ${useCaseWhere(organizationId, filter)}

@@ -1,0 +1,36 @@
+import "server-only";
+import { PROJECTION_CATEGORY } from "@/lib/domain/actuals";
+import { Prisma } from "../db";
+
+/**
+ * The variance's arithmetic (lib/domain/actuals/variance.ts) in SQL, for the two statements that
+ * work it out per row instead of calling computeVariance: the portfolio's actuals panel
+ * (./read.ts) and the business-unit export's metered base to date (../export/cost-exports.ts).
+ * One definition of each piece, so the panel and the file agree to the cent (both are held to
+ * the per-use-case path by tests/actuals-portfolio-sql.test.ts and tests/actuals-variance.test.ts).
+ */
+
+/**
+ * The month a use case's projection for calendar year `year` is spread from: its planned start's
+ * month when it starts that year, else January. A use case with no planned start is projected from
+ * the year it was logged; its spend may well predate that (an inventory imported late), so its year
+ * is spread over all twelve months.
+ */
+export function startMonthSql(useCase: string, year: Prisma.Sql): Prisma.Sql {
+  const start = Prisma.raw(`${useCase}."startDate"`);
+  return Prisma.sql`(CASE WHEN ${start} IS NOT NULL AND extract(year FROM ${start})::int = ${year} THEN extract(month FROM ${start})::int ELSE 1 END)`;
+}
+
+/**
+ * sharesToDate: of a year's figure split into whole cents over the months from `from` to December
+ * (floor, the odd cents to the earliest of them), the first `months` of those months.
+ */
+export function sharesToDateSql(yearly: Prisma.Sql, months: Prisma.Sql, from: Prisma.Sql): Prisma.Sql {
+  const n = Prisma.sql`(13 - ${from})`;
+  return Prisma.sql`(floor((${yearly}) / ${n}::numeric) * (${months}) + least((${yearly}) - floor((${yearly}) / ${n}::numeric) * ${n}, (${months})))`;
+}
+
+/** The actual-spend category a projection category is compared under (PROJECTION_CATEGORY): the variance splits each apart. */
+export function actualCategorySql(column: string): Prisma.Sql {
+  return Prisma.raw(`CASE ${column} ${Object.entries(PROJECTION_CATEGORY).map(([p, a]) => `WHEN '${p}' THEN '${a}'`).join(" ")} END`);
+}
