@@ -1,4 +1,5 @@
 import "server-only";
+import { decisionOptionNotes } from "@/lib/domain/costing/options";
 import type { Approach } from "@/lib/domain/assessment";
 import { QUEUE_REASONS, queueReasons, sortQueue, type QueueReason } from "@/lib/domain/decisions/queue";
 import type { DecisionState } from "@/lib/domain/decisions/workflow";
@@ -32,6 +33,8 @@ export interface QueueItem {
   agreementVoters: number;
   /** Recommended as the seeds' default start, not by the frameworks' votes (the score's basis). */
   defaultStart: boolean;
+  /** Each approach's lifecycle cost and whether it can serve, as the decision's choices say it (lib/domain/costing/options.ts). */
+  optionNotes: Partial<Record<Approach, string>>;
   spendCents: number | null;
   /** The spend leaves out costs whose figures are missing (an unanswered volume, say): "+ missing", never a whole figure. */
   spendIncomplete: boolean;
@@ -56,6 +59,7 @@ interface PageRow {
   agreementVotes: number;
   agreementVoters: number;
   defaultStart: boolean;
+  summary: unknown;
   spend: bigint | null;
   incomplete: number;
   state: DecisionState | null;
@@ -130,6 +134,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
         SELECT r."useCaseId" AS id, u.title, r.status::text AS status, r."recommendedApproach"::text AS "recommendedApproach",
                r."chosenApproach"::text AS "chosenApproach", r."riskFlags", r.evidence::text AS evidence,
                u."agreementVotes", u."agreementVoters", (r.evidence = 'provisional' AND u.score->>'basis' = 'default-start') AS "defaultStart",
+               u."projectionSummary" AS summary,
                r."chosenBaseCents" AS spend, r.incomplete,
                d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget, d."reviewReasons"
         ${FROM(organizationId)}
@@ -155,6 +160,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
         agreementVotes: r.agreementVotes,
         agreementVoters: r.agreementVoters,
         defaultStart: r.defaultStart === true,
+        optionNotes: decisionOptionNotes(r.summary as Parameters<typeof decisionOptionNotes>[0]),
         spendCents: r.spend === null ? null : Number(r.spend),
         // Bit 1 of the rollup's incomplete: as chosen, a figure is missing.
         spendIncomplete: r.spend !== null && (r.incomplete & 1) === 1,

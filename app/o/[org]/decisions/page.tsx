@@ -105,6 +105,11 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
       <span className="text-xs text-zinc-600" data-testid="queue-reasons">
         {stageOf(item.status, item.decisionState, item.chosenApproach)} · {item.reasons.map((r) => reasonText(r, item)).join("; ")}
       </span>
+      {approveWhat && item.optionNotes[approveWhat] ? (
+        <span className="basis-full text-xs text-zinc-700" data-testid="queue-option-note">
+          {approachLabel(approveWhat)}: {item.optionNotes[approveWhat]}
+        </span>
+      ) : null}
       <span className="ml-auto flex gap-2">
         {canApprove && approveWhat && (
           <StepButton orgSlug={orgSlug} id={item.id} step="approve" approach={approveWhat} label={`Approve ${approachLabel(approveWhat)}`} done="Approved." />
