@@ -1,7 +1,7 @@
 import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
 import type { Pricing, Simulation } from "@/lib/domain/costing";
-import { decisionOptionNotes } from "@/lib/domain/costing/options";
+import { decisionOptionNotes, type OptionNotes } from "@/lib/domain/costing/options";
 import { expandScore, type Score, type StoredScore } from "@/lib/domain/frameworks";
 import { db } from "./db";
 import { loadDeriveContext, scoreWithSensitivity } from "./use-cases/derive";
@@ -71,7 +71,7 @@ export async function getStoredProjection(organizationId: string, useCaseId: str
 }
 
 /** Each approach's price and feasibility for a decision's choices (lib/domain/costing/options.ts). */
-export async function getDecisionOptionNotes(organizationId: string, useCaseId: string): Promise<Partial<Record<Approach, string>>> {
+export async function getDecisionOptionNotes(organizationId: string, useCaseId: string): Promise<OptionNotes> {
   const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { projectionSummary: true } });
   return decisionOptionNotes((row?.projectionSummary as ProjectionSummary | null) ?? null);
 }

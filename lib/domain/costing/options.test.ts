@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decisionOptionNotes } from "./options";
+import { decisionOptionNotes, type OptionNotes } from "./options";
+
+const texts = (notes: OptionNotes) => Object.fromEntries(Object.entries(notes).map(([k, v]) => [k, v!.text]));
 
 const life = (base: number, complete = true) => ({ low: base / 2, base, high: base * 2, complete });
 
@@ -15,7 +17,7 @@ describe("decisionOptionNotes", () => {
         AGENT: { lifecycle: life(95_000_000), manual: true },
       },
     });
-    expect(notes).toEqual({
+    expect(texts(notes)).toEqual({
       RAG: "$365k over the lifecycle (base), the cheapest that serves",
       FINE_TUNING: "$2.13M over the lifecycle (base); does not meet the 14-day lag",
       HYBRID: "$1.1M over the lifecycle (base), $739k more than RAG",
@@ -24,15 +26,16 @@ describe("decisionOptionNotes", () => {
       PIPELINE: "not costed: the cost model prices it only from a manual estimate",
       FEEDBACK_LEARNING: "not costed: the cost model prices it only from a manual estimate",
     });
+    expect(Object.entries(notes).filter(([, v]) => v!.cannotServe).map(([k]) => k)).toEqual(["FINE_TUNING", "PROMPTING"]);
   });
 
   it("a prompted model already short of the bar, and a cost that lacks a figure, say so; no summary, nothing", () => {
     const notes = decisionOptionNotes({
       approaches: { PROMPTING: { lifecycle: life(10_000_00), manual: false, meetsBar: false }, RAG: { lifecycle: life(50_000_00, false), manual: false } },
     });
-    expect(notes.PROMPTING).toBe("$10k over the lifecycle (base); falls short of the bar (tried)");
+    expect(notes.PROMPTING).toEqual({ text: "$10k over the lifecycle (base); falls short of the bar (tried)", cannotServe: true });
     // Incomplete, so not named the cheapest: its total leaves a cost out.
-    expect(notes.RAG).toBe("$50k+ (a figure is missing) over the lifecycle (base)");
+    expect(notes.RAG).toEqual({ text: "$50k+ (a figure is missing) over the lifecycle (base)", cannotServe: false });
     expect(decisionOptionNotes(null)).toEqual({});
   });
 });

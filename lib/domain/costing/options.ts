@@ -9,25 +9,33 @@ import { APPROACHES, APPROACH_LABELS, type Approach } from "../assessment";
 import { compactDollars, explainCosts, type ExplainInput } from "./explain";
 import { cannotServe } from "./project";
 
-export function decisionOptionNotes(summary: Pick<ExplainInput, "approaches" | "maxLagDays"> | null): Partial<Record<Approach, string>> {
+export interface OptionNote {
+  text: string;
+  /** The approach cannot serve the use case (cannotServe): the page marks it as a warning. */
+  cannotServe: boolean;
+}
+
+export type OptionNotes = Partial<Record<Approach, OptionNote>>;
+
+export function decisionOptionNotes(summary: Pick<ExplainInput, "approaches" | "maxLagDays"> | null): OptionNotes {
   if (!summary) return {};
   const lag = summary.maxLagDays ?? null;
   const { cheapest } = explainCosts({ approaches: summary.approaches, maxLagDays: lag, savings: [] });
-  const out: Partial<Record<Approach, string>> = {};
+  const out: OptionNotes = {};
   for (const approach of APPROACHES) {
     const x = summary.approaches[approach];
     if (!x) {
-      out[approach] = "not costed: the cost model prices it only from a manual estimate";
+      out[approach] = { text: "not costed: the cost model prices it only from a manual estimate", cannotServe: false };
       continue;
     }
     const cost = `${compactDollars(x.lifecycle.base)}${x.lifecycle.complete ? "" : "+ (a figure is missing)"} over the lifecycle (base)${x.manual ? ", as estimated" : ""}`;
     const why = cannotServe(x, lag);
-    if (why) out[approach] = `${cost}; ${why.text}`;
-    else if (approach === cheapest) out[approach] = `${cost}, the cheapest that serves`;
+    if (why) out[approach] = { text: `${cost}; ${why.text}`, cannotServe: true };
+    else if (approach === cheapest) out[approach] = { text: `${cost}, the cheapest that serves`, cannotServe: false };
     else {
       // What it costs over the cheapest that serves, where both totals are whole.
       const over = cheapest && x.lifecycle.complete ? x.lifecycle.base - summary.approaches[cheapest]!.lifecycle.base : 0;
-      out[approach] = over > 0 ? `${cost}, ${compactDollars(over)} more than ${APPROACH_LABELS[cheapest!]}` : cost;
+      out[approach] = { text: over > 0 ? `${cost}, ${compactDollars(over)} more than ${APPROACH_LABELS[cheapest!]}` : cost, cannotServe: false };
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import "server-only";
-import { decisionOptionNotes } from "@/lib/domain/costing/options";
+import { decisionOptionNotes, type OptionNotes } from "@/lib/domain/costing/options";
 import type { Approach } from "@/lib/domain/assessment";
 import { QUEUE_REASONS, queueReasons, sortQueue, type QueueReason } from "@/lib/domain/decisions/queue";
 import type { DecisionState } from "@/lib/domain/decisions/workflow";
@@ -34,7 +34,7 @@ export interface QueueItem {
   /** Recommended as the seeds' default start, not by the frameworks' votes (the score's basis). */
   defaultStart: boolean;
   /** Each approach's lifecycle cost and whether it can serve, as the decision's choices say it (lib/domain/costing/options.ts). */
-  optionNotes: Partial<Record<Approach, string>>;
+  optionNotes: OptionNotes;
   spendCents: number | null;
   /** The spend leaves out costs whose figures are missing (an unanswered volume, say): "+ missing", never a whole figure. */
   spendIncomplete: boolean;

@@ -106,8 +106,8 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
         {stageOf(item.status, item.decisionState, item.chosenApproach)} · {item.reasons.map((r) => reasonText(r, item)).join("; ")}
       </span>
       {approveWhat && item.optionNotes[approveWhat] ? (
-        <span className="basis-full text-xs text-zinc-700" data-testid="queue-option-note">
-          {approachLabel(approveWhat)}: {item.optionNotes[approveWhat]}
+        <span className={`basis-full text-xs ${item.optionNotes[approveWhat].cannotServe ? "text-red-800" : "text-zinc-700"}`} data-testid="queue-option-note">
+          {approachLabel(approveWhat)}: {item.optionNotes[approveWhat].text}
         </span>
       ) : null}
       <span className="ml-auto flex gap-2">
