@@ -74,6 +74,8 @@ test("the portfolio counts the use cases over their lag and never offers a scena
   await expect(chosen.locator('option[value="RAG"]')).toHaveText(/^RAG \(recommended\) — \$[\d.]+[kM] over the lifecycle \(base\), the cheapest that serves$/);
   await chosen.selectOption("FINE_TUNING");
   await expect(page.locator("#decision-chosen-note")).toHaveText(/^Fine-tuning: \$[\d.]+[kM] over the lifecycle \(base\); does not meet the 1-day lag\.$/);
+  // A screen reader hears it with the select.
+  await expect(chosen).toHaveAccessibleDescription(/does not meet the 1-day lag/);
   // Then on fine-tuning, which cannot keep a 1-day lag: no premium is said for it, only that it cannot serve.
   await decide(page, useCaseUrl, "FINE_TUNING", "Fine-tuning");
   await expect(page.getByTestId("infeasible").filter({ hasText: "Fine-tuning" })).toBeVisible();

@@ -77,7 +77,7 @@ export function DecisionForm(props: { orgSlug: string; id: string; version: numb
           value={chosen}
           onChange={(e) => setChosen(e.target.value)}
           aria-invalid={!!errors.chosenApproach}
-          aria-describedby={errors.chosenApproach ? "decision-chosen-error" : undefined}
+          aria-describedby={[chosen && props.optionNotes[chosen as keyof OptionNotes] ? "decision-chosen-note" : "", errors.chosenApproach ? "decision-chosen-error" : ""].filter(Boolean).join(" ") || undefined}
         >
           <option value="">Not decided</option>
           <ApproachOptions recommended={props.recommended} notes={props.optionNotes} />
