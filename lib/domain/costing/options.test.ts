@@ -23,8 +23,8 @@ describe("decisionOptionNotes", () => {
       HYBRID: "$1.1M over the lifecycle (base), $739k more than RAG",
       PROMPTING: "$287k over the lifecycle (base); does not reach the use case's knowledge",
       AGENT: "$950k over the lifecycle (base), as estimated, $585k more than RAG",
-      PIPELINE: "not costed: the cost model prices it only from a manual estimate",
-      FEEDBACK_LEARNING: "not costed: the cost model prices it only from a manual estimate",
+      PIPELINE: "not costed (the cost model prices it only from a manual estimate)",
+      FEEDBACK_LEARNING: "not costed (the cost model prices it only from a manual estimate)",
     });
     expect(Object.entries(notes).filter(([, v]) => v!.cannotServe).map(([k]) => k)).toEqual(["FINE_TUNING", "PROMPTING"]);
   });

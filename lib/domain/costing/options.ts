@@ -25,7 +25,7 @@ export function decisionOptionNotes(summary: Pick<ExplainInput, "approaches" | "
   for (const approach of APPROACHES) {
     const x = summary.approaches[approach];
     if (!x) {
-      out[approach] = { text: "not costed: the cost model prices it only from a manual estimate", cannotServe: false };
+      out[approach] = { text: "not costed (the cost model prices it only from a manual estimate)", cannotServe: false };
       continue;
     }
     const cost = `${compactDollars(x.lifecycle.base)}${x.lifecycle.complete ? "" : "+ (a figure is missing)"} over the lifecycle (base)${x.manual ? ", as estimated" : ""}`;
