@@ -12,6 +12,7 @@ export const MUTATE = [
   "lib/server/page-guard.ts",
   "lib/server/action.ts",
   "lib/server/use-cases/read.ts",
+  "lib/server/use-cases/list.ts",
   "lib/server/use-cases/write.ts",
   "lib/server/login-throttle.ts",
   "lib/server/rls.ts",

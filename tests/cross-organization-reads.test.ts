@@ -19,16 +19,8 @@ import EditUseCasePage from "@/app/o/[org]/use-cases/[id]/edit/page";
 import UseCasesPage from "@/app/o/[org]/use-cases/page";
 import TrashPage from "@/app/o/[org]/use-cases/trash/page";
 import { DEFAULT_LIST_QUERY } from "@/lib/domain/use-case-list";
-import {
-  findSimilarUseCases,
-  getTitles,
-  getUseCase,
-  getUseCaseHistory,
-  listBusinessUnits,
-  listMembers,
-  listTrash,
-  listUseCases,
-} from "@/lib/server/use-cases/read";
+import { findSimilarUseCases, getTitles, getUseCase, getUseCaseHistory, listBusinessUnits, listMembers, listTrash } from "@/lib/server/use-cases/read";
+import { listUseCases } from "@/lib/server/use-cases/list";
 import { getStoredProjection, getStoredScore } from "@/lib/server/projections";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { signInAs, signOut } from "./helpers/session";

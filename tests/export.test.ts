@@ -18,7 +18,7 @@ import { ENTRY_POINTS } from "@/lib/server/action";
 import { detailStream } from "@/lib/server/export/cost-exports";
 import { exportPool } from "@/lib/server/export/pool";
 import { loadDashboard } from "@/lib/server/portfolio/dashboard";
-import { listWhere } from "@/lib/server/use-cases/read";
+import { listWhere } from "@/lib/server/use-cases/list";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { signInAs, signOut } from "./helpers/session";

@@ -14,7 +14,7 @@ import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { SCENARIOS, type ScenarioName } from "@/lib/domain/portfolio/types";
 import { db, type Prisma } from "@/lib/server/db";
 import { loadDashboard, TotalsBeyondExactError } from "@/lib/server/portfolio/dashboard";
-import { listWhere } from "@/lib/server/use-cases/read";
+import { listWhere } from "@/lib/server/use-cases/list";
 import { refreshRollups } from "@/lib/server/portfolio/rollup";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg, type TestOrg } from "./helpers/factory";

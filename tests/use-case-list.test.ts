@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { listUseCases } from "@/lib/server/use-cases/read";
+import { listUseCases } from "@/lib/server/use-cases/list";
 import { DEFAULT_LIST_QUERY, parseListQuery, type UseCaseListQuery } from "@/lib/domain/use-case-list";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { createTestOrg, type TestOrg } from "./helpers/factory";

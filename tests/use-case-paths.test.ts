@@ -11,9 +11,8 @@ import { EMPTY_FILTER, NOT_RECORDED, type PortfolioFilter } from "@/lib/domain/p
 import { DEFAULT_LIST_QUERY, type UseCaseListQuery } from "@/lib/domain/use-case-list";
 import { db, Prisma, type Role } from "@/lib/server/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
-import {
-  findSimilarUseCases, getTitles, getUseCase, getUseCaseHistory, lastDecision, listBusinessUnits, listMembers, listTrash, listUseCases, namesOf,
-} from "@/lib/server/use-cases/read";
+import { findSimilarUseCases, getTitles, getUseCase, getUseCaseHistory, lastDecision, listBusinessUnits, listMembers, listTrash, namesOf } from "@/lib/server/use-cases/read";
+import { listUseCases } from "@/lib/server/use-cases/list";
 import {
   conflictFor, inUseCaseTransaction, loadLive, recordUseCaseDecision, restoreUseCase, setUseCaseOverrides, softDeleteUseCase, writeUseCase,
   CONFLICT_MESSAGE, USE_CASE_AUDIT, type UseCaseConflictDetails, type WriteContext,

@@ -6,7 +6,7 @@
 import { DEFAULT_LIST_QUERY } from "@/lib/domain/use-case-list";
 import { db } from "@/lib/server/db";
 import { closeExportPool } from "@/lib/server/export/pool";
-import { listUseCases } from "@/lib/server/use-cases/read";
+import { listUseCases } from "@/lib/server/use-cases/list";
 import { figures } from "./tenants";
 
 async function main() {

@@ -26,7 +26,8 @@ import { detailStream } from "@/lib/server/export/cost-exports";
 import { db } from "@/lib/server/db";
 import { closeExportPool } from "@/lib/server/export/pool";
 import { loadOverview, computeOverview } from "@/lib/server/portfolio/overview";
-import { getUseCase, listUseCases } from "@/lib/server/use-cases/read";
+import { getUseCase } from "@/lib/server/use-cases/read";
+import { listUseCases } from "@/lib/server/use-cases/list";
 import { ROOT, urlFor } from "../lib/embedded-db";
 
 export interface TenantFigures {

@@ -83,24 +83,29 @@ const INFEASIBLE: Record<NonNullable<ReturnType<typeof cannotServe>>["kind"], (x
     `does not meet the ${lag === null ? "acceptable lag" : lagPhrase(lag)}: it ${x.worstDelayDays === null || x.worstDelayDays === undefined ? "is never brought up to date" : `leaves a change uncorrected for up to ${x.worstDelayDays} days`} even retraining as often as it can`,
 };
 
+/**
+ * The approaches that can serve the use case and are costed whole by the model (not a manual
+ * estimate, no figure missing), cheapest first by lifecycle base: the first is "the cheapest that
+ * serves", the second what it is compared with.
+ */
+export function servingByCost(s: Pick<ExplainInput, "approaches" | "maxLagDays">): Approach[] {
+  const lag = s.maxLagDays ?? null;
+  const candidates: { approach: Approach; base: number }[] = [];
+  for (const [key, x] of Object.entries(s.approaches)) {
+    if (!x || cannotServe(x, lag) || x.manual || !x.lifecycle.complete) continue;
+    candidates.push({ approach: key as Approach, base: x.lifecycle.base });
+  }
+  return candidates.sort((p, q) => p.base - q.base).map((c) => c.approach);
+}
+
 export function explainCosts(s: ExplainInput): CostExplanation {
   const lag = s.maxLagDays ?? null;
   const infeasible: string[] = [];
-  const candidates: { approach: Approach; base: number }[] = [];
   for (const [key, x] of Object.entries(s.approaches)) {
-    if (!x) continue;
-    const approach = key as Approach;
-    const why = cannotServe(x, lag);
-    if (why) {
-      infeasible.push(`${APPROACH_LABELS[approach]} ${INFEASIBLE[why.kind](x, lag)}, so it is never offered as a saving.`);
-      continue;
-    }
-    if (x.manual || !x.lifecycle.complete) continue;
-    candidates.push({ approach, base: x.lifecycle.base });
+    const why = x ? cannotServe(x, lag) : null;
+    if (x && why) infeasible.push(`${APPROACH_LABELS[key as Approach]} ${INFEASIBLE[why.kind](x, lag)}, so it is never offered as a saving.`);
   }
-  candidates.sort((p, q) => p.base - q.base);
-  const cheapest = candidates[0]?.approach ?? null;
-  const runnerUp = candidates[1]?.approach ?? null;
+  const [cheapest = null, runnerUp = null] = servingByCost(s);
   let savings: string | null = null;
   let simulation: string | null = null;
   if (cheapest && runnerUp) {

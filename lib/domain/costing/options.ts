@@ -6,7 +6,7 @@
  * the cost panel (PRODUCT.md, "Costs v2": shown plainly). Pure, from a stored projection summary.
  */
 import { APPROACHES, APPROACH_LABELS, type Approach } from "../assessment";
-import { compactDollars, explainCosts, type ExplainInput } from "./explain";
+import { compactDollars, servingByCost, type ExplainInput } from "./explain";
 import { cannotServe } from "./project";
 
 export interface OptionNote {
@@ -20,7 +20,7 @@ export type OptionNotes = Partial<Record<Approach, OptionNote>>;
 export function decisionOptionNotes(summary: Pick<ExplainInput, "approaches" | "maxLagDays"> | null): OptionNotes {
   if (!summary) return {};
   const lag = summary.maxLagDays ?? null;
-  const { cheapest } = explainCosts({ approaches: summary.approaches, maxLagDays: lag, savings: [] });
+  const cheapest = servingByCost(summary)[0] ?? null;
   const out: OptionNotes = {};
   for (const approach of APPROACHES) {
     const x = summary.approaches[approach];

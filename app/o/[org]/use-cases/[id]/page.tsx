@@ -129,12 +129,7 @@ export default async function UseCasePage(props: { params: Promise<{ org: string
 
       {tab === "overview" && <Overview uc={uc} orgSlug={org} organizationId={ctx.organization.id} />}
       {tab === "assessment" && <AssessmentTab uc={uc} orgSlug={org} canEdit={canEdit} />}
-      {tab === "decision" && (
-        <>
-          <WorkflowPanel orgSlug={org} organizationId={ctx.organization.id} actor={actor} useCase={{ id: uc.id, ownerId: uc.fields.ownerId, status: uc.fields.status, chosenApproach: uc.chosenApproach, recommendedApproach: uc.recommendedApproach }} />
-          <DecisionTab uc={uc} orgSlug={org} organizationId={ctx.organization.id} canDecide={canRecordDecision(actor)} />
-        </>
-      )}
+      {tab === "decision" && <DecisionTab uc={uc} orgSlug={org} organizationId={ctx.organization.id} actor={actor} />}
       {tab === "comments" && <CommentsPanel orgSlug={org} organizationId={ctx.organization.id} useCaseId={uc.id} />}
       {tab === "history" && <HistoryTab organizationId={ctx.organization.id} useCaseId={uc.id} orgSlug={org} />}
     </div>
@@ -260,40 +255,51 @@ function AssessmentTab({ uc, orgSlug, canEdit }: { uc: UseCaseDetail; orgSlug: s
   );
 }
 
-async function DecisionTab({ uc, orgSlug, organizationId, canDecide }: { uc: UseCaseDetail; orgSlug: string; organizationId: string; canDecide: boolean }) {
-  const [decided, optionNotes] = await Promise.all([lastDecision(organizationId, uc.id), canDecide ? getDecisionOptionNotes(organizationId, uc.id) : {}]);
+/** The approval workflow, then the decision as recorded; both offer the options with one reading of their costs. */
+async function DecisionTab({ uc, orgSlug, organizationId, actor }: { uc: UseCaseDetail; orgSlug: string; organizationId: string; actor: Actor }) {
+  const canDecide = canRecordDecision(actor);
+  const [decided, optionNotes] = await Promise.all([lastDecision(organizationId, uc.id), getDecisionOptionNotes(organizationId, uc.id)]);
   return (
-    <div className="space-y-4">
-      <dl className="grid gap-4 sm:grid-cols-2">
-        <Item label="Recommended">{recommendationText(uc)}</Item>
-        <Item label="Chosen">
-          <span data-testid="chosen-approach">{approachLabel(uc.chosenApproach, "Not decided")}</span>
-          {decided ? (
-            <span className="block text-xs text-zinc-600" data-testid="decided-by">
-              Recorded by {decided.by ?? "the system"} on {formatDateTime(decided.at)}
-            </span>
-          ) : null}
-        </Item>
-      </dl>
-      <div>
-        <h2 className="text-sm font-medium text-zinc-500">Decision notes</h2>
-        {uc.decisionNotes ? <p className="mt-1 whitespace-pre-wrap text-sm" data-testid="decision-notes">{uc.decisionNotes}</p> : <p className="mt-1 text-sm text-zinc-500">None yet.</p>}
+    <>
+      <WorkflowPanel
+        orgSlug={orgSlug}
+        organizationId={organizationId}
+        actor={actor}
+        useCase={{ id: uc.id, ownerId: uc.fields.ownerId, status: uc.fields.status, chosenApproach: uc.chosenApproach, recommendedApproach: uc.recommendedApproach }}
+        optionNotes={optionNotes}
+      />
+      <div className="space-y-4">
+        <dl className="grid gap-4 sm:grid-cols-2">
+          <Item label="Recommended">{recommendationText(uc)}</Item>
+          <Item label="Chosen">
+            <span data-testid="chosen-approach">{approachLabel(uc.chosenApproach, "Not decided")}</span>
+            {decided ? (
+              <span className="block text-xs text-zinc-600" data-testid="decided-by">
+                Recorded by {decided.by ?? "the system"} on {formatDateTime(decided.at)}
+              </span>
+            ) : null}
+          </Item>
+        </dl>
+        <div>
+          <h2 className="text-sm font-medium text-zinc-500">Decision notes</h2>
+          {uc.decisionNotes ? <p className="mt-1 whitespace-pre-wrap text-sm" data-testid="decision-notes">{uc.decisionNotes}</p> : <p className="mt-1 text-sm text-zinc-500">None yet.</p>}
+        </div>
+        {canDecide ? (
+          <DecisionForm
+            key={uc.version}
+            orgSlug={orgSlug}
+            id={uc.id}
+            version={uc.version}
+            chosenApproach={uc.chosenApproach}
+            decisionNotes={uc.decisionNotes}
+            recommended={uc.recommendedApproach}
+            optionNotes={optionNotes}
+          />
+        ) : (
+          <p className="text-sm text-zinc-500">Executives and admins record the decision.</p>
+        )}
       </div>
-      {canDecide ? (
-        <DecisionForm
-          key={uc.version}
-          orgSlug={orgSlug}
-          id={uc.id}
-          version={uc.version}
-          chosenApproach={uc.chosenApproach}
-          decisionNotes={uc.decisionNotes}
-          recommended={uc.recommendedApproach}
-          optionNotes={optionNotes}
-        />
-      ) : (
-        <p className="text-sm text-zinc-500">Executives and admins record the decision.</p>
-      )}
-    </div>
+    </>
   );
 }
 

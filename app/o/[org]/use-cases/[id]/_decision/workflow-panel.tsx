@@ -7,7 +7,7 @@ import { DECISION_STATE_LABELS, NO_BUDGET_FIGURE, canTakeStep, stageOf } from "@
 import { formatCents } from "@/lib/domain/use-case-changes";
 import type { MemberRole } from "@/lib/domain/use-case-permissions";
 import { readDecisionWorkflow } from "@/lib/server/decisions/queue";
-import { getDecisionOptionNotes } from "@/lib/server/projections";
+import type { OptionNotes } from "@/lib/domain/costing/options";
 import { approachLabel, formatDateTime } from "../../_components/labels";
 import { ApproveBudgetButton, ApproveOrSendBack, ProposeForm, WorkflowMessages } from "./workflow-forms";
 
@@ -16,9 +16,12 @@ export async function WorkflowPanel(props: {
   organizationId: string;
   useCase: { id: string; ownerId: string; status: string; chosenApproach: Approach | null; recommendedApproach: Approach | null };
   actor: { userId: string; role: MemberRole };
+  /** Each approach's cost and whether it can serve (lib/domain/costing/options.ts), read once by the tab. */
+  optionNotes: OptionNotes;
 }) {
   const { useCase: uc, actor } = props;
-  const [w, optionNotes] = await Promise.all([readDecisionWorkflow(props.organizationId, uc.id), getDecisionOptionNotes(props.organizationId, uc.id)]);
+  const w = await readDecisionWorkflow(props.organizationId, uc.id);
+  const { optionNotes } = props;
   const state = w?.state ?? null;
   const budget = (c: number | null) => (c === null ? NO_BUDGET_FIGURE : `${formatCents(c)} a year`);
   return (

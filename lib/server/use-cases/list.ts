@@ -1,0 +1,168 @@
+import "server-only";
+import type { Approach } from "@/lib/domain/assessment";
+import type { Evidence } from "@/lib/domain/frameworks";
+import { NOT_RECORDED, splitApproaches, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import type { UseCaseFields } from "@/lib/domain/use-case";
+import type { SortColumn, UseCaseListQuery } from "@/lib/domain/use-case-list";
+import { db, Prisma } from "../db";
+import { defaultStarts, namesOf } from "./read";
+
+/**
+ * The use-case list: one page of the organization's use cases, filtered, searched, sorted and
+ * paged by the database, with only what its columns show. Every query names the organization;
+ * deleted use cases are left out (the trash is ./read.ts's).
+ */
+
+/** One row of the list: only what its columns show. */
+export interface UseCaseListRow {
+  id: string;
+  title: string;
+  businessUnit: string;
+  ownerId: string;
+  ownerName: string | null;
+  status: UseCaseFields["status"];
+  recommendedApproach: Approach | null;
+  evidence: Evidence;
+  agreementVotes: number;
+  agreementVoters: number;
+  /** As on the use case (UseCaseDetail.defaultStart). */
+  defaultStart: boolean;
+  chosenApproach: Approach | null;
+  riskFlagCount: number;
+  updatedAt: Date;
+  /** Lifecycle cost as chosen (the decision, else the recommendation), base, in cents; null when not costed. */
+  lifecycleBaseCents: number | null;
+  /** That cost leaves out a figure that is missing. */
+  lifecycleIncomplete: boolean;
+}
+
+export interface UseCaseListPage {
+  rows: UseCaseListRow[];
+  total: number;
+  /** The page actually shown (a page past the end shows the last one). */
+  page: number;
+  pageSize: number;
+}
+
+/** Escapes LIKE's wildcards so that a search for "100%" means the text "100%". */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The WHERE for a list view: organization, not deleted, the filter and the search. */
+/** The column is one of the named approaches, or empty when NONE is among them. */
+function approachIn(column: "recommendedApproach" | "chosenApproach", values: PortfolioFilter["chosen"]): Prisma.UseCaseWhereInput {
+  const { named, none } = splitApproaches(values);
+  return { OR: [...(named.length ? [{ [column]: { in: named } }] : []), ...(none ? [{ [column]: null }] : [])] };
+}
+
+export function listWhere(organizationId: string, filter: PortfolioFilter, q: string): Prisma.UseCaseWhereInput {
+  const and: Prisma.UseCaseWhereInput[] = [];
+  if (filter.businessUnit.length) and.push({ businessUnit: { in: filter.businessUnit } });
+  if (filter.status.length) and.push({ status: { in: filter.status } });
+  if (filter.ownerId.length) and.push({ ownerId: { in: filter.ownerId } });
+  if (filter.recommended.length) and.push(approachIn("recommendedApproach", filter.recommended));
+  if (filter.chosen.length) and.push(approachIn("chosenApproach", filter.chosen));
+  if (filter.asChosen.length) and.push({ OR: [{ chosenApproach: { in: filter.asChosen } }, { chosenApproach: null, recommendedApproach: { in: filter.asChosen } }] });
+  if (filter.flag.length) and.push({ riskFlags: { hasSome: filter.flag } });
+  for (const key of ["highImpact", "sourcing", "stage", "euRiskTier"] as const) {
+    const values = filter[key] as readonly string[];
+    if (!values.length) continue;
+    const named = values.filter((v) => v !== NOT_RECORDED);
+    and.push({ OR: [...(named.length ? [{ [key]: { in: named } }] : []), ...(values.includes(NOT_RECORDED) ? [{ [key]: null }] : [])] });
+  }
+  if (filter.personalData.length) {
+    const ors: Prisma.UseCaseWhereInput[] = filter.personalData.map((v) => ({ personalData: v === NOT_RECORDED ? null : v === "yes" }));
+    and.push({ OR: ors });
+  }
+  if (q) {
+    const pattern = escapeLike(q);
+    // Search: title, description, the vendor, the topic area and the additional fields kept from an import.
+    and.push({
+      OR: (["title", "description", "vendor", "topicArea", "additionalText"] as const).map((column) => ({ [column]: { contains: pattern, mode: "insensitive" } })),
+    });
+  }
+  return { organizationId, deletedAt: null, ...(and.length ? { AND: and } : {}) };
+}
+
+const SORT_FIELD: Record<SortColumn, "title" | "businessUnit" | "status" | "recommendedApproach" | "chosenApproach" | "updatedAt"> = {
+  title: "title",
+  businessUnit: "businessUnit",
+  status: "status",
+  recommended: "recommendedApproach",
+  chosen: "chosenApproach",
+  updatedAt: "updatedAt",
+};
+
+function listOrderBy(sort: SortColumn, dir: "asc" | "desc"): Prisma.UseCaseOrderByWithRelationInput[] {
+  const field = SORT_FIELD[sort];
+  const primary: Prisma.UseCaseOrderByWithRelationInput =
+    field === "recommendedApproach" || field === "chosenApproach" ? { [field]: { sort: dir, nulls: "last" } } : { [field]: dir };
+  // A unique tie-breaker, so that paging never repeats or skips a row.
+  return field === "updatedAt" ? [primary, { id: dir }] : [primary, { updatedAt: "desc" }, { id: "asc" }];
+}
+
+const LIST_SELECT = {
+  id: true,
+  title: true,
+  businessUnit: true,
+  ownerId: true,
+  status: true,
+  recommendedApproach: true,
+  evidence: true,
+  agreementVotes: true,
+  agreementVoters: true,
+  chosenApproach: true,
+  riskFlags: true,
+  updatedAt: true,
+} as const satisfies Prisma.UseCaseSelect;
+
+/**
+ * One page of the organization's use cases for a list view: filter, search (title and description,
+ * case-insensitive), sort and page all done by the database; only the page's rows are read, with
+ * a count beside them. A page past the end gives the last page.
+ */
+export async function listUseCases(organizationId: string, query: UseCaseListQuery): Promise<UseCaseListPage> {
+  const where = listWhere(organizationId, query.filter, query.q);
+  const orderBy = listOrderBy(query.sort, query.dir);
+  const take = query.pageSize;
+  let page = query.page;
+  let [total, rows] = await Promise.all([
+    db.useCase.count({ where }),
+    db.useCase.findMany({ where, orderBy, skip: (page - 1) * take, take, select: LIST_SELECT }),
+  ]);
+  if (rows.length === 0 && total > 0 && page > 1) {
+    page = Math.max(1, Math.ceil(total / take));
+    rows = await db.useCase.findMany({ where, orderBy, skip: (page - 1) * take, take, select: LIST_SELECT });
+  }
+  const [names, costs, defaults] = await Promise.all([
+    namesOf(rows.map((r) => r.ownerId)),
+    db.useCaseRollup.findMany({ where: { organizationId, useCaseId: { in: rows.map((r) => r.id) } }, select: { useCaseId: true, chosenBaseCents: true, incomplete: true } }),
+    defaultStarts(organizationId, rows),
+  ]);
+  const costOf = new Map(costs.map((c) => [c.useCaseId, c]));
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      businessUnit: r.businessUnit,
+      ownerId: r.ownerId,
+      ownerName: names.get(r.ownerId) ?? null,
+      status: r.status,
+      recommendedApproach: r.recommendedApproach,
+      evidence: r.evidence,
+      agreementVotes: r.agreementVotes,
+      agreementVoters: r.agreementVoters,
+      defaultStart: defaults.has(r.id),
+      chosenApproach: r.chosenApproach,
+      riskFlagCount: r.riskFlags.length,
+      updatedAt: r.updatedAt,
+      lifecycleBaseCents: costOf.get(r.id)?.chosenBaseCents == null ? null : Number(costOf.get(r.id)!.chosenBaseCents),
+      lifecycleIncomplete: ((costOf.get(r.id)?.incomplete ?? 0) & 1) === 1,
+    })),
+    total,
+    page,
+    pageSize: take,
+  };
+}
+
