@@ -20,13 +20,12 @@ async function seedUseCase(auth: Auth, org: Org, u: { title: string; externalId:
      VALUES ($1, $2, $3, $4, $5, $6, $6, $7::"Approach", $7::"Approach", 'assessed', '2026-01-01', now())`,
     [id, org.id, u.externalId, u.title, u.businessUnit, owner, u.approach],
   );
-  for (const [category, base] of u.lines) {
-    await auth.query(
-      `INSERT INTO "CostLineSet" ("organizationId", "useCaseId", approach, category, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents")
-       VALUES ($1, $2, $3::"Approach", $4, '{1}', '{2026}', ARRAY[$5::bigint], ARRAY[$6::bigint], ARRAY[$7::bigint])`,
-      [org.id, id, u.approach, category, Math.round(base * 0.8), base, Math.round(base * 1.25)],
-    );
-  }
+  // One set per use case and approach, a line per category (lib/domain/costing/line-sets.ts).
+  await auth.query(
+    `INSERT INTO "CostLineSet" ("organizationId", "useCaseId", approach, category, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents")
+     SELECT $1, $2, $3::"Approach", $4::text[], array_fill(1, ARRAY[$8::int]), array_fill(2026, ARRAY[$8::int]), $5::bigint[], $6::bigint[], $7::bigint[]`,
+    [org.id, id, u.approach, u.lines.map(([c]) => c), u.lines.map(([, b]) => Math.round(b * 0.8)), u.lines.map(([, b]) => b), u.lines.map(([, b]) => Math.round(b * 1.25)), u.lines.length],
+  );
   await auth.query(
     `INSERT INTO "UseCaseRollup" ("useCaseId", "organizationId", "businessUnit", status, "ownerId", "recommendedApproach", "chosenApproach", "updatedAt", evidence)
      VALUES ($1, $2, $3, 'LIVE', $4, $5::"Approach", $5::"Approach", now(), 'assessed')`,

@@ -19,19 +19,15 @@ async function seedCosted(auth: Auth, org: Org, title: string, businessUnit: str
      VALUES ($1, $2, $3, $4, $5, $5, 'RAG', 'assessed', now())`,
     [id, org.id, title, businessUnit, owner],
   );
+  // Stored as the app stores lines: one row per use case and approach, category by category, each
+  // category's years in order (lib/domain/costing/line-sets.ts).
+  const lines = (["INFERENCE", "MAINTENANCE"] as const).flatMap((category) => baseCents.map((base, i) => ({ category, i, cents: category === "INFERENCE" ? base - 100 : 100 })));
+  await auth.query(
+    `INSERT INTO "CostLineSet" ("organizationId", "useCaseId", approach, category, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents")
+     VALUES ($1, $2, 'RAG', $3::text[], $4::int[], $5::int[], $6::bigint[], $6::bigint[], $6::bigint[])`,
+    [org.id, id, lines.map((l) => l.category), lines.map((l) => l.i + 1), lines.map((l) => 2027 + l.i), lines.map((l) => l.cents)],
+  );
   for (const [i, base] of baseCents.entries()) {
-    for (const [category, share] of [["INFERENCE", base - 100], ["MAINTENANCE", 100]] as const) {
-      await auth.query(
-        // Stored as the app stores lines: one row per use case, approach and category, a year per element.
-        `INSERT INTO "CostLineSet" ("organizationId", "useCaseId", approach, category, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents")
-         VALUES ($1, $2, 'RAG', $5, ARRAY[$3::int], ARRAY[$4::int], ARRAY[$6::bigint], ARRAY[$6::bigint], ARRAY[$6::bigint])
-         ON CONFLICT ("useCaseId", approach, category) DO UPDATE SET
-           "yearIndex" = "CostLineSet"."yearIndex" || EXCLUDED."yearIndex", "calendarYear" = "CostLineSet"."calendarYear" || EXCLUDED."calendarYear",
-           "lowCents" = "CostLineSet"."lowCents" || EXCLUDED."lowCents", "baseCents" = "CostLineSet"."baseCents" || EXCLUDED."baseCents",
-           "highCents" = "CostLineSet"."highCents" || EXCLUDED."highCents"`,
-        [org.id, id, i + 1, 2027 + i, category, share],
-      );
-    }
     await auth.query(
       `INSERT INTO "CostYearSet" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", complete)
        VALUES ($1, $2, 'RAG', ARRAY[$3::int], ARRAY[$4::int], ARRAY[$5::bigint], ARRAY[$5::bigint], ARRAY[$5::bigint], ARRAY[true])

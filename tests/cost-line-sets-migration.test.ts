@@ -1,7 +1,8 @@
 /**
- * The migration that stores cost lines and yearly totals as sets (20261205020000_cost_sets), on a
- * database that holds them the old way: every row is still there through the CostLine and
- * CostYear views, with its figures, its year and its order, and nothing else is.
+ * The migrations that store cost lines and yearly totals as sets (20261205020000_cost_sets), then
+ * the lines as one set per use case and approach (20261205220000_cost_line_set_per_approach), each
+ * on a database that holds them the way before it: every row is still there through the CostLine
+ * and CostYear views, with its figures, its year and its order, and nothing else is.
  */
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
@@ -10,6 +11,7 @@ import { readMigrations } from "../scripts/lib/migrate";
 import { withClient } from "./helpers/pg-client";
 
 const SETS = "20261205020000_cost_sets";
+const PER_APPROACH = "20261205220000_cost_line_set_per_approach";
 const databases: string[] = [];
 
 function urlOf(database: string): string {
@@ -120,6 +122,61 @@ describe("migrating stored cost lines to sets", () => {
       // A total is never missing: the table refuses a null amount, as the old columns did.
       await expect(c.query(`insert into "CostYearSet" ("organizationId", "useCaseId", approach, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", complete)
                              values ('org', 'uc', 'HYBRID', '{1}', '{2027}', '{1}', '{NULL}', '{1}', '{t}')`)).rejects.toThrow(/CostYearSet_arrays_check/);
+    });
+  });
+});
+
+describe("migrating cost-line sets to one set per use case and approach", () => {
+  it("keeps every line, its figures (missing ones missing), its year and its order within an approach and year", async () => {
+    await justBefore(PER_APPROACH, ["uc-a", "uc-b"], async (c, apply) => {
+      // Sets as the table held them: one per use case, approach and category, numbered in the
+      // order of each category's first line.
+      const sets: [string, string, string, boolean, number[], (number | null)[]][] = [
+        ["uc-a", "RAG", "BUILD", false, [1], [900]],
+        ["uc-a", "RAG", "INFERENCE", false, [1, 2], [100, null]],
+        ["uc-a", "PROMPTING", "MANUAL_ESTIMATE", true, [1, 2], [7, 8]],
+        ["uc-a", "RAG", "HOSTING", false, [1, 2], [50, 55]],
+        ["uc-b", "FINE_TUNING", "TRAINING", false, [1], [5000]],
+        ["uc-b", "FINE_TUNING", "INFERENCE", false, [1], [20]],
+      ];
+      for (const [uc, approach, category, manual, years, base] of sets) {
+        await c.query(
+          `insert into "CostLineSet" ("organizationId", "useCaseId", approach, category, manual, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents")
+           values ('org', $1, $2, $3, $4, $5::int[], (select array_agg(y + 2026) from unnest($5::int[]) y), $6::bigint[], $6::bigint[], $6::bigint[])`,
+          [uc, approach, category, manual, years, base],
+        );
+      }
+      const read = `select "useCaseId", approach::text, "yearIndex", "calendarYear", category, "lowCents"::text, "baseCents"::text, "highCents"::text, manual
+                      from "CostLine" order by "useCaseId", approach, "yearIndex", id`;
+      const before = (await c.query(read)).rows;
+      expect(before).toHaveLength(9);
+      // RAG's year 1 in the projection's order of categories: build, inference, hosting.
+      expect(before.filter((r) => r.useCaseId === "uc-a" && r.approach === "RAG" && r.yearIndex === 1).map((r) => r.category)).toEqual(["BUILD", "INFERENCE", "HOSTING"]);
+
+      await apply();
+
+      expect((await c.query(read)).rows).toEqual(before);
+      const { rows: after } = await c.query(`select "useCaseId", approach::text, manual, category, "yearIndex", "baseCents"::text[] from "CostLineSet" order by id`);
+      expect(after).toEqual([
+        { useCaseId: "uc-a", approach: "RAG", manual: false, category: ["BUILD", "INFERENCE", "INFERENCE", "HOSTING", "HOSTING"], yearIndex: [1, 1, 2, 1, 2], baseCents: ["900", "100", null, "50", "55"] },
+        { useCaseId: "uc-a", approach: "PROMPTING", manual: true, category: ["MANUAL_ESTIMATE", "MANUAL_ESTIMATE"], yearIndex: [1, 2], baseCents: ["7", "8"] },
+        { useCaseId: "uc-b", approach: "FINE_TUNING", manual: false, category: ["TRAINING", "INFERENCE"], yearIndex: [1, 1], baseCents: ["5000", "20"] },
+      ]);
+      // One set per use case and approach: a second is refused by the key; a new one is numbered after the migrated ones.
+      await expect(c.query(`insert into "CostLineSet" ("organizationId", "useCaseId", approach, category, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents")
+                             values ('org', 'uc-b', 'FINE_TUNING', '{HOSTING}', '{1}', '{2027}', '{1}', '{1}', '{1}')`)).rejects.toThrow(/CostLineSet_useCaseId_approach_key/);
+      await c.query(`insert into "CostLineSet" ("organizationId", "useCaseId", approach, category, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents")
+                     values ('org', 'uc-b', 'RAG', '{HOSTING}', '{1}', '{2027}', '{1}', '{1}', '{1}')`);
+      const { rows: last } = await c.query(`select approach::text, category from "CostLine" where "useCaseId" = 'uc-b' order by id desc limit 1`);
+      expect(last).toEqual([{ approach: "RAG", category: "HOSTING" }]);
+      // Every line names its category, and the arrays run in parallel.
+      await expect(c.query(`insert into "CostLineSet" ("organizationId", "useCaseId", approach, category, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents")
+                             values ('org', 'uc-b', 'HYBRID', '{NULL}', '{1}', '{2027}', '{1}', '{1}', '{1}')`)).rejects.toThrow(/CostLineSet_arrays_check/);
+      await expect(c.query(`insert into "CostLineSet" ("organizationId", "useCaseId", approach, category, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents")
+                             values ('org', 'uc-b', 'HYBRID', '{A,B}', '{1}', '{2027}', '{1}', '{1}', '{1}')`)).rejects.toThrow(/CostLineSet_arrays_check/);
+      // Deleting the use case deletes its lines, as before.
+      await c.query(`delete from "UseCase" where id = 'uc-a'`);
+      expect((await c.query(`select count(*)::int as n from "CostLine" where "useCaseId" = 'uc-a'`)).rows[0].n).toBe(0);
     });
   });
 });

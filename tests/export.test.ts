@@ -305,13 +305,20 @@ describe("who may export", () => {
 
 describe("streaming", () => {
   let useCaseId: string;
-  const LINES = 12_000; // more than the connection's buffers hold
+  // More than the connection's buffers hold: 13 use cases of four approaches, each approach 60
+  // categories over 4 years (a set holds at most 255 lines).
+  const USE_CASES = 13, CATEGORIES = 60, YEARS = 4;
+  const LINES = USE_CASES * 4 * CATEGORIES * YEARS; // 12,480
 
   beforeAll(async () => {
     big = await createTestOrg("expbig");
-    const cats = Object.fromEntries(Array.from({ length: LINES / 4 }, (_, i) => [`CAT_${String(i).padStart(4, "0")}`, [100 + i, 200 + i, 300 + i, 400 + i]]));
-    useCaseId = await insertUseCaseWithCosts(big.id, { title: "Big", ownerId: big.users.LEAD.id, recommended: "RAG", yearly: { RAG: cats } });
-  }, 240_000); // 12,000 lines: over a minute on a busy machine under the mutation runner's coverage
+    const cats = Object.fromEntries(Array.from({ length: CATEGORIES }, (_, i) => [`CAT_${String(i).padStart(4, "0")}`, Array.from({ length: YEARS }, (_, y) => 100 * (y + 1) + i)]));
+    const ids: string[] = [];
+    for (let n = 0; n < USE_CASES; n++) {
+      ids.push(await insertUseCaseWithCosts(big.id, { title: `Big ${n}`, ownerId: big.users.LEAD.id, recommended: "RAG", yearly: { RAG: cats, FINE_TUNING: cats, HYBRID: cats, PROMPTING: cats } }));
+    }
+    useCaseId = ids[0]!;
+  }, 240_000); // 12,480 lines: over a minute on a busy machine under the mutation runner's coverage
 
   const held = () => exportPool().totalCount - exportPool().idleCount;
   const exportSessions = async () =>
@@ -340,8 +347,8 @@ describe("streaming", () => {
     let text = dec.decode((await reader.read()).value, { stream: true }) + dec.decode((await reader.read()).value, { stream: true });
     // A re-projection while the download is under way: every line replaced.
     await db.$transaction([
-      db.costLineSet.deleteMany({ where: { useCaseId } }),
-      db.$executeRaw`INSERT INTO "CostLineSet" ("organizationId", "useCaseId", approach, category, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents") VALUES (${big.id}, ${useCaseId}, 'RAG', 'NEW', '{1}', '{2027}', '{1}', '{1}', '{1}')`,
+      db.costLineSet.deleteMany({ where: { organizationId: big.id } }),
+      db.$executeRaw`INSERT INTO "CostLineSet" ("organizationId", "useCaseId", approach, category, "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents") VALUES (${big.id}, ${useCaseId}, 'RAG', '{NEW}', '{1}', '{2027}', '{1}', '{1}', '{1}')`,
     ]);
     for (;;) {
       const { done, value } = await reader.read();

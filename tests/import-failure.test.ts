@@ -148,8 +148,9 @@ describe("an import that fails half-way", () => {
     expect(newCostLines).toBeGreaterThan(ROWS);
 
     // Edition 2 changes every row (and its costs): a fault once about half the new cost rows are in
-    // (stored as sets, about a quarter as many rows as lines).
-    const fault = await injectFault(org, { failOn: "CostLineSet", afterRows: Math.floor(newCostLines / 8), countTable: "UseCase", countOn: "UPDATE" });
+    // (stored as sets, one per use case and approach).
+    const newSets = new Set(before.costLines.map((l) => `${l.useCaseId} ${l.approach}`)).size;
+    const fault = await injectFault(org, { failOn: "CostLineSet", afterRows: Math.floor(newSets / 2), countTable: "UseCase", countOn: "UPDATE" });
     const res = await runImport(org, inventory(2));
     expect(res).toEqual({ ok: false, code: "INTERNAL", message: IMPORT_FAILED_MESSAGE });
     expect(await fault.written()).toBeGreaterThanOrEqual(250);

@@ -26,12 +26,12 @@ const MONEY = [["lowCents", "bigint[]"], ["baseCents", "bigint[]"], ["highCents"
 const YEARS = [["yearIndex", "int[]"], ["calendarYear", "int[]"]] as const;
 
 /**
- * Stores cost lines as the app does (grouped into sets, lib/domain/costing/line-sets.ts), for
- * fixtures that write a projection by hand. Each call adds whole sets: a use case, approach and
- * category stored already is refused by the table's key.
+ * Stores cost lines as the app does (one set per approach, lib/domain/costing/line-sets.ts), for
+ * fixtures that write a projection by hand. Each call adds whole sets: a use case and approach
+ * stored already is refused by the table's key.
  */
 export function insertCostLines(organizationId: string, useCaseId: string, lines: readonly StoredLine<bigint | number>[]): Promise<void> {
-  const columns = [["approach", '"Approach"'], ["category", "text"], ["manual", "boolean"], ...YEARS, ...MONEY] as const;
+  const columns = [["approach", '"Approach"'], ["manual", "boolean"], ["category", "text[]"], ...YEARS, ...MONEY] as const;
   return insertSets("CostLineSet", columns, organizationId, useCaseId, lineSets(lines));
 }
 

@@ -1,13 +1,15 @@
 /**
- * How cost lines are stored: one set per use case, approach and category, its lines' years and
- * amounts as parallel arrays in year order (the table "CostLineSet"; the view "CostLine" gives the
- * lines back one per row). A quarter of the rows of one row per line, which is most of what an
- * import of 10,000 use cases spent in the database (docs/decisions/csv-import.md, "Cost line sets").
+ * How cost lines are stored: one set per use case and approach, its lines' categories, years and
+ * amounts as parallel arrays (the table "CostLineSet"; the view "CostLine" gives the lines back one
+ * per row). About 26 lines a row where one row per line was what an import of 10,000 use cases
+ * spent most of its database time on (docs/decisions/csv-import.md, "Cost line sets" and "One set
+ * per approach").
  *
- * Sets come in the order of their category's first line, so the stored order (a line's id is its
- * set's id and its place in the set) keeps the projection's order of categories within a year.
- * A year with no line is no element: the sets keep "no line" apart from "figures missing" (null
- * amounts), as the lines did.
+ * Within a set the lines run category by category, in the order of each category's first line,
+ * and each category's years in order; sets come in the order of their approach's first line. So
+ * the stored order (a line's id is its set's id and its place in the set) keeps the projection's
+ * order of categories within an approach and year. A year with no line is no element: the sets
+ * keep "no line" apart from "figures missing" (null amounts), as the lines did.
  */
 
 export interface StoredLine<A> {
@@ -23,8 +25,8 @@ export interface StoredLine<A> {
 
 export interface LineSet<A> {
   approach: string;
-  category: string;
   manual: boolean;
+  category: string[];
   yearIndex: number[];
   calendarYear: number[];
   lowCents: (A | null)[];
@@ -32,7 +34,7 @@ export interface LineSet<A> {
   highCents: (A | null)[];
 }
 
-/** Up to this many lines in one set (a line's id leaves room for 255 places; a horizon is at most 10 years). */
+/** Up to this many lines in one set (a line's id leaves room for 255 places; at most 10 years of 9 categories are 90). */
 export const MAX_LINES_PER_SET = 255;
 
 export class LineSetError extends Error {}
@@ -62,26 +64,41 @@ function byYear<R extends { yearIndex: number; manual: boolean }>(rows: readonly
   });
 }
 
-/** The lines of one use case as sets. Refuses what a set cannot hold: two lines of one year, or mixed manual flags. */
+/**
+ * The lines of one use case as sets, one per approach. Refuses what a set cannot hold: two lines
+ * of one category and year, mixed manual flags within an approach, more lines than a set takes.
+ */
 export function lineSets<A>(lines: readonly StoredLine<A>[]): LineSet<A>[] {
-  const groups = byYear(lines, (l) => `${l.approach}\u0000${l.category}`, { rows: "lines", of: (l) => `${l.approach} ${l.category}`, year: (l) => `in year ${l.yearIndex}` });
-  return groups.map((g) => ({
-    approach: g[0]!.approach,
-    category: g[0]!.category,
-    manual: g[0]!.manual,
-    yearIndex: g.map((l) => l.yearIndex),
-    calendarYear: g.map((l) => l.calendarYear),
-    lowCents: g.map((l) => l.lowCents),
-    baseCents: g.map((l) => l.baseCents),
-    highCents: g.map((l) => l.highCents),
-  }));
+  const approaches = new Map<string, StoredLine<A>[]>();
+  for (const l of lines) {
+    const group = approaches.get(l.approach);
+    if (group) group.push(l);
+    else approaches.set(l.approach, [l]);
+  }
+  return [...approaches.values()].map((group) => {
+    const first = group[0]!;
+    const inOrder = byYear(group, (l) => l.category, { rows: "lines", of: (l) => `${l.approach} ${l.category}`, year: (l) => `in year ${l.yearIndex}` }).flat();
+    if (inOrder.length > MAX_LINES_PER_SET) throw new LineSetError(`More than ${MAX_LINES_PER_SET} lines of ${first.approach}.`);
+    const mixed = inOrder.find((l) => l.manual !== first.manual);
+    if (mixed) throw new LineSetError(`Lines of ${first.approach} disagree on being a manual estimate (${first.category} and ${mixed.category}).`);
+    return {
+      approach: first.approach,
+      manual: first.manual,
+      category: inOrder.map((l) => l.category),
+      yearIndex: inOrder.map((l) => l.yearIndex),
+      calendarYear: inOrder.map((l) => l.calendarYear),
+      lowCents: inOrder.map((l) => l.lowCents),
+      baseCents: inOrder.map((l) => l.baseCents),
+      highCents: inOrder.map((l) => l.highCents),
+    };
+  });
 }
 
-/** The sets' lines again, in set order then year order (the order the CostLine view's ids give within a use case). */
+/** The sets' lines again, in set order then element order (the order the CostLine view's ids give within a use case). */
 export function linesOf<A>(sets: readonly LineSet<A>[]): StoredLine<A>[] {
   return sets.flatMap((s) =>
     s.yearIndex.map((yearIndex, i) => ({
-      approach: s.approach, yearIndex, calendarYear: s.calendarYear[i]!, category: s.category,
+      approach: s.approach, yearIndex, calendarYear: s.calendarYear[i]!, category: s.category[i]!,
       lowCents: s.lowCents[i] ?? null, baseCents: s.baseCents[i] ?? null, highCents: s.highCents[i] ?? null, manual: s.manual,
     })),
   );

@@ -101,9 +101,9 @@ export async function loadVariances(organizationId: string, options: { filter?: 
 /**
  * The portfolio's and the warnings' path: every use case with actual spend this year. Two
  * statements: each use case's months from the yearly summary (ActualSpendYear, one row a use
- * case), and its metered projection per category for the approach as chosen, read from the
- * use case's metered cost-line sets by their (useCaseId, approach, category) key (the sets replaced
- * the partial index of metered lines of 20261203130000_actual_spend_years). The figures
+ * case), and its metered projection per category for the approach as chosen, read through the
+ * CostLine view from the use case's set of that approach, found by the sets' (useCaseId, approach)
+ * key (the sets replaced the partial index of metered lines of 20261203130000_actual_spend_years). The figures
  * go through the same computeVariance as the use case's own panel; only its totals, sentence, run
  * rate and flags are used here (monthly and byCategory are dropped: the months arrive with no
  * category).
@@ -304,17 +304,18 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
     p AS (
       SELECT u."id", ${canon} AS "category", sum(cl."lowCents") AS "low", sum(cl."baseCents") AS "base", sum(cl."highCents") AS "high"
         FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId"
-        -- The year's line of each metered set of the approach as chosen, read from the sets (the
-        -- "CostLine" view's rows, without unnesting them): a set holds one line a year at most
-        -- (lib/domain/costing/line-sets.ts). OFFSET 0 keeps the subquery apart, so that each use
-        -- case looks up its own few sets by the sets' index; joined flat, the planner hashed every
-        -- set of the table, every organization's (at 10,000 use cases with a year of spend: 255 against
-        -- 205 ms under row-level security, 275 against 140 ms without).
+        -- The year's metered lines of the approach as chosen, read from its one set (the "CostLine"
+        -- view's rows, unnested here without their ids; lib/domain/costing/line-sets.ts). OFFSET 0
+        -- keeps the subquery apart, so that each use case looks up its own set by the sets' index;
+        -- joined flat, the planner hashed every set of the table, every organization's (at 10,000
+        -- use cases with a year of spend: 255 against 205 ms under row-level security, 275 against
+        -- 140 ms without).
         CROSS JOIN LATERAL (
-          SELECT s."category", s."lowCents"[k] AS "lowCents", s."baseCents"[k] AS "baseCents", s."highCents"[k] AS "highCents"
-            FROM "CostLineSet" s CROSS JOIN LATERAL array_position(s."calendarYear", ${period.year}::int) AS k
-           WHERE s."useCaseId" = u."id" AND s."organizationId" = ${organizationId}
-             AND s."approach" = ${asChosenApproach("u")} AND s."category" IN (${metered}) AND s."baseCents"[k] IS NOT NULL
+          SELECT e."category", e."lowCents", e."baseCents", e."highCents"
+            FROM "CostLineSet" s
+           CROSS JOIN LATERAL unnest(s."category", s."calendarYear", s."lowCents", s."baseCents", s."highCents") AS e("category", "calendarYear", "lowCents", "baseCents", "highCents")
+           WHERE s."useCaseId" = u."id" AND s."organizationId" = ${organizationId} AND s."approach" = ${asChosenApproach("u")}
+             AND e."calendarYear" = ${period.year}::int AND e."category" IN (${metered}) AND e."baseCents" IS NOT NULL
           OFFSET 0
         ) cl
        WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${useCaseWhere(organizationId, filter)}

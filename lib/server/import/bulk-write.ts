@@ -70,7 +70,7 @@ const USE_CASE_STAGE = stagingTable("import_use_case", [
 ]);
 /** A use case's cost lines as sets (lib/domain/costing/line-sets.ts); `ord` keeps the order their ids are given in. */
 const COST_LINE_SET_STAGE = stagingTable("import_cost_line_set", [
-  ["ord", "int"], ["useCaseId", "text"], ["approach", '"Approach"'], ["category", "text"], ["manual", "boolean"],
+  ["ord", "int"], ["useCaseId", "text"], ["approach", '"Approach"'], ["manual", "boolean"], ["category", "text[]"],
   ["yearIndex", "int[]"], ["calendarYear", "int[]"], ["lowCents", "bigint[]"], ["baseCents", "bigint[]"], ["highCents", "bigint[]"],
 ]);
 /** A use case's yearly totals as one set per approach (lib/domain/costing/line-sets.ts). */

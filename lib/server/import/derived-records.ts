@@ -21,7 +21,7 @@ export const DERIVED_USE_CASE_COLUMNS = [
   "projectionSummary",
   "assumptionVersionId",
 ] as const satisfies readonly (keyof DerivedRows["useCase"])[];
-/** A use case's lines as stored, grouped into sets (lib/domain/costing/line-sets.ts; table "CostLineSet"). */
-export const COST_LINE_SET_COLUMNS = ["organizationId", "useCaseId", "approach", "category", "manual", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents"] as const satisfies readonly (keyof LineSet<bigint> | "organizationId" | "useCaseId")[];
+/** A use case's lines as stored, one set per approach (lib/domain/costing/line-sets.ts; table "CostLineSet"). */
+export const COST_LINE_SET_COLUMNS = ["organizationId", "useCaseId", "approach", "manual", "category", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents"] as const satisfies readonly (keyof LineSet<bigint> | "organizationId" | "useCaseId")[];
 /** A use case's yearly totals as stored, one set per approach ("CostYearSet"). */
 export const COST_YEAR_SET_COLUMNS = ["organizationId", "useCaseId", "approach", "manual", "yearIndex", "calendarYear", "lowCents", "baseCents", "highCents", "complete"] as const satisfies readonly (keyof YearSet<bigint> | "organizationId" | "useCaseId")[];

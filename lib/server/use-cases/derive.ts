@@ -254,16 +254,16 @@ export const recordset = (rows: readonly object[]) => JSON.stringify(rows, (_k, 
 /**
  * Stores a derivation, and the use case's portfolio rollup row, in one round trip whatever the
  * number of cost rows: the function "UseCase_storeDerived" (migrations
- * 20261123160000_store_derived and 20261205020000_cost_sets), in PL/pgSQL so each connection plans
- * its statement once rather than on every save (planning it took longer than running it). It is
- * sent the projection as stored: the cost lines and yearly totals grouped into sets
+ * 20261123160000_store_derived, 20261205020000_cost_sets and
+ * 20261205220000_cost_line_set_per_approach), in PL/pgSQL so each connection plans its statement
+ * once rather than on every save (planning it took longer than running it). It is sent the
+ * projection as stored: the cost lines and yearly totals grouped into one set each per approach
  * (lib/domain/costing/line-sets.ts, as the import stores them). In one statement it sets the
- * derived columns and brings the sets to the new projection in place, matched on their key
- * (approach and category for lines, approach for yearly totals): a set whose figures changed is
- * updated, one the projection no longer has is deleted, a new one is inserted, and an unchanged one
- * is left alone. An edit usually changes a few figures (a new monthly volume changes inference, not
- * build), so this writes a fraction of the ~30 sets, and the updates touch no indexed column, so
- * PostgreSQL can make them in place. Then it rebuilds the rollup row ("UseCaseRollup_refresh").
+ * derived columns and brings the sets to the new projection in place, matched on their approach:
+ * a set whose figures changed is updated, one the projection no longer has is deleted, a new one
+ * is inserted, and an unchanged one is left alone (a manual estimate's change leaves the other
+ * approaches' sets alone), and the updates touch no indexed column, so PostgreSQL can make them in
+ * place when the page has room. Then it rebuilds the rollup row ("UseCaseRollup_refresh").
  * tests/derive.test.ts holds the stored rows to a fresh projection after edits that add, drop and
  * change rows; tests/portfolio.test.ts holds the rollup to a fresh rebuild after every kind of write.
  */
