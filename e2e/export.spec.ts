@@ -59,6 +59,8 @@ test("finance downloads the detail and business-unit rollups for a filter; a lea
   await page.goto(`/o/${org.slug}/export?bu=Support`);
   await expect(page.getByRole("heading", { name: "Exports", level: 1 })).toBeVisible();
   await expect(page.getByTestId("export-filter")).toContainText("business unit Support");
+  // Which calendar year a cost falls in, said where the files are described.
+  await expect(page.getByRole("region", { name: "What is in the files" })).toContainText("its first year, whatever the month, in the year of its planned start");
 
   const [detail] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the detail cost rollup (CSV)" }).click()]);
   expect(detail.suggestedFilename()).toMatch(new RegExp(`^${org.slug}-cost-detail-\\d{4}-\\d{2}-\\d{2}\\.csv$`));

@@ -54,7 +54,7 @@ export default async function ExportsPage({ params, searchParams }: { params: Pr
       <section aria-labelledby="export-format" className="mt-8 max-w-3xl text-sm text-zinc-700">
         <h2 id="export-format" className="text-base font-semibold text-zinc-900">What is in the files</h2>
         <ul className="mt-2 list-disc space-y-1 pl-5">
-          <li>The detail has one row per use case, approach, calendar year and cost category, with low, base and high amounts in US dollars. A figure that could not be projected (a model price not yet set, say) is an empty cell with the note “missing figure”, never 0.</li>
+          <li>The detail has one row per use case, approach, calendar year and cost category, with low, base and high amounts in US dollars. A use case's lifecycle years count in the calendar year each one starts: its first year, whatever the month, in the year of its planned start (without one, the year it was logged). A figure that could not be projected (a model price not yet set, say) is an empty cell with the note “missing figure”, never 0.</li>
           <li>The business-unit rollup sums the same amounts per business unit, year and approach, under three scenarios: {BU_SCENARIOS.map((s) => `“${s}”`).join(", ")}. “As chosen” counts each use case under its decision, else its recommendation, and adds up to the portfolio’s totals; under “all”, each approach’s row is what the unit would spend if every use case took it, so rows of different approaches are alternatives, not to be added.</li>
           <li>Files are UTF-8 CSV (RFC 4180) with a byte-order mark so Excel reads accents. Text that a spreadsheet could take for a formula (starting with =, +, -, @ or a tab) starts with an apostrophe.</li>
         </ul>
