@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS, type AssumptionSet } from "./assumptions";
-import { compactDollars, explainCosts, pctText } from "./explain";
+import { compactDollars } from "../portfolio/format";
+import { explainCosts, pctText } from "./explain";
 import { percentSize } from "../portfolio/format";
 import { projectCosts, type ProjectionInput } from "./project";
 import { simulateCosts } from "./simulate";
@@ -192,7 +193,7 @@ describe("each sentence, word for word, from a summary built by hand", () => {
     expect(compactDollars(99_949)).toBe("$999");
     expect(compactDollars(100_000)).toBe("$1k");
     expect(compactDollars(123_456_78)).toBe("$123k");
-    expect(compactDollars(99_999_999)).toBe("$1,000k");
+    expect(compactDollars(99_999_999)).toBe("$1M");
     expect(compactDollars(100_000_000)).toBe("$1M");
     expect(compactDollars(100_000_000_000)).toBe("$1B");
     expect(compactDollars(-123_456_789_000)).toBe("−$1.23B");

@@ -6,7 +6,7 @@
  * that fails the lag is never the saving side. Pure, so a test reads exactly what the page shows.
  */
 import { APPROACH_LABELS, type Approach } from "../assessment";
-import { percentSize } from "../portfolio/format";
+import { compactDollars, percentSize } from "../portfolio/format";
 import { cannotServe, isFeasible } from "./project";
 
 interface Range3 { low: number; base: number; high: number }
@@ -38,17 +38,6 @@ export interface CostExplanation {
   infeasible: string[];
   /** What the approach in play costs over the cheapest, scenario by scenario, where it is not the cheapest; null otherwise. */
   premium: string | null;
-}
-
-/** $940, $41k, $1.3M, $2.1B: a sentence's money, in whole dollars and three significant figures. */
-export function compactDollars(cents: number): string {
-  const usd = Math.abs(cents) / 100;
-  const sign = cents < 0 ? "−" : "";
-  const units: [number, string][] = [[1e9, "B"], [1e6, "M"], [1e3, "k"]];
-  for (const [size, suffix] of units) {
-    if (usd >= size) return `${sign}$${Number((usd / size).toPrecision(3)).toLocaleString("en-US")}${suffix}`;
-  }
-  return `${sign}$${Math.round(usd).toLocaleString("en-US")}`;
 }
 
 /**

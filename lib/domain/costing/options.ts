@@ -6,7 +6,8 @@
  * the cost panel (PRODUCT.md, "Costs v2": shown plainly). Pure, from a stored projection summary.
  */
 import { APPROACHES, APPROACH_LABELS, type Approach } from "../assessment";
-import { compactDollars, servingByCost, type ExplainInput } from "./explain";
+import { compactDollars } from "../portfolio/format";
+import { servingByCost, type ExplainInput } from "./explain";
 import { cannotServe } from "./project";
 
 export interface OptionNote {

@@ -126,7 +126,7 @@ describe("money", () => {
   it.each([
     [95_000, "$950"],
     [1_200_000, "$12k"],
-    [123_400_000, "$1.2M"],
+    [123_400_000, "$1.23M"],
     [340_000_000_000, "$3.4B"],
   ])("%i cents on an axis is %s", (cents, text) => expect(compactDollars(cents)).toBe(text));
 

@@ -14,18 +14,24 @@ export function dollarRange(r: { low: number; high: number }): string {
   return `${dollars(r.low)} – ${dollars(r.high)}`;
 }
 
-/** Short money for chart axes: $950, $12k, $1.2M, $3.4B. */
-export function compactDollars(cents: number): string {
-  const d = cents / 100;
-  const a = Math.abs(d);
-  const sign = d < 0 ? "−" : "";
-  if (a >= 1e9) return `${sign}$${trim(a / 1e9)}B`;
-  if (a >= 1e6) return `${sign}$${trim(a / 1e6)}M`;
-  if (a >= 1e3) return `${sign}$${trim(a / 1e3)}k`;
-  return `${sign}$${Math.round(a)}`;
-}
+const UNITS: readonly [number, string][] = [[1e9, "B"], [1e6, "M"], [1e3, "k"]];
 
-const trim = (x: number) => (x >= 100 ? String(Math.round(x)) : String(Math.round(x * 10) / 10));
+/**
+ * Short money, for sentences, tables and chart axes alike: whole dollars below $1,000, three
+ * significant figures above ($950, $1.23k, $41k, $1.32M, $3.4B). A figure that rounds up to the
+ * next unit takes it ($999,999 is "$1M", never "$1,000k"), and one that rounds to nothing has no
+ * sign. The one compact format: a use case's $1.32M on its page is $1.32M in the list and on
+ * the portfolio.
+ */
+export function compactDollars(cents: number): string {
+  const usd = Math.abs(cents) / 100;
+  const whole = Math.round(usd);
+  const sign = cents < 0 && whole > 0 ? "−" : "";
+  if (whole < 1000) return `${sign}$${whole}`;
+  const rounded = Number(usd.toPrecision(3));
+  const [size, suffix] = UNITS.find(([size]) => rounded >= size)!;
+  return `${sign}$${Number((rounded / size).toPrecision(3)).toLocaleString("en-US")}${suffix}`;
+}
 
 export function count(n: number): string {
   return whole.format(n);
