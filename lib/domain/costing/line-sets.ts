@@ -39,12 +39,8 @@ export const MAX_LINES_PER_SET = 255;
 
 export class LineSetError extends Error {}
 
-/**
- * Rows grouped by `keyOf`, groups in the order of their first row, each group's rows in year
- * order. Refuses what a set cannot hold: two rows of one year, mixed manual flags, too many rows;
- * `name` says whose rows they are in the message.
- */
-function byYear<R extends { yearIndex: number; manual: boolean }>(rows: readonly R[], keyOf: (r: R) => string, name: { rows: string; of: (r: R) => string; year: (r: R) => string }): R[][] {
+/** Rows grouped by `keyOf`, groups in the order of their first row, rows in the order given. */
+function grouped<R>(rows: readonly R[], keyOf: (r: R) => string): R[][] {
   const groups = new Map<string, R[]>();
   for (const r of rows) {
     const key = keyOf(r);
@@ -52,7 +48,16 @@ function byYear<R extends { yearIndex: number; manual: boolean }>(rows: readonly
     if (group) group.push(r);
     else groups.set(key, [r]);
   }
-  return [...groups.values()].map((group) => {
+  return [...groups.values()];
+}
+
+/**
+ * Rows grouped by `keyOf`, groups in the order of their first row, each group's rows in year
+ * order. Refuses what a set cannot hold: two rows of one year, mixed manual flags, too many rows;
+ * `name` says whose rows they are in the message.
+ */
+function byYear<R extends { yearIndex: number; manual: boolean }>(rows: readonly R[], keyOf: (r: R) => string, name: { rows: string; of: (r: R) => string; year: (r: R) => string }): R[][] {
+  return grouped(rows, keyOf).map((group) => {
     const first = group[0]!;
     const sorted = group.some((r, i) => i > 0 && r.yearIndex <= group[i - 1]!.yearIndex) ? [...group].sort((a, b) => a.yearIndex - b.yearIndex) : group;
     if (sorted.length > MAX_LINES_PER_SET) throw new LineSetError(`More than ${MAX_LINES_PER_SET} ${name.rows} of ${name.of(first)}.`);
@@ -69,13 +74,7 @@ function byYear<R extends { yearIndex: number; manual: boolean }>(rows: readonly
  * of one category and year, mixed manual flags within an approach, more lines than a set takes.
  */
 export function lineSets<A>(lines: readonly StoredLine<A>[]): LineSet<A>[] {
-  const approaches = new Map<string, StoredLine<A>[]>();
-  for (const l of lines) {
-    const group = approaches.get(l.approach);
-    if (group) group.push(l);
-    else approaches.set(l.approach, [l]);
-  }
-  return [...approaches.values()].map((group) => {
+  return grouped(lines, (l) => l.approach).map((group) => {
     const first = group[0]!;
     const inOrder = byYear(group, (l) => l.category, { rows: "lines", of: (l) => `${l.approach} ${l.category}`, year: (l) => `in year ${l.yearIndex}` }).flat();
     if (inOrder.length > MAX_LINES_PER_SET) throw new LineSetError(`More than ${MAX_LINES_PER_SET} lines of ${first.approach}.`);
