@@ -32,6 +32,11 @@ test("an unanswered idea is not assessed everywhere; a lone style answer is prov
   await page.getByTestId("not-assessed").locator("summary").click();
   await expect(page.getByTestId("not-assessed")).toContainText("Idea with nothing answered");
   await expect(page.getByTestId("headline-lifecycle")).toContainText("Nothing costed yet");
+  // Each evidence count leads to the use cases behind it.
+  await page.getByTestId("evidence-counts").getByRole("link", { name: "1 not assessed" }).click();
+  await expect(page).toHaveURL(/\/use-cases\?evidence=none$/);
+  await expect(page.getByText("1–1 of 1 use cases")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Idea with nothing answered" })).toBeVisible();
 
   // One answer, a style need: provisional, prompting (the seeds' default start), never fine-tuning.
   await page.goto(registry.path(`/${id}/edit`));

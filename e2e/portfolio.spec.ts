@@ -78,6 +78,17 @@ test("an executive filters the portfolio and follows a matrix cell to the same u
   await expect(page).toHaveURL(/[?&]bu=Support/);
   await expect(page.getByTestId("portfolio-count")).toContainText("4 use cases");
   await expect(page.getByTestId("headline-lifecycle")).toHaveAttribute("title", "$86,100");
+  // A governance filter as well (read from the use cases, which the rollup does not copy): none of
+  // these has an EU AI Act tier recorded, so "not recorded" keeps all four and "high risk" none.
+  await page.locator(`select[name="eurisk"]`).selectOption("NOT_RECORDED");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/[?&]eurisk=NOT_RECORDED/);
+  await expect(page.getByTestId("portfolio-count")).toContainText("4 use cases in this view");
+  await expect(page.getByTestId("headline-lifecycle")).toHaveAttribute("title", "$86,100");
+  await page.locator(`select[name="eurisk"]`).selectOption("HIGH");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("heading", { name: "No use cases match this filter" })).toBeVisible();
+  await page.goto(`${org.path("portfolio")}?bu=Support`);
 
   // The spend chart has a table view with the same numbers.
   const spend = page.getByTestId("spend");

@@ -158,6 +158,13 @@ describe("the portfolio dashboard adds up to the stored rows", () => {
     // The manual estimate counts, as itself.
     expect(d.byApproach.find((x) => x.approach === "PIPELINE")?.lifecycle.base).toBe(6_000_00);
     expect(d.byApproach.some((x) => x.approach === "AGENT")).toBe(false);
+    // Each of these lists is the use-case list filtered to it, so "and N more" can lead there.
+    const listed = async (f: Partial<typeof EMPTY_FILTER>) => (await db.useCase.findMany({ where: listWhere(a.id, { ...EMPTY_FILTER, ...f }, ""), select: { title: true } })).map((u) => u.title);
+    expect(await listed({ costs: ["NOT_COSTED"] })).toEqual(["Agent without estimate"]);
+    expect(await listed({ costs: ["INCOMPLETE"] })).toEqual(["Copywriter"]);
+    expect(await listed({ evidence: ["none"] })).toEqual(["Unscored idea"]);
+    const asFiltered = await loadDashboard(a.id, filterWith({ costs: ["NOT_COSTED", "INCOMPLETE"] }));
+    expect(asFiltered.useCases).toBe(2);
   });
 
   it("orders the top ten by as-chosen lifecycle and keeps only ten", async () => {

@@ -4,7 +4,7 @@ import { approachFilterLabel, EMPTY_FILTER, FILTER_PARAMS, filterToSearchParams,
 describe("the portfolio filter in the URL", () => {
   it("names each field's parameter", () => {
     expect(FILTER_PARAMS).toEqual({
-      businessUnit: "bu", status: "status", ownerId: "owner", recommended: "recommended", chosen: "chosen", asChosen: "as", flag: "flag",
+      businessUnit: "bu", status: "status", ownerId: "owner", recommended: "recommended", chosen: "chosen", asChosen: "as", flag: "flag", evidence: "evidence",
       highImpact: "impact", personalData: "pii", sourcing: "sourcing", stage: "stage", euRiskTier: "eurisk",
     });
   });
@@ -16,10 +16,10 @@ describe("the portfolio filter in the URL", () => {
   });
 
   it("reads each value once, keeps allowed ones and drops the rest, and writes the same URL back", () => {
-    const f = parsePortfolioFilter(new URLSearchParams("bu=Sales&bu=Sales&bu=%20&status=LIVE&status=NOPE&recommended=RAG&recommended=NONE&chosen=NONE&as=HYBRID&as=NONE&pii=yes&pii=maybe&owner=u1"));
-    expect(f).toEqual({ ...EMPTY_FILTER, businessUnit: ["Sales"], status: ["LIVE"], recommended: ["RAG", "NONE"], chosen: ["NONE"], asChosen: ["HYBRID"], personalData: ["yes"], ownerId: ["u1"] });
+    const f = parsePortfolioFilter(new URLSearchParams("bu=Sales&bu=Sales&bu=%20&status=LIVE&status=NOPE&recommended=RAG&recommended=NONE&chosen=NONE&as=HYBRID&as=NONE&pii=yes&pii=maybe&owner=u1&evidence=none&evidence=weak"));
+    expect(f).toEqual({ ...EMPTY_FILTER, businessUnit: ["Sales"], status: ["LIVE"], recommended: ["RAG", "NONE"], chosen: ["NONE"], asChosen: ["HYBRID"], personalData: ["yes"], ownerId: ["u1"], evidence: ["none"] });
     expect(isEmptyFilter(f)).toBe(false);
-    expect(filterToSearchParams(f).toString()).toBe("bu=Sales&status=LIVE&owner=u1&recommended=RAG&recommended=NONE&chosen=NONE&as=HYBRID&pii=yes");
+    expect(filterToSearchParams(f).toString()).toBe("bu=Sales&status=LIVE&owner=u1&recommended=RAG&recommended=NONE&chosen=NONE&as=HYBRID&evidence=none&pii=yes");
   });
 
   it("reads a record of parameters as a page receives them", () => {

@@ -7,10 +7,19 @@ import { APPROACH_LABELS, APPROACHES } from "../assessment";
 import { STATUSES } from "../use-case";
 import { FLAG_CODES } from "../frameworks/flags";
 import { EU_RISK_TIERS, HIGH_IMPACT, SOURCING, STAGES } from "../governance";
+import { EVIDENCE_LEVELS } from "../frameworks/evidence";
 
 /** Governance filters: a value, or NOT_RECORDED for use cases where it is not recorded. */
 export const NOT_RECORDED = "NOT_RECORDED" as const;
 import { isStorableText } from "../text";
+
+/**
+ * What the totals leave out, as chosen (the dashboard's "What the totals leave out"): use cases
+ * with no cost for their approach (the not assessed apart), and use cases whose cost lacks a figure.
+ */
+export const COST_COVERAGE = ["NOT_COSTED", "INCOMPLETE"] as const;
+export type CostCoverage = (typeof COST_COVERAGE)[number];
+export const COST_COVERAGE_LABELS: Record<CostCoverage, string> = { NOT_COSTED: "Not costed", INCOMPLETE: "Lacking figures" };
 
 /** Every risk flag the frameworks raise (one list: lib/domain/frameworks/flags.ts). */
 export const RISK_FLAGS = FLAG_CODES;
@@ -38,6 +47,10 @@ export const portfolioFilterSchema = z
     /** As chosen: the decision where one is recorded, else the recommendation (the dashboard's "as chosen"). */
     asChosen: many(z.enum(APPROACHES)),
     flag: many(z.enum(RISK_FLAGS)),
+    /** How much evidence stands behind the recommendation: none (not assessed), provisional, assessed. */
+    evidence: many(z.enum(EVIDENCE_LEVELS)),
+    /** As chosen: no cost for the approach, or a cost lacking figures. */
+    costs: many(z.enum(COST_COVERAGE)),
     /** Governance (issue 15): OMB high-impact, personal data, sourcing, stage, EU AI Act tier. */
     highImpact: many(z.enum([...HIGH_IMPACT, NOT_RECORDED])),
     personalData: many(z.enum(["yes", "no", NOT_RECORDED])),
@@ -56,6 +69,8 @@ export const EMPTY_FILTER: PortfolioFilter = {
   chosen: [],
   asChosen: [],
   flag: [],
+  evidence: [],
+  costs: [],
   highImpact: [],
   personalData: [],
   sourcing: [],
@@ -72,6 +87,8 @@ export const FILTER_PARAMS: Record<keyof PortfolioFilter, string> = {
   chosen: "chosen",
   asChosen: "as",
   flag: "flag",
+  evidence: "evidence",
+  costs: "costs",
   highImpact: "impact",
   personalData: "pii",
   sourcing: "sourcing",

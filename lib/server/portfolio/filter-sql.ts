@@ -20,12 +20,26 @@ function recordedIn(column: Prisma.Sql, values: readonly string[]): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
-/**
- * The WHERE clause for a portfolio filter over `"UseCase" u`: always scoped to one organization
- * and to use cases that are not deleted. Every value is a bound parameter.
- */
-export function useCaseWhere(organizationId: string, filter: PortfolioFilter, alias = "u"): Prisma.Sql {
-  const a = Prisma.raw(`"${alias}"`);
+/** The governance filters (issue 15): columns of the use case itself, which the rollup does not copy. */
+const GOVERNANCE_KEYS = ["highImpact", "sourcing", "stage", "euRiskTier"] as const;
+
+/** The governance conditions of a filter over the use case `a` (empty: none asked for). */
+function governanceParts(a: Prisma.Sql, filter: PortfolioFilter): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [];
+  for (const key of GOVERNANCE_KEYS) {
+    if (filter[key].length) parts.push(recordedIn(Prisma.sql`${a}.${Prisma.raw(`"${key}"`)}`, filter[key]));
+  }
+  if (filter.personalData.length) {
+    const bools = filter.personalData.filter((v) => v !== NOT_RECORDED).map((v) => v === "yes");
+    const ors: Prisma.Sql[] = bools.map((b) => Prisma.sql`${a}."personalData" = ${b}`);
+    if (filter.personalData.includes(NOT_RECORDED)) ors.push(Prisma.sql`${a}."personalData" IS NULL`);
+    parts.push(Prisma.sql`(${Prisma.join(ors, " OR ")})`);
+  }
+  return parts;
+}
+
+/** The conditions both tables hold the columns for: the registry's own, the scores, the flags, the evidence. */
+function sharedParts(a: Prisma.Sql, organizationId: string, filter: PortfolioFilter, alias: string): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [
     Prisma.sql`${a}."organizationId" = ${organizationId}`,
     Prisma.sql`${a}."deletedAt" IS NULL`,
@@ -37,14 +51,50 @@ export function useCaseWhere(organizationId: string, filter: PortfolioFilter, al
   if (filter.chosen.length) parts.push(approachIn(Prisma.sql`${a}."chosenApproach"`, filter.chosen));
   if (filter.asChosen.length) parts.push(Prisma.sql`${asChosenApproach(alias)}::text IN (${Prisma.join(filter.asChosen)})`);
   if (filter.flag.length) parts.push(Prisma.sql`${a}."riskFlags" && ${filter.flag}::text[]`);
-  for (const key of ["highImpact", "sourcing", "stage", "euRiskTier"] as const) {
-    if (filter[key].length) parts.push(recordedIn(Prisma.sql`${a}.${Prisma.raw(`"${key}"`)}`, filter[key]));
-  }
-  if (filter.personalData.length) {
-    const bools = filter.personalData.filter((v) => v !== NOT_RECORDED).map((v) => v === "yes");
-    const ors: Prisma.Sql[] = bools.map((b) => Prisma.sql`${a}."personalData" = ${b}`);
-    if (filter.personalData.includes(NOT_RECORDED)) ors.push(Prisma.sql`${a}."personalData" IS NULL`);
-    parts.push(Prisma.sql`(${Prisma.join(ors, " OR ")})`);
+  if (filter.evidence.length) parts.push(Prisma.sql`${a}."evidence"::text IN (${Prisma.join(filter.evidence)})`);
+  return parts;
+}
+
+/**
+ * The cost-coverage conditions over a rollup row `r` (its as-chosen columns), the same tests the
+ * dashboard's "What the totals leave out" counts by (lib/server/portfolio/panels/use-cases.ts).
+ */
+function coverageOf(r: Prisma.Sql, filter: PortfolioFilter): Prisma.Sql | null {
+  if (!filter.costs.length) return null;
+  const ors = filter.costs.map((c) =>
+    c === "NOT_COSTED" ? Prisma.sql`(${r}."chosenBaseCents" IS NULL AND ${r}."evidence" <> 'none')` : Prisma.sql`(${r}."incomplete" & 1) <> 0`,
+  );
+  return Prisma.sql`(${Prisma.join(ors, " OR ")})`;
+}
+
+/**
+ * The WHERE clause for a portfolio filter over `"UseCase" u`: always scoped to one organization
+ * and to use cases that are not deleted. Every value is a bound parameter.
+ */
+export function useCaseWhere(organizationId: string, filter: PortfolioFilter, alias = "u"): Prisma.Sql {
+  const a = Prisma.raw(`"${alias}"`);
+  const parts = [...sharedParts(a, organizationId, filter, alias), ...governanceParts(a, filter)];
+  // The cost coverage is kept in the use case's rollup row, asked for by its key.
+  const coverage = coverageOf(Prisma.raw(`"x"`), filter);
+  if (coverage) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "UseCaseRollup" "x" WHERE "x"."useCaseId" = ${a}."id" AND "x"."organizationId" = ${organizationId} AND ${coverage})`);
+  return Prisma.join(parts, " AND ");
+}
+
+/**
+ * The same filter over `"UseCaseRollup" r` (the dashboard's, the value panel's and the budgets'
+ * reads). The rollup keeps the columns the counts need but not the governance fields, so those
+ * are asked of the use case itself, by its key, in one EXISTS.
+ */
+export function rollupWhere(organizationId: string, filter: PortfolioFilter, alias = "r"): Prisma.Sql {
+  const a = Prisma.raw(`"${alias}"`);
+  const parts = sharedParts(a, organizationId, filter, alias);
+  const coverage = coverageOf(a, filter);
+  if (coverage) parts.push(coverage);
+  const governance = governanceParts(Prisma.raw(`"g"`), filter);
+  if (governance.length) {
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "UseCase" "g" WHERE "g"."id" = ${a}."useCaseId" AND "g"."organizationId" = ${organizationId} AND ${Prisma.join(governance, " AND ")})`,
+    );
   }
   return Prisma.join(parts, " AND ");
 }

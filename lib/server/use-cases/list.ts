@@ -44,6 +44,13 @@ export interface UseCaseListPage {
   pageSize: number;
 }
 
+/**
+ * The rollup's `incomplete` values with the "as chosen" bit (1) set. The column holds five bits
+ * (as chosen, as recommended, RAG, fine-tuning, hybrid: prisma/schema.prisma), and Prisma has no
+ * bitwise filter, so the list names the odd values below 32; the raw statements test the bit.
+ */
+const INCOMPLETE_AS_CHOSEN = Array.from({ length: 16 }, (_, i) => 2 * i + 1);
+
 /** Escapes LIKE's wildcards so that a search for "100%" means the text "100%". */
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -65,6 +72,15 @@ export function listWhere(organizationId: string, filter: PortfolioFilter, q: st
   if (filter.chosen.length) and.push(approachIn("chosenApproach", filter.chosen));
   if (filter.asChosen.length) and.push({ OR: [{ chosenApproach: { in: filter.asChosen } }, { chosenApproach: null, recommendedApproach: { in: filter.asChosen } }] });
   if (filter.flag.length) and.push({ riskFlags: { hasSome: filter.flag } });
+  if (filter.evidence.length) and.push({ evidence: { in: filter.evidence } });
+  // As chosen, from the use case's rollup row: the tests the dashboard's coverage counts by (lib/server/portfolio/filter-sql.ts).
+  if (filter.costs.length) {
+    and.push({
+      OR: filter.costs.map((c): Prisma.UseCaseWhereInput =>
+        c === "NOT_COSTED" ? { rollup: { is: { chosenBaseCents: null, evidence: { not: "none" } } } } : { rollup: { is: { incomplete: { in: INCOMPLETE_AS_CHOSEN } } } },
+      ),
+    });
+  }
   for (const key of ["highImpact", "sourcing", "stage", "euRiskTier"] as const) {
     const values = filter[key] as readonly string[];
     if (!values.length) continue;

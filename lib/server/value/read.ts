@@ -9,7 +9,7 @@ import { db, Prisma } from "../db";
 import { getStoredProjection } from "../projections";
 import { cannotServe } from "@/lib/domain/costing/project";
 import { keptSumsReady } from "../portfolio/cost-sums";
-import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
+import { asChosenApproach, rollupWhere } from "../portfolio/filter-sql";
 import { float, int } from "../portfolio/sql-values";
 import { scopedQueryRaw } from "../rls";
 
@@ -215,7 +215,7 @@ async function keptValueRows(organizationId: string): Promise<ValueRow[] | null>
 
 /** The rows for any filter, from the rollup rows in view and their use cases. */
 async function valueRows(organizationId: string, filter: PortfolioFilter): Promise<ValueRow[]> {
-  const where = useCaseWhere(organizationId, filter, "r");
+  const where = rollupWhere(organizationId, filter, "r");
   return scopedQueryRaw<ValueRow[]>(
     organizationId,
     Prisma.sql`
@@ -309,7 +309,7 @@ async function spendByUnit(organizationId: string, filter: PortfolioFilter, year
              sum(${arr}[3 * (${year}::int - r."startYear") + 3])::bigint AS high,
              count(*)::int AS "useCases", count(*) FILTER (WHERE (r.incomplete & 1) <> 0)::int AS incomplete
         FROM "UseCaseRollup" r
-       WHERE ${useCaseWhere(organizationId, filter, "r")}
+       WHERE ${rollupWhere(organizationId, filter, "r")}
          AND ${asChosenApproach("r")} IS NOT NULL
          AND r."startYear" <= ${year}::int AND 3 * (${year}::int - r."startYear") < cardinality(${arr})
        GROUP BY r."businessUnit"`,

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { BU_SCENARIOS } from "@/lib/domain/export/cost-exports";
-import { FLAG_LABELS } from "@/lib/domain/frameworks";
-import { approachFilterLabel, filterToSearchParams, isEmptyFilter, parsePortfolioFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { EVIDENCE_LABELS, FLAG_LABELS } from "@/lib/domain/frameworks";
+import { approachFilterLabel, COST_COVERAGE_LABELS, filterToSearchParams, isEmptyFilter, parsePortfolioFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { STATUS_LABELS } from "@/lib/domain/use-case";
 import { EXPORT_ROLES } from "@/lib/server/export/roles";
 import { guardPage } from "@/lib/server/page-guard";
@@ -25,6 +25,8 @@ function describe(filter: PortfolioFilter, ownerName: (id: string) => string): s
     ["chosen", filter.chosen.map((a) => approachFilterLabel(a, "chosen"))],
     ["as chosen", filter.asChosen.map((a) => approachFilterLabel(a, "chosen"))],
     ["risk flag", filter.flag.map((f) => FLAG_LABELS[f])],
+    ["evidence", filter.evidence.map((e) => EVIDENCE_LABELS[e].toLowerCase())],
+    ["cost (as chosen)", filter.costs.map((c) => COST_COVERAGE_LABELS[c].toLowerCase())],
     ...(["highImpact", "personalData", "sourcing", "stage", "euRiskTier"] as const).map((key): [string, string[]] => [
       inSentence(GOVERNANCE_LABELS[key]),
       filter[key].map((v) => (v === NOT_RECORDED ? "not recorded" : key === "personalData" ? v : governanceValueLabel(key, v))),

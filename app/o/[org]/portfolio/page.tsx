@@ -26,6 +26,9 @@ import { DisagreementPanel, FlagsPanel, FreshnessPanel, TopPanel, VersionsPanel 
 export const metadata: Metadata = { title: "Portfolio" };
 
 const EXPORT_ROLES = ["FINANCE", "EXECUTIVE", "ADMIN"];
+/** The evidence counts in the order read, each linking to the use-case list of its level. */
+const EVIDENCE_ORDER = ["assessed", "provisional", "none"] as const;
+const EVIDENCE_WORDS: Record<(typeof EVIDENCE_ORDER)[number], string> = { assessed: "assessed", provisional: "provisional", none: "not assessed" };
 /** Who sets budgets and the hourly value rate (issue 20). */
 const VALUE_ROLES = ["FINANCE", "ADMIN"];
 
@@ -96,7 +99,19 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
           in {isEmptyFilter(filter) ? "the portfolio" : "this view"}
           {d.useCases > 0 ? (
             <span data-testid="evidence-counts">
-              : {count(d.evidence.assessed)} assessed, {count(d.evidence.provisional)} provisional, {count(d.evidence.none)} not assessed
+              :{" "}
+              {EVIDENCE_ORDER.map((level, i) => (
+                <span key={level}>
+                  {i > 0 ? ", " : null}
+                  {d.evidence[level] > 0 ? (
+                    <Link className={link} href={listHref({ evidence: [level] })}>
+                      {count(d.evidence[level])} {EVIDENCE_WORDS[level]}
+                    </Link>
+                  ) : (
+                    `0 ${EVIDENCE_WORDS[level]}`
+                  )}
+                </span>
+              ))}
             </span>
           ) : null}
           .
@@ -128,7 +143,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
         <>
           <Headline d={d} listHref={listHref} disagreementsHref="#disagreements" />
 
-          <Coverage d={d} useCaseHref={useCaseHref} />
+          <Coverage d={d} useCaseHref={useCaseHref} listHref={listHref} />
 
           <SpendPanel d={d} />
 

@@ -5,7 +5,7 @@ import type { CostCell } from "@/lib/domain/portfolio/types";
 import { Prisma } from "../../db";
 import { scopedQueryRaw } from "../../rls";
 import { keptCostRows } from "../cost-sums";
-import { asChosenApproach, useCaseWhere } from "../filter-sql";
+import { asChosenApproach, rollupWhere } from "../filter-sql";
 import { int } from "../sql-values";
 
 /** The three approaches every use case is also costed under ("everything RAG", …), and their rollup columns. */
@@ -50,7 +50,7 @@ export function costCellsSql(organizationId: string, filter: PortfolioFilter): P
            ${Prisma.raw(sums)}
       FROM "UseCaseRollup" r
       CROSS JOIN LATERAL generate_series(1, ${Prisma.raw(longest)}) AS g(i)
-     WHERE ${useCaseWhere(organizationId, filter, "r")}
+     WHERE ${rollupWhere(organizationId, filter, "r")}
      GROUP BY 1, 2, 3`;
 }
 

@@ -6,7 +6,7 @@ import type { FlaggedUseCase, Freshness, IncompleteCounts, MatrixCell, Range3, S
 import { Prisma } from "../../db";
 import { scopedQueryRaw } from "../../rls";
 import { keptSumsReady, writeBase } from "../cost-sums";
-import { asChosenApproach, useCaseWhere } from "../filter-sql";
+import { asChosenApproach, rollupWhere } from "../filter-sql";
 import { int } from "../sql-values";
 
 export const NOT_COSTED_LISTED = 50;
@@ -125,7 +125,7 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
              r."frameworkVersions" AS fv, r."weightsVersion" AS wv,
              r.infeasible & 1 <> 0 AS fch, r.infeasible & 2 <> 0 AS frec, r.infeasible & 4 <> 0 AS frag, r.infeasible & 8 <> 0 AS fft, r.infeasible & 16 <> 0 AS fhy,
              r."maxLagDays" AS lag, r."worstDelayDays" AS wd
-        FROM "UseCaseRollup" r WHERE ${useCaseWhere(organizationId, filter, "r")}
+        FROM "UseCaseRollup" r WHERE ${rollupWhere(organizationId, filter, "r")}
     ), picked AS (
       (SELECT 'flag' AS kind, uc.id, -cardinality(uc.flags)::float8 AS rank, uc.at FROM uc WHERE cardinality(uc.flags) > 0
         ORDER BY cardinality(uc.flags) DESC, uc.at DESC, uc.id LIMIT ${FLAGGED_LISTED})

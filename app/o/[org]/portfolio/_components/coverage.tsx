@@ -3,6 +3,7 @@ import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey } from "@/lib/domain/ass
 import { ASSUMPTION_CATALOG } from "@/lib/domain/costing";
 import { count, plural } from "@/lib/domain/portfolio/format";
 import type { Dashboard, UseCaseRef } from "@/lib/domain/portfolio/types";
+import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { link, type UseCaseHref } from "./panel";
 import { inSentence } from "@/lib/domain/portfolio/format";
 
@@ -15,7 +16,7 @@ function missingLabel(key: string): string {
   return spec ? inSentence(spec.label) : key;
 }
 
-function RefList({ refs, useCaseHref, more }: { refs: UseCaseRef[]; useCaseHref: UseCaseHref; more: number }) {
+function RefList({ refs, useCaseHref, more, allHref }: { refs: UseCaseRef[]; useCaseHref: UseCaseHref; more: number; allHref?: string }) {
   return (
     <>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
@@ -28,13 +29,26 @@ function RefList({ refs, useCaseHref, more }: { refs: UseCaseRef[]; useCaseHref:
           </li>
         ))}
       </ul>
-      {more > 0 ? <p className="mt-1">and {count(more)} more.</p> : null}
+      {more > 0 ? (
+        <p className="mt-1">
+          and {count(more)} more
+          {allHref ? (
+            <>
+              :{" "}
+              <Link className={link} href={allHref}>
+                all {count(refs.length + more)} in the use-case list
+              </Link>
+            </>
+          ) : null}
+          .
+        </p>
+      ) : null}
     </>
   );
 }
 
 /** What the totals leave out: never a silent $0. Counted in a sentence; the use cases on request. */
-export function Coverage({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCaseHref }) {
+export function Coverage({ d, useCaseHref, listHref }: { d: Dashboard; useCaseHref: UseCaseHref; listHref: (extra: Partial<PortfolioFilter>) => string }) {
   const na = d.notAssessed.count;
   if (na === 0 && d.notCosted.count === 0 && d.incomplete.count === 0) return null;
   const nc = d.notCosted.count;
@@ -47,7 +61,7 @@ export function Coverage({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCas
             <span className="font-medium">{plural(na, "use case")} {na === 1 ? "is" : "are"} not assessed</span>: no deciding question answered yet, so no
             recommendation and no cost. {na === 1 ? "It is" : "They are"} in no total here, not counted as $0. <span className="underline">Show {na === 1 ? "it" : "them"}</span>
           </summary>
-          <RefList refs={d.notAssessed.examples} useCaseHref={useCaseHref} more={na - d.notAssessed.examples.length} />
+          <RefList refs={d.notAssessed.examples} useCaseHref={useCaseHref} more={na - d.notAssessed.examples.length} allHref={listHref({ evidence: ["none"] })} />
         </details>
       ) : null}
       {nc > 0 ? (
@@ -56,7 +70,7 @@ export function Coverage({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCas
             <span className="font-medium">{plural(nc, "use case")} {nc === 1 ? "has" : "have"} no cost for {nc === 1 ? "its" : "their"} approach</span> (an agent
             without a manual estimate, say): left out of the totals, not counted as $0. <span className="underline">Show {nc === 1 ? "it" : "them"}</span>
           </summary>
-          <RefList refs={d.notCosted.examples} useCaseHref={useCaseHref} more={nc - d.notCosted.examples.length} />
+          <RefList refs={d.notCosted.examples} useCaseHref={useCaseHref} more={nc - d.notCosted.examples.length} allHref={listHref({ costs: ["NOT_COSTED"] })} />
         </details>
       ) : null}
       {inc > 0 ? (
@@ -68,7 +82,7 @@ export function Coverage({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCas
             {d.incomplete.missing.length ? ` (${d.incomplete.missing.slice(0, 3).map((m) => `${missingLabel(m.key)}: ${count(m.useCases)}`).join("; ")})` : " (e.g. a model price)"}: their totals leave those
             costs out. <span className="underline">Show {inc === 1 ? "it" : "them"}</span>
           </summary>
-          <RefList refs={d.incomplete.examples} useCaseHref={useCaseHref} more={inc - d.incomplete.examples.length} />
+          <RefList refs={d.incomplete.examples} useCaseHref={useCaseHref} more={inc - d.incomplete.examples.length} allHref={listHref({ costs: ["INCOMPLETE"] })} />
         </details>
       ) : null}
     </section>

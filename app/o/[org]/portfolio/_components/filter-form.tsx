@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { FLAG_LABELS } from "@/lib/domain/frameworks";
-import { APPROACH_FILTER_VALUES, approachFilterLabel, FILTER_PARAMS, NOT_RECORDED, RISK_FLAGS, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { EVIDENCE_LABELS, EVIDENCE_LEVELS, FLAG_LABELS } from "@/lib/domain/frameworks";
+import { APPROACH_FILTER_VALUES, approachFilterLabel, COST_COVERAGE, COST_COVERAGE_LABELS, FILTER_PARAMS, NOT_RECORDED, RISK_FLAGS, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { GOVERNANCE_OPTIONS } from "@/lib/domain/governance";
 import { STATUS_LABELS, STATUSES } from "@/lib/domain/use-case";
 
@@ -19,6 +19,8 @@ export function FilterForm({ action, filter, businessUnits, owners }: { action: 
       <Select name={FILTER_PARAMS.ownerId} label="Owner" values={filter.ownerId} options={owners.map((m) => [m.id, m.name])} />
       <Select name={FILTER_PARAMS.recommended} label="Recommended" values={filter.recommended} options={approachOptions("recommended")} />
       <Select name={FILTER_PARAMS.chosen} label="Chosen" values={filter.chosen} options={approachOptions("chosen")} />
+      <Select name={FILTER_PARAMS.evidence} label="Evidence" values={filter.evidence} options={EVIDENCE_LEVELS.map((e) => [e, EVIDENCE_LABELS[e]])} />
+      <Select name={FILTER_PARAMS.costs} label="Cost, as chosen" values={filter.costs} options={COST_COVERAGE.map((c) => [c, COST_COVERAGE_LABELS[c]])} />
       <Select name={FILTER_PARAMS.flag} label="Risk flag" values={filter.flag} options={RISK_FLAGS.map((f) => [f, FLAG_LABELS[f]])} />
       <Select name={FILTER_PARAMS.highImpact} label="High-impact" values={filter.highImpact} options={[...GOVERNANCE_OPTIONS.highImpact.map((o): [string, string] => [o.value, o.label]), [NOT_RECORDED, "Not recorded"]]} />
       <Select name={FILTER_PARAMS.personalData} label="Personal data" values={filter.personalData} options={[["yes", "Yes"], ["no", "No"], [NOT_RECORDED, "Not recorded"]]} />

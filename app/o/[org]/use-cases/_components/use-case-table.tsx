@@ -26,7 +26,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import type { Approach } from "@/lib/domain/assessment";
-import { APPROACH_FILTER_VALUES, approachFilterLabel, EMPTY_FILTER, NOT_RECORDED, RISK_FLAGS, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { APPROACH_FILTER_VALUES, approachFilterLabel, COST_COVERAGE, COST_COVERAGE_LABELS, EMPTY_FILTER, NOT_RECORDED, RISK_FLAGS, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { STATUSES, type Status } from "@/lib/domain/use-case";
 import {
   changeListQuery,
@@ -39,7 +39,7 @@ import {
   type SortColumn,
   type UseCaseListQuery,
 } from "@/lib/domain/use-case-list";
-import { EVIDENCE_LABELS, type Evidence } from "@/lib/domain/frameworks";
+import { EVIDENCE_LABELS, EVIDENCE_LEVELS, type Evidence } from "@/lib/domain/frameworks";
 import { compactDollars, dollars } from "@/lib/domain/portfolio/format";
 import { GOVERNANCE_OPTIONS } from "@/lib/domain/governance";
 import { approachLabel, formatDateTime, riskFlagLabel, STATUS_STYLES, statusLabel } from "./labels";
@@ -87,10 +87,16 @@ const FILTER_FIELD: Partial<Record<ListColumn, keyof PortfolioFilter>> = {
 
 const getRowId = (r: ListRow) => r.id;
 
-/** Filters on governance fields (issue 15): no list column shows them, so they are set directly. */
-const GOVERNANCE_FILTERS = ["highImpact", "personalData", "sourcing", "stage", "euRiskTier"] as const;
+/**
+ * Filters no list column sets, so they are set directly: the evidence level (the recommended
+ * column shows it, but its filter is the approach), what the cost leaves out (the cost column
+ * shows it) and the governance fields (issue 15).
+ */
+const DIRECT_FILTERS = ["evidence", "costs", "highImpact", "personalData", "sourcing", "stage", "euRiskTier"] as const;
 const NOT_RECORDED_OPTION = { value: NOT_RECORDED, label: "Not recorded" };
-const GOVERNANCE_FILTER_OPTIONS: Record<(typeof GOVERNANCE_FILTERS)[number], { label: string; options: { value: string; label: string }[] }> = {
+const DIRECT_FILTER_OPTIONS: Record<(typeof DIRECT_FILTERS)[number], { label: string; options: { value: string; label: string }[] }> = {
+  evidence: { label: "Evidence", options: EVIDENCE_LEVELS.map((e) => ({ value: e, label: EVIDENCE_LABELS[e] })) },
+  costs: { label: "Cost, as chosen", options: COST_COVERAGE.map((c) => ({ value: c, label: COST_COVERAGE_LABELS[c] })) },
   highImpact: { label: "High-impact", options: [...GOVERNANCE_OPTIONS.highImpact, NOT_RECORDED_OPTION] },
   personalData: { label: "Personal data", options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, NOT_RECORDED_OPTION] },
   sourcing: { label: "In-house or bought", options: [...GOVERNANCE_OPTIONS.sourcing, NOT_RECORDED_OPTION] },
@@ -175,8 +181,8 @@ function filtersFromQuery(filter: PortfolioFilter): ColumnFiltersState {
 /** The filter the column filters set; what no column shows (as chosen, from the dashboard) is kept from `current`. */
 function queryFilterFrom(filters: ColumnFiltersState, current: PortfolioFilter): PortfolioFilter {
   const out: PortfolioFilter = { ...EMPTY_FILTER, asChosen: current.asChosen };
-  // The governance filters have no column; they are kept as they are.
-  for (const key of GOVERNANCE_FILTERS) (out[key] as string[]) = current[key];
+  // The evidence and governance filters have no column; they are kept as they are.
+  for (const key of DIRECT_FILTERS) (out[key] as string[]) = current[key];
   for (const f of filters) {
     const field = FILTER_FIELD[f.id as ListColumn];
     if (field && Array.isArray(f.value)) (out[field] as string[]) = f.value as string[];
@@ -240,7 +246,7 @@ export function UseCaseTable(props: { rows: ListRow[]; total: number; query: Use
     chosen: { label: "Chosen", options: APPROACH_FILTER_VALUES.map((a) => ({ value: a, label: approachFilterLabel(a, "chosen") })) },
     riskFlags: { label: "Risk flag", options: RISK_FLAGS.map((f) => ({ value: f, label: riskFlagLabel(f) })) },
   };
-  const filtered = columnFilters.length > 0 || query.q !== "" || query.filter.asChosen.length > 0 || GOVERNANCE_FILTERS.some((k) => query.filter[k].length > 0);
+  const filtered = columnFilters.length > 0 || query.q !== "" || query.filter.asChosen.length > 0 || DIRECT_FILTERS.some((k) => query.filter[k].length > 0);
   const pageCount = table.getPageCount();
 
   return (
@@ -269,11 +275,11 @@ export function UseCaseTable(props: { rows: ListRow[]; total: number; query: Use
             />
           );
         })}
-        {GOVERNANCE_FILTERS.map((key) => (
+        {DIRECT_FILTERS.map((key) => (
           <MultiSelect
             key={key}
-            label={GOVERNANCE_FILTER_OPTIONS[key].label}
-            options={GOVERNANCE_FILTER_OPTIONS[key].options}
+            label={DIRECT_FILTER_OPTIONS[key].label}
+            options={DIRECT_FILTER_OPTIONS[key].options}
             selected={query.filter[key]}
             onChange={(values) => go(changeListQuery(query, { filter: { ...query.filter, [key]: values } }))}
           />
