@@ -167,7 +167,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
 
           <div className="grid gap-4 sm:grid-cols-2">
             <Stat
-              label="Use cases their chosen approach cannot keep current"
+              label="Use cases whose chosen approach cannot keep them current"
               testId="exceeding-lag"
               value={count(d.freshness.exceedingLag)}
               detail={lagDetail(d)}
