@@ -11,8 +11,10 @@
 import Papa from "papaparse";
 import { renderToStaticMarkup } from "react-dom/server";
 import PortfolioPage from "@/app/o/[org]/portfolio/page";
+import { DisagreementPanel } from "@/app/o/[org]/portfolio/_components/use-case-panels";
+import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { beforeAll, describe, expect, it } from "vitest";
-import { EMPTY_FILTER, FILTER_PARAMS, portfolioFilterSchema, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { EMPTY_FILTER, FILTER_PARAMS, filterToSearchParams, portfolioFilterSchema, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { DEFAULT_LIST_QUERY } from "@/lib/domain/use-case-list";
 import { db } from "@/lib/server/db";
 import { businessUnitStream, detailStream } from "@/lib/server/export/cost-exports";
@@ -115,6 +117,14 @@ describe("every portfolio filter value", () => {
     // Within a filter, the links keep it.
     const filtered = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({ bu: "Drafts" }) }));
     expect(filtered).toContain(`href="/o/${org.slug}/use-cases?bu=Drafts&amp;costs=INCOMPLETE">all 12 in the use-case list</a>`);
+  });
+
+  it("leads from the disagreements shown to all of them in the list", () => {
+    const item = (i: number) => ({ id: `u${i}`, title: `Split ${i}`, businessUnit: "Ops", recommended: "RAG" as const, chosen: null, agreement: { votes: 3, voters: 5 }, picks: [], riskFlags: [] });
+    const d = { disagreements: 12, disagreeing: Array.from({ length: 10 }, (_, i) => item(i)) } as unknown as Dashboard;
+    const html = renderToStaticMarkup(DisagreementPanel({ d, useCaseHref: (id) => `/u/${id}`, listHref: (extra) => `/list?${filterToSearchParams({ ...EMPTY_FILTER, businessUnit: ["Ops"], ...extra })}` }));
+    expect(html).toContain("Showing 10 of 12: ");
+    expect(html).toContain(`href="/list?bu=Ops&amp;split=yes">all 12 in the use-case list</a>`);
   });
 
   it("exports, for a governance or evidence filter, the rows the dashboard totals, to the cent", async () => {

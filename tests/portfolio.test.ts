@@ -163,6 +163,8 @@ describe("the portfolio dashboard adds up to the stored rows", () => {
     expect(await listed({ costs: ["NOT_COSTED"] })).toEqual(["Agent without estimate"]);
     expect(await listed({ costs: ["INCOMPLETE"] })).toEqual(["Copywriter"]);
     expect(await listed({ evidence: ["none"] })).toEqual(["Unscored idea"]);
+    expect((await listed({ disagreement: ["yes"] })).length).toBe(d.disagreements);
+    expect((await listed({ disagreement: ["yes", "no"] })).length).toBe(d.useCases);
     const asFiltered = await loadDashboard(a.id, filterWith({ costs: ["NOT_COSTED", "INCOMPLETE"] }));
     expect(asFiltered.useCases).toBe(2);
   });

@@ -4,7 +4,7 @@ import { approachFilterLabel, EMPTY_FILTER, FILTER_PARAMS, filterToSearchParams,
 describe("the portfolio filter in the URL", () => {
   it("names each field's parameter", () => {
     expect(FILTER_PARAMS).toEqual({
-      businessUnit: "bu", status: "status", ownerId: "owner", recommended: "recommended", chosen: "chosen", asChosen: "as", flag: "flag", evidence: "evidence", costs: "costs",
+      businessUnit: "bu", status: "status", ownerId: "owner", recommended: "recommended", chosen: "chosen", asChosen: "as", flag: "flag", evidence: "evidence", costs: "costs", disagreement: "split",
       highImpact: "impact", personalData: "pii", sourcing: "sourcing", stage: "stage", euRiskTier: "eurisk",
     });
   });

@@ -51,6 +51,8 @@ export const portfolioFilterSchema = z
     evidence: many(z.enum(EVIDENCE_LEVELS)),
     /** As chosen: no cost for the approach, or a cost lacking figures. */
     costs: many(z.enum(COST_COVERAGE)),
+    /** Whether the voting frameworks split (the dashboard's "Where the frameworks disagree"). */
+    disagreement: many(z.enum(["yes", "no"])),
     /** Governance (issue 15): OMB high-impact, personal data, sourcing, stage, EU AI Act tier. */
     highImpact: many(z.enum([...HIGH_IMPACT, NOT_RECORDED])),
     personalData: many(z.enum(["yes", "no", NOT_RECORDED])),
@@ -71,6 +73,7 @@ export const EMPTY_FILTER: PortfolioFilter = {
   flag: [],
   evidence: [],
   costs: [],
+  disagreement: [],
   highImpact: [],
   personalData: [],
   sourcing: [],
@@ -89,6 +92,7 @@ export const FILTER_PARAMS: Record<keyof PortfolioFilter, string> = {
   flag: "flag",
   evidence: "evidence",
   costs: "costs",
+  disagreement: "split",
   highImpact: "impact",
   personalData: "pii",
   sourcing: "sourcing",

@@ -52,6 +52,7 @@ function sharedParts(a: Prisma.Sql, organizationId: string, filter: PortfolioFil
   if (filter.asChosen.length) parts.push(Prisma.sql`${asChosenApproach(alias)}::text IN (${Prisma.join(filter.asChosen)})`);
   if (filter.flag.length) parts.push(Prisma.sql`${a}."riskFlags" && ${filter.flag}::text[]`);
   if (filter.evidence.length) parts.push(Prisma.sql`${a}."evidence"::text IN (${Prisma.join(filter.evidence)})`);
+  if (filter.disagreement.length) parts.push(Prisma.sql`${a}."disagreement" IN (${Prisma.join(filter.disagreement.map((v) => v === "yes"))})`);
   return parts;
 }
 

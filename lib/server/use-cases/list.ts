@@ -73,6 +73,7 @@ export function listWhere(organizationId: string, filter: PortfolioFilter, q: st
   if (filter.asChosen.length) and.push({ OR: [{ chosenApproach: { in: filter.asChosen } }, { chosenApproach: null, recommendedApproach: { in: filter.asChosen } }] });
   if (filter.flag.length) and.push({ riskFlags: { hasSome: filter.flag } });
   if (filter.evidence.length) and.push({ evidence: { in: filter.evidence } });
+  if (filter.disagreement.length) and.push({ OR: filter.disagreement.map((v) => ({ disagreement: v === "yes" })) });
   // As chosen, from the use case's rollup row: the tests the dashboard's coverage counts by (lib/server/portfolio/filter-sql.ts).
   if (filter.costs.length) {
     and.push({

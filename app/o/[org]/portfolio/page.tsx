@@ -194,7 +194,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
 
           <div className="grid gap-6 xl:grid-cols-2">
             <FlagsPanel d={d} listHref={listHref} useCaseHref={useCaseHref} />
-            <DisagreementPanel d={d} useCaseHref={useCaseHref} />
+            <DisagreementPanel d={d} useCaseHref={useCaseHref} listHref={listHref} />
           </div>
 
           <VersionsPanel d={d} />

@@ -132,7 +132,7 @@ export function FlagsPanel({ d, listHref, useCaseHref }: { d: Dashboard; listHre
   );
 }
 
-export function DisagreementPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCaseHref }) {
+export function DisagreementPanel({ d, useCaseHref, listHref }: { d: Dashboard; useCaseHref: UseCaseHref; listHref: ListHref }) {
   return (
     <Panel title="Where the frameworks disagree" description={`${plural(d.disagreements, "use case")} where the voting frameworks split; the narrowest agreement first.`} testId="disagreements" id="disagreements">
       {d.disagreeing.length === 0 ? (
@@ -158,7 +158,15 @@ export function DisagreementPanel({ d, useCaseHref }: { d: Dashboard; useCaseHre
           ))}
         </ul>
       )}
-      {d.disagreements > d.disagreeing.length ? <p className="mt-2 text-sm text-zinc-600">Showing {count(d.disagreeing.length)} of {count(d.disagreements)}.</p> : null}
+      {d.disagreements > d.disagreeing.length ? (
+        <p className="mt-2 text-sm text-zinc-600">
+          Showing {count(d.disagreeing.length)} of {count(d.disagreements)}:{" "}
+          <Link className={link} href={listHref({ disagreement: ["yes"] })}>
+            all {count(d.disagreements)} in the use-case list
+          </Link>
+          .
+        </p>
+      ) : null}
     </Panel>
   );
 }
