@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactDollars, count, dollarRange, dollars, inSentence, lagWait, niceTicks, oneDecimal, plural, savingText } from "./format";
+import { compactDollars, count, dollarRange, dollars, inSentence, lagWait, niceTicks, oneDecimal, plural, savingText, weeks } from "./format";
 import { SCENARIO_LABELS } from "./types";
 
 describe("portfolio money and numbers", () => {
@@ -40,6 +40,8 @@ describe("portfolio money and numbers", () => {
     expect(plural(1, "use case")).toBe("1 use case");
     expect(plural(2, "use case")).toBe("2 use cases");
     expect(plural(1_000, "person", "people")).toBe("1,000 people");
+    // One week is singular, also when it rounds to one.
+    expect([weeks(1), weeks(1.04), weeks(0.7), weeks(12)]).toEqual(["1 week", "1 week", "0.7 weeks", "12 weeks"]);
   });
 
   it.each([

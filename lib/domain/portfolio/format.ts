@@ -42,6 +42,12 @@ export function oneDecimal(n: number): string {
   return String(Math.round(n * 10) / 10);
 }
 
+/** A number of weeks to one decimal: "0.7 weeks", "1 week", "12 weeks". */
+export function weeks(n: number): string {
+  const text = oneDecimal(n);
+  return `${text} ${text === "1" ? "week" : "weeks"}`;
+}
+
 /**
  * The size of a percentage difference, to one decimal: "12.5%", "3%", and "under 0.1%" for a
  * real difference that would round to 0 (a $10k saving on a lifecycle of tens of millions);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { filterToSearchParams, isEmptyFilter, parsePortfolioFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
-import { count, lagWait, oneDecimal, plural } from "@/lib/domain/portfolio/format";
+import { count, lagWait, oneDecimal, plural, weeks } from "@/lib/domain/portfolio/format";
 import { guardPage } from "@/lib/server/page-guard";
 import { TotalsBeyondExactError } from "@/lib/server/portfolio/dashboard";
 import { loadOverview } from "@/lib/server/portfolio/overview";
@@ -174,7 +174,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
             />
             <Stat
               label="Average time to value"
-              value={d.freshness.timeToValueWeeks ? `${oneDecimal(d.freshness.timeToValueWeeks.base)} weeks` : "—"}
+              value={d.freshness.timeToValueWeeks ? weeks(d.freshness.timeToValueWeeks.base) : "—"}
               detail={d.freshness.timeToValueWeeks ? `${oneDecimal(d.freshness.timeToValueWeeks.low)}–${oneDecimal(d.freshness.timeToValueWeeks.high)} weeks, over ${plural(d.freshness.timeToValueUseCases, "use case")}` : "no figure yet"}
             />
           </div>

@@ -34,7 +34,7 @@ export function LifecyclePanel({ d, listHref }: { d: Dashboard; listHref: ListHr
                     <Link className={link} href={listHref({ asChosen: [a.approach] })} aria-label={`${count(a.useCases)} use cases as chosen ${APPROACH_LABELS[a.approach]}`}>
                       {count(a.useCases)}
                     </Link>
-                    {a.incomplete ? <span className="block text-xs text-amber-800">{count(a.incomplete)} lack figures</span> : null}
+                    {a.incomplete ? <span className="block text-xs text-amber-800">{count(a.incomplete)} {a.incomplete === 1 ? "lacks" : "lack"} figures</span> : null}
                   </td>
                 </tr>
               ))}

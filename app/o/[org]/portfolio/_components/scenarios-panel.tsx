@@ -58,7 +58,7 @@ export function ScenariosPanel({ d }: { d: Dashboard }) {
                 <td className={tdNum}>
                   {count(s.costed)}
                   {s.notCosted ? <span className="block text-xs text-amber-800">{count(s.notCosted)} not costed</span> : null}
-                  {s.incomplete ? <span className="block text-xs text-amber-800">{count(s.incomplete)} lack figures</span> : null}
+                  {s.incomplete ? <span className="block text-xs text-amber-800">{count(s.incomplete)} {s.incomplete === 1 ? "lacks" : "lack"} figures</span> : null}
                   {s.infeasible ? <span className="block text-xs text-red-800" data-testid={`infeasible-${s.scenario}`}>{count(s.infeasible)} cannot be kept current</span> : null}
                 </td>
                 <td className={`${tdNum} whitespace-nowrap`}>{s.scenario === "chosen" ? "—" : savingText(find(s.scenario, "chosen"))}</td>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { FLAG_LABELS } from "@/lib/domain/frameworks";
-import { count, dollarRange, dollars, lagWait, oneDecimal, plural } from "@/lib/domain/portfolio/format";
+import { count, dollarRange, dollars, lagWait, oneDecimal, plural, weeks } from "@/lib/domain/portfolio/format";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { link, Panel, ScrollTable, td, tdNum, th, thNum, type ListHref, type UseCaseHref } from "./panel";
 
@@ -83,7 +83,7 @@ export function FreshnessPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: 
       </ScrollTable>
       <p className="mt-3 text-sm text-zinc-700">
         {plural(f.useCasesWithStaleness, "use case")} {f.useCasesWithStaleness === 1 ? "is" : "are"} stale some days a year (base).
-        {f.longestTimeToValueWeeks !== null ? ` The longest time to value is ${oneDecimal(f.longestTimeToValueWeeks)} weeks.` : ""}
+        {f.longestTimeToValueWeeks !== null ? ` The longest time to value is ${weeks(f.longestTimeToValueWeeks)}.` : ""}
       </p>
     </Panel>
   );
