@@ -11,6 +11,7 @@
 import Papa from "papaparse";
 import { renderToStaticMarkup } from "react-dom/server";
 import PortfolioPage from "@/app/o/[org]/portfolio/page";
+import ExportsPage from "@/app/o/[org]/export/page";
 import { DisagreementPanel } from "@/app/o/[org]/portfolio/_components/use-case-panels";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -79,6 +80,24 @@ describe("every portfolio filter value", () => {
     }
     // Every field took part, the governance and evidence ones included.
     expect(views).toBeGreaterThan(40);
+  });
+
+  it("renders the portfolio and the Exports page for every value each filter offers", async () => {
+    signInAs(org.users.ADMIN.id);
+    const owners = await db.useCase.findMany({ where: { organizationId: org.id }, select: { ownerId: true }, distinct: ["ownerId"] });
+    const free = { businessUnit: ["Claims"], ownerId: owners.map((o) => o.ownerId) };
+    for (const key of Object.keys(FILTER_PARAMS) as Key[]) {
+      for (const value of offered(key, free)) {
+        const props = { params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({ [FILTER_PARAMS[key]]: value }) };
+        const portfolio = renderToStaticMarkup(await PortfolioPage(props));
+        expect(portfolio, `${key}=${value}`).toMatch(/data-testid="portfolio-count".*?\d+ use cases?<\/a> in this view/);
+        // One of anything reads in the singular (the views of one use case have one lacking figures).
+        expect(portfolio, `${key}=${value}`).not.toMatch(/>1 lack figures|[^–.\d]1 weeks/);
+        // The Exports page names the filter in words, never as a raw code or "undefined".
+        const exportsPage = renderToStaticMarkup(await ExportsPage(props));
+        expect(exportsPage, `${key}=${value}`).not.toContain("undefined");
+      }
+    }
   });
 
   it("picks what each governance and evidence value says, the same on the dashboard and in the list", async () => {
