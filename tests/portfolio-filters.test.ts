@@ -132,6 +132,8 @@ describe("every portfolio filter value", () => {
     const html = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({}) }));
     expect(html).toContain(`<a class="text-brand-700 underline underline-offset-2 hover:text-brand-900" href="/o/${org.slug}/use-cases?costs=INCOMPLETE">all ${d.incomplete.count} in the use-case list</a>`);
     expect(html).toContain(`href="/o/${org.slug}/use-cases?evidence=none">1 not assessed</a>`);
+    // The headline's "not assessed, in no total" leads there too.
+    expect(html).toContain(`href="/o/${org.slug}/use-cases?evidence=none">1 not assessed</a>, in no total`);
     expect(html).toMatch(new RegExp(`href="/o/${org.slug}/use-cases\\?evidence=provisional">\\d+ provisional</a>`));
     // Within a filter, the links keep it.
     const filtered = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({ bu: "Drafts" }) }));

@@ -41,8 +41,24 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
             </>
           ) : null}
           Lifecycle low–high {compactDollars(chosen.lifecycle.low)}–{compactDollars(chosen.lifecycle.high)}; {plural(chosen.costed, "use case")} costed
-          {chosen.notCosted ? `, ${count(chosen.notCosted)} not` : ""}
-          {d.notAssessed.count ? `; ${count(d.notAssessed.count)} not assessed, in no total` : ""}.
+          {chosen.notCosted ? (
+            <>
+              ,{" "}
+              <Link className={link} href={listHref({ costs: ["NOT_COSTED"] })}>
+                {count(chosen.notCosted)} not
+              </Link>
+            </>
+          ) : null}
+          {d.notAssessed.count ? (
+            <>
+              ;{" "}
+              <Link className={link} href={listHref({ evidence: ["none"] })}>
+                {count(d.notAssessed.count)} not assessed
+              </Link>
+              , in no total
+            </>
+          ) : null}
+          .
         </p>
       </section>
 
