@@ -20,6 +20,11 @@ import cluster from "node:cluster";
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { keepServingWhenLogReaderCloses } from "./lib/server/log-pipes";
+
+// Before anything logs: a closed log pipe must not turn the next log line into an endless loop of
+// failing error reports (lib/server/log-pipes.ts).
+keepServingWhenLogReaderCloses();
 
 const args = process.argv.slice(2);
 const arg = (flag: string) => {
