@@ -15,7 +15,7 @@ import ExportsPage from "@/app/o/[org]/export/page";
 import { DisagreementPanel } from "@/app/o/[org]/portfolio/_components/use-case-panels";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { beforeAll, describe, expect, it } from "vitest";
-import { EMPTY_FILTER, FILTER_PARAMS, filterToSearchParams, portfolioFilterSchema, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { acceptedValues, EMPTY_FILTER, FILTER_PARAMS, filterToSearchParams, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { DEFAULT_LIST_QUERY } from "@/lib/domain/use-case-list";
 import { db } from "@/lib/server/db";
 import { businessUnitStream, detailStream } from "@/lib/server/export/cost-exports";
@@ -30,8 +30,7 @@ type Key = keyof PortfolioFilter;
 
 /** The values a filter field offers: its enum's, or (free text) the ones this organization has. */
 function offered(key: Key, free: Partial<Record<Key, string[]>>): string[] {
-  const element = portfolioFilterSchema.shape[key].unwrap().element as unknown as { options?: readonly string[] };
-  return element.options ? [...element.options] : (free[key] ?? []);
+  return [...(acceptedValues(key) ?? free[key] ?? [])];
 }
 
 const read = async (s: ReadableStream<Uint8Array>) =>

@@ -108,6 +108,16 @@ function getAll(params: ParamSource, key: string): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
+/** One filter field's schema for a single value (the field itself is a list of them). */
+function fieldSchema(key: keyof PortfolioFilter): z.ZodType<string> {
+  return portfolioFilterSchema.shape[key].unwrap().element as z.ZodType<string>;
+}
+
+/** The values a filter field accepts, or null for free text (business units, owners). */
+export function acceptedValues(key: keyof PortfolioFilter): readonly string[] | null {
+  return (fieldSchema(key) as unknown as { options?: readonly string[] }).options ?? null;
+}
+
 /**
  * Reads a filter from URL parameters. Values that are not allowed are dropped rather than
  * failing the page (a stale link still opens); the result is always a valid filter.
@@ -115,7 +125,7 @@ function getAll(params: ParamSource, key: string): string[] {
 export function parsePortfolioFilter(params: ParamSource): PortfolioFilter {
   const out: PortfolioFilter = { ...EMPTY_FILTER };
   for (const key of Object.keys(FILTER_PARAMS) as (keyof PortfolioFilter)[]) {
-    const field = portfolioFilterSchema.shape[key].unwrap().element as z.ZodType<string>;
+    const field = fieldSchema(key);
     const values = getAll(params, FILTER_PARAMS[key]).filter((v) => field.safeParse(v).success);
     (out[key] as string[]) = [...new Set(values)].slice(0, 50);
   }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
+import { EVIDENCE_LABELS, EVIDENCE_LEVELS } from "@/lib/domain/frameworks";
 import { filterToSearchParams, isEmptyFilter, parsePortfolioFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { count, lagWait, oneDecimal, plural, weeks } from "@/lib/domain/portfolio/format";
 import { guardPage } from "@/lib/server/page-guard";
@@ -26,9 +27,8 @@ import { DisagreementPanel, FlagsPanel, FreshnessPanel, TopPanel, VersionsPanel 
 export const metadata: Metadata = { title: "Portfolio" };
 
 const EXPORT_ROLES = ["FINANCE", "EXECUTIVE", "ADMIN"];
-/** The evidence counts in the order read, each linking to the use-case list of its level. */
-const EVIDENCE_ORDER = ["assessed", "provisional", "none"] as const;
-const EVIDENCE_WORDS: Record<(typeof EVIDENCE_ORDER)[number], string> = { assessed: "assessed", provisional: "provisional", none: "not assessed" };
+/** The evidence counts in the order read (most evidence first), each linking to the use-case list of its level. */
+const EVIDENCE_ORDER = [...EVIDENCE_LEVELS].reverse();
 /** Who sets budgets and the hourly value rate (issue 20). */
 const VALUE_ROLES = ["FINANCE", "ADMIN"];
 
@@ -105,10 +105,10 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
                   {i > 0 ? ", " : null}
                   {d.evidence[level] > 0 ? (
                     <Link className={link} href={listHref({ evidence: [level] })}>
-                      {count(d.evidence[level])} {EVIDENCE_WORDS[level]}
+                      {count(d.evidence[level])} {EVIDENCE_LABELS[level].toLowerCase()}
                     </Link>
                   ) : (
-                    `0 ${EVIDENCE_WORDS[level]}`
+                    `0 ${EVIDENCE_LABELS[level].toLowerCase()}`
                   )}
                 </span>
               ))}

@@ -3,8 +3,7 @@ import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey } from "@/lib/domain/ass
 import { ASSUMPTION_CATALOG } from "@/lib/domain/costing";
 import { count, plural } from "@/lib/domain/portfolio/format";
 import type { Dashboard, UseCaseRef } from "@/lib/domain/portfolio/types";
-import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
-import { link, type UseCaseHref } from "./panel";
+import { link, type ListHref, type UseCaseHref } from "./panel";
 import { inSentence } from "@/lib/domain/portfolio/format";
 
 function missingLabel(key: string): string {
@@ -48,7 +47,7 @@ function RefList({ refs, useCaseHref, more, allHref }: { refs: UseCaseRef[]; use
 }
 
 /** What the totals leave out: never a silent $0. Counted in a sentence; the use cases on request. */
-export function Coverage({ d, useCaseHref, listHref }: { d: Dashboard; useCaseHref: UseCaseHref; listHref: (extra: Partial<PortfolioFilter>) => string }) {
+export function Coverage({ d, useCaseHref, listHref }: { d: Dashboard; useCaseHref: UseCaseHref; listHref: ListHref }) {
   const na = d.notAssessed.count;
   if (na === 0 && d.notCosted.count === 0 && d.incomplete.count === 0) return null;
   const nc = d.notCosted.count;
