@@ -85,6 +85,8 @@ test("an admin sees failed sign-ins and refused attempts, filters, pages and exp
   await expect(page).toHaveURL(/after=/);
   await expect(rows).toHaveCount(10);
   await expect(rows.first()).toContainText("title: Title 10");
+  // A change recorded without an address says so, as every other empty cell does.
+  await expect(rows.first().locator("td").nth(4)).toHaveText("—");
   await expect(rows.last()).toContainText("title: Title 1");
   await expect(page.getByRole("link", { name: "Older events" })).toHaveCount(0);
   await page.getByRole("link", { name: "Newer events" }).click();

@@ -13,6 +13,9 @@ describe("how a change reads", () => {
     expect(describeChange(JSON.stringify({ role: "LEAD", name: "A" }), JSON.stringify({ role: "FINANCE", name: "A" }))).toEqual(["role: lead → finance"]);
     expect(describeChange(null, JSON.stringify({ title: "New", chosenApproach: "FINE_TUNING" }))).toEqual(["title: New", "chosenApproach: fine tuning"]);
     expect(describeChange(JSON.stringify({ email: "x@y" }), null)).toEqual(["email: x@y (removed)"]);
+    // An instant reads as the page's Time column does, not as ISO text.
+    expect(describeChange(null, JSON.stringify({ at: "2026-12-06T02:30:07.395Z", method: "credentials" }))).toEqual(["at: 6 Dec 2026, 02:30:07 UTC", "method: credentials"]);
+    expect(describeChange(null, JSON.stringify({ note: "2026-12-06T02:30:07Z is when" }))).toEqual(["note: 2026-12-06T02:30:07Z is when"]);
   });
 
   it("keeps the list short", () => {

@@ -39,9 +39,14 @@ export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action;
 }
 
-/** A code (FINE_TUNING, ADMIN) as words (fine tuning, admin); other values unchanged. */
+/** The audit page's time: "6 Dec 2026, 02:30:07 UTC" (its Time column and the details alike). */
+export const AUDIT_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** A code (FINE_TUNING, ADMIN) as words (fine tuning, admin), an instant as the page's time; other values unchanged. */
 function plain(value: unknown): string {
   if (value === null || value === undefined) return "empty";
+  if (typeof value === "string" && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return `${AUDIT_TIME.format(new Date(value))} UTC`;
   if (typeof value === "string") return /^[A-Z][A-Z0-9_]+$/.test(value) ? value.toLowerCase().replace(/_/g, " ") : value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   const json = JSON.stringify(value);

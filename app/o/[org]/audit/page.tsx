@@ -3,7 +3,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { auditSearch, parseAuditQuery, type AuditFilter } from "@/lib/domain/audit/filter";
-import { actionLabel, describeChange, type AuditRow } from "@/lib/domain/audit/present";
+import { actionLabel, AUDIT_TIME, describeChange, type AuditRow } from "@/lib/domain/audit/present";
 import { auditPeople, readAuditPage } from "@/lib/server/audit-log";
 import { AUDIT_ROLES } from "@/lib/server/audit-roles";
 import { guardPage } from "@/lib/server/page-guard";
@@ -25,9 +25,8 @@ const ENTITY_SUGGESTIONS = [
 ];
 const OUTCOME_LABELS: Record<string, string> = { failed: "Failed", throttled: "Throttled", refused: "Refused" };
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 function When({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{timeFormat.format(new Date(iso))} UTC</time>;
+  return <time dateTime={iso}>{AUDIT_TIME.format(new Date(iso))} UTC</time>;
 }
 
 function Person({ row }: { row: AuditRow }) {
@@ -191,7 +190,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                     <span>{row.entity}</span>
                     {row.entityId ? <span className="block max-w-xs break-all text-xs text-zinc-600">{row.entityId}</span> : null}
                   </td>
-                  <td className={`${td} whitespace-nowrap`}>{row.ip ?? ""}</td>
+                  <td className={`${td} whitespace-nowrap`}>{row.ip ?? <span className="text-zinc-600">—</span>}</td>
                   <td className={`${td} min-w-64`}>
                     <Details row={row} />
                   </td>
