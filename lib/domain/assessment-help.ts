@@ -31,6 +31,8 @@ export interface AnswerHelp {
   sources: readonly SeedReference[];
   /** Unit shown after a number input. */
   unit?: string;
+  /** The unit after the number 1, where it differs ("day" for "days"). */
+  unitOne?: string;
   /** Labels for enum values. */
   options?: Readonly<Record<string, string>>;
 }
@@ -58,6 +60,7 @@ export const ANSWER_HELP: Record<AnswerKey, AnswerHelp> = {
     help: "The longest the system may keep giving outdated answers after something changes in the business.",
     sources: [{ seed: "000", where: "question 3: “What is your acceptable lag time between business changes and model accuracy?”" }],
     unit: "days",
+    unitOne: "day",
   },
   coreNeed: {
     help: "Whether it mostly has to find current information, reason like a domain expert, both, or neither.",
@@ -94,6 +97,7 @@ export const ANSWER_HELP: Record<AnswerKey, AnswerHelp> = {
     help: "How many documents the answers may be drawn from. Retrieval scales to millions; fine-tuning cannot “know” them all.",
     sources: [{ seed: "001", where: "“scales to millions of documents”" }],
     unit: "documents",
+    unitOne: "document",
   },
   labeledExamples: {
     help: "Curated, labeled examples (question and ideal answer) available for training, validated by domain experts.",
@@ -102,6 +106,7 @@ export const ANSWER_HELP: Record<AnswerKey, AnswerHelp> = {
       { seed: "002", where: "“hundreds to low thousands of high-quality instruction-response pairs”" },
     ],
     unit: "examples",
+    unitOne: "example",
   },
   latencySensitive: {
     help: "Answers must come back fast or at very high volume (real-time classification, routing, completion).",
@@ -120,6 +125,7 @@ export const ANSWER_HELP: Record<AnswerKey, AnswerHelp> = {
     help: "How many model calls a month it makes today. Volume drives inference cost and the break-even between approaches.",
     sources: [{ seed: "000", where: "“a company making 1 million LLM calls monthly”" }],
     unit: "calls a month",
+    unitOne: "call a month",
   },
   yearlyGrowthPct: {
     help: "Expected growth in calls from one year to the next (negative for decline).",
@@ -172,6 +178,7 @@ export const ANSWER_HELP: Record<AnswerKey, AnswerHelp> = {
       { seed: "004", where: "“you need to get to production quickly”" },
     ],
     unit: "weeks",
+    unitOne: "week",
   },
 };
 

@@ -144,7 +144,10 @@ export function formatFieldValue(path: string, value: unknown, names: Readonly<R
     const key = path.slice("assessment.".length) as AnswerKey;
     const help = ANSWER_HELP[key];
     if (typeof value === "string" && help?.options?.[value]) return help.options[value]!;
-    if (typeof value === "number") return `${value.toLocaleString("en-US")}${help?.unit ? ` ${help.unit}` : ""}`;
+    if (typeof value === "number") {
+      const unit = value === 1 ? (help?.unitOne ?? help?.unit) : help?.unit;
+      return `${value.toLocaleString("en-US")}${unit ? ` ${unit}` : ""}`;
+    }
     return String(value);
   }
   if ((GOVERNANCE_KEYS as readonly string[]).includes(path)) return governanceValueLabel(path as GovernanceKey, value);
