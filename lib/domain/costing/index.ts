@@ -5,3 +5,4 @@ export * from "./retraining";
 export * from "./simulate";
 export * from "./explain";
 export * from "./catalogue";
+export * from "./missing";

@@ -13,6 +13,7 @@ import type { CostCategory } from "./categories";
 import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, PROJECTED, SCENARIOS, type Driver, type Projected, type Scenario } from "./drivers";
 import { promptingMeetsBar, promptingReachesKnowledge } from "../frameworks/evidence";
 import { DEFAULT_RETRAIN_LAG_DAYS, retrainingMeetsLag, staleDaysPerYear, worstDelayDays } from "./retraining";
+import { missingInWords } from "./missing";
 
 export { PROJECTED, type Projected, type Scenario } from "./drivers";
 
@@ -28,8 +29,10 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  * 2.4: the simulation stores how many trials each side was cheaper in (said as a count, never a
  *      rounded "100%"); the break-even names RAG and the use case's own expected volume; prompting
  *      alone is infeasible where a prompted base model was tried and falls short of the bar.
+ * 2.5: a break-even that cannot be found names the answers and figures it lacks (it always asked
+ *      for a model price); the cost panel's waits and lags read "1 day", not "1 days".
  */
-export const COST_ENGINE_VERSION = "2.4";
+export const COST_ENGINE_VERSION = "2.5";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }
@@ -317,7 +320,7 @@ export const lagText = (days: number) => `${days.toLocaleString("en-US")}-day`;
 const pct = (fraction: number) => Math.round(fraction * 10000) / 100;
 
 /** Lifecycle base cost of one approach in dollars, unrounded, for a given monthly volume. */
-function lifecycleBaseUsd(input: ProjectionInput, approach: Projected, monthlyCalls: number): number | null {
+function lifecycleBaseUsd(input: ProjectionInput, approach: Projected, monthlyCalls: number, missing: string[]): number | null {
   const { set } = effectiveAssumptions(input);
   const a = { ...input.assessment, monthlyCalls };
   const fig = figureGetter(set, "base");
@@ -325,12 +328,10 @@ function lifecycleBaseUsd(input: ProjectionInput, approach: Projected, monthlyCa
   let total = 0;
   for (let year = 1; year <= input.horizonYears; year++) {
     for (const formula of Object.values(FORMULAS[approach])) {
-      const usd = formula({ fig, set, a, year, callsThisYear: callsInYear(a, year), cycles, missing: null });
-      if (Number.isNaN(usd)) return null;
-      total += usd;
+      total += formula({ fig, set, a, year, callsThisYear: callsInYear(a, year), cycles, missing });
     }
   }
-  return total;
+  return Number.isNaN(total) ? null : total;
 }
 
 /** 4,630,673 → "4.63 million"; under a million, the count itself. */
@@ -349,20 +350,24 @@ function expected(input: ProjectionInput): string {
  * (fixed costs plus a price per call), so two points give each line and the crossing is exact.
  */
 export function breakEvenMonthlyCalls(input: ProjectionInput): { monthlyCalls: number | null; reason: string } {
-  const ft0 = lifecycleBaseUsd(input, "FINE_TUNING", 0), ft1 = lifecycleBaseUsd(input, "FINE_TUNING", 1_000_000);
-  const rag0 = lifecycleBaseUsd(input, "RAG", 0), rag1 = lifecycleBaseUsd(input, "RAG", 1_000_000);
+  const missing: string[] = [];
+  const ft0 = lifecycleBaseUsd(input, "FINE_TUNING", 0, missing), ft1 = lifecycleBaseUsd(input, "FINE_TUNING", 1_000_000, missing);
+  const rag0 = lifecycleBaseUsd(input, "RAG", 0, missing), rag1 = lifecycleBaseUsd(input, "RAG", 1_000_000, missing);
   if (ft0 === null || ft1 === null || rag0 === null || rag1 === null) {
-    return { monthlyCalls: null, reason: "Missing figures: price the model and the tokens per call to find the break-even volume." };
+    const named = [...new Set(missing)].sort().map(missingInWords);
+    const list = named.length <= 1 ? (named[0] ?? "a figure") : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
+    return { monthlyCalls: null, reason: `Missing to find the break-even volume: ${list}.` };
   }
   const ftSlope = (ft1 - ft0) / 1_000_000, ragSlope = (rag1 - rag0) / 1_000_000;
   if (ft0 <= rag0 && ftSlope <= ragSlope) return { monthlyCalls: 0, reason: "Fine-tuning costs no more than RAG at any volume." };
   if (ft0 > rag0) {
     if (ftSlope >= ragSlope) return { monthlyCalls: null, reason: "None within the horizon: RAG stays cheaper at every volume." };
     const calls = Math.ceil((ft0 - rag0) / (ragSlope - ftSlope));
-    return { monthlyCalls: calls, reason: `Above ${callsText(calls)} calls a month, fine-tuning costs less than RAG over the lifecycle${expected(input)}.` };
+    return { monthlyCalls: calls, reason: `Above ${callsText(calls)} ${calls === 1 ? "call" : "calls"} a month, fine-tuning costs less than RAG over the lifecycle${expected(input)}.` };
   }
   // Cheaper to set up but dearer per call (an API-hosted fine-tune at 1.5-2 times the price, say):
   // fine-tuning wins only at low volume.
   const calls = Math.floor((rag0 - ft0) / (ftSlope - ragSlope));
-  return { monthlyCalls: calls, reason: `Below ${callsText(calls)} calls a month, fine-tuning costs less than RAG over the lifecycle, and above it RAG does${expected(input)}.` };
+  if (calls === 0) return { monthlyCalls: 0, reason: `Fine-tuning costs less than RAG only with no calls at all; at any volume RAG does${expected(input)}.` };
+  return { monthlyCalls: calls, reason: `Below ${callsText(calls)} ${calls === 1 ? "call" : "calls"} a month, fine-tuning costs less than RAG over the lifecycle, and above it RAG does${expected(input)}.` };
 }

@@ -211,6 +211,15 @@ describe("the break-even volume, in words", () => {
       reason: "Below 1 million calls a month, fine-tuning costs less than RAG over the lifecycle, and above it RAG does; this use case expects 1,000 a month.",
     });
   });
+  it("at the edge of no volume: one call in the singular, and no \"below 0 calls\"", () => {
+    const hosted = (vectorDbMonthlyUsd: number) => ({ ...onlyFigures({ ...perCall, hostedFtPriceFactor: fixed(2), vectorDbMonthlyUsd: fixed(vectorDbMonthlyUsd) }), ftDeployment: "API_HOSTED" as const });
+    // $0.018 of vector database a year against $0.012 more per monthly call: 1.5 calls.
+    expect(project(hosted(0.0015), { monthlyCalls: 1000, changeFrequency: "static" }, { horizonYears: 1 }).breakEven.reason).toMatch(/^Below 1 call a month, fine-tuning costs less/);
+    expect(project(hosted(0.0001), { monthlyCalls: 1000, changeFrequency: "static" }, { horizonYears: 1 }).breakEven).toEqual({
+      monthlyCalls: 0,
+      reason: "Fine-tuning costs less than RAG only with no calls at all; at any volume RAG does; this use case expects 1,000 a month.",
+    });
+  });
   it("none when its calls cost the same and its fixed costs more", () => {
     const set = onlyFigures({ ...perCall, ftInferencePriceFactor: fixed(1), ftHostingHourlyUsd: fixed(1) });
     expect(project(set, { monthlyCalls: 1000, changeFrequency: "static" }, { horizonYears: 1 }).breakEven).toEqual({ monthlyCalls: null, reason: "None within the horizon: RAG stays cheaper at every volume." });
@@ -236,10 +245,15 @@ describe("the break-even volume, in words", () => {
     expect(at.FINE_TUNING!.retrainingCyclesPerYear).toBe(12);
     expect(Math.abs(at.FINE_TUNING!.lifecycle.base - at.RAG!.lifecycle.base)).toBeLessThanOrEqual(100);
   });
-  it("asks for the missing figures when either side cannot be priced", () => {
-    const reason = "Missing figures: price the model and the tokens per call to find the break-even volume.";
-    expect(project(onlyFigures({ ...perCall, ftHostingHourlyUsd: none }), { monthlyCalls: 1000 }).breakEven).toEqual({ monthlyCalls: null, reason });
-    expect(project(onlyFigures({ ...perCall, vectorDbMonthlyUsd: none }), { monthlyCalls: 1000 }).breakEven).toEqual({ monthlyCalls: null, reason });
+  it("names the missing figures when either side cannot be priced, each answer and figure it lacks", () => {
+    const frequency = 'the answer "How often the underlying knowledge changes"';
+    const reason = (set: AssumptionSet, a: Assessment) => project(set, { monthlyCalls: 1000, ...a }).breakEven;
+    expect(reason(onlyFigures({ ...perCall, ftHostingHourlyUsd: none }), { changeFrequency: "static" })).toEqual({ monthlyCalls: null, reason: "Missing to find the break-even volume: hosting a deployed fine-tuned model." });
+    expect(reason(onlyFigures({ ...perCall, vectorDbMonthlyUsd: none, ftHostingHourlyUsd: none }), {}).reason).toBe(
+      `Missing to find the break-even volume: ${frequency}, hosting a deployed fine-tuned model and managed vector database (corpora above the pgvector limit).`,
+    );
+    // Every figure priced, the model too: only the answer is missing, and the sentence says so (it once asked for a model price).
+    expect(reason(onlyFigures(perCall), { coreNeed: "reasoning" }).reason).toBe(`Missing to find the break-even volume: ${frequency}.`);
   });
   it("none at all when fine-tuning cannot meet the lag, whatever the volume", () => {
     const p = project(onlyFigures({ ...perCall, retrainLagDays: fixed(21) }), { monthlyCalls: 1000, changeFrequency: "weekly", maxLagDays: 1 });

@@ -1,19 +1,9 @@
 import Link from "next/link";
-import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey } from "@/lib/domain/assessment";
-import { ASSUMPTION_CATALOG } from "@/lib/domain/costing";
+import { APPROACH_LABELS } from "@/lib/domain/assessment";
+import { missingInWords } from "@/lib/domain/costing";
 import { count, plural } from "@/lib/domain/portfolio/format";
 import type { Dashboard, UseCaseRef } from "@/lib/domain/portfolio/types";
 import { link, type ListHref, type UseCaseHref } from "./panel";
-import { inSentence } from "@/lib/domain/portfolio/format";
-
-function missingLabel(key: string): string {
-  if (key.startsWith("answer:")) {
-    const answer = key.slice("answer:".length) as AnswerKey;
-    return `the answer "${ANSWER_LABELS[answer] ?? answer}"`;
-  }
-  const spec = (ASSUMPTION_CATALOG as Record<string, { label: string } | undefined>)[key];
-  return spec ? inSentence(spec.label) : key;
-}
 
 function RefList({ refs, useCaseHref, more, allHref }: { refs: UseCaseRef[]; useCaseHref: UseCaseHref; more: number; allHref?: string }) {
   return (
@@ -78,7 +68,7 @@ export function Coverage({ d, useCaseHref, listHref }: { d: Dashboard; useCaseHr
             <span className="font-medium">
               {plural(inc, "use case")} lack{inc === 1 ? "s" : ""} figures
             </span>
-            {d.incomplete.missing.length ? ` (${d.incomplete.missing.slice(0, 3).map((m) => `${missingLabel(m.key)}: ${count(m.useCases)}`).join("; ")})` : " (e.g. a model price)"}: their totals leave those
+            {d.incomplete.missing.length ? ` (${d.incomplete.missing.slice(0, 3).map((m) => `${missingInWords(m.key)}: ${count(m.useCases)}`).join("; ")})` : " (e.g. a model price)"}: their totals leave those
             costs out. <span className="underline">Show {inc === 1 ? "it" : "them"}</span>
           </summary>
           <RefList refs={d.incomplete.examples} useCaseHref={useCaseHref} more={inc - d.incomplete.examples.length} allHref={listHref({ costs: ["INCOMPLETE"] })} />
