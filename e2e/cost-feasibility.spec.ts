@@ -6,6 +6,7 @@
  * case against the other's worst), with the Monte Carlo's odds.
  */
 import type { Page } from "@playwright/test";
+import { FINE_TUNING_CASE } from "../tests/helpers/answers";
 import { expect, test } from "./registry-fixtures";
 
 /** A lead logs a use case with these answers; its page's address. */
@@ -121,4 +122,42 @@ test("a decision dearer than the cheapest approach that serves says what it cost
   await decide(page, useCaseUrl, "HYBRID", "Hybrid");
   await expect(page.getByTestId("savings")).toContainText(/^RAG is the cheapest approach that meets the 180-day lag: against Fine-tuning it saves/);
   await expect(page.getByTestId("premium")).toHaveText(/^Hybrid, the chosen approach, costs \$[\d.,]+[kM]? more than RAG over the lifecycle in the base case \((\d+(\.\d)?% above|[\d.]+ times) RAG's\), \$[\d.,]+[kM]? more in the low scenario and \$[\d.,]+[kM]? more in the high\.$/);
+});
+
+test("fine-tuning the frameworks pick is not recommended once it cannot keep the lag, and the page says why", async ({ page, registry }) => {
+  // Four frameworks pick fine-tuning for this case (002's high-volume classification), one a hybrid;
+  // its knowledge changes monthly, and a retraining takes 21 days. Seeded unscored; each save scores it.
+  const id = await registry.seedUseCase({ title: "Claims coding at volume", ownerRole: "LEAD", assessment: { ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 90 } });
+  await registry.signInAs("LEAD");
+  const saveLag = async (days: string) => {
+    await page.goto(registry.path(`/${id}/edit`));
+    await page.getByLabel("Longest acceptable lag (days)").fill(days);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("Changes saved.")).toBeVisible();
+    await page.goto(registry.path(`/${id}`));
+  };
+
+  await saveLag("60");
+  await expect(page.getByTestId("consensus")).toHaveText("Fine-tuning");
+  await expect(page.getByTestId("held-back")).toHaveCount(0);
+
+  // Two weeks is shorter than one retraining: fine-tuning can never be current, so the page
+  // recommends the next approach the frameworks pick that can, and says why.
+  await saveLag("14");
+  await expect(page.getByTestId("consensus")).toHaveText("Hybrid");
+  await expect(page.getByTestId("held-back")).toContainText(
+    "Fine-tuning, which 4 of 5 voting frameworks pick, does not meet the 14-day lag: each retraining takes about 21 days. The recommendation is the next approach they pick that can, Hybrid (1 of 5).",
+  );
+  await expect(page.getByTestId("agreement")).toHaveText("1 of 5 voting agree, four differ");
+  await expect(page.getByTestId("fails-lag-FINE_TUNING")).toHaveText("does not meet the 14-day lag");
+  // Nothing is flagged: the recommendation shown can serve the use case (before, fine-tuning was
+  // recommended with a "Staleness beyond the acceptable lag" flag against itself).
+  await expect(page.getByText("No risk flags.")).toBeVisible();
+  // What would bring fine-tuning back is said too.
+  await expect(page.getByTestId("more-changes")).toContainText("If 30 days of lag were acceptable (now 14 days), the recommendation would be Fine-tuning.");
+
+  // The list and the filter agree with the page.
+  await page.goto(registry.path("?recommended=HYBRID"));
+  await expect(page.getByRole("link", { name: "Claims coding at volume" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Claims coding at volume/ })).toContainText("Hybrid(1 of 5)");
 });

@@ -6,7 +6,7 @@
  * that fails the lag is never the saving side. Pure, so a test reads exactly what the page shows.
  */
 import { APPROACH_LABELS, type Approach } from "../assessment";
-import { compactDollars, percentSize } from "../portfolio/format";
+import { compactDollars, percentSize, plural } from "../portfolio/format";
 import { cannotServe, isFeasible } from "./project";
 
 interface Range3 { low: number; base: number; high: number }
@@ -69,7 +69,7 @@ const INFEASIBLE: Record<NonNullable<ReturnType<typeof cannotServe>>["kind"], (x
   "lacks-knowledge": () => "does not reach the use case's own knowledge (nothing is retrieved, nothing is trained, and no prompted base model has been shown to meet the bar)",
   "below-bar": () => "falls short of the bar: a prompted base model was tried and does not meet it",
   "fails-lag": (x, lag) =>
-    `does not meet the ${lag === null ? "acceptable lag" : lagPhrase(lag)}: it ${x.worstDelayDays === null || x.worstDelayDays === undefined ? "is never brought up to date" : `leaves a change uncorrected for up to ${x.worstDelayDays} days`} even retraining as often as it can`,
+    `does not meet the ${lag === null ? "acceptable lag" : lagPhrase(lag)}: it ${x.worstDelayDays === null || x.worstDelayDays === undefined ? "is never brought up to date" : `leaves a change uncorrected for up to ${plural(x.worstDelayDays, "day")}`} even retraining as often as it can`,
 };
 
 /**

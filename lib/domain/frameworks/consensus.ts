@@ -74,6 +74,20 @@ export function consensusOf(results: readonly FrameworkResult[], weights: Weight
   return { consensus: best, agreement: { votes, voters: voters.length, abstained }, disagreement: votes < voters.length };
 }
 
+/**
+ * Every approach some voter picks, in the order the consensus ranks them: the most weighted votes,
+ * then the larger weighted fit, then TIE_ORDER. The first is the consensus; the rest are where the
+ * recommendation goes when the first cannot serve the use case (score.ts).
+ */
+export function rankedPicks(results: readonly FrameworkResult[], weights: Weights): Approach[] {
+  const tally = tallyOf(results.filter((r) => isVoter(r, weights)), weights);
+  const order = new Map(TIE_ORDER.map((ap, i) => [ap, i]));
+  return TIE_ORDER.filter((ap) => tally.get(ap)!.votes > 0).sort((x, y) => {
+    const a = tally.get(x)!, b = tally.get(y)!;
+    return b.votes - a.votes || b.fit - a.fit || order.get(x)! - order.get(y)!;
+  });
+}
+
 /** A winner that tied on (weighted) votes with another approach, and what broke the tie. */
 export interface Tie {
   with: Approach;

@@ -193,6 +193,18 @@ describe("prompting alone though a prompted base model was tried and falls short
   });
 });
 
+describe("counts of one, in the singular", () => {
+  it("one labeled example, one retraining a year, a lag of one day", () => {
+    const reason = (a: Assessment, code: string) => riskFlags(a, { consensus: null, chosen: "FINE_TUNING", retrainLagDays: 1 }).find((f) => f.code === code)?.reason;
+    expect(reason({ labeledExamples: 1 }, "FT_WITHOUT_ENOUGH_LABELED_DATA")).toBe("The chosen approach trains a model on 1 labeled example; fine-tuning needs hundreds to low thousands of curated pairs.");
+    expect(reason({ changeFrequency: "annually", maxLagDays: 0 }, "STALENESS_EXCEEDS_ACCEPTABLE_LAG")).toBe("Each retraining takes about 1 day, longer than the 0 days of lag the business accepts.");
+    // Weekly knowledge, a 200-day lag, retraining in 199 days: once a year, so a change waits 365 + 199 days.
+    expect(riskFlags({ changeFrequency: "weekly", maxLagDays: 200 }, { consensus: null, chosen: "FINE_TUNING", retrainLagDays: 199 }).find((f) => f.code === "STALENESS_EXCEEDS_ACCEPTABLE_LAG")?.reason).toBe(
+      "Retraining as often as it can (1 time a year), a change still waits up to 564 days for the fine-tuned model, longer than the 200 days of lag the business accepts.",
+    );
+  });
+});
+
 describe("prompting alone on knowledge it never sees", () => {
   const reason = (a: Assessment, consensus: Approach | null = "PROMPTING", chosen: Approach | null = null) =>
     riskFlags(a, { consensus, chosen }).find((f) => f.code === "PROMPTING_WITHOUT_ITS_KNOWLEDGE")?.reason;
@@ -203,6 +215,7 @@ describe("prompting alone on knowledge it never sees", () => {
     expect(reason({ coreNeed: "retrieval" })).toMatch(/^The recommendation is prompting alone, but its core need is to know documented things,/);
     expect(reason({ coreNeed: "both" })).toMatch(/, but its core need includes knowing documented things,/);
     expect(reason({ corpusDocuments: 2_500 })).toMatch(/, but it answers from 2,500 documents of its own,/);
+    expect(reason({ corpusDocuments: 1 })).toMatch(/, but it answers from 1 document of its own,/);
     expect(reason({ expertiseDocumented: true })).toMatch(/, but it answers from documented expertise of its own,/);
     expect(reason({ changeFrequency: "weekly" }, "RAG", "PROMPTING")).toMatch(/^The chosen approach is prompting alone, but it answers from knowledge that changes weekly,/);
   });

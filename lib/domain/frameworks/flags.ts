@@ -5,9 +5,11 @@
  * "The approach in play" is the chosen approach when one is chosen, else the recommendation.
  */
 import type { Approach, Assessment } from "../assessment";
-import { DEFAULT_RETRAIN_LAG_DAYS, retrainingCyclesPerYear, worstDelayDays } from "../costing/retraining";
+import { DEFAULT_RETRAIN_LAG_DAYS } from "../costing/retraining";
 import { ENOUGH_LABELS } from "./data/shared";
 import { ownKnowledgeSign, promptingMeetsBar, promptingReachesKnowledge, trainsAModel } from "./evidence";
+import { plural } from "../portfolio/format";
+import { fineTunedWait } from "./serves";
 import type { Citation } from "./types";
 
 export const FLAG_CODES = [
@@ -126,13 +128,12 @@ function ownKnowledge(a: Assessment): string {
     case "citations": return "its answers must cite sources";
     case "retrieval": return "its core need is to know documented things";
     case "both": return "its core need includes knowing documented things";
-    case "corpus": return `it answers from ${(a.corpusDocuments ?? 0).toLocaleString("en-US")} documents of its own`;
+    case "corpus": return `it answers from ${plural(a.corpusDocuments ?? 0, "document")} of its own`;
     case "expertise": return "it answers from documented expertise of its own";
     default: return `it answers from knowledge that changes ${a.changeFrequency ?? ""}`.trimEnd();
   }
 }
 
-const days = (n: number) => `${n.toLocaleString("en-US")} day${n === 1 ? "" : "s"}`;
 
 export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
   const { consensus, chosen } = ctx;
@@ -148,7 +149,7 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
 
   if (ftInPlay && fast) add("FT_ON_FAST_CHANGING_KNOWLEDGE", `${who} is fine-tuning, but the knowledge changes ${a.changeFrequency}, so a trained model falls behind between retrainings.`);
   if (trainsModel && a.labeledExamples !== undefined && a.labeledExamples < ENOUGH_LABELS) {
-    add("FT_WITHOUT_ENOUGH_LABELED_DATA", `${who} trains a model on ${a.labeledExamples.toLocaleString("en-US")} labeled examples; fine-tuning needs hundreds to low thousands of curated pairs.`);
+    add("FT_WITHOUT_ENOUGH_LABELED_DATA", `${who} trains a model on ${plural(a.labeledExamples, "labeled example")}; fine-tuning needs hundreds to low thousands of curated pairs.`);
   }
   if (trainsModel && a.retrainingBudget === false) {
     add("FT_WITHOUT_RETRAINING_BUDGET", `${who} is ${what}, but there is no budget or engineering team for the retraining cycles a trained model needs.`);
@@ -170,14 +171,13 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
   }
   // The cost panel's own rule (costing/retraining.ts): retraining as often as the lag allows, how
   // long does a change wait? Over the lag, the panel says fine-tuning "does not meet the lag", and so does this flag.
-  const cycles = a.changeFrequency === undefined ? 0 : retrainingCyclesPerYear(a.changeFrequency, a.maxLagDays, retrainLagDays);
-  const wait = worstDelayDays(a.changeFrequency, cycles, retrainLagDays);
-  if (ftInPlay && a.maxLagDays !== undefined && a.changeFrequency !== undefined && wait > a.maxLagDays) {
+  const ft = fineTunedWait(a, retrainLagDays);
+  if (ftInPlay && ft && ft.waitDays > ft.maxLagDays) {
     add(
       "STALENESS_EXCEEDS_ACCEPTABLE_LAG",
-      a.maxLagDays < retrainLagDays
-        ? `Each retraining takes about ${retrainLagDays} days, longer than the ${days(a.maxLagDays)} of lag the business accepts.`
-        : `Retraining as often as it can (${cycles} times a year), a change still waits up to ${days(Math.round(wait))} for the fine-tuned model, longer than the ${days(a.maxLagDays)} of lag the business accepts.`,
+      ft.maxLagDays < retrainLagDays
+        ? `Each retraining takes about ${plural(retrainLagDays, "day")}, longer than the ${plural(ft.maxLagDays, "day")} of lag the business accepts.`
+        : `Retraining as often as it can (${plural(ft.cycles, "time")} a year), a change still waits up to ${plural(Math.round(ft.waitDays), "day")} for the fine-tuned model, longer than the ${plural(ft.maxLagDays, "day")} of lag the business accepts.`,
     );
   }
   if (inPlay === "PROMPTING" && !promptingReachesKnowledge(a)) {

@@ -8,12 +8,13 @@
  */
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach, type Assessment } from "../assessment";
 import { answersOf } from "./conditions";
-import { agreementSentence, consensusOf, tieOf, tieSentence, weightOf, type Consensus } from "./consensus";
+import { agreementSentence, consensusOf, rankedPicks, tieOf, tieSentence, weightOf, type Consensus } from "./consensus";
 import { ENOUGH_LABELS } from "./data/shared";
 import { defaultStart, evidenceOf, trainsAModel, unknownPrerequisites, type Evidence } from "./evidence";
 import { runFramework } from "./evaluate";
 import { DEFAULT_RETRAIN_LAG_DAYS } from "../costing/retraining";
 import { riskFlags, type RiskFlag } from "./flags";
+import { cannotRecommend, heldBackSentence, type HoldReason } from "./serves";
 import { DEFAULT_WEIGHTS, FRAMEWORKS, frameworkVersions, type Weights } from "./registry";
 import { whatWouldChange, type Rescored, type WhatWouldChange } from "./sensitivity";
 import type { Citation, FrameworkResult } from "./types";
@@ -47,6 +48,18 @@ export interface Leaning {
   sentence: string;
 }
 
+/** The frameworks' own pick, where it cannot serve the use case and the recommendation went past it. */
+export interface HeldBack {
+  approach: Approach;
+  reason: HoldReason;
+  /** Voting frameworks that pick it, of all voting. */
+  votes: number;
+  voters: number;
+  /** What the page says: why it cannot serve, and where the recommendation went instead. */
+  sentence: string;
+  cite: Citation;
+}
+
 export interface Score extends Consensus {
   evidence: Evidence;
   /** null when there is no recommendation. */
@@ -54,6 +67,8 @@ export interface Score extends Consensus {
   /** Where the default start stands in for the frameworks' own pick. */
   basisCite: Citation | null;
   leaning: Leaning | null;
+  /** The frameworks' pick held back because it cannot serve the use case (absent in scores stored before 2.3). */
+  heldBack?: HeldBack | null;
   /**
    * How many voting frameworks pick the recommendation shown. Equal to the agreement's count,
    * except where the default start stands in for the frameworks' pick (then often 0 of N).
@@ -81,8 +96,12 @@ export interface Score extends Consensus {
  * 2.2: a provisional lean to training says when a prompted base model already meets the bar; the
  *      default start is RAG, not prompting, where a prompted base model was tried and falls short;
  *      PROMPTING_BELOW_BAR.
+ * 2.3: the recommendation is held to what can serve the use case (./serves.ts, the cost panel's
+ *      rules): where the frameworks' pick misses the acceptable lag or is prompting that never sees
+ *      the use case's knowledge or was found short of the bar, the recommendation is the next
+ *      approach they pick that can, else the seeds' default start.
  */
-export const JUDGEMENT_VERSION = "2.2";
+export const JUDGEMENT_VERSION = "2.3";
 
 /** What each unknown prerequisite would have to be for a trained model to be recommended. */
 const FAVOURS_TRAINING: Partial<Record<AnswerKey, string>> = {
@@ -106,11 +125,45 @@ interface Held {
   basis: Basis | null;
   basisCite: Citation | null;
   leaning: Leaning | null;
+  heldBack: HeldBack | null;
 }
 
-/** The frameworks' consensus held to the evidence behind it. */
-function holdToEvidence(a: Assessment, evidence: Evidence, c: Consensus): Held {
-  if (evidence === "none" || c.consensus === null) return { consensus: null, basis: null, basisCite: null, leaning: null };
+/** How the frameworks voted, for holding their pick to what can serve the use case. */
+interface Votes {
+  results: readonly FrameworkResult[];
+  weights: Weights;
+  retrainLagDays: number;
+}
+
+const votesFor = (v: Votes, ap: Approach) => {
+  const voting = v.results.filter((f) => f.recommendation && !f.abstained && weightOf(v.weights, f.frameworkId) > 0);
+  return { votes: voting.filter((f) => f.recommendation === ap).length, voters: voting.length };
+};
+
+/**
+ * The frameworks' pick where it can serve the use case; else the next approach they pick that can
+ * (./serves.ts, the cost panel's rules); else the seeds' default start, which always can.
+ */
+function holdToWhatServes(a: Assessment, pick: Approach, v: Votes): Held {
+  const cannot = cannotRecommend(pick, a, v.retrainLagDays);
+  if (!cannot) return { consensus: pick, basis: "frameworks", basisCite: null, leaning: null, heldBack: null };
+  const { votes, voters } = votesFor(v, pick);
+  const next = rankedPicks(v.results, v.weights).find((ap) => ap !== pick && cannotRecommend(ap, a, v.retrainLagDays) === null);
+  const start = defaultStart(a);
+  const to = next ?? start.approach;
+  const backing = votesFor(v, to);
+  const instead = next
+    ? `The recommendation is the next approach they pick that can, ${APPROACH_LABELS[to]} (${backing.votes} of ${backing.voters}).`
+    : `No other approach they pick can, so the recommendation is the seeds' default start, ${APPROACH_LABELS[to]}.`;
+  const heldBack: HeldBack = { approach: pick, reason: cannot.reason, votes, voters, sentence: heldBackSentence(pick, votes, voters, cannot.why, instead), cite: cannot.cite };
+  return next
+    ? { consensus: to, basis: "frameworks", basisCite: null, leaning: null, heldBack }
+    : { consensus: to, basis: "default-start", basisCite: start.cite, leaning: null, heldBack };
+}
+
+/** The frameworks' consensus held to the evidence behind it, then to what can serve the use case. */
+function holdToEvidence(a: Assessment, evidence: Evidence, c: Consensus, v: Votes): Held {
+  if (evidence === "none" || c.consensus === null) return { consensus: null, basis: null, basisCite: null, leaning: null, heldBack: null };
   const unknowns = unknownPrerequisites(a);
   if (evidence === "provisional" && trainsAModel(c.consensus) && unknowns.length > 0) {
     const start = defaultStart(a);
@@ -124,9 +177,10 @@ function holdToEvidence(a: Assessment, evidence: Evidence, c: Consensus): Held {
         unknowns,
         sentence: `${name} leans if ${join(unknowns.map((k) => FAVOURS_TRAINING[k] ?? inSentence(ANSWER_LABELS[k])))}${a.promptedBaselineMeetsBar === "yes" ? PROMPTED_MEETS_BAR : ""}.`,
       },
+      heldBack: null,
     };
   }
-  return { consensus: c.consensus, basis: "frameworks", basisCite: null, leaning: null };
+  return holdToWhatServes(a, c.consensus, v);
 }
 
 /** The agreement, and where the votes tied, what decided it. */
@@ -140,25 +194,36 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
   const evidence = evidenceOf(a);
   const frameworks = FRAMEWORKS.map((fw) => runFramework(fw, a));
   const raw = consensusOf(frameworks, weights);
-  const held = holdToEvidence(a, evidence, raw);
+  const retrainLagDays = opts.retrainLagDays ?? DEFAULT_RETRAIN_LAG_DAYS;
+  const votesOf = (results: readonly FrameworkResult[]): Votes => ({ results, weights, retrainLagDays });
+  const held = holdToEvidence(a, evidence, raw, votesOf(frameworks));
   // With no deciding answer there is nothing to agree on: no count at all.
   const c: Consensus = evidence === "none" ? { consensus: null, agreement: { votes: 0, voters: 0, abstained: [] }, disagreement: false } : raw;
 
   // Re-scoring for "what would change it" reruns only the frameworks that read the changed answer.
-  const votesIn = (results: readonly FrameworkResult[]) => (ap: Approach) => {
-    const voting = results.filter((f) => f.recommendation && !f.abstained && weightOf(weights, f.frameworkId) > 0);
-    return { votes: voting.filter((f) => f.recommendation === ap).length, voters: voting.length };
-  };
+  const votesIn = (results: readonly FrameworkResult[]) => (ap: Approach) => votesFor(votesOf(results), ap);
   const rescore = (x: Assessment, changed: AnswerKey): Rescored => {
     const results = FRAMEWORKS.map((fw, i) => (READS[i]!.has(changed) ? runFramework(fw, x, true) : frameworks[i]!));
     const r = consensusOf(results, weights, true);
-    return { raw: r.consensus, shown: holdToEvidence(x, evidenceOf(x), r).consensus, votesFor: votesIn(results) };
+    return { raw: r.consensus, shown: holdToEvidence(x, evidenceOf(x), r, votesOf(results)).consensus, votesFor: votesIn(results) };
   };
   const now = held.consensus ? votesIn(frameworks)(held.consensus) : null;
   const backing =
     held.basis === "default-start"
       ? { votes: frameworks.filter((f) => f.recommendation === held.consensus && !c.agreement.abstained.some((x) => x.frameworkId === f.frameworkId)).length, voters: c.agreement.voters }
-      : { votes: c.agreement.votes, voters: c.agreement.voters };
+      : held.heldBack
+        ? { votes: now!.votes, voters: c.agreement.voters }
+        : { votes: c.agreement.votes, voters: c.agreement.voters };
+  const agreementText =
+    evidence === "none"
+      ? "Not assessed: no deciding question is answered yet."
+      : held.leaning
+        ? `Held back for now: ${agreementSentence(c.agreement).replace(/ agree/, ` lean to ${APPROACH_LABELS[held.leaning.approach]}`)}`
+        : held.heldBack && held.basis === "default-start"
+          ? `Held back: ${agreementSentence(c.agreement).replace(/ agree/, ` pick ${APPROACH_LABELS[held.heldBack.approach]}`)}`
+          : held.heldBack
+            ? agreementSentence({ ...c.agreement, votes: backing.votes })
+            : withTie(agreementSentence(c.agreement), tieOf(frameworks, weights, c.consensus), c.consensus);
   return {
     ...c,
     consensus: held.consensus,
@@ -167,14 +232,10 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
     basis: held.basis,
     basisCite: held.basisCite,
     leaning: held.leaning,
-    agreementText:
-      evidence === "none"
-        ? "Not assessed: no deciding question is answered yet."
-        : held.leaning
-          ? `Held back for now: ${agreementSentence(c.agreement).replace(/ agree/, ` lean to ${APPROACH_LABELS[held.leaning.approach]}`)}`
-          : withTie(agreementSentence(c.agreement), held.basis === "frameworks" ? tieOf(frameworks, weights, c.consensus) : null, c.consensus),
+    heldBack: held.heldBack,
+    agreementText,
     frameworks,
-    flags: riskFlags(a, { consensus: held.consensus, chosen: opts.chosenApproach ?? null, retrainLagDays: opts.retrainLagDays ?? DEFAULT_RETRAIN_LAG_DAYS, agreement: held.basis === "frameworks" ? c.agreement : undefined }),
+    flags: riskFlags(a, { consensus: held.consensus, chosen: opts.chosenApproach ?? null, retrainLagDays, agreement: held.basis === "frameworks" ? backing : undefined }),
     sensitivity: opts.skipSensitivity ? null : whatWouldChange(a, held.consensus, rescore, now, evidence),
     frameworkVersions: frameworkVersions(),
     judgementVersion: JUDGEMENT_VERSION,

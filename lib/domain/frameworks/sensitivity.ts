@@ -20,7 +20,7 @@ import { formatValue } from "./conditions";
 import { DECIDING_KEYS, promptingMeetsBar } from "./evidence";
 import { FRAMEWORKS } from "./registry";
 import type { AnswerValue, Condition } from "./types";
-import { inSentence } from "../portfolio/format";
+import { inSentence, plural } from "../portfolio/format";
 
 export interface Sensitivity {
   answer: AnswerKey;
@@ -128,8 +128,8 @@ function valuesOf(key: AnswerKey): AnswerValue[] {
 
 function phrase(key: AnswerKey, v: AnswerValue): string {
   if (key === "changeFrequency") return `the knowledge changed ${v}`;
-  if (key === "maxLagDays") return `${formatValue(v)} days of lag were acceptable`;
-  if (key === "labeledExamples") return `there were ${formatValue(v)} labeled examples`;
+  if (key === "maxLagDays") return `${typeof v === "number" ? plural(v, "day") : formatValue(v)} of lag were acceptable`;
+  if (key === "labeledExamples") return v === 1 ? "there was 1 labeled example" : `there were ${formatValue(v)} labeled examples`;
   if (key === "promptedBaselineMeetsBar") return v === "yes" ? "a prompted base model met the bar" : v === "no" ? "a prompted base model fell short" : "the prompted baseline were untested";
   if (key === "coreNeed") return `the core need were ${v === "neither" ? "neither retrieval nor reasoning" : v === "both" ? "both retrieval and reasoning" : v}`;
   return `“${inSentence(ANSWER_LABELS[key])}” were ${formatValue(v)}`;
@@ -137,7 +137,7 @@ function phrase(key: AnswerKey, v: AnswerValue): string {
 
 function was(key: AnswerKey, v: AnswerValue): string {
   if (key === "changeFrequency") return String(v);
-  if (key === "maxLagDays") return `${formatValue(v)} days`;
+  if (key === "maxLagDays") return typeof v === "number" ? plural(v, "day") : formatValue(v);
   if (key === "promptedBaselineMeetsBar") return v === "untested" ? "untested" : v === "yes" ? "it meets the bar" : "it falls short";
   return formatValue(v);
 }
@@ -206,9 +206,9 @@ export function nearestChanges(a: Assessment, current: Approach | null, rescore:
     if (changes.some((x) => x.answer === c.key)) continue;
     const changed = { ...a, [c.key]: c.to } as Assessment;
     const r = rescore(changed, c.key);
-    // Prompting alone where a prompted model was tried and fell short (and still would have) is
-    // not a way this case could go: the frameworks may vote for it, but it is known not to serve
-    // (PROMPTING_BELOW_BAR), so it is no answer to "what would change it".
+    // Prompting alone where a prompted model was tried and fell short is no way this case could
+    // go (PROMPTING_BELOW_BAR). scoreUseCase's rescore already holds what it shows to what can
+    // serve (./serves.ts); this function keeps the rule for any rescore it is given.
     if (r.shown === "PROMPTING" && !promptingMeetsBar(changed)) continue;
     if (r.shown !== current) {
       firstCost ??= c.cost;

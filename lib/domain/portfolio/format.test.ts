@@ -78,6 +78,8 @@ describe("a use case's wait against its lag", () => {
   it("never names a lag the use case did not give", () => {
     expect(lagWait(null, null)).toBe("never sees the use case's own knowledge");
     expect(lagWait(21, null)).toBe("a change waits up to 21 days");
+    expect(lagWait(1, null)).toBe("a change waits up to 1 day");
+    expect(lagWait(0.6, 0)).toBe("a change waits up to 1 day, against a 0-day lag");
   });
 });
 

@@ -108,7 +108,7 @@ export function savingText(s: Pick<Saving, "cents" | "percent" | "comparable" | 
  * listed only for that, so it is said as such, not against a lag it never gave.
  */
 export function lagWait(worstDelayDays: number | null, maxLagDays: number | null): string {
-  if (maxLagDays === null) return worstDelayDays === null ? "never sees the use case's own knowledge" : `a change waits up to ${count(Math.round(worstDelayDays))} days`;
+  if (maxLagDays === null) return worstDelayDays === null ? "never sees the use case's own knowledge" : `a change waits up to ${plural(Math.round(worstDelayDays), "day")}`;
   const lag = `a ${count(maxLagDays)}-day lag`;
-  return worstDelayDays === null ? `never brought up to date, against ${lag}` : `a change waits up to ${count(Math.round(worstDelayDays))} days, against ${lag}`;
+  return worstDelayDays === null ? `never brought up to date, against ${lag}` : `a change waits up to ${plural(Math.round(worstDelayDays), "day")}, against ${lag}`;
 }

@@ -53,6 +53,14 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
             {score.basisCite ? <> (<q className="italic">{score.basisCite.quote}</q>)</> : null}. {score.leaning.sentence}
           </p>
         ) : null}
+        {score.heldBack ? (
+          <p className="mt-1 text-sm text-zinc-800" data-testid="held-back">
+            {score.heldBack.sentence}{" "}
+            <span className="text-xs text-zinc-600">
+              Source: {sourceTitle(score.heldBack.cite.file)} — “{score.heldBack.cite.quote}”
+            </span>
+          </p>
+        ) : null}
         <p className="mt-1 text-sm text-zinc-600" data-testid="agreement">
           {score.agreementText ??
             (score.agreement.voters > 0 ? `${score.agreement.votes} of ${score.agreement.voters} voting agree` : "No framework could recommend yet: answer more of the assessment.")}

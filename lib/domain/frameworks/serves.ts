@@ -1,0 +1,68 @@
+/**
+ * Whether an approach the frameworks pick can serve the use case, by the rules the cost panel uses
+ * (costing/project.ts: meetsLag, reachesKnowledge, meetsBar; cannotServe). The recommendation is
+ * held to this (score.ts), so the page never recommends what its own cost panel and risk flags say
+ * cannot serve the use case. Where a prompted base model already meets the bar, a trained model
+ * still can serve; FT_THOUGH_PROMPTING_MEETS_BAR says what it adds, and the recommendation stands.
+ */
+import { APPROACH_LABELS, type Approach, type Assessment } from "../assessment";
+import { lagText } from "../costing/project";
+import { retrainingCyclesPerYear, worstDelayDays } from "../costing/retraining";
+import { promptingMeetsBar, promptingReachesKnowledge } from "./evidence";
+import { plural } from "../portfolio/format";
+import type { Citation } from "./types";
+
+/**
+ * Retraining as often as the lag allows, how long a change waits for a fine-tuned model, and how
+ * many cycles a year that takes; null when the use case has not said how often its knowledge
+ * changes or how long a lag it accepts. The staleness flag and the hold below both read this.
+ */
+export function fineTunedWait(a: Assessment, retrainLagDays: number): { cycles: number; waitDays: number; maxLagDays: number } | null {
+  if (a.changeFrequency === undefined || a.maxLagDays === undefined) return null;
+  const cycles = retrainingCyclesPerYear(a.changeFrequency, a.maxLagDays, retrainLagDays);
+  return { cycles, waitDays: worstDelayDays(a.changeFrequency, cycles, retrainLagDays), maxLagDays: a.maxLagDays };
+}
+
+export type HoldReason = "fails-lag" | "lacks-knowledge" | "below-bar";
+
+export interface CannotRecommend {
+  reason: HoldReason;
+  /** After the approach's name: "cannot keep it within its 1-day lag: …". */
+  why: string;
+  cite: Citation;
+}
+
+const CHEAPER_FIRST: Citation = { file: "003_cef81cc6bb37c5d4.txt", quote: "Start with the cheaper option. Add complexity when the cheaper option clearly fails." };
+const LAG: Citation = { file: "000_2a5380ca2875bd0d.txt", quote: "Each iteration adds $10,000 to $30,000 and two to four weeks of lag time." };
+const GROUNDING: Citation = { file: "002_eb871f56c24eca94.txt", quote: "grounding answers in specific, up-to-date documents rather than relying on potentially stale or hallucinated parametric knowledge" };
+
+/** Why the approach is not to be recommended for this use case, or null where it can be. */
+export function cannotRecommend(approach: Approach, a: Assessment, retrainLagDays: number): CannotRecommend | null {
+  if (approach === "PROMPTING") {
+    if (!promptingReachesKnowledge(a)) {
+      return { reason: "lacks-knowledge", why: "does not reach the use case's own knowledge (nothing is retrieved, nothing is trained, and no prompted base model has been shown to meet the bar)", cite: GROUNDING };
+    }
+    if (!promptingMeetsBar(a)) {
+      return { reason: "below-bar", why: "falls short of the bar: a prompted base model was tried and does not meet it, and 003 adds complexity when the cheaper option clearly fails", cite: CHEAPER_FIRST };
+    }
+    return null;
+  }
+  if (approach === "FINE_TUNING") {
+    const w = fineTunedWait(a, retrainLagDays);
+    if (w && w.waitDays > w.maxLagDays) {
+      const wait = w.maxLagDays < retrainLagDays
+        ? `each retraining takes about ${plural(retrainLagDays, "day")}`
+        : Number.isFinite(w.waitDays)
+          ? `retraining as often as it can (${plural(w.cycles, "time")} a year), a change still waits up to ${plural(Math.round(w.waitDays), "day")}`
+          : "it is never brought up to date";
+      return { reason: "fails-lag", why: `does not meet the ${lagText(w.maxLagDays)} lag: ${wait}`, cite: LAG };
+    }
+  }
+  return null;
+}
+
+/** "Fine-tuning, which 3 of 5 voting frameworks pick, cannot keep it within …". */
+export function heldBackSentence(approach: Approach, votes: number, voters: number, why: string, instead: string): string {
+  const pick = `${votes} of ${voters} voting framework${voters === 1 ? "" : "s"} pick${votes === 1 ? "s" : ""}`;
+  return `${APPROACH_LABELS[approach]}, which ${pick}, ${why}. ${instead}`;
+}
