@@ -193,6 +193,15 @@ describe("prompting alone though a prompted base model was tried and falls short
   });
 });
 
+describe("no retraining budget", () => {
+  it("is no risk where the knowledge never changes: the cost panel plans no retraining at all", () => {
+    const codes = (a: Assessment) => riskFlags(a, { consensus: "FINE_TUNING", chosen: null }).map((f) => f.code);
+    expect(codes({ retrainingBudget: false, changeFrequency: "static" })).not.toContain("FT_WITHOUT_RETRAINING_BUDGET");
+    expect(codes({ retrainingBudget: false, changeFrequency: "annually" })).toContain("FT_WITHOUT_RETRAINING_BUDGET");
+    expect(codes({ retrainingBudget: false })).toContain("FT_WITHOUT_RETRAINING_BUDGET");
+  });
+});
+
 describe("counts of one, in the singular", () => {
   it("one labeled example, one retraining a year, a lag of one day", () => {
     const reason = (a: Assessment, code: string) => riskFlags(a, { consensus: null, chosen: "FINE_TUNING", retrainLagDays: 1 }).find((f) => f.code === code)?.reason;

@@ -151,7 +151,8 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
   if (trainsModel && a.labeledExamples !== undefined && a.labeledExamples < ENOUGH_LABELS) {
     add("FT_WITHOUT_ENOUGH_LABELED_DATA", `${who} trains a model on ${plural(a.labeledExamples, "labeled example")}; fine-tuning needs hundreds to low thousands of curated pairs.`);
   }
-  if (trainsModel && a.retrainingBudget === false) {
+  // Knowledge that never changes needs no retraining (the cost panel plans none), so no budget for it is missing.
+  if (trainsModel && a.retrainingBudget === false && a.changeFrequency !== "static") {
     add("FT_WITHOUT_RETRAINING_BUDGET", `${who} is ${what}, but there is no budget or engineering team for the retraining cycles a trained model needs.`);
   }
   if (trainsModel && a.promptedBaselineMeetsBar !== "no" && a.promptedBaselineMeetsBar !== "yes") {

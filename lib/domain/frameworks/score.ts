@@ -99,7 +99,8 @@ export interface Score extends Consensus {
  * 2.3: the recommendation is held to what can serve the use case (./serves.ts, the cost panel's
  *      rules): where the frameworks' pick misses the acceptable lag or is prompting that never sees
  *      the use case's knowledge or was found short of the bar, the recommendation is the next
- *      approach they pick that can, else the seeds' default start.
+ *      approach they pick that can, else the seeds' default start. FT_WITHOUT_RETRAINING_BUDGET is
+ *      not raised where the knowledge is static (no retraining is planned).
  */
 export const JUDGEMENT_VERSION = "2.3";
 
