@@ -4,7 +4,8 @@
  *
  * The recommendation shown is the frameworks' consensus, held to the evidence (./evidence.ts):
  * none with no deciding answer; the seeds' default start instead of fine-tuning or a hybrid while
- * the answers that would justify training a model are unknown.
+ * the answers that would justify training a model are unknown. Then to what can serve the use case
+ * (./serves.ts): never an approach the cost panel says misses the lag or cannot reach the use case.
  */
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach, type Assessment } from "../assessment";
 import { answersOf } from "./conditions";
@@ -163,7 +164,7 @@ function holdToWhatServes(a: Assessment, pick: Approach, v: Votes): Held {
 }
 
 /** The frameworks' consensus held to the evidence behind it, then to what can serve the use case. */
-function holdToEvidence(a: Assessment, evidence: Evidence, c: Consensus, v: Votes): Held {
+function holdRecommendation(a: Assessment, evidence: Evidence, c: Consensus, v: Votes): Held {
   if (evidence === "none" || c.consensus === null) return { consensus: null, basis: null, basisCite: null, leaning: null, heldBack: null };
   const unknowns = unknownPrerequisites(a);
   if (evidence === "provisional" && trainsAModel(c.consensus) && unknowns.length > 0) {
@@ -197,7 +198,7 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
   const raw = consensusOf(frameworks, weights);
   const retrainLagDays = opts.retrainLagDays ?? DEFAULT_RETRAIN_LAG_DAYS;
   const votesOf = (results: readonly FrameworkResult[]): Votes => ({ results, weights, retrainLagDays });
-  const held = holdToEvidence(a, evidence, raw, votesOf(frameworks));
+  const held = holdRecommendation(a, evidence, raw, votesOf(frameworks));
   // With no deciding answer there is nothing to agree on: no count at all.
   const c: Consensus = evidence === "none" ? { consensus: null, agreement: { votes: 0, voters: 0, abstained: [] }, disagreement: false } : raw;
 
@@ -206,7 +207,7 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
   const rescore = (x: Assessment, changed: AnswerKey): Rescored => {
     const results = FRAMEWORKS.map((fw, i) => (READS[i]!.has(changed) ? runFramework(fw, x, true) : frameworks[i]!));
     const r = consensusOf(results, weights, true);
-    return { raw: r.consensus, shown: holdToEvidence(x, evidenceOf(x), r, votesOf(results)).consensus, votesFor: votesIn(results) };
+    return { raw: r.consensus, shown: holdRecommendation(x, evidenceOf(x), r, votesOf(results)).consensus, votesFor: votesIn(results) };
   };
   const now = held.consensus ? votesIn(frameworks)(held.consensus) : null;
   const backing =
