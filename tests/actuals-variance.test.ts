@@ -175,6 +175,27 @@ describe("a use case that starts during the year", () => {
   });
 });
 
+describe("the run rate of a use case that starts during the year", () => {
+  it("counts no month before its start, on its page, the early-warning queue and the portfolio alike", async () => {
+    const { org } = await setUp();
+    const finance: ActualsActor = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" };
+    // E starts on 10 February with a budget of $240 approved; metered $800 a year, $72.73 of it in
+    // February. It was billed $50.10 in January (a trial before its start) and $16.00 in February.
+    const e = await insertUseCaseWithCosts(org.id, { title: "Renewal notes", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING", budgetApproved: 240_00, startYear: 2026, yearly: { PROMPTING: { INFERENCE: [800_00] } } });
+    await db.useCase.update({ where: { id: e }, data: { externalId: "UC-E", startDate: new Date(Date.UTC(2026, 1, 10)) } });
+    await importActuals(finance, { source: chunked("date,cost,tags\n2026-01-15,50.10,usecase=UC-E\n2026-02-15,16.00,usecase=UC-E\n"), fileName: "e.csv", feed: "Extra" });
+    const v = (await loadVariances(org.id, { useCaseId: e })).useCases[0]!.variance;
+    // Inside its range ($58.18–$90.91 for February), and at February's $16.00 a month the year ends
+    // near $226.10, under the $240 budget. Averaged with January, before it ran, it would have been
+    // $33.05 a month, $396.60 for the year, and a false warning.
+    expect(v).toMatchObject({ fromMonth: 2, actual: 66_10, position: "under-base", flags: [] });
+    expect(v.runRate).toEqual({ yearEnd: 226_10, budget: 240_00, passesBudget: false, passingMonth: null });
+    expect((await listFlaggedUseCases(org.id)).map((f) => f.useCaseId)).not.toContain(e);
+    // The portfolio's statement counts the same flags: A and B, as before E.
+    expect((await loadPortfolioActuals(org.id, EMPTY_FILTER)).flagged).toBe(2);
+  });
+});
+
 describe("learning from actuals", () => {
   it("shows the actual cost per call against the assumption, and starts a new version from it", async () => {
     const { org } = await setUp();

@@ -120,6 +120,6 @@ describe("variance, on generated years", () => {
   it("a projection whose base is zero is said to have no base, not to be some percent off it", () => {
     const v = computeVariance({ year: 2026, throughMonth: 1, approvedBudget: null, projection: [{ category: "INFERENCE", low: 0, base: 0, high: 0 }], actual: [{ month: 1, category: "INFERENCE", cents: 50_000 }] });
     expect(v).toMatchObject({ pctVsBase: null, position: "above" });
-    expect(v.sentence).toBe("Spent $500 so far this year (January), with no base projection, above the high case ($0).");
+    expect(v.sentence).toBe("Spent $500 so far this year (January), where nothing was projected for these months, above the high case ($0).");
   });
 });

@@ -91,6 +91,37 @@ describe("a use case that starts during the year", () => {
   });
 });
 
+describe("the run rate and the sentence at the edges (the year's start, credits, a hair off base)", () => {
+  const flat = [{ category: "INFERENCE", low: 120_000_00, base: 120_000_00, high: 120_000_00 }];
+  it("counts no month before the use case's start: a late start's true pace passes its budget", () => {
+    // An October start, billed $50k in October: $150k by December, past a $100k budget.
+    const v = computeVariance({ year: 2026, throughMonth: 10, fromMonth: 10, projection: [{ category: "INFERENCE", low: 480_000_00, base: 600_000_00, high: 750_000_00 }], actual: [{ month: 10, category: "INFERENCE", cents: 50_000_00 }], approvedBudget: 100_000_00 });
+    expect(v.runRate).toEqual({ yearEnd: 150_000_00, budget: 100_000_00, passesBudget: true, passingMonth: 12 });
+    expect(v.flags).toContain("over-budget");
+  });
+  it("a month of credits foretells no negative spend: past the budget already is past it", () => {
+    const actual = [{ month: 1, category: "INFERENCE" as const, cents: 150_000_00 }, { month: 4, category: "INFERENCE" as const, cents: -30_000_00 }];
+    const v = computeVariance({ year: 2026, throughMonth: 4, projection: flat, actual, approvedBudget: 100_000_00 });
+    expect(v.runRate).toEqual({ yearEnd: 120_000_00, budget: 100_000_00, passesBudget: true, passingMonth: 1 });
+    expect(v.flags).toContain("over-budget");
+    expect(v.sentence).toContain("At this rate the year ends near $120k, past the $100k yearly budget finance approved (in January).");
+  });
+  it("a difference that rounds to 0% is said as under 1%, never \"on the base projection\" beside \"above the high case\"", () => {
+    const v = computeVariance({ year: 2026, throughMonth: 1, projection: flat, actual: [{ month: 1, category: "INFERENCE", cents: 10_020_00 }], approvedBudget: null });
+    expect(v).toMatchObject({ pctVsBase: 0, position: "above" });
+    expect(v.sentence).toBe("Spent $10k so far this year (January), less than 1% over the base projection, above the high case ($10k).");
+    const under = computeVariance({ year: 2026, throughMonth: 1, projection: flat, actual: [{ month: 1, category: "INFERENCE", cents: 9_970_00 }], approvedBudget: null });
+    expect(under.sentence).toBe("Spent $9.97k so far this year (January), less than 1% under the base projection, below the low case ($10k).");
+  });
+  it("before the planned start, says so: nothing was projected for these months", () => {
+    const before = (cents: number) => computeVariance({ year: 2026, throughMonth: 3, fromMonth: 10, projection: flat, actual: [{ month: 3, category: "INFERENCE", cents }], approvedBudget: null });
+    expect(before(5_000_00).sentence).toBe("Spent $5k so far this year (January to March), before its planned start in October: nothing was projected for these months.");
+    expect(before(0).sentence).toBe("Spent $0 so far this year (January to March); its planned start is in October, so nothing was projected for these months.");
+    // Nothing run yet, so no run rate either.
+    expect(before(5_000_00).runRate.yearEnd).toBe(5_000_00);
+  });
+});
+
 describe("where actual spend stands: the bounds", () => {
   const r = { low: 100, base: 200, high: 300 };
   it.each([

@@ -115,11 +115,24 @@ function monthsText(through: number): string {
   return through === 1 ? "January" : `January to ${MONTH_NAMES[through - 1]}`;
 }
 
-export function varianceSentence(v: Pick<Variance, "actual" | "projected" | "throughMonth" | "pctVsBase" | "position">): string {
+export function varianceSentence(v: Pick<Variance, "actual" | "projected" | "throughMonth" | "pctVsBase" | "position"> & { fromMonth?: number }): string {
   const spent = `Spent ${compactDollars(v.actual)} so far this year (${monthsText(v.throughMonth)})`;
   if (!v.projected || v.position === null) return `${spent}; there is no projection of metered costs for these months to compare it with.`;
+  const from = monthOf(v.fromMonth);
+  // Before its planned start nothing is projected: spend then is said as such, not as "no base projection".
+  if (v.throughMonth < from) {
+    return v.actual === 0
+      ? `${spent}; its planned start is in ${MONTH_NAMES[from - 1]}, so nothing was projected for these months.`
+      : `${spent}, before its planned start in ${MONTH_NAMES[from - 1]}: nothing was projected for these months.`;
+  }
   const p = v.pctVsBase;
-  const vsBase = p === null ? "with no base projection" : p === 0 ? "on the base projection" : `${Math.abs(p)}% ${p > 0 ? "over" : "under"} the base projection`;
+  const base = v.projected.base;
+  // A difference that rounds to 0% is still a difference: "on the base projection" only when it is one.
+  const vsBase =
+    p === null ? "where nothing was projected for these months"
+      : v.actual === base ? "on the base projection"
+        : p === 0 ? `less than 1% ${v.actual > base ? "over" : "under"} the base projection`
+          : `${Math.abs(p)}% ${p > 0 ? "over" : "under"} the base projection`;
   switch (v.position) {
     case "above":
       return `${spent}, ${vsBase}, above the high case (${compactDollars(v.projected.high)}).`;
@@ -218,9 +231,11 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
   const position = projected ? positionOf(actual, projected) : null;
   const pctVsBase = projected ? pct(actual, projected.base) : null;
 
-  // Run rate: the last three months' average (fewer early in the year) for each month left.
-  const recent = actualMonth.slice(-3);
-  const perMonthRate = recent.length ? recent.reduce((n, c) => n + c, 0) / recent.length : 0;
+  // Run rate: the last three months' average (fewer early in the year, and none before the use
+  // case's start month, when it has not run yet) for each month left; never below zero, as a
+  // month of credits does not foretell months of negative spend.
+  const recent = actualMonth.slice(Math.max(through - 3, from - 1));
+  const perMonthRate = recent.length ? Math.max(0, recent.reduce((n, c) => n + c, 0) / recent.length) : 0;
   const yearEnd = Math.round(actual + perMonthRate * (12 - through));
   const budget = input.approvedBudget;
   let passingMonth: number | null = null;

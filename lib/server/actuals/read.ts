@@ -285,6 +285,12 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
   // Written out (not a parameter) so that the planner can match the partial index's predicate.
   const metered = Prisma.raw(METERED_CATEGORIES.map((c) => `'${c.replace(/'/g, "")}'`).join(", "));
   const from = Prisma.sql`y."fromMonth"`;
+  // The run rate's months (computeVariance): the last three to the month imported, none before the
+  // use case's start month; their mean, never below zero, for each month left.
+  const recentMonths = Prisma.raw(Array.from({ length: t - recentFrom + 1 }, (_, i) => `coalesce(y."monthCents"[${Math.trunc(recentFrom + i)}], 0)`).join(", "));
+  const recentSum = Prisma.raw(Array.from({ length: t - recentFrom + 1 }, (_, i) => `(CASE WHEN y."fromMonth" <= ${Math.trunc(recentFrom + i)} THEN y."recentMonths"[${i + 1}] ELSE 0 END)`).join(" + "));
+  const recentCount = Prisma.sql`(${int(t)} - greatest(${int(recentFrom)}, y."fromMonth") + 1)`;
+  const rate = Prisma.sql`(CASE WHEN ${recentCount} > 0 THEN greatest(0, (${recentSum})::float8 / ${recentCount}) ELSE 0 END)`;
   const months = Prisma.sql`greatest(0, ${int(t)} - ${from} + 1)`;
   const low = Prisma.sql`coalesce(p."low", p."base")`;
   const high = Prisma.sql`coalesce(p."high", p."base")`;
@@ -297,7 +303,7 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
       SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")}::text AS "approach", ${APPROVED_BUDGET} AS "budget",
              ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth",
              ${monthsSum(1, t)} AS "actual",
-             ${monthsSum(recentFrom, t)} AS "recent"
+             ARRAY[${recentMonths}]::bigint[] AS "recentMonths"
         FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId" ${approvedBudgetJoin("u")}
        WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${useCaseWhere(organizationId, filter)}
     ),
@@ -329,7 +335,7 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
       SELECT y.*, pu."low", pu."base", pu."high",
              CASE WHEN pu."id" IS NULL THEN NULL WHEN y."actual" < pu."low" THEN 'below' WHEN y."actual" > pu."high" THEN 'above' END AS "position",
              -- computeVariance's run rate: Math.round(actual + mean of the last months × months left) past the approved budget.
-             (y."budget" IS NOT NULL AND floor(y."actual"::float8 + (y."recent"::float8 / ${int(t - recentFrom + 1)}) * ${int(12 - t)} + 0.5) > y."budget") AS "overBudget"
+             (y."budget" IS NOT NULL AND floor(y."actual"::float8 + ${rate} * ${int(12 - t)} + 0.5) > y."budget") AS "overBudget"
         FROM y LEFT JOIN pu ON pu."id" = y."id"
     ),
     o AS (
