@@ -102,6 +102,10 @@ describe("assembling the panels from the SQL cells", () => {
     // Costing more is said as it is, feasible or not.
     expect(savingText({ ...base, cents: -5_000_00, percent: -2, infeasible: 3 })).toBe("costs $5,000 (2%)");
     expect(savingText({ ...base, cents: 0, percent: 0 })).toBe("same");
+    // Under half a dollar either way is the same to the dollar shown, never "saves $0".
+    expect(savingText({ ...base, cents: 40, percent: 0.000004 })).toBe("same");
+    expect(savingText({ ...base, cents: -49, percent: -0.000004 })).toBe("same");
+    expect(savingText({ ...base, cents: 50, percent: 0.000005 })).toBe("saves $1 (under 0.1%)");
     expect(savingText(undefined)).toBe("—");
   });
 

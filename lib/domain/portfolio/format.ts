@@ -96,7 +96,8 @@ export function niceTicks(maxCents: number, count = 5): number[] {
 export function savingText(s: Pick<Saving, "cents" | "percent" | "comparable" | "infeasible"> | undefined): string {
   if (!s) return "—";
   if (s.infeasible > 0 && s.cents > 0) return "not a saving†";
-  if (s.cents === 0) return "same";
+  // Under half a dollar either way it would read "saves $0": the same, to the dollar shown.
+  if (Math.round(s.cents / 100) === 0) return "same";
   const verb = s.cents > 0 ? "saves" : "costs";
   return `${verb} ${dollars(Math.abs(s.cents))}${s.percent === null ? "" : ` (${percentSize(s.percent)})`}${s.comparable ? "" : "*"}`;
 }

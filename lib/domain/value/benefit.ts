@@ -83,6 +83,7 @@ export function yearlyBenefitCents(benefit: Benefit, hourlyRateCents: number): M
 export function benefitBasis(benefit: Benefit, hourlyRateCents: number): string {
   const n = (x: number) => x.toLocaleString("en-US");
   const range = benefit.low === benefit.high ? n(benefit.base) : `${n(benefit.low)} / ${n(benefit.base)} / ${n(benefit.high)}`;
-  if (benefit.kind === "HOURS") return `${range} hours saved a year at $${(hourlyRateCents / 100).toLocaleString("en-US", { minimumFractionDigits: hourlyRateCents % 100 ? 2 : 0 })} an hour`;
+  const hours = benefit.low === benefit.high && benefit.base === 1 ? "hour" : "hours";
+  if (benefit.kind === "HOURS") return `${range} ${hours} saved a year at $${(hourlyRateCents / 100).toLocaleString("en-US", { minimumFractionDigits: hourlyRateCents % 100 ? 2 : 0 })} an hour`;
   return benefit.low === benefit.high ? `revenue of $${range} a year` : `revenue of $${range} a year (low / base / high)`;
 }

@@ -56,6 +56,14 @@ describe("budget input", () => {
     ["-5", null],
     ["1e6", null],
     ["", null],
+    // A comma is a thousands separator or nothing: "1,50" (a European $1.50) is refused, not read as $150.
+    ["1,50", null],
+    ["$1,00", null],
+    ["12,34,567", null],
+    [",5", null],
+    ["1,", null],
+    ["1,234,567.89", 123_456_789],
+    ["1234567", 123_456_700],
   ])("%s dollars → %s cents", (text, cents) => expect(parseDollarsToCents(text)).toBe(cents));
 });
 

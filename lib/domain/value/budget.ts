@@ -106,8 +106,10 @@ export function budgetRows(
 
 /** "$1,250,000.00" → 125000000; refuses anything but a plain amount with at most two decimals. */
 export function parseDollarsToCents(text: string): number | null {
-  const t = text.trim().replace(/^\$/, "").replace(/,/g, "");
-  if (!/^\d+(\.\d{1,2})?$/.test(t)) return null;
+  const typed = text.trim().replace(/^\$/, "");
+  // Commas only as thousands separators ("1,234,567.89"): "1,50" is refused, not read as $150.
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(typed)) return null;
+  const t = typed.replace(/,/g, "");
   const [whole, frac = ""] = t.split(".");
   const cents = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
   return Number.isSafeInteger(cents) ? cents : null;

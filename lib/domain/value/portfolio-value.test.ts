@@ -57,8 +57,9 @@ describe("valueByBusinessUnit: what is counted where", () => {
     expect(units[0]).toMatchObject({ businessUnit: "Claims", valued: 1, cannotServe: 1 });
   });
 
-  it("valueCount: a missing cost outranks an approach that cannot serve; no benefit is never counted as cannot serve", () => {
-    expect(valueCount(row({ yearlyBenefit: m(1, 1, 1), cannotServe: true, incomplete: true }))).toBe("notCosted");
+  it("valueCount: no cost at all outranks an approach that cannot serve, which outranks a missing figure (as the use case's page says it); no benefit is never counted as cannot serve", () => {
+    expect(valueCount(row({ yearlyBenefit: m(1, 1, 1), cannotServe: true, incomplete: true }))).toBe("cannotServe");
+    expect(valueCount(row({ yearlyBenefit: m(1, 1, 1), incomplete: true }))).toBe("notCosted");
     expect(valueCount(row({ yearlyBenefit: m(1, 1, 1), cannotServe: true, lifecycle: null }))).toBe("notCosted");
     expect(valueCount(row({ cannotServe: true }))).toBe("noValue");
     expect(valueCount(row({ cannotServe: true, lifecycle: null }))).toBe("none");

@@ -39,8 +39,11 @@ export type ValueCount = "valued" | "noValue" | "notCosted" | "cannotServe" | "n
 export function valueCount(r: ValueInputRow): ValueCount {
   const costed = r.lifecycle !== null && !r.incomplete && r.years > 0;
   if (!r.yearlyBenefit) return costed ? "noValue" : "none";
+  // As the use case's page has it (approachValue): an approach that cannot serve is said so first,
+  // whether or not its cost lacks a figure.
+  if (r.cannotServe && r.lifecycle !== null && r.years > 0) return "cannotServe";
   if (!costed) return "notCosted";
-  return r.cannotServe ? "cannotServe" : "valued";
+  return "valued";
 }
 
 export type ByScenario = Record<ValueScenario, number>;
