@@ -20,6 +20,8 @@ test("an admin reads the five frameworks, turns one off with a reason, and sees 
   await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Frameworks" }).click();
   await expect(page).toHaveURL(new RegExp(`${org.path("frameworks")}$`));
   await expect(page.getByRole("heading", { level: 1, name: "Frameworks" })).toBeVisible();
+  // How a recommendation is held to what can serve the use case is said where the rules are.
+  await expect(page.getByTestId("held-to-what-serves")).toContainText("fine-tuning that misses the acceptable lag");
 
   for (const f of FRAMEWORKS) {
     const section = page.getByTestId(`framework-${f.id}`);

@@ -36,7 +36,14 @@ export function EvidenceSection() {
             <q className="italic text-zinc-600">Start with the cheaper option. Add complexity when the cheaper option clearly fails.</q>
           </dd>
           <dt className="font-medium text-zinc-900">{EVIDENCE_LABELS.assessed}</dt>
-          <dd>All seven are answered: the frameworks&apos; consensus stands as it is.</dd>
+          <dd>All seven are answered: the frameworks&apos; consensus stands, held to what can serve the use case (below).</dd>
+          <dt className="font-medium text-zinc-900">Held to what can serve</dt>
+          <dd data-testid="held-to-what-serves">
+            At every level, the recommendation is never an approach the cost panel says cannot serve the use case: fine-tuning that misses
+            the acceptable lag even retraining as often as it can, or prompting alone that never sees the use case&apos;s own knowledge or
+            was tried and falls short of the bar. Where the frameworks pick one, the recommendation is the next approach they pick that
+            can, else the seeds&apos; default start, and the use case&apos;s page says which and why.
+          </dd>
         </dl>
       </div>
     </section>
