@@ -64,8 +64,8 @@ function trialsText(share: number, count: number | undefined, trials: number): s
 }
 const lagPhrase = (days: number) => `${days.toLocaleString("en-US")}-day lag`;
 
-/** The sentence for each reason an approach cannot serve (cannotServe in project.ts), after its name. */
-const INFEASIBLE: Record<NonNullable<ReturnType<typeof cannotServe>>["kind"], (x: { worstDelayDays?: number | null }, lag: number | null) => string> = {
+/** The sentence for each reason an approach cannot serve (cannotServe in project.ts), after its name; the recommendation's hold (frameworks/serves.ts) says the same. */
+export const INFEASIBLE: Record<NonNullable<ReturnType<typeof cannotServe>>["kind"], (x: { worstDelayDays?: number | null }, lag: number | null) => string> = {
   "lacks-knowledge": () => "does not reach the use case's own knowledge (nothing is retrieved, nothing is trained, and no prompted base model has been shown to meet the bar)",
   "below-bar": () => "falls short of the bar: a prompted base model was tried and does not meet it",
   "fails-lag": (x, lag) =>

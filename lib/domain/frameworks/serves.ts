@@ -6,7 +6,8 @@
  * still can serve; FT_THOUGH_PROMPTING_MEETS_BAR says what it adds, and the recommendation stands.
  */
 import { APPROACH_LABELS, type Approach, type Assessment } from "../assessment";
-import { lagText } from "../costing/project";
+import { INFEASIBLE } from "../costing/explain";
+import { lagText, type cannotServe } from "../costing/project";
 import { retrainingCyclesPerYear, worstDelayDays } from "../costing/retraining";
 import { promptingMeetsBar, promptingReachesKnowledge } from "./evidence";
 import { plural } from "../portfolio/format";
@@ -23,11 +24,12 @@ export function fineTunedWait(a: Assessment, retrainLagDays: number): { cycles: 
   return { cycles, waitDays: worstDelayDays(a.changeFrequency, cycles, retrainLagDays), maxLagDays: a.maxLagDays };
 }
 
-export type HoldReason = "fails-lag" | "lacks-knowledge" | "below-bar";
+/** The cost panel's reasons (cannotServe in costing/project.ts). */
+export type HoldReason = NonNullable<ReturnType<typeof cannotServe>>["kind"];
 
 export interface CannotRecommend {
   reason: HoldReason;
-  /** After the approach's name: "cannot keep it within its 1-day lag: …". */
+  /** After the approach's name: "does not meet the 14-day lag: each retraining takes about 21 days". */
   why: string;
   cite: Citation;
 }
@@ -40,10 +42,10 @@ const GROUNDING: Citation = { file: "002_eb871f56c24eca94.txt", quote: "groundin
 export function cannotRecommend(approach: Approach, a: Assessment, retrainLagDays: number): CannotRecommend | null {
   if (approach === "PROMPTING") {
     if (!promptingReachesKnowledge(a)) {
-      return { reason: "lacks-knowledge", why: "does not reach the use case's own knowledge (nothing is retrieved, nothing is trained, and no prompted base model has been shown to meet the bar)", cite: GROUNDING };
+      return { reason: "lacks-knowledge", why: INFEASIBLE["lacks-knowledge"]({}, null), cite: GROUNDING };
     }
     if (!promptingMeetsBar(a)) {
-      return { reason: "below-bar", why: "falls short of the bar: a prompted base model was tried and does not meet it, and 003 adds complexity when the cheaper option clearly fails", cite: CHEAPER_FIRST };
+      return { reason: "below-bar", why: `${INFEASIBLE["below-bar"]({}, null)}, and 003 adds complexity when the cheaper option clearly fails`, cite: CHEAPER_FIRST };
     }
     return null;
   }
@@ -61,7 +63,7 @@ export function cannotRecommend(approach: Approach, a: Assessment, retrainLagDay
   return null;
 }
 
-/** "Fine-tuning, which 3 of 5 voting frameworks pick, cannot keep it within …". */
+/** "Fine-tuning, which 4 of 5 voting frameworks pick, does not meet the 14-day lag: …. The recommendation is …". */
 export function heldBackSentence(approach: Approach, votes: number, voters: number, why: string, instead: string): string {
   const pick = `${votes} of ${voters} voting framework${voters === 1 ? "" : "s"} pick${votes === 1 ? "s" : ""}`;
   return `${APPROACH_LABELS[approach]}, which ${pick}, ${why}. ${instead}`;
