@@ -92,6 +92,13 @@ describe("form values → schema input", () => {
     ["abc", Number.NaN],
     ["1e3", 1000],
     ["12abc", Number.NaN],
+    // A comma separates thousands or it is refused: a decimal comma is never read as ten times the number.
+    ["2,5", Number.NaN],
+    ["0,5", Number.NaN],
+    ["1,5", Number.NaN],
+    ["12,34,567", Number.NaN],
+    ["1 000", 1000],
+    ["-12,000.5", -12000.5],
   ])("number %j → %s", (raw, expected) => {
     const n = parseNumberInput(raw);
     if (expected === undefined) expect(n).toBeUndefined();

@@ -126,9 +126,15 @@ export function formValuesFromFields(f: UseCaseFields): UseCaseFormValues {
 }
 
 /** "1,000,000" → 1000000; "" → undefined; "abc" → NaN. */
+/** A number whose commas separate thousands: "1,234,567.5", "-12,000". */
+export const THOUSANDS = /^[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$/;
+
 export function parseNumberInput(raw: string): number | undefined {
-  const s = raw.replace(/[\s,_]/g, "");
-  if (s === "") return undefined;
+  const spaced = raw.replace(/[\s_]/g, "");
+  if (spaced === "") return undefined;
+  // A comma only as a thousands separator ("1,000,000"): "2,5" is refused, never read as 25.
+  if (spaced.includes(",") && !THOUSANDS.test(spaced)) return Number.NaN;
+  const s = spaced.replace(/,/g, "");
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return Number.NaN;
   return Number(s);
 }

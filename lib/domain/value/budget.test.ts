@@ -62,6 +62,7 @@ describe("budget input", () => {
     ["12,34,567", null],
     [",5", null],
     ["1,", null],
+    ["0,125", null],
     ["1,234,567.89", 123_456_789],
     ["1234567", 123_456_700],
   ])("%s dollars → %s cents", (text, cents) => expect(parseDollarsToCents(text)).toBe(cents));

@@ -108,7 +108,7 @@ export function budgetRows(
 export function parseDollarsToCents(text: string): number | null {
   const typed = text.trim().replace(/^\$/, "");
   // Commas only as thousands separators ("1,234,567.89"): "1,50" is refused, not read as $150.
-  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(typed)) return null;
+  if (!/^([1-9]\d{0,2}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(typed)) return null;
   const t = typed.replace(/,/g, "");
   const [whole, frac = ""] = t.split(".");
   const cents = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
