@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { apportion, convertNanos, formatCentsExact, nanosToCents, parseDecimalNanos, parseRateMicros } from "./money";
+import { apportion, convertNanos, formatCentsExact, nanosToCents, parseDecimalNanos, parseRateMicros, roundToTotal } from "./money";
 
 describe("reading costs exactly", () => {
   it.each([
@@ -60,6 +60,19 @@ describe("apportioning whole cents", () => {
     );
   });
 });
+describe("rounding amounts of both signs to a total", () => {
+  it("adds up to the total, and each part is within a cent of its own amount", () => {
+    fc.assert(
+      fc.property(fc.array(fc.bigInt({ min: -10_000_000_000_000n, max: 10_000_000_000_000n }), { minLength: 1, maxLength: 20 }), (nanos) => {
+        const total = nanosToCents(nanos.reduce((a, b) => a + b, 0n));
+        const parts = roundToTotal(nanos, total);
+        expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
+        parts.forEach((p, i) => expect(Math.abs(Number(p) * 1e7 - Number(nanos[i]!))).toBeLessThan(2e7));
+      }),
+    );
+  });
+});
+
 
 describe("reading costs: the edges", () => {
   it.each([
@@ -75,7 +88,7 @@ describe("reading costs: the edges", () => {
     ["0.0000000015", 2n],
   ])("reads %j", (text, nanos) => expect(parseDecimalNanos(text)).toBe(nanos));
 
-  it.each(["1$00", "1e-$3", "12345,678", "1,234,5"])("refuses %j", (text) => expect(parseDecimalNanos(text)).toBeNull());
+  it.each(["1$00", "1e-$3", "12345,678", "1,234,5", "0,125", "-0,250", "0,500"])("refuses %j", (text) => expect(parseDecimalNanos(text)).toBeNull());
 
   it("refuses a rate that is not a number or rounds to nothing", () => {
     expect(parseRateMicros("abc")).toBeNull();

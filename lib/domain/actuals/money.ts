@@ -18,7 +18,9 @@ const DECIMAL = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,3}))?$/;
  */
 export function parseDecimalNanos(input: string): bigint | null {
   let s = input.trim().replace(/^\$/, "").replace(/^([+-])\$/, "$1");
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(s)) s = s.replace(/,/g, "");
+  // Commas only as thousands separators: "1,234.50". "0,125" (a decimal comma) has no thousands
+  // group starting with 0, so it is refused, never read as 125.
+  if (/^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$/.test(s)) s = s.replace(/,/g, "");
   const m = DECIMAL.exec(s);
   if (!m) return null;
   const [, sign, intPart = "", fracPart = "", expPart] = m;
@@ -92,6 +94,28 @@ export function apportion(totalCents: bigint, weights: readonly bigint[]): bigin
     const i = order[k]!;
     const step = left > 0n ? 1n : -1n;
     parts[i] = parts[i]! + step;
+    left -= step;
+  }
+  return parts;
+}
+
+/**
+ * Amounts (nano-units) as whole cents that add up to `totalCents` exactly: each rounded on its own,
+ * then the cents the rounding left over, one each, to the amounts it moved most the other way
+ * (ties: the earlier). For parts of both signs, where apportion's split of a total near zero in
+ * proportion to them would give each part nothing: a $100 charge and a $100 credit in one month
+ * would both have become $0, one use case losing its spend and another its credit.
+ */
+export function roundToTotal(nanos: readonly bigint[], totalCents: bigint): bigint[] {
+  const parts = nanos.map(nanosToCents);
+  let left = totalCents - parts.reduce((a, b) => a + b, 0n);
+  if (left === 0n || parts.length === 0) return parts;
+  // What rounding took off each amount (positive: rounded down), in nano-units.
+  const off = nanos.map((n, i) => n - parts[i]! * NANOS_PER_CENT);
+  const order = nanos.map((_, i) => i).sort((a, b) => (off[a] === off[b] ? a - b : (left > 0n ? off[b]! > off[a]! : off[a]! > off[b]!) ? 1 : -1));
+  for (let k = 0; left !== 0n; k = (k + 1) % order.length) {
+    const step = left > 0n ? 1n : -1n;
+    parts[order[k]!] = parts[order[k]!]! + step;
     left -= step;
   }
   return parts;

@@ -163,6 +163,10 @@ describe("reading a row of actual spend", () => {
   it("a use-case column wins over the tags; a quantity that is not a number counts as none", () => {
     const r = readActualRow(cells({ date: "2026-03-05", cost: "1", tags: "usecase=UC-9", "use case id": " UC-1 ", quantity: "lots" }), index, options);
     expect(r).toMatchObject({ ok: true, row: { tag: "UC-1", quantity: 0 } });
+    // A decimal comma is not a thousands separator: "1,5" is unknown, never 15.
+    for (const [q, n] of [["1,5", 0], ["1,234,5", 0], ["0,500", 0], ["1,250", 1250], ["2.5", 2.5]] as const) {
+      expect(readActualRow(cells({ date: "2026-03-05", cost: "1", quantity: q }), index, options), q).toMatchObject({ ok: true, row: { quantity: n } });
+    }
   });
 
   it("converts a cost in another currency at its rate", () => {
@@ -233,6 +237,23 @@ describe("months and tags: the edges", () => {
 });
 
 describe("the aggregator", () => {
+  it("keeps a charge and a credit of one month on their own lines, even when they cancel out", () => {
+    const agg = new ActualAggregator();
+    const line = (resource: string, nanos: bigint) => ({ month: "2026-01", category: "INFERENCE" as const, tag: null, resource, sku: "", account: "", unit: "", quantity: 1, nanos });
+    agg.add(line("a", 100_000_000_000n));
+    agg.add(line("b", -100_000_000_000n));
+    expect(agg.finish().map((l) => [l.resource, l.cents])).toEqual([["a", 10_000n], ["b", -10_000n]]);
+    // Nearly cancelling, with fractions of a cent: each line within a cent of its own amount, the month's total exact.
+    const near = new ActualAggregator();
+    near.add(line("a", 100_004_000_000n));
+    near.add(line("b", -100_000_000_000n));
+    near.add(line("c", 3_000_000n));
+    const lines = near.finish();
+    // $100.004, −$100 and $0.003: the month is $0.007, one cent, which goes to the amount rounding cut most ($0.004 off a).
+    expect(lines.map((l) => [l.resource, l.cents])).toEqual([["a", 10_001n], ["b", -10_000n], ["c", 0n]]);
+    expect(lines.reduce((s, l) => s + l.cents, 0n)).toBe(near.monthTotals().get("2026-01"));
+  });
+
   const row = (over: Partial<Parameters<ActualAggregator["add"]>[0]>) => ({ month: "2026-01", category: "INFERENCE" as const, tag: null, resource: "", sku: "", account: "", unit: "", quantity: 1, nanos: 10_000_000n, ...over });
 
   it("counts rows, adds quantities, keeps an untagged line apart from one tagged with an empty id, and lists months in order", () => {

@@ -7,7 +7,8 @@
  * Pure: no Next.js, Prisma or I/O.
  */
 import { compactName } from "../import/columns";
-import { apportion, convertNanos, nanosToCents, parseDecimalNanos } from "./money";
+import { THOUSANDS } from "../use-case-form";
+import { apportion, convertNanos, nanosToCents, parseDecimalNanos, roundToTotal } from "./money";
 import { categoryOf, type ActualCategory, type ActualColumnMap, type ActualFieldKey, type ActualFormat } from "./fields";
 
 export const DEFAULT_TAG_KEY = "usecase";
@@ -115,7 +116,7 @@ export function readActualRow(cells: readonly string[], index: Partial<Record<Ac
     nanos = convertNanos(nanos, rate);
   }
   const quantityCell = cell("quantity");
-  const quantity = quantityCell ? Number(quantityCell.replace(/,/g, "")) : 0;
+  const quantity = quantityCell ? quantityOf(quantityCell) : 0;
   const direct = cell("useCase");
   return {
     ok: true,
@@ -144,6 +145,17 @@ export interface ActualLineDraft {
   quantity: number;
   rows: number;
   cents: bigint;
+}
+
+/**
+ * A usage quantity ("1,250", "0.5"); 0 (unknown, left out of the unit costs) when it is not a plain
+ * number or its commas do not separate thousands: "1,5" is not 15.
+ */
+function quantityOf(cell: string): number {
+  const s = cell.replace(/\s/g, "");
+  if (s.includes(",") && !THOUSANDS.test(s)) return 0;
+  const n = Number(s.replace(/,/g, ""));
+  return Number.isFinite(n) ? n : 0;
 }
 
 /** Rows summed per month and key; finish() gives whole-cent lines that add up to each month's exact total. */
@@ -182,7 +194,11 @@ export class ActualAggregator {
     }
     const out: ActualLineDraft[] = [];
     for (const [month, list] of [...byMonth].sort(([a], [b]) => a.localeCompare(b))) {
-      const cents = apportion(nanosToCents(this.months.get(month)!), list.map((l) => l.nanos));
+      const total = nanosToCents(this.months.get(month)!);
+      const weights = list.map((l) => l.nanos);
+      // Charges and credits in one month: each line keeps its own amount (see roundToTotal).
+      const mixed = weights.some((w) => w < 0n) && weights.some((w) => w > 0n);
+      const cents = mixed ? roundToTotal(weights, total) : apportion(total, weights);
       list.forEach((l, i) => {
         const { category, tag, resource, sku, account, unit } = l.row;
         out.push({ month, category, tag, resource, sku, account, unit, quantity: l.quantity, rows: l.rows, cents: cents[i]! });
