@@ -35,6 +35,9 @@ describe("reading a file's bytes", () => {
     const decoded = decodeCsvBytes(all);
     expect(decoded.encoding).toBe("mixed");
     expect(decoded.evidence).toMatch(/150 characters are UTF-8 and 3 bytes cannot be/);
+    // One of each, in the singular.
+    const one = decodeCsvBytes(bytes(...utf8("é,"), 0xe9));
+    expect(one.evidence).toMatch(/^1 character is UTF-8 and 1 byte cannot be/);
     const parsed = parseCsv(decoded.text, { marks: decoded.foreignOffsets });
     // never garbled: the UTF-8 rows keep ’ and é, the Windows-1252 row gets its own right
     expect(parsed.rows[0]!.cells[1]).toBe("FBI’s résumé tool 1");

@@ -161,7 +161,7 @@ export function decodeCsvBytes(input: Uint8Array | ArrayBuffer): DecodedText {
       const { text, foreignOffsets } = decodeMixed(bytes);
       return {
         encoding: "mixed",
-        evidence: `${count(utf8Characters, "character")} are UTF-8 and ${count(invalidBytes, "byte")} cannot be: those were read as Windows-1252, the rest as UTF-8.`,
+        evidence: `${count(utf8Characters, "character")} ${utf8Characters === 1 ? "is" : "are"} UTF-8 and ${count(invalidBytes, "byte")} cannot be: those were read as Windows-1252, the rest as UTF-8.`,
         text,
         foreignOffsets,
       };

@@ -9,6 +9,7 @@
  * Pure: no Next.js, Prisma or I/O.
  */
 import Papa from "papaparse";
+import { neutralise } from "../export/csv";
 import type { CsvRow } from "./csv";
 import type { RowOutcome } from "./report";
 
@@ -21,7 +22,8 @@ export function refusedRowsCsv(headers: readonly string[], rows: readonly CsvRow
   for (const r of rows) {
     const why = reasons.get(r.row);
     if (why === undefined) continue;
-    out.push([...headers.map((_, i) => r.cells[i] ?? ""), why]);
+    // The reason is ours but quotes the file's header ("=1+1: “abc” is not a number."): neutralised like every cell the app writes.
+    out.push([...headers.map((_, i) => r.cells[i] ?? ""), neutralise(why)]);
   }
   // A byte-order mark so spreadsheets open it as UTF-8; quotes wherever a cell needs them.
   return { csv: `\ufeff${Papa.unparse(out, { newline: "\r\n" })}\r\n`, count: out.length - 1 };

@@ -100,6 +100,11 @@ describe("the refused rows as a file to fix and import again", () => {
       ["Short row", "", "", ""],
     ]);
   });
+  it("neutralises its own reason column where it would start a formula (it quotes the file's header), never the file's cells", () => {
+    const { csv } = refusedRowsCsv(["=1+1"], [{ row: 2, cells: ["=SUM(A1)"] }], [{ row: 2, title: "", outcome: "refused", reasons: ["=1+1: “abc” is not a number."] }]);
+    const parsed = Papa.parse<string[]>(csv.slice(1).trimEnd(), { newline: "\r\n" }).data;
+    expect(parsed[1]).toEqual(["=SUM(A1)", "'=1+1: “abc” is not a number."]);
+  });
   it("is just the header when nothing was refused", () => {
     expect(refusedRowsCsv(headers, rows, [outcomes[0]!])).toEqual({ csv: `\ufeffTitle,Monthly calls,Notes,${REFUSED_REASON_COLUMN}\r\n`, count: 0 });
   });
