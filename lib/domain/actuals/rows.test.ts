@@ -208,6 +208,12 @@ describe("months and tags: the edges", () => {
     ["2026-00-01", null],
     ["2026-01-00", null],
     ["2026-01-32", null],
+    // A day the month does not have is a typo, not a date in that month.
+    ["2026-02-31", null],
+    ["2026-02-29", null],
+    ["2028-02-29", "2028-02"],
+    ["2026-04-31", null],
+    ["2026-04-30", "2026-04"],
     ["2026-01-31X", null],
     ["x2026-01-31", null],
     ["2026-01-31Z", null],
@@ -224,6 +230,10 @@ describe("months and tags: the edges", () => {
     ["{usecase=UC-6}", "UC-6"],
     ['"usecase=UC-7"', "UC-7"],
     ["  usecase = UC-8  ", "UC-8"],
+    // A quoted value is the text inside its quotes (the stray quote sent the spend to "unknown tag").
+    ['usecase: "UC-10"', "UC-10"],
+    ["usecase='UC-11'; env=prod", "UC-11"],
+    ['usecase="UC-12', "UC-12"],
     ["xusecase=UC-9", null],
     ["null", null],
   ])("tag of %j: %s", (cell, value) => {

@@ -48,7 +48,8 @@ export function tagValue(cell: string, tagKey: string): string | null {
   if (!s) return null;
   const fromPair = (pair: string): string | null => {
     const m = /^\s*([^=:]+?)\s*[=:]\s*(.+?)\s*$/.exec(pair);
-    const value = m?.[2]!.trim();
+    // A quoted value (usecase: "UC-1", as a YAML-ish export writes it) is the text inside its quotes.
+    const value = m?.[2]!.trim().replace(/^["']+|["']+$/g, "").trim();
     return m && compactName(m[1]!) === want && value ? value : null;
   };
   if (s.startsWith("{") || s.startsWith("[")) {
@@ -85,7 +86,9 @@ export function monthOf(value: string): string | null {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = m[3] ? Number(m[3]) : 1;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 2000 || year > 2200) return null;
+  // A day the month does not have (2026-02-31) is a typo, not a date in February.
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > days || year < 2000 || year > 2200) return null;
   return `${m[1]}-${m[2]}`;
 }
 
