@@ -155,6 +155,17 @@ describe("importing a LiteLLM spend export", () => {
   });
 });
 
+describe("a spreadsheet's own first line", () => {
+  it("\"sep=;\" names the delimiter and is neither the header nor a row: rows keep the numbers the spreadsheet shows", async () => {
+    const { streamCsv } = await import("@/lib/server/actuals/csv-stream");
+    const heads: string[][] = [];
+    const rows: [number, string[]][] = [];
+    await streamCsv(chunked("sep=;\r\ndate;cost\r\n2026-01-05;1.50\r\n"), (h) => void heads.push(h.headers), (row, cells) => void rows.push([row, cells]));
+    expect(heads).toEqual([["date", "cost"]]);
+    expect(rows).toEqual([[2, ["2026-01-05", "1.50"]]]);
+  });
+});
+
 describe("bad input and who may", () => {
   it("refuses a file with no cost or date column, and unreadable rows, with nothing written", async () => {
     const { org } = await setUp("bad");

@@ -2,6 +2,14 @@ import { describe, expect, it } from "vitest";
 import { chunkRows, detectDelimiter, parseCsv, uniqueHeaders } from "./csv";
 
 describe("reading CSV", () => {
+  it("takes a spreadsheet's \"sep=;\" first line as the delimiter, not as the header, and numbers rows as the spreadsheet shows them", () => {
+    const parsed = parseCsv("\ufeffsep=;\r\nTitle;Monthly calls\r\nA;1,000\r\n");
+    expect(parsed).toMatchObject({ delimiter: ";", headers: ["Title", "Monthly calls"], rows: [{ row: 2, cells: ["A", "1,000"] }], problems: [] });
+    expect(detectDelimiter("sep=|\nTitle|Notes\nA|b, c\n")).toBe("|");
+    // Only a first line of its own: a column named "sep=" further down is a column.
+    expect(parseCsv("Title,sep=\nA,b\n").headers).toEqual(["Title", "sep="]);
+  });
+
   it("keeps quoted cells with commas, doubled quotes and line breaks as one cell, and numbers rows as a spreadsheet does", () => {
     const text = 'title,description\r\nA,"one, two"\r\nB,"says ""hi""\r\nand goes on\r\nfor lines"\r\n\r\nC,plain\r\n';
     const parsed = parseCsv(text);

@@ -56,10 +56,21 @@ export function uniqueHeaders(raw: readonly string[]): string[] {
 }
 
 /**
+ * The separator a spreadsheet names on a first line of its own ("sep=;", which Excel writes and
+ * reads but never shows), or null. That line is not the header: the readers skip it, so rows keep
+ * the numbers the spreadsheet shows.
+ */
+export function excelSeparator(text: string): string | null {
+  return /^\ufeff?sep=([^\r\n])\r?\n/i.exec(text)?.[1] ?? null;
+}
+
+/**
  * The delimiter, guessed by papaparse from the first rows with blank lines left out (with them
  * in, a short file's trailing newline defeats the guess).
  */
 export function detectDelimiter(text: string): string {
+  const sep = excelSeparator(text);
+  if (sep) return sep;
   const sample = Papa.parse<string[]>(text.slice(0, 64_000), { preview: 20, skipEmptyLines: "greedy" });
   return sample.meta.delimiter || ",";
 }
@@ -77,6 +88,7 @@ export function parseCsv(text: string, options: { maxRows?: number; marks?: read
   /** A header too wide to read: said so, and not also called empty. */
   let tooWide = false;
   const delimiter = detectDelimiter(text);
+  let sepLine = excelSeparator(text) !== null;
 
   Papa.parse<string[]>(text, {
     delimiter,
@@ -84,6 +96,10 @@ export function parseCsv(text: string, options: { maxRows?: number; marks?: read
     skipEmptyLines: false,
     dynamicTyping: false,
     step(results, parser) {
+      if (sepLine) {
+        sepLine = false;
+        return;
+      }
       recordNumber++;
       if (nextMark < marks.length && marks[nextMark]! < results.meta.cursor) {
         markedRows.push(recordNumber);

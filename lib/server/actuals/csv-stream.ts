@@ -1,7 +1,7 @@
 import "server-only";
 import { Readable } from "node:stream";
 import Papa from "papaparse";
-import { createChunkDecoder, detectDelimiter, ENCODING_LABELS, uniqueHeaders, type CsvEncoding } from "@/lib/domain/import";
+import { createChunkDecoder, detectDelimiter, ENCODING_LABELS, excelSeparator, uniqueHeaders, type CsvEncoding } from "@/lib/domain/import";
 
 /**
  * A CSV file read as it arrives, for files too large to hold (a year of daily billing rows):
@@ -65,6 +65,8 @@ export async function streamCsv(
   const firstText = decoder.decode(first);
   if (!firstText.trim() && done) return { lastRow: 0, invalidCharacters: 0, empty: true };
   const delimiter = detectDelimiter(firstText);
+  // A spreadsheet's "sep=;" first line names the delimiter and is not the header (nor a row).
+  let sepLine = excelSeparator(firstText) !== null;
 
   async function* text(): AsyncGenerator<string> {
     if (firstText) yield firstText;
@@ -87,6 +89,10 @@ export async function streamCsv(
   let headers: string[] | null = null;
   let stopped = false;
   for await (const cells of parser) {
+    if (sepLine) {
+      sepLine = false;
+      continue;
+    }
     record++;
     // Parsing is all promise callbacks: let timers and other requests in now and then.
     if (record % 5_000 === 0) await new Promise((resolve) => setImmediate(resolve));
