@@ -18,6 +18,16 @@ describe("how a change reads", () => {
     expect(describeChange(null, JSON.stringify({ note: "2026-12-06T02:30:07Z is when" }))).toEqual(["note: 2026-12-06T02:30:07Z is when"]);
   });
 
+  it("says an object's fields one by one, not as JSON cut short", () => {
+    expect(describeChange(JSON.stringify({ assessment: { maxLagDays: 14 }, version: 2 }), JSON.stringify({ assessment: { maxLagDays: 30 }, version: 3 }))).toEqual([
+      "assessment.maxLagDays: 14 → 30",
+      "version: 2 → 3",
+    ]);
+    expect(describeChange(null, JSON.stringify({ assessment: { coreNeed: "retrieval", monthlyCalls: 20000 } }))).toEqual(["assessment.coreNeed: retrieval", "assessment.monthlyCalls: 20000"]);
+    // An empty object or a list is a value of its own.
+    expect(describeChange(null, JSON.stringify({ additionalFields: {}, riskFlags: ["NO_EVALUATION_SET"] }))).toEqual(["additionalFields: {}", 'riskFlags: ["no evaluation set"]']);
+  });
+
   it("keeps the list short", () => {
     const after = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`f${i}`, i]));
     const lines = describeChange(null, JSON.stringify(after));
@@ -48,13 +58,13 @@ describe("the audit CSV", () => {
 });
 
 describe("how a change reads: each kind of value", () => {
-  it("numbers, yes/no and empty values as they are; lists and objects as JSON with codes as words", () => {
+  it("numbers, yes/no and empty values as they are; lists as JSON with codes as words, an object by its fields", () => {
     expect(
       describeChange(
         JSON.stringify({ count: 1, on: true, note: null, approaches: ["RAG", "FINE_TUNING"] }),
         JSON.stringify({ count: 2, on: false, note: "x", approaches: { first: "HYBRID" } }),
       ),
-    ).toEqual(["count: 1 → 2", "on: true → false", "note: empty → x", 'approaches: ["rag","fine tuning"] → {"first":"hybrid"}']);
+    ).toEqual(["count: 1 → 2", "on: true → false", "note: empty → x", 'approaches: ["rag","fine tuning"] (removed)', "approaches.first: hybrid"]);
   });
 
   it("only a whole code reads as words; a title that contains capitals is left as written", () => {

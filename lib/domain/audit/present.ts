@@ -67,13 +67,26 @@ const MAX_FIELDS = 6;
 const MAX_VALUE = 80;
 const cut = (s: string) => (s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE - 1)}…` : s);
 
+/** A field holding an object ({ maxLagDays: 14 } under "assessment") as one field per key, "assessment.maxLagDays". */
+function flat(o: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!o) return o;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length > 0) {
+      for (const [sub, w] of Object.entries(v as Record<string, unknown>)) out[`${k}.${sub}`] = w;
+    } else out[k] = v;
+  }
+  return out;
+}
+
 /**
- * What a change did, one line per field: "title: Old → New", "role: lead → finance"; a field only
- * before is "(removed)", only after is its value. At most six lines, then "and N more".
+ * What a change did, one line per field: "title: Old → New", "role: lead → finance",
+ * "assessment.maxLagDays: 14 → 30" (an object's keys each on a line, never its JSON cut short); a
+ * field only before is "(removed)", only after is its value. At most six lines, then "and N more".
  */
 export function describeChange(beforeText: string | null, afterText: string | null): string[] {
-  const before = parse(beforeText);
-  const after = parse(afterText);
+  const before = flat(parse(beforeText));
+  const after = flat(parse(afterText));
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   const lines: string[] = [];
   for (const k of keys) {
