@@ -138,6 +138,11 @@ describe("form values → schema input", () => {
       expect(r.errors["assessment.maxLagDays"]).toEqual(["Cannot be negative"]);
       expect(r.errors["assessment.corpusDocuments"]).toEqual(["Enter a number"]);
     }
+    // A decimal comma is told how to write it, next to its field.
+    const comma = { ...emptyFormValues(), title: "A" };
+    comma.assessment.yearlyGrowthPct = "2,5";
+    const c = checkFormValues(comma);
+    expect(c.ok ? null : c.errors["assessment.yearlyGrowthPct"]).toEqual(["Write decimals with a point (2.5); a comma only separates thousands"]);
   });
 
   it("manual estimate: dollars to cents, all three or none", () => {

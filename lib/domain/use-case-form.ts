@@ -161,7 +161,7 @@ export function formValuesToInput(v: UseCaseFormValues): FormConversion {
     } else if (kind === "number") {
       const n = parseNumberInput(raw);
       if (n === undefined) continue;
-      if (Number.isNaN(n)) errors[`assessment.${k}`] = ["Enter a number"];
+      if (Number.isNaN(n)) errors[`assessment.${k}`] = [/^[-+]?\d+,\d+$/.test(raw.replace(/[\s_]/g, "")) ? "Write decimals with a point (2.5); a comma only separates thousands" : "Enter a number"];
       else assessment[k] = n;
     } else assessment[k] = raw;
   }

@@ -32,6 +32,19 @@ describe("each kind of cell", () => {
     const c = read(["A", "", "", "", "", "50000%", ""]);
     expect(c.errors).toEqual([{ row: 2, field: "monthlyCalls", column: "Monthly calls", message: "“50000%” is not a number." }]);
   });
+  it("a decimal comma is refused with how to write it, never read as thousands; commas that separate thousands are read", () => {
+    const c = read(["A", "", "", "", "2,5", "1,000", ""]);
+    expect(c.errors).toEqual([{ row: 2, field: "yearlyGrowthPct", column: "Growth", message: "“2,5” is not a number we read: write decimals with a point (2.5); a comma only separates thousands (1,000)." }]);
+    expect(c.values.monthlyCalls).toBe(1000);
+    expect(read(["A", "", "", "", "", "0,5", ""]).errors).toEqual([expect.objectContaining({ field: "monthlyCalls", message: expect.stringContaining("write decimals with a point (0.5)") })]);
+  });
+  it("a growth under one percent written as a fraction is read in percent, and the row says so", () => {
+    const c = read(["A", "", "", "", "0.15", "", ""]);
+    expect(c.values.yearlyGrowthPct).toBe(0.15);
+    expect(c.warnings).toEqual([{ row: 2, field: "yearlyGrowthPct", column: "Growth", message: "“0.15” is read as 0.15% a year. If the file means 15%, write 15 (or 15%)." }]);
+    // With its % sign, or at one percent or more, there is nothing to ask.
+    for (const cell of ["0.15%", "1", "15", "0", "-5"]) expect(read(["A", "", "", "", cell, "", ""]).warnings, cell).toEqual([]);
+  });
   it("the % sign is read only at the end of the growth rate", () => {
     for (const cell of ["1%5", "12%abc"]) expect(read(["A", "", "", "", cell, "", ""]).errors, cell).toEqual([expect.objectContaining({ field: "yearlyGrowthPct", message: `“${cell}” is not a number.` })]);
   });

@@ -117,7 +117,12 @@ function convertCell(key: ImportFieldKey, raw: string, mapping: ImportMapping): 
       const s = key === "yearlyGrowthPct" ? raw.replace(/%\s*$/, "") : raw;
       const n = parseNumberInput(s);
       if (n === undefined) return {};
-      if (Number.isNaN(n)) return { error: `“${raw.trim().slice(0, 40)}” is not a number.` };
+      if (Number.isNaN(n)) {
+        const shown = raw.trim().slice(0, 40);
+        // A decimal comma, as a semicolon-separated file writes it: say how to write it, never read it as thousands.
+        const decimalComma = /^[-+]?\d+,\d+$/.test(s.trim());
+        return { error: decimalComma ? `“${shown}” is not a number we read: write decimals with a point (${s.trim().replace(",", ".")}); a comma only separates thousands (1,000).` : `“${shown}” is not a number.` };
+      }
       return { value: n };
     }
   }
@@ -144,6 +149,10 @@ export function convertRow(r: CsvRow, plan: ColumnPlan, mapping: ImportMapping):
     const { value, error, precision } = convertCell(key, raw, mapping);
     if (error) out.errors.push({ row: r.row, field: key, column: col.header, message: error });
     else if (value !== undefined) out.values[key] = value;
+    // Growth is read in percent: 0.15 is 0.15% a year, which a spreadsheet that stores 15% as 0.15 did not mean.
+    if (key === "yearlyGrowthPct" && typeof value === "number" && value !== 0 && Math.abs(value) < 1 && !raw.includes("%")) {
+      out.warnings.push({ row: r.row, field: key, column: col.header, message: `“${raw.trim()}” is read as ${value}% a year. If the file means ${Math.round(value * 1000) / 10}%, write ${Math.round(value * 1000) / 10} (or ${Math.round(value * 1000) / 10}%).` });
+    }
     if (precision) out.startDatePrecision = precision;
   }
   if (mapping.keepOthers && plan.others) {
