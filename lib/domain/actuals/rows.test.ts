@@ -179,6 +179,10 @@ describe("reading a row of actual spend", () => {
     [{ date: "2026-03-05" }, "The cost is empty."],
     [{ date: "2026-03-05", cost: "ten" }, "The cost “ten” is not a number."],
     [{ date: "2026-03-05", cost: "1", currency: "gbp" }, "The cost is in GBP, and no exchange rate to USD was given for it."],
+    [{ date: "1999-12-01", cost: "1" }, "The date “1999-12-01” is outside 2000–2200."],
+    [{ date: "2026-02-31", cost: "1" }, "The date “2026-02-31” is not a date like 2026-01-31."],
+    // A dollar sign and another currency: one of them is wrong, so neither is guessed ($5 was converted as €5).
+    [{ date: "2026-03-05", cost: "$5", currency: "eur" }, "The cost “$5” is written in dollars, but the row's currency is EUR."],
   ])("refuses %j: %s", (over, message) => {
     expect(readActualRow(cells(over), index, options)).toEqual({ ok: false, message });
   });

@@ -108,11 +108,20 @@ export function readActualRow(cells: readonly string[], index: Partial<Record<Ac
   const cell = (k: ActualFieldKey) => (index[k] === undefined ? "" : (cells[index[k]!] ?? "").trim());
   const dateCell = cell("date");
   const month = monthOf(dateCell);
-  if (!month) return { ok: false, message: dateCell ? `The date “${dateCell.slice(0, 40)}” is not a date like 2026-01-31.` : "The date is empty." };
+  if (!month) {
+    if (!dateCell) return { ok: false, message: "The date is empty." };
+    const year = /^(\d{4})-\d{2}/.exec(dateCell)?.[1];
+    // A well-formed date outside the years the app keeps is said as such, not as "not a date".
+    return { ok: false, message: year && (Number(year) < 2000 || Number(year) > 2200) ? `The date “${dateCell.slice(0, 40)}” is outside 2000–2200.` : `The date “${dateCell.slice(0, 40)}” is not a date like 2026-01-31.` };
+  }
   const costCell = cell("cost");
   let nanos = parseDecimalNanos(costCell);
   if (nanos === null) return { ok: false, message: costCell ? `The cost “${costCell.slice(0, 40)}” is not a number.` : "The cost is empty." };
   const currency = cell("currency").toUpperCase();
+  // "$5" in a row whose currency says EUR: one of the two is wrong, so neither is guessed.
+  if (currency && currency !== OUR_CURRENCY && /^[+-]?\$/.test(costCell)) {
+    return { ok: false, message: `The cost “${costCell.slice(0, 40)}” is written in dollars, but the row's currency is ${currency.slice(0, 10)}.` };
+  }
   if (currency && currency !== OUR_CURRENCY) {
     const rate = options.ratesMicros[currency];
     if (!rate) return { ok: false, message: `The cost is in ${currency.slice(0, 10)}, and no exchange rate to ${OUR_CURRENCY} was given for it.` };
