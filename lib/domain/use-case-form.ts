@@ -7,6 +7,7 @@
  */
 import { ANSWER_KEYS, assessmentSchema, type AnswerKey, type Assessment } from "./assessment";
 import { useCaseFieldsSchema, type UseCaseFields } from "./use-case";
+import { DECIMAL_COMMA, THOUSANDS } from "./numbers";
 
 export type AnswerKind = "enum" | "boolean" | "number";
 
@@ -126,9 +127,6 @@ export function formValuesFromFields(f: UseCaseFields): UseCaseFormValues {
 }
 
 /** "1,000,000" → 1000000; "" → undefined; "abc" → NaN. */
-/** A number whose commas separate thousands: "1,234,567.5", "-12,000". */
-export const THOUSANDS = /^[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$/;
-
 export function parseNumberInput(raw: string): number | undefined {
   const spaced = raw.replace(/[\s_]/g, "");
   if (spaced === "") return undefined;
@@ -161,7 +159,7 @@ export function formValuesToInput(v: UseCaseFormValues): FormConversion {
     } else if (kind === "number") {
       const n = parseNumberInput(raw);
       if (n === undefined) continue;
-      if (Number.isNaN(n)) errors[`assessment.${k}`] = [/^[-+]?\d+,\d+$/.test(raw.replace(/[\s_]/g, "")) ? "Write decimals with a point (2.5); a comma only separates thousands" : "Enter a number"];
+      if (Number.isNaN(n)) errors[`assessment.${k}`] = [DECIMAL_COMMA.test(raw.replace(/[\s_]/g, "")) ? "Write decimals with a point (2.5); a comma only separates thousands" : "Enter a number"];
       else assessment[k] = n;
     } else assessment[k] = raw;
   }

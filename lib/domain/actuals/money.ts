@@ -6,6 +6,7 @@
  *
  * Pure: no Next.js, Prisma or I/O.
  */
+import { THOUSANDS } from "../numbers";
 
 export const NANOS_PER_CENT = 10_000_000n;
 export const NANOS_PER_UNIT = 1_000_000_000n;
@@ -20,7 +21,7 @@ export function parseDecimalNanos(input: string): bigint | null {
   let s = input.trim().replace(/^\$/, "").replace(/^([+-])\$/, "$1");
   // Commas only as thousands separators: "1,234.50". "0,125" (a decimal comma) has no thousands
   // group starting with 0, so it is refused, never read as 125.
-  if (/^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$/.test(s)) s = s.replace(/,/g, "");
+  if (THOUSANDS.test(s)) s = s.replace(/,/g, "");
   const m = DECIMAL.exec(s);
   if (!m) return null;
   const [, sign, intPart = "", fracPart = "", expPart] = m;

@@ -7,7 +7,7 @@
  * Pure: no Next.js, Prisma or I/O.
  */
 import { compactName } from "../import/columns";
-import { THOUSANDS } from "../use-case-form";
+import { THOUSANDS } from "../numbers";
 import { apportion, convertNanos, nanosToCents, parseDecimalNanos, roundToTotal } from "./money";
 import { categoryOf, type ActualCategory, type ActualColumnMap, type ActualFieldKey, type ActualFormat } from "./fields";
 

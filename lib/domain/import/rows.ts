@@ -20,6 +20,7 @@ import { ID_SEPARATOR } from "./mapping";
 import { REFUSED_REASON_COLUMN } from "./refused";
 import { faultExcerpt, showControls, textFault } from "./text-repair";
 import { resolveValue } from "./values";
+import { DECIMAL_COMMA } from "../numbers";
 
 export interface RowIssue {
   /** The row number in the file (the header is 1). */
@@ -120,7 +121,7 @@ function convertCell(key: ImportFieldKey, raw: string, mapping: ImportMapping): 
       if (Number.isNaN(n)) {
         const shown = raw.trim().slice(0, 40);
         // A decimal comma, as a semicolon-separated file writes it: say how to write it, never read it as thousands.
-        const decimalComma = /^[-+]?\d+,\d+$/.test(s.trim());
+        const decimalComma = DECIMAL_COMMA.test(s.trim());
         return { error: decimalComma ? `“${shown}” is not a number we read: write decimals with a point (${s.trim().replace(",", ".")}); a comma only separates thousands (1,000).` : `“${shown}” is not a number.` };
       }
       return { value: n };

@@ -9,6 +9,7 @@ import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../text";
 import { LIMITS } from "../use-case";
 import { z } from "../zod";
 import type { Money3 } from "./benefit";
+import { THOUSANDS } from "../numbers";
 
 export const MIN_BUDGET_YEAR = 2000;
 export const MAX_BUDGET_YEAR = 2100;
@@ -108,8 +109,9 @@ export function budgetRows(
 export function parseDollarsToCents(text: string): number | null {
   const typed = text.trim().replace(/^\$/, "");
   // Commas only as thousands separators ("1,234,567.89"): "1,50" is refused, not read as $150.
-  if (!/^([1-9]\d{0,2}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(typed)) return null;
+  if (typed.includes(",") && !THOUSANDS.test(typed)) return null;
   const t = typed.replace(/,/g, "");
+  if (!/^\d+(\.\d{1,2})?$/.test(t)) return null;
   const [whole, frac = ""] = t.split(".");
   const cents = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
   return Number.isSafeInteger(cents) ? cents : null;
