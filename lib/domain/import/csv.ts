@@ -87,8 +87,9 @@ export function parseCsv(text: string, options: { maxRows?: number; marks?: read
   let tooManyRows = false;
   /** A header too wide to read: said so, and not also called empty. */
   let tooWide = false;
-  const delimiter = detectDelimiter(text);
-  let sepLine = excelSeparator(text) !== null;
+  const sep = excelSeparator(text);
+  const delimiter = sep ?? detectDelimiter(text);
+  let sepLine = sep !== null;
 
   Papa.parse<string[]>(text, {
     delimiter,

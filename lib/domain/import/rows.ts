@@ -152,7 +152,8 @@ export function convertRow(r: CsvRow, plan: ColumnPlan, mapping: ImportMapping):
     else if (value !== undefined) out.values[key] = value;
     // Growth is read in percent: 0.15 is 0.15% a year, which a spreadsheet that stores 15% as 0.15 did not mean.
     if (key === "yearlyGrowthPct" && typeof value === "number" && value !== 0 && Math.abs(value) < 1 && !raw.includes("%")) {
-      out.warnings.push({ row: r.row, field: key, column: col.header, message: `“${raw.trim()}” is read as ${value}% a year. If the file means ${Math.round(value * 1000) / 10}%, write ${Math.round(value * 1000) / 10} (or ${Math.round(value * 1000) / 10}%).` });
+      const meant = Math.round(value * 1000) / 10;
+      out.warnings.push({ row: r.row, field: key, column: col.header, message: `“${raw.trim()}” is read as ${value}% a year. If the file means ${meant}%, write ${meant} (or ${meant}%).` });
     }
     if (precision) out.startDatePrecision = precision;
   }
