@@ -104,7 +104,10 @@ export const ASSUMPTION_CATALOG = {
   },
   ftInferencePriceFactor: {
     label: "Fine-tuned small model's inference price against the base model", unit: "times", min: 0, max: 10, group: "Inference",
-    source: { kind: "seed", file: S002, quote: "a fine-tuned smaller model can match the quality of a larger model on a specific task at a fraction of the inference cost" },
+    source: {
+      kind: "estimate", file: S003, quote: "A fine-tuned small model can sometimes match a large model's quality on a narrow task — and run 10x cheaper.",
+      note: "003's \"10x cheaper\" is the low case (0.1); 002 says only \"a fraction of the inference cost\", so the base (0.3) and high (0.5) are estimates.",
+    },
   },
   hostedFtPriceFactor: {
     label: "API-hosted fine-tune's inference price against its base model", unit: "times", min: 0, max: 10, group: "Fine-tuning",
@@ -143,12 +146,12 @@ export const ASSUMPTION_CATALOG = {
     source: { kind: "public", name: "published embedding model prices", readOn: "2026" },
   },
   pgvectorMaxDocuments: {
-    label: "Largest corpus kept in the existing PostgreSQL (pgvector)", unit: "documents", min: 0, max: 1_000_000_000, group: "Retrieval",
+    label: "Largest corpus kept in the existing PostgreSQL (pgvector)", unit: "documents", min: 0, max: 1_000_000_000, group: "Retrieval", direction: "lowers",
     source: { kind: "estimate", file: "001_882c99e1fd832846.txt", quote: "millions of documents", note: "Corpora up to this size are indexed with pgvector in the database the product already runs; larger ones (001's millions of documents) need a managed vector database." },
   },
   pgvectorMonthlyUsd: {
     label: "pgvector in the existing database (extra capacity)", unit: "USD/month", min: 0, max: 1_000_000, group: "Retrieval",
-    source: { kind: "estimate", file: S000, quote: "vector databases for embedding storage, costing $500 to $3,000 monthly depending on scale", note: "A small corpus needs no database of its own: this is the extra capacity of the existing one, an estimate." },
+    source: { kind: "estimate", file: S000, quote: "vector databases for embedding storage, costing $500 to $3,000 monthly depending on scale", note: "The seed's $500 to $3,000 is a vector database of its own. A corpus small enough for pgvector needs none: this is the extra capacity of the database already running, an estimate." },
   },
   tokensPerDocument: {
     label: "Tokens per corpus document (embedding)", unit: "tokens", min: 0, max: 10_000_000, group: "Retrieval",
@@ -192,7 +195,7 @@ export const ASSUMPTION_CATALOG = {
   },
   ftTimeToValueWeeks: {
     label: "Fine-tuning time to value", unit: "weeks", min: 0, max: 520, group: "Time",
-    source: { kind: "seed", file: S000, quote: "faces an eight-week timeline before seeing results" },
+    source: { kind: "estimate", file: S000, quote: "faces an eight-week timeline before seeing results", note: "The seed gives eight weeks, the base case; the low (6) and high (12) around it are estimates." },
   },
 } as const satisfies Record<string, AssumptionSpec>;
 

@@ -114,7 +114,7 @@ describe("every default figure says where it comes from", () => {
   });
 
   it("only the figures that make costs smaller as they grow are marked so", () => {
-    expect(ASSUMPTION_KEYS.filter((k) => spec(k).direction === "lowers").sort()).toEqual(["gpuUtilisationPct", "loraComputeSavingPct"]);
+    expect(ASSUMPTION_KEYS.filter((k) => spec(k).direction === "lowers").sort()).toEqual(["gpuUtilisationPct", "loraComputeSavingPct", "pgvectorMaxDocuments"]);
     expect(ASSUMPTION_KEYS.filter((k) => spec(k).referenceOnly).sort()).toEqual(["ftFirstDeploymentHours", "ftProductionYearlyUsd", "ragInfraYearlyUsd"]);
   });
 });
