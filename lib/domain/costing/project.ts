@@ -307,7 +307,7 @@ export function savingsBetween(approaches: Partial<Record<Approach, ApproachProj
         against: y.approach,
         baseCents: Y.base - X.base,
         cents: { low: Y.low - X.low, base: Y.base - X.base, high: Y.high - X.high },
-        pct: comparable ? { low: pct(1 - X.low / Y.low), base: pct(1 - X.base / Y.base), high: pct(1 - X.high / Y.high) } : null,
+        pct: comparable ? { low: pct(X.low, Y.low), base: pct(X.base, Y.base), high: pct(X.high, Y.high) } : null,
       });
     }
   }
@@ -317,7 +317,14 @@ export function savingsBetween(approaches: Partial<Record<Approach, ApproachProj
 /** "1-day", "30-day": the acceptable lag as the sentences say it. */
 export const lagText = (days: number) => `${days.toLocaleString("en-US")}-day`;
 
-const pct = (fraction: number) => Math.round(fraction * 10000) / 100;
+/**
+ * What x saves against y, in percent to one decimal, rounded once from the whole cents (the
+ * sentences say it to one decimal; rounding to two first made 24.749% read "24.8%").
+ */
+function pct(x: number, y: number): number {
+  const tenths = ((y - x) * 1000) / y;
+  return (Math.sign(tenths) * Math.round(Math.abs(tenths))) / 10 || 0;
+}
 
 /** Lifecycle base cost of one approach in dollars, unrounded, for a given monthly volume. */
 function lifecycleBaseUsd(input: ProjectionInput, approach: Projected, monthlyCalls: number, missing: string[]): number | null {
