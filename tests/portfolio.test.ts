@@ -74,12 +74,13 @@ beforeAll(async () => {
   for (const k of ["support", "copy", "agent", "rag1"]) await db.useCase.update({ where: { id: ids[k]! }, data: { assumptionVersionId: av.id, score: { frameworkVersions: VERSIONS_1, weightsVersion: 2, flags: k === "support" ? [{ code: "CHOSEN_DIFFERS_FROM_CONSENSUS", reason: "The organization chose fine-tuning, but most frameworks recommend RAG." }] : [] } } });
   await db.useCase.update({
     where: { id: ids.agent! },
-    data: { agreementVotes: 2, agreementVoters: 5, score: { frameworkVersions: VERSIONS_1, weightsVersion: 2, frameworks: [
-      { title: "Three questions", recommendation: "AGENT", abstained: false },
-      { title: "Decision tree", recommendation: "RAG", abstained: false },
-      { title: "Behaviour vs knowledge", recommendation: "AGENT", abstained: false },
-      { title: "Start with RAG", recommendation: null, abstained: true },
-      { title: "When to use", recommendation: "PIPELINE", abstained: false },
+    // "When to use" is turned off (weight 0): its stored result still names a pick, but it does not vote.
+    data: { agreementVotes: 2, agreementVoters: 3, score: { frameworkVersions: VERSIONS_1, weightsVersion: 2, weights: { "three-questions": 1, "ordered-decision-tree": 1, "behaviour-vs-knowledge": 1, "start-with-rag": 1, "when-to-use": 0 }, frameworks: [
+      { frameworkId: "three-questions", title: "Three questions", recommendation: "AGENT", abstained: false },
+      { frameworkId: "ordered-decision-tree", title: "Decision tree", recommendation: "RAG", abstained: false },
+      { frameworkId: "behaviour-vs-knowledge", title: "Behaviour vs knowledge", recommendation: "AGENT", abstained: false },
+      { frameworkId: "start-with-rag", title: "Start with RAG", recommendation: null, abstained: true },
+      { frameworkId: "when-to-use", title: "When to use", recommendation: "PIPELINE", abstained: false },
     ] } },
   });
   // The patches above changed stored summaries and scores by hand: rebuild their rollup rows, as a save would.
@@ -188,13 +189,12 @@ describe("the portfolio dashboard adds up to the stored rows", () => {
     expect(d.flags.find((x) => x.code === "NO_EVALUATION_SET")?.useCases).toBe(2);
     expect(d.disagreements).toBe(1);
     expect(d.disagreeing).toHaveLength(1);
-    expect(d.disagreeing[0]).toMatchObject({ title: "Agent without estimate", agreement: { votes: 2, voters: 5 } });
+    expect(d.disagreeing[0]).toMatchObject({ title: "Agent without estimate", agreement: { votes: 2, voters: 3 } });
     expect(d.disagreeing[0]!.picks).toEqual([
       { framework: "Three questions", approach: "AGENT" },
       { framework: "Decision tree", approach: "RAG" },
       { framework: "Behaviour vs knowledge", approach: "AGENT" },
-      { framework: "When to use", approach: "PIPELINE" },
-    ]);
+    ]); // not "When to use: Pipeline", which the organization turned off
     expect(d.flaggedTotal).toBe(4);
     expect(d.riskFlagged).toBe(3);
   });

@@ -155,7 +155,10 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
               'picks', CASE WHEN t.kind = 'disagreement' THEN
                 (SELECT jsonb_agg(jsonb_build_array(e.value->>'title', e.value->>'recommendation') ORDER BY e.ord)
                    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(u.score->'frameworks') = 'array' THEN u.score->'frameworks' ELSE '[]'::jsonb END) WITH ORDINALITY AS e(value, ord)
-                  WHERE coalesce(e.value->>'abstained', 'false') <> 'true' AND e.value->>'recommendation' IS NOT NULL) END),
+                  WHERE coalesce(e.value->>'abstained', 'false') <> 'true' AND e.value->>'recommendation' IS NOT NULL
+                    -- A framework the organization turned off (weight 0) does not vote, so it is no dissenter (weightOf).
+                    AND CASE WHEN jsonb_typeof(u.score->'weights'->(e.value->>'frameworkId')) = 'number'
+                             THEN (u.score->'weights'->>(e.value->>'frameworkId'))::float8 > 0 ELSE true END) END),
             NULL, NULL, NULL
        FROM picked t JOIN "UseCase" u ON u.id = t.id AND u."organizationId" = ${organizationId}
       ORDER BY t.kind, t.rank, t.at DESC, t.id)`;
