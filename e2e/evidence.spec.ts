@@ -47,6 +47,10 @@ test("an unanswered idea is not assessed everywhere; a lone style answer is prov
   await expect(page.getByTestId("default-start")).toContainText("Fine-tuning leans if there are at least 200 curated, labeled examples");
   await expect(page.getByTestId("agreement")).toContainText(/Held back for now: \d of \d voting lean to Fine-tuning/);
   await expect(page.getByTestId("unanswered").locator("li")).toHaveCount(6);
+  // What the frameworks would lean to, not what the recommendation would be: one answer alone
+  // cannot lift a provisional hold (a reviewer read "could lead to Fine-tuning" as a promise).
+  await expect(page.getByTestId("unanswered")).toContainText("depending on it the frameworks lean to");
+  await expect(page.getByTestId("unanswered")).not.toContainText("could lead to");
   // The summary and the list name the default start as such, never as a count of votes for it.
   await expect(page.getByTestId("recommended-summary")).toHaveText("Prompting only · provisional (the seeds' default start while key answers are missing)");
   await page.goto(registry.path());

@@ -72,12 +72,12 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
           </p>
           {evidence !== "assessed" && unanswered.length > 0 ? (
             <div className="mt-2">
-              <p className="text-zinc-600">Unanswered deciding questions, the one that matters most first:</p>
+              <p className="text-zinc-600">Unanswered deciding questions, the one the frameworks' picks hang on most first:</p>
               <ol className="mt-1 list-decimal space-y-1 pl-5" data-testid="unanswered">
                 {unanswered.map((q) => (
                   <li key={q.answer}>
                     {q.label}
-                    {q.outcomes.length > 1 ? <span className="text-zinc-600"> — could lead to {q.outcomes.map((o) => APPROACH_LABELS[o]).join(", ")}</span> : null}
+                    {q.outcomes.length > 1 ? <span className="text-zinc-600"> — depending on it the frameworks lean to {q.outcomes.map((o) => APPROACH_LABELS[o]).join(", ")}</span> : null}
                   </li>
                 ))}
               </ol>
