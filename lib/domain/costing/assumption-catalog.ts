@@ -157,6 +157,13 @@ export const ASSUMPTION_CATALOG = {
     label: "Tokens per corpus document (embedding)", unit: "tokens", min: 0, max: 10_000_000, group: "Retrieval",
     source: { kind: "estimate", file: S002, quote: "embedding model selection, chunking experimentation, and ongoing index management", note: "Document length is an estimate; set your own." },
   },
+  reindexSharePct: {
+    label: "Share of the corpus re-embedded at each knowledge change", unit: "percent", min: 0, max: 100, group: "Retrieval",
+    source: {
+      kind: "estimate", file: S000, quote: "Updates to your knowledge base happen in real time at zero marginal cost beyond storage",
+      note: "A change re-embeds only the documents it touches, not the whole corpus; the share is an estimate (1–20%). Set 100% to re-embed the whole corpus at every change.",
+    },
+  },
   evalBuildWeeks: {
     label: "Building the evaluation set", unit: "engineering weeks", min: 0, max: 520, group: "Evaluation",
     source: { kind: "estimate", file: S002, quote: "The commonly underestimated cost in both approaches is evaluation: building test sets that reliably measure whether the approach is working", note: "Weeks are an estimate; every approach needs it." },

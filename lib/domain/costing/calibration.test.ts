@@ -62,3 +62,25 @@ describe("calibration against the seeds", () => {
     expect(p.approaches.RAG!.lifecycle.base).toBeLessThan(p.approaches.FINE_TUNING!.lifecycle.base);
   });
 });
+
+describe("what the seeds say a change to the knowledge costs", () => {
+  /** A large corpus (001's "millions of documents") whose knowledge changes every day. */
+  const retrieval = (assumptions = DEFAULTS) =>
+    project({ monthlyCalls: 1_000_000, changeFrequency: "daily", corpusDocuments: 10_000_000 }, 3, assumptions)
+      .lines.filter((l) => l.approach === "RAG" && l.category === "RETRIEVAL_INFRA");
+
+  it("000: \"Updates to your knowledge base happen in real time at zero marginal cost beyond storage\": a daily change re-embeds the documents it touches, not 10M every day", () => {
+    // Year 2: the vector database ($500/1,750/3,000 a month) and 365 re-indexings of 1/5/20% of
+    // 10M documents × 500/1,000/2,000 tokens at $0.02/0.075/0.13 per million tokens ($100/750/2,600
+    // for the whole corpus): $6,000 + $365; $21,000 + $13,687.50; $36,000 + $189,800. Re-embedding
+    // all of it every day gave $294,750 base (thirteen times the vector database) and $985,000 high.
+    expect(retrieval()[1]).toMatchObject({ low: 6_365_00, base: 34_687_50, high: 225_800_00 });
+    // Year 1 embeds the whole corpus once as well: $100/750/2,600 more.
+    expect(retrieval()[0]).toMatchObject({ low: 6_465_00, base: 35_437_50, high: 228_400_00 });
+  });
+
+  it("re-embedding the whole corpus at every change stays possible: the share set to 100%", () => {
+    const everything = { ...DEFAULTS, values: { ...DEFAULTS.values, reindexSharePct: { low: 100, base: 100, high: 100 } } };
+    expect(retrieval(everything)[1]).toMatchObject({ low: 42_500_00, base: 294_750_00, high: 985_000_00 });
+  });
+});

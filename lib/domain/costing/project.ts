@@ -31,8 +31,11 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      alone is infeasible where a prompted base model was tried and falls short of the bar.
  * 2.5: a break-even that cannot be found names the answers and figures it lacks (it always asked
  *      for a model price); the cost panel's waits and lags read "1 day", not "1 days".
+ * 2.6: a knowledge change re-embeds only the share of the corpus it touches (a new figure, 1–20%;
+ *      000: "zero marginal cost beyond storage"), where 2.5 re-embedded the whole corpus at every
+ *      change; a saving's percent is rounded once, to one decimal.
  */
-export const COST_ENGINE_VERSION = "2.5";
+export const COST_ENGINE_VERSION = "2.6";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }

@@ -6,9 +6,8 @@ import { CHANGES_PER_YEAR } from "../../assessment";
 import { figure, type Ctx } from "./context";
 
 /**
- * Full re-embeddings a year: one per knowledge change, batched to at most one a day. Re-embedding
- * the whole corpus is the upper bound (only changed documents need it); at embedding prices it is
- * small either way.
+ * Re-indexings a year: one per knowledge change, batched to at most one a day. Each re-embeds only
+ * the documents the change touches (see retrievalInfra), not the whole corpus.
  */
 export function reindexesPerYear(ctx: Ctx): number {
   const f = ctx.a.changeFrequency;
@@ -18,14 +17,21 @@ export function reindexesPerYear(ctx: Ctx): number {
 /**
  * A corpus up to the pgvector limit lives in the database the product already runs (its extra
  * capacity); a larger one, or one of unknown size, in a managed vector database at 000's $500 to
- * $3,000 a month. Embedding: the corpus once in year 1, then again at each re-indexing, at the
- * embedding price (public prices).
+ * $3,000 a month. Embedding, at the embedding price (public prices): the whole corpus once in
+ * year 1, then at each re-indexing only the share of the corpus the change touches (an estimate,
+ * 1–20%; 000: "Updates to your knowledge base happen in real time at zero marginal cost beyond
+ * storage"). Re-embedding the whole corpus at every change is not small: 10M documents changing
+ * daily cost about $270k a year at the base figures, thirteen times the vector database; setting
+ * the share to 100% still prices it that way.
  */
 export function retrievalInfra(ctx: Ctx): number {
   const docs = ctx.a.corpusDocuments;
   if (docs === undefined) return figure(ctx, "vectorDbMonthlyUsd") * 12;
   const store = docs <= figure(ctx, "pgvectorMaxDocuments") ? figure(ctx, "pgvectorMonthlyUsd") : figure(ctx, "vectorDbMonthlyUsd");
-  const embeddings = (ctx.year === 1 ? 1 : 0) + reindexesPerYear(ctx);
+  const reindexes = reindexesPerYear(ctx);
+  // A corpus that never changes needs no share: its re-embedding is none, whatever the figure.
+  const reembedded = reindexes === 0 ? 0 : reindexes * (figure(ctx, "reindexSharePct") / 100);
+  const embeddings = (ctx.year === 1 ? 1 : 0) + reembedded;
   const embedUsd = (docs * figure(ctx, "tokensPerDocument") * figure(ctx, "embeddingPricePerMTokens")) / 1_000_000;
   return store * 12 + embeddings * embedUsd;
 }
