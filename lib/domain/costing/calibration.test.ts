@@ -63,7 +63,7 @@ describe("calibration against the seeds", () => {
   });
 });
 
-describe("what the seeds say a change to the knowledge costs", () => {
+describe("what the seeds say a change to the knowledge costs, and what LoRA training costs", () => {
   /** A large corpus (001's "millions of documents") whose knowledge changes every day. */
   const retrieval = (assumptions = DEFAULTS) =>
     project({ monthlyCalls: 1_000_000, changeFrequency: "daily", corpusDocuments: 10_000_000 }, 3, assumptions)
@@ -82,5 +82,22 @@ describe("what the seeds say a change to the knowledge costs", () => {
   it("re-embedding the whole corpus at every change stays possible: the share set to 100%", () => {
     const everything = { ...DEFAULTS, values: { ...DEFAULTS.values, reindexSharePct: { low: 100, base: 100, high: 100 } } };
     expect(retrieval(everything)[1]).toMatchObject({ low: 42_500_00, base: 294_750_00, high: 985_000_00 });
+  });
+
+  /** A fine-tune (LoRA, a fine-tuned smaller model: the defaults) on so many labeled examples. */
+  const loraCompute = (labeledExamples: number) =>
+    project({ monthlyCalls: 100_000, changeFrequency: "static", corpusDocuments: 5000, labeledExamples }, 1)
+      .lines.find((l) => l.approach === "FINE_TUNING" && l.category === "TRAINING_COMPUTE")!;
+
+  it("002: \"LoRA on a well-curated dataset of 5,000 examples runs roughly $50–$200 in GPU compute\": 5,000 examples cost that", () => {
+    // 000's full fine-tune less LoRA's saving gave $1,000 / $8,250 / $20,000 here.
+    expect(loraCompute(5000)).toMatchObject({ low: 50_00, base: 125_00, high: 200_00 });
+  });
+
+  it("LoRA compute grows with the examples, up to 000's full fine-tune ($5k–50k) less LoRA's 60–80% saving", () => {
+    // 50,000 examples: ten times 002's figure, still under the ceiling.
+    expect(loraCompute(50_000)).toMatchObject({ low: 500_00, base: 1_250_00, high: 2_000_00 });
+    // 1,000,000 examples: two hundred times 002's figure would be $10k–40k; 000's LoRA figure caps it.
+    expect(loraCompute(1_000_000)).toMatchObject({ low: 1_000_00, base: 8_250_00, high: 20_000_00 });
   });
 });

@@ -85,10 +85,10 @@ describe("each category's formula on a hand-worked case", () => {
   it("vector database: $500/1,750/3,000 a month × 12", () => {
     expect(line("RAG", "RETRIEVAL_INFRA")).toMatchObject({ low: 6_000_00, base: 21_000_00, high: 36_000_00 });
   });
-  it("fine-tuning build: 10/15/20 weeks × 40 h × $150/200/250 (measured like RAG's); LoRA compute: $27,500 × (1 − 70%)", () => {
+  it("fine-tuning build: 10/15/20 weeks × 40 h × $150/200/250 (measured like RAG's); LoRA compute: 002's $50/125/200 per 5,000 examples × 2", () => {
     expect(line("FINE_TUNING", "BUILD_ENGINEERING")).toMatchObject({ low: 60_000_00, base: 120_000_00, high: 200_000_00 });
-    // low scenario takes the larger saving (80%): 5,000 × 0.2 = 1,000; high takes 60%: 50,000 × 0.4 = 20,000
-    expect(line("FINE_TUNING", "TRAINING_COMPUTE")).toMatchObject({ low: 1_000_00, base: 8_250_00, high: 20_000_00 });
+    // under 000's ceiling ($5,000 × 0.2 = 1,000 low, the larger saving; $27,500 × 0.3 = 8,250; $50,000 × 0.4 = 20,000 high)
+    expect(line("FINE_TUNING", "TRAINING_COMPUTE")).toMatchObject({ low: 100_00, base: 250_00, high: 400_00 });
   });
   it("data curation: 10,000 examples × 1/2/5 expert minutes × $150/200/250, being more than 002's multiple ($50/125/200 per 5,000 × 2 × 10/30/50)", () => {
     expect(line("FINE_TUNING", "DATA_CURATION")).toMatchObject({ low: 25_000_00, base: 66_666_67, high: 208_333_33 });

@@ -33,7 +33,9 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      for a model price); the cost panel's waits and lags read "1 day", not "1 days".
  * 2.6: a knowledge change re-embeds only the share of the corpus it touches (a new figure, 1–20%;
  *      000: "zero marginal cost beyond storage"), where 2.5 re-embedded the whole corpus at every
- *      change; a saving's percent is rounded once, to one decimal.
+ *      change; LoRA training compute is 002's $50–200 per 5,000 examples, growing with the
+ *      examples up to 000's full fine-tune less LoRA's saving, where 2.5 took 000's figure for
+ *      any dataset; a saving's percent is rounded once, to one decimal.
  */
 export const COST_ENGINE_VERSION = "2.6";
 

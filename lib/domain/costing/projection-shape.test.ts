@@ -279,11 +279,14 @@ describe("the cost categories", () => {
 });
 
 describe("drivers at their switches", () => {
-  it("a full fine-tune costs the full compute; LoRA saves its share of it", () => {
-    const figures = { ftFullComputeUsd: fixed(27_500), loraComputeSavingPct: fixed(70) };
-    const compute = (method: "FULL" | "LORA") => project({ ...onlyFigures(figures), fineTuneMethod: method }).lines.find((l) => l.approach === "FINE_TUNING" && l.category === "TRAINING_COMPUTE")!.base;
+  it("a full fine-tune costs the full compute; LoRA costs 002's figure per 5,000 examples, at most the full compute less its saving", () => {
+    const figures = (lora5k: number) => ({ ftFullComputeUsd: fixed(27_500), loraComputeSavingPct: fixed(70), lora5kExamplesComputeUsd: fixed(lora5k) });
+    const compute = (method: "FULL" | "LORA", lora5k = 125) => project({ ...onlyFigures(figures(lora5k)), fineTuneMethod: method }).lines.find((l) => l.approach === "FINE_TUNING" && l.category === "TRAINING_COMPUTE")!.base;
     expect(compute("FULL")).toBe(27_500_00);
-    expect(compute("LORA")).toBe(8_250_00);
+    expect(compute("FULL", 1_000_000)).toBe(27_500_00);
+    expect(compute("LORA")).toBe(125_00);
+    expect(compute("LORA", 8_250)).toBe(8_250_00);
+    expect(compute("LORA", 8_251)).toBe(8_250_00);
   });
   it("a corpus of exactly the pgvector limit stays in the existing database; one more document needs a vector database", () => {
     const set = onlyFigures({ pgvectorMaxDocuments: fixed(100_000), pgvectorMonthlyUsd: fixed(50), vectorDbMonthlyUsd: fixed(1750) });

@@ -5,18 +5,25 @@ import { answer, figure, type Ctx } from "./context";
 
 /**
  * Training compute, year 1. An API-hosted fine-tune is billed per training token: examples (at
- * least 5,000) × tokens per example × epochs × the price per token (public). Otherwise a full 7B
- * fine-tune costs $5k–50k (000), LoRA 60–80% less (000).
+ * least 5,000) × tokens per example × epochs × the price per token (public). Otherwise:
+ * - a full fine-tune costs 000's $5k–50k for a 7B model ("initial fine-tuning costs range from
+ *   $5,000 to $50,000 in compute alone");
+ * - LoRA scales with the examples from 002's own figure, $50–200 of GPU compute for 5,000 curated
+ *   examples (at least 5,000, 002's reference set), and never costs more than 000's full
+ *   fine-tune less LoRA's 60–80% saving (000), the ceiling for a large dataset. 000's figure
+ *   alone priced 002's 5,000 examples at $1,000–20,000, twenty to a hundred times 002's.
  */
 export function trainingCompute(ctx: Ctx): number {
   if (ctx.year !== 1) return 0;
+  const examples = Math.max(5000, ctx.a.labeledExamples ?? 0);
   if (ctx.set.ftDeployment === "API_HOSTED") {
-    const examples = Math.max(5000, ctx.a.labeledExamples ?? 0);
     return (examples * figure(ctx, "trainingTokensPerExample") * figure(ctx, "trainingEpochs") * figure(ctx, "trainingPricePerMTokens")) / 1_000_000;
   }
   const full = figure(ctx, "ftFullComputeUsd");
   if (ctx.set.fineTuneMethod === "FULL") return full;
-  return full * (1 - figure(ctx, "loraComputeSavingPct") / 100);
+  const ceiling = full * (1 - figure(ctx, "loraComputeSavingPct") / 100);
+  const scaled = figure(ctx, "lora5kExamplesComputeUsd") * (examples / 5000);
+  return Math.min(scaled, ceiling);
 }
 
 /**
