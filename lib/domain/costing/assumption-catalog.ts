@@ -161,7 +161,7 @@ export const ASSUMPTION_CATALOG = {
     label: "Share of the corpus re-embedded at each knowledge change", unit: "percent", min: 0, max: 100, group: "Retrieval",
     source: {
       kind: "estimate", file: S000, quote: "Updates to your knowledge base happen in real time at zero marginal cost beyond storage",
-      note: "A change re-embeds only the documents it touches, not the whole corpus; the share is an estimate (1–20%). Set 100% to re-embed the whole corpus at every change.",
+      note: "A change re-embeds only the documents it touches, not the whole corpus; the share is an estimate (1–10%, 2% in the base case: 000 puts the marginal cost of an update near nothing). Set 100% to re-embed the whole corpus at every change.",
     },
   },
   evalBuildWeeks: {

@@ -79,7 +79,7 @@ export const DEFAULT_ASSUMPTIONS: AssumptionSet = deepFreeze({
     pgvectorMaxDocuments: r(100_000, 100_000, 100_000),
     pgvectorMonthlyUsd: r(0, 50, 150),
     tokensPerDocument: r(500, 1000, 2000),
-    reindexSharePct: r(1, 5, 20),
+    reindexSharePct: r(1, 2, 10),
     evalBuildWeeks: r(1, 2, 4),
     evalRunHoursPerMonth: r(2, 4, 8),
     ftUpkeepHoursPerWeek: r(4, 8, 16),

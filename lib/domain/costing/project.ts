@@ -31,7 +31,7 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      alone is infeasible where a prompted base model was tried and falls short of the bar.
  * 2.5: a break-even that cannot be found names the answers and figures it lacks (it always asked
  *      for a model price); the cost panel's waits and lags read "1 day", not "1 days".
- * 2.6: a knowledge change re-embeds only the share of the corpus it touches (a new figure, 1–20%;
+ * 2.6: a knowledge change re-embeds only the share of the corpus it touches (a new figure, 1–10%;
  *      000: "zero marginal cost beyond storage"), where 2.5 re-embedded the whole corpus at every
  *      change; LoRA training compute is 002's $50–200 per 5,000 examples, growing with the
  *      examples up to 000's full fine-tune less LoRA's saving, where 2.5 took 000's figure for

@@ -19,7 +19,7 @@ export function reindexesPerYear(ctx: Ctx): number {
  * capacity); a larger one, or one of unknown size, in a managed vector database at 000's $500 to
  * $3,000 a month. Embedding, at the embedding price (public prices): the whole corpus once in
  * year 1, then at each re-indexing only the share of the corpus the change touches (an estimate,
- * 1–20%; 000: "Updates to your knowledge base happen in real time at zero marginal cost beyond
+ * 1–10%; 000: "Updates to your knowledge base happen in real time at zero marginal cost beyond
  * storage"). Re-embedding the whole corpus at every change is not small: 10M documents changing
  * daily cost about $270k a year at the base figures, thirteen times the vector database; setting
  * the share to 100% still prices it that way.
