@@ -56,9 +56,9 @@ describe("a use case's value per approach (the demo's contact-centre answers, RA
   // RAG's time to value is 0.4 / 0.7 / 1 week: one month (rounded up) in every scenario.
   // RAG's stored yearly costs, 2026–2030 (cents; gpt-4o at the catalogue's $2.50 input and $10
   // output per million tokens in every scenario, the tokens per call low / base / high):
-  //   low  11,711,014  8,349,326   9,313,428  10,422,146  11,697,172 = 51,493,086
-  //   base 22,925,355 15,464,607  17,005,076  18,776,614  20,813,883 = 94,985,535
-  //   high 44,827,364 31,195,626  33,920,263  37,053,597  40,656,930 = 187,653,780
+  //   low  11,709,058  8,347,370   9,311,472  10,420,190  11,695,216 = 51,483,306
+  //   base 22,910,831 15,450,083  16,990,552  18,762,090  20,799,359 = 94,912,915
+  //   high 44,781,126 31,149,388  33,874,025  37,007,359  40,610,692 = 187,422,590
   it("computes net value, payback and return in the paired scenarios", async () => {
     const v = (await getUseCaseValue(orgId, await useCaseId("Policy and billing answers for the contact centre")))!;
     expect(v.yearly).toEqual({ low: 30_000_000, base: 45_000_000, high: 70_000_000 });
@@ -66,19 +66,19 @@ describe("a use case's value per approach (the demo's contact-centre answers, RA
     const rag = v.approaches.find((a) => a.approach === "RAG")!;
     expect(rag.chosen).toBe(true);
     const s = valued(rag.value);
-    // Base: 11/12 × $450,000 + 4 × $450,000 = $2,212,500 against $949,855.35.
-    expect(s.base).toMatchObject({ benefitCents: 221_250_000, costCents: 94_985_535, netCents: 126_264_465 });
-    // Month 3 is the first where $37,500 × (m − 1) ≥ $229,253.55 × m / 12 (m = 2: $37,500 < $38,208.93; m = 3: $75,000 ≥ $57,313.39),
-    // and from then on each month's benefit ($37,500) beats each month's cost (at most $19,104.46 in years 1–5).
+    // Base: 11/12 × $450,000 + 4 × $450,000 = $2,212,500 against $949,129.15.
+    expect(s.base).toMatchObject({ benefitCents: 221_250_000, costCents: 94_912_915, netCents: 126_337_085 });
+    // Month 3 is the first where $37,500 × (m − 1) ≥ $229,108.31 × m / 12 (m = 2: $37,500 < $38,184.72; m = 3: $75,000 ≥ $57,277.08),
+    // and from then on each month's benefit ($37,500) beats each month's cost (at most $19,092.36 in years 1–5).
     expect(s.base.paybackMonths).toBe(3);
     expect(paybackText(s.base.paybackMonths, 5)).toBe("3 months");
-    expect(returnText(s.base.returnPct)).toBe("133%"); // 126,264,465 / 94,985,535 = 132.9%
-    // Pessimistic: low benefit, high cost. 11/12 × $300,000 + 4 × $300,000 = $1,475,000 against $1,876,537.80;
-    // $25,000 a month never covers year 1's $448,273.64 / 12 = $37,356.14, nor any later year's (at least $311,956.26 / 12 = $25,996.36).
-    expect(s.pessimistic).toMatchObject({ benefitCents: 147_500_000, costCents: 187_653_780, netCents: -40_153_780, paybackMonths: null });
+    expect(returnText(s.base.returnPct)).toBe("133%"); // 126,337,085 / 94,912,915 = 133.1%
+    // Pessimistic: low benefit, high cost. 11/12 × $300,000 + 4 × $300,000 = $1,475,000 against $1,874,225.90;
+    // $25,000 a month never covers year 1's $447,811.26 / 12 = $37,317.61, nor any later year's (at least $311,493.88 / 12 = $25,957.82).
+    expect(s.pessimistic).toMatchObject({ benefitCents: 147_500_000, costCents: 187_422_590, netCents: -39_922_590, paybackMonths: null });
     expect(paybackText(s.pessimistic.paybackMonths, 5)).toBe("never within 5 years");
     // Optimistic: high benefit, low cost. 11/12 × $700,000 rounds to $641,666.67; + 4 × $700,000 = $3,441,666.67.
-    expect(s.optimistic).toMatchObject({ benefitCents: 344_166_667, costCents: 51_493_086, netCents: 292_673_581, paybackMonths: 2 });
+    expect(s.optimistic).toMatchObject({ benefitCents: 344_166_667, costCents: 51_483_306, netCents: 292_683_361, paybackMonths: 2 });
     // Fine-tuning cannot keep a 2-day lag and prompting alone never sees the contact centre's
     // documents (the cost panel's words): neither is claimed the benefit, however cheap prompting is.
     const of = (ap: string) => v.approaches.find((a) => a.approach === ap)!.value;
@@ -97,9 +97,9 @@ describe("a use case's value per approach (the demo's contact-centre answers, RA
   it("a benefit below the cost never pays back (the HR helpdesk: $5,000–$15,000 a year against RAG's running cost)", async () => {
     const v = (await getUseCaseValue(orgId, await useCaseId("HR policy helpdesk")))!;
     const s = valued(v.approaches.find((a) => a.approach === "RAG")!.value);
-    // Even the optimistic $1,250 a month is below RAG's lowest monthly cost in the low scenario ($19,609.97 / 12 = $1,634.16, in year 2).
+    // Even the optimistic $1,250 a month is below RAG's lowest monthly cost in the low scenario ($19,609.86 / 12 = $1,634.16, in year 2).
     expect([s.pessimistic.paybackMonths, s.base.paybackMonths, s.optimistic.paybackMonths]).toEqual([null, null, null]);
-    expect(s.optimistic.netCents).toBe(4_375_000 - 10_083_365); // 11/12 × $15,000 + 2 × $15,000 − the low lifecycle ($61,572.72 + $19,609.97 + $19,650.96)
+    expect(s.optimistic.netCents).toBe(4_375_000 - 10_083_332); // 11/12 × $15,000 + 2 × $15,000 − the low lifecycle ($61,572.61 + $19,609.86 + $19,650.85)
   });
 });
 
@@ -109,11 +109,11 @@ describe("the portfolio: value by business unit and budgets", () => {
     const claims = units.find((u) => u.businessUnit === "Claims")!;
     expect(claims).toMatchObject({ valued: 2, noValue: 1, notCosted: 0 });
     // First notice of loss triage, fine-tuning: 5,000 h × $50 = $250,000 a year after 2 months: 10/12 × $250,000 + 4 × $250,000
-    //   = $1,208,333.33 against $1,377,385.93 → −$169,052.60.
+    //   = $1,208,333.33 against $1,369,435.93 → −$161,102.60.
     // Claims document extraction, a pipeline (manual estimate, no build time): 5 × $600,000 = $3,000,000 against 5 × $120,000 → $2,400,000.
     expect(claims.benefit.base).toBe(120_833_333 + 300_000_000);
-    expect(claims.cost.base).toBe(137_738_593 + 60_000_000);
-    expect(claims.net.base).toBe(-16_905_260 + 240_000_000);
+    expect(claims.cost.base).toBe(136_943_593 + 60_000_000);
+    expect(claims.net.base).toBe(-16_110_260 + 240_000_000);
     // The total is the sum of the units.
     for (const s of ["pessimistic", "base", "optimistic"] as const) {
       expect(total.net[s]).toBe(units.reduce((a, u) => a + u.net[s], 0));
@@ -126,9 +126,9 @@ describe("the portfolio: value by business unit and budgets", () => {
     const b = await budgetOverview(orgId, EMPTY_FILTER, 2027);
     expect(b.approvalsKnown).toBe(false);
     const cs = b.rows.find((r) => r.businessUnit === "Customer Service")!;
-    // Its three use cases as chosen in 2027: RAG $154,646.07 + the agent's manual $190,000 + the undecided letter drafting's
-    // recommendation (fine-tuning, $347,021.13) = $691,667.20 in the base case.
-    expect(cs).toMatchObject({ budgetCents: 60_000_000, projected: { low: 37_831_766, base: 69_166_720, high: 135_741_993 }, status: "over", overByCents: 9_166_720, approvedCents: null });
+    // Its three use cases as chosen in 2027: RAG $154,500.83 + the agent's manual $190,000 + the undecided letter drafting's
+    // recommendation (fine-tuning, $338,896.13) = $683,396.96 in the base case.
+    expect(cs).toMatchObject({ budgetCents: 60_000_000, projected: { low: 37_734_810, base: 68_339_696, high: 133_715_755 }, status: "over", overByCents: 8_339_696, approvedCents: null });
     const claims = b.rows.find((r) => r.businessUnit === "Claims")!;
     expect(claims).toMatchObject({ budgetCents: 180_000_000, status: "within" });
     expect(claims.projected!.high).toBeLessThan(180_000_000);
