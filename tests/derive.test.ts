@@ -190,7 +190,7 @@ describe("the lag flag and the cost panel", () => {
     const d = deriveFrom(row(overrides), ctx, { memo: new Map() });
     return { flagged: d.score.flags.some((f) => f.code === "STALENESS_EXCEEDS_ACCEPTABLE_LAG"), meetsLag: d.projection.approaches.FINE_TUNING!.meetsLag };
   };
-  it("agree with the organization's retraining lag (21 days: a change waits up to 42 days)", () => {
+  it("agree with the organization's retraining lag (21 days: a change waits up to 43 days)", () => {
     expect(judged({})).toEqual({ flagged: true, meetsLag: false });
   });
   it("agree with the use case's own retraining lag (3 days: 14 batched cycles keep every change within 30 days)", () => {

@@ -12,7 +12,7 @@ import type { ModelRef } from "./catalogue";
 import type { CostCategory } from "./categories";
 import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, PROJECTED, SCENARIOS, type Driver, type Projected, type Scenario } from "./drivers";
 import { promptingMeetsBar, promptingReachesKnowledge } from "../frameworks/evidence";
-import { DEFAULT_RETRAIN_LAG_DAYS, retrainingMeetsLag, staleDaysPerYear, worstDelayDays } from "./retraining";
+import { DEFAULT_RETRAIN_LAG_DAYS, retrainingMeetsLag, staleDaysPerYear, upToDays, worstDelayDays } from "./retraining";
 import { missingInWords } from "./missing";
 
 export { PROJECTED, type Projected, type Scenario } from "./drivers";
@@ -35,7 +35,9 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      000: "zero marginal cost beyond storage"), where 2.5 re-embedded the whole corpus at every
  *      change; LoRA training compute is 002's $50–200 per 5,000 examples, growing with the
  *      examples up to 000's full fine-tune less LoRA's saving, where 2.5 took 000's figure for
- *      any dataset; a saving's percent is rounded once, to one decimal.
+ *      any dataset; a saving's percent is rounded once, to one decimal; the worst delay is in whole
+ *      days rounded up (upToDays), so "uncorrected for up to N days" never reads as within the
+ *      lag it misses.
  */
 export const COST_ENGINE_VERSION = "2.6";
 
@@ -105,7 +107,7 @@ export interface ApproachProjection {
    * misses the lag, never the cheaper side of a saving. True otherwise.
    */
   meetsBar: boolean;
-  /** The longest a change waits for correct answers, in days (base scenario); null: never. */
+  /** The longest a change waits for correct answers, in whole days rounded up (upToDays; base scenario); null: never. */
   worstDelayDays: number | null;
   timeToValueWeeks: Money3 | null;
   /** Figures or answers whose absence left lines missing: "assumption:modelPricePer1kTokens", "answer:monthlyCalls". */
@@ -225,7 +227,7 @@ export function projectCosts(input: ProjectionInput): Projection {
       meetsLag: meets,
       reachesKnowledge: reaches,
       meetsBar: approach !== "PROMPTING" || promptingMeetsBar(a),
-      worstDelayDays: Number.isFinite(delay) ? Math.round(delay) : null,
+      worstDelayDays: Number.isFinite(delay) ? upToDays(delay) : null,
       yearly,
       lifecycle: {
         low: yearly.reduce((s, y) => s + y.low, 0),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS } from "./assumptions";
-import { DEFAULT_RETRAIN_LAG_DAYS, retrainingCyclesPerYear, retrainingMeetsLag, staleDaysPerYear, worstDelayDays } from "./retraining";
+import { DEFAULT_RETRAIN_LAG_DAYS, retrainingCyclesPerYear, retrainingMeetsLag, staleDaysPerYear, upToDays, worstDelayDays } from "./retraining";
 
 /**
  * The time arithmetic of retraining, worked by hand (000: "Each iteration adds $10,000 to $30,000
@@ -80,6 +80,24 @@ describe("the longest a change waits", () => {
   it("a whole interval between batches plus the lag otherwise: 365 ÷ 4 + 14 = 105.25", () => {
     expect(worstDelayDays("monthly", 4, 14)).toBe(105.25);
     expect(worstDelayDays("monthly", 11, 0)).toBeCloseTo(33.18, 2);
+  });
+});
+
+describe("a wait said as \"up to N days\"", () => {
+  it("is rounded up, so a wait just over a lag never reads as the lag itself: 365 ÷ 17 + 21 = 42.47 is 43", () => {
+    expect(upToDays(worstDelayDays("weekly", 17, 21))).toBe(43);
+    expect(upToDays(42)).toBe(42);
+    expect(upToDays(0)).toBe(0);
+  });
+  it("is over the lag exactly where the wait is", () => {
+    for (const lag of [0, 1, 7, 14, 21, 28, 30.5]) {
+      for (let cycles = 1; cycles <= 400; cycles++) {
+        for (let maxLag = 0; maxLag <= 200; maxLag += 7) {
+          const wait = worstDelayDays("daily", cycles, lag);
+          expect(upToDays(wait) > maxLag, `${cycles} cycles, ${lag}-day retraining, ${maxLag}-day lag`).toBe(wait > maxLag);
+        }
+      }
+    }
   });
 });
 

@@ -56,6 +56,16 @@ export function worstDelayDays(freq: ChangeFrequency | undefined, cycles: number
 }
 
 /**
+ * A wait said as "up to N days": whole days, rounded up, so that a wait over the acceptable lag
+ * never reads as within it (42.47 days is "up to 43 days", never "up to 42 days" against a 42-day
+ * lag). Every "up to" wait the product says goes through this: the hold (frameworks/serves.ts),
+ * the staleness flag (frameworks/flags.ts) and the cost panel's worst delay (./project.ts).
+ */
+export function upToDays(days: number): number {
+  return Math.ceil(days);
+}
+
+/**
  * Whether retraining `cycles` times a year keeps every change within the acceptable lag
  * (PRODUCT.md, "Costs v2": feasibility; 000 question 3, "longest acceptable lag"). Null when the
  * use case has not said how often its knowledge changes or how long a lag it accepts.

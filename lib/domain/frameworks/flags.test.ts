@@ -65,10 +65,10 @@ describe("risk flags", () => {
 
   it("the lag flag follows the cost panel's rule: a change batched for the next retraining waits longer than one cycle", () => {
     // Weekly changes, a 30-day lag, 21-day cycles: at most 17 cycles a year back to back, so a change
-    // waits up to 365 / 17 + 21 = 42 days, as the cost panel says ("does not meet the 30-day lag").
+    // waits up to 365 / 17 + 21 = 42.47 days, said rounded up as 43, as the cost panel says ("does not meet the 30-day lag").
     const weekly: Assessment = { changeFrequency: "weekly", maxLagDays: 30, promptedBaselineMeetsBar: "no" };
     expect(riskFlags(weekly, { consensus: "FINE_TUNING", chosen: null, retrainLagDays: 21 }).find((f) => f.code === "STALENESS_EXCEEDS_ACCEPTABLE_LAG")?.reason).toBe(
-      "Retraining as often as it can (17 times a year), a change still waits up to 42 days for the fine-tuned model, longer than the 30 days of lag the business accepts.",
+      "Retraining as often as it can (17 times a year), a change still waits up to 43 days for the fine-tuned model, longer than the 30 days of lag the business accepts.",
     );
     expect(riskFlags({ ...weekly, maxLagDays: 45 }, { consensus: "FINE_TUNING", chosen: null, retrainLagDays: 21 }).map((f) => f.code)).not.toContain("STALENESS_EXCEEDS_ACCEPTABLE_LAG");
     // Monthly changes with a 25-day lag: one cycle after each change keeps up (21 days).

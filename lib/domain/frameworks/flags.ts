@@ -5,7 +5,7 @@
  * "The approach in play" is the chosen approach when one is chosen, else the recommendation.
  */
 import type { Approach, Assessment } from "../assessment";
-import { DEFAULT_RETRAIN_LAG_DAYS } from "../costing/retraining";
+import { DEFAULT_RETRAIN_LAG_DAYS, upToDays } from "../costing/retraining";
 import { ENOUGH_LABELS } from "./data/shared";
 import { ownKnowledgeSign, promptingMeetsBar, promptingReachesKnowledge, trainsAModel } from "./evidence";
 import { plural } from "../portfolio/format";
@@ -178,7 +178,7 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
       "STALENESS_EXCEEDS_ACCEPTABLE_LAG",
       ft.maxLagDays < retrainLagDays
         ? `Each retraining takes about ${plural(retrainLagDays, "day")}, longer than the ${plural(ft.maxLagDays, "day")} of lag the business accepts.`
-        : `Retraining as often as it can (${plural(ft.cycles, "time")} a year), a change still waits up to ${plural(Math.round(ft.waitDays), "day")} for the fine-tuned model, longer than the ${plural(ft.maxLagDays, "day")} of lag the business accepts.`,
+        : `Retraining as often as it can (${plural(ft.cycles, "time")} a year), a change still waits up to ${plural(upToDays(ft.waitDays), "day")} for the fine-tuned model, longer than the ${plural(ft.maxLagDays, "day")} of lag the business accepts.`,
     );
   }
   if (inPlay === "PROMPTING" && !promptingReachesKnowledge(a)) {

@@ -7,13 +7,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FINE_TUNING_CASE } from "../../../tests/helpers/answers";
 import { assessmentArb } from "../../../tests/helpers/assessment-arbitrary";
-import { PROJECTED_APPROACHES, type Approach, type Assessment } from "../assessment";
+import { CHANGE_FREQUENCIES, PROJECTED_APPROACHES, type Approach, type Assessment } from "../assessment";
 import { DEFAULT_ASSUMPTIONS } from "../costing/assumptions";
+import { explainCosts } from "../costing/explain";
 import { cannotServe, projectCosts } from "../costing/project";
 import { consensusOf, rankedPicks } from "./consensus";
 import { runFramework } from "./evaluate";
 import { DEFAULT_WEIGHTS, FRAMEWORKS } from "./registry";
+import { riskFlags } from "./flags";
 import { scoreUseCase } from "./score";
+import { cannotRecommend } from "./serves";
 
 const picks = (a: Assessment) => scoreUseCase(a, { skipSensitivity: true }).frameworks.map((f) => f.recommendation);
 const UNSERVED_FLAGS = ["STALENESS_EXCEEDS_ACCEPTABLE_LAG", "PROMPTING_BELOW_BAR", "PROMPTING_WITHOUT_ITS_KNOWLEDGE"];
@@ -40,7 +43,36 @@ describe("fine-tuning that cannot meet the acceptable lag", () => {
   it("says how long a change waits where retraining is quicker than the lag but not often enough", () => {
     const s = scoreUseCase({ ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 30 });
     expect(s.consensus).toBe("HYBRID");
-    expect(s.heldBack?.sentence).toContain("does not meet the 30-day lag: retraining as often as it can (17 times a year), a change still waits up to 42 days.");
+    expect(s.heldBack?.sentence).toContain("does not meet the 30-day lag: retraining as often as it can (17 times a year), a change still waits up to 43 days.");
+  });
+
+  it("never says a wait that contradicts the lag it misses: 42.47 days against a 42-day lag is up to 43, in the hold, the flag and the cost panel", () => {
+    const weekly42: Assessment = { ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 42 };
+    expect(scoreUseCase(weekly42).heldBack?.sentence).toContain("does not meet the 42-day lag: retraining as often as it can (17 times a year), a change still waits up to 43 days.");
+    expect(scoreUseCase(weekly42, { chosenApproach: "FINE_TUNING" }).flags.find((f) => f.code === "STALENESS_EXCEEDS_ACCEPTABLE_LAG")?.reason).toBe(
+      "Retraining as often as it can (17 times a year), a change still waits up to 43 days for the fine-tuned model, longer than the 42 days of lag the business accepts.",
+    );
+    const p = projectCosts({ assessment: weekly42, horizonYears: 5, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS });
+    expect(p.approaches.FINE_TUNING).toMatchObject({ meetsLag: false, worstDelayDays: 43 });
+    expect(explainCosts({ ...p }).infeasible).toContain(
+      "Fine-tuning does not meet the 42-day lag: it leaves a change uncorrected for up to 43 days even retraining as often as it can, so it is never offered as a saving.",
+    );
+  });
+
+  it("says every wait it holds fine-tuning back for as longer than the lag, for every frequency, lag and retraining lag", () => {
+    for (const retrainLag of [7, 14, 21, 28]) {
+      for (const changeFrequency of CHANGE_FREQUENCIES) {
+        for (let maxLagDays = 0; maxLagDays <= 400; maxLagDays++) {
+          const a: Assessment = { changeFrequency, maxLagDays };
+          const why = cannotRecommend("FINE_TUNING", a, retrainLag)?.why ?? "";
+          const said = /waits up to (\d+) day/.exec(why) ?? /takes about (\d+) day/.exec(why);
+          if (why) expect(Number(said?.[1]), `${changeFrequency}, ${maxLagDays}-day lag, ${retrainLag}-day retraining: ${why}`).toBeGreaterThan(maxLagDays);
+          const flag = riskFlags(a, { consensus: "FINE_TUNING", chosen: null, retrainLagDays: retrainLag }).find((f) => f.code === "STALENESS_EXCEEDS_ACCEPTABLE_LAG");
+          expect(flag?.reason.match(/(?:waits up to|takes about) (\d+) day/)?.slice(1).map(Number).every((n) => n > maxLagDays) ?? true).toBe(true);
+          expect(Boolean(flag)).toBe(Boolean(why));
+        }
+      }
+    }
   });
 
   it("goes to the seeds' default start when every voter picks fine-tuning", () => {

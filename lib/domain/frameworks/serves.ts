@@ -8,7 +8,7 @@
 import { APPROACH_LABELS, type Approach, type Assessment } from "../assessment";
 import { INFEASIBLE } from "../costing/explain";
 import { lagText, type cannotServe } from "../costing/project";
-import { retrainingCyclesPerYear, worstDelayDays } from "../costing/retraining";
+import { retrainingCyclesPerYear, upToDays, worstDelayDays } from "../costing/retraining";
 import { promptingMeetsBar, promptingReachesKnowledge } from "./evidence";
 import { plural } from "../portfolio/format";
 import type { Citation } from "./types";
@@ -55,7 +55,7 @@ export function cannotRecommend(approach: Approach, a: Assessment, retrainLagDay
       const wait = w.maxLagDays < retrainLagDays
         ? `each retraining takes about ${plural(retrainLagDays, "day")}`
         : Number.isFinite(w.waitDays)
-          ? `retraining as often as it can (${plural(w.cycles, "time")} a year), a change still waits up to ${plural(Math.round(w.waitDays), "day")}`
+          ? `retraining as often as it can (${plural(w.cycles, "time")} a year), a change still waits up to ${plural(upToDays(w.waitDays), "day")}`
           : "it is never brought up to date";
       return { reason: "fails-lag", why: `does not meet the ${lagText(w.maxLagDays)} lag: ${wait}`, cite: LAG };
     }

@@ -71,8 +71,9 @@ describe("portfolio money and numbers", () => {
 });
 
 describe("a use case's wait against its lag", () => {
-  it("says the wait against the lag the use case gave, rounded to days", () => {
-    expect(lagWait(40.4, 1)).toBe("a change waits up to 40 days, against a 1-day lag");
+  it("says the wait against the lag the use case gave, rounded up to days", () => {
+    expect(lagWait(40.4, 1)).toBe("a change waits up to 41 days, against a 1-day lag");
+    expect(lagWait(40, 1)).toBe("a change waits up to 40 days, against a 1-day lag");
     expect(lagWait(null, 1_000)).toBe("never brought up to date, against a 1,000-day lag");
   });
   it("never names a lag the use case did not give", () => {

@@ -1,4 +1,5 @@
 /** Money and number formats for the portfolio: whole dollars from integer cents, like $1,234,567. */
+import { upToDays } from "../costing/retraining";
 import type { Saving } from "./types";
 
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -109,7 +110,7 @@ export function savingText(s: Pick<Saving, "cents" | "percent" | "comparable" | 
  * listed only for that, so it is said as such, not against a lag it never gave.
  */
 export function lagWait(worstDelayDays: number | null, maxLagDays: number | null): string {
-  if (maxLagDays === null) return worstDelayDays === null ? "never sees the use case's own knowledge" : `a change waits up to ${plural(Math.round(worstDelayDays), "day")}`;
+  if (maxLagDays === null) return worstDelayDays === null ? "never sees the use case's own knowledge" : `a change waits up to ${plural(upToDays(worstDelayDays), "day")}`;
   const lag = `a ${count(maxLagDays)}-day lag`;
-  return worstDelayDays === null ? `never brought up to date, against ${lag}` : `a change waits up to ${plural(Math.round(worstDelayDays), "day")}, against ${lag}`;
+  return worstDelayDays === null ? `never brought up to date, against ${lag}` : `a change waits up to ${plural(upToDays(worstDelayDays), "day")}, against ${lag}`;
 }
