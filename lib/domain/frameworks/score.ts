@@ -143,20 +143,45 @@ const votesFor = (v: Votes, ap: Approach) => {
 };
 
 /**
- * The frameworks' pick where it can serve the use case; else the next approach they pick that can
- * (./serves.ts, the cost panel's rules); else the seeds' default start, which always can.
+ * Whether an approach may be recommended at all: it can serve the use case (./serves.ts, the cost
+ * panel's rules), and, on a provisional score, it trains no model while the answers that would
+ * justify training one are unknown (./evidence.ts). The frameworks' first pick and any approach the
+ * recommendation falls back to are held to the same two rules.
  */
-function holdToWhatServes(a: Assessment, pick: Approach, v: Votes): Held {
-  const cannot = cannotRecommend(pick, a, v.retrainLagDays);
-  if (!cannot) return { consensus: pick, basis: "frameworks", basisCite: null, leaning: null, heldBack: null };
+interface Rules {
+  cannot: (ap: Approach) => ReturnType<typeof cannotRecommend>;
+  /** Trains a model on a provisional score whose training prerequisites are unknown. */
+  untrained: (ap: Approach) => boolean;
+}
+
+function rulesFor(a: Assessment, evidence: Evidence, v: Votes): Rules {
+  const unknown = evidence === "provisional" && unknownPrerequisites(a).length > 0;
+  return { cannot: (ap) => cannotRecommend(ap, a, v.retrainLagDays), untrained: (ap) => unknown && trainsAModel(ap) };
+}
+
+const names = (aps: Approach[]) => join(aps.map((ap) => APPROACH_LABELS[ap]));
+
+/**
+ * The frameworks' pick where it cannot serve the use case: the next approach they pick that can and
+ * that the evidence allows (no model trained while the answers that would justify it are missing);
+ * else the seeds' default start, which always can. A pick passed over for the evidence is named.
+ */
+function holdToWhatServes(a: Assessment, pick: Approach, cannot: NonNullable<ReturnType<typeof cannotRecommend>>, v: Votes, rules: Rules): Held {
   const { votes, voters } = votesFor(v, pick);
-  const next = rankedPicks(v.results, v.weights).find((ap) => ap !== pick && cannotRecommend(ap, a, v.retrainLagDays) === null);
+  const serving = rankedPicks(v.results, v.weights).filter((ap) => ap !== pick && rules.cannot(ap) === null);
+  const next = serving.find((ap) => !rules.untrained(ap));
+  const passed = serving.slice(0, next ? serving.indexOf(next) : serving.length);
   const start = defaultStart(a);
   const to = next ?? start.approach;
   const backing = votesFor(v, to);
+  const unjustified = passed.length
+    ? `${names(passed)}, which they pick next, ${passed.length === 1 ? "trains" : "train"} a model while the answers that would justify it are missing. `
+    : "";
   const instead = next
-    ? `The recommendation is the next approach they pick that can, ${APPROACH_LABELS[to]} (${backing.votes} of ${backing.voters}).`
-    : `No other approach they pick can, so the recommendation is the seeds' default start, ${APPROACH_LABELS[to]}.`;
+    ? `${unjustified}The recommendation is the next approach they pick that can, ${APPROACH_LABELS[to]} (${backing.votes} of ${backing.voters}).`
+    : passed.length
+      ? `${unjustified}So the recommendation is the seeds' default start, ${APPROACH_LABELS[to]}.`
+      : `No other approach they pick can, so the recommendation is the seeds' default start, ${APPROACH_LABELS[to]}.`;
   const heldBack: HeldBack = { approach: pick, reason: cannot.reason, votes, voters, sentence: heldBackSentence(pick, votes, voters, cannot.why, instead), cite: cannot.cite };
   return next
     ? { consensus: to, basis: "frameworks", basisCite: null, leaning: null, heldBack }
@@ -166,8 +191,9 @@ function holdToWhatServes(a: Assessment, pick: Approach, v: Votes): Held {
 /** The frameworks' consensus held to the evidence behind it, then to what can serve the use case. */
 function holdRecommendation(a: Assessment, evidence: Evidence, c: Consensus, v: Votes): Held {
   if (evidence === "none" || c.consensus === null) return { consensus: null, basis: null, basisCite: null, leaning: null, heldBack: null };
-  const unknowns = unknownPrerequisites(a);
-  if (evidence === "provisional" && trainsAModel(c.consensus) && unknowns.length > 0) {
+  const rules = rulesFor(a, evidence, v);
+  if (rules.untrained(c.consensus)) {
+    const unknowns = unknownPrerequisites(a);
     const start = defaultStart(a);
     const name = APPROACH_LABELS[c.consensus];
     return {
@@ -182,7 +208,9 @@ function holdRecommendation(a: Assessment, evidence: Evidence, c: Consensus, v: 
       heldBack: null,
     };
   }
-  return holdToWhatServes(a, c.consensus, v);
+  const cannot = rules.cannot(c.consensus);
+  if (cannot) return holdToWhatServes(a, c.consensus, cannot, v, rules);
+  return { consensus: c.consensus, basis: "frameworks", basisCite: null, leaning: null, heldBack: null };
 }
 
 /** The agreement, and where the votes tied, what decided it. */

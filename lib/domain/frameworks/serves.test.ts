@@ -7,13 +7,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FINE_TUNING_CASE } from "../../../tests/helpers/answers";
 import { assessmentArb } from "../../../tests/helpers/assessment-arbitrary";
-import { CHANGE_FREQUENCIES, PROJECTED_APPROACHES, type Approach, type Assessment } from "../assessment";
+import { BASELINE_RESULTS, CHANGE_FREQUENCIES, CORE_NEEDS, PROJECTED_APPROACHES, type Approach, type Assessment } from "../assessment";
 import { DEFAULT_ASSUMPTIONS } from "../costing/assumptions";
 import { explainCosts } from "../costing/explain";
 import { cannotServe, projectCosts } from "../costing/project";
 import { consensusOf, rankedPicks } from "./consensus";
 import { runFramework } from "./evaluate";
 import { DEFAULT_WEIGHTS, FRAMEWORKS } from "./registry";
+import { trainsAModel } from "./evidence";
 import { riskFlags } from "./flags";
 import { scoreUseCase } from "./score";
 import { cannotRecommend } from "./serves";
@@ -120,6 +121,46 @@ describe("prompting alone that cannot serve", () => {
     expect(s.flags.map((f) => f.code)).not.toContain("PROMPTING_BELOW_BAR");
     // Untested is not known to fail: prompting stands.
     expect(scoreUseCase({ ...a, promptedBaselineMeetsBar: "untested" })).toMatchObject({ consensus: "PROMPTING", heldBack: null });
+  });
+});
+
+describe("the approach a hold falls back to, on a provisional score", () => {
+  it("never trains a model while the answers that would justify it are missing: it goes past such a pick, and says so", () => {
+    // Knowledge of its own (core need both), the labeled examples unanswered: prompting cannot reach
+    // the knowledge; the hybrid next in line would train a model; RAG, picked too, can.
+    const a: Assessment = { changeFrequency: "static", coreNeed: "both", needsStyleOrFormat: false };
+    expect(picks(a)).toEqual(["HYBRID", null, null, "PROMPTING", "RAG"]);
+    const s = scoreUseCase(a);
+    expect(s).toMatchObject({ evidence: "provisional", consensus: "RAG", basis: "frameworks", leaning: null, backing: { votes: 1, voters: 3 }, heldBack: { approach: "PROMPTING", reason: "lacks-knowledge" } });
+    expect(s.heldBack?.sentence).toBe(
+      "Prompting only, which 1 of 3 voting frameworks picks, does not reach the use case's own knowledge (nothing is retrieved, nothing is trained, and no prompted base model has been shown to meet the bar). Hybrid, which they pick next, trains a model while the answers that would justify it are missing. The recommendation is the next approach they pick that can, RAG (1 of 3).",
+    );
+  });
+
+  it("is the seeds' default start where every other pick would train a model", () => {
+    const a: Assessment = { changeFrequency: "annually", needsStyleOrFormat: false, latencySensitive: true, promptedBaselineMeetsBar: "untested" };
+    expect(picks(a)).toEqual(["FINE_TUNING", null, "PROMPTING", "PROMPTING", "FINE_TUNING"]);
+    const s = scoreUseCase(a);
+    expect(s).toMatchObject({ evidence: "provisional", consensus: "RAG", basis: "default-start", leaning: null, backing: { votes: 0, voters: 4 }, heldBack: { approach: "PROMPTING" } });
+    expect(s.heldBack?.sentence).toMatch(/\. Fine-tuning, which they pick next, trains a model while the answers that would justify it are missing\. So the recommendation is the seeds' default start, RAG\.$/);
+    // Once the answers are in and favour training, fine-tuning is the recommendation.
+    expect(scoreUseCase({ ...a, labeledExamples: 1_000, retrainingBudget: true, promptedBaselineMeetsBar: "no" }).consensus).toBe("FINE_TUNING");
+  });
+
+  it("no provisional score recommends fine-tuning or a hybrid while labeled data, the prompted baseline or the retraining budget is unknown (PRODUCT.md)", () => {
+    // Every combination of seven answers, each possibly unanswered; the labeled examples never are answered.
+    const opt = <T,>(xs: readonly T[]) => [undefined, ...xs];
+    let provisional = 0;
+    for (const changeFrequency of opt(CHANGE_FREQUENCIES)) for (const coreNeed of opt(CORE_NEEDS)) for (const needsStyleOrFormat of opt([true, false]))
+      for (const promptedBaselineMeetsBar of opt(BASELINE_RESULTS)) for (const maxLagDays of opt([7, 45])) for (const latencySensitive of opt([true, false])) for (const needsCitations of opt([true, false])) {
+        const answers = { changeFrequency, coreNeed, needsStyleOrFormat, promptedBaselineMeetsBar, maxLagDays, latencySensitive, needsCitations };
+        const a = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined)) as Assessment;
+        const s = scoreUseCase(a, { skipSensitivity: true });
+        if (s.evidence !== "provisional") continue;
+        provisional++;
+        expect(trainsAModel(s.consensus), JSON.stringify(a)).toBe(false);
+      }
+    expect(provisional).toBeGreaterThan(10_000);
   });
 });
 
