@@ -4,10 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { FINE_TUNING_CASE } from "../../../tests/helpers/answers";
-import { assessmentSchema, type Assessment } from "../assessment";
+import { assessmentSchema, CHANGE_FREQUENCIES, CORE_NEEDS, type Assessment } from "../assessment";
 import { WORKED_CASES } from "../../../tests/helpers/worked-cases";
 import { FRAMEWORKS } from "./registry";
 import { scoreUseCase } from "./score";
+import { cannotRecommend } from "./serves";
 
 const without = (...keys: (keyof Assessment)[]): Assessment => Object.fromEntries(Object.entries(FINE_TUNING_CASE).filter(([k]) => !keys.includes(k as keyof Assessment))) as Assessment;
 
@@ -76,6 +77,34 @@ describe("what a held-back approach would need", () => {
     // Tried and falling short, or untested: no such caution.
     expect(scoreUseCase({ ...monthEnd, promptedBaselineMeetsBar: "no" }).leaning?.sentence).not.toContain("already meets the bar");
     expect(scoreUseCase({ ...monthEnd, promptedBaselineMeetsBar: "untested" }).leaning?.sentence ?? "").not.toContain("already meets the bar");
+  });
+  it("never promises an approach that misses the lag whatever the missing answers are: it is held back for the lag instead", () => {
+    // Quarterly knowledge, a 7-day lag: each retraining takes 21 days, so fine-tuning cannot serve
+    // with or without the labeled examples, the baseline and the budget.
+    const a: Assessment = { changeFrequency: "quarterly", maxLagDays: 7, coreNeed: "reasoning", needsStyleOrFormat: true };
+    const s = scoreUseCase(a);
+    expect(s).toMatchObject({ evidence: "provisional", consensus: "PROMPTING", basis: "default-start", leaning: null, heldBack: { approach: "FINE_TUNING", reason: "fails-lag", votes: 4, voters: 4 } });
+    expect(s.heldBack?.sentence).toBe(
+      "Fine-tuning, which 4 of 4 voting frameworks pick, does not meet the 7-day lag: each retraining takes about 21 days. No other approach they pick can, so the recommendation is the seeds' default start, Prompting only.",
+    );
+    expect(s.agreementText).toBe("Held back: 4 of 4 voting pick Fine-tuning; 1 abstained (none of their questions is answered yet)");
+    // The answers a lean would have named do not bring it back.
+    expect(scoreUseCase({ ...a, labeledExamples: 1_000, promptedBaselineMeetsBar: "no", retrainingBudget: true }).heldBack?.approach).toBe("FINE_TUNING");
+  });
+  it("leans only to an approach that can serve the use case, for every combination of the answers that decide it", () => {
+    const opt = <T,>(xs: readonly T[]) => [undefined, ...xs];
+    let leaning = 0;
+    for (const changeFrequency of opt(CHANGE_FREQUENCIES)) for (const maxLagDays of opt([0, 7, 30, 60, 365])) for (const coreNeed of opt(CORE_NEEDS)) for (const needsStyleOrFormat of opt([true, false])) for (const retrainingBudget of opt([true, false])) {
+      const answers = { changeFrequency, maxLagDays, coreNeed, needsStyleOrFormat, retrainingBudget };
+      const a = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined)) as Assessment;
+      for (const retrainLagDays of [7, 21]) {
+        const s = scoreUseCase(a, { skipSensitivity: true, retrainLagDays });
+        if (!s.leaning) continue;
+        leaning++;
+        expect(cannotRecommend(s.leaning.approach, a, retrainLagDays), `${JSON.stringify(a)}, ${retrainLagDays}-day retraining`).toBeNull();
+      }
+    }
+    expect(leaning).toBeGreaterThan(100);
   });
   it("nothing is held back once every prerequisite is known, even with other answers missing", () => {
     const s = scoreUseCase(without("maxLagDays"));

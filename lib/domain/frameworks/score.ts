@@ -188,10 +188,16 @@ function holdToWhatServes(a: Assessment, pick: Approach, cannot: NonNullable<Ret
     : { consensus: to, basis: "default-start", basisCite: start.cite, leaning: null, heldBack };
 }
 
-/** The frameworks' consensus held to the evidence behind it, then to what can serve the use case. */
+/**
+ * The frameworks' consensus held to the evidence behind it and to what can serve the use case.
+ * What cannot serve is held back first: a lean to training promises only an approach the answers
+ * it names would bring, never one that misses the lag whatever they are.
+ */
 function holdRecommendation(a: Assessment, evidence: Evidence, c: Consensus, v: Votes): Held {
   if (evidence === "none" || c.consensus === null) return { consensus: null, basis: null, basisCite: null, leaning: null, heldBack: null };
   const rules = rulesFor(a, evidence, v);
+  const cannot = rules.cannot(c.consensus);
+  if (cannot) return holdToWhatServes(a, c.consensus, cannot, v, rules);
   if (rules.untrained(c.consensus)) {
     const unknowns = unknownPrerequisites(a);
     const start = defaultStart(a);
@@ -208,8 +214,6 @@ function holdRecommendation(a: Assessment, evidence: Evidence, c: Consensus, v: 
       heldBack: null,
     };
   }
-  const cannot = rules.cannot(c.consensus);
-  if (cannot) return holdToWhatServes(a, c.consensus, cannot, v, rules);
   return { consensus: c.consensus, basis: "frameworks", basisCite: null, leaning: null, heldBack: null };
 }
 
