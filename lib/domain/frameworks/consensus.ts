@@ -101,14 +101,15 @@ export interface Tie {
 /**
  * Whether the winner tied on votes with another approach: the tie-break (the larger weighted fit
  * across the voters, then TIE_ORDER) decided it, and the page must say so, or "2 of 5 agree" reads
- * as a choice the votes made. The other is the best of those it tied with.
+ * as a choice the votes made. The other is the best of those it tied with. `among`: only the
+ * approaches the winner was chosen from count (after a hold, those that can be recommended).
  */
-export function tieOf(results: readonly FrameworkResult[], weights: Weights, winner: Approach | null): Tie | null {
+export function tieOf(results: readonly FrameworkResult[], weights: Weights, winner: Approach | null, among: (ap: Approach) => boolean = () => true): Tie | null {
   if (!winner) return null;
   const voters = results.filter((r) => isVoter(r, weights));
   const tally = tallyOf(voters, weights);
   const at = (ap: Approach) => tally.get(ap)!;
-  const tied = TIE_ORDER.filter((ap) => ap !== winner && at(ap).votes > 0 && at(ap).votes === at(winner).votes);
+  const tied = TIE_ORDER.filter((ap) => ap !== winner && at(ap).votes > 0 && at(ap).votes === at(winner).votes && among(ap));
   if (tied.length === 0) return null;
   const other = tied.reduce((b, ap) => (at(ap).fit > at(b).fit ? ap : b));
   return { with: other, fit: at(winner).fit, withFit: at(other).fit, weighted: voters.some((r) => weightOf(weights, r.frameworkId) !== 1) };

@@ -242,6 +242,9 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
     return { raw: r.consensus, shown: holdRecommendation(x, evidenceOf(x), r, votesOf(results)).consensus, votesFor: votesIn(results) };
   };
   const now = held.consensus ? votesIn(frameworks)(held.consensus) : null;
+  // After a hold, the recommendation was chosen among the approaches that can be recommended: a tie on votes among those is said too.
+  const rules = rulesFor(a, evidence, votesOf(frameworks));
+  const recommendable = (ap: Approach) => rules.cannot(ap) === null && !rules.untrained(ap);
   const backing =
     held.basis === "default-start"
       ? { votes: frameworks.filter((f) => f.recommendation === held.consensus && !c.agreement.abstained.some((x) => x.frameworkId === f.frameworkId)).length, voters: c.agreement.voters }
@@ -256,7 +259,7 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
         : held.heldBack && held.basis === "default-start"
           ? `Held back: ${agreementSentence(c.agreement).replace(/ agree/, ` pick ${APPROACH_LABELS[held.heldBack.approach]}`)}`
           : held.heldBack
-            ? agreementSentence({ ...c.agreement, votes: backing.votes })
+            ? withTie(agreementSentence({ ...c.agreement, votes: backing.votes }), tieOf(frameworks, weights, held.consensus, recommendable), held.consensus)
             : withTie(agreementSentence(c.agreement), tieOf(frameworks, weights, c.consensus), c.consensus);
   return {
     ...c,

@@ -164,6 +164,29 @@ describe("the approach a hold falls back to, on a provisional score", () => {
   });
 });
 
+describe("a tie on votes after a hold", () => {
+  it("is said where the next approach tied with another that can be recommended", () => {
+    // Fine-tuning (three votes) misses the 14-day lag; Hybrid and Prompting only have one each, and
+    // a prompted base model meets the bar, so either can serve: the tie-break decided it.
+    const a: Assessment = { ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 14, coreNeed: "neither", promptedBaselineMeetsBar: "yes" };
+    expect(picks(a)).toEqual(["FINE_TUNING", "HYBRID", "PROMPTING", "FINE_TUNING", "FINE_TUNING"]);
+    const s = scoreUseCase(a);
+    expect(s).toMatchObject({ consensus: "PROMPTING", basis: "frameworks", heldBack: { approach: "FINE_TUNING" } });
+    expect(s.agreementText).toBe(
+      "1 of 5 voting agree, four differ; tied with Hybrid on votes and fit; Prompting only comes first as the simpler to undo (002: validate a prompted base model first; 003, 004: start with RAG)",
+    );
+  });
+  it("names no tie with the approach held back, nor with one passed over while the answers to train it are missing", () => {
+    // Fine-tuning held back for the lag, Hybrid the only other pick: no tie.
+    expect(scoreUseCase({ ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 14 }).agreementText).toBe("1 of 5 voting agree, four differ");
+    // One vote each for fine-tuning, prompting and RAG on a provisional score: prompting cannot reach
+    // the knowledge, fine-tuning waits on the labeled examples, RAG is recommended; no tie is named.
+    const a: Assessment = { changeFrequency: "annually", maxLagDays: 365, needsStyleOrFormat: false, needsCitations: false, latencySensitive: false, needsToolUse: false, evaluationSetExists: true, weeksToProduction: 5 };
+    expect(picks(a)).toEqual(["FINE_TUNING", null, null, "PROMPTING", "RAG"]);
+    expect(scoreUseCase(a)).toMatchObject({ consensus: "RAG", agreementText: "1 of 3 voting agree, two differ; 2 abstained (none of their questions is answered yet)" });
+  });
+});
+
 describe("every recommendation can serve its use case, by the cost panel's own rules", () => {
   const lags = fc.constantFrom(0, 7, 21, 30, 60);
   it("no recommended approach is one the projection calls unable to serve, nor raises a flag that says so", () => {
