@@ -19,6 +19,14 @@ export const CHANGE_FREQUENCIES = [
 ] as const;
 export type ChangeFrequency = (typeof CHANGE_FREQUENCIES)[number];
 
+/**
+ * How often knowledge changes, as a sentence says it after "changes" or "changed": "in real time",
+ * "daily", "weekly", …, "annually"; static knowledge "never" changes (the caller words that case).
+ */
+export function changesHow(f: ChangeFrequency): string {
+  return f === "realtime" ? "in real time" : f === "static" ? "never" : f;
+}
+
 /** Knowledge changes per year, for each change frequency (static: never). */
 export const CHANGES_PER_YEAR: Record<ChangeFrequency, number> = {
   realtime: 365 * 24,

@@ -119,6 +119,12 @@ describe("which answers raise a flag, edge by edge", () => {
     for (const changeFrequency of ["realtime", "daily", "weekly"] as const) expect(codes({ changeFrequency, maxLagDays: 60 }, ft), changeFrequency).toContain("FT_ON_FAST_CHANGING_KNOWLEDGE");
     expect(codes({ changeFrequency: "monthly", maxLagDays: 60 }, ft)).not.toContain("FT_ON_FAST_CHANGING_KNOWLEDGE");
   });
+  it("says how fast the knowledge changes in words: in real time, daily, weekly", () => {
+    const reason = (changeFrequency: Assessment["changeFrequency"]) => riskFlags({ changeFrequency, maxLagDays: 60 }, ft).find((f) => f.code === "FT_ON_FAST_CHANGING_KNOWLEDGE")?.reason;
+    expect(reason("realtime")).toBe("The chosen approach is fine-tuning, but the knowledge changes in real time, so a trained model falls behind between retrainings.");
+    expect(reason("daily")).toBe("The chosen approach is fine-tuning, but the knowledge changes daily, so a trained model falls behind between retrainings.");
+    expect(reason("weekly")).toBe("The chosen approach is fine-tuning, but the knowledge changes weekly, so a trained model falls behind between retrainings.");
+  });
   it("a lag shorter than a retraining is judged only when how often the knowledge changes is known", () => {
     expect(codes({ maxLagDays: 7 }, ft)).not.toContain("STALENESS_EXCEEDS_ACCEPTABLE_LAG");
     expect(codes({ maxLagDays: 7, changeFrequency: "static" }, ft)).not.toContain("STALENESS_EXCEEDS_ACCEPTABLE_LAG");
@@ -227,6 +233,8 @@ describe("prompting alone on knowledge it never sees", () => {
     expect(reason({ corpusDocuments: 1 })).toMatch(/, but it answers from 1 document of its own,/);
     expect(reason({ expertiseDocumented: true })).toMatch(/, but it answers from documented expertise of its own,/);
     expect(reason({ changeFrequency: "weekly" }, "RAG", "PROMPTING")).toMatch(/^The chosen approach is prompting alone, but it answers from knowledge that changes weekly,/);
+    expect(reason({ changeFrequency: "realtime" })).toMatch(/^The recommendation is prompting alone, but it answers from knowledge that changes in real time,/);
+    for (const changeFrequency of ["daily", "monthly", "quarterly", "annually"] as const) expect(reason({ changeFrequency })).toMatch(new RegExp(`, but it answers from knowledge that changes ${changeFrequency},`));
   });
   it("is not raised where prompting can serve, nor for another approach", () => {
     expect(reason({ coreNeed: "reasoning", changeFrequency: "weekly", corpusDocuments: 40 })).toBeUndefined();

@@ -4,7 +4,7 @@
  *
  * "The approach in play" is the chosen approach when one is chosen, else the recommendation.
  */
-import type { Approach, Assessment } from "../assessment";
+import { changesHow, type Approach, type Assessment } from "../assessment";
 import { DEFAULT_RETRAIN_LAG_DAYS, upToDays } from "../costing/retraining";
 import { ENOUGH_LABELS } from "./data/shared";
 import { ownKnowledgeSign, promptingMeetsBar, promptingReachesKnowledge, trainsAModel } from "./evidence";
@@ -130,7 +130,7 @@ function ownKnowledge(a: Assessment): string {
     case "both": return "its core need includes knowing documented things";
     case "corpus": return `it answers from ${plural(a.corpusDocuments ?? 0, "document")} of its own`;
     case "expertise": return "it answers from documented expertise of its own";
-    default: return `it answers from knowledge that changes ${a.changeFrequency ?? ""}`.trimEnd();
+    default: return a.changeFrequency ? `it answers from knowledge that changes ${changesHow(a.changeFrequency)}` : "it answers from knowledge that changes";
   }
 }
 
@@ -147,7 +147,7 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
   const what = inPlay === "HYBRID" ? "a hybrid, which fine-tunes a model" : "fine-tuning";
   const fast = a.changeFrequency === "realtime" || a.changeFrequency === "daily" || a.changeFrequency === "weekly";
 
-  if (ftInPlay && fast) add("FT_ON_FAST_CHANGING_KNOWLEDGE", `${who} is fine-tuning, but the knowledge changes ${a.changeFrequency}, so a trained model falls behind between retrainings.`);
+  if (ftInPlay && fast) add("FT_ON_FAST_CHANGING_KNOWLEDGE", `${who} is fine-tuning, but the knowledge changes ${changesHow(a.changeFrequency!)}, so a trained model falls behind between retrainings.`);
   if (trainsModel && a.labeledExamples !== undefined && a.labeledExamples < ENOUGH_LABELS) {
     add("FT_WITHOUT_ENOUGH_LABELED_DATA", `${who} trains a model on ${plural(a.labeledExamples, "labeled example")}; fine-tuning needs hundreds to low thousands of curated pairs.`);
   }

@@ -39,6 +39,19 @@ describe("what would change it", () => {
     expect(say("reasoning", null)).toEqual(["If the core need were reasoning (now retrieval), the recommendation would be no recommendation."]);
   });
 
+  it("says how often the knowledge changes in words: in real time, daily, …, static", () => {
+    const only = (to: Assessment["changeFrequency"]) => by((a) => (a.changeFrequency === to ? "FINE_TUNING" : "RAG"));
+    const say = (from: Assessment["changeFrequency"], to: Assessment["changeFrequency"]) => nearestChanges({ changeFrequency: from }, "RAG", only(to), null).changes.map((c) => c.sentence);
+    expect(say("annually", "static")).toEqual(["If the knowledge were static (now annually), the recommendation would be Fine-tuning."]);
+    expect(say("static", "quarterly")).toEqual(["If the knowledge changed quarterly (now static), the recommendation would be Fine-tuning."]);
+    expect(say("daily", "weekly")).toEqual(["If the knowledge changed weekly (now daily), the recommendation would be Fine-tuning."]);
+    const fast = (a: Assessment): Approach => (a.changeFrequency === "realtime" ? "RAG" : "FINE_TUNING");
+    expect(nearestChanges({ changeFrequency: "daily" }, "FINE_TUNING", by(fast), null).changes.map((c) => c.sentence)).toEqual([
+      "If the knowledge changed in real time (now daily), the recommendation would be RAG.",
+    ]);
+    expect(nearestChanges({ changeFrequency: "realtime" }, "RAG", by(fast), null).changes[0]?.sentence).toBe("If the knowledge changed daily (now in real time), the recommendation would be Fine-tuning.");
+  });
+
   it("tries the nearest change of how often the knowledge changes first, one step either way, never the same value", () => {
     const seen: string[] = [];
     const record: Rescore = (a) => {

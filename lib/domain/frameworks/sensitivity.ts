@@ -13,8 +13,8 @@
  *    land on prompting alone while a prompted model is known to fall short of the bar.
  */
 import {
-  ANSWER_KEYS, ANSWER_LABELS, APPROACH_LABELS, BASELINE_RESULTS, CHANGE_FREQUENCIES, CORE_NEEDS,
-  type AnswerKey, type Approach, type Assessment,
+  ANSWER_KEYS, ANSWER_LABELS, APPROACH_LABELS, BASELINE_RESULTS, CHANGE_FREQUENCIES, CORE_NEEDS, changesHow,
+  type AnswerKey, type Approach, type Assessment, type ChangeFrequency,
 } from "../assessment";
 import { formatValue } from "./conditions";
 import { DECIDING_KEYS, promptingMeetsBar } from "./evidence";
@@ -127,7 +127,7 @@ function valuesOf(key: AnswerKey): AnswerValue[] {
 }
 
 function phrase(key: AnswerKey, v: AnswerValue): string {
-  if (key === "changeFrequency") return `the knowledge changed ${v}`;
+  if (key === "changeFrequency") return v === "static" ? "the knowledge were static" : `the knowledge changed ${changesHow(v as ChangeFrequency)}`;
   if (key === "maxLagDays") return `${typeof v === "number" ? plural(v, "day") : formatValue(v)} of lag were acceptable`;
   if (key === "labeledExamples") return v === 1 ? "there was 1 labeled example" : `there were ${formatValue(v)} labeled examples`;
   if (key === "promptedBaselineMeetsBar") return v === "yes" ? "a prompted base model met the bar" : v === "no" ? "a prompted base model fell short" : "the prompted baseline were untested";
@@ -136,7 +136,7 @@ function phrase(key: AnswerKey, v: AnswerValue): string {
 }
 
 function was(key: AnswerKey, v: AnswerValue): string {
-  if (key === "changeFrequency") return String(v);
+  if (key === "changeFrequency") return v === "realtime" ? "in real time" : String(v);
   if (key === "maxLagDays") return typeof v === "number" ? plural(v, "day") : formatValue(v);
   if (key === "promptedBaselineMeetsBar") return v === "untested" ? "untested" : v === "yes" ? "it meets the bar" : "it falls short";
   return formatValue(v);
