@@ -31,7 +31,7 @@ export interface QueueItem {
   evidence: "none" | "provisional" | "assessed";
   agreementVotes: number;
   agreementVoters: number;
-  /** Recommended as the seeds' default start, not by the frameworks' votes (the score's basis). */
+  /** Recommended as the seeds' default start while key answers are missing (a provisional score's basis and leaning). */
   defaultStart: boolean;
   /** Each approach's lifecycle cost and whether it can serve, as the decision's choices say it (lib/domain/costing/options.ts). */
   optionNotes: OptionNotes;
@@ -133,7 +133,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
       const rows = await tx.$queryRaw<PageRow[]>(Prisma.sql`${CANDIDATES(organizationId, flaggedIds)}
         SELECT r."useCaseId" AS id, u.title, r.status::text AS status, r."recommendedApproach"::text AS "recommendedApproach",
                r."chosenApproach"::text AS "chosenApproach", r."riskFlags", r.evidence::text AS evidence,
-               u."agreementVotes", u."agreementVoters", (r.evidence = 'provisional' AND u.score->>'basis' = 'default-start') AS "defaultStart",
+               u."agreementVotes", u."agreementVoters", (r.evidence = 'provisional' AND u.score->>'basis' = 'default-start' AND jsonb_typeof(u.score->'leaning') = 'object') AS "defaultStart",
                u."projectionSummary" AS summary,
                r."chosenBaseCents" AS spend, r.incomplete,
                d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget, d."reviewReasons"

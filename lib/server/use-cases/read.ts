@@ -27,7 +27,7 @@ export interface UseCaseDetail {
   evidence: Evidence;
   agreementVotes: number;
   agreementVoters: number;
-  /** The recommendation is the seeds' default start, not the frameworks' votes (the score's basis). */
+  /** The recommendation is the seeds' default start while key answers are missing (a provisional score's basis and leaning; defaultStarts). */
   defaultStart: boolean;
   disagreement: boolean;
   riskFlags: string[];
@@ -127,15 +127,17 @@ export async function listBusinessUnits(organizationId: string): Promise<string[
 }
 
 /**
- * Which of these use cases are recommended as the seeds' default start (the score's basis:
- * provisional, the frameworks leaning to training a model whose prerequisites are unanswered).
- * Only provisional ones can be, so only their scores are read.
+ * Which of these use cases are recommended as the seeds' default start while key answers are
+ * missing (the score's basis and its leaning: provisional, the frameworks leaning to training a
+ * model whose prerequisites are unanswered). Only provisional ones can be, so only their scores are
+ * read. A default start that stands in for picks held back as unable to serve the use case has no
+ * leaning, and is not one of these (labels.ts says it apart).
  */
 export async function defaultStarts(organizationId: string, rows: readonly { id: string; evidence: Evidence }[]): Promise<Set<string>> {
   const ids = rows.filter((r) => r.evidence === "provisional").map((r) => r.id);
   if (ids.length === 0) return new Set();
   const found = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "UseCase" WHERE "organizationId" = ${organizationId} AND id = ANY(${ids}::text[]) AND score->>'basis' = 'default-start'`;
+    SELECT id FROM "UseCase" WHERE "organizationId" = ${organizationId} AND id = ANY(${ids}::text[]) AND score->>'basis' = 'default-start' AND jsonb_typeof(score->'leaning') = 'object'`;
   return new Set(found.map((r) => r.id));
 }
 

@@ -34,25 +34,38 @@ export function agreementText(votes: number, voters: number): string | null {
 /**
  * What stands behind a recommendation, in a list's few words: "4 of 5" voting frameworks, or "the
  * seeds' default start" where the frameworks leant to training a model and the answers that would
- * justify it are missing (the score's basis). A default start some frameworks happen to back is
- * still a default start: "1 of 5" would read as a choice the votes made against the others.
+ * justify it are missing (`defaultStart`: a provisional score's lean), or where every approach they
+ * pick was held back (the score's heldBack: none of the voters picks what is recommended). A default
+ * start some frameworks happen to back is still a default start: "1 of 5" would read as a choice
+ * the votes made against the others.
  */
 export function backingText(uc: { agreementVotes: number; agreementVoters: number; defaultStart: boolean }): string | null {
-  if (uc.defaultStart || (uc.agreementVoters > 0 && uc.agreementVotes === 0)) return "the seeds' default start";
+  if (uc.defaultStart || heldBackToStart(uc)) return "the seeds' default start";
   return agreementText(uc.agreementVotes, uc.agreementVoters);
 }
 
 /**
+ * Frameworks voted, yet none picks what is recommended: the seeds' default start, where every
+ * approach they pick was held back (score.ts, heldBack) because it cannot serve the use case, or
+ * on a provisional score waits on the answers that would justify training a model.
+ */
+function heldBackToStart(uc: { agreementVotes: number; agreementVoters: number; defaultStart: boolean }): boolean {
+  return !uc.defaultStart && uc.agreementVoters > 0 && uc.agreementVotes === 0;
+}
+
+/**
  * The recommendation in one line, held to its evidence: "Not assessed"; "RAG · provisional
- * (2 of 2 voting agree)"; "Fine-tuning (4 of 5 voting agree)".
+ * (2 of 2 voting agree)"; "Fine-tuning (4 of 5 voting agree)"; "RAG (the seeds' default start:
+ * the approaches the frameworks pick cannot serve it)", as the score panel's held-back sentence says why.
  */
 export function recommendationText(uc: { recommendedApproach: Approach | null; evidence: Evidence; agreementVotes: number; agreementVoters: number; defaultStart: boolean }): string {
   if (uc.evidence === "none") return EVIDENCE_LABELS.none;
   if (!uc.recommendedApproach) return "No recommendation";
   const provisional = uc.evidence === "provisional" ? " · provisional" : "";
-  const backing =
-    uc.defaultStart || (uc.agreementVoters > 0 && uc.agreementVotes === 0)
-      ? " (the seeds' default start while key answers are missing)"
+  const backing = uc.defaultStart
+    ? " (the seeds' default start while key answers are missing)"
+    : heldBackToStart(uc)
+      ? ` (the seeds' default start: the approaches the frameworks pick cannot serve it${uc.evidence === "provisional" ? " or wait on missing answers" : ""})`
       : uc.agreementVoters === 0
         ? ""
         : ` (${uc.agreementVotes} of ${uc.agreementVoters} voting agree)`;

@@ -1,0 +1,41 @@
+/**
+ * The recommendation in one line, as the use case's header and the lists say it
+ * (app/o/[org]/use-cases/_components/labels.ts), from a score stored as lib/server/use-cases
+ * stores and reads it: the recommended approach, the backing counts, and `defaultStart` only for a
+ * provisional score's lean (the seeds' default start while key answers are missing). Pure: kept
+ * with the domain's tests so it runs without a database.
+ */
+import { describe, expect, it } from "vitest";
+import { backingText, recommendationText } from "@/app/o/[org]/use-cases/_components/labels";
+import { FINE_TUNING_CASE } from "../../../tests/helpers/answers";
+import type { Assessment } from "../assessment";
+import { scoreUseCase } from "./score";
+
+/** As derive.ts stores a score and read.ts reads it (defaultStarts: provisional, basis default-start, with a leaning). */
+function stored(a: Assessment) {
+  const s = scoreUseCase(a, { skipSensitivity: true });
+  return { s, uc: { recommendedApproach: s.consensus, evidence: s.evidence, agreementVotes: s.backing.votes, agreementVoters: s.backing.voters, defaultStart: s.evidence === "provisional" && s.basis === "default-start" && s.leaning !== null } };
+}
+
+describe("the recommendation in one line", () => {
+  it("an assessed case whose every pick was held back is the seeds' default start because those picks cannot serve it, never 'while key answers are missing'", () => {
+    const { s, uc } = stored({ ...FINE_TUNING_CASE, maxLagDays: 14 });
+    expect(s).toMatchObject({ evidence: "assessed", basis: "default-start", heldBack: { approach: "FINE_TUNING" }, backing: { votes: 0, voters: 5 } });
+    expect(recommendationText(uc)).toBe("RAG (the seeds' default start: the approaches the frameworks pick cannot serve it)");
+    expect(backingText(uc)).toBe("the seeds' default start");
+  });
+  it("a provisional one says the picks cannot serve it or wait on missing answers", () => {
+    const { s, uc } = stored({ changeFrequency: "quarterly", maxLagDays: 7, coreNeed: "reasoning", needsStyleOrFormat: true });
+    expect(s).toMatchObject({ evidence: "provisional", basis: "default-start", leaning: null, heldBack: { approach: "FINE_TUNING" } });
+    expect(recommendationText(uc)).toBe("Prompting only · provisional (the seeds' default start: the approaches the frameworks pick cannot serve it or wait on missing answers)");
+  });
+  it("a lean to training held back for missing answers is still said so", () => {
+    const { s, uc } = stored({ needsStyleOrFormat: true });
+    expect(s).toMatchObject({ evidence: "provisional", basis: "default-start", leaning: { approach: "FINE_TUNING" } });
+    expect(recommendationText(uc)).toBe("Prompting only · provisional (the seeds' default start while key answers are missing)");
+  });
+  it("the frameworks' own pick, or the next they pick after a hold, is their count", () => {
+    expect(recommendationText(stored(FINE_TUNING_CASE).uc)).toBe("Fine-tuning (5 of 5 voting agree)");
+    expect(recommendationText(stored({ ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 14 }).uc)).toBe("Hybrid (1 of 5 voting agree)");
+  });
+});
