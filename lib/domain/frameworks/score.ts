@@ -2,10 +2,11 @@
  * Scoring one use case: the five frameworks, their consensus, the evidence behind it, risk flags,
  * and what would change the answer. Total: any partial or empty assessment scores without throwing.
  *
- * The recommendation shown is the frameworks' consensus, held to the evidence (./evidence.ts):
- * none with no deciding answer; the seeds' default start instead of fine-tuning or a hybrid while
- * the answers that would justify training a model are unknown. Then to what can serve the use case
- * (./serves.ts): never an approach the cost panel says misses the lag or cannot reach the use case.
+ * The recommendation shown is the frameworks' consensus, held to what can serve the use case
+ * (./serves.ts): never an approach the cost panel says misses the lag or cannot reach the use case;
+ * and to the evidence (./evidence.ts): none with no deciding answer; the seeds' default start
+ * instead of fine-tuning or a hybrid while the answers that would justify training a model are
+ * unknown. An approach the recommendation falls back to is held to both rules, as the first pick is.
  */
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach, type Assessment } from "../assessment";
 import { answersOf } from "./conditions";
@@ -102,8 +103,11 @@ export interface Score extends Consensus {
  *      the use case's knowledge or was found short of the bar, the recommendation is the next
  *      approach they pick that can, else the seeds' default start. FT_WITHOUT_RETRAINING_BUDGET is
  *      not raised where the knowledge is static (no retraining is planned).
+ * 2.4: one hold for the first pick and the fallback (never a trained model on a provisional score
+ *      whose prerequisites are unknown; no lean to an approach that misses the lag); waits said
+ *      "up to N days" rounded up; a tie after a hold is said; knowledge "changes in real time".
  */
-export const JUDGEMENT_VERSION = "2.3";
+export const JUDGEMENT_VERSION = "2.4";
 
 /** What each unknown prerequisite would have to be for a trained model to be recommended. */
 const FAVOURS_TRAINING: Partial<Record<AnswerKey, string>> = {
