@@ -16,7 +16,7 @@ import { defaultStart, evidenceOf, trainsAModel, unknownPrerequisites, type Evid
 import { runFramework } from "./evaluate";
 import { DEFAULT_RETRAIN_LAG_DAYS } from "../costing/retraining";
 import { riskFlags, type RiskFlag } from "./flags";
-import { cannotRecommend, heldBackSentence, type HoldReason } from "./serves";
+import { cannotRecommend, heldBackSentence, lagsWhereFineTuningTurns, type HoldReason } from "./serves";
 import { DEFAULT_WEIGHTS, FRAMEWORKS, frameworkVersions, type Weights } from "./registry";
 import { whatWouldChange, type Rescored, type WhatWouldChange } from "./sensitivity";
 import type { Citation, FrameworkResult } from "./types";
@@ -277,7 +277,9 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
     agreementText,
     frameworks,
     flags: riskFlags(a, { consensus: held.consensus, chosen: opts.chosenApproach ?? null, retrainLagDays, agreement: held.basis === "frameworks" ? backing : undefined }),
-    sensitivity: opts.skipSensitivity ? null : whatWouldChange(a, held.consensus, rescore, now, evidence),
+    sensitivity: opts.skipSensitivity
+      ? null
+      : whatWouldChange(a, held.consensus, rescore, now, evidence, (key) => (key === "maxLagDays" ? lagsWhereFineTuningTurns(a, retrainLagDays) : [])),
     frameworkVersions: frameworkVersions(),
     judgementVersion: JUDGEMENT_VERSION,
     weights,

@@ -161,6 +161,14 @@ export interface Rescored {
 }
 export type Rescore = (a: Assessment, changed: AnswerKey) => Rescored;
 
+/**
+ * Values of a given answer, beyond the frameworks' own thresholds, at which the recommendation may
+ * turn: the hold's (./serves.ts: the nearest acceptable lags at which fine-tuning starts or stops
+ * meeting the lag). The frameworks' thresholds alone offered "if 6 days of lag were acceptable"
+ * where 20 days already turned it.
+ */
+export type MoreValues = (key: AnswerKey, from: AnswerValue) => AnswerValue[];
+
 export function rankUnanswered(a: Assessment, rescore: Rescore): UnansweredQuestion[] {
   const out: (UnansweredQuestion & { order: number })[] = [];
   DECIDING_KEYS.forEach((key, order) => {
@@ -188,12 +196,17 @@ export function rankUnanswered(a: Assessment, rescore: Rescore): UnansweredQuest
  * that change the recommendation (one per answer), and, while none has, the nearest that weakens
  * it (fewer voting frameworks behind it). Each change is scored once; the pass ends at the third.
  */
-export function nearestChanges(a: Assessment, current: Approach | null, rescore: Rescore, now: { votes: number } | null, max = 3): { changes: Sensitivity[]; weakening: string | null } {
+export function nearestChanges(a: Assessment, current: Approach | null, rescore: Rescore, now: { votes: number } | null, max = 3, more?: MoreValues): { changes: Sensitivity[]; weakening: string | null } {
   const candidates: { key: AnswerKey; from: AnswerValue; to: AnswerValue; cost: number; order: number }[] = [];
   ANSWER_KEYS.forEach((key, order) => {
     const from = a[key] as AnswerValue | undefined;
     if (from === undefined || from === null) return;
-    for (const c of changesOf(key, from)) candidates.push({ key, from, to: c.to, cost: c.cost, order });
+    const own = changesOf(key, from);
+    for (const c of own) candidates.push({ key, from, to: c.to, cost: c.cost, order });
+    for (const to of more?.(key, from) ?? []) {
+      if (typeof to !== "number" || typeof from !== "number" || to < 0 || to === from || own.some((c) => c.to === to)) continue;
+      candidates.push({ key, from, to, cost: 1 + Math.abs(Math.log10(to + 1) - Math.log10(from + 1)), order });
+    }
   });
   candidates.sort((x, y) => x.cost - y.cost || x.order - y.order);
   const changes: Sensitivity[] = [];
@@ -231,9 +244,10 @@ export function whatWouldChange(
   rescore: Rescore,
   now: { votes: number } | null,
   evidence: "none" | "provisional" | "assessed",
+  more?: MoreValues,
 ): WhatWouldChange {
   const unanswered = evidence === "assessed" ? [] : rankUnanswered(a, rescore);
-  const { changes, weakening } = evidence === "none" ? { changes: [], weakening: null } : nearestChanges(a, current, rescore, now);
+  const { changes, weakening } = evidence === "none" ? { changes: [], weakening: null } : nearestChanges(a, current, rescore, now, 3, more);
   const change = changes[0] ?? null;
   let sentence: string;
   if (evidence === "none") {

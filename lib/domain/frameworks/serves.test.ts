@@ -101,12 +101,42 @@ describe("fine-tuning that cannot meet the acceptable lag", () => {
     );
   });
 
-  it("what would change it: a longer lag brings fine-tuning back", () => {
+  it("what would change it: a longer lag brings fine-tuning back, at the nearest lag that does", () => {
     const s = scoreUseCase(monthly14);
-    expect(s.sensitivity?.changes?.map((c) => c.sentence)).toContain("If 30 days of lag were acceptable (now 14 days), the recommendation would be Fine-tuning.");
+    // 21 days, the retraining lag (the frameworks' own threshold, 30 days, was offered before).
+    expect(s.sensitivity?.changes?.map((c) => c.sentence)).toContain("If 21 days of lag were acceptable (now 14 days), the recommendation would be Fine-tuning.");
     // A lag of one day, in the singular.
     const oneDay = scoreUseCase({ ...monthly14, maxLagDays: 1 });
     expect(oneDay.sensitivity?.changes?.map((c) => c.sentence)).toContain("If 7 days of lag were acceptable (now 1 day), the recommendation would be Hybrid.");
+  });
+});
+
+describe("the lag that would change it is the nearest one", () => {
+  const lagSentence = (a: Assessment) => scoreUseCase(a).sensitivity?.changes.find((c) => c.answer === "maxLagDays")?.sentence;
+  it("names the lag where fine-tuning starts or stops meeting it, not only the frameworks' 7 and 30 days", () => {
+    // Before: "If 6 days…" (quarterly, 60) and "If 29 days…" (weekly, 90), where 20 and 42 days already turned it.
+    expect(lagSentence(FINE_TUNING_CASE)).toBe("If 20 days of lag were acceptable (now 60 days), the recommendation would be RAG.");
+    expect(lagSentence({ ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 90 })).toBe("If 42 days of lag were acceptable (now 90 days), the recommendation would be Hybrid.");
+  });
+  it("no lag between the one answered and the one offered changes the recommendation", () => {
+    fc.assert(
+      fc.property(assessmentArb, fc.constantFrom(7, 14, 21, 28), (raw, retrainLagDays) => {
+        const a = { ...raw, changeFrequency: raw.changeFrequency ?? "monthly", maxLagDays: raw.maxLagDays ?? 30 };
+        const s = scoreUseCase(a, { retrainLagDays });
+        const offered = s.sensitivity?.changes.find((c) => c.answer === "maxLagDays");
+        if (!offered) return;
+        const from = a.maxLagDays, to = offered.to as number;
+        const between: number[] = [];
+        const step = Math.max(1, Math.floor(Math.abs(to - from) / 60));
+        for (let lag = Math.min(from, to) + 1; lag < Math.max(from, to); lag += step) between.push(lag);
+        between.push(to > from ? to - 1 : to + 1);
+        for (const lag of between) {
+          if (lag === from || lag === to) continue;
+          expect(scoreUseCase({ ...a, maxLagDays: lag }, { retrainLagDays, skipSensitivity: true }).consensus, `${lag} days, between ${from} and ${to}`).toBe(s.consensus);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 

@@ -63,6 +63,25 @@ export function cannotRecommend(approach: Approach, a: Assessment, retrainLagDay
   return null;
 }
 
+/**
+ * The nearest acceptable lags, above and below the one answered, at which fine-tuning turns from
+ * missing the lag to meeting it or back (the rule of `cannotRecommend`): where the recommendation
+ * may turn, which the frameworks' own thresholds (7 and 30 days) do not show. Empty where the use
+ * case has not said how often its knowledge changes or how long a lag it accepts.
+ */
+export function lagsWhereFineTuningTurns(a: Assessment, retrainLagDays: number, longest = 3650): number[] {
+  if (a.changeFrequency === undefined || a.maxLagDays === undefined) return [];
+  const meets = (lag: number) => {
+    const w = fineTunedWait({ ...a, maxLagDays: lag }, retrainLagDays);
+    return w === null || w.waitDays <= lag;
+  };
+  const now = meets(a.maxLagDays);
+  const out: number[] = [];
+  for (let lag = a.maxLagDays + 1; lag <= longest; lag++) if (meets(lag) !== now) { out.push(lag); break; }
+  for (let lag = a.maxLagDays - 1; lag >= 0; lag--) if (meets(lag) !== now) { out.push(lag); break; }
+  return out;
+}
+
 /** "Fine-tuning, which 4 of 5 voting frameworks pick, does not meet the 14-day lag: …. The recommendation is …". */
 export function heldBackSentence(approach: Approach, votes: number, voters: number, why: string, instead: string): string {
   const pick = `${votes} of ${voters} voting framework${voters === 1 ? "" : "s"} pick${votes === 1 ? "s" : ""}`;
