@@ -217,11 +217,37 @@ describe("deployment models for a fine-tuned model (Costs v2)", () => {
     // 10,000 examples × 1,000 tokens × 3 epochs × $12.50 per million = $375
     expect(line("TRAINING_COMPUTE")).toMatchObject({ base: 375_00 });
   });
-  it("a self-hosted open model: GPU seconds per call over the utilisation, and one GPU always on", () => {
+  it("a self-hosted open model: one GPU always on, and GPU seconds per call over the utilisation beyond its hours", () => {
     const line = at("SELF_HOSTED");
-    // 1.2M calls × 0.5 s / 3,600 / 50% × $2.50 = $833.33
-    expect(line("INFERENCE")).toMatchObject({ base: 833_33 });
+    // 1.2M calls × 0.5 s / 3,600 / 50% = 333 paid GPU hours: the GPU kept on all year (8,760 hours,
+    // the hosting line) serves them, so inference adds nothing. Before, it added $833.33 on top:
+    // a year of GPU time billed twice.
     expect(line("FT_HOSTING")).toMatchObject({ base: 2.5 * 8760 * 100 });
+    expect(line("INFERENCE")).toMatchObject({ low: 0, base: 0, high: 0 });
+    // 5M calls a month: 60M × 0.5 s / 3,600 / 50% = 16,666.67 hours, 7,906.67 beyond the GPU kept on,
+    // at $2.50: $19,766.67 (it was $41,666.67, all of them).
+    const busy = projectCosts({ assessment: { ...a, monthlyCalls: 5_000_000 }, horizonYears: 1, startYear: 2027, assumptions: { ...COMPLETE, ftDeployment: "SELF_HOSTED" } });
+    expect(busy.lines.find((l) => l.approach === "FINE_TUNING" && l.category === "INFERENCE")).toMatchObject({ base: 19_766_67 });
+  });
+  it("a self-hosted model flat until its GPU is full and dearer per call after breaks even with RAG only between two volumes", () => {
+    // A slow GPU (20 s a call: 65,700 calls a month fill it) and a dear vector database ($15,300 a
+    // month): fine-tuning is dearer with no calls (its fixed costs and the GPU), cheaper while its
+    // always-on GPU has room and RAG's calls add up, and dearer again once it needs more GPUs, each
+    // call costing $0.028 against RAG's $0.009. Before, two points (0 and 1M calls) gave a line
+    // through that bend: "RAG stays cheaper at every volume".
+    const set: AssumptionSet = {
+      ...COMPLETE, ftDeployment: "SELF_HOSTED",
+      values: { ...COMPLETE.values, gpuSecondsPerCall: fixed(20), gpuUtilisationPct: fixed(50), vectorDbMonthlyUsd: fixed(15_300) },
+    };
+    const base = { assessment: { changeFrequency: "static" as const, labeledExamples: 5000, monthlyCalls: 100_000 }, horizonYears: 1, startYear: 2027, assumptions: set };
+    const be = projectCosts(base).breakEven;
+    const m = /^Between ([\d,.]+( million)?) and ([\d,.]+( million)?) calls a month, fine-tuning costs less than RAG over the lifecycle; below and above that range RAG does/.exec(be.reason);
+    expect(be.reason, be.reason).toMatch(/^Between /);
+    const num = (t: string) => (t.endsWith(" million") ? Number(t.replace(" million", "").replace(/,/g, "")) * 1_000_000 : Number(t.replace(/,/g, "")));
+    const lo = num(m![1]!), hi = num(m![3]!);
+    const life = (calls: number) => projectCosts({ ...base, assessment: { ...base.assessment, monthlyCalls: calls } }).approaches;
+    const cheaper = (calls: number) => life(calls).FINE_TUNING!.lifecycle.base < life(calls).RAG!.lifecycle.base;
+    expect([cheaper(Math.floor(lo * 0.9)), cheaper(Math.ceil(lo * 1.1)), cheaper(Math.floor(hi * 0.9)), cheaper(Math.ceil(hi * 1.1))]).toEqual([false, true, true, false]);
   });
 });
 

@@ -10,7 +10,7 @@ import type { Approach, Assessment } from "../assessment";
 import { PRICE_KEYS, withModelPrices, withOverrides, type AssumptionKey, type AssumptionSet, type Overrides, type Pricing } from "./assumptions";
 import type { ModelRef } from "./catalogue";
 import type { CostCategory } from "./categories";
-import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, PROJECTED, SCENARIOS, type Driver, type Projected, type Scenario } from "./drivers";
+import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, PROJECTED, SCENARIOS, volumeKinks, type Driver, type Projected, type Scenario } from "./drivers";
 import { promptingMeetsBar, promptingReachesKnowledge } from "../frameworks/evidence";
 import { DEFAULT_RETRAIN_LAG_DAYS, retrainingMeetsLag, staleDaysPerYear, upToDays, worstDelayDays } from "./retraining";
 import { missingInWords } from "./missing";
@@ -37,7 +37,9 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      examples up to 000's full fine-tune less LoRA's saving, where 2.5 took 000's figure for
  *      any dataset; a saving's percent is rounded once, to one decimal; the worst delay is in whole
  *      days rounded up (upToDays), so "uncorrected for up to N days" never reads as within the
- *      lag it misses.
+ *      lag it misses; a self-hosted model's inference pays only the GPU hours beyond the one GPU
+ *      kept on all year (2.5 billed that year twice), so its cost bends with volume, and the
+ *      break-even and the Monte Carlo price it where it bends.
  */
 export const COST_ENGINE_VERSION = "2.6";
 
@@ -360,28 +362,67 @@ function expected(input: ProjectionInput): string {
 }
 
 /**
- * The monthly calls at which fine-tuning's lifecycle cost meets RAG's. Both are linear in volume
- * (fixed costs plus a price per call), so two points give each line and the crossing is exact.
+ * The monthly calls at which fine-tuning's lifecycle cost meets RAG's. RAG's is linear in volume
+ * (fixed costs plus a price per call); so is fine-tuning's, except a self-hosted model's, which is
+ * flat until its calls outgrow the GPU kept on all year and linear after (drivers/inference.ts,
+ * volumeKinks). So the difference is linear between those volumes: priced at each of them and
+ * beyond the last, the crossings are exact. The difference is convex (fine-tuning only bends
+ * upwards), so fine-tuning is cheaper on one range of volumes at most: above one, below one,
+ * between two, at any or at none.
  */
 export function breakEvenMonthlyCalls(input: ProjectionInput): { monthlyCalls: number | null; reason: string } {
   const missing: string[] = [];
-  const ft0 = lifecycleBaseUsd(input, "FINE_TUNING", 0, missing), ft1 = lifecycleBaseUsd(input, "FINE_TUNING", 1_000_000, missing);
-  const rag0 = lifecycleBaseUsd(input, "RAG", 0, missing), rag1 = lifecycleBaseUsd(input, "RAG", 1_000_000, missing);
-  if (ft0 === null || ft1 === null || rag0 === null || rag1 === null) {
+  const { set } = effectiveAssumptions(input);
+  const kinks = volumeKinks(set, figureGetter(set, "base"), input.assessment.yearlyGrowthPct, input.horizonYears)
+    .filter((k) => Number.isFinite(k) && k > 0)
+    .sort((x, y) => x - y);
+  const xs = [0, ...kinks];
+  xs.push(Math.max(1_000_000, xs[xs.length - 1]! * 2));
+  const d: number[] = [];
+  for (const x of xs) {
+    const ft = lifecycleBaseUsd(input, "FINE_TUNING", x, missing), rag = lifecycleBaseUsd(input, "RAG", x, missing);
+    d.push(ft === null || rag === null ? Number.NaN : ft - rag);
+  }
+  if (d.some(Number.isNaN)) {
     const named = [...new Set(missing)].sort().map(missingInWords);
     const list = named.length <= 1 ? (named[0] ?? "a figure") : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
     return { monthlyCalls: null, reason: `Missing to find the break-even volume: ${list}.` };
   }
-  const ftSlope = (ft1 - ft0) / 1_000_000, ragSlope = (rag1 - rag0) / 1_000_000;
-  if (ft0 <= rag0 && ftSlope <= ragSlope) return { monthlyCalls: 0, reason: "Fine-tuning costs no more than RAG at any volume." };
-  if (ft0 > rag0) {
-    if (ftSlope >= ragSlope) return { monthlyCalls: null, reason: "None within the horizon: RAG stays cheaper at every volume." };
-    const calls = Math.ceil((ft0 - rag0) / (ragSlope - ftSlope));
-    return { monthlyCalls: calls, reason: `Above ${callsText(calls)} ${calls === 1 ? "call" : "calls"} a month, fine-tuning costs less than RAG over the lifecycle${expected(input)}.` };
+  const n = xs.length - 1;
+  const endSlope = (d[n]! - d[n - 1]!) / (xs[n]! - xs[n - 1]!);
+  /** Where the difference crosses zero on segment i (between xs[i] and xs[i + 1]). */
+  const cross = (i: number) => xs[i]! + (d[i]! / (d[i]! - d[i + 1]!)) * (xs[i + 1]! - xs[i]!);
+  // Where fine-tuning starts to cost no more than RAG (0: from the first call), and where it stops (Infinity: never).
+  let from: number | null = d[0]! <= 0 ? 0 : null;
+  let i = 0;
+  for (; from === null && i < n; i++) if (d[i + 1]! <= 0) from = cross(i);
+  if (from === null) {
+    if (endSlope >= 0) return { monthlyCalls: null, reason: "None within the horizon: RAG stays cheaper at every volume." };
+    from = xs[n]! + d[n]! / -endSlope;
   }
-  // Cheaper to set up but dearer per call (an API-hosted fine-tune at 1.5-2 times the price, say):
-  // fine-tuning wins only at low volume.
-  const calls = Math.floor((rag0 - ft0) / (ftSlope - ragSlope));
-  if (calls === 0) return { monthlyCalls: 0, reason: `Fine-tuning costs less than RAG only with no calls at all; at any volume RAG does${expected(input)}.` };
-  return { monthlyCalls: calls, reason: `Below ${callsText(calls)} ${calls === 1 ? "call" : "calls"} a month, fine-tuning costs less than RAG over the lifecycle, and above it RAG does${expected(input)}.` };
+  let to = Number.POSITIVE_INFINITY;
+  for (let k = Math.max(0, i - 1); k < n; k++) {
+    if (xs[k + 1]! <= from) continue;
+    if (d[k + 1]! > 0) { to = cross(k); break; }
+  }
+  if (to === Number.POSITIVE_INFINITY && d[n]! <= 0 && endSlope > 0) to = xs[n]! + -d[n]! / endSlope;
+  const calls = (x: number) => `${callsText(x)} ${x === 1 ? "call" : "calls"}`;
+  if (from === 0 && to === Number.POSITIVE_INFINITY) return { monthlyCalls: 0, reason: "Fine-tuning costs no more than RAG at any volume." };
+  if (to === Number.POSITIVE_INFINITY) {
+    const above = Math.ceil(from);
+    return { monthlyCalls: above, reason: `Above ${calls(above)} a month, fine-tuning costs less than RAG over the lifecycle${expected(input)}.` };
+  }
+  const below = Math.floor(to);
+  if (from === 0) {
+    // Cheaper to set up but dearer per call (an API-hosted fine-tune at 1.5-2 times the price, say):
+    // fine-tuning wins only at low volume.
+    if (below === 0) return { monthlyCalls: 0, reason: `Fine-tuning costs less than RAG only with no calls at all; at any volume RAG does${expected(input)}.` };
+    return { monthlyCalls: below, reason: `Below ${calls(below)} a month, fine-tuning costs less than RAG over the lifecycle, and above it RAG does${expected(input)}.` };
+  }
+  // A self-hosted model, flat while its GPU has room, then dearer per call than RAG: it wins only in between.
+  const above = Math.ceil(from);
+  return {
+    monthlyCalls: above,
+    reason: `Between ${callsText(above)} and ${calls(below)} a month, fine-tuning costs less than RAG over the lifecycle; below and above that range RAG does${expected(input)}.`,
+  };
 }

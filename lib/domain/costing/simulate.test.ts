@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CHANGE_FREQUENCIES } from "../assessment";
-import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, type AssumptionSet, type Range } from "./assumptions";
+import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, FT_DEPLOYMENTS, type AssumptionSet, type Range } from "./assumptions";
 import { isFeasible, projectCosts, type ProjectionInput } from "./project";
 import { mulberry32, seedFor, simulateCosts, triangular } from "./simulate";
 
@@ -39,8 +39,11 @@ describe("the Monte Carlo", () => {
           labeledExamples: fc.integer({ min: 0, max: 100_000 }),
         }),
         fc.integer({ min: 1, max: 10 }),
-        (a, h) => {
-          const input: ProjectionInput = { assessment: a, horizonYears: h, startYear: 2027, assumptions: collapsed(COMPLETE) };
+        // Every deployment: a self-hosted model's cost bends where its calls outgrow the GPU kept on,
+        // so its later years cannot be priced at their average calls.
+        fc.constantFrom(...FT_DEPLOYMENTS),
+        (a, h, ftDeployment) => {
+          const input: ProjectionInput = { assessment: a, horizonYears: h, startYear: 2027, assumptions: collapsed({ ...COMPLETE, ftDeployment }) };
           const p = projectCosts(input);
           const sim = simulateCosts(input, p, { seed: 1, trials: 20 });
           // Volumes beyond what the engine keeps exact leave lines out: then there is nothing to simulate.
@@ -55,8 +58,27 @@ describe("the Monte Carlo", () => {
           expect(pair.p90Cents).toBe(pair.p10Cents);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 120 },
     );
+  });
+
+  it("prices a self-hosted model's years one by one where its calls outgrow the GPU kept on in the middle of the horizon", () => {
+    // 1.5M calls a month growing 50% a year: years 1 and 2 (18M and 27M calls) fit the one GPU
+    // (31.5M calls a year at 0.5 s a call and 50% use), years 3 to 5 need more. Priced at their
+    // average calls (54.8M), years 2 to 5 all needed more, and year 2 was charged GPU hours it never needed.
+    // A cheap model ($0.40 per million tokens) makes RAG the cheapest that serves, so the pair is RAG
+    // against the self-hosted fine-tune.
+    const cheap = { low: 0.4, base: 0.4, high: 0.4 };
+    const input: ProjectionInput = {
+      assessment: { monthlyCalls: 1_500_000, yearlyGrowthPct: 50, changeFrequency: "static", labeledExamples: 10_000, coreNeed: "retrieval", corpusDocuments: 5000 },
+      horizonYears: 5, startYear: 2027,
+      assumptions: collapsed({ ...COMPLETE, ftDeployment: "SELF_HOSTED", values: { ...COMPLETE.values, modelInputPricePerMTokens: cheap, modelOutputPricePerMTokens: cheap } }),
+    };
+    const p = projectCosts(input);
+    const pair = simulateCosts(input, p, { seed: 1, trials: 20 })!.pairs[0]!;
+    expect([pair.approach, pair.against]).toEqual(["RAG", "FINE_TUNING"]);
+    const expected = p.approaches[pair.against]!.lifecycle.base - p.approaches[pair.approach]!.lifecycle.base;
+    expect(Math.abs(pair.p50Cents - expected)).toBeLessThanOrEqual(50);
   });
 
   it("compares the two cheapest approaches that meet the lag, and says how often and by how much the cheaper wins", () => {

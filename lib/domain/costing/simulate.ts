@@ -13,7 +13,7 @@
 import type { Approach } from "../assessment";
 import { ASSUMPTION_KEYS, type AssumptionKey } from "./assumptions";
 import type { CostCategory } from "./categories";
-import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, type Ctx, type Driver, type Projected } from "./drivers";
+import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, volumeKinks, type Ctx, type Driver, type Projected } from "./drivers";
 import { effectiveAssumptions, isFeasible, type Projection, type ProjectionInput } from "./project";
 import { DEFAULT_RETRAIN_LAG_DAYS } from "./retraining";
 
@@ -125,6 +125,9 @@ export function simulateCosts(input: ProjectionInput, projection: Projection, op
   // 2..h together cost (h − 1) times its price at their average calls: two evaluations a trial,
   // whatever the horizon.
   // simulate.test.ts holds this to the projection, year by year, when every range is one value.
+  // A self-hosted model's cost is not linear in volume (flat while its GPU has room): there every
+  // later year is priced on its own calls (drivers/inference.ts, volumeKinks).
+  const yearByYear = volumeKinks(set, figureGetter(set, "base"), a.yearlyGrowthPct, h).length > 0;
   const plans = eligible.map((approach) => {
     const entries = Object.entries(FORMULAS[approach]) as [CostCategory, Driver][];
     return {
@@ -154,7 +157,13 @@ export function simulateCosts(input: ProjectionInput, projection: Projection, op
       ctx.callsThisYear = firstYearCalls;
       for (const d of oneTime) total += d(ctx);
       for (const d of recurring) total += d(ctx);
-      if (h > 1) {
+      if (h > 1 && yearByYear) {
+        for (let year = 2; year <= h; year++) {
+          ctx.year = year;
+          ctx.callsThisYear = callsInYear(a, year);
+          for (const d of recurring) total += d(ctx);
+        }
+      } else if (h > 1) {
         ctx.year = 2;
         ctx.callsThisYear = laterCalls / (h - 1);
         let later = 0;

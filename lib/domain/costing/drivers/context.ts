@@ -34,6 +34,9 @@ export type Driver = (ctx: Ctx) => number;
 
 export const HOURS_PER_WEEK = 40;
 
+/** Hours in a year: a deployed model billed by the hour whether used or not. */
+export const HOURS_PER_YEAR = 24 * 365;
+
 /** The figures that lower costs as they grow (a saving, a utilisation): their low scenario is their high value. */
 const LOWERING = new Set<AssumptionKey>((Object.keys(ASSUMPTION_CATALOG) as AssumptionKey[]).filter((k) => (ASSUMPTION_CATALOG[k] as AssumptionSpec).direction === "lowers"));
 

@@ -12,6 +12,7 @@ import { dataCuration, ftHosting, retraining, trainingCompute } from "./training
 
 export * from "./context";
 export { cyclesFor } from "./training";
+export { volumeKinks } from "./inference";
 
 export const PROJECTED = ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"] as const;
 export type Projected = (typeof PROJECTED)[number];

@@ -1,7 +1,7 @@
 /** Training a model and keeping it current: compute, curation, retraining, hosting. */
 import type { Assessment } from "../../assessment";
 import { retrainingCyclesPerYear } from "../retraining";
-import { answer, figure, type Ctx } from "./context";
+import { answer, figure, HOURS_PER_YEAR, type Ctx } from "./context";
 
 /**
  * Training compute, year 1. An API-hosted fine-tune is billed per training token: examples (at
@@ -50,11 +50,12 @@ export function retraining(ctx: Ctx): number {
 
 /**
  * Hosting the deployed fine-tuned model, billed by the hour whether used or not (public source);
- * self-hosted, one GPU kept on all year for availability (the calls' own GPU hours are inference).
+ * self-hosted, one GPU kept on all year for availability. Its hours serve the calls too: only the
+ * GPU hours the calls need beyond it are inference (./inference.ts).
  */
 export function ftHosting(ctx: Ctx): number {
-  if (ctx.set.ftDeployment === "SELF_HOSTED") return figure(ctx, "gpuHourlyUsd") * 24 * 365;
-  return figure(ctx, "ftHostingHourlyUsd") * 24 * 365;
+  if (ctx.set.ftDeployment === "SELF_HOSTED") return figure(ctx, "gpuHourlyUsd") * HOURS_PER_YEAR;
+  return figure(ctx, "ftHostingHourlyUsd") * HOURS_PER_YEAR;
 }
 
 /**
