@@ -166,3 +166,21 @@ describe("a recommendation the votes tied on", () => {
     expect(s.agreementText).not.toMatch(/tied/);
   });
 });
+
+describe("a lean the votes tied on", () => {
+  it("says the tie, as a recommendation of the frameworks does: the approach shown may be the one it tied with", () => {
+    // A generated case (a reviewer's): two frameworks pick Hybrid, two RAG; Hybrid leads on fit, but
+    // labeled examples are unknown, so RAG is recommended and Hybrid is the lean. Before, the lean
+    // read "2 of 5 voting lean to Hybrid, three differ", hiding the draw with RAG itself.
+    const a = assessmentSchema.parse({
+      changeFrequency: "realtime", maxLagDays: 6, coreNeed: "neither", needsStyleOrFormat: true, needsCitations: true, fitsContextWindow: true,
+      corpusDocuments: 2_000_000, latencySensitive: false, latencyBudgetMs: 3000, monthlyCalls: 999_999, yearlyGrowthPct: 10, sensitiveDataOutOfTraining: false,
+      retrainingBudget: false, expertiseDocumented: true, needsToolUse: false, transformationAtVolume: false, learnsFromFeedback: false,
+      promptedBaselineMeetsBar: "yes", evaluationSetExists: true, weeksToProduction: 5,
+    });
+    const s = scoreUseCase(a, { skipSensitivity: true });
+    expect(s.leaning?.approach).toBe("HYBRID");
+    expect(s.consensus).toBe("RAG");
+    expect(s.agreementText).toBe("Held back for now: 2 of 5 voting lean to Hybrid, three differ; tied with RAG on votes; Hybrid fits better across the voters (185 against 165)");
+  });
+});

@@ -259,9 +259,9 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
     evidence === "none"
       ? "Not assessed: no deciding question is answered yet."
       : held.leaning
-        ? `Held back for now: ${agreementSentence(c.agreement).replace(/ agree/, ` lean to ${APPROACH_LABELS[held.leaning.approach]}`)}`
+        ? withTie(`Held back for now: ${agreementSentence(c.agreement).replace(/ agree/, ` lean to ${APPROACH_LABELS[held.leaning.approach]}`)}`, tieOf(frameworks, weights, held.leaning.approach), held.leaning.approach)
         : held.heldBack && held.basis === "default-start"
-          ? `Held back: ${agreementSentence(c.agreement).replace(/ agree/, ` pick ${APPROACH_LABELS[held.heldBack.approach]}`)}`
+          ? withTie(`Held back: ${agreementSentence(c.agreement).replace(/ agree/, ` pick ${APPROACH_LABELS[held.heldBack.approach]}`)}`, tieOf(frameworks, weights, held.heldBack.approach), held.heldBack.approach)
           : held.heldBack
             ? withTie(agreementSentence({ ...c.agreement, votes: backing.votes }), tieOf(frameworks, weights, held.consensus, recommendable), held.consensus)
             : withTie(agreementSentence(c.agreement), tieOf(frameworks, weights, c.consensus), c.consensus);
