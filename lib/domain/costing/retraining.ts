@@ -66,6 +66,16 @@ export function upToDays(days: number): number {
 }
 
 /**
+ * A retraining lag as said beside the acceptable lag it misses: whole days as they are, a fraction
+ * rounded up to the tenth (7.2 days is "7.2 days", 7.04 is "7.1"), so it never reads as within a
+ * lag it is longer than ("takes about 7 days, longer than the 7 days" was said of 7.2).
+ */
+export function retrainLagShown(days: number): string {
+  const tenths = Math.ceil(Number((days * 10).toFixed(6))) / 10;
+  return `${tenths.toLocaleString("en-US", { maximumFractionDigits: 1 })} ${tenths === 1 ? "day" : "days"}`;
+}
+
+/**
  * Whether retraining `cycles` times a year keeps every change within the acceptable lag
  * (PRODUCT.md, "Costs v2": feasibility; 000 question 3, "longest acceptable lag"). Null when the
  * use case has not said how often its knowledge changes or how long a lag it accepts.

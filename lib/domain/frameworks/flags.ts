@@ -5,7 +5,7 @@
  * "The approach in play" is the chosen approach when one is chosen, else the recommendation.
  */
 import { changesHow, type Approach, type Assessment } from "../assessment";
-import { DEFAULT_RETRAIN_LAG_DAYS, upToDays } from "../costing/retraining";
+import { DEFAULT_RETRAIN_LAG_DAYS, retrainLagShown, upToDays } from "../costing/retraining";
 import { ENOUGH_LABELS } from "./data/shared";
 import { ownKnowledgeSign, promptingMeetsBar, promptingReachesKnowledge, trainsAModel } from "./evidence";
 import { plural } from "../portfolio/format";
@@ -177,7 +177,7 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
     add(
       "STALENESS_EXCEEDS_ACCEPTABLE_LAG",
       ft.maxLagDays < retrainLagDays
-        ? `Each retraining takes about ${plural(retrainLagDays, "day")}, longer than the ${plural(ft.maxLagDays, "day")} of lag the business accepts.`
+        ? `Each retraining takes about ${retrainLagShown(retrainLagDays)}, longer than the ${plural(ft.maxLagDays, "day")} of lag the business accepts.`
         : `Retraining as often as it can (${plural(ft.cycles, "time")} a year), a change still waits up to ${plural(upToDays(ft.waitDays), "day")} for the fine-tuned model, longer than the ${plural(ft.maxLagDays, "day")} of lag the business accepts.`,
     );
   }

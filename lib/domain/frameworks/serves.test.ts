@@ -60,6 +60,15 @@ describe("fine-tuning that cannot meet the acceptable lag", () => {
     );
   });
 
+  it("says a retraining lag that is not a whole number of days as longer than the lag it misses (7.2 days was \"about 7 days, longer than the 7 days\")", () => {
+    const weekly7: Assessment = { ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 7 };
+    expect(scoreUseCase(weekly7, { retrainLagDays: 7.2 }).heldBack?.sentence).toContain("does not meet the 7-day lag: each retraining takes about 7.2 days.");
+    expect(scoreUseCase(weekly7, { retrainLagDays: 7.04, chosenApproach: "FINE_TUNING" }).flags.find((f) => f.code === "STALENESS_EXCEEDS_ACCEPTABLE_LAG")?.reason).toBe(
+      "Each retraining takes about 7.1 days, longer than the 7 days of lag the business accepts.",
+    );
+    expect(scoreUseCase({ ...weekly7, maxLagDays: 14 }).heldBack?.sentence).toContain("each retraining takes about 21 days.");
+  });
+
   it("says every wait it holds fine-tuning back for as longer than the lag, for every frequency, lag and retraining lag", () => {
     for (const retrainLag of [7, 14, 21, 28]) {
       for (const changeFrequency of CHANGE_FREQUENCIES) {

@@ -8,7 +8,7 @@
 import { APPROACH_LABELS, type Approach, type Assessment } from "../assessment";
 import { INFEASIBLE } from "../costing/explain";
 import { lagText, type cannotServe } from "../costing/project";
-import { retrainingCyclesPerYear, upToDays, worstDelayDays } from "../costing/retraining";
+import { retrainingCyclesPerYear, retrainLagShown, upToDays, worstDelayDays } from "../costing/retraining";
 import { promptingMeetsBar, promptingReachesKnowledge } from "./evidence";
 import { plural } from "../portfolio/format";
 import type { Citation } from "./types";
@@ -53,7 +53,7 @@ export function cannotRecommend(approach: Approach, a: Assessment, retrainLagDay
     const w = fineTunedWait(a, retrainLagDays);
     if (w && w.waitDays > w.maxLagDays) {
       const wait = w.maxLagDays < retrainLagDays
-        ? `each retraining takes about ${plural(retrainLagDays, "day")}`
+        ? `each retraining takes about ${retrainLagShown(retrainLagDays)}`
         : Number.isFinite(w.waitDays)
           ? `retraining as often as it can (${plural(w.cycles, "time")} a year), a change still waits up to ${plural(upToDays(w.waitDays), "day")}`
           : "it is never brought up to date";
