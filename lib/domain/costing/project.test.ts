@@ -251,6 +251,21 @@ describe("deployment models for a fine-tuned model (Costs v2)", () => {
   });
 });
 
+describe("a break-even range narrower than the sentence's three figures", () => {
+  it("names the calls themselves, never \"between 2.63 million and 2.63 million\"", () => {
+    // A reviewer's case: a self-hosted model at $4.63474 a GPU hour is cheaper than RAG only from about 2,625,000 to 2,630,000 calls a month.
+    const values = {
+      ...DEFAULT_ASSUMPTIONS.values, gpuHourlyUsd: fixed(4.63474), gpuSecondsPerCall: fixed(0.5), gpuUtilisationPct: fixed(50), ftUpkeepHoursPerWeek: fixed(0),
+      ftBuildWeeks: fixed(9), vectorDbMonthlyUsd: fixed(3000), modelInputPricePerMTokens: fixed(0.15), modelOutputPricePerMTokens: fixed(0.6),
+    };
+    const be = projectCosts({
+      assessment: { changeFrequency: "static", corpusDocuments: 5_000_000, labeledExamples: 5000, monthlyCalls: 1_000_000 }, horizonYears: 3, startYear: 2027,
+      assumptions: { ...DEFAULT_ASSUMPTIONS, ftDeployment: "SELF_HOSTED", values },
+    }).breakEven;
+    expect(be.reason).toMatch(/^Between 2,62\d,\d{3} and 2,6\d\d,\d{3} calls a month, fine-tuning costs less than RAG over the lifecycle; below and above that range RAG does; this use case expects 1 million a month\.$/);
+  });
+});
+
 describe("exact at the schema's limits", () => {
   it("10 billion calls a month growing 1000% a year for ten years: every stored amount is an exact integer, and the absurd ones are left out and said so", () => {
     const p = projectCosts({ assessment: { monthlyCalls: 10_000_000_000, yearlyGrowthPct: 1000, changeFrequency: "daily" }, horizonYears: 10, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS });

@@ -421,8 +421,10 @@ export function breakEvenMonthlyCalls(input: ProjectionInput): { monthlyCalls: n
   }
   // A self-hosted model, flat while its GPU has room, then dearer per call than RAG: it wins only in between.
   const above = Math.ceil(from);
+  // A range narrower than three figures would read "between 2.63 million and 2.63 million": then the calls themselves.
+  const [low, high] = callsText(above) === callsText(below) ? [above.toLocaleString("en-US"), below.toLocaleString("en-US")] : [callsText(above), callsText(below)];
   return {
     monthlyCalls: above,
-    reason: `Between ${callsText(above)} and ${calls(below)} a month, fine-tuning costs less than RAG over the lifecycle; below and above that range RAG does${expected(input)}.`,
+    reason: `Between ${low} and ${high} ${below === 1 ? "call" : "calls"} a month, fine-tuning costs less than RAG over the lifecycle; below and above that range RAG does${expected(input)}.`,
   };
 }
