@@ -98,7 +98,7 @@ describe("a tie on votes, said", () => {
     const c = consensusOf(results, {});
     expect(c.consensus).toBe("PROMPTING");
     const tie = tieOf(results, {}, c.consensus)!;
-    expect(tie).toEqual({ with: "RAG", fit: 80, withFit: 50, weighted: false });
+    expect(tie).toEqual({ with: "RAG", fit: 80, withFit: 50, weighted: false, seedsFirst: true });
     expect(tieSentence("Prompting only", "RAG", tie)).toBe("tied with RAG on votes; Prompting only fits better across the voters (80 against 50)");
   });
   it("of those it tied with, names the one that fits best; none when the votes did not tie", () => {
@@ -114,7 +114,7 @@ describe("a tie on votes, said", () => {
     const w = { a: 1.5, b: 0.75, c: 0.75 };
     const c = consensusOf(results, w);
     const tie = tieOf(results, w, c.consensus)!;
-    expect([c.consensus, tie]).toEqual(["RAG", { with: "FINE_TUNING", fit: 75, withFit: 61.5, weighted: true }]);
+    expect([c.consensus, tie]).toEqual(["RAG", { with: "FINE_TUNING", fit: 75, withFit: 61.5, weighted: true, seedsFirst: true }]);
     expect(tieSentence("RAG", "Fine-tuning", tie)).toBe("tied with Fine-tuning on weighted votes; RAG fits better across the voters (75 against 61.5)");
   });
   it("a tie on fit too goes to the simpler approach, and says so", () => {
@@ -123,6 +123,14 @@ describe("a tie on votes, said", () => {
     expect(c.consensus).toBe("PROMPTING");
     expect(tieSentence("Prompting only", "RAG", tieOf(results, {}, c.consensus)!)).toBe(
       "tied with RAG on votes and fit; Prompting only comes first as the simpler to undo (002: validate a prompted base model first; 003, 004: start with RAG)",
+    );
+  });
+  it("past prompting and RAG, a tie on fit too is settled by the fixed order, and says only that (a hybrid is no simpler to undo than fine-tuning)", () => {
+    const results = [votesFor("a", "FINE_TUNING"), votesFor("b", "HYBRID")];
+    const c = consensusOf(results, {});
+    expect(c.consensus).toBe("HYBRID");
+    expect(tieSentence("Hybrid", "Fine-tuning", tieOf(results, {}, c.consensus)!)).toBe(
+      "tied with Fine-tuning on votes and fit; Hybrid comes first by the fixed order that settles such ties (prompting, RAG, hybrid, fine-tuning, then the rest)",
     );
   });
 });

@@ -96,6 +96,8 @@ export interface Tie {
   withFit: number;
   /** Some voter's weight is not 1, so the votes and fits are weighted. */
   weighted: boolean;
+  /** The winner is what the seeds say to try first (prompting, then RAG), which is why the fixed order puts it first. */
+  seedsFirst: boolean;
 }
 
 /**
@@ -112,7 +114,7 @@ export function tieOf(results: readonly FrameworkResult[], weights: Weights, win
   const tied = TIE_ORDER.filter((ap) => ap !== winner && at(ap).votes > 0 && at(ap).votes === at(winner).votes && among(ap));
   if (tied.length === 0) return null;
   const other = tied.reduce((b, ap) => (at(ap).fit > at(b).fit ? ap : b));
-  return { with: other, fit: at(winner).fit, withFit: at(other).fit, weighted: voters.some((r) => weightOf(weights, r.frameworkId) !== 1) };
+  return { with: other, fit: at(winner).fit, withFit: at(other).fit, weighted: voters.some((r) => weightOf(weights, r.frameworkId) !== 1), seedsFirst: winner === "PROMPTING" || winner === "RAG" };
 }
 
 const oneDecimal = (n: number) => String(Math.round(n * 10) / 10);
@@ -121,7 +123,9 @@ const oneDecimal = (n: number) => String(Math.round(n * 10) / 10);
 export function tieSentence(winner: string, other: string, t: Tie): string {
   const on = t.weighted ? "weighted votes" : "votes";
   if (t.fit > t.withFit) return `tied with ${other} on ${on}; ${winner} fits better across the voters (${oneDecimal(t.fit)} against ${oneDecimal(t.withFit)})`;
-  return `tied with ${other} on ${on} and fit; ${winner} comes first as the simpler to undo (002: validate a prompted base model first; 003, 004: start with RAG)`;
+  if (t.seedsFirst) return `tied with ${other} on ${on} and fit; ${winner} comes first as the simpler to undo (002: validate a prompted base model first; 003, 004: start with RAG)`;
+  // Past prompting and RAG the seeds give no order (a hybrid is no simpler to undo than fine-tuning, which it contains): the order is only a rule.
+  return `tied with ${other} on ${on} and fit; ${winner} comes first by the fixed order that settles such ties (prompting, RAG, hybrid, fine-tuning, then the rest)`;
 }
 
 const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven"];
