@@ -17,7 +17,7 @@ import { DEFAULT_WEIGHTS, FRAMEWORKS } from "./registry";
 import { trainsAModel } from "./evidence";
 import { riskFlags } from "./flags";
 import { scoreUseCase } from "./score";
-import { cannotRecommend } from "./serves";
+import { cannotRecommend, lagsWhereFineTuningTurns } from "./serves";
 
 const picks = (a: Assessment) => scoreUseCase(a, { skipSensitivity: true }).frameworks.map((f) => f.recommendation);
 const UNSERVED_FLAGS = ["STALENESS_EXCEEDS_ACCEPTABLE_LAG", "PROMPTING_BELOW_BAR", "PROMPTING_WITHOUT_ITS_KNOWLEDGE"];
@@ -126,6 +126,19 @@ describe("the lag that would change it is the nearest one", () => {
     // Before: "If 6 days…" (quarterly, 60) and "If 29 days…" (weekly, 90), where 20 and 42 days already turned it.
     expect(lagSentence(FINE_TUNING_CASE)).toBe("If 20 days of lag were acceptable (now 60 days), the recommendation would be RAG.");
     expect(lagSentence({ ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 90 })).toBe("If 42 days of lag were acceptable (now 90 days), the recommendation would be Hybrid.");
+  });
+  it("finds the same turning lags as trying every lag from 0 to 3,650 days (it stops a year past one retraining, where nothing turns)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...CHANGE_FREQUENCIES), fc.integer({ min: 0, max: 3650 }), fc.constantFrom(0.5, 7, 14, 21, 28, 60, 400), (changeFrequency, maxLagDays, retrainLagDays) => {
+        const a: Assessment = { changeFrequency, maxLagDays };
+        const meets = (lag: number) => cannotRecommend("FINE_TUNING", { ...a, maxLagDays: lag }, retrainLagDays) === null;
+        const expected: number[] = [];
+        for (let lag = maxLagDays + 1; lag <= 3650; lag++) if (meets(lag) !== meets(maxLagDays)) { expected.push(lag); break; }
+        for (let lag = maxLagDays - 1; lag >= 0; lag--) if (meets(lag) !== meets(maxLagDays)) { expected.push(lag); break; }
+        expect(lagsWhereFineTuningTurns(a, retrainLagDays)).toEqual(expected);
+      }),
+      { numRuns: 150 },
+    );
   });
   it("no lag between the one answered and the one offered changes the recommendation", () => {
     fc.assert(

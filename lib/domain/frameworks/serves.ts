@@ -70,15 +70,17 @@ export function cannotRecommend(approach: Approach, a: Assessment, retrainLagDay
  * case has not said how often its knowledge changes or how long a lag it accepts.
  */
 export function lagsWhereFineTuningTurns(a: Assessment, retrainLagDays: number, longest = 3650): number[] {
-  if (a.changeFrequency === undefined || a.maxLagDays === undefined) return [];
-  const meets = (lag: number) => {
-    const w = fineTunedWait({ ...a, maxLagDays: lag }, retrainLagDays);
-    return w === null || w.waitDays <= lag;
-  };
-  const now = meets(a.maxLagDays);
+  const freq = a.changeFrequency, now = a.maxLagDays;
+  if (freq === undefined || now === undefined) return [];
+  // The rule of fineTunedWait, without building an assessment per lag (this runs on every page view).
+  const meets = (lag: number) => worstDelayDays(freq, retrainingCyclesPerYear(freq, lag, retrainLagDays), retrainLagDays) <= lag;
+  // From a year past one retraining on, one cycle a year keeps every change within the lag, whatever
+  // the lag: nothing turns above that, so neither scan needs to go further.
+  const settled = Math.min(longest, Math.ceil(retrainLagDays) + 366);
+  const here = meets(now);
   const out: number[] = [];
-  for (let lag = a.maxLagDays + 1; lag <= longest; lag++) if (meets(lag) !== now) { out.push(lag); break; }
-  for (let lag = a.maxLagDays - 1; lag >= 0; lag--) if (meets(lag) !== now) { out.push(lag); break; }
+  for (let lag = now + 1; lag <= settled; lag++) if (meets(lag) !== here) { out.push(lag); break; }
+  for (let lag = Math.min(now - 1, settled); lag >= 0; lag--) if (meets(lag) !== here) { out.push(lag); break; }
   return out;
 }
 
