@@ -72,8 +72,11 @@ export function upToDays(days: number): number {
  */
 export function retrainLagShown(days: number): string {
   const tenths = Math.ceil(Number((days * 10).toFixed(6))) / 10;
-  return `${tenths.toLocaleString("en-US", { maximumFractionDigits: 1 })} ${tenths === 1 ? "day" : "days"}`;
+  return `${TENTHS.format(tenths)} ${tenths === 1 ? "day" : "days"}`;
 }
+
+/** Built once: a number format with options is slow to make, and every hold on a lag says one. */
+const TENTHS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
 /**
  * Whether retraining `cycles` times a year keeps every change within the acceptable lag
