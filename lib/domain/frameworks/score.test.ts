@@ -184,3 +184,23 @@ describe("a lean the votes tied on", () => {
     expect(s.agreementText).toBe("Held back for now: 2 of 5 voting lean to Hybrid, three differ; tied with RAG on votes; Hybrid fits better across the voters (185 against 165)");
   });
 });
+
+describe("a lean is a promise the answers it names keep", () => {
+  it("says where those answers lead when it is not where the frameworks lean (the vote moves once they are given)", () => {
+    // A generated case: weekly knowledge, a 90-day lag, reasoning with a house style. The frameworks
+    // lean to fine-tuning; given 200 curated examples and a retraining budget, they pick a hybrid.
+    // Before, the page said "Fine-tuning leans if there are at least 200 curated, labeled examples…".
+    const a = assessmentSchema.parse({
+      changeFrequency: "weekly", maxLagDays: 90, coreNeed: "reasoning", needsStyleOrFormat: true, monthlyCalls: 999_999, yearlyGrowthPct: 100,
+      needsToolUse: false, transformationAtVolume: false, learnsFromFeedback: false, promptedBaselineMeetsBar: "untested",
+    });
+    const s = scoreUseCase(a, { skipSensitivity: true });
+    expect(s.leaning?.sentence).toBe("Fine-tuning leans, but if there are at least 200 curated, labeled examples and there is budget and engineering for retraining, the recommendation would be Hybrid.");
+    const given = scoreUseCase({ ...a, labeledExamples: 200, retrainingBudget: true }, { skipSensitivity: true });
+    expect(given.consensus).toBe("HYBRID");
+  });
+  it("is left as it was where the answers it names do bring it", () => {
+    const s = scoreUseCase({ needsStyleOrFormat: true }, { skipSensitivity: true });
+    expect(s.leaning?.sentence).toMatch(/^Fine-tuning leans if there are at least 200 curated, labeled examples/);
+  });
+});

@@ -105,7 +105,9 @@ export interface Score extends Consensus {
  *      not raised where the knowledge is static (no retraining is planned).
  * 2.4: one hold for the first pick and the fallback (never a trained model on a provisional score
  *      whose prerequisites are unknown; no lean to an approach that misses the lag); waits said
- *      "up to N days" rounded up; a tie after a hold is said; knowledge "changes in real time".
+ *      "up to N days" rounded up; a tie after a hold is said; knowledge "changes in real time"; a
+ *      lean whose named answers lead elsewhere says where ("Fine-tuning leans, but if …, the
+ *      recommendation would be Hybrid").
  */
 export const JUDGEMENT_VERSION = "2.4";
 
@@ -221,6 +223,30 @@ function holdRecommendation(a: Assessment, evidence: Evidence, c: Consensus, v: 
   return { consensus: c.consensus, basis: "frameworks", basisCite: null, leaning: null, heldBack: null };
 }
 
+/** The answers a lean names, as it names them: what would let a trained model be recommended. */
+const FAVOURING: Partial<Record<AnswerKey, Assessment[AnswerKey]>> = { labeledExamples: ENOUGH_LABELS, promptedBaselineMeetsBar: "no", retrainingBudget: true };
+
+/**
+ * "Fine-tuning leans if there are at least 200 curated, labeled examples" is a promise: given those
+ * answers, the recommendation is fine-tuning. Answering them can change how the frameworks vote,
+ * so the lean is scored with them (once, for the use case itself, not in each re-score of "what
+ * would change it"); where they lead elsewhere, the sentence says where (a reviewer found 0.7% of
+ * leans promising an approach those answers did not bring).
+ */
+function keepLeanTrue(a: Assessment, weights: Weights, held: Held, votesOf: (results: readonly FrameworkResult[]) => Votes): Held {
+  const lean = held.leaning;
+  if (!lean) return held;
+  const answered = { ...a } as Record<AnswerKey, unknown>;
+  for (const k of lean.unknowns) if (k in FAVOURING) answered[k] = FAVOURING[k];
+  const x = answered as Assessment;
+  const results = FRAMEWORKS.map((fw) => runFramework(fw, x));
+  const then = holdRecommendation(x, evidenceOf(x), consensusOf(results, weights), votesOf(results)).consensus;
+  if (then === lean.approach) return held;
+  const conditions = join(lean.unknowns.map((k) => FAVOURS_TRAINING[k] ?? inSentence(ANSWER_LABELS[k])));
+  const sentence = `${APPROACH_LABELS[lean.approach]} leans, but if ${conditions}, the recommendation would be ${then ? APPROACH_LABELS[then] : "none"}${a.promptedBaselineMeetsBar === "yes" ? PROMPTED_MEETS_BAR : ""}.`;
+  return { ...held, leaning: { ...lean, sentence } };
+}
+
 /** The agreement, and where the votes tied, what decided it. */
 function withTie(sentence: string, tie: ReturnType<typeof tieOf>, winner: Approach | null): string {
   return tie && winner ? `${sentence}; ${tieSentence(APPROACH_LABELS[winner], APPROACH_LABELS[tie.with], tie)}` : sentence;
@@ -234,7 +260,7 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
   const raw = consensusOf(frameworks, weights);
   const retrainLagDays = opts.retrainLagDays ?? DEFAULT_RETRAIN_LAG_DAYS;
   const votesOf = (results: readonly FrameworkResult[]): Votes => ({ results, weights, retrainLagDays });
-  const held = holdRecommendation(a, evidence, raw, votesOf(frameworks));
+  const held = keepLeanTrue(a, weights, holdRecommendation(a, evidence, raw, votesOf(frameworks)), votesOf);
   // With no deciding answer there is nothing to agree on: no count at all.
   const c: Consensus = evidence === "none" ? { consensus: null, agreement: { votes: 0, voters: 0, abstained: [] }, disagreement: false } : raw;
 
