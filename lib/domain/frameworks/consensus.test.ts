@@ -117,20 +117,15 @@ describe("a tie on votes, said", () => {
     expect([c.consensus, tie]).toEqual(["RAG", { with: "FINE_TUNING", fit: 75, withFit: 61.5, weighted: true, seedsFirst: true }]);
     expect(tieSentence("RAG", "Fine-tuning", tie)).toBe("tied with Fine-tuning on weighted votes; RAG fits better across the voters (75 against 61.5)");
   });
-  it("a tie on fit too goes to the simpler approach, and says so", () => {
-    const results = [votesFor("a", "RAG"), votesFor("b", "PROMPTING")];
+  it.each([
+    // A tie on fit too goes to the simpler approach, and says so.
+    [["RAG", "PROMPTING"], "PROMPTING", "Prompting only", "RAG", "tied with RAG on votes and fit; Prompting only comes first as the simpler to undo (002: validate a prompted base model first; 003, 004: start with RAG)"],
+    // Past prompting and RAG, the fixed order settles it, and the sentence says only that (a hybrid is no simpler to undo than fine-tuning).
+    [["FINE_TUNING", "HYBRID"], "HYBRID", "Hybrid", "Fine-tuning", "tied with Fine-tuning on votes and fit; Hybrid comes first by the fixed order that settles such ties (prompting, RAG, hybrid, fine-tuning, then the rest)"],
+  ] as const)("a tie on fit too between %j goes to %s, and says why", (picks, winner, winnerLabel, otherLabel, sentence) => {
+    const results = [votesFor("a", picks[0]), votesFor("b", picks[1])];
     const c = consensusOf(results, {});
-    expect(c.consensus).toBe("PROMPTING");
-    expect(tieSentence("Prompting only", "RAG", tieOf(results, {}, c.consensus)!)).toBe(
-      "tied with RAG on votes and fit; Prompting only comes first as the simpler to undo (002: validate a prompted base model first; 003, 004: start with RAG)",
-    );
-  });
-  it("past prompting and RAG, a tie on fit too is settled by the fixed order, and says only that (a hybrid is no simpler to undo than fine-tuning)", () => {
-    const results = [votesFor("a", "FINE_TUNING"), votesFor("b", "HYBRID")];
-    const c = consensusOf(results, {});
-    expect(c.consensus).toBe("HYBRID");
-    expect(tieSentence("Hybrid", "Fine-tuning", tieOf(results, {}, c.consensus)!)).toBe(
-      "tied with Fine-tuning on votes and fit; Hybrid comes first by the fixed order that settles such ties (prompting, RAG, hybrid, fine-tuning, then the rest)",
-    );
+    expect(c.consensus).toBe(winner);
+    expect(tieSentence(winnerLabel, otherLabel, tieOf(results, {}, c.consensus)!)).toBe(sentence);
   });
 });

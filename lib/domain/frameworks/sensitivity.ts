@@ -86,6 +86,9 @@ const FLIP_COST: Partial<Record<AnswerKey, number>> = {
   sensitiveDataOutOfTraining: 3,
 };
 
+/** How far-fetched a change of a number is: one, plus how many tenfolds it moves. */
+const numberChangeCost = (from: number, to: number) => 1 + Math.abs(Math.log10(to + 1) - Math.log10(from + 1));
+
 function changesOf(key: AnswerKey, value: AnswerValue): { to: AnswerValue; cost: number }[] {
   if (typeof value === "boolean") {
     if (STRUCTURAL.has(key)) return value ? [{ to: false, cost: 2 }] : [];
@@ -108,7 +111,7 @@ function changesOf(key: AnswerKey, value: AnswerValue): { to: AnswerValue; cost:
     for (const t of THRESHOLDS.get(key) ?? []) {
       const to: number = t > value ? t : t - 1;
       if (to < 0 || to === value) continue;
-      out.push({ to, cost: 1 + Math.abs(Math.log10(to + 1) - Math.log10(value + 1)) });
+      out.push({ to, cost: numberChangeCost(value, to) });
     }
     return out;
   }
@@ -205,7 +208,7 @@ export function nearestChanges(a: Assessment, current: Approach | null, rescore:
     for (const c of own) candidates.push({ key, from, to: c.to, cost: c.cost, order });
     for (const to of more?.(key, from) ?? []) {
       if (typeof to !== "number" || typeof from !== "number" || to < 0 || to === from || own.some((c) => c.to === to)) continue;
-      candidates.push({ key, from, to, cost: 1 + Math.abs(Math.log10(to + 1) - Math.log10(from + 1)), order });
+      candidates.push({ key, from, to, cost: numberChangeCost(from, to), order });
     }
   });
   candidates.sort((x, y) => x.cost - y.cost || x.order - y.order);

@@ -31,7 +31,7 @@ export function ftInference(ctx: Ctx): number {
   if (deployment === "API_HOSTED") return baseInference(ctx) * figure(ctx, "hostedFtPriceFactor");
   if (deployment === "SELF_HOSTED") {
     const calls = answer(ctx, "monthlyCalls", ctx.callsThisYear);
-    const paidHours = (calls * figure(ctx, "gpuSecondsPerCall")) / 3600 / (figure(ctx, "gpuUtilisationPct") / 100);
+    const paidHours = calls * paidGpuHoursPerCall(figure(ctx, "gpuSecondsPerCall"), figure(ctx, "gpuUtilisationPct"));
     // The GPU kept on all year (hosting, ./training.ts) serves the calls first; only the hours
     // beyond it are paid again here. Adding both billed a year of GPU time twice ($8,333 a year
     // too much at a million calls a month, at the base figures).
@@ -39,6 +39,9 @@ export function ftInference(ctx: Ctx): number {
   }
   return baseInference(ctx) * figure(ctx, "ftInferencePriceFactor");
 }
+
+/** Paid GPU hours a call takes on a self-hosted model: its GPU seconds over the utilisation. */
+const paidGpuHoursPerCall = (seconds: number, utilisationPct: number) => seconds / 3600 / (utilisationPct / 100);
 
 /** Hybrid inference: the fine-tuned model's price plus the retrieval overhead. */
 export function hybridInference(ctx: Ctx): number {
@@ -56,7 +59,7 @@ export function volumeKinks(set: AssumptionSet, fig: Fig, yearlyGrowthPct: numbe
   if (set.ftDeployment !== "SELF_HOSTED") return [];
   const seconds = fig("gpuSecondsPerCall"), utilisation = fig("gpuUtilisationPct");
   if (!seconds || !utilisation) return [];
-  const callsAYearAtCapacity = (HOURS_PER_YEAR * 3600 * (utilisation / 100)) / seconds;
+  const callsAYearAtCapacity = HOURS_PER_YEAR / paidGpuHoursPerCall(seconds, utilisation);
   const growth = 1 + (yearlyGrowthPct ?? 0) / 100;
   const out: number[] = [];
   for (let year = 1; year <= horizonYears; year++) out.push(callsAYearAtCapacity / 12 / growth ** (year - 1));
