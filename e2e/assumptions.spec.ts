@@ -17,6 +17,8 @@ test("a lead sees the figures but no edit form", async ({ page, registry }) => {
   await expect(page.getByTestId("catalogue")).toContainText("Default model openai/gpt-4o");
   await expect(page.getByTestId("catalogue")).toContainText("@pydantic/genai-prices 0.1.8, not pinned yet");
   await expect(page.getByTestId("figure-ragInfraYearlyUsd")).toContainText("Reference only");
+  // An estimate's quote that ends with a full stop is not given a second one.
+  await expect(page.getByTestId("figure-ftInferencePriceFactor")).toContainText("and run 10x cheaper. 003's");
   await expect(page.getByRole("form", { name: "Edit the assumptions" })).toHaveCount(0);
   await expect(page.getByText("Finance and admins can change these figures.")).toBeVisible();
 });

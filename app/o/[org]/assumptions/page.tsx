@@ -42,7 +42,10 @@ function Source({ spec, orgSlug }: { spec: AssumptionSpec; orgSlug: string }) {
   if (s.kind === "estimate") {
     return (
       <>
-        An estimate, not a figure from the seeds. <SourceLink orgSlug={orgSlug} file={s.file} /> calls for it: <q>{s.quote}</q>. {s.note}
+        An estimate, not a figure from the seeds. <SourceLink orgSlug={orgSlug} file={s.file} /> calls for it: <q>{s.quote}</q>
+        {/* A quote that ends its own sentence takes no second full stop. */}
+        {/[.!?]$/.test(s.quote) ? " " : ". "}
+        {s.note}
       </>
     );
   }
