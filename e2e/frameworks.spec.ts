@@ -22,6 +22,13 @@ test("an admin reads the five frameworks, turns one off with a reason, and sees 
   await expect(page.getByRole("heading", { level: 1, name: "Frameworks" })).toBeVisible();
   // How a recommendation is held to what can serve the use case is said where the rules are.
   await expect(page.getByTestId("held-to-what-serves")).toContainText("fine-tuning that misses the acceptable lag");
+  // The contradiction flag lists the pairs it checks, each with the seed question it breaks,
+  // rather than one sentence of a seed that says nothing about contradictions.
+  const contradictions = page.getByTestId("flag-CONTRADICTORY_ANSWERS");
+  await expect(contradictions).toContainText("Raised when two answers cannot both hold");
+  await expect(contradictions).toContainText("The knowledge is said never to change, yet no lag at all is acceptable after a change");
+  await expect(contradictions).toContainText("What is your acceptable lag time between business changes and model accuracy?");
+  await expect(contradictions).not.toContainText("how to think through the decision");
 
   for (const f of FRAMEWORKS) {
     const section = page.getByTestId(`framework-${f.id}`);

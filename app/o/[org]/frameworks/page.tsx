@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { SourceLink } from "@/components/source-link";
 import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
-import { describe, FLAG_CITES, FLAG_CODES, FLAG_LABELS, FRAMEWORKS, TIE_ORDER, type Framework, type Rule } from "@/lib/domain/frameworks";
+import { CONTRADICTIONS, describe, FLAG_CITES, FLAG_CODES, FLAG_LABELS, FRAMEWORKS, TIE_ORDER, type Framework, type Rule } from "@/lib/domain/frameworks";
 import { sourceTitle } from "@/lib/domain/sources";
 import { frameworkWeightsView } from "@/lib/server/framework-weights";
 import { outdatedScoreCount } from "@/lib/server/rescore";
@@ -218,11 +218,27 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
         <p className="mt-1 text-sm text-zinc-600">Raised on a use case next to the consensus, each with its reason and source.</p>
         <ul className="mt-4 divide-y divide-zinc-200 rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
           {FLAG_CODES.map((code) => (
-            <li key={code} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 text-sm">
+            <li key={code} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 text-sm" data-testid={`flag-${code}`}>
               <span className="font-medium text-zinc-900">{FLAG_LABELS[code]}</span>
-              <span className="w-full text-zinc-600">
-                <q className="italic">{FLAG_CITES[code].quote}</q> <span className="text-xs">({sourceTitle(FLAG_CITES[code].file)})</span>
-              </span>
+              {code === "CONTRADICTORY_ANSWERS" ? (
+                // No one sentence of the seeds stands behind this flag: each pair of answers that
+                // cannot both hold cites the question of the seed it breaks, and the flag on a use
+                // case cites the pair it found.
+                <div className="w-full text-zinc-600">
+                  Raised when two answers cannot both hold:
+                  <ul className="mt-1 list-disc space-y-1 pl-5">
+                    {CONTRADICTIONS.map((c) => (
+                      <li key={c.id}>
+                        {c.sentence} <q className="italic">{c.cite.quote}</q> <span className="text-xs">({sourceTitle(c.cite.file)})</span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : (
+                <span className="w-full text-zinc-600">
+                  <q className="italic">{FLAG_CITES[code].quote}</q> <span className="text-xs">({sourceTitle(FLAG_CITES[code].file)})</span>
+                </span>
+              )}
             </li>
           ))}
         </ul>
