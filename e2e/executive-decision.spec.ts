@@ -45,6 +45,14 @@ test("an executive records the decision on a lead's use case", async ({ page, re
   await expect(page.getByTestId("history").getByRole("listitem").first()).toContainText("recorded the decision");
   await expect(page.getByTestId("history").getByRole("listitem").first()).toContainText("Hybrid");
 
+  // On "Needs a decision" the line names the recommendation (none, now that the decision re-scored
+  // its empty assessment); its spend is said to be the chosen approach's.
+  await page.goto(`/o/${registry.org.slug}/decisions`);
+  const queued = page.getByTestId("queue-row").filter({ hasText: "Contract clause review" });
+  await expect(queued.getByTestId("queue-recommendation")).toContainText("No recommendation");
+  await expect(queued.getByTestId("queue-spend")).toContainText("for Hybrid, as chosen");
+  await page.goto(registry.path(`/${id}?tab=decision`));
+
   // recording the same decision again records nothing, and says so
   await page.getByRole("link", { name: "Decision" }).click();
   await page.getByRole("button", { name: "Record decision" }).click();
