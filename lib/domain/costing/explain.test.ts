@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS, type AssumptionSet } from "./assumptions";
 import { compactDollars } from "../portfolio/format";
-import { explainCosts, pctText } from "./explain";
+import { explainCosts, pctText, retrainingCells, UNKNOWN_FREQUENCY } from "./explain";
 import { percentSize } from "../portfolio/format";
 import { projectCosts, type ProjectionInput } from "./project";
 import { simulateCosts } from "./simulate";
@@ -215,3 +215,24 @@ describe("each sentence, word for word, from a summary built by hand", () => {
   });
 });
 
+describe("the lifecycle table's stale days and retraining cycles (review-usecase)", () => {
+  it("never shows a trained model's staleness or cycles as 0 while how often the knowledge changes is unanswered", () => {
+    const p = projectCosts({ assessment: { coreNeed: "retrieval", needsCitations: true, monthlyCalls: 10_000 }, horizonYears: 3, startYear: 2027, assumptions: COMPLETE });
+    // The engine's 0 is "no change to retrain for", not a known "never stale".
+    expect(p.approaches.FINE_TUNING!.staleDaysPerYear.base).toBe(0);
+    expect(retrainingCells("FINE_TUNING", p.approaches.FINE_TUNING!)).toEqual({ stale: UNKNOWN_FREQUENCY, cycles: UNKNOWN_FREQUENCY });
+    // A hybrid keeps facts in retrieval: not stale whatever the frequency; how often it retrains is not known.
+    expect(retrainingCells("HYBRID", p.approaches.HYBRID!)).toEqual({ stale: "0", cycles: UNKNOWN_FREQUENCY });
+    expect(retrainingCells("RAG", p.approaches.RAG!)).toEqual({ stale: "0", cycles: "0" });
+  });
+
+  it("shows the figures once the frequency is answered, and nothing modelled for a manual estimate", () => {
+    const input: ProjectionInput = { assessment: { changeFrequency: "quarterly", maxLagDays: 30, monthlyCalls: 10_000 }, horizonYears: 3, startYear: 2027, assumptions: COMPLETE, manual: { approach: "AGENT", estimate: { low: 100, base: 200, high: 300 } } };
+    const p = projectCosts(input);
+    const ft = p.approaches.FINE_TUNING!;
+    expect(retrainingCells("FINE_TUNING", ft)).toEqual({ stale: `${ft.staleDaysPerYear.low} – ${ft.staleDaysPerYear.high} (base ${ft.staleDaysPerYear.base})`, cycles: `${ft.retrainingCyclesPerYear}` });
+    expect(ft.retrainingCyclesPerYear).toBeGreaterThan(0);
+    // An agent's manual estimate says nothing of staleness or retraining: not "0".
+    expect(retrainingCells("AGENT", p.approaches.AGENT!)).toEqual({ stale: "—", cycles: "—" });
+  });
+});

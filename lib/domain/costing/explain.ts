@@ -118,6 +118,33 @@ export function explainCosts(s: ExplainInput): CostExplanation {
   return { cheapest, runnerUp, savings, simulation, infeasible, premium: s.inPlay?.approach === runnerUp ? null : premiumOf(s, cheapest) };
 }
 
+/** The stale days and retraining cycles a year as the lifecycle table shows them. */
+export interface RetrainingCells { stale: string; cycles: string }
+
+/**
+ * The lifecycle table's stale-days and retraining-cycles cells. A manual estimate models neither
+ * ("—"); where how often the knowledge changes is unanswered, a trained model's cycles and
+ * staleness are not known, and the engine's 0 (no change to retrain for) is never shown as a
+ * confident "0 stale days".
+ */
+export function retrainingCells(
+  approach: Approach,
+  x: { manual: boolean; missing?: string[]; staleDaysPerYear: Range3; retrainingCyclesPerYear: number },
+): RetrainingCells {
+  if (x.manual) return { stale: "—", cycles: "—" };
+  const trains = approach === "FINE_TUNING" || approach === "HYBRID";
+  const unknown = trains && (x.missing ?? []).includes("answer:changeFrequency");
+  const r = x.staleDaysPerYear;
+  const stale = r.low === r.high ? `${r.base}` : `${r.low} – ${r.high} (base ${r.base})`;
+  return {
+    // A hybrid keeps its facts in retrieval: however often they change, it is not stale.
+    stale: unknown && approach === "FINE_TUNING" ? UNKNOWN_FREQUENCY : stale,
+    cycles: unknown ? UNKNOWN_FREQUENCY : `${x.retrainingCyclesPerYear}`,
+  };
+}
+
+export const UNKNOWN_FREQUENCY = "unknown (how often the knowledge changes is unanswered)";
+
 /**
  * "Fine-tuning, the recommendation, costs $975k more than RAG over the lifecycle in the base case
  * (3.8 times RAG's), $467k more in the low scenario and $1.91M more in the high": what following

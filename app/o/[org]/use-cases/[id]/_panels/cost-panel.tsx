@@ -1,5 +1,5 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
-import { ASSUMPTION_CATALOG, cannotServe, catalogueModels, COST_CATEGORY_LABELS, explainCosts, type AssumptionKey } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, cannotServe, catalogueModels, COST_CATEGORY_LABELS, explainCosts, retrainingCells, type AssumptionKey } from "@/lib/domain/costing";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { db } from "@/lib/server/db";
@@ -116,6 +116,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
             {approaches.map((ap) => {
               const x = s.approaches[ap]!;
               const why = cannotServe(x, s.maxLagDays);
+              const cells = retrainingCells(ap, x);
               return (
                 <tr key={ap} className="border-t border-zinc-100">
                   <th scope="row" className="p-2 text-left font-medium">
@@ -123,9 +124,9 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
                     {why ? <span className="block text-xs font-normal text-red-700" data-testid={`${why.kind}-${ap}`}>{why.text}</span> : null}
                   </th>
                   <td className="p-2 tabular-nums">{range(x.lifecycle, dollars)}{x.lifecycle.complete ? "" : " + missing"}</td>
-                  <td className="p-2 tabular-nums">{range(x.staleDaysPerYear, (n) => `${n}`)}</td>
+                  <td className="p-2 tabular-nums">{cells.stale}</td>
                   <td className="p-2 tabular-nums">{x.timeToValueWeeks ? range(x.timeToValueWeeks, (n) => `${n} wk`) : "—"}</td>
-                  <td className="p-2 tabular-nums">{x.retrainingCyclesPerYear}</td>
+                  <td className="p-2 tabular-nums">{cells.cycles}</td>
                 </tr>
               );
             })}
