@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS, type AssumptionSet } from "./assumptions";
 import { compactDollars } from "../portfolio/format";
 import { explainCosts, pctText, retrainingCells, UNKNOWN_FREQUENCY } from "./explain";
+import { decisionOptionNotes } from "./options";
 import { percentSize } from "../portfolio/format";
 import { projectCosts, type ProjectionInput } from "./project";
 import { simulateCosts } from "./simulate";
@@ -66,6 +67,7 @@ describe("each sentence, word for word, from a summary built by hand", () => {
       simulation: null,
       infeasible: [],
       premium: null,
+      inPlayNotCompared: null,
     });
   });
 
@@ -234,5 +236,35 @@ describe("the lifecycle table's stale days and retraining cycles (review-usecase
     expect(ft.retrainingCyclesPerYear).toBeGreaterThan(0);
     // An agent's manual estimate says nothing of staleness or retraining: not "0".
     expect(retrainingCells("AGENT", p.approaches.AGENT!)).toEqual({ stale: "—", cycles: "—" });
+  });
+});
+
+describe("the approach in play where the comparisons leave it out (review-usecase)", () => {
+  const life = (base: number) => ({ low: base / 2, base, high: base * 2, complete: true });
+  const base = {
+    approaches: { RAG: { lifecycle: life(5_000_000), manual: false }, HYBRID: { lifecycle: life(6_000_000), manual: false } },
+    savings: [{ approach: "RAG" as const, against: "HYBRID" as const, baseCents: 1_000_000, cents: { low: 500_000, base: 1_000_000, high: 2_000_000 }, pct: { low: 10, base: 16.7, high: 20 } }],
+  };
+
+  it("says a recommendation the model does not project, with no manual estimate, is not costed", () => {
+    const told = explainCosts({ ...base, inPlay: { approach: "PIPELINE", chosen: false } });
+    expect(told.savings).toMatch(/^RAG is the cheapest approach: against Hybrid/);
+    expect(told.inPlayNotCompared).toBe(
+      "Structured pipeline, the recommendation, is not costed: the model projects RAG, fine-tuning, hybrid and prompting only, and no manual yearly estimate is entered for it, so it is in no money total and none of the comparisons here.",
+    );
+  });
+
+  it("says a chosen approach priced by a manual estimate is left out of the comparisons, and what it costs over the cheapest as the decision's choices say", () => {
+    const withAgent = { ...base, approaches: { ...base.approaches, AGENT: { lifecycle: life(40_000_000), manual: true } } };
+    const told = explainCosts({ ...withAgent, inPlay: { approach: "AGENT", chosen: true } });
+    expect(decisionOptionNotes(withAgent).AGENT!.text).toBe("$400k over the lifecycle (base), as estimated, $350k more than RAG");
+    expect(told.inPlayNotCompared).toBe(
+      "Agent with tools, the chosen approach, is priced by its owner's manual estimate, not by the model, so the comparisons above leave it out: $400k over the lifecycle in the base case, $350k more than RAG.",
+    );
+  });
+
+  it("says nothing more for a projected approach in play, or none", () => {
+    expect(explainCosts({ ...base, inPlay: { approach: "HYBRID", chosen: false } }).inPlayNotCompared).toBeNull();
+    expect(explainCosts(base).inPlayNotCompared).toBeNull();
   });
 });

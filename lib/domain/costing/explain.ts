@@ -38,6 +38,12 @@ export interface CostExplanation {
   infeasible: string[];
   /** What the approach in play costs over the cheapest, scenario by scenario, where it is not the cheapest; null otherwise. */
   premium: string | null;
+  /**
+   * Why the approach in play is in none of the sentences above: it is not costed at all (an agent,
+   * pipeline or feedback learning with no manual estimate), or costed only by its owner's manual
+   * estimate, which the model does not compare; null otherwise.
+   */
+  inPlayNotCompared: string | null;
 }
 
 /**
@@ -115,7 +121,31 @@ export function explainCosts(s: ExplainInput): CostExplanation {
       simulation = `${APPROACH_LABELS[cheapest]} costs less than ${APPROACH_LABELS[runnerUp]} in ${trialsText(mc.cheaperShare, mc.cheaperTrials, s.simulation.trials)}; ${spread}.`;
     }
   }
-  return { cheapest, runnerUp, savings, simulation, infeasible, premium: s.inPlay?.approach === runnerUp ? null : premiumOf(s, cheapest) };
+  return { cheapest, runnerUp, savings, simulation, infeasible, premium: s.inPlay?.approach === runnerUp ? null : premiumOf(s, cheapest), inPlayNotCompared: notCompared(s) };
+}
+
+/**
+ * "Structured pipeline, the recommendation, is not costed: …": the savings and premium sentences
+ * compare only approaches the model projects, so an approach in play that it does not project (no
+ * manual estimate) or that only a manual estimate prices would otherwise go unmentioned while two
+ * other approaches are compared.
+ */
+function notCompared(s: ExplainInput): string | null {
+  const play = s.inPlay;
+  if (!play) return null;
+  const who = `${APPROACH_LABELS[play.approach]}, ${play.chosen ? "the chosen approach" : "the recommendation"},`;
+  const x = s.approaches[play.approach];
+  if (!x) {
+    return `${who} is not costed: the model projects RAG, fine-tuning, hybrid and prompting only, and no manual yearly estimate is entered for it, so it is in no money total and none of the comparisons here.`;
+  }
+  if (x.manual) {
+    // Against the cheapest that serves, as the decision's choices say it (./options.ts).
+    const cheapest = servingByCost(s)[0];
+    const over = cheapest ? x.lifecycle.base - s.approaches[cheapest]!.lifecycle.base : 0;
+    const against = !cheapest || over === 0 ? "" : `, ${compactDollars(Math.abs(over))} ${over > 0 ? "more" : "less"} than ${APPROACH_LABELS[cheapest]}`;
+    return `${who} is priced by its owner's manual estimate, not by the model, so the comparisons above leave it out: ${compactDollars(x.lifecycle.base)} over the lifecycle in the base case${against}.`;
+  }
+  return null;
 }
 
 /** The stale days and retraining cycles a year as the lifecycle table shows them. */
