@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decisionOptionNotes, type OptionNotes } from "./options";
+import { decisionOptionNotes, NOT_ASSESSED_NOTE, type OptionNotes } from "./options";
 
 const texts = (notes: OptionNotes) => Object.fromEntries(Object.entries(notes).map(([k, v]) => [k, v!.text]));
 
@@ -37,5 +37,12 @@ describe("decisionOptionNotes", () => {
     // Incomplete, so not named the cheapest: its total leaves a cost out.
     expect(notes.RAG).toEqual({ text: "$50k+ (a figure is missing) over the lifecycle (base)", cannotServe: false });
     expect(decisionOptionNotes(null)).toEqual({});
+  });
+
+  it("a use case not assessed yet (no projection stored): the approaches the model projects are 'not assessed', never 'priced only from a manual estimate' (review-usecase)", () => {
+    // What derivation stores for evidence "none" (lib/server/use-cases/derive.ts): a summary with no approaches.
+    const notes = texts(decisionOptionNotes({ approaches: {}, maxLagDays: null }));
+    for (const ap of ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"]) expect(notes[ap]).toBe(NOT_ASSESSED_NOTE);
+    for (const ap of ["AGENT", "PIPELINE", "FEEDBACK_LEARNING"]) expect(notes[ap]).toBe("not costed (the cost model prices it only from a manual estimate)");
   });
 });

@@ -8,7 +8,7 @@
 import { APPROACHES, APPROACH_LABELS, type Approach } from "../assessment";
 import { compactDollars } from "../portfolio/format";
 import { servingByCost, type ExplainInput } from "./explain";
-import { cannotServe } from "./project";
+import { cannotServe, PROJECTED } from "./project";
 
 export interface OptionNote {
   text: string;
@@ -18,6 +18,9 @@ export interface OptionNote {
 
 export type OptionNotes = Partial<Record<Approach, OptionNote>>;
 
+/** A projected approach's note while the use case is not assessed: no projection is stored yet. */
+export const NOT_ASSESSED_NOTE = "not costed yet: the use case is not assessed (answer the deciding questions first)";
+
 export function decisionOptionNotes(summary: Pick<ExplainInput, "approaches" | "maxLagDays"> | null): OptionNotes {
   if (!summary) return {};
   const lag = summary.maxLagDays ?? null;
@@ -26,7 +29,10 @@ export function decisionOptionNotes(summary: Pick<ExplainInput, "approaches" | "
   for (const approach of APPROACHES) {
     const x = summary.approaches[approach];
     if (!x) {
-      out[approach] = { text: "not costed (the cost model prices it only from a manual estimate)", cannotServe: false };
+      // The model projects these for every assessed use case: absent, the use case is not assessed
+      // (no projection is stored), which a manual estimate would not change.
+      const projected = (PROJECTED as readonly Approach[]).includes(approach);
+      out[approach] = { text: projected ? NOT_ASSESSED_NOTE : "not costed (the cost model prices it only from a manual estimate)", cannotServe: false };
       continue;
     }
     const cost = `${compactDollars(x.lifecycle.base)}${x.lifecycle.complete ? "" : "+ (a figure is missing)"} over the lifecycle (base)${x.manual ? ", as estimated" : ""}`;
