@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS, type AssumptionSet } from "./assumptions";
 import { compactDollars } from "../portfolio/format";
-import { explainCosts, pctText, retrainingCells, UNKNOWN_FREQUENCY } from "./explain";
+import { explainCosts, pctText, rangesNote, retrainingCells, UNKNOWN_FREQUENCY } from "./explain";
 import { decisionOptionNotes } from "./options";
 import { percentSize } from "../portfolio/format";
 import { projectCosts, type ProjectionInput } from "./project";
@@ -68,6 +68,7 @@ describe("each sentence, word for word, from a summary built by hand", () => {
       infeasible: [],
       premium: null,
       inPlayNotCompared: null,
+      rangesNote: rangesNote(null),
     });
   });
 
@@ -266,5 +267,18 @@ describe("the approach in play where the comparisons leave it out (review-usecas
   it("says nothing more for a projected approach in play, or none", () => {
     expect(explainCosts({ ...base, inPlay: { approach: "HYBRID", chosen: false } }).inPlayNotCompared).toBeNull();
     expect(explainCosts(base).inPlayNotCompared).toBeNull();
+  });
+});
+
+describe("what each range on the panel is (review-usecase)", () => {
+  it("says what low, base and high are, and, beside the simulation's sentence, that its P10–P90 is narrower and why", () => {
+    const { p, told } = explained({ assessment: { monthlyCalls: 100_000, changeFrequency: "monthly", maxLagDays: 60 }, horizonYears: 5, startYear: 2027, assumptions: COMPLETE });
+    expect(told.simulation).toMatch(/\(P10–P90\)/);
+    expect(told.rangesNote).toMatch(/^Low and high put every cost figure \(rates, prices, hours\) at the low, or the high, end of its range at once/);
+    expect(told.rangesNote).toContain("in each of 2,000 trials");
+    expect(told.rangesNote).toContain("its P10–P90 is where the middle 8 in 10 trials' savings fall, so it is narrower than the low-to-high scenarios");
+    // Without a simulation, only the scenarios are explained.
+    expect(explainCosts({ ...p }).rangesNote).toBe(rangesNote(null));
+    expect(rangesNote(null)).not.toContain("P10");
   });
 });

@@ -44,6 +44,8 @@ export interface CostExplanation {
    * estimate, which the model does not compare; null otherwise.
    */
   inPlayNotCompared: string | null;
+  /** What the low, base and high figures are, and what the simulation's P10–P90 is beside them. */
+  rangesNote: string;
 }
 
 /**
@@ -121,7 +123,18 @@ export function explainCosts(s: ExplainInput): CostExplanation {
       simulation = `${APPROACH_LABELS[cheapest]} costs less than ${APPROACH_LABELS[runnerUp]} in ${trialsText(mc.cheaperShare, mc.cheaperTrials, s.simulation.trials)}; ${spread}.`;
     }
   }
-  return { cheapest, runnerUp, savings, simulation, infeasible, premium: s.inPlay?.approach === runnerUp ? null : premiumOf(s, cheapest), inPlayNotCompared: notCompared(s) };
+  return { cheapest, runnerUp, savings, simulation, infeasible, premium: s.inPlay?.approach === runnerUp ? null : premiumOf(s, cheapest), inPlayNotCompared: notCompared(s), rangesNote: rangesNote(simulation ? s.simulation!.trials : null) };
+}
+
+/**
+ * Two ranges sit side by side on the panel: the scenarios' low–high and the simulation's P10–P90,
+ * the second much narrower (a saving of $346k–$1.57M low to high read beside "$632k–$1.02M
+ * (P10–P90)" with nothing to say which is which). Said once, under the table.
+ */
+export function rangesNote(trials: number | null): string {
+  const scenarios = "Low and high put every cost figure (rates, prices, hours) at the low, or the high, end of its range at once, for every approach alike; base takes each figure's base. The volume is the use case's own in all three.";
+  if (trials === null) return scenarios;
+  return `${scenarios} The simulation instead draws each figure from its range in each of ${trials.toLocaleString("en-US")} trials (a figure two approaches share, once for both); its P10–P90 is where the middle 8 in 10 trials' savings fall, so it is narrower than the low-to-high scenarios, which have every figure at one end together.`;
 }
 
 /**

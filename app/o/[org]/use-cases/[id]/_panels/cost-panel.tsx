@@ -138,6 +138,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       {told.premium ? <p className="mt-1 text-sm" data-testid="premium">{told.premium}</p> : null}
       {told.inPlayNotCompared ? <p className="mt-1 text-sm" data-testid="in-play-not-compared">{told.inPlayNotCompared}</p> : null}
       {told.infeasible.map((t) => <p key={t} className="mt-1 text-sm text-red-800" data-testid="infeasible">{t}</p>)}
+      <p className="mt-2 text-xs text-zinc-600" data-testid="ranges-note">{told.rangesNote}</p>
       <p className="mt-2 text-sm" data-testid="break-even">Break-even volume: {s.breakEven.reason}</p>
       <div className="mt-6">
         <CostChart byApproach={byApproach} labels={{ ...APPROACH_LABELS, ...COST_CATEGORY_LABELS }} />
