@@ -21,6 +21,10 @@ test("an unanswered idea is not assessed everywhere; a lone style answer is prov
   await expect(page.getByTestId("not-costed")).toContainText("Not costed: the use case is not assessed yet");
   await expect(page.getByTestId("lifecycle-table")).toHaveCount(0);
   await expect(page.getByTestId("recommended-summary")).toHaveText("Not assessed");
+  // No framework card recommends anything while nothing deciding is answered (review-usecase): a
+  // framework's default start is said as such, and one with no pick never reads "Recommends No recommendation".
+  await expect(page.getByTestId("framework-pick").filter({ hasText: /Recommends/ })).toHaveCount(0);
+  await expect(page.getByTestId("framework-pick").filter({ hasText: "Starts from RAG by default" }).first()).toBeVisible();
   const id = new URL(page.url()).pathname.split("/").pop()!;
 
   await page.goto(registry.path());

@@ -117,7 +117,16 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
               <p className="mt-3 text-sm text-zinc-700">Abstains: {fw.abstainReason}</p>
             ) : (
               <>
-                <p className="mt-3 text-sm">Recommends <span className="font-semibold">{label(fw.recommendation)}</span></p>
+                <p className="mt-3 text-sm" data-testid="framework-pick">
+                  {!fw.recommendation ? (
+                    `No pick yet${fw.missing.length > 0 ? ": it needs the answers below" : ""}.`
+                  ) : evidence === "none" ? (
+                    // Its default start, with nothing deciding answered: not a recommendation (the page says "Not assessed").
+                    <>Starts from <span className="font-semibold">{label(fw.recommendation)}</span> by default; not a recommendation while no deciding question is answered</>
+                  ) : (
+                    <>Recommends <span className="font-semibold">{label(fw.recommendation)}</span></>
+                  )}
+                </p>
                 <ul className="mt-3 space-y-1" aria-label="Fit per approach">
                   {(scopeOf.get(fw.frameworkId) ?? []).map((ap) => (
                     <li key={ap} className="text-xs">
