@@ -7,3 +7,4 @@ export * from "./simulate";
 export * from "./explain";
 export * from "./catalogue";
 export * from "./missing";
+export * from "./assumed";

@@ -1,12 +1,12 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
-import { ASSUMPTION_CATALOG, cannotServe, catalogueModels, COST_CATEGORY_LABELS, explainCosts, retrainingCells, type AssumptionKey } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, assumedAnswersSentence, cannotServe, catalogueModels, COST_CATEGORY_LABELS, explainCosts, retrainingCells, type AssumptionKey } from "@/lib/domain/costing";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { db } from "@/lib/server/db";
 import { requireMember } from "@/lib/server/guard";
 import { getStoredProjection } from "@/lib/server/projections";
 import { deriveFrom, loadDeriveContext } from "@/lib/server/use-cases/derive";
-import { DERIVE_SELECT } from "@/lib/server/use-cases/mapping";
+import { DERIVE_SELECT, readAssessment } from "@/lib/server/use-cases/mapping";
 import { CostChart, type ChartYear } from "./cost-chart";
 import { OverridesForm, type OverrideRow } from "./overrides-form";
 
@@ -60,7 +60,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   const [p, editable, uc] = await Promise.all([
     getStoredProjection(organizationId, useCaseId),
     overridesFor(orgSlug, organizationId, useCaseId),
-    db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { evidence: true, chosenApproach: true, recommendedApproach: true } }),
+    db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { evidence: true, chosenApproach: true, recommendedApproach: true, assessment: true } }),
   ]);
   if (uc?.evidence === "none") {
     return (
@@ -86,6 +86,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   // case imported in bulk has no stored Monte Carlo: it is run here, from the same stored figures.
   const simulation = s.simulation !== undefined ? s.simulation : await simulationFor(organizationId, useCaseId);
   const inPlay = uc?.chosenApproach ?? uc?.recommendedApproach ?? null;
+  const assumed = uc ? assumedAnswersSentence(readAssessment(uc.assessment)) : null;
   const told = explainCosts({ ...s, simulation, inPlay: inPlay ? { approach: inPlay, chosen: uc?.chosenApproach != null } : null });
   return (
     <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
@@ -104,6 +105,11 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       {!s.complete ? (
         <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="projection-missing">
           Incomplete: some figures are missing, so the totals leave those costs out (they are not $0). Missing: {[...new Set(s.missing)].map(missingLabel).join("; ")}.
+        </p>
+      ) : null}
+      {assumed ? (
+        <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="projection-assumed">
+          {assumed}
         </p>
       ) : null}
       <div className="relative mt-4 overflow-x-auto">

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_ASSUMPTIONS } from "./assumptions";
+import { assumedAnswers, assumedAnswersSentence } from "./assumed";
+import { projectCosts } from "./project";
+import type { Assessment } from "../assessment";
+
+const base = (assessment: Assessment) => projectCosts({ assessment, horizonYears: 5, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS });
+const lifecycle = (a: Assessment, ap: "RAG" | "FINE_TUNING" | "HYBRID") => base(a).approaches[ap]!.lifecycle;
+
+describe("answers the projection stands in for (review-usecase)", () => {
+  // An imported row with two answers: provisional, yet every total complete.
+  const twoAnswers: Assessment = { changeFrequency: "weekly", monthlyCalls: 30_000 };
+
+  it("the stand-ins are real: the totals read complete while the answers move them", () => {
+    const p = base(twoAnswers);
+    expect(p.approaches.RAG!.lifecycle.complete).toBe(true);
+    expect(p.approaches.FINE_TUNING!.lifecycle.complete).toBe(true);
+    expect(lifecycle({ ...twoAnswers, labeledExamples: 100_000 }, "FINE_TUNING").base).toBeGreaterThan(p.approaches.FINE_TUNING!.lifecycle.base);
+    expect(lifecycle({ ...twoAnswers, labeledExamples: 5_000 }, "FINE_TUNING").base).toBe(p.approaches.FINE_TUNING!.lifecycle.base);
+    expect(lifecycle({ ...twoAnswers, corpusDocuments: 10_000_000 }, "RAG").base).toBeGreaterThan(p.approaches.RAG!.lifecycle.base);
+    expect(lifecycle({ ...twoAnswers, yearlyGrowthPct: 50 }, "RAG").base).toBeGreaterThan(p.approaches.RAG!.lifecycle.base);
+    expect(lifecycle({ ...twoAnswers, yearlyGrowthPct: 0 }, "RAG").base).toBe(p.approaches.RAG!.lifecycle.base);
+  });
+
+  it("names each stand-in, and none once answered", () => {
+    expect(assumedAnswers(twoAnswers).map((x) => x.answer)).toEqual(["corpusDocuments", "labeledExamples", "yearlyGrowthPct"]);
+    expect(assumedAnswersSentence(twoAnswers)).toBe(
+      "Not missing, but assumed: the totals read as whole, yet 3 answers are stood in for (corpus size unanswered: retrieval is priced as a managed vector database, with no cost for embedding the corpus; labeled examples unanswered: curation and training are priced for 5,000 examples (002's reference set), more examples cost more; yearly growth unanswered: the monthly calls are held flat over the horizon). Answer them for a projection of this use case's own.",
+    );
+    expect(assumedAnswersSentence({ ...twoAnswers, corpusDocuments: 100, labeledExamples: 300, yearlyGrowthPct: 0 })).toBeNull();
+    // Growth matters only with a volume; without one, inference is missing and said so already.
+    expect(assumedAnswers({ corpusDocuments: 1, labeledExamples: 1 })).toEqual([]);
+  });
+});

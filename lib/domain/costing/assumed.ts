@@ -1,0 +1,38 @@
+/**
+ * Answers the projection stands in for when they are unanswered, so the cost panel can say so.
+ * Most missing answers leave lines missing (monthly calls, change frequency for retraining), and
+ * the panel says "Incomplete"; these three are priced on a stand-in instead and the totals read
+ * as complete, so without this note a use case with two answers looked fully costed
+ * (review-usecase). Each stand-in is the one the drivers use (./drivers/training.ts,
+ * ./drivers/retrieval.ts, ./drivers/context.ts); the test holds them to the drivers.
+ */
+import type { Assessment } from "../assessment";
+import type { Approach } from "../assessment";
+
+export interface AssumedAnswer {
+  answer: "labeledExamples" | "corpusDocuments" | "yearlyGrowthPct";
+  /** The approaches whose cost the stand-in moves. */
+  approaches: Approach[];
+  text: string;
+}
+
+export function assumedAnswers(a: Assessment): AssumedAnswer[] {
+  const out: AssumedAnswer[] = [];
+  if (a.corpusDocuments === undefined) {
+    out.push({ answer: "corpusDocuments", approaches: ["RAG", "HYBRID"], text: "corpus size unanswered: retrieval is priced as a managed vector database, with no cost for embedding the corpus" });
+  }
+  if (a.labeledExamples === undefined) {
+    out.push({ answer: "labeledExamples", approaches: ["FINE_TUNING", "HYBRID"], text: "labeled examples unanswered: curation and training are priced for 5,000 examples (002's reference set), more examples cost more" });
+  }
+  if (a.yearlyGrowthPct === undefined && a.monthlyCalls !== undefined) {
+    out.push({ answer: "yearlyGrowthPct", approaches: ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"], text: "yearly growth unanswered: the monthly calls are held flat over the horizon" });
+  }
+  return out;
+}
+
+/** "Where an answer is missing, the projection assumes: …" or null when it assumes none. */
+export function assumedAnswersSentence(a: Assessment): string | null {
+  const list = assumedAnswers(a);
+  if (list.length === 0) return null;
+  return `Not missing, but assumed: the totals read as whole, yet ${list.length === 1 ? "one answer is" : `${list.length} answers are`} stood in for (${list.map((x) => x.text).join("; ")}). Answer ${list.length === 1 ? "it" : "them"} for a projection of this use case's own.`;
+}
