@@ -25,9 +25,12 @@ describe("answers the projection stands in for (review-usecase)", () => {
   it("names each stand-in, and none once answered", () => {
     expect(assumedAnswers(twoAnswers).map((x) => x.answer)).toEqual(["corpusDocuments", "labeledExamples", "yearlyGrowthPct"]);
     expect(assumedAnswersSentence(twoAnswers)).toBe(
-      "Not missing, but assumed: the totals read as whole, yet 3 answers are stood in for (corpus size unanswered: retrieval is priced as a managed vector database, with no cost for embedding the corpus; labeled examples unanswered: curation and training are priced for 5,000 examples (002's reference set), more examples cost more; yearly growth unanswered: the monthly calls are held flat over the horizon). Answer them for a projection of this use case's own.",
+      "Assumed, not answered: corpus size (retrieval is priced as a managed vector database, with nothing for embedding the corpus); labeled examples (curation and training are priced for 5,000, 002's reference set; more would cost more); yearly growth (the monthly calls are held flat over the horizon). The totals stand on these assumptions, not on this use case's own answers: answer them to replace them.",
     );
     expect(assumedAnswersSentence({ ...twoAnswers, corpusDocuments: 100, labeledExamples: 300, yearlyGrowthPct: 0 })).toBeNull();
+    expect(assumedAnswersSentence({ ...twoAnswers, corpusDocuments: 100, labeledExamples: 300 })).toBe(
+      "Assumed, not answered: yearly growth (the monthly calls are held flat over the horizon). The totals stand on this assumption, not on this use case's own answer: answer it to replace it.",
+    );
     // Growth matters only with a volume; without one, inference is missing and said so already.
     expect(assumedAnswers({ corpusDocuments: 1, labeledExamples: 1 })).toEqual([]);
   });

@@ -19,20 +19,21 @@ export interface AssumedAnswer {
 export function assumedAnswers(a: Assessment): AssumedAnswer[] {
   const out: AssumedAnswer[] = [];
   if (a.corpusDocuments === undefined) {
-    out.push({ answer: "corpusDocuments", approaches: ["RAG", "HYBRID"], text: "corpus size unanswered: retrieval is priced as a managed vector database, with no cost for embedding the corpus" });
+    out.push({ answer: "corpusDocuments", approaches: ["RAG", "HYBRID"], text: "corpus size (retrieval is priced as a managed vector database, with nothing for embedding the corpus)" });
   }
   if (a.labeledExamples === undefined) {
-    out.push({ answer: "labeledExamples", approaches: ["FINE_TUNING", "HYBRID"], text: "labeled examples unanswered: curation and training are priced for 5,000 examples (002's reference set), more examples cost more" });
+    out.push({ answer: "labeledExamples", approaches: ["FINE_TUNING", "HYBRID"], text: "labeled examples (curation and training are priced for 5,000, 002's reference set; more would cost more)" });
   }
   if (a.yearlyGrowthPct === undefined && a.monthlyCalls !== undefined) {
-    out.push({ answer: "yearlyGrowthPct", approaches: ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"], text: "yearly growth unanswered: the monthly calls are held flat over the horizon" });
+    out.push({ answer: "yearlyGrowthPct", approaches: ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"], text: "yearly growth (the monthly calls are held flat over the horizon)" });
   }
   return out;
 }
 
-/** "Where an answer is missing, the projection assumes: …" or null when it assumes none. */
+/** "Assumed, not answered: corpus size (…); …" or null when the projection assumes none. */
 export function assumedAnswersSentence(a: Assessment): string | null {
   const list = assumedAnswers(a);
   if (list.length === 0) return null;
-  return `Not missing, but assumed: the totals read as whole, yet ${list.length === 1 ? "one answer is" : `${list.length} answers are`} stood in for (${list.map((x) => x.text).join("; ")}). Answer ${list.length === 1 ? "it" : "them"} for a projection of this use case's own.`;
+  const one = list.length === 1;
+  return `Assumed, not answered: ${list.map((x) => x.text).join("; ")}. The totals stand on ${one ? "this assumption" : "these assumptions"}, not on this use case's own ${one ? "answer" : "answers"}: answer ${one ? "it" : "them"} to replace ${one ? "it" : "them"}.`;
 }
