@@ -106,6 +106,64 @@ describe("the Monte Carlo", () => {
   });
 });
 
+describe("a figure whose draw decides which others are read", () => {
+  // A corpus of 150,000 documents inside the pgvector limit's range: a trial that draws the limit
+  // above it keeps the corpus in pgvector, one that draws it below in the managed vector database
+  // (drivers/retrieval.ts), whichever store the base figures chose. Every other range is one
+  // value, so only the store moves RAG against fine-tuning.
+  const corpus = 150_000, years = 3;
+  const inputWith = (pgvectorMaxDocuments: Range, vectorDbMonthlyUsd: Range, pgvectorMonthlyUsd: Range): ProjectionInput => {
+    const set = collapsed(COMPLETE);
+    return {
+      assessment: { monthlyCalls: 1_000_000, changeFrequency: "static", coreNeed: "retrieval", corpusDocuments: corpus, labeledExamples: 10_000 },
+      horizonYears: years, startYear: 2027,
+      assumptions: { ...set, values: { ...set.values, pgvectorMaxDocuments, vectorDbMonthlyUsd, pgvectorMonthlyUsd } },
+    };
+  };
+  const ragAgainstFineTuning = (p: ReturnType<typeof projectCosts>) => p.savings.find((x) => x.approach === "RAG" && x.against === "FINE_TUNING")!.cents;
+
+  it.each([
+    ["pgvector at the base figures", { low: 50_000, base: 200_000, high: 250_000 }],
+    ["the managed database at the base figures", { low: 50_000, base: 100_000, high: 200_000 }],
+  ])("keeps every trial within the scenarios where the corpus straddles the pgvector limit (%s)", (_, limit) => {
+    const input = inputWith(limit, { low: 500, base: 1750, high: 3000 }, { low: 0, base: 50, high: 150 });
+    const p = projectCosts(input);
+    const pair = simulateCosts(input, p, { seed: 7 })!.pairs[0]!;
+    expect([pair.approach, pair.against]).toEqual(["RAG", "FINE_TUNING"]);
+    const saving = ragAgainstFineTuning(p);
+    // The low scenario keeps the corpus in pgvector at its cheapest, the high one puts it in the
+    // managed database at its dearest; lines are rounded one by one, a trial once.
+    expect(pair.p10Cents).toBeGreaterThanOrEqual(saving.high - 50);
+    expect(pair.p90Cents).toBeLessThanOrEqual(saving.low + 50);
+  });
+
+  it("prices the managed database in the trials whose corpus outgrows pgvector at that trial's draw of its price, not its base", () => {
+    // pgvector at the base figures (limit 200,000), the managed database in a third of the trials
+    // (the limit drawn below 150,000: 100² / (200 × 150) of the triangle). The managed database at
+    // $1,000–8,000 a month, $2,000 in the base case: RAG is cheaper at its base price, dearer at
+    // its high one (the high scenario), so RAG wins a trial on the managed database only where its
+    // draw is below the break-even price.
+    const limit = { low: 50_000, base: 200_000, high: 250_000 }, managed = { low: 1000, base: 2000, high: 8000 };
+    const input = inputWith(limit, managed, fixed(50));
+    const p = projectCosts(input);
+    const sim = simulateCosts(input, p, { seed: 7 })!;
+    const pair = sim.pairs[0]!;
+    expect([pair.approach, pair.against]).toEqual(["RAG", "FINE_TUNING"]);
+    const saving = ragAgainstFineTuning(p);
+    expect(saving.high).toBeLessThan(0);
+    // RAG's saving is A − (12 × years) × the store's monthly price; the high scenario gives A.
+    const breakEvenUsd = (saving.high / 100 + 12 * years * managed.high) / (12 * years);
+    expect(breakEvenUsd).toBeGreaterThan(managed.base);
+    const onManaged = (corpus - limit.low) ** 2 / ((limit.high - limit.low) * (limit.base - limit.low));
+    const managedBelowBreakEven = 1 - (managed.high - breakEvenUsd) ** 2 / ((managed.high - managed.low) * (managed.high - managed.base));
+    const expected = sim.trials * (1 - onManaged + onManaged * managedBelowBreakEven);
+    // About 1,800 of 2,000 (one standard deviation about 20 trials). Priced at the base $2,000,
+    // every trial on the managed database was a win: 2,000 of 2,000, beside a high scenario in
+    // which fine-tuning costs less.
+    expect(Math.abs(pair.cheaperTrials - expected)).toBeLessThan(80);
+  });
+});
+
 describe("triangular draws", () => {
   it("stay within the range and average (low + base + high) / 3", () => {
     const u = mulberry32(42);

@@ -104,15 +104,37 @@ export function simulateCosts(input: ProjectionInput, projection: Projection, op
     drawn[i] = r.base;
     if (r.low !== r.high) candidates.push(i);
   });
-  // Drawing is most of a trial's cost, so only the figures the simulated drivers read are drawn
-  // (found by running them once and noting what they read).
+  // Drawing is most of a trial's cost, so a trial draws only the figures it reads. Those the
+  // simulated drivers read at the base figures (found by running them once and noting what they
+  // read) are drawn at the start of every trial, in the catalogue's order: the stream of draws a
+  // stored seed has always given. But one figure's draw can decide which others are read: a
+  // corpus of 150,000 documents lives in pgvector in a trial whose pgvectorMaxDocuments is drawn
+  // above it and in the managed vector database in one drawn below (drivers/retrieval.ts), and
+  // the base figures chose only one of the two. Drawing only those, every trial that crossed over
+  // priced the other store at its base price (simulate.test.ts: a corpus that moves to a managed
+  // database at $1,000–8,000 a month in a third of the trials read "RAG costs less in 2,000 of
+  // 2,000 trials" at its base $2,000, beside a high scenario in which fine-tuning costs less; 1,817
+  // when each trial draws it). So any other figure with a range is drawn when a trial first reads
+  // it (`drawnIn`): every trial prices what it reads at its own draws, whichever branches they
+  // take, without this file knowing where the drivers branch. Where no draw changes a branch (the
+  // common case) nothing else is read, and the trials are exactly those drawn before.
   const read = new Set<number>();
   const tracingFig = (k: AssumptionKey) => {
     read.add(KEY_INDEX[k]);
     return fig(k);
   };
+  // The trial in which a figure drawn on first read was last drawn; Infinity for the figures that
+  // never are (drawn at each trial's start, or with one value, or none).
+  const drawnIn = new Float64Array(ASSUMPTION_KEYS.length).fill(Number.POSITIVE_INFINITY);
+  let trial = 0;
+  const uniform = mulberry32(opts.seed);
   const fig = (k: AssumptionKey) => {
-    const v = drawn[KEY_INDEX[k]]!;
+    const i = KEY_INDEX[k];
+    if (drawnIn[i]! < trial) {
+      drawnIn[i] = trial;
+      drawn[i] = triangular(lo[i]!, mode[i]!, hi[i]!, uniform());
+    }
+    const v = drawn[i]!;
     return v !== v ? null : v;
   };
   const baseLag = figureGetter(set, "base")("retrainLagDays") ?? DEFAULT_RETRAIN_LAG_DAYS;
@@ -146,9 +168,10 @@ export function simulateCosts(input: ProjectionInput, projection: Projection, op
     ctx.fig = fig;
   }
   const varying = candidates.filter((i) => read.has(i));
-  const uniform = mulberry32(opts.seed);
+  for (const i of candidates) if (!read.has(i)) drawnIn[i] = -1;
   const costs = plans.map(() => new Float64Array(trials));
   for (let t = 0; t < trials; t++) {
+    trial = t;
     for (const i of varying) drawn[i] = triangular(lo[i]!, mode[i]!, hi[i]!, uniform());
     for (let p = 0; p < plans.length; p++) {
       const { oneTime, recurring, ctx } = plans[p]!;
