@@ -81,6 +81,30 @@ describe("the Monte Carlo", () => {
     expect(Math.abs(pair.p50Cents - expected)).toBeLessThanOrEqual(50);
   });
 
+  it("prices a self-hosted model's years one by one in every trial, wherever the base figures put its bend", () => {
+    // GPU seconds a call of 0 in the base case (no bend: the one GPU kept on serves any volume)
+    // but up to 1 s in a trial, where 1.5M calls a month growing 50% a year outgrow that GPU in
+    // the middle of the horizon. Moving the base to a billionth of a second changes no draw by
+    // more than a billionth, so it must not change the answer; priced at their average calls
+    // when the base had no bend, years 2 to 5 were charged GPU hours year 2 never needed.
+    const cheap = { low: 0.4, base: 0.4, high: 0.4 };
+    const inputWith = (base: number): ProjectionInput => {
+      const set = collapsed({ ...COMPLETE, ftDeployment: "SELF_HOSTED", values: { ...COMPLETE.values, modelInputPricePerMTokens: cheap, modelOutputPricePerMTokens: cheap } });
+      return {
+        assessment: { monthlyCalls: 1_500_000, yearlyGrowthPct: 50, changeFrequency: "static", labeledExamples: 10_000, coreNeed: "retrieval", corpusDocuments: 5000 },
+        horizonYears: 5, startYear: 2027,
+        assumptions: { ...set, values: { ...set.values, gpuSecondsPerCall: { low: 0, base, high: 1 } } },
+      };
+    };
+    const [atZero, atABillionth] = [0, 1e-9].map((base) => {
+      const input = inputWith(base);
+      return simulateCosts(input, projectCosts(input), { seed: 5 })!.pairs[0]!;
+    });
+    expect([atZero!.approach, atZero!.against]).toEqual(["RAG", "FINE_TUNING"]);
+    expect(atZero!.cheaperTrials).toBe(atABillionth!.cheaperTrials);
+    for (const q of ["p10Cents", "p50Cents", "p90Cents"] as const) expect(Math.abs(atZero![q] - atABillionth![q])).toBeLessThanOrEqual(50);
+  });
+
   it("compares the two cheapest approaches that meet the lag, and says how often and by how much the cheaper wins", () => {
     const p = projectCosts(monthly);
     const sim = simulateCosts(monthly, p, { seed: 3 })!;

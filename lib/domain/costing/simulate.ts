@@ -13,7 +13,7 @@
 import type { Approach } from "../assessment";
 import { ASSUMPTION_KEYS, type AssumptionKey } from "./assumptions";
 import type { CostCategory } from "./categories";
-import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, volumeKinks, type Ctx, type Driver, type Projected } from "./drivers";
+import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, type Ctx, type Driver, type Projected } from "./drivers";
 import { effectiveAssumptions, isFeasible, type Projection, type ProjectionInput } from "./project";
 import { DEFAULT_RETRAIN_LAG_DAYS } from "./retraining";
 
@@ -147,9 +147,13 @@ export function simulateCosts(input: ProjectionInput, projection: Projection, op
   // 2..h together cost (h − 1) times its price at their average calls: two evaluations a trial,
   // whatever the horizon.
   // simulate.test.ts holds this to the projection, year by year, when every range is one value.
-  // A self-hosted model's cost is not linear in volume (flat while its GPU has room): there every
-  // later year is priced on its own calls (drivers/inference.ts, volumeKinks).
-  const yearByYear = volumeKinks(set, figureGetter(set, "base"), a.yearlyGrowthPct, h).length > 0;
+  // A self-hosted model's cost is not linear in volume (flat while its GPU has room): where one is
+  // simulated, every later year is priced on its own calls (drivers/inference.ts, volumeKinks).
+  // Decided by the deployment, not by where the base figures put the bend: each trial draws its
+  // own GPU seconds and utilisation, so its bend moves, and a base of 0 GPU seconds (no bend) still
+  // has trials with one (simulate.test.ts; its P50 was $16,518 off). Only the simulated pair
+  // counts: RAG against prompting has no bend whatever the deployment.
+  const yearByYear = set.ftDeployment === "SELF_HOSTED" && eligible.some((x) => x === "FINE_TUNING" || x === "HYBRID");
   const plans = eligible.map((approach) => {
     const entries = Object.entries(FORMULAS[approach]) as [CostCategory, Driver][];
     return {
