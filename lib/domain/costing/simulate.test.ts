@@ -149,7 +149,7 @@ describe("a figure whose draw decides which others are read", () => {
   it.each([
     ["pgvector at the base figures", { low: 50_000, base: 200_000, high: 250_000 }],
     ["the managed database at the base figures", { low: 50_000, base: 100_000, high: 200_000 }],
-  ])("keeps every trial within the scenarios where the corpus straddles the pgvector limit (%s)", (_, limit) => {
+  ])("keeps its P10–P90 within the low and high scenarios where the corpus straddles the pgvector limit (%s)", (_, limit) => {
     const input = inputWith(limit, { low: 500, base: 1750, high: 3000 }, { low: 0, base: 50, high: 150 });
     const p = projectCosts(input);
     const pair = simulateCosts(input, p, { seed: 7 })!.pairs[0]!;
