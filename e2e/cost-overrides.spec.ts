@@ -35,5 +35,15 @@ test("a lead sets the use case's own cost figures and sees the projection change
   await page.getByRole("combobox", { name: "Approach" }).selectOption("PROMPTING");
   await page.getByRole("button", { name: "Show table" }).click();
   // 100,000 calls × 12 × 1,000 tokens × $10 per million = $12,000 of inference in year 1
-  await expect(page.getByRole("table", { name: /Yearly cost of Prompting only/ })).toContainText("$12,000");
+  const table = page.getByRole("table", { name: /Yearly cost of Prompting only/ });
+  await expect(table).toContainText("$12,000.00");
+  // To the cent, so the years add up to the lifecycle row beneath them (rounded to the dollar, they
+  // missed it by a dollar or so).
+  const cents = (t: string) => Math.round(Number(t.replace(/[$,]/g, "")) * 100);
+  const yearTotals = await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.querySelectorAll("td")[r.querySelectorAll("td").length - 3]!.textContent!));
+  expect(yearTotals.length).toBeGreaterThan(1);
+  const lifecycle = await table.getByTestId("cost-year-total").locator("td").nth(-3).textContent();
+  expect(yearTotals.reduce((t, x) => t + cents(x), 0)).toBe(cents(lifecycle!));
+  // Which calendar year is year 1: no planned start was given, so the year it was logged.
+  await expect(page.getByTestId("years-note")).toContainText(`year 1 is ${new Date().getUTCFullYear()}, the year the use case was logged`);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS, type AssumptionSet } from "./assumptions";
 import { compactDollars } from "../portfolio/format";
-import { explainCosts, pctText, rangesNote, retrainingCells, UNKNOWN_FREQUENCY } from "./explain";
+import { explainCosts, firstYearNote, pctText, rangesNote, retrainingCells, UNKNOWN_FREQUENCY } from "./explain";
 import { decisionOptionNotes } from "./options";
 import { percentSize } from "../portfolio/format";
 import { projectCosts, type ProjectionInput } from "./project";
@@ -280,5 +280,16 @@ describe("what each range on the panel is (review-usecase)", () => {
     // Without a simulation, only the scenarios are explained.
     expect(explainCosts({ ...p }).rangesNote).toBe(rangesNote(null));
     expect(rangesNote(null)).not.toContain("P10");
+  });
+});
+
+describe("which calendar year is the horizon's first (review-usecase)", () => {
+  it("is the planned start's year, whatever the month, else the year the use case was logged", () => {
+    expect(firstYearNote(new Date("2026-12-20T00:00:00Z"), new Date("2026-11-02T10:00:00Z"))).toBe(
+      "Years are calendar years of the horizon: year 1 is 2026, the year of the planned start (20 Dec 2026), whatever the month.",
+    );
+    expect(firstYearNote(null, new Date("2026-11-02T10:00:00Z"))).toBe(
+      "Years are calendar years of the horizon: year 1 is 2026, the year the use case was logged (2 Nov 2026): no planned start is set.",
+    );
   });
 });

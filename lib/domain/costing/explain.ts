@@ -161,6 +161,20 @@ function notCompared(s: ExplainInput): string | null {
   return null;
 }
 
+/**
+ * Which calendar year is the horizon's year 1, said under the yearly chart: a use case's first
+ * year of costs counts in the calendar year it starts, whatever the month (as on the portfolio),
+ * and one with no planned start counts from the year it was logged (lib/server/use-cases/derive.ts).
+ * Without it a start on 20 December showed its whole first year's cost under that year.
+ */
+export function firstYearNote(startDate: Date | null, loggedAt: Date): string {
+  const day = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  const from = startDate
+    ? `${startDate.getUTCFullYear()}, the year of the planned start (${day(startDate)}), whatever the month`
+    : `${loggedAt.getUTCFullYear()}, the year the use case was logged (${day(loggedAt)}): no planned start is set`;
+  return `Years are calendar years of the horizon: year 1 is ${from}.`;
+}
+
 /** The stale days and retraining cycles a year as the lifecycle table shows them. */
 export interface RetrainingCells { stale: string; cycles: string }
 

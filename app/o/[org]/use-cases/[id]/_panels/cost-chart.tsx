@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Bar, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartLegend, RangeWhisker } from "@/components/chart-legend";
 import { compactDollars, dollars, niceTicks } from "@/lib/domain/portfolio/format";
+import { formatCents } from "@/lib/domain/use-case-changes";
 
 export interface ChartYear {
   calendarYear: number;
@@ -21,9 +22,11 @@ const minSliver = (value: unknown) => (typeof value === "number" && value > 0 ? 
 /**
  * Yearly cost of one approach: bars stacked by category (base) and, beside each year's stack, a
  * thin bar from the low to the high total, so the range never hides the categories. The legend
- * keeps the two apart. A table view shows the same numbers, with the base total.
+ * keeps the two apart. A table view shows the same numbers to the cent, with the base total and a
+ * lifecycle row that adds them up (rounded to the dollar, the years missed the lifecycle total by
+ * a dollar or so). `yearsNote` says which calendar year is year 1.
  */
-export function CostChart({ byApproach, labels }: { byApproach: Record<string, ChartYear[]>; labels: Record<string, string> }) {
+export function CostChart({ byApproach, labels, yearsNote }: { byApproach: Record<string, ChartYear[]>; labels: Record<string, string>; yearsNote?: string }) {
   const approaches = Object.keys(byApproach);
   const [approach, setApproach] = useState(approaches[0] ?? "");
   const [asTable, setAsTable] = useState(false);
@@ -33,6 +36,7 @@ export function CostChart({ byApproach, labels }: { byApproach: Record<string, C
   const data = years.map((y) => ({ year: String(y.calendarYear), range: [y.low, y.high] as [number, number], ...y.categories }));
   const ticks = niceTicks(Math.max(0, ...years.map((y) => Math.max(y.high, baseOf(y)))));
   const name = labels[approach] ?? approach;
+  const sum = (f: (y: ChartYear) => number | undefined) => (years.some((y) => f(y) !== undefined) ? years.reduce((t, y) => t + (f(y) ?? 0), 0) : undefined);
   return (
     <div>
       <div className="flex flex-wrap items-center gap-3">
@@ -63,13 +67,25 @@ export function CostChart({ byApproach, labels }: { byApproach: Record<string, C
               {years.map((y) => (
                 <tr key={y.calendarYear} className="border-t border-zinc-100">
                   <th scope="row" className="p-1 text-left font-medium">{y.calendarYear}</th>
-                  {categories.map((c) => <td key={c} className="p-1 text-right tabular-nums">{y.categories[c] === undefined ? "—" : dollars(y.categories[c]!)}</td>)}
-                  <td className="p-1 text-right font-medium tabular-nums">{dollars(baseOf(y))}</td>
-                  <td className="p-1 text-right tabular-nums">{dollars(y.low)}</td>
-                  <td className="p-1 text-right tabular-nums">{dollars(y.high)}</td>
+                  {categories.map((c) => <td key={c} className="p-1 text-right tabular-nums">{y.categories[c] === undefined ? "—" : formatCents(y.categories[c]!)}</td>)}
+                  <td className="p-1 text-right font-medium tabular-nums">{formatCents(baseOf(y))}</td>
+                  <td className="p-1 text-right tabular-nums">{formatCents(y.low)}</td>
+                  <td className="p-1 text-right tabular-nums">{formatCents(y.high)}</td>
                 </tr>
               ))}
             </tbody>
+            <tfoot>
+              <tr className="border-t-2 border-zinc-300 font-medium" data-testid="cost-year-total">
+                <th scope="row" className="p-1 text-left">Lifecycle</th>
+                {categories.map((c) => {
+                  const t = sum((y) => y.categories[c]);
+                  return <td key={c} className="p-1 text-right tabular-nums">{t === undefined ? "—" : formatCents(t)}</td>;
+                })}
+                <td className="p-1 text-right tabular-nums">{formatCents(sum(baseOf) ?? 0)}</td>
+                <td className="p-1 text-right tabular-nums">{formatCents(sum((y) => y.low) ?? 0)}</td>
+                <td className="p-1 text-right tabular-nums">{formatCents(sum((y) => y.high) ?? 0)}</td>
+              </tr>
+            </tfoot>
           </table>
         </div>
       ) : (
@@ -99,6 +115,7 @@ export function CostChart({ byApproach, labels }: { byApproach: Record<string, C
           />
         </>
       )}
+      {yearsNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="years-note">{yearsNote}</p> : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
-import { ASSUMPTION_CATALOG, assumedAnswersSentence, cannotServe, catalogueModels, COST_CATEGORY_LABELS, explainCosts, retrainingCells, type AssumptionKey } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, assumedAnswersSentence, cannotServe, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, retrainingCells, type AssumptionKey } from "@/lib/domain/costing";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { db } from "@/lib/server/db";
@@ -60,7 +60,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   const [p, editable, uc] = await Promise.all([
     getStoredProjection(organizationId, useCaseId),
     overridesFor(orgSlug, organizationId, useCaseId),
-    db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { evidence: true, chosenApproach: true, recommendedApproach: true, assessment: true } }),
+    db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { evidence: true, chosenApproach: true, recommendedApproach: true, assessment: true, startDate: true, createdAt: true } }),
   ]);
   if (uc?.evidence === "none") {
     return (
@@ -147,7 +147,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       <p className="mt-2 text-xs text-zinc-600" data-testid="ranges-note">{told.rangesNote}</p>
       <p className="mt-2 text-sm" data-testid="break-even">Break-even volume: {s.breakEven.reason}</p>
       <div className="mt-6">
-        <CostChart byApproach={byApproach} labels={{ ...APPROACH_LABELS, ...COST_CATEGORY_LABELS }} />
+        <CostChart byApproach={byApproach} labels={{ ...APPROACH_LABELS, ...COST_CATEGORY_LABELS }} yearsNote={uc ? firstYearNote(uc.startDate, uc.createdAt) : undefined} />
       </div>
       {editable ? <OverridesForm orgSlug={orgSlug} useCaseId={useCaseId} version={editable.version} rows={editable.rows} model={editable.model} /> : null}
     </section>
