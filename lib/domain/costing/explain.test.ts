@@ -30,7 +30,8 @@ describe("the cost panel's sentences", () => {
     expect(told.runnerUp).not.toBe("FINE_TUNING");
     expect(told.savings).not.toMatch(/Fine-tuning/);
     expect(told.simulation).not.toMatch(/Fine-tuning/);
-    expect(told.savings).toMatch(/the cheapest approach that meets the 1-day lag/);
+    // Prompting only, cheaper, was put aside for not seeing the knowledge, not for the lag.
+    expect(told.savings).toMatch(/the cheapest approach that can serve it within the 1-day lag/);
   });
 
   it("compares scenario with scenario: the low and high percentages are the matched ones", () => {
@@ -93,6 +94,23 @@ describe("each sentence, word for word, from a summary built by hand", () => {
     expect(explainCosts({ ...base, approaches: { ...base.approaches, FINE_TUNING: { lifecycle: life(19_000_000), manual: false, meetsLag: false } }, inPlay: { approach: "FINE_TUNING", chosen: false } }).premium).toBeNull();
     expect(explainCosts({ ...base, approaches: { ...base.approaches, FINE_TUNING: { lifecycle: life(19_000_000), manual: true } }, inPlay: { approach: "FINE_TUNING", chosen: true } }).premium).toBeNull();
     expect(explainCosts(base).premium).toBeNull();
+  });
+
+  it("says 'that can serve it', not only 'that meets the lag', where a cheaper approach was put aside for another reason (review-usecase)", () => {
+    const approaches = {
+      RAG: { lifecycle: life(5_000_000), manual: false, meetsLag: true },
+      HYBRID: { lifecycle: life(6_000_000), manual: false, meetsLag: true },
+      PROMPTING: { lifecycle: life(1_000_000), manual: false, meetsLag: true, reachesKnowledge: false },
+      FINE_TUNING: { lifecycle: life(3_000_000), manual: false, meetsLag: false },
+    };
+    const savings = [saving("RAG", "HYBRID", 1_000_000, { low: 10, base: 16.67, high: 20 })];
+    // Prompting only is cheaper and meets the lag: it never sees the knowledge.
+    expect(explainCosts({ approaches, savings, maxLagDays: 14 }).savings).toMatch(/^RAG is the cheapest approach that can serve it within the 14-day lag: against Hybrid/);
+    // Only the lag put a cheaper approach aside (fine-tuning): the lag is the reason said.
+    const { PROMPTING: _, ...lagOnly } = approaches;
+    expect(explainCosts({ approaches: lagOnly, savings, maxLagDays: 14 }).savings).toMatch(/^RAG is the cheapest approach that meets the 14-day lag: against Hybrid/);
+    // A costlier approach put aside says nothing of the cheapest.
+    expect(explainCosts({ approaches: { ...lagOnly, PROMPTING: { lifecycle: life(9_000_000), manual: false, reachesKnowledge: false } }, savings }).savings).toMatch(/^RAG is the cheapest approach: against Hybrid/);
   });
 
   it("with no lag given, says only that it is the cheapest; without comparable percentages, only that it is ahead", () => {

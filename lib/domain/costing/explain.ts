@@ -107,7 +107,15 @@ export function explainCosts(s: ExplainInput): CostExplanation {
   let simulation: string | null = null;
   if (cheapest && runnerUp) {
     const sv = s.savings.find((x) => x.approach === cheapest && x.against === runnerUp);
-    const who = `${APPROACH_LABELS[cheapest]} is the cheapest approach${lag === null ? "" : ` that meets the ${lagPhrase(lag)}`}`;
+    // "That meets the lag" only where the lag is what put cheaper approaches aside: prompting left
+    // out because it never sees the use case's knowledge is cheaper and meets any lag.
+    const cheaperAside = Object.values(s.approaches).flatMap((x) => {
+      const why = x && x.lifecycle.base < s.approaches[cheapest]!.lifecycle.base ? cannotServe(x, lag) : null;
+      return why ? [why.kind] : [];
+    });
+    const lagText = lag === null ? "" : ` the ${lagPhrase(lag)}`;
+    const which = cheaperAside.some((k) => k !== "fails-lag") ? ` that can serve it${lagText ? ` within${lagText}` : ""}` : lagText ? ` that meets${lagText}` : "";
+    const who = `${APPROACH_LABELS[cheapest]} is the cheapest approach${which}`;
     // The runner-up may be the approach in play: said here, so no second sentence repeats it.
     const inPlayNote = s.inPlay?.approach === runnerUp ? ` (${s.inPlay.chosen ? "the chosen approach" : "the recommendation"})` : "";
     if (sv?.pct && sv.cents) {
