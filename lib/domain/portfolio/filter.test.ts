@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approachFilterLabel, EMPTY_FILTER, FILTER_PARAMS, filterToSearchParams, isEmptyFilter, parsePortfolioFilter, portfolioFilterSchema, splitApproaches } from "./filter";
+import { approachFilterLabel, drillDown, EMPTY_FILTER, FILTER_PARAMS, filterToSearchParams, isEmptyFilter, parsePortfolioFilter, portfolioFilterSchema, splitApproaches } from "./filter";
 
 describe("the portfolio filter in the URL", () => {
   it("names each field's parameter", () => {
@@ -56,5 +56,21 @@ describe("the portfolio filter in the URL", () => {
     expect(approachFilterLabel("NONE", "chosen")).toBe("None chosen");
     expect(approachFilterLabel("NONE", "recommended")).toBe("Not scored");
     expect(approachFilterLabel("FINE_TUNING", "chosen")).toBe("Fine-tuning");
+  });
+});
+
+describe("a count's list: the view's filter narrowed by the count's own condition", () => {
+  it("keeps the view's values and the count's, never one replacing the other", () => {
+    // The view's values win where the count asks for all of them ("with a risk flag" in a view of one flag).
+    expect(drillDown({ ...EMPTY_FILTER, flag: ["NO_EVALUATION_SET"] }, { flag: ["NO_EVALUATION_SET", "FT_WITHOUT_RETRAINING_BUDGET"] })).toEqual({ ...EMPTY_FILTER, flag: ["NO_EVALUATION_SET"] });
+    // A count of one of the view's flags opens that flag's list.
+    expect(drillDown({ ...EMPTY_FILTER, flag: ["NO_EVALUATION_SET", "FT_WITHOUT_RETRAINING_BUDGET"] }, { flag: ["NO_EVALUATION_SET"] })).toEqual({ ...EMPTY_FILTER, flag: ["NO_EVALUATION_SET"] });
+    // "Flag B among use cases with flag A" is no list (the URL's flags are "any of").
+    expect(drillDown({ ...EMPTY_FILTER, flag: ["NO_EVALUATION_SET"] }, { flag: ["FT_WITHOUT_RETRAINING_BUDGET"] })).toBeNull();
+    // One decision per use case: the sets intersect; nothing in common is a count of 0 with no list.
+    expect(drillDown({ ...EMPTY_FILTER, chosen: ["RAG"] }, { chosen: ["NONE"] })).toBeNull();
+    expect(drillDown({ ...EMPTY_FILTER, chosen: ["RAG", "NONE"], status: ["LIVE"] }, { chosen: ["NONE"] })).toEqual({ ...EMPTY_FILTER, chosen: ["NONE"], status: ["LIVE"] });
+    expect(drillDown({ ...EMPTY_FILTER, businessUnit: ["Ops"] }, { evidence: ["none"] })).toEqual({ ...EMPTY_FILTER, businessUnit: ["Ops"], evidence: ["none"] });
+    expect(drillDown(EMPTY_FILTER, {})).toEqual(EMPTY_FILTER);
   });
 });

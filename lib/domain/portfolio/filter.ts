@@ -154,3 +154,31 @@ export function approachFilterLabel(value: ApproachOrNone, field: "recommended" 
   if (value !== NO_APPROACH) return APPROACH_LABELS[value];
   return field === "chosen" ? "None chosen" : "Not scored";
 }
+
+/**
+ * The list behind a count of the portfolio: the view's filter narrowed by `extra` (the count's own
+ * condition), or null when no list shows exactly those use cases. A key's values in the URL are
+ * alternatives (any of them), so the count's condition and the view's are both kept: a use case
+ * has one status, one decision, one recommendation…, so for those keys the two sets intersect
+ * (nothing in common: the count is 0, and no list has it). A use case has several risk flags: "any
+ * of these" within "any of those" is one list only when one set holds the other (the smaller
+ * one); "flag B among the view's flag A" has none. (Before, `extra` replaced the view's values:
+ * "0 awaiting a decision" in a view of chosen=RAG opened every undecided use case.)
+ */
+export function drillDown(filter: PortfolioFilter, extra: Partial<PortfolioFilter>): PortfolioFilter | null {
+  const out: PortfolioFilter = { ...filter };
+  for (const key of Object.keys(extra) as (keyof PortfolioFilter)[]) {
+    const asked = extra[key] as readonly string[] | undefined;
+    if (!asked || asked.length === 0) continue;
+    const view = filter[key] as readonly string[];
+    if (view.length === 0) {
+      (out[key] as string[]) = [...asked];
+      continue;
+    }
+    const both = asked.filter((v) => view.includes(v));
+    if (key === "flag" && both.length !== asked.length && both.length !== view.length) return null;
+    if (both.length === 0) return null;
+    (out[key] as string[]) = both;
+  }
+  return out;
+}

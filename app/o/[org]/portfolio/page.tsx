@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { EVIDENCE_LABELS, EVIDENCE_LEVELS } from "@/lib/domain/frameworks";
-import { filterToSearchParams, isEmptyFilter, parsePortfolioFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { drillDown, filterToSearchParams, isEmptyFilter, parsePortfolioFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { count, lagWait, oneDecimal, plural, weeks } from "@/lib/domain/portfolio/format";
 import { guardPage } from "@/lib/server/page-guard";
 import { TotalsBeyondExactError } from "@/lib/server/portfolio/dashboard";
@@ -19,7 +19,7 @@ import { FilterForm } from "./_components/filter-form";
 import { Headline } from "./_components/headline";
 import { LifecyclePanel } from "./_components/lifecycle-panel";
 import { MatrixPanel } from "./_components/matrix-panel";
-import { link, Stat } from "./_components/panel";
+import { CountLink, link, Stat } from "./_components/panel";
 import { ScenariosPanel } from "./_components/scenarios-panel";
 import { SpendPanel } from "./_components/spend-panel";
 import { DisagreementPanel, FlagsPanel, FreshnessPanel, TopPanel, VersionsPanel } from "./_components/use-case-panels";
@@ -67,7 +67,9 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
   const base = `/o/${ctx.organization.slug}`;
   const query = filterToSearchParams(filter).toString();
   const listHref = (extra: Partial<PortfolioFilter> = {}) => {
-    const q = filterToSearchParams({ ...filter, ...extra }).toString();
+    const narrowed = drillDown(filter, extra);
+    if (!narrowed) return null;
+    const q = filterToSearchParams(narrowed).toString();
     return `${base}/use-cases${q ? `?${q}` : ""}`;
   };
   const useCaseHref = (id: string) => `${base}/use-cases/${id}`;
@@ -93,9 +95,9 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
 
       <div className="rounded-xl bg-white shadow-sm ring-1 ring-zinc-200">
         <p className="px-4 pt-3 text-sm text-zinc-700" data-testid="portfolio-count">
-          <Link className={link} href={listHref()}>
+          <CountLink className={link} href={listHref()}>
             {plural(d.useCases, "use case")}
-          </Link>{" "}
+          </CountLink>{" "}
           in {isEmptyFilter(filter) ? "the portfolio" : "this view"}
           {d.useCases > 0 ? (
             <span data-testid="evidence-counts">
@@ -104,9 +106,9 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
                 <span key={level}>
                   {i > 0 ? ", " : null}
                   {d.evidence[level] > 0 ? (
-                    <Link className={link} href={listHref({ evidence: [level] })}>
+                    <CountLink className={link} href={listHref({ evidence: [level] })}>
                       {count(d.evidence[level])} {EVIDENCE_LABELS[level].toLowerCase()}
-                    </Link>
+                    </CountLink>
                   ) : (
                     `0 ${EVIDENCE_LABELS[level].toLowerCase()}`
                   )}

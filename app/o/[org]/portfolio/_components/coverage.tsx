@@ -3,9 +3,9 @@ import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { missingInWords } from "@/lib/domain/costing";
 import { count, plural } from "@/lib/domain/portfolio/format";
 import type { Dashboard, UseCaseRef } from "@/lib/domain/portfolio/types";
-import { link, type ListHref, type UseCaseHref } from "./panel";
+import { CountLink, link, type ListHref, type UseCaseHref } from "./panel";
 
-function RefList({ refs, useCaseHref, more, allHref }: { refs: UseCaseRef[]; useCaseHref: UseCaseHref; more: number; allHref?: string }) {
+function RefList({ refs, useCaseHref, more, allHref }: { refs: UseCaseRef[]; useCaseHref: UseCaseHref; more: number; allHref?: string | null }) {
   return (
     <>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
@@ -24,9 +24,9 @@ function RefList({ refs, useCaseHref, more, allHref }: { refs: UseCaseRef[]; use
           {allHref ? (
             <>
               :{" "}
-              <Link className={link} href={allHref}>
+              <CountLink className={link} href={allHref}>
                 all {count(refs.length + more)} in the use-case list
-              </Link>
+              </CountLink>
             </>
           ) : null}
           .

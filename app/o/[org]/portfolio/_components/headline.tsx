@@ -4,7 +4,7 @@ import { RISK_FLAGS, NO_APPROACH } from "@/lib/domain/portfolio/filter";
 import { compactDollars, count, dollars, plural } from "@/lib/domain/portfolio/format";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { APPROACH_COLORS } from "./chart-theme";
-import { link, type ListHref } from "./panel";
+import { CountLink, link, type ListHref } from "./panel";
 
 /**
  * The first screen's three answers, for an executive who has a minute: what we spend (this year
@@ -44,17 +44,17 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
           {chosen.notCosted ? (
             <>
               ,{" "}
-              <Link className={link} href={listHref({ costs: ["NOT_COSTED"] })}>
+              <CountLink className={link} href={listHref({ costs: ["NOT_COSTED"] })}>
                 {count(chosen.notCosted)} not
-              </Link>
+              </CountLink>
             </>
           ) : null}
           {d.notAssessed.count ? (
             <>
               ;{" "}
-              <Link className={link} href={listHref({ evidence: ["none"] })}>
+              <CountLink className={link} href={listHref({ evidence: ["none"] })}>
                 {count(d.notAssessed.count)} not assessed
-              </Link>
+              </CountLink>
               , in no total
             </>
           ) : null}
@@ -76,9 +76,9 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
                 <li key={a.approach} className="flex items-baseline justify-between gap-3">
                   <span className="flex min-w-0 items-center gap-2">
                     <span aria-hidden="true" className="inline-block size-2.5 shrink-0 rounded-sm" style={{ backgroundColor: APPROACH_COLORS[a.approach] }} />
-                    <Link className={link} href={listHref({ asChosen: [a.approach] })}>
+                    <CountLink className={link} href={listHref({ asChosen: [a.approach] })}>
                       {APPROACH_LABELS[a.approach]}
-                    </Link>
+                    </CountLink>
                     <span className="text-zinc-600">{plural(a.useCases, "use case")}</span>
                   </span>
                   <span className="tabular-nums text-zinc-900">
@@ -98,14 +98,14 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
         <h2 id="headline-needs" className="text-sm font-medium text-zinc-600">What needs you</h2>
         <ul className="mt-2 space-y-2 text-sm" data-testid="headline-needs">
           <li>
-            <Link className={`${link} font-medium`} href={listHref({ chosen: [NO_APPROACH] })}>
+            <CountLink className={`${link} font-medium`} href={listHref({ chosen: [NO_APPROACH] })}>
               {plural(undecided, "use case")} awaiting a decision
-            </Link>
+            </CountLink>
           </li>
           <li>
-            <Link className={`${link} font-medium`} href={listHref({ flag: [...RISK_FLAGS] })}>
+            <CountLink className={`${link} font-medium`} href={listHref({ flag: [...RISK_FLAGS] })}>
               {plural(d.riskFlagged, "use case")} with a risk flag
-            </Link>
+            </CountLink>
           </li>
           <li>
             <Link className={`${link} font-medium`} href={disagreementsHref}>

@@ -1,10 +1,9 @@
-import Link from "next/link";
 import { APPROACH_LABELS, APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { count, dollarRange, dollars } from "@/lib/domain/portfolio/format";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { ChartOrTable } from "./chart-or-table";
 import { APPROACH_COLORS } from "./chart-theme";
-import { link, Panel, ScrollTable, td, tdNum, th, thNum, type ListHref } from "./panel";
+import { CountLink, link, Panel, ScrollTable, td, tdNum, th, thNum, type ListHref } from "./panel";
 import { RangeBarChart } from "./range-bar-chart";
 
 export function LifecyclePanel({ d, listHref }: { d: Dashboard; listHref: ListHref }) {
@@ -31,9 +30,9 @@ export function LifecyclePanel({ d, listHref }: { d: Dashboard; listHref: ListHr
                   <td className={tdNum}>{dollars(a.lifecycle.base)}</td>
                   <td className={tdNum}>{dollarRange(a.lifecycle)}</td>
                   <td className={tdNum}>
-                    <Link className={link} href={listHref({ asChosen: [a.approach] })} aria-label={`${count(a.useCases)} use cases as chosen ${APPROACH_LABELS[a.approach]}`}>
+                    <CountLink className={link} href={listHref({ asChosen: [a.approach] })} aria-label={`${count(a.useCases)} use cases as chosen ${APPROACH_LABELS[a.approach]}`}>
                       {count(a.useCases)}
-                    </Link>
+                    </CountLink>
                     {a.incomplete ? <span className="block text-xs text-amber-800">{count(a.incomplete)} {a.incomplete === 1 ? "lacks" : "lack"} figures</span> : null}
                   </td>
                 </tr>
@@ -47,9 +46,9 @@ export function LifecyclePanel({ d, listHref }: { d: Dashboard; listHref: ListHr
         {d.byApproach.map((a, i) => (
           <span key={a.approach}>
             {i > 0 ? ", " : ""}
-            <Link className={link} href={listHref({ asChosen: [a.approach] })} aria-label={`${APPROACH_LABELS[a.approach]}: ${count(a.useCases)} use cases as chosen`}>
+            <CountLink className={link} href={listHref({ asChosen: [a.approach] })} aria-label={`${APPROACH_LABELS[a.approach]}: ${count(a.useCases)} use cases as chosen`}>
               {APPROACH_LABELS[a.approach]} {count(a.useCases)}
-            </Link>
+            </CountLink>
           </span>
         ))}
         {d.byApproach.length === 0 ? "none" : ""}.
@@ -59,9 +58,9 @@ export function LifecyclePanel({ d, listHref }: { d: Dashboard; listHref: ListHr
         {APPROACHES.filter((a) => decided(a) > 0).map((a, i) => (
           <span key={a}>
             {i > 0 ? ", " : ""}
-            <Link className={link} href={listHref({ chosen: [a] })}>
+            <CountLink className={link} href={listHref({ chosen: [a] })}>
               {APPROACH_LABELS[a]} {count(decided(a))}
-            </Link>
+            </CountLink>
           </span>
         ))}
         {APPROACHES.every((a) => decided(a) === 0) ? "none yet" : ""}.

@@ -1,9 +1,8 @@
-import Link from "next/link";
 import { APPROACH_LABELS, APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { NO_APPROACH } from "@/lib/domain/portfolio/filter";
 import { count } from "@/lib/domain/portfolio/format";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
-import { link, Panel, ScrollTable, td, tdNum, th, thNum, type ListHref } from "./panel";
+import { CountLink, link, Panel, ScrollTable, td, tdNum, th, thNum, type ListHref } from "./panel";
 
 export function MatrixPanel({ d, listHref }: { d: Dashboard; listHref: ListHref }) {
   const recs: (Approach | null)[] = [...APPROACHES.filter((a) => d.matrix.some((m) => m.recommended === a)), ...(d.matrix.some((m) => m.recommended === null) ? [null] : [])];
@@ -34,15 +33,15 @@ export function MatrixPanel({ d, listHref }: { d: Dashboard; listHref: ListHref 
                       {n === 0 ? (
                         <span className="text-zinc-500">0</span>
                       ) : (
-                        <Link className={link} href={listHref({ recommended: [r ?? NO_APPROACH], chosen: [c ?? NO_APPROACH] })} aria-label={label}>
+                        <CountLink className={link} href={listHref({ recommended: [r ?? NO_APPROACH], chosen: [c ?? NO_APPROACH] })} aria-label={label}>
                           {count(n)}
-                        </Link>
+                        </CountLink>
                       )}
                     </td>
                   );
                 })}
                 <td className={`${tdNum} font-medium`}>
-                  <Link className={link} href={listHref({ recommended: [r ?? NO_APPROACH] })} aria-label={`${rowTotal} recommended ${name(r, "nothing (not assessed or no framework voted)")}`}>{count(rowTotal)}</Link>
+                  <CountLink className={link} href={listHref({ recommended: [r ?? NO_APPROACH] })} aria-label={`${rowTotal} recommended ${name(r, "nothing (not assessed or no framework voted)")}`}>{count(rowTotal)}</CountLink>
                 </td>
               </tr>
             );

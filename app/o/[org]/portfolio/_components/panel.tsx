@@ -1,8 +1,22 @@
-import type { ReactNode } from "react";
+import Link from "next/link";
+import type { ComponentProps, ReactNode } from "react";
 import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
 
-/** A link to the use-case list with the current filter, changed by `extra`. */
-export type ListHref = (extra?: Partial<PortfolioFilter>) => string;
+/**
+ * A link to the use-case list of the current filter narrowed by `extra` (drillDown in
+ * lib/domain/portfolio/filter.ts), or null when no list shows exactly the use cases counted.
+ */
+export type ListHref = (extra?: Partial<PortfolioFilter>) => string | null;
+
+/** A count linked to its list, or the count alone where no list shows exactly those use cases. */
+export function CountLink({ href, children, ...rest }: Omit<ComponentProps<typeof Link>, "href"> & { href: string | null | undefined }) {
+  if (!href) return <span>{children}</span>;
+  return (
+    <Link href={href} {...rest}>
+      {children}
+    </Link>
+  );
+}
 /** A link to one use case. */
 export type UseCaseHref = (id: string) => string;
 

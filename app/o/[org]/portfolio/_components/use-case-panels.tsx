@@ -3,7 +3,7 @@ import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { FLAG_LABELS } from "@/lib/domain/frameworks";
 import { count, dollarRange, dollars, lagWait, oneDecimal, plural, weeks } from "@/lib/domain/portfolio/format";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
-import { link, Panel, ScrollTable, td, tdNum, th, thNum, type ListHref, type UseCaseHref } from "./panel";
+import { CountLink, link, Panel, ScrollTable, td, tdNum, th, thNum, type ListHref, type UseCaseHref } from "./panel";
 
 export function TopPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCaseHref }) {
   return (
@@ -99,9 +99,9 @@ export function FlagsPanel({ d, listHref, useCaseHref }: { d: Dashboard; listHre
         <ul className="flex flex-wrap gap-2 text-sm" aria-label="Use cases per risk flag">
           {flagged.map((f) => (
             <li key={f.code}>
-              <Link className="inline-block rounded-full bg-amber-100 px-3 py-1 text-amber-950 underline-offset-2 hover:underline" href={listHref({ flag: [f.code] })}>
+              <CountLink className="inline-block rounded-full bg-amber-100 px-3 py-1 text-amber-950 underline-offset-2 hover:underline" href={listHref({ flag: [f.code] })}>
                 {FLAG_LABELS[f.code]}: {count(f.useCases)}
-              </Link>
+              </CountLink>
             </li>
           ))}
         </ul>
@@ -161,9 +161,9 @@ export function DisagreementPanel({ d, useCaseHref, listHref }: { d: Dashboard; 
       {d.disagreements > d.disagreeing.length ? (
         <p className="mt-2 text-sm text-zinc-600">
           Showing {count(d.disagreeing.length)} of {count(d.disagreements)}:{" "}
-          <Link className={link} href={listHref({ disagreement: ["yes"] })}>
+          <CountLink className={link} href={listHref({ disagreement: ["yes"] })}>
             all {count(d.disagreements)} in the use-case list
-          </Link>
+          </CountLink>
           .
         </p>
       ) : null}

@@ -1,0 +1,96 @@
+/**
+ * Every count on the portfolio that links to the use-case list opens a list of exactly that many,
+ * in the whole portfolio and under filters. The page renders each count's link from the view's
+ * filter narrowed by the count's own condition (drillDown); the list is read as the list page
+ * reads it (listUseCases, from the link's own URL).
+ *
+ * Found by the portfolio review: in a view of chosen=RAG, "0 use cases awaiting a decision" opened
+ * every undecided use case; in a view of one risk flag, "N use cases with a risk flag" and each
+ * other flag's chip opened every use case with any flag, or with that flag; and "Agent with tools:
+ * 1 use case" (the costed one) opened the three whose approach as chosen is an agent.
+ */
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import PortfolioPage from "@/app/o/[org]/portfolio/page";
+import { APPROACHES } from "@/lib/domain/assessment";
+import { FILTER_PARAMS, parsePortfolioFilter, RISK_FLAGS } from "@/lib/domain/portfolio/filter";
+import { DEFAULT_LIST_QUERY } from "@/lib/domain/use-case-list";
+import { db } from "@/lib/server/db";
+import { listUseCases } from "@/lib/server/use-cases/list";
+import { inUseCaseTransaction, recordUseCaseDecision, writeUseCase } from "@/lib/server/use-cases/write";
+import { generateUseCases, rng } from "../scripts/bench/generate";
+import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { signInAs } from "./helpers/session";
+
+let org: TestOrg;
+
+beforeAll(async () => {
+  org = await createTestOrg("drill");
+  const ctx = { organizationId: org.id, actorId: org.users.ADMIN.id, role: "ADMIN" as const };
+  const r = rng(7);
+  for (const [i, fields] of generateUseCases(60, 11).entries()) {
+    // A few not assessed (no deciding answer); one of them decided all the same.
+    if (i % 12 === 5) fields.assessment = { monthlyCalls: 10_000 };
+    const s = await inUseCaseTransaction((tx) => writeUseCase(tx, ctx, { fields }));
+    // Decisions on about a third, on every approach (an agent with no estimate is not costed).
+    if (i === 5 || r() < 0.35) {
+      const chosenApproach = i === 5 ? "HYBRID" : APPROACHES[Math.floor(r() * APPROACHES.length)]!;
+      await inUseCaseTransaction((tx) => recordUseCaseDecision(tx, ctx, { id: s.id, expectedVersion: s.version, chosenApproach, decisionNotes: "Decided." }));
+    }
+  }
+});
+
+const decode = (s: string) => s.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+
+/** Each link to the use-case list on the rendered page with the first number of its text: [text, URL, count]. */
+async function countedLinks(params: Record<string, string | string[]>, only?: RegExp): Promise<[string, string, number][]> {
+  signInAs(org.users.EXECUTIVE.id);
+  const html = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve(params) }));
+  const scope = only ? (html.match(only)?.[0] ?? "") : html;
+  const out: [string, string, number][] = [];
+  for (const m of scope.matchAll(/<a [^>]*href="([^"]*\/use-cases(?:\?[^"]*)?)"[^>]*>(.*?)<\/a>/g)) {
+    const text = decode(m[2]!.replace(/<[^>]+>/g, "")).trim();
+    const n = text.match(/\d[\d,]*/);
+    if (n) out.push([text, decode(m[1]!), Number(n[0].replace(/,/g, ""))]);
+  }
+  return out;
+}
+
+async function listed(url: string): Promise<number> {
+  const filter = parsePortfolioFilter(new URL(url, "http://x").searchParams);
+  return (await listUseCases(org.id, { ...DEFAULT_LIST_QUERY, filter, pageSize: 100 })).total;
+}
+
+/** The views: the whole portfolio, and one filter on each field the counts narrow, with values that have use cases. */
+async function views(): Promise<Record<string, string | string[]>[]> {
+  const flags = await db.useCase.findMany({ where: { organizationId: org.id, deletedAt: null }, select: { riskFlags: true } });
+  const present = RISK_FLAGS.filter((f) => flags.some((u) => u.riskFlags.includes(f)));
+  expect(present.length).toBeGreaterThan(2);
+  return [
+    {},
+    { [FILTER_PARAMS.chosen]: "RAG" },
+    { [FILTER_PARAMS.chosen]: ["RAG", "NONE"] },
+    { [FILTER_PARAMS.status]: "LIVE" },
+    ...present.slice(0, 3).map((f) => ({ [FILTER_PARAMS.flag]: f })),
+    { [FILTER_PARAMS.flag]: present.slice(0, 2) },
+    { [FILTER_PARAMS.evidence]: "assessed" },
+    { [FILTER_PARAMS.recommended]: "NONE" },
+  ];
+}
+
+describe("the portfolio's counts and the lists they open", () => {
+  it("'awaiting a decision', 'with a risk flag' and each flag's count open that many, whatever the view's filter", async () => {
+    let checked = 0;
+    for (const view of await views()) {
+      const links = [
+        ...(await countedLinks(view, /data-testid="headline-needs".*?<\/ul>/s)),
+        ...(await countedLinks(view, /aria-label="Use cases per risk flag".*?<\/ul>/s)),
+      ];
+      for (const [text, url, n] of links) {
+        expect({ view, text, listed: await listed(url) }).toEqual({ view, text, listed: n });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});
