@@ -93,4 +93,19 @@ describe("the portfolio's counts and the lists they open", () => {
     }
     expect(checked).toBeGreaterThan(20);
   });
+
+  it("every count on the page that opens the list opens that many: per approach as chosen, the matrix, evidence, what the totals leave out", async () => {
+    let checked = 0;
+    const texts = new Set<string>();
+    for (const view of await views()) {
+      for (const [text, url, n] of await countedLinks(view)) {
+        expect({ view, text, listed: await listed(url) }).toEqual({ view, text, listed: n });
+        texts.add(text.replace(/[\d,]+/g, "#"));
+        checked++;
+      }
+    }
+    // The approach counts behind the lifecycle totals were among them.
+    expect([...texts].some((t) => /^Agent with tools #$/.test(t) || /^Hybrid #$/.test(t))).toBe(true);
+    expect(checked).toBeGreaterThan(100);
+  });
 });

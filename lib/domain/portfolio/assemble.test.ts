@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approachTotals, inScenario, percentOf, savingsBetween, scenarioSummaries, scenarioYears, spendByYear, yearRange } from "./assemble";
+import { approachTotals, asChosenCounts, inScenario, percentOf, savingsBetween, scenarioSummaries, scenarioYears, spendByYear, yearRange } from "./assemble";
 import { compactDollars, dollarRange, dollars, niceTicks, savingText } from "./format";
 import type { CostCell, IncompleteCounts } from "./types";
 
@@ -141,4 +141,18 @@ describe("money", () => {
     [95_000_00, [0, 2_000_000, 4_000_000, 6_000_000, 8_000_000, 10_000_000]],
     [0, [0]],
   ])("axis ticks up to %i cents", (max, ticks) => expect(niceTicks(max)).toEqual(ticks));
+});
+
+describe("use cases per approach as chosen", () => {
+  it("counts each use case under its decision, else its recommendation, costed or not; none for neither", () => {
+    expect(
+      asChosenCounts([
+        { recommended: "RAG", chosen: null, count: 3 },
+        { recommended: "RAG", chosen: "AGENT", count: 2 },
+        { recommended: null, chosen: "AGENT", count: 1 },
+        { recommended: "AGENT", chosen: null, count: 4 },
+        { recommended: null, chosen: null, count: 5 },
+      ]),
+    ).toEqual({ RAG: 3, AGENT: 7 });
+  });
 });

@@ -9,6 +9,7 @@ import {
   type ApproachTotal,
   type CostCell,
   type IncompleteCounts,
+  type MatrixCell,
   type Range3,
   type Saving,
   type ScenarioName,
@@ -140,6 +141,21 @@ export function savingsBetween(summaries: readonly ScenarioSummary[]): Saving[] 
         infeasible: s.infeasible,
       });
     }
+  }
+  return out;
+}
+
+/**
+ * Use cases in view per approach as chosen (the decision, else the recommendation), costed or
+ * not: what the list filtered by `as=` shows. A per-approach total covers only the costed ones
+ * among them (ApproachTotal.useCases); the rest are said beside it, never left for the list to
+ * contradict.
+ */
+export function asChosenCounts(matrix: readonly MatrixCell[]): Partial<Record<Approach, number>> {
+  const out: Partial<Record<Approach, number>> = {};
+  for (const m of matrix) {
+    const a = m.chosen ?? m.recommended;
+    if (a) out[a] = (out[a] ?? 0) + m.count;
   }
   return out;
 }

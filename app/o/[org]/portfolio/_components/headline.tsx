@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
+import { asChosenCounts } from "@/lib/domain/portfolio/assemble";
 import { RISK_FLAGS, NO_APPROACH } from "@/lib/domain/portfolio/filter";
 import { compactDollars, count, dollars, plural } from "@/lib/domain/portfolio/format";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
@@ -18,6 +19,7 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
   const year = d.spend.find((y) => y.calendarYear === thisYear) ?? d.spend.find((y) => y.calendarYear > thisYear) ?? d.spend[0];
   const total = d.byApproach.reduce((s, a) => s + a.lifecycle.base, 0);
   const shares = [...d.byApproach].sort((a, b) => b.lifecycle.base - a.lifecycle.base);
+  const inView = asChosenCounts(d.matrix);
   const undecided = d.matrix.filter((m) => m.chosen === null).reduce((s, m) => s + m.count, 0);
   const card = "min-w-0 rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200";
 
@@ -79,7 +81,10 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
                     <CountLink className={link} href={listHref({ asChosen: [a.approach] })}>
                       {APPROACH_LABELS[a.approach]}
                     </CountLink>
-                    <span className="text-zinc-600">{plural(a.useCases, "use case")}</span>
+                    <span className="text-zinc-600">
+                      {plural(inView[a.approach] ?? a.useCases, "use case")}
+                      {(inView[a.approach] ?? a.useCases) > a.useCases ? `, ${count((inView[a.approach] ?? a.useCases) - a.useCases)} not costed` : ""}
+                    </span>
                   </span>
                   <span className="tabular-nums text-zinc-900">
                     {compactDollars(a.lifecycle.base)} <span className="text-zinc-600">({Math.round((a.lifecycle.base / total) * 100)}%)</span>

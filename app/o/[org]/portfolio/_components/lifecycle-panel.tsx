@@ -1,12 +1,16 @@
 import { APPROACH_LABELS, APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { count, dollarRange, dollars } from "@/lib/domain/portfolio/format";
-import type { Dashboard } from "@/lib/domain/portfolio/types";
+import { asChosenCounts } from "@/lib/domain/portfolio/assemble";
+import type { ApproachTotal, Dashboard } from "@/lib/domain/portfolio/types";
 import { ChartOrTable } from "./chart-or-table";
 import { APPROACH_COLORS } from "./chart-theme";
 import { CountLink, link, Panel, ScrollTable, td, tdNum, th, thNum, type ListHref } from "./panel";
 import { RangeBarChart } from "./range-bar-chart";
 
 export function LifecyclePanel({ d, listHref }: { d: Dashboard; listHref: ListHref }) {
+  const inView = asChosenCounts(d.matrix);
+  // Every use case as chosen on the approach, as its list shows them; the total covers the costed ones.
+  const all = (a: ApproachTotal) => Math.max(inView[a.approach] ?? 0, a.useCases);
   const decided = (a: Approach) => d.matrix.filter((m) => m.chosen === a).reduce((s, m) => s + m.count, 0);
   return (
     <Panel title="Lifecycle cost per approach, as chosen" description="Total cost of ownership over each use case's horizon: base, with low and high." testId="lifecycle">
@@ -30,9 +34,10 @@ export function LifecyclePanel({ d, listHref }: { d: Dashboard; listHref: ListHr
                   <td className={tdNum}>{dollars(a.lifecycle.base)}</td>
                   <td className={tdNum}>{dollarRange(a.lifecycle)}</td>
                   <td className={tdNum}>
-                    <CountLink className={link} href={listHref({ asChosen: [a.approach] })} aria-label={`${count(a.useCases)} use cases as chosen ${APPROACH_LABELS[a.approach]}`}>
-                      {count(a.useCases)}
+                    <CountLink className={link} href={listHref({ asChosen: [a.approach] })} aria-label={`${count(all(a))} use cases as chosen ${APPROACH_LABELS[a.approach]}`}>
+                      {count(all(a))}
                     </CountLink>
+                    {all(a) > a.useCases ? <span className="block text-xs text-amber-800">{count(all(a) - a.useCases)} not costed</span> : null}
                     {a.incomplete ? <span className="block text-xs text-amber-800">{count(a.incomplete)} {a.incomplete === 1 ? "lacks" : "lack"} figures</span> : null}
                   </td>
                 </tr>
@@ -46,9 +51,10 @@ export function LifecyclePanel({ d, listHref }: { d: Dashboard; listHref: ListHr
         {d.byApproach.map((a, i) => (
           <span key={a.approach}>
             {i > 0 ? ", " : ""}
-            <CountLink className={link} href={listHref({ asChosen: [a.approach] })} aria-label={`${APPROACH_LABELS[a.approach]}: ${count(a.useCases)} use cases as chosen`}>
-              {APPROACH_LABELS[a.approach]} {count(a.useCases)}
+            <CountLink className={link} href={listHref({ asChosen: [a.approach] })} aria-label={`${APPROACH_LABELS[a.approach]}: ${count(all(a))} use cases as chosen`}>
+              {APPROACH_LABELS[a.approach]} {count(all(a))}
             </CountLink>
+            {all(a) > a.useCases ? ` (${count(all(a) - a.useCases)} not costed)` : ""}
           </span>
         ))}
         {d.byApproach.length === 0 ? "none" : ""}.
