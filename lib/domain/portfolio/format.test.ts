@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactDollars, count, dollarRange, dollars, inSentence, lagWait, niceTicks, oneDecimal, plural, savingText, weeks } from "./format";
+import { compactDollars, count, dollarRange, dollars, inSentence, lagWait, niceTicks, oneDecimal, plural, savingText, weeks, wholeShares } from "./format";
 import { SCENARIO_LABELS } from "./types";
 
 describe("portfolio money and numbers", () => {
@@ -91,5 +91,20 @@ describe("a label inside a sentence", () => {
     expect(inSentence("EU AI Act risk tier")).toBe("EU AI Act risk tier");
     expect(inSentence("Core need")).toBe("core need");
     expect(inSentence("")).toBe("");
+  });
+});
+
+describe("whole shares of a total", () => {
+  it("add up to 100, each within a point of its exact share", () => {
+    expect(wholeShares([1, 1, 1])).toEqual([34, 33, 33]);
+    expect(wholeShares([125, 875])).toEqual([13, 87]);
+    expect(wholeShares([52.2, 20.6, 12.3, 6.4, 8.5])).toEqual([52, 21, 12, 6, 9]);
+    expect(wholeShares([0, 0])).toEqual([0, 0]);
+    expect(wholeShares([5])).toEqual([100]);
+    const r = [779_000, 307_000, 184_000, 95_000, 60_000, 40_000, 28_000];
+    const s = wholeShares(r);
+    expect(s.reduce((a, b) => a + b, 0)).toBe(100);
+    const total = r.reduce((a, b) => a + b, 0);
+    r.forEach((x, i) => expect(Math.abs(s[i]! - (x / total) * 100)).toBeLessThan(1));
   });
 });

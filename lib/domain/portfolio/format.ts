@@ -114,3 +114,24 @@ export function lagWait(worstDelayDays: number | null, maxLagDays: number | null
   const lag = `a ${count(maxLagDays)}-day lag`;
   return worstDelayDays === null ? `never brought up to date, against ${lag}` : `a change waits up to ${plural(upToDays(worstDelayDays), "day")}, against ${lag}`;
 }
+
+/**
+ * Whole percentages of a total that add up to 100 (largest remainder): rounding each share on its
+ * own gives three equal thirds as 33% + 33% + 33% and 12.5% + 87.5% as 13% + 88% = 101%. Each
+ * share is its exact value rounded down, and the points left go to the largest remainders (ties
+ * to the earlier part). All zeros when the total is 0.
+ */
+export function wholeShares(parts: readonly number[]): number[] {
+  const total = parts.reduce((s, p) => s + p, 0);
+  if (!(total > 0)) return parts.map(() => 0);
+  const exact = parts.map((p) => (p / total) * 100);
+  const out = exact.map((e) => Math.floor(e));
+  let left = 100 - out.reduce((s, p) => s + p, 0);
+  const order = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    out[i]!++;
+    left--;
+  }
+  return out;
+}

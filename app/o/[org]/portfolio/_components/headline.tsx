@@ -2,7 +2,7 @@ import Link from "next/link";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { asChosenCounts } from "@/lib/domain/portfolio/assemble";
 import { RISK_FLAGS, NO_APPROACH } from "@/lib/domain/portfolio/filter";
-import { compactDollars, count, dollars, plural } from "@/lib/domain/portfolio/format";
+import { compactDollars, count, dollars, plural, wholeShares } from "@/lib/domain/portfolio/format";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { APPROACH_COLORS } from "./chart-theme";
 import { CountLink, link, type ListHref } from "./panel";
@@ -19,6 +19,8 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
   const year = d.spend.find((y) => y.calendarYear === thisYear) ?? d.spend.find((y) => y.calendarYear > thisYear) ?? d.spend[0];
   const total = d.byApproach.reduce((s, a) => s + a.lifecycle.base, 0);
   const shares = [...d.byApproach].sort((a, b) => b.lifecycle.base - a.lifecycle.base);
+  // Whole percentages that add up to 100 (each rounded alone, three equal thirds read 99%).
+  const percent = wholeShares(shares.map((a) => a.lifecycle.base));
   const inView = asChosenCounts(d.matrix);
   const undecided = d.matrix.filter((m) => m.chosen === null).reduce((s, m) => s + m.count, 0);
   const card = "min-w-0 rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200";
@@ -74,7 +76,7 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
               ))}
             </div>
             <ul className="mt-3 space-y-1 text-sm">
-              {shares.slice(0, 4).map((a) => (
+              {shares.slice(0, 4).map((a, i) => (
                 <li key={a.approach} className="flex items-baseline justify-between gap-3">
                   <span className="flex min-w-0 items-center gap-2">
                     <span aria-hidden="true" className="inline-block size-2.5 shrink-0 rounded-sm" style={{ backgroundColor: APPROACH_COLORS[a.approach] }} />
@@ -87,7 +89,7 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
                     </span>
                   </span>
                   <span className="tabular-nums text-zinc-900">
-                    {compactDollars(a.lifecycle.base)} <span className="text-zinc-600">({Math.round((a.lifecycle.base / total) * 100)}%)</span>
+                    {compactDollars(a.lifecycle.base)} <span className="text-zinc-600">({percent[i]}%)</span>
                   </span>
                 </li>
               ))}

@@ -1,0 +1,37 @@
+/**
+ * The headline's "On what": each approach's share of the as-chosen lifecycle, in whole percent,
+ * adds up to 100 when every approach is shown (rounded one by one, three equal thirds read 99%,
+ * and 12.5% beside 87.5% read 101%).
+ */
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { Headline } from "@/app/o/[org]/portfolio/_components/headline";
+import type { Approach } from "@/lib/domain/assessment";
+import type { ApproachTotal, Dashboard } from "@/lib/domain/portfolio/types";
+
+function dashboard(bases: Partial<Record<Approach, number>>): Dashboard {
+  const byApproach: ApproachTotal[] = Object.entries(bases).map(([approach, base]) => ({
+    approach: approach as Approach, lifecycle: { low: base, base, high: base }, years: [{ calendarYear: 2027, low: base, base, high: base }], useCases: 1, incomplete: 0,
+  }));
+  const total = byApproach.reduce((s, a) => s + a.lifecycle.base, 0);
+  return {
+    useCases: byApproach.length, years: [2027], byApproach,
+    spend: [{ calendarYear: 2027, low: total, base: total, high: total, byApproach: {} }],
+    scenarioSummaries: [{ scenario: "chosen", lifecycle: { low: total, base: total, high: total }, years: [], costed: byApproach.length, notCosted: 0, incomplete: 0, infeasible: 0 }],
+    matrix: byApproach.map((a) => ({ recommended: a.approach, chosen: null, count: 1 })),
+    notAssessed: { count: 0, examples: [] }, riskFlagged: 0, disagreements: 0,
+  } as unknown as Dashboard;
+}
+
+const percents = (html: string) => [...html.matchAll(/\((\d+)%\)/g)].map((m) => Number(m[1]));
+
+describe("the headline's shares by approach", () => {
+  it("add up to 100%", () => {
+    for (const bases of [{ RAG: 100_00, FINE_TUNING: 100_00, HYBRID: 100_00 }, { RAG: 125_00, FINE_TUNING: 875_00 }, { RAG: 522_00, FINE_TUNING: 206_00, HYBRID: 123_00, AGENT: 149_00 }]) {
+      const html = renderToStaticMarkup(Headline({ d: dashboard(bases), listHref: () => "/list", disagreementsHref: "#d" }));
+      const p = percents(html);
+      expect(p.length, JSON.stringify(bases)).toBe(Object.keys(bases).length);
+      expect(p.reduce((a, b) => a + b, 0), JSON.stringify(bases)).toBe(100);
+    }
+  });
+});
