@@ -18,6 +18,7 @@ import { DEFAULT_LIST_QUERY } from "@/lib/domain/use-case-list";
 import { db } from "@/lib/server/db";
 import { listUseCases } from "@/lib/server/use-cases/list";
 import { inUseCaseTransaction, recordUseCaseDecision, writeUseCase } from "@/lib/server/use-cases/write";
+import { setUseCaseBenefit } from "@/lib/server/value/write";
 import { generateUseCases, rng } from "../scripts/bench/generate";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { signInAs } from "./helpers/session";
@@ -36,6 +37,11 @@ beforeAll(async () => {
     if (i === 5 || r() < 0.35) {
       const chosenApproach = i === 5 ? "HYBRID" : APPROACHES[Math.floor(r() * APPROACHES.length)]!;
       await inUseCaseTransaction((tx) => recordUseCaseDecision(tx, ctx, { id: s.id, expectedVersion: s.version, chosenApproach, decisionNotes: "Decided." }));
+    }
+    // An expected benefit on every fourth (hours saved a year).
+    if (i % 4 === 1) {
+      const { version } = await db.useCase.findUniqueOrThrow({ where: { id: s.id }, select: { version: true } });
+      await inUseCaseTransaction((tx) => setUseCaseBenefit(tx, ctx, { id: s.id, expectedVersion: version, benefit: { kind: "HOURS", low: 500, base: 1_000, high: 2_000 } }));
     }
   }
 });
@@ -107,5 +113,29 @@ describe("the portfolio's counts and the lists they open", () => {
     // The approach counts behind the lifecycle totals were among them.
     expect([...texts].some((t) => /^Agent with tools #$/.test(t) || /^Hybrid #$/.test(t))).toBe(true);
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it("the value panel accounts for every use case in view: netted, counted apart, or said to be outside the table", async () => {
+    let views_ = 0;
+    let withOutside = 0;
+    for (const view of await views()) {
+      signInAs(org.users.EXECUTIVE.id);
+      const html = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve(view) }));
+      const inView = Number(html.match(/data-testid="portfolio-count"><a [^>]*>([\d,]+) use cases?/)![1]!.replace(/,/g, ""));
+      const row = html.match(/<tr data-testid="value-total".*?<\/tr>/s)?.[0];
+      if (!row) continue;
+      const cells = [...row.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((m) => m[1]!);
+      const num = (re: RegExp, text: string) => Number(text.match(re)?.[1] ?? 0);
+      const valued = num(/^(\d+)/, cells[0]!);
+      const cannotServe = num(/(\d+) more not netted/, cells[0]!);
+      const noValue = num(/^(\d+)/, cells.at(-1)!);
+      const notCosted = num(/(\d+) valued use cases? not fully costed/, cells.at(-1)!);
+      const outside = num(/Not in this table: (\d+) more use cases?/, html);
+      expect({ view, accounted: valued + cannotServe + noValue + notCosted + outside }).toEqual({ view, accounted: inView });
+      views_++;
+      if (outside > 0) withOutside++;
+    }
+    expect(views_).toBeGreaterThan(5);
+    expect(withOutside).toBeGreaterThan(0);
   });
 });

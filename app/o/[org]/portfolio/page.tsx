@@ -163,7 +163,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
             canManage={VALUE_ROLES.includes(ctx.role)}
           />
 
-          <PortfolioValuePanel units={value.units} total={value.total} />
+          <PortfolioValuePanel units={value.units} total={value.total} inView={d.useCases} />
 
           <ActualsPanel a={actuals} useCaseHref={useCaseHref} actualsHref={`${base}/actuals`} />
 

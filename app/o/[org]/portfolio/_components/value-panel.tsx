@@ -10,7 +10,9 @@ const triple = (x: UnitValue["net"]) => `${dollars(x.pessimistic)} / ${dollars(x
  * its approach as chosen, their benefit over their horizon against their lifecycle cost, in the
  * paired scenarios of the use case page. Use cases with no value entered are counted, never netted as $0.
  */
-export function PortfolioValuePanel({ units, total }: { units: UnitValue[]; total: UnitValue }) {
+export function PortfolioValuePanel({ units, total, inView }: { units: UnitValue[]; total: UnitValue; inView: number }) {
+  // The use cases in view the table does not count: no value entered, and no complete cost to set one against.
+  const outside = Math.max(0, inView - (total.valued + total.noValue + total.notCosted + total.cannotServe));
   return (
     <Panel
       title="Value against cost by business unit"
@@ -41,7 +43,7 @@ export function PortfolioValuePanel({ units, total }: { units: UnitValue[]; tota
               <th className={thNum} scope="col">Benefit (base)</th>
               <th className={thNum} scope="col">Cost as chosen (base)</th>
               <th className={thNum} scope="col">Net value (pessimistic / base / optimistic)</th>
-              <th className={thNum} scope="col">No value entered</th>
+              <th className={thNum} scope="col">Costed, no value entered</th>
             </tr>
           </thead>
           <tbody>
@@ -70,6 +72,12 @@ export function PortfolioValuePanel({ units, total }: { units: UnitValue[]; tota
             })}
           </tbody>
         </ScrollTable>
+      ) : null}
+      {outside > 0 ? (
+        <p className="mt-2 text-sm text-zinc-600" data-testid="value-outside">
+          Not in this table: {plural(outside, "more use case")} in view with no value entered and no complete cost as chosen (not assessed, not costed, or
+          lacking a figure).
+        </p>
       ) : null}
     </Panel>
   );
