@@ -161,6 +161,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
             }}
             manageHref={`${base}/value?year=${budgetYear}`}
             canManage={VALUE_ROLES.includes(ctx.role)}
+            partial={Object.entries(filter).some(([key, values]) => key !== "businessUnit" && values.length > 0)}
           />
 
           <PortfolioValuePanel units={value.units} total={value.total} inView={d.useCases} />

@@ -17,7 +17,13 @@ const STATUS_STYLE: Record<BudgetRow["status"], string> = {
  * year against its budget, over-budget units marked in words (not only in colour). Approved
  * spend comes from the approvals of the decision queue; until they exist the column says so.
  */
-export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manageHref, canManage }: {
+export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manageHref, canManage, partial = false }: {
+  /**
+   * The view narrows the use cases beyond business units (a status, an approach…): each unit's
+   * projection is then only part of what the unit will spend. A part over the budget puts the
+   * unit over it; a part within it says nothing of the whole, so no "within budget" is said.
+   */
+  partial?: boolean;
   year: number;
   years: number[];
   rows: BudgetRow[];
@@ -27,6 +33,7 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
   canManage: boolean;
 }) {
   const over = rows.filter((r) => r.status === "over");
+  const unjudged = (r: BudgetRow) => partial && (r.status === "within" || r.status === "at-risk");
   return (
     <Panel
       title={`Budgets in ${year}`}
@@ -49,9 +56,11 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
       <p className="mb-3 text-sm" data-testid="budget-summary">
         {over.length === 0
           ? rows.some((r) => r.budgetCents !== null)
-            ? "No business unit is over budget."
+            ? partial
+              ? "No unit's use cases in this view exceed its budget; this view holds only some of each unit's use cases, so whether a whole unit is within its budget shows without the filters other than business unit."
+              : "No business unit is over budget."
             : `No budget is set for ${year}.`
-          : `Over budget: ${over.map((r) => unitName(r.businessUnit)).join(", ")}.`}
+          : `Over budget: ${over.map((r) => unitName(r.businessUnit)).join(", ")}${partial ? " (by the use cases in this view alone)" : ""}.`}
         {approvalsKnown ? "" : " Approved spend: no approvals yet (they come with the decision queue)."}
       </p>
       {rows.length > 0 ? (
@@ -68,7 +77,7 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.businessUnit} data-testid="budget-row" data-status={r.status}>
+              <tr key={r.businessUnit} data-testid="budget-row" data-status={unjudged(r) ? "partial" : r.status}>
                 <th scope="row" className={`${td} text-left font-normal`}>{unitName(r.businessUnit)}</th>
                 <td className={tdNum}>{r.budgetCents === null ? "—" : dollars(r.budgetCents)}</td>
                 <td className={tdNum}>{r.projected ? dollars(r.projected.base) : "—"}</td>
@@ -78,8 +87,12 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
                 </td>
                 <td className={tdNum}>{r.approvedCents === null ? "no approvals yet" : dollars(r.approvedCents)}</td>
                 <td className={td}>
-                  <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ring-1 ${STATUS_STYLE[r.status]}`} data-testid="budget-status">
-                    {r.status === "over" && r.overByCents !== null ? `Over budget by ${dollars(r.overByCents)}` : BUDGET_STATUS_LABELS[r.status]}
+                  <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ring-1 ${STATUS_STYLE[unjudged(r) ? "no-budget" : r.status]}`} data-testid="budget-status">
+                    {r.status === "over" && r.overByCents !== null
+                      ? `Over budget by ${dollars(r.overByCents)}`
+                      : unjudged(r)
+                        ? "Not judged: part of the unit in view"
+                        : BUDGET_STATUS_LABELS[r.status]}
                   </span>
                 </td>
               </tr>
