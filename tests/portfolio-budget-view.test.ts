@@ -11,7 +11,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import PortfolioPage from "@/app/o/[org]/portfolio/page";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { db } from "@/lib/server/db";
-import { projectedSpendByUnit } from "@/lib/server/value/read";
+import { budgetOverview, projectedSpendByUnit } from "@/lib/server/value/read";
+import { approveBudget, approveDecision, proposeDecision } from "@/lib/server/decisions/workflow";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { setBusinessUnitBudget } from "@/lib/server/value/write";
 import { generateUseCases } from "../scripts/bench/generate";
@@ -63,5 +64,25 @@ describe("the budget panel in a view of some of a unit's use cases", () => {
     expect(panel).not.toContain("No business unit is over budget.");
     const row = panel.match(new RegExp(`<tr data-testid="budget-row" data-status="([^"]+)"><th[^>]*>${unit.replace(/[&]/g, "&amp;")}<`));
     expect(row?.[1]).toBe("partial");
+  });
+
+  it("sets beside a view's projection the approvals of the use cases in that view only", async () => {
+    // Finance approves the budgets of the unit's use cases outside the view (another status) that run in the year.
+    const a = { organizationId: org.id, actorId: org.users.ADMIN.id, role: "ADMIN" as const };
+    const f = { organizationId: org.id, actorId: org.users.FINANCE.id, role: "FINANCE" as const };
+    const others = await db.useCase.findMany({ where: { organizationId: org.id, businessUnit: unit, status: { not: status as never }, recommendedApproach: { not: null } } });
+    let approved = 0;
+    for (const uc of others) {
+      await inUseCaseTransaction((tx) => proposeDecision(tx, a, { id: uc.id, approach: uc.recommendedApproach!, notes: "Approve." }));
+      await inUseCaseTransaction((tx) => approveDecision(tx, a, { id: uc.id }));
+      await inUseCaseTransaction((tx) => approveBudget(tx, f, { id: uc.id }));
+      approved++;
+    }
+    expect(approved).toBeGreaterThan(0);
+    const whole = (await budgetOverview(org.id, EMPTY_FILTER, year)).rows.find((r) => r.businessUnit === unit)!;
+    expect(whole.approvedCents).toBeGreaterThan(0);
+    // In the view of the other status, none of those approvals is in view.
+    const view = await budgetOverview(org.id, { ...EMPTY_FILTER, status: [status as never] }, year);
+    expect(view.rows.find((r) => r.businessUnit === unit)?.approvedCents ?? null).toBeNull();
   });
 });

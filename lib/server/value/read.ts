@@ -1,6 +1,6 @@
 import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
-import { isEmptyFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { EMPTY_FILTER, isEmptyFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import {
   approachValue, budgetRows, emptyUnit, hourlyRateOf, readBenefit, valueByBusinessUnit, yearlyBenefitCents,
   type ApproachValue, type Benefit, type BudgetRow, type Money3, type UnitSpend, type UnitValue, type ValueInputRow,
@@ -9,7 +9,7 @@ import { db, Prisma } from "../db";
 import { getStoredProjection } from "../projections";
 import { cannotServe } from "@/lib/domain/costing/project";
 import { keptSumsReady } from "../portfolio/cost-sums";
-import { asChosenApproach, rollupWhere } from "../portfolio/filter-sql";
+import { asChosenApproach, rollupWhere, useCaseWhere } from "../portfolio/filter-sql";
 import { float, int } from "../portfolio/sql-values";
 import { scopedQueryRaw } from "../rls";
 
@@ -240,7 +240,10 @@ async function valueRows(organizationId: string, filter: PortfolioFilter): Promi
  * the use cases, not deleted, whose lifecycle covers that year. Null when the organization has no
  * approved budget at all, so the panel says "no approvals yet" rather than $0.
  */
-export async function approvedSpendByBusinessUnit(organizationId: string, year: number): Promise<Map<string, number> | null> {
+export async function approvedSpendByBusinessUnit(organizationId: string, year: number, filter: PortfolioFilter = EMPTY_FILTER): Promise<Map<string, number> | null> {
+  // The use cases of the view only, as the projected spend beside it (a view of LIVE use cases
+  // had every approval of the unit beside the projection of its live ones).
+  const inView = isEmptyFilter(filter) ? Prisma.sql`true` : useCaseWhere(organizationId, filter, "u");
   // Filtered by organization in both tables explicitly (a small read of the decisions only).
   const rows = await db.$queryRaw<{ businessUnit: string | null; cents: bigint | null; any: boolean }[]>(
     Prisma.sql`
@@ -251,7 +254,7 @@ export async function approvedSpendByBusinessUnit(organizationId: string, year: 
              true AS any
         FROM "UseCaseDecision" d
         JOIN "UseCase" u ON u.id = d."useCaseId" AND u."organizationId" = d."organizationId"
-       WHERE d."organizationId" = ${organizationId} AND d.state = 'BUDGET_APPROVED' AND d."yearlyBudgetCents" IS NOT NULL
+       WHERE d."organizationId" = ${organizationId} AND d.state = 'BUDGET_APPROVED' AND d."yearlyBudgetCents" IS NOT NULL AND ${inView}
        GROUP BY u."businessUnit"`,
   );
   if (rows.length === 0) return null;
@@ -337,7 +340,7 @@ export async function budgetOverview(organizationId: string, filter: PortfolioFi
   const [spend, budgets, approved] = await Promise.all([
     projectedSpendByUnit(organizationId, filter, year),
     budgetsOf(organizationId, year),
-    approvedSpendByBusinessUnit(organizationId, year),
+    approvedSpendByBusinessUnit(organizationId, year, filter),
   ]);
   const inView = filter.businessUnit.length ? new Map([...budgets].filter(([bu]) => filter.businessUnit.includes(bu))) : budgets;
   return { year, rows: budgetRows(spend, inView, approved), approvalsKnown: approved !== null };
