@@ -3,6 +3,7 @@
  * adds up to 100 when every approach is shown (rounded one by one, three equal thirds read 99%,
  * and 12.5% beside 87.5% read 101%).
  */
+import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Headline } from "@/app/o/[org]/portfolio/_components/headline";
@@ -33,5 +34,28 @@ describe("the headline's shares by approach", () => {
       expect(p.length, JSON.stringify(bases)).toBe(Object.keys(bases).length);
       expect(p.reduce((a, b) => a + b, 0), JSON.stringify(bases)).toBe(100);
     }
+  });
+});
+
+describe("the spend table", () => {
+  it("adds each year's approaches up to its total, to the cent", async () => {
+    const { SpendPanel } = await import("@/app/o/[org]/portfolio/_components/spend-panel");
+    // Three approaches of $0.50 each: whole dollars would read $1 + $1 + $1 beside a total of $2.
+    const byApproach: ApproachTotal[] = (["RAG", "FINE_TUNING", "HYBRID"] as const).map((approach) => ({
+      approach, lifecycle: { low: 50, base: 50, high: 50 }, years: [{ calendarYear: 2027, low: 50, base: 50, high: 50 }], useCases: 1, incomplete: 0,
+    }));
+    const d = { years: [2027], byApproach, spend: [{ calendarYear: 2027, low: 150, base: 150, high: 150, byApproach: { RAG: 50, FINE_TUNING: 50, HYBRID: 50 } }] } as unknown as Dashboard;
+    // The table view (ChartOrTable shows the chart first): its `table`, rendered.
+    const find = (node: unknown): ReactElement | null => {
+      if (!node || typeof node !== "object") return null;
+      if (Array.isArray(node)) return node.map(find).find(Boolean) ?? null;
+      const props = (node as ReactElement<Record<string, unknown>>).props;
+      if (props && "table" in props) return props.table as ReactElement;
+      return props ? find(props.children) : null;
+    };
+    const html = renderToStaticMarkup(find(SpendPanel({ d }))!);
+    const row = html.match(/<tr><th scope="row"[^>]*>2027<\/th>(.*?)<\/tr>/s)![1]!;
+    const cells = [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => Math.round(Number(m[1]!.replace(/[$,]/g, "")) * 100));
+    expect(cells[0]! + cells[1]! + cells[2]!).toBe(cells[3]);
   });
 });

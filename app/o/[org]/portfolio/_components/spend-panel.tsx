@@ -1,5 +1,5 @@
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
-import { dollarRange, dollars } from "@/lib/domain/portfolio/format";
+import { formatCents } from "@/lib/domain/use-case-changes";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { ChartOrTable } from "./chart-or-table";
 import { Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
@@ -29,9 +29,10 @@ export function SpendPanel({ d }: { d: Dashboard }) {
                 {d.spend.map((y) => (
                   <tr key={y.calendarYear}>
                     <th scope="row" className={`${td} text-left font-medium`}>{y.calendarYear}</th>
-                    {approaches.map((a) => <td key={a} className={tdNum}>{dollars(y.byApproach[a] ?? 0)}</td>)}
-                    <td className={`${tdNum} font-medium`}>{dollars(y.base)}</td>
-                    <td className={tdNum}>{dollarRange(y)}</td>
+                    {/* To the cent: whole dollars rounded one by one did not add up to the year's total. */}
+                    {approaches.map((a) => <td key={a} className={tdNum}>{formatCents(y.byApproach[a] ?? 0)}</td>)}
+                    <td className={`${tdNum} font-medium`}>{formatCents(y.base)}</td>
+                    <td className={tdNum}>{`${formatCents(y.low)} – ${formatCents(y.high)}`}</td>
                   </tr>
                 ))}
               </tbody>
