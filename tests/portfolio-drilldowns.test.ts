@@ -138,4 +138,22 @@ describe("the portfolio's counts and the lists they open", () => {
     expect(views_).toBeGreaterThan(5);
     expect(withOutside).toBeGreaterThan(0);
   });
+
+  it("says of each split what the use case's page says: a tie and how it was settled, a pick held back", async () => {
+    signInAs(org.users.EXECUTIVE.id);
+    const html = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({}) }));
+    const panel = decode(html.match(/data-testid="disagreements".*?<\/section>/s)![0]);
+    const shown = await db.useCase.findMany({ where: { organizationId: org.id, disagreement: true }, select: { title: true, score: true } });
+    let said = 0;
+    let tiesOrHeld = 0;
+    for (const u of shown) {
+      if (!panel.includes(`>${u.title}<`)) continue;
+      const text = (u.score as { agreementText: string }).agreementText;
+      expect(panel, u.title).toContain(text);
+      said++;
+      if (/tied|Held back/.test(text)) tiesOrHeld++;
+    }
+    expect(said).toBeGreaterThan(3);
+    expect(tiesOrHeld).toBeGreaterThan(0);
+  });
 });

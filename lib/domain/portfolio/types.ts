@@ -182,6 +182,11 @@ export interface FlaggedUseCase {
   riskFlags: { code: RiskFlagCode | string; reason: string }[];
   disagreement: boolean;
   agreement: { votes: number; voters: number };
+  /**
+   * For a disagreement: the score's agreement in words, as the use case's page says it (a tie and
+   * how it was settled, a pick held back for want of evidence); null in scores without it.
+   */
+  agreementText?: string | null;
   /** For a disagreement: what each framework that voted picked. */
   picks: { framework: string; approach: Approach | null }[];
 }

@@ -80,6 +80,7 @@ interface ListItem {
   voters: number;
   reasons: unknown;
   picks: unknown;
+  agreementText?: string | null;
 }
 
 type Ref = { id: string; title: string; businessUnit: string; approach: Approach | null };
@@ -152,6 +153,7 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
     (SELECT t.kind, jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', ${asChosenApproach()}, 'rec', u."recommendedApproach", 'chosen', u."chosenApproach",
               'riskFlags', to_jsonb(u."riskFlags"), 'disagreement', u.disagreement, 'votes', u."agreementVotes", 'voters', u."agreementVoters",
               'reasons', CASE WHEN t.kind = 'flag' THEN u.score->'flags' END,
+              'agreementText', CASE WHEN t.kind = 'disagreement' THEN u.score->>'agreementText' END,
               'picks', CASE WHEN t.kind = 'disagreement' THEN
                 (SELECT jsonb_agg(jsonb_build_array(e.value->>'title', e.value->>'recommendation') ORDER BY e.ord)
                    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(u.score->'frameworks') = 'array' THEN u.score->'frameworks' ELSE '[]'::jsonb END) WITH ORDINALITY AS e(value, ord)
@@ -326,6 +328,7 @@ function toItem(d: ListItem): FlaggedUseCase {
     riskFlags: d.riskFlags.map((code) => ({ code, reason: reasonFor(d.reasons, code) })),
     disagreement: d.disagreement,
     agreement: { votes: d.votes, voters: d.voters },
+    agreementText: typeof d.agreementText === "string" ? d.agreementText : null,
     picks: Array.isArray(d.picks) ? d.picks.map((p: [string, Approach | null]) => ({ framework: String(p[0]), approach: p[1] ?? null })) : [],
   };
 }

@@ -146,7 +146,10 @@ export function DisagreementPanel({ d, useCaseHref, listHref }: { d: Dashboard; 
               </Link>
               <span className="text-zinc-600">
                 {" "}
-                · {u.agreement.votes} of {u.agreement.voters} voting frameworks pick {u.recommended ? APPROACH_LABELS[u.recommended] : "the consensus"}
+                {/* The score's own words where it has them: "2 of 5 voting agree, three differ; tied with Hybrid on votes; RAG fits better…", or a pick held back. */}
+                {u.agreementText
+                  ? ` · recommended ${u.recommended ? APPROACH_LABELS[u.recommended] : "nothing"}: ${u.agreementText}`
+                  : ` · ${u.agreement.votes} of ${u.agreement.voters} voting frameworks pick ${u.recommended ? APPROACH_LABELS[u.recommended] : "the consensus"}`}
                 {u.chosen ? `; chosen ${APPROACH_LABELS[u.chosen]}` : ""}
               </span>
               {u.picks.length ? (
