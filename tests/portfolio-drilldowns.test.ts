@@ -156,4 +156,13 @@ describe("the portfolio's counts and the lists they open", () => {
     expect(said).toBeGreaterThan(3);
     expect(tiesOrHeld).toBeGreaterThan(0);
   });
+
+  it("counts as awaiting a decision the use cases with a recommendation and none, as the decision queue does; the not assessed await their answers", async () => {
+    signInAs(org.users.EXECUTIVE.id);
+    const html = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({}) }));
+    const shown = Number(html.match(/(\d+) use cases? awaiting a decision/)![1]);
+    const where = { organizationId: org.id, deletedAt: null, chosenApproach: null };
+    expect(await db.useCase.count({ where: { ...where, recommendedApproach: null } }), "some undecided use cases are not assessed").toBeGreaterThan(0);
+    expect(shown).toBe(await db.useCase.count({ where: { ...where, recommendedApproach: { not: null } } }));
+  });
 });

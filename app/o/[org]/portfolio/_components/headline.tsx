@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { APPROACH_LABELS } from "@/lib/domain/assessment";
+import { APPROACH_LABELS, APPROACHES } from "@/lib/domain/assessment";
 import { asChosenCounts } from "@/lib/domain/portfolio/assemble";
 import { RISK_FLAGS, NO_APPROACH } from "@/lib/domain/portfolio/filter";
 import { compactDollars, count, dollars, plural, wholeShares } from "@/lib/domain/portfolio/format";
@@ -22,7 +22,9 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
   // Whole percentages that add up to 100 (each rounded alone, three equal thirds read 99%).
   const percent = wholeShares(shares.map((a) => a.lifecycle.base));
   const inView = asChosenCounts(d.matrix);
-  const undecided = d.matrix.filter((m) => m.chosen === null).reduce((s, m) => s + m.count, 0);
+  // A recommendation and no decision, as the decision queue counts them ("Recommended, no decision",
+  // with the proposals awaiting approval): a use case not assessed awaits its answers, not a decision.
+  const undecided = d.matrix.filter((m) => m.chosen === null && m.recommended !== null).reduce((s, m) => s + m.count, 0);
   const card = "min-w-0 rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200";
 
   return (
@@ -105,7 +107,7 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
         <h2 id="headline-needs" className="text-sm font-medium text-zinc-600">What needs you</h2>
         <ul className="mt-2 space-y-2 text-sm" data-testid="headline-needs">
           <li>
-            <CountLink className={`${link} font-medium`} href={listHref({ chosen: [NO_APPROACH] })}>
+            <CountLink className={`${link} font-medium`} href={listHref({ chosen: [NO_APPROACH], recommended: [...APPROACHES] })}>
               {plural(undecided, "use case")} awaiting a decision
             </CountLink>
           </li>
