@@ -54,7 +54,7 @@ test("a lead values a use case, finance budgets its unit, the portfolio marks it
   await page.getByRole("link", { name: `See ${year}'s spend against them on the portfolio` }).click();
   const budgets = page.getByTestId("budget-panel");
   await expect(budgets.getByTestId("budget-summary")).toContainText("Over budget: Claims Ops.");
-  await expect(budgets.getByTestId("budget-summary")).toContainText("no approvals yet");
+  await expect(budgets.getByTestId("budget-summary")).toContainText("Approved spend: no approvals yet (finance approves each decision's yearly budget on Needs a decision).");
   const row = budgets.getByTestId("budget-row").filter({ hasText: "Claims Ops" });
   await expect(row).toHaveAttribute("data-status", "over");
   await expect(row.getByTestId("budget-status")).toContainText("Over budget by $");

@@ -66,7 +66,7 @@ export interface BudgetRow {
   projected: Money3 | null;
   useCases: number;
   incomplete: number;
-  /** null: no approvals yet (the approvals of issue 20's decision queue will fill it). */
+  /** null: no yearly budget approved yet on the decision queue (among the use cases in view). */
   approvedCents: number | null;
   /** Base projection minus the budget (positive: over); null without a budget or a projection. */
   overByCents: number | null;

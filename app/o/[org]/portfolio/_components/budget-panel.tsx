@@ -61,7 +61,7 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
               : "No business unit is over budget."
             : `No budget is set for ${year}.`
           : `Over budget: ${over.map((r) => unitName(r.businessUnit)).join(", ")}${partial ? " (by the use cases in this view alone)" : ""}.`}
-        {approvalsKnown ? "" : " Approved spend: no approvals yet (they come with the decision queue)."}
+        {approvalsKnown ? "" : ` Approved spend: no approvals yet${partial ? " among the use cases in view" : ""} (finance approves each decision's yearly budget on Needs a decision).`}
       </p>
       {rows.length > 0 ? (
         <ScrollTable caption={`Budgets and projected spend in ${year}`} testId="budget-table">
