@@ -30,6 +30,9 @@ test("an executive records the decision on a lead's use case", async ({ page, re
   await expect(page.getByTestId("chosen-approach")).toHaveText("Hybrid");
   await expect(page.getByTestId("decision-notes")).toContainText("fine-tune for clause format");
   await expect(page.getByTestId("decided-by")).toContainText(`Recorded by ${registry.org.users.EXECUTIVE.name} on`);
+  // Recorded directly, not through the approval workflow: the stage and the sentence beside it agree.
+  await expect(page.getByTestId("stage")).toHaveText("approved");
+  await expect(page.getByTestId("workflow-none")).toHaveText("Hybrid was recorded as the decision directly, not proposed through the approval workflow; it counts as approved.");
   const [row] = await registry.query<{ chosenApproach: string; decisionNotes: string; version: number }>(
     `SELECT "chosenApproach", "decisionNotes", version FROM "UseCase" WHERE id = $1`,
     [id],

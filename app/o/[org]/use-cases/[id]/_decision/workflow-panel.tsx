@@ -52,7 +52,13 @@ export async function WorkflowPanel(props: {
           {w.state === "TO_REVIEW" && w.reviewReasons.length > 0 && <li className="text-amber-900">Changed since approval: {w.reviewReasons.join("; ")}.</li>}
         </ul>
       )}
-      {!w && <p className="text-sm text-zinc-600">No decision has been proposed through the approval workflow yet.</p>}
+      {!w && (
+        <p className="text-sm text-zinc-600" data-testid="workflow-none">
+          {uc.chosenApproach
+            ? `${approachLabel(uc.chosenApproach)} was recorded as the decision directly, not proposed through the approval workflow; it counts as approved.`
+            : "No decision has been proposed through the approval workflow yet."}
+        </p>
+      )}
       {/* Always rendered, so the last step's confirmation stays when the refreshed panel drops its form. */}
       <WorkflowMessages>
         {canTakeStep("propose", actor, state, uc) && <ProposeForm orgSlug={props.orgSlug} id={uc.id} recommended={uc.recommendedApproach} optionNotes={optionNotes} />}
