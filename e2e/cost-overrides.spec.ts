@@ -13,6 +13,11 @@ test("a lead sets the use case's own cost figures and sees the projection change
   await page.getByLabel("How often the underlying knowledge changes").selectOption("annually");
   await page.getByRole("button", { name: "Save use case" }).click();
   await expect(page.getByTestId("pricing")).toContainText("priced from the catalogue");
+  // The lifecycle table and the chart's choices list the approaches in one order.
+  const options = await page.getByRole("combobox", { name: "Approach" }).locator("option").allTextContents();
+  const rows = await page.getByTestId("lifecycle-table").locator("tbody th").allTextContents();
+  expect(options).toEqual(["RAG", "Fine-tuning", "Hybrid", "Prompting only"]);
+  expect(rows.map((r, i) => r.startsWith(options[i]!))).toEqual(options.map(() => true));
 
   await page.getByText("Set this use case's own cost figures").click();
   for (const s of ["low", "base", "high"]) {

@@ -1,4 +1,4 @@
-import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
+import { ANSWER_LABELS, APPROACH_LABELS, APPROACHES, type AnswerKey } from "@/lib/domain/assessment";
 import { ASSUMPTION_CATALOG, assumedAnswersSentence, cannotServe, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, retrainingCells, type AssumptionKey } from "@/lib/domain/costing";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
@@ -81,7 +81,9 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
     for (const l of p.lines) if (l.approach === y.approach && l.yearIndex === y.yearIndex && l.base !== null) cats[l.category] = l.base;
     (byApproach[y.approach] ??= []).push({ calendarYear: y.calendarYear, low: y.low, high: y.high, categories: cats });
   }
-  const approaches = Object.keys(s.approaches) as Approach[];
+  // One order for the table and the chart's choices (the stored summary's keys come in jsonb's order).
+  const approaches = APPROACHES.filter((a) => s.approaches[a] !== undefined);
+  const chartByApproach = Object.fromEntries(approaches.filter((a) => byApproach[a]).map((a) => [a, byApproach[a]!]));
   // Said from the side of the cheapest approach that meets the lag, scenario by scenario. A use
   // case imported in bulk has no stored Monte Carlo: it is run here, from the same stored figures.
   const simulation = s.simulation !== undefined ? s.simulation : await simulationFor(organizationId, useCaseId);
@@ -147,7 +149,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       <p className="mt-2 text-xs text-zinc-600" data-testid="ranges-note">{told.rangesNote}</p>
       <p className="mt-2 text-sm" data-testid="break-even">Break-even volume: {s.breakEven.reason}</p>
       <div className="mt-6">
-        <CostChart byApproach={byApproach} labels={{ ...APPROACH_LABELS, ...COST_CATEGORY_LABELS }} yearsNote={uc ? firstYearNote(uc.startDate, uc.createdAt) : undefined} />
+        <CostChart byApproach={chartByApproach} labels={{ ...APPROACH_LABELS, ...COST_CATEGORY_LABELS }} yearsNote={uc ? firstYearNote(uc.startDate, uc.createdAt) : undefined} />
       </div>
       {editable ? <OverridesForm orgSlug={orgSlug} useCaseId={useCaseId} version={editable.version} rows={editable.rows} model={editable.model} /> : null}
     </section>
