@@ -153,6 +153,16 @@ describe("importing a LiteLLM spend export", () => {
     expect(new Set(lines.map((l) => l.category))).toEqual(new Set(["INFERENCE"]));
     expect(lines.reduce((n, l) => n + l.quantity, 0)).toBe(12 * 3 + 500 + 40 + 100);
   });
+
+  it("counts its api_requests as calls, so the actuals page has a cost per call from a LiteLLM log", async () => {
+    const { org } = await setUp("litellm-calls");
+    await importActuals(actor(org), { source: chunked(litellmSample()), fileName: "litellm-jan.csv" });
+    const { loadUnitCosts } = await import("@/lib/server/actuals/unit-costs");
+    const { observed } = await loadUnitCosts(org.id);
+    // No unit column: the quantity column (api_requests) counts requests. 676 calls for $16.88.
+    expect(observed.calls).toMatchObject({ count: 12 * 3 + 500 + 40 + 100, cents: 1688 });
+    expect(observed.calls!.usdPerCall).toBeCloseTo(16.88 / 676, 9);
+  });
 });
 
 describe("a spreadsheet's own first line", () => {

@@ -22,6 +22,20 @@ export interface ReadOptions {
   tagKey: string;
   /** Other currencies accepted, with their rate (millionths of a dollar per unit). */
   ratesMicros: Readonly<Record<string, bigint>>;
+  /** The unit of a row whose file has no unit column: what its quantity column counts (unitOfQuantityColumn). */
+  defaultUnit?: string;
+}
+
+/**
+ * What a quantity column counts when the file names no unit: LiteLLM's spend export has
+ * "api_requests" (calls) and no unit column, so without this its rows counted nothing and the
+ * actuals page said "no calls counted" for a LiteLLM log. "" when the name says nothing.
+ */
+export function unitOfQuantityColumn(header: string | undefined): string {
+  const n = compactName(header ?? "");
+  if (/^(api)?(requests?|calls?)$/.test(n)) return "Requests";
+  if (/^(total)?tokens?$/.test(n)) return "Tokens";
+  return "";
 }
 
 export interface ActualRow {
@@ -139,7 +153,7 @@ export function readActualRow(cells: readonly string[], index: Partial<Record<Ac
       resource: cell("resource").slice(0, MAX_KEY),
       sku: cell("sku").slice(0, MAX_KEY),
       account: cell("account").slice(0, MAX_KEY),
-      unit: cell("unit").slice(0, 100),
+      unit: (index.unit === undefined ? options.defaultUnit ?? "" : cell("unit")).slice(0, 100),
       quantity: Number.isFinite(quantity) ? quantity : 0,
       nanos,
     },

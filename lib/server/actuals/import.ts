@@ -7,9 +7,11 @@ import {
   fieldIndex,
   readActualRow,
   suggestActualColumns,
+  unitOfQuantityColumn,
   type ActualColumnMap,
   type ActualFormat,
   type ActualLineDraft,
+  type ReadOptions,
 } from "@/lib/domain/actuals";
 import { db, type Role, type Tx } from "../db";
 import { audit } from "../audit";
@@ -102,7 +104,7 @@ export async function importActuals(actor: ActualsActor, input: ActualImportInpu
   let encoding: string | null = null;
   const problems: string[] = [];
   let index: ReturnType<typeof fieldIndex> = {};
-  const readOptions = { format: "CSV" as ActualFormat, tagKey: input.tagKey?.trim() || DEFAULT_TAG_KEY, ratesMicros: input.ratesMicros ?? {} };
+  const readOptions: ReadOptions = { format: "CSV" as ActualFormat, tagKey: input.tagKey?.trim() || DEFAULT_TAG_KEY, ratesMicros: input.ratesMicros ?? {}, defaultUnit: "" };
 
   const result = await streamCsv(
     input.source,
@@ -113,6 +115,8 @@ export async function importActuals(actor: ActualsActor, input: ActualImportInpu
       columns = input.columns ? Object.fromEntries(head.headers.map((h) => [h, input.columns![h] ?? ""])) : suggestActualColumns(head.headers, { costColumn: input.costColumn });
       problems.push(...actualMappingProblems(head.headers, input.columns ?? columns));
       index = fieldIndex(head.headers, columns);
+      // No unit column (a LiteLLM export): the quantity column's name says what it counts.
+      readOptions.defaultUnit = index.unit === undefined && index.quantity !== undefined ? unitOfQuantityColumn(head.headers[index.quantity]) : "";
       return problems.length ? "stop" : undefined;
     },
     (row, cells) => {
