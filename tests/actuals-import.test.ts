@@ -137,6 +137,33 @@ describe("importing a FOCUS file", () => {
   });
 });
 
+describe("where the unattributed spend comes from", () => {
+  it("adds up to the year's unattributed total, to the cent: what a share leaves and a trashed use case's rule included, other years not", async () => {
+    const { org, a, b } = await setUp("sources");
+    await saveRule(actor(org), { field: "resource", value: "shared-db", useCaseId: a, shareBp: 6000 });
+    await saveRule(actor(org), { field: "resource", value: "b-db", useCaseId: b, shareBp: 10000 });
+    await db.useCase.update({ where: { id: b }, data: { deletedAt: new Date() } });
+    const rows = ["2025-12-10,70.00,old-db", "2026-01-10,100.01,shared-db", "2026-01-11,10.00,other", "2026-02-11,5.00,b-db"];
+    await importActuals(actor(org), { source: chunked(["date,cost,resource", ...rows].join("\n") + "\n"), fileName: "x.csv", feed: "X" });
+    const { loadPortfolioActuals } = await import("@/lib/server/actuals/read");
+    const { unattributedSources } = await import("@/lib/server/actuals/sources-read");
+    const p = await loadPortfolioActuals(org.id);
+    // 2026: 40% of $100.01 ($40.00; A has $60.01), $10.00 with no rule, and $5.00 whose rule's use case is in the trash.
+    expect(p.unattributed).toEqual([{ reason: "untagged", cents: 55_00 }]);
+    const { sources, others } = await unattributedSources(org.id, 2026);
+    expect(sources).toEqual([
+      { resource: "shared-db", sku: "", account: "", tag: null, cents: 40_00 },
+      { resource: "other", sku: "", account: "", tag: null, cents: 10_00 },
+      { resource: "b-db", sku: "", account: "", tag: null, cents: 5_00 },
+    ]);
+    expect(others).toEqual({ count: 0, cents: 0 });
+    // A smaller list: the rest in one sum, still adding up.
+    const top = await unattributedSources(org.id, 2026, 1);
+    expect(top.sources.map((s) => s.resource)).toEqual(["shared-db"]);
+    expect(top.others).toEqual({ count: 2, cents: 15_00 });
+  });
+});
+
 describe("importing a LiteLLM spend export", () => {
   it("recognises it, reads request_tags, and applies an account rule with a share", async () => {
     const { org, a, b } = await setUp("litellm");

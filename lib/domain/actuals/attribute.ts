@@ -62,39 +62,50 @@ export function overAllocated(rules: readonly AttributionRule[]): { field: RuleF
   return [...sums.values()].filter((s) => s.shareBp > FULL_SHARE_BP);
 }
 
-export function createAttributor(rules: readonly AttributionRule[], useCaseByExternalId: ReadonlyMap<string, string>) {
+/**
+ * How one line splits: its parts, each to a use case or unattributed with its reason (zero parts
+ * left out). What createAttributor sums per month and category, and what the actuals page sums
+ * per source to say where the unattributed spend comes from (a share's remainder included).
+ */
+export function createSplitter(rules: readonly AttributionRule[], useCaseByExternalId: ReadonlyMap<string, string>) {
   const byKey = new Map<string, AttributionRule[]>();
   for (const r of rules) {
     const k = `${r.field}\u0001${r.value}`;
     byKey.set(k, [...(byKey.get(k) ?? []), r]);
   }
-  const totals = new Map<string, AttributedSpend>();
-  const add = (useCaseId: string | null, reason: UnattributedReason | null, line: SpendLine, cents: bigint) => {
-    if (cents === 0n) return;
-    const k = `${useCaseId ?? reason}\u0001${line.month}\u0001${line.category}`;
-    const t = totals.get(k);
-    if (t) t.cents += cents;
-    else totals.set(k, { useCaseId, reason, month: line.month, category: line.category, cents });
+  return (line: Pick<SpendLine, "tag" | "resource" | "sku" | "account" | "cents">): { useCaseId: string | null; reason: UnattributedReason | null; cents: bigint }[] => {
+    const unattributed = (cents: bigint) => ({ useCaseId: null, reason: (line.tag !== null ? "unknown-tag" : "untagged") as UnattributedReason, cents });
+    if (line.tag !== null) {
+      const id = useCaseByExternalId.get(line.tag);
+      if (id) return line.cents === 0n ? [] : [{ useCaseId: id, reason: null, cents: line.cents }];
+    }
+    for (const field of RULE_FIELDS) {
+      const value = line[field];
+      if (!value) continue;
+      const matching = byKey.get(`${field}\u0001${value}`);
+      if (!matching?.length) continue;
+      const given = matching.reduce((n, r) => n + r.shareBp, 0);
+      const rest = Math.max(0, FULL_SHARE_BP - given);
+      const parts = apportion(line.cents, [...matching.map((r) => BigInt(r.shareBp)), BigInt(rest)]);
+      const out: { useCaseId: string | null; reason: UnattributedReason | null; cents: bigint }[] = matching.map((r, i) => ({ useCaseId: r.useCaseId, reason: null, cents: parts[i]! }));
+      out.push(unattributed(parts[matching.length]!));
+      return out.filter((p) => p.cents !== 0n);
+    }
+    return line.cents === 0n ? [] : [unattributed(line.cents)];
   };
+}
+
+export function createAttributor(rules: readonly AttributionRule[], useCaseByExternalId: ReadonlyMap<string, string>) {
+  const split = createSplitter(rules, useCaseByExternalId);
+  const totals = new Map<string, AttributedSpend>();
   return {
     add(line: SpendLine): void {
-      if (line.tag !== null) {
-        const id = useCaseByExternalId.get(line.tag);
-        if (id) return add(id, null, line, line.cents);
+      for (const { useCaseId, reason, cents } of split(line)) {
+        const k = `${useCaseId ?? reason}\u0001${line.month}\u0001${line.category}`;
+        const t = totals.get(k);
+        if (t) t.cents += cents;
+        else totals.set(k, { useCaseId, reason, month: line.month, category: line.category, cents });
       }
-      for (const field of RULE_FIELDS) {
-        const value = line[field];
-        if (!value) continue;
-        const matching = byKey.get(`${field}\u0001${value}`);
-        if (!matching?.length) continue;
-        const given = matching.reduce((n, r) => n + r.shareBp, 0);
-        const rest = Math.max(0, FULL_SHARE_BP - given);
-        const parts = apportion(line.cents, [...matching.map((r) => BigInt(r.shareBp)), BigInt(rest)]);
-        matching.forEach((r, i) => add(r.useCaseId, null, line, parts[i]!));
-        add(null, line.tag !== null ? "unknown-tag" : "untagged", line, parts[matching.length]!);
-        return;
-      }
-      add(null, line.tag !== null ? "unknown-tag" : "untagged", line, line.cents);
     },
     result(): AttributedSpend[] {
       return [...totals.values()];

@@ -1,4 +1,5 @@
 import "server-only";
+import { createSplitter, type RuleField } from "@/lib/domain/actuals";
 import { db, Prisma } from "../db";
 import { withOrganizationScope } from "../rls";
 
@@ -46,35 +47,64 @@ export async function listActualRules(organizationId: string) {
   return rules.map((r) => ({ id: r.id, field: r.field, value: r.value, shareBp: r.shareBp, useCase: { id: r.useCase.id, title: r.useCase.title, deleted: !!r.useCase.deletedAt } }));
 }
 
+export interface UnattributedSource {
+  resource: string;
+  sku: string;
+  account: string;
+  tag: string | null;
+  cents: number;
+}
+
 /**
- * Where the unattributed spend comes from: the active lines with no use-case tag (or a tag no use
- * case has) and no rule for their resource, SKU or account, summed per resource, SKU and account,
- * largest first. What finance writes rules for.
+ * Where the unattributed spend of `year` comes from, summed per resource, SKU and account, largest
+ * first: every active line (imports not undone, months not superseded) split as the attribution
+ * splits it (createSplitter: a tag naming a live use case, else the rules of live use cases, the
+ * share they leave unattributed), so the sources add up to the year's unattributed total to the
+ * cent. Before, the list was every month imported (other years too) and left out any line a rule
+ * named, so what a 60% share leaves, and what a trashed use case's rule gives back, was in the
+ * total and in no source. Beyond `limit` sources, the rest is one sum (`others`).
  */
-export async function unattributedSources(organizationId: string, limit = 20) {
-  const rows = await scopedRows<{ resource: string; sku: string; account: string; tag: string | null; cents: string }>(
-    organizationId,
-    Prisma.sql`
-      SELECT l."resource", l."sku", l."account", min(l."tag") AS "tag", sum(l."costCents")::text AS "cents"
+export async function unattributedSources(organizationId: string, year: number, limit = 20): Promise<{ sources: UnattributedSource[]; others: { count: number; cents: number } }> {
+  const { lines, rules, useCases } = await db.$transaction(async (tx) => {
+    await withOrganizationScope(tx, organizationId);
+    const [rules, useCases] = await Promise.all([
+      tx.actualRule.findMany({ where: { organizationId, useCase: { deletedAt: null } }, select: { field: true, value: true, useCaseId: true, shareBp: true } }),
+      tx.useCase.findMany({ where: { organizationId, deletedAt: null, externalId: { not: null } }, select: { id: true, externalId: true } }),
+    ]);
+    // Only lines that can leave anything unattributed: no tag, or one no live use case has.
+    const lines = await tx.$queryRaw<{ tag: string | null; resource: string; sku: string; account: string; cents: string }[]>(Prisma.sql`
+      SELECT l."tag", l."resource", l."sku", l."account", sum(l."costCents")::text AS "cents"
         FROM "ActualLine" l
         JOIN "ActualImport" i ON i."id" = l."importId" AND i."organizationId" = ${organizationId} AND i."undoneAt" IS NULL
         JOIN "ActualImportMonth" m ON m."importId" = l."importId" AND m."month" = l."month" AND m."supersededById" IS NULL
        WHERE l."organizationId" = ${organizationId}
+         AND l."month" >= ${new Date(Date.UTC(year, 0, 1))} AND l."month" < ${new Date(Date.UTC(year + 1, 0, 1))}
          AND (l."tag" IS NULL OR NOT EXISTS (SELECT 1 FROM "UseCase" u WHERE u."organizationId" = ${organizationId} AND u."externalId" = l."tag" AND u."deletedAt" IS NULL))
-         AND NOT EXISTS (SELECT 1 FROM "ActualRule" r WHERE r."organizationId" = ${organizationId}
-               AND ((r."field" = 'resource' AND r."value" = l."resource") OR (r."field" = 'sku' AND r."value" = l."sku") OR (r."field" = 'account' AND r."value" = l."account")))
-       GROUP BY 1, 2, 3
-       ORDER BY sum(l."costCents") DESC, 1, 2, 3
-       LIMIT ${limit}`,
-  );
-  return rows.map((r) => ({ ...r, cents: Number(r.cents) }));
-}
-
-async function scopedRows<T>(organizationId: string, query: Prisma.Sql): Promise<T[]> {
-  return db.$transaction(async (tx) => {
-    await withOrganizationScope(tx, organizationId);
-    return tx.$queryRaw<T[]>(query);
+       GROUP BY l."month", l."category", l."tag", l."resource", l."sku", l."account"`);
+    return { lines, rules, useCases };
   });
+  // Grouped per month, category and key exactly as rebuildSpend groups them, so each split is the one attribution made.
+  const split = createSplitter(
+    rules.map((r) => ({ ...r, field: r.field as RuleField })),
+    new Map(useCases.map((u) => [u.externalId!, u.id])),
+  );
+  const bySource = new Map<string, UnattributedSource & { exact: bigint }>();
+  for (const l of lines) {
+    const left = split({ ...l, cents: BigInt(l.cents) }).filter((p) => p.useCaseId === null).reduce((n, p) => n + p.cents, 0n);
+    if (left === 0n) continue;
+    const k = [l.resource, l.sku, l.account].join("\u0001");
+    const s = bySource.get(k);
+    if (s) {
+      s.exact += left;
+      if (l.tag !== null && (s.tag === null || l.tag < s.tag)) s.tag = l.tag;
+    } else bySource.set(k, { resource: l.resource, sku: l.sku, account: l.account, tag: l.tag, cents: 0, exact: left });
+  }
+  const all = [...bySource.values()]
+    .filter((s) => s.exact !== 0n)
+    .map(({ exact, ...s }) => ({ ...s, cents: Number(exact) }))
+    .sort((a, b) => b.cents - a.cents || a.resource.localeCompare(b.resource) || a.sku.localeCompare(b.sku) || a.account.localeCompare(b.account));
+  const rest = all.slice(limit);
+  return { sources: all.slice(0, limit), others: { count: rest.length, cents: rest.reduce((n, s) => n + s.cents, 0) } };
 }
 
 /** Live use cases to choose from in a rule. */

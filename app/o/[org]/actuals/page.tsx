@@ -30,14 +30,15 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
   const { org } = await params;
   const ctx = await guardPage(org, undefined, `/o/${org}/actuals`);
   const manage = ACTUAL_IMPORT_ROLES.includes(ctx.role);
-  const [imports, rules, sources, portfolio, useCases, unit] = await Promise.all([
+  const [imports, rules, portfolio, useCases, unit] = await Promise.all([
     listActualImports(ctx.organization.id),
     listActualRules(ctx.organization.id),
-    unattributedSources(ctx.organization.id),
     loadPortfolioActuals(ctx.organization.id),
     manage ? useCaseChoices(ctx.organization.id) : Promise.resolve([]),
     loadUnitCosts(ctx.organization.id),
   ]);
+  // The year the total above is of, so that the sources add up to it.
+  const { sources, others } = portfolio.period ? await unattributedSources(ctx.organization.id, portfolio.period.year) : { sources: [], others: { count: 0, cents: 0 } };
   const usd = (x: number | null) => (x === null ? "—" : `$${x.toLocaleString("en-US", { maximumSignificantDigits: 4 })}`);
   const base = `/o/${ctx.organization.slug}`;
   const unattributed = portfolio.unattributed.reduce((n, u) => n + u.cents, 0);
@@ -89,7 +90,7 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
             {sources.length > 0 && (
               <div className="mt-4 overflow-x-auto">
                 <table className="min-w-full text-sm" data-testid="unattributed-sources">
-                  <caption className="mb-2 text-left text-sm font-medium text-zinc-900">Where it comes from (no tag naming a use case, no rule), all imported months</caption>
+                  <caption className="mb-2 text-left text-sm font-medium text-zinc-900">Where it comes from in {portfolio.period.year}: no tag naming a use case, and no rule or what its shares leave</caption>
                   <thead>
                     <tr>
                       <th className={th}>Resource</th>
@@ -109,6 +110,12 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
                         <td className={tdNum}>{formatCentsExact(s.cents)}</td>
                       </tr>
                     ))}
+                    {others.count > 0 && (
+                      <tr>
+                        <td className={td} colSpan={4}>{others.count.toLocaleString("en-US")} other {others.count === 1 ? "source" : "sources"}</td>
+                        <td className={tdNum}>{formatCentsExact(others.cents)}</td>
+                      </tr>
+                    )}
                   </tbody>
                 </table>
               </div>
