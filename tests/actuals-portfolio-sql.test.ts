@@ -88,8 +88,10 @@ beforeAll(async () => {
 async function summedPerUseCase(filter: PortfolioFilter, limit: number) {
   const { useCases } = await loadVariances(org.id, { filter });
   const zero = (): Range => ({ low: 0, base: 0, high: 0 });
-  const add = (t: { actual: number; projected: Range; useCases: number }, v: Variance) => {
+  const add = (t: { actual: number; unprojected: number; projected: Range; useCases: number }, v: Variance) => {
     t.actual += v.actual;
+    // Spend with no projection of these months to set it against (the panel's "not projected").
+    if (!v.projected) t.unprojected += v.actual;
     t.useCases += 1;
     if (v.projected) {
       t.projected.low += v.projected.low;
@@ -97,15 +99,15 @@ async function summedPerUseCase(filter: PortfolioFilter, limit: number) {
       t.projected.high += v.projected.high;
     }
   };
-  const total = { actual: 0, projected: zero(), useCases: 0 };
-  const bu = new Map<string, { businessUnit: string; actual: number; projected: Range; useCases: number }>();
-  const ap = new Map<string, { approach: Approach | null; actual: number; projected: Range; useCases: number }>();
+  const total = { actual: 0, unprojected: 0, projected: zero(), useCases: 0 };
+  const bu = new Map<string, { businessUnit: string; actual: number; unprojected: number; projected: Range; useCases: number }>();
+  const ap = new Map<string, { approach: Approach | null; actual: number; unprojected: number; projected: Range; useCases: number }>();
   for (const u of useCases) {
     add(total, u.variance);
-    if (!bu.has(u.businessUnit)) bu.set(u.businessUnit, { businessUnit: u.businessUnit, actual: 0, projected: zero(), useCases: 0 });
+    if (!bu.has(u.businessUnit)) bu.set(u.businessUnit, { businessUnit: u.businessUnit, actual: 0, unprojected: 0, projected: zero(), useCases: 0 });
     add(bu.get(u.businessUnit)!, u.variance);
     const k = u.approach ?? "";
-    if (!ap.has(k)) ap.set(k, { approach: u.approach, actual: 0, projected: zero(), useCases: 0 });
+    if (!ap.has(k)) ap.set(k, { approach: u.approach, actual: 0, unprojected: 0, projected: zero(), useCases: 0 });
     add(ap.get(k)!, u.variance);
   }
   const edges = Object.fromEntries(useCases.filter((u) => u.title.startsWith("Budget edge")).map((u) => [u.title, u.variance.flags]));
@@ -116,6 +118,7 @@ async function summedPerUseCase(filter: PortfolioFilter, limit: number) {
   return {
     useCases: useCases.length,
     actual: total.actual,
+    unprojected: total.unprojected,
     projected: total.projected,
     byBusinessUnit: [...bu.values()].sort((x, y) => y.actual - x.actual || x.businessUnit.localeCompare(y.businessUnit)),
     byApproach: [...ap.values()].sort((x, y) => y.actual - x.actual || (x.approach ?? "").localeCompare(y.approach ?? "")),
@@ -144,10 +147,12 @@ describe("the portfolio's actuals, aggregated in PostgreSQL", () => {
       expect(expected.byApproach.some((a) => a.approach === null)).toBe(true);
       expect(expected.edges).toEqual({ "Budget edge-held": [], "Budget edge-passed": ["over-budget"] });
       expect(expected.startMonths).toEqual([1, 2, 3, 4, 5]);
+      // Some spend has no projection of these months (no metered line, no recommendation).
+      expect(expected.unprojected).toBeGreaterThan(0);
     }
     const p = await loadPortfolioActuals(org.id, filter, limit);
     expect(p.period).toEqual({ year: 2026, throughMonth: 5 });
-    expect({ actual: p.actual, projected: p.projected }).toEqual({ actual: expected.actual, projected: expected.projected });
+    expect({ actual: p.actual, unprojected: p.unprojected, projected: p.projected }).toEqual({ actual: expected.actual, unprojected: expected.unprojected, projected: expected.projected });
     expect(p.byBusinessUnit).toEqual(expected.byBusinessUnit);
     expect(p.byApproach).toEqual(expected.byApproach);
     expect(p.flagged).toBe(expected.flagged);

@@ -97,8 +97,8 @@ describe("variance", () => {
     // Everything imported is accounted for, to the cent: attributed + unattributed = the file.
     expect(p.actual + 5_55 + 17_00).toBe(215_67 + 247_00);
     expect(p.byBusinessUnit).toEqual([
-      { businessUnit: "Claims", actual: 374_02, projected: { low: 400_00, base: 500_00, high: 625_00 }, useCases: 1 },
-      { businessUnit: "Service", actual: 66_10, projected: { low: 32_00, base: 40_00, high: 50_00 }, useCases: 1 },
+      { businessUnit: "Claims", actual: 374_02, unprojected: 0, projected: { low: 400_00, base: 500_00, high: 625_00 }, useCases: 1 },
+      { businessUnit: "Service", actual: 66_10, unprojected: 0, projected: { low: 32_00, base: 40_00, high: 50_00 }, useCases: 1 },
     ]);
     expect(p.byApproach.map((x) => [x.approach, x.actual, x.useCases])).toEqual([["RAG", 374_02, 1], ["PROMPTING", 66_10, 1]]);
     // Furthest outside first: B is 32% above its high case, A 6.5% below its low case.

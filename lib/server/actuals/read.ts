@@ -202,8 +202,15 @@ export interface PortfolioActuals {
   period: ActualsPeriod | null;
   actual: number;
   projected: Range;
-  byBusinessUnit: { businessUnit: string; actual: number; projected: Range; useCases: number }[];
-  byApproach: { approach: Approach | null; actual: number; projected: Range; useCases: number }[];
+  /**
+   * Of `actual`, what use cases with no metered projection for these months spent (a pilot billed
+   * before its planned start year, a use case not assessed): counted in the actual, never set
+   * against a projection of nothing (it made "Against base" read −25% where the projected use
+   * case was at −50%).
+   */
+  unprojected: number;
+  byBusinessUnit: { businessUnit: string; actual: number; unprojected: number; projected: Range; useCases: number }[];
+  byApproach: { approach: Approach | null; actual: number; unprojected: number; projected: Range; useCases: number }[];
   /** Furthest outside their range first (relative to the nearer bound). */
   outside: { id: string; title: string; actual: number; projected: Range; position: "above" | "below"; distance: number; sentence: string }[];
   flagged: number;
@@ -223,7 +230,7 @@ export interface PortfolioActuals {
 export async function loadPortfolioActuals(organizationId: string, filter: PortfolioFilter = EMPTY_FILTER, limit = 10): Promise<PortfolioActuals> {
   const empty: Range = { low: 0, base: 0, high: 0 };
   const period = await actualsPeriod(organizationId);
-  if (!period) return { period, actual: 0, projected: empty, byBusinessUnit: [], byApproach: [], outside: [], flagged: 0, unattributed: [] };
+  if (!period) return { period, actual: 0, unprojected: 0, projected: empty, byBusinessUnit: [], byApproach: [], outside: [], flagged: 0, unattributed: [] };
   const from = new Date(Date.UTC(period.year, 0, 1));
   const to = new Date(Date.UTC(period.year + 1, 0, 1));
   const { row, outside } = await db.$transaction(
@@ -238,16 +245,17 @@ export async function loadPortfolioActuals(organizationId: string, filter: Portf
     { maxWait: 30_000, timeout: 120_000 },
   );
   const range = (g: { low: number; base: number; high: number }): Range => ({ low: Number(g.low), base: Number(g.base), high: Number(g.high) });
-  const byBusinessUnit = (row?.bu ?? []).map((g) => ({ businessUnit: g.key ?? "", actual: Number(g.actual), projected: range(g), useCases: Number(g.n) }));
-  const byApproach = (row?.ap ?? []).map((g) => ({ approach: (g.key as Approach | null) ?? null, actual: Number(g.actual), projected: range(g), useCases: Number(g.n) }));
+  const byBusinessUnit = (row?.bu ?? []).map((g) => ({ businessUnit: g.key ?? "", actual: Number(g.actual), unprojected: Number(g.unprojected), projected: range(g), useCases: Number(g.n) }));
+  const byApproach = (row?.ap ?? []).map((g) => ({ approach: (g.key as Approach | null) ?? null, actual: Number(g.actual), unprojected: Number(g.unprojected), projected: range(g), useCases: Number(g.n) }));
   const total = byBusinessUnit.reduce(
-    (t, g) => ({ actual: t.actual + g.actual, projected: { low: t.projected.low + g.projected.low, base: t.projected.base + g.projected.base, high: t.projected.high + g.projected.high } }),
-    { actual: 0, projected: { ...empty } },
+    (t, g) => ({ actual: t.actual + g.actual, unprojected: t.unprojected + g.unprojected, projected: { low: t.projected.low + g.projected.low, base: t.projected.base + g.projected.base, high: t.projected.high + g.projected.high } }),
+    { actual: 0, unprojected: 0, projected: { ...empty } },
   );
   const un = await db.actualSpend.groupBy({ by: ["reason"], where: { organizationId, useCaseId: null, month: { gte: from, lt: to } }, _sum: { cents: true } });
   return {
     period,
     actual: total.actual,
+    unprojected: total.unprojected,
     projected: total.projected,
     byBusinessUnit: byBusinessUnit.sort((x, y) => y.actual - x.actual || x.businessUnit.localeCompare(y.businessUnit)),
     byApproach: byApproach.sort((x, y) => y.actual - x.actual || (x.approach ?? "").localeCompare(y.approach ?? "")),
@@ -260,7 +268,7 @@ export async function loadPortfolioActuals(organizationId: string, filter: Portf
   };
 }
 
-type Group = { key: string | null; actual: number; low: number; base: number; high: number; n: number };
+type Group = { key: string | null; actual: number; unprojected: number; low: number; base: number; high: number; n: number };
 type PortfolioRow = {
   bu: Group[] | null;
   ap: Group[] | null;
@@ -295,8 +303,8 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
   const low = Prisma.sql`coalesce(p."low", p."base")`;
   const high = Prisma.sql`coalesce(p."high", p."base")`;
   const groupBy = (key: string) =>
-    Prisma.raw(`SELECT json_agg(json_build_object('key', ${key}, 'actual', g."actual", 'low', g."low", 'base', g."base", 'high', g."high", 'n', g."n"))
-      FROM (SELECT ${key}, sum(f."actual") AS "actual", sum(coalesce(f."low", 0)) AS "low", sum(coalesce(f."base", 0)) AS "base", sum(coalesce(f."high", 0)) AS "high", count(*) AS "n"
+    Prisma.raw(`SELECT json_agg(json_build_object('key', ${key}, 'actual', g."actual", 'unprojected', g."unprojected", 'low', g."low", 'base', g."base", 'high', g."high", 'n', g."n"))
+      FROM (SELECT ${key}, sum(f."actual") AS "actual", sum(CASE WHEN f."base" IS NULL THEN f."actual" ELSE 0 END) AS "unprojected", sum(coalesce(f."low", 0)) AS "low", sum(coalesce(f."base", 0)) AS "base", sum(coalesce(f."high", 0)) AS "high", count(*) AS "n"
               FROM f GROUP BY 1) g`);
   return Prisma.sql`
     WITH y AS (

@@ -19,7 +19,9 @@ export function ActualsPanel({ a, useCaseHref, actualsHref }: { a: PortfolioActu
   if (!a.period) return null;
   const months = a.period.throughMonth === 1 ? "January" : `January to ${MONTH_NAMES[a.period.throughMonth - 1]}`;
   const unattributed = a.unattributed.reduce((n, u) => n + u.cents, 0);
-  const rows = (label: string, list: { key: string; name: string; actual: number; projected: { low: number; base: number; high: number }; useCases: number }[]) => (
+  // Set against the projection: only what use cases with a projection for these months spent.
+  const projectedPart = (r: { actual: number; unprojected: number }) => r.actual - r.unprojected;
+  const rows = (label: string, list: { key: string; name: string; actual: number; unprojected: number; projected: { low: number; base: number; high: number }; useCases: number }[]) => (
     <ScrollTable caption={label} testId={`actuals-by-${label === "By business unit" ? "unit" : "approach"}`}>
       <thead>
         <tr>
@@ -36,12 +38,19 @@ export function ActualsPanel({ a, useCaseHref, actualsHref }: { a: PortfolioActu
             <td className={td}>
               {r.name} <span className="text-zinc-500">({plural(r.useCases, "use case")})</span>
             </td>
-            <td className={tdNum}>{dollars(r.actual)}</td>
+            <td className={tdNum}>
+              {dollars(r.actual)}
+              {r.unprojected > 0 ? (
+                <span className="block text-xs text-zinc-500" data-testid="actuals-unprojected">
+                  {r.unprojected === r.actual ? "none of it projected" : `${dollars(r.unprojected)} of it not projected`}
+                </span>
+              ) : null}
+            </td>
             <td className={tdNum}>{dollars(r.projected.base)}</td>
             <td className={tdNum}>
               {dollars(r.projected.low)} – {dollars(r.projected.high)}
             </td>
-            <td className={tdNum}>{diff(r.actual, r.projected.base)}</td>
+            <td className={tdNum}>{r.unprojected === r.actual ? "—" : diff(projectedPart(r), r.projected.base)}</td>
           </tr>
         ))}
       </tbody>
@@ -55,7 +64,17 @@ export function ActualsPanel({ a, useCaseHref, actualsHref }: { a: PortfolioActu
       description={`${months}, for the use cases with actual spend, against their projections of what a bill measures (inference, hosting, retrieval).`}
     >
       <p className="text-sm text-zinc-800" data-testid="actuals-summary">
-        Spent {compactDollars(a.actual)} so far this year against a base projection of {compactDollars(a.projected.base)} ({diff(a.actual, a.projected.base)});{" "}
+        {a.unprojected > 0 ? (
+          <>
+            Spent {compactDollars(a.actual)} so far this year: {compactDollars(projectedPart(a))} by use cases with a projection for these months, against a base
+            projection of {compactDollars(a.projected.base)} ({diff(projectedPart(a), a.projected.base)}), and {compactDollars(a.unprojected)} by use cases with none
+            (not started by their plan, or not assessed), set against nothing;{" "}
+          </>
+        ) : (
+          <>
+            Spent {compactDollars(a.actual)} so far this year against a base projection of {compactDollars(a.projected.base)} ({diff(a.actual, a.projected.base)});{" "}
+          </>
+        )}
         {a.flagged === 0 ? "no use case is flagged." : `${plural(a.flagged, "use case")} flagged.`}{" "}
         {unattributed !== 0 ? (
           <>
