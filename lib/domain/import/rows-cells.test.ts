@@ -38,6 +38,15 @@ describe("each kind of cell", () => {
     expect(c.values.monthlyCalls).toBe(1000);
     expect(read(["A", "", "", "", "", "0,5", ""]).errors).toEqual([expect.objectContaining({ field: "monthlyCalls", message: expect.stringContaining("write decimals with a point (0.5)") })]);
   });
+  it("a whole number with a dot between groups of three digits (Europe's thousands) is refused with both readings, never read as a thousand times less", () => {
+    expect(read(["A", "", "", "", "", "12.000", ""]).errors).toEqual([
+      { row: 2, field: "monthlyCalls", column: "Monthly calls", message: "“12.000” could be 12,000 (a dot separating thousands) or 12: write 12000 (or 12,000), or 12." },
+    ]);
+    expect(read(["A", "", "", "", "", "1.000.000", ""]).errors).toEqual([expect.objectContaining({ field: "monthlyCalls", message: expect.stringContaining("For 1,000,000, write 1000000 (or 1,000,000)") })]);
+    expect(read(["A", "", "", "", "", "12.500", ""]).errors).toEqual([expect.objectContaining({ field: "monthlyCalls", message: expect.stringContaining("For 12,500, write 12500") })]);
+    // Decimals that are not three digits, and a growth rate (not a whole number), read as before.
+    expect(read(["A", "", "", "", "1.125", "12.0", ""]).values).toMatchObject({ yearlyGrowthPct: 1.125, monthlyCalls: 12 });
+  });
   it("a growth under one percent written as a fraction is read in percent, and the row says so", () => {
     const c = read(["A", "", "", "", "0.15", "", ""]);
     expect(c.values.yearlyGrowthPct).toBe(0.15);

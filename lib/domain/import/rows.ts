@@ -93,6 +93,8 @@ export function titleKey(title: string, businessUnit: string): string {
 }
 
 const SPACES = /^[\s\u00a0]+|[\s\u00a0]+$/g;
+/** A whole number written with dots between groups of three digits ("12.000", "1.000.000"); group 1 is set when there is one dot only (so it could also be decimals). */
+const DOT_THOUSANDS = /^[-+]?[1-9]\d{0,2}(?:(\.\d{3})|(?:\.\d{3}){2,})$/;
 
 function convertCell(key: ImportFieldKey, raw: string, mapping: ImportMapping): { value?: string | number | boolean; error?: string; precision?: DatePrecision } {
   const field = IMPORT_FIELD_BY_KEY[key];
@@ -116,6 +118,20 @@ function convertCell(key: ImportFieldKey, raw: string, mapping: ImportMapping): 
     case "integer":
     case "number": {
       const s = key === "yearlyGrowthPct" ? raw.replace(/%\s*$/, "") : raw;
+      // A dot between groups of three digits in a whole number is how much of Europe separates thousands ("12.000"):
+      // read as decimals it would silently be a thousand times too small, so it is refused with both readings.
+      const dotted = DOT_THOUSANDS.exec(s.replace(/[\s_]/g, ""));
+      if (field.kind === "integer" && dotted) {
+        const digits = dotted[0].replace(/\./g, "");
+        const thousands = Number(digits).toLocaleString("en-US");
+        const shown = raw.trim().slice(0, 40);
+        return {
+          error:
+            dotted[1] === ".000"
+              ? `“${shown}” could be ${thousands} (a dot separating thousands) or ${Number(digits) / 1000}: write ${digits} (or ${thousands}), or ${Number(digits) / 1000}.`
+              : `“${shown}” is not a whole number as we read it (a dot separates decimals). For ${thousands}, write ${digits} (or ${thousands}).`,
+        };
+      }
       const n = parseNumberInput(s);
       if (n === undefined) return {};
       if (Number.isNaN(n)) {
