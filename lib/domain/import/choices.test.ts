@@ -20,6 +20,14 @@ describe("a long answer read by its leading words", () => {
     expect(suggestValue("status", "Operation and Maintenance")).toBe("LIVE");
     expect(suggestValue("status", "Something we never heard of")).toBeUndefined();
   });
+  it("never reads a phrase opening with “no” as the answer no: an unknown stays to be mapped", () => {
+    for (const raw of ["No information", "No answer", "No data available", "No response"]) expect(suggestValue("personalData", raw), raw).toBeUndefined();
+    expect(suggestValue("highImpact", "No determination yet")).toBeUndefined();
+    expect(suggestValue("needsCitations", "No information provided")).toBeUndefined();
+    // "No" alone, or before a dash, colon or comma, is still no.
+    for (const raw of ["No", "No – the system uses no PII", "No: internal data only"]) expect(suggestValue("personalData", raw), raw).toBe("no");
+    expect(suggestValue("highImpact", "No")).toBe("NOT_HIGH_IMPACT");
+  });
   it("compares values without case, accents or punctuation, and keeps punctuation-only values as they are", () => {
     expect(valueToken("  Pré-Deployment ")).toBe("pre deployment");
     expect(valueToken(" ?? ")).toBe("??");

@@ -141,12 +141,19 @@ export function suggestValue(key: ImportFieldKey, raw: string): string | undefin
   if (!known) return undefined;
   const exact = known.get(valueToken(raw));
   if (exact !== undefined) return exact;
-  for (const t of leadingTokens(raw)) {
+  const tokens = leadingTokens(raw);
+  for (const [i, t] of tokens.entries()) {
+    // "No information", "No determination yet", "No answer": a "no" opening a longer phrase negates what
+    // follows; it is not the answer "no" (an unknown must stay missing). The value is left to be mapped.
+    if (i > 0 && NEGATIONS.has(t)) continue;
     const v = known.get(t);
     if (v !== undefined) return v;
   }
   return undefined;
 }
+
+/** Words that, opening a longer answer, negate its rest rather than answer no. */
+const NEGATIONS: ReadonlySet<string> = new Set(["no", "n"]);
 
 /** The value chosen for a file's value, looking at own keys only (a cell "constructor" is just a word). */
 function mappedValue(values: ValueMap | undefined, key: ImportFieldKey, token: string): string | undefined {
