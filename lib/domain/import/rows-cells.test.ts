@@ -38,6 +38,15 @@ describe("each kind of cell", () => {
     expect(c.values.monthlyCalls).toBe(1000);
     expect(read(["A", "", "", "", "", "0,5", ""]).errors).toEqual([expect.objectContaining({ field: "monthlyCalls", message: expect.stringContaining("write decimals with a point (0.5)") })]);
   });
+  it("a number cell that says the number is not known gives no answer, as a date cell does: never refused, never 0", () => {
+    for (const cell of ["N/A", "n/a", "Unknown", "TBD", "-", "?", "Not applicable"]) {
+      const c = read(["A", "", "", "", cell, cell, ""]);
+      expect(c.errors, cell).toEqual([]);
+      expect(c.values, cell).toEqual({ title: "A" });
+    }
+    // "None" could mean 0: refused, to be written as 0 or left empty.
+    expect(read(["A", "", "", "", "", "None", ""]).errors).toEqual([expect.objectContaining({ field: "monthlyCalls" })]);
+  });
   it("a whole number with a dot between groups of three digits (Europe's thousands) is refused with both readings, never read as a thousand times less", () => {
     expect(read(["A", "", "", "", "", "12.000", ""]).errors).toEqual([
       { row: 2, field: "monthlyCalls", column: "Monthly calls", message: "“12.000” could be 12,000 (a dot separating thousands) or 12: write 12000 (or 12,000), or 12." },

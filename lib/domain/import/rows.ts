@@ -93,6 +93,8 @@ export function titleKey(title: string, businessUnit: string): string {
 }
 
 const SPACES = /^[\s\u00a0]+|[\s\u00a0]+$/g;
+/** What inventories write in a number cell for "not known" ("None" is left out: it may mean 0, so it is refused, to be written either way). */
+const NUMBER_NOT_KNOWN: ReadonlySet<string> = new Set(["n/a", "na", "n.a.", "not applicable", "unknown", "not known", "tbd", "to be determined", "-", "--", "?", "not available", "pending"]);
 /** A whole number written with dots between groups of three digits ("12.000", "1.000.000"); group 1 is set when there is one dot only (so it could also be decimals). */
 const DOT_THOUSANDS = /^[-+]?[1-9]\d{0,2}(?:(\.\d{3})|(?:\.\d{3}){2,})$/;
 
@@ -117,6 +119,8 @@ function convertCell(key: ImportFieldKey, raw: string, mapping: ImportMapping): 
     }
     case "integer":
     case "number": {
+      // "N/A", "Unknown", "TBD", "-": no number, so no answer (as a date cell reads them), never a refusal or a made-up 0.
+      if (NUMBER_NOT_KNOWN.has(raw.trim().toLowerCase())) return {};
       const s = key === "yearlyGrowthPct" ? raw.replace(/%\s*$/, "") : raw;
       // A dot between groups of three digits in a whole number is how much of Europe separates thousands ("12.000"):
       // read as decimals it would silently be a thousand times too small, so it is refused with both readings.
