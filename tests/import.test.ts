@@ -337,6 +337,30 @@ describe("roles and organizations", () => {
     expect(handed).toMatchObject({ committed: true, updated: 1 });
     expect((await db.useCase.findFirstOrThrow({ where: { organizationId: org.id, externalId: "R-1" } })).ownerId).toBe(org.users.LEAD.id);
   });
+
+  it("a lead's row found by title and business unit (no external id) on someone else's use case is refused on its title, never as “external id null”", async () => {
+    const own = await createTestOrg("import-lead-title");
+    signInAs(own.users.EXECUTIVE.id);
+    await commit(own, csv([H, tRow({ title: "Executive's helpdesk", businessUnit: "Ops", externalId: "E-1" }), tRow({ title: "Executive's router", businessUnit: "Ops" })]), templateMapping());
+    signInAs(own.users.LEAD.id);
+    const mapping = { columns: { Title: "title" as const, Unit: "businessUnit" as const }, values: {} };
+    const refused = await commit(own, csv([["Title", "Unit"], ["Executive's helpdesk", "Ops"], ["Executive's router", "Ops"]]), mapping);
+    expect(refused.committed).toBe(false);
+    expect(refused.report.errors).toEqual([
+      {
+        row: 2,
+        field: "title",
+        column: "Title",
+        message: "A use case with this title and business unit (“Executive's helpdesk”) is already in the registry and belongs to someone else; leads update only the use cases they own. Give this row an external id of its own (or another title) if it is another use case.",
+      },
+      {
+        row: 3,
+        field: "title",
+        column: "Title",
+        message: "A use case with this title and business unit (“Executive's router”) is already in the registry and belongs to someone else; leads update only the use cases they own. Give this row another title if it is another use case.",
+      },
+    ]);
+  });
 });
 
 describe("close titles", () => {

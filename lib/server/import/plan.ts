@@ -117,6 +117,7 @@ export async function planRows(
     const errors: RowIssue[] = [...c.errors];
     out.warnings.push(...c.warnings);
     let row = c.externalId ? byExternalId.get(c.externalId) : undefined;
+    const byId = !!row;
     if (!row && c.title) {
       // No id, or an id the registry does not know: the use case with this exact title and business unit.
       const businessUnit = typeof c.values.businessUnit === "string" ? c.values.businessUnit : "";
@@ -136,7 +137,12 @@ export async function planRows(
     } else if (row) {
       existing = { id: row.id, version: row.version, ownerId: row.ownerId, fields: rowToFields(row), chosenApproach: row.chosenApproach, overrides: row.overrides, createdAt: row.createdAt };
       if (!canEditUseCase(me, row)) {
-        errors.push(issue(c, "externalId", `The use case with external id “${c.externalId}” (“${row.title}”) belongs to someone else; leads update only the use cases they own.`));
+        // Found by its title and business unit (the row has no external id the registry knows): say so, never “external id null”.
+        errors.push(
+          byId
+            ? issue(c, "externalId", `The use case with external id “${c.externalId}” (“${row.title}”) belongs to someone else; leads update only the use cases they own.`)
+            : issue(c, "title", `A use case with this title and business unit (“${row.title}”) is already in the registry and belongs to someone else; leads update only the use cases they own. ${c.externalId || !row.externalId ? "Give this row another title if it is another use case." : "Give this row an external id of its own (or another title) if it is another use case."}`),
+        );
       }
     }
 
