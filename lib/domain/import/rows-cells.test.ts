@@ -105,6 +105,20 @@ describe("the fields built from a row", () => {
     if (!built.ok) return;
     expect(built.fields).toMatchObject({ title: "New title", description: "Kept", status: "IDEA", startDatePrecision: "MONTH", assessment: { needsCitations: true, monthlyCalls: 10 }, additionalFields: { Old: "kept", Notes: "a note" } });
   });
+  it("a cell too long for an additional field is the error of its own column, with how to fix it", () => {
+    const built = buildFields(read(["A", "", "", "", "", "", "n".repeat(5001)], { ...MAPPING, keepOthers: true }), plan, null);
+    expect(built).toEqual({
+      ok: false,
+      errors: [
+        {
+          row: 2,
+          field: null,
+          column: "Notes",
+          message: "An additional field must be at most 5000 characters: shorten the cell, or untick “Keep the columns mapped to no field” to leave this column out.",
+        },
+      ],
+    });
+  });
   it("a new start date brings its own precision", () => {
     const built = buildFields(read(["A", "", "", "2028", "", "", ""]), plan, stored);
     expect(built.ok && built.fields).toMatchObject({ startDate: "2028-01-01", startDatePrecision: "YEAR" });

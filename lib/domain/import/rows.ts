@@ -254,8 +254,17 @@ export function buildFields(c: ConvertedRow, plan: ColumnPlan, existing: UseCase
     const key = field ?? issue.path.join(".");
     if (seen.has(key)) continue;
     seen.add(key);
-    const message = field === "title" && missingTitle ? (plan.title ? "Title is required" : "Title is required: map a column to Title.") : issue.message;
-    errors.push({ row: c.row, field, column: field ? (plan[field]?.header ?? null) : null, message });
+    // A column kept as an additional field is named by its header (the path's second part), as a field's column is.
+    const kept = !field && issue.path[0] === "additionalFields" && issue.path.length > 1 ? String(issue.path[1]) : null;
+    const message =
+      field === "title" && missingTitle
+        ? plan.title
+          ? "Title is required"
+          : "Title is required: map a column to Title."
+        : kept
+          ? `${issue.message}: shorten the cell, or untick “Keep the columns mapped to no field” to leave this column out.`
+          : issue.message;
+    errors.push({ row: c.row, field, column: field ? (plan[field]?.header ?? null) : kept, message });
   }
   return { ok: false, errors };
 }
