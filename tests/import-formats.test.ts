@@ -148,7 +148,7 @@ describe("limits", () => {
     const big = new Uint8Array(MAX_FILE_BYTES + 1).fill(0x41);
     const tooBig = await commit(org, big, templateMapping());
     expect(tooBig.committed).toBe(false);
-    expect(tooBig.report.problems[0]).toBe("This file is 10 MB; the import takes files up to 10 MB. Split it into smaller files and import them one after another.");
+    expect(tooBig.report.problems[0]).toBe("This file is 10,000,001 bytes; the import takes files up to 10,000,000 bytes (10 MB). Split it into smaller files and import them one after another.");
 
     const many = csv([["title"], ...Array.from({ length: MAX_DATA_ROWS + 1 }, (_, i) => [`Use case ${i}`])]);
     const tooMany = await commit(org, many, { columns: { title: "title" }, values: {} });

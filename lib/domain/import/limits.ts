@@ -25,7 +25,12 @@ export function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
-export const TOO_LARGE_MESSAGE = (size: number) =>
-  `This file is ${formatBytes(size)}; the import takes files up to ${formatBytes(MAX_FILE_BYTES)}. Split it into smaller files and import them one after another.`;
+/** Rounded, a file just over the limit reads as the limit ("10 MB … up to 10 MB"): then both are given in bytes. */
+export const TOO_LARGE_MESSAGE = (size: number) => {
+  const close = formatBytes(size) === formatBytes(MAX_FILE_BYTES);
+  const bytes = (n: number) => `${n.toLocaleString("en-US")} bytes`;
+  const [file, limit] = close ? [bytes(size), `${bytes(MAX_FILE_BYTES)} (${formatBytes(MAX_FILE_BYTES)})`] : [formatBytes(size), formatBytes(MAX_FILE_BYTES)];
+  return `This file is ${file}; the import takes files up to ${limit}. Split it into smaller files and import them one after another.`;
+};
 
 export const TOO_MANY_ROWS_MESSAGE = `This file has more than ${MAX_DATA_ROWS.toLocaleString("en-US")} rows; the import takes up to ${MAX_DATA_ROWS.toLocaleString("en-US")} at a time. Split it into smaller files and import them one after another.`;

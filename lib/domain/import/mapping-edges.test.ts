@@ -95,6 +95,9 @@ describe("the file's size, in words", () => {
   it("bytes, kilobytes and megabytes, as file browsers count them", () => {
     expect([999, 1_000, 1_499, 999_999, 1_000_000, 10_250_000].map(formatBytes)).toEqual(["999 bytes", "1 KB", "1 KB", "1,000 KB", "1 MB", "10.3 MB"]);
     expect(TOO_LARGE_MESSAGE(12_000_000)).toBe("This file is 12 MB; the import takes files up to 10 MB. Split it into smaller files and import them one after another.");
+    // Just over the limit, rounded sizes would read "10 MB; … up to 10 MB": the bytes are given.
+    expect(TOO_LARGE_MESSAGE(10_016_523)).toBe("This file is 10,016,523 bytes; the import takes files up to 10,000,000 bytes (10 MB). Split it into smaller files and import them one after another.");
+    expect(TOO_LARGE_MESSAGE(10_000_001)).toContain("This file is 10,000,001 bytes;");
     expect(TOO_MANY_ROWS_MESSAGE).toBe("This file has more than 10,000 rows; the import takes up to 10,000 at a time. Split it into smaller files and import them one after another.");
   });
 });
