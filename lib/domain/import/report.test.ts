@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { MAX_LISTED_ISSUES } from "./limits";
 import { REFUSED_REASON_COLUMN, refusedRowsCsv } from "./refused";
-import { buildReport, emptyReport, reasonOf, refusedRows, type RowAction } from "./report";
+import { buildReport, emptyReport, reasonOf, refusedChoice, refusedRows, type RowAction } from "./report";
 import type { RowIssue } from "./rows";
 
 const issue = (row: number, message: string, column: string | null = "Title"): RowIssue => ({ row, field: column ? "title" : null, column, message });
@@ -107,5 +107,15 @@ describe("the refused rows as a file to fix and import again", () => {
   });
   it("is just the header when nothing was refused", () => {
     expect(refusedRowsCsv(headers, rows, [outcomes[0]!])).toEqual({ csv: `\ufeffTitle,Monthly calls,Notes,${REFUSED_REASON_COLUMN}\r\n`, count: 0 });
+  });
+});
+
+describe("the choice offered when rows are refused", () => {
+  it("offers the rows that pass, or says there is nothing to import (never “Import the 0 rows that pass”)", () => {
+    expect(refusedChoice({ create: 2, update: 1, unchanged: 0, errorRows: 1 })).toBe(
+      "1 row is refused. Import the 3 rows that pass and leave it out (download it to correct and import later), or import nothing and correct the file first.",
+    );
+    expect(refusedChoice({ create: 0, update: 0, unchanged: 1, errorRows: 3 })).toBe("3 rows are refused. The other 1 matches the registry already, so there is nothing to import. Download them to correct and import again.");
+    expect(refusedChoice({ create: 0, update: 0, unchanged: 0, errorRows: 2 })).toBe("2 rows are refused. No row passes, so there is nothing to import. Download them to correct and import again.");
   });
 });

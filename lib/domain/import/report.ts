@@ -156,3 +156,21 @@ export interface RowsCheck {
   warnings: RowIssue[];
   notes: string[];
 }
+
+/**
+ * What the page says above its buttons when some rows are refused: import the rows that pass and
+ * leave the refused out, or nothing. When no row would be written (the rest match the registry
+ * already), there is no choice to offer, and it says so instead of "Import the 0 rows that pass".
+ */
+export function refusedChoice(counts: Pick<ImportCounts, "create" | "update" | "unchanged" | "errorRows">): string {
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  const { errorRows } = counts;
+  const writes = counts.create + counts.update;
+  const refused = `${fmt(errorRows)} row${errorRows === 1 ? " is" : "s are"} refused.`;
+  const them = errorRows === 1 ? "it" : "them";
+  if (writes === 0) {
+    const rest = counts.unchanged ? ` The other ${fmt(counts.unchanged)} ${counts.unchanged === 1 ? "matches" : "match"} the registry already, so there is nothing to import.` : " No row passes, so there is nothing to import.";
+    return `${refused}${rest} Download ${them} to correct and import again.`;
+  }
+  return `${refused} Import the ${fmt(writes)} row${writes === 1 ? "" : "s"} that pass and leave ${them} out (download ${them} to correct and import later), or import nothing and correct the file first.`;
+}

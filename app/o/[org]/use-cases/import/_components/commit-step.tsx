@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { buttonClass } from "@/components/button";
-import type { ImportReport } from "@/lib/domain/import";
+import { refusedChoice, type ImportReport } from "@/lib/domain/import";
 
 /** Step 3's actions once the report is shown: what can be imported, then the wait while the server imports. */
 
@@ -15,10 +15,7 @@ export function ImportButton({ report, onImport, onCancel }: { report: ImportRep
   if (errorRows > 0) {
     return (
       <div className="space-y-2">
-        <p className="text-sm font-medium text-red-800">
-          {fmt(errorRows)} row{errorRows === 1 ? " is" : "s are"} refused. Import the {fmt(create + update)} row{create + update === 1 ? "" : "s"} that pass and leave {errorRows === 1 ? "it" : "them"} out
-          (download {errorRows === 1 ? "it" : "them"} to correct and import later), or import nothing and correct the file first.
-        </p>
+        <p className="text-sm font-medium text-red-800">{refusedChoice(report.counts)}</p>
         <div className="flex flex-wrap gap-3">
           {create + update > 0 && (
             <button type="button" className={buttonClass("primary")} onClick={() => onImport(true)}>
