@@ -101,6 +101,8 @@ test("finance imports, attributes and re-imports actual spend; the use case and 
   await auth.signIn(page, org.users.EXECUTIVE!, { from: org.path("portfolio") });
   const p = page.getByTestId("actuals-panel");
   await expect(p).toContainText("Projected against actual, 2026 so far");
+  // Manual estimates are compared whole, as the use case's own panel says.
+  await expect(p).toContainText("what a bill measures (inference, hosting and training compute, retrieval, and manual estimates whole)");
   await expect(p.getByTestId("actuals-unattributed")).toHaveText("$22.55 belongs to no use case yet");
   await expect(p.getByTestId("actuals-by-unit").getByRole("row", { name: /Claims/ })).toContainText("$374");
   await expect(p.getByTestId("actuals-outside").getByRole("listitem").first()).toContainText("Letter drafting");

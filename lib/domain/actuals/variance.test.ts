@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apportion } from "./money";
-import { computeVariance, distanceOutside, MONTH_NAMES, monthlyShares, pct, positionOf, sharesToDate, WARNING_LABELS } from "./variance";
+import { againstBaseText, computeVariance, distanceOutside, MONTH_NAMES, monthlyShares, pct, positionOf, sharesToDate, WARNING_LABELS } from "./variance";
 
 /** A projection of $120k base a year of inference ($96k low, $150k high) and $24k of engineering (not metered). */
 const projection = [
@@ -159,5 +159,16 @@ describe("where actual spend stands: the bounds", () => {
   it("names the months and the warnings", () => {
     expect(MONTH_NAMES).toEqual(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
     expect(WARNING_LABELS).toEqual({ "outside-range": "Actual spend outside the projected range", "over-budget": "On course to pass its approved budget this year" });
+  });
+});
+
+describe("the portfolio's against-base cell", () => {
+  it("says a difference under half a percent as under 1%, never 'on base' for an actual that is not", () => {
+    expect(againstBaseText(10_544_00, 31_500_00)).toBe("−67%");
+    expect(againstBaseText(3_527_00, 1_150_00)).toBe("+207%");
+    expect(againstBaseText(100_00, 100_00)).toBe("on base");
+    expect(againstBaseText(100_40, 100_00)).toBe("+<1%");
+    expect(againstBaseText(99_60, 100_00)).toBe("−<1%");
+    expect(againstBaseText(5_00, 0)).toBe("—");
   });
 });

@@ -111,6 +111,18 @@ export function pct(actual: number, base: number): number | null {
   return base > 0 ? Math.round(((actual - base) / base) * 100) : null;
 }
 
+/**
+ * The portfolio's "Against base" cell: "+8%", "−67%", "on base", "—" with no base; within half a
+ * percent but not on it, "+<1%" or "−<1%" (as the use case's own sentence says "less than 1% over"),
+ * never "on base" for an actual that is not.
+ */
+export function againstBaseText(actual: number, base: number): string {
+  const p = pct(actual, base);
+  if (p === null) return "—";
+  if (p === 0) return actual === base ? "on base" : actual > base ? "+<1%" : "−<1%";
+  return `${p > 0 ? "+" : "−"}${Math.abs(p)}%`;
+}
+
 function monthsText(through: number): string {
   return through === 1 ? "January" : `January to ${MONTH_NAMES[through - 1]}`;
 }

@@ -1,14 +1,10 @@
 import Link from "next/link";
-import { formatCentsExact, MONTH_NAMES, pct } from "@/lib/domain/actuals";
+import { againstBaseText, formatCentsExact, MONTH_NAMES } from "@/lib/domain/actuals";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { compactDollars, dollars, plural } from "@/lib/domain/portfolio/format";
 import type { PortfolioActuals } from "@/lib/server/actuals/read";
 import { link, Panel, ScrollTable, td, tdNum, th, thNum, type UseCaseHref } from "./panel";
 
-const diff = (actual: number, base: number) => {
-  const p = pct(actual, base);
-  return p === null ? "—" : p === 0 ? "on base" : `${p > 0 ? "+" : "−"}${Math.abs(p)}%`;
-};
 
 /**
  * Projected against actual (issue 21): the year so far for the use cases with actual spend, by
@@ -50,7 +46,7 @@ export function ActualsPanel({ a, useCaseHref, actualsHref }: { a: PortfolioActu
             <td className={tdNum}>
               {dollars(r.projected.low)} – {dollars(r.projected.high)}
             </td>
-            <td className={tdNum}>{r.unprojected === r.actual ? "—" : diff(projectedPart(r), r.projected.base)}</td>
+            <td className={tdNum}>{r.unprojected === r.actual ? "—" : againstBaseText(projectedPart(r), r.projected.base)}</td>
           </tr>
         ))}
       </tbody>
@@ -61,18 +57,18 @@ export function ActualsPanel({ a, useCaseHref, actualsHref }: { a: PortfolioActu
       id="actuals"
       title={`Projected against actual, ${a.period.year} so far`}
       testId="actuals-panel"
-      description={`${months}, for the use cases with actual spend, against their projections of what a bill measures (inference, hosting, retrieval).`}
+      description={`${months}, for the use cases with actual spend, against their projections of what a bill measures (inference, hosting and training compute, retrieval, and manual estimates whole).`}
     >
       <p className="text-sm text-zinc-800" data-testid="actuals-summary">
         {a.unprojected > 0 ? (
           <>
             Spent {compactDollars(a.actual)} so far this year: {compactDollars(projectedPart(a))} by use cases with a projection for these months, against a base
-            projection of {compactDollars(a.projected.base)} ({diff(projectedPart(a), a.projected.base)}), and {compactDollars(a.unprojected)} by use cases with none
+            projection of {compactDollars(a.projected.base)} ({againstBaseText(projectedPart(a), a.projected.base)}), and {compactDollars(a.unprojected)} by use cases with none
             (not started by their plan, or not assessed), set against nothing;{" "}
           </>
         ) : (
           <>
-            Spent {compactDollars(a.actual)} so far this year against a base projection of {compactDollars(a.projected.base)} ({diff(a.actual, a.projected.base)});{" "}
+            Spent {compactDollars(a.actual)} so far this year against a base projection of {compactDollars(a.projected.base)} ({againstBaseText(a.actual, a.projected.base)});{" "}
           </>
         )}
         {a.flagged === 0 ? "no use case is flagged." : `${plural(a.flagged, "use case")} flagged.`}{" "}

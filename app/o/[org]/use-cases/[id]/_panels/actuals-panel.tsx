@@ -27,7 +27,9 @@ export async function ActualsPanel({ orgSlug, organizationId, useCaseId }: { org
       </h2>
       {!u ? (
         <p className="mt-2 text-sm text-zinc-600">
-          {period ? "No actual spend is attributed to this use case this year: no billing row is tagged with its external id, and no rule gives it a share." : "No actual spend has been imported yet."}{" "}
+          {period
+            ? `No actual spend is attributed to this use case in ${period.year}, the latest year imported: no billing row of that year is tagged with its external id, and no rule gives it a share.`
+            : "No actual spend has been imported yet."}{" "}
           <Link className="text-brand-700 underline" href={`/o/${orgSlug}/actuals`}>
             Actual spend
           </Link>
@@ -38,7 +40,9 @@ export async function ActualsPanel({ orgSlug, organizationId, useCaseId }: { org
             {u.variance.sentence}
           </p>
           <p className="text-xs text-zinc-600">
-            Against the projection for {u.approach ? APPROACH_LABELS[u.approach] : "no approach"} ({u.decided ? "as decided" : "as recommended"}), of what a bill measures: inference, hosting and training compute, retrieval, manual estimates.
+            {u.approach
+              ? `Against the projection for ${APPROACH_LABELS[u.approach]} (${u.decided ? "as decided" : "as recommended"}), of what a bill measures: inference, hosting and training compute, retrieval, manual estimates.`
+              : "Against no projection: the use case has no recommendation and no decision yet, so nothing is projected to compare its spend with."}
             {start !== null ? (
               <span data-testid="actuals-start">
                 {" "}It started in {MONTH_NAMES[start]}: its first year of costs counts in {period!.year}, spread evenly over {MONTH_NAMES[start]} to December; nothing is projected before {MONTH_NAMES[start]}.
