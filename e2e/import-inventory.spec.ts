@@ -74,6 +74,11 @@ test("an admin imports a public inventory as published, then undoes it", async (
   await page.getByTestId("history-import-link").click();
   await expect(page).toHaveURL(new RegExp(`/use-cases/import/${summary!.entityId}$`));
   await expect(page.getByTestId("import-record-counts")).toContainText(`${valid} added`);
+  // The record names the rows it left out, by the file's own row numbers.
+  const sortedRefused = [...refused].sort((a, b) => a - b);
+  await expect(page.getByTestId("import-record-counts")).toContainText(
+    `${refused.length} refused and left out (rows ${sortedRefused.slice(0, -1).join(", ")} and ${sortedRefused.at(-1)} of the file)`,
+  );
   await page.getByRole("button", { name: "Undo this import" }).click();
   await page.getByRole("button", { name: "Yes, undo the import" }).click();
   await expect(page.getByTestId("import-undone")).toBeVisible();

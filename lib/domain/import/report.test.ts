@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { MAX_LISTED_ISSUES } from "./limits";
 import { REFUSED_REASON_COLUMN, refusedRowsCsv } from "./refused";
-import { buildReport, emptyReport, reasonOf, refusedChoice, refusedRows, type RowAction } from "./report";
+import { buildReport, emptyReport, reasonOf, refusedChoice, refusedRows, refusedRowsText, type RowAction } from "./report";
 import type { RowIssue } from "./rows";
 
 const issue = (row: number, message: string, column: string | null = "Title"): RowIssue => ({ row, field: column ? "title" : null, column, message });
@@ -117,5 +117,14 @@ describe("the choice offered when rows are refused", () => {
     );
     expect(refusedChoice({ create: 0, update: 0, unchanged: 1, errorRows: 3 })).toBe("3 rows are refused. The other 1 matches the registry already, so there is nothing to import. Download them to correct and import again.");
     expect(refusedChoice({ create: 0, update: 0, unchanged: 0, errorRows: 2 })).toBe("2 rows are refused. No row passes, so there is nothing to import. Download them to correct and import again.");
+  });
+});
+
+describe("the refused rows an import's record names", () => {
+  it("names them by the file's row numbers, in order, the first twenty and how many more", () => {
+    expect(refusedRowsText([])).toBe("");
+    expect(refusedRowsText([4])).toBe("row 4");
+    expect(refusedRowsText([12, 4, 7])).toBe("rows 4, 7 and 12");
+    expect(refusedRowsText(Array.from({ length: 51 }, (_, i) => 1_000 + i))).toBe(`rows ${Array.from({ length: 20 }, (_, i) => (1_000 + i).toLocaleString("en-US")).join(", ")} and 31 more`);
   });
 });

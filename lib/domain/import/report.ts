@@ -147,6 +147,19 @@ export function refusedRows(report: Pick<ImportReport, "outcomes">): Set<number>
   return new Set(report.outcomes.filter((o) => o.outcome === "refused").map((o) => o.row));
 }
 
+/**
+ * The refused rows as an import's record names them, by the file's own row numbers (as a
+ * spreadsheet numbers them): "row 4", "rows 4, 7 and 12", the first twenty and "and 31 more". "" for none.
+ */
+export function refusedRowsText(rows: readonly number[]): string {
+  const sorted = [...rows].sort((a, b) => a - b);
+  if (sorted.length === 0) return "";
+  if (sorted.length === 1) return `row ${sorted[0]}`;
+  const shown = sorted.slice(0, 20).map((r) => r.toLocaleString("en-US"));
+  const more = sorted.length - shown.length;
+  return more > 0 ? `rows ${shown.join(", ")} and ${more.toLocaleString("en-US")} more` : `rows ${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
+}
+
 /** What checking some rows gives: what each row would do, and every problem (not cut). */
 export interface RowsCheck {
   actions: [row: number, action: RowAction][];

@@ -34,6 +34,8 @@ export interface ImportRecord {
   encoding: string | null;
   encodingNote: string | null;
   counts: { rows: number; created: number; updated: number; unchanged: number; refused: number };
+  /** The file's rows refused and left out (its own row numbers, as stored with the import). */
+  refusedRows: number[];
   useCases: { id: string; title: string; action: "create" | "update"; exists: boolean; changedSince: boolean }[];
   undone: { at: string; actor: { id: string; name: string } | null } | null;
 }
@@ -47,6 +49,7 @@ type Summary = {
   updated?: number;
   unchanged?: number;
   refused?: number;
+  refusedRows?: number[];
   useCaseIds?: string[];
   writtenAt?: string;
 };
@@ -87,6 +90,7 @@ export async function getImportRecord(organizationId: string, importId: string):
     encoding: summary.encoding ?? null,
     encodingNote: summary.encodingNote ?? null,
     counts: { rows: summary.rows ?? 0, created: summary.created ?? 0, updated: summary.updated ?? 0, unchanged: summary.unchanged ?? 0, refused: summary.refused ?? 0 },
+    refusedRows: Array.isArray(summary.refusedRows) ? summary.refusedRows.filter((r): r is number => typeof r === "number") : [],
     useCases: ids.map((id) => {
       const r = byId.get(id);
       const title = r?.title ?? ((events.find((e) => e.entityId === id)?.after as { title?: string } | null)?.title ?? "(deleted)");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
-import { IMPORT_ROLES } from "@/lib/domain/import";
+import { IMPORT_ROLES, refusedRowsText } from "@/lib/domain/import";
 import { NotFoundError } from "@/lib/server/errors";
 import { getImportRecord } from "@/lib/server/import/undo";
 import { guardPage } from "@/lib/server/page-guard";
@@ -38,7 +38,7 @@ export default async function ImportRecordPage({ params }: { params: Promise<{ o
       />
       <section className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5">
         <p className="text-sm text-zinc-800" data-testid="import-record-counts">
-          {fmt(c.rows)} rows: {fmt(c.created)} added, {fmt(c.updated)} updated, {fmt(c.unchanged)} unchanged, {fmt(c.refused)} refused and left out.
+          {fmt(c.rows)} rows: {fmt(c.created)} added, {fmt(c.updated)} updated, {fmt(c.unchanged)} unchanged, {fmt(c.refused)} refused and left out{record.refusedRows.length ? ` (${refusedRowsText(record.refusedRows)} of the file)` : ""}.
         </p>
         {record.encodingNote && <p className="text-sm text-zinc-600">{record.encodingNote}</p>}
         {record.undone ? (
