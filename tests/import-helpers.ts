@@ -6,6 +6,7 @@ import type { TestOrg } from "./helpers/factory";
 import {
   buildReport,
   chunkRows,
+  claimAcrossChunks,
   crossRowChecks,
   decodeCsvBytes,
   describeEncoding,
@@ -69,13 +70,14 @@ export async function checkLikeTheBrowser(orgSlug: string, bytes: Uint8Array, ma
   const warnings: RowIssue[] = [...cross.warnings, ...encodingWarnings(parsed.markedRows)];
   const notes: string[] = [...cross.notes];
   let chunks = 0;
+  const claimed = new Map<string, number>();
   for (const chunk of chunkRows(parsed.rows)) {
     const res = await checkImportRows(orgSlug, { headers: parsed.headers, rows: chunk, mapping });
     chunks++;
     if (!res.ok) return { report: buildReport({ actions, rows: 0, errors, warnings, problems: [res.message] }), chunks, failed: res };
     for (const [row, action] of res.data.actions) actions.set(row, action);
     for (const [row, c] of res.data.changes) changes.set(row, c);
-    errors.push(...res.data.errors);
+    errors.push(...res.data.errors, ...claimAcrossChunks(claimed, res.data.matches));
     warnings.push(...res.data.warnings);
     notes.push(...res.data.notes);
   }

@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { MAX_LISTED_ISSUES } from "./limits";
 import { REFUSED_REASON_COLUMN, refusedRowsCsv } from "./refused";
-import { buildReport, emptyReport, reasonOf, refusedChoice, refusedRows, refusedRowsText, type RowAction } from "./report";
+import { buildReport, claimAcrossChunks, emptyReport, reasonOf, refusedChoice, refusedRows, refusedRowsText, type RowAction } from "./report";
 import type { RowIssue } from "./rows";
 
 const issue = (row: number, message: string, column: string | null = "Title"): RowIssue => ({ row, field: column ? "title" : null, column, message });
@@ -126,5 +126,17 @@ describe("the refused rows an import's record names", () => {
     expect(refusedRowsText([4])).toBe("row 4");
     expect(refusedRowsText([12, 4, 7])).toBe("rows 4, 7 and 12");
     expect(refusedRowsText(Array.from({ length: 51 }, (_, i) => 1_000 + i))).toBe(`rows ${Array.from({ length: 20 }, (_, i) => (1_000 + i).toLocaleString("en-US")).join(", ")} and 31 more`);
+  });
+});
+
+describe("a use case two rows of different chunks update", () => {
+  it("refuses the later row, naming the first, across chunks; the first row itself again is no duplicate", () => {
+    const claimed = new Map<string, number>();
+    const m = (row: number, useCaseId: string) => ({ row, useCaseId, title: "Support assistant", field: "title" as const, column: "Title" });
+    expect(claimAcrossChunks(claimed, [m(2, "u1"), m(3, "u2")])).toEqual([]);
+    expect(claimAcrossChunks(claimed, [m(1_503, "u1"), m(1_504, "u3")])).toEqual([
+      { row: 1_503, field: "title", column: "Title", message: "Row 2 already updates the same use case (“Support assistant”); each use case can come from one row only." },
+    ]);
+    expect(claimAcrossChunks(claimed, [m(2, "u1")])).toEqual([]);
   });
 });

@@ -160,6 +160,39 @@ export function refusedRowsText(rows: readonly number[]): string {
   return more > 0 ? `rows ${shown.join(", ")} and ${more.toLocaleString("en-US")} more` : `rows ${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
 }
 
+/**
+ * A row that finds a use case of the registry (by its external id, or its title and business
+ * unit) and would update it: its use case, and where to say so if another row finds it too.
+ */
+export interface RowMatch {
+  row: number;
+  useCaseId: string;
+  title: string;
+  field: "externalId" | "title";
+  column: string | null;
+}
+
+/** "Row 4 already updates the same use case (…)": one message for the check and the import. */
+export function sameUseCaseIssue(m: RowMatch, firstRow: number): RowIssue {
+  return { row: m.row, field: m.field, column: m.column, message: `Row ${firstRow} already updates the same use case (“${m.title}”); each use case can come from one row only.` };
+}
+
+/**
+ * The rows that update a use case another row of the file already updates, across the chunks the
+ * browser checks one at a time (each chunk's own check sees only its rows; the import plans the
+ * whole file, so without this a file could pass the check and be refused by the import).
+ * `claimed` carries the first row per use case from chunk to chunk.
+ */
+export function claimAcrossChunks(claimed: Map<string, number>, matches: readonly RowMatch[]): RowIssue[] {
+  const out: RowIssue[] = [];
+  for (const m of matches) {
+    const first = claimed.get(m.useCaseId);
+    if (first === undefined) claimed.set(m.useCaseId, m.row);
+    else if (first !== m.row) out.push(sameUseCaseIssue(m, first));
+  }
+  return out;
+}
+
 /** What checking some rows gives: what each row would do, and every problem (not cut). */
 export interface RowsCheck {
   actions: [row: number, action: RowAction][];
@@ -168,6 +201,8 @@ export interface RowsCheck {
   errors: RowIssue[];
   warnings: RowIssue[];
   notes: string[];
+  /** The rows that would update a use case of the registry (the first row per use case), for claimAcrossChunks. */
+  matches: RowMatch[];
 }
 
 /**

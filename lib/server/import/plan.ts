@@ -4,12 +4,14 @@ import {
   describeCloseTitles,
   findCloseTitles,
   INCOMPLETE_CLOSE_TITLES,
+  sameUseCaseIssue,
   titleKey,
   type ColumnPlan,
   type FieldChange,
   type ConvertedRow,
   type RowAction,
   type RowIssue,
+  type RowMatch,
   type RowsCheck,
 } from "@/lib/domain/import";
 import type { UseCaseFields } from "@/lib/domain/use-case";
@@ -110,7 +112,7 @@ export async function planRows(
   /** Use case id → the row that already updates it (one row per use case). */
   const claimed = new Map<string, number>();
 
-  const out: RowsPlan = { actions: [], changes: [], errors: [], warnings: [], notes: [], planned: [] };
+  const out: RowsPlan = { actions: [], changes: [], errors: [], warnings: [], notes: [], matches: [], planned: [] };
   const issue = (c: ConvertedRow, field: RowIssue["field"], message: string): RowIssue => ({ row: c.row, field, column: field ? (plan[field]?.header ?? null) : null, message });
 
   for (const c of converted) {
@@ -128,8 +130,12 @@ export async function planRows(
     }
     if (row && !row.deletedAt) {
       const first = claimed.get(row.id);
-      if (first !== undefined) errors.push(issue(c, c.externalId ? "externalId" : "title", `Row ${first} already updates the same use case (“${row.title}”); each use case can come from one row only.`));
-      else claimed.set(row.id, c.row);
+      const match: RowMatch = { row: c.row, useCaseId: row.id, title: row.title, field: c.externalId ? "externalId" : "title", column: plan[c.externalId ? "externalId" : "title"]?.header ?? null };
+      if (first !== undefined) errors.push(sameUseCaseIssue(match, first));
+      else {
+        claimed.set(row.id, c.row);
+        out.matches.push(match);
+      }
     }
     let existing: ExistingUseCase | null = null;
     if (row?.deletedAt) {

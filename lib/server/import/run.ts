@@ -58,7 +58,7 @@ export async function checkRows(actor: ImportActor, input: { headers: string[]; 
     },
     { maxWait: 30_000, timeout: 60_000 },
   );
-  return { actions: planned.actions, changes: planned.changes, errors: planned.errors, warnings: planned.warnings, notes: planned.notes };
+  return { actions: planned.actions, changes: planned.changes, errors: planned.errors, warnings: planned.warnings, notes: planned.notes, matches: planned.matches };
 }
 
 export type ImportOutcome =

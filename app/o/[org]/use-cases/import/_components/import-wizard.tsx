@@ -13,6 +13,7 @@ import {
   applySavedColumns,
   buildReport,
   chunkRows,
+  claimAcrossChunks,
   crossRowChecks,
   dateOrderEvidence,
   decodeCsvBytes,
@@ -196,6 +197,8 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
     }));
     setStage({ step: "checking", done: 0, total: rows.length });
     let done = 0;
+    // Use case → the first row that updates it, across chunks (the import plans the whole file at once).
+    const claimed = new Map<string, number>();
     for (const chunk of chunkRows(sent)) {
       const res = await call(() => checkImportRows(props.orgSlug, { headers, rows: chunk, mapping }));
       if (!res.ok) {
@@ -205,7 +208,7 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
       }
       for (const [row, action] of res.data.actions) actions.set(row, action);
       for (const [row, c] of res.data.changes) changes.set(row, c);
-      errors.push(...res.data.errors);
+      errors.push(...res.data.errors, ...claimAcrossChunks(claimed, res.data.matches));
       warnings.push(...res.data.warnings);
       notes.push(...res.data.notes);
       done += chunk.length;
