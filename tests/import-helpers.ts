@@ -20,6 +20,7 @@ import {
   type ImportMapping,
   type ImportReport,
   type RowIssue,
+  type RowMatch,
   type RowAction,
 } from "@/lib/domain/import";
 
@@ -70,7 +71,7 @@ export async function checkLikeTheBrowser(orgSlug: string, bytes: Uint8Array, ma
   const warnings: RowIssue[] = [...cross.warnings, ...encodingWarnings(parsed.markedRows)];
   const notes: string[] = [...cross.notes];
   let chunks = 0;
-  const claimed = new Map<string, number>();
+  const claimed = new Map<string, RowMatch>();
   for (const chunk of chunkRows(parsed.rows)) {
     const res = await checkImportRows(orgSlug, { headers: parsed.headers, rows: chunk, mapping });
     chunks++;

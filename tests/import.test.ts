@@ -462,4 +462,15 @@ describe("one use case found by two rows in different chunks of the check", () =
     expect(reasons(checked.report)).toEqual(["Row 2 already updates the same use case (“Support assistant”); each use case can come from one row only."]);
     expect(res.ok && !res.data.committed ? reasons(res.data.report) : null).toEqual(reasons(checked.report));
   });
+
+  it("gives a row that repeats an external id the reason once, not also 'already updates the same use case'", async () => {
+    const org = await createTestOrg("import-repeat");
+    signInAs(org.users.EXECUTIVE.id);
+    await commit(org, csv([H, tRow({ title: "Support assistant", businessUnit: "Support", externalId: "INV-1" })]), templateMapping());
+    const file = csv([H, tRow({ title: "Support assistant", businessUnit: "Support", externalId: "INV-1" }), tRow({ title: "Support assistant v2", businessUnit: "Support", externalId: "INV-1" })]);
+    const checked = await checkLikeTheBrowser(org.slug, new TextEncoder().encode(file), templateMapping());
+    expect(checked.report.errors.filter((e) => e.row === 3).map((e) => e.message)).toEqual(["External id “INV-1” is also on row 2; each use case must have its own."]);
+    const res = await importUseCases(org.slug, { file: fileOf(file), fileName: "use-cases.csv", mapping: templateMapping() });
+    expect(res.ok && !res.data.committed ? res.data.report.errors.filter((e) => e.row === 3).map((e) => e.message) : null).toEqual(["External id “INV-1” is also on row 2; each use case must have its own."]);
+  });
 });

@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { MAX_LISTED_ISSUES } from "./limits";
 import { REFUSED_REASON_COLUMN, refusedRowsCsv } from "./refused";
-import { buildReport, claimAcrossChunks, emptyReport, reasonOf, refusedChoice, refusedRows, refusedRowsText, type RowAction } from "./report";
+import { buildReport, claimAcrossChunks, emptyReport, reasonOf, refusedChoice, refusedRows, refusedRowsText, type RowAction, type RowMatch } from "./report";
 import type { RowIssue } from "./rows";
 
 const issue = (row: number, message: string, column: string | null = "Title"): RowIssue => ({ row, field: column ? "title" : null, column, message });
@@ -131,12 +131,16 @@ describe("the refused rows an import's record names", () => {
 
 describe("a use case two rows of different chunks update", () => {
   it("refuses the later row, naming the first, across chunks; the first row itself again is no duplicate", () => {
-    const claimed = new Map<string, number>();
-    const m = (row: number, useCaseId: string) => ({ row, useCaseId, title: "Support assistant", field: "title" as const, column: "Title" });
+    const claimed = new Map<string, RowMatch>();
+    const m = (row: number, useCaseId: string, byExternalId = false): RowMatch => ({ row, useCaseId, title: "Support assistant", field: byExternalId ? "externalId" : "title", column: byExternalId ? "Id" : "Title", byExternalId });
     expect(claimAcrossChunks(claimed, [m(2, "u1"), m(3, "u2")])).toEqual([]);
     expect(claimAcrossChunks(claimed, [m(1_503, "u1"), m(1_504, "u3")])).toEqual([
       { row: 1_503, field: "title", column: "Title", message: "Row 2 already updates the same use case (“Support assistant”); each use case can come from one row only." },
     ]);
     expect(claimAcrossChunks(claimed, [m(2, "u1")])).toEqual([]);
+    // Both by the same external id: the file's repeated-id check says so; not the same reason twice.
+    expect(claimAcrossChunks(claimed, [m(5, "u4", true)])).toEqual([]);
+    expect(claimAcrossChunks(claimed, [m(1_600, "u4", true)])).toEqual([]);
+    expect(claimAcrossChunks(claimed, [m(1_601, "u4")])).toHaveLength(1);
   });
 });

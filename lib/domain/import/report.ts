@@ -170,11 +170,18 @@ export interface RowMatch {
   title: string;
   field: "externalId" | "title";
   column: string | null;
+  /** Found by its external id (else by its title and business unit). */
+  byExternalId: boolean;
 }
 
-/** "Row 4 already updates the same use case (…)": one message for the check and the import. */
-export function sameUseCaseIssue(m: RowMatch, firstRow: number): RowIssue {
-  return { row: m.row, field: m.field, column: m.column, message: `Row ${firstRow} already updates the same use case (“${m.title}”); each use case can come from one row only.` };
+/**
+ * "Row 4 already updates the same use case (…)": one message for the check and the import. None
+ * where both rows found it by its external id: they carry the same id, and the file's own check
+ * ("External id “RR-3” is also on row 4") says so already, so the row is not given the reason twice.
+ */
+export function sameUseCaseIssue(m: RowMatch, first: RowMatch): RowIssue | null {
+  if (m.byExternalId && first.byExternalId) return null;
+  return { row: m.row, field: m.field, column: m.column, message: `Row ${first.row} already updates the same use case (“${m.title}”); each use case can come from one row only.` };
 }
 
 /**
@@ -183,12 +190,15 @@ export function sameUseCaseIssue(m: RowMatch, firstRow: number): RowIssue {
  * whole file, so without this a file could pass the check and be refused by the import).
  * `claimed` carries the first row per use case from chunk to chunk.
  */
-export function claimAcrossChunks(claimed: Map<string, number>, matches: readonly RowMatch[]): RowIssue[] {
+export function claimAcrossChunks(claimed: Map<string, RowMatch>, matches: readonly RowMatch[]): RowIssue[] {
   const out: RowIssue[] = [];
   for (const m of matches) {
     const first = claimed.get(m.useCaseId);
-    if (first === undefined) claimed.set(m.useCaseId, m.row);
-    else if (first !== m.row) out.push(sameUseCaseIssue(m, first));
+    if (first === undefined) claimed.set(m.useCaseId, m);
+    else if (first.row !== m.row) {
+      const issue = sameUseCaseIssue(m, first);
+      if (issue) out.push(issue);
+    }
   }
   return out;
 }

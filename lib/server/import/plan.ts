@@ -110,7 +110,7 @@ export async function planRows(
   const emailOf = new Map(members.map((m) => [m.userId, m.user.email]));
   const me = actorOf(actor);
   /** Use case id → the row that already updates it (one row per use case). */
-  const claimed = new Map<string, number>();
+  const claimed = new Map<string, RowMatch>();
 
   const out: RowsPlan = { actions: [], changes: [], errors: [], warnings: [], notes: [], matches: [], planned: [] };
   const issue = (c: ConvertedRow, field: RowIssue["field"], message: string): RowIssue => ({ row: c.row, field, column: field ? (plan[field]?.header ?? null) : null, message });
@@ -130,10 +130,12 @@ export async function planRows(
     }
     if (row && !row.deletedAt) {
       const first = claimed.get(row.id);
-      const match: RowMatch = { row: c.row, useCaseId: row.id, title: row.title, field: c.externalId ? "externalId" : "title", column: plan[c.externalId ? "externalId" : "title"]?.header ?? null };
-      if (first !== undefined) errors.push(sameUseCaseIssue(match, first));
-      else {
-        claimed.set(row.id, c.row);
+      const match: RowMatch = { row: c.row, useCaseId: row.id, title: row.title, field: c.externalId ? "externalId" : "title", column: plan[c.externalId ? "externalId" : "title"]?.header ?? null, byExternalId: byId };
+      if (first !== undefined) {
+        const issue = sameUseCaseIssue(match, first);
+        if (issue) errors.push(issue);
+      } else {
+        claimed.set(row.id, match);
         out.matches.push(match);
       }
     }

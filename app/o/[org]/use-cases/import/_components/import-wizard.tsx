@@ -40,6 +40,7 @@ import {
   type ParsedCsv,
   type RowAction,
   type RowIssue,
+  type RowMatch,
   type ValueMap,
 } from "@/lib/domain/import";
 import type { SavedMapping } from "@/lib/server/import/mappings";
@@ -198,7 +199,7 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
     setStage({ step: "checking", done: 0, total: rows.length });
     let done = 0;
     // Use case → the first row that updates it, across chunks (the import plans the whole file at once).
-    const claimed = new Map<string, number>();
+    const claimed = new Map<string, RowMatch>();
     for (const chunk of chunkRows(sent)) {
       const res = await call(() => checkImportRows(props.orgSlug, { headers, rows: chunk, mapping }));
       if (!res.ok) {
