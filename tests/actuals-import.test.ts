@@ -152,15 +152,25 @@ describe("where the unattributed spend comes from", () => {
     expect(p.unattributed).toEqual([{ reason: "untagged", cents: 55_00 }]);
     const { sources, others } = await unattributedSources(org.id, 2026);
     expect(sources).toEqual([
-      { resource: "shared-db", sku: "", account: "", tag: null, cents: 40_00 },
-      { resource: "other", sku: "", account: "", tag: null, cents: 10_00 },
-      { resource: "b-db", sku: "", account: "", tag: null, cents: 5_00 },
+      { resource: "shared-db", sku: "", account: "", tag: null, tagInTrash: false, cents: 40_00 },
+      { resource: "other", sku: "", account: "", tag: null, tagInTrash: false, cents: 10_00 },
+      { resource: "b-db", sku: "", account: "", tag: null, tagInTrash: false, cents: 5_00 },
     ]);
     expect(others).toEqual({ count: 0, cents: 0 });
     // A smaller list: the rest in one sum, still adding up.
     const top = await unattributedSources(org.id, 2026, 1);
     expect(top.sources.map((s) => s.resource)).toEqual(["shared-db"]);
     expect(top.others).toEqual({ count: 2, cents: 15_00 });
+  });
+
+  it("says a tag names a use case in the trash, not no use case at all", async () => {
+    const { org, b } = await setUp("sources-trash");
+    await db.useCase.update({ where: { id: b }, data: { deletedAt: new Date() } });
+    const rows = ["2026-01-10,12.00,letters-api,usecase=UC-B", "2026-01-11,3.00,old-api,usecase=UC-GONE"];
+    await importActuals(actor(org), { source: chunked(["date,cost,resource,tags", ...rows].join("\n") + "\n"), fileName: "t.csv", feed: "T" });
+    const { unattributedSources } = await import("@/lib/server/actuals/sources-read");
+    const { sources } = await unattributedSources(org.id, 2026);
+    expect(sources.map((s) => [s.tag, s.tagInTrash, s.cents])).toEqual([["UC-B", true, 12_00], ["UC-GONE", false, 3_00]]);
   });
 });
 

@@ -52,6 +52,8 @@ export interface UnattributedSource {
   sku: string;
   account: string;
   tag: string | null;
+  /** The tag is the external id of a use case in the trash (restoring it gives it this spend back), not of no use case at all. */
+  tagInTrash: boolean;
   cents: number;
 }
 
@@ -65,11 +67,12 @@ export interface UnattributedSource {
  * total and in no source. Beyond `limit` sources, the rest is one sum (`others`).
  */
 export async function unattributedSources(organizationId: string, year: number, limit = 20): Promise<{ sources: UnattributedSource[]; others: { count: number; cents: number } }> {
-  const { lines, rules, useCases } = await db.$transaction(async (tx) => {
+  const { lines, rules, useCases, trashed } = await db.$transaction(async (tx) => {
     await withOrganizationScope(tx, organizationId);
-    const [rules, useCases] = await Promise.all([
+    const [rules, useCases, trashed] = await Promise.all([
       tx.actualRule.findMany({ where: { organizationId, useCase: { deletedAt: null } }, select: { field: true, value: true, useCaseId: true, shareBp: true } }),
       tx.useCase.findMany({ where: { organizationId, deletedAt: null, externalId: { not: null } }, select: { id: true, externalId: true } }),
+      tx.useCase.findMany({ where: { organizationId, deletedAt: { not: null }, externalId: { not: null } }, select: { externalId: true } }),
     ]);
     // Only lines that can leave anything unattributed: no tag, or one no live use case has.
     const lines = await tx.$queryRaw<{ tag: string | null; resource: string; sku: string; account: string; cents: string }[]>(Prisma.sql`
@@ -81,7 +84,7 @@ export async function unattributedSources(organizationId: string, year: number, 
          AND l."month" >= ${new Date(Date.UTC(year, 0, 1))} AND l."month" < ${new Date(Date.UTC(year + 1, 0, 1))}
          AND (l."tag" IS NULL OR NOT EXISTS (SELECT 1 FROM "UseCase" u WHERE u."organizationId" = ${organizationId} AND u."externalId" = l."tag" AND u."deletedAt" IS NULL))
        GROUP BY l."month", l."category", l."tag", l."resource", l."sku", l."account"`);
-    return { lines, rules, useCases };
+    return { lines, rules, useCases, trashed: new Set(trashed.map((u) => u.externalId!)) };
   });
   // Grouped per month, category and key exactly as rebuildSpend groups them, so each split is the one attribution made.
   const split = createSplitter(
@@ -97,8 +100,9 @@ export async function unattributedSources(organizationId: string, year: number, 
     if (s) {
       s.exact += left;
       if (l.tag !== null && (s.tag === null || l.tag < s.tag)) s.tag = l.tag;
-    } else bySource.set(k, { resource: l.resource, sku: l.sku, account: l.account, tag: l.tag, cents: 0, exact: left });
+    } else bySource.set(k, { resource: l.resource, sku: l.sku, account: l.account, tag: l.tag, tagInTrash: false, cents: 0, exact: left });
   }
+  for (const s of bySource.values()) s.tagInTrash = s.tag !== null && trashed.has(s.tag);
   const all = [...bySource.values()]
     .filter((s) => s.exact !== 0n)
     .map(({ exact, ...s }) => ({ ...s, cents: Number(exact) }))

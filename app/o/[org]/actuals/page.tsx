@@ -106,7 +106,7 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
                         <td className={`${td} break-all`}>{s.resource || "—"}</td>
                         <td className={`${td} break-all`}>{s.sku || "—"}</td>
                         <td className={`${td} break-all`}>{s.account || "—"}</td>
-                        <td className={`${td} break-all`}>{s.tag ? `${s.tag} (no such use case)` : "none"}</td>
+                        <td className={`${td} break-all`}>{s.tag ? `${s.tag} (${s.tagInTrash ? "its use case is in the trash: restore it to give it this spend" : "no such use case"})` : "none"}</td>
                         <td className={tdNum}>{formatCentsExact(s.cents)}</td>
                       </tr>
                     ))}
