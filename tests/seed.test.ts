@@ -95,6 +95,8 @@ describe("the demo seed", () => {
     // The bill counts each use case's calls, so its cost per call is one the assumptions' range holds.
     const unit = await loadUnitCosts(org.id);
     expect(unit.observed.calls!.count).toBeGreaterThan(1_000_000);
+    // Measured over the demo's bill, January to November 2026, which the page says.
+    expect(unit.months).toEqual({ from: "2026-01", to: "2026-11" });
     expect(unit.observed.calls!.usdPerCall).toBeGreaterThan(unit.assumed.usdPerCall.low!);
     expect(unit.observed.calls!.usdPerCall).toBeLessThan(unit.assumed.usdPerCall.high!);
     // The break-even volume is read against the use case's own: month-end commentary runs 200 calls a month.

@@ -14,6 +14,8 @@ import { withOrganizationScope } from "../rls";
  */
 export interface UnitCostComparison {
   version: number;
+  /** The months the inference lines measured over span ("2026-01" to "2026-11"); null with none. */
+  months: { from: string; to: string } | null;
   observed: Observed;
   assumed: ReturnType<typeof assumedUnitCosts>;
   proposal: ReturnType<typeof pricesFromActuals>;
@@ -22,8 +24,9 @@ export interface UnitCostComparison {
 export async function loadUnitCosts(organizationId: string): Promise<UnitCostComparison> {
   const lines = await db.$transaction(async (tx) => {
     await withOrganizationScope(tx, organizationId);
-    return tx.$queryRaw<{ unit: string; quantity: number; cents: string }[]>(Prisma.sql`
-      SELECT l."unit", sum(l."quantity")::float8 AS "quantity", sum(l."costCents")::text AS "cents"
+    return tx.$queryRaw<{ unit: string; quantity: number; cents: string; from: string; to: string }[]>(Prisma.sql`
+      SELECT l."unit", sum(l."quantity")::float8 AS "quantity", sum(l."costCents")::text AS "cents",
+             to_char(min(l."month"), 'YYYY-MM') AS "from", to_char(max(l."month"), 'YYYY-MM') AS "to"
         FROM "ActualLine" l
         JOIN "ActualImport" i ON i."id" = l."importId" AND i."organizationId" = ${organizationId} AND i."undoneAt" IS NULL
         JOIN "ActualImportMonth" m ON m."importId" = l."importId" AND m."month" = l."month" AND m."supersededById" IS NULL
@@ -32,7 +35,8 @@ export async function loadUnitCosts(organizationId: string): Promise<UnitCostCom
   });
   const observed = observeUnitCosts(lines.map((l) => ({ unit: l.unit, quantity: Number(l.quantity), cents: Number(l.cents) })));
   const current = await currentAssumptions(db, organizationId);
-  return { version: current.version, observed, assumed: assumedUnitCosts(current.set), proposal: pricesFromActuals(current.set, observed) };
+  const months = lines.length ? { from: lines.map((l) => l.from).sort()[0]!, to: lines.map((l) => l.to).sort().at(-1)! } : null;
+  return { version: current.version, months, observed, assumed: assumedUnitCosts(current.set), proposal: pricesFromActuals(current.set, observed) };
 }
 
 export async function startVersionFromActuals(ctx: MemberContext, input: { expectedVersion: number }): Promise<SaveAssumptionsResult> {

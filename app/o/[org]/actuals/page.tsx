@@ -181,7 +181,7 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
           Unit costs: actual against the assumptions
         </h2>
         <p className="mt-1 text-sm text-zinc-600">
-          From the inference spend of the imports that count, over its calls (rows counted in requests or calls) and its tokens, against assumption version {unit.version} (its tokens per call and model prices).
+          From the inference spend of the imports that count{unit.months ? `, ${monthLabel(unit.months.from)}${unit.months.to === unit.months.from ? "" : ` to ${monthLabel(unit.months.to)}`} (every month imported, not only this year)` : ""}, over its calls (rows counted in requests or calls) and its tokens, against assumption version {unit.version} (its tokens per call and model prices).
         </p>
         <div className="mt-3 overflow-x-auto">
           <table className="min-w-full text-sm">
