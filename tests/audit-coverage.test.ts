@@ -644,7 +644,11 @@ describe("the audit log covers every entry point that changes something", () => 
     const t0 = await dbNow();
     const expected = await row.call(prepared);
     await succeeded(expected.result);
-    const events = await db.auditEvent.findMany({ where: { at: { gte: t0 } }, orderBy: { at: "asc" } });
+    // Between the call's start and its end: another test file's event dated ahead (tests/audit-log.test.ts
+    // writes one at 10 December 2026) is not this call's, and read as one it failed every row here.
+    // (A second past the end: a stored time is rounded to the millisecond, the clock here truncated.)
+    const t1 = new Date((await dbNow()).getTime() + 1_000);
+    const events = await db.auditEvent.findMany({ where: { at: { gte: t0, lte: t1 } }, orderBy: { at: "asc" } });
     const mine = events.filter((e) => e.organizationId === expected.organizationId && e.actorId === expected.actorId);
     expect(mine.length, `no audit event by ${expected.actorId} in ${expected.organizationId}; new events: ${JSON.stringify(events.map((e) => [e.action, e.entity]))}`).toBeGreaterThan(0);
     for (const e of mine) expect(e.action).toMatch(/^[a-z_]+\.[a-z_]+$/);
