@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { EMPTY_FILTER, type PortfolioFilter } from "../portfolio/filter";
 import {
   BU_COLUMNS, businessUnitHeader, businessUnitNote, createBusinessUnitFormatter, createDetailFormatter, DETAIL_COLUMNS, detailHeader,
-  detailNote, exportUrl, type DetailRow, type ExportKind,
+  detailNote, exportUrl, NOTE_ACTUAL_ONLY, type DetailRow, type ExportKind,
 } from "./cost-exports";
 
 const row = (over: Partial<DetailRow> = {}): DetailRow => ({
@@ -50,6 +50,23 @@ describe("the detail rows", () => {
     [{ manual: true, high: null }, "missing figure; manual estimate"],
     [{}, ""],
   ] as [Partial<DetailRow>, string][])("the note for %j is %j", (over, note) => expect(detailNote(row(over))).toBe(note));
+
+  it("write an actual-only row (spend with no cost row to carry it): no projection, no missing figure, as chosen even with no approach", () => {
+    const f = createDetailFormatter({ organization: "Acme" });
+    const text = detailHeader()
+      + f(row({ recommended: null, approach: null, lifecycleYear: null, category: "INFERENCE", low: null, base: null, high: null, assumptionVersion: null, actual: "2500", actualThrough: "2026-02", actualOnly: true }))
+      + f(row({ title: null as unknown as string, recommended: null, approach: null, lifecycleYear: null, category: "MANUAL_ESTIMATE", low: null, base: null, high: null, assumptionVersion: null, actual: "-150", actualOnly: true }));
+    const [r, second] = parse(text);
+    expect(r).toMatchObject({
+      title: "Claims triage", approach: "", approach_label: "", as_chosen: "yes", calendar_year: "2027", lifecycle_year: "", category: "INFERENCE",
+      low: "", base: "", high: "", assumption_version: "", note: NOTE_ACTUAL_ONLY, actual: "25.00", actual_through: "2026-02",
+    });
+    // The use case's cells are read from its first row only.
+    expect(second).toMatchObject({ title: "Claims triage", approach: "", as_chosen: "yes", category: "MANUAL_ESTIMATE", category_label: "Manual estimate", note: NOTE_ACTUAL_ONLY, actual: "-1.50" });
+    // With an approach as chosen, the row is that approach's, as chosen.
+    const [withApproach] = parse(detailHeader() + createDetailFormatter({ organization: "Acme" })(row({ lifecycleYear: null, low: null, base: null, high: null, actual: "100", actualOnly: true })));
+    expect(withApproach).toMatchObject({ approach: "RAG", as_chosen: "yes", lifecycle_year: "", note: NOTE_ACTUAL_ONLY });
+  });
 
   it("carries the labels people read beside the codes", () => {
     const f = createDetailFormatter({ organization: "Acme" });
@@ -100,6 +117,13 @@ describe("the business-unit rows", () => {
 
   it.each([[0, false, ""], ["2", false, "missing figures left out"], [0, true, "includes manual estimates"]] as const)("note for %s incomplete, manual %s: %j", (incompleteUseCases, manual, note) => {
     expect(businessUnitNote({ incompleteUseCases, manual })).toBe(note);
+  });
+
+  it("write an as-chosen row of actual spend with no projection (use cases with no approach): sums 0, said in the note", () => {
+    const f = createBusinessUnitFormatter({ organization: "Acme" });
+    const [r] = parse(businessUnitHeader() + f({ businessUnit: "Sales", calendarYear: "2026", scenario: "as chosen", approach: null, low: "0", base: "0", high: "0", useCases: "0", actualOnlyUseCases: "1", incompleteUseCases: "0", manual: false, highImpactUseCases: "0", personalDataUseCases: "0", actual: "2500", meteredBaseToDate: "0", actualThrough: "2026-02" }));
+    expect(r).toMatchObject({ approach: "", approach_label: "", low: "0.00", base: "0.00", use_cases: "0", note: "actual includes 1 use case with no projection for this year", actual: "25.00", variance_to_date: "25.00" });
+    expect(businessUnitNote({ incompleteUseCases: 1, manual: false, actualOnlyUseCases: "3" })).toBe("missing figures left out; actual includes 3 use cases with no projection for this year");
   });
 });
 

@@ -56,11 +56,11 @@ export interface DetailRow {
   status: string;
   recommended: string | null;
   chosen: string | null;
-  /** The approach this row projects. */
-  approach: string;
+  /** The approach this row projects; on an actual-only row, the approach as chosen (null: none). */
+  approach: string | null;
   calendarYear: Whole;
-  /** 1 for the first year of the use case's horizon. */
-  lifecycleYear: Whole;
+  /** 1 for the first year of the use case's horizon; null on an actual-only row of a year outside it. */
+  lifecycleYear: Whole | null;
   category: string;
   low: Cents;
   base: Cents;
@@ -86,22 +86,35 @@ export interface DetailRow {
   actual?: Cents;
   /** "2026-02": the latest month of actual spend imported; null when none. */
   actualThrough?: string | null;
+  /**
+   * An actual-only row: attributed spend of a year in which the use case has no cost row for its approach
+   * as chosen (a pilot billed before its planned start year, a use case not assessed), so no row could carry
+   * it (ACTUALS_PLACEMENT). Its projection cells (low, base, high, assumption version) are empty.
+   */
+  actualOnly?: boolean;
 }
 
 /**
  * Where a use case's actual spend of a year goes in the detail: on its as-chosen rows of that year,
  * each actual category on the row of its projection category (inference → Inference, hosting →
  * Fine-tuned model hosting, retrieval → Retrieval infrastructure, other → Manual estimate); a
- * category with no such row goes on the first row of that year. Each cent appears once, so the
- * column adds up to the business-unit rollup's actual.
+ * category with no such row goes on the first row of that year. A year with no as-chosen row at all
+ * (the use case starts later, is not assessed, or has no projection for that approach) gets
+ * actual-only rows of its own, one per category, on the category placed here. Each cent appears
+ * once, so the column adds up to the business-unit rollup's actual and the portfolio's.
  */
 export const ACTUALS_PLACEMENT: Record<string, string> = { INFERENCE: "INFERENCE", HOSTING: "FT_HOSTING", RETRIEVAL: "RETRIEVAL_INFRA", OTHER: "MANUAL_ESTIMATE" };
 
 export const NOTE_MISSING = "missing figure";
 export const NOTE_MANUAL = "manual estimate";
+export const NOTE_ACTUAL_ONLY = "actual spend only, no projection for this year";
 
-/** The note for a detail row: a missing figure is never written as 0, it is an empty cell and this note. */
-export function detailNote(row: Pick<DetailRow, "low" | "base" | "high" | "manual">): string {
+/**
+ * The note for a detail row: a missing figure is never written as 0, it is an empty cell and this note.
+ * An actual-only row's projection cells are empty because there is no projection, not a missing figure.
+ */
+export function detailNote(row: Pick<DetailRow, "low" | "base" | "high" | "manual" | "actualOnly">): string {
+  if (row.actualOnly) return NOTE_ACTUAL_ONLY;
   const notes: string[] = [];
   if (row.low === null || row.base === null || row.high === null) notes.push(NOTE_MISSING);
   if (row.manual) notes.push(NOTE_MANUAL);
@@ -128,7 +141,7 @@ export function createDetailFormatter(ctx: ExportContext): (row: DetailRow) => s
   let suffix = "";
   let asChosen: string | null = null;
   let labels = "";
-  const approachCells = new Map<string, [string, string]>();
+  const approachCells = new Map<string | null, [string, string]>();
   const categoryCells = new Map<string, [string, string]>();
   return (row) => {
     // A use case's cells are read from its first row only: every row of it comes from one snapshot,
@@ -149,7 +162,8 @@ export function createDetailFormatter(ctx: ExportContext): (row: DetailRow) => s
       ].join(",");
     }
     // One string, not an array joined (csvLine's shape, written out: a million rows, issue 22); the
-    // approach's and category's cells are made once per code.
+    // approach's and category's cells are made once per code. An actual-only row of a use case with no approach
+    // has none (empty cells) and counts as chosen: its spend is in the as-chosen totals.
     const approach = approachCells.get(row.approach) ?? remember(approachCells, row.approach, [codeCell(row.approach), textCell(label(APPROACH_LABELS, row.approach))]);
     const category = categoryCells.get(row.category) ?? remember(categoryCells, row.category, [textCell(row.category), textCell(label(COST_CATEGORY_LABELS, row.category))]);
     return `${prefix},${approach[0]},${row.approach === asChosen ? "yes" : "no"},${integerCell(row.calendarYear)},${integerCell(row.lifecycleYear)},${category[0]},${
@@ -158,7 +172,7 @@ export function createDetailFormatter(ctx: ExportContext): (row: DetailRow) => s
   };
 }
 
-function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
   cache.set(key, value);
   return value;
 }
@@ -194,12 +208,20 @@ export interface BusinessUnitRow {
   businessUnit: string;
   calendarYear: Whole;
   scenario: BuScenario;
-  approach: string;
+  /** Null only on an "as chosen" row of use cases with no approach (their actual spend alone). */
+  approach: string | null;
   /** Sums of the use cases' known figures; a missing figure adds nothing and is counted in incompleteUseCases. */
   low: Exclude<Cents, null>;
   base: Exclude<Cents, null>;
   high: Exclude<Cents, null>;
+  /** The use cases whose projections the amounts sum (not those counted in actualOnlyUseCases). */
   useCases: Whole;
+  /**
+   * "as chosen" only: use cases whose actual spend of the year is in `actual` though they have no projection
+   * for it under their approach as chosen (a pilot billed before its planned start year, a use case not
+   * assessed). They add nothing to low/base/high (0 on a row of such use cases alone) and are in the note.
+   */
+  actualOnlyUseCases?: Whole;
   /** Use cases whose year has a missing figure: the amounts leave that cost out. */
   incompleteUseCases: Whole;
   /** Some of the amounts are manual estimates. */
@@ -214,10 +236,12 @@ export interface BusinessUnitRow {
   actualThrough?: string | null;
 }
 
-export function businessUnitNote(row: Pick<BusinessUnitRow, "incompleteUseCases" | "manual">): string {
+export function businessUnitNote(row: Pick<BusinessUnitRow, "incompleteUseCases" | "manual" | "actualOnlyUseCases">): string {
   const notes: string[] = [];
   if (Number(row.incompleteUseCases) > 0) notes.push("missing figures left out");
   if (row.manual) notes.push("includes manual estimates");
+  const actualOnly = Number(row.actualOnlyUseCases ?? 0);
+  if (actualOnly > 0) notes.push(`actual includes ${actualOnly} use case${actualOnly === 1 ? "" : "s"} with no projection for this year`);
   return notes.join("; ");
 }
 

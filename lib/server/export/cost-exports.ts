@@ -33,12 +33,19 @@ export interface ExportOrganization {
  * on its first row only, null on the ~100 rows after it: the formatter reads them once per use
  * case (createDetailFormatter), and not sending them again spares the database, the wire and this
  * process most of the row's text (issue 22: the export against PostgreSQL's own COPY).
+ *
+ * A use case's rows are its cost lines, then its actual-only rows (actualsUnplacedSql: spend of a
+ * year with no as-chosen line to carry it), read per use case (LATERAL) so that the rows still come
+ * in use-case order and only each use case's own rows are sorted. The sort key ends with the
+ * category, which tells actual-only rows (no line id) apart, so the order is total and the same in
+ * the window as in the statement: the row marked first is the row sent first. (No SQL comments in
+ * this query: the benchmark sends it to psql on one line.)
  */
 export function detailQuery(organizationId: string, filter: PortfolioFilter): Prisma.Sql {
   const once = (expression: string, name: string) => Prisma.raw(`CASE WHEN first THEN ${expression} END AS "${name}"`);
   return Prisma.sql`
     WITH placed AS (${actualsPlacedSql(organizationId)})
-    SELECT "useCaseId", approach, "calendarYear", "lifecycleYear", category, low, base, high, "assumptionVersion", manual, actual, "actualThrough",
+    SELECT "useCaseId", approach, "calendarYear", "lifecycleYear", category, low, base, high, "assumptionVersion", manual, actual, "actualThrough", "actualOnly",
            ${once("title", "title")}, ${once('"businessUnit"', "businessUnit")}, ${once('(SELECT COALESCE(ow.email, ow.name) FROM "User" ow WHERE ow.id = "ownerId")', "owner")},
            ${once("status", "status")}, ${once("recommended", "recommended")}, ${once("chosen", "chosen")},
            ${once('"highImpact"', "highImpact")}, ${once('"personalData"', "personalData")}, ${once("sourcing", "sourcing")}, ${once("vendor", "vendor")},
@@ -47,21 +54,27 @@ export function detailQuery(organizationId: string, filter: PortfolioFilter): Pr
       FROM (
         SELECT u.id AS "useCaseId", u.title, u."businessUnit", u."ownerId",
                u.status::text AS status, u."recommendedApproach"::text AS recommended, u."chosenApproach"::text AS chosen,
-               l.approach::text AS approach, l."calendarYear", l."yearIndex" AS "lifecycleYear", l.category,
+               l.approach::text AS approach, l."calendarYear", l."lifecycleYear", l.category,
                l."lowCents" AS low, l."baseCents" AS base, l."highCents" AS high,
                av.version AS "assumptionVersion", l.manual,
                u."highImpact", u."personalData", u.sourcing, u.vendor, u.stage, u."topicArea", u."euRiskTier", u."additionalFields", u.benefit,
-               p.cents::text AS actual, ${actualThroughSql(organizationId)} AS "actualThrough",
+               COALESCE(p.cents, l."unplaced")::text AS actual, ${actualThroughSql(organizationId)} AS "actualThrough", l."actualOnly",
                (SELECT o."valueHourlyRateCents" FROM "Organization" o WHERE o.id = ${organizationId}) AS "valueRateCents",
                l.id AS "lineId", l."yearIndex", l.approach AS "approachOrder",
-               lag(l."useCaseId") OVER (ORDER BY l."useCaseId", l.approach, l."yearIndex", l.id) IS DISTINCT FROM l."useCaseId" AS first
+               lag(u.id) OVER (ORDER BY u.id, l.approach, l."yearIndex", l.id, l.category) IS DISTINCT FROM u.id AS first
           FROM "UseCase" u
-          JOIN "CostLine" l ON l."organizationId" = u."organizationId" AND l."useCaseId" = u.id
+          CROSS JOIN LATERAL (
+            SELECT cl.id, cl.approach, cl."calendarYear", cl."yearIndex", cl."yearIndex" AS "lifecycleYear", cl.category,
+                   cl."lowCents", cl."baseCents", cl."highCents", cl.manual, NULL::bigint AS "unplaced", false AS "actualOnly"
+              FROM "CostLine" cl WHERE cl."organizationId" = u."organizationId" AND cl."useCaseId" = u.id
+            UNION ALL
+            ${actualsUnplacedSql(organizationId)}
+          ) l
           LEFT JOIN placed p ON p."lineId" = l.id
-          LEFT JOIN "AssumptionVersion" av ON av.id = u."assumptionVersionId" AND av."organizationId" = u."organizationId"
+          LEFT JOIN "AssumptionVersion" av ON av.id = u."assumptionVersionId" AND av."organizationId" = u."organizationId" AND NOT l."actualOnly"
          WHERE ${useCaseWhere(organizationId, filter)}
       ) AS line
-     ORDER BY "useCaseId", "approachOrder", "yearIndex", "lineId"`;
+     ORDER BY "useCaseId", "approachOrder", "yearIndex", "lineId", category`;
 }
 
 /**
@@ -84,20 +97,20 @@ export const DETAIL_PLAN_SETTINGS = { enable_sort: "off" } as const;
  */
 const DETAIL_QUERY_COLUMNS = [
   "useCaseId", "approach", "calendarYear", "lifecycleYear", "category", "low", "base", "high", "assumptionVersion", "manual", "actual", "actualThrough",
-  "title", "businessUnit", "owner", "status", "recommended", "chosen", "highImpact", "personalData", "sourcing", "vendor", "stage", "topicArea",
+  "actualOnly", "title", "businessUnit", "owner", "status", "recommended", "chosen", "highImpact", "personalData", "sourcing", "vendor", "stage", "topicArea",
   "euRiskTier", "additionalFields", "benefit", "valueRateCents",
 ] as const;
 
-/** A detail row from its fields in DETAIL_QUERY_COLUMNS order: text, booleans (manual, personal data) and nulls. */
+/** A detail row from its fields in DETAIL_QUERY_COLUMNS order: text, booleans (manual, actual-only, personal data) and nulls. */
 function detailRow(f: (string | boolean | null)[]): DetailRow {
   return {
-    useCaseId: f[0] as string, approach: f[1] as string, calendarYear: f[2] as string, lifecycleYear: f[3] as string, category: f[4] as string,
+    useCaseId: f[0] as string, approach: f[1] as string | null, calendarYear: f[2] as string, lifecycleYear: f[3] as string | null, category: f[4] as string,
     low: f[5] as string | null, base: f[6] as string | null, high: f[7] as string | null, assumptionVersion: f[8] as string | null,
-    manual: f[9] as boolean, actual: f[10] as string | null, actualThrough: f[11] as string | null,
-    title: f[12] as string, businessUnit: f[13] as string, owner: f[14] as string | null, status: f[15] as string, recommended: f[16] as string | null,
-    chosen: f[17] as string | null, highImpact: f[18] as string | null, personalData: f[19] as boolean | null, sourcing: f[20] as string | null,
-    vendor: f[21] as string, stage: f[22] as string | null, topicArea: f[23] as string, euRiskTier: f[24] as string | null,
-    additionalFields: f[25], benefit: f[26], valueRateCents: f[27] as string | null,
+    manual: f[9] as boolean, actual: f[10] as string | null, actualThrough: f[11] as string | null, actualOnly: f[12] as boolean,
+    title: f[13] as string, businessUnit: f[14] as string, owner: f[15] as string | null, status: f[16] as string, recommended: f[17] as string | null,
+    chosen: f[18] as string | null, highImpact: f[19] as string | null, personalData: f[20] as boolean | null, sourcing: f[21] as string | null,
+    vendor: f[22] as string, stage: f[23] as string | null, topicArea: f[24] as string, euRiskTier: f[25] as string | null,
+    additionalFields: f[26], benefit: f[27], valueRateCents: f[28] as string | null,
   };
 }
 
@@ -120,16 +133,21 @@ function actualThroughSql(organizationId: string): Prisma.Sql {
   return Prisma.sql`(SELECT to_char(max(s0."month"), 'YYYY-MM') FROM "ActualSpend" s0 WHERE s0."organizationId" = ${organizationId})`;
 }
 
+/** PostgreSQL's projection category for an ActualSpend row's actual category (ACTUALS_PLACEMENT). */
+function placementCategorySql(): Prisma.Sql {
+  return Prisma.raw(`CASE s."category" ${Object.entries(ACTUALS_PLACEMENT).map(([a, p]) => `WHEN '${a}' THEN '${p}'`).join(" ")} END`);
+}
+
 /**
  * Each use case's attributed actual spend per calendar year and category, placed on one CostLine
  * of its as-chosen approach (ACTUALS_PLACEMENT in lib/domain/export/cost-exports.ts): the row of
- * the matching projection category, else the first row of that year.
+ * the matching projection category, else the first row of that year. Spend of a year with no such
+ * row is left to actualsUnplacedSql, which gives it rows of its own.
  */
 function actualsPlacedSql(organizationId: string): Prisma.Sql {
-  const canon = Prisma.raw(`CASE s."category" ${Object.entries(ACTUALS_PLACEMENT).map(([a, p]) => `WHEN '${a}' THEN '${p}'`).join(" ")} END`);
   return Prisma.sql`
     SELECT a."useCaseId", COALESCE(t.id, f.id) AS "lineId", sum(a.cents) AS cents
-      FROM (SELECT s."useCaseId", extract(year FROM s."month")::int AS year, ${canon} AS pcat, sum(s."cents") AS cents
+      FROM (SELECT s."useCaseId", extract(year FROM s."month")::int AS year, ${placementCategorySql()} AS pcat, sum(s."cents") AS cents
               FROM "ActualSpend" s WHERE s."organizationId" = ${organizationId} AND s."useCaseId" IS NOT NULL
              GROUP BY 1, 2, 3) a
       JOIN "UseCase" u ON u.id = a."useCaseId" AND u."organizationId" = ${organizationId}
@@ -142,24 +160,68 @@ function actualsPlacedSql(organizationId: string): Prisma.Sql {
 }
 
 /**
+ * The actual-only rows of the use case `u` (a LATERAL branch of the detail query, in the cost
+ * lines' column order): its attributed spend of a calendar year in which its as-chosen approach
+ * has no cost line, so that no row could carry it (a pilot billed before its planned start year,
+ * a use case not assessed, an agent with no manual estimate). One row per year and category, as
+ * placed (ACTUALS_PLACEMENT); the approach is the one as chosen (null when there is none), the
+ * projection's cells are empty, and the lifecycle year is empty outside the use case's horizon
+ * (its year index still orders the row among the use case's years). Exactly the spend that
+ * actualsPlacedSql leaves out (no line of that approach and year), so each cent is placed once and
+ * the column adds up to the portfolio's actuals.
+ */
+function actualsUnplacedSql(organizationId: string): Prisma.Sql {
+  const index = Prisma.sql`(a.year - extract(year FROM COALESCE(u."startDate", u."createdAt"))::int + 1)`;
+  return Prisma.sql`
+    SELECT NULL::bigint, ${asChosenApproach("u")}, a.year, ${index}, CASE WHEN ${index} BETWEEN 1 AND u."horizonYears" THEN ${index} END, a.pcat,
+           NULL::bigint, NULL::bigint, NULL::bigint, false, a.cents, true
+      FROM (SELECT extract(year FROM s."month")::int AS year, ${placementCategorySql()} AS pcat, sum(s."cents") AS cents
+              FROM "ActualSpend" s WHERE s."organizationId" = ${organizationId} AND s."useCaseId" = u.id
+             GROUP BY 1, 2) a
+     WHERE NOT EXISTS (SELECT 1 FROM "CostLine" f WHERE f."organizationId" = ${organizationId} AND f."useCaseId" = u.id
+                          AND f.approach = ${asChosenApproach("u")} AND f."calendarYear" = a.year)`;
+}
+
+/**
  * Sums of the stored yearly totals (CostYear, the exact sums of the detail's lines, which the
  * dashboard reads too), per business unit, calendar year, scenario and approach. The scenarios
  * are documented with BU_SCENARIOS in lib/domain/export/cost-exports.ts.
+ *
+ * A use case's attributed spend of a year in which its as-chosen approach has no CostYear (a pilot
+ * billed before its planned start year, a use case not assessed) comes in as an actual-only year of
+ * that approach (null when it has none): "as chosen" only, adding no projection and counted apart
+ * (actualOnlyUseCases, not in use_cases). It joins the unit's as-chosen row of that year and
+ * approach, or makes one whose projection sums are 0. So the rows' actual adds up to the
+ * portfolio's actuals and the detail's, to the cent.
  */
 export function businessUnitQuery(organizationId: string, filter: PortfolioFilter): Prisma.Sql {
   return Prisma.sql`
     SELECT u."businessUnit", y."calendarYear", s.scenario, y.approach::text AS approach,
-           sum(y."lowCents") AS low, sum(y."baseCents") AS base, sum(y."highCents") AS high,
-           count(*) AS "useCases", count(*) FILTER (WHERE NOT y.complete) AS "incompleteUseCases", bool_or(y.manual) AS manual,
-           count(*) FILTER (WHERE u."highImpact" = 'HIGH_IMPACT') AS "highImpactUseCases", count(*) FILTER (WHERE u."personalData") AS "personalDataUseCases",
+           CASE WHEN bool_and(y."actualOnly") THEN 0 ELSE sum(y."lowCents") END AS low,
+           CASE WHEN bool_and(y."actualOnly") THEN 0 ELSE sum(y."baseCents") END AS base,
+           CASE WHEN bool_and(y."actualOnly") THEN 0 ELSE sum(y."highCents") END AS high,
+           count(*) FILTER (WHERE NOT y."actualOnly") AS "useCases", count(*) FILTER (WHERE NOT y.complete) AS "incompleteUseCases", bool_or(y.manual) AS manual,
+           count(*) FILTER (WHERE u."highImpact" = 'HIGH_IMPACT' AND NOT y."actualOnly") AS "highImpactUseCases",
+           count(*) FILTER (WHERE u."personalData" AND NOT y."actualOnly") AS "personalDataUseCases",
+           count(*) FILTER (WHERE y."actualOnly") AS "actualOnlyUseCases",
            CASE WHEN s.ord = 1 AND th.y IS NOT NULL THEN COALESCE(sum(ac.cents), 0)::text END AS actual,
            CASE WHEN s.ord = 1 AND th.y IS NOT NULL THEN COALESCE(sum(ac.metered), 0)::text END AS "meteredBaseToDate",
            min(th.through) AS "actualThrough"
       FROM "UseCase" u
-      JOIN "CostYear" y ON y."organizationId" = u."organizationId" AND y."useCaseId" = u.id
-      JOIN LATERAL (VALUES (1, 'as chosen', y.approach = ${asChosenApproach("u")}),
-                           (2, 'as recommended', y.approach = u."recommendedApproach"),
-                           (3, 'all', true)) AS s(ord, scenario, included) ON s.included
+      CROSS JOIN LATERAL (
+        SELECT cy.approach, cy."calendarYear", cy."yearIndex", cy."lowCents", cy."baseCents", cy."highCents", cy.complete, cy.manual, false AS "actualOnly"
+          FROM "CostYear" cy WHERE cy."organizationId" = u."organizationId" AND cy."useCaseId" = u.id
+        UNION ALL
+        -- The actual-only years (see above): spend attributed to the use case, no CostYear of its approach as chosen.
+        SELECT ${asChosenApproach("u")}, sy.year, NULL::int, NULL::bigint, NULL::bigint, NULL::bigint, true, false, true
+          FROM "ActualSpendYear" sy
+         WHERE sy."organizationId" = ${organizationId} AND sy."useCaseId" = u.id
+           AND NOT EXISTS (SELECT 1 FROM "CostYear" c2 WHERE c2."organizationId" = ${organizationId} AND c2."useCaseId" = u.id
+                              AND c2.approach = ${asChosenApproach("u")} AND c2."calendarYear" = sy.year)
+      ) y
+      JOIN LATERAL (VALUES (1, 'as chosen', y."actualOnly" OR y.approach = ${asChosenApproach("u")}),
+                           (2, 'as recommended', NOT y."actualOnly" AND y.approach = u."recommendedApproach"),
+                           (3, 'all', NOT y."actualOnly")) AS s(ord, scenario, included) ON s.included
       CROSS JOIN (SELECT extract(year FROM max(s0."month"))::int AS y, extract(month FROM max(s0."month"))::int AS m, to_char(max(s0."month"), 'YYYY-MM') AS through
                     FROM "ActualSpend" s0 WHERE s0."organizationId" = ${organizationId}) th
       LEFT JOIN LATERAL (
@@ -195,7 +257,7 @@ export function businessUnitStream(org: ExportOrganization, filter: PortfolioFil
     query: businessUnitQuery(org.id, filter),
     createFormatter: () => {
       const format = createBusinessUnitFormatter({ organization: org.name });
-      return (row) => format(row.scenario === "as chosen" ? { ...row, benefit: benefits.get(unitYearKey(row.businessUnit, row.calendarYear, row.approach)) ?? null } : row);
+      return (row) => format(row.scenario === "as chosen" ? { ...row, benefit: benefits.get(unitYearKey(row.businessUnit, row.calendarYear, row.approach ?? "")) ?? null } : row);
     },
   }));
 }

@@ -1,0 +1,136 @@
+/**
+ * The finance exports carry every cent of attributed actual spend, also the spend of a year in
+ * which the use case has no cost row for its approach as chosen: a pilot billed before its planned
+ * start year, a use case not assessed. Both files add up to the portfolio's "Projected against
+ * actual" panel to the cent, for the whole portfolio, per business unit and per use case (README,
+ * "Actual spend", Exports).
+ */
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import { NOTE_ACTUAL_ONLY } from "@/lib/domain/export/cost-exports";
+import { db } from "@/lib/server/db";
+import { importActuals, type ActualsActor } from "@/lib/server/actuals/import";
+import { loadPortfolioActuals } from "@/lib/server/actuals/read";
+import { businessUnitStream, detailStream } from "@/lib/server/export/cost-exports";
+import { FOCUS_HEADER, chunked } from "./helpers/actuals-samples";
+import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
+import { createTestOrg } from "./helpers/factory";
+
+const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+const bill = (day: string, cost: string, category: string, tag: string) =>
+  ["ba-1", "sub-1", `${day}T00:00:00Z`, `${day}T23:59:59Z`, cost, cost, "USD", category, "sku-1", "1", "Requests", `res-${tag}`, q(JSON.stringify({ usecase: tag }))].join(",");
+
+async function setUp() {
+  const org = await createTestOrg("export-actuals");
+  const finance: ActualsActor = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" };
+  // A: projected for 2026 (RAG, chosen); billed $60 inference + $40 retrieval in 2026, and $10 in 2025, before its start.
+  const a = await insertUseCaseWithCosts(org.id, {
+    title: "Claims triage", businessUnit: "Claims", ownerId: org.users.LEAD.id, recommended: "RAG", chosen: "RAG", startYear: 2026,
+    yearly: { RAG: { INFERENCE: [1_200_00, 1_200_00], RETRIEVAL_INFRA: [600_00, 600_00], BUILD_ENGINEERING: [5_000_00, 0] } },
+  });
+  // B: planned to start in 2027, billed $30 inference + $20 retrieval in 2026 (a pilot): no 2026 cost rows.
+  const b = await insertUseCaseWithCosts(org.id, {
+    title: "Letter drafting", businessUnit: "Claims", ownerId: org.users.LEAD.id, recommended: "PROMPTING", startYear: 2027,
+    yearly: { PROMPTING: { INFERENCE: [240_00, 240_00] } },
+  });
+  // C: not assessed (no recommendation, no decision, no projection), billed $25.
+  const c = await insertUseCaseWithCosts(org.id, { title: "Lead scoring", businessUnit: "Sales", ownerId: org.users.LEAD.id, startYear: 2026, yearly: {} });
+  for (const [id, ext] of [[a, "UC-A"], [b, "UC-B"], [c, "UC-C"]] as const) await db.useCase.update({ where: { id }, data: { externalId: ext } });
+  const rows = [
+    bill("2025-12-10", "10.00", "AI and Machine Learning", "UC-A"),
+    bill("2026-01-10", "60.00", "AI and Machine Learning", "UC-A"),
+    bill("2026-02-10", "40.00", "Databases", "UC-A"),
+    bill("2026-01-11", "30.00", "AI and Machine Learning", "UC-B"),
+    bill("2026-02-11", "20.00", "Databases", "UC-B"),
+    bill("2026-02-12", "25.00", "AI and Machine Learning", "UC-C"),
+  ];
+  await importActuals(finance, { source: chunked([FOCUS_HEADER, ...rows].join("\n") + "\n"), fileName: "focus.csv", feed: "Azure" });
+  return { org, a, b, c };
+}
+
+async function read(s: ReadableStream<Uint8Array>): Promise<Record<string, string>[]> {
+  const text = await new Response(s).text();
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, "").trimEnd(), { header: true, newline: "\r\n" });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+const cents = (s: string | undefined) => (s ? Math.round(Number(s) * 100) : 0);
+const sum = (rows: Record<string, string>[]) => rows.reduce((n, r) => n + cents(r.actual), 0);
+
+describe("the finance exports with spend that no cost row carries", () => {
+  it("carry every cent: both files add up to the portfolio's actuals, per business unit and per use case", async () => {
+    const { org, a, b, c } = await setUp();
+    const exportOrg = { id: org.id, name: "Export Actuals" };
+    const p = await loadPortfolioActuals(org.id, EMPTY_FILTER);
+    expect(p.period).toEqual({ year: 2026, throughMonth: 2 });
+    expect(p.actual).toBe(175_00);
+    expect(p.byBusinessUnit.map((x) => [x.businessUnit, x.actual])).toEqual([["Claims", 150_00], ["Sales", 25_00]]);
+
+    const detail = await read(detailStream(exportOrg, EMPTY_FILTER));
+    const in2026 = detail.filter((r) => r.calendar_year === "2026");
+    expect(sum(in2026)).toBe(p.actual);
+    // Per use case, every year: what was billed to it.
+    const ofCase = (id: string) => detail.filter((r) => r.use_case_id === id);
+    expect([sum(ofCase(a)), sum(ofCase(b)), sum(ofCase(c))]).toEqual([110_00, 50_00, 25_00]);
+    // Per business unit, as the portfolio.
+    for (const x of p.byBusinessUnit) expect(sum(in2026.filter((r) => r.business_unit === x.businessUnit))).toBe(x.actual);
+
+    // B's pilot: two actual-only rows, as chosen (PROMPTING, recommended), 2026, no lifecycle year (it starts in 2027), no projection.
+    const bPilot = ofCase(b).filter((r) => r.calendar_year === "2026");
+    expect(bPilot.map((r) => [r.approach, r.as_chosen, r.lifecycle_year, r.category, r.low, r.base, r.high, r.assumption_version, r.note, r.actual])).toEqual([
+      ["PROMPTING", "yes", "", "INFERENCE", "", "", "", "", NOTE_ACTUAL_ONLY, "30.00"],
+      ["PROMPTING", "yes", "", "RETRIEVAL_INFRA", "", "", "", "", NOTE_ACTUAL_ONLY, "20.00"],
+    ]);
+    // B's projected rows are unchanged and carry no actual.
+    expect(ofCase(b).filter((r) => r.calendar_year !== "2026").every((r) => r.actual === "" && r.note === "")).toBe(true);
+    // C: its one row, with no approach, and the use case's own cells (on its first row).
+    expect(ofCase(c).map((r) => [r.title, r.business_unit, r.approach, r.as_chosen, r.calendar_year, r.lifecycle_year, r.category, r.base, r.actual])).toEqual([
+      ["Lead scoring", "Sales", "", "yes", "2026", "1", "INFERENCE", "", "25.00"],
+    ]);
+    // A: its 2025 bill (before its start) comes first; 2026's spend is on its cost rows.
+    const rowsA = ofCase(a);
+    expect(rowsA[0]).toMatchObject({ title: "Claims triage", business_unit: "Claims", calendar_year: "2025", lifecycle_year: "", approach: "RAG", actual: "10.00", base: "" });
+    expect(rowsA.find((r) => r.calendar_year === "2026" && r.category === "INFERENCE")).toMatchObject({ actual: "60.00", base: "1200.00" });
+    expect(rowsA.find((r) => r.calendar_year === "2026" && r.category === "RETRIEVAL_INFRA")).toMatchObject({ actual: "40.00", base: "600.00" });
+    // Each use case's rows together, each with its own cells: the query sends them on the use case's
+    // first row only (an actual-only row here, for A and C), and the formatter repeats them.
+    const order = detail.map((r) => r.use_case_id);
+    expect(new Set(order).size).toBe(order.filter((id, i) => id !== order[i - 1]).length);
+    const titles = { [a]: "Claims triage", [b]: "Letter drafting", [c]: "Lead scoring" };
+    expect(detail.every((r) => r.title === titles[r.use_case_id!] && r.owner !== "" && r.status !== "")).toBe(true);
+
+    const bu = await read(businessUnitStream(exportOrg, EMPTY_FILTER));
+    const chosen = bu.filter((r) => r.scenario === "as chosen");
+    expect(sum(chosen.filter((r) => r.calendar_year === "2026"))).toBe(p.actual);
+    for (const x of p.byBusinessUnit) expect(sum(chosen.filter((r) => r.calendar_year === "2026" && r.business_unit === x.businessUnit))).toBe(x.actual);
+    // Every year: the same as the detail's.
+    expect(sum(chosen)).toBe(sum(detail));
+    // B's pilot and C make as-chosen rows of their own (no projection: sums 0, no use case projected, said in the note).
+    const row = (unit: string, year: string, approach: string) => chosen.find((r) => r.business_unit === unit && r.calendar_year === year && r.approach === approach)!;
+    expect(row("Claims", "2026", "PROMPTING")).toMatchObject({ low: "0.00", base: "0.00", high: "0.00", use_cases: "0", actual: "50.00", metered_base_to_date: "0.00", variance_to_date: "50.00" });
+    expect(row("Claims", "2026", "PROMPTING").note).toContain("1 use case with no projection");
+    expect(row("Sales", "2026", "")).toMatchObject({ low: "0.00", base: "0.00", use_cases: "0", actual: "25.00", approach_label: "" });
+    expect(row("Claims", "2026", "RAG")).toMatchObject({ use_cases: "1", actual: "100.00", base: "6800.00", note: "" });
+    expect(row("Claims", "2025", "RAG")).toMatchObject({ use_cases: "0", actual: "10.00" });
+    // B's projection (2027 on) is as it was: counted once, no spend in that year (0.00, as every as-chosen row once there are actuals).
+    expect(row("Claims", "2027", "PROMPTING")).toMatchObject({ use_cases: "1", base: "240.00", actual: "0.00" });
+    // The other scenarios carry no actuals and no actual-only rows.
+    expect(bu.filter((r) => r.scenario !== "as chosen").every((r) => r.actual === "")).toBe(true);
+    expect(bu.filter((r) => r.scenario === "all").map((r) => `${r.business_unit} ${r.calendar_year} ${r.approach}`).sort()).toEqual([
+      "Claims 2026 RAG", "Claims 2027 PROMPTING", "Claims 2027 RAG", "Claims 2028 PROMPTING",
+    ]);
+  });
+
+  it("agree with the portfolio under a filter", async () => {
+    const { org } = await setUp();
+    const exportOrg = { id: org.id, name: "Export Actuals" };
+    const filters: PortfolioFilter[] = [{ ...EMPTY_FILTER, businessUnit: ["Sales"] }, { ...EMPTY_FILTER, businessUnit: ["Claims"] }];
+    for (const filter of filters) {
+      const p = await loadPortfolioActuals(org.id, filter);
+      const detail = (await read(detailStream(exportOrg, filter))).filter((r) => r.calendar_year === "2026");
+      const bu = (await read(businessUnitStream(exportOrg, filter))).filter((r) => r.scenario === "as chosen" && r.calendar_year === "2026");
+      expect([sum(detail), sum(bu)]).toEqual([p.actual, p.actual]);
+    }
+  });
+});
