@@ -27,10 +27,18 @@ function callsText(calls: number): string {
   return calls >= 1_000_000 ? `${Number((calls / 1_000_000).toPrecision(3)).toLocaleString("en-US")} million` : calls.toLocaleString("en-US");
 }
 
-/** "; this use case expects 200 a month": the volume the crossing is to be read against. */
+/**
+ * "; this use case expects 200 a month": the volume the crossing is to be read against. With a
+ * yearly growth, both are first-year volumes, each grown the same way over the horizon, which is
+ * said (a break-even volume read as a flat one misled beside a volume that grows).
+ */
 function expected(input: ProjectionInput): string {
   const calls = input.assessment.monthlyCalls;
-  return calls === undefined || calls === null ? "; this use case's monthly volume is not answered yet" : `; this use case expects ${callsText(calls)} a month`;
+  if (calls === undefined || calls === null) return "; this use case's monthly volume is not answered yet";
+  const g = input.assessment.yearlyGrowthPct ?? 0;
+  if (g === 0 || input.horizonYears <= 1) return `; this use case expects ${callsText(calls)} a month`;
+  const pctText = Number(Math.abs(g).toPrecision(3)).toLocaleString("en-US");
+  return `; this use case expects ${callsText(calls)} a month in its first year, ${g > 0 ? "growing" : "shrinking"} ${pctText}% a year (the volume above is likewise a first year's, ${g > 0 ? "growing" : "shrinking"} alike)`;
 }
 
 /**

@@ -40,8 +40,10 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      lag it misses; a self-hosted model's inference pays only the GPU hours beyond the one GPU
  *      kept on all year (2.5 billed that year twice), so its cost bends with volume, and the
  *      break-even and the Monte Carlo price it where it bends.
+ * 2.7: with a yearly growth, the break-even says both volumes (its own and the use case's) are
+ *      first-year ones, grown alike over the horizon; the numbers are 2.6's.
  */
-export const COST_ENGINE_VERSION = "2.6";
+export const COST_ENGINE_VERSION = "2.7";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }

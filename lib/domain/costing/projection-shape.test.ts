@@ -232,6 +232,11 @@ describe("the break-even volume, in words", () => {
     });
     // Read against the volume the use case gives, or the lack of one.
     expect(project(set, { monthlyCalls: 2_500_000, changeFrequency: "static" }, { horizonYears: 1 }).breakEven.reason).toMatch(/; this use case expects 2.5 million a month\.$/);
+    // With growth, both volumes are first-year ones, grown alike: said, so neither reads as flat.
+    expect(project(set, { monthlyCalls: 1_000, yearlyGrowthPct: 20, changeFrequency: "static" }, { horizonYears: 5 }).breakEven.reason).toMatch(
+      /; this use case expects 1,000 a month in its first year, growing 20% a year \(the volume above is likewise a first year's, growing alike\)\.$/,
+    );
+    expect(project(set, { monthlyCalls: 1_000, yearlyGrowthPct: -12.5, changeFrequency: "static" }, { horizonYears: 5 }).breakEven.reason).toMatch(/, shrinking 12\.5% a year \(/);
     expect(project(set, { changeFrequency: "static" }, { horizonYears: 1 }).breakEven.reason).toMatch(/; this use case's monthly volume is not answered yet\.$/);
     // Over three years the hosting and the calls both triple: the same crossing.
     expect(project(set, { monthlyCalls: 1000, changeFrequency: "static" }).breakEven.monthlyCalls).toBe(1_460_000);
