@@ -19,6 +19,9 @@ test("a lead sees the figures but no edit form", async ({ page, registry }) => {
   await expect(page.getByTestId("figure-ragInfraYearlyUsd")).toContainText("Reference only");
   // An estimate's quote that ends with a full stop is not given a second one.
   await expect(page.getByTestId("figure-ftInferencePriceFactor")).toContainText("and run 10x cheaper. 003's");
+  // A figure that prices more than the approach in its name says so.
+  await expect(page.getByTestId("figure-ragTimeToValueWeeks")).toContainText("RAG (and prompting only) time to value");
+  await expect(page.getByTestId("figure-ftTimeToValueWeeks")).toContainText("Fine-tuning (and hybrid) time to value");
   await expect(page.getByRole("form", { name: "Edit the assumptions" })).toHaveCount(0);
   await expect(page.getByText("Finance and admins can change these figures.")).toBeVisible();
 });

@@ -197,11 +197,11 @@ export const ASSUMPTION_CATALOG = {
     source: { kind: "estimate", file: S002, quote: "ongoing index management", note: "Hours are an estimate: set the hours a week your team spends keeping a system running." },
   },
   ragTimeToValueWeeks: {
-    label: "RAG time to value", unit: "weeks", min: 0, max: 520, group: "Time",
+    label: "RAG (and prompting only) time to value", unit: "weeks", min: 0, max: 520, group: "Time",
     source: { kind: "seed", file: S000, quote: "RAG can be operational in days ... deploy, test, and iterate in one week" },
   },
   ftTimeToValueWeeks: {
-    label: "Fine-tuning time to value", unit: "weeks", min: 0, max: 520, group: "Time",
+    label: "Fine-tuning (and hybrid) time to value", unit: "weeks", min: 0, max: 520, group: "Time",
     source: { kind: "estimate", file: S000, quote: "faces an eight-week timeline before seeing results", note: "The seed gives eight weeks, the base case; the low (6) and high (12) around it are estimates." },
   },
 } as const satisfies Record<string, AssumptionSpec>;
