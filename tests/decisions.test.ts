@@ -22,6 +22,7 @@ import { seedDemoOrganization } from "@/lib/server/seed/demo";
 import { unreadCount } from "@/lib/server/notifications";
 import { getUseCaseHistory } from "@/lib/server/use-cases/read";
 import { RAG_ANSWERS } from "./helpers/answers";
+import { formatCents } from "@/lib/domain/use-case-changes";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { runAs } from "./helpers/session";
 
@@ -107,6 +108,24 @@ describe("the approval workflow, from a lead's proposal to finance's budget", ()
     expect([...((await approvedSpendByBusinessUnit(o.id, 2027)) ?? new Map())]).toEqual([["", budget]]);
     expect([...((await approvedSpendByBusinessUnit(o.id, 2029)) ?? new Map())]).toEqual([["", budget]]);
     expect([...((await approvedSpendByBusinessUnit(o.id, 2030)) ?? new Map([["none", 0]]))]).toEqual([]);
+  });
+
+  it("budgets an approval at the projection's first year as it is when approved, not as it was when proposed", async () => {
+    const uc = await newUseCase();
+    const year1 = async () => Number((await db.costYear.findFirstOrThrow({ where: { useCaseId: uc.id, approach: "RAG", yearIndex: 1 }, select: { baseCents: true } })).baseCents);
+    const proposed = (await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG", notes: "" }))) as Result;
+    const atProposal = (proposed.data as { yearlyBudgetCents: number }).yearlyBudgetCents;
+    expect(atProposal).toBe(await year1());
+    // The lead corrects the volume (not a deciding answer) while the proposal waits: the first year costs more.
+    const version = (await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).version;
+    const edited = (await runAs(org.users.LEAD.id, () => updateUseCase(org.slug, { id: uc.id, expectedVersion: version, title: `Volume ${randomUUID().slice(0, 6)}`, startDate: "2027-01-01", horizonYears: 3, assessment: { ...RAG_ANSWERS, monthlyCalls: 2_000_000 } }))) as Result;
+    expect(edited.ok).toBe(true);
+    const now = await year1();
+    expect(now).toBeGreaterThan(atProposal);
+    expect(await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
+    // What finance is asked to approve is the cost panel's year 1 now.
+    expect(Number((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).yearlyBudgetCents)).toBe(now);
+    expect(await notificationsOf(org.users.FINANCE.id, uc.id)).toEqual([{ kind: "budget_requested", message: expect.stringContaining(formatCents(now)) }]);
   });
 
   it("sends a proposal back with the reason, tells who proposed it, and lets them propose again", async () => {

@@ -148,7 +148,9 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
   const approach = input.approach ?? (state === "PROPOSED" ? existing!.approach : undefined);
   if (!approach) throw new ConflictError("There is no proposal to approve: choose the approach to decide.");
   const notes = input.notes ?? (existing && state === "PROPOSED" ? existing.notes : uc.decisionNotes);
-  const budget = existing && state === "PROPOSED" && existing.approach === approach ? existing.yearlyBudgetCents : await budgetFor(tx, organizationId, uc.id, approach);
+  // The budget is the projection's first year as it stands now: the use case may have been edited
+  // (a volume, say) or re-projected since the proposal, and finance approves what the cost panel shows.
+  const budget = await budgetFor(tx, organizationId, uc.id, approach);
 
   // The chosen approach follows the approval (the portfolio's "as chosen").
   await recordUseCaseDecision(tx, ctx, { id: uc.id, expectedVersion: uc.version, chosenApproach: approach, decisionNotes: notes });
