@@ -202,6 +202,34 @@ describe("a material change after approval", () => {
   });
 });
 
+describe("an edit that leaves an approved decision standing", () => {
+  it("moves the yearly budget awaiting finance with the projection's first year, and leaves an approved budget as approved", async () => {
+    const uc = await newUseCase();
+    const year1 = async () => Number((await db.costYear.findFirstOrThrow({ where: { useCaseId: uc.id, approach: "RAG", yearIndex: 1 }, select: { baseCents: true } })).baseCents);
+    const budgetNow = async () => Number((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).yearlyBudgetCents);
+    const edit = async (monthlyCalls: number) => {
+      const version = (await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).version;
+      const r = (await runAs(org.users.LEAD.id, () => updateUseCase(org.slug, { id: uc.id, expectedVersion: version, title: `Volume ${monthlyCalls}`, startDate: "2027-01-01", horizonYears: 3, assessment: { ...RAG_ANSWERS, monthlyCalls } }))) as Result;
+      expect(r.ok).toBe(true);
+    };
+    await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }));
+    await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }));
+    const approvedAt = await budgetNow();
+    await edit(2_000_000);
+    expect((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).state).toBe("APPROVED");
+    const now = await year1();
+    expect(now).toBeGreaterThan(approvedAt);
+    // Finance is asked to approve the cost panel's year 1, not the figure of before the edit.
+    expect(await budgetNow()).toBe(now);
+    expect((await readQueue(org.id, { reasons: ["budget"] })).items.find((i) => i.id === uc.id)?.yearlyBudgetCents).toBe(now);
+    expect(await runAs(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: true });
+    expect((await notificationsOf(org.users.LEAD.id, uc.id)).at(-1)?.message).toContain(formatCents(now));
+    // Once finance approved it, the budget is the one approved, whatever the projection does next.
+    await edit(40_000);
+    expect(await budgetNow()).toBe(now);
+  });
+});
+
 describe("a weights change after approval", () => {
   /** A chatbot on static knowledge: prompting, unless the two frameworks leaning to prompting are turned off (then RAG). */
   const CHATBOT = { changeFrequency: "static", coreNeed: "neither", needsStyleOrFormat: false, fitsContextWindow: true, promptedBaselineMeetsBar: "yes" } as const;

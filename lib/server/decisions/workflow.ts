@@ -1,14 +1,15 @@
 import "server-only";
-import { APPROACH_LABELS, MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
+import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
 import { formatCents } from "@/lib/domain/use-case-changes";
 import { basisOf } from "@/lib/domain/decisions/material-change";
-import { budgetFromProjection, NO_BUDGET_FIGURE, refusalFor, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
+import { NO_BUDGET_FIGURE, refusalFor, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
 import { watchWarnings } from "../actuals/warnings";
 import { audit } from "../audit";
 import { Prisma, type Tx } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { membersWithRoles, notify } from "../notifications";
-import { readAssessment, readManualEstimate } from "../use-cases/mapping";
+import { readAssessment } from "../use-cases/mapping";
+import { budgetFor } from "./budget";
 import { DECISION_AUDIT } from "./review";
 import { recordUseCaseDecision, USE_CASE_ENTITY, type WriteContext } from "../use-cases/write";
 
@@ -59,24 +60,6 @@ function check(step: WorkflowStep, ctx: WriteContext, state: DecisionState | nul
 
 async function nameOf(tx: Tx, userId: string): Promise<string> {
   return (await tx.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? "Someone";
-}
-
-/**
- * The approach's first-year base cost from the stored projection (cents), or null. An agent, a
- * pipeline or feedback learning is costed from its owner's yearly estimate, which the stored
- * projection carries only for the approach chosen or recommended (lib/server/use-cases/derive.ts):
- * proposed or decided before that, its budget is the estimate's base, as the projection will be
- * once it is chosen; a use case with no deciding answer has no cost, so no budget.
- */
-async function budgetFor(tx: Tx, organizationId: string, useCaseId: string, approach: Approach): Promise<bigint | null> {
-  const years = await tx.costYear.findMany({ where: { organizationId, useCaseId, approach }, select: { yearIndex: true, baseCents: true, complete: true } });
-  if (!years.length && (MANUAL_ESTIMATE_APPROACHES as readonly Approach[]).includes(approach)) {
-    const uc = await tx.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { manualEstimate: true, evidence: true } });
-    const estimate = uc && uc.evidence !== "none" ? readManualEstimate(uc.manualEstimate) : null;
-    return estimate ? BigInt(estimate.base) : null;
-  }
-  const cents = budgetFromProjection(years);
-  return cents === null ? null : BigInt(cents);
 }
 
 const money = (cents: bigint) => formatCents(Number(cents));

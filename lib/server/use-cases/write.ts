@@ -16,6 +16,7 @@ import { db, Prisma, type Role, type Tx } from "../db";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { refreshRollups } from "../portfolio/rollup";
 import { reviewAfterChange } from "../decisions/review";
+import { refreshWaitingBudget } from "../decisions/budget";
 import { beginReattribution } from "../actuals/reattribute";
 import { watchWarnings } from "../actuals/warnings";
 import { deriveUseCase } from "./derive";
@@ -235,6 +236,8 @@ export async function writeUseCase(
   });
   // An approved decision whose answers or recommendation changed goes back to review (issue 20).
   await reviewAfterChange(tx, { organizationId, useCaseId: existing.id, actorId: ctx.actorId });
+  // A decision still waiting keeps the budget the projection now gives (lib/server/decisions/budget.ts).
+  await refreshWaitingBudget(tx, { organizationId, useCaseId: existing.id });
   await warnings.close(ctx.actorId);
   return {
     id: existing.id,
