@@ -57,7 +57,7 @@ describe("every kind of value in the history, as read", () => {
     ["additionalFields", {}, "—"],
     ["additionalFields", ["odd"], '["odd"]'],
     ["status", "SOMEDAY", "SOMEDAY"],
-    ["decisionState", "TO_REVIEW", "To review: the answers changed since approval"],
+    ["decisionState", "TO_REVIEW", "To review: what it was approved on has changed"],
     ["decisionState", "LOST", "LOST"],
     ["yearlyBudget", 1_234_56, "$1,234.56 a year"],
     ["yearlyBudget", "n/a", "n/a"],

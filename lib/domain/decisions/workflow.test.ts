@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetFromProjection, canTakeStep, refusalFor, stageOf, STEP_TO, type DecisionState, type WorkflowStep } from "./workflow";
+import { budgetFromProjection, canTakeStep, DECISION_STATE_LABELS, refusalFor, stageOf, STEP_TO, type DecisionState, type WorkflowStep } from "./workflow";
 
 const lead = { userId: "lead", role: "LEAD" as const };
 const otherLead = { userId: "other", role: "LEAD" as const };
@@ -75,7 +75,7 @@ describe("a step refused for the state the decision is in says where it stands",
     ["approve", exec, "BUDGET_APPROVED", "This decision is budget approved, so it cannot be approved now. Reload the page to see where it stands."],
     ["sendBack", exec, "SENT_BACK", "This decision is sent back, so it cannot be sent back now. Reload the page to see where it stands."],
     ["sendBack", exec, null, "This decision is not proposed yet, so it cannot be sent back now. Reload the page to see where it stands."],
-    ["approveBudget", finance, "TO_REVIEW", "This decision is to review: the answers changed since approval, so it cannot be given a budget now. Reload the page to see where it stands."],
+    ["approveBudget", finance, "TO_REVIEW", "This decision is to review: what it was approved on has changed, so it cannot be given a budget now. Reload the page to see where it stands."],
   ])("%s from %s", (step, actor, state, message) => {
     expect(refusalFor(step, actor, state, owned)).toEqual({ kind: "conflict", message });
   });
@@ -109,5 +109,13 @@ describe("a step refused for the role says who may take it", () => {
   it("executives and admins propose for any use case, not only their own", () => {
     expect(refusalFor("propose", exec, null, owned)).toBeNull();
     expect(refusalFor("propose", admin, "SENT_BACK", owned)).toBeNull();
+  });
+});
+
+describe("what a decision to review says", () => {
+  it("does not claim the answers changed: a weights change or new framework rules can flip the recommendation alone", () => {
+    // reviewAfterChange's reasons may be only "Recommendation: RAG → Hybrid", with every answer as approved.
+    expect(DECISION_STATE_LABELS.TO_REVIEW).not.toMatch(/answers/);
+    expect(DECISION_STATE_LABELS.TO_REVIEW).toBe("To review: what it was approved on has changed");
   });
 });

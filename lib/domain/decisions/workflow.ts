@@ -16,7 +16,7 @@ export const DECISION_STATE_LABELS: Record<DecisionState, string> = {
   SENT_BACK: "Sent back",
   APPROVED: "Approved, budget awaiting finance",
   BUDGET_APPROVED: "Budget approved",
-  TO_REVIEW: "To review: the answers changed since approval",
+  TO_REVIEW: "To review: what it was approved on has changed",
 };
 
 export type WorkflowStep = "propose" | "approve" | "sendBack" | "approveBudget";
