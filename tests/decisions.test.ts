@@ -202,6 +202,23 @@ describe("a material change after approval", () => {
   });
 });
 
+describe("a decision to review, sent back", () => {
+  it("stays in the queue for a new decision and tells the use case's lead, even when the executive who sends it back had decided it at once", async () => {
+    const uc = await newUseCase();
+    // Decided at once by the executive (no lead's proposal), then a deciding answer changes.
+    await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id, approach: "RAG" }));
+    const version = (await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).version;
+    await runAs(org.users.LEAD.id, () => updateUseCase(org.slug, { id: uc.id, expectedVersion: version, title: `Lag ${randomUUID().slice(0, 6)}`, startDate: "2027-01-01", horizonYears: 3, assessment: { ...RAG_ANSWERS, maxLagDays: 7 } }));
+    expect((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).state).toBe("TO_REVIEW");
+    expect(await runAs(org.users.EXECUTIVE.id, () => sendBackDecision(org.slug, { id: uc.id, reason: "Check the 7-day lag first." }))).toMatchObject({ ok: true, data: { state: "SENT_BACK" } });
+    // No longer approved, so someone must decide it again: it is not dropped from the queue.
+    const queue = await readQueue(org.id);
+    expect(queue.items.find((i) => i.id === uc.id)?.reasons).toEqual(["undecided"]);
+    // The lead who owns it is the one to propose again: told, with the reason.
+    expect((await notificationsOf(org.users.LEAD.id, uc.id)).filter((n) => n.kind === "sent_back")).toEqual([{ kind: "sent_back", message: expect.stringContaining("Check the 7-day lag first.") }]);
+  });
+});
+
 describe("an edit that leaves an approved decision standing", () => {
   it("moves the yearly budget awaiting finance with the projection's first year, and leaves an approved budget as approved", async () => {
     const uc = await newUseCase();

@@ -9,6 +9,7 @@ describe("why a use case is in the queue", () => {
     ["not assessed: nothing to decide on", { recommendedApproach: null }, []],
     ["proposed: awaiting approval, not also undecided", { decisionState: "PROPOSED" }, ["awaiting-approval"]],
     ["sent back: undecided again", { decisionState: "SENT_BACK" }, ["undecided"]],
+    ["sent back after an approval left a chosen approach: undecided again", { chosenApproach: "RAG", decisionState: "SENT_BACK" }, ["undecided"]],
     ["decided as recommended: nothing", { chosenApproach: "RAG" }, []],
     ["decided against the consensus", { chosenApproach: "FINE_TUNING" }, ["differs"]],
     ["to review", { chosenApproach: "RAG", decisionState: "TO_REVIEW" }, ["to-review"]],

@@ -58,7 +58,8 @@ export function queueReasons(f: QueueFacts): QueueReason[] {
   const out: QueueReason[] = [];
   if (f.decisionState === "PROPOSED") out.push("awaiting-approval");
   if (f.decisionState === "TO_REVIEW") out.push("to-review");
-  if (f.recommendedApproach !== null && f.chosenApproach === null && f.decisionState !== "PROPOSED") out.push("undecided");
+  // Sent back, a decision no longer stands (even where an earlier approval left a chosen approach): it needs a new one.
+  if (f.recommendedApproach !== null && (f.chosenApproach === null || f.decisionState === "SENT_BACK") && f.decisionState !== "PROPOSED") out.push("undecided");
   if (f.chosenApproach !== null && f.recommendedApproach !== null && f.chosenApproach !== f.recommendedApproach) out.push("differs");
   if (f.riskFlags.length > 0 && f.status !== "RETIRED") out.push("risk");
   if ((f.warningFlags?.length ?? 0) > 0) out.push("early-warning");

@@ -85,7 +85,7 @@ export interface Queue {
 const reasonSql = (flagged: readonly string[]): Record<QueueReason, Prisma.Sql> => ({
   "awaiting-approval": Prisma.sql`(d.state = 'PROPOSED')`,
   "to-review": Prisma.sql`(d.state = 'TO_REVIEW')`,
-  undecided: Prisma.sql`(r."recommendedApproach" IS NOT NULL AND r."chosenApproach" IS NULL AND d.state IS DISTINCT FROM 'PROPOSED')`,
+  undecided: Prisma.sql`(r."recommendedApproach" IS NOT NULL AND (r."chosenApproach" IS NULL OR d.state = 'SENT_BACK') AND d.state IS DISTINCT FROM 'PROPOSED')`,
   differs: Prisma.sql`(r."chosenApproach" IS NOT NULL AND r."recommendedApproach" IS NOT NULL AND r."chosenApproach" <> r."recommendedApproach")`,
   risk: Prisma.sql`(cardinality(r."riskFlags") > 0 AND r.status <> 'RETIRED')`,
   // The early warnings are worked out from the actuals in JavaScript (lib/server/actuals/warnings.ts); their ids come in.
@@ -100,7 +100,7 @@ const CANDIDATES = (organizationId: string, flagged: readonly string[]) => Prism
          AND ((r."recommendedApproach" IS NOT NULL AND r."chosenApproach" IS NULL) OR r."chosenApproach" <> r."recommendedApproach" OR cardinality(r."riskFlags") > 0)
       UNION
       SELECT d."useCaseId" FROM "UseCaseDecision" d
-       WHERE d."organizationId" = ${organizationId} AND d.state IN ('PROPOSED', 'APPROVED', 'TO_REVIEW')
+       WHERE d."organizationId" = ${organizationId} AND d.state IN ('PROPOSED', 'APPROVED', 'TO_REVIEW', 'SENT_BACK')
       UNION
       SELECT unnest(${[...flagged]}::text[])
     )`;

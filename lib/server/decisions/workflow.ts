@@ -209,11 +209,12 @@ export async function sendBackDecision(tx: Tx, ctx: WriteContext, input: { id: s
   const who = await nameOf(tx, ctx.actorId);
   await notify(tx, {
     organizationId,
-    userIds: [existing!.proposedById, existing!.decidedById],
+    // The lead who owns it proposes again: told too, even when an executive had decided it at once.
+    userIds: [existing!.proposedById, existing!.decidedById, uc.ownerId],
     actorId: ctx.actorId,
     kind: "sent_back",
     useCaseId: uc.id,
-    message: `${who} sent back your decision on ${quote(uc.title)}: ${input.reason}`,
+    message: `${who} sent back the decision on ${quote(uc.title)}: ${input.reason}`,
   });
   return { state: "SENT_BACK" };
 }

@@ -138,7 +138,7 @@ export function ApproveOrSendBack(props: { orgSlug: string; id: string; approach
         onClick={() => {
           const hint = sendBackSchema.safeParse({ id: props.id, reason });
           if (!hint.success) return setMessage({ ok: false, text: hint.error.issues.map((i) => i.message).join(" ") });
-          run(() => sendBackDecision(props.orgSlug, { id: props.id, reason }), "Sent back: whoever proposed it is notified.");
+          run(() => sendBackDecision(props.orgSlug, { id: props.id, reason }), "Sent back: whoever proposed it and the use case's lead are notified.");
         }}
       >
         Send back
