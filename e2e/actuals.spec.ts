@@ -110,6 +110,11 @@ test("finance imports, attributes and re-imports actual spend; the use case and 
   // Its early warning is in the executive's queue too.
   await page.goto(org.path("decisions?reason=early-warning"));
   await expect(page.getByTestId("queue-row").filter({ hasText: "Letter drafting" }).getByTestId("queue-reasons")).toContainText("Actual spend early warning (actual spend outside its range");
+  // Its notification leads to the use case's page, where the actual spend is (as its mail does), not to the Decision tab.
+  await page.goto(org.path("notifications"));
+  await page.getByTestId("notification").filter({ hasText: "Early warning on “Letter drafting”" }).getByRole("link", { name: "Open the use case" }).click();
+  await expect(page.getByTestId("actuals-panel")).toBeVisible();
+  expect(page.url()).not.toContain("tab=decision");
 
   // 8. A lead reads the actual-spend page but has no import, rule or undo controls.
   await page.context().clearCookies();

@@ -39,11 +39,22 @@ const USE_CASE_TAB: Record<NotificationKind, string> = {
   early_warning: "",
 };
 
+/**
+ * Where a notification leads, in the mail and on the notifications page alike: the use case's tab
+ * that shows what happened (an early warning: its page, where the actual spend is), else the
+ * notifications page.
+ */
+export function notificationPath(orgSlug: string, kind: string, useCaseId: string | null): string {
+  const base = `/o/${orgSlug}`;
+  if (!useCaseId) return `${base}/notifications`;
+  const tab = (USE_CASE_TAB as Record<string, string | undefined>)[kind] ?? "decision";
+  return `${base}/use-cases/${useCaseId}${tab ? `?tab=${tab}` : ""}`;
+}
+
 /** One notification as mail: what happened, and a link to the use case (or to the notifications page). */
 export function notificationMail(n: { to: string; organization: { name: string; slug: string }; kind: NotificationKind; useCaseId: string | null; message: string }): Mail {
   const base = `/o/${n.organization.slug}`;
-  const tab = USE_CASE_TAB[n.kind];
-  const link = n.useCaseId ? appUrl(`${base}/use-cases/${n.useCaseId}${tab ? `?tab=${tab}` : ""}`) : appUrl(`${base}/notifications`);
+  const link = appUrl(notificationPath(n.organization.slug, n.kind, n.useCaseId));
   return {
     to: n.to,
     subject: `${n.organization.name}: ${MAIL_SUBJECTS[n.kind]}`,

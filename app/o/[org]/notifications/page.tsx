@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
-import { listNotifications } from "@/lib/server/notifications";
+import { listNotifications, notificationPath } from "@/lib/server/notifications";
 import { guardPage } from "@/lib/server/page-guard";
-import { formatDateTime, useCasePath } from "../use-cases/_components/labels";
+import { formatDateTime } from "../use-cases/_components/labels";
 import { MarkRead } from "./mark-read";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -37,7 +37,7 @@ export default async function NotificationsPage(props: { params: Promise<{ org: 
                   {n.useCaseId && (
                     <>
                       {" · "}
-                      <Link className="text-brand-700 underline" href={`${useCasePath(ctx.organization.slug, n.useCaseId)}?tab=${n.kind === "mention" ? "comments" : "decision"}`}>
+                      <Link className="text-brand-700 underline" href={notificationPath(ctx.organization.slug, n.kind, n.useCaseId)}>
                         Open the use case
                       </Link>
                     </>
