@@ -59,4 +59,10 @@ test("a lead values a use case, finance budgets its unit, the portfolio marks it
   await expect(row).toHaveAttribute("data-status", "over");
   await expect(row.getByTestId("budget-status")).toContainText("Over budget by $");
   await expect(page.getByTestId("portfolio-value").getByTestId("value-unit").filter({ hasText: "Claims Ops" })).toContainText("$");
+  // The units' net values add up to "All in view", to the cent, in each scenario.
+  const cents = (t: string) => t.split(" / ").map((x) => Math.round(Number(x.replace(/[$,]/g, "").replace("−", "-")) * 100));
+  const unitNets = (await page.getByTestId("portfolio-value").getByTestId("value-unit").getByTestId("net").allTextContents()).filter((t) => t.includes("/")).map(cents);
+  const totalNet = cents((await page.getByTestId("portfolio-value").getByTestId("value-total").getByTestId("net").textContent())!);
+  expect(unitNets.length).toBeGreaterThan(0);
+  expect([0, 1, 2].map((i) => unitNets.reduce((t, u) => t + u[i]!, 0))).toEqual(totalNet);
 });

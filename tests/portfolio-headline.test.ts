@@ -59,3 +59,15 @@ describe("the spend table", () => {
     expect(cells[0]! + cells[1]! + cells[2]!).toBe(cells[3]);
   });
 });
+
+describe("the value panel", () => {
+  it("adds its units up to 'All in view' to the cent (rounded to the dollar one by one, two units of $1.50 read $2 + $2 beside $3)", async () => {
+    const { PortfolioValuePanel } = await import("@/app/o/[org]/portfolio/_components/value-panel");
+    const s = (c: number) => ({ pessimistic: c, base: c, optimistic: c });
+    const unit = (businessUnit: string) => ({ businessUnit, valued: 1, noValue: 0, notCosted: 0, cannotServe: 0, benefit: s(1_000_50), cost: s(999_00), net: s(1_50) });
+    const total = { businessUnit: "", valued: 2, noValue: 0, notCosted: 0, cannotServe: 0, benefit: s(2_001_00), cost: s(1_998_00), net: s(3_00) };
+    const html = renderToStaticMarkup(PortfolioValuePanel({ units: [unit("Claims"), unit("Sales")], total, inView: 2 }) as ReactElement);
+    const nets = [...html.matchAll(/data-testid="net">([^<]*)</g)].map((m) => m[1]!.split(" / ")[1]);
+    expect(nets).toEqual(["$1.50", "$1.50", "$3.00"]);
+  });
+});

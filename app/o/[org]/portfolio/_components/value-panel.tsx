@@ -1,9 +1,12 @@
-import { count, dollars, plural } from "@/lib/domain/portfolio/format";
+import { count, plural } from "@/lib/domain/portfolio/format";
+import { formatCents } from "@/lib/domain/use-case-changes";
 import type { UnitValue } from "@/lib/domain/value";
 import { Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
 
 const unitName = (bu: string) => bu || "No business unit";
-const triple = (x: UnitValue["net"]) => `${dollars(x.pessimistic)} / ${dollars(x.base)} / ${dollars(x.optimistic)}`;
+/** To the cent, so the units add up to "All in view" (rounded to the dollar one by one, they missed it by a dollar). */
+const money = (cents: number) => `${cents < 0 ? "−" : ""}${formatCents(Math.abs(cents))}`;
+const triple = (x: UnitValue["net"]) => `${money(x.pessimistic)} / ${money(x.base)} / ${money(x.optimistic)}`;
 
 /**
  * Value against cost by business unit (issue 20, item 3): the use cases with a benefit, each under
@@ -60,8 +63,8 @@ export function PortfolioValuePanel({ units, total, inView }: { units: UnitValue
                       </span>
                     ) : null}
                   </td>
-                  <td className={tdNum}>{u.valued ? dollars(u.benefit.base) : "—"}</td>
-                  <td className={tdNum}>{u.valued ? dollars(u.cost.base) : "—"}</td>
+                  <td className={tdNum}>{u.valued ? money(u.benefit.base) : "—"}</td>
+                  <td className={tdNum}>{u.valued ? money(u.cost.base) : "—"}</td>
                   <td className={`${tdNum} ${u.valued && u.net.base < 0 ? "text-red-800" : ""}`} data-testid="net">{u.valued ? triple(u.net) : "no value entered"}</td>
                   <td className={tdNum}>
                     {u.noValue}
