@@ -123,9 +123,11 @@ function AnswerInput(props: { answerKey: AnswerKey; value: string; error?: strin
       </label>
       <input
         id={id}
-        type="number"
+        // Text, not type="number": a number input drops what it cannot read before the form sees
+        // it ("2,5" became 25, "1.000.000" became 1, "-" unanswered); parseNumberInput says why instead.
+        type="text"
         inputMode={answerIsInteger(key) ? "numeric" : "decimal"}
-        step={answerIsInteger(key) ? 1 : "any"}
+        autoComplete="off"
         className={`${inputClass} max-w-xs`}
         value={value}
         placeholder="Unanswered"

@@ -23,10 +23,9 @@ export function ManualEstimateFields(props: SectionProps) {
             <Field key={part} path={path} label={`${part} ($ a year)`} error={err(path)}>
               <input
                 id={fieldId(path)}
-                type="number"
+                type="text"
                 inputMode="decimal"
-                min={0}
-                step="0.01"
+                autoComplete="off"
                 className={inputClass}
                 value={values[key]}
                 onChange={(e) => set(key, e.target.value)}

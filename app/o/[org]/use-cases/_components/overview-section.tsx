@@ -108,11 +108,9 @@ export function OverviewSection(
         <Field path="horizonYears" label="Horizon (years)" error={err("horizonYears")} help="How many years the cost projection covers: 1 to 10.">
           <input
             id={fieldId("horizonYears")}
-            type="number"
+            type="text"
             inputMode="numeric"
-            min={1}
-            max={10}
-            step={1}
+            autoComplete="off"
             className={inputClass}
             value={values.horizonYears}
             onChange={(e) => set("horizonYears", e.target.value)}
