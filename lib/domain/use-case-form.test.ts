@@ -225,6 +225,15 @@ describe("the form's values, field by field", () => {
     expect(formValuesFromFields(legacy)).toEqual({ ...emptyFormValues(), title: "Old" });
   });
 
+  it("refuses an emptied horizon rather than saving the default 5 years over the stored one", () => {
+    const stored = formValuesFromFields(useCaseFieldsSchema.parse({ title: "Three-year pilot", horizonYears: 3 }));
+    expect(stored.horizonYears).toBe("3");
+    const r = checkFormValues({ ...stored, horizonYears: "  " });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual({ horizonYears: ["Enter the number of years, 1 to 10"] });
+    expect(r.input).not.toHaveProperty("horizonYears");
+  });
+
   it("says what is wrong with a choice, a horizon or an amount that cannot be read", () => {
     const v = { ...emptyFormValues(), title: "Typos", horizonYears: "five", manualLow: "1", manualBase: "two", manualHigh: "3" };
     v.assessment.needsCitations = "maybe";

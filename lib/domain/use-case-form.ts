@@ -166,10 +166,10 @@ export function formValuesToInput(v: UseCaseFormValues): FormConversion {
 
   let horizonYears: unknown = undefined;
   const h = parseNumberInput(v.horizonYears);
-  if (h !== undefined) {
-    if (Number.isNaN(h)) errors.horizonYears = ["Enter a whole number of years"];
-    else horizonYears = h;
-  }
+  // Left empty, the schema's default (5) would replace a stored horizon unasked: it is required.
+  if (h === undefined) errors.horizonYears = ["Enter the number of years, 1 to 10"];
+  else if (Number.isNaN(h)) errors.horizonYears = ["Enter a whole number of years"];
+  else horizonYears = h;
 
   let manualEstimate: unknown = null;
   const parts = { low: v.manualLow, base: v.manualBase, high: v.manualHigh };
