@@ -15,6 +15,7 @@ import {
   formValuesToInput,
   mergeFormValues,
   parseNumberInput,
+  withStartDate,
 } from "./use-case-form";
 
 describe("the assessment form's layout", () => {
@@ -223,6 +224,18 @@ describe("the form's values, field by field", () => {
   it("opens a use case saved before the optional fields existed with those inputs blank", () => {
     const legacy = { title: "Old", description: "", businessUnit: "", status: "IDEA", horizonYears: 5, assessment: { maxLagDays: null } } as unknown as Parameters<typeof formValuesFromFields>[0];
     expect(formValuesFromFields(legacy)).toEqual({ ...emptyFormValues(), title: "Old" });
+  });
+
+  it("records a planned start chosen in the form to the day, over an imported year-only one", () => {
+    const imported = formValuesFromFields(useCaseFieldsSchema.parse({ title: "From the inventory", startDate: "2025-01-01", startDatePrecision: "YEAR" }));
+    expect(imported).toMatchObject({ startDate: "2025-01-01", startDatePrecision: "YEAR" });
+    const edited = withStartDate(imported, "2027-06-15");
+    const r = checkFormValues(edited);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.fields).toMatchObject({ startDate: "2027-06-15", startDatePrecision: "DAY" });
+    // Untouched, the year-only start stays year-only.
+    const kept = checkFormValues(imported);
+    if (kept.ok) expect(kept.fields).toMatchObject({ startDate: "2025-01-01", startDatePrecision: "YEAR" });
   });
 
   it("refuses an emptied horizon rather than saving the default 5 years over the stored one", () => {

@@ -126,6 +126,15 @@ export function formValuesFromFields(f: UseCaseFields): UseCaseFormValues {
   };
 }
 
+/**
+ * The values with a planned start typed or picked in the form: a date input gives a day, so the
+ * precision becomes the day's. Kept as it was, an imported "2025" (year only) edited to 2027-06-15
+ * was saved and shown as "2027 (year only)". Cleared, the date has no precision to speak of: "DAY".
+ */
+export function withStartDate(v: UseCaseFormValues, startDate: string): UseCaseFormValues {
+  return { ...v, startDate, startDatePrecision: "DAY" };
+}
+
 /** "1,000,000" → 1000000; "" → undefined; "abc" → NaN. */
 export function parseNumberInput(raw: string): number | undefined {
   const spaced = raw.replace(/[\s_]/g, "");

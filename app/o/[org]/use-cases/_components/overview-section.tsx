@@ -4,7 +4,7 @@
  * (a lead's own, or any member's for an executive or admin), the status, planned start, horizon
  * and external id, then the governance fields and the manual estimate.
  */
-import { LIMITS, STATUSES } from "@/lib/domain/use-case";
+import { formatDateAtPrecision, LIMITS, STATUSES, type DatePrecision } from "@/lib/domain/use-case";
 import { Field, fieldId, inputClass, Section, type SectionProps } from "./form-fields";
 import { GovernanceFields } from "./governance-fields";
 import { statusLabel } from "./labels";
@@ -91,7 +91,16 @@ export function OverviewSection(
             ))}
           </select>
         </Field>
-        <Field path="startDate" label="Planned start" error={err("startDate")}>
+        <Field
+          path="startDate"
+          label="Planned start"
+          error={err("startDate")}
+          help={
+            values.startDate && values.startDatePrecision !== "DAY"
+              ? `Known to the ${values.startDatePrecision === "YEAR" ? "year" : "month"} only (${formatDateAtPrecision(values.startDate, values.startDatePrecision as DatePrecision)}); choosing a date records the day.`
+              : undefined
+          }
+        >
           <input
             id={fieldId("startDate")}
             type="date"

@@ -14,7 +14,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import type { AnswerKey } from "@/lib/domain/assessment";
 import { fieldLabel } from "@/lib/domain/use-case-changes";
-import { checkFormValues, formValuesFromFields, mergeFormValues, type UseCaseFormValues } from "@/lib/domain/use-case-form";
+import { checkFormValues, formValuesFromFields, mergeFormValues, withStartDate, type UseCaseFormValues } from "@/lib/domain/use-case-form";
 import type { ActionResult } from "@/lib/server/errors";
 import type { UseCaseConflictDetails } from "@/lib/server/use-cases/write";
 import { createUseCase, updateUseCase } from "../actions";
@@ -67,7 +67,7 @@ export function UseCaseForm(props: UseCaseFormProps) {
   }
 
   function set<K extends keyof UseCaseFormValues>(key: K, value: UseCaseFormValues[K]) {
-    const next = { ...values, [key]: value };
+    const next = key === "startDate" ? withStartDate(values, value as string) : { ...values, [key]: value };
     setValues(next);
     if (submitted || Object.keys(errors).length) hint(next, touched, submitted);
   }
