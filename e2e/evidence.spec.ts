@@ -39,7 +39,7 @@ test("an unanswered idea is not assessed everywhere; a lone style answer is prov
   // Each evidence count leads to the use cases behind it.
   await page.getByTestId("evidence-counts").getByRole("link", { name: "1 not assessed" }).click();
   await expect(page).toHaveURL(/\/use-cases\?evidence=none$/);
-  await expect(page.getByText("1–1 of 1 use cases")).toBeVisible();
+  await expect(page.getByText("1–1 of 1 use case")).toBeVisible();
   await expect(page.getByRole("link", { name: "Idea with nothing answered" })).toBeVisible();
 
   // One answer, a style need: provisional, prompting (the seeds' default start), never fine-tuning.

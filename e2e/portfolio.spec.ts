@@ -114,14 +114,14 @@ test("an executive filters the portfolio and follows a matrix cell to the same u
   // Back on the dashboard, the fine-tuned cell leads to the one use case behind it.
   await page.goBack();
   await page.getByRole("link", { name: "1 recommended RAG, chosen Fine-tuning" }).click();
-  await expect(page.getByText("1–1 of 1 use cases")).toBeVisible();
+  await expect(page.getByText("1–1 of 1 use case")).toBeVisible();
   await expect(page.getByRole("link", { name: "Support tuned" })).toBeVisible();
 
   // The no-decision cell, and a lifecycle total's use cases as chosen, lead to lists too.
   await page.goBack();
   await page.getByRole("link", { name: "1 recommended Agent with tools, none chosen" }).click();
   await expect(page).toHaveURL(/chosen=NONE/);
-  await expect(page.getByText("1–1 of 1 use cases")).toBeVisible();
+  await expect(page.getByText("1–1 of 1 use case")).toBeVisible();
   await expect(page.getByRole("link", { name: "Support agent" })).toBeVisible();
   await page.goBack();
   await page.getByTestId("lifecycle").getByRole("link", { name: "RAG: 2 use cases as chosen" }).click();

@@ -40,7 +40,7 @@ import {
   type UseCaseListQuery,
 } from "@/lib/domain/use-case-list";
 import { EVIDENCE_LABELS, EVIDENCE_LEVELS, type Evidence } from "@/lib/domain/frameworks";
-import { compactDollars, dollars } from "@/lib/domain/portfolio/format";
+import { compactDollars, dollars, plural } from "@/lib/domain/portfolio/format";
 import { GOVERNANCE_OPTIONS } from "@/lib/domain/governance";
 import { approachLabel, formatDateTime, riskFlagLabel, STATUS_STYLES, statusLabel } from "./labels";
 
@@ -373,7 +373,7 @@ export function UseCaseTable(props: { rows: ListRow[]; total: number; query: Use
         <span data-testid="list-count">
           {total === 0
             ? "0 use cases"
-            : `${(props.query.page - 1) * props.query.pageSize + 1}–${(props.query.page - 1) * props.query.pageSize + rows.length} of ${total.toLocaleString("en-US")} use cases`}
+            : `${(props.query.page - 1) * props.query.pageSize + 1}–${(props.query.page - 1) * props.query.pageSize + rows.length} of ${plural(total, "use case")}`}
         </span>
         <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" onClick={() => table.firstPage()} disabled={!table.getCanPreviousPage()}>
           First
