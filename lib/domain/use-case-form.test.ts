@@ -238,6 +238,20 @@ describe("the form's values, field by field", () => {
     if (kept.ok) expect(kept.fields).toMatchObject({ startDate: "2025-01-01", startDatePrecision: "YEAR" });
   });
 
+  it("reads a yearly growth written with its percent sign as that percentage", () => {
+    const v = { ...emptyFormValues(), title: "Growing" };
+    for (const [typed, pct] of [["20%", 20], ["-5 %", -5], ["2.5%", 2.5]] as const) {
+      v.assessment.yearlyGrowthPct = typed;
+      const r = checkFormValues(v);
+      expect(r.ok, typed).toBe(true);
+      if (r.ok) expect(r.fields.assessment.yearlyGrowthPct).toBe(pct);
+    }
+    // Only there: a count with a percent sign is still not a number.
+    const lag = { ...emptyFormValues(), title: "Lag" };
+    lag.assessment.maxLagDays = "20%";
+    expect(formValuesToInput(lag).errors).toEqual({ "assessment.maxLagDays": ["Enter a number"] });
+  });
+
   it("refuses an emptied horizon rather than saving the default 5 years over the stored one", () => {
     const stored = formValuesFromFields(useCaseFieldsSchema.parse({ title: "Three-year pilot", horizonYears: 3 }));
     expect(stored.horizonYears).toBe("3");

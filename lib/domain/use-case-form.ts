@@ -166,7 +166,8 @@ export function formValuesToInput(v: UseCaseFormValues): FormConversion {
       else if (raw === "no") assessment[k] = false;
       else errors[`assessment.${k}`] = ["Choose yes, no or unanswered"];
     } else if (kind === "number") {
-      const n = parseNumberInput(raw);
+      // A percentage may be written with its sign ("20%", "-5 %"): the field is in percent already.
+      const n = parseNumberInput(k === "yearlyGrowthPct" ? raw.replace(/\s*%$/, "") : raw);
       if (n === undefined) continue;
       if (Number.isNaN(n)) errors[`assessment.${k}`] = [DECIMAL_COMMA.test(raw.replace(/[\s_]/g, "")) ? "Write decimals with a point (2.5); a comma only separates thousands" : "Enter a number"];
       else assessment[k] = n;
