@@ -252,6 +252,12 @@ describe("the form's values, field by field", () => {
     expect(formValuesToInput(lag).errors).toEqual({ "assessment.maxLagDays": ["Enter a number"] });
   });
 
+  it("reads a manual estimate written with a dollar sign", () => {
+    const r = checkFormValues({ ...emptyFormValues(), title: "Agent", manualLow: "$1,500", manualBase: "$ 2,000.50", manualHigh: "3000" });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.fields.manualEstimate).toEqual({ low: 1_500_00, base: 2_000_50, high: 3_000_00 });
+  });
+
   it("refuses an emptied horizon rather than saving the default 5 years over the stored one", () => {
     const stored = formValuesFromFields(useCaseFieldsSchema.parse({ title: "Three-year pilot", horizonYears: 3 }));
     expect(stored.horizonYears).toBe("3");

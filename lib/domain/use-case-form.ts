@@ -187,7 +187,8 @@ export function formValuesToInput(v: UseCaseFormValues): FormConversion {
   if (given > 0) {
     const cents: Record<string, number> = {};
     for (const [name, raw] of Object.entries(parts)) {
-      const n = parseNumberInput(raw);
+      // An amount in dollars may be written with its sign ("$1,500").
+      const n = parseNumberInput(raw.trim().replace(/^\$\s*/, ""));
       if (n === undefined) errors[`manualEstimate.${name}`] = ["Give low, base and high, or none of them"];
       else if (Number.isNaN(n)) errors[`manualEstimate.${name}`] = ["Enter an amount in dollars"];
       else cents[name] = Math.round(n * 100);
