@@ -15,6 +15,7 @@ import {
   formValuesToInput,
   mergeFormValues,
   parseNumberInput,
+  savedNotice,
   withStartDate,
 } from "./use-case-form";
 
@@ -256,6 +257,12 @@ describe("the form's values, field by field", () => {
     const r = checkFormValues({ ...emptyFormValues(), title: "Agent", manualLow: "$1,500", manualBase: "$ 2,000.50", manualHigh: "3000" });
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.fields.manualEstimate).toEqual({ low: 1_500_00, base: 2_000_50, high: 3_000_00 });
+  });
+
+  it("tells a save that changed nothing from one that did", () => {
+    expect(savedNotice("create")).toBe("created");
+    expect(savedNotice("edit", ["title"])).toBe("updated");
+    expect(savedNotice("edit", [])).toBe("unchanged");
   });
 
   it("refuses an emptied horizon rather than saving the default 5 years over the stored one", () => {

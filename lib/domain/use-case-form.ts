@@ -135,6 +135,16 @@ export function withStartDate(v: UseCaseFormValues, startDate: string): UseCaseF
   return { ...v, startDate, startDatePrecision: "DAY" };
 }
 
+/**
+ * What the use case's page says after the form's save (its `saved` parameter): a new one "created",
+ * an edit that changed something "updated", one that changed nothing "unchanged" (no new version
+ * was written, so "Changes saved." would claim changes that were not there).
+ */
+export function savedNotice(mode: "create" | "edit", changed?: readonly string[]): "created" | "updated" | "unchanged" {
+  if (mode === "create") return "created";
+  return changed && changed.length === 0 ? "unchanged" : "updated";
+}
+
 /** "1,000,000" → 1000000; "" → undefined; "abc" → NaN. */
 export function parseNumberInput(raw: string): number | undefined {
   const spaced = raw.replace(/[\s_]/g, "");

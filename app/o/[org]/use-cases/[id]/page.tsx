@@ -36,6 +36,7 @@ type Tab = (typeof TABS)[number]["id"];
 const SAVED_MESSAGES: Record<string, string> = {
   created: "Use case saved.",
   updated: "Changes saved.",
+  unchanged: "Nothing was changed: the use case is as it was.",
   decision: "Decision recorded.",
   restored: "Restored from the trash.",
 };

@@ -14,7 +14,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import type { AnswerKey } from "@/lib/domain/assessment";
 import { fieldLabel } from "@/lib/domain/use-case-changes";
-import { checkFormValues, formValuesFromFields, mergeFormValues, withStartDate, type UseCaseFormValues } from "@/lib/domain/use-case-form";
+import { checkFormValues, formValuesFromFields, mergeFormValues, savedNotice, withStartDate, type UseCaseFormValues } from "@/lib/domain/use-case-form";
 import type { ActionResult } from "@/lib/server/errors";
 import type { UseCaseConflictDetails } from "@/lib/server/use-cases/write";
 import { createUseCase, updateUseCase } from "../actions";
@@ -117,10 +117,10 @@ export function UseCaseForm(props: UseCaseFormProps) {
     startTransition(async () => {
       const result =
         props.mode === "create"
-          ? ((await createUseCase(props.orgSlug, check.input)) as ActionResult<{ id: string; duplicates: { id: string }[] }>)
-          : ((await updateUseCase(props.orgSlug, { ...check.input, id: props.useCaseId, expectedVersion })) as ActionResult<{ id: string; duplicates: { id: string }[] }>);
+          ? ((await createUseCase(props.orgSlug, check.input)) as ActionResult<{ id: string; duplicates: { id: string }[]; changed?: string[] }>)
+          : ((await updateUseCase(props.orgSlug, { ...check.input, id: props.useCaseId, expectedVersion })) as ActionResult<{ id: string; duplicates: { id: string }[]; changed?: string[] }>);
       if (result.ok) {
-        const params = new URLSearchParams({ saved: props.mode === "create" ? "created" : "updated" });
+        const params = new URLSearchParams({ saved: savedNotice(props.mode, result.data.changed) });
         if (result.data.duplicates.length) params.set("dups", result.data.duplicates.map((d) => d.id).join(","));
         router.push(`${useCasePath(props.orgSlug, result.data.id)}?${params}`);
         return;
