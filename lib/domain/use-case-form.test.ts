@@ -186,6 +186,16 @@ describe("reapplying an edit over someone else's save", () => {
     expect(merged).toMatchObject({ title: "Their title", status: "LIVE", description: "My description", ownerId: "u1" });
     expect(merged.assessment).toMatchObject({ coreNeed: "retrieval", maxLagDays: "7", needsCitations: "yes" });
   });
+
+  it("keeps their additional fields (an import's update) when mine are the ones I opened, as another copy", () => {
+    // The page hands the form its values (a copy of the stored fields); the form rebuilds the base from those fields: equal, never the same object.
+    const opened = useCaseFieldsSchema.parse({ title: "Inventory row", externalId: "INV-1", additionalFields: { Bureau: "Claims" } });
+    const mine = { ...formValuesFromFields(opened), title: "Inventory row (renamed)" };
+    const theirs = formValuesFromFields({ ...opened, additionalFields: { Bureau: "Claims and Recoveries" } });
+    const merged = mergeFormValues(formValuesFromFields(opened), mine, theirs);
+    expect(merged.title).toBe("Inventory row (renamed)");
+    expect(merged.additionalFields).toEqual({ Bureau: "Claims and Recoveries" });
+  });
 });
 
 describe("the form's values, field by field", () => {

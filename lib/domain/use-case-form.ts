@@ -279,10 +279,17 @@ export function mergeFormValues(base: UseCaseFormValues, mine: UseCaseFormValues
   const merged: UseCaseFormValues = { ...theirs, assessment: { ...theirs.assessment } };
   for (const key of Object.keys(mine) as (keyof UseCaseFormValues)[]) {
     if (key === "assessment") continue;
-    if (mine[key] !== base[key]) (merged as unknown as Record<string, unknown>)[key] = mine[key];
+    // additionalFields is an object: compared by value, since mine and the base are never the same copy.
+    const changed = key === "additionalFields" ? !sameEntries(mine.additionalFields, base.additionalFields) : mine[key] !== base[key];
+    if (changed) (merged as unknown as Record<string, unknown>)[key] = mine[key];
   }
   for (const k of ANSWER_KEYS) {
     if ((mine.assessment[k] ?? "") !== (base.assessment[k] ?? "")) merged.assessment[k] = mine.assessment[k];
   }
   return merged;
+}
+
+function sameEntries(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }
