@@ -100,11 +100,11 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
       </span>
       <span className="tabular-nums text-zinc-900" data-testid="queue-spend" title="Lifecycle cost as chosen (the decision, else the recommendation), base scenario">
         {item.spendCents === null ? "not costed" : formatCents(item.spendCents)}
-        {item.spendIncomplete ? <span className="ml-1 text-xs text-amber-800">+ missing</span> : null}
+        {item.spendIncomplete ? <span className="ml-1 text-xs text-amber-800">{" "}+ missing</span> : null}
         {/* The line names the recommendation; where the decision is another approach, the spend is that one's. */}
         {item.chosenApproach && item.chosenApproach !== item.recommendedApproach ? (
           <span className="ml-1 text-xs text-zinc-600" data-testid="queue-spend-approach">
-            for {approachLabel(item.chosenApproach)}, as chosen
+            {" "}for {approachLabel(item.chosenApproach)}, as chosen
           </span>
         ) : null}
       </span>
