@@ -234,10 +234,15 @@ export async function writeUseCase(
     before: changes.before,
     after: changes.after,
   });
-  // An approved decision whose answers or recommendation changed goes back to review (issue 20).
-  await reviewAfterChange(tx, { organizationId, useCaseId: existing.id, actorId: ctx.actorId });
-  // A decision still waiting keeps the budget the projection now gives (lib/server/decisions/budget.ts).
-  await refreshWaitingBudget(tx, { organizationId, useCaseId: existing.id });
+  // One read says whether the use case has a decision at all (most have none), so a save without one
+  // does not look it up twice below.
+  const decision = await tx.useCaseDecision.findFirst({ where: { useCaseId: existing.id, organizationId }, select: { state: true } });
+  if (decision) {
+    // An approved decision whose answers or recommendation changed goes back to review (issue 20).
+    if (decision.state === "APPROVED" || decision.state === "BUDGET_APPROVED") await reviewAfterChange(tx, { organizationId, useCaseId: existing.id, actorId: ctx.actorId });
+    // A decision still waiting keeps the budget the projection now gives (lib/server/decisions/budget.ts).
+    if (decision.state === "PROPOSED" || decision.state === "APPROVED") await refreshWaitingBudget(tx, { organizationId, useCaseId: existing.id });
+  }
   await warnings.close(ctx.actorId);
   return {
     id: existing.id,
