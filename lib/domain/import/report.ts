@@ -179,7 +179,7 @@ export interface RowMatch {
  * where both rows found it by its external id: they carry the same id, and the file's own check
  * ("External id “RR-3” is also on row 4") says so already, so the row is not given the reason twice.
  */
-export function sameUseCaseIssue(m: RowMatch, first: RowMatch): RowIssue | null {
+function sameUseCaseIssue(m: RowMatch, first: RowMatch): RowIssue | null {
   if (m.byExternalId && first.byExternalId) return null;
   return { row: m.row, field: m.field, column: m.column, message: `Row ${first.row} already updates the same use case (“${m.title}”); each use case can come from one row only.` };
 }

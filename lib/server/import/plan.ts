@@ -4,7 +4,7 @@ import {
   describeCloseTitles,
   findCloseTitles,
   INCOMPLETE_CLOSE_TITLES,
-  sameUseCaseIssue,
+  claimAcrossChunks,
   titleKey,
   type ColumnPlan,
   type FieldChange,
@@ -129,15 +129,10 @@ export async function planRows(
       } else if (same.length === 1) row = same[0];
     }
     if (row && !row.deletedAt) {
-      const first = claimed.get(row.id);
       const match: RowMatch = { row: c.row, useCaseId: row.id, title: row.title, field: c.externalId ? "externalId" : "title", column: plan[c.externalId ? "externalId" : "title"]?.header ?? null, byExternalId: byId };
-      if (first !== undefined) {
-        const issue = sameUseCaseIssue(match, first);
-        if (issue) errors.push(issue);
-      } else {
-        claimed.set(row.id, match);
-        out.matches.push(match);
-      }
+      // The same rule as the page's across chunks (claimAcrossChunks): the first row claims the use case.
+      errors.push(...claimAcrossChunks(claimed, [match]));
+      if (claimed.get(row.id) === match) out.matches.push(match);
     }
     let existing: ExistingUseCase | null = null;
     if (row?.deletedAt) {
