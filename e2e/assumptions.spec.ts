@@ -13,7 +13,10 @@ test("a lead sees the figures but no edit form", async ({ page, registry }) => {
   await expect(page.getByTestId("assumption-version")).toHaveText("Built-in defaults (version 0)");
   await expect(page.getByRole("heading", { name: "People", level: 3 })).toBeVisible();
   await expect(page.getByTestId("figure-engineerRate")).toContainText("Fine-Tuning vs. RAG, Which Approach is Right for Your Business?");
-  await expect(page.getByTestId("figure-modelInputPricePerMTokens")).toContainText("From the catalogue: $2.5 for openai/gpt-4o");
+  await expect(page.getByTestId("figure-modelInputPricePerMTokens")).toContainText("From the catalogue: $2.50 for openai/gpt-4o");
+  await expect(page.getByTestId("catalogue")).toContainText("($2.50 input, $10.00 output per million tokens)");
+  // A figure no seed gives says what it is: the product's estimate, to be replaced by the organization's own.
+  await expect(page.getByTestId("figure-inputTokensPerCall")).toContainText("Not from the seeds: an estimate of a typical question with its instructions; set your own.");
   await expect(page.getByTestId("catalogue")).toContainText("Default model openai/gpt-4o");
   await expect(page.getByTestId("catalogue")).toContainText("@pydantic/genai-prices 0.1.8, not pinned yet");
   await expect(page.getByTestId("figure-ragInfraYearlyUsd")).toContainText("Reference only");
@@ -35,7 +38,10 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await page.getByLabel("Monthly LLM calls now").fill("100000");
   await page.getByRole("button", { name: "Save use case" }).click();
   // Nobody typed a price: the default model is priced from the catalogue.
+  // With the figures inference is made of: the prices and the tokens of a call.
   await expect(page.getByTestId("pricing")).toContainText("Model openai/gpt-4o: priced from the catalogue");
+  await expect(page.getByTestId("pricing")).toContainText("at $2.50 per million input tokens and $10.00 per million output tokens");
+  await expect(page.getByTestId("pricing")).toContainText("A call is taken as 1,000–2,500 (base 1,500) input and 200–500 (base 300) output tokens");
   await expect(page.getByTestId("lifecycle-table")).toBeVisible();
   const useCaseUrl = page.url();
 
@@ -76,5 +82,5 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
 
   await page.goto(useCaseUrl);
   await expect(page.getByTestId("lifecycle-table")).toBeVisible();
-  await expect(page.getByTestId("pricing")).toContainText("Model openai/gpt-4o: priced by hand");
+  await expect(page.getByTestId("pricing")).toContainText("Model openai/gpt-4o: priced by hand at $10.00 per million input tokens and $30.00 per million output tokens");
 });

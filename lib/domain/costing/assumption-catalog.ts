@@ -178,11 +178,11 @@ export const ASSUMPTION_CATALOG = {
   },
   modelInputPricePerMTokens: {
     label: "Model price, input (by hand)", unit: "USD per million tokens", min: 0, max: 10_000, group: "Inference",
-    source: { kind: "none", note: "Empty: the model's price from the catalogue (" + CATALOGUE_PACKAGE + "). Set it only for a model the catalogue lacks, or a negotiated price." },
+    source: { kind: "none", note: "Not from the seeds: left empty, it is the model's price in the catalogue (" + CATALOGUE_PACKAGE + "). Set it only for a model the catalogue lacks, or a negotiated price." },
   },
   modelOutputPricePerMTokens: {
     label: "Model price, output (by hand)", unit: "USD per million tokens", min: 0, max: 10_000, group: "Inference",
-    source: { kind: "none", note: "Empty: the model's price from the catalogue (" + CATALOGUE_PACKAGE + "). Set it only for a model the catalogue lacks, or a negotiated price." },
+    source: { kind: "none", note: "Not from the seeds: left empty, it is the model's price in the catalogue (" + CATALOGUE_PACKAGE + "). Set it only for a model the catalogue lacks, or a negotiated price." },
   },
   inputTokensPerCall: {
     label: "Input tokens per call (prompt and context)", unit: "tokens", min: 0, max: 2_000_000, group: "Inference",

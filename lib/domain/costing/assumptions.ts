@@ -202,6 +202,13 @@ export interface Pricing {
   from: "catalogue" | "hand" | "missing";
   catalogueVersion: string | null;
   pinnedOn: string | null;
+  /**
+   * The base model's prices per million tokens the projection used, and the tokens of a call (each
+   * low, base, high), so the page can say what an inference line is made of. `ownTokens`: the use
+   * case set its own tokens per call. Absent from projections stored before cost engine 2.8.
+   */
+  perMillionTokens?: { input: Range; output: Range };
+  tokensPerCall?: { input: Range; output: Range; ownTokens: boolean };
 }
 
 /**

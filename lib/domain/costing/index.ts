@@ -8,3 +8,4 @@ export * from "./explain";
 export * from "./catalogue";
 export * from "./missing";
 export * from "./assumed";
+export * from "./pricing-text";

@@ -176,7 +176,7 @@ describe("model prices from the catalogue (Costs v2)", () => {
     expect(projectCosts({ assessment: { monthlyCalls: 10_000 }, horizonYears: 1, startYear: 2027, assumptions: byHand }).pricing.from).toBe("hand");
     const pinned = { ...DEFAULT_ASSUMPTIONS, catalogue: { package: "@pydantic/genai-prices", version: "0.1.0", pinnedOn: "2026-06-01", prices: { "openai/gpt-4o": { inputPerM: 5, outputPerM: 15, cachedInputPerM: null } } } };
     const p = projectCosts({ assessment: { monthlyCalls: 10_000 }, horizonYears: 1, startYear: 2027, assumptions: pinned });
-    expect(p.pricing).toEqual({ model: "openai/gpt-4o", from: "catalogue", catalogueVersion: "0.1.0", pinnedOn: "2026-06-01" });
+    expect(p.pricing).toMatchObject({ model: "openai/gpt-4o", from: "catalogue", catalogueVersion: "0.1.0", pinnedOn: "2026-06-01", perMillionTokens: { input: fixed(5), output: fixed(15) } });
     // 120,000 × (1,500 × $5 + 300 × $15) per million = $1,440
     expect(p.lines.find((l) => l.approach === "PROMPTING" && l.category === "INFERENCE")!.base).toBe(1440_00);
   });

@@ -42,8 +42,10 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      break-even and the Monte Carlo price it where it bends.
  * 2.7: with a yearly growth, the break-even says both volumes (its own and the use case's) are
  *      first-year ones, grown alike over the horizon; the numbers are 2.6's.
+ * 2.8: the stored pricing carries the model's prices per million tokens and the tokens of a call
+ *      the projection used, so the cost panel says what inference is made of; the numbers are 2.7's.
  */
-export const COST_ENGINE_VERSION = "2.7";
+export const COST_ENGINE_VERSION = "2.8";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }
@@ -68,7 +70,11 @@ export function effectiveAssumptions(input: ProjectionInput): { set: AssumptionS
   const priced = withModelPrices(input.assumptions, input.model ?? input.overrides?.model ?? null);
   const set = withOverrides(priced.set, input.overrides);
   const byHand = PRICE_KEYS.some((k) => input.overrides?.[k]);
-  return { set, pricing: byHand ? { ...priced.pricing, from: "hand", catalogueVersion: null, pinnedOn: null } : priced.pricing };
+  const figures = {
+    perMillionTokens: { input: set.values.modelInputPricePerMTokens, output: set.values.modelOutputPricePerMTokens },
+    tokensPerCall: { input: set.values.inputTokensPerCall, output: set.values.outputTokensPerCall, ownTokens: Boolean(input.overrides?.inputTokensPerCall || input.overrides?.outputTokensPerCall) },
+  };
+  return { set, pricing: { ...(byHand ? { ...priced.pricing, from: "hand" as const, catalogueVersion: null, pinnedOn: null } : priced.pricing), ...figures } };
 }
 
 export interface CostLine {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { SourceLink } from "@/components/source-link";
 import { buttonClass } from "@/components/button";
-import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, CATALOGUE_PACKAGE, CATALOGUE_VERSION, catalogueModels, FT_DEPLOYMENT_LABELS, modelPrice, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, CATALOGUE_PACKAGE, CATALOGUE_VERSION, catalogueModels, FT_DEPLOYMENT_LABELS, modelPrice, perMillionText, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { compareAssumptionVersions, countUseCasesToReproject, listAssumptionVersions } from "@/lib/server/assumption-versions";
 import { db } from "@/lib/server/db";
@@ -49,7 +49,8 @@ function Source({ spec, orgSlug }: { spec: AssumptionSpec; orgSlug: string }) {
       </>
     );
   }
-  return <>Not from the seeds — set by your organization</>;
+  // A figure no seed gives: its note says what it is (a product estimate, or where it comes from when empty).
+  return <>{s.note}</>;
 }
 
 /** "?compare=2,3" (or "?compare=2&compare=3" from the form below): two version numbers, or null. */
@@ -93,7 +94,7 @@ export default async function AssumptionsPage({
   const defaultPrice = modelPrice(current.set.model, current.set.catalogue);
   /** An empty price figure is not missing while the catalogue prices the default model. */
   const fromCatalogue = (key: string): string | null =>
-    !defaultPrice ? null : key === "modelInputPricePerMTokens" ? `$${defaultPrice.inputPerM}` : key === "modelOutputPricePerMTokens" ? `$${defaultPrice.outputPerM}` : null;
+    !defaultPrice ? null : key === "modelInputPricePerMTokens" ? perMillionText(defaultPrice.inputPerM) : key === "modelOutputPricePerMTokens" ? perMillionText(defaultPrice.outputPerM) : null;
   const missingCount = ASSUMPTION_KEYS.filter((k) => isMissing(current.set.values[k]) && fromCatalogue(k) === null).length;
 
   return (
@@ -116,7 +117,7 @@ export default async function AssumptionsPage({
         </p>
         <p className="mt-1 text-sm text-zinc-700" data-testid="catalogue">
           Default model <strong>{current.set.model}</strong>
-          {defaultPrice ? ` ($${defaultPrice.inputPerM} input, $${defaultPrice.outputPerM} output per million tokens)` : " (not in the catalogue: priced by hand)"}. Model prices:{" "}
+          {defaultPrice ? ` (${perMillionText(defaultPrice.inputPerM)} input, ${perMillionText(defaultPrice.outputPerM)} output per million tokens)` : " (not in the catalogue: priced by hand)"}. Model prices:{" "}
           {current.set.catalogue
             ? `${current.set.catalogue.package} ${current.set.catalogue.version}, pinned on ${current.set.catalogue.pinnedOn}`
             : `the installed ${CATALOGUE_PACKAGE} ${CATALOGUE_VERSION}, not pinned yet (the first saved version pins it)`}

@@ -1,5 +1,5 @@
 import { ANSWER_LABELS, APPROACH_LABELS, APPROACHES, type AnswerKey } from "@/lib/domain/assessment";
-import { ASSUMPTION_CATALOG, assumedAnswersSentence, cannotServe, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, retrainingCells, type AssumptionKey } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, assumedAnswersSentence, cannotServe, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, pricingSentence, retrainingCells, type AssumptionKey } from "@/lib/domain/costing";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { db } from "@/lib/server/db";
@@ -98,10 +98,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       </p>
       {s.pricing ? (
         <p className="mt-1 text-xs text-zinc-500" data-testid="pricing">
-          Model {s.pricing.model}:{" "}
-          {s.pricing.from === "catalogue"
-            ? `priced from the catalogue (@pydantic/genai-prices ${s.pricing.catalogueVersion}${s.pricing.pinnedOn ? `, pinned on ${s.pricing.pinnedOn}` : ", installed"})`
-            : s.pricing.from === "hand" ? "priced by hand" : "no price (not in the catalogue, none set by hand)"}
+          {pricingSentence(s.pricing)}
         </p>
       ) : null}
       {!s.complete ? (
