@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { APPROACHES, type Approach, type Assessment } from "../assessment";
 import { CONTRADICTIONS, FLAG_CODES, FLAG_LABELS, riskFlags, type FlagContext } from "./flags";
+import { retrainingCyclesPerYear } from "../costing/retraining";
 
 const ONE = "000_2a5380ca2875bd0d.txt";
 const TWO = "001_882c99e1fd832846.txt";
@@ -120,10 +121,22 @@ describe("which answers raise a flag, edge by edge", () => {
     expect(codes({ changeFrequency: "monthly", maxLagDays: 60 }, ft)).not.toContain("FT_ON_FAST_CHANGING_KNOWLEDGE");
   });
   it("says how fast the knowledge changes in words: in real time, daily, weekly", () => {
-    const reason = (changeFrequency: Assessment["changeFrequency"]) => riskFlags({ changeFrequency, maxLagDays: 60 }, ft).find((f) => f.code === "FT_ON_FAST_CHANGING_KNOWLEDGE")?.reason;
+    // A lag shorter than a retraining: the staleness flag says what is missed, this one only how fast.
+    const reason = (changeFrequency: Assessment["changeFrequency"]) => riskFlags({ changeFrequency, maxLagDays: 7 }, ft).find((f) => f.code === "FT_ON_FAST_CHANGING_KNOWLEDGE")?.reason;
     expect(reason("realtime")).toBe("The chosen approach is fine-tuning, but the knowledge changes in real time, so a trained model falls behind between retrainings.");
     expect(reason("daily")).toBe("The chosen approach is fine-tuning, but the knowledge changes daily, so a trained model falls behind between retrainings.");
     expect(reason("weekly")).toBe("The chosen approach is fine-tuning, but the knowledge changes weekly, so a trained model falls behind between retrainings.");
+  });
+  it("within the lag the business accepts, says what keeping within it takes: the retrainings a year and the longest wait, as the cost panel counts them", () => {
+    const flag = (a: Assessment) => riskFlags(a, { consensus: "FINE_TUNING", chosen: null }).find((f) => f.code === "FT_ON_FAST_CHANGING_KNOWLEDGE")?.reason;
+    // Real-time knowledge with a 60-day lag: fine-tuning can serve it (the recommendation may be it), at a price.
+    expect(flag({ changeFrequency: "realtime", maxLagDays: 60 })).toBe(
+      "The recommendation is fine-tuning, but the knowledge changes in real time, so a trained model falls behind between retrainings. It stays within the 60 days of lag the business accepts only by retraining 10 times a year (a change waits up to 58 days), each retraining a cost of its own.",
+    );
+    expect(retrainingCyclesPerYear("realtime", 60, 21)).toBe(10);
+    // Beyond the lag, the staleness flag says so instead; with no lag answered, nothing is claimed of it.
+    expect(flag({ changeFrequency: "daily", maxLagDays: 30 })).toBe("The recommendation is fine-tuning, but the knowledge changes daily, so a trained model falls behind between retrainings.");
+    expect(flag({ changeFrequency: "weekly" })).toBe("The recommendation is fine-tuning, but the knowledge changes weekly, so a trained model falls behind between retrainings.");
   });
   it("a lag shorter than a retraining is judged only when how often the knowledge changes is known", () => {
     expect(codes({ maxLagDays: 7 }, ft)).not.toContain("STALENESS_EXCEEDS_ACCEPTABLE_LAG");

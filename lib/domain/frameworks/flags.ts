@@ -147,7 +147,15 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
   const what = inPlay === "HYBRID" ? "a hybrid, which fine-tunes a model" : "fine-tuning";
   const fast = a.changeFrequency === "realtime" || a.changeFrequency === "daily" || a.changeFrequency === "weekly";
 
-  if (ftInPlay && fast) add("FT_ON_FAST_CHANGING_KNOWLEDGE", `${who} is fine-tuning, but the knowledge changes ${changesHow(a.changeFrequency!)}, so a trained model falls behind between retrainings.`);
+  const ft = fineTunedWait(a, retrainLagDays);
+  if (ftInPlay && fast) {
+    // Where retraining keeps within the lag the business accepts, the flag says what that takes,
+    // so it does not read as contradicting a recommendation the lag allows.
+    const within = ft && ft.waitDays <= ft.maxLagDays
+      ? ` It stays within the ${plural(ft.maxLagDays, "day")} of lag the business accepts only by retraining ${plural(ft.cycles, "time")} a year (a change waits up to ${plural(upToDays(ft.waitDays), "day")}), each retraining a cost of its own.`
+      : "";
+    add("FT_ON_FAST_CHANGING_KNOWLEDGE", `${who} is fine-tuning, but the knowledge changes ${changesHow(a.changeFrequency!)}, so a trained model falls behind between retrainings.${within}`);
+  }
   if (trainsModel && a.labeledExamples !== undefined && a.labeledExamples < ENOUGH_LABELS) {
     add("FT_WITHOUT_ENOUGH_LABELED_DATA", `${who} trains a model on ${plural(a.labeledExamples, "labeled example")}; fine-tuning needs hundreds to low thousands of curated pairs.`);
   }
@@ -172,7 +180,6 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
   }
   // The cost panel's own rule (costing/retraining.ts): retraining as often as the lag allows, how
   // long does a change wait? Over the lag, the panel says fine-tuning "does not meet the lag", and so does this flag.
-  const ft = fineTunedWait(a, retrainLagDays);
   if (ftInPlay && ft && ft.waitDays > ft.maxLagDays) {
     add(
       "STALENESS_EXCEEDS_ACCEPTABLE_LAG",

@@ -108,8 +108,11 @@ export interface Score extends Consensus {
  *      "up to N days" rounded up; a tie after a hold is said; knowledge "changes in real time"; a
  *      lean whose named answers lead elsewhere says where ("Fine-tuning leans, but if …, the
  *      recommendation would be Hybrid").
+ * 2.5: fine-tuning on fast-changing knowledge within the acceptable lag says what keeping within
+ *      it takes (the retrainings a year, the longest wait), so the flag does not read as
+ *      contradicting the recommendation; the recommendations are 2.4's.
  */
-export const JUDGEMENT_VERSION = "2.4";
+export const JUDGEMENT_VERSION = "2.5";
 
 /** What each unknown prerequisite would have to be for a trained model to be recommended. */
 const FAVOURS_TRAINING: Partial<Record<AnswerKey, string>> = {
