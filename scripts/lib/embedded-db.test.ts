@@ -2,7 +2,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { assertReachableByPostgresUser } from "./embedded-db";
+import net from "node:net";
+import { assertReachableByPostgresUser, startEmbedded } from "./embedded-db";
 
 const base = mkdtempSync(path.join(os.tmpdir(), "reach-"));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -23,4 +24,35 @@ describe("the project folder, as the postgres user sees it when started as root"
     chmodSync(open, 0o755);
     expect(() => assertReachableByPostgresUser(path.join(open, "project"))).not.toThrow();
   });
+});
+
+/** A port nobody listens on now. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe("a second copy of the project on the same port", () => {
+  it("is refused, naming the folder whose database it would have used; the same folder is reused", async () => {
+    // Before, a second clone's `npm start` found the first clone's cluster on port 54329, took it
+    // for its own, and re-scored the first clone's demo with its own (older) cost engine.
+    const first = path.join(base, "first", ".data", "pg");
+    const second = path.join(base, "second", ".data", "pg");
+    mkdirSync(path.dirname(first), { recursive: true });
+    for (const dir of [base, path.join(base, "first"), path.join(base, "first", ".data")]) chmodSync(dir, 0o755);
+    const port = await freePort();
+    const cluster = await startEmbedded({ dir: first, port, quiet: true });
+    try {
+      await expect(startEmbedded({ dir: second, port, quiet: true })).rejects.toThrow(
+        `Port ${port} is already served by the embedded PostgreSQL of another copy of the project (its data in ${first}), so this copy (${second}) would use that copy's database.`,
+      );
+      const again = await startEmbedded({ dir: first, port, quiet: true });
+      expect(again.serverUrl).toBe(cluster.serverUrl);
+    } finally {
+      await cluster.stop();
+    }
+  }, 120_000);
 });

