@@ -53,15 +53,23 @@ export interface QueueFacts {
   warningFlags?: readonly WarningFlag[];
 }
 
-/** Why this use case needs someone, in the order of QUEUE_REASONS; empty: it needs nobody. */
+/**
+ * Why this use case needs someone, in the order of QUEUE_REASONS; empty: it needs nobody.
+ *
+ * A retired use case (switched off) is never undecided and never "differs": nobody decides how to
+ * build what no longer runs, so a recommendation with no decision, or a decision unlike it, asks
+ * nothing of anyone. A proposal on it still awaits approval (someone asked; an executive sends it
+ * back), and a decision to review or a budget still stands where it is.
+ */
 export function queueReasons(f: QueueFacts): QueueReason[] {
   const out: QueueReason[] = [];
+  const retired = f.status === "RETIRED";
   if (f.decisionState === "PROPOSED") out.push("awaiting-approval");
   if (f.decisionState === "TO_REVIEW") out.push("to-review");
   // Sent back, a decision no longer stands (even where an earlier approval left a chosen approach): it needs a new one.
-  if (f.recommendedApproach !== null && (f.chosenApproach === null || f.decisionState === "SENT_BACK") && f.decisionState !== "PROPOSED") out.push("undecided");
-  if (f.chosenApproach !== null && f.recommendedApproach !== null && f.chosenApproach !== f.recommendedApproach) out.push("differs");
-  if (f.riskFlags.length > 0 && f.status !== "RETIRED") out.push("risk");
+  if (!retired && f.recommendedApproach !== null && (f.chosenApproach === null || f.decisionState === "SENT_BACK") && f.decisionState !== "PROPOSED") out.push("undecided");
+  if (!retired && f.chosenApproach !== null && f.recommendedApproach !== null && f.chosenApproach !== f.recommendedApproach) out.push("differs");
+  if (f.riskFlags.length > 0 && !retired) out.push("risk");
   if ((f.warningFlags?.length ?? 0) > 0) out.push("early-warning");
   if (f.decisionState === "APPROVED") out.push("budget");
   return out;

@@ -85,8 +85,8 @@ export interface Queue {
 const reasonSql = (flagged: readonly string[]): Record<QueueReason, Prisma.Sql> => ({
   "awaiting-approval": Prisma.sql`(d.state = 'PROPOSED')`,
   "to-review": Prisma.sql`(d.state = 'TO_REVIEW')`,
-  undecided: Prisma.sql`(r."recommendedApproach" IS NOT NULL AND (r."chosenApproach" IS NULL OR d.state = 'SENT_BACK') AND d.state IS DISTINCT FROM 'PROPOSED')`,
-  differs: Prisma.sql`(r."chosenApproach" IS NOT NULL AND r."recommendedApproach" IS NOT NULL AND r."chosenApproach" <> r."recommendedApproach")`,
+  undecided: Prisma.sql`(r.status <> 'RETIRED' AND r."recommendedApproach" IS NOT NULL AND (r."chosenApproach" IS NULL OR d.state = 'SENT_BACK') AND d.state IS DISTINCT FROM 'PROPOSED')`,
+  differs: Prisma.sql`(r.status <> 'RETIRED' AND r."chosenApproach" IS NOT NULL AND r."recommendedApproach" IS NOT NULL AND r."chosenApproach" <> r."recommendedApproach")`,
   risk: Prisma.sql`(cardinality(r."riskFlags") > 0 AND r.status <> 'RETIRED')`,
   // The early warnings are worked out from the actuals in JavaScript (lib/server/actuals/warnings.ts); their ids come in.
   "early-warning": Prisma.sql`(r."useCaseId" = ANY(${[...flagged]}::text[]))`,
