@@ -68,8 +68,12 @@ test("an executive filters the portfolio and follows a matrix cell to the same u
   await expect(page.getByTestId("headline-lifecycle")).toHaveAttribute("title", "$104,100");
   await expect(page.getByTestId("headline-lifecycle")).toContainText("$104k over the lifecycle");
   await expect(page.getByTestId("not-costed")).toContainText("Support agent");
-  // What needs the executive: the agent awaits a decision, linked to the list of undecided use cases.
-  await expect(page.getByTestId("headline-needs").getByRole("link", { name: "1 use case awaiting a decision" })).toHaveAttribute("href", /chosen=NONE/);
+  // What needs the executive: the agent awaits a decision, linked to the list of exactly those.
+  await page.getByTestId("headline-needs").getByRole("link", { name: "1 use case awaiting a decision" }).click();
+  await expect(page).toHaveURL(/\/use-cases\?awaiting=yes$/);
+  await expect(page.getByText("1–1 of 1 use case")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Support agent" })).toBeVisible();
+  await page.goBack();
 
   // The filter folds away until it is wanted.
   await page.getByText("Filter the portfolio").click();

@@ -16,6 +16,7 @@ import { APPROACHES } from "@/lib/domain/assessment";
 import { FILTER_PARAMS, parsePortfolioFilter, RISK_FLAGS } from "@/lib/domain/portfolio/filter";
 import { DEFAULT_LIST_QUERY } from "@/lib/domain/use-case-list";
 import { db } from "@/lib/server/db";
+import { readQueue } from "@/lib/server/decisions/queue";
 import { listUseCases } from "@/lib/server/use-cases/list";
 import { inUseCaseTransaction, recordUseCaseDecision, writeUseCase } from "@/lib/server/use-cases/write";
 import { setUseCaseBenefit } from "@/lib/server/value/write";
@@ -81,6 +82,8 @@ async function views(): Promise<Record<string, string | string[]>[]> {
     { [FILTER_PARAMS.flag]: present.slice(0, 2) },
     { [FILTER_PARAMS.evidence]: "assessed" },
     { [FILTER_PARAMS.recommended]: "NONE" },
+    { [FILTER_PARAMS.awaitingDecision]: "yes" },
+    { [FILTER_PARAMS.awaitingDecision]: "no" },
   ];
 }
 
@@ -157,12 +160,16 @@ describe("the portfolio's counts and the lists they open", () => {
     expect(tiesOrHeld).toBeGreaterThan(0);
   });
 
-  it("counts as awaiting a decision the use cases with a recommendation and none, as the decision queue does; the not assessed await their answers", async () => {
+  it("counts as awaiting a decision what the decision queue does (recommended, none, not retired; proposed); the not assessed await their answers", async () => {
     signInAs(org.users.EXECUTIVE.id);
     const html = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({}) }));
     const shown = Number(html.match(/(\d+) use cases? awaiting a decision/)![1]);
     const where = { organizationId: org.id, deletedAt: null, chosenApproach: null };
     expect(await db.useCase.count({ where: { ...where, recommendedApproach: null } }), "some undecided use cases are not assessed").toBeGreaterThan(0);
-    expect(shown).toBe(await db.useCase.count({ where: { ...where, recommendedApproach: { not: null } } }));
+    const retired = await db.useCase.count({ where: { ...where, recommendedApproach: { not: null }, status: "RETIRED" } });
+    expect(retired, "some use cases with a recommendation and none chosen are retired").toBeGreaterThan(0);
+    expect(shown).toBe((await db.useCase.count({ where: { ...where, recommendedApproach: { not: null } } })) - retired);
+    const { counts } = await readQueue(org.id);
+    expect(shown).toBe(counts.undecided + counts["awaiting-approval"]);
   });
 });

@@ -75,6 +75,18 @@ export function queueReasons(f: QueueFacts): QueueReason[] {
   return out;
 }
 
+/**
+ * Whether it awaits a decision, as the portfolio's headline counts (and its list filters, with
+ * `awaiting=yes`): the queue's "Recommended, no decision" and "Proposed, awaiting approval". The
+ * two never overlap, so the headline's number is the sum of those two panels. Written again as SQL
+ * in lib/server/portfolio/filter-sql.ts (awaitingSql) and, for the counts, in
+ * lib/server/portfolio/panels/use-cases.ts.
+ */
+export function awaitsDecision(f: QueueFacts): boolean {
+  const reasons = queueReasons(f);
+  return reasons.includes("undecided") || reasons.includes("awaiting-approval");
+}
+
 export interface QueueRow extends QueueFacts {
   id: string;
   /** Projected spend as chosen (the decision, else the recommendation), lifecycle base, cents; null: not costed. */

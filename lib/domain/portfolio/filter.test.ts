@@ -4,7 +4,7 @@ import { approachFilterLabel, drillDown, EMPTY_FILTER, FILTER_PARAMS, filterToSe
 describe("the portfolio filter in the URL", () => {
   it("names each field's parameter", () => {
     expect(FILTER_PARAMS).toEqual({
-      businessUnit: "bu", status: "status", ownerId: "owner", recommended: "recommended", chosen: "chosen", asChosen: "as", flag: "flag", evidence: "evidence", costs: "costs", disagreement: "split",
+      businessUnit: "bu", status: "status", ownerId: "owner", recommended: "recommended", chosen: "chosen", asChosen: "as", flag: "flag", evidence: "evidence", costs: "costs", disagreement: "split", awaitingDecision: "awaiting",
       highImpact: "impact", personalData: "pii", sourcing: "sourcing", stage: "stage", euRiskTier: "eurisk",
     });
   });

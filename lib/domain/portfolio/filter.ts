@@ -53,6 +53,11 @@ export const portfolioFilterSchema = z
     costs: many(z.enum(COST_COVERAGE)),
     /** Whether the voting frameworks split (the dashboard's "Where the frameworks disagree"). */
     disagreement: many(z.enum(["yes", "no"])),
+    /**
+     * Whether it awaits a decision (the dashboard's "awaiting a decision"): the decision queue's
+     * "Recommended, no decision" and "Proposed, awaiting approval" (lib/domain/decisions/queue.ts).
+     */
+    awaitingDecision: many(z.enum(["yes", "no"])),
     /** Governance (issue 15): OMB high-impact, personal data, sourcing, stage, EU AI Act tier. */
     highImpact: many(z.enum([...HIGH_IMPACT, NOT_RECORDED])),
     personalData: many(z.enum(["yes", "no", NOT_RECORDED])),
@@ -74,6 +79,7 @@ export const EMPTY_FILTER: PortfolioFilter = {
   evidence: [],
   costs: [],
   disagreement: [],
+  awaitingDecision: [],
   highImpact: [],
   personalData: [],
   sourcing: [],
@@ -93,6 +99,7 @@ export const FILTER_PARAMS: Record<keyof PortfolioFilter, string> = {
   evidence: "evidence",
   costs: "costs",
   disagreement: "split",
+  awaitingDecision: "awaiting",
   highImpact: "impact",
   personalData: "pii",
   sourcing: "sourcing",

@@ -252,6 +252,12 @@ export interface Dashboard {
   scenarioSummaries: ScenarioSummary[];
   savings: Saving[];
   matrix: MatrixCell[];
+  /**
+   * Awaiting a decision, as the decision queue counts it (lib/domain/decisions/queue.ts,
+   * awaitsDecision): its "Recommended, no decision" (never a retired use case; a decision sent
+   * back counts, whatever an earlier approval left chosen) and "Proposed, awaiting approval".
+   */
+  awaitingDecision: number;
   flags: { code: RiskFlagCode; useCases: number }[];
   disagreements: number;
   /** Use cases with a risk flag or a disagreement. */

@@ -27,7 +27,7 @@ export class TotalsBeyondExactError extends Error {
  * | statement | reads | gives |
  * |---|---|---|
  * | costCells | UseCaseRollup (each use case's yearly totals per scenario), GROUP BY year × approach × split | every amount: spend, scenarios, per-approach lifecycle; costed counts |
- * | useCasePanels | UseCaseRollup (one scan); UseCase only for the listed rows (titles; score reasons and picks of the 20 flagged and disagreeing) | counts, matrix, flags, incomplete and not-costed lists, freshness, versions, top ten, flagged and disagreeing lists |
+ * | useCasePanels | UseCaseRollup (one scan); UseCaseDecision's proposals and sent-back rows (awaiting a decision); UseCase only for the listed rows (titles; score reasons and picks of the 20 flagged and disagreeing) | counts, matrix, flags, incomplete and not-costed lists, freshness, versions, top ten, flagged and disagreeing lists |
  *
  * Everything is scoped by `useCaseWhere` (organization, not deleted, the filter). The caller
  * has already checked that the person is a member of the organization.
@@ -59,6 +59,7 @@ export async function loadDashboard(organizationId: string, filter: PortfolioFil
     scenarioSummaries: summaries,
     savings: savingsBetween(summaries),
     matrix: uc.matrix,
+    awaitingDecision: uc.awaitingDecision,
     flags: uc.flags,
     disagreements: uc.disagreements,
     flaggedTotal: uc.flaggedTotal,

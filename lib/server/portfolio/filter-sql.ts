@@ -57,6 +57,24 @@ function sharedParts(a: Prisma.Sql, organizationId: string, filter: PortfolioFil
 }
 
 /**
+ * Awaiting a decision (lib/domain/decisions/queue.ts, awaitsDecision) over `a`, the use case or
+ * its rollup row, whose use case's key is `id`: a recommendation, not retired, and no decision
+ * standing (none chosen, or sent back); or a proposal awaiting approval. Never null, so NOT gives
+ * the rest.
+ */
+function awaitingSql(a: Prisma.Sql, id: Prisma.Sql, organizationId: string): Prisma.Sql {
+  const state = (s: string) => Prisma.sql`EXISTS (SELECT 1 FROM "UseCaseDecision" "dq" WHERE "dq"."useCaseId" = ${id} AND "dq"."organizationId" = ${organizationId} AND "dq".state = ${Prisma.raw(`'${s}'`)})`;
+  return Prisma.sql`((${a}.status <> 'RETIRED' AND ${a}."recommendedApproach" IS NOT NULL AND (${a}."chosenApproach" IS NULL OR ${state("SENT_BACK")})) OR ${state("PROPOSED")})`;
+}
+
+/** The awaiting-a-decision condition the filter asks for, if any. */
+function awaitingOf(a: Prisma.Sql, id: Prisma.Sql, organizationId: string, filter: PortfolioFilter): Prisma.Sql | null {
+  const asked = new Set(filter.awaitingDecision);
+  if (asked.size === 0 || asked.size === 2) return asked.size === 2 ? Prisma.sql`TRUE` : null;
+  return asked.has("yes") ? awaitingSql(a, id, organizationId) : Prisma.sql`NOT ${awaitingSql(a, id, organizationId)}`;
+}
+
+/**
  * The cost-coverage conditions over a rollup row `r` (its as-chosen columns), the same tests the
  * dashboard's "What the totals leave out" counts by (lib/server/portfolio/panels/use-cases.ts).
  */
@@ -78,6 +96,8 @@ export function useCaseWhere(organizationId: string, filter: PortfolioFilter, al
   // The cost coverage is kept in the use case's rollup row, asked for by its key.
   const coverage = coverageOf(Prisma.raw(`"x"`), filter);
   if (coverage) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "UseCaseRollup" "x" WHERE "x"."useCaseId" = ${a}."id" AND "x"."organizationId" = ${organizationId} AND ${coverage})`);
+  const awaiting = awaitingOf(a, Prisma.sql`${a}."id"`, organizationId, filter);
+  if (awaiting) parts.push(awaiting);
   return Prisma.join(parts, " AND ");
 }
 
@@ -91,6 +111,8 @@ export function rollupWhere(organizationId: string, filter: PortfolioFilter, ali
   const parts = sharedParts(a, organizationId, filter, alias);
   const coverage = coverageOf(a, filter);
   if (coverage) parts.push(coverage);
+  const awaiting = awaitingOf(a, Prisma.sql`${a}."useCaseId"`, organizationId, filter);
+  if (awaiting) parts.push(awaiting);
   const governance = governanceParts(Prisma.raw(`"g"`), filter);
   if (governance.length) {
     parts.push(

@@ -19,12 +19,12 @@ import { loadDashboard, TotalsBeyondExactError } from "./dashboard";
 export const PORTFOLIO_CACHE_TABLES = [
   "UseCase", "UseCaseRollup", "AssumptionVersion", // loadDashboard; listBusinessUnits
   "Organization", // portfolioValue: the hourly value rate
-  "BusinessUnitBudget", "UseCaseDecision", // budgetOverview
+  "BusinessUnitBudget", "UseCaseDecision", // budgetOverview; loadDashboard's "awaiting a decision"
   "ActualSpend", "ActualSpendYear", "CostLineSet", // loadPortfolioActuals (the sets themselves, and the CostLine view)
 ] as const;
 
 /** Bump when the shape of PortfolioOverview changes. */
-const SHAPE = 1;
+const SHAPE = 2;
 
 export interface PortfolioOverview {
   dashboard: Dashboard | TotalsBeyondExactError;

@@ -74,6 +74,16 @@ export function listWhere(organizationId: string, filter: PortfolioFilter, q: st
   if (filter.flag.length) and.push({ riskFlags: { hasSome: filter.flag } });
   if (filter.evidence.length) and.push({ evidence: { in: filter.evidence } });
   if (filter.disagreement.length) and.push({ OR: filter.disagreement.map((v) => ({ disagreement: v === "yes" })) });
+  // Awaiting a decision, as the queue counts it (lib/domain/decisions/queue.ts, awaitsDecision; its SQL in ../portfolio/filter-sql.ts).
+  if (filter.awaitingDecision.length === 1) {
+    const awaiting: Prisma.UseCaseWhereInput = {
+      OR: [
+        { status: { not: "RETIRED" }, recommendedApproach: { not: null }, OR: [{ chosenApproach: null }, { decision: { is: { state: "SENT_BACK" } } }] },
+        { decision: { is: { state: "PROPOSED" } } },
+      ],
+    };
+    and.push(filter.awaitingDecision[0] === "yes" ? awaiting : { NOT: awaiting });
+  }
   // As chosen, from the use case's rollup row: the tests the dashboard's coverage counts by (lib/server/portfolio/filter-sql.ts).
   if (filter.costs.length) {
     and.push({

@@ -28,6 +28,7 @@ function describe(filter: PortfolioFilter, ownerName: (id: string) => string): s
     ["evidence", filter.evidence.map((e) => EVIDENCE_LABELS[e].toLowerCase())],
     ["cost (as chosen)", filter.costs.map((c) => COST_COVERAGE_LABELS[c].toLowerCase())],
     ["frameworks split", filter.disagreement],
+    ["awaiting a decision", filter.awaitingDecision],
     ...(["highImpact", "personalData", "sourcing", "stage", "euRiskTier"] as const).map((key): [string, string[]] => [
       inSentence(GOVERNANCE_LABELS[key]),
       filter[key].map((v) => (v === NOT_RECORDED ? "not recorded" : key === "personalData" ? v : governanceValueLabel(key, v))),

@@ -6,6 +6,7 @@ import type { FlaggedUseCase, Freshness, IncompleteCounts, MatrixCell, Range3, S
 import { Prisma } from "../../db";
 import { scopedQueryRaw } from "../../rls";
 import { keptSumsReady, writeBase } from "../cost-sums";
+import { awaitingCounted, awaitingFromWorkflow, awaitingKept } from "./awaiting";
 import { asChosenApproach, rollupWhere } from "../filter-sql";
 import { int } from "../sql-values";
 
@@ -19,6 +20,8 @@ export const LAG_WORST_LISTED = 5;
 export interface UseCasePanels {
   useCases: number;
   matrix: MatrixCell[];
+  /** Awaiting a decision, as the decision queue counts it (lib/domain/decisions/queue.ts, awaitsDecision). */
+  awaitingDecision: number;
   flags: { code: RiskFlagCode; useCases: number }[];
   disagreements: number;
   flaggedTotal: number;
@@ -95,6 +98,8 @@ type Row =
   | { kind: "disagreement"; d: ListItem; low: null; base: null; high: null }
   | { kind: "top"; d: Ref & { complete: boolean }; low: bigint; base: bigint; high: bigint }
   | { kind: "lagWorst"; d: Ref & { lag: number | null; wd: number | null }; low: null; base: null; high: null }
+  /** Parts of "awaiting a decision" (./awaiting.ts), added up. */
+  | { kind: "awaiting"; d: { n: number | string }; low: null; base: null; high: null }
   /** The kept sums' own row (unfiltered view): per-flag counts in RISK_FLAGS order, the longest time to value, whether the sums are there. */
   | { kind: "tally"; d: { flags: number[]; ttvMax: number | null; marker: boolean }; low: null; base: null; high: null };
 
@@ -104,7 +109,7 @@ type Row =
  * say, kept as plain columns so nothing is decompressed here); the UseCase row itself is read
  * only for the listed ones (titles, and the score's reasons and picks for 20 of them).
  *
- * - counts: the total, recommended × chosen, each risk flag, disagreements;
+ * - counts: the total, recommended × chosen, awaiting a decision (./awaiting.ts), each risk flag, disagreements;
  * - per scenario, the use cases that lack a figure; as chosen, the figures they lack; the most
  *   recently updated of them, and of those with no cost at all;
  * - stale days a year and time to value, as chosen; assumption and framework versions;
@@ -118,7 +123,7 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
   // Kept: the lists read the rollup through their indexes (the CTE inlined into each), the counts come from the kept sums.
   return Prisma.sql`
     WITH uc AS ${kept ? Prisma.sql`NOT MATERIALIZED` : Prisma.sql`MATERIALIZED`} (
-      SELECT r."useCaseId" AS id, r."recommendedApproach" AS rec, r."chosenApproach" AS chosen, ${asChosenApproach("r")} AS ch, r.evidence::text AS ev, r.evidence AS evidence,
+      SELECT r."useCaseId" AS id, r."recommendedApproach" AS rec, r."chosenApproach" AS chosen, ${asChosenApproach("r")} AS ch, r.evidence::text AS ev, r.evidence AS evidence, r.status::text AS st,
              r."riskFlags" AS flags, r.disagreement AS dis, r.agreement, r."updatedAt" AS at, r."assumptionVersionId" AS av,
              r.incomplete & 1 <> 0 AS ich, r.incomplete & 2 <> 0 AS irec, r.incomplete & 4 <> 0 AS irag, r.incomplete & 8 <> 0 AS ift, r.incomplete & 16 <> 0 AS ihy,
              r."staleLow" AS sl, r."staleBase" AS sb, r."staleHigh" AS sh, r."ttvLow" AS tl, r."ttvBase" AS tb, r."ttvHigh" AS th,
@@ -141,6 +146,8 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
       (SELECT 'incompleteExample', uc.id, 0, uc.at FROM uc WHERE uc.ich ORDER BY uc.at DESC, uc.id LIMIT ${INCOMPLETE_LISTED})
     )
     ${kept ? keptCounts(organizationId) : counted(perFlag)}
+    UNION ALL
+    ${awaitingFromWorkflow(organizationId)}
     UNION ALL
     SELECT 'top', jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', t.ch, 'complete', NOT t.ich), t.ll, t.lb, t.lh
       FROM (SELECT uc.id, uc.ch, uc.ich, uc.ll, uc.lb, uc.lh FROM uc WHERE uc.lb IS NOT NULL ORDER BY uc.lb DESC, uc.id LIMIT ${TOP}) t
@@ -191,7 +198,9 @@ function counted(perFlag: Prisma.Sql): Prisma.Sql {
     SELECT 'missing', jsonb_build_object('key', m.key, 'n', count(*)), NULL, NULL, NULL
       FROM uc CROSS JOIN LATERAL unnest(uc.miss) AS m(key)
      WHERE uc.ich
-     GROUP BY m.key`;
+     GROUP BY m.key
+    UNION ALL
+    ${awaitingCounted}`;
 }
 
 /**
@@ -224,6 +233,8 @@ function keptCounts(organizationId: string): Prisma.Sql {
      WHERE t."organizationId" = ${organizationId} AND t.kind = 'missing'
      GROUP BY t.key
     HAVING sum(t.n) > 0
+    UNION ALL
+    ${awaitingKept(organizationId)}
     UNION ALL
     SELECT 'tally', jsonb_build_object(
              'flags', jsonb_build_array(${flagCount}),
@@ -281,6 +292,7 @@ function panelsOf(rows: Row[]): UseCasePanels {
   return {
     useCases: total((g) => g.n),
     matrix: [...matrix.values()],
+    awaitingDecision: of("awaiting").reduce((s, r) => s + Number(r.d.n), 0),
     flags: RISK_FLAGS.map((code, i) => ({ code, useCases: total((g) => g.flags[i] ?? 0) + int(tally?.flags[i]) })),
     disagreements: total((g) => g.dis),
     flaggedTotal: total((g) => g.flagged),

@@ -22,6 +22,7 @@ export function FilterForm({ action, filter, businessUnits, owners }: { action: 
       <Select name={FILTER_PARAMS.evidence} label="Evidence" values={filter.evidence} options={EVIDENCE_LEVELS.map((e) => [e, EVIDENCE_LABELS[e]])} />
       <Select name={FILTER_PARAMS.costs} label="Cost, as chosen" values={filter.costs} options={COST_COVERAGE.map((c) => [c, COST_COVERAGE_LABELS[c]])} />
       <Select name={FILTER_PARAMS.disagreement} label="Frameworks split" values={filter.disagreement} options={[["yes", "Yes"], ["no", "No"]]} />
+      <Select name={FILTER_PARAMS.awaitingDecision} label="Awaiting a decision" values={filter.awaitingDecision} options={[["yes", "Yes"], ["no", "No"]]} />
       <Select name={FILTER_PARAMS.flag} label="Risk flag" values={filter.flag} options={RISK_FLAGS.map((f) => [f, FLAG_LABELS[f]])} />
       <Select name={FILTER_PARAMS.highImpact} label="High-impact" values={filter.highImpact} options={[...GOVERNANCE_OPTIONS.highImpact.map((o): [string, string] => [o.value, o.label]), [NOT_RECORDED, "Not recorded"]]} />
       <Select name={FILTER_PARAMS.personalData} label="Personal data" values={filter.personalData} options={[["yes", "Yes"], ["no", "No"], [NOT_RECORDED, "Not recorded"]]} />

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { APPROACH_LABELS, APPROACHES } from "@/lib/domain/assessment";
+import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { asChosenCounts } from "@/lib/domain/portfolio/assemble";
-import { RISK_FLAGS, NO_APPROACH } from "@/lib/domain/portfolio/filter";
+import { RISK_FLAGS } from "@/lib/domain/portfolio/filter";
 import { compactDollars, count, dollars, plural, wholeShares } from "@/lib/domain/portfolio/format";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { APPROACH_COLORS } from "./chart-theme";
@@ -22,9 +22,6 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
   // Whole percentages that add up to 100 (each rounded alone, three equal thirds read 99%).
   const percent = wholeShares(shares.map((a) => a.lifecycle.base));
   const inView = asChosenCounts(d.matrix);
-  // A recommendation and no decision, as the decision queue counts them ("Recommended, no decision",
-  // with the proposals awaiting approval): a use case not assessed awaits its answers, not a decision.
-  const undecided = d.matrix.filter((m) => m.chosen === null && m.recommended !== null).reduce((s, m) => s + m.count, 0);
   const card = "min-w-0 rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200";
 
   return (
@@ -107,8 +104,9 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
         <h2 id="headline-needs" className="text-sm font-medium text-zinc-600">What needs you</h2>
         <ul className="mt-2 space-y-2 text-sm" data-testid="headline-needs">
           <li>
-            <CountLink className={`${link} font-medium`} href={listHref({ chosen: [NO_APPROACH], recommended: [...APPROACHES] })}>
-              {plural(undecided, "use case")} awaiting a decision
+            {/* The decision queue's "Recommended, no decision" and "Proposed, awaiting approval" (awaitsDecision). */}
+            <CountLink className={`${link} font-medium`} href={listHref({ awaitingDecision: ["yes"] })}>
+              {plural(d.awaitingDecision, "use case")} awaiting a decision
             </CountLink>
           </li>
           <li>

@@ -90,14 +90,16 @@ const getRowId = (r: ListRow) => r.id;
 /**
  * Filters no list column sets, so they are set directly: the evidence level and whether the
  * frameworks split (the recommended column shows both, but its filter is the approach), what the
- * cost leaves out (the cost column shows it) and the governance fields (issue 15).
+ * cost leaves out (the cost column shows it), whether it awaits a decision (the portfolio's
+ * headline links there) and the governance fields (issue 15).
  */
-const DIRECT_FILTERS = ["evidence", "costs", "disagreement", "highImpact", "personalData", "sourcing", "stage", "euRiskTier"] as const;
+const DIRECT_FILTERS = ["evidence", "costs", "disagreement", "awaitingDecision", "highImpact", "personalData", "sourcing", "stage", "euRiskTier"] as const;
 const NOT_RECORDED_OPTION = { value: NOT_RECORDED, label: "Not recorded" };
 const DIRECT_FILTER_OPTIONS: Record<(typeof DIRECT_FILTERS)[number], { label: string; options: { value: string; label: string }[] }> = {
   evidence: { label: "Evidence", options: EVIDENCE_LEVELS.map((e) => ({ value: e, label: EVIDENCE_LABELS[e] })) },
   costs: { label: "Cost, as chosen", options: COST_COVERAGE.map((c) => ({ value: c, label: COST_COVERAGE_LABELS[c] })) },
   disagreement: { label: "Frameworks split", options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }] },
+  awaitingDecision: { label: "Awaiting a decision", options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }] },
   highImpact: { label: "High-impact", options: [...GOVERNANCE_OPTIONS.highImpact, NOT_RECORDED_OPTION] },
   personalData: { label: "Personal data", options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, NOT_RECORDED_OPTION] },
   sourcing: { label: "In-house or bought", options: [...GOVERNANCE_OPTIONS.sourcing, NOT_RECORDED_OPTION] },
