@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decisionOptionNotes, NOT_ASSESSED_NOTE, type OptionNotes } from "./options";
+import { cannotServeSentence, decisionOptionNotes, NOT_ASSESSED_NOTE, type OptionNotes } from "./options";
 
 const texts = (notes: OptionNotes) => Object.fromEntries(Object.entries(notes).map(([k, v]) => [k, v!.text]));
 
@@ -44,5 +44,18 @@ describe("decisionOptionNotes", () => {
     const notes = texts(decisionOptionNotes({ approaches: {}, maxLagDays: null }));
     for (const ap of ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"]) expect(notes[ap]).toBe(NOT_ASSESSED_NOTE);
     for (const ap of ["AGENT", "PIPELINE", "FEEDBACK_LEARNING"]) expect(notes[ap]).toBe("not costed (the cost model prices it only from a manual estimate)");
+  });
+
+  it("an approach that cannot serve, as the sentence an approver is sent: the reason in the note's words", () => {
+    const summary = {
+      maxLagDays: 14,
+      approaches: { RAG: { lifecycle: life(100), manual: false, meetsLag: true }, FINE_TUNING: { lifecycle: life(200), manual: false, meetsLag: false }, PROMPTING: { lifecycle: life(50), manual: false, reachesKnowledge: false } },
+    };
+    expect(cannotServeSentence("FINE_TUNING", summary)).toBe("Fine-tuning cannot serve this use case: it does not meet the 14-day lag.");
+    expect(decisionOptionNotes(summary).FINE_TUNING!.text).toMatch(/; does not meet the 14-day lag$/);
+    expect(cannotServeSentence("PROMPTING", summary)).toBe("Prompting only cannot serve this use case: it does not reach the use case's knowledge.");
+    expect(cannotServeSentence("RAG", summary)).toBeNull();
+    expect(cannotServeSentence("AGENT", summary)).toBeNull(); // not costed: nothing to say
+    expect(cannotServeSentence("RAG", null)).toBeNull();
   });
 });

@@ -47,3 +47,15 @@ export function decisionOptionNotes(summary: Pick<ExplainInput, "approaches" | "
   }
   return out;
 }
+
+/**
+ * An approach that cannot serve the use case, as one sentence for whoever is asked to approve it
+ * (a notification, and the mail that shares its words): "Fine-tuning cannot serve this use case:
+ * it does not meet the 14-day lag." The reason is cannotServe's, the words the Decision tab shows
+ * in red under the approach; null where the approach can serve or is not costed.
+ */
+export function cannotServeSentence(approach: Approach, summary: Pick<ExplainInput, "approaches" | "maxLagDays"> | null): string | null {
+  const x = summary?.approaches[approach];
+  const why = x ? cannotServe(x, summary?.maxLagDays ?? null) : null;
+  return why ? `${APPROACH_LABELS[approach]} cannot serve this use case: it ${why.text}.` : null;
+}

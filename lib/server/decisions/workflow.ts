@@ -1,5 +1,7 @@
 import "server-only";
 import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
+import { cannotServeSentence } from "@/lib/domain/costing/options";
+import type { ProjectionSummary } from "../projections";
 import { formatCents } from "@/lib/domain/use-case-changes";
 import { basisOf } from "@/lib/domain/decisions/material-change";
 import { NO_BUDGET_FIGURE, refusalFor, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
@@ -63,6 +65,17 @@ async function nameOf(tx: Tx, userId: string): Promise<string> {
 }
 
 const money = (cents: bigint) => formatCents(Number(cents));
+
+/**
+ * " Fine-tuning cannot serve this use case: it does not meet the 14-day lag." when the approach
+ * cannot serve it (what the Decision tab shows in red beside it), else "": the sentence ends the
+ * message asking someone to approve it, so an approver is never asked to approve it silently.
+ */
+async function cannotServeWarning(tx: Tx, organizationId: string, useCaseId: string, approach: Approach): Promise<string> {
+  const row = await tx.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { projectionSummary: true } });
+  const sentence = cannotServeSentence(approach, (row?.projectionSummary as ProjectionSummary | null) ?? null);
+  return sentence ? ` ${sentence}` : "";
+}
 const quote = (title: string) => `“${title}”`;
 
 export interface ProposeInput {
@@ -110,7 +123,7 @@ export async function proposeDecision(tx: Tx, ctx: WriteContext, input: ProposeI
     actorId: ctx.actorId,
     kind: "approval_requested",
     useCaseId: uc.id,
-    message: `${who} proposed ${APPROACH_LABELS[input.approach]} for ${quote(uc.title)} (yearly budget: ${budget === null ? NO_BUDGET_FIGURE : money(budget)}): it awaits your approval.`,
+    message: `${who} proposed ${APPROACH_LABELS[input.approach]} for ${quote(uc.title)} (yearly budget: ${budget === null ? NO_BUDGET_FIGURE : money(budget)}): it awaits your approval.${await cannotServeWarning(tx, organizationId, uc.id, input.approach)}`,
   });
   return { state: "PROPOSED", yearlyBudgetCents: budget === null ? null : Number(budget) };
 }
@@ -173,7 +186,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
     actorId: ctx.actorId,
     kind: "budget_requested",
     useCaseId: uc.id,
-    message: `${who} approved ${APPROACH_LABELS[approach]} for ${quote(uc.title)}: ${budget === null ? `its yearly budget awaits your approval, with ${NO_BUDGET_FIGURE}` : `its yearly budget of ${money(budget)} awaits your approval`}.`,
+    message: `${who} approved ${APPROACH_LABELS[approach]} for ${quote(uc.title)}: ${budget === null ? `its yearly budget awaits your approval, with ${NO_BUDGET_FIGURE}` : `its yearly budget of ${money(budget)} awaits your approval`}.${await cannotServeWarning(tx, organizationId, uc.id, approach)}`,
   });
   if (proposedById !== ctx.actorId) {
     await notify(tx, {
