@@ -8,14 +8,17 @@
  * Each through the real server actions, and read as the pages read it.
  */
 import { randomUUID } from "node:crypto";
+import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import PortfolioPage from "@/app/o/[org]/portfolio/page";
 import { db } from "@/lib/server/db";
 import { createUseCase } from "@/app/o/[org]/use-cases/actions";
-import { approveDecision, proposeDecision } from "@/app/o/[org]/decisions/actions";
+import { approveDecision, approveDecisionBudget, proposeDecision } from "@/app/o/[org]/decisions/actions";
 import { getDecisionOptionNotes } from "@/lib/server/projections";
+import { dollars } from "@/lib/domain/portfolio/format";
 import { RAG_ANSWERS } from "./helpers/answers";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
-import { runAs } from "./helpers/session";
+import { runAs, signInAs } from "./helpers/session";
 
 type Result = { ok: boolean; code?: string; message?: string; data?: Record<string, unknown> };
 
@@ -30,6 +33,22 @@ async function newUseCase(o: TestOrg, assessment: Record<string, unknown> = RAG_
 
 const messagesTo = async (userId: string, useCaseId: string, kind: string) =>
   (await db.notification.findMany({ where: { organizationId: org.id, userId, useCaseId, kind }, orderBy: { createdAt: "asc" }, select: { message: true } })).map((n) => n.message);
+
+/** The portfolio's budget panel for 2027, as the organization's executive sees it. */
+async function budgetPanel(o: TestOrg): Promise<string> {
+  signInAs(o.users.EXECUTIVE.id);
+  const html = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: o.slug }), searchParams: Promise.resolve({ budgetYear: "2027" }) }));
+  return html.match(/data-testid="budget-panel".*?<\/section>/s)![0].replace(/<!-- -->/g, "");
+}
+
+/** Proposed, approved and its budget approved, each by whose step it is. */
+async function throughTheWorkflow(o: TestOrg, id: string, approach: "RAG" | "FINE_TUNING"): Promise<number | null> {
+  const proposed = (await runAs(o.users.LEAD.id, () => proposeDecision(o.slug, { id, approach, notes: "" }))) as Result;
+  expect(proposed.ok).toBe(true);
+  expect(await runAs(o.users.EXECUTIVE.id, () => approveDecision(o.slug, { id }))).toMatchObject({ ok: true });
+  expect(await runAs(o.users.FINANCE.id, () => approveDecisionBudget(o.slug, { id }))).toMatchObject({ ok: true, data: { state: "BUDGET_APPROVED" } });
+  return (await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: id } })).yearlyBudgetCents === null ? null : (proposed.data as { yearlyBudgetCents: number }).yearlyBudgetCents;
+}
 
 beforeAll(async () => {
   org = await createTestOrg("contradict");
@@ -63,5 +82,26 @@ describe("a proposal for an approach that cannot serve the use case", () => {
     const [message] = await messagesTo(org.users.EXECUTIVE.id, uc.id, "approval_requested");
     expect(message).toMatch(/it awaits your approval\.$/);
     expect(message).not.toContain("cannot serve");
+  });
+});
+
+describe("a budget finance approved with no figure", () => {
+  it("is said on the budget panel, never 'no approvals yet' nor $0", async () => {
+    const o = await createTestOrg("nofigure");
+    // Its volume unanswered, RAG's first year is not fully costed: the budget has no figure.
+    const { monthlyCalls: _unanswered, ...withoutVolume } = RAG_ANSWERS;
+    const uc = await newUseCase(o, withoutVolume, { businessUnit: "Servicing" });
+    expect(await throughTheWorkflow(o, uc.id, "RAG")).toBeNull();
+
+    const panel = await budgetPanel(o);
+    expect(panel).not.toContain("no approvals yet");
+    expect(panel).toContain("Approved spend leaves out 1 budget finance approved with no figure yet, as its first year is not fully costed.");
+    expect(panel).toMatch(/<th[^>]*>Servicing<\/th>.*?<td[^>]*data-testid="budget-approved">1 approved with no figure<\/td>/s);
+
+    // A second use case of the unit, approved with a figure: the figure, and the one without beside it.
+    const priced = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Servicing" });
+    const budget = await throughTheWorkflow(o, priced.id, "RAG");
+    expect(budget).toBeGreaterThan(0);
+    expect(await budgetPanel(o)).toContain(`data-testid="budget-approved">${dollars(budget!)} + 1 approved with no figure<`);
   });
 });

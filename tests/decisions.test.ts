@@ -105,9 +105,9 @@ describe("the approval workflow, from a lead's proposal to finance's budget", ()
     expect(await runAs(o.users.FINANCE.id, () => approveDecisionBudget(o.slug, { id: uc.id }))).toMatchObject({ ok: true });
     expect(await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id }, select: { state: true } })).toEqual({ state: "BUDGET_APPROVED" });
     // 2027 to 2029 (three years from 1 January 2027); the unit is the use case's (none given: "").
-    expect([...((await approvedSpendByBusinessUnit(o.id, 2027)) ?? new Map())]).toEqual([["", budget]]);
-    expect([...((await approvedSpendByBusinessUnit(o.id, 2029)) ?? new Map())]).toEqual([["", budget]]);
-    expect([...((await approvedSpendByBusinessUnit(o.id, 2030)) ?? new Map([["none", 0]]))]).toEqual([]);
+    expect([...((await approvedSpendByBusinessUnit(o.id, 2027))?.cents ?? new Map())]).toEqual([["", budget]]);
+    expect([...((await approvedSpendByBusinessUnit(o.id, 2029))?.cents ?? new Map())]).toEqual([["", budget]]);
+    expect([...((await approvedSpendByBusinessUnit(o.id, 2030))?.cents ?? new Map([["none", 0]]))]).toEqual([]);
   });
 
   it("budgets an approval at the projection's first year as it is when approved, not as it was when proposed", async () => {

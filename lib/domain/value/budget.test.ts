@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUDGET_STATUS_LABELS, budgetInputSchema, budgetRows, budgetStatus, budgetYearChoices, parseBudgetYear, parseDollarsToCents } from "./budget";
+import { approvedText, BUDGET_STATUS_LABELS, budgetInputSchema, budgetRows, budgetStatus, budgetYearChoices, parseBudgetYear, parseDollarsToCents } from "./budget";
 
 const m = (low: number, base: number, high: number) => ({ low, base, high });
 
@@ -33,6 +33,20 @@ describe("budgetRows", () => {
   it("uses approved spend when the approvals give it", () => {
     const rows = budgetRows(spend, new Map([["Actuarial", 25]]), new Map([["Actuarial", 40]]));
     expect(rows.find((r) => r.businessUnit === "Actuarial")).toMatchObject({ approvedCents: 40, status: "over" });
+  });
+});
+
+describe("approved spend as the panel says it", () => {
+  const d = (c: number) => `$${c / 100}`;
+  it("says a budget approved with no figure, beside the figures or alone, never as 'no approvals yet'", () => {
+    expect(approvedText({ approvedCents: 4000, approvedWithoutFigure: 0 }, d)).toBe("$40");
+    expect(approvedText({ approvedCents: 4000, approvedWithoutFigure: 2 }, d)).toBe("$40 + 2 approved with no figure");
+    expect(approvedText({ approvedCents: null, approvedWithoutFigure: 1 }, d)).toBe("1 approved with no figure");
+    expect(approvedText({ approvedCents: null, approvedWithoutFigure: 0 }, d)).toBe("no approvals yet");
+  });
+  it("carries each unit's count of those onto its row", () => {
+    const rows = budgetRows([], new Map([["Claims", 100], ["Legal", 50]]), new Map([["Claims", 40]]), new Map([["Legal", 1]]));
+    expect(rows.map((r) => [r.businessUnit, r.approvedCents, r.approvedWithoutFigure])).toEqual([["Claims", 40, 0], ["Legal", null, 1]]);
   });
 });
 

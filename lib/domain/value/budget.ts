@@ -66,8 +66,10 @@ export interface BudgetRow {
   projected: Money3 | null;
   useCases: number;
   incomplete: number;
-  /** null: no yearly budget approved yet on the decision queue (among the use cases in view). */
+  /** null: no yearly budget with a figure approved on the decision queue (among the use cases in view). */
   approvedCents: number | null;
+  /** Budgets finance approved with no figure (the first year not fully costed): outside approvedCents, said beside it. */
+  approvedWithoutFigure: number;
   /** Base projection minus the budget (positive: over); null without a budget or a projection. */
   overByCents: number | null;
   status: BudgetStatus;
@@ -82,6 +84,7 @@ export function budgetRows(
   spend: readonly UnitSpend[],
   budgets: ReadonlyMap<string, number>,
   approved: ReadonlyMap<string, number> | null,
+  approvedWithoutFigure: ReadonlyMap<string, number> = new Map(),
 ): BudgetRow[] {
   const units = new Set<string>([...spend.map((s) => s.businessUnit), ...budgets.keys()]);
   const byUnit = new Map(spend.map((s) => [s.businessUnit, s]));
@@ -99,10 +102,35 @@ export function budgetRows(
         useCases: s?.useCases ?? 0,
         incomplete: s?.incomplete ?? 0,
         approvedCents,
+        approvedWithoutFigure: approvedWithoutFigure.get(businessUnit) ?? 0,
         overByCents: budgetCents === null ? null : projected.base - budgetCents,
         status: budgetStatus(projected, budgetCents, approvedCents),
       };
     });
+}
+
+/**
+ * A row's approved spend as the budget panel says it: "$120,000.00"; "$120,000.00 + 1 approved with
+ * no figure"; "2 approved with no figure"; or "no approvals yet". A budget approved with no figure
+ * is never $0 and never "no approvals".
+ */
+export function approvedText(row: Pick<BudgetRow, "approvedCents" | "approvedWithoutFigure">, dollars: (cents: number) => string): string {
+  const unfigured = row.approvedWithoutFigure > 0 ? `${row.approvedWithoutFigure} approved with no figure` : "";
+  if (row.approvedCents === null) return unfigured || "no approvals yet";
+  return unfigured ? `${dollars(row.approvedCents)} + ${unfigured}` : dollars(row.approvedCents);
+}
+
+/**
+ * What the panel says under its summary of the budgets approved with no figure, or "" when none:
+ * "Approved spend leaves out 1 budget finance approved with no figure yet, as its first year is not
+ * fully costed."
+ */
+export function unfiguredApprovalsSentence(rows: readonly Pick<BudgetRow, "approvedWithoutFigure">[]): string {
+  const n = rows.reduce((a, r) => a + r.approvedWithoutFigure, 0);
+  if (n === 0) return "";
+  return n === 1
+    ? "Approved spend leaves out 1 budget finance approved with no figure yet, as its first year is not fully costed."
+    : `Approved spend leaves out ${n} budgets finance approved with no figure yet, as their first year is not fully costed.`;
 }
 
 /** "$1,250,000.00" → 125000000; refuses anything but a plain amount with at most two decimals. */

@@ -234,31 +234,43 @@ async function valueRows(organizationId: string, filter: PortfolioFilter): Promi
   );
 }
 
+/** The budgets finance approved, per business unit, for one calendar year (lib/domain/value/budget.ts). */
+export interface ApprovedSpend {
+  /** The yearly budgets with a figure, summed (cents), per unit that has any. */
+  cents: Map<string, number>;
+  /** Per unit, how many budgets finance approved with no figure (the approach's first year not fully costed). */
+  withoutFigure: Map<string, number>;
+}
+
 /**
  * The spend approved per business unit in a calendar year: the yearly budgets of the decisions
  * whose budget finance has approved (lib/server/decisions/workflow.ts; state BUDGET_APPROVED), for
- * the use cases, not deleted, whose lifecycle covers that year. Null when the organization has no
- * approved budget at all, so the panel says "no approvals yet" rather than $0.
+ * the use cases, not deleted, whose lifecycle covers that year; those approved with no figure
+ * (NO_BUDGET_FIGURE) counted apart, never as $0 and never left out unsaid. Null when the
+ * organization has no approved budget at all, so the panel says "no approvals yet" rather than $0.
  */
-export async function approvedSpendByBusinessUnit(organizationId: string, year: number, filter: PortfolioFilter = EMPTY_FILTER): Promise<Map<string, number> | null> {
+export async function approvedSpendByBusinessUnit(organizationId: string, year: number, filter: PortfolioFilter = EMPTY_FILTER): Promise<ApprovedSpend | null> {
   // The use cases of the view only, as the projected spend beside it (a view of LIVE use cases
   // had every approval of the unit beside the projection of its live ones).
   const inView = isEmptyFilter(filter) ? Prisma.sql`true` : useCaseWhere(organizationId, filter, "u");
-  // Filtered by organization in both tables explicitly (a small read of the decisions only).
-  const rows = await db.$queryRaw<{ businessUnit: string | null; cents: bigint | null; any: boolean }[]>(
-    Prisma.sql`
-      SELECT u."businessUnit", sum(d."yearlyBudgetCents") FILTER (
-               WHERE u."deletedAt" IS NULL
+  const covers = Prisma.sql`u."deletedAt" IS NULL
                  AND ${year} >= EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt"))
-                 AND ${year} < EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt")) + u."horizonYears") AS cents,
-             true AS any
+                 AND ${year} < EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt")) + u."horizonYears"`;
+  // Filtered by organization in both tables explicitly (a small read of the decisions only).
+  const rows = await db.$queryRaw<{ businessUnit: string | null; cents: bigint | null; withoutFigure: number }[]>(
+    Prisma.sql`
+      SELECT u."businessUnit", sum(d."yearlyBudgetCents") FILTER (WHERE ${covers}) AS cents,
+             count(*) FILTER (WHERE ${covers} AND d."yearlyBudgetCents" IS NULL)::int AS "withoutFigure"
         FROM "UseCaseDecision" d
         JOIN "UseCase" u ON u.id = d."useCaseId" AND u."organizationId" = d."organizationId"
-       WHERE d."organizationId" = ${organizationId} AND d.state = 'BUDGET_APPROVED' AND d."yearlyBudgetCents" IS NOT NULL AND ${inView}
+       WHERE d."organizationId" = ${organizationId} AND d.state = 'BUDGET_APPROVED' AND ${inView}
        GROUP BY u."businessUnit"`,
   );
   if (rows.length === 0) return null;
-  return new Map(rows.filter((r) => r.cents !== null).map((r) => [r.businessUnit ?? "", int(r.cents)]));
+  return {
+    cents: new Map(rows.filter((r) => r.cents !== null).map((r) => [r.businessUnit ?? "", int(r.cents)])),
+    withoutFigure: new Map(rows.filter((r) => int(r.withoutFigure) > 0).map((r) => [r.businessUnit ?? "", int(r.withoutFigure)])),
+  };
 }
 
 interface SpendRow {
@@ -343,5 +355,5 @@ export async function budgetOverview(organizationId: string, filter: PortfolioFi
     approvedSpendByBusinessUnit(organizationId, year, filter),
   ]);
   const inView = filter.businessUnit.length ? new Map([...budgets].filter(([bu]) => filter.businessUnit.includes(bu))) : budgets;
-  return { year, rows: budgetRows(spend, inView, approved), approvalsKnown: approved !== null };
+  return { year, rows: budgetRows(spend, inView, approved?.cents ?? null, approved?.withoutFigure), approvalsKnown: approved !== null };
 }

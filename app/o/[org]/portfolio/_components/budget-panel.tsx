@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { dollars } from "@/lib/domain/portfolio/format";
-import { BUDGET_STATUS_LABELS, type BudgetRow } from "@/lib/domain/value";
+import { approvedText, BUDGET_STATUS_LABELS, unfiguredApprovalsSentence, type BudgetRow } from "@/lib/domain/value";
 import { link, Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
 
 const unitName = (bu: string) => bu || "No business unit";
@@ -62,6 +62,7 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
             : `No budget is set for ${year}.`
           : `Over budget: ${over.map((r) => unitName(r.businessUnit)).join(", ")}${partial ? " (by the use cases in this view alone)" : ""}.`}
         {approvalsKnown ? "" : ` Approved spend: no approvals yet${partial ? " among the use cases in view" : ""} (finance approves each decision's yearly budget on Needs a decision).`}
+        {unfiguredApprovalsSentence(rows) ? ` ${unfiguredApprovalsSentence(rows)}` : ""}
       </p>
       {rows.length > 0 ? (
         <ScrollTable caption={`Budgets and projected spend in ${year}`} testId="budget-table">
@@ -85,7 +86,7 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
                   {r.projected ? `${dollars(r.projected.low)} – ${dollars(r.projected.high)}` : "—"}
                   {r.incomplete ? <span className="block text-xs text-zinc-600">{r.incomplete} with a missing figure (left out)</span> : null}
                 </td>
-                <td className={tdNum}>{r.approvedCents === null ? "no approvals yet" : dollars(r.approvedCents)}</td>
+                <td className={tdNum} data-testid="budget-approved">{approvedText(r, dollars)}</td>
                 <td className={td}>
                   <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ring-1 ${STATUS_STYLE[unjudged(r) ? "no-budget" : r.status]}`} data-testid="budget-status">
                     {r.status === "over" && r.overByCents !== null
