@@ -12,10 +12,16 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import PortfolioPage from "@/app/o/[org]/portfolio/page";
 import { db } from "@/lib/server/db";
-import { createUseCase } from "@/app/o/[org]/use-cases/actions";
+import { createUseCase, recordDecision } from "@/app/o/[org]/use-cases/actions";
+import { WorkflowPanel } from "@/app/o/[org]/use-cases/[id]/_decision/workflow-panel";
+import { readQueue } from "@/lib/server/decisions/queue";
+import { approvedSpendByBusinessUnit, budgetOverview } from "@/lib/server/value/read";
+import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
+import { getUseCaseHistory } from "@/lib/server/use-cases/read";
 import { approveDecision, approveDecisionBudget, proposeDecision } from "@/app/o/[org]/decisions/actions";
 import { getDecisionOptionNotes } from "@/lib/server/projections";
 import { dollars } from "@/lib/domain/portfolio/format";
+import { formatCents } from "@/lib/domain/use-case-changes";
 import { RAG_ANSWERS } from "./helpers/answers";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { runAs, signInAs } from "./helpers/session";
@@ -104,4 +110,81 @@ describe("a budget finance approved with no figure", () => {
     expect(budget).toBeGreaterThan(0);
     expect(await budgetPanel(o)).toContain(`data-testid="budget-approved">${dollars(budget!)} + 1 approved with no figure<`);
   });
+});
+
+describe("a decision recorded directly over the workflow's approved one", () => {
+  /** The Decision tab's approval panel, as finance sees it (no forms to offer). */
+  async function approvalPanel(o: TestOrg, id: string): Promise<string> {
+    const uc = await db.useCase.findUniqueOrThrow({ where: { id }, select: { ownerId: true, status: true, chosenApproach: true, recommendedApproach: true } });
+    const html = renderToStaticMarkup(await WorkflowPanel({ orgSlug: o.slug, organizationId: o.id, useCase: { id, ...uc }, actor: { userId: o.users.FINANCE.id, role: "FINANCE" }, optionNotes: {} }));
+    return html.replace(/<!-- -->/g, "");
+  }
+  const recordDirectly = async (o: TestOrg, id: string, chosenApproach: "RAG" | "FINE_TUNING" | null, decisionNotes = "") => {
+    const { version } = await db.useCase.findUniqueOrThrow({ where: { id }, select: { version: true } });
+    return (await runAs(o.users.EXECUTIVE.id, () => recordDecision(o.slug, { id, expectedVersion: version, chosenApproach, decisionNotes }))) as Result;
+  };
+
+  it("supersedes it: its budget no longer counts as approved spend, and the Decision tab, the history and finance say so", async () => {
+    const o = await createTestOrg("supersede");
+    const kept = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Claims" });
+    const redecided = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Claims" });
+    const keptBudget = (await throughTheWorkflow(o, kept.id, "RAG"))!;
+    const oldBudget = (await throughTheWorkflow(o, redecided.id, "RAG"))!;
+    expect((await approvedSpendByBusinessUnit(o.id, 2027))!.cents.get("Claims")).toBe(keptBudget + oldBudget);
+
+    expect(await recordDirectly(o, redecided.id, "FINE_TUNING", "Tone matters more than freshness here.")).toMatchObject({ ok: true });
+
+    // Approved spend: the budget still approved, alone; the panel's row says it to the cent.
+    expect((await approvedSpendByBusinessUnit(o.id, 2027))!.cents.get("Claims")).toBe(keptBudget);
+    const overview = await budgetOverview(o.id, EMPTY_FILTER, 2027);
+    expect(overview.rows.map((r) => [r.businessUnit, r.approvedCents])).toEqual([["Claims", keptBudget]]);
+    expect(await budgetPanel(o)).toContain(`data-testid="budget-approved">${dollars(keptBudget)}<`);
+
+    // The Decision tab: the approval and the budget as they were, then what superseded them, by whom.
+    const panel = await approvalPanel(o, redecided.id);
+    expect(panel).toContain("Superseded by a decision recorded directly");
+    expect(panel).toMatch(
+      new RegExp(`Superseded on [^<]+ by EXECUTIVE [0-9a-f]{8}, who recorded Fine-tuning directly as the decision: the yearly budget finance approved for RAG \\(\\${formatCents(oldBudget)} a year\\) no longer counts as approved spend\\.`),
+    );
+    expect(await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: redecided.id } })).toMatchObject({ state: "SUPERSEDED", supersededById: o.users.EXECUTIVE.id, supersededByApproach: "FINE_TUNING", approach: "RAG" });
+    // One audit event, beside the decision recorded, in the same transaction.
+    const history = (await getUseCaseHistory(o.id, redecided.id)).slice(0, 2).map((e) => [e.action, e.actor?.id]);
+    expect(history).toEqual([["decision.superseded", o.users.EXECUTIVE.id], ["use_case.decision_recorded", o.users.EXECUTIVE.id]]);
+    // Finance, who approved the budget, and the lead who proposed it are told.
+    const told = await db.notification.findMany({ where: { organizationId: o.id, useCaseId: redecided.id, kind: "superseded" }, select: { userId: true, message: true } });
+    expect(told.map((n) => n.userId).sort()).toEqual([o.users.FINANCE.id, o.users.LEAD.id].sort());
+    expect(told[0]!.message).toMatch(
+      new RegExp(`recorded Fine-tuning directly as the decision on “${redecided.title}”, superseding the approved RAG: its yearly budget of \\${formatCents(oldBudget)}, which finance approved, no longer counts as approved spend\\.$`),
+    );
+
+    // The workflow starts again from a proposal; the old budget is not approved again by it.
+    expect(await runAs(o.users.FINANCE.id, () => approveDecisionBudget(o.slug, { id: redecided.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await runAs(o.users.LEAD.id, () => proposeDecision(o.slug, { id: redecided.id, approach: "FINE_TUNING", notes: "" }))).toMatchObject({ ok: true, data: { state: "PROPOSED" } });
+  });
+
+  it("keeps it when the approach recorded is the same", async () => {
+    const o = await createTestOrg("same");
+    const uc = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Claims" });
+    const budget = (await throughTheWorkflow(o, uc.id, "RAG"))!;
+    expect(await recordDirectly(o, uc.id, "RAG", "Notes only.")).toMatchObject({ ok: true });
+    expect((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).state).toBe("BUDGET_APPROVED");
+    expect((await approvedSpendByBusinessUnit(o.id, 2027))!.cents.get("Claims")).toBe(budget);
+    expect(await approvalPanel(o, uc.id)).not.toContain("Superseded");
+  });
+
+  it("takes an approval whose budget awaits finance off finance's queue", async () => {
+    const o = await createTestOrg("offqueue");
+    const uc = await newUseCase(o);
+    expect(await runAs(o.users.LEAD.id, () => proposeDecision(o.slug, { id: uc.id, approach: "RAG", notes: "" }))).toMatchObject({ ok: true });
+    expect(await runAs(o.users.EXECUTIVE.id, () => approveDecision(o.slug, { id: uc.id }))).toMatchObject({ ok: true });
+    expect((await readQueue(o.id, { reasons: ["budget"] })).items.map((i) => i.title)).toEqual([uc.title]);
+
+    expect(await recordDirectly(o, uc.id, null)).toMatchObject({ ok: true }); // the decision cleared
+    expect((await readQueue(o.id, { reasons: ["budget"] })).items).toEqual([]);
+    // Undecided again, and the tab says the approval was superseded by the clearing.
+    expect((await readQueue(o.id, { reasons: ["undecided"] })).items.map((i) => i.title)).toEqual([uc.title]);
+    expect(await approvalPanel(o, uc.id)).toMatch(/who cleared the decision directly: the yearly budget for RAG \([^)]+\) is no longer asked of finance\./);
+    expect(await approveAgain(o, uc.id)).toMatchObject({ ok: false, code: "CONFLICT", message: "There is no proposal to approve: choose the approach to decide." });
+  });
+  const approveAgain = (o: TestOrg, id: string) => runAs(o.users.EXECUTIVE.id, () => approveDecision(o.slug, { id }));
 });

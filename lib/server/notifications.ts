@@ -12,7 +12,7 @@ import { appUrl, sendMailBestEffort, type Mail } from "./mail";
  * that refuses is logged without undoing the change.
  */
 
-export const NOTIFICATION_KINDS = ["mention", "approval_requested", "budget_requested", "approved", "sent_back", "budget_approved", "to_review", "early_warning"] as const;
+export const NOTIFICATION_KINDS = ["mention", "approval_requested", "budget_requested", "approved", "sent_back", "budget_approved", "to_review", "superseded", "early_warning"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The mail's subject, after the organization's name. */
@@ -24,6 +24,7 @@ const MAIL_SUBJECTS: Record<NotificationKind, string> = {
   sent_back: "your decision was sent back",
   budget_approved: "a budget was approved",
   to_review: "a decision is back to review",
+  superseded: "a decision was superseded",
   early_warning: "early warning on actual spend",
 };
 
@@ -36,6 +37,7 @@ const USE_CASE_TAB: Record<NotificationKind, string> = {
   sent_back: "decision",
   budget_approved: "decision",
   to_review: "decision",
+  superseded: "decision",
   early_warning: "",
 };
 

@@ -14,6 +14,8 @@ describe("why a use case is in the queue", () => {
     ["decided against the consensus", { chosenApproach: "FINE_TUNING" }, ["differs"]],
     ["to review", { chosenApproach: "RAG", decisionState: "TO_REVIEW" }, ["to-review"]],
     ["approved, budget awaiting finance", { chosenApproach: "RAG", decisionState: "APPROVED" }, ["budget"]],
+    ["superseded by a decision recorded directly, as recommended: nothing", { chosenApproach: "RAG", decisionState: "SUPERSEDED" }, []],
+    ["superseded by clearing the decision: undecided", { chosenApproach: null, decisionState: "SUPERSEDED" }, ["undecided"]],
     ["a risk flag", { chosenApproach: "RAG", riskFlags: ["NO_EVAL_SET"] }, ["risk"]],
     ["a retired use case's flags need nobody", { chosenApproach: "RAG", riskFlags: ["NO_EVAL_SET"], status: "RETIRED" }, []],
     ["retired with a recommendation and no decision: nobody decides how to build it", { status: "RETIRED" }, []],

@@ -29,6 +29,10 @@ describe("who may take each step", () => {
     ["a decision to review can be proposed again", "propose", lead, "TO_REVIEW", true],
     ["a decision to review can be re-approved", "approve", exec, "TO_REVIEW", true],
     ["a sent-back decision cannot be sent back again", "sendBack", exec, "SENT_BACK", false],
+    ["a decision superseded by a direct one can be proposed again", "propose", lead, "SUPERSEDED", true],
+    ["a decision superseded by a direct one can be decided again through the workflow", "approve", exec, "SUPERSEDED", true],
+    ["a superseded decision's budget is not approved", "approveBudget", finance, "SUPERSEDED", false],
+    ["a superseded decision is not sent back", "sendBack", exec, "SUPERSEDED", false],
   ])("%s", (_name, step, actor, state, allowed) => {
     expect(canTakeStep(step, actor, state, owned)).toBe(allowed);
   });
@@ -53,6 +57,8 @@ describe("the stage a use case is at", () => {
     ["live", "LIVE", null, "RAG", "live"],
     ["retired", "RETIRED", "APPROVED", "RAG", "retired"],
     ["to review, even when live", "LIVE", "TO_REVIEW", "RAG", "to review"],
+    ["superseded by a decision recorded directly", "ASSESSING", "SUPERSEDED", "FINE_TUNING", "approved"],
+    ["superseded by clearing the decision", "ASSESSING", "SUPERSEDED", null, "logged"],
   ])("%s", (_name, status, state, chosen, stage) => {
     expect(stageOf(status, state, chosen)).toBe(stage);
   });

@@ -8,7 +8,7 @@
  */
 import type { MemberRole } from "../use-case-permissions";
 
-export const DECISION_STATES = ["PROPOSED", "SENT_BACK", "APPROVED", "BUDGET_APPROVED", "TO_REVIEW"] as const;
+export const DECISION_STATES = ["PROPOSED", "SENT_BACK", "APPROVED", "BUDGET_APPROVED", "TO_REVIEW", "SUPERSEDED"] as const;
 export type DecisionState = (typeof DECISION_STATES)[number];
 
 export const DECISION_STATE_LABELS: Record<DecisionState, string> = {
@@ -17,6 +17,7 @@ export const DECISION_STATE_LABELS: Record<DecisionState, string> = {
   APPROVED: "Approved, budget awaiting finance",
   BUDGET_APPROVED: "Budget approved",
   TO_REVIEW: "To review: what it was approved on has changed",
+  SUPERSEDED: "Superseded by a decision recorded directly",
 };
 
 export type WorkflowStep = "propose" | "approve" | "sendBack" | "approveBudget";
@@ -37,10 +38,11 @@ const ROLES_FOR: Record<WorkflowStep, readonly MemberRole[]> = {
 /** From which states each step may be taken (null: no decision row yet). */
 const FROM: Record<WorkflowStep, readonly (DecisionState | null)[]> = {
   // A new proposal replaces a sent-back one, or reopens one to review; a standing approval is not
-  // silently replaced (it must be to review first, or decided again by an executive).
-  propose: [null, "SENT_BACK", "TO_REVIEW"],
+  // silently replaced (it must be to review first, or decided again by an executive). A decision
+  // superseded by one recorded directly is as if there were none: the workflow starts again.
+  propose: [null, "SENT_BACK", "TO_REVIEW", "SUPERSEDED"],
   // An executive may approve a proposal, re-approve one to review, or decide at once (no proposal).
-  approve: [null, "PROPOSED", "SENT_BACK", "TO_REVIEW"],
+  approve: [null, "PROPOSED", "SENT_BACK", "TO_REVIEW", "SUPERSEDED"],
   sendBack: ["PROPOSED", "TO_REVIEW"],
   approveBudget: ["APPROVED"],
 };
@@ -94,8 +96,8 @@ export type Stage = "logged" | "proposed" | "sent back" | "approved" | "budget a
 
 /**
  * The stage a use case is at: the workflow's step until work starts (building, live, retired come
- * from the status). A decision recorded before the workflow existed (a chosen approach, no row)
- * counts as approved.
+ * from the status). A decision recorded before the workflow existed, or directly over the
+ * workflow's (a chosen approach, no row or a superseded one), counts as approved.
  */
 export function stageOf(status: string, state: DecisionState | null, chosenApproach: string | null): Stage {
   if (state === "TO_REVIEW") return "to review";

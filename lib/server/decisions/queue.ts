@@ -179,7 +179,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
 export async function readDecisionWorkflow(organizationId: string, useCaseId: string) {
   const d = await db.useCaseDecision.findFirst({ where: { organizationId, useCaseId } });
   if (!d) return null;
-  const ids = [d.proposedById, d.decidedById, d.budgetApprovedById].filter((x): x is string => !!x);
+  const ids = [d.proposedById, d.decidedById, d.budgetApprovedById, d.supersededById].filter((x): x is string => !!x);
   const users = await db.user.findMany({ where: { id: { in: ids }, memberships: { some: { organizationId } } }, select: { id: true, name: true } });
   const name = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? "a former member") : null);
   return {
@@ -195,6 +195,9 @@ export async function readDecisionWorkflow(organizationId: string, useCaseId: st
     budgetApprovedBy: name(d.budgetApprovedById),
     budgetApprovedAt: d.budgetApprovedAt,
     reviewReasons: d.reviewReasons,
+    supersededBy: name(d.supersededById),
+    supersededAt: d.supersededAt,
+    supersededByApproach: d.supersededByApproach as Approach | null,
   };
 }
 export type DecisionWorkflow = NonNullable<Awaited<ReturnType<typeof readDecisionWorkflow>>>;

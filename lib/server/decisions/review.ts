@@ -15,6 +15,7 @@ export const DECISION_AUDIT = {
   sentBack: "decision.sent_back",
   budgetApproved: "decision.budget_approved",
   toReview: "decision.to_review",
+  superseded: "decision.superseded",
 } as const;
 
 const USE_CASE_ENTITY = "UseCase";

@@ -105,6 +105,7 @@ export async function proposeDecision(tx: Tx, ctx: WriteContext, input: ProposeI
     budgetApprovedAt: null,
     basis: Prisma.DbNull,
     reviewReasons: [],
+    ...NOT_SUPERSEDED,
   };
   await writeDecision(tx, organizationId, uc.id, data);
   await audit(tx, {
@@ -149,7 +150,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
   const budget = await budgetFor(tx, organizationId, uc.id, approach);
 
   // The chosen approach follows the approval (the portfolio's "as chosen").
-  await recordUseCaseDecision(tx, ctx, { id: uc.id, expectedVersion: uc.version, chosenApproach: approach, decisionNotes: notes });
+  await recordUseCaseDecision(tx, ctx, { id: uc.id, expectedVersion: uc.version, chosenApproach: approach, decisionNotes: notes }, { viaWorkflow: true });
   const after = await tx.useCase.findFirstOrThrow({ where: { id: uc.id, organizationId }, select: { assessment: true, recommendedApproach: true } });
   const basis = basisOf(readAssessment(after.assessment), after.recommendedApproach);
   const now = new Date();
@@ -168,6 +169,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
     budgetApprovedAt: null,
     basis: JSON.parse(JSON.stringify(basis)) as Prisma.InputJsonValue,
     reviewReasons: [],
+    ...NOT_SUPERSEDED,
   };
   await writeDecision(tx, organizationId, uc.id, data);
   await audit(tx, {
@@ -265,6 +267,9 @@ export async function approveBudget(tx: Tx, ctx: WriteContext, input: { id: stri
   await warnings.close(ctx.actorId);
   return { state: "BUDGET_APPROVED" };
 }
+
+/** A new step starts the workflow again: whatever superseded an earlier decision no longer applies. */
+const NOT_SUPERSEDED = { supersededById: null, supersededAt: null, supersededByApproach: null };
 
 /** Writes a use case's workflow row whole: the first step creates it, later ones replace it (its version counts the steps). */
 async function writeDecision(tx: Tx, organizationId: string, useCaseId: string, data: Omit<Prisma.UseCaseDecisionUncheckedCreateInput, "useCaseId" | "organizationId">): Promise<void> {

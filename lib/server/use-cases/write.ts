@@ -17,6 +17,7 @@ import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError
 import { refreshRollups } from "../portfolio/rollup";
 import { reviewAfterChange } from "../decisions/review";
 import { refreshWaitingBudget } from "../decisions/budget";
+import { supersedeByDirectDecision } from "../decisions/supersede";
 import { beginReattribution } from "../actuals/reattribute";
 import { watchWarnings } from "../actuals/warnings";
 import { deriveUseCase } from "./derive";
@@ -261,8 +262,12 @@ export interface DecisionInput {
   decisionNotes?: string;
 }
 
-/** Records the decision (executives and admins), version-checked like any edit. */
-export async function recordUseCaseDecision(tx: Tx, ctx: WriteContext, input: DecisionInput): Promise<{ id: string; version: number; changed: string[] }> {
+/**
+ * Records the decision (executives and admins), version-checked like any edit. Recorded directly
+ * (the Decision tab's form), another approach than the workflow's standing decision supersedes it
+ * (lib/server/decisions/supersede.ts); the workflow's own approval passes `viaWorkflow`.
+ */
+export async function recordUseCaseDecision(tx: Tx, ctx: WriteContext, input: DecisionInput, options: { viaWorkflow?: boolean } = {}): Promise<{ id: string; version: number; changed: string[] }> {
   if (!canRecordDecision(actorOf(ctx))) throw new ForbiddenError("Only executives and admins record the decision.");
   const decision = parseOrThrow(decisionSchema, { chosenApproach: input.chosenApproach, decisionNotes: input.decisionNotes });
   const existing = await loadLive(tx, ctx.organizationId, input.id);
@@ -290,6 +295,7 @@ export async function recordUseCaseDecision(tx: Tx, ctx: WriteContext, input: De
     before: changes.before,
     after: changes.after,
   });
+  if (!options.viaWorkflow && changes.changed.includes("chosenApproach")) await supersedeByDirectDecision(tx, ctx, { useCaseId: existing.id, chosenApproach: decision.chosenApproach });
   await warnings.close(ctx.actorId);
   return { id: existing.id, version: input.expectedVersion + 1, changed: changes.changed };
 }

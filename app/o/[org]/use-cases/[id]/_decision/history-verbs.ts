@@ -5,5 +5,6 @@ export const DECISION_VERBS: Record<string, string> = {
   "decision.sent_back": "sent the decision back",
   "decision.budget_approved": "approved the budget",
   "decision.to_review": "changed answers behind the approved decision; it is to review",
+  "decision.superseded": "superseded the approved decision by recording another directly",
   "comment.created": "commented",
 };

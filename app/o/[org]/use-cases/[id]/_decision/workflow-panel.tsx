@@ -6,10 +6,23 @@ import type { Approach } from "@/lib/domain/assessment";
 import { DECISION_STATE_LABELS, NO_BUDGET_FIGURE, canTakeStep, stageOf } from "@/lib/domain/decisions/workflow";
 import { formatCents } from "@/lib/domain/use-case-changes";
 import type { MemberRole } from "@/lib/domain/use-case-permissions";
-import { readDecisionWorkflow } from "@/lib/server/decisions/queue";
+import { readDecisionWorkflow, type DecisionWorkflow } from "@/lib/server/decisions/queue";
 import type { OptionNotes } from "@/lib/domain/costing/options";
 import { approachLabel, formatDateTime } from "../../_components/labels";
 import { ApproveBudgetButton, ApproveOrSendBack, ProposeForm, WorkflowMessages } from "./workflow-forms";
+
+/**
+ * "Superseded on 6 Dec 2026, 11:02 by Dana, who recorded Fine-tuning directly as the decision: the
+ * yearly budget finance approved for RAG ($120,000.00 a year) no longer counts as approved spend."
+ */
+function supersededText(w: Pick<DecisionWorkflow, "approach" | "yearlyBudgetCents" | "budgetApprovedBy" | "supersededByApproach"> & { supersededBy: string; supersededAt: Date }, budget: (c: number | null) => string): string {
+  const what = w.supersededByApproach ? `recorded ${approachLabel(w.supersededByApproach)} directly as the decision` : "cleared the decision directly";
+  const old = approachLabel(w.approach);
+  const money = w.budgetApprovedBy
+    ? `the yearly budget finance approved for ${old} (${budget(w.yearlyBudgetCents)}) no longer counts as approved spend`
+    : `the yearly budget for ${old} (${budget(w.yearlyBudgetCents)}) is no longer asked of finance`;
+  return `Superseded on ${formatDateTime(w.supersededAt)} by ${w.supersededBy}, who ${what}: ${money}. A new proposal starts the approval again.`;
+}
 
 export async function WorkflowPanel(props: {
   orgSlug: string;
@@ -50,6 +63,11 @@ export async function WorkflowPanel(props: {
             </li>
           )}
           {w.state === "TO_REVIEW" && w.reviewReasons.length > 0 && <li className="text-amber-900">Changed since approval: {w.reviewReasons.join("; ")}.</li>}
+          {w.state === "SUPERSEDED" && w.supersededBy && w.supersededAt && (
+            <li className="text-amber-900" data-testid="workflow-superseded">
+              {supersededText({ ...w, supersededBy: w.supersededBy, supersededAt: w.supersededAt }, budget)}
+            </li>
+          )}
         </ul>
       )}
       {!w && (
