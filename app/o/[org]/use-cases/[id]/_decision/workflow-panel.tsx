@@ -15,13 +15,16 @@ import { ApproveBudgetButton, ApproveOrSendBack, ProposeForm, WorkflowMessages }
  * "Superseded on 6 Dec 2026, 11:02 by Dana, who recorded Fine-tuning directly as the decision: the
  * yearly budget finance approved for RAG ($120,000.00 a year) no longer counts as approved spend."
  */
-function supersededText(w: Pick<DecisionWorkflow, "approach" | "yearlyBudgetCents" | "budgetApprovedBy" | "supersededByApproach"> & { supersededBy: string; supersededAt: Date }, budget: (c: number | null) => string): string {
+function supersededText(w: Pick<DecisionWorkflow, "approach" | "yearlyBudgetCents" | "budgetApprovedBy" | "supersededByApproach" | "supersededBy" | "supersededAt">, budget: (c: number | null) => string): string {
   const what = w.supersededByApproach ? `recorded ${approachLabel(w.supersededByApproach)} directly as the decision` : "cleared the decision directly";
   const old = approachLabel(w.approach);
   const money = w.budgetApprovedBy
     ? `the yearly budget finance approved for ${old} (${budget(w.yearlyBudgetCents)}) no longer counts as approved spend`
     : `the yearly budget for ${old} (${budget(w.yearlyBudgetCents)}) is no longer asked of finance`;
-  return `Superseded on ${formatDateTime(w.supersededAt)} by ${w.supersededBy}, who ${what}: ${money}. A new proposal starts the approval again.`;
+  // A decision recorded directly before supersession existed was superseded by the migration that
+  // found it, from its audit event; a decision recorded by no one known says so.
+  const when = w.supersededAt ? ` on ${formatDateTime(w.supersededAt)}` : "";
+  return `Superseded${when} by ${w.supersededBy ?? "the system"}, who ${what}: ${money}. A new proposal starts the approval again.`;
 }
 
 export async function WorkflowPanel(props: {
@@ -63,9 +66,9 @@ export async function WorkflowPanel(props: {
             </li>
           )}
           {w.state === "TO_REVIEW" && w.reviewReasons.length > 0 && <li className="text-amber-900">Changed since approval: {w.reviewReasons.join("; ")}.</li>}
-          {w.state === "SUPERSEDED" && w.supersededBy && w.supersededAt && (
+          {w.state === "SUPERSEDED" && (
             <li className="text-amber-900" data-testid="workflow-superseded">
-              {supersededText({ ...w, supersededBy: w.supersededBy, supersededAt: w.supersededAt }, budget)}
+              {supersededText(w, budget)}
             </li>
           )}
         </ul>
