@@ -111,6 +111,24 @@ describe("dates as inventories write them", () => {
     expect(monthFirst).toMatchObject({ committed: true, updated: 1 });
     expect((await db.useCase.findFirstOrThrow({ where: { organizationId: org.id, externalId: "D-1" } })).startDate?.toISOString().slice(0, 10)).toBe("2027-05-01");
   });
+
+  it("refuses a day and month without a year (20-Apr, Jan 24) for that row, naming the cell and the forms it takes, and imports the rest", async () => {
+    const org = await createTestOrg("import-no-year");
+    signInAs(org.users.ADMIN.id);
+    const file = csv([HEAD, ["Invoice reader", "20-Apr", "Y-1"], ["Claims triage", "Jan 24", "Y-2"], ["Fraud signals", "Apr 2020", "Y-3"]]);
+    const preview = await checkLikeTheBrowser(org.slug, new TextEncoder().encode(file), { columns: { ...columns }, values: {}, dateOrder: "DMY" });
+    const forms = "write the date as YYYY-MM-DD (e.g. 2027-04-20), or a month with its year in full (Apr 2027, 2027-04).";
+    expect(preview.report.errors).toEqual([
+      { row: 2, field: "startDate", column: "Start date", message: `“20-Apr” has no year we can read (it may be a day and a month): ${forms}` },
+      { row: 3, field: "startDate", column: "Start date", message: `“Jan 24” has no year we can read (it may be a day and a month): ${forms}` },
+    ]);
+    const all = await importUseCases(org.slug, { file: fileOf(file), fileName: "y.csv", mapping: { columns: { ...columns }, values: {} } });
+    expect(all.ok && all.data.committed).toBe(false);
+    expect(await db.useCase.count({ where: { organizationId: org.id } })).toBe(0);
+    const res = await importUseCases(org.slug, { file: fileOf(file), fileName: "y.csv", mapping: { columns: { ...columns }, values: {} }, onlyValid: true });
+    expect(res.ok && res.data).toMatchObject({ committed: true, created: 1, refused: 2 });
+    expect((await useCasesOf(org)).map((r) => [r.externalId, r.startDate?.toISOString().slice(0, 10), r.startDatePrecision])).toEqual([["Y-3", "2020-04-01", "MONTH"]]);
+  });
 });
 
 describe("encodings", () => {

@@ -27,7 +27,7 @@ const fingerprint = async (org: TestOrg) =>
 
 describe("a public inventory as published", () => {
   const file = publicInventory(400);
-  const refusedRows = [...new Set([...file.faults.longId, ...file.faults.longTitle, ...file.faults.emptyTitle])].sort((a, b) => a - b);
+  const refusedRows = [...new Set([...file.faults.longId, ...file.faults.longTitle, ...file.faults.emptyTitle, ...file.faults.noYear])].sort((a, b) => a - b);
 
   it("checks every row, imports the valid ones with governance fields and every other column, and re-importing changes nothing", { timeout: 120_000 }, async () => {
     const org = await createTestOrg("inventory");
@@ -43,6 +43,11 @@ describe("a public inventory as published", () => {
     expect(reasons.get(file.faults.longId[0]!)).toMatch(/External id must be at most 120 characters/);
     expect(reasons.get(file.faults.longTitle[0]!)).toMatch(/Title must be at most 200 characters/);
     expect(reasons.get(file.faults.emptyTitle[0]!)).toMatch(/Title is required/);
+    // a day and a month without a year is refused, naming the column and the forms it takes, never read as April 2020
+    expect(file.faults.noYear.length).toBeGreaterThan(0);
+    expect(reasons.get(file.faults.noYear[0]!)).toBe(
+      "Date Initiated: “20-Apr” has no year we can read (it may be a day and a month): write the date as YYYY-MM-DD (e.g. 2027-04-20), or a month with its year in full (Apr 2027, 2027-04).",
+    );
 
     const done = await commit(org, file.bytes, mapping);
     expect(done).toMatchObject({ committed: true, created: 400 - refusedRows.length, updated: 0, refused: refusedRows.length });
@@ -105,6 +110,7 @@ describe("a public inventory as published", () => {
       if (r[0]!.length > 120) r[0] = `X${r[0]!.length}`;
       if (r[4]!.length > 200) r[4] = r[4]!.slice(0, 60);
       if (r[4] === "") r[4] = "Named at last";
+      if (r[11] === "20-Apr") r[11] = "2020-04-20";
     }
     const corrected = new TextEncoder().encode(`\ufeff${Papa.unparse(table, { newline: "\r\n" })}\r\n`);
     const fixed = await commit(org, corrected, mapping, false);

@@ -84,7 +84,7 @@ const HIGH_IMPACT = ["High-impact", "Not high-impact", "Presumed high-impact, bu
 const SOURCING = ["Developed with contracting resources.", "Developed in-house.", "Developed with both contracting and in-house resources."];
 const TOPICS = ["Mission-Enabling", "Health & Medical", "Law & Justice", "Energy & the Environment", "Government Services"];
 const TASKS = ["document classification", "call summarization", "fraud detection", "image triage", "forecasting", "translation", "entity matching", "chat assistant"];
-const DATES = ["2023-05-01", "Jan-24", "2025", "N/A", "2019.0", "1995-06-01", "3/15/2022", "20-Apr", ""];
+const DATES = ["2023-05-01", "Jan-24", "2025", "N/A", "2019.0", "1995-06-01", "3/15/2022", "Apr 2020", ""];
 
 /** A small deterministic PRNG (mulberry32). */
 function rng(seed: number) {
@@ -114,6 +114,8 @@ export interface InventoryFile {
     control: number[];
     cp1252Row: number;
     repeatedIds: number[];
+    /** Date cells with a day and a month but no year ("20-Apr"): refused, never read as a year. */
+    noYear: number[];
   };
 }
 
@@ -130,7 +132,7 @@ function windows1252(text: string): Uint8Array {
 export function publicInventory(count = 3_408, seed = 15): InventoryFile {
   const rand = rng(seed);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const faults: InventoryFile["faults"] = { longId: [], longTitle: [], emptyTitle: [], noId: [], unknownStatus: [], mojibake: [], control: [], cp1252Row: 0, repeatedIds: [] };
+  const faults: InventoryFile["faults"] = { longId: [], longTitle: [], emptyTitle: [], noId: [], unknownStatus: [], mojibake: [], control: [], cp1252Row: 0, repeatedIds: [], noYear: [] };
   const rows: string[][] = [];
   const perAgency = new Map<string, number>();
   for (let i = 0; i < count; i++) {
@@ -173,6 +175,12 @@ export function publicInventory(count = 3_408, seed = 15): InventoryFile {
       description = `The agency\u0092s ${task} tool.`;
       faults.control.push(rowNumber);
     }
+    let started = DATES[i % DATES.length]!;
+    if (i % 199 === 23) {
+      // a spreadsheet's day-month format: the 20th of April, of a year the cell does not hold
+      started = "20-Apr";
+      faults.noYear.push(rowNumber);
+    }
     if (i % 9 === 4) description += `\nSecond paragraph: outputs are reviewed by staff.\nThird line.`;
     rows.push([
       id,
@@ -186,7 +194,7 @@ export function publicInventory(count = 3_408, seed = 15): InventoryFile {
       stage,
       pick(HIGH_IMPACT),
       n % 4 === 0 ? "The AI output is a principal basis for decisions affecting the public." : "",
-      DATES[i % DATES.length]!,
+      started,
       i % 3 === 0 ? "2024-09-30" : "",
       "",
       SOURCING[n % 3]!,

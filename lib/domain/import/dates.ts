@@ -7,12 +7,17 @@
  * Read: 2027-01-05 (with a time or a zone after it), 2027/1/5, 05/01/2027 and 05.01.2027 (in
  * the chosen order), 5 Jan 2027, 05-Jan-2027, Jan 5, 2027, January 5th 2027, and a spreadsheet's
  * day number (45292 is 2024-01-01): precision "day". A month alone (2027-01, 01/2027, Jan 2027,
- * and as public inventories write it, "Jan-24", or "20-Apr" where a spreadsheet turned "Apr-20"
- * around): precision "month", stored as its first day. A year alone ("2025", or "2019.0" as a
- * spreadsheet exports a number): precision "year", stored as 1 January and shown as the year.
+ * and "Jan-24", a spreadsheet's month-and-year format as public inventories export it): precision
+ * "month", stored as its first day. A year alone ("2025", or "2019.0" as a spreadsheet exports a
+ * number): precision "year", stored as 1 January and shown as the year.
  * "N/A", "Unknown", "TBD" and the like are no date (the cell is empty), never an error.
- * Two-digit years appear only after a month name ("Jan-24"): 00–49 are 2000–2049, 50–99 are
- * 1950–1999 (inventories hold dates from 1950 on).
+ * Two-digit years appear only after a month name: "Jan-24" (the spreadsheet's month-year format,
+ * with its hyphen) or "Sep 98" (98 cannot be a day); 00–49 are 2000–2049, 50–99 are 1950–1999
+ * (inventories hold dates from 1950 on).
+ *
+ * Refused, never guessed: a day and a month without a year ("20-Apr", a spreadsheet's day-month
+ * format, whose year is lost; "27 Jan"), a month name and a number that could be a day or a
+ * year ("Jan 24", "Jan 05"), and 05/01/27 (the century).
  *
  * Pure: no Next.js, Prisma or I/O.
  */
@@ -45,8 +50,8 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
 export type DateCell = { ok: true; value: string; precision: DatePrecision } | { ok: true; value: null } | { ok: false; ambiguous: boolean; message: string };
 
-const NAME_YY = /^([A-Za-z]+)\.?[\s-](\d{2})$/;
-const YY_NAME = /^(\d{2})[\s-]([A-Za-z]+)\.?$/;
+const NAME_YY = /^([A-Za-z]+)\.?[\s-](\d{1,2})$/;
+const YY_NAME = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]([A-Za-z]+)\.?$/;
 const YEAR_ONLY = /^(\d{4})(?:\.0+)?$/;
 /** A spreadsheet's day number (days since 1899-12-30), 1950 to 2100: 18264–73415. */
 const SERIAL = /^(\d{5})(?:\.0+)?$/;
@@ -71,6 +76,13 @@ const NOT_A_DATE = (raw: string): DateCell => ({
   message: `“${shown(raw)}” is not a date we can read: write it as YYYY-MM-DD (e.g. 2027-03-01).`,
 });
 
+/** A day and a month with no year, or a number after a month name that could be a day or a two-digit year. */
+const NO_YEAR = (raw: string): DateCell => ({
+  ok: false,
+  ambiguous: false,
+  message: `“${shown(raw)}” has no year we can read (it may be a day and a month): write the date as YYYY-MM-DD (e.g. 2027-04-20), or a month with its year in full (Apr 2027, 2027-04).`,
+});
+
 /** One cell as YYYY-MM-DD, or why not. `order` settles 05/01/2027; without it such a cell is ambiguous. */
 export function parseDateCell(raw: string, order?: DateOrder): DateCell {
   const s = raw.trim();
@@ -86,9 +98,14 @@ export function parseDateCell(raw: string, order?: DateOrder): DateCell {
     }
   }
   m = NAME_YY.exec(s);
-  if (m && month(m[1]!)) return build(yearOf2(m[2]!), month(m[1]!)!, 1, "MONTH");
+  if (m && month(m[1]!)) {
+    // "Jan-24" is the spreadsheet's month-year format; "Jan 24" may be the 24th of January.
+    if (m[2]!.length === 1 || (!s.includes("-") && Number(m[2]) >= 1 && Number(m[2]) <= 31)) return NO_YEAR(s);
+    return build(yearOf2(m[2]!), month(m[1]!)!, 1, "MONTH");
+  }
   m = YY_NAME.exec(s);
-  if (m && month(m[2]!)) return build(yearOf2(m[1]!), month(m[2]!)!, 1, "MONTH");
+  // "20-Apr" is a day and a month (the spreadsheet's day-month format): its year is not in the cell.
+  if (m && month(m[2]!)) return NO_YEAR(s);
   m = ISO.exec(s);
   if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]));
   m = NUMERIC.exec(s);
