@@ -31,7 +31,7 @@ test("the list's view lives in the URL: sort, filter, search, page size, columns
   await expect(page).toHaveURL(/bu=Finance/);
   await expect(count).toHaveText("1–15 of 15 use cases");
 
-  await page.getByLabel("Search title and description").fill("invoice");
+  await page.getByLabel("Search title, description, vendor, topic area and additional fields").fill("invoice");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=invoice/);
   await expect(count).toHaveText("1–5 of 5 use cases");

@@ -8,6 +8,9 @@ import { listUseCases } from "@/lib/server/use-cases/list";
 import { DEFAULT_LIST_QUERY, parseListQuery, type UseCaseListQuery } from "@/lib/domain/use-case-list";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { SearchBox } from "@/app/o/[org]/use-cases/_components/list-controls";
 
 describe("listUseCases", () => {
   let org: TestOrg;
@@ -128,5 +131,68 @@ describe("listUseCases", () => {
     const q = parseListQuery(new URLSearchParams("q=chat&status=LIVE&status=BOGUS&sort=title&dir=desc&page=3&size=50&hide=owner,title,nope"));
     expect(q).toMatchObject({ q: "chat", sort: "title", dir: "desc", page: 3, pageSize: 50, hidden: ["owner"] });
     expect(q.filter.status).toEqual(["LIVE"]);
+  });
+});
+
+describe("the list sorted by title", () => {
+  it("sorts titles as people read them, case and accents second, the same on any database locale, and pages through each row once", async () => {
+    const org = await createTestOrg("list-title-sort");
+    const titles = ["Zebra crossing detector", "apple orchard forecasts", "Banana supply chat", "éclair recipe helper", "Eclair pricing", "zebra stripes", "chatbot for HR", "Chatbot for IT", "10 quick wins", "Ölpreis monitor"];
+    await db.useCase.createMany({
+      data: titles.map((title, i) => ({ organizationId: org.id, title, ...(i % 2 ? { vendor: "Acme" } : {}), ownerId: org.users.LEAD.id, createdById: org.users.LEAD.id, businessUnit: i % 3 ? "Ops" : "Legal" })),
+    });
+    const q = (patch: Partial<UseCaseListQuery>): UseCaseListQuery => ({ ...DEFAULT_LIST_QUERY, ...patch, filter: { ...EMPTY_FILTER, ...(patch.filter ?? {}) } });
+    const asc = (await listUseCases(org.id, q({ sort: "title", dir: "asc", pageSize: 25 }))).rows.map((r) => r.title);
+    // Byte order (the embedded database's --locale=C) put every capital first: "Banana…", "Chatbot…", "Eclair…", "Zebra…", then "apple…".
+    expect(asc).toEqual([
+      "10 quick wins",
+      "apple orchard forecasts",
+      "Banana supply chat",
+      "chatbot for HR",
+      "Chatbot for IT",
+      "Eclair pricing",
+      "éclair recipe helper",
+      "Ölpreis monitor",
+      "Zebra crossing detector",
+      "zebra stripes",
+    ]);
+    expect((await listUseCases(org.id, q({ sort: "title", dir: "desc", pageSize: 25 }))).rows.map((r) => r.title)).toEqual([...asc].reverse());
+    // paged three at a time, with a filter and a search: each row once, in the same order, and the same rows as the default sort finds
+    const view = { filter: { ...EMPTY_FILTER, businessUnit: ["Ops"] }, q: "c" };
+    const paged: string[] = [];
+    let pages = 1;
+    for (let page = 1; page <= pages; page++) {
+      const p = await listUseCases(org.id, { ...q({ sort: "title", dir: "asc", page, ...view }), pageSize: 3 as 25 });
+      pages = Math.ceil(p.total / 3);
+      paged.push(...p.rows.map((r) => r.title));
+    }
+    expect(pages).toBeGreaterThan(1);
+    const byDate = (await listUseCases(org.id, q({ ...view, pageSize: 25 }))).rows.map((r) => r.title);
+    expect(paged).toEqual(asc.filter((t) => byDate.includes(t)));
+    expect(new Set(paged).size).toBe(byDate.length);
+    // a page past the end shows the last one, still in title order
+    const past = await listUseCases(org.id, { ...q({ sort: "title", dir: "asc", page: 9, ...view }), pageSize: 3 as 25 });
+    expect(past.page).toBe(pages);
+    expect(past.rows.map((r) => r.title)).toEqual(paged.slice((pages - 1) * 3));
+  });
+});
+
+describe("the search box", () => {
+  it("says everything it searches, and searching the vendor, topic area or an imported column finds the use case", async () => {
+    const org = await createTestOrg("list-search-label");
+    const base = { organizationId: org.id, ownerId: org.users.LEAD.id, createdById: org.users.LEAD.id };
+    await db.useCase.createMany({
+      data: [
+        { ...base, title: "Claims triage", vendor: "Palantir" },
+        { ...base, title: "Contract reader", topicArea: "Law and justice" },
+        { ...base, title: "Benefits helper", additionalFields: { Agency: "Treasury" }, additionalText: "Agency: Treasury" },
+      ],
+    });
+    const find = async (text: string) => (await listUseCases(org.id, { ...DEFAULT_LIST_QUERY, q: text })).rows.map((r) => r.title);
+    expect(await find("palantir")).toEqual(["Claims triage"]);
+    expect(await find("justice")).toEqual(["Contract reader"]);
+    expect(await find("treasury")).toEqual(["Benefits helper"]);
+    const html = renderToStaticMarkup(createElement(SearchBox, { value: "", onSearch: () => {} }));
+    expect(html).toContain("Search title, description, vendor, topic area and additional fields");
   });
 });

@@ -24,7 +24,7 @@ export const LIST_COLUMN_LABELS: Record<ListColumn, string> = {
   updatedAt: "Updated",
 };
 
-/** Columns the server can sort by (each has an index-friendly ORDER BY). */
+/** Columns the server can sort by (the title case-insensitively: lib/server/use-cases/list.ts). */
 export const SORTABLE_COLUMNS = ["title", "businessUnit", "status", "recommended", "chosen", "updatedAt"] as const;
 export type SortColumn = (typeof SORTABLE_COLUMNS)[number];
 
@@ -35,12 +35,14 @@ export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 
 export const SEARCH_MAX = 200;
+/** The search box's label: every column the search matches (lib/server/use-cases/list.ts, SEARCHED_COLUMNS). */
+export const SEARCH_LABEL = "Search title, description, vendor, topic area and additional fields";
 /** Pages past this are refused (a deep OFFSET is slow and nobody pages that far). */
 export const MAX_PAGE = 10_000;
 
 export interface UseCaseListQuery {
   filter: PortfolioFilter;
-  /** Matched against title and description, case-insensitively. */
+  /** Matched against title, description, vendor, topic area and the additional fields kept from an import, case-insensitively. */
   q: string;
   sort: SortColumn;
   dir: "asc" | "desc";

@@ -5,6 +5,7 @@ import { NOT_RECORDED, splitApproaches, type PortfolioFilter } from "@/lib/domai
 import type { UseCaseFields } from "@/lib/domain/use-case";
 import type { SortColumn, UseCaseListQuery } from "@/lib/domain/use-case-list";
 import { db, Prisma } from "../db";
+import { useCaseWhere } from "../portfolio/filter-sql";
 import { defaultStarts, namesOf } from "./read";
 
 /**
@@ -56,6 +57,9 @@ export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** What the search box searches (its label says so: SEARCH_LABEL in lib/domain/use-case-list.ts). */
+const SEARCHED_COLUMNS = ["title", "description", "vendor", "topicArea", "additionalText"] as const;
+
 /** The WHERE for a list view: organization, not deleted, the filter and the search. */
 /** The column is one of the named approaches, or empty when NONE is among them. */
 function approachIn(column: "recommendedApproach" | "chosenApproach", values: PortfolioFilter["chosen"]): Prisma.UseCaseWhereInput {
@@ -106,10 +110,39 @@ export function listWhere(organizationId: string, filter: PortfolioFilter, q: st
     const pattern = escapeLike(q);
     // Search: title, description, the vendor, the topic area and the additional fields kept from an import.
     and.push({
-      OR: (["title", "description", "vendor", "topicArea", "additionalText"] as const).map((column) => ({ [column]: { contains: pattern, mode: "insensitive" } })),
+      OR: SEARCHED_COLUMNS.map((column) => ({ [column]: { contains: pattern, mode: "insensitive" } })),
     });
   }
   return { organizationId, deletedAt: null, ...(and.length ? { AND: and } : {}) };
+}
+
+/** The search as SQL over `"UseCase" u`: the same columns and the same case-insensitive match as listWhere's. */
+function searchSql(q: string): Prisma.Sql {
+  if (!q) return Prisma.empty;
+  const pattern = `%${escapeLike(q)}%`;
+  const ors = SEARCHED_COLUMNS.map((c) => Prisma.sql`u.${Prisma.raw(`"${c}"`)} ILIKE ${pattern}`);
+  return Prisma.sql` AND (${Prisma.join(ors, " OR ")})`;
+}
+
+/**
+ * Titles as people read them, and the same on every PostgreSQL whatever its own locale (the
+ * embedded one is created with --locale=C, where ORDER BY "title" put "apple" after "Zebra"):
+ * ICU's root collation ("und-x-icu", which initdb creates wherever PostgreSQL has ICU), so case
+ * and accents come second (apple, Banana, eclair, Éclair, Zebra); then the title byte by byte and
+ * the id, so that ties have one order and paging never repeats or skips a row.
+ */
+export function titleOrderSql(dir: "asc" | "desc", alias = "u"): Prisma.Sql {
+  const d = Prisma.raw(dir === "desc" ? "DESC" : "ASC");
+  const t = Prisma.raw(`"${alias}"."title"`);
+  return Prisma.sql`${t} COLLATE "und-x-icu" ${d}, ${t} COLLATE "C" ${d}, ${Prisma.raw(`"${alias}"."id"`)} ASC`;
+}
+
+/** One page of ids sorted by title (Prisma cannot order by an expression). */
+async function idsByTitle(organizationId: string, query: UseCaseListQuery, skip: number, take: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`SELECT u."id" FROM "UseCase" u
+    WHERE ${useCaseWhere(organizationId, query.filter, "u")}${searchSql(query.q)}
+    ORDER BY ${titleOrderSql(query.dir)} LIMIT ${take} OFFSET ${skip}`;
+  return rows.map((r) => r.id);
 }
 
 const SORT_FIELD: Record<SortColumn, "title" | "businessUnit" | "status" | "recommendedApproach" | "chosenApproach" | "updatedAt"> = {
@@ -145,7 +178,7 @@ const LIST_SELECT = {
 } as const satisfies Prisma.UseCaseSelect;
 
 /**
- * One page of the organization's use cases for a list view: filter, search (title and description,
+ * One page of the organization's use cases for a list view: filter, search (SEARCHED_COLUMNS,
  * case-insensitive), sort and page all done by the database; only the page's rows are read, with
  * a count beside them. A page past the end gives the last page.
  */
@@ -154,13 +187,16 @@ export async function listUseCases(organizationId: string, query: UseCaseListQue
   const orderBy = listOrderBy(query.sort, query.dir);
   const take = query.pageSize;
   let page = query.page;
-  let [total, rows] = await Promise.all([
-    db.useCase.count({ where }),
-    db.useCase.findMany({ where, orderBy, skip: (page - 1) * take, take, select: LIST_SELECT }),
-  ]);
+  const pageRows = async (n: number) => {
+    if (query.sort !== "title") return db.useCase.findMany({ where, orderBy, skip: (n - 1) * take, take, select: LIST_SELECT });
+    const ids = await idsByTitle(organizationId, query, (n - 1) * take, take);
+    const found = new Map((await db.useCase.findMany({ where: { organizationId, id: { in: ids } }, select: LIST_SELECT })).map((r) => [r.id, r]));
+    return ids.flatMap((id) => found.get(id) ?? []);
+  };
+  let [total, rows] = await Promise.all([db.useCase.count({ where }), pageRows(page)]);
   if (rows.length === 0 && total > 0 && page > 1) {
     page = Math.max(1, Math.ceil(total / take));
-    rows = await db.useCase.findMany({ where, orderBy, skip: (page - 1) * take, take, select: LIST_SELECT });
+    rows = await pageRows(page);
   }
   const [names, costs, defaults] = await Promise.all([
     namesOf(rows.map((r) => r.ownerId)),

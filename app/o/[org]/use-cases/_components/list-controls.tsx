@@ -5,6 +5,7 @@
  * before the page's script has loaded.
  */
 import { useState, type ReactNode } from "react";
+import { SEARCH_LABEL } from "@/lib/domain/use-case-list";
 
 export function SearchBox(props: { value: string; onSearch: (q: string) => void }) {
   const [text, setText] = useState(props.value);
@@ -24,7 +25,7 @@ export function SearchBox(props: { value: string; onSearch: (q: string) => void 
       }}
     >
       <label className="flex flex-col text-xs font-medium text-zinc-600">
-        Search title and description
+        {SEARCH_LABEL}
         <input
           type="search"
           name="q"
