@@ -110,6 +110,13 @@ export async function unreadCount(organizationId: string, userId: string): Promi
   return db.notification.count({ where: { organizationId, userId, readAt: null } });
 }
 
+/**
+ * The use case a notification is about, as it is now: live (its link leads to it), in the trash
+ * (the notification stays, says so, and leads to the use case's page, which offers the restore to
+ * those who may), or gone (deleted for good, as an undone import's creations are: no link).
+ */
+export type NotificationUseCase = { state: "live"; title: string } | { state: "trashed"; title: string; deletedAt: Date } | { state: "gone" };
+
 export interface NotificationItem {
   id: string;
   kind: string;
@@ -117,14 +124,30 @@ export interface NotificationItem {
   useCaseId: string | null;
   createdAt: Date;
   readAt: Date | null;
+  /** Null when the notification is about no use case. */
+  useCase: NotificationUseCase | null;
 }
 
 export async function listNotifications(organizationId: string, userId: string, options: { limit?: number } = {}): Promise<NotificationItem[]> {
-  return db.notification.findMany({
+  const rows = await db.notification.findMany({
     where: { organizationId, userId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(options.limit ?? 100, 500),
     select: { id: true, kind: true, message: true, useCaseId: true, createdAt: true, readAt: true },
+  });
+  const ids = [...new Set(rows.map((r) => r.useCaseId).filter((id): id is string => id !== null))];
+  const cases = ids.length ? await db.useCase.findMany({ where: { organizationId, id: { in: ids } }, select: { id: true, title: true, deletedAt: true } }) : [];
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  return rows.map((r) => {
+    const uc = r.useCaseId ? byId.get(r.useCaseId) : undefined;
+    const useCase: NotificationUseCase | null = !r.useCaseId
+      ? null
+      : !uc
+        ? { state: "gone" }
+        : uc.deletedAt
+          ? { state: "trashed", title: uc.title, deletedAt: uc.deletedAt }
+          : { state: "live", title: uc.title };
+    return { ...r, useCase };
   });
 }
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { listNotifications, notificationPath } from "@/lib/server/notifications";
 import { guardPage } from "@/lib/server/page-guard";
-import { formatDateTime } from "../use-cases/_components/labels";
+import { formatDateTime, useCasePath } from "../use-cases/_components/labels";
 import { MarkRead } from "./mark-read";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -34,7 +34,7 @@ export default async function NotificationsPage(props: { params: Promise<{ org: 
                 </p>
                 <p className="text-xs text-zinc-500">
                   {formatDateTime(n.createdAt)}
-                  {n.useCaseId && (
+                  {n.useCaseId && n.useCase?.state === "live" && (
                     <>
                       {" · "}
                       <Link className="text-brand-700 underline" href={notificationPath(ctx.organization.slug, n.kind, n.useCaseId)}>
@@ -43,6 +43,19 @@ export default async function NotificationsPage(props: { params: Promise<{ org: 
                     </>
                   )}
                 </p>
+                {n.useCaseId && n.useCase?.state === "trashed" && (
+                  <p className="text-xs text-zinc-600" data-testid="notification-trashed">
+                    “{n.useCase.title}” has been in the trash since {formatDateTime(n.useCase.deletedAt)}.{" "}
+                    <Link className="text-brand-700 underline" href={useCasePath(ctx.organization.slug, n.useCaseId)}>
+                      See it in the trash, where it can be restored
+                    </Link>
+                  </p>
+                )}
+                {n.useCase?.state === "gone" && (
+                  <p className="text-xs text-zinc-600" data-testid="notification-gone">
+                    The use case this was about has been deleted for good, so there is nothing to open.
+                  </p>
+                )}
               </div>
               {!n.readAt && <MarkRead orgSlug={ctx.organization.slug} ids={[n.id]} label="Mark read" />}
             </li>
