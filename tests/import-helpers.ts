@@ -11,6 +11,7 @@ import {
   decodeCsvBytes,
   describeEncoding,
   encodingWarnings,
+  fileRowsOf,
   IMPORT_FIELD_KEYS,
   parseCsv,
   prepareRows,
@@ -82,7 +83,7 @@ export async function checkLikeTheBrowser(orgSlug: string, bytes: Uint8Array, ma
     warnings.push(...res.data.warnings);
     notes.push(...res.data.notes);
   }
-  const fileRows = converted.map((c) => ({ row: c.row, title: c.title }));
+  const fileRows = fileRowsOf(converted);
   return { report: buildReport({ actions, changes, rows: parsed.rows.length, errors, warnings, notes, problems: parsed.problems, encoding, encodingNote, fileRows }), chunks };
 }
 

@@ -7,7 +7,8 @@
  */
 import type { CsvEncoding } from "./encoding";
 import { MAX_LISTED_ISSUES } from "./limits";
-import type { RowIssue } from "./rows";
+import type { ImportFieldKey } from "./fields";
+import type { ConvertedRow, RowIssue } from "./rows";
 
 export type RowAction = "create" | "update" | "unchanged";
 
@@ -33,6 +34,8 @@ export interface RowOutcome {
   changes?: FieldChange[];
   /** For refused rows: why, one sentence each (the column first). */
   reasons?: string[];
+  /** For new rows: the values a new use case takes because the file gives none ("Status: Idea"). */
+  defaults?: string[];
 }
 
 export interface ImportCounts {
@@ -89,8 +92,8 @@ export function buildReport(parts: {
   notes?: string[];
   encoding?: CsvEncoding;
   encodingNote?: string;
-  /** Every row number of the file, with its title, so each row gets an outcome. */
-  fileRows?: readonly { row: number; title: string | null }[];
+  /** Every row number of the file, with its title, so each row gets an outcome (fileRowsOf). */
+  fileRows?: readonly FileRow[];
   /** What each update changes. */
   changes?: ReadonlyMap<number, FieldChange[]>;
 }): ImportReport {
@@ -115,7 +118,7 @@ export function buildReport(parts: {
 }
 
 function outcomesOf(
-  fileRows: readonly { row: number; title: string | null }[],
+  fileRows: readonly FileRow[],
   actions: ReadonlyMap<number, RowAction>,
   errors: readonly RowIssue[],
   changes: ReadonlyMap<number, FieldChange[]> | undefined,
@@ -128,7 +131,7 @@ function outcomesOf(
     reasons.set(e.row, list);
   }
   const out: RowOutcome[] = [];
-  for (const { row, title } of fileRows) {
+  for (const { row, title, defaults } of fileRows) {
     const why = reasons.get(row);
     if (why) {
       out.push({ row, outcome: "refused", title, reasons: why });
@@ -137,9 +140,36 @@ function outcomesOf(
     const action = actions.get(row);
     if (!action) continue;
     const c = action === "update" ? changes?.get(row) : undefined;
-    out.push(c ? { row, outcome: action, title, changes: c } : { row, outcome: action, title });
+    if (c) out.push({ row, outcome: action, title, changes: c });
+    else if (action === "create" && defaults?.length) out.push({ row, outcome: action, title, defaults });
+    else out.push({ row, outcome: action, title });
   }
   return out;
+}
+
+/** A row of the file as the report lists it. */
+export interface FileRow {
+  row: number;
+  title: string | null;
+  /** What a new use case from this row takes because its cell is empty (shown only if the row adds one). */
+  defaults?: string[];
+}
+
+/**
+ * The fields whose empty cell gives a new use case a value of its own (the schema's default), in
+ * words. An update keeps what is stored instead (buildFields), so these are shown for new rows only.
+ */
+const DEFAULTED: readonly { key: ImportFieldKey; text: string }[] = [
+  { key: "status", text: "Status: Idea (no status given)" },
+  { key: "horizonYears", text: "Horizon: 5 years (none given)" },
+];
+
+/** Every converted row as the report lists it, with the defaults it would take as a new use case. */
+export function fileRowsOf(converted: readonly Pick<ConvertedRow, "row" | "title" | "values">[]): FileRow[] {
+  return converted.map((c) => {
+    const defaults = DEFAULTED.filter((d) => c.values[d.key] === undefined).map((d) => d.text);
+    return defaults.length ? { row: c.row, title: c.title, defaults } : { row: c.row, title: c.title };
+  });
 }
 
 /** The rows refused by a report (row numbers). */

@@ -29,6 +29,7 @@ import {
   refusedRowsCsv,
   describeEncoding,
   encodingWarnings,
+  fileRowsOf,
   type FieldChange,
   suggestColumns,
   TOO_LARGE_MESSAGE,
@@ -215,7 +216,7 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
       done += chunk.length;
       setStage({ step: "checking", done, total: rows.length });
     }
-    const fileRows = converted.map((c) => ({ row: c.row, title: c.title }));
+    const fileRows = fileRowsOf(converted);
     setStage({ step: "report", report: buildReport({ actions, changes, rows: rows.length, errors, warnings, notes, encoding: loaded.encoding, encodingNote: loaded.encodingNote, fileRows }) });
   }
 

@@ -211,6 +211,11 @@ function OutcomeTable({ outcomes, onDownloadRefused }: { outcomes: RowOutcome[];
                       ))}
                     </ul>
                   )}
+                  {o.defaults && (
+                    <p className="text-zinc-600" data-testid="outcome-defaults">
+                      Empty in the file, so the new use case takes: {o.defaults.join("; ")}.
+                    </p>
+                  )}
                   {o.changes && (
                     <ul className="space-y-0.5">
                       {o.changes.map((ch) => (
