@@ -11,6 +11,9 @@ import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { SearchBox } from "@/app/o/[org]/use-cases/_components/list-controls";
+import { useCaseChoices } from "@/lib/server/actuals/sources-read";
+import { getTitles } from "@/lib/server/use-cases/read";
+import { compareTitles } from "@/lib/domain/title-order";
 
 describe("listUseCases", () => {
   let org: TestOrg;
@@ -194,5 +197,17 @@ describe("the search box", () => {
     expect(await find("treasury")).toEqual(["Benefits helper"]);
     const html = renderToStaticMarkup(createElement(SearchBox, { value: "", onSearch: () => {} }));
     expect(html).toContain("Search title, description, vendor, topic area and additional fields");
+  });
+});
+
+describe("other lists of use cases by title", () => {
+  it("the actual-spend rule's choices and the possible-duplicates notice sort as the list does, not capitals first", async () => {
+    const org = await createTestOrg("list-title-elsewhere");
+    const titles = ["Zebra crossing detector", "apple orchard forecasts", "éclair recipe helper", "Banana supply chat", "Eclair pricing"];
+    const made = await Promise.all(titles.map((title) => db.useCase.create({ data: { organizationId: org.id, title, ownerId: org.users.LEAD.id, createdById: org.users.LEAD.id }, select: { id: true } })));
+    const order = ["apple orchard forecasts", "Banana supply chat", "Eclair pricing", "éclair recipe helper", "Zebra crossing detector"];
+    expect((await useCaseChoices(org.id)).map((c) => c.title)).toEqual(order);
+    expect((await getTitles(org.id, made.map((m) => m.id))).map((c) => c.title)).toEqual(order);
+    expect([...titles].sort(compareTitles)).toEqual(order);
   });
 });

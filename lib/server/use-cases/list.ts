@@ -6,6 +6,7 @@ import type { UseCaseFields } from "@/lib/domain/use-case";
 import type { SortColumn, UseCaseListQuery } from "@/lib/domain/use-case-list";
 import { db, Prisma } from "../db";
 import { useCaseWhere } from "../portfolio/filter-sql";
+import { titleOrderSql } from "./title-order";
 import { defaultStarts, namesOf } from "./read";
 
 /**
@@ -122,19 +123,6 @@ function searchSql(q: string): Prisma.Sql {
   const pattern = `%${escapeLike(q)}%`;
   const ors = SEARCHED_COLUMNS.map((c) => Prisma.sql`u.${Prisma.raw(`"${c}"`)} ILIKE ${pattern}`);
   return Prisma.sql` AND (${Prisma.join(ors, " OR ")})`;
-}
-
-/**
- * Titles as people read them, and the same on every PostgreSQL whatever its own locale (the
- * embedded one is created with --locale=C, where ORDER BY "title" put "apple" after "Zebra"):
- * ICU's root collation ("und-x-icu", which initdb creates wherever PostgreSQL has ICU), so case
- * and accents come second (apple, Banana, eclair, Éclair, Zebra); then the title byte by byte and
- * the id, so that ties have one order and paging never repeats or skips a row.
- */
-export function titleOrderSql(dir: "asc" | "desc", alias = "u"): Prisma.Sql {
-  const d = Prisma.raw(dir === "desc" ? "DESC" : "ASC");
-  const t = Prisma.raw(`"${alias}"."title"`);
-  return Prisma.sql`${t} COLLATE "und-x-icu" ${d}, ${t} COLLATE "C" ${d}, ${Prisma.raw(`"${alias}"."id"`)} ASC`;
 }
 
 /** One page of ids sorted by title (Prisma cannot order by an expression). */

@@ -1,4 +1,5 @@
 import "server-only";
+import { compareTitles } from "@/lib/domain/title-order";
 import type { Approach } from "@/lib/domain/assessment";
 import type { Evidence } from "@/lib/domain/frameworks";
 import { findSimilarTitles } from "@/lib/domain/similar-titles";
@@ -267,7 +268,8 @@ export async function findSimilarUseCases(
 export async function getTitles(organizationId: string, ids: readonly string[]): Promise<{ id: string; title: string }[]> {
   const wanted = ids.filter((id) => typeof id === "string" && id.length > 0 && id.length <= 64).slice(0, 10);
   if (wanted.length === 0) return [];
-  return db.useCase.findMany({ where: { organizationId, deletedAt: null, id: { in: wanted } }, select: { id: true, title: true }, orderBy: { title: "asc" } });
+  const rows = await db.useCase.findMany({ where: { organizationId, deletedAt: null, id: { in: wanted } }, select: { id: true, title: true } });
+  return rows.sort((a, b) => compareTitles(a.title, b.title));
 }
 
 /** Who recorded the use case's current decision, and when (its newest decision audit event); null when none was ever recorded. */
