@@ -42,3 +42,20 @@ describe("the offline migrator", () => {
     expect([...a, ...b]).toEqual([]);
   });
 });
+
+describe("a PostgreSQL without ICU", () => {
+  it("is refused by the migration that needs it, in words, before any title sort could fail", async () => {
+    const file = (await readMigrations()).find((f) => f.name.endsWith("_needs_icu"))!;
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL! });
+    await client.connect();
+    try {
+      // This server has ICU: the check passes. Asked for a collation no server has, it says why.
+      await client.query(file.sql);
+      await expect(client.query(file.sql.replace("collname = 'und-x-icu'", "collname = 'und-x-none'"))).rejects.toThrow(
+        "This PostgreSQL has no ICU collations (und-x-icu): Tradeoff sorts titles with ICU.",
+      );
+    } finally {
+      await client.end();
+    }
+  });
+});
