@@ -206,7 +206,7 @@ describe("the portfolio dashboard adds up to the stored rows", () => {
     expect(d.freshness.timeToValueUseCases).toBe(3);
     expect(d.freshness.timeToValueWeeks).toEqual({ low: 11 / 3, base: 16 / 3, high: 25 / 3 });
     expect(d.freshness.longestTimeToValueWeeks).toBe(12);
-    expect(d.freshness.byApproach.find((x) => x.approach === "FINE_TUNING")).toEqual({ approach: "FINE_TUNING", useCases: 2, staleDaysPerYear: { low: 10, base: 27.5, high: 60 }, timeToValueWeeks: { low: 5, base: 7, high: 11 } });
+    expect(d.freshness.byApproach.find((x) => x.approach === "FINE_TUNING")).toEqual({ approach: "FINE_TUNING", useCases: 2, staleDaysPerYear: { low: 10, base: 27.5, high: 60 }, staleUseCases: 2, timeToValueWeeks: { low: 5, base: 7, high: 11 }, timeToValueUseCases: 2 });
     const support = await loadDashboard(a.id, filterWith({ status: ["LIVE"], chosen: ["FINE_TUNING"] }));
     expect(support.freshness.staleDaysPerYear).toEqual({ low: 20, base: 45, high: 90 });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactDollars, count, dollarRange, dollars, inSentence, lagWait, niceTicks, oneDecimal, plural, savingText, weeks, wholeShares } from "./format";
+import { averageOver, compactDollars, count, dollarRange, dollars, inSentence, lagWait, niceTicks, oneDecimal, plural, savingText, weeks, wholeShares } from "./format";
 import { SCENARIO_LABELS } from "./types";
 
 describe("portfolio money and numbers", () => {
@@ -106,5 +106,14 @@ describe("whole shares of a total", () => {
     expect(s.reduce((a, b) => a + b, 0)).toBe(100);
     const total = r.reduce((a, b) => a + b, 0);
     r.forEach((x, i) => expect(Math.abs(s[i]! - (x / total) * 100)).toBeLessThan(1));
+  });
+
+  it("says how many use cases an average is over, and how many it leaves out and why, never folding an unknown in as 0", () => {
+    expect(averageOver(12, 14, "not costed")).toBe("over 12 of 14 use cases; 2 not costed");
+    expect(averageOver(14, 14, "not costed")).toBe("over all 14 use cases");
+    expect(averageOver(1, 1, "not costed")).toBe("over the 1 use case");
+    expect(averageOver(0, 2, "not costed")).toBe("all 2 use cases are not costed");
+    expect(averageOver(0, 1, "without a time to value")).toBe("the 1 use case is without a time to value");
+    expect(averageOver(1_000, 1_200, "not costed")).toBe("over 1,000 of 1,200 use cases; 200 not costed");
   });
 });

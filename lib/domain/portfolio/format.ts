@@ -116,6 +116,18 @@ export function lagWait(worstDelayDays: number | null, maxLagDays: number | null
 }
 
 /**
+ * How many use cases an average is over, said beside it: "over all 14 use cases", "over 12 of 14
+ * use cases; 2 not costed", and with no figure at all "all 2 use cases are not costed". `without` names
+ * why the rest have no figure. An unknown is left out of an average, never counted as 0.
+ */
+export function averageOver(over: number, of: number, without: string): string {
+  const rest = of - over;
+  if (over === 0) return of === 1 ? `the 1 use case is ${without}` : `all ${plural(of, "use case")} are ${without}`;
+  if (rest === 0) return of === 1 ? "over the 1 use case" : `over all ${plural(of, "use case")}`;
+  return `over ${count(over)} of ${plural(of, "use case")}; ${count(rest)} ${without}`;
+}
+
+/**
  * Whole percentages of a total that add up to 100 (largest remainder): rounding each share on its
  * own gives three equal thirds as 33% + 33% + 33% and 12.5% + 87.5% as 13% + 88% = 101%. Each
  * share is its exact value rounded down, and the points left go to the largest remainders (ties

@@ -226,9 +226,19 @@ export interface Freshness {
   timeToValueUseCases: number;
   /**
    * Per approach as chosen: its use cases; their stale days a year and time to value, each the
-   * average per use case (a sum over use cases would exceed the 365 days a year has).
+   * average per use case (a sum over use cases would exceed the 365 days a year has) over the use
+   * cases that have the figure (`staleUseCases`, `timeToValueUseCases`; one with no projection for
+   * the approach, such as an agent with no estimate, is left out, never counted as 0), or null
+   * when none has it.
    */
-  byApproach: { approach: Approach; useCases: number; staleDaysPerYear: Range3; timeToValueWeeks: Range3 | null }[];
+  byApproach: {
+    approach: Approach;
+    useCases: number;
+    staleDaysPerYear: Range3 | null;
+    staleUseCases: number;
+    timeToValueWeeks: Range3 | null;
+    timeToValueUseCases: number;
+  }[];
 }
 
 export interface Versions {

@@ -49,7 +49,7 @@ const lock = (organizationId: string) => Prisma.sql`SELECT pg_advisory_xact_lock
 
 /** The use-case panels' kept counts (migration's "PortfolioUseCaseSum"): group keys, then the counts and sums. */
 const COUNT_KEYS = ["rec", "chosen", "ev", "av", "fv", "wv"];
-const COUNT_VALUES = ["n", "dis", "flagged", "risky", "i0", "i1", "i2", "i3", "i4", "f0", "f1", "f2", "f3", "f4", "sl", "sb", "sh", "sn", "tl", "tb", "th", "tn"];
+const COUNT_VALUES = ["n", "dis", "flagged", "risky", "i0", "i1", "i2", "i3", "i4", "f0", "f1", "f2", "f3", "f4", "sl", "sb", "sh", "sn", "tl", "tb", "th", "tn", "sc"];
 const countColumns = Prisma.raw([...COUNT_KEYS, ...COUNT_VALUES].map(quoted).join(", "));
 const countKeys = (alias: string) => Prisma.raw(COUNT_KEYS.map((c) => `${alias}.${quoted(c)}`).join(", "));
 const countSums = (alias: string) => Prisma.raw(COUNT_VALUES.map((c) => `coalesce(sum(${alias}.${quoted(c)}), 0)`).join(", "));

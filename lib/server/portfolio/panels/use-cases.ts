@@ -64,7 +64,10 @@ interface GroupRow {
   /** As chosen, recommended, RAG, fine-tuning, hybrid: cannot serve the use case. */
   infeasible: [number, number, number, number, number];
   stale: [number | null, number | null, number | null];
+  /** Stale some days a year (base). */
   staleN: number;
+  /** With a stale-days figure at all (a projection for the approach as chosen): what an average is over. */
+  staleC: number;
   ttv: [number | null, number | null, number | null];
   ttvN: number;
   ttvMax: number | null;
@@ -178,7 +181,7 @@ function counted(perFlag: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT 'group' AS kind, jsonb_build_object(
              'rec', g.rec, 'chosen', g.chosen, 'ev', g.ev, 'version', av.version, 'fv', g.fv, 'wv', g.wv, 'n', g.n, 'dis', g.dis, 'flagged', g.flagged, 'risky', g.risky,
-             'flags', g.flags, 'incomplete', g.incomplete, 'infeasible', g.infeasible, 'stale', g.stale, 'staleN', g."staleN", 'ttv', g.ttv, 'ttvN', g."ttvN", 'ttvMax', g."ttvMax") AS d,
+             'flags', g.flags, 'incomplete', g.incomplete, 'infeasible', g.infeasible, 'stale', g.stale, 'staleN', g."staleN", 'staleC', g."staleC", 'ttv', g.ttv, 'ttvN', g."ttvN", 'ttvMax', g."ttvMax") AS d,
            NULL::bigint AS low, NULL::bigint AS base, NULL::bigint AS high
       FROM (SELECT uc.rec, uc.chosen, uc.ev, uc.av, uc.fv, uc.wv, count(*) AS n,
                    count(*) FILTER (WHERE uc.dis) AS dis, count(*) FILTER (WHERE uc.dis OR cardinality(uc.flags) > 0) AS flagged,
@@ -190,7 +193,7 @@ function counted(perFlag: Prisma.Sql): Prisma.Sql {
                                      count(*) FILTER (WHERE uc.fft), count(*) FILTER (WHERE uc.fhy)) AS infeasible,
                    -- Summed as numeric: exact, so the same rows give the same figure whatever order the plan reads them in
                    -- (a float sum depends on the order, and the cache is compared with a fresh computation).
-                   jsonb_build_array(sum(uc.sl::numeric), sum(uc.sb::numeric), sum(uc.sh::numeric)) AS stale, count(*) FILTER (WHERE uc.sb > 0) AS "staleN",
+                   jsonb_build_array(sum(uc.sl::numeric), sum(uc.sb::numeric), sum(uc.sh::numeric)) AS stale, count(*) FILTER (WHERE uc.sb > 0) AS "staleN", count(uc.sb) AS "staleC",
                    jsonb_build_array(sum(uc.tl::numeric), sum(uc.tb::numeric), sum(uc.th::numeric)) AS ttv, count(uc.tb) AS "ttvN", max(uc.th) AS "ttvMax"
               FROM uc GROUP BY uc.rec, uc.chosen, uc.ev, uc.av, uc.fv, uc.wv) g
       LEFT JOIN "AssumptionVersion" av ON av.id = g.av
@@ -217,12 +220,12 @@ function keptCounts(organizationId: string): Prisma.Sql {
     SELECT 'group' AS kind, jsonb_build_object(
              'rec', g.rec, 'chosen', g.chosen, 'ev', g.ev, 'version', av.version, 'fv', g.fv, 'wv', g.wv, 'n', g.n, 'dis', g.dis, 'flagged', g.flagged, 'risky', g.risky,
              'flags', '[]'::jsonb, 'incomplete', jsonb_build_array(g.i0, g.i1, g.i2, g.i3, g.i4), 'infeasible', jsonb_build_array(g.f0, g.f1, g.f2, g.f3, g.f4),
-             'stale', jsonb_build_array(g.sl, g.sb, g.sh), 'staleN', g.sn, 'ttv', jsonb_build_array(g.tl, g.tb, g.th), 'ttvN', g.tn, 'ttvMax', NULL) AS d,
+             'stale', jsonb_build_array(g.sl, g.sb, g.sh), 'staleN', g.sn, 'staleC', g.sc, 'ttv', jsonb_build_array(g.tl, g.tb, g.th), 'ttvN', g.tn, 'ttvMax', NULL) AS d,
            NULL::bigint AS low, NULL::bigint AS base, NULL::bigint AS high
       FROM (SELECT k.rec, k.chosen, k.ev, k.av, k.fv, k.wv, ${sum("n")} AS n, ${sum("dis")} AS dis, ${sum("flagged")} AS flagged, ${sum("risky")} AS risky,
                    ${sum("i0")} AS i0, ${sum("i1")} AS i1, ${sum("i2")} AS i2, ${sum("i3")} AS i3, ${sum("i4")} AS i4,
                    ${sum("f0")} AS f0, ${sum("f1")} AS f1, ${sum("f2")} AS f2, ${sum("f3")} AS f3, ${sum("f4")} AS f4,
-                   ${sum("sl")} AS sl, ${sum("sb")} AS sb, ${sum("sh")} AS sh, ${sum("sn")} AS sn, ${sum("tl")} AS tl, ${sum("tb")} AS tb, ${sum("th")} AS th, ${sum("tn")} AS tn
+                   ${sum("sl")} AS sl, ${sum("sb")} AS sb, ${sum("sh")} AS sh, ${sum("sn")} AS sn, ${sum("sc")} AS sc, ${sum("tl")} AS tl, ${sum("tb")} AS tb, ${sum("th")} AS th, ${sum("tn")} AS tn
               FROM "PortfolioUseCaseSum" k WHERE k."organizationId" = ${organizationId}
              GROUP BY k.rec, k.chosen, k.ev, k.av, k.fv, k.wv
             HAVING sum(k.n) > 0) g
@@ -360,7 +363,8 @@ const avg = (t: Range3, n: number): Range3 | null => (n === 0 ? null : { low: t.
 const ZERO: Range3 = { low: 0, base: 0, high: 0 };
 
 function freshnessOf(groups: GroupRow[], ttvMax: number | null): Omit<Freshness, "exceedingLag" | "worstLag"> {
-  const per = new Map<Approach, { useCases: number; stale: Range3; ttv: Range3; ttvN: number }>();
+  type Per = { useCases: number; stale: Range3; staleN: number; ttv: Range3; ttvN: number };
+  const per = new Map<Approach, Per>();
   let stale = ZERO;
   let ttv = ZERO;
   let ttvN = 0;
@@ -374,8 +378,8 @@ function freshnessOf(groups: GroupRow[], ttvMax: number | null): Omit<Freshness,
     if (g.ttvMax !== null) longest = Math.max(longest ?? 0, g.ttvMax);
     const ch = g.chosen ?? g.rec;
     if (!ch) continue;
-    const p = per.get(ch) ?? { useCases: 0, stale: ZERO, ttv: ZERO, ttvN: 0 };
-    per.set(ch, { useCases: p.useCases + g.n, stale: plus(p.stale, r3(g.stale)), ttv: plus(p.ttv, r3(g.ttv)), ttvN: p.ttvN + g.ttvN });
+    const p = per.get(ch) ?? { useCases: 0, stale: ZERO, staleN: 0, ttv: ZERO, ttvN: 0 };
+    per.set(ch, { useCases: p.useCases + g.n, stale: plus(p.stale, r3(g.stale)), staleN: p.staleN + g.staleC, ttv: plus(p.ttv, r3(g.ttv)), ttvN: p.ttvN + g.ttvN });
   }
   return {
     staleDaysPerYear: stale,
@@ -385,8 +389,16 @@ function freshnessOf(groups: GroupRow[], ttvMax: number | null): Omit<Freshness,
     timeToValueUseCases: ttvN,
     byApproach: APPROACHES.filter((a) => per.has(a)).map((approach) => {
       const p = per.get(approach)!;
-      // Per use case: a sum over several use cases would read as more stale days than a year has.
-      return { approach, useCases: p.useCases, staleDaysPerYear: avg(p.stale, p.useCases)!, timeToValueWeeks: avg(p.ttv, p.ttvN) };
+      // Per use case (a sum over several would read as more stale days than a year has), and over
+      // the use cases that have the figure: one with no projection for its approach is unknown, not 0.
+      return {
+        approach,
+        useCases: p.useCases,
+        staleDaysPerYear: avg(p.stale, p.staleN),
+        staleUseCases: p.staleN,
+        timeToValueWeeks: avg(p.ttv, p.ttvN),
+        timeToValueUseCases: p.ttvN,
+      };
     }),
   };
 }

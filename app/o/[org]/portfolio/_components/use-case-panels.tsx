@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { FLAG_LABELS } from "@/lib/domain/frameworks";
-import { count, dollarRange, dollars, lagWait, oneDecimal, plural, weeks } from "@/lib/domain/portfolio/format";
+import { averageOver, count, dollarRange, dollars, lagWait, oneDecimal, plural, weeks } from "@/lib/domain/portfolio/format";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { CountLink, link, Panel, ScrollTable, td, tdNum, th, thNum, type ListHref, type UseCaseHref } from "./panel";
 
@@ -74,14 +74,22 @@ export function FreshnessPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: 
               <th scope="row" className={`${td} text-left font-medium`}>{APPROACH_LABELS[a.approach]}</th>
               <td className={tdNum}>{count(a.useCases)}</td>
               <td className={tdNum}>
-                {count(Math.round(a.staleDaysPerYear.base))} ({count(Math.round(a.staleDaysPerYear.low))}–{count(Math.round(a.staleDaysPerYear.high))})
+                {a.staleDaysPerYear
+                  ? `${count(Math.round(a.staleDaysPerYear.base))} (${count(Math.round(a.staleDaysPerYear.low))}–${count(Math.round(a.staleDaysPerYear.high))})`
+                  : "—"}
+                <span className="block text-xs text-zinc-600">{averageOver(a.staleUseCases, a.useCases, "not costed")}</span>
               </td>
-              <td className={tdNum}>{a.timeToValueWeeks ? `${oneDecimal(a.timeToValueWeeks.base)} (${oneDecimal(a.timeToValueWeeks.low)}–${oneDecimal(a.timeToValueWeeks.high)})` : "—"}</td>
+              <td className={tdNum}>
+                {a.timeToValueWeeks ? `${oneDecimal(a.timeToValueWeeks.base)} (${oneDecimal(a.timeToValueWeeks.low)}–${oneDecimal(a.timeToValueWeeks.high)})` : "—"}
+                <span className="block text-xs text-zinc-600">{averageOver(a.timeToValueUseCases, a.useCases, "without a time to value")}</span>
+              </td>
             </tr>
           ))}
         </tbody>
       </ScrollTable>
       <p className="mt-3 text-sm text-zinc-700">
+        Each average is over the use cases with a projection for their approach as chosen: one that is not costed (an agent or
+        pipeline with no estimate, or lacking a deciding answer) has no figure and is left out, not counted as 0 days.{" "}
         {plural(f.useCasesWithStaleness, "use case")} {f.useCasesWithStaleness === 1 ? "is" : "are"} stale some days a year (base).
         {f.longestTimeToValueWeeks !== null ? ` The longest time to value is ${weeks(f.longestTimeToValueWeeks)}.` : ""}
       </p>
