@@ -70,6 +70,8 @@ describe("the freshness table's averages", () => {
     expect(table).toContain("over 1 of 3 use cases; 2 not costed");
     expect(table).toContain("all 3 use cases are without a time to value");
     expect(table).not.toContain("20 (10–30)");
+    // Where the time to value comes from: the assumption, and its default's source.
+    expect(table).toContain("Fine-tuning&#x27;s time to value is the assumption “Fine-tuning (and hybrid) time to value”");
     const claimsAgents = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({ bu: "Claims", as: "AGENT" }) }));
     expect(claimsAgents).toContain("the 1 use case is not costed");
   });

@@ -14,6 +14,8 @@ import { parseListQuery } from "@/lib/domain/use-case-list";
 import { backingText, recommendationText } from "@/app/o/[org]/use-cases/_components/labels";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ActualsPanel } from "@/app/o/[org]/use-cases/[id]/_panels/actuals-panel";
+import { CostPanel } from "@/app/o/[org]/use-cases/[id]/_panels/cost-panel";
+import { signInAs, signOut } from "./helpers/session";
 
 describe("the demo seed", () => {
   it("creates the demo organization once, with a complete, scored and projected portfolio", async () => {
@@ -126,5 +128,12 @@ describe("the demo seed", () => {
     expect(fineTuned.useCases).toBeGreaterThan(1);
     expect(fineTuned.staleDaysPerYear!.base).toBeGreaterThan(0);
     for (const a of freshness.byApproach) for (const k of ["low", "base", "high"] as const) expect(a.staleDaysPerYear?.[k] ?? 0, a.approach).toBeLessThanOrEqual(365);
+    // Prompting's time to value is RAG's figure, and the use case's cost table says so (it read
+    // "0.4 – 1 wk" for both with nothing to say where either came from).
+    signInAs((await db.user.findUniqueOrThrow({ where: { email: spec.users[3]!.email } })).id); // finance, who reads it (an editor gets the overrides form, a client component)
+    const costs = renderToStaticMarkup(await CostPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: useCases.find((u) => u.title === "Policy and billing answers for the contact centre")!.id }));
+    expect(costs).toContain("No source gives a figure for prompting alone, so it is given RAG&#x27;s: the most it should take, since it builds no index to fill.");
+    expect(costs).toContain("the hybrid is given fine-tuning&#x27;s because it is in production only when its fine-tune is.");
+    signOut();
   });
 });

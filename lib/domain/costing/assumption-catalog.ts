@@ -14,7 +14,8 @@ export interface Range {
 }
 
 export type Source =
-  | { kind: "seed"; file: string; quote: string }
+  /** `note`: what the figure is used for beyond what the quote says (another approach given it, and why). */
+  | { kind: "seed"; file: string; quote: string; note?: string }
   | { kind: "public"; name: string; readOn: string }
   | { kind: "none"; note: string }
   /** A default the seeds call for but do not quantify: the seed says why it is needed, the value is an estimate. */
@@ -198,11 +199,14 @@ export const ASSUMPTION_CATALOG = {
   },
   ragTimeToValueWeeks: {
     label: "RAG (and prompting only) time to value", unit: "weeks", min: 0, max: 520, group: "Time",
-    source: { kind: "seed", file: S000, quote: "RAG can be operational in days ... deploy, test, and iterate in one week" },
+    source: {
+      kind: "seed", file: S000, quote: "RAG can be operational in days ... deploy, test, and iterate in one week",
+      note: "The seed's figure is RAG's. No source gives one for prompting alone, so prompting is given RAG's: the most it should take, since it builds no index to fill.",
+    },
   },
   ftTimeToValueWeeks: {
     label: "Fine-tuning (and hybrid) time to value", unit: "weeks", min: 0, max: 520, group: "Time",
-    source: { kind: "estimate", file: S000, quote: "faces an eight-week timeline before seeing results", note: "The seed gives eight weeks, the base case; the low (6) and high (12) around it are estimates." },
+    source: { kind: "estimate", file: S000, quote: "faces an eight-week timeline before seeing results", note: "The seed gives eight weeks, the base case; the low (6) and high (12) around it are estimates. A hybrid is given fine-tuning's: it is in production only when its fine-tune is." },
   },
 } as const satisfies Record<string, AssumptionSpec>;
 

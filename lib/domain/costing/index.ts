@@ -9,3 +9,4 @@ export * from "./catalogue";
 export * from "./missing";
 export * from "./assumed";
 export * from "./pricing-text";
+export * from "./time-to-value";

@@ -7,13 +7,14 @@
  * A figure or answer with no value makes its lines missing (null), never $0.
  */
 import type { Approach, Assessment } from "../assessment";
-import { PRICE_KEYS, withModelPrices, withOverrides, type AssumptionKey, type AssumptionSet, type Overrides, type Pricing } from "./assumptions";
+import { PRICE_KEYS, withModelPrices, withOverrides, type AssumptionSet, type Overrides, type Pricing } from "./assumptions";
 import type { ModelRef } from "./catalogue";
 import type { CostCategory } from "./categories";
 import { breakEvenMonthlyCalls } from "./break-even";
 import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, PROJECTED, SCENARIOS, type Driver, type Scenario } from "./drivers";
 import { promptingMeetsBar, promptingReachesKnowledge } from "../frameworks/evidence";
 import { DEFAULT_RETRAIN_LAG_DAYS, retrainingMeetsLag, staleDaysPerYear, upToDays, worstDelayDays } from "./retraining";
+import { timeToValueKey } from "./time-to-value";
 
 export { PROJECTED, type Projected, type Scenario } from "./drivers";
 
@@ -224,8 +225,7 @@ export function projectCosts(input: ProjectionInput): Projection {
     const stale: Money3 = approach === "FINE_TUNING"
       ? { low: staleDaysPerYear(a.changeFrequency, cycles, lag("low")), base: staleDaysPerYear(a.changeFrequency, cycles, lag("base")), high: staleDaysPerYear(a.changeFrequency, cycles, lag("high")) }
       : { low: 0, base: 0, high: 0 };
-    const ttvKey: AssumptionKey = approach === "FINE_TUNING" || approach === "HYBRID" ? "ftTimeToValueWeeks" : "ragTimeToValueWeeks";
-    const ttv = set.values[ttvKey];
+    const ttv = set.values[timeToValueKey(approach) ?? "ragTimeToValueWeeks"];
     const reaches = approach !== "PROMPTING" || promptingReachesKnowledge(a);
     const meets = approach === "FINE_TUNING"
       ? retrainingMeetsLag(a.changeFrequency, a.maxLagDays, cycles, baseLag)

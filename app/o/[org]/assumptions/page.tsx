@@ -35,6 +35,7 @@ function Source({ spec, orgSlug }: { spec: AssumptionSpec; orgSlug: string }) {
     return (
       <>
         <SourceLink orgSlug={orgSlug} file={s.file} />: <q>{s.quote}</q>
+        {s.note ? ` ${s.note}` : null}
       </>
     );
   }

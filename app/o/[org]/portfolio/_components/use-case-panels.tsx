@@ -2,6 +2,7 @@ import Link from "next/link";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { FLAG_LABELS } from "@/lib/domain/frameworks";
 import { averageOver, count, dollarRange, dollars, lagWait, oneDecimal, plural, weeks } from "@/lib/domain/portfolio/format";
+import { timeToValueNote } from "@/lib/domain/costing/time-to-value";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { CountLink, link, Panel, ScrollTable, td, tdNum, th, thNum, type ListHref, type UseCaseHref } from "./panel";
 
@@ -36,6 +37,7 @@ export function TopPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCas
 
 export function FreshnessPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCaseHref }) {
   const f = d.freshness;
+  const ttvNote = timeToValueNote(f.byApproach.filter((a) => a.timeToValueUseCases > 0).map((a) => a.approach));
   return (
     <Panel
       title="Freshness and time to value, as chosen"
@@ -93,6 +95,7 @@ export function FreshnessPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: 
         {plural(f.useCasesWithStaleness, "use case")} {f.useCasesWithStaleness === 1 ? "is" : "are"} stale some days a year (base).
         {f.longestTimeToValueWeeks !== null ? ` The longest time to value is ${weeks(f.longestTimeToValueWeeks)}.` : ""}
       </p>
+      {ttvNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="time-to-value-note">{ttvNote}</p> : null}
     </Panel>
   );
 }
