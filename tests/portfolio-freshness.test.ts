@@ -72,6 +72,9 @@ describe("the freshness table's averages", () => {
     expect(table).not.toContain("20 (10–30)");
     // Where the time to value comes from: the assumption, and its default's source.
     expect(table).toContain("Fine-tuning&#x27;s time to value is the assumption “Fine-tuning (and hybrid) time to value”");
+    // The headline's average time to value says what it is over: not "over 1 use case" of five.
+    expect(html).toContain("6–12 weeks, as chosen, over 1 of 5 use cases; 4 without one (priced from an estimate, or not costed)");
+    expect(table).toContain("Agent with tools: no time to value, priced from an estimate that gives none.");
     const claimsAgents = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({ bu: "Claims", as: "AGENT" }) }));
     expect(claimsAgents).toContain("the 1 use case is not costed");
   });

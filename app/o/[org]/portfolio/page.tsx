@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { EVIDENCE_LABELS, EVIDENCE_LEVELS } from "@/lib/domain/frameworks";
 import { drillDown, filterToSearchParams, isEmptyFilter, parsePortfolioFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
-import { count, lagWait, oneDecimal, plural, weeks } from "@/lib/domain/portfolio/format";
+import { averageOver, count, lagWait, oneDecimal, plural, weeks } from "@/lib/domain/portfolio/format";
 import { guardPage } from "@/lib/server/page-guard";
 import { TotalsBeyondExactError } from "@/lib/server/portfolio/dashboard";
 import { loadOverview } from "@/lib/server/portfolio/overview";
@@ -178,7 +178,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
             <Stat
               label="Average time to value"
               value={d.freshness.timeToValueWeeks ? weeks(d.freshness.timeToValueWeeks.base) : "—"}
-              detail={d.freshness.timeToValueWeeks ? `${oneDecimal(d.freshness.timeToValueWeeks.low)}–${oneDecimal(d.freshness.timeToValueWeeks.high)} weeks, over ${plural(d.freshness.timeToValueUseCases, "use case")}` : "no figure yet"}
+              detail={d.freshness.timeToValueWeeks ? `${oneDecimal(d.freshness.timeToValueWeeks.low)}–${oneDecimal(d.freshness.timeToValueWeeks.high)} weeks, as chosen, ${averageOver(d.freshness.timeToValueUseCases, d.useCases, "without one (priced from an estimate, or not costed)")}` : "no figure yet"}
             />
           </div>
 

@@ -37,7 +37,7 @@ export function TopPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCas
 
 export function FreshnessPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCaseHref }) {
   const f = d.freshness;
-  const ttvNote = timeToValueNote(f.byApproach.filter((a) => a.timeToValueUseCases > 0).map((a) => a.approach));
+  const ttvNote = timeToValueNote(f.byApproach.map((a) => a.approach));
   return (
     <Panel
       title="Freshness and time to value, as chosen"
