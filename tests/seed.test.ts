@@ -134,6 +134,8 @@ describe("the demo seed", () => {
     const costs = renderToStaticMarkup(await CostPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: useCases.find((u) => u.title === "Policy and billing answers for the contact centre")!.id }));
     expect(costs).toContain("No source gives a figure for prompting alone, so it is given RAG&#x27;s: the most it should take, since it builds no index to fill.");
     expect(costs).toContain("the hybrid is given fine-tuning&#x27;s because it is in production only when its fine-tune is.");
+    // Where its 365 stale days and 17 cycles a year come from (the table gave the numbers alone).
+    expect(costs).toMatch(/The knowledge changes \w+ \(the assessment&#x27;s answer: about [\d,]+ changes a year\)\. Fine-tuning retrains \d+ times a year/);
     signOut();
   });
 });

@@ -10,3 +10,4 @@ export * from "./missing";
 export * from "./assumed";
 export * from "./pricing-text";
 export * from "./time-to-value";
+export * from "./retraining-note";

@@ -1,5 +1,5 @@
 import { ANSWER_LABELS, APPROACH_LABELS, APPROACHES, type AnswerKey } from "@/lib/domain/assessment";
-import { ASSUMPTION_CATALOG, assumedAnswersSentence, cannotServe, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, pricingSentence, retrainingCells, timeToValueNote, type AssumptionKey } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, assumedAnswersSentence, cannotServe, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, pricingSentence, retrainingCells, retrainingNote, timeToValueNote, type AssumptionKey } from "@/lib/domain/costing";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { db } from "@/lib/server/db";
@@ -90,6 +90,11 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   const inPlay = uc?.chosenApproach ?? uc?.recommendedApproach ?? null;
   const assumed = uc ? assumedAnswersSentence(readAssessment(uc.assessment)) : null;
   const ttvNote = timeToValueNote(approaches.filter((a) => s.approaches[a]!.timeToValueWeeks || s.approaches[a]!.manual));
+  const cyclesNote = retrainingNote({
+    changeFrequency: uc ? readAssessment(uc.assessment).changeFrequency : undefined,
+    shown: approaches,
+    fineTuningCycles: s.approaches.FINE_TUNING && !s.approaches.FINE_TUNING.manual ? s.approaches.FINE_TUNING.retrainingCyclesPerYear : null,
+  });
   const told = explainCosts({ ...s, simulation, inPlay: inPlay ? { approach: inPlay, chosen: uc?.chosenApproach != null } : null });
   return (
     <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
@@ -139,6 +144,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
           </tbody>
         </table>
       </div>
+      {cyclesNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="retraining-note">{cyclesNote}</p> : null}
       {ttvNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="time-to-value-note">{ttvNote}</p> : null}
       {told.savings ? <p className="mt-3 text-sm" data-testid="savings">{told.savings}</p> : null}
       {told.simulation ? <p className="mt-1 text-sm" data-testid="simulation">{told.simulation}</p> : null}
