@@ -4,48 +4,29 @@
  * on a database that holds them the way before it: every row is still there through the CostLine
  * and CostYear views, with its figures, its year and its order, and nothing else is.
  */
-import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { readMigrations } from "../scripts/lib/migrate";
-import { withClient } from "./helpers/pg-client";
+import { beforeMigration } from "./helpers/before-migration";
 
 const SETS = "20261205020000_cost_sets";
 const PER_APPROACH = "20261205220000_cost_line_set_per_approach";
-const databases: string[] = [];
+const databases = beforeMigration("tradeoff_sets");
 
-function urlOf(database: string): string {
-  const u = new URL(process.env.DATABASE_URL!);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-afterAll(async () => {
-  await withClient(async (c) => {
-    for (const d of databases) await c.query(`drop database if exists ${d} with (force)`);
-  });
-});
+afterAll(() => databases.dropAll());
 
 /**
  * A new database migrated up to (not including) `migration`, holding an organization, a member and
  * the given use cases; `then` runs on it with the migration to apply.
  */
 async function justBefore(migration: string, useCases: string[], then: (c: pg.Client, apply: () => Promise<unknown>) => Promise<void>): Promise<void> {
-  const name = `tradeoff_sets_${randomUUID().slice(0, 8)}`;
-  databases.push(name);
-  await withClient((c) => c.query(`create database ${name}`));
-  const migrations = await readMigrations();
-  const at = migrations.findIndex((m) => m.name === migration);
-  expect(at).toBeGreaterThan(0);
-  await withClient(async (c) => {
-    for (const m of migrations.slice(0, at)) await c.query(m.sql);
+  await databases.justBefore(migration, async (c, apply) => {
     await c.query(`insert into "Organization" (id, name, slug, "updatedAt") values ('org', 'Org', 'org', now())`);
     await c.query(`insert into "User" (id, email, name, "updatedAt") values ('user', 'user@sets.test', 'User', now())`);
     for (const uc of useCases) {
       await c.query(`insert into "UseCase" (id, "organizationId", title, "ownerId", "createdById", "updatedAt") values ($1, 'org', $1, 'user', 'user', now())`, [uc]);
     }
-    await then(c, () => c.query(migrations[at]!.sql));
-  }, urlOf(name));
+    await then(c, apply);
+  });
 }
 
 describe("migrating stored cost lines to sets", () => {

@@ -4,36 +4,17 @@
  * still counted as approved spend. Those, and only those, become superseded, naming who recorded
  * the direct decision and when (its audit event).
  */
-import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { readMigrations } from "../scripts/lib/migrate";
-import { withClient } from "./helpers/pg-client";
+import { beforeMigration } from "./helpers/before-migration";
 
 const BACKFILL = "20261206120100_decision_superseded_backfill";
-const databases: string[] = [];
+const databases = beforeMigration("tradeoff_supersede");
 
-function urlOf(database: string): string {
-  const u = new URL(process.env.DATABASE_URL!);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-afterAll(async () => {
-  await withClient(async (c) => {
-    for (const d of databases) await c.query(`drop database if exists ${d} with (force)`);
-  });
-});
+afterAll(() => databases.dropAll());
 
 describe("superseding the approvals that decisions recorded directly had left standing", () => {
   it("supersedes a standing approval of another approach than the one chosen, and leaves the rest", async () => {
-    const name = `tradeoff_supersede_${randomUUID().slice(0, 8)}`;
-    databases.push(name);
-    await withClient((c) => c.query(`create database ${name}`));
-    const migrations = await readMigrations();
-    const at = migrations.findIndex((m) => m.name === BACKFILL);
-    expect(at).toBeGreaterThan(0);
-    await withClient(async (c) => {
-      for (const m of migrations.slice(0, at)) await c.query(m.sql);
+    await databases.justBefore(BACKFILL, async (c, apply) => {
       await c.query(`insert into "Organization" (id, name, slug, "updatedAt") values ('org', 'Org', 'org', now())`);
       await c.query(`insert into "User" (id, email, name, "updatedAt") values ('cto', 'cto@m.test', 'CTO', now()), ('lead', 'lead@m.test', 'Lead', now())`);
       // [use case, its chosen approach, the workflow's state and approach]
@@ -57,7 +38,7 @@ describe("superseding the approvals that decisions recorded directly had left st
            ('e1', 'org', 'lead', 'use_case.decision_recorded', 'UseCase', 'redecided', '2026-11-01T10:00:00Z'),
            ('e2', 'org', 'cto', 'use_case.decision_recorded', 'UseCase', 'redecided', '2026-11-20T09:30:00Z')`,
       );
-      await c.query(migrations[at]!.sql);
+      await apply();
       const after = await c.query<{ useCaseId: string; state: string; supersededById: string | null; supersededAt: Date | null; supersededByApproach: string | null }>(
         `select "useCaseId", state::text, "supersededById", "supersededAt", "supersededByApproach"::text from "UseCaseDecision" order by "useCaseId"`,
       );
@@ -71,6 +52,6 @@ describe("superseding the approvals that decisions recorded directly had left st
       // What the budget panel counts as approved spend: the approval that stands, alone.
       const approved = await c.query<{ n: string }>(`select sum("yearlyBudgetCents")::text as n from "UseCaseDecision" where state = 'BUDGET_APPROVED'`);
       expect(approved.rows[0]!.n).toBe("1000000");
-    }, urlOf(name));
+    });
   });
 });
