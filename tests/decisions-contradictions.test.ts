@@ -4,7 +4,9 @@
  *   of it, though the Decision tab shows it in red;
  * - a budget finance approved with no figure left the budget panel saying "no approvals yet";
  * - an executive recording another approach with the Decision tab's form left the workflow's
- *   approved budget, for the approach no longer chosen, counted as approved spend.
+ *   approved budget, for the approach no longer chosen, counted as approved spend;
+ * - a use case in the trash with an approved budget made the budget panel's summary stop saying
+ *   "no approvals yet" while its unit's row still said it.
  * Each through the real server actions, and read as the pages read it.
  */
 import { randomUUID } from "node:crypto";
@@ -12,10 +14,12 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import PortfolioPage from "@/app/o/[org]/portfolio/page";
 import { db } from "@/lib/server/db";
-import { createUseCase, recordDecision } from "@/app/o/[org]/use-cases/actions";
+import { createUseCase, deleteUseCase, recordDecision, restoreUseCase } from "@/app/o/[org]/use-cases/actions";
+import { setBudget } from "@/app/o/[org]/value/actions";
 import { WorkflowPanel } from "@/app/o/[org]/use-cases/[id]/_decision/workflow-panel";
 import { readQueue } from "@/lib/server/decisions/queue";
 import { approvedSpendByBusinessUnit, budgetOverview } from "@/lib/server/value/read";
+import { approvedText } from "@/lib/domain/value";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { getUseCaseHistory } from "@/lib/server/use-cases/read";
 import { approveDecision, approveDecisionBudget, proposeDecision } from "@/app/o/[org]/decisions/actions";
@@ -40,10 +44,10 @@ async function newUseCase(o: TestOrg, assessment: Record<string, unknown> = RAG_
 const messagesTo = async (userId: string, useCaseId: string, kind: string) =>
   (await db.notification.findMany({ where: { organizationId: org.id, userId, useCaseId, kind }, orderBy: { createdAt: "asc" }, select: { message: true } })).map((n) => n.message);
 
-/** The portfolio's budget panel for 2027, as the organization's executive sees it. */
-async function budgetPanel(o: TestOrg): Promise<string> {
+/** The portfolio's budget panel for the year (2027 unless said), as the organization's executive sees it. */
+async function budgetPanel(o: TestOrg, year = 2027): Promise<string> {
   signInAs(o.users.EXECUTIVE.id);
-  const html = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: o.slug }), searchParams: Promise.resolve({ budgetYear: "2027" }) }));
+  const html = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: o.slug }), searchParams: Promise.resolve({ budgetYear: String(year) }) }));
   return html.match(/data-testid="budget-panel".*?<\/section>/s)![0].replace(/<!-- -->/g, "");
 }
 
@@ -109,6 +113,66 @@ describe("a budget finance approved with no figure", () => {
     const budget = await throughTheWorkflow(o, priced.id, "RAG");
     expect(budget).toBeGreaterThan(0);
     expect(await budgetPanel(o)).toContain(`data-testid="budget-approved">${dollars(budget!)} + 1 approved with no figure<`);
+  });
+});
+
+describe("a budget approved for a use case now in the trash", () => {
+  /** The summary's sentence, as the page's HTML has it. */
+  const NO_APPROVALS = "Approved spend: no approvals yet (finance approves each decision&#x27;s yearly budget on Needs a decision).";
+  /** Each row's approved spend as its cell says it. */
+  const approvedCells = async (o: TestOrg, year: number) => (await budgetOverview(o.id, EMPTY_FILTER, year)).rows.map((r) => [r.businessUnit, approvedText(r, dollars)]);
+
+  it("is approved spend nowhere: the summary and the unit's row both say no approvals yet, and both show it again once restored", async () => {
+    const o = await createTestOrg("trashbudget");
+    await newUseCase(o, RAG_ANSWERS, { businessUnit: "Claims" }); // live, undecided: Claims has projected spend
+    const trashed = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Claims" });
+    const budget = (await throughTheWorkflow(o, trashed.id, "RAG"))!;
+    expect(await runAs(o.users.LEAD.id, () => deleteUseCase(o.slug, { id: trashed.id }))).toMatchObject({ ok: true });
+
+    expect(await approvedCells(o, 2027)).toEqual([["Claims", "no approvals yet"]]);
+    expect((await budgetOverview(o.id, EMPTY_FILTER, 2027)).approvalsKnown).toBe(false);
+    expect(await approvedSpendByBusinessUnit(o.id, 2027)).toBeNull();
+    const panel = await budgetPanel(o);
+    expect(panel).toContain(NO_APPROVALS);
+    expect(panel).toMatch(/<th[^>]*>Claims<\/th>.*?data-testid="budget-approved">no approvals yet<\/td>/s);
+
+    // Restored: its approval counts again, in the row and (by saying nothing of "no approvals") the summary.
+    expect(await runAs(o.users.LEAD.id, () => restoreUseCase(o.slug, { id: trashed.id }))).toMatchObject({ ok: true });
+    const overview = await budgetOverview(o.id, EMPTY_FILTER, 2027);
+    expect(overview.rows.map((r) => [r.businessUnit, r.approvedCents])).toEqual([["Claims", budget]]);
+    expect(overview.approvalsKnown).toBe(true);
+    const restored = await budgetPanel(o);
+    expect(restored).not.toContain("no approvals yet");
+    expect(restored).toContain(`data-testid="budget-approved">${dollars(budget)}<`);
+  });
+
+  it("leaves the other units' approvals whole: the rows add up to the live approved budgets to the cent", async () => {
+    const o = await createTestOrg("trashunits");
+    const claims = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Claims" });
+    const legal = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Legal" });
+    const servicing = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Servicing" });
+    const claimsBudget = (await throughTheWorkflow(o, claims.id, "RAG"))!;
+    await throughTheWorkflow(o, legal.id, "RAG");
+    const servicingBudget = (await throughTheWorkflow(o, servicing.id, "RAG"))!;
+    expect(await runAs(o.users.EXECUTIVE.id, () => deleteUseCase(o.slug, { id: legal.id }))).toMatchObject({ ok: true });
+
+    // Legal's only use case is in the trash: no row, and nothing of it in any total.
+    const { rows } = await budgetOverview(o.id, EMPTY_FILTER, 2027);
+    expect(rows.map((r) => [r.businessUnit, r.approvedCents])).toEqual([["Claims", claimsBudget], ["Servicing", servicingBudget]]);
+    const live = await db.useCaseDecision.aggregate({ where: { organizationId: o.id, state: "BUDGET_APPROVED", useCase: { deletedAt: null } }, _sum: { yearlyBudgetCents: true } });
+    expect(rows.reduce((a, r) => a + (r.approvedCents ?? 0), 0)).toBe(Number(live._sum.yearlyBudgetCents));
+    expect(await budgetPanel(o)).not.toContain("no approvals yet");
+  });
+
+  it("says no approvals yet in the summary as in the rows for a year no approved budget covers", async () => {
+    const o = await createTestOrg("uncovered");
+    const uc = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Claims" }); // 2027 to 2029
+    await throughTheWorkflow(o, uc.id, "RAG");
+    expect(await runAs(o.users.FINANCE.id, () => setBudget(o.slug, { businessUnit: "Claims", year: 2030, amountCents: 10_000_000 }))).toMatchObject({ ok: true });
+
+    expect(await approvedCells(o, 2030)).toEqual([["Claims", "no approvals yet"]]);
+    expect(await budgetPanel(o, 2030)).toContain(NO_APPROVALS);
+    expect(await budgetPanel(o, 2027)).not.toContain("no approvals yet");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approvedText, BUDGET_STATUS_LABELS, budgetInputSchema, budgetRows, budgetStatus, budgetYearChoices, parseBudgetYear, parseDollarsToCents } from "./budget";
+import { anyApproval, approvedText, BUDGET_STATUS_LABELS, budgetInputSchema, budgetRows, budgetStatus, budgetYearChoices, parseBudgetYear, parseDollarsToCents } from "./budget";
 
 const m = (low: number, base: number, high: number) => ({ low, base, high });
 
@@ -33,6 +33,19 @@ describe("budgetRows", () => {
   it("uses approved spend when the approvals give it", () => {
     const rows = budgetRows(spend, new Map([["Actuarial", 25]]), new Map([["Actuarial", 40]]));
     expect(rows.find((r) => r.businessUnit === "Actuarial")).toMatchObject({ approvedCents: 40, status: "over" });
+  });
+  it("gives a unit with only an approval a row (no projection, not $0), so the rows hold every approval", () => {
+    const rows = budgetRows(spend, new Map(), new Map([["Claims", 40], ["Legal", 70]]), new Map([["Risk", 1]]));
+    expect(rows.map((r) => [r.businessUnit, r.projected, r.approvedCents, r.approvedWithoutFigure, r.status])).toEqual([
+      ["Actuarial", m(10, 20, 30), null, 0, "no-budget"],
+      ["Claims", m(80, 120, 200), 40, 0, "no-budget"],
+      ["Legal", null, 70, 0, "no-budget"],
+      ["Risk", null, null, 1, "no-budget"],
+      ["", m(1, 1, 1), null, 0, "no-budget"],
+    ]);
+    expect(rows.reduce((a, r) => a + (r.approvedCents ?? 0), 0)).toBe(110);
+    expect(anyApproval(rows)).toBe(true);
+    expect(anyApproval(budgetRows(spend, new Map(), null))).toBe(false);
   });
 });
 

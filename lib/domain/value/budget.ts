@@ -76,9 +76,11 @@ export interface BudgetRow {
 }
 
 /**
- * One row per business unit that has a budget or projected spend in the year, sorted by name
- * ("" for use cases without a unit last). Units with a budget and nothing projected show $0
- * projected: no use case of theirs spends that year, which is a real zero, not a missing figure.
+ * One row per business unit that has a budget, projected spend or an approval in the year, sorted
+ * by name ("" for use cases without a unit last). Units with a budget and nothing projected show $0
+ * projected: no use case of theirs spends that year, which is a real zero, not a missing figure. A
+ * unit there only by an approval (its use cases not costed in the year) has no projection (null),
+ * but its approval is still in a row: the rows hold every approval, so they add up to the total.
  */
 export function budgetRows(
   spend: readonly UnitSpend[],
@@ -86,13 +88,13 @@ export function budgetRows(
   approved: ReadonlyMap<string, number> | null,
   approvedWithoutFigure: ReadonlyMap<string, number> = new Map(),
 ): BudgetRow[] {
-  const units = new Set<string>([...spend.map((s) => s.businessUnit), ...budgets.keys()]);
+  const units = new Set<string>([...spend.map((s) => s.businessUnit), ...budgets.keys(), ...(approved?.keys() ?? []), ...approvedWithoutFigure.keys()]);
   const byUnit = new Map(spend.map((s) => [s.businessUnit, s]));
   return [...units]
     .sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)))
     .map((businessUnit) => {
       const s = byUnit.get(businessUnit);
-      const projected = s ? s.projected : { low: 0, base: 0, high: 0 };
+      const projected = s ? s.projected : budgets.has(businessUnit) ? { low: 0, base: 0, high: 0 } : null;
       const budgetCents = budgets.get(businessUnit) ?? null;
       const approvedCents = approved?.get(businessUnit) ?? null;
       return {
@@ -103,8 +105,8 @@ export function budgetRows(
         incomplete: s?.incomplete ?? 0,
         approvedCents,
         approvedWithoutFigure: approvedWithoutFigure.get(businessUnit) ?? 0,
-        overByCents: budgetCents === null ? null : projected.base - budgetCents,
-        status: budgetStatus(projected, budgetCents, approvedCents),
+        overByCents: budgetCents === null || projected === null ? null : projected.base - budgetCents,
+        status: budgetStatus(projected ?? { low: 0, base: 0, high: 0 }, budgetCents, approvedCents),
       };
     });
 }
@@ -118,6 +120,11 @@ export function approvedText(row: Pick<BudgetRow, "approvedCents" | "approvedWit
   const unfigured = row.approvedWithoutFigure > 0 ? `${row.approvedWithoutFigure} approved with no figure` : "";
   if (row.approvedCents === null) return unfigured || "no approvals yet";
   return unfigured ? `${dollars(row.approvedCents)} + ${unfigured}` : dollars(row.approvedCents);
+}
+
+/** Whether any row shows an approval (a figure or one approved with no figure): the summary says "no approvals yet" only when none does. */
+export function anyApproval(rows: readonly Pick<BudgetRow, "approvedCents" | "approvedWithoutFigure">[]): boolean {
+  return rows.some((r) => r.approvedCents !== null || r.approvedWithoutFigure > 0);
 }
 
 /**

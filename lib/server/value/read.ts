@@ -2,7 +2,7 @@ import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
 import { EMPTY_FILTER, isEmptyFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import {
-  approachValue, budgetRows, emptyUnit, hourlyRateOf, readBenefit, valueByBusinessUnit, yearlyBenefitCents,
+  anyApproval, approachValue, budgetRows, emptyUnit, hourlyRateOf, readBenefit, valueByBusinessUnit, yearlyBenefitCents,
   type ApproachValue, type Benefit, type BudgetRow, type Money3, type UnitSpend, type UnitValue, type ValueInputRow,
 } from "@/lib/domain/value";
 import { db, Prisma } from "../db";
@@ -248,13 +248,15 @@ export interface ApprovedSpend {
  * the use cases, not deleted, whose lifecycle covers that year; those approved with no figure
  * (NO_BUDGET_FIGURE) counted apart, never as $0 and never left out unsaid. Null when the
  * organization has no approved budget at all, so the panel says "no approvals yet" rather than $0.
+ * A use case in the trash is in no total, so its approved budget is approved spend nowhere: not
+ * in its unit's row, and not in whether the organization has approvals (it used to make the
+ * summary drop "no approvals yet" while its unit's row still said it).
  */
 export async function approvedSpendByBusinessUnit(organizationId: string, year: number, filter: PortfolioFilter = EMPTY_FILTER): Promise<ApprovedSpend | null> {
   // The use cases of the view only, as the projected spend beside it (a view of LIVE use cases
   // had every approval of the unit beside the projection of its live ones).
   const inView = isEmptyFilter(filter) ? Prisma.sql`true` : useCaseWhere(organizationId, filter, "u");
-  const covers = Prisma.sql`u."deletedAt" IS NULL
-                 AND ${year} >= EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt"))
+  const covers = Prisma.sql`${year} >= EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt"))
                  AND ${year} < EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt")) + u."horizonYears"`;
   // Filtered by organization in both tables explicitly (a small read of the decisions only).
   const rows = await db.$queryRaw<{ businessUnit: string | null; cents: bigint | null; withoutFigure: number }[]>(
@@ -263,7 +265,7 @@ export async function approvedSpendByBusinessUnit(organizationId: string, year: 
              count(*) FILTER (WHERE ${covers} AND d."yearlyBudgetCents" IS NULL)::int AS "withoutFigure"
         FROM "UseCaseDecision" d
         JOIN "UseCase" u ON u.id = d."useCaseId" AND u."organizationId" = d."organizationId"
-       WHERE d."organizationId" = ${organizationId} AND d.state = 'BUDGET_APPROVED' AND ${inView}
+       WHERE d."organizationId" = ${organizationId} AND d.state = 'BUDGET_APPROVED' AND u."deletedAt" IS NULL AND ${inView}
        GROUP BY u."businessUnit"`,
   );
   if (rows.length === 0) return null;
@@ -346,7 +348,9 @@ export async function budgetYears(organizationId: string): Promise<number[]> {
 /**
  * The budget panel of one year: projected spend as chosen against each unit's budget, with the
  * approved spend from the seam above. A business-unit filter narrows the units; the other filters
- * narrow the use cases counted, as on every panel.
+ * narrow the use cases counted, as on every panel. `approvalsKnown` is read off the rows (some row
+ * shows an approval), so the summary's "no approvals yet" and the rows' never disagree, whatever
+ * the year or the trash.
  */
 export async function budgetOverview(organizationId: string, filter: PortfolioFilter, year: number): Promise<{ year: number; rows: BudgetRow[]; approvalsKnown: boolean }> {
   const [spend, budgets, approved] = await Promise.all([
@@ -355,5 +359,6 @@ export async function budgetOverview(organizationId: string, filter: PortfolioFi
     approvedSpendByBusinessUnit(organizationId, year, filter),
   ]);
   const inView = filter.businessUnit.length ? new Map([...budgets].filter(([bu]) => filter.businessUnit.includes(bu))) : budgets;
-  return { year, rows: budgetRows(spend, inView, approved?.cents ?? null, approved?.withoutFigure), approvalsKnown: approved !== null };
+  const rows = budgetRows(spend, inView, approved?.cents ?? null, approved?.withoutFigure);
+  return { year, rows, approvalsKnown: anyApproval(rows) };
 }
