@@ -53,7 +53,7 @@ export const MODULES: Record<string, { mutate: string[]; tests: string[]; loads?
     tests: ["tests/authorization-matrix.test.ts", "tests/session-revocation.test.ts", "tests/cross-organization-reads.test.ts", "tests/guard-edges.test.ts"],
   },
   "use-cases": {
-    mutate: ["lib/server/use-cases/read.ts", "lib/server/use-cases/write.ts"],
+    mutate: ["lib/server/use-cases/read.ts", "lib/server/use-cases/write.ts", "lib/server/use-cases/decision.ts", "lib/server/use-cases/trash.ts", "lib/server/use-cases/overrides.ts"],
     tests: ["tests/use-case-paths.test.ts", "tests/use-cases.test.ts", "tests/concurrency.test.ts", "tests/concurrent-overrides-decisions.test.ts", "tests/cross-organization-reads.test.ts", "tests/authorization-matrix.test.ts"],
   },
   throttle: { mutate: ["lib/server/login-throttle.ts", "lib/server/anonymous-throttle.ts"], tests: ["tests/login-throttle.test.ts", "tests/anonymous-throttle.test.ts", "tests/sign-up.test.ts"] },

@@ -6,7 +6,8 @@ import { getStoredScore, type ProjectionSummary } from "@/lib/server/projections
 import { explainCosts } from "@/lib/domain/costing/explain";
 import { deriveFrom, derivedRows, loadDeriveContext, rederiveOrganization, SCORE_MEMO_LIMIT, type ScoreMemo } from "@/lib/server/use-cases/derive";
 import { DERIVE_SELECT, EDITABLE_SELECT, readAssessment, rowToFields } from "@/lib/server/use-cases/mapping";
-import { inUseCaseTransaction, recordUseCaseDecision, writeUseCase } from "@/lib/server/use-cases/write";
+import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
+import { recordUseCaseDecision } from "@/lib/server/use-cases/decision";
 import { createTestOrg } from "./helpers/factory";
 
 const SUPPORT = { changeFrequency: "weekly", maxLagDays: 3, coreNeed: "retrieval", needsCitations: true, monthlyCalls: 1_000_000, evaluationSetExists: true } as const;

@@ -14,9 +14,12 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { findSimilarUseCases, getTitles, getUseCase, getUseCaseHistory, lastDecision, listBusinessUnits, listMembers, listTrash, namesOf } from "@/lib/server/use-cases/read";
 import { listUseCases } from "@/lib/server/use-cases/list";
 import {
-  conflictFor, inUseCaseTransaction, loadLive, recordUseCaseDecision, restoreUseCase, setUseCaseOverrides, softDeleteUseCase, writeUseCase,
+  conflictFor, inUseCaseTransaction, loadLive, writeUseCase,
   CONFLICT_MESSAGE, USE_CASE_AUDIT, type UseCaseConflictDetails, type WriteContext,
 } from "@/lib/server/use-cases/write";
+import { recordUseCaseDecision } from "@/lib/server/use-cases/decision";
+import { restoreUseCase, softDeleteUseCase } from "@/lib/server/use-cases/trash";
+import { setUseCaseOverrides } from "@/lib/server/use-cases/overrides";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 
 let org: TestOrg;

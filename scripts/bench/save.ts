@@ -9,7 +9,8 @@ import { performance } from "node:perf_hooks";
 import { APPROACHES } from "@/lib/domain/assessment";
 import { db } from "@/lib/server/db";
 import { EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
-import { inUseCaseTransaction, recordUseCaseDecision, writeUseCase, type WriteContext } from "@/lib/server/use-cases/write";
+import { inUseCaseTransaction, writeUseCase, type WriteContext } from "@/lib/server/use-cases/write";
+import { recordUseCaseDecision } from "@/lib/server/use-cases/decision";
 import { rng } from "./generate";
 
 export interface Percentiles {

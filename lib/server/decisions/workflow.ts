@@ -13,7 +13,8 @@ import { membersWithRoles, notify } from "../notifications";
 import { readAssessment } from "../use-cases/mapping";
 import { budgetFor } from "./budget";
 import { DECISION_AUDIT } from "./review";
-import { recordUseCaseDecision, USE_CASE_ENTITY, type WriteContext } from "../use-cases/write";
+import { USE_CASE_ENTITY, type WriteContext } from "../use-cases/write";
+import { recordUseCaseDecision } from "../use-cases/decision";
 
 /**
  * The decision workflow's writes (issue 20 item 2): propose, approve (or decide at once), send

@@ -2,7 +2,8 @@ import "server-only";
 import { scoreUseCase } from "@/lib/domain/frameworks";
 import { db } from "../db";
 import { approveDecision, proposeDecision } from "../decisions/workflow";
-import { recordUseCaseDecision, writeUseCase } from "../use-cases/write";
+import { writeUseCase } from "../use-cases/write";
+import { recordUseCaseDecision } from "../use-cases/decision";
 import { DEMO_USE_CASES } from "./demo-portfolio";
 
 /** The inventory's id of the demo's nth use case ("KM-001"): what its cloud bill is tagged with (./demo-actuals.ts). */

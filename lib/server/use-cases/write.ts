@@ -1,32 +1,24 @@
 import "server-only";
-import { decisionSchema, useCaseFieldsSchema, type Decision, type UseCaseFields, type UseCaseFieldsInput } from "@/lib/domain/use-case";
+import { useCaseFieldsSchema, type Decision, type UseCaseFields, type UseCaseFieldsInput } from "@/lib/domain/use-case";
 import { diffFields } from "@/lib/domain/use-case-changes";
-import {
-  canAssignOwner,
-  canCreateUseCase,
-  canDeleteUseCase,
-  canEditUseCase,
-  canRecordDecision,
-  canRestoreUseCase,
-  type Actor,
-} from "@/lib/domain/use-case-permissions";
+import { canAssignOwner, canCreateUseCase, canEditUseCase, type Actor } from "@/lib/domain/use-case-permissions";
 import { parseOrThrow } from "../parse";
 import { audit } from "../audit";
 import { db, Prisma, type Role, type Tx } from "../db";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
-import { refreshRollups } from "../portfolio/rollup";
 import { reviewAfterChange } from "../decisions/review";
 import { refreshWaitingBudget } from "../decisions/budget";
-import { supersedeByDirectDecision } from "../decisions/supersede";
 import { beginReattribution } from "../actuals/reattribute";
 import { watchWarnings } from "../actuals/warnings";
 import { deriveUseCase } from "./derive";
 import { DERIVE_SELECT, EDITABLE_SELECT, fieldsToColumns, rowToFields, type EditableRow } from "./mapping";
 
 /**
- * The only code that writes use cases. Every function takes the caller's transaction, so the
- * change, what is derived from it (deriveUseCase) and its audit entry commit together or not at
- * all; every query names the organization.
+ * The only code that writes use cases, with its neighbours: the fields here (create and edit),
+ * the decision in ./decision.ts, the trash in ./trash.ts, the cost overrides in ./overrides.ts.
+ * Every function takes the caller's transaction, so the change, what is derived from it
+ * (deriveUseCase) and its audit entry commit together or not at all; every query names the
+ * organization.
  */
 
 export const USE_CASE_ENTITY = "UseCase";
@@ -81,7 +73,8 @@ export interface UseCaseConflictDetails {
 
 export const CONFLICT_MESSAGE = "Someone else saved this use case since you opened it.";
 
-const actorOf = (ctx: WriteContext): Actor => ({ userId: ctx.actorId, role: ctx.role });
+/** The permission checks' actor of a write. */
+export const actorOf = (ctx: WriteContext): Actor => ({ userId: ctx.actorId, role: ctx.role });
 
 async function assertOwnerIsMember(tx: Tx, organizationId: string, ownerId: string): Promise<void> {
   const m = await tx.membership.findFirst({ where: { organizationId, userId: ownerId }, select: { id: true } });
@@ -255,108 +248,6 @@ export async function writeUseCase(
   };
 }
 
-export interface DecisionInput {
-  id: string;
-  expectedVersion: number;
-  chosenApproach: Decision["chosenApproach"];
-  decisionNotes?: string;
-}
-
-/**
- * Records the decision (executives and admins), version-checked like any edit. Recorded directly
- * (the Decision tab's form), another approach than the workflow's standing decision supersedes it
- * (lib/server/decisions/supersede.ts); the workflow's own approval passes `viaWorkflow`.
- */
-export async function recordUseCaseDecision(tx: Tx, ctx: WriteContext, input: DecisionInput, options: { viaWorkflow?: boolean } = {}): Promise<{ id: string; version: number; changed: string[] }> {
-  if (!canRecordDecision(actorOf(ctx))) throw new ForbiddenError("Only executives and admins record the decision.");
-  const decision = parseOrThrow(decisionSchema, { chosenApproach: input.chosenApproach, decisionNotes: input.decisionNotes });
-  const existing = await loadLive(tx, ctx.organizationId, input.id);
-  if (existing.version !== input.expectedVersion) throw await conflictFor(tx, ctx.organizationId, existing.id);
-  const changes = diffFields(
-    { chosenApproach: existing.chosenApproach, decisionNotes: existing.decisionNotes },
-    { chosenApproach: decision.chosenApproach, decisionNotes: decision.decisionNotes },
-  );
-  if (changes.changed.length === 0) return { id: existing.id, version: existing.version, changed: [] };
-  // The approach decided sets the projection compared and the approved budget.
-  const warnings = await watchWarnings(tx, ctx.organizationId, [existing.id]);
-  const [updated] = await tx.useCase.updateManyAndReturn({
-    where: { id: existing.id, organizationId: ctx.organizationId, version: input.expectedVersion, deletedAt: null },
-    data: { chosenApproach: decision.chosenApproach, decisionNotes: decision.decisionNotes, version: { increment: 1 } },
-    select: DERIVE_SELECT,
-  });
-  if (!updated) throw await conflictFor(tx, ctx.organizationId, existing.id);
-  await deriveUseCase(tx, { organizationId: ctx.organizationId, useCaseId: existing.id }, undefined, updated);
-  await audit(tx, {
-    organizationId: ctx.organizationId,
-    actorId: ctx.actorId,
-    action: USE_CASE_AUDIT.decided,
-    entity: USE_CASE_ENTITY,
-    entityId: existing.id,
-    before: changes.before,
-    after: changes.after,
-  });
-  if (!options.viaWorkflow && changes.changed.includes("chosenApproach")) await supersedeByDirectDecision(tx, ctx, { useCaseId: existing.id, chosenApproach: decision.chosenApproach });
-  await warnings.close(ctx.actorId);
-  return { id: existing.id, version: input.expectedVersion + 1, changed: changes.changed };
-}
-
-/** Moves a use case to the trash (sets deletedAt). Leads their own; executives and admins any. */
-export async function softDeleteUseCase(tx: Tx, ctx: WriteContext, input: { id: string }): Promise<{ id: string; version: number }> {
-  const existing = await loadLive(tx, ctx.organizationId, input.id);
-  if (!canDeleteUseCase(actorOf(ctx), existing)) throw new ForbiddenError("Leads can delete only the use cases they own.");
-  const deletedAt = new Date();
-  // Its actual spend (tagged, or given by rules) goes back to the unattributed while it is in the trash.
-  const reattribution = await beginReattribution(tx, ctx.organizationId, { useCaseIds: [existing.id], externalIds: [] });
-  // Its tagged spend can fall to another use case's rules.
-  const warnings = await watchWarnings(tx, ctx.organizationId, reattribution.touches === "all" ? "all" : reattribution.touches.filter((id) => id !== existing.id));
-  const { count } = await tx.useCase.updateMany({
-    where: { id: existing.id, organizationId: ctx.organizationId, deletedAt: null },
-    data: { deletedAt, version: { increment: 1 } },
-  });
-  if (count === 0) throw new NotFoundError("This use case was deleted already.");
-  await reattribution.finish();
-  await refreshRollups(tx, ctx.organizationId, [existing.id]);
-  await audit(tx, {
-    organizationId: ctx.organizationId,
-    actorId: ctx.actorId,
-    action: USE_CASE_AUDIT.deleted,
-    entity: USE_CASE_ENTITY,
-    entityId: existing.id,
-    before: { deletedAt: null },
-    after: { deletedAt: deletedAt.toISOString() },
-  });
-  await warnings.close(ctx.actorId);
-  return { id: existing.id, version: existing.version + 1 };
-}
-
-/** Brings a use case back from the trash. Leads their own; executives and admins any. */
-export async function restoreUseCase(tx: Tx, ctx: WriteContext, input: { id: string }): Promise<{ id: string; version: number }> {
-  const row = await tx.useCase.findFirst({ where: { id: input.id, organizationId: ctx.organizationId }, select: EDITABLE_SELECT });
-  if (!row || !row.deletedAt) throw new NotFoundError("This use case is not in the trash.");
-  if (!canRestoreUseCase(actorOf(ctx), row)) throw new ForbiddenError("Leads can restore only the use cases they own.");
-  const reattribution = await beginReattribution(tx, ctx.organizationId, { useCaseIds: [row.id], externalIds: [] });
-  // Back from the trash it takes its spend again (its flags were down while it was there).
-  const warnings = await watchWarnings(tx, ctx.organizationId, reattribution.touches === "all" ? "all" : [row.id, ...reattribution.touches]);
-  const { count } = await tx.useCase.updateMany({
-    where: { id: row.id, organizationId: ctx.organizationId, deletedAt: { not: null } },
-    data: { deletedAt: null, version: { increment: 1 } },
-  });
-  if (count === 0) throw new NotFoundError("This use case was restored already.");
-  await reattribution.finish();
-  await deriveUseCase(tx, { organizationId: ctx.organizationId, useCaseId: row.id });
-  await audit(tx, {
-    organizationId: ctx.organizationId,
-    actorId: ctx.actorId,
-    action: USE_CASE_AUDIT.restored,
-    entity: USE_CASE_ENTITY,
-    entityId: row.id,
-    before: { deletedAt: row.deletedAt.toISOString() },
-    after: { deletedAt: null },
-  });
-  await warnings.close(ctx.actorId);
-  return { id: row.id, version: row.version + 1 };
-}
-
 /**
  * Runs `fn` in one transaction. A unique-key race on the external id (two saves claiming the same
  * one at once) comes back as a field error rather than an unexpected failure.
@@ -370,38 +261,4 @@ export async function inUseCaseTransaction<T>(fn: (tx: Tx) => Promise<T>): Promi
     }
     throw err;
   }
-}
-
-/**
- * Sets a use case's cost-assumption overrides (any subset of figures; an empty object clears
- * them). Same rules as an edit: leads their own, executives and admins any, version-checked,
- * re-derived and audited in the caller's transaction.
- */
-export async function setUseCaseOverrides(
-  tx: Tx,
-  ctx: WriteContext,
-  input: { id: string; expectedVersion: number; overrides: Record<string, { low: number | null; base: number | null; high: number | null } | string> },
-): Promise<{ id: string; version: number }> {
-  const row = await loadLive(tx, ctx.organizationId, input.id);
-  if (!canEditUseCase(actorOf(ctx), row)) throw new ForbiddenError("You can change the cost figures only of use cases you may edit.");
-  const before = await tx.useCase.findUniqueOrThrow({ where: { id: row.id }, select: { overrides: true } });
-  const warnings = await watchWarnings(tx, ctx.organizationId, [row.id]);
-  const [updated] = await tx.useCase.updateManyAndReturn({
-    where: { id: row.id, organizationId: ctx.organizationId, version: input.expectedVersion, deletedAt: null },
-    data: { overrides: input.overrides as Prisma.InputJsonValue, version: { increment: 1 } },
-    select: DERIVE_SELECT,
-  });
-  if (!updated) throw await conflictFor(tx, ctx.organizationId, row.id);
-  await deriveUseCase(tx, { organizationId: ctx.organizationId, useCaseId: row.id }, undefined, updated);
-  await audit(tx, {
-    organizationId: ctx.organizationId,
-    actorId: ctx.actorId,
-    action: "use_case.cost_overrides_set",
-    entity: USE_CASE_ENTITY,
-    entityId: row.id,
-    before: { overrides: before.overrides },
-    after: { overrides: input.overrides },
-  });
-  await warnings.close(ctx.actorId);
-  return { id: row.id, version: input.expectedVersion + 1 };
 }

@@ -4,7 +4,7 @@
  * handler → one error policy) and called as `action(orgSlug, input)`. The organization comes
  * from the signed-in member's membership, and every query inside names it, so a use case of
  * another organization is simply not found. Each mutation runs in one transaction with its
- * audit entry (lib/server/use-cases/write.ts), then revalidates the organization's pages.
+ * audit entry (lib/server/use-cases/write.ts and its neighbours), then revalidates the organization's pages.
  */
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -15,15 +15,10 @@ import { CREATE_ROLES, DECIDE_ROLES, EDIT_ROLES } from "@/lib/domain/use-case-pe
 import { orgAction } from "@/lib/server/action";
 import type { MemberContext } from "@/lib/server/guard";
 import { findSimilarUseCases } from "@/lib/server/use-cases/read";
-import {
-  inUseCaseTransaction,
-  recordUseCaseDecision,
-  restoreUseCase as restoreInTx,
-  setUseCaseOverrides,
-  softDeleteUseCase,
-  writeUseCase,
-  type WriteContext,
-} from "@/lib/server/use-cases/write";
+import { inUseCaseTransaction, writeUseCase, type WriteContext } from "@/lib/server/use-cases/write";
+import { recordUseCaseDecision } from "@/lib/server/use-cases/decision";
+import { restoreUseCase as restoreInTx, softDeleteUseCase } from "@/lib/server/use-cases/trash";
+import { setUseCaseOverrides } from "@/lib/server/use-cases/overrides";
 
 const id = z.string().min(1).max(64);
 const version = versionSchema(1);
