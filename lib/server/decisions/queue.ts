@@ -79,7 +79,7 @@ export interface Queue {
 /**
  * The rule of lib/domain/decisions/queue.ts (queueReasons), as SQL over the candidates (`r` the
  * rollup row, `d` the workflow row, `flagged` the ids of the use cases with early warnings), so
- * the database counts the panels and picks the page without sending every candidate over. tests/decisions.test.ts holds the two to the same answers on the
+ * the database counts the panels and picks the page without sending every candidate over. tests/decisions-queue.test.ts holds the two to the same answers on the
  * demo portfolio (the counts from here, the panels from the pure rule).
  */
 const reasonSql = (flagged: readonly string[]): Record<QueueReason, Prisma.Sql> => ({

@@ -1,9 +1,9 @@
 /**
- * Issue 20 items 1, 2 and 5 through the real server actions (guard, parse, transaction, audit):
- * the approval workflow from a lead's proposal to finance's budget, who is notified at each step,
- * the history it leaves, a material change putting a decision back to review, comments with
- * mentions, marking notifications read, and the decision queue on the demo portfolio against
- * figures worked out by hand from lib/server/seed/demo-portfolio.ts.
+ * Issue 20 items 1 and 2 through the real server actions (guard, parse, transaction, audit): the
+ * approval workflow from a lead's proposal to finance's budget, who is notified at each step, the
+ * history it leaves, and a material change (an edit, new weights, an import) putting a decision
+ * back to review. Comments and notifications: tests/decisions-comments.test.ts; the decision
+ * queue on the demo portfolio: tests/decisions-queue.test.ts.
  */
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -11,38 +11,26 @@ import { db } from "@/lib/server/db";
 import { createUseCase, updateUseCase } from "@/app/o/[org]/use-cases/actions";
 import { approveDecision, approveDecisionBudget, proposeDecision, sendBackDecision } from "@/app/o/[org]/decisions/actions";
 import { approvedSpendByBusinessUnit } from "@/lib/server/value/read";
-import { addComment } from "@/app/o/[org]/use-cases/[id]/actions";
-import { markNotificationsRead } from "@/app/o/[org]/notifications/actions";
 import { importUseCases } from "@/app/o/[org]/use-cases/import/actions";
 import { saveFrameworkWeights } from "@/app/o/[org]/frameworks/actions";
 import { FRAMEWORKS } from "@/lib/domain/frameworks";
 import { csv, fileOf, H, templateMapping, tRow } from "./import-helpers";
 import { readQueue } from "@/lib/server/decisions/queue";
-import { seedDemoOrganization } from "@/lib/server/seed/demo";
-import { unreadCount } from "@/lib/server/notifications";
 import { getUseCaseHistory } from "@/lib/server/use-cases/read";
 import { RAG_ANSWERS } from "./helpers/answers";
 import { formatCents } from "@/lib/domain/use-case-changes";
+import { createDecisionOrgs, newDecisionUseCase, notificationsIn, type Result } from "./helpers/decisions";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { runAs } from "./helpers/session";
-
-type Result = { ok: boolean; code?: string; message?: string; fieldErrors?: Record<string, string[]>; data?: Record<string, unknown> };
 
 let org: TestOrg;
 let other: TestOrg;
 
-async function newUseCase(title = `Workflow ${randomUUID().slice(0, 8)}`, o = org): Promise<{ id: string; version: number }> {
-  const r = (await runAs(o.users.LEAD.id, () => createUseCase(o.slug, { title, startDate: "2027-01-01", horizonYears: 3, assessment: RAG_ANSWERS }))) as Result;
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data as { id: string; version: number };
-}
-
-const notificationsOf = (userId: string, useCaseId: string) =>
-  db.notification.findMany({ where: { organizationId: org.id, userId, useCaseId }, orderBy: { createdAt: "asc" }, select: { kind: true, message: true } });
+const newUseCase = (title?: string, o: TestOrg = org) => newDecisionUseCase(o, title);
+const notificationsOf = (userId: string, useCaseId: string) => notificationsIn(org, userId, useCaseId);
 
 beforeAll(async () => {
-  org = await createTestOrg("workflow");
-  other = await createTestOrg("elsewhere");
+  ({ org, other } = await createDecisionOrgs());
 });
 
 describe("the approval workflow, from a lead's proposal to finance's budget", () => {
@@ -299,172 +287,5 @@ describe("a material change made by an import", () => {
     const d = await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } });
     expect(d.state).toBe("TO_REVIEW");
     expect(d.reviewReasons).toContain("Longest acceptable lag (days): 14 → 2");
-  });
-});
-
-describe("comments and notifications", () => {
-  it("notifies the members a comment mentions, and only members", async () => {
-    const uc = await newUseCase();
-    const cto = await db.user.findUniqueOrThrow({ where: { id: org.users.EXECUTIVE.id } });
-    const outsider = await db.user.findUniqueOrThrow({ where: { id: other.users.ADMIN.id } });
-    const r = (await runAs(org.users.FINANCE.id, () => addComment(org.slug, { useCaseId: uc.id, body: `@${cto.name} is the budget firm? cc @${outsider.name}` }))) as Result;
-    expect(r).toMatchObject({ ok: true, data: { mentioned: 1 } });
-    expect(await notificationsOf(org.users.EXECUTIVE.id, uc.id)).toEqual([{ kind: "mention", message: expect.stringContaining("mentioned you") }]);
-    expect(await db.notification.count({ where: { userId: other.users.ADMIN.id } })).toBe(0);
-    expect((await getUseCaseHistory(org.id, uc.id))[0]!.action).toBe("comment.created");
-
-    const before = await db.useCaseComment.count({ where: { useCaseId: uc.id } });
-    expect(await runAs(org.users.LEAD.id, () => addComment(org.slug, { useCaseId: uc.id, body: "  " }))).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(await runAs(org.users.LEAD.id, () => addComment(org.slug, { useCaseId: uc.id, body: "x".repeat(4001) }))).toMatchObject({ ok: false, code: "VALIDATION" });
-    const foreign = await newUseCase(undefined, other);
-    expect(await runAs(org.users.LEAD.id, () => addComment(org.slug, { useCaseId: foreign.id, body: "hello" }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await db.useCaseComment.count({ where: { useCaseId: uc.id } })).toBe(before);
-  });
-
-  it("marks only the member's own notifications read", async () => {
-    const uc = await newUseCase();
-    await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }));
-    const mine = await db.notification.findFirstOrThrow({ where: { userId: org.users.EXECUTIVE.id, useCaseId: uc.id } });
-    const admins = await db.notification.findFirstOrThrow({ where: { userId: org.users.ADMIN.id, useCaseId: uc.id } });
-    const unread = await unreadCount(org.id, org.users.EXECUTIVE.id);
-    // Naming someone else's notification: not found, and nothing is marked.
-    expect(await runAs(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { ids: [mine.id, admins.id] }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await unreadCount(org.id, org.users.EXECUTIVE.id)).toBe(unread);
-    expect(await runAs(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { ids: [mine.id] }))).toMatchObject({ ok: true, data: { marked: 1 } });
-    expect(await unreadCount(org.id, org.users.EXECUTIVE.id)).toBe(unread - 1);
-    expect((await db.notification.findUniqueOrThrow({ where: { id: admins.id } })).readAt).toBeNull();
-    expect(await runAs(org.users.EXECUTIVE.id, () => markNotificationsRead(org.slug, { all: true }))).toMatchObject({ ok: true });
-    expect(await unreadCount(org.id, org.users.EXECUTIVE.id)).toBe(0);
-  });
-});
-
-describe("the decision queue on the demo portfolio", () => {
-  /**
-   * Worked out by hand from lib/server/seed/demo-portfolio.ts: nine use cases have no decision
-   * (decision: null), each with a recommendation; the lead's proposal on "Broker email replies"
-   * makes it await approval, and the executive's approval of "Incident post-mortem search" puts it
-   * in finance's panel, leaving seven undecided. Two decisions go against the frameworks (the
-   * adjuster assistant's fine-tuning, the code review assistant's hybrid); five live use cases
-   * carry risk flags (the two decided against the frameworks, contract redlining, and the two
-   * agents whose teams have no evaluation set); "Underwriting guideline Q&A" was approved on a
-   * 14-day lag that is now 7, so it is to review.
-   */
-  const EXPECTED: Record<string, string[]> = {
-    "awaiting-approval": ["Broker email replies"],
-    "to-review": ["Underwriting guideline Q&A"],
-    undecided: [
-      "Commercial property risk summaries",
-      "Contract redlining against the playbook",
-      "Complaint letter drafting in the house tone",
-      "Regulatory change monitor",
-      "Month-end variance commentary",
-      "Renewal call preparation notes",
-      "Supplier due-diligence agent",
-    ],
-    differs: ["Adjuster assistant for coverage questions", "Code review assistant for the policy platform"],
-    risk: [
-      "Adjuster assistant for coverage questions",
-      "Contract redlining against the playbook",
-      "Code review assistant for the policy platform",
-      "Renewal call preparation notes",
-      "Supplier due-diligence agent",
-    ],
-    budget: ["Incident post-mortem search"],
-    // The demo's bill (lib/server/seed/demo-actuals.ts) puts one above its projected range and one below.
-    "early-warning": ["HR policy helpdesk", "Campaign subject-line testing"],
-  };
-
-  it("holds exactly the use cases worked out by hand, sorted by projected spend, the two agents with no estimate last", async () => {
-    const s = randomUUID().slice(0, 8);
-    const slug = `queue-demo-${s}`;
-    await seedDemoOrganization({
-      org: { name: "Queue demo", slug },
-      users: [
-        { role: "ADMIN", email: `admin-${s}@queue.test`, name: "Admin" },
-        { role: "EXECUTIVE", email: `cto-${s}@queue.test`, name: "CTO" },
-        { role: "LEAD", email: `lead-${s}@queue.test`, name: "Lead" },
-        { role: "FINANCE", email: `finance-${s}@queue.test`, name: "Finance" },
-      ],
-      password: "queue-demo-password",
-    });
-    const demo = await db.organization.findUniqueOrThrow({ where: { slug } });
-    const { items, counts, total } = await readQueue(demo.id);
-    expect(total).toBe(14);
-
-    expect(counts).toEqual({ "awaiting-approval": 1, "to-review": 1, undecided: 7, differs: 2, risk: 5, "early-warning": 2, budget: 1 });
-    for (const [reason, titles] of Object.entries(EXPECTED)) {
-      expect(items.filter((i) => i.reasons.includes(reason as never)).map((i) => i.title), reason).toEqual(titles);
-    }
-    expect(items).toHaveLength(14);
-
-    // Projected spend is the lifecycle base as chosen (the decision, else the recommendation):
-    // the sum of that approach's yearly base totals, read here from CostYear, not the rollup.
-    for (const i of items) {
-      const approach = i.chosenApproach ?? i.recommendedApproach!;
-      const years = await db.costYear.findMany({ where: { useCaseId: i.id, approach }, select: { baseCents: true } });
-      const sum = years.reduce((acc, y) => acc + Number(y.baseCents), 0);
-      expect(i.spendCents, i.title).toBe(years.length ? sum : null);
-    }
-    // Where that approach lacks a figure (a volume left unanswered), the spend says so; the rest are whole.
-    for (const i of items) {
-      const approach = i.chosenApproach ?? i.recommendedApproach!;
-      const incomplete = await db.costYear.count({ where: { useCaseId: i.id, approach, complete: false } });
-      expect(i.spendIncomplete, i.title).toBe(i.spendCents !== null && incomplete > 0);
-    }
-    expect(items.filter((i) => i.spendIncomplete).map((i) => i.title)).toEqual(["Regulatory change monitor", "Incident post-mortem search"]);
-    const costed = items.filter((i) => i.spendCents !== null).map((i) => i.spendCents!);
-    expect(costed).toEqual([...costed].sort((x, y) => y - x));
-    expect(items.slice(-2).map((i) => [i.title, i.spendCents])).toEqual([
-      ["Renewal call preparation notes", null],
-      ["Supplier due-diligence agent", null],
-    ]);
-    expect(items[0]).toMatchObject({ title: "Adjuster assistant for coverage questions", recommendedApproach: "RAG", evidence: "assessed", agreementVotes: 5, agreementVoters: 5 });
-
-    // One panel, one page: finance's budgets; the undecided, two at a time (the two largest).
-    expect((await readQueue(demo.id, { reasons: ["budget"] })).items.map((i) => i.title)).toEqual(["Incident post-mortem search"]);
-    const undecided = await readQueue(demo.id, { reasons: ["undecided"], limit: 2 });
-    expect(undecided.total).toBe(7);
-    expect(undecided.items.map((i) => i.title)).toEqual(EXPECTED.undecided!.slice(0, 2));
-
-    // The demo's people were told: the CTO of the proposal, of the decision to review and of the two
-    // use cases whose bill is outside their range; finance of the budget.
-    const cto = await db.user.findUniqueOrThrow({ where: { email: `cto-${s}@queue.test` } });
-    const finance = await db.user.findUniqueOrThrow({ where: { email: `finance-${s}@queue.test` } });
-    expect((await db.notification.findMany({ where: { organizationId: demo.id, userId: cto.id }, select: { kind: true } })).map((n) => n.kind).sort()).toEqual(["approval_requested", "approval_requested", "early_warning", "early_warning", "to_review"]);
-    // Finance: the budget of the incident search, and the one approved before the guideline Q&A's answers changed.
-    expect((await db.notification.findMany({ where: { organizationId: demo.id, userId: finance.id }, select: { kind: true } })).map((n) => n.kind)).toEqual(["budget_requested", "budget_requested"]);
-    // The incident search's volume is unanswered, so its first year has no whole figure: the budget
-    // says so, never "$0" nor "no projected cost" for a use case costed at $243k and more.
-    const about = async (userId: string, title: string) => {
-      const { id } = await db.useCase.findFirstOrThrow({ where: { organizationId: demo.id, title }, select: { id: true } });
-      return (await db.notification.findMany({ where: { organizationId: demo.id, userId, useCaseId: id }, select: { message: true } })).map((n) => n.message);
-    };
-    expect(await about(finance.id, "Incident post-mortem search")).toEqual([
-      expect.stringMatching(/approved RAG for “Incident post-mortem search”: its yearly budget awaits your approval, with no figure yet, as its first year is not fully costed\.$/),
-    ]);
-    expect(await about(cto.id, "Incident post-mortem search")).toEqual([
-      expect.stringMatching(/proposed RAG for “Incident post-mortem search” \(yearly budget: no figure yet, as its first year is not fully costed\): it awaits your approval\.$/),
-    ]);
-    expect(await about(cto.id, "Broker email replies")).toEqual([expect.stringMatching(/\(yearly budget: \$[\d,]+\.\d\d\): it awaits your approval\.$/)]);
-  });
-
-  it("reads the rollup side through the organization-scoped partial index made for it", async () => {
-    const text = await db.$transaction(async (tx) => {
-      // With a few hundred rows PostgreSQL may rightly prefer a scan, or any of the table's small
-      // partial indexes. Rule out scans, bitmaps and sorts: the only plan left that reads the
-      // queue's rows in the queue's order is this index, and only if its predicate matches the
-      // queue's, which is what a large organization needs.
-      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-      await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
-      await tx.$executeRawUnsafe("SET LOCAL enable_sort = off");
-      const plan = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-        `EXPLAIN SELECT r."useCaseId" FROM "UseCaseRollup" r WHERE r."organizationId" = $1 AND r."deletedAt" IS NULL
-           AND ((r."recommendedApproach" IS NOT NULL AND r."chosenApproach" IS NULL) OR r."chosenApproach" <> r."recommendedApproach" OR cardinality(r."riskFlags") > 0)
-         ORDER BY r."chosenBaseCents" DESC NULLS LAST`,
-        org.id,
-      );
-      return plan.map((p) => p["QUERY PLAN"]).join("\n");
-    });
-    expect(text, text).toContain("UseCaseRollup_decision_queue_idx");
   });
 });

@@ -1,0 +1,148 @@
+/**
+ * The decision queue (issue 20) on the demo portfolio, against figures worked out by hand from
+ * lib/server/seed/demo-portfolio.ts, and the index its rollup side reads through.
+ */
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { readQueue } from "@/lib/server/decisions/queue";
+import { seedDemoOrganization } from "@/lib/server/seed/demo";
+import { createDecisionOrgs } from "./helpers/decisions";
+import type { TestOrg } from "./helpers/factory";
+
+let org: TestOrg;
+
+beforeAll(async () => {
+  ({ org } = await createDecisionOrgs());
+});
+
+describe("the decision queue on the demo portfolio", () => {
+  /**
+   * Worked out by hand from lib/server/seed/demo-portfolio.ts: nine use cases have no decision
+   * (decision: null), each with a recommendation; the lead's proposal on "Broker email replies"
+   * makes it await approval, and the executive's approval of "Incident post-mortem search" puts it
+   * in finance's panel, leaving seven undecided. Two decisions go against the frameworks (the
+   * adjuster assistant's fine-tuning, the code review assistant's hybrid); five live use cases
+   * carry risk flags (the two decided against the frameworks, contract redlining, and the two
+   * agents whose teams have no evaluation set); "Underwriting guideline Q&A" was approved on a
+   * 14-day lag that is now 7, so it is to review.
+   */
+  const EXPECTED: Record<string, string[]> = {
+    "awaiting-approval": ["Broker email replies"],
+    "to-review": ["Underwriting guideline Q&A"],
+    undecided: [
+      "Commercial property risk summaries",
+      "Contract redlining against the playbook",
+      "Complaint letter drafting in the house tone",
+      "Regulatory change monitor",
+      "Month-end variance commentary",
+      "Renewal call preparation notes",
+      "Supplier due-diligence agent",
+    ],
+    differs: ["Adjuster assistant for coverage questions", "Code review assistant for the policy platform"],
+    risk: [
+      "Adjuster assistant for coverage questions",
+      "Contract redlining against the playbook",
+      "Code review assistant for the policy platform",
+      "Renewal call preparation notes",
+      "Supplier due-diligence agent",
+    ],
+    budget: ["Incident post-mortem search"],
+    // The demo's bill (lib/server/seed/demo-actuals.ts) puts one above its projected range and one below.
+    "early-warning": ["HR policy helpdesk", "Campaign subject-line testing"],
+  };
+
+  it("holds exactly the use cases worked out by hand, sorted by projected spend, the two agents with no estimate last", async () => {
+    const s = randomUUID().slice(0, 8);
+    const slug = `queue-demo-${s}`;
+    await seedDemoOrganization({
+      org: { name: "Queue demo", slug },
+      users: [
+        { role: "ADMIN", email: `admin-${s}@queue.test`, name: "Admin" },
+        { role: "EXECUTIVE", email: `cto-${s}@queue.test`, name: "CTO" },
+        { role: "LEAD", email: `lead-${s}@queue.test`, name: "Lead" },
+        { role: "FINANCE", email: `finance-${s}@queue.test`, name: "Finance" },
+      ],
+      password: "queue-demo-password",
+    });
+    const demo = await db.organization.findUniqueOrThrow({ where: { slug } });
+    const { items, counts, total } = await readQueue(demo.id);
+    expect(total).toBe(14);
+
+    expect(counts).toEqual({ "awaiting-approval": 1, "to-review": 1, undecided: 7, differs: 2, risk: 5, "early-warning": 2, budget: 1 });
+    for (const [reason, titles] of Object.entries(EXPECTED)) {
+      expect(items.filter((i) => i.reasons.includes(reason as never)).map((i) => i.title), reason).toEqual(titles);
+    }
+    expect(items).toHaveLength(14);
+
+    // Projected spend is the lifecycle base as chosen (the decision, else the recommendation):
+    // the sum of that approach's yearly base totals, read here from CostYear, not the rollup.
+    for (const i of items) {
+      const approach = i.chosenApproach ?? i.recommendedApproach!;
+      const years = await db.costYear.findMany({ where: { useCaseId: i.id, approach }, select: { baseCents: true } });
+      const sum = years.reduce((acc, y) => acc + Number(y.baseCents), 0);
+      expect(i.spendCents, i.title).toBe(years.length ? sum : null);
+    }
+    // Where that approach lacks a figure (a volume left unanswered), the spend says so; the rest are whole.
+    for (const i of items) {
+      const approach = i.chosenApproach ?? i.recommendedApproach!;
+      const incomplete = await db.costYear.count({ where: { useCaseId: i.id, approach, complete: false } });
+      expect(i.spendIncomplete, i.title).toBe(i.spendCents !== null && incomplete > 0);
+    }
+    expect(items.filter((i) => i.spendIncomplete).map((i) => i.title)).toEqual(["Regulatory change monitor", "Incident post-mortem search"]);
+    const costed = items.filter((i) => i.spendCents !== null).map((i) => i.spendCents!);
+    expect(costed).toEqual([...costed].sort((x, y) => y - x));
+    expect(items.slice(-2).map((i) => [i.title, i.spendCents])).toEqual([
+      ["Renewal call preparation notes", null],
+      ["Supplier due-diligence agent", null],
+    ]);
+    expect(items[0]).toMatchObject({ title: "Adjuster assistant for coverage questions", recommendedApproach: "RAG", evidence: "assessed", agreementVotes: 5, agreementVoters: 5 });
+
+    // One panel, one page: finance's budgets; the undecided, two at a time (the two largest).
+    expect((await readQueue(demo.id, { reasons: ["budget"] })).items.map((i) => i.title)).toEqual(["Incident post-mortem search"]);
+    const undecided = await readQueue(demo.id, { reasons: ["undecided"], limit: 2 });
+    expect(undecided.total).toBe(7);
+    expect(undecided.items.map((i) => i.title)).toEqual(EXPECTED.undecided!.slice(0, 2));
+
+    // The demo's people were told: the CTO of the proposal, of the decision to review and of the two
+    // use cases whose bill is outside their range; finance of the budget.
+    const cto = await db.user.findUniqueOrThrow({ where: { email: `cto-${s}@queue.test` } });
+    const finance = await db.user.findUniqueOrThrow({ where: { email: `finance-${s}@queue.test` } });
+    expect((await db.notification.findMany({ where: { organizationId: demo.id, userId: cto.id }, select: { kind: true } })).map((n) => n.kind).sort()).toEqual(["approval_requested", "approval_requested", "early_warning", "early_warning", "to_review"]);
+    // Finance: the budget of the incident search, and the one approved before the guideline Q&A's answers changed.
+    expect((await db.notification.findMany({ where: { organizationId: demo.id, userId: finance.id }, select: { kind: true } })).map((n) => n.kind)).toEqual(["budget_requested", "budget_requested"]);
+    // The incident search's volume is unanswered, so its first year has no whole figure: the budget
+    // says so, never "$0" nor "no projected cost" for a use case costed at $243k and more.
+    const about = async (userId: string, title: string) => {
+      const { id } = await db.useCase.findFirstOrThrow({ where: { organizationId: demo.id, title }, select: { id: true } });
+      return (await db.notification.findMany({ where: { organizationId: demo.id, userId, useCaseId: id }, select: { message: true } })).map((n) => n.message);
+    };
+    expect(await about(finance.id, "Incident post-mortem search")).toEqual([
+      expect.stringMatching(/approved RAG for “Incident post-mortem search”: its yearly budget awaits your approval, with no figure yet, as its first year is not fully costed\.$/),
+    ]);
+    expect(await about(cto.id, "Incident post-mortem search")).toEqual([
+      expect.stringMatching(/proposed RAG for “Incident post-mortem search” \(yearly budget: no figure yet, as its first year is not fully costed\): it awaits your approval\.$/),
+    ]);
+    expect(await about(cto.id, "Broker email replies")).toEqual([expect.stringMatching(/\(yearly budget: \$[\d,]+\.\d\d\): it awaits your approval\.$/)]);
+  });
+
+  it("reads the rollup side through the organization-scoped partial index made for it", async () => {
+    const text = await db.$transaction(async (tx) => {
+      // With a few hundred rows PostgreSQL may rightly prefer a scan, or any of the table's small
+      // partial indexes. Rule out scans, bitmaps and sorts: the only plan left that reads the
+      // queue's rows in the queue's order is this index, and only if its predicate matches the
+      // queue's, which is what a large organization needs.
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
+      await tx.$executeRawUnsafe("SET LOCAL enable_sort = off");
+      const plan = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `EXPLAIN SELECT r."useCaseId" FROM "UseCaseRollup" r WHERE r."organizationId" = $1 AND r."deletedAt" IS NULL
+           AND ((r."recommendedApproach" IS NOT NULL AND r."chosenApproach" IS NULL) OR r."chosenApproach" <> r."recommendedApproach" OR cardinality(r."riskFlags") > 0)
+         ORDER BY r."chosenBaseCents" DESC NULLS LAST`,
+        org.id,
+      );
+      return plan.map((p) => p["QUERY PLAN"]).join("\n");
+    });
+    expect(text, text).toContain("UseCaseRollup_decision_queue_idx");
+  });
+});
