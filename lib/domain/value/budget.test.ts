@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anyApproval, approvedText, BUDGET_STATUS_LABELS, budgetInputSchema, budgetRows, budgetStatus, budgetYearChoices, parseBudgetYear, parseDollarsToCents } from "./budget";
+import { anyApproval, approvedText, BUDGET_STATUS_LABELS, budgetInputSchema, budgetRows, budgetStatus, budgetYearChoices, budgetYearReason, parseBudgetYear, parseDollarsToCents } from "./budget";
 
 const m = (low: number, base: number, high: number) => ({ low, base, high });
 
@@ -111,6 +111,12 @@ describe("the budget year", () => {
     [[2025, 2027, 2028], 2027],
     [[2024, 2025], 2025],
   ])("with no year asked and budgets in %j → %s", (budgeted, year) => expect(parseBudgetYear(undefined, now, budgeted)).toBe(year));
+  it("says why it shows a year other than this one, unless that year was asked for", () => {
+    expect(budgetYearReason(2026, 2026, null)).toBeNull();
+    expect(budgetYearReason(2027, 2026, 2027)).toBeNull();
+    expect(budgetYearReason(2027, 2026, null)).toBe("Showing 2027: no budget is set for 2026 (this year), and 2027 is the next year with one.");
+    expect(budgetYearReason(2025, 2026, null)).toBe("Showing 2025: no budget is set for 2026 (this year) or later, and 2025 is the latest year with one.");
+  });
   it("offers the portfolio's years, the budgeted ones and the one shown, once each, in order", () => {
     expect(budgetYearChoices([2026, 2027, 2028], [2030, 2027], 2025)).toEqual([2025, 2026, 2027, 2028, 2030]);
   });

@@ -158,13 +158,31 @@ export function parseDollarsToCents(text: string): number | null {
  * the current year (so a portfolio whose budgets start next year opens on them).
  */
 export function parseBudgetYear(raw: string | string[] | undefined, now: Date, budgeted: readonly number[] = []): number {
-  const v = Array.isArray(raw) ? raw[0] : raw;
-  const n = v !== undefined && /^\d{4}$/.test(v) ? Number(v) : Number.NaN;
-  if (n >= MIN_BUDGET_YEAR && n <= MAX_BUDGET_YEAR) return n;
+  const asked = askedBudgetYear(raw);
+  if (asked !== null) return asked;
   const current = now.getUTCFullYear();
   if (budgeted.length === 0 || budgeted.includes(current)) return current;
   const later = budgeted.filter((y) => y > current);
   return later.length ? Math.min(...later) : Math.max(...budgeted);
+}
+
+/** The year `?budgetYear=` asks for, when it is a plausible one; else null (the page chooses). */
+export function askedBudgetYear(raw: string | string[] | undefined): number | null {
+  const v = Array.isArray(raw) ? raw[0] : raw;
+  const n = v !== undefined && /^\d{4}$/.test(v) ? Number(v) : Number.NaN;
+  return n >= MIN_BUDGET_YEAR && n <= MAX_BUDGET_YEAR ? n : null;
+}
+
+/**
+ * Why the budget panel shows a year other than this one when nobody asked for it, in a sentence;
+ * null when it shows this year or the year asked for. Beside the headline's spend "in 2026", a panel
+ * that opened on 2027's budgets without saying why read as the same year's figures.
+ */
+export function budgetYearReason(shown: number, thisYear: number, asked: number | null): string | null {
+  if (asked !== null || shown === thisYear) return null;
+  return shown > thisYear
+    ? `Showing ${shown}: no budget is set for ${thisYear} (this year), and ${shown} is the next year with one.`
+    : `Showing ${shown}: no budget is set for ${thisYear} (this year) or later, and ${shown} is the latest year with one.`;
 }
 
 /** The years to offer: the portfolio's, those with a budget, and the one shown, in order. */

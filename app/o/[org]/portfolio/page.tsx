@@ -10,7 +10,7 @@ import { loadOverview } from "@/lib/server/portfolio/overview";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { ActualsPanel } from "./_components/actuals-panel";
 import { listMembers } from "@/lib/server/use-cases/read";
-import { budgetYearChoices, parseBudgetYear } from "@/lib/domain/value";
+import { askedBudgetYear, budgetYearChoices, budgetYearReason, parseBudgetYear } from "@/lib/domain/value";
 import { budgetYears } from "@/lib/server/value/read";
 import { BudgetPanel } from "./_components/budget-panel";
 import { PortfolioValuePanel } from "./_components/value-panel";
@@ -44,7 +44,8 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
   const filter = parsePortfolioFilter(params);
   // Issue 20: value against cost, and the budgets of one calendar year (?budgetYear=, else this year).
   const budgetedYears = await budgetYears(ctx.organization.id);
-  const budgetYear = parseBudgetYear(params.budgetYear, new Date(), budgetedYears);
+  const now = new Date();
+  const budgetYear = parseBudgetYear(params.budgetYear, now, budgetedYears);
   // Issue 22: the unfiltered view is served from an exact cache (lib/server/portfolio/cache.ts);
   // members are read live (people, not use cases: their number does not grow with the portfolio).
   const [{ dashboard: d, businessUnits, value, budgets, actuals }, members] = await Promise.all([
@@ -161,6 +162,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
             }}
             manageHref={`${base}/value?year=${budgetYear}`}
             canManage={VALUE_ROLES.includes(ctx.role)}
+            yearReason={budgetYearReason(budgetYear, now.getUTCFullYear(), askedBudgetYear(params.budgetYear))}
             partial={Object.entries(filter).some(([key, values]) => key !== "businessUnit" && values.length > 0)}
           />
 

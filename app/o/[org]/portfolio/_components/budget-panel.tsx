@@ -17,7 +17,9 @@ const STATUS_STYLE: Record<BudgetRow["status"], string> = {
  * year against its budget, over-budget units marked in words (not only in colour). Approved
  * spend comes from the approvals of the decision queue; until they exist the column says so.
  */
-export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manageHref, canManage, partial = false }: {
+export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manageHref, canManage, partial = false, yearReason = null }: {
+  /** Why the panel shows this year and not the current one, when nobody chose it (budgetYearReason). */
+  yearReason?: string | null;
   /**
    * The view narrows the use cases beyond business units (a status, an approach…): each unit's
    * projection is then only part of what the unit will spend. A part over the budget puts the
@@ -53,6 +55,11 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
           </Link>
         ))}
       </nav>
+      {yearReason ? (
+        <p className="mb-3 text-sm text-zinc-800" data-testid="budget-year-reason">
+          {yearReason}
+        </p>
+      ) : null}
       <p className="mb-3 text-sm" data-testid="budget-summary">
         {over.length === 0
           ? rows.some((r) => r.budgetCents !== null)

@@ -16,7 +16,15 @@ import { CountLink, link, type ListHref } from "./panel";
 export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; listHref: ListHref; disagreementsHref: string }) {
   const chosen = d.scenarioSummaries.find((s) => s.scenario === "chosen")!;
   const thisYear = new Date().getUTCFullYear();
-  const year = d.spend.find((y) => y.calendarYear === thisYear) ?? d.spend.find((y) => y.calendarYear > thisYear) ?? d.spend[0];
+  // This year's spend; else the first later year's, else the latest (all of it in the past), saying which.
+  const year = d.spend.find((y) => y.calendarYear === thisYear) ?? d.spend.find((y) => y.calendarYear > thisYear) ?? d.spend.at(-1);
+  const whichYear = !year
+    ? ""
+    : year.calendarYear === thisYear
+      ? `in ${thisYear}, this year`
+      : year.calendarYear > thisYear
+        ? `in ${year.calendarYear}, the first year with costs (none in ${thisYear})`
+        : `in ${year.calendarYear}, the latest year with costs (none in ${thisYear} or later)`;
   const total = d.byApproach.reduce((s, a) => s + a.lifecycle.base, 0);
   const shares = [...d.byApproach].sort((a, b) => b.lifecycle.base - a.lifecycle.base);
   // Whole percentages that add up to 100 (each rounded alone, three equal thirds read 99%).
@@ -40,7 +48,7 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
         <p className="mt-1 text-sm text-zinc-600">
           {year ? (
             <>
-              <span className="font-medium text-zinc-900" data-testid="headline-year">{compactDollars(year.base)}</span> in {year.calendarYear} (low–high {compactDollars(year.low)}–{compactDollars(year.high)}).{" "}
+              <span className="font-medium text-zinc-900" data-testid="headline-year">{compactDollars(year.base)}</span> {whichYear} (low–high {compactDollars(year.low)}–{compactDollars(year.high)}).{" "}
             </>
           ) : null}
           Lifecycle low–high {compactDollars(chosen.lifecycle.low)}–{compactDollars(chosen.lifecycle.high)}; {plural(chosen.costed, "use case")} costed
