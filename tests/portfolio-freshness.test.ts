@@ -76,6 +76,12 @@ describe("the freshness table's averages", () => {
     expect(html).toContain("6–12 weeks, as chosen, over 1 of 5 use cases; 4 without one (priced from an estimate, or not costed)");
     expect(table).toContain("Agent with tools: no time to value, priced from an estimate that gives none.");
     const claimsAgents = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({ bu: "Claims", as: "AGENT" }) }));
-    expect(claimsAgents).toContain("the 1 use case is not costed");
+    expect(claimsAgents).toContain("the one use case is not costed");
+    // Two, all or none: "both", never "all 2"; every one, never "over all 5" (read as "overall").
+    const ops = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({ bu: "Ops" }) }));
+    expect(ops).toContain("both use cases are without a time to value");
+    expect(ops).not.toContain("all 2 use cases");
+    expect(ops).toContain("No use case is stale any day of the year (base).");
+    expect(ops).not.toContain("0 use cases are stale");
   });
 });

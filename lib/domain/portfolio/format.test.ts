@@ -110,10 +110,13 @@ describe("whole shares of a total", () => {
 
   it("says how many use cases an average is over, and how many it leaves out and why, never folding an unknown in as 0", () => {
     expect(averageOver(12, 14, "not costed")).toBe("over 12 of 14 use cases; 2 not costed");
-    expect(averageOver(14, 14, "not costed")).toBe("over all 14 use cases");
-    expect(averageOver(1, 1, "not costed")).toBe("over the 1 use case");
-    expect(averageOver(0, 2, "not costed")).toBe("all 2 use cases are not costed");
-    expect(averageOver(0, 1, "without a time to value")).toBe("the 1 use case is without a time to value");
+    expect(averageOver(14, 14, "not costed")).toBe("over every one of the 14 use cases");
+    expect(averageOver(2, 2, "not costed")).toBe("over both use cases");
+    expect(averageOver(1, 1, "not costed")).toBe("over the one use case");
+    expect(averageOver(1, 2, "not costed")).toBe("over 1 of 2 use cases; 1 not costed");
+    expect(averageOver(0, 3, "not costed")).toBe("all 3 use cases are not costed");
+    expect(averageOver(0, 2, "not costed")).toBe("both use cases are not costed");
+    expect(averageOver(0, 1, "without a time to value")).toBe("the one use case is without a time to value");
     expect(averageOver(1_000, 1_200, "not costed")).toBe("over 1,000 of 1,200 use cases; 200 not costed");
   });
 });

@@ -116,14 +116,18 @@ export function lagWait(worstDelayDays: number | null, maxLagDays: number | null
 }
 
 /**
- * How many use cases an average is over, said beside it: "over all 14 use cases", "over 12 of 14
- * use cases; 2 not costed", and with no figure at all "all 2 use cases are not costed". `without` names
- * why the rest have no figure. An unknown is left out of an average, never counted as 0.
+ * How many use cases an average is over, said beside it: "over every one of the 14 use cases",
+ * "over both use cases", "over the one use case", "over 12 of 14 use cases; 2 not costed", and
+ * with no figure at all "all 3 use cases are not costed", "both use cases are not costed", "the
+ * one use case is not costed" (never "all 2", nor "over all 14", which reads as "overall").
+ * `without` names why the rest have no figure. An unknown is left out of an average, never
+ * counted as 0.
  */
 export function averageOver(over: number, of: number, without: string): string {
   const rest = of - over;
-  if (over === 0) return of === 1 ? `the 1 use case is ${without}` : `all ${plural(of, "use case")} are ${without}`;
-  if (rest === 0) return of === 1 ? "over the 1 use case" : `over all ${plural(of, "use case")}`;
+  const them = of === 1 ? "the one use case" : of === 2 ? "both use cases" : null;
+  if (over === 0) return them ? `${them} ${of === 1 ? "is" : "are"} ${without}` : `all ${plural(of, "use case")} are ${without}`;
+  if (rest === 0) return them ? `over ${them}` : `over every one of the ${plural(of, "use case")}`;
   return `over ${count(over)} of ${plural(of, "use case")}; ${count(rest)} ${without}`;
 }
 

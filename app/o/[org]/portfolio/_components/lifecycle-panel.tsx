@@ -1,5 +1,5 @@
 import { APPROACH_LABELS, APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { count, dollarRange, dollars } from "@/lib/domain/portfolio/format";
+import { count, dollarRange, dollars, plural } from "@/lib/domain/portfolio/format";
 import { asChosenCounts } from "@/lib/domain/portfolio/assemble";
 import type { ApproachTotal, Dashboard } from "@/lib/domain/portfolio/types";
 import { ChartOrTable } from "./chart-or-table";
@@ -34,7 +34,7 @@ export function LifecyclePanel({ d, listHref }: { d: Dashboard; listHref: ListHr
                   <td className={tdNum}>{dollars(a.lifecycle.base)}</td>
                   <td className={tdNum}>{dollarRange(a.lifecycle)}</td>
                   <td className={tdNum}>
-                    <CountLink className={link} href={listHref({ asChosen: [a.approach] })} aria-label={`${count(all(a))} use cases as chosen ${APPROACH_LABELS[a.approach]}`}>
+                    <CountLink className={link} href={listHref({ asChosen: [a.approach] })} aria-label={`${plural(all(a), "use case")} as chosen ${APPROACH_LABELS[a.approach]}`}>
                       {count(all(a))}
                     </CountLink>
                     {all(a) > a.useCases ? <span className="block text-xs text-amber-800">{count(all(a) - a.useCases)} not costed</span> : null}
@@ -51,7 +51,7 @@ export function LifecyclePanel({ d, listHref }: { d: Dashboard; listHref: ListHr
         {d.byApproach.map((a, i) => (
           <span key={a.approach}>
             {i > 0 ? ", " : ""}
-            <CountLink className={link} href={listHref({ asChosen: [a.approach] })} aria-label={`${APPROACH_LABELS[a.approach]}: ${count(all(a))} use cases as chosen`}>
+            <CountLink className={link} href={listHref({ asChosen: [a.approach] })} aria-label={`${APPROACH_LABELS[a.approach]}: ${plural(all(a), "use case")} as chosen`}>
               {APPROACH_LABELS[a.approach]} {count(all(a))}
             </CountLink>
             {all(a) > a.useCases ? ` (${count(all(a) - a.useCases)} not costed)` : ""}

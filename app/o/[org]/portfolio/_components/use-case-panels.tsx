@@ -92,7 +92,9 @@ export function FreshnessPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: 
       <p className="mt-3 text-sm text-zinc-700">
         Each average is over the use cases with a projection for their approach as chosen: one that is not costed (an agent or
         pipeline with no estimate, or lacking a deciding answer) has no figure and is left out, not counted as 0 days.{" "}
-        {plural(f.useCasesWithStaleness, "use case")} {f.useCasesWithStaleness === 1 ? "is" : "are"} stale some days a year (base).
+        {f.useCasesWithStaleness === 0
+          ? "No use case is stale any day of the year (base)."
+          : `${plural(f.useCasesWithStaleness, "use case")} ${f.useCasesWithStaleness === 1 ? "is" : "are"} stale some days a year (base).`}
         {f.longestTimeToValueWeeks !== null ? ` The longest time to value is ${weeks(f.longestTimeToValueWeeks)}.` : ""}
       </p>
       {ttvNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="time-to-value-note">{ttvNote}</p> : null}
