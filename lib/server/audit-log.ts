@@ -5,6 +5,7 @@ import { auditCsvHeader, auditCsvLine, type AuditRow } from "@/lib/domain/audit/
 import { db, Prisma } from "./db";
 import { cursorCsvStream } from "./export/cursor-stream";
 import { scopedQueryRaw } from "./rls";
+import { compareByName } from "@/lib/domain/title-order";
 
 /**
  * The organization's audit log as one list: its changes (AuditEvent) and its security events
@@ -102,7 +103,6 @@ export async function auditPeople(organizationId: string): Promise<{ id: string;
   const rows = await db.membership.findMany({
     where: { organizationId },
     select: { user: { select: { id: true, name: true, email: true } } },
-    orderBy: { user: { name: "asc" } },
   });
-  return rows.map((r) => r.user);
+  return rows.map((r) => r.user).sort(compareByName);
 }

@@ -5,6 +5,7 @@ import { db, type Tx } from "./db";
 import { NotFoundError } from "./errors";
 import { notify } from "./notifications";
 import type { WriteContext } from "./use-cases/write";
+import { compareByName } from "@/lib/domain/title-order";
 
 /**
  * Comments on a use case (issue 20 item 5). Any member may comment (finance too: a question about
@@ -24,8 +25,8 @@ export interface CommentItem {
 
 /** The organization's members, as a comment can mention them. */
 export async function mentionableMembers(tx: Tx | typeof db, organizationId: string) {
-  const rows = await tx.membership.findMany({ where: { organizationId }, select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } });
-  return rows.map((r) => r.user);
+  const rows = await tx.membership.findMany({ where: { organizationId }, select: { user: { select: { id: true, name: true, email: true } } } });
+  return rows.map((r) => r.user).sort(compareByName);
 }
 
 export async function addComment(tx: Tx, ctx: WriteContext, input: { useCaseId: string; body: string }): Promise<{ id: string; mentioned: number }> {

@@ -2,6 +2,7 @@ import "server-only";
 import { audit } from "./audit";
 import { db, type Role, type Tx } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
+import { compareText } from "@/lib/domain/title-order";
 
 /**
  * Memberships of one organization. Every query names the organization, so an id from another
@@ -20,8 +21,10 @@ export async function listMembers(organizationId: string) {
   const rows = await db.membership.findMany({
     where: { organizationId },
     select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
-    orderBy: [{ user: { name: "asc" } }, { createdAt: "asc" }],
+    orderBy: { createdAt: "asc" },
   });
+  // By name as people read it (lib/domain/title-order.ts), then who joined first: a stable sort keeps the join order.
+  rows.sort((a, b) => compareText(a.user.name, b.user.name));
   return rows.map((r) => ({ id: r.id, role: r.role, joinedAt: r.createdAt, userId: r.user.id, name: r.user.name, email: r.user.email }));
 }
 

@@ -5,6 +5,7 @@
  *
  * Pure: no Next.js, Prisma or I/O.
  */
+import { compareText } from "../title-order";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../text";
 import { LIMITS } from "../use-case";
 import { z } from "../zod";
@@ -91,7 +92,7 @@ export function budgetRows(
   const units = new Set<string>([...spend.map((s) => s.businessUnit), ...budgets.keys(), ...(approved?.keys() ?? []), ...approvedWithoutFigure.keys()]);
   const byUnit = new Map(spend.map((s) => [s.businessUnit, s]));
   return [...units]
-    .sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)))
+    .sort((a, b) => (a === "" ? 1 : b === "" ? -1 : compareText(a, b)))
     .map((businessUnit) => {
       const s = byUnit.get(businessUnit);
       const projected = s ? s.projected : budgets.has(businessUnit) ? { low: 0, base: 0, high: 0 } : null;

@@ -11,6 +11,7 @@
  *
  * Pure: no Next.js, Prisma or I/O.
  */
+import { compareText } from "../title-order";
 import type { Money3 } from "./benefit";
 import { benefitByYear, buildMonths, PAIRING, VALUE_SCENARIOS, type ValueScenario } from "./value";
 
@@ -98,6 +99,6 @@ export function valueByBusinessUnit(rows: readonly ValueInputRow[]): { units: Un
       }
     }
   }
-  const sorted = [...units.values()].sort((a, b) => (a.businessUnit === "" ? 1 : b.businessUnit === "" ? -1 : a.businessUnit.localeCompare(b.businessUnit)));
+  const sorted = [...units.values()].sort((a, b) => (a.businessUnit === "" ? 1 : b.businessUnit === "" ? -1 : compareText(a.businessUnit, b.businessUnit)));
   return { units: sorted, total };
 }

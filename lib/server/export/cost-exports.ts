@@ -243,7 +243,8 @@ export function businessUnitQuery(organizationId: string, filter: PortfolioFilte
       ) ac ON true
      WHERE ${useCaseWhere(organizationId, filter)}
      GROUP BY u."businessUnit", y."calendarYear", s.ord, s.scenario, y.approach, th.y
-     ORDER BY u."businessUnit", y."calendarYear", s.ord, y.approach`;
+     -- Units as people read them, as the list and the portfolio sort them (lib/server/use-cases/title-order.ts).
+     ORDER BY u."businessUnit" COLLATE "und-x-icu", u."businessUnit" COLLATE "C", y."calendarYear", s.ord, y.approach`;
 }
 
 export function businessUnitStream(org: ExportOrganization, filter: PortfolioFilter): ReadableStream<Uint8Array> {

@@ -6,7 +6,7 @@ import type { UseCaseFields } from "@/lib/domain/use-case";
 import type { SortColumn, UseCaseListQuery } from "@/lib/domain/use-case-list";
 import { db, Prisma } from "../db";
 import { useCaseWhere } from "../portfolio/filter-sql";
-import { titleOrderSql } from "./title-order";
+import { textOrderSql, titleOrderSql } from "./title-order";
 import { defaultStarts, namesOf } from "./read";
 
 /**
@@ -125,11 +125,15 @@ function searchSql(q: string): Prisma.Sql {
   return Prisma.sql` AND (${Prisma.join(ors, " OR ")})`;
 }
 
-/** One page of ids sorted by title (Prisma cannot order by an expression). */
-async function idsByTitle(organizationId: string, query: UseCaseListQuery, skip: number, take: number): Promise<string[]> {
+/**
+ * One page of ids sorted by title or business unit as people read them (Prisma cannot order by an
+ * expression): by the unit, ties as the other sorts break them (latest change first, then id).
+ */
+async function idsByText(organizationId: string, query: UseCaseListQuery, skip: number, take: number): Promise<string[]> {
+  const order = query.sort === "businessUnit" ? Prisma.sql`${textOrderSql("businessUnit", query.dir)}, u."updatedAt" DESC, u."id" ASC` : titleOrderSql(query.dir);
   const rows = await db.$queryRaw<{ id: string }[]>`SELECT u."id" FROM "UseCase" u
     WHERE ${useCaseWhere(organizationId, query.filter, "u")}${searchSql(query.q)}
-    ORDER BY ${titleOrderSql(query.dir)} LIMIT ${take} OFFSET ${skip}`;
+    ORDER BY ${order} LIMIT ${take} OFFSET ${skip}`;
   return rows.map((r) => r.id);
 }
 
@@ -176,8 +180,8 @@ export async function listUseCases(organizationId: string, query: UseCaseListQue
   const take = query.pageSize;
   let page = query.page;
   const pageRows = async (n: number) => {
-    if (query.sort !== "title") return db.useCase.findMany({ where, orderBy, skip: (n - 1) * take, take, select: LIST_SELECT });
-    const ids = await idsByTitle(organizationId, query, (n - 1) * take, take);
+    if (query.sort !== "title" && query.sort !== "businessUnit") return db.useCase.findMany({ where, orderBy, skip: (n - 1) * take, take, select: LIST_SELECT });
+    const ids = await idsByText(organizationId, query, (n - 1) * take, take);
     const found = new Map((await db.useCase.findMany({ where: { organizationId, id: { in: ids } }, select: LIST_SELECT })).map((r) => [r.id, r]));
     return ids.flatMap((id) => found.get(id) ?? []);
   };

@@ -1,5 +1,5 @@
 import "server-only";
-import { compareTitles } from "@/lib/domain/title-order";
+import { compareByName, compareText, compareTitles } from "@/lib/domain/title-order";
 import type { Approach } from "@/lib/domain/assessment";
 import type { Evidence } from "@/lib/domain/frameworks";
 import { findSimilarTitles } from "@/lib/domain/similar-titles";
@@ -102,9 +102,9 @@ export async function listMembers(organizationId: string): Promise<MemberOption[
   const rows = await db.membership.findMany({
     where: { organizationId },
     select: { role: true, user: { select: { id: true, name: true, email: true } } },
-    orderBy: { user: { name: "asc" } },
   });
-  return rows.map((r) => ({ id: r.user.id, name: r.user.name, email: r.user.email, role: r.role }));
+  // By name as people read it (ORDER BY "name" put "Zoë" before "adam" on the embedded database).
+  return rows.map((r) => ({ id: r.user.id, name: r.user.name, email: r.user.email, role: r.role })).sort(compareByName);
 }
 
 /** The business units in use, for the filter (GROUP BY over the [organizationId, businessUnit] index). */
@@ -124,7 +124,9 @@ export async function listBusinessUnits(organizationId: string): Promise<string[
         FROM unit WHERE unit."businessUnit" IS NOT NULL
     )
     SELECT "businessUnit" FROM unit WHERE "businessUnit" IS NOT NULL`;
-  return rows.map((r) => r.businessUnit);
+  // The skip scan walks the index in byte order ("Zebra" before "apple", "Émission" last): sorted
+  // here as people read them, as the list's business-unit sort does (lib/domain/title-order.ts).
+  return rows.map((r) => r.businessUnit).sort(compareText);
 }
 
 /**

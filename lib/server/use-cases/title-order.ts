@@ -10,7 +10,16 @@ import { Prisma } from "../db";
  * memory use lib/domain/title-order.ts, the same order.
  */
 export function titleOrderSql(dir: "asc" | "desc", alias = "u"): Prisma.Sql {
+  return Prisma.sql`${textOrderSql("title", dir, alias)}, ${Prisma.raw(`"${alias}"."id"`)} ASC`;
+}
+
+/**
+ * Any text column people read, in the same order as titles (ICU's root collation, then byte by
+ * byte): the business unit sorted "Zebra" before "apple" and "Émission" after "Zebra" on the
+ * embedded database. The caller adds its own tie-breakers.
+ */
+export function textOrderSql(column: "title" | "businessUnit", dir: "asc" | "desc", alias = "u"): Prisma.Sql {
   const d = Prisma.raw(dir === "desc" ? "DESC" : "ASC");
-  const t = Prisma.raw(`"${alias}"."title"`);
-  return Prisma.sql`${t} COLLATE "und-x-icu" ${d}, ${t} COLLATE "C" ${d}, ${Prisma.raw(`"${alias}"."id"`)} ASC`;
+  const t = Prisma.raw(`"${alias}"."${column}"`);
+  return Prisma.sql`${t} COLLATE "und-x-icu" ${d}, ${t} COLLATE "C" ${d}`;
 }

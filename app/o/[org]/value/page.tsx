@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { compareText } from "@/lib/domain/title-order";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { dollars } from "@/lib/domain/portfolio/format";
@@ -25,7 +26,7 @@ export default async function ValuePage(props: { params: Promise<{ org: string }
   const year = parseBudgetYear(sp.year, new Date(), years);
   const [rate, units, budgets] = await Promise.all([valueRate(ctx.organization.id), listBusinessUnits(ctx.organization.id), budgetsOf(ctx.organization.id, year)]);
   const canManage = MANAGE_ROLES.includes(ctx.role);
-  const allUnits = [...new Set([...units, ...budgets.keys()])].sort((a, b) => a.localeCompare(b));
+  const allUnits = [...new Set([...units, ...budgets.keys()])].sort(compareText);
   const base = `/o/${ctx.organization.slug}`;
   const choices = budgetYearChoices([year - 1, year, year + 1], years, year);
   return (
