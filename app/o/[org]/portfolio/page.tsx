@@ -168,7 +168,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
 
           <PortfolioValuePanel units={value.units} total={value.total} inView={d.useCases} />
 
-          <ActualsPanel a={actuals} useCaseHref={useCaseHref} actualsHref={`${base}/actuals`} />
+          <ActualsPanel a={actuals} useCaseHref={useCaseHref} actualsHref={`${base}/actuals`} filtered={!isEmptyFilter(filter)} />
 
           <div className="grid gap-4 sm:grid-cols-2">
             <Stat

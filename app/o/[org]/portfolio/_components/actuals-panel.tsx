@@ -11,8 +11,10 @@ import { link, Panel, ScrollTable, td, tdNum, th, thNum, type UseCaseHref } from
  * business unit and by approach as chosen, the use cases furthest outside their range, and the
  * spend no use case carries (shown as such, never spread).
  */
-export function ActualsPanel({ a, useCaseHref, actualsHref }: { a: PortfolioActuals; useCaseHref: UseCaseHref; actualsHref: string }) {
+export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: { a: PortfolioActuals; useCaseHref: UseCaseHref; actualsHref: string; filtered?: boolean }) {
   if (!a.period) return null;
+  // A view whose use cases have no actual spend: said in words, not "$0 against $0 (—)" over empty tables.
+  const none = a.actual === 0 && a.byBusinessUnit.length === 0;
   const months = a.period.throughMonth === 1 ? "January" : `January to ${MONTH_NAMES[a.period.throughMonth - 1]}`;
   const unattributed = a.unattributed.reduce((n, u) => n + u.cents, 0);
   // Set against the projection: only what use cases with a projection for these months spent.
@@ -60,7 +62,9 @@ export function ActualsPanel({ a, useCaseHref, actualsHref }: { a: PortfolioActu
       description={`${months}, for the use cases with actual spend, against their projections of what a bill measures (inference, hosting and training compute, retrieval, and manual estimates whole).`}
     >
       <p className="text-sm text-zinc-800" data-testid="actuals-summary">
-        {a.unprojected > 0 ? (
+        {none ? (
+          <>No use case {filtered ? "in this view " : ""}has actual spend in {a.period.year} so far. </>
+        ) : a.unprojected > 0 ? (
           <>
             Spent {compactDollars(a.actual)} so far this year: {compactDollars(projectedPart(a))} by use cases with a projection for these months, against a base
             projection of {compactDollars(a.projected.base)} ({againstBaseText(projectedPart(a), a.projected.base)}), and {compactDollars(a.unprojected)} by use cases with none
@@ -71,19 +75,23 @@ export function ActualsPanel({ a, useCaseHref, actualsHref }: { a: PortfolioActu
             Spent {compactDollars(a.actual)} so far this year against a base projection of {compactDollars(a.projected.base)} ({againstBaseText(a.actual, a.projected.base)});{" "}
           </>
         )}
-        {a.flagged === 0 ? "no use case is flagged." : `${plural(a.flagged, "use case")} flagged.`}{" "}
+        {none ? null : a.flagged === 0 ? "no use case is flagged. " : `${plural(a.flagged, "use case")} flagged. `}
         {unattributed !== 0 ? (
           <>
-            <span data-testid="actuals-unattributed">{formatCentsExact(unattributed)} belongs to no use case yet</span> (<Link className={link} href={actualsHref}>attribute it</Link>).
+            {/* The organization's, whatever the view: it belongs to no use case, so no filter can place it. */}
+            <span data-testid="actuals-unattributed">
+              {formatCentsExact(unattributed)} {filtered ? "of the organization's spend this year (not only this view's) " : ""}belongs to no use case yet
+            </span>{" "}
+            (<Link className={link} href={actualsHref}>attribute it</Link>).
           </>
-        ) : (
+        ) : none ? null : (
           "All of it is attributed."
         )}
       </p>
-      <div className="mt-4 grid gap-6 xl:grid-cols-2">
+      {none ? null : <div className="mt-4 grid gap-6 xl:grid-cols-2">
         {rows("By business unit", a.byBusinessUnit.map((b) => ({ key: b.businessUnit, name: b.businessUnit || "No business unit", ...b })))}
         {rows("By approach", a.byApproach.map((b) => ({ key: b.approach ?? "none", name: b.approach ? APPROACH_LABELS[b.approach] : "No approach", ...b })))}
-      </div>
+      </div>}
       {a.outside.length > 0 && (
         <div className="mt-4">
           <h3 className="text-sm font-semibold text-zinc-900">Furthest outside their range</h3>
