@@ -11,7 +11,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildInputsHash, buildStampPath, isBuildCurrent } from "./lib/build-cache";
 import { resolveDatabase } from "./lib/database";
-import { ROOT } from "./lib/embedded-db";
+import { EmbeddedClusterError, ROOT } from "./lib/embedded-db";
 import { migrate } from "./lib/migrate";
 import { rescoreOutdated } from "./lib/rescore";
 import { ensureAuthSecret } from "./lib/secret";
@@ -34,7 +34,11 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numbe
 
 async function main() {
   const secret = ensureAuthSecret();
-  const db = await resolveDatabase();
+  const db = await resolveDatabase().catch((err: unknown) => {
+    if (!(err instanceof EmbeddedClusterError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  });
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;

@@ -10,7 +10,7 @@
  * e.g. `npm test -- --e2e e2e/auth.spec.ts`.
  */
 import { spawn } from "node:child_process";
-import { dropDatabase, ensureDatabase, ROOT, startEmbedded, testCluster, urlFor } from "./lib/embedded-db";
+import { dropDatabase, EmbeddedClusterError, ensureDatabase, ROOT, startEmbedded, testCluster, urlFor } from "./lib/embedded-db";
 import { migrate } from "./lib/migrate";
 
 const args = process.argv.slice(2);
@@ -34,7 +34,11 @@ async function main(): Promise<number> {
     serverUrl = process.env.DATABASE_URL;
     console.log("Tests use DATABASE_URL's server, in a throwaway database.");
   } else {
-    const cluster = await startEmbedded(testCluster());
+    const cluster = await startEmbedded(testCluster()).catch((err: unknown) => {
+      if (!(err instanceof EmbeddedClusterError)) throw err;
+      console.error(err.message);
+      process.exit(1);
+    });
     serverUrl = cluster.serverUrl;
     stopCluster = cluster.stop;
     console.log("Tests use the embedded PostgreSQL (.data/pg-test), in a throwaway database.");

@@ -2,8 +2,9 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
 import net from "node:net";
-import { assertReachableByPostgresUser, startEmbedded } from "./embedded-db";
+import { assertReachableByPostgresUser, EmbeddedClusterError, ROOT, startEmbedded } from "./embedded-db";
 
 const base = mkdtempSync(path.join(os.tmpdir(), "reach-"));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -15,6 +16,7 @@ describe("the project folder, as the postgres user sees it when started as root"
     chmodSync(base, 0o755);
     chmodSync(closed, 0o700);
     expect(() => assertReachableByPostgresUser(path.join(closed, "project"))).toThrow(`cannot enter ${closed}. Allow it (chmod o+x ${closed})`);
+    expect(() => assertReachableByPostgresUser(path.join(closed, "project"))).toThrow(EmbeddedClusterError);
   });
 
   it("lets a folder everyone may enter through", () => {
@@ -49,8 +51,16 @@ describe("a second copy of the project on the same port", () => {
       await expect(startEmbedded({ dir: second, port, quiet: true })).rejects.toThrow(
         `Port ${port} is already served by the embedded PostgreSQL of another copy of the project (its data in ${first}), so this copy (${second}) would use that copy's database.`,
       );
+      await expect(startEmbedded({ dir: second, port, quiet: true })).rejects.toBeInstanceOf(EmbeddedClusterError);
       const again = await startEmbedded({ dir: first, port, quiet: true });
       expect(again.serverUrl).toBe(cluster.serverUrl);
+      // `npm start` in this copy, pointed at that port, says so in a line and stops: no stack trace.
+      const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_PG_PORT: String(port) };
+      delete env.DATABASE_URL;
+      const start = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/start.ts"], { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
+      expect(start.status).toBe(1);
+      expect(start.stderr).toContain(`Port ${port} is already served by the embedded PostgreSQL of another copy of the project (its data in ${first})`);
+      expect(start.stderr).not.toContain("    at ");
     } finally {
       await cluster.stop();
     }

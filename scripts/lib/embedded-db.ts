@@ -46,6 +46,9 @@ export function urlFor(serverUrl: string, database: string): string {
   return u.toString();
 }
 
+/** A cluster that cannot be started or used here, said in words for the person at the terminal (no stack). */
+export class EmbeddedClusterError extends Error {}
+
 /** The data folder of the cluster our user reaches at `url`, or null where none answers. */
 async function runningDataDirectory(url: string): Promise<string | null> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
@@ -77,7 +80,7 @@ export async function startEmbedded(opts: { dir: string; port: number; quiet?: b
     if (samePath(running, databaseDir)) return { serverUrl, stop: async () => {} };
     // Another copy of the project (a second clone, a worktree) serves this port: reusing it would
     // run this copy's migrations and re-scoring against that copy's database, silently.
-    throw new Error(
+    throw new EmbeddedClusterError(
       `Port ${opts.port} is already served by the embedded PostgreSQL of another copy of the project (its data in ${running}),` +
         ` so this copy (${databaseDir}) would use that copy's database. Stop the other copy, or give this one a port of its own:` +
         ` EMBEDDED_PG_PORT=${opts.port + 10} npm start (EMBEDDED_TEST_PG_PORT for npm test).`,
@@ -106,7 +109,7 @@ export async function startEmbedded(opts: { dir: string; port: number; quiet?: b
   try {
     await server.start();
   } catch (err) {
-    throw new Error(
+    throw new EmbeddedClusterError(
       `Could not start the embedded PostgreSQL in ${opts.dir} on port ${opts.port}` +
         ` (${err instanceof Error ? err.message : "it exited at once"}). Is another server using the port or the folder?` +
         " Stop it, or choose another port (EMBEDDED_PG_PORT, EMBEDDED_TEST_PG_PORT).",
@@ -131,7 +134,7 @@ export async function startEmbedded(opts: { dir: string; port: number; quiet?: b
 export function assertReachableByPostgresUser(dir: string): void {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
     if ((statSync(d).mode & 0o001) === 0) {
-      throw new Error(
+      throw new EmbeddedClusterError(
         `The embedded PostgreSQL runs as the "postgres" user when started as root, and that user cannot enter ${d}.` +
           ` Allow it (chmod o+x ${d}), clone the project somewhere others can reach, run as an ordinary user, or set DATABASE_URL.`,
       );
