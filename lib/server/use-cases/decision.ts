@@ -8,9 +8,7 @@ import type { Tx } from "../db";
 import { ForbiddenError } from "../errors";
 import { supersedeByDirectDecision } from "../decisions/supersede";
 import { watchWarnings } from "../actuals/warnings";
-import { deriveUseCase } from "./derive";
-import { DERIVE_SELECT } from "./mapping";
-import { actorOf, conflictFor, loadLive, USE_CASE_AUDIT, USE_CASE_ENTITY, type WriteContext } from "./write";
+import { actorOf, conflictFor, loadLive, updateVersioned, USE_CASE_AUDIT, USE_CASE_ENTITY, type WriteContext } from "./write";
 
 /** Recording a use case's decision (the approach chosen and its notes); the fields' write path is ./write.ts. */
 
@@ -38,13 +36,7 @@ export async function recordUseCaseDecision(tx: Tx, ctx: WriteContext, input: De
   if (changes.changed.length === 0) return { id: existing.id, version: existing.version, changed: [] };
   // The approach decided sets the projection compared and the approved budget.
   const warnings = await watchWarnings(tx, ctx.organizationId, [existing.id]);
-  const [updated] = await tx.useCase.updateManyAndReturn({
-    where: { id: existing.id, organizationId: ctx.organizationId, version: input.expectedVersion, deletedAt: null },
-    data: { chosenApproach: decision.chosenApproach, decisionNotes: decision.decisionNotes, version: { increment: 1 } },
-    select: DERIVE_SELECT,
-  });
-  if (!updated) throw await conflictFor(tx, ctx.organizationId, existing.id);
-  await deriveUseCase(tx, { organizationId: ctx.organizationId, useCaseId: existing.id }, undefined, updated);
+  await updateVersioned(tx, ctx.organizationId, existing.id, input.expectedVersion, { chosenApproach: decision.chosenApproach, decisionNotes: decision.decisionNotes });
   await audit(tx, {
     organizationId: ctx.organizationId,
     actorId: ctx.actorId,

@@ -4,9 +4,7 @@ import { audit } from "../audit";
 import { Prisma, type Tx } from "../db";
 import { ForbiddenError } from "../errors";
 import { watchWarnings } from "../actuals/warnings";
-import { deriveUseCase } from "./derive";
-import { DERIVE_SELECT } from "./mapping";
-import { actorOf, conflictFor, loadLive, USE_CASE_ENTITY, type WriteContext } from "./write";
+import { actorOf, loadLive, updateVersioned, USE_CASE_ENTITY, type WriteContext } from "./write";
 
 /**
  * Sets a use case's cost-assumption overrides (any subset of figures; an empty object clears
@@ -22,13 +20,7 @@ export async function setUseCaseOverrides(
   if (!canEditUseCase(actorOf(ctx), row)) throw new ForbiddenError("You can change the cost figures only of use cases you may edit.");
   const before = await tx.useCase.findUniqueOrThrow({ where: { id: row.id }, select: { overrides: true } });
   const warnings = await watchWarnings(tx, ctx.organizationId, [row.id]);
-  const [updated] = await tx.useCase.updateManyAndReturn({
-    where: { id: row.id, organizationId: ctx.organizationId, version: input.expectedVersion, deletedAt: null },
-    data: { overrides: input.overrides as Prisma.InputJsonValue, version: { increment: 1 } },
-    select: DERIVE_SELECT,
-  });
-  if (!updated) throw await conflictFor(tx, ctx.organizationId, row.id);
-  await deriveUseCase(tx, { organizationId: ctx.organizationId, useCaseId: row.id }, undefined, updated);
+  await updateVersioned(tx, ctx.organizationId, row.id, input.expectedVersion, { overrides: input.overrides as Prisma.InputJsonValue });
   await audit(tx, {
     organizationId: ctx.organizationId,
     actorId: ctx.actorId,

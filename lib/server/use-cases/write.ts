@@ -114,6 +114,21 @@ export async function conflictFor(tx: Tx, organizationId: string, id: string): P
   return new ConflictError(CONFLICT_MESSAGE, details);
 }
 
+/**
+ * Writes the columns only if the use case is still live at the version the person edited (else the
+ * conflict, naming who changed it), counts a new version, and re-derives it from the row written:
+ * every edit of a use case (fields, decision, cost figures) goes through here.
+ */
+export async function updateVersioned(tx: Tx, organizationId: string, id: string, expectedVersion: number, data: Prisma.UseCaseUpdateManyMutationInput): Promise<void> {
+  const [updated] = await tx.useCase.updateManyAndReturn({
+    where: { id, organizationId, version: expectedVersion, deletedAt: null },
+    data: { ...data, version: { increment: 1 } },
+    select: DERIVE_SELECT,
+  });
+  if (!updated) throw await conflictFor(tx, organizationId, id);
+  await deriveUseCase(tx, { organizationId, useCaseId: id }, undefined, updated);
+}
+
 /** The live (not deleted) use case, or NotFound. */
 export async function loadLive(tx: Tx, organizationId: string, id: string): Promise<EditableRow> {
   const row = await tx.useCase.findFirst({ where: { id, organizationId }, select: EDITABLE_SELECT });
@@ -211,13 +226,7 @@ export async function writeUseCase(
   // Its answers, estimate or external id can move its projection, its approach as chosen or its spend: an early warning may rise.
   const warnings = await watchWarnings(tx, organizationId, reattribution?.touches === "all" ? "all" : [existing.id, ...(reattribution?.touches ?? [])]);
 
-  const [updated] = await tx.useCase.updateManyAndReturn({
-    where: { id: existing.id, organizationId, version: input.expectedVersion, deletedAt: null },
-    data: { ...fieldsToColumns(after), version: { increment: 1 } },
-    select: DERIVE_SELECT,
-  });
-  if (!updated) throw await conflictFor(tx, organizationId, existing.id);
-  await deriveUseCase(tx, { organizationId, useCaseId: existing.id }, undefined, updated);
+  await updateVersioned(tx, organizationId, existing.id, input.expectedVersion, fieldsToColumns(after));
   await reattribution?.finish();
   await audit(tx, {
     organizationId,
