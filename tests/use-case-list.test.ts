@@ -13,7 +13,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { SearchBox } from "@/app/o/[org]/use-cases/_components/list-controls";
 import { useCaseChoices } from "@/lib/server/actuals/sources-read";
 import { getTitles } from "@/lib/server/use-cases/read";
-import { compareTitles } from "@/lib/domain/title-order";
+import { compareText } from "@/lib/domain/title-order";
 
 describe("listUseCases", () => {
   let org: TestOrg;
@@ -208,6 +208,6 @@ describe("other lists of use cases by title", () => {
     const order = ["apple orchard forecasts", "Banana supply chat", "Eclair pricing", "éclair recipe helper", "Zebra crossing detector"];
     expect((await useCaseChoices(org.id)).map((c) => c.title)).toEqual(order);
     expect((await getTitles(org.id, made.map((m) => m.id))).map((c) => c.title)).toEqual(order);
-    expect([...titles].sort(compareTitles)).toEqual(order);
+    expect([...titles].sort(compareText)).toEqual(order);
   });
 });

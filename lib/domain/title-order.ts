@@ -12,9 +12,6 @@ export function compareText(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** Use-case titles: the same order as any other text. */
-export const compareTitles = compareText;
-
 /** People by name as they read it, then by email (two people may share a name). */
 export function compareByName(a: { name: string; email: string }, b: { name: string; email: string }): number {
   return compareText(a.name, b.name) || compareText(a.email, b.email);

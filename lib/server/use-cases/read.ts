@@ -1,5 +1,5 @@
 import "server-only";
-import { compareByName, compareText, compareTitles } from "@/lib/domain/title-order";
+import { compareByName, compareText } from "@/lib/domain/title-order";
 import type { Approach } from "@/lib/domain/assessment";
 import type { Evidence } from "@/lib/domain/frameworks";
 import { findSimilarTitles } from "@/lib/domain/similar-titles";
@@ -271,7 +271,7 @@ export async function getTitles(organizationId: string, ids: readonly string[]):
   const wanted = ids.filter((id) => typeof id === "string" && id.length > 0 && id.length <= 64).slice(0, 10);
   if (wanted.length === 0) return [];
   const rows = await db.useCase.findMany({ where: { organizationId, deletedAt: null, id: { in: wanted } }, select: { id: true, title: true } });
-  return rows.sort((a, b) => compareTitles(a.title, b.title));
+  return rows.sort((a, b) => compareText(a.title, b.title));
 }
 
 /** Who recorded the use case's current decision, and when (its newest decision audit event); null when none was ever recorded. */
