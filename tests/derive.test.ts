@@ -44,6 +44,9 @@ describe("deriving scores and projections on save", () => {
       simulation?: unknown;
     };
     expect(summary.pricing).toMatchObject({ model: "openai/gpt-4o", from: "catalogue" });
+    // The figures the stale days came from are stored with them, so the page says them as used:
+    // the organization's retraining lag (the built-in 14 / 21 / 28 days) and the weekly changes.
+    expect((uc.projectionSummary as unknown as ProjectionSummary).retraining).toEqual({ changeFrequency: "weekly", lagDays: { low: 14, base: 21, high: 28 }, lagFrom: "organization" });
     // Weekly changes with a 3-day lag: fine-tuning cannot keep up, so it is never the saving side
     // nor simulated; the Monte Carlo's seed is stored with its result.
     expect(summary.approaches.FINE_TUNING!.meetsLag).toBe(false);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
-import type { Pricing, Simulation } from "@/lib/domain/costing";
+import type { Pricing, RetrainingBasis, Simulation } from "@/lib/domain/costing";
 import { decisionOptionNotes, type OptionNotes } from "@/lib/domain/costing/options";
 import { expandScore, type Score, type StoredScore } from "@/lib/domain/frameworks";
 import { db } from "./db";
@@ -32,6 +32,8 @@ export interface ProjectionSummary {
   savings: { approach: Approach; against: Approach; baseCents: number; cents?: { low: number; base: number; high: number }; pct: { low: number; base: number; high: number } | null }[];
   /** The acceptable lag the feasibility was judged against (days), when the use case gives one. */
   maxLagDays?: number | null;
+  /** The change frequency and retraining lag the stale days came from (absent in projections stored before it was kept). */
+  retraining?: RetrainingBasis | null;
   /** How the model was priced (absent in projections stored before the catalogue). */
   pricing?: Pricing;
   /** The Monte Carlo (absent in projections stored before it existed). */

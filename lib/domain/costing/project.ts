@@ -6,7 +6,7 @@
  * cents; every total is the integer sum of its lines, so totals equal the sum of their rows.
  * A figure or answer with no value makes its lines missing (null), never $0.
  */
-import type { Approach, Assessment } from "../assessment";
+import type { Approach, Assessment, ChangeFrequency } from "../assessment";
 import { PRICE_KEYS, withModelPrices, withOverrides, type AssumptionSet, type Overrides, type Pricing } from "./assumptions";
 import type { ModelRef } from "./catalogue";
 import type { CostCategory } from "./categories";
@@ -151,8 +151,22 @@ export interface Projection {
   pricing: Pricing;
   /** The acceptable lag (days) feasibility was judged against; null when the use case gives none. */
   maxLagDays: number | null;
+  /** What the retraining cycles and stale days were worked out from, so the cost panel can say the figures. */
+  retraining: RetrainingBasis | null;
   missing: string[];
   complete: boolean;
+}
+
+/**
+ * The figures behind "Retraining cycles a year" and "Stale days a year": how often the knowledge
+ * changes (the assessment's answer) and the lag of one retraining in days per scenario, with where
+ * that lag came from: the use case's own figure, the organization's assumption, or the built-in
+ * DEFAULT_RETRAIN_LAG_DAYS when the organization's set has none.
+ */
+export interface RetrainingBasis {
+  changeFrequency: ChangeFrequency | null;
+  lagDays: Money3;
+  lagFrom: "use case" | "organization" | "default";
 }
 
 export class ProjectionInputError extends RangeError {}
@@ -180,6 +194,12 @@ export function projectCosts(input: ProjectionInput): Projection {
   const a = input.assessment;
   const figs = { low: figureGetter(set, "low"), base: figureGetter(set, "base"), high: figureGetter(set, "high") };
   const baseLag = figs.base("retrainLagDays") ?? DEFAULT_RETRAIN_LAG_DAYS;
+  const lag = (s: Scenario) => figs[s]("retrainLagDays") ?? baseLag;
+  const retraining: RetrainingBasis = {
+    changeFrequency: a.changeFrequency ?? null,
+    lagDays: { low: lag("low"), base: baseLag, high: lag("high") },
+    lagFrom: input.overrides?.retrainLagDays ? "use case" : figs.base("retrainLagDays") === null ? "default" : "organization",
+  };
 
   const lines: CostLine[] = [];
   const approaches: Partial<Record<Approach, ApproachProjection>> = {};
@@ -221,7 +241,6 @@ export function projectCosts(input: ProjectionInput): Projection {
       yearly.push(total);
     }
     missing.forEach((m) => allMissing.add(m));
-    const lag = (s: Scenario) => figs[s]("retrainLagDays") ?? baseLag;
     const stale: Money3 = approach === "FINE_TUNING"
       ? { low: staleDaysPerYear(a.changeFrequency, cycles, lag("low")), base: staleDaysPerYear(a.changeFrequency, cycles, lag("base")), high: staleDaysPerYear(a.changeFrequency, cycles, lag("high")) }
       : { low: 0, base: 0, high: 0 };
@@ -276,6 +295,7 @@ export function projectCosts(input: ProjectionInput): Projection {
       : breakEvenMonthlyCalls(input),
     pricing,
     maxLagDays: a.maxLagDays ?? null,
+    retraining,
     missing: [...allMissing].sort(),
     complete: allMissing.size === 0,
   };

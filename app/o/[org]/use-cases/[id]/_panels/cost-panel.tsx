@@ -90,10 +90,14 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   const inPlay = uc?.chosenApproach ?? uc?.recommendedApproach ?? null;
   const assumed = uc ? assumedAnswersSentence(readAssessment(uc.assessment)) : null;
   const ttvNote = timeToValueNote(approaches.filter((a) => s.approaches[a]!.timeToValueWeeks || s.approaches[a]!.manual));
+  // The figures the stored projection used; one stored before they were kept names the lag assumption without its value.
+  const ft = s.approaches.FINE_TUNING && !s.approaches.FINE_TUNING.manual ? s.approaches.FINE_TUNING : null;
   const cyclesNote = retrainingNote({
-    changeFrequency: uc ? readAssessment(uc.assessment).changeFrequency : undefined,
+    changeFrequency: s.retraining ? (s.retraining.changeFrequency ?? undefined) : uc ? readAssessment(uc.assessment).changeFrequency : undefined,
     shown: approaches,
-    fineTuningCycles: s.approaches.FINE_TUNING && !s.approaches.FINE_TUNING.manual ? s.approaches.FINE_TUNING.retrainingCyclesPerYear : null,
+    fineTuning: ft ? { cycles: ft.retrainingCyclesPerYear, staleDays: ft.staleDaysPerYear, worstDelayDays: ft.worstDelayDays } : null,
+    maxLagDays: s.maxLagDays !== undefined ? s.maxLagDays : uc ? (readAssessment(uc.assessment).maxLagDays ?? null) : null,
+    lag: s.retraining ?? null,
   });
   const told = explainCosts({ ...s, simulation, inPlay: inPlay ? { approach: inPlay, chosen: uc?.chosenApproach != null } : null });
   return (
