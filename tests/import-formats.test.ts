@@ -129,6 +129,31 @@ describe("dates as inventories write them", () => {
     expect(res.ok && res.data).toMatchObject({ committed: true, created: 1, refused: 2 });
     expect((await useCasesOf(org)).map((r) => [r.externalId, r.startDate?.toISOString().slice(0, 10), r.startDatePrecision])).toEqual([["Y-3", "2020-04-01", "MONTH"]]);
   });
+
+  it("refuses a number or a two-digit year that would date the use case before 2000 (20250 as 1955, Sep 98 as 1998), naming the cell and the forms read, and imports the rest", async () => {
+    const org = await createTestOrg("import-century");
+    signInAs(org.users.ADMIN.id);
+    const file = csv([HEAD, ["Invoice reader", "20250", "C-1"], ["Claims triage", "Sep 98", "C-2"], ["Fraud signals", "45292", "C-3"], ["Mail sorter", "Sep-24", "C-4"], ["Legacy OCR", "Sep 1998", "C-5"]]);
+    const preview = await checkLikeTheBrowser(org.slug, new TextEncoder().encode(file), { columns: { ...columns }, values: {} });
+    const forms = "Write the date as YYYY-MM-DD (e.g. 2027-03-01), or with its year in full (5 Jan 1998, Sep 1998, 1998).";
+    expect(preview.report.errors).toEqual([
+      {
+        row: 2, field: "startDate", column: "Start date",
+        message: `“20250” is not read as a date: a number is read as a spreadsheet's day number only from 36526 to 73415 (2000-01-01 to 2100-12-31), and this one would be 1955-06-10. ${forms}`,
+      },
+      {
+        row: 3, field: "startDate", column: "Start date",
+        message: `“Sep 98” has a two-digit year whose century we do not guess: two digits after a month name are read as 2000 to 2049 only (Jan-24 is January 2024). ${forms}`,
+      },
+    ]);
+    const res = await importUseCases(org.slug, { file: fileOf(file), fileName: "c.csv", mapping: { columns: { ...columns }, values: {} }, onlyValid: true });
+    expect(res.ok && res.data).toMatchObject({ committed: true, created: 3, refused: 2 });
+    expect((await useCasesOf(org)).map((r) => [r.externalId, r.startDate?.toISOString().slice(0, 10), r.startDatePrecision])).toEqual([
+      ["C-3", "2024-01-01", "DAY"],
+      ["C-4", "2024-09-01", "MONTH"],
+      ["C-5", "1998-09-01", "MONTH"],
+    ]);
+  });
 });
 
 describe("encodings", () => {

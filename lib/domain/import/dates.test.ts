@@ -44,7 +44,8 @@ describe("reading a date cell", () => {
     ["2019.0", "2019-01-01", "YEAR"],
     ["1995", "1995-01-01", "YEAR"],
     ["Jan-24", "2024-01-01", "MONTH"],
-    ["Sep 98", "1998-09-01", "MONTH"],
+    ["Sep 49", "2049-09-01", "MONTH"],
+    ["Sep 1998", "1998-09-01", "MONTH"],
     ["March 2027", "2027-03-01", "MONTH"],
     ["2027-03", "2027-03-01", "MONTH"],
     ["45292", "2024-01-01", "DAY"],
@@ -66,7 +67,7 @@ describe("reading a date cell", () => {
     });
   });
 
-  it.each(["next spring", "13/14/2027", "Smarch 5, 2027", "12345", "1/2/3/4", "=TODAY()"])("says how to write “%s”", (raw) => {
+  it.each(["next spring", "13/14/2027", "Smarch 5, 2027", "123456", "1/2/3/4", "=TODAY()"])("says how to write “%s”", (raw) => {
     const r = parseDateCell(raw);
     expect(r.ok).toBe(false);
     expect(r.ok === false && r.message).toContain("write it as YYYY-MM-DD");
@@ -84,8 +85,39 @@ describe("reading a date cell", () => {
 
   it("reads a month name with two digits that can only be a year, or in the spreadsheet's month-year format (Jan-24)", () => {
     expect(parseDateCell("Jan-24")).toEqual({ ok: true, value: "2024-01-01", precision: "MONTH" });
-    expect(parseDateCell("Sep 98")).toEqual({ ok: true, value: "1998-09-01", precision: "MONTH" });
+    expect(parseDateCell("Sep-09")).toEqual({ ok: true, value: "2009-09-01", precision: "MONTH" });
     expect(parseDateCell("Apr 2020")).toEqual({ ok: true, value: "2020-04-01", precision: "MONTH" });
+  });
+
+  it.each([
+    // a typo for 2025 or 20250 of something else: as a day number it would be 1955, before any plausible start
+    ["20250", "1955-06-10"],
+    ["36525", "1999-12-31"], // the day before the first accepted
+    ["18264", "1950-01-01"], // read as 1950 until the window moved to 2000
+    ["73416", "2101-01-01"], // the day after the last
+    ["12345.0", "1933-10-18"],
+  ])("refuses the number %s, which as a day number would be %s: it names the window and the forms a date is read in", (cell, wouldBe) => {
+    expect(parseDateCell(cell)).toEqual({
+      ok: false,
+      ambiguous: false,
+      message:
+        `“${cell}” is not read as a date: a number is read as a spreadsheet's day number only from 36526 to 73415 (2000-01-01 to 2100-12-31), and this one would be ${wouldBe}. ` +
+        "Write the date as YYYY-MM-DD (e.g. 2027-03-01), or with its year in full (5 Jan 1998, Sep 1998, 1998).",
+    });
+  });
+
+  it.each(["Sep 98", "Jan 50", "Jan-50", "dec-99", "Mar. 75"])("refuses “%s”: a two-digit year from 50 to 99 could be 19xx or 20xx, so it is asked for in full", (cell) => {
+    expect(parseDateCell(cell)).toEqual({
+      ok: false,
+      ambiguous: false,
+      message:
+        `“${cell}” has a two-digit year whose century we do not guess: two digits after a month name are read as 2000 to 2049 only (Jan-24 is January 2024). ` +
+        "Write the date as YYYY-MM-DD (e.g. 2027-03-01), or with its year in full (5 Jan 1998, Sep 1998, 1998).",
+    });
+  });
+
+  it("reads the same dates before 2000 written with their year in full", () => {
+    expect(["1955-06-10", "Sep 1998", "5 Jan 1998", "1998"].map((c) => { const d = parseDateCell(c); return d.ok && d.value; })).toEqual(["1955-06-10", "1998-09-01", "1998-01-05", "1998-01-01"]);
   });
 
   it("asks for the year in full rather than choosing a century", () => {
@@ -116,12 +148,11 @@ describe("dates at the edges of each way of writing them", () => {
     ["12/13/2027", "2027-12-13"], // only month first can hold 13 as the day
     ["13/12/2027", "2027-12-13"],
     ["12/12/2027", "2027-12-12"], // both orders agree
-    ["18264", "1950-01-01"], // a spreadsheet's day number, its first and last accepted
+    ["36526", "2000-01-01"], // a spreadsheet's day number, its first and last accepted
     ["73415", "2100-12-31"],
     ["46000.00", "2025-12-09"],
     ["2027.00", "2027-01-01"],
     ["Jan 49", "2049-01-01"],
-    ["Jan 50", "1950-01-01"],
     ["5  Jan  2027", "2027-01-05"],
     ["5th-Jan-2027", "2027-01-05"],
     ["Jan.  5th,  2027", "2027-01-05"],
@@ -134,7 +165,7 @@ describe("dates at the edges of each way of writing them", () => {
     expect(d.ok && d.value).toBe(iso);
   });
 
-  it.each(["13/13/2027", "18263", "73416", "46000x", "x5 Jan 2027", "5 Jan 2027x", "Jan 5, 2027x", "2027-01x", "x1/2027", "January 2027x", "27xJan", "Jan-2027-5", "Smarch 2027"])(
+  it.each(["13/13/2027", "46000x", "x5 Jan 2027", "5 Jan 2027x", "Jan 5, 2027x", "2027-01x", "x1/2027", "January 2027x", "27xJan", "Jan-2027-5", "Smarch 2027"])(
     "%s is not a date",
     (cell) => {
       expect(parseDateCell(cell)).toEqual({ ok: false, ambiguous: false, message: `“${cell}” is not a date we can read: write it as YYYY-MM-DD (e.g. 2027-03-01).` });

@@ -12,12 +12,20 @@
  * number): precision "year", stored as 1 January and shown as the year.
  * "N/A", "Unknown", "TBD" and the like are no date (the cell is empty), never an error.
  * Two-digit years appear only after a month name: "Jan-24" (the spreadsheet's month-year format,
- * with its hyphen) or "Sep 98" (98 cannot be a day); 00–49 are 2000–2049, 50–99 are 1950–1999
- * (inventories hold dates from 1950 on).
+ * with its hyphen) or "Sep 49" (49 cannot be a day).
+ *
+ * The one date column is the planned start ("Date Initiated" in public inventories): when work on
+ * the use case starts or started. A year written in full is taken from 1950 on (public inventories
+ * list systems started in the 1990s; the use-case schema checks the range), but the two shorthands
+ * that hide their century are read only where a start is plausible, from 2000: a day number from
+ * 36526 to 73415 (2000-01-01 to 2100-12-31; 18264–36525 were read as 1950–1999, so a typo such as
+ * "20250" became 10 June 1955), and a two-digit year as 2000–2049 ("Sep 98" was read as 1998; it
+ * may as well be 2098). Anything else written that way is refused, asking for the year in full.
  *
  * Refused, never guessed: a day and a month without a year ("20-Apr", a spreadsheet's day-month
  * format, whose year is lost; "27 Jan"), a month name and a number that could be a day or a
- * year ("Jan 24", "Jan 05"), and 05/01/27 (the century).
+ * year ("Jan 24", "Jan 05"), 05/01/27 (the century), a five-digit number outside 36526–73415,
+ * and a two-digit year from 50 to 99.
  *
  * Pure: no Next.js, Prisma or I/O.
  */
@@ -53,11 +61,14 @@ export type DateCell = { ok: true; value: string; precision: DatePrecision } | {
 const NAME_YY = /^([A-Za-z]+)\.?[\s-](\d{1,2})$/;
 const YY_NAME = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]([A-Za-z]+)\.?$/;
 const YEAR_ONLY = /^(\d{4})(?:\.0+)?$/;
-/** A spreadsheet's day number (days since 1899-12-30), 1950 to 2100: 18264–73415. */
+/** A spreadsheet's day number (days since 1899-12-30); read only from 2000-01-01 to 2100-12-31. */
 const SERIAL = /^(\d{5})(?:\.0+)?$/;
+export const SERIAL_FIRST = 36526; // 2000-01-01
+export const SERIAL_LAST = 73415; // 2100-12-31
+/** Two digits after a month name are read as 2000 + them, up to this. */
+export const LAST_TWO_DIGIT_YEAR = 49;
 const NOT_KNOWN = new Set(["n/a", "na", "n.a.", "not applicable", "unknown", "tbd", "to be determined", "-", "--", "?", "none", "not available", "not yet", "pending"]);
 
-const yearOf2 = (yy: string) => (Number(yy) < 50 ? 2000 : 1900) + Number(yy);
 
 function shown(raw: string): string {
   return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
@@ -76,6 +87,9 @@ const NOT_A_DATE = (raw: string): DateCell => ({
   message: `“${shown(raw)}” is not a date we can read: write it as YYYY-MM-DD (e.g. 2027-03-01).`,
 });
 
+/** The forms a date outside the shorthands' window is read in. */
+const IN_FULL = "Write the date as YYYY-MM-DD (e.g. 2027-03-01), or with its year in full (5 Jan 1998, Sep 1998, 1998).";
+
 /** A day and a month with no year, or a number after a month name that could be a day or a two-digit year. */
 const NO_YEAR = (raw: string): DateCell => ({
   ok: false,
@@ -92,16 +106,29 @@ export function parseDateCell(raw: string, order?: DateOrder): DateCell {
   m = SERIAL.exec(s);
   if (m) {
     const days = Number(m[1]);
-    if (days >= 18264 && days <= 73415) {
-      const d = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000);
-      return build(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-    }
+    const d = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000);
+    if (days >= SERIAL_FIRST && days <= SERIAL_LAST) return build(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+    return {
+      ok: false,
+      ambiguous: false,
+      message:
+        `“${shown(s)}” is not read as a date: a number is read as a spreadsheet's day number only from ${SERIAL_FIRST} to ${SERIAL_LAST} (2000-01-01 to 2100-12-31), ` +
+        `and this one would be ${d.toISOString().slice(0, 10)}. ${IN_FULL}`,
+    };
   }
   m = NAME_YY.exec(s);
   if (m && month(m[1]!)) {
     // "Jan-24" is the spreadsheet's month-year format; "Jan 24" may be the 24th of January.
     if (m[2]!.length === 1 || (!s.includes("-") && Number(m[2]) >= 1 && Number(m[2]) <= 31)) return NO_YEAR(s);
-    return build(yearOf2(m[2]!), month(m[1]!)!, 1, "MONTH");
+    const yy = Number(m[2]);
+    if (yy > LAST_TWO_DIGIT_YEAR) {
+      return {
+        ok: false,
+        ambiguous: false,
+        message: `“${shown(s)}” has a two-digit year whose century we do not guess: two digits after a month name are read as 2000 to 20${LAST_TWO_DIGIT_YEAR} only (Jan-24 is January 2024). ${IN_FULL}`,
+      };
+    }
+    return build(2000 + yy, month(m[1]!)!, 1, "MONTH");
   }
   m = YY_NAME.exec(s);
   // "20-Apr" is a day and a month (the spreadsheet's day-month format): its year is not in the cell.

@@ -11,6 +11,7 @@ import { ANSWER_HELP } from "../assessment-help";
 import { LIMITS, STATUSES, STATUS_LABELS, useCaseFieldsSchema } from "../use-case";
 import { GOVERNANCE_KEYS, GOVERNANCE_LABELS, GOVERNANCE_LIMITS, GOVERNANCE_OPTIONS, type GovernanceKey } from "../governance";
 import { answerIsInteger, answerKind, answerOptions } from "../use-case-form";
+import { LAST_TWO_DIGIT_YEAR, SERIAL_FIRST, SERIAL_LAST } from "./dates";
 
 export const BASE_FIELD_KEYS = ["title", "description", "businessUnit", "ownerEmail", "status", "startDate", "horizonYears", "externalId"] as const;
 export type BaseFieldKey = (typeof BASE_FIELD_KEYS)[number];
@@ -151,7 +152,9 @@ const BASE_FIELDS: Record<BaseFieldKey, ImportField> = {
     label: "Planned start",
     kind: "date",
     required: false,
-    format: "A date: YYYY-MM-DD is best; 31/12/2027, 12/31/2027 (the order is detected or chosen), 5 Jan 2027, Jan 5, 2027 and a month alone (2027-01, its first day) are read too",
+    format:
+      "A date from 1950 to 2100: YYYY-MM-DD is best; 31/12/2027, 12/31/2027 (the order is detected or chosen), 5 Jan 2027, Jan 5, 2027, a month alone (2027-01, Jan 2027, its first day) and a year alone (2027) are read too. " +
+      `A spreadsheet's day number is read only from ${SERIAL_FIRST} to ${SERIAL_LAST} (2000-01-01 to 2100-12-31), and a two-digit year after a month name (Jan-24) only as 2000 to 20${LAST_TWO_DIGIT_YEAR}: write an earlier date with its year in full (Sep 1998)`,
     example: "2027-01-01",
     help: "When work starts; the cost projection's first year.",
   },
