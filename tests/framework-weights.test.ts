@@ -96,6 +96,18 @@ describe("saving framework weights", () => {
     expect(await previewFrameworkWeights(org.slug, { weights: { ...ALL_ON, "start-with-rag": 7 } })).toMatchObject({ ok: false, fieldErrors: { "weights.start-with-rag": ["Enter a weight from 0 to 5."] } });
   });
 
+  it("names the changed use cases by title as people read them, whatever the database's own collation", async () => {
+    const ctx = { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" as const };
+    for (const title of ["Zebra triage", "Éclair menu", "apple pricing", "banana routing"]) {
+      await inUseCaseTransaction((tx) => writeUseCase(tx, ctx, { fields: { title, assessment: CHATBOT } }));
+    }
+    signInAs(org.users.ADMIN.id);
+    const flip = await previewFrameworkWeights(org.slug, { weights: TWO_OFF });
+    expect(flip.ok && flip.data.flips.map((c) => c.title)).toEqual(["apple pricing", "banana routing", "Éclair menu", "Zebra triage"]);
+    const none = await previewFrameworkWeights(org.slug, { weights: Object.fromEntries(FRAMEWORKS.map((f) => [f.id, 0])) });
+    expect(none.ok && none.data.lost.map((c) => c.title)).toEqual(["apple pricing", "banana routing", "Éclair menu", "Zebra triage"]);
+  });
+
   it("refuses a stale weights version with a conflict, and writes nothing", async () => {
     await logChatbot(org);
     signInAs(org.users.ADMIN.id);

@@ -109,8 +109,9 @@ export async function previewWeightsImpact(organizationId: string, weights: Reco
     db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { frameworkWeights: true } }),
     db.useCase.findMany({
       where: { organizationId, deletedAt: null },
+      // No ORDER BY "title": its order is the database's collation (byte order on the embedded one);
+      // weightsImpact lists the use cases by title as the rest of the app does (compareText).
       select: { id: true, title: true, assessment: true, chosenApproach: true, projectionSummary: true },
-      orderBy: { title: "asc" },
     }),
   ]);
   const cases: ImpactUseCase[] = rows.map((r) => ({

@@ -16,6 +16,8 @@ const cases: ImpactUseCase[] = DEMO_USE_CASES.map((u, i) => ({
   lifecycleBase: { RAG: PRICE.RAG, FINE_TUNING: PRICE.FINE_TUNING, HYBRID: PRICE.HYBRID },
 }));
 const off = (id: string) => ({ ...DEFAULT_WEIGHTS, [id]: 0 });
+/** Recommended prompting with every framework on, RAG without the two prompting-leaning ones. */
+const CHATBOT = { changeFrequency: "static", coreNeed: "neither", needsStyleOrFormat: false, fitsContextWindow: true, promptedBaselineMeetsBar: "yes" } as const;
 
 describe("what a weights change would do", () => {
   it("changes nothing when the weights stay", () => {
@@ -29,7 +31,7 @@ describe("what a weights change would do", () => {
     const zero = Object.fromEntries(FRAMEWORKS.map((f) => [f.id, 0]));
     const i = weightsImpact(cases, DEFAULT_WEIGHTS, zero);
     const hadOne = cases.filter((c) => scoreUseCase(c.assessment).consensus !== null);
-    expect(i.lost.map((c) => c.id)).toEqual(hadOne.map((c) => c.id));
+    expect(i.lost.map((c) => c.id).sort()).toEqual(hadOne.map((c) => c.id).sort());
     expect(i.unscored.after).toBe(cases.length);
     const decidedPriced = cases.filter((c) => c.chosen && c.lifecycleBase[c.chosen] !== undefined);
     expect(i.total.costedAfter).toBe(decidedPriced.length);
@@ -55,6 +57,22 @@ describe("what a weights change would do", () => {
       const priced = (a: Approach | null) => (a && a in cases[0]!.lifecycleBase ? PRICE[a] : 0);
       expect(impact.total.after - impact.total.before, id).toBe(moved.reduce((s, c) => s + priced(c.to) - priced(c.from), 0));
     }
+  });
+
+  it("lists and names the use cases by title as people read them (case and accents second), not in the order they came in", () => {
+    // The order a byte-order ORDER BY "title" gives: uppercase first, accents last.
+    const titles = ["Zebra triage", "apple pricing", "banana routing", "Éclair menu", "éclair menu"];
+    const chatbots: ImpactUseCase[] = titles.map((title, i) => ({ id: `c${i}`, title, assessment: CHATBOT, chosen: null, lifecycleBase: {} }));
+    const twoOff = { ...DEFAULT_WEIGHTS, "behaviour-vs-knowledge": 0, "start-with-rag": 0 };
+    const flipped = weightsImpact(chatbots, DEFAULT_WEIGHTS, twoOff);
+    expect(flipped.flips.map((c) => c.title)).toEqual(["apple pricing", "banana routing", "éclair menu", "Éclair menu", "Zebra triage"]);
+    expect(impactSentences(flipped, dollars, "would")[0]).toBe(
+      "5 recommendations would change to another approach (apple pricing: Prompting only → RAG; banana routing: Prompting only → RAG; éclair menu: Prompting only → RAG; and 2 more).",
+    );
+    const zero = Object.fromEntries(FRAMEWORKS.map((f) => [f.id, 0]));
+    const lost = weightsImpact([...chatbots].reverse(), DEFAULT_WEIGHTS, zero);
+    expect(lost.lost.map((c) => c.title)).toEqual(["apple pricing", "banana routing", "éclair menu", "Éclair menu", "Zebra triage"]);
+    expect(weightsImpact(chatbots, zero, DEFAULT_WEIGHTS).gained.map((c) => c.title)).toEqual(["apple pricing", "banana routing", "éclair menu", "Éclair menu", "Zebra triage"]);
   });
 
   it("says after a save what changed, in the past tense", () => {

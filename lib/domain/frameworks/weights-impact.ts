@@ -9,6 +9,7 @@
  * analysis) and prices the new recommendation from the projections already stored.
  */
 import { APPROACH_LABELS, type Approach, type Assessment } from "../assessment";
+import { compareText } from "../title-order";
 import type { Weights } from "./registry";
 import { scoreUseCase } from "./score";
 
@@ -28,6 +29,7 @@ export interface RecommendationChange {
   to: Approach | null;
 }
 
+/** The use cases of each list, by title as people read them (compareText: case and accents second), then id. */
 export interface WeightsImpact {
   useCases: number;
   /** Recommended one approach, would recommend another. */
@@ -66,6 +68,13 @@ export function weightsImpact(cases: readonly ImpactUseCase[], current: Weights,
       out.total.costedAfter++;
     }
   }
+  // The sentences name the first three of each list: in the order the rest of the app lists titles,
+  // never the order the use cases came in (the database's ORDER BY put "Zebra" before "apple" and
+  // "Éclair" after both where its collation is byte order).
+  const byTitle = (x: RecommendationChange, y: RecommendationChange) => compareText(x.title, y.title) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  out.flips.sort(byTitle);
+  out.lost.sort(byTitle);
+  out.gained.sort(byTitle);
   return out;
 }
 
