@@ -45,8 +45,12 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      first-year ones, grown alike over the horizon; the numbers are 2.6's.
  * 2.8: the stored pricing carries the model's prices per million tokens and the tokens of a call
  *      the projection used, so the cost panel says what inference is made of; the numbers are 2.7's.
+ * 2.9: the projection carries what its stale days came from (the change frequency, the lag of one
+ *      retraining per scenario and whose figure that lag is), so the cost panel's note says the
+ *      figures, not only the assumption's name; the numbers are 2.8's. Bumped so that start-up
+ *      re-projects every stored use case and none is left with the note that lacks them.
  */
-export const COST_ENGINE_VERSION = "2.8";
+export const COST_ENGINE_VERSION = "2.9";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }
