@@ -6,7 +6,6 @@
  * accessibility violation that axe finds, and no error in the browser console. The signed-out
  * pages are walked too.
  */
-import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
 import { axeViolations } from "./support/axe";
 
@@ -155,12 +154,8 @@ async function walk(first: Page, starts: string[]): Promise<{ visited: string[];
   return { visited, problems };
 }
 
+// The demo organization is seeded before these run, by e2e/demo.setup.ts (playwright.config.ts).
 test.describe("every page, as every role", () => {
-  test.beforeAll(() => {
-    // The demo organization, as `npm start` seeds it (idempotent: nothing happens the second time).
-    execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/db-seed.ts", "--demo"], { env: process.env, stdio: "pipe", timeout: 240_000 });
-  });
-
   test.beforeEach(async ({ page }) => {
     test.setTimeout(400_000);
     await page.setViewportSize({ width: 1440, height: 900 });

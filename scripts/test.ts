@@ -3,8 +3,8 @@
  *   1. the server: DATABASE_URL's, or the embedded test cluster in .data/pg-test;
  *   2. a fresh database for this run, migrated;
  *   3. unit and integration tests (Vitest);
- *   4. a production build (in .next-e2e, so a running `npm start` is not disturbed) and the
- *      browser tests (Playwright) against it;
+ *   4. a production build (in .next-e2e, so a running `npm start` is not disturbed), made while
+ *      step 3 runs, and the browser tests (Playwright) against it;
  *   5. the database is dropped.
  * Flags: --unit (Vitest only), --e2e (Playwright only); other arguments go to the runner(s),
  * e.g. `npm test -- --e2e e2e/auth.spec.ts`.
@@ -22,6 +22,20 @@ function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv): Promise<nu
   return new Promise((resolve) => {
     const child = spawn(cmd, cmdArgs, { cwd: ROOT, env, stdio: "inherit" });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/**
+ * Runs a command with its output kept aside (so it does not cut through another runner's report),
+ * and resolves with its exit code and what it printed.
+ */
+function runQuietly(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, cmdArgs, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => chunks.push(c));
+    child.stderr.on("data", (c: Buffer) => chunks.push(c));
+    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(chunks).toString("utf8") }));
   });
 }
 
@@ -55,16 +69,26 @@ async function main(): Promise<number> {
       TRADEOFF_TEST: "1",
     };
     let failed = 0;
+    const port = env.E2E_PORT ?? "3100";
+    const e2eEnv: NodeJS.ProcessEnv = { ...env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", NEXTAUTH_URL: `http://127.0.0.1:${port}`, E2E_PORT: port };
+    // The production build the browser tests need touches no database, so it runs while Vitest
+    // does (Vitest runs one file at a time and waits on PostgreSQL much of it): on a 2-core
+    // machine that takes most of the build's minute and a half off the run. Its output is
+    // printed once Vitest has finished.
+    let building: Promise<{ code: number; output: string }> | null = null;
+    if (!onlyUnit) {
+      console.log(`Building the app for the browser tests${onlyE2e ? "" : ", beside the unit tests"}…`);
+      building = runQuietly(bin("next"), ["build"], e2eEnv);
+    }
     if (!onlyE2e) {
       const code = await run(bin("vitest"), ["run", ...rest.filter((a) => !a.startsWith("e2e/"))], env);
       if (code !== 0) failed = code;
     }
-    if (!onlyUnit) {
-      const port = env.E2E_PORT ?? "3100";
-      const e2eEnv: NodeJS.ProcessEnv = { ...env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", NEXTAUTH_URL: `http://127.0.0.1:${port}`, E2E_PORT: port };
-      console.log("Building the app for the browser tests…");
-      const build = await run(bin("next"), ["build"], e2eEnv);
-      if (build !== 0) return build;
+    if (building) {
+      const build = await building;
+      console.log(`The build for the browser tests ${build.code === 0 ? "finished" : "failed"}:`);
+      process.stdout.write(build.output);
+      if (build.code !== 0) return build.code;
       const code = await run(bin("playwright"), ["test", ...rest.filter((a) => !a.startsWith("lib/") && !a.startsWith("tests/"))], e2eEnv);
       if (code !== 0) failed = code;
     }
