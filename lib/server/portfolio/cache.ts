@@ -31,7 +31,9 @@ export function cacheBuildId(): string {
   if (g.tradeoffPortfolioCacheBuild) return g.tradeoffPortfolioCacheBuild;
   let id: string;
   try {
-    id = readFileSync(path.join(process.cwd(), ".next", "BUILD_ID"), "utf8").trim();
+    // The build this server runs: NEXT_DIST_DIR's (next.config.mjs), as `npm test` and the bench
+    // serve their own builds, never another build's id left in .next.
+    id = readFileSync(path.resolve(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"), "utf8").trim();
     if (process.env.NODE_ENV !== "production" || !id) throw new Error("not a production build");
   } catch {
     id = `process-${randomUUID()}`;
