@@ -95,7 +95,7 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
                 </td>
                 <td className={tdNum} data-testid="budget-approved">{approvedText(r, dollars)}</td>
                 <td className={td}>
-                  <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ring-1 ${STATUS_STYLE[unjudged(r) ? "no-budget" : r.status]}`} data-testid="budget-status">
+                  <span className={`dash-badge ${STATUS_STYLE[unjudged(r) ? "no-budget" : r.status]}`} data-testid="budget-status">
                     {r.status === "over" && r.overByCents !== null
                       ? `Over budget by ${dollars(r.overByCents)}`
                       : unjudged(r)

@@ -43,14 +43,15 @@ function Select({ name, label, values, options }: { name: string; label: string;
   const multiple = values.length > 1;
   // Keep a value from the URL that is no longer offered (a business unit since emptied, say).
   const all = [...options, ...values.filter((v) => !options.some(([o]) => o === v)).map((v): [string, string] => [v, v])];
+  // dash-field and dash-select: app/globals.css (thirteen of each on the page).
   return (
-    <label className="flex min-w-40 flex-col gap-1 text-sm">
-      <span className="font-medium text-zinc-700">{label}</span>
+    <label className="dash-field">
+      <span>{label}</span>
       <select
         name={name}
         multiple={multiple}
         defaultValue={multiple ? values : (values[0] ?? "")}
-        className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm text-zinc-900"
+        className="dash-select"
       >
         {multiple ? null : <option value="">All</option>}
         {all.map(([v, l]) => (

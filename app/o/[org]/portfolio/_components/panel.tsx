@@ -56,8 +56,9 @@ export function ScrollTable({ caption, children, testId }: { caption: string; ch
   );
 }
 
-export const th = "border-b border-zinc-200 px-2 py-2 text-left font-medium text-zinc-600";
-export const thNum = "border-b border-zinc-200 px-2 py-2 text-right font-medium text-zinc-600";
-export const td = "border-b border-zinc-100 px-2 py-2";
-export const tdNum = "border-b border-zinc-100 px-2 py-2 text-right tabular-nums";
-export const link = "text-brand-700 underline underline-offset-2 hover:text-brand-900";
+/* Short classes defined in app/globals.css: each is repeated hundreds of times on the page. */
+export const th = "dash-th";
+export const thNum = "dash-th-num";
+export const td = "dash-td";
+export const tdNum = "dash-td-num";
+export const link = "dash-link";

@@ -84,16 +84,17 @@ export function ScenariosPanel({ d }: { d: Dashboard }) {
               <th scope="col" className={`${thNum} whitespace-nowrap`}>Total (base)</th>
             </tr>
           </thead>
-          <tbody>
+          {/* No cell of these rows wraps: said once here rather than on each of their cells. */}
+          <tbody className="whitespace-nowrap">
             {d.scenarioSummaries.map((s) => (
               <tr key={s.scenario} data-scenario={s.scenario}>
-                <th scope="row" className={`${td} whitespace-nowrap text-left font-medium`}>{SCENARIO_LABELS[s.scenario]}</th>
+                <th scope="row" className={`${td} text-left font-medium`}>{SCENARIO_LABELS[s.scenario]}</th>
                 {s.years.map((y) => (
-                  <td key={y.calendarYear} className={`${tdNum} whitespace-nowrap`} title={dollars(y.base)}>
+                  <td key={y.calendarYear} className={tdNum} title={dollars(y.base)}>
                     {compactDollars(y.base)}
                   </td>
                 ))}
-                <td className={`${tdNum} whitespace-nowrap font-medium`} title={dollars(s.years.reduce((t, y) => t + y.base, 0))}>
+                <td className={`${tdNum} font-medium`} title={dollars(s.years.reduce((t, y) => t + y.base, 0))}>
                   {compactDollars(s.years.reduce((t, y) => t + y.base, 0))}
                 </td>
               </tr>
