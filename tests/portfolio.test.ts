@@ -319,3 +319,21 @@ describe("who may open the page", () => {
     await expect(open(a.slug)).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
   });
 });
+
+describe("the page's weight (issue 22: executives reloading it back to back)", () => {
+  // A server-rendered page carries every class name and text node twice: in its HTML and in the
+  // React payload after it. The dashboard repeats table cells, links and list items by the hundred.
+  it("gives its table cells short class names, and each list item's note one text node", async () => {
+    signInAs(a.users.EXECUTIVE.id);
+    const html = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: a.slug }), searchParams: Promise.resolve({}) }));
+    const cellClasses = [...html.matchAll(/<t[dh]\b[^>]*\bclass="([^"]*)"/g)].map((m) => m[1]!);
+    expect(cellClasses.length).toBeGreaterThan(50);
+    // They were about 55 characters each ("border-b border-zinc-100 px-2 py-2 text-right tabular-nums").
+    const average = cellClasses.reduce((n, c) => n + c.length, 0) / cellClasses.length;
+    expect(average).toBeLessThan(20);
+    // The use cases the totals leave out: each "(approach)" one string, with no empty comment between its parts.
+    const notCosted = html.slice(html.indexOf('data-testid="not-costed"'), html.indexOf("</details>", html.indexOf('data-testid="not-costed"')));
+    expect(notCosted).toContain("<li>");
+    expect(notCosted).not.toContain("<!-- -->");
+  });
+});

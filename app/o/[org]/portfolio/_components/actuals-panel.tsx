@@ -34,7 +34,7 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
         {list.map((r) => (
           <tr key={r.key}>
             <td className={td}>
-              {r.name} <span className="text-zinc-500">({plural(r.useCases, "use case")})</span>
+              {`${r.name} `}<span className="text-zinc-500">{`(${plural(r.useCases, "use case")})`}</span>
             </td>
             <td className={tdNum}>
               {dollars(r.actual)}

@@ -91,7 +91,7 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
                 <td className={tdNum}>{r.projected ? dollars(r.projected.base) : "—"}</td>
                 <td className={tdNum}>
                   {r.projected ? `${dollars(r.projected.low)} – ${dollars(r.projected.high)}` : "—"}
-                  {r.incomplete ? <span className="block text-xs text-zinc-600">{r.incomplete} with a missing figure (left out)</span> : null}
+                  {r.incomplete ? <span className="block text-xs text-zinc-600">{`${r.incomplete} with a missing figure (left out)`}</span> : null}
                 </td>
                 <td className={tdNum} data-testid="budget-approved">{approvedText(r, dollars)}</td>
                 <td className={td}>

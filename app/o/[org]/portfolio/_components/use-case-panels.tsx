@@ -13,16 +13,11 @@ export function TopPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCas
         {d.top.map((t, i) => (
           <li key={t.id} className="flex items-baseline justify-between gap-3 py-2">
             <span className="min-w-0">
-              <span className="mr-2 tabular-nums text-zinc-500">{i + 1}.</span>
+              <span className="mr-2 tabular-nums text-zinc-500">{`${i + 1}.`}</span>
               <Link className={`${link} break-words`} href={useCaseHref(t.id)}>
                 {t.title}
               </Link>
-              <span className="text-zinc-600">
-                {" "}
-                · {APPROACH_LABELS[t.approach]}
-                {t.businessUnit ? ` · ${t.businessUnit}` : ""}
-                {t.complete ? "" : " · lacks figures"}
-              </span>
+              <span className="text-zinc-600">{` · ${APPROACH_LABELS[t.approach]}${t.businessUnit ? ` · ${t.businessUnit}` : ""}${t.complete ? "" : " · lacks figures"}`}</span>
             </span>
             <span className="shrink-0 text-right tabular-nums">
               <span className="font-medium">{dollars(t.base)}</span>
@@ -54,9 +49,7 @@ export function FreshnessPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: 
           {f.worstLag.map((w) => (
             <li key={w.useCase.id} className="py-1.5">
               <Link className={link} href={useCaseHref(w.useCase.id)}>{w.useCase.title}</Link>
-              <span className="text-zinc-600">
-                {w.useCase.approach ? ` · ${APPROACH_LABELS[w.useCase.approach]}` : ""} · {lagWait(w.worstDelayDays, w.maxLagDays)}
-              </span>
+              <span className="text-zinc-600">{`${w.useCase.approach ? ` · ${APPROACH_LABELS[w.useCase.approach]}` : ""} · ${lagWait(w.worstDelayDays, w.maxLagDays)}`}</span>
             </li>
           ))}
         </ol>
@@ -125,9 +118,7 @@ export function FlagsPanel({ d, listHref, useCaseHref }: { d: Dashboard; listHre
             <Link className={`${link} font-medium`} href={useCaseHref(u.id)}>
               {u.title}
             </Link>
-            <span className="text-zinc-600">
-              {u.businessUnit ? ` · ${u.businessUnit}` : ""} · recommended {u.recommended ? APPROACH_LABELS[u.recommended] : "—"}, chosen {u.chosen ? APPROACH_LABELS[u.chosen] : "none"}
-            </span>
+            <span className="text-zinc-600">{`${u.businessUnit ? ` · ${u.businessUnit}` : ""} · recommended ${u.recommended ? APPROACH_LABELS[u.recommended] : "—"}, chosen ${u.chosen ? APPROACH_LABELS[u.chosen] : "none"}`}</span>
             <ul className="mt-1 list-disc space-y-0.5 pl-5 text-amber-950">
               {u.riskFlags.map((f) => (
                 <li key={f.code}>{f.reason}</li>
@@ -157,13 +148,11 @@ export function DisagreementPanel({ d, useCaseHref, listHref }: { d: Dashboard; 
               <Link className={`${link} font-medium`} href={useCaseHref(u.id)}>
                 {u.title}
               </Link>
+              {/* The score's own words where it has them: "2 of 5 voting agree, three differ; tied with Hybrid on votes; RAG fits better…", or a pick held back. */}
               <span className="text-zinc-600">
-                {" "}
-                {/* The score's own words where it has them: "2 of 5 voting agree, three differ; tied with Hybrid on votes; RAG fits better…", or a pick held back. */}
-                {u.agreementText
+                {` ${u.agreementText
                   ? ` · recommended ${u.recommended ? APPROACH_LABELS[u.recommended] : "nothing"}: ${u.agreementText}`
-                  : ` · ${u.agreement.votes} of ${u.agreement.voters} voting frameworks pick ${u.recommended ? APPROACH_LABELS[u.recommended] : "the consensus"}`}
-                {u.chosen ? `; chosen ${APPROACH_LABELS[u.chosen]}` : ""}
+                  : ` · ${u.agreement.votes} of ${u.agreement.voters} voting frameworks pick ${u.recommended ? APPROACH_LABELS[u.recommended] : "the consensus"}`}${u.chosen ? `; chosen ${APPROACH_LABELS[u.chosen]}` : ""}`}
               </span>
               {u.picks.length ? (
                 <p className="mt-1 text-zinc-700">
