@@ -142,3 +142,22 @@ test("someone from another organization gets not found", async ({ page, auth }) 
   const res = await page.goto(org.path("portfolio"));
   expect(res?.status()).toBe(404);
 });
+
+test("without the page's script, each chart's numbers are there to read as its table", async ({ page, auth, browser }) => {
+  const org = await auth.makeOrg({ roles: ["ADMIN", "EXECUTIVE"] });
+  await seed(auth, org, { title: "Support search", businessUnit: "Support", recommended: "RAG", chosen: "RAG", costs: { RAG: [1_000_00, 1_100_00] } });
+  await auth.signIn(page, org.users.EXECUTIVE!, { from: org.path("portfolio") });
+  await expect(page).toHaveURL(new RegExp(`${org.path("portfolio")}$`));
+  // With the script, the chart shows and its table waits behind the button.
+  await expect(page.getByRole("table", { name: /Projected spend per year by approach/ })).toHaveCount(0);
+
+  // The same person, in a browser that runs no script (blocked, failed, or not loaded yet).
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const bare = await noScript.newPage();
+  await bare.goto(org.path("portfolio"));
+  const spend = bare.getByTestId("spend").getByRole("table", { name: /Projected spend per year by approach/ });
+  await expect(spend).toBeVisible();
+  await expect(spend.getByRole("row", { name: /^2027/ })).toBeVisible();
+  await expect(spend.getByRole("row", { name: /^2028/ })).toBeVisible();
+  await noScript.close();
+});

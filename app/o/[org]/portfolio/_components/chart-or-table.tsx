@@ -4,7 +4,9 @@ import { useId, useState, type ReactNode } from "react";
 
 /**
  * A chart with a table view of the same numbers: the chart first, a button to switch. The table
- * is rendered on the server and passed in, so it reads the same without JavaScript.
+ * is rendered on the server and passed in. The chart is drawn by the page's script, so until it
+ * runs (or where it never does) the table stands in for it: it is in the page, inside
+ * <noscript>, beside the chart.
  */
 export function ChartOrTable({ label, chart, table, initial = "chart" }: { label: string; chart: ReactNode; table: ReactNode; initial?: "chart" | "table" }) {
   const [view, setView] = useState<"chart" | "table">(initial);
@@ -23,7 +25,14 @@ export function ChartOrTable({ label, chart, table, initial = "chart" }: { label
         </button>
       </div>
       <div id={id} className="mt-2">
-        {view === "chart" ? chart : table}
+        {view === "chart" ? (
+          <>
+            {chart}
+            <noscript>{table}</noscript>
+          </>
+        ) : (
+          table
+        )}
       </div>
     </div>
   );
