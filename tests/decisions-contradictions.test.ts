@@ -24,8 +24,7 @@ import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { getUseCaseHistory } from "@/lib/server/use-cases/read";
 import { approveDecision, approveDecisionBudget, proposeDecision } from "@/app/o/[org]/decisions/actions";
 import { getDecisionOptionNotes } from "@/lib/server/projections";
-import { dollars } from "@/lib/domain/portfolio/format";
-import { formatCents } from "@/lib/domain/use-case-changes";
+import { dollars } from "@/lib/domain/money";
 import { RAG_ANSWERS } from "./helpers/answers";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { runAs, signInAs } from "./helpers/session";
@@ -208,7 +207,7 @@ describe("a decision recorded directly over the workflow's approved one", () => 
     const panel = await approvalPanel(o, redecided.id);
     expect(panel).toContain("Superseded by a decision recorded directly");
     expect(panel).toMatch(
-      new RegExp(`Superseded on [^<]+ by EXECUTIVE [0-9a-f]{8}, who recorded Fine-tuning directly as the decision: the yearly budget finance approved for RAG \\(\\${formatCents(oldBudget)} a year\\) no longer counts as approved spend\\.`),
+      new RegExp(`Superseded on [^<]+ by EXECUTIVE [0-9a-f]{8}, who recorded Fine-tuning directly as the decision: the yearly budget finance approved for RAG \\(\\${dollars(oldBudget)} a year\\) no longer counts as approved spend\\.`),
     );
     expect(await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: redecided.id } })).toMatchObject({ state: "SUPERSEDED", supersededById: o.users.EXECUTIVE.id, supersededByApproach: "FINE_TUNING", approach: "RAG" });
     // One audit event, beside the decision recorded, in the same transaction.
@@ -218,7 +217,7 @@ describe("a decision recorded directly over the workflow's approved one", () => 
     const told = await db.notification.findMany({ where: { organizationId: o.id, useCaseId: redecided.id, kind: "superseded" }, select: { userId: true, message: true } });
     expect(told.map((n) => n.userId).sort()).toEqual([o.users.FINANCE.id, o.users.LEAD.id].sort());
     expect(told[0]!.message).toMatch(
-      new RegExp(`recorded Fine-tuning directly as the decision on “${redecided.title}”, superseding the approved RAG: its yearly budget of \\${formatCents(oldBudget)}, which finance approved, no longer counts as approved spend\\.$`),
+      new RegExp(`recorded Fine-tuning directly as the decision on “${redecided.title}”, superseding the approved RAG: its yearly budget of \\${dollars(oldBudget)}, which finance approved, no longer counts as approved spend\\.$`),
     );
 
     // The workflow starts again from a proposal; the old budget is not approved again by it.

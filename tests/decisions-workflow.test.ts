@@ -18,7 +18,7 @@ import { csv, fileOf, H, templateMapping, tRow } from "./import-helpers";
 import { readQueue } from "@/lib/server/decisions/queue";
 import { getUseCaseHistory } from "@/lib/server/use-cases/read";
 import { RAG_ANSWERS } from "./helpers/answers";
-import { formatCents } from "@/lib/domain/use-case-changes";
+import { dollars } from "@/lib/domain/money";
 import { createDecisionOrgs, newDecisionUseCase, notificationsIn, type Result } from "./helpers/decisions";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { runAs } from "./helpers/session";
@@ -113,7 +113,7 @@ describe("the approval workflow, from a lead's proposal to finance's budget", ()
     expect(await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
     // What finance is asked to approve is the cost panel's year 1 now.
     expect(Number((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).yearlyBudgetCents)).toBe(now);
-    expect(await notificationsOf(org.users.FINANCE.id, uc.id)).toEqual([{ kind: "budget_requested", message: expect.stringContaining(formatCents(now)) }]);
+    expect(await notificationsOf(org.users.FINANCE.id, uc.id)).toEqual([{ kind: "budget_requested", message: expect.stringContaining(dollars(now)) }]);
   });
 
   it("sends a proposal back with the reason, tells who proposed it, and lets them propose again", async () => {
@@ -228,7 +228,7 @@ describe("an edit that leaves an approved decision standing", () => {
     expect(await budgetNow()).toBe(now);
     expect((await readQueue(org.id, { reasons: ["budget"] })).items.find((i) => i.id === uc.id)?.yearlyBudgetCents).toBe(now);
     expect(await runAs(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: true });
-    expect((await notificationsOf(org.users.LEAD.id, uc.id)).at(-1)?.message).toContain(formatCents(now));
+    expect((await notificationsOf(org.users.LEAD.id, uc.id)).at(-1)?.message).toContain(dollars(now));
     // Once finance approved it, the budget is the one approved, whatever the projection does next.
     await edit(40_000);
     expect(await budgetNow()).toBe(now);

@@ -9,6 +9,7 @@ import { ANSWER_KEYS, ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Appro
 import { ANSWER_HELP } from "./assessment-help";
 import { STATUS_LABELS, type Status } from "./use-case";
 import { DECISION_STATE_LABELS, type DecisionState } from "./decisions/workflow";
+import { dollars } from "./money";
 import { GOVERNANCE_KEYS, GOVERNANCE_LABELS, governanceValueLabel, type GovernanceKey } from "./governance";
 
 /** Labels for the fields around the assessment; answers use ANSWER_LABELS. */
@@ -126,13 +127,6 @@ export function diffFields(before: Plain, after: Plain): FieldChanges {
   return out;
 }
 
-const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 });
-
-/** Whole cents as dollars: 123456 → "$1,234.56". */
-export function formatCents(cents: number): string {
-  return dollars.format(cents / 100);
-}
-
 /**
  * A field's value as a person reads it: "—" when not set, Yes/No, labels for statuses,
  * approaches and answer choices, units after numbers, owner names from `names`.
@@ -161,7 +155,7 @@ export function formatFieldValue(path: string, value: unknown, names: Readonly<R
     case "decisionState":
       return DECISION_STATE_LABELS[value as DecisionState] ?? String(value);
     case "yearlyBudget":
-      return typeof value === "number" ? `${formatCents(value)} a year` : String(value);
+      return typeof value === "number" ? `${dollars(value)} a year` : String(value);
     case "chosenApproach":
     case "proposedApproach":
     case "recommendedApproach":
@@ -170,7 +164,7 @@ export function formatFieldValue(path: string, value: unknown, names: Readonly<R
       return typeof value === "string" ? (names[value] ?? "a former member") : String(value);
     case "manualEstimate": {
       if (isPlainObject(value) && typeof value.low === "number" && typeof value.base === "number" && typeof value.high === "number") {
-        return `${formatCents(value.low)} / ${formatCents(value.base)} / ${formatCents(value.high)} a year (low / base / high)`;
+        return `${dollars(value.low)} / ${dollars(value.base)} / ${dollars(value.high)} a year (low / base / high)`;
       }
       return canonical(value);
     }
@@ -180,7 +174,7 @@ export function formatFieldValue(path: string, value: unknown, names: Readonly<R
         const n = (x: number) => x.toLocaleString("en-US");
         return value.kind === "HOURS"
           ? `${n(value.low)} / ${n(value.base)} / ${n(value.high)} hours saved a year (low / base / high)`
-          : `$${n(value.low)} / $${n(value.base)} / $${n(value.high)} of revenue a year (low / base / high)`;
+          : `${dollars(value.low * 100)} / ${dollars(value.base * 100)} / ${dollars(value.high * 100)} of revenue a year (low / base / high)`;
       }
       return canonical(value);
     }

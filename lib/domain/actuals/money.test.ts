@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { apportion, convertNanos, formatCentsExact, nanosToCents, parseDecimalNanos, parseRateMicros, roundToTotal } from "./money";
+import { apportion, convertNanos, nanosToCents, parseDecimalNanos, parseRateMicros, roundToTotal } from "./money";
 
 describe("reading costs exactly", () => {
   it.each([
@@ -29,11 +29,6 @@ describe("reading costs exactly", () => {
     expect(nanosToCents(5_000_000n)).toBe(1n);
     expect(nanosToCents(-5_000_000n)).toBe(-1n);
     expect(nanosToCents(4_999_999n)).toBe(0n);
-  });
-
-  it("formats cents", () => {
-    expect(formatCentsExact(4_123_007n)).toBe("$41,230.07");
-    expect(formatCentsExact(-5)).toBe("-$0.05");
   });
 });
 
@@ -100,10 +95,6 @@ describe("reading costs: the edges", () => {
     expect(convertNanos(-1n, 500_000n)).toBe(-1n);
     expect(convertNanos(1n, 500_000n)).toBe(1n);
     expect(convertNanos(-1n, 499_999n)).toBe(0n);
-  });
-
-  it("formats zero without a sign", () => {
-    expect(formatCentsExact(0n)).toBe("$0.00");
   });
 });
 

@@ -121,12 +121,3 @@ export function roundToTotal(nanos: readonly bigint[], totalCents: bigint): bigi
   }
   return parts;
 }
-
-/** Cents as dollars for sentences and tables: "$41,230.07". */
-export function formatCentsExact(cents: bigint | number): string {
-  const c = BigInt(cents);
-  const neg = c < 0n;
-  const a = neg ? -c : c;
-  const dollars = (a / 100n).toLocaleString("en-US");
-  return `${neg ? "-" : ""}$${dollars}.${String(a % 100n).padStart(2, "0")}`;
-}

@@ -14,7 +14,7 @@
  *
  * Pure: no Next.js, Prisma or I/O.
  */
-import { compactDollars } from "../portfolio/format";
+import { dollars } from "../money";
 import { ACTUAL_CATEGORIES, PROJECTION_CATEGORY, type ActualCategory } from "./fields";
 
 export const METERED_CATEGORIES = Object.keys(PROJECTION_CATEGORY);
@@ -128,7 +128,7 @@ function monthsText(through: number): string {
 }
 
 export function varianceSentence(v: Pick<Variance, "actual" | "projected" | "throughMonth" | "pctVsBase" | "position"> & { fromMonth?: number }): string {
-  const spent = `Spent ${compactDollars(v.actual)} so far this year (${monthsText(v.throughMonth)})`;
+  const spent = `Spent ${dollars(v.actual)} so far this year (${monthsText(v.throughMonth)})`;
   if (!v.projected || v.position === null) return `${spent}; there is no projection of metered costs for these months to compare it with.`;
   const from = monthOf(v.fromMonth);
   // Before its planned start nothing is projected: spend then is said as such, not as "no base projection".
@@ -147,9 +147,9 @@ export function varianceSentence(v: Pick<Variance, "actual" | "projected" | "thr
           : `${Math.abs(p)}% ${p > 0 ? "over" : "under"} the base projection`;
   switch (v.position) {
     case "above":
-      return `${spent}, ${vsBase}, above the high case (${compactDollars(v.projected.high)}).`;
+      return `${spent}, ${vsBase}, above the high case (${dollars(v.projected.high)}).`;
     case "below":
-      return `${spent}, ${vsBase}, below the low case (${compactDollars(v.projected.low)}).`;
+      return `${spent}, ${vsBase}, below the low case (${dollars(v.projected.low)}).`;
     case "over-base":
       return `${spent}, ${vsBase}, inside the high case.`;
     case "under-base":
@@ -269,7 +269,7 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
   const base = { year: input.year, throughMonth: through, fromMonth: from, actual, projected, pctVsBase, position };
   let sentence = varianceSentence(base);
   if (passesBudget && budget !== null) {
-    sentence += ` At this rate the year ends near ${compactDollars(yearEnd)}, past the ${compactDollars(budget)} yearly budget finance approved${passingMonth ? ` (in ${MONTH_NAMES[passingMonth - 1]})` : ""}.`;
+    sentence += ` At this rate the year ends near ${dollars(yearEnd)}, past the ${dollars(budget)} yearly budget finance approved${passingMonth ? ` (in ${MONTH_NAMES[passingMonth - 1]})` : ""}.`;
   }
   return { ...base, byCategory, monthly, runRate: { yearEnd, budget, passesBudget, passingMonth }, flags, sentence };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS, type AssumptionSet } from "./assumptions";
-import { compactDollars } from "../portfolio/format";
+import { compactDollars } from "../money";
 import { explainCosts, firstYearNote, pctText, rangesNote, retrainingCells, UNKNOWN_FREQUENCY } from "./explain";
 import { decisionOptionNotes } from "./options";
 import { percentSize } from "../portfolio/format";

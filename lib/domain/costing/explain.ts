@@ -6,7 +6,8 @@
  * that fails the lag is never the saving side. Pure, so a test reads exactly what the page shows.
  */
 import { APPROACH_LABELS, type Approach } from "../assessment";
-import { compactDollars, percentSize, plural } from "../portfolio/format";
+import { percentSize, plural } from "../portfolio/format";
+import { dollars } from "../money";
 import { cannotServe, isFeasible } from "./project";
 
 interface Range3 { low: number; base: number; high: number }
@@ -119,15 +120,15 @@ export function explainCosts(s: ExplainInput): CostExplanation {
     // The runner-up may be the approach in play: said here, so no second sentence repeats it.
     const inPlayNote = s.inPlay?.approach === runnerUp ? ` (${s.inPlay.chosen ? "the chosen approach" : "the recommendation"})` : "";
     if (sv?.pct && sv.cents) {
-      savings = `${who}: against ${APPROACH_LABELS[runnerUp]}${inPlayNote} it ${pctText(sv.pct.base, sv.cents.base)} over the lifecycle in the base case (${compactDollars(sv.cents.base)}), ${pctText(sv.pct.low, sv.cents.low)} in the low scenario and ${pctText(sv.pct.high, sv.cents.high)} in the high scenario.`;
+      savings = `${who}: against ${APPROACH_LABELS[runnerUp]}${inPlayNote} it ${pctText(sv.pct.base, sv.cents.base)} over the lifecycle in the base case (${dollars(sv.cents.base)}), ${pctText(sv.pct.low, sv.cents.low)} in the low scenario and ${pctText(sv.pct.high, sv.cents.high)} in the high scenario.`;
     } else {
       savings = `${who}, ahead of ${APPROACH_LABELS[runnerUp]}${inPlayNote}.`;
     }
     const mc = s.simulation?.pairs.find((x) => x.approach === cheapest && x.against === runnerUp);
     if (mc && s.simulation) {
       const spread = mc.p10Cents >= 0
-        ? `it saves ${compactDollars(mc.p10Cents)}–${compactDollars(mc.p90Cents)} (P10–P90)`
-        : `the saving runs from ${compactDollars(mc.p10Cents)} to ${compactDollars(mc.p90Cents)} (P10–P90; negative: it costs more)`;
+        ? `it saves ${dollars(mc.p10Cents)}–${dollars(mc.p90Cents)} (P10–P90)`
+        : `the saving runs from ${dollars(mc.p10Cents)} to ${dollars(mc.p90Cents)} (P10–P90; negative: it costs more)`;
       simulation = `${APPROACH_LABELS[cheapest]} costs less than ${APPROACH_LABELS[runnerUp]} in ${trialsText(mc.cheaperShare, mc.cheaperTrials, s.simulation.trials)}; ${spread}.`;
     }
   }
@@ -163,8 +164,8 @@ function notCompared(s: ExplainInput): string | null {
     // Against the cheapest that serves, as the decision's choices say it (./options.ts).
     const cheapest = servingByCost(s)[0];
     const over = cheapest ? x.lifecycle.base - s.approaches[cheapest]!.lifecycle.base : 0;
-    const against = !cheapest || over === 0 ? "" : `, ${compactDollars(Math.abs(over))} ${over > 0 ? "more" : "less"} than ${APPROACH_LABELS[cheapest]}`;
-    return `${who} is priced by its owner's manual estimate, not by the model, so the comparisons above leave it out: ${compactDollars(x.lifecycle.base)} over the lifecycle in the base case${against}.`;
+    const against = !cheapest || over === 0 ? "" : `, ${dollars(Math.abs(over))} ${over > 0 ? "more" : "less"} than ${APPROACH_LABELS[cheapest]}`;
+    return `${who} is priced by its owner's manual estimate, not by the model, so the comparisons above leave it out: ${dollars(x.lifecycle.base)} over the lifecycle in the base case${against}.`;
   }
   return null;
 }
@@ -211,8 +212,8 @@ export function retrainingCells(
 export const UNKNOWN_FREQUENCY = "unknown (how often the knowledge changes is unanswered)";
 
 /**
- * "Fine-tuning, the recommendation, costs $975k more than RAG over the lifecycle in the base case
- * (3.8 times RAG's), $467k more in the low scenario and $1.91M more in the high": what following
+ * "Fine-tuning, the recommendation, costs $975,120 more than RAG over the lifecycle in the base
+ * case (3.8 times RAG's), $467,300 more in the low scenario and $1,912,000 more in the high": what following
  * the recommendation (or the decision) costs over the cheapest approach that can serve, so the
  * premium is said, never left for the reader to subtract. Only between two complete projections
  * the engine compared (their saving is stored), and never for an approach that cannot serve.
@@ -225,7 +226,7 @@ function premiumOf(s: ExplainInput, cheapest: Approach | null): string | null {
   if (!x || x.manual || !isFeasible(x) || !x.lifecycle.complete || !sv?.cents || sv.cents.base <= 0) return null;
   const c = s.approaches[cheapest]!.lifecycle;
   const times = c.base > 0 ? ` (${relative(x.lifecycle.base / c.base, APPROACH_LABELS[cheapest])})` : "";
-  const more = (cents: number) => (cents > 0 ? `${compactDollars(cents)} more` : cents < 0 ? `${compactDollars(-cents)} less` : "the same");
+  const more = (cents: number) => (cents > 0 ? `${dollars(cents)} more` : cents < 0 ? `${dollars(-cents)} less` : "the same");
   return `${APPROACH_LABELS[play.approach]}, ${play.chosen ? "the chosen approach" : "the recommendation"}, costs ${more(sv.cents.base)} than ${APPROACH_LABELS[cheapest]} over the lifecycle in the base case${times}, ${more(sv.cents.low)} in the low scenario and ${more(sv.cents.high)} in the high.`;
 }
 

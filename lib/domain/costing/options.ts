@@ -1,12 +1,12 @@
 /**
  * What each approach would cost, and whether it can serve the use case at all, in the few words a
- * decision's choices can carry: "$365k over the lifecycle (base), the cheapest that serves",
- * "$2.13M over the lifecycle (base); does not meet the 14-day lag". So whoever proposes or records
+ * decision's choices can carry: "$365,012 over the lifecycle (base), the cheapest that serves",
+ * "$2,130,400 over the lifecycle (base); does not meet the 14-day lag". So whoever proposes or records
  * a decision sees the price and the feasibility of each option where they choose it, not only on
  * the cost panel (PRODUCT.md, "Costs v2": shown plainly). Pure, from a stored projection summary.
  */
 import { APPROACHES, APPROACH_LABELS, type Approach } from "../assessment";
-import { compactDollars } from "../portfolio/format";
+import { dollars } from "../money";
 import { servingByCost, type ExplainInput } from "./explain";
 import { cannotServe, PROJECTED } from "./project";
 
@@ -35,14 +35,14 @@ export function decisionOptionNotes(summary: Pick<ExplainInput, "approaches" | "
       out[approach] = { text: projected ? NOT_ASSESSED_NOTE : "not costed (the cost model prices it only from a manual estimate)", cannotServe: false };
       continue;
     }
-    const cost = `${compactDollars(x.lifecycle.base)}${x.lifecycle.complete ? "" : "+ (a figure is missing)"} over the lifecycle (base)${x.manual ? ", as estimated" : ""}`;
+    const cost = `${dollars(x.lifecycle.base)}${x.lifecycle.complete ? "" : "+ (a figure is missing)"} over the lifecycle (base)${x.manual ? ", as estimated" : ""}`;
     const why = cannotServe(x, lag);
     if (why) out[approach] = { text: `${cost}; ${why.text}`, cannotServe: true };
     else if (approach === cheapest) out[approach] = { text: `${cost}, the cheapest that serves`, cannotServe: false };
     else {
       // What it costs over the cheapest that serves, where both totals are whole.
       const over = cheapest && x.lifecycle.complete ? x.lifecycle.base - summary.approaches[cheapest]!.lifecycle.base : 0;
-      out[approach] = { text: over > 0 ? `${cost}, ${compactDollars(over)} more than ${APPROACH_LABELS[cheapest!]}` : cost, cannotServe: false };
+      out[approach] = { text: over > 0 ? `${cost}, ${dollars(over)} more than ${APPROACH_LABELS[cheapest!]}` : cost, cannotServe: false };
     }
   }
   return out;

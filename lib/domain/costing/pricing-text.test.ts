@@ -1,19 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS, type Pricing } from "./assumptions";
 import { projectCosts } from "./project";
-import { perMillionText, pricingSentence } from "./pricing-text";
+import { pricingSentence } from "./pricing-text";
 
 const project = (extra: Partial<Parameters<typeof projectCosts>[0]> = {}) =>
   projectCosts({ assessment: { changeFrequency: "monthly", monthlyCalls: 10_000 }, horizonYears: 3, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS, ...extra });
 
 describe("what the cost panel says of the model behind inference", () => {
-  it("writes prices to the cent, and keeps finer prices", () => {
-    expect(perMillionText(2.5)).toBe("$2.50");
-    expect(perMillionText(10)).toBe("$10.00");
-    expect(perMillionText(0.075)).toBe("$0.075");
-    expect(perMillionText(1250)).toBe("$1,250.00");
-  });
-
   it("names the default model's catalogue prices and the tokens of a call, the figures inference is made of", () => {
     const p = project();
     expect(pricingSentence(p.pricing)).toBe(

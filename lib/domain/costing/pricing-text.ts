@@ -4,12 +4,9 @@
  * catalogue, and "why is inference this much?" had no answer beside the totals. A projection
  * stored before cost engine 2.8 carries no figures, and is named by its source alone.
  */
+import { unitPrice } from "../money";
 import type { Pricing, Range } from "./assumptions";
 
-/** A price per million tokens: cents always shown ("$2.50"), finer prices kept ("$0.075"). */
-export function perMillionText(usd: number): string {
-  return `$${usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 6 })}`;
-}
 
 const tokensText = (n: number) => Math.round(n).toLocaleString("en-US");
 
@@ -26,8 +23,8 @@ export function pricingSentence(p: Pricing): string {
     p.from === "catalogue"
       ? `priced from the catalogue (@pydantic/genai-prices ${p.catalogueVersion}${p.pinnedOn ? `, pinned on ${p.pinnedOn}` : ", installed"})`
       : "priced by hand";
-  const input = p.perMillionTokens ? rangeText(p.perMillionTokens.input, perMillionText) : null;
-  const output = p.perMillionTokens ? rangeText(p.perMillionTokens.output, perMillionText) : null;
+  const input = p.perMillionTokens ? rangeText(p.perMillionTokens.input, unitPrice) : null;
+  const output = p.perMillionTokens ? rangeText(p.perMillionTokens.output, unitPrice) : null;
   const prices = input && output ? ` at ${input} per million input tokens and ${output} per million output tokens` : "";
   const inTokens = p.tokensPerCall ? rangeText(p.tokensPerCall.input, tokensText) : null;
   const outTokens = p.tokensPerCall ? rangeText(p.tokensPerCall.output, tokensText) : null;

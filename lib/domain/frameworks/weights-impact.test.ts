@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_USE_CASES } from "../../server/seed/demo-portfolio";
 import { APPROACHES, type Approach } from "../assessment";
-import { dollars } from "../portfolio/format";
+import { dollars } from "../money";
 import { DEFAULT_WEIGHTS, FRAMEWORKS } from "./registry";
 import { scoreUseCase } from "./score";
 import { impactSentences, weightsImpact, type ImpactUseCase, type WeightsImpact } from "./weights-impact";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { approachTotals, asChosenCounts, inScenario, percentOf, savingsBetween, scenarioSummaries, scenarioYears, spendByYear, yearRange } from "./assemble";
-import { compactDollars, dollarRange, dollars, niceTicks, savingText } from "./format";
+import { niceTicks, savingText } from "./format";
+import { compactDollars, dollarRange, dollars } from "../money";
 import type { CostCell, IncompleteCounts } from "./types";
 
 const cell = (c: Partial<CostCell> & Pick<CostCell, "calendarYear" | "approach">): CostCell => ({ asChosen: false, asRecommended: false, low: 0, base: 0, high: 0, useCases: 0, rows: 0, ...c });

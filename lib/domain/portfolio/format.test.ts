@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { averageOver, compactDollars, count, dollarRange, dollars, inSentence, lagWait, niceTicks, oneDecimal, plural, savingText, weeks, wholeShares } from "./format";
+import { averageOver, count, inSentence, lagWait, niceTicks, oneDecimal, plural, savingText, weeks, wholeShares } from "./format";
+import { compactDollars, dollarRange, dollars } from "../money";
 import { SCENARIO_LABELS } from "./types";
 
 describe("portfolio money and numbers", () => {

@@ -1,38 +1,9 @@
-/** Money and number formats for the portfolio: whole dollars from integer cents, like $1,234,567. */
+/** Number formats for the portfolio. Money is written by lib/domain/money.ts, which states the one rule. */
 import { upToDays } from "../costing/retraining";
+import { dollars } from "../money";
 import type { Saving } from "./types";
 
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-
-/** $1,234,567 (rounded to the dollar); negative amounts as −$1,234. */
-export function dollars(cents: number): string {
-  const d = Math.round(cents / 100);
-  return `${d < 0 ? "−" : ""}$${whole.format(Math.abs(d))}`;
-}
-
-/** $1,234,567 – $2,345,678 */
-export function dollarRange(r: { low: number; high: number }): string {
-  return `${dollars(r.low)} – ${dollars(r.high)}`;
-}
-
-const UNITS: readonly [number, string][] = [[1e9, "B"], [1e6, "M"], [1e3, "k"]];
-
-/**
- * Short money, for sentences, tables and chart axes alike: whole dollars below $1,000, three
- * significant figures above ($950, $1.23k, $41k, $1.32M, $3.4B). A figure that rounds up to the
- * next unit takes it ($999,999 is "$1M", never "$1,000k"), and one that rounds to nothing has no
- * sign. The one compact format: a use case's $1.32M on its page is $1.32M in the list and on
- * the portfolio.
- */
-export function compactDollars(cents: number): string {
-  const usd = Math.abs(cents) / 100;
-  const whole = Math.round(usd);
-  const sign = cents < 0 && whole > 0 ? "−" : "";
-  if (whole < 1000) return `${sign}$${whole}`;
-  const rounded = Number(usd.toPrecision(3));
-  const [size, suffix] = UNITS.find(([size]) => rounded >= size)!;
-  return `${sign}$${Number((rounded / size).toPrecision(3)).toLocaleString("en-US")}${suffix}`;
-}
 
 export function count(n: number): string {
   return whole.format(n);
@@ -89,7 +60,7 @@ export function niceTicks(maxCents: number, count = 5): number[] {
 }
 
 /**
- * A saving as the scenarios table writes it: "saves $1,200.00 (12.5%)", "costs …", "same". A
+ * A saving as the scenarios table writes it: "saves $1,200 (12.5%)", "costs …", "same". A
  * lower cost from a scenario that puts use cases on an approach that cannot meet their lag is
  * "not a saving†": cheaper on paper, it does not do the job. "*" marks a difference that is
  * partly coverage (different use cases, or missing figures).

@@ -5,6 +5,7 @@
  *
  * Pure: no Next.js, Prisma or I/O.
  */
+import { dollars, unitPriceOfCents } from "../money";
 import { z } from "../zod";
 
 export const BENEFIT_KINDS = ["HOURS", "REVENUE"] as const;
@@ -79,11 +80,12 @@ export function yearlyBenefitCents(benefit: Benefit, hourlyRateCents: number): M
   return { low: benefit.low * per, base: benefit.base * per, high: benefit.high * per };
 }
 
-/** "1,200 hours saved a year at $50 an hour" / "revenue of $80,000 a year", for one scenario. */
+/** "1,200 hours saved a year at $50.00 an hour" (a rate, to the cent) / "revenue of $80,000 a year", for one scenario. */
 export function benefitBasis(benefit: Benefit, hourlyRateCents: number): string {
   const n = (x: number) => x.toLocaleString("en-US");
   const range = benefit.low === benefit.high ? n(benefit.base) : `${n(benefit.low)} / ${n(benefit.base)} / ${n(benefit.high)}`;
   const hours = benefit.low === benefit.high && benefit.base === 1 ? "hour" : "hours";
-  if (benefit.kind === "HOURS") return `${range} ${hours} saved a year at $${(hourlyRateCents / 100).toLocaleString("en-US", { minimumFractionDigits: hourlyRateCents % 100 ? 2 : 0 })} an hour`;
-  return benefit.low === benefit.high ? `revenue of $${range} a year` : `revenue of $${range} a year (low / base / high)`;
+  if (benefit.kind === "HOURS") return `${range} ${hours} saved a year at ${unitPriceOfCents(hourlyRateCents)} an hour`;
+  const usd = (x: number) => dollars(x * 100);
+  return benefit.low === benefit.high ? `revenue of ${usd(benefit.base)} a year` : `revenue of ${usd(benefit.low)} / ${usd(benefit.base)} / ${usd(benefit.high)} a year (low / base / high)`;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { assumedUnitCosts, observeUnitCosts, pricesFromActuals, type Observed } from "@/lib/domain/actuals";
+import { unitPrice } from "@/lib/domain/money";
 import { currentAssumptions } from "../assumptions";
 import { saveAssumptions, type SaveAssumptionsResult } from "../assumption-versions";
 import { db, Prisma } from "../db";
@@ -44,7 +45,7 @@ export async function startVersionFromActuals(ctx: MemberContext, input: { expec
   const current = await currentAssumptions(db, ctx.organization.id);
   const proposal = pricesFromActuals(current.set, observed);
   if (!proposal || !observed.calls) throw new ValidationError("There is no actual cost per call to start from: import inference spend counted in requests or calls first.");
-  const note = `From actual spend: $${observed.calls.usdPerCall.toFixed(6)} a call over ${Math.round(observed.calls.count).toLocaleString("en-US")} calls, against $${(assumed.usdPerCall.base ?? 0).toFixed(6)} assumed in version ${version}; model prices scaled by ${proposal.ratio.toFixed(3)}.`;
+  const note = `From actual spend: ${unitPrice(observed.calls.usdPerCall)} a call over ${Math.round(observed.calls.count).toLocaleString("en-US")} calls, against ${unitPrice(assumed.usdPerCall.base ?? 0)} assumed in version ${version}; model prices scaled by ${proposal.ratio.toFixed(3)}.`;
   return saveAssumptions(ctx, {
     expectedVersion: input.expectedVersion,
     fineTuneMethod: current.set.fineTuneMethod,

@@ -1,6 +1,6 @@
 import "server-only";
 import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
-import { formatCents } from "@/lib/domain/use-case-changes";
+import { dollars } from "@/lib/domain/money";
 import { NO_BUDGET_FIGURE } from "@/lib/domain/decisions/workflow";
 import { audit } from "../audit";
 import type { Tx } from "../db";
@@ -66,7 +66,7 @@ export async function supersedeByDirectDecision(
 
 /** What superseding undoes, by where the workflow stood. */
 function consequence(state: string, budget: number | null): string {
-  const figure = budget === null ? `with ${NO_BUDGET_FIGURE}` : `of ${formatCents(budget)}`;
+  const figure = budget === null ? `with ${NO_BUDGET_FIGURE}` : `of ${dollars(budget)}`;
   if (state === "BUDGET_APPROVED") return `its yearly budget ${figure}, which finance approved, no longer counts as approved spend`;
   if (state === "APPROVED") return `its yearly budget ${figure} no longer awaits finance`;
   return "it is no longer to review";

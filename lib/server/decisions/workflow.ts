@@ -2,7 +2,7 @@ import "server-only";
 import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
 import { cannotServeSentence } from "@/lib/domain/costing/options";
 import type { ProjectionSummary } from "../projections";
-import { formatCents } from "@/lib/domain/use-case-changes";
+import { dollars } from "@/lib/domain/money";
 import { basisOf } from "@/lib/domain/decisions/material-change";
 import { NO_BUDGET_FIGURE, refusalFor, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
 import { watchWarnings } from "../actuals/warnings";
@@ -65,7 +65,7 @@ async function nameOf(tx: Tx, userId: string): Promise<string> {
   return (await tx.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? "Someone";
 }
 
-const money = (cents: bigint) => formatCents(Number(cents));
+const money = (cents: bigint) => dollars(cents);
 
 /**
  * " Fine-tuning cannot serve this use case: it does not meet the 14-day lag." when the approach

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { SourceLink } from "@/components/source-link";
 import { buttonClass } from "@/components/button";
-import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, CATALOGUE_PACKAGE, CATALOGUE_VERSION, catalogueModels, FT_DEPLOYMENT_LABELS, modelPrice, perMillionText, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, CATALOGUE_PACKAGE, CATALOGUE_VERSION, catalogueModels, FT_DEPLOYMENT_LABELS, modelPrice, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
+import { dollars, unitPrice } from "@/lib/domain/money";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { compareAssumptionVersions, countUseCasesToReproject, listAssumptionVersions } from "@/lib/server/assumption-versions";
 import { db } from "@/lib/server/db";
@@ -20,8 +21,13 @@ const td = "px-4 py-3 align-top text-sm text-zinc-700";
 const rowHeader = "px-4 py-3 text-left align-top text-sm font-medium text-zinc-900";
 
 const num = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 6 });
+/** A figure in its unit: money ones ("USD/hour", "USD per million tokens") are prices, to the cent (lib/domain/money.ts). */
+const isMoney = (spec: AssumptionSpec) => spec.unit.startsWith("USD");
+const figure = (spec: AssumptionSpec, v: number) => (isMoney(spec) ? unitPrice(v) : num(v));
+/** A bound of the allowed range: whole dollars for money (a limit, not a price). */
+const bound = (spec: AssumptionSpec, v: number) => (isMoney(spec) ? dollars(v * 100) : num(v));
 const isMissing = (r: Range) => r.low === null || r.base === null || r.high === null;
-const rangeText = (r: Range) => (isMissing(r) ? "missing" : `${num(r.low!)} / ${num(r.base!)} / ${num(r.high!)}`);
+const rangeText = (spec: AssumptionSpec, r: Range) => (isMissing(r) ? "missing" : `${figure(spec, r.low!)} / ${figure(spec, r.base!)} / ${figure(spec, r.high!)}`);
 const methodText = (m: FineTuneMethod) => (m === "LORA" ? "LoRA (parameter-efficient)" : "Full fine-tune");
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -95,7 +101,7 @@ export default async function AssumptionsPage({
   const defaultPrice = modelPrice(current.set.model, current.set.catalogue);
   /** An empty price figure is not missing while the catalogue prices the default model. */
   const fromCatalogue = (key: string): string | null =>
-    !defaultPrice ? null : key === "modelInputPricePerMTokens" ? perMillionText(defaultPrice.inputPerM) : key === "modelOutputPricePerMTokens" ? perMillionText(defaultPrice.outputPerM) : null;
+    !defaultPrice ? null : key === "modelInputPricePerMTokens" ? unitPrice(defaultPrice.inputPerM) : key === "modelOutputPricePerMTokens" ? unitPrice(defaultPrice.outputPerM) : null;
   const missingCount = ASSUMPTION_KEYS.filter((k) => isMissing(current.set.values[k]) && fromCatalogue(k) === null).length;
 
   return (
@@ -118,7 +124,7 @@ export default async function AssumptionsPage({
         </p>
         <p className="mt-1 text-sm text-zinc-700" data-testid="catalogue">
           Default model <strong>{current.set.model}</strong>
-          {defaultPrice ? ` (${perMillionText(defaultPrice.inputPerM)} input, ${perMillionText(defaultPrice.outputPerM)} output per million tokens)` : " (not in the catalogue: priced by hand)"}. Model prices:{" "}
+          {defaultPrice ? ` (${unitPrice(defaultPrice.inputPerM)} input, ${unitPrice(defaultPrice.outputPerM)} output per million tokens)` : " (not in the catalogue: priced by hand)"}. Model prices:{" "}
           {current.set.catalogue
             ? `${current.set.catalogue.package} ${current.set.catalogue.version}, pinned on ${current.set.catalogue.pinnedOn}`
             : `the installed ${CATALOGUE_PACKAGE} ${CATALOGUE_VERSION}, not pinned yet (the first saved version pins it)`}
@@ -176,13 +182,13 @@ export default async function AssumptionsPage({
                           </td>
                         ) : (
                           <>
-                            <td className={`${td} tabular-nums`}>{num(r.low!)}</td>
-                            <td className={`${td} tabular-nums font-medium text-zinc-900`}>{num(r.base!)}</td>
-                            <td className={`${td} tabular-nums`}>{num(r.high!)}</td>
+                            <td className={`${td} tabular-nums`}>{figure(spec, r.low!)}</td>
+                            <td className={`${td} tabular-nums font-medium text-zinc-900`}>{figure(spec, r.base!)}</td>
+                            <td className={`${td} tabular-nums`}>{figure(spec, r.high!)}</td>
                           </>
                         )}
                         <td className={`${td} whitespace-nowrap text-xs`}>
-                          {num(spec.min)} to {num(spec.max)}
+                          {bound(spec, spec.min)} to {bound(spec, spec.max)}
                         </td>
                         <td className={`${td} text-xs`}>
                           <Source spec={spec} orgSlug={ctx.organization.slug} />
@@ -304,8 +310,8 @@ export default async function AssumptionsPage({
                           <th scope="row" className={rowHeader}>
                             {ASSUMPTION_CATALOG[c.key].label} <span className="font-normal text-zinc-500">({ASSUMPTION_CATALOG[c.key].unit})</span>
                           </th>
-                          <td className={`${td} tabular-nums`}>{rangeText(c.from)}</td>
-                          <td className={`${td} tabular-nums`}>→ {rangeText(c.to)}</td>
+                          <td className={`${td} tabular-nums`}>{rangeText(ASSUMPTION_CATALOG[c.key] as AssumptionSpec, c.from)}</td>
+                          <td className={`${td} tabular-nums`}>→ {rangeText(ASSUMPTION_CATALOG[c.key] as AssumptionSpec, c.to)}</td>
                         </tr>
                       ))}
                     </tbody>

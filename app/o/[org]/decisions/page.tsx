@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { EVIDENCE_LABELS } from "@/lib/domain/frameworks";
-import { formatCents } from "@/lib/domain/use-case-changes";
+import { dollars } from "@/lib/domain/money";
 import { QUEUE_REASON_LABELS, QUEUE_REASONS, QUEUE_REASONS_FOR, type QueueReason } from "@/lib/domain/decisions/queue";
 import { canTakeStep, stageOf } from "@/lib/domain/decisions/workflow";
 import { readQueue, type QueueItem } from "@/lib/server/decisions/queue";
@@ -99,7 +99,7 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
         {agreement ? ` · ${item.defaultStart || item.agreementVotes === 0 ? agreement : `${agreement} agree`}` : ""}
       </span>
       <span className="tabular-nums text-zinc-900" data-testid="queue-spend" title="Lifecycle cost as chosen (the decision, else the recommendation), base scenario">
-        {item.spendCents === null ? "not costed" : formatCents(item.spendCents)}
+        {item.spendCents === null ? "not costed" : dollars(item.spendCents)}
         {item.spendIncomplete ? <span className="ml-1 text-xs text-amber-800">{" "}+ missing</span> : null}
         {/* The line names the recommendation; where the decision is another approach, the spend is that one's. */}
         {item.chosenApproach && item.chosenApproach !== item.recommendedApproach ? (
@@ -125,7 +125,7 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
             orgSlug={orgSlug}
             id={item.id}
             step="approveBudget"
-            label={`Approve budget ${item.yearlyBudgetCents === null ? "" : `${formatCents(item.yearlyBudgetCents)} a year`}`.trim()}
+            label={`Approve budget ${item.yearlyBudgetCents === null ? "" : `${dollars(item.yearlyBudgetCents)} a year`}`.trim()}
             done="Budget approved."
           />
         )}

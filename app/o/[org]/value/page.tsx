@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { compareText } from "@/lib/domain/title-order";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
-import { dollars } from "@/lib/domain/portfolio/format";
+import { dollars, unitPriceOfCents } from "@/lib/domain/money";
 import { budgetYearChoices, DEFAULT_HOURLY_RATE_CENTS, parseBudgetYear } from "@/lib/domain/value";
 import { guardPage } from "@/lib/server/page-guard";
 import { listBusinessUnits } from "@/lib/server/use-cases/read";
@@ -36,9 +36,9 @@ export default async function ValuePage(props: { params: Promise<{ org: string }
       <section aria-labelledby="rate-heading" className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
         <h2 id="rate-heading" className="text-lg font-semibold text-zinc-900">Hourly value rate</h2>
         <p className="mt-2 text-sm" data-testid="rate">
-          An hour saved is worth <span className="font-semibold">${(rate.rateCents / 100).toLocaleString("en-US", { minimumFractionDigits: rate.rateCents % 100 ? 2 : 0, maximumFractionDigits: 2 })}</span>
+          An hour saved is worth <span className="font-semibold">{unitPriceOfCents(rate.rateCents)}</span>
           {rate.isDefault
-            ? ` an hour: the default (${dollars(DEFAULT_HOURLY_RATE_CENTS)}), a round placeholder rather than a figure from any source. Finance should set the organization's own loaded rate.`
+            ? ` an hour: the default (${unitPriceOfCents(DEFAULT_HOURLY_RATE_CENTS)}), a round placeholder rather than a figure from any source. Finance should set the organization's own loaded rate.`
             : " an hour, set by the organization."}{" "}
           Use cases that give their benefit as hours saved are priced at it; those that give revenue are not.
         </p>

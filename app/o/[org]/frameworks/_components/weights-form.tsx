@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { FieldError, FormMessage, SubmitButton, TextField } from "@/components/form";
 import { useFormAction, type FormInput } from "@/components/use-form-action";
 import { impactSentences, type WeightsImpact } from "@/lib/domain/frameworks/weights-impact";
-import { dollars } from "@/lib/domain/portfolio/format";
+import { dollars } from "@/lib/domain/money";
 import { previewFrameworkWeights, saveFrameworkWeights } from "../actions";
 
 export interface WeightsFormFramework {

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { againstBaseText, formatCentsExact, MONTH_NAMES } from "@/lib/domain/actuals";
+import { againstBaseText, MONTH_NAMES } from "@/lib/domain/actuals";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
-import { compactDollars, dollars, plural } from "@/lib/domain/portfolio/format";
+import { plural } from "@/lib/domain/portfolio/format";
+import { dollars } from "@/lib/domain/money";
 import type { PortfolioActuals } from "@/lib/server/actuals/read";
 import { link, Panel, ScrollTable, td, tdNum, th, thNum, type UseCaseHref } from "./panel";
 
@@ -66,13 +67,13 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
           <>No use case {filtered ? "in this view " : ""}has actual spend in {a.period.year} so far. </>
         ) : a.unprojected > 0 ? (
           <>
-            Spent {compactDollars(a.actual)} so far this year: {compactDollars(projectedPart(a))} by use cases with a projection for these months, against a base
-            projection of {compactDollars(a.projected.base)} ({againstBaseText(projectedPart(a), a.projected.base)}), and {compactDollars(a.unprojected)} by use cases with none
+            Spent {dollars(a.actual)} so far this year: {dollars(projectedPart(a))} by use cases with a projection for these months, against a base
+            projection of {dollars(a.projected.base)} ({againstBaseText(projectedPart(a), a.projected.base)}), and {dollars(a.unprojected)} by use cases with none
             (not started by their plan, or not assessed), set against nothing;{" "}
           </>
         ) : (
           <>
-            Spent {compactDollars(a.actual)} so far this year against a base projection of {compactDollars(a.projected.base)} ({againstBaseText(a.actual, a.projected.base)});{" "}
+            Spent {dollars(a.actual)} so far this year against a base projection of {dollars(a.projected.base)} ({againstBaseText(a.actual, a.projected.base)});{" "}
           </>
         )}
         {none ? null : a.flagged === 0 ? "no use case is flagged. " : `${plural(a.flagged, "use case")} flagged. `}
@@ -80,7 +81,7 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
           <>
             {/* The organization's, whatever the view: it belongs to no use case, so no filter can place it. */}
             <span data-testid="actuals-unattributed">
-              {formatCentsExact(unattributed)} {filtered ? "of the organization's spend this year (not only this view's) " : ""}belongs to no use case yet
+              {dollars(unattributed)} {filtered ? "of the organization's spend this year (not only this view's) " : ""}belongs to no use case yet
             </span>{" "}
             (<Link className={link} href={actualsHref}>attribute it</Link>).
           </>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { dollars } from "@/lib/domain/portfolio/format";
+import { dollars } from "@/lib/domain/money";
 import { approvedText, BUDGET_STATUS_LABELS, unfiguredApprovalsSentence, type BudgetRow } from "@/lib/domain/value";
 import { link, Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
 

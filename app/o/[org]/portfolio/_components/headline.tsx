@@ -2,7 +2,8 @@ import Link from "next/link";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { asChosenCounts } from "@/lib/domain/portfolio/assemble";
 import { RISK_FLAGS } from "@/lib/domain/portfolio/filter";
-import { compactDollars, count, dollars, plural, wholeShares } from "@/lib/domain/portfolio/format";
+import { count, plural, wholeShares } from "@/lib/domain/portfolio/format";
+import { compactDollars, dollars } from "@/lib/domain/money";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { APPROACH_COLORS } from "./chart-theme";
 import { CountLink, link, type ListHref } from "./panel";
@@ -13,6 +14,11 @@ import { CountLink, link, type ListHref } from "./panel";
  * (use cases awaiting a decision, with a risk flag, where the frameworks disagree), each linked to
  * the use cases behind it.
  */
+/** A compact figure in a headline tile, its whole dollars on hover (lib/domain/money.ts). */
+function Compact({ cents }: { cents: number }) {
+  return <span title={dollars(cents)}>{compactDollars(cents)}</span>;
+}
+
 export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; listHref: ListHref; disagreementsHref: string }) {
   const chosen = d.scenarioSummaries.find((s) => s.scenario === "chosen")!;
   const thisYear = new Date().getUTCFullYear();
@@ -48,10 +54,10 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
         <p className="mt-1 text-sm text-zinc-600">
           {year ? (
             <>
-              <span className="font-medium text-zinc-900" data-testid="headline-year">{compactDollars(year.base)}</span> {whichYear} (low–high {compactDollars(year.low)}–{compactDollars(year.high)}).{" "}
+              <span className="font-medium text-zinc-900" data-testid="headline-year" title={dollars(year.base)}>{compactDollars(year.base)}</span> {whichYear} (low–high <Compact cents={year.low} />–<Compact cents={year.high} />).{" "}
             </>
           ) : null}
-          Lifecycle low–high {compactDollars(chosen.lifecycle.low)}–{compactDollars(chosen.lifecycle.high)}; {plural(chosen.costed, "use case")} costed
+          Lifecycle low–high <Compact cents={chosen.lifecycle.low} />–<Compact cents={chosen.lifecycle.high} />; {plural(chosen.costed, "use case")} costed
           {chosen.notCosted ? (
             <>
               ,{" "}
@@ -96,7 +102,7 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
                     </span>
                   </span>
                   <span className="tabular-nums text-zinc-900">
-                    {compactDollars(a.lifecycle.base)} <span className="text-zinc-600">({percent[i]}%)</span>
+                    <Compact cents={a.lifecycle.base} /> <span className="text-zinc-600">({percent[i]}%)</span>
                   </span>
                 </li>
               ))}

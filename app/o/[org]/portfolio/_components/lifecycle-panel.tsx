@@ -1,5 +1,6 @@
 import { APPROACH_LABELS, APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { count, dollarRange, dollars, plural } from "@/lib/domain/portfolio/format";
+import { count, plural } from "@/lib/domain/portfolio/format";
+import { dollarRange, dollars } from "@/lib/domain/money";
 import { asChosenCounts } from "@/lib/domain/portfolio/assemble";
 import type { ApproachTotal, Dashboard } from "@/lib/domain/portfolio/types";
 import { ChartOrTable } from "./chart-or-table";

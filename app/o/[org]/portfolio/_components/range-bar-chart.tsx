@@ -1,7 +1,8 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis, Cell } from "recharts";
-import { compactDollars, dollars, niceTicks } from "@/lib/domain/portfolio/format";
+import { niceTicks } from "@/lib/domain/portfolio/format";
+import { compactDollars, dollars } from "@/lib/domain/money";
 import { AXIS_TICK } from "./chart-theme";
 
 export interface RangeBar {

@@ -1,4 +1,5 @@
-import { compactDollars, count, dollarRange, dollars, savingText } from "@/lib/domain/portfolio/format";
+import { count, savingText } from "@/lib/domain/portfolio/format";
+import { dollarRange, dollars } from "@/lib/domain/money";
 import { SCENARIO_LABELS, type Dashboard, type ScenarioName } from "@/lib/domain/portfolio/types";
 import { ChartOrTable } from "./chart-or-table";
 import { APPROACH_COLORS } from "./chart-theme";
@@ -75,7 +76,6 @@ export function ScenariosPanel({ d }: { d: Dashboard }) {
       </div>
       <div className="mt-6">
         <h3 className="text-base font-semibold text-zinc-900">Year by year (base)</h3>
-        <p className="mt-1 text-sm text-zinc-600">In thousands ($k) and millions ($M); hover a figure, or read the spend table above, for the exact amount.</p>
         <ScrollTable caption="Scenarios: projected spend per calendar year, base" testId="scenario-years">
           <thead>
             <tr>
@@ -90,12 +90,12 @@ export function ScenariosPanel({ d }: { d: Dashboard }) {
               <tr key={s.scenario} data-scenario={s.scenario}>
                 <th scope="row" className={`${td} text-left font-medium`}>{SCENARIO_LABELS[s.scenario]}</th>
                 {s.years.map((y) => (
-                  <td key={y.calendarYear} className={tdNum} title={dollars(y.base)}>
-                    {compactDollars(y.base)}
+                  <td key={y.calendarYear} className={tdNum}>
+                    {dollars(y.base)}
                   </td>
                 ))}
-                <td className={`${tdNum} font-medium`} title={dollars(s.years.reduce((t, y) => t + y.base, 0))}>
-                  {compactDollars(s.years.reduce((t, y) => t + y.base, 0))}
+                <td className={`${tdNum} font-medium`}>
+                  {dollars(s.years.reduce((t, y) => t + y.base, 0))}
                 </td>
               </tr>
             ))}

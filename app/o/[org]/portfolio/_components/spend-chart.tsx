@@ -3,7 +3,8 @@
 import { Bar, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartLegend, RangeWhisker } from "@/components/chart-legend";
 import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
-import { compactDollars, dollars, niceTicks } from "@/lib/domain/portfolio/format";
+import { niceTicks } from "@/lib/domain/portfolio/format";
+import { compactDollars, dollars } from "@/lib/domain/money";
 import { APPROACH_COLORS, AXIS_TICK } from "./chart-theme";
 
 export interface SpendPoint {

@@ -1,5 +1,5 @@
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
-import { formatCents } from "@/lib/domain/use-case-changes";
+import { dollars, ROUNDED_TOTALS_NOTE } from "@/lib/domain/money";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { ChartOrTable } from "./chart-or-table";
 import { Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
@@ -16,6 +16,7 @@ export function SpendPanel({ d }: { d: Dashboard }) {
           label="spend per year"
           chart={<SpendChart points={d.spend} approaches={approaches} />}
           table={
+            <>
             <ScrollTable caption="Projected spend per year by approach, as chosen (base), with the low and high totals">
               <thead>
                 <tr>
@@ -29,14 +30,16 @@ export function SpendPanel({ d }: { d: Dashboard }) {
                 {d.spend.map((y) => (
                   <tr key={y.calendarYear}>
                     <th scope="row" className={`${td} text-left font-medium`}>{y.calendarYear}</th>
-                    {/* To the cent: whole dollars rounded one by one did not add up to the year's total. */}
-                    {approaches.map((a) => <td key={a} className={tdNum}>{formatCents(y.byApproach[a] ?? 0)}</td>)}
-                    <td className={`${tdNum} font-medium`}>{formatCents(y.base)}</td>
-                    <td className={tdNum}>{`${formatCents(y.low)} – ${formatCents(y.high)}`}</td>
+                    {/* Whole dollars, each rounded on its own; the total is the year's exact sum rounded once. */}
+                    {approaches.map((a) => <td key={a} className={tdNum}>{dollars(y.byApproach[a] ?? 0)}</td>)}
+                    <td className={`${tdNum} font-medium`}>{dollars(y.base)}</td>
+                    <td className={tdNum}>{`${dollars(y.low)} – ${dollars(y.high)}`}</td>
                   </tr>
                 ))}
               </tbody>
             </ScrollTable>
+            <p className="mt-2 text-xs text-zinc-600">{ROUNDED_TOTALS_NOTE}</p>
+            </>
           }
         />
       )}

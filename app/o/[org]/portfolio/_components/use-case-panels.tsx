@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { FLAG_LABELS } from "@/lib/domain/frameworks";
-import { averageOver, count, dollarRange, dollars, lagWait, oneDecimal, plural, weeks } from "@/lib/domain/portfolio/format";
+import { averageOver, count, lagWait, oneDecimal, plural, weeks } from "@/lib/domain/portfolio/format";
+import { dollarRange, dollars } from "@/lib/domain/money";
 import { timeToValueNote } from "@/lib/domain/costing/time-to-value";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { CountLink, link, Panel, ScrollTable, td, tdNum, th, thNum, type ListHref, type UseCaseHref } from "./panel";

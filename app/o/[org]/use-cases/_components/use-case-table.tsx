@@ -40,7 +40,8 @@ import {
   type UseCaseListQuery,
 } from "@/lib/domain/use-case-list";
 import { EVIDENCE_LABELS, EVIDENCE_LEVELS, type Evidence } from "@/lib/domain/frameworks";
-import { compactDollars, dollars, plural } from "@/lib/domain/portfolio/format";
+import { plural } from "@/lib/domain/portfolio/format";
+import { dollars } from "@/lib/domain/money";
 import { GOVERNANCE_OPTIONS } from "@/lib/domain/governance";
 import { approachLabel, formatDateTime, riskFlagLabel, STATUS_STYLES, statusLabel } from "./labels";
 
@@ -164,8 +165,8 @@ const columns = helper.columns([
       i.getValue() === null ? (
         <span className="text-zinc-600">{i.row.original.evidence === "none" ? "not assessed" : "not costed"}</span>
       ) : (
-        <span className="whitespace-nowrap tabular-nums" title={`${dollars(i.getValue()!)} over the lifecycle, as chosen (base)`}>
-          {compactDollars(i.getValue()!)}
+        <span className="whitespace-nowrap tabular-nums" title="Over the lifecycle, as chosen (base)">
+          {dollars(i.getValue()!)}
           {i.row.original.lifecycleIncomplete ? <span className="ml-1 text-xs text-amber-800">+ missing</span> : null}
         </span>
       ),

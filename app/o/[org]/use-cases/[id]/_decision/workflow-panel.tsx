@@ -4,7 +4,7 @@
  */
 import type { Approach } from "@/lib/domain/assessment";
 import { DECISION_STATE_LABELS, NO_BUDGET_FIGURE, canTakeStep, stageOf } from "@/lib/domain/decisions/workflow";
-import { formatCents } from "@/lib/domain/use-case-changes";
+import { dollars } from "@/lib/domain/money";
 import type { MemberRole } from "@/lib/domain/use-case-permissions";
 import { readDecisionWorkflow, type DecisionWorkflow } from "@/lib/server/decisions/queue";
 import type { OptionNotes } from "@/lib/domain/costing/options";
@@ -39,7 +39,7 @@ export async function WorkflowPanel(props: {
   const w = await readDecisionWorkflow(props.organizationId, uc.id);
   const { optionNotes } = props;
   const state = w?.state ?? null;
-  const budget = (c: number | null) => (c === null ? NO_BUDGET_FIGURE : `${formatCents(c)} a year`);
+  const budget = (c: number | null) => (c === null ? NO_BUDGET_FIGURE : `${dollars(c)} a year`);
   return (
     <section aria-labelledby="workflow-heading" className="space-y-3 rounded border border-zinc-200 p-4" data-testid="workflow">
       <h2 id="workflow-heading" className="text-base font-semibold">

@@ -1,14 +1,14 @@
 import Link from "next/link";
-import { ACTUAL_CATEGORY_LABELS, formatCentsExact, MONTH_NAMES, WARNING_LABELS, type Range } from "@/lib/domain/actuals";
+import { ACTUAL_CATEGORY_LABELS, MONTH_NAMES, WARNING_LABELS, type Range } from "@/lib/domain/actuals";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
+import { dollars } from "@/lib/domain/money";
 import { loadVariances } from "@/lib/server/actuals/read";
 
 const th = "border-b border-zinc-200 px-2 py-2 text-left font-medium text-zinc-600";
 const thNum = "border-b border-zinc-200 px-2 py-2 text-right font-medium text-zinc-600";
 const td = "border-b border-zinc-100 px-2 py-2";
 const tdNum = "border-b border-zinc-100 px-2 py-2 text-right tabular-nums";
-const money = (c: number) => formatCentsExact(c);
-const range = (r: Range | null) => (r ? `${money(r.low)} – ${money(r.high)}` : "—");
+const range = (r: Range | null) => (r ? `${dollars(r.low)} – ${dollars(r.high)}` : "—");
 
 /**
  * Actual spend against the projection (issue 21): the sentence, any early-warning flag, and the
@@ -74,8 +74,8 @@ export async function ActualsPanel({ orgSlug, organizationId, useCaseId }: { org
                   {u.variance.monthly.map((m) => (
                     <tr key={m.month}>
                       <td className={td}>{MONTH_NAMES[m.month - 1]}</td>
-                      <td className={tdNum}>{money(m.actual)}</td>
-                      <td className={tdNum}>{m.projected ? money(m.projected.base) : "—"}</td>
+                      <td className={tdNum}>{dollars(m.actual)}</td>
+                      <td className={tdNum}>{m.projected ? dollars(m.projected.base) : "—"}</td>
                       <td className={tdNum}>{range(m.projected)}</td>
                     </tr>
                   ))}
@@ -97,8 +97,8 @@ export async function ActualsPanel({ orgSlug, organizationId, useCaseId }: { org
                   {u.variance.byCategory.map((c) => (
                     <tr key={c.category}>
                       <td className={td}>{ACTUAL_CATEGORY_LABELS[c.category]}</td>
-                      <td className={tdNum}>{money(c.actual)}</td>
-                      <td className={tdNum}>{c.projected ? money(c.projected.base) : "not projected"}</td>
+                      <td className={tdNum}>{dollars(c.actual)}</td>
+                      <td className={tdNum}>{c.projected ? dollars(c.projected.base) : "not projected"}</td>
                       <td className={tdNum}>{range(c.projected)}</td>
                     </tr>
                   ))}

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Bar, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartLegend, RangeWhisker } from "@/components/chart-legend";
-import { compactDollars, dollars, niceTicks } from "@/lib/domain/portfolio/format";
-import { formatCents } from "@/lib/domain/use-case-changes";
+import { niceTicks } from "@/lib/domain/portfolio/format";
+import { compactDollars, dollars, ROUNDED_TOTALS_NOTE } from "@/lib/domain/money";
 
 export interface ChartYear {
   calendarYear: number;
@@ -67,10 +67,10 @@ export function CostChart({ byApproach, labels, yearsNote }: { byApproach: Recor
               {years.map((y) => (
                 <tr key={y.calendarYear} className="border-t border-zinc-100">
                   <th scope="row" className="p-1 text-left font-medium">{y.calendarYear}</th>
-                  {categories.map((c) => <td key={c} className="p-1 text-right tabular-nums">{y.categories[c] === undefined ? "—" : formatCents(y.categories[c]!)}</td>)}
-                  <td className="p-1 text-right font-medium tabular-nums">{formatCents(baseOf(y))}</td>
-                  <td className="p-1 text-right tabular-nums">{formatCents(y.low)}</td>
-                  <td className="p-1 text-right tabular-nums">{formatCents(y.high)}</td>
+                  {categories.map((c) => <td key={c} className="p-1 text-right tabular-nums">{y.categories[c] === undefined ? "—" : dollars(y.categories[c]!)}</td>)}
+                  <td className="p-1 text-right font-medium tabular-nums">{dollars(baseOf(y))}</td>
+                  <td className="p-1 text-right tabular-nums">{dollars(y.low)}</td>
+                  <td className="p-1 text-right tabular-nums">{dollars(y.high)}</td>
                 </tr>
               ))}
             </tbody>
@@ -79,14 +79,15 @@ export function CostChart({ byApproach, labels, yearsNote }: { byApproach: Recor
                 <th scope="row" className="p-1 text-left">Lifecycle</th>
                 {categories.map((c) => {
                   const t = sum((y) => y.categories[c]);
-                  return <td key={c} className="p-1 text-right tabular-nums">{t === undefined ? "—" : formatCents(t)}</td>;
+                  return <td key={c} className="p-1 text-right tabular-nums">{t === undefined ? "—" : dollars(t)}</td>;
                 })}
-                <td className="p-1 text-right tabular-nums">{formatCents(sum(baseOf) ?? 0)}</td>
-                <td className="p-1 text-right tabular-nums">{formatCents(sum((y) => y.low) ?? 0)}</td>
-                <td className="p-1 text-right tabular-nums">{formatCents(sum((y) => y.high) ?? 0)}</td>
+                <td className="p-1 text-right tabular-nums">{dollars(sum(baseOf) ?? 0)}</td>
+                <td className="p-1 text-right tabular-nums">{dollars(sum((y) => y.low) ?? 0)}</td>
+                <td className="p-1 text-right tabular-nums">{dollars(sum((y) => y.high) ?? 0)}</td>
               </tr>
             </tfoot>
           </table>
+          <p className="mt-1 text-xs text-zinc-600">{ROUNDED_TOTALS_NOTE}</p>
         </div>
       ) : (
         <>

@@ -1,5 +1,6 @@
 import { ANSWER_LABELS, APPROACH_LABELS, APPROACHES, type AnswerKey } from "@/lib/domain/assessment";
 import { ASSUMPTION_CATALOG, assumedAnswersSentence, cannotServe, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, pricingSentence, retrainingCells, retrainingNote, timeToValueNote, type AssumptionKey } from "@/lib/domain/costing";
+import { dollars } from "@/lib/domain/money";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { db } from "@/lib/server/db";
@@ -45,7 +46,6 @@ async function simulationFor(organizationId: string, useCaseId: string) {
   return deriveFrom(row, ctx, { simulate: true }).simulation ?? null;
 }
 
-const dollars = (cents: number) => `$${Math.round(cents / 100).toLocaleString("en-US")}`;
 const range = (r: { low: number; base: number; high: number }, f: (n: number) => string) => (r.low === r.high ? f(r.base) : `${f(r.low)} – ${f(r.high)} (base ${f(r.base)})`);
 
 function missingLabel(m: string): string {

@@ -1,5 +1,5 @@
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
-import { dollars } from "@/lib/domain/portfolio/format";
+import { dollars, unitPriceOfCents } from "@/lib/domain/money";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { benefitBasis, paybackText, returnText, VALUE_SCENARIOS, type ApproachValue, type ScenarioValue } from "@/lib/domain/value";
 import { requireMember } from "@/lib/server/guard";
@@ -7,7 +7,7 @@ import { getUseCaseValue } from "@/lib/server/value/read";
 import { BenefitForm } from "./benefit-form";
 
 const rateText = (cents: number, isDefault: boolean) =>
-  `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: cents % 100 ? 2 : 0 })} an hour${isDefault ? " (the default until finance sets the organization's rate)" : " (the organization's rate)"}`;
+  `${unitPriceOfCents(cents)} an hour${isDefault ? " (the default until finance sets the organization's rate)" : " (the organization's rate)"}`;
 
 function WhyNone({ value }: { value: ApproachValue }) {
   if (value.status === "incomplete") return <>a cost figure is missing, so no net value (never netted against a partial cost)</>;

@@ -1,0 +1,98 @@
+/**
+ * How money reads in the app: one rule, so that a figure on one panel reads the same on the next.
+ * Every amount is kept in integer cents (BigInt for actual spend) and written by one of these.
+ *
+ * 1. Whole dollars, `dollars`: "$2,866,412", "−$1,235". The default: every table, sentence,
+ *    list, chart tooltip, notification and decision, for projected costs, budgets, value, savings
+ *    and actual spend alike. A projection is an estimate, so its cents say nothing; a budget is
+ *    approved in dollars. Rounded half away from zero, the same for −$0.50 as for $0.50.
+ * 2. Compact, `compactDollars`: "$2.87M", "$412k", "$950" (three significant figures). Only where
+ *    room is the point and the whole-dollar figure is one hover or one glance away: the portfolio's
+ *    headline tiles (each compact figure carries its whole dollars as its title) and chart axes
+ *    (each chart has its table, and its tooltip, in whole dollars). Never in a table or sentence:
+ *    "$2.87M" beside "$2,866,412" reads as two figures.
+ * 3. To the cent, only where a dollar is too coarse or finance ticks the figure off to the cent:
+ *    - `unitPrice`, a price or per-unit rate: "$2.50" per million tokens, "$0.004123" a call,
+ *      "$85.00" an hour, and the prices and rates on the assumptions page. Always with its cents,
+ *      and finer digits when the price has them; a rate rounded to the dollar multiplies into a
+ *      wrong cost.
+ *    - `dollarsAndCents`, actual spend on the Actual spend page, as imported: each import's total
+ *      and months, the sources and reasons of the spend no use case owns. Finance reconciles these
+ *      against the provider's invoice, which is to the cent. Once attributed to use cases (their
+ *      panels, the portfolio) actual spend reads in whole dollars beside its projection.
+ * The CSV exports are not written here: they keep exact cents, as plain decimals, for finance.
+ *
+ * Totals: a whole-dollar total is the exact cent sum rounded once (`dollars(sum of cents)`), never
+ * a sum of rounded parts, so it matches the export's total to the dollar; the parts shown beside it,
+ * each rounded on its own, may then add up to a dollar or two more or less.
+ *
+ * Pure: no Next.js, Prisma or I/O.
+ */
+
+const WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+/** |cents| rounded to whole dollars, half away from zero. */
+function wholeDollarsOf(cents: number | bigint): bigint {
+  const c = BigInt(typeof cents === "bigint" ? cents : Math.round(cents));
+  const a = c < 0n ? -c : c;
+  return (a + 50n) / 100n;
+}
+
+/** Whole dollars: 286_641_237 → "$2,866,412"; negative amounts "−$1,235"; under 50 cents "$0". */
+export function dollars(cents: number | bigint): string {
+  const d = wholeDollarsOf(cents);
+  const negative = (typeof cents === "bigint" ? cents < 0n : cents < 0) && d > 0n;
+  return `${negative ? "−" : ""}$${WHOLE.format(d)}`;
+}
+
+/** "$100 – $2,500" */
+export function dollarRange(r: { low: number; high: number }): string {
+  return `${dollars(r.low)} – ${dollars(r.high)}`;
+}
+
+const UNITS: readonly [number, string][] = [[1e9, "B"], [1e6, "M"], [1e3, "k"]];
+
+/**
+ * Compact, for headline tiles and chart axes only (see above): whole dollars below $1,000, three
+ * significant figures above ($950, $1.23k, $41k, $1.32M, $3.4B). A figure that rounds up to the
+ * next unit takes it ($999,999 is "$1M", never "$1,000k"), and one that rounds to nothing has no
+ * sign.
+ */
+export function compactDollars(cents: number | bigint): string {
+  const c = Number(cents);
+  const usd = Math.abs(c) / 100;
+  const whole = Number(wholeDollarsOf(c));
+  const sign = c < 0 && whole > 0 ? "−" : "";
+  if (whole < 1000) return `${sign}$${whole}`;
+  const rounded = Number(usd.toPrecision(3));
+  const [size, suffix] = UNITS.find(([size]) => rounded >= size)!;
+  return `${sign}$${Number((rounded / size).toPrecision(3)).toLocaleString("en-US")}${suffix}`;
+}
+
+/** Actual spend as billed, to the cent: 4_123_007n → "$41,230.07"; −5 → "−$0.05". */
+export function dollarsAndCents(cents: number | bigint): string {
+  const c = BigInt(typeof cents === "bigint" ? cents : Math.round(cents));
+  const a = c < 0n ? -c : c;
+  return `${c < 0n ? "−" : ""}$${WHOLE.format(a / 100n)}.${String(a % 100n).padStart(2, "0")}`;
+}
+
+/**
+ * A price or per-unit rate, in dollars: always its cents ("$2.50", "$10.00", "$1,250.00"), and
+ * finer digits where the price has them, to four significant figures and at most six decimals
+ * ("$0.075", "$2.125", "$0.004123").
+ */
+export function unitPrice(usd: number): string {
+  const a = Math.abs(usd);
+  const decimals = a > 0 ? Math.min(6, Math.max(2, 3 - Math.floor(Math.log10(a)))) : 2;
+  const text = a.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: decimals });
+  return `${usd < 0 && /[1-9]/.test(text) ? "−" : ""}$${text}`;
+}
+
+/** A price in cents (an hourly rate), as unitPrice writes it: 8_550 → "$85.50", 5_000 → "$50.00". */
+export function unitPriceOfCents(cents: number): string {
+  return unitPrice(cents / 100);
+}
+
+/** Said under a table whose totals sit beside the parts they add up (see "Totals" above). */
+export const ROUNDED_TOTALS_NOTE =
+  "Each figure is rounded to the dollar on its own; a total is the exact sum, rounded once, so it may be a dollar or two off the figures beside it. The CSV export has the cents.";
