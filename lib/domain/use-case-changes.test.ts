@@ -37,7 +37,7 @@ describe("changes between versions", () => {
     ["chosenApproach", "FINE_TUNING", "Fine-tuning"],
     ["ownerId", "u1", "Ada"],
     ["ownerId", "u2", "a former member"],
-    ["manualEstimate", { low: 100000, base: 200000, high: 300000 }, "$1,000.00 / $2,000.00 / $3,000.00 a year (low / base / high)"],
+    ["manualEstimate", { low: 100000, base: 200000, high: 300000 }, "$1,000 / $2,000 / $3,000 a year (low / base / high)"],
     ["title", "Plain", "Plain"],
   ])("%s = %j reads %j", (path, value, text) => {
     expect(formatFieldValue(path, value, { u1: "Ada" })).toBe(text);
@@ -59,7 +59,7 @@ describe("every kind of value in the history, as read", () => {
     ["status", "SOMEDAY", "SOMEDAY"],
     ["decisionState", "TO_REVIEW", "To review: what it was approved on has changed"],
     ["decisionState", "LOST", "LOST"],
-    ["yearlyBudget", 1_234_56, "$1,234.56 a year"],
+    ["yearlyBudget", 1_234_56, "$1,235 a year"],
     ["yearlyBudget", "n/a", "n/a"],
     ["proposedApproach", "HYBRID", "Hybrid"],
     ["recommendedApproach", "AGENT", "Agent with tools"],

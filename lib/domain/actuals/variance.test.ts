@@ -15,13 +15,13 @@ describe("variance against the projection", () => {
     const v = computeVariance({ year: 2026, throughMonth: 3, projection, actual: months(11_000, 12_000, 12_400), approvedBudget: null });
     expect(v.projected).toEqual({ low: 24_000_00, base: 30_000_00, high: 37_500_00 });
     expect(v).toMatchObject({ actual: 35_400_00, pctVsBase: 18, position: "over-base", flags: [] });
-    expect(v.sentence).toBe("Spent $35.4k so far this year (January to March), 18% over the base projection, inside the high case.");
+    expect(v.sentence).toBe("Spent $35,400 so far this year (January to March), 18% over the base projection, inside the high case.");
     expect(v.monthly.map((m) => m.projected!.base)).toEqual([10_000_00, 10_000_00, 10_000_00]);
   });
 
   it.each([
-    [[5_000, 5_000], "below", "below the low case ($16k)", ["outside-range"]],
-    [[25_000, 25_000], "above", "above the high case ($25k)", ["outside-range"]],
+    [[5_000, 5_000], "below", "below the low case ($16,000)", ["outside-range"]],
+    [[25_000, 25_000], "above", "above the high case ($25,000)", ["outside-range"]],
     [[9_000, 9_000], "under-base", "10% under the base projection, inside the low case", []],
     [[10_000, 10_000], "on-base", "on the base projection", []],
   ] as const)("spent %j: %s", (spent, position, words, flags) => {
@@ -36,7 +36,7 @@ describe("variance against the projection", () => {
     const v = computeVariance({ year: 2026, throughMonth: 4, projection, actual: months(12_000, 12_000, 12_000, 12_000), approvedBudget: 120_000_00 });
     expect(v.runRate).toEqual({ yearEnd: 144_000_00, budget: 120_000_00, passesBudget: true, passingMonth: 11 });
     expect(v.flags).toEqual(["over-budget"]);
-    expect(v.sentence).toContain("At this rate the year ends near $144k, past the $120k yearly budget finance approved (in November).");
+    expect(v.sentence).toContain("At this rate the year ends near $144,000, past the $120,000 yearly budget finance approved (in November).");
     const within = computeVariance({ year: 2026, throughMonth: 4, projection, actual: months(9_000, 9_000, 9_000, 9_000), approvedBudget: 120_000_00 });
     expect(within.flags).toEqual([]);
   });
@@ -44,7 +44,7 @@ describe("variance against the projection", () => {
   it("has no comparison when nothing metered is projected, and never counts engineering as metered", () => {
     const v = computeVariance({ year: 2026, throughMonth: 1, projection: [projection[1]!], actual: months(1_000), approvedBudget: null });
     expect(v.projected).toBeNull();
-    expect(v.sentence).toBe("Spent $1k so far this year (January); there is no projection of metered costs for these months to compare it with.");
+    expect(v.sentence).toBe("Spent $1,000 so far this year (January); there is no projection of metered costs for these months to compare it with.");
   });
 
   it("splits a year into whole-cent months that add up to it, and ranks distance outside a range", () => {
@@ -87,7 +87,7 @@ describe("a use case that starts during the year", () => {
     expect(v.monthly[8]!.projected).toEqual({ low: 5_000_00, base: 10_000_00, high: 20_000_00 });
     // Spread over all twelve months instead, the same use case read 18% under its base, though on plan.
     expect(computeVariance({ year: 2026, throughMonth: 11, projection, actual, approvedBudget: null }).pctVsBase).toBe(-18);
-    expect(v.sentence).toBe("Spent $30k so far this year (January to November), on the base projection.");
+    expect(v.sentence).toBe("Spent $30,000 so far this year (January to November), on the base projection.");
   });
 });
 
@@ -104,18 +104,18 @@ describe("the run rate and the sentence at the edges (the year's start, credits,
     const v = computeVariance({ year: 2026, throughMonth: 4, projection: flat, actual, approvedBudget: 100_000_00 });
     expect(v.runRate).toEqual({ yearEnd: 120_000_00, budget: 100_000_00, passesBudget: true, passingMonth: 1 });
     expect(v.flags).toContain("over-budget");
-    expect(v.sentence).toContain("At this rate the year ends near $120k, past the $100k yearly budget finance approved (in January).");
+    expect(v.sentence).toContain("At this rate the year ends near $120,000, past the $100,000 yearly budget finance approved (in January).");
   });
   it("a difference that rounds to 0% is said as under 1%, never \"on the base projection\" beside \"above the high case\"", () => {
     const v = computeVariance({ year: 2026, throughMonth: 1, projection: flat, actual: [{ month: 1, category: "INFERENCE", cents: 10_020_00 }], approvedBudget: null });
     expect(v).toMatchObject({ pctVsBase: 0, position: "above" });
-    expect(v.sentence).toBe("Spent $10k so far this year (January), less than 1% over the base projection, above the high case ($10k).");
+    expect(v.sentence).toBe("Spent $10,020 so far this year (January), less than 1% over the base projection, above the high case ($10,000).");
     const under = computeVariance({ year: 2026, throughMonth: 1, projection: flat, actual: [{ month: 1, category: "INFERENCE", cents: 9_970_00 }], approvedBudget: null });
-    expect(under.sentence).toBe("Spent $9.97k so far this year (January), less than 1% under the base projection, below the low case ($10k).");
+    expect(under.sentence).toBe("Spent $9,970 so far this year (January), less than 1% under the base projection, below the low case ($10,000).");
   });
   it("before the planned start, says so: nothing was projected for these months", () => {
     const before = (cents: number) => computeVariance({ year: 2026, throughMonth: 3, fromMonth: 10, projection: flat, actual: [{ month: 3, category: "INFERENCE", cents }], approvedBudget: null });
-    expect(before(5_000_00).sentence).toBe("Spent $5k so far this year (January to March), before its planned start in October: nothing was projected for these months.");
+    expect(before(5_000_00).sentence).toBe("Spent $5,000 so far this year (January to March), before its planned start in October: nothing was projected for these months.");
     expect(before(0).sentence).toBe("Spent $0 so far this year (January to March); its planned start is in October, so nothing was projected for these months.");
     // Nothing run yet, so no run rate either.
     expect(before(5_000_00).runRate.yearEnd).toBe(5_000_00);

@@ -64,7 +64,7 @@ describe("each sentence, word for word, from a summary built by hand", () => {
     expect(told).toEqual({
       cheapest: "RAG",
       runnerUp: "FINE_TUNING",
-      savings: "RAG is the cheapest approach that meets the 30-day lag: against Fine-tuning it saves 28.6% over the lifecycle in the base case ($20k), saves 20% in the low scenario and costs 12.5% more in the high scenario.",
+      savings: "RAG is the cheapest approach that meets the 30-day lag: against Fine-tuning it saves 28.6% over the lifecycle in the base case ($20,000), saves 20% in the low scenario and costs 12.5% more in the high scenario.",
       simulation: null,
       infeasible: [],
       premium: null,
@@ -79,16 +79,16 @@ describe("each sentence, word for word, from a summary built by hand", () => {
       savings: [saving("RAG", "HYBRID", 1_000_000, { low: 10, base: 16.67, high: 20 }), saving("RAG", "FINE_TUNING", 14_000_000, { low: 70, base: 73.7, high: 75 })],
     };
     expect(explainCosts({ ...base, inPlay: { approach: "FINE_TUNING", chosen: false } }).premium).toBe(
-      "Fine-tuning, the recommendation, costs $140k more than RAG over the lifecycle in the base case (3.8 times RAG's), $70k more in the low scenario and $280k more in the high.",
+      "Fine-tuning, the recommendation, costs $140,000 more than RAG over the lifecycle in the base case (3.8 times RAG's), $70,000 more in the low scenario and $280,000 more in the high.",
     );
     const closer = { ...base, approaches: { ...base.approaches, FINE_TUNING: { lifecycle: life(6_500_000), manual: false } }, savings: [base.savings[0]!, saving("RAG", "FINE_TUNING", 1_500_000, { low: 20, base: 23.1, high: 25 })] };
     expect(explainCosts({ ...closer, inPlay: { approach: "FINE_TUNING", chosen: true } }).premium).toBe(
-      "Fine-tuning, the chosen approach, costs $15k more than RAG over the lifecycle in the base case (30% above RAG's), $7.5k more in the low scenario and $30k more in the high.",
+      "Fine-tuning, the chosen approach, costs $15,000 more than RAG over the lifecycle in the base case (30% above RAG's), $7,500 more in the low scenario and $30,000 more in the high.",
     );
     // The runner-up in play: the savings sentence names it, and no second sentence repeats the comparison.
     const runnerUp = explainCosts({ ...base, inPlay: { approach: "HYBRID", chosen: false } });
     expect(runnerUp.premium).toBeNull();
-    expect(runnerUp.savings).toBe("RAG is the cheapest approach: against Hybrid (the recommendation) it saves 16.7% over the lifecycle in the base case ($10k), saves 10% in the low scenario and saves 20% in the high scenario.");
+    expect(runnerUp.savings).toBe("RAG is the cheapest approach: against Hybrid (the recommendation) it saves 16.7% over the lifecycle in the base case ($10,000), saves 10% in the low scenario and saves 20% in the high scenario.");
     // The cheapest itself, an approach that cannot serve, a manual estimate or nothing in play: no premium to say.
     expect(explainCosts({ ...base, inPlay: { approach: "RAG", chosen: false } }).premium).toBeNull();
     expect(explainCosts({ ...base, approaches: { ...base.approaches, FINE_TUNING: { lifecycle: life(19_000_000), manual: false, meetsLag: false } }, inPlay: { approach: "FINE_TUNING", chosen: false } }).premium).toBeNull();
@@ -172,13 +172,13 @@ describe("each sentence, word for word, from a summary built by hand", () => {
     };
     const pair = { approach: "RAG" as const, against: "HYBRID" as const, cheaperShare: 0.8765, p10Cents: 120_000, p90Cents: 4_560_000_00 };
     expect(explainCosts({ ...base, simulation: { trials: 2000, pairs: [pair] } }).simulation).toBe(
-      "RAG costs less than Hybrid in 88% of 2,000 trials; it saves $1.2k–$4.56M (P10–P90).",
+      "RAG costs less than Hybrid in 88% of 2,000 trials; it saves $1,200–$4,560,000 (P10–P90).",
     );
     expect(explainCosts({ ...base, simulation: { trials: 500, pairs: [{ ...pair, p10Cents: -2_500_000 }] } }).simulation).toBe(
-      "RAG costs less than Hybrid in 88% of 500 trials; the saving runs from −$25k to $4.56M (P10–P90; negative: it costs more).",
+      "RAG costs less than Hybrid in 88% of 500 trials; the saving runs from −$25,000 to $4,560,000 (P10–P90; negative: it costs more).",
     );
     expect(explainCosts({ ...base, simulation: { trials: 2000, pairs: [{ ...pair, p10Cents: 0 }] } }).simulation).toBe(
-      "RAG costs less than Hybrid in 88% of 2,000 trials; it saves $0–$4.56M (P10–P90).",
+      "RAG costs less than Hybrid in 88% of 2,000 trials; it saves $0–$4,560,000 (P10–P90).",
     );
     // A simulation of another pair says nothing about this one.
     expect(explainCosts({ ...base, simulation: { trials: 2000, pairs: [{ ...pair, against: "FINE_TUNING" }] } }).simulation).toBeNull();
@@ -229,7 +229,7 @@ describe("each sentence, word for word, from a summary built by hand", () => {
       savings: [saving("FINE_TUNING", "HYBRID", 9, { low: 1, base: 1, high: 1 }), saving("RAG", "HYBRID", 1_000_000, { low: 0, base: 0, high: -5 })],
       simulation: { trials: 10, pairs: [{ approach: "FINE_TUNING", against: "HYBRID", cheaperShare: 0.1, p10Cents: 1, p90Cents: 2 }, { approach: "RAG", against: "HYBRID", cheaperShare: 0.5, p10Cents: 100, p90Cents: 200 }] },
     });
-    expect(told.savings).toBe("RAG is the cheapest approach: against Hybrid it saves under 0.1% over the lifecycle in the base case ($10k), saves under 0.1% in the low scenario and costs 5% more in the high scenario.");
+    expect(told.savings).toBe("RAG is the cheapest approach: against Hybrid it saves under 0.1% over the lifecycle in the base case ($10,000), saves under 0.1% in the low scenario and costs 5% more in the high scenario.");
     expect(told.simulation).toBe("RAG costs less than Hybrid in 50% of 10 trials; it saves $1–$2 (P10–P90).");
     // No saving recorded for the pair at all: only the order is said.
     expect(explainCosts({ approaches: { RAG: { lifecycle: life(1), manual: false }, HYBRID: { lifecycle: life(2), manual: false } }, savings: [] }).savings).toBe("RAG is the cheapest approach, ahead of Hybrid.");
@@ -276,9 +276,9 @@ describe("the approach in play where the comparisons leave it out (review-usecas
   it("says a chosen approach priced by a manual estimate is left out of the comparisons, and what it costs over the cheapest as the decision's choices say", () => {
     const withAgent = { ...base, approaches: { ...base.approaches, AGENT: { lifecycle: life(40_000_000), manual: true } } };
     const told = explainCosts({ ...withAgent, inPlay: { approach: "AGENT", chosen: true } });
-    expect(decisionOptionNotes(withAgent).AGENT!.text).toBe("$400k over the lifecycle (base), as estimated, $350k more than RAG");
+    expect(decisionOptionNotes(withAgent).AGENT!.text).toBe("$400,000 over the lifecycle (base), as estimated, $350,000 more than RAG");
     expect(told.inPlayNotCompared).toBe(
-      "Agent with tools, the chosen approach, is priced by its owner's manual estimate, not by the model, so the comparisons above leave it out: $400k over the lifecycle in the base case, $350k more than RAG.",
+      "Agent with tools, the chosen approach, is priced by its owner's manual estimate, not by the model, so the comparisons above leave it out: $400,000 over the lifecycle in the base case, $350,000 more than RAG.",
     );
   });
 

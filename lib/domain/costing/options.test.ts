@@ -18,11 +18,11 @@ describe("decisionOptionNotes", () => {
       },
     });
     expect(texts(notes)).toEqual({
-      RAG: "$365k over the lifecycle (base), the cheapest that serves",
-      FINE_TUNING: "$2.13M over the lifecycle (base); does not meet the 14-day lag",
-      HYBRID: "$1.1M over the lifecycle (base), $739k more than RAG",
-      PROMPTING: "$287k over the lifecycle (base); does not reach the use case's knowledge",
-      AGENT: "$950k over the lifecycle (base), as estimated, $585k more than RAG",
+      RAG: "$365,448 over the lifecycle (base), the cheapest that serves",
+      FINE_TUNING: "$2,128,494 over the lifecycle (base); does not meet the 14-day lag",
+      HYBRID: "$1,104,770 over the lifecycle (base), $739,322 more than RAG",
+      PROMPTING: "$286,835 over the lifecycle (base); does not reach the use case's knowledge",
+      AGENT: "$950,000 over the lifecycle (base), as estimated, $584,552 more than RAG",
       PIPELINE: "not costed (the cost model prices it only from a manual estimate)",
       FEEDBACK_LEARNING: "not costed (the cost model prices it only from a manual estimate)",
     });
@@ -33,9 +33,9 @@ describe("decisionOptionNotes", () => {
     const notes = decisionOptionNotes({
       approaches: { PROMPTING: { lifecycle: life(10_000_00), manual: false, meetsBar: false }, RAG: { lifecycle: life(50_000_00, false), manual: false } },
     });
-    expect(notes.PROMPTING).toEqual({ text: "$10k over the lifecycle (base); falls short of the bar (tried)", cannotServe: true });
+    expect(notes.PROMPTING).toEqual({ text: "$10,000 over the lifecycle (base); falls short of the bar (tried)", cannotServe: true });
     // Incomplete, so not named the cheapest: its total leaves a cost out.
-    expect(notes.RAG).toEqual({ text: "$50k+ (a figure is missing) over the lifecycle (base)", cannotServe: false });
+    expect(notes.RAG).toEqual({ text: "$50,000+ (a figure is missing) over the lifecycle (base)", cannotServe: false });
     expect(decisionOptionNotes(null)).toEqual({});
   });
 

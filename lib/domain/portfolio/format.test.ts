@@ -1,39 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { averageOver, count, inSentence, lagWait, niceTicks, oneDecimal, plural, savingText, weeks, wholeShares } from "./format";
-import { compactDollars, dollarRange, dollars } from "../money";
 import { SCENARIO_LABELS } from "./types";
 
 describe("portfolio money and numbers", () => {
-  it.each([
-    [123_456_789, "$1,234,568"],
-    [-123_460, "−$1,235"],
-    [49, "$0"],
-    [0, "$0"],
-  ])("dollars(%i) = %s", (cents, text) => expect(dollars(cents)).toBe(text));
-
-  it("writes a range", () => expect(dollarRange({ low: 100_00, high: 2_500_00 })).toBe("$100 – $2,500"));
-
-  it.each([
-    [95_000, "$950"],
-    [999_49, "$999"],
-    [1_000_00, "$1k"],
-    [1_234_00, "$1.23k"],
-    [99_960, "$1k"],
-    [123_456_00, "$123k"],
-    [99_950_00, "$100k"],
-    [1_000_000_00, "$1M"],
-    [1_200_000_00, "$1.2M"],
-    [1_325_000_00, "$1.33M"],
-    [99_999_999, "$1M"],
-    [1_250_000_00, "$1.25M"],
-    [1_000_000_000_00, "$1B"],
-    [3_400_000_000_00, "$3.4B"],
-    [-12_000_00, "−$12k"],
-    [-49, "$0"],
-    [-50, "−$1"],
-    [0, "$0"],
-  ])("compactDollars(%i) = %s", (cents, text) => expect(compactDollars(cents)).toBe(text));
-
+  // Money (dollars, compactDollars) is tested with its module, lib/domain/money.test.ts.
   it("counts, decimals and plurals", () => {
     expect(count(1234567)).toBe("1,234,567");
     expect(oneDecimal(12.46)).toBe("12.5");

@@ -45,10 +45,10 @@ describe("the yearly benefit in cents", () => {
     expect(readBenefit("1200")).toBeNull();
   });
   it("says what it rests on", () => {
-    expect(benefitBasis({ kind: "HOURS", low: 800, base: 1_200, high: 2_000 }, 5_000)).toBe("800 / 1,200 / 2,000 hours saved a year at $50 an hour");
+    expect(benefitBasis({ kind: "HOURS", low: 800, base: 1_200, high: 2_000 }, 5_000)).toBe("800 / 1,200 / 2,000 hours saved a year at $50.00 an hour");
     expect(benefitBasis({ kind: "HOURS", low: 5, base: 5, high: 5 }, 4_250)).toBe("5 hours saved a year at $42.50 an hour");
-    expect(benefitBasis({ kind: "HOURS", low: 1, base: 1, high: 1 }, 5_000)).toBe("1 hour saved a year at $50 an hour");
-    expect(benefitBasis({ kind: "REVENUE", low: 1_000, base: 2_000, high: 3_000 }, 5_000)).toBe("revenue of $1,000 / 2,000 / 3,000 a year (low / base / high)");
+    expect(benefitBasis({ kind: "HOURS", low: 1, base: 1, high: 1 }, 5_000)).toBe("1 hour saved a year at $50.00 an hour");
+    expect(benefitBasis({ kind: "REVENUE", low: 1_000, base: 2_000, high: 3_000 }, 5_000)).toBe("revenue of $1,000 / $2,000 / $3,000 a year (low / base / high)");
   });
   it.each([[0, false], [1, true], [100_000, true], [100_001, false], [12.5, false]])("hourly rate %s cents valid: %s", (v, ok) => expect(hourlyRateSchema.safeParse(v).success).toBe(ok));
 });
@@ -92,6 +92,6 @@ describe("the benefit form's messages", () => {
 
   it("a revenue of one figure reads without the range", () => {
     expect(benefitBasis({ kind: "REVENUE", low: 80_000, base: 80_000, high: 80_000 }, 5_000)).toBe("revenue of $80,000 a year");
-    expect(benefitBasis({ kind: "REVENUE", low: 1, base: 2, high: 3 }, 5_000)).toBe("revenue of $1 / 2 / 3 a year (low / base / high)");
+    expect(benefitBasis({ kind: "REVENUE", low: 1, base: 2, high: 3 }, 5_000)).toBe("revenue of $1 / $2 / $3 a year (low / base / high)");
   });
 });

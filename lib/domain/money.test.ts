@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { compactDollars, dollarRange, dollars, dollarsAndCents, unitPrice, unitPriceOfCents } from "./money";
+
+// One figure, $2,866,412.37, as each place in the app writes it: the CFO's three readings of it
+// ("$2.87M", "$2,866,412", "$2,866,412.37") are now one per kind of place, by rule.
+const FIGURE = 286_641_237;
+
+describe("whole dollars: tables, sentences, tooltips", () => {
+  it.each([
+    [FIGURE, "$2,866,412"],
+    [123_456_789, "$1,234,568"],
+    [-123_460, "−$1,235"],
+    [49, "$0"],
+    [50, "$1"],
+    [250, "$3"],
+    [0, "$0"],
+  ])("dollars(%i) = %s", (cents, text) => expect(dollars(cents)).toBe(text));
+
+  it("rounds half a dollar away from zero both ways: a $0.50 credit is −$1, as $0.50 is $1", () => {
+    expect(dollars(-50)).toBe("−$1");
+    expect(dollars(-250)).toBe("−$3");
+    expect(dollars(-49)).toBe("$0");
+  });
+
+  it("takes actual spend's BigInt cents as it takes numbers", () => {
+    expect(dollars(451_000n)).toBe("$4,510");
+    expect(dollars(2_255n)).toBe("$23");
+    expect(dollars(-2_255n)).toBe("−$23");
+    expect(dollars(9_007_199_254_740_993_00n)).toBe("$9,007,199,254,740,993");
+  });
+
+  it("a whole-dollar total is the exact sum rounded once, not the sum of rounded parts", () => {
+    // Three categories of $100.40: each reads $100, their total $301 (not $300), as the export's.
+    const parts = [10_040, 10_040, 10_040];
+    expect(parts.map(dollars)).toEqual(["$100", "$100", "$100"]);
+    expect(dollars(parts.reduce((a, b) => a + b, 0))).toBe("$301");
+  });
+
+  it("writes a range", () => expect(dollarRange({ low: 100_00, high: 2_500_00 })).toBe("$100 – $2,500"));
+});
+
+describe("compact: headline tiles and chart axes only", () => {
+  it.each([
+    [FIGURE, "$2.87M"],
+    [41_234_500, "$412k"],
+    [95_000, "$950"],
+    [999_49, "$999"],
+    [1_000_00, "$1k"],
+    [1_234_00, "$1.23k"],
+    [99_960, "$1k"],
+    [123_456_00, "$123k"],
+    [99_950_00, "$100k"],
+    [1_000_000_00, "$1M"],
+    [1_200_000_00, "$1.2M"],
+    [1_325_000_00, "$1.33M"],
+    [99_999_999, "$1M"],
+    [1_250_000_00, "$1.25M"],
+    [1_000_000_000_00, "$1B"],
+    [3_400_000_000_00, "$3.4B"],
+    [-12_000_00, "−$12k"],
+    [-49, "$0"],
+    [-50, "−$1"],
+    [0, "$0"],
+  ])("compactDollars(%i) = %s", (cents, text) => expect(compactDollars(cents)).toBe(text));
+
+  it("agrees with whole dollars below $1,000, where it writes no unit", () => {
+    for (const c of [0, 49, 50, 99_949, -50, -99_949]) expect(compactDollars(c)).toBe(dollars(c));
+  });
+});
+
+describe("to the cent: actual spend as billed, on the Actual spend page", () => {
+  it.each([
+    [FIGURE, "$2,866,412.37"],
+    [4_123_007n, "$41,230.07"],
+    [21_567n, "$215.67"],
+    [24_700n, "$247.00"],
+    [0n, "$0.00"],
+    [-5, "−$0.05"],
+    [-2_255n, "−$22.55"],
+  ])("dollarsAndCents(%s) = %s", (cents, text) => expect(dollarsAndCents(cents)).toBe(text));
+});
+
+describe("prices and per-unit rates: always the cents, finer digits where the price has them", () => {
+  it.each([
+    [2.5, "$2.50"],
+    [10, "$10.00"],
+    [0.075, "$0.075"],
+    [0.0375, "$0.0375"],
+    [2.125, "$2.125"],
+    [1250, "$1,250.00"],
+    [1234.567, "$1,234.57"],
+    [12.3456, "$12.35"],
+    [0.004, "$0.004"],
+    [0.0041234567, "$0.004123"],
+    [0.0000012, "$0.000001"],
+    [0, "$0.00"],
+  ])("unitPrice(%d) = %s", (usd, text) => expect(unitPrice(usd)).toBe(text));
+
+  it("writes an hourly rate kept in cents the same way, $50.00 as $42.50", () => {
+    expect(unitPriceOfCents(5_000)).toBe("$50.00");
+    expect(unitPriceOfCents(4_250)).toBe("$42.50");
+    expect(unitPriceOfCents(15_000)).toBe("$150.00");
+  });
+});
