@@ -6,6 +6,7 @@
  * and the audit log, naming who and when.
  */
 import { linkInMail, mailTo } from "./mail";
+import { dollars } from "../lib/domain/money";
 import { expect, test } from "./registry-fixtures";
 
 test("a lead's proposal is approved by an executive and its budget by finance, each notified", async ({ page, registry }) => {
@@ -26,7 +27,8 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   const [uc] = await registry.query<{ recommendedApproach: string }>(`SELECT "recommendedApproach" FROM "UseCase" WHERE id = $1`, [id]);
   expect(uc!.recommendedApproach).toBe("RAG");
   const [year1] = await registry.query<{ base: string }>(`SELECT "baseCents"::text AS base FROM "CostYear" WHERE "useCaseId" = $1 AND approach = 'RAG' AND "yearIndex" = 1`, [id]);
-  const budget = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 }).format(Number(year1!.base) / 100);
+  // A budget reads in whole dollars, on the decision, the queue's button and the notifications.
+  const budget = dollars(BigInt(year1!.base));
 
   // It proposes the recommendation; a lead is offered no approval.
   await page.getByRole("link", { name: "Decision", exact: true }).click();

@@ -123,7 +123,7 @@ describe("the decision queue on the demo portfolio", () => {
     expect(await about(cto.id, "Incident post-mortem search")).toEqual([
       expect.stringMatching(/proposed RAG for “Incident post-mortem search” \(yearly budget: no figure yet, as its first year is not fully costed\): it awaits your approval\.$/),
     ]);
-    expect(await about(cto.id, "Broker email replies")).toEqual([expect.stringMatching(/\(yearly budget: \$[\d,]+\.\d\d\): it awaits your approval\.$/)]);
+    expect(await about(cto.id, "Broker email replies")).toEqual([expect.stringMatching(/\(yearly budget: \$[\d,]+\): it awaits your approval\.$/)]);
   });
 
   it("reads the rollup side through the organization-scoped partial index made for it", async () => {

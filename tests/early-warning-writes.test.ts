@@ -119,7 +119,7 @@ describe("early warnings raised by writes other than an import", () => {
     // Undoing the correction brings the first file's March back: both flags are raised again, and told.
     await undoActualImport(finance(org), corrected.importId!);
     const message =
-      "Early warning on “Agent bot”: actual spend outside its range; will pass its approved budget by July. Spent $600 so far this year (January to March), 100% over the base projection, above the high case ($375). At this rate the year ends near $2.4k, past the $1.2k yearly budget finance approved (in July).";
+      "Early warning on “Agent bot”: actual spend outside its range; will pass its approved budget by July. Spent $600 so far this year (January to March), 100% over the base projection, above the high case ($375). At this rate the year ends near $2,400, past the $1,200 yearly budget finance approved (in July).";
     for (const who of [org.users.EXECUTIVE, org.users.ADMIN]) {
       const list = await told(org, who.id);
       expect(list).toHaveLength(2);
@@ -209,7 +209,7 @@ describe("early warnings raised by writes other than an import", () => {
     // Finance approves the $1,000: now the run rate passes it.
     await inUseCaseTransaction((tx) => approveBudget(tx, roleOf(org, "FINANCE"), { id }));
     const message =
-      "Early warning on “Agent bot”: will pass its approved budget by November. Spent $300 so far this year (January to March), 20% over the base projection, inside the high case. At this rate the year ends near $1.2k, past the $1k yearly budget finance approved (in November).";
+      "Early warning on “Agent bot”: will pass its approved budget by November. Spent $300 so far this year (January to March), 20% over the base projection, inside the high case. At this rate the year ends near $1,200, past the $1,000 yearly budget finance approved (in November).";
     expect(await told(org, org.users.EXECUTIVE.id)).toEqual([...before.exec, { useCaseId: id, message }]);
     expect(await told(org, org.users.ADMIN.id)).toEqual([...before.admin, { useCaseId: id, message }]);
     // Finance, who approved it, is not told of their own step.

@@ -26,10 +26,10 @@ describe("the actuals panel in a view with no actual spend", () => {
     expect(text).toContain("No use case in this view has actual spend in 2026 so far.");
     expect(text).not.toContain("Spent $0");
     expect(text).not.toContain("By business unit");
-    expect(text).toContain("$4,510.00 of the organization's spend this year (not only this view's) belongs to no use case yet");
+    expect(text).toContain("$4,510 of the organization's spend this year (not only this view's) belongs to no use case yet");
   });
 
   it("unfiltered, says the unattributed spend as before", () => {
-    expect(panel(noneInView, false)).toContain("No use case has actual spend in 2026 so far. $4,510.00 belongs to no use case yet");
+    expect(panel(noneInView, false)).toContain("No use case has actual spend in 2026 so far. $4,510 belongs to no use case yet");
   });
 });

@@ -38,9 +38,10 @@ describe("the headline's shares by approach", () => {
 });
 
 describe("the spend table", () => {
-  it("adds each year's approaches up to its total, to the cent", async () => {
+  it("writes each year in whole dollars, its total the exact sum rounded once (not the rounded parts added), and says so", async () => {
     const { SpendPanel } = await import("@/app/o/[org]/portfolio/_components/spend-panel");
-    // Three approaches of $0.50 each: whole dollars would read $1 + $1 + $1 beside a total of $2.
+    // Three approaches of $0.50 each: each reads $1 on its own, the year's exact $1.50 reads $2 (as
+    // the export's total does), never the $3 of the rounded parts added; the table says why.
     const byApproach: ApproachTotal[] = (["RAG", "FINE_TUNING", "HYBRID"] as const).map((approach) => ({
       approach, lifecycle: { low: 50, base: 50, high: 50 }, years: [{ calendarYear: 2027, low: 50, base: 50, high: 50 }], useCases: 1, incomplete: 0,
     }));
@@ -55,19 +56,33 @@ describe("the spend table", () => {
     };
     const html = renderToStaticMarkup(find(SpendPanel({ d }))!);
     const row = html.match(/<tr><th scope="row"[^>]*>2027<\/th>(.*?)<\/tr>/s)![1]!;
-    const cells = [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => Math.round(Number(m[1]!.replace(/[$,]/g, "")) * 100));
-    expect(cells[0]! + cells[1]! + cells[2]!).toBe(cells[3]);
+    const cells = [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]);
+    expect(cells.slice(0, 4)).toEqual(["$1", "$1", "$1", "$2"]);
+    expect(renderToStaticMarkup(find(SpendPanel({ d }))!)).toContain("a total is the exact sum, rounded once");
   });
 });
 
 describe("the value panel", () => {
-  it("adds its units up to 'All in view' to the cent (rounded to the dollar one by one, two units of $1.50 read $2 + $2 beside $3)", async () => {
+  it("writes the units and 'All in view' in whole dollars, the total the exact sum rounded once (two units of $1.50 read $2 + $2 beside $3), and says so", async () => {
     const { PortfolioValuePanel } = await import("@/app/o/[org]/portfolio/_components/value-panel");
     const s = (c: number) => ({ pessimistic: c, base: c, optimistic: c });
     const unit = (businessUnit: string) => ({ businessUnit, valued: 1, noValue: 0, notCosted: 0, cannotServe: 0, benefit: s(1_000_50), cost: s(999_00), net: s(1_50) });
     const total = { businessUnit: "", valued: 2, noValue: 0, notCosted: 0, cannotServe: 0, benefit: s(2_001_00), cost: s(1_998_00), net: s(3_00) };
     const html = renderToStaticMarkup(PortfolioValuePanel({ units: [unit("Claims"), unit("Sales")], total, inView: 2 }) as ReactElement);
     const nets = [...html.matchAll(/data-testid="net">([^<]*)</g)].map((m) => m[1]!.split(" / ")[1]);
-    expect(nets).toEqual(["$1.50", "$1.50", "$3.00"]);
+    expect(nets).toEqual(["$2", "$2", "$3"]);
+    expect(html).toContain("a total is the exact sum, rounded once");
+  });
+});
+
+describe("the headline's compact figures", () => {
+  it("each carry their whole dollars as a title, one hover from the exact figure", () => {
+    const html = renderToStaticMarkup(Headline({ d: dashboard({ RAG: 286_641_237, FINE_TUNING: 41_234_500 }), listHref: () => "/list", disagreementsHref: "#d" }));
+    expect(html).toContain('title="$2,866,412">$2.87M<');
+    expect(html).toContain('title="$412,345">$412k<');
+    const compact = [...html.matchAll(/>(\$[0-9.]+[kMB])</g)].length;
+    const titled = [...html.matchAll(/title="\$[0-9,]+">\$[0-9.]+[kMB]</g)].length;
+    expect(compact).toBeGreaterThan(2);
+    expect(titled).toBe(compact);
   });
 });
