@@ -66,8 +66,8 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await expect(form.getByRole("status")).toContainText("Saved version 1; 1 use case re-projected.");
   await expect(page.getByTestId("assumption-version")).toContainText("Version 1, by Fin Finance");
   await expect(page.getByTestId("assumption-version")).toContainText("Our 2027 rate card and price list");
-  await expect(page.getByTestId("figure-engineerRate")).toContainText("225");
-  await expect(page.getByTestId("figure-engineerRate")).toContainText("275");
+  await expect(page.getByTestId("figure-engineerRate")).toContainText("$225.00");
+  await expect(page.getByTestId("figure-engineerRate")).toContainText("$275.00");
   await expect(page.getByTestId("figure-modelInputPricePerMTokens")).not.toContainText("From the catalogue");
   await expect(page.getByTestId("catalogue")).toContainText(/pinned on \d{4}-\d{2}-\d{2}/);
 
@@ -76,8 +76,8 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await expect(page).toHaveURL(/compare=0,1/);
   const comparison = page.getByTestId("comparison");
   await expect(comparison).toContainText("ML engineer rate");
-  await expect(comparison).toContainText("150 / 200 / 250");
-  await expect(comparison).toContainText("→ 150 / 225 / 275");
+  await expect(comparison).toContainText("$150.00 / $200.00 / $250.00");
+  await expect(comparison).toContainText("→ $150.00 / $225.00 / $275.00");
   await expect(comparison).not.toContainText("Vector database");
 
   await page.goto(useCaseUrl);

@@ -73,9 +73,9 @@ test("the portfolio counts the use cases over their lag and never offers a scena
   // Where the decision is recorded, each option carries its price, and one that cannot serve says so.
   await page.goto(`${useCaseUrl}?tab=decision`);
   const chosen = page.getByLabel("Chosen approach");
-  await expect(chosen.locator('option[value="RAG"]')).toHaveText(/^RAG \(recommended\) — \$[\d.]+[kM] over the lifecycle \(base\), the cheapest that serves$/);
+  await expect(chosen.locator('option[value="RAG"]')).toHaveText(/^RAG \(recommended\) — \$[\d,]+ over the lifecycle \(base\), the cheapest that serves$/);
   await chosen.selectOption("FINE_TUNING");
-  await expect(page.locator("#decision-chosen-note")).toHaveText(/^Fine-tuning: \$[\d.]+[kM] over the lifecycle \(base\); does not meet the 1-day lag\.$/);
+  await expect(page.locator("#decision-chosen-note")).toHaveText(/^Fine-tuning: \$[\d,]+ over the lifecycle \(base\); does not meet the 1-day lag\.$/);
   // A screen reader hears it with the select.
   await expect(chosen).toHaveAccessibleDescription(/does not meet the 1-day lag/);
   // Then on fine-tuning, which cannot keep a 1-day lag: no premium is said for it, only that it cannot serve.
@@ -122,7 +122,7 @@ test("a decision dearer than the cheapest approach that serves says what it cost
   await registry.signInAs("EXECUTIVE");
   await decide(page, useCaseUrl, "HYBRID", "Hybrid");
   await expect(page.getByTestId("savings")).toContainText(/^RAG is the cheapest approach that can serve it within the 180-day lag: against Fine-tuning it saves/);
-  await expect(page.getByTestId("premium")).toHaveText(/^Hybrid, the chosen approach, costs \$[\d.,]+[kM]? more than RAG over the lifecycle in the base case \((\d+(\.\d)?% above|[\d.]+ times) RAG's\), \$[\d.,]+[kM]? more in the low scenario and \$[\d.,]+[kM]? more in the high\.$/);
+  await expect(page.getByTestId("premium")).toHaveText(/^Hybrid, the chosen approach, costs \$[\d,]+ more than RAG over the lifecycle in the base case \((\d+(\.\d)?% above|[\d.]+ times) RAG's\), \$[\d,]+ more in the low scenario and \$[\d,]+ more in the high\.$/);
 });
 
 test("fine-tuning the frameworks pick is not recommended once it cannot keep the lag, and the page says why", async ({ page, registry }) => {

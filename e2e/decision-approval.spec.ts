@@ -52,11 +52,12 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   await expect(page.getByTestId("panel-awaiting-approval").getByTestId("panel-count")).toHaveText("1");
   const row = page.getByTestId("queue-row").filter({ hasText: title });
   await expect(row.getByTestId("queue-recommendation")).toContainText("RAG · provisional");
-  // The spend is the lifecycle as chosen (base), whole: every figure it needs was given.
+  // The spend is the lifecycle as chosen (base), whole: every figure it needs was given. In whole
+  // dollars, the exact sum of the stored years rounded once.
   const [life] = await registry.query<{ base: string }>(`SELECT sum("baseCents")::text AS base FROM "CostYear" WHERE "useCaseId" = $1 AND approach = 'RAG'`, [id]);
-  await expect(row.getByTestId("queue-spend")).toHaveText(new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2 }).format(Number(life!.base) / 100));
+  await expect(row.getByTestId("queue-spend")).toHaveText(dollars(BigInt(life!.base)));
   // Beside "Approve RAG": what RAG costs over the lifecycle, and whether it is the cheapest that serves.
-  await expect(row.getByTestId("queue-option-note")).toHaveText(/^RAG: \$[\d.]+[kM] over the lifecycle \(base\)/);
+  await expect(row.getByTestId("queue-option-note")).toHaveText(/^RAG: \$[\d,]+ over the lifecycle \(base\)/);
   await page.getByTestId("notification-bell").click();
   await expect(page.getByTestId("notification").first()).toContainText(`${users.LEAD.name} proposed RAG for “${title}”`);
   await expect(page.getByTestId("notification").first()).toContainText("awaits your approval");

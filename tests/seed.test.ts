@@ -119,7 +119,7 @@ describe("the demo seed", () => {
     // The queue's "Approve Fine-tuning" says what that costs over the cheapest approach that serves.
     const property = (await readQueue(org.id, { limit: 100 })).items.find((i) => i.title === "Commercial property risk summaries")!;
     expect(property.reasons).toContain("undecided");
-    expect(property.optionNotes.FINE_TUNING?.text).toMatch(/^\$[\d.]+M over the lifecycle \(base\), \$[\d.]+k more than RAG$/);
+    expect(property.optionNotes.FINE_TUNING?.text).toMatch(/^\$[\d,]+ over the lifecycle \(base\), \$[\d,]+ more than RAG$/);
     expect(property.optionNotes.RAG?.text).toMatch(/, the cheapest that serves$/);
     // Stale days per approach on the portfolio are per use case: never more days than a year has
     // (the six fine-tuned use cases' sum, 609 days, was once shown as "stale days a year").
