@@ -3,7 +3,7 @@
  * use case's own figures (a negotiated price, its own call size) and the projection follows: the
  * page says the model is priced by hand, and the chart's table view shows the new inference cost.
  */
-import { dollars } from "../lib/domain/money";
+import { exactDollars } from "../lib/domain/money";
 import { expect, test } from "./registry-fixtures";
 
 test("a lead sets the use case's own cost figures and sees the projection change", async ({ page, registry }) => {
@@ -42,19 +42,22 @@ test("a lead sets the use case's own cost figures and sees the projection change
   await page.getByRole("button", { name: "Show table" }).click();
   // 100,000 calls × 12 × 1,000 tokens × $10 per million = $12,000 of inference in year 1
   const table = page.getByRole("table", { name: /Yearly cost of Prompting only/ });
-  await expect(table).toContainText("$12,000");
-  await expect(table).not.toContainText("$12,000.00");
-  // Whole dollars, as every table: each year's total is its stored cents rounded, and the lifecycle
-  // row is the exact sum of the years' cents rounded once (as the export's), never the rounded
-  // years added; the table says so beneath it.
+  await expect(table).toContainText("$12,000.00");
+  // To the cent, so the years add up to the lifecycle row beneath them, as a reader adding the
+  // column would check (rounded to the dollar one by one, they missed it by a dollar or so), and
+  // each year is its stored cents, as the export has them.
+  const cents = (t: string) => {
+    expect(t).toMatch(/^\$[\d,]+\.\d\d$/);
+    return Math.round(Number(t.replace(/[$,]/g, "")) * 100);
+  };
   const id = page.url().split("/use-cases/")[1]!.split(/[?#/]/)[0]!;
   const stored = await registry.query<{ base: string }>(`SELECT "baseCents"::text AS base FROM "CostYear" WHERE "useCaseId" = $1 AND approach = 'PROMPTING' ORDER BY "yearIndex"`, [id]);
   const yearTotals = await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.querySelectorAll("td")[r.querySelectorAll("td").length - 3]!.textContent!));
   expect(yearTotals.length).toBeGreaterThan(1);
-  expect(yearTotals).toEqual(stored.map((y) => dollars(BigInt(y.base))));
+  expect(yearTotals).toEqual(stored.map((y) => exactDollars(BigInt(y.base))));
   const lifecycle = await table.getByTestId("cost-year-total").locator("td").nth(-3).textContent();
-  expect(lifecycle).toBe(dollars(stored.reduce((t, y) => t + BigInt(y.base), 0n)));
-  await expect(page.getByText("a total is the exact sum, rounded once")).toBeVisible();
+  expect(yearTotals.reduce((t, x) => t + cents(x), 0)).toBe(cents(lifecycle!));
+  await expect(page.getByText("rounded to the dollar on its own")).toHaveCount(0);
   // Which calendar year is year 1: no planned start was given, so the year it was logged.
   await expect(page.getByTestId("years-note")).toContainText(`year 1 is ${new Date().getUTCFullYear()}, the year the use case was logged`);
 });

@@ -37,41 +37,76 @@ describe("the headline's shares by approach", () => {
   });
 });
 
+/** A cell as a reader adds it up: "$1,234.56" or "−$0.50" to cents; a cell not to the cent fails. */
+const centsOf = (text: string) => {
+  expect(text, "a figure in a table that adds up is to the cent").toMatch(/^−?\$[\d,]+\.\d\d$/);
+  return Math.round(Number(text.replace(/[$,]/g, "").replace("−", "-")) * 100);
+};
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const cellsOf = (row: string) => [...row.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((m) => m[1]!);
+/** The table view (ChartOrTable shows the chart first): its `table`, to render. */
+const tableOf = (node: unknown): ReactElement | null => {
+  if (!node || typeof node !== "object") return null;
+  if (Array.isArray(node)) return node.map(tableOf).find(Boolean) ?? null;
+  const props = (node as ReactElement<Record<string, unknown>>).props;
+  if (props && "table" in props) return props.table as ReactElement;
+  return props ? tableOf(props.children) : null;
+};
+
 describe("the spend table", () => {
-  it("writes each year in whole dollars, its total the exact sum rounded once (not the rounded parts added), and says so", async () => {
+  it("adds each year's approaches up to its total, to the cent", async () => {
     const { SpendPanel } = await import("@/app/o/[org]/portfolio/_components/spend-panel");
-    // Three approaches of $0.50 each: each reads $1 on its own, the year's exact $1.50 reads $2 (as
-    // the export's total does), never the $3 of the rounded parts added; the table says why.
+    // Three approaches of $0.50 each: whole dollars would read $1 + $1 + $1 beside a total of $2.
     const byApproach: ApproachTotal[] = (["RAG", "FINE_TUNING", "HYBRID"] as const).map((approach) => ({
       approach, lifecycle: { low: 50, base: 50, high: 50 }, years: [{ calendarYear: 2027, low: 50, base: 50, high: 50 }], useCases: 1, incomplete: 0,
     }));
     const d = { years: [2027], byApproach, spend: [{ calendarYear: 2027, low: 150, base: 150, high: 150, byApproach: { RAG: 50, FINE_TUNING: 50, HYBRID: 50 } }] } as unknown as Dashboard;
-    // The table view (ChartOrTable shows the chart first): its `table`, rendered.
-    const find = (node: unknown): ReactElement | null => {
-      if (!node || typeof node !== "object") return null;
-      if (Array.isArray(node)) return node.map(find).find(Boolean) ?? null;
-      const props = (node as ReactElement<Record<string, unknown>>).props;
-      if (props && "table" in props) return props.table as ReactElement;
-      return props ? find(props.children) : null;
-    };
-    const html = renderToStaticMarkup(find(SpendPanel({ d }))!);
+    const html = renderToStaticMarkup(tableOf(SpendPanel({ d }))!);
     const row = html.match(/<tr><th scope="row"[^>]*>2027<\/th>(.*?)<\/tr>/s)![1]!;
-    const cells = [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]);
-    expect(cells.slice(0, 4)).toEqual(["$1", "$1", "$1", "$2"]);
-    expect(renderToStaticMarkup(find(SpendPanel({ d }))!)).toContain("a total is the exact sum, rounded once");
+    const cells = cellsOf(row);
+    expect(cells.slice(0, 4)).toEqual(["$0.50", "$0.50", "$0.50", "$1.50"]);
+    expect(sum(cells.slice(0, 3).map(centsOf))).toBe(centsOf(cells[3]!));
+    // No note excusing a dollar off: there is none to excuse.
+    expect(html).not.toContain("rounded to the dollar on its own");
+  });
+});
+
+describe("the scenarios' year by year table", () => {
+  it("adds each scenario's years up to its total, to the cent", async () => {
+    const { ScenariosPanel } = await import("@/app/o/[org]/portfolio/_components/scenarios-panel");
+    // Two years of $0.50: whole dollars would read $1 + $1 beside a total of $1.
+    const years = [{ calendarYear: 2027, low: 50, base: 50, high: 50 }, { calendarYear: 2028, low: 50, base: 50, high: 50 }];
+    const d = {
+      years: [2027, 2028], savings: [],
+      scenarioSummaries: [{ scenario: "chosen", lifecycle: { low: 100, base: 100, high: 100 }, years, costed: 1, notCosted: 0, incomplete: 0, infeasible: 0 }],
+    } as unknown as Dashboard;
+    const html = renderToStaticMarkup(ScenariosPanel({ d }) as ReactElement);
+    const table = html.match(/data-testid="scenario-years".*?<\/table>/s)![0];
+    const row = table.match(/<tr data-scenario="chosen">(.*?)<\/tr>/s)![1]!;
+    const cells = cellsOf(row);
+    expect(cells).toEqual(["$0.50", "$0.50", "$1.00"]);
+    expect(sum(cells.slice(0, 2).map(centsOf))).toBe(centsOf(cells[2]!));
   });
 });
 
 describe("the value panel", () => {
-  it("writes the units and 'All in view' in whole dollars, the total the exact sum rounded once (two units of $1.50 read $2 + $2 beside $3), and says so", async () => {
+  it("adds its units up to 'All in view' to the cent (rounded to the dollar one by one, two units of $1.50 read $2 + $2 beside $3)", async () => {
     const { PortfolioValuePanel } = await import("@/app/o/[org]/portfolio/_components/value-panel");
     const s = (c: number) => ({ pessimistic: c, base: c, optimistic: c });
     const unit = (businessUnit: string) => ({ businessUnit, valued: 1, noValue: 0, notCosted: 0, cannotServe: 0, benefit: s(1_000_50), cost: s(999_00), net: s(1_50) });
     const total = { businessUnit: "", valued: 2, noValue: 0, notCosted: 0, cannotServe: 0, benefit: s(2_001_00), cost: s(1_998_00), net: s(3_00) };
     const html = renderToStaticMarkup(PortfolioValuePanel({ units: [unit("Claims"), unit("Sales")], total, inView: 2 }) as ReactElement);
-    const nets = [...html.matchAll(/data-testid="net">([^<]*)</g)].map((m) => m[1]!.split(" / ")[1]);
-    expect(nets).toEqual(["$2", "$2", "$3"]);
-    expect(html).toContain("a total is the exact sum, rounded once");
+    const rows = [...html.matchAll(/<tr data-testid="(value-unit|value-total)"[^>]*>(.*?)<\/tr>/gs)].map((m) => ({ total: m[1] === "value-total", cells: cellsOf(m[2]!) }));
+    expect(rows.map((r) => r.total)).toEqual([false, false, true]);
+    // Benefit (base) and cost (base): the units' column adds up to "All in view".
+    for (const column of [1, 2]) {
+      expect(sum(rows.filter((r) => !r.total).map((r) => centsOf(r.cells[column]!))), `column ${column}`).toBe(centsOf(rows.at(-1)!.cells[column]!));
+    }
+    // Net, pessimistic / base / optimistic.
+    const nets = [...html.matchAll(/data-testid="net">([^<]*)</g)].map((m) => m[1]!.split(" / ").map(centsOf));
+    expect(nets.map((n) => n[1])).toEqual([1_50, 1_50, 3_00]);
+    for (const i of [0, 1, 2]) expect(nets[0]![i]! + nets[1]![i]!).toBe(nets[2]![i]);
+    expect(html).not.toContain("rounded to the dollar on its own");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactDollars, dollarRange, dollars, dollarsAndCents, unitPrice, unitPriceOfCents } from "./money";
+import { compactDollars, dollarRange, dollars, exactDollars, unitPrice, unitPriceOfCents } from "./money";
 
 // One figure, $2,866,412.37, as each place in the app writes it: the CFO's three readings of it
 // ("$2.87M", "$2,866,412", "$2,866,412.37") are now one per kind of place, by rule.
@@ -68,7 +68,7 @@ describe("compact: headline tiles and chart axes only", () => {
   });
 });
 
-describe("to the cent: actual spend as billed, on the Actual spend page", () => {
+describe("to the cent: tables that add up, typed figures, actual spend as billed", () => {
   it.each([
     [FIGURE, "$2,866,412.37"],
     [4_123_007n, "$41,230.07"],
@@ -77,7 +77,20 @@ describe("to the cent: actual spend as billed, on the Actual spend page", () => 
     [0n, "$0.00"],
     [-5, "−$0.05"],
     [-2_255n, "−$22.55"],
-  ])("dollarsAndCents(%s) = %s", (cents, text) => expect(dollarsAndCents(cents)).toBe(text));
+  ])("exactDollars(%s) = %s", (cents, text) => expect(exactDollars(cents)).toBe(text));
+  it("parts written to the cent add up to their total written to the cent, where whole dollars miss it", () => {
+    // Three categories of $100.40 under a total of $301.20: $100 + $100 + $100 beside $301 in whole dollars.
+    const parts = [10_040, 10_040, 10_040];
+    const read = (t: string) => Math.round(Number(t.replace(/[$,]/g, "")) * 100);
+    expect(parts.map(exactDollars)).toEqual(["$100.40", "$100.40", "$100.40"]);
+    expect(parts.map(exactDollars).map(read).reduce((a, b) => a + b, 0)).toBe(read(exactDollars(30_120)));
+    expect(parts.map(dollars).map(read).reduce((a, b) => a + b, 0)).not.toBe(read(dollars(30_120)));
+  });
+
+  it("a typed figure changed by cents reads changed, where whole dollars read $1,000 → $1,000", () => {
+    expect([exactDollars(100_000), exactDollars(100_049)]).toEqual(["$1,000.00", "$1,000.49"]);
+    expect([dollars(100_000), dollars(100_049)]).toEqual(["$1,000", "$1,000"]);
+  });
 });
 
 describe("prices and per-unit rates: always the cents, finer digits where the price has them", () => {

@@ -2,29 +2,40 @@
  * How money reads in the app: one rule, so that a figure on one panel reads the same on the next.
  * Every amount is kept in integer cents (BigInt for actual spend) and written by one of these.
  *
- * 1. Whole dollars, `dollars`: "$2,866,412", "−$1,235". The default: every table, sentence,
- *    list, chart tooltip, notification and decision, for projected costs, budgets, value, savings
- *    and actual spend alike. A projection is an estimate, so its cents say nothing; a budget is
- *    approved in dollars. Rounded half away from zero, the same for −$0.50 as for $0.50.
+ * 1. Whole dollars, `dollars`: "$2,866,412", "−$1,235". The default for sentences, lists, chart
+ *    tooltips, notifications, decisions and single figures (a table's cell that adds up to nothing
+ *    shown with it), for projected costs, value, savings and actual spend alike. A projection is an
+ *    estimate, so its cents say nothing on their own. Rounded half away from zero, the same for
+ *    −$0.50 as for $0.50.
  * 2. Compact, `compactDollars`: "$2.87M", "$412k", "$950" (three significant figures). Only where
  *    room is the point and the whole-dollar figure is one hover or one glance away: the portfolio's
  *    headline tiles (each compact figure carries its whole dollars as its title) and chart axes
- *    (each chart has its table, and its tooltip, in whole dollars). Never in a table or sentence:
- *    "$2.87M" beside "$2,866,412" reads as two figures.
- * 3. To the cent, only where a dollar is too coarse or finance ticks the figure off to the cent:
+ *    (each chart has its table, and its tooltip). Never in a table or sentence: "$2.87M" beside
+ *    "$2,866,412" reads as two figures.
+ * 3. To the cent, where a dollar is too coarse, where finance ticks the figure off, or where a
+ *    reader adds figures up:
  *    - `unitPrice`, a price or per-unit rate: "$2.50" per million tokens, "$0.004123" a call,
  *      "$85.00" an hour, and the prices and rates on the assumptions page. Always with its cents,
  *      and finer digits when the price has them; a rate rounded to the dollar multiplies into a
  *      wrong cost.
- *    - `dollarsAndCents`, actual spend on the Actual spend page, as imported: each import's total
- *      and months, the sources and reasons of the spend no use case owns. Finance reconciles these
- *      against the provider's invoice, which is to the cent. Once attributed to use cases (their
- *      panels, the portfolio) actual spend reads in whole dollars beside its projection.
+ *    - `exactDollars`, "$2,866,412.37", always two decimals:
+ *      a. every table whose rows (or cells) add up to a total or subtotal shown with them: the
+ *         portfolio's spend per year and its scenarios year by year, the value table and its "All
+ *         in view", the use case's yearly cost table and its lifecycle row. A reader who adds the
+ *         column gets the total exactly, as in the CSV export; rows rounded to the dollar one by one
+ *         visibly miss their total by a dollar, and finance catches it at once. Such a table is
+ *         exact throughout, its totals and ranges too, never whole dollars beside cents.
+ *      b. figures people typed, shown as entered: business units' budgets (on the value page and
+ *         the portfolio's budget column), manual estimates, and every amount in a change history,
+ *         so that a history never reads "$1,000 → $1,000" for a change of cents.
+ *      c. actual spend on the Actual spend page, as imported: each import's total and months, the
+ *         sources and reasons of the spend no use case owns, reconciled against the provider's
+ *         invoice, which is to the cent. Once attributed to use cases (their panels, the portfolio's
+ *         sentences) actual spend reads in whole dollars beside its projection.
  * The CSV exports are not written here: they keep exact cents, as plain decimals, for finance.
  *
- * Totals: a whole-dollar total is the exact cent sum rounded once (`dollars(sum of cents)`), never
- * a sum of rounded parts, so it matches the export's total to the dollar; the parts shown beside it,
- * each rounded on its own, may then add up to a dollar or two more or less.
+ * A whole-dollar figure that is a sum is the exact cent sum rounded once (`dollars(sum of cents)`),
+ * never a sum of rounded parts, so it matches the export's total to the dollar.
  *
  * Pure: no Next.js, Prisma or I/O.
  */
@@ -69,8 +80,8 @@ export function compactDollars(cents: number | bigint): string {
   return `${sign}$${Number((rounded / size).toPrecision(3)).toLocaleString("en-US")}${suffix}`;
 }
 
-/** Actual spend as billed, to the cent: 4_123_007n → "$41,230.07"; −5 → "−$0.05". */
-export function dollarsAndCents(cents: number | bigint): string {
+/** To the cent (rule 3 above: tables that add up, typed figures, imported spend): 4_123_007n → "$41,230.07"; −5 → "−$0.05". */
+export function exactDollars(cents: number | bigint): string {
   const c = BigInt(typeof cents === "bigint" ? cents : Math.round(cents));
   const a = c < 0n ? -c : c;
   return `${c < 0n ? "−" : ""}$${WHOLE.format(a / 100n)}.${String(a % 100n).padStart(2, "0")}`;
@@ -92,7 +103,3 @@ export function unitPrice(usd: number): string {
 export function unitPriceOfCents(cents: number): string {
   return unitPrice(cents / 100);
 }
-
-/** Said under a table whose totals sit beside the parts they add up (see "Totals" above). */
-export const ROUNDED_TOTALS_NOTE =
-  "Each figure is rounded to the dollar on its own; a total is the exact sum, rounded once, so it may be a dollar or two off the figures beside it. The CSV export has the cents.";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { MONTH_NAMES, RULE_FIELD_LABELS, UNATTRIBUTED_LABELS, type RuleField } from "@/lib/domain/actuals";
-import { dollarsAndCents, unitPrice } from "@/lib/domain/money";
+import { exactDollars, unitPrice } from "@/lib/domain/money";
 import { ACTUAL_IMPORT_ROLES } from "@/lib/server/actuals/import";
 import { loadPortfolioActuals } from "@/lib/server/actuals/read";
 import { listActualImports, listActualRules, unattributedSources, useCaseChoices } from "@/lib/server/actuals/sources-read";
@@ -77,13 +77,13 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
             <p className="mt-2 text-sm text-zinc-700" data-testid="unattributed-total">
               {unattributed === 0
                 ? "Every cent imported this year is attributed to a use case."
-                : `${dollarsAndCents(unattributed)} this year belongs to no use case yet; it is counted here and in no use case's figures.`}
+                : `${exactDollars(unattributed)} this year belongs to no use case yet; it is counted here and in no use case's figures.`}
             </p>
             {portfolio.unattributed.length > 0 && (
               <ul className="mt-2 list-disc pl-5 text-sm">
                 {portfolio.unattributed.map((u) => (
                   <li key={u.reason}>
-                    {UNATTRIBUTED_LABELS[u.reason]}: {dollarsAndCents(u.cents)}
+                    {UNATTRIBUTED_LABELS[u.reason]}: {exactDollars(u.cents)}
                   </li>
                 ))}
               </ul>
@@ -108,13 +108,13 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
                         <td className={`${td} break-all`}>{s.sku || "—"}</td>
                         <td className={`${td} break-all`}>{s.account || "—"}</td>
                         <td className={`${td} break-all`}>{s.tag ? `${s.tag} (${s.tagInTrash ? "its use case is in the trash: restore it to give it this spend" : "no such use case"})` : "none"}</td>
-                        <td className={tdNum}>{dollarsAndCents(s.cents)}</td>
+                        <td className={tdNum}>{exactDollars(s.cents)}</td>
                       </tr>
                     ))}
                     {others.count > 0 && (
                       <tr>
                         <td className={td} colSpan={4}>{others.count.toLocaleString("en-US")} other {others.count === 1 ? "source" : "sources"}</td>
-                        <td className={tdNum}>{dollarsAndCents(others.cents)}</td>
+                        <td className={tdNum}>{exactDollars(others.cents)}</td>
                       </tr>
                     )}
                   </tbody>
@@ -258,7 +258,7 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
                     <td className={td}>
                       {i.months.map((m) => (
                         <span key={m.month} className={`mr-2 inline-block ${m.replacedBy ? "text-zinc-500 line-through" : ""}`} title={m.replacedBy ? "Replaced by a later file of this feed" : undefined}>
-                          {monthLabel(m.month)} {dollarsAndCents(m.cents)}
+                          {monthLabel(m.month)} {exactDollars(m.cents)}
                           {m.replacedBy ? <span className="sr-only"> (replaced by a later file)</span> : null}
                         </span>
                       ))}
@@ -267,7 +267,7 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
                       {i.rows.toLocaleString("en-US")}
                       {i.refusedRows ? <span className="block text-xs text-zinc-500">{i.refusedRows.toLocaleString("en-US")} left out</span> : null}
                     </td>
-                    <td className={tdNum}>{dollarsAndCents(i.totalCents)}</td>
+                    <td className={tdNum}>{exactDollars(i.totalCents)}</td>
                     <td className={td}>
                       {i.undoneAt ? "Undone" : manage ? <UndoActualsImportButton orgSlug={ctx.organization.slug} importId={i.id} fileName={i.fileName} /> : "Counted"}
                     </td>

@@ -11,7 +11,7 @@ import { useState, useTransition } from "react";
 import { buttonClass } from "@/components/button";
 import { SelectField, TextField } from "@/components/form";
 import { MONTH_NAMES } from "@/lib/domain/actuals";
-import { dollarsAndCents } from "@/lib/domain/money";
+import { exactDollars } from "@/lib/domain/money";
 import { importActualSpend } from "../actions";
 import { ScriptButton } from "@/components/script-button";
 
@@ -118,7 +118,7 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
     <div role={o.committed ? "status" : "alert"} className={`space-y-2 rounded border px-3 py-2 text-sm ${o.committed ? "border-green-300 bg-green-50 text-green-900" : "border-red-200 bg-red-50 text-red-900"}`} data-testid="actuals-outcome">
       {o.committed ? (
         <p className="font-medium">
-          Imported {o.accepted.toLocaleString("en-US")} rows ({o.format === "FOCUS" ? "FOCUS" : o.format === "LITELLM" ? "LiteLLM" : "CSV"}, feed “{o.feed}”): {dollarsAndCents(BigInt(o.totalCents))} in all.
+          Imported {o.accepted.toLocaleString("en-US")} rows ({o.format === "FOCUS" ? "FOCUS" : o.format === "LITELLM" ? "LiteLLM" : "CSV"}, feed “{o.feed}”): {exactDollars(BigInt(o.totalCents))} in all.
           {o.refusedCount > 0 ? ` ${o.refusedCount.toLocaleString("en-US")} unreadable rows were left out.` : ""}
         </p>
       ) : (
@@ -131,7 +131,7 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
         <ul className="list-disc pl-5">
           {Object.entries(o.months).map(([m, c]) => (
             <li key={m}>
-              {monthLabel(m)}: {dollarsAndCents(BigInt(c))}
+              {monthLabel(m)}: {exactDollars(BigInt(c))}
               {o.replacedMonths.includes(m) ? " (replaces the earlier file of this feed for that month)" : ""}
             </li>
           ))}

@@ -1,5 +1,5 @@
 import { count, savingText } from "@/lib/domain/portfolio/format";
-import { dollarRange, dollars } from "@/lib/domain/money";
+import { dollarRange, dollars, exactDollars } from "@/lib/domain/money";
 import { SCENARIO_LABELS, type Dashboard, type ScenarioName } from "@/lib/domain/portfolio/types";
 import { ChartOrTable } from "./chart-or-table";
 import { APPROACH_COLORS } from "./chart-theme";
@@ -91,11 +91,11 @@ export function ScenariosPanel({ d }: { d: Dashboard }) {
                 <th scope="row" className={`${td} text-left font-medium`}>{SCENARIO_LABELS[s.scenario]}</th>
                 {s.years.map((y) => (
                   <td key={y.calendarYear} className={tdNum}>
-                    {dollars(y.base)}
+                    {exactDollars(y.base)}
                   </td>
                 ))}
                 <td className={`${tdNum} font-medium`}>
-                  {dollars(s.years.reduce((t, y) => t + y.base, 0))}
+                  {exactDollars(s.years.reduce((t, y) => t + y.base, 0))}
                 </td>
               </tr>
             ))}

@@ -1,5 +1,5 @@
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
-import { dollars, ROUNDED_TOTALS_NOTE } from "@/lib/domain/money";
+import { exactDollars } from "@/lib/domain/money";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { ChartOrTable } from "./chart-or-table";
 import { Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
@@ -16,7 +16,6 @@ export function SpendPanel({ d }: { d: Dashboard }) {
           label="spend per year"
           chart={<SpendChart points={d.spend} approaches={approaches} />}
           table={
-            <>
             <ScrollTable caption="Projected spend per year by approach, as chosen (base), with the low and high totals">
               <thead>
                 <tr>
@@ -30,16 +29,14 @@ export function SpendPanel({ d }: { d: Dashboard }) {
                 {d.spend.map((y) => (
                   <tr key={y.calendarYear}>
                     <th scope="row" className={`${td} text-left font-medium`}>{y.calendarYear}</th>
-                    {/* Whole dollars, each rounded on its own; the total is the year's exact sum rounded once. */}
-                    {approaches.map((a) => <td key={a} className={tdNum}>{dollars(y.byApproach[a] ?? 0)}</td>)}
-                    <td className={`${tdNum} font-medium`}>{dollars(y.base)}</td>
-                    <td className={tdNum}>{`${dollars(y.low)} – ${dollars(y.high)}`}</td>
+                    {/* To the cent (lib/domain/money.ts): the approaches add up to the year's total, as in the export. */}
+                    {approaches.map((a) => <td key={a} className={tdNum}>{exactDollars(y.byApproach[a] ?? 0)}</td>)}
+                    <td className={`${tdNum} font-medium`}>{exactDollars(y.base)}</td>
+                    <td className={tdNum}>{`${exactDollars(y.low)} – ${exactDollars(y.high)}`}</td>
                   </tr>
                 ))}
               </tbody>
             </ScrollTable>
-            <p className="mt-2 text-xs text-zinc-600">{ROUNDED_TOTALS_NOTE}</p>
-            </>
           }
         />
       )}

@@ -1,11 +1,11 @@
 import { count, plural } from "@/lib/domain/portfolio/format";
-import { dollars, ROUNDED_TOTALS_NOTE } from "@/lib/domain/money";
+import { exactDollars } from "@/lib/domain/money";
 import type { UnitValue } from "@/lib/domain/value";
 import { Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
 
 const unitName = (bu: string) => bu || "No business unit";
-/** Whole dollars (lib/domain/money.ts); "All in view" is its exact sum rounded once, so a unit's rounding may leave it a dollar off the units' sum. */
-const money = dollars;
+/** To the cent (lib/domain/money.ts), so the units add up to "All in view" (rounded to the dollar one by one, they missed it by a dollar). */
+const money = exactDollars;
 const triple = (x: UnitValue["net"]) => `${money(x.pessimistic)} / ${money(x.base)} / ${money(x.optimistic)}`;
 
 /**
@@ -76,7 +76,6 @@ export function PortfolioValuePanel({ units, total, inView }: { units: UnitValue
           </tbody>
         </ScrollTable>
       ) : null}
-      {units.length > 1 ? <p className="mt-2 text-xs text-zinc-600">{ROUNDED_TOTALS_NOTE}</p> : null}
       {outside > 0 ? (
         <p className="mt-2 text-sm text-zinc-600" data-testid="value-outside">
           Not in this table: {plural(outside, "more use case")} in view with no value entered and no complete cost as chosen (not assessed, not costed, or

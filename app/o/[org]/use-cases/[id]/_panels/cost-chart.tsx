@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Bar, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartLegend, RangeWhisker } from "@/components/chart-legend";
 import { niceTicks } from "@/lib/domain/portfolio/format";
-import { compactDollars, dollars, ROUNDED_TOTALS_NOTE } from "@/lib/domain/money";
+import { compactDollars, dollars, exactDollars } from "@/lib/domain/money";
 
 export interface ChartYear {
   calendarYear: number;
@@ -22,9 +22,9 @@ const minSliver = (value: unknown) => (typeof value === "number" && value > 0 ? 
 /**
  * Yearly cost of one approach: bars stacked by category (base) and, beside each year's stack, a
  * thin bar from the low to the high total, so the range never hides the categories. The legend
- * keeps the two apart. A table view shows the same numbers to the cent, with the base total and a
- * lifecycle row that adds them up (rounded to the dollar, the years missed the lifecycle total by
- * a dollar or so). `yearsNote` says which calendar year is year 1.
+ * keeps the two apart. A table view (CostYearTable) shows the same numbers to the cent, with the
+ * base total and a lifecycle row that adds them up (rounded to the dollar, the years missed the
+ * lifecycle total by a dollar or so). `yearsNote` says which calendar year is year 1.
  */
 export function CostChart({ byApproach, labels, yearsNote }: { byApproach: Record<string, ChartYear[]>; labels: Record<string, string>; yearsNote?: string }) {
   const approaches = Object.keys(byApproach);
@@ -36,7 +36,6 @@ export function CostChart({ byApproach, labels, yearsNote }: { byApproach: Recor
   const data = years.map((y) => ({ year: String(y.calendarYear), range: [y.low, y.high] as [number, number], ...y.categories }));
   const ticks = niceTicks(Math.max(0, ...years.map((y) => Math.max(y.high, baseOf(y)))));
   const name = labels[approach] ?? approach;
-  const sum = (f: (y: ChartYear) => number | undefined) => (years.some((y) => f(y) !== undefined) ? years.reduce((t, y) => t + (f(y) ?? 0), 0) : undefined);
   return (
     <div>
       <div className="flex flex-wrap items-center gap-3">
@@ -51,44 +50,7 @@ export function CostChart({ byApproach, labels, yearsNote }: { byApproach: Recor
         </button>
       </div>
       {asTable ? (
-        <div className="relative mt-3 overflow-x-auto">
-          <table className="min-w-full text-sm" data-testid="cost-year-table">
-            <caption className="sr-only">Yearly cost of {name} by category, with the base, low and high totals</caption>
-            <thead>
-              <tr className="text-left">
-                <th scope="col" className="p-1">Year</th>
-                {categories.map((c) => <th key={c} scope="col" className="p-1 text-right">{labels[c] ?? c}</th>)}
-                <th scope="col" className="p-1 text-right">Total (base)</th>
-                <th scope="col" className="p-1 text-right">Low total</th>
-                <th scope="col" className="p-1 text-right">High total</th>
-              </tr>
-            </thead>
-            <tbody>
-              {years.map((y) => (
-                <tr key={y.calendarYear} className="border-t border-zinc-100">
-                  <th scope="row" className="p-1 text-left font-medium">{y.calendarYear}</th>
-                  {categories.map((c) => <td key={c} className="p-1 text-right tabular-nums">{y.categories[c] === undefined ? "—" : dollars(y.categories[c]!)}</td>)}
-                  <td className="p-1 text-right font-medium tabular-nums">{dollars(baseOf(y))}</td>
-                  <td className="p-1 text-right tabular-nums">{dollars(y.low)}</td>
-                  <td className="p-1 text-right tabular-nums">{dollars(y.high)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="border-t-2 border-zinc-300 font-medium" data-testid="cost-year-total">
-                <th scope="row" className="p-1 text-left">Lifecycle</th>
-                {categories.map((c) => {
-                  const t = sum((y) => y.categories[c]);
-                  return <td key={c} className="p-1 text-right tabular-nums">{t === undefined ? "—" : dollars(t)}</td>;
-                })}
-                <td className="p-1 text-right tabular-nums">{dollars(sum(baseOf) ?? 0)}</td>
-                <td className="p-1 text-right tabular-nums">{dollars(sum((y) => y.low) ?? 0)}</td>
-                <td className="p-1 text-right tabular-nums">{dollars(sum((y) => y.high) ?? 0)}</td>
-              </tr>
-            </tfoot>
-          </table>
-          <p className="mt-1 text-xs text-zinc-600">{ROUNDED_TOTALS_NOTE}</p>
-        </div>
+        <CostYearTable years={years} labels={labels} name={name} />
       ) : (
         <>
           <div className="mt-3 h-72" role="img" aria-label={`Yearly cost of ${name}, stacked by category (base), with the low to high total beside each year`}>
@@ -117,6 +79,56 @@ export function CostChart({ byApproach, labels, yearsNote }: { byApproach: Recor
         </>
       )}
       {yearsNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="years-note">{yearsNote}</p> : null}
+    </div>
+  );
+}
+
+/**
+ * The chart's table view: each year by category, to the cent (lib/domain/money.ts), with its base,
+ * low and high totals and a lifecycle row that adds the years up, so a reader adding a column gets
+ * the lifecycle row exactly, as in the export.
+ */
+export function CostYearTable({ years, labels, name }: { years: ChartYear[]; labels: Record<string, string>; name: string }) {
+  const categories = [...new Set(years.flatMap((y) => Object.keys(y.categories)))];
+  const baseOf = (y: ChartYear) => Object.values(y.categories).reduce((s, v) => s + v, 0);
+  const sum = (f: (y: ChartYear) => number | undefined) => (years.some((y) => f(y) !== undefined) ? years.reduce((t, y) => t + (f(y) ?? 0), 0) : undefined);
+  return (
+    <div className="relative mt-3 overflow-x-auto">
+      <table className="min-w-full text-sm" data-testid="cost-year-table">
+        <caption className="sr-only">Yearly cost of {name} by category, with the base, low and high totals</caption>
+        <thead>
+          <tr className="text-left">
+            <th scope="col" className="p-1">Year</th>
+            {categories.map((c) => <th key={c} scope="col" className="p-1 text-right">{labels[c] ?? c}</th>)}
+            <th scope="col" className="p-1 text-right">Total (base)</th>
+            <th scope="col" className="p-1 text-right">Low total</th>
+            <th scope="col" className="p-1 text-right">High total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {years.map((y) => (
+            <tr key={y.calendarYear} className="border-t border-zinc-100">
+              <th scope="row" className="p-1 text-left font-medium">{y.calendarYear}</th>
+              {categories.map((c) => <td key={c} className="p-1 text-right tabular-nums">{y.categories[c] === undefined ? "—" : exactDollars(y.categories[c]!)}</td>)}
+              <td className="p-1 text-right font-medium tabular-nums">{exactDollars(baseOf(y))}</td>
+              <td className="p-1 text-right tabular-nums">{exactDollars(y.low)}</td>
+              <td className="p-1 text-right tabular-nums">{exactDollars(y.high)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="border-t-2 border-zinc-300 font-medium" data-testid="cost-year-total">
+            <th scope="row" className="p-1 text-left">Lifecycle</th>
+            {categories.map((c) => {
+              const t = sum((y) => y.categories[c]);
+              return <td key={c} className="p-1 text-right tabular-nums">{t === undefined ? "—" : exactDollars(t)}</td>;
+            })}
+            <td className="p-1 text-right tabular-nums">{exactDollars(sum(baseOf) ?? 0)}</td>
+            <td className="p-1 text-right tabular-nums">{exactDollars(sum((y) => y.low) ?? 0)}</td>
+            <td className="p-1 text-right tabular-nums">{exactDollars(sum((y) => y.high) ?? 0)}</td>
+          </tr>
+        </tfoot>
+      </table>
     </div>
   );
 }
