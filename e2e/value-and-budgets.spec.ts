@@ -42,14 +42,15 @@ test("a lead values a use case, finance budgets its unit, the portfolio marks it
   await expect(prompting.getByTestId("net")).toHaveCount(0);
   await expect(panel.getByTestId("value-pairing")).toContainText("Pessimistic takes the low benefit, the slowest build and the high cost together");
 
-  // Finance sets Claims Ops' budget for the year the portfolio opens on: $1, far below its spend.
+  // Finance sets Claims Ops' budget for the year the portfolio opens on: $1.50, far below its spend.
   await registry.signInAs("FINANCE");
   await page.goto(`/o/${registry.org.slug}/value`);
   const heading = await page.getByRole("heading", { name: /^Budgets in \d{4}$/ }).textContent();
   const year = heading!.match(/\d{4}/)![0];
-  await page.getByLabel(`Budget of Claims Ops in ${year} (dollars)`).fill("1");
+  await page.getByLabel(`Budget of Claims Ops in ${year} (dollars)`).fill("1.50");
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByTestId("budget-unit").filter({ hasText: "Claims Ops" })).toContainText("$1");
+  // A budget reads as finance typed it, to the cent (whole dollars would read "$2").
+  await expect(page.getByTestId("budget-unit").filter({ hasText: "Claims Ops" })).toContainText("$1.50");
 
   await page.getByRole("link", { name: `See ${year}'s spend against them on the portfolio` }).click();
   const budgets = page.getByTestId("budget-panel");
@@ -59,6 +60,7 @@ test("a lead values a use case, finance budgets its unit, the portfolio marks it
   await expect(row).toHaveAttribute("data-status", "over");
   await expect(row.getByTestId("budget-status")).toContainText("Over budget by $");
   await expect(page.getByTestId("portfolio-value").getByTestId("value-unit").filter({ hasText: "Claims Ops" })).toContainText("$");
+  await expect(budgets.getByTestId("budget-table").getByRole("row", { name: /Claims Ops/ })).toContainText("$1.50");
   // The units' net values add up to "All in view", to the cent, in each scenario: a reader adding
   // the column gets the total exactly, as in the export.
   const cents = (t: string) => t.split(" / ").map((x) => {

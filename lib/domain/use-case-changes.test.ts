@@ -37,7 +37,7 @@ describe("changes between versions", () => {
     ["chosenApproach", "FINE_TUNING", "Fine-tuning"],
     ["ownerId", "u1", "Ada"],
     ["ownerId", "u2", "a former member"],
-    ["manualEstimate", { low: 100000, base: 200000, high: 300000 }, "$1,000 / $2,000 / $3,000 a year (low / base / high)"],
+    ["manualEstimate", { low: 100000, base: 200000, high: 300000 }, "$1,000.00 / $2,000.00 / $3,000.00 a year (low / base / high)"],
     ["title", "Plain", "Plain"],
   ])("%s = %j reads %j", (path, value, text) => {
     expect(formatFieldValue(path, value, { u1: "Ada" })).toBe(text);
@@ -45,6 +45,12 @@ describe("changes between versions", () => {
 });
 
 describe("every kind of value in the history, as read", () => {
+  it("a budget or manual estimate changed by cents reads changed, never \"$1,000 → $1,000\"", () => {
+    expect([formatFieldValue("yearlyBudget", 1_000_00), formatFieldValue("yearlyBudget", 1_000_40)]).toEqual(["$1,000.00 a year", "$1,000.40 a year"]);
+    const estimate = (base: number) => formatFieldValue("manualEstimate", { low: 500_00, base, high: 2_000_00 });
+    expect(estimate(1_000_00)).not.toBe(estimate(1_000_40));
+    expect(estimate(1_000_40)).toBe("$500.00 / $1,000.40 / $2,000.00 a year (low / base / high)");
+  });
   it.each([
     ["assessment.yearlyGrowthPct", 12.5, "12.5 % a year"],
     ["assessment.needsStyleOrFormat", false, "No"],
@@ -59,7 +65,7 @@ describe("every kind of value in the history, as read", () => {
     ["status", "SOMEDAY", "SOMEDAY"],
     ["decisionState", "TO_REVIEW", "To review: what it was approved on has changed"],
     ["decisionState", "LOST", "LOST"],
-    ["yearlyBudget", 1_234_56, "$1,235 a year"],
+    ["yearlyBudget", 1_234_56, "$1,234.56 a year"],
     ["yearlyBudget", "n/a", "n/a"],
     ["proposedApproach", "HYBRID", "Hybrid"],
     ["recommendedApproach", "AGENT", "Agent with tools"],

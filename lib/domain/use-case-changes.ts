@@ -9,7 +9,7 @@ import { ANSWER_KEYS, ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Appro
 import { ANSWER_HELP } from "./assessment-help";
 import { STATUS_LABELS, type Status } from "./use-case";
 import { DECISION_STATE_LABELS, type DecisionState } from "./decisions/workflow";
-import { dollars } from "./money";
+import { dollars, exactDollars } from "./money";
 import { GOVERNANCE_KEYS, GOVERNANCE_LABELS, governanceValueLabel, type GovernanceKey } from "./governance";
 
 /** Labels for the fields around the assessment; answers use ANSWER_LABELS. */
@@ -155,7 +155,7 @@ export function formatFieldValue(path: string, value: unknown, names: Readonly<R
     case "decisionState":
       return DECISION_STATE_LABELS[value as DecisionState] ?? String(value);
     case "yearlyBudget":
-      return typeof value === "number" ? `${dollars(value)} a year` : String(value);
+      return typeof value === "number" ? `${exactDollars(value)} a year` : String(value);
     case "chosenApproach":
     case "proposedApproach":
     case "recommendedApproach":
@@ -164,7 +164,7 @@ export function formatFieldValue(path: string, value: unknown, names: Readonly<R
       return typeof value === "string" ? (names[value] ?? "a former member") : String(value);
     case "manualEstimate": {
       if (isPlainObject(value) && typeof value.low === "number" && typeof value.base === "number" && typeof value.high === "number") {
-        return `${dollars(value.low)} / ${dollars(value.base)} / ${dollars(value.high)} a year (low / base / high)`;
+        return `${exactDollars(value.low)} / ${exactDollars(value.base)} / ${exactDollars(value.high)} a year (low / base / high)`;
       }
       return canonical(value);
     }

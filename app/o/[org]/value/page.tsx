@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { compareText } from "@/lib/domain/title-order";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
-import { dollars, unitPriceOfCents } from "@/lib/domain/money";
+import { exactDollars, unitPriceOfCents } from "@/lib/domain/money";
 import { budgetYearChoices, DEFAULT_HOURLY_RATE_CENTS, parseBudgetYear } from "@/lib/domain/value";
 import { guardPage } from "@/lib/server/page-guard";
 import { listBusinessUnits } from "@/lib/server/use-cases/read";
@@ -75,7 +75,7 @@ export default async function ValuePage(props: { params: Promise<{ org: string }
                 return (
                   <tr key={bu} className="border-t border-zinc-100 align-top" data-testid="budget-unit">
                     <th scope="row" className="p-2 text-left font-medium">{bu}</th>
-                    <td className="p-2 text-right tabular-nums">{cents === null ? "no budget" : dollars(cents)}</td>
+                    <td className="p-2 text-right tabular-nums">{cents === null ? "no budget" : exactDollars(cents)}</td>
                     {canManage ? (
                       <td className="p-2">
                         <BudgetForm key={`${bu}-${year}-${cents}`} orgSlug={ctx.organization.slug} businessUnit={bu} year={year} currentCents={cents} />

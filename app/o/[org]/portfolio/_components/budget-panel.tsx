@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { dollars } from "@/lib/domain/money";
+import { dollars, exactDollars } from "@/lib/domain/money";
 import { approvedText, BUDGET_STATUS_LABELS, unfiguredApprovalsSentence, type BudgetRow } from "@/lib/domain/value";
 import { link, Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
 
@@ -87,7 +87,8 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
             {rows.map((r) => (
               <tr key={r.businessUnit} data-testid="budget-row" data-status={unjudged(r) ? "partial" : r.status}>
                 <th scope="row" className={`${td} text-left font-normal`}>{unitName(r.businessUnit)}</th>
-                <td className={tdNum}>{r.budgetCents === null ? "—" : dollars(r.budgetCents)}</td>
+                {/* The budget as finance typed it, to the cent (lib/domain/money.ts). */}
+                <td className={tdNum}>{r.budgetCents === null ? "—" : exactDollars(r.budgetCents)}</td>
                 <td className={tdNum}>{r.projected ? dollars(r.projected.base) : "—"}</td>
                 <td className={tdNum}>
                   {r.projected ? `${dollars(r.projected.low)} – ${dollars(r.projected.high)}` : "—"}

@@ -6,7 +6,7 @@ import { ANSWER_KEYS, ANSWER_LABELS, missingAnswers } from "@/lib/domain/assessm
 import { ANSWER_HELP, ASSESSMENT_SECTIONS } from "@/lib/domain/assessment-help";
 import { SourceCitations } from "@/components/source-link";
 import { fieldLabel, flattenFields, formatFieldValue } from "@/lib/domain/use-case-changes";
-import { dollars } from "@/lib/domain/money";
+import { exactDollars } from "@/lib/domain/money";
 import { GOVERNANCE_KEYS, GOVERNANCE_LABELS, governanceValueLabel } from "@/lib/domain/governance";
 import { formatDateAtPrecision } from "@/lib/domain/use-case";
 import { canDeleteUseCase, canEditUseCase, canRecordDecision, canRestoreUseCase, type Actor } from "@/lib/domain/use-case-permissions";
@@ -170,7 +170,7 @@ function Overview({ uc, orgSlug, organizationId }: { uc: UseCaseDetail; orgSlug:
           </Item>
           <Item label="Chosen">{approachLabel(uc.chosenApproach, "Not decided")}</Item>
           <Item label="Manual yearly estimate">
-            {f.manualEstimate ? `${dollars(f.manualEstimate.low)} / ${dollars(f.manualEstimate.base)} / ${dollars(f.manualEstimate.high)} (manual)` : "—"}
+            {f.manualEstimate ? `${exactDollars(f.manualEstimate.low)} / ${exactDollars(f.manualEstimate.base)} / ${exactDollars(f.manualEstimate.high)} (manual)` : "—"}
           </Item>
         </dl>
         <section aria-labelledby="governance-heading" className="rounded border border-zinc-200 p-3">
