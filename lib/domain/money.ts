@@ -21,10 +21,12 @@
  *    - `exactDollars`, "$2,866,412.37", always two decimals:
  *      a. every table whose rows (or cells) add up to a total or subtotal shown with them: the
  *         portfolio's spend per year and its scenarios year by year, the value table and its "All
- *         in view", the use case's yearly cost table and its lifecycle row. A reader who adds the
- *         column gets the total exactly, as in the CSV export; rows rounded to the dollar one by one
- *         visibly miss their total by a dollar, and finance catches it at once. Such a table is
- *         exact throughout, its totals and ranges too, never whole dollars beside cents.
+ *         in view", the use case's yearly cost table and its lifecycle row, and the use case's
+ *         actual spend by month and by category (which add up to the spend its sentence gives).
+ *         A reader who adds the column gets the total exactly, as in the CSV export; rows rounded
+ *         to the dollar one by one visibly miss their total by a dollar, and finance catches it at
+ *         once. Such a table is exact throughout, its totals and ranges too, never whole dollars
+ *         beside cents.
  *      b. figures people typed, shown as entered: business units' budgets (on the value page and
  *         the portfolio's budget column), manual estimates, and every amount in a change history,
  *         so that a history never reads "$1,000 → $1,000" for a change of cents.

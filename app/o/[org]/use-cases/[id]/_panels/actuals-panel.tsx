@@ -1,14 +1,16 @@
 import Link from "next/link";
 import { ACTUAL_CATEGORY_LABELS, MONTH_NAMES, WARNING_LABELS, type Range } from "@/lib/domain/actuals";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
-import { dollars } from "@/lib/domain/money";
+import { exactDollars } from "@/lib/domain/money";
 import { loadVariances } from "@/lib/server/actuals/read";
 
 const th = "border-b border-zinc-200 px-2 py-2 text-left font-medium text-zinc-600";
 const thNum = "border-b border-zinc-200 px-2 py-2 text-right font-medium text-zinc-600";
 const td = "border-b border-zinc-100 px-2 py-2";
 const tdNum = "border-b border-zinc-100 px-2 py-2 text-right tabular-nums";
-const range = (r: Range | null) => (r ? `${dollars(r.low)} – ${dollars(r.high)}` : "—");
+// To the cent (lib/domain/money.ts, 3a): the months and the categories each add up to the spend
+// the sentence above them gives, and a reader ticks them off against the provider's bill.
+const range = (r: Range | null) => (r ? `${exactDollars(r.low)} – ${exactDollars(r.high)}` : "—");
 
 /**
  * Actual spend against the projection (issue 21): the sentence, any early-warning flag, and the
@@ -74,8 +76,8 @@ export async function ActualsPanel({ orgSlug, organizationId, useCaseId }: { org
                   {u.variance.monthly.map((m) => (
                     <tr key={m.month}>
                       <td className={td}>{MONTH_NAMES[m.month - 1]}</td>
-                      <td className={tdNum}>{dollars(m.actual)}</td>
-                      <td className={tdNum}>{m.projected ? dollars(m.projected.base) : "—"}</td>
+                      <td className={tdNum}>{exactDollars(m.actual)}</td>
+                      <td className={tdNum}>{m.projected ? exactDollars(m.projected.base) : "—"}</td>
                       <td className={tdNum}>{range(m.projected)}</td>
                     </tr>
                   ))}
@@ -97,8 +99,8 @@ export async function ActualsPanel({ orgSlug, organizationId, useCaseId }: { org
                   {u.variance.byCategory.map((c) => (
                     <tr key={c.category}>
                       <td className={td}>{ACTUAL_CATEGORY_LABELS[c.category]}</td>
-                      <td className={tdNum}>{dollars(c.actual)}</td>
-                      <td className={tdNum}>{c.projected ? dollars(c.projected.base) : "not projected"}</td>
+                      <td className={tdNum}>{exactDollars(c.actual)}</td>
+                      <td className={tdNum}>{c.projected ? exactDollars(c.projected.base) : "not projected"}</td>
                       <td className={tdNum}>{range(c.projected)}</td>
                     </tr>
                   ))}
