@@ -24,7 +24,7 @@ import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { getUseCaseHistory } from "@/lib/server/use-cases/read";
 import { approveDecision, approveDecisionBudget, proposeDecision } from "@/app/o/[org]/decisions/actions";
 import { getDecisionOptionNotes } from "@/lib/server/projections";
-import { dollars } from "@/lib/domain/money";
+import { dollars, exactDollars } from "@/lib/domain/money";
 import { RAG_ANSWERS } from "./helpers/answers";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { runAs, signInAs } from "./helpers/session";
@@ -111,7 +111,7 @@ describe("a budget finance approved with no figure", () => {
     const priced = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Servicing" });
     const budget = await throughTheWorkflow(o, priced.id, "RAG");
     expect(budget).toBeGreaterThan(0);
-    expect(await budgetPanel(o)).toContain(`data-testid="budget-approved">${dollars(budget!)} + 1 approved with no figure<`);
+    expect(await budgetPanel(o)).toContain(`data-testid="budget-approved">${exactDollars(budget!)} + 1 approved with no figure<`);
   });
 });
 
@@ -142,7 +142,7 @@ describe("a budget approved for a use case now in the trash", () => {
     expect(overview.approvalsKnown).toBe(true);
     const restored = await budgetPanel(o);
     expect(restored).not.toContain("no approvals yet");
-    expect(restored).toContain(`data-testid="budget-approved">${dollars(budget)}<`);
+    expect(restored).toContain(`data-testid="budget-approved">${exactDollars(budget)}<`);
   });
 
   it("leaves the other units' approvals whole: the rows add up to the live approved budgets to the cent", async () => {
@@ -201,7 +201,7 @@ describe("a decision recorded directly over the workflow's approved one", () => 
     expect((await approvedSpendByBusinessUnit(o.id, 2027))!.cents.get("Claims")).toBe(keptBudget);
     const overview = await budgetOverview(o.id, EMPTY_FILTER, 2027);
     expect(overview.rows.map((r) => [r.businessUnit, r.approvedCents])).toEqual([["Claims", keptBudget]]);
-    expect(await budgetPanel(o)).toContain(`data-testid="budget-approved">${dollars(keptBudget)}<`);
+    expect(await budgetPanel(o)).toContain(`data-testid="budget-approved">${exactDollars(keptBudget)}<`);
 
     // The Decision tab: the approval and the budget as they were, then what superseded them, by whom.
     const panel = await approvalPanel(o, redecided.id);

@@ -28,7 +28,8 @@
  *         once. Such a table is exact throughout, its totals and ranges too, never whole dollars
  *         beside cents.
  *      b. figures people typed, shown as entered: business units' budgets (on the value page and
- *         the portfolio's budget column), manual estimates, and every amount in a change history,
+ *         the portfolio's budgets table, where what a budget is set against reads in the same
+ *         precision: "over by $0.30", never "$0"), manual estimates, and every amount in a change history,
  *         so that a history never reads "$1,000 → $1,000" for a change of cents.
  *      c. actual spend on the Actual spend page, as imported: each import's total and months, the
  *         sources and reasons of the spend no use case owns, reconciled against the provider's

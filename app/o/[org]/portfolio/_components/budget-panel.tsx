@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { dollars, exactDollars } from "@/lib/domain/money";
+import { exactDollars } from "@/lib/domain/money";
 import { approvedText, BUDGET_STATUS_LABELS, unfiguredApprovalsSentence, type BudgetRow } from "@/lib/domain/value";
 import { link, Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
 
@@ -87,18 +87,20 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
             {rows.map((r) => (
               <tr key={r.businessUnit} data-testid="budget-row" data-status={unjudged(r) ? "partial" : r.status}>
                 <th scope="row" className={`${td} text-left font-normal`}>{unitName(r.businessUnit)}</th>
-                {/* The budget as finance typed it, to the cent (lib/domain/money.ts). */}
+                {/* The budget as finance typed it, to the cent (lib/domain/money.ts), and what it is set
+                    against in the same precision: a row reads "$600,000.00" against "$600,000.30",
+                    over by "$0.30", never "$600,000" over by "$0". */}
                 <td className={tdNum}>{r.budgetCents === null ? "—" : exactDollars(r.budgetCents)}</td>
-                <td className={tdNum}>{r.projected ? dollars(r.projected.base) : "—"}</td>
+                <td className={tdNum}>{r.projected ? exactDollars(r.projected.base) : "—"}</td>
                 <td className={tdNum}>
-                  {r.projected ? `${dollars(r.projected.low)} – ${dollars(r.projected.high)}` : "—"}
+                  {r.projected ? `${exactDollars(r.projected.low)} – ${exactDollars(r.projected.high)}` : "—"}
                   {r.incomplete ? <span className="block text-xs text-zinc-600">{`${r.incomplete} with a missing figure (left out)`}</span> : null}
                 </td>
-                <td className={tdNum} data-testid="budget-approved">{approvedText(r, dollars)}</td>
+                <td className={tdNum} data-testid="budget-approved">{approvedText(r, exactDollars)}</td>
                 <td className={td}>
                   <span className={`dash-badge ${STATUS_STYLE[unjudged(r) ? "no-budget" : r.status]}`} data-testid="budget-status">
                     {r.status === "over" && r.overByCents !== null
-                      ? `Over budget by ${dollars(r.overByCents)}`
+                      ? `Over budget by ${exactDollars(r.overByCents)}`
                       : unjudged(r)
                         ? "Not judged: part of the unit in view"
                         : BUDGET_STATUS_LABELS[r.status]}
