@@ -79,8 +79,9 @@ export function queueReasons(f: QueueFacts): QueueReason[] {
  * Whether it awaits a decision, as the portfolio's headline counts (and its list filters, with
  * `awaiting=yes`): the queue's "Recommended, no decision" and "Proposed, awaiting approval". The
  * two never overlap, so the headline's number is the sum of those two panels. Written again as SQL
- * in lib/server/portfolio/filter-sql.ts (awaitingSql) and, for the counts, in
- * lib/server/portfolio/panels/use-cases.ts.
+ * once, the function "UseCase_awaitsDecision" (prisma/migrations/20261206150000_awaits_decision_function),
+ * which the queue, the filters, the portfolio's counts and its kept tally call; and as a Prisma
+ * filter for the list (lib/server/use-cases/list.ts, listWhere), which cannot call it.
  */
 export function awaitsDecision(f: QueueFacts): boolean {
   const reasons = queueReasons(f);

@@ -85,7 +85,8 @@ export interface Queue {
 const reasonSql = (flagged: readonly string[]): Record<QueueReason, Prisma.Sql> => ({
   "awaiting-approval": Prisma.sql`(d.state = 'PROPOSED')`,
   "to-review": Prisma.sql`(d.state = 'TO_REVIEW')`,
-  undecided: Prisma.sql`(r.status <> 'RETIRED' AND r."recommendedApproach" IS NOT NULL AND (r."chosenApproach" IS NULL OR d.state = 'SENT_BACK') AND d.state IS DISTINCT FROM 'PROPOSED')`,
+  // Awaiting a decision (the SQL function, migration 20261206150000_awaits_decision_function) and not proposed: the rest of it awaits approval.
+  undecided: Prisma.sql`("UseCase_awaitsDecision"(r.status, r."recommendedApproach", r."chosenApproach", d.state = 'SENT_BACK', d.state = 'PROPOSED') AND d.state IS DISTINCT FROM 'PROPOSED')`,
   differs: Prisma.sql`(r.status <> 'RETIRED' AND r."chosenApproach" IS NOT NULL AND r."recommendedApproach" IS NOT NULL AND r."chosenApproach" <> r."recommendedApproach")`,
   risk: Prisma.sql`(cardinality(r."riskFlags") > 0 AND r.status <> 'RETIRED')`,
   // The early warnings are worked out from the actuals in JavaScript (lib/server/actuals/warnings.ts); their ids come in.

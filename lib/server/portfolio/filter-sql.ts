@@ -57,14 +57,15 @@ function sharedParts(a: Prisma.Sql, organizationId: string, filter: PortfolioFil
 }
 
 /**
- * Awaiting a decision (lib/domain/decisions/queue.ts, awaitsDecision) over `a`, the use case or
- * its rollup row, whose use case's key is `id`: a recommendation, not retired, and no decision
- * standing (none chosen, or sent back); or a proposal awaiting approval. Never null, so NOT gives
- * the rest.
+ * Awaiting a decision over `a`, the use case or its rollup row, whose use case's key is `id`: the
+ * SQL function "UseCase_awaitsDecision" (lib/domain/decisions/queue.ts, awaitsDecision; migration
+ * 20261206150000_awaits_decision_function), its workflow facts asked of UseCaseDecision through
+ * EXISTS. Inlined by PostgreSQL, so the plans are those of the conditions written out. Never null,
+ * so NOT gives the rest.
  */
 function awaitingSql(a: Prisma.Sql, id: Prisma.Sql, organizationId: string): Prisma.Sql {
   const state = (s: string) => Prisma.sql`EXISTS (SELECT 1 FROM "UseCaseDecision" "dq" WHERE "dq"."useCaseId" = ${id} AND "dq"."organizationId" = ${organizationId} AND "dq".state = ${Prisma.raw(`'${s}'`)})`;
-  return Prisma.sql`((${a}.status <> 'RETIRED' AND ${a}."recommendedApproach" IS NOT NULL AND (${a}."chosenApproach" IS NULL OR ${state("SENT_BACK")})) OR ${state("PROPOSED")})`;
+  return Prisma.sql`"UseCase_awaitsDecision"(${a}.status, ${a}."recommendedApproach", ${a}."chosenApproach", ${state("SENT_BACK")}, ${state("PROPOSED")})`;
 }
 
 /** The awaiting-a-decision condition the filter asks for, if any. */

@@ -79,7 +79,8 @@ export function listWhere(organizationId: string, filter: PortfolioFilter, q: st
   if (filter.flag.length) and.push({ riskFlags: { hasSome: filter.flag } });
   if (filter.evidence.length) and.push({ evidence: { in: filter.evidence } });
   if (filter.disagreement.length) and.push({ OR: filter.disagreement.map((v) => ({ disagreement: v === "yes" })) });
-  // Awaiting a decision, as the queue counts it (lib/domain/decisions/queue.ts, awaitsDecision; its SQL in ../portfolio/filter-sql.ts).
+  // Awaiting a decision, as the queue counts it (lib/domain/decisions/queue.ts, awaitsDecision): Prisma's where cannot call
+  // its SQL function ("UseCase_awaitsDecision", which ../portfolio/filter-sql.ts calls for the sorts by text), so here it is again.
   if (filter.awaitingDecision.length === 1) {
     const awaiting: Prisma.UseCaseWhereInput = {
       OR: [

@@ -126,7 +126,7 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
   // Kept: the lists read the rollup through their indexes (the CTE inlined into each), the counts come from the kept sums.
   return Prisma.sql`
     WITH uc AS ${kept ? Prisma.sql`NOT MATERIALIZED` : Prisma.sql`MATERIALIZED`} (
-      SELECT r."useCaseId" AS id, r."recommendedApproach" AS rec, r."chosenApproach" AS chosen, ${asChosenApproach("r")} AS ch, r.evidence::text AS ev, r.evidence AS evidence, r.status::text AS st,
+      SELECT r."useCaseId" AS id, r."recommendedApproach" AS rec, r."chosenApproach" AS chosen, ${asChosenApproach("r")} AS ch, r.evidence::text AS ev, r.evidence AS evidence, r.status AS st,
              r."riskFlags" AS flags, r.disagreement AS dis, r.agreement, r."updatedAt" AS at, r."assumptionVersionId" AS av,
              r.incomplete & 1 <> 0 AS ich, r.incomplete & 2 <> 0 AS irec, r.incomplete & 4 <> 0 AS irag, r.incomplete & 8 <> 0 AS ift, r.incomplete & 16 <> 0 AS ihy,
              r."staleLow" AS sl, r."staleBase" AS sb, r."staleHigh" AS sh, r."ttvLow" AS tl, r."ttvBase" AS tb, r."ttvHigh" AS th,
