@@ -2,26 +2,17 @@
  * Issue 20 item 5 through the real server actions: comments with mentions (only members are
  * told), and marking notifications read (only one's own).
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { proposeDecision } from "@/app/o/[org]/decisions/actions";
 import { addComment } from "@/app/o/[org]/use-cases/[id]/actions";
 import { markNotificationsRead } from "@/app/o/[org]/notifications/actions";
 import { unreadCount } from "@/lib/server/notifications";
 import { getUseCaseHistory } from "@/lib/server/use-cases/read";
-import { createDecisionOrgs, newDecisionUseCase, notificationsIn, type Result } from "./helpers/decisions";
-import type { TestOrg } from "./helpers/factory";
+import { setUpDecisionTests, type Result } from "./helpers/decisions";
 import { runAs } from "./helpers/session";
 
-let org: TestOrg;
-let other: TestOrg;
-
-const newUseCase = (title?: string, o: TestOrg = org) => newDecisionUseCase(o, title);
-const notificationsOf = (userId: string, useCaseId: string) => notificationsIn(org, userId, useCaseId);
-
-beforeAll(async () => {
-  ({ org, other } = await createDecisionOrgs());
-});
+const { org, other, newUseCase, notificationsOf } = setUpDecisionTests();
 
 describe("comments and notifications", () => {
   it("notifies the members a comment mentions, and only members", async () => {

@@ -3,18 +3,13 @@
  * lib/server/seed/demo-portfolio.ts, and the index its rollup side reads through.
  */
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { readQueue } from "@/lib/server/decisions/queue";
 import { seedDemoOrganization } from "@/lib/server/seed/demo";
-import { createDecisionOrgs } from "./helpers/decisions";
-import type { TestOrg } from "./helpers/factory";
+import { setUpDecisionTests } from "./helpers/decisions";
 
-let org: TestOrg;
-
-beforeAll(async () => {
-  ({ org } = await createDecisionOrgs());
-});
+const { org } = setUpDecisionTests();
 
 describe("the decision queue on the demo portfolio", () => {
   /**

@@ -6,7 +6,7 @@
  * queue on the demo portfolio: tests/decisions-queue.test.ts.
  */
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { createUseCase, updateUseCase } from "@/app/o/[org]/use-cases/actions";
 import { approveDecision, approveDecisionBudget, proposeDecision, sendBackDecision } from "@/app/o/[org]/decisions/actions";
@@ -19,19 +19,11 @@ import { readQueue } from "@/lib/server/decisions/queue";
 import { getUseCaseHistory } from "@/lib/server/use-cases/read";
 import { RAG_ANSWERS } from "./helpers/answers";
 import { dollars } from "@/lib/domain/money";
-import { createDecisionOrgs, newDecisionUseCase, notificationsIn, type Result } from "./helpers/decisions";
-import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { setUpDecisionTests, type Result } from "./helpers/decisions";
+import { createTestOrg } from "./helpers/factory";
 import { runAs } from "./helpers/session";
 
-let org: TestOrg;
-let other: TestOrg;
-
-const newUseCase = (title?: string, o: TestOrg = org) => newDecisionUseCase(o, title);
-const notificationsOf = (userId: string, useCaseId: string) => notificationsIn(org, userId, useCaseId);
-
-beforeAll(async () => {
-  ({ org, other } = await createDecisionOrgs());
-});
+const { org, other, newUseCase, notificationsOf } = setUpDecisionTests();
 
 describe("the approval workflow, from a lead's proposal to finance's budget", () => {
   it("takes a use case from logged to budget approved, telling each next person, with each step in the history", async () => {

@@ -1,9 +1,10 @@
 /**
  * The shared setup of the decision tests (tests/decisions-workflow.test.ts, -comments and -queue):
  * the organization they act in and another one, a use case logged by the lead, and what a member
- * was told about a use case.
+ * was told about a use case. A file calls setUpDecisionTests() once, at its top level.
  */
 import { randomUUID } from "node:crypto";
+import { beforeAll } from "vitest";
 import { db } from "@/lib/server/db";
 import { createUseCase } from "@/app/o/[org]/use-cases/actions";
 import { RAG_ANSWERS } from "./answers";
@@ -14,17 +15,38 @@ import { runAs } from "./session";
 export type Result = { ok: boolean; code?: string; message?: string; fieldErrors?: Record<string, string[]>; data?: Record<string, unknown> };
 
 /** The organization the tests act in ("workflow") and another ("elsewhere") whose use cases must stay out of reach. */
-export async function createDecisionOrgs(): Promise<{ org: TestOrg; other: TestOrg }> {
+async function createDecisionOrgs(): Promise<{ org: TestOrg; other: TestOrg }> {
   return { org: await createTestOrg("workflow"), other: await createTestOrg("elsewhere") };
 }
 
 /** A use case the organization's lead logs (RAG's answers, three years from 2027). */
-export async function newDecisionUseCase(o: TestOrg, title = `Workflow ${randomUUID().slice(0, 8)}`): Promise<{ id: string; version: number }> {
+async function newDecisionUseCase(o: TestOrg, title = `Workflow ${randomUUID().slice(0, 8)}`): Promise<{ id: string; version: number }> {
   const r = (await runAs(o.users.LEAD.id, () => createUseCase(o.slug, { title, startDate: "2027-01-01", horizonYears: 3, assessment: RAG_ANSWERS }))) as Result;
   if (!r.ok) throw new Error(JSON.stringify(r));
   return r.data as { id: string; version: number };
 }
 
 /** What the member was told about the use case in the organization, oldest first. */
-export const notificationsIn = (o: TestOrg, userId: string, useCaseId: string) =>
+const notificationsIn = (o: TestOrg, userId: string, useCaseId: string) =>
   db.notification.findMany({ where: { organizationId: o.id, userId, useCaseId }, orderBy: { createdAt: "asc" }, select: { kind: true, message: true } });
+
+/**
+ * Creates the two organizations before the file's tests (beforeAll) and returns them, filled in
+ * once that has run, with a use case logged by the lead (in `org` unless another is named) and what
+ * a member of `org` was told about a use case.
+ */
+export function setUpDecisionTests() {
+  const org = {} as TestOrg;
+  const other = {} as TestOrg;
+  beforeAll(async () => {
+    const created = await createDecisionOrgs();
+    Object.assign(org, created.org);
+    Object.assign(other, created.other);
+  });
+  return {
+    org,
+    other,
+    newUseCase: (title?: string, o: TestOrg = org) => newDecisionUseCase(o, title),
+    notificationsOf: (userId: string, useCaseId: string) => notificationsIn(org, userId, useCaseId),
+  };
+}
