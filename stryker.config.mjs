@@ -22,6 +22,7 @@ export const MUTATE = [
   "lib/server/export/*.ts",
   "proxy.ts",
   "!**/*.test.ts",
+  "!**/*.fixtures.ts",
   "!lib/domain/**/data/**",
 ];
 

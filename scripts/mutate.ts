@@ -191,7 +191,7 @@ async function main(): Promise<number> {
       writeFileSync(
         config,
         `import base from "./stryker.config.mjs";\n` +
-          `export default { ...base, mutate: ${JSON.stringify([...mutate, "!**/*.test.ts"])},\n` +
+          `export default { ...base, mutate: ${JSON.stringify([...mutate, "!**/*.test.ts", "!**/*.fixtures.ts"])},\n` +
           `  vitest: { ...base.vitest, configFile: ${JSON.stringify(path.basename(vitestConfig))} },\n` +
           (typecheck ? "" : `  checkers: [],\n`) +
           `  incrementalFile: "docs/mutation/incremental/${reportName}.json", jsonReporter: { fileName: "docs/mutation/${reportName}.json" },\n` +

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 
-const modules = import.meta.glob(["./**/*.ts", "!./**/*.test.ts"]);
+const modules = import.meta.glob(["./**/*.ts", "!./**/*.test.ts", "!./**/*.fixtures.ts"]);
 /**
  * `npm run mutate` narrows the loads to the module it mutates (a pattern on the path, such as
  * `^\./costing/`): every static mutant runs this whole file, and the other modules' loads cannot
