@@ -22,7 +22,8 @@
  *      a. every table whose rows (or cells) add up to a total or subtotal shown with them: the
  *         portfolio's spend per year and its scenarios year by year, the value table and its "All
  *         in view", the use case's yearly cost table and its lifecycle row, and the use case's
- *         actual spend by month and by category (which add up to the spend its sentence gives).
+ *         actual spend by month and by category, and the portfolio's by business unit and by
+ *         approach (each adds up to the spend its sentence gives).
  *         A reader who adds the column gets the total exactly, as in the CSV export; rows rounded
  *         to the dollar one by one visibly miss their total by a dollar, and finance catches it at
  *         once. Such a table is exact throughout, its totals and ranges too, never whole dollars

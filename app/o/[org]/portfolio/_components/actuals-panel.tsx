@@ -2,7 +2,7 @@ import Link from "next/link";
 import { againstBaseText, MONTH_NAMES } from "@/lib/domain/actuals";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { plural } from "@/lib/domain/portfolio/format";
-import { dollars } from "@/lib/domain/money";
+import { dollars, exactDollars } from "@/lib/domain/money";
 import type { PortfolioActuals } from "@/lib/server/actuals/read";
 import { link, Panel, ScrollTable, td, tdNum, th, thNum, type UseCaseHref } from "./panel";
 
@@ -21,6 +21,8 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
   // Set against the projection: only what use cases with a projection for these months spent.
   const projectedPart = (r: { actual: number; unprojected: number }) => r.actual - r.unprojected;
   const rows = (label: string, list: { key: string; name: string; actual: number; unprojected: number; projected: { low: number; base: number; high: number }; useCases: number }[]) => (
+    // To the cent (lib/domain/money.ts, 3a): the rows add up to the spend the sentence above gives,
+    // as the use case's own months do; rounded one by one they could miss it by a dollar.
     <ScrollTable caption={label} testId={`actuals-by-${label === "By business unit" ? "unit" : "approach"}`}>
       <thead>
         <tr>
@@ -38,16 +40,16 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
               {`${r.name} `}<span className="text-zinc-500">{`(${plural(r.useCases, "use case")})`}</span>
             </td>
             <td className={tdNum}>
-              {dollars(r.actual)}
+              {exactDollars(r.actual)}
               {r.unprojected > 0 ? (
                 <span className="block text-xs text-zinc-500" data-testid="actuals-unprojected">
-                  {r.unprojected === r.actual ? "none of it projected" : `${dollars(r.unprojected)} of it not projected`}
+                  {r.unprojected === r.actual ? "none of it projected" : `${exactDollars(r.unprojected)} of it not projected`}
                 </span>
               ) : null}
             </td>
-            <td className={tdNum}>{dollars(r.projected.base)}</td>
+            <td className={tdNum}>{exactDollars(r.projected.base)}</td>
             <td className={tdNum}>
-              {dollars(r.projected.low)} – {dollars(r.projected.high)}
+              {exactDollars(r.projected.low)} – {exactDollars(r.projected.high)}
             </td>
             <td className={tdNum}>{r.unprojected === r.actual ? "—" : againstBaseText(projectedPart(r), r.projected.base)}</td>
           </tr>
