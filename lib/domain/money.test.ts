@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactDollars, dollarRange, dollars, exactDollars, unitPrice, unitPriceOfCents } from "./money";
+import { compactDollars, dollarRange, dollars, exactDollarRange, exactDollars, unitPrice, unitPriceOfCents } from "./money";
 
 // One figure, $2,866,412.37, as each place in the app writes it: the CFO's three readings of it
 // ("$2.87M", "$2,866,412", "$2,866,412.37") are now one per kind of place, by rule.
@@ -86,6 +86,8 @@ describe("to the cent: tables that add up, typed figures, actual spend as billed
     expect(parts.map(exactDollars).map(read).reduce((a, b) => a + b, 0)).toBe(read(exactDollars(30_120)));
     expect(parts.map(dollars).map(read).reduce((a, b) => a + b, 0)).not.toBe(read(dollars(30_120)));
   });
+
+  it("writes a range to the cent", () => expect(exactDollarRange({ low: 100_40, high: 2_500_00 })).toBe("$100.40 – $2,500.00"));
 
   it("a typed figure changed by cents reads changed, where whole dollars read $1,000 → $1,000", () => {
     expect([exactDollars(100_000), exactDollars(100_049)]).toEqual(["$1,000.00", "$1,000.49"]);

@@ -91,6 +91,11 @@ export function exactDollars(cents: number | bigint): string {
   return `${c < 0n ? "−" : ""}$${WHOLE.format(a / 100n)}.${String(a % 100n).padStart(2, "0")}`;
 }
 
+/** "$100.40 – $2,500.00": a low–high range in a table that is exact throughout (rule 3a). */
+export function exactDollarRange(r: { low: number; high: number }): string {
+  return `${exactDollars(r.low)} – ${exactDollars(r.high)}`;
+}
+
 /**
  * A price or per-unit rate, in dollars: always its cents ("$2.50", "$10.00", "$1,250.00"), and
  * finer digits where the price has them, to four significant figures and at most six decimals

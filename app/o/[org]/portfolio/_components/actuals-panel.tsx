@@ -2,7 +2,7 @@ import Link from "next/link";
 import { againstBaseText, MONTH_NAMES } from "@/lib/domain/actuals";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { plural } from "@/lib/domain/portfolio/format";
-import { dollars, exactDollars } from "@/lib/domain/money";
+import { dollars, exactDollarRange, exactDollars } from "@/lib/domain/money";
 import type { PortfolioActuals } from "@/lib/server/actuals/read";
 import { link, Panel, ScrollTable, td, tdNum, th, thNum, type UseCaseHref } from "./panel";
 
@@ -49,7 +49,7 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
             </td>
             <td className={tdNum}>{exactDollars(r.projected.base)}</td>
             <td className={tdNum}>
-              {exactDollars(r.projected.low)} – {exactDollars(r.projected.high)}
+              {exactDollarRange(r.projected)}
             </td>
             <td className={tdNum}>{r.unprojected === r.actual ? "—" : againstBaseText(projectedPart(r), r.projected.base)}</td>
           </tr>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { exactDollars } from "@/lib/domain/money";
+import { exactDollarRange, exactDollars } from "@/lib/domain/money";
 import { approvedText, BUDGET_STATUS_LABELS, unfiguredApprovalsSentence, type BudgetRow } from "@/lib/domain/value";
 import { link, Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
 
@@ -93,7 +93,7 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
                 <td className={tdNum}>{r.budgetCents === null ? "—" : exactDollars(r.budgetCents)}</td>
                 <td className={tdNum}>{r.projected ? exactDollars(r.projected.base) : "—"}</td>
                 <td className={tdNum}>
-                  {r.projected ? `${exactDollars(r.projected.low)} – ${exactDollars(r.projected.high)}` : "—"}
+                  {r.projected ? exactDollarRange(r.projected) : "—"}
                   {r.incomplete ? <span className="block text-xs text-zinc-600">{`${r.incomplete} with a missing figure (left out)`}</span> : null}
                 </td>
                 <td className={tdNum} data-testid="budget-approved">{approvedText(r, exactDollars)}</td>

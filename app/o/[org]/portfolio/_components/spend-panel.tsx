@@ -1,5 +1,5 @@
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
-import { exactDollars } from "@/lib/domain/money";
+import { exactDollarRange, exactDollars } from "@/lib/domain/money";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { ChartOrTable } from "./chart-or-table";
 import { Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
@@ -32,7 +32,7 @@ export function SpendPanel({ d }: { d: Dashboard }) {
                     {/* To the cent (lib/domain/money.ts): the approaches add up to the year's total, as in the export. */}
                     {approaches.map((a) => <td key={a} className={tdNum}>{exactDollars(y.byApproach[a] ?? 0)}</td>)}
                     <td className={`${tdNum} font-medium`}>{exactDollars(y.base)}</td>
-                    <td className={tdNum}>{`${exactDollars(y.low)} – ${exactDollars(y.high)}`}</td>
+                    <td className={tdNum}>{exactDollarRange(y)}</td>
                   </tr>
                 ))}
               </tbody>

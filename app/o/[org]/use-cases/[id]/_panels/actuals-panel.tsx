@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ACTUAL_CATEGORY_LABELS, MONTH_NAMES, WARNING_LABELS, type Range } from "@/lib/domain/actuals";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
-import { exactDollars } from "@/lib/domain/money";
+import { exactDollarRange, exactDollars } from "@/lib/domain/money";
 import { loadVariances } from "@/lib/server/actuals/read";
 
 const th = "border-b border-zinc-200 px-2 py-2 text-left font-medium text-zinc-600";
@@ -10,7 +10,7 @@ const td = "border-b border-zinc-100 px-2 py-2";
 const tdNum = "border-b border-zinc-100 px-2 py-2 text-right tabular-nums";
 // To the cent (lib/domain/money.ts, 3a): the months and the categories each add up to the spend
 // the sentence above them gives, and a reader ticks them off against the provider's bill.
-const range = (r: Range | null) => (r ? `${exactDollars(r.low)} – ${exactDollars(r.high)}` : "—");
+const range = (r: Range | null) => (r ? exactDollarRange(r) : "—");
 
 /**
  * Actual spend against the projection (issue 21): the sentence, any early-warning flag, and the
