@@ -15,8 +15,12 @@ import { CountLink, link, type ListHref } from "./panel";
  * the use cases behind it.
  */
 /** A compact figure in a headline tile, its whole dollars on hover (lib/domain/money.ts). */
-function Compact({ cents }: { cents: number }) {
-  return <span title={dollars(cents)}>{compactDollars(cents)}</span>;
+function Compact({ cents, className, testId }: { cents: number; className?: string; testId?: string }) {
+  return (
+    <span className={className} data-testid={testId} title={dollars(cents)}>
+      {compactDollars(cents)}
+    </span>
+  );
 }
 
 export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; listHref: ListHref; disagreementsHref: string }) {
@@ -54,7 +58,7 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
         <p className="mt-1 text-sm text-zinc-600">
           {year ? (
             <>
-              <span className="font-medium text-zinc-900" data-testid="headline-year" title={dollars(year.base)}>{compactDollars(year.base)}</span> {whichYear} (low–high <Compact cents={year.low} />–<Compact cents={year.high} />).{" "}
+              <Compact cents={year.base} className="font-medium text-zinc-900" testId="headline-year" /> {whichYear} (low–high <Compact cents={year.low} />–<Compact cents={year.high} />).{" "}
             </>
           ) : null}
           Lifecycle low–high <Compact cents={chosen.lifecycle.low} />–<Compact cents={chosen.lifecycle.high} />; {plural(chosen.costed, "use case")} costed
