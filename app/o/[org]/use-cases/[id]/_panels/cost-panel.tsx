@@ -88,15 +88,16 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   // case imported in bulk has no stored Monte Carlo: it is run here, from the same stored figures.
   const simulation = s.simulation !== undefined ? s.simulation : await simulationFor(organizationId, useCaseId);
   const inPlay = uc?.chosenApproach ?? uc?.recommendedApproach ?? null;
-  const assumed = uc ? assumedAnswersSentence(readAssessment(uc.assessment)) : null;
+  const answers = uc ? readAssessment(uc.assessment) : null;
+  const assumed = answers ? assumedAnswersSentence(answers) : null;
   const ttvNote = timeToValueNote(approaches.filter((a) => s.approaches[a]!.timeToValueWeeks || s.approaches[a]!.manual));
   // The figures the stored projection used; one stored before they were kept names the lag assumption without its value.
   const ft = s.approaches.FINE_TUNING && !s.approaches.FINE_TUNING.manual ? s.approaches.FINE_TUNING : null;
   const cyclesNote = retrainingNote({
-    changeFrequency: s.retraining ? (s.retraining.changeFrequency ?? undefined) : uc ? readAssessment(uc.assessment).changeFrequency : undefined,
+    changeFrequency: s.retraining ? (s.retraining.changeFrequency ?? undefined) : answers?.changeFrequency,
     shown: approaches,
     fineTuning: ft ? { cycles: ft.retrainingCyclesPerYear, staleDays: ft.staleDaysPerYear, worstDelayDays: ft.worstDelayDays } : null,
-    maxLagDays: s.maxLagDays !== undefined ? s.maxLagDays : uc ? (readAssessment(uc.assessment).maxLagDays ?? null) : null,
+    maxLagDays: s.maxLagDays !== undefined ? s.maxLagDays : (answers?.maxLagDays ?? null),
     lag: s.retraining ?? null,
   });
   const told = explainCosts({ ...s, simulation, inPlay: inPlay ? { approach: inPlay, chosen: uc?.chosenApproach != null } : null });
