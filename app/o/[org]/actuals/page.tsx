@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { MONTH_NAMES, RULE_FIELD_LABELS, UNATTRIBUTED_LABELS, type RuleField } from "@/lib/domain/actuals";
-import { exactDollars, unitPrice } from "@/lib/domain/money";
+import { exactDollars } from "@/lib/domain/money";
 import { ACTUAL_IMPORT_ROLES } from "@/lib/server/actuals/import";
 import { loadPortfolioActuals } from "@/lib/server/actuals/read";
 import { listActualImports, listActualRules, unattributedSources, useCaseChoices } from "@/lib/server/actuals/sources-read";
@@ -10,6 +10,7 @@ import { guardPage } from "@/lib/server/page-guard";
 import { DeleteRuleButton, UndoActualsImportButton } from "./_components/buttons";
 import { ImportActualsForm } from "./_components/import-form";
 import { RuleForm } from "./_components/rule-form";
+import { UnitCostTable } from "./_components/unit-cost-table";
 import { NewVersionButton } from "./_components/unit-costs";
 import { loadUnitCosts } from "@/lib/server/actuals/unit-costs";
 
@@ -40,7 +41,6 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
   ]);
   // The year the total above is of, so that the sources add up to it.
   const { sources, others } = portfolio.period ? await unattributedSources(ctx.organization.id, portfolio.period.year) : { sources: [], others: { count: 0, cents: 0 } };
-  const usd = (x: number | null) => (x === null ? "—" : unitPrice(x));
   const base = `/o/${ctx.organization.slug}`;
   const unattributed = portfolio.unattributed.reduce((n, u) => n + u.cents, 0);
   return (
@@ -185,38 +185,7 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
           From the inference spend of the imports that count{unit.months ? `, ${monthLabel(unit.months.from)}${unit.months.to === unit.months.from ? "" : ` to ${monthLabel(unit.months.to)}`} (every month imported, not only this year)` : ""}, over its calls (rows counted in requests or calls) and its tokens, against assumption version {unit.version} (its tokens per call and model prices).
         </p>
         <div className="mt-3 overflow-x-auto">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Actual and assumed unit costs</caption>
-            <thead>
-              <tr>
-                <th className={th}>Unit cost</th>
-                <th className={thNum}>Actual</th>
-                <th className={thNum}>Assumed (base)</th>
-                <th className={thNum}>Assumed low – high</th>
-                <th className={thNum}>Measured over</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td className={td}>Cost per call</td>
-                <td className={tdNum} data-testid="actual-per-call">{unit.observed.calls ? usd(unit.observed.calls.usdPerCall) : "no calls counted"}</td>
-                <td className={tdNum}>{usd(unit.assumed.usdPerCall.base)}</td>
-                <td className={tdNum}>
-                  {usd(unit.assumed.usdPerCall.low)} – {usd(unit.assumed.usdPerCall.high)}
-                </td>
-                <td className={tdNum}>{unit.observed.calls ? `${Math.round(unit.observed.calls.count).toLocaleString("en-US")} calls` : "—"}</td>
-              </tr>
-              <tr>
-                <td className={td}>Price per million tokens (blended)</td>
-                <td className={tdNum}>{unit.observed.tokens ? usd(unit.observed.tokens.usdPerMTokens) : "no tokens counted"}</td>
-                <td className={tdNum}>{usd(unit.assumed.usdPerMTokens.base)}</td>
-                <td className={tdNum}>
-                  {usd(unit.assumed.usdPerMTokens.low)} – {usd(unit.assumed.usdPerMTokens.high)}
-                </td>
-                <td className={tdNum}>{unit.observed.tokens ? `${Math.round(unit.observed.tokens.count).toLocaleString("en-US")} tokens` : "—"}</td>
-              </tr>
-            </tbody>
-          </table>
+          <UnitCostTable observed={unit.observed} assumed={unit.assumed} />
         </div>
         {manage && unit.proposal ? (
           <div className="mt-3">
