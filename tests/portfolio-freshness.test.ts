@@ -70,6 +70,9 @@ describe("the freshness table's averages", () => {
     expect(table).toContain("over 1 of 3 use cases; 2 not costed");
     expect(table).toContain("all 3 use cases are without a time to value");
     expect(table).not.toContain("20 (10–30)");
+    // The agent with an estimate is never stale: 0 days, with no range of 0 to 0 beside it.
+    expect(table).toMatch(/Agent with tools<\/th><td[^>]*>3<\/td><td[^>]*>0<span/);
+    expect(table).not.toContain("0 (0–0)");
     // Where the time to value comes from: the assumption, and its default's source.
     expect(table).toContain("Fine-tuning&#x27;s time to value is the assumption “Fine-tuning (and hybrid) time to value”");
     // The headline's average time to value says what it is over: not "over 1 use case" of five.

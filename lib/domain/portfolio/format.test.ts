@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { averageOver, count, inSentence, lagWait, niceTicks, oneDecimal, plural, savingText, weeks, wholeShares } from "./format";
+import { averageOver, count, inSentence, lagWait, niceTicks, oneDecimal, plural, savingText, weeks, wholeShares, withRange } from "./format";
 import { SCENARIO_LABELS } from "./types";
 
 describe("portfolio money and numbers", () => {
@@ -38,6 +38,16 @@ describe("portfolio money and numbers", () => {
 
   it("names the scenarios", () => {
     expect(SCENARIO_LABELS).toEqual({ chosen: "As chosen", recommended: "As recommended", RAG: "Everything RAG", FINE_TUNING: "Everything fine-tuned", HYBRID: "Everything hybrid" });
+  });
+});
+
+describe("a figure with its range", () => {
+  it("writes the range beside the base, and no range where its ends read the same", () => {
+    expect(withRange({ low: 20, base: 40, high: 60 }, count)).toBe("40 (20–60)");
+    expect(withRange({ low: 0, base: 0, high: 0 }, count)).toBe("0");
+    // Ends that differ only below the precision shown are no range to the reader.
+    expect(withRange({ low: 2.96, base: 3, high: 3.04 }, oneDecimal)).toBe("3");
+    expect(withRange({ low: 2.9, base: 3, high: 3.04 }, oneDecimal)).toBe("3 (2.9–3)");
   });
 });
 

@@ -21,6 +21,15 @@ export function weeks(n: number): string {
 }
 
 /**
+ * A base figure with its low–high beside it, "40 (20–60)"; where low and high are written the
+ * same there is no range to show, so the figure stands alone: "0", never "0 (0–0)".
+ */
+export function withRange(r: { low: number; base: number; high: number }, format: (n: number) => string): string {
+  const low = format(r.low), high = format(r.high);
+  return low === high ? format(r.base) : `${format(r.base)} (${low}–${high})`;
+}
+
+/**
  * The size of a percentage difference, to one decimal: "12.5%", "3%", and "under 0.1%" for a
  * real difference that would round to 0 (a $10k saving on a lifecycle of tens of millions);
  * callers say "same" where there is no difference at all.

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { FLAG_LABELS } from "@/lib/domain/frameworks";
-import { averageOver, count, lagWait, oneDecimal, plural, weeks } from "@/lib/domain/portfolio/format";
+import { averageOver, count, lagWait, oneDecimal, plural, weeks, withRange } from "@/lib/domain/portfolio/format";
 import { dollarRange, dollars } from "@/lib/domain/money";
 import { timeToValueNote } from "@/lib/domain/costing/time-to-value";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
@@ -70,13 +70,11 @@ export function FreshnessPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: 
               <th scope="row" className={`${td} text-left font-medium`}>{APPROACH_LABELS[a.approach]}</th>
               <td className={tdNum}>{count(a.useCases)}</td>
               <td className={tdNum}>
-                {a.staleDaysPerYear
-                  ? `${count(Math.round(a.staleDaysPerYear.base))} (${count(Math.round(a.staleDaysPerYear.low))}–${count(Math.round(a.staleDaysPerYear.high))})`
-                  : "—"}
+                {a.staleDaysPerYear ? withRange(a.staleDaysPerYear, (n) => count(Math.round(n))) : "—"}
                 <span className="block text-xs text-zinc-600">{averageOver(a.staleUseCases, a.useCases, "not costed")}</span>
               </td>
               <td className={tdNum}>
-                {a.timeToValueWeeks ? `${oneDecimal(a.timeToValueWeeks.base)} (${oneDecimal(a.timeToValueWeeks.low)}–${oneDecimal(a.timeToValueWeeks.high)})` : "—"}
+                {a.timeToValueWeeks ? withRange(a.timeToValueWeeks, oneDecimal) : "—"}
                 <span className="block text-xs text-zinc-600">{averageOver(a.timeToValueUseCases, a.useCases, "without a time to value")}</span>
               </td>
             </tr>
