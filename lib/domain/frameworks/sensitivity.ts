@@ -129,9 +129,17 @@ function valuesOf(key: AnswerKey): AnswerValue[] {
   return [true, false];
 }
 
-function phrase(key: AnswerKey, v: AnswerValue): string {
+/**
+ * The changed answer inside "If … (now …)". A lag is a limit: a shorter one is written as the
+ * limit it is ("no more than 6 days of lag were acceptable (now 180 days)"), never as if 6 days
+ * were a new allowance.
+ */
+function phrase(key: AnswerKey, v: AnswerValue, from: AnswerValue): string {
   if (key === "changeFrequency") return v === "static" ? "the knowledge were static" : `the knowledge changed ${changesHow(v as ChangeFrequency)}`;
-  if (key === "maxLagDays") return `${typeof v === "number" ? plural(v, "day") : formatValue(v)} of lag were acceptable`;
+  if (key === "maxLagDays") {
+    const stricter = typeof v === "number" && typeof from === "number" && v < from;
+    return `${stricter ? "no more than " : ""}${typeof v === "number" ? plural(v, "day") : formatValue(v)} of lag were acceptable`;
+  }
   if (key === "labeledExamples") return v === 1 ? "there was 1 labeled example" : `there were ${formatValue(v)} labeled examples`;
   if (key === "promptedBaselineMeetsBar") return v === "yes" ? "a prompted base model met the bar" : v === "no" ? "a prompted base model fell short" : "the prompted baseline were untested";
   if (key === "coreNeed") return `the core need were ${v === "neither" ? "neither retrieval nor reasoning" : v === "both" ? "both retrieval and reasoning" : v}`;
@@ -228,13 +236,13 @@ export function nearestChanges(a: Assessment, current: Approach | null, rescore:
     if (r.shown === "PROMPTING" && !promptingMeetsBar(changed)) continue;
     if (r.shown !== current) {
       firstCost ??= c.cost;
-      changes.push({ answer: c.key, from: c.from, to: c.to, newConsensus: r.shown, sentence: `If ${phrase(c.key, c.to)} (now ${was(c.key, c.from)}), the recommendation would be ${nameOf(r.shown)}.` });
+      changes.push({ answer: c.key, from: c.from, to: c.to, newConsensus: r.shown, sentence: `If ${phrase(c.key, c.to, c.from)} (now ${was(c.key, c.from)}), the recommendation would be ${nameOf(r.shown)}.` });
       continue;
     }
     if (weakening === null && changes.length === 0 && current && now) {
       const after = r.votesFor(current);
       if (after.votes < now.votes) {
-        weakening = `No single answer changes it. The nearest that weakens it: if ${phrase(c.key, c.to)} (now ${was(c.key, c.from)}), ${after.votes} of ${after.voters} voting frameworks would pick ${nameOf(current)}.`;
+        weakening = `No single answer changes it. The nearest that weakens it: if ${phrase(c.key, c.to, c.from)} (now ${was(c.key, c.from)}), ${after.votes} of ${after.voters} voting frameworks would pick ${nameOf(current)}.`;
       }
     }
   }

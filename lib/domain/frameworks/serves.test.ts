@@ -124,8 +124,8 @@ describe("the lag that would change it is the nearest one", () => {
   const lagSentence = (a: Assessment) => scoreUseCase(a).sensitivity?.changes.find((c) => c.answer === "maxLagDays")?.sentence;
   it("names the lag where fine-tuning starts or stops meeting it, not only the frameworks' 7 and 30 days", () => {
     // Before: "If 6 days…" (quarterly, 60) and "If 29 days…" (weekly, 90), where 20 and 42 days already turned it.
-    expect(lagSentence(FINE_TUNING_CASE)).toBe("If 20 days of lag were acceptable (now 60 days), the recommendation would be RAG.");
-    expect(lagSentence({ ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 90 })).toBe("If 42 days of lag were acceptable (now 90 days), the recommendation would be Hybrid.");
+    expect(lagSentence(FINE_TUNING_CASE)).toBe("If no more than 20 days of lag were acceptable (now 60 days), the recommendation would be RAG.");
+    expect(lagSentence({ ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 90 })).toBe("If no more than 42 days of lag were acceptable (now 90 days), the recommendation would be Hybrid.");
   });
   it("finds the same turning lags as trying every lag from 0 to 3,650 days (it stops a year past one retraining, where nothing turns)", () => {
     fc.assert(
