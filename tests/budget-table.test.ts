@@ -26,6 +26,6 @@ describe("the budgets table", () => {
     );
     const cells = cellsOf(rowOf(render(rows), "Claims"));
     // Budget, projected (base), projected (low – high), approved, status.
-    expect(cells).toEqual(["$600,000.00", "$600,000.30", "$480,000.10 – $750,000.55", "$120,000.45", "Over budget by $0.30"]);
+    expect(cells).toEqual(["$600,000.00", "$600,000.30", "$480,000.10 – $750,000.55", "$120,000.45", "Over budget by $0.30 at base; within it in the low case"]);
   });
 });

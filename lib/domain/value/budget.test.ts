@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anyApproval, approvedText, BUDGET_STATUS_LABELS, budgetInputSchema, budgetRows, budgetStatus, budgetYearChoices, budgetYearReason, parseBudgetYear, parseDollarsToCents } from "./budget";
+import { anyApproval, approvedText, BUDGET_STATUS_LABELS, budgetInputSchema, budgetRows, budgetStatus, budgetStatusText, budgetYearChoices, budgetYearReason, parseBudgetYear, parseDollarsToCents } from "./budget";
 
 const m = (low: number, base: number, high: number) => ({ low, base, high });
 
@@ -46,6 +46,26 @@ describe("budgetRows", () => {
     expect(rows.reduce((a, r) => a + (r.approvedCents ?? 0), 0)).toBe(110);
     expect(anyApproval(rows)).toBe(true);
     expect(anyApproval(budgetRows(spend, new Map(), null))).toBe(false);
+  });
+});
+
+describe("a row's status as the table says it", () => {
+  const d = (c: number) => `$${c}`;
+  const row = (projected: ReturnType<typeof m>, budgetCents: number | null, approvedCents: number | null = null) => ({ projected, budgetCents, approvedCents, status: budgetStatus(projected, budgetCents, approvedCents) });
+  it("says by how much the base is over, and that the low case stays within where it does", () => {
+    expect(budgetStatusText(row(m(110, 120, 200), 100), d)).toBe("Over budget by $20");
+    expect(budgetStatusText(row(m(80, 120, 200), 100), d)).toBe("Over budget by $20 at base; within it in the low case");
+    expect(budgetStatusText(row(m(100, 120, 200), 100), d)).toBe("Over budget by $20 at base; within it in the low case");
+  });
+  it("over only by its approved spend, says so, never a negative overrun of the base", () => {
+    const text = budgetStatusText(row(m(10, 20, 30), 25, 40), d);
+    expect(text).toBe("Over budget: approved spend exceeds it by $15");
+    expect(text).not.toContain("-");
+  });
+  it("is the status's label otherwise", () => {
+    expect(budgetStatusText(row(m(50, 100, 150), 100), d)).toBe(BUDGET_STATUS_LABELS["at-risk"]);
+    expect(budgetStatusText(row(m(1, 2, 3), null), d)).toBe(BUDGET_STATUS_LABELS["no-budget"]);
+    expect(budgetStatusText(row(m(10, 20, 30), 100), d)).toBe(BUDGET_STATUS_LABELS.within);
   });
 });
 

@@ -113,6 +113,21 @@ export function budgetRows(
 }
 
 /**
+ * A row's status as the budget table says it. Over the budget at base, by how much, and, where the
+ * low case stays within it, that too: the range straddles the budget, so "over" is the base's
+ * verdict, not a certainty. Over only because the approved spend exceeds the budget (the base
+ * within it), the overrun is the approved spend's, never a negative "over by".
+ */
+export function budgetStatusText(row: Pick<BudgetRow, "status" | "budgetCents" | "projected" | "approvedCents">, dollars: (cents: number) => string): string {
+  const { budgetCents: budget, projected } = row;
+  if (row.status !== "over" || budget === null) return BUDGET_STATUS_LABELS[row.status];
+  if (projected && projected.base > budget) {
+    return `Over budget by ${dollars(projected.base - budget)}${projected.low <= budget ? " at base; within it in the low case" : ""}`;
+  }
+  return row.approvedCents !== null && row.approvedCents > budget ? `Over budget: approved spend exceeds it by ${dollars(row.approvedCents - budget)}` : BUDGET_STATUS_LABELS.over;
+}
+
+/**
  * A row's approved spend as the budget panel says it: "$120,000.00"; "$120,000.00 + 1 approved with
  * no figure"; "2 approved with no figure"; or "no approvals yet". A budget approved with no figure
  * is never $0 and never "no approvals".

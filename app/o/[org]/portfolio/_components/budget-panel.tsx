@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { exactDollarRange, exactDollars } from "@/lib/domain/money";
-import { approvedText, BUDGET_STATUS_LABELS, unfiguredApprovalsSentence, type BudgetRow } from "@/lib/domain/value";
+import { approvedText, budgetStatusText, unfiguredApprovalsSentence, type BudgetRow } from "@/lib/domain/value";
 import { link, Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
 
 const unitName = (bu: string) => bu || "No business unit";
@@ -99,11 +99,7 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
                 <td className={tdNum} data-testid="budget-approved">{approvedText(r, exactDollars)}</td>
                 <td className={td}>
                   <span className={`dash-badge ${STATUS_STYLE[unjudged(r) ? "no-budget" : r.status]}`} data-testid="budget-status">
-                    {r.status === "over" && r.overByCents !== null
-                      ? `Over budget by ${exactDollars(r.overByCents)}`
-                      : unjudged(r)
-                        ? "Not judged: part of the unit in view"
-                        : BUDGET_STATUS_LABELS[r.status]}
+                    {unjudged(r) ? "Not judged: part of the unit in view" : budgetStatusText(r, exactDollars)}
                   </span>
                 </td>
               </tr>
