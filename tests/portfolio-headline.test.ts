@@ -68,6 +68,22 @@ describe("the spend table", () => {
     expect(sum(cells.slice(0, 3).map(centsOf))).toBe(centsOf(cells[3]!));
     // No note excusing a dollar off: there is none to excuse.
     expect(html).not.toContain("rounded to the dollar on its own");
+    expect(html).not.toContain("hours saved");
+  });
+
+  it("says when its net values rest on hours priced at the default placeholder rate, and when on the organization's own", async () => {
+    const { PortfolioValuePanel } = await import("@/app/o/[org]/portfolio/_components/value-panel");
+    const s = (c: number) => ({ pessimistic: c, base: c, optimistic: c });
+    const total = { businessUnit: "", valued: 1, noValue: 0, notCosted: 0, cannotServe: 0, benefit: s(2_000_00), cost: s(1_000_00), net: s(1_000_00) };
+    const render = (rate: { rateCents: number; rateIsDefault: boolean; hoursBased: number }) =>
+      renderToStaticMarkup(PortfolioValuePanel({ units: [{ ...total, businessUnit: "Claims" }], total, inView: 3, rate }) as ReactElement)
+        .match(/data-testid="value-hourly-rate">([^<]*)</)?.[1]
+        ?.replaceAll("&#x27;", "'");
+    expect(render({ rateCents: 50_00, rateIsDefault: true, hoursBased: 3 })).toBe(
+      "3 use cases in view give their benefit in hours saved, priced at $50.00 an hour: the default, a round placeholder rather than a figure from any source, until finance sets the organization's own rate on Value.",
+    );
+    expect(render({ rateCents: 85_50, rateIsDefault: false, hoursBased: 1 })).toBe("One use case in view gives its benefit in hours saved, priced at $85.50 an hour: the organization's rate, set by finance.");
+    expect(render({ rateCents: 50_00, rateIsDefault: true, hoursBased: 0 })).toBeUndefined();
   });
 });
 
@@ -95,7 +111,7 @@ describe("the value panel", () => {
     const s = (c: number) => ({ pessimistic: c, base: c, optimistic: c });
     const unit = (businessUnit: string) => ({ businessUnit, valued: 1, noValue: 0, notCosted: 0, cannotServe: 0, benefit: s(1_000_50), cost: s(999_00), net: s(1_50) });
     const total = { businessUnit: "", valued: 2, noValue: 0, notCosted: 0, cannotServe: 0, benefit: s(2_001_00), cost: s(1_998_00), net: s(3_00) };
-    const html = renderToStaticMarkup(PortfolioValuePanel({ units: [unit("Claims"), unit("Sales")], total, inView: 2 }) as ReactElement);
+    const html = renderToStaticMarkup(PortfolioValuePanel({ units: [unit("Claims"), unit("Sales")], total, inView: 2, rate: { rateCents: 85_50, rateIsDefault: false, hoursBased: 0 } }) as ReactElement);
     const rows = [...html.matchAll(/<tr data-testid="(value-unit|value-total)"[^>]*>(.*?)<\/tr>/gs)].map((m) => ({ total: m[1] === "value-total", cells: cellsOf(m[2]!) }));
     expect(rows.map((r) => r.total)).toEqual([false, false, true]);
     // Benefit (base) and cost (base): the units' column adds up to "All in view".

@@ -122,6 +122,14 @@ describe("the portfolio: value by business unit and budgets", () => {
     expect(total.valued).toBe(6);
   });
 
+  it("counts the benefits given in hours, priced at the default rate until finance sets one", async () => {
+    const v = await portfolioValue(orgId, EMPTY_FILTER);
+    expect(v).toMatchObject({ rateCents: 50_00, rateIsDefault: true });
+    // The demo's hours-based benefits (First notice of loss triage's 5,000 hours, among others); the revenue ones are not counted.
+    expect(v.hoursBased).toBeGreaterThan(0);
+    expect(v.hoursBased).toBeLessThan(v.total.valued + v.total.notCosted + v.total.cannotServe);
+  });
+
   it("marks Customer Service over its 2027 budget and Claims within; approvals not known yet", async () => {
     const b = await budgetOverview(orgId, EMPTY_FILTER, 2027);
     expect(b.approvalsKnown).toBe(false);

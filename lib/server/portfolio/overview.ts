@@ -24,7 +24,7 @@ export const PORTFOLIO_CACHE_TABLES = [
 ] as const;
 
 /** Bump when the shape of PortfolioOverview changes. */
-const SHAPE = 2;
+const SHAPE = 3;
 
 export interface PortfolioOverview {
   dashboard: Dashboard | TotalsBeyondExactError;

@@ -106,8 +106,11 @@ interface ValueRow {
  * benefit), netted in lib/domain/value/portfolio-value.ts; the costed ones without a benefit
  * only counted, in the same statement's second half. Read as the organization-scoped role.
  */
-export async function portfolioValue(organizationId: string, filter: PortfolioFilter): Promise<{ units: UnitValue[]; total: UnitValue; rateCents: number }> {
-  const { input, noValue, rateCents } = await valueInput(organizationId, filter);
+export async function portfolioValue(
+  organizationId: string,
+  filter: PortfolioFilter,
+): Promise<{ units: UnitValue[]; total: UnitValue; rateCents: number; rateIsDefault: boolean; hoursBased: number }> {
+  const { input, noValue, rateCents, rateIsDefault, hoursBased } = await valueInput(organizationId, filter);
   const result = valueByBusinessUnit(input);
   // Units with only unvalued use cases still show, so a reader sees what has no value yet.
   for (const [unit, n] of noValue) {
@@ -120,7 +123,7 @@ export async function portfolioValue(organizationId: string, filter: PortfolioFi
     result.total.noValue += n;
   }
   result.units.sort((a, b) => (a.businessUnit === "" ? 1 : b.businessUnit === "" ? -1 : a.businessUnit.localeCompare(b.businessUnit)));
-  return { ...result, rateCents };
+  return { ...result, rateCents, rateIsDefault, hoursBased };
 }
 
 /**
@@ -132,7 +135,15 @@ export async function valueInput(
   organizationId: string,
   filter: PortfolioFilter,
   options: { fromRollup?: boolean } = {},
-): Promise<{ input: (ValueInputRow & { startYear: number | null; approach: string | null })[]; noValue: Map<string, number>; rateCents: number }> {
+): Promise<{
+  input: (ValueInputRow & { startYear: number | null; approach: string | null })[];
+  noValue: Map<string, number>;
+  rateCents: number;
+  /** The rate is the documented default (a placeholder), not one finance set. */
+  rateIsDefault: boolean;
+  /** The use cases in view whose benefit is hours saved, priced at that rate. */
+  hoursBased: number;
+}> {
   const rowsInView = async () => (isEmptyFilter(filter) && !options.fromRollup ? await keptValueRows(organizationId) : null) ?? valueRows(organizationId, filter);
   const [rows, rate] = await Promise.all([
     rowsInView(),
@@ -140,8 +151,10 @@ export async function valueInput(
   ]);
   const input: (ValueInputRow & { startYear: number | null; approach: string | null })[] = [];
   const noValue = new Map<string, number>();
+  let hoursBased = 0;
   for (const r of rows) {
     const benefit = r.benefit === null ? null : readBenefit(r.benefit);
+    if (benefit?.kind === "HOURS") hoursBased += 1;
     if (r.benefit === null) {
       // The second half: costed use cases with no value entered, counted per unit.
       noValue.set(r.businessUnit, (noValue.get(r.businessUnit) ?? 0) + int(r.years));
@@ -160,7 +173,7 @@ export async function valueInput(
       cannotServe: r.cannotServe === true,
     });
   }
-  return { input, noValue, rateCents: rate.rateCents };
+  return { input, noValue, rateCents: rate.rateCents, rateIsDefault: rate.isDefault, hoursBased };
 }
 
 const VALUED_COLUMNS = (r: string) =>

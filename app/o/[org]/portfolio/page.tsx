@@ -166,7 +166,7 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
             partial={Object.entries(filter).some(([key, values]) => key !== "businessUnit" && values.length > 0)}
           />
 
-          <PortfolioValuePanel units={value.units} total={value.total} inView={d.useCases} />
+          <PortfolioValuePanel units={value.units} total={value.total} inView={d.useCases} rate={value} />
 
           <ActualsPanel a={actuals} useCaseHref={useCaseHref} actualsHref={`${base}/actuals`} filtered={!isEmptyFilter(filter)} />
 

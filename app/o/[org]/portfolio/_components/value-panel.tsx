@@ -1,5 +1,5 @@
 import { count, plural } from "@/lib/domain/portfolio/format";
-import { exactDollars } from "@/lib/domain/money";
+import { exactDollars, unitPriceOfCents } from "@/lib/domain/money";
 import type { UnitValue } from "@/lib/domain/value";
 import { Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
 
@@ -13,7 +13,21 @@ const triple = (x: UnitValue["net"]) => `${money(x.pessimistic)} / ${money(x.bas
  * its approach as chosen, their benefit over their horizon against their lifecycle cost, in the
  * paired scenarios of the use case page. Use cases with no value entered are counted, never netted as $0.
  */
-export function PortfolioValuePanel({ units, total, inView }: { units: UnitValue[]; total: UnitValue; inView: number }) {
+/**
+ * Where hours saved are priced: "3 of the use cases in view give their benefit in hours saved,
+ * priced at $50.00 an hour: the default, …". A net value resting on a placeholder rate says so
+ * beside the table, not only on the Value page.
+ */
+export function hoursRateSentence(rate: { rateCents: number; rateIsDefault: boolean; hoursBased: number }): string | null {
+  if (rate.hoursBased === 0) return null;
+  const who = rate.hoursBased === 1 ? "One use case in view gives its" : `${count(rate.hoursBased)} use cases in view give their`;
+  const whose = rate.rateIsDefault
+    ? "the default, a round placeholder rather than a figure from any source, until finance sets the organization's own rate on Value"
+    : "the organization's rate, set by finance";
+  return `${who} benefit in hours saved, priced at ${unitPriceOfCents(rate.rateCents)} an hour: ${whose}.`;
+}
+
+export function PortfolioValuePanel({ units, total, inView, rate }: { units: UnitValue[]; total: UnitValue; inView: number; rate: { rateCents: number; rateIsDefault: boolean; hoursBased: number } }) {
   // The use cases in view the table does not count: no value entered, and no complete cost to set one against.
   const outside = Math.max(0, inView - (total.valued + total.noValue + total.notCosted + total.cannotServe));
   return (
@@ -75,6 +89,11 @@ export function PortfolioValuePanel({ units, total, inView }: { units: UnitValue
             })}
           </tbody>
         </ScrollTable>
+      ) : null}
+      {hoursRateSentence(rate) ? (
+        <p className={`mt-2 text-sm ${rate.rateIsDefault ? "text-amber-900" : "text-zinc-600"}`} data-testid="value-hourly-rate">
+          {hoursRateSentence(rate)}
+        </p>
       ) : null}
       {outside > 0 ? (
         <p className="mt-2 text-sm text-zinc-600" data-testid="value-outside">
