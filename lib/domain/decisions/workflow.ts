@@ -117,16 +117,16 @@ export function stageOf(status: string, state: DecisionState | null, chosenAppro
 }
 
 /**
- * The yearly budget a proposal starts from: the approach's projected base cost in its first year
- * (cents), or null when the projection has no figure for it.
- */
-/**
  * What a decision's budget says when budgetFromProjection gives no figure: the approach has no
  * cost, or its first year lacks a figure (a volume unanswered, say). Never "$0", never "no cost"
  * for an approach whose later years are costed.
  */
 export const NO_BUDGET_FIGURE = "no figure yet, as its first year is not fully costed";
 
+/**
+ * The yearly budget a proposal starts from: the approach's projected base cost in its first year
+ * (cents), or null when the projection has no figure for it.
+ */
 export function budgetFromProjection(years: readonly { yearIndex: number; baseCents: bigint | number; complete: boolean }[]): number | null {
   const first = [...years].sort((a, b) => a.yearIndex - b.yearIndex)[0];
   if (!first || !first.complete) return null;
