@@ -51,6 +51,7 @@ import { sessionOf, signInWithPassword, signOutOf } from "./helpers/auth-route";
 import { csv, fileOf, H, templateMapping, tRow } from "./import-helpers";
 import { deleteActualRule, importActualSpend, newAssumptionVersionFromActuals, saveActualRule, undoActualSpendImport } from "@/app/o/[org]/actuals/actions";
 import { focusSample } from "./helpers/actuals-samples";
+import { RAG_ANSWERS } from "./helpers/answers";
 
 type Result = { ok: boolean; code?: string; message?: string; data?: Record<string, unknown> };
 
@@ -76,9 +77,9 @@ const PASSWORD = "audit-coverage-password";
 let counter = 0;
 const unique = (label: string) => `${label}-${Date.now().toString(36)}-${++counter}`;
 
-async function newUseCase(title = unique("Use case")): Promise<{ id: string; version: number }> {
+async function newUseCase(title = unique("Use case"), assessment?: Record<string, unknown>): Promise<{ id: string; version: number }> {
   signInAs(org.users.ADMIN.id);
-  const r = (await createUseCase(org.slug, { title })) as Result;
+  const r = (await createUseCase(org.slug, { title, ...(assessment ? { assessment } : {}) })) as Result;
   if (!r.ok) throw new Error(JSON.stringify(r));
   return r.data as { id: string; version: number };
 }
@@ -330,7 +331,8 @@ const MUTATING: Record<string, Row> = {
   },
   "decisions.approveBudget": {
     prepare: async () => {
-      const { id } = await newUseCase();
+      // Costed (RAG's answers), so its budget has a figure: finance approves no blank budget.
+      const { id } = await newUseCase(undefined, RAG_ANSWERS);
       as(org.users.EXECUTIVE.id);
       await approveDecision(org.slug, { id, approach: "RAG" });
       return { id };

@@ -2,7 +2,8 @@
  * Decisions, budgets and notifications that contradicted each other (the last review):
  * - a proposal for an approach that cannot serve the use case reached its approvers without a word
  *   of it, though the Decision tab shows it in red;
- * - a budget finance approved with no figure left the budget panel saying "no approvals yet";
+ * - a budget finance approved with no figure (possible until finance was refused one, and still
+ *   stored so) left the budget panel saying "no approvals yet";
  * - an executive recording another approach with the Decision tab's form left the workflow's
  *   approved budget, for the approach no longer chosen, counted as approved spend;
  * - a use case in the trash with an approved budget made the budget panel's summary stop saying
@@ -50,13 +51,13 @@ async function budgetPanel(o: TestOrg, year = 2027): Promise<string> {
   return html.match(/data-testid="budget-panel".*?<\/section>/s)![0].replace(/<!-- -->/g, "");
 }
 
-/** Proposed, approved and its budget approved, each by whose step it is. */
-async function throughTheWorkflow(o: TestOrg, id: string, approach: "RAG" | "FINE_TUNING"): Promise<number | null> {
+/** Proposed, approved and its budget approved, each by whose step it is: the budget approved (cents; finance approves only a figure). */
+async function throughTheWorkflow(o: TestOrg, id: string, approach: "RAG" | "FINE_TUNING"): Promise<number> {
   const proposed = (await runAs(o.users.LEAD.id, () => proposeDecision(o.slug, { id, approach, notes: "" }))) as Result;
   expect(proposed.ok).toBe(true);
   expect(await runAs(o.users.EXECUTIVE.id, () => approveDecision(o.slug, { id }))).toMatchObject({ ok: true });
   expect(await runAs(o.users.FINANCE.id, () => approveDecisionBudget(o.slug, { id }))).toMatchObject({ ok: true, data: { state: "BUDGET_APPROVED" } });
-  return (await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: id } })).yearlyBudgetCents === null ? null : (proposed.data as { yearlyBudgetCents: number }).yearlyBudgetCents;
+  return (proposed.data as { yearlyBudgetCents: number }).yearlyBudgetCents;
 }
 
 beforeAll(async () => {
@@ -94,13 +95,17 @@ describe("a proposal for an approach that cannot serve the use case", () => {
   });
 });
 
-describe("a budget finance approved with no figure", () => {
+describe("a budget finance approved with no figure, stored before finance was refused one", () => {
   it("is said on the budget panel, never 'no approvals yet' nor $0", async () => {
     const o = await createTestOrg("nofigure");
     // Its volume unanswered, RAG's first year is not fully costed: the budget has no figure.
     const { monthlyCalls: _unanswered, ...withoutVolume } = RAG_ANSWERS;
     const uc = await newUseCase(o, withoutVolume, { businessUnit: "Servicing" });
-    expect(await throughTheWorkflow(o, uc.id, "RAG")).toBeNull();
+    expect(await runAs(o.users.LEAD.id, () => proposeDecision(o.slug, { id: uc.id, approach: "RAG", notes: "" }))).toMatchObject({ ok: true, data: { yearlyBudgetCents: null } });
+    expect(await runAs(o.users.EXECUTIVE.id, () => approveDecision(o.slug, { id: uc.id }))).toMatchObject({ ok: true });
+    // Finance is refused it now (tests/decisions-workflow.test.ts); a row approved before that stays.
+    expect(await runAs(o.users.FINANCE.id, () => approveDecisionBudget(o.slug, { id: uc.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
+    await db.useCaseDecision.update({ where: { useCaseId: uc.id }, data: { state: "BUDGET_APPROVED", budgetApprovedById: o.users.FINANCE.id, budgetApprovedAt: new Date() } });
 
     const panel = await budgetPanel(o);
     expect(panel).not.toContain("no approvals yet");
@@ -111,7 +116,7 @@ describe("a budget finance approved with no figure", () => {
     const priced = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Servicing" });
     const budget = await throughTheWorkflow(o, priced.id, "RAG");
     expect(budget).toBeGreaterThan(0);
-    expect(await budgetPanel(o)).toContain(`data-testid="budget-approved">${exactDollars(budget!)} + 1 approved with no figure<`);
+    expect(await budgetPanel(o)).toContain(`data-testid="budget-approved">${exactDollars(budget)} + 1 approved with no figure<`);
   });
 });
 
@@ -125,7 +130,7 @@ describe("a budget approved for a use case now in the trash", () => {
     const o = await createTestOrg("trashbudget");
     await newUseCase(o, RAG_ANSWERS, { businessUnit: "Claims" }); // live, undecided: Claims has projected spend
     const trashed = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Claims" });
-    const budget = (await throughTheWorkflow(o, trashed.id, "RAG"))!;
+    const budget = await throughTheWorkflow(o, trashed.id, "RAG");
     expect(await runAs(o.users.LEAD.id, () => deleteUseCase(o.slug, { id: trashed.id }))).toMatchObject({ ok: true });
 
     expect(await approvedCells(o, 2027)).toEqual([["Claims", "no approvals yet"]]);
@@ -150,9 +155,9 @@ describe("a budget approved for a use case now in the trash", () => {
     const claims = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Claims" });
     const legal = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Legal" });
     const servicing = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Servicing" });
-    const claimsBudget = (await throughTheWorkflow(o, claims.id, "RAG"))!;
+    const claimsBudget = await throughTheWorkflow(o, claims.id, "RAG");
     await throughTheWorkflow(o, legal.id, "RAG");
-    const servicingBudget = (await throughTheWorkflow(o, servicing.id, "RAG"))!;
+    const servicingBudget = await throughTheWorkflow(o, servicing.id, "RAG");
     expect(await runAs(o.users.EXECUTIVE.id, () => deleteUseCase(o.slug, { id: legal.id }))).toMatchObject({ ok: true });
 
     // Legal's only use case is in the trash: no row, and nothing of it in any total.
@@ -191,8 +196,8 @@ describe("a decision recorded directly over the workflow's approved one", () => 
     const o = await createTestOrg("supersede");
     const kept = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Claims" });
     const redecided = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Claims" });
-    const keptBudget = (await throughTheWorkflow(o, kept.id, "RAG"))!;
-    const oldBudget = (await throughTheWorkflow(o, redecided.id, "RAG"))!;
+    const keptBudget = await throughTheWorkflow(o, kept.id, "RAG");
+    const oldBudget = await throughTheWorkflow(o, redecided.id, "RAG");
     expect((await approvedSpendByBusinessUnit(o.id, 2027))!.cents.get("Claims")).toBe(keptBudget + oldBudget);
 
     expect(await recordDirectly(o, redecided.id, "FINE_TUNING", "Tone matters more than freshness here.")).toMatchObject({ ok: true });
@@ -228,7 +233,7 @@ describe("a decision recorded directly over the workflow's approved one", () => 
   it("keeps it when the approach recorded is the same", async () => {
     const o = await createTestOrg("same");
     const uc = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Claims" });
-    const budget = (await throughTheWorkflow(o, uc.id, "RAG"))!;
+    const budget = await throughTheWorkflow(o, uc.id, "RAG");
     expect(await recordDirectly(o, uc.id, "RAG", "Notes only.")).toMatchObject({ ok: true });
     expect((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).state).toBe("BUDGET_APPROVED");
     expect((await approvedSpendByBusinessUnit(o.id, 2027))!.cents.get("Claims")).toBe(budget);

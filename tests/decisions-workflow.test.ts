@@ -19,9 +19,15 @@ import { readQueue } from "@/lib/server/decisions/queue";
 import { getUseCaseHistory } from "@/lib/server/use-cases/read";
 import { RAG_ANSWERS } from "./helpers/answers";
 import { dollars } from "@/lib/domain/money";
+import { UNFIGURED_BUDGET_REFUSAL } from "@/lib/domain/decisions/workflow";
 import { setUpDecisionTests, type Result } from "./helpers/decisions";
 import { createTestOrg } from "./helpers/factory";
-import { runAs } from "./helpers/session";
+import { runAs, signInAs, signOut } from "./helpers/session";
+import { createElement, type ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
+import DecisionQueuePage from "@/app/o/[org]/decisions/page";
+import { WorkflowPanel } from "@/app/o/[org]/use-cases/[id]/_decision/workflow-panel";
 
 const { org, other, newUseCase, notificationsOf } = setUpDecisionTests();
 
@@ -154,6 +160,73 @@ describe("the approval workflow, from a lead's proposal to finance's budget", ()
   });
 });
 
+describe("a yearly budget with no figure", () => {
+  const router = { back() {}, forward() {}, refresh() {}, push() {}, replace() {}, prefetch() {} } as unknown as AppRouterInstance;
+  const render = (node: ReactNode) => renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router }, node)).replace(/<!-- -->/g, "");
+  const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/'/g, "&#x27;").replace(/"/g, "&quot;");
+  /** The Decision tab's approval panel, as finance sees it. */
+  const financePanel = async (id: string) => {
+    const uc = await db.useCase.findUniqueOrThrow({ where: { id }, select: { ownerId: true, status: true, chosenApproach: true, recommendedApproach: true } });
+    return render(await WorkflowPanel({ orgSlug: org.slug, organizationId: org.id, useCase: { id, ...uc }, actor: { userId: org.users.FINANCE.id, role: "FINANCE" }, optionNotes: {} }));
+  };
+  /** The use case's line on finance's "Needs a decision". */
+  const financeQueueLine = async (id: string) => {
+    signInAs(org.users.FINANCE.id);
+    const html = render(await DecisionQueuePage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({}) }));
+    signOut();
+    const line = html.split('<li class=').find((l) => l.includes(`/use-cases/${id}?`));
+    if (!line) throw new Error("the use case is not on finance's queue");
+    return line;
+  };
+
+  it("is not approved by finance, who is told why; nothing is written, logged or sent, and answering the volume gives it a figure to approve", async () => {
+    // Its volume unanswered, RAG's first year is not fully costed: the budget has no figure.
+    const { monthlyCalls: _unanswered, ...withoutVolume } = RAG_ANSWERS;
+    const uc = await newUseCase(undefined, org, withoutVolume);
+    expect(await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG", notes: "" }))).toMatchObject({ ok: true, data: { yearlyBudgetCents: null } });
+    expect(await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
+    const row = () => db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } });
+    const everyone = Object.values(org.users).map((u) => u.id);
+    const told = async () => (await Promise.all(everyone.map((id) => notificationsOf(id, uc.id)))).flat();
+    const before = { row: await row(), history: await getUseCaseHistory(org.id, uc.id), told: await told() };
+    expect(before.row.yearlyBudgetCents).toBeNull();
+
+    const refused = (await runAs(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))) as Result;
+    expect(refused).toMatchObject({ ok: false, code: "CONFLICT", message: UNFIGURED_BUDGET_REFUSAL });
+    expect(refused.message).toContain("no figure yet, as its first year is not fully costed, so it cannot be approved");
+    expect(await row()).toEqual(before.row);
+    expect(await getUseCaseHistory(org.id, uc.id)).toEqual(before.history);
+    expect(await told()).toEqual(before.told);
+    expect((await readQueue(org.id, { reasons: ["budget"] })).items.find((i) => i.id === uc.id)).toMatchObject({ decisionState: "APPROVED", yearlyBudgetCents: null });
+
+    // Finance is offered no step that would fail: the Decision tab and the queue show why instead.
+    const reason = escapeHtml(UNFIGURED_BUDGET_REFUSAL);
+    let panel = await financePanel(uc.id);
+    expect(panel).not.toContain("Approve the budget (");
+    expect(panel).toMatch(/data-testid="budget-unfigured"><button type="button" disabled="" aria-describedby="budget-unfigured-reason"[^>]*>Approve the budget<\/button><p id="budget-unfigured-reason"[^>]*>([^<]*)<\/p>/);
+    expect(panel).toContain(reason);
+    let line = await financeQueueLine(uc.id);
+    expect(line).not.toMatch(/>Approve budget[^<]/);
+    expect(line).toMatch(/<button type="button" disabled="" aria-describedby="budget-unfigured-[^"]+"[^>]*>Approve budget<\/button>/);
+    expect(line).toContain(reason);
+
+    // The lead answers the volume: the decision stands, and its budget is taken from the projection again.
+    const version = (await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).version;
+    const edited = (await runAs(org.users.LEAD.id, () => updateUseCase(org.slug, { id: uc.id, expectedVersion: version, title: `Volume ${randomUUID().slice(0, 6)}`, startDate: "2027-01-01", horizonYears: 3, assessment: RAG_ANSWERS }))) as Result;
+    expect(edited.ok).toBe(true);
+    const year1 = Number((await db.costYear.findFirstOrThrow({ where: { useCaseId: uc.id, approach: "RAG", yearIndex: 1 }, select: { baseCents: true } })).baseCents);
+    expect(await row()).toMatchObject({ state: "APPROVED", yearlyBudgetCents: BigInt(year1) });
+    panel = await financePanel(uc.id);
+    expect(panel).toContain(`Approve the budget (${dollars(year1)} a year)`);
+    expect(panel).not.toContain("budget-unfigured");
+    line = await financeQueueLine(uc.id);
+    expect(line).toContain(`Approve budget ${dollars(year1)} a year`);
+    expect(line).not.toContain("budget-unfigured");
+    expect(await runAs(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: true, data: { state: "BUDGET_APPROVED" } });
+    expect((await notificationsOf(org.users.LEAD.id, uc.id)).at(-1)?.message).toContain(`approved the yearly budget of ${dollars(year1)}`);
+  });
+});
+
 describe("a material change after approval", () => {
   it("leaves the decision standing for a change that does not matter, and puts it back to review for one that does", async () => {
     const uc = await newUseCase();
@@ -228,8 +301,11 @@ describe("an edit that leaves an approved decision standing", () => {
 });
 
 describe("a weights change after approval", () => {
-  /** A chatbot on static knowledge: prompting, unless the two frameworks leaning to prompting are turned off (then RAG). */
-  const CHATBOT = { changeFrequency: "static", coreNeed: "neither", needsStyleOrFormat: false, fitsContextWindow: true, promptedBaselineMeetsBar: "yes" } as const;
+  /**
+   * A chatbot on static knowledge: prompting, unless the two frameworks leaning to prompting are
+   * turned off (then RAG). Its volume answered, so its first year has a figure finance can approve.
+   */
+  const CHATBOT = { changeFrequency: "static", coreNeed: "neither", needsStyleOrFormat: false, fitsContextWindow: true, promptedBaselineMeetsBar: "yes", monthlyCalls: 20_000 } as const;
   const ALL_ON = Object.fromEntries(FRAMEWORKS.map((f) => [f.id, 1]));
   const TWO_OFF = { ...ALL_ON, "behaviour-vs-knowledge": 0, "start-with-rag": 0 };
   const ONE_HALF = { ...ALL_ON, "start-with-rag": 0.5 };

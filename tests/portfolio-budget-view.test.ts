@@ -75,6 +75,8 @@ describe("the budget panel in a view of some of a unit's use cases", () => {
     for (const uc of others) {
       await inUseCaseTransaction((tx) => proposeDecision(tx, a, { id: uc.id, approach: uc.recommendedApproach!, notes: "Approve." }));
       await inUseCaseTransaction((tx) => approveDecision(tx, a, { id: uc.id }));
+      // Finance approves a figure, never a blank: one whose first year is not fully costed waits.
+      if ((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).yearlyBudgetCents === null) continue;
       await inUseCaseTransaction((tx) => approveBudget(tx, f, { id: uc.id }));
       approved++;
     }

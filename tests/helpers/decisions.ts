@@ -19,9 +19,9 @@ async function createDecisionOrgs(): Promise<{ org: TestOrg; other: TestOrg }> {
   return { org: await createTestOrg("workflow"), other: await createTestOrg("elsewhere") };
 }
 
-/** A use case the organization's lead logs (RAG's answers, three years from 2027). */
-async function newDecisionUseCase(o: TestOrg, title = `Workflow ${randomUUID().slice(0, 8)}`): Promise<{ id: string; version: number }> {
-  const r = (await runAs(o.users.LEAD.id, () => createUseCase(o.slug, { title, startDate: "2027-01-01", horizonYears: 3, assessment: RAG_ANSWERS }))) as Result;
+/** A use case the organization's lead logs (RAG's answers unless others are given, three years from 2027). */
+async function newDecisionUseCase(o: TestOrg, title = `Workflow ${randomUUID().slice(0, 8)}`, assessment: Record<string, unknown> = RAG_ANSWERS): Promise<{ id: string; version: number }> {
+  const r = (await runAs(o.users.LEAD.id, () => createUseCase(o.slug, { title, startDate: "2027-01-01", horizonYears: 3, assessment }))) as Result;
   if (!r.ok) throw new Error(JSON.stringify(r));
   return r.data as { id: string; version: number };
 }
@@ -46,7 +46,7 @@ export function setUpDecisionTests() {
   return {
     org,
     other,
-    newUseCase: (title?: string, o: TestOrg = org) => newDecisionUseCase(o, title),
+    newUseCase: (title?: string, o: TestOrg = org, assessment?: Record<string, unknown>) => newDecisionUseCase(o, title, assessment),
     notificationsOf: (userId: string, useCaseId: string) => notificationsIn(org, userId, useCaseId),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetFromProjection, canTakeStep, DECISION_STATE_LABELS, refusalFor, stageOf, STEP_TO, type DecisionState, type WorkflowStep } from "./workflow";
+import { budgetFromProjection, canTakeStep, DECISION_STATE_LABELS, NO_BUDGET_FIGURE, refusalFor, stageOf, STEP_TO, type DecisionState, type WorkflowStep } from "./workflow";
 
 const lead = { userId: "lead", role: "LEAD" as const };
 const otherLead = { userId: "other", role: "LEAD" as const };
@@ -7,6 +7,8 @@ const exec = { userId: "cto", role: "EXECUTIVE" as const };
 const admin = { userId: "admin", role: "ADMIN" as const };
 const finance = { userId: "fin", role: "FINANCE" as const };
 const owned = { ownerId: "lead" };
+/** A decision whose yearly budget has a figure ($120,000). */
+const costed = { yearlyBudgetCents: 120_000_00 };
 
 describe("who may take each step", () => {
   it.each<[string, WorkflowStep, typeof lead | typeof exec | typeof finance | typeof admin, DecisionState | null, boolean]>([
@@ -34,14 +36,46 @@ describe("who may take each step", () => {
     ["a superseded decision's budget is not approved", "approveBudget", finance, "SUPERSEDED", false],
     ["a superseded decision is not sent back", "sendBack", exec, "SUPERSEDED", false],
   ])("%s", (_name, step, actor, state, allowed) => {
-    expect(canTakeStep(step, actor, state, owned)).toBe(allowed);
+    expect(canTakeStep(step, actor, state, owned, costed)).toBe(allowed);
   });
 
   it("says why: forbidden for the role, conflict for the state", () => {
-    expect(refusalFor("approve", lead, "PROPOSED", owned)).toEqual({ kind: "forbidden", message: "Only executives and admins approve or send back a decision." });
-    expect(refusalFor("approveBudget", exec, "APPROVED", owned)?.message).toBe("Only finance approves a decision's budget.");
-    expect(refusalFor("approveBudget", finance, "PROPOSED", owned)).toMatchObject({ kind: "conflict" });
-    expect(refusalFor("approveBudget", finance, "PROPOSED", owned)?.message).toContain("proposed, awaiting approval");
+    expect(refusalFor("approve", lead, "PROPOSED", owned, costed)).toEqual({ kind: "forbidden", message: "Only executives and admins approve or send back a decision." });
+    expect(refusalFor("approveBudget", exec, "APPROVED", owned, costed)?.message).toBe("Only finance approves a decision's budget.");
+    expect(refusalFor("approveBudget", finance, "PROPOSED", owned, costed)).toMatchObject({ kind: "conflict" });
+    expect(refusalFor("approveBudget", finance, "PROPOSED", owned, costed)?.message).toContain("proposed, awaiting approval");
+  });
+});
+
+describe("a budget with no figure", () => {
+  const unfigured = { yearlyBudgetCents: null };
+
+  it("is not approved by finance, who is told why and what gives it a figure", () => {
+    const refusal = refusalFor("approveBudget", finance, "APPROVED", owned, unfigured);
+    expect(refusal).toEqual({
+      kind: "conflict",
+      message:
+        "This decision's yearly budget has no figure yet, as its first year is not fully costed, so it cannot be approved: finance approves a figure, never a blank. " +
+        "Ask the use case's owner to answer what its first year's cost is missing (or, for an agent, a pipeline or feedback learning, to enter its manual yearly estimate): the budget is then taken from the projection again.",
+    });
+    expect(refusal?.message).toContain(NO_BUDGET_FIGURE);
+    expect(canTakeStep("approveBudget", finance, "APPROVED", owned, unfigured)).toBe(false);
+  });
+
+  it("is approved once it has a figure, however small", () => {
+    expect(canTakeStep("approveBudget", finance, "APPROVED", owned, { yearlyBudgetCents: 1n })).toBe(true);
+    expect(canTakeStep("approveBudget", finance, "APPROVED", owned, { yearlyBudgetCents: 0 })).toBe(true);
+  });
+
+  it("still says first who may approve it and where the decision stands", () => {
+    expect(refusalFor("approveBudget", exec, "APPROVED", owned, unfigured)?.message).toBe("Only finance approves a decision's budget.");
+    expect(refusalFor("approveBudget", finance, "PROPOSED", owned, unfigured)?.message).toContain("proposed, awaiting approval");
+  });
+
+  it("does not stop a decision being proposed, approved or sent back", () => {
+    expect(canTakeStep("propose", lead, "SENT_BACK", owned, unfigured)).toBe(true);
+    expect(canTakeStep("approve", exec, "PROPOSED", owned, unfigured)).toBe(true);
+    expect(canTakeStep("sendBack", exec, "PROPOSED", owned, unfigured)).toBe(true);
   });
 });
 
@@ -83,7 +117,7 @@ describe("a step refused for the state the decision is in says where it stands",
     ["sendBack", exec, null, "This decision is not proposed yet, so it cannot be sent back now. Reload the page to see where it stands."],
     ["approveBudget", finance, "TO_REVIEW", "This decision is to review: what it was approved on has changed, so it cannot be given a budget now. Reload the page to see where it stands."],
   ])("%s from %s", (step, actor, state, message) => {
-    expect(refusalFor(step, actor, state, owned)).toEqual({ kind: "conflict", message });
+    expect(refusalFor(step, actor, state, owned, costed)).toEqual({ kind: "conflict", message });
   });
 
   it.each<[WorkflowStep, typeof lead | typeof exec, DecisionState]>([
@@ -91,7 +125,7 @@ describe("a step refused for the state the decision is in says where it stands",
     ["approve", exec, "SENT_BACK"],
     ["sendBack", exec, "TO_REVIEW"],
   ])("%s is allowed from %s", (step, actor, state) => {
-    expect(refusalFor(step, actor, state, owned)).toBeNull();
+    expect(refusalFor(step, actor, state, owned, costed)).toBeNull();
   });
 
   it("each step leads to its state", () => {
@@ -105,16 +139,16 @@ describe("a step refused for the state the decision is in says where it stands",
 
 describe("a step refused for the role says who may take it", () => {
   it("finance proposing is told who proposes", () => {
-    expect(refusalFor("propose", finance, null, owned)).toEqual({ kind: "forbidden", message: "Finance approves budgets; leads, executives and admins propose decisions." });
+    expect(refusalFor("propose", finance, null, owned, costed)).toEqual({ kind: "forbidden", message: "Finance approves budgets; leads, executives and admins propose decisions." });
   });
 
   it("a lead proposing for another's use case is told leads propose only for their own", () => {
-    expect(refusalFor("propose", otherLead, null, owned)).toEqual({ kind: "forbidden", message: "Leads propose decisions only for the use cases they own." });
+    expect(refusalFor("propose", otherLead, null, owned, costed)).toEqual({ kind: "forbidden", message: "Leads propose decisions only for the use cases they own." });
   });
 
   it("executives and admins propose for any use case, not only their own", () => {
-    expect(refusalFor("propose", exec, null, owned)).toBeNull();
-    expect(refusalFor("propose", admin, "SENT_BACK", owned)).toBeNull();
+    expect(refusalFor("propose", exec, null, owned, costed)).toBeNull();
+    expect(refusalFor("propose", admin, "SENT_BACK", owned, costed)).toBeNull();
   });
 });
 

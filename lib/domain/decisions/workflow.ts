@@ -59,11 +59,15 @@ export interface StepActor {
   role: MemberRole;
 }
 
+/** The decision's yearly budget, as the workflow row holds it (null: no row yet). */
+export type StepDecision = { yearlyBudgetCents: bigint | number | null } | null;
+
 /**
  * Whether `actor` may take `step` on a use case now in `state`. Returns null when allowed, else
- * the sentence to show. `ownerId`: a lead proposes only for the use cases they own.
+ * the sentence to show. `ownerId`: a lead proposes only for the use cases they own. `decision`:
+ * finance approves a budget only at a figure, never one with NO_BUDGET_FIGURE.
  */
-export function refusalFor(step: WorkflowStep, actor: StepActor, state: DecisionState | null, useCase: { ownerId: string }): { kind: "forbidden" | "conflict"; message: string } | null {
+export function refusalFor(step: WorkflowStep, actor: StepActor, state: DecisionState | null, useCase: { ownerId: string }, decision: StepDecision): { kind: "forbidden" | "conflict"; message: string } | null {
   if (!ROLES_FOR[step].includes(actor.role)) {
     const message =
       step === "approveBudget"
@@ -80,13 +84,16 @@ export function refusalFor(step: WorkflowStep, actor: StepActor, state: Decision
     const now = state ? DECISION_STATE_LABELS[state].toLowerCase() : "not proposed yet";
     return { kind: "conflict", message: `This decision is ${now}, so it cannot be ${PAST[step]} now. Reload the page to see where it stands.` };
   }
+  if (step === "approveBudget" && (decision?.yearlyBudgetCents ?? null) === null) {
+    return { kind: "conflict", message: UNFIGURED_BUDGET_REFUSAL };
+  }
   return null;
 }
 
 const PAST: Record<WorkflowStep, string> = { propose: "proposed", approve: "approved", sendBack: "sent back", approveBudget: "given a budget" };
 
-export function canTakeStep(step: WorkflowStep, actor: StepActor, state: DecisionState | null, useCase: { ownerId: string }): boolean {
-  return refusalFor(step, actor, state, useCase) === null;
+export function canTakeStep(step: WorkflowStep, actor: StepActor, state: DecisionState | null, useCase: { ownerId: string }, decision: StepDecision): boolean {
+  return refusalFor(step, actor, state, useCase, decision) === null;
 }
 
 /** The statuses that say more than the workflow does: work has started, is live, or has ended. */
@@ -122,6 +129,16 @@ export function stageOf(status: string, state: DecisionState | null, chosenAppro
  * for an approach whose later years are costed.
  */
 export const NO_BUDGET_FIGURE = "no figure yet, as its first year is not fully costed";
+
+/**
+ * Why finance may not approve a budget with no figure, and what gives it one: while the decision
+ * waits for finance, an edit takes its budget from the projection again
+ * (lib/server/decisions/budget.ts refreshWaitingBudget), and so does an executive's approval. An
+ * agent, a pipeline or feedback learning is costed from its owner's manual yearly estimate.
+ */
+export const UNFIGURED_BUDGET_REFUSAL =
+  `This decision's yearly budget has ${NO_BUDGET_FIGURE}, so it cannot be approved: finance approves a figure, never a blank. ` +
+  "Ask the use case's owner to answer what its first year's cost is missing (or, for an agent, a pipeline or feedback learning, to enter its manual yearly estimate): the budget is then taken from the projection again.";
 
 /**
  * The yearly budget a proposal starts from: the approach's projected base cost in its first year

@@ -54,8 +54,8 @@ async function decisionOf(tx: Tx, organizationId: string, useCaseId: string) {
   return tx.useCaseDecision.findFirst({ where: { useCaseId, organizationId } });
 }
 
-function check(step: WorkflowStep, ctx: WriteContext, state: DecisionState | null, uc: LockedUseCase): void {
-  const refusal = refusalFor(step, { userId: ctx.actorId, role: ctx.role }, state, uc);
+function check(step: WorkflowStep, ctx: WriteContext, decision: { state: DecisionState; yearlyBudgetCents: bigint | null } | null, uc: LockedUseCase): void {
+  const refusal = refusalFor(step, { userId: ctx.actorId, role: ctx.role }, decision?.state ?? null, uc, decision);
   if (!refusal) return;
   if (refusal.kind === "forbidden") throw new ForbiddenError(refusal.message);
   throw new ConflictError(refusal.message);
@@ -89,7 +89,7 @@ export async function proposeDecision(tx: Tx, ctx: WriteContext, input: ProposeI
   const { organizationId } = ctx;
   const uc = await lockUseCase(tx, organizationId, input.id);
   const existing = await decisionOf(tx, organizationId, uc.id);
-  check("propose", ctx, existing?.state ?? null, uc);
+  check("propose", ctx, existing, uc);
   const budget = await budgetFor(tx, organizationId, uc.id, input.approach);
   const now = new Date();
   const data = {
@@ -142,7 +142,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
   const uc = await lockUseCase(tx, organizationId, input.id);
   const existing = await decisionOf(tx, organizationId, uc.id);
   const state = existing?.state ?? null;
-  check("approve", ctx, state, uc);
+  check("approve", ctx, existing, uc);
   const approach = input.approach ?? (state === "PROPOSED" ? existing!.approach : undefined);
   if (!approach) throw new ConflictError("There is no proposal to approve: choose the approach to decide.");
   const notes = input.notes ?? (existing && state === "PROPOSED" ? existing.notes : uc.decisionNotes);
@@ -208,7 +208,7 @@ export async function sendBackDecision(tx: Tx, ctx: WriteContext, input: { id: s
   const { organizationId } = ctx;
   const uc = await lockUseCase(tx, organizationId, input.id);
   const existing = await decisionOf(tx, organizationId, uc.id);
-  check("sendBack", ctx, existing?.state ?? null, uc);
+  check("sendBack", ctx, existing, uc);
   await tx.useCaseDecision.update({
     where: { useCaseId: uc.id },
     data: { state: "SENT_BACK", sentBackReason: input.reason, decidedById: ctx.actorId, decidedAt: new Date(), version: { increment: 1 } },
@@ -239,14 +239,15 @@ export async function approveBudget(tx: Tx, ctx: WriteContext, input: { id: stri
   const { organizationId } = ctx;
   const uc = await lockUseCase(tx, organizationId, input.id);
   const existing = await decisionOf(tx, organizationId, uc.id);
-  check("approveBudget", ctx, existing?.state ?? null, uc);
+  check("approveBudget", ctx, existing, uc);
   // The approved budget is what the early warning's run rate is held to (lib/server/actuals/read.ts).
   const warnings = await watchWarnings(tx, organizationId, [uc.id]);
   await tx.useCaseDecision.update({
     where: { useCaseId: uc.id },
     data: { state: "BUDGET_APPROVED", budgetApprovedById: ctx.actorId, budgetApprovedAt: new Date(), version: { increment: 1 } },
   });
-  const budget = existing!.yearlyBudgetCents;
+  // check() refused a budget with no figure: finance approves a figure, never a blank.
+  const budget = existing!.yearlyBudgetCents!;
   await audit(tx, {
     organizationId,
     actorId: ctx.actorId,
@@ -254,7 +255,7 @@ export async function approveBudget(tx: Tx, ctx: WriteContext, input: { id: stri
     entity: USE_CASE_ENTITY,
     entityId: uc.id,
     before: { decisionState: "APPROVED" },
-    after: { decisionState: "BUDGET_APPROVED", yearlyBudget: budget === null ? null : Number(budget) },
+    after: { decisionState: "BUDGET_APPROVED", yearlyBudget: Number(budget) },
   });
   const who = await nameOf(tx, ctx.actorId);
   await notify(tx, {
@@ -263,7 +264,7 @@ export async function approveBudget(tx: Tx, ctx: WriteContext, input: { id: stri
     actorId: ctx.actorId,
     kind: "budget_approved",
     useCaseId: uc.id,
-    message: budget === null ? `${who} approved the yearly budget for ${quote(uc.title)}, with ${NO_BUDGET_FIGURE}.` : `${who} approved the yearly budget of ${money(budget)} for ${quote(uc.title)}.`,
+    message: `${who} approved the yearly budget of ${money(budget)} for ${quote(uc.title)}.`,
   });
   await warnings.close(ctx.actorId);
   return { state: "BUDGET_APPROVED" };

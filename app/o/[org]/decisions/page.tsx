@@ -4,7 +4,8 @@ import { PageHeader } from "@/components/page-header";
 import { EVIDENCE_LABELS } from "@/lib/domain/frameworks";
 import { dollars } from "@/lib/domain/money";
 import { QUEUE_REASON_LABELS, QUEUE_REASONS, QUEUE_REASONS_FOR, type QueueReason } from "@/lib/domain/decisions/queue";
-import { canTakeStep, stageOf } from "@/lib/domain/decisions/workflow";
+import { canTakeStep, refusalFor, stageOf, UNFIGURED_BUDGET_REFUSAL } from "@/lib/domain/decisions/workflow";
+import { buttonClass } from "@/components/button";
 import { readQueue, type QueueItem } from "@/lib/server/decisions/queue";
 import { guardPage } from "@/lib/server/page-guard";
 import { approachLabel, backingText, riskFlagLabel, useCasePath } from "../use-cases/_components/labels";
@@ -85,7 +86,10 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
   const path = useCasePath(orgSlug, item.id);
   // Owner is irrelevant to approving and to budgets; proposing is not offered here.
   const useCase = { ownerId: "" };
-  const canApprove = canTakeStep("approve", actor, item.decisionState, useCase);
+  const canApprove = canTakeStep("approve", actor, item.decisionState, useCase, item);
+  // Finance is shown the budget's step even when it cannot be taken yet for want of a figure, with why.
+  const budgetRefusal = item.decisionState === "APPROVED" ? refusalFor("approveBudget", actor, item.decisionState, useCase, item) : null;
+  const unfigured = budgetRefusal?.message === UNFIGURED_BUDGET_REFUSAL;
   // A proposal, or a decision to review, is approved as it stands; an undecided use case as recommended.
   const approveWhat =
     item.decisionState === "PROPOSED" || item.decisionState === "TO_REVIEW" ? item.proposedApproach : item.reasons.includes("undecided") ? item.recommendedApproach : null;
@@ -116,18 +120,22 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
           {approachLabel(approveWhat)}: {item.optionNotes[approveWhat].text}
         </span>
       ) : null}
+      {unfigured ? (
+        <span id={`budget-unfigured-${item.id}`} className="basis-full text-xs text-amber-900" data-testid="queue-budget-unfigured">
+          {UNFIGURED_BUDGET_REFUSAL}
+        </span>
+      ) : null}
       <span className="ml-auto flex gap-2">
         {canApprove && approveWhat && (
           <StepButton orgSlug={orgSlug} id={item.id} step="approve" approach={approveWhat} label={`Approve ${approachLabel(approveWhat)}`} done="Approved." />
         )}
-        {item.decisionState === "APPROVED" && canTakeStep("approveBudget", actor, item.decisionState, useCase) && (
-          <StepButton
-            orgSlug={orgSlug}
-            id={item.id}
-            step="approveBudget"
-            label={`Approve budget ${item.yearlyBudgetCents === null ? "" : `${dollars(item.yearlyBudgetCents)} a year`}`.trim()}
-            done="Budget approved."
-          />
+        {item.decisionState === "APPROVED" && !budgetRefusal && item.yearlyBudgetCents !== null && (
+          <StepButton orgSlug={orgSlug} id={item.id} step="approveBudget" label={`Approve budget ${dollars(item.yearlyBudgetCents)} a year`} done="Budget approved." />
+        )}
+        {unfigured && (
+          <button type="button" disabled aria-describedby={`budget-unfigured-${item.id}`} className={buttonClass("primary", "px-2 py-1 text-xs")}>
+            Approve budget
+          </button>
         )}
         <Link href={`${path}?tab=decision`} className="text-xs text-brand-700 underline">
           Open

@@ -3,7 +3,8 @@
  * each step and when, the yearly budget, and the step the viewer may take next.
  */
 import type { Approach } from "@/lib/domain/assessment";
-import { DECISION_STATE_LABELS, NO_BUDGET_FIGURE, canTakeStep, stageOf } from "@/lib/domain/decisions/workflow";
+import { DECISION_STATE_LABELS, NO_BUDGET_FIGURE, UNFIGURED_BUDGET_REFUSAL, canTakeStep, refusalFor, stageOf } from "@/lib/domain/decisions/workflow";
+import { buttonClass } from "@/components/button";
 import { dollars } from "@/lib/domain/money";
 import type { MemberRole } from "@/lib/domain/use-case-permissions";
 import { readDecisionWorkflow, type DecisionWorkflow } from "@/lib/server/decisions/queue";
@@ -40,6 +41,8 @@ export async function WorkflowPanel(props: {
   const { optionNotes } = props;
   const state = w?.state ?? null;
   const budget = (c: number | null) => (c === null ? NO_BUDGET_FIGURE : `${dollars(c)} a year`);
+  // Finance is shown the step even when it cannot be taken yet for want of a figure, with why.
+  const budgetRefusal = w && state === "APPROVED" ? refusalFor("approveBudget", actor, state, uc, w) : null;
   return (
     <section aria-labelledby="workflow-heading" className="space-y-3 rounded border border-zinc-200 p-4" data-testid="workflow">
       <h2 id="workflow-heading" className="text-base font-semibold">
@@ -82,12 +85,20 @@ export async function WorkflowPanel(props: {
       )}
       {/* Always rendered, so the last step's confirmation stays when the refreshed panel drops its form. */}
       <WorkflowMessages>
-        {canTakeStep("propose", actor, state, uc) && <ProposeForm orgSlug={props.orgSlug} id={uc.id} recommended={uc.recommendedApproach} optionNotes={optionNotes} />}
-        {w && (state === "PROPOSED" || state === "TO_REVIEW") && canTakeStep("approve", actor, state, uc) && (
+        {canTakeStep("propose", actor, state, uc, w) && <ProposeForm orgSlug={props.orgSlug} id={uc.id} recommended={uc.recommendedApproach} optionNotes={optionNotes} />}
+        {w && (state === "PROPOSED" || state === "TO_REVIEW") && canTakeStep("approve", actor, state, uc, w) && (
           <ApproveOrSendBack orgSlug={props.orgSlug} id={uc.id} approach={w.approach} again={state === "TO_REVIEW"} optionNotes={optionNotes} />
         )}
-        {w && state === "APPROVED" && canTakeStep("approveBudget", actor, state, uc) && (
-          <ApproveBudgetButton orgSlug={props.orgSlug} id={uc.id} label={`Approve the budget (${budget(w.yearlyBudgetCents)})`} />
+        {w && state === "APPROVED" && !budgetRefusal && <ApproveBudgetButton orgSlug={props.orgSlug} id={uc.id} label={`Approve the budget (${budget(w.yearlyBudgetCents)})`} />}
+        {budgetRefusal?.message === UNFIGURED_BUDGET_REFUSAL && (
+          <div className="space-y-2" data-testid="budget-unfigured">
+            <button type="button" disabled aria-describedby="budget-unfigured-reason" className={buttonClass("primary")}>
+              Approve the budget
+            </button>
+            <p id="budget-unfigured-reason" className="text-sm text-amber-900">
+              {UNFIGURED_BUDGET_REFUSAL}
+            </p>
+          </div>
         )}
       </WorkflowMessages>
     </section>
