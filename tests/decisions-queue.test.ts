@@ -113,7 +113,7 @@ describe("the decision queue on the demo portfolio", () => {
       return (await db.notification.findMany({ where: { organizationId: demo.id, userId, useCaseId: id }, select: { message: true } })).map((n) => n.message);
     };
     expect(await about(finance.id, "Incident post-mortem search")).toEqual([
-      expect.stringMatching(/approved RAG for “Incident post-mortem search”: its yearly budget awaits your approval, with no figure yet, as its first year is not fully costed\.$/),
+      expect.stringMatching(/approved RAG for “Incident post-mortem search”: its yearly budget has no figure yet, as its first year is not fully costed: you can approve it once the owner\x27s answers give it one\.$/),
     ]);
     expect(await about(cto.id, "Incident post-mortem search")).toEqual([
       expect.stringMatching(/proposed RAG for “Incident post-mortem search” \(yearly budget: no figure yet, as its first year is not fully costed\): it awaits your approval\.$/),

@@ -189,7 +189,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
     actorId: ctx.actorId,
     kind: "budget_requested",
     useCaseId: uc.id,
-    message: `${who} approved ${APPROACH_LABELS[approach]} for ${quote(uc.title)}: ${budget === null ? `its yearly budget awaits your approval, with ${NO_BUDGET_FIGURE}` : `its yearly budget of ${money(budget)} awaits your approval`}.${await cannotServeWarning(tx, organizationId, uc.id, approach)}`,
+    message: `${who} approved ${APPROACH_LABELS[approach]} for ${quote(uc.title)}: ${budget === null ? `its yearly budget has ${NO_BUDGET_FIGURE}: you can approve it once the owner's answers give it one` : `its yearly budget of ${money(budget)} awaits your approval`}.${await cannotServeWarning(tx, organizationId, uc.id, approach)}`,
   });
   if (proposedById !== ctx.actorId) {
     await notify(tx, {
