@@ -201,12 +201,12 @@ export const ASSUMPTION_CATALOG = {
     label: "RAG (and prompting only) time to value", unit: "weeks", min: 0, max: 520, group: "Time",
     source: {
       kind: "seed", file: S000, quote: "RAG can be operational in days ... deploy, test, and iterate in one week",
-      note: "The seed's figure is RAG's. No source gives one for prompting alone, so prompting is given RAG's: the most it should take, since it builds no index to fill.",
+      note: "The seed's figure is RAG's. No source gives one for prompting alone, so prompting is given RAG's: the most it should take, since it builds no index to fill. It is when the approach first serves its users (000's \"operational\"), which is when a benefit starts to count; it is not the production build (003's 6-12 engineering weeks, costed as \"RAG build (production)\"), which goes on while it serves.",
     },
   },
   ftTimeToValueWeeks: {
     label: "Fine-tuning (and hybrid) time to value", unit: "weeks", min: 0, max: 520, group: "Time",
-    source: { kind: "estimate", file: S000, quote: "faces an eight-week timeline before seeing results", note: "The seed gives eight weeks, the base case; the low (6) and high (12) around it are estimates. A hybrid is given fine-tuning's: it is in production only when its fine-tune is." },
+    source: { kind: "estimate", file: S000, quote: "faces an eight-week timeline before seeing results", note: "The seed gives eight weeks, the base case; the low (6) and high (12) around it are estimates. A hybrid is given fine-tuning's: it is in production only when its fine-tune is. It is when the fine-tuned model first serves its users, which is when a benefit starts to count, not the end of the production build (costed as \"Fine-tuning build (production)\"), which goes on while it serves." },
   },
 } as const satisfies Record<string, AssumptionSpec>;
 

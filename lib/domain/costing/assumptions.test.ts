@@ -49,6 +49,15 @@ describe("every default figure says where it comes from", () => {
     expect(quoted).toBeGreaterThanOrEqual(20);
   });
 
+  it("a time to value says it is when the approach first serves, not its production build (weeks apart in the seeds)", () => {
+    for (const [ttv, build] of [["ragTimeToValueWeeks", "ragBuildWeeks"], ["ftTimeToValueWeeks", "ftBuildWeeks"]] as const) {
+      const source = spec(ttv).source;
+      const note = "note" in source ? (source.note ?? "") : "";
+      expect(note, ttv).toContain("first serves its users");
+      expect(note, ttv).toContain(`costed as "${spec(build).label}"`);
+    }
+  });
+
   /**
    * The seeds' own ranges, read by hand off each quote: the default's low and high are the seed's
    * (days for weeks, dollars for "$5K"). A default that drifts from its quote fails here.
