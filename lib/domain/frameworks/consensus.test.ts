@@ -99,7 +99,7 @@ describe("a tie on votes, said", () => {
     expect(c.consensus).toBe("PROMPTING");
     const tie = tieOf(results, {}, c.consensus)!;
     expect(tie).toEqual({ with: "RAG", fit: 80, withFit: 50, weighted: false, seedsFirst: true });
-    expect(tieSentence("Prompting only", "RAG", tie)).toBe("tied with RAG on votes; Prompting only fits better across the voters (80 against 50)");
+    expect(tieSentence("Prompting only", "RAG", tie)).toBe("tied with RAG on votes; Prompting only fits better across the voters (their scores for it add up to 80, against 50 for RAG)");
   });
   it("of those it tied with, names the one that fits best; none when the votes did not tie", () => {
     const three = [votesFor("a", "RAG"), votesFor("b", "HYBRID", { HYBRID: 60 }), votesFor("c", "FINE_TUNING", { FINE_TUNING: 90 })];
@@ -115,7 +115,7 @@ describe("a tie on votes, said", () => {
     const c = consensusOf(results, w);
     const tie = tieOf(results, w, c.consensus)!;
     expect([c.consensus, tie]).toEqual(["RAG", { with: "FINE_TUNING", fit: 75, withFit: 61.5, weighted: true, seedsFirst: true }]);
-    expect(tieSentence("RAG", "Fine-tuning", tie)).toBe("tied with Fine-tuning on weighted votes; RAG fits better across the voters (75 against 61.5)");
+    expect(tieSentence("RAG", "Fine-tuning", tie)).toBe("tied with Fine-tuning on weighted votes; RAG fits better across the voters (their weighted scores for it add up to 75, against 61.5 for Fine-tuning)");
   });
   it.each([
     // A tie on fit too goes to the simpler approach, and says so.

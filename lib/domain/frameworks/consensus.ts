@@ -119,10 +119,14 @@ export function tieOf(results: readonly FrameworkResult[], weights: Weights, win
 
 const oneDecimal = (n: number) => String(Math.round(n * 10) / 10);
 
-/** "tied with RAG on votes; Prompting only fits better across the voters (130 against 105)". */
+/**
+ * "tied with RAG on votes; Prompting only fits better across the voters (their scores for it add
+ * up to 130, against 105 for RAG)": the scores each framework's card shows, summed over the
+ * voting frameworks (weighted where a weight is not 1), so the figures can be checked on the page.
+ */
 export function tieSentence(winner: string, other: string, t: Tie): string {
   const on = t.weighted ? "weighted votes" : "votes";
-  if (t.fit > t.withFit) return `tied with ${other} on ${on}; ${winner} fits better across the voters (${oneDecimal(t.fit)} against ${oneDecimal(t.withFit)})`;
+  if (t.fit > t.withFit) return `tied with ${other} on ${on}; ${winner} fits better across the voters (their ${t.weighted ? "weighted " : ""}scores for it add up to ${oneDecimal(t.fit)}, against ${oneDecimal(t.withFit)} for ${other})`;
   if (t.seedsFirst) return `tied with ${other} on ${on} and fit; ${winner} comes first as the simpler to undo (002: validate a prompted base model first; 003, 004: start with RAG)`;
   // Past prompting and RAG the seeds give no order (a hybrid is no simpler to undo than fine-tuning, which it contains): the order is only a rule.
   return `tied with ${other} on ${on} and fit; ${winner} comes first by the fixed order that settles such ties (prompting, RAG, hybrid, fine-tuning, then the rest)`;

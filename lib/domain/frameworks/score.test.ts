@@ -158,7 +158,7 @@ describe("a recommendation the votes tied on", () => {
   it("says what broke the tie: fits of 70 + 60 for prompting against 10 + 50 + 20 + 25 for RAG", () => {
     const s = scoreUseCase(interview, { skipSensitivity: true });
     expect(s.consensus).toBe("PROMPTING");
-    expect(s.agreementText).toBe("2 of 5 voting agree, three differ; tied with RAG on votes; Prompting only fits better across the voters (130 against 105)");
+    expect(s.agreementText).toBe("2 of 5 voting agree, three differ; tied with RAG on votes; Prompting only fits better across the voters (their scores for it add up to 130, against 105 for RAG)");
   });
   it("says nothing of a tie the default start stood in for", () => {
     const s = scoreUseCase({ needsStyleOrFormat: true, changeFrequency: "weekly" }, { skipSensitivity: true });
@@ -181,7 +181,7 @@ describe("a lean the votes tied on", () => {
     const s = scoreUseCase(a, { skipSensitivity: true });
     expect(s.leaning?.approach).toBe("HYBRID");
     expect(s.consensus).toBe("RAG");
-    expect(s.agreementText).toBe("Held back for now: 2 of 5 voting lean to Hybrid, three differ; tied with RAG on votes; Hybrid fits better across the voters (185 against 165)");
+    expect(s.agreementText).toBe("Held back for now: 2 of 5 voting lean to Hybrid, three differ; tied with RAG on votes; Hybrid fits better across the voters (their scores for it add up to 185, against 165 for RAG)");
   });
 });
 
