@@ -28,7 +28,8 @@ test("a lead values a use case, finance budgets its unit, the portfolio marks it
 
   await panel.getByLabel("Low (dollars a year)").fill("100,000");
   await panel.getByRole("button", { name: "Save the benefit" }).click();
-  await expect(panel.getByTestId("benefit-summary")).toContainText("$100,000 / $200,000 / $300,000 a year");
+  // Revenue is entered in dollars: said once, not "that is" the same figures again.
+  await expect(panel.getByTestId("benefit-summary")).toHaveText("Expected benefit: revenue of $100,000 / $200,000 / $300,000 a year (low / base / high).");
   const table = panel.getByTestId("value-table");
   for (const approach of ["RAG", "FINE_TUNING", "HYBRID"]) {
     const row = table.getByTestId(`value-row-${approach}`);

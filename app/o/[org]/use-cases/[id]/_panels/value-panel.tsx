@@ -35,8 +35,15 @@ export async function ValuePanel({ orgSlug, organizationId, useCaseId }: { orgSl
       {v.benefit && v.yearly ? (
         <p className="mt-2 text-sm" data-testid="benefit-summary">
           Expected benefit: {benefitBasis(v.benefit, v.rateCents)}
-          {v.benefit.kind === "HOURS" ? (v.rateIsDefault ? " (the default rate until finance sets the organization's)" : "") : ""}, that is{" "}
-          <span className="font-medium tabular-nums">{dollars(v.yearly.low)} / {dollars(v.yearly.base)} / {dollars(v.yearly.high)}</span> a year (low / base / high).
+          {v.benefit.kind === "HOURS" ? (
+            <>
+              {v.rateIsDefault ? " (the default rate until finance sets the organization's)" : ""}, that is{" "}
+              <span className="font-medium tabular-nums">{dollars(v.yearly.low)} / {dollars(v.yearly.base)} / {dollars(v.yearly.high)}</span> a year (low / base / high).
+            </>
+          ) : (
+            // Revenue is entered in dollars: "that is" the same figures again would say nothing.
+            "."
+          )}
         </p>
       ) : (
         <p className="mt-2 text-sm text-zinc-700" data-testid="no-value">
