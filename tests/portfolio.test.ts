@@ -312,6 +312,16 @@ describe("who may open the page", () => {
     expect(all).toContain(`href="/o/${a.slug}/use-cases?as=RAG"`);
   });
 
+  it("gives the scenario chart's figures once: the table below it is its text view, not a toggle to a copy of its first columns", async () => {
+    signInAs(a.users.EXECUTIVE.id);
+    const html = renderToStaticMarkup(await open(a.slug));
+    const panel = html.slice(html.indexOf('data-testid="scenarios-panel"'));
+    expect(panel).toContain("are in the table below");
+    expect(panel).not.toContain("Show scenario lifecycles as a table");
+    expect(panel.match(/<caption[^>]*>[^<]*<\/caption>/g)?.filter((c) => c.includes("Lifecycle cost per scenario"))).toEqual([]);
+    expect(panel).toContain("Scenarios: lifecycle cost, coverage and savings against as chosen and as recommended");
+  });
+
   it("is not found for someone outside the organization, and asks a signed-out visitor to sign in", async () => {
     signInAs(b.users.ADMIN.id);
     await expect(open(a.slug)).rejects.toMatchObject({ digest: expect.stringContaining("404") });

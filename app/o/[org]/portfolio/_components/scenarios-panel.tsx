@@ -1,7 +1,6 @@
 import { count, savingText } from "@/lib/domain/portfolio/format";
 import { dollarRange, dollars, exactDollars } from "@/lib/domain/money";
 import { SCENARIO_LABELS, type Dashboard, type ScenarioName } from "@/lib/domain/portfolio/types";
-import { ChartOrTable } from "./chart-or-table";
 import { APPROACH_COLORS } from "./chart-theme";
 import { Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
 import { RangeBarChart } from "./range-bar-chart";
@@ -14,30 +13,13 @@ export function ScenariosPanel({ d }: { d: Dashboard }) {
   const anyInfeasible = d.savings.some((s) => savingText(s).endsWith("†"));
   return (
     <Panel title="Scenarios side by side" description="The same use cases costed as decided, as recommended, and as if every one used one approach." testId="scenarios-panel">
-      <ChartOrTable
-        label="scenario lifecycles"
-        chart={<RangeBarChart ariaLabel="Lifecycle cost per scenario, base with low to high" bars={d.scenarioSummaries.map((s) => ({ label: SCENARIO_LABELS[s.scenario], ...s.lifecycle, color: SCENARIO_COLORS[s.scenario] }))} />}
-        table={
-          <ScrollTable caption="Lifecycle cost per scenario">
-            <thead>
-              <tr>
-                <th scope="col" className={th}>Scenario</th>
-                <th scope="col" className={thNum}>Base</th>
-                <th scope="col" className={thNum}>Low – high</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.scenarioSummaries.map((s) => (
-                <tr key={s.scenario}>
-                  <th scope="row" className={`${td} text-left font-medium`}>{SCENARIO_LABELS[s.scenario]}</th>
-                  <td className={tdNum}>{dollars(s.lifecycle.base)}</td>
-                  <td className={tdNum}>{dollarRange(s.lifecycle)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </ScrollTable>
-        }
-      />
+      {/* The chart's figures are the first columns of the table below it, which is its text view (no toggle to a second copy). */}
+      <div role="group" aria-describedby="scenarios-chart-note">
+        <RangeBarChart ariaLabel="Lifecycle cost per scenario, base with low to high" bars={d.scenarioSummaries.map((s) => ({ label: SCENARIO_LABELS[s.scenario], ...s.lifecycle, color: SCENARIO_COLORS[s.scenario] }))} />
+        <p id="scenarios-chart-note" className="mt-1 text-xs text-zinc-600">
+          Each scenario&apos;s figures, with what it covers and saves, are in the table below.
+        </p>
+      </div>
       <div className="mt-6">
         <ScrollTable caption="Scenarios: lifecycle cost, coverage and savings against as chosen and as recommended" testId="scenarios">
           <thead>
