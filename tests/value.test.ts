@@ -73,6 +73,8 @@ describe("a use case's value per approach (the demo's contact-centre answers, RA
     expect(s.base.paybackMonths).toBe(3);
     expect(paybackText(s.base.paybackMonths, 5)).toBe("3 months");
     expect(returnText(s.base.returnPct)).toBe("133%"); // 126,337,085 / 94,912,915 = 133.1%
+    // RAG has a build time (its time to value), so its benefit does not count from the start.
+    expect(rag.noBuildTime).toBe(false);
     // Pessimistic: low benefit, high cost. 11/12 × $300,000 + 4 × $300,000 = $1,475,000 against $1,874,225.90;
     // $25,000 a month never covers year 1's $447,811.26 / 12 = $37,317.61, nor any later year's (at least $311,493.88 / 12 = $25,957.82).
     expect(s.pessimistic).toMatchObject({ benefitCents: 147_500_000, costCents: 187_422_590, netCents: -39_922_590, paybackMonths: null });
@@ -100,6 +102,24 @@ describe("a use case's value per approach (the demo's contact-centre answers, RA
     // Even the optimistic $1,250 a month is below RAG's lowest monthly cost in the low scenario ($19,609.86 / 12 = $1,634.16, in year 2).
     expect([s.pessimistic.paybackMonths, s.base.paybackMonths, s.optimistic.paybackMonths]).toEqual([null, null, null]);
     expect(s.optimistic.netCents).toBe(4_375_000 - 10_083_332); // 11/12 × $15,000 + 2 × $15,000 − the low lifecycle ($61,572.61 + $19,609.86 + $19,650.85)
+  });
+});
+
+describe("an approach priced from an estimate", () => {
+  it("has no build time, so the page says its benefit counts from the start (the campaign's feedback learning pays back in its first month)", async () => {
+    const v = (await getUseCaseValue(orgId, await useCaseId("Campaign subject-line testing")))!;
+    const fl = v.approaches.find((a) => a.approach === "FEEDBACK_LEARNING")!;
+    expect(fl).toMatchObject({ chosen: true, noBuildTime: true });
+    expect(v.approaches.find((a) => a.approach === "RAG")!.noBuildTime).toBe(false);
+    // As finance, who reads the panel without its form (a client component needing the router).
+    signInAs(users.FINANCE);
+    const { ValuePanel } = await import("@/app/o/[org]/use-cases/[id]/_panels/value-panel");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const html = renderToStaticMarkup(await ValuePanel({ orgSlug: slug, organizationId: orgId, useCaseId: await useCaseId("Campaign subject-line testing") }));
+    const row = (approach: string) => html.match(new RegExp(`data-testid="value-row-${approach}"(.*?)</tr>`, "s"))![1]!;
+    expect(row("FEEDBACK_LEARNING")).toContain("its benefit counted from the start: an estimate gives no build time");
+    expect(row("RAG")).not.toContain("counted from the start");
+    signOut();
   });
 });
 

@@ -30,7 +30,8 @@ export interface UseCaseValue {
   ownerId: string;
   /** No deciding answer yet: nothing is costed, so nothing can be netted. */
   notAssessed: boolean;
-  approaches: { approach: Approach; value: ApproachValue; chosen: boolean; recommended: boolean }[];
+  /** `noBuildTime`: the approach has no time to value (priced from an estimate), so its benefit counts from the start. */
+  approaches: { approach: Approach; value: ApproachValue; chosen: boolean; recommended: boolean; noBuildTime: boolean }[];
 }
 
 /** One use case's value per approach, from its stored projection. Scoped by organization; null when not found. */
@@ -71,7 +72,7 @@ export async function getUseCaseValue(organizationId: string, useCaseId: string)
         // An approach the cost panel says cannot serve the use case is claimed no benefit either.
         cannotServe: s ? (cannotServe(s, p.summary?.maxLagDays)?.text ?? null) : null,
       });
-      return { approach, value, chosen: approach === asChosen, recommended: approach === uc.recommendedApproach };
+      return { approach, value, chosen: approach === asChosen, recommended: approach === uc.recommendedApproach, noBuildTime: !s?.timeToValueWeeks };
     }),
   };
 }

@@ -69,7 +69,7 @@ export async function ValuePanel({ orgSlug, organizationId, useCaseId }: { orgSl
                 </tr>
               </thead>
               <tbody>
-                {v.approaches.map(({ approach, value, chosen, recommended }) => (
+                {v.approaches.map(({ approach, value, chosen, recommended, noBuildTime }) => (
                   <tr key={approach} className="border-t border-zinc-100" data-testid={`value-row-${approach}`}>
                     <th scope="row" className="p-2 text-left font-medium">
                       {APPROACH_LABELS[approach]}
@@ -78,7 +78,14 @@ export async function ValuePanel({ orgSlug, organizationId, useCaseId }: { orgSl
                     {value.status === "valued" ? (
                       <>
                         <td className="p-2 tabular-nums" data-testid="net">{triple(value.scenarios, (s) => dollars(s.netCents))}</td>
-                        <td className="p-2" data-testid="payback">{paybackText(value.scenarios.base.paybackMonths, v.horizonYears)}</td>
+                        <td className="p-2" data-testid="payback">
+                          {paybackText(value.scenarios.base.paybackMonths, v.horizonYears)}
+                          {noBuildTime ? (
+                            <span className="block text-xs text-zinc-600" data-testid="payback-from-start">
+                              its benefit counted from the start: an estimate gives no build time
+                            </span>
+                          ) : null}
+                        </td>
                         <td className="p-2" data-testid="payback-range">
                           {paybackText(value.scenarios.pessimistic.paybackMonths, v.horizonYears)} / {paybackText(value.scenarios.optimistic.paybackMonths, v.horizonYears)}
                         </td>
