@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetFromProjection, canTakeStep, DECISION_STATE_LABELS, NO_BUDGET_FIGURE, refusalFor, stageOf, STEP_TO, type DecisionState, type WorkflowStep } from "./workflow";
+import { budgetFromProjection, canTakeStep, DECISION_STATE_LABELS, NO_BUDGET_FIGURE, refusalFor, stageOf, stageText, STEP_TO, type DecisionState, type WorkflowStep } from "./workflow";
 
 const lead = { userId: "lead", role: "LEAD" as const };
 const otherLead = { userId: "other", role: "LEAD" as const };
@@ -95,6 +95,14 @@ describe("the stage a use case is at", () => {
     ["superseded by clearing the decision", "ASSESSING", "SUPERSEDED", null, "logged"],
   ])("%s", (_name, status, state, chosen, stage) => {
     expect(stageOf(status, state, chosen)).toBe(stage);
+  });
+
+  it("says, on a queue line, when an approved decision never went through an approval step", () => {
+    expect(stageText("APPROVED", null, "RAG")).toBe("approved (recorded directly, no approval step)");
+    expect(stageText("ASSESSING", "SUPERSEDED", "FINE_TUNING")).toBe("approved (recorded directly, no approval step)");
+    expect(stageText("IDEA", "APPROVED", "RAG")).toBe("approved");
+    expect(stageText("LIVE", null, "RAG")).toBe("live");
+    expect(stageText("IDEA", null, null)).toBe("logged");
   });
 });
 

@@ -124,6 +124,17 @@ export function stageOf(status: string, state: DecisionState | null, chosenAppro
 }
 
 /**
+ * The stage as a line of the decision queue says it, where the use case's own panel is not beside
+ * it to explain: a decision recorded directly counts as approved, and says it was not approved
+ * through the workflow ("approved (recorded directly, no approval step)").
+ */
+export function stageText(status: string, state: DecisionState | null, chosenApproach: string | null): string {
+  const stage = stageOf(status, state, chosenApproach);
+  const direct = stage === "approved" && chosenApproach !== null && (state === null || state === "SUPERSEDED");
+  return direct ? `${stage} (recorded directly, no approval step)` : stage;
+}
+
+/**
  * What a decision's budget says when budgetFromProjection gives no figure: the approach has no
  * cost, or its first year lacks a figure (a volume unanswered, say). Never "$0", never "no cost"
  * for an approach whose later years are costed.

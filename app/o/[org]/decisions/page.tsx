@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { EVIDENCE_LABELS } from "@/lib/domain/frameworks";
 import { dollars } from "@/lib/domain/money";
 import { QUEUE_REASON_LABELS, QUEUE_REASONS, QUEUE_REASONS_FOR, type QueueReason } from "@/lib/domain/decisions/queue";
-import { canTakeStep, refusalFor, stageOf, UNFIGURED_BUDGET_REFUSAL } from "@/lib/domain/decisions/workflow";
+import { canTakeStep, refusalFor, stageText, UNFIGURED_BUDGET_REFUSAL } from "@/lib/domain/decisions/workflow";
 import { buttonClass } from "@/components/button";
 import { readQueue, type QueueItem } from "@/lib/server/decisions/queue";
 import { guardPage } from "@/lib/server/page-guard";
@@ -113,7 +113,7 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
         ) : null}
       </span>
       <span className="text-xs text-zinc-600" data-testid="queue-reasons">
-        {stageOf(item.status, item.decisionState, item.chosenApproach)} · {item.reasons.map((r) => reasonText(r, item)).join("; ")}
+        {stageText(item.status, item.decisionState, item.chosenApproach)} · {item.reasons.map((r) => reasonText(r, item)).join("; ")}
       </span>
       {approveWhat && item.optionNotes[approveWhat] ? (
         <span className={`basis-full text-xs ${item.optionNotes[approveWhat].cannotServe ? "text-red-800" : "text-zinc-700"}`} data-testid="queue-option-note">
