@@ -160,7 +160,7 @@ describe("deriving scores and projections on save", () => {
 
 describe("the import's memo of scores", () => {
   const ctx = { weights: {}, weightsVersion: 1, assumptions: assumptionsFrom(null) };
-  const row = (assessment: object) => ({ assessment, chosenApproach: null, horizonYears: 3, startDate: null, overrides: {}, manualEstimate: null, createdAt: new Date("2027-01-01T00:00:00Z") });
+  const row = (assessment: object) => ({ assessment, chosenApproach: null, horizonYears: 3, startDate: null, overrides: {}, manualEstimate: null, createdAt: new Date("2027-01-01T00:00:00Z"), retiredAt: null });
 
   it("scores rows with the same answers once, and a row with other answers afresh", () => {
     const memo: ScoreMemo = new Map();
@@ -188,7 +188,7 @@ describe("the lag flag and the cost panel", () => {
   // Fine-tuning chosen on weekly knowledge with a 30-day lag.
   const row = (overrides: object) => ({
     assessment: { changeFrequency: "weekly", maxLagDays: 30, coreNeed: "reasoning", needsStyleOrFormat: true, labeledExamples: 5_000, monthlyCalls: 100_000 },
-    chosenApproach: "FINE_TUNING" as const, horizonYears: 3, startDate: null, overrides, manualEstimate: null, createdAt: new Date("2027-01-01T00:00:00Z"),
+    chosenApproach: "FINE_TUNING" as const, horizonYears: 3, startDate: null, overrides, manualEstimate: null, createdAt: new Date("2027-01-01T00:00:00Z"), retiredAt: null,
   });
   const judged = (overrides: object) => {
     const d = deriveFrom(row(overrides), ctx, { memo: new Map() });

@@ -11,3 +11,4 @@ export * from "./assumed";
 export * from "./pricing-text";
 export * from "./time-to-value";
 export * from "./retraining-note";
+export * from "./retired";

@@ -49,8 +49,10 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      retraining per scenario and whose figure that lag is), so the cost panel's note says the
  *      figures, not only the assumption's name; the numbers are 2.8's. Bumped so that start-up
  *      re-projects every stored use case and none is left with the note that lacks them.
+ * 2.10: a retired use case is projected only up to the end of the year it was retired in
+ *      (retired.ts): 2.9 projected its whole horizon, spend after it was switched off too.
  */
-export const COST_ENGINE_VERSION = "2.9";
+export const COST_ENGINE_VERSION = "2.10";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }

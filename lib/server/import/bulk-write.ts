@@ -62,7 +62,7 @@ const GOV_SET = GOVERNANCE_COLUMNS.map((c) => `"${c}" = v."${c}"`).join(", ");
 /** The staging tables (one per target table): their columns, in the order the stream gives them. */
 const USE_CASE_STAGE = stagingTable("import_use_case", [
   ["id", "text"], ["externalId", "text"], ["title", "text"], ["description", "text"], ["businessUnit", "text"], ["ownerId", "text"],
-  ["status", '"UseCaseStatus"'], ["startDate", "date"], ["horizonYears", "int"], ["assessment", "jsonb"], ["manualEstimate", "jsonb"],
+  ["status", '"UseCaseStatus"'], ["retiredAt", "timestamp(3)"], ["startDate", "date"], ["horizonYears", "int"], ["assessment", "jsonb"], ["manualEstimate", "jsonb"],
   ["recommendedApproach", '"Approach"'], ["evidence", '"Evidence"'], ["agreementVotes", "int"], ["agreementVoters", "int"], ["disagreement", "boolean"], ["riskFlags", "text[]"],
   ["score", "jsonb"], ["scoredAt", "timestamp(3)"], ["projectionSummary", "jsonb"], ["assumptionVersionId", "text"], ["expectedVersion", "int"],
   ["startDatePrecision", "text"], ["highImpact", "text"], ["personalData", "boolean"], ["sourcing", "text"], ["vendor", "text"], ["stage", "text"], ["topicArea", "text"],
@@ -84,17 +84,17 @@ const AUDIT_STAGE = stagingTable("import_audit_event", [
 const STAGES = [USE_CASE_STAGE, COST_LINE_SET_STAGE, COST_YEAR_SET_STAGE, AUDIT_STAGE];
 
 /** New use cases: the staged rows with no expected version. $1 organization, $2 actor, $3 time. */
-const INSERT_USE_CASES = `INSERT INTO "UseCase" ("id", "organizationId", "externalId", "title", "description", "businessUnit", "ownerId", "status",
+const INSERT_USE_CASES = `INSERT INTO "UseCase" ("id", "organizationId", "externalId", "title", "description", "businessUnit", "ownerId", "status", "retiredAt",
     "startDate", "horizonYears", "assessment", "manualEstimate", "recommendedApproach", "evidence", "agreementVotes", "agreementVoters", "disagreement",
     "riskFlags", "score", "scoredAt", "projectionSummary", "assumptionVersionId", "createdById", "createdAt", "updatedAt", ${GOV_NAMES})
-  SELECT v."id", $1, v."externalId", v."title", v."description", v."businessUnit", v."ownerId", v."status",
+  SELECT v."id", $1, v."externalId", v."title", v."description", v."businessUnit", v."ownerId", v."status", v."retiredAt",
     v."startDate", v."horizonYears", v."assessment", v."manualEstimate", v."recommendedApproach", v."evidence", v."agreementVotes", v."agreementVoters", v."disagreement",
     COALESCE(v."riskFlags", ARRAY[]::text[]), v."score", v."scoredAt", v."projectionSummary", v."assumptionVersionId", $2, $3::timestamp(3), $3::timestamp(3), ${GOV_VALUES}
   FROM ${USE_CASE_STAGE.name} AS v WHERE v."expectedVersion" IS NULL`;
 
 /** Updated use cases: the staged rows with an expected version, only if it is still the stored one. $1 organization, $2 time. */
 const UPDATE_USE_CASES = `UPDATE "UseCase" AS u SET
-    "title" = v."title", "description" = v."description", "businessUnit" = v."businessUnit", "ownerId" = v."ownerId", "status" = v."status",
+    "title" = v."title", "description" = v."description", "businessUnit" = v."businessUnit", "ownerId" = v."ownerId", "status" = v."status", "retiredAt" = v."retiredAt",
     "startDate" = v."startDate", "horizonYears" = v."horizonYears", "assessment" = v."assessment", "manualEstimate" = v."manualEstimate",
     "recommendedApproach" = v."recommendedApproach", "evidence" = v."evidence", "agreementVotes" = v."agreementVotes", "agreementVoters" = v."agreementVoters",
     "disagreement" = v."disagreement", "riskFlags" = COALESCE(v."riskFlags", ARRAY[]::text[]), "score" = v."score", "scoredAt" = v."scoredAt",
@@ -181,6 +181,8 @@ export async function writePlannedRows(
       await new Promise<void>((resolve) => setImmediate(resolve));
       const id = p.existing?.id ?? newId();
       const f = p.fields;
+      // Retired by this import: now; retired already: when it was (the column's trigger keeps the same rule).
+      const retiredAt = f.status !== "RETIRED" ? null : (p.existing?.retiredAt ?? now);
       const derived = deriveFrom(
         {
           assessment: f.assessment,
@@ -190,6 +192,7 @@ export async function writePlannedRows(
           overrides: p.existing?.overrides ?? {},
           manualEstimate: f.manualEstimate,
           createdAt: p.existing?.createdAt ?? now,
+          retiredAt,
         },
         ctx,
         { memo },
@@ -203,6 +206,7 @@ export async function writePlannedRows(
         businessUnit: f.businessUnit,
         ownerId: f.ownerId,
         status: f.status,
+        retiredAt,
         startDate: f.startDate,
         horizonYears: f.horizonYears,
         assessment: f.assessment,

@@ -43,7 +43,7 @@ export interface ImportActor {
 }
 
 /** What an update needs of the stored use case: its fields, and what derivation reads besides. */
-export const EXISTING_SELECT = { ...EDITABLE_SELECT, overrides: true, createdAt: true } as const;
+export const EXISTING_SELECT = { ...EDITABLE_SELECT, overrides: true, createdAt: true, retiredAt: true } as const;
 
 export interface ExistingUseCase {
   id: string;
@@ -53,6 +53,8 @@ export interface ExistingUseCase {
   chosenApproach: string | null;
   overrides: unknown;
   createdAt: Date;
+  /** When it was retired (null: not retired). */
+  retiredAt: Date | null;
 }
 
 export interface PlannedRow {
@@ -138,7 +140,7 @@ export async function planRows(
     if (row?.deletedAt) {
       errors.push(issue(c, "externalId", `The use case with external id “${c.externalId}” is in the trash. Restore it first, or give this row another id.`));
     } else if (row) {
-      existing = { id: row.id, version: row.version, ownerId: row.ownerId, fields: rowToFields(row), chosenApproach: row.chosenApproach, overrides: row.overrides, createdAt: row.createdAt };
+      existing = { id: row.id, version: row.version, ownerId: row.ownerId, fields: rowToFields(row), chosenApproach: row.chosenApproach, overrides: row.overrides, createdAt: row.createdAt, retiredAt: row.retiredAt };
       if (!canEditUseCase(me, row)) {
         // Found by its title and business unit (the row has no external id the registry knows): say so, never “external id null”.
         errors.push(

@@ -1,6 +1,6 @@
 import "server-only";
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { COST_ENGINE_VERSION, DEFAULT_RETRAIN_LAG_DAYS, effectiveAssumptions, overridesSchema, projectCosts, seedFor, simulateCosts, upgradeLegacyFigures, type Overrides, type Projection, type Simulation } from "@/lib/domain/costing";
+import { COST_ENGINE_VERSION, DEFAULT_RETRAIN_LAG_DAYS, effectiveAssumptions, overridesSchema, projectCosts, seedFor, simulateCosts, upgradeLegacyFigures, yearsProjected, type Overrides, type Projection, type Simulation } from "@/lib/domain/costing";
 import { scoreUseCase, storedScore, type Evidence, type Score } from "@/lib/domain/frameworks";
 import { watchWarnings } from "../actuals/warnings";
 import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
@@ -60,6 +60,8 @@ export interface SourceRow {
   overrides: unknown;
   manualEstimate: unknown;
   createdAt: Date;
+  /** When it was retired (status RETIRED); null: not retired. Its projection stops at the end of that year. */
+  retiredAt: Date | null;
 }
 
 export interface Derived {
@@ -126,10 +128,13 @@ export function deriveFrom(row: SourceRow, ctx: DeriveContext, opts: { simulate?
   }
   const estimate = readManualEstimate(row.manualEstimate);
   const manualApproach = [row.chosenApproach, score.consensus].find((a): a is Approach => !!a && (MANUAL_ESTIMATE_APPROACHES as readonly string[]).includes(a));
+  const startYear = (row.startDate ?? row.createdAt).getUTCFullYear();
+  // Retired: no spend projected after the year it was retired in (lib/domain/costing/retired.ts).
+  const years = yearsProjected(Math.min(10, Math.max(1, row.horizonYears)), startYear, row.retiredAt?.getUTCFullYear() ?? null);
   const input = {
     assessment,
-    horizonYears: Math.min(10, Math.max(1, row.horizonYears)),
-    startYear: (row.startDate ?? row.createdAt).getUTCFullYear(),
+    horizonYears: years,
+    startYear,
     assumptions: ctx.assumptions.set,
     overrides: overrides.success ? overrides.data : undefined,
     manual: manualApproach && estimate ? { approach: manualApproach, estimate } : null,
@@ -138,6 +143,7 @@ export function deriveFrom(row: SourceRow, ctx: DeriveContext, opts: { simulate?
   };
   // Not assessed: no recommendation, and no cost in any total, list or export (never $0, never a guess).
   if (score.evidence === "none") return { score, projection: notAssessedProjection(effectiveAssumptions(input).pricing, assessment.maxLagDays ?? null), simulation: null };
+  if (years === 0) return { score, projection: retiredBeforeStartProjection(effectiveAssumptions(input).pricing, assessment.maxLagDays ?? null), simulation: null };
   const projection = projectCosts(input);
   // Seeded by the use case's creation time, so re-deriving the same figures repeats the same trials;
   // the seed is stored with the result.
@@ -158,6 +164,11 @@ export function notAssessedProjection(pricing: Projection["pricing"], maxLagDays
     missing: [],
     complete: false,
   };
+}
+
+/** The projection of a use case retired before its first year: nothing is projected. */
+function retiredBeforeStartProjection(pricing: Projection["pricing"], maxLagDays: number | null): Projection {
+  return { ...notAssessedProjection(pricing, maxLagDays), breakEven: { monthlyCalls: null, reason: "None: it was retired before its first year, so nothing is projected." } };
 }
 
 /** What the portfolio reads per approach (lib/domain/portfolio/types.ts documents the shape). */

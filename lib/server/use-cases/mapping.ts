@@ -35,7 +35,7 @@ export const EDITABLE_SELECT = {
 } as const satisfies Prisma.UseCaseSelect;
 
 /** The UseCase columns a derivation (score and projection) reads. */
-export const DERIVE_SELECT = { assessment: true, chosenApproach: true, horizonYears: true, startDate: true, overrides: true, manualEstimate: true, createdAt: true } as const satisfies Prisma.UseCaseSelect;
+export const DERIVE_SELECT = { assessment: true, chosenApproach: true, horizonYears: true, startDate: true, overrides: true, manualEstimate: true, createdAt: true, retiredAt: true } as const satisfies Prisma.UseCaseSelect;
 
 export type EditableRow = Prisma.UseCaseGetPayload<{ select: typeof EDITABLE_SELECT }>;
 

@@ -1,0 +1,22 @@
+/**
+ * A retired use case projects no spend after the calendar year it was retired in (PRODUCT.md,
+ * costs; docs/decisions/value-and-budgets.md): its projection covers the years of its horizon up
+ * to and including that year, and its lifecycle is the sum of those years. Nothing is projected
+ * for a use case retired before its first year.
+ */
+
+/**
+ * How many years of its horizon a use case is projected for: all of them, or, retired in
+ * `retiredYear`, those up to and including it (0: retired before the first).
+ */
+export function yearsProjected(horizonYears: number, startYear: number, retiredYear: number | null): number {
+  if (retiredYear === null) return horizonYears;
+  return Math.max(0, Math.min(horizonYears, retiredYear - startYear + 1));
+}
+
+/** What the cost panel says of a retired use case's projection; null when it is not retired. */
+export function retiredNote(retiredYear: number | null, startYear: number): string | null {
+  if (retiredYear === null) return null;
+  if (retiredYear < startYear) return `Retired in ${retiredYear}, before its first year (${startYear}): no spend projected.`;
+  return `Retired in ${retiredYear}: no spend projected after it.`;
+}
