@@ -141,6 +141,13 @@ describe("the demo seed", () => {
         "each retraining taking 21 days (low 14 days, high 28 days; the organization&#x27;s assumption “Lag of one retraining cycle”), " +
         "which leaves answers up to 43 days behind against the 2 days this use case accepts: 365 stale days a year.",
     );
+    // Sanctions screening was switched off in 2026: nothing is projected for it in 2027, and its page says why.
+    const sanctions = useCases.find((u) => u.title === "Sanctions screening explanations")!;
+    expect(sanctions.retiredAt?.toISOString()).toBe("2026-06-30T00:00:00.000Z");
+    expect(await db.costYear.findMany({ where: { useCaseId: sanctions.id, approach: "RAG" }, select: { calendarYear: true }, orderBy: { calendarYear: "asc" } })).toEqual([{ calendarYear: 2025 }, { calendarYear: 2026 }]);
+    const retiredCosts = renderToStaticMarkup(await CostPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: sanctions.id }));
+    expect(retiredCosts).toContain("Retired in 2026: no spend projected after it. Its lifecycle cost, here, in the portfolio and in the exports, counts only the years up to 2026.");
+    expect(costs).not.toContain("Retired in");
     signOut();
   });
 });

@@ -27,8 +27,8 @@ describe("a retired use case projects no spend after the year it was retired", (
   });
 
   it("says so where the figures are shown", () => {
-    expect(retiredNote(2026, 2025)).toBe("Retired in 2026: no spend projected after it.");
-    expect(retiredNote(2026, 2027)).toBe("Retired in 2026, before its first year (2027): no spend projected.");
+    expect(retiredNote(2026, 2025)).toBe("Retired in 2026: no spend projected after it. Its lifecycle cost, here, in the portfolio and in the exports, counts only the years up to 2026.");
+    expect(retiredNote(2026, 2027)).toBe("Retired in 2026, before its first year (2027): no spend projected, here, in the portfolio or in the exports.");
     expect(retiredNote(null, 2025)).toBeNull();
   });
 });

@@ -17,6 +17,6 @@ export function yearsProjected(horizonYears: number, startYear: number, retiredY
 /** What the cost panel says of a retired use case's projection; null when it is not retired. */
 export function retiredNote(retiredYear: number | null, startYear: number): string | null {
   if (retiredYear === null) return null;
-  if (retiredYear < startYear) return `Retired in ${retiredYear}, before its first year (${startYear}): no spend projected.`;
-  return `Retired in ${retiredYear}: no spend projected after it.`;
+  if (retiredYear < startYear) return `Retired in ${retiredYear}, before its first year (${startYear}): no spend projected, here, in the portfolio or in the exports.`;
+  return `Retired in ${retiredYear}: no spend projected after it. Its lifecycle cost, here, in the portfolio and in the exports, counts only the years up to ${retiredYear}.`;
 }

@@ -23,6 +23,8 @@ export interface DemoUseCase {
   decisionNotes?: string;
   /** Yearly cost in cents, for approaches the cost model cannot price. */
   manualEstimate?: { low: number; base: number; high: number };
+  /** When a retired use case was switched off (its projection stops at the end of that year); else the seed's time. */
+  retiredOn?: string;
   /** Logged by the admin (else by the project lead). */
   byAdmin?: boolean;
   /**
@@ -245,6 +247,7 @@ export const DEMO_USE_CASES: readonly DemoUseCase[] = [
     assessment: answers({ changeFrequency: "daily", maxLagDays: 1, needsCitations: true, corpusDocuments: 20_000, monthlyCalls: 5_000 }),
     decision: "RAG",
     decisionNotes: "Retired in 2026: the vendor now explains its matches.",
+    retiredOn: "2026-06-30",
   },
   // Finance
   {

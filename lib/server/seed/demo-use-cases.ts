@@ -2,6 +2,7 @@ import "server-only";
 import { scoreUseCase } from "@/lib/domain/frameworks";
 import { db } from "../db";
 import { approveDecision, proposeDecision } from "../decisions/workflow";
+import { deriveUseCase } from "../use-cases/derive";
 import { writeUseCase } from "../use-cases/write";
 import { recordUseCaseDecision } from "../use-cases/decision";
 import { DEMO_USE_CASES } from "./demo-portfolio";
@@ -26,7 +27,7 @@ export async function seedDemoUseCases(organizationId: string): Promise<void> {
       const adminCtx = { organizationId, actorId: admin.userId, role: "ADMIN" as const };
       const execCtx = { organizationId, actorId: executive.userId, role: executive === admin ? ("ADMIN" as const) : ("EXECUTIVE" as const) };
       for (const [i, uc] of DEMO_USE_CASES.entries()) {
-        const { decision, decisionNotes, byAdmin, manualEstimate, workflow, approvedOn, ...rest } = uc;
+        const { decision, decisionNotes, byAdmin, manualEstimate, workflow, approvedOn, retiredOn, ...rest } = uc;
         const fields = { ...rest, manualEstimate: manualEstimate ?? null, externalId: demoExternalId(i) };
         const author = byAdmin ? adminCtx : leadCtx;
         if (workflow === "to-review") {
@@ -41,6 +42,11 @@ export async function seedDemoUseCases(organizationId: string): Promise<void> {
           continue;
         }
         const written = await writeUseCase(tx, author, { fields });
+        if (retiredOn) {
+          // Switched off on a day of its own, not the seed's: its projection stops at the end of that year.
+          await tx.useCase.update({ where: { id: written.id }, data: { retiredAt: new Date(`${retiredOn}T00:00:00Z`) } });
+          await deriveUseCase(tx, { organizationId, useCaseId: written.id });
+        }
         if (workflow === "proposed" || workflow === "approved") {
           const approach = scoreUseCase(uc.assessment).consensus;
           if (!approach) throw new Error(`${uc.title}: no recommendation to propose`);

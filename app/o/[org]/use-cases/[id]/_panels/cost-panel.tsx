@@ -1,5 +1,5 @@
 import { ANSWER_LABELS, APPROACH_LABELS, APPROACHES, type AnswerKey } from "@/lib/domain/assessment";
-import { ASSUMPTION_CATALOG, assumedAnswersSentence, cannotServe, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, pricingSentence, retrainingCells, retrainingNote, timeToValueNote, type AssumptionKey } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, assumedAnswersSentence, cannotServe, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, pricingSentence, retiredNote, retrainingCells, retrainingNote, timeToValueNote, type AssumptionKey } from "@/lib/domain/costing";
 import { dollars } from "@/lib/domain/money";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
@@ -60,7 +60,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   const [p, editable, uc] = await Promise.all([
     getStoredProjection(organizationId, useCaseId),
     overridesFor(orgSlug, organizationId, useCaseId),
-    db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { evidence: true, chosenApproach: true, recommendedApproach: true, assessment: true, startDate: true, createdAt: true } }),
+    db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { evidence: true, chosenApproach: true, recommendedApproach: true, assessment: true, startDate: true, createdAt: true, retiredAt: true } }),
   ]);
   if (uc?.evidence === "none") {
     return (
@@ -100,6 +100,8 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
     maxLagDays: s.maxLagDays !== undefined ? s.maxLagDays : (answers?.maxLagDays ?? null),
     lag: s.retraining ?? null,
   });
+  // Retired: the projection stops at the end of that year (lib/domain/costing/retired.ts).
+  const retired = uc ? retiredNote(uc.retiredAt?.getUTCFullYear() ?? null, (uc.startDate ?? uc.createdAt).getUTCFullYear()) : null;
   const told = explainCosts({ ...s, simulation, inPlay: inPlay ? { approach: inPlay, chosen: uc?.chosenApproach != null } : null });
   return (
     <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
@@ -110,6 +112,11 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       {s.pricing ? (
         <p className="mt-1 text-xs text-zinc-500" data-testid="pricing">
           {pricingSentence(s.pricing)}
+        </p>
+      ) : null}
+      {retired ? (
+        <p className="mt-3 rounded-md bg-zinc-50 p-3 text-sm text-zinc-800 ring-1 ring-zinc-200" data-testid="projection-retired">
+          {retired}
         </p>
       ) : null}
       {!s.complete ? (
