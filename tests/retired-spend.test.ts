@@ -1,6 +1,6 @@
 /**
  * A retired use case projects no spend after the year it was retired in (lib/domain/costing/retired.ts,
- * docs/decisions/value-and-budgets.md): through the registry's save and the import, its stored
+ * docs/decisions/portfolio-dashboard.md): through the registry's save and the import, its stored
  * years stop there, and the portfolio's years, lifecycle and the detail export agree to the cent.
  */
 import Papa from "papaparse";

@@ -1,8 +1,9 @@
 /**
- * A retired use case projects no spend after the calendar year it was retired in (PRODUCT.md,
- * costs; docs/decisions/value-and-budgets.md): its projection covers the years of its horizon up
- * to and including that year, and its lifecycle is the sum of those years. Nothing is projected
- * for a use case retired before its first year.
+ * A retired use case projects no spend after the calendar year it was retired in
+ * (docs/decisions/portfolio-dashboard.md, "A retired use case projects no spend after its
+ * retirement year"): its projection covers the years of its horizon up to and including that
+ * year, and its lifecycle is the sum of those years. Nothing is projected for a use case retired
+ * before its first year.
  */
 
 /**

@@ -1,4 +1,4 @@
--- When a use case was retired (docs/decisions/value-and-budgets.md, "A retired use case projects no
+-- When a use case was retired (docs/decisions/portfolio-dashboard.md, "A retired use case projects no
 -- spend after its retirement year"): its projection stops at the end of that calendar year.
 --
 -- "retiredAt" is set while the status is RETIRED and only then (the check below). A trigger keeps
