@@ -72,6 +72,20 @@ describe("a retired use case's projected spend", () => {
     expect(await recommended(org.id)).toEqual(live);
   });
 
+  it("retired before its first year: nothing projected, counted apart as not costed, and its page says why", async () => {
+    const org = await createTestOrg("retired-early");
+    const ctx = { organizationId: org.id, actorId: org.users.ADMIN.id, role: "ADMIN" as const };
+    const { id } = await inUseCaseTransaction((tx) =>
+      writeUseCase(tx, ctx, { fields: { title: "Cancelled before it began", status: "RETIRED", startDate: `${THIS_YEAR + 1}-01-01`, horizonYears: 3, assessment: SANCTIONS } }),
+    );
+    expect(await db.costLine.count({ where: { useCaseId: id } })).toBe(0);
+    const d = await loadDashboard(org.id, EMPTY_FILTER);
+    expect(d.scenarios.every((s) => s.base === 0)).toBe(true);
+    expect(d.scenarioSummaries.find((s) => s.scenario === "recommended")).toMatchObject({ costed: 0, notCosted: 1 });
+    const summary = (await db.useCase.findUniqueOrThrow({ where: { id }, select: { projectionSummary: true } })).projectionSummary as { breakEven: { reason: string } };
+    expect(summary.breakEven.reason).toBe("None: it was retired before its first year, so nothing is projected.");
+  });
+
   it("imported as retired, or retired by an import, projects nothing after that year; a later import keeps the year", async () => {
     const org = await createTestOrg("retired-import");
     const actor = { organizationId: org.id, userId: org.users.ADMIN.id, role: "ADMIN" as const };
