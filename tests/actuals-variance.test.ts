@@ -197,32 +197,67 @@ describe("the run rate of a use case that starts during the year", () => {
 });
 
 describe("learning from actuals", () => {
-  it("shows the actual cost per call against the assumption, and starts a new version from it", async () => {
+  it("shows the actual cost per call against what the projections assume for those calls, and starts a new version from it", async () => {
     const { org } = await setUp();
     const { loadUnitCosts } = await import("@/lib/server/actuals/unit-costs");
     const { newAssumptionVersionFromActuals } = await import("@/app/o/[org]/actuals/actions");
     const { signInAs } = await import("./helpers/session");
     const { currentAssumptions } = await import("@/lib/server/assumptions");
-    const { assumedUnitCosts } = await import("@/lib/domain/actuals");
+    const { compareCalls } = await import("@/lib/domain/actuals");
     const before = await loadUnitCosts(org.id);
     // Inference counted in requests: January 120.01 (40,020 calls) + 30.10 (3,000) + 5.55 (100), February 200.00 (60,000).
     expect(before.observed.calls).toMatchObject({ count: 103_120, cents: 355_66 });
     expect(before.observed.calls!.usdPerCall).toBeCloseTo(355.66 / 103_120, 12);
     expect(before.observed.tokens).toBeNull();
-    expect(before.assumed.usdPerCall.base).toBeGreaterThan(0);
+    // Compared: A's (RAG) 100,020 calls for $320.01 and B's (prompting) 3,000 for $30.10; the 100
+    // tagged UC-ZZ belong to no use case and are left out.
+    expect(before.calls!.actual).toMatchObject({ count: 103_020, cents: 350_11 });
+    expect(before.calls!.byApproach.map((a) => [a.approach, a.calls, a.cents])).toEqual([["RAG", 100_020, 320_01], ["PROMPTING", 3_000, 30_10]]);
+    expect(before.calls!.leftOut).toEqual([{ calls: 100, cents: 5_55, why: "not attributed to any use case" }]);
+    const bare = before.assumed.usdPerCall.base!;
+    expect(before.calls!.assumed.base).toBeCloseTo((100_020 * bare * 1.225 + 3_000 * bare) / 103_020, 12);
 
     signInAs(org.users.FINANCE.id);
     const res = await newAssumptionVersionFromActuals(org.slug, { expectedVersion: before.version });
     expect(res).toMatchObject({ ok: true, data: { version: before.version + 1 } });
     const after = await currentAssumptions(db, org.id);
     expect(after.version).toBe(before.version + 1);
-    // The new version's base cost per call is the actual one (prices rounded to a millionth of a dollar).
-    expect(assumedUnitCosts(after.set).usdPerCall.base! / before.observed.calls!.usdPerCall).toBeCloseTo(1, 3);
+    // What the new version assumes for the same calls is what they cost (prices rounded to a millionth of a dollar).
+    const groups = before.calls!.byApproach.map(({ approach, calls, cents }) => ({ approach, calls, cents }));
+    expect(compareCalls(after.set, groups)!.assumed.base! / before.calls!.actual.usdPerCall).toBeCloseTo(1, 3);
     const event = await db.auditEvent.findFirstOrThrow({ where: { organizationId: org.id, action: "assumptions.updated" }, orderBy: { at: "desc" } });
     expect(JSON.stringify(event.after)).toContain("From actual spend");
+    expect(JSON.stringify(event.after)).toContain("the model's price plus 22.5% retrieval overhead");
     // A stale version number is refused, and nothing is saved.
     const stale = await newAssumptionVersionFromActuals(org.slug, { expectedVersion: before.version });
     expect(stale).toMatchObject({ ok: false, code: "CONFLICT" });
     expect((await currentAssumptions(db, org.id)).version).toBe(before.version + 1);
+  });
+
+  it("does not read a RAG use case's retrieval overhead as the model costing more", async () => {
+    const org = await createTestOrg("unit-rag");
+    const finance: ActualsActor = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" };
+    const { loadUnitCosts } = await import("@/lib/server/actuals/unit-costs");
+    const { newAssumptionVersionFromActuals } = await import("@/app/o/[org]/actuals/actions");
+    const { proposalText } = await import("@/app/o/[org]/actuals/_components/unit-cost-table");
+    const { signInAs } = await import("./helpers/session");
+    const { currentAssumptions } = await import("@/lib/server/assumptions");
+    const { assumedUnitCosts } = await import("@/lib/domain/actuals");
+    const rag = await insertUseCaseWithCosts(org.id, { title: "Policy answers", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "RAG", chosen: "RAG", startYear: 2026, yearly: { RAG: { INFERENCE: [1_000_00] } } });
+    await db.useCase.update({ where: { id: rag }, data: { externalId: "UC-R" } });
+    // A million calls billed at exactly what its projection assumes a RAG call costs: a bare call plus 22.5%.
+    const bare = assumedUnitCosts((await currentAssumptions(db, org.id)).set).usdPerCall.base!;
+    const cost = (1_000_000 * bare * 1.225).toFixed(2);
+    await importActuals(finance, { source: chunked(`date,cost,category,quantity,unit,tags\n2026-01-15,${cost},inference,1000000,requests,usecase=UC-R\n`), fileName: "rag.csv", feed: "Gateway" });
+    const unit = await loadUnitCosts(org.id);
+    // Set against a bare call, as before, the bill read 22.5% dearer and proposed model prices × 1.225.
+    expect(unit.observed.calls!.usdPerCall / bare).toBeCloseTo(1.225, 4);
+    expect(unit.calls!.actual.usdPerCall).toBeCloseTo(unit.calls!.assumed.base!, 8);
+    expect(unit.proposal!.ratio).toBeCloseTo(1, 4);
+    expect(proposalText(unit.proposal)).toBe("The calls compared cost what their projections assume (model prices × 1.00): there is no new assumption version to start from them.");
+    signInAs(org.users.FINANCE.id);
+    const res = await newAssumptionVersionFromActuals(org.slug, { expectedVersion: unit.version });
+    expect(res).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect((await currentAssumptions(db, org.id)).version).toBe(unit.version);
   });
 });

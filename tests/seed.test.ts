@@ -101,6 +101,13 @@ describe("the demo seed", () => {
     expect(unit.months).toEqual({ from: "2026-01", to: "2026-11" });
     expect(unit.observed.calls!.usdPerCall).toBeGreaterThan(unit.assumed.usdPerCall.low!);
     expect(unit.observed.calls!.usdPerCall).toBeLessThan(unit.assumed.usdPerCall.high!);
+    // Most of its calls are RAG's, which the projections price at a bare call plus 22.5% retrieval
+    // overhead: against what the projections assume for those calls the bill is on course (the
+    // page once set them against a bare call and offered "model prices × 1.22", the overhead itself).
+    expect(unit.calls!.byApproach.map((a) => a.approach)).toEqual(["RAG", "FINE_TUNING"]);
+    expect(unit.calls!.leftOut).toEqual([]);
+    expect(unit.observed.calls!.usdPerCall / unit.assumed.usdPerCall.base!).toBeGreaterThan(1.2);
+    expect(Math.abs(unit.proposal!.ratio - 1)).toBeLessThan(0.02);
     // The break-even volume is read against the use case's own: month-end commentary runs 200 calls a month.
     const monthEnd = useCases.find((u) => u.title === "Month-end variance commentary")!;
     expect((monthEnd.projectionSummary as { breakEven: { reason: string } }).breakEven.reason).toMatch(/^Above [\d.]+ million calls a month, fine-tuning costs less than RAG over the lifecycle; this use case expects 200 a month\.$/);

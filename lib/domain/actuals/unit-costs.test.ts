@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS, type AssumptionSet } from "../costing/assumptions";
-import { assumedUnitCosts, observeUnitCosts, pricesFromActuals, unitKind } from "./unit-costs";
+import { assumedMakeup, assumedUnitCosts, callMultiplier, compareCalls, isAligned, observeUnitCosts, pricesFromActuals, unitKind } from "./unit-costs";
 
 /** The defaults (1,000 / 1,500 / 2,500 input and 200 / 300 / 500 output tokens a call) with hand-set prices. */
 const priced = (over: Partial<AssumptionSet["values"]> = {}): AssumptionSet => ({
@@ -88,11 +88,62 @@ describe("the assumed cost of a call and of a million tokens", () => {
   });
 });
 
+describe("what the projections assume a call costs, approach by approach", () => {
+  // The defaults: 22.5% retrieval overhead (15–30%), a fine-tuned smaller model at 0.3 (0.1–0.5) of the price, hosted by the provider at 1.75 (1.5–2).
+  it.each([
+    ["PROMPTING", "SMALL_MODEL", { low: 1, base: 1, high: 1 }, "the model's price"],
+    ["RAG", "SMALL_MODEL", { low: 1.15, base: 1.225, high: 1.3 }, "the model's price plus 22.5% retrieval overhead"],
+    ["FINE_TUNING", "SMALL_MODEL", { low: 0.1, base: 0.3, high: 0.5 }, "a fine-tuned smaller model, at 0.3 × the model's price"],
+    ["FINE_TUNING", "API_HOSTED", { low: 1.5, base: 1.75, high: 2 }, "the model fine-tuned and hosted by its provider, at 1.75 × its price"],
+    ["HYBRID", "SMALL_MODEL", { low: 0.115, base: 0.3675, high: 0.65 }, "a fine-tuned smaller model, at 0.3 × the model's price, plus 22.5% retrieval overhead"],
+  ] as const)("%s (%s)", (approach, ftDeployment, factor, words) => {
+    const m = callMultiplier({ ...priced(), ftDeployment }, approach)!;
+    expect(m.words).toBe(words);
+    for (const s of ["low", "base", "high"] as const) expect(m.factor[s]).toBeCloseTo(factor[s], 12);
+  });
+
+  it("has none where calls are not priced from the model's price: a self-hosted fine-tune, a manual estimate", () => {
+    expect(callMultiplier({ ...priced(), ftDeployment: "SELF_HOSTED" }, "FINE_TUNING")).toBeNull();
+    expect(callMultiplier({ ...priced(), ftDeployment: "SELF_HOSTED" }, "HYBRID")).toBeNull();
+    expect(callMultiplier(priced(), "AGENT")).toBeNull();
+  });
+});
+
+describe("the actual cost per call against what the projections assume for the same calls", () => {
+  // A bare call: 1,500 × $3 + 300 × $12 per million = $0.0081; a RAG call $0.0081 × 1.225 = $0.00992250.
+  it("weights each approach's assumed cost per call by its calls", () => {
+    const c = compareCalls(priced(), [
+      { approach: "RAG", calls: 9_000, cents: 9_000 * 0.99225 },
+      { approach: "PROMPTING", calls: 1_000, cents: 810 },
+    ])!;
+    expect(c.actual.count).toBe(10_000);
+    expect(c.assumed.base).toBeCloseTo((9_000 * 0.0099225 + 1_000 * 0.0081) / 10_000, 12);
+    expect(c.actual.usdPerCall).toBeCloseTo(c.assumed.base!, 12);
+    expect(c.assumed.low).toBeCloseTo((9_000 * 0.004 * 1.15 + 1_000 * 0.004) / 10_000, 12);
+    expect(c.bare.base).toBeCloseTo(0.0081, 12);
+    expect(assumedMakeup(c)).toBe("RAG: 9,000 calls at $0.009923 (the model's price plus 22.5% retrieval overhead); Prompting only: 1,000 calls at $0.0081 (the model's price)");
+  });
+
+  it("leaves out calls whose approach is not priced from the model's price, and says so", () => {
+    const c = compareCalls(priced(), [
+      { approach: "RAG", calls: 100, cents: 100 },
+      { approach: "AGENT", calls: 50, cents: 500 },
+    ], [{ calls: 30, cents: 90, why: "not attributed to any use case" }, { calls: 0, cents: 0, why: "never shown" }])!;
+    expect(c.actual).toEqual({ count: 100, cents: 100, usdPerCall: 0.01 });
+    expect(c.leftOut).toEqual([
+      { calls: 30, cents: 90, why: "not attributed to any use case" },
+      { calls: 50, cents: 500, why: "Agent with tools: its calls are not priced from the model's price" },
+    ]);
+    expect(compareCalls(priced(), [{ approach: "AGENT", calls: 50, cents: 500 }])).toBeNull();
+    expect(compareCalls(priced(), [])).toBeNull();
+  });
+});
+
 describe("prices a new version would take from the actuals", () => {
-  const observed = observeUnitCosts([{ unit: "requests", quantity: 1_000, cents: 900 }]);
+  const compared = compareCalls(priced(), [{ approach: "PROMPTING", calls: 1_000, cents: 900 }]);
 
   it("scales every price by actual ÷ assumed cost per call (base), to six decimals", () => {
-    const p = pricesFromActuals(priced(), observed)!;
+    const p = pricesFromActuals(priced(), compared)!;
     expect(p.ratio).toBeCloseTo(0.009 / 0.0081, 12);
     expect(p.values).toEqual({
       modelInputPricePerMTokens: { low: 2.222222, base: 3.333333, high: 4.444444 },
@@ -100,14 +151,29 @@ describe("prices a new version would take from the actuals", () => {
     });
   });
 
+  it("does not read a RAG call's retrieval overhead as the model costing more", () => {
+    // 1,000 RAG calls billed at exactly what the projection assumes ($0.0081 × 1.225). Set against
+    // the bare call, as before, they proposed model prices × 1.225: the overhead counted twice.
+    const rag = compareCalls(priced(), [{ approach: "RAG", calls: 1_000, cents: 1_000 * 0.99225 }]);
+    const p = pricesFromActuals(priced(), rag)!;
+    expect(p.ratio).toBeCloseTo(1, 12);
+    expect(isAligned(p.ratio)).toBe(true);
+    expect(p.values.modelInputPricePerMTokens).toEqual({ low: 2, base: 3, high: 4 });
+    // A fine-tuned smaller model's calls at a tenth more than assumed: prices × 1.1, not × 0.33.
+    const ft = compareCalls(priced(), [{ approach: "FINE_TUNING", calls: 1_000, cents: 1_000 * 0.0081 * 0.3 * 1.1 * 100 }]);
+    expect(pricesFromActuals(priced(), ft)!.ratio).toBeCloseTo(1.1, 12);
+    expect(isAligned(1.1)).toBe(false);
+  });
+
   it("keeps an empty end of a range empty", () => {
-    const p = pricesFromActuals(priced({ modelInputPricePerMTokens: { low: null, base: 3, high: null } }), observed)!;
+    const p = pricesFromActuals(priced({ modelInputPricePerMTokens: { low: null, base: 3, high: null } }), compared)!;
     expect(p.values.modelInputPricePerMTokens).toEqual({ low: null, base: 3.333333, high: null });
   });
 
-  it("proposes nothing without an actual cost per call or an assumed one above zero", () => {
-    expect(pricesFromActuals(priced(), observeUnitCosts([{ unit: "tokens", quantity: 5, cents: 1 }]))).toBeNull();
-    expect(pricesFromActuals(priced({ inputTokensPerCall: { low: 1, base: null, high: 1 } }), observed)).toBeNull();
-    expect(pricesFromActuals(priced({ inputTokensPerCall: { low: 0, base: 0, high: 0 }, outputTokensPerCall: { low: 0, base: 0, high: 0 } }), observed)).toBeNull();
+  it("proposes nothing without calls compared or an assumed cost above zero", () => {
+    expect(pricesFromActuals(priced(), null)).toBeNull();
+    expect(pricesFromActuals(priced({ inputTokensPerCall: { low: 1, base: null, high: 1 } }), compareCalls(priced({ inputTokensPerCall: { low: 1, base: null, high: 1 } }), [{ approach: "PROMPTING", calls: 1_000, cents: 900 }]))).toBeNull();
+    const free = priced({ inputTokensPerCall: { low: 0, base: 0, high: 0 }, outputTokensPerCall: { low: 0, base: 0, high: 0 } });
+    expect(pricesFromActuals(free, compareCalls(free, [{ approach: "PROMPTING", calls: 1_000, cents: 900 }]))).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import { guardPage } from "@/lib/server/page-guard";
 import { DeleteRuleButton, UndoActualsImportButton } from "./_components/buttons";
 import { ImportActualsForm } from "./_components/import-form";
 import { RuleForm } from "./_components/rule-form";
-import { UnitCostTable } from "./_components/unit-cost-table";
+import { callsMakeupText, proposalText, UnitCostTable } from "./_components/unit-cost-table";
 import { NewVersionButton } from "./_components/unit-costs";
 import { loadUnitCosts } from "@/lib/server/actuals/unit-costs";
 
@@ -182,12 +182,21 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
           Unit costs: actual against the assumptions
         </h2>
         <p className="mt-1 text-sm text-zinc-600">
-          From the inference spend of the imports that count{unit.months ? `, ${monthLabel(unit.months.from)}${unit.months.to === unit.months.from ? "" : ` to ${monthLabel(unit.months.to)}`} (every month imported, not only this year)` : ""}, over its calls (rows counted in requests or calls) and its tokens, against assumption version {unit.version} (its tokens per call and model prices).
+          From the inference spend of the imports that count{unit.months ? `, ${monthLabel(unit.months.from)}${unit.months.to === unit.months.from ? "" : ` to ${monthLabel(unit.months.to)}`} (every month imported, not only this year)` : ""}, over its calls (rows counted in requests or calls) and its tokens, against assumption version {unit.version} (its tokens per call and model prices, and for each approach what its projections add to a call).
         </p>
         <div className="mt-3 overflow-x-auto">
-          <UnitCostTable observed={unit.observed} assumed={unit.assumed} />
+          <UnitCostTable observed={unit.observed} assumed={unit.assumed} calls={unit.calls} />
         </div>
-        {manage && unit.proposal ? (
+        {callsMakeupText(unit) ? (
+          <p className="mt-2 text-sm text-zinc-600" data-testid="unit-costs-makeup">
+            {callsMakeupText(unit)}
+          </p>
+        ) : null}
+        {proposalText(unit.proposal) ? (
+          <p className="mt-2 text-sm text-zinc-600" data-testid="unit-costs-aligned">
+            {proposalText(unit.proposal)}
+          </p>
+        ) : manage && unit.proposal ? (
           <div className="mt-3">
             <NewVersionButton orgSlug={ctx.organization.slug} expectedVersion={unit.version} ratio={unit.proposal.ratio} />
           </div>

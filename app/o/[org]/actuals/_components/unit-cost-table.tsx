@@ -1,8 +1,12 @@
 /**
  * Actual unit costs against the assumptions' (a server component): cost per call and the blended
- * price per million tokens, actual beside the assumed base and range.
+ * price per million tokens, actual beside the assumed base and range. The cost per call is of the
+ * calls attributed to use cases, against what their projections assume for them (a RAG call
+ * carries the retrieval overhead, a fine-tuned one its factor), and the sentence below says what
+ * that figure is made of and which calls are left out.
  */
-import { unitPrice } from "@/lib/domain/money";
+import { assumedMakeup, isAligned } from "@/lib/domain/actuals";
+import { exactDollars, unitPrice } from "@/lib/domain/money";
 import type { UnitCostComparison } from "@/lib/server/actuals/unit-costs";
 
 const th = "border-b border-zinc-200 px-2 py-2 text-left font-medium text-zinc-600";
@@ -24,7 +28,7 @@ export function assumedRange(r: { low: number | null; high: number | null }): st
   return low === high ? "no range: the same in every scenario" : `${low} – ${high}`;
 }
 
-export function UnitCostTable({ observed, assumed }: Pick<UnitCostComparison, "observed" | "assumed">) {
+export function UnitCostTable({ observed, assumed, calls }: Pick<UnitCostComparison, "observed" | "assumed" | "calls">) {
   return (
     <table className="min-w-full text-sm">
       <caption className="sr-only">Actual and assumed unit costs</caption>
@@ -40,10 +44,10 @@ export function UnitCostTable({ observed, assumed }: Pick<UnitCostComparison, "o
       <tbody>
         <tr data-testid="unit-cost-call">
           <td className={td}>Cost per call</td>
-          <td className={tdNum} data-testid="actual-per-call">{observed.calls ? usd(observed.calls.usdPerCall) : "no calls counted"}</td>
-          <td className={tdNum}>{usd(assumed.usdPerCall.base)}</td>
-          <td className={tdNum}>{assumedRange(assumed.usdPerCall)}</td>
-          <td className={tdNum}>{observed.calls ? counted(observed.calls.count, "calls") : "—"}</td>
+          <td className={tdNum} data-testid="actual-per-call">{calls ? usd(calls.actual.usdPerCall) : observed.calls ? "no calls attributed to a use case" : "no calls counted"}</td>
+          <td className={tdNum}>{calls ? usd(calls.assumed.base) : "—"}</td>
+          <td className={tdNum}>{calls ? assumedRange(calls.assumed) : "—"}</td>
+          <td className={tdNum}>{calls ? counted(calls.actual.count, "calls") : "—"}</td>
         </tr>
         <tr data-testid="unit-cost-tokens">
           <td className={td}>Price per million tokens (blended)</td>
@@ -55,4 +59,26 @@ export function UnitCostTable({ observed, assumed }: Pick<UnitCostComparison, "o
       </tbody>
     </table>
   );
+}
+
+/**
+ * What the assumed cost per call is made of, and the calls left out of it: "Assumed per call: what
+ * each use case's projection assumes for its calls, weighted by them (RAG: …). A bare call of the
+ * model is $0.00675."
+ */
+export function callsMakeupText({ observed, assumed, calls }: Pick<UnitCostComparison, "observed" | "assumed" | "calls">): string {
+  if (!calls) {
+    return observed.calls
+      ? `The bills count ${counted(observed.calls.count, "calls")}, none of them attributed to a use case whose projection prices its calls from the model's price, so there is nothing to compare them with.`
+      : "";
+  }
+  const bare = assumed.usdPerCall.base === null ? "" : ` A bare call of the model, with no retrieval or fine-tuning, is ${unitPrice(assumed.usdPerCall.base)}.`;
+  const left = calls.leftOut.length ? ` Left out: ${calls.leftOut.map((l) => `${counted(l.calls, "calls")} (${exactDollars(l.cents)}) ${l.why}`).join("; ")}.` : "";
+  return `Assumed per call: what each use case's projection assumes for the calls the bills attribute to it, weighted by those calls. ${assumedMakeup(calls)}.${bare}${left}`;
+}
+
+/** Whether the button to start a new version is worth offering, and if not, why. */
+export function proposalText(proposal: UnitCostComparison["proposal"]): string | null {
+  if (!proposal || !isAligned(proposal.ratio)) return null;
+  return `The calls compared cost what their projections assume (model prices × ${proposal.ratio.toFixed(2)}): there is no new assumption version to start from them.`;
 }
