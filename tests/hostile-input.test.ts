@@ -31,6 +31,7 @@ import type { EntryPoint } from "@/lib/server/action";
 import { createUseCase } from "@/app/o/[org]/use-cases/actions";
 import { approveDecision, proposeDecision } from "@/lib/server/decisions/workflow";
 import type { ImportMapping } from "@/lib/domain/import";
+import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { loadCallables, type Callable } from "./helpers/entry-points";
 import { applyMutation, describe as show, hostileString, hostileValue, mutation, mutationRuns, NASTY_STRINGS, numberReplacements } from "./helpers/hostile";
@@ -231,10 +232,12 @@ const EXAMPLES: Record<string, Example> = {
   "actuals.newAssumptionVersion": { as: asAdmin, input: async () => ({ expectedVersion: await versionWithActualCalls() }) },
 };
 
-/** The current assumption version, after making sure the organization has inference spend counted in calls. */
+/** The current assumption version, after making sure the organization has inference spend counted in calls, attributed to a prompting use case. */
 async function versionWithActualCalls(): Promise<number> {
   if (!(await db.actualLine.count({ where: { organizationId: org.id, unit: "Requests" } }))) {
-    await importActuals({ organizationId: org.id, userId: org.users.ADMIN.id, role: "ADMIN" }, { source: new Blob(["date,cost,category,quantity,unit\n2026-01-05,12.50,inference,1000,Requests\n"]).stream(), fileName: "calls.csv", feed: `Calls ${randomUUID()}` });
+    const id = await insertUseCaseWithCosts(org.id, { title: `Calls ${randomUUID()}`, businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [100_00] } } });
+    await db.useCase.update({ where: { id }, data: { externalId: "UC-CALLS" } });
+    await importActuals({ organizationId: org.id, userId: org.users.ADMIN.id, role: "ADMIN" }, { source: new Blob(["date,cost,category,quantity,unit,tags\n2026-01-05,12.50,inference,1000,Requests,usecase=UC-CALLS\n"]).stream(), fileName: "calls.csv", feed: `Calls ${randomUUID()}` });
   }
   const current = await db.assumptionVersion.findFirst({ where: { organizationId: org.id }, orderBy: { version: "desc" }, select: { version: true } });
   return current?.version ?? 0;
