@@ -155,12 +155,12 @@ describe("a use case that starts during the year", () => {
   it("is projected from its start month, each category apart, on its page, the portfolio and the business-unit export alike", async () => {
     const { org, a } = await setUp();
     await db.useCase.update({ where: { id: a }, data: { startDate: new Date(Date.UTC(2026, 1, 10)) } });
-    // A's metered year spread over February to December (11 months): inference $2,400 is $218.19 in
-    // February (240,000 cents ÷ 11: 21,818 and 2 odd cents, one of them February's), retrieval $600
-    // is $54.55 (5,454 and 6 odd cents); nothing in January. $272.74 so far, against $374.02 spent.
+    // A's first year is a full year of calls: each month from February is a twelfth of it, inference
+    // $2,400 → $200.00, retrieval $600 → $50.00; nothing in January. $250.00 so far, against $374.02
+    // spent. (The year squeezed into February to December made February $272.74.)
     const va = (await loadVariances(org.id, { useCaseId: a })).useCases[0]!.variance;
-    expect(va).toMatchObject({ fromMonth: 2, actual: 374_02, projected: { base: 272_74 } });
-    expect(va.monthly.map((m) => m.projected!.base)).toEqual([0, 272_74]);
+    expect(va).toMatchObject({ fromMonth: 2, actual: 374_02, projected: { base: 250_00 }, yearly: { base: 3_000_00 } });
+    expect(va.monthly.map((m) => m.projected!.base)).toEqual([0, 250_00]);
     const summary = (await loadVariances(org.id)).useCases.find((u) => u.id === a)!.variance;
     expect(summary).toMatchObject({ fromMonth: 2, projected: va.projected, position: va.position, sentence: va.sentence });
 
@@ -169,9 +169,9 @@ describe("a use case that starts during the year", () => {
     const text = await new Response(businessUnitStream({ id: org.id, name: "Variance" }, EMPTY_FILTER)).text();
     const bu = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, "").trimEnd(), { header: true, newline: "\r\n" }).data;
     const claims = bu.find((r) => r.scenario === "as chosen" && r.business_unit === "Claims")!;
-    expect([claims.actual, claims.metered_base_to_date, claims.variance_to_date]).toEqual(["374.02", "272.74", "101.28"]);
+    expect([claims.actual, claims.metered_base_to_date, claims.variance_to_date]).toEqual(["374.02", "250.00", "124.02"]);
     const p = await loadPortfolioActuals(org.id, EMPTY_FILTER);
-    expect(p.byBusinessUnit.find((x) => x.businessUnit === "Claims")!.projected.base).toBe(272_74);
+    expect(p.byBusinessUnit.find((x) => x.businessUnit === "Claims")!.projected.base).toBe(250_00);
   });
 });
 
@@ -179,13 +179,13 @@ describe("the run rate of a use case that starts during the year", () => {
   it("counts no month before its start, on its page, the early-warning queue and the portfolio alike", async () => {
     const { org } = await setUp();
     const finance: ActualsActor = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" };
-    // E starts on 10 February with a budget of $240 approved; metered $800 a year, $72.73 of it in
+    // E starts on 10 February with a budget of $240 approved; metered $800 a year, $66.67 of it in
     // February. It was billed $50.10 in January (a trial before its start) and $16.00 in February.
     const e = await insertUseCaseWithCosts(org.id, { title: "Renewal notes", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING", budgetApproved: 240_00, startYear: 2026, yearly: { PROMPTING: { INFERENCE: [800_00] } } });
     await db.useCase.update({ where: { id: e }, data: { externalId: "UC-E", startDate: new Date(Date.UTC(2026, 1, 10)) } });
     await importActuals(finance, { source: chunked("date,cost,tags\n2026-01-15,50.10,usecase=UC-E\n2026-02-15,16.00,usecase=UC-E\n"), fileName: "e.csv", feed: "Extra" });
     const v = (await loadVariances(org.id, { useCaseId: e })).useCases[0]!.variance;
-    // Inside its range ($58.18–$90.91 for February), and at February's $16.00 a month the year ends
+    // Inside its range for February, and at February's $16.00 a month the year ends
     // near $226.10, under the $240 budget. Averaged with January, before it ran, it would have been
     // $33.05 a month, $396.60 for the year, and a false warning.
     expect(v).toMatchObject({ fromMonth: 2, actual: 66_10, position: "under-base", flags: [] });

@@ -90,10 +90,19 @@ describe("the demo seed", () => {
     expect(variances.find((v) => v.title === "HR policy helpdesk")!.variance.flags).toContain("outside-range");
     const portfolio = await loadPortfolioActuals(org.id);
     expect(portfolio.unattributed.reduce((sum, u) => sum + u.cents, 0)).toBe(DEMO_UNATTRIBUTED_MONTHLY_USD * 100 * DEMO_ACTUALS_THROUGH_MONTH);
-    // A use case that started during the year says how its projection for the year is spread.
+    // A use case that started during the year says what its projection for the months so far is:
+    // a twelfth of its first year a month from its start, not the whole year squeezed into them.
     const panel = async (title: string) => renderToStaticMarkup(await ActualsPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: useCases.find((u) => u.title === title)!.id }));
-    expect(await panel("Campaign subject-line testing")).toContain("It started in March: its first year of costs counts in 2026, spread evenly over March to December; nothing is projected before March.");
-    expect(await panel("IT service desk ticket routing")).not.toContain("It started in");
+    expect(await panel("Campaign subject-line testing")).toContain(
+      "It started in March: nothing is projected before then, and each month from then is a twelfth of its first year&#x27;s $35,000 of metered costs (its first twelve months), so the base projection for March to November is $26,250, nine twelfths of that year.",
+    );
+    const contactCentre = await panel("Policy and billing answers for the contact centre");
+    // Billed 1.18 times its monthly base from February: 17% over (it read 8% over against its whole first year spread over February to December).
+    expect(contactCentre).toContain("Spent $88,035 so far this year (January to November), 17% over the base projection, inside the high case.");
+    expect(contactCentre).toContain("so the base projection for February to November is $74,924, ten twelfths of that year.");
+    const serviceDesk = await panel("IT service desk ticket routing");
+    expect(serviceDesk).not.toContain("It started in");
+    expect(serviceDesk).toContain("The base projection for January to November is $87,425: eleven twelfths of the year&#x27;s $95,373 of metered costs.");
     // The bill counts each use case's calls, so its cost per call is one the assumptions' range holds.
     const unit = await loadUnitCosts(org.id);
     expect(unit.observed.calls!.count).toBeGreaterThan(1_000_000);

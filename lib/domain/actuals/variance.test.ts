@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apportion } from "./money";
-import { againstBaseText, computeVariance, distanceOutside, MONTH_NAMES, monthlyShares, pct, positionOf, sharesToDate, WARNING_LABELS } from "./variance";
+import { againstBaseText, computeVariance, distanceOutside, MONTH_NAMES, monthlyShares, pct, positionOf, projectedOverText, sharesToDate, WARNING_LABELS } from "./variance";
 
 /** A projection of $120k base a year of inference ($96k low, $150k high) and $24k of engineering (not metered). */
 const projection = [
@@ -65,29 +65,42 @@ describe("a year split into months", () => {
 });
 
 describe("a use case that starts during the year", () => {
-  it.each([1, 2, 6, 9, 12])("from month %i: nothing before it, the year spread over the months from it, whole cents adding up to it", (from) => {
-    for (const yearly of [0, 1, 7, 100, 1_199, 120_000_00, 123_456_789]) {
+  it.each([1, 2, 6, 9, 12])("from month %i: nothing before it, and each month from it the same twelfth of the year as in a full year", (from) => {
+    for (const yearly of [0, 1, 7, 100, 1_199, 120_000_00, 123_456_789, -13]) {
       const months = monthlyShares(yearly, from);
-      const n = 13 - from;
       expect(months.slice(0, from - 1).every((m) => m === 0)).toBe(true);
-      expect(months.slice(from - 1)).toEqual(apportion(BigInt(yearly), Array.from({ length: n }, () => 1n)).map(Number));
-      expect(months.reduce((a, b) => a + b, 0)).toBe(yearly);
+      expect(months.slice(from - 1)).toEqual(monthlyShares(yearly).slice(from - 1));
       for (let through = 1; through <= 12; through++) expect(sharesToDate(yearly, through, from)).toBe(months.slice(0, through).reduce((a, b) => a + b, 0));
     }
   });
 
-  it("a September start is projected to spend nothing before September: $40,000 of metered costs for its first year is $10,000 a month from then", () => {
+  it("a September start is projected at nothing before September and a twelfth of its first year a month from then, not the whole year squeezed into four months", () => {
+    // Its first year ($40,000 of metered costs) is a full year of calls: $3,333.33 a month. Billed
+    // that from September to November, it is on its base; spread over September to December (the
+    // year squeezed into four months, $10,000 a month) it read 67% under, though on plan.
     const projection = [{ category: "INFERENCE", low: 20_000_00, base: 40_000_00, high: 80_000_00 }];
-    const actual = [9, 10, 11].map((month) => ({ month, category: "INFERENCE" as const, cents: 10_000_00 }));
+    const actual = [9, 10, 11].map((month) => ({ month, category: "INFERENCE" as const, cents: 3_333_33 }));
     const v = computeVariance({ year: 2026, throughMonth: 11, projection, actual, approvedBudget: null, fromMonth: 9 });
     expect(v.fromMonth).toBe(9);
-    expect(v.projected).toEqual({ low: 15_000_00, base: 30_000_00, high: 60_000_00 });
+    expect(v.projected).toEqual({ low: 4_999_98, base: 9_999_99, high: 19_999_98 });
+    expect(v.yearly).toEqual({ low: 20_000_00, base: 40_000_00, high: 80_000_00 });
     expect(v.position).toBe("on-base");
     expect(v.monthly.slice(0, 8).every((m) => m.projected!.base === 0)).toBe(true);
-    expect(v.monthly[8]!.projected).toEqual({ low: 5_000_00, base: 10_000_00, high: 20_000_00 });
-    // Spread over all twelve months instead, the same use case read 18% under its base, though on plan.
-    expect(computeVariance({ year: 2026, throughMonth: 11, projection, actual, approvedBudget: null }).pctVsBase).toBe(-18);
-    expect(v.sentence).toBe("Spent $30,000 so far this year (January to November), on the base projection.");
+    expect(v.monthly[8]!.projected).toEqual({ low: 1_666_66, base: 3_333_33, high: 6_666_66 });
+    expect(v.sentence).toBe("Spent $10,000 so far this year (January to November), on the base projection.");
+    expect(projectedOverText(v)).toBe(
+      "It started in September: nothing is projected before then, and each month from then is a twelfth of its first year's $40,000 of metered costs (its first twelve months), so the base projection for September to November is $10,000, three twelfths of that year.",
+    );
+  });
+
+  it("says what the base projection is over: the months so far, each a twelfth of the year", () => {
+    const projection = [{ category: "INFERENCE", low: 6_000_00, base: 12_000_00, high: 24_000_00 }];
+    const v = computeVariance({ year: 2026, throughMonth: 11, projection, actual: [{ month: 3, category: "INFERENCE", cents: 11_000_00 }], approvedBudget: null });
+    expect(projectedOverText(v)).toBe("The base projection for January to November is $11,000: eleven twelfths of the year's $12,000 of metered costs.");
+    expect(projectedOverText({ ...v, throughMonth: 1, projected: { low: 0, base: 1_000_00, high: 0 } })).toBe("The base projection for January is $1,000: one twelfth of the year's $12,000 of metered costs.");
+    // Before its start, and with nothing projected, the sentence says it all.
+    expect(projectedOverText({ ...v, fromMonth: 12 })).toBeNull();
+    expect(projectedOverText({ ...v, projected: null, yearly: null })).toBeNull();
   });
 });
 

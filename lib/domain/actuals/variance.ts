@@ -7,10 +7,13 @@
  * retrieval infrastructure, and manual estimates), not the engineering time a projection also
  * counts, so actuals are compared with the projection of those categories (METERED_CATEGORIES).
  * The year so far is the months up to the latest month any actuals were imported for (a month
- * with no file yet is not a month of zero spend); a yearly figure is spread evenly, in whole cents,
- * over the months the use case runs that year: all twelve, or, in the year its planned start falls
- * in, from its start month (its first year of costs counts in that calendar year, so a use case
- * starting in September is projected to spend nothing from January to August).
+ * with no file yet is not a month of zero spend). A month is projected at a twelfth of the year's
+ * figure (in whole cents), the months the use case runs that year: all twelve, or, in the year its
+ * planned start falls in, those from its start month. Its first year of costs (a full year of
+ * calls, lib/domain/costing/drivers/context.ts) is the figure of that calendar year, so a use case
+ * starting in September is projected at nothing from January to August and a twelfth of its first
+ * year a month from September: four twelfths of it that calendar year. (Spreading the whole first
+ * year over September to December projected three times its monthly rate.)
  *
  * Pure: no Next.js, Prisma or I/O.
  */
@@ -62,6 +65,8 @@ export interface Variance {
   actual: number;
   /** Year so far, metered categories; null when nothing of them is projected for the year. */
   projected: Range | null;
+  /** The calendar year's metered projection whole (the first year's, in the year the use case starts); null as `projected`. */
+  yearly: Range | null;
   /** (actual − base) / base, as a percentage; null without a base. */
   pctVsBase: number | null;
   position: Position | null;
@@ -78,18 +83,18 @@ const zero = (): Range => ({ low: 0, base: 0, high: 0 });
 const monthOf = (m: number | undefined) => Math.min(12, Math.max(1, Math.trunc(m ?? 1)));
 
 /**
- * A yearly figure split into whole-cent months that add up to it, over the months from
- * `fromMonth` to December (none before it): what apportion(yearly, equal weights) gives (each of
- * those months the floor of its share, the cents left one each to the earliest of them, as equal
- * remainders tie to the earlier part), worked out without BigInt: the portfolio runs it for every
+ * A yearly figure split into whole-cent months: what apportion(yearly, twelve equal weights) gives
+ * (each month the floor of a twelfth, the cents left one each to the earliest months, as equal
+ * remainders tie to the earlier part), with the months before `fromMonth` at nothing (the use case
+ * had not started). From a later month they add up to less than the year: the rest of its first
+ * year falls in the next calendar year. Worked out without BigInt: the portfolio runs it for every
  * use case with actuals (10,000 at the bench).
  */
 export function monthlyShares(yearly: number, fromMonth = 1): number[] {
   const from = monthOf(fromMonth);
-  const n = 13 - from;
-  const q = Math.floor(yearly / n);
-  const r = yearly - q * n;
-  return Array.from({ length: 12 }, (_, i) => (i + 1 < from ? 0 : i + 1 - from < r ? q + 1 : q));
+  const q = Math.floor(yearly / 12);
+  const r = yearly - q * 12;
+  return Array.from({ length: 12 }, (_, i) => (i + 1 < from ? 0 : i < r ? q + 1 : q));
 }
 
 /** Where actual stands against a range. */
@@ -159,13 +164,32 @@ export function varianceSentence(v: Pick<Variance, "actual" | "projected" | "thr
   }
 }
 
+/**
+ * What the base projection the sentence compares with is: "The base projection for January to
+ * November is $8,016: eleven twelfths of the year's $8,745 of metered costs." In the year the use
+ * case starts, from its start month, each month a twelfth of its first year. Null where the
+ * sentence compares with nothing.
+ */
+export function projectedOverText(v: Pick<Variance, "projected" | "yearly" | "throughMonth" | "fromMonth">): string | null {
+  if (!v.projected || !v.yearly) return null;
+  const from = monthOf(v.fromMonth);
+  const months = v.throughMonth - from + 1;
+  if (months < 1) return null;
+  const span = months === 1 ? MONTH_NAMES[from - 1] : `${MONTH_NAMES[from - 1]} to ${MONTH_NAMES[v.throughMonth - 1]}`;
+  const twelfths = `${months === 12 ? "all twelve" : `${COUNT_WORDS[months]} twelfth${months === 1 ? "" : "s"}`}`;
+  if (from === 1) return `The base projection for ${span} is ${dollars(v.projected.base)}: ${twelfths} of the year's ${dollars(v.yearly.base)} of metered costs.`;
+  return `It started in ${MONTH_NAMES[from - 1]}: nothing is projected before then, and each month from then is a twelfth of its first year's ${dollars(v.yearly.base)} of metered costs (its first twelve months), so the base projection for ${span} is ${dollars(v.projected.base)}, ${twelfths} of that year.`;
+}
+
+const COUNT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
 /** The first `through` months of monthlyShares(yearly, fromMonth), summed, without building them. */
 export function sharesToDate(yearly: number, through: number, fromMonth = 1): number {
   const from = monthOf(fromMonth);
-  const n = 13 - from;
   const months = Math.max(0, through - from + 1);
-  const q = Math.floor(yearly / n);
-  return q * months + Math.min(yearly - q * n, months);
+  const q = Math.floor(yearly / 12);
+  // The odd cents go to months 1 to r; of those, the ones from the start month to `through`.
+  return q * months + Math.max(0, Math.min(yearly - q * 12 - from + 1, months));
 }
 
 /**
@@ -240,6 +264,15 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
       projected.high += r.high;
     }
   }
+  let yearTotal: Range | null = null;
+  if (anyProjected) {
+    yearTotal = zero();
+    for (const r of yearly.values()) {
+      yearTotal.low += r.low;
+      yearTotal.base += r.base;
+      yearTotal.high += r.high;
+    }
+  }
   const position = projected ? positionOf(actual, projected) : null;
   const pctVsBase = projected ? pct(actual, projected.base) : null;
 
@@ -271,5 +304,5 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
   if (passesBudget && budget !== null) {
     sentence += ` At this rate the year ends near ${dollars(yearEnd)}, past the ${dollars(budget)} yearly budget finance approved${passingMonth ? ` (in ${MONTH_NAMES[passingMonth - 1]})` : ""}.`;
   }
-  return { ...base, byCategory, monthly, runRate: { yearEnd, budget, passesBudget, passingMonth }, flags, sentence };
+  return { ...base, yearly: yearTotal, byCategory, monthly, runRate: { yearEnd, budget, passesBudget, passingMonth }, flags, sentence };
 }

@@ -220,8 +220,8 @@ export interface PortfolioActuals {
 /**
  * The portfolio's actuals panel, aggregated in PostgreSQL (one statement, under the organization
  * scope): each use case's year so far and its metered projection to date are worked out per row
- * exactly as computeVariance works them out (a category's year split into whole cents over the
- * months from the use case's start month, the earliest taking the odd cents; the run rate the last three months' mean), then summed
+ * exactly as computeVariance works them out (a category's year split into whole-cent twelfths, the
+ * earliest months taking the odd cents, none before the use case's start month; the run rate the last three months' mean), then summed
  * by business unit and by approach as chosen, the flagged counted, and the use cases outside their
  * range ranked by how far (relative to the nearer bound). Only the ranked few come back as rows;
  * their sentences are the use case's own (computeVariance, through varianceSummariesIn). Held to

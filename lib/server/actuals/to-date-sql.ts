@@ -22,12 +22,12 @@ export function startMonthSql(useCase: string, year: Prisma.Sql): Prisma.Sql {
 }
 
 /**
- * sharesToDate: of a year's figure split into whole cents over the months from `from` to December
- * (floor, the odd cents to the earliest of them), the first `months` of those months.
+ * sharesToDate: of a year's figure split into whole cents over twelve months (floor of a twelfth,
+ * the odd cents to the earliest months), the `months` months from `from` on.
  */
 export function sharesToDateSql(yearly: Prisma.Sql, months: Prisma.Sql, from: Prisma.Sql): Prisma.Sql {
-  const n = Prisma.sql`(13 - ${from})`;
-  return Prisma.sql`(floor((${yearly}) / ${n}::numeric) * (${months}) + least((${yearly}) - floor((${yearly}) / ${n}::numeric) * ${n}, (${months})))`;
+  const q = Prisma.sql`floor((${yearly}) / 12::numeric)`;
+  return Prisma.sql`(${q} * (${months}) + greatest(0, least((${yearly}) - ${q} * 12 - (${from}) + 1, (${months}))))`;
 }
 
 /** The actual-spend category a projection category is compared under (PROJECTION_CATEGORY): the variance splits each apart. */

@@ -226,8 +226,8 @@ export function businessUnitQuery(organizationId: string, filter: PortfolioFilte
                     FROM "ActualSpend" s0 WHERE s0."organizationId" = ${organizationId}) th
       LEFT JOIN LATERAL (
         -- As chosen, for a use case with actual spend that year: that spend, and the metered base for the months so far,
-        -- as lib/domain/actuals/variance.ts works it out: each actual category's year spread in whole cents over the
-        -- months from the use case's start month (January but in the year it starts), the odd cents on the first of them.
+        -- as lib/domain/actuals/variance.ts works it out: each actual category's year split into whole-cent twelfths
+        -- (the odd cents on the earliest months), the months from the use case's start month (January but in the year it starts).
         SELECT act.cents, mb.metered
           FROM (SELECT sum(sp."cents") AS cents FROM "ActualSpend" sp
                  WHERE sp."organizationId" = u."organizationId" AND sp."useCaseId" = u.id

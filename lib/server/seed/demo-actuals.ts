@@ -19,8 +19,8 @@ export const DEMO_ACTUALS_THROUGH_MONTH = 11;
 
 /** Where each use case's bill sits: a multiple of its projection's low, base or high for the month. */
 export const DEMO_ACTUALS: readonly { title: string; of: "low" | "base" | "high"; times: number }[] = [
-  // Live since February: ten months billed against eleven twelfths of its year, so 1.18 times its
-  // monthly base reads about 7% over the base for the year so far.
+  // Live since February: ten months billed at 1.18 times its monthly base (a twelfth of its first
+  // year), so about 17% over the base for February to November.
   { title: "Policy and billing answers for the contact centre", of: "base", times: 1.18 },
   { title: "Underwriting guideline Q&A", of: "base", times: 0.93 },
   { title: "IT service desk ticket routing", of: "base", times: 1.02 },

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ACTUAL_CATEGORY_LABELS, MONTH_NAMES, WARNING_LABELS, type Range } from "@/lib/domain/actuals";
+import { ACTUAL_CATEGORY_LABELS, MONTH_NAMES, projectedOverText, WARNING_LABELS, type Range } from "@/lib/domain/actuals";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { exactDollarRange, exactDollars } from "@/lib/domain/money";
 import { loadVariances } from "@/lib/server/actuals/read";
@@ -19,9 +19,9 @@ const range = (r: Range | null) => (r ? exactDollarRange(r) : "—");
 export async function ActualsPanel({ orgSlug, organizationId, useCaseId }: { orgSlug: string; organizationId: string; useCaseId: string }) {
   const { period, useCases } = await loadVariances(organizationId, { useCaseId });
   const u = useCases[0];
-  // A use case that started during the year: its first year of costs counts in this calendar year,
-  // spread over the months from its start; said, so the months before it read as planned, not saved.
-  const start = u && u.variance.fromMonth > 1 ? u.variance.fromMonth - 1 : null;
+  // What the sentence's base projection is: the months it covers at a twelfth of the year each
+  // (from its start month in the year it starts), so the months before it read as planned, not saved.
+  const over = u ? projectedOverText(u.variance) : null;
   return (
     <section aria-labelledby="actuals-heading" className="rounded border border-zinc-200 p-4" data-testid="actuals-panel">
       <h2 id="actuals-heading" className="text-base font-semibold">
@@ -45,9 +45,9 @@ export async function ActualsPanel({ orgSlug, organizationId, useCaseId }: { org
             {u.approach
               ? `Against the projection for ${APPROACH_LABELS[u.approach]} (${u.decided ? "as decided" : "as recommended"}), of what a bill measures: inference, hosting and training compute, retrieval, manual estimates.`
               : "Against no projection: the use case has no recommendation and no decision yet, so nothing is projected to compare its spend with."}
-            {start !== null ? (
-              <span data-testid="actuals-start">
-                {" "}It started in {MONTH_NAMES[start]}: its first year of costs counts in {period!.year}, spread evenly over {MONTH_NAMES[start]} to December; nothing is projected before {MONTH_NAMES[start]}.
+            {over ? (
+              <span data-testid="actuals-over">
+                {" "}{over}
               </span>
             ) : null}
           </p>
