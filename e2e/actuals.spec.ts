@@ -104,7 +104,7 @@ test("finance imports, attributes and re-imports actual spend; the use case and 
   const p = page.getByTestId("actuals-panel");
   await expect(p).toContainText("Projected against actual, 2026 so far");
   // Manual estimates are compared whole, as the use case's own panel says.
-  await expect(p).toContainText("what a bill measures (inference, hosting and training compute, retrieval, and manual estimates whole)");
+  await expect(p).toContainText("what a bill measures (inference, hosting and training compute, retrieval, and manual estimates whole; not engineering time or retraining cycles, which are mostly people's time rather than a cloud bill)");
   await expect(p.getByTestId("actuals-unattributed")).toHaveText("$23 belongs to no use case yet");
   // The units' rows add up to the sentence's spend, so they read to the cent (lib/domain/money.ts, 3a).
   await expect(p.getByTestId("actuals-by-unit").getByRole("row", { name: /Claims/ })).toContainText(/\$374\.\d\d/);

@@ -138,7 +138,6 @@ describe("a row's category", () => {
       INFERENCE: "INFERENCE",
       FT_HOSTING: "HOSTING",
       TRAINING_COMPUTE: "HOSTING",
-      RETRAINING: "HOSTING",
       RETRIEVAL_INFRA: "RETRIEVAL",
       MANUAL_ESTIMATE: "OTHER",
     });

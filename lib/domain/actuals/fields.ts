@@ -90,15 +90,25 @@ export const ACTUAL_CATEGORIES = ["INFERENCE", "HOSTING", "RETRIEVAL", "OTHER"] 
 export type ActualCategory = (typeof ACTUAL_CATEGORIES)[number];
 export const ACTUAL_CATEGORY_LABELS: Record<ActualCategory, string> = { INFERENCE: "Inference", HOSTING: "Hosting", RETRIEVAL: "Retrieval", OTHER: "Other" };
 
-/** Which projection categories each actual category stands against (lib/domain/costing/categories.ts). */
+/**
+ * Which projection categories each actual category stands against (lib/domain/costing/categories.ts):
+ * what a bill measures. Not the engineering time (build, curation, maintenance, evaluation), and not
+ * retraining: the cost model prices a cycle at the assumption "Retraining per significant change",
+ * $10,000–$30,000 (source 000: data preparation, engineering and evaluation on top of compute),
+ * where the compute of a LoRA retrain is $50–200 (002). Set against the GPU hours of a bill, a
+ * fine-tuned use case's retraining made its hosting projection six times what a cloud bill holds.
+ */
 export const PROJECTION_CATEGORY: Record<string, ActualCategory> = {
   INFERENCE: "INFERENCE",
   FT_HOSTING: "HOSTING",
   TRAINING_COMPUTE: "HOSTING",
-  RETRAINING: "HOSTING",
   RETRIEVAL_INFRA: "RETRIEVAL",
   MANUAL_ESTIMATE: "OTHER",
 };
+
+/** What the comparison with a bill counts, and what it leaves out, in the words the pages use. */
+export const METERED_WORDS = "inference, hosting and training compute, retrieval, manual estimates";
+export const UNMETERED_WORDS = "not engineering time or retraining cycles, which are mostly people's time rather than a cloud bill";
 
 /**
  * A row's category from its ServiceCategory (FOCUS 1.x values), LiteLLM call type or a plain

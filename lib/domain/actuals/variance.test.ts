@@ -47,6 +47,22 @@ describe("variance against the projection", () => {
     expect(v.sentence).toBe("Spent $1,000 so far this year (January); there is no projection of metered costs for these months to compare it with.");
   });
 
+  it("sets a fine-tuned use case's bill against its hosting, training compute and inference, not its retraining cycles (mostly people's time)", () => {
+    // $80,000 a year of retraining (four cycles at $20,000), $14,892 of hosting, $481 of inference:
+    // a bill of GPU hours and calls at plan for two months is on base, not 84% under.
+    const ft = [
+      { category: "INFERENCE", low: 106_92, base: 481_14, high: 1_336_50 },
+      { category: "FT_HOSTING", low: 14_892_00, base: 14_892_00, high: 14_892_00 },
+      { category: "RETRAINING", low: 40_000_00, base: 80_000_00, high: 120_000_00 },
+      { category: "MAINTENANCE", low: 10_000_00, base: 20_000_00, high: 30_000_00 },
+    ];
+    const v = computeVariance({ year: 2026, throughMonth: 2, projection: ft, actual: [{ month: 1, category: "HOSTING", cents: 1_241_00 }, { month: 2, category: "HOSTING", cents: 1_241_00 }, { month: 2, category: "INFERENCE", cents: 80_20 }], approvedBudget: null });
+    expect(v.yearly!.base).toBe(15_373_14);
+    expect(v.byCategory.find((c) => c.category === "HOSTING")!.projected!.base).toBe(2_482_00);
+    expect(v.projected!.base).toBe(2_562_20);
+    expect(v.position).toBe("on-base");
+  });
+
   it("splits a year into whole-cent months that add up to it, and ranks distance outside a range", () => {
     expect(monthlyShares(100).reduce((a, b) => a + b, 0)).toBe(100);
     expect(monthlyShares(100)).toEqual([9, 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8]);

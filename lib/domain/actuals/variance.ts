@@ -4,8 +4,9 @@
  * sentence, and the early-warning flags (issue 21, items 3 and 4).
  *
  * Like for like: a bill measures what is metered (inference, hosting and training compute,
- * retrieval infrastructure, and manual estimates), not the engineering time a projection also
- * counts, so actuals are compared with the projection of those categories (METERED_CATEGORIES).
+ * retrieval infrastructure, and manual estimates), not the engineering time or the retraining
+ * cycles (mostly people's time, ./fields.ts) a projection also counts, so actuals are compared with
+ * the projection of those categories (METERED_CATEGORIES).
  * The year so far is the months up to the latest month any actuals were imported for (a month
  * with no file yet is not a month of zero spend). A month is projected at a twelfth of the year's
  * figure (in whole cents), the months the use case runs that year: all twelve, or, in the year its

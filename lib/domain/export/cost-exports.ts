@@ -199,7 +199,7 @@ export const BU_COLUMNS = [
   // Value (issue 20), on "as chosen" rows: the benefit the row's valued use cases realise that year.
   ...VALUE_BU_COLUMNS,
   // Actual spend (issue 21), on the "as chosen" rows: attributed spend in the year so far, the metered part of the
-  // base projection (inference, hosting and training compute, retrieval, manual estimates) for the same months,
+  // base projection (inference, hosting and training compute, retrieval, manual estimates; not engineering or retraining) for the same months,
   // actual minus that, and the latest month imported. Unattributed spend is in no business unit.
   "actual", "metered_base_to_date", "variance_to_date", "actual_through",
 ] as const;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { againstBaseText, MONTH_NAMES } from "@/lib/domain/actuals";
+import { againstBaseText, MONTH_NAMES, UNMETERED_WORDS } from "@/lib/domain/actuals";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { plural } from "@/lib/domain/portfolio/format";
 import { dollars, exactDollarRange, exactDollars } from "@/lib/domain/money";
@@ -62,7 +62,7 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
       id="actuals"
       title={`Projected against actual, ${a.period.year} so far`}
       testId="actuals-panel"
-      description={`${months}, for the use cases with actual spend, against their projections of what a bill measures (inference, hosting and training compute, retrieval, and manual estimates whole).`}
+      description={`${months}, for the use cases with actual spend, against their projections of what a bill measures (inference, hosting and training compute, retrieval, and manual estimates whole; ${UNMETERED_WORDS}).`}
     >
       <p className="text-sm text-zinc-800" data-testid="actuals-summary">
         {none ? (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ACTUAL_CATEGORY_LABELS, MONTH_NAMES, projectedOverText, WARNING_LABELS, type Range } from "@/lib/domain/actuals";
+import { ACTUAL_CATEGORY_LABELS, METERED_WORDS, MONTH_NAMES, projectedOverText, UNMETERED_WORDS, WARNING_LABELS, type Range } from "@/lib/domain/actuals";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { exactDollarRange, exactDollars } from "@/lib/domain/money";
 import { loadVariances } from "@/lib/server/actuals/read";
@@ -43,7 +43,7 @@ export async function ActualsPanel({ orgSlug, organizationId, useCaseId }: { org
           </p>
           <p className="text-xs text-zinc-600">
             {u.approach
-              ? `Against the projection for ${APPROACH_LABELS[u.approach]} (${u.decided ? "as decided" : "as recommended"}), of what a bill measures: inference, hosting and training compute, retrieval, manual estimates.`
+              ? `Against the projection for ${APPROACH_LABELS[u.approach]} (${u.decided ? "as decided" : "as recommended"}), of what a bill measures: ${METERED_WORDS}; ${UNMETERED_WORDS}.`
               : "Against no projection: the use case has no recommendation and no decision yet, so nothing is projected to compare its spend with."}
             {over ? (
               <span data-testid="actuals-over">
