@@ -52,6 +52,7 @@ import { csv, fileOf, H, templateMapping, tRow } from "./import-helpers";
 import { deleteActualRule, importActualSpend, newAssumptionVersionFromActuals, saveActualRule, undoActualSpendImport } from "@/app/o/[org]/actuals/actions";
 import { focusSample } from "./helpers/actuals-samples";
 import { RAG_ANSWERS } from "./helpers/answers";
+import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 
 type Result = { ok: boolean; code?: string; message?: string; data?: Record<string, unknown> };
 
@@ -539,6 +540,11 @@ const MUTATING: Record<string, Row> = {
   },
   "actuals.newAssumptionVersion": {
     prepare: async () => {
+      // The sample's calls are tagged UC-A: a RAG use case's, so there is something to compare them with.
+      if (!(await db.useCase.findFirst({ where: { organizationId: org.id, externalId: "UC-A" } }))) {
+        const id = await insertUseCaseWithCosts(org.id, { title: unique("Calls"), businessUnit: "Claims", ownerId: org.users.LEAD.id, recommended: "RAG", chosen: "RAG", startYear: 2026, yearly: { RAG: { INFERENCE: [2_400_00] } } });
+        await db.useCase.update({ where: { id }, data: { externalId: "UC-A" } });
+      }
       as(org.users.FINANCE.id);
       const r = (await importActualSpend(org.slug, { file: fileOf(focusSample(), "focus.csv"), fileName: "focus.csv", feed: unique("Calls") })) as Result;
       if (!r.ok) throw new Error(JSON.stringify(r));
