@@ -179,9 +179,11 @@ function summariesFrom({ heads, projection }: SummaryRows, period: ActualsPeriod
  * A use case's approved budget for the year (cents, float8: exact below 2^53), or NULL: the yearly
  * budget of its decision once finance has approved it (state BUDGET_APPROVED, as the portfolio's
  * budget panel counts it, lib/server/value/read.ts). A decision proposed, approved by an
- * executive only, sent back or gone to review has no approved budget. The figure is what the
- * workflow froze when the approach was proposed (the projection's first year, every category),
- * so a bill of the metered categories alone passing it has passed what finance agreed to spend.
+ * executive only, sent back or gone to review has no approved budget. The figure is the one
+ * finance approved: the projection's first year, every category, as the workflow took it when the
+ * approach was proposed or approved and again after each edit while it waited for finance
+ * (lib/server/decisions/budget.ts); approved, it no longer moves. So a bill of the metered
+ * categories alone passing it has passed what finance agreed to spend.
  */
 const approvedBudgetJoin = (u: string) =>
   Prisma.raw(`LEFT JOIN "UseCaseDecision" ab ON ab."useCaseId" = ${u}."id" AND ab."organizationId" = ${u}."organizationId" AND ab."state" = 'BUDGET_APPROVED'`);
