@@ -1,5 +1,6 @@
 import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
+import type { Capability } from "@/lib/domain/frameworks/capabilities";
 import type { Pricing, RetrainingBasis, Simulation } from "@/lib/domain/costing";
 import { decisionOptionNotes, type OptionNotes } from "@/lib/domain/costing/options";
 import { expandScore, type Score, type StoredScore } from "@/lib/domain/frameworks";
@@ -24,6 +25,8 @@ export interface ProjectionSummary {
     reachesKnowledge?: boolean;
     /** Absent before engine 2.4 (read as meeting it). */
     meetsBar?: boolean;
+    /** Absent before engine 2.10 (read as lacking nothing; start-up re-projects those). */
+    lacksCapability?: Capability | null;
     worstDelayDays?: number | null;
     manual: boolean;
     missing: string[];

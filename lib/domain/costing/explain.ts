@@ -9,6 +9,7 @@ import { APPROACH_LABELS, type Approach } from "../assessment";
 import { percentSize, plural } from "../portfolio/format";
 import { dollars } from "../money";
 import { cannotServe, isFeasible } from "./project";
+import { CAPABILITY_RULES, type Capability } from "../frameworks/capabilities";
 
 interface Range3 { low: number; base: number; high: number }
 
@@ -19,6 +20,7 @@ export interface ExplainInput {
     meetsLag?: boolean | null;
     reachesKnowledge?: boolean;
     meetsBar?: boolean;
+    lacksCapability?: Capability | null;
     worstDelayDays?: number | null;
   }>>;
   savings: { approach: Approach; against: Approach; baseCents: number; cents?: Range3; pct: Range3 | null }[];
@@ -35,7 +37,7 @@ export interface CostExplanation {
   runnerUp: Approach | null;
   savings: string | null;
   simulation: string | null;
-  /** One sentence per approach that cannot serve the use case: it misses the lag, or never sees the use case's knowledge. */
+  /** One sentence per approach that cannot serve the use case: it lacks a capability the use case needs, misses the lag, or never sees the use case's knowledge. */
   infeasible: string[];
   /** What the approach in play costs over the cheapest, scenario by scenario, where it is not the cheapest; null otherwise. */
   premium: string | null;
@@ -73,8 +75,15 @@ function trialsText(share: number, count: number | undefined, trials: number): s
 }
 const lagPhrase = (days: number) => `${days.toLocaleString("en-US")}-day lag`;
 
+/** A capability the use case needs and the approach lacks, said with what 002 says it takes. */
+const CAPABILITY_NEED: Record<Capability, string> = {
+  needsToolUse: `${CAPABILITY_RULES.needsToolUse.cannot} (computation, code, database queries or external APIs), which 002 says take an agent with tool use`,
+  learnsFromFeedback: `${CAPABILITY_RULES.learnsFromFeedback.cannot}, which 002 says takes RLHF-style feedback learning beyond a static model or index`,
+};
+
 /** The sentence for each reason an approach cannot serve (cannotServe in project.ts), after its name; the recommendation's hold (frameworks/serves.ts) says the same. */
-export const INFEASIBLE: Record<NonNullable<ReturnType<typeof cannotServe>>["kind"], (x: { worstDelayDays?: number | null }, lag: number | null) => string> = {
+export const INFEASIBLE: Record<NonNullable<ReturnType<typeof cannotServe>>["kind"], (x: { worstDelayDays?: number | null; lacksCapability?: Capability | null }, lag: number | null) => string> = {
+  "lacks-capability": (x) => (x.lacksCapability ? CAPABILITY_NEED[x.lacksCapability] : "lacks a capability the use case needs"),
   "lacks-knowledge": () => "does not reach the use case's own knowledge (nothing is retrieved, nothing is trained, and no prompted base model has been shown to meet the bar)",
   "below-bar": () => "falls short of the bar: a prompted base model was tried and does not meet it",
   "fails-lag": (x, lag) =>

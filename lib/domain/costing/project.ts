@@ -13,6 +13,7 @@ import type { CostCategory } from "./categories";
 import { breakEvenMonthlyCalls } from "./break-even";
 import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, PROJECTED, SCENARIOS, type Driver, type Scenario } from "./drivers";
 import { promptingMeetsBar, promptingReachesKnowledge } from "../frameworks/evidence";
+import { CAPABILITY_RULES, lacksCapability, type Capability } from "../frameworks/capabilities";
 import { DEFAULT_RETRAIN_LAG_DAYS, retrainingMeetsLag, staleDaysPerYear, upToDays, worstDelayDays } from "./retraining";
 import { timeToValueKey } from "./time-to-value";
 
@@ -51,8 +52,12 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      re-projects every stored use case and none is left with the note that lacks them.
  * 2.10: a retired use case is projected only up to the end of the year it was retired in
  *      (retired.ts): 2.9 projected its whole horizon, spend after it was switched off too.
+ * 2.11: an approach lacking a capability the use case answered that it needs (tool use: only an
+ *      agent has it; learning from user interactions: RAG, fine-tuning, a hybrid and prompting
+ *      alone lack it; frameworks/capabilities.ts) cannot serve it (lacksCapability), so it is never
+ *      the cheaper side of a saving, the break-even or the Monte Carlo's pair; the numbers are 2.10's.
  */
-export const COST_ENGINE_VERSION = "2.10";
+export const COST_ENGINE_VERSION = "2.11";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }
@@ -124,6 +129,13 @@ export interface ApproachProjection {
    * misses the lag, never the cheaper side of a saving. True otherwise.
    */
   meetsBar: boolean;
+  /**
+   * A capability the use case answered that it needs and the approach lacks (needs tool use: all
+   * but an agent; must learn from user interactions: all but feedback learning;
+   * frameworks/capabilities.ts, seed 002), or null: like an approach that misses the lag, it is
+   * never the cheaper side of a saving. Absent in projections stored before engine 2.10.
+   */
+  lacksCapability: Capability | null;
   /** The longest a change waits for correct answers, in whole days rounded up (upToDays; base scenario); null: never. */
   worstDelayDays: number | null;
   timeToValueWeeks: Money3 | null;
@@ -262,6 +274,7 @@ export function projectCosts(input: ProjectionInput): Projection {
       meetsLag: meets,
       reachesKnowledge: reaches,
       meetsBar: approach !== "PROMPTING" || promptingMeetsBar(a),
+      lacksCapability: lacksCapability(approach, a),
       worstDelayDays: Number.isFinite(delay) ? upToDays(delay) : null,
       yearly,
       lifecycle: {
@@ -288,7 +301,7 @@ export function projectCosts(input: ProjectionInput): Projection {
     approaches[approach] = {
       approach, manual: true, yearly,
       lifecycle: { low: estimate.low * h, base: estimate.base * h, high: estimate.high * h, complete: true },
-      retrainingCyclesPerYear: 0, staleDaysPerYear: { low: 0, base: 0, high: 0 }, meetsLag: null, reachesKnowledge: true, meetsBar: true, worstDelayDays: null, timeToValueWeeks: null, missing: [],
+      retrainingCyclesPerYear: 0, staleDaysPerYear: { low: 0, base: 0, high: 0 }, meetsLag: null, reachesKnowledge: true, meetsBar: true, lacksCapability: lacksCapability(approach, input.assessment), worstDelayDays: null, timeToValueWeeks: null, missing: [],
     };
   }
 
@@ -296,9 +309,7 @@ export function projectCosts(input: ProjectionInput): Projection {
     lines,
     approaches,
     savings: savingsBetween(approaches),
-    breakEven: approaches.FINE_TUNING?.meetsLag === false
-      ? { monthlyCalls: null, reason: `None: fine-tuning does not meet the ${lagText(a.maxLagDays!)} lag at any volume, so it is not an option to break even with.` }
-      : breakEvenMonthlyCalls(input),
+    breakEven: breakEvenNone(approaches, a.maxLagDays) ?? breakEvenMonthlyCalls(input),
     pricing,
     maxLagDays: a.maxLagDays ?? null,
     retraining,
@@ -308,14 +319,34 @@ export function projectCosts(input: ProjectionInput): Projection {
 }
 
 /**
+ * Why the break-even between fine-tuning and RAG is none whatever the volume: one of the two
+ * cannot serve the use case (it lacks a capability the use case needs, or fine-tuning misses the
+ * lag); null where the volume decides.
+ */
+function breakEvenNone(approaches: Partial<Record<Approach, ApproachProjection>>, maxLagDays: number | undefined): Projection["breakEven"] | null {
+  const ft = approaches.FINE_TUNING, rag = approaches.RAG;
+  const lacking = ft?.lacksCapability ?? rag?.lacksCapability ?? null;
+  if (lacking) {
+    const both = ft?.lacksCapability && rag?.lacksCapability;
+    const who = both ? "neither fine-tuning nor RAG" : ft?.lacksCapability ? "fine-tuning" : "RAG";
+    return { monthlyCalls: null, reason: `None: ${who} ${CAPABILITY_RULES[lacking].cannot.replace(/^cannot/, both ? "can" : "cannot")} at any volume, so ${both ? "neither is" : "it is not"} an option to break even with.` };
+  }
+  if (ft?.meetsLag === false) return { monthlyCalls: null, reason: `None: fine-tuning does not meet the ${lagText(maxLagDays!)} lag at any volume, so it is not an option to break even with.` };
+  return null;
+}
+
+/**
  * Why an approach cannot serve the use case, in the cost table's words (the value table says the
- * same), or null where it can: it never sees the use case's knowledge, a prompted base model was
- * tried and fell short, or it misses the acceptable lag.
+ * same), or null where it can: it lacks a capability the use case needs (calling tools, learning
+ * from its users), it never sees the use case's knowledge, a prompted base model was tried and fell
+ * short, or it misses the acceptable lag.
  */
 export function cannotServe(
-  x: { reachesKnowledge?: boolean; meetsBar?: boolean; meetsLag?: boolean | null },
+  x: { lacksCapability?: Capability | null; reachesKnowledge?: boolean; meetsBar?: boolean; meetsLag?: boolean | null },
   maxLagDays: number | null | undefined,
-): { kind: "lacks-knowledge" | "below-bar" | "fails-lag"; text: string } | null {
+): { kind: "lacks-capability" | "lacks-knowledge" | "below-bar" | "fails-lag"; text: string } | null {
+  const lacking = x.lacksCapability ? CAPABILITY_RULES[x.lacksCapability] : undefined;
+  if (lacking) return { kind: "lacks-capability", text: lacking.cannot };
   if (x.reachesKnowledge === false) return { kind: "lacks-knowledge", text: "does not reach the use case's knowledge" };
   if (x.meetsBar === false) return { kind: "below-bar", text: "falls short of the bar (tried)" };
   if (x.meetsLag === false) return { kind: "fails-lag", text: `does not meet the ${maxLagDays === null || maxLagDays === undefined ? "acceptable" : lagText(maxLagDays)} lag` };
@@ -323,12 +354,12 @@ export function cannotServe(
 }
 
 /**
- * Can the approach serve the use case at all: it meets the acceptable lag (or the lag is not
- * known), it reaches the use case's own knowledge, and it is not known to fall short of the bar
+ * Can the approach serve the use case at all: it has the capabilities the use case needs, it meets
+ * the acceptable lag (or the lag is not known), it reaches the use case's own knowledge, and it is not known to fall short of the bar
  * (cannotServe says which it misses). Only a feasible approach is ever the cheaper side of a
  * saving, the break-even or the Monte Carlo's pair (PRODUCT.md, "Costs v2": feasibility).
  */
-export function isFeasible(x: { meetsLag?: boolean | null; reachesKnowledge?: boolean; meetsBar?: boolean }): boolean {
+export function isFeasible(x: { lacksCapability?: Capability | null; meetsLag?: boolean | null; reachesKnowledge?: boolean; meetsBar?: boolean }): boolean {
   return cannotServe(x, null) === null;
 }
 

@@ -150,6 +150,7 @@ describe("a manual estimate (agent, pipeline, feedback learning)", () => {
       meetsLag: null,
       reachesKnowledge: true,
       meetsBar: true,
+      lacksCapability: null,
       worstDelayDays: null,
       timeToValueWeeks: null,
       missing: [],
@@ -160,7 +161,7 @@ describe("a manual estimate (agent, pipeline, feedback learning)", () => {
 describe("savings between approaches", () => {
   const ap = (approach: ApproachProjection["approach"], low: number, base: number, high: number, more: Partial<ApproachProjection> = {}): ApproachProjection => ({
     approach, manual: false, yearly: [], lifecycle: { low, base, high, complete: true }, retrainingCyclesPerYear: 0, staleDaysPerYear: { low: 0, base: 0, high: 0 },
-    meetsLag: true, reachesKnowledge: true, meetsBar: true, worstDelayDays: 0, timeToValueWeeks: null, missing: [], ...more,
+    meetsLag: true, reachesKnowledge: true, meetsBar: true, lacksCapability: null, worstDelayDays: 0, timeToValueWeeks: null, missing: [], ...more,
   });
 
   it("every feasible approach against every other, never against itself, scenario with scenario", () => {

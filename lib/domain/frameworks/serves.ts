@@ -1,6 +1,6 @@
 /**
  * Whether an approach the frameworks pick can serve the use case, by the rules the cost panel uses
- * (costing/project.ts: meetsLag, reachesKnowledge, meetsBar; cannotServe). The recommendation is
+ * (costing/project.ts: lacksCapability, meetsLag, reachesKnowledge, meetsBar; cannotServe). The recommendation is
  * held to this (score.ts), so the page never recommends what its own cost panel and risk flags say
  * cannot serve the use case. Where a prompted base model already meets the bar, a trained model
  * still can serve; FT_THOUGH_PROMPTING_MEETS_BAR says what it adds, and the recommendation stands.
@@ -10,6 +10,7 @@ import { INFEASIBLE } from "../costing/explain";
 import { lagText, type cannotServe } from "../costing/project";
 import { retrainingCyclesPerYear, retrainLagShown, upToDays, worstDelayDays } from "../costing/retraining";
 import { promptingMeetsBar, promptingReachesKnowledge } from "./evidence";
+import { CAPABILITY_RULES, lacksCapability } from "./capabilities";
 import { plural } from "../portfolio/format";
 import type { Citation } from "./types";
 
@@ -40,6 +41,8 @@ const GROUNDING: Citation = { file: "002_eb871f56c24eca94.txt", quote: "groundin
 
 /** Why the approach is not to be recommended for this use case, or null where it can be. */
 export function cannotRecommend(approach: Approach, a: Assessment, retrainLagDays: number): CannotRecommend | null {
+  const lacking = lacksCapability(approach, a);
+  if (lacking) return { reason: "lacks-capability", why: INFEASIBLE["lacks-capability"]({ lacksCapability: lacking }, null), cite: CAPABILITY_RULES[lacking].cite };
   if (approach === "PROMPTING") {
     if (!promptingReachesKnowledge(a)) {
       return { reason: "lacks-knowledge", why: INFEASIBLE["lacks-knowledge"]({}, null), cite: GROUNDING };

@@ -7,6 +7,7 @@
  * counted and listed beside every total.
  */
 import type { Evidence } from "../frameworks/evidence";
+import type { Capability } from "../frameworks/capabilities";
 import type { Approach } from "../assessment";
 import type { RiskFlagCode } from "./filter";
 
@@ -65,6 +66,8 @@ export interface PortfolioApproachSummary {
   meetsLag?: boolean | null;
   /** False: prompting alone, where the use case has knowledge of its own. */
   reachesKnowledge?: boolean;
+  /** A capability the use case needs that the approach lacks (frameworks/capabilities.ts); absent before engine 2.10. */
+  lacksCapability?: Capability | null;
   worstDelayDays?: number | null;
   staleDaysPerYear: Range3;
   timeToValueWeeks: Range3 | null;

@@ -183,6 +183,7 @@ function summaryOf(p: Projection, simulation: Simulation | null | undefined) {
       meetsLag: x.meetsLag,
       reachesKnowledge: x.reachesKnowledge,
       meetsBar: x.meetsBar,
+      lacksCapability: x.lacksCapability,
       worstDelayDays: x.worstDelayDays,
       manual: x.manual,
       missing: x.missing,

@@ -1,0 +1,62 @@
+/**
+ * What an approach cannot do at all: a capability the use case has answered that it needs, which
+ * the seeds say only some approaches have. The fourth reason an approach cannot serve a use case
+ * (costing/project.ts, cannotServe), beside missing the lag, never reaching its knowledge and
+ * prompting tried and short of the bar.
+ *
+ * Only where a seed says the need *requires* an architecture, and only for the approaches it
+ * rules out. Seed 002 says so of two:
+ *   - tool use "require[s] an agent architecture with tool use, not just better retrieval or
+ *     behavioral tuning": RAG (retrieval), fine-tuning (behavioural tuning), the hybrid (both),
+ *     prompting alone, a structured pipeline (parsing, extraction and validation components) and
+ *     feedback learning call no tools; only an agent serves;
+ *   - learning from user interactions "require[s] reinforcement learning from human feedback
+ *     (RLHF) or similar approaches that go beyond static fine-tuning or static retrieval indexes":
+ *     RAG, fine-tuning and the hybrid are those static ones, and prompting alone learns nothing at
+ *     all. The seed says nothing of an agent or a pipeline here, so neither is ruled out (a use case
+ *     needing tools and learning both is then served by an agent, never by nothing).
+ * Not the others: 002 says document transformation at volume "often benefit[s] from structured
+ * pipeline architectures", a preference the frameworks weigh, not an inability; and no seed says
+ * an approach cannot meet a core need (000, 001, 002 and 003 say which one "wins" or to "start
+ * with", never that another cannot). An unanswered question makes no approach unable.
+ */
+import { APPROACHES, type Approach, type Assessment } from "../assessment";
+import type { Citation } from "./types";
+
+export const CAPABILITIES = ["needsToolUse", "learnsFromFeedback"] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+const FILE = "002_eb871f56c24eca94.txt";
+
+const ALL_BUT = (keep: Approach) => APPROACHES.filter((ap) => ap !== keep);
+
+/**
+ * Per capability: the approaches that lack it, the approach seed 002 says the need requires (where
+ * a recommendation falls back when none the frameworks pick has it), the cost table's words, and
+ * the seed's sentence.
+ */
+export const CAPABILITY_RULES: Record<Capability, { unable: readonly Approach[]; requires: Approach; cannot: string; cite: Citation }> = {
+  needsToolUse: {
+    unable: ALL_BUT("AGENT"),
+    requires: "AGENT",
+    cannot: "cannot call the tools the use case needs",
+    cite: { file: FILE, quote: "Complex multi-step reasoning tasks — where the model needs to perform mathematical computation, execute code, query databases, or call external APIs as part of answering — require an agent architecture with tool use, not just better retrieval or behavioral tuning." },
+  },
+  learnsFromFeedback: {
+    unable: ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"],
+    requires: "FEEDBACK_LEARNING",
+    cannot: "cannot learn from user interactions as the use case needs",
+    cite: { file: FILE, quote: "systems that need to learn from user interactions on an ongoing basis — require reinforcement learning from human feedback (RLHF) or similar approaches that go beyond static fine-tuning or static retrieval indexes" },
+  },
+};
+
+/**
+ * The first capability the use case has answered that it needs and the approach lacks, or null:
+ * only a "yes" counts (a "no" or no answer makes no approach unable).
+ */
+export function lacksCapability(approach: Approach, a: Assessment): Capability | null {
+  for (const c of CAPABILITIES) {
+    if (a[c] === true && CAPABILITY_RULES[c].unable.includes(approach)) return c;
+  }
+  return null;
+}
