@@ -105,8 +105,8 @@ test("the portfolio counts the use cases over their lag and never offers a scena
   await expect(page.getByTestId("worst-lag")).toContainText(/Tariff assistant · Fine-tuning · a change waits up to \d+ days, against a 1-day lag/);
 
   const scenarios = page.getByTestId("scenarios");
-  await expect(scenarios.locator('tr[data-scenario="FINE_TUNING"]')).toContainText("1 cannot be kept current");
-  await expect(scenarios.locator('tr[data-scenario="chosen"]')).toContainText("1 cannot be kept current");
+  await expect(scenarios.locator('tr[data-scenario="FINE_TUNING"]')).toContainText("1 it cannot serve");
+  await expect(scenarios.locator('tr[data-scenario="chosen"]')).toContainText("1 it cannot serve");
   // Neither the fine-tuned scenario nor the decision (fine-tuned) is ever shown saving anything.
   await expect(scenarios.locator('tr[data-scenario="FINE_TUNING"]')).not.toContainText("saves");
   await expect(scenarios.locator('tr[data-scenario="chosen"]')).not.toContainText("saves");

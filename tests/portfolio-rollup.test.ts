@@ -78,9 +78,9 @@ describe("the rollup the dashboard reads (UseCaseRollup) stays equal to the stor
       const flat = (ap: Approach | null) => years(ap).flatMap((y) => [y.lowCents, y.baseCents, y.highCents]);
       const lacks = (ap: Approach | null) => years(ap).some((y) => !y.complete);
       const total = (k: "lowCents" | "baseCents" | "highCents") => (years(ch).length ? years(ch).reduce((s, y) => s + y[k], 0n) : null);
-      type Feasibility = { meetsLag?: boolean | null; reachesKnowledge?: boolean; worstDelayDays?: number | null };
+      type Feasibility = { meetsLag?: boolean | null; reachesKnowledge?: boolean; lacksCapability?: string | null; worstDelayDays?: number | null };
       const summary = u.projectionSummary as { approaches?: Record<string, { staleDaysPerYear?: Range; timeToValueWeeks?: Range | null; missing?: string[] } & Feasibility>; frameworkVersions?: unknown; weightsVersion?: number; maxLagDays?: number | null } | null;
-      const fails = (ap: Approach | null) => { const x = ap ? summary?.approaches?.[ap] : undefined; return !!x && (x.meetsLag === false || x.reachesKnowledge === false); };
+      const fails = (ap: Approach | null) => { const x = ap ? summary?.approaches?.[ap] : undefined; return !!x && (x.meetsLag === false || x.reachesKnowledge === false || typeof x.lacksCapability === "string"); };
       const a = ch ? summary?.approaches?.[ch] : undefined;
       const versions = (summary && "frameworkVersions" in summary ? summary : (u.score as { frameworkVersions?: unknown; weightsVersion?: number } | null)) ?? null;
       const first = u.costYears[0];

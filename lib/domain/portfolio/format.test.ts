@@ -63,6 +63,10 @@ describe("a use case's wait against its lag", () => {
     expect(lagWait(1, null)).toBe("a change waits up to 1 day");
     expect(lagWait(0.6, 0)).toBe("a change waits up to 1 day, against a 0-day lag");
   });
+  it("says a capability the approach lacks, never a wait of 0 days against a lag it meets", () => {
+    expect(lagWait(0, 1, "needsToolUse")).toBe("cannot call the tools the use case needs");
+    expect(lagWait(0, null, "learnsFromFeedback")).toBe("cannot learn from user interactions as the use case needs");
+  });
 });
 
 describe("a label inside a sentence", () => {

@@ -2,6 +2,7 @@
 import { upToDays } from "../costing/retraining";
 import { dollars } from "../money";
 import type { Saving } from "./types";
+import { CAPABILITY_RULES, type Capability } from "../frameworks/capabilities";
 
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
@@ -87,9 +88,12 @@ export function savingText(s: Pick<Saving, "cents" | "percent" | "comparable" | 
  * How far a use case's approach, as chosen, is from its acceptable lag: "a change waits up to 40
  * days, against a 1-day lag". An approach that is never brought up to date is prompting alone on
  * knowledge it never sees (costing/project.ts, reachesKnowledge); a use case that gives no lag is
- * listed only for that, so it is said as such, not against a lag it never gave.
+ * listed only for that, so it is said as such, not against a lag it never gave. One whose approach
+ * lacks a capability it needs says that instead (no wait would make it serve).
  */
-export function lagWait(worstDelayDays: number | null, maxLagDays: number | null): string {
+export function lagWait(worstDelayDays: number | null, maxLagDays: number | null, lacksCapability?: Capability | null): string {
+  const lacking = lacksCapability ? CAPABILITY_RULES[lacksCapability] : undefined;
+  if (lacking) return lacking.cannot;
   if (maxLagDays === null) return worstDelayDays === null ? "never sees the use case's own knowledge" : `a change waits up to ${plural(upToDays(worstDelayDays), "day")}`;
   const lag = `a ${count(maxLagDays)}-day lag`;
   return worstDelayDays === null ? `never brought up to date, against ${lag}` : `a change waits up to ${plural(upToDays(worstDelayDays), "day")}, against ${lag}`;

@@ -212,11 +212,12 @@ export interface UseCaseRef {
 export interface Freshness {
   /**
    * As chosen: use cases whose approach cannot keep their answers within their acceptable lag
-   * (it misses the lag even retraining as often as it can, or never sees their knowledge).
+   * (it misses the lag even retraining as often as it can, or never sees their knowledge), or
+   * cannot serve them at all (it lacks a capability they need: frameworks/capabilities.ts).
    */
   exceedingLag: number;
   /** The worst of them (longest wait first; never caught up first of all), at most five. */
-  worstLag: { useCase: UseCaseRef; maxLagDays: number | null; worstDelayDays: number | null }[];
+  worstLag: { useCase: UseCaseRef; maxLagDays: number | null; worstDelayDays: number | null; lacksCapability?: Capability | null }[];
   /** Stale days a year summed over the use cases, as chosen (a detail: the count above is the measure). */
   staleDaysPerYear: Range3;
   /** Use cases, as chosen, that are stale some days a year (base). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { APPROACHES, type Approach } from "@/lib/domain/assessment";
+import type { Capability } from "@/lib/domain/frameworks/capabilities";
 import { FLAG_LABELS, type Evidence } from "@/lib/domain/frameworks";
 import { isEmptyFilter, RISK_FLAGS, type PortfolioFilter, type RiskFlagCode } from "@/lib/domain/portfolio/filter";
 import type { FlaggedUseCase, Freshness, IncompleteCounts, MatrixCell, Range3, ScenarioName, TopUseCase, UseCaseRef, Versions } from "@/lib/domain/portfolio/types";
@@ -27,7 +28,7 @@ export interface UseCasePanels {
   flaggedTotal: number;
   riskFlagged: number;
   incomplete: IncompleteCounts;
-  /** Per scenario, the use cases whose approach in it cannot serve them (misses the lag, or never sees their knowledge). */
+  /** Per scenario, the use cases whose approach in it cannot serve them (misses the lag, never sees their knowledge, or lacks a capability they need). */
   infeasible: Record<ScenarioName, number>;
   /** As chosen: how many use cases lack each figure. */
   missing: { key: string; useCases: number }[];
@@ -100,7 +101,7 @@ type Row =
   | { kind: "flag"; d: ListItem; low: null; base: null; high: null }
   | { kind: "disagreement"; d: ListItem; low: null; base: null; high: null }
   | { kind: "top"; d: Ref & { complete: boolean }; low: bigint; base: bigint; high: bigint }
-  | { kind: "lagWorst"; d: Ref & { lag: number | null; wd: number | null }; low: null; base: null; high: null }
+  | { kind: "lagWorst"; d: Ref & { lag: number | null; wd: number | null; lacks?: Capability | null }; low: null; base: null; high: null }
   /** Parts of "awaiting a decision" (./awaiting.ts), added up. */
   | { kind: "awaiting"; d: { n: number | string }; low: null; base: null; high: null }
   /** The kept sums' own row (unfiltered view): per-flag counts in RISK_FLAGS order, the longest time to value, whether the sums are there. */
@@ -156,7 +157,8 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
       FROM (SELECT uc.id, uc.ch, uc.ich, uc.ll, uc.lb, uc.lh FROM uc WHERE uc.lb IS NOT NULL ORDER BY uc.lb DESC, uc.id LIMIT ${TOP}) t
       JOIN "UseCase" u ON u.id = t.id AND u."organizationId" = ${organizationId}
     UNION ALL
-    SELECT 'lagWorst', jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', t.ch, 'lag', t.lag, 'wd', t.wd), NULL, NULL, NULL
+    SELECT 'lagWorst', jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', t.ch, 'lag', t.lag, 'wd', t.wd,
+                                          'lacks', u."projectionSummary"->'approaches'->(t.ch::text)->'lacksCapability'), NULL, NULL, NULL
       FROM (SELECT uc.id, uc.ch, uc.lag, uc.wd FROM uc WHERE uc.fch ORDER BY uc.wd DESC NULLS FIRST, uc.id LIMIT ${LAG_WORST_LISTED}) t
       JOIN "UseCase" u ON u.id = t.id AND u."organizationId" = ${organizationId}
     UNION ALL
@@ -325,7 +327,7 @@ function panelsOf(rows: Row[]): UseCasePanels {
       ...freshnessOf(groups, tally?.ttvMax ?? null),
       exceedingLag: infeasibleAt(0),
       worstLag: of("lagWorst")
-        .map((r) => ({ useCase: ref(r.d), maxLagDays: r.d.lag, worstDelayDays: r.d.wd }))
+        .map((r) => ({ useCase: ref(r.d), maxLagDays: r.d.lag, worstDelayDays: r.d.wd, ...(r.d.lacks ? { lacksCapability: r.d.lacks } : {}) }))
         // Never caught up (no delay figure) first, then the longest wait.
         .sort((a, b) => (b.worstDelayDays ?? Infinity) - (a.worstDelayDays ?? Infinity) || (a.useCase.id < b.useCase.id ? -1 : 1)),
     },

@@ -42,7 +42,7 @@ export function ScenariosPanel({ d }: { d: Dashboard }) {
                   {count(s.costed)}
                   {s.notCosted ? <span className="block text-xs text-amber-800">{count(s.notCosted)} not costed</span> : null}
                   {s.incomplete ? <span className="block text-xs text-amber-800">{count(s.incomplete)} {s.incomplete === 1 ? "lacks" : "lack"} figures</span> : null}
-                  {s.infeasible ? <span className="block text-xs text-red-800" data-testid={`infeasible-${s.scenario}`}>{count(s.infeasible)} cannot be kept current</span> : null}
+                  {s.infeasible ? <span className="block text-xs text-red-800" data-testid={`infeasible-${s.scenario}`}>{count(s.infeasible)} it cannot serve</span> : null}
                 </td>
                 <td className={`${tdNum} whitespace-nowrap`}>{s.scenario === "chosen" ? "—" : savingText(find(s.scenario, "chosen"))}</td>
                 <td className={`${tdNum} whitespace-nowrap`}>{s.scenario === "recommended" ? "—" : savingText(find(s.scenario, "recommended"))}</td>
@@ -53,7 +53,7 @@ export function ScenariosPanel({ d }: { d: Dashboard }) {
         <p className="mt-2 text-sm text-zinc-600">
           “Saves” means the scenario in the row costs less over the lifecycle (base) than the one named in the column.
           {anyCaveat ? " * The two cover different use cases (some not costed) or lack figures, so part of the difference is coverage, not cost." : ""}
-          {anyInfeasible ? " † Cheaper on paper, but it puts use cases on an approach that cannot keep their answers within the lag they accept (or never sees their knowledge), so it is no saving." : ""}
+          {anyInfeasible ? " † Cheaper on paper, but it puts use cases on an approach that cannot serve them: it cannot keep their answers within the lag they accept, never sees their knowledge, or cannot do what they need (call tools, learn from their users), so it is no saving." : ""}
         </p>
       </div>
       <div className="mt-6">

@@ -43,14 +43,14 @@ export function FreshnessPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: 
       <p className="mb-3 text-sm text-zinc-800" data-testid="lag-summary">
         {f.exceedingLag === 0
           ? "As chosen, no use case exceeds its acceptable lag, and none answers without its own knowledge."
-          : `${plural(f.exceedingLag, "use case")} cannot be kept current as chosen: the approach cannot bring a change into its answers within the lag the use case accepts, however often it retrains, or never sees the use case's own knowledge.`}
+          : `${plural(f.exceedingLag, "use case")} cannot be kept current as chosen: the approach cannot bring a change into its answers within the lag the use case accepts, however often it retrains, never sees the use case's own knowledge, or cannot do what the use case needs (call tools, learn from its users).`}
       </p>
       {f.worstLag.length > 0 ? (
         <ol className="mb-4 divide-y divide-zinc-100 text-sm" data-testid="worst-lag" aria-label="Use cases their approach cannot keep current, the longest wait first">
           {f.worstLag.map((w) => (
             <li key={w.useCase.id} className="py-1.5">
               <Link className={link} href={useCaseHref(w.useCase.id)}>{w.useCase.title}</Link>
-              <span className="text-zinc-600">{`${w.useCase.approach ? ` · ${APPROACH_LABELS[w.useCase.approach]}` : ""} · ${lagWait(w.worstDelayDays, w.maxLagDays)}`}</span>
+              <span className="text-zinc-600">{`${w.useCase.approach ? ` · ${APPROACH_LABELS[w.useCase.approach]}` : ""} · ${lagWait(w.worstDelayDays, w.maxLagDays, w.lacksCapability)}`}</span>
             </li>
           ))}
         </ol>
