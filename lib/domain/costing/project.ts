@@ -131,9 +131,9 @@ export interface ApproachProjection {
   meetsBar: boolean;
   /**
    * A capability the use case answered that it needs and the approach lacks (needs tool use: all
-   * but an agent; must learn from user interactions: all but feedback learning;
-   * frameworks/capabilities.ts, seed 002), or null: like an approach that misses the lag, it is
-   * never the cheaper side of a saving. Absent in projections stored before engine 2.10.
+   * but an agent; must learn from user interactions: RAG, fine-tuning, a hybrid and prompting
+   * alone; frameworks/capabilities.ts, seed 002), or null: like an approach that misses the lag, it
+   * is never the cheaper side of a saving. Absent in projections stored before engine 2.11.
    */
   lacksCapability: Capability | null;
   /** The longest a change waits for correct answers, in whole days rounded up (upToDays; base scenario); null: never. */

@@ -1,4 +1,4 @@
--- A fourth reason an approach cannot serve a use case (cost engine 2.10): it lacks a capability the
+-- A fourth reason an approach cannot serve a use case (cost engine 2.11): it lacks a capability the
 -- use case answered that it needs (needs tool use: every approach but an agent; must learn from user
 -- interactions: RAG, fine-tuning, hybrid and prompting; lib/domain/frameworks/capabilities.ts, seed
 -- 002). The projection summary carries it per approach as "lacksCapability" (a string, else null
@@ -11,6 +11,6 @@ CREATE OR REPLACE FUNCTION "UseCaseRollup_infeasible"(s JSONB) RETURNS BOOLEAN L
 $$;
 
 -- Existing rows: rebuilt from what is stored (the kept sums follow through their triggers). Summaries
--- stored before engine 2.10 carry no "lacksCapability" and read as lacking nothing until start-up
+-- stored before engine 2.11 carry no "lacksCapability" and read as lacking nothing until start-up
 -- re-projects them (lib/server/rescore.ts), which refreshes their rows again.
 SELECT "UseCaseRollup_refresh"(u."organizationId", array_agg(u.id)) FROM "UseCase" u GROUP BY u."organizationId";
