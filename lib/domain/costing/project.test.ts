@@ -357,6 +357,20 @@ describe("feasibility: an approach that cannot keep answers within the acceptabl
     expect(weekly.breakEven.monthlyCalls).toBeNull();
     expect(weekly.breakEven.reason).toMatch(/fine-tuning does not meet the 1-day lag/);
   });
+  it("a break-even found while the lag is unanswered says how stale the fine-tuned model it counts would be", () => {
+    const unanswered = projectCosts({ assessment: { monthlyCalls: 5_000_000, changeFrequency: "monthly" }, horizonYears: 3, startYear: 2027, assumptions: COMPLETE });
+    expect(unanswered.breakEven.monthlyCalls).toBe(4_135_073);
+    expect(unanswered.breakEven.reason).toBe(
+      "Above 4.14 million calls a month, fine-tuning costs less than RAG over the lifecycle; this use case expects 5 million a month. " +
+        "That counts fine-tuning as it retrains 12 times a year, its answers up to 21 days behind a change (252 stale days a year, base); " +
+        "the use case has not said what lag it accepts, so whether fine-tuning can serve it at all is not known yet.",
+    );
+    // Answered (and met), or knowledge that never changes: the volume alone, as before.
+    const answered = projectCosts({ assessment: { monthlyCalls: 5_000_000, changeFrequency: "monthly", maxLagDays: 30 }, horizonYears: 3, startYear: 2027, assumptions: COMPLETE });
+    expect(answered.breakEven.reason).not.toContain("stale");
+    const still = projectCosts({ assessment: { monthlyCalls: 5_000_000, changeFrequency: "static" }, horizonYears: 3, startYear: 2027, assumptions: COMPLETE });
+    expect(still.breakEven.reason).not.toContain("stale");
+  });
   it("retrains often enough to meet a lag that allows it, and says so", () => {
     // Monthly changes, 60 days acceptable, 21-day cycles: batch every 39 days or less → 10 cycles.
     const p = projectCosts({ assessment: { monthlyCalls: 1000, changeFrequency: "monthly", maxLagDays: 60 }, horizonYears: 1, startYear: 2027, assumptions: COMPLETE });

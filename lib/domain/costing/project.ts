@@ -56,8 +56,10 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      agent has it; learning from user interactions: RAG, fine-tuning, a hybrid and prompting
  *      alone lack it; frameworks/capabilities.ts) cannot serve it (lacksCapability), so it is never
  *      the cheaper side of a saving, the break-even or the Monte Carlo's pair; the numbers are 2.10's.
+ * 2.12: a break-even volume found while the acceptable lag is unanswered says how stale the
+ *      fine-tuned model it counts would be (withUnknownLag); the numbers are 2.11's.
  */
-export const COST_ENGINE_VERSION = "2.11";
+export const COST_ENGINE_VERSION = "2.12";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }
@@ -309,12 +311,30 @@ export function projectCosts(input: ProjectionInput): Projection {
     lines,
     approaches,
     savings: savingsBetween(approaches),
-    breakEven: breakEvenNone(approaches, a.maxLagDays) ?? breakEvenMonthlyCalls(input),
+    breakEven: breakEvenNone(approaches, a.maxLagDays) ?? withUnknownLag(breakEvenMonthlyCalls(input), approaches.FINE_TUNING, a.maxLagDays),
     pricing,
     maxLagDays: a.maxLagDays ?? null,
     retraining,
     missing: [...allMissing].sort(),
     complete: allMissing.size === 0,
+  };
+}
+
+/**
+ * A break-even volume where the use case has not said what lag it accepts, and the fine-tuned
+ * model it prices is out of date some days of the year: the volume holds only if answers that far
+ * behind are acceptable, which nobody has said. Without the caveat the page offered "Above 5.93
+ * million calls a month, fine-tuning costs less than RAG" beside 365 stale days a year.
+ */
+function withUnknownLag(be: Projection["breakEven"], ft: ApproachProjection | undefined, maxLagDays: number | undefined): Projection["breakEven"] {
+  if (be.monthlyCalls === null || maxLagDays !== undefined || !ft || ft.manual || !(ft.staleDaysPerYear.base > 0)) return be;
+  const cycles = ft.retrainingCyclesPerYear;
+  const retrains = cycles > 0 ? `retrains ${cycles === 1 ? "once" : `${cycles} times`} a year` : "is never retrained";
+  const behind = ft.worstDelayDays === null ? "never brought up to date" : `up to ${ft.worstDelayDays === 1 ? "1 day" : `${ft.worstDelayDays} days`} behind a change`;
+  const stale = Math.round(ft.staleDaysPerYear.base);
+  return {
+    ...be,
+    reason: `${be.reason} That counts fine-tuning as it ${retrains}, its answers ${behind} (${stale} stale ${stale === 1 ? "day" : "days"} a year, base); the use case has not said what lag it accepts, so whether fine-tuning can serve it at all is not known yet.`,
   };
 }
 
