@@ -80,6 +80,17 @@ export interface Variance {
 
 const zero = (): Range => ({ low: 0, base: 0, high: 0 });
 
+/** The ranges added up, scenario by scenario. */
+function sumRanges(ranges: Iterable<Range>): Range {
+  const sum = zero();
+  for (const r of ranges) {
+    sum.low += r.low;
+    sum.base += r.base;
+    sum.high += r.high;
+  }
+  return sum;
+}
+
 /** A month number held to 1–12. */
 const monthOf = (m: number | undefined) => Math.min(12, Math.max(1, Math.trunc(m ?? 1)));
 
@@ -256,24 +267,8 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
     return { month: i + 1, actual, projected: p };
   });
   const actual = actualMonth.reduce((n, c) => n + c, 0);
-  let projected: Range | null = null;
-  if (anyProjected) {
-    projected = zero();
-    for (const r of toDate.values()) {
-      projected.low += r.low;
-      projected.base += r.base;
-      projected.high += r.high;
-    }
-  }
-  let yearTotal: Range | null = null;
-  if (anyProjected) {
-    yearTotal = zero();
-    for (const r of yearly.values()) {
-      yearTotal.low += r.low;
-      yearTotal.base += r.base;
-      yearTotal.high += r.high;
-    }
-  }
+  const projected = anyProjected ? sumRanges(toDate.values()) : null;
+  const yearTotal = anyProjected ? sumRanges(yearly.values()) : null;
   const position = projected ? positionOf(actual, projected) : null;
   const pctVsBase = projected ? pct(actual, projected.base) : null;
 
