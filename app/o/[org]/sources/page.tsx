@@ -12,17 +12,21 @@ export default async function SourcesPage({ params }: { params: Promise<{ org: s
   const ctx = await guardPage(org, undefined, `/o/${org}/sources`);
   return (
     <>
-      <PageHeader title="Sources" description="The five documents the frameworks, their rules and the default cost figures are drawn from. Each links to its full text." />
-      <ol className="space-y-3">
-        {SOURCES.map((s, i) => (
-          <li key={s.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-zinc-200">
+      <PageHeader
+        title="Sources"
+        description="The five documents the frameworks, their rules and the default cost figures are drawn from, each under the number the rest of the app cites it by (“002 says…”). Each links to its full text."
+      />
+      {/* Numbered by their ids, 000 to 004, never 1 to 5: a sentence citing "002" must find 002 here. */}
+      <ul className="space-y-3">
+        {SOURCES.map((s) => (
+          <li key={s.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-zinc-200" data-testid="source">
             <Link href={`/o/${ctx.organization.slug}/sources/${s.id}`} className="font-medium text-zinc-900 underline decoration-zinc-300 underline-offset-2 hover:decoration-zinc-700">
-              {i + 1}. {s.title}
+              <span className="tabular-nums">{s.id}</span> · {s.title}
             </Link>
             {s.titleFrom === "first sentence" ? <p className="mt-1 text-sm text-zinc-600">The document has no heading; its title is its opening question.</p> : null}
           </li>
         ))}
-      </ol>
+      </ul>
     </>
   );
 }

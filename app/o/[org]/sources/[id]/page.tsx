@@ -26,7 +26,7 @@ export default async function SourcePage({ params }: { params: Promise<{ org: st
       </p>
       <PageHeader
         title={doc.source.title}
-        description={doc.source.titleFrom === "first sentence" ? "The document has no heading; its title is its opening question." : "A source document, as supplied."}
+        description={`Source ${doc.source.id}, as the app cites it. ${doc.source.titleFrom === "first sentence" ? "The document has no heading; its title is its opening question." : "A source document, as supplied."}`}
       />
       <article className="max-w-3xl space-y-3 text-base leading-relaxed text-zinc-800" data-testid="source-text">
         {doc.paragraphs.map((p, i) => (
