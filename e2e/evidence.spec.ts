@@ -48,7 +48,7 @@ test("an unanswered idea is not assessed everywhere; a lone style answer is prov
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("evidence")).toHaveText("Provisional");
   await expect(page.getByTestId("consensus")).toHaveText("Prompting only");
-  await expect(page.getByTestId("default-start")).toContainText("Fine-tuning leans if there are at least 200 curated, labeled examples");
+  await expect(page.getByTestId("default-start")).toContainText("The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples");
   await expect(page.getByTestId("agreement")).toContainText(/Held back for now: \d of \d voting lean to Fine-tuning/);
   await expect(page.getByTestId("unanswered").locator("li")).toHaveCount(6);
   // What the frameworks would lean to, not what the recommendation would be: one answer alone

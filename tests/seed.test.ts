@@ -132,6 +132,15 @@ describe("the demo seed", () => {
     expect(monthEndDetail).toMatchObject({ evidence: "provisional", defaultStart: true });
     expect(monthEndDetail.agreementVotes).toBeGreaterThan(0);
     expect(recommendationText(monthEndDetail)).toBe("Prompting only · provisional (the seeds' default start while key answers are missing)");
+    // Its page: the lean to fine-tuning in a sentence that reads as one, and the changes to answers
+    // already given under a heading of their own, not as more of the unanswered questions above them.
+    const { ScorePanel } = await import("@/app/o/[org]/use-cases/[id]/_panels/score-panel");
+    const scoreHtml = renderToStaticMarkup(await ScorePanel({ organizationId: org.id, useCaseId: monthEnd.id }));
+    expect(scoreHtml).toMatch(/The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples[^<]*\. A prompted base model already meets the bar, though, and 002 checks that before any training\./);
+    expect(scoreHtml).not.toContain("leans if");
+    const heading = scoreHtml.indexOf('data-testid="more-changes-heading"');
+    expect(heading).toBeGreaterThan(scoreHtml.indexOf('data-testid="unanswered"'));
+    expect(heading).toBeLessThan(scoreHtml.indexOf('data-testid="more-changes"'));
     const listed = await listUseCases(org.id, { ...parseListQuery({}), pageSize: 100 });
     expect(listed.rows.filter((r) => r.defaultStart).map((r) => r.title)).toEqual(["Month-end variance commentary"]);
     expect(backingText(listed.rows.find((r) => r.title === "Month-end variance commentary")!)).toBe("the seeds' default start");

@@ -45,7 +45,7 @@ describe("evidence levels", () => {
     expect(style.basisCite?.file).toMatch(/^003_/);
     expect(style.leaning?.approach).toBe("FINE_TUNING");
     expect(style.leaning?.sentence).toBe(
-      "Fine-tuning leans if there are at least 200 curated, labeled examples, a prompted base model is tried and falls short and there is budget and engineering for retraining.",
+      "The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples, a prompted base model is tried and falls short and there is budget and engineering for retraining.",
     );
     expect(style.agreementText).toMatch(/^Held back for now: 4 of 4 voting lean to Fine-tuning/);
     // Knowledge to retrieve: RAG is the default start (001 "When in doubt, start with RAG").

@@ -59,12 +59,12 @@ describe("a chosen approach that differs from a default start", () => {
 
 describe("what a held-back approach would need", () => {
   it("names one unknown prerequisite alone, two with 'and', three with commas and 'and'", () => {
-    expect(scoreUseCase(without("retrainingBudget", "maxLagDays")).leaning?.sentence).toBe("Fine-tuning leans if there is budget and engineering for retraining.");
+    expect(scoreUseCase(without("retrainingBudget", "maxLagDays")).leaning?.sentence).toBe("The frameworks lean to Fine-tuning, which would be recommended once there is budget and engineering for retraining.");
     expect(scoreUseCase(without("retrainingBudget", "labeledExamples", "maxLagDays")).leaning?.sentence).toBe(
-      "Fine-tuning leans if there are at least 200 curated, labeled examples and there is budget and engineering for retraining.",
+      "The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples and there is budget and engineering for retraining.",
     );
     expect(scoreUseCase({ needsStyleOrFormat: true }).leaning?.sentence).toBe(
-      "Fine-tuning leans if there are at least 200 curated, labeled examples, a prompted base model is tried and falls short and there is budget and engineering for retraining.",
+      "The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples, a prompted base model is tried and falls short and there is budget and engineering for retraining.",
     );
   });
   it("says so when a prompted base model already meets the bar: 002 checks that before any training (the demo's month-end commentary)", () => {
@@ -72,7 +72,7 @@ describe("what a held-back approach would need", () => {
     const s = scoreUseCase(monthEnd);
     expect(s).toMatchObject({ evidence: "provisional", basis: "default-start", consensus: "PROMPTING" });
     expect(s.leaning?.sentence).toBe(
-      "Fine-tuning leans if there are at least 200 curated, labeled examples and there is budget and engineering for retraining; but a prompted base model already meets the bar, and 002 checks that before any training.",
+      "The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples and there is budget and engineering for retraining. A prompted base model already meets the bar, though, and 002 checks that before any training.",
     );
     // Tried and falling short, or untested: no such caution.
     expect(scoreUseCase({ ...monthEnd, promptedBaselineMeetsBar: "no" }).leaning?.sentence).not.toContain("already meets the bar");
@@ -189,18 +189,18 @@ describe("a lean is a promise the answers it names keep", () => {
   it("says where those answers lead when it is not where the frameworks lean (the vote moves once they are given)", () => {
     // A generated case: weekly knowledge, a 90-day lag, reasoning with a house style. The frameworks
     // lean to fine-tuning; given 200 curated examples and a retraining budget, they pick a hybrid.
-    // Before, the page said "Fine-tuning leans if there are at least 200 curated, labeled examples…".
+    // Before, the page said "The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples…".
     const a = assessmentSchema.parse({
       changeFrequency: "weekly", maxLagDays: 90, coreNeed: "reasoning", needsStyleOrFormat: true, monthlyCalls: 999_999, yearlyGrowthPct: 100,
       needsToolUse: false, transformationAtVolume: false, learnsFromFeedback: false, promptedBaselineMeetsBar: "untested",
     });
     const s = scoreUseCase(a, { skipSensitivity: true });
-    expect(s.leaning?.sentence).toBe("Fine-tuning leans, but if there are at least 200 curated, labeled examples and there is budget and engineering for retraining, the recommendation would be Hybrid.");
+    expect(s.leaning?.sentence).toBe("The frameworks lean to Fine-tuning, but if there are at least 200 curated, labeled examples and there is budget and engineering for retraining, the recommendation would be Hybrid.");
     const given = scoreUseCase({ ...a, labeledExamples: 200, retrainingBudget: true }, { skipSensitivity: true });
     expect(given.consensus).toBe("HYBRID");
   });
   it("is left as it was where the answers it names do bring it", () => {
     const s = scoreUseCase({ needsStyleOrFormat: true }, { skipSensitivity: true });
-    expect(s.leaning?.sentence).toMatch(/^Fine-tuning leans if there are at least 200 curated, labeled examples/);
+    expect(s.leaning?.sentence).toMatch(/^The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples/);
   });
 });

@@ -106,13 +106,17 @@ export interface Score extends Consensus {
  * 2.4: one hold for the first pick and the fallback (never a trained model on a provisional score
  *      whose prerequisites are unknown; no lean to an approach that misses the lag); waits said
  *      "up to N days" rounded up; a tie after a hold is said; knowledge "changes in real time"; a
- *      lean whose named answers lead elsewhere says where ("Fine-tuning leans, but if …, the
+ *      lean whose named answers lead elsewhere says where (then "Fine-tuning leans, but if …, the
  *      recommendation would be Hybrid").
  * 2.5: fine-tuning on fast-changing knowledge within the acceptable lag says what keeping within
  *      it takes (the retrainings a year, the longest wait), so the flag does not read as
  *      contradicting the recommendation; the recommendations are 2.4's.
+ * 2.6: the words only, so stored scores say them: a lean reads "The frameworks lean to
+ *      Fine-tuning, which would be recommended once …" (it read "Fine-tuning leans if …"), and a
+ *      tie broken on fit says what its figures are (the voting frameworks' scores, summed); the
+ *      recommendations are 2.5's.
  */
-export const JUDGEMENT_VERSION = "2.5";
+export const JUDGEMENT_VERSION = "2.6";
 
 /** What each unknown prerequisite would have to be for a trained model to be recommended. */
 const FAVOURS_TRAINING: Partial<Record<AnswerKey, string>> = {
@@ -125,7 +129,7 @@ const FAVOURS_TRAINING: Partial<Record<AnswerKey, string>> = {
  * Where a prompted base model already meets the bar, a lean to training says so: seed 002 checks
  * that before any training, and FT_THOUGH_PROMPTING_MEETS_BAR would be raised if it won.
  */
-const PROMPTED_MEETS_BAR = "; but a prompted base model already meets the bar, and 002 checks that before any training";
+const PROMPTED_MEETS_BAR = ". A prompted base model already meets the bar, though, and 002 checks that before any training";
 
 function join(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
@@ -218,7 +222,7 @@ function holdRecommendation(a: Assessment, evidence: Evidence, c: Consensus, v: 
       leaning: {
         approach: c.consensus,
         unknowns,
-        sentence: `${name} leans if ${join(unknowns.map((k) => FAVOURS_TRAINING[k] ?? inSentence(ANSWER_LABELS[k])))}${a.promptedBaselineMeetsBar === "yes" ? PROMPTED_MEETS_BAR : ""}.`,
+        sentence: `The frameworks lean to ${name}, which would be recommended once ${join(unknowns.map((k) => FAVOURS_TRAINING[k] ?? inSentence(ANSWER_LABELS[k])))}${a.promptedBaselineMeetsBar === "yes" ? PROMPTED_MEETS_BAR : ""}.`,
       },
       heldBack: null,
     };
@@ -230,7 +234,8 @@ function holdRecommendation(a: Assessment, evidence: Evidence, c: Consensus, v: 
 const FAVOURING: Partial<Record<AnswerKey, Assessment[AnswerKey]>> = { labeledExamples: ENOUGH_LABELS, promptedBaselineMeetsBar: "no", retrainingBudget: true };
 
 /**
- * "Fine-tuning leans if there are at least 200 curated, labeled examples" is a promise: given those
+ * "The frameworks lean to Fine-tuning, which would be recommended once there are at least 200
+ * curated, labeled examples" is a promise: given those
  * answers, the recommendation is fine-tuning. Answering them can change how the frameworks vote,
  * so the lean is scored with them (once, for the use case itself, not in each re-score of "what
  * would change it"); where they lead elsewhere, the sentence says where (a reviewer found 0.7% of
@@ -246,7 +251,7 @@ function keepLeanTrue(a: Assessment, weights: Weights, held: Held, votesOf: (res
   const then = holdRecommendation(x, evidenceOf(x), consensusOf(results, weights), votesOf(results)).consensus;
   if (then === lean.approach) return held;
   const conditions = join(lean.unknowns.map((k) => FAVOURS_TRAINING[k] ?? inSentence(ANSWER_LABELS[k])));
-  const sentence = `${APPROACH_LABELS[lean.approach]} leans, but if ${conditions}, the recommendation would be ${then ? APPROACH_LABELS[then] : "none"}${a.promptedBaselineMeetsBar === "yes" ? PROMPTED_MEETS_BAR : ""}.`;
+  const sentence = `The frameworks lean to ${APPROACH_LABELS[lean.approach]}, but if ${conditions}, the recommendation would be ${then ? APPROACH_LABELS[then] : "none"}${a.promptedBaselineMeetsBar === "yes" ? PROMPTED_MEETS_BAR : ""}.`;
   return { ...held, leaning: { ...lean, sentence } };
 }
 

@@ -83,6 +83,10 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
               </ol>
             </div>
           ) : null}
+          {more.length > 0 && evidence !== "assessed" && unanswered.length > 0 ? (
+            // Below the unanswered questions, these would read as more of them without their own heading.
+            <p className="mt-2 text-zinc-600" data-testid="more-changes-heading">Answers already given that would change it:</p>
+          ) : null}
           {more.length > 0 ? (
             <ul className="mt-2 list-disc space-y-1 pl-5 text-zinc-700" data-testid="more-changes">
               {more.map((c) => (
