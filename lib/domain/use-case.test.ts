@@ -259,12 +259,15 @@ describe("messages a lead reads, field by field", () => {
       const r = ok({ startDate });
       return r.success ? [] : r.error.issues.map((i) => i.message);
     };
-    expect(messages("x2027-01-01")).toEqual(["Use the form YYYY-MM-DD", "Not a real date between 1950 and 2100"]);
-    expect(messages("2027-01-01x")).toEqual(["Use the form YYYY-MM-DD", "Not a real date between 1950 and 2100"]);
+    expect(messages("x2027-01-01")).toEqual(["Use the form YYYY-MM-DD"]);
+    expect(messages("2027-01-01x")).toEqual(["Use the form YYYY-MM-DD"]);
     expect(errorsAt({ startDate: "1950-01-01" })).toEqual({});
-    expect(errorsAt({ startDate: "1949-12-31" })).toEqual({ startDate: "Not a real date between 1950 and 2100" });
+    // A real date out of range is not called unreal ("Not a real date between 1950 and 2100" said so of 1900-01-01).
+    expect(errorsAt({ startDate: "1949-12-31" })).toEqual({ startDate: "Must be between 1950 and 2100" });
+    expect(errorsAt({ startDate: "1900-01-01" })).toEqual({ startDate: "Must be between 1950 and 2100" });
     expect(errorsAt({ startDate: "2100-12-31" })).toEqual({});
-    expect(errorsAt({ startDate: "2101-01-01" })).toEqual({ startDate: "Not a real date between 1950 and 2100" });
+    expect(errorsAt({ startDate: "2101-01-01" })).toEqual({ startDate: "Must be between 1950 and 2100" });
+    expect(errorsAt({ startDate: "2027-02-30" })).toEqual({ startDate: "Not a real date: check the day and the month" });
   });
   it("lists the answers still missing, in the order asked, null counting as missing", () => {
     expect(missingAnswers({ maxLagDays: 3, needsCitations: false }, ["maxLagDays", "needsCitations", "coreNeed"])).toEqual(["coreNeed"]);

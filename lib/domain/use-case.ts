@@ -52,13 +52,23 @@ export const manualEstimateSchema = z
 export type ManualEstimate = z.infer<typeof manualEstimateSchema>;
 
 /** ISO calendar date, YYYY-MM-DD, between 1950 and 2100 (inventories record use cases started long ago; issue 15). */
+const ISO_DATE_FORM = /^\d{4}-\d{2}-\d{2}$/;
+
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD")
+  .regex(ISO_DATE_FORM, "Use the form YYYY-MM-DD")
+  // Each check below judges only text of the form above (its own message covers the rest), and a
+  // real date out of range is told so, not called unreal: "1900-01-01" is a date, only too early.
   .refine((s) => {
+    if (!ISO_DATE_FORM.test(s)) return true;
     const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1950 && d.getUTCFullYear() <= 2100;
-  }, "Not a real date between 1950 and 2100");
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "Not a real date: check the day and the month")
+  .refine((s) => {
+    if (!ISO_DATE_FORM.test(s)) return true;
+    const year = Number(s.slice(0, 4));
+    return year >= 1950 && year <= 2100;
+  }, "Must be between 1950 and 2100");
 
 /** The fields a lead edits (create and update). The decision has its own action. */
 export const useCaseFieldsSchema = z

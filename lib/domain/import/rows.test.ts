@@ -48,8 +48,8 @@ describe("a row to a use case's fields", () => {
     ["maxLagDays", "three", "“three” is not a number."],
     ["startDate", "next spring", "“next spring” is not a date we can read: write it as YYYY-MM-DD (e.g. 2027-03-01)."],
     ["startDate", "05/03/2027", "“05/03/2027” could be day first or month first: choose how the file writes dates (under Dates)."],
-    ["startDate", "31/02/2027", "Not a real date between 1950 and 2100"],
-    ["startDate", "2027-02-30", "Not a real date between 1950 and 2100"],
+    ["startDate", "31/02/2027", "Not a real date: check the day and the month"],
+    ["startDate", "2027-02-30", "Not a real date: check the day and the month"],
     ["title", "x".repeat(201), "Title must be at most 200 characters"],
     ["weeksToProduction", "600", "At most 520"],
   ])("%s “%s”: %s (the schema's own message)", (field, raw, message) => {

@@ -124,7 +124,7 @@ export function WeightsForm({
         {preview.state === "same" ? (
           <p className="mt-1 text-zinc-700">These are the current weights: nothing would change. Change a weight to see what it would do.</p>
         ) : preview.state === "invalid" ? (
-          <p className="mt-1 text-zinc-700">Enter a weight from 0 to 5 for every framework to see what would change.</p>
+          <p className="mt-1 text-zinc-700">Enter a weight from 0 to 5, in steps of 0.5 (0, 0.5, 1, 1.5 …), for every framework to see what would change.</p>
         ) : preview.state === "loading" && !preview.impact ? (
           <p className="mt-1 text-zinc-700">Working out what would change…</p>
         ) : (
