@@ -20,6 +20,8 @@ test("a lead sees the figures but no edit form", async ({ page, registry }) => {
   await expect(page.getByTestId("catalogue")).toContainText("Default model openai/gpt-4o");
   await expect(page.getByTestId("catalogue")).toContainText("@pydantic/genai-prices 0.1.8, not pinned yet");
   await expect(page.getByTestId("figure-ragInfraYearlyUsd")).toContainText("Reference only");
+  // A seed's figure set aside says what is priced instead.
+  await expect(page.getByTestId("figure-ftFirstDeploymentHours").getByTestId("reference-only")).toContainText('No formula uses it. The build is priced from "Fine-tuning build (production)" instead');
   // An estimate's quote that ends with a full stop is not given a second one.
   await expect(page.getByTestId("figure-ftInferencePriceFactor")).toContainText("and run 10x cheaper. 003's");
   // A figure that prices more than the approach in its name says so.
@@ -49,6 +51,8 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await page.goto(`/o/${registry.org.slug}/assumptions`);
   const form = page.getByRole("form", { name: "Edit the assumptions" });
   await expect(form).toBeVisible();
+  // A figure no formula uses says so where it can be edited.
+  await expect(form.getByTestId("edit-ragInfraYearlyUsd").getByTestId("edit-reference-only")).toContainText("For reference: changing it changes no cost.");
   await form.getByLabel("ML engineer rate base").fill("225");
   await form.getByLabel("ML engineer rate high").fill("275");
   for (const s of ["low", "base", "high"]) {

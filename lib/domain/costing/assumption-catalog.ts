@@ -30,8 +30,12 @@ export interface AssumptionSpec {
   source: Source;
   /** "lowers": a larger value makes costs smaller (the low scenario takes the high value). */
   direction?: "lowers";
-  /** Shown beside the figure when it is kept for reference but not used by a formula. */
-  referenceOnly?: boolean;
+  /**
+   * Kept for reference, used by no formula: what the cost model prices instead, shown beside the
+   * figure and in the form, so neither the seed's figure set aside nor an edit that changes no cost
+   * goes unexplained.
+   */
+  referenceOnly?: string;
 }
 
 const S000 = "000_2a5380ca2875bd0d.txt";
@@ -44,7 +48,8 @@ export const ASSUMPTION_CATALOG = {
     source: { kind: "seed", file: S000, quote: "machine learning engineer hours at $150 to $250 per hour" },
   },
   ftFirstDeploymentHours: {
-    label: "Fine-tuning first deployment effort (reference)", unit: "hours", min: 0, max: 20000, group: "Fine-tuning", referenceOnly: true,
+    label: "Fine-tuning first deployment effort (reference)", unit: "hours", min: 0, max: 20000, group: "Fine-tuning",
+    referenceOnly: "The build is priced from \"Fine-tuning build (production)\" instead, 10-20 engineering weeks (003's MVP plus the weeks to production), so it is measured at the same stage as RAG's production build; 000's 200-400 hours are a first deployment.",
     source: { kind: "seed", file: S000, quote: "for 200 to 400 hours" },
   },
   ftBuildWeeks: {
@@ -96,11 +101,13 @@ export const ASSUMPTION_CATALOG = {
     source: { kind: "seed", file: S003, quote: "Production RAG: 6-12 weeks engineering" },
   },
   ragInfraYearlyUsd: {
-    label: "RAG infrastructure, production (reference)", unit: "USD/year", min: 0, max: 10_000_000, group: "Retrieval", referenceOnly: true,
+    label: "RAG infrastructure, production (reference)", unit: "USD/year", min: 0, max: 10_000_000, group: "Retrieval",
+    referenceOnly: "Retrieval infrastructure is priced from the corpus instead: pgvector in the existing database up to its limit, a managed vector database above it, and embedding and re-indexing at the change frequency.",
     source: { kind: "seed", file: S003, quote: "RAG MVP: 2-4 weeks engineering, ~$5K in infrastructure for the first year ... Production RAG: 6-12 weeks engineering, $20-50K/year in infrastructure depending on volume" },
   },
   ftProductionYearlyUsd: {
-    label: "Fine-tuning in production (reference)", unit: "USD/year", min: 0, max: 10_000_000, group: "Fine-tuning", referenceOnly: true,
+    label: "Fine-tuning in production (reference)", unit: "USD/year", min: 0, max: 10_000_000, group: "Fine-tuning",
+    referenceOnly: "Fine-tuning in production is priced from its parts instead: inference at the deployment's price, hosting, retraining cycles, upkeep and evaluation.",
     source: { kind: "seed", file: S003, quote: "$100K+/year is realistic" },
   },
   ftInferencePriceFactor: {

@@ -125,6 +125,9 @@ describe("every default figure says where it comes from", () => {
   it("only the figures that make costs smaller as they grow are marked so", () => {
     expect(ASSUMPTION_KEYS.filter((k) => spec(k).direction === "lowers").sort()).toEqual(["gpuUtilisationPct", "loraComputeSavingPct", "pgvectorMaxDocuments"]);
     expect(ASSUMPTION_KEYS.filter((k) => spec(k).referenceOnly).sort()).toEqual(["ftFirstDeploymentHours", "ftProductionYearlyUsd", "ragInfraYearlyUsd"]);
+    // Each says what is priced instead: the seed's 200-400 hours stood beside a build of 10-20 weeks unexplained.
+    expect(spec("ftFirstDeploymentHours").referenceOnly).toContain(`"${spec("ftBuildWeeks").label}"`);
+    for (const k of ASSUMPTION_KEYS.filter((k) => spec(k).referenceOnly)) expect(spec(k).referenceOnly, k).toMatch(/ instead/);
   });
 });
 

@@ -11,6 +11,8 @@ export interface FigureRow {
   unit: string;
   min: number;
   max: number;
+  /** What the cost model prices instead of this figure, which no formula uses (null: it is used). */
+  referenceOnly: string | null;
   low: number | null;
   base: number | null;
   high: number | null;
@@ -133,6 +135,11 @@ export function AssumptionsForm({
                     <tr key={r.key} className="align-top" data-testid={`edit-${r.key}`}>
                       <th scope="row" className="px-3 py-2 text-left font-medium text-zinc-900">
                         {r.label} <span className="font-normal text-zinc-500">({r.unit}; {r.min.toLocaleString("en-US")} to {r.max.toLocaleString("en-US")})</span>
+                        {r.referenceOnly ? (
+                          <span className="mt-1 block text-xs font-normal text-zinc-600" data-testid="edit-reference-only">
+                            For reference: changing it changes no cost. {r.referenceOnly}
+                          </span>
+                        ) : null}
                         {errors.length ? (
                           <div data-testid="field-error">
                             <FieldError id={errorId} errors={[...new Set(errors)]} />

@@ -94,7 +94,7 @@ export default async function AssumptionsPage({
     name,
     rows: keysOf(name).map((k) => {
       const spec: AssumptionSpec = ASSUMPTION_CATALOG[k];
-      return { key: k, label: spec.label, unit: spec.unit, min: spec.min, max: spec.max, ...current.set.values[k] };
+      return { key: k, label: spec.label, unit: spec.unit, min: spec.min, max: spec.max, referenceOnly: spec.referenceOnly ?? null, ...current.set.values[k] };
     }),
   }));
   const versionNumbers = [...versions.map((v) => v.version), 0];
@@ -167,9 +167,12 @@ export default async function AssumptionsPage({
                         <th scope="row" className={rowHeader}>
                           {spec.label} <span className="font-normal text-zinc-500">({spec.unit})</span>
                           {spec.referenceOnly ? (
-                            <span className="ml-2 inline-block rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700" title="Shown for reference; no formula uses it">
-                              Reference only
-                            </span>
+                            <>
+                              <span className="ml-2 inline-block rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700">Reference only</span>
+                              <span className="mt-1 block text-xs font-normal text-zinc-600" data-testid="reference-only">
+                                No formula uses it. {spec.referenceOnly}
+                              </span>
+                            </>
                           ) : null}
                         </th>
                         {missing && fromCatalogue(r.key) !== null ? (
