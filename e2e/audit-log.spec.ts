@@ -79,20 +79,20 @@ test("an admin sees failed sign-ins and refused attempts, filters, pages and exp
   await page.getByRole("button", { name: "Apply filter" }).click();
   await expect(page).toHaveURL(/person=/);
   await expect(rows).toHaveCount(50);
-  await expect(rows.first()).toContainText("title: Title 60");
+  await expect(rows.first()).toContainText("Title: Title 60");
   await expect(page.getByRole("link", { name: "Newer events" })).toHaveCount(0);
   await page.getByRole("link", { name: "Older events" }).click();
   await expect(page).toHaveURL(/after=/);
   await expect(rows).toHaveCount(10);
-  await expect(rows.first()).toContainText("title: Title 10");
+  await expect(rows.first()).toContainText("Title: Title 10");
   // A change recorded without an address says so, as every other empty cell does.
   await expect(rows.first().locator("td").nth(4)).toHaveText("—");
-  await expect(rows.last()).toContainText("title: Title 1");
+  await expect(rows.last()).toContainText("Title: Title 1");
   await expect(page.getByRole("link", { name: "Older events" })).toHaveCount(0);
   await page.getByRole("link", { name: "Newer events" }).click();
   await expect(rows).toHaveCount(50);
-  await expect(rows.first()).toContainText("title: Title 60");
-  await expect(rows.last()).toContainText("title: Title 11");
+  await expect(rows.first()).toContainText("Title: Title 60");
+  await expect(rows.last()).toContainText("Title: Title 11");
 
   // A day with nothing on it.
   await page.getByLabel("From (UTC)").fill("2026-01-16");

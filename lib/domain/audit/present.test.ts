@@ -9,23 +9,28 @@ const row = (over: Partial<AuditRow> = {}): AuditRow => ({
 });
 
 describe("how a change reads", () => {
-  it("names each changed field, old to new, with codes as words", () => {
-    expect(describeChange(JSON.stringify({ role: "LEAD", name: "A" }), JSON.stringify({ role: "FINANCE", name: "A" }))).toEqual(["role: lead → finance"]);
-    expect(describeChange(null, JSON.stringify({ title: "New", chosenApproach: "FINE_TUNING" }))).toEqual(["title: New", "chosenApproach: fine tuning"]);
-    expect(describeChange(JSON.stringify({ email: "x@y" }), null)).toEqual(["email: x@y (removed)"]);
+  it("names each changed field in words, old to new, with codes as words", () => {
+    expect(describeChange(JSON.stringify({ role: "LEAD", name: "A" }), JSON.stringify({ role: "FINANCE", name: "A" }))).toEqual(["Role: lead → finance"]);
+    // A use case's fields read as its History tab reads them.
+    expect(describeChange(null, JSON.stringify({ title: "New", chosenApproach: "FINE_TUNING" }))).toEqual(["Title: New", "Chosen approach: Fine-tuning"]);
+    expect(describeChange(JSON.stringify({ email: "x@y" }), null)).toEqual(["Email: x@y (removed)"]);
     // An instant reads as the page's Time column does, not as ISO text.
-    expect(describeChange(null, JSON.stringify({ at: "2026-12-06T02:30:07.395Z", method: "credentials" }))).toEqual(["at: 6 Dec 2026, 02:30:07 UTC", "method: credentials"]);
-    expect(describeChange(null, JSON.stringify({ note: "2026-12-06T02:30:07Z is when" }))).toEqual(["note: 2026-12-06T02:30:07Z is when"]);
+    expect(describeChange(null, JSON.stringify({ at: "2026-12-06T02:30:07.395Z", method: "credentials" }))).toEqual(["At: 6 Dec 2026, 02:30:07 UTC", "Method: credentials"]);
+    expect(describeChange(null, JSON.stringify({ note: "2026-12-06T02:30:07Z is when" }))).toEqual(["Note: 2026-12-06T02:30:07Z is when"]);
+    expect(describeChange(JSON.stringify({ twoFactorPolicy: "off" }), JSON.stringify({ twoFactorPolicy: "admins" }))).toEqual(["Two-factor sign-in: Not required → Required of admins"]);
   });
 
   it("says an object's fields one by one, not as JSON cut short", () => {
+    // An assessment answer is named by its question, with its unit.
     expect(describeChange(JSON.stringify({ assessment: { maxLagDays: 14 }, version: 2 }), JSON.stringify({ assessment: { maxLagDays: 30 }, version: 3 }))).toEqual([
-      "assessment.maxLagDays: 14 → 30",
-      "version: 2 → 3",
+      "Longest acceptable lag (days): 14 days → 30 days",
+      "Version: 2 → 3",
     ]);
-    expect(describeChange(null, JSON.stringify({ assessment: { coreNeed: "retrieval", monthlyCalls: 20000 } }))).toEqual(["assessment.coreNeed: retrieval", "assessment.monthlyCalls: 20000"]);
-    // An empty object or a list is a value of its own.
-    expect(describeChange(null, JSON.stringify({ additionalFields: {}, riskFlags: ["NO_EVALUATION_SET"] }))).toEqual(["additionalFields: {}", 'riskFlags: ["no evaluation set"]']);
+    expect(describeChange(null, JSON.stringify({ assessment: { coreNeed: "retrieval", monthlyCalls: 20000 } }))).toEqual(["Core need: Current information retrieval", "Monthly LLM calls now: 20,000 calls a month"]);
+    // Another object's keys are named under it.
+    expect(describeChange(JSON.stringify({ catalogue: { version: "1.0" } }), JSON.stringify({ catalogue: { version: "1.1" } }))).toEqual(["Catalogue › version: 1.0 → 1.1"]);
+    // A list is a value of its own; an empty object or list in a new record is nothing to say.
+    expect(describeChange(null, JSON.stringify({ additionalFields: {}, riskFlags: ["NO_EVALUATION_SET"], tags: [] }))).toEqual(['Risk flags: ["no evaluation set"]']);
   });
 
   it("keeps the list short", () => {
@@ -58,31 +63,31 @@ describe("the audit CSV", () => {
 });
 
 describe("how a change reads: each kind of value", () => {
-  it("numbers, yes/no and empty values as they are; lists as JSON with codes as words, an object by its fields", () => {
+  it("numbers and yes/no as they are, an empty value set; lists as JSON with codes as words, an object by its fields", () => {
     expect(
       describeChange(
         JSON.stringify({ count: 1, on: true, note: null, approaches: ["RAG", "FINE_TUNING"] }),
         JSON.stringify({ count: 2, on: false, note: "x", approaches: { first: "HYBRID" } }),
       ),
-    ).toEqual(["count: 1 → 2", "on: true → false", "note: empty → x", 'approaches: ["rag","fine tuning"] (removed)', "approaches.first: hybrid"]);
+    ).toEqual(["Count: 1 → 2", "On: true → false", "Note: set to x", 'Approaches: ["rag","fine tuning"] (removed)', "Approaches › first: hybrid"]);
   });
 
   it("only a whole code reads as words; a title that contains capitals is left as written", () => {
-    expect(describeChange(null, JSON.stringify({ title: "AB test FINAL" }))).toEqual(["title: AB test FINAL"]);
+    expect(describeChange(null, JSON.stringify({ title: "AB test FINAL" }))).toEqual(["Title: AB test FINAL"]);
   });
 
   it.each([
-    ["a number", "5", "6", ["value: 5 → 6"]],
-    ["a list", null, "[1,2]", ["value: [1,2]"]],
-    ["null", "null", '"x"', ["value: empty → x"]],
-    ["text that is not JSON", "not json", '{"a":1}', ["a: 1"]],
+    ["a number", "5", "6", ["Value: 5 → 6"]],
+    ["a list", null, "[1,2]", ["Value: [1,2]"]],
+    ["null", "null", '"x"', ["Value: set to x"]],
+    ["text that is not JSON", "not json", '{"a":1}', ["A: 1"]],
   ])("a stored value that is %s reads as one value", (_n, before, after, lines) => {
     expect(describeChange(before, after)).toEqual(lines);
   });
 
   it("cuts a value longer than 80 characters, not one of 80", () => {
-    expect(describeChange(null, JSON.stringify({ t: "a".repeat(80) }))).toEqual([`t: ${"a".repeat(80)}`]);
-    expect(describeChange(null, JSON.stringify({ t: "a".repeat(81) }))).toEqual([`t: ${"a".repeat(79)}…`]);
+    expect(describeChange(null, JSON.stringify({ t: "a".repeat(80) }))).toEqual([`T: ${"a".repeat(80)}`]);
+    expect(describeChange(null, JSON.stringify({ t: "a".repeat(81) }))).toEqual([`T: ${"a".repeat(79)}…`]);
   });
 
   it("six changed fields are all listed, with no 'and 0 more'", () => {
@@ -97,5 +102,55 @@ describe("how a change reads: each kind of value", () => {
     ["security.access.forbidden", "Refused: the role does not allow it"],
   ])("labels %s", (action, label) => {
     expect(actionLabel(action)).toBe(label);
+  });
+});
+
+describe("how a change reads: money, and what was set or removed", () => {
+  it("writes every amount in dollars to the cent, never raw cents", () => {
+    // An actuals import: each month's spend and its total, stored as strings of cents.
+    expect(describeChange(null, JSON.stringify({ months: { "2026-01": "211860", "2026-02": "1086879" }, totalCents: "1298739" }))).toEqual([
+      "Spend in January 2026: $2,118.60",
+      "Spend in February 2026: $10,868.79",
+      "Total: $12,987.39",
+    ]);
+    // A business unit's budget, as typed.
+    expect(describeChange(null, JSON.stringify({ businessUnit: "Customer Service", year: 2027, amountCents: 180000000 }))).toEqual([
+      "Business unit: Customer Service",
+      "Year: 2027",
+      "Budget: $1,800,000.00",
+    ]);
+    expect(describeChange(JSON.stringify({ amountCents: 100000 }), JSON.stringify({ amountCents: 100030 }))).toEqual(["Budget: $1,000.00 → $1,000.30"]);
+    // A decision's yearly budget, and the organization's hourly value rate.
+    expect(describeChange(JSON.stringify({ decisionState: "APPROVED" }), JSON.stringify({ decisionState: "BUDGET_APPROVED", yearlyBudget: 14059391 }))).toContain("Yearly budget: $140,593.91 a year");
+    expect(describeChange(JSON.stringify({ valueHourlyRateCents: 5000 }), JSON.stringify({ valueHourlyRateCents: 8550 }))).toEqual(["Hourly value rate: $50.00 an hour → $85.50 an hour"]);
+    // A manual estimate, low / base / high.
+    expect(describeChange(JSON.stringify({ manualEstimate: null }), JSON.stringify({ manualEstimate: { low: 100000, base: 250050, high: 500000 } }))).toEqual([
+      "Manual yearly estimate: set to $1,000.00 / $2,500.50 / $5,000.00 a year (low / base / high)",
+    ]);
+  });
+
+  it("a benefit set for the first time reads as set, in one line, not as removed", () => {
+    expect(describeChange(JSON.stringify({ benefit: null }), JSON.stringify({ benefit: { low: 6000, base: 9000, high: 14000, kind: "HOURS" } }))).toEqual([
+      "Expected yearly benefit: set to 6,000 / 9,000 / 14,000 hours saved a year (low / base / high)",
+    ]);
+    expect(describeChange(JSON.stringify({ benefit: { low: 1000, base: 2000, high: 3000, kind: "REVENUE" } }), JSON.stringify({ benefit: null }))).toEqual([
+      "Expected yearly benefit: $1,000 / $2,000 / $3,000 of revenue a year (low / base / high) (removed)",
+    ]);
+    expect(describeChange(JSON.stringify({ valueHourlyRateCents: null }), JSON.stringify({ valueHourlyRateCents: 8500 }))).toEqual(["Hourly value rate: set to $85.00 an hour"]);
+  });
+
+  it("a field going from nothing to something is set; from something to nothing, removed", () => {
+    expect(describeChange(JSON.stringify({ decisionNotes: "", chosenApproach: null }), JSON.stringify({ decisionNotes: "RAG over the guide", chosenApproach: "RAG" }))).toEqual([
+      "Decision notes: set to RAG over the guide",
+      "Chosen approach: set to RAG",
+    ]);
+    expect(describeChange(JSON.stringify({ decisionNotes: "Why", chosenApproach: "RAG" }), JSON.stringify({ decisionNotes: "", chosenApproach: null }))).toEqual([
+      "Decision notes: Why (removed)",
+      "Chosen approach: RAG (removed)",
+    ]);
+    // An object where there was nothing: each of its keys is set.
+    expect(describeChange(JSON.stringify({ catalogue: null }), JSON.stringify({ catalogue: { version: "1.0" } }))).toEqual(["Catalogue › version: set to 1.0"]);
+    // Nothing to nothing is no change.
+    expect(describeChange(JSON.stringify({ note: null }), JSON.stringify({ note: "" }))).toEqual([]);
   });
 });

@@ -2,6 +2,9 @@
  * How the audit log's rows read on the page and in the CSV export (pure).
  */
 import { codeCell, csvLine, headerLine, integerCell, textCell } from "../export/csv";
+import { TWO_FACTOR_POLICY_LABELS, type TwoFactorPolicy } from "../accounts/two-factor-policy";
+import { exactDollars, unitPriceOfCents } from "../money";
+import { FIELD_LABELS, fieldLabel, formatFieldValue } from "../use-case-changes";
 
 /** One row of the log: a change (AuditEvent) or a security event (SecurityEvent), in one shape. */
 export interface AuditRow {
@@ -53,6 +56,67 @@ function plain(value: unknown): string {
   return json.replace(/"([A-Z][A-Z0-9_]+)"/g, (_, code: string) => `"${code.toLowerCase().replace(/_/g, " ")}"`);
 }
 
+/**
+ * The audit's own fields, as the pages that write them name them; a use case's fields take the
+ * History tab's labels (FIELD_LABELS, and each assessment answer's question).
+ */
+const AUDIT_FIELD_LABELS: Record<string, string> = {
+  amountCents: "Budget",
+  totalCents: "Total",
+  valueHourlyRateCents: "Hourly value rate",
+  replacedMonths: "Months replaced",
+  restoredMonths: "Months restored",
+  twoFactorPolicy: "Two-factor sign-in",
+  fileName: "File",
+};
+
+/** Fields the History tab reads better than the audit's generic values: the use case's own. */
+const HISTORY_VALUES = new Set(Object.keys(FIELD_LABELS).filter((k) => k !== "ownerId" && k !== "deletedAt"));
+/** Objects that read as one value ("6,000 / 9,000 / 14,000 hours saved a year"), never field by field. */
+const WHOLE = new Set(["benefit", "manualEstimate", "additionalFields"]);
+/** Amounts stored in integer cents (a number, or a string of digits for a BigInt). */
+const CENTS = new Set(["amountCents", "totalCents"]);
+const MONTH = /^months\.(\d{4})-(\d{2})$/;
+const MONTH_NAME = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "fileName" → "file name"; anything that is not a camelCase name is left as written. */
+function words(key: string): string {
+  return /^[a-z][a-zA-Z0-9]*$/.test(key) ? key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase() : key;
+}
+
+/** A field as a reader knows it: "Expected yearly benefit", "Budget", "Spend in January 2026", "Catalogue › pinned on". */
+function label(path: string): string {
+  const month = MONTH.exec(path);
+  if (month) return `Spend in ${MONTH_NAME.format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)))}`;
+  if (path in FIELD_LABELS || path.startsWith("assessment.")) return fieldLabel(path);
+  if (path in AUDIT_FIELD_LABELS) return AUDIT_FIELD_LABELS[path]!;
+  const dot = path.indexOf(".");
+  const head = dot < 0 ? path : path.slice(0, dot);
+  const top = AUDIT_FIELD_LABELS[head] ?? FIELD_LABELS[head] ?? words(head);
+  const sentence = top.charAt(0).toUpperCase() + top.slice(1);
+  return dot < 0 ? sentence : `${sentence} › ${words(path.slice(dot + 1))}`;
+}
+
+function centsOf(value: unknown): number | bigint | null {
+  if (typeof value === "number" && Number.isInteger(value)) return value;
+  if (typeof value === "string" && /^-?\d+$/.test(value)) return BigInt(value);
+  return null;
+}
+
+/** A field's value: money to the cent as the money rule writes a change history, a use case's fields as its History tab does. */
+function value(path: string, v: unknown): string {
+  const cents = CENTS.has(path) || MONTH.test(path) ? centsOf(v) : null;
+  if (cents !== null) return exactDollars(cents);
+  if (path === "valueHourlyRateCents" && typeof v === "number") return `${unitPriceOfCents(v)} an hour`;
+  if (path === "twoFactorPolicy" && typeof v === "string") return TWO_FACTOR_POLICY_LABELS[v as TwoFactorPolicy] ?? v;
+  if (HISTORY_VALUES.has(path) || path.startsWith("assessment.")) return formatFieldValue(path, v);
+  return plain(v);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+/** Nothing: no value, no text, an empty list or object. */
+const isEmpty = (v: unknown) => v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
+
 function parse(text: string | null): Record<string, unknown> | null {
   if (!text) return null;
   try {
@@ -67,35 +131,71 @@ const MAX_FIELDS = 6;
 const MAX_VALUE = 80;
 const cut = (s: string) => (s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE - 1)}…` : s);
 
-/** A field holding an object ({ maxLagDays: 14 } under "assessment") as one field per key, "assessment.maxLagDays". */
-function flat(o: Record<string, unknown> | null): Record<string, unknown> | null {
-  if (!o) return o;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) {
-    if (v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length > 0) {
-      for (const [sub, w] of Object.entries(v as Record<string, unknown>)) out[`${k}.${sub}`] = w;
-    } else out[k] = v;
+/**
+ * Both sides' fields, one per key, an object's keys each on their own ({ maxLagDays: 14 } under
+ * "assessment" is "assessment.maxLagDays") when either side holds a non-empty object there, so
+ * that nothing on one side and an object on the other compare key by key; a value that reads as
+ * one (a benefit, a manual estimate) stays whole.
+ */
+function flatPair(before: Record<string, unknown> | null, after: Record<string, unknown> | null): { keys: string[]; b: Record<string, unknown>; a: Record<string, unknown> } {
+  const keys: string[] = [];
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const k of new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])) {
+    const bv = before?.[k];
+    const av = after?.[k];
+    const nested = !WHOLE.has(k) && [bv, av].some((v) => isObject(v) && Object.keys(v).length > 0);
+    if (!nested) {
+      keys.push(k);
+      if (before && k in before) b[k] = bv;
+      if (after && k in after) a[k] = av;
+      continue;
+    }
+    // A list or a value on the other side has no keys to compare: it reads whole, as removed or as new.
+    if (!isEmpty(bv) && !isObject(bv)) {
+      keys.push(k);
+      b[k] = bv;
+    }
+    if (!isEmpty(av) && !isObject(av)) {
+      if (!keys.includes(k)) keys.push(k);
+      a[k] = av;
+    }
+    for (const sub of new Set([...Object.keys(isObject(bv) ? bv : {}), ...Object.keys(isObject(av) ? av : {})])) {
+      const path = `${k}.${sub}`;
+      keys.push(path);
+      // An object where there was nothing: each of its keys had nothing before.
+      if (isObject(bv) ? sub in bv : before && k in before && isEmpty(bv)) b[path] = isObject(bv) ? bv[sub] : null;
+      if (isObject(av) && sub in av) a[path] = av[sub];
+    }
   }
-  return out;
+  return { keys, b, a };
 }
 
 /**
- * What a change did, one line per field: "title: Old → New", "role: lead → finance",
- * "assessment.maxLagDays: 14 → 30" (an object's keys each on a line, never its JSON cut short); a
- * field only before is "(removed)", only after is its value. At most six lines, then "and N more".
+ * What a change did, one line per field, each named as a reader knows it: "Title: Old → New",
+ * "Role: lead → finance", "Longest acceptable lag (days): 14 days → 7 days" (an object's keys each on a
+ * line, never its JSON cut short), money in dollars to the cent ("Budget: $600,000.00"). A field
+ * that had no value and now has one is "set to" it; one that had a value and has none is
+ * "(removed)"; one the change recorded only after it (a new record's) reads as its value, its
+ * empty fields left out. At most six
+ * lines, then "and N more".
  */
 export function describeChange(beforeText: string | null, afterText: string | null): string[] {
-  const before = flat(parse(beforeText));
-  const after = flat(parse(afterText));
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  const before = parse(beforeText);
+  const after = parse(afterText);
+  const { keys, b, a } = flatPair(before, after);
   const lines: string[] = [];
   for (const k of keys) {
-    const b = before && k in before ? before[k] : undefined;
-    const a = after && k in after ? after[k] : undefined;
-    if (before && after && JSON.stringify(b) === JSON.stringify(a)) continue;
-    if (!after || !(k in after)) lines.push(`${k}: ${cut(plain(b))} (removed)`);
-    else if (!before || !(k in before)) lines.push(`${k}: ${cut(plain(a))}`);
-    else lines.push(`${k}: ${cut(plain(b))} → ${cut(plain(a))}`);
+    const bv = b[k];
+    const av = a[k];
+    if (isEmpty(bv) && isEmpty(av)) continue;
+    if (!isEmpty(bv) && !isEmpty(av) && JSON.stringify(bv) === JSON.stringify(av)) continue;
+    const name = label(k);
+    if (isEmpty(av)) lines.push(`${name}: ${cut(value(k, bv))} (removed)`);
+    // A field the change did not record before (a new record's, or one only the after names) reads as its value.
+    else if (!(k in b)) lines.push(`${name}: ${cut(value(k, av))}`);
+    else if (isEmpty(bv)) lines.push(`${name}: set to ${cut(value(k, av))}`);
+    else lines.push(`${name}: ${cut(value(k, bv))} → ${cut(value(k, av))}`);
   }
   if (lines.length > MAX_FIELDS) return [...lines.slice(0, MAX_FIELDS), `and ${lines.length - MAX_FIELDS} more`];
   return lines;
