@@ -162,6 +162,41 @@ describe("the audit log's pages", () => {
   });
 });
 
+describe("the audit log's use cases", () => {
+  it("names each change's use case by its title as it is now, in the trash or gone, and never by another organization's", async () => {
+    const c = await createTestOrg("auditc");
+    const lead = c.users.LEAD.id;
+    const make = (org: TestOrg, title: string, deletedAt: Date | null = null) =>
+      db.useCase.create({ data: { organizationId: org.id, title, ownerId: org.users.LEAD.id, createdById: org.users.LEAD.id, deletedAt }, select: { id: true } });
+    const live = await make(c, "Claims triage");
+    const trashed = await make(c, "Old chatbot", new Date());
+    const elsewhere = await make(b, "Another organization's secret");
+    const events = [
+      [live.id, 1],
+      [live.id, 2],
+      [trashed.id, 3],
+      ["gone-use-case", 4],
+      [elsewhere.id, 5],
+    ] as const;
+    for (const [entityId, minute] of events) {
+      await db.auditEvent.create({ data: { organizationId: c.id, actorId: lead, action: "use_case.updated", entity: "UseCase", entityId, at: new Date(BASE + minute * 60_000), after: { title: "x" } } });
+    }
+    await db.auditEvent.create({ data: { organizationId: c.id, actorId: lead, action: "membership.role_changed", entity: "Membership", entityId: live.id, at: new Date(BASE + 6 * 60_000) } });
+
+    const { rows } = await readAuditPage(c.id, { kind: "changes" });
+    const byMinute = (m: number) => rows.find((r) => r.at === new Date(BASE + m * 60_000).toISOString())!;
+    expect(byMinute(1).useCase).toEqual({ title: "Claims triage", deleted: false });
+    expect(byMinute(2).useCase).toEqual({ title: "Claims triage", deleted: false });
+    expect(byMinute(3).useCase).toEqual({ title: "Old chatbot", deleted: true });
+    expect(byMinute(4).useCase).toBeNull();
+    // Another organization's use case of that id is not this one's: gone, its title never shown.
+    expect(byMinute(5).useCase).toBeNull();
+    expect(JSON.stringify(rows)).not.toContain("Another organization's secret");
+    // A change to something else has no use case, even when its id matches one.
+    expect(byMinute(6).useCase).toBeUndefined();
+  });
+});
+
 const route = (org: TestOrg, query = "") => exportAudit(new Request(`http://localhost/o/${org.slug}/audit/events.csv${query}`), { params: Promise.resolve({ org: org.slug }) });
 
 describe("the audit log's CSV export", () => {

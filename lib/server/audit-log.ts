@@ -1,10 +1,11 @@
 import "server-only";
 import { UTF8_BOM } from "@/lib/domain/export/csv";
 import { endOfDay, PAGE_SIZE, startOfDay, type AuditCursor, type AuditFilter } from "@/lib/domain/audit/filter";
-import { auditCsvHeader, auditCsvLine, type AuditRow } from "@/lib/domain/audit/present";
+import { auditCsvHeader, auditCsvLine, type AuditRow, type AuditUseCase } from "@/lib/domain/audit/present";
 import { db, Prisma } from "./db";
 import { cursorCsvStream } from "./export/cursor-stream";
 import { scopedQueryRaw } from "./rls";
+import { USE_CASE_ENTITY } from "./use-cases/write";
 import { compareByName } from "@/lib/domain/title-order";
 
 /**
@@ -82,9 +83,23 @@ export async function readAuditPage(organizationId: string, filter: AuditFilter,
   const more = raw.length > pageSize;
   let rows = raw.slice(0, pageSize).map((r) => ({ ...r, count: Number(r.count) }) as AuditRow);
   if (direction === "newer") rows = rows.reverse();
+  rows = await withUseCases(organizationId, rows);
   const edge = (r: AuditRow | undefined) => (r ? { at: r.at, id: r.id } : undefined);
   if (direction === "older") return { rows, older: more ? edge(rows.at(-1)) : undefined, newer: cursor ? edge(rows[0]) : undefined };
   return { rows, newer: more ? edge(rows[0]) : undefined, older: edge(rows.at(-1)) };
+}
+
+/**
+ * Each change to a use case with the use case's title as it is now (in the trash or not; null
+ * once it is gone), read for the whole page in one query, within the organization: an id another
+ * organization's use case holds reads as gone.
+ */
+async function withUseCases(organizationId: string, rows: AuditRow[]): Promise<AuditRow[]> {
+  const ids = [...new Set(rows.filter((r) => r.source === "change" && r.entity === USE_CASE_ENTITY && r.entityId).map((r) => r.entityId))];
+  if (ids.length === 0) return rows;
+  const found = await db.useCase.findMany({ where: { organizationId, id: { in: ids } }, select: { id: true, title: true, deletedAt: true } });
+  const byId = new Map<string, AuditUseCase>(found.map((u) => [u.id, { title: u.title, deleted: u.deletedAt !== null }]));
+  return rows.map((r) => (r.source === "change" && r.entity === USE_CASE_ENTITY && r.entityId ? { ...r, useCase: byId.get(r.entityId) ?? null } : r));
 }
 
 /** The whole filtered log as a CSV download, streamed through a cursor as the finance exports are. */

@@ -28,6 +28,17 @@ export interface AuditRow {
   /** JSON text of a change's before and after; null for a security event. */
   before: string | null;
   after: string | null;
+  /**
+   * The use case a change is about, as it is now (the page reads these, the export does not):
+   * absent when the entity is not a use case, null when the use case no longer exists.
+   */
+  useCase?: AuditUseCase | null;
+}
+
+export interface AuditUseCase {
+  title: string;
+  /** In the trash. */
+  deleted: boolean;
 }
 
 const ACTION_LABELS: Record<string, string> = {

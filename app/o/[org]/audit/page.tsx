@@ -39,6 +39,18 @@ function Person({ row }: { row: AuditRow }) {
   );
 }
 
+/** The use case a change is about, by its title, linked (its page says when it is in the trash); "(deleted)" once it is gone. */
+function UseCaseTitle({ row, href }: { row: AuditRow; href: string }) {
+  if (row.useCase === undefined) return null;
+  if (row.useCase === null) return <span className="block text-zinc-600" data-testid="audit-use-case">(deleted)</span>;
+  return (
+    <span className="block" data-testid="audit-use-case">
+      <Link href={href} className="font-medium text-brand-700 underline-offset-2 hover:underline">{row.useCase.title}</Link>
+      {row.useCase.deleted ? <span className="text-zinc-600"> (deleted)</span> : null}
+    </span>
+  );
+}
+
 function Details({ row }: { row: AuditRow }) {
   if (row.source === "security") {
     return (
@@ -188,6 +200,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                   </td>
                   <td className={td}>
                     <span>{row.entity}</span>
+                    <UseCaseTitle row={row} href={`/o/${ctx.organization.slug}/use-cases/${encodeURIComponent(row.entityId)}`} />
                     {row.entityId ? <span className="block max-w-xs break-all text-xs text-zinc-600">{row.entityId}</span> : null}
                   </td>
                   <td className={`${td} whitespace-nowrap`}>{row.ip ?? <span className="text-zinc-600">—</span>}</td>
