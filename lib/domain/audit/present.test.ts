@@ -150,6 +150,8 @@ describe("how a change reads: money, and what was set or removed", () => {
     ]);
     // An object where there was nothing: each of its keys is set.
     expect(describeChange(JSON.stringify({ catalogue: null }), JSON.stringify({ catalogue: { version: "1.0" } }))).toEqual(["Catalogue › version: set to 1.0"]);
+    // A key an object inherits is a field like any other.
+    expect(describeChange(null, JSON.stringify({ constructor: "x", twoFactorPolicy: "toString", hasOwnProperty: { a: 1 } }))).toEqual(["Constructor: x", "Two-factor sign-in: toString", "Has own property › a: 1"]);
     // Nothing to nothing is no change.
     expect(describeChange(JSON.stringify({ note: null }), JSON.stringify({ note: "" }))).toEqual([]);
   });

@@ -2,7 +2,7 @@
  * How the audit log's rows read on the page and in the CSV export (pure).
  */
 import { codeCell, csvLine, headerLine, integerCell, textCell } from "../export/csv";
-import { TWO_FACTOR_POLICY_LABELS, type TwoFactorPolicy } from "../accounts/two-factor-policy";
+import { TWO_FACTOR_POLICY_LABELS } from "../accounts/two-factor-policy";
 import { exactDollars, unitPriceOfCents } from "../money";
 import { FIELD_LABELS, fieldLabel, formatFieldValue } from "../use-case-changes";
 
@@ -90,6 +90,9 @@ const CENTS = new Set(["amountCents", "totalCents"]);
 const MONTH = /^months\.(\d{4})-(\d{2})$/;
 const MONTH_NAME = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 
+/** A label of the map's own, never one an object inherits ("constructor"). */
+const own = (map: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(map, key) ? map[key] : undefined);
+
 /** "fileName" → "file name"; anything that is not a camelCase name is left as written. */
 function words(key: string): string {
   return /^[a-z][a-zA-Z0-9]*$/.test(key) ? key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase() : key;
@@ -99,11 +102,11 @@ function words(key: string): string {
 function label(path: string): string {
   const month = MONTH.exec(path);
   if (month) return `Spend in ${MONTH_NAME.format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)))}`;
-  if (path in FIELD_LABELS || path.startsWith("assessment.")) return fieldLabel(path);
-  if (path in AUDIT_FIELD_LABELS) return AUDIT_FIELD_LABELS[path]!;
+  if (Object.hasOwn(FIELD_LABELS, path) || path.startsWith("assessment.")) return fieldLabel(path);
+  if (Object.hasOwn(AUDIT_FIELD_LABELS, path)) return AUDIT_FIELD_LABELS[path]!;
   const dot = path.indexOf(".");
   const head = dot < 0 ? path : path.slice(0, dot);
-  const top = AUDIT_FIELD_LABELS[head] ?? FIELD_LABELS[head] ?? words(head);
+  const top = own(AUDIT_FIELD_LABELS, head) ?? own(FIELD_LABELS, head) ?? words(head);
   const sentence = top.charAt(0).toUpperCase() + top.slice(1);
   return dot < 0 ? sentence : `${sentence} › ${words(path.slice(dot + 1))}`;
 }
@@ -119,7 +122,7 @@ function value(path: string, v: unknown): string {
   const cents = CENTS.has(path) || MONTH.test(path) ? centsOf(v) : null;
   if (cents !== null) return exactDollars(cents);
   if (path === "valueHourlyRateCents" && typeof v === "number") return `${unitPriceOfCents(v)} an hour`;
-  if (path === "twoFactorPolicy" && typeof v === "string") return TWO_FACTOR_POLICY_LABELS[v as TwoFactorPolicy] ?? v;
+  if (path === "twoFactorPolicy" && typeof v === "string") return own(TWO_FACTOR_POLICY_LABELS, v) ?? v;
   if (HISTORY_VALUES.has(path) || path.startsWith("assessment.")) return formatFieldValue(path, v);
   return plain(v);
 }
@@ -150,16 +153,18 @@ const cut = (s: string) => (s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE - 1)}
  */
 function flatPair(before: Record<string, unknown> | null, after: Record<string, unknown> | null): { keys: string[]; b: Record<string, unknown>; a: Record<string, unknown> } {
   const keys: string[] = [];
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
+  // No prototype: a field called "constructor" is a field, not Object's.
+  const b: Record<string, unknown> = Object.create(null);
+  const a: Record<string, unknown> = Object.create(null);
+  const has = (o: Record<string, unknown> | null | undefined, k: string): o is Record<string, unknown> => !!o && Object.hasOwn(o, k);
   for (const k of new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])) {
-    const bv = before?.[k];
-    const av = after?.[k];
+    const bv = has(before, k) ? before[k] : undefined;
+    const av = has(after, k) ? after[k] : undefined;
     const nested = !WHOLE.has(k) && [bv, av].some((v) => isObject(v) && Object.keys(v).length > 0);
     if (!nested) {
       keys.push(k);
-      if (before && k in before) b[k] = bv;
-      if (after && k in after) a[k] = av;
+      if (has(before, k)) b[k] = bv;
+      if (has(after, k)) a[k] = av;
       continue;
     }
     // A list or a value on the other side has no keys to compare: it reads whole, as removed or as new.
@@ -175,8 +180,8 @@ function flatPair(before: Record<string, unknown> | null, after: Record<string, 
       const path = `${k}.${sub}`;
       keys.push(path);
       // An object where there was nothing: each of its keys had nothing before.
-      if (isObject(bv) ? sub in bv : before && k in before && isEmpty(bv)) b[path] = isObject(bv) ? bv[sub] : null;
-      if (isObject(av) && sub in av) a[path] = av[sub];
+      if (isObject(bv) ? has(bv, sub) : has(before, k) && isEmpty(bv)) b[path] = isObject(bv) ? bv[sub] : null;
+      if (isObject(av) && has(av, sub)) a[path] = av[sub];
     }
   }
   return { keys, b, a };
