@@ -80,6 +80,8 @@ test("an admin sees failed sign-ins and refused attempts, filters, pages and exp
   await expect(page).toHaveURL(/person=/);
   await expect(rows).toHaveCount(50);
   await expect(rows.first()).toContainText("Title: Title 60");
+  // These changes name use cases that do not exist: each says so where its title would be.
+  await expect(rows.first().getByTestId("audit-use-case")).toHaveText("(deleted)");
   await expect(page.getByRole("link", { name: "Newer events" })).toHaveCount(0);
   await page.getByRole("link", { name: "Older events" }).click();
   await expect(page).toHaveURL(/after=/);
