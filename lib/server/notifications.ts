@@ -1,6 +1,6 @@
 import "server-only";
 import { afterCommit } from "./after-commit";
-import { db, type Role, type Tx } from "./db";
+import { db, Prisma, type Role, type Tx } from "./db";
 import { NotFoundError } from "./errors";
 import { appUrl, sendMailBestEffort, type Mail } from "./mail";
 
@@ -100,6 +100,39 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<number> {
   return count;
 }
 
+/** The kinds that ask their recipient to act; every other kind only tells of something. */
+export const REQUEST_KINDS = ["approval_requested", "budget_requested"] as const satisfies readonly NotificationKind[];
+
+/**
+ * What a workflow step did, as a recipient of an earlier request reads it: `actor` for everyone
+ * but the one who took the step, `self` for them ("you approved it"). No actor (a re-scoring that
+ * put a decision back to review): the same words for all.
+ */
+export interface Resolution {
+  actorId: string | null;
+  others: string;
+  self?: string;
+}
+
+/**
+ * A workflow step on a use case (propose, approve, send back, approve the budget, back to review,
+ * superseded) moves its decision past whatever was asked before it: the earlier requests about that
+ * use case still open (REQUEST_KINDS) no longer ask anything. Each is marked resolved, with what
+ * happened as its recipient reads it, and read (so the unread count drops), in the step's
+ * transaction; the row and its words stay, as history. Called before the step's own notify, so
+ * the request the step writes (a new proposal's, an approval's budget) stays open. Returns how
+ * many were resolved.
+ */
+export async function resolveRequests(tx: Tx, ref: { organizationId: string; useCaseId: string }, resolution: Resolution): Promise<number> {
+  const self = resolution.self ?? resolution.others;
+  return tx.$executeRaw`
+    UPDATE "Notification"
+       SET "resolvedAt" = now(), "readAt" = COALESCE("readAt", now()),
+           resolution = CASE WHEN "userId" = ${resolution.actorId ?? ""} THEN ${self} ELSE ${resolution.others} END
+     WHERE "organizationId" = ${ref.organizationId} AND "useCaseId" = ${ref.useCaseId}
+       AND kind IN (${Prisma.join([...REQUEST_KINDS])}) AND "resolvedAt" IS NULL`;
+}
+
 /** The members of an organization who hold one of `roles`. */
 export async function membersWithRoles(tx: Tx, organizationId: string, roles: readonly Role[]): Promise<string[]> {
   const rows = await tx.membership.findMany({ where: { organizationId, role: { in: [...roles] } }, select: { userId: true } });
@@ -124,6 +157,9 @@ export interface NotificationItem {
   useCaseId: string | null;
   createdAt: Date;
   readAt: Date | null;
+  /** A request the decision has moved past: when, and what happened (resolveRequests). */
+  resolvedAt: Date | null;
+  resolution: string | null;
   /** Null when the notification is about no use case. */
   useCase: NotificationUseCase | null;
 }
@@ -133,7 +169,7 @@ export async function listNotifications(organizationId: string, userId: string, 
     where: { organizationId, userId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(options.limit ?? 100, 500),
-    select: { id: true, kind: true, message: true, useCaseId: true, createdAt: true, readAt: true },
+    select: { id: true, kind: true, message: true, useCaseId: true, createdAt: true, readAt: true, resolvedAt: true, resolution: true },
   });
   const ids = [...new Set(rows.map((r) => r.useCaseId).filter((id): id is string => id !== null))];
   const cases = ids.length ? await db.useCase.findMany({ where: { organizationId, id: { in: ids } }, select: { id: true, title: true, deletedAt: true } }) : [];

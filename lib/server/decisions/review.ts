@@ -2,7 +2,7 @@ import "server-only";
 import { basisOf, materialChanges, readBasis } from "@/lib/domain/decisions/material-change";
 import { audit } from "../audit";
 import type { Tx } from "../db";
-import { notify } from "../notifications";
+import { notify, resolveRequests } from "../notifications";
 import { readAssessment } from "../use-cases/mapping";
 
 /**
@@ -47,6 +47,8 @@ export async function reviewAfterChange(tx: Tx, ref: { organizationId: string; u
     before: { decisionState: d.state },
     after: { decisionState: "TO_REVIEW", reviewReasons: changes.join("; ") },
   });
+  // Its budget no longer awaits finance: what it was approved on has changed.
+  await resolveRequests(tx, { organizationId: ref.organizationId, useCaseId: ref.useCaseId }, { actorId: null, others: `it went back to review, as what it rested on changed (${changes.join("; ")})` });
   await notify(tx, {
     organizationId: ref.organizationId,
     userIds: [d.decidedById, d.proposedById],

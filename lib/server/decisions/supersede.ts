@@ -4,7 +4,7 @@ import { dollars } from "@/lib/domain/money";
 import { NO_BUDGET_FIGURE } from "@/lib/domain/decisions/workflow";
 import { audit } from "../audit";
 import type { Tx } from "../db";
-import { notify } from "../notifications";
+import { notify, resolveRequests } from "../notifications";
 import { DECISION_AUDIT } from "./review";
 
 /**
@@ -53,6 +53,8 @@ export async function supersedeByDirectDecision(
   ]);
   const old = APPROACH_LABELS[d.approach];
   const recorded = ref.chosenApproach ? `recorded ${APPROACH_LABELS[ref.chosenApproach]} directly as the decision on ${quote(uc.title)}` : `cleared the decision on ${quote(uc.title)}`;
+  const done = ref.chosenApproach ? `recorded ${APPROACH_LABELS[ref.chosenApproach]} directly, superseding it` : "cleared the decision, superseding it";
+  await resolveRequests(tx, { organizationId, useCaseId: ref.useCaseId }, { actorId, others: `${who?.name ?? "Someone"} ${done}`, self: `you ${done}` });
   await notify(tx, {
     organizationId,
     userIds: [d.proposedById, d.decidedById, d.budgetApprovedById],

@@ -9,7 +9,7 @@ import { watchWarnings } from "../actuals/warnings";
 import { audit } from "../audit";
 import { Prisma, type Tx } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
-import { membersWithRoles, notify } from "../notifications";
+import { membersWithRoles, notify, resolveRequests } from "../notifications";
 import { readAssessment } from "../use-cases/mapping";
 import { budgetFor } from "./budget";
 import { DECISION_AUDIT } from "./review";
@@ -21,7 +21,9 @@ import { recordUseCaseDecision } from "../use-cases/decision";
  * back, approve the budget; and the check after an edit that puts an approved decision back "to
  * review". Each step, in the caller's transaction: lock the use case, check the step with the
  * pure rules (lib/domain/decisions/workflow.ts), write the decision row, one audit event on the
- * use case (so it shows on its History tab), and notify who must act next.
+ * use case (so it shows on its History tab), resolve the requests the step answers (an earlier
+ * request no longer asks anything once the decision has moved past it: resolveRequests), and
+ * notify who must act next.
  *
  * The chosen approach (UseCase.chosenApproach, which drives the portfolio's "as chosen") changes
  * on approval, through the same recordUseCaseDecision as the Decision tab's form, so "Recorded by
@@ -119,6 +121,7 @@ export async function proposeDecision(tx: Tx, ctx: WriteContext, input: ProposeI
     after: { decisionState: "PROPOSED", proposedApproach: input.approach, decisionNotes: input.notes, yearlyBudget: budget === null ? null : Number(budget) },
   });
   const who = await nameOf(tx, ctx.actorId);
+  await resolveRequests(tx, { organizationId, useCaseId: uc.id }, { actorId: ctx.actorId, others: `${who} made a new proposal`, self: "you made a new proposal" });
   await notify(tx, {
     organizationId,
     userIds: await membersWithRoles(tx, organizationId, ["EXECUTIVE", "ADMIN"]),
@@ -183,6 +186,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
     after: { decisionState: "APPROVED", chosenApproach: approach, yearlyBudget: budget === null ? null : Number(budget) },
   });
   const who = await nameOf(tx, ctx.actorId);
+  await resolveRequests(tx, { organizationId, useCaseId: uc.id }, { actorId: ctx.actorId, others: `${who} approved ${APPROACH_LABELS[approach]}`, self: `you approved ${APPROACH_LABELS[approach]}` });
   await notify(tx, {
     organizationId,
     userIds: await membersWithRoles(tx, organizationId, ["FINANCE"]),
@@ -223,6 +227,7 @@ export async function sendBackDecision(tx: Tx, ctx: WriteContext, input: { id: s
     after: { decisionState: "SENT_BACK", sentBackReason: input.reason },
   });
   const who = await nameOf(tx, ctx.actorId);
+  await resolveRequests(tx, { organizationId, useCaseId: uc.id }, { actorId: ctx.actorId, others: `${who} sent it back`, self: "you sent it back" });
   await notify(tx, {
     organizationId,
     // The lead who owns it proposes again: told too, even when an executive had decided it at once.
@@ -258,6 +263,7 @@ export async function approveBudget(tx: Tx, ctx: WriteContext, input: { id: stri
     after: { decisionState: "BUDGET_APPROVED", yearlyBudget: Number(budget) },
   });
   const who = await nameOf(tx, ctx.actorId);
+  await resolveRequests(tx, { organizationId, useCaseId: uc.id }, { actorId: ctx.actorId, others: `${who} approved its budget`, self: "you approved its budget" });
   await notify(tx, {
     organizationId,
     userIds: [existing!.proposedById, existing!.decidedById],

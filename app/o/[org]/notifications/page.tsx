@@ -26,12 +26,18 @@ export default async function NotificationsPage(props: { params: Promise<{ org: 
       ) : (
         <ol className="divide-y divide-zinc-200 rounded border border-zinc-200" data-testid="notifications">
           {items.map((n) => (
-            <li key={n.id} className={`flex flex-wrap items-start gap-3 px-3 py-2 text-sm ${n.readAt ? "text-zinc-600" : "bg-brand-50/40"}`} data-testid="notification" data-unread={n.readAt ? "false" : "true"}>
+            <li key={n.id} className={`flex flex-wrap items-start gap-3 px-3 py-2 text-sm ${n.readAt ? "text-zinc-600" : "bg-brand-50/40"}`} data-testid="notification" data-unread={n.readAt ? "false" : "true"} data-resolved={n.resolvedAt ? "true" : "false"}>
               <div className="min-w-0 flex-1">
-                <p className={n.readAt ? "" : "font-medium text-zinc-900"}>
+                <p className={n.resolvedAt ? "text-zinc-500" : n.readAt ? "" : "font-medium text-zinc-900"}>
                   {n.readAt ? "" : <span className="sr-only">Unread: </span>}
                   {n.message}
                 </p>
+                {n.resolvedAt && (
+                  <p className="text-xs text-zinc-600" data-testid="notification-resolved">
+                    <span className="mr-1 rounded bg-zinc-100 px-1 font-medium text-zinc-700">Done</span>
+                    No longer awaits you: {n.resolution} ({formatDateTime(n.resolvedAt)}).
+                  </p>
+                )}
                 <p className="text-xs text-zinc-500">
                   {formatDateTime(n.createdAt)}
                   {n.useCaseId && n.useCase?.state === "live" && (
