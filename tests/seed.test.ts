@@ -180,5 +180,16 @@ describe("the demo seed", () => {
     expect(retiredCosts).toContain("Retired in 2026: no spend projected after it. Its lifecycle cost, here, in the portfolio and in the exports, counts only the years up to 2026.");
     expect(costs).not.toContain("Retired in");
     signOut();
+    // No request in the demo asks for a step its decision has moved past: the executive who approved
+    // a proposal is not still asked to approve it, nor finance the budget of a decision back to review.
+    const requests = await db.notification.findMany({ where: { organizationId: org.id, kind: { in: ["approval_requested", "budget_requested"] } }, select: { kind: true, useCaseId: true, readAt: true, resolvedAt: true } });
+    const states = new Map((await db.useCaseDecision.findMany({ where: { organizationId: org.id }, select: { useCaseId: true, state: true } })).map((d) => [d.useCaseId, d.state]));
+    const title = (id: string | null) => useCases.find((u) => u.id === id)?.title;
+    const live = requests.filter((n) => n.resolvedAt === null).map((n) => [n.kind, title(n.useCaseId), states.get(n.useCaseId!)]);
+    for (const [kind, t, state] of live) expect(state, `${kind} on ${t}`).toBe(kind === "approval_requested" ? "PROPOSED" : "APPROVED");
+    expect(live.length).toBeGreaterThan(0);
+    const underwriting = useCases.find((u) => u.title === "Underwriting guideline Q&A")!;
+    expect(states.get(underwriting.id)).toBe("TO_REVIEW");
+    expect(requests.filter((n) => n.useCaseId === underwriting.id && n.kind === "budget_requested").map((n) => [n.readAt !== null, n.resolvedAt !== null])).toEqual([[true, true]]);
   });
 });
