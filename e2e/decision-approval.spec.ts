@@ -94,7 +94,7 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   await page.goto(`/o/${registry.org.slug}/notifications`);
   await expect(page.getByTestId("notification").first()).toContainText(`${users.EXECUTIVE.name} approved RAG for “${title}”: its yearly budget of ${budget} awaits your approval.`);
   // Answered, the request no longer asks: it shows as done, and the bell has nothing unread.
-  await expect(page.getByTestId("notification").first().getByTestId("notification-resolved")).toHaveText(/^DoneNo longer awaits you: you approved its budget \(.+\)\.$/);
+  await expect(page.getByTestId("notification").first().getByTestId("notification-resolved")).toHaveText(/^Done No longer awaits you: you approved its budget \(.+\)\.$/);
   await expect(page.getByTestId("unread-count")).toHaveCount(0);
   expect(await linkInMail(users.FINANCE.email, `/o/${registry.org.slug}/use-cases/`)).toBe(`/o/${registry.org.slug}/use-cases/${id}`);
 

@@ -65,7 +65,7 @@ describe("a request once the decision has moved past it", () => {
 
     const execPage = await pageAs(EXECUTIVE.id);
     expect(execPage).toContain("Nothing unread.");
-    expect(itemsOn(execPage)).toEqual([{ unread: false, resolved: true, text: expect.stringMatching(/it awaits your approval\..*DoneNo longer awaits you: you approved RAG \(.+\)\./) }]);
+    expect(itemsOn(execPage)).toEqual([{ unread: false, resolved: true, text: expect.stringMatching(/it awaits your approval\..*Done No longer awaits you: you approved RAG \(.+\)\./) }]);
     expect(itemsOn(await pageAs(ADMIN.id))[0]!.text).toContain(`No longer awaits you: ${exec.name} approved RAG (`);
 
     // An edit puts the decision back to review: its budget can no longer be approved, so finance is no longer asked.

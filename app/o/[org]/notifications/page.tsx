@@ -34,8 +34,7 @@ export default async function NotificationsPage(props: { params: Promise<{ org: 
                 </p>
                 {n.resolvedAt && (
                   <p className="text-xs text-zinc-600" data-testid="notification-resolved">
-                    <span className="mr-1 rounded bg-zinc-100 px-1 font-medium text-zinc-700">Done</span>
-                    No longer awaits you: {n.resolution} ({formatDateTime(n.resolvedAt)}).
+                    <span className="rounded bg-zinc-100 px-1 font-medium text-zinc-700">Done</span> No longer awaits you: {n.resolution} ({formatDateTime(n.resolvedAt)}).
                   </p>
                 )}
                 <p className="text-xs text-zinc-500">
