@@ -11,7 +11,7 @@ const router = { back() {}, forward() {}, refresh() {}, push() {}, replace() {},
 const row = (i: number): ListRow => ({
   id: `uc${i}`, href: `/o/acme/use-cases/uc${i}`, title: `Use case ${i}`, businessUnit: "", ownerName: "Lee", status: "IDEA",
   recommendedApproach: null, evidence: "none", agreement: null, chosenApproach: null, riskFlagCount: 0, updatedAt: "2026-01-01T00:00:00.000Z",
-  lifecycleBaseCents: null, lifecycleIncomplete: false,
+  lifecycleBaseCents: null, lifecycleIncomplete: false, lifecycleManual: false,
 });
 function countText(rows: ListRow[], total: number): string {
   const html = renderToStaticMarkup(

@@ -200,6 +200,8 @@ export interface TopUseCase extends Range3 {
   businessUnit: string;
   approach: Approach;
   complete: boolean;
+  /** Its lifecycle cost is the owner's manual yearly estimate times the years, not the model's projection. */
+  manual: boolean;
 }
 
 export interface UseCaseRef {

@@ -6,6 +6,7 @@ import type { DecisionState } from "@/lib/domain/decisions/workflow";
 import { db, Prisma } from "../db";
 import { withOrganizationScope } from "../rls";
 import { listFlaggedUseCases, warningPhrases } from "../actuals/warnings";
+import { isOwnerEstimate } from "@/lib/domain/costing/owner-estimate";
 
 /**
  * "Needs a decision" (issue 20 item 1). The candidates come from two indexed, organization-scoped
@@ -38,6 +39,8 @@ export interface QueueItem {
   spendCents: number | null;
   /** The spend leaves out costs whose figures are missing (an unanswered volume, say): "+ missing", never a whole figure. */
   spendIncomplete: boolean;
+  /** The spend is the owner's manual yearly estimate times the years, not the cost model's projection. */
+  spendManual: boolean;
   decisionState: DecisionState | null;
   proposedApproach: Approach | null;
   yearlyBudgetCents: number | null;
@@ -165,6 +168,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
         spendCents: r.spend === null ? null : Number(r.spend),
         // Bit 1 of the rollup's incomplete: as chosen, a figure is missing.
         spendIncomplete: r.spend !== null && (r.incomplete & 1) === 1,
+        spendManual: r.spend !== null && isOwnerEstimate(r.summary, r.chosenApproach ?? r.recommendedApproach),
         proposedApproach: r.proposedApproach,
         yearlyBudgetCents: r.budget === null ? null : Number(r.budget),
         reasons: queueReasons(facts),

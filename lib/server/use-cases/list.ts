@@ -36,6 +36,8 @@ export interface UseCaseListRow {
   lifecycleBaseCents: number | null;
   /** That cost leaves out a figure that is missing. */
   lifecycleIncomplete: boolean;
+  /** That cost is the owner's manual yearly estimate times the years, not the cost model's projection. */
+  lifecycleManual: boolean;
 }
 
 export interface UseCaseListPage {
@@ -191,12 +193,16 @@ export async function listUseCases(organizationId: string, query: UseCaseListQue
     page = Math.max(1, Math.ceil(total / take));
     rows = await pageRows(page);
   }
-  const [names, costs, defaults] = await Promise.all([
+  const ids = rows.map((r) => r.id);
+  const [names, costs, defaults, manualSets] = await Promise.all([
     namesOf(rows.map((r) => r.ownerId)),
-    db.useCaseRollup.findMany({ where: { organizationId, useCaseId: { in: rows.map((r) => r.id) } }, select: { useCaseId: true, chosenBaseCents: true, incomplete: true } }),
+    db.useCaseRollup.findMany({ where: { organizationId, useCaseId: { in: ids } }, select: { useCaseId: true, chosenBaseCents: true, incomplete: true } }),
     defaultStarts(organizationId, rows),
+    // Which approaches of these use cases are priced by their owner's manual estimate, not the model.
+    db.costYearSet.findMany({ where: { organizationId, useCaseId: { in: ids }, manual: true }, select: { useCaseId: true, approach: true } }),
   ]);
   const costOf = new Map(costs.map((c) => [c.useCaseId, c]));
+  const manual = new Set(manualSets.map((m) => `${m.useCaseId}|${m.approach}`));
   return {
     rows: rows.map((r) => ({
       id: r.id,
@@ -215,6 +221,8 @@ export async function listUseCases(organizationId: string, query: UseCaseListQue
       updatedAt: r.updatedAt,
       lifecycleBaseCents: costOf.get(r.id)?.chosenBaseCents == null ? null : Number(costOf.get(r.id)!.chosenBaseCents),
       lifecycleIncomplete: ((costOf.get(r.id)?.incomplete ?? 0) & 1) === 1,
+      // As chosen, as the rollup's cost is: the decision, else the recommendation.
+      lifecycleManual: costOf.get(r.id)?.chosenBaseCents != null && manual.has(`${r.id}|${r.chosenApproach ?? r.recommendedApproach}`),
     })),
     total,
     page,

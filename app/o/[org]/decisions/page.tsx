@@ -8,6 +8,7 @@ import { canTakeStep, refusalFor, stageText, UNFIGURED_BUDGET_REFUSAL } from "@/
 import { buttonClass } from "@/components/button";
 import { readQueue, type QueueItem } from "@/lib/server/decisions/queue";
 import { guardPage } from "@/lib/server/page-guard";
+import { OwnerEstimateMark } from "@/components/owner-estimate";
 import { approachLabel, backingText, riskFlagLabel, useCasePath } from "../use-cases/_components/labels";
 import { StepButton } from "./_components/step-button";
 
@@ -105,6 +106,7 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
       <span className="tabular-nums text-zinc-900" data-testid="queue-spend" title="Lifecycle cost as chosen (the decision, else the recommendation), base scenario">
         {item.spendCents === null ? "not costed" : dollars(item.spendCents)}
         {item.spendIncomplete ? <span className="ml-1 text-xs text-amber-800">{" "}+ missing</span> : null}
+        {item.spendManual ? <OwnerEstimateMark /> : null}
         {/* The line names the recommendation; where the decision is another approach, the spend is that one's. */}
         {item.chosenApproach && item.chosenApproach !== item.recommendedApproach ? (
           <span className="ml-1 text-xs text-zinc-600" data-testid="queue-spend-approach">

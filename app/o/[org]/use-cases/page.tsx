@@ -38,6 +38,7 @@ export default async function UseCasesPage(props: { params: Promise<{ org: strin
     agreement: backingText(r),
     lifecycleBaseCents: r.lifecycleBaseCents,
     lifecycleIncomplete: r.lifecycleIncomplete,
+    lifecycleManual: r.lifecycleManual,
     chosenApproach: r.chosenApproach,
     riskFlagCount: r.riskFlagCount,
     updatedAt: r.updatedAt.toISOString(),

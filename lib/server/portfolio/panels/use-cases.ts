@@ -100,7 +100,7 @@ type Row =
   | { kind: "incompleteExample"; d: ListItem; low: null; base: null; high: null }
   | { kind: "flag"; d: ListItem; low: null; base: null; high: null }
   | { kind: "disagreement"; d: ListItem; low: null; base: null; high: null }
-  | { kind: "top"; d: Ref & { complete: boolean }; low: bigint; base: bigint; high: bigint }
+  | { kind: "top"; d: Ref & { complete: boolean; manual?: boolean }; low: bigint; base: bigint; high: bigint }
   | { kind: "lagWorst"; d: Ref & { lag: number | null; wd: number | null; lacks?: Capability | null }; low: null; base: null; high: null }
   /** Parts of "awaiting a decision" (./awaiting.ts), added up. */
   | { kind: "awaiting"; d: { n: number | string }; low: null; base: null; high: null }
@@ -153,7 +153,9 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
     UNION ALL
     ${awaitingFromWorkflow(organizationId)}
     UNION ALL
-    SELECT 'top', jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', t.ch, 'complete', NOT t.ich), t.ll, t.lb, t.lh
+    SELECT 'top', jsonb_build_object('id', u.id, 'title', u.title, 'businessUnit', u."businessUnit", 'approach', t.ch, 'complete', NOT t.ich,
+                                     -- Priced by the owner's manual estimate, not the model (one probe of the set's unique index).
+                                     'manual', EXISTS (SELECT 1 FROM "CostYearSet" s WHERE s."useCaseId" = u.id AND s.approach = t.ch AND s.manual)), t.ll, t.lb, t.lh
       FROM (SELECT uc.id, uc.ch, uc.ich, uc.ll, uc.lb, uc.lh FROM uc WHERE uc.lb IS NOT NULL ORDER BY uc.lb DESC, uc.id LIMIT ${TOP}) t
       JOIN "UseCase" u ON u.id = t.id AND u."organizationId" = ${organizationId}
     UNION ALL
@@ -321,7 +323,7 @@ function panelsOf(rows: Row[]): UseCasePanels {
     flagged: of("flag").map((r) => toItem(r.d)),
     disagreeing: of("disagreement").map((r) => toItem(r.d)),
     top: of("top")
-      .map((r) => ({ ...ref(r.d), approach: r.d.approach!, complete: r.d.complete !== false, low: int(r.low), base: int(r.base), high: int(r.high) }))
+      .map((r) => ({ ...ref(r.d), approach: r.d.approach!, complete: r.d.complete !== false, manual: r.d.manual === true, low: int(r.low), base: int(r.base), high: int(r.high) }))
       .sort((a, b) => b.base - a.base || (a.id < b.id ? -1 : 1)),
     freshness: {
       ...freshnessOf(groups, tally?.ttvMax ?? null),

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { OwnerEstimateMark } from "@/components/owner-estimate";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { FLAG_LABELS } from "@/lib/domain/frameworks";
 import { averageOver, count, lagWait, oneDecimal, plural, weeks, withRange } from "@/lib/domain/portfolio/format";
@@ -22,6 +23,7 @@ export function TopPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: UseCas
             </span>
             <span className="shrink-0 text-right tabular-nums">
               <span className="font-medium">{dollars(t.base)}</span>
+              {t.manual ? <OwnerEstimateMark className="block" /> : null}
               <span className="block text-xs text-zinc-500">{dollarRange(t)}</span>
             </span>
           </li>

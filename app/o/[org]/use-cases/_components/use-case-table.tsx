@@ -43,6 +43,7 @@ import { EVIDENCE_LABELS, EVIDENCE_LEVELS, type Evidence } from "@/lib/domain/fr
 import { plural } from "@/lib/domain/portfolio/format";
 import { dollars } from "@/lib/domain/money";
 import { GOVERNANCE_OPTIONS } from "@/lib/domain/governance";
+import { OwnerEstimateMark } from "@/components/owner-estimate";
 import { approachLabel, formatDateTime, riskFlagLabel, STATUS_STYLES, statusLabel } from "./labels";
 
 export interface ListRow {
@@ -61,6 +62,8 @@ export interface ListRow {
   /** Lifecycle cost as chosen, base, in cents; null when not costed. */
   lifecycleBaseCents: number | null;
   lifecycleIncomplete: boolean;
+  /** That cost is the owner's manual estimate, not the model's projection. */
+  lifecycleManual: boolean;
 }
 
 export interface FilterOptions {
@@ -168,6 +171,7 @@ const columns = helper.columns([
         <span className="whitespace-nowrap tabular-nums" title="Over the lifecycle, as chosen (base)">
           {dollars(i.getValue()!)}
           {i.row.original.lifecycleIncomplete ? <span className="ml-1 text-xs text-amber-800">+ missing</span> : null}
+          {i.row.original.lifecycleManual ? <OwnerEstimateMark /> : null}
         </span>
       ),
   }),
