@@ -8,11 +8,13 @@
  */
 import { createElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { prerender } from "react-dom/static";
 import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { PathnameContext } from "next/dist/shared/lib/hooks-client-context.shared-runtime";
 import { beforeAll, describe, expect, it } from "vitest";
 import PortfolioPage from "@/app/o/[org]/portfolio/page";
 import UseCasesPage from "@/app/o/[org]/use-cases/page";
+import UseCasePage from "@/app/o/[org]/use-cases/[id]/page";
 import DecisionQueuePage from "@/app/o/[org]/decisions/page";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { createTestOrg } from "./helpers/factory";
@@ -84,4 +86,16 @@ describe("owners' estimates and abstentions, where one line stands for a use cas
     expect(queueLine(searchId)).not.toContain("owner's estimate");
   });
 
+  it("count the frameworks that abstained beside '1 of 1 voting', in the list, the decision queue and the use case's summary", async () => {
+    const { listRow, queueLine } = await pages();
+    expect(listRow(renewalId)).toContain("(1 of 1 voting; 4 abstained)");
+    expect(listRow(searchId)).not.toContain("abstained");
+    expect(queueLine(renewalId)).toContain("1 of 1 voting agree; 4 abstained");
+    // The use case's own summary says how many of how many abstained, and why.
+    // (The page holds async parts: rendered whole, as the server streams it.)
+    const { prelude } = await prerender(createElement(AppRouterContext.Provider, { value: router }, await UseCasePage({ params: Promise.resolve({ org: org.slug, id: renewalId }), searchParams: Promise.resolve({}) })));
+    const page = (await new Response(prelude).text()).replace(/<!-- -->/g, "").replace(/&#x27;/g, "'");
+    const summary = page.match(/data-testid="recommended-summary">(.*?)<\/span>/)?.[1] ?? "";
+    expect(summary).toBe("Agent with tools · provisional (1 of 1 voting agree; 4 of 5 abstained: tool use is outside their source)");
+  });
 });

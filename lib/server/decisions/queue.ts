@@ -6,6 +6,7 @@ import type { DecisionState } from "@/lib/domain/decisions/workflow";
 import { db, Prisma } from "../db";
 import { withOrganizationScope } from "../rls";
 import { listFlaggedUseCases, warningPhrases } from "../actuals/warnings";
+import { ABSTAINED_SQL } from "../use-cases/read";
 import { isOwnerEstimate } from "@/lib/domain/costing/owner-estimate";
 
 /**
@@ -32,6 +33,8 @@ export interface QueueItem {
   evidence: "none" | "provisional" | "assessed";
   agreementVotes: number;
   agreementVoters: number;
+  /** How many frameworks did not vote (abstained, or turned off by the organization's weights). */
+  abstained: number;
   /** Recommended as the seeds' default start while key answers are missing (a provisional score's basis and leaning). */
   defaultStart: boolean;
   /** Each approach's lifecycle cost and whether it can serve, as the decision's choices say it (lib/domain/costing/options.ts). */
@@ -61,6 +64,7 @@ interface PageRow {
   evidence: "none" | "provisional" | "assessed";
   agreementVotes: number;
   agreementVoters: number;
+  abstained: number;
   defaultStart: boolean;
   summary: unknown;
   spend: bigint | null;
@@ -137,7 +141,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
       const rows = await tx.$queryRaw<PageRow[]>(Prisma.sql`${CANDIDATES(organizationId, flaggedIds)}
         SELECT r."useCaseId" AS id, u.title, r.status::text AS status, r."recommendedApproach"::text AS "recommendedApproach",
                r."chosenApproach"::text AS "chosenApproach", r."riskFlags", r.evidence::text AS evidence,
-               u."agreementVotes", u."agreementVoters", (r.evidence = 'provisional' AND u.score->>'basis' = 'default-start' AND jsonb_typeof(u.score->'leaning') = 'object') AS "defaultStart",
+               u."agreementVotes", u."agreementVoters", ${ABSTAINED_SQL} AS abstained, (r.evidence = 'provisional' AND u.score->>'basis' = 'default-start' AND jsonb_typeof(u.score->'leaning') = 'object') AS "defaultStart",
                u."projectionSummary" AS summary,
                r."chosenBaseCents" AS spend, r.incomplete,
                d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget, d."reviewReasons"
@@ -163,6 +167,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
         evidence: r.evidence,
         agreementVotes: r.agreementVotes,
         agreementVoters: r.agreementVoters,
+        abstained: r.abstained,
         defaultStart: r.defaultStart === true,
         optionNotes: decisionOptionNotes(r.summary as Parameters<typeof decisionOptionNotes>[0]),
         spendCents: r.spend === null ? null : Number(r.spend),

@@ -7,7 +7,7 @@ import type { SortColumn, UseCaseListQuery } from "@/lib/domain/use-case-list";
 import { db, Prisma } from "../db";
 import { useCaseWhere } from "../portfolio/filter-sql";
 import { textOrderSql, titleOrderSql } from "./title-order";
-import { defaultStarts, namesOf } from "./read";
+import { abstentionsOf, defaultStarts, namesOf } from "./read";
 
 /**
  * The use-case list: one page of the organization's use cases, filtered, searched, sorted and
@@ -27,6 +27,8 @@ export interface UseCaseListRow {
   evidence: Evidence;
   agreementVotes: number;
   agreementVoters: number;
+  /** How many frameworks did not vote (abstained, or turned off by the weights). */
+  abstained: number;
   /** As on the use case (UseCaseDetail.defaultStart). */
   defaultStart: boolean;
   chosenApproach: Approach | null;
@@ -194,12 +196,13 @@ export async function listUseCases(organizationId: string, query: UseCaseListQue
     rows = await pageRows(page);
   }
   const ids = rows.map((r) => r.id);
-  const [names, costs, defaults, manualSets] = await Promise.all([
+  const [names, costs, defaults, manualSets, abstentions] = await Promise.all([
     namesOf(rows.map((r) => r.ownerId)),
     db.useCaseRollup.findMany({ where: { organizationId, useCaseId: { in: ids } }, select: { useCaseId: true, chosenBaseCents: true, incomplete: true } }),
     defaultStarts(organizationId, rows),
     // Which approaches of these use cases are priced by their owner's manual estimate, not the model.
     db.costYearSet.findMany({ where: { organizationId, useCaseId: { in: ids }, manual: true }, select: { useCaseId: true, approach: true } }),
+    abstentionsOf(organizationId, rows),
   ]);
   const costOf = new Map(costs.map((c) => [c.useCaseId, c]));
   const manual = new Set(manualSets.map((m) => `${m.useCaseId}|${m.approach}`));
@@ -215,6 +218,7 @@ export async function listUseCases(organizationId: string, query: UseCaseListQue
       evidence: r.evidence,
       agreementVotes: r.agreementVotes,
       agreementVoters: r.agreementVoters,
+      abstained: abstentions.get(r.id)?.length ?? 0,
       defaultStart: defaults.has(r.id),
       chosenApproach: r.chosenApproach,
       riskFlagCount: r.riskFlags.length,

@@ -30,6 +30,8 @@ export interface UseCaseDetail {
   agreementVoters: number;
   /** The recommendation is the seeds' default start while key answers are missing (a provisional score's basis and leaning; defaultStarts). */
   defaultStart: boolean;
+  /** Why each framework that did not vote did not (abstentionsOf); empty where none voted. */
+  abstained: string[];
   disagreement: boolean;
   riskFlags: string[];
   scoredAt: Date | null;
@@ -58,7 +60,7 @@ export async function getUseCase(organizationId: string, id: string, options: { 
     },
   });
   if (!row) return null;
-  const [people, defaults] = await Promise.all([namesOf([row.ownerId, row.createdById]), defaultStarts(organizationId, [row])]);
+  const [people, defaults, abstentions] = await Promise.all([namesOf([row.ownerId, row.createdById]), defaultStarts(organizationId, [row]), abstentionsOf(organizationId, [row])]);
   const person = (uid: string) => (people.has(uid) ? { id: uid, name: people.get(uid)! } : null);
   return {
     id: row.id,
@@ -73,6 +75,7 @@ export async function getUseCase(organizationId: string, id: string, options: { 
     agreementVotes: row.agreementVotes,
     agreementVoters: row.agreementVoters,
     defaultStart: defaults.has(row.id),
+    abstained: abstentions.get(row.id) ?? [],
     disagreement: row.disagreement,
     riskFlags: row.riskFlags,
     scoredAt: row.scoredAt,
@@ -142,6 +145,27 @@ export async function defaultStarts(organizationId: string, rows: readonly { id:
   const found = await db.$queryRaw<{ id: string }[]>`
     SELECT id FROM "UseCase" WHERE "organizationId" = ${organizationId} AND id = ANY(${ids}::text[]) AND score->>'basis' = 'default-start' AND jsonb_typeof(score->'leaning') = 'object'`;
   return new Set(found.map((r) => r.id));
+}
+
+/**
+ * Why each framework that did not vote on these use cases' stored scores did not (the score's
+ * agreement.abstained: it abstained, or the organization's weights turned it off), one entry per
+ * framework. Only use cases some framework voted on are read: with no voter, no count is shown.
+ */
+export async function abstentionsOf(organizationId: string, rows: readonly { id: string; agreementVoters: number }[]): Promise<Map<string, string[]>> {
+  const ids = rows.filter((r) => r.agreementVoters > 0).map((r) => r.id);
+  if (ids.length === 0) return new Map();
+  const found = await db.$queryRaw<{ id: string; abstained: unknown }[]>`
+    SELECT id, score->'agreement'->'abstained' AS abstained FROM "UseCase" WHERE "organizationId" = ${organizationId} AND id = ANY(${ids}::text[])`;
+  return new Map(found.map((r) => [r.id, whysOf(r.abstained)]));
+}
+
+/** The number of frameworks that did not vote, as SQL over the use case `u` (the queue's statement). */
+export const ABSTAINED_SQL = Prisma.sql`(CASE WHEN jsonb_typeof(u.score->'agreement'->'abstained') = 'array' THEN jsonb_array_length(u.score->'agreement'->'abstained') ELSE 0 END)::int`;
+
+function whysOf(abstained: unknown): string[] {
+  if (!Array.isArray(abstained)) return [];
+  return abstained.map((a) => (a && typeof a === "object" && typeof (a as { why?: unknown }).why === "string" ? (a as { why: string }).why : ""));
 }
 
 export interface TrashRow {

@@ -9,7 +9,7 @@ import { buttonClass } from "@/components/button";
 import { readQueue, type QueueItem } from "@/lib/server/decisions/queue";
 import { guardPage } from "@/lib/server/page-guard";
 import { OwnerEstimateMark } from "@/components/owner-estimate";
-import { approachLabel, backingText, riskFlagLabel, useCasePath } from "../use-cases/_components/labels";
+import { approachLabel, backingClause, riskFlagLabel, useCasePath } from "../use-cases/_components/labels";
 import { StepButton } from "./_components/step-button";
 
 export const metadata: Metadata = { title: "Needs a decision" };
@@ -83,7 +83,7 @@ function reasonText(r: QueueReason, item: QueueItem): string {
 }
 
 function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string; actor: { userId: string; role: "ADMIN" | "EXECUTIVE" | "LEAD" | "FINANCE" } }) {
-  const agreement = backingText(item);
+  const agreement = backingClause(item);
   const path = useCasePath(orgSlug, item.id);
   // Owner is irrelevant to approving and to budgets; proposing is not offered here.
   const useCase = { ownerId: "" };
@@ -101,7 +101,7 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
       </Link>
       <span className="text-zinc-700" data-testid="queue-recommendation">
         {approachLabel(item.recommendedApproach, "No recommendation")} · {EVIDENCE_LABELS[item.evidence].toLowerCase()}
-        {agreement ? ` · ${item.defaultStart || item.agreementVotes === 0 ? agreement : `${agreement} agree`}` : ""}
+        {agreement ? ` · ${agreement}` : ""}
       </span>
       <span className="tabular-nums text-zinc-900" data-testid="queue-spend" title="Lifecycle cost as chosen (the decision, else the recommendation), base scenario">
         {item.spendCents === null ? "not costed" : dollars(item.spendCents)}

@@ -39,9 +39,29 @@ export function agreementText(votes: number, voters: number): string | null {
  * start some frameworks happen to back is still a default start: "1 of 5" would read as a choice
  * the votes made against the others.
  */
-export function backingText(uc: { agreementVotes: number; agreementVoters: number; defaultStart: boolean }): string | null {
+export function backingText(uc: { agreementVotes: number; agreementVoters: number; defaultStart: boolean; abstained?: number }): string | null {
   if (uc.defaultStart || heldBackToStart(uc)) return "the seeds' default start";
-  return agreementText(uc.agreementVotes, uc.agreementVoters);
+  const count = agreementText(uc.agreementVotes, uc.agreementVoters);
+  // "1 of 1" alone reads as unanimous when four of five frameworks never voted.
+  return count && uc.abstained ? `${count} voting; ${uc.abstained} abstained` : count;
+}
+
+/**
+ * The backing as a clause of a line: "4 of 5 agree", "1 of 1 voting agree; 4 abstained", or "the
+ * seeds' default start" (the decision queue's line, where the recommendation is named before it).
+ */
+export function backingClause(uc: { agreementVotes: number; agreementVoters: number; defaultStart: boolean; abstained?: number }): string | null {
+  if (uc.defaultStart || heldBackToStart(uc)) return "the seeds' default start";
+  const count = agreementText(uc.agreementVotes, uc.agreementVoters);
+  if (!count) return null;
+  return uc.abstained ? `${count} voting agree; ${uc.abstained} abstained` : `${count} agree`;
+}
+
+/** "; 4 of 5 abstained: tool use is outside their source" (each reason once), or "" when every framework voted. */
+function abstainedClause(voters: number, whys: readonly string[] | undefined): string {
+  if (!whys?.length) return "";
+  const reasons = [...new Set(whys.filter(Boolean))].join("; ");
+  return `; ${whys.length} of ${voters + whys.length} abstained${reasons ? `: ${reasons}` : ""}`;
 }
 
 /**
@@ -55,10 +75,19 @@ function heldBackToStart(uc: { agreementVotes: number; agreementVoters: number; 
 
 /**
  * The recommendation in one line, held to its evidence: "Not assessed"; "RAG · provisional
- * (2 of 2 voting agree)"; "Fine-tuning (4 of 5 voting agree)"; "RAG (the seeds' default start:
+ * (2 of 2 voting agree)"; "Fine-tuning (4 of 5 voting agree)"; "Agent (1 of 1 voting agree; 4 of 5
+ * abstained: tool use is outside their source)"; "RAG (the seeds' default start:
  * the approaches the frameworks pick cannot serve it)", as the score panel's held-back sentence says why.
  */
-export function recommendationText(uc: { recommendedApproach: Approach | null; evidence: Evidence; agreementVotes: number; agreementVoters: number; defaultStart: boolean }): string {
+export function recommendationText(uc: {
+  recommendedApproach: Approach | null;
+  evidence: Evidence;
+  agreementVotes: number;
+  agreementVoters: number;
+  defaultStart: boolean;
+  /** Why each framework that did not vote did not (UseCaseDetail.abstained). */
+  abstained?: readonly string[];
+}): string {
   if (uc.evidence === "none") return EVIDENCE_LABELS.none;
   if (!uc.recommendedApproach) return "No recommendation";
   const provisional = uc.evidence === "provisional" ? " · provisional" : "";
@@ -68,7 +97,7 @@ export function recommendationText(uc: { recommendedApproach: Approach | null; e
       ? ` (the seeds' default start: the approaches the frameworks pick cannot serve it${uc.evidence === "provisional" ? " or wait on missing answers" : ""})`
       : uc.agreementVoters === 0
         ? ""
-        : ` (${uc.agreementVotes} of ${uc.agreementVoters} voting agree)`;
+        : ` (${uc.agreementVotes} of ${uc.agreementVoters} voting agree${abstainedClause(uc.agreementVoters, uc.abstained)})`;
   return `${APPROACH_LABELS[uc.recommendedApproach]}${provisional}${backing}`;
 }
 
