@@ -67,14 +67,15 @@ describe("owners' estimates and abstentions, where one line stands for a use cas
       listRow: (id: string) => list.split("<tr").find((r) => r.includes(`/use-cases/${id}"`)) ?? "",
       topLine: (id: string) => top.split("<li").find((l) => l.includes(`/use-cases/${id}"`)) ?? "",
       queueLine: (id: string) => queue.split("<li").find((l) => l.includes(`/use-cases/${id}?`)) ?? "",
+      ownersLine: (portfolio.match(/data-testid="headline-owner-estimates">(.*?)<\/p>/)?.[1] ?? "").replace(/<[^>]+>/g, ""),
     };
   };
   beforeAll(async () => {
     ({ org, renewalId, searchId } = await twoUseCases());
   });
 
-  it("mark a lifecycle cost that is the owner's manual estimate, in the list, the ten most expensive and the decision queue", async () => {
-    const { listRow, topLine, queueLine } = await pages();
+  it("mark a lifecycle cost that is the owner's manual estimate in the list, the ten most expensive and the decision queue, and count them in the headline", async () => {
+    const { listRow, topLine, queueLine, ownersLine } = await pages();
     expect(listRow(renewalId)).toMatch(/\$2,400,000<span[^>]*title="The owner's manual yearly estimate times the years of the lifecycle, not the cost model's projection"[^>]*>owner's estimate<\/span>/);
     expect(listRow(searchId)).toMatch(/\$[\d,]+/);
     expect(listRow(searchId)).not.toContain("owner's estimate");
@@ -84,6 +85,10 @@ describe("owners' estimates and abstentions, where one line stands for a use cas
     expect(topLine(searchId)).not.toContain("owner's estimate");
     expect(queueLine(renewalId)).toMatch(/data-testid="queue-spend"[^>]*>\$2,400,000.*owner's estimate/);
     expect(queueLine(searchId)).not.toContain("owner's estimate");
+    // The headline says how much of its lifecycle total is owners' estimates.
+    expect(ownersLine).toBe(
+      "$2.4M of the lifecycle, for 1 use case, is its owner's manual yearly estimate times the years, not the cost model's projection: the model does not price agents, pipelines or feedback learning.",
+    );
   });
 
   it("count the frameworks that abstained beside '1 of 1 voting', in the list, the decision queue and the use case's summary", async () => {

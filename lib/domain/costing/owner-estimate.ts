@@ -1,3 +1,4 @@
+import { MANUAL_ESTIMATE_APPROACHES } from "../assessment";
 /**
  * A lifecycle cost that is the owner's manual yearly estimate times the years of the lifecycle,
  * not the cost model's projection (agents, pipelines and feedback learning, which the model does
@@ -17,4 +18,15 @@ export function isOwnerEstimate(summary: unknown, approach: string | null | unde
   if (!approaches || typeof approaches !== "object") return false;
   const x = (approaches as Record<string, unknown>)[approach];
   return !!x && typeof x === "object" && (x as { manual?: unknown }).manual === true;
+}
+
+/**
+ * Of an as-chosen lifecycle total, the part that is owners' manual estimates: exactly the
+ * approaches the model does not price (agents, pipelines, feedback learning), which only a manual
+ * estimate costs, so no stored row need be read again. Null when there is none.
+ */
+export function ownerEstimatesIn(byApproach: readonly { approach: string; lifecycle: { base: number }; useCases: number }[]): { base: number; useCases: number } | null {
+  const manual = byApproach.filter((a) => (MANUAL_ESTIMATE_APPROACHES as readonly string[]).includes(a.approach));
+  const base = manual.reduce((s, a) => s + a.lifecycle.base, 0);
+  return manual.length && base > 0 ? { base, useCases: manual.reduce((s, a) => s + a.useCases, 0) } : null;
 }

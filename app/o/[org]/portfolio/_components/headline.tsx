@@ -4,6 +4,7 @@ import { asChosenCounts } from "@/lib/domain/portfolio/assemble";
 import { RISK_FLAGS } from "@/lib/domain/portfolio/filter";
 import { count, plural, wholeShares } from "@/lib/domain/portfolio/format";
 import { compactDollars, dollars } from "@/lib/domain/money";
+import { ownerEstimatesIn } from "@/lib/domain/costing/owner-estimate";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { APPROACH_COLORS } from "./chart-theme";
 import { CountLink, link, type ListHref } from "./panel";
@@ -36,6 +37,7 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
         ? `in ${year.calendarYear}, the first year with costs (none in ${thisYear})`
         : `in ${year.calendarYear}, the latest year with costs (none in ${thisYear} or later)`;
   const total = d.byApproach.reduce((s, a) => s + a.lifecycle.base, 0);
+  const owners = chosen.costed === 0 ? null : ownerEstimatesIn(d.byApproach);
   const shares = [...d.byApproach].sort((a, b) => b.lifecycle.base - a.lifecycle.base);
   // Whole percentages that add up to 100 (each rounded alone, three equal thirds read 99%).
   const percent = wholeShares(shares.map((a) => a.lifecycle.base));
@@ -81,6 +83,12 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
           ) : null}
           .
         </p>
+        {owners ? (
+          <p className="mt-1 text-sm text-zinc-600" data-testid="headline-owner-estimates">
+            <Compact cents={owners.base} className="font-medium text-zinc-900" /> of the lifecycle, for {plural(owners.useCases, "use case")}, is {owners.useCases === 1 ? "its owner's" : "their owners'"} manual
+            yearly {owners.useCases === 1 ? "estimate" : "estimates"} times the years, not the cost model&apos;s projection: the model does not price agents, pipelines or feedback learning.
+          </p>
+        ) : null}
       </section>
 
       <section className={`${card} order-3 lg:order-2`} aria-labelledby="headline-what">
