@@ -25,7 +25,7 @@ export interface ProjectionSummary {
     reachesKnowledge?: boolean;
     /** Absent before engine 2.4 (read as meeting it). */
     meetsBar?: boolean;
-    /** Absent before engine 2.10 (read as lacking nothing; start-up re-projects those). */
+    /** Absent before engine 2.11 (read as lacking nothing; start-up re-projects those). */
     lacksCapability?: Capability | null;
     worstDelayDays?: number | null;
     manual: boolean;

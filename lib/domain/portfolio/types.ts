@@ -66,7 +66,7 @@ export interface PortfolioApproachSummary {
   meetsLag?: boolean | null;
   /** False: prompting alone, where the use case has knowledge of its own. */
   reachesKnowledge?: boolean;
-  /** A capability the use case needs that the approach lacks (frameworks/capabilities.ts); absent before engine 2.10. */
+  /** A capability the use case needs that the approach lacks (frameworks/capabilities.ts); absent before engine 2.11. */
   lacksCapability?: Capability | null;
   worstDelayDays?: number | null;
   staleDaysPerYear: Range3;
