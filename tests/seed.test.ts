@@ -179,6 +179,12 @@ describe("the demo seed", () => {
     const retiredCosts = renderToStaticMarkup(await CostPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: sanctions.id }));
     expect(retiredCosts).toContain("Retired in 2026: no spend projected after it. Its lifecycle cost, here, in the portfolio and in the exports, counts only the years up to 2026.");
     expect(costs).not.toContain("Retired in");
+    // Renewal call preparation needs tools and accepts a day's lag: fine-tuning's row says both
+    // reasons it cannot serve, not only the first.
+    const renewal = renderToStaticMarkup(await CostPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: useCases.find((u) => u.title === "Renewal call preparation notes")!.id }));
+    const ftRow = renewal.match(/<tr[^>]*>(?:(?!<\/tr>).)*?Fine-tuning(?:(?!<\/tr>).)*<\/tr>/s)![0];
+    expect(ftRow).toContain(">cannot call the tools the use case needs<");
+    expect(ftRow).toContain(">and does not meet the 1-day lag<");
     signOut();
     // No request in the demo asks for a step its decision has moved past: the executive who approved
     // a proposal is not still asked to approve it, nor finance the budget of a decision back to review.

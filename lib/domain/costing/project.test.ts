@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CHANGE_FREQUENCIES, type Assessment } from "../assessment";
 import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, FT_DEPLOYMENTS, type AssumptionSet, type Range } from "./assumptions";
-import { BEYOND_EXACT, LINE_LIMIT_CENTS, projectCosts, ProjectionInputError, savingsBetween, type ApproachProjection, type ProjectionInput } from "./project";
+import { BEYOND_EXACT, cannotServe, LINE_LIMIT_CENTS, projectCosts, ProjectionInputError, savingsBetween, whyCannotServe, type ApproachProjection, type ProjectionInput } from "./project";
 import { staleDaysPerYear } from "./retraining";
 import { COMPLETE, fixed } from "./project.fixtures";
 
@@ -356,6 +356,13 @@ describe("feasibility: an approach that cannot keep answers within the acceptabl
     expect(weekly.savings.some((s) => s.approach === "RAG" && s.against === "FINE_TUNING")).toBe(true);
     expect(weekly.breakEven.monthlyCalls).toBeNull();
     expect(weekly.breakEven.reason).toMatch(/fine-tuning does not meet the 1-day lag/);
+  });
+  it("lists every reason an approach cannot serve, the first as cannotServe names it", () => {
+    const p = projectCosts({ assessment: { monthlyCalls: 100_000, changeFrequency: "weekly", maxLagDays: 1, needsToolUse: true }, horizonYears: 3, startYear: 2027, assumptions: COMPLETE });
+    const ft = p.approaches.FINE_TUNING!;
+    expect(whyCannotServe(ft, 1).map((w) => w.text)).toEqual(["cannot call the tools the use case needs", "does not meet the 1-day lag"]);
+    expect(cannotServe(ft, 1)).toEqual(whyCannotServe(ft, 1)[0]);
+    expect(whyCannotServe(p.approaches.RAG!, 1).map((w) => w.kind)).toEqual(["lacks-capability"]);
   });
   it("a break-even found while the lag is unanswered says how stale the fine-tuned model it counts would be", () => {
     const unanswered = projectCosts({ assessment: { monthlyCalls: 5_000_000, changeFrequency: "monthly" }, horizonYears: 3, startYear: 2027, assumptions: COMPLETE });

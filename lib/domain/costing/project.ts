@@ -362,15 +362,28 @@ function breakEvenNone(approaches: Partial<Record<Approach, ApproachProjection>>
  * short, or it misses the acceptable lag.
  */
 export function cannotServe(
-  x: { lacksCapability?: Capability | null; reachesKnowledge?: boolean; meetsBar?: boolean; meetsLag?: boolean | null },
+  x: ServeFacts,
   maxLagDays: number | null | undefined,
-): { kind: "lacks-capability" | "lacks-knowledge" | "below-bar" | "fails-lag"; text: string } | null {
+): CannotServe | null {
+  return whyCannotServe(x, maxLagDays)[0] ?? null;
+}
+
+type ServeFacts = { lacksCapability?: Capability | null; reachesKnowledge?: boolean; meetsBar?: boolean; meetsLag?: boolean | null };
+export type CannotServe = { kind: "lacks-capability" | "lacks-knowledge" | "below-bar" | "fails-lag"; text: string };
+
+/**
+ * Every reason the approach cannot serve the use case, in cannotServe's order (the first is the one
+ * the rest of the app names): the cost table lists them all, so an approach that lacks the tools
+ * the use case needs and also misses its lag says both.
+ */
+export function whyCannotServe(x: ServeFacts, maxLagDays: number | null | undefined): CannotServe[] {
+  const out: CannotServe[] = [];
   const lacking = x.lacksCapability ? CAPABILITY_RULES[x.lacksCapability] : undefined;
-  if (lacking) return { kind: "lacks-capability", text: lacking.cannot };
-  if (x.reachesKnowledge === false) return { kind: "lacks-knowledge", text: "does not reach the use case's knowledge" };
-  if (x.meetsBar === false) return { kind: "below-bar", text: "falls short of the bar (tried)" };
-  if (x.meetsLag === false) return { kind: "fails-lag", text: `does not meet the ${maxLagDays === null || maxLagDays === undefined ? "acceptable" : lagText(maxLagDays)} lag` };
-  return null;
+  if (lacking) out.push({ kind: "lacks-capability", text: lacking.cannot });
+  if (x.reachesKnowledge === false) out.push({ kind: "lacks-knowledge", text: "does not reach the use case's knowledge" });
+  if (x.meetsBar === false) out.push({ kind: "below-bar", text: "falls short of the bar (tried)" });
+  if (x.meetsLag === false) out.push({ kind: "fails-lag", text: `does not meet the ${maxLagDays === null || maxLagDays === undefined ? "acceptable" : lagText(maxLagDays)} lag` });
+  return out;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ANSWER_LABELS, APPROACH_LABELS, APPROACHES, type AnswerKey } from "@/lib/domain/assessment";
-import { ASSUMPTION_CATALOG, assumedAnswersSentence, cannotServe, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, pricingSentence, retiredNote, retrainingCells, retrainingNote, timeToValueNote, type AssumptionKey } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, pricingSentence, retiredNote, retrainingCells, retrainingNote, timeToValueNote, whyCannotServe, type AssumptionKey } from "@/lib/domain/costing";
 import { dollars } from "@/lib/domain/money";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
@@ -138,13 +138,18 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
           <tbody>
             {approaches.map((ap) => {
               const x = s.approaches[ap]!;
-              const why = cannotServe(x, s.maxLagDays);
+              const [why, ...also] = whyCannotServe(x, s.maxLagDays);
               const cells = retrainingCells(ap, x);
               return (
                 <tr key={ap} className="border-t border-zinc-100">
                   <th scope="row" className="p-2 text-left font-medium">
                     {APPROACH_LABELS[ap]}{x.manual ? " (manual estimate)" : ""}
                     {why ? <span className="block text-xs font-normal text-red-700" data-testid={`${why.kind}-${ap}`}>{why.text}</span> : null}
+                    {also.map((w) => (
+                      <span key={w.kind} className="block text-xs font-normal text-red-700" data-testid={`${w.kind}-${ap}`}>
+                        and {w.text}
+                      </span>
+                    ))}
                   </th>
                   <td className="p-2 tabular-nums">{range(x.lifecycle, dollars)}{x.lifecycle.complete ? "" : " + missing"}</td>
                   <td className="p-2 tabular-nums">{cells.stale}</td>
