@@ -245,6 +245,9 @@ describe("the lifecycle table's stale days and retraining cycles (review-usecase
     // A hybrid keeps facts in retrieval: not stale whatever the frequency; how often it retrains is not known.
     expect(retrainingCells("HYBRID", p.approaches.HYBRID!)).toEqual({ stale: "0", cycles: UNKNOWN_FREQUENCY });
     expect(retrainingCells("RAG", p.approaches.RAG!)).toEqual({ stale: "0", cycles: "0" });
+    // Prompting alone never sees the knowledge this use case retrieves: never stale because it never knows, not "0".
+    expect(p.approaches.PROMPTING!.reachesKnowledge).toBe(false);
+    expect(retrainingCells("PROMPTING", p.approaches.PROMPTING!)).toEqual({ stale: "— (never sees the use case's knowledge)", cycles: "0" });
   });
 
   it("shows the figures once the frequency is answered, and nothing modelled for a manual estimate", () => {

@@ -204,9 +204,11 @@ export interface RetrainingCells { stale: string; cycles: string }
  */
 export function retrainingCells(
   approach: Approach,
-  x: { manual: boolean; missing?: string[]; staleDaysPerYear: Range3; retrainingCyclesPerYear: number },
+  x: { manual: boolean; missing?: string[]; staleDaysPerYear: Range3; retrainingCyclesPerYear: number; reachesKnowledge?: boolean },
 ): RetrainingCells {
   if (x.manual) return { stale: "—", cycles: "—" };
+  // Never stale because it never knows: 0 stale days would read as always current.
+  if (x.reachesKnowledge === false) return { stale: "— (never sees the use case's knowledge)", cycles: `${x.retrainingCyclesPerYear}` };
   const trains = approach === "FINE_TUNING" || approach === "HYBRID";
   const unknown = trains && (x.missing ?? []).includes("answer:changeFrequency");
   const r = x.staleDaysPerYear;
