@@ -18,6 +18,7 @@ import UseCasePage from "@/app/o/[org]/use-cases/[id]/page";
 import DecisionQueuePage from "@/app/o/[org]/decisions/page";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { createTestOrg } from "./helpers/factory";
+import { writeRenewalNotes } from "./helpers/renewal-notes";
 import { signInAs } from "./helpers/session";
 
 const router = { back() {}, forward() {}, refresh() {}, push() {}, replace() {}, prefetch() {} } as unknown as AppRouterInstance;
@@ -27,17 +28,7 @@ const render = (node: ReactNode) =>
 async function twoUseCases() {
   const org = await createTestOrg("owner-estimate");
   const ctx = { organizationId: org.id, actorId: org.users.ADMIN.id, role: "ADMIN" as const };
-  // The demo's renewal notes: it needs tools, so the frameworks that do not weigh tool use abstain
-  // and an agent is recommended, priced by its owner's manual estimate.
-  const renewal = await inUseCaseTransaction((tx) =>
-    writeUseCase(tx, ctx, {
-      fields: {
-        title: "Renewal call preparation notes", businessUnit: "Sales", horizonYears: 3, startDate: "2027-02-01",
-        assessment: { changeFrequency: "daily", maxLagDays: 1, coreNeed: "both", corpusDocuments: 80_000, monthlyCalls: 12_000, needsToolUse: true, promptedBaselineMeetsBar: "untested", evaluationSetExists: false },
-        manualEstimate: { low: 50_000_000, base: 80_000_000, high: 120_000_000 },
-      } as never,
-    }),
-  );
+  const renewalId = await writeRenewalNotes(org);
   // A use case the model prices: RAG over a changing knowledge base.
   const search = await inUseCaseTransaction((tx) =>
     writeUseCase(tx, ctx, {
@@ -47,7 +38,6 @@ async function twoUseCases() {
       } as never,
     }),
   );
-  const renewalId = (renewal as { id: string }).id;
   const searchId = (search as { id: string }).id;
   return { org, renewalId, searchId };
 }

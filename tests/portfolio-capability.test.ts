@@ -11,25 +11,16 @@ import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import type { ScenarioName } from "@/lib/domain/portfolio/types";
 import { loadDashboard } from "@/lib/server/portfolio/dashboard";
 import { useCasePanelsFromRollup } from "@/lib/server/portfolio/panels/use-cases";
-import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { createTestOrg } from "./helpers/factory";
+import { writeRenewalNotes } from "./helpers/renewal-notes";
 import { signInAs } from "./helpers/session";
 
 describe("a use case that needs tools, in the portfolio's scenarios", () => {
   it("Everything RAG, cheaper on paper, is 'not a saving†' and counts the use case it cannot serve", async () => {
     const org = await createTestOrg("capability");
-    const ctx = { organizationId: org.id, actorId: org.users.ADMIN.id, role: "ADMIN" as const };
     // The demo's renewal notes: it needs tools; the frameworks pick an agent, priced by its owner
     // at more a year than RAG would cost.
-    await inUseCaseTransaction((tx) =>
-      writeUseCase(tx, ctx, {
-        fields: {
-          title: "Renewal call preparation notes", businessUnit: "Sales", horizonYears: 3, startDate: "2027-02-01",
-          assessment: { changeFrequency: "daily", maxLagDays: 1, coreNeed: "both", corpusDocuments: 80_000, monthlyCalls: 12_000, needsToolUse: true, promptedBaselineMeetsBar: "untested", evaluationSetExists: false },
-          manualEstimate: { low: 50_000_000, base: 80_000_000, high: 120_000_000 },
-        } as never,
-      }),
-    );
+    await writeRenewalNotes(org);
 
     const d = await loadDashboard(org.id, EMPTY_FILTER);
     const summary = (s: ScenarioName) => d.scenarioSummaries.find((x) => x.scenario === s)!;
