@@ -8,7 +8,7 @@
 import { APPROACH_LABELS, type Approach } from "../assessment";
 import { percentSize, plural } from "../portfolio/format";
 import { dollars } from "../money";
-import { cannotServe, isFeasible } from "./project";
+import { cannotServe, isFeasible } from "./feasibility";
 import { CAPABILITY_RULES, type Capability } from "../frameworks/capabilities";
 
 interface Range3 { low: number; base: number; high: number }

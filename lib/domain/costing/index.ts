@@ -1,6 +1,7 @@
 export * from "./assumptions";
 export * from "./categories";
 export * from "./project";
+export * from "./feasibility";
 export * from "./break-even";
 export * from "./retraining";
 export * from "./simulate";

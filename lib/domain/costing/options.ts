@@ -8,7 +8,8 @@
 import { APPROACHES, APPROACH_LABELS, type Approach } from "../assessment";
 import { dollars } from "../money";
 import { servingByCost, type ExplainInput } from "./explain";
-import { cannotServe, PROJECTED } from "./project";
+import { cannotServe } from "./feasibility";
+import { PROJECTED } from "./project";
 
 export interface OptionNote {
   text: string;

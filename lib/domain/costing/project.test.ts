@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CHANGE_FREQUENCIES, type Assessment } from "../assessment";
 import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, FT_DEPLOYMENTS, type AssumptionSet, type Range } from "./assumptions";
-import { BEYOND_EXACT, cannotServe, LINE_LIMIT_CENTS, projectCosts, ProjectionInputError, savingsBetween, whyCannotServe, type ApproachProjection, type ProjectionInput } from "./project";
+import { cannotServe, whyCannotServe } from "./feasibility";
+import { BEYOND_EXACT, LINE_LIMIT_CENTS, projectCosts, ProjectionInputError, savingsBetween, type ApproachProjection, type ProjectionInput } from "./project";
 import { staleDaysPerYear } from "./retraining";
 import { COMPLETE, fixed } from "./project.fixtures";
 

@@ -13,7 +13,8 @@ import type { CostCategory } from "./categories";
 import { breakEvenMonthlyCalls } from "./break-even";
 import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, PROJECTED, SCENARIOS, type Driver, type Scenario } from "./drivers";
 import { promptingMeetsBar, promptingReachesKnowledge } from "../frameworks/evidence";
-import { CAPABILITY_RULES, lacksCapability, type Capability } from "../frameworks/capabilities";
+import { lacksCapability, type Capability } from "../frameworks/capabilities";
+import { breakEvenNone, isFeasible, withUnknownLag } from "./feasibility";
 import { DEFAULT_RETRAIN_LAG_DAYS, retrainingMeetsLag, staleDaysPerYear, upToDays, worstDelayDays } from "./retraining";
 import { timeToValueKey } from "./time-to-value";
 
@@ -321,82 +322,6 @@ export function projectCosts(input: ProjectionInput): Projection {
 }
 
 /**
- * A break-even volume where the use case has not said what lag it accepts, and the fine-tuned
- * model it prices is out of date some days of the year: the volume holds only if answers that far
- * behind are acceptable, which nobody has said. Without the caveat the page offered "Above 5.93
- * million calls a month, fine-tuning costs less than RAG" beside 365 stale days a year.
- */
-function withUnknownLag(be: Projection["breakEven"], ft: ApproachProjection | undefined, maxLagDays: number | undefined): Projection["breakEven"] {
-  if (be.monthlyCalls === null || maxLagDays !== undefined || !ft || ft.manual || !(ft.staleDaysPerYear.base > 0)) return be;
-  const cycles = ft.retrainingCyclesPerYear;
-  const retrains = cycles > 0 ? `retrains ${cycles === 1 ? "once" : `${cycles} times`} a year` : "is never retrained";
-  const behind = ft.worstDelayDays === null ? "never brought up to date" : `up to ${ft.worstDelayDays === 1 ? "1 day" : `${ft.worstDelayDays} days`} behind a change`;
-  const stale = Math.round(ft.staleDaysPerYear.base);
-  return {
-    ...be,
-    reason: `${be.reason} That counts fine-tuning as it ${retrains}, its answers ${behind} (${stale} stale ${stale === 1 ? "day" : "days"} a year, base); the use case has not said what lag it accepts, so whether fine-tuning can serve it at all is not known yet.`,
-  };
-}
-
-/**
- * Why the break-even between fine-tuning and RAG is none whatever the volume: one of the two
- * cannot serve the use case (it lacks a capability the use case needs, or fine-tuning misses the
- * lag); null where the volume decides.
- */
-function breakEvenNone(approaches: Partial<Record<Approach, ApproachProjection>>, maxLagDays: number | undefined): Projection["breakEven"] | null {
-  const ft = approaches.FINE_TUNING, rag = approaches.RAG;
-  const lacking = ft?.lacksCapability ?? rag?.lacksCapability ?? null;
-  if (lacking) {
-    const both = ft?.lacksCapability && rag?.lacksCapability;
-    const who = both ? "neither fine-tuning nor RAG" : ft?.lacksCapability ? "fine-tuning" : "RAG";
-    return { monthlyCalls: null, reason: `None: ${who} ${CAPABILITY_RULES[lacking].cannot.replace(/^cannot/, both ? "can" : "cannot")} at any volume, so ${both ? "neither is" : "it is not"} an option to break even with.` };
-  }
-  if (ft?.meetsLag === false) return { monthlyCalls: null, reason: `None: fine-tuning does not meet the ${lagText(maxLagDays!)} lag at any volume, so it is not an option to break even with.` };
-  return null;
-}
-
-/**
- * Why an approach cannot serve the use case, in the cost table's words (the value table says the
- * same), or null where it can: it lacks a capability the use case needs (calling tools, learning
- * from its users), it never sees the use case's knowledge, a prompted base model was tried and fell
- * short, or it misses the acceptable lag.
- */
-export function cannotServe(
-  x: ServeFacts,
-  maxLagDays: number | null | undefined,
-): CannotServe | null {
-  return whyCannotServe(x, maxLagDays)[0] ?? null;
-}
-
-type ServeFacts = { lacksCapability?: Capability | null; reachesKnowledge?: boolean; meetsBar?: boolean; meetsLag?: boolean | null };
-export type CannotServe = { kind: "lacks-capability" | "lacks-knowledge" | "below-bar" | "fails-lag"; text: string };
-
-/**
- * Every reason the approach cannot serve the use case, in cannotServe's order (the first is the one
- * the rest of the app names): the cost table lists them all, so an approach that lacks the tools
- * the use case needs and also misses its lag says both.
- */
-export function whyCannotServe(x: ServeFacts, maxLagDays: number | null | undefined): CannotServe[] {
-  const out: CannotServe[] = [];
-  const lacking = x.lacksCapability ? CAPABILITY_RULES[x.lacksCapability] : undefined;
-  if (lacking) out.push({ kind: "lacks-capability", text: lacking.cannot });
-  if (x.reachesKnowledge === false) out.push({ kind: "lacks-knowledge", text: "does not reach the use case's knowledge" });
-  if (x.meetsBar === false) out.push({ kind: "below-bar", text: "falls short of the bar (tried)" });
-  if (x.meetsLag === false) out.push({ kind: "fails-lag", text: `does not meet the ${maxLagDays === null || maxLagDays === undefined ? "acceptable" : lagText(maxLagDays)} lag` });
-  return out;
-}
-
-/**
- * Can the approach serve the use case at all: it has the capabilities the use case needs, it meets
- * the acceptable lag (or the lag is not known), it reaches the use case's own knowledge, and it is not known to fall short of the bar
- * (cannotServe says which it misses). Only a feasible approach is ever the cheaper side of a
- * saving, the break-even or the Monte Carlo's pair (PRODUCT.md, "Costs v2": feasibility).
- */
-export function isFeasible(x: { lacksCapability?: Capability | null; meetsLag?: boolean | null; reachesKnowledge?: boolean; meetsBar?: boolean }): boolean {
-  return cannotServe(x, null) === null;
-}
-
-/**
  * Savings of each approach against each other, scenario by scenario. An approach that is not
  * feasible (isFeasible) is never the saving side.
  */
@@ -420,9 +345,6 @@ export function savingsBetween(approaches: Partial<Record<Approach, ApproachProj
   }
   return out;
 }
-
-/** "1-day", "30-day": the acceptable lag as the sentences say it. */
-export const lagText = (days: number) => `${days.toLocaleString("en-US")}-day`;
 
 /**
  * What x saves against y, in percent to one decimal, rounded once from the whole cents (the

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CHANGE_FREQUENCIES } from "../assessment";
 import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, FT_DEPLOYMENTS, type AssumptionSet, type Range } from "./assumptions";
-import { isFeasible, projectCosts, type ProjectionInput } from "./project";
+import { isFeasible } from "./feasibility";
+import { projectCosts, type ProjectionInput } from "./project";
 import { mulberry32, seedFor, simulateCosts, triangular } from "./simulate";
 
 const fixed = (v: number): Range => ({ low: v, base: v, high: v });

@@ -14,7 +14,8 @@ import type { Approach } from "../assessment";
 import { ASSUMPTION_KEYS, type AssumptionKey } from "./assumptions";
 import type { CostCategory } from "./categories";
 import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, type Ctx, type Driver, type Projected } from "./drivers";
-import { effectiveAssumptions, isFeasible, type Projection, type ProjectionInput } from "./project";
+import { isFeasible } from "./feasibility";
+import { effectiveAssumptions, type Projection, type ProjectionInput } from "./project";
 import { DEFAULT_RETRAIN_LAG_DAYS } from "./retraining";
 
 export const DEFAULT_TRIALS = 2000;

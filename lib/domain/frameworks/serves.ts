@@ -7,7 +7,7 @@
  */
 import { APPROACH_LABELS, type Approach, type Assessment } from "../assessment";
 import { INFEASIBLE } from "../costing/explain";
-import { lagText, type cannotServe } from "../costing/project";
+import { lagText, type cannotServe } from "../costing/feasibility";
 import { retrainingCyclesPerYear, retrainLagShown, upToDays, worstDelayDays } from "../costing/retraining";
 import { promptingMeetsBar, promptingReachesKnowledge } from "./evidence";
 import { CAPABILITY_RULES, lacksCapability } from "./capabilities";

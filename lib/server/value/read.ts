@@ -7,7 +7,7 @@ import {
 } from "@/lib/domain/value";
 import { db, Prisma } from "../db";
 import { getStoredProjection } from "../projections";
-import { cannotServe } from "@/lib/domain/costing/project";
+import { cannotServe } from "@/lib/domain/costing/feasibility";
 import { keptSumsReady } from "../portfolio/cost-sums";
 import { asChosenApproach, rollupWhere, useCaseWhere } from "../portfolio/filter-sql";
 import { float, int } from "../portfolio/sql-values";
