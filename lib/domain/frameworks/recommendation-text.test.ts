@@ -11,7 +11,7 @@ import { FINE_TUNING_CASE } from "../../../tests/helpers/answers";
 import type { Assessment } from "../assessment";
 import { scoreUseCase } from "./score";
 
-/** As derive.ts stores a score and read.ts reads it (defaultStarts: provisional, basis default-start, with a leaning). */
+/** As derive.ts stores a score and read.ts reads it (scoreFactsOf: provisional, basis default-start, with a leaning). */
 function stored(a: Assessment) {
   const s = scoreUseCase(a, { skipSensitivity: true });
   return { s, uc: { recommendedApproach: s.consensus, evidence: s.evidence, agreementVotes: s.backing.votes, agreementVoters: s.backing.voters, defaultStart: s.evidence === "provisional" && s.basis === "default-start" && s.leaning !== null } };

@@ -7,7 +7,7 @@ import type { SortColumn, UseCaseListQuery } from "@/lib/domain/use-case-list";
 import { db, Prisma } from "../db";
 import { useCaseWhere } from "../portfolio/filter-sql";
 import { textOrderSql, titleOrderSql } from "./title-order";
-import { abstentionsOf, defaultStarts, namesOf } from "./read";
+import { namesOf, scoreFactsOf } from "./read";
 
 /**
  * The use-case list: one page of the organization's use cases, filtered, searched, sorted and
@@ -196,13 +196,12 @@ export async function listUseCases(organizationId: string, query: UseCaseListQue
     rows = await pageRows(page);
   }
   const ids = rows.map((r) => r.id);
-  const [names, costs, defaults, manualSets, abstentions] = await Promise.all([
+  const [names, costs, facts, manualSets] = await Promise.all([
     namesOf(rows.map((r) => r.ownerId)),
     db.useCaseRollup.findMany({ where: { organizationId, useCaseId: { in: ids } }, select: { useCaseId: true, chosenBaseCents: true, incomplete: true } }),
-    defaultStarts(organizationId, rows),
+    scoreFactsOf(organizationId, rows),
     // Which approaches of these use cases are priced by their owner's manual estimate, not the model.
     db.costYearSet.findMany({ where: { organizationId, useCaseId: { in: ids }, manual: true }, select: { useCaseId: true, approach: true } }),
-    abstentionsOf(organizationId, rows),
   ]);
   const costOf = new Map(costs.map((c) => [c.useCaseId, c]));
   const manual = new Set(manualSets.map((m) => `${m.useCaseId}|${m.approach}`));
@@ -218,8 +217,8 @@ export async function listUseCases(organizationId: string, query: UseCaseListQue
       evidence: r.evidence,
       agreementVotes: r.agreementVotes,
       agreementVoters: r.agreementVoters,
-      abstained: abstentions.get(r.id)?.length ?? 0,
-      defaultStart: defaults.has(r.id),
+      abstained: facts.abstained.get(r.id)?.length ?? 0,
+      defaultStart: facts.defaultStart.has(r.id),
       chosenApproach: r.chosenApproach,
       riskFlagCount: r.riskFlags.length,
       updatedAt: r.updatedAt,

@@ -28,9 +28,9 @@ export interface UseCaseDetail {
   evidence: Evidence;
   agreementVotes: number;
   agreementVoters: number;
-  /** The recommendation is the seeds' default start while key answers are missing (a provisional score's basis and leaning; defaultStarts). */
+  /** The recommendation is the seeds' default start while key answers are missing (a provisional score's basis and leaning; scoreFactsOf). */
   defaultStart: boolean;
-  /** Why each framework that did not vote did not (abstentionsOf); empty where none voted. */
+  /** Why each framework that did not vote did not (scoreFactsOf); empty where none voted. */
   abstained: string[];
   disagreement: boolean;
   riskFlags: string[];
@@ -60,7 +60,7 @@ export async function getUseCase(organizationId: string, id: string, options: { 
     },
   });
   if (!row) return null;
-  const [people, defaults, abstentions] = await Promise.all([namesOf([row.ownerId, row.createdById]), defaultStarts(organizationId, [row]), abstentionsOf(organizationId, [row])]);
+  const [people, facts] = await Promise.all([namesOf([row.ownerId, row.createdById]), scoreFactsOf(organizationId, [row])]);
   const person = (uid: string) => (people.has(uid) ? { id: uid, name: people.get(uid)! } : null);
   return {
     id: row.id,
@@ -74,8 +74,8 @@ export async function getUseCase(organizationId: string, id: string, options: { 
     evidence: row.evidence,
     agreementVotes: row.agreementVotes,
     agreementVoters: row.agreementVoters,
-    defaultStart: defaults.has(row.id),
-    abstained: abstentions.get(row.id) ?? [],
+    defaultStart: facts.defaultStart.has(row.id),
+    abstained: facts.abstained.get(row.id) ?? [],
     disagreement: row.disagreement,
     riskFlags: row.riskFlags,
     scoredAt: row.scoredAt,
@@ -133,31 +133,32 @@ export async function listBusinessUnits(organizationId: string): Promise<string[
 }
 
 /**
- * Which of these use cases are recommended as the seeds' default start while key answers are
- * missing (the score's basis and its leaning: provisional, the frameworks leaning to training a
- * model whose prerequisites are unanswered). Only provisional ones can be, so only their scores are
- * read. A default start that stands in for picks held back as unable to serve the use case has no
- * leaning, and is not one of these (labels.ts says it apart).
+ * What the pages read of these use cases' stored scores, in one statement:
+ *  - `defaultStart`: recommended as the seeds' default start while key answers are missing (the
+ *    score's basis and its leaning: provisional, the frameworks leaning to training a model whose
+ *    prerequisites are unanswered). Only provisional ones can be. A default start that stands in
+ *    for picks held back as unable to serve the use case has no leaning, and is not one of these
+ *    (labels.ts says it apart).
+ *  - `abstained`: why each framework that did not vote did not (the score's agreement.abstained:
+ *    it abstained, or the organization's weights turned it off), one entry per framework; only for
+ *    use cases some framework voted on (with no voter, no count is shown).
+ * Only the use cases that can have either are read.
  */
-export async function defaultStarts(organizationId: string, rows: readonly { id: string; evidence: Evidence }[]): Promise<Set<string>> {
-  const ids = rows.filter((r) => r.evidence === "provisional").map((r) => r.id);
-  if (ids.length === 0) return new Set();
-  const found = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "UseCase" WHERE "organizationId" = ${organizationId} AND id = ANY(${ids}::text[]) AND score->>'basis' = 'default-start' AND jsonb_typeof(score->'leaning') = 'object'`;
-  return new Set(found.map((r) => r.id));
-}
-
-/**
- * Why each framework that did not vote on these use cases' stored scores did not (the score's
- * agreement.abstained: it abstained, or the organization's weights turned it off), one entry per
- * framework. Only use cases some framework voted on are read: with no voter, no count is shown.
- */
-export async function abstentionsOf(organizationId: string, rows: readonly { id: string; agreementVoters: number }[]): Promise<Map<string, string[]>> {
-  const ids = rows.filter((r) => r.agreementVoters > 0).map((r) => r.id);
-  if (ids.length === 0) return new Map();
-  const found = await db.$queryRaw<{ id: string; abstained: unknown }[]>`
-    SELECT id, score->'agreement'->'abstained' AS abstained FROM "UseCase" WHERE "organizationId" = ${organizationId} AND id = ANY(${ids}::text[])`;
-  return new Map(found.map((r) => [r.id, whysOf(r.abstained)]));
+export async function scoreFactsOf(
+  organizationId: string,
+  rows: readonly { id: string; evidence: Evidence; agreementVoters: number }[],
+): Promise<{ defaultStart: Set<string>; abstained: Map<string, string[]> }> {
+  const ids = rows.filter((r) => r.evidence === "provisional" || r.agreementVoters > 0).map((r) => r.id);
+  if (ids.length === 0) return { defaultStart: new Set(), abstained: new Map() };
+  const found = await db.$queryRaw<{ id: string; defaultStart: boolean; abstained: unknown }[]>`
+    SELECT id,
+           (evidence = 'provisional' AND score->>'basis' = 'default-start' AND jsonb_typeof(score->'leaning') = 'object') AS "defaultStart",
+           CASE WHEN "agreementVoters" > 0 THEN score->'agreement'->'abstained' END AS abstained
+      FROM "UseCase" WHERE "organizationId" = ${organizationId} AND id = ANY(${ids}::text[])`;
+  return {
+    defaultStart: new Set(found.filter((r) => r.defaultStart === true).map((r) => r.id)),
+    abstained: new Map(found.filter((r) => r.abstained !== null).map((r) => [r.id, whysOf(r.abstained)])),
+  };
 }
 
 /** The number of frameworks that did not vote, as SQL over the use case `u` (the queue's statement). */
