@@ -234,6 +234,21 @@ describe("learning from actuals", () => {
     expect((await currentAssumptions(db, org.id)).version).toBe(before.version + 1);
   });
 
+  it("counts untagged calls that finance's rules share among use cases, under each use case's approach", async () => {
+    const org = await createTestOrg("unit-rules");
+    const finance: ActualsActor = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" };
+    const { loadUnitCosts } = await import("@/lib/server/actuals/unit-costs");
+    // Neither has an external id, so no tag can name them: only the rule reaches them.
+    const rag = await insertUseCaseWithCosts(org.id, { title: "Policy answers", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "RAG", chosen: "RAG", startYear: 2026, yearly: { RAG: { INFERENCE: [1_000_00] } } });
+    const prompting = await insertUseCaseWithCosts(org.id, { title: "Letter drafting", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [1_000_00] } } });
+    await saveRule(finance, { field: "resource", value: "gateway-1", useCaseId: rag, shareBp: 7500 });
+    await saveRule(finance, { field: "resource", value: "gateway-1", useCaseId: prompting, shareBp: 2500 });
+    await importActuals(finance, { source: chunked("date,cost,category,quantity,unit,resource\n2026-02-10,80.00,inference,40000,requests,gateway-1\n"), fileName: "gateway.csv", feed: "Gateway" });
+    const unit = await loadUnitCosts(org.id);
+    expect(unit.calls!.byApproach.map((a) => [a.approach, a.calls, a.cents])).toEqual([["RAG", 30_000, 60_00], ["PROMPTING", 10_000, 20_00]]);
+    expect(unit.calls!.leftOut.every((l) => l.calls === 0)).toBe(true);
+  });
+
   it("does not read a RAG use case's retrieval overhead as the model costing more", async () => {
     const org = await createTestOrg("unit-rag");
     const finance: ActualsActor = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" };

@@ -57,8 +57,11 @@ export async function loadUnitCosts(organizationId: string): Promise<UnitCostCom
        WHERE l."organizationId" = ${organizationId} AND l."category" = 'INFERENCE'
        GROUP BY 1, 2, 3, 4, 5`);
     const rules = await tx.actualRule.findMany({ where: { organizationId, useCase: { deletedAt: null } }, select: { field: true, value: true, useCaseId: true, shareBp: true } });
-    const useCases = await tx.useCase.findMany({
-      where: { organizationId, deletedAt: null },
+    // Only the use cases a line can reach: those its tag names, and those finance's rules share it among.
+    const tags = [...new Set(lines.flatMap((l) => (l.tag === null ? [] : [l.tag])))];
+    const ruled = [...new Set(rules.map((r) => r.useCaseId))];
+    const useCases = tags.length + ruled.length === 0 ? [] : await tx.useCase.findMany({
+      where: { organizationId, deletedAt: null, OR: [{ externalId: { in: tags } }, { id: { in: ruled } }] },
       select: { id: true, externalId: true, chosenApproach: true, recommendedApproach: true, overrides: true },
     });
     return { lines, rules, useCases };
