@@ -6,7 +6,7 @@ import type { DecisionState } from "@/lib/domain/decisions/workflow";
 import { db, Prisma } from "../db";
 import { withOrganizationScope } from "../rls";
 import { listFlaggedUseCases, warningPhrases } from "../actuals/warnings";
-import { ABSTAINED_SQL } from "../use-cases/read";
+import { ABSTAINED_SQL, defaultStartSql } from "../use-cases/read";
 import { isOwnerEstimate } from "@/lib/domain/costing/owner-estimate";
 
 /**
@@ -141,7 +141,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
       const rows = await tx.$queryRaw<PageRow[]>(Prisma.sql`${CANDIDATES(organizationId, flaggedIds)}
         SELECT r."useCaseId" AS id, u.title, r.status::text AS status, r."recommendedApproach"::text AS "recommendedApproach",
                r."chosenApproach"::text AS "chosenApproach", r."riskFlags", r.evidence::text AS evidence,
-               u."agreementVotes", u."agreementVoters", ${ABSTAINED_SQL} AS abstained, (r.evidence = 'provisional' AND u.score->>'basis' = 'default-start' AND jsonb_typeof(u.score->'leaning') = 'object') AS "defaultStart",
+               u."agreementVotes", u."agreementVoters", ${ABSTAINED_SQL} AS abstained, ${defaultStartSql(Prisma.sql`r.evidence`, Prisma.sql`u.score`)} AS "defaultStart",
                u."projectionSummary" AS summary,
                r."chosenBaseCents" AS spend, r.incomplete,
                d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget, d."reviewReasons"

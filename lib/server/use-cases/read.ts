@@ -152,13 +152,18 @@ export async function scoreFactsOf(
   if (ids.length === 0) return { defaultStart: new Set(), abstained: new Map() };
   const found = await db.$queryRaw<{ id: string; defaultStart: boolean; abstained: unknown }[]>`
     SELECT id,
-           (evidence = 'provisional' AND score->>'basis' = 'default-start' AND jsonb_typeof(score->'leaning') = 'object') AS "defaultStart",
+           ${defaultStartSql(Prisma.sql`evidence`, Prisma.sql`score`)} AS "defaultStart",
            CASE WHEN "agreementVoters" > 0 THEN score->'agreement'->'abstained' END AS abstained
       FROM "UseCase" WHERE "organizationId" = ${organizationId} AND id = ANY(${ids}::text[])`;
   return {
     defaultStart: new Set(found.filter((r) => r.defaultStart === true).map((r) => r.id)),
     abstained: new Map(found.filter((r) => r.abstained !== null).map((r) => [r.id, whysOf(r.abstained)])),
   };
+}
+
+/** Whether a stored score is a default start while key answers are missing (scoreFactsOf), as SQL over its evidence and score columns. */
+export function defaultStartSql(evidence: Prisma.Sql, score: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${evidence} = 'provisional' AND ${score}->>'basis' = 'default-start' AND jsonb_typeof(${score}->'leaning') = 'object')`;
 }
 
 /** The number of frameworks that did not vote, as SQL over the use case `u` (the queue's statement). */
