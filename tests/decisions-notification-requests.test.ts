@@ -11,14 +11,14 @@ import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/a
 import { describe, expect, it } from "vitest";
 import NotificationsPage from "@/app/o/[org]/notifications/page";
 import { approveDecision, approveDecisionBudget, proposeDecision } from "@/app/o/[org]/decisions/actions";
-import { recordDecision, updateUseCase } from "@/app/o/[org]/use-cases/actions";
+import { deleteUseCase, recordDecision, restoreUseCase, updateUseCase } from "@/app/o/[org]/use-cases/actions";
 import { db } from "@/lib/server/db";
 import { unreadCount } from "@/lib/server/notifications";
 import { RAG_ANSWERS } from "./helpers/answers";
 import { setUpDecisionTests, type Result } from "./helpers/decisions";
 import { runAs, signInAs, signOut } from "./helpers/session";
 
-const { org, newUseCase } = setUpDecisionTests();
+const { org, other, newUseCase } = setUpDecisionTests();
 
 const router = { back() {}, forward() {}, refresh() {}, push() {}, replace() {}, prefetch() {} } as unknown as AppRouterInstance;
 const render = (node: ReactNode) => renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router }, node));
@@ -116,5 +116,38 @@ describe("a request once the decision has moved past it", () => {
     expect(recorded.ok).toBe(true);
     expect(await unread(FINANCE.id)).toBe(before);
     expect((await requestsOf(FINANCE.id, b.id))[0]!.resolution).toBe(`${exec.name} recorded Prompting only directly, superseding it`);
+  });
+
+  it("moving the use case to the trash answers its open requests, saying who did; a refused trash answers none, and a restore reopens none", async () => {
+    const { EXECUTIVE, ADMIN, LEAD, FINANCE } = org.users;
+    const exec = await db.user.findUniqueOrThrow({ where: { id: EXECUTIVE.id }, select: { name: true } });
+    const uc = await newUseCase("Supplier contract summariser");
+    await runAs(LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }));
+    const open = async () => [await unread(EXECUTIVE.id), await unread(ADMIN.id)];
+    const before = await open();
+    expect((await requestsOf(ADMIN.id, uc.id)).map((n) => [n.kind, n.resolvedAt])).toEqual([["approval_requested", null]]);
+
+    // Refused: finance may not delete, a lead only their own, and a member of another organization reaches nothing here.
+    const otherLead = await db.user.create({ data: { email: `second-lead-${uc.id}@workflow.test`, name: "Second lead", emailVerifiedAt: new Date() } });
+    await db.membership.create({ data: { userId: otherLead.id, organizationId: org.id, role: "LEAD" } });
+    for (const [who, slug] of [[FINANCE.id, org.slug], [otherLead.id, org.slug], [other.users.ADMIN.id, org.slug], [other.users.ADMIN.id, other.slug]] as const) {
+      expect(((await runAs(who, () => deleteUseCase(slug, { id: uc.id }))) as Result).ok).toBe(false);
+    }
+    expect(await open()).toEqual(before);
+    expect((await requestsOf(ADMIN.id, uc.id)).map((n) => [n.resolvedAt, n.resolution])).toEqual([[null, null]]);
+
+    // The executive moves it to the trash: neither the executive nor the admin is asked any longer.
+    expect(((await runAs(EXECUTIVE.id, () => deleteUseCase(org.slug, { id: uc.id }))) as Result).ok).toBe(true);
+    expect(await open()).toEqual([before[0]! - 1, before[1]! - 1]);
+    expect((await requestsOf(EXECUTIVE.id, uc.id))[0]).toMatchObject({ kind: "approval_requested", readAt: expect.any(Date), resolvedAt: expect.any(Date), resolution: "you moved it to the trash" });
+    expect((await requestsOf(ADMIN.id, uc.id))[0]).toMatchObject({ kind: "approval_requested", readAt: expect.any(Date), resolvedAt: expect.any(Date), resolution: `${exec.name} moved it to the trash` });
+    const adminItem = itemsOn(await pageAs(ADMIN.id)).find((i) => i.text.includes("Supplier contract summariser"))!;
+    expect(adminItem).toMatchObject({ unread: false, resolved: true });
+    expect(adminItem.text).toContain(`No longer awaits you: ${exec.name} moved it to the trash (`);
+
+    // Restored: the requests stay answered (the decisions queue shows the proposal again).
+    expect(((await runAs(EXECUTIVE.id, () => restoreUseCase(org.slug, { id: uc.id }))) as Result).ok).toBe(true);
+    expect(await open()).toEqual([before[0]! - 1, before[1]! - 1]);
+    expect((await requestsOf(ADMIN.id, uc.id)).map((n) => n.resolution)).toEqual([`${exec.name} moved it to the trash`]);
   });
 });

@@ -3,6 +3,7 @@ import { canDeleteUseCase, canRestoreUseCase } from "@/lib/domain/use-case-permi
 import { audit } from "../audit";
 import type { Tx } from "../db";
 import { ForbiddenError, NotFoundError } from "../errors";
+import { resolveRequests } from "../notifications";
 import { refreshRollups } from "../portfolio/rollup";
 import { beginReattribution } from "../actuals/reattribute";
 import { watchWarnings } from "../actuals/warnings";
@@ -12,7 +13,12 @@ import { actorOf, loadLive, USE_CASE_AUDIT, USE_CASE_ENTITY, type WriteContext }
 
 /** Moving a use case to the trash and back; the fields' write path is ./write.ts. */
 
-/** Moves a use case to the trash (sets deletedAt). Leads their own; executives and admins any. */
+/**
+ * Moves a use case to the trash (sets deletedAt). Leads their own; executives and admins any.
+ * Whatever its open requests asked (an approval, a budget) no longer awaits anyone: they are
+ * resolved in this transaction, saying who moved it to the trash. Restoring it does not reopen
+ * them: the restore asks nobody anything, and the decisions queue shows what awaits a step.
+ */
 export async function softDeleteUseCase(tx: Tx, ctx: WriteContext, input: { id: string }): Promise<{ id: string; version: number }> {
   const existing = await loadLive(tx, ctx.organizationId, input.id);
   if (!canDeleteUseCase(actorOf(ctx), existing)) throw new ForbiddenError("Leads can delete only the use cases they own.");
@@ -37,6 +43,8 @@ export async function softDeleteUseCase(tx: Tx, ctx: WriteContext, input: { id: 
     before: { deletedAt: null },
     after: { deletedAt: deletedAt.toISOString() },
   });
+  const who = (await tx.user.findUnique({ where: { id: ctx.actorId }, select: { name: true } }))?.name ?? "Someone";
+  await resolveRequests(tx, { organizationId: ctx.organizationId, useCaseId: existing.id }, { actorId: ctx.actorId, others: `${who} moved it to the trash`, self: "you moved it to the trash" });
   await warnings.close(ctx.actorId);
   return { id: existing.id, version: existing.version + 1 };
 }
