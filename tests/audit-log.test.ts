@@ -11,9 +11,15 @@ import { db, Prisma } from "@/lib/server/db";
 import { auditLogQuery, readAuditPage } from "@/lib/server/audit-log";
 import type { AuditCursor, AuditFilter } from "@/lib/domain/audit/filter";
 import { AUDIT_CSV_HEADER } from "@/lib/domain/audit/present";
+import { createElement, type ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { GET as exportAudit } from "@/app/o/[org]/audit/events.csv/route";
+import AuditPage from "@/app/o/[org]/audit/page";
+import { updateUseCase } from "@/app/o/[org]/use-cases/actions";
+import { RAG_ANSWERS } from "./helpers/answers";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
-import { signInAs, signOut } from "./helpers/session";
+import { runAs, signInAs, signOut } from "./helpers/session";
 
 let a: TestOrg;
 let b: TestOrg;
@@ -194,6 +200,43 @@ describe("the audit log's use cases", () => {
     expect(JSON.stringify(rows)).not.toContain("Another organization's secret");
     // A change to something else has no use case, even when its id matches one.
     expect(byMinute(6).useCase).toBeUndefined();
+  });
+});
+
+describe("the audit page's owners", () => {
+  it("names a use case's owner as the member they are; someone who left, or who belongs to another organization, as a former member, never by id", async () => {
+    const c = await createTestOrg("auditowner");
+    const member = async (name: string) => {
+      const user = await db.user.create({ data: { email: `${randomUUID().slice(0, 8)}@auditowner.test`, name, emailVerifiedAt: new Date() } });
+      await db.membership.create({ data: { userId: user.id, organizationId: c.id, role: "LEAD" } });
+      return user;
+    };
+    const priya = await member("Priya Raman");
+    const dana = await member("Dana Whitfield");
+    const uc = await db.useCase.create({ data: { organizationId: c.id, title: "Claims triage", ownerId: priya.id, createdById: priya.id, startDate: new Date("2027-01-01"), horizonYears: 3, assessment: RAG_ANSWERS }, select: { id: true, version: true } });
+    // The executive hands it to Dana; then Priya leaves the organization.
+    const handed = (await runAs(c.users.EXECUTIVE.id, () => updateUseCase(c.slug, { id: uc.id, expectedVersion: uc.version, title: "Claims triage", startDate: "2027-01-01", horizonYears: 3, assessment: RAG_ANSWERS, ownerId: dana.id }))) as { ok: boolean };
+    expect(handed.ok).toBe(true);
+    await db.membership.delete({ where: { userId_organizationId: { userId: priya.id, organizationId: c.id } } });
+    // A change naming a member of another organization (never one of this one's) as owner.
+    const outsider = await db.user.findUniqueOrThrow({ where: { id: b.users.LEAD.id }, select: { id: true, name: true } });
+    await db.auditEvent.create({ data: { organizationId: c.id, actorId: c.users.ADMIN.id, action: "use_case.updated", entity: "UseCase", entityId: uc.id, at: new Date(Date.now() - 60_000), before: { ownerId: dana.id }, after: { ownerId: outsider.id } } });
+
+    const router = { back() {}, forward() {}, refresh() {}, push() {}, replace() {}, prefetch() {} } as unknown as AppRouterInstance;
+    signInAs(c.users.ADMIN.id);
+    let html: string;
+    try {
+      const node = await AuditPage({ params: Promise.resolve({ org: c.slug }), searchParams: Promise.resolve({ entity: "UseCase" }) });
+      html = renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router }, node as ReactNode));
+    } finally {
+      signOut();
+    }
+    const details = [...html.matchAll(/<li class="break-words">(.*?)<\/li>/g)].map((m) => m[1]);
+    expect(details).toContain("Owner: a former member → Dana Whitfield");
+    expect(details).toContain("Owner: Dana Whitfield → a former member");
+    // No owner by id (Dana, a member, is also among the person filter's choices, by name).
+    for (const id of [priya.id, outsider.id]) expect(html).not.toContain(id);
+    expect(html).not.toContain(outsider.name);
   });
 });
 

@@ -70,6 +70,8 @@ export interface AuditPage {
   older?: AuditCursor;
   /** Where the previous (newer) page starts, when there is one. */
   newer?: AuditCursor;
+  /** The owners the page's changes name (a use case's ownerId), by id: each member's name or email (describeChange). */
+  names: Record<string, string>;
 }
 
 /** One page of the log (PAGE_SIZE rows): the newest, or older than `after`, or newer than `before`. */
@@ -83,10 +85,11 @@ export async function readAuditPage(organizationId: string, filter: AuditFilter,
   const more = raw.length > pageSize;
   let rows = raw.slice(0, pageSize).map((r) => ({ ...r, count: Number(r.count) }) as AuditRow);
   if (direction === "newer") rows = rows.reverse();
-  rows = await withUseCases(organizationId, rows);
+  const [withTitles, names] = await Promise.all([withUseCases(organizationId, rows), ownerNames(organizationId, rows)]);
+  rows = withTitles;
   const edge = (r: AuditRow | undefined) => (r ? { at: r.at, id: r.id } : undefined);
-  if (direction === "older") return { rows, older: more ? edge(rows.at(-1)) : undefined, newer: cursor ? edge(rows[0]) : undefined };
-  return { rows, newer: more ? edge(rows[0]) : undefined, older: edge(rows.at(-1)) };
+  if (direction === "older") return { rows, names, older: more ? edge(rows.at(-1)) : undefined, newer: cursor ? edge(rows[0]) : undefined };
+  return { rows, names, newer: more ? edge(rows[0]) : undefined, older: edge(rows.at(-1)) };
 }
 
 /**
@@ -100,6 +103,30 @@ async function withUseCases(organizationId: string, rows: AuditRow[]): Promise<A
   const found = await db.useCase.findMany({ where: { organizationId, id: { in: ids } }, select: { id: true, title: true, deletedAt: true } });
   const byId = new Map<string, AuditUseCase>(found.map((u) => [u.id, { title: u.title, deleted: u.deletedAt !== null }]));
   return rows.map((r) => (r.source === "change" && r.entity === USE_CASE_ENTITY && r.entityId ? { ...r, useCase: byId.get(r.entityId) ?? null } : r));
+}
+
+/**
+ * The owners the page's changes name (ownerId, before or after), each by the member's name (else
+ * email), read for the whole page in one query, within the organization: someone who is not a
+ * member of it (any more) is left out, and reads as "a former member".
+ */
+async function ownerNames(organizationId: string, rows: AuditRow[]): Promise<Record<string, string>> {
+  const ids = new Set<string>();
+  for (const r of rows) {
+    if (r.source !== "change") continue;
+    for (const text of [r.before, r.after]) {
+      if (!text?.includes('"ownerId"')) continue;
+      try {
+        const owner = (JSON.parse(text) as { ownerId?: unknown } | null)?.ownerId;
+        if (typeof owner === "string" && owner) ids.add(owner);
+      } catch {
+        // Not JSON: nothing to name.
+      }
+    }
+  }
+  if (ids.size === 0) return {};
+  const users = await db.user.findMany({ where: { id: { in: [...ids] }, memberships: { some: { organizationId } } }, select: { id: true, name: true, email: true } });
+  return Object.fromEntries(users.map((u) => [u.id, u.name.trim() || u.email]));
 }
 
 /** The whole filtered log as a CSV download, streamed through a cursor as the finance exports are. */

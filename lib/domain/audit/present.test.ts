@@ -156,3 +156,42 @@ describe("how a change reads: money, and what was set or removed", () => {
     expect(describeChange(JSON.stringify({ note: null }), JSON.stringify({ note: "" }))).toEqual([]);
   });
 });
+
+describe("how a change reads: owners, assumption figures and shares", () => {
+  it("names a use case's owner as the member they are, and someone no longer in the organization as a former member", () => {
+    const names = { u1: "Ada Lovelace", u2: "grace@example.com" };
+    expect(describeChange(JSON.stringify({ ownerId: "u1" }), JSON.stringify({ ownerId: "u2" }), names)).toEqual(["Owner: Ada Lovelace → grace@example.com"]);
+    expect(describeChange(null, JSON.stringify({ title: "Claims triage", ownerId: "u9" }), names)).toEqual(["Title: Claims triage", "Owner: a former member"]);
+    // Without the page's names, an id is never shown as it is.
+    expect(describeChange(null, JSON.stringify({ ownerId: "cmxc5pr3c0007o77dbzv50mji" }))).toEqual(["Owner: a former member"]);
+  });
+
+  it("says an assumption figure by its catalogue label, its three values in its unit", () => {
+    const price = { low: 3, base: 3, high: 3 };
+    expect(
+      describeChange(
+        JSON.stringify({ version: 1, values: { modelInputPricePerMTokens: { low: null, base: null, high: null }, engineerRate: { low: 150, base: 200, high: 250 } } }),
+        JSON.stringify({ version: 2, values: { modelInputPricePerMTokens: price, engineerRate: { low: 150, base: 210.5, high: 250 } }, note: "Negotiated price" }),
+      ),
+    ).toEqual([
+      "Version: 1 → 2",
+      "Model price, input (by hand): missing → $3.00 / $3.00 / $3.00 per million tokens (low / base / high)",
+      "ML engineer rate: $150.00 / $200.00 / $250.00 an hour (low / base / high) → $150.00 / $210.50 / $250.00 an hour (low / base / high)",
+      "Note: Negotiated price",
+    ]);
+    expect(describeChange(JSON.stringify({ values: { loraComputeSavingPct: { low: 60, base: 70, high: 80 }, ftUpkeepHoursPerWeek: { low: 2, base: 4, high: 8 } } }), JSON.stringify({ values: { loraComputeSavingPct: { low: 50, base: 70, high: 80 }, ftUpkeepHoursPerWeek: { low: 2, base: 4, high: 6 } } }))).toEqual([
+      "LoRA compute saving against a full fine-tune: 60% / 70% / 80% (low / base / high) → 50% / 70% / 80% (low / base / high)",
+      "Fine-tuned model upkeep (versions, new base models): 2 / 4 / 8 hours a week (low / base / high) → 2 / 4 / 6 hours a week (low / base / high)",
+    ]);
+    // A use case's own figures (its cost overrides) read the same way, under their name.
+    expect(describeChange(JSON.stringify({ overrides: {} }), JSON.stringify({ overrides: { ftFullComputeUsd: { low: 5000, base: 20000, high: 50000 }, inputTokensPerCall: { low: 800, base: 1200, high: 2000 } } }))).toEqual([
+      "Cost overrides › Training compute, full fine-tune of a 7B model: $5,000.00 / $20,000.00 / $50,000.00 (low / base / high)",
+      "Cost overrides › Input tokens per call (prompt and context): 800 / 1,200 / 2,000 tokens (low / base / high)",
+    ]);
+  });
+
+  it("says a rule's share as a percent, not in basis points", () => {
+    expect(describeChange(null, JSON.stringify({ field: "SERVICE", value: "bedrock", useCase: "Claims triage", shareBp: 1250 }))).toEqual(["Field: service", "Value: bedrock", "Use case: Claims triage", "Share: 12.5%"]);
+    expect(describeChange(JSON.stringify({ shareBp: 10000 }), JSON.stringify({ shareBp: 3333 }))).toEqual(["Share: 100% → 33.33%"]);
+  });
+});

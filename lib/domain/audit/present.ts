@@ -3,7 +3,8 @@
  */
 import { codeCell, csvLine, headerLine, integerCell, textCell } from "../export/csv";
 import { TWO_FACTOR_POLICY_LABELS } from "../accounts/two-factor-policy";
-import { exactDollars, unitPriceOfCents } from "../money";
+import { ASSUMPTION_CATALOG, type AssumptionSpec } from "../costing/assumption-catalog";
+import { exactDollars, unitPrice, unitPriceOfCents } from "../money";
 import { FIELD_LABELS, fieldLabel, formatFieldValue } from "../use-case-changes";
 
 /** One row of the log: a change (AuditEvent) or a security event (SecurityEvent), in one shape. */
@@ -79,6 +80,8 @@ const AUDIT_FIELD_LABELS: Record<string, string> = {
   restoredMonths: "Months restored",
   twoFactorPolicy: "Two-factor sign-in",
   fileName: "File",
+  shareBp: "Share",
+  overrides: "Cost overrides",
 };
 
 /** Fields the History tab reads better than the audit's generic values: the use case's own. */
@@ -87,6 +90,7 @@ const HISTORY_VALUES = new Set(Object.keys(FIELD_LABELS).filter((k) => k !== "ow
 const WHOLE = new Set(["benefit", "manualEstimate", "additionalFields"]);
 /** Amounts stored in integer cents (a number, or a string of digits for a BigInt). */
 const CENTS = new Set(["amountCents", "totalCents"]);
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 const MONTH = /^months\.(\d{4})-(\d{2})$/;
 const MONTH_NAME = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -104,11 +108,51 @@ function label(path: string): string {
   if (month) return `Spend in ${MONTH_NAME.format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)))}`;
   if (Object.hasOwn(FIELD_LABELS, path) || path.startsWith("assessment.")) return fieldLabel(path);
   if (Object.hasOwn(AUDIT_FIELD_LABELS, path)) return AUDIT_FIELD_LABELS[path]!;
+  const figure = assumptionOf(path);
+  if (figure) return figure.in === "values" ? figure.spec.label : `${AUDIT_FIELD_LABELS.overrides} › ${figure.spec.label}`;
   const dot = path.indexOf(".");
   const head = dot < 0 ? path : path.slice(0, dot);
   const top = own(AUDIT_FIELD_LABELS, head) ?? own(FIELD_LABELS, head) ?? words(head);
   const sentence = top.charAt(0).toUpperCase() + top.slice(1);
   return dot < 0 ? sentence : `${sentence} › ${words(path.slice(dot + 1))}`;
+}
+
+/**
+ * An assumption figure: the organization's (an assumptions save records them under "values") or a
+ * use case's own (its cost overrides), named by its key in the catalogue.
+ */
+function assumptionOf(path: string): { in: "values" | "overrides"; spec: AssumptionSpec } | null {
+  const m = /^(values|overrides)\.(\w+)$/.exec(path);
+  if (!m || !Object.hasOwn(ASSUMPTION_CATALOG, m[2]!)) return null;
+  return { in: m[1] as "values" | "overrides", spec: ASSUMPTION_CATALOG[m[2] as keyof typeof ASSUMPTION_CATALOG] };
+}
+
+type Figure = number | null;
+const isRange = (v: unknown): v is { low: Figure; base: Figure; high: Figure } =>
+  isObject(v) && (["low", "base", "high"] as const).every((k) => v[k] === null || (typeof v[k] === "number" && Number.isFinite(v[k])));
+
+/**
+ * A figure's low / base / high in the catalogue's unit, as the assumptions page reads them: money
+ * as prices ("$150.00 / $200.00 / $250.00 an hour", "$3.00 / $3.00 / $3.00 per million tokens"),
+ * percents with their sign ("60% / 70% / 80%"), other units after the three ("200 / 300 / 400
+ * hours", "2 / 3 / 4 hours a week"). No figures at all: "missing"; one missing: "—" in its place.
+ */
+export function assumptionRangeText(spec: Pick<AssumptionSpec, "unit">, range: { low: Figure; base: Figure; high: Figure }): string {
+  const { low, base, high } = range;
+  if (low === null && base === null && high === null) return "missing";
+  const money = spec.unit.startsWith("USD");
+  const percent = spec.unit === "percent";
+  const one = (v: Figure) => (v === null ? "—" : money ? unitPrice(v) : `${v.toLocaleString("en-US", { maximumFractionDigits: 6 })}${percent ? "%" : ""}`);
+  // "USD/hour" → "an hour", "hours/week" → "hours a week", "USD per million tokens" → "per million tokens".
+  const rest = (money ? spec.unit.slice(3) : percent ? "" : spec.unit).trim();
+  const slash = /^(.*?)\s*\/\s*(\w+)$/.exec(rest);
+  const unit = slash ? `${slash[1] ? `${slash[1]} ` : ""}${slash[2] === "hour" ? "an" : "a"} ${slash[2]}` : rest;
+  return `${one(low)} / ${one(base)} / ${one(high)}${unit ? ` ${unit}` : ""} (low / base / high)`;
+}
+
+/** A share in basis points as a percent: 1250 → "12.5%", 10000 → "100%". */
+export function shareText(bp: number): string {
+  return `${(bp / 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}%`;
 }
 
 function centsOf(value: unknown): number | bigint | null {
@@ -117,17 +161,24 @@ function centsOf(value: unknown): number | bigint | null {
   return null;
 }
 
-/** A field's value: money to the cent as the money rule writes a change history, a use case's fields as its History tab does. */
-function value(path: string, v: unknown): string {
+/**
+ * A field's value: money to the cent as the money rule writes a change history, a use case's
+ * fields as its History tab does (its owner by name, from `names`), assumption figures in their
+ * unit, a rule's share as a percent.
+ */
+function value(path: string, v: unknown, names: Readonly<Record<string, string>>): string {
   const cents = CENTS.has(path) || MONTH.test(path) ? centsOf(v) : null;
   if (cents !== null) return exactDollars(cents);
+  if (path === "ownerId" && typeof v === "string") return formatFieldValue(path, v, names);
+  if (path === "shareBp" && typeof v === "number") return shareText(v);
+  const figure = assumptionOf(path);
+  if (figure && isRange(v)) return assumptionRangeText(figure.spec, v);
   if (path === "valueHourlyRateCents" && typeof v === "number") return `${unitPriceOfCents(v)} an hour`;
   if (path === "twoFactorPolicy" && typeof v === "string") return own(TWO_FACTOR_POLICY_LABELS, v) ?? v;
   if (HISTORY_VALUES.has(path) || path.startsWith("assessment.")) return formatFieldValue(path, v);
   return plain(v);
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 /** Nothing: no value, no text, an empty list or object. */
 const isEmpty = (v: unknown) => v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
 
@@ -194,9 +245,10 @@ function flatPair(before: Record<string, unknown> | null, after: Record<string, 
  * that had no value and now has one is "set to" it; one that had a value and has none is
  * "(removed)"; one the change recorded only after it (a new record's) reads as its value, its
  * empty fields left out. At most six
- * lines, then "and N more".
+ * lines, then "and N more". A use case's owner reads by name from `names` (the members of the
+ * organization the change is in: AuditPage's), else "a former member".
  */
-export function describeChange(beforeText: string | null, afterText: string | null): string[] {
+export function describeChange(beforeText: string | null, afterText: string | null, names: Readonly<Record<string, string>> = {}): string[] {
   const before = parse(beforeText);
   const after = parse(afterText);
   const { keys, b, a } = flatPair(before, after);
@@ -207,11 +259,12 @@ export function describeChange(beforeText: string | null, afterText: string | nu
     if (isEmpty(bv) && isEmpty(av)) continue;
     if (!isEmpty(bv) && !isEmpty(av) && JSON.stringify(bv) === JSON.stringify(av)) continue;
     const name = label(k);
-    if (isEmpty(av)) lines.push(`${name}: ${cut(value(k, bv))} (removed)`);
+    const shown = (path: string, v: unknown) => cut(value(path, v, names));
+    if (isEmpty(av)) lines.push(`${name}: ${shown(k, bv)} (removed)`);
     // A field the change did not record before (a new record's, or one only the after names) reads as its value.
-    else if (!(k in b)) lines.push(`${name}: ${cut(value(k, av))}`);
-    else if (isEmpty(bv)) lines.push(`${name}: set to ${cut(value(k, av))}`);
-    else lines.push(`${name}: ${cut(value(k, bv))} → ${cut(value(k, av))}`);
+    else if (!(k in b)) lines.push(`${name}: ${shown(k, av)}`);
+    else if (isEmpty(bv)) lines.push(`${name}: set to ${shown(k, av)}`);
+    else lines.push(`${name}: ${shown(k, bv)} → ${shown(k, av)}`);
   }
   if (lines.length > MAX_FIELDS) return [...lines.slice(0, MAX_FIELDS), `and ${lines.length - MAX_FIELDS} more`];
   return lines;

@@ -51,7 +51,7 @@ function UseCaseTitle({ row, href }: { row: AuditRow; href: string }) {
   );
 }
 
-function Details({ row }: { row: AuditRow }) {
+function Details({ row, names }: { row: AuditRow; names: Readonly<Record<string, string>> }) {
   if (row.source === "security") {
     return (
       <>
@@ -65,7 +65,7 @@ function Details({ row }: { row: AuditRow }) {
       </>
     );
   }
-  const lines = describeChange(row.before, row.after);
+  const lines = describeChange(row.before, row.after, names);
   if (lines.length === 0) return <span className="text-zinc-600">No field details</span>;
   return (
     <ul className="space-y-0.5">
@@ -205,7 +205,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                   </td>
                   <td className={`${td} whitespace-nowrap`}>{row.ip ?? <span className="text-zinc-600">—</span>}</td>
                   <td className={`${td} min-w-64`}>
-                    <Details row={row} />
+                    <Details row={row} names={page.names} />
                   </td>
                 </tr>
               ))}
