@@ -50,6 +50,17 @@ test("an admin reads the five frameworks, turns one off with a reason, and sees 
   await expect(form.getByText("Say why you are changing the weights.")).toBeVisible();
   await expect(page.getByTestId("weights-version")).toHaveText("1");
 
+  // A weight between the steps: the preview asks for steps of 0.5 instead of guessing, and the save is refused next to the field.
+  const rag = form.getByLabel("Start with RAG");
+  await rag.fill("1.3");
+  await expect(page.getByTestId("weights-preview")).toContainText("Enter a weight from 0 to 5, in steps of 0.5 (0, 0.5, 1, 1.5 …), for every framework to see what would change.");
+  await form.getByLabel("Reason for the change").fill("A weight between the steps");
+  await form.getByRole("button", { name: "Save weights and re-score" }).click();
+  await expect(form.getByText("Use steps of 0.5 (0, 0.5, 1, 1.5 …).")).toBeVisible();
+  await expect(rag).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByTestId("weights-version")).toHaveText("1");
+  await rag.fill("0");
+
   // Before saving, the form says what the new weights would do (this organization has no use cases yet).
   await expect(page.getByTestId("weights-preview")).toContainText("No recommendation would change among the 0 use cases.");
   await expect(page.getByTestId("weights-preview")).toContainText("Use cases with no recommendation: 0 now, 0 after saving.");
