@@ -11,6 +11,7 @@
  *   assessed     every deciding answer given.
  */
 import type { AnswerKey, Approach, Assessment } from "../assessment";
+import { ENOUGH_LABELS } from "./data/shared";
 import type { Citation } from "./types";
 
 export const EVIDENCE_LEVELS = ["none", "provisional", "assessed"] as const;
@@ -52,6 +53,20 @@ export function evidenceOf(a: Assessment): Evidence {
 
 export function unknownPrerequisites(a: Assessment): AnswerKey[] {
   return TRAINING_PREREQUISITES.filter((k) => !given(a, k));
+}
+
+/**
+ * The training prerequisites the answers say are missing, whatever the evidence level: fewer
+ * labeled examples than fine-tuning needs (002: "typically in the hundreds to low thousands of
+ * high-quality instruction-response pairs"), or no budget for retraining where the knowledge
+ * changes (000: "You have budget for ongoing retraining cycles and machine learning engineering
+ * resources"; static knowledge needs no retraining, as FT_WITHOUT_RETRAINING_BUDGET reads it).
+ * A trained model is never recommended while one is.
+ */
+export function missingPrerequisites(a: Assessment): AnswerKey[] {
+  return TRAINING_PREREQUISITES.filter((k) =>
+    k === "labeledExamples" ? given(a, k) && a.labeledExamples! < ENOUGH_LABELS : k === "retrainingBudget" ? a.retrainingBudget === false && a.changeFrequency !== "static" : false,
+  );
 }
 
 export const trainsAModel = (ap: Approach | null | undefined) => ap === "FINE_TUNING" || ap === "HYBRID";

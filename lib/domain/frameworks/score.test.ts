@@ -2,10 +2,13 @@
  * The score held to its evidence (lib/domain/frameworks/score.ts): what backs a default start,
  * the "leans if" sentence, and the lag a retraining cycle is assumed to take.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { assessmentArb } from "../../../tests/helpers/assessment-arbitrary";
 import { FINE_TUNING_CASE } from "../../../tests/helpers/answers";
 import { assessmentSchema, CHANGE_FREQUENCIES, CORE_NEEDS, type Assessment } from "../assessment";
 import { WORKED_CASES } from "../../../tests/helpers/worked-cases";
+import { missingPrerequisites, trainsAModel } from "./evidence";
 import { FRAMEWORKS } from "./registry";
 import { scoreUseCase } from "./score";
 import { cannotRecommend } from "./serves";
@@ -170,8 +173,9 @@ describe("a recommendation the votes tied on", () => {
 describe("a lean the votes tied on", () => {
   it("says the tie, as a recommendation of the frameworks does: the approach shown may be the one it tied with", () => {
     // A generated case (a reviewer's): two frameworks pick Hybrid, two RAG; Hybrid leads on fit, but
-    // labeled examples are unknown, so RAG is recommended and Hybrid is the lean. Before, the lean
-    // read "2 of 5 voting lean to Hybrid, three differ", hiding the draw with RAG itself.
+    // labeled examples are unknown and (since 2.7) there is known to be no retraining budget, so RAG
+    // is recommended and Hybrid is the lean. Before, the lean read "2 of 5 voting lean to Hybrid,
+    // three differ", hiding the draw with RAG itself.
     const a = assessmentSchema.parse({
       changeFrequency: "realtime", maxLagDays: 6, coreNeed: "neither", needsStyleOrFormat: true, needsCitations: true, fitsContextWindow: true,
       corpusDocuments: 2_000_000, latencySensitive: false, latencyBudgetMs: 3000, monthlyCalls: 999_999, yearlyGrowthPct: 10, sensitiveDataOutOfTraining: false,
@@ -181,7 +185,7 @@ describe("a lean the votes tied on", () => {
     const s = scoreUseCase(a, { skipSensitivity: true });
     expect(s.leaning?.approach).toBe("HYBRID");
     expect(s.consensus).toBe("RAG");
-    expect(s.agreementText).toBe("Held back for now: 2 of 5 voting lean to Hybrid, three differ; tied with RAG on votes; Hybrid fits better across the voters (their scores for it add up to 185, against 165 for RAG)");
+    expect(s.agreementText).toBe("Held back: 2 of 5 voting lean to Hybrid, three differ; tied with RAG on votes; Hybrid fits better across the voters (their scores for it add up to 185, against 165 for RAG)");
   });
 });
 
@@ -202,5 +206,89 @@ describe("a lean is a promise the answers it names keep", () => {
   it("is left as it was where the answers it names do bring it", () => {
     const s = scoreUseCase({ needsStyleOrFormat: true }, { skipSensitivity: true });
     expect(s.leaning?.sentence).toMatch(/^The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples/);
+  });
+});
+
+describe("a trained model the answers say lacks what training needs (2.7)", () => {
+  // 000: fine-tune when "You have budget for ongoing retraining cycles and machine learning
+  // engineering resources"; 002: "typically in the hundreds to low thousands of high-quality
+  // instruction-response pairs". Known to be missing, these hold a trained model back as unknown
+  // ones do on a provisional score, whatever the evidence level.
+  const codes = (s: ReturnType<typeof scoreUseCase>) => s.flags.map((f) => f.code);
+  it("is held back where there is known to be no retraining budget (not for static knowledge): the seeds' default start, with the lean and why", () => {
+    const s = scoreUseCase({ ...FINE_TUNING_CASE, retrainingBudget: false });
+    expect(s).toMatchObject({ evidence: "assessed", consensus: "RAG", basis: "default-start", leaning: { approach: "FINE_TUNING", unknowns: [], missing: ["retrainingBudget"] }, backing: { votes: 0, voters: 5 } });
+    expect(s.leaning?.sentence).toBe(
+      "The frameworks lean to Fine-tuning, which would be recommended once there is budget and engineering for retraining (the assessment says there is none). No other approach they pick can serve it without training a model, so the recommendation is the seeds' default start, RAG.",
+    );
+    expect(s.agreementText).toBe("Held back: 5 of 5 voting lean to Fine-tuning");
+    expect(codes(s)).not.toContain("FT_WITHOUT_RETRAINING_BUDGET");
+    // Funding retraining is what would change it.
+    expect(s.sensitivity?.sentence).toBe("If “budget and ML engineers for ongoing retraining” were yes (now no), the recommendation would be Fine-tuning.");
+    // Static knowledge needs no retraining, so no budget for it is missing: not held.
+    const fixed = scoreUseCase({ ...FINE_TUNING_CASE, changeFrequency: "static", retrainingBudget: false }, { skipSensitivity: true });
+    expect(fixed).toMatchObject({ evidence: "assessed", consensus: "FINE_TUNING", basis: "frameworks", leaning: null });
+    expect(codes(fixed)).not.toContain("FT_WITHOUT_RETRAINING_BUDGET");
+  });
+  it("a hybrid held for the budget goes to the next approach the frameworks pick, and its lean names the sensitive data to keep out", () => {
+    // The demo's contract redlining: quarterly playbook changes, style and citations, 1,500 examples, no retraining budget.
+    const a: Assessment = {
+      changeFrequency: "quarterly", maxLagDays: 30, coreNeed: "both", needsStyleOrFormat: true, needsCitations: true, fitsContextWindow: false, corpusDocuments: 4_000,
+      labeledExamples: 1_500, latencySensitive: false, monthlyCalls: 1_500, yearlyGrowthPct: 10, sensitiveDataOutOfTraining: true, retrainingBudget: false,
+      expertiseDocumented: true, needsToolUse: false, transformationAtVolume: false, learnsFromFeedback: false, promptedBaselineMeetsBar: "no", evaluationSetExists: false, weeksToProduction: 8,
+    };
+    const s = scoreUseCase(a);
+    expect(s).toMatchObject({ evidence: "assessed", consensus: "RAG", basis: "frameworks", basisCite: null, leaning: { approach: "HYBRID", missing: ["retrainingBudget"] }, heldBack: null });
+    expect(s.leaning?.sentence).toBe(
+      `The frameworks lean to Hybrid, which would be recommended once there is budget and engineering for retraining (the assessment says there is none), with the sensitive data kept out of what it is trained on. The recommendation is the next approach they pick that trains no model, RAG (${s.backing.votes} of ${s.backing.voters}).`,
+    );
+    expect(s.backing.votes).toBeGreaterThan(0);
+    expect(codes(s)).toEqual(["NO_EVALUATION_SET"]);
+  });
+  it("is held back where there are known to be too few labeled examples", () => {
+    const s = scoreUseCase({ ...FINE_TUNING_CASE, labeledExamples: 50 });
+    expect(s).toMatchObject({ evidence: "assessed", consensus: "RAG", basis: "frameworks", leaning: { approach: "FINE_TUNING", missing: ["labeledExamples"] } });
+    expect(s.leaning?.sentence).toBe(
+      "The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples (the assessment says 50). The recommendation is the next approach they pick that trains no model, RAG (1 of 5).",
+    );
+    expect(codes(s)).not.toContain("FT_WITHOUT_ENOUGH_LABELED_DATA");
+    // Exactly enough is enough.
+    expect(scoreUseCase({ ...FINE_TUNING_CASE, labeledExamples: 200 }, { skipSensitivity: true }).consensus).toBe("FINE_TUNING");
+  });
+  it("names every prerequisite missing, and on a provisional score the unknown ones with them", () => {
+    const none = scoreUseCase({ ...FINE_TUNING_CASE, labeledExamples: 0, retrainingBudget: false }, { skipSensitivity: true });
+    expect(none.leaning?.sentence).toMatch(
+      /^The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples \(the assessment says none\) and there is budget and engineering for retraining \(the assessment says there is none\)\. /,
+    );
+    const provisional = scoreUseCase({ ...without("labeledExamples"), retrainingBudget: false }, { skipSensitivity: true });
+    expect(provisional).toMatchObject({ evidence: "provisional", leaning: { approach: "FINE_TUNING", unknowns: ["labeledExamples"], missing: ["retrainingBudget"] } });
+    expect(provisional.consensus).not.toBe("FINE_TUNING");
+    expect(provisional.leaning?.sentence).toMatch(/^The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples and there is budget and engineering for retraining \(the assessment says there is none\)\. /);
+    expect(provisional.agreementText).toMatch(/^Held back: /);
+  });
+  it("a trained model passed over after another hold says which prerequisite is missing", () => {
+    const s = scoreUseCase({ ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 14, retrainingBudget: false }, { skipSensitivity: true });
+    expect(s.heldBack?.sentence).toBe(
+      "Fine-tuning, which 4 of 5 voting frameworks pick, does not meet the 14-day lag: each retraining takes about 21 days. Hybrid, which they pick next, trains a model though there is no budget or engineering for retraining. So the recommendation is the seeds' default start, RAG.",
+    );
+  });
+  it("a chosen trained model is still the organization's choice, flagged against the missing prerequisite", () => {
+    const budget = scoreUseCase({ ...FINE_TUNING_CASE, retrainingBudget: false }, { chosenApproach: "FINE_TUNING", skipSensitivity: true });
+    expect(budget.flags.map((f) => `${f.code}: ${f.reason}`)).toEqual([
+      "FT_WITHOUT_RETRAINING_BUDGET: The chosen approach is fine-tuning, but there is no budget or engineering team for the retraining cycles a trained model needs.",
+      "CHOSEN_DIFFERS_FROM_CONSENSUS: The organization chose fine-tuning, but the recommendation is RAG.",
+    ]);
+    const labels = scoreUseCase({ ...FINE_TUNING_CASE, labeledExamples: 50 }, { chosenApproach: "HYBRID", skipSensitivity: true });
+    expect(codes(labels)).toEqual(expect.arrayContaining(["FT_WITHOUT_ENOUGH_LABELED_DATA", "CHOSEN_DIFFERS_FROM_CONSENSUS"]));
+  });
+  it("never recommends a trained model while a prerequisite is known missing, so neither flag is ever raised against a recommendation", () => {
+    fc.assert(
+      fc.property(assessmentArb, fc.constantFrom(7, 21, 30), (a, retrainLagDays) => {
+        const s = scoreUseCase(a, { skipSensitivity: true, retrainLagDays });
+        if (missingPrerequisites(a).length) expect(trainsAModel(s.consensus), JSON.stringify(a)).toBe(false);
+        expect(codes(s).filter((c) => c === "FT_WITHOUT_RETRAINING_BUDGET" || c === "FT_WITHOUT_ENOUGH_LABELED_DATA")).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -6,13 +6,16 @@
  * (./serves.ts): never an approach the cost panel says misses the lag or cannot reach the use case;
  * and to the evidence (./evidence.ts): none with no deciding answer; the seeds' default start
  * instead of fine-tuning or a hybrid while the answers that would justify training a model are
- * unknown. An approach the recommendation falls back to is held to both rules, as the first pick is.
+ * unknown; and never a trained model the answers say lacks what training needs (too few labeled
+ * examples, no budget for retraining), whatever the evidence level: then the next approach the
+ * frameworks pick that can serve and trains no model, else the default start. An approach the
+ * recommendation falls back to is held to every rule, as the first pick is.
  */
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach, type Assessment } from "../assessment";
 import { answersOf } from "./conditions";
 import { agreementSentence, consensusOf, rankedPicks, tieOf, tieSentence, weightOf, type Consensus } from "./consensus";
 import { ENOUGH_LABELS } from "./data/shared";
-import { defaultStart, evidenceOf, trainsAModel, unknownPrerequisites, type Evidence } from "./evidence";
+import { defaultStart, evidenceOf, missingPrerequisites, TRAINING_PREREQUISITES, trainsAModel, unknownPrerequisites, type Evidence } from "./evidence";
 import { runFramework } from "./evaluate";
 import { DEFAULT_RETRAIN_LAG_DAYS } from "../costing/retraining";
 import { riskFlags, type RiskFlag } from "./flags";
@@ -47,6 +50,12 @@ export interface Leaning {
   approach: Approach;
   /** The unanswered questions that hold it back. */
   unknowns: AnswerKey[];
+  /**
+   * The training prerequisites the answers say are missing (missingPrerequisites): present only
+   * where there are some (since 2.7); the recommendation is then the next approach the frameworks
+   * pick that trains no model, else the default start, and the sentence says which.
+   */
+  missing?: AnswerKey[];
   sentence: string;
 }
 
@@ -115,8 +124,14 @@ export interface Score extends Consensus {
  *      Fine-tuning, which would be recommended once …" (it read "Fine-tuning leans if …"), and a
  *      tie broken on fit says what its figures are (the voting frameworks' scores, summed); the
  *      recommendations are 2.5's.
+ * 2.7: never a trained model where a prerequisite is known to be missing (fewer labeled examples
+ *      than ENOUGH_LABELS; no retraining budget for knowledge that changes), whatever the evidence:
+ *      the recommendation is the next approach the frameworks pick that can serve and trains no
+ *      model, else the default start, with "The frameworks lean to Hybrid, which would be
+ *      recommended once there is budget and engineering for retraining (the assessment says there
+ *      is none)"; a lean to training names sensitive data that must stay out of it.
  */
-export const JUDGEMENT_VERSION = "2.6";
+export const JUDGEMENT_VERSION = "2.7";
 
 /** What each unknown prerequisite would have to be for a trained model to be recommended. */
 const FAVOURS_TRAINING: Partial<Record<AnswerKey, string>> = {
@@ -131,6 +146,15 @@ const FAVOURS_TRAINING: Partial<Record<AnswerKey, string>> = {
  */
 const PROMPTED_MEETS_BAR = ". A prompted base model already meets the bar, though, and 002 checks that before any training";
 
+/** What the answers say now, where a prerequisite is known to be missing. */
+const SAYS: Partial<Record<AnswerKey, (a: Assessment) => string>> = {
+  labeledExamples: (a) => `the assessment says ${a.labeledExamples ? a.labeledExamples.toLocaleString("en-US") : "none"}`,
+  retrainingBudget: () => "the assessment says there is none",
+};
+
+/** A lean to training where sensitive data must stay out of model training (004) says it is a condition too. */
+const SENSITIVE_KEPT_OUT = ", with the sensitive data kept out of what it is trained on";
+
 function join(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
@@ -141,6 +165,31 @@ interface Held {
   basisCite: Citation | null;
   leaning: Leaning | null;
   heldBack: HeldBack | null;
+  /** After a lean held for a missing prerequisite: where the recommendation went instead. */
+  instead?: string;
+}
+
+/** What would have to hold for the lean to be recommended: each unknown prerequisite, and each known missing one with what the answers say. */
+function conditionsOf(a: Assessment, unknowns: readonly AnswerKey[], missing: readonly AnswerKey[]): string {
+  const keys = [...TRAINING_PREREQUISITES.filter((k) => unknowns.includes(k) || missing.includes(k)), ...unknowns.filter((k) => !TRAINING_PREREQUISITES.includes(k))];
+  return join(keys.map((k) => {
+    const want = FAVOURS_TRAINING[k] ?? inSentence(ANSWER_LABELS[k]);
+    return missing.includes(k) && SAYS[k] ? `${want} (${SAYS[k](a)})` : want;
+  }));
+}
+
+/**
+ * "The frameworks lean to Hybrid, which would be recommended once …", or where those answers would
+ * bring another approach, "…, but if …, the recommendation would be Fine-tuning"; then where the
+ * recommendation went, for a lean held for a missing prerequisite.
+ */
+function leanSentence(a: Assessment, lean: Leaning, then: Approach | null | "itself", instead: string | undefined): string {
+  const name = APPROACH_LABELS[lean.approach];
+  const conditions = conditionsOf(a, lean.unknowns, lean.missing ?? []);
+  const head = then === "itself"
+    ? `The frameworks lean to ${name}, which would be recommended once ${conditions}${a.sensitiveDataOutOfTraining === true ? SENSITIVE_KEPT_OUT : ""}`
+    : `The frameworks lean to ${name}, but if ${conditions}, the recommendation would be ${then ? APPROACH_LABELS[then] : "none"}`;
+  return `${head}${a.promptedBaselineMeetsBar === "yes" ? PROMPTED_MEETS_BAR : ""}.${instead ? ` ${instead}` : ""}`;
 }
 
 /** How the frameworks voted, for holding their pick to what can serve the use case. */
@@ -157,19 +206,29 @@ const votesFor = (v: Votes, ap: Approach) => {
 
 /**
  * Whether an approach may be recommended at all: it can serve the use case (./serves.ts, the cost
- * panel's rules), and, on a provisional score, it trains no model while the answers that would
- * justify training one are unknown (./evidence.ts). The frameworks' first pick and any approach the
- * recommendation falls back to are held to the same two rules.
+ * panel's rules); it trains no model the answers say lacks what training needs (too few labeled
+ * examples, no retraining budget: ./evidence.ts, missingPrerequisites); and, on a provisional score,
+ * none while the answers that would justify training one are unknown. The frameworks' first pick
+ * and any approach the recommendation falls back to are held to the same rules.
  */
 interface Rules {
   cannot: (ap: Approach) => ReturnType<typeof cannotRecommend>;
-  /** Trains a model on a provisional score whose training prerequisites are unknown. */
+  /** Trains a model a prerequisite is known to be missing for, or on a provisional score whose training prerequisites are unknown. */
   untrained: (ap: Approach) => boolean;
+  /** The training prerequisites known to be missing. */
+  missing: AnswerKey[];
 }
 
 function rulesFor(a: Assessment, evidence: Evidence, v: Votes): Rules {
-  const unknown = evidence === "provisional" && unknownPrerequisites(a).length > 0;
-  return { cannot: (ap) => cannotRecommend(ap, a, v.retrainLagDays), untrained: (ap) => unknown && trainsAModel(ap) };
+  const missing = missingPrerequisites(a);
+  const held = missing.length > 0 || (evidence === "provisional" && unknownPrerequisites(a).length > 0);
+  return { cannot: (ap) => cannotRecommend(ap, a, v.retrainLagDays), untrained: (ap) => held && trainsAModel(ap), missing };
+}
+
+/** Why a model may not be trained: what the answers say is missing, else that they are unknown. */
+function whyNotTrained(a: Assessment, missing: readonly AnswerKey[]): string {
+  if (missing.length === 0) return "while the answers that would justify it are missing";
+  return `though ${join(missing.map((k) => (k === "labeledExamples" ? `there ${a.labeledExamples === 1 ? "is" : "are"} only ${a.labeledExamples ? a.labeledExamples.toLocaleString("en-US") : "no"} labeled example${a.labeledExamples === 1 ? "" : "s"} (at least ${ENOUGH_LABELS} needed)` : "there is no budget or engineering for retraining")))}`;
 }
 
 const names = (aps: Approach[]) => join(aps.map((ap) => APPROACH_LABELS[ap]));
@@ -188,7 +247,7 @@ function holdToWhatServes(a: Assessment, pick: Approach, cannot: NonNullable<Ret
   const to = next ?? start.approach;
   const backing = votesFor(v, to);
   const unjustified = passed.length
-    ? `${names(passed)}, which they pick next, ${passed.length === 1 ? "trains" : "train"} a model while the answers that would justify it are missing. `
+    ? `${names(passed)}, which they pick next, ${passed.length === 1 ? "trains" : "train"} a model ${whyNotTrained(a, rules.missing)}. `
     : "";
   const instead = next
     ? `${unjustified}The recommendation is the next approach they pick that can, ${APPROACH_LABELS[to]} (${backing.votes} of ${backing.voters}).`
@@ -211,23 +270,30 @@ function holdRecommendation(a: Assessment, evidence: Evidence, c: Consensus, v: 
   const rules = rulesFor(a, evidence, v);
   const cannot = rules.cannot(c.consensus);
   if (cannot) return holdToWhatServes(a, c.consensus, cannot, v, rules);
-  if (rules.untrained(c.consensus)) {
-    const unknowns = unknownPrerequisites(a);
-    const start = defaultStart(a);
-    const name = APPROACH_LABELS[c.consensus];
-    return {
-      consensus: start.approach,
-      basis: "default-start",
-      basisCite: start.cite,
-      leaning: {
-        approach: c.consensus,
-        unknowns,
-        sentence: `The frameworks lean to ${name}, which would be recommended once ${join(unknowns.map((k) => FAVOURS_TRAINING[k] ?? inSentence(ANSWER_LABELS[k])))}${a.promptedBaselineMeetsBar === "yes" ? PROMPTED_MEETS_BAR : ""}.`,
-      },
-      heldBack: null,
-    };
+  if (!rules.untrained(c.consensus)) return { consensus: c.consensus, basis: "frameworks", basisCite: null, leaning: null, heldBack: null };
+  const unknowns = evidence === "provisional" ? unknownPrerequisites(a) : [];
+  const start = defaultStart(a);
+  if (rules.missing.length === 0) {
+    // Only unknown answers hold it: in doubt, the seeds' default start.
+    const leaning: Leaning = { approach: c.consensus, unknowns, sentence: "" };
+    return { consensus: start.approach, basis: "default-start", basisCite: start.cite, leaning: { ...leaning, sentence: leanSentence(a, leaning, "itself", undefined) }, heldBack: null };
   }
-  return { consensus: c.consensus, basis: "frameworks", basisCite: null, leaning: null, heldBack: null };
+  // A prerequisite is known to be missing: the frameworks' next pick that can be recommended, as after any hold.
+  const next = rankedPicks(v.results, v.weights).find((ap) => ap !== c.consensus && rules.cannot(ap) === null && !rules.untrained(ap));
+  const to = next ?? start.approach;
+  const backing = votesFor(v, to);
+  const instead = next
+    ? `The recommendation is the next approach they pick that trains no model, ${APPROACH_LABELS[to]} (${backing.votes} of ${backing.voters}).`
+    : `No other approach they pick can serve it without training a model, so the recommendation is the seeds' default start, ${APPROACH_LABELS[to]}.`;
+  const leaning: Leaning = { approach: c.consensus, unknowns, missing: rules.missing, sentence: "" };
+  return {
+    consensus: to,
+    basis: next ? "frameworks" : "default-start",
+    basisCite: next ? null : start.cite,
+    leaning: { ...leaning, sentence: leanSentence(a, leaning, "itself", instead) },
+    heldBack: null,
+    instead,
+  };
 }
 
 /** The answers a lean names, as it names them: what would let a trained model be recommended. */
@@ -245,14 +311,12 @@ function keepLeanTrue(a: Assessment, weights: Weights, held: Held, votesOf: (res
   const lean = held.leaning;
   if (!lean) return held;
   const answered = { ...a } as Record<AnswerKey, unknown>;
-  for (const k of lean.unknowns) if (k in FAVOURING) answered[k] = FAVOURING[k];
+  for (const k of [...lean.unknowns, ...(lean.missing ?? [])]) if (k in FAVOURING) answered[k] = FAVOURING[k];
   const x = answered as Assessment;
   const results = FRAMEWORKS.map((fw) => runFramework(fw, x));
   const then = holdRecommendation(x, evidenceOf(x), consensusOf(results, weights), votesOf(results)).consensus;
   if (then === lean.approach) return held;
-  const conditions = join(lean.unknowns.map((k) => FAVOURS_TRAINING[k] ?? inSentence(ANSWER_LABELS[k])));
-  const sentence = `The frameworks lean to ${APPROACH_LABELS[lean.approach]}, but if ${conditions}, the recommendation would be ${then ? APPROACH_LABELS[then] : "none"}${a.promptedBaselineMeetsBar === "yes" ? PROMPTED_MEETS_BAR : ""}.`;
-  return { ...held, leaning: { ...lean, sentence } };
+  return { ...held, leaning: { ...lean, sentence: leanSentence(a, lean, then, held.instead) } };
 }
 
 /** The agreement, and where the votes tied, what decided it. */
@@ -286,14 +350,14 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
   const backing =
     held.basis === "default-start"
       ? { votes: frameworks.filter((f) => f.recommendation === held.consensus && !c.agreement.abstained.some((x) => x.frameworkId === f.frameworkId)).length, voters: c.agreement.voters }
-      : held.heldBack
+      : held.heldBack || held.leaning
         ? { votes: now!.votes, voters: c.agreement.voters }
         : { votes: c.agreement.votes, voters: c.agreement.voters };
   const agreementText =
     evidence === "none"
       ? "Not assessed: no deciding question is answered yet."
       : held.leaning
-        ? withTie(`Held back for now: ${agreementSentence(c.agreement).replace(/ agree/, ` lean to ${APPROACH_LABELS[held.leaning.approach]}`)}`, tieOf(frameworks, weights, held.leaning.approach), held.leaning.approach)
+        ? withTie(`Held back${held.leaning.missing ? "" : " for now"}: ${agreementSentence(c.agreement).replace(/ agree/, ` lean to ${APPROACH_LABELS[held.leaning.approach]}`)}`, tieOf(frameworks, weights, held.leaning.approach), held.leaning.approach)
         : held.heldBack && held.basis === "default-start"
           ? withTie(`Held back: ${agreementSentence(c.agreement).replace(/ agree/, ` pick ${APPROACH_LABELS[held.heldBack.approach]}`)}`, tieOf(frameworks, weights, held.heldBack.approach), held.heldBack.approach)
           : held.heldBack

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEMO_USE_CASES } from "../../server/seed/demo-portfolio";
 import { APPROACHES, type Approach } from "../assessment";
 import { dollars } from "../money";
+import { missingPrerequisites, trainsAModel } from "./evidence";
 import { DEFAULT_WEIGHTS, FRAMEWORKS } from "./registry";
 import { scoreUseCase } from "./score";
 import { impactSentences, weightsImpact, type ImpactUseCase, type WeightsImpact } from "./weights-impact";
@@ -73,6 +74,26 @@ describe("what a weights change would do", () => {
     const lost = weightsImpact([...chatbots].reverse(), DEFAULT_WEIGHTS, zero);
     expect(lost.lost.map((c) => c.title)).toEqual(["apple pricing", "banana routing", "éclair menu", "Éclair menu", "Zebra triage"]);
     expect(weightsImpact(chatbots, zero, DEFAULT_WEIGHTS).gained.map((c) => c.title)).toEqual(["apple pricing", "banana routing", "éclair menu", "Éclair menu", "Zebra triage"]);
+  });
+
+  it("never shows a trained model as the outcome where the answers say what training needs is missing: the score's own hold", () => {
+    // The demo's interview question generator has no labeled examples: with only 000's three
+    // questions voting, the frameworks pick fine-tuning; the recommendation would be RAG, the
+    // seeds' default start (before 2.7 the preview said "Prompting only → Fine-tuning").
+    const only000 = Object.fromEntries(FRAMEWORKS.map((f) => [f.id, f.id === "three-questions" ? 1 : 0]));
+    const interview = weightsImpact(cases, DEFAULT_WEIGHTS, only000).flips.find((c) => c.title === "Interview question generator");
+    expect(interview).toMatchObject({ from: "PROMPTING", to: "RAG" });
+    // The demo's contract redlining (no retraining budget) is not a hybrid before or after any change of weights.
+    const ids = FRAMEWORKS.map((f) => f.id);
+    for (let m = 0; m < 2 ** ids.length; m++) {
+      const weights = Object.fromEntries(ids.map((id, i) => [id, (m >> i) & 1 ? 0 : 1]));
+      const i = weightsImpact(cases, DEFAULT_WEIGHTS, weights);
+      for (const c of [...i.flips, ...i.gained]) {
+        const uc = cases.find((u) => u.id === c.id)!;
+        if (missingPrerequisites(uc.assessment).length) expect(trainsAModel(c.to), `${c.title} ${JSON.stringify(weights)}`).toBe(false);
+        if (missingPrerequisites(uc.assessment).length) expect(trainsAModel(c.from), c.title).toBe(false);
+      }
+    }
   });
 
   it("says after a save what changed, in the past tense", () => {
