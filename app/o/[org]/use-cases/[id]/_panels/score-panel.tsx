@@ -1,5 +1,5 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
-import { EVIDENCE_LABELS, FRAMEWORKS, type Evidence } from "@/lib/domain/frameworks";
+import { DECIDING_ANSWERS, EVIDENCE_LABELS, FRAMEWORKS, type Evidence } from "@/lib/domain/frameworks";
 import { sourceTitle } from "@/lib/domain/sources";
 import { getStoredScore } from "@/lib/server/projections";
 import { riskFlagLabel } from "../../_components/labels";
@@ -47,7 +47,18 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
         <p className="mt-2 text-2xl font-semibold text-brand-700" data-testid="consensus">
           {evidence === "none" ? "Not assessed" : label(score.consensus)}
         </p>
-        {score.basis === "default-start" && score.leaning ? (
+        {score.leaning?.missing?.length ? (
+          // Held because the answers say what training needs is missing: the sentence says the lean, what the answers say, and where the recommendation went.
+          <p className="mt-1 text-sm text-zinc-800" data-testid="lean">
+            {score.leaning.sentence}{" "}
+            <span className="text-xs text-zinc-600">
+              Source:{" "}
+              {DECIDING_ANSWERS.filter((d) => score.leaning!.missing!.includes(d.key))
+                .map((d) => `${sourceTitle(d.cite.file)} — “${d.cite.quote}”`)
+                .join("; ")}
+            </span>
+          </p>
+        ) : score.basis === "default-start" && score.leaning ? (
           <p className="mt-1 text-sm text-zinc-800" data-testid="default-start">
             The seeds&apos; default start while the answers that would justify training a model are missing
             {score.basisCite ? <> (<q className="italic">{score.basisCite.quote}</q>)</> : null}. {score.leaning.sentence}
