@@ -52,8 +52,9 @@ export interface Leaning {
   unknowns: AnswerKey[];
   /**
    * The training prerequisites the answers say are missing (missingPrerequisites): present only
-   * where there are some (since 2.7); the recommendation is then the next approach the frameworks
-   * pick that trains no model, else the default start, and the sentence says which.
+   * where there are some (since 2.7). With none unknown, the recommendation is then the next
+   * approach the frameworks pick that trains no model, else the default start, and the sentence
+   * says which; with some unknown, it is the default start, as for any lean.
    */
   missing?: AnswerKey[];
   sentence: string;
@@ -127,7 +128,8 @@ export interface Score extends Consensus {
  * 2.7: never a trained model where a prerequisite is known to be missing (fewer labeled examples
  *      than ENOUGH_LABELS; no retraining budget for knowledge that changes), whatever the evidence:
  *      the recommendation is the next approach the frameworks pick that can serve and trains no
- *      model, else the default start, with "The frameworks lean to Hybrid, which would be
+ *      model, else the default start (the default start while others are unknown, as in 2.4),
+ *      with "The frameworks lean to Hybrid, which would be
  *      recommended once there is budget and engineering for retraining (the assessment says there
  *      is none)"; a lean to training names sensitive data that must stay out of it.
  */
@@ -273,12 +275,14 @@ function holdRecommendation(a: Assessment, evidence: Evidence, c: Consensus, v: 
   if (!rules.untrained(c.consensus)) return { consensus: c.consensus, basis: "frameworks", basisCite: null, leaning: null, heldBack: null };
   const unknowns = evidence === "provisional" ? unknownPrerequisites(a) : [];
   const start = defaultStart(a);
-  if (rules.missing.length === 0) {
-    // Only unknown answers hold it: in doubt, the seeds' default start.
-    const leaning: Leaning = { approach: c.consensus, unknowns, sentence: "" };
+  const missing = rules.missing.length ? { missing: rules.missing } : {};
+  if (unknowns.length > 0) {
+    // Answers that would justify training are unknown: in doubt, the seeds' default start (and the
+    // lean names any prerequisite known to be missing too).
+    const leaning: Leaning = { approach: c.consensus, unknowns, ...missing, sentence: "" };
     return { consensus: start.approach, basis: "default-start", basisCite: start.cite, leaning: { ...leaning, sentence: leanSentence(a, leaning, "itself", undefined) }, heldBack: null };
   }
-  // A prerequisite is known to be missing: the frameworks' next pick that can be recommended, as after any hold.
+  // Every prerequisite answered, one known to be missing: the frameworks' next pick that can be recommended, as after any hold.
   const next = rankedPicks(v.results, v.weights).find((ap) => ap !== c.consensus && rules.cannot(ap) === null && !rules.untrained(ap));
   const to = next ?? start.approach;
   const backing = votesFor(v, to);

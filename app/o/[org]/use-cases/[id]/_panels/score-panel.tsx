@@ -47,7 +47,7 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
         <p className="mt-2 text-2xl font-semibold text-brand-700" data-testid="consensus">
           {evidence === "none" ? "Not assessed" : label(score.consensus)}
         </p>
-        {score.leaning?.missing?.length ? (
+        {score.leaning?.missing?.length && score.leaning.unknowns.length === 0 ? (
           // Held because the answers say what training needs is missing: the sentence says the lean, what the answers say, and where the recommendation went.
           <p className="mt-1 text-sm text-zinc-800" data-testid="lean">
             {score.leaning.sentence}{" "}
