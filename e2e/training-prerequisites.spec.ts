@@ -1,0 +1,49 @@
+/**
+ * Journey (judgement 2.7): the demo's contract redlining, as its CTO reads it. Its assessment says
+ * there is no budget for retraining and that sensitive data must stay out of training; it was
+ * recommended Hybrid, beside its own flag that a hybrid "fine-tunes a model, but there is no budget
+ * or engineering team for the retraining cycles a trained model needs". The page now recommends
+ * RAG, says the lean to Hybrid and what would bring it, and no flag contradicts the recommendation.
+ * Once the lead answers that there is a budget, Hybrid is recommended, with the sensitive-data flag.
+ */
+import { DEMO_USE_CASES } from "../lib/server/seed/demo-portfolio";
+import { expect, test } from "./registry-fixtures";
+
+const REDLINING = DEMO_USE_CASES.find((u) => u.title === "Contract redlining against the playbook")!;
+
+test("a hybrid with no retraining budget is not recommended: RAG is, with the lean to Hybrid, and funding retraining brings it", async ({ page, registry }) => {
+  // Seeded unscored; the lead's save (the demo's description) scores it, as any save does.
+  const id = await registry.seedUseCase({ title: REDLINING.title, ownerRole: "LEAD", assessment: { ...REDLINING.assessment } });
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path(`/${id}/edit`));
+  await page.getByLabel("Description").fill(REDLINING.description);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Changes saved.")).toBeVisible();
+
+  await registry.signInAs("EXECUTIVE");
+  await page.goto(registry.path(`/${id}`));
+  await expect(page.getByTestId("evidence")).toHaveText("Assessed");
+  await expect(page.getByTestId("consensus")).toHaveText("RAG");
+  await expect(page.getByTestId("lean")).toContainText(
+    "The frameworks lean to Hybrid, which would be recommended once there is budget and engineering for retraining (the assessment says there is none), with the sensitive data kept out of what it is trained on. The recommendation is the next approach they pick that trains no model, RAG (1 of 5).",
+  );
+  await expect(page.getByTestId("lean")).toContainText("You have budget for ongoing retraining cycles and machine learning engineering resources.");
+  await expect(page.getByTestId("agreement")).toHaveText("Held back: 3 of 5 voting lean to Hybrid, two differ");
+  await expect(page.getByTestId("recommended-summary")).toHaveText("RAG (1 of 5 voting agree)");
+  // No flag against the recommendation: only the missing evaluation set.
+  await expect(page.getByTestId("risk-flags").locator("li")).toHaveCount(1);
+  await expect(page.getByTestId("risk-flags")).toContainText("No evaluation set");
+  await expect(page.getByTestId("risk-flags")).not.toContainText("retraining");
+  await expect(page.getByTestId("sensitivity")).toHaveText("If “budget and ML engineers for ongoing retraining” were yes (now no), the recommendation would be Hybrid.");
+
+  // The lean is a promise: with a budget for retraining, Hybrid is recommended, and the sensitive data is flagged against it.
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path(`/${id}/edit`));
+  await page.getByRole("group", { name: "Budget and ML engineers for ongoing retraining" }).getByLabel("Yes").check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Changes saved.")).toBeVisible();
+  await page.goto(registry.path(`/${id}`));
+  await expect(page.getByTestId("consensus")).toHaveText("Hybrid");
+  await expect(page.getByTestId("lean")).toHaveCount(0);
+  await expect(page.getByTestId("risk-flags")).toContainText("Sensitive data would go into model training");
+});
