@@ -136,7 +136,7 @@ describe("the demo seed", () => {
     // already given under a heading of their own, not as more of the unanswered questions above them.
     const { ScorePanel } = await import("@/app/o/[org]/use-cases/[id]/_panels/score-panel");
     const scoreHtml = renderToStaticMarkup(await ScorePanel({ organizationId: org.id, useCaseId: monthEnd.id }));
-    expect(scoreHtml).toMatch(/The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples[^<]*\. A prompted base model already meets the bar, though, and 002 checks that before any training\./);
+    expect(scoreHtml).toMatch(/The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples, a prompted base model is tried and falls short \(the assessment says one already meets it, and 002 checks that before any training\)[^<]*\./);
     expect(scoreHtml).not.toContain("leans if");
     const heading = scoreHtml.indexOf('data-testid="more-changes-heading"');
     expect(heading).toBeGreaterThan(scoreHtml.indexOf('data-testid="unanswered"'));

@@ -60,12 +60,18 @@ export function unknownPrerequisites(a: Assessment): AnswerKey[] {
  * labeled examples than fine-tuning needs (002: "typically in the hundreds to low thousands of
  * high-quality instruction-response pairs"), or no budget for retraining where the knowledge
  * changes (000: "You have budget for ongoing retraining cycles and machine learning engineering
- * resources"; static knowledge needs no retraining, as FT_WITHOUT_RETRAINING_BUDGET reads it).
+ * resources"; static knowledge needs no retraining, as FT_WITHOUT_RETRAINING_BUDGET reads it), or
+ * a prompted base model that already meets the bar (002: "validate that ... a prompted base model
+ * doesn't already meet the bar" before any training; since judgement 2.8).
  * A trained model is never recommended while one is.
  */
 export function missingPrerequisites(a: Assessment): AnswerKey[] {
   return TRAINING_PREREQUISITES.filter((k) =>
-    k === "labeledExamples" ? given(a, k) && a.labeledExamples! < ENOUGH_LABELS : k === "retrainingBudget" ? a.retrainingBudget === false && a.changeFrequency !== "static" : false,
+    k === "labeledExamples"
+      ? given(a, k) && a.labeledExamples! < ENOUGH_LABELS
+      : k === "retrainingBudget"
+        ? a.retrainingBudget === false && a.changeFrequency !== "static"
+        : a.promptedBaselineMeetsBar === "yes",
   );
 }
 

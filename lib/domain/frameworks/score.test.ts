@@ -75,8 +75,18 @@ describe("what a held-back approach would need", () => {
     const s = scoreUseCase(monthEnd);
     expect(s).toMatchObject({ evidence: "provisional", basis: "default-start", consensus: "PROMPTING" });
     expect(s.leaning?.sentence).toBe(
-      "The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples and there is budget and engineering for retraining. A prompted base model already meets the bar, though, and 002 checks that before any training.",
+      "The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples, a prompted base model is tried and falls short (the assessment says one already meets it, and 002 checks that before any training) and there is budget and engineering for retraining.",
     );
+    // Since 2.8, the labels and the budget do not bring fine-tuning back while the prompted base
+    // model meets the bar (2.7 recommended it, with FT_THOUGH_PROMPTING_MEETS_BAR against itself).
+    for (const more of [{ labeledExamples: 500, retrainingBudget: true }, { labeledExamples: 500, retrainingBudget: true, maxLagDays: 30 }] as const) {
+      const t = scoreUseCase({ ...monthEnd, ...more });
+      expect(t.consensus).toBe("PROMPTING");
+      expect(t.leaning).toMatchObject({ approach: "FINE_TUNING", missing: ["promptedBaselineMeetsBar"] });
+      expect(t.flags.map((f) => f.code)).not.toContain("FT_THOUGH_PROMPTING_MEETS_BAR");
+    }
+    // A chosen fine-tuning is still flagged for it.
+    expect(scoreUseCase({ ...monthEnd, labeledExamples: 500, retrainingBudget: true }, { chosenApproach: "FINE_TUNING" }).flags.map((f) => f.code)).toContain("FT_THOUGH_PROMPTING_MEETS_BAR");
     // Tried and falling short, or untested: no such caution.
     expect(scoreUseCase({ ...monthEnd, promptedBaselineMeetsBar: "no" }).leaning?.sentence).not.toContain("already meets the bar");
     expect(scoreUseCase({ ...monthEnd, promptedBaselineMeetsBar: "untested" }).leaning?.sentence ?? "").not.toContain("already meets the bar");

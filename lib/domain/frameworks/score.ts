@@ -132,8 +132,11 @@ export interface Score extends Consensus {
  *      with "The frameworks lean to Hybrid, which would be
  *      recommended once there is budget and engineering for retraining (the assessment says there
  *      is none)"; a lean to training names sensitive data that must stay out of it.
+ * 2.8: a prompted base model that already meets the bar is a third prerequisite known to be
+ *      missing (002 checks it before any training): no fine-tuning or hybrid is recommended over
+ *      it, where 2.7 recommended one and raised FT_THOUGH_PROMPTING_MEETS_BAR against itself.
  */
-export const JUDGEMENT_VERSION = "2.7";
+export const JUDGEMENT_VERSION = "2.8";
 
 /** What each unknown prerequisite would have to be for a trained model to be recommended. */
 const FAVOURS_TRAINING: Partial<Record<AnswerKey, string>> = {
@@ -142,16 +145,11 @@ const FAVOURS_TRAINING: Partial<Record<AnswerKey, string>> = {
   retrainingBudget: "there is budget and engineering for retraining",
 };
 
-/**
- * Where a prompted base model already meets the bar, a lean to training says so: seed 002 checks
- * that before any training, and FT_THOUGH_PROMPTING_MEETS_BAR would be raised if it won.
- */
-const PROMPTED_MEETS_BAR = ". A prompted base model already meets the bar, though, and 002 checks that before any training";
-
 /** What the answers say now, where a prerequisite is known to be missing. */
 const SAYS: Partial<Record<AnswerKey, (a: Assessment) => string>> = {
   labeledExamples: (a) => `the assessment says ${a.labeledExamples ? a.labeledExamples.toLocaleString("en-US") : "none"}`,
   retrainingBudget: () => "the assessment says there is none",
+  promptedBaselineMeetsBar: () => "the assessment says one already meets it, and 002 checks that before any training",
 };
 
 /** A lean to training where sensitive data must stay out of model training (004) says it is a condition too. */
@@ -191,7 +189,7 @@ function leanSentence(a: Assessment, lean: Leaning, then: Approach | null | "its
   const head = then === "itself"
     ? `The frameworks lean to ${name}, which would be recommended once ${conditions}${a.sensitiveDataOutOfTraining === true ? SENSITIVE_KEPT_OUT : ""}`
     : `The frameworks lean to ${name}, but if ${conditions}, the recommendation would be ${then ? APPROACH_LABELS[then] : "none"}`;
-  return `${head}${a.promptedBaselineMeetsBar === "yes" ? PROMPTED_MEETS_BAR : ""}.${instead ? ` ${instead}` : ""}`;
+  return `${head}.${instead ? ` ${instead}` : ""}`;
 }
 
 /** How the frameworks voted, for holding their pick to what can serve the use case. */
@@ -230,7 +228,13 @@ function rulesFor(a: Assessment, evidence: Evidence, v: Votes): Rules {
 /** Why a model may not be trained: what the answers say is missing, else that they are unknown. */
 function whyNotTrained(a: Assessment, missing: readonly AnswerKey[]): string {
   if (missing.length === 0) return "while the answers that would justify it are missing";
-  return `though ${join(missing.map((k) => (k === "labeledExamples" ? `there ${a.labeledExamples === 1 ? "is" : "are"} only ${a.labeledExamples ? a.labeledExamples.toLocaleString("en-US") : "no"} labeled example${a.labeledExamples === 1 ? "" : "s"} (at least ${ENOUGH_LABELS} needed)` : "there is no budget or engineering for retraining")))}`;
+  const why = (k: AnswerKey) =>
+    k === "labeledExamples"
+      ? `there ${a.labeledExamples === 1 ? "is" : "are"} only ${a.labeledExamples ? a.labeledExamples.toLocaleString("en-US") : "no"} labeled example${a.labeledExamples === 1 ? "" : "s"} (at least ${ENOUGH_LABELS} needed)`
+      : k === "retrainingBudget"
+        ? "there is no budget or engineering for retraining"
+        : "a prompted base model already meets the bar";
+  return `though ${join(missing.map(why))}`;
 }
 
 const names = (aps: Approach[]) => join(aps.map((ap) => APPROACH_LABELS[ap]));

@@ -219,15 +219,20 @@ describe("the approach a hold falls back to, on a provisional score", () => {
 
 describe("a tie on votes after a hold", () => {
   it("is said where the next approach tied with another that can be recommended", () => {
-    // Fine-tuning (three votes) misses the 14-day lag; Hybrid and Prompting only have one each, and
-    // a prompted base model meets the bar, so either can serve: the tie-break decided it.
+    // Fine-tuning (three votes) misses the 1-day lag; RAG and Hybrid have one vote each and both can
+    // serve (Hybrid keeps its facts in retrieval): the voters' fit decided it. (Before judgement 2.8
+    // this case had a prompted base model meeting the bar; Hybrid can no longer be recommended over that.)
+    const a: Assessment = { ...FINE_TUNING_CASE, changeFrequency: "quarterly", maxLagDays: 1, coreNeed: "retrieval", corpusDocuments: 500, promptedBaselineMeetsBar: "no" };
+    expect(picks(a)).toEqual(["RAG", "FINE_TUNING", "FINE_TUNING", "HYBRID", "FINE_TUNING"]);
+    const s = scoreUseCase(a);
+    expect(s).toMatchObject({ consensus: "RAG", basis: "frameworks", heldBack: { approach: "FINE_TUNING" } });
+    expect(s.agreementText).toBe("1 of 5 voting agree, four differ; tied with Hybrid on votes; RAG fits better across the voters (their scores for it add up to 100, against 90 for Hybrid)");
+  });
+  it("names no tie with an approach that trains a model over a prompted base model that meets the bar", () => {
+    // The case above before 2.8: Hybrid and Prompting only had one vote each; Hybrid now cannot be recommended.
     const a: Assessment = { ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 14, coreNeed: "neither", promptedBaselineMeetsBar: "yes" };
     expect(picks(a)).toEqual(["FINE_TUNING", "HYBRID", "PROMPTING", "FINE_TUNING", "FINE_TUNING"]);
-    const s = scoreUseCase(a);
-    expect(s).toMatchObject({ consensus: "PROMPTING", basis: "frameworks", heldBack: { approach: "FINE_TUNING" } });
-    expect(s.agreementText).toBe(
-      "1 of 5 voting agree, four differ; tied with Hybrid on votes and fit; Prompting only comes first as the simpler to undo (002: validate a prompted base model first; 003, 004: start with RAG)",
-    );
+    expect(scoreUseCase(a)).toMatchObject({ consensus: "PROMPTING", agreementText: "1 of 5 voting agree, four differ" });
   });
   it("names no tie with the approach held back, nor with one passed over while the answers to train it are missing", () => {
     // Fine-tuning held back for the lag, Hybrid the only other pick: no tie.

@@ -36,7 +36,8 @@ export function agreementText(votes: number, voters: number): string | null {
  * seeds' default start" where the frameworks leant to training a model and the answers that would
  * justify it are missing (`defaultStart`: a provisional score's lean), or where every approach they
  * pick was held back (the score's heldBack, or a lean to training a model the answers say lacks
- * labeled examples or a retraining budget: none of the voters picks what is recommended). A default
+ * what training needs: labeled examples, a retraining budget, a prompted base model that falls
+ * short; none of the voters picks what is recommended). A default
  * start some frameworks happen to back is still a default start: "1 of 5" would read as a choice
  * the votes made against the others.
  */
@@ -68,8 +69,7 @@ function abstainedClause(voters: number, whys: readonly string[] | undefined): s
 /**
  * Frameworks voted, yet none picks what is recommended: the seeds' default start, where every
  * approach they pick was held back (score.ts, heldBack) because it cannot serve the use case, or
- * trains a model the answers say lacks labeled examples or a retraining budget (a lean with
- * `missing`), or on a provisional score waits on the answers that would justify training a model.
+ * trains a model the answers say lacks what training needs (a lean with `missing`), or on a provisional score waits on the answers that would justify training a model.
  */
 function heldBackToStart(uc: { agreementVotes: number; agreementVoters: number; defaultStart: boolean }): boolean {
   return !uc.defaultStart && uc.agreementVoters > 0 && uc.agreementVotes === 0;
@@ -79,8 +79,8 @@ function heldBackToStart(uc: { agreementVotes: number; agreementVoters: number; 
  * The recommendation in one line, held to its evidence: "Not assessed"; "RAG · provisional
  * (2 of 2 voting agree)"; "Fine-tuning (4 of 5 voting agree)"; "Agent (1 of 1 voting agree; 4 of 5
  * abstained: tool use is outside their source)"; "RAG (the seeds' default start:
- * the approaches the frameworks pick cannot serve it or train a model it lacks the labeled examples
- * or retraining budget for)", as the score panel's held-back or lean sentence says which.
+ * the approaches the frameworks pick cannot serve it or train a model its answers do not justify)",
+ * as the score panel's held-back or lean sentence says which.
  */
 export function recommendationText(uc: {
   recommendedApproach: Approach | null;
@@ -97,7 +97,7 @@ export function recommendationText(uc: {
   const backing = uc.defaultStart
     ? " (the seeds' default start while key answers are missing)"
     : heldBackToStart(uc)
-      ? ` (the seeds' default start: the approaches the frameworks pick cannot serve it or train a model it lacks the labeled examples or retraining budget for${uc.evidence === "provisional" ? ", or wait on missing answers" : ""})`
+      ? ` (the seeds' default start: the approaches the frameworks pick cannot serve it or train a model its answers do not justify${uc.evidence === "provisional" ? ", or wait on missing answers" : ""})`
       : uc.agreementVoters === 0
         ? ""
         : ` (${uc.agreementVotes} of ${uc.agreementVoters} voting agree${abstainedClause(uc.agreementVoters, uc.abstained)})`;
