@@ -130,13 +130,13 @@ export function pct(actual: number, base: number): number | null {
 
 /**
  * The portfolio's "Against base" cell: "+8%", "−67%", "on base", "—" with no base; within half a
- * percent but not on it, "+<1%" or "−<1%" (as the use case's own sentence says "less than 1% over"),
- * never "on base" for an actual that is not.
+ * percent but not on it, "within 1%" (not "−<1%", which read oddly in a sentence), never "on base"
+ * for an actual that is not.
  */
 export function againstBaseText(actual: number, base: number): string {
   const p = pct(actual, base);
   if (p === null) return "—";
-  if (p === 0) return actual === base ? "on base" : actual > base ? "+<1%" : "−<1%";
+  if (p === 0) return actual === base ? "on base" : "within 1%";
   return `${p > 0 ? "+" : "−"}${Math.abs(p)}%`;
 }
 
@@ -301,4 +301,15 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
     sentence += ` At this rate the year ends near ${dollars(yearEnd)}, past the ${dollars(budget)} yearly budget finance approved${passingMonth ? ` (in ${MONTH_NAMES[passingMonth - 1]})` : ""}.`;
   }
   return { ...base, yearly: yearTotal, byCategory, monthly, runRate: { yearEnd, budget, passesBudget, passingMonth }, flags, sentence };
+}
+
+/**
+ * What the portfolio's comparison leaves out, with the figure: the started use cases with a
+ * projection for the months so far and no bill (lib/server/actuals/read.ts, unbilled). Not counted
+ * as $0 spent (their spend may be untagged, in the unattributed), and not left unsaid either.
+ * `none`: no use case has spend, so there is no comparison to be left out of.
+ */
+export function unbilledText(u: { count: number; base: number }, none = false): string {
+  const one = u.count === 1;
+  return `${u.count.toLocaleString("en-US")} started use case${one ? "" : "s"} with a base projection of ${dollars(u.base)} so far ${one ? "has" : "have"} no bills yet (untagged, or not yet running)${none ? "" : `, and ${one ? "is" : "are"} left out of this comparison`}.`;
 }
