@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { db } from "@/lib/server/db";
 import { importActuals, type ActualsActor } from "@/lib/server/actuals/import";
-import { loadPortfolioActuals, loadVariances } from "@/lib/server/actuals/read";
+import { loadPortfolioActuals, loadUnbilled, loadVariances } from "@/lib/server/actuals/read";
 import { saveRule } from "@/lib/server/actuals/rules";
 import { listFlaggedUseCases } from "@/lib/server/actuals/warnings";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
@@ -26,13 +26,13 @@ async function setUp() {
   // B: prompting, decided, and its yearly budget of $240 approved by finance; metered $240 a year.
   const b = await insertUseCaseWithCosts(org.id, { title: "Letter drafting", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING", budgetApproved: 240_00, startYear: 2026, yearly: { PROMPTING: { INFERENCE: [240_00] } } });
   // C: no actuals, projected: it counts in the projection but is in no warning.
-  await insertUseCaseWithCosts(org.id, { title: "Quiet one", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [1_200_00] } } });
+  const c = await insertUseCaseWithCosts(org.id, { title: "Quiet one", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [1_200_00] } } });
   await db.useCase.update({ where: { id: a }, data: { externalId: "UC-A" } });
   await db.useCase.update({ where: { id: b }, data: { externalId: "UC-B" } });
   await saveRule(finance, { field: "resource", value: "vector-db-1", useCaseId: a, shareBp: 6000 });
   await saveRule(finance, { field: "resource", value: "vector-db-1", useCaseId: b, shareBp: 4000 });
   await importActuals(finance, { source: chunked(focusSample()), fileName: "focus.csv", feed: "Azure" });
-  return { org, a, b };
+  return { org, a, b, c };
 }
 
 describe("variance", () => {
@@ -81,7 +81,7 @@ describe("variance", () => {
   });
 
   it("lists the flagged use cases for the executives' queue, and the portfolio's projected against actual", async () => {
-    const { org, a, b } = await setUp();
+    const { org, a, b, c } = await setUp();
     const flagged = await listFlaggedUseCases(org.id);
     expect(flagged.map((f) => [f.useCaseId, f.flags])).toEqual([
       [b, ["outside-range", "over-budget"]],
@@ -104,9 +104,25 @@ describe("variance", () => {
     // Furthest outside first: B is 32% above its high case, A 6.5% below its low case.
     expect(p.outside.map((o) => [o.id, o.position])).toEqual([[b, "above"], [a, "below"]]);
     expect(p.flagged).toBe(2);
+    // C has no bill this year: it is left out of the comparison (not counted as $0 spent), and said to be.
+    // Its $1,200 a year of inference from January: two twelfths ($100 each) to February, $200.
+    expect(p.projected.base).toBe(500_00 + 40_00);
+    expect(p.unbilled).toEqual({ count: 1, base: 200_00, useCases: [{ id: c, title: "Quiet one", businessUnit: "Service", base: 200_00 }] });
+    expect(await loadUnbilled(org.id)).toEqual({ period: { year: 2026, throughMonth: 2 }, ...p.unbilled });
+    // Not started, so no bill is missed: retired, planned to start in March (after the last month imported), or with no planned start.
+    const later = async (title: string, data: { status?: "RETIRED"; startDate?: Date | null }) => {
+      const id = await insertUseCaseWithCosts(org.id, { title, businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [1_200_00] } } });
+      await db.useCase.update({ where: { id }, data });
+    };
+    await later("Switched off", { status: "RETIRED" });
+    await later("Starts in March", { startDate: new Date("2026-03-01T00:00:00Z") });
+    await later("Someday", { startDate: null });
+    expect((await loadUnbilled(org.id)).useCases.map((u) => u.title)).toEqual(["Quiet one"]);
     // The filter applies.
     const claims = await loadPortfolioActuals(org.id, { ...EMPTY_FILTER, businessUnit: ["Claims"] });
     expect(claims.actual).toBe(374_02);
+    expect(claims.unbilled).toEqual({ count: 0, base: 0, useCases: [] });
+    expect((await loadPortfolioActuals(org.id, { ...EMPTY_FILTER, businessUnit: ["Service"] })).unbilled.base).toBe(200_00);
     // Another organization sees none of it.
     const other = await createTestOrg("variance-other");
     expect(await listFlaggedUseCases(other.id)).toEqual([]);

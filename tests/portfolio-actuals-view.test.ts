@@ -16,6 +16,7 @@ const noneInView: PortfolioActuals = {
   period: { year: 2026, throughMonth: 11 }, actual: 0, unprojected: 0, projected: zero,
   byBusinessUnit: [], byApproach: [], outside: [], flagged: 0,
   unattributed: [{ reason: "untagged", cents: 4_510_00 }],
+  unbilled: { count: 0, base: 0, useCases: [] },
 };
 const panel = (a: PortfolioActuals, filtered: boolean) =>
   renderToStaticMarkup(ActualsPanel({ a, useCaseHref: (id) => `/u/${id}`, actualsHref: "/actuals", filtered })!).replace(/<[^>]+>/g, "").replace(/&#x27;/g, "'");
@@ -31,5 +32,48 @@ describe("the actuals panel in a view with no actual spend", () => {
 
   it("unfiltered, says the unattributed spend as before", () => {
     expect(panel(noneInView, false)).toContain("No use case has actual spend in 2026 so far. $4,510 belongs to no use case yet");
+  });
+});
+
+/**
+ * Found by the demo's review: "Spent $117,733 so far this year against a base projection of
+ * $117,766 (−<1%)" compared only the use cases with bills, and said nothing of six started ones
+ * with $124,412 of projection to November and no bill. They are left out of the comparison still
+ * (no bill may mean untagged, not $0 spent), but said, with the figure and which they are.
+ */
+describe("the actuals panel with started use cases that have no bills", () => {
+  const withUnbilled: PortfolioActuals = {
+    ...noneInView,
+    actual: 117_733_00,
+    projected: { low: 94_000_00, base: 117_766_00, high: 147_000_00 },
+    byBusinessUnit: [{ businessUnit: "Claims", actual: 117_733_00, unprojected: 0, projected: { low: 94_000_00, base: 117_766_00, high: 147_000_00 }, useCases: 4 }],
+    byApproach: [{ approach: "RAG", actual: 117_733_00, unprojected: 0, projected: { low: 94_000_00, base: 117_766_00, high: 147_000_00 }, useCases: 4 }],
+    unbilled: {
+      count: 3,
+      base: 124_411_59,
+      useCases: [
+        { id: "x", title: "Claims document extraction at volume", businessUnit: "Claims", base: 50_000_00 },
+        { id: "y", title: "Customer chat assistant for policy changes", businessUnit: "Service", base: 47_499_99 },
+      ],
+    },
+  };
+
+  it("says how many, with their projection so far, beside the comparison, lists them and links to the rest", () => {
+    const html = renderToStaticMarkup(ActualsPanel({ a: withUnbilled, useCaseHref: (id) => `/u/${id}`, actualsHref: "/actuals", filtered: false })!);
+    const text = panel(withUnbilled, false);
+    expect(text).toContain(
+      "Spent $117,733 so far this year against a base projection of $117,766 (within 1%); no use case is flagged. 3 started use cases with a base projection of $124,412 so far have no bills yet (untagged, or not yet running), and are left out of this comparison.",
+    );
+    expect(text).toContain("Claims document extraction at volume$50,000 projected so far");
+    expect(html).toContain('href="/u/y"');
+    expect(text).toContain("1 other (the full list).");
+    expect(html).toContain('href="/actuals#unbilled"');
+    expect(text).not.toContain("<1%");
+  });
+
+  it("says them in a view with no actual spend too", () => {
+    expect(panel({ ...withUnbilled, actual: 0, byBusinessUnit: [], byApproach: [] }, true)).toContain(
+      "No use case in this view has actual spend in 2026 so far. 3 started use cases with a base projection of $124,412 so far have no bills yet (untagged, or not yet running).",
+    );
   });
 });

@@ -90,6 +90,17 @@ describe("the demo seed", () => {
     expect(variances.find((v) => v.title === "HR policy helpdesk")!.variance.flags).toContain("outside-range");
     const portfolio = await loadPortfolioActuals(org.id);
     expect(portfolio.unattributed.reduce((sum, u) => sum + u.cents, 0)).toBe(DEMO_UNATTRIBUTED_MONTHLY_USD * 100 * DEMO_ACTUALS_THROUGH_MONTH);
+    // The comparison is over the use cases with bills; the started ones with none are said, with their projection so far.
+    // Six planned to start by November have a base projection to November but no bill (each to the cent, as the comparison works it out).
+    expect(portfolio.unbilled.useCases.map((u) => [u.title, u.base])).toEqual([
+      ["Claims document extraction at volume", 50_000_00],
+      ["Customer chat assistant for policy changes", 47_499_99],
+      ["Supplier invoice coding", 15_000_00],
+      ["Code review assistant for the policy platform", 8_039_52],
+      ["Product page copy in the brand voice", 2_514_96],
+      ["First notice of loss triage", 1_357_12],
+    ]);
+    expect(portfolio.unbilled).toMatchObject({ count: 6, base: 124_411_59 });
     // A use case that started during the year says what its projection for the months so far is:
     // a twelfth of its first year a month from its start, not the whole year squeezed into them.
     const panel = async (title: string) => renderToStaticMarkup(await ActualsPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: useCases.find((u) => u.title === title)!.id }));

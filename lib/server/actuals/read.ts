@@ -217,6 +217,14 @@ export interface PortfolioActuals {
   outside: { id: string; title: string; actual: number; projected: Range; position: "above" | "below"; distance: number; sentence: string }[];
   flagged: number;
   unattributed: { reason: UnattributedReason; cents: number }[];
+  /**
+   * What the comparison leaves out: the use cases the view selects with a metered base projection
+   * for the months so far (the same categories, approach as chosen and start-month rule) but no
+   * actual spend this year. Not counted as $0 spent (untagged spend may be theirs, in the
+   * unattributed), nor left unsaid (their projection is not in `projected`). `useCases`: the
+   * largest few, by that projection.
+   */
+  unbilled: { count: number; base: number; useCases: { id: string; title: string; businessUnit: string; base: number }[] };
 }
 
 /**
@@ -229,16 +237,16 @@ export interface PortfolioActuals {
  * their sentences are the use case's own (computeVariance, through varianceSummariesIn). Held to
  * the per-use-case path to the cent by tests/actuals-variance.test.ts.
  */
-export async function loadPortfolioActuals(organizationId: string, filter: PortfolioFilter = EMPTY_FILTER, limit = 10): Promise<PortfolioActuals> {
+export async function loadPortfolioActuals(organizationId: string, filter: PortfolioFilter = EMPTY_FILTER, limit = 10, unbilledLimit = 10): Promise<PortfolioActuals> {
   const empty: Range = { low: 0, base: 0, high: 0 };
   const period = await actualsPeriod(organizationId);
-  if (!period) return { period, actual: 0, unprojected: 0, projected: empty, byBusinessUnit: [], byApproach: [], outside: [], flagged: 0, unattributed: [] };
+  if (!period) return { period, actual: 0, unprojected: 0, projected: empty, byBusinessUnit: [], byApproach: [], outside: [], flagged: 0, unattributed: [], unbilled: { count: 0, base: 0, useCases: [] } };
   const from = new Date(Date.UTC(period.year, 0, 1));
   const to = new Date(Date.UTC(period.year + 1, 0, 1));
   const { row, outside } = await db.$transaction(
     async (tx) => {
       await withOrganizationScope(tx, organizationId);
-      const [row] = await tx.$queryRaw<PortfolioRow[]>(portfolioStatement(organizationId, filter, period, limit));
+      const [row] = await tx.$queryRaw<PortfolioRow[]>(portfolioStatement(organizationId, filter, period, limit, unbilledLimit));
       const ranked = row?.outside ?? [];
       // The sentences of the few ranked: the use case's own variance, as its page says it.
       const sentences = new Map((await varianceSummariesIn(tx, organizationId, period, ranked.map((o) => o.id))).map((u) => [u.id, u.variance.sentence]));
@@ -267,8 +275,81 @@ export async function loadPortfolioActuals(organizationId: string, filter: Portf
       .slice(0, limit),
     flagged: Number(row?.flagged ?? 0),
     unattributed: un.map((r) => ({ reason: r.reason as UnattributedReason, cents: Number(r._sum.cents ?? 0) })).filter((r) => r.cents !== 0),
+    unbilled: unbilledOf(row?.unbilled ?? null),
   };
 }
+
+/**
+ * The use cases with a metered projection for the months so far and no actual spend this year
+ * (PortfolioActuals["unbilled"]) on their own, for the early warnings' list (which can flag only
+ * what has bills): the organization's, or the filter's.
+ */
+export async function loadUnbilled(organizationId: string, options: { filter?: PortfolioFilter; period?: ActualsPeriod | null; limit?: number } = {}): Promise<PortfolioActuals["unbilled"] & { period: ActualsPeriod | null }> {
+  const period = options.period === undefined ? await actualsPeriod(organizationId) : options.period;
+  if (!period) return { period, count: 0, base: 0, useCases: [] };
+  const [row] = await db.$transaction(
+    async (tx) => {
+      await withOrganizationScope(tx, organizationId);
+      return tx.$queryRaw<{ unbilled: UnbilledRow | null }[]>`WITH ${unbilledCtes(organizationId, options.filter ?? EMPTY_FILTER, period)} SELECT ${unbilledSelect(options.limit ?? 10)} AS "unbilled"`;
+    },
+    { maxWait: 30_000, timeout: 120_000 },
+  );
+  return { period, ...unbilledOf(row?.unbilled ?? null) };
+}
+
+type UnbilledRow = { n: number; base: number | string; top: { id: string; title: string; businessUnit: string; base: number | string }[] | null };
+
+function unbilledOf(r: UnbilledRow | null): PortfolioActuals["unbilled"] {
+  if (!r) return { count: 0, base: 0, useCases: [] };
+  return { count: Number(r.n), base: Number(r.base), useCases: (r.top ?? []).map((u) => ({ id: u.id, title: u.title, businessUnit: u.businessUnit, base: Number(u.base) })) };
+}
+
+/**
+ * The CTEs nb, np and nu: the started use cases the filter selects with no actual spend this year
+ * ("ActualSpendYear" has no row of theirs), their year's metered lines for the approach as chosen
+ * by category (as p reads them for the use cases with spend), and each one's base to date by the
+ * same rule as the comparison's (sharesToDateSql from its start month to the month imported),
+ * kept where it is above zero. Started: a planned start on or before the last month imported, and
+ * not retired. An idea with no planned start is projected from the year it was logged, but no one
+ * expects a bill of it; a retired one is switched off: neither is spend the comparison misses.
+ */
+function unbilledCtes(organizationId: string, filter: PortfolioFilter, period: ActualsPeriod): Prisma.Sql {
+  const t = Math.min(12, Math.max(1, period.throughMonth));
+  const canon = actualCategorySql(`cl."category"`);
+  const metered = Prisma.raw(METERED_CATEGORIES.map((c) => `'${c.replace(/'/g, "")}'`).join(", "));
+  return Prisma.sql`
+    nb AS (
+      SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth"
+        FROM "UseCase" u
+       WHERE ${useCaseWhere(organizationId, filter)}
+         AND u."startDate" IS NOT NULL AND u."startDate" < ${new Date(Date.UTC(period.year, t, 1))} AND u."status" <> 'RETIRED'
+         AND NOT EXISTS (SELECT 1 FROM "ActualSpendYear" y WHERE y."useCaseId" = u."id" AND y."organizationId" = ${organizationId} AND y."year" = ${period.year})
+    ),
+    np AS (
+      SELECT nb."id", ${canon} AS "category", sum(cl."baseCents") AS "base"
+        FROM nb
+        CROSS JOIN LATERAL (
+          SELECT e."category", e."baseCents"
+            FROM "CostLineSet" s
+           CROSS JOIN LATERAL unnest(s."category", s."calendarYear", s."baseCents") AS e("category", "calendarYear", "baseCents")
+           WHERE s."useCaseId" = nb."id" AND s."organizationId" = ${organizationId} AND s."approach" = nb."approach"
+             AND e."calendarYear" = ${period.year}::int AND e."category" IN (${metered}) AND e."baseCents" IS NOT NULL
+          OFFSET 0
+        ) cl
+       GROUP BY 1, 2
+    ),
+    nu AS (
+      SELECT nb."id", nb."title", nb."businessUnit", sum(${sharesToDateSql(Prisma.sql`np."base"`, Prisma.sql`greatest(0, ${int(t)} - nb."fromMonth" + 1)`, Prisma.sql`nb."fromMonth"`)}) AS "base"
+        FROM np JOIN nb ON nb."id" = np."id"
+       GROUP BY 1, 2, 3
+      HAVING sum(${sharesToDateSql(Prisma.sql`np."base"`, Prisma.sql`greatest(0, ${int(t)} - nb."fromMonth" + 1)`, Prisma.sql`nb."fromMonth"`)}) > 0
+    )`;
+}
+
+/** Their count, their base to date in all, and the largest `limit` of them (json). */
+const unbilledSelect = (limit: number) =>
+  Prisma.sql`(SELECT json_build_object('n', count(*), 'base', coalesce(sum(nu."base"), 0),
+      'top', (SELECT json_agg(t) FROM (SELECT nu."id", nu."title", nu."businessUnit", nu."base" FROM nu ORDER BY nu."base" DESC, nu."title" LIMIT ${int(limit)}) t)) FROM nu)`;
 
 type Group = { key: string | null; actual: number; unprojected: number; low: number; base: number; high: number; n: number };
 type PortfolioRow = {
@@ -276,6 +357,7 @@ type PortfolioRow = {
   ap: Group[] | null;
   flagged: number;
   outside: { id: string; title: string; actual: number; low: number; base: number; high: number; position: "above" | "below"; distance: number | null }[] | null;
+  unbilled: UnbilledRow | null;
 };
 
 /**
@@ -288,7 +370,7 @@ const monthsSum = (from: number, to: number) =>
 /** A whole number the code computed (never input), written into the statement. */
 const int = (n: number) => Prisma.raw(String(Math.trunc(n)));
 
-function portfolioStatement(organizationId: string, filter: PortfolioFilter, period: ActualsPeriod, limit: number): Prisma.Sql {
+function portfolioStatement(organizationId: string, filter: PortfolioFilter, period: ActualsPeriod, limit: number, unbilledLimit: number): Prisma.Sql {
   const t = Math.min(12, Math.max(1, period.throughMonth));
   const recentFrom = Math.max(1, t - 2);
   const canon = actualCategorySql(`cl."category"`);
@@ -353,11 +435,13 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
              CASE WHEN f."position" = 'above' THEN (CASE WHEN f."high" > 0 THEN (f."actual" - f."high")::float8 / f."high"::float8 END)
                   ELSE (CASE WHEN f."low" > 0 THEN (f."low" - f."actual")::float8 / f."low"::float8 ELSE 0 END) END AS "distance"
         FROM f WHERE f."position" IS NOT NULL
-    )
+    ),
+    ${unbilledCtes(organizationId, filter, period)}
     SELECT
       (${groupBy('"businessUnit"')}) AS "bu",
       (${groupBy('"approach"')}) AS "ap",
       (SELECT count(*) FROM f WHERE f."position" IS NOT NULL OR f."overBudget")::int AS "flagged",
       -- Every use case ranked within the first few (ties at the edge included: the titles break them, as the page sorts them).
-      (SELECT json_agg(r) FROM (SELECT o.*, rank() OVER (ORDER BY o."distance" DESC NULLS FIRST) AS "rank" FROM o) r WHERE r."rank" <= ${int(limit)}) AS "outside"`;
+      (SELECT json_agg(r) FROM (SELECT o.*, rank() OVER (ORDER BY o."distance" DESC NULLS FIRST) AS "rank" FROM o) r WHERE r."rank" <= ${int(limit)}) AS "outside",
+      ${unbilledSelect(unbilledLimit)} AS "unbilled"`;
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
-import { MONTH_NAMES, RULE_FIELD_LABELS, UNATTRIBUTED_LABELS, type RuleField } from "@/lib/domain/actuals";
-import { exactDollars } from "@/lib/domain/money";
+import { MONTH_NAMES, RULE_FIELD_LABELS, UNATTRIBUTED_LABELS, unbilledText, type RuleField } from "@/lib/domain/actuals";
+import { dollars, exactDollars } from "@/lib/domain/money";
+import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { ACTUAL_IMPORT_ROLES } from "@/lib/server/actuals/import";
 import { loadPortfolioActuals } from "@/lib/server/actuals/read";
 import { listActualImports, listActualRules, unattributedSources, useCaseChoices } from "@/lib/server/actuals/sources-read";
@@ -15,6 +16,9 @@ import { NewVersionButton } from "./_components/unit-costs";
 import { loadUnitCosts } from "@/lib/server/actuals/unit-costs";
 
 export const metadata: Metadata = { title: "Actual spend" };
+
+/** The started use cases with no bills listed here, the largest projections first; the rest are counted. */
+const UNBILLED_SHOWN = 100;
 
 const box = "rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200";
 const th = "border-b border-zinc-200 px-2 py-2 text-left font-medium text-zinc-600";
@@ -35,7 +39,7 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
   const [imports, rules, portfolio, useCases, unit] = await Promise.all([
     listActualImports(ctx.organization.id),
     listActualRules(ctx.organization.id),
-    loadPortfolioActuals(ctx.organization.id),
+    loadPortfolioActuals(ctx.organization.id, EMPTY_FILTER, 10, UNBILLED_SHOWN),
     manage ? useCaseChoices(ctx.organization.id) : Promise.resolve([]),
     loadUnitCosts(ctx.organization.id),
   ]);
@@ -124,6 +128,48 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
           </>
         )}
       </section>
+
+      {portfolio.period && portfolio.unbilled.count > 0 ? (
+        <section id="unbilled" aria-labelledby="unbilled-heading" className={`${box} scroll-mt-4`} data-testid="unbilled">
+          <h2 id="unbilled-heading" className="text-lg font-semibold text-zinc-900">
+            Started, with no bills in {portfolio.period.year}
+          </h2>
+          <p className="mt-1 text-sm text-zinc-700" data-testid="unbilled-total">
+            {unbilledText(portfolio.unbilled, true)} The portfolio&apos;s projected against actual compares only the use cases with bills, so their projection is not in it. Their spend may be among the unattributed above: a tag with the use case&apos;s id, or a rule, gives it to them.
+          </p>
+          <div className="mt-3 overflow-x-auto">
+            <table className="min-w-full text-sm" data-testid="unbilled-list">
+              <caption className="sr-only">Started use cases with no bills this year, largest projection first</caption>
+              <thead>
+                <tr>
+                  <th className={th}>Use case</th>
+                  <th className={th}>Business unit</th>
+                  <th className={thNum}>Base projection so far (metered)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {portfolio.unbilled.useCases.map((u) => (
+                  <tr key={u.id}>
+                    <td className={td}>
+                      <Link className="text-brand-700 underline" href={`${base}/use-cases/${u.id}`}>
+                        {u.title}
+                      </Link>
+                    </td>
+                    <td className={td}>{u.businessUnit || "—"}</td>
+                    <td className={tdNum}>{dollars(u.base)}</td>
+                  </tr>
+                ))}
+                {portfolio.unbilled.count > portfolio.unbilled.useCases.length && (
+                  <tr>
+                    <td className={td} colSpan={2}>{(portfolio.unbilled.count - portfolio.unbilled.useCases.length).toLocaleString("en-US")} others</td>
+                    <td className={tdNum}>{dollars(portfolio.unbilled.base - portfolio.unbilled.useCases.reduce((n, u) => n + u.base, 0))}</td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
 
       <section aria-labelledby="rules-heading" className={box}>
         <h2 id="rules-heading" className="text-lg font-semibold text-zinc-900">

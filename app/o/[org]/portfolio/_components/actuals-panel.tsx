@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { againstBaseText, MONTH_NAMES, UNMETERED_WORDS } from "@/lib/domain/actuals";
+import { againstBaseText, MONTH_NAMES, unbilledText, UNMETERED_WORDS } from "@/lib/domain/actuals";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { plural } from "@/lib/domain/portfolio/format";
 import { dollars, exactDollarRange, exactDollars } from "@/lib/domain/money";
@@ -79,6 +79,11 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
           </>
         )}
         {none ? null : a.flagged === 0 ? "no use case is flagged. " : `${plural(a.flagged, "use case")} flagged. `}
+        {a.unbilled.count > 0 ? (
+          <>
+            <span data-testid="actuals-unbilled">{unbilledText(a.unbilled, none)}</span>{" "}
+          </>
+        ) : null}
         {unattributed !== 0 ? (
           <>
             {/* The organization's, whatever the view: it belongs to no use case, so no filter can place it. */}
@@ -91,6 +96,26 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
           "All of it is attributed."
         )}
       </p>
+      {a.unbilled.count > 0 ? (
+        <details className="mt-2 text-sm">
+          <summary className="cursor-pointer text-zinc-700">Started, with no bills yet</summary>
+          <ul className="mt-1 divide-y divide-zinc-100" data-testid="actuals-unbilled-list">
+            {a.unbilled.useCases.map((u) => (
+              <li key={u.id} className="flex justify-between gap-4 py-1">
+                <Link className={link} href={useCaseHref(u.id)}>
+                  {u.title}
+                </Link>
+                <span className="tabular-nums text-zinc-700">{dollars(u.base)} projected so far</span>
+              </li>
+            ))}
+          </ul>
+          {a.unbilled.count > a.unbilled.useCases.length ? (
+            <p className="mt-1 text-zinc-600">
+              {plural(a.unbilled.count - a.unbilled.useCases.length, "other")} (<Link className={link} href={`${actualsHref}#unbilled`}>the full list{filtered ? ", of the whole organization" : ""}</Link>).
+            </p>
+          ) : null}
+        </details>
+      ) : null}
       {none ? null : <div className="mt-4 grid gap-6 xl:grid-cols-2">
         {rows("By business unit", a.byBusinessUnit.map((b) => ({ key: b.businessUnit, name: b.businessUnit || "No business unit", ...b })))}
         {rows("By approach", a.byApproach.map((b) => ({ key: b.approach ?? "none", name: b.approach ? APPROACH_LABELS[b.approach] : "No approach", ...b })))}
@@ -113,3 +138,4 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
     </Panel>
   );
 }
+
