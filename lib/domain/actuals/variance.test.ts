@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apportion } from "./money";
-import { againstBaseText, computeVariance, unbilledText, distanceOutside, MONTH_NAMES, monthlyShares, pct, positionOf, projectedOverText, sharesToDate, WARNING_LABELS } from "./variance";
+import { againstBaseText, computeVariance, earlyWarningGapText, unbilledText, distanceOutside, MONTH_NAMES, monthlyShares, pct, positionOf, projectedOverText, sharesToDate, WARNING_LABELS } from "./variance";
 
 /** A projection of $120k base a year of inference ($96k low, $150k high) and $24k of engineering (not metered). */
 const projection = [
@@ -204,5 +204,8 @@ describe("the portfolio's against-base cell", () => {
   it("says what the comparison leaves out: the started use cases with no bill, and their projection so far", () => {
     expect(unbilledText({ count: 1, base: 200_00 })).toBe("1 started use case with a base projection of $200 so far has no bills yet (untagged, or not yet running), and is left out of this comparison.");
     expect(unbilledText({ count: 6, base: 124_411_59 }, true)).toBe("6 started use cases with a base projection of $124,412 so far have no bills yet (untagged, or not yet running).");
+    expect(earlyWarningGapText({ count: 6, base: 124_411_59 })).toBe(
+      "Early warnings are raised from bills: 6 started use cases with a base projection of $124,412 so far have no bills yet (untagged, or not yet running), so none can be raised on them.",
+    );
   });
 });

@@ -313,3 +313,12 @@ export function unbilledText(u: { count: number; base: number }, none = false): 
   const one = u.count === 1;
   return `${u.count.toLocaleString("en-US")} started use case${one ? "" : "s"} with a base projection of ${dollars(u.base)} so far ${one ? "has" : "have"} no bills yet (untagged, or not yet running)${none ? "" : `, and ${one ? "is" : "are"} left out of this comparison`}.`;
 }
+
+/**
+ * The early warnings' gap: they are raised from bills, so a started use case with none can raise
+ * none, however far its spend runs from its projection. Said beside the list, with the figure.
+ */
+export function earlyWarningGapText(u: { count: number; base: number }): string {
+  const one = u.count === 1;
+  return `Early warnings are raised from bills: ${u.count.toLocaleString("en-US")} started use case${one ? "" : "s"} with a base projection of ${dollars(u.base)} so far ${one ? "has" : "have"} no bills yet (untagged, or not yet running), so none can be raised on ${one ? "it" : "them"}.`;
+}

@@ -7,6 +7,8 @@ import { QUEUE_REASON_LABELS, QUEUE_REASONS, QUEUE_REASONS_FOR, type QueueReason
 import { canTakeStep, refusalFor, stageText, UNFIGURED_BUDGET_REFUSAL } from "@/lib/domain/decisions/workflow";
 import { buttonClass } from "@/components/button";
 import { readQueue, type QueueItem } from "@/lib/server/decisions/queue";
+import { loadUnbilled } from "@/lib/server/actuals/read";
+import { earlyWarningGapText } from "@/lib/domain/actuals";
 import { guardPage } from "@/lib/server/page-guard";
 import { OwnerEstimateMark } from "@/components/owner-estimate";
 import { approachLabel, backingClause, riskFlagLabel, useCasePath } from "../use-cases/_components/labels";
@@ -30,7 +32,12 @@ export default async function DecisionQueuePage(props: { params: Promise<{ org: 
   const mine = QUEUE_REASONS_FOR[ctx.role];
   const asked = one(sp.reason);
   const reason = (mine as readonly string[]).includes(asked ?? "") ? (asked as QueueReason) : null;
-  const { items: visible, total, counts } = await readQueue(ctx.organization.id, { reasons: reason ? [reason] : mine, limit: PAGE_SIZE });
+  // Early warnings come from bills: what has none cannot raise one, and the list says so, with the figure.
+  const warningsShown = mine.includes("early-warning") && (reason === null || reason === "early-warning");
+  const [{ items: visible, total, counts }, unbilled] = await Promise.all([
+    readQueue(ctx.organization.id, { reasons: reason ? [reason] : mine, limit: PAGE_SIZE }),
+    warningsShown ? loadUnbilled(ctx.organization.id, { limit: 0 }) : null,
+  ]);
   const base = `/o/${ctx.organization.slug}/decisions`;
 
   return (
@@ -59,6 +66,15 @@ export default async function DecisionQueuePage(props: { params: Promise<{ org: 
           </Link>
         ))}
       </nav>
+      {unbilled && unbilled.count > 0 ? (
+        <p className="-mt-3 mb-4 text-sm text-zinc-700" data-testid="queue-unbilled">
+          {earlyWarningGapText(unbilled)}{" "}
+          <Link href={`/o/${ctx.organization.slug}/actuals#unbilled`} className="text-brand-700 underline">
+            See which
+          </Link>
+          .
+        </p>
+      ) : null}
       <h2 className="mb-2 text-base font-semibold">
         {reason ? QUEUE_REASON_LABELS[reason] : "Everything that needs you"}: {total} {total === 1 ? "use case" : "use cases"}
         {total > PAGE_SIZE ? ` (the ${PAGE_SIZE} with the largest projected spend shown)` : ""}
