@@ -55,7 +55,7 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   // The spend is the lifecycle as chosen (base), whole: every figure it needs was given. In whole
   // dollars, the exact sum of the stored years rounded once.
   const [life] = await registry.query<{ base: string }>(`SELECT sum("baseCents")::text AS base FROM "CostYear" WHERE "useCaseId" = $1 AND approach = 'RAG'`, [id]);
-  await expect(row.getByTestId("queue-spend")).toHaveText(dollars(BigInt(life!.base)));
+  await expect(row.getByTestId("queue-spend")).toHaveText(`lifecycle ${dollars(BigInt(life!.base))}`);
   // Beside "Approve RAG": what RAG costs over the lifecycle, and whether it is the cheapest that serves.
   await expect(row.getByTestId("queue-option-note")).toHaveText(/^RAG: \$[\d,]+ over the lifecycle \(base\)/);
   await page.getByTestId("notification-bell").click();

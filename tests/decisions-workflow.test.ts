@@ -209,6 +209,8 @@ describe("a yearly budget with no figure", () => {
     expect(line).not.toMatch(/>Approve budget[^<]/);
     expect(line).toMatch(/<button type="button" disabled="" aria-describedby="budget-unfigured-[^"]+"[^>]*>Approve budget<\/button>/);
     expect(line).toContain(reason);
+    // Beside "no figure yet", the figure it shows is named: the lifecycle cost, not a budget (the demo's read "$243,401 + missing").
+    expect(line).toMatch(/data-testid="queue-spend"[^>]*>lifecycle \$[\d,]+<span[^>]*> \+ missing<\/span>/);
 
     // The lead answers the volume: the decision stands, and its budget is taken from the projection again.
     const version = (await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).version;

@@ -73,7 +73,7 @@ describe("owners' estimates and abstentions, where one line stands for a use cas
     expect(topLine(renewalId)).toContain(">owner's estimate</span>");
     expect(topLine(searchId)).toMatch(/\$[\d,]+/);
     expect(topLine(searchId)).not.toContain("owner's estimate");
-    expect(queueLine(renewalId)).toMatch(/data-testid="queue-spend"[^>]*>\$2,400,000.*owner's estimate/);
+    expect(queueLine(renewalId)).toMatch(/data-testid="queue-spend"[^>]*>lifecycle \$2,400,000.*owner's estimate/);
     expect(queueLine(searchId)).not.toContain("owner's estimate");
     // The headline says how much of its lifecycle total is owners' estimates.
     expect(ownersLine).toBe(

@@ -120,7 +120,8 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
         {agreement ? ` · ${agreement}` : ""}
       </span>
       <span className="tabular-nums text-zinc-900" data-testid="queue-spend" title="Lifecycle cost as chosen (the decision, else the recommendation), base scenario">
-        {item.spendCents === null ? "not costed" : dollars(item.spendCents)}
+        {/* Named for what it is: beside a yearly budget (or its want of a figure), a bare figure read as that budget. */}
+        {item.spendCents === null ? "not costed" : `lifecycle ${dollars(item.spendCents)}`}
         {item.spendIncomplete ? <span className="ml-1 text-xs text-amber-800">{" "}+ missing</span> : null}
         {item.spendManual ? <OwnerEstimateMark /> : null}
         {/* The line names the recommendation; where the decision is another approach, the spend is that one's. */}
