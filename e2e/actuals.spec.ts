@@ -38,6 +38,8 @@ test("finance imports, attributes and re-imports actual spend; the use case and 
   const org = await auth.makeOrg();
   const claims = await seedUseCase(auth, org, { title: "Claims triage", externalId: "UC-A", businessUnit: "Claims", approach: "RAG", lines: [["INFERENCE", 2_400_00], ["RETRIEVAL_INFRA", 600_00]] });
   await seedUseCase(auth, org, { title: "Letter drafting", externalId: "UC-B", businessUnit: "Service", approach: "PROMPTING", lines: [["INFERENCE", 240_00]] });
+  // Started in January, $1,200 a year, and no bill: left out of the comparison, and said to be ($200 to February).
+  const quiet = await seedUseCase(auth, org, { title: "Quiet one", externalId: "UC-Q", businessUnit: "Service", approach: "PROMPTING", lines: [["INFERENCE", 1_200_00]] });
 
   await auth.signIn(page, org.users.FINANCE!, { from: org.path("use-cases") });
   await page.getByRole("link", { name: "Actual spend" }).click();
@@ -55,6 +57,9 @@ test("finance imports, attributes and re-imports actual spend; the use case and 
   // 2. Unattributed spend is shown as such, with where it comes from.
   await expect(page.getByTestId("unattributed-total")).toContainText("$112.56 this year belongs to no use case yet");
   await expect(page.getByTestId("unattributed-sources").getByRole("row", { name: /vector-db-1/ })).toContainText("$90.01");
+  // The started use case with no bill is listed, with its projection so far.
+  await expect(page.getByTestId("unbilled-total")).toContainText("1 started use case with a base projection of $200 so far has no bills yet (untagged, or not yet running).");
+  await expect(page.getByTestId("unbilled-list").getByRole("row", { name: /Quiet one/ })).toContainText("$200");
 
   // 3. A rule splits the shared vector database 60/40.
   const rules = page.getByRole("form", { name: "Add an attribution rule" });
@@ -106,12 +111,17 @@ test("finance imports, attributes and re-imports actual spend; the use case and 
   // Manual estimates are compared whole, as the use case's own panel says.
   await expect(p).toContainText("what a bill measures (inference, hosting and training compute, retrieval, and manual estimates whole; not engineering time or retraining cycles, which are mostly people's time rather than a cloud bill)");
   await expect(p.getByTestId("actuals-unattributed")).toHaveText("$23 belongs to no use case yet");
+  // The comparison covers the use cases with bills; the started one without is said beside it, and which it is.
+  await expect(p.getByTestId("actuals-unbilled")).toHaveText("1 started use case with a base projection of $200 so far has no bills yet (untagged, or not yet running), and is left out of this comparison.");
+  await p.getByText("Started, with no bills yet").click();
+  await expect(p.getByTestId("actuals-unbilled-list").getByRole("link", { name: "Quiet one" })).toHaveAttribute("href", new RegExp(`/use-cases/${quiet}`));
   // The units' rows add up to the sentence's spend, so they read to the cent (lib/domain/money.ts, 3a).
   await expect(p.getByTestId("actuals-by-unit").getByRole("row", { name: /Claims/ })).toContainText(/\$374\.\d\d/);
   await expect(p.getByTestId("actuals-outside").getByRole("listitem").first()).toContainText("Letter drafting");
   await expect(p.getByTestId("actuals-outside").getByRole("listitem").first()).toContainText("above the high case ($50)");
   // Its early warning is in the executive's queue too.
   await page.goto(org.path("decisions?reason=early-warning"));
+  await expect(page.getByTestId("queue-unbilled")).toContainText("1 started use case with a base projection of $200 so far has no bills yet (untagged, or not yet running), so none can be raised on it.");
   await expect(page.getByTestId("queue-row").filter({ hasText: "Letter drafting" }).getByTestId("queue-reasons")).toContainText("Actual spend early warning (actual spend outside its range");
   // Its notification leads to the use case's page, where the actual spend is (as its mail does), not to the Decision tab.
   await page.goto(org.path("notifications"));
