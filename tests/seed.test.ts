@@ -14,6 +14,7 @@ import { parseListQuery } from "@/lib/domain/use-case-list";
 import { backingText, recommendationText } from "@/app/o/[org]/use-cases/_components/labels";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ActualsPanel } from "@/app/o/[org]/use-cases/[id]/_panels/actuals-panel";
+import { ActualsPanel as PortfolioActualsPanel } from "@/app/o/[org]/portfolio/_components/actuals-panel";
 import { CostPanel } from "@/app/o/[org]/use-cases/[id]/_panels/cost-panel";
 import { signInAs, signOut } from "./helpers/session";
 
@@ -101,6 +102,10 @@ describe("the demo seed", () => {
       ["First notice of loss triage", 1_357_12],
     ]);
     expect(portfolio.unbilled).toMatchObject({ count: 6, base: 124_411_59 });
+    // The headline says them beside the comparison, which reads "within 1%" (not "−<1%").
+    const headline = renderToStaticMarkup(PortfolioActualsPanel({ a: portfolio, useCaseHref: (id) => `/u/${id}`, actualsHref: "/actuals" })!).replace(/<[^>]+>/g, "");
+    expect(headline).toContain("Spent $117,733 so far this year against a base projection of $117,766 (within 1%);");
+    expect(headline).toContain("6 started use cases with a base projection of $124,412 so far have no bills yet (untagged, or not yet running), and are left out of this comparison.");
     // A use case that started during the year says what its projection for the months so far is:
     // a twelfth of its first year a month from its start, not the whole year squeezed into them.
     const panel = async (title: string) => renderToStaticMarkup(await ActualsPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: useCases.find((u) => u.title === title)!.id }));
