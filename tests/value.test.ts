@@ -8,11 +8,13 @@
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
-import { paybackText, returnText, type ApproachValue } from "@/lib/domain/value";
+import { budgetStatusText, paybackText, returnText, type ApproachValue } from "@/lib/domain/value";
 import { db, Prisma } from "@/lib/server/db";
 import { businessUnitStream, detailStream } from "@/lib/server/export/cost-exports";
 import { loadDashboard } from "@/lib/server/portfolio/dashboard";
 import { seedDemoOrganization } from "@/lib/server/seed/demo";
+import { inUseCaseTransaction } from "@/lib/server/use-cases/write";
+import { setBusinessUnitBudget } from "@/lib/server/value/write";
 import { budgetOverview, getUseCaseValue, portfolioValue } from "@/lib/server/value/read";
 import { setBenefit, setBudget, setHourlyRate } from "@/app/o/[org]/value/actions";
 import { createTestOrg } from "./helpers/factory";
@@ -171,6 +173,35 @@ describe("the portfolio: value by business unit and budgets", () => {
       const sum = (k: "low" | "base" | "high") => rows.reduce((a, r) => a + (r.projected?.[k] ?? 0), 0);
       const year = chosen.years.find((x) => x.calendarYear === y)!;
       expect({ low: sum("low"), base: sum("base"), high: sum("high") }, String(y)).toEqual({ low: year.low, base: year.base, high: year.high });
+    }
+  });
+
+  it("counts each unit's use cases in the year that are not costed, gives Procurement (an agent, not costed) its row, and never judges it on $0", async () => {
+    const b = await budgetOverview(orgId, EMPTY_FILTER, 2027);
+    const row = (bu: string) => b.rows.find((r) => r.businessUnit === bu);
+    // Procurement's one use case, "Supplier due-diligence agent" (from February 2027), is an agent the
+    // cost model does not price: the unit had no row at all. Sales & Distribution's "Renewal call
+    // preparation notes" is one too: its row read a projection with nothing said of it.
+    expect(row("Procurement")).toMatchObject({ projected: null, useCases: 0, notCosted: 1, status: "no-budget" });
+    expect(row("Sales & Distribution")).toMatchObject({ notCosted: 1 });
+    expect(row("Sales & Distribution")!.projected!.base).toBeGreaterThan(0);
+    // Claims' use cases in 2027 are all costed.
+    expect(row("Claims")).toMatchObject({ notCosted: 0 });
+    // Before its start (2027), Procurement has nothing in the year: no row.
+    expect((await budgetOverview(orgId, EMPTY_FILTER, 2026)).rows.find((r) => r.businessUnit === "Procurement")).toBeUndefined();
+    // The filtered path counts the same.
+    const filtered = await budgetOverview(orgId, { ...EMPTY_FILTER, businessUnit: ["Procurement", "Sales & Distribution"] }, 2027);
+    expect(filtered.rows.map((r) => [r.businessUnit, r.notCosted])).toEqual([["Procurement", 1], ["Sales & Distribution", 1]]);
+
+    // With a budget, Procurement is not judged (it read $0 projected and "Within budget").
+    const ctx = { organizationId: orgId, actorId: users.FINANCE, role: "FINANCE" as const };
+    await inUseCaseTransaction((tx) => setBusinessUnitBudget(tx, ctx, { businessUnit: "Procurement", year: 2027, amountCents: 5_000_000 }));
+    try {
+      const procurement = (await budgetOverview(orgId, EMPTY_FILTER, 2027)).rows.find((r) => r.businessUnit === "Procurement")!;
+      expect(procurement).toMatchObject({ budgetCents: 5_000_000, projected: null, overByCents: null, status: "not-costed" });
+      expect(budgetStatusText(procurement, (c) => `$${c}`)).toBe("Not judged: its 1 use case in the year is not costed");
+    } finally {
+      await inUseCaseTransaction((tx) => setBusinessUnitBudget(tx, ctx, { businessUnit: "Procurement", year: 2027, amountCents: null }));
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anyApproval, approvedText, BUDGET_STATUS_LABELS, budgetInputSchema, budgetRows, budgetStatus, budgetStatusText, budgetYearChoices, budgetYearReason, parseBudgetYear, parseDollarsToCents } from "./budget";
+import { anyApproval, approvedText, BUDGET_STATUS_LABELS, budgetInputSchema, budgetRows, budgetStatus, budgetStatusText, budgetYearChoices, budgetYearReason, leftOutSentence, leftOutText, parseBudgetYear, parseDollarsToCents } from "./budget";
 
 const m = (low: number, base: number, high: number) => ({ low, base, high });
 
@@ -12,6 +12,9 @@ describe("budgetStatus", () => {
     ["below", m(10, 20, 30), 100, null, "within"],
     ["approved spend above the budget", m(10, 20, 30), 100, 101, "over"],
     ["approved spend within", m(10, 20, 30), 100, 100, "within"],
+    ["nothing costed", null, 100, null, "not-costed"],
+    ["nothing costed, no budget", null, null, null, "no-budget"],
+    ["nothing costed, approved spend above the budget", null, 100, 101, "over"],
   ] as const)("%s → %s", (_, projected, budget, approved, status) => expect(budgetStatus(projected, budget, approved)).toBe(status));
 });
 
@@ -66,6 +69,59 @@ describe("a row's status as the table says it", () => {
     expect(budgetStatusText(row(m(50, 100, 150), 100), d)).toBe(BUDGET_STATUS_LABELS["at-risk"]);
     expect(budgetStatusText(row(m(1, 2, 3), null), d)).toBe(BUDGET_STATUS_LABELS["no-budget"]);
     expect(budgetStatusText(row(m(10, 20, 30), 100), d)).toBe(BUDGET_STATUS_LABELS.within);
+  });
+});
+
+describe("use cases the projection leaves out (not costed, or with a missing figure)", () => {
+  const d = (c: number) => `$${c}`;
+  // The demo's 2027: Procurement's one use case is an agent the cost model does not price;
+  // Sales & Distribution has costed use cases and one such agent; IT has one with a missing figure.
+  const spend = [
+    { businessUnit: "Sales & Distribution", projected: m(60, 75, 90), useCases: 3, incomplete: 0 },
+    { businessUnit: "IT", projected: m(10, 20, 30), useCases: 2, incomplete: 1 },
+  ];
+  const notCosted = new Map([["Procurement", 1], ["Sales & Distribution", 1]]);
+
+  it("gives a unit whose use cases in the year are all not costed a row, with no projection (never $0)", () => {
+    const rows = budgetRows(spend, new Map(), null, new Map(), notCosted);
+    expect(rows.map((r) => [r.businessUnit, r.projected, r.notCosted, r.incomplete, r.status])).toEqual([
+      ["IT", m(10, 20, 30), 0, 1, "no-budget"],
+      ["Procurement", null, 1, 0, "no-budget"],
+      ["Sales & Distribution", m(60, 75, 90), 1, 0, "no-budget"],
+    ]);
+    expect(rows.map((r) => leftOutText(r))).toEqual(["1 with a missing figure (left out)", "1 not costed (left out)", "1 not costed (left out)"]);
+  });
+
+  it("with a budget, a unit with nothing costed is not judged (not $0 'Within budget'), and says how many it leaves out", () => {
+    const rows = budgetRows(spend, new Map([["Procurement", 50_000]]), null, new Map(), new Map([["Procurement", 2]]));
+    const procurement = rows.find((r) => r.businessUnit === "Procurement")!;
+    expect(procurement).toMatchObject({ projected: null, overByCents: null, status: "not-costed" });
+    expect(budgetStatusText(procurement, d)).toBe("Not judged: its 2 use cases in the year are not costed");
+    expect(budgetStatusText({ ...procurement, notCosted: 1 }, d)).toBe("Not judged: its 1 use case in the year is not costed");
+    // With no use case in the year at all, a budget's $0 is still a real zero.
+    expect(budgetRows([], new Map([["Procurement", 50_000]]), null).find((r) => r.businessUnit === "Procurement")).toMatchObject({ projected: m(0, 0, 0), status: "within" });
+  });
+
+  it("never says a plain 'Within budget' for a unit whose projection leaves something out", () => {
+    const rows = budgetRows(spend, new Map([["Sales & Distribution", 100], ["IT", 25]]), null, new Map(), notCosted);
+    const text = (bu: string) => budgetStatusText(rows.find((r) => r.businessUnit === bu)!, d);
+    expect(text("Sales & Distribution")).toBe("Within budget for what is costed; 1 not costed (left out)");
+    expect(text("IT")).toBe("Within budget for what is costed, over it in the high case; 1 with a missing figure (left out)");
+    expect(budgetStatusText({ ...rows[0]!, status: "within", notCosted: 2, incomplete: 1 }, d)).toBe("Within budget for what is costed; 2 not costed and 1 with a missing figure (left out)");
+    // An overrun stays an overrun: what is left out would only add to it.
+    expect(budgetStatusText({ ...rows[0]!, budgetCents: 5, status: "over", notCosted: 1 }, d)).toBe("Over budget by $15");
+  });
+
+  it("sums up what the projections leave out under the panel's summary, or nothing", () => {
+    const rows = budgetRows(spend, new Map(), null, new Map(), notCosted);
+    expect(leftOutSentence(rows)).toBe(
+      "Projected spend leaves out 2 use cases in the year that are not costed (not assessed, or an approach the cost model does not price with no manual estimate) and the missing figures of 1 more use case; a unit with any of them is judged only on what is costed.",
+    );
+    expect(leftOutSentence([{ notCosted: 1, incomplete: 0 }])).toBe(
+      "Projected spend leaves out 1 use case in the year that is not costed (not assessed, or an approach the cost model does not price with no manual estimate); a unit with any of them is judged only on what is costed.",
+    );
+    expect(leftOutSentence([{ notCosted: 0, incomplete: 2 }])).toBe("Projected spend leaves out the missing figures of 2 use cases; a unit with any of them is judged only on what is costed.");
+    expect(leftOutSentence(budgetRows([spend[0]!], new Map(), null))).toBe("");
   });
 });
 
@@ -167,7 +223,13 @@ describe("the budget form's messages", () => {
   });
 
   it("labels each status", () => {
-    expect(BUDGET_STATUS_LABELS).toEqual({ "no-budget": "No budget set", over: "Over budget", "at-risk": "Within budget, over it in the high case", within: "Within budget" });
+    expect(BUDGET_STATUS_LABELS).toEqual({
+      "no-budget": "No budget set",
+      over: "Over budget",
+      "at-risk": "Within budget, over it in the high case",
+      within: "Within budget",
+      "not-costed": "Not judged: nothing in the year is costed",
+    });
   });
 
   it("a row carries its unit's count of use cases and of incomplete ones", () => {

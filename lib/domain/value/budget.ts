@@ -32,22 +32,26 @@ export const budgetInputSchema = z
   .strict();
 export type BudgetInput = z.infer<typeof budgetInputSchema>;
 
-export type BudgetStatus = "no-budget" | "over" | "at-risk" | "within";
+export type BudgetStatus = "no-budget" | "over" | "at-risk" | "within" | "not-costed";
 
 export const BUDGET_STATUS_LABELS: Record<BudgetStatus, string> = {
   "no-budget": "No budget set",
   over: "Over budget",
   "at-risk": "Within budget, over it in the high case",
   within: "Within budget",
+  "not-costed": "Not judged: nothing in the year is costed",
 };
 
 /**
  * Over budget when the base projection (or the approved spend, once there is one) exceeds the
- * budget; at risk when only the high projection does.
+ * budget; at risk when only the high projection does. With no projection at all (null: none of
+ * the unit's use cases in the year is costed) there is nothing to judge the budget by, unless the
+ * approved spend alone exceeds it.
  */
-export function budgetStatus(projected: Money3, budgetCents: number | null, approvedCents: number | null): BudgetStatus {
+export function budgetStatus(projected: Money3 | null, budgetCents: number | null, approvedCents: number | null): BudgetStatus {
   if (budgetCents === null) return "no-budget";
-  if (projected.base > budgetCents || (approvedCents !== null && approvedCents > budgetCents)) return "over";
+  if ((projected !== null && projected.base > budgetCents) || (approvedCents !== null && approvedCents > budgetCents)) return "over";
+  if (projected === null) return "not-costed";
   if (projected.high > budgetCents) return "at-risk";
   return "within";
 }
@@ -67,6 +71,12 @@ export interface BudgetRow {
   projected: Money3 | null;
   useCases: number;
   incomplete: number;
+  /**
+   * The unit's use cases in the year (their lifecycle covers it) with no cost as chosen at all: not
+   * assessed, or an approach the cost model does not price (an agent, a pipeline) with no manual
+   * estimate. Outside the projection, and said beside it: never read as spending nothing.
+   */
+  notCosted: number;
   /** null: no yearly budget with a figure approved on the decision queue (among the use cases in view). */
   approvedCents: number | null;
   /** Budgets finance approved with no figure (the first year not fully costed): outside approvedCents, said beside it. */
@@ -77,25 +87,35 @@ export interface BudgetRow {
 }
 
 /**
- * One row per business unit that has a budget, projected spend or an approval in the year, sorted
- * by name ("" for use cases without a unit last). Units with a budget and nothing projected show $0
- * projected: no use case of theirs spends that year, which is a real zero, not a missing figure. A
- * unit there only by an approval (its use cases not costed in the year) has no projection (null),
- * but its approval is still in a row: the rows hold every approval, so they add up to the total.
+ * One row per business unit that has a budget, projected spend, a use case in the year that is not
+ * costed, or an approval, sorted by name ("" for use cases without a unit last). Units with a
+ * budget and no use case in the year show $0 projected: none of theirs spends that year, which is a
+ * real zero, not a missing figure. A unit whose use cases in the year are all not costed, or there
+ * only by an approval, has no projection (null), never $0: "Procurement", whose one use case is an
+ * agent the cost model does not price, used to have no row at all, and with a budget it would have
+ * read $0 and "Within budget". The rows hold every approval, so they add up to the total.
  */
 export function budgetRows(
   spend: readonly UnitSpend[],
   budgets: ReadonlyMap<string, number>,
   approved: ReadonlyMap<string, number> | null,
   approvedWithoutFigure: ReadonlyMap<string, number> = new Map(),
+  notCosted: ReadonlyMap<string, number> = new Map(),
 ): BudgetRow[] {
-  const units = new Set<string>([...spend.map((s) => s.businessUnit), ...budgets.keys(), ...(approved?.keys() ?? []), ...approvedWithoutFigure.keys()]);
+  const uncosted = (bu: string) => notCosted.get(bu) ?? 0;
+  const units = new Set<string>([
+    ...spend.map((s) => s.businessUnit),
+    ...budgets.keys(),
+    ...(approved?.keys() ?? []),
+    ...approvedWithoutFigure.keys(),
+    ...[...notCosted.keys()].filter((bu) => uncosted(bu) > 0),
+  ]);
   const byUnit = new Map(spend.map((s) => [s.businessUnit, s]));
   return [...units]
     .sort((a, b) => (a === "" ? 1 : b === "" ? -1 : compareText(a, b)))
     .map((businessUnit) => {
       const s = byUnit.get(businessUnit);
-      const projected = s ? s.projected : budgets.has(businessUnit) ? { low: 0, base: 0, high: 0 } : null;
+      const projected = s ? s.projected : budgets.has(businessUnit) && uncosted(businessUnit) === 0 ? { low: 0, base: 0, high: 0 } : null;
       const budgetCents = budgets.get(businessUnit) ?? null;
       const approvedCents = approved?.get(businessUnit) ?? null;
       return {
@@ -104,22 +124,43 @@ export function budgetRows(
         projected,
         useCases: s?.useCases ?? 0,
         incomplete: s?.incomplete ?? 0,
+        notCosted: uncosted(businessUnit),
         approvedCents,
         approvedWithoutFigure: approvedWithoutFigure.get(businessUnit) ?? 0,
         overByCents: budgetCents === null || projected === null ? null : projected.base - budgetCents,
-        status: budgetStatus(projected ?? { low: 0, base: 0, high: 0 }, budgetCents, approvedCents),
+        status: budgetStatus(projected, budgetCents, approvedCents),
       };
     });
+}
+
+type LeftOut = Partial<Pick<BudgetRow, "notCosted" | "incomplete">>;
+
+/**
+ * What a row's projection leaves out, in a phrase, or "" when nothing: "1 not costed (left out)",
+ * "2 with a missing figure (left out)", "1 not costed and 1 with a missing figure (left out)".
+ */
+export function leftOutText(row: LeftOut): string {
+  const parts = [row.notCosted ? `${row.notCosted} not costed` : "", row.incomplete ? `${row.incomplete} with a missing figure` : ""].filter(Boolean);
+  return parts.length ? `${parts.join(" and ")} (left out)` : "";
 }
 
 /**
  * A row's status as the budget table says it. Over the budget at base, by how much, and, where the
  * low case stays within it, that too: the range straddles the budget, so "over" is the base's
  * verdict, not a certainty. Over only because the approved spend exceeds the budget (the base
- * within it), the overrun is the approved spend's, never a negative "over by".
+ * within it), the overrun is the approved spend's, never a negative "over by". Within it (or at
+ * risk) while some of the unit's use cases in the year are not costed or lack a figure, it is
+ * within it for what is costed, and says what is left out: never a plain "Within budget" over a
+ * projection that leaves spend out. With nothing costed, it is not judged, and says how many.
  */
-export function budgetStatusText(row: Pick<BudgetRow, "status" | "budgetCents" | "projected" | "approvedCents">, dollars: (cents: number) => string): string {
+export function budgetStatusText(row: Pick<BudgetRow, "status" | "budgetCents" | "projected" | "approvedCents"> & LeftOut, dollars: (cents: number) => string): string {
   const { budgetCents: budget, projected } = row;
+  const leftOut = leftOutText(row);
+  if (row.status === "not-costed" && row.notCosted) {
+    return `Not judged: ${row.notCosted === 1 ? "its 1 use case in the year is" : `its ${row.notCosted} use cases in the year are`} not costed`;
+  }
+  if (leftOut && row.status === "within") return `Within budget for what is costed; ${leftOut}`;
+  if (leftOut && row.status === "at-risk") return `Within budget for what is costed, over it in the high case; ${leftOut}`;
   if (row.status !== "over" || budget === null) return BUDGET_STATUS_LABELS[row.status];
   if (projected && projected.base > budget) {
     return `Over budget by ${dollars(projected.base - budget)}${projected.low <= budget ? " at base; within it in the low case" : ""}`;
@@ -154,6 +195,23 @@ export function unfiguredApprovalsSentence(rows: readonly Pick<BudgetRow, "appro
   return n === 1
     ? "Approved spend leaves out 1 budget finance approved with no figure yet, as its first year is not fully costed."
     : `Approved spend leaves out ${n} budgets finance approved with no figure yet, as their first year is not fully costed.`;
+}
+
+/**
+ * What the panel says under its summary of the use cases the projections leave out, or "" when
+ * none: "Projected spend leaves out 1 use case in the year that is not costed (not assessed, or an
+ * approach the cost model does not price with no manual estimate) and the missing figures of 2
+ * more use cases; a unit with any of them is judged only on what is costed."
+ */
+export function leftOutSentence(rows: readonly LeftOut[]): string {
+  const notCosted = rows.reduce((a, r) => a + (r.notCosted ?? 0), 0);
+  const incomplete = rows.reduce((a, r) => a + (r.incomplete ?? 0), 0);
+  if (notCosted === 0 && incomplete === 0) return "";
+  const uncosted = notCosted
+    ? `${notCosted === 1 ? "1 use case in the year that is" : `${notCosted} use cases in the year that are`} not costed (not assessed, or an approach the cost model does not price with no manual estimate)`
+    : "";
+  const missing = incomplete ? `the missing figures of ${incomplete} ${notCosted ? "more " : ""}${incomplete === 1 ? "use case" : "use cases"}` : "";
+  return `Projected spend leaves out ${[uncosted, missing].filter(Boolean).join(" and ")}; a unit with any of them is judged only on what is costed.`;
 }
 
 /** "$1,250,000.00" → 125000000; refuses anything but a plain amount with at most two decimals. */

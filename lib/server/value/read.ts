@@ -347,6 +347,34 @@ async function spendByUnit(organizationId: string, filter: PortfolioFilter, year
   );
 }
 
+/**
+ * Per business unit, the use cases in view whose lifecycle covers the calendar year but that have
+ * no cost as chosen at all (not assessed, or an approach the cost model does not price with no
+ * manual estimate): the projection above leaves them out, and the budget panel says so. The years
+ * a use case covers are those derivation costs (lib/server/use-cases/derive.ts): from the year of
+ * its start (else its creation), its horizon of 1 to 10 years, none after the year it was retired.
+ * The rollup's rows with no as-chosen total are read through its two partial indexes of them (not
+ * costed; not assessed), so the read grows with those use cases, not with the portfolio.
+ */
+export async function notCostedByUnit(organizationId: string, filter: PortfolioFilter, year: number): Promise<Map<string, number>> {
+  const arr = asChosenArray("r");
+  const start = Prisma.sql`EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt"))::int`;
+  const years = Prisma.sql`LEAST(10, GREATEST(1, u."horizonYears"), CASE WHEN u."retiredAt" IS NULL THEN 10 ELSE EXTRACT(YEAR FROM u."retiredAt")::int - ${start} + 1 END)`;
+  const rows = await scopedQueryRaw<{ businessUnit: string; n: number }[]>(
+    organizationId,
+    Prisma.sql`
+      SELECT r."businessUnit", count(*)::int AS n
+        FROM "UseCaseRollup" r
+        JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = ${organizationId}
+       WHERE ${rollupWhere(organizationId, filter, "r")}
+         AND ((r."chosenBaseCents" IS NULL AND r.evidence <> 'none') OR r.evidence = 'none')
+         AND cardinality(${arr}) = 0
+         AND ${year}::int >= ${start} AND ${year}::int < ${start} + ${years}
+       GROUP BY r."businessUnit"`,
+  );
+  return new Map(rows.map((r) => [r.businessUnit, int(r.n)]));
+}
+
 /** The budgets of one calendar year, per business unit (cents). */
 export async function budgetsOf(organizationId: string, year: number): Promise<Map<string, number>> {
   const rows = await db.businessUnitBudget.findMany({ where: { organizationId, year }, select: { businessUnit: true, amountCents: true } });
@@ -367,12 +395,13 @@ export async function budgetYears(organizationId: string): Promise<number[]> {
  * the year or the trash.
  */
 export async function budgetOverview(organizationId: string, filter: PortfolioFilter, year: number): Promise<{ year: number; rows: BudgetRow[]; approvalsKnown: boolean }> {
-  const [spend, budgets, approved] = await Promise.all([
+  const [spend, budgets, approved, notCosted] = await Promise.all([
     projectedSpendByUnit(organizationId, filter, year),
     budgetsOf(organizationId, year),
     approvedSpendByBusinessUnit(organizationId, year, filter),
+    notCostedByUnit(organizationId, filter, year),
   ]);
   const inView = filter.businessUnit.length ? new Map([...budgets].filter(([bu]) => filter.businessUnit.includes(bu))) : budgets;
-  const rows = budgetRows(spend, inView, approved?.cents ?? null, approved?.withoutFigure);
+  const rows = budgetRows(spend, inView, approved?.cents ?? null, approved?.withoutFigure, notCosted);
   return { year, rows, approvalsKnown: anyApproval(rows) };
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { exactDollarRange, exactDollars } from "@/lib/domain/money";
-import { approvedText, budgetStatusText, unfiguredApprovalsSentence, type BudgetRow } from "@/lib/domain/value";
+import { approvedText, budgetStatusText, leftOutSentence, leftOutText, unfiguredApprovalsSentence, type BudgetRow } from "@/lib/domain/value";
 import { link, Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
 
 const unitName = (bu: string) => bu || "No business unit";
@@ -10,6 +10,7 @@ const STATUS_STYLE: Record<BudgetRow["status"], string> = {
   "at-risk": "bg-amber-50 text-amber-900 ring-amber-200",
   within: "bg-green-50 text-green-800 ring-green-200",
   "no-budget": "bg-zinc-50 text-zinc-700 ring-zinc-200",
+  "not-costed": "bg-zinc-50 text-zinc-700 ring-zinc-200",
 };
 
 /**
@@ -70,6 +71,7 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
           : `Over budget: ${over.map((r) => unitName(r.businessUnit)).join(", ")}${partial ? " (by the use cases in this view alone)" : ""}.`}
         {approvalsKnown ? "" : ` Approved spend: no approvals yet${partial ? " among the use cases in view" : ""} (finance approves each decision's yearly budget on Needs a decision).`}
         {unfiguredApprovalsSentence(rows) ? ` ${unfiguredApprovalsSentence(rows)}` : ""}
+        {leftOutSentence(rows) ? ` ${leftOutSentence(rows)}` : ""}
       </p>
       {rows.length > 0 ? (
         <ScrollTable caption={`Budgets and projected spend in ${year}`} testId="budget-table">
@@ -94,7 +96,7 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
                 <td className={tdNum}>{r.projected ? exactDollars(r.projected.base) : "—"}</td>
                 <td className={tdNum}>
                   {r.projected ? exactDollarRange(r.projected) : "—"}
-                  {r.incomplete ? <span className="block text-xs text-zinc-600">{`${r.incomplete} with a missing figure (left out)`}</span> : null}
+                  {leftOutText(r) ? <span className="block text-xs text-zinc-600" data-testid="budget-left-out">{leftOutText(r)}</span> : null}
                 </td>
                 <td className={tdNum} data-testid="budget-approved">{approvedText(r, exactDollars)}</td>
                 <td className={td}>
