@@ -1,11 +1,14 @@
 /**
  * Journey (issue 20, items 3 and 4): a lead enters the expected benefit of their use case and sees
  * net value and payback per approach; finance sets the business unit's budget for the year; the
- * portfolio marks the unit over budget.
+ * portfolio marks the unit over budget. A unit whose only use case is not costed (an agent the cost
+ * model does not price) has its row, says so, and is not judged against its budget on $0.
  */
 import { expect, test } from "./registry-fixtures";
 
 test("a lead values a use case, finance budgets its unit, the portfolio marks it over budget", async ({ page, registry }) => {
+  // Procurement's one use case is an agent, which the cost model does not price: it is not costed.
+  await registry.seedUseCase({ title: "Supplier due-diligence agent", businessUnit: "Procurement", recommendedApproach: "AGENT" });
   await registry.signInAs("LEAD");
   await page.goto(registry.path("/new"));
   await page.getByLabel("Title").fill("Claims letter summaries");
@@ -48,10 +51,14 @@ test("a lead values a use case, finance budgets its unit, the portfolio marks it
   await page.goto(`/o/${registry.org.slug}/value`);
   const heading = await page.getByRole("heading", { name: /^Budgets in \d{4}$/ }).textContent();
   const year = heading!.match(/\d{4}/)![0];
+  const unit = (name: string) => page.getByTestId("budget-unit").filter({ hasText: name });
   await page.getByLabel(`Budget of Claims Ops in ${year} (dollars)`).fill("1.50");
-  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await unit("Claims Ops").getByRole("button", { name: "Save", exact: true }).click();
   // A budget reads as finance typed it, to the cent (whole dollars would read "$2").
-  await expect(page.getByTestId("budget-unit").filter({ hasText: "Claims Ops" })).toContainText("$1.50");
+  await expect(unit("Claims Ops")).toContainText("$1.50");
+  await page.getByLabel(`Budget of Procurement in ${year} (dollars)`).fill("50,000");
+  await unit("Procurement").getByRole("button", { name: "Save", exact: true }).click();
+  await expect(unit("Procurement")).toContainText("$50,000.00");
 
   await page.getByRole("link", { name: `See ${year}'s spend against them on the portfolio` }).click();
   const budgets = page.getByTestId("budget-panel");
@@ -62,6 +69,13 @@ test("a lead values a use case, finance budgets its unit, the portfolio marks it
   await expect(row.getByTestId("budget-status")).toContainText("Over budget by $");
   await expect(page.getByTestId("portfolio-value").getByTestId("value-unit").filter({ hasText: "Claims Ops" })).toContainText("$");
   await expect(budgets.getByTestId("budget-table").getByRole("row", { name: /Claims Ops/ })).toContainText("$1.50");
+  // Procurement's agent is not costed: the unit has its row, says what it leaves out, and is not
+  // judged against its budget (it had no row; with a budget it would have read $0 "Within budget").
+  const procurement = budgets.getByTestId("budget-row").filter({ hasText: "Procurement" });
+  await expect(procurement).toHaveAttribute("data-status", "not-costed");
+  await expect(procurement.getByTestId("budget-left-out")).toHaveText("1 not costed (left out)");
+  await expect(procurement.getByTestId("budget-status")).toHaveText("Not judged: its 1 use case in the year is not costed");
+  await expect(budgets.getByTestId("budget-summary")).toContainText("Projected spend leaves out 1 use case in the year that is not costed");
   // The units' net values add up to "All in view", to the cent, in each scenario: a reader adding
   // the column gets the total exactly, as in the export.
   const cents = (t: string) => t.split(" / ").map((x) => {
