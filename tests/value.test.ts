@@ -6,6 +6,8 @@
  * who may change what, refusals, conflicts, audit.
  */
 import Papa from "papaparse";
+import { renderToStaticMarkup } from "react-dom/server";
+import ExportsPage from "@/app/o/[org]/export/page";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { budgetStatusText, paybackText, returnText, type ApproachValue } from "@/lib/domain/value";
@@ -233,6 +235,26 @@ describe("the exports carry the value", () => {
     for (const r of policy) expect([r.yearly_benefit_low, r.yearly_benefit_base, r.yearly_benefit_high, r.benefit_kind]).toEqual(["300000.00", "450000.00", "700000.00", "HOURS"]);
     const adjuster = detail.filter((r) => r.title === "Adjuster assistant for coverage questions");
     for (const r of adjuster) expect(r.yearly_benefit_base).toBe("");
+  });
+});
+
+describe("the Exports page says what the value columns are and what the as-chosen rows leave out", () => {
+  it("says the detail's yearly benefit repeats on each of a use case's rows (not to be summed), and counts the use cases not costed as chosen", async () => {
+    signInAs(users.FINANCE);
+    const page = async (q: Record<string, string>) =>
+      renderToStaticMarkup(await ExportsPage({ params: Promise.resolve({ org: slug }), searchParams: Promise.resolve(q) })).replace(/<[^>]+>/g, "");
+    const whole = await page({});
+    expect(whole).toContain("are per use case: its expected benefit in a full year, repeated on each of its rows (every approach, year and category), so do not sum them");
+    expect(whole).toContain("benefit_low, benefit_base and benefit_high give the benefit per business unit and calendar year");
+    // The demo's use cases with no cost as chosen: the two agents with no manual estimate,
+    // "Supplier due-diligence agent" (Procurement's only use case) and "Renewal call preparation notes".
+    const asChosen = new Set((await csvRows(businessUnitStream({ id: orgId, name: "Value test" }, EMPTY_FILTER))).filter((r) => r.scenario === "as chosen").map((r) => r.business_unit));
+    expect(asChosen.has("Procurement")).toBe(false);
+    expect(whole).toContain("add nothing to the “as chosen” rows: 2 use cases in this view. Procurement has only such use cases, so it has no “as chosen” row of projected spend");
+    const procurement = await page({ bu: "Procurement" });
+    expect(procurement).toContain("add nothing to the “as chosen” rows: 1 use case in this view. Procurement has only such use cases");
+    expect(await page({ bu: "Claims" })).toContain("add nothing to the “as chosen” rows: none in this view.");
+    signOut();
   });
 });
 

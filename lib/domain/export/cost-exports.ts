@@ -6,6 +6,7 @@ import { filterToSearchParams, type PortfolioFilter } from "../portfolio/filter"
 import { APPROACH_LABELS } from "../assessment";
 import { COST_CATEGORY_LABELS } from "../costing/categories";
 import { STATUS_LABELS } from "../use-case";
+import { compareText } from "../title-order";
 import { centsToDecimal, codeCell, CRLF, csvLine, headerLine, integerCell, textCell } from "./csv";
 import { benefitDetailCells, benefitUnitCells, VALUE_BU_COLUMNS, VALUE_DETAIL_COLUMNS, type UnitYearBenefit } from "./value-columns";
 
@@ -282,4 +283,27 @@ export type ExportKind = keyof typeof EXPORTS;
 export function exportUrl(orgSlug: string, kind: ExportKind, filter: PortfolioFilter): string {
   const query = filterToSearchParams(filter).toString();
   return `/o/${encodeURIComponent(orgSlug)}/export/${EXPORTS[kind].path}${query ? `?${query}` : ""}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the Exports page says the files leave out.
+
+/**
+ * The Exports page's sentence on the use cases with no cost as chosen (not assessed, or an approach
+ * the cost model prices only from a manual estimate, with none entered) in view: they add nothing
+ * to the business-unit rollup's "as chosen" rows, and a unit of only such use cases has no such row
+ * of projected spend at all (the demo's Procurement, whose one use case is an agent). How many, and
+ * which units, so a spreadsheet missing a unit is explained where the files are.
+ */
+export function notCostedExportSentence(notCosted: { useCases: number; units: readonly string[] }): string {
+  const n = notCosted.useCases;
+  const head = "Use cases with no cost as chosen (not assessed, or an approach the cost model prices only from a manual estimate, with none entered) add nothing to the “as chosen” rows";
+  if (n === 0) return `${head}: none in this view.`;
+  const named = [...notCosted.units].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : compareText(a, b))).map((u) => u || "No business unit");
+  const shown = named.length > 5 ? [...named.slice(0, 5), `${named.length - 5} more`] : named;
+  const list = shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : (shown[0] ?? "");
+  const units = named.length === 0
+    ? ""
+    : ` ${named.length === 1 ? `${list} has` : `${list} have`} only such use cases, so ${named.length === 1 ? "it has" : "they have"} no “as chosen” row of projected spend (only one of actual spend, where there is some).`;
+  return `${head}: ${n === 1 ? "1 use case" : `${n.toLocaleString("en-US")} use cases`} in this view.${units} The portfolio's budget panel counts them per business unit and year.`;
 }

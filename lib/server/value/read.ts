@@ -375,6 +375,26 @@ export async function notCostedByUnit(organizationId: string, filter: PortfolioF
   return new Map(rows.map((r) => [r.businessUnit, int(r.n)]));
 }
 
+/**
+ * For the Exports page: the use cases in view with no cost as chosen over their whole lifecycle
+ * (not assessed, or an approach priced only from a manual estimate, none entered), which add
+ * nothing to the business-unit rollup's "as chosen" rows; and the business units in view whose use
+ * cases are all such, which have no "as chosen" row of projected spend at all.
+ */
+export async function notCostedAsChosen(organizationId: string, filter: PortfolioFilter): Promise<{ useCases: number; units: string[] }> {
+  const arr = asChosenArray("r");
+  const [row] = await scopedQueryRaw<{ useCases: number; units: string[] | null }[]>(
+    organizationId,
+    Prisma.sql`
+      SELECT COALESCE(sum(x.nc), 0)::int AS "useCases", array_agg(x."businessUnit" ORDER BY x."businessUnit") FILTER (WHERE x.nc = x.n) AS units
+        FROM (SELECT r."businessUnit", count(*) AS n, count(*) FILTER (WHERE cardinality(${arr}) = 0) AS nc
+                FROM "UseCaseRollup" r
+               WHERE ${rollupWhere(organizationId, filter, "r")}
+               GROUP BY r."businessUnit") x`,
+  );
+  return { useCases: int(row?.useCases ?? 0), units: row?.units ?? [] };
+}
+
 /** The budgets of one calendar year, per business unit (cents). */
 export async function budgetsOf(organizationId: string, year: number): Promise<Map<string, number>> {
   const rows = await db.businessUnitBudget.findMany({ where: { organizationId, year }, select: { businessUnit: true, amountCents: true } });

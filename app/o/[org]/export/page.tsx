@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
-import { BU_SCENARIOS } from "@/lib/domain/export/cost-exports";
+import { BU_SCENARIOS, notCostedExportSentence } from "@/lib/domain/export/cost-exports";
 import { EVIDENCE_LABELS, FLAG_LABELS } from "@/lib/domain/frameworks";
 import { approachFilterLabel, COST_COVERAGE_LABELS, filterToSearchParams, isEmptyFilter, parsePortfolioFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { STATUS_LABELS } from "@/lib/domain/use-case";
 import { EXPORT_ROLES } from "@/lib/server/export/roles";
 import { guardPage } from "@/lib/server/page-guard";
 import { listMembers } from "@/lib/server/use-cases/read";
+import { notCostedAsChosen } from "@/lib/server/value/read";
 import { ExportLinks } from "./export-links";
 import { GOVERNANCE_LABELS, governanceValueLabel } from "@/lib/domain/governance";
 import { NOT_RECORDED } from "@/lib/domain/portfolio/filter";
@@ -42,7 +43,7 @@ export default async function ExportsPage({ params, searchParams }: { params: Pr
   const { org } = await params;
   const ctx = await guardPage(org, EXPORT_ROLES, `/o/${org}/export`);
   const filter = parsePortfolioFilter(await searchParams);
-  const members = filter.ownerId.length ? await listMembers(ctx.organization.id) : [];
+  const [members, notCosted] = await Promise.all([filter.ownerId.length ? listMembers(ctx.organization.id) : [], notCostedAsChosen(ctx.organization.id, filter)]);
   const words = describe(filter, (id) => members.find((m) => m.id === id)?.name ?? "a former member");
   const query = filterToSearchParams(filter).toString();
   const portfolio = `/o/${ctx.organization.slug}/portfolio${query ? `?${query}` : ""}`;
@@ -59,7 +60,11 @@ export default async function ExportsPage({ params, searchParams }: { params: Pr
         <h2 id="export-format" className="text-base font-semibold text-zinc-900">What is in the files</h2>
         <ul className="mt-2 list-disc space-y-1 pl-5">
           <li>The detail has one row per use case, approach, calendar year and cost category, with low, base and high amounts in US dollars. A use case's lifecycle years count in the calendar year each one starts: its first year, whatever the month, in the year of its planned start (without one, the year it was logged). A figure that could not be projected (a model price not yet set, say) is an empty cell with the note “missing figure”, never 0.</li>
+          <li data-testid="export-benefit-columns">
+            The detail’s <code>yearly_benefit_low</code>, <code>yearly_benefit_base</code> and <code>yearly_benefit_high</code> (with <code>benefit_kind</code>) are per use case: its expected benefit in a full year, repeated on each of its rows (every approach, year and category), so do not sum them; a column’s sum counts each use case’s benefit once per row. The business-unit rollup’s <code>benefit_low</code>, <code>benefit_base</code> and <code>benefit_high</code> give the benefit per business unit and calendar year (on its “as chosen” rows: what the use cases with a benefit and a complete cost realise that year, after their build), and add up to the portfolio’s value panel.
+          </li>
           <li>The business-unit rollup sums the same amounts per business unit, year and approach, under three scenarios: {BU_SCENARIOS.map((s) => `“${s}”`).join(", ")}. “As chosen” counts each use case under its decision, else its recommendation, and adds up to the portfolio’s totals; under “all”, each approach’s row is what the unit would spend if every use case took it, so rows of different approaches are alternatives, not to be added.</li>
+          <li data-testid="export-not-costed">{notCostedExportSentence(notCosted)}</li>
           <li>Files are UTF-8 CSV (RFC 4180) with a byte-order mark so Excel reads accents. Text that a spreadsheet could take for a formula (starting with =, +, -, @ or a tab) starts with an apostrophe.</li>
         </ul>
       </section>
