@@ -60,7 +60,11 @@ test("finance downloads the detail and business-unit rollups for a filter; a lea
   await expect(page.getByRole("heading", { name: "Exports", level: 1 })).toBeVisible();
   await expect(page.getByTestId("export-filter")).toContainText("business unit Support");
   // Which calendar year a cost falls in, said where the files are described.
-  await expect(page.getByRole("region", { name: "What is in the files" })).toContainText("its first year, whatever the month, in the year of its planned start");
+  const format = page.getByRole("region", { name: "What is in the files" });
+  await expect(format).toContainText("its first year, whatever the month, in the year of its planned start");
+  // The detail's yearly benefit is the use case's, on each of its rows: summed, it read twenty times the dashboard's.
+  await expect(format.getByTestId("export-benefit-columns")).toContainText("repeated on each of its rows (every approach, year and category), so do not sum them");
+  await expect(format.getByTestId("export-not-costed")).toContainText("add nothing to the “as chosen” rows: none in this view.");
 
   const [detail] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the detail cost rollup (CSV)" }).click()]);
   expect(detail.suggestedFilename()).toMatch(new RegExp(`^${org.slug}-cost-detail-\\d{4}-\\d{2}-\\d{2}\\.csv$`));

@@ -353,8 +353,8 @@ async function spendByUnit(organizationId: string, filter: PortfolioFilter, year
  * manual estimate): the projection above leaves them out, and the budget panel says so. The years
  * a use case covers are those derivation costs (lib/server/use-cases/derive.ts): from the year of
  * its start (else its creation), its horizon of 1 to 10 years, none after the year it was retired.
- * The rollup's rows with no as-chosen total are read through its two partial indexes of them (not
- * costed; not assessed), so the read grows with those use cases, not with the portfolio.
+ * Its condition repeats the predicates of the rollup's two partial indexes of rows with no as-chosen
+ * total (not costed; not assessed), so the planner may read those rows alone (not measured at scale).
  */
 export async function notCostedByUnit(organizationId: string, filter: PortfolioFilter, year: number): Promise<Map<string, number>> {
   const arr = asChosenArray("r");
