@@ -34,7 +34,9 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   await page.getByRole("link", { name: "Decision", exact: true }).click();
   await expect(page.getByTestId("stage")).toHaveText("logged");
   await expect(page.getByLabel("Approach")).toHaveValue("RAG");
-  await page.getByLabel("Notes").fill("Retrieval over the claims handbook; it changes weekly.");
+  // Notes as a lead types them, markup and all: shown as text, never as markup.
+  const notes = "Retrieval over the claims handbook; it changes weekly. <b>Not</b> fine-tuning & not yet agents.";
+  await page.getByLabel("Notes").fill(notes);
   await page.getByRole("button", { name: "Propose" }).click();
   await expect(page.getByTestId("stage")).toHaveText("proposed");
   // The confirmation outlives the refresh that took the proposal form away.
@@ -66,6 +68,9 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
 
   // A question in the comments, mentioning the lead.
   await page.getByRole("link", { name: "Open the use case" }).first().click();
+  // Before approving, the executive reads the lead's notes with the proposal, quoted, as typed.
+  await page.getByRole("link", { name: "Decision", exact: true }).click();
+  await expect(page.getByTestId("proposal-notes")).toHaveText(`${users.LEAD.name}’s notes with the proposal:“${notes}”`);
   await page.getByRole("link", { name: "Comments" }).click();
   await page.getByLabel("Add a comment").fill(`@${users.LEAD.name} is the handbook in one place?`);
   await page.getByRole("button", { name: "Post comment" }).click();
@@ -122,6 +127,9 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   await expect(page.getByTestId("workflow-steps")).toContainText(`Approved by ${users.EXECUTIVE.name} on`);
   await expect(page.getByTestId("workflow-steps")).toContainText(`Budget approved by ${users.FINANCE.name} on`);
   await expect(page.getByTestId("decided-by")).toContainText(`Recorded by ${users.EXECUTIVE.name} on`);
+  // Approved, the proposal's notes are the decision's: shown once, under "Decision notes".
+  await expect(page.getByTestId("proposal-notes")).toHaveCount(0);
+  await expect(page.getByTestId("decision-notes")).toHaveText(notes);
   await page.getByRole("link", { name: "History" }).click();
   const history = page.getByTestId("history");
   await expect(history).toContainText(`${users.LEAD.name} proposed a decision`);

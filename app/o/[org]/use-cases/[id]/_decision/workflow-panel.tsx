@@ -28,6 +28,15 @@ function supersededText(w: Pick<DecisionWorkflow, "approach" | "yearlyBudgetCent
   return `Superseded${when} by ${w.supersededBy ?? "the system"}, who ${what}: ${money}. A new proposal starts the approval again.`;
 }
 
+/**
+ * Whether the decision row's notes are still the proposer's, shown with the proposal so whoever
+ * approves reads them: while it is proposed or sent back. Once approved they are the decision's
+ * notes (the approver may have amended them) and show under "Decision notes" instead.
+ */
+function proposalNotesShown(w: Pick<DecisionWorkflow, "state" | "notes">): boolean {
+  return (w.state === "PROPOSED" || w.state === "SENT_BACK") && w.notes.trim() !== "";
+}
+
 export async function WorkflowPanel(props: {
   orgSlug: string;
   organizationId: string;
@@ -57,6 +66,12 @@ export async function WorkflowPanel(props: {
           <li>
             Proposed {approachLabel(w.approach)} by {w.proposedBy} on {formatDateTime(w.proposedAt)}; yearly budget: {budget(w.yearlyBudgetCents)}.
           </li>
+          {proposalNotesShown(w) && (
+            <li data-testid="proposal-notes">
+              {w.proposedBy}&rsquo;s notes with the proposal:
+              <blockquote className="mt-1 whitespace-pre-wrap border-l-2 border-zinc-300 pl-3 text-zinc-800">&ldquo;{w.notes}&rdquo;</blockquote>
+            </li>
+          )}
           {w.decidedBy && w.decidedAt && (
             <li>
               {w.state === "SENT_BACK" ? "Sent back" : "Approved"} by {w.decidedBy} on {formatDateTime(w.decidedAt)}
