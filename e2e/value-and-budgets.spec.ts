@@ -44,7 +44,12 @@ test("a lead values a use case, finance budgets its unit, the portfolio marks it
   const prompting = table.getByTestId("value-row-PROMPTING");
   await expect(prompting).toContainText("does not reach the use case's knowledge: its benefit would not come");
   await expect(prompting.getByTestId("net")).toHaveCount(0);
-  await expect(panel.getByTestId("value-pairing")).toContainText("Pessimistic takes the low benefit, the slowest build and the high cost together");
+  await expect(panel.getByTestId("value-pairing")).toContainText("Pessimistic takes the low benefit, the longest time to value and the high cost together");
+  // The benefit starts at each approach's time to value (RAG's week: a month; fine-tuning's and the
+  // hybrid's eight weeks: two), never "once built": the production build is costed apart.
+  await expect(panel.getByTestId("value-start")).toHaveText(
+    "The benefit starts when an approach first serves its users, after its time to value, rounded up to whole months (base case: 1 month for RAG; 2 months for Fine-tuning and Hybrid). Its production build is costed apart and may go on after that.",
+  );
 
   // Finance sets Claims Ops' budget for the year the portfolio opens on: $1.50, far below its spend.
   await registry.signInAs("FINANCE");
@@ -68,6 +73,9 @@ test("a lead values a use case, finance budgets its unit, the portfolio marks it
   await expect(row).toHaveAttribute("data-status", "over");
   await expect(row.getByTestId("budget-status")).toContainText("Over budget by $");
   await expect(page.getByTestId("portfolio-value").getByTestId("value-unit").filter({ hasText: "Claims Ops" })).toContainText("$");
+  // Netted as on the use case's page: the benefit from each approach's time to value, not once built.
+  await expect(page.getByTestId("portfolio-value")).toContainText("The benefit starts when that approach first serves its users (its time to value), not when its production build ends");
+  await expect(page.getByTestId("portfolio-value")).not.toContainText("built");
   await expect(budgets.getByTestId("budget-table").getByRole("row", { name: /Claims Ops/ })).toContainText("$1.50");
   // Procurement's agent is not costed: the unit has its row, says what it leaves out, and is not
   // judged against its budget (it had no row; with a budget it would have read $0 "Within budget").

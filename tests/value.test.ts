@@ -93,6 +93,21 @@ describe("a use case's value per approach (the demo's contact-centre answers, RA
     expect(of("HYBRID").status).toBe("valued");
   });
 
+  it("says the benefit starts when an approach first serves its users (its time to value), not once it is built", async () => {
+    signInAs(users.FINANCE);
+    const { ValuePanel } = await import("@/app/o/[org]/use-cases/[id]/_panels/value-panel");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const html = renderToStaticMarkup(await ValuePanel({ orgSlug: slug, organizationId: orgId, useCaseId: await useCaseId("Policy and billing answers for the contact centre") }));
+    signOut();
+    // RAG's 0.7 weeks round up to a month; the hybrid's, fine-tuning's 8 weeks, to two (8 × 12 / 52 =
+    // 1.85). Fine-tuning and prompting cannot serve it, so they claim no benefit and are not listed.
+    expect(html.match(/data-testid="value-start">(.*?)<\/span>/s)![1]).toBe(
+      "The benefit starts when an approach first serves its users, after its time to value, rounded up to whole months (base case: 1 month for RAG; 2 months for Hybrid). Its production build is costed apart and may go on after that.",
+    );
+    expect(html).toContain("Pessimistic takes the low benefit, the longest time to value and the high cost");
+    expect(html).not.toContain("built");
+  });
+
   it("says there is no value where none was entered, for every approach (never $0)", async () => {
     const v = (await getUseCaseValue(orgId, await useCaseId("Adjuster assistant for coverage questions")))!;
     expect(v.benefit).toBeNull();
@@ -110,7 +125,7 @@ describe("a use case's value per approach (the demo's contact-centre answers, RA
 });
 
 describe("an approach priced from an estimate", () => {
-  it("has no build time, so the page says its benefit counts from the start (the campaign's feedback learning pays back in its first month)", async () => {
+  it("has no time to value, so the page says its benefit counts from the start (the campaign's feedback learning pays back in its first month)", async () => {
     const v = (await getUseCaseValue(orgId, await useCaseId("Campaign subject-line testing")))!;
     const fl = v.approaches.find((a) => a.approach === "FEEDBACK_LEARNING")!;
     expect(fl).toMatchObject({ chosen: true, noBuildTime: true });
@@ -121,8 +136,9 @@ describe("an approach priced from an estimate", () => {
     const { renderToStaticMarkup } = await import("react-dom/server");
     const html = renderToStaticMarkup(await ValuePanel({ orgSlug: slug, organizationId: orgId, useCaseId: await useCaseId("Campaign subject-line testing") }));
     const row = (approach: string) => html.match(new RegExp(`data-testid="value-row-${approach}"(.*?)</tr>`, "s"))![1]!;
-    expect(row("FEEDBACK_LEARNING")).toContain("its benefit counted from the start: an estimate gives no build time");
+    expect(row("FEEDBACK_LEARNING")).toContain("its benefit counted from the start: an estimate gives no time to value");
     expect(row("RAG")).not.toContain("counted from the start");
+
     signOut();
   });
 });

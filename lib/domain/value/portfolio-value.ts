@@ -1,7 +1,7 @@
 /**
  * Portfolio value against cost by business unit (issue 20, item 3): each use case counted under
  * its approach as chosen (the decision, else the recommendation), its benefit over its horizon
- * after the build against that approach's lifecycle cost, in the same paired scenarios as the use
+ * from its time to value against that approach's lifecycle cost, in the same paired scenarios as the use
  * case's page (lib/domain/value/value.ts). A use case without a benefit is counted apart (its cost
  * is not netted against anything); one whose cost is missing or incomplete likewise; and so is one
  * whose approach as chosen cannot serve it (it misses the acceptable lag, never sees the use case's

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VALUE_SCENARIO_LABELS, approachValue, benefitByYear, buildMonths, paybackMonth, paybackText, returnText, scenarioValue, type ApproachCosts } from "./value";
+import { VALUE_SCENARIO_LABELS, approachValue, benefitByYear, benefitStartText, buildMonths, paybackMonth, paybackText, returnText, scenarioValue, type ApproachCosts } from "./value";
 
 const flat = (cents: number, years: number) => Array.from({ length: years }, () => ({ low: cents, base: cents, high: cents }));
 
@@ -46,7 +46,7 @@ describe("paybackMonth", () => {
   ])("%s", (_, benefit, costs, build, expected) => expect(paybackMonth(benefit, costs, build)).toBe(expected));
 });
 
-describe("scenarioValue pairs the ends: pessimistic = low benefit, slow build, high cost", () => {
+describe("scenarioValue pairs the ends: pessimistic = low benefit, longest time to value, high cost", () => {
   const costs: ApproachCosts = {
     years: [
       { low: 1_000_000, base: 2_000_000, high: 3_000_000 },
@@ -117,6 +117,29 @@ describe("texts", () => {
     [0, "0%"],
     [null, "—"],
   ])("return %s → %s", (pct, text) => expect(returnText(pct)).toBe(text));
+});
+
+describe("benefitStartText: the benefit starts at the time to value, not when the production build ends", () => {
+  it("names each approach's whole months before its benefit, grouped, shortest first", () => {
+    expect(
+      benefitStartText([
+        { approach: "FINE_TUNING", startMonths: 2 },
+        { approach: "RAG", startMonths: 1 },
+        { approach: "HYBRID", startMonths: 2 },
+        { approach: "PROMPTING", startMonths: 1 },
+        { approach: "PIPELINE", startMonths: null },
+      ]),
+    ).toBe(
+      "The benefit starts when an approach first serves its users, after its time to value, rounded up to whole months (base case: 1 month for RAG and Prompting only; 2 months for Fine-tuning and Hybrid). Its production build is costed apart and may go on after that.",
+    );
+  });
+
+  it("says none for a zero time to value, and lists nothing when no approach has one", () => {
+    expect(benefitStartText([{ approach: "RAG", startMonths: 0 }, { approach: "FINE_TUNING", startMonths: 3 }])).toContain("(base case: none for RAG; 3 months for Fine-tuning)");
+    expect(benefitStartText([{ approach: "FEEDBACK_LEARNING", startMonths: null }])).toBe(
+      "The benefit starts when an approach first serves its users, after its time to value, rounded up to whole months. Its production build is costed apart and may go on after that.",
+    );
+  });
 });
 
 describe("the scenarios' names", () => {

@@ -3,20 +3,22 @@
  * approach's projected yearly costs. All money in integer cents; every figure is exact or rounded
  * once, and a lifecycle benefit is the sum of its yearly amounts (so exports add up to it).
  *
- * Timing: the benefit starts once the approach is built. Its time to value (weeks, from the cost
- * model) is rounded up to whole months; the benefit accrues evenly, a twelfth of the yearly
- * figure a month, from the month after. A year's cost is spread evenly over its twelve months for
+ * Timing: the benefit starts when the approach first serves its users, its time to value (weeks,
+ * from the cost model), not when its production build ends: the build is costed apart and may go
+ * on while it serves. The time to value is rounded up to whole months; the benefit accrues evenly,
+ * a twelfth of the yearly figure a month, from the month after. A year's cost is spread evenly over its twelve months for
  * the payback (the projection gives yearly totals, not months). With no time to value known (a
  * manual estimate) the benefit counts from the first month.
  *
- * Scenarios are paired, not matched: the pessimistic case takes the low benefit, the slow build
- * (the high time to value) and the high cost; the optimistic case the high benefit, the quick
- * build and the low cost; the base case base with base. Low benefit against low cost would hide
+ * Scenarios are paired, not matched: the pessimistic case takes the low benefit, the longest
+ * time to value and the high cost; the optimistic case the high benefit, the shortest time to
+ * value and the low cost; the base case base with base. Low benefit against low cost would hide
  * the case that matters to a budget holder: everything going wrong at once. So the pessimistic
  * and optimistic figures bound every outcome the entered ranges allow.
  *
  * Pure: no Next.js, Prisma or I/O.
  */
+import { APPROACH_LABELS, type Approach } from "../assessment";
 import type { Money3 } from "./benefit";
 
 export const VALUE_SCENARIOS = ["pessimistic", "base", "optimistic"] as const;
@@ -83,7 +85,7 @@ export function paybackMonth(yearlyBenefitCents: number, yearlyCosts: readonly n
 }
 
 export interface ScenarioValue {
-  /** Benefit over the horizon (after the build). */
+  /** Benefit over the horizon (from the time to value). */
   benefitCents: number;
   /** Lifecycle cost of the approach. */
   costCents: number;
@@ -115,7 +117,7 @@ export type ApproachValue =
   | { status: "not-costed" }
   | { status: "valued"; scenarios: Record<ValueScenario, ScenarioValue> };
 
-/** One scenario: the benefit's end, the cost's end and the build's end that PAIRING names. */
+/** One scenario: the benefit's end, the cost's end and the time to value's end that PAIRING names. */
 export function scenarioValue(yearlyBenefit: Money3, costs: ApproachCosts, scenario: ValueScenario): ScenarioValue {
   const p = PAIRING[scenario];
   const yearly = costs.years.map((y) => y[p.cost]);
@@ -157,6 +159,32 @@ export function paybackText(months: number | null, horizonYears: number): string
   if (y) parts.push(`${y} ${y === 1 ? "year" : "years"}`);
   if (m) parts.push(`${m} ${m === 1 ? "month" : "months"}`);
   return parts.join(" ");
+}
+
+const monthsText = (n: number) => (n === 0 ? "none" : `${n} ${n === 1 ? "month" : "months"}`);
+const andList = (items: readonly string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+
+/**
+ * When the benefit starts, as the value panel says it: at the approach's time to value, when it
+ * first serves its users, in whole months per approach (base case), never "once it is built":
+ * the production build is costed apart and may go on while it serves (assumption-catalog.ts).
+ * `startMonths`: buildMonths of the base time to value; approaches without one (priced from an
+ * estimate) are left out, their rows say their benefit counts from the start.
+ *
+ * "The benefit starts when an approach first serves its users, after its time to value, rounded
+ * up to whole months (base case: 1 month for RAG and Prompting only; 2 months for Fine-tuning and
+ * Hybrid). Its production build is costed apart and may go on after that."
+ */
+export function benefitStartText(approaches: readonly { approach: Approach; startMonths: number | null }[]): string {
+  const byMonths = new Map<number, Approach[]>();
+  for (const a of approaches) if (a.startMonths !== null) byMonths.set(a.startMonths, [...(byMonths.get(a.startMonths) ?? []), a.approach]);
+  const list = [...byMonths.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([months, list]) => `${monthsText(months)} for ${andList(list.map((a) => APPROACH_LABELS[a]))}`);
+  return (
+    `The benefit starts when an approach first serves its users, after its time to value, rounded up to whole months` +
+    `${list.length ? ` (base case: ${list.join("; ")})` : ""}. Its production build is costed apart and may go on after that.`
+  );
 }
 
 /** 12.345 → "12%"; −40 → "−40%"; null → "—". */

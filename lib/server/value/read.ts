@@ -2,7 +2,7 @@ import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
 import { EMPTY_FILTER, isEmptyFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import {
-  anyApproval, approachValue, budgetRows, emptyUnit, hourlyRateOf, readBenefit, valueByBusinessUnit, yearlyBenefitCents,
+  anyApproval, approachValue, budgetRows, buildMonths, emptyUnit, hourlyRateOf, readBenefit, valueByBusinessUnit, yearlyBenefitCents,
   type ApproachValue, type Benefit, type BudgetRow, type Money3, type UnitSpend, type UnitValue, type ValueInputRow,
 } from "@/lib/domain/value";
 import { db, Prisma } from "../db";
@@ -30,8 +30,11 @@ export interface UseCaseValue {
   ownerId: string;
   /** No deciding answer yet: nothing is costed, so nothing can be netted. */
   notAssessed: boolean;
-  /** `noBuildTime`: the approach has no time to value (priced from an estimate), so its benefit counts from the start. */
-  approaches: { approach: Approach; value: ApproachValue; chosen: boolean; recommended: boolean; noBuildTime: boolean }[];
+  /**
+   * `noBuildTime`: the approach has no time to value (priced from an estimate), so its benefit counts from the start.
+   * `startMonths`: the whole months before its benefit starts in the base case (its time to value, rounded up); null with none.
+   */
+  approaches: { approach: Approach; value: ApproachValue; chosen: boolean; recommended: boolean; noBuildTime: boolean; startMonths: number | null }[];
 }
 
 /** One use case's value per approach, from its stored projection. Scoped by organization; null when not found. */
@@ -72,7 +75,8 @@ export async function getUseCaseValue(organizationId: string, useCaseId: string)
         // An approach the cost panel says cannot serve the use case is claimed no benefit either.
         cannotServe: s ? (cannotServe(s, p.summary?.maxLagDays)?.text ?? null) : null,
       });
-      return { approach, value, chosen: approach === asChosen, recommended: approach === uc.recommendedApproach, noBuildTime: !s?.timeToValueWeeks };
+      const ttv = s?.timeToValueWeeks ?? null;
+      return { approach, value, chosen: approach === asChosen, recommended: approach === uc.recommendedApproach, noBuildTime: !ttv, startMonths: ttv ? buildMonths(ttv.base) : null };
     }),
   };
 }

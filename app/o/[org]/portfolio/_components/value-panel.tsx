@@ -36,9 +36,10 @@ export function PortfolioValuePanel({ units, total, inView, rate }: { units: Uni
       testId="portfolio-value"
       description={
         <>
-          Each use case with an expected benefit, under its approach as chosen: its benefit over its horizon (from when that approach is built) less
-          its lifecycle cost. Pessimistic pairs the low benefit with the high cost and the slowest build; optimistic the high benefit with the low
-          cost; base is base throughout. A use case whose approach as chosen cannot serve it (it misses the acceptable lag, never sees the use
+          Each use case with an expected benefit, under its approach as chosen: its benefit over its horizon less its lifecycle cost. The benefit
+          starts when that approach first serves its users (its time to value), not when its production build ends: the build is costed apart and
+          may go on after that. Pessimistic pairs the low benefit with the high cost and the longest time to value; optimistic the high benefit with
+          the low cost and the shortest time to value; base is base throughout. A use case whose approach as chosen cannot serve it (it misses the acceptable lag, never sees the use
           case's knowledge, or is prompting already found short of the bar) is counted apart and not netted: that approach would not bring its
           benefit.
         </>

@@ -1,7 +1,7 @@
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { dollars, unitPriceOfCents } from "@/lib/domain/money";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
-import { benefitBasis, paybackText, returnText, VALUE_SCENARIOS, type ApproachValue, type ScenarioValue } from "@/lib/domain/value";
+import { benefitBasis, benefitStartText, paybackText, returnText, VALUE_SCENARIOS, type ApproachValue, type ScenarioValue } from "@/lib/domain/value";
 import { requireMember } from "@/lib/server/guard";
 import { getUseCaseValue } from "@/lib/server/value/read";
 import { BenefitForm } from "./benefit-form";
@@ -82,7 +82,7 @@ export async function ValuePanel({ orgSlug, organizationId, useCaseId }: { orgSl
                           {paybackText(value.scenarios.base.paybackMonths, v.horizonYears)}
                           {noBuildTime ? (
                             <span className="block text-xs text-zinc-600" data-testid="payback-from-start">
-                              its benefit counted from the start: an estimate gives no build time
+                              its benefit counted from the start: an estimate gives no time to value
                             </span>
                           ) : null}
                         </td>
@@ -102,11 +102,12 @@ export async function ValuePanel({ orgSlug, organizationId, useCaseId }: { orgSl
             </table>
           </div>
           <p className="mt-3 text-xs text-zinc-600" data-testid="value-pairing">
-            How to read it: the scenarios are paired, not matched. Pessimistic takes the low benefit, the slowest build and the high cost together;
-            optimistic the high benefit, the quickest build and the low cost; base is base throughout. We pair them so the range shows everything going
-            wrong at once (and right at once), rather than a low benefit beside a low cost. The benefit starts once an approach is built (its time to
-            value, rounded up to whole months) and accrues by the month; each year's cost is spread over its months. Net value is the benefit over the{" "}
-            {years} less the lifecycle cost; the return is that net value as a share of the cost.
+            How to read it: the scenarios are paired, not matched. Pessimistic takes the low benefit, the longest time to value and the high cost
+            together; optimistic the high benefit, the shortest time to value and the low cost; base is base throughout. We pair them so the range shows
+            everything going wrong at once (and right at once), rather than a low benefit beside a low cost.{" "}
+            <span data-testid="value-start">{benefitStartText(v.approaches.filter((a) => a.value.status === "valued"))}</span> The benefit accrues by the
+            month; each year's cost is spread over its months. Net value is the benefit over the {years} less the lifecycle cost; the return is that net
+            value as a share of the cost.
           </p>
         </>
       ) : null}
