@@ -42,12 +42,13 @@ test("an unanswered idea is not assessed everywhere; a lone style answer is prov
   await expect(page.getByText("1–1 of 1 use case")).toBeVisible();
   await expect(page.getByRole("link", { name: "Idea with nothing answered" })).toBeVisible();
 
-  // One answer, a style need: provisional, prompting (the seeds' default start), never fine-tuning.
+  // One answer, a style need: provisional, prompting (the sources' default starting approach), never fine-tuning.
   await page.goto(registry.path(`/${id}/edit`));
   await page.getByRole("group", { name: "Output must follow a format, style or voice" }).getByLabel("Yes").check();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("evidence")).toHaveText("Provisional");
   await expect(page.getByTestId("consensus")).toHaveText("Prompting only");
+  await expect(page.getByTestId("default-start")).toContainText("The sources' default starting approach while the answers that would justify training a model are missing");
   await expect(page.getByTestId("default-start")).toContainText("The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples");
   await expect(page.getByTestId("agreement")).toContainText(/Held back for now: \d of \d voting lean to Fine-tuning/);
   await expect(page.getByTestId("unanswered").locator("li")).toHaveCount(6);
@@ -56,9 +57,9 @@ test("an unanswered idea is not assessed everywhere; a lone style answer is prov
   await expect(page.getByTestId("unanswered")).toContainText("depending on it the frameworks lean to");
   await expect(page.getByTestId("unanswered")).not.toContainText("could lead to");
   // The summary and the list name the default start as such, never as a count of votes for it.
-  await expect(page.getByTestId("recommended-summary")).toHaveText("Prompting only · provisional (the seeds' default start while key answers are missing)");
+  await expect(page.getByTestId("recommended-summary")).toHaveText("Prompting only · provisional (the sources' default starting approach while key answers are missing)");
   await page.goto(registry.path());
   const provisional = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Idea with nothing answered" }) });
-  await expect(provisional).toContainText("(the seeds' default start)");
+  await expect(provisional).toContainText("(the sources' default starting approach)");
   await expect(provisional).not.toContainText(/\d of \d/);
 });

@@ -11,7 +11,7 @@ import { getUseCase } from "@/lib/server/use-cases/read";
 import { listUseCases } from "@/lib/server/use-cases/list";
 import { readQueue } from "@/lib/server/decisions/queue";
 import { parseListQuery } from "@/lib/domain/use-case-list";
-import { backingText, recommendationText } from "@/app/o/[org]/use-cases/_components/labels";
+import { backingClause, backingText, recommendationText } from "@/app/o/[org]/use-cases/_components/labels";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ActualsPanel } from "@/app/o/[org]/use-cases/[id]/_panels/actuals-panel";
 import { ActualsPanel as PortfolioActualsPanel } from "@/app/o/[org]/portfolio/_components/actuals-panel";
@@ -147,22 +147,26 @@ describe("the demo seed", () => {
     const monthEndDetail = (await getUseCase(org.id, monthEnd.id))!;
     expect(monthEndDetail).toMatchObject({ evidence: "provisional", defaultStart: true });
     expect(monthEndDetail.agreementVotes).toBeGreaterThan(0);
-    expect(recommendationText(monthEndDetail)).toBe("Prompting only · provisional (the seeds' default start while key answers are missing)");
+    expect(recommendationText(monthEndDetail)).toBe("Prompting only · provisional (the sources' default starting approach while key answers are missing)");
     // Its page: the lean to fine-tuning in a sentence that reads as one, and the changes to answers
     // already given under a heading of their own, not as more of the unanswered questions above them.
     const { ScorePanel } = await import("@/app/o/[org]/use-cases/[id]/_panels/score-panel");
     const scoreHtml = renderToStaticMarkup(await ScorePanel({ organizationId: org.id, useCaseId: monthEnd.id }));
     expect(scoreHtml).toMatch(/The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples, a prompted base model is tried and falls short \(the assessment says one already meets it, and 002 checks that before any training\)[^<]*\./);
     expect(scoreHtml).not.toContain("leans if");
+    // Said in the words the Sources page uses, not "the seeds'" (a word a CTO does not know here).
+    expect(scoreHtml).toContain("The sources&#x27; default starting approach while the answers that would justify training a model are missing");
+    expect(scoreHtml).not.toContain("seeds");
     const heading = scoreHtml.indexOf('data-testid="more-changes-heading"');
     expect(heading).toBeGreaterThan(scoreHtml.indexOf('data-testid="unanswered"'));
     expect(heading).toBeLessThan(scoreHtml.indexOf('data-testid="more-changes"'));
     const listed = await listUseCases(org.id, { ...parseListQuery({}), pageSize: 100 });
     expect(listed.rows.filter((r) => r.defaultStart).map((r) => r.title)).toEqual(["Month-end variance commentary"]);
-    expect(backingText(listed.rows.find((r) => r.title === "Month-end variance commentary")!)).toBe("the seeds' default start");
+    expect(backingText(listed.rows.find((r) => r.title === "Month-end variance commentary")!)).toBe("the sources' default starting approach");
     expect(backingText(listed.rows.find((r) => r.title === "Incident post-mortem search")!)).toMatch(/^\d of \d$/);
     const queued = (await readQueue(org.id, { limit: 100 })).items.find((i) => i.title === "Month-end variance commentary");
     expect(queued?.defaultStart).toBe(true);
+    expect(backingClause(queued!)).toBe("the sources' default starting approach");
     // The queue's "Approve Fine-tuning" says what that costs over the cheapest approach that serves.
     const property = (await readQueue(org.id, { limit: 100 })).items.find((i) => i.title === "Commercial property risk summaries")!;
     expect(property.reasons).toContain("undecided");

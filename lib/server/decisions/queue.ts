@@ -35,7 +35,7 @@ export interface QueueItem {
   agreementVoters: number;
   /** How many frameworks did not vote (abstained, or turned off by the organization's weights). */
   abstained: number;
-  /** Recommended as the seeds' default start while key answers are missing (a provisional score's basis and leaning). */
+  /** Recommended as the sources' default starting approach while key answers are missing (a provisional score's basis and leaning). */
   defaultStart: boolean;
   /** Each approach's lifecycle cost and whether it can serve, as the decision's choices say it (lib/domain/costing/options.ts). */
   optionNotes: OptionNotes;

@@ -28,7 +28,7 @@ export interface UseCaseDetail {
   evidence: Evidence;
   agreementVotes: number;
   agreementVoters: number;
-  /** The recommendation is the seeds' default start while key answers are missing (a provisional score's basis and leaning; scoreFactsOf). */
+  /** The recommendation is the sources' default starting approach while key answers are missing (a provisional score's basis and leaning; scoreFactsOf). */
   defaultStart: boolean;
   /** Why each framework that did not vote did not (scoreFactsOf); empty where none voted. */
   abstained: string[];
@@ -134,7 +134,7 @@ export async function listBusinessUnits(organizationId: string): Promise<string[
 
 /**
  * What the pages read of these use cases' stored scores, in one statement:
- *  - `defaultStart`: recommended as the seeds' default start while key answers are missing (the
+ *  - `defaultStart`: recommended as the sources' default starting approach while key answers are missing (the
  *    score's basis and its leaning: provisional, the frameworks leaning to training a model whose
  *    prerequisites are unanswered). Only provisional ones can be. A default start that stands in
  *    for picks held back as unable to serve the use case has no leaning, and is not one of these

@@ -30,7 +30,7 @@ export function EvidenceSection() {
           <dd>
             Some are answered. The recommendation is marked provisional, with the unanswered questions ranked by how much each could change it.
             While {TRAINING_PREREQUISITES.map((k) => inSentence(ANSWER_LABELS[k])).join(", ")} are not all known, fine-tuning and hybrid are
-            never recommended: the seeds&apos; default start is (RAG where there is knowledge to retrieve, knowledge of its own that
+            never recommended: the sources&apos; default starting approach is (RAG where there is knowledge to retrieve, knowledge of its own that
             prompting alone would never see, or a prompted base model was tried and falls short; else prompting only), with what
             fine-tuning would need beside it. <q className="italic text-zinc-600">When in doubt, start with RAG.</q>{" "}
             <q className="italic text-zinc-600">Start with the cheaper option. Add complexity when the cheaper option clearly fails.</q>
@@ -42,7 +42,7 @@ export function EvidenceSection() {
             At every level, the recommendation is never an approach the cost panel says cannot serve the use case: fine-tuning that misses
             the acceptable lag even retraining as often as it can, or prompting alone that never sees the use case&apos;s own knowledge or
             was tried and falls short of the bar. Where the frameworks pick one, the recommendation is the next approach they pick that
-            can, else the seeds&apos; default start, and the use case&apos;s page says which and why.
+            can, else the sources&apos; default starting approach, and the use case&apos;s page says which and why.
           </dd>
         </dl>
       </div>

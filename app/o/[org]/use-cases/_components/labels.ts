@@ -33,7 +33,7 @@ export function agreementText(votes: number, voters: number): string | null {
 
 /**
  * What stands behind a recommendation, in a list's few words: "4 of 5" voting frameworks, or "the
- * seeds' default start" where the frameworks leant to training a model and the answers that would
+ * sources' default starting approach" where the frameworks leant to training a model and the answers that would
  * justify it are missing (`defaultStart`: a provisional score's lean), or where every approach they
  * pick was held back (the score's heldBack, or a lean to training a model the answers say lacks
  * what training needs: labeled examples, a retraining budget, a prompted base model that falls
@@ -42,7 +42,7 @@ export function agreementText(votes: number, voters: number): string | null {
  * the votes made against the others.
  */
 export function backingText(uc: { agreementVotes: number; agreementVoters: number; defaultStart: boolean; abstained?: number }): string | null {
-  if (uc.defaultStart || heldBackToStart(uc)) return "the seeds' default start";
+  if (uc.defaultStart || heldBackToStart(uc)) return "the sources' default starting approach";
   const count = agreementText(uc.agreementVotes, uc.agreementVoters);
   // "1 of 1" alone reads as unanimous when four of five frameworks never voted.
   return count && uc.abstained ? `${count} voting; ${uc.abstained} abstained` : count;
@@ -50,10 +50,10 @@ export function backingText(uc: { agreementVotes: number; agreementVoters: numbe
 
 /**
  * The backing as a clause of a line: "4 of 5 agree", "1 of 1 voting agree; 4 abstained", or "the
- * seeds' default start" (the decision queue's line, where the recommendation is named before it).
+ * sources' default starting approach" (the decision queue's line, where the recommendation is named before it).
  */
 export function backingClause(uc: { agreementVotes: number; agreementVoters: number; defaultStart: boolean; abstained?: number }): string | null {
-  if (uc.defaultStart || heldBackToStart(uc)) return "the seeds' default start";
+  if (uc.defaultStart || heldBackToStart(uc)) return "the sources' default starting approach";
   const count = agreementText(uc.agreementVotes, uc.agreementVoters);
   if (!count) return null;
   return uc.abstained ? `${count} voting agree; ${uc.abstained} abstained` : `${count} agree`;
@@ -67,7 +67,7 @@ function abstainedClause(voters: number, whys: readonly string[] | undefined): s
 }
 
 /**
- * Frameworks voted, yet none picks what is recommended: the seeds' default start, where every
+ * Frameworks voted, yet none picks what is recommended: the sources' default starting approach, where every
  * approach they pick was held back (score.ts, heldBack) because it cannot serve the use case, or
  * trains a model the answers say lacks what training needs (a lean with `missing`), or on a provisional score waits on the answers that would justify training a model.
  */
@@ -78,7 +78,7 @@ function heldBackToStart(uc: { agreementVotes: number; agreementVoters: number; 
 /**
  * The recommendation in one line, held to its evidence: "Not assessed"; "RAG · provisional
  * (2 of 2 voting agree)"; "Fine-tuning (4 of 5 voting agree)"; "Agent (1 of 1 voting agree; 4 of 5
- * abstained: tool use is outside their source)"; "RAG (the seeds' default start:
+ * abstained: tool use is outside their source)"; "RAG (the sources' default starting approach:
  * the approaches the frameworks pick cannot serve it or train a model its answers do not justify)",
  * as the score panel's held-back or lean sentence says which.
  */
@@ -95,9 +95,9 @@ export function recommendationText(uc: {
   if (!uc.recommendedApproach) return "No recommendation";
   const provisional = uc.evidence === "provisional" ? " · provisional" : "";
   const backing = uc.defaultStart
-    ? " (the seeds' default start while key answers are missing)"
+    ? " (the sources' default starting approach while key answers are missing)"
     : heldBackToStart(uc)
-      ? ` (the seeds' default start: the approaches the frameworks pick cannot serve it or train a model its answers do not justify${uc.evidence === "provisional" ? ", or wait on missing answers" : ""})`
+      ? ` (the sources' default starting approach: the approaches the frameworks pick cannot serve it or train a model its answers do not justify${uc.evidence === "provisional" ? ", or wait on missing answers" : ""})`
       : uc.agreementVoters === 0
         ? ""
         : ` (${uc.agreementVotes} of ${uc.agreementVoters} voting agree${abstainedClause(uc.agreementVoters, uc.abstained)})`;

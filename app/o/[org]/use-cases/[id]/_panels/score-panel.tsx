@@ -60,7 +60,7 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
           </p>
         ) : score.basis === "default-start" && score.leaning ? (
           <p className="mt-1 text-sm text-zinc-800" data-testid="default-start">
-            The seeds&apos; default start while the answers that would justify training a model are missing
+            The sources&apos; default starting approach while the answers that would justify training a model are missing
             {score.basisCite ? <> (<q className="italic">{score.basisCite.quote}</q>)</> : null}. {score.leaning.sentence}
           </p>
         ) : null}
