@@ -184,6 +184,19 @@ test.describe("every page, as every role", () => {
     expect(problems).toEqual([]);
   });
 
+  test("executive: the portfolio's headline says how much of this year comes from ideas with no planned start date", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill("cto@demo.example.com");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).not.toHaveURL(/\/sign-in/);
+    await page.goto("/o/demo/portfolio");
+    // The three ideas logged today with no planned start (tests/seed.test.ts works out the figure).
+    await expect(page.getByTestId("headline-undated")).toHaveText(
+      "Of it, $462,681 is from 3 use cases with no planned start date, counted in the year they were logged: a full first year each.",
+    );
+  });
+
   for (const { role, email } of ROLES) {
     test(`${role}: every page shows plain words, passes axe and logs no error`, async ({ page }) => {
       await page.goto("/sign-in");

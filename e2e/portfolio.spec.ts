@@ -12,13 +12,23 @@ interface Seed {
   businessUnit: string;
   recommended: string | null;
   chosen?: string | null;
-  /** Base cents per approach for 2027 and 2028 (low = 80%, high = 125%). */
+  /** Base cents per approach for its first two years (low = 80%, high = 125%). */
   costs: Record<string, [number, number]>;
+  /** The calendar year of its first year: 2027 unless said. */
+  firstYear?: number;
+  /**
+   * Its planned start: 1 January of its first year unless said. Null: none, so (as the app
+   * projects it) its first year is the year it was logged, today's.
+   */
+  startDate?: string | null;
 }
 
 async function seed(auth: Auth, org: Org, uc: Seed): Promise<string> {
   const id = `c${randomUUID().replace(/-/g, "").slice(0, 24)}`;
   const owner = org.users.EXECUTIVE!.id;
+  const firstYear = uc.firstYear ?? 2027;
+  const startDate = uc.startDate === undefined ? `${firstYear}-01-01` : uc.startDate;
+  if (startDate === null && firstYear !== new Date().getUTCFullYear()) throw new Error("A use case with no planned start is projected from the year it was logged, this year.");
   const approaches: Record<string, unknown> = {};
   for (const [approach, [y1, y2]] of Object.entries(uc.costs)) {
     approaches[approach] = {
@@ -29,9 +39,9 @@ async function seed(auth: Auth, org: Org, uc: Seed): Promise<string> {
     };
   }
   await auth.query(
-    `INSERT INTO "UseCase" (id, "organizationId", title, "businessUnit", "ownerId", "createdById", status, "recommendedApproach", "chosenApproach", "projectionSummary", evidence, "updatedAt")
-     VALUES ($1, $2, $3, $4, $5, $5, 'ASSESSING', $6::"Approach", $7::"Approach", $8::jsonb, CASE WHEN $6::"Approach" IS NULL THEN 'none' ELSE 'assessed' END::"Evidence", now())`,
-    [id, org.id, uc.title, uc.businessUnit, owner, uc.recommended, uc.chosen ?? null, JSON.stringify({ approaches })],
+    `INSERT INTO "UseCase" (id, "organizationId", title, "businessUnit", "ownerId", "createdById", status, "recommendedApproach", "chosenApproach", "projectionSummary", evidence, "startDate", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $5, 'ASSESSING', $6::"Approach", $7::"Approach", $8::jsonb, CASE WHEN $6::"Approach" IS NULL THEN 'none' ELSE 'assessed' END::"Evidence", $9::date, now())`,
+    [id, org.id, uc.title, uc.businessUnit, owner, uc.recommended, uc.chosen ?? null, JSON.stringify({ approaches }), startDate],
   );
   for (const [approach, amounts] of Object.entries(uc.costs)) {
     for (const [i, base] of amounts.entries()) {
@@ -43,7 +53,7 @@ async function seed(auth: Auth, org: Org, uc: Seed): Promise<string> {
            "yearIndex" = "CostYearSet"."yearIndex" || EXCLUDED."yearIndex", "calendarYear" = "CostYearSet"."calendarYear" || EXCLUDED."calendarYear",
            "lowCents" = "CostYearSet"."lowCents" || EXCLUDED."lowCents", "baseCents" = "CostYearSet"."baseCents" || EXCLUDED."baseCents",
            "highCents" = "CostYearSet"."highCents" || EXCLUDED."highCents", "complete" = "CostYearSet"."complete" || EXCLUDED."complete"`,
-        [org.id, id, approach, i + 1, 2027 + i, Math.round(base * 0.8), base, Math.round(base * 1.25)],
+        [org.id, id, approach, i + 1, firstYear + i, Math.round(base * 0.8), base, Math.round(base * 1.25)],
       );
     }
   }
@@ -133,6 +143,28 @@ test("an executive filters the portfolio and follows a matrix cell to the same u
   await expect(page.getByTestId("as-chosen-filter")).toContainText("Counted as RAG, as chosen");
   await expect(page.getByText("1–2 of 2 use cases")).toBeVisible();
   await expect(page.getByRole("link", { name: "Support tuned" })).toHaveCount(0);
+});
+
+test("the headline says how much of this year's spend comes from use cases with no planned start date", async ({ page, auth }) => {
+  const org = await auth.makeOrg({ roles: ["ADMIN", "EXECUTIVE"] });
+  const year = new Date().getUTCFullYear();
+  await seed(auth, org, { title: "Planned search", businessUnit: "Support", recommended: "RAG", chosen: "RAG", firstYear: year, startDate: `${year}-03-01`, costs: { RAG: [10_000_00, 10_000_00] } });
+  // Two ideas logged today with no planned start: counted in this year, a full first year each.
+  await seed(auth, org, { title: "Idea A", businessUnit: "Claims", recommended: "RAG", firstYear: year, startDate: null, costs: { RAG: [2_500_00, 1_000_00] } });
+  await seed(auth, org, { title: "Idea B", businessUnit: "Legal", recommended: "FINE_TUNING", firstYear: year, startDate: null, costs: { FINE_TUNING: [7_000_00, 3_000_00], RAG: [800_00, 800_00] } });
+
+  await auth.signIn(page, org.users.EXECUTIVE!, { from: org.path("portfolio") });
+  // This year: 10,000 + 2,500 + 7,000 = $19,500, of which the two ideas' 2,500 + 7,000.
+  await expect(page.getByTestId("headline-year")).toHaveAttribute("title", "$19,500");
+  await expect(page.getByTestId("headline-undated")).toHaveText(
+    "Of it, $9,500 is from 2 use cases with no planned start date, counted in the year they were logged: a full first year each.",
+  );
+  // Filtered, it counts what is in view: one idea, or none.
+  await page.goto(`${org.path("portfolio")}?bu=Legal`);
+  await expect(page.getByTestId("headline-undated")).toHaveText("Of it, $7,000 is from 1 use case with no planned start date, counted in the year it was logged: its full first year.");
+  await page.goto(`${org.path("portfolio")}?bu=Support`);
+  await expect(page.getByTestId("headline-year")).toHaveAttribute("title", "$10,000");
+  await expect(page.getByTestId("headline-undated")).toHaveCount(0);
 });
 
 test("someone from another organization gets not found", async ({ page, auth }) => {

@@ -7,6 +7,7 @@ import { loadPortfolioActuals, loadVariances } from "@/lib/server/actuals/read";
 import { loadUnitCosts } from "@/lib/server/actuals/unit-costs";
 import { loadDashboard } from "@/lib/server/portfolio/dashboard";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
+import { undatedText } from "@/lib/domain/portfolio/format";
 import { getUseCase } from "@/lib/server/use-cases/read";
 import { listUseCases } from "@/lib/server/use-cases/list";
 import { readQueue } from "@/lib/server/decisions/queue";
@@ -174,7 +175,21 @@ describe("the demo seed", () => {
     expect(property.optionNotes.RAG?.text).toMatch(/, the cheapest that serves$/);
     // Stale days per approach on the portfolio are per use case: never more days than a year has
     // (the six fine-tuned use cases' sum, 609 days, was once shown as "stale days a year").
-    const { freshness } = await loadDashboard(org.id, EMPTY_FILTER);
+    const { freshness, undated, spend } = await loadDashboard(org.id, EMPTY_FILTER);
+    // The headline's year: of this year's spend, the part from the three ideas logged today with no
+    // planned start date, each placed (by design) in the year it was logged, a full first year.
+    // Hand figure: their year-1 base as chosen, read from the stored years, $462,681.09.
+    const thisYear = new Date().getUTCFullYear();
+    const undatedTitles = DEMO_USE_CASES.filter((u) => u.startDate === null).map((u) => u.title);
+    expect(undatedTitles.sort()).toEqual(["Broker email replies", "Incident post-mortem search", "Regulatory change monitor"]);
+    const [firstYears] = await db.$queryRaw<{ base: bigint }[]>`
+      SELECT sum(y."baseCents")::bigint AS base FROM "CostYear" y JOIN "UseCase" u ON u.id = y."useCaseId"
+       WHERE u."organizationId" = ${org.id} AND u.title = ANY(${undatedTitles}) AND y.approach = COALESCE(u."chosenApproach", u."recommendedApproach") AND y."yearIndex" = 1`;
+    expect(Number(firstYears!.base)).toBe(46_268_109);
+    const ofThisYear = undated.find((u) => u.calendarYear === thisYear);
+    expect(ofThisYear).toEqual({ calendarYear: thisYear, base: 46_268_109, useCases: 3, firstYear: 3 });
+    expect(ofThisYear!.base).toBeLessThan(spend.find((y) => y.calendarYear === thisYear)!.base);
+    expect(undatedText(ofThisYear)).toBe("Of it, $462,681 is from 3 use cases with no planned start date, counted in the year they were logged: a full first year each.");
     const fineTuned = freshness.byApproach.find((a) => a.approach === "FINE_TUNING")!;
     expect(fineTuned.useCases).toBeGreaterThan(1);
     expect(fineTuned.staleDaysPerYear!.base).toBeGreaterThan(0);

@@ -51,6 +51,8 @@ export interface FixtureUseCase {
   riskFlags?: string[];
   disagreement?: boolean;
   startYear?: number;
+  /** No planned start date: logged on 6 December of the start year, the projection counts from that year (derive.ts). */
+  undated?: boolean;
   horizonYears?: number;
   /** Cents per approach, category and year: yearly[approach][category] = [y1, y2, ...] (base); low = 80%, high = 125% (rounded). */
   yearly: Partial<Record<Approach, Record<string, (number | null)[]>>>;
@@ -81,7 +83,8 @@ export async function insertUseCaseWithCosts(organizationId: string, uc: Fixture
       riskFlags: uc.riskFlags ?? [],
       disagreement: uc.disagreement ?? false,
       horizonYears: uc.horizonYears ?? 3,
-      startDate: new Date(`${startYear}-01-01T00:00:00Z`),
+      startDate: uc.undated ? null : new Date(`${startYear}-01-01T00:00:00Z`),
+      ...(uc.undated ? { createdAt: new Date(`${startYear}-12-06T10:00:00Z`) } : {}),
       deletedAt: uc.deleted ? new Date() : null,
     },
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { averageOver, count, inSentence, lagWait, niceTicks, oneDecimal, plural, savingText, weeks, wholeShares, withRange } from "./format";
+import { averageOver, count, inSentence, lagWait, niceTicks, oneDecimal, plural, savingText, undatedText, weeks, wholeShares, withRange } from "./format";
 import { SCENARIO_LABELS } from "./types";
 
 describe("portfolio money and numbers", () => {
@@ -103,5 +103,24 @@ describe("whole shares of a total", () => {
     expect(averageOver(0, 2, "not costed")).toBe("both use cases are not costed");
     expect(averageOver(0, 1, "without a time to value")).toBe("the one use case is without a time to value");
     expect(averageOver(1_000, 1_200, "not costed")).toBe("over 1,000 of 1,200 use cases; 200 not costed");
+  });
+});
+
+describe("undatedText: the part of the headline's year from use cases with no planned start", () => {
+  it("says how much and how many, and where they are placed", () => {
+    expect(undatedText({ calendarYear: 2026, base: 46_268_063, useCases: 3, firstYear: 3 })).toBe(
+      "Of it, $462,681 is from 3 use cases with no planned start date, counted in the year they were logged: a full first year each.",
+    );
+    expect(undatedText({ calendarYear: 2026, base: 10_000_050, useCases: 1, firstYear: 1 })).toBe(
+      "Of it, $100,001 is from 1 use case with no planned start date, counted in the year it was logged: its full first year.",
+    );
+    // Logged in an earlier year: this year is a later year of their lifecycle.
+    expect(undatedText({ calendarYear: 2027, base: 20_000_000, useCases: 2, firstYear: 1 })).toBe(
+      "Of it, $200,000 is from 2 use cases with no planned start date, their lifecycles counted from the year they were logged.",
+    );
+  });
+
+  it("says nothing when none of the year's figure comes from them", () => {
+    expect(undatedText(undefined)).toBeNull();
   });
 });

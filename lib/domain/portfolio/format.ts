@@ -1,7 +1,7 @@
 /** Number formats for the portfolio. Money is written by lib/domain/money.ts, which states the one rule. */
 import { upToDays } from "../costing/retraining";
 import { dollars } from "../money";
-import type { Saving } from "./types";
+import type { Saving, UndatedYear } from "./types";
 import { CAPABILITY_RULES, type Capability } from "../frameworks/capabilities";
 
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -50,6 +50,23 @@ export function inSentence(label: string): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${count(n)} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Under the headline's year figure, what part of it stands on use cases with no planned start
+ * date, which the projection counts from the year each was logged: "Of it, $462,681 is from 3 use
+ * cases with no planned start date, counted in the year they were logged: a full first year
+ * each." Null when none of the year's figure comes from such a use case.
+ */
+export function undatedText(u: UndatedYear | undefined): string | null {
+  if (!u || u.useCases === 0) return null;
+  const one = u.useCases === 1;
+  const logged = one ? "it was logged" : "they were logged";
+  const placed =
+    u.firstYear === u.useCases
+      ? `counted in the year ${logged}: ${one ? "its full first year" : "a full first year each"}`
+      : `${one ? "its lifecycle" : "their lifecycles"} counted from the year ${logged}`;
+  return `Of it, ${dollars(u.base)} is from ${plural(u.useCases, "use case")} with no planned start date, ${placed}.`;
 }
 
 /**

@@ -293,4 +293,20 @@ export interface Dashboard {
   incomplete: { count: number; missing: { key: string; useCases: number }[]; examples: UseCaseRef[] };
   freshness: Freshness;
   versions: Versions;
+  /**
+   * As chosen, per calendar year, the part of the spend from use cases with no planned start date
+   * (projected, by design, from the year each was logged: lib/server/use-cases/derive.ts): their
+   * base amount that year, how many they are, and how many of them are in their first year then.
+   * Only years with such a use case; the headline says how much of its year's figure this is.
+   */
+  undated: UndatedYear[];
+}
+
+export interface UndatedYear {
+  calendarYear: number;
+  /** Exact cents: the same amounts the year's as-chosen spend sums. */
+  base: number;
+  useCases: number;
+  /** Of them, those whose first lifecycle year this is (logged in this year). */
+  firstYear: number;
 }

@@ -127,3 +127,11 @@ export function rollupWhere(organizationId: string, filter: PortfolioFilter, ali
 export function asChosenApproach(alias = "u"): Prisma.Sql {
   return Prisma.raw(`COALESCE("${alias}"."chosenApproach", "${alias}"."recommendedApproach")`);
 }
+
+/** The as-chosen yearly amounts column of a rollup row (the three fixed approaches keep theirs apart). */
+export function asChosenArray(alias: string): Prisma.Sql {
+  const a = `"${alias}"`;
+  return Prisma.raw(
+    `(CASE COALESCE(${a}."chosenApproach", ${a}."recommendedApproach") WHEN 'RAG' THEN ${a}."ragCents" WHEN 'FINE_TUNING' THEN ${a}."fineTuningCents" WHEN 'HYBRID' THEN ${a}."hybridCents" ELSE ${a}."chosenCents" END)`,
+  );
+}

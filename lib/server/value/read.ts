@@ -9,7 +9,7 @@ import { db, Prisma } from "../db";
 import { getStoredProjection } from "../projections";
 import { cannotServe } from "@/lib/domain/costing/feasibility";
 import { keptSumsReady } from "../portfolio/cost-sums";
-import { asChosenApproach, rollupWhere, useCaseWhere } from "../portfolio/filter-sql";
+import { asChosenApproach, asChosenArray, rollupWhere, useCaseWhere } from "../portfolio/filter-sql";
 import { float, int } from "../portfolio/sql-values";
 import { scopedQueryRaw } from "../rls";
 
@@ -81,13 +81,6 @@ export async function getUseCaseValue(organizationId: string, useCaseId: string)
   };
 }
 
-/** The as-chosen yearly amounts column of a rollup row (the three fixed approaches keep theirs apart). */
-function asChosenArray(alias: string): Prisma.Sql {
-  const a = `"${alias}"`;
-  return Prisma.raw(
-    `(CASE COALESCE(${a}."chosenApproach", ${a}."recommendedApproach") WHEN 'RAG' THEN ${a}."ragCents" WHEN 'FINE_TUNING' THEN ${a}."fineTuningCents" WHEN 'HYBRID' THEN ${a}."hybridCents" ELSE ${a}."chosenCents" END)`,
-  );
-}
 
 interface ValueRow {
   businessUnit: string;

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { asChosenCounts } from "@/lib/domain/portfolio/assemble";
 import { RISK_FLAGS } from "@/lib/domain/portfolio/filter";
-import { count, plural, wholeShares } from "@/lib/domain/portfolio/format";
+import { count, plural, undatedText, wholeShares } from "@/lib/domain/portfolio/format";
 import { compactDollars, dollars } from "@/lib/domain/money";
 import { ownerEstimatesIn } from "@/lib/domain/costing/owner-estimate";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
@@ -36,6 +36,8 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
       : year.calendarYear > thisYear
         ? `in ${year.calendarYear}, the first year with costs (none in ${thisYear})`
         : `in ${year.calendarYear}, the latest year with costs (none in ${thisYear} or later)`;
+  // How much of that year's figure is from use cases with no planned start, placed in the year they were logged.
+  const undated = year ? undatedText(d.undated.find((u) => u.calendarYear === year.calendarYear)) : null;
   const total = d.byApproach.reduce((s, a) => s + a.lifecycle.base, 0);
   const owners = chosen.costed === 0 ? null : ownerEstimatesIn(d.byApproach);
   const shares = [...d.byApproach].sort((a, b) => b.lifecycle.base - a.lifecycle.base);
@@ -61,6 +63,11 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
           {year ? (
             <>
               <Compact cents={year.base} className="font-medium text-zinc-900" testId="headline-year" /> {whichYear} (low–high <Compact cents={year.low} />–<Compact cents={year.high} />).{" "}
+              {undated ? (
+                <>
+                  <span data-testid="headline-undated">{undated}</span>{" "}
+                </>
+              ) : null}
             </>
           ) : null}
           Lifecycle low–high <Compact cents={chosen.lifecycle.low} />–<Compact cents={chosen.lifecycle.high} />; {plural(chosen.costed, "use case")} costed

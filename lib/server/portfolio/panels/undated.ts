@@ -1,0 +1,48 @@
+import "server-only";
+import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
+import type { UndatedYear } from "@/lib/domain/portfolio/types";
+import { Prisma } from "../../db";
+import { scopedQueryRaw } from "../../rls";
+import { asChosenArray, rollupWhere } from "../filter-sql";
+import { int } from "../sql-values";
+
+interface Row {
+  calendarYear: number;
+  base: bigint | null;
+  useCases: number;
+  firstYear: number;
+}
+
+/**
+ * The spend as chosen, per calendar year, of the use cases in view with no planned start date,
+ * which the projection places from the year each was logged (derive.ts): so the headline can say
+ * how much of its year's figure stands on that placement. Each year's amount is the sum of the
+ * same rollup elements the year's as-chosen spend sums (costs.ts: the as-chosen approach's array,
+ * element 3i − 1 the base of lifecycle year i, a missing figure left out of both), so it is a part
+ * of that figure to the cent, filtered or not.
+ *
+ * One statement, from the use cases with no start date through their index
+ * ("UseCase_undated_idx", partial on that), to their rollup rows by key: its cost grows with the
+ * undated use cases in view, not the portfolio. Not one of the kept sums
+ * (docs/decisions/portfolio-cost-sums.md): those have no start-date dimension, and the unfiltered
+ * page is served from the exact cache, which UseCase's and UseCaseRollup's writes invalidate.
+ */
+export function undatedSql(organizationId: string, filter: PortfolioFilter): Prisma.Sql {
+  const arr = asChosenArray("r");
+  return Prisma.sql`
+    SELECT r."startYear" + g.i - 1 AS "calendarYear", sum(${arr}[3 * g.i - 1])::bigint AS base,
+           count(*)::int AS "useCases", count(*) FILTER (WHERE g.i = 1)::int AS "firstYear"
+      FROM "UseCase" u
+      JOIN "UseCaseRollup" r ON r."useCaseId" = u.id AND r."organizationId" = ${organizationId}
+      CROSS JOIN LATERAL generate_series(1, cardinality(${arr}) / 3) AS g(i)
+     WHERE u."organizationId" = ${organizationId} AND u."deletedAt" IS NULL AND u."startDate" IS NULL
+       AND ${rollupWhere(organizationId, filter, "r")}
+       AND ${arr}[3 * g.i - 1] IS NOT NULL
+     GROUP BY 1
+     ORDER BY 1`;
+}
+
+export async function undatedByYear(organizationId: string, filter: PortfolioFilter): Promise<UndatedYear[]> {
+  const rows = await scopedQueryRaw<Row[]>(organizationId, undatedSql(organizationId, filter));
+  return rows.map((r) => ({ calendarYear: Number(r.calendarYear), base: int(r.base), useCases: Number(r.useCases), firstYear: Number(r.firstYear) }));
+}
