@@ -54,6 +54,8 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   await expect(page.getByTestId("panel-awaiting-approval").getByTestId("panel-count")).toHaveText("1");
   const row = page.getByTestId("queue-row").filter({ hasText: title });
   await expect(row.getByTestId("queue-recommendation")).toContainText("RAG · provisional");
+  // Approving from the queue, the executive reads the lead's notes there too.
+  await expect(row.getByTestId("queue-proposal-notes")).toHaveText(`${users.LEAD.name}’s notes with the proposal: “${notes}”`);
   // The spend is the lifecycle as chosen (base), whole: every figure it needs was given. In whole
   // dollars, the exact sum of the stored years rounded once.
   const [life] = await registry.query<{ base: string }>(`SELECT sum("baseCents")::text AS base FROM "CostYear" WHERE "useCaseId" = $1 AND approach = 'RAG'`, [id]);

@@ -46,6 +46,8 @@ export interface QueueItem {
   spendManual: boolean;
   decisionState: DecisionState | null;
   proposedApproach: Approach | null;
+  /** While proposed: the notes the proposer wrote with it and who they are, for whoever approves from the line; else null. */
+  proposal: { by: string; notes: string } | null;
   yearlyBudgetCents: number | null;
   reasons: QueueReason[];
   /** A decision to review: what changed since it was approved. */
@@ -71,6 +73,8 @@ interface PageRow {
   incomplete: number;
   state: DecisionState | null;
   proposedApproach: Approach | null;
+  proposalNotes: string | null;
+  proposedById: string | null;
   budget: bigint | null;
   reviewReasons: string[] | null;
 }
@@ -121,7 +125,8 @@ const FROM = (organizationId: string) => Prisma.sql`
 /**
  * The queue of one organization. `reasons`: which panels to list (all by default); `limit`: how
  * many lines to return. Two statements in one scoped transaction: the panels' counts, and the
- * page (largest projected spend first, not costed last), each line labelled by the pure rule.
+ * page (largest projected spend first, not costed last), each line labelled by the pure rule;
+ * then, when the page lists proposals with notes, their proposers' names.
  */
 export async function readQueue(organizationId: string, opts: { reasons?: readonly QueueReason[]; limit?: number } = {}): Promise<Queue> {
   const wanted = opts.reasons?.length ? opts.reasons : QUEUE_REASONS;
@@ -144,7 +149,8 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
                u."agreementVotes", u."agreementVoters", ${ABSTAINED_SQL} AS abstained, ${defaultStartSql(Prisma.sql`r.evidence`, Prisma.sql`u.score`)} AS "defaultStart",
                u."projectionSummary" AS summary,
                r."chosenBaseCents" AS spend, r.incomplete,
-               d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget, d."reviewReasons"
+               d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget, d."reviewReasons",
+               d.notes AS "proposalNotes", d."proposedById"
         ${FROM(organizationId)}
         JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = ${organizationId}
         WHERE ${wantedSql}
@@ -154,6 +160,12 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
+  // Who wrote the notes of the proposals listed (a member's name, else "a former member", as the Decision tab says it).
+  const proposerIds = [...new Set(page.filter((r) => r.state === "PROPOSED" && r.proposalNotes?.trim() && r.proposedById).map((r) => r.proposedById!))];
+  const proposers = proposerIds.length
+    ? await db.user.findMany({ where: { id: { in: proposerIds }, memberships: { some: { organizationId } } }, select: { id: true, name: true } })
+    : [];
+  const proposerName = (id: string | null) => proposers.find((u) => u.id === id)?.name ?? "a former member";
   const c = countRows[0] ?? {};
   const counts = Object.fromEntries(QUEUE_REASONS.map((r) => [r, Number(c[r] ?? 0)])) as Record<QueueReason, number>;
   const items = sortQueue(
@@ -175,6 +187,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
         spendIncomplete: r.spend !== null && (r.incomplete & 1) === 1,
         spendManual: r.spend !== null && isOwnerEstimate(r.summary, r.chosenApproach ?? r.recommendedApproach),
         proposedApproach: r.proposedApproach,
+        proposal: r.state === "PROPOSED" && r.proposalNotes?.trim() ? { by: proposerName(r.proposedById), notes: r.proposalNotes } : null,
         yearlyBudgetCents: r.budget === null ? null : Number(r.budget),
         reasons: queueReasons(facts),
         reviewReasons: r.state === "TO_REVIEW" ? (r.reviewReasons ?? []) : [],

@@ -134,6 +134,11 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
       <span className="text-xs text-zinc-600" data-testid="queue-reasons">
         {stageText(item.status, item.decisionState, item.chosenApproach)} · {item.reasons.map((r) => reasonText(r, item)).join("; ")}
       </span>
+      {item.proposal ? (
+        <span className="basis-full whitespace-pre-wrap text-xs text-zinc-800" data-testid="queue-proposal-notes">
+          {item.proposal.by}&rsquo;s notes with the proposal: &ldquo;{item.proposal.notes}&rdquo;
+        </span>
+      ) : null}
       {approveWhat && item.optionNotes[approveWhat] ? (
         <span className={`basis-full text-xs ${item.optionNotes[approveWhat].cannotServe ? "text-red-800" : "text-zinc-700"}`} data-testid="queue-option-note">
           {approachLabel(approveWhat)}: {item.optionNotes[approveWhat].text}
