@@ -98,7 +98,7 @@ describe("what a held-back approach would need", () => {
     const s = scoreUseCase(a);
     expect(s).toMatchObject({ evidence: "provisional", consensus: "PROMPTING", basis: "default-start", leaning: null, heldBack: { approach: "FINE_TUNING", reason: "fails-lag", votes: 4, voters: 4 } });
     expect(s.heldBack?.sentence).toBe(
-      "Fine-tuning, which 4 of 4 voting frameworks pick, does not meet the 7-day lag: each retraining takes about 21 days. No other approach they pick can, so the recommendation is the seeds' default start, Prompting only.",
+      "Fine-tuning, which 4 of 4 voting frameworks pick, does not meet the 7-day lag: each retraining takes about 21 days. No other approach they pick can, so the recommendation is the sources' default starting approach, Prompting only.",
     );
     expect(s.agreementText).toBe("Held back: 4 of 4 voting pick Fine-tuning; 1 abstained (none of their questions is answered yet)");
     // The answers a lean would have named do not bring it back.
@@ -229,7 +229,7 @@ describe("a trained model the answers say lacks what training needs (2.7)", () =
     const s = scoreUseCase({ ...FINE_TUNING_CASE, retrainingBudget: false });
     expect(s).toMatchObject({ evidence: "assessed", consensus: "RAG", basis: "default-start", leaning: { approach: "FINE_TUNING", unknowns: [], missing: ["retrainingBudget"] }, backing: { votes: 0, voters: 5 } });
     expect(s.leaning?.sentence).toBe(
-      "The frameworks lean to Fine-tuning, which would be recommended once there is budget and engineering for retraining (the assessment says there is none). No other approach they pick can serve it without training a model, so the recommendation is the seeds' default start, RAG.",
+      "The frameworks lean to Fine-tuning, which would be recommended once there is budget and engineering for retraining (the assessment says there is none). No other approach they pick can serve it without training a model, so the recommendation is the sources' default starting approach, RAG.",
     );
     expect(s.agreementText).toBe("Held back: 5 of 5 voting lean to Fine-tuning");
     expect(codes(s)).not.toContain("FT_WITHOUT_RETRAINING_BUDGET");
@@ -281,7 +281,7 @@ describe("a trained model the answers say lacks what training needs (2.7)", () =
   it("a trained model passed over after another hold says which prerequisite is missing", () => {
     const s = scoreUseCase({ ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 14, retrainingBudget: false }, { skipSensitivity: true });
     expect(s.heldBack?.sentence).toBe(
-      "Fine-tuning, which 4 of 5 voting frameworks pick, does not meet the 14-day lag: each retraining takes about 21 days. Hybrid, which they pick next, trains a model though there is no budget or engineering for retraining. So the recommendation is the seeds' default start, RAG.",
+      "Fine-tuning, which 4 of 5 voting frameworks pick, does not meet the 14-day lag: each retraining takes about 21 days. Hybrid, which they pick next, trains a model though there is no budget or engineering for retraining. So the recommendation is the sources' default starting approach, RAG.",
     );
   });
   it("a chosen trained model is still the organization's choice, flagged against the missing prerequisite", () => {

@@ -134,7 +134,8 @@ export interface Score extends Consensus {
  *      is none)"; a lean to training names sensitive data that must stay out of it.
  * 2.8: a prompted base model that already meets the bar is a third prerequisite known to be
  *      missing (002 checks it before any training): no fine-tuning or hybrid is recommended over
- *      it, where 2.7 recommended one and raised FT_THOUGH_PROMPTING_MEETS_BAR against itself.
+ *      it, where 2.7 recommended one and raised FT_THOUGH_PROMPTING_MEETS_BAR against itself; a
+ *      hold says "the sources' default starting approach", not "the seeds' default start".
  */
 export const JUDGEMENT_VERSION = "2.8";
 
@@ -258,8 +259,8 @@ function holdToWhatServes(a: Assessment, pick: Approach, cannot: NonNullable<Ret
   const instead = next
     ? `${unjustified}The recommendation is the next approach they pick that can, ${APPROACH_LABELS[to]} (${backing.votes} of ${backing.voters}).`
     : passed.length
-      ? `${unjustified}So the recommendation is the seeds' default start, ${APPROACH_LABELS[to]}.`
-      : `No other approach they pick can, so the recommendation is the seeds' default start, ${APPROACH_LABELS[to]}.`;
+      ? `${unjustified}So the recommendation is the sources' default starting approach, ${APPROACH_LABELS[to]}.`
+      : `No other approach they pick can, so the recommendation is the sources' default starting approach, ${APPROACH_LABELS[to]}.`;
   const heldBack: HeldBack = { approach: pick, reason: cannot.reason, votes, voters, sentence: heldBackSentence(pick, votes, voters, cannot.why, instead), cite: cannot.cite };
   return next
     ? { consensus: to, basis: "frameworks", basisCite: null, leaning: null, heldBack }
@@ -292,7 +293,7 @@ function holdRecommendation(a: Assessment, evidence: Evidence, c: Consensus, v: 
   const backing = votesFor(v, to);
   const instead = next
     ? `The recommendation is the next approach they pick that trains no model, ${APPROACH_LABELS[to]} (${backing.votes} of ${backing.voters}).`
-    : `No other approach they pick can serve it without training a model, so the recommendation is the seeds' default start, ${APPROACH_LABELS[to]}.`;
+    : `No other approach they pick can serve it without training a model, so the recommendation is the sources' default starting approach, ${APPROACH_LABELS[to]}.`;
   const leaning: Leaning = { approach: c.consensus, unknowns, missing: rules.missing, sentence: "" };
   return {
     consensus: to,

@@ -91,7 +91,7 @@ describe("fine-tuning that cannot meet the acceptable lag", () => {
     expect(picks({ ...FINE_TUNING_CASE, maxLagDays: 14 })).toEqual(Array(5).fill("FINE_TUNING"));
     expect(s).toMatchObject({ consensus: "RAG", basis: "default-start", basisCite: { file: "003_cef81cc6bb37c5d4.txt" }, leaning: null, backing: { votes: 0, voters: 5 } });
     expect(s.heldBack?.sentence).toBe(
-      "Fine-tuning, which 5 of 5 voting frameworks pick, does not meet the 14-day lag: each retraining takes about 21 days. No other approach they pick can, so the recommendation is the seeds' default start, RAG.",
+      "Fine-tuning, which 5 of 5 voting frameworks pick, does not meet the 14-day lag: each retraining takes about 21 days. No other approach they pick can, so the recommendation is the sources' default starting approach, RAG.",
     );
     expect(s.agreementText).toBe("Held back: 5 of 5 voting pick Fine-tuning");
   });
@@ -195,7 +195,7 @@ describe("the approach a hold falls back to, on a provisional score", () => {
     expect(picks(a)).toEqual(["FINE_TUNING", null, "PROMPTING", "PROMPTING", "FINE_TUNING"]);
     const s = scoreUseCase(a);
     expect(s).toMatchObject({ evidence: "provisional", consensus: "RAG", basis: "default-start", leaning: null, backing: { votes: 0, voters: 4 }, heldBack: { approach: "PROMPTING" } });
-    expect(s.heldBack?.sentence).toMatch(/\. Fine-tuning, which they pick next, trains a model while the answers that would justify it are missing\. So the recommendation is the seeds' default start, RAG\.$/);
+    expect(s.heldBack?.sentence).toMatch(/\. Fine-tuning, which they pick next, trains a model while the answers that would justify it are missing\. So the recommendation is the sources' default starting approach, RAG\.$/);
     // Once the answers are in and favour training, fine-tuning is the recommendation.
     expect(scoreUseCase({ ...a, labeledExamples: 1_000, retrainingBudget: true, promptedBaselineMeetsBar: "no" }).consensus).toBe("FINE_TUNING");
   });
