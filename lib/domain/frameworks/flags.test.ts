@@ -30,6 +30,7 @@ describe("risk flags", () => {
       STALENESS_EXCEEDS_ACCEPTABLE_LAG: "Staleness beyond the acceptable lag",
       PROMPTING_WITHOUT_ITS_KNOWLEDGE: "Prompting alone on knowledge it never sees",
       PROMPTING_BELOW_BAR: "Prompting alone though a prompted base model falls short",
+      LEARNING_WITHOUT_FEEDBACK_LOOP: "Learning from users without a feedback loop",
       CONTRADICTORY_ANSWERS: "Answers that contradict each other",
     });
     expect(Object.keys(FLAG_LABELS).sort()).toEqual([...FLAG_CODES].sort());
@@ -209,6 +210,40 @@ describe("prompting alone though a prompted base model was tried and falls short
     expect(codes({ promptedBaselineMeetsBar: "no" }, "PROMPTING", "RAG")).not.toContain("PROMPTING_BELOW_BAR");
     for (const ap of ["RAG", "FINE_TUNING", "AGENT"] as const) expect(codes({ promptedBaselineMeetsBar: "no" }, ap), ap).not.toContain("PROMPTING_BELOW_BAR");
     for (const b of ["yes", "untested", undefined] as const) expect(codes({ promptedBaselineMeetsBar: b }, "PROMPTING"), String(b)).not.toContain("PROMPTING_BELOW_BAR");
+  });
+});
+
+describe("learning from users with an agent or a structured pipeline in play", () => {
+  const codes = (a: Assessment, consensus: Approach | null, chosen: Approach | null = null) => riskFlags(a, { consensus, chosen }).map((f) => f.code);
+  const learns: Assessment = { learnsFromFeedback: true };
+  it("is raised for a recommended pipeline or agent, each saying what is missing and what to do, citing 002's sentence on learning from user interactions", () => {
+    const flag = (consensus: Approach) => riskFlags(learns, { consensus, chosen: null }).map((f) => [f.code, f.reason, f.cite.file, f.cite.quote]);
+    const quote = "systems that need to learn from user interactions on an ongoing basis — require reinforcement learning from human feedback (RLHF) or similar approaches that go beyond static fine-tuning or static retrieval indexes";
+    expect(flag("PIPELINE")).toEqual([
+      ["LEARNING_WITHOUT_FEEDBACK_LOOP", "The recommendation is a structured pipeline, but the use case must learn from its users' interactions, which 002 says takes RLHF or a similar feedback loop; a structured pipeline learns only if such a loop is built into it, so plan and cost one, or consider feedback learning.", THREE, quote],
+    ]);
+    expect(flag("AGENT")).toEqual([
+      ["LEARNING_WITHOUT_FEEDBACK_LOOP", "The recommendation is an agent, but the use case must learn from its users' interactions, which 002 says takes RLHF or a similar feedback loop; an agent learns only if such a loop is built into it, so plan and cost one, or consider feedback learning.", THREE, quote],
+    ]);
+  });
+  it("is raised for a chosen pipeline or agent, whatever the recommendation, and said of the choice", () => {
+    expect(codes(learns, "FEEDBACK_LEARNING", "PIPELINE")).toContain("LEARNING_WITHOUT_FEEDBACK_LOOP");
+    expect(codes(learns, null, "AGENT")).toContain("LEARNING_WITHOUT_FEEDBACK_LOOP");
+    expect(riskFlags(learns, { consensus: "PIPELINE", chosen: "PIPELINE" }).find((f) => f.code === "LEARNING_WITHOUT_FEEDBACK_LOOP")?.reason).toMatch(/^The chosen approach is a structured pipeline, but/);
+  });
+  it("is not raised for feedback learning in play, nor for the approaches the capability rule already rules out, nor with no approach in play", () => {
+    expect(codes(learns, "FEEDBACK_LEARNING")).not.toContain("LEARNING_WITHOUT_FEEDBACK_LOOP");
+    expect(codes(learns, "PIPELINE", "FEEDBACK_LEARNING")).not.toContain("LEARNING_WITHOUT_FEEDBACK_LOOP");
+    for (const ap of ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"] as const) expect(codes(learns, ap), ap).not.toContain("LEARNING_WITHOUT_FEEDBACK_LOOP");
+    expect(codes(learns, null)).not.toContain("LEARNING_WITHOUT_FEEDBACK_LOOP");
+  });
+  it("is not raised where the use case need not learn from its users, or has not said", () => {
+    for (const learnsFromFeedback of [false, undefined]) {
+      for (const ap of ["PIPELINE", "AGENT"] as const) {
+        expect(codes({ learnsFromFeedback }, ap), `${ap} ${learnsFromFeedback}`).not.toContain("LEARNING_WITHOUT_FEEDBACK_LOOP");
+        expect(codes({ learnsFromFeedback }, "RAG", ap), `chosen ${ap} ${learnsFromFeedback}`).not.toContain("LEARNING_WITHOUT_FEEDBACK_LOOP");
+      }
+    }
   });
 });
 

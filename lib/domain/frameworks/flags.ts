@@ -6,6 +6,7 @@
  */
 import { changesHow, type Approach, type Assessment } from "../assessment";
 import { DEFAULT_RETRAIN_LAG_DAYS, retrainLagShown, upToDays } from "../costing/retraining";
+import { CAPABILITY_RULES } from "./capabilities";
 import { ENOUGH_LABELS } from "./data/shared";
 import { ownKnowledgeSign, promptingMeetsBar, promptingReachesKnowledge, trainsAModel } from "./evidence";
 import { plural } from "../portfolio/format";
@@ -24,6 +25,7 @@ export const FLAG_CODES = [
   "STALENESS_EXCEEDS_ACCEPTABLE_LAG",
   "PROMPTING_WITHOUT_ITS_KNOWLEDGE",
   "PROMPTING_BELOW_BAR",
+  "LEARNING_WITHOUT_FEEDBACK_LOOP",
   "CONTRADICTORY_ANSWERS",
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
@@ -40,6 +42,7 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   STALENESS_EXCEEDS_ACCEPTABLE_LAG: "Staleness beyond the acceptable lag",
   PROMPTING_WITHOUT_ITS_KNOWLEDGE: "Prompting alone on knowledge it never sees",
   PROMPTING_BELOW_BAR: "Prompting alone though a prompted base model falls short",
+  LEARNING_WITHOUT_FEEDBACK_LOOP: "Learning from users without a feedback loop",
   CONTRADICTORY_ANSWERS: "Answers that contradict each other",
 };
 
@@ -56,6 +59,7 @@ export const FLAG_CITES: Record<FlagCode, Citation> = {
   STALENESS_EXCEEDS_ACCEPTABLE_LAG: { file: "000_2a5380ca2875bd0d.txt", quote: "Each iteration adds $10,000 to $30,000 and two to four weeks of lag time." },
   PROMPTING_WITHOUT_ITS_KNOWLEDGE: { file: "002_eb871f56c24eca94.txt", quote: "grounding answers in specific, up-to-date documents rather than relying on potentially stale or hallucinated parametric knowledge" },
   PROMPTING_BELOW_BAR: { file: "003_cef81cc6bb37c5d4.txt", quote: "Start with the cheaper option. Add complexity when the cheaper option clearly fails." },
+  LEARNING_WITHOUT_FEEDBACK_LOOP: CAPABILITY_RULES.learnsFromFeedback.cite,
   CONTRADICTORY_ANSWERS: { file: "001_882c99e1fd832846.txt", quote: "Here’s how to think through the decision." },
 };
 
@@ -193,6 +197,17 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
   }
   if (inPlay === "PROMPTING" && !promptingMeetsBar(a)) {
     add("PROMPTING_BELOW_BAR", `${who} is prompting alone, but a prompted base model was tried and falls short of the bar; 003 adds complexity when the cheaper option clearly fails, and the cost panel never offers it as a saving.`);
+  }
+  // The capability rule (./capabilities.ts) rules out the static approaches and prompting where
+  // the use case must learn from its users, so those never serve it; it leaves an agent and a
+  // structured pipeline, of which 002 says nothing. Neither learns by itself: the flag says a
+  // feedback loop has to be built into it (and costed), or feedback learning considered.
+  if (a.learnsFromFeedback === true && inPlay && inPlay !== "FEEDBACK_LEARNING" && !CAPABILITY_RULES.learnsFromFeedback.unable.includes(inPlay)) {
+    const name = inPlay === "PIPELINE" ? "a structured pipeline" : APPROACH_NAMES[inPlay];
+    add(
+      "LEARNING_WITHOUT_FEEDBACK_LOOP",
+      `${who} is ${name}, but the use case must learn from its users' interactions, which 002 says takes RLHF or a similar feedback loop; ${name} learns only if such a loop is built into it, so plan and cost one, or consider feedback learning.`,
+    );
   }
   const broken = CONTRADICTIONS.filter((c) => c.holds(a));
   if (broken.length) flags.push({ code: "CONTRADICTORY_ANSWERS", reason: broken.map((c) => c.sentence).join(" "), cite: broken[0]!.cite });

@@ -136,8 +136,12 @@ export interface Score extends Consensus {
  *      missing (002 checks it before any training): no fine-tuning or hybrid is recommended over
  *      it, where 2.7 recommended one and raised FT_THOUGH_PROMPTING_MEETS_BAR against itself; a
  *      hold says "the sources' default starting approach", not "the seeds' default start".
+ * 2.9: LEARNING_WITHOUT_FEEDBACK_LOOP: where the use case must learn from its users and the
+ *      approach in play is an agent or a structured pipeline (which the capability rule leaves
+ *      able), the flag says neither learns unless a feedback loop is built in; the
+ *      recommendations are 2.8's.
  */
-export const JUDGEMENT_VERSION = "2.8";
+export const JUDGEMENT_VERSION = "2.9";
 
 /** What each unknown prerequisite would have to be for a trained model to be recommended. */
 const FAVOURS_TRAINING: Partial<Record<AnswerKey, string>> = {
