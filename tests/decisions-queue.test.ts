@@ -17,9 +17,10 @@ describe("the decision queue on the demo portfolio", () => {
    * (decision: null), each with a recommendation; the lead's proposal on "Broker email replies"
    * makes it await approval, and the executive's approval of "Incident post-mortem search" puts it
    * in finance's panel, leaving seven undecided. Two decisions go against the frameworks (the
-   * adjuster assistant's fine-tuning, the code review assistant's hybrid); five live use cases
+   * adjuster assistant's fine-tuning, the code review assistant's hybrid); six live use cases
    * carry risk flags (the two decided against the frameworks, contract redlining, which has no
-   * evaluation set, and the two agents whose teams have none either); "Underwriting guideline Q&A" was approved on a
+   * evaluation set, the two agents whose teams have none either, and, since judgement 2.9, the
+   * supplier invoice coding, a pipeline that must learn from its users); "Underwriting guideline Q&A" was approved on a
    * 14-day lag that is now 7, so it is to review.
    */
   const EXPECTED: Record<string, string[]> = {
@@ -40,6 +41,8 @@ describe("the decision queue on the demo portfolio", () => {
       "Adjuster assistant for coverage questions",
       "Code review assistant for the policy platform",
       "Contract redlining against the playbook",
+      // A pipeline with no feedback loop planned, though it must learn from its users (judgement 2.9).
+      "Supplier invoice coding",
       "Renewal call preparation notes",
       "Supplier due-diligence agent",
     ],
@@ -63,13 +66,13 @@ describe("the decision queue on the demo portfolio", () => {
     });
     const demo = await db.organization.findUniqueOrThrow({ where: { slug } });
     const { items, counts, total } = await readQueue(demo.id);
-    expect(total).toBe(14);
+    expect(total).toBe(15);
 
-    expect(counts).toEqual({ "awaiting-approval": 1, "to-review": 1, undecided: 7, differs: 2, risk: 5, "early-warning": 2, budget: 1 });
+    expect(counts).toEqual({ "awaiting-approval": 1, "to-review": 1, undecided: 7, differs: 2, risk: 6, "early-warning": 2, budget: 1 });
     for (const [reason, titles] of Object.entries(EXPECTED)) {
       expect(items.filter((i) => i.reasons.includes(reason as never)).map((i) => i.title), reason).toEqual(titles);
     }
-    expect(items).toHaveLength(14);
+    expect(items).toHaveLength(15);
 
     // Projected spend is the lifecycle base as chosen (the decision, else the recommendation):
     // the sum of that approach's yearly base totals, read here from CostYear, not the rollup.
