@@ -19,6 +19,7 @@ import { listBusinessUnits } from "@/lib/server/use-cases/read";
 import { projectedSpendByUnit, valueInput } from "@/lib/server/value/read";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
+import { refreshRollups } from "@/lib/server/portfolio/rollup";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 
@@ -140,6 +141,36 @@ describe("the kept sums follow every write, in its transaction", () => {
       RETURNING id`;
     expect((await useCasePanels(shared.org.id, EMPTY_FILTER)).useCases).toBe(before.useCases + 1);
     await db.portfolioUseCaseSum.delete({ where: { id: group!.id } });
+    await expectKeptEqualsRollup(shared.org.id);
+  });
+
+  it("the scenarios' coverage (each use case's status per scenario) is a kept tally too, and follows a write", async () => {
+    await expectKeptEqualsRollup(shared.org.id);
+    const before = await useCasePanels(shared.org.id, EMPTY_FILTER);
+    // Every use case once, under several words (RAG lacks a figure for all; an agent is costed as an agent).
+    expect(before.coverage.reduce((n, g) => n + g.useCases, 0)).toBe(before.useCases);
+    expect(before.coverage.length).toBeGreaterThan(1);
+    const of = (p: typeof before, statuses: string) => p.coverage.find((g) => g.statuses === statuses)?.useCases ?? 0;
+    // A contribution no rollup row has (the test's own): the read shows it, so it read the tally.
+    const [row] = await db.$queryRaw<{ id: bigint }[]>`
+      INSERT INTO "PortfolioTally" ("organizationId", kind, key, n) VALUES (${shared.org.id}, 'coverage', 'nncnn', 1) RETURNING id`;
+    expect(of(await useCasePanels(shared.org.id, EMPTY_FILTER), "nncnn")).toBe(of(before, "nncnn") + 1);
+    await db.portfolioTally.delete({ where: { id: row!.id } });
+    // A use case no longer costed on fine-tuning (its rollup row written by hand, as a write would): it moves to another word.
+    const [was] = await db.$queryRaw<{ id: string; cov: string }[]>`
+      SELECT r."useCaseId" AS id, "UseCaseRollup_coverage"(r) AS cov FROM "UseCaseRollup" r
+       WHERE r."organizationId" = ${shared.org.id} AND r."deletedAt" IS NULL AND cardinality(r."fineTuningCents") > 0 ORDER BY 1 LIMIT 1`;
+    const target = was!.id;
+    expect(was!.cov[3]).not.toBe("n");
+    await db.$executeRaw`UPDATE "UseCaseRollup" SET "fineTuningCents" = '{}', incomplete = incomplete & ~8 WHERE "useCaseId" = ${target}`;
+    const [now] = await db.$queryRaw<{ cov: string }[]>`SELECT "UseCaseRollup_coverage"(r) AS cov FROM "UseCaseRollup" r WHERE r."useCaseId" = ${target}`;
+    const moved = now!.cov;
+    expect(moved[3]).toBe("n");
+    const after = await useCasePanels(shared.org.id, EMPTY_FILTER);
+    expect([of(after, was!.cov), of(after, moved)]).toEqual([of(before, was!.cov) - 1, of(before, moved) + 1]);
+    await expectKeptEqualsRollup(shared.org.id);
+    await refreshRollups(db, shared.org.id, [target]);
+    expect(await useCasePanels(shared.org.id, EMPTY_FILTER)).toEqual(before);
     await expectKeptEqualsRollup(shared.org.id);
   });
 

@@ -136,8 +136,19 @@ describe("the portfolio dashboard adds up to the stored rows", () => {
     for (const s of d.savings) {
       expect(s.cents).toBe(life(s.against) - life(s.scenario));
       expect(s.percent).toBe(Math.round(((life(s.against) - life(s.scenario)) / life(s.against)) * 1000) / 10);
-      expect(s.comparable).toBe(false); // an agent is not costed as chosen; Copywriter lacks a figure
     }
+    const pair = (scenario: ScenarioName, against: ScenarioName) => d.savings.find((s) => s.scenario === scenario && s.against === against)!;
+    // As chosen and as recommended leave out the same use case (the agent, costed under neither)
+    // and lack a figure for the same one (Copywriter, fine-tuning both ways): like for like.
+    expect(d.scenarioSummaries.find((s) => s.scenario === "chosen")).toMatchObject({ notCosted: 1, incomplete: 1 });
+    expect(d.scenarioSummaries.find((s) => s.scenario === "recommended")).toMatchObject({ notCosted: 1, incomplete: 1 });
+    expect(pair("recommended", "chosen")).toMatchObject({ comparable: true, differing: 0 });
+    expect(pair("chosen", "recommended")).toMatchObject({ comparable: true, differing: 0 });
+    // Everything RAG costs the agent, which as chosen leaves out, and has every figure for
+    // Copywriter: two use cases whose part of the difference is coverage, not cost.
+    expect(pair("RAG", "chosen")).toMatchObject({ comparable: false, differing: 2 });
+    // Everything hybrid leaves out Pipeline (no hybrid lines), which as chosen costs by its estimate; and has Copywriter's every figure.
+    expect(pair("HYBRID", "chosen")).toMatchObject({ comparable: false, differing: 2 });
     const rag = d.savings.find((s) => s.scenario === "RAG" && s.against === "chosen")!;
     expect(rag.cents).toBeGreaterThan(0); // everything on RAG costs less than as chosen here
     // On a view where everything is costed and complete, the comparison is clean.

@@ -59,6 +59,12 @@ export function referenceScenario(ucs: Ref[], s: ScenarioName) {
   };
 }
 
+/** A use case's status in a scenario: not costed (no lines for its approach), lacking a figure, or costed and complete. */
+export function referenceStatus(u: Ref, s: ScenarioName): "n" | "i" | "c" {
+  const lines = u.lines.filter((l) => l.approach === approachIn(u, s));
+  return lines.length === 0 ? "n" : lines.some((l) => l.base === null) ? "i" : "c";
+}
+
 export const filterWith = (x: Partial<PortfolioFilter>): PortfolioFilter => ({ ...EMPTY_FILTER, ...x });
 
 /** Every check that compares the dashboard with the reference for one filter. */
@@ -79,6 +85,12 @@ export async function expectMatchesStoredRows(d: Dashboard, orgId: string, filte
     for (const y of got.years) expect(y.base, `${s} ${y.calendarYear}`).toBe(ref.byYear.get(y.calendarYear) ?? 0);
     for (const [year, base] of ref.byYear) expect(d.scenarios.find((x) => x.scenario === s && x.calendarYear === year)?.base, `${s} ${year}`).toBe(base);
   }
+  // Each saving: the difference of the lifecycles, like for like exactly when no use case's status differs between the two.
+  for (const sv of d.savings) {
+    const differing = ucs.filter((u) => referenceStatus(u, sv.scenario) !== referenceStatus(u, sv.against)).length;
+    expect({ differing: sv.differing, comparable: sv.comparable }, `${sv.scenario} against ${sv.against}`).toEqual({ differing, comparable: differing === 0 });
+  }
+  expect(d.savings.length).toBe(SCENARIOS.length * (SCENARIOS.length - 1));
   // As chosen, per approach, adds up to the as-chosen scenario; spend per year likewise.
   const chosen = d.scenarioSummaries.find((x) => x.scenario === "chosen")!;
   expect(d.byApproach.reduce((s, a) => s + a.lifecycle.base, 0)).toBe(chosen.lifecycle.base);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { approachTotals, asChosenCounts, inScenario, percentOf, savingsBetween, scenarioSummaries, scenarioYears, spendByYear, yearRange } from "./assemble";
+import { approachTotals, asChosenCounts, differingUseCases, inScenario, percentOf, savingsBetween, scenarioSummaries, scenarioYears, spendByYear, yearRange } from "./assemble";
 import { niceTicks, savingText } from "./format";
 import { compactDollars, dollarRange, dollars } from "../money";
-import type { CostCell, IncompleteCounts } from "./types";
+import type { CostCell, CoverageGroup, IncompleteCounts } from "./types";
 
 const cell = (c: Partial<CostCell> & Pick<CostCell, "calendarYear" | "approach">): CostCell => ({ asChosen: false, asRecommended: false, low: 0, base: 0, high: 0, useCases: 0, rows: 0, ...c });
 
@@ -15,6 +15,8 @@ const cells: CostCell[] = [
   cell({ calendarYear: 2027, approach: "RAG", asChosen: true, asRecommended: true, low: 8, base: 10, high: 12, useCases: 1, rows: 1 }), // B
   cell({ calendarYear: 2028, approach: "RAG", asChosen: true, asRecommended: true, low: 8, base: 10, high: 12, rows: 1 }),
 ];
+// A: fine-tuning as chosen, lacking a figure; RAG as recommended; not costed on hybrid. B: RAG throughout, nothing else costed.
+const coverage: CoverageGroup[] = [{ statuses: "iccin", useCases: 1 }, { statuses: "cccnn", useCases: 1 }];
 const incomplete: IncompleteCounts = { byScenario: { chosen: 1, recommended: 0, RAG: 0, FINE_TUNING: 1, HYBRID: 0 }, asChosenByApproach: { FINE_TUNING: 1 } };
 
 describe("assembling the panels from the SQL cells", () => {
@@ -60,19 +62,33 @@ describe("assembling the panels from the SQL cells", () => {
     expect(ys.map((y) => y.scenario)).toEqual(["chosen", "chosen", "recommended", "recommended", "RAG", "RAG", "FINE_TUNING", "FINE_TUNING", "HYBRID", "HYBRID"]);
   });
 
-  it("a saving is comparable only when both sides cost every use case in the view and neither lacks a figure", () => {
+  it("a saving is like for like when every use case has the same status in both, whatever both leave out", () => {
+    // Statuses, one letter per scenario (as chosen, as recommended, RAG, fine-tuning, hybrid): n not costed, i lacking a figure, c complete.
     const summary = (scenario: "RAG" | "HYBRID", base: number, notCosted = 0, incomplete = 0) => ({
-      scenario, lifecycle: { low: base, base, high: base }, years: [], costed: 2 - notCosted, notCosted, incomplete, infeasible: 0,
+      scenario, lifecycle: { low: base, base, high: base }, years: [], costed: 22 - notCosted, notCosted, incomplete, infeasible: 0,
     });
-    const comparable = (a: ReturnType<typeof summary>, b: ReturnType<typeof summary>) => savingsBetween([a, b]).find((x) => x.scenario === a.scenario)!.comparable;
-    expect(comparable(summary("RAG", 100), summary("HYBRID", 300))).toBe(true);
-    expect(comparable(summary("RAG", 100, 1), summary("HYBRID", 300))).toBe(false);
-    expect(comparable(summary("RAG", 100), summary("HYBRID", 300, 1))).toBe(false);
-    expect(comparable(summary("RAG", 100, 0, 1), summary("HYBRID", 300))).toBe(false);
-    expect(comparable(summary("RAG", 100), summary("HYBRID", 300, 0, 1))).toBe(false);
-    expect(savingsBetween([summary("RAG", 100), summary("HYBRID", 300)])).toEqual([
-      { scenario: "RAG", against: "HYBRID", cents: 200, percent: 66.7, comparable: true, infeasible: 0 },
-      { scenario: "HYBRID", against: "RAG", cents: -200, percent: -200, comparable: true, infeasible: 0 },
+    const rag = (base: number, notCosted = 0, incomplete = 0) => summary("RAG", base, notCosted, incomplete);
+    const hybrid = (base: number, notCosted = 0, incomplete = 0) => summary("HYBRID", base, notCosted, incomplete);
+    const saving = (a: ReturnType<typeof summary>, b: ReturnType<typeof summary>, coverage: CoverageGroup[]) => savingsBetween([a, b], coverage).find((x) => x.scenario === a.scenario)!;
+    const complete = { statuses: "ccccc", useCases: 20 };
+    // Everything costed and complete in both.
+    expect(saving(rag(100), hybrid(300), [complete, { statuses: "ccccc", useCases: 2 }])).toMatchObject({ comparable: true, differing: 0 });
+    // The same two use cases (agents with no estimate) left out of both: still like for like, the whole difference is cost.
+    expect(saving(rag(100, 2), hybrid(300, 2), [complete, { statuses: "nnnnn", useCases: 2 }])).toMatchObject({ comparable: true, differing: 0 });
+    // The same one lacking a figure in both: like for like too (the status is the same).
+    expect(saving(rag(100, 0, 1), hybrid(300, 0, 1), [complete, { statuses: "ccici", useCases: 1 }, { statuses: "ccccc", useCases: 1 }])).toMatchObject({ comparable: true, differing: 0 });
+    // As many left out of each, but not the same ones: one costed only on RAG, another only on hybrid.
+    expect(saving(rag(100, 1), hybrid(300, 1), [complete, { statuses: "cccnn", useCases: 1 }, { statuses: "ccnnc", useCases: 1 }])).toMatchObject({ comparable: false, differing: 2 });
+    // One use case costed in one scenario only.
+    expect(saving(rag(100, 1), hybrid(300), [complete, { statuses: "ccncc", useCases: 1 }, { statuses: "ccccc", useCases: 1 }])).toMatchObject({ comparable: false, differing: 1 });
+    // Costed in both, lacking a figure in one only.
+    expect(saving(rag(100), hybrid(300, 0, 3), [complete, { statuses: "cccci", useCases: 3 }])).toMatchObject({ comparable: false, differing: 3 });
+    // A status that differs elsewhere (as chosen against as recommended) does not touch RAG against hybrid.
+    expect(saving(rag(100), hybrid(300), [complete, { statuses: "incnc", useCases: 2 }])).toMatchObject({ comparable: true, differing: 0 });
+    expect(differingUseCases([complete, { statuses: "incnc", useCases: 2 }, { statuses: "nnnnn", useCases: 4 }], "chosen", "recommended")).toBe(2);
+    expect(savingsBetween([rag(100), hybrid(300)], [complete])).toEqual([
+      { scenario: "RAG", against: "HYBRID", cents: 200, percent: 66.7, differing: 0, comparable: true, infeasible: 0 },
+      { scenario: "HYBRID", against: "RAG", cents: -200, percent: -200, differing: 0, comparable: true, infeasible: 0 },
     ]);
   });
 
@@ -88,8 +104,9 @@ describe("assembling the panels from the SQL cells", () => {
 
   it("reads savings from the cheaper side and says when the two cover different use cases", () => {
     const s = scenarioSummaries(cells, incomplete, yearRange(cells), 2);
-    const sav = savingsBetween(s);
-    expect(sav.find((x) => x.scenario === "recommended" && x.against === "chosen")).toEqual({ scenario: "recommended", against: "chosen", cents: 500, percent: 69.4, comparable: false, infeasible: 0 });
+    const sav = savingsBetween(s, coverage);
+    // A lacks a figure as chosen (fine-tuning), not as recommended (RAG).
+    expect(sav.find((x) => x.scenario === "recommended" && x.against === "chosen")).toEqual({ scenario: "recommended", against: "chosen", cents: 500, percent: 69.4, differing: 1, comparable: false, infeasible: 0 });
     expect(sav.find((x) => x.scenario === "chosen" && x.against === "recommended")).toMatchObject({ cents: -500, percent: -227.3 });
     expect(sav.find((x) => x.scenario === "RAG" && x.against === "HYBRID")).toMatchObject({ percent: null });
     expect(percentOf(1, 3)).toBe(33.3);
@@ -114,7 +131,7 @@ describe("assembling the panels from the SQL cells", () => {
     const s = scenarioSummaries(cells, incomplete, yearRange(cells), 2, { FINE_TUNING: 1, chosen: 1 });
     expect(s.find((x) => x.scenario === "FINE_TUNING")!.infeasible).toBe(1);
     expect(s.find((x) => x.scenario === "RAG")!.infeasible).toBe(0);
-    const sav = savingsBetween(s);
+    const sav = savingsBetween(s, coverage);
     expect(sav.filter((x) => x.scenario === "FINE_TUNING").map((x) => x.infeasible)).toEqual([1, 1, 1, 1]);
     expect(sav.find((x) => x.scenario === "RAG" && x.against === "FINE_TUNING")!.infeasible).toBe(0);
   });

@@ -8,6 +8,7 @@ import {
   SCENARIOS,
   type ApproachTotal,
   type CostCell,
+  type CoverageGroup,
   type IncompleteCounts,
   type MatrixCell,
   type Range3,
@@ -121,23 +122,36 @@ export function percentOf(part: number, whole: number): number | null {
 }
 
 /**
- * Savings of every scenario against every other, on lifecycle base: positive when `scenario`
- * costs less than `against`. Comparable only when both cover every use case in the view and
- * neither lacks a figure; otherwise the figure is shown with that caveat. `infeasible` carries the
- * use cases `scenario` cannot serve: a scenario with any is never shown as saving.
+ * Use cases in view whose status (not costed, lacking a figure, costed and complete) differs
+ * between two scenarios, from the use cases counted by their statuses in every scenario.
  */
-export function savingsBetween(summaries: readonly ScenarioSummary[]): Saving[] {
+export function differingUseCases(coverage: readonly CoverageGroup[], a: ScenarioName, b: ScenarioName): number {
+  const i = SCENARIOS.indexOf(a);
+  const j = SCENARIOS.indexOf(b);
+  return coverage.reduce((n, g) => n + (g.statuses[i] !== g.statuses[j] ? g.useCases : 0), 0);
+}
+
+/**
+ * Savings of every scenario against every other, on lifecycle base: positive when `scenario`
+ * costs less than `against`. Like for like when no use case in view has a different status in the
+ * two (`coverage`): both may leave out the same use cases, and then the whole difference is still
+ * cost; otherwise the figure is shown with the caveat and how many use cases differ. `infeasible`
+ * carries the use cases `scenario` cannot serve: a scenario with any is never shown as saving.
+ */
+export function savingsBetween(summaries: readonly ScenarioSummary[], coverage: readonly CoverageGroup[]): Saving[] {
   const out: Saving[] = [];
   for (const s of summaries) {
     for (const against of summaries) {
       if (s === against) continue;
       const cents = against.lifecycle.base - s.lifecycle.base;
+      const differing = differingUseCases(coverage, s.scenario, against.scenario);
       out.push({
         scenario: s.scenario,
         against: against.scenario,
         cents,
         percent: percentOf(cents, against.lifecycle.base),
-        comparable: s.notCosted === 0 && against.notCosted === 0 && s.incomplete === 0 && against.incomplete === 0,
+        differing,
+        comparable: differing === 0,
         infeasible: s.infeasible,
       });
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { averageOver, count, inSentence, lagWait, niceTicks, oneDecimal, plural, savingText, undatedText, weeks, wholeShares, withRange } from "./format";
-import { SCENARIO_LABELS } from "./types";
+import { averageOver, count, differingText, inSentence, lagWait, niceTicks, oneDecimal, plural, savingText, sharedCoverageNotes, undatedText, weeks, wholeShares, withRange } from "./format";
+import { SCENARIO_LABELS, type Saving, type ScenarioName, type ScenarioSummary } from "./types";
 
 describe("portfolio money and numbers", () => {
   // Money (dollars, compactDollars) is tested with its module, lib/domain/money.test.ts.
@@ -122,5 +122,45 @@ describe("undatedText: the part of the headline's year from use cases with no pl
 
   it("says nothing when none of the year's figure comes from them", () => {
     expect(undatedText(undefined)).toBeNull();
+  });
+});
+
+describe("the scenarios table's notes on coverage", () => {
+  const summary = (scenario: ScenarioName, notCosted = 0, incomplete = 0): ScenarioSummary => ({
+    scenario, lifecycle: { low: 0, base: 0, high: 0 }, years: [], costed: 22 - notCosted, notCosted, incomplete, infeasible: 0,
+  });
+  const saving = (scenario: ScenarioName, against: ScenarioName, differing: number): Saving => ({ scenario, against, cents: 100_00, percent: 1, differing, comparable: differing === 0, infeasible: 0 });
+  const both = (a: ScenarioName, b: ScenarioName, differing: number) => [saving(a, b, differing), saving(b, a, differing)];
+
+  it("says that two scenarios leave out the same use cases, so the difference is all cost", () => {
+    const summaries = [summary("chosen", 2), summary("recommended", 2), summary("RAG", 0), summary("FINE_TUNING", 3), summary("HYBRID", 1)];
+    const savings = [...both("chosen", "recommended", 0), ...both("RAG", "chosen", 2), ...both("RAG", "recommended", 2), ...both("FINE_TUNING", "chosen", 1), ...both("FINE_TUNING", "recommended", 1), ...both("HYBRID", "chosen", 1), ...both("HYBRID", "recommended", 1)];
+    expect(sharedCoverageNotes(summaries, savings)).toEqual(["As chosen and as recommended both leave out the same 2 use cases (not costed), so the difference is all cost."]);
+  });
+
+  it("names every scenario alike, and what a figure missing in both means", () => {
+    const summaries = [summary("chosen", 1, 1), summary("recommended", 1, 1), summary("RAG", 1, 1), summary("FINE_TUNING", 3), summary("HYBRID", 0)];
+    const savings = [...both("chosen", "recommended", 0), ...both("RAG", "chosen", 0), ...both("RAG", "recommended", 0), ...both("FINE_TUNING", "chosen", 4), ...both("FINE_TUNING", "recommended", 4), ...both("HYBRID", "chosen", 2), ...both("HYBRID", "recommended", 2)];
+    expect(sharedCoverageNotes(summaries, savings)).toEqual([
+      "As chosen, as recommended and everything RAG all leave out the same 1 use case (not costed) and lack figures for the same 1 use case: neither counts a use case the other leaves out.",
+    ]);
+  });
+
+  it("says nothing where nothing is left out, or where no two scenarios are alike", () => {
+    const all = [summary("chosen"), summary("recommended"), summary("RAG"), summary("FINE_TUNING"), summary("HYBRID")];
+    expect(sharedCoverageNotes(all, [...both("chosen", "recommended", 0)])).toEqual([]);
+    const apart = [summary("chosen", 2), summary("recommended", 2), summary("RAG"), summary("FINE_TUNING"), summary("HYBRID")];
+    expect(sharedCoverageNotes(apart, [...both("chosen", "recommended", 3)])).toEqual([]);
+  });
+
+  it("writes how many use cases differ under a figure marked *", () => {
+    expect(differingText(saving("RAG", "chosen", 3))).toBe("coverage differs on 3 use cases");
+    expect(differingText(saving("RAG", "chosen", 1))).toBe("coverage differs on 1 use case");
+    expect(differingText(saving("chosen", "recommended", 0))).toBeNull();
+    // No "*" on the figure (the same to the dollar, or no saving at all), no line under it.
+    expect(differingText({ ...saving("RAG", "chosen", 3), cents: 0 })).toBeNull();
+    expect(differingText({ ...saving("RAG", "chosen", 3), infeasible: 1 })).toBeNull();
+    expect(savingText(saving("RAG", "chosen", 3))).toBe("saves $100 (1%)*");
+    expect(savingText(saving("chosen", "recommended", 0))).toBe("saves $100 (1%)");
   });
 });

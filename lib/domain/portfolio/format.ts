@@ -1,7 +1,7 @@
 /** Number formats for the portfolio. Money is written by lib/domain/money.ts, which states the one rule. */
 import { upToDays } from "../costing/retraining";
 import { dollars } from "../money";
-import type { Saving, UndatedYear } from "./types";
+import { SCENARIO_LABELS, SCENARIOS, type Saving, type ScenarioName, type ScenarioSummary, type UndatedYear } from "./types";
 import { CAPABILITY_RULES, type Capability } from "../frameworks/capabilities";
 
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -90,7 +90,8 @@ export function niceTicks(maxCents: number, count = 5): number[] {
  * A saving as the scenarios table writes it: "saves $1,200 (12.5%)", "costs …", "same". A
  * lower cost from a scenario that puts use cases on an approach that cannot meet their lag is
  * "not a saving†": cheaper on paper, it does not do the job. "*" marks a difference that is
- * partly coverage (different use cases, or missing figures).
+ * partly coverage: some use case is costed, or has every figure, in one of the two only (the same
+ * use cases left out of both are no caveat: sharedCoverageNotes says so).
  */
 export function savingText(s: Pick<Saving, "cents" | "percent" | "comparable" | "infeasible"> | undefined): string {
   if (!s) return "—";
@@ -99,6 +100,50 @@ export function savingText(s: Pick<Saving, "cents" | "percent" | "comparable" | 
   if (Math.round(s.cents / 100) === 0) return "same";
   const verb = s.cents > 0 ? "saves" : "costs";
   return `${verb} ${dollars(Math.abs(s.cents))}${s.percent === null ? "" : ` (${percentSize(s.percent)})`}${s.comparable ? "" : "*"}`;
+}
+
+/** The scenarios the table compares every other one against (its two saving columns). */
+export const COMPARED_AGAINST: readonly ScenarioName[] = ["chosen", "recommended"];
+
+/**
+ * Under a saving marked "*": how many use cases the two scenarios do not cover alike (costed in one
+ * only, or lacking a figure in one only), "coverage differs on 3 use cases"; null when none does or
+ * the figure carries no "*".
+ */
+export function differingText(s: Pick<Saving, "cents" | "percent" | "comparable" | "infeasible" | "differing"> | undefined): string | null {
+  if (!s || s.differing === 0 || !savingText(s).endsWith("*")) return null;
+  return `coverage differs on ${plural(s.differing, "use case")}`;
+}
+
+/**
+ * Under the scenarios table: for the scenarios like for like with as chosen or as recommended
+ * (no use case's status differs between any two of them, so they leave out exactly the same use
+ * cases), what they all leave out, when they leave anything out: "As chosen and as recommended
+ * both leave out the same 2 use cases (not costed), so the difference is all cost." Like for like
+ * is the same status on every use case, so the scenarios alike with one form a group: one
+ * sentence per group of two or more.
+ */
+export function sharedCoverageNotes(summaries: readonly ScenarioSummary[], savings: readonly Saving[]): string[] {
+  const groups: ScenarioName[][] = [];
+  for (const anchor of COMPARED_AGAINST) {
+    if (groups.some((g) => g.includes(anchor))) continue;
+    const alike = SCENARIOS.filter((x) => x === anchor || savings.some((s) => s.scenario === x && s.against === anchor && s.comparable));
+    if (alike.length > 1) groups.push(alike);
+  }
+  return groups.flatMap((group) => {
+    const s = summaries.find((x) => x.scenario === group[0]);
+    if (!s || (s.notCosted === 0 && s.incomplete === 0)) return [];
+    const names = group.map((x, i) => (i === 0 ? SCENARIO_LABELS[x] : inSentence(SCENARIO_LABELS[x])));
+    const who = `${names.slice(0, -1).join(", ")} and ${names.at(-1)} ${group.length === 2 ? "both" : "all"}`;
+    const left = [
+      s.notCosted ? `leave out the same ${plural(s.notCosted, "use case")} (not costed)` : null,
+      s.incomplete ? `lack figures for the same ${plural(s.incomplete, "use case")}` : null,
+    ].filter(Boolean);
+    const difference = group.length === 2 ? "the difference" : "the difference between any two of them";
+    // A figure missing in both is left out of both totals, but it need not be the same amount: "all cost" only when nothing is missing.
+    const so = s.incomplete ? `: neither counts a use case the other leaves out` : `, so ${difference} is all cost`;
+    return [`${who} ${left.join(" and ")}${so}.`];
+  });
 }
 
 /**

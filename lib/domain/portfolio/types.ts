@@ -145,6 +145,23 @@ export interface ScenarioSummary {
   infeasible: number;
 }
 
+/**
+ * A use case's status in a scenario: "n" not costed (no cost rows for its approach there), "i"
+ * costed but lacking a figure, "c" costed and complete.
+ */
+export type CoverageStatus = "n" | "i" | "c";
+
+/**
+ * The use cases in view whose statuses, scenario by scenario, are `statuses`: one letter per
+ * scenario in the SCENARIOS order ("ccnnc": costed and complete as chosen, as recommended and
+ * everything hybrid; not costed on RAG or fine-tuning). Written by "UseCaseRollup_coverage"
+ * (migration 20261206200000_portfolio_coverage_tally).
+ */
+export interface CoverageGroup {
+  statuses: string;
+  useCases: number;
+}
+
 /** Savings of one scenario against another on lifecycle base (positive: `scenario` costs less). */
 export interface Saving {
   scenario: ScenarioName;
@@ -152,7 +169,15 @@ export interface Saving {
   cents: number;
   /** Share of `against`'s lifecycle, in percent (one decimal); null when that is $0. */
   percent: number | null;
-  /** False when the two cover different use cases or either lacks figures. */
+  /**
+   * Use cases in view whose status differs between the two (costed in one only, or lacking a
+   * figure in one only): each puts into one total what the other leaves out.
+   */
+  differing: number;
+  /**
+   * Like for like: no use case's status differs (`differing` is 0), so the difference is cost.
+   * Both may still leave out the same use cases (not costed, or lacking a figure, in both).
+   */
   comparable: boolean;
   /**
    * Use cases that `scenario` puts on an approach that cannot serve them. When positive, a lower

@@ -59,7 +59,7 @@ export async function loadDashboard(organizationId: string, filter: PortfolioFil
     spend: spendByYear(byApproach, years),
     scenarios: scenarioYears(cells, years),
     scenarioSummaries: summaries,
-    savings: savingsBetween(summaries),
+    savings: savingsBetween(summaries, uc.coverage),
     matrix: uc.matrix,
     awaitingDecision: uc.awaitingDecision,
     flags: uc.flags,

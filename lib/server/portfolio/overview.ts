@@ -24,7 +24,7 @@ export const PORTFOLIO_CACHE_TABLES = [
 ] as const;
 
 /** Bump when the shape of PortfolioOverview changes. */
-const SHAPE = 6;
+const SHAPE = 7;
 
 export interface PortfolioOverview {
   dashboard: Dashboard | TotalsBeyondExactError;

@@ -3,7 +3,7 @@ import { APPROACHES, type Approach } from "@/lib/domain/assessment";
 import type { Capability } from "@/lib/domain/frameworks/capabilities";
 import { FLAG_LABELS, type Evidence } from "@/lib/domain/frameworks";
 import { isEmptyFilter, RISK_FLAGS, type PortfolioFilter, type RiskFlagCode } from "@/lib/domain/portfolio/filter";
-import type { FlaggedUseCase, Freshness, IncompleteCounts, MatrixCell, Range3, ScenarioName, TopUseCase, UseCaseRef, Versions } from "@/lib/domain/portfolio/types";
+import type { CoverageGroup, FlaggedUseCase, Freshness, IncompleteCounts, MatrixCell, Range3, ScenarioName, TopUseCase, UseCaseRef, Versions } from "@/lib/domain/portfolio/types";
 import { Prisma } from "../../db";
 import { scopedQueryRaw } from "../../rls";
 import { keptSumsReady, writeBase } from "../cost-sums";
@@ -32,6 +32,8 @@ export interface UseCasePanels {
   infeasible: Record<ScenarioName, number>;
   /** As chosen: how many use cases lack each figure. */
   missing: { key: string; useCases: number }[];
+  /** The use cases by their status in each scenario (not costed, lacking a figure, complete): which pairs of scenarios are like for like. */
+  coverage: CoverageGroup[];
   /** As chosen, the use cases with no cost for their approach (the not assessed apart), most recently updated first. */
   notCostedExamples: UseCaseRef[];
   /** Use cases by evidence level; the not assessed are in no money total. */
@@ -95,6 +97,8 @@ type Ref = { id: string; title: string; businessUnit: string; approach: Approach
 type Row =
   | { kind: "group"; d: GroupRow; low: null; base: null; high: null }
   | { kind: "missing"; d: { key: string; n: number }; low: null; base: null; high: null }
+  /** Use cases by their status in each scenario ("UseCaseRollup_coverage": one letter per scenario). */
+  | { kind: "coverage"; d: { key: string; n: number | string }; low: null; base: null; high: null }
   | { kind: "notCosted"; d: ListItem; low: null; base: null; high: null }
   | { kind: "notAssessed"; d: ListItem; low: null; base: null; high: null }
   | { kind: "incompleteExample"; d: ListItem; low: null; base: null; high: null }
@@ -114,6 +118,7 @@ type Row =
  * only for the listed ones (titles, and the score's reasons and picks for 20 of them).
  *
  * - counts: the total, recommended × chosen, awaiting a decision (./awaiting.ts), each risk flag, disagreements;
+ * - the use cases by their status in each scenario (which pairs of scenarios are like for like);
  * - per scenario, the use cases that lack a figure; as chosen, the figures they lack; the most
  *   recently updated of them, and of those with no cost at all;
  * - stale days a year and time to value, as chosen; assumption and framework versions;
@@ -134,7 +139,8 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
              r."chosenLowCents" AS ll, r."chosenBaseCents" AS lb, r."chosenHighCents" AS lh, r.missing AS miss,
              r."frameworkVersions" AS fv, r."weightsVersion" AS wv,
              r.infeasible & 1 <> 0 AS fch, r.infeasible & 2 <> 0 AS frec, r.infeasible & 4 <> 0 AS frag, r.infeasible & 8 <> 0 AS fft, r.infeasible & 16 <> 0 AS fhy,
-             r."maxLagDays" AS lag, r."worstDelayDays" AS wd
+             r."maxLagDays" AS lag, r."worstDelayDays" AS wd,
+             "UseCaseRollup_coverage"(r) AS cov
         FROM "UseCaseRollup" r WHERE ${rollupWhere(organizationId, filter, "r")}
     ), picked AS (
       (SELECT 'flag' AS kind, uc.id, -cardinality(uc.flags)::float8 AS rank, uc.at FROM uc WHERE cardinality(uc.flags) > 0
@@ -207,12 +213,16 @@ function counted(perFlag: Prisma.Sql): Prisma.Sql {
      WHERE uc.ich
      GROUP BY m.key
     UNION ALL
+    SELECT 'coverage', jsonb_build_object('key', uc.cov, 'n', count(*)), NULL, NULL, NULL
+      FROM uc
+     GROUP BY uc.cov
+    UNION ALL
     ${awaitingCounted}`;
 }
 
 /**
  * The same counts from the sums kept by every write (../cost-sums.ts), for the unfiltered view: the
- * groups with use cases in them, the missing figures' tallies, and one row with the per-flag
+ * groups with use cases in them, the missing figures' and the coverage words' tallies, and one row with the per-flag
  * tallies, the longest time to value (through its index) and whether the sums are there.
  */
 function keptCounts(organizationId: string): Prisma.Sql {
@@ -238,6 +248,12 @@ function keptCounts(organizationId: string): Prisma.Sql {
     SELECT 'missing', jsonb_build_object('key', t.key, 'n', sum(t.n)), NULL, NULL, NULL
       FROM "PortfolioTally" t
      WHERE t."organizationId" = ${organizationId} AND t.kind = 'missing'
+     GROUP BY t.key
+    HAVING sum(t.n) > 0
+    UNION ALL
+    SELECT 'coverage', jsonb_build_object('key', t.key, 'n', sum(t.n)), NULL, NULL, NULL
+      FROM "PortfolioTally" t
+     WHERE t."organizationId" = ${organizationId} AND t.kind = 'coverage'
      GROUP BY t.key
     HAVING sum(t.n) > 0
     UNION ALL
@@ -309,6 +325,9 @@ function panelsOf(rows: Row[]): UseCasePanels {
       asChosenByApproach,
     },
     infeasible: { chosen: infeasibleAt(0), recommended: infeasibleAt(1), RAG: infeasibleAt(2), FINE_TUNING: infeasibleAt(3), HYBRID: infeasibleAt(4) },
+    coverage: of("coverage")
+      .map((r) => ({ statuses: r.d.key, useCases: Number(r.d.n) }))
+      .sort((a, b) => (a.statuses < b.statuses ? -1 : a.statuses > b.statuses ? 1 : 0)),
     missing: of("missing")
       .map((r) => ({ key: r.d.key, useCases: r.d.n }))
       .sort((a, b) => b.useCases - a.useCases || a.key.localeCompare(b.key)),

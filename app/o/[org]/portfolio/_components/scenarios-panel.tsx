@@ -1,4 +1,4 @@
-import { count, savingText } from "@/lib/domain/portfolio/format";
+import { COMPARED_AGAINST, count, differingText, savingText, sharedCoverageNotes } from "@/lib/domain/portfolio/format";
 import { dollarRange, dollars, exactDollars } from "@/lib/domain/money";
 import { SCENARIO_LABELS, type Dashboard, type ScenarioName } from "@/lib/domain/portfolio/types";
 import { APPROACH_COLORS } from "./chart-theme";
@@ -9,8 +9,22 @@ const SCENARIO_COLORS: Record<ScenarioName, string> = { chosen: "#4338ca", recom
 
 export function ScenariosPanel({ d }: { d: Dashboard }) {
   const find = (scenario: ScenarioName, against: ScenarioName) => d.savings.find((s) => s.scenario === scenario && s.against === against);
-  const anyCaveat = d.savings.some((s) => savingText(s).endsWith("*"));
-  const anyInfeasible = d.savings.some((s) => savingText(s).endsWith("†"));
+  // Only the pairs the table shows: every scenario against as chosen and as recommended.
+  const shown = d.savings.filter((s) => COMPARED_AGAINST.includes(s.against));
+  const anyCaveat = shown.some((s) => savingText(s).endsWith("*"));
+  const anyInfeasible = shown.some((s) => savingText(s).endsWith("†"));
+  const shared = sharedCoverageNotes(d.scenarioSummaries, d.savings);
+  const saving = (scenario: ScenarioName, against: ScenarioName) => {
+    if (scenario === against) return "—";
+    const s = find(scenario, against);
+    const differs = differingText(s);
+    return (
+      <>
+        {savingText(s)}
+        {differs ? <span className="block text-xs text-amber-800" data-testid={`differs-${scenario}-${against}`}>{differs}</span> : null}
+      </>
+    );
+  };
   return (
     <Panel title="Scenarios side by side" description="The same use cases costed as decided, as recommended, and as if every one used one approach." testId="scenarios-panel">
       {/* The chart's figures are the first columns of the table below it, which is its text view (no toggle to a second copy). */}
@@ -44,15 +58,16 @@ export function ScenariosPanel({ d }: { d: Dashboard }) {
                   {s.incomplete ? <span className="block text-xs text-amber-800">{count(s.incomplete)} {s.incomplete === 1 ? "lacks" : "lack"} figures</span> : null}
                   {s.infeasible ? <span className="block text-xs text-red-800" data-testid={`infeasible-${s.scenario}`}>{count(s.infeasible)} it cannot serve</span> : null}
                 </td>
-                <td className={`${tdNum} whitespace-nowrap`}>{s.scenario === "chosen" ? "—" : savingText(find(s.scenario, "chosen"))}</td>
-                <td className={`${tdNum} whitespace-nowrap`}>{s.scenario === "recommended" ? "—" : savingText(find(s.scenario, "recommended"))}</td>
+                <td className={`${tdNum} whitespace-nowrap`}>{saving(s.scenario, "chosen")}</td>
+                <td className={`${tdNum} whitespace-nowrap`}>{saving(s.scenario, "recommended")}</td>
               </tr>
             ))}
           </tbody>
         </ScrollTable>
         <p className="mt-2 text-sm text-zinc-600">
           “Saves” means the scenario in the row costs less over the lifecycle (base) than the one named in the column.
-          {anyCaveat ? " * The two cover different use cases (some not costed) or lack figures, so part of the difference is coverage, not cost." : ""}
+          {shared.length ? <span data-testid="scenarios-same-left-out">{shared.map((note) => ` ${note}`).join("")}</span> : null}
+          {anyCaveat ? " * The two do not cover the same use cases alike (one costs, or has every figure for, a use case the other does not; how many is under the figure), so part of the difference is coverage, not cost." : ""}
           {anyInfeasible ? " † Cheaper on paper, but it puts use cases on an approach that cannot serve them: it cannot keep their answers within the lag they accept, never sees their knowledge, or cannot do what they need (call tools, learn from their users), so it is no saving." : ""}
         </p>
       </div>
