@@ -175,7 +175,24 @@ describe("the demo seed", () => {
     expect(property.optionNotes.RAG?.text).toMatch(/, the cheapest that serves$/);
     // Stale days per approach on the portfolio are per use case: never more days than a year has
     // (the six fine-tuned use cases' sum, 609 days, was once shown as "stale days a year").
-    const { freshness, undated, spend } = await loadDashboard(org.id, EMPTY_FILTER);
+    const dashboard = await loadDashboard(org.id, EMPTY_FILTER);
+    const { freshness, undated, spend } = dashboard;
+    // As recommended against as chosen: both leave out the same two agents (no estimate, costed in
+    // neither) and lack figures for the same two, so the whole difference is cost, no "*". Hand figure:
+    // the two use cases decided against their recommendation, (2,120,368.95 − 365,183.26) +
+    // (752,655.22 − 248,369.46) = $2,259,471.45 more as chosen.
+    const summary = (s: string) => dashboard.scenarioSummaries.find((x) => x.scenario === s)!;
+    expect([summary("chosen"), summary("recommended")].map((s) => [s.costed, s.notCosted, s.incomplete])).toEqual([[22, 2, 2], [22, 2, 2]]);
+    expect(dashboard.savings.find((s) => s.scenario === "chosen" && s.against === "recommended")).toMatchObject({ cents: -225_947_145, differing: 0, comparable: true });
+    const { ScenariosPanel } = await import("@/app/o/[org]/portfolio/_components/scenarios-panel");
+    const scenariosHtml = renderToStaticMarkup(ScenariosPanel({ d: dashboard }));
+    const row = (scenario: string) => scenariosHtml.match(new RegExp(`<tr data-scenario="${scenario}">(?:(?!</tr>).)*</tr>`, "s"))![0].replace(/<[^>]+>/g, "|");
+    expect(row("chosen")).toContain("|costs $2,259,471 (19%)|");
+    expect(row("recommended")).toContain("|saves $2,259,471 (16%)|");
+    for (const s of ["chosen", "recommended"]) expect(row(s), s).not.toContain("*");
+    expect(scenariosHtml.replace(/<[^>]+>/g, "")).toContain(
+      "As chosen and as recommended both leave out the same 2 use cases (not costed) and lack figures for the same 2, so the difference is all cost, not coverage (the missing figures are left out of both totals).",
+    );
     // The headline's year: of this year's spend, the part from the three ideas logged today with no
     // planned start date, each placed (by design) in the year it was logged, a full first year.
     // Hand figure: their year-1 base as chosen, read from the stored years, $462,681.09.

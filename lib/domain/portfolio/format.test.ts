@@ -135,14 +135,17 @@ describe("the scenarios table's notes on coverage", () => {
   it("says that two scenarios leave out the same use cases, so the difference is all cost", () => {
     const summaries = [summary("chosen", 2), summary("recommended", 2), summary("RAG", 0), summary("FINE_TUNING", 3), summary("HYBRID", 1)];
     const savings = [...both("chosen", "recommended", 0), ...both("RAG", "chosen", 2), ...both("RAG", "recommended", 2), ...both("FINE_TUNING", "chosen", 1), ...both("FINE_TUNING", "recommended", 1), ...both("HYBRID", "chosen", 1), ...both("HYBRID", "recommended", 1)];
-    expect(sharedCoverageNotes(summaries, savings)).toEqual(["As chosen and as recommended both leave out the same 2 use cases (not costed), so the difference is all cost."]);
+    expect(sharedCoverageNotes(summaries, savings)).toEqual(["As chosen and as recommended both leave out the same 2 use cases (not costed), so the difference is all cost, not coverage."]);
   });
 
   it("names every scenario alike, and what a figure missing in both means", () => {
     const summaries = [summary("chosen", 1, 1), summary("recommended", 1, 1), summary("RAG", 1, 1), summary("FINE_TUNING", 3), summary("HYBRID", 0)];
     const savings = [...both("chosen", "recommended", 0), ...both("RAG", "chosen", 0), ...both("RAG", "recommended", 0), ...both("FINE_TUNING", "chosen", 4), ...both("FINE_TUNING", "recommended", 4), ...both("HYBRID", "chosen", 2), ...both("HYBRID", "recommended", 2)];
     expect(sharedCoverageNotes(summaries, savings)).toEqual([
-      "As chosen, as recommended and everything RAG all leave out the same 1 use case (not costed) and lack figures for the same 1 use case: neither counts a use case the other leaves out.",
+      "As chosen, as recommended and everything RAG all leave out the same 1 use case (not costed) and lack figures for the same 1, so the difference between any two of them is all cost, not coverage (the missing figures are left out of every total).",
+    ]);
+    expect(sharedCoverageNotes([summary("chosen", 0, 2), summary("recommended", 0, 2)], both("chosen", "recommended", 0))).toEqual([
+      "As chosen and as recommended both lack figures for the same 2 use cases, so the difference is all cost, not coverage (the missing figures are left out of both totals).",
     ]);
   });
 

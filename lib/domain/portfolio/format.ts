@@ -137,12 +137,12 @@ export function sharedCoverageNotes(summaries: readonly ScenarioSummary[], savin
     const who = `${names.slice(0, -1).join(", ")} and ${names.at(-1)} ${group.length === 2 ? "both" : "all"}`;
     const left = [
       s.notCosted ? `leave out the same ${plural(s.notCosted, "use case")} (not costed)` : null,
-      s.incomplete ? `lack figures for the same ${plural(s.incomplete, "use case")}` : null,
+      s.incomplete ? `lack figures for the same ${s.notCosted ? count(s.incomplete) : plural(s.incomplete, "use case")}` : null,
     ].filter(Boolean);
     const difference = group.length === 2 ? "the difference" : "the difference between any two of them";
-    // A figure missing in both is left out of both totals, but it need not be the same amount: "all cost" only when nothing is missing.
-    const so = s.incomplete ? `: neither counts a use case the other leaves out` : `, so ${difference} is all cost`;
-    return [`${who} ${left.join(" and ")}${so}.`];
+    // A figure missing in both is no coverage gap, but it is missing: said, so "all cost" is not read as every cost counted.
+    const missing = s.incomplete ? ` (the missing figures are left out of ${group.length === 2 ? "both totals" : "every total"})` : "";
+    return [`${who} ${left.join(" and ")}, so ${difference} is all cost, not coverage${missing}.`];
   });
 }
 
