@@ -16,7 +16,7 @@ test("a lead sees the figures but no edit form", async ({ page, registry }) => {
   await expect(page.getByTestId("figure-modelInputPricePerMTokens")).toContainText("From the catalogue: $2.50 for openai/gpt-4o");
   await expect(page.getByTestId("catalogue")).toContainText("($2.50 input, $10.00 output per million tokens)");
   // A figure no seed gives says what it is: the product's estimate, to be replaced by the organization's own.
-  await expect(page.getByTestId("figure-inputTokensPerCall")).toContainText("Not from the seeds: an estimate of a typical question with its instructions; set your own.");
+  await expect(page.getByTestId("figure-inputTokensPerCall")).toContainText("Not from the sources: an estimate of a typical question with its instructions; set your own.");
   await expect(page.getByTestId("catalogue")).toContainText("Default model openai/gpt-4o");
   await expect(page.getByTestId("catalogue")).toContainText("@pydantic/genai-prices 0.1.8, not pinned yet");
   await expect(page.getByTestId("figure-ragInfraYearlyUsd")).toContainText("Reference only");
@@ -27,6 +27,10 @@ test("a lead sees the figures but no edit form", async ({ page, registry }) => {
   // A figure that prices more than the approach in its name says so.
   await expect(page.getByTestId("figure-ragTimeToValueWeeks")).toContainText("RAG (and prompting only) time to value");
   await expect(page.getByTestId("figure-ftTimeToValueWeeks")).toContainText("Fine-tuning (and hybrid) time to value");
+  // An estimate the sources call for, and version 0 in the history, name the sources as the Sources page does.
+  await expect(page.getByTestId("figure-ftTimeToValueWeeks")).toContainText("An estimate, not a figure from the sources.");
+  await expect(page.getByTestId("versions")).toContainText("Built-in defaults (where each figure comes from is shown above)");
+  await expect(page.getByRole("main")).not.toContainText(/seed/i);
   await expect(page.getByRole("form", { name: "Edit the assumptions" })).toHaveCount(0);
   await expect(page.getByText("Finance and admins can change these figures.")).toBeVisible();
 });

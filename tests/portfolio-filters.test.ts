@@ -12,7 +12,7 @@ import Papa from "papaparse";
 import { renderToStaticMarkup } from "react-dom/server";
 import PortfolioPage from "@/app/o/[org]/portfolio/page";
 import ExportsPage from "@/app/o/[org]/export/page";
-import { DisagreementPanel } from "@/app/o/[org]/portfolio/_components/use-case-panels";
+import { DisagreementPanel, VersionsPanel } from "@/app/o/[org]/portfolio/_components/use-case-panels";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { beforeAll, describe, expect, it } from "vitest";
 import { acceptedValues, EMPTY_FILTER, FILTER_PARAMS, filterToSearchParams, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
@@ -145,6 +145,14 @@ describe("every portfolio filter value", () => {
     const html = renderToStaticMarkup(DisagreementPanel({ d, useCaseHref: (id) => `/u/${id}`, listHref: (extra) => `/list?${filterToSearchParams({ ...EMPTY_FILTER, businessUnit: ["Ops"], ...extra })}` }));
     expect(html).toContain("Showing 10 of 12: ");
     expect(html).toContain(`href="/list?bu=Ops&amp;split=yes">all 12 in the use-case list</a>`);
+  });
+
+  it("names the assumptions no one has saved as the built-in defaults, not in the project's jargon", () => {
+    const d = { versions: { assumptionVersions: [{ version: null, useCases: 2 }, { version: 3, useCases: 1 }], frameworkVersions: [], unscored: 0 } } as unknown as Dashboard;
+    const text = renderToStaticMarkup(VersionsPanel({ d })).replace(/<[^>]+>/g, " ");
+    expect(text).toContain("The built-in defaults (no saved version): 2 use cases");
+    expect(text).toContain("Version 3: 1 use case");
+    expect(text).not.toMatch(/seed/i);
   });
 
   it("exports, for a governance or evidence filter, the rows the dashboard totals, to the cent", async () => {

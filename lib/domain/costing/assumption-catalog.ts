@@ -57,7 +57,7 @@ export const ASSUMPTION_CATALOG = {
     source: {
       kind: "estimate", file: S003,
       quote: "Fine-tuning MVP: 6-12 weeks engineering + ML expertise",
-      note: "The seed gives the MVP only; the 4–8 weeks that take RAG from its 2–4-week MVP to production (6–12 weeks) are added, so both builds are measured at the same stage: 10–20 weeks.",
+      note: "The source gives the MVP only; the 4–8 weeks that take RAG from its 2–4-week MVP to production (6–12 weeks) are added, so both builds are measured at the same stage: 10–20 weeks.",
     },
   },
   curationMinutesPerExample: {
@@ -123,7 +123,7 @@ export const ASSUMPTION_CATALOG = {
   },
   trainingTokensPerExample: {
     label: "Training tokens per labeled example", unit: "tokens", min: 0, max: 1_000_000, group: "Fine-tuning",
-    source: { kind: "none", note: "Not from the seeds: an estimate of one example's length; set your own." },
+    source: { kind: "none", note: "Not from the sources: an estimate of one example's length; set your own." },
   },
   trainingEpochs: {
     label: "Training epochs (API-hosted fine-tune)", unit: "epochs", min: 0, max: 100, group: "Fine-tuning",
@@ -139,11 +139,11 @@ export const ASSUMPTION_CATALOG = {
   },
   gpuSecondsPerCall: {
     label: "GPU seconds per call (self-hosted)", unit: "seconds", min: 0, max: 3600, group: "Fine-tuning",
-    source: { kind: "none", note: "Not from the seeds: an estimate for a small fine-tuned model; set your own." },
+    source: { kind: "none", note: "Not from the sources: an estimate for a small fine-tuned model; set your own." },
   },
   gpuUtilisationPct: {
     label: "GPU utilisation (self-hosted)", unit: "percent", min: 1, max: 100, group: "Fine-tuning", direction: "lowers",
-    source: { kind: "none", note: "Not from the seeds: the share of paid GPU time that serves calls; set your own." },
+    source: { kind: "none", note: "Not from the sources: the share of paid GPU time that serves calls; set your own." },
   },
   ftHostingHourlyUsd: {
     label: "Hosting a deployed fine-tuned model", unit: "USD/hour", min: 0, max: 1000, group: "Inference",
@@ -159,7 +159,7 @@ export const ASSUMPTION_CATALOG = {
   },
   pgvectorMonthlyUsd: {
     label: "pgvector in the existing database (extra capacity)", unit: "USD/month", min: 0, max: 1_000_000, group: "Retrieval",
-    source: { kind: "estimate", file: S000, quote: "vector databases for embedding storage, costing $500 to $3,000 monthly depending on scale", note: "The seed's $500 to $3,000 is a vector database of its own. A corpus small enough for pgvector needs none: this is the extra capacity of the database already running, an estimate." },
+    source: { kind: "estimate", file: S000, quote: "vector databases for embedding storage, costing $500 to $3,000 monthly depending on scale", note: "The source's $500 to $3,000 is a vector database of its own. A corpus small enough for pgvector needs none: this is the extra capacity of the database already running, an estimate." },
   },
   tokensPerDocument: {
     label: "Tokens per corpus document (embedding)", unit: "tokens", min: 0, max: 10_000_000, group: "Retrieval",
@@ -186,19 +186,19 @@ export const ASSUMPTION_CATALOG = {
   },
   modelInputPricePerMTokens: {
     label: "Model price, input (by hand)", unit: "USD per million tokens", min: 0, max: 10_000, group: "Inference",
-    source: { kind: "none", note: "Not from the seeds: left empty, it is the model's price in the catalogue (" + CATALOGUE_PACKAGE + "). Set it only for a model the catalogue lacks, or a negotiated price." },
+    source: { kind: "none", note: "Not from the sources: left empty, it is the model's price in the catalogue (" + CATALOGUE_PACKAGE + "). Set it only for a model the catalogue lacks, or a negotiated price." },
   },
   modelOutputPricePerMTokens: {
     label: "Model price, output (by hand)", unit: "USD per million tokens", min: 0, max: 10_000, group: "Inference",
-    source: { kind: "none", note: "Not from the seeds: left empty, it is the model's price in the catalogue (" + CATALOGUE_PACKAGE + "). Set it only for a model the catalogue lacks, or a negotiated price." },
+    source: { kind: "none", note: "Not from the sources: left empty, it is the model's price in the catalogue (" + CATALOGUE_PACKAGE + "). Set it only for a model the catalogue lacks, or a negotiated price." },
   },
   inputTokensPerCall: {
     label: "Input tokens per call (prompt and context)", unit: "tokens", min: 0, max: 2_000_000, group: "Inference",
-    source: { kind: "none", note: "Not from the seeds: an estimate of a typical question with its instructions; set your own." },
+    source: { kind: "none", note: "Not from the sources: an estimate of a typical question with its instructions; set your own." },
   },
   outputTokensPerCall: {
     label: "Output tokens per call (answer)", unit: "tokens", min: 0, max: 2_000_000, group: "Inference",
-    source: { kind: "none", note: "Not from the seeds: an estimate of a typical answer; set your own." },
+    source: { kind: "none", note: "Not from the sources: an estimate of a typical answer; set your own." },
   },
   maintenanceHoursPerWeek: {
     label: "Upkeep engineering (every approach)", unit: "hours/week", min: 0, max: 400, group: "People",
@@ -208,12 +208,12 @@ export const ASSUMPTION_CATALOG = {
     label: "RAG (and prompting only) time to value", unit: "weeks", min: 0, max: 520, group: "Time",
     source: {
       kind: "seed", file: S000, quote: "RAG can be operational in days ... deploy, test, and iterate in one week",
-      note: "The seed's figure is RAG's. No source gives one for prompting alone, so prompting is given RAG's: the most it should take, since it builds no index to fill. It is when the approach first serves its users (000's \"operational\"), which is when a benefit starts to count; it is not the production build (003's 6-12 engineering weeks, costed as \"RAG build (production)\"), which goes on while it serves.",
+      note: "The source's figure is RAG's. No source gives one for prompting alone, so prompting is given RAG's: the most it should take, since it builds no index to fill. It is when the approach first serves its users (000's \"operational\"), which is when a benefit starts to count; it is not the production build (003's 6-12 engineering weeks, costed as \"RAG build (production)\"), which goes on while it serves.",
     },
   },
   ftTimeToValueWeeks: {
     label: "Fine-tuning (and hybrid) time to value", unit: "weeks", min: 0, max: 520, group: "Time",
-    source: { kind: "estimate", file: S000, quote: "faces an eight-week timeline before seeing results", note: "The seed gives eight weeks, the base case; the low (6) and high (12) around it are estimates. A hybrid is given fine-tuning's: it is in production only when its fine-tune is. It is when the fine-tuned model first serves its users, which is when a benefit starts to count, not the end of the production build (costed as \"Fine-tuning build (production)\"), which goes on while it serves." },
+    source: { kind: "estimate", file: S000, quote: "faces an eight-week timeline before seeing results", note: "The source gives eight weeks, the base case; the low (6) and high (12) around it are estimates. A hybrid is given fine-tuning's: it is in production only when its fine-tune is. It is when the fine-tuned model first serves its users, which is when a benefit starts to count, not the end of the production build (costed as \"Fine-tuning build (production)\"), which goes on while it serves." },
   },
 } as const satisfies Record<string, AssumptionSpec>;
 

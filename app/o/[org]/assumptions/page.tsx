@@ -45,11 +45,11 @@ function Source({ spec, orgSlug }: { spec: AssumptionSpec; orgSlug: string }) {
       </>
     );
   }
-  if (s.kind === "public") return <>Not from the seeds — {s.name}, read {s.readOn}</>;
+  if (s.kind === "public") return <>Not from the sources — {s.name}, read {s.readOn}</>;
   if (s.kind === "estimate") {
     return (
       <>
-        An estimate, not a figure from the seeds. <SourceLink orgSlug={orgSlug} file={s.file} /> calls for it: <q>{s.quote}</q>
+        An estimate, not a figure from the sources. <SourceLink orgSlug={orgSlug} file={s.file} /> calls for it: <q>{s.quote}</q>
         {/* A quote that ends its own sentence takes no second full stop. */}
         {/[.!?]$/.test(s.quote) ? " " : ". "}
         {s.note}
@@ -257,7 +257,7 @@ export default async function AssumptionsPage({
               ))}
               <tr>
                 <th scope="row" className={rowHeader}>0</th>
-                <td className={td} colSpan={4}>Built-in defaults from the seeds</td>
+                <td className={td} colSpan={4}>Built-in defaults (where each figure comes from is shown above)</td>
               </tr>
             </tbody>
           </table>

@@ -187,7 +187,7 @@ export function VersionsPanel({ d }: { d: Dashboard }) {
           <ul className="mt-1 text-zinc-700">
             {v.assumptionVersions.map((a) => (
               <li key={a.version ?? "defaults"}>
-                {a.version === null ? "The seed defaults (no saved version)" : `Version ${a.version}`}: {plural(a.useCases, "use case")}
+                {a.version === null ? "The built-in defaults (no saved version)" : `Version ${a.version}`}: {plural(a.useCases, "use case")}
               </li>
             ))}
           </ul>
