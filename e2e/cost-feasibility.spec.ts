@@ -22,11 +22,14 @@ async function logUseCase(page: Page, newPath: string, a: { title: string; chang
 }
 
 /** An executive records a decision on the use case, then opens its page again. */
-async function decide(page: Page, useCaseUrl: string, approach: string, label: string): Promise<void> {
+async function decide(page: Page, useCaseUrl: string, approach: string, label: string, notes?: string): Promise<void> {
   await page.goto(`${useCaseUrl}?tab=decision`);
   await page.getByLabel("Chosen approach").selectOption(approach);
+  if (notes !== undefined) await page.getByLabel("Decision notes").fill(notes);
   await page.getByRole("button", { name: "Record decision" }).click();
   await expect(page.getByTestId("chosen-approach")).toHaveText(label);
+  // The same approach again: its notes showing are what says the save is done.
+  if (notes !== undefined) await expect(page.getByTestId("decision-notes")).toHaveText(notes);
   await page.goto(useCaseUrl);
 }
 
@@ -123,6 +126,14 @@ test("a decision dearer than the cheapest approach that serves says what it cost
   await decide(page, useCaseUrl, "HYBRID", "Hybrid");
   await expect(page.getByTestId("savings")).toContainText(/^RAG is the cheapest approach that can serve it within the 180-day lag: against Fine-tuning it saves/);
   await expect(page.getByTestId("premium")).toHaveText(/^Hybrid, the chosen approach, costs \$[\d,]+ more than RAG over the lifecycle in the base case \((\d+(\.\d)?% above|[\d.]+ times) RAG's\), \$[\d,]+ more in the low scenario and \$[\d,]+ more in the high\.$/);
+
+  // Once the decision has notes, the sentence says where to read why it is worth the premium, a click away.
+  const why = "The hybrid keeps the policy's wording and cites the clause it comes from.";
+  await decide(page, useCaseUrl, "HYBRID", "Hybrid", why);
+  const premium = page.getByTestId("premium");
+  await expect(premium).toHaveText(/ more in the high\. Why it was chosen is in the decision notes, on the Decision tab\.$/);
+  await premium.getByRole("link", { name: "Decision tab" }).click();
+  await expect(page.getByTestId("decision-notes")).toHaveText(why);
 });
 
 test("fine-tuning the frameworks pick is not recommended once it cannot keep the lag, and the page says why", async ({ page, registry }) => {

@@ -68,6 +68,7 @@ describe("each sentence, word for word, from a summary built by hand", () => {
       simulation: null,
       infeasible: [],
       premium: null,
+      premiumWhy: null,
       inPlayNotCompared: null,
       rangesNote: rangesNote(null),
     });
@@ -78,16 +79,29 @@ describe("each sentence, word for word, from a summary built by hand", () => {
       approaches: { RAG: { lifecycle: life(5_000_000), manual: false }, HYBRID: { lifecycle: life(6_000_000), manual: false }, FINE_TUNING: { lifecycle: life(19_000_000), manual: false } },
       savings: [saving("RAG", "HYBRID", 1_000_000, { low: 10, base: 16.67, high: 20 }), saving("RAG", "FINE_TUNING", 14_000_000, { low: 70, base: 73.7, high: 75 })],
     };
-    expect(explainCosts({ ...base, inPlay: { approach: "FINE_TUNING", chosen: false } }).premium).toBe(
-      "Fine-tuning, the recommendation, costs $140,000 more than RAG over the lifecycle in the base case (3.8 times RAG's), $70,000 more in the low scenario and $280,000 more in the high.",
+    // Why pay it: the recommendation's reasons, and what would change it, are in its section above.
+    const recommended = explainCosts({ ...base, inPlay: { approach: "FINE_TUNING", chosen: false } });
+    expect(recommended.premium).toBe(
+      "Fine-tuning, the recommendation, costs $140,000 more than RAG over the lifecycle in the base case (3.8 times RAG's), $70,000 more in the low scenario and $280,000 more in the high. " +
+        "Why it is recommended and what would change it are under Recommendation above.",
     );
+    expect(recommended.premiumWhy).toEqual({ words: "Recommendation", to: "recommendation" });
+    // A chosen approach points to its decision notes, where there are any; with none, nothing is said of why.
     const closer = { ...base, approaches: { ...base.approaches, FINE_TUNING: { lifecycle: life(6_500_000), manual: false } }, savings: [base.savings[0]!, saving("RAG", "FINE_TUNING", 1_500_000, { low: 20, base: 23.1, high: 25 })] };
-    expect(explainCosts({ ...closer, inPlay: { approach: "FINE_TUNING", chosen: true } }).premium).toBe(
+    const chosen = explainCosts({ ...closer, inPlay: { approach: "FINE_TUNING", chosen: true } });
+    expect(chosen.premium).toBe(
       "Fine-tuning, the chosen approach, costs $15,000 more than RAG over the lifecycle in the base case (30% above RAG's), $7,500 more in the low scenario and $30,000 more in the high.",
     );
+    expect(chosen.premiumWhy).toBeNull();
+    const withNotes = explainCosts({ ...closer, inPlay: { approach: "FINE_TUNING", chosen: true, notes: true } });
+    expect(withNotes.premium).toBe(`${chosen.premium} Why it was chosen is in the decision notes, on the Decision tab.`);
+    expect(withNotes.premiumWhy).toEqual({ words: "Decision tab", to: "decision" });
+    // The words linked are the pointer's, found where the sentence ends.
+    for (const t of [recommended, withNotes]) expect(t.premium!.slice(t.premium!.lastIndexOf(t.premiumWhy!.words))).toMatch(/^(Recommendation above|Decision tab)\.$/);
     // The runner-up in play: the savings sentence names it, and no second sentence repeats the comparison.
     const runnerUp = explainCosts({ ...base, inPlay: { approach: "HYBRID", chosen: false } });
     expect(runnerUp.premium).toBeNull();
+    expect(runnerUp.premiumWhy).toBeNull();
     expect(runnerUp.savings).toBe("RAG is the cheapest approach: against Hybrid (the recommendation) it saves 16.7% over the lifecycle in the base case ($10,000), saves 10% in the low scenario and saves 20% in the high scenario.");
     // The cheapest itself, an approach that cannot serve, a manual estimate or nothing in play: no premium to say.
     expect(explainCosts({ ...base, inPlay: { approach: "RAG", chosen: false } }).premium).toBeNull();

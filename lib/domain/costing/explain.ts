@@ -26,8 +26,11 @@ export interface ExplainInput {
   savings: { approach: Approach; against: Approach; baseCents: number; cents?: Range3; pct: Range3 | null }[];
   maxLagDays?: number | null;
   simulation?: { trials: number; pairs: { approach: Approach; against: Approach; cheaperShare: number; cheaperTrials?: number; p10Cents: number; p90Cents: number }[] } | null;
-  /** The approach in play: the one chosen, else the one recommended (for what it costs over the cheapest). */
-  inPlay?: { approach: Approach; chosen: boolean } | null;
+  /**
+   * The approach in play: the one chosen, else the one recommended (for what it costs over the
+   * cheapest). `notes`: a chosen approach's decision has notes (they say why it was chosen).
+   */
+  inPlay?: { approach: Approach; chosen: boolean; notes?: boolean } | null;
 }
 
 export interface CostExplanation {
@@ -39,8 +42,13 @@ export interface CostExplanation {
   simulation: string | null;
   /** One sentence per approach that cannot serve the use case: it lacks a capability the use case needs, misses the lag, or never sees the use case's knowledge. */
   infeasible: string[];
-  /** What the approach in play costs over the cheapest, scenario by scenario, where it is not the cheapest; null otherwise. */
+  /**
+   * What the approach in play costs over the cheapest, scenario by scenario, where it is not the
+   * cheapest, and where the page says why one would pay it; null otherwise.
+   */
   premium: string | null;
+  /** The words of the premium's last sentence that lead to that why: the Recommendation section, or the Decision tab's notes; null: no such sentence. */
+  premiumWhy: { words: string; to: "recommendation" | "decision" } | null;
   /**
    * Why the approach in play is in none of the sentences above: it is not costed at all (an agent,
    * pipeline or feedback learning with no manual estimate), or costed only by its owner's manual
@@ -141,7 +149,8 @@ export function explainCosts(s: ExplainInput): CostExplanation {
       simulation = `${APPROACH_LABELS[cheapest]} costs less than ${APPROACH_LABELS[runnerUp]} in ${trialsText(mc.cheaperShare, mc.cheaperTrials, s.simulation.trials)}; ${spread}.`;
     }
   }
-  return { cheapest, runnerUp, savings, simulation, infeasible, premium: s.inPlay?.approach === runnerUp ? null : premiumOf(s, cheapest), inPlayNotCompared: notCompared(s), rangesNote: rangesNote(simulation ? s.simulation!.trials : null) };
+  const { premium, premiumWhy } = s.inPlay?.approach === runnerUp ? { premium: null, premiumWhy: null } : premiumOf(s, cheapest);
+  return { cheapest, runnerUp, savings, simulation, infeasible, premium, premiumWhy, inPlayNotCompared: notCompared(s), rangesNote: rangesNote(simulation ? s.simulation!.trials : null) };
 }
 
 /**
@@ -223,22 +232,36 @@ export function retrainingCells(
 export const UNKNOWN_FREQUENCY = "unknown (how often the knowledge changes is unanswered)";
 
 /**
+ * Where the page says why the dearer approach is in play, for the premium's last sentence: the
+ * recommendation's reasons and what would change it are in the Recommendation section above the
+ * cost panel; a chosen approach's, in its decision notes, where there are any (none: nothing said).
+ */
+const WHY: Record<"recommendation" | "decision", { sentence: string; words: string }> = {
+  recommendation: { sentence: "Why it is recommended and what would change it are under Recommendation above.", words: "Recommendation" },
+  decision: { sentence: "Why it was chosen is in the decision notes, on the Decision tab.", words: "Decision tab" },
+};
+
+/**
  * "Fine-tuning, the recommendation, costs $975,120 more than RAG over the lifecycle in the base
  * case (3.8 times RAG's), $467,300 more in the low scenario and $1,912,000 more in the high": what following
  * the recommendation (or the decision) costs over the cheapest approach that can serve, so the
  * premium is said, never left for the reader to subtract. Only between two complete projections
- * the engine compared (their saving is stored), and never for an approach that cannot serve.
+ * the engine compared (their saving is stored), and never for an approach that cannot serve. A
+ * last sentence says where the page answers why one would pay it (WHY).
  */
-function premiumOf(s: ExplainInput, cheapest: Approach | null): string | null {
+function premiumOf(s: ExplainInput, cheapest: Approach | null): Pick<CostExplanation, "premium" | "premiumWhy"> {
+  const none = { premium: null, premiumWhy: null } as const;
   const play = s.inPlay;
-  if (!play || !cheapest || play.approach === cheapest) return null;
+  if (!play || !cheapest || play.approach === cheapest) return none;
   const x = s.approaches[play.approach];
   const sv = s.savings.find((v) => v.approach === cheapest && v.against === play.approach);
-  if (!x || x.manual || !isFeasible(x) || !x.lifecycle.complete || !sv?.cents || sv.cents.base <= 0) return null;
+  if (!x || x.manual || !isFeasible(x) || !x.lifecycle.complete || !sv?.cents || sv.cents.base <= 0) return none;
   const c = s.approaches[cheapest]!.lifecycle;
   const times = c.base > 0 ? ` (${relative(x.lifecycle.base / c.base, APPROACH_LABELS[cheapest])})` : "";
   const more = (cents: number) => (cents > 0 ? `${dollars(cents)} more` : cents < 0 ? `${dollars(-cents)} less` : "the same");
-  return `${APPROACH_LABELS[play.approach]}, ${play.chosen ? "the chosen approach" : "the recommendation"}, costs ${more(sv.cents.base)} than ${APPROACH_LABELS[cheapest]} over the lifecycle in the base case${times}, ${more(sv.cents.low)} in the low scenario and ${more(sv.cents.high)} in the high.`;
+  const cost = `${APPROACH_LABELS[play.approach]}, ${play.chosen ? "the chosen approach" : "the recommendation"}, costs ${more(sv.cents.base)} than ${APPROACH_LABELS[cheapest]} over the lifecycle in the base case${times}, ${more(sv.cents.low)} in the low scenario and ${more(sv.cents.high)} in the high.`;
+  const to = !play.chosen ? "recommendation" : play.notes ? "decision" : null;
+  return to ? { premium: `${cost} ${WHY[to].sentence}`, premiumWhy: { words: WHY[to].words, to } } : { premium: cost, premiumWhy: null };
 }
 
 /** Against the cheapest's cost: "3.8 times RAG's" from twice up, "30% above RAG's" below. */

@@ -1,5 +1,5 @@
 import { ANSWER_LABELS, APPROACH_LABELS, APPROACHES, type AnswerKey } from "@/lib/domain/assessment";
-import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, pricingSentence, retiredNote, retrainingCells, retrainingNote, timeToValueNote, whyCannotServe, type AssumptionKey } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, pricingSentence, retiredNote, retrainingCells, retrainingNote, timeToValueNote, whyCannotServe, type AssumptionKey, type CostExplanation } from "@/lib/domain/costing";
 import { dollars } from "@/lib/domain/money";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
@@ -8,6 +8,7 @@ import { requireMember } from "@/lib/server/guard";
 import { getStoredProjection } from "@/lib/server/projections";
 import { deriveFrom, loadDeriveContext } from "@/lib/server/use-cases/derive";
 import { DERIVE_SELECT, readAssessment } from "@/lib/server/use-cases/mapping";
+import { useCasePath } from "../../_components/labels";
 import { CostChart, type ChartYear } from "./cost-chart";
 import { OverridesForm, type OverrideRow } from "./overrides-form";
 
@@ -55,12 +56,27 @@ function missingLabel(m: string): string {
   return `answer: ${ANSWER_LABELS[key as AnswerKey] ?? key}`;
 }
 
+/** The premium's sentence, its pointer to why the dearer approach is in play a link: the Recommendation section above, or the Decision tab. */
+function linkWhy(told: Pick<CostExplanation, "premium" | "premiumWhy">, orgSlug: string, useCaseId: string) {
+  const why = told.premiumWhy;
+  const at = why ? told.premium!.lastIndexOf(why.words) : -1;
+  if (!why || at < 0) return told.premium;
+  const href = why.to === "recommendation" ? "#recommendation-heading" : `${useCasePath(orgSlug, useCaseId)}?tab=decision`;
+  return (
+    <>
+      {told.premium!.slice(0, at)}
+      <a className="underline" href={href}>{why.words}</a>
+      {told.premium!.slice(at + why.words.length)}
+    </>
+  );
+}
+
 /** The cost projection: lifecycle totals, stale days and time to value side by side, and the yearly chart. */
 export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlug: string; organizationId: string; useCaseId: string }) {
   const [p, editable, uc] = await Promise.all([
     getStoredProjection(organizationId, useCaseId),
     overridesFor(orgSlug, organizationId, useCaseId),
-    db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { evidence: true, chosenApproach: true, recommendedApproach: true, assessment: true, startDate: true, createdAt: true, retiredAt: true } }),
+    db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { evidence: true, chosenApproach: true, decisionNotes: true, recommendedApproach: true, assessment: true, startDate: true, createdAt: true, retiredAt: true } }),
   ]);
   if (uc?.evidence === "none") {
     return (
@@ -102,7 +118,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   });
   // Retired: the projection stops at the end of that year (lib/domain/costing/retired.ts).
   const retired = uc ? retiredNote(uc.retiredAt?.getUTCFullYear() ?? null, (uc.startDate ?? uc.createdAt).getUTCFullYear()) : null;
-  const told = explainCosts({ ...s, simulation, inPlay: inPlay ? { approach: inPlay, chosen: uc?.chosenApproach != null } : null });
+  const told = explainCosts({ ...s, simulation, inPlay: inPlay ? { approach: inPlay, chosen: uc?.chosenApproach != null, notes: (uc?.decisionNotes.trim() ?? "") !== "" } : null });
   return (
     <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
       <h2 id="costs-heading" className="text-lg font-semibold text-zinc-900">Lifecycle cost</h2>
@@ -165,7 +181,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       {ttvNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="time-to-value-note">{ttvNote}</p> : null}
       {told.savings ? <p className="mt-3 text-sm" data-testid="savings">{told.savings}</p> : null}
       {told.simulation ? <p className="mt-1 text-sm" data-testid="simulation">{told.simulation}</p> : null}
-      {told.premium ? <p className="mt-1 text-sm" data-testid="premium">{told.premium}</p> : null}
+      {told.premium ? <p className="mt-1 text-sm" data-testid="premium">{linkWhy(told, orgSlug, useCaseId)}</p> : null}
       {told.inPlayNotCompared ? <p className="mt-1 text-sm" data-testid="in-play-not-compared">{told.inPlayNotCompared}</p> : null}
       {told.infeasible.map((t) => <p key={t} className="mt-1 text-sm text-red-800" data-testid="infeasible">{t}</p>)}
       <p className="mt-2 text-xs text-zinc-600" data-testid="ranges-note">{told.rangesNote}</p>
