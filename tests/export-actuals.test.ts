@@ -6,7 +6,9 @@
  * "Actual spend", Exports).
  */
 import Papa from "papaparse";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import ExportsPage from "@/app/o/[org]/export/page";
 import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { NOTE_ACTUAL_ONLY } from "@/lib/domain/export/cost-exports";
 import { db } from "@/lib/server/db";
@@ -16,6 +18,7 @@ import { businessUnitStream, detailStream } from "@/lib/server/export/cost-expor
 import { FOCUS_HEADER, chunked } from "./helpers/actuals-samples";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg } from "./helpers/factory";
+import { runAs } from "./helpers/session";
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const bill = (day: string, cost: string, category: string, tag: string) =>
@@ -132,5 +135,22 @@ describe("the finance exports with spend that no cost row carries", () => {
       const bu = (await read(businessUnitStream(exportOrg, filter))).filter((r) => r.scenario === "as chosen" && r.calendar_year === "2026");
       expect([sum(detail), sum(bu)]).toEqual([p.actual, p.actual]);
     }
+  });
+
+  it("give the metered base to date of the use cases with a bill only, and the Exports page says so", async () => {
+    const { org } = await setUp();
+    // D: projected beside A in Claims for 2026 (RAG, chosen, $1,200 of inference a year), with no bill.
+    await insertUseCaseWithCosts(org.id, {
+      title: "Claims summaries", businessUnit: "Claims", ownerId: org.users.LEAD.id, recommended: "RAG", chosen: "RAG", startYear: 2026,
+      yearly: { RAG: { INFERENCE: [1_200_00, 1_200_00] } },
+    });
+    const chosen = (await read(businessUnitStream({ id: org.id, name: "Export Actuals" }, EMPTY_FILTER))).filter((r) => r.scenario === "as chosen");
+    // A's metered $1,800 a year for January and February: $300. D's $200 for those months is in the row's base, not in its metered base.
+    expect(chosen.find((r) => r.business_unit === "Claims" && r.calendar_year === "2026" && r.approach === "RAG")).toMatchObject({
+      use_cases: "2", base: "8000.00", actual: "100.00", metered_base_to_date: "300.00", variance_to_date: "-200.00", actual_through: "2026-02",
+    });
+    const page = await runAs(org.users.FINANCE.id, async () => renderToStaticMarkup(await ExportsPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({}) })));
+    const bullet = page.match(/<li data-testid="export-actual-columns">(.*?)<\/li>/s)?.[1]?.replace(/<[^>]+>/g, "").replace(/&#x27;/g, "'");
+    expect(bullet).toContain("metered_base_to_date counts only the use cases with a bill that year: one with no actual spend adds nothing to it, so it is not the row’s base to date");
   });
 });
