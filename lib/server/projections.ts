@@ -6,6 +6,7 @@ import { decisionOptionNotes, type OptionNotes } from "@/lib/domain/costing/opti
 import { expandScore, type Score, type StoredScore } from "@/lib/domain/frameworks";
 import { db } from "./db";
 import { loadDeriveContext, scoreWithSensitivity } from "./use-cases/derive";
+import { OWNER_ESTIMATE_SELECT, ownerEstimateBasis } from "./use-cases/mapping";
 
 /** One use case's stored score and projection, for its page. Scoped by organization. */
 export interface StoredProjection {
@@ -75,8 +76,11 @@ export async function getStoredProjection(organizationId: string, useCaseId: str
   };
 }
 
-/** Each approach's price and feasibility for a decision's choices (lib/domain/costing/options.ts). */
+/**
+ * Each approach's price and feasibility for a decision's choices (lib/domain/costing/options.ts):
+ * an approach the model does not price, from the use case's manual estimate where it has one.
+ */
 export async function getDecisionOptionNotes(organizationId: string, useCaseId: string): Promise<OptionNotes> {
-  const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { projectionSummary: true } });
-  return decisionOptionNotes((row?.projectionSummary as ProjectionSummary | null) ?? null);
+  const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { projectionSummary: true, ...OWNER_ESTIMATE_SELECT } });
+  return decisionOptionNotes((row?.projectionSummary as ProjectionSummary | null) ?? null, row ? ownerEstimateBasis(row) : null);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cannotServeSentence, decisionOptionNotes, NOT_ASSESSED_NOTE, type OptionNotes } from "./options";
+import { approachFigure, approachSpendText, cannotServeSentence, decisionOptionNotes, NO_ESTIMATE_NOTE, NOT_ASSESSED_NOTE, type OptionNotes } from "./options";
 
 const texts = (notes: OptionNotes) => Object.fromEntries(Object.entries(notes).map(([k, v]) => [k, v!.text]));
 
@@ -23,8 +23,8 @@ describe("decisionOptionNotes", () => {
       HYBRID: "$1,104,770 over the lifecycle (base), $739,322 more than RAG",
       PROMPTING: "$286,835 over the lifecycle (base); does not reach the use case's knowledge",
       AGENT: "$950,000 over the lifecycle (base), as estimated, $584,552 more than RAG",
-      PIPELINE: "not costed (the cost model prices it only from a manual estimate)",
-      FEEDBACK_LEARNING: "not costed (the cost model prices it only from a manual estimate)",
+      PIPELINE: NO_ESTIMATE_NOTE,
+      FEEDBACK_LEARNING: NO_ESTIMATE_NOTE,
     });
     expect(Object.entries(notes).filter(([, v]) => v!.cannotServe).map(([k]) => k)).toEqual(["FINE_TUNING", "PROMPTING"]);
   });
@@ -43,7 +43,50 @@ describe("decisionOptionNotes", () => {
     // What derivation stores for evidence "none" (lib/server/use-cases/derive.ts): a summary with no approaches.
     const notes = texts(decisionOptionNotes({ approaches: {}, maxLagDays: null }));
     for (const ap of ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"]) expect(notes[ap]).toBe(NOT_ASSESSED_NOTE);
-    for (const ap of ["AGENT", "PIPELINE", "FEEDBACK_LEARNING"]) expect(notes[ap]).toBe("not costed (the cost model prices it only from a manual estimate)");
+    for (const ap of ["AGENT", "PIPELINE", "FEEDBACK_LEARNING"]) expect(notes[ap]).toBe("not costed (the cost model prices it only from a manual estimate, and the use case has none)");
+    // With an estimate it is still not costed: derivation projects nothing for a use case not assessed.
+    const withEstimate = texts(decisionOptionNotes({ approaches: {}, maxLagDays: null }, { yearly: { low: 4_000_000, base: 6_000_000, high: 8_000_000 }, years: 5 }));
+    for (const ap of ["AGENT", "PIPELINE", "FEEDBACK_LEARNING"]) expect(withEstimate[ap]).toBe(NOT_ASSESSED_NOTE);
+  });
+
+  it("an approach the model does not price, proposed where the recommendation is another: priced from the owner's estimate once chosen, never 'not costed' when the estimate exists (review-propose)", () => {
+    // Recommended Hybrid with a manual estimate of $40k / $60k / $80k a year over 5 years: the stored
+    // projection prices the model's approaches only (derive.ts gives the estimate to the chosen, else
+    // the recommended approach, and Hybrid is neither an agent, a pipeline nor feedback learning).
+    const summary = { maxLagDays: 14, approaches: { RAG: { lifecycle: life(36_544_800), manual: false, meetsLag: true }, HYBRID: { lifecycle: life(195_526_700), manual: false, meetsLag: true } } };
+    const owner = { yearly: { low: 4_000_000, base: 6_000_000, high: 8_000_000 }, years: 5 };
+    const notes = texts(decisionOptionNotes(summary, owner));
+    expect(notes.AGENT).toBe("$300,000 over the lifecycle (base) once chosen: the owner's estimate, $60,000 a year × 5 years");
+    expect(notes.PIPELINE).toBe(notes.AGENT!.replace("Agent", "Pipeline"));
+    expect(notes.HYBRID).toBe("$1,955,267 over the lifecycle (base), $1,589,819 more than RAG");
+    // Without the estimate, the same approaches say why they are not costed.
+    expect(texts(decisionOptionNotes(summary)).AGENT).toBe(NO_ESTIMATE_NOTE);
+    // Cut short by retirement: the years the projection covers, exactly.
+    expect(texts(decisionOptionNotes(summary, { ...owner, years: 2 })).AGENT).toBe("$120,000 over the lifecycle (base) once chosen: the owner's estimate, $60,000 a year × 2 years");
+  });
+});
+
+describe("approachFigure and approachSpendText: one approach's lifecycle, named, for a queue line", () => {
+  const owner = { yearly: { low: 4_000_000, base: 6_000_000, high: 8_000_000 }, years: 5 };
+  const summary = { approaches: { HYBRID: { lifecycle: life(195_526_700), manual: false }, RAG: { lifecycle: life(10_000_000, false), manual: false } } };
+
+  it("a proposed agent is the estimate times the years; the recommendation's figure is named as such", () => {
+    expect(approachSpendText("AGENT", approachFigure(summary, "AGENT", owner))).toBe("Agent with tools: lifecycle $300,000 (owner's estimate, $60,000 a year × 5 years)");
+    expect(approachFigure(summary, "AGENT", owner)).toMatchObject({ base: 30_000_000, onceChosen: true, manual: true });
+    expect(approachSpendText("HYBRID", approachFigure(summary, "HYBRID", owner), "recommended")).toBe("Hybrid, as recommended: lifecycle $1,955,267");
+    expect(approachSpendText("RAG", approachFigure(summary, "RAG", owner))).toBe("RAG: lifecycle $100,000+ (a figure is missing)");
+  });
+
+  it("not costed where truly no figure exists: no estimate, or not assessed", () => {
+    expect(approachSpendText("AGENT", approachFigure(summary, "AGENT", null))).toBe("Agent with tools: not costed");
+    expect(approachFigure({ approaches: {} }, "AGENT", owner)).toBeNull();
+    expect(approachFigure(null, "AGENT", owner)).toBeNull();
+  });
+
+  it("an agent the stored projection already prices from the estimate reads the same", () => {
+    const priced = { approaches: { AGENT: { lifecycle: { low: 20_000_000, base: 30_000_000, high: 40_000_000, complete: true }, manual: true } } };
+    expect(approachSpendText("AGENT", approachFigure(priced, "AGENT", owner))).toBe("Agent with tools: lifecycle $300,000 (owner's estimate, $60,000 a year × 5 years)");
+    expect(approachSpendText("AGENT", approachFigure(priced, "AGENT", null), "chosen")).toBe("Agent with tools, as chosen: lifecycle $300,000 (owner's estimate)");
   });
 
   it("an approach that cannot serve, as the sentence an approver is sent: the reason in the note's words", () => {

@@ -5,11 +5,12 @@
  * a decision sees the price and the feasibility of each option where they choose it, not only on
  * the cost panel (PRODUCT.md, "Costs v2": shown plainly). Pure, from a stored projection summary.
  */
-import { APPROACHES, APPROACH_LABELS, type Approach } from "../assessment";
+import { APPROACHES, APPROACH_LABELS, MANUAL_ESTIMATE_APPROACHES, type Approach } from "../assessment";
 import { dollars } from "../money";
 import { servingByCost, type ExplainInput } from "./explain";
 import { cannotServe } from "./feasibility";
 import { PROJECTED } from "./project";
+import { OWNER_ESTIMATE_WORDS } from "./owner-estimate";
 
 export interface OptionNote {
   text: string;
@@ -22,18 +23,86 @@ export type OptionNotes = Partial<Record<Approach, OptionNote>>;
 /** A projected approach's note while the use case is not assessed: no projection is stored yet. */
 export const NOT_ASSESSED_NOTE = "not costed yet: the use case is not assessed (answer the deciding questions first)";
 
-export function decisionOptionNotes(summary: Pick<ExplainInput, "approaches" | "maxLagDays"> | null): OptionNotes {
+/**
+ * The use case's manual yearly estimate (cents, low/base/high) and the years its projection covers
+ * (lifecycleYears). The estimate is the owner's figure for the approach they would take, not tied
+ * to one approach: derivation (lib/server/use-cases/derive.ts) prices by it whichever of the
+ * approaches the model does not price is chosen, else recommended, and the budget of a proposal
+ * of one is the estimate's base (lib/server/decisions/budget.ts).
+ */
+export interface OwnerEstimateBasis {
+  yearly: { low: number; base: number; high: number };
+  years: number;
+}
+
+/** What one approach costs over the lifecycle (base, cents), as stored, or as it will be once chosen. */
+export interface ApproachFigure {
+  base: number;
+  /** No figure is missing from it. */
+  complete: boolean;
+  /** The owner's manual estimate times the years, not the model's projection. */
+  manual: boolean;
+  /** Where it is the owner's estimate: the yearly base and the years it is multiplied by. */
+  estimate: { yearly: number; years: number } | null;
+  /** Not in the stored projection: the estimate prices it only once it is chosen (derive.ts). */
+  onceChosen: boolean;
+}
+
+const isManualApproach = (a: Approach) => (MANUAL_ESTIMATE_APPROACHES as readonly Approach[]).includes(a);
+
+/**
+ * One approach's lifecycle cost: the stored projection's, else, for an approach the model does not
+ * price, the owner's estimate times the years, which is what derivation will store once it is
+ * chosen (never for a use case not assessed, which no estimate costs). Null: not costed.
+ */
+export function approachFigure(summary: Pick<ExplainInput, "approaches"> | null, approach: Approach, owner: OwnerEstimateBasis | null): ApproachFigure | null {
+  if (!summary) return null;
+  const x = summary.approaches[approach];
+  if (x) {
+    const asEstimated = x.manual && owner && owner.yearly.base * owner.years === x.lifecycle.base;
+    return { base: x.lifecycle.base, complete: x.lifecycle.complete, manual: x.manual, estimate: asEstimated ? { yearly: owner.yearly.base, years: owner.years } : null, onceChosen: false };
+  }
+  // Not assessed (or retired before its first year): nothing is projected, the estimate included.
+  if (!owner || owner.years < 1 || !isManualApproach(approach) || Object.keys(summary.approaches).length === 0) return null;
+  return { base: owner.yearly.base * owner.years, complete: true, manual: true, estimate: { yearly: owner.yearly.base, years: owner.years }, onceChosen: true };
+}
+
+const yearsText = (n: number) => `${n} ${n === 1 ? "year" : "years"}`;
+
+/**
+ * One approach's lifecycle cost on a line of its own, named, for whoever approves it from "Needs a
+ * decision": "Agent with tools: lifecycle $300,000 (owner's estimate, $60,000 a year × 5 years)",
+ * "RAG: lifecycle $365,448", "Pipeline: not costed".
+ */
+export function approachSpendText(approach: Approach, figure: ApproachFigure | null, as?: "recommended" | "chosen"): string {
+  const name = `${APPROACH_LABELS[approach]}${as ? `, as ${as}` : ""}`;
+  if (!figure) return `${name}: not costed`;
+  const total = `lifecycle ${dollars(figure.base)}${figure.complete ? "" : "+ (a figure is missing)"}`;
+  const how = figure.estimate ? ` (${OWNER_ESTIMATE_WORDS}, ${dollars(figure.estimate.yearly)} a year × ${yearsText(figure.estimate.years)})` : figure.manual ? ` (${OWNER_ESTIMATE_WORDS})` : "";
+  return `${name}: ${total}${how}`;
+}
+
+/** An approach the model does not price, with no manual estimate on the use case. */
+export const NO_ESTIMATE_NOTE = "not costed (the cost model prices it only from a manual estimate, and the use case has none)";
+
+export function decisionOptionNotes(summary: Pick<ExplainInput, "approaches" | "maxLagDays"> | null, owner: OwnerEstimateBasis | null = null): OptionNotes {
   if (!summary) return {};
   const lag = summary.maxLagDays ?? null;
   const cheapest = servingByCost(summary)[0] ?? null;
+  const assessed = Object.keys(summary.approaches).length > 0;
   const out: OptionNotes = {};
   for (const approach of APPROACHES) {
     const x = summary.approaches[approach];
     if (!x) {
       // The model projects these for every assessed use case: absent, the use case is not assessed
-      // (no projection is stored), which a manual estimate would not change.
+      // (no projection is stored), which a manual estimate would not change either.
       const projected = (PROJECTED as readonly Approach[]).includes(approach);
-      out[approach] = { text: projected ? NOT_ASSESSED_NOTE : "not costed (the cost model prices it only from a manual estimate)", cannotServe: false };
+      const figure = approachFigure(summary, approach, owner);
+      let text = NO_ESTIMATE_NOTE;
+      if (projected || (owner && !assessed)) text = NOT_ASSESSED_NOTE;
+      // Derivation prices by the estimate only the approach chosen, else recommended: this one once it is chosen.
+      else if (figure?.estimate) text = `${dollars(figure.base)} over the lifecycle (base) once chosen: the ${OWNER_ESTIMATE_WORDS}, ${dollars(figure.estimate.yearly)} a year × ${yearsText(figure.estimate.years)}`;
+      out[approach] = { text, cannotServe: false };
       continue;
     }
     const cost = `${dollars(x.lifecycle.base)}${x.lifecycle.complete ? "" : "+ (a figure is missing)"} over the lifecycle (base)${x.manual ? ", as estimated" : ""}`;

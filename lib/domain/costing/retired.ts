@@ -15,6 +15,15 @@ export function yearsProjected(horizonYears: number, startYear: number, retiredY
   return Math.max(0, Math.min(horizonYears, retiredYear - startYear + 1));
 }
 
+/**
+ * The years a use case's projection covers, from its stored fields: its horizon (held to 1-10
+ * years) cut at its retirement. Derivation projects over these, so a figure worked out beside the
+ * stored projection (an owner's estimate times the years) covers the same years.
+ */
+export function lifecycleYears(uc: { horizonYears: number; startYear: number; retiredYear: number | null }): number {
+  return yearsProjected(Math.min(10, Math.max(1, uc.horizonYears)), uc.startYear, uc.retiredYear);
+}
+
 /** What the cost panel says of a retired use case's projection; null when it is not retired. */
 export function retiredNote(retiredYear: number | null, startYear: number): string | null {
   if (retiredYear === null) return null;

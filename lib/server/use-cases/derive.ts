@@ -1,6 +1,6 @@
 import "server-only";
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { COST_ENGINE_VERSION, DEFAULT_RETRAIN_LAG_DAYS, effectiveAssumptions, overridesSchema, projectCosts, seedFor, simulateCosts, upgradeLegacyFigures, yearsProjected, type Overrides, type Projection, type Simulation } from "@/lib/domain/costing";
+import { COST_ENGINE_VERSION, DEFAULT_RETRAIN_LAG_DAYS, effectiveAssumptions, overridesSchema, projectCosts, lifecycleYears, seedFor, simulateCosts, upgradeLegacyFigures, type Overrides, type Projection, type Simulation } from "@/lib/domain/costing";
 import { scoreUseCase, storedScore, type Evidence, type Score } from "@/lib/domain/frameworks";
 import { watchWarnings } from "../actuals/warnings";
 import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
@@ -130,7 +130,7 @@ export function deriveFrom(row: SourceRow, ctx: DeriveContext, opts: { simulate?
   const manualApproach = [row.chosenApproach, score.consensus].find((a): a is Approach => !!a && (MANUAL_ESTIMATE_APPROACHES as readonly string[]).includes(a));
   const startYear = (row.startDate ?? row.createdAt).getUTCFullYear();
   // Retired: no spend projected after the year it was retired in (lib/domain/costing/retired.ts).
-  const years = yearsProjected(Math.min(10, Math.max(1, row.horizonYears)), startYear, row.retiredAt?.getUTCFullYear() ?? null);
+  const years = lifecycleYears({ horizonYears: row.horizonYears, startYear, retiredYear: row.retiredAt?.getUTCFullYear() ?? null });
   const input = {
     assessment,
     horizonYears: years,

@@ -2,6 +2,8 @@ import "server-only";
 import { ANSWER_KEYS, assessmentSchema, type Assessment } from "@/lib/domain/assessment";
 import { DATE_PRECISIONS, manualEstimateSchema, type DatePrecision, type ManualEstimate, type UseCaseFields } from "@/lib/domain/use-case";
 import { additionalFieldsSchema, additionalText, EU_RISK_TIERS, HIGH_IMPACT, SOURCING, STAGES, type AdditionalFields } from "@/lib/domain/governance";
+import { lifecycleYears } from "@/lib/domain/costing/retired";
+import type { OwnerEstimateBasis } from "@/lib/domain/costing/options";
 import { Prisma } from "../db";
 
 /** The UseCase columns a lead edits, as selected for reading them back into fields. */
@@ -57,6 +59,21 @@ export function readAssessment(json: unknown): Assessment {
 export function readManualEstimate(json: unknown): ManualEstimate | null {
   const parsed = manualEstimateSchema.safeParse(json);
   return parsed.success ? parsed.data : null;
+}
+
+/** The UseCase columns ownerEstimateBasis reads. */
+export const OWNER_ESTIMATE_SELECT = { manualEstimate: true, horizonYears: true, startDate: true, createdAt: true, retiredAt: true } as const satisfies Prisma.UseCaseSelect;
+
+/**
+ * The use case's manual yearly estimate and the years derivation projects it over (as deriveFrom
+ * works them out), so a figure priced from it beside the stored projection is the one derivation
+ * will store once the approach is chosen; null without an estimate.
+ */
+export function ownerEstimateBasis(row: { manualEstimate: unknown; horizonYears: number; startDate: Date | null; createdAt: Date; retiredAt: Date | null }): OwnerEstimateBasis | null {
+  const yearly = readManualEstimate(row.manualEstimate);
+  if (!yearly) return null;
+  const years = lifecycleYears({ horizonYears: row.horizonYears, startYear: (row.startDate ?? row.createdAt).getUTCFullYear(), retiredYear: row.retiredAt?.getUTCFullYear() ?? null });
+  return { yearly, years };
 }
 
 /** A DATE column as YYYY-MM-DD. */
