@@ -72,7 +72,7 @@ const yearsText = (n: number) => `${n} ${n === 1 ? "year" : "years"}`;
 /**
  * One approach's lifecycle cost on a line of its own, named, for whoever approves it from "Needs a
  * decision": "Agent with tools: lifecycle $300,000 (owner's estimate, $60,000 a year × 5 years)",
- * "RAG: lifecycle $365,448", "Pipeline: not costed".
+ * "RAG: lifecycle $365,448", "Structured pipeline: not costed".
  */
 export function approachSpendText(approach: Approach, figure: ApproachFigure | null, as?: "recommended" | "chosen"): string {
   const name = `${APPROACH_LABELS[approach]}${as ? `, as ${as}` : ""}`;

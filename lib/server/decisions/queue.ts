@@ -1,5 +1,5 @@
 import "server-only";
-import { decisionOptionNotes, type OptionNotes } from "@/lib/domain/costing/options";
+import { approachFigure, decisionOptionNotes, type ApproachFigure, type OptionNotes } from "@/lib/domain/costing/options";
 import type { Approach } from "@/lib/domain/assessment";
 import { QUEUE_REASONS, queueReasons, sortQueue, type QueueReason } from "@/lib/domain/decisions/queue";
 import type { DecisionState } from "@/lib/domain/decisions/workflow";
@@ -8,6 +8,7 @@ import { withOrganizationScope } from "../rls";
 import { listFlaggedUseCases, warningPhrases } from "../actuals/warnings";
 import { ABSTAINED_SQL, defaultStartSql } from "../use-cases/read";
 import { isOwnerEstimate } from "@/lib/domain/costing/owner-estimate";
+import { ownerEstimateBasis } from "../use-cases/mapping";
 
 /**
  * "Needs a decision" (issue 20 item 1). The candidates come from two indexed, organization-scoped
@@ -46,6 +47,12 @@ export interface QueueItem {
   spendManual: boolean;
   decisionState: DecisionState | null;
   proposedApproach: Approach | null;
+  /**
+   * While proposed: what the proposed approach costs over the lifecycle (base), as stored or, for
+   * an approach the model prices only from the owner's estimate, as it will be once chosen; null:
+   * not costed. The spend above is the approach chosen or recommended now, which may be another.
+   */
+  proposedSpend: ApproachFigure | null;
   /** While proposed: the notes the proposer wrote with it and who they are, for whoever approves from the line; else null. */
   proposal: { by: string; notes: string } | null;
   yearlyBudgetCents: number | null;
@@ -69,6 +76,11 @@ interface PageRow {
   abstained: number;
   defaultStart: boolean;
   summary: unknown;
+  manualEstimate: unknown;
+  horizonYears: number;
+  startDate: Date | null;
+  createdAt: Date;
+  retiredAt: Date | null;
   spend: bigint | null;
   incomplete: number;
   state: DecisionState | null;
@@ -147,7 +159,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
         SELECT r."useCaseId" AS id, u.title, r.status::text AS status, r."recommendedApproach"::text AS "recommendedApproach",
                r."chosenApproach"::text AS "chosenApproach", r."riskFlags", r.evidence::text AS evidence,
                u."agreementVotes", u."agreementVoters", ${ABSTAINED_SQL} AS abstained, ${defaultStartSql(Prisma.sql`r.evidence`, Prisma.sql`u.score`)} AS "defaultStart",
-               u."projectionSummary" AS summary,
+               u."projectionSummary" AS summary, u."manualEstimate", u."horizonYears", u."startDate", u."createdAt", u."retiredAt",
                r."chosenBaseCents" AS spend, r.incomplete,
                d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget, d."reviewReasons",
                d.notes AS "proposalNotes", d."proposedById"
@@ -171,6 +183,8 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
   const items = sortQueue(
     page.map((r) => {
       const warning = flagged.get(r.id);
+      const summary = r.summary as Parameters<typeof decisionOptionNotes>[0];
+      const owner = ownerEstimateBasis(r);
       const facts = { status: r.status, recommendedApproach: r.recommendedApproach, chosenApproach: r.chosenApproach, riskFlags: r.riskFlags ?? [], decisionState: r.state, warningFlags: warning?.flags ?? [] };
       return {
         ...facts,
@@ -181,12 +195,13 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
         agreementVoters: r.agreementVoters,
         abstained: r.abstained,
         defaultStart: r.defaultStart === true,
-        optionNotes: decisionOptionNotes(r.summary as Parameters<typeof decisionOptionNotes>[0]),
+        optionNotes: decisionOptionNotes(summary, owner),
         spendCents: r.spend === null ? null : Number(r.spend),
         // Bit 1 of the rollup's incomplete: as chosen, a figure is missing.
         spendIncomplete: r.spend !== null && (r.incomplete & 1) === 1,
         spendManual: r.spend !== null && isOwnerEstimate(r.summary, r.chosenApproach ?? r.recommendedApproach),
         proposedApproach: r.proposedApproach,
+        proposedSpend: r.state === "PROPOSED" && r.proposedApproach ? approachFigure(summary, r.proposedApproach, owner) : null,
         proposal: r.state === "PROPOSED" && r.proposalNotes?.trim() ? { by: proposerName(r.proposedById), notes: r.proposalNotes } : null,
         yearlyBudgetCents: r.budget === null ? null : Number(r.budget),
         reasons: queueReasons(facts),

@@ -11,6 +11,8 @@ import { loadUnbilled } from "@/lib/server/actuals/read";
 import { earlyWarningGapText } from "@/lib/domain/actuals";
 import { guardPage } from "@/lib/server/page-guard";
 import { OwnerEstimateMark } from "@/components/owner-estimate";
+import { approachSpendText } from "@/lib/domain/costing/options";
+import type { Approach } from "@/lib/domain/assessment";
 import { approachLabel, backingClause, riskFlagLabel, useCasePath } from "../use-cases/_components/labels";
 import { StepButton } from "./_components/step-button";
 
@@ -92,6 +94,29 @@ export default async function DecisionQueuePage(props: { params: Promise<{ org: 
   );
 }
 
+/**
+ * A proposal's line prices what is proposed, named ("Agent with tools: lifecycle $300,000 (owner's
+ * estimate, $60,000 a year × 5 years)"), for that is what the approver approves; the figure of the
+ * approach chosen or recommended now follows, named too, where it is another approach. Unnamed, the
+ * recommendation's figure read as the proposal's.
+ */
+function ProposalSpend({ item, proposed }: { item: QueueItem; proposed: Approach }) {
+  const current = item.chosenApproach ?? item.recommendedApproach;
+  const currentFigure = item.spendCents === null ? null : { base: item.spendCents, complete: !item.spendIncomplete, manual: item.spendManual, estimate: null, onceChosen: false };
+  return (
+    <>
+      <span className="tabular-nums text-zinc-900" data-testid="queue-spend" title="Lifecycle cost of the proposed approach, base scenario">
+        {approachSpendText(proposed, item.proposedSpend)}
+      </span>
+      {current && current !== proposed ? (
+        <span className="tabular-nums text-xs text-zinc-600" data-testid="queue-spend-other">
+          {approachSpendText(current, currentFigure, item.chosenApproach ? "chosen" : "recommended")}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 /** A reason with its particulars: which risk flags, what changed since approval, which early warnings. */
 function reasonText(r: QueueReason, item: QueueItem): string {
   const details = r === "risk" ? item.riskFlags.map(riskFlagLabel) : r === "to-review" ? item.reviewReasons : r === "early-warning" ? item.warnings : [];
@@ -119,18 +144,22 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
         {approachLabel(item.recommendedApproach, "No recommendation")} · {EVIDENCE_LABELS[item.evidence].toLowerCase()}
         {agreement ? ` · ${agreement}` : ""}
       </span>
-      <span className="tabular-nums text-zinc-900" data-testid="queue-spend" title="Lifecycle cost as chosen (the decision, else the recommendation), base scenario">
-        {/* Named for what it is: beside a yearly budget (or its want of a figure), a bare figure read as that budget. */}
-        {item.spendCents === null ? "not costed" : `lifecycle ${dollars(item.spendCents)}`}
-        {item.spendIncomplete ? <span className="ml-1 text-xs text-amber-800">{" "}+ missing</span> : null}
-        {item.spendManual ? <OwnerEstimateMark /> : null}
-        {/* The line names the recommendation; where the decision is another approach, the spend is that one's. */}
-        {item.chosenApproach && item.chosenApproach !== item.recommendedApproach ? (
-          <span className="ml-1 text-xs text-zinc-600" data-testid="queue-spend-approach">
-            {" "}for {approachLabel(item.chosenApproach)}, as chosen
-          </span>
-        ) : null}
-      </span>
+      {item.decisionState === "PROPOSED" && item.proposedApproach ? (
+        <ProposalSpend item={item} proposed={item.proposedApproach} />
+      ) : (
+        <span className="tabular-nums text-zinc-900" data-testid="queue-spend" title="Lifecycle cost as chosen (the decision, else the recommendation), base scenario">
+          {/* Named for what it is: beside a yearly budget (or its want of a figure), a bare figure read as that budget. */}
+          {item.spendCents === null ? "not costed" : `lifecycle ${dollars(item.spendCents)}`}
+          {item.spendIncomplete ? <span className="ml-1 text-xs text-amber-800">{" "}+ missing</span> : null}
+          {item.spendManual ? <OwnerEstimateMark /> : null}
+          {/* The line names the recommendation; where the decision is another approach, the spend is that one's. */}
+          {item.chosenApproach && item.chosenApproach !== item.recommendedApproach ? (
+            <span className="ml-1 text-xs text-zinc-600" data-testid="queue-spend-approach">
+              {" "}for {approachLabel(item.chosenApproach)}, as chosen
+            </span>
+          ) : null}
+        </span>
+      )}
       <span className="text-xs text-zinc-600" data-testid="queue-reasons">
         {stageText(item.status, item.decisionState, item.chosenApproach)} · {item.reasons.map((r) => reasonText(r, item)).join("; ")}
       </span>
