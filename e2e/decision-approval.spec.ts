@@ -56,10 +56,12 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   await expect(row.getByTestId("queue-recommendation")).toContainText("RAG · provisional");
   // Approving from the queue, the executive reads the lead's notes there too.
   await expect(row.getByTestId("queue-proposal-notes")).toHaveText(`${users.LEAD.name}’s notes with the proposal: “${notes}”`);
-  // The spend is the lifecycle as chosen (base), whole: every figure it needs was given. In whole
-  // dollars, the exact sum of the stored years rounded once.
+  // The spend is the proposed approach's lifecycle (base), named, whole: every figure it needs was
+  // given. In whole dollars, the exact sum of the stored years rounded once. It is the
+  // recommendation too, so no second figure follows.
   const [life] = await registry.query<{ base: string }>(`SELECT sum("baseCents")::text AS base FROM "CostYear" WHERE "useCaseId" = $1 AND approach = 'RAG'`, [id]);
-  await expect(row.getByTestId("queue-spend")).toHaveText(`lifecycle ${dollars(BigInt(life!.base))}`);
+  await expect(row.getByTestId("queue-spend")).toHaveText(`RAG: lifecycle ${dollars(BigInt(life!.base))}`);
+  await expect(row.getByTestId("queue-spend-other")).toHaveCount(0);
   // Beside "Approve RAG": what RAG costs over the lifecycle, and whether it is the cheapest that serves.
   await expect(row.getByTestId("queue-option-note")).toHaveText(/^RAG: \$[\d,]+ over the lifecycle \(base\)/);
   await page.getByTestId("notification-bell").click();
