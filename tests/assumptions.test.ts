@@ -171,6 +171,24 @@ describe("changing the cost assumptions", () => {
     signOut();
   });
 
+  it("refuses a hand price without its pair, beside the empty one, and saves nothing (it would have been ignored)", async () => {
+    const org = await createTestOrg("assume-half-price");
+    await createUseCase(org, "Support bot");
+    signInAs(org.users.FINANCE.id);
+    const none = { low: null, base: null, high: null };
+    const before = await footprint(org.id);
+    const onlyInput = pricedInput(0, "Negotiated input price");
+    const r = await saveAssumptions(org.slug, { ...onlyInput, values: { ...onlyInput.values, modelInputPricePerMTokens: { low: 5, base: 5, high: 5 }, modelOutputPricePerMTokens: none } });
+    expect(r).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(r.ok ? {} : r.fieldErrors).toEqual({ "values.modelOutputPricePerMTokens": ["Set the output price too: hand prices replace the catalogue's only as a pair."] });
+    const onlyOutput = await saveAssumptions(org.slug, { ...onlyInput, values: { ...onlyInput.values, modelInputPricePerMTokens: none } });
+    expect(onlyOutput.ok ? {} : onlyOutput.fieldErrors).toEqual({ "values.modelInputPricePerMTokens": ["Set the input price too: hand prices replace the catalogue's only as a pair."] });
+    // No version, no audit entry, the same costs.
+    expect(await footprint(org.id)).toEqual(before);
+    expect((await currentAssumptions(db, org.id)).version).toBe(0);
+    signOut();
+  });
+
   it("a model the catalogue lacks is refused until priced by hand; a catalogued one re-prices every use case", async () => {
     const org = await createTestOrg("assume-model");
     const id = await createUseCase(org, "Helpdesk");

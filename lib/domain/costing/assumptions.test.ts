@@ -12,6 +12,7 @@ import {
   FT_DEPLOYMENT_LABELS,
   modelRefSchema,
   overridesSchema,
+  halfSetPrices,
   readAssumptionSet,
   upgradeLegacyFigures,
   withModelPrices,
@@ -152,6 +153,19 @@ describe("editing a set: what the form refuses, in words", () => {
     // Equal figures and an empty figure are fine.
     expect(assumptionSetSchema.safeParse(withValue("engineerRate", fixed(200))).success).toBe(true);
     expect(assumptionSetSchema.safeParse(withValue("engineerRate", none)).success).toBe(true);
+  });
+  it("a model price by hand without its pair is refused beside the empty one, in any scenario (a lone one would be ignored)", () => {
+    const issues = (r: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) => (r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]);
+    const onlyInput = withValue("modelInputPricePerMTokens", fixed(5));
+    expect(issues(assumptionSetSchema.safeParse(onlyInput))).toEqual([["values.modelOutputPricePerMTokens", "Set the output price too: hand prices replace the catalogue's only as a pair."]]);
+    const onlyOutput = withValue("modelOutputPricePerMTokens", { low: 10, base: 12, high: 15 });
+    expect(issues(assumptionSetSchema.safeParse(onlyOutput))).toEqual([["values.modelInputPricePerMTokens", "Set the input price too: hand prices replace the catalogue's only as a pair."]]);
+    // The form's own schema for the figures says the same.
+    expect(issues(assumptionSetSchema.shape.values.safeParse(onlyInput.values))).toEqual([["modelOutputPricePerMTokens", "Set the output price too: hand prices replace the catalogue's only as a pair."]]);
+    // Both, or neither: fine.
+    expect(assumptionSetSchema.safeParse({ ...onlyInput, values: { ...onlyInput.values, modelOutputPricePerMTokens: fixed(15) } }).success).toBe(true);
+    expect(assumptionSetSchema.safeParse(DEFAULT_ASSUMPTIONS).success).toBe(true);
+    expect(halfSetPrices({ modelInputPricePerMTokens: none, modelOutputPricePerMTokens: none })).toEqual([]);
   });
   it("an unknown figure, field or method is refused, not ignored", () => {
     expect(assumptionSetSchema.safeParse({ ...DEFAULT_ASSUMPTIONS, values: { ...DEFAULT_ASSUMPTIONS.values, madeUp: fixed(1) } }).success).toBe(false);

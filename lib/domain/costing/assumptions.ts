@@ -132,13 +132,41 @@ export const pinnedCatalogueSchema = z
   .object({ package: z.string().max(200), version: z.string().max(50), pinnedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), prices: z.record(z.string().max(200), priceSchema) })
   .strict();
 
+/** What a half-set pair of hand prices is refused with, beside the empty one. */
+export const HALF_PRICE_MESSAGES: Record<(typeof PRICE_KEYS)[number], string> = {
+  modelInputPricePerMTokens: "Set the input price too: hand prices replace the catalogue's only as a pair.",
+  modelOutputPricePerMTokens: "Set the output price too: hand prices replace the catalogue's only as a pair.",
+};
+
+const isSet = (r: Range | undefined) => !!r && (r.low !== null || r.base !== null || r.high !== null);
+
+/**
+ * The organization's hand prices replace the catalogue's only as a pair (withModelPrices): an
+ * input price without an output price (or the reverse) would be saved and shown, and then ignored
+ * by every projection. So it is refused, on the empty one.
+ */
+export function halfSetPrices(values: Partial<Record<AssumptionKey, Range>>): { key: (typeof PRICE_KEYS)[number]; message: string }[] {
+  const [input, output] = PRICE_KEYS;
+  if (isSet(values[input]) === isSet(values[output])) return [];
+  const empty = isSet(values[input]) ? output : input;
+  return [{ key: empty, message: HALF_PRICE_MESSAGES[empty] }];
+}
+
+/** Every figure of a set, and the model's hand prices given both or neither. */
+const valuesSchema = z
+  .object(Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, rangeSchema(k)])) as Record<AssumptionKey, ReturnType<typeof rangeSchema>>)
+  .strict()
+  .superRefine((values, ctx) => {
+    for (const { key, message } of halfSetPrices(values)) ctx.addIssue({ code: "custom", path: [key], message });
+  });
+
 export const assumptionSetSchema = z
   .object({
     fineTuneMethod: z.enum(FINE_TUNE_METHODS),
     ftDeployment: z.enum(FT_DEPLOYMENTS).optional(),
     model: modelRefSchema,
     catalogue: pinnedCatalogueSchema.nullable(),
-    values: z.object(Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, rangeSchema(k)])) as Record<AssumptionKey, ReturnType<typeof rangeSchema>>).strict(),
+    values: valuesSchema,
   })
   .strict();
 
