@@ -59,10 +59,16 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await expect(form.getByTestId("edit-ragInfraYearlyUsd").getByTestId("edit-reference-only")).toContainText("For reference: changing it changes no cost.");
   await form.getByLabel("ML engineer rate base").fill("225");
   await form.getByLabel("ML engineer rate high").fill("275");
-  for (const s of ["low", "base", "high"]) {
-    await form.getByLabel(`Model price, input (by hand) ${s}`).fill("10");
-    await form.getByLabel(`Model price, output (by hand) ${s}`).fill("30");
-  }
+  for (const s of ["low", "base", "high"]) await form.getByLabel(`Model price, input (by hand) ${s}`).fill("10");
+
+  // An input price by hand without the output price: refused beside the empty one, nothing saved.
+  await form.getByLabel("Why the figures change").fill("Negotiated input price");
+  await form.getByRole("button", { name: "Save a new version" }).click();
+  await expect(form.getByTestId("edit-modelOutputPricePerMTokens").getByTestId("field-error")).toContainText("Set the output price too: hand prices replace the catalogue's only as a pair.");
+  await expect(page.getByTestId("assumption-version")).toHaveText("Built-in defaults (version 0)");
+  await form.getByLabel("Why the figures change").fill("");
+
+  for (const s of ["low", "base", "high"]) await form.getByLabel(`Model price, output (by hand) ${s}`).fill("30");
 
   // No reason: refused at the field, nothing saved.
   await form.getByRole("button", { name: "Save a new version" }).click();
@@ -87,6 +93,10 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await expect(comparison).toContainText("$150.00 / $200.00 / $250.00");
   await expect(comparison).toContainText("→ $150.00 / $225.00 / $275.00");
   await expect(comparison).not.toContainText("Vector database");
+  // Version 0 priced the model from the catalogue: not "missing".
+  await expect(comparison).toContainText("From the catalogue: $2.50 for openai/gpt-4o");
+  await expect(comparison).toContainText("→ $10.00 / $10.00 / $10.00");
+  await expect(comparison).not.toContainText("missing");
 
   await page.goto(useCaseUrl);
   await expect(page.getByTestId("lifecycle-table")).toBeVisible();

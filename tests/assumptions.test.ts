@@ -98,6 +98,8 @@ describe("changing the cost assumptions", () => {
     const cmp = await compareAssumptionVersions(org.id, 1, 2);
     expect(cmp).toMatchObject({ methodChange: { from: "LORA", to: "FULL" }, changes: [{ key: "engineerRate", from: { low: 150, base: 200, high: 250 }, to: { low: 160, base: 210, high: 260 } }] });
     expect((await compareAssumptionVersions(org.id, 0, 2))!.changes.map((c) => c.key).sort()).toEqual(["engineerRate", "inputTokensPerCall", "modelInputPricePerMTokens", "modelOutputPricePerMTokens", "outputTokensPerCall"]);
+    // Version 0's empty model prices were the catalogue's, for its model: the comparison says so.
+    expect((await compareAssumptionVersions(org.id, 0, 2))!.catalogue.from).toEqual({ model: "openai/gpt-4o", modelInputPricePerMTokens: 2.5, modelOutputPricePerMTokens: 10 });
     expect(await compareAssumptionVersions(org.id, 2, 9)).toBeNull();
     const history = await listAssumptionVersions(org.id);
     expect(history.map((h) => [h.version, h.note])).toEqual([[2, "Full fine-tunes from now on"], [1, "Price list 2027"]]);

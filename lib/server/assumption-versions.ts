@@ -159,6 +159,23 @@ export interface AssumptionComparison {
   to: number;
   methodChange: { from: AssumptionSet["fineTuneMethod"]; to: AssumptionSet["fineTuneMethod"] } | null;
   changes: { key: AssumptionKey; from: AssumptionSet["values"][AssumptionKey]; to: AssumptionSet["values"][AssumptionKey] }[];
+  /**
+   * What each version priced its default model at where its hand prices are empty: the catalogue's
+   * prices (its pinned snapshot, or the installed one) for its model; null where the catalogue
+   * lacks the model (then an empty price is missing indeed).
+   */
+  catalogue: { from: CataloguePriceOf | null; to: CataloguePriceOf | null };
+}
+
+export interface CataloguePriceOf {
+  model: string;
+  modelInputPricePerMTokens: number;
+  modelOutputPricePerMTokens: number;
+}
+
+function cataloguePriceOf(set: AssumptionSet): CataloguePriceOf | null {
+  const price = modelPrice(set.model, set.catalogue);
+  return price ? { model: set.model, modelInputPricePerMTokens: price.inputPerM, modelOutputPricePerMTokens: price.outputPerM } : null;
 }
 
 /** The figures that differ between two versions (either may be 0, the defaults); null if one is unknown. */
@@ -170,6 +187,7 @@ export async function compareAssumptionVersions(organizationId: string, from: nu
     to,
     methodChange: a.fineTuneMethod === b.fineTuneMethod ? null : { from: a.fineTuneMethod, to: b.fineTuneMethod },
     changes: changedAssumptions(a, b).map((key) => ({ key, from: a.values[key], to: b.values[key] })),
+    catalogue: { from: cataloguePriceOf(a), to: cataloguePriceOf(b) },
   };
 }
 

@@ -6,7 +6,7 @@ import { buttonClass } from "@/components/button";
 import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, CATALOGUE_PACKAGE, CATALOGUE_VERSION, catalogueModels, FT_DEPLOYMENT_LABELS, modelPrice, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
 import { dollars, unitPrice } from "@/lib/domain/money";
 import { currentAssumptions } from "@/lib/server/assumptions";
-import { compareAssumptionVersions, countUseCasesToReproject, listAssumptionVersions } from "@/lib/server/assumption-versions";
+import { compareAssumptionVersions, countUseCasesToReproject, listAssumptionVersions, type CataloguePriceOf } from "@/lib/server/assumption-versions";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/page-guard";
 import { AssumptionsForm, type FigureGroup } from "./assumptions-form";
@@ -28,6 +28,17 @@ const figure = (spec: AssumptionSpec, v: number) => (isMoney(spec) ? unitPrice(v
 const bound = (spec: AssumptionSpec, v: number) => (isMoney(spec) ? dollars(v * 100) : num(v));
 const isMissing = (r: Range) => r.low === null || r.base === null || r.high === null;
 const rangeText = (spec: AssumptionSpec, r: Range) => (isMissing(r) ? "missing" : `${figure(spec, r.low!)} / ${figure(spec, r.base!)} / ${figure(spec, r.high!)}`);
+/**
+ * A figure as one version of a comparison had it: an empty model price was not missing when the
+ * catalogue priced that version's model, so it says the catalogue's price and the model.
+ */
+function compareText(key: AssumptionKey, r: Range, catalogue: CataloguePriceOf | null): string {
+  const spec = ASSUMPTION_CATALOG[key] as AssumptionSpec;
+  if (isMissing(r) && catalogue && (key === "modelInputPricePerMTokens" || key === "modelOutputPricePerMTokens")) {
+    return `From the catalogue: ${unitPrice(catalogue[key])} for ${catalogue.model}`;
+  }
+  return rangeText(spec, r);
+}
 const methodText = (m: FineTuneMethod) => (m === "LORA" ? "LoRA (parameter-efficient)" : "Full fine-tune");
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -313,8 +324,8 @@ export default async function AssumptionsPage({
                           <th scope="row" className={rowHeader}>
                             {ASSUMPTION_CATALOG[c.key].label} <span className="font-normal text-zinc-500">({ASSUMPTION_CATALOG[c.key].unit})</span>
                           </th>
-                          <td className={`${td} tabular-nums`}>{rangeText(ASSUMPTION_CATALOG[c.key] as AssumptionSpec, c.from)}</td>
-                          <td className={`${td} tabular-nums`}>→ {rangeText(ASSUMPTION_CATALOG[c.key] as AssumptionSpec, c.to)}</td>
+                          <td className={`${td} tabular-nums`}>{compareText(c.key, c.from, comparison.catalogue.from)}</td>
+                          <td className={`${td} tabular-nums`}>→ {compareText(c.key, c.to, comparison.catalogue.to)}</td>
                         </tr>
                       ))}
                     </tbody>
