@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compactDollars, dollarRange, dollars, exactDollarRange, exactDollars, unitPrice, unitPriceOfCents } from "./money";
+import { AMOUNT_EXAMPLE, plainDecimal, readDollars, compactDollars, dollarRange, dollars, exactDollarRange, exactDollars, unitPrice, unitPriceOfCents } from "./money";
 
 // One figure, $2,866,412.37, as each place in the app writes it: the CFO's three readings of it
 // ("$2.87M", "$2,866,412", "$2,866,412.37") are now one per kind of place, by rule.
@@ -115,5 +116,78 @@ describe("prices and per-unit rates: always the cents, finer digits where the pr
     expect(unitPriceOfCents(5_000)).toBe("$50.00");
     expect(unitPriceOfCents(4_250)).toBe("$42.50");
     expect(unitPriceOfCents(15_000)).toBe("$150.00");
+  });
+});
+
+describe("reading an amount as typed", () => {
+  const cents = (text: string) => {
+    const r = readDollars(text);
+    return r && r.ok ? r.cents : r;
+  };
+  it.each([
+    ["60000", 6_000_000],
+    ["60,000.50", 6_000_050],
+    ["$ 1,500", 150_000],
+    ["60k", 6_000_000],
+    ["60K", 6_000_000],
+    ["$60k", 6_000_000],
+    ["60 k", 6_000_000],
+    ["1.5M", 150_000_000],
+    ["1.5m", 150_000_000],
+    ["1.005M", 100_500_000],
+    ["0.5k", 50_000],
+    [".25k", 25_000],
+    ["1.23456k", 123_456],
+    ["1,500k", 150_000_000],
+    ["12.5", 1_250],
+    ["5.000", 500],
+    ["0", 0],
+    ["-0", 0],
+  ])("%j is %j cents", (text, expected) => expect(cents(text)).toBe(expected));
+
+  it("says how to write what it cannot read", () => {
+    const how = `Write the amount in dollars, ${AMOUNT_EXAMPLE}`;
+    for (const text of ["sixty", "60kk", "k", "1.2.3", "1e6", "60 thousand", "5%", "1,50k", "12,34,567"]) expect(readDollars(text), text).toEqual({ ok: false, message: how });
+    expect(readDollars("1,50")).toEqual({ ok: false, message: "Write decimals with a point (1.50); a comma only separates thousands (1,000)" });
+  });
+  it("refuses a negative amount, and more than cents, saying so", () => {
+    for (const text of ["-5", "-$5", "$-5", "-1.5M"]) expect(readDollars(text), text).toEqual({ ok: false, message: "Cannot be negative" });
+    expect(readDollars("12.345")).toEqual({ ok: false, message: "At most two decimals (cents): 12.345 dollars has 3" });
+    expect(readDollars("1.2345678k")).toEqual({ ok: false, message: "At most two decimals (cents): 1234.5678 dollars has 4" });
+    expect(readDollars("1.00000001M")).toEqual({ ok: true, cents: 100_000_001 });
+    expect(readDollars("1.000000001M")).toEqual({ ok: false, message: "At most two decimals (cents): 1000000.001 dollars has 3" });
+    expect(readDollars("99999999999999999999")).toEqual({ ok: false, message: "Too large" });
+  });
+  it("nothing typed is nothing, not zero", () => {
+    expect(readDollars("")).toBeNull();
+    expect(readDollars("   ")).toBeNull();
+  });
+
+  it("a suffix moves the point exactly: k is the same amount written with three more digits, M with six", () => {
+    const amount = fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 9n }), fc.integer({ min: 0, max: 6 }));
+    fc.assert(
+      fc.property(amount, ([units, decimals]) => {
+        // units × 10^-decimals, written as a decimal
+        const digits = units.toString().padStart(decimals + 1, "0");
+        const text = decimals ? `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}` : digits;
+        const expectK = units * 1000n * 100n;
+        const expectM = units * 1_000_000n * 100n;
+        const pow = 10n ** BigInt(decimals);
+        for (const [suffix, want] of [["k", expectK], ["M", expectM]] as const) {
+          const r = readDollars(`${text}${suffix}`);
+          // Whole cents when the scaled amount has at most two decimals; refused otherwise, never rounded.
+          if (want % pow === 0n && want / pow <= BigInt(Number.MAX_SAFE_INTEGER)) expect(r).toEqual({ ok: true, cents: Number(want / pow) });
+          else expect(r && r.ok).toBe(false);
+        }
+      }),
+    );
+  });
+  it("plain decimals for the parsers of files: sign kept, exponents left alone", () => {
+    expect(plainDecimal("-2.5k")).toBe("-2500");
+    expect(plainDecimal("0.000123k")).toBe("0.123");
+    expect(plainDecimal("1.2E-5")).toBe("1.2E-5");
+    expect(plainDecimal("1.2E-5k")).toBeNull();
+    expect(plainDecimal("$1,234.50")).toBe("1234.50");
+    expect(plainDecimal("0,125")).toBeNull();
   });
 });

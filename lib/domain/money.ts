@@ -44,6 +44,8 @@
  * Pure: no Next.js, Prisma or I/O.
  */
 
+import { DECIMAL_COMMA, THOUSANDS } from "./numbers";
+
 const WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 /** |cents| rounded to whole dollars, half away from zero. */
@@ -111,4 +113,66 @@ export function unitPrice(usd: number): string {
 /** A price in cents (an hourly rate), as unitPrice writes it: 8_550 → "$85.50", 5_000 → "$50.00". */
 export function unitPriceOfCents(cents: number): string {
   return unitPrice(cents / 100);
+}
+
+/*
+ * Reading an amount a person typed (a budget, a rate, a manual estimate) or a file brought (the
+ * cost column of actual spend). One rule everywhere: a leading "$", commas only between thousands
+ * ("1,234,567.89"), spaces ignored, and a k or M suffix for thousands and millions ("60k" is
+ * 60,000, "1.5M" is 1,500,000). The suffix moves the decimal point in the text itself, never
+ * through floating point, so "1.005M" is 1,005,000 exactly.
+ */
+
+const SUFFIX_PLACES: Record<string, number> = { k: 3, K: 3, m: 6, M: 6 };
+
+/** How to write an amount, for the messages that refuse one. */
+export const AMOUNT_EXAMPLE = "e.g. 60000, 60,000.50, 60k or 1.5M";
+
+/**
+ * An amount as written ("$1,500", "-2.5k", "1.005M") as a plain decimal ("1500", "-2500",
+ * "1005000"): sign, digits and at most one point, no "$", commas or suffix. null when the text is
+ * not an amount so written (words, "1,50", two points, "5kk"). The text is not checked for
+ * exponents: a decimal with one ("1.2E-5", as billing files write tiny costs) comes back unchanged.
+ */
+export function plainDecimal(text: string): string | null {
+  let s = text.replace(/[\s_]/g, "").replace(/^\$(?=[+-])/, "");
+  const sign = /^[+-]/.test(s) ? s[0] : "";
+  if (sign) s = s.slice(1);
+  s = s.replace(/^\$/, "");
+  const places = SUFFIX_PLACES[s.slice(-1)] ?? 0;
+  if (places) s = s.slice(0, -1);
+  if (s.includes(",")) {
+    if (!THOUSANDS.test(s)) return null;
+    s = s.replace(/,/g, "");
+  }
+  if (!places) return /^(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? `${sign === "-" ? "-" : ""}${s}` : null;
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(s)) return null;
+  const [whole = "", frac = ""] = s.split(".");
+  const int = (whole + frac.padEnd(places, "0").slice(0, places)).replace(/^0+(?=\d)/, "");
+  const rest = frac.slice(places);
+  return `${sign === "-" ? "-" : ""}${int}${rest ? `.${rest}` : ""}`;
+}
+
+export type AmountReading = { ok: true; cents: number } | { ok: false; message: string };
+
+/**
+ * Dollars as typed → whole cents, or the reason it cannot be read, in words: how to write an
+ * amount, that it cannot be negative, or that it has more than cents. null: nothing typed.
+ */
+export function readDollars(text: string): AmountReading | null {
+  if (text.replace(/[\s_]/g, "") === "") return null;
+  const plain = plainDecimal(text);
+  if (plain === null || /e/i.test(plain)) {
+    const t = text.replace(/[\s_$]/g, "");
+    if (DECIMAL_COMMA.test(t)) return { ok: false, message: `Write decimals with a point (${t.replace(",", ".")}); a comma only separates thousands (1,000)` };
+    return { ok: false, message: `Write the amount in dollars, ${AMOUNT_EXAMPLE}` };
+  }
+  if (plain.startsWith("-") && /[1-9]/.test(plain)) return { ok: false, message: "Cannot be negative" };
+  const [whole = "", written = ""] = plain.replace(/^-/, "").split(".");
+  // Zeros after the cents change nothing ("5.000"); any other third decimal is more than cents.
+  const frac = written.replace(/(?<=^\d\d)0+$/, "");
+  if (frac.length > 2) return { ok: false, message: `At most two decimals (cents): ${plain.replace(/^-/, "")} dollars has ${frac.length}` };
+  const cents = Number(whole || "0") * 100 + Number(frac.padEnd(2, "0"));
+  if (!Number.isSafeInteger(cents)) return { ok: false, message: "Too large" };
+  return { ok: true, cents };
 }

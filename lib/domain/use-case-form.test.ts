@@ -269,6 +269,17 @@ describe("the form's values, field by field", () => {
     if (r.ok) expect(r.fields.manualEstimate).toEqual({ low: 1_500_00, base: 2_000_50, high: 3_000_00 });
   });
 
+  it("reads a manual estimate written in thousands or millions, exactly, and says why it refuses one", () => {
+    const r = checkFormValues({ ...emptyFormValues(), title: "Agent", manualLow: "60k", manualBase: "1.005M", manualHigh: "1.5M" });
+    expect(r.ok && r.fields.manualEstimate).toEqual({ low: 6_000_000, base: 100_500_000, high: 150_000_000 });
+    const { errors } = formValuesToInput({ ...emptyFormValues(), title: "Agent", manualLow: "-5", manualBase: "12.345", manualHigh: "lots" });
+    expect(errors).toEqual({
+      "manualEstimate.low": ["Cannot be negative"],
+      "manualEstimate.base": ["At most two decimals (cents): 12.345 dollars has 3"],
+      "manualEstimate.high": ["Write the amount in dollars, e.g. 60000, 60,000.50, 60k or 1.5M"],
+    });
+  });
+
   it("tells a save that changed nothing from one that did", () => {
     expect(savedNotice("create")).toBe("created");
     expect(savedNotice("edit", ["title"])).toBe("updated");
@@ -291,7 +302,7 @@ describe("the form's values, field by field", () => {
     expect(errors).toEqual({
       "assessment.needsCitations": ["Choose yes, no or unanswered"],
       horizonYears: ["Enter a whole number of years"],
-      "manualEstimate.base": ["Enter an amount in dollars"],
+      "manualEstimate.base": ["Write the amount in dollars, e.g. 60000, 60,000.50, 60k or 1.5M"],
     });
     // A problem found only while converting still stops the save, though the schema alone would pass.
     const onlyChoice = { ...emptyFormValues(), title: "Typo" };

@@ -8,6 +8,7 @@
 import { ANSWER_KEYS, assessmentSchema, type AnswerKey, type Assessment } from "./assessment";
 import { useCaseFieldsSchema, type UseCaseFields } from "./use-case";
 import { DECIMAL_COMMA, THOUSANDS } from "./numbers";
+import { readDollars } from "./money";
 
 export type AnswerKind = "enum" | "boolean" | "number";
 
@@ -197,11 +198,11 @@ export function formValuesToInput(v: UseCaseFormValues): FormConversion {
   if (given > 0) {
     const cents: Record<string, number> = {};
     for (const [name, raw] of Object.entries(parts)) {
-      // An amount in dollars may be written with its sign ("$1,500").
-      const n = parseNumberInput(raw.trim().replace(/^\$\s*/, ""));
-      if (n === undefined) errors[`manualEstimate.${name}`] = ["Give low, base and high, or none of them"];
-      else if (Number.isNaN(n)) errors[`manualEstimate.${name}`] = ["Enter an amount in dollars"];
-      else cents[name] = Math.round(n * 100);
+      // Dollars as people write them ("$1,500", "60k", "1.5M"), exactly to the cent (../money.ts).
+      const r = readDollars(raw);
+      if (r === null) errors[`manualEstimate.${name}`] = ["Give low, base and high, or none of them"];
+      else if (!r.ok) errors[`manualEstimate.${name}`] = [r.message];
+      else cents[name] = r.cents;
     }
     manualEstimate = cents;
   }

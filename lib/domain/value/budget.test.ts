@@ -168,6 +168,11 @@ describe("budget input", () => {
     ["0,125", null],
     ["1,234,567.89", 123_456_789],
     ["1234567", 123_456_700],
+    // Thousands and millions as finance writes them, exactly.
+    ["1.5M", 150_000_000],
+    ["60k", 6_000_000],
+    ["1.005M", 100_500_000],
+    ["1.2345678k", null],
   ])("%s dollars → %s cents", (text, cents) => expect(parseDollarsToCents(text)).toBe(cents));
 });
 

@@ -10,7 +10,7 @@ import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../text";
 import { LIMITS } from "../use-case";
 import { z } from "../zod";
 import type { Money3 } from "./benefit";
-import { THOUSANDS } from "../numbers";
+import { readDollars } from "../money";
 
 export const MIN_BUDGET_YEAR = 2000;
 export const MAX_BUDGET_YEAR = 2100;
@@ -214,16 +214,13 @@ export function leftOutSentence(rows: readonly LeftOut[]): string {
   return `Projected spend leaves out ${[uncosted, missing].filter(Boolean).join(" and ")}; a unit with any of them is judged only on what is costed.`;
 }
 
-/** "$1,250,000.00" → 125000000; refuses anything but a plain amount with at most two decimals. */
+/**
+ * "$1,250,000.00" → 125000000, "1.25M" → 125000000; null for anything else (readDollars in
+ * ../money.ts says why, for a form to show).
+ */
 export function parseDollarsToCents(text: string): number | null {
-  const typed = text.trim().replace(/^\$/, "");
-  // Commas only as thousands separators ("1,234,567.89"): "1,50" is refused, not read as $150.
-  if (typed.includes(",") && !THOUSANDS.test(typed)) return null;
-  const t = typed.replace(/,/g, "");
-  if (!/^\d+(\.\d{1,2})?$/.test(t)) return null;
-  const [whole, frac = ""] = t.split(".");
-  const cents = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
-  return Number.isSafeInteger(cents) ? cents : null;
+  const r = readDollars(text);
+  return r && r.ok ? r.cents : null;
 }
 
 /**
