@@ -14,7 +14,27 @@ describe("reading costs exactly", () => {
     [".5", 500_000_000n],
   ])("reads %s", (text, nanos) => expect(parseDecimalNanos(text)).toBe(nanos));
 
-  it.each(["", "abc", "1.2.3", "12,34", "--1", "1e"])("refuses %j", (text) => expect(parseDecimalNanos(text)).toBeNull());
+  it.each([
+    ["15k", 15_000_000_000_000n],
+    ["1.2M", 1_200_000_000_000_000n],
+    ["$1,500k", 1_500_000_000_000_000n],
+    ["-2.5K", -2_500_000_000_000n],
+    ["1.005m", 1_005_000_000_000_000n],
+    ["0.000000001k", 1_000n],
+  ])("reads %s with its suffix exactly", (text, nanos) => expect(parseDecimalNanos(text)).toBe(nanos));
+
+  it("a k is three more digits, an M six: the same nanos as the amount written out", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.integer({ min: 0, max: 9 }), (units, decimals) => {
+        const digits = (units < 0n ? -units : units).toString().padStart(decimals + 1, "0");
+        const text = `${units < 0n ? "-" : ""}${decimals ? `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}` : digits}`;
+        expect(parseDecimalNanos(`${text}k`)).toBe(parseDecimalNanos(text)! * 1000n);
+        expect(parseDecimalNanos(`${text}M`)).toBe(parseDecimalNanos(text)! * 1_000_000n);
+      }),
+    );
+  });
+
+  it.each(["", "abc", "1.2.3", "12,34", "--1", "1e", "15kk", "k", "1e3k", "12 34", "15 k"])("refuses %j", (text) => expect(parseDecimalNanos(text)).toBeNull());
 
   it("sums many small costs without drift (0.1 a thousand times is exactly 100)", () => {
     let n = 0n;

@@ -6,7 +6,7 @@
  *
  * Pure: no Next.js, Prisma or I/O.
  */
-import { THOUSANDS } from "../numbers";
+import { plainDecimal } from "../money";
 
 export const NANOS_PER_CENT = 10_000_000n;
 export const NANOS_PER_UNIT = 1_000_000_000n;
@@ -14,14 +14,17 @@ export const NANOS_PER_UNIT = 1_000_000_000n;
 const DECIMAL = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,3}))?$/;
 
 /**
- * A decimal string as nano-units, or null when it is not a number. Thousands separators (",")
- * and a leading currency sign ($) are tolerated; more than 9 decimals are rounded half away from zero.
+ * A decimal string as nano-units, or null when it is not a number. Thousands separators (","),
+ * a leading currency sign ($) and a k or M suffix (thousands, millions) are tolerated; more than 9 decimals are rounded half away from zero.
  */
 export function parseDecimalNanos(input: string): bigint | null {
-  let s = input.trim().replace(/^\$/, "").replace(/^([+-])\$/, "$1");
-  // Commas only as thousands separators: "1,234.50". "0,125" (a decimal comma) has no thousands
-  // group starting with 0, so it is refused, never read as 125.
-  if (THOUSANDS.test(s)) s = s.replace(/,/g, "");
+  const trimmed = input.trim();
+  // A space inside a cell ("12 34") is not read as a thousands separator in a file.
+  if (/\s/.test(trimmed)) return null;
+  // "$", commas only as thousands separators ("1,234.50"; "0,125", a decimal comma, is refused,
+  // never read as 125), and a k or M suffix ("15k", "1.2M"), exactly: ../money.ts.
+  const s = plainDecimal(trimmed);
+  if (s === null) return null;
   const m = DECIMAL.exec(s);
   if (!m) return null;
   const [, sign, intPart = "", fracPart = "", expPart] = m;

@@ -169,6 +169,11 @@ describe("reading a row of actual spend", () => {
     }
   });
 
+  it("reads a cost written in thousands or millions, exactly", () => {
+    expect(readActualRow(cells({ date: "2026-03-05", cost: "15k" }), index, options)).toMatchObject({ ok: true, row: { nanos: 15_000_000_000_000n } });
+    expect(readActualRow(cells({ date: "2026-03-05", cost: "$1.2M" }), index, options)).toMatchObject({ ok: true, row: { nanos: 1_200_000_000_000_000n } });
+  });
+
   it("converts a cost in another currency at its rate", () => {
     expect(readActualRow(cells({ date: "2026-03-05", cost: "10", currency: "eur" }), index, options)).toMatchObject({ ok: true, row: { nanos: 11_000_000_000n } });
   });
@@ -177,7 +182,7 @@ describe("reading a row of actual spend", () => {
     [{ cost: "1" }, "The date is empty."],
     [{ date: "05/03/2026", cost: "1" }, "The date “05/03/2026” is not a date like 2026-01-31."],
     [{ date: "2026-03-05" }, "The cost is empty."],
-    [{ date: "2026-03-05", cost: "ten" }, "The cost “ten” is not a number."],
+    [{ date: "2026-03-05", cost: "ten" }, "The cost “ten” is not a number: write it like 1234.56, 1,234.56, 15k or 1.2M."],
     [{ date: "2026-03-05", cost: "1", currency: "gbp" }, "The cost is in GBP, and no exchange rate to USD was given for it."],
     [{ date: "1999-12-01", cost: "1" }, "The date “1999-12-01” is outside 2000–2200."],
     [{ date: "2026-02-31", cost: "1" }, "The date “2026-02-31” is not a date like 2026-01-31."],
@@ -190,7 +195,7 @@ describe("reading a row of actual spend", () => {
   it("cuts a long date or cost in its message to 40 characters", () => {
     const long = "x".repeat(60);
     expect(readActualRow(cells({ date: long, cost: "1" }), index, options)).toEqual({ ok: false, message: `The date “${"x".repeat(40)}” is not a date like 2026-01-31.` });
-    expect(readActualRow(cells({ date: "2026-01-01", cost: long }), index, options)).toEqual({ ok: false, message: `The cost “${"x".repeat(40)}” is not a number.` });
+    expect(readActualRow(cells({ date: "2026-01-01", cost: long }), index, options)).toEqual({ ok: false, message: `The cost “${"x".repeat(40)}” is not a number: write it like 1234.56, 1,234.56, 15k or 1.2M.` });
   });
 
   it("a row shorter than the header leaves the missing cells empty, and a column mapped twice is read from the first", () => {

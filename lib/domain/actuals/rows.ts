@@ -130,7 +130,7 @@ export function readActualRow(cells: readonly string[], index: Partial<Record<Ac
   }
   const costCell = cell("cost");
   let nanos = parseDecimalNanos(costCell);
-  if (nanos === null) return { ok: false, message: costCell ? `The cost “${costCell.slice(0, 40)}” is not a number.` : "The cost is empty." };
+  if (nanos === null) return { ok: false, message: costCell ? `The cost “${costCell.slice(0, 40)}” is not a number: write it like 1234.56, 1,234.56, 15k or 1.2M.` : "The cost is empty." };
   const currency = cell("currency").toUpperCase();
   // "$5" in a row whose currency says EUR: one of the two is wrong, so neither is guessed.
   if (currency && currency !== OUR_CURRENCY && /^[+-]?\$/.test(costCell)) {
