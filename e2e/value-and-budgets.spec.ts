@@ -29,7 +29,8 @@ test("a lead values a use case, finance budgets its unit, the portfolio marks it
   await expect(panel).toContainText("Low cannot be above base");
   await expect(panel.getByTestId("no-value")).toBeVisible();
 
-  await panel.getByLabel("Low (dollars a year)").fill("100,000");
+  // Thousands as finance writes them: "100k" is $100,000.
+  await panel.getByLabel("Low (dollars a year)").fill("100k");
   await panel.getByRole("button", { name: "Save the benefit" }).click();
   // Revenue is entered in dollars: said once, not "that is" the same figures again.
   await expect(panel.getByTestId("benefit-summary")).toHaveText("Expected benefit: revenue of $100,000 / $200,000 / $300,000 a year (low / base / high).");
@@ -61,7 +62,14 @@ test("a lead values a use case, finance budgets its unit, the portfolio marks it
   await unit("Claims Ops").getByRole("button", { name: "Save", exact: true }).click();
   // A budget reads as finance typed it, to the cent (whole dollars would read "$2").
   await expect(unit("Claims Ops")).toContainText("$1.50");
-  await page.getByLabel(`Budget of Procurement in ${year} (dollars)`).fill("50,000");
+  // A negative budget, or one with more than cents, is refused saying why; "50k" is $50,000.
+  await page.getByLabel(`Budget of Procurement in ${year} (dollars)`).fill("-5");
+  await unit("Procurement").getByRole("button", { name: "Save", exact: true }).click();
+  await expect(unit("Procurement")).toContainText("Cannot be negative");
+  await page.getByLabel(`Budget of Procurement in ${year} (dollars)`).fill("1.5M dollars");
+  await unit("Procurement").getByRole("button", { name: "Save", exact: true }).click();
+  await expect(unit("Procurement")).toContainText("Write the amount in dollars, e.g. 60000, 60,000.50, 60k or 1.5M");
+  await page.getByLabel(`Budget of Procurement in ${year} (dollars)`).fill("50k");
   await unit("Procurement").getByRole("button", { name: "Save", exact: true }).click();
   await expect(unit("Procurement")).toContainText("$50,000.00");
 

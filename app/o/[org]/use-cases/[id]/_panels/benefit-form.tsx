@@ -5,6 +5,7 @@ import { useState } from "react";
 import { FormMessage, SelectField, SubmitButton, TextField } from "@/components/form";
 import { buttonClass } from "@/components/button";
 import { useFormAction, type FormInput } from "@/components/use-form-action";
+import { plainDecimal } from "@/lib/domain/money";
 import { setBenefit } from "../../../value/actions";
 import { ScriptButton } from "@/components/script-button";
 
@@ -14,10 +15,10 @@ const KINDS = [
 ] as const;
 const SCENARIOS = ["low", "base", "high"] as const;
 
-/** "1,200" → 1200; "" or words → NaN, which the server refuses on the field. */
+/** "1,200" → 1200, "$60k" → 60000, "1.5M" → 1500000 (exactly: lib/domain/money.ts); "" or words → NaN, which the server refuses on the field. */
 const whole = (s: string | undefined) => {
-  const t = (s ?? "").trim().replace(/[,$\s]/g, "");
-  return t === "" ? Number.NaN : Number(t);
+  const t = plainDecimal(s ?? "");
+  return t === null ? Number.NaN : Number(t);
 };
 
 function toBenefit(input: FormInput) {
