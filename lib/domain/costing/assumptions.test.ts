@@ -13,6 +13,7 @@ import {
   modelRefSchema,
   overridesSchema,
   halfSetPrices,
+  ignoredHandPriceSentence,
   readAssumptionSet,
   upgradeLegacyFigures,
   withModelPrices,
@@ -166,6 +167,14 @@ describe("editing a set: what the form refuses, in words", () => {
     expect(assumptionSetSchema.safeParse({ ...onlyInput, values: { ...onlyInput.values, modelOutputPricePerMTokens: fixed(15) } }).success).toBe(true);
     expect(assumptionSetSchema.safeParse(DEFAULT_ASSUMPTIONS).success).toBe(true);
     expect(halfSetPrices({ modelInputPricePerMTokens: none, modelOutputPricePerMTokens: none })).toEqual([]);
+  });
+  it("a set saved with a lone hand price says the price is ignored, and what to do", () => {
+    expect(ignoredHandPriceSentence({ modelInputPricePerMTokens: fixed(5), modelOutputPricePerMTokens: none })).toBe(
+      "The input price by hand is ignored: there is no output price by hand, and hand prices replace the catalogue's only as a pair. Set the output price too, or clear the input price.",
+    );
+    expect(ignoredHandPriceSentence({ modelInputPricePerMTokens: none, modelOutputPricePerMTokens: fixed(5) })).toContain("The output price by hand is ignored");
+    expect(ignoredHandPriceSentence(DEFAULT_ASSUMPTIONS.values)).toBeNull();
+    expect(ignoredHandPriceSentence({ modelInputPricePerMTokens: fixed(5), modelOutputPricePerMTokens: fixed(15) })).toBeNull();
   });
   it("an unknown figure, field or method is refused, not ignored", () => {
     expect(assumptionSetSchema.safeParse({ ...DEFAULT_ASSUMPTIONS, values: { ...DEFAULT_ASSUMPTIONS.values, madeUp: fixed(1) } }).success).toBe(false);

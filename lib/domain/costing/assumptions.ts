@@ -152,6 +152,17 @@ export function halfSetPrices(values: Partial<Record<AssumptionKey, Range>>): { 
   return [{ key: empty, message: HALF_PRICE_MESSAGES[empty] }];
 }
 
+/**
+ * What a page says of a set saved before a lone hand price was refused: the price it shows is
+ * ignored, and the catalogue's pair prices the model. null when the hand prices are a pair or none.
+ */
+export function ignoredHandPriceSentence(values: Partial<Record<AssumptionKey, Range>>): string | null {
+  const [half] = halfSetPrices(values);
+  if (!half) return null;
+  const [set, empty] = half.key === "modelOutputPricePerMTokens" ? ["input", "output"] : ["output", "input"];
+  return `The ${set} price by hand is ignored: there is no ${empty} price by hand, and hand prices replace the catalogue's only as a pair. Set the ${empty} price too, or clear the ${set} price.`;
+}
+
 /** Every figure of a set, and the model's hand prices given both or neither. */
 const valuesSchema = z
   .object(Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, rangeSchema(k)])) as Record<AssumptionKey, ReturnType<typeof rangeSchema>>)

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { SourceLink } from "@/components/source-link";
 import { buttonClass } from "@/components/button";
-import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, CATALOGUE_PACKAGE, CATALOGUE_VERSION, catalogueModels, FT_DEPLOYMENT_LABELS, modelPrice, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, CATALOGUE_PACKAGE, CATALOGUE_VERSION, catalogueModels, FT_DEPLOYMENT_LABELS, ignoredHandPriceSentence, modelPrice, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
 import { dollars, unitPrice } from "@/lib/domain/money";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { compareAssumptionVersions, countUseCasesToReproject, listAssumptionVersions, type CataloguePriceOf } from "@/lib/server/assumption-versions";
@@ -141,6 +141,11 @@ export default async function AssumptionsPage({
             : `the installed ${CATALOGUE_PACKAGE} ${CATALOGUE_VERSION}, not pinned yet (the first saved version pins it)`}
           {current.set.catalogue && current.set.catalogue.version !== CATALOGUE_VERSION ? ` (installed: ${CATALOGUE_VERSION}; re-pin to adopt its prices)` : ""}.
         </p>
+        {ignoredHandPriceSentence(current.set.values) ? (
+          <p className="mt-1 text-sm font-medium text-amber-800" data-testid="ignored-hand-price">
+            {ignoredHandPriceSentence(current.set.values)}
+          </p>
+        ) : null}
         <p className="mt-1 text-sm text-zinc-700" data-testid="ft-deployment">
           Fine-tuned models are deployed as: <strong>{FT_DEPLOYMENT_LABELS[current.set.ftDeployment ?? "SMALL_MODEL"]}</strong>
         </p>
