@@ -5,6 +5,8 @@
 import { z } from "../zod";
 import { CATALOGUE_VERSION as CATALOGUE_INSTALLED, DEFAULT_MODEL, modelPrice, type ModelRef, type PinnedCatalogue } from "./catalogue";
 import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, type AssumptionKey, type AssumptionSpec, type Range } from "./assumption-catalog";
+import { halfSetPrices, PRICE_KEYS } from "./hand-prices";
+export { HALF_PRICE_MESSAGES, halfSetPrices, PRICE_KEYS } from "./hand-prices";
 export { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, type AssumptionKey, type AssumptionSpec, type Range, type Source } from "./assumption-catalog";
 
 export const FINE_TUNE_METHODS = ["FULL", "LORA"] as const;
@@ -36,8 +38,6 @@ export interface AssumptionSet {
   catalogue: PinnedCatalogue | null;
 }
 
-/** The price figures a model's catalogue prices fill when they are empty. */
-export const PRICE_KEYS = ["modelInputPricePerMTokens", "modelOutputPricePerMTokens"] as const;
 
 const r = (low: number | null, base: number | null, high: number | null): Range => ({ low, base, high });
 
@@ -132,25 +132,6 @@ export const pinnedCatalogueSchema = z
   .object({ package: z.string().max(200), version: z.string().max(50), pinnedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), prices: z.record(z.string().max(200), priceSchema) })
   .strict();
 
-/** What a half-set pair of hand prices is refused with, beside the empty one. */
-export const HALF_PRICE_MESSAGES: Record<(typeof PRICE_KEYS)[number], string> = {
-  modelInputPricePerMTokens: "Set the input price too: hand prices replace the catalogue's only as a pair.",
-  modelOutputPricePerMTokens: "Set the output price too: hand prices replace the catalogue's only as a pair.",
-};
-
-const isSet = (r: Range | undefined) => !!r && (r.low !== null || r.base !== null || r.high !== null);
-
-/**
- * The organization's hand prices replace the catalogue's only as a pair (withModelPrices): an
- * input price without an output price (or the reverse) would be saved and shown, and then ignored
- * by every projection. So it is refused, on the empty one.
- */
-export function halfSetPrices(values: Partial<Record<AssumptionKey, Range>>): { key: (typeof PRICE_KEYS)[number]; message: string }[] {
-  const [input, output] = PRICE_KEYS;
-  if (isSet(values[input]) === isSet(values[output])) return [];
-  const empty = isSet(values[input]) ? output : input;
-  return [{ key: empty, message: HALF_PRICE_MESSAGES[empty] }];
-}
 
 /**
  * What a page says of a set saved before a lone hand price was refused: the price it shows is

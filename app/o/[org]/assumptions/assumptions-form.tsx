@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { FieldError, FormMessage, SelectField, SubmitButton, TextField } from "@/components/form";
 import { useFormAction, type FormInput } from "@/components/use-form-action";
+import { halfSetPrices } from "@/lib/domain/costing/hand-prices";
+import type { ActionResult } from "@/lib/server/errors";
 import { saveAssumptions } from "./actions";
 
 export interface FigureRow {
@@ -79,7 +81,13 @@ export function AssumptionsForm({
   installedCatalogue: string;
 }) {
   const router = useRouter();
-  const form = useFormAction((input) => saveAssumptions(orgSlug, toInput(input, groups, version)), {
+  const form = useFormAction(async (input): Promise<ActionResult<{ version: number; reprojected: number }>> => {
+    const sent = toInput(input, groups, version);
+    // A lone hand price is refused here as the server would refuse it: it would be ignored.
+    const half = halfSetPrices(sent.values);
+    if (half.length) return { ok: false, code: "VALIDATION", message: "Please correct the highlighted fields.", fieldErrors: Object.fromEntries(half.map((h) => [`values.${h.key}`, [h.message]])) };
+    return saveAssumptions(orgSlug, sent);
+  }, {
     onSuccess: (_data, el) => {
       const note = el.elements.namedItem("note");
       if (note instanceof HTMLTextAreaElement) note.value = "";
