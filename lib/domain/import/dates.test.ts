@@ -202,3 +202,42 @@ describe("dates at the edges of each way of writing them", () => {
     expect(dateOrderEvidence(["13/13/2027"])).toEqual({ detected: null, example: null, ambiguous: false, mixed: false });
   });
 });
+
+describe("quarters", () => {
+  it.each([
+    ["Q3 2027", "2027-07-01"],
+    ["Q3-2027", "2027-07-01"],
+    ["Q3/2027", "2027-07-01"],
+    ["q3 2027", "2027-07-01"],
+    ["Q3 - 2027", "2027-07-01"],
+    ["2027 Q3", "2027-07-01"],
+    ["2027-Q2", "2027-04-01"],
+    ["2027/Q4", "2027-10-01"],
+    ["Q1-2028", "2028-01-01"],
+    ["3Q2027", "2027-07-01"],
+    ["Q12027", "2027-01-01"],
+  ])("the calendar quarter “%s” is read as its first day, %s (to the month)", (cell, iso) => {
+    expect(parseDateCell(cell)).toEqual({ ok: true, value: iso, precision: "MONTH" });
+  });
+
+  it.each(["FY27 Q3", "FY2027 Q3", "FY27-Q3", "Q3 FY27", "Q3 FY2027", "FY 2027", "FY27", "fy'27 q1", "3Q FY27"])("refuses the fiscal “%s”: when it starts depends on the organization's fiscal year", (cell) => {
+    expect(parseDateCell(cell)).toEqual({
+      ok: false,
+      ambiguous: false,
+      message: `“${cell}” is a fiscal year or quarter: when it starts depends on the organization's fiscal year, so it is not read. Write the date as YYYY-MM-DD (e.g. 2027-04-01), or a calendar quarter with its year in full (Q3 2027 is read as 2027-07-01).`,
+    });
+  });
+
+  it.each(["Q3 27", "Q3-27", "3Q27", "27-Q3", "Q3 '27"])("refuses “%s”: a quarter's two-digit year may be a fiscal year", (cell) => {
+    expect(parseDateCell(cell)).toEqual({
+      ok: false,
+      ambiguous: false,
+      message: `“${cell}” has a two-digit year, which may be a fiscal year: write the calendar quarter with its year in full (Q3 2027 is read as 2027-07-01), or the date as YYYY-MM-DD.`,
+    });
+  });
+
+  it("refuses a quarter without a year, and a fifth quarter", () => {
+    expect(parseDateCell("Q3")).toMatchObject({ ok: false, message: "“Q3” has no year: write the quarter with its year in full (Q3 2027 is read as 2027-07-01), or the date as YYYY-MM-DD." });
+    expect(parseDateCell("Q5 2027")).toMatchObject({ ok: false, message: expect.stringContaining("is not a date we can read") });
+  });
+});

@@ -10,6 +10,11 @@
  * and "Jan-24", a spreadsheet's month-and-year format as public inventories export it): precision
  * "month", stored as its first day. A year alone ("2025", or "2019.0" as a spreadsheet exports a
  * number): precision "year", stored as 1 January and shown as the year.
+ * A calendar quarter with its year in full (Q3 2027, Q3-2027, Q3/2027, 2027 Q3, 2027-Q3, 3Q2027):
+ * precision "month", stored as the quarter's first day (Q3 2027 is 2027-07-01). A fiscal quarter
+ * or year (FY27 Q3, Q3 FY2027, FY2027) is refused: when it starts depends on the organization's
+ * fiscal year. So is a quarter with a two-digit year (Q3 27, 3Q27), which fiscal years are
+ * often written as.
  * "N/A", "Unknown", "TBD" and the like are no date (the cell is empty), never an error.
  * Two-digit years appear only after a month name: "Jan-24" (the spreadsheet's month-year format,
  * with its hyphen) or "Sep 49" (49 cannot be a day).
@@ -61,6 +66,16 @@ export type DateCell = { ok: true; value: string; precision: DatePrecision } | {
 const NAME_YY = /^([A-Za-z]+)\.?[\s-](\d{1,2})$/;
 const YY_NAME = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]([A-Za-z]+)\.?$/;
 const YEAR_ONLY = /^(\d{4})(?:\.0+)?$/;
+/** A calendar quarter, its year in full: "Q3 2027", "Q3-2027", "Q3/2027", "2027 Q3", "2027-Q3", "3Q2027". */
+const QUARTER_YEAR = /^Q([1-4])\s*[-/ ]?\s*(\d{4})$/i;
+const YEAR_QUARTER = /^(\d{4})\s*[-/ ]?\s*Q([1-4])$/i;
+const N_Q_YEAR = /^([1-4])Q\s*[-/ ]?\s*(\d{4})$/i;
+/** A quarter whose year has two digits ("Q3 27", "3Q27", "27-Q3"): fiscal years are written this way too. */
+const QUARTER_YY = /^(?:Q[1-4]\s*[-/ ]?\s*'?\d{2}|[1-4]Q\s*[-/ ]?\s*'?\d{2}|'?\d{2}\s*[-/ ]?\s*Q[1-4])$/i;
+/** A fiscal year or quarter: "FY27 Q3", "FY2027-Q3", "Q3 FY27", "FY 2027", "3Q FY27". */
+const FISCAL = /^(?:(?:Q[1-4]|[1-4]Q)\s*[-/ ]?\s*)?FY\s*'?\d{2,4}(?:\s*[-/ ]?\s*(?:Q[1-4]|[1-4]Q))?$/i;
+/** "Q3" alone. */
+const QUARTER_ALONE = /^Q[1-4]$/i;
 /** A spreadsheet's day number (days since 1899-12-30); read only from 2000-01-01 to 2100-12-31. */
 const SERIAL = /^(\d{5})(?:\.0+)?$/;
 export const SERIAL_FIRST = 36526; // 2000-01-01
@@ -97,12 +112,36 @@ const NO_YEAR = (raw: string): DateCell => ({
   message: `“${shown(raw)}” has no year we can read (it may be a day and a month): write the date as YYYY-MM-DD (e.g. 2027-04-20), or a month with its year in full (Apr 2027, 2027-04).`,
 });
 
+/** A quarter's first day: Q1 → January, Q2 → April, Q3 → July, Q4 → October. */
+const quarter = (year: number, q: number): DateCell => build(year, (q - 1) * 3 + 1, 1, "MONTH");
+
 /** One cell as YYYY-MM-DD, or why not. `order` settles 05/01/2027; without it such a cell is ambiguous. */
 export function parseDateCell(raw: string, order?: DateOrder): DateCell {
   const s = raw.trim();
   if (s === "" || NOT_KNOWN.has(s.toLowerCase())) return { ok: true, value: null };
   let m = YEAR_ONLY.exec(s);
   if (m) return build(Number(m[1]), 1, 1, "YEAR");
+  m = QUARTER_YEAR.exec(s) ?? N_Q_YEAR.exec(s);
+  if (m) return quarter(Number(m[2]), Number(m[1]));
+  m = YEAR_QUARTER.exec(s);
+  if (m) return quarter(Number(m[1]), Number(m[2]));
+  if (FISCAL.test(s)) {
+    return {
+      ok: false,
+      ambiguous: false,
+      message: `“${shown(s)}” is a fiscal year or quarter: when it starts depends on the organization's fiscal year, so it is not read. Write the date as YYYY-MM-DD (e.g. 2027-04-01), or a calendar quarter with its year in full (Q3 2027 is read as 2027-07-01).`,
+    };
+  }
+  if (QUARTER_YY.test(s)) {
+    return {
+      ok: false,
+      ambiguous: false,
+      message: `“${shown(s)}” has a two-digit year, which may be a fiscal year: write the calendar quarter with its year in full (Q3 2027 is read as 2027-07-01), or the date as YYYY-MM-DD.`,
+    };
+  }
+  if (QUARTER_ALONE.test(s)) {
+    return { ok: false, ambiguous: false, message: `“${shown(s)}” has no year: write the quarter with its year in full (Q3 2027 is read as 2027-07-01), or the date as YYYY-MM-DD.` };
+  }
   m = SERIAL.exec(s);
   if (m) {
     const days = Number(m[1]);

@@ -153,7 +153,7 @@ const BASE_FIELDS: Record<BaseFieldKey, ImportField> = {
     kind: "date",
     required: false,
     format:
-      "A date from 1950 to 2100: YYYY-MM-DD is best; 31/12/2027, 12/31/2027 (the order is detected or chosen), 5 Jan 2027, Jan 5, 2027, a month alone (2027-01, Jan 2027, its first day) and a year alone (2027) are read too. " +
+      "A date from 1950 to 2100: YYYY-MM-DD is best; 31/12/2027, 12/31/2027 (the order is detected or chosen), 5 Jan 2027, Jan 5, 2027, a month alone (2027-01, Jan 2027, its first day), a calendar quarter (Q3 2027, 2027-Q3: its first day, 2027-07-01) and a year alone (2027, as 1 January) are read too; fiscal quarters (FY27 Q3) are not, as they depend on the fiscal year. " +
       `A spreadsheet's day number is read only from ${SERIAL_FIRST} to ${SERIAL_LAST} (2000-01-01 to 2100-12-31), and a two-digit year after a month name (Jan-24) only as 2000 to 20${LAST_TWO_DIGIT_YEAR}: write an earlier date with its year in full (Sep 1998)`,
     example: "2027-01-01",
     help: "When work starts; the cost projection's first year.",
