@@ -119,11 +119,43 @@ describe("rows that would be the same use case twice", () => {
     ]);
   });
   it("the same title and business unit without ids: the later refused, naming the first; another unit is another use case", () => {
-    const headers = ["Name", "Unit"];
-    const m: ImportMapping = { columns: { Name: "title", Unit: "businessUnit" }, values: {} };
-    const p = prepareRows(headers, [row(2, ["Chat", "Sales"]), row(3, [" Chat ", "Sales "]), row(4, ["Chat", "Support"])], m);
+    const headers = ["Name", "Unit", "Horizon"];
+    const m: ImportMapping = { columns: { Name: "title", Unit: "businessUnit", Horizon: "horizonYears" }, values: {} };
+    const p = prepareRows(headers, [row(2, ["Chat", "Sales", "3"]), row(3, [" Chat ", "Sales ", "5"]), row(4, ["Chat", "Support", "3"])], m);
     expect(crossRowChecks(p.converted, p.plan, { closeTitles: false }).errors).toEqual([
       { row: 3, field: "title", column: "Name", message: "Row 2 has the same title and business unit and no external id either, so both would be one use case; give each an external id or remove one." },
     ]);
+  });
+});
+
+describe("a row identical to an earlier one", () => {
+  const headers = ["ID", "Name", "Unit", "Status", "Start"];
+  const m: ImportMapping = { columns: { ID: "externalId", Name: "title", Unit: "businessUnit", Status: "status", Start: "startDate" }, values: {} };
+  const hr = (n: number, id: string) => row(n, [id, "HR policy Q&A", "People", "Live", "2027-07"]);
+
+  it("with ids of their own: said plainly, once, as a warning on the later row (not as a close title)", () => {
+    const p = prepareRows(headers, [hr(6, "UC-6"), row(7, ["UC-7", "HR policy Q&A", "People", "Live", "2027-08"]), hr(9, "UC-9")], m);
+    const checks = crossRowChecks(p.converted, p.plan, { closeTitles: true });
+    expect(checks.errors).toEqual([]);
+    expect(checks.warnings.filter((w) => w.row === 9)).toEqual([
+      { row: 9, field: "title", column: "Name", message: "Identical to row 6: the same title and values. Remove one if it is the same use case twice." },
+      // row 7 differs by its start, so it is only close
+      { row: 9, field: "title", column: "Name", message: "The title is close to row 7 “HR policy Q&A”. Check that this is not the same use case." },
+    ]);
+    expect(checks.warnings.filter((w) => w.row === 6).map((w) => w.message)).toEqual(["The title is close to row 7 “HR policy Q&A”. Check that this is not the same use case."]);
+  });
+  it("without ids: refused, as the same use case twice, saying they are identical", () => {
+    const p = prepareRows(headers, [hr(6, ""), hr(9, "")], m);
+    const checks = crossRowChecks(p.converted, p.plan, { closeTitles: true });
+    expect(checks.errors).toEqual([
+      { row: 9, field: "title", column: "Name", message: "Identical to row 6: the same title and values, and no external id either, so both would be one use case; remove one (or give each an external id)." },
+    ]);
+    expect(checks.warnings).toEqual([]);
+  });
+  it("with the same id: refused for the id, as before, and not warned about again", () => {
+    const p = prepareRows(headers, [hr(6, "UC-6"), hr(9, "UC-6")], m);
+    const checks = crossRowChecks(p.converted, p.plan, { closeTitles: true });
+    expect(checks.errors).toEqual([{ row: 9, field: "externalId", column: "ID", message: "External id “UC-6” is also on row 6; each use case must have its own." }]);
+    expect(checks.warnings).toEqual([]);
   });
 });

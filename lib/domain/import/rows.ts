@@ -290,7 +290,7 @@ export function duplicateExternalIds(rows: readonly ConvertedRow[], plan: Column
  * by exact title and business unit, so two such rows with the same pair would be the same use
  * case twice (the later rows are refused, naming the first).
  */
-export function duplicateTitles(rows: readonly ConvertedRow[], plan: ColumnPlan): RowIssue[] {
+export function duplicateTitles(rows: readonly ConvertedRow[], plan: ColumnPlan, identical: ReadonlyMap<number, number> = new Map()): RowIssue[] {
   const first = new Map<string, number>();
   const issues: RowIssue[] = [];
   for (const r of rows) {
@@ -303,8 +303,38 @@ export function duplicateTitles(rows: readonly ConvertedRow[], plan: ColumnPlan)
         row: r.row,
         field: "title",
         column: plan.title?.header ?? null,
-        message: `Row ${seen} has the same title and business unit and no external id either, so both would be one use case; give each an external id or remove one.`,
+        message:
+          identical.get(r.row) === seen
+            ? `Identical to row ${seen}: the same title and values, and no external id either, so both would be one use case; remove one (or give each an external id).`
+            : `Row ${seen} has the same title and business unit and no external id either, so both would be one use case; give each an external id or remove one.`,
       });
   }
   return issues;
+}
+
+/** What a row would store, external id aside: its mapped values and the other columns it keeps. */
+function sameValuesKey(r: ConvertedRow): string {
+  const values = Object.entries(r.values)
+    .filter(([k]) => k !== "externalId")
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const additional = Object.entries(r.additional ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([values, additional]);
+}
+
+/**
+ * Rows that repeat an earlier row: the same title and every other value the same (the external
+ * id aside). Later row → the first such row. Rows without a title are left out (they are refused
+ * for it anyway, or update by external id).
+ */
+export function identicalRows(rows: readonly ConvertedRow[]): Map<number, number> {
+  const first = new Map<string, number>();
+  const out = new Map<number, number>();
+  for (const r of rows) {
+    if (!r.title) continue;
+    const key = sameValuesKey(r);
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, r.row);
+    else out.set(r.row, seen);
+  }
+  return out;
 }
