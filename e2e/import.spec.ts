@@ -58,6 +58,10 @@ test("a lead sees per-row errors before anything is saved, then imports a correc
   await page.getByLabel("Day first (31/12/2027)").check();
   await page.getByRole("button", { name: "Check 2 rows" }).click();
   await expect(page.getByText("No errors")).toBeVisible();
+  // each new row says how its cells were read, before anything is saved
+  await expect(page.getByTestId("import-outcomes").getByRole("row", { name: /Row 2/ }).getByTestId("outcome-read")).toHaveText(
+    "Read as: Business unit: Operations; Status: “Pilot” → Building; Planned start: “05/01/2027” → 5 Jan 2027.",
+  );
   await expect(page.getByTestId("import-counts")).toContainText("New2");
   await page.getByRole("button", { name: "Import 2 use cases" }).click();
   await expect(page.getByTestId("import-done")).toContainText("2 use cases added, 0 updated, 0 unchanged,");

@@ -23,26 +23,37 @@ describe("an empty status cell", () => {
       H,
       tRow({ title: "Claims triage", externalId: "S-1", description: "Now with appeals" }),
       tRow({ title: "Contract reader", businessUnit: "Legal", description: "Reads NDAs" }),
-      tRow({ title: "Invoice matcher", externalId: "S-3" }),
-      tRow({ title: "Fraud signals", externalId: "S-4", status: "Building" }),
+      tRow({ title: "Invoice matcher", externalId: "S-3", startDate: "2024" }),
+      tRow({ title: "Fraud signals", externalId: "S-4", status: "In production", startDate: "Q3 2027", businessUnit: "Risk" }),
     ]);
     const { report } = await checkLikeTheBrowser(org.slug, new TextEncoder().encode(again), templateMapping());
     expect(report.outcomes).toEqual([
       { row: 2, outcome: "update", title: "Claims triage", changes: [{ field: "description", label: "Description", before: "—", after: "Now with appeals" }] },
       { row: 3, outcome: "update", title: "Contract reader", changes: [{ field: "description", label: "Description", before: "—", after: "Reads NDAs" }] },
-      { row: 4, outcome: "create", title: "Invoice matcher", defaults: ["Status: Idea (no status given)", "Horizon: 5 years (none given)"] },
-      { row: 5, outcome: "create", title: "Fraud signals", defaults: ["Horizon: 5 years (none given)"] },
+      { row: 4, outcome: "create", title: "Invoice matcher", read: ["Planned start: “2024” → 1 Jan 2024 (a year, from its first day)"], defaults: ["Status: Idea (no status given)", "Horizon: 5 years (none given)"] },
+      {
+        row: 5,
+        outcome: "create",
+        title: "Fraud signals",
+        read: ["Business unit: Risk", "Status: “In production” → Live", "Planned start: “Q3 2027” → 1 Jul 2027 (a quarter, from its first day)"],
+        defaults: ["Horizon: 5 years (none given)"],
+      },
     ]);
     // what the person sees under the new row, before anything is saved
     const html = renderToStaticMarkup(createElement(ReportView, { report, listHref: "/list" }));
     expect(html).toContain("Empty in the file, so the new use case takes: Status: Idea (no status given); Horizon: 5 years (none given).");
+    // and how each new row's cells were read, so a date or status read differently can be caught first
+    expect(html).toContain("Read as: Business unit: Risk; Status: “In production” → Live; Planned start: “Q3 2027” → 1 Jul 2027 (a quarter, from its first day).");
 
     expect(await commit(org, again, templateMapping())).toMatchObject({ committed: true, created: 2, updated: 2 });
     const by = async (title: string) => db.useCase.findFirstOrThrow({ where: { organizationId: org.id, title }, select: { status: true, horizonYears: true } });
     expect(await by("Claims triage")).toEqual({ status: "LIVE", horizonYears: 3 });
     expect(await by("Contract reader")).toEqual({ status: "RETIRED", horizonYears: 5 });
     expect(await by("Invoice matcher")).toEqual({ status: "IDEA", horizonYears: 5 });
-    expect(await by("Fraud signals")).toEqual({ status: "BUILDING", horizonYears: 5 });
+    expect(await by("Fraud signals")).toEqual({ status: "LIVE", horizonYears: 5 });
+    // stored as the preview said
+    const starts = await db.useCase.findMany({ where: { organizationId: org.id, title: { in: ["Invoice matcher", "Fraud signals"] } }, orderBy: { title: "asc" }, select: { startDate: true, startDatePrecision: true } });
+    expect(starts.map((u) => [u.startDate?.toISOString().slice(0, 10), u.startDatePrecision])).toEqual([["2027-07-01", "MONTH"], ["2024-01-01", "YEAR"]]);
   });
 
   it("the field guide says what an empty cell does in an update, not only for a new use case", () => {

@@ -7,7 +7,8 @@
  */
 import type { CsvEncoding } from "./encoding";
 import { MAX_LISTED_ISSUES } from "./limits";
-import type { ImportFieldKey } from "./fields";
+import { fieldLabel, formatFieldValue } from "../use-case-changes";
+import { IMPORT_FIELD_BY_KEY, IMPORT_FIELD_KEYS, isAnswerKey, type ImportFieldKey } from "./fields";
 import type { ConvertedRow, RowIssue } from "./rows";
 
 export type RowAction = "create" | "update" | "unchanged";
@@ -36,6 +37,8 @@ export interface RowOutcome {
   reasons?: string[];
   /** For new rows: the values a new use case takes because the file gives none ("Status: Idea"). */
   defaults?: string[];
+  /** For new rows: how its cells were read ("Status: Live", "Planned start: “2024” → 1 Jan 2024 (a year)"). */
+  read?: string[];
 }
 
 export interface ImportCounts {
@@ -131,7 +134,7 @@ function outcomesOf(
     reasons.set(e.row, list);
   }
   const out: RowOutcome[] = [];
-  for (const { row, title, defaults } of fileRows) {
+  for (const { row, title, defaults, read } of fileRows) {
     const why = reasons.get(row);
     if (why) {
       out.push({ row, outcome: "refused", title, reasons: why });
@@ -141,7 +144,7 @@ function outcomesOf(
     if (!action) continue;
     const c = action === "update" ? changes?.get(row) : undefined;
     if (c) out.push({ row, outcome: action, title, changes: c });
-    else if (action === "create" && defaults?.length) out.push({ row, outcome: action, title, defaults });
+    else if (action === "create") out.push({ row, outcome: action, title, ...(read?.length ? { read } : {}), ...(defaults?.length ? { defaults } : {}) });
     else out.push({ row, outcome: action, title });
   }
   return out;
@@ -153,6 +156,8 @@ export interface FileRow {
   title: string | null;
   /** What a new use case from this row takes because its cell is empty (shown only if the row adds one). */
   defaults?: string[];
+  /** How the row's cells were read (shown only if the row adds one; an update shows its changes). */
+  read?: string[];
 }
 
 /**
@@ -164,12 +169,58 @@ const DEFAULTED: readonly { key: ImportFieldKey; text: string }[] = [
   { key: "horizonYears", text: "Horizon: 5 years (none given)" },
 ];
 
-/** Every converted row as the report lists it, with the defaults it would take as a new use case. */
-export function fileRowsOf(converted: readonly Pick<ConvertedRow, "row" | "title" | "values">[]): FileRow[] {
+/** Every converted row as the report lists it, with how its cells were read and the defaults it would take as a new use case. */
+export function fileRowsOf(converted: readonly Pick<ConvertedRow, "row" | "title" | "values" | "cells" | "startDatePrecision">[]): FileRow[] {
   return converted.map((c) => {
     const defaults = DEFAULTED.filter((d) => c.values[d.key] === undefined).map((d) => d.text);
-    return defaults.length ? { row: c.row, title: c.title, defaults } : { row: c.row, title: c.title };
+    const read = readValues(c);
+    return { row: c.row, title: c.title, ...(read.length ? { read } : {}), ...(defaults.length ? { defaults } : {}) };
   });
+}
+
+/** Always shown for a new row when the file gives them: what a person checks first. */
+const SHOWN_ALWAYS: readonly ImportFieldKey[] = ["status", "startDate", "businessUnit"];
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** The words of a value, for comparing what the file wrote with what it was read as ("In-production" ≈ "in production"). */
+const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+/** 2027-07-01 → "1 Jul 2027" (the schema checks the date; anything else is shown as it is). */
+function dayText(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
+
+/**
+ * How a new row's cells were read, one phrase per field: the status, planned start and business
+ * unit whenever given, and any other cell read as something other than what it says ("Y" → Yes,
+ * "In production" → Live, "2024" → 1 Jan 2024). The title is listed beside it already.
+ */
+export function readValues(c: Pick<ConvertedRow, "values" | "cells" | "startDatePrecision">): string[] {
+  const out: string[] = [];
+  for (const key of IMPORT_FIELD_KEYS) {
+    const value = c.values[key];
+    if (value === undefined || key === "title" || key === "externalId" || key === "ownerEmail") continue;
+    const field = IMPORT_FIELD_BY_KEY[key];
+    const raw = c.cells?.[key];
+    const path = isAnswerKey(key) ? `assessment.${key}` : key;
+    let shown: string;
+    let reread: boolean;
+    if (field.kind === "date" && typeof value === "string") {
+      const precision = c.startDatePrecision ?? "DAY";
+      shown = dayText(value) + (precision === "YEAR" ? " (a year, from its first day)" : precision === "MONTH" ? ` (${raw && /q/i.test(raw) ? "a quarter" : "a month"}, from its first day)` : "");
+      reread = raw !== undefined && raw !== value;
+    } else if (typeof value === "number") {
+      shown = formatFieldValue(path, value);
+      reread = raw !== undefined && raw.replace(/[\s,%]/g, "") !== String(value);
+    } else {
+      shown = formatFieldValue(path, value);
+      reread = raw !== undefined && words(raw) !== words(shown) && words(raw) !== words(String(value));
+    }
+    if (reread) out.push(`${fieldLabel(path)}: “${raw!.length > 40 ? `${raw!.slice(0, 40)}…` : raw}” → ${shown}`);
+    else if (SHOWN_ALWAYS.includes(key)) out.push(`${fieldLabel(path)}: ${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}`);
+  }
+  return out;
 }
 
 /** The rows refused by a report (row numbers). */

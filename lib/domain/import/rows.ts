@@ -48,6 +48,8 @@ export interface ConvertedRow {
   additional?: Record<string, string>;
   /** How precise the planned start is ("2025" is a year), when the cell gave one. */
   startDatePrecision?: DatePrecision;
+  /** The cells read as something other than text (dates, numbers, chosen values), as written: for the preview's "read as". */
+  cells?: Partial<Record<ImportFieldKey, string>>;
   errors: RowIssue[];
   warnings: RowIssue[];
 }
@@ -169,7 +171,10 @@ export function convertRow(r: CsvRow, plan: ColumnPlan, mapping: ImportMapping):
     }
     const { value, error, precision } = convertCell(key, raw, mapping);
     if (error) out.errors.push({ row: r.row, field: key, column: col.header, message: error });
-    else if (value !== undefined) out.values[key] = value;
+    else if (value !== undefined) {
+      out.values[key] = value;
+      if (typeof value !== "string" || value !== raw) (out.cells ??= {})[key] = raw.trim();
+    }
     // Growth is read in percent: 0.15 is 0.15% a year, which a spreadsheet that stores 15% as 0.15 did not mean.
     if (key === "yearlyGrowthPct" && typeof value === "number" && value !== 0 && Math.abs(value) < 1 && !raw.includes("%")) {
       const meant = Math.round(value * 1000) / 10;

@@ -192,7 +192,7 @@ function OutcomeTable({ outcomes, onDownloadRefused }: { outcomes: RowOutcome[];
               <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Row</th>
               <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Outcome</th>
               <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Title</th>
-              <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">What changes, or why refused</th>
+              <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">How it was read, what changes, or why refused</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100 bg-white">
@@ -210,6 +210,11 @@ function OutcomeTable({ outcomes, onDownloadRefused }: { outcomes: RowOutcome[];
                         <li key={r}>{r}</li>
                       ))}
                     </ul>
+                  )}
+                  {o.read && (
+                    <p className="text-zinc-700" data-testid="outcome-read">
+                      Read as: {o.read.join("; ")}.
+                    </p>
                   )}
                   {o.defaults && (
                     <p className="text-zinc-600" data-testid="outcome-defaults">
