@@ -5,6 +5,7 @@
  * and the early-warning list. Figures from tests/helpers/actuals-samples.ts, worked out by hand.
  */
 import { describe, expect, it } from "vitest";
+import { openMonthsText } from "@/lib/domain/actuals";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { db } from "@/lib/server/db";
 import { importActuals, type ActualsActor } from "@/lib/server/actuals/import";
@@ -78,6 +79,38 @@ describe("variance", () => {
       expect(one.monthly).toHaveLength(6);
       expect({ ...useCases.find((u) => u.id === id)!.variance, monthly: [], byCategory: [] }).toEqual({ ...one, monthly: [], byCategory: [] });
     }
+  });
+
+  it("compares only the months that have closed: a month not over yet (or a row dated ahead) moves nothing, and is said", async () => {
+    const { org, a, b, c } = await setUp();
+    const finance: ActualsActor = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" };
+    await db.useCase.update({ where: { id: c }, data: { externalId: "UC-C" } });
+    // On 6 March 2026: a March row for A, one for C (its only bill), and a row dated January 2027.
+    const rows = ["date,cost,tags", "2026-03-02,40.00,usecase=UC-A", "2026-03-03,12.34,usecase=UC-C", "2026-03-04,1.11,", "2027-01-15,9.99,usecase=UC-B"];
+    await importActuals(finance, { source: chunked(rows.join("\n") + "\n"), fileName: "early.csv", feed: "Early" });
+    const now = new Date("2026-03-06T10:00:00Z");
+    const { period, useCases } = await loadVariances(org.id, { now });
+    // Still January to February 2026, with the same figures as before these rows.
+    expect(period).toEqual({ year: 2026, throughMonth: 2 });
+    expect(useCases.map((u) => [u.id, u.variance.actual, u.variance.projected!.base])).toEqual([[a, 374_02, 500_00], [b, 66_10, 40_00]]);
+    expect((await loadVariances(org.id, { useCaseId: a, now })).useCases[0]!.variance.sentence).toBe("Spent $374 so far this year (January to February), 25% under the base projection, below the low case ($400).");
+    // C's only bill is in March: not compared (no bill in the months compared), its March said on its page, and it is among the unbilled.
+    expect(await loadVariances(org.id, { useCaseId: c, now })).toEqual({ period, useCases: [], open: [{ month: "2026-03", cents: 12_34 }] });
+    const p = await loadPortfolioActuals(org.id, EMPTY_FILTER, 10, 10, now);
+    expect(p.period).toEqual(period);
+    expect([p.actual, p.projected.base]).toEqual([374_02 + 66_10, 540_00]);
+    expect(p.unbilled).toEqual({ count: 1, base: 200_00, useCases: [{ id: c, title: "Quiet one", businessUnit: "Service", base: 200_00 }] });
+    expect(p.open).toEqual([{ month: "2026-03", cents: 40_00 + 12_34 + 1_11 }, { month: "2027-01", cents: 9_99 }]);
+    // To the cent: compared + unattributed of the months compared + the open months = everything imported.
+    const unattributed = p.unattributed.reduce((n, u) => n + u.cents, 0);
+    expect(unattributed).toBe(5_55 + 17_00);
+    expect(p.actual + unattributed + p.open.reduce((n, o) => n + o.cents, 0)).toBe(215_67 + 247_00 + 40_00 + 12_34 + 1_11 + 9_99);
+    expect(openMonthsText(p.open)).toBe("March 2026 and January 2027 are not over: their bills ($63.44) are kept and shown with the imports, and compared once each month closes.");
+    // Once March has closed it is compared: C with it.
+    const april = new Date("2026-04-01T00:00:00Z");
+    expect((await loadVariances(org.id, { now: april })).period).toEqual({ year: 2026, throughMonth: 3 });
+    expect((await loadVariances(org.id, { now: april })).useCases.map((u) => u.id).sort()).toEqual([a, b, c].sort());
+    expect((await loadPortfolioActuals(org.id, EMPTY_FILTER, 10, 10, april)).open).toEqual([{ month: "2027-01", cents: 9_99 }]);
   });
 
   it("lists the flagged use cases for the executives' queue, and the portfolio's projected against actual", async () => {

@@ -13,7 +13,7 @@ import type { PortfolioActuals } from "@/lib/server/actuals/read";
 
 const zero = { low: 0, base: 0, high: 0 };
 const noneInView: PortfolioActuals = {
-  period: { year: 2026, throughMonth: 11 }, actual: 0, unprojected: 0, projected: zero,
+  period: { year: 2026, throughMonth: 11 }, open: [], actual: 0, unprojected: 0, projected: zero,
   byBusinessUnit: [], byApproach: [], outside: [], flagged: 0,
   unattributed: [{ reason: "untagged", cents: 4_510_00 }],
   unbilled: { count: 0, base: 0, useCases: [] },

@@ -18,7 +18,7 @@
  *
  * Pure: no Next.js, Prisma or I/O.
  */
-import { dollars } from "../money";
+import { dollars, exactDollars } from "../money";
 import { ACTUAL_CATEGORIES, PROJECTION_CATEGORY, type ActualCategory } from "./fields";
 
 export const METERED_CATEGORIES = Object.keys(PROJECTION_CATEGORY);
@@ -321,4 +321,21 @@ export function unbilledText(u: { count: number; base: number }, none = false): 
 export function earlyWarningGapText(u: { count: number; base: number }): string {
   const one = u.count === 1;
   return `Early warnings are raised from bills: ${u.count.toLocaleString("en-US")} started use case${one ? "" : "s"} with a base projection of ${dollars(u.base)} so far ${one ? "has" : "have"} no bills yet (untagged, or not yet running), so none can be raised on ${one ? "it" : "them"}.`;
+}
+
+/**
+ * The bills of months not over yet (lib/server/actuals/read.ts, openMonths): kept, and shown with
+ * the imports, but not compared until the month closes; a part of a month set against a whole
+ * month's projection reads as under plan. "December 2026 is not over: its bills ($1,234.56) are
+ * kept and shown with the imports, and compared once the month closes." `whose`: " of this use
+ * case", say. Null with none.
+ */
+export function openMonthsText(open: readonly { month: string; cents: number }[], whose = ""): string | null {
+  if (!open.length) return null;
+  const label = (m: string) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
+  const names = open.map((o) => label(o.month));
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  const one = open.length === 1;
+  const cents = open.reduce((n, o) => n + o.cents, 0);
+  return `${list} ${one ? "is" : "are"} not over: ${one ? "its" : "their"} bills${whose} (${exactDollars(cents)}) are kept and shown with the imports, and compared once ${one ? "the month closes" : "each month closes"}.`;
 }

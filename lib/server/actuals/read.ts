@@ -26,11 +26,66 @@ export interface ActualsPeriod {
   throughMonth: number;
 }
 
-/** The year of the latest month with any actual spend, and that month: "the year so far". */
-export async function actualsPeriod(organizationId: string, tx?: Tx): Promise<ActualsPeriod | null> {
-  const latest = await (tx ?? db).actualSpend.findFirst({ where: { organizationId }, orderBy: { month: "desc" }, select: { month: true } });
+/**
+ * A month of bills not compared yet: the month `now` falls in, or a later one (a row dated ahead).
+ * `month` "2026-12"; `cents` its actual spend, attributed or not (or one use case's).
+ */
+export interface OpenMonth {
+  month: string;
+  cents: number;
+}
+
+/** The first day (UTC) of the month `now` falls in: that month is not over, so it and any later month are not compared. */
+export function firstOpenMonth(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+}
+
+/**
+ * The year so far the comparison covers: the latest month with any actual spend that has closed
+ * (before the month `now` falls in), and its year. A month not over yet is not compared: its bills
+ * are partial, and set against a whole month's projection they read as under plan (and one row
+ * dated in it moved every use case's months and projection). A row dated in a later year does not
+ * switch the year either. `now`: the caller's clock (tests pass their own).
+ */
+export async function actualsPeriod(organizationId: string, tx?: Tx, now: Date = new Date()): Promise<ActualsPeriod | null> {
+  const latest = await (tx ?? db).actualSpend.findFirst({
+    where: { organizationId, month: { lt: firstOpenMonth(now) } },
+    orderBy: { month: "desc" },
+    select: { month: true },
+  });
   if (!latest) return null;
   return { year: latest.month.getUTCFullYear(), throughMonth: latest.month.getUTCMonth() + 1 };
+}
+
+/** The months with actual spend that are not over (OpenMonth), earliest first: the organization's, or one use case's. */
+export async function openMonths(organizationId: string, now: Date = new Date(), useCaseId?: string): Promise<OpenMonth[]> {
+  const rows = await db.actualSpend.groupBy({
+    by: ["month"],
+    where: { organizationId, month: { gte: firstOpenMonth(now) }, ...(useCaseId ? { useCaseId } : {}) },
+    _sum: { cents: true },
+    orderBy: { month: "asc" },
+  });
+  return rows.map((r) => ({ month: r.month.toISOString().slice(0, 7), cents: Number(r._sum.cents ?? 0) })).filter((r) => r.cents !== 0);
+}
+
+/**
+ * Whether a use case with spend in the period's year is compared, from its twelve months: it has
+ * spend in the months compared, or none after them (a year whose months net to zero is still
+ * compared, as before). One billed only in a month not over yet is not: it has no bill in the
+ * months compared, and is among the unbilled if it has started. The SQL paths use comparedSql.
+ */
+export function isCompared(months: readonly number[], throughMonth: number): boolean {
+  return months.slice(0, throughMonth).some((c) => c !== 0) || months.slice(throughMonth).every((c) => c === 0);
+}
+
+/** isCompared over "ActualSpendYear" y's months, written out. */
+function comparedSql(throughMonth: number): Prisma.Sql {
+  const t = Math.min(12, Math.max(1, Math.trunc(throughMonth)));
+  if (t === 12) return Prisma.sql`TRUE`;
+  const cell = (i: number) => `coalesce(y."monthCents"[${i}], 0)`;
+  const before = Array.from({ length: t }, (_, i) => `${cell(i + 1)} <> 0`).join(" OR ");
+  const after = Array.from({ length: 12 - t }, (_, i) => `${cell(t + i + 1)} = 0`).join(" AND ");
+  return Prisma.raw(`((${before}) OR (${after}))`);
 }
 
 export interface UseCaseVariance {
@@ -47,10 +102,16 @@ export interface UseCaseVariance {
  * use case). The approved budget is the yearly budget finance approved in the decision workflow
  * (approvedBudgetJoin): a use case whose budget is not approved has none, and is never "over budget".
  */
-export async function loadVariances(organizationId: string, options: { filter?: PortfolioFilter; useCaseId?: string; period?: ActualsPeriod | null } = {}): Promise<{ period: ActualsPeriod | null; useCases: UseCaseVariance[] }> {
-  const period = options.period === undefined ? await actualsPeriod(organizationId) : options.period;
-  if (!period) return { period, useCases: [] };
-  if (!options.useCaseId) return loadVarianceSummaries(organizationId, options.filter ?? EMPTY_FILTER, period);
+export async function loadVariances(
+  organizationId: string,
+  options: { filter?: PortfolioFilter; useCaseId?: string; period?: ActualsPeriod | null; now?: Date } = {},
+): Promise<{ period: ActualsPeriod | null; useCases: UseCaseVariance[]; open: OpenMonth[] }> {
+  const now = options.now ?? new Date();
+  const period = options.period === undefined ? await actualsPeriod(organizationId, undefined, now) : options.period;
+  // One use case's bills of the months not over yet (not compared), for its panel to say so.
+  const open = options.useCaseId ? await openMonths(organizationId, now, options.useCaseId) : [];
+  if (!period) return { period, useCases: [], open };
+  if (!options.useCaseId) return { ...(await loadVarianceSummaries(organizationId, options.filter ?? EMPTY_FILTER, period)), open };
   const where = Prisma.sql`${useCaseWhere(organizationId, options.filter ?? EMPTY_FILTER)}${options.useCaseId ? Prisma.sql` AND u."id" = ${options.useCaseId}` : Prisma.empty}`;
   const from = new Date(Date.UTC(period.year, 0, 1));
   const to = new Date(Date.UTC(period.year + 1, 0, 1));
@@ -68,8 +129,15 @@ export async function loadVariances(organizationId: string, options: { filter?: 
          WHERE cl."organizationId" = ${organizationId} AND cl."calendarYear" = ${period.year} AND cl."category" = ANY(${METERED_CATEGORIES}::text[])
            AND cl."approach" = ${asChosenApproach("u")} AND ${where}
          GROUP BY 1, 2`;
-      // Only use cases with actual spend are compared: one with none yet is not "below its range", it is not billed (or not tagged) yet.
-      const ids = [...new Set(actual.map((a) => a.useCaseId))];
+      // Only use cases with actual spend in the months compared are compared (isCompared): one with
+      // none yet is not "below its range", it is not billed (or not tagged) yet.
+      const months = new Map<string, number[]>();
+      for (const a of actual) {
+        const m = months.get(a.useCaseId) ?? new Array<number>(12).fill(0);
+        m[a.month - 1]! += Number(a.cents);
+        months.set(a.useCaseId, m);
+      }
+      const ids = [...months].filter(([, m]) => isCompared(m, period.throughMonth)).map(([id]) => id);
       const heads = ids.length
         ? await tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null; fromMonth: number }[]>`
             SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${APPROVED_BUDGET} AS "budget",
@@ -95,7 +163,7 @@ export async function loadVariances(organizationId: string, options: { filter?: 
     });
     return { ...head, variance };
   });
-  return { period, useCases: useCases.sort((a, b) => a.title.localeCompare(b.title)) };
+  return { period, useCases: useCases.sort((a, b) => a.title.localeCompare(b.title)), open };
 }
 
 /**
@@ -140,7 +208,7 @@ async function varianceSummaryRows(tx: Tx, organizationId: string, filter: Portf
   const metered = Prisma.raw(METERED_CATEGORIES.map((c) => `'${c.replace(/'/g, "")}'`).join(", "));
   const only = useCaseIds ? Prisma.sql` AND y."useCaseId" = ANY(${[...useCaseIds]}::text[])` : Prisma.empty;
   const withActuals = Prisma.sql`"ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId" ${approvedBudgetJoin("u")}
-    WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year}${only} AND ${useCaseWhere(organizationId, filter)}`;
+    WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year}${only} AND ${comparedSql(period.throughMonth)} AND ${useCaseWhere(organizationId, filter)}`;
   // Cents arrive as float8 (exact below 2^53), sparing a string per figure on 10,000 rows.
   const heads = await tx.$queryRaw<SummaryRows["heads"]>`
     SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${APPROVED_BUDGET} AS "budget", ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth",
@@ -151,7 +219,7 @@ async function varianceSummaryRows(tx: Tx, organizationId: string, filter: Portf
       FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId"
       JOIN "CostLine" cl ON cl."organizationId" = ${organizationId} AND cl."calendarYear" = ${period.year} AND cl."useCaseId" = u."id"
        AND cl."approach" = ${asChosenApproach("u")} AND cl."baseCents" IS NOT NULL AND cl."category" IN (${metered})
-     WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year}${only} AND ${useCaseWhere(organizationId, filter)}
+     WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year}${only} AND ${comparedSql(period.throughMonth)} AND ${useCaseWhere(organizationId, filter)}
      GROUP BY 1, 2`;
   return { heads, projection };
 }
@@ -202,6 +270,8 @@ function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
 
 export interface PortfolioActuals {
   period: ActualsPeriod | null;
+  /** The organization's bills of the months not over yet, whatever the filter: kept, not compared (in no figure below). */
+  open: OpenMonth[];
   actual: number;
   projected: Range;
   /**
@@ -237,12 +307,13 @@ export interface PortfolioActuals {
  * their sentences are the use case's own (computeVariance, through varianceSummariesIn). Held to
  * the per-use-case path to the cent by tests/actuals-variance.test.ts.
  */
-export async function loadPortfolioActuals(organizationId: string, filter: PortfolioFilter = EMPTY_FILTER, limit = 10, unbilledLimit = 10): Promise<PortfolioActuals> {
+export async function loadPortfolioActuals(organizationId: string, filter: PortfolioFilter = EMPTY_FILTER, limit = 10, unbilledLimit = 10, now: Date = new Date()): Promise<PortfolioActuals> {
   const empty: Range = { low: 0, base: 0, high: 0 };
-  const period = await actualsPeriod(organizationId);
-  if (!period) return { period, actual: 0, unprojected: 0, projected: empty, byBusinessUnit: [], byApproach: [], outside: [], flagged: 0, unattributed: [], unbilled: { count: 0, base: 0, useCases: [] } };
+  const [period, open] = await Promise.all([actualsPeriod(organizationId, undefined, now), openMonths(organizationId, now)]);
+  if (!period) return { period, open, actual: 0, unprojected: 0, projected: empty, byBusinessUnit: [], byApproach: [], outside: [], flagged: 0, unattributed: [], unbilled: { count: 0, base: 0, useCases: [] } };
+  // The months compared: January to the period's month (the unattributed of a month not over is in `open`).
   const from = new Date(Date.UTC(period.year, 0, 1));
-  const to = new Date(Date.UTC(period.year + 1, 0, 1));
+  const to = new Date(Date.UTC(period.year, period.throughMonth, 1));
   const { row, outside } = await db.$transaction(
     async (tx) => {
       await withOrganizationScope(tx, organizationId);
@@ -264,6 +335,7 @@ export async function loadPortfolioActuals(organizationId: string, filter: Portf
   const un = await db.actualSpend.groupBy({ by: ["reason"], where: { organizationId, useCaseId: null, month: { gte: from, lt: to } }, _sum: { cents: true } });
   return {
     period,
+    open,
     actual: total.actual,
     unprojected: total.unprojected,
     projected: total.projected,
@@ -284,8 +356,8 @@ export async function loadPortfolioActuals(organizationId: string, filter: Portf
  * (PortfolioActuals["unbilled"]) on their own, for the early warnings' list (which can flag only
  * what has bills): the organization's, or the filter's.
  */
-export async function loadUnbilled(organizationId: string, options: { filter?: PortfolioFilter; period?: ActualsPeriod | null; limit?: number } = {}): Promise<PortfolioActuals["unbilled"] & { period: ActualsPeriod | null }> {
-  const period = options.period === undefined ? await actualsPeriod(organizationId) : options.period;
+export async function loadUnbilled(organizationId: string, options: { filter?: PortfolioFilter; period?: ActualsPeriod | null; limit?: number; now?: Date } = {}): Promise<PortfolioActuals["unbilled"] & { period: ActualsPeriod | null }> {
+  const period = options.period === undefined ? await actualsPeriod(organizationId, undefined, options.now) : options.period;
   if (!period) return { period, count: 0, base: 0, useCases: [] };
   const [row] = await db.$transaction(
     async (tx) => {
@@ -309,7 +381,7 @@ function unbilledOf(r: UnbilledRow | null): PortfolioActuals["unbilled"] {
  * ("ActualSpendYear" has no row of theirs), their year's metered lines for the approach as chosen
  * by category (as p reads them for the use cases with spend), and each one's base to date by the
  * same rule as the comparison's (sharesToDateSql from its start month to the month imported),
- * kept where it is above zero. Started: a planned start on or before the last month imported, and
+ * kept where it is above zero. Started: a planned start on or before the last month compared, and
  * not retired. An idea with no planned start is projected from the year it was logged, but no one
  * expects a bill of it; a retired one is switched off: neither is spend the comparison misses.
  */
@@ -323,7 +395,7 @@ function unbilledCtes(organizationId: string, filter: PortfolioFilter, period: A
         FROM "UseCase" u
        WHERE ${useCaseWhere(organizationId, filter)}
          AND u."startDate" IS NOT NULL AND u."startDate" < ${new Date(Date.UTC(period.year, t, 1))} AND u."status" <> 'RETIRED'
-         AND NOT EXISTS (SELECT 1 FROM "ActualSpendYear" y WHERE y."useCaseId" = u."id" AND y."organizationId" = ${organizationId} AND y."year" = ${period.year})
+         AND NOT EXISTS (SELECT 1 FROM "ActualSpendYear" y WHERE y."useCaseId" = u."id" AND y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${comparedSql(t)})
     ),
     np AS (
       SELECT nb."id", ${canon} AS "category", sum(cl."baseCents") AS "base"
@@ -397,7 +469,7 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
              ${monthsSum(1, t)} AS "actual",
              ARRAY[${recentMonths}]::bigint[] AS "recentMonths"
         FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId" ${approvedBudgetJoin("u")}
-       WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${useCaseWhere(organizationId, filter)}
+       WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${comparedSql(t)} AND ${useCaseWhere(organizationId, filter)}
     ),
     p AS (
       SELECT u."id", ${canon} AS "category", sum(cl."lowCents") AS "low", sum(cl."baseCents") AS "base", sum(cl."highCents") AS "high"
@@ -416,7 +488,7 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
              AND e."calendarYear" = ${period.year}::int AND e."category" IN (${metered}) AND e."baseCents" IS NOT NULL
           OFFSET 0
         ) cl
-       WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${useCaseWhere(organizationId, filter)}
+       WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${comparedSql(t)} AND ${useCaseWhere(organizationId, filter)}
        GROUP BY 1, 2
     ),
     pu AS (

@@ -59,7 +59,7 @@ export interface UnattributedSource {
 }
 
 /**
- * Where the unattributed spend of `year` comes from, summed per resource, SKU and account, largest
+ * Where the unattributed spend of `year` (January to `throughMonth`, the months compared) comes from, summed per resource, SKU and account, largest
  * first: every active line (imports not undone, months not superseded) split as the attribution
  * splits it (createSplitter: a tag naming a live use case, else the rules of live use cases, the
  * share they leave unattributed), so the sources add up to the year's unattributed total to the
@@ -67,7 +67,7 @@ export interface UnattributedSource {
  * named, so what a 60% share leaves, and what a trashed use case's rule gives back, was in the
  * total and in no source. Beyond `limit` sources, the rest is one sum (`others`).
  */
-export async function unattributedSources(organizationId: string, year: number, limit = 20): Promise<{ sources: UnattributedSource[]; others: { count: number; cents: number } }> {
+export async function unattributedSources(organizationId: string, year: number, limit = 20, throughMonth = 12): Promise<{ sources: UnattributedSource[]; others: { count: number; cents: number } }> {
   const { lines, rules, useCases, trashed } = await db.$transaction(async (tx) => {
     await withOrganizationScope(tx, organizationId);
     const [rules, useCases, trashed] = await Promise.all([
@@ -82,7 +82,7 @@ export async function unattributedSources(organizationId: string, year: number, 
         JOIN "ActualImport" i ON i."id" = l."importId" AND i."organizationId" = ${organizationId} AND i."undoneAt" IS NULL
         JOIN "ActualImportMonth" m ON m."importId" = l."importId" AND m."month" = l."month" AND m."supersededById" IS NULL
        WHERE l."organizationId" = ${organizationId}
-         AND l."month" >= ${new Date(Date.UTC(year, 0, 1))} AND l."month" < ${new Date(Date.UTC(year + 1, 0, 1))}
+         AND l."month" >= ${new Date(Date.UTC(year, 0, 1))} AND l."month" < ${new Date(Date.UTC(year, Math.min(12, Math.max(1, Math.trunc(throughMonth))), 1))}
          AND (l."tag" IS NULL OR NOT EXISTS (SELECT 1 FROM "UseCase" u WHERE u."organizationId" = ${organizationId} AND u."externalId" = l."tag" AND u."deletedAt" IS NULL))
        GROUP BY l."month", l."category", l."tag", l."resource", l."sku", l."account"`);
     return { lines, rules, useCases, trashed: new Set(trashed.map((u) => u.externalId!)) };

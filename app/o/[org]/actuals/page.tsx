@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
-import { MONTH_NAMES, RULE_FIELD_LABELS, UNATTRIBUTED_LABELS, unbilledText, type RuleField } from "@/lib/domain/actuals";
+import { MONTH_NAMES, openMonthsText, RULE_FIELD_LABELS, UNATTRIBUTED_LABELS, unbilledText, type RuleField } from "@/lib/domain/actuals";
 import { dollars, exactDollars } from "@/lib/domain/money";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { ACTUAL_IMPORT_ROLES } from "@/lib/server/actuals/import";
@@ -43,8 +43,10 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
     manage ? useCaseChoices(ctx.organization.id) : Promise.resolve([]),
     loadUnitCosts(ctx.organization.id),
   ]);
-  // The year the total above is of, so that the sources add up to it.
-  const { sources, others } = portfolio.period ? await unattributedSources(ctx.organization.id, portfolio.period.year) : { sources: [], others: { count: 0, cents: 0 } };
+  // The months the total above is of, so that the sources add up to it.
+  const { sources, others } = portfolio.period ? await unattributedSources(ctx.organization.id, portfolio.period.year, 20, portfolio.period.throughMonth) : { sources: [], others: { count: 0, cents: 0 } };
+  const open = openMonthsText(portfolio.open);
+  const compared = portfolio.period ? `${portfolio.period.throughMonth === 1 ? "January" : `January to ${MONTH_NAMES[portfolio.period.throughMonth - 1]}`} ${portfolio.period.year}` : "";
   const base = `/o/${ctx.organization.slug}`;
   const unattributed = portfolio.unattributed.reduce((n, u) => n + u.cents, 0);
   return (
@@ -74,14 +76,19 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
         <h2 id="unattributed-heading" className="text-lg font-semibold text-zinc-900">
           Unattributed spend{portfolio.period ? ` in ${portfolio.period.year}` : ""}
         </h2>
+        {open ? (
+          <p className="mt-2 text-sm text-zinc-700" data-testid="actuals-open">
+            {open}
+          </p>
+        ) : null}
         {!portfolio.period ? (
-          <p className="mt-2 text-sm text-zinc-600">No actual spend has been imported yet.</p>
+          open ? null : <p className="mt-2 text-sm text-zinc-600">No actual spend has been imported yet.</p>
         ) : (
           <>
             <p className="mt-2 text-sm text-zinc-700" data-testid="unattributed-total">
               {unattributed === 0
-                ? "Every cent imported this year is attributed to a use case."
-                : `${exactDollars(unattributed)} this year belongs to no use case yet; it is counted here and in no use case's figures.`}
+                ? `Every cent imported this year is attributed to a use case (${compared}, the months compared).`
+                : `${exactDollars(unattributed)} this year belongs to no use case yet (${compared}, the months compared); it is counted here and in no use case's figures.`}
             </p>
             {portfolio.unattributed.length > 0 && (
               <ul className="mt-2 list-disc pl-5 text-sm">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { againstBaseText, MONTH_NAMES, unbilledText, UNMETERED_WORDS } from "@/lib/domain/actuals";
+import { againstBaseText, MONTH_NAMES, openMonthsText, unbilledText, UNMETERED_WORDS } from "@/lib/domain/actuals";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { plural } from "@/lib/domain/portfolio/format";
 import { dollars, exactDollarRange, exactDollars } from "@/lib/domain/money";
@@ -18,6 +18,8 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
   const none = a.actual === 0 && a.byBusinessUnit.length === 0;
   const months = a.period.throughMonth === 1 ? "January" : `January to ${MONTH_NAMES[a.period.throughMonth - 1]}`;
   const unattributed = a.unattributed.reduce((n, u) => n + u.cents, 0);
+  // The organization's bills of a month not over yet: kept, compared once the month closes (whatever the view).
+  const open = openMonthsText(a.open, filtered ? " of the whole organization" : "");
   // Set against the projection: only what use cases with a projection for these months spent.
   const projectedPart = (r: { actual: number; unprojected: number }) => r.actual - r.unprojected;
   const rows = (label: string, list: { key: string; name: string; actual: number; unprojected: number; projected: { low: number; base: number; high: number }; useCases: number }[]) => (
@@ -96,6 +98,11 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
           "All of it is attributed."
         )}
       </p>
+      {open ? (
+        <p className="mt-1 text-sm text-zinc-600" data-testid="actuals-open">
+          {open}
+        </p>
+      ) : null}
       {a.unbilled.count > 0 ? (
         <details className="mt-2 text-sm">
           <summary className="cursor-pointer text-zinc-700">Started, with no bills yet</summary>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ACTUAL_CATEGORY_LABELS, METERED_WORDS, MONTH_NAMES, projectedOverText, UNMETERED_WORDS, WARNING_LABELS, type Range } from "@/lib/domain/actuals";
+import { ACTUAL_CATEGORY_LABELS, METERED_WORDS, MONTH_NAMES, openMonthsText, projectedOverText, UNMETERED_WORDS, WARNING_LABELS, type Range } from "@/lib/domain/actuals";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { exactDollarRange, exactDollars } from "@/lib/domain/money";
 import { loadVariances } from "@/lib/server/actuals/read";
@@ -17,8 +17,9 @@ const range = (r: Range | null) => (r ? exactDollarRange(r) : "—");
  * year so far by month and by category against the approach as chosen (metered categories).
  */
 export async function ActualsPanel({ orgSlug, organizationId, useCaseId }: { orgSlug: string; organizationId: string; useCaseId: string }) {
-  const { period, useCases } = await loadVariances(organizationId, { useCaseId });
+  const { period, useCases, open } = await loadVariances(organizationId, { useCaseId });
   const u = useCases[0];
+  const openText = openMonthsText(open, " for this use case");
   // What the sentence's base projection is: the months it covers at a twelfth of the year each
   // (from its start month in the year it starts), so the months before it read as planned, not saved.
   const over = u ? projectedOverText(u.variance) : null;
@@ -30,8 +31,8 @@ export async function ActualsPanel({ orgSlug, organizationId, useCaseId }: { org
       {!u ? (
         <p className="mt-2 text-sm text-zinc-600">
           {period
-            ? `No actual spend is attributed to this use case in ${period.year}, the latest year imported: no billing row of that year is tagged with its external id, and no rule gives it a share.`
-            : "No actual spend has been imported yet."}{" "}
+            ? `No actual spend is attributed to this use case in ${period.throughMonth === 1 ? "January" : `January to ${MONTH_NAMES[period.throughMonth - 1]}`} ${period.year}, the months compared: no billing row of those months is tagged with its external id, and no rule gives it a share.`
+            : openText ? "" : "No actual spend has been imported yet."}{openText ? ` ${openText}` : ""}{" "}
           <Link className="text-brand-700 underline" href={`/o/${orgSlug}/actuals`}>
             Actual spend
           </Link>
@@ -41,6 +42,11 @@ export async function ActualsPanel({ orgSlug, organizationId, useCaseId }: { org
           <p className="text-sm" data-testid="actuals-sentence">
             {u.variance.sentence}
           </p>
+          {openText ? (
+            <p className="text-xs text-zinc-600" data-testid="actuals-open">
+              {openText}
+            </p>
+          ) : null}
           <p className="text-xs text-zinc-600">
             {u.approach
               ? `Against the projection for ${APPROACH_LABELS[u.approach]} (${u.decided ? "as decided" : "as recommended"}), of what a bill measures: ${METERED_WORDS}; ${UNMETERED_WORDS}.`
