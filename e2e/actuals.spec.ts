@@ -16,8 +16,8 @@ async function seedUseCase(auth: Auth, org: Org, u: { title: string; externalId:
   const id = cuidish();
   const owner = org.users.LEAD!.id;
   await auth.query(
-    `INSERT INTO "UseCase" (id, "organizationId", "externalId", title, "businessUnit", "ownerId", "createdById", "recommendedApproach", "chosenApproach", evidence, "startDate", "updatedAt")
-     VALUES ($1, $2, $3, $4, $5, $6, $6, $7::"Approach", $7::"Approach", 'assessed', '2026-01-01', now())`,
+    `INSERT INTO "UseCase" (id, "organizationId", "externalId", title, "businessUnit", "ownerId", "createdById", "recommendedApproach", "chosenApproach", evidence, "startDate", status, "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $6, $7::"Approach", $7::"Approach", 'assessed', '2026-01-01', 'LIVE', now())`,
     [id, org.id, u.externalId, u.title, u.businessUnit, owner, u.approach],
   );
   // One set per use case and approach, a line per category (lib/domain/costing/line-sets.ts).

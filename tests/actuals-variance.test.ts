@@ -27,7 +27,7 @@ async function setUp() {
   // B: prompting, decided, and its yearly budget of $240 approved by finance; metered $240 a year.
   const b = await insertUseCaseWithCosts(org.id, { title: "Letter drafting", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING", budgetApproved: 240_00, startYear: 2026, yearly: { PROMPTING: { INFERENCE: [240_00] } } });
   // C: no actuals, projected: it counts in the projection but is in no warning.
-  const c = await insertUseCaseWithCosts(org.id, { title: "Quiet one", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [1_200_00] } } });
+  const c = await insertUseCaseWithCosts(org.id, { title: "Quiet one", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", status: "LIVE", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [1_200_00] } } });
   await db.useCase.update({ where: { id: a }, data: { externalId: "UC-A" } });
   await db.useCase.update({ where: { id: b }, data: { externalId: "UC-B" } });
   await saveRule(finance, { field: "resource", value: "vector-db-1", useCaseId: a, shareBp: 6000 });
@@ -142,20 +142,27 @@ describe("variance", () => {
     expect(p.projected.base).toBe(500_00 + 40_00);
     expect(p.unbilled).toEqual({ count: 1, base: 200_00, useCases: [{ id: c, title: "Quiet one", businessUnit: "Service", base: 200_00 }] });
     expect(await loadUnbilled(org.id)).toEqual({ period: { year: 2026, throughMonth: 2 }, ...p.unbilled });
-    // Not started, so no bill is missed: retired, planned to start in March (after the last month imported), or with no planned start.
-    const later = async (title: string, data: { status?: "RETIRED"; startDate?: Date | null }) => {
-      const id = await insertUseCaseWithCosts(org.id, { title, businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [1_200_00] } } });
+    // Not started, so no bill is missed: retired, planned to start in March (after the last month imported), with no
+    // planned start, or an idea or one being assessed whose planned start (January) has passed: its status says it has not started.
+    const later = async (title: string, data: { status?: "RETIRED" | "IDEA" | "ASSESSING" | "BUILDING" | "APPROVED"; startDate?: Date | null }) => {
+      const id = await insertUseCaseWithCosts(org.id, { title, businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", status: "LIVE", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [1_200_00] } } });
       await db.useCase.update({ where: { id }, data });
     };
     await later("Switched off", { status: "RETIRED" });
     await later("Starts in March", { startDate: new Date("2026-03-01T00:00:00Z") });
     await later("Someday", { startDate: null });
+    await later("An idea", { status: "IDEA" });
+    await later("Being assessed", { status: "ASSESSING" });
     expect((await loadUnbilled(org.id)).useCases.map((u) => u.title)).toEqual(["Quiet one"]);
+    // Approved or building with its planned start passed: started, and listed.
+    await later("Approved, started", { status: "APPROVED" });
+    await later("Building", { status: "BUILDING" });
+    expect((await loadUnbilled(org.id)).useCases.map((u) => u.title)).toEqual(["Approved, started", "Building", "Quiet one"]);
     // The filter applies.
     const claims = await loadPortfolioActuals(org.id, { ...EMPTY_FILTER, businessUnit: ["Claims"] });
     expect(claims.actual).toBe(374_02);
     expect(claims.unbilled).toEqual({ count: 0, base: 0, useCases: [] });
-    expect((await loadPortfolioActuals(org.id, { ...EMPTY_FILTER, businessUnit: ["Service"] })).unbilled.base).toBe(200_00);
+    expect((await loadPortfolioActuals(org.id, { ...EMPTY_FILTER, businessUnit: ["Service"] })).unbilled.base).toBe(3 * 200_00); // Quiet one, "Approved, started" and "Building"
     // Another organization sees none of it.
     const other = await createTestOrg("variance-other");
     expect(await listFlaggedUseCases(other.id)).toEqual([]);

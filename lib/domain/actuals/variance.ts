@@ -304,6 +304,15 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
 }
 
 /**
+ * Statuses that say a use case is not running, whatever its planned start says: an idea, one still
+ * being assessed, one retired. The unbilled (lib/server/actuals/read.ts) leave them out.
+ */
+export const NOT_STARTED_STATUSES = ["IDEA", "ASSESSING", "RETIRED"] as const;
+/** What "started" means in the unbilled sentences' list, said beside it. */
+export const STARTED_DEFINITION =
+  "Started: its planned start has passed and its status is Approved, Building, Live or Unknown; an Idea or one being assessed has not started, whatever its planned start says, and a Retired one is switched off.";
+
+/**
  * What the portfolio's comparison leaves out, with the figure: the started use cases with a
  * projection for the months so far and no bill (lib/server/actuals/read.ts, unbilled). Not counted
  * as $0 spent (their spend may be untagged, in the unattributed), and not left unsaid either.

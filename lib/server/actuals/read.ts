@@ -2,6 +2,7 @@ import "server-only";
 import {
   computeVariance,
   METERED_CATEGORIES,
+  NOT_STARTED_STATUSES,
   PROJECTION_CATEGORY,
   type ActualCategory,
   type Range,
@@ -382,8 +383,11 @@ function unbilledOf(r: UnbilledRow | null): PortfolioActuals["unbilled"] {
  * by category (as p reads them for the use cases with spend), and each one's base to date by the
  * same rule as the comparison's (sharesToDateSql from its start month to the month imported),
  * kept where it is above zero. Started: a planned start on or before the last month compared, and
- * not retired. An idea with no planned start is projected from the year it was logged, but no one
- * expects a bill of it; a retired one is switched off: neither is spend the comparison misses.
+ * a status that says so (not an idea or still being assessed, whatever its planned start says; not
+ * retired). An idea with no planned start is projected from the year it was logged, but no one
+ * expects a bill of it; one whose planned start has passed has not started by its status; a
+ * retired one is switched off: none of them is spend the comparison misses. (Approved, Building,
+ * Live, and an imported inventory's "unknown" status with a planned start that has passed count.)
  */
 function unbilledCtes(organizationId: string, filter: PortfolioFilter, period: ActualsPeriod): Prisma.Sql {
   const t = Math.min(12, Math.max(1, period.throughMonth));
@@ -394,7 +398,7 @@ function unbilledCtes(organizationId: string, filter: PortfolioFilter, period: A
       SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth"
         FROM "UseCase" u
        WHERE ${useCaseWhere(organizationId, filter)}
-         AND u."startDate" IS NOT NULL AND u."startDate" < ${new Date(Date.UTC(period.year, t, 1))} AND u."status" <> 'RETIRED'
+         AND u."startDate" IS NOT NULL AND u."startDate" < ${new Date(Date.UTC(period.year, t, 1))} AND u."status"::text <> ALL(${[...NOT_STARTED_STATUSES]}::text[])
          AND NOT EXISTS (SELECT 1 FROM "ActualSpendYear" y WHERE y."useCaseId" = u."id" AND y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${comparedSql(t)})
     ),
     np AS (

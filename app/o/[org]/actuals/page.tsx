@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
-import { MONTH_NAMES, openMonthsText, RULE_FIELD_LABELS, UNATTRIBUTED_LABELS, unbilledText, type RuleField } from "@/lib/domain/actuals";
+import { MONTH_NAMES, openMonthsText, RULE_FIELD_LABELS, STARTED_DEFINITION, UNATTRIBUTED_LABELS, unbilledText, type RuleField } from "@/lib/domain/actuals";
 import { dollars, exactDollars } from "@/lib/domain/money";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { ACTUAL_IMPORT_ROLES } from "@/lib/server/actuals/import";
@@ -142,7 +142,7 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
             Started, with no bills in {portfolio.period.year}
           </h2>
           <p className="mt-1 text-sm text-zinc-700" data-testid="unbilled-total">
-            {unbilledText(portfolio.unbilled, true)} The portfolio&apos;s projected against actual compares only the use cases with bills, so their projection is not in it. Their spend may be among the unattributed above: a tag with the use case&apos;s id, or a rule, gives it to them.
+            {unbilledText(portfolio.unbilled, true)} The portfolio&apos;s projected against actual compares only the use cases with bills, so their projection is not in it. Their spend may be among the unattributed above: a tag with the use case&apos;s id, or a rule, gives it to them. {STARTED_DEFINITION}
           </p>
           <div className="mt-3 overflow-x-auto">
             <table className="min-w-full text-sm" data-testid="unbilled-list">

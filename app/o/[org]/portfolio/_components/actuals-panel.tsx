@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { againstBaseText, MONTH_NAMES, openMonthsText, unbilledText, UNMETERED_WORDS } from "@/lib/domain/actuals";
+import { againstBaseText, MONTH_NAMES, openMonthsText, STARTED_DEFINITION, unbilledText, UNMETERED_WORDS } from "@/lib/domain/actuals";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { plural } from "@/lib/domain/portfolio/format";
 import { dollars, exactDollarRange, exactDollars } from "@/lib/domain/money";
@@ -106,6 +106,7 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
       {a.unbilled.count > 0 ? (
         <details className="mt-2 text-sm">
           <summary className="cursor-pointer text-zinc-700">Started, with no bills yet</summary>
+          <p className="mt-1 text-xs text-zinc-600">{STARTED_DEFINITION}</p>
           <ul className="mt-1 divide-y divide-zinc-100" data-testid="actuals-unbilled-list">
             {a.unbilled.useCases.map((u) => (
               <li key={u.id} className="flex justify-between gap-4 py-1">
