@@ -17,6 +17,7 @@ import { db } from "@/lib/server/db";
 import { importActuals, type ActualsActor } from "@/lib/server/actuals/import";
 import { loadPortfolioActuals } from "@/lib/server/actuals/read";
 import { deleteRule, saveRule } from "@/lib/server/actuals/rules";
+import { unattributedSources } from "@/lib/server/actuals/sources-read";
 import { EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
@@ -117,6 +118,26 @@ describe("(a) a use case created, or given an external id, after the actuals nam
       "untagged|2026-02": 4_000 + 700,
     });
     expect(await portfolioOf(org.id)).toEqual({ actual: 12_001 + 3_010 + 20_000, unattributed: { untagged: 6_001 + 4_700, "unknown-tag": 555 } });
+  });
+});
+
+describe("(a') a tag differing from an external id only in letter case", () => {
+  it("names that use case, unless two ids differ only so: then it is ambiguous, unattributed and said to be", async () => {
+    const { org, a, b } = await setUp("reattr-case");
+    signInAs(org.users.LEAD.id);
+    // The bill says "UC-ZZ"; the use case is logged as "uc-zz": it takes the $5.55, and no source lists it.
+    const zz = await ok<{ id: string }>(createUseCase(org.slug, { title: "Vendor chatbot", externalId: "uc-zz" }));
+    const { "unknown-tag|2026-01": _gone, ...rest } = ORIGINAL(a, b);
+    expect(await spendOf(org.id)).toEqual({ ...rest, [`${zz.id}|2026-01`]: 555 });
+    expect((await unattributedSources(org.id, 2026)).sources.filter((s) => s.tag !== null)).toEqual([]);
+    // The same from a full rebuild (an import): nothing moves.
+    await importActuals(finance(org), { source: chunked(focusSample()), fileName: "focus-again.csv", feed: "Azure" });
+    expect(await spendOf(org.id)).toEqual({ ...rest, [`${zz.id}|2026-01`]: 555 });
+    // A second use case "Uc-Zz": the tag matches two ids but for letter case, so neither takes it, and the source says why.
+    await ok(createUseCase(org.slug, { title: "Vendor chatbot, again", externalId: "Uc-Zz" }));
+    expect(await spendOf(org.id)).toEqual(ORIGINAL(a, b));
+    const tagged = (await unattributedSources(org.id, 2026)).sources.filter((s) => s.tag !== null);
+    expect(tagged).toEqual([expect.objectContaining({ tag: "UC-ZZ", tagAmbiguous: ["Uc-Zz", "uc-zz"], tagInTrash: false, cents: 555 })]);
   });
 });
 

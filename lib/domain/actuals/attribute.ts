@@ -1,7 +1,10 @@
 /**
  * Attribution: which use case each line of actual spend belongs to.
  *
- * 1. A line whose use-case tag names a use case's external id belongs to it, all of it.
+ * 1. A line whose use-case tag names a use case's external id belongs to it, all of it: the id
+ *    exactly, else the one id it matches ignoring letter case (A–Z) and surrounding spaces
+ *    ("ai-006" for "AI-006"). When two ids differ only so ("AI-006" and "Ai-006"), a tag that is
+ *    neither exactly is ambiguous and stays unattributed, said as such (createTagResolver).
  * 2. Otherwise finance's rules: the rules on its resource, else on its SKU, else on its account
  *    (the most specific kind that has any rule for it), each giving its use case a share; the
  *    cents are split exactly (largest remainder), and a share not given (rules adding up to less
@@ -62,6 +65,33 @@ export function overAllocated(rules: readonly AttributionRule[]): { field: RuleF
   return [...sums.values()].filter((s) => s.shareBp > FULL_SHARE_BP);
 }
 
+/** A tag or external id as the loose match compares them: surrounding spaces off, A–Z lower-cased (the same in SQL: foldedTagSql). */
+export function foldTag(s: string): string {
+  return s.replace(/^ +| +$/g, "").replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/**
+ * Which use case a tag names: its external id exactly, else the only one equal to it ignoring
+ * letter case and surrounding spaces. `ambiguous`: the external ids it matches so when there are
+ * several (none taken: the bill must say which).
+ */
+export function createTagResolver(useCaseByExternalId: ReadonlyMap<string, string>) {
+  const folded = new Map<string, { useCaseId: string; externalIds: string[] }>();
+  for (const [externalId, useCaseId] of useCaseByExternalId) {
+    const k = foldTag(externalId);
+    const f = folded.get(k);
+    if (f) f.externalIds.push(externalId);
+    else folded.set(k, { useCaseId, externalIds: [externalId] });
+  }
+  return (tag: string): { useCaseId: string | null; ambiguous: string[] } => {
+    const exact = useCaseByExternalId.get(tag);
+    if (exact) return { useCaseId: exact, ambiguous: [] };
+    const f = folded.get(foldTag(tag));
+    if (!f) return { useCaseId: null, ambiguous: [] };
+    return f.externalIds.length === 1 ? { useCaseId: f.useCaseId, ambiguous: [] } : { useCaseId: null, ambiguous: [...f.externalIds].sort() };
+  };
+}
+
 /**
  * How one line splits: its parts, each to a use case or unattributed with its reason (zero parts
  * left out). What createAttributor sums per month and category, and what the actuals page sums
@@ -73,10 +103,11 @@ export function createSplitter(rules: readonly AttributionRule[], useCaseByExter
     const k = `${r.field}\u0001${r.value}`;
     byKey.set(k, [...(byKey.get(k) ?? []), r]);
   }
+  const resolve = createTagResolver(useCaseByExternalId);
   return (line: Pick<SpendLine, "tag" | "resource" | "sku" | "account" | "cents">): { useCaseId: string | null; reason: UnattributedReason | null; cents: bigint }[] => {
     const unattributed = (cents: bigint) => ({ useCaseId: null, reason: (line.tag !== null ? "unknown-tag" : "untagged") as UnattributedReason, cents });
     if (line.tag !== null) {
-      const id = useCaseByExternalId.get(line.tag);
+      const id = resolve(line.tag).useCaseId;
       if (id) return line.cents === 0n ? [] : [{ useCaseId: id, reason: null, cents: line.cents }];
     }
     for (const field of RULE_FIELDS) {

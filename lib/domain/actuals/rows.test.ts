@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { categoryOf, detectFormat, suggestActualColumns } from "./fields";
 import { ActualAggregator, fieldIndex, monthOf, readActualRow, tagValue } from "./rows";
-import { attribute, overAllocated, RULE_FIELD_LABELS, UNATTRIBUTED_LABELS, type SpendLine } from "./attribute";
+import { attribute, createTagResolver, overAllocated, RULE_FIELD_LABELS, UNATTRIBUTED_LABELS, type SpendLine } from "./attribute";
 
 describe("the use-case tag", () => {
   it.each([
@@ -115,6 +115,30 @@ describe("attribution: the edges", () => {
       ["u1", 40n],
       ["unknown-tag", 60n],
     ]);
+  });
+
+  it("a tag differing from an external id only in letter case or surrounding spaces names that use case", () => {
+    const ids = new Map([["AI-006", "u6"], ["AI-007", "u7"]]);
+    const out = attribute([line({ tag: "ai-006" }), line({ tag: " Ai-006 ", cents: 20n }), line({ tag: "AI-007", cents: 3n }), line({ tag: "ai-0067", cents: 4n })], [], ids);
+    expect(out.map((s) => [s.useCaseId ?? s.reason, s.cents])).toEqual([
+      ["u6", 120n],
+      ["u7", 3n],
+      ["unknown-tag", 4n],
+    ]);
+    expect(createTagResolver(ids)("ai-006")).toEqual({ useCaseId: "u6", ambiguous: [] });
+  });
+
+  it("when two external ids differ only in letter case, a tag matching neither exactly is ambiguous and stays unattributed", () => {
+    const ids = new Map([["AI-006", "u6"], ["ai-006", "u60"]]);
+    const out = attribute([line({ tag: "AI-006" }), line({ tag: "ai-006", cents: 2n }), line({ tag: "Ai-006", cents: 5n, sku: "gpt" })], [{ field: "sku", value: "gpt", useCaseId: "u1", shareBp: 10_000 }], ids);
+    // Exact matches win; the ambiguous tag falls to the rules like any tag naming no use case.
+    expect(out.map((s) => [s.useCaseId ?? s.reason, s.cents])).toEqual([
+      ["u6", 100n],
+      ["u60", 2n],
+      ["u1", 5n],
+    ]);
+    expect(createTagResolver(ids)("Ai-006")).toEqual({ useCaseId: null, ambiguous: ["AI-006", "ai-006"] });
+    expect(attribute([line({ tag: "Ai-006" })], [], ids).map((s) => s.reason)).toEqual(["unknown-tag"]);
   });
 
   it("a line with no resource matches no rule on an empty resource", () => {

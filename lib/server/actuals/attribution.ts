@@ -25,6 +25,11 @@ const INSERT_SPEND = `INSERT INTO "ActualSpend" ("organizationId", "useCaseId", 
 
 const CHUNK = 5_000;
 
+/** foldTag (lib/domain/actuals/attribute.ts) in SQL, over a column or expression: surrounding spaces off, A–Z lower-cased. */
+export function foldedTagSql(expression: string): string {
+  return `translate(btrim(${expression}), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
+}
+
 /**
  * Rewrites the yearly summary the portfolio reads (ActualSpendYear: a use case's months in one
  * row) from ActualSpend, for these use cases or (null) all of the organization's. Called wherever

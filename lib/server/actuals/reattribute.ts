@@ -1,8 +1,8 @@
 import "server-only";
-import { createAttributor, type ActualCategory, type AttributedSpend, type AttributionRule, type RuleField } from "@/lib/domain/actuals";
+import { createAttributor, foldTag, type ActualCategory, type AttributedSpend, type AttributionRule, type RuleField } from "@/lib/domain/actuals";
 import type { Tx } from "../db";
 import { ConflictError } from "../errors";
-import { rebuildSpend, refreshSpendYears } from "./attribution";
+import { foldedTagSql, rebuildSpend, refreshSpendYears } from "./attribution";
 
 /**
  * Keeping attributed spend (ActualSpend) right when use cases change after the actuals naming
@@ -119,7 +119,13 @@ async function attributeSlice(tx: Tx, organizationId: string, slice: Slice, gone
     params.push(values);
     conditions.push(`l."${column}" = ANY($${params.length}::text[])`);
   };
-  add("tag", slice.tags);
+  // Tags are matched ignoring letter case and surrounding spaces (createTagResolver): the lines
+  // tagged with any spelling of the ids involved can move, and the use cases holding any spelling
+  // of the lines' tags decide where (two ids of one spelling make a tag ambiguous).
+  if (slice.tags.length) {
+    params.push([...new Set(slice.tags.map(foldTag))]);
+    conditions.push(`${foldedTagSql(`l."tag"`)} = ANY($${params.length}::text[])`);
+  }
   add("resource", slice.resource);
   add("sku", slice.sku);
   add("account", slice.account);
@@ -137,7 +143,14 @@ async function attributeSlice(tx: Tx, organizationId: string, slice: Slice, gone
   const values = (field: RuleField) => [...new Set(keys.map((k) => k[field]).filter(Boolean))];
   const notGone = gone.length ? { notIn: [...gone] } : undefined;
   const [useCases, rules] = await Promise.all([
-    tags.length ? tx.useCase.findMany({ where: { organizationId, deletedAt: null, externalId: { in: tags }, ...(notGone ? { id: notGone } : {}) }, select: { id: true, externalId: true } }) : [],
+    tags.length
+      ? tx.$queryRawUnsafe<{ id: string; externalId: string }[]>(
+          `SELECT u."id", u."externalId" FROM "UseCase" u
+            WHERE u."organizationId" = $1 AND u."deletedAt" IS NULL AND u."externalId" IS NOT NULL
+              AND ${foldedTagSql(`u."externalId"`)} = ANY($2::text[]) AND NOT (u."id" = ANY($3::text[]))`,
+          organizationId, [...new Set(tags.map(foldTag))], [...gone],
+        )
+      : [],
     tx.actualRule.findMany({
       where: {
         organizationId,

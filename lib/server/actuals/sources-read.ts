@@ -1,5 +1,5 @@
 import "server-only";
-import { createSplitter, type RuleField } from "@/lib/domain/actuals";
+import { createSplitter, createTagResolver, type RuleField } from "@/lib/domain/actuals";
 import { db, Prisma } from "../db";
 import { titleOrderSql } from "../use-cases/title-order";
 import { withOrganizationScope } from "../rls";
@@ -55,6 +55,11 @@ export interface UnattributedSource {
   tag: string | null;
   /** The tag is the external id of a use case in the trash (restoring it gives it this spend back), not of no use case at all. */
   tagInTrash: boolean;
+  /**
+   * The external ids the tag matches but for letter case or surrounding spaces, when there are
+   * several ("AI-006" and "Ai-006"): it could be either, so it is given to neither.
+   */
+  tagAmbiguous: string[];
   cents: number;
 }
 
@@ -73,7 +78,7 @@ export async function unattributedSources(organizationId: string, year: number, 
     const [rules, useCases, trashed] = await Promise.all([
       tx.actualRule.findMany({ where: { organizationId, useCase: { deletedAt: null } }, select: { field: true, value: true, useCaseId: true, shareBp: true } }),
       tx.useCase.findMany({ where: { organizationId, deletedAt: null, externalId: { not: null } }, select: { id: true, externalId: true } }),
-      tx.useCase.findMany({ where: { organizationId, deletedAt: { not: null }, externalId: { not: null } }, select: { externalId: true } }),
+      tx.useCase.findMany({ where: { organizationId, deletedAt: { not: null }, externalId: { not: null } }, select: { id: true, externalId: true } }),
     ]);
     // Only lines that can leave anything unattributed: no tag, or one no live use case has.
     const lines = await tx.$queryRaw<{ tag: string | null; resource: string; sku: string; account: string; cents: string }[]>(Prisma.sql`
@@ -85,13 +90,14 @@ export async function unattributedSources(organizationId: string, year: number, 
          AND l."month" >= ${new Date(Date.UTC(year, 0, 1))} AND l."month" < ${new Date(Date.UTC(year, Math.min(12, Math.max(1, Math.trunc(throughMonth))), 1))}
          AND (l."tag" IS NULL OR NOT EXISTS (SELECT 1 FROM "UseCase" u WHERE u."organizationId" = ${organizationId} AND u."externalId" = l."tag" AND u."deletedAt" IS NULL))
        GROUP BY l."month", l."category", l."tag", l."resource", l."sku", l."account"`);
-    return { lines, rules, useCases, trashed: new Set(trashed.map((u) => u.externalId!)) };
+    return { lines, rules, useCases, trashed };
   });
   // Grouped per month, category and key exactly as rebuildSpend groups them, so each split is the one attribution made.
-  const split = createSplitter(
-    rules.map((r) => ({ ...r, field: r.field as RuleField })),
-    new Map(useCases.map((u) => [u.externalId!, u.id])),
-  );
+  const live = new Map(useCases.map((u) => [u.externalId!, u.id]));
+  const split = createSplitter(rules.map((r) => ({ ...r, field: r.field as RuleField })), live);
+  // A tag is matched as the attribution matches it (exactly, else ignoring letter case and surrounding spaces).
+  const resolveLive = createTagResolver(live);
+  const resolveTrashed = createTagResolver(new Map(trashed.map((u) => [u.externalId!, u.id])));
   const bySource = new Map<string, UnattributedSource & { exact: bigint }>();
   for (const l of lines) {
     const left = split({ ...l, cents: BigInt(l.cents) }).filter((p) => p.useCaseId === null).reduce((n, p) => n + p.cents, 0n);
@@ -101,9 +107,13 @@ export async function unattributedSources(organizationId: string, year: number, 
     if (s) {
       s.exact += left;
       if (l.tag !== null && (s.tag === null || l.tag < s.tag)) s.tag = l.tag;
-    } else bySource.set(k, { resource: l.resource, sku: l.sku, account: l.account, tag: l.tag, tagInTrash: false, cents: 0, exact: left });
+    } else bySource.set(k, { resource: l.resource, sku: l.sku, account: l.account, tag: l.tag, tagInTrash: false, tagAmbiguous: [], cents: 0, exact: left });
   }
-  for (const s of bySource.values()) s.tagInTrash = s.tag !== null && trashed.has(s.tag);
+  for (const s of bySource.values()) {
+    if (s.tag === null) continue;
+    s.tagAmbiguous = resolveLive(s.tag).ambiguous;
+    s.tagInTrash = !s.tagAmbiguous.length && resolveTrashed(s.tag).useCaseId !== null;
+  }
   const all = [...bySource.values()]
     .filter((s) => s.exact !== 0n)
     .map(({ exact, ...s }) => ({ ...s, cents: Number(exact) }))

@@ -6,6 +6,7 @@ import {
   CALL_PRICE_KEYS,
   compareCalls,
   createSplitter,
+  foldTag,
   observeUnitCosts,
   pricesFromActuals,
   unitKind,
@@ -22,6 +23,7 @@ import { db, Prisma, type Approach } from "../db";
 import { ConflictError, ValidationError } from "../errors";
 import type { MemberContext } from "../guard";
 import { withOrganizationScope } from "../rls";
+import { foldedTagSql } from "./attribution";
 
 /**
  * Learning from actuals: the inference lines of the imports that count, summed per unit, as
@@ -57,11 +59,19 @@ export async function loadUnitCosts(organizationId: string): Promise<UnitCostCom
        WHERE l."organizationId" = ${organizationId} AND l."category" = 'INFERENCE'
        GROUP BY 1, 2, 3, 4, 5`);
     const rules = await tx.actualRule.findMany({ where: { organizationId, useCase: { deletedAt: null } }, select: { field: true, value: true, useCaseId: true, shareBp: true } });
-    // Only the use cases a line can reach: those its tag names, and those finance's rules share it among.
-    const tags = [...new Set(lines.flatMap((l) => (l.tag === null ? [] : [l.tag])))];
+    // Only the use cases a line can reach: those its tag names (any spelling of it, letter case and
+    // surrounding spaces aside, as the attribution matches them), and those finance's rules share it among.
+    const tags = [...new Set(lines.flatMap((l) => (l.tag === null ? [] : [foldTag(l.tag)])))];
     const ruled = [...new Set(rules.map((r) => r.useCaseId))];
-    const useCases = tags.length + ruled.length === 0 ? [] : await tx.useCase.findMany({
-      where: { organizationId, deletedAt: null, OR: [{ externalId: { in: tags } }, { id: { in: ruled } }] },
+    const tagged = tags.length
+      ? (await tx.$queryRawUnsafe<{ id: string }[]>(
+          `SELECT u."id" FROM "UseCase" u WHERE u."organizationId" = $1 AND u."deletedAt" IS NULL AND u."externalId" IS NOT NULL AND ${foldedTagSql(`u."externalId"`)} = ANY($2::text[])`,
+          organizationId, tags,
+        )).map((u) => u.id)
+      : [];
+    const ids = [...new Set([...tagged, ...ruled])];
+    const useCases = ids.length === 0 ? [] : await tx.useCase.findMany({
+      where: { organizationId, deletedAt: null, id: { in: ids } },
       select: { id: true, externalId: true, chosenApproach: true, recommendedApproach: true, overrides: true },
     });
     return { lines, rules, useCases };

@@ -118,7 +118,7 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
                         <td className={`${td} break-all`}>{s.resource || "—"}</td>
                         <td className={`${td} break-all`}>{s.sku || "—"}</td>
                         <td className={`${td} break-all`}>{s.account || "—"}</td>
-                        <td className={`${td} break-all`}>{s.tag ? `${s.tag} (${s.tagInTrash ? "its use case is in the trash: restore it to give it this spend" : "no such use case"})` : "none"}</td>
+                        <td className={`${td} break-all`}>{s.tag ? `${s.tag} (${s.tagAmbiguous.length ? `matches ${s.tagAmbiguous.join(" and ")} but for letter case: two use cases, so neither is given it; tag the bill with the id exactly` : s.tagInTrash ? "its use case is in the trash: restore it to give it this spend" : "no such use case"})` : "none"}</td>
                         <td className={tdNum}>{exactDollars(s.cents)}</td>
                       </tr>
                     ))}
@@ -183,7 +183,7 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
           Attribution rules
         </h2>
         <p className="mt-1 text-sm text-zinc-600">
-          Rows tagged with a use case&apos;s external id go to it. Other rows go by these rules: a resource first, then a SKU, then an account; a shared resource is split by the shares, and what the shares leave stays unattributed.
+          Rows tagged with a use case&apos;s external id go to it (exactly, else letter case and surrounding spaces aside when only one id matches so). Other rows go by these rules: a resource first, then a SKU, then an account; a shared resource is split by the shares, and what the shares leave stays unattributed.
         </p>
         {rules.length === 0 ? (
           <p className="mt-3 text-sm text-zinc-600">No rules yet.</p>
