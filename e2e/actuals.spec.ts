@@ -103,11 +103,24 @@ test("finance imports, attributes and re-imports actual spend; the use case and 
   await expect(reissue).toContainText("Undone");
   await expect(page.getByTestId("unattributed-total")).toContainText("$22.55 this year");
 
+  // 6b. A bill of the month not over yet (today's): kept and said, compared once the month closes; no figure moves.
+  const today = new Date();
+  const thisMonth = `${today.toLocaleString("en-US", { month: "long", timeZone: "UTC" })} ${today.getUTCFullYear()}`;
+  await chooseFile(page.getByLabel("CSV file"), { name: "this-month.csv", mimeType: "text/csv", buffer: Buffer.from(`date,cost,tags\n${today.toISOString().slice(0, 7)}-01,12.34,usecase=UC-A\n`) });
+  await page.getByLabel("Feed").fill("Early");
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(outcome).toContainText(`${thisMonth}: $12.34`);
+  await expect(page.getByTestId("actuals-open")).toHaveText(`${thisMonth} is not over: its bills ($12.34) are kept and shown with the imports, and compared once the month closes.`);
+  await expect(page.getByTestId("unattributed-total")).toContainText("$22.55 this year belongs to no use case yet (January to February 2026, the months compared)");
+
   // 7. An executive: the portfolio's projected against actual, furthest outside first.
   await page.context().clearCookies();
   await auth.signIn(page, org.users.EXECUTIVE!, { from: org.path("portfolio") });
   const p = page.getByTestId("actuals-panel");
   await expect(p).toContainText("Projected against actual, 2026 so far");
+  // Still January to February: the bill of the month not over yet is said, not compared.
+  await expect(p).toContainText("January to February, for the use cases with actual spend");
+  await expect(p.getByTestId("actuals-open")).toContainText(`${thisMonth} is not over`);
   // Manual estimates are compared whole, as the use case's own panel says.
   await expect(p).toContainText("what a bill measures (inference, hosting and training compute, retrieval, and manual estimates whole; not engineering time or retraining cycles, which are mostly people's time rather than a cloud bill)");
   await expect(p.getByTestId("actuals-unattributed")).toHaveText("$23 belongs to no use case yet");

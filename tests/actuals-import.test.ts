@@ -152,9 +152,9 @@ describe("where the unattributed spend comes from", () => {
     expect(p.unattributed).toEqual([{ reason: "untagged", cents: 55_00 }]);
     const { sources, others } = await unattributedSources(org.id, 2026);
     expect(sources).toEqual([
-      { resource: "shared-db", sku: "", account: "", tag: null, tagInTrash: false, cents: 40_00 },
-      { resource: "other", sku: "", account: "", tag: null, tagInTrash: false, cents: 10_00 },
-      { resource: "b-db", sku: "", account: "", tag: null, tagInTrash: false, cents: 5_00 },
+      { resource: "shared-db", sku: "", account: "", tag: null, tagInTrash: false, tagAmbiguous: [], cents: 40_00 },
+      { resource: "other", sku: "", account: "", tag: null, tagInTrash: false, tagAmbiguous: [], cents: 10_00 },
+      { resource: "b-db", sku: "", account: "", tag: null, tagInTrash: false, tagAmbiguous: [], cents: 5_00 },
     ]);
     expect(others).toEqual({ count: 0, cents: 0 });
     // A smaller list: the rest in one sum, still adding up.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apportion } from "./money";
-import { againstBaseText, computeVariance, earlyWarningGapText, unbilledText, distanceOutside, MONTH_NAMES, monthlyShares, pct, positionOf, projectedOverText, sharesToDate, WARNING_LABELS } from "./variance";
+import { againstBaseText, computeVariance, earlyWarningGapText, openMonthsText, unbilledText, distanceOutside, MONTH_NAMES, monthlyShares, pct, positionOf, projectedOverText, sharesToDate, WARNING_LABELS } from "./variance";
 
 /** A projection of $120k base a year of inference ($96k low, $150k high) and $24k of engineering (not metered). */
 const projection = [
@@ -206,6 +206,14 @@ describe("the portfolio's against-base cell", () => {
     expect(unbilledText({ count: 6, base: 124_411_59 }, true)).toBe("6 started use cases with a base projection of $124,412 so far have no bills yet (untagged, or not yet running).");
     expect(earlyWarningGapText({ count: 6, base: 124_411_59 })).toBe(
       "Early warnings are raised from bills: 6 started use cases with a base projection of $124,412 so far have no bills yet (untagged, or not yet running), so none can be raised on them.",
+    );
+  });
+
+  it("says the bills of a month not over yet are kept, and compared once it closes", () => {
+    expect(openMonthsText([])).toBeNull();
+    expect(openMonthsText([{ month: "2026-12", cents: 7_492_40 }])).toBe("December 2026 is not over: its bills ($7,492.40) are kept and shown with the imports, and compared once the month closes.");
+    expect(openMonthsText([{ month: "2026-12", cents: 1_00 }, { month: "2027-01", cents: 2_00 }], " for this use case")).toBe(
+      "December 2026 and January 2027 are not over: their bills for this use case ($3.00) are kept and shown with the imports, and compared once each month closes.",
     );
   });
 });
