@@ -23,8 +23,8 @@ export const PORTFOLIO_CACHE_TABLES = [
   "ActualSpend", "ActualSpendYear", "CostLineSet", // loadPortfolioActuals (the sets themselves, and the CostLine view)
 ] as const;
 
-/** Bump when the shape of PortfolioOverview changes. */
-const SHAPE = 7;
+/** Bump when the shape of PortfolioOverview changes. (8: the actuals' open months.) */
+const SHAPE = 8;
 
 export interface PortfolioOverview {
   dashboard: Dashboard | TotalsBeyondExactError;
@@ -61,8 +61,13 @@ async function computeHere(organizationId: string, filter: PortfolioFilter, budg
   return { dashboard, businessUnits, value, budgets, actuals };
 }
 
-export function overviewCacheKey(budgetYear: number): string {
-  return `portfolio-overview:${SHAPE}:${cacheBuildId()}:${budgetYear}`;
+/**
+ * The month `now` falls in (UTC) is part of the key: the actuals compare only the months that have
+ * closed (lib/server/actuals/read.ts, actualsPeriod), so when a month closes the panel changes with
+ * no write to any table, and an entry of the month before must not be served.
+ */
+export function overviewCacheKey(budgetYear: number, now: Date = new Date()): string {
+  return `portfolio-overview:${SHAPE}:${cacheBuildId()}:${budgetYear}:${now.toISOString().slice(0, 7)}`;
 }
 
 /**
