@@ -7,8 +7,9 @@
  * retrieval infrastructure, and manual estimates), not the engineering time or the retraining
  * cycles (mostly people's time, ./fields.ts) a projection also counts, so actuals are compared with
  * the projection of those categories (METERED_CATEGORIES).
- * The year so far is the months up to the latest month any actuals were imported for (a month
- * with no file yet is not a month of zero spend). A month is projected at a twelfth of the year's
+ * The year so far is the months up to the latest month any actuals were imported for that has
+ * closed (a month with no file yet is not a month of zero spend; one not over yet is not compared:
+ * lib/server/actuals/read.ts, actualsPeriod). A month is projected at a twelfth of the year's
  * figure (in whole cents), the months the use case runs that year: all twelve, or, in the year its
  * planned start falls in, those from its start month. Its first year of costs (a full year of
  * calls, lib/domain/costing/drivers/context.ts) is the figure of that calendar year, so a use case

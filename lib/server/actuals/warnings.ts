@@ -78,7 +78,7 @@ export function newlyRaised(before: readonly FlaggedUseCase[], after: readonly F
  *
  * What a flag depends on, hence who opens a watch: the use case's spend this year (actuals
  * imports, undos, rules, re-attribution when use cases are created, given an external id,
- * trashed, restored or deleted), the year so far (the latest month imported), the approach as
+ * trashed, restored or deleted), the year so far (the latest closed month imported), the approach as
  * chosen (a decision, or the recommendation, which answers and weights move) and its metered
  * projection for the year (answers, overrides, manual estimates, assumptions, weights, re-scoring),
  * and the use case's approved budget: the decision workflow's yearly budget once finance approves
