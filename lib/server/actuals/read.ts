@@ -378,8 +378,8 @@ function unbilledOf(r: UnbilledRow | null): PortfolioActuals["unbilled"] {
 }
 
 /**
- * The CTEs nb, np and nu: the started use cases the filter selects with no actual spend this year
- * ("ActualSpendYear" has no row of theirs), their year's metered lines for the approach as chosen
+ * The CTEs nb, np and nu: the started use cases the filter selects with no actual spend in the months
+ * compared (no "ActualSpendYear" row of theirs that comparedSql keeps), their year's metered lines for the approach as chosen
  * by category (as p reads them for the use cases with spend), and each one's base to date by the
  * same rule as the comparison's (sharesToDateSql from its start month to the last month compared),
  * kept where it is above zero. Started: a planned start on or before the last month compared, and
