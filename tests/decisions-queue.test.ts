@@ -2,12 +2,11 @@
  * The decision queue (issue 20) on the demo portfolio, against figures worked out by hand from
  * lib/server/seed/demo-portfolio.ts, and the index its rollup side reads through.
  */
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { readQueue } from "@/lib/server/decisions/queue";
-import { seedDemoOrganization } from "@/lib/server/seed/demo";
 import { setUpDecisionTests } from "./helpers/decisions";
+import { seedDemoForTest } from "./helpers/demo-org";
 
 const { org } = setUpDecisionTests();
 
@@ -52,19 +51,7 @@ describe("the decision queue on the demo portfolio", () => {
   };
 
   it("holds exactly the use cases worked out by hand, sorted by projected spend, the two agents with no estimate last", async () => {
-    const s = randomUUID().slice(0, 8);
-    const slug = `queue-demo-${s}`;
-    await seedDemoOrganization({
-      org: { name: "Queue demo", slug },
-      users: [
-        { role: "ADMIN", email: `admin-${s}@queue.test`, name: "Admin" },
-        { role: "EXECUTIVE", email: `cto-${s}@queue.test`, name: "CTO" },
-        { role: "LEAD", email: `lead-${s}@queue.test`, name: "Lead" },
-        { role: "FINANCE", email: `finance-${s}@queue.test`, name: "Finance" },
-      ],
-      password: "queue-demo-password",
-    });
-    const demo = await db.organization.findUniqueOrThrow({ where: { slug } });
+    const { org: demo, users } = await seedDemoForTest("queue-demo");
     const { items, counts, total } = await readQueue(demo.id);
     expect(total).toBe(15);
 
@@ -105,8 +92,8 @@ describe("the decision queue on the demo portfolio", () => {
 
     // The demo's people were told: the CTO of the proposal, of the decision to review and of the two
     // use cases whose bill is outside their range; finance of the budget.
-    const cto = await db.user.findUniqueOrThrow({ where: { email: `cto-${s}@queue.test` } });
-    const finance = await db.user.findUniqueOrThrow({ where: { email: `finance-${s}@queue.test` } });
+    const cto = { id: users.EXECUTIVE };
+    const finance = { id: users.FINANCE };
     expect((await db.notification.findMany({ where: { organizationId: demo.id, userId: cto.id }, select: { kind: true } })).map((n) => n.kind).sort()).toEqual(["approval_requested", "approval_requested", "early_warning", "early_warning", "to_review"]);
     // Finance: the budget of the incident search, and the one approved before the guideline Q&A's answers changed.
     expect((await db.notification.findMany({ where: { organizationId: demo.id, userId: finance.id }, select: { kind: true } })).map((n) => n.kind)).toEqual(["budget_requested", "budget_requested"]);

@@ -6,7 +6,6 @@
  * pick, and the page says the lean to Hybrid and what would bring it back; no flag contradicts it.
  * A score stored by the judgement before (2.6) is re-scored at start-up to the same.
  */
-import { randomUUID } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ScorePanel } from "@/app/o/[org]/use-cases/[id]/_panels/score-panel";
@@ -15,12 +14,11 @@ import { recommendationText } from "@/app/o/[org]/use-cases/_components/labels";
 import { JUDGEMENT_VERSION } from "@/lib/domain/frameworks";
 import { db } from "@/lib/server/db";
 import { outdatedScoreCount, rescoreOrganization } from "@/lib/server/rescore";
-import { seedDemoOrganization } from "@/lib/server/seed/demo";
 import { getUseCase } from "@/lib/server/use-cases/read";
+import { pageText as text, seedDemoForTest } from "./helpers/demo-org";
 import { signInAs, signOut } from "./helpers/session";
 
 const TITLE = "Contract redlining against the playbook";
-const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 
 let org: { id: string; slug: string };
 let useCaseId: string;
@@ -28,22 +26,11 @@ let cto: string;
 let finance: string;
 
 beforeAll(async () => {
-  const s = randomUUID().slice(0, 8);
-  const slug = `redlining-${s}`;
-  await seedDemoOrganization({
-    org: { name: "Redlining demo", slug },
-    users: [
-      { role: "ADMIN", email: `admin-${s}@redlining.test`, name: "Admin" },
-      { role: "EXECUTIVE", email: `cto-${s}@redlining.test`, name: "CTO" },
-      { role: "LEAD", email: `lead-${s}@redlining.test`, name: "Lead" },
-      { role: "FINANCE", email: `finance-${s}@redlining.test`, name: "Finance" },
-    ],
-    password: "redlining-demo-password",
-  });
-  org = await db.organization.findUniqueOrThrow({ where: { slug }, select: { id: true, slug: true } });
+  const demo = await seedDemoForTest("redlining");
+  org = demo.org;
+  cto = demo.users.EXECUTIVE;
+  finance = demo.users.FINANCE;
   useCaseId = (await db.useCase.findFirstOrThrow({ where: { organizationId: org.id, title: TITLE }, select: { id: true } })).id;
-  cto = (await db.user.findUniqueOrThrow({ where: { email: `cto-${s}@redlining.test` } })).id;
-  finance = (await db.user.findUniqueOrThrow({ where: { email: `finance-${s}@redlining.test` } })).id;
 }, 240_000);
 
 /** The recommendation as the use case's page shows it to the CTO (the cost table as finance reads it: an editor gets a client form). */

@@ -7,7 +7,6 @@
  * case's page and in the portfolio's risk flags; a score stored by the judgement before (2.8) is
  * re-scored at start-up to the same.
  */
-import { randomUUID } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ScorePanel } from "@/app/o/[org]/use-cases/[id]/_panels/score-panel";
@@ -17,35 +16,23 @@ import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { db } from "@/lib/server/db";
 import { loadDashboard } from "@/lib/server/portfolio/dashboard";
 import { outdatedScoreCount, rescoreOrganization } from "@/lib/server/rescore";
-import { seedDemoOrganization } from "@/lib/server/seed/demo";
+import { pageText as text, seedDemoForTest } from "./helpers/demo-org";
 import { signInAs, signOut } from "./helpers/session";
 
 const TITLE = "Supplier invoice coding";
 const LABEL = "Learning from users without a feedback loop";
 const SENTENCE =
   "The chosen approach is a structured pipeline, but the use case must learn from its users' interactions, which 002 says takes RLHF or a similar feedback loop; a structured pipeline learns only if such a loop is built into it, so plan and cost one, or consider feedback learning.";
-const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 
 let org: { id: string; slug: string };
 let useCaseId: string;
 let cto: string;
 
 beforeAll(async () => {
-  const s = randomUUID().slice(0, 8);
-  const slug = `invoices-${s}`;
-  await seedDemoOrganization({
-    org: { name: "Invoice coding demo", slug },
-    users: [
-      { role: "ADMIN", email: `admin-${s}@invoices.test`, name: "Admin" },
-      { role: "EXECUTIVE", email: `cto-${s}@invoices.test`, name: "CTO" },
-      { role: "LEAD", email: `lead-${s}@invoices.test`, name: "Lead" },
-      { role: "FINANCE", email: `finance-${s}@invoices.test`, name: "Finance" },
-    ],
-    password: "invoices-demo-password",
-  });
-  org = await db.organization.findUniqueOrThrow({ where: { slug }, select: { id: true, slug: true } });
+  const demo = await seedDemoForTest("invoices");
+  org = demo.org;
+  cto = demo.users.EXECUTIVE;
   useCaseId = (await db.useCase.findFirstOrThrow({ where: { organizationId: org.id, title: TITLE }, select: { id: true } })).id;
-  cto = (await db.user.findUniqueOrThrow({ where: { email: `cto-${s}@invoices.test` } })).id;
 }, 240_000);
 
 async function scorePanel() {
