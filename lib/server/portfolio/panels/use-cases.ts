@@ -245,16 +245,11 @@ function keptCounts(organizationId: string): Prisma.Sql {
             HAVING sum(k.n) > 0) g
       LEFT JOIN "AssumptionVersion" av ON av.id = g.av
     UNION ALL
-    SELECT 'missing', jsonb_build_object('key', t.key, 'n', sum(t.n)), NULL, NULL, NULL
+    -- The missing figures' tallies and the coverage words' (kind is the row's kind).
+    SELECT t.kind, jsonb_build_object('key', t.key, 'n', sum(t.n)), NULL, NULL, NULL
       FROM "PortfolioTally" t
-     WHERE t."organizationId" = ${organizationId} AND t.kind = 'missing'
-     GROUP BY t.key
-    HAVING sum(t.n) > 0
-    UNION ALL
-    SELECT 'coverage', jsonb_build_object('key', t.key, 'n', sum(t.n)), NULL, NULL, NULL
-      FROM "PortfolioTally" t
-     WHERE t."organizationId" = ${organizationId} AND t.kind = 'coverage'
-     GROUP BY t.key
+     WHERE t."organizationId" = ${organizationId} AND t.kind IN ('missing', 'coverage')
+     GROUP BY t.kind, t.key
     HAVING sum(t.n) > 0
     UNION ALL
     ${awaitingKept(organizationId)}
