@@ -95,3 +95,40 @@ test("a project lead sees the explanations but no weights form", async ({ page, 
   await expect(page.getByRole("button", { name: "Save weights and re-score" })).toHaveCount(0);
   await expect(page.getByText("Only an admin can change the weights.")).toBeVisible();
 });
+
+test("a preview still on its way when a weight changes again is not shown over the new weights", async ({ page, auth }) => {
+  const org = await auth.makeOrg({ roles: ["ADMIN"] });
+  await auth.signIn(page, org.users.ADMIN);
+  await page.goto(org.path("frameworks"));
+  const form = page.getByRole("form", { name: "Framework weights" });
+  const preview = page.getByTestId("weights-preview");
+
+  // Hold the first preview's answer until the admin has typed something else.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let sent!: () => void;
+  const first = new Promise<void>((resolve) => (sent = resolve));
+  let holding = true;
+  await page.route(/\/frameworks$/, async (route) => {
+    const r = route.request();
+    if (holding && r.method() === "POST" && r.headers()["next-action"]) {
+      holding = false;
+      sent();
+      await held;
+    }
+    await route.fallback();
+  });
+
+  const rag = form.getByLabel("Start with RAG");
+  await rag.fill("0");
+  await first;
+  await rag.fill("1.3");
+  await expect(preview).toContainText("Enter a weight from 0 to 5, in steps of 0.5");
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
+  release();
+  await answered;
+  // Give the page time to take in the late answer; it must still speak of what the form holds.
+  await page.waitForTimeout(750);
+  await expect(preview).toContainText("Enter a weight from 0 to 5, in steps of 0.5");
+  await expect(preview).not.toContainText("No recommendation would change");
+});

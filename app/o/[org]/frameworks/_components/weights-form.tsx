@@ -56,10 +56,12 @@ export function WeightsForm({
       weights[f.id] = w;
     }
     if (timer.current) clearTimeout(timer.current);
+    // Every change takes a new ticket, so an answer still on its way for earlier weights is dropped
+    // rather than shown over what the form now holds.
+    const ticket = ++asked.current;
     if (!valid) return setPreview({ state: "invalid" });
     if (frameworks.every((f) => weights[f.id] === f.weight)) return setPreview({ state: "same" });
     setPreview((p) => ({ ...p, state: "loading" }));
-    const ticket = ++asked.current;
     timer.current = setTimeout(async () => {
       const res = await previewFrameworkWeights(orgSlug, { weights }).catch(() => null);
       if (ticket !== asked.current) return;
