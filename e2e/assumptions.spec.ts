@@ -18,7 +18,7 @@ test("a lead sees the figures but no edit form", async ({ page, registry }) => {
   // A figure no seed gives says what it is: the product's estimate, to be replaced by the organization's own.
   await expect(page.getByTestId("figure-inputTokensPerCall")).toContainText("Not from the sources: an estimate of a typical question with its instructions; set your own.");
   await expect(page.getByTestId("catalogue")).toContainText("Default model openai/gpt-4o");
-  await expect(page.getByTestId("catalogue")).toContainText("@pydantic/genai-prices 0.1.8, not pinned yet");
+  await expect(page.getByTestId("catalogue")).toContainText("@pydantic/genai-prices 0.1.8's list, not pinned yet");
   await expect(page.getByTestId("figure-ragInfraYearlyUsd")).toContainText("Reference only");
   // A seed's figure set aside says what is priced instead.
   await expect(page.getByTestId("figure-ftFirstDeploymentHours").getByTestId("reference-only")).toContainText('No formula uses it. The build is priced from "Fine-tuning build (production)" instead');
@@ -83,7 +83,7 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await expect(page.getByTestId("figure-engineerRate")).toContainText("$225.00");
   await expect(page.getByTestId("figure-engineerRate")).toContainText("$275.00");
   await expect(page.getByTestId("figure-modelInputPricePerMTokens")).not.toContainText("From the catalogue");
-  await expect(page.getByTestId("catalogue")).toContainText(/pinned on \d{4}-\d{2}-\d{2}/);
+  await expect(page.getByTestId("catalogue")).toContainText(/list, copied into these assumptions on \d{4}-\d{2}-\d{2}\. The package gives no date for its prices/);
 
   // The history compares version 1 with the defaults.
   await page.getByRole("link", { name: "Compare with 0" }).click();

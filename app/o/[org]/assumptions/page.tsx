@@ -137,9 +137,10 @@ export default async function AssumptionsPage({
           Default model <strong>{current.set.model}</strong>
           {defaultPrice ? ` (${unitPrice(defaultPrice.inputPerM)} input, ${unitPrice(defaultPrice.outputPerM)} output per million tokens)` : " (not in the catalogue: priced by hand)"}. Model prices:{" "}
           {current.set.catalogue
-            ? `${current.set.catalogue.package} ${current.set.catalogue.version}, pinned on ${current.set.catalogue.pinnedOn}`
-            : `the installed ${CATALOGUE_PACKAGE} ${CATALOGUE_VERSION}, not pinned yet (the first saved version pins it)`}
+            ? `${current.set.catalogue.package} ${current.set.catalogue.version}'s list, copied into these assumptions on ${current.set.catalogue.pinnedOn}`
+            : `the installed ${CATALOGUE_PACKAGE} ${CATALOGUE_VERSION}'s list, not pinned yet (the first saved version pins it)`}
           {current.set.catalogue && current.set.catalogue.version !== CATALOGUE_VERSION ? ` (installed: ${CATALOGUE_VERSION}; re-pin to adopt its prices)` : ""}.
+          {" "}The package gives no date for its prices: check a price against the provider&apos;s own price list before relying on it, and set it by hand (input and output together) where it differs.
         </p>
         {ignoredHandPriceSentence(current.set.values) ? (
           <p className="mt-1 text-sm font-medium text-amber-800" data-testid="ignored-hand-price">
