@@ -260,7 +260,7 @@ describe("the Exports page says what the value columns are and what the as-chose
     const page = async (q: Record<string, string>) =>
       renderToStaticMarkup(await ExportsPage({ params: Promise.resolve({ org: slug }), searchParams: Promise.resolve(q) })).replace(/<[^>]+>/g, "");
     const whole = await page({});
-    expect(whole).toContain("are per use case: its expected benefit in a full year, repeated on each of its rows (every approach, year and category), so do not sum them");
+    expect(whole).toContain("are in dollars, per use case: its expected benefit in a full year (where benefit_kind is HOURS, the hours saved priced at the organization’s hourly rate; where it is REVENUE, the revenue itself), repeated on each of its rows (every approach, year and category), so do not sum them");
     expect(whole).toContain("benefit_low, benefit_base and benefit_high give the benefit per business unit and calendar year");
     // The demo's use cases with no cost as chosen: the two agents with no manual estimate,
     // "Supplier due-diligence agent" (Procurement's only use case) and "Renewal call preparation notes".
