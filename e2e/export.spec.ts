@@ -66,7 +66,7 @@ test("finance downloads the detail and business-unit rollups for a filter; a lea
   await expect(format.getByTestId("export-benefit-columns")).toContainText("repeated on each of its rows (every approach, year and category), so do not sum them");
   await expect(format.getByTestId("export-not-costed")).toContainText("add nothing to the “as chosen” rows: none in this view.");
   // The metered base to date is of the billed use cases only, not the row's base to date.
-  await expect(format.getByTestId("export-actual-columns")).toContainText("metered_base_to_date counts only the use cases with a bill that year");
+  await expect(format.getByTestId("export-actual-columns")).toContainText("metered_base_to_date counts only the use cases with a bill in those months");
 
   const [detail] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the detail cost rollup (CSV)" }).click()]);
   expect(detail.suggestedFilename()).toMatch(new RegExp(`^${org.slug}-cost-detail-\\d{4}-\\d{2}-\\d{2}\\.csv$`));

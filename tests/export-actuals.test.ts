@@ -10,7 +10,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import ExportsPage from "@/app/o/[org]/export/page";
 import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
-import { NOTE_ACTUAL_ONLY } from "@/lib/domain/export/cost-exports";
+import { NOTE_ACTUAL_ONLY, NOTE_OPEN_MONTH } from "@/lib/domain/export/cost-exports";
 import { db } from "@/lib/server/db";
 import { importActuals, type ActualsActor } from "@/lib/server/actuals/import";
 import { loadPortfolioActuals } from "@/lib/server/actuals/read";
@@ -151,6 +151,71 @@ describe("the finance exports with spend that no cost row carries", () => {
     });
     const page = await runAs(org.users.FINANCE.id, async () => renderToStaticMarkup(await ExportsPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({}) })));
     const bullet = page.match(/<li data-testid="export-actual-columns">(.*?)<\/li>/s)?.[1]?.replace(/<[^>]+>/g, "").replace(/&#x27;/g, "'");
-    expect(bullet).toContain("metered_base_to_date counts only the use cases with a bill that year: one with no actual spend adds nothing to it, so it is not the row’s base to date");
+    expect(bullet).toContain("metered_base_to_date counts only the use cases with a bill in those months: one with none adds nothing to it, so it is not the row’s base to date");
+    expect(bullet).toContain("A month not over yet (the current one, or a later one a bill is dated in) is not compared: its bills are in actual_open_month, in neither actual nor the variance, until the month closes");
+  });
+});
+
+describe("the finance exports with a bill in a month not over yet", () => {
+  it("compare the closed months as the portfolio does, keep the open month's bills in a column of their own, and still add up to the cent", async () => {
+    const { org, a, b } = await setUp();
+    const finance: ActualsActor = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" };
+    // D: projected beside A in Claims for 2026 (RAG, chosen, $1,200 of inference a year), billed only in March.
+    const d = await insertUseCaseWithCosts(org.id, {
+      title: "Claims summaries", businessUnit: "Claims", ownerId: org.users.LEAD.id, recommended: "RAG", chosen: "RAG", startYear: 2026,
+      yearly: { RAG: { INFERENCE: [1_200_00, 1_200_00] } },
+    });
+    await db.useCase.update({ where: { id: d }, data: { externalId: "UC-D" } });
+    // On 6 March 2026: March bills for A ($40) and D ($12.34), a March row tagged for no use case ($1.11, unattributed), and a row dated January 2027 for B ($9.99).
+    const rows = [
+      bill("2026-03-02", "40.00", "AI and Machine Learning", "UC-A"),
+      bill("2026-03-03", "12.34", "AI and Machine Learning", "UC-D"),
+      bill("2026-03-04", "1.11", "Compute", "UC-NONE"),
+      bill("2027-01-15", "9.99", "AI and Machine Learning", "UC-B"),
+    ];
+    await importActuals(finance, { source: chunked([FOCUS_HEADER, ...rows].join("\n") + "\n"), fileName: "march.csv", feed: "Early" });
+    const now = new Date("2026-03-06T10:00:00Z");
+    const exportOrg = { id: org.id, name: "Export Actuals" };
+
+    // The panel compares January and February: Claims $150 (A $100, B's pilot $50) against A's $300 metered base; D is not compared.
+    const p = await loadPortfolioActuals(org.id, EMPTY_FILTER, 10, 10, now);
+    expect(p.period).toEqual({ year: 2026, throughMonth: 2 });
+    expect(p.byBusinessUnit.map((x) => [x.businessUnit, x.actual, x.projected.base])).toEqual([["Claims", 150_00, 300_00], ["Sales", 25_00, 0]]);
+
+    const bu = await read(businessUnitStream(exportOrg, EMPTY_FILTER, now));
+    const chosen = bu.filter((r) => r.scenario === "as chosen");
+    const row = (unit: string, year: string, approach: string) => chosen.find((r) => r.business_unit === unit && r.calendar_year === year && r.approach === approach)!;
+    expect(row("Claims", "2026", "RAG")).toMatchObject({
+      use_cases: "2", actual: "100.00", metered_base_to_date: "300.00", variance_to_date: "-200.00", actual_through: "2026-02", actual_open_month: "52.34",
+    });
+    expect(row("Claims", "2026", "RAG").note).toContain(NOTE_OPEN_MONTH);
+    expect(row("Claims", "2026", "PROMPTING")).toMatchObject({ actual: "50.00", metered_base_to_date: "0.00", variance_to_date: "50.00", actual_open_month: "0.00", note: "actual includes 1 use case with no projection for this year" });
+    expect(row("Claims", "2027", "PROMPTING")).toMatchObject({ actual: "0.00", metered_base_to_date: "0.00", actual_open_month: "9.99" });
+    // Per business unit, the file's variance for 2026 is the panel's (actual minus the base projected to date), to the cent.
+    const of2026 = (unit: string) => chosen.filter((r) => r.calendar_year === "2026" && r.business_unit === unit);
+    for (const x of p.byBusinessUnit) {
+      expect(of2026(x.businessUnit).reduce((n, r) => n + cents(r.variance_to_date), 0)).toBe(x.actual - x.projected.base);
+      expect(sum(of2026(x.businessUnit))).toBe(x.actual);
+    }
+
+    // The detail: the same split, on the rows the spend is placed on.
+    const detail = await read(detailStream(exportOrg, EMPTY_FILTER, now));
+    const line = (id: string, year: string, category: string) => detail.find((r) => r.use_case_id === id && r.calendar_year === year && r.category === category && r.as_chosen === "yes")!;
+    expect(line(a, "2026", "INFERENCE")).toMatchObject({ actual: "60.00", actual_open_month: "40.00", actual_through: "2026-02" });
+    expect(line(a, "2026", "INFERENCE").note).toContain(NOTE_OPEN_MONTH);
+    expect(line(d, "2026", "INFERENCE")).toMatchObject({ actual: "0.00", actual_open_month: "12.34" });
+    expect(line(b, "2027", "INFERENCE")).toMatchObject({ actual: "0.00", actual_open_month: "9.99" });
+    expect(line(a, "2026", "RETRIEVAL_INFRA")).toMatchObject({ actual: "40.00", actual_open_month: "0.00", note: "" });
+
+    // Both files add up: actual to actual, open month to open month; and compared + open + unattributed = everything imported.
+    const open = (rs: Record<string, string>[]) => rs.reduce((n, r) => n + cents(r.actual_open_month), 0);
+    expect([sum(detail), open(detail)]).toEqual([sum(chosen), open(chosen)]);
+    expect([sum(chosen), open(chosen)]).toEqual([185_00, 40_00 + 12_34 + 9_99]);
+    const unattributed = Number((await db.actualSpend.aggregate({ where: { organizationId: org.id, useCaseId: null }, _sum: { cents: true } }))._sum.cents);
+    const imported = Number((await db.actualSpend.aggregate({ where: { organizationId: org.id }, _sum: { cents: true } }))._sum.cents);
+    expect(imported).toBe(185_00 + 40_00 + 12_34 + 1_11 + 9_99);
+    expect(sum(chosen) + open(chosen) + unattributed).toBe(imported);
+    // The open months the panel says are the files' open month plus the unattributed of those months.
+    expect(p.open.reduce((n, o) => n + o.cents, 0)).toBe(open(chosen) + 1_11);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { EMPTY_FILTER, type PortfolioFilter } from "../portfolio/filter";
 import {
   BU_COLUMNS, businessUnitHeader, businessUnitNote, createBusinessUnitFormatter, createDetailFormatter, DETAIL_COLUMNS, detailHeader,
-  detailNote, exportUrl, NOTE_ACTUAL_ONLY, notCostedExportSentence, type DetailRow, type ExportKind,
+  detailNote, exportUrl, NOTE_ACTUAL_ONLY, NOTE_OPEN_MONTH, notCostedExportSentence, type DetailRow, type ExportKind,
 } from "./cost-exports";
 
 const row = (over: Partial<DetailRow> = {}): DetailRow => ({
@@ -26,12 +26,15 @@ describe("the detail rows", () => {
       status_label: "Live", recommended_label: "RAG", chosen_label: "", approach_label: "RAG", category_label: "Inference",
       high_impact: "", personal_data: "", sourcing: "", vendor: "", stage: "", topic_area: "", eu_risk_tier: "", additional_fields: "",
       yearly_benefit_low: "", yearly_benefit_base: "", yearly_benefit_high: "", benefit_kind: "",
-      actual: "", actual_through: "",
+      actual: "", actual_through: "", actual_open_month: "",
     });
     expect(Object.keys(r!)).toEqual([...DETAIL_COLUMNS]);
-    // Actual spend placed on the row, and the latest month imported.
-    const [withActual] = parse(detailHeader() + f({ ...row(), actual: "12345", actualThrough: "2027-03" }));
-    expect(withActual).toMatchObject({ actual: "123.45", actual_through: "2027-03" });
+    // Actual spend placed on the row, and the last month compared.
+    const [withActual] = parse(detailHeader() + f({ ...row(), actual: "12345", actualThrough: "2027-03", actualOpen: "0" }));
+    expect(withActual).toMatchObject({ actual: "123.45", actual_through: "2027-03", actual_open_month: "0.00", note: "" });
+    // Bills of a month not over yet: in their own column, not in actual, and said in the note.
+    const [withOpen] = parse(detailHeader() + f({ ...row({ manual: true }), actual: "12345", actualThrough: "2027-03", actualOpen: "4000" }));
+    expect(withOpen).toMatchObject({ actual: "123.45", actual_open_month: "40.00", note: `manual estimate; ${NOTE_OPEN_MONTH}` });
   });
 
   it("write the governance fields and the additional fields kept from an import (issue 15)", () => {
@@ -107,12 +110,15 @@ describe("the business-unit rows", () => {
       approach_label: "Hybrid",
       high_impact_use_cases: "2", personal_data_use_cases: "0",
       benefit_low: "", benefit_base: "", benefit_high: "", valued_use_cases: "0",
-      actual: "", metered_base_to_date: "", variance_to_date: "", actual_through: "",
+      actual: "", metered_base_to_date: "", variance_to_date: "", actual_through: "", actual_open_month: "",
     });
     expect(Object.keys(r!)).toEqual([...BU_COLUMNS]);
     // As chosen, with actuals: the variance is actual minus the metered base to date, to the cent.
     const [withActual] = parse(businessUnitHeader() + f({ businessUnit: "Ops", calendarYear: "2027", scenario: "as chosen", approach: "RAG", low: "0", base: "0", high: "0", useCases: "1", incompleteUseCases: "0", manual: false, highImpactUseCases: "0", personalDataUseCases: "0", actual: "37402", meteredBaseToDate: "50000", actualThrough: "2027-02" }));
-    expect(withActual).toMatchObject({ actual: "374.02", metered_base_to_date: "500.00", variance_to_date: "-125.98", actual_through: "2027-02" });
+    expect(withActual).toMatchObject({ actual: "374.02", metered_base_to_date: "500.00", variance_to_date: "-125.98", actual_through: "2027-02", actual_open_month: "0.00" });
+    // A month not over yet: its bills in actual_open_month, in no figure compared, said in the note.
+    const [withOpen] = parse(businessUnitHeader() + f({ businessUnit: "Ops", calendarYear: "2027", scenario: "as chosen", approach: "RAG", low: "0", base: "0", high: "0", useCases: "1", incompleteUseCases: "0", manual: false, highImpactUseCases: "0", personalDataUseCases: "0", actual: "37402", meteredBaseToDate: "50000", actualThrough: "2027-02", actualOpen: "1234" }));
+    expect(withOpen).toMatchObject({ actual: "374.02", variance_to_date: "-125.98", actual_open_month: "12.34", note: NOTE_OPEN_MONTH });
   });
 
   it.each([[0, false, ""], ["2", false, "missing figures left out"], [0, true, "includes manual estimates"]] as const)("note for %s incomplete, manual %s: %j", (incompleteUseCases, manual, note) => {

@@ -38,8 +38,11 @@ export const DETAIL_COLUMNS = [
   // Value (issue 20): the use case's expected yearly benefit, low/base/high (empty: none entered).
   ...VALUE_DETAIL_COLUMNS,
   // Actual spend (issue 21): on the as-chosen rows, the spend attributed to the use case in that calendar
-  // year so far, placed once (ACTUALS_PLACEMENT), and the latest month imported.
+  // year's months compared (those that have closed), placed once (ACTUALS_PLACEMENT), and the last month compared.
   "actual", "actual_through",
+  // Its bills of a month not over yet (the month the file is made in, or one dated later): kept, placed the
+  // same way, not in `actual` (as the portfolio compares only closed months).
+  "actual_open_month",
 ] as const;
 
 /** What every row of one export shares. */
@@ -83,10 +86,12 @@ export interface DetailRow {
   /** The expected yearly benefit as stored (JSON or its text; null: none) and the hourly value rate (cents; null: the default). */
   benefit?: unknown;
   valueRateCents?: Whole | null;
-  /** Actual spend placed on this row (as-chosen rows only); null or absent: none. */
+  /** Actual spend of the months compared (closed) placed on this row (as-chosen rows only); null or absent: none. */
   actual?: Cents;
-  /** "2026-02": the latest month of actual spend imported; null when none. */
+  /** "2026-02": the last month compared, the latest month with actual spend that has closed; null when none. */
   actualThrough?: string | null;
+  /** Actual spend of months not over yet placed on this row (not in `actual`); null or absent: none. */
+  actualOpen?: Cents;
   /**
    * An actual-only row: attributed spend of a year in which the use case has no cost row for its approach
    * as chosen (a pilot billed before its planned start year, a use case not assessed), so no row could carry
@@ -109,16 +114,26 @@ export const ACTUALS_PLACEMENT: Record<string, string> = { INFERENCE: "INFERENCE
 export const NOTE_MISSING = "missing figure";
 export const NOTE_MANUAL = "manual estimate";
 export const NOTE_ACTUAL_ONLY = "actual spend only, no projection for this year";
+/** On a row with bills of a month not over yet: they are kept apart from the comparison. */
+export const NOTE_OPEN_MONTH = "bills of a month not over yet are in actual_open_month, not in actual";
+
+/** Whether a row carries bills of a month not over yet. */
+function hasOpen(cents: Cents | undefined): boolean {
+  return cents !== null && cents !== undefined && BigInt(cents) !== BigInt(0);
+}
 
 /**
  * The note for a detail row: a missing figure is never written as 0, it is an empty cell and this note.
  * An actual-only row's projection cells are empty because there is no projection, not a missing figure.
  */
-export function detailNote(row: Pick<DetailRow, "low" | "base" | "high" | "manual" | "actualOnly">): string {
-  if (row.actualOnly) return NOTE_ACTUAL_ONLY;
+export function detailNote(row: Pick<DetailRow, "low" | "base" | "high" | "manual" | "actualOnly" | "actualOpen">): string {
   const notes: string[] = [];
-  if (row.low === null || row.base === null || row.high === null) notes.push(NOTE_MISSING);
-  if (row.manual) notes.push(NOTE_MANUAL);
+  if (row.actualOnly) notes.push(NOTE_ACTUAL_ONLY);
+  else {
+    if (row.low === null || row.base === null || row.high === null) notes.push(NOTE_MISSING);
+    if (row.manual) notes.push(NOTE_MANUAL);
+  }
+  if (hasOpen(row.actualOpen)) notes.push(NOTE_OPEN_MONTH);
   return notes.join("; ");
 }
 
@@ -169,7 +184,8 @@ export function createDetailFormatter(ctx: ExportContext): (row: DetailRow) => s
     const category = categoryCells.get(row.category) ?? remember(categoryCells, row.category, [textCell(row.category), textCell(label(COST_CATEGORY_LABELS, row.category))]);
     return `${prefix},${approach[0]},${row.approach === asChosen ? "yes" : "no"},${integerCell(row.calendarYear)},${integerCell(row.lifecycleYear)},${category[0]},${
       centsToDecimal(row.low)},${centsToDecimal(row.base)},${centsToDecimal(row.high)},${CURRENCY},${integerCell(row.assumptionVersion)},${textCell(detailNote(row))},${
-      labels},${approach[1]},${category[1]},${suffix},${row.actual === null || row.actual === undefined ? "" : centsToDecimal(row.actual)},${codeCell(row.actualThrough ?? null)}${CRLF}`;
+      labels},${approach[1]},${category[1]},${suffix},${row.actual === null || row.actual === undefined ? "" : centsToDecimal(row.actual)},${codeCell(row.actualThrough ?? null)},${
+      row.actualOpen === null || row.actualOpen === undefined ? "" : centsToDecimal(row.actualOpen)}${CRLF}`;
   };
 }
 
@@ -199,10 +215,13 @@ export const BU_COLUMNS = [
   "high_impact_use_cases", "personal_data_use_cases",
   // Value (issue 20), on "as chosen" rows: the benefit the row's valued use cases realise that year.
   ...VALUE_BU_COLUMNS,
-  // Actual spend (issue 21), on the "as chosen" rows: attributed spend in the year so far, the metered part of the
-  // base projection (inference, hosting and training compute, retrieval, manual estimates; not engineering or retraining) for the same months,
-  // actual minus that, and the latest month imported. Unattributed spend is in no business unit.
+  // Actual spend (issue 21), on the "as chosen" rows: attributed spend in the year's months compared (those that
+  // have closed, as the portfolio compares them), the metered part of the base projection (inference, hosting and
+  // training compute, retrieval, manual estimates; not engineering or retraining) for the same months, actual minus
+  // that, and the last month compared. Unattributed spend is in no business unit.
   "actual", "metered_base_to_date", "variance_to_date", "actual_through",
+  // The bills of a month not over yet (the month the file is made in, or one dated later): kept, not compared.
+  "actual_open_month",
 ] as const;
 
 export interface BusinessUnitRow {
@@ -231,18 +250,23 @@ export interface BusinessUnitRow {
   personalDataUseCases: Whole;
   /** "as chosen" rows: the benefit realised in the year (lib/server/value/export.ts); absent elsewhere. */
   benefit?: UnitYearBenefit | null;
-  /** As chosen only (else null/absent): actual spend so far, the metered base for the same months, and the latest month. */
+  /**
+   * As chosen only (else null/absent): actual spend of the months compared (those that have closed), the metered
+   * base for the same months, the last month compared, and the bills of months not over yet (not in `actual`).
+   */
   actual?: Cents;
   meteredBaseToDate?: Cents;
   actualThrough?: string | null;
+  actualOpen?: Cents;
 }
 
-export function businessUnitNote(row: Pick<BusinessUnitRow, "incompleteUseCases" | "manual" | "actualOnlyUseCases">): string {
+export function businessUnitNote(row: Pick<BusinessUnitRow, "incompleteUseCases" | "manual" | "actualOnlyUseCases" | "actualOpen">): string {
   const notes: string[] = [];
   if (Number(row.incompleteUseCases) > 0) notes.push("missing figures left out");
   if (row.manual) notes.push("includes manual estimates");
   const actualOnly = Number(row.actualOnlyUseCases ?? 0);
   if (actualOnly > 0) notes.push(`actual includes ${actualOnly} use case${actualOnly === 1 ? "" : "s"} with no projection for this year`);
+  if (hasOpen(row.actualOpen)) notes.push(NOTE_OPEN_MONTH);
   return notes.join("; ");
 }
 
@@ -262,12 +286,12 @@ export function createBusinessUnitFormatter(ctx: ExportContext): (row: BusinessU
   ]);
 }
 
-function actualCells(row: Pick<BusinessUnitRow, "actual" | "meteredBaseToDate" | "actualThrough">): string[] {
+function actualCells(row: Pick<BusinessUnitRow, "actual" | "meteredBaseToDate" | "actualThrough" | "actualOpen">): string[] {
   const none = (v: Cents | undefined) => v === null || v === undefined;
-  if (none(row.actual) && none(row.meteredBaseToDate)) return ["", "", "", codeCell(row.actualThrough ?? null)];
+  if (none(row.actual) && none(row.meteredBaseToDate) && none(row.actualOpen)) return ["", "", "", codeCell(row.actualThrough ?? null), ""];
   const actual = BigInt(row.actual ?? 0);
   const base = BigInt(row.meteredBaseToDate ?? 0);
-  return [centsToDecimal(actual), centsToDecimal(base), centsToDecimal(actual - base), codeCell(row.actualThrough ?? null)];
+  return [centsToDecimal(actual), centsToDecimal(base), centsToDecimal(actual - base), codeCell(row.actualThrough ?? null), centsToDecimal(BigInt(row.actualOpen ?? 0))];
 }
 
 // ---------------------------------------------------------------------------------------------
