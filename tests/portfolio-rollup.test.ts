@@ -102,6 +102,9 @@ describe("the rollup the dashboard reads (UseCaseRollup) stays equal to the stor
         infeasible: (fails(ch) ? 1 : 0) | (fails(u.recommendedApproach) ? 2 : 0) | (fails("RAG") ? 4 : 0) | (fails("FINE_TUNING") ? 8 : 0) | (fails("HYBRID") ? 16 : 0),
         maxLagDays: typeof summary?.maxLagDays === "number" ? summary.maxLagDays : null,
         worstDelayDays: fails(ch) && typeof a?.worstDelayDays === "number" ? a.worstDelayDays : null,
+        // The years its lifecycle covers: from its start's year (else its creation's), its horizon, none after its retirement.
+        lifeStartYear: (u.startDate ?? u.createdAt).getUTCFullYear(),
+        lifeYears: Math.min(10, Math.max(1, u.horizonYears), u.retiredAt ? u.retiredAt.getUTCFullYear() - (u.startDate ?? u.createdAt).getUTCFullYear() + 1 : 10),
       });
     }
     // And the dashboard built on it equals the stored rows, for the organization and a filter.

@@ -350,14 +350,45 @@ async function spendByUnit(organizationId: string, filter: PortfolioFilter, year
  * manual estimate): the projection above leaves them out, and the budget panel says so. The years
  * a use case covers are those derivation costs (lib/server/use-cases/derive.ts): from the year of
  * its start (else its creation), its horizon of 1 to 10 years, none after the year it was retired.
- * Its condition repeats the predicates of the rollup's two partial indexes of rows with no as-chosen
- * total (not costed; not assessed), so the planner may read those rows alone (not measured at scale).
+ *
+ * Unfiltered, from the kept tally (kind 'notCosted', one count per unit and year; migration
+ * 20261206211500_portfolio_not_costed_tally): a few rows whatever the portfolio's size. Filtered
+ * (or before the organization's kept sums are there, or `fromRollup`), from the rollup rows in view.
  */
-export async function notCostedByUnit(organizationId: string, filter: PortfolioFilter, year: number): Promise<Map<string, number>> {
+export async function notCostedByUnit(organizationId: string, filter: PortfolioFilter, year: number, options: { fromRollup?: boolean } = {}): Promise<Map<string, number>> {
+  const kept = isEmptyFilter(filter) && !options.fromRollup ? await keptNotCostedByUnit(organizationId, year) : null;
+  const rows = kept ?? (await notCostedFromRollup(organizationId, filter, year));
+  return new Map(rows.map((r) => [r.businessUnit, int(r.n)]));
+}
+
+/** The kept tally's counts for the year, by unit; null while the organization's kept sums are not there yet. */
+async function keptNotCostedByUnit(organizationId: string, year: number): Promise<{ businessUnit: string; n: number }[] | null> {
+  const prefix = `${year}:`;
+  const rows = await scopedQueryRaw<{ businessUnit: string; n: number; marker: boolean }[]>(
+    organizationId,
+    Prisma.sql`
+      SELECT substr(t.key, ${prefix.length + 1}::int) AS "businessUnit", sum(t.n)::int AS n, false AS marker
+        FROM "PortfolioTally" t
+       WHERE t."organizationId" = ${organizationId} AND t.kind = 'notCosted' AND starts_with(t.key, ${prefix})
+       GROUP BY 1
+      HAVING sum(t.n) <> 0
+      UNION ALL
+      SELECT '', 0, true
+       WHERE ${keptSumsReady(organizationId)}`,
+  );
+  return rows.some((r) => r.marker) ? rows.filter((r) => !r.marker) : null;
+}
+
+/**
+ * The same count over the rollup rows in view, with their use cases' lifecycles. Its condition
+ * repeats the predicates of the rollup's two partial indexes of rows with no as-chosen total (not
+ * costed; not assessed), so the planner may read those rows alone; it still grows with them.
+ */
+async function notCostedFromRollup(organizationId: string, filter: PortfolioFilter, year: number): Promise<{ businessUnit: string; n: number }[]> {
   const arr = asChosenArray("r");
   const start = Prisma.sql`EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt"))::int`;
   const years = Prisma.sql`LEAST(10, GREATEST(1, u."horizonYears"), CASE WHEN u."retiredAt" IS NULL THEN 10 ELSE EXTRACT(YEAR FROM u."retiredAt")::int - ${start} + 1 END)`;
-  const rows = await scopedQueryRaw<{ businessUnit: string; n: number }[]>(
+  return scopedQueryRaw<{ businessUnit: string; n: number }[]>(
     organizationId,
     Prisma.sql`
       SELECT r."businessUnit", count(*)::int AS n
@@ -369,7 +400,6 @@ export async function notCostedByUnit(organizationId: string, filter: PortfolioF
          AND ${year}::int >= ${start} AND ${year}::int < ${start} + ${years}
        GROUP BY r."businessUnit"`,
   );
-  return new Map(rows.map((r) => [r.businessUnit, int(r.n)]));
 }
 
 /**
