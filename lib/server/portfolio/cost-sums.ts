@@ -12,8 +12,9 @@ import { scopedQueryRaw } from "../rls";
  * Their sum, by group, is what the statement in ./panels/costs.ts computes over the live rollup
  * rows; reading it costs the same whatever the number of use cases. The use-case panels' counts
  * ("PortfolioUseCaseSum") and tallies ("PortfolioTally": risk flags, missing figures, costed use
- * cases per unit) are kept by the same triggers, valid under the same marker, and rewritten by the
- * same two statements below (./panels/use-cases.ts and ../value/read.ts read them).
+ * cases per unit, not-costed use cases per year and unit) are kept by the same triggers, valid
+ * under the same marker, and rewritten by the same two statements below (./panels/use-cases.ts and
+ * ../value/read.ts read them).
  */
 
 /** The five arrays' keys, as in ./panels/costs.ts; per key: low, base and high sums, years with a base, use cases. */
