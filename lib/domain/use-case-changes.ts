@@ -33,6 +33,7 @@ export const FIELD_LABELS: Record<string, string> = {
   decisionState: "Decision",
   proposedApproach: "Proposed approach",
   yearlyBudget: "Yearly budget",
+  buildBudget: "One-off build (first year)",
   sentBackReason: "Reason",
   reviewReasons: "What changed",
   comment: "Comment",
@@ -156,6 +157,8 @@ export function formatFieldValue(path: string, value: unknown, names: Readonly<R
       return DECISION_STATE_LABELS[value as DecisionState] ?? String(value);
     case "yearlyBudget":
       return typeof value === "number" ? `${exactDollars(value)} a year` : String(value);
+    case "buildBudget":
+      return typeof value === "number" ? exactDollars(value) : String(value);
     case "chosenApproach":
     case "proposedApproach":
     case "recommendedApproach":

@@ -11,6 +11,7 @@ import { servingByCost, type ExplainInput } from "./explain";
 import { cannotServe } from "./feasibility";
 import { PROJECTED } from "./project";
 import { OWNER_ESTIMATE_WORDS } from "./owner-estimate";
+import { budgetText } from "../decisions/workflow";
 
 export interface OptionNote {
   text: string;
@@ -80,6 +81,26 @@ export function approachSpendText(approach: Approach, figure: ApproachFigure | n
   const total = `lifecycle ${dollars(figure.base)}${figure.complete ? "" : "+ (a figure is missing)"}`;
   const how = figure.estimate ? ` (${OWNER_ESTIMATE_WORDS}, ${dollars(figure.estimate.yearly)} a year × ${yearsText(figure.estimate.years)})` : figure.manual ? ` (${OWNER_ESTIMATE_WORDS})` : "";
   return `${name}: ${total}${how}`;
+}
+
+/**
+ * What a proposal asks the approver to approve, on its line of "Needs a decision": the one-off
+ * build apart from the yearly run rate, as its budget is stored, then the lifecycle: "Hybrid:
+ * $290,000 to build in 2027, then $198,000 a year (lifecycle $1,300,000 over 5 years)". A first
+ * year said as one yearly figure ($488,000) read as a run rate the later years never cost. An
+ * owner's estimate (it has no build part), an approach not costed, or a budget with no figure
+ * (its first year lacks one) is said as approachSpendText says it.
+ */
+export function proposalSpendText(
+  approach: Approach,
+  figure: ApproachFigure | null,
+  budget: { yearlyBudgetCents: number | null; buildCents: number },
+  buildYear: number,
+  years: number,
+): string {
+  if (!figure || figure.manual || budget.yearlyBudgetCents === null) return approachSpendText(approach, figure);
+  const lifecycle = `lifecycle ${dollars(figure.base)}${figure.complete ? "" : "+"} over ${yearsText(years)}${figure.complete ? "" : ", a figure is missing"}`;
+  return `${APPROACH_LABELS[approach]}: ${budgetText(budget, buildYear)} (${lifecycle})`;
 }
 
 /** An approach the model does not price, with no manual estimate on the use case. */

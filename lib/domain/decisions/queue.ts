@@ -92,14 +92,30 @@ export interface QueueRow extends QueueFacts {
   id: string;
   /** Projected spend as chosen (the decision, else the recommendation), lifecycle base, cents; null: not costed. */
   spendCents: number | null;
+  /** The approach of the workflow's decision (while proposed: the one proposed). */
+  proposedApproach?: Approach | null;
+  /** While proposed: what the proposed approach costs over the lifecycle (base), cents, as its line says; null: not costed. */
+  proposedSpendCents?: number | null;
 }
 
-/** Sorted by projected spend, largest first; not costed last; then by id for a stable order. */
+/**
+ * The figure a line of the queue is sorted by, the one it shows: a proposal's is the proposed
+ * approach's lifecycle cost (what the approver approves), not that of the approach chosen or
+ * recommended now, which may be another; any other line's, the spend as chosen. Written again as
+ * SQL in lib/server/decisions/queue.ts (QUEUE_FIGURE_SQL), which picks the page.
+ */
+export function queueFigure(r: Pick<QueueRow, "decisionState" | "spendCents" | "proposedApproach" | "proposedSpendCents">): number | null {
+  return r.decisionState === "PROPOSED" && r.proposedApproach ? (r.proposedSpendCents ?? null) : r.spendCents;
+}
+
+/** Sorted by the figure each line shows (queueFigure), largest first; not costed last; then by id for a stable order. */
 export function sortQueue<T extends QueueRow>(rows: readonly T[]): T[] {
   return [...rows].sort((a, b) => {
-    if (a.spendCents === null && b.spendCents !== null) return 1;
-    if (b.spendCents === null && a.spendCents !== null) return -1;
-    if (a.spendCents !== null && b.spendCents !== null && a.spendCents !== b.spendCents) return b.spendCents - a.spendCents;
+    const x = queueFigure(a);
+    const y = queueFigure(b);
+    if (x === null && y !== null) return 1;
+    if (y === null && x !== null) return -1;
+    if (x !== null && y !== null && x !== y) return y - x;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
 }

@@ -7,6 +7,9 @@
  * Next.js, Prisma or I/O.
  */
 import type { MemberRole } from "../use-case-permissions";
+import type { CostCategory } from "../costing/categories";
+import { ONE_TIME } from "../costing/drivers";
+import { dollars } from "../money";
 
 export const DECISION_STATES = ["PROPOSED", "SENT_BACK", "APPROVED", "BUDGET_APPROVED", "TO_REVIEW", "SUPERSEDED"] as const;
 export type DecisionState = (typeof DECISION_STATES)[number];
@@ -152,11 +155,43 @@ export const UNFIGURED_BUDGET_REFUSAL =
   "Ask the use case's owner to answer what its first year's cost is missing (or, for an agent, a pipeline or feedback learning, to enter its manual yearly estimate): the budget is then taken from the projection again.";
 
 /**
- * The yearly budget a proposal starts from: the approach's projected base cost in its first year
- * (cents), or null when the projection has no figure for it.
+ * A decision's budget, as taken from the projection of its approach: the one-off build (the
+ * categories priced once, in the first year only: build engineering, data curation, training
+ * compute) apart from the yearly run rate (the first year's other costs, which run every year).
+ * A first year of $488,000 is "$290,000 to build, then $198,000 a year", never "$488,000 a year":
+ * that read as a run rate the later years never cost, and counted the build again in each of them
+ * as approved spend. An owner's yearly estimate (an agent, a pipeline) has no build part.
  */
-export function budgetFromProjection(years: readonly { yearIndex: number; baseCents: bigint | number; complete: boolean }[]): number | null {
+export interface DecisionBudget {
+  /** The yearly budget: the run rate (cents). */
+  yearlyCents: number;
+  /** The one-off build, spent in the first year only (cents); 0 when the approach has none. */
+  buildCents: number;
+}
+
+/**
+ * The budget a proposal starts from: the approach's projected base cost in its first year (cents),
+ * its one-off lines apart; null when the first year has no whole figure.
+ */
+export function budgetFromProjection(
+  years: readonly { yearIndex: number; baseCents: bigint | number; complete: boolean }[],
+  lines: readonly { yearIndex: number; category: string; baseCents: bigint | number | null }[] = [],
+): DecisionBudget | null {
   const first = [...years].sort((a, b) => a.yearIndex - b.yearIndex)[0];
   if (!first || !first.complete) return null;
-  return Number(first.baseCents);
+  const total = Number(first.baseCents);
+  const buildCents = lines
+    .filter((l) => l.yearIndex === first.yearIndex && ONE_TIME.has(l.category as CostCategory) && l.baseCents !== null)
+    .reduce((n, l) => n + Number(l.baseCents), 0);
+  return { yearlyCents: total - buildCents, buildCents };
+}
+
+/**
+ * A decision's budget in words, the build apart: "$290,000 to build in 2027, then $198,000 a
+ * year"; "$60,000 a year" where there is nothing to build; NO_BUDGET_FIGURE without a figure.
+ */
+export function budgetText(budget: { yearlyBudgetCents: number | bigint | null; buildCents: number | bigint }, buildYear: number): string {
+  if (budget.yearlyBudgetCents === null) return NO_BUDGET_FIGURE;
+  const yearly = `${dollars(budget.yearlyBudgetCents)} a year`;
+  return Number(budget.buildCents) > 0 ? `${dollars(budget.buildCents)} to build in ${buildYear}, then ${yearly}` : yearly;
 }

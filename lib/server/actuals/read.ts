@@ -77,7 +77,7 @@ export async function loadVariances(
       const ids = [...months].filter(([, m]) => isCompared(m, period.throughMonth)).map(([id]) => id);
       const heads = ids.length
         ? await tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null; fromMonth: number }[]>`
-            SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${APPROVED_BUDGET} AS "budget",
+            SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${approvedBudget("u", period.year)} AS "budget",
                    ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth"
               FROM "UseCase" u ${approvedBudgetJoin("u")} WHERE u."organizationId" = ${organizationId} AND u."id" = ANY(${ids}::text[])`
         : [];
@@ -148,7 +148,7 @@ async function varianceSummaryRows(tx: Tx, organizationId: string, filter: Portf
     WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year}${only} AND ${comparedSql(period.throughMonth)} AND ${useCaseWhere(organizationId, filter)}`;
   // Cents arrive as float8 (exact below 2^53), sparing a string per figure on 10,000 rows.
   const heads = await tx.$queryRaw<SummaryRows["heads"]>`
-    SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${APPROVED_BUDGET} AS "budget", ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth",
+    SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${approvedBudget("u", period.year)} AS "budget", ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth",
            y."monthCents"::float8[] AS "months"
       FROM ${withActuals}`;
   const projection = await tx.$queryRaw<SummaryRows["projection"]>`
@@ -186,13 +186,16 @@ function summariesFrom({ heads, projection }: SummaryRows, period: ActualsPeriod
  * budget panel counts it, lib/server/value/read.ts). A decision proposed, approved by an
  * executive only, sent back or gone to review has no approved budget. The figure is the one
  * finance approved: the projection's first year, every category, as the workflow took it when the
- * approach was proposed or approved and again after each edit while it waited for finance
+ * approach was proposed or approved and again after each edit while it waited for finance: its
+ * yearly run rate each year, with its one-off build on top in the year the use case starts only
  * (lib/server/decisions/budget.ts); approved, it no longer moves. So a bill of the metered
  * categories alone passing it has passed what finance agreed to spend.
  */
 const approvedBudgetJoin = (u: string) =>
   Prisma.raw(`LEFT JOIN "UseCaseDecision" ab ON ab."useCaseId" = ${u}."id" AND ab."organizationId" = ${u}."organizationId" AND ab."state" = 'BUDGET_APPROVED'`);
-const APPROVED_BUDGET = Prisma.raw(`ab."yearlyBudgetCents"::float8`);
+/** The approved budget for `year`: the yearly run rate, and the one-off build in the use case's first year (the calendar year it starts). */
+const approvedBudget = (u: string, year: number) =>
+  Prisma.sql`(ab."yearlyBudgetCents" + CASE WHEN ${year}::int = EXTRACT(YEAR FROM COALESCE(${Prisma.raw(`${u}."startDate"`)}, ${Prisma.raw(`${u}."createdAt"`)}))::int THEN ab."buildCents" ELSE 0 END)::float8`;
 
 function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -404,7 +407,7 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
               FROM f GROUP BY 1) g`);
   return Prisma.sql`
     WITH y AS (
-      SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")}::text AS "approach", ${APPROVED_BUDGET} AS "budget",
+      SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")}::text AS "approach", ${approvedBudget("u", period.year)} AS "budget",
              ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth",
              ${monthsSum(1, t)} AS "actual",
              ARRAY[${recentMonths}]::bigint[] AS "recentMonths"

@@ -1,25 +1,36 @@
 import "server-only";
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { budgetFromProjection } from "@/lib/domain/decisions/workflow";
+import { budgetFromProjection, type DecisionBudget } from "@/lib/domain/decisions/workflow";
 import type { Tx } from "../db";
 import { readManualEstimate } from "../use-cases/mapping";
 
+/** A decision's budget as stored: the yearly run rate (null: no figure) and the one-off build. */
+export interface StoredBudget {
+  yearlyBudgetCents: bigint | null;
+  buildCents: bigint;
+}
+
+const stored = (b: DecisionBudget | null): StoredBudget => (b ? { yearlyBudgetCents: BigInt(b.yearlyCents), buildCents: BigInt(b.buildCents) } : { yearlyBudgetCents: null, buildCents: 0n });
+
 /**
- * The approach's first-year base cost from the stored projection (cents), or null. An agent, a
- * pipeline or feedback learning is costed from its owner's yearly estimate, which the stored
- * projection carries only for the approach chosen or recommended (lib/server/use-cases/derive.ts):
- * proposed or decided before that, its budget is the estimate's base, as the projection will be
- * once it is chosen; a use case with no deciding answer has no cost, so no budget.
+ * The approach's budget from the stored projection (cents): its first year's base cost, the
+ * one-off build apart from the yearly run rate (lib/domain/decisions/workflow.ts,
+ * budgetFromProjection); no figure when the first year lacks one. An agent, a pipeline or feedback
+ * learning is costed from its owner's yearly estimate, which the stored projection carries only
+ * for the approach chosen or recommended (lib/server/use-cases/derive.ts): proposed or decided
+ * before that, its budget is the estimate's base a year, nothing to build, as the projection will
+ * be once it is chosen; a use case with no deciding answer has no cost, so no budget.
  */
-export async function budgetFor(tx: Tx, organizationId: string, useCaseId: string, approach: Approach): Promise<bigint | null> {
+export async function budgetFor(tx: Tx, organizationId: string, useCaseId: string, approach: Approach): Promise<StoredBudget> {
   const years = await tx.costYear.findMany({ where: { organizationId, useCaseId, approach }, select: { yearIndex: true, baseCents: true, complete: true } });
   if (!years.length && (MANUAL_ESTIMATE_APPROACHES as readonly Approach[]).includes(approach)) {
     const uc = await tx.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { manualEstimate: true, evidence: true } });
     const estimate = uc && uc.evidence !== "none" ? readManualEstimate(uc.manualEstimate) : null;
-    return estimate ? BigInt(estimate.base) : null;
+    return stored(estimate ? { yearlyCents: estimate.base, buildCents: 0 } : null);
   }
-  const cents = budgetFromProjection(years);
-  return cents === null ? null : BigInt(cents);
+  const first = years.length ? Math.min(...years.map((y) => y.yearIndex)) : 1;
+  const lines = years.length ? await tx.costLine.findMany({ where: { organizationId, useCaseId, approach, yearIndex: first }, select: { yearIndex: true, category: true, baseCents: true } }) : [];
+  return stored(budgetFromProjection(years, lines));
 }
 
 /**
@@ -31,10 +42,10 @@ export async function budgetFor(tx: Tx, organizationId: string, useCaseId: strin
 export async function refreshWaitingBudget(tx: Tx, ref: { organizationId: string; useCaseId: string }): Promise<void> {
   const d = await tx.useCaseDecision.findFirst({
     where: { useCaseId: ref.useCaseId, organizationId: ref.organizationId, state: { in: ["PROPOSED", "APPROVED"] } },
-    select: { approach: true, yearlyBudgetCents: true },
+    select: { approach: true, yearlyBudgetCents: true, buildCents: true },
   });
   if (!d) return;
   const budget = await budgetFor(tx, ref.organizationId, ref.useCaseId, d.approach);
-  if (budget === d.yearlyBudgetCents) return;
-  await tx.useCaseDecision.update({ where: { useCaseId: ref.useCaseId }, data: { yearlyBudgetCents: budget } });
+  if (budget.yearlyBudgetCents === d.yearlyBudgetCents && budget.buildCents === d.buildCents) return;
+  await tx.useCaseDecision.update({ where: { useCaseId: ref.useCaseId }, data: budget });
 }

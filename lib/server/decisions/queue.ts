@@ -1,6 +1,7 @@
 import "server-only";
 import { approachFigure, decisionOptionNotes, type ApproachFigure, type OptionNotes } from "@/lib/domain/costing/options";
-import type { Approach } from "@/lib/domain/assessment";
+import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
+import { lifecycleYears } from "@/lib/domain/costing/retired";
 import { QUEUE_REASONS, queueReasons, sortQueue, type QueueReason } from "@/lib/domain/decisions/queue";
 import type { DecisionState } from "@/lib/domain/decisions/workflow";
 import { db, Prisma } from "../db";
@@ -53,9 +54,18 @@ export interface QueueItem {
    * not costed. The spend above is the approach chosen or recommended now, which may be another.
    */
   proposedSpend: ApproachFigure | null;
+  /** proposedSpend's base (null: not costed), which the line is sorted by (queueFigure). */
+  proposedSpendCents: number | null;
   /** While proposed: the notes the proposer wrote with it and who they are, for whoever approves from the line; else null. */
   proposal: { by: string; notes: string } | null;
+  /** The decision's yearly budget: the run rate, cents (null: no figure, or no decision in the workflow). */
   yearlyBudgetCents: number | null;
+  /** The decision's one-off build, spent in the first year only, on top of the yearly budget (cents; 0: nothing to build). */
+  buildCents: number;
+  /** The calendar year of the use case's first year of costs, when the build is spent. */
+  buildYear: number;
+  /** The years its lifecycle cost covers (its horizon, cut at its retirement). */
+  lifecycleYears: number;
   reasons: QueueReason[];
   /** A decision to review: what changed since it was approved. */
   reviewReasons: string[];
@@ -88,6 +98,7 @@ interface PageRow {
   proposalNotes: string | null;
   proposedById: string | null;
   budget: bigint | null;
+  build: bigint | null;
   reviewReasons: string[] | null;
 }
 
@@ -116,6 +127,22 @@ const reasonSql = (flagged: readonly string[]): Record<QueueReason, Prisma.Sql> 
   "early-warning": Prisma.sql`(r."useCaseId" = ANY(${[...flagged]}::text[]))`,
   budget: Prisma.sql`(d.state = 'APPROVED')`,
 });
+
+/**
+ * The figure each line is sorted by, as lib/domain/decisions/queue.ts (queueFigure) says it: a
+ * proposal's, the proposed approach's lifecycle base as its line shows it (approachFigure: the
+ * stored projection's, else, for an approach the model prices only from the owner's estimate, the
+ * estimate's base times the years, once the use case is assessed); any other line's, the spend as
+ * chosen. It sorted proposals by the approach chosen or recommended, which the line names apart.
+ */
+const lifecycleYearsSql = Prisma.sql`(CASE WHEN u."retiredAt" IS NULL THEN LEAST(10, GREATEST(1, u."horizonYears"))
+  ELSE GREATEST(0, LEAST(LEAST(10, GREATEST(1, u."horizonYears")), EXTRACT(YEAR FROM u."retiredAt")::int - EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt"))::int + 1)) END)`;
+const QUEUE_FIGURE_SQL = Prisma.sql`(CASE WHEN d.state = 'PROPOSED' THEN COALESCE(
+    (u."projectionSummary"->'approaches'->(d.approach::text)->'lifecycle'->>'base')::numeric::bigint,
+    CASE WHEN d.approach::text = ANY(${[...MANUAL_ESTIMATE_APPROACHES]}::text[]) AND u."projectionSummary"->'approaches' <> '{}'::jsonb
+          AND jsonb_typeof(u."manualEstimate"->'base') = 'number' AND ${lifecycleYearsSql} >= 1
+         THEN (u."manualEstimate"->>'base')::numeric::bigint * ${lifecycleYearsSql} END)
+  ELSE r."chosenBaseCents" END)`;
 
 const CANDIDATES = (organizationId: string, flagged: readonly string[]) => Prisma.sql`
     WITH candidates AS (
@@ -161,12 +188,12 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
                u."agreementVotes", u."agreementVoters", ${ABSTAINED_SQL} AS abstained, ${defaultStartSql(Prisma.sql`r.evidence`, Prisma.sql`u.score`)} AS "defaultStart",
                u."projectionSummary" AS summary, u."manualEstimate", u."horizonYears", u."startDate", u."createdAt", u."retiredAt",
                r."chosenBaseCents" AS spend, r.incomplete,
-               d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget, d."reviewReasons",
+               d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget, d."buildCents" AS build, d."reviewReasons",
                d.notes AS "proposalNotes", d."proposedById"
         ${FROM(organizationId)}
         JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = ${organizationId}
         WHERE ${wantedSql}
-        ORDER BY r."chosenBaseCents" DESC NULLS LAST, r."useCaseId"
+        ORDER BY ${QUEUE_FIGURE_SQL} DESC NULLS LAST, r."useCaseId"
         LIMIT ${limit}`);
       return [counts, rows] as const;
     },
@@ -185,6 +212,8 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
       const warning = flagged.get(r.id);
       const summary = r.summary as Parameters<typeof decisionOptionNotes>[0];
       const owner = ownerEstimateBasis(r);
+      const proposedSpend = r.state === "PROPOSED" && r.proposedApproach ? approachFigure(summary, r.proposedApproach, owner) : null;
+      const startYear = (r.startDate ?? r.createdAt).getUTCFullYear();
       const facts = { status: r.status, recommendedApproach: r.recommendedApproach, chosenApproach: r.chosenApproach, riskFlags: r.riskFlags ?? [], decisionState: r.state, warningFlags: warning?.flags ?? [] };
       return {
         ...facts,
@@ -201,9 +230,13 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
         spendIncomplete: r.spend !== null && (r.incomplete & 1) === 1,
         spendManual: r.spend !== null && isOwnerEstimate(r.summary, r.chosenApproach ?? r.recommendedApproach),
         proposedApproach: r.proposedApproach,
-        proposedSpend: r.state === "PROPOSED" && r.proposedApproach ? approachFigure(summary, r.proposedApproach, owner) : null,
+        proposedSpend,
+        proposedSpendCents: proposedSpend?.base ?? null,
         proposal: r.state === "PROPOSED" && r.proposalNotes?.trim() ? { by: proposerName(r.proposedById), notes: r.proposalNotes } : null,
         yearlyBudgetCents: r.budget === null ? null : Number(r.budget),
+        buildCents: r.build === null ? 0 : Number(r.build),
+        buildYear: startYear,
+        lifecycleYears: lifecycleYears({ horizonYears: r.horizonYears, startYear, retiredYear: r.retiredAt?.getUTCFullYear() ?? null }),
         reasons: queueReasons(facts),
         reviewReasons: r.state === "TO_REVIEW" ? (r.reviewReasons ?? []) : [],
         warnings: warning ? warningPhrases(warning) : [],
@@ -215,7 +248,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
 
 /** The workflow row of one use case, with names, for its Decision tab. */
 export async function readDecisionWorkflow(organizationId: string, useCaseId: string) {
-  const d = await db.useCaseDecision.findFirst({ where: { organizationId, useCaseId } });
+  const d = await db.useCaseDecision.findFirst({ where: { organizationId, useCaseId }, include: { useCase: { select: { startDate: true, createdAt: true } } } });
   if (!d) return null;
   const ids = [d.proposedById, d.decidedById, d.budgetApprovedById, d.supersededById].filter((x): x is string => !!x);
   const users = await db.user.findMany({ where: { id: { in: ids }, memberships: { some: { organizationId } } }, select: { id: true, name: true } });
@@ -225,6 +258,9 @@ export async function readDecisionWorkflow(organizationId: string, useCaseId: st
     approach: d.approach as Approach,
     notes: d.notes,
     yearlyBudgetCents: d.yearlyBudgetCents === null ? null : Number(d.yearlyBudgetCents),
+    buildCents: Number(d.buildCents),
+    /** The calendar year of the use case's first year of costs, when its one-off build is spent. */
+    buildYear: (d.useCase.startDate ?? d.useCase.createdAt).getUTCFullYear(),
     proposedBy: name(d.proposedById),
     proposedAt: d.proposedAt,
     decidedBy: name(d.decidedById),

@@ -1,7 +1,6 @@
 import "server-only";
 import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
-import { dollars } from "@/lib/domain/money";
-import { NO_BUDGET_FIGURE } from "@/lib/domain/decisions/workflow";
+import { budgetText, NO_BUDGET_FIGURE } from "@/lib/domain/decisions/workflow";
 import { audit } from "../audit";
 import type { Tx } from "../db";
 import { notify, resolveRequests } from "../notifications";
@@ -36,6 +35,7 @@ export async function supersedeByDirectDecision(
     data: { state: "SUPERSEDED", supersededById: actorId, supersededAt: now, supersededByApproach: ref.chosenApproach, version: { increment: 1 } },
   });
   const budget = d.yearlyBudgetCents === null ? null : Number(d.yearlyBudgetCents);
+  const build = budget !== null && d.buildCents > 0n ? { buildBudget: Number(d.buildCents) } : {};
   await audit(tx, {
     organizationId,
     actorId,
@@ -44,12 +44,12 @@ export async function supersedeByDirectDecision(
     entityId: ref.useCaseId,
     // On the History tab: "Decision: Budget approved → Superseded…", "Chosen approach: RAG → Fine-tuning",
     // and the yearly budget that no longer stands.
-    before: { decisionState: d.state, chosenApproach: d.approach, yearlyBudget: budget },
+    before: { decisionState: d.state, chosenApproach: d.approach, yearlyBudget: budget, ...build },
     after: { decisionState: "SUPERSEDED", chosenApproach: ref.chosenApproach, yearlyBudget: null },
   });
   const [who, uc] = await Promise.all([
     tx.user.findUnique({ where: { id: actorId }, select: { name: true } }),
-    tx.useCase.findFirstOrThrow({ where: { id: ref.useCaseId, organizationId }, select: { title: true } }),
+    tx.useCase.findFirstOrThrow({ where: { id: ref.useCaseId, organizationId }, select: { title: true, startDate: true, createdAt: true } }),
   ]);
   const old = APPROACH_LABELS[d.approach];
   const recorded = ref.chosenApproach ? `recorded ${APPROACH_LABELS[ref.chosenApproach]} directly as the decision on ${quote(uc.title)}` : `cleared the decision on ${quote(uc.title)}`;
@@ -61,15 +61,15 @@ export async function supersedeByDirectDecision(
     actorId,
     kind: "superseded",
     useCaseId: ref.useCaseId,
-    message: `${who?.name ?? "Someone"} ${recorded}, superseding the approved ${old}: ${consequence(d.state, budget)}.`,
+    message: `${who?.name ?? "Someone"} ${recorded}, superseding the approved ${old}: ${consequence(d.state, budget === null ? null : budgetText({ yearlyBudgetCents: budget, buildCents: d.buildCents }, (uc.startDate ?? uc.createdAt).getUTCFullYear()))}.`,
   });
   return true;
 }
 
 /** What superseding undoes, by where the workflow stood. */
-function consequence(state: string, budget: number | null): string {
-  const figure = budget === null ? `with ${NO_BUDGET_FIGURE}` : `of ${dollars(budget)}`;
-  if (state === "BUDGET_APPROVED") return `its yearly budget ${figure}, which finance approved, no longer counts as approved spend`;
-  if (state === "APPROVED") return `its yearly budget ${figure} no longer awaits finance`;
+function consequence(state: string, budget: string | null): string {
+  const figure = budget === null ? `with ${NO_BUDGET_FIGURE}` : `(${budget})`;
+  if (state === "BUDGET_APPROVED") return `its budget ${figure}, which finance approved, no longer counts as approved spend`;
+  if (state === "APPROVED") return `its budget ${figure} no longer awaits finance`;
   return "it is no longer to review";
 }

@@ -2,16 +2,15 @@ import "server-only";
 import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
 import { cannotServeSentence } from "@/lib/domain/costing/options";
 import type { ProjectionSummary } from "../projections";
-import { dollars } from "@/lib/domain/money";
 import { basisOf } from "@/lib/domain/decisions/material-change";
-import { NO_BUDGET_FIGURE, refusalFor, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
+import { budgetText, NO_BUDGET_FIGURE, refusalFor, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
 import { watchWarnings } from "../actuals/warnings";
 import { audit } from "../audit";
 import { Prisma, type Tx } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { membersWithRoles, notify, resolveRequests } from "../notifications";
 import { readAssessment } from "../use-cases/mapping";
-import { budgetFor } from "./budget";
+import { budgetFor, type StoredBudget } from "./budget";
 import { DECISION_AUDIT } from "./review";
 import { USE_CASE_ENTITY, type WriteContext } from "../use-cases/write";
 import { recordUseCaseDecision } from "../use-cases/decision";
@@ -41,11 +40,16 @@ interface LockedUseCase {
   recommendedApproach: Approach | null;
   chosenApproach: Approach | null;
   decisionNotes: string;
+  startDate: Date | null;
+  createdAt: Date;
 }
+
+/** The calendar year of the use case's first year of costs, when its one-off build is spent. */
+const buildYearOf = (uc: Pick<LockedUseCase, "startDate" | "createdAt">) => (uc.startDate ?? uc.createdAt).getUTCFullYear();
 
 async function lockUseCase(tx: Tx, organizationId: string, id: string): Promise<LockedUseCase> {
   const rows = await tx.$queryRaw<(LockedUseCase & { deletedAt: Date | null })[]>(Prisma.sql`
-    SELECT id, title, "ownerId", version, assessment, "recommendedApproach", "chosenApproach", "decisionNotes", "deletedAt"
+    SELECT id, title, "ownerId", version, assessment, "recommendedApproach", "chosenApproach", "decisionNotes", "startDate", "createdAt", "deletedAt"
       FROM "UseCase" WHERE id = ${id} AND "organizationId" = ${organizationId} FOR UPDATE`);
   const row = rows[0];
   if (!row || row.deletedAt) throw new NotFoundError("This use case does not exist.");
@@ -67,7 +71,11 @@ async function nameOf(tx: Tx, userId: string): Promise<string> {
   return (await tx.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? "Someone";
 }
 
-const money = (cents: bigint) => dollars(cents);
+/** The budget's figures as the audit keeps them: the yearly run rate and, where there is one, the one-off build. */
+const auditBudget = (b: StoredBudget) => ({
+  yearlyBudget: b.yearlyBudgetCents === null ? null : Number(b.yearlyBudgetCents),
+  ...(b.yearlyBudgetCents !== null && b.buildCents > 0n ? { buildBudget: Number(b.buildCents) } : {}),
+});
 
 /**
  * " Fine-tuning cannot serve this use case: it does not meet the 14-day lag." when the approach
@@ -80,6 +88,7 @@ async function cannotServeWarning(tx: Tx, organizationId: string, useCaseId: str
   return sentence ? ` ${sentence}` : "";
 }
 const quote = (title: string) => `“${title}”`;
+const numbers = (b: StoredBudget) => ({ yearlyBudgetCents: b.yearlyBudgetCents === null ? null : Number(b.yearlyBudgetCents), buildCents: Number(b.buildCents) });
 
 export interface ProposeInput {
   id: string;
@@ -87,7 +96,7 @@ export interface ProposeInput {
   notes: string;
 }
 
-export async function proposeDecision(tx: Tx, ctx: WriteContext, input: ProposeInput): Promise<{ state: DecisionState; yearlyBudgetCents: number | null }> {
+export async function proposeDecision(tx: Tx, ctx: WriteContext, input: ProposeInput): Promise<{ state: DecisionState; yearlyBudgetCents: number | null; buildCents: number }> {
   const { organizationId } = ctx;
   const uc = await lockUseCase(tx, organizationId, input.id);
   const existing = await decisionOf(tx, organizationId, uc.id);
@@ -98,7 +107,7 @@ export async function proposeDecision(tx: Tx, ctx: WriteContext, input: ProposeI
     state: "PROPOSED" as const,
     approach: input.approach,
     notes: input.notes,
-    yearlyBudgetCents: budget,
+    ...budget,
     proposedById: ctx.actorId,
     proposedAt: now,
     decidedById: null,
@@ -118,7 +127,7 @@ export async function proposeDecision(tx: Tx, ctx: WriteContext, input: ProposeI
     entity: USE_CASE_ENTITY,
     entityId: uc.id,
     before: existing ? { decisionState: existing.state } : null,
-    after: { decisionState: "PROPOSED", proposedApproach: input.approach, decisionNotes: input.notes, yearlyBudget: budget === null ? null : Number(budget) },
+    after: { decisionState: "PROPOSED", proposedApproach: input.approach, decisionNotes: input.notes, ...auditBudget(budget) },
   });
   const who = await nameOf(tx, ctx.actorId);
   await resolveRequests(tx, { organizationId, useCaseId: uc.id }, { actorId: ctx.actorId, others: `${who} made a new proposal`, self: "you made a new proposal" });
@@ -128,9 +137,9 @@ export async function proposeDecision(tx: Tx, ctx: WriteContext, input: ProposeI
     actorId: ctx.actorId,
     kind: "approval_requested",
     useCaseId: uc.id,
-    message: `${who} proposed ${APPROACH_LABELS[input.approach]} for ${quote(uc.title)} (yearly budget: ${budget === null ? NO_BUDGET_FIGURE : money(budget)}): it awaits your approval.${await cannotServeWarning(tx, organizationId, uc.id, input.approach)}`,
+    message: `${who} proposed ${APPROACH_LABELS[input.approach]} for ${quote(uc.title)} (budget: ${budgetText(budget, buildYearOf(uc))}): it awaits your approval.${await cannotServeWarning(tx, organizationId, uc.id, input.approach)}`,
   });
-  return { state: "PROPOSED", yearlyBudgetCents: budget === null ? null : Number(budget) };
+  return { state: "PROPOSED", ...numbers(budget) };
 }
 
 export interface ApproveInput {
@@ -149,7 +158,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
   const approach = input.approach ?? (state === "PROPOSED" ? existing!.approach : undefined);
   if (!approach) throw new ConflictError("There is no proposal to approve: choose the approach to decide.");
   const notes = input.notes ?? (existing && state === "PROPOSED" ? existing.notes : uc.decisionNotes);
-  // The budget is the projection's first year as it stands now: the use case may have been edited
+  // The budget is the projection's first year as it stands now (its build apart from its run rate): the use case may have been edited
   // (a volume, say) or re-projected since the proposal, and finance approves what the cost panel shows.
   const budget = await budgetFor(tx, organizationId, uc.id, approach);
 
@@ -163,7 +172,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
     state: "APPROVED" as const,
     approach,
     notes,
-    yearlyBudgetCents: budget,
+    ...budget,
     proposedById,
     proposedAt: existing && state === "PROPOSED" ? existing.proposedAt : now,
     decidedById: ctx.actorId,
@@ -183,7 +192,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
     entity: USE_CASE_ENTITY,
     entityId: uc.id,
     before: { decisionState: state },
-    after: { decisionState: "APPROVED", chosenApproach: approach, yearlyBudget: budget === null ? null : Number(budget) },
+    after: { decisionState: "APPROVED", chosenApproach: approach, ...auditBudget(budget) },
   });
   const who = await nameOf(tx, ctx.actorId);
   await resolveRequests(tx, { organizationId, useCaseId: uc.id }, { actorId: ctx.actorId, others: `${who} approved ${APPROACH_LABELS[approach]}`, self: `you approved ${APPROACH_LABELS[approach]}` });
@@ -193,7 +202,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
     actorId: ctx.actorId,
     kind: "budget_requested",
     useCaseId: uc.id,
-    message: `${who} approved ${APPROACH_LABELS[approach]} for ${quote(uc.title)}: ${budget === null ? `its yearly budget has ${NO_BUDGET_FIGURE}: you can approve it once the owner's answers give it one` : `its yearly budget of ${money(budget)} awaits your approval`}.${await cannotServeWarning(tx, organizationId, uc.id, approach)}`,
+    message: `${who} approved ${APPROACH_LABELS[approach]} for ${quote(uc.title)}: ${budget.yearlyBudgetCents === null ? `its yearly budget has ${NO_BUDGET_FIGURE}: you can approve it once the owner's answers give it one` : `its budget, ${budgetText(budget, buildYearOf(uc))}, awaits your approval`}.${await cannotServeWarning(tx, organizationId, uc.id, approach)}`,
   });
   if (proposedById !== ctx.actorId) {
     await notify(tx, {
@@ -252,7 +261,7 @@ export async function approveBudget(tx: Tx, ctx: WriteContext, input: { id: stri
     data: { state: "BUDGET_APPROVED", budgetApprovedById: ctx.actorId, budgetApprovedAt: new Date(), version: { increment: 1 } },
   });
   // check() refused a budget with no figure: finance approves a figure, never a blank.
-  const budget = existing!.yearlyBudgetCents!;
+  const budget = { yearlyBudgetCents: existing!.yearlyBudgetCents!, buildCents: existing!.buildCents };
   await audit(tx, {
     organizationId,
     actorId: ctx.actorId,
@@ -260,7 +269,7 @@ export async function approveBudget(tx: Tx, ctx: WriteContext, input: { id: stri
     entity: USE_CASE_ENTITY,
     entityId: uc.id,
     before: { decisionState: "APPROVED" },
-    after: { decisionState: "BUDGET_APPROVED", yearlyBudget: Number(budget) },
+    after: { decisionState: "BUDGET_APPROVED", ...auditBudget(budget) },
   });
   const who = await nameOf(tx, ctx.actorId);
   await resolveRequests(tx, { organizationId, useCaseId: uc.id }, { actorId: ctx.actorId, others: `${who} approved its budget`, self: "you approved its budget" });
@@ -270,7 +279,7 @@ export async function approveBudget(tx: Tx, ctx: WriteContext, input: { id: stri
     actorId: ctx.actorId,
     kind: "budget_approved",
     useCaseId: uc.id,
-    message: `${who} approved the yearly budget of ${money(budget)} for ${quote(uc.title)}.`,
+    message: `${who} approved the budget for ${quote(uc.title)}: ${budgetText(budget, buildYearOf(uc))}.`,
   });
   await warnings.close(ctx.actorId);
   return { state: "BUDGET_APPROVED" };

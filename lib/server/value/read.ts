@@ -254,10 +254,12 @@ export interface ApprovedSpend {
 }
 
 /**
- * The spend approved per business unit in a calendar year: the yearly budgets of the decisions
+ * The spend approved per business unit in a calendar year: the yearly budgets (run rates) of the decisions
  * whose budget finance has approved (lib/server/decisions/workflow.ts; state BUDGET_APPROVED), for
  * the use cases, not deleted, whose lifecycle covers that year; those approved with no figure
- * (NO_BUDGET_FIGURE) counted apart, never as $0 and never left out unsaid. Null when the
+ * (NO_BUDGET_FIGURE) counted apart, never as $0 and never left out unsaid. A decision's one-off
+ * build counts once, in the use case's first year (the calendar year it starts), never again in
+ * each later year of its lifecycle (it did while the yearly budget was the first year whole). Null when the
  * organization has no approved budget at all, so the panel says "no approvals yet" rather than $0.
  * A use case in the trash is in no total, so its approved budget is approved spend nowhere: not
  * in its unit's row, and not in whether the organization has approvals (it used to make the
@@ -272,7 +274,7 @@ export async function approvedSpendByBusinessUnit(organizationId: string, year: 
   // Filtered by organization in both tables explicitly (a small read of the decisions only).
   const rows = await db.$queryRaw<{ businessUnit: string | null; cents: bigint | null; withoutFigure: number }[]>(
     Prisma.sql`
-      SELECT u."businessUnit", sum(d."yearlyBudgetCents") FILTER (WHERE ${covers}) AS cents,
+      SELECT u."businessUnit", sum(d."yearlyBudgetCents" + CASE WHEN ${year} = EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt")) THEN d."buildCents" ELSE 0 END) FILTER (WHERE ${covers}) AS cents,
              count(*) FILTER (WHERE ${covers} AND d."yearlyBudgetCents" IS NULL)::int AS "withoutFigure"
         FROM "UseCaseDecision" d
         JOIN "UseCase" u ON u.id = d."useCaseId" AND u."organizationId" = d."organizationId"

@@ -4,14 +4,14 @@ import { PageHeader } from "@/components/page-header";
 import { EVIDENCE_LABELS } from "@/lib/domain/frameworks";
 import { dollars } from "@/lib/domain/money";
 import { QUEUE_REASON_LABELS, QUEUE_REASONS, QUEUE_REASONS_FOR, type QueueReason } from "@/lib/domain/decisions/queue";
-import { canTakeStep, refusalFor, stageText, UNFIGURED_BUDGET_REFUSAL } from "@/lib/domain/decisions/workflow";
+import { budgetText, canTakeStep, refusalFor, stageText, UNFIGURED_BUDGET_REFUSAL } from "@/lib/domain/decisions/workflow";
 import { buttonClass } from "@/components/button";
 import { readQueue, type QueueItem } from "@/lib/server/decisions/queue";
 import { loadUnbilled } from "@/lib/server/actuals/read";
 import { earlyWarningGapText } from "@/lib/domain/actuals";
 import { guardPage } from "@/lib/server/page-guard";
 import { OwnerEstimateMark } from "@/components/owner-estimate";
-import { approachSpendText } from "@/lib/domain/costing/options";
+import { approachSpendText, proposalSpendText } from "@/lib/domain/costing/options";
 import type { Approach } from "@/lib/domain/assessment";
 import { approachLabel, backingClause, riskFlagLabel, useCasePath } from "../use-cases/_components/labels";
 import { StepButton } from "./_components/step-button";
@@ -95,8 +95,10 @@ export default async function DecisionQueuePage(props: { params: Promise<{ org: 
 }
 
 /**
- * A proposal's line prices what is proposed, named ("Agent with tools: lifecycle $300,000 (owner's
- * estimate, $60,000 a year × 5 years)"), for that is what the approver approves; the figure of the
+ * A proposal's line prices what is proposed, named, for that is what the approver approves: the
+ * one-off build apart from the yearly run rate, as approving stores them ("Hybrid: $290,000 to
+ * build in 2027, then $198,000 a year (lifecycle $1,300,000 over 5 years)"), or the owner's
+ * estimate ("Agent with tools: lifecycle $300,000 (owner's estimate, $60,000 a year × 5 years)"); the figure of the
  * approach chosen or recommended now follows, named too, where it is another approach. Unnamed, the
  * recommendation's figure read as the proposal's.
  */
@@ -105,8 +107,8 @@ function ProposalSpend({ item, proposed }: { item: QueueItem; proposed: Approach
   const currentFigure = item.spendCents === null ? null : { base: item.spendCents, complete: !item.spendIncomplete, manual: item.spendManual, estimate: null, onceChosen: false };
   return (
     <>
-      <span className="tabular-nums text-zinc-900" data-testid="queue-spend" title="Lifecycle cost of the proposed approach, base scenario">
-        {approachSpendText(proposed, item.proposedSpend)}
+      <span className="tabular-nums text-zinc-900" data-testid="queue-spend" title="Budget and lifecycle cost of the proposed approach, base scenario">
+        {proposalSpendText(proposed, item.proposedSpend, item, item.buildYear, item.lifecycleYears)}
       </span>
       {current && current !== proposed ? (
         <span className="tabular-nums text-xs text-zinc-600" data-testid="queue-spend-other">
@@ -183,7 +185,7 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
           <StepButton orgSlug={orgSlug} id={item.id} step="approve" approach={approveWhat} label={`Approve ${approachLabel(approveWhat)}`} done="Approved." />
         )}
         {item.decisionState === "APPROVED" && !budgetRefusal && item.yearlyBudgetCents !== null && (
-          <StepButton orgSlug={orgSlug} id={item.id} step="approveBudget" label={`Approve budget ${dollars(item.yearlyBudgetCents)} a year`} done="Budget approved." />
+          <StepButton orgSlug={orgSlug} id={item.id} step="approveBudget" label={`Approve budget: ${budgetText(item, item.buildYear)}`} done="Budget approved." />
         )}
         {unfigured && (
           <button type="button" disabled aria-describedby={`budget-unfigured-${item.id}`} className={buttonClass("primary", "px-2 py-1 text-xs")}>

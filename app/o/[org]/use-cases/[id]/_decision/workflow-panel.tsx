@@ -3,9 +3,8 @@
  * each step and when, the yearly budget, and the step the viewer may take next.
  */
 import type { Approach } from "@/lib/domain/assessment";
-import { DECISION_STATE_LABELS, NO_BUDGET_FIGURE, UNFIGURED_BUDGET_REFUSAL, canTakeStep, refusalFor, stageOf } from "@/lib/domain/decisions/workflow";
+import { budgetText, DECISION_STATE_LABELS, NO_BUDGET_FIGURE, UNFIGURED_BUDGET_REFUSAL, canTakeStep, refusalFor, stageOf } from "@/lib/domain/decisions/workflow";
 import { buttonClass } from "@/components/button";
-import { dollars } from "@/lib/domain/money";
 import type { MemberRole } from "@/lib/domain/use-case-permissions";
 import { readDecisionWorkflow, type DecisionWorkflow } from "@/lib/server/decisions/queue";
 import type { OptionNotes } from "@/lib/domain/costing/options";
@@ -14,14 +13,15 @@ import { ApproveBudgetButton, ApproveOrSendBack, ProposeForm, WorkflowMessages }
 
 /**
  * "Superseded on 6 Dec 2026, 11:02 by Dana, who recorded Fine-tuning directly as the decision: the
- * yearly budget finance approved for RAG ($120,000.00 a year) no longer counts as approved spend."
+ * budget finance approved for RAG ($40,000 to build in 2027, then $120,000 a year) no longer counts
+ * as approved spend."
  */
-function supersededText(w: Pick<DecisionWorkflow, "approach" | "yearlyBudgetCents" | "budgetApprovedBy" | "supersededByApproach" | "supersededBy" | "supersededAt">, budget: (c: number | null) => string): string {
+function supersededText(w: Pick<DecisionWorkflow, "approach" | "budgetApprovedBy" | "supersededByApproach" | "supersededBy" | "supersededAt">, budget: string): string {
   const what = w.supersededByApproach ? `recorded ${approachLabel(w.supersededByApproach)} directly as the decision` : "cleared the decision directly";
   const old = approachLabel(w.approach);
   const money = w.budgetApprovedBy
-    ? `the yearly budget finance approved for ${old} (${budget(w.yearlyBudgetCents)}) no longer counts as approved spend`
-    : `the yearly budget for ${old} (${budget(w.yearlyBudgetCents)}) is no longer asked of finance`;
+    ? `the budget finance approved for ${old} (${budget}) no longer counts as approved spend`
+    : `the budget for ${old} (${budget}) is no longer asked of finance`;
   // A decision recorded directly before supersession existed was superseded by the migration that
   // found it, from its audit event; a decision recorded by no one known says so.
   const when = w.supersededAt ? ` on ${formatDateTime(w.supersededAt)}` : "";
@@ -49,7 +49,8 @@ export async function WorkflowPanel(props: {
   const w = await readDecisionWorkflow(props.organizationId, uc.id);
   const { optionNotes } = props;
   const state = w?.state ?? null;
-  const budget = (c: number | null) => (c === null ? NO_BUDGET_FIGURE : `${dollars(c)} a year`);
+  // The one-off build apart from the yearly run rate: "$290,000 to build in 2027, then $198,000 a year".
+  const budget = w ? budgetText(w, w.buildYear) : NO_BUDGET_FIGURE;
   // Finance is shown the step even when it cannot be taken yet for want of a figure, with why.
   const budgetRefusal = w && state === "APPROVED" ? refusalFor("approveBudget", actor, state, uc, w) : null;
   return (
@@ -64,7 +65,7 @@ export async function WorkflowPanel(props: {
       {w && (
         <ul className="space-y-1 text-sm" data-testid="workflow-steps">
           <li>
-            Proposed {approachLabel(w.approach)} by {w.proposedBy} on {formatDateTime(w.proposedAt)}; yearly budget: {budget(w.yearlyBudgetCents)}.
+            Proposed {approachLabel(w.approach)} by {w.proposedBy} on {formatDateTime(w.proposedAt)}; budget: <span data-testid="workflow-budget">{budget}</span>.
           </li>
           {proposalNotesShown(w) && (
             <li data-testid="proposal-notes">
@@ -104,7 +105,7 @@ export async function WorkflowPanel(props: {
         {w && (state === "PROPOSED" || state === "TO_REVIEW") && canTakeStep("approve", actor, state, uc, w) && (
           <ApproveOrSendBack orgSlug={props.orgSlug} id={uc.id} approach={w.approach} again={state === "TO_REVIEW"} optionNotes={optionNotes} />
         )}
-        {w && state === "APPROVED" && !budgetRefusal && <ApproveBudgetButton orgSlug={props.orgSlug} id={uc.id} label={`Approve the budget (${budget(w.yearlyBudgetCents)})`} />}
+        {w && state === "APPROVED" && !budgetRefusal && <ApproveBudgetButton orgSlug={props.orgSlug} id={uc.id} label={`Approve the budget (${budget})`} />}
         {budgetRefusal?.message === UNFIGURED_BUDGET_REFUSAL && (
           <div className="space-y-2" data-testid="budget-unfigured">
             <button type="button" disabled aria-describedby="budget-unfigured-reason" className={buttonClass("primary")}>
