@@ -42,7 +42,8 @@ async function queueLine(id: string, userId = org.users.EXECUTIVE.id): Promise<R
   const line = (await queueHtml(userId)).split("<li").find((l) => l.includes(`/use-cases/${id}?`)) ?? "";
   const out: Record<string, string> = {};
   for (const m of line.matchAll(/data-testid="(queue-[a-z-]+)"[^>]*>(.*?)<\/span>(?=<span|<\/li>|$)/g)) out[m[1]!] = text(m[2]!);
-  return { ...out, buttons: [...line.matchAll(/<button[^>]*>(.*?)<\/button>/g)].map((m) => text(m[1]!)) };
+  const buttons = [...line.matchAll(/<button[^>]*>(.*?)<\/button>/g)].map((m) => text(m[1]!));
+  return Object.assign(out, { buttons }) as unknown as Record<string, string> & { buttons: string[] };
 }
 
 async function logged(assessment: Record<string, unknown>, businessUnit = "Claims") {

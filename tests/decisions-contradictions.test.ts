@@ -51,13 +51,24 @@ async function budgetPanel(o: TestOrg, year = 2027): Promise<string> {
   return html.match(/data-testid="budget-panel".*?<\/section>/s)![0].replace(/<!-- -->/g, "");
 }
 
-/** Proposed, approved and its budget approved, each by whose step it is: the budget approved (cents; finance approves only a figure). */
+/**
+ * Proposed, approved and its budget approved, each by whose step it is: what the budget approved
+ * counts as approved spend in 2027, the use case's first year (cents; finance approves only a
+ * figure): its one-off build and a year of its run rate.
+ */
 async function throughTheWorkflow(o: TestOrg, id: string, approach: "RAG" | "FINE_TUNING"): Promise<number> {
   const proposed = (await runAs(o.users.LEAD.id, () => proposeDecision(o.slug, { id, approach, notes: "" }))) as Result;
   expect(proposed.ok).toBe(true);
   expect(await runAs(o.users.EXECUTIVE.id, () => approveDecision(o.slug, { id }))).toMatchObject({ ok: true });
   expect(await runAs(o.users.FINANCE.id, () => approveDecisionBudget(o.slug, { id }))).toMatchObject({ ok: true, data: { state: "BUDGET_APPROVED" } });
-  return (proposed.data as { yearlyBudgetCents: number }).yearlyBudgetCents;
+  const { yearlyBudgetCents, buildCents } = proposed.data as { yearlyBudgetCents: number; buildCents: number };
+  return yearlyBudgetCents + buildCents;
+}
+
+/** The budget of the use case's decision as the pages say it: "$72,000 to build in 2027, then $54,000 a year". */
+async function budgetWords(id: string): Promise<string> {
+  const d = await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: id }, select: { yearlyBudgetCents: true, buildCents: true } });
+  return `${dollars(d.buildCents)} to build in 2027, then ${dollars(d.yearlyBudgetCents!)} a year`;
 }
 
 beforeAll(async () => {
@@ -163,8 +174,9 @@ describe("a budget approved for a use case now in the trash", () => {
     // Legal's only use case is in the trash: no row, and nothing of it in any total.
     const { rows } = await budgetOverview(o.id, EMPTY_FILTER, 2027);
     expect(rows.map((r) => [r.businessUnit, r.approvedCents])).toEqual([["Claims", claimsBudget], ["Servicing", servicingBudget]]);
-    const live = await db.useCaseDecision.aggregate({ where: { organizationId: o.id, state: "BUDGET_APPROVED", useCase: { deletedAt: null } }, _sum: { yearlyBudgetCents: true } });
-    expect(rows.reduce((a, r) => a + (r.approvedCents ?? 0), 0)).toBe(Number(live._sum.yearlyBudgetCents));
+    // In 2027, their first year: each one's run rate and its build.
+    const live = await db.useCaseDecision.aggregate({ where: { organizationId: o.id, state: "BUDGET_APPROVED", useCase: { deletedAt: null } }, _sum: { yearlyBudgetCents: true, buildCents: true } });
+    expect(rows.reduce((a, r) => a + (r.approvedCents ?? 0), 0)).toBe(Number(live._sum.yearlyBudgetCents) + Number(live._sum.buildCents));
     expect(await budgetPanel(o)).not.toContain("no approvals yet");
   });
 
@@ -198,6 +210,7 @@ describe("a decision recorded directly over the workflow's approved one", () => 
     const redecided = await newUseCase(o, RAG_ANSWERS, { businessUnit: "Claims" });
     const keptBudget = await throughTheWorkflow(o, kept.id, "RAG");
     const oldBudget = await throughTheWorkflow(o, redecided.id, "RAG");
+    const oldWords = (await budgetWords(redecided.id)).replace(/\$/g, "\\$");
     expect((await approvedSpendByBusinessUnit(o.id, 2027))!.cents.get("Claims")).toBe(keptBudget + oldBudget);
 
     expect(await recordDirectly(o, redecided.id, "FINE_TUNING", "Tone matters more than freshness here.")).toMatchObject({ ok: true });
@@ -212,7 +225,7 @@ describe("a decision recorded directly over the workflow's approved one", () => 
     const panel = await approvalPanel(o, redecided.id);
     expect(panel).toContain("Superseded by a decision recorded directly");
     expect(panel).toMatch(
-      new RegExp(`Superseded on [^<]+ by EXECUTIVE [0-9a-f]{8}, who recorded Fine-tuning directly as the decision: the yearly budget finance approved for RAG \\(\\${dollars(oldBudget)} a year\\) no longer counts as approved spend\\.`),
+      new RegExp(`Superseded on [^<]+ by EXECUTIVE [0-9a-f]{8}, who recorded Fine-tuning directly as the decision: the budget finance approved for RAG \\(${oldWords}\\) no longer counts as approved spend\\.`),
     );
     expect(await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: redecided.id } })).toMatchObject({ state: "SUPERSEDED", supersededById: o.users.EXECUTIVE.id, supersededByApproach: "FINE_TUNING", approach: "RAG" });
     // One audit event, beside the decision recorded, in the same transaction.
@@ -222,7 +235,7 @@ describe("a decision recorded directly over the workflow's approved one", () => 
     const told = await db.notification.findMany({ where: { organizationId: o.id, useCaseId: redecided.id, kind: "superseded" }, select: { userId: true, message: true } });
     expect(told.map((n) => n.userId).sort()).toEqual([o.users.FINANCE.id, o.users.LEAD.id].sort());
     expect(told[0]!.message).toMatch(
-      new RegExp(`recorded Fine-tuning directly as the decision on “${redecided.title}”, superseding the approved RAG: its yearly budget of \\${dollars(oldBudget)}, which finance approved, no longer counts as approved spend\\.$`),
+      new RegExp(`recorded Fine-tuning directly as the decision on “${redecided.title}”, superseding the approved RAG: its budget \\(${oldWords}\\), which finance approved, no longer counts as approved spend\\.$`),
     );
 
     // The workflow starts again from a proposal; the old budget is not approved again by it.
@@ -251,7 +264,7 @@ describe("a decision recorded directly over the workflow's approved one", () => 
     expect((await readQueue(o.id, { reasons: ["budget"] })).items).toEqual([]);
     // Undecided again, and the tab says the approval was superseded by the clearing.
     expect((await readQueue(o.id, { reasons: ["undecided"] })).items.map((i) => i.title)).toEqual([uc.title]);
-    expect(await approvalPanel(o, uc.id)).toMatch(/who cleared the decision directly: the yearly budget for RAG \([^)]+\) is no longer asked of finance\./);
+    expect(await approvalPanel(o, uc.id)).toMatch(/who cleared the decision directly: the budget for RAG \(\$[\d,]+ to build in 2027, then \$[\d,]+ a year\) is no longer asked of finance\./);
     expect(await approveAgain(o, uc.id)).toMatchObject({ ok: false, code: "CONFLICT", message: "There is no proposal to approve: choose the approach to decide." });
   });
   const approveAgain = (o: TestOrg, id: string) => runAs(o.users.EXECUTIVE.id, () => approveDecision(o.slug, { id }));

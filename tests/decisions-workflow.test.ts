@@ -20,7 +20,7 @@ import { getUseCaseHistory } from "@/lib/server/use-cases/read";
 import { RAG_ANSWERS } from "./helpers/answers";
 import { dollars } from "@/lib/domain/money";
 import { UNFIGURED_BUDGET_REFUSAL } from "@/lib/domain/decisions/workflow";
-import { setUpDecisionTests, type Result } from "./helpers/decisions";
+import { projectedBudget, setUpDecisionTests, type Result } from "./helpers/decisions";
 import { createTestOrg } from "./helpers/factory";
 import { runAs, signInAs, signOut } from "./helpers/session";
 import { createElement, type ReactNode } from "react";
@@ -34,10 +34,12 @@ const { org, other, newUseCase, notificationsOf } = setUpDecisionTests();
 describe("the approval workflow, from a lead's proposal to finance's budget", () => {
   it("takes a use case from logged to budget approved, telling each next person, with each step in the history", async () => {
     const uc = await newUseCase();
-    const year1 = await db.costYear.findFirstOrThrow({ where: { useCaseId: uc.id, approach: "RAG", yearIndex: 1 }, select: { baseCents: true } });
+    const year1 = await projectedBudget(uc.id, "RAG");
 
     const proposed = (await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG", notes: "Retrieval over the guide." }))) as Result;
-    expect(proposed).toMatchObject({ ok: true, data: { state: "PROPOSED", yearlyBudgetCents: Number(year1.baseCents) } });
+    // The yearly budget is the run rate; RAG's build is apart, spent once in the first year.
+    expect(year1.build).toBeGreaterThan(0);
+    expect(proposed).toMatchObject({ ok: true, data: { state: "PROPOSED", yearlyBudgetCents: year1.yearly, buildCents: year1.build } });
     // The executive and the admin are asked; the lead (who acted) is not told of their own step.
     for (const who of [org.users.EXECUTIVE.id, org.users.ADMIN.id]) {
       expect(await notificationsOf(who, uc.id)).toEqual([{ kind: "approval_requested", message: expect.stringContaining("proposed RAG") }]);
@@ -85,20 +87,22 @@ describe("the approval workflow, from a lead's proposal to finance's budget", ()
     const uc = await newUseCase(`Approved ${randomUUID().slice(0, 8)}`, o);
     expect(await approvedSpendByBusinessUnit(o.id, 2027)).toBeNull(); // no approvals yet: said, never $0
     const proposed = (await runAs(o.users.LEAD.id, () => proposeDecision(o.slug, { id: uc.id, approach: "RAG", notes: "" }))) as Result;
-    const budget = (proposed.data as { yearlyBudgetCents: number }).yearlyBudgetCents;
+    const { yearlyBudgetCents: budget, buildCents: build } = proposed.data as { yearlyBudgetCents: number; buildCents: number };
+    expect(build).toBeGreaterThan(0);
     expect(await runAs(o.users.EXECUTIVE.id, () => approveDecision(o.slug, { id: uc.id }))).toMatchObject({ ok: true });
     expect(await approvedSpendByBusinessUnit(o.id, 2027)).toBeNull(); // approved, but not its budget yet
     expect(await runAs(o.users.FINANCE.id, () => approveDecisionBudget(o.slug, { id: uc.id }))).toMatchObject({ ok: true });
     expect(await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id }, select: { state: true } })).toEqual({ state: "BUDGET_APPROVED" });
-    // 2027 to 2029 (three years from 1 January 2027); the unit is the use case's (none given: "").
-    expect([...((await approvedSpendByBusinessUnit(o.id, 2027))?.cents ?? new Map())]).toEqual([["", budget]]);
+    // 2027 to 2029 (three years from 1 January 2027); the unit is the use case's (none given: ""); the build in its first year only.
+    expect([...((await approvedSpendByBusinessUnit(o.id, 2027))?.cents ?? new Map())]).toEqual([["", budget + build]]);
+    expect([...((await approvedSpendByBusinessUnit(o.id, 2028))?.cents ?? new Map())]).toEqual([["", budget]]);
     expect([...((await approvedSpendByBusinessUnit(o.id, 2029))?.cents ?? new Map())]).toEqual([["", budget]]);
     expect([...((await approvedSpendByBusinessUnit(o.id, 2030))?.cents ?? new Map([["none", 0]]))]).toEqual([]);
   });
 
   it("budgets an approval at the projection's first year as it is when approved, not as it was when proposed", async () => {
     const uc = await newUseCase();
-    const year1 = async () => Number((await db.costYear.findFirstOrThrow({ where: { useCaseId: uc.id, approach: "RAG", yearIndex: 1 }, select: { baseCents: true } })).baseCents);
+    const year1 = async () => (await projectedBudget(uc.id, "RAG")).yearly;
     const proposed = (await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG", notes: "" }))) as Result;
     const atProposal = (proposed.data as { yearlyBudgetCents: number }).yearlyBudgetCents;
     expect(atProposal).toBe(await year1());
@@ -216,16 +220,19 @@ describe("a yearly budget with no figure", () => {
     const version = (await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).version;
     const edited = (await runAs(org.users.LEAD.id, () => updateUseCase(org.slug, { id: uc.id, expectedVersion: version, title: `Volume ${randomUUID().slice(0, 6)}`, startDate: "2027-01-01", horizonYears: 3, assessment: RAG_ANSWERS }))) as Result;
     expect(edited.ok).toBe(true);
-    const year1 = Number((await db.costYear.findFirstOrThrow({ where: { useCaseId: uc.id, approach: "RAG", yearIndex: 1 }, select: { baseCents: true } })).baseCents);
-    expect(await row()).toMatchObject({ state: "APPROVED", yearlyBudgetCents: BigInt(year1) });
+    const year1 = await projectedBudget(uc.id, "RAG");
+    expect(await row()).toMatchObject({ state: "APPROVED", yearlyBudgetCents: BigInt(year1.yearly), buildCents: BigInt(year1.build) });
+    // The build apart from the run rate: the first year whole is not a yearly figure.
+    const said = `${dollars(year1.build)} to build in 2027, then ${dollars(year1.yearly)} a year`;
     panel = await financePanel(uc.id);
-    expect(panel).toContain(`Approve the budget (${dollars(year1)} a year)`);
+    expect(panel).toContain(`Approve the budget (${said})`);
     expect(panel).not.toContain("budget-unfigured");
     line = await financeQueueLine(uc.id);
-    expect(line).toContain(`Approve budget ${dollars(year1)} a year`);
+    expect(line).toContain(`Approve budget: ${said}`);
     expect(line).not.toContain("budget-unfigured");
     expect(await runAs(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id: uc.id }))).toMatchObject({ ok: true, data: { state: "BUDGET_APPROVED" } });
-    expect((await notificationsOf(org.users.LEAD.id, uc.id)).at(-1)?.message).toContain(`approved the yearly budget of ${dollars(year1)}`);
+    expect((await notificationsOf(org.users.LEAD.id, uc.id)).at(-1)?.message).toContain(`approved the budget for “`);
+    expect((await notificationsOf(org.users.LEAD.id, uc.id)).at(-1)?.message).toContain(`: ${said}.`);
   });
 });
 
@@ -277,7 +284,7 @@ describe("a decision to review, sent back", () => {
 describe("an edit that leaves an approved decision standing", () => {
   it("moves the yearly budget awaiting finance with the projection's first year, and leaves an approved budget as approved", async () => {
     const uc = await newUseCase();
-    const year1 = async () => Number((await db.costYear.findFirstOrThrow({ where: { useCaseId: uc.id, approach: "RAG", yearIndex: 1 }, select: { baseCents: true } })).baseCents);
+    const year1 = async () => (await projectedBudget(uc.id, "RAG")).yearly;
     const budgetNow = async () => Number((await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).yearlyBudgetCents);
     const edit = async (monthlyCalls: number) => {
       const version = (await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).version;

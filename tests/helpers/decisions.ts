@@ -50,3 +50,15 @@ export function setUpDecisionTests() {
     notificationsOf: (userId: string, useCaseId: string) => notificationsIn(org, userId, useCaseId),
   };
 }
+
+/**
+ * The budget a decision on the approach takes from its stored projection: the first year's base,
+ * its one-off lines (build engineering, data curation, training compute) apart as the build, the
+ * rest as the yearly budget (the run rate); and the first year whole.
+ */
+export async function projectedBudget(useCaseId: string, approach: "RAG" | "FINE_TUNING" | "HYBRID" | "PROMPTING"): Promise<{ yearly: number; build: number; first: number }> {
+  const first = Number((await db.costYear.findFirstOrThrow({ where: { useCaseId, approach, yearIndex: 1 }, select: { baseCents: true } })).baseCents);
+  const lines = await db.costLine.findMany({ where: { useCaseId, approach, yearIndex: 1, category: { in: ["BUILD_ENGINEERING", "DATA_CURATION", "TRAINING_COMPUTE"] } }, select: { baseCents: true } });
+  const build = lines.reduce((n, l) => n + Number(l.baseCents ?? 0n), 0);
+  return { yearly: first - build, build, first };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetFromProjection, canTakeStep, DECISION_STATE_LABELS, NO_BUDGET_FIGURE, refusalFor, stageOf, stageText, STEP_TO, type DecisionState, type WorkflowStep } from "./workflow";
+import { budgetFromProjection, budgetText, canTakeStep, DECISION_STATE_LABELS, NO_BUDGET_FIGURE, refusalFor, stageOf, stageText, STEP_TO, type DecisionState, type WorkflowStep } from "./workflow";
 
 const lead = { userId: "lead", role: "LEAD" as const };
 const otherLead = { userId: "other", role: "LEAD" as const };
@@ -106,9 +106,24 @@ describe("the stage a use case is at", () => {
   });
 });
 
-describe("the yearly budget taken from the projection", () => {
-  it("is the first year's base cost", () => {
-    expect(budgetFromProjection([{ yearIndex: 2, baseCents: 50_00n, complete: true }, { yearIndex: 1, baseCents: 120_000_00n, complete: true }])).toBe(120_000_00);
+describe("the budget taken from the projection", () => {
+  it("is the first year's base cost, whole where nothing is built", () => {
+    expect(budgetFromProjection([{ yearIndex: 2, baseCents: 50_00n, complete: true }, { yearIndex: 1, baseCents: 120_000_00n, complete: true }])).toEqual({ yearlyCents: 120_000_00, buildCents: 0 });
+  });
+  it("keeps the first year's one-off lines apart: the yearly budget is the run rate", () => {
+    const years = [{ yearIndex: 1, baseCents: 488_000_00n, complete: true }, { yearIndex: 2, baseCents: 198_000_00n, complete: true }];
+    const lines = [
+      { yearIndex: 1, category: "BUILD_ENGINEERING", baseCents: 250_000_00n },
+      { yearIndex: 1, category: "DATA_CURATION", baseCents: 30_000_00n },
+      { yearIndex: 1, category: "TRAINING_COMPUTE", baseCents: 10_000_00n },
+      { yearIndex: 1, category: "INFERENCE", baseCents: 198_000_00n },
+      { yearIndex: 2, category: "INFERENCE", baseCents: 198_000_00n },
+    ];
+    const budget = budgetFromProjection(years, lines);
+    expect(budget).toEqual({ yearlyCents: 198_000_00, buildCents: 290_000_00 });
+    expect(budgetText({ yearlyBudgetCents: budget!.yearlyCents, buildCents: budget!.buildCents }, 2027)).toBe("$290,000 to build in 2027, then $198,000 a year");
+    expect(budgetText({ yearlyBudgetCents: 60_000_00, buildCents: 0 }, 2027)).toBe("$60,000 a year");
+    expect(budgetText({ yearlyBudgetCents: null, buildCents: 0 }, 2027)).toBe(NO_BUDGET_FIGURE);
   });
   it("is none when the first year lacks a figure or nothing is projected", () => {
     expect(budgetFromProjection([{ yearIndex: 1, baseCents: 10n, complete: false }])).toBeNull();

@@ -1,6 +1,7 @@
 import "server-only";
 import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
 import { cannotServeSentence } from "@/lib/domain/costing/options";
+import { dollars } from "@/lib/domain/money";
 import type { ProjectionSummary } from "../projections";
 import { basisOf } from "@/lib/domain/decisions/material-change";
 import { budgetText, NO_BUDGET_FIGURE, refusalFor, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
@@ -137,7 +138,7 @@ export async function proposeDecision(tx: Tx, ctx: WriteContext, input: ProposeI
     actorId: ctx.actorId,
     kind: "approval_requested",
     useCaseId: uc.id,
-    message: `${who} proposed ${APPROACH_LABELS[input.approach]} for ${quote(uc.title)} (budget: ${budgetText(budget, buildYearOf(uc))}): it awaits your approval.${await cannotServeWarning(tx, organizationId, uc.id, input.approach)}`,
+    message: `${who} proposed ${APPROACH_LABELS[input.approach]} for ${quote(uc.title)} (${budget.buildCents > 0n && budget.yearlyBudgetCents !== null ? "budget" : "yearly budget"}: ${budget.buildCents > 0n ? budgetText(budget, buildYearOf(uc)) : budget.yearlyBudgetCents === null ? NO_BUDGET_FIGURE : dollars(budget.yearlyBudgetCents)}): it awaits your approval.${await cannotServeWarning(tx, organizationId, uc.id, input.approach)}`,
   });
   return { state: "PROPOSED", ...numbers(budget) };
 }
@@ -202,7 +203,9 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
     actorId: ctx.actorId,
     kind: "budget_requested",
     useCaseId: uc.id,
-    message: `${who} approved ${APPROACH_LABELS[approach]} for ${quote(uc.title)}: ${budget.yearlyBudgetCents === null ? `its yearly budget has ${NO_BUDGET_FIGURE}: you can approve it once the owner's answers give it one` : `its budget, ${budgetText(budget, buildYearOf(uc))}, awaits your approval`}.${await cannotServeWarning(tx, organizationId, uc.id, approach)}`,
+    message: `${who} approved ${APPROACH_LABELS[approach]} for ${quote(uc.title)}: ${budget.yearlyBudgetCents === null ? `its yearly budget has ${NO_BUDGET_FIGURE}: you can approve it once the owner's answers give it one` : budget.buildCents > 0n
+          ? `its budget, ${budgetText(budget, buildYearOf(uc))}, awaits your approval`
+          : `its yearly budget of ${dollars(budget.yearlyBudgetCents)} awaits your approval`}.${await cannotServeWarning(tx, organizationId, uc.id, approach)}`,
   });
   if (proposedById !== ctx.actorId) {
     await notify(tx, {
@@ -279,7 +282,10 @@ export async function approveBudget(tx: Tx, ctx: WriteContext, input: { id: stri
     actorId: ctx.actorId,
     kind: "budget_approved",
     useCaseId: uc.id,
-    message: `${who} approved the budget for ${quote(uc.title)}: ${budgetText(budget, buildYearOf(uc))}.`,
+    message:
+      budget.buildCents > 0n
+        ? `${who} approved the budget for ${quote(uc.title)}: ${budgetText(budget, buildYearOf(uc))}.`
+        : `${who} approved the yearly budget of ${dollars(budget.yearlyBudgetCents)} for ${quote(uc.title)}.`,
   });
   await warnings.close(ctx.actorId);
   return { state: "BUDGET_APPROVED" };
