@@ -26,9 +26,19 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   const id = page.url().split("/use-cases/")[1]!.split("?")[0]!;
   const [uc] = await registry.query<{ recommendedApproach: string }>(`SELECT "recommendedApproach" FROM "UseCase" WHERE id = $1`, [id]);
   expect(uc!.recommendedApproach).toBe("RAG");
-  const [year1] = await registry.query<{ base: string }>(`SELECT "baseCents"::text AS base FROM "CostYear" WHERE "useCaseId" = $1 AND approach = 'RAG' AND "yearIndex" = 1`, [id]);
-  // A budget reads in whole dollars, on the decision, the queue's button and the notifications.
-  const budget = dollars(BigInt(year1!.base));
+  const [year1] = await registry.query<{ base: string; year: number; years: number }>(
+    `SELECT "baseCents"::text AS base, "calendarYear" AS year, (SELECT count(*)::int FROM "CostYear" WHERE "useCaseId" = $1 AND approach = 'RAG') AS years FROM "CostYear" WHERE "useCaseId" = $1 AND approach = 'RAG' AND "yearIndex" = 1`,
+    [id],
+  );
+  const [oneOff] = await registry.query<{ base: string }>(
+    `SELECT coalesce(sum("baseCents"), 0)::text AS base FROM "CostLine" WHERE "useCaseId" = $1 AND approach = 'RAG' AND "yearIndex" = 1 AND category IN ('BUILD_ENGINEERING', 'DATA_CURATION', 'TRAINING_COMPUTE')`,
+    [id],
+  );
+  // A budget reads in whole dollars, on the decision, the queue's line and button and the
+  // notifications: RAG's one-off build apart from its yearly run rate (the first year's other costs).
+  const build = BigInt(oneOff!.base);
+  expect(build).toBeGreaterThan(0n);
+  const budget = `${dollars(build)} to build in ${year1!.year}, then ${dollars(BigInt(year1!.base) - build)} a year`;
 
   // It proposes the recommendation; a lead is offered no approval.
   await page.getByRole("link", { name: "Decision", exact: true }).click();
@@ -42,7 +52,7 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   // The confirmation outlives the refresh that took the proposal form away.
   await expect(page.getByTestId("workflow-message")).toHaveText("Proposed: the executives are notified.");
   await expect(page.getByTestId("workflow-steps")).toContainText(`Proposed RAG by ${users.LEAD.name} on`);
-  await expect(page.getByTestId("workflow-steps")).toContainText(budget);
+  await expect(page.getByTestId("workflow-steps")).toContainText(`budget: ${budget}.`);
   await expect(page.getByRole("button", { name: /^Approve/ })).toHaveCount(0);
 
   // The executive lands on the queue, notified.
@@ -56,11 +66,12 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   await expect(row.getByTestId("queue-recommendation")).toContainText("RAG · provisional");
   // Approving from the queue, the executive reads the lead's notes there too.
   await expect(row.getByTestId("queue-proposal-notes")).toHaveText(`${users.LEAD.name}’s notes with the proposal: “${notes}”`);
-  // The spend is the proposed approach's lifecycle (base), named, whole: every figure it needs was
-  // given. In whole dollars, the exact sum of the stored years rounded once. It is the
-  // recommendation too, so no second figure follows.
+  // The spend is the proposed approach's, named: its build apart from its yearly run rate, as
+  // approving stores them, then its lifecycle (base), whole: every figure it needs was given. In
+  // whole dollars, the exact sum of the stored years rounded once. It is the recommendation too, so
+  // no second figure follows.
   const [life] = await registry.query<{ base: string }>(`SELECT sum("baseCents")::text AS base FROM "CostYear" WHERE "useCaseId" = $1 AND approach = 'RAG'`, [id]);
-  await expect(row.getByTestId("queue-spend")).toHaveText(`RAG: lifecycle ${dollars(BigInt(life!.base))}`);
+  await expect(row.getByTestId("queue-spend")).toHaveText(`RAG: ${budget} (lifecycle ${dollars(BigInt(life!.base))} over ${year1!.years} years)`);
   await expect(row.getByTestId("queue-spend-other")).toHaveCount(0);
   // Beside "Approve RAG": what RAG costs over the lifecycle, and whether it is the cheapest that serves.
   await expect(row.getByTestId("queue-option-note")).toHaveText(/^RAG: \$[\d,]+ over the lifecycle \(base\)/);
@@ -96,12 +107,12 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   await expect(page.getByTestId("queue-panels").getByRole("link")).toHaveCount(1);
   const financeRow = page.getByTestId("queue-row").filter({ hasText: title });
   await expect(financeRow.getByRole("button", { name: /^Approve RAG/ })).toHaveCount(0);
-  await financeRow.getByRole("button", { name: `Approve budget ${budget} a year` }).click();
+  await financeRow.getByRole("button", { name: `Approve budget: ${budget}` }).click();
   // Approved, it needs nobody now: it leaves the queue.
   await expect(financeRow).toHaveCount(0);
   await expect(page.getByText("Nothing here needs a decision today.")).toBeVisible();
   await page.goto(`/o/${registry.org.slug}/notifications`);
-  await expect(page.getByTestId("notification").first()).toContainText(`${users.EXECUTIVE.name} approved RAG for “${title}”: its yearly budget of ${budget} awaits your approval.`);
+  await expect(page.getByTestId("notification").first()).toContainText(`${users.EXECUTIVE.name} approved RAG for “${title}”: its budget, ${budget}, awaits your approval.`);
   // Answered, the request no longer asks: it shows as done, and the bell has nothing unread.
   await expect(page.getByTestId("notification").first().getByTestId("notification-resolved")).toHaveText(/^Done No longer awaits you: you approved its budget \(.+\)\.$/);
   await expect(page.getByTestId("unread-count")).toHaveCount(0);
@@ -114,7 +125,7 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   const texts = await page.getByTestId("notification").allTextContents();
   expect(texts.join("\n")).toContain(`${users.EXECUTIVE.name} mentioned you on “${title}”`);
   expect(texts.join("\n")).toContain(`${users.EXECUTIVE.name} approved your decision on “${title}”`);
-  expect(texts.join("\n")).toContain(`${users.FINANCE.name} approved the yearly budget of ${budget} for “${title}”`);
+  expect(texts.join("\n")).toContain(`${users.FINANCE.name} approved the budget for “${title}”: ${budget}.`);
   // Each also by mail; nobody was mailed of their own step.
   await expect.poll(() => mailTo(users.LEAD.email).map((m) => m.subject).sort()).toEqual(
     [`${registry.org.name}: a budget was approved`, `${registry.org.name}: you were mentioned in a comment`, `${registry.org.name}: your decision was approved`].sort(),

@@ -63,6 +63,8 @@ export interface FixtureUseCase {
    * BUDGET_APPROVED, as the workflow leaves it (the early warning's approved budget). Needs `chosen`.
    */
   budgetApproved?: number;
+  /** The one-off build (cents) approved with it, spent in the first year only (0 unless given). */
+  buildApproved?: number;
   /** Default: assessed when the fixture has a recommendation or costs, else not assessed (as derivation would store). */
   evidence?: "none" | "provisional" | "assessed";
 }
@@ -125,7 +127,7 @@ export async function insertUseCaseWithCosts(organizationId: string, uc: Fixture
     if (!uc.chosen) throw new Error(`Fixture "${uc.title}": an approved budget needs a chosen approach.`);
     const at = new Date();
     await db.useCaseDecision.create({
-      data: { useCaseId: row.id, organizationId, state: "BUDGET_APPROVED", approach: uc.chosen, yearlyBudgetCents: BigInt(uc.budgetApproved), proposedById: uc.ownerId, proposedAt: at, decidedById: uc.ownerId, decidedAt: at, budgetApprovedById: uc.ownerId, budgetApprovedAt: at },
+      data: { useCaseId: row.id, organizationId, state: "BUDGET_APPROVED", approach: uc.chosen, yearlyBudgetCents: BigInt(uc.budgetApproved), buildCents: BigInt(uc.buildApproved ?? 0), proposedById: uc.ownerId, proposedAt: at, decidedById: uc.ownerId, decidedAt: at, budgetApprovedById: uc.ownerId, budgetApprovedAt: at },
     });
   }
   // As every save does: the dashboard's rollup row, rebuilt from what was just stored.

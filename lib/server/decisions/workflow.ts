@@ -89,6 +89,12 @@ async function cannotServeWarning(tx: Tx, organizationId: string, useCaseId: str
   return sentence ? ` ${sentence}` : "";
 }
 const quote = (title: string) => `“${title}”`;
+/**
+ * The budget in a proposal's message: "budget: $290,000 to build in 2027, then $198,000 a year"
+ * where there is a build; else "yearly budget: $60,000", or its want of a figure.
+ */
+const budgetClause = (b: StoredBudget, buildYear: number) =>
+  b.yearlyBudgetCents !== null && b.buildCents > 0n ? `budget: ${budgetText(b, buildYear)}` : `yearly budget: ${b.yearlyBudgetCents === null ? NO_BUDGET_FIGURE : dollars(b.yearlyBudgetCents)}`;
 const numbers = (b: StoredBudget) => ({ yearlyBudgetCents: b.yearlyBudgetCents === null ? null : Number(b.yearlyBudgetCents), buildCents: Number(b.buildCents) });
 
 export interface ProposeInput {
@@ -138,7 +144,7 @@ export async function proposeDecision(tx: Tx, ctx: WriteContext, input: ProposeI
     actorId: ctx.actorId,
     kind: "approval_requested",
     useCaseId: uc.id,
-    message: `${who} proposed ${APPROACH_LABELS[input.approach]} for ${quote(uc.title)} (${budget.buildCents > 0n && budget.yearlyBudgetCents !== null ? "budget" : "yearly budget"}: ${budget.buildCents > 0n ? budgetText(budget, buildYearOf(uc)) : budget.yearlyBudgetCents === null ? NO_BUDGET_FIGURE : dollars(budget.yearlyBudgetCents)}): it awaits your approval.${await cannotServeWarning(tx, organizationId, uc.id, input.approach)}`,
+    message: `${who} proposed ${APPROACH_LABELS[input.approach]} for ${quote(uc.title)} (${budgetClause(budget, buildYearOf(uc))}): it awaits your approval.${await cannotServeWarning(tx, organizationId, uc.id, input.approach)}`,
   });
   return { state: "PROPOSED", ...numbers(budget) };
 }

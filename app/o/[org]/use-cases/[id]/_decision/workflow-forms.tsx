@@ -96,7 +96,7 @@ export function ProposeForm(props: { orgSlug: string; id: string; recommended: s
         </label>
         <textarea id="propose-notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} className="mt-1 block w-full rounded border border-zinc-300 px-2 py-1.5 text-sm" />
       </div>
-      <p className="text-xs text-zinc-600">The budget is taken from the projection&apos;s first year (base): what is spent once to build the approach, apart from the yearly cost of running it, which is the yearly budget.</p>
+      <p className="text-xs text-zinc-600">The budget is taken from the projection&apos;s first year (base): the one-off cost of building the approach, if it has one, apart from the yearly cost of running it.</p>
       <ScriptButton type="submit" disabled={pending} className={buttonClass("primary")}>
         {pending ? "Proposing…" : "Propose"}
       </ScriptButton>
