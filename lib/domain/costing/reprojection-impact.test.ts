@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { dollars } from "../money";
+import { moveText, reprojectionImpact, reprojectionSentences, type RepricedUseCase } from "./reprojection-impact";
+
+const uc = (id: string, title: string, before: number | null, after: number | null): RepricedUseCase => ({ id, title, before, after });
+
+describe("what re-pricing the portfolio did", () => {
+  it("totals before and after, counts the use cases that moved and names the largest moves first", () => {
+    const i = reprojectionImpact([
+      uc("a", "Support bot", 1_000_000_00, 1_100_000_00), // +$100,000
+      uc("b", "Contract search", 500_000_00, 300_000_00), // −$200,000
+      uc("c", "Invoice triage", 200_000_00, 200_000_00), // unchanged
+      uc("d", "Email drafts", 50_000_00, 60_000_00), // +$10,000
+      uc("e", "Archive", null, null), // not costed either side
+      uc("f", "Ticket routing", 10_000_00, 15_000_00), // +$5,000
+    ]);
+    expect(i.total).toEqual({ before: 1_760_000_00, after: 1_675_000_00, costedBefore: 5, costedAfter: 5 });
+    expect(i.useCases).toBe(6);
+    expect(i.moved).toBe(4);
+    expect(i.most.map((m) => m.title)).toEqual(["Contract search", "Support bot", "Email drafts"]);
+    const s = reprojectionSentences(i, dollars);
+    expect(s.total).toBe("The lifecycle total as chosen moved from $1,760,000 to $1,675,000 (−$85,000; 5 use cases costed).");
+    expect(s.moved).toBe("4 of 6 use cases have a new lifecycle cost; the 3 that moved most:");
+    expect(i.most.map((m) => moveText(m, dollars))).toEqual(["$500,000 → $300,000 (−$200,000)", "$1,000,000 → $1,100,000 (+$100,000)", "$50,000 → $60,000 (+$10,000)"]);
+  });
+
+  it("counts a use case that gains or loses a cost as moved, and says how many are costed before and now", () => {
+    const i = reprojectionImpact([uc("a", "Support bot", null, 40_000_00), uc("b", "Contract search", 25_000_00, null), uc("c", "Invoice triage", 10_000_00, 10_000_00)]);
+    expect(i.total).toEqual({ before: 35_000_00, after: 50_000_00, costedBefore: 2, costedAfter: 2 });
+    expect(i.moved).toBe(2);
+    expect(i.most.map((m) => moveText(m, dollars))).toEqual(["not costed → $40,000", "$25,000 → not costed"]);
+    expect(reprojectionSentences(i, dollars).moved).toBe("2 of 3 use cases have a new lifecycle cost:");
+    const j = reprojectionImpact([uc("a", "Support bot", null, 40_000_00), uc("c", "Invoice triage", 10_000_00, 10_000_00)]);
+    expect(reprojectionSentences(j, dollars).total).toBe("The lifecycle total as chosen moved from $10,000 to $50,000 (+$40,000; 1 use case costed before, 2 now).");
+  });
+
+  it("says nothing moved when no use case's lifecycle cost changed", () => {
+    const i = reprojectionImpact([uc("a", "Support bot", 12_345_67, 12_345_67), uc("b", "Archive", null, null)]);
+    expect(i.moved).toBe(0);
+    expect(i.most).toEqual([]);
+    expect(reprojectionSentences(i, dollars)).toEqual({
+      total: "Nothing moved: the lifecycle total as chosen stays at $12,346 (1 use case costed).",
+      moved: "No use case's lifecycle cost changed among the 2 use cases.",
+    });
+    expect(reprojectionSentences(reprojectionImpact([]), dollars).total).toBe("There are no use cases yet: nothing moved.");
+  });
+
+  it("orders equal moves by title as the app lists them, whatever order they came in", () => {
+    const i = reprojectionImpact([uc("z", "Zebra", 100, 200), uc("e", "Éclair", 100, 200), uc("a", "apple", 100, 200), uc("m", "Mango", 100, 200)]);
+    expect(i.most.map((m) => m.title)).toEqual(["apple", "Éclair", "Mango"]);
+    expect(reprojectionSentences(i, dollars).moved).toBe("4 of 4 use cases have a new lifecycle cost; the 3 that moved most:");
+  });
+
+  it("keeps a move that cancels out another in the count while the total stays", () => {
+    const i = reprojectionImpact([uc("a", "Support bot", 100_00, 200_00), uc("b", "Contract search", 200_00, 100_00)]);
+    expect(i.moved).toBe(2);
+    expect(reprojectionSentences(i, dollars).total).toBe("The lifecycle total as chosen stays at $300 (2 use cases costed).");
+  });
+});
