@@ -14,15 +14,18 @@ import {
   type AssumptionKey,
   type AssumptionSet,
 } from "@/lib/domain/costing";
+import type { ReprojectionImpact } from "@/lib/domain/costing/reprojection-impact";
 import { audit } from "./audit";
 import { currentAssumptions } from "./assumptions";
 import { db, type Prisma } from "./db";
 import { ConflictError, ValidationError } from "./errors";
 import type { MemberContext } from "./guard";
-import { rederiveOrganization } from "./use-cases/derive";
+import { reprojectAndMeasure } from "./reprojection-impact";
 
 export const ASSUMPTIONS_ENTITY = "AssumptionVersion";
 export const ASSUMPTIONS_UPDATED = "assumptions.updated";
+/** Recorded once a save's re-projection is done: the lifecycle total as chosen before and after. */
+export const ASSUMPTIONS_REPROJECTED = "assumptions.reprojected";
 
 /**
  * What the edit form sends: the version it was opened on, the whole set (fineTuneMethod and every
@@ -48,6 +51,8 @@ export type SaveAssumptionsInput = z.infer<typeof saveAssumptionsInput>;
 export interface SaveAssumptionsResult {
   version: number;
   reprojected: number;
+  /** What re-pricing moved: the lifecycle total as chosen before and after, the use cases that moved. */
+  impact: ReprojectionImpact;
 }
 
 /** The changed figures (and the method, model or catalogue pin, if they changed) of a set: what an audit entry records. */
@@ -65,7 +70,7 @@ const pinOf = (s: AssumptionSet) => (s.catalogue ? `${s.catalogue.version}@${s.c
 /**
  * Saves a new version of the organization's assumptions (who, when, why; audited with the
  * figures that changed, before and after) in one transaction, then re-projects every use case of
- * the organization in batches of their own transactions.
+ * the organization in batches of their own transactions, and says what that moved.
  */
 export async function saveAssumptions(ctx: MemberContext, input: SaveAssumptionsInput): Promise<SaveAssumptionsResult> {
   const orgId = ctx.organization.id;
@@ -116,8 +121,22 @@ export async function saveAssumptions(ctx: MemberContext, input: SaveAssumptions
     });
     return row;
   });
-  const reprojected = await rederiveOrganization((fn) => db.$transaction(fn, { timeout: 60_000 }), orgId, undefined, undefined, ctx.user.id);
-  return { version: saved.version, reprojected };
+  const { reprojected, impact } = await reprojectAndMeasure(orgId, ctx.user.id);
+  // The version's audit entry is written before any use case is re-priced; what that moved is
+  // known only now, so it is a second entry on the same version (as a re-scoring records its own).
+  const t = impact.total;
+  await db.$transaction((tx) =>
+    audit(tx, {
+      organizationId: orgId,
+      actorId: ctx.user.id,
+      action: ASSUMPTIONS_REPROJECTED,
+      entity: ASSUMPTIONS_ENTITY,
+      entityId: saved.id,
+      before: { version: saved.version - 1, asChosenLifecycleCents: t.before, costedUseCases: t.costedBefore },
+      after: { version: saved.version, asChosenLifecycleCents: t.after, costedUseCases: t.costedAfter, movedUseCases: impact.moved, reprojected },
+    }),
+  );
+  return { version: saved.version, reprojected, impact };
 }
 
 export interface AssumptionVersionSummary {

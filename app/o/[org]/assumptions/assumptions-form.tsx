@@ -4,8 +4,10 @@ import { useRouter } from "next/navigation";
 import { FieldError, FormMessage, SelectField, SubmitButton, TextField } from "@/components/form";
 import { useFormAction, type FormInput } from "@/components/use-form-action";
 import { halfSetPrices } from "@/lib/domain/costing/hand-prices";
+import type { ReprojectionImpact } from "@/lib/domain/costing/reprojection-impact";
 import type { ActionResult } from "@/lib/server/errors";
 import { saveAssumptions } from "./actions";
+import { SavedImpact } from "./saved-impact";
 
 export interface FigureRow {
   key: string;
@@ -81,7 +83,7 @@ export function AssumptionsForm({
   installedCatalogue: string;
 }) {
   const router = useRouter();
-  const form = useFormAction(async (input): Promise<ActionResult<{ version: number; reprojected: number }>> => {
+  const form = useFormAction(async (input): Promise<ActionResult<{ version: number; reprojected: number; impact: ReprojectionImpact }>> => {
     const sent = toInput(input, groups, version);
     // A lone hand price is refused here as the server would refuse it: it would be ignored.
     const half = halfSetPrices(sent.values);
@@ -200,10 +202,7 @@ export function AssumptionsForm({
 
       <FormMessage message={form.message} faults={form.faults} />
       {form.result?.ok ? (
-        <FormMessage
-          tone="success"
-          message={`Saved version ${form.result.data.version}; ${form.result.data.reprojected} use case${form.result.data.reprojected === 1 ? "" : "s"} re-projected.`}
-        />
+        <FormMessage tone="success" message={<SavedImpact orgSlug={orgSlug} {...form.result.data} />} />
       ) : null}
       <SubmitButton pending={form.pending} pendingLabel={`Re-projecting ${useCases}…`}>
         Save a new version
