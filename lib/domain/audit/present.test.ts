@@ -123,6 +123,13 @@ describe("how a change reads: money, and what was set or removed", () => {
     // A decision's yearly budget, and the organization's hourly value rate.
     expect(describeChange(JSON.stringify({ decisionState: "APPROVED" }), JSON.stringify({ decisionState: "BUDGET_APPROVED", yearlyBudget: 14059391 }))).toContain("Yearly budget: $140,593.91 a year");
     expect(describeChange(JSON.stringify({ valueHourlyRateCents: 5000 }), JSON.stringify({ valueHourlyRateCents: 8550 }))).toEqual(["Hourly value rate: $50.00 an hour → $85.50 an hour"]);
+    // What an assumptions save moved, recorded once its use cases are re-priced.
+    expect(
+      describeChange(
+        JSON.stringify({ version: 1, asChosenLifecycleCents: 1_790_000_000, costedUseCases: 12 }),
+        JSON.stringify({ version: 2, asChosenLifecycleCents: 2_010_000_050, costedUseCases: 12, movedUseCases: 9 }),
+      ),
+    ).toEqual(["Version: 1 → 2", "Lifecycle total as chosen: $17,900,000.00 → $20,100,000.50", "Use cases whose lifecycle cost moved: 9"]);
     // A manual estimate, low / base / high.
     expect(describeChange(JSON.stringify({ manualEstimate: null }), JSON.stringify({ manualEstimate: { low: 100000, base: 250050, high: 500000 } }))).toEqual([
       "Manual yearly estimate: set to $1,000.00 / $2,500.50 / $5,000.00 a year (low / base / high)",

@@ -82,6 +82,10 @@ const AUDIT_FIELD_LABELS: Record<string, string> = {
   fileName: "File",
   shareBp: "Share",
   overrides: "Cost overrides",
+  asChosenLifecycleCents: "Lifecycle total as chosen",
+  costedUseCases: "Use cases costed",
+  movedUseCases: "Use cases whose lifecycle cost moved",
+  reprojected: "Use cases re-projected",
 };
 
 /** Fields the History tab reads better than the audit's generic values: the use case's own. */
@@ -89,7 +93,7 @@ const HISTORY_VALUES = new Set(Object.keys(FIELD_LABELS).filter((k) => k !== "ow
 /** Objects that read as one value ("6,000 / 9,000 / 14,000 hours saved a year"), never field by field. */
 const WHOLE = new Set(["benefit", "manualEstimate", "additionalFields"]);
 /** Amounts stored in integer cents (a number, or a string of digits for a BigInt). */
-const CENTS = new Set(["amountCents", "totalCents"]);
+const CENTS = new Set(["amountCents", "totalCents", "asChosenLifecycleCents"]);
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 const MONTH = /^months\.(\d{4})-(\d{2})$/;
 const MONTH_NAME = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
