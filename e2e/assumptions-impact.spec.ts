@@ -1,0 +1,73 @@
+/**
+ * Finance saves new assumptions and is told what that moved: the portfolio's lifecycle total as
+ * chosen before → after (the figures the portfolio shows before and after the save), how many use
+ * cases moved, and the ones that moved most, each linked to its page.
+ */
+import { expect, test, type Registry } from "./registry-fixtures";
+import type { Page } from "@playwright/test";
+
+async function logUseCase(page: Page, registry: Registry, title: string, monthlyCalls: string) {
+  await page.goto(registry.path("/new"));
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Core need").selectOption("retrieval");
+  await page.getByLabel("Monthly LLM calls now").fill(monthlyCalls);
+  await page.getByRole("button", { name: "Save use case" }).click();
+  await expect(page.getByTestId("lifecycle-table")).toBeVisible();
+}
+
+/** The portfolio's lifecycle total as chosen, in whole dollars (the headline's figure on hover). */
+async function portfolioTotal(page: Page, registry: Registry): Promise<string> {
+  await page.goto(`/o/${registry.org.slug}/portfolio`);
+  return (await page.getByTestId("headline-lifecycle").getAttribute("title"))!;
+}
+
+test("finance saves a new price and sees the lifecycle total move, as the portfolio then shows it", async ({ page, registry }) => {
+  // Two use cases logged, two saves that re-project them, the portfolio read twice.
+  test.setTimeout(120_000);
+  await registry.signInAs("LEAD");
+  await logUseCase(page, registry, "Busy helpdesk", "400000");
+  await logUseCase(page, registry, "Quiet helpdesk", "10000");
+
+  await registry.signInAs("FINANCE");
+  const before = await portfolioTotal(page, registry);
+  expect(before).toMatch(/^\$[\d,]+$/);
+
+  await page.goto(`/o/${registry.org.slug}/assumptions`);
+  const form = page.getByRole("form", { name: "Edit the assumptions" });
+  for (const s of ["low", "base", "high"]) {
+    await form.getByLabel(`Model price, input (by hand) ${s}`).fill("10");
+    await form.getByLabel(`Model price, output (by hand) ${s}`).fill("30");
+  }
+  await form.getByLabel("Why the figures change").fill("Negotiated price list");
+  await form.getByRole("button", { name: "Save a new version" }).click();
+
+  const saved = form.getByTestId("assumptions-saved");
+  await expect(saved).toContainText("Saved version 1; 2 use cases re-projected.");
+  const total = (await saved.getByTestId("saved-total").textContent())!;
+  const m = /^The lifecycle total as chosen moved from (\$[\d,]+) to (\$[\d,]+) \(\+\$[\d,]+; 2 use cases costed\)\.$/.exec(total);
+  expect(m, total).not.toBeNull();
+  expect(m![1]).toBe(before);
+  await expect(saved.getByTestId("saved-moved")).toHaveText("2 of 2 use cases have a new lifecycle cost:");
+  // The busiest use case moved most, so it comes first, with its own before → after.
+  await expect(saved.getByTestId("saved-most").getByRole("listitem").first()).toContainText(/^Busy helpdesk: \$[\d,]+ → \$[\d,]+ \(\+\$[\d,]+\)$/);
+  await expect(saved.getByTestId("saved-most").getByRole("listitem").nth(1)).toContainText("Quiet helpdesk");
+  const after = m![2]!;
+
+  // Each use case named is linked to its page.
+  await saved.getByRole("link", { name: "Busy helpdesk" }).click();
+  await expect(page).toHaveURL(/\/use-cases\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Busy helpdesk");
+
+  // The portfolio now shows the "after" total.
+  expect(await portfolioTotal(page, registry)).toBe(after);
+
+  // A figure no formula uses: saved, and the message says nothing moved.
+  await page.goto(`/o/${registry.org.slug}/assumptions`);
+  for (const s of ["low", "base", "high"]) await form.getByTestId("edit-ragInfraYearlyUsd").locator(`input[name="ragInfraYearlyUsd.${s}"]`).fill("12345");
+  await form.getByLabel("Why the figures change").fill("For reference");
+  await form.getByRole("button", { name: "Save a new version" }).click();
+  await expect(saved).toContainText("Saved version 2; 2 use cases re-projected.");
+  await expect(saved.getByTestId("saved-total")).toHaveText(`Nothing moved: the lifecycle total as chosen stays at ${after} (2 use cases costed).`);
+  await expect(saved.getByTestId("saved-moved")).toHaveText("No use case's lifecycle cost changed among the 2 use cases.");
+  await expect(saved.getByTestId("saved-most")).toHaveCount(0);
+});
