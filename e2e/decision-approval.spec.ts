@@ -10,6 +10,8 @@ import { dollars } from "../lib/domain/money";
 import { expect, test } from "./registry-fixtures";
 
 test("a lead's proposal is approved by an executive and its budget by finance, each notified", async ({ page, registry }) => {
+  // A long journey through three roles: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const { users } = registry.org;
   const title = "Claims handbook answers for adjusters";
 
