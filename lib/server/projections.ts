@@ -1,7 +1,7 @@
 import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
 import type { Capability } from "@/lib/domain/frameworks/capabilities";
-import type { Pricing, RetrainingBasis, Simulation } from "@/lib/domain/costing";
+import type { LabourBasis, Pricing, RetrainingBasis, Simulation } from "@/lib/domain/costing";
 import { decisionOptionNotes, type OptionNotes } from "@/lib/domain/costing/options";
 import { expandScore, type Score, type StoredScore } from "@/lib/domain/frameworks";
 import { db } from "./db";
@@ -38,6 +38,8 @@ export interface ProjectionSummary {
   maxLagDays?: number | null;
   /** The change frequency and retraining lag the stale days came from (absent in projections stored before it was kept). */
   retraining?: RetrainingBasis | null;
+  /** What the curation, upkeep and evaluation lines were worked out from (absent before cost engine 2.13). */
+  labour?: LabourBasis | null;
   /** How the model was priced (absent in projections stored before the catalogue). */
   pricing?: Pricing;
   /** The Monte Carlo (absent in projections stored before it existed). */

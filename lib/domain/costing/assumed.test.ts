@@ -15,8 +15,9 @@ describe("answers the projection stands in for (review-usecase)", () => {
     const p = base(twoAnswers);
     expect(p.approaches.RAG!.lifecycle.complete).toBe(true);
     expect(p.approaches.FINE_TUNING!.lifecycle.complete).toBe(true);
-    expect(lifecycle({ ...twoAnswers, labeledExamples: 100_000 }, "FINE_TUNING").base).toBeGreaterThan(p.approaches.FINE_TUNING!.lifecycle.base);
-    expect(lifecycle({ ...twoAnswers, labeledExamples: 5_000 }, "FINE_TUNING").base).toBe(p.approaches.FINE_TUNING!.lifecycle.base);
+    // Unanswered is none in hand: every example fine-tuning needs is curated; 5,000 ready ones cost less.
+    expect(lifecycle({ ...twoAnswers, labeledExamples: 5_000 }, "FINE_TUNING").base).toBeLessThan(p.approaches.FINE_TUNING!.lifecycle.base);
+    expect(lifecycle({ ...twoAnswers, labeledExamples: 0 }, "FINE_TUNING").base).toBe(p.approaches.FINE_TUNING!.lifecycle.base);
     expect(lifecycle({ ...twoAnswers, corpusDocuments: 10_000_000 }, "RAG").base).toBeGreaterThan(p.approaches.RAG!.lifecycle.base);
     expect(lifecycle({ ...twoAnswers, yearlyGrowthPct: 50 }, "RAG").base).toBeGreaterThan(p.approaches.RAG!.lifecycle.base);
     expect(lifecycle({ ...twoAnswers, yearlyGrowthPct: 0 }, "RAG").base).toBe(p.approaches.RAG!.lifecycle.base);
@@ -25,7 +26,7 @@ describe("answers the projection stands in for (review-usecase)", () => {
   it("names each stand-in, and none once answered", () => {
     expect(assumedAnswers(twoAnswers).map((x) => x.answer)).toEqual(["corpusDocuments", "labeledExamples", "yearlyGrowthPct"]);
     expect(assumedAnswersSentence(twoAnswers)).toBe(
-      "Assumed, not answered: corpus size (retrieval is priced as a managed vector database, with nothing for embedding the corpus); labeled examples (curation and training are priced for 5,000, 002's reference set; more would cost more); yearly growth (the monthly calls are held flat over the horizon). The totals stand on these assumptions, not on this use case's own answers: answer them to replace them.",
+      "Assumed, not answered: corpus size (retrieval is priced as a managed vector database, with nothing for embedding the corpus); labeled examples (none is taken as in hand: curation is priced for all the examples fine-tuning needs, and training for 5,000, 002's reference set); yearly growth (the monthly calls are held flat over the horizon). The totals stand on these assumptions, not on this use case's own answers: answer them to replace them.",
     );
     expect(assumedAnswersSentence({ ...twoAnswers, corpusDocuments: 100, labeledExamples: 300, yearlyGrowthPct: 0 })).toBeNull();
     expect(assumedAnswersSentence({ ...twoAnswers, corpusDocuments: 100, labeledExamples: 300 })).toBe(

@@ -61,8 +61,16 @@ export const ASSUMPTION_CATALOG = {
     },
   },
   curationMinutesPerExample: {
-    label: "Expert curation per labeled example", unit: "minutes", min: 0, max: 600, group: "Fine-tuning",
-    source: { kind: "estimate", file: S002, quote: "dataset curation (often 10–50x the training compute cost in human labor)", note: "Minutes of expert review per example are an estimate; the larger of this and 002's multiple is used." },
+    label: "Expert curation per labeled example still needed", unit: "minutes", min: 0, max: 600, group: "Fine-tuning",
+    source: { kind: "estimate", file: S002, quote: "dataset curation (often 10–50x the training compute cost in human labor)", note: "Minutes of expert review per example are an estimate; the larger of this and 002's multiple is used. Charged only for the examples still needed to reach \"Labeled examples fine-tuning needs\": those a use case already has, curated and validated, are not curated again." },
+  },
+  ftExamplesNeeded: {
+    label: "Labeled examples fine-tuning needs", unit: "examples", min: 0, max: 100_000_000, group: "Fine-tuning",
+    source: {
+      kind: "seed", file: S002,
+      quote: "The minimum viable fine-tuning dataset for a meaningful quality improvement is typically in the hundreds to low thousands of high-quality instruction-response pairs, curated and validated by domain experts",
+      note: "The source's words as numbers: hundreds (500, low) to low thousands (3,000, high), base 1,000; 001 says the same (\"typically hundreds to thousands of examples\"). Data curation is charged for the examples a use case still needs to reach it; those it already has are not charged, and more than it needs cost no more.",
+    },
   },
   ftFullComputeUsd: {
     label: "Training compute, full fine-tune of a 7B model", unit: "USD", min: 0, max: 10_000_000, group: "Fine-tuning",
@@ -174,7 +182,7 @@ export const ASSUMPTION_CATALOG = {
   },
   evalBuildWeeks: {
     label: "Building the evaluation set", unit: "engineering weeks", min: 0, max: 520, group: "Evaluation",
-    source: { kind: "estimate", file: S002, quote: "The commonly underestimated cost in both approaches is evaluation: building test sets that reliably measure whether the approach is working", note: "Weeks are an estimate; every approach needs it." },
+    source: { kind: "estimate", file: S002, quote: "The commonly underestimated cost in both approaches is evaluation: building test sets that reliably measure whether the approach is working", note: "Weeks are an estimate; every approach needs a set, but one is built only where the use case does not say it already has one (then only running it is charged)." },
   },
   evalRunHoursPerMonth: {
     label: "Running the evaluations", unit: "hours/month", min: 0, max: 2000, group: "Evaluation",
@@ -182,7 +190,7 @@ export const ASSUMPTION_CATALOG = {
   },
   ftUpkeepHoursPerWeek: {
     label: "Fine-tuned model upkeep (versions, new base models)", unit: "hours/week", min: 0, max: 400, group: "Fine-tuning",
-    source: { kind: "estimate", file: S002, quote: "managing model versions, evaluating each new base model release against your fine-tuned checkpoints", note: "Hours are an estimate (003: \"Ongoing ML engineering\"), on top of the upkeep every approach needs." },
+    source: { kind: "estimate", file: S002, quote: "managing model versions, evaluating each new base model release against your fine-tuned checkpoints", note: "Hours are an estimate (003: \"Ongoing ML engineering\"). All of fine-tuning's upkeep, as it has no index to keep; a hybrid pays it beside the index upkeep." },
   },
   modelInputPricePerMTokens: {
     label: "Model price, input (by hand)", unit: "USD per million tokens", min: 0, max: 10_000, group: "Inference",
@@ -201,8 +209,12 @@ export const ASSUMPTION_CATALOG = {
     source: { kind: "none", note: "Not from the sources: an estimate of a typical answer; set your own." },
   },
   maintenanceHoursPerWeek: {
-    label: "Upkeep engineering (every approach)", unit: "hours/week", min: 0, max: 400, group: "People",
-    source: { kind: "estimate", file: S002, quote: "ongoing index management", note: "Hours are an estimate: set the hours a week your team spends keeping a system running." },
+    label: "Index upkeep (RAG and hybrid)", unit: "hours/week", min: 0, max: 400, group: "People",
+    source: { kind: "estimate", file: S002, quote: "ongoing index management", note: "Hours are an estimate: set the hours a week your team spends keeping a retrieval index running. Charged only to the approaches that have an index (RAG and the hybrid), not to prompting alone or fine-tuning alone." },
+  },
+  promptUpkeepHoursPerMonth: {
+    label: "Prompt upkeep (prompting alone)", unit: "hours/month", min: 0, max: 2000, group: "People",
+    source: { kind: "none", note: "Not from the sources: an assumption, set low (1 to 4 hours a month, base 2), for revisiting the prompt when the model or the task changes. No source gives a figure; prompting alone has no index to manage, so the index upkeep is not charged to it. Set your own." },
   },
   ragTimeToValueWeeks: {
     label: "RAG (and prompting only) time to value", unit: "weeks", min: 0, max: 520, group: "Time",

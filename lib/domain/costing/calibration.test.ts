@@ -35,10 +35,15 @@ describe("calibration against the seeds", () => {
     expect(s.pct!.base).toBeLessThanOrEqual(80);
   });
 
-  it("003: \"Fine-tuning is roughly an order of magnitude more expensive across its lifecycle\": within half an order of magnitude of 10x", () => {
+  it("003: \"Fine-tuning is roughly an order of magnitude more expensive across its lifecycle\": the engine computes 2.9 times, short of the claim", () => {
     const p = project(KNOWLEDGE_BASE);
     const ratio = p.approaches.FINE_TUNING!.lifecycle.base / p.approaches.RAG!.lifecycle.base;
-    expect(Math.abs(Math.log10(ratio) - 1)).toBeLessThanOrEqual(0.5);
+    // 3.5 times before engine 2.13, which charged fine-tuning the upkeep of a retrieval index it
+    // does not have ($124,800 here) and the curation of 5,000 examples rather than the 1,000 it
+    // needs. As with 000's worked example, the app shows the computed figure, not the claim: well
+    // dearer, not ten times.
+    expect(Math.round(ratio * 10) / 10).toBe(2.9);
+    expect(ratio).toBeGreaterThan(2.5);
   });
 
   it("003: \"A fine-tuned small model can ... run 10x cheaper\": its inference is a tenth of the base model's at best", () => {
@@ -51,7 +56,8 @@ describe("calibration against the seeds", () => {
   it("so a break-even volume exists for a stable, high-volume case, and fine-tuning wins above it", () => {
     const stable: Assessment = { monthlyCalls: 100_000_000, changeFrequency: "static", corpusDocuments: 5000 };
     const p = project(stable);
-    expect(p.breakEven.monthlyCalls).toBeGreaterThan(1_000_000);
+    // 989,734 calls a month since engine 2.13 (fine-tuning pays no index upkeep): high volume still.
+    expect(p.breakEven.monthlyCalls).toBeGreaterThan(500_000);
     expect(p.breakEven.monthlyCalls).toBeLessThan(100_000_000);
     expect(p.approaches.FINE_TUNING!.lifecycle.base).toBeLessThan(p.approaches.RAG!.lifecycle.base);
   });

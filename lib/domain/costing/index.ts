@@ -13,3 +13,4 @@ export * from "./pricing-text";
 export * from "./time-to-value";
 export * from "./retraining-note";
 export * from "./retired";
+export * from "./labour-note";

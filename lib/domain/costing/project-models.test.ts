@@ -89,9 +89,14 @@ describe("deployment models for a fine-tuned model (Costs v2)", () => {
     // through that bend: "RAG stays cheaper at every volume".
     const set: AssumptionSet = {
       ...COMPLETE, ftDeployment: "SELF_HOSTED",
-      values: { ...COMPLETE.values, gpuSecondsPerCall: fixed(20), gpuUtilisationPct: fixed(50), vectorDbMonthlyUsd: fixed(15_300) },
+      values: {
+        ...COMPLETE.values, gpuSecondsPerCall: fixed(20), gpuUtilisationPct: fixed(50), vectorDbMonthlyUsd: fixed(15_300),
+        // Fine-tuning's fixed costs as engine 2.12 had them: the index upkeep it was charged then
+        // (4 hours a week) on top of its own 8, and 5,000 examples to curate.
+        ftUpkeepHoursPerWeek: fixed(12), ftExamplesNeeded: fixed(5000),
+      },
     };
-    const base = { assessment: { changeFrequency: "static" as const, labeledExamples: 5000, monthlyCalls: 100_000 }, horizonYears: 1, startYear: 2027, assumptions: set };
+    const base = { assessment: { changeFrequency: "static" as const, labeledExamples: 0, monthlyCalls: 100_000 }, horizonYears: 1, startYear: 2027, assumptions: set };
     const be = projectCosts(base).breakEven;
     const m = /^Between ([\d,.]+( million)?) and ([\d,.]+( million)?) calls a month, fine-tuning costs less than RAG over the lifecycle; below and above that range RAG does/.exec(be.reason);
     expect(be.reason, be.reason).toMatch(/^Between /);

@@ -85,13 +85,19 @@ describe("each category's formula on a hand-worked case", () => {
     // under 000's ceiling ($5,000 × 0.2 = 1,000 low, the larger saving; $27,500 × 0.3 = 8,250; $50,000 × 0.4 = 20,000 high)
     expect(line("FINE_TUNING", "TRAINING_COMPUTE")).toMatchObject({ low: 100_00, base: 250_00, high: 400_00 });
   });
-  it("data curation: 10,000 examples × 1/2/5 expert minutes × $150/200/250, being more than 002's multiple ($50/125/200 per 5,000 × 2 × 10/30/50)", () => {
-    expect(line("FINE_TUNING", "DATA_CURATION")).toMatchObject({ low: 25_000_00, base: 66_666_67, high: 208_333_33 });
+  it("data curation: the 10,000 examples in hand cover the 500/1,000/3,000 fine-tuning needs, so none is charged", () => {
+    expect(line("FINE_TUNING", "DATA_CURATION")).toMatchObject({ low: 0, base: 0, high: 0 });
   });
-  it("data curation is never less than 002's multiple of its own compute figure", () => {
+  it("data curation: with 200 in hand, 300/800/2,800 still needed × 1/2/5 expert minutes × $150/200/250, being more than 002's multiple", () => {
+    const few = projectCosts({ assessment: { ...a, labeledExamples: 200 }, horizonYears: 1, startYear: 2027, assumptions: COMPLETE });
+    // 300 × 1/60 × 150 = 750; 800 × 2/60 × 200 = 5,333.33; 2,800 × 5/60 × 250 = 58,333.33
+    expect(few.lines.find((l) => l.approach === "FINE_TUNING" && l.category === "DATA_CURATION")).toMatchObject({ low: 750_00, base: 5_333_33, high: 58_333_33 });
+  });
+  it("data curation is never less than 002's multiple of its own compute figure, for the examples still needed", () => {
     const cheapReview = { ...COMPLETE, values: { ...COMPLETE.values, curationMinutesPerExample: fixed(0) } };
-    const q = projectCosts({ assessment: a, horizonYears: 1, startYear: 2027, assumptions: cheapReview });
-    expect(q.lines.find((l) => l.approach === "FINE_TUNING" && l.category === "DATA_CURATION")).toMatchObject({ low: 1_000_00, base: 7_500_00, high: 20_000_00 });
+    const q = projectCosts({ assessment: { ...a, labeledExamples: 200 }, horizonYears: 1, startYear: 2027, assumptions: cheapReview });
+    // $50/125/200 per 5,000 × 300/800/2,800 × 10/30/50
+    expect(q.lines.find((l) => l.approach === "FINE_TUNING" && l.category === "DATA_CURATION")).toMatchObject({ low: 30_00, base: 600_00, high: 5_600_00 });
   });
   it("evaluation for every approach: a 1/2/4-week set in year 1, then 2/4/8 hours a month", () => {
     // year 1: 2 × 40 × 200 + 4 × 12 × 200 = 16,000 + 9,600; year 2: 9,600
@@ -100,14 +106,18 @@ describe("each category's formula on a hand-worked case", () => {
       expect(line(ap, "EVALUATION", 2)).toMatchObject({ base: 9_600_00 });
     }
   });
-  it("a fine-tuned model needs 4/8/16 more hours of upkeep a week", () => {
-    expect(line("FINE_TUNING", "MAINTENANCE")).toMatchObject({ base: (4 + 8) * 52 * 200 * 100 });
+  it("a fine-tuned model's upkeep is 4/8/16 hours a week, and fine-tuning alone has no index to keep", () => {
+    expect(line("FINE_TUNING", "MAINTENANCE")).toMatchObject({ low: 4 * 52 * 150 * 100, base: 8 * 52 * 200 * 100, high: 16 * 52 * 250 * 100 });
+    expect(line("HYBRID", "MAINTENANCE")).toMatchObject({ base: (4 + 8) * 52 * 200 * 100 });
+  });
+  it("prompting alone keeps a prompt, not an index: 1/2/4 hours a month × 12 × $150/200/250", () => {
+    expect(line("PROMPTING", "MAINTENANCE")).toMatchObject({ low: 1_800_00, base: 4_800_00, high: 12_000_00 });
   });
   it("retraining: 12 monthly cycles × $10k/20k/30k; hosting $1.70 × 8,760 h", () => {
     expect(line("FINE_TUNING", "RETRAINING")).toMatchObject({ low: 120_000_00, base: 240_000_00, high: 360_000_00 });
     expect(line("FINE_TUNING", "FT_HOSTING")).toMatchObject({ base: 14_892_00 });
   });
-  it("maintenance: 2/4/8 h a week × 52 × $150/200/250", () => {
+  it("index upkeep (RAG): 2/4/8 h a week × 52 × $150/200/250", () => {
     expect(line("RAG", "MAINTENANCE")).toMatchObject({ low: 15_600_00, base: 41_600_00, high: 104_000_00 });
   });
   it("hybrid retrains for behaviour at most once a year and keeps facts fresh through retrieval", () => {
@@ -156,11 +166,14 @@ describe("a break-even range narrower than the sentence's three figures", () => 
   it("names the calls themselves, never \"between 2.63 million and 2.63 million\"", () => {
     // A reviewer's case: a self-hosted model at $4.63474 a GPU hour is cheaper than RAG only from about 2,625,000 to 2,630,000 calls a month.
     const values = {
-      ...DEFAULT_ASSUMPTIONS.values, gpuHourlyUsd: fixed(4.63474), gpuSecondsPerCall: fixed(0.5), gpuUtilisationPct: fixed(50), ftUpkeepHoursPerWeek: fixed(0),
+      ...DEFAULT_ASSUMPTIONS.values, gpuHourlyUsd: fixed(4.63474), gpuSecondsPerCall: fixed(0.5), gpuUtilisationPct: fixed(50),
       ftBuildWeeks: fixed(9), vectorDbMonthlyUsd: fixed(3000), modelInputPricePerMTokens: fixed(0.15), modelOutputPricePerMTokens: fixed(0.6),
+      // The reviewer's fine-tune as engine 2.12 priced it: the index upkeep it paid then (it has no
+      // index; 2.13 charges it none) as its upkeep, and 5,000 examples to curate.
+      ftUpkeepHoursPerWeek: DEFAULT_ASSUMPTIONS.values.maintenanceHoursPerWeek, ftExamplesNeeded: fixed(5000),
     };
     const be = projectCosts({
-      assessment: { changeFrequency: "static", corpusDocuments: 5_000_000, labeledExamples: 5000, monthlyCalls: 1_000_000 }, horizonYears: 3, startYear: 2027,
+      assessment: { changeFrequency: "static", corpusDocuments: 5_000_000, labeledExamples: 0, monthlyCalls: 1_000_000 }, horizonYears: 3, startYear: 2027,
       assumptions: { ...DEFAULT_ASSUMPTIONS, ftDeployment: "SELF_HOSTED", values },
     }).breakEven;
     expect(be.reason).toMatch(/^Between 2,62\d,\d{3} and 2,6\d\d,\d{3} calls a month, fine-tuning costs less than RAG over the lifecycle; below and above that range RAG does; this use case expects 1 million a month\.$/);
@@ -367,9 +380,10 @@ describe("feasibility: an approach that cannot keep answers within the acceptabl
   });
   it("a break-even found while the lag is unanswered says how stale the fine-tuned model it counts would be", () => {
     const unanswered = projectCosts({ assessment: { monthlyCalls: 5_000_000, changeFrequency: "monthly" }, horizonYears: 3, startYear: 2027, assumptions: COMPLETE });
-    expect(unanswered.breakEven.monthlyCalls).toBe(4_135_073);
+    // 4,135,073 before engine 2.13, which charged fine-tuning an index's upkeep and 5,000 examples' curation.
+    expect(unanswered.breakEven.monthlyCalls).toBe(3_528_600);
     expect(unanswered.breakEven.reason).toBe(
-      "Above 4.14 million calls a month, fine-tuning costs less than RAG over the lifecycle; this use case expects 5 million a month. " +
+      "Above 3.53 million calls a month, fine-tuning costs less than RAG over the lifecycle; this use case expects 5 million a month. " +
         "That counts fine-tuning as it retrains 12 times a year, its answers up to 21 days behind a change (252 stale days a year, base); " +
         "the use case has not said what lag it accepts, so whether fine-tuning can serve it at all is not known yet.",
     );

@@ -7,7 +7,7 @@
  * A figure or answer with no value makes its lines missing (null), never $0.
  */
 import type { Approach, Assessment, ChangeFrequency } from "../assessment";
-import { PRICE_KEYS, withModelPrices, withOverrides, type AssumptionSet, type Overrides, type Pricing } from "./assumptions";
+import { PRICE_KEYS, withModelPrices, withOverrides, type AssumptionSet, type Overrides, type Pricing, type Range } from "./assumptions";
 import type { ModelRef } from "./catalogue";
 import type { CostCategory } from "./categories";
 import { breakEvenMonthlyCalls } from "./break-even";
@@ -59,8 +59,17 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      the cheaper side of a saving, the break-even or the Monte Carlo's pair; the numbers are 2.10's.
  * 2.12: a break-even volume found while the acceptable lag is unanswered says how stale the
  *      fine-tuned model it counts would be (withUnknownLag); the numbers are 2.11's.
+ * 2.13: data curation is charged for the labeled examples still needed to reach what fine-tuning
+ *      needs (a new figure, 002's "hundreds to low thousands": 500–3,000, base 1,000), not for those
+ *      the use case already has (2.12 curated at least 5,000, the examples in hand among them, so
+ *      25,000 ready examples cost $166,667); building the evaluation set is not charged where the
+ *      use case says one exists (running it still is); upkeep is per approach: index upkeep (002's
+ *      "ongoing index management") only for RAG and the hybrid, a fine-tuned model's upkeep for
+ *      fine-tuning and the hybrid, and for prompting alone a new, low prompt-upkeep assumption
+ *      (not from the sources), where 2.12 charged the index upkeep to every approach; the
+ *      projection carries the figures behind these lines (`labour`) for the cost panel to say.
  */
-export const COST_ENGINE_VERSION = "2.12";
+export const COST_ENGINE_VERSION = "2.13";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }
@@ -174,8 +183,27 @@ export interface Projection {
   maxLagDays: number | null;
   /** What the retraining cycles and stale days were worked out from, so the cost panel can say the figures. */
   retraining: RetrainingBasis | null;
+  /** What the people lines (curation, upkeep, evaluation) were worked out from, for the cost panel to say. */
+  labour: LabourBasis | null;
   missing: string[];
   complete: boolean;
+}
+
+/**
+ * The figures and answers behind the data curation, upkeep and evaluation lines (engine 2.13 on):
+ * the examples the use case has (null: unanswered, none taken as in hand) against those fine-tuning
+ * needs; whether an evaluation set exists (null: unanswered, so one is built); and the hours of
+ * each kind of upkeep, per scenario.
+ */
+export interface LabourBasis {
+  examplesInHand: number | null;
+  examplesNeeded: Range;
+  evaluationSetExists: boolean | null;
+  evalBuildWeeks: Range;
+  evalRunHoursPerMonth: Range;
+  indexUpkeepHoursPerWeek: Range;
+  ftUpkeepHoursPerWeek: Range;
+  promptUpkeepHoursPerMonth: Range;
 }
 
 /**
@@ -316,6 +344,16 @@ export function projectCosts(input: ProjectionInput): Projection {
     pricing,
     maxLagDays: a.maxLagDays ?? null,
     retraining,
+    labour: {
+      examplesInHand: a.labeledExamples ?? null,
+      examplesNeeded: set.values.ftExamplesNeeded,
+      evaluationSetExists: a.evaluationSetExists ?? null,
+      evalBuildWeeks: set.values.evalBuildWeeks,
+      evalRunHoursPerMonth: set.values.evalRunHoursPerMonth,
+      indexUpkeepHoursPerWeek: set.values.maintenanceHoursPerWeek,
+      ftUpkeepHoursPerWeek: set.values.ftUpkeepHoursPerWeek,
+      promptUpkeepHoursPerMonth: set.values.promptUpkeepHoursPerMonth,
+    },
     missing: [...allMissing].sort(),
     complete: allMissing.size === 0,
   };

@@ -22,22 +22,41 @@ export function ftBuild(ctx: Ctx): number {
   return weeksOfWork(ctx, figure(ctx, "ftBuildWeeks"));
 }
 
-/** Upkeep every approach needs: hours a week × 52 at the engineer rate (hours an estimate; 002 "ongoing index management"). */
-export function maintenance(ctx: Ctx): number {
+/**
+ * Keeping a retrieval index running, for the approaches that have one (RAG, the hybrid): hours a
+ * week × 52 at the engineer rate (hours an estimate; 002: "ongoing index management", which it
+ * names among RAG's costs). Prompting alone and fine-tuning alone have no index, so none is charged
+ * to them (until engine 2.13 it was charged to every approach: $124,800 over three years beside $49
+ * of a prompting use case's inference).
+ */
+export function indexUpkeep(ctx: Ctx): number {
   return figure(ctx, "maintenanceHoursPerWeek") * 52 * figure(ctx, "engineerRate");
 }
 
-/** A fine-tuned model's upkeep on top: model versions and each new base model release (002), "ongoing ML engineering" (003). */
-export function ftMaintenance(ctx: Ctx): number {
-  return maintenance(ctx) + figure(ctx, "ftUpkeepHoursPerWeek") * 52 * figure(ctx, "engineerRate");
+/**
+ * Prompting alone's upkeep: revisiting the prompt as the model or the task changes, hours a month ×
+ * 12 at the engineer rate. No source gives a figure: it is an assumption, set low, that finance can
+ * change (assumption-catalog.ts says so on the Assumptions page).
+ */
+export function promptUpkeep(ctx: Ctx): number {
+  return figure(ctx, "promptUpkeepHoursPerMonth") * 12 * figure(ctx, "engineerRate");
+}
+
+/**
+ * A fine-tuned model's upkeep: model versions and each new base model release (002), "ongoing ML
+ * engineering" (003). Fine-tuning alone has no index: this is all its upkeep; a hybrid pays both.
+ */
+export function ftUpkeep(ctx: Ctx): number {
+  return figure(ctx, "ftUpkeepHoursPerWeek") * 52 * figure(ctx, "engineerRate");
 }
 
 /**
  * Evaluation, for every approach (002: "The commonly underestimated cost in both approaches is
  * evaluation: building test sets ... and then running those evaluations continuously"): the set
- * is built in year 1, and run every month.
+ * is built in year 1 unless the use case answers that one already exists (a set that "can be rerun
+ * as the system evolves", as the assessment asks it), and run every month either way.
  */
 export function evaluation(ctx: Ctx): number {
-  const build = ctx.year === 1 ? weeksOfWork(ctx, figure(ctx, "evalBuildWeeks")) : 0;
+  const build = ctx.year === 1 && ctx.a.evaluationSetExists !== true ? weeksOfWork(ctx, figure(ctx, "evalBuildWeeks")) : 0;
   return build + figure(ctx, "evalRunHoursPerMonth") * 12 * figure(ctx, "engineerRate");
 }

@@ -5,7 +5,7 @@
  */
 import type { CostCategory } from "../categories";
 import type { Driver } from "./context";
-import { evaluation, ftBuild, ftMaintenance, maintenance, ragBuild } from "./engineering";
+import { evaluation, ftBuild, ftUpkeep, indexUpkeep, promptUpkeep, ragBuild } from "./engineering";
 import { ftInference, hybridInference, baseInference, ragInference } from "./inference";
 import { retrievalInfra } from "./retrieval";
 import { dataCuration, ftHosting, retraining, trainingCompute } from "./training";
@@ -18,15 +18,15 @@ export const PROJECTED = ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"] as const;
 export type Projected = (typeof PROJECTED)[number];
 
 export const FORMULAS: Record<Projected, Partial<Record<CostCategory, Driver>>> = {
-  PROMPTING: { INFERENCE: baseInference, MAINTENANCE: maintenance, EVALUATION: evaluation },
-  RAG: { BUILD_ENGINEERING: ragBuild, INFERENCE: ragInference, RETRIEVAL_INFRA: retrievalInfra, MAINTENANCE: maintenance, EVALUATION: evaluation },
+  PROMPTING: { INFERENCE: baseInference, MAINTENANCE: promptUpkeep, EVALUATION: evaluation },
+  RAG: { BUILD_ENGINEERING: ragBuild, INFERENCE: ragInference, RETRIEVAL_INFRA: retrievalInfra, MAINTENANCE: indexUpkeep, EVALUATION: evaluation },
   FINE_TUNING: {
     BUILD_ENGINEERING: ftBuild, DATA_CURATION: dataCuration, TRAINING_COMPUTE: trainingCompute, INFERENCE: ftInference,
-    RETRAINING: retraining, FT_HOSTING: ftHosting, MAINTENANCE: ftMaintenance, EVALUATION: evaluation,
+    RETRAINING: retraining, FT_HOSTING: ftHosting, MAINTENANCE: ftUpkeep, EVALUATION: evaluation,
   },
   HYBRID: {
     BUILD_ENGINEERING: (ctx) => ragBuild(ctx) + ftBuild(ctx), DATA_CURATION: dataCuration, TRAINING_COMPUTE: trainingCompute,
-    INFERENCE: hybridInference, RETRIEVAL_INFRA: retrievalInfra, RETRAINING: retraining, FT_HOSTING: ftHosting, MAINTENANCE: ftMaintenance,
+    INFERENCE: hybridInference, RETRIEVAL_INFRA: retrievalInfra, RETRAINING: retraining, FT_HOSTING: ftHosting, MAINTENANCE: (ctx) => indexUpkeep(ctx) + ftUpkeep(ctx),
     EVALUATION: evaluation,
   },
 };

@@ -27,16 +27,30 @@ export function trainingCompute(ctx: Ctx): number {
 }
 
 /**
- * Data curation, year 1: expert review per labeled example at the engineer rate, and at least
- * 002's own measure, 10–50 times the training compute in labour, taken against 002's compute
- * figure for the same data ($50–200 of LoRA compute for 5,000 curated examples). Both scale with
- * the examples to curate (at least 5,000, 002's reference set). The multiple is not applied to
- * 000's $5k–50k full fine-tune (a larger dataset's compute): that would price 5,000 examples at
- * up to $1M of labour.
+ * Labeled examples still to curate: those fine-tuning needs (002: "typically in the hundreds to low
+ * thousands of high-quality instruction-response pairs, curated and validated by domain experts")
+ * less those the use case has. The assessment asks for examples already curated, labeled and
+ * validated by domain experts, so those are not curated again; an unanswered count is taken as none
+ * in hand. Until engine 2.13 the examples in hand were what was curated (at least 5,000), so 25,000
+ * ready examples cost $166,667 of curation and none cost $33,333: having data counted against
+ * fine-tuning.
+ */
+export function examplesToCurate(ctx: Ctx): number {
+  return Math.max(0, figure(ctx, "ftExamplesNeeded") - (ctx.a.labeledExamples ?? 0));
+}
+
+/**
+ * Data curation, year 1: expert review per example still to curate at the engineer rate, and at
+ * least 002's own measure, 10–50 times the training compute in labour, taken against 002's compute
+ * figure for the same number of examples ($50–200 of LoRA compute for 5,000 curated examples). The
+ * multiple is not applied to 000's $5k–50k full fine-tune (a larger dataset's compute): that would
+ * price 5,000 examples at up to $1M of labour. Formatting and loading the examples already in hand
+ * is not charged here: no source prices it apart, and it is part of the build (003's weeks of
+ * engineering), which every fine-tune pays.
  */
 export function dataCuration(ctx: Ctx): number {
   if (ctx.year !== 1) return 0;
-  const examples = Math.max(5000, ctx.a.labeledExamples ?? 0);
+  const examples = examplesToCurate(ctx);
   const perExample = examples * (figure(ctx, "curationMinutesPerExample") / 60) * figure(ctx, "engineerRate");
   const multiple = figure(ctx, "lora5kExamplesComputeUsd") * (examples / 5000) * figure(ctx, "dataCurationMultiple");
   return Math.max(perExample, multiple);

@@ -1,5 +1,5 @@
 import { ANSWER_LABELS, APPROACH_LABELS, APPROACHES, type AnswerKey } from "@/lib/domain/assessment";
-import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, pricingSentence, retiredNote, retrainingCells, retrainingNote, timeToValueNote, whyCannotServe, type AssumptionKey, type CostExplanation } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, labourNote, pricingSentence, retiredNote, retrainingCells, retrainingNote, timeToValueNote, whyCannotServe, type AssumptionKey, type CostExplanation } from "@/lib/domain/costing";
 import { dollars } from "@/lib/domain/money";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
@@ -14,7 +14,7 @@ import { OverridesForm, type OverrideRow } from "./overrides-form";
 
 /** The figures a lead most often knows better for one use case. */
 const OVERRIDABLE: AssumptionKey[] = [
-  "modelInputPricePerMTokens", "modelOutputPricePerMTokens", "inputTokensPerCall", "outputTokensPerCall", "ftInferencePriceFactor", "vectorDbMonthlyUsd", "retrainCostUsd", "ftHostingHourlyUsd", "engineerRate", "maintenanceHoursPerWeek",
+  "modelInputPricePerMTokens", "modelOutputPricePerMTokens", "inputTokensPerCall", "outputTokensPerCall", "ftInferencePriceFactor", "vectorDbMonthlyUsd", "retrainCostUsd", "ftHostingHourlyUsd", "engineerRate", "maintenanceHoursPerWeek", "promptUpkeepHoursPerMonth",
 ];
 
 async function overridesFor(orgSlug: string, organizationId: string, useCaseId: string) {
@@ -106,6 +106,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   const inPlay = uc?.chosenApproach ?? uc?.recommendedApproach ?? null;
   const answers = uc ? readAssessment(uc.assessment) : null;
   const assumed = answers ? assumedAnswersSentence(answers) : null;
+  const labour = labourNote(s.labour, approaches.filter((a) => !s.approaches[a]!.manual));
   const ttvNote = timeToValueNote(approaches.filter((a) => s.approaches[a]!.timeToValueWeeks || s.approaches[a]!.manual));
   // The figures the stored projection used; one stored before they were kept names the lag assumption without its value.
   const ft = s.approaches.FINE_TUNING && !s.approaches.FINE_TUNING.manual ? s.approaches.FINE_TUNING : null;
@@ -179,6 +180,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       </div>
       {cyclesNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="retraining-note">{cyclesNote}</p> : null}
       {ttvNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="time-to-value-note">{ttvNote}</p> : null}
+      {labour ? <p className="mt-2 text-xs text-zinc-600" data-testid="labour-note">{labour}</p> : null}
       {told.savings ? <p className="mt-3 text-sm" data-testid="savings">{told.savings}</p> : null}
       {told.simulation ? <p className="mt-1 text-sm" data-testid="simulation">{told.simulation}</p> : null}
       {told.premium ? <p className="mt-1 text-sm" data-testid="premium">{linkWhy(told, orgSlug, useCaseId)}</p> : null}
