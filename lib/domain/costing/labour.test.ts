@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Assessment } from "../assessment";
-import { DEFAULT_ASSUMPTIONS, type AssumptionSet } from "./assumptions";
+import { changedAssumptions, DEFAULT_ASSUMPTIONS, readAssumptionSet, type AssumptionSet } from "./assumptions";
 import { labourNote } from "./labour-note";
 import { projectCosts } from "./project";
 import { COMPLETE, fixed } from "./project.fixtures";
@@ -99,5 +99,18 @@ describe("the cost panel says what the people lines are made of", () => {
 
   it("a projection stored before it was kept says nothing", () => {
     expect(labourNote(undefined, shown)).toBeNull();
+  });
+});
+
+describe("assumption versions saved before the two new figures still read", () => {
+  it("a set saved without them reads with their defaults, keeps its own figures, and compares with a newer one on what changed only", () => {
+    const older = Object.fromEntries(Object.entries(DEFAULT_ASSUMPTIONS.values).filter(([k]) => k !== "ftExamplesNeeded" && k !== "promptUpkeepHoursPerMonth"));
+    const stored = JSON.parse(JSON.stringify({ ...DEFAULT_ASSUMPTIONS, values: { ...older, maintenanceHoursPerWeek: fixed(6) } }));
+    const set = readAssumptionSet(stored);
+    expect(set.values.ftExamplesNeeded).toEqual({ low: 500, base: 1000, high: 3000 });
+    expect(set.values.promptUpkeepHoursPerMonth).toEqual({ low: 1, base: 2, high: 4 });
+    expect(set.values.maintenanceHoursPerWeek).toEqual(fixed(6));
+    const newer = { ...set, values: { ...set.values, promptUpkeepHoursPerMonth: fixed(1) } };
+    expect(changedAssumptions(set, newer)).toEqual(["promptUpkeepHoursPerMonth"]);
   });
 });
