@@ -17,6 +17,12 @@ test("a lead sees the figures but no edit form", async ({ page, registry }) => {
   await expect(page.getByTestId("catalogue")).toContainText("($2.50 input, $10.00 output per million tokens)");
   // A figure no seed gives says what it is: the product's estimate, to be replaced by the organization's own.
   await expect(page.getByTestId("figure-inputTokensPerCall")).toContainText("Not from the sources: an estimate of a typical question with its instructions; set your own.");
+  // Upkeep per approach: an index's only where there is one; prompting alone's is an assumption no source gives.
+  await expect(page.getByTestId("figure-maintenanceHoursPerWeek")).toContainText("Index upkeep (RAG and hybrid)");
+  await expect(page.getByTestId("figure-promptUpkeepHoursPerMonth")).toContainText("Prompt upkeep (prompting alone)");
+  await expect(page.getByTestId("figure-promptUpkeepHoursPerMonth")).toContainText("Not from the sources: an assumption, set low");
+  // What fine-tuning needs, against which the examples a use case has are counted.
+  await expect(page.getByTestId("figure-ftExamplesNeeded")).toContainText("hundreds to low thousands of high-quality instruction-response pairs");
   await expect(page.getByTestId("catalogue")).toContainText("Default model openai/gpt-4o");
   await expect(page.getByTestId("catalogue")).toContainText("@pydantic/genai-prices 0.1.8's list, not pinned yet");
   await expect(page.getByTestId("figure-ragInfraYearlyUsd")).toContainText("Reference only");
@@ -49,6 +55,9 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await expect(page.getByTestId("pricing")).toContainText("at $2.50 per million input tokens and $10.00 per million output tokens");
   await expect(page.getByTestId("pricing")).toContainText("A call is taken as 1,000–2,500 (base 1,500) input and 200–500 (base 300) output tokens");
   await expect(page.getByTestId("lifecycle-table")).toBeVisible();
+  // What the people lines are made of: no index for prompting alone, an evaluation set built as none is said to exist.
+  await expect(page.getByTestId("labour-note")).toContainText(/prompting alone has no index and pays only for keeping its prompt, 1–4 \(base 2\) hours a month: an assumption, not a figure from the sources/i);
+  await expect(page.getByTestId("labour-note")).toContainText("because the use case does not say it has one");
   const useCaseUrl = page.url();
 
   await registry.signInAs("FINANCE");
@@ -57,6 +66,7 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await expect(form).toBeVisible();
   // A figure no formula uses says so where it can be edited.
   await expect(form.getByTestId("edit-ragInfraYearlyUsd").getByTestId("edit-reference-only")).toContainText("For reference: changing it changes no cost.");
+  await expect(form.getByLabel("Prompt upkeep (prompting alone) base")).toHaveValue("2");
   await form.getByLabel("ML engineer rate base").fill("225");
   await form.getByLabel("ML engineer rate high").fill("275");
   for (const s of ["low", "base", "high"]) await form.getByLabel(`Model price, input (by hand) ${s}`).fill("10");
