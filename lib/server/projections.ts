@@ -58,7 +58,7 @@ const num = (v: bigint | null) => (v === null ? null : Number(v));
  * leave it out: lib/server/use-cases/derive.ts).
  */
 export async function getStoredScore(organizationId: string, useCaseId: string): Promise<(Score & { weightsVersion?: number }) | null> {
-  const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { score: true, assessment: true, chosenApproach: true } });
+  const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { score: true, assessment: true, chosenApproach: true, overrides: true } });
   const json = (row?.score as (StoredScore & { weightsVersion?: number }) | null) ?? null;
   const stored = json ? { ...expandScore(json), weightsVersion: json.weightsVersion } : null;
   if (!row || !stored || stored.sensitivity) return stored;

@@ -83,10 +83,11 @@ function trialsText(share: number, count: number | undefined, trials: number): s
 }
 const lagPhrase = (days: number) => `${days.toLocaleString("en-US")}-day lag`;
 
-/** A capability the use case needs and the approach lacks, said with what 002 says it takes. */
+/** A capability the use case needs and the approach lacks, said with what the sources say it takes. */
 const CAPABILITY_NEED: Record<Capability, string> = {
   needsToolUse: `${CAPABILITY_RULES.needsToolUse.cannot} (computation, code, database queries or external APIs), which 002 says take an agent with tool use`,
   learnsFromFeedback: `${CAPABILITY_RULES.learnsFromFeedback.cannot}, which 002 says takes RLHF-style feedback learning beyond a static model or index`,
+  needsStyleOrFormat: `${CAPABILITY_RULES.needsStyleOrFormat.cannot}: a prompted base model was tried and falls short, and 001 says retrieval alone won't consistently change how the model writes (003 saw it give answers in the wrong style); that takes a fine-tuned model`,
 };
 
 /** The sentence for each reason an approach cannot serve (cannotServe in project.ts), after its name; the recommendation's hold (frameworks/serves.ts) says the same. */

@@ -8,10 +8,23 @@
  */
 import { APPROACH_LABELS, type Approach } from "../assessment";
 import { sourceTitle } from "../sources";
-import { ASSUMPTION_CATALOG, type AssumptionKey } from "./assumption-catalog";
+import { ASSUMPTION_CATALOG, type AssumptionKey, type Range } from "./assumption-catalog";
+import { DEFAULT_ASSUMPTIONS } from "./assumptions";
+
+export type TimeToValueKey = "ragTimeToValueWeeks" | "ftTimeToValueWeeks";
+/** The two time-to-value figures, low / base / high weeks, as the cost panel projects them. */
+export type TimeToValueFigures = Record<TimeToValueKey, Range>;
+
+/** The figures of an assumption set (the organization's, with a use case's overrides laid over it), or the defaults. */
+export function timeToValueFigures(values?: Partial<Record<AssumptionKey, Range>>): TimeToValueFigures {
+  return {
+    ragTimeToValueWeeks: values?.ragTimeToValueWeeks ?? DEFAULT_ASSUMPTIONS.values.ragTimeToValueWeeks,
+    ftTimeToValueWeeks: values?.ftTimeToValueWeeks ?? DEFAULT_ASSUMPTIONS.values.ftTimeToValueWeeks,
+  };
+}
 
 /** The assumption that is the approach's time to value; null for an approach priced from an estimate. */
-export function timeToValueKey(approach: Approach): "ragTimeToValueWeeks" | "ftTimeToValueWeeks" | null {
+export function timeToValueKey(approach: Approach): TimeToValueKey | null {
   if (approach === "FINE_TUNING" || approach === "HYBRID") return "ftTimeToValueWeeks";
   if (approach === "RAG" || approach === "PROMPTING") return "ragTimeToValueWeeks";
   return null;

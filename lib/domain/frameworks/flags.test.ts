@@ -31,6 +31,7 @@ describe("risk flags", () => {
       PROMPTING_WITHOUT_ITS_KNOWLEDGE: "Prompting alone on knowledge it never sees",
       PROMPTING_BELOW_BAR: "Prompting alone though a prompted base model falls short",
       LEARNING_WITHOUT_FEEDBACK_LOOP: "Learning from users without a feedback loop",
+      TIME_TO_VALUE_PAST_DEADLINE: "Not in production by the deadline",
       CONTRADICTORY_ANSWERS: "Answers that contradict each other",
     });
     expect(Object.keys(FLAG_LABELS).sort()).toEqual([...FLAG_CODES].sort());

@@ -9,7 +9,8 @@ import { DEFAULT_RETRAIN_LAG_DAYS, retrainLagShown, upToDays } from "../costing/
 import { CAPABILITY_RULES } from "./capabilities";
 import { ENOUGH_LABELS } from "./data/shared";
 import { ownKnowledgeSign, promptingMeetsBar, promptingReachesKnowledge, trainsAModel } from "./evidence";
-import { plural } from "../portfolio/format";
+import { oneDecimal, plural, weeks } from "../portfolio/format";
+import { timeToValueFigures, timeToValueKey, type TimeToValueFigures } from "../costing/time-to-value";
 import { fineTunedWait } from "./serves";
 import type { Citation } from "./types";
 
@@ -26,6 +27,7 @@ export const FLAG_CODES = [
   "PROMPTING_WITHOUT_ITS_KNOWLEDGE",
   "PROMPTING_BELOW_BAR",
   "LEARNING_WITHOUT_FEEDBACK_LOOP",
+  "TIME_TO_VALUE_PAST_DEADLINE",
   "CONTRADICTORY_ANSWERS",
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
@@ -43,6 +45,7 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   PROMPTING_WITHOUT_ITS_KNOWLEDGE: "Prompting alone on knowledge it never sees",
   PROMPTING_BELOW_BAR: "Prompting alone though a prompted base model falls short",
   LEARNING_WITHOUT_FEEDBACK_LOOP: "Learning from users without a feedback loop",
+  TIME_TO_VALUE_PAST_DEADLINE: "Not in production by the deadline",
   CONTRADICTORY_ANSWERS: "Answers that contradict each other",
 };
 
@@ -60,6 +63,7 @@ export const FLAG_CITES: Record<FlagCode, Citation> = {
   PROMPTING_WITHOUT_ITS_KNOWLEDGE: { file: "002_eb871f56c24eca94.txt", quote: "grounding answers in specific, up-to-date documents rather than relying on potentially stale or hallucinated parametric knowledge" },
   PROMPTING_BELOW_BAR: { file: "003_cef81cc6bb37c5d4.txt", quote: "Start with the cheaper option. Add complexity when the cheaper option clearly fails." },
   LEARNING_WITHOUT_FEEDBACK_LOOP: CAPABILITY_RULES.learnsFromFeedback.cite,
+  TIME_TO_VALUE_PAST_DEADLINE: { file: "000_2a5380ca2875bd0d.txt", quote: "RAG can be operational in days. ... The same company choosing fine-tuning faces an eight-week timeline before seeing results." },
   CONTRADICTORY_ANSWERS: { file: "001_882c99e1fd832846.txt", quote: "Here’s how to think through the decision." },
 };
 
@@ -124,6 +128,12 @@ export interface FlagContext {
   retrainLagDays?: number;
   /** The agreement behind the recommendation, for the "differs" sentence. */
   agreement?: { votes: number; voters: number };
+  /**
+   * The cost assumptions' time to value, the figures the cost panel shows (the organization's, with
+   * the use case's own laid over them); the defaults where not given (000: RAG days to a week,
+   * fine-tuning about eight weeks).
+   */
+  timeToValueWeeks?: TimeToValueFigures;
 }
 
 /** Why the use case must know things of its own (ownKnowledgeSign in frameworks/evidence.ts), in a clause. */
@@ -209,7 +219,33 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
       `${who} is ${name}, but the use case must learn from its users' interactions, which 002 says takes RLHF or a similar feedback loop; ${name} learns only if such a loop is built into it, so plan and cost one, or consider feedback learning.`,
     );
   }
+  // 000: RAG is "operational in days", fine-tuning "faces an eight-week timeline before seeing
+  // results". The approach's time to value is the cost panel's own figure (a hybrid is given
+  // fine-tuning's; an agent, a pipeline or feedback learning has none): where its base is later
+  // than the weeks until the use case must be in production, it will not be ready in time.
+  const late = lateForDeadline(inPlay, a, ctx.timeToValueWeeks);
+  if (late) {
+    const hybrid = inPlay === "HYBRID" ? ", in production only once its fine-tuned model is" : "";
+    add(
+      "TIME_TO_VALUE_PAST_DEADLINE",
+      `${who} is ${APPROACH_NAMES[inPlay!]}${hybrid}, which typically takes ${weeks(late.base)} to first serve its users${late.spread}, but the use case must be in production in ${plural(a.weeksToProduction!, "week")}: it would not be ready in time.`,
+    );
+  }
   const broken = CONTRADICTIONS.filter((c) => c.holds(a));
   if (broken.length) flags.push({ code: "CONTRADICTORY_ANSWERS", reason: broken.map((c) => c.sentence).join(" "), cite: broken[0]!.cite });
   return flags;
+}
+
+/**
+ * Where the approach's typical time to value (the cost assumptions' base figure) is later than the
+ * weeks until the use case must be in production: that base, and its low to high in words; else
+ * null (no deadline answered, or an approach with no time to value).
+ */
+export function lateForDeadline(approach: Approach | null | undefined, a: Assessment, figures?: TimeToValueFigures): { base: number; spread: string } | null {
+  const key = approach ? timeToValueKey(approach) : null;
+  if (!key || a.weeksToProduction === undefined || a.weeksToProduction === null) return null;
+  const r = (figures ?? timeToValueFigures())[key];
+  if (r.base === null || !(r.base > a.weeksToProduction)) return null;
+  const spread = r.low !== null && r.high !== null && oneDecimal(r.low) !== oneDecimal(r.high) ? ` (${oneDecimal(r.low)} to ${weeks(r.high)} in the cost estimate)` : "";
+  return { base: r.base, spread };
 }

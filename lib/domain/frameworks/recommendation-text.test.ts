@@ -19,10 +19,16 @@ function stored(a: Assessment) {
 
 describe("the recommendation in one line", () => {
   it("an assessed case whose every pick was held back is the sources' default starting approach because those picks cannot serve it, never 'while key answers are missing'", () => {
-    const { s, uc } = stored({ ...FINE_TUNING_CASE, maxLagDays: 14 });
+    // The prompted baseline untested (since 2.10 RAG alone cannot keep a style one fell short of), so the default start can serve.
+    const { s, uc } = stored({ ...FINE_TUNING_CASE, maxLagDays: 14, promptedBaselineMeetsBar: "untested" });
     expect(s).toMatchObject({ evidence: "assessed", basis: "default-start", heldBack: { approach: "FINE_TUNING" }, backing: { votes: 0, voters: 5 } });
-    expect(recommendationText(uc)).toBe("RAG (the sources' default starting approach: the approaches the frameworks pick cannot serve it or train a model its answers do not justify)");
+    expect(recommendationText(uc)).toBe("Prompting only (the sources' default starting approach: the approaches the frameworks pick cannot serve it or train a model its answers do not justify)");
     expect(backingText(uc)).toBe("the sources' default starting approach");
+  });
+  it("an assessed case that nothing serves without training a model it is not yet justified is 'No recommendation' (since 2.10)", () => {
+    const { s, uc } = stored({ ...FINE_TUNING_CASE, maxLagDays: 14 });
+    expect(s).toMatchObject({ evidence: "assessed", consensus: null, heldBack: { approach: "FINE_TUNING" } });
+    expect(recommendationText(uc)).toBe("No recommendation");
   });
   it("a provisional one says the picks cannot serve it or wait on missing answers", () => {
     const { s, uc } = stored({ changeFrequency: "quarterly", maxLagDays: 7, coreNeed: "reasoning", needsStyleOrFormat: true });
@@ -35,9 +41,10 @@ describe("the recommendation in one line", () => {
     expect(recommendationText(uc)).toBe("Prompting only · provisional (the sources' default starting approach while key answers are missing)");
   });
   it("an assessed case whose every pick trains a model it has no retraining budget for is the sources' default starting approach, never 'while key answers are missing'", () => {
-    const { s, uc } = stored({ ...FINE_TUNING_CASE, retrainingBudget: false });
+    // The style left out: since 2.10 RAG alone cannot keep one a prompted base model fell short of, and nothing would be recommended.
+    const { s, uc } = stored({ ...FINE_TUNING_CASE, retrainingBudget: false, promptedBaselineMeetsBar: "untested" });
     expect(s).toMatchObject({ evidence: "assessed", basis: "default-start", leaning: { approach: "FINE_TUNING", missing: ["retrainingBudget"] }, backing: { votes: 0, voters: 5 } });
-    expect(recommendationText(uc)).toBe("RAG (the sources' default starting approach: the approaches the frameworks pick cannot serve it or train a model its answers do not justify)");
+    expect(recommendationText(uc)).toBe("Prompting only (the sources' default starting approach: the approaches the frameworks pick cannot serve it or train a model its answers do not justify)");
     expect(backingText(uc)).toBe("the sources' default starting approach");
   });
   it("the frameworks' own pick, or the next they pick after a hold, is their count", () => {

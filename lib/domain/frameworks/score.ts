@@ -18,7 +18,9 @@ import { ENOUGH_LABELS } from "./data/shared";
 import { defaultStart, evidenceOf, missingPrerequisites, TRAINING_PREREQUISITES, trainsAModel, unknownPrerequisites, type Evidence } from "./evidence";
 import { runFramework } from "./evaluate";
 import { DEFAULT_RETRAIN_LAG_DAYS } from "../costing/retraining";
-import { riskFlags, type RiskFlag } from "./flags";
+import { lateForDeadline, riskFlags, type RiskFlag } from "./flags";
+import type { TimeToValueFigures } from "../costing/time-to-value";
+import { CAPABILITY_RULES, lacksCapability } from "./capabilities";
 import { cannotRecommend, heldBackSentence, lagsWhereFineTuningTurns, type HoldReason } from "./serves";
 import { DEFAULT_WEIGHTS, FRAMEWORKS, frameworkVersions, type Weights } from "./registry";
 import { whatWouldChange, type Rescored, type WhatWouldChange } from "./sensitivity";
@@ -38,6 +40,11 @@ export interface ScoreOptions {
   weights?: Weights;
   /** Days one retraining takes (000: two to four weeks); the staleness flag compares it with the acceptable lag. */
   retrainLagDays?: number;
+  /**
+   * The cost assumptions' time to value per approach (the figures the cost panel shows); the
+   * deadline flag compares its base with the weeks until production. The defaults where absent.
+   */
+  timeToValueWeeks?: TimeToValueFigures;
   /** Skip "what would change the answer" (it re-scores the case many times). */
   skipSensitivity?: boolean;
 }
@@ -140,8 +147,19 @@ export interface Score extends Consensus {
  *      approach in play is an agent or a structured pipeline (which the capability rule leaves
  *      able), the flag says neither learns unless a feedback loop is built in; the
  *      recommendations are 2.8's.
+ * 2.10: TIME_TO_VALUE_PAST_DEADLINE: where the approach in play typically takes longer to first
+ *      serve its users (the cost assumptions' time to value, base: 000's "days" for RAG, "eight
+ *      weeks" for fine-tuning and the hybrid) than the weeks until it must be in production, and
+ *      "what would change it" offers no deadline the approach it leads to would miss; RAG alone
+ *      cannot serve a use case that needs a format, style or voice a prompted base model was tried
+ *      on and fell short of (./capabilities.ts; 001, 003), so it is never the cheapest that serves
+ *      or a saving there, and where nothing else serves without training a model the answers do
+ *      not yet justify, there is no recommendation (the lean says what would bring one); "Start
+ *      with RAG" (2.1.0) and "Behaviour versus knowledge" (2.1.0) never vote or score prompting
+ *      where a prompted base model was tried and falls short, and 002's thin-data rule only warns
+ *      against fine-tuning, as its sentence does.
  */
-export const JUDGEMENT_VERSION = "2.9";
+export const JUDGEMENT_VERSION = "2.10";
 
 /** What each unknown prerequisite would have to be for a trained model to be recommended. */
 const FAVOURS_TRAINING: Partial<Record<AnswerKey, string>> = {
@@ -255,20 +273,37 @@ function holdToWhatServes(a: Assessment, pick: Approach, cannot: NonNullable<Ret
   const next = serving.find((ap) => !rules.untrained(ap));
   const passed = serving.slice(0, next ? serving.indexOf(next) : serving.length);
   const start = defaultStart(a);
-  const to = next ?? start.approach;
-  const backing = votesFor(v, to);
+  const startCannot = next ? null : rules.cannot(start.approach);
+  const to = next ?? (startCannot ? null : start.approach);
+  const backing = to ? votesFor(v, to) : { votes: 0, voters: 0 };
   const unjustified = passed.length
     ? `${names(passed)}, which they pick next, ${passed.length === 1 ? "trains" : "train"} a model ${whyNotTrained(a, rules.missing)}. `
     : "";
   const instead = next
-    ? `${unjustified}The recommendation is the next approach they pick that can, ${APPROACH_LABELS[to]} (${backing.votes} of ${backing.voters}).`
-    : passed.length
-      ? `${unjustified}So the recommendation is the sources' default starting approach, ${APPROACH_LABELS[to]}.`
-      : `No other approach they pick can, so the recommendation is the sources' default starting approach, ${APPROACH_LABELS[to]}.`;
+    ? `${unjustified}The recommendation is the next approach they pick that can, ${APPROACH_LABELS[next]} (${backing.votes} of ${backing.voters}).`
+    : startCannot
+      ? `${unjustified}${noneServes(a, start.approach, pick, passed.length > 0)}`
+      : passed.length
+        ? `${unjustified}So the recommendation is the sources' default starting approach, ${APPROACH_LABELS[start.approach]}.`
+        : `No other approach they pick can, so the recommendation is the sources' default starting approach, ${APPROACH_LABELS[start.approach]}.`;
   const heldBack: HeldBack = { approach: pick, reason: cannot.reason, votes, voters, sentence: heldBackSentence(pick, votes, voters, cannot.why, instead), cite: cannot.cite };
   return next
-    ? { consensus: to, basis: "frameworks", basisCite: null, leaning: null, heldBack }
-    : { consensus: to, basis: "default-start", basisCite: start.cite, leaning: null, heldBack };
+    ? { consensus: next, basis: "frameworks", basisCite: null, leaning: null, heldBack }
+    : to
+      ? { consensus: to, basis: "default-start", basisCite: start.cite, leaning: null, heldBack }
+      : { consensus: null, basis: null, basisCite: null, leaning: null, heldBack };
+}
+
+/**
+ * Where not even the sources' default start can serve the use case (since judgement 2.10: RAG alone
+ * cannot keep a style a prompted base model fell short of, frameworks/capabilities.ts) and every
+ * approach that could trains a model the answers do not justify yet: no recommendation, and why.
+ */
+function noneServes(a: Assessment, start: Approach, pick: Approach | null, training: boolean): string {
+  const lacking = lacksCapability(start, a);
+  const cannot = lacking ? `${CAPABILITY_RULES[lacking].cannot}${lacking === "needsStyleOrFormat" ? ", which a prompted base model was tried on and fell short of" : ""}` : "cannot serve it either";
+  const who = start === pick ? `${APPROACH_LABELS[start]}, also the sources' default starting approach,` : `The sources' default starting approach, ${APPROACH_LABELS[start]},`;
+  return `${who} ${cannot}, and nothing else they pick serves it without training a model, so there is no recommendation${training ? " until a model can be trained" : ""}.`;
 }
 
 /**
@@ -285,24 +320,32 @@ function holdRecommendation(a: Assessment, evidence: Evidence, c: Consensus, v: 
   const unknowns = evidence === "provisional" ? unknownPrerequisites(a) : [];
   const start = defaultStart(a);
   const missing = rules.missing.length ? { missing: rules.missing } : {};
+  // Not even the default start may serve it (RAG alone and a style a prompted model fell short of): then no recommendation.
+  const startCannot = rules.cannot(start.approach);
   if (unknowns.length > 0) {
     // Answers that would justify training are unknown: in doubt, the seeds' default start (and the
     // lean names any prerequisite known to be missing too).
     const leaning: Leaning = { approach: c.consensus, unknowns, ...missing, sentence: "" };
+    if (startCannot) {
+      const none = noneServes(a, start.approach, null, true);
+      return { consensus: null, basis: null, basisCite: null, leaning: { ...leaning, sentence: leanSentence(a, leaning, "itself", none) }, heldBack: null, instead: none };
+    }
     return { consensus: start.approach, basis: "default-start", basisCite: start.cite, leaning: { ...leaning, sentence: leanSentence(a, leaning, "itself", undefined) }, heldBack: null };
   }
   // Every prerequisite answered, one known to be missing: the frameworks' next pick that can be recommended, as after any hold.
   const next = rankedPicks(v.results, v.weights).find((ap) => ap !== c.consensus && rules.cannot(ap) === null && !rules.untrained(ap));
-  const to = next ?? start.approach;
-  const backing = votesFor(v, to);
+  const to = next ?? (startCannot ? null : start.approach);
+  const backing = to ? votesFor(v, to) : { votes: 0, voters: 0 };
   const instead = next
-    ? `The recommendation is the next approach they pick that trains no model, ${APPROACH_LABELS[to]} (${backing.votes} of ${backing.voters}).`
-    : `No other approach they pick can serve it without training a model, so the recommendation is the sources' default starting approach, ${APPROACH_LABELS[to]}.`;
+    ? `The recommendation is the next approach they pick that trains no model, ${APPROACH_LABELS[next]} (${backing.votes} of ${backing.voters}).`
+    : startCannot
+      ? noneServes(a, start.approach, null, true)
+      : `No other approach they pick can serve it without training a model, so the recommendation is the sources' default starting approach, ${APPROACH_LABELS[start.approach]}.`;
   const leaning: Leaning = { approach: c.consensus, unknowns, missing: rules.missing, sentence: "" };
   return {
     consensus: to,
-    basis: next ? "frameworks" : "default-start",
-    basisCite: next ? null : start.cite,
+    basis: next ? "frameworks" : to ? "default-start" : null,
+    basisCite: next || !to ? null : start.cite,
     leaning: { ...leaning, sentence: leanSentence(a, leaning, "itself", instead) },
     heldBack: null,
     instead,
@@ -364,14 +407,14 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
     held.basis === "default-start"
       ? { votes: frameworks.filter((f) => f.recommendation === held.consensus && !c.agreement.abstained.some((x) => x.frameworkId === f.frameworkId)).length, voters: c.agreement.voters }
       : held.heldBack || held.leaning
-        ? { votes: now!.votes, voters: c.agreement.voters }
+        ? { votes: now?.votes ?? 0, voters: c.agreement.voters }
         : { votes: c.agreement.votes, voters: c.agreement.voters };
   const agreementText =
     evidence === "none"
       ? "Not assessed: no deciding question is answered yet."
       : held.leaning
         ? withTie(`Held back${held.leaning.missing ? "" : " for now"}: ${agreementSentence(c.agreement).replace(/ agree/, ` lean to ${APPROACH_LABELS[held.leaning.approach]}`)}`, tieOf(frameworks, weights, held.leaning.approach), held.leaning.approach)
-        : held.heldBack && held.basis === "default-start"
+        : held.heldBack && held.basis !== "frameworks"
           ? withTie(`Held back: ${agreementSentence(c.agreement).replace(/ agree/, ` pick ${APPROACH_LABELS[held.heldBack.approach]}`)}`, tieOf(frameworks, weights, held.heldBack.approach), held.heldBack.approach)
           : held.heldBack
             ? withTie(agreementSentence({ ...c.agreement, votes: backing.votes }), tieOf(frameworks, weights, held.consensus, recommendable), held.consensus)
@@ -387,10 +430,17 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
     heldBack: held.heldBack,
     agreementText,
     frameworks,
-    flags: riskFlags(a, { consensus: held.consensus, chosen: opts.chosenApproach ?? null, retrainLagDays, agreement: held.basis === "frameworks" ? backing : undefined }),
+    flags: riskFlags(a, { consensus: held.consensus, chosen: opts.chosenApproach ?? null, retrainLagDays, agreement: held.basis === "frameworks" ? backing : undefined, timeToValueWeeks: opts.timeToValueWeeks }),
+    // A deadline is never offered at which the approach it leads to would not be in production yet;
+    // nor, since 2.10, a change that would leave nothing to recommend (a style RAG alone cannot keep,
+    // where training is not yet justified): it names no way the case could go.
     sensitivity: opts.skipSensitivity
       ? null
-      : whatWouldChange(a, held.consensus, rescore, now, evidence, (key) => (key === "maxLagDays" ? lagsWhereFineTuningTurns(a, retrainLagDays) : [])),
+      : whatWouldChange(
+          a, held.consensus, rescore, now, evidence,
+          (key) => (key === "maxLagDays" ? lagsWhereFineTuningTurns(a, retrainLagDays) : []),
+          (x, key, shown) => (shown === null && held.consensus !== null) || (key === "weeksToProduction" && lateForDeadline(shown, x, opts.timeToValueWeeks) !== null),
+        ),
     frameworkVersions: frameworkVersions(),
     judgementVersion: JUDGEMENT_VERSION,
     weights,

@@ -10,7 +10,9 @@
  *    not yet tried being tried, cost less than redefining the need. Turning a case into a different
  *    kind of system (needing tool use, transformation at volume or feedback learning where it said
  *    it does not) is not a change to this case, and is never offered; nor is a change that would
- *    land on prompting alone while a prompted model is known to fall short of the bar.
+ *    land on prompting alone while a prompted model is known to fall short of the bar (nor, as
+ *    scoreUseCase refuses them, one that would leave nothing to recommend, or a deadline the
+ *    approach it leads to would miss).
  */
 import {
   ANSWER_KEYS, ANSWER_LABELS, APPROACH_LABELS, BASELINE_RESULTS, CHANGE_FREQUENCIES, CORE_NEEDS, changesHow,
@@ -207,7 +209,14 @@ export function rankUnanswered(a: Assessment, rescore: Rescore): UnansweredQuest
  * that change the recommendation (one per answer), and, while none has, the nearest that weakens
  * it (fewer voting frameworks behind it). Each change is scored once; the pass ends at the third.
  */
-export function nearestChanges(a: Assessment, current: Approach | null, rescore: Rescore, now: { votes: number } | null, max = 3, more?: MoreValues): { changes: Sensitivity[]; weakening: string | null } {
+/**
+ * A change the page must not offer though it turns the recommendation (scoreUseCase's: a deadline
+ * at which the approach it leads to would not be in production yet, which TIME_TO_VALUE_PAST_DEADLINE
+ * would call out; or one that leaves nothing to recommend).
+ */
+export type Refuse = (changed: Assessment, key: AnswerKey, shown: Approach | null) => boolean;
+
+export function nearestChanges(a: Assessment, current: Approach | null, rescore: Rescore, now: { votes: number } | null, max = 3, more?: MoreValues, refuse?: Refuse): { changes: Sensitivity[]; weakening: string | null } {
   const candidates: { key: AnswerKey; from: AnswerValue; to: AnswerValue; cost: number; order: number }[] = [];
   ANSWER_KEYS.forEach((key, order) => {
     const from = a[key] as AnswerValue | undefined;
@@ -234,6 +243,7 @@ export function nearestChanges(a: Assessment, current: Approach | null, rescore:
     // go (PROMPTING_BELOW_BAR). scoreUseCase's rescore already holds what it shows to what can
     // serve (./serves.ts); this function keeps the rule for any rescore it is given.
     if (r.shown === "PROMPTING" && !promptingMeetsBar(changed)) continue;
+    if (r.shown !== current && refuse?.(changed, c.key, r.shown)) continue;
     if (r.shown !== current) {
       firstCost ??= c.cost;
       changes.push({ answer: c.key, from: c.from, to: c.to, newConsensus: r.shown, sentence: `If ${phrase(c.key, c.to, c.from)} (now ${was(c.key, c.from)}), the recommendation would be ${nameOf(r.shown)}.` });
@@ -241,7 +251,8 @@ export function nearestChanges(a: Assessment, current: Approach | null, rescore:
     }
     if (weakening === null && changes.length === 0 && current && now) {
       const after = r.votesFor(current);
-      if (after.votes < now.votes) {
+      // Fewer votes only because a framework stops voting (it abstains there) is no weakening: "3 of 3" is still all of them.
+      if (after.votes < now.votes && after.votes < after.voters) {
         weakening = `No single answer changes it. The nearest that weakens it: if ${phrase(c.key, c.to, c.from)} (now ${was(c.key, c.from)}), ${after.votes} of ${after.voters} voting frameworks would pick ${nameOf(current)}.`;
       }
     }
@@ -256,9 +267,10 @@ export function whatWouldChange(
   now: { votes: number } | null,
   evidence: "none" | "provisional" | "assessed",
   more?: MoreValues,
+  refuse?: Refuse,
 ): WhatWouldChange {
   const unanswered = evidence === "assessed" ? [] : rankUnanswered(a, rescore);
-  const { changes, weakening } = evidence === "none" ? { changes: [], weakening: null } : nearestChanges(a, current, rescore, now, 3, more);
+  const { changes, weakening } = evidence === "none" ? { changes: [], weakening: null } : nearestChanges(a, current, rescore, now, 3, more, refuse);
   const change = changes[0] ?? null;
   let sentence: string;
   if (evidence === "none") {

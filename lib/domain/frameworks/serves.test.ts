@@ -86,14 +86,18 @@ describe("fine-tuning that cannot meet the acceptable lag", () => {
     }
   });
 
-  it("goes to the seeds' default start when every voter picks fine-tuning", () => {
+  it("recommends nothing when every voter picks fine-tuning and the default start cannot keep the style either (since 2.10)", () => {
+    // A style a prompted base model fell short of is beyond RAG alone (001, 003): the sources'
+    // default start cannot serve it, so nothing is recommended rather than what the cost panel rules out.
     const s = scoreUseCase({ ...FINE_TUNING_CASE, maxLagDays: 14 });
     expect(picks({ ...FINE_TUNING_CASE, maxLagDays: 14 })).toEqual(Array(5).fill("FINE_TUNING"));
-    expect(s).toMatchObject({ consensus: "RAG", basis: "default-start", basisCite: { file: "003_cef81cc6bb37c5d4.txt" }, leaning: null, backing: { votes: 0, voters: 5 } });
+    expect(s).toMatchObject({ consensus: null, basis: null, basisCite: null, leaning: null, backing: { votes: 0, voters: 5 } });
     expect(s.heldBack?.sentence).toBe(
-      "Fine-tuning, which 5 of 5 voting frameworks pick, does not meet the 14-day lag: each retraining takes about 21 days. No other approach they pick can, so the recommendation is the sources' default starting approach, RAG.",
+      "Fine-tuning, which 5 of 5 voting frameworks pick, does not meet the 14-day lag: each retraining takes about 21 days. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires, which a prompted base model was tried on and fell short of, and nothing else they pick serves it without training a model, so there is no recommendation.",
     );
     expect(s.agreementText).toBe("Held back: 5 of 5 voting pick Fine-tuning");
+    // Where the style is not beyond a prompted model (never tried), the default start is RAG, as before.
+    expect(scoreUseCase({ ...FINE_TUNING_CASE, maxLagDays: 14, needsStyleOrFormat: false }, { skipSensitivity: true }).consensus).not.toBeNull();
   });
 
   it("is recommended as before once the lag can be met, and the organization's retraining lag decides", () => {
@@ -117,7 +121,7 @@ describe("fine-tuning that cannot meet the acceptable lag", () => {
     expect(s.sensitivity?.changes?.map((c) => c.sentence)).toContain("If 21 days of lag were acceptable (now 14 days), the recommendation would be Fine-tuning.");
     // A lag of one day, in the singular.
     const oneDay = scoreUseCase({ ...monthly14, maxLagDays: 1 });
-    expect(oneDay.sensitivity?.changes?.map((c) => c.sentence)).toContain("If 7 days of lag were acceptable (now 1 day), the recommendation would be Hybrid.");
+    expect(oneDay.sensitivity?.changes?.map((c) => c.sentence)).toContain("If 21 days of lag were acceptable (now 1 day), the recommendation would be Fine-tuning.");
   });
 });
 
@@ -125,7 +129,9 @@ describe("the lag that would change it is the nearest one", () => {
   const lagSentence = (a: Assessment) => scoreUseCase(a).sensitivity?.changes.find((c) => c.answer === "maxLagDays")?.sentence;
   it("names the lag where fine-tuning starts or stops meeting it, not only the frameworks' 7 and 30 days", () => {
     // Before: "If 6 days…" (quarterly, 60) and "If 29 days…" (weekly, 90), where 20 and 42 days already turned it.
-    expect(lagSentence(FINE_TUNING_CASE)).toBe("If no more than 20 days of lag were acceptable (now 60 days), the recommendation would be RAG.");
+    // Since 2.10 a shorter lag leaves nothing to recommend there (RAG alone cannot keep the style), so no lag is offered.
+    expect(lagSentence(FINE_TUNING_CASE)).toBeUndefined();
+    expect(lagSentence({ ...FINE_TUNING_CASE, needsStyleOrFormat: false })).toBe("If no more than 20 days of lag were acceptable (now 60 days), the recommendation would be RAG.");
     expect(lagSentence({ ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 90 })).toBe("If no more than 42 days of lag were acceptable (now 90 days), the recommendation would be Hybrid.");
   });
   it("finds the same turning lags as trying every lag from 0 to 3,650 days (it stops a year past one retraining, where nothing turns)", () => {
@@ -164,13 +170,12 @@ describe("the lag that would change it is the nearest one", () => {
 });
 
 describe("prompting alone that cannot serve", () => {
-  it("tried and falling short of the bar: the next approach they pick", () => {
+  it("tried and falling short of the bar: no framework picks it (since 2.10), so nothing is held back", () => {
     const a: Assessment = { changeFrequency: "annually", maxLagDays: 1216, coreNeed: "neither", needsStyleOrFormat: false, labeledExamples: 100, retrainingBudget: false, promptedBaselineMeetsBar: "no" };
     const s = scoreUseCase(a);
-    expect(s).toMatchObject({ consensus: "RAG", basis: "frameworks", heldBack: { approach: "PROMPTING", reason: "below-bar", votes: 2, voters: 3 } });
-    expect(s.heldBack?.sentence).toBe(
-      "Prompting only, which 2 of 3 voting frameworks pick, falls short of the bar: a prompted base model was tried and does not meet it, and 003 adds complexity when the cheaper option clearly fails. The recommendation is the next approach they pick that can, RAG (1 of 3).",
-    );
+    // Before 2.10, "Behaviour versus knowledge" and "Start with RAG" picked prompting here, and the hold went past it.
+    expect(picks(a)).toEqual([null, "RAG", null, "RAG", null]);
+    expect(s).toMatchObject({ consensus: "RAG", basis: "frameworks", heldBack: null });
     expect(s.flags.map((f) => f.code)).not.toContain("PROMPTING_BELOW_BAR");
     // Untested is not known to fail: prompting stands.
     expect(scoreUseCase({ ...a, promptedBaselineMeetsBar: "untested" })).toMatchObject({ consensus: "PROMPTING", heldBack: null });
@@ -218,15 +223,13 @@ describe("the approach a hold falls back to, on a provisional score", () => {
 });
 
 describe("a tie on votes after a hold", () => {
-  it("is said where the next approach tied with another that can be recommended", () => {
-    // Fine-tuning (three votes) misses the 1-day lag; RAG and Hybrid have one vote each and both can
-    // serve (Hybrid keeps its facts in retrieval): the voters' fit decided it. (Before judgement 2.8
-    // this case had a prompted base model meeting the bar; Hybrid can no longer be recommended over that.)
+  it("goes to the one of two tied approaches that can serve (since 2.10 the style rules RAG out here)", () => {
+    // Fine-tuning (three votes) misses the 1-day lag; RAG and Hybrid have one vote each. Until 2.10
+    // both could serve and the voters' fit gave it to RAG ("tied with Hybrid on votes; RAG fits
+    // better"); RAG alone cannot keep a style a prompted model fell short of, so it is Hybrid.
     const a: Assessment = { ...FINE_TUNING_CASE, changeFrequency: "quarterly", maxLagDays: 1, coreNeed: "retrieval", corpusDocuments: 500, promptedBaselineMeetsBar: "no" };
     expect(picks(a)).toEqual(["RAG", "FINE_TUNING", "FINE_TUNING", "HYBRID", "FINE_TUNING"]);
-    const s = scoreUseCase(a);
-    expect(s).toMatchObject({ consensus: "RAG", basis: "frameworks", heldBack: { approach: "FINE_TUNING" } });
-    expect(s.agreementText).toBe("1 of 5 voting agree, four differ; tied with Hybrid on votes; RAG fits better across the voters (their scores for it add up to 100, against 90 for Hybrid)");
+    expect(scoreUseCase(a)).toMatchObject({ consensus: "HYBRID", basis: "frameworks", heldBack: { approach: "FINE_TUNING" }, agreementText: "1 of 5 voting agree, four differ" });
   });
   it("names no tie with an approach that trains a model over a prompted base model that meets the bar", () => {
     // The case above before 2.8: Hybrid and Prompting only had one vote each; Hybrid now cannot be recommended.

@@ -2,6 +2,8 @@ import "server-only";
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { COST_ENGINE_VERSION, DEFAULT_RETRAIN_LAG_DAYS, effectiveAssumptions, overridesSchema, projectCosts, lifecycleYears, seedFor, simulateCosts, upgradeLegacyFigures, type Overrides, type Projection, type Simulation } from "@/lib/domain/costing";
 import { scoreUseCase, storedScore, type Evidence, type Score } from "@/lib/domain/frameworks";
+import { withOverrides } from "@/lib/domain/costing/assumptions";
+import { timeToValueFigures, type TimeToValueFigures } from "@/lib/domain/costing/time-to-value";
 import { watchWarnings } from "../actuals/warnings";
 import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
@@ -92,10 +94,14 @@ export const SCORE_MEMO_LIMIT = 64;
  * The stored score with "what would change it" worked out, as derive would with it: same answers,
  * decision, weights (the score's own) and retraining lag. For the use case's page.
  */
-export function scoreWithSensitivity(stored: Score, row: { assessment: unknown; chosenApproach: Approach | null }, ctx: DeriveContext): Score {
+export function scoreWithSensitivity(stored: Score, row: { assessment: unknown; chosenApproach: Approach | null; overrides?: unknown }, ctx: DeriveContext): Score {
   if (stored.sensitivity) return stored;
   const retrainLag = retrainLagFor(ctx, undefined);
-  const { sensitivity } = scoreUseCase(readAssessment(row.assessment), { chosenApproach: row.chosenApproach, weights: stored.weights ?? ctx.weights, retrainLagDays: retrainLag });
+  const overrides = overridesSchema.safeParse(upgradeLegacyFigures(row.overrides as Record<string, unknown> | undefined));
+  const { sensitivity } = scoreUseCase(readAssessment(row.assessment), {
+    chosenApproach: row.chosenApproach, weights: stored.weights ?? ctx.weights, retrainLagDays: retrainLag,
+    timeToValueWeeks: timeToValueFor(ctx, overrides.success ? overrides.data : undefined),
+  });
   return { ...stored, sensitivity };
 }
 
@@ -108,17 +114,27 @@ function retrainLagFor(ctx: DeriveContext, overrides: Overrides | undefined): nu
   return overrides?.retrainLagDays?.base ?? ctx.assumptions.set.values.retrainLagDays.base ?? DEFAULT_RETRAIN_LAG_DAYS;
 }
 
+/**
+ * The time to value the deadline flag judges the approach by: the figures the cost panel shows
+ * (the use case's own, else the organization's), so a flag that says fine-tuning takes 8 weeks
+ * sits beside a cost table that says 8.
+ */
+function timeToValueFor(ctx: DeriveContext, overrides: Overrides | undefined): TimeToValueFigures {
+  return timeToValueFigures(withOverrides(ctx.assumptions.set, overrides).values);
+}
+
 export function deriveFrom(row: SourceRow, ctx: DeriveContext, opts: { simulate?: boolean; memo?: ScoreMemo } = {}): Derived {
   const assessment = readAssessment(row.assessment);
   const overrides = overridesSchema.safeParse(upgradeLegacyFigures(row.overrides as Record<string, unknown> | undefined));
   const retrainLag = retrainLagFor(ctx, overrides.success ? overrides.data : undefined);
-  const key = opts.memo ? `${row.chosenApproach ?? ""}|${retrainLag}|${JSON.stringify(assessment)}` : "";
+  const timeToValueWeeks = timeToValueFor(ctx, overrides.success ? overrides.data : undefined);
+  const key = opts.memo ? `${row.chosenApproach ?? ""}|${retrainLag}|${JSON.stringify(timeToValueWeeks)}|${JSON.stringify(assessment)}` : "";
   let score = opts.memo?.get(key);
   if (!score) {
     // "What would change it" re-scores the use case a few hundred times, ~80% of scoring: it is
     // worked out when the use case's page shows it (scoreWithSensitivity), not on every save and
     // import row (issue 22).
-    score = scoreUseCase(assessment, { chosenApproach: row.chosenApproach, weights: ctx.weights, retrainLagDays: retrainLag, skipSensitivity: true });
+    score = scoreUseCase(assessment, { chosenApproach: row.chosenApproach, weights: ctx.weights, retrainLagDays: retrainLag, timeToValueWeeks, skipSensitivity: true });
     if (opts.memo) {
       // Bounded: where every row's answers differ, a memo of all 10,000 scores only kept them
       // alive, and the garbage collector's copying of them cost more than scoring (issue 22).

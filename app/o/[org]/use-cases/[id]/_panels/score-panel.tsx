@@ -47,13 +47,13 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
         <p className="mt-2 text-2xl font-semibold text-brand-700" data-testid="consensus">
           {evidence === "none" ? "Not assessed" : label(score.consensus)}
         </p>
-        {score.leaning?.missing?.length && score.leaning.unknowns.length === 0 ? (
+        {score.leaning && ((score.leaning.missing?.length && score.leaning.unknowns.length === 0) || score.consensus === null) ? (
           // Held because the answers say what training needs is missing: the sentence says the lean, what the answers say, and where the recommendation went.
           <p className="mt-1 text-sm text-zinc-800" data-testid="lean">
             {score.leaning.sentence}{" "}
             <span className="text-xs text-zinc-600">
               Source:{" "}
-              {DECIDING_ANSWERS.filter((d) => score.leaning!.missing!.includes(d.key))
+              {DECIDING_ANSWERS.filter((d) => (score.leaning!.missing ?? []).includes(d.key))
                 .map((d) => `${sourceTitle(d.cite.file)} — “${d.cite.quote}”`)
                 .join("; ")}
             </span>
