@@ -2,8 +2,10 @@
  * What a CTO reads on the demo's "Contract redlining against the playbook" (judgement 2.7). Its
  * assessment says there is no budget for retraining and that sensitive data must stay out of
  * training; it was recommended Hybrid, with its own risk flags saying a hybrid fine-tunes a model
- * with no budget for the retraining it needs. Now the recommendation is RAG, the frameworks' next
- * pick, and the page says the lean to Hybrid and what would bring it back; no flag contradicts it.
+ * with no budget for the retraining it needs. From 2.7 to 2.9 the recommendation was RAG, the
+ * frameworks' next pick; since 2.10 RAG alone cannot keep the playbook's markup style, which a
+ * prompted base model was tried on and fell short of (001, 003), so nothing is recommended, and the
+ * page says the lean to Hybrid and what would bring it back; no flag contradicts it.
  * A score stored by the judgement before (2.6) is re-scored at start-up to the same.
  */
 import { renderToStaticMarkup } from "react-dom/server";
@@ -47,29 +49,29 @@ async function page() {
   }
 }
 
-async function expectRagWithTheLean() {
+async function expectNoneWithTheLean() {
   const row = await db.useCase.findUniqueOrThrow({ where: { id: useCaseId }, select: { recommendedApproach: true, agreementVotes: true, agreementVoters: true, score: true } });
-  expect(row.recommendedApproach).toBe("RAG");
+  expect(row.recommendedApproach).toBeNull();
   expect((row.score as { judgementVersion?: string }).judgementVersion).toBe(JUDGEMENT_VERSION);
   const { score, costs, header } = await page();
-  expect(header).toBe(`RAG (${row.agreementVotes} of ${row.agreementVoters} voting agree)`);
+  expect(header).toBe("No recommendation");
   expect(score).toContain(
-    `The frameworks lean to Hybrid, which would be recommended once there is budget and engineering for retraining (the assessment says there is none), with the sensitive data kept out of what it is trained on. The recommendation is the next approach they pick that trains no model, RAG (${row.agreementVotes} of ${row.agreementVoters}).`,
+    "The frameworks lean to Hybrid, which would be recommended once there is budget and engineering for retraining (the assessment says there is none), with the sensitive data kept out of what it is trained on. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires, which a prompted base model was tried on and fell short of, and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
   );
   expect(score).toContain("Held back: 3 of 5 voting lean to Hybrid");
-  // No risk flag contradicts the recommendation; the missing evaluation set is still said.
+  // No risk flag contradicts the lean; the missing evaluation set is still said.
   expect(score).not.toContain("Fine-tuning without a retraining budget");
   expect(score).not.toContain("Sensitive data would go into model training");
   expect(score).toContain("No evaluation set");
-  // The cost panel reads the same recommendation: RAG, the cheapest that can serve, is it; before,
-  // it read "against Hybrid (the recommendation) it saves 68.1%" and what the hybrid cost over RAG.
-  expect(costs).toContain("RAG is the cheapest approach that can serve it within the 30-day lag: against Hybrid it saves");
-  expect(costs).not.toContain("the recommendation");
+  // The cost panel agrees: RAG, which it named "the cheapest approach that can serve it within the
+  // 30-day lag" until 2.10, cannot keep the playbook's style, so it is never offered as a saving.
+  expect(costs).not.toContain("RAG is the cheapest approach that can serve it");
+  expect(costs).toContain("RAG cannot keep the format, style or voice the use case requires");
 }
 
 describe("the demo's contract redlining, which has no retraining budget", () => {
-  it("is recommended RAG, with the lean to Hybrid and what would bring it back, and no flag against it", async () => {
-    await expectRagWithTheLean();
+  it("is recommended nothing (since 2.10: RAG alone cannot keep its style), with the lean to Hybrid and what would bring it back, and no flag against it", async () => {
+    await expectNoneWithTheLean();
   });
 
   it("a score stored by the judgement before (2.6: Hybrid) is re-scored at start-up to the same", async () => {
@@ -82,6 +84,6 @@ describe("the demo's contract redlining, which has no retraining budget", () => 
     expect(await outdatedScoreCount(org.id)).toBe(1);
     expect(await rescoreOrganization(org.id, { actorId: null, reason: "re-scored at start-up" })).toMatchObject({ useCases: 1 });
     expect(await outdatedScoreCount(org.id)).toBe(0);
-    await expectRagWithTheLean();
+    await expectNoneWithTheLean();
   });
 });

@@ -63,7 +63,7 @@ describe("deriving scores and projections on save", () => {
     expect(deriveFrom(row2, ctx2, { simulate: true }).simulation).toEqual(sim);
   });
 
-  it("stores that prompting tried and falling short of the bar cannot serve, so the page never offers it as the cheapest", async () => {
+  it("stores that prompting tried and falling short of the bar cannot serve, nor RAG alone where the style is what fell short, so the page never offers either as the cheapest", async () => {
     const org = await createTestOrg("derive-bar");
     const ctx = { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" as const };
     // The demo's complaint letters: a reasoning and style task, a prompted base model tried and short of the bar.
@@ -75,7 +75,11 @@ describe("deriving scores and projections on save", () => {
     // Cheapest on paper, yet never the saving side.
     expect(summary.approaches.PROMPTING!.lifecycle.base).toBeLessThan(summary.approaches.RAG!.lifecycle.base);
     expect(summary.savings.some((x) => x.approach === "PROMPTING")).toBe(false);
-    expect(explainCosts(summary).cheapest).toBe("RAG");
+    // Nor, since judgement 2.10, RAG alone: it cannot keep the house style a prompted base model fell
+    // short of (001, 003). Until then the panel said "RAG is the cheapest approach that can serve it".
+    expect(summary.approaches.RAG!.lacksCapability).toBe("needsStyleOrFormat");
+    expect(summary.savings.some((x) => x.approach === "RAG")).toBe(false);
+    expect(explainCosts(summary).cheapest).toBe("FINE_TUNING");
   });
 
   it("re-derives the whole organization when its weights change", async () => {

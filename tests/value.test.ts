@@ -272,10 +272,11 @@ describe("the Exports page says what the value columns are and what the as-chose
     expect(whole).toContain("are in dollars, per use case: its expected benefit in a full year (where benefit_kind is HOURS, the hours saved priced at the organization’s hourly rate; where it is REVENUE, the revenue itself), repeated on each of its rows (every approach, year and category), so do not sum them");
     expect(whole).toContain("benefit_low, benefit_base and benefit_high give the benefit per business unit and calendar year");
     // The demo's use cases with no cost as chosen: the two agents with no manual estimate,
-    // "Supplier due-diligence agent" (Procurement's only use case) and "Renewal call preparation notes".
+    // "Supplier due-diligence agent" (Procurement's only use case) and "Renewal call preparation notes",
+    // and (since judgement 2.10) "Contract redlining against the playbook", with no recommendation and no decision.
     const asChosen = new Set((await csvRows(businessUnitStream({ id: orgId, name: "Value test" }, EMPTY_FILTER))).filter((r) => r.scenario === "as chosen").map((r) => r.business_unit));
     expect(asChosen.has("Procurement")).toBe(false);
-    expect(whole).toContain("add nothing to the “as chosen” rows: 2 use cases in this view. Procurement has only such use cases, so it has no “as chosen” row of projected spend");
+    expect(whole).toContain("add nothing to the “as chosen” rows: 3 use cases in this view. Procurement has only such use cases, so it has no “as chosen” row of projected spend");
     const procurement = await page({ bu: "Procurement" });
     expect(procurement).toContain("add nothing to the “as chosen” rows: 1 use case in this view. Procurement has only such use cases");
     expect(await page({ bu: "Claims" })).toContain("add nothing to the “as chosen” rows: none in this view.");

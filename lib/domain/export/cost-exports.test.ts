@@ -143,10 +143,10 @@ describe("download URLs carry the filter", () => {
 describe("what the Exports page says of the use cases not costed as chosen", () => {
   it("says how many the as-chosen rows leave out, and names the units left with no as-chosen row", () => {
     expect(notCostedExportSentence({ useCases: 0, units: [] })).toBe(
-      "Use cases with no cost as chosen (not assessed, or an approach the cost model prices only from a manual estimate, with none entered) add nothing to the “as chosen” rows: none in this view.",
+      "Use cases with no cost as chosen (not assessed, with no recommendation and no decision, or an approach the cost model prices only from a manual estimate, with none entered) add nothing to the “as chosen” rows: none in this view.",
     );
     expect(notCostedExportSentence({ useCases: 2, units: ["Procurement"] })).toBe(
-      "Use cases with no cost as chosen (not assessed, or an approach the cost model prices only from a manual estimate, with none entered) add nothing to the “as chosen” rows: 2 use cases in this view. Procurement has only such use cases, so it has no “as chosen” row of projected spend (only one of actual spend, where there is some). The portfolio's budget panel counts them per business unit and year.",
+      "Use cases with no cost as chosen (not assessed, with no recommendation and no decision, or an approach the cost model prices only from a manual estimate, with none entered) add nothing to the “as chosen” rows: 2 use cases in this view. Procurement has only such use cases, so it has no “as chosen” row of projected spend (only one of actual spend, where there is some). The portfolio's budget panel counts them per business unit and year.",
     );
     expect(notCostedExportSentence({ useCases: 1, units: [] })).toContain(": 1 use case in this view. The portfolio's");
     expect(notCostedExportSentence({ useCases: 3, units: ["Risk", "", "Legal"] })).toContain("Legal, Risk and No business unit have only such use cases, so they have no");

@@ -321,7 +321,7 @@ export function exportUrl(orgSlug: string, kind: ExportKind, filter: PortfolioFi
  */
 export function notCostedExportSentence(notCosted: { useCases: number; units: readonly string[] }): string {
   const n = notCosted.useCases;
-  const head = "Use cases with no cost as chosen (not assessed, or an approach the cost model prices only from a manual estimate, with none entered) add nothing to the “as chosen” rows";
+  const head = "Use cases with no cost as chosen (not assessed, with no recommendation and no decision, or an approach the cost model prices only from a manual estimate, with none entered) add nothing to the “as chosen” rows";
   if (n === 0) return `${head}: none in this view.`;
   const named = [...notCosted.units].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : compareText(a, b))).map((u) => u || "No business unit");
   const shown = named.length > 5 ? [...named.slice(0, 5), `${named.length - 5} more`] : named;
