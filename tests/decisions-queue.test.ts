@@ -38,9 +38,10 @@ describe("the decision queue on the demo portfolio", () => {
     differs: ["Adjuster assistant for coverage questions", "Code review assistant for the policy platform"],
     risk: [
       "Adjuster assistant for coverage questions",
-      // Fine-tuning, typically eight weeks to first serve, must be in production in six (judgement 2.10).
-      "Product page copy in the brand voice",
       "Code review assistant for the policy platform",
+      // Fine-tuning, typically eight weeks to first serve, must be in production in six (judgement
+      // 2.10); below the code review assistant since cost engine 2.13 made its fine-tuning cheaper.
+      "Product page copy in the brand voice",
       // A pipeline with no feedback loop planned, though it must learn from its users (judgement 2.9).
       "Supplier invoice coding",
       "Renewal call preparation notes",
