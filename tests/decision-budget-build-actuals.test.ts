@@ -18,18 +18,20 @@ import { chunked, focusSample } from "./helpers/actuals-samples";
  * metered $240 a year, its budget approved by finance at $100 a year and $1,000 to build, starting
  * in `startYear`. Its bills: a run rate ending the year near $181.
  */
-async function letterDrafting(startYear: number) {
+async function letterDrafting(startYear: number, buildCents = 1_000_00) {
   const org = await createTestOrg("buildwarn");
   const finance: ActualsActor = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" };
   const id = await insertUseCaseWithCosts(org.id, {
     title: "Letter drafting", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING",
-    budgetApproved: 100_00, buildApproved: 1_000_00, startYear, yearly: { PROMPTING: { INFERENCE: [240_00, 240_00, 240_00] } },
+    budgetApproved: 100_00, buildApproved: buildCents, startYear, yearly: { PROMPTING: { INFERENCE: [240_00, 240_00, 240_00] } },
   });
   await db.useCase.update({ where: { id }, data: { externalId: "UC-B" } });
   await importActuals(finance, { source: chunked(focusSample()), fileName: "focus.csv", feed: "Azure" });
   const own = (await loadVariances(org.id, { useCaseId: id })).useCases[0]!.variance;
   // The portfolio's summary path holds it to the same budget.
-  expect((await loadVariances(org.id)).useCases.find((u) => u.id === id)!.variance.runRate).toEqual(own.runRate);
+  const summary = (await loadVariances(org.id)).useCases.find((u) => u.id === id)!.variance;
+  expect(summary.runRate).toEqual(own.runRate);
+  expect(summary.sentence).toContain(own.sentence.slice(own.sentence.indexOf(" At this rate")));
   return own;
 }
 
@@ -44,5 +46,10 @@ describe("the early warning against a budget with a build", () => {
     expect(later.runRate).toMatchObject({ yearEnd: 180_60, budget: 100_00, passesBudget: true });
     expect(later.flags).toContain("over-budget");
     expect(later.sentence).toContain("At this rate the year ends near $181, past the $100 yearly budget finance approved");
+    // A build small enough to be passed in the year it starts: the sentence says what the year's
+    // figure is made of, never "$150 yearly budget", a figure no later year is held to.
+    const small = await letterDrafting(2026, 50_00);
+    expect(small.flags).toContain("over-budget");
+    expect(small.sentence).toContain("At this rate the year ends near $181, past the $150 finance approved for 2026, the $50 build and the $100 yearly budget (in October).");
   });
 });

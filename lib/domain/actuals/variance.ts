@@ -48,6 +48,8 @@ export interface VarianceInput {
   actual: readonly { month: number; category: ActualCategory; cents: number }[];
   /** The yearly budget finance approved (cents; the decision workflow's), or null when none is approved. */
   approvedBudget: number | null;
+  /** The part of `approvedBudget` that is the one-off build, counted in the year the use case starts only (cents); 0 or absent: none. */
+  approvedBuild?: number;
   /** 1–12: the first month the projection covers this year (its start month in the year it starts); 1 when absent. */
   fromMonth?: number;
 }
@@ -299,7 +301,12 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
   const base = { year: input.year, throughMonth: through, fromMonth: from, actual, projected, pctVsBase, position };
   let sentence = varianceSentence(base);
   if (passesBudget && budget !== null) {
-    sentence += ` At this rate the year ends near ${dollars(yearEnd)}, past the ${dollars(budget)} yearly budget finance approved${passingMonth ? ` (in ${MONTH_NAMES[passingMonth - 1]})` : ""}.`;
+    const build = input.approvedBuild ?? 0;
+    // In the year it starts, the budget is the yearly run rate and the one-off build on top: say both, never "$X yearly budget" of a figure no later year is held to.
+    const what = build > 0
+      ? `${dollars(budget)} finance approved for ${input.year}, the ${dollars(build)} build and the ${dollars(budget - build)} yearly budget`
+      : `${dollars(budget)} yearly budget finance approved`;
+    sentence += ` At this rate the year ends near ${dollars(yearEnd)}, past the ${what}${passingMonth ? ` (in ${MONTH_NAMES[passingMonth - 1]})` : ""}.`;
   }
   return { ...base, yearly: yearTotal, byCategory, monthly, runRate: { yearEnd, budget, passesBudget, passingMonth }, flags, sentence };
 }

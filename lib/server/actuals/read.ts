@@ -76,8 +76,8 @@ export async function loadVariances(
       }
       const ids = [...months].filter(([, m]) => isCompared(m, period.throughMonth)).map(([id]) => id);
       const heads = ids.length
-        ? await tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null; fromMonth: number }[]>`
-            SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${approvedBudget("u", period.year)} AS "budget",
+        ? await tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null; build: number; fromMonth: number }[]>`
+            SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${approvedBudget("u", period.year)} AS "budget", ${approvedBuild("u", period.year)} AS "build",
                    ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth"
               FROM "UseCase" u ${approvedBudgetJoin("u")} WHERE u."organizationId" = ${organizationId} AND u."id" = ANY(${ids}::text[])`
         : [];
@@ -89,7 +89,7 @@ export async function loadVariances(
   const projectionBy = group(projection, (p) => p.useCaseId);
   const num = (s: string | null) => (s === null ? null : Number(s));
   const useCases = heads.map((h) => {
-    const { budget, fromMonth: from, ...head } = h;
+    const { budget, build, fromMonth: from, ...head } = h;
     const variance = computeVariance({
       year: period.year,
       throughMonth: period.throughMonth,
@@ -97,6 +97,7 @@ export async function loadVariances(
       projection: (projectionBy.get(h.id) ?? []).map((p) => ({ category: p.category, low: num(p.low), base: num(p.base), high: num(p.high) })),
       actual: (actualBy.get(h.id) ?? []).map((a) => ({ month: a.month, category: a.category, cents: Number(a.cents) })),
       approvedBudget: budget,
+      approvedBuild: build,
     });
     return { ...head, variance };
   });
@@ -135,7 +136,7 @@ export async function varianceSummariesIn(tx: Tx, organizationId: string, period
 }
 
 type SummaryRows = {
-  heads: { id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null; fromMonth: number; months: number[] }[];
+  heads: { id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null; build: number; fromMonth: number; months: number[] }[];
   projection: { useCaseId: string; category: string; low: number | null; base: number | null; high: number | null }[];
 };
 
@@ -148,7 +149,7 @@ async function varianceSummaryRows(tx: Tx, organizationId: string, filter: Portf
     WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year}${only} AND ${comparedSql(period.throughMonth)} AND ${useCaseWhere(organizationId, filter)}`;
   // Cents arrive as float8 (exact below 2^53), sparing a string per figure on 10,000 rows.
   const heads = await tx.$queryRaw<SummaryRows["heads"]>`
-    SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${approvedBudget("u", period.year)} AS "budget", ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth",
+    SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${approvedBudget("u", period.year)} AS "budget", ${approvedBuild("u", period.year)} AS "build", ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth",
            y."monthCents"::float8[] AS "months"
       FROM ${withActuals}`;
   const projection = await tx.$queryRaw<SummaryRows["projection"]>`
@@ -172,7 +173,7 @@ function summariesFrom({ heads, projection }: SummaryRows, period: ActualsPeriod
       if (cents !== 0) actual.push({ month: i + 1, category: "OTHER", cents });
     });
     const lines = (projectionBy.get(r.id) ?? []).map((p) => ({ category: representative[p.category]!, low: p.low, base: p.base, high: p.high }));
-    const variance = computeVariance({ year: period.year, throughMonth: m, fromMonth: r.fromMonth, projection: lines, actual, approvedBudget: r.budget }, { detail: false });
+    const variance = computeVariance({ year: period.year, throughMonth: m, fromMonth: r.fromMonth, projection: lines, actual, approvedBudget: r.budget, approvedBuild: r.build }, { detail: false });
     return { id: r.id, title: r.title, businessUnit: r.businessUnit, approach: r.approach, decided: r.decided, variance };
   });
   // The order of localeCompare, with one collator for the 10,000 comparisons of a large portfolio.
@@ -193,9 +194,11 @@ function summariesFrom({ heads, projection }: SummaryRows, period: ActualsPeriod
  */
 const approvedBudgetJoin = (u: string) =>
   Prisma.raw(`LEFT JOIN "UseCaseDecision" ab ON ab."useCaseId" = ${u}."id" AND ab."organizationId" = ${u}."organizationId" AND ab."state" = 'BUDGET_APPROVED'`);
-/** The approved budget for `year`: the yearly run rate, and the one-off build in the use case's first year (the calendar year it starts). */
-const approvedBudget = (u: string, year: number) =>
-  Prisma.sql`(ab."yearlyBudgetCents" + CASE WHEN ${year}::int = EXTRACT(YEAR FROM COALESCE(${Prisma.raw(`${u}."startDate"`)}, ${Prisma.raw(`${u}."createdAt"`)}))::int THEN ab."buildCents" ELSE 0 END)::float8`;
+/** The approved budget's one-off build counted in `year` (cents, float8): all of it in the use case's first year (the calendar year it starts), else 0. */
+const approvedBuild = (u: string, year: number) =>
+  Prisma.sql`(CASE WHEN ${year}::int = EXTRACT(YEAR FROM COALESCE(${Prisma.raw(`${u}."startDate"`)}, ${Prisma.raw(`${u}."createdAt"`)}))::int THEN COALESCE(ab."buildCents", 0) ELSE 0 END)::float8`;
+/** The approved budget for `year`: the yearly run rate, and the one-off build in the use case's first year. */
+const approvedBudget = (u: string, year: number) => Prisma.sql`(ab."yearlyBudgetCents" + ${approvedBuild(u, year)})::float8`;
 
 function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
