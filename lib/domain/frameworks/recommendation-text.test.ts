@@ -6,7 +6,7 @@
  * with the domain's tests so it runs without a database.
  */
 import { describe, expect, it } from "vitest";
-import { backingText, recommendationText } from "@/app/o/[org]/use-cases/_components/labels";
+import { backingClause, backingText, recommendationText } from "@/app/o/[org]/use-cases/_components/labels";
 import { FINE_TUNING_CASE } from "../../../tests/helpers/answers";
 import type { Assessment } from "../assessment";
 import { scoreUseCase } from "./score";
@@ -29,6 +29,9 @@ describe("the recommendation in one line", () => {
     const { s, uc } = stored({ ...FINE_TUNING_CASE, maxLagDays: 14 });
     expect(s).toMatchObject({ evidence: "assessed", consensus: null, heldBack: { approach: "FINE_TUNING" } });
     expect(recommendationText(uc)).toBe("No recommendation");
+    // Nothing is recommended, so nothing is backed: never "the sources' default starting approach" beside it.
+    expect(backingText(uc)).toBeNull();
+    expect(backingClause(uc)).toBeNull();
   });
   it("a provisional one says the picks cannot serve it or wait on missing answers", () => {
     const { s, uc } = stored({ changeFrequency: "quarterly", maxLagDays: 7, coreNeed: "reasoning", needsStyleOrFormat: true });

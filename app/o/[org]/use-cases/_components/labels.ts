@@ -41,7 +41,10 @@ export function agreementText(votes: number, voters: number): string | null {
  * start some frameworks happen to back is still a default start: "1 of 5" would read as a choice
  * the votes made against the others.
  */
-export function backingText(uc: { agreementVotes: number; agreementVoters: number; defaultStart: boolean; abstained?: number }): string | null {
+export function backingText(uc: { recommendedApproach?: Approach | null; agreementVotes: number; agreementVoters: number; defaultStart: boolean; abstained?: number }): string | null {
+  // With no recommendation there is nothing for votes to back (judgement 2.10: what the frameworks
+  // pick needs training the answers do not justify); "0 of 5" would not read as a default start either.
+  if (uc.recommendedApproach === null) return null;
   if (uc.defaultStart || heldBackToStart(uc)) return "the sources' default starting approach";
   const count = agreementText(uc.agreementVotes, uc.agreementVoters);
   // "1 of 1" alone reads as unanimous when four of five frameworks never voted.
@@ -52,7 +55,8 @@ export function backingText(uc: { agreementVotes: number; agreementVoters: numbe
  * The backing as a clause of a line: "4 of 5 agree", "1 of 1 voting agree; 4 abstained", or "the
  * sources' default starting approach" (the decision queue's line, where the recommendation is named before it).
  */
-export function backingClause(uc: { agreementVotes: number; agreementVoters: number; defaultStart: boolean; abstained?: number }): string | null {
+export function backingClause(uc: { recommendedApproach?: Approach | null; agreementVotes: number; agreementVoters: number; defaultStart: boolean; abstained?: number }): string | null {
+  if (uc.recommendedApproach === null) return null;
   if (uc.defaultStart || heldBackToStart(uc)) return "the sources' default starting approach";
   const count = agreementText(uc.agreementVotes, uc.agreementVoters);
   if (!count) return null;
