@@ -77,6 +77,7 @@ test("an executive filters the portfolio and follows a matrix cell to the same u
   // As chosen, whole organization: A 2,100 + B 4,000 + tuned 80,000 + Legal 18,000 = $104,100; the agent has no cost and says so.
   await expect(page.getByTestId("headline-lifecycle")).toHaveAttribute("title", "$104,100");
   await expect(page.getByTestId("headline-lifecycle")).toContainText("$104k over the lifecycle");
+  await expect(page.getByTestId("not-costed")).toContainText("1 use case has no cost as chosen (an agent without a manual estimate, or no recommendation and no decision yet)");
   await expect(page.getByTestId("not-costed")).toContainText("Support agent");
   // What needs the executive: the agent awaits a decision, linked to the list of exactly those.
   await page.getByTestId("headline-needs").getByRole("link", { name: "1 use case awaiting a decision" }).click();

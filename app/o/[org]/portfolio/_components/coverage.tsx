@@ -57,8 +57,8 @@ export function Coverage({ d, useCaseHref, listHref }: { d: Dashboard; useCaseHr
       {nc > 0 ? (
         <details data-testid="not-costed">
           <summary className="cursor-pointer">
-            <span className="font-medium">{plural(nc, "use case")} {nc === 1 ? "has" : "have"} no cost for {nc === 1 ? "its" : "their"} approach</span> (an agent
-            without a manual estimate, say): left out of the totals, not counted as $0. <span className="underline">Show {nc === 1 ? "it" : "them"}</span>
+            <span className="font-medium">{plural(nc, "use case")} {nc === 1 ? "has" : "have"} no cost as chosen</span> (an agent
+            without a manual estimate, or no recommendation and no decision yet): left out of the totals, not counted as $0. <span className="underline">Show {nc === 1 ? "it" : "them"}</span>
           </summary>
           <RefList refs={d.notCosted.examples} useCaseHref={useCaseHref} more={nc - d.notCosted.examples.length} allHref={listHref({ costs: ["NOT_COSTED"] })} />
         </details>
