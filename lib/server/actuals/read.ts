@@ -15,6 +15,7 @@ import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
 import { withOrganizationScope } from "../rls";
 import { actualsPeriod, comparedSql, isCompared, openMonths, type ActualsPeriod, type OpenMonth } from "./period";
 import { actualCategorySql, sharesToDateSql, startMonthSql } from "./to-date-sql";
+import { startYearSql } from "../use-cases/start-year";
 
 export { actualsPeriod, firstOpenMonth, isCompared, openMonths, type ActualsPeriod, type OpenMonth } from "./period";
 
@@ -196,7 +197,7 @@ const approvedBudgetJoin = (u: string) =>
   Prisma.raw(`LEFT JOIN "UseCaseDecision" ab ON ab."useCaseId" = ${u}."id" AND ab."organizationId" = ${u}."organizationId" AND ab."state" = 'BUDGET_APPROVED'`);
 /** The approved budget's one-off build counted in `year` (cents, float8): all of it in the use case's first year (the calendar year it starts), else 0. */
 const approvedBuild = (u: string, year: number) =>
-  Prisma.sql`(CASE WHEN ${year}::int = EXTRACT(YEAR FROM COALESCE(${Prisma.raw(`${u}."startDate"`)}, ${Prisma.raw(`${u}."createdAt"`)}))::int THEN COALESCE(ab."buildCents", 0) ELSE 0 END)::float8`;
+  Prisma.sql`(CASE WHEN ${year}::int = ${startYearSql(u)} THEN COALESCE(ab."buildCents", 0) ELSE 0 END)::float8`;
 /** The approved budget for `year`: the yearly run rate, and the one-off build in the use case's first year. */
 const approvedBudget = (u: string, year: number) => Prisma.sql`(ab."yearlyBudgetCents" + ${approvedBuild(u, year)})::float8`;
 

@@ -10,6 +10,7 @@ import { listFlaggedUseCases, warningPhrases } from "../actuals/warnings";
 import { ABSTAINED_SQL, defaultStartSql } from "../use-cases/read";
 import { isOwnerEstimate } from "@/lib/domain/costing/owner-estimate";
 import { ownerEstimateBasis } from "../use-cases/mapping";
+import { startYearSql, useCaseStartYear } from "../use-cases/start-year";
 
 /**
  * "Needs a decision" (issue 20 item 1). The candidates come from two indexed, organization-scoped
@@ -136,7 +137,7 @@ const reasonSql = (flagged: readonly string[]): Record<QueueReason, Prisma.Sql> 
  * chosen. It sorted proposals by the approach chosen or recommended, which the line names apart.
  */
 const lifecycleYearsSql = Prisma.sql`(CASE WHEN u."retiredAt" IS NULL THEN LEAST(10, GREATEST(1, u."horizonYears"))
-  ELSE GREATEST(0, LEAST(LEAST(10, GREATEST(1, u."horizonYears")), EXTRACT(YEAR FROM u."retiredAt")::int - EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt"))::int + 1)) END)`;
+  ELSE GREATEST(0, LEAST(LEAST(10, GREATEST(1, u."horizonYears")), EXTRACT(YEAR FROM u."retiredAt")::int - ${startYearSql("u")} + 1)) END)`;
 const QUEUE_FIGURE_SQL = Prisma.sql`(CASE WHEN d.state = 'PROPOSED' THEN COALESCE(
     (u."projectionSummary"->'approaches'->(d.approach::text)->'lifecycle'->>'base')::numeric::bigint,
     CASE WHEN d.approach::text = ANY(${[...MANUAL_ESTIMATE_APPROACHES]}::text[]) AND u."projectionSummary"->'approaches' <> '{}'::jsonb
@@ -213,7 +214,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
       const summary = r.summary as Parameters<typeof decisionOptionNotes>[0];
       const owner = ownerEstimateBasis(r);
       const proposedSpend = r.state === "PROPOSED" && r.proposedApproach ? approachFigure(summary, r.proposedApproach, owner) : null;
-      const startYear = (r.startDate ?? r.createdAt).getUTCFullYear();
+      const startYear = useCaseStartYear(r);
       const facts = { status: r.status, recommendedApproach: r.recommendedApproach, chosenApproach: r.chosenApproach, riskFlags: r.riskFlags ?? [], decisionState: r.state, warningFlags: warning?.flags ?? [] };
       return {
         ...facts,
@@ -260,7 +261,7 @@ export async function readDecisionWorkflow(organizationId: string, useCaseId: st
     yearlyBudgetCents: d.yearlyBudgetCents === null ? null : Number(d.yearlyBudgetCents),
     buildCents: Number(d.buildCents),
     /** The calendar year of the use case's first year of costs, when its one-off build is spent. */
-    buildYear: (d.useCase.startDate ?? d.useCase.createdAt).getUTCFullYear(),
+    buildYear: useCaseStartYear(d.useCase),
     proposedBy: name(d.proposedById),
     proposedAt: d.proposedAt,
     decidedBy: name(d.decidedById),

@@ -3,6 +3,7 @@ import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
 import { budgetText, NO_BUDGET_FIGURE } from "@/lib/domain/decisions/workflow";
 import { audit } from "../audit";
 import type { Tx } from "../db";
+import { useCaseStartYear } from "../use-cases/start-year";
 import { notify, resolveRequests } from "../notifications";
 import { DECISION_AUDIT } from "./review";
 
@@ -61,7 +62,7 @@ export async function supersedeByDirectDecision(
     actorId,
     kind: "superseded",
     useCaseId: ref.useCaseId,
-    message: `${who?.name ?? "Someone"} ${recorded}, superseding the approved ${old}: ${consequence(d.state, budget === null ? null : budgetText({ yearlyBudgetCents: budget, buildCents: d.buildCents }, (uc.startDate ?? uc.createdAt).getUTCFullYear()))}.`,
+    message: `${who?.name ?? "Someone"} ${recorded}, superseding the approved ${old}: ${consequence(d.state, budget === null ? null : budgetText({ yearlyBudgetCents: budget, buildCents: d.buildCents }, useCaseStartYear(uc)))}.`,
   });
   return true;
 }

@@ -6,6 +6,7 @@ import type { ProjectionSummary } from "../projections";
 import { basisOf } from "@/lib/domain/decisions/material-change";
 import { budgetText, NO_BUDGET_FIGURE, refusalFor, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
 import { watchWarnings } from "../actuals/warnings";
+import { useCaseStartYear } from "../use-cases/start-year";
 import { audit } from "../audit";
 import { Prisma, type Tx } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
@@ -46,7 +47,7 @@ interface LockedUseCase {
 }
 
 /** The calendar year of the use case's first year of costs, when its one-off build is spent. */
-const buildYearOf = (uc: Pick<LockedUseCase, "startDate" | "createdAt">) => (uc.startDate ?? uc.createdAt).getUTCFullYear();
+const buildYearOf = (uc: Pick<LockedUseCase, "startDate" | "createdAt">) => useCaseStartYear(uc);
 
 async function lockUseCase(tx: Tx, organizationId: string, id: string): Promise<LockedUseCase> {
   const rows = await tx.$queryRaw<(LockedUseCase & { deletedAt: Date | null })[]>(Prisma.sql`

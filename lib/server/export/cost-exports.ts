@@ -11,6 +11,7 @@ import { Prisma } from "../db";
 import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
 import { actualCategorySql, sharesToDateSql, startMonthSql } from "../actuals/to-date-sql";
 import { firstOpenMonth } from "../actuals/period";
+import { startYearSql } from "../use-cases/start-year";
 import { copyCsvStream } from "./copy-stream";
 import { cursorCsvStream } from "./cursor-stream";
 import type { UnitYearBenefit } from "@/lib/domain/export/value-columns";
@@ -199,7 +200,7 @@ function actualsPlacedSql(organizationId: string, open: Prisma.Sql): Prisma.Sql 
  * the column adds up to the portfolio's actuals.
  */
 function actualsUnplacedSql(organizationId: string, open: Prisma.Sql): Prisma.Sql {
-  const index = Prisma.sql`(a.year - extract(year FROM COALESCE(u."startDate", u."createdAt"))::int + 1)`;
+  const index = Prisma.sql`(a.year - ${startYearSql("u")} + 1)`;
   return Prisma.sql`
     SELECT NULL::bigint, ${asChosenApproach("u")}, a.year, ${index}, CASE WHEN ${index} BETWEEN 1 AND u."horizonYears" THEN ${index} END, a.pcat,
            NULL::bigint, NULL::bigint, NULL::bigint, false, a.cents, true, a.open

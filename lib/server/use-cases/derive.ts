@@ -8,6 +8,7 @@ import { watchWarnings } from "../actuals/warnings";
 import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
 import { DERIVE_SELECT, readAssessment, readManualEstimate } from "./mapping";
+import { useCaseStartYear } from "./start-year";
 import { lineSets, yearSets } from "@/lib/domain/costing/line-sets";
 
 /**
@@ -144,7 +145,7 @@ export function deriveFrom(row: SourceRow, ctx: DeriveContext, opts: { simulate?
   }
   const estimate = readManualEstimate(row.manualEstimate);
   const manualApproach = [row.chosenApproach, score.consensus].find((a): a is Approach => !!a && (MANUAL_ESTIMATE_APPROACHES as readonly string[]).includes(a));
-  const startYear = (row.startDate ?? row.createdAt).getUTCFullYear();
+  const startYear = useCaseStartYear(row);
   // Retired: no spend projected after the year it was retired in (lib/domain/costing/retired.ts).
   const years = lifecycleYears({ horizonYears: row.horizonYears, startYear, retiredYear: row.retiredAt?.getUTCFullYear() ?? null });
   const input = {

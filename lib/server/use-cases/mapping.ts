@@ -3,6 +3,7 @@ import { ANSWER_KEYS, assessmentSchema, type Assessment } from "@/lib/domain/ass
 import { DATE_PRECISIONS, manualEstimateSchema, type DatePrecision, type ManualEstimate, type UseCaseFields } from "@/lib/domain/use-case";
 import { additionalFieldsSchema, additionalText, EU_RISK_TIERS, HIGH_IMPACT, SOURCING, STAGES, type AdditionalFields } from "@/lib/domain/governance";
 import { lifecycleYears } from "@/lib/domain/costing/retired";
+import { useCaseStartYear } from "./start-year";
 import type { OwnerEstimateBasis } from "@/lib/domain/costing/options";
 import { Prisma } from "../db";
 
@@ -72,7 +73,7 @@ export const OWNER_ESTIMATE_SELECT = { manualEstimate: true, horizonYears: true,
 export function ownerEstimateBasis(row: { manualEstimate: unknown; horizonYears: number; startDate: Date | null; createdAt: Date; retiredAt: Date | null }): OwnerEstimateBasis | null {
   const yearly = readManualEstimate(row.manualEstimate);
   if (!yearly) return null;
-  const years = lifecycleYears({ horizonYears: row.horizonYears, startYear: (row.startDate ?? row.createdAt).getUTCFullYear(), retiredYear: row.retiredAt?.getUTCFullYear() ?? null });
+  const years = lifecycleYears({ horizonYears: row.horizonYears, startYear: useCaseStartYear(row), retiredYear: row.retiredAt?.getUTCFullYear() ?? null });
   return { yearly, years };
 }
 

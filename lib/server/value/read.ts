@@ -6,6 +6,7 @@ import {
   type ApproachValue, type Benefit, type BudgetRow, type Money3, type UnitSpend, type UnitValue, type ValueInputRow,
 } from "@/lib/domain/value";
 import { db, Prisma } from "../db";
+import { startYearSql } from "../use-cases/start-year";
 import { getStoredProjection } from "../projections";
 import { cannotServe } from "@/lib/domain/costing/feasibility";
 import { keptSumsReady } from "../portfolio/cost-sums";
@@ -269,12 +270,12 @@ export async function approvedSpendByBusinessUnit(organizationId: string, year: 
   // The use cases of the view only, as the projected spend beside it (a view of LIVE use cases
   // had every approval of the unit beside the projection of its live ones).
   const inView = isEmptyFilter(filter) ? Prisma.sql`true` : useCaseWhere(organizationId, filter, "u");
-  const covers = Prisma.sql`${year} >= EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt"))
-                 AND ${year} < EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt")) + u."horizonYears"`;
+  const start = startYearSql("u");
+  const covers = Prisma.sql`${year} >= ${start} AND ${year} < ${start} + u."horizonYears"`;
   // Filtered by organization in both tables explicitly (a small read of the decisions only).
   const rows = await db.$queryRaw<{ businessUnit: string | null; cents: bigint | null; withoutFigure: number }[]>(
     Prisma.sql`
-      SELECT u."businessUnit", sum(d."yearlyBudgetCents" + CASE WHEN ${year} = EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt")) THEN d."buildCents" ELSE 0 END) FILTER (WHERE ${covers}) AS cents,
+      SELECT u."businessUnit", sum(d."yearlyBudgetCents" + CASE WHEN ${year} = ${start} THEN d."buildCents" ELSE 0 END) FILTER (WHERE ${covers}) AS cents,
              count(*) FILTER (WHERE ${covers} AND d."yearlyBudgetCents" IS NULL)::int AS "withoutFigure"
         FROM "UseCaseDecision" d
         JOIN "UseCase" u ON u.id = d."useCaseId" AND u."organizationId" = d."organizationId"
@@ -388,7 +389,7 @@ async function keptNotCostedByUnit(organizationId: string, year: number): Promis
  */
 async function notCostedFromRollup(organizationId: string, filter: PortfolioFilter, year: number): Promise<{ businessUnit: string; n: number }[]> {
   const arr = asChosenArray("r");
-  const start = Prisma.sql`EXTRACT(YEAR FROM COALESCE(u."startDate", u."createdAt"))::int`;
+  const start = startYearSql("u");
   const years = Prisma.sql`LEAST(10, GREATEST(1, u."horizonYears"), CASE WHEN u."retiredAt" IS NULL THEN 10 ELSE EXTRACT(YEAR FROM u."retiredAt")::int - ${start} + 1 END)`;
   return scopedQueryRaw<{ businessUnit: string; n: number }[]>(
     organizationId,

@@ -8,6 +8,7 @@ import { requireMember } from "@/lib/server/guard";
 import { getStoredProjection } from "@/lib/server/projections";
 import { deriveFrom, loadDeriveContext } from "@/lib/server/use-cases/derive";
 import { DERIVE_SELECT, readAssessment } from "@/lib/server/use-cases/mapping";
+import { useCaseStartYear } from "@/lib/server/use-cases/start-year";
 import { useCasePath } from "../../_components/labels";
 import { CostChart, type ChartYear } from "./cost-chart";
 import { OverridesForm, type OverrideRow } from "./overrides-form";
@@ -118,7 +119,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
     lag: s.retraining ?? null,
   });
   // Retired: the projection stops at the end of that year (lib/domain/costing/retired.ts).
-  const retired = uc ? retiredNote(uc.retiredAt?.getUTCFullYear() ?? null, (uc.startDate ?? uc.createdAt).getUTCFullYear()) : null;
+  const retired = uc ? retiredNote(uc.retiredAt?.getUTCFullYear() ?? null, useCaseStartYear(uc)) : null;
   const told = explainCosts({ ...s, simulation, inPlay: inPlay ? { approach: inPlay, chosen: uc?.chosenApproach != null, notes: (uc?.decisionNotes.trim() ?? "") !== "" } : null });
   return (
     <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
