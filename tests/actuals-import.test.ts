@@ -145,7 +145,7 @@ describe("where the unattributed spend comes from", () => {
     await db.useCase.update({ where: { id: b }, data: { deletedAt: new Date() } });
     const rows = ["2025-12-10,70.00,old-db", "2026-01-10,100.01,shared-db", "2026-01-11,10.00,other", "2026-02-11,5.00,b-db"];
     await importActuals(actor(org), { source: chunked(["date,cost,resource", ...rows].join("\n") + "\n"), fileName: "x.csv", feed: "X" });
-    const { loadPortfolioActuals } = await import("@/lib/server/actuals/read");
+    const { loadPortfolioActuals } = await import("@/lib/server/actuals/portfolio");
     const { unattributedSources } = await import("@/lib/server/actuals/sources-read");
     const p = await loadPortfolioActuals(org.id);
     // 2026: 40% of $100.01 ($40.00; A has $60.01), $10.00 with no rule, and $5.00 whose rule's use case is in the trash.

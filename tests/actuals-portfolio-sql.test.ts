@@ -15,7 +15,8 @@ import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filte
 import { distanceOutside } from "@/lib/domain/actuals";
 import { db, type Approach } from "@/lib/server/db";
 import { importActuals } from "@/lib/server/actuals/import";
-import { loadPortfolioActuals, loadVariances } from "@/lib/server/actuals/read";
+import { loadVariances } from "@/lib/server/actuals/read";
+import { loadPortfolioActuals } from "@/lib/server/actuals/portfolio";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { chunked } from "./helpers/actuals-samples";

@@ -15,7 +15,7 @@ import { importUseCases, undoImport } from "@/app/o/[org]/use-cases/import/actio
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { db } from "@/lib/server/db";
 import { importActuals, type ActualsActor } from "@/lib/server/actuals/import";
-import { loadPortfolioActuals } from "@/lib/server/actuals/read";
+import { loadPortfolioActuals } from "@/lib/server/actuals/portfolio";
 import { deleteRule, saveRule } from "@/lib/server/actuals/rules";
 import { unattributedSources } from "@/lib/server/actuals/sources-read";
 import { EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";

@@ -13,7 +13,7 @@ import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filte
 import { NOTE_ACTUAL_ONLY, NOTE_OPEN_MONTH } from "@/lib/domain/export/cost-exports";
 import { db } from "@/lib/server/db";
 import { importActuals, type ActualsActor } from "@/lib/server/actuals/import";
-import { loadPortfolioActuals } from "@/lib/server/actuals/read";
+import { loadPortfolioActuals } from "@/lib/server/actuals/portfolio";
 import { businessUnitStream, detailStream } from "@/lib/server/export/cost-exports";
 import { FOCUS_HEADER, chunked } from "./helpers/actuals-samples";
 import { insertUseCaseWithCosts } from "./helpers/cost-fixtures";

@@ -9,7 +9,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ActualsPanel } from "@/app/o/[org]/portfolio/_components/actuals-panel";
-import type { PortfolioActuals } from "@/lib/server/actuals/read";
+import type { PortfolioActuals } from "@/lib/server/actuals/portfolio";
 
 const zero = { low: 0, base: 0, high: 0 };
 const noneInView: PortfolioActuals = {

@@ -9,7 +9,8 @@ import { performance } from "node:perf_hooks";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { db } from "@/lib/server/db";
 import { importActuals, type ActualsActor } from "@/lib/server/actuals/import";
-import { loadPortfolioActuals, loadVariances } from "@/lib/server/actuals/read";
+import { loadVariances } from "@/lib/server/actuals/read";
+import { loadPortfolioActuals } from "@/lib/server/actuals/portfolio";
 import { loadDashboard } from "@/lib/server/portfolio/dashboard";
 import os from "node:os";
 

@@ -9,7 +9,7 @@
  * the projection of those categories (METERED_CATEGORIES).
  * The year so far is the months up to the latest month any actuals were imported for that has
  * closed (a month with no file yet is not a month of zero spend; one not over yet is not compared:
- * lib/server/actuals/read.ts, actualsPeriod). A month is projected at a twelfth of the year's
+ * lib/server/actuals/period.ts, actualsPeriod). A month is projected at a twelfth of the year's
  * figure (in whole cents), the months the use case runs that year: all twelve, or, in the year its
  * planned start falls in, those from its start month. Its first year of costs (a full year of
  * calls, lib/domain/costing/drivers/context.ts) is the figure of that calendar year, so a use case
@@ -313,7 +313,7 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
 
 /**
  * Statuses that say a use case is not running, whatever its planned start says: an idea, one still
- * being assessed, one retired. The unbilled (lib/server/actuals/read.ts) leave them out.
+ * being assessed, one retired. The unbilled (lib/server/actuals/portfolio.ts) leave them out.
  */
 export const NOT_STARTED_STATUSES = ["IDEA", "ASSESSING", "RETIRED"] as const;
 /** What "started" means in the unbilled sentences' list, said beside it. */
@@ -322,7 +322,7 @@ export const STARTED_DEFINITION =
 
 /**
  * What the portfolio's comparison leaves out, with the figure: the started use cases with a
- * projection for the months so far and no bill (lib/server/actuals/read.ts, unbilled). Not counted
+ * projection for the months so far and no bill (lib/server/actuals/portfolio.ts, unbilled). Not counted
  * as $0 spent (their spend may be untagged, in the unattributed), and not left unsaid either.
  * `none`: no use case has spend, so there is no comparison to be left out of.
  */
@@ -341,7 +341,7 @@ export function earlyWarningGapText(u: { count: number; base: number }): string 
 }
 
 /**
- * The bills of months not over yet (lib/server/actuals/read.ts, openMonths): kept, and shown with
+ * The bills of months not over yet (lib/server/actuals/period.ts, openMonths): kept, and shown with
  * the imports, but not compared until the month closes; a part of a month set against a whole
  * month's projection reads as under plan. "December 2026 is not over: its bills ($1,234.56) are
  * kept and shown with the imports, and compared once the month closes." `whose`: " of this use

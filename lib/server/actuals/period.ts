@@ -4,7 +4,7 @@ import { db, Prisma, type Tx } from "../db";
 /**
  * Which months actual spend is compared over: the year so far up to the latest month that has
  * closed, and the months not over yet, whose bills are kept and said but not compared
- * (docs/decisions/actual-spend.md). ./read.ts reads the comparisons over these months.
+ * (docs/decisions/actual-spend.md). ./read.ts and ./portfolio.ts read the comparisons over these months.
  */
 
 export interface ActualsPeriod {

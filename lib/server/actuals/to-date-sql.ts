@@ -5,7 +5,7 @@ import { Prisma } from "../db";
 /**
  * The variance's arithmetic (lib/domain/actuals/variance.ts) in SQL, for the two statements that
  * work it out per row instead of calling computeVariance: the portfolio's actuals panel
- * (./read.ts) and the business-unit export's metered base to date (../export/cost-exports.ts).
+ * (./portfolio.ts) and the business-unit export's metered base to date (../export/cost-exports.ts).
  * One definition of each piece, so the panel and the file agree to the cent (both are held to
  * the per-use-case path by tests/actuals-portfolio-sql.test.ts and tests/actuals-variance.test.ts).
  */

@@ -264,7 +264,7 @@ export async function approveBudget(tx: Tx, ctx: WriteContext, input: { id: stri
   const uc = await lockUseCase(tx, organizationId, input.id);
   const existing = await decisionOf(tx, organizationId, uc.id);
   check("approveBudget", ctx, existing, uc);
-  // The approved budget is what the early warning's run rate is held to (lib/server/actuals/read.ts).
+  // The approved budget is what the early warning's run rate is held to (lib/server/actuals/approved-budget-sql.ts).
   const warnings = await watchWarnings(tx, organizationId, [uc.id]);
   await tx.useCaseDecision.update({
     where: { useCaseId: uc.id },

@@ -1,7 +1,7 @@
 import "server-only";
 import { isEmptyFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
-import { loadPortfolioActuals, type PortfolioActuals } from "../actuals/read";
+import { loadPortfolioActuals, type PortfolioActuals } from "../actuals/portfolio";
 import { listBusinessUnits } from "../use-cases/read";
 import { readOnReplica } from "../replica";
 import { budgetOverview, portfolioValue } from "../value/read";
@@ -63,7 +63,7 @@ async function computeHere(organizationId: string, filter: PortfolioFilter, budg
 
 /**
  * The month `now` falls in (UTC) is part of the key: the actuals compare only the months that have
- * closed (lib/server/actuals/read.ts, actualsPeriod), so when a month closes the panel changes with
+ * closed (lib/server/actuals/period.ts, actualsPeriod), so when a month closes the panel changes with
  * no write to any table, and an entry of the month before must not be served.
  */
 export function overviewCacheKey(budgetYear: number, now: Date = new Date()): string {

@@ -5,7 +5,7 @@ import { MONTH_NAMES, openMonthsText, RULE_FIELD_LABELS, STARTED_DEFINITION, UNA
 import { dollars, exactDollars } from "@/lib/domain/money";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { ACTUAL_IMPORT_ROLES } from "@/lib/server/actuals/import";
-import { loadPortfolioActuals } from "@/lib/server/actuals/read";
+import { loadPortfolioActuals } from "@/lib/server/actuals/portfolio";
 import { listActualImports, listActualRules, unattributedSources, useCaseChoices } from "@/lib/server/actuals/sources-read";
 import { guardPage } from "@/lib/server/page-guard";
 import { DeleteRuleButton, UndoActualsImportButton } from "./_components/buttons";

@@ -7,7 +7,7 @@ import { QUEUE_REASON_LABELS, QUEUE_REASONS, QUEUE_REASONS_FOR, type QueueReason
 import { budgetText, canTakeStep, refusalFor, stageText, UNFIGURED_BUDGET_REFUSAL } from "@/lib/domain/decisions/workflow";
 import { buttonClass } from "@/components/button";
 import { readQueue, type QueueItem } from "@/lib/server/decisions/queue";
-import { loadUnbilled } from "@/lib/server/actuals/read";
+import { loadUnbilled } from "@/lib/server/actuals/portfolio";
 import { earlyWarningGapText } from "@/lib/domain/actuals";
 import { guardPage } from "@/lib/server/page-guard";
 import { OwnerEstimateMark } from "@/components/owner-estimate";

@@ -3,7 +3,7 @@ import { againstBaseText, MONTH_NAMES, openMonthsText, STARTED_DEFINITION, unbil
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { plural } from "@/lib/domain/portfolio/format";
 import { dollars, exactDollarRange, exactDollars } from "@/lib/domain/money";
-import type { PortfolioActuals } from "@/lib/server/actuals/read";
+import type { PortfolioActuals } from "@/lib/server/actuals/portfolio";
 import { link, Panel, ScrollTable, td, tdNum, th, thNum, type UseCaseHref } from "./panel";
 
 
