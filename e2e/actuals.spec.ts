@@ -122,7 +122,7 @@ test("finance imports, attributes and re-imports actual spend; the use case and 
   await expect(p).toContainText("January to February, for the use cases with actual spend");
   await expect(p.getByTestId("actuals-open")).toContainText(`${thisMonth} is not over`);
   // Manual estimates are compared whole, as the use case's own panel says.
-  await expect(p).toContainText("what a bill measures (inference, hosting and training compute, retrieval, and manual estimates whole; not engineering time or retraining cycles, which are mostly people's time rather than a cloud bill)");
+  await expect(p).toContainText("what a bill measures (inference, hosting and training compute, retrieval; not engineering time or retraining cycles, which are mostly people's time rather than a cloud bill; nor an owner's yearly estimate, which counts people's time too)");
   await expect(p.getByTestId("actuals-unattributed")).toHaveText("$23 belongs to no use case yet");
   // The comparison covers the use cases with bills; the started one without is said beside it, and which it is.
   await expect(p.getByTestId("actuals-unbilled")).toHaveText("1 started use case with a base projection of $200 so far has no bills yet (untagged, or not yet running), and is left out of this comparison.");

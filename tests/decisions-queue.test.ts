@@ -50,19 +50,20 @@ describe("the decision queue on the demo portfolio", () => {
     ],
     budget: ["Incident post-mortem search"],
     // The demo's bill (lib/server/seed/demo-actuals.ts) puts one above its projected range and one below.
-    "early-warning": ["HR policy helpdesk", "Campaign subject-line testing"],
+    // (Campaign subject-line testing's vendor bill is not compared with its owner's estimate, so it is not flagged.)
+    "early-warning": ["Underwriting guideline Q&A", "HR policy helpdesk"],
   };
 
   it("holds exactly the use cases worked out by hand, sorted by projected spend, the two agents with no estimate and the contract redlining with no recommendation last", async () => {
     const { org: demo, users } = await seedDemoForTest("queue-demo");
     const { items, counts, total } = await readQueue(demo.id);
-    expect(total).toBe(16);
+    expect(total).toBe(15);
 
     expect(counts).toEqual({ "awaiting-approval": 1, "to-review": 1, undecided: 6, differs: 2, risk: 7, "early-warning": 2, budget: 1 });
     for (const [reason, titles] of Object.entries(EXPECTED)) {
       expect(items.filter((i) => i.reasons.includes(reason as never)).map((i) => i.title), reason).toEqual(titles);
     }
-    expect(items).toHaveLength(16);
+    expect(items).toHaveLength(15);
 
     // Projected spend is the lifecycle base as chosen (the decision, else the recommendation):
     // the sum of that approach's yearly base totals, read here from CostYear, not the rollup.

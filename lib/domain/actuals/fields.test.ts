@@ -139,7 +139,8 @@ describe("a row's category", () => {
       FT_HOSTING: "HOSTING",
       TRAINING_COMPUTE: "HOSTING",
       RETRIEVAL_INFRA: "RETRIEVAL",
-      MANUAL_ESTIMATE: "OTHER",
     });
+    // An owner's yearly estimate is the whole cost, people's time in it: no bill is set against it.
+    expect(PROJECTION_CATEGORY).not.toHaveProperty("MANUAL_ESTIMATE");
   });
 });

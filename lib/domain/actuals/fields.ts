@@ -97,18 +97,25 @@ export const ACTUAL_CATEGORY_LABELS: Record<ActualCategory, string> = { INFERENC
  * $10,000–$30,000 (source 000: data preparation, engineering and evaluation on top of compute),
  * where the compute of a LoRA retrain is $50–200 (002). Set against the GPU hours of a bill, a
  * fine-tuned use case's retraining made its hosting projection six times what a cloud bill holds.
+ * Nor an owner's yearly estimate (an agent's, a structured pipeline's, feedback learning's): it is
+ * the approach's whole yearly cost as its owner sees it, people's time with it, so a bill set
+ * against it read under whatever was spent (the demo's campaign testing was flagged "below the
+ * low case" for a vendor bill inside its estimate). Its bills are counted, and held to the budget
+ * finance approved, but not compared with it (ESTIMATE_NOT_COMPARED).
  */
 export const PROJECTION_CATEGORY: Record<string, ActualCategory> = {
   INFERENCE: "INFERENCE",
   FT_HOSTING: "HOSTING",
   TRAINING_COMPUTE: "HOSTING",
   RETRIEVAL_INFRA: "RETRIEVAL",
-  MANUAL_ESTIMATE: "OTHER",
 };
 
 /** What the comparison with a bill counts, and what it leaves out, in the words the pages use. */
-export const METERED_WORDS = "inference, hosting and training compute, retrieval, manual estimates";
+export const METERED_WORDS = "inference, hosting and training compute, retrieval";
 export const UNMETERED_WORDS = "not engineering time or retraining cycles, which are mostly people's time rather than a cloud bill";
+/** Why an approach priced from its owner's yearly estimate has no projection a bill is compared with. */
+export const ESTIMATE_NOT_COMPARED =
+  "it is costed from its owner's yearly estimate, the whole yearly cost with people's time in it, which a bill does not measure, so the bill is not set against it";
 
 /**
  * A row's category from its ServiceCategory (FOCUS 1.x values), LiteLLM call type or a plain

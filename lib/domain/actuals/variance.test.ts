@@ -47,6 +47,20 @@ describe("variance against the projection", () => {
     expect(v.sentence).toBe("Spent $1,000 so far this year (January); there is no projection of metered costs for these months to compare it with.");
   });
 
+  it("sets no bill against an owner's yearly estimate (people's time is in it): no range, no range flag, a sentence that says why; the approved budget still holds", () => {
+    const estimate = [{ category: "MANUAL_ESTIMATE", low: 20_000_00, base: 35_000_00, high: 60_000_00 }];
+    // Billed $500 a month, a sixth of the estimate's low case a month: it once read "below the low case".
+    const v = computeVariance({ year: 2026, throughMonth: 3, projection: estimate, actual: months(500, 500, 500), approvedBudget: 35_000_00, estimated: true });
+    expect(v).toMatchObject({ projected: null, position: null, flags: [] });
+    expect(v.sentence).toBe(
+      "Spent $1,500 so far this year (January to March); it is costed from its owner's yearly estimate, the whole yearly cost with people's time in it, which a bill does not measure, so the bill is not set against it.",
+    );
+    // Its bills still pass the budget finance approved: $4,000 a month ends the year near $48,000.
+    const over = computeVariance({ year: 2026, throughMonth: 3, projection: estimate, actual: months(4_000, 4_000, 4_000), approvedBudget: 35_000_00, estimated: true });
+    expect(over.flags).toEqual(["over-budget"]);
+    expect(over.sentence).toContain("so the bill is not set against it. At this rate the year ends near $48,000, past the $35,000 yearly budget finance approved (in September).");
+  });
+
   it("sets a fine-tuned use case's bill against its hosting, training compute and inference, not its retraining cycles (mostly people's time)", () => {
     // $80,000 a year of retraining (four cycles at $20,000), $14,892 of hosting, $481 of inference:
     // a bill of GPU hours and calls at plan for two months is on base, not 84% under.

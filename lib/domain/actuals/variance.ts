@@ -20,7 +20,7 @@
  * Pure: no Next.js, Prisma or I/O.
  */
 import { dollars, exactDollars } from "../money";
-import { ACTUAL_CATEGORIES, PROJECTION_CATEGORY, type ActualCategory } from "./fields";
+import { ACTUAL_CATEGORIES, ESTIMATE_NOT_COMPARED, PROJECTION_CATEGORY, type ActualCategory } from "./fields";
 
 export const METERED_CATEGORIES = Object.keys(PROJECTION_CATEGORY);
 export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -52,6 +52,8 @@ export interface VarianceInput {
   approvedBuild?: number;
   /** 1–12: the first month the projection covers this year (its start month in the year it starts); 1 when absent. */
   fromMonth?: number;
+  /** The approach as chosen is priced from its owner's yearly estimate (an agent, a structured pipeline, feedback learning): nothing metered is projected, and the sentence says why. */
+  estimated?: boolean;
 }
 
 export type Position = "below" | "under-base" | "on-base" | "over-base" | "above";
@@ -147,9 +149,11 @@ function monthsText(through: number): string {
   return through === 1 ? "January" : `January to ${MONTH_NAMES[through - 1]}`;
 }
 
-export function varianceSentence(v: Pick<Variance, "actual" | "projected" | "throughMonth" | "pctVsBase" | "position"> & { fromMonth?: number }): string {
+export function varianceSentence(v: Pick<Variance, "actual" | "projected" | "throughMonth" | "pctVsBase" | "position"> & { fromMonth?: number; estimated?: boolean }): string {
   const spent = `Spent ${dollars(v.actual)} so far this year (${monthsText(v.throughMonth)})`;
-  if (!v.projected || v.position === null) return `${spent}; there is no projection of metered costs for these months to compare it with.`;
+  if (!v.projected || v.position === null) {
+    return v.estimated ? `${spent}; ${ESTIMATE_NOT_COMPARED}.` : `${spent}; there is no projection of metered costs for these months to compare it with.`;
+  }
   const from = monthOf(v.fromMonth);
   // Before its planned start nothing is projected: spend then is said as such, not as "no base projection".
   if (v.throughMonth < from) {
@@ -299,7 +303,7 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
   if (passesBudget) flags.push("over-budget");
 
   const base = { year: input.year, throughMonth: through, fromMonth: from, actual, projected, pctVsBase, position };
-  let sentence = varianceSentence(base);
+  let sentence = varianceSentence({ ...base, estimated: input.estimated });
   if (passesBudget && budget !== null) {
     const build = input.approvedBuild ?? 0;
     // In the year it starts, the budget is the yearly run rate and the one-off build on top: say both, never "$X yearly budget" of a figure no later year is held to.

@@ -6,6 +6,7 @@ import {
   type ActualCategory,
   type Variance,
 } from "@/lib/domain/actuals";
+import { MANUAL_ESTIMATE_APPROACHES } from "@/lib/domain/assessment";
 import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { db, Prisma, type Approach, type Tx } from "../db";
 import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
@@ -96,6 +97,7 @@ export async function loadVariances(
       actual: (actualBy.get(h.id) ?? []).map((a) => ({ month: a.month, category: a.category, cents: Number(a.cents) })),
       approvedBudget: budget,
       approvedBuild: build,
+      estimated: isEstimated(h.approach),
     });
     return { ...head, variance };
   });
@@ -171,13 +173,16 @@ function summariesFrom({ heads, projection }: SummaryRows, period: ActualsPeriod
       if (cents !== 0) actual.push({ month: i + 1, category: "OTHER", cents });
     });
     const lines = (projectionBy.get(r.id) ?? []).map((p) => ({ category: representative[p.category]!, low: p.low, base: p.base, high: p.high }));
-    const variance = computeVariance({ year: period.year, throughMonth: m, fromMonth: r.fromMonth, projection: lines, actual, approvedBudget: r.budget, approvedBuild: r.build }, { detail: false });
+    const variance = computeVariance({ year: period.year, throughMonth: m, fromMonth: r.fromMonth, projection: lines, actual, approvedBudget: r.budget, approvedBuild: r.build, estimated: isEstimated(r.approach) }, { detail: false });
     return { id: r.id, title: r.title, businessUnit: r.businessUnit, approach: r.approach, decided: r.decided, variance };
   });
   // The order of localeCompare, with one collator for the 10,000 comparisons of a large portfolio.
   const collator = new Intl.Collator();
   return useCases.sort((a, b) => collator.compare(a.title, b.title));
 }
+
+/** Priced from its owner's yearly estimate, which a bill is not compared with (PROJECTION_CATEGORY). */
+const isEstimated = (approach: Approach | null) => approach !== null && (MANUAL_ESTIMATE_APPROACHES as readonly string[]).includes(approach);
 
 function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { againstBaseText, MONTH_NAMES, openMonthsText, STARTED_DEFINITION, unbilledText, UNMETERED_WORDS } from "@/lib/domain/actuals";
+import { againstBaseText, METERED_WORDS, MONTH_NAMES, openMonthsText, STARTED_DEFINITION, unbilledText, UNMETERED_WORDS } from "@/lib/domain/actuals";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { plural } from "@/lib/domain/portfolio/format";
 import { dollars, exactDollarRange, exactDollars } from "@/lib/domain/money";
@@ -64,7 +64,7 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
       id="actuals"
       title={`Projected against actual, ${a.period.year} so far`}
       testId="actuals-panel"
-      description={`${months}, for the use cases with actual spend, against their projections of what a bill measures (inference, hosting and training compute, retrieval, and manual estimates whole; ${UNMETERED_WORDS}).`}
+      description={`${months}, for the use cases with actual spend, against their projections of what a bill measures (${METERED_WORDS}; ${UNMETERED_WORDS}; nor an owner's yearly estimate, which counts people's time too).`}
     >
       <p className="text-sm text-zinc-800" data-testid="actuals-summary">
         {none ? (
@@ -73,7 +73,7 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
           <>
             Spent {dollars(a.actual)} so far this year: {dollars(projectedPart(a))} by use cases with a projection for these months, against a base
             projection of {dollars(a.projected.base)} ({againstBaseText(projectedPart(a), a.projected.base)}), and {dollars(a.unprojected)} by use cases with none
-            (not started by their plan, or not assessed), set against nothing;{" "}
+            (not started by their plan, not assessed, or costed from their owner's yearly estimate), set against nothing;{" "}
           </>
         ) : (
           <>

@@ -11,8 +11,8 @@ export function ManualEstimateFields(props: SectionProps) {
     <fieldset className="rounded border border-zinc-200 p-3" data-field="manualEstimate">
       <legend className="px-1 text-sm font-medium">Manual yearly estimate (optional)</legend>
       <p className="text-xs text-zinc-600">
-        For an agent, a structured pipeline or feedback learning the costs are not projected: give your own yearly estimate in dollars (60000, 60,000.50, 60k or 1.5M). Shown as a manual
-        estimate wherever it is used.
+        For an agent, a structured pipeline or feedback learning the costs are not projected: give your own yearly estimate in dollars (60000, 60,000.50, 60k or 1.5M), the whole yearly
+        cost, people&apos;s time with it. Shown as a manual estimate wherever it is used; its bills are counted against a budget finance approves, not compared with it.
       </p>
       {err("manualEstimate") && <FieldError id={`${fieldId("manualEstimate")}-error`} messages={err("manualEstimate")!} />}
       <div className="mt-2 grid gap-3 sm:grid-cols-3">

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ACTUAL_CATEGORY_LABELS, METERED_WORDS, MONTH_NAMES, openMonthsText, projectedOverText, UNMETERED_WORDS, WARNING_LABELS, type Range } from "@/lib/domain/actuals";
-import { APPROACH_LABELS } from "@/lib/domain/assessment";
+import { APPROACH_LABELS, MANUAL_ESTIMATE_APPROACHES } from "@/lib/domain/assessment";
 import { exactDollarRange, exactDollars } from "@/lib/domain/money";
 import { loadVariances } from "@/lib/server/actuals/read";
 
@@ -48,7 +48,9 @@ export async function ActualsPanel({ orgSlug, organizationId, useCaseId }: { org
             </p>
           ) : null}
           <p className="text-xs text-zinc-600">
-            {u.approach
+            {u.approach && (MANUAL_ESTIMATE_APPROACHES as readonly string[]).includes(u.approach)
+              ? `${APPROACH_LABELS[u.approach]} (${u.decided ? "as decided" : "as recommended"}) is costed from its owner's yearly estimate, not projected by what a bill measures: its bills are counted, and held to a budget finance approved, but not set against the estimate.`
+              : u.approach
               ? `Against the projection for ${APPROACH_LABELS[u.approach]} (${u.decided ? "as decided" : "as recommended"}), of what a bill measures: ${METERED_WORDS}; ${UNMETERED_WORDS}.`
               : "Against no projection: the use case has no recommendation and no decision yet, so nothing is projected to compare its spend with."}
             {over ? (
