@@ -7,7 +7,7 @@ import { halfSetPrices } from "@/lib/domain/costing/hand-prices";
 import type { ReprojectionImpact } from "@/lib/domain/costing/reprojection-impact";
 import type { ActionResult } from "@/lib/server/errors";
 import { saveAssumptions } from "./actions";
-import { SavedImpact } from "./saved-impact";
+import { SavedImpact } from "@/components/saved-impact";
 
 export interface FigureRow {
   key: string;

@@ -3,9 +3,10 @@ import { moveText, reprojectionSentences, type ReprojectionImpact } from "@/lib/
 import { dollars } from "@/lib/domain/money";
 
 /**
- * The success message of a save: the new version, and what re-pricing the use cases moved (the
- * lifecycle total as chosen, before → after; how many use cases moved; the few that moved most,
- * each linked to its page).
+ * The success message of a new assumption version, saved on the Assumptions page or started from
+ * the actual cost per call on the Actual spend page: the version, and what re-pricing the use cases
+ * moved (the lifecycle total as chosen, before → after; how many use cases moved; the few that
+ * moved most, each linked to its page).
  */
 export function SavedImpact({ orgSlug, version, reprojected, impact }: { orgSlug: string; version: number; reprojected: number; impact: ReprojectionImpact }) {
   const s = reprojectionSentences(impact, dollars);
