@@ -102,7 +102,7 @@ export const deleteActualRule = orgAction({
   },
 });
 
-/** Starts a new assumption version whose model prices make the assumed cost per call the actual one (versioned, audited, re-projects). */
+/** Starts a new assumption version whose model prices make the assumed cost per call the actual one, through the one save of the assumptions (versioned, audited, re-projects; returns what that moved). */
 export const newAssumptionVersionFromActuals = orgAction({
   name: "actuals.newAssumptionVersion",
   roles: ACTUAL_IMPORT_ROLES,

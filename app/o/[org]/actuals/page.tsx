@@ -12,7 +12,7 @@ import { DeleteRuleButton, UndoActualsImportButton } from "./_components/buttons
 import { ImportActualsForm } from "./_components/import-form";
 import { RuleForm } from "./_components/rule-form";
 import { callsMakeupText, proposalText, UnitCostTable } from "./_components/unit-cost-table";
-import { NewVersionButton } from "./_components/unit-costs";
+import { NewVersionButton, NewVersionMessages } from "./_components/unit-costs";
 import { loadUnitCosts } from "@/lib/server/actuals/unit-costs";
 
 export const metadata: Metadata = { title: "Actual spend" };
@@ -49,6 +49,17 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
   const compared = portfolio.period ? `${portfolio.period.throughMonth === 1 ? "January" : `January to ${MONTH_NAMES[portfolio.period.throughMonth - 1]}`} ${portfolio.period.year}` : "";
   const base = `/o/${ctx.organization.slug}`;
   const unattributed = portfolio.unattributed.reduce((n, u) => n + u.cents, 0);
+  // Either the calls already cost what the version assumes, or (for finance and admins) a new version to start from them.
+  const aligned = proposalText(unit.proposal);
+  const proposal = aligned ? (
+    <p className="mt-2 text-sm text-zinc-600" data-testid="unit-costs-aligned">
+      {aligned}
+    </p>
+  ) : manage && unit.proposal ? (
+    <div className="mt-3">
+      <NewVersionButton orgSlug={ctx.organization.slug} expectedVersion={unit.version} ratio={unit.proposal.ratio} />
+    </div>
+  ) : null;
   return (
     <div className="space-y-6">
       <PageHeader
@@ -245,15 +256,7 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
             {callsMakeupText(unit)}
           </p>
         ) : null}
-        {proposalText(unit.proposal) ? (
-          <p className="mt-2 text-sm text-zinc-600" data-testid="unit-costs-aligned">
-            {proposalText(unit.proposal)}
-          </p>
-        ) : manage && unit.proposal ? (
-          <div className="mt-3">
-            <NewVersionButton orgSlug={ctx.organization.slug} expectedVersion={unit.version} ratio={unit.proposal.ratio} />
-          </div>
-        ) : null}
+        {manage ? <NewVersionMessages>{proposal}</NewVersionMessages> : proposal}
       </section>
 
       <section aria-labelledby="imports-heading" className={box}>

@@ -1,0 +1,73 @@
+/**
+ * Finance starts a new assumption version from the actual cost per call on the Actual spend page
+ * and is told what it moved, as a save on the Assumptions page says it: the portfolio's lifecycle
+ * total as chosen before → after (the figures the portfolio shows before and after), how many use
+ * cases moved, and the ones that moved most, each linked to its page.
+ */
+import type { Page } from "@playwright/test";
+import { chooseFile } from "./fixtures";
+import { expect, test, type Registry } from "./registry-fixtures";
+
+async function logUseCase(page: Page, registry: Registry, title: string, externalId: string, monthlyCalls: string) {
+  await page.goto(registry.path("/new"));
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("External id").fill(externalId);
+  await page.getByLabel("Core need").selectOption("retrieval");
+  await page.getByLabel("Monthly LLM calls now").fill(monthlyCalls);
+  await page.getByRole("button", { name: "Save use case" }).click();
+  await expect(page.getByTestId("lifecycle-table")).toBeVisible();
+}
+
+/** The portfolio's lifecycle total as chosen, in whole dollars (the headline's figure on hover). */
+async function portfolioTotal(page: Page, registry: Registry): Promise<string> {
+  await page.goto(`/o/${registry.org.slug}/portfolio`);
+  return (await page.getByTestId("headline-lifecycle").getAttribute("title"))!;
+}
+
+test("finance starts a version from the actual cost per call and sees the lifecycle total move, as the portfolio then shows it", async ({ page, registry }) => {
+  // Two use cases logged, a bill imported, a version that re-projects them, the portfolio read twice.
+  test.setTimeout(120_000);
+  await registry.signInAs("LEAD");
+  await logUseCase(page, registry, "Busy helpdesk", "UC-BUSY", "400000");
+  await logUseCase(page, registry, "Quiet helpdesk", "UC-QUIET", "10000");
+
+  await registry.signInAs("FINANCE");
+  const before = await portfolioTotal(page, registry);
+  expect(before).toMatch(/^\$[\d,]+$/);
+
+  // A million of the busy one's calls billed at $25,000: about three times what its projection assumes a call costs.
+  await page.goto(`/o/${registry.org.slug}/actuals`);
+  const bill = "date,cost,category,quantity,unit,tags\n2026-01-15,25000.00,inference,1000000,requests,usecase=UC-BUSY\n";
+  await chooseFile(page.getByLabel("CSV file"), { name: "gateway.csv", mimeType: "text/csv", buffer: Buffer.from(bill) });
+  await page.getByLabel("Feed").fill("Gateway");
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByTestId("actuals-outcome")).toContainText("$25,000.00");
+
+  const unit = page.getByTestId("unit-costs");
+  await unit.getByRole("button", { name: /^Start version 1 from the actual cost per call \(model prices × 3\.\d\d\)$/ }).click();
+
+  const saved = unit.getByTestId("assumptions-saved");
+  await expect(saved).toContainText("Saved version 1; 2 use cases re-projected.");
+  const total = (await saved.getByTestId("saved-total").textContent())!;
+  const m = /^The lifecycle total as chosen moved from (\$[\d,]+) to (\$[\d,]+) \(\+\$[\d,]+; 2 use cases costed\)\.$/.exec(total);
+  expect(m, total).not.toBeNull();
+  expect(m![1]).toBe(before);
+  await expect(saved.getByTestId("saved-moved")).toHaveText("2 of 2 use cases have a new lifecycle cost:");
+  // The busiest use case moved most, so it comes first, with its own before → after.
+  await expect(saved.getByTestId("saved-most").getByRole("listitem").first()).toContainText(/^Busy helpdesk: \$[\d,]+ → \$[\d,]+ \(\+\$[\d,]+\)$/);
+  await expect(saved.getByTestId("saved-most").getByRole("listitem").nth(1)).toContainText("Quiet helpdesk");
+  const after = m![2]!;
+
+  // The message outlives the refresh that follows: the calls now cost what version 1 assumes, so there is nothing more to start.
+  await expect(unit.getByTestId("unit-costs-aligned")).toContainText("there is no new assumption version to start from them");
+  await expect(unit.getByRole("button", { name: /^Start version/ })).toHaveCount(0);
+  await expect(saved.getByTestId("saved-total")).toHaveText(total);
+
+  // Each use case named is linked to its page.
+  await saved.getByRole("link", { name: "Busy helpdesk" }).click();
+  await expect(page).toHaveURL(/\/use-cases\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Busy helpdesk");
+
+  // The portfolio now shows the "after" total.
+  expect(await portfolioTotal(page, registry)).toBe(after);
+});
