@@ -77,3 +77,29 @@ describe("the actuals panel with started use cases that have no bills", () => {
     );
   });
 });
+
+/**
+ * Found after bills stopped being set against owners' estimates: the demo's Marketing row (one
+ * feedback-learning use case, billed, costed from its owner's estimate) read "$0.00" projected and
+ * "$0.00 – $0.00", as if its projection were nothing. A row whose spend has no projection at all
+ * shows a dash there, as it does against base.
+ */
+describe("the actuals panel's row for spend with no projection", () => {
+  it("shows a dash for the projection and its range, not $0.00", () => {
+    const a: PortfolioActuals = {
+      ...noneInView,
+      actual: 118_451_94,
+      unprojected: 18_451_94,
+      projected: { low: 80_000_00, base: 100_000_00, high: 120_000_00 },
+      byBusinessUnit: [
+        { businessUnit: "Customer Service", actual: 100_000_00, unprojected: 0, projected: { low: 80_000_00, base: 100_000_00, high: 120_000_00 }, useCases: 1 },
+        { businessUnit: "Marketing", actual: 18_451_94, unprojected: 18_451_94, projected: zero, useCases: 1 },
+      ],
+      byApproach: [],
+    };
+    const html = renderToStaticMarkup(ActualsPanel({ a, useCaseHref: (id) => `/u/${id}`, actualsHref: "/actuals", filtered: false })!);
+    const marketing = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, "|").replace(/\|+/g, "|")).find((r) => r.includes("Marketing"))!;
+    expect(marketing).toBe("|Marketing |(1 use case)|$18,451.94|none of it projected|—|—|—|");
+    expect(html).not.toContain("$0.00 – $0.00");
+  });
+});

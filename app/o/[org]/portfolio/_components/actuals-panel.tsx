@@ -49,9 +49,10 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
                 </span>
               ) : null}
             </td>
-            <td className={tdNum}>{exactDollars(r.projected.base)}</td>
+            {/* Spend with no projection at all (an owner's estimate, a use case not started by its plan) was "$0.00" and "$0.00 – $0.00", read as a projection of nothing. */}
+            <td className={tdNum}>{r.unprojected === r.actual ? "—" : exactDollars(r.projected.base)}</td>
             <td className={tdNum}>
-              {exactDollarRange(r.projected)}
+              {r.unprojected === r.actual ? "—" : exactDollarRange(r.projected)}
             </td>
             <td className={tdNum}>{r.unprojected === r.actual ? "—" : againstBaseText(projectedPart(r), r.projected.base)}</td>
           </tr>
