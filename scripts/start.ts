@@ -16,7 +16,7 @@ import { migrate } from "./lib/migrate";
 import { rescoreOutdated } from "./lib/rescore";
 import { ensureAuthSecret } from "./lib/secret";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./lib/seed-demo";
-import { demoSeedAllowed } from "./lib/seed-policy";
+import { demoSeedAllowed, localOutboxAllowed } from "./lib/seed-policy";
 
 const dev = process.argv.includes("--dev");
 if (existsSync(path.join(ROOT, ".env"))) process.loadEnvFile(path.join(ROOT, ".env"));
@@ -50,6 +50,8 @@ async function main() {
     console.log(db.embedded ? "PostgreSQL: embedded (data in .data/pg)." : "PostgreSQL: DATABASE_URL.");
     const applied = await migrate(db.url, (m) => console.log(m));
     if (applied.length === 0) console.log("Database schema is up to date.");
+    // The address mail links to, the seed's notification mails included (they linked to :3000 whatever PORT said).
+    process.env.NEXTAUTH_URL ??= `http://${host}:${port}`;
     const policy = demoSeedAllowed({ embedded: db.embedded, nodeEnv: process.env.NODE_ENV });
     const seeded = policy.seed && (await seedDemo(db.url));
     if (seeded) console.log("Seeded the demo organization.");
@@ -60,7 +62,8 @@ async function main() {
       ...process.env,
       DATABASE_URL: db.url,
       NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${host}:${port}`,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL,
+      ...(localOutboxAllowed({ embedded: db.embedded, nodeEnv: process.env.NODE_ENV, smtpUrl: process.env.SMTP_URL }) ? { TRADEOFF_LOCAL_OUTBOX: "1" } : {}),
     };
     if (!dev) {
       const distDir = process.env.NEXT_DIST_DIR || ".next";

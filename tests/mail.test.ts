@@ -81,14 +81,20 @@ describe("with nothing set", () => {
     expect(outboxPageEnabled()).toBe(true);
   });
 
-  it("the outbox page is off in production even with no SMTP_URL", () => {
+  it("the outbox page is off in production even with no SMTP_URL, unless the two-command start asks for it (its server runs as production)", () => {
     const env = process.env as Record<string, string | undefined>;
     const was = env.NODE_ENV;
     env.NODE_ENV = "production";
     try {
       expect(outboxPageEnabled()).toBe(false);
+      env.TRADEOFF_LOCAL_OUTBOX = "1";
+      expect(outboxPageEnabled()).toBe(true);
+      env.SMTP_URL = "smtp://127.0.0.1:1";
+      expect(outboxPageEnabled()).toBe(false);
     } finally {
       env.NODE_ENV = was;
+      delete env.TRADEOFF_LOCAL_OUTBOX;
+      delete env.SMTP_URL;
     }
   });
 });

@@ -40,9 +40,13 @@ function transportFor(url: string): Transporter {
   return t;
 }
 
-/** The outbox is shown only where no mail goes out and the app is not in production. */
+/**
+ * The outbox is shown only where no mail goes out, and only outside production or where the
+ * two-command start asks for it on a newcomer's own machine (TRADEOFF_LOCAL_OUTBOX=1,
+ * scripts/lib/seed-policy.ts localOutboxAllowed): its server runs as production.
+ */
 export function outboxPageEnabled(): boolean {
-  return !smtpUrl() && process.env.NODE_ENV !== "production";
+  return !smtpUrl() && (process.env.NODE_ENV !== "production" || process.env.TRADEOFF_LOCAL_OUTBOX === "1");
 }
 
 /**
