@@ -133,7 +133,20 @@ export const ANSWER_LABELS: Record<AnswerKey, string> = {
   weeksToProduction: "Weeks until it must be in production",
 };
 
-/** Answers that are not given. */
+/**
+ * Whether a question applies to the use case: every one does, except the acceptable lag where the
+ * knowledge never changes (000 asks it of "business changes": static knowledge has none to lag
+ * behind, and nothing is retrained for it). Since judgement 2.11 such a case is not asked for the
+ * lag, nor held provisional without it (frameworks/evidence.ts); an answer given is kept as given.
+ */
+export function answerApplies(a: Assessment, k: AnswerKey): boolean {
+  return !(k === "maxLagDays" && a.changeFrequency === "static");
+}
+
+/** What the page says in place of "Unanswered" for a question that does not apply. */
+export const DOES_NOT_APPLY = "Does not apply: the knowledge never changes";
+
+/** Answers that are not given, of those that apply (answerApplies). */
 export function missingAnswers(a: Assessment, keys: readonly AnswerKey[] = ANSWER_KEYS): AnswerKey[] {
-  return keys.filter((k) => a[k] === undefined || a[k] === null);
+  return keys.filter((k) => (a[k] === undefined || a[k] === null) && answerApplies(a, k));
 }

@@ -8,9 +8,10 @@
  *   none         no deciding answer given: no recommendation at all, and no costs in any total.
  *   provisional  some deciding answers missing: a recommendation marked provisional; fine-tuning
  *                and hybrid are held back while the answers that justify training a model are unknown.
- *   assessed     every deciding answer given.
+ *   assessed     every deciding answer given that applies (the acceptable lag does not where the
+ *                knowledge never changes: questionApplies).
  */
-import type { AnswerKey, Approach, Assessment } from "../assessment";
+import { answerApplies, type AnswerKey, type Approach, type Assessment } from "../assessment";
 import { ENOUGH_LABELS } from "./data/shared";
 import type { Citation } from "./types";
 
@@ -46,9 +47,18 @@ export const TRAINING_PREREQUISITES: readonly AnswerKey[] = ["labeledExamples", 
 
 const given = (a: Assessment, k: AnswerKey) => a[k] !== undefined && a[k] !== null;
 
+/** Whether a deciding question applies to the use case: all but the lag where the knowledge never changes (../assessment.ts). */
+export const questionApplies = answerApplies;
+
+/** The deciding questions that apply to the use case (questionApplies), in DECIDING_KEYS order. */
+export function decidingKeysFor(a: Assessment): AnswerKey[] {
+  return DECIDING_KEYS.filter((k) => questionApplies(a, k));
+}
+
 export function evidenceOf(a: Assessment): Evidence {
   const n = DECIDING_KEYS.filter((k) => given(a, k)).length;
-  return n === 0 ? "none" : n === DECIDING_KEYS.length ? "assessed" : "provisional";
+  if (n === 0) return "none";
+  return decidingKeysFor(a).every((k) => given(a, k)) ? "assessed" : "provisional";
 }
 
 export function unknownPrerequisites(a: Assessment): AnswerKey[] {

@@ -158,8 +158,17 @@ export interface Score extends Consensus {
  *      with RAG" (2.1.0) and "Behaviour versus knowledge" (2.1.0) never vote or score prompting
  *      where a prompted base model was tried and falls short, and 002's thin-data rule only warns
  *      against fine-tuning, as its sentence does.
+ * 2.11: "what would change it" ranks and words the unanswered questions by the recommendation the
+ *      page would show, after the evidence rules, not by the frameworks' vote before them: a
+ *      question is said to change the recommendation only where an answer to it would; where only
+ *      the vote would move, it says so and what holds the recommendation ("the frameworks would
+ *      lean to Hybrid or RAG, but the recommendation stays RAG while … are unanswered", "… because
+ *      a prompted base model already meets the bar"). Where the knowledge never changes, the
+ *      acceptable lag does not apply (./evidence.ts, questionApplies): it is not asked for nor
+ *      offered as a change, and a case missing only the lag is assessed, not provisional; the
+ *      recommendations are 2.10's.
  */
-export const JUDGEMENT_VERSION = "2.10";
+export const JUDGEMENT_VERSION = "2.11";
 
 /** What each unknown prerequisite would have to be for a trained model to be recommended. */
 const FAVOURS_TRAINING: Partial<Record<AnswerKey, string>> = {
@@ -253,7 +262,7 @@ function whyNotTrained(a: Assessment, missing: readonly AnswerKey[]): string {
   if (missing.length === 0) return "while the answers that would justify it are missing";
   const why = (k: AnswerKey) =>
     k === "labeledExamples"
-      ? `there ${a.labeledExamples === 1 ? "is" : "are"} only ${a.labeledExamples ? a.labeledExamples.toLocaleString("en-US") : "no"} labeled example${a.labeledExamples === 1 ? "" : "s"} (at least ${ENOUGH_LABELS} needed)`
+      ? `there ${a.labeledExamples === 1 ? "is" : "are"} ${a.labeledExamples ? `only ${a.labeledExamples.toLocaleString("en-US")}` : "no"} labeled example${a.labeledExamples === 1 ? "" : "s"} (at least ${ENOUGH_LABELS} needed)`
       : k === "retrainingBudget"
         ? "there is no budget or engineering for retraining"
         : "a prompted base model already meets the bar";
@@ -375,6 +384,28 @@ function keepLeanTrue(a: Assessment, weights: Weights, held: Held, votesOf: (res
   return { ...held, leaning: { ...lean, sentence: leanSentence(a, lean, then, held.instead) } };
 }
 
+/**
+ * What holds the recommendation away from the frameworks' pick, as said after "the recommendation
+ * stays RAG" in "what would change it" (./sensitivity.ts): "because …" for a prerequisite known to
+ * be missing (whatever the unknown ones are), "while “…” is unanswered" for a lean held while the
+ * answers that would justify training are unknown, "because …" for a pick that cannot serve the use
+ * case.
+ */
+function holdsIt(a: Assessment, h: Held, retrainLagDays: number): string | undefined {
+  // A prerequisite known to be missing holds it whatever the unknown ones turn out to be: said first.
+  if (h.leaning?.missing?.length) return `because ${whyNotTrained(a, h.leaning.missing).replace(/^though /, "")}`;
+  if (h.leaning && h.leaning.unknowns.length > 0) {
+    const n = h.leaning.unknowns.length;
+    return `while ${join(h.leaning.unknowns.map((k) => `“${inSentence(ANSWER_LABELS[k])}”`))} ${n === 1 ? "is" : "are"} unanswered`;
+  }
+  if (h.heldBack) {
+    const why = cannotRecommend(h.heldBack.approach, a, retrainLagDays)?.why;
+    // The reason alone: "does not meet the 7-day lag", not how long a change waits nor what is retrieved.
+    return why ? `because ${APPROACH_LABELS[h.heldBack.approach]} ${why.split(/:| \(/)[0]}` : undefined;
+  }
+  return undefined;
+}
+
 /** The agreement, and where the votes tied, what decided it. */
 function withTie(sentence: string, tie: ReturnType<typeof tieOf>, winner: Approach | null): string {
   return tie && winner ? `${sentence}; ${tieSentence(APPROACH_LABELS[winner], APPROACH_LABELS[tie.with], tie)}` : sentence;
@@ -397,7 +428,8 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
   const rescore = (x: Assessment, changed: AnswerKey): Rescored => {
     const results = FRAMEWORKS.map((fw, i) => (READS[i]!.has(changed) ? runFramework(fw, x, true) : frameworks[i]!));
     const r = consensusOf(results, weights, true);
-    return { raw: r.consensus, shown: holdRecommendation(x, evidenceOf(x), r, votesOf(results)).consensus, votesFor: votesIn(results) };
+    const h = holdRecommendation(x, evidenceOf(x), r, votesOf(results));
+    return { raw: r.consensus, shown: h.consensus, held: r.consensus !== h.consensus ? holdsIt(x, h, retrainLagDays) : undefined, votesFor: votesIn(results) };
   };
   const now = held.consensus ? votesIn(frameworks)(held.consensus) : null;
   // After a hold, the recommendation was chosen among the approaches that can be recommended: a tie on votes among those is said too.

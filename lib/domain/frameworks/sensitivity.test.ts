@@ -88,18 +88,18 @@ describe("what would change it", () => {
 
 describe("the unanswered questions", () => {
   it("names a question that moves nothing plainly, one that keeps a recommendation, and one that decides between three", () => {
-    const none = rankUnanswered({}, by(() => null));
+    const none = rankUnanswered({}, by(() => null), null);
     expect(none.map((q) => q.answer)).toEqual([...DECIDING_KEYS]);
     expect(none[0]!.sentence).toBe(`Answer “${none[0]!.label.charAt(0).toLowerCase()}${none[0]!.label.slice(1)}”.`);
     expect(none.every((q) => q.outcomes.length === 0)).toBe(true);
 
-    const three = rankUnanswered({}, by((a) => (a.changeFrequency === "realtime" ? "RAG" : a.changeFrequency === "monthly" ? "HYBRID" : a.changeFrequency === "static" ? "FINE_TUNING" : a.changeFrequency ? "RAG" : "PROMPTING")));
-    expect(three[0]).toMatchObject({ answer: "changeFrequency", outcomes: ["RAG", "HYBRID", "FINE_TUNING"], sentence: "Answer “how often the underlying knowledge changes”: depending on it the frameworks favour RAG, Hybrid or Fine-tuning." });
+    const three = rankUnanswered({}, by((a) => (a.changeFrequency === "realtime" ? "RAG" : a.changeFrequency === "monthly" ? "HYBRID" : a.changeFrequency === "static" ? "FINE_TUNING" : a.changeFrequency ? "RAG" : "PROMPTING")), "PROMPTING");
+    expect(three[0]).toMatchObject({ answer: "changeFrequency", outcomes: ["RAG", "HYBRID", "FINE_TUNING"], sentence: "Answer “how often the underlying knowledge changes”: depending on it the recommendation would be RAG, Hybrid or Fine-tuning." });
     expect(three[1]!.sentence).toMatch(/^Answer “.+”: on its own it keeps the frameworks at Prompting only, but the evidence stays incomplete without it\.$/);
   });
 
   it("leaves out the questions already answered, even when answered no or zero", () => {
-    const answered = rankUnanswered({ changeFrequency: "static", needsStyleOrFormat: false, labeledExamples: 0 }, by(() => "RAG")).map((q) => q.answer);
+    const answered = rankUnanswered({ changeFrequency: "monthly", needsStyleOrFormat: false, labeledExamples: 0 }, by(() => "RAG"), "RAG").map((q) => q.answer);
     expect(answered).not.toContain("changeFrequency");
     expect(answered).not.toContain("needsStyleOrFormat");
     expect(answered).not.toContain("labeledExamples");
@@ -110,7 +110,7 @@ describe("the unanswered questions", () => {
 describe("the prompted baseline", () => {
   const pick = (a: Assessment): Approach => (a.promptedBaselineMeetsBar === "no" ? "FINE_TUNING" : a.promptedBaselineMeetsBar === "yes" ? "PROMPTING" : "RAG");
   it("unanswered, is ranked by what each of its results leads to", () => {
-    const q = rankUnanswered({}, by(pick)).find((x) => x.answer === "promptedBaselineMeetsBar")!;
+    const q = rankUnanswered({}, by(pick), "RAG").find((x) => x.answer === "promptedBaselineMeetsBar")!;
     expect(q.outcomes).toEqual(["PROMPTING", "FINE_TUNING", "RAG"]);
   });
   it("untested, trying it is the nearest change of all; a result already measured is among the farthest", () => {
@@ -138,7 +138,7 @@ describe("the prompted baseline", () => {
 describe("answers stored as null", () => {
   it("are unanswered questions, never a value to change from", () => {
     const a = { coreNeed: null, labeledExamples: 5 } as unknown as Assessment;
-    expect(rankUnanswered(a, by(() => "RAG")).map((q) => q.answer)).toContain("coreNeed");
+    expect(rankUnanswered(a, by(() => "RAG"), "RAG").map((q) => q.answer)).toContain("coreNeed");
     const { changes } = nearestChanges(a, "RAG", by((x) => (x.coreNeed ? "FINE_TUNING" : "RAG")), { votes: 1 });
     expect(changes.map((c) => c.answer)).not.toContain("coreNeed");
   });
@@ -146,7 +146,7 @@ describe("answers stored as null", () => {
 
 describe("ties", () => {
   it("unanswered questions that open as many outcomes keep the order of the deciding questions", () => {
-    const ranked = rankUnanswered({}, by((a) => (a.retrainingBudget === false || a.coreNeed === "neither" ? "PROMPTING" : "RAG"))).map((q) => q.answer);
+    const ranked = rankUnanswered({}, by((a) => (a.retrainingBudget === false || a.coreNeed === "neither" ? "PROMPTING" : "RAG")), "RAG").map((q) => q.answer);
     expect(ranked).toEqual(["coreNeed", "retrainingBudget", "changeFrequency", "maxLagDays", "needsStyleOrFormat", "labeledExamples", "promptedBaselineMeetsBar"]);
   });
 });

@@ -2,9 +2,11 @@
  * What would change the answer (PRODUCT.md, "Evidence and honesty").
  *
  * Two kinds of change, each useful only where it is about this case:
- *  - Unanswered deciding questions, ranked by how much each could change the recommendation: every
- *    value of the question is tried, and the one whose values lead to the most different outcomes
- *    comes first. For a provisional or unassessed score this is what to do next.
+ *  - Unanswered deciding questions, ranked by how much each could change the recommendation shown:
+ *    every value of the question is tried, and the one whose values lead to the most different
+ *    recommendations comes first; one that would move only the frameworks' vote, while a rule holds
+ *    the recommendation, is said as such. For a provisional or unassessed score this is what to do
+ *    next. The acceptable lag is not asked where the knowledge never changes.
  *  - Changes to answers that were given, nearest first. "Nearest" is how plausible the change is:
  *    one step of change frequency, a number crossing the threshold it is closest to, a baseline
  *    not yet tried being tried, cost less than redefining the need. Turning a case into a different
@@ -19,7 +21,7 @@ import {
   type AnswerKey, type Approach, type Assessment, type ChangeFrequency,
 } from "../assessment";
 import { formatValue } from "./conditions";
-import { DECIDING_KEYS, promptingMeetsBar } from "./evidence";
+import { DECIDING_KEYS, promptingMeetsBar, questionApplies } from "./evidence";
 import { FRAMEWORKS } from "./registry";
 import type { AnswerValue, Condition } from "./types";
 import { inSentence, plural } from "../portfolio/format";
@@ -35,8 +37,12 @@ export interface Sensitivity {
 export interface UnansweredQuestion {
   answer: AnswerKey;
   label: string;
-  /** The different recommendations its possible answers lead to. */
+  /** The different recommendations shown its possible answers lead to (after the evidence rules; since 2.11). */
   outcomes: Approach[];
+  /** Whether some answer to it would change the recommendation shown (since 2.11; absent before). */
+  changesIt?: boolean;
+  /** The different picks of the frameworks' vote its answers lead to, before the evidence rules (since 2.11). */
+  leans?: Approach[];
   sentence: string;
 }
 
@@ -169,6 +175,12 @@ export interface Rescored {
   raw: Approach | null;
   /** The recommendation shown, after the evidence rules. */
   shown: Approach | null;
+  /**
+   * Where `shown` is not `raw`: what holds the recommendation, after "the recommendation stays RAG"
+   * ("while “…” is unanswered", "because a prompted base model already meets the bar"). Optional: a
+   * re-scorer that never holds needs none.
+   */
+  held?: string;
   /** How many voting frameworks pick `approach`. */
   votesFor: (approach: Approach) => { votes: number; voters: number };
 }
@@ -182,26 +194,65 @@ export type Rescore = (a: Assessment, changed: AnswerKey) => Rescored;
  */
 export type MoreValues = (key: AnswerKey, from: AnswerValue) => AnswerValue[];
 
-export function rankUnanswered(a: Assessment, rescore: Rescore): UnansweredQuestion[] {
-  const out: (UnansweredQuestion & { order: number })[] = [];
+/**
+ * The unanswered deciding questions that apply (the acceptable lag does not where the knowledge
+ * never changes: ./evidence.ts, questionApplies), ranked and worded by what the page would show:
+ * a question is said to change the recommendation only if one of its answers would change the
+ * recommendation shown (after the evidence rules), never because the frameworks' vote would move
+ * while a rule holds the recommendation where it is (judgement 2.11: "depending on it the
+ * frameworks favour Hybrid or RAG" was said of a format question that left RAG held back whatever
+ * it was). Where only the vote would move, the sentence says so, and what holds the recommendation.
+ * First the questions that can change it, those with more outcomes first; then those that move only
+ * the vote; each group in the order of the deciding questions.
+ */
+export function rankUnanswered(a: Assessment, rescore: Rescore, current: Approach | null): UnansweredQuestion[] {
+  const out: (UnansweredQuestion & { changesIt: boolean; leans: Approach[]; order: number })[] = [];
   DECIDING_KEYS.forEach((key, order) => {
     if (a[key] !== undefined && a[key] !== null) return;
-    const outcomes = new Set<Approach>();
+    if (!questionApplies(a, key)) return;
+    const shown: (Approach | null)[] = [];
+    const leans: Approach[] = [];
+    const holds: string[] = [];
     for (const v of valuesOf(key)) {
-      const c = rescore({ ...a, [key]: v } as Assessment, key).raw;
-      if (c) outcomes.add(c);
+      const r = rescore({ ...a, [key]: v } as Assessment, key);
+      if (!shown.includes(r.shown)) shown.push(r.shown);
+      if (r.raw && !leans.includes(r.raw)) leans.push(r.raw);
+      // What holds the recommendation where the vote would take it elsewhere.
+      if (r.raw !== r.shown && r.raw !== current && r.held && !holds.includes(r.held)) holds.push(r.held);
     }
-    const list = [...outcomes];
+    const changesIt = shown.some((x) => x !== current);
+    const outcomes = shown.filter((x): x is Approach => x !== null);
     const label = ANSWER_LABELS[key];
-    const sentence =
-      list.length > 1
-        ? `Answer “${inSentence(label)}”: depending on it the frameworks favour ${listOf(list.map((x) => APPROACH_LABELS[x]))}.`
-        : list.length === 1
-          ? `Answer “${inSentence(label)}”: on its own it keeps the frameworks at ${APPROACH_LABELS[list[0]!]}, but the evidence stays incomplete without it.`
-          : `Answer “${inSentence(label)}”.`;
-    out.push({ answer: key, label, outcomes: list, sentence, order });
+    const ask = `Answer “${inSentence(label)}”`;
+    const names = (xs: (Approach | null)[]) => listOf(xs.map(nameOf));
+    let sentence: string;
+    if (changesIt && shown.length === 1) {
+      sentence = `${ask}: whatever the answer, the recommendation would be ${nameOf(shown[0]!)}.`;
+    } else if (changesIt && current !== null && shown.includes(current)) {
+      // The recommendation now first: "stays RAG or becomes Hybrid", "stays RAG or there would be none".
+      const others = shown.filter((x): x is Approach => x !== current && x !== null);
+      const none = shown.includes(null);
+      sentence = `${ask}: depending on it the recommendation stays ${nameOf(current)}${others.length ? ` or becomes ${names(others)}` : ""}${none ? `${others.length ? "," : ""} or there would be none` : ""}.`;
+    } else if (changesIt && current === null && shown.includes(null)) {
+      // No recommendation now: "there stays none or it becomes Hybrid".
+      sentence = `${ask}: depending on it there stays no recommendation or it becomes ${names(shown.filter((x) => x !== null))}.`;
+    } else if (changesIt) {
+      sentence = `${ask}: depending on it the recommendation would be ${names(shown)}.`;
+    } else if (leans.some((x) => x !== current)) {
+      // Only the vote would move: said as such, with what holds the recommendation where it is.
+      const lean = leans.length > 1 ? `depending on it the frameworks would lean to ${names(leans)}` : `whatever the answer, the frameworks would lean to ${nameOf(leans[0]!)}`;
+      const stays = current ? `the recommendation stays ${nameOf(current)}` : "there stays no recommendation";
+      sentence = `${ask}: ${lean}, but ${stays}${holds.length ? ` ${holds[0]}` : " whatever the answer"}.`;
+    } else if (leans.length === 1) {
+      sentence = `${ask}: on its own it keeps the frameworks at ${APPROACH_LABELS[leans[0]!]}, but the evidence stays incomplete without it.`;
+    } else {
+      sentence = `${ask}.`;
+    }
+    out.push({ answer: key, label, outcomes, changesIt, leans, sentence, order });
   });
-  return out.sort((x, y) => y.outcomes.length - x.outcomes.length || x.order - y.order).map(({ order: _o, ...q }) => q);
+  return out
+    .sort((x, y) => Number(y.changesIt) - Number(x.changesIt) || y.outcomes.length - x.outcomes.length || y.leans.length - x.leans.length || x.order - y.order)
+    .map(({ order: _o, ...q }) => q);
 }
 
 /**
@@ -220,7 +271,8 @@ export function nearestChanges(a: Assessment, current: Approach | null, rescore:
   const candidates: { key: AnswerKey; from: AnswerValue; to: AnswerValue; cost: number; order: number }[] = [];
   ANSWER_KEYS.forEach((key, order) => {
     const from = a[key] as AnswerValue | undefined;
-    if (from === undefined || from === null) return;
+    // A lag given for knowledge that never changes is no lag anything could miss: not offered.
+    if (from === undefined || from === null || !questionApplies(a, key)) return;
     const own = changesOf(key, from);
     for (const c of own) candidates.push({ key, from, to: c.to, cost: c.cost, order });
     for (const to of more?.(key, from) ?? []) {
@@ -269,7 +321,7 @@ export function whatWouldChange(
   more?: MoreValues,
   refuse?: Refuse,
 ): WhatWouldChange {
-  const unanswered = evidence === "assessed" ? [] : rankUnanswered(a, rescore);
+  const unanswered = evidence === "assessed" ? [] : rankUnanswered(a, rescore, current);
   const { changes, weakening } = evidence === "none" ? { changes: [], weakening: null } : nearestChanges(a, current, rescore, now, 3, more, refuse);
   const change = changes[0] ?? null;
   let sentence: string;
