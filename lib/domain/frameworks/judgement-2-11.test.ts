@@ -9,7 +9,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assessmentArb } from "../../../tests/helpers/assessment-arbitrary";
-import { APPROACH_LABELS, APPROACHES, BASELINE_RESULTS, CHANGE_FREQUENCIES, CORE_NEEDS, type AnswerKey, type Approach, type Assessment } from "../assessment";
+import { APPROACH_LABELS, APPROACHES, BASELINE_RESULTS, CHANGE_FREQUENCIES, CORE_NEEDS, missingAnswers, type AnswerKey, type Approach, type Assessment } from "../assessment";
 import { DEFAULT_ASSUMPTIONS } from "../costing/assumptions";
 import { projectCosts } from "../costing/project";
 import { DECIDING_KEYS } from "./evidence";
@@ -112,6 +112,9 @@ describe("2.11 B: where the knowledge never changes, the acceptable lag does not
     expect(asked).not.toContain("maxLagDays");
     expect(asked.sort()).toEqual(DECIDING_KEYS.filter((k) => a[k] === undefined && k !== "maxLagDays").sort());
     // Knowledge that changes still needs the lag: the policy explainer quarterly is provisional, and asked for it.
+    // The assessment's "still unanswered" list leaves it out too.
+    expect(missingAnswers(a)).not.toContain("maxLagDays");
+    expect(missingAnswers({ changeFrequency: "quarterly" })).toContain("maxLagDays");
     const quarterly = scoreUseCase({ ...POLICY, changeFrequency: "quarterly" });
     expect(quarterly.evidence).toBe("provisional");
     expect(quarterly.sensitivity!.unanswered.map((q) => q.answer)).toEqual(["maxLagDays"]);
