@@ -52,14 +52,43 @@ test("an unanswered idea is not assessed everywhere; a lone style answer is prov
   await expect(page.getByTestId("default-start")).toContainText("The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples");
   await expect(page.getByTestId("agreement")).toContainText(/Held back for now: \d of \d voting lean to Fine-tuning/);
   await expect(page.getByTestId("unanswered").locator("li")).toHaveCount(6);
-  // What the frameworks would lean to, not what the recommendation would be: one answer alone
-  // cannot lift a provisional hold (a reviewer read "could lead to Fine-tuning" as a promise).
-  await expect(page.getByTestId("unanswered")).toContainText("depending on it the frameworks lean to");
-  await expect(page.getByTestId("unanswered")).not.toContainText("could lead to");
+  // Said by the recommendation the page would show (judgement 2.11), never by the frameworks' vote
+  // alone: one answer cannot lift a provisional hold, so none is said to lead to Fine-tuning (a
+  // reviewer read "could lead to Fine-tuning" as a promise); an answer that would only move the vote says so.
+  await expect(page.getByTestId("sensitivity")).toHaveText("Answer “how often the underlying knowledge changes”: depending on it the recommendation stays Prompting only or becomes RAG.");
+  await expect(page.getByTestId("unanswered").locator("li").first()).toContainText("How often the underlying knowledge changes — could change the recommendation to RAG");
+  await expect(page.getByTestId("unanswered")).toContainText("Longest acceptable lag (days) — moves the frameworks' vote, not the recommendation");
+  await expect(page.getByTestId("unanswered")).not.toContainText("Fine-tuning");
   // The summary and the list name the default start as such, never as a count of votes for it.
   await expect(page.getByTestId("recommended-summary")).toHaveText("Prompting only · provisional (the sources' default starting approach while key answers are missing)");
   await page.goto(registry.path());
   const provisional = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Idea with nothing answered" }) });
   await expect(provisional).toContainText("(the sources' default starting approach)");
   await expect(provisional).not.toContainText(/\d of \d/);
+});
+
+test("knowledge that never changes: assessed without the acceptable lag, which the page says does not apply", async ({ page, registry }) => {
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path("/new"));
+  await page.getByLabel("Title").fill("Policy wording explainer");
+  await page.getByLabel("How often the underlying knowledge changes").selectOption("static");
+  // The lag field says it does not apply, and the list of what is still unanswered leaves it out.
+  await expect(page.getByLabel("Longest acceptable lag (days)")).toHaveAttribute("placeholder", "Does not apply: the knowledge never changes");
+  await expect(page.getByTestId("missing-answers").getByRole("link", { name: "Longest acceptable lag (days)" })).toHaveCount(0);
+  await page.getByLabel("Core need").selectOption("retrieval");
+  await page.getByRole("group", { name: "Output must follow a format, style or voice" }).getByLabel("No").check();
+  await page.getByRole("group", { name: "Answers must cite sources" }).getByLabel("Yes").check();
+  await page.getByLabel("Curated, labeled training examples").fill("0");
+  await page.getByLabel("A prompted base model already meets the bar").selectOption("no");
+  await page.getByRole("group", { name: "Budget and ML engineers for ongoing retraining" }).getByLabel("No").check();
+  await page.getByRole("button", { name: "Save use case" }).click();
+  await expect(page.getByRole("heading", { name: "Policy wording explainer" })).toBeVisible();
+
+  // Before judgement 2.11 it stayed provisional, told to answer the lag first.
+  await expect(page.getByTestId("evidence")).toHaveText("Assessed");
+  await expect(page.getByTestId("consensus")).toHaveText("RAG");
+  await expect(page.getByTestId("sensitivity")).not.toContainText("lag");
+  await expect(page.getByTestId("unanswered")).toHaveCount(0);
+  await page.getByRole("link", { name: "Assessment" }).click();
+  await expect(page.locator("dd").filter({ hasText: "Does not apply: the knowledge never changes" })).toHaveCount(1);
 });

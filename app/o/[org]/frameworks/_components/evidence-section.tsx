@@ -28,7 +28,7 @@ export function EvidenceSection() {
           </dd>
           <dt className="font-medium text-zinc-900">{EVIDENCE_LABELS.provisional}</dt>
           <dd>
-            Some are answered. The recommendation is marked provisional, with the unanswered questions ranked by how much each could change it.
+            Some are answered. The recommendation is marked provisional, with the unanswered questions ranked by how much each could change it: a question is said to change it only where an answer would change the recommendation shown, not just how the frameworks vote.
             While {TRAINING_PREREQUISITES.map((k) => inSentence(ANSWER_LABELS[k])).join(", ")} are not all known, fine-tuning and hybrid are
             never recommended: the sources&apos; default starting approach is (RAG where there is knowledge to retrieve, knowledge of its own that
             prompting alone would never see, or a prompted base model was tried and falls short; else prompting only), with what
@@ -36,7 +36,10 @@ export function EvidenceSection() {
             <q className="italic text-zinc-600">Start with the cheaper option. Add complexity when the cheaper option clearly fails.</q>
           </dd>
           <dt className="font-medium text-zinc-900">{EVIDENCE_LABELS.assessed}</dt>
-          <dd>All seven are answered: the frameworks&apos; consensus stands, held to what can serve the use case (below).</dd>
+          <dd>
+            All seven are answered (six where the knowledge never changes: with no change to lag behind, the acceptable lag does not
+            apply): the frameworks&apos; consensus stands, held to what can serve the use case (below).
+          </dd>
           <dt className="font-medium text-zinc-900">Held to what can serve</dt>
           <dd data-testid="held-to-what-serves">
             At every level, the recommendation is never an approach the cost panel says cannot serve the use case: fine-tuning that misses

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { buttonClass } from "@/components/button";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ANSWER_KEYS, ANSWER_LABELS, missingAnswers } from "@/lib/domain/assessment";
+import { ANSWER_KEYS, ANSWER_LABELS, answerApplies, DOES_NOT_APPLY, missingAnswers } from "@/lib/domain/assessment";
 import { ANSWER_HELP, ASSESSMENT_SECTIONS } from "@/lib/domain/assessment-help";
 import { SourceCitations } from "@/components/source-link";
 import { fieldLabel, flattenFields, formatFieldValue } from "@/lib/domain/use-case-changes";
@@ -247,7 +247,7 @@ function AssessmentTab({ uc, orgSlug, canEdit }: { uc: UseCaseDetail; orgSlug: s
                     {ANSWER_HELP[k].help} <SourceCitations orgSlug={orgSlug} sources={ANSWER_HELP[k].sources} />
                   </span>
                 </dt>
-                <dd className={`text-sm ${a[k] === undefined ? "text-zinc-500" : ""}`}>{a[k] === undefined ? "Unanswered" : formatFieldValue(`assessment.${k}`, a[k])}</dd>
+                <dd className={`text-sm ${a[k] === undefined ? "text-zinc-500" : ""}`}>{a[k] === undefined ? (answerApplies(a, k) ? "Unanswered" : DOES_NOT_APPLY) : formatFieldValue(`assessment.${k}`, a[k])}</dd>
               </div>
             ))}
           </dl>

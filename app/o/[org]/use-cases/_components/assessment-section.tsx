@@ -4,7 +4,7 @@
  * field), then each group of answers, each answer with the input its kind takes (yes/no, a choice
  * or a number), its help and its sources.
  */
-import { ANSWER_KEYS, ANSWER_LABELS, missingAnswers, type AnswerKey } from "@/lib/domain/assessment";
+import { ANSWER_KEYS, ANSWER_LABELS, answerApplies, DOES_NOT_APPLY, missingAnswers, type AnswerKey } from "@/lib/domain/assessment";
 import { ANSWER_HELP, ASSESSMENT_SECTIONS, shortCitation } from "@/lib/domain/assessment-help";
 import { sourceTitle } from "@/lib/domain/sources";
 import { answerIsInteger, answerKind, answerOptions, answersFromFormValues, type UseCaseFormValues } from "@/lib/domain/use-case-form";
@@ -16,7 +16,8 @@ export function AssessmentSection(props: {
   onAnswer: (key: AnswerKey, value: string) => void;
   blur: (path: string) => void;
 }) {
-  const missing = missingAnswers(answersFromFormValues(props.values));
+  const answers = answersFromFormValues(props.values);
+  const missing = missingAnswers(answers);
   return (
     <Section id="assessment" title="Assessment">
       <div className="rounded border border-amber-200 bg-amber-50 p-3 text-sm" data-testid="missing-answers">
@@ -43,7 +44,7 @@ export function AssessmentSection(props: {
         <fieldset key={section.id} className="space-y-4 rounded border border-zinc-200 p-4">
           <legend className="px-1 text-base font-semibold">{section.title}</legend>
           {section.keys.map((key) => (
-            <AnswerInput key={key} answerKey={key} value={props.values.assessment[key]} error={props.err(`assessment.${key}`)} onChange={(v) => props.onAnswer(key, v)} onBlur={() => props.blur(`assessment.${key}`)} />
+            <AnswerInput key={key} answerKey={key} applies={answerApplies(answers, key)} value={props.values.assessment[key]} error={props.err(`assessment.${key}`)} onChange={(v) => props.onAnswer(key, v)} onBlur={() => props.blur(`assessment.${key}`)} />
           ))}
         </fieldset>
       ))}
@@ -61,7 +62,7 @@ function Citation({ answerKey }: { answerKey: AnswerKey }) {
   );
 }
 
-function AnswerInput(props: { answerKey: AnswerKey; value: string; error?: string[]; onChange: (v: string) => void; onBlur: () => void }) {
+function AnswerInput(props: { answerKey: AnswerKey; applies: boolean; value: string; error?: string[]; onChange: (v: string) => void; onBlur: () => void }) {
   const { answerKey: key, value, error } = props;
   const path = `assessment.${key}`;
   const id = fieldId(path);
@@ -130,7 +131,7 @@ function AnswerInput(props: { answerKey: AnswerKey; value: string; error?: strin
         autoComplete="off"
         className={`${inputClass} max-w-xs`}
         value={value}
-        placeholder="Unanswered"
+        placeholder={props.applies ? "Unanswered" : DOES_NOT_APPLY}
         onChange={(e) => props.onChange(e.target.value)}
         onBlur={props.onBlur}
         aria-invalid={!!error}

@@ -1,5 +1,5 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
-import { DECIDING_ANSWERS, EVIDENCE_LABELS, FRAMEWORKS, type Evidence } from "@/lib/domain/frameworks";
+import { DECIDING_ANSWERS, EVIDENCE_LABELS, FRAMEWORKS, type Evidence, type UnansweredQuestion } from "@/lib/domain/frameworks";
 import { sourceTitle } from "@/lib/domain/sources";
 import { getStoredScore } from "@/lib/server/projections";
 import { riskFlagLabel } from "../../_components/labels";
@@ -21,8 +21,23 @@ const EVIDENCE_STYLES: Record<Evidence, string> = {
 const EVIDENCE_EXPLAINED: Record<Evidence, string> = {
   none: "None of the seven deciding questions is answered, so there is no recommendation and no cost in any total yet.",
   provisional: "Some deciding questions are unanswered: this can still change.",
-  assessed: "Every deciding question is answered.",
+  assessed: "Every deciding question that applies is answered.",
 };
+
+/**
+ * Beside an unanswered question: the recommendations its answers lead to, where one would change
+ * it (judgement 2.11 on, the recommendation shown); where only the frameworks' vote would move, that
+ * it would not change the recommendation. A score stored before 2.11 has no `changesIt`: nothing.
+ */
+function unansweredNote(q: UnansweredQuestion, current: Approach | null): string {
+  if (q.changesIt === undefined) return "";
+  if (q.changesIt) {
+    const others = q.outcomes.filter((o) => o !== current).map((o) => APPROACH_LABELS[o]);
+    if (current === null) return others.length ? ` — once answered, the recommendation would be ${others.join(" or ")}` : "";
+    return others.length ? ` — could change the recommendation to ${others.join(" or ")}` : " — could leave no recommendation";
+  }
+  return (q.leans ?? []).some((o) => o !== current) ? " — moves the frameworks' vote, not the recommendation" : "";
+}
 
 /** The recommendation: evidence, consensus and agreement (abstentions named), what would change it, risk flags, and each framework's card. */
 export async function ScorePanel({ organizationId, useCaseId }: { organizationId: string; useCaseId: string }) {
@@ -83,12 +98,12 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
           </p>
           {evidence !== "assessed" && unanswered.length > 0 ? (
             <div className="mt-2">
-              <p className="text-zinc-600">Unanswered deciding questions, the one the frameworks' picks hang on most first:</p>
+              <p className="text-zinc-600">Unanswered deciding questions, the one the recommendation hangs on most first:</p>
               <ol className="mt-1 list-decimal space-y-1 pl-5" data-testid="unanswered">
                 {unanswered.map((q) => (
                   <li key={q.answer}>
                     {q.label}
-                    {q.outcomes.length > 1 ? <span className="text-zinc-600"> — depending on it the frameworks lean to {q.outcomes.map((o) => APPROACH_LABELS[o]).join(", ")}</span> : null}
+                    <span className="text-zinc-600">{unansweredNote(q, score.consensus)}</span>
                   </li>
                 ))}
               </ol>
