@@ -98,6 +98,11 @@ describe("the unanswered questions", () => {
     expect(three[1]!.sentence).toMatch(/^Answer “.+”: on its own it keeps the frameworks at Prompting only, but the evidence stays incomplete without it\.$/);
   });
 
+  it("says a question every answer to which would leave no recommendation as such, never 'the recommendation would be no recommendation'", () => {
+    const q = rankUnanswered({ changeFrequency: "weekly" }, by((a) => (a.coreNeed ? null : "RAG")), "RAG").find((x) => x.answer === "coreNeed")!;
+    expect(q.sentence).toBe("Answer “core need”: whatever the answer, there would be no recommendation.");
+  });
+
   it("leaves out the questions already answered, even when answered no or zero", () => {
     const answered = rankUnanswered({ changeFrequency: "monthly", needsStyleOrFormat: false, labeledExamples: 0 }, by(() => "RAG"), "RAG").map((q) => q.answer);
     expect(answered).not.toContain("changeFrequency");

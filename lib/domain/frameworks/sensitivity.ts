@@ -227,7 +227,7 @@ export function rankUnanswered(a: Assessment, rescore: Rescore, current: Approac
     const names = (xs: (Approach | null)[]) => listOf(xs.map(nameOf));
     let sentence: string;
     if (changesIt && shown.length === 1) {
-      sentence = `${ask}: whatever the answer, the recommendation would be ${nameOf(shown[0]!)}.`;
+      sentence = shown[0] ? `${ask}: whatever the answer, the recommendation would be ${nameOf(shown[0])}.` : `${ask}: whatever the answer, there would be no recommendation.`;
     } else if (changesIt && current !== null && shown.includes(current)) {
       // The recommendation now first: "stays RAG or becomes Hybrid", "stays RAG or there would be none".
       const others = shown.filter((x): x is Approach => x !== current && x !== null);
