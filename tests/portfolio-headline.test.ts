@@ -74,7 +74,7 @@ describe("the spend table", () => {
   it("says when its net values rest on hours priced at the default placeholder rate, and when on the organization's own", async () => {
     const { PortfolioValuePanel } = await import("@/app/o/[org]/portfolio/_components/value-panel");
     const s = (c: number) => ({ pessimistic: c, base: c, optimistic: c });
-    const total = { businessUnit: "", valued: 1, noValue: 0, notCosted: 0, cannotServe: 0, benefit: s(2_000_00), cost: s(1_000_00), net: s(1_000_00) };
+    const total = { businessUnit: "", valued: 1, noValue: 0, notCosted: 0, cannotServe: 0, feedbackLoopNotCosted: 0, benefit: s(2_000_00), cost: s(1_000_00), net: s(1_000_00) };
     const render = (rate: { rateCents: number; rateIsDefault: boolean; hoursBased: number }) =>
       renderToStaticMarkup(PortfolioValuePanel({ units: [{ ...total, businessUnit: "Claims" }], total, inView: 3, rate }) as ReactElement)
         .match(/data-testid="value-hourly-rate">([^<]*)</)?.[1]
@@ -109,8 +109,8 @@ describe("the value panel", () => {
   it("adds its units up to 'All in view' to the cent (rounded to the dollar one by one, two units of $1.50 read $2 + $2 beside $3)", async () => {
     const { PortfolioValuePanel } = await import("@/app/o/[org]/portfolio/_components/value-panel");
     const s = (c: number) => ({ pessimistic: c, base: c, optimistic: c });
-    const unit = (businessUnit: string) => ({ businessUnit, valued: 1, noValue: 0, notCosted: 0, cannotServe: 0, benefit: s(1_000_50), cost: s(999_00), net: s(1_50) });
-    const total = { businessUnit: "", valued: 2, noValue: 0, notCosted: 0, cannotServe: 0, benefit: s(2_001_00), cost: s(1_998_00), net: s(3_00) };
+    const unit = (businessUnit: string) => ({ businessUnit, valued: 1, noValue: 0, notCosted: 0, cannotServe: 0, feedbackLoopNotCosted: 0, benefit: s(1_000_50), cost: s(999_00), net: s(1_50) });
+    const total = { businessUnit: "", valued: 2, noValue: 0, notCosted: 0, cannotServe: 0, feedbackLoopNotCosted: 0, benefit: s(2_001_00), cost: s(1_998_00), net: s(3_00) };
     const html = renderToStaticMarkup(PortfolioValuePanel({ units: [unit("Claims"), unit("Sales")], total, inView: 2, rate: { rateCents: 85_50, rateIsDefault: false, hoursBased: 0 } }) as ReactElement);
     const rows = [...html.matchAll(/<tr data-testid="(value-unit|value-total)"[^>]*>(.*?)<\/tr>/gs)].map((m) => ({ total: m[1] === "value-total", cells: cellsOf(m[2]!) }));
     expect(rows.map((r) => r.total)).toEqual([false, false, true]);

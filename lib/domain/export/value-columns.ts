@@ -11,8 +11,10 @@ export const VALUE_DETAIL_COLUMNS = ["yearly_benefit_low", "yearly_benefit_base"
 /**
  * Business units: on "as chosen" rows, the benefit realised in that calendar year by the row's use
  * cases that have a benefit and a complete cost (each from its approach's time to value, as on the
- * portfolio), and how many they are. Low pairs with the longest time to value, high with the shortest, so
- * net value pessimistic = benefit_low − high. Empty on the other scenarios' rows.
+ * portfolio), and how many they are; not those the portfolio counts apart (valueCount: an approach
+ * as chosen that cannot serve them, or a feedback loop it needs that is not known to be costed).
+ * Low pairs with the longest time to value, high with the shortest, so net value pessimistic =
+ * benefit_low − high. Empty on the other scenarios' rows.
  */
 export const VALUE_BU_COLUMNS = ["benefit_low", "benefit_base", "benefit_high", "valued_use_cases"] as const;
 

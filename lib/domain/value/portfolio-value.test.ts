@@ -40,6 +40,7 @@ describe("valueByBusinessUnit: what is counted where", () => {
       noValue: 0,
       notCosted: 1,
       cannotServe: 0,
+      feedbackLoopNotCosted: 0,
       benefit: { pessimistic: 0, base: 0, optimistic: 0 },
       cost: { pessimistic: 0, base: 0, optimistic: 0 },
       net: { pessimistic: 0, base: 0, optimistic: 0 },
@@ -55,6 +56,17 @@ describe("valueByBusinessUnit: what is counted where", () => {
     expect(total.net).toEqual(valueByBusinessUnit([served]).total.net);
     expect(total.benefit.base).toBe(7_200);
     expect(units[0]).toMatchObject({ businessUnit: "Claims", valued: 1, cannotServe: 1 });
+  });
+
+  it("a valued, costed use case that must learn from its users, with a pipeline as chosen and no feedback loop costed, is counted apart, not netted", () => {
+    const served = row({ yearlyBenefit: m(1_200, 2_400, 3_600) });
+    // The demo's supplier invoice coding: 3,000 hours at $50 a year against a $45,000 yearly estimate.
+    const loop = row({ businessUnit: "Finance", yearlyBenefit: m(10_000_000, 15_000_000, 20_000_000), lifecycle: m(15_000_000, 22_500_000, 40_000_000), years: 5, feedbackLoopNotCosted: true });
+    const { units, total } = valueByBusinessUnit([served, loop]);
+    expect(total).toMatchObject({ valued: 1, feedbackLoopNotCosted: 1, cannotServe: 0, notCosted: 0 });
+    expect(total.net).toEqual(valueByBusinessUnit([served]).total.net);
+    expect(units.find((u) => u.businessUnit === "Finance")).toMatchObject({ valued: 0, feedbackLoopNotCosted: 1, net: { pessimistic: 0, base: 0, optimistic: 0 } });
+    expect(valueCount(loop)).toBe("feedbackLoopNotCosted");
   });
 
   it("valueCount: no cost at all outranks an approach that cannot serve, which outranks a missing figure (as the use case's page says it); no benefit is never counted as cannot serve", () => {

@@ -7,7 +7,10 @@
  * whose approach as chosen cannot serve it (it misses the acceptable lag, never sees the use case's
  * knowledge, or is prompting already tried and found short of the bar): that approach would never
  * deliver the benefit, so netting it would show value the choice cannot bring, where the use case's
- * own page says "cannot serve".
+ * own page says "cannot serve". Likewise one whose use case must learn from its users' interactions
+ * with an approach as chosen that does so only if a feedback loop is built into it (a structured
+ * pipeline, an agent): the loop is not in its cost, so its value is not claimed (value.ts,
+ * needsFeedbackLoop), as on its own page.
  *
  * Pure: no Next.js, Prisma or I/O.
  */
@@ -28,10 +31,12 @@ export interface ValueInputRow {
   timeToValueWeeks: Money3 | null;
   /** As chosen: the approach cannot serve the use case (the cost engine's cannotServe). */
   cannotServe: boolean;
+  /** As chosen: the approach learns from the use case's users only with a feedback loop its cost leaves out (needsFeedbackLoop). */
+  feedbackLoopNotCosted?: boolean;
 }
 
 /** How a row counts in the panel: netted, or counted apart and why. */
-export type ValueCount = "valued" | "noValue" | "notCosted" | "cannotServe" | "none";
+export type ValueCount = "valued" | "noValue" | "notCosted" | "cannotServe" | "feedbackLoopNotCosted" | "none";
 
 /**
  * One definition of which rows are netted, shared with the business-unit export's benefit
@@ -44,6 +49,7 @@ export function valueCount(r: ValueInputRow): ValueCount {
   // whether or not its cost lacks a figure.
   if (r.cannotServe && r.lifecycle !== null && r.years > 0) return "cannotServe";
   if (!costed) return "notCosted";
+  if (r.feedbackLoopNotCosted) return "feedbackLoopNotCosted";
   return "valued";
 }
 
@@ -59,6 +65,8 @@ export interface UnitValue {
   notCosted: number;
   /** Use cases with a benefit and a complete cost whose approach as chosen cannot serve them. */
   cannotServe: number;
+  /** Use cases with a benefit and a complete cost whose approach as chosen learns from their users only with a feedback loop not costed. */
+  feedbackLoopNotCosted: number;
   benefit: ByScenario;
   cost: ByScenario;
   net: ByScenario;
@@ -68,7 +76,7 @@ const zero = (): ByScenario => ({ pessimistic: 0, base: 0, optimistic: 0 });
 
 /** A unit with nothing counted yet. */
 export function emptyUnit(businessUnit: string): UnitValue {
-  return { businessUnit, valued: 0, noValue: 0, notCosted: 0, cannotServe: 0, benefit: zero(), cost: zero(), net: zero() };
+  return { businessUnit, valued: 0, noValue: 0, notCosted: 0, cannotServe: 0, feedbackLoopNotCosted: 0, benefit: zero(), cost: zero(), net: zero() };
 }
 
 /** The benefit over the horizon in one scenario (the sum of its yearly amounts). */

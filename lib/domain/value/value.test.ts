@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { VALUE_SCENARIO_LABELS, approachValue, benefitByYear, benefitStartText, buildMonths, paybackMonth, paybackText, returnText, scenarioValue, type ApproachCosts } from "./value";
+import {
+  VALUE_SCENARIO_LABELS, approachValue, benefitByYear, benefitStartText, buildMonths, needsFeedbackLoop, paybackMonth, paybackText, returnText, scenarioPaybackText, scenarioValue,
+  type ApproachCosts,
+} from "./value";
 
 const flat = (cents: number, years: number) => Array.from({ length: years }, () => ({ low: cents, base: cents, high: cents }));
 
@@ -59,22 +62,81 @@ describe("scenarioValue pairs the ends: pessimistic = low benefit, longest time 
 
   it("pessimistic: $6,000 a year from month 4 against the high cost", () => {
     // benefit: 9/12 × 600,000 + 600,000 = 1,050,000; cost 4,500,000; net −3,450,000
-    expect(scenarioValue(benefit, costs, "pessimistic")).toEqual({ benefitCents: 1_050_000, costCents: 4_500_000, netCents: -3_450_000, paybackMonths: null, returnPct: (-3_450_000 * 100) / 4_500_000 });
+    expect(scenarioValue(benefit, costs, "pessimistic")).toEqual({ benefitCents: 1_050_000, costCents: 4_500_000, netCents: -3_450_000, paybackMonths: null, nothingToPayBack: false, returnPct: (-3_450_000 * 100) / 4_500_000 });
   });
   it("base: $12,000 a year from month 3 against the base cost", () => {
     // benefit: 10/12 × 1,200,000 + 1,200,000 = 2,200,000; cost 3,000,000
-    expect(scenarioValue(benefit, costs, "base")).toEqual({ benefitCents: 2_200_000, costCents: 3_000_000, netCents: -800_000, paybackMonths: null, returnPct: (-800_000 * 100) / 3_000_000 });
+    expect(scenarioValue(benefit, costs, "base")).toEqual({ benefitCents: 2_200_000, costCents: 3_000_000, netCents: -800_000, paybackMonths: null, nothingToPayBack: false, returnPct: (-800_000 * 100) / 3_000_000 });
   });
   it("optimistic: $24,000 a year from month 2 against the low cost", () => {
     // benefit: 11/12 × 2,400,000 + 2,400,000 = 4,600,000; cost 1,500,000; net 3,100,000
     // payback (dollars, a month): 2,000(m − 1) ≥ 10,000m/12 ⇔ m ≥ 1.71 → month 2
-    expect(scenarioValue(benefit, costs, "optimistic")).toEqual({ benefitCents: 4_600_000, costCents: 1_500_000, netCents: 3_100_000, paybackMonths: 2, returnPct: (3_100_000 * 100) / 1_500_000 });
+    expect(scenarioValue(benefit, costs, "optimistic")).toEqual({ benefitCents: 4_600_000, costCents: 1_500_000, netCents: 3_100_000, paybackMonths: 2, nothingToPayBack: false, returnPct: (3_100_000 * 100) / 1_500_000 });
   });
   it("a free approach has no return percentage, not an infinite one", () => {
     expect(scenarioValue(benefit, { years: flat(0, 2), complete: true, timeToValueWeeks: null }, "base").returnPct).toBeNull();
   });
   it("no time to value (a manual estimate): the benefit counts from the first month", () => {
     expect(scenarioValue(benefit, { years: flat(0, 2), complete: true, timeToValueWeeks: null }, "base").benefitCents).toBe(2_400_000);
+  });
+});
+
+describe("payback counts from the real outlay: the one-off build paid up front, the running costs by the month", () => {
+  // $2,000 of benefit a month ($24,000 a year), from month 3 (an 8-week time to value); year 1 costs
+  // $12,000, $9,000 of it the one-off build; later years $3,000 of running costs.
+  const costs: ApproachCosts = {
+    years: flat(1_200_000, 1).concat(flat(300_000, 2)),
+    oneOff: flat(900_000, 1),
+    complete: true,
+    timeToValueWeeks: { low: 8, base: 8, high: 8 },
+  };
+  const benefit = { low: 2_400_000, base: 2_400_000, high: 2_400_000 };
+
+  it("pays the build in the first month, so a model-priced approach pays back later than with its build spread over the year", () => {
+    // Spread evenly, $1,000 a month: 2,000(m − 2) ≥ 1,000m from month 4. Paid up front: $9,000 + $250m ≤ 2,000(m − 2) ⇔ m ≥ 7.4 → month 8.
+    expect(scenarioValue(benefit, costs, "base").paybackMonths).toBe(8);
+    expect(paybackMonth(2_400_000, [1_200_000, 300_000, 300_000], 2, [900_000])).toBe(8);
+    expect(paybackMonth(2_400_000, [1_200_000, 300_000, 300_000], 2)).toBe(4);
+  });
+
+  it("leaves the net value and the return as they were: the timing moves the payback only", () => {
+    const { oneOff: _, ...spread } = costs;
+    const [upFront, even] = [scenarioValue(benefit, costs, "base"), scenarioValue(benefit, spread, "base")];
+    expect(upFront.netCents).toBe(even.netCents);
+    expect(upFront.returnPct).toBe(even.returnPct);
+  });
+
+  it("an approach priced from the owner's yearly estimate has no up-front cost to pay back: no payback month, not \"1 month\"", () => {
+    // $600,000 a year of benefit against a $120,000 yearly estimate, in every scenario.
+    const estimate: ApproachCosts = { years: flat(12_000_000, 5), complete: true, timeToValueWeeks: null };
+    for (const scenario of ["pessimistic", "base", "optimistic"] as const) {
+      const s = scenarioValue({ low: 60_000_000, base: 60_000_000, high: 60_000_000 }, estimate, scenario);
+      expect(s).toMatchObject({ paybackMonths: null, nothingToPayBack: true, netCents: 240_000_000 });
+      expect(scenarioPaybackText(s, 5)).toBe("—");
+    }
+  });
+
+  it("a model-priced approach with no one-off cost still pays back the running costs paid before its benefit starts", () => {
+    // Prompting-like: $1,200 a year ($100 a month) from month 1, the benefit ($2,000 a month) from month 3: 2,000(m − 2) ≥ 100m ⇔ m ≥ 2.1 → month 3.
+    const s = scenarioValue(benefit, { years: flat(120_000, 2), complete: true, timeToValueWeeks: { low: 8, base: 8, high: 8 } }, "base");
+    expect(s).toMatchObject({ paybackMonths: 3, nothingToPayBack: false });
+    expect(scenarioPaybackText(s, 2)).toBe("3 months");
+  });
+});
+
+describe("a use case that must learn from its users, with an approach that learns only if a feedback loop is built into it", () => {
+  it("is a structured pipeline or an agent, never feedback learning itself, and only where the use case must learn", () => {
+    expect(needsFeedbackLoop("PIPELINE", true)).toBe(true);
+    expect(needsFeedbackLoop("AGENT", true)).toBe(true);
+    expect(needsFeedbackLoop("FEEDBACK_LEARNING", true)).toBe(false);
+    expect(needsFeedbackLoop("PIPELINE", false)).toBe(false);
+  });
+
+  it("claims no value for the approach: the loop is not in its cost", () => {
+    const costs: ApproachCosts = { years: flat(4_500_000, 5), complete: true, timeToValueWeeks: null, feedbackLoopNotCosted: true };
+    expect(approachValue({ low: 10_000_000, base: 15_000_000, high: 20_000_000 }, costs)).toEqual({ status: "feedback-loop-not-costed" });
+    // The same approach where the use case need not learn from its users is valued as before.
+    expect(approachValue({ low: 10_000_000, base: 15_000_000, high: 20_000_000 }, { ...costs, feedbackLoopNotCosted: false }).status).toBe("valued");
   });
 });
 

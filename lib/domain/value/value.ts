@@ -6,9 +6,18 @@
  * Timing: the benefit starts when the approach first serves its users, its time to value (weeks,
  * from the cost model), not when its production build ends: the build is costed apart and may go
  * on while it serves. The time to value is rounded up to whole months; the benefit accrues evenly,
- * a twelfth of the yearly figure a month, from the month after. A year's cost is spread evenly over its twelve months for
- * the payback (the projection gives yearly totals, not months). With no time to value known (a
+ * a twelfth of the yearly figure a month, from the month after. With no time to value known (a
  * manual estimate) the benefit counts from the first month.
+ *
+ * Payback: the one-off part of a year's cost (year 1's build engineering, data curation and
+ * training compute; costing/drivers ONE_TIME) is paid in the first month of that year, the rest of
+ * it (running costs) a twelfth a month, so the payback counts from the real outlay. The build is
+ * booked at the start rather than over the months before the benefit: the time to value is when
+ * the approach first serves, not when its build ends (see above), so the build is not known to be
+ * spread over those months, and paying it up front is the outlay a budget holder funds. An approach
+ * with nothing paid before its benefit starts (no one-off cost, and a benefit from the first month:
+ * one priced from the owner's yearly estimate) has no payback: there is no up-front cost to pay
+ * back, and "1 month" would only say that a month's benefit beats a month's cost.
  *
  * Scenarios are paired, not matched: the pessimistic case takes the low benefit, the longest
  * time to value and the high cost; the optimistic case the high benefit, the shortest time to
@@ -63,19 +72,21 @@ export function benefitByYear(yearlyCents: number, horizonYears: number, build: 
 
 /**
  * The first month from which the cumulative benefit covers the cumulative cost (and is above
- * zero) to the horizon's end; null when that never happens within the horizon. Computed on
- * twelfths in BigInt, so no amount is rounded.
+ * zero) to the horizon's end; null when that never happens within the horizon. `oneOffCosts`: of
+ * each year's cost, the part paid in its first month (the rest is paid a twelfth a month).
+ * Computed on twelfths in BigInt, so no amount is rounded.
  */
-export function paybackMonth(yearlyBenefitCents: number, yearlyCosts: readonly number[], build: number): number | null {
+export function paybackMonth(yearlyBenefitCents: number, yearlyCosts: readonly number[], build: number, oneOffCosts: readonly number[] = []): number | null {
   const months = yearlyCosts.length * 12;
   const benefit = BigInt(yearlyBenefitCents);
   let costBefore = 0n; // 12 × the cost of the years already past
   let lastUnpaid = 0;
   for (let y = 0; y < yearlyCosts.length; y++) {
     const cost = BigInt(yearlyCosts[y]!);
+    const oneOff = BigInt(oneOffCosts[y] ?? 0);
     for (let k = 1; k <= 12; k++) {
       const m = 12 * y + k;
-      const cumCost = costBefore + cost * BigInt(k);
+      const cumCost = costBefore + 12n * oneOff + (cost - oneOff) * BigInt(k);
       const cumBenefit = benefit * BigInt(Math.max(0, m - build));
       if (!(cumBenefit > 0n && cumBenefit >= cumCost)) lastUnpaid = m;
     }
@@ -90,8 +101,13 @@ export interface ScenarioValue {
   /** Lifecycle cost of the approach. */
   costCents: number;
   netCents: number;
-  /** Months from the start of year 1; null: never pays back within the horizon. */
+  /** Months from the start of year 1; null: never pays back within the horizon, or nothing to pay back (below). */
   paybackMonths: number | null;
+  /**
+   * Nothing is paid before the benefit starts (no one-off cost, a benefit from the first month:
+   * an owner's yearly estimate), so there is no up-front cost to pay back and no payback month.
+   */
+  nothingToPayBack: boolean;
   /** Net value as a percentage of the cost; null when the cost is $0. */
   returnPct: number | null;
 }
@@ -104,15 +120,41 @@ export interface ApproachCosts {
   complete: boolean;
   timeToValueWeeks: Money3 | null;
   /**
+   * Of each year's total, the one-off part (build engineering, data curation, training compute),
+   * paid in the year's first month for the payback; missing or shorter: none.
+   */
+  oneOff?: readonly Money3[];
+  /**
    * Why the approach cannot serve the use case, as the cost panel says it ("does not meet the
    * 14-day lag"), or null: then its benefit would never come, so no net value is claimed for it.
    */
   cannotServe?: string | null;
+  /**
+   * The use case must learn from its users' interactions and the approach does so only if a
+   * feedback loop is built into it (needsFeedbackLoop): that loop is not in its cost, so its value
+   * is not claimed, as no net value is ever claimed against a partial cost.
+   */
+  feedbackLoopNotCosted?: boolean;
 }
+
+/**
+ * The use case must learn from its users' interactions, and the approach does so only if a
+ * feedback loop is built into it: those the capability rule does not rule out (an agent, a
+ * structured pipeline; frameworks/capabilities.ts), other than feedback learning itself. The
+ * framework flag asks for the loop to be planned and costed (frameworks/flags.ts).
+ */
+export function needsFeedbackLoop(approach: Approach | string | null | undefined, learnsFromFeedback: boolean): boolean {
+  return learnsFromFeedback && (approach === "PIPELINE" || approach === "AGENT");
+}
+
+/** Why such an approach's value is withheld, as the value panel says it. */
+export const FEEDBACK_LOOP_NOT_COSTED =
+  "the use case must learn from its users, which this approach does only if a feedback loop is built into it, and the owner's estimate is not known to include one: so no net value, payback or return is claimed for it (plan and cost the loop, or consider feedback learning)";
 
 export type ApproachValue =
   | { status: "no-benefit" }
   | { status: "cannot-serve"; why: string }
+  | { status: "feedback-loop-not-costed" }
   | { status: "incomplete" }
   | { status: "not-costed" }
   | { status: "valued"; scenarios: Record<ValueScenario, ScenarioValue> };
@@ -122,14 +164,17 @@ export function scenarioValue(yearlyBenefit: Money3, costs: ApproachCosts, scena
   const p = PAIRING[scenario];
   const yearly = costs.years.map((y) => y[p.cost]);
   const build = buildMonths(costs.timeToValueWeeks ? costs.timeToValueWeeks[p.timeToValue] : null);
+  const oneOff = yearly.map((_, i) => costs.oneOff?.[i]?.[p.cost] ?? 0);
   const benefitCents = benefitByYear(yearlyBenefit[p.benefit], yearly.length, build).reduce((a, b) => a + b, 0);
   const costCents = yearly.reduce((a, b) => a + b, 0);
   const netCents = benefitCents - costCents;
+  const nothingToPayBack = build === 0 && oneOff.every((c) => c === 0);
   return {
     benefitCents,
     costCents,
     netCents,
-    paybackMonths: paybackMonth(yearlyBenefit[p.benefit], yearly, build),
+    paybackMonths: nothingToPayBack ? null : paybackMonth(yearlyBenefit[p.benefit], yearly, build, oneOff),
+    nothingToPayBack,
     returnPct: costCents === 0 ? null : (netCents * 100) / costCents,
   };
 }
@@ -139,6 +184,7 @@ export function approachValue(yearlyBenefit: Money3 | null, costs: ApproachCosts
   if (!yearlyBenefit) return { status: "no-benefit" };
   if (!costs || costs.years.length === 0) return { status: "not-costed" };
   if (costs.cannotServe) return { status: "cannot-serve", why: costs.cannotServe };
+  if (costs.feedbackLoopNotCosted) return { status: "feedback-loop-not-costed" };
   if (!costs.complete) return { status: "incomplete" };
   return {
     status: "valued",
@@ -148,6 +194,14 @@ export function approachValue(yearlyBenefit: Money3 | null, costs: ApproachCosts
       optimistic: scenarioValue(yearlyBenefit, costs, "optimistic"),
     },
   };
+}
+
+/** What an estimate-priced approach's payback cells say beside their dash. */
+export const NOTHING_TO_PAY_BACK = "no build cost to pay back: the owner's estimate is a yearly figure";
+
+/** A scenario's payback as the panel says it: "—" where there is nothing to pay back, else paybackText. */
+export function scenarioPaybackText(s: Pick<ScenarioValue, "paybackMonths" | "nothingToPayBack">, horizonYears: number): string {
+  return s.nothingToPayBack ? "—" : paybackText(s.paybackMonths, horizonYears);
 }
 
 /** "2 years 3 months", "11 months", "never within 5 years". */

@@ -9,7 +9,7 @@ export const unitYearKey = (businessUnit: string, calendarYear: number | string,
 
 /**
  * The benefit realised per business unit, calendar year and approach as chosen by the use cases the portfolio nets
- * (valueCount: a benefit, a complete cost as chosen, an approach that can serve it), year by year as lib/domain/value computes it, so the
+ * (valueCount: a benefit, a complete cost as chosen, an approach that can serve it, with any feedback loop it needs costed), year by year as lib/domain/value computes it, so the
  * business-unit export's benefit columns add up to the portfolio's value panel to the cent.
  * Low is the pessimistic pairing's benefit (longest time to value), high the optimistic one's.
  */

@@ -2,13 +2,15 @@ import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
 import { EMPTY_FILTER, isEmptyFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import {
-  anyApproval, approachValue, budgetRows, buildMonths, emptyUnit, hourlyRateOf, readBenefit, valueByBusinessUnit, yearlyBenefitCents,
+  anyApproval, approachValue, budgetRows, buildMonths, emptyUnit, hourlyRateOf, needsFeedbackLoop, readBenefit, valueByBusinessUnit, yearlyBenefitCents,
   type ApproachValue, type Benefit, type BudgetRow, type Money3, type UnitSpend, type UnitValue, type ValueInputRow,
 } from "@/lib/domain/value";
 import { db, Prisma } from "../db";
 import { startYearSql } from "../use-cases/start-year";
 import { getStoredProjection } from "../projections";
 import { cannotServe } from "@/lib/domain/costing/feasibility";
+import { ONE_TIME } from "@/lib/domain/costing/drivers";
+import type { CostCategory } from "@/lib/domain/costing/categories";
 import { keptSumsReady } from "../portfolio/cost-sums";
 import { asChosenApproach, asChosenArray, rollupWhere, useCaseWhere } from "../portfolio/filter-sql";
 import { float, int } from "../portfolio/sql-values";
@@ -43,7 +45,7 @@ export async function getUseCaseValue(organizationId: string, useCaseId: string)
   const [uc, rate, p] = await Promise.all([
     db.useCase.findFirst({
       where: { id: useCaseId, organizationId, deletedAt: null },
-      select: { benefit: true, horizonYears: true, version: true, ownerId: true, evidence: true, chosenApproach: true, recommendedApproach: true },
+      select: { benefit: true, horizonYears: true, version: true, ownerId: true, evidence: true, chosenApproach: true, recommendedApproach: true, assessment: true },
     }),
     valueRate(organizationId),
     getStoredProjection(organizationId, useCaseId),
@@ -57,6 +59,18 @@ export async function getUseCaseValue(organizationId: string, useCaseId: string)
     list.push({ low: y.low, base: y.base, high: y.high });
     approaches.set(y.approach, list);
   }
+  // Each year's one-off cost per approach (year 1's build, curation and training), paid up front for the payback.
+  const oneOff = new Map<Approach, Money3[]>();
+  for (const l of p.lines) {
+    if (l.manual || !ONE_TIME.has(l.category as CostCategory)) continue;
+    const list = oneOff.get(l.approach) ?? [];
+    const at = (list[l.yearIndex - 1] ??= { low: 0, base: 0, high: 0 });
+    at.low += l.low ?? 0;
+    at.base += l.base ?? 0;
+    at.high += l.high ?? 0;
+    oneOff.set(l.approach, list);
+  }
+  const learns = learnsFromFeedback(uc.assessment);
   const asChosen = uc.chosenApproach ?? uc.recommendedApproach;
   return {
     benefit,
@@ -73,6 +87,8 @@ export async function getUseCaseValue(organizationId: string, useCaseId: string)
         years,
         complete: s ? s.lifecycle.complete : p.years.filter((y) => y.approach === approach).every((y) => y.complete),
         timeToValueWeeks: s?.timeToValueWeeks ?? null,
+        oneOff: oneOff.get(approach) ?? [],
+        feedbackLoopNotCosted: needsFeedbackLoop(approach, learns),
         // An approach the cost panel says cannot serve the use case is claimed no benefit either.
         cannotServe: s ? (cannotServe(s, p.summary?.maxLagDays)?.text ?? null) : null,
       });
@@ -82,6 +98,10 @@ export async function getUseCaseValue(organizationId: string, useCaseId: string)
   };
 }
 
+/** The use case has answered that it must learn from its users' interactions (its stored assessment). */
+function learnsFromFeedback(assessment: unknown): boolean {
+  return (assessment as { learnsFromFeedback?: unknown } | null)?.learnsFromFeedback === true;
+}
 
 interface ValueRow {
   businessUnit: string;
@@ -97,6 +117,7 @@ interface ValueRow {
   ttvBase: number | null;
   ttvHigh: number | null;
   cannotServe: boolean | null;
+  learnsFromFeedback: boolean | null;
 }
 
 /**
@@ -170,6 +191,7 @@ export async function valueInput(
       years: int(r.years),
       timeToValueWeeks: ttv,
       cannotServe: r.cannotServe === true,
+      feedbackLoopNotCosted: needsFeedbackLoop(r.approach, r.learnsFromFeedback === true),
     });
   }
   return { input, noValue, rateCents: rate.rateCents, rateIsDefault: rate.isDefault, hoursBased };
@@ -179,7 +201,7 @@ const VALUED_COLUMNS = (r: string) =>
   Prisma.sql`${Prisma.raw(`${r}."businessUnit", ${r}."startYear"`)}, ${asChosenApproach(r)}::text AS approach, u.benefit,
              ${Prisma.raw(`${r}."chosenLowCents" AS low, ${r}."chosenBaseCents" AS base, ${r}."chosenHighCents" AS high, (${r}.incomplete & 1) <> 0 AS incomplete`)},
              (cardinality(${asChosenArray(r)}) / 3)::int AS years, ${Prisma.raw(`${r}."ttvLow", ${r}."ttvBase", ${r}."ttvHigh"`)},
-             ${cannotServeAsChosen(r)} AS "cannotServe"`;
+             ${cannotServeAsChosen(r)} AS "cannotServe", COALESCE(u.assessment->'learnsFromFeedback' = 'true'::jsonb, false) AS "learnsFromFeedback"`;
 
 /**
  * As chosen, the approach cannot serve the use case: the rollup's bit (it misses the lag or never
@@ -206,12 +228,12 @@ async function keptValueRows(organizationId: string): Promise<ValueRow[] | null>
         JOIN "UseCaseRollup" r ON r."useCaseId" = u.id AND r."organizationId" = u."organizationId" AND r."deletedAt" IS NULL
        WHERE u."organizationId" = ${organizationId} AND u."deletedAt" IS NULL AND u.benefit IS NOT NULL
       UNION ALL
-      SELECT 'costed', t.key, NULL, NULL, NULL, NULL::bigint, NULL::bigint, NULL::bigint, false, sum(t.n)::int, NULL, NULL, NULL, NULL
+      SELECT 'costed', t.key, NULL, NULL, NULL, NULL::bigint, NULL::bigint, NULL::bigint, false, sum(t.n)::int, NULL, NULL, NULL, NULL, NULL
         FROM "PortfolioTally" t
        WHERE t."organizationId" = ${organizationId} AND t.kind = 'costed'
        GROUP BY t.key
       UNION ALL
-      SELECT 'marker', '', NULL, NULL, NULL, NULL, NULL, NULL, false, 0, NULL, NULL, NULL, NULL
+      SELECT 'marker', '', NULL, NULL, NULL, NULL, NULL, NULL, false, 0, NULL, NULL, NULL, NULL, NULL
        WHERE ${keptSumsReady(organizationId)}`,
   );
   if (!rows.some((r) => r.kind === "marker")) return null;
@@ -220,7 +242,7 @@ async function keptValueRows(organizationId: string): Promise<ValueRow[] | null>
   const costed = new Map(rows.filter((r) => r.kind === "costed").map((r) => [r.businessUnit, int(r.years)]));
   for (const r of valued) if (r.base !== null && !r.incomplete) costed.set(r.businessUnit, (costed.get(r.businessUnit) ?? 0) - 1);
   const unvalued = [...costed].filter(([, n]) => n > 0).map(([businessUnit, n]): ValueRow => ({
-    businessUnit, startYear: null, approach: null, benefit: null, low: null, base: null, high: null, incomplete: false, years: n, ttvLow: null, ttvBase: null, ttvHigh: null, cannotServe: null,
+    businessUnit, startYear: null, approach: null, benefit: null, low: null, base: null, high: null, incomplete: false, years: n, ttvLow: null, ttvBase: null, ttvHigh: null, cannotServe: null, learnsFromFeedback: null,
   }));
   return [...valued, ...unvalued];
 }
@@ -238,7 +260,7 @@ async function valueRows(organizationId: string, filter: PortfolioFilter): Promi
       UNION ALL
       -- The costed use cases with no value entered: only their count per unit (in "years").
       SELECT r."businessUnit", NULL, NULL, NULL, NULL::bigint, NULL::bigint, NULL::bigint,
-             false, count(*)::int, NULL, NULL, NULL, NULL
+             false, count(*)::int, NULL, NULL, NULL, NULL, NULL
         FROM "UseCaseRollup" r
         JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = r."organizationId"
        WHERE ${where} AND u.benefit IS NULL AND r."chosenBaseCents" IS NOT NULL AND (r.incomplete & 1) = 0

@@ -27,9 +27,19 @@ export function hoursRateSentence(rate: { rateCents: number; rateIsDefault: bool
   return `${who} benefit in hours saved, priced at ${unitPriceOfCents(rate.rateCents)} an hour: ${whose}.`;
 }
 
+/** Why nothing is netted where every use case with a value and a cost is counted apart. */
+function nothingToNet(total: UnitValue): string {
+  const them = (n: number) => (n === 1 ? "one use case" : `${count(n)} use cases`);
+  const unserved = total.cannotServe === 1 ? "has an approach as chosen that cannot serve it" : "have approaches as chosen that cannot serve them";
+  const loop = `must learn from ${total.feedbackLoopNotCosted === 1 ? "its" : "their"} users with a feedback loop not known to be costed`;
+  if (!total.feedbackLoopNotCosted) return `Nothing to net: the ${them(total.cannotServe)} in view with a value and a cost ${unserved}.`;
+  if (!total.cannotServe) return `Nothing to net: the ${them(total.feedbackLoopNotCosted)} in view with a value and a cost ${loop}.`;
+  return `Nothing to net: of the use cases in view with a value and a cost, ${them(total.cannotServe)} ${unserved}, and ${them(total.feedbackLoopNotCosted)} ${loop}.`;
+}
+
 export function PortfolioValuePanel({ units, total, inView, rate }: { units: UnitValue[]; total: UnitValue; inView: number; rate: { rateCents: number; rateIsDefault: boolean; hoursBased: number } }) {
   // The use cases in view the table does not count: no value entered, and no complete cost to set one against.
-  const outside = Math.max(0, inView - (total.valued + total.noValue + total.notCosted + total.cannotServe));
+  const outside = Math.max(0, inView - (total.valued + total.noValue + total.notCosted + total.cannotServe + total.feedbackLoopNotCosted));
   return (
     <Panel
       title="Value against cost by business unit"
@@ -41,14 +51,15 @@ export function PortfolioValuePanel({ units, total, inView, rate }: { units: Uni
           may go on after that. Pessimistic pairs the low benefit with the high cost and the longest time to value; optimistic the high benefit with
           the low cost and the shortest time to value; base is base throughout. A use case whose approach as chosen cannot serve it (it misses the acceptable lag, never sees the use
           case's knowledge, or is prompting already found short of the bar) is counted apart and not netted: that approach would not bring its
-          benefit.
+          benefit. So is one that must learn from its users with a structured pipeline or an agent as chosen, which learns only with a feedback
+          loop its cost is not known to include: its value is not claimed until that loop is planned and costed.
         </>
       }
     >
       {total.valued === 0 ? (
         <p className="text-sm text-zinc-700" data-testid="portfolio-no-value">
-          {total.cannotServe > 0
-            ? `Nothing to net: the ${total.cannotServe === 1 ? "one use case" : `${count(total.cannotServe)} use cases`} in view with a value and a cost ${total.cannotServe === 1 ? "has an approach as chosen that cannot serve it" : "have approaches as chosen that cannot serve them"}.`
+          {total.cannotServe + total.feedbackLoopNotCosted > 0
+            ? nothingToNet(total)
             : "No value entered for any costed use case in view: there is nothing to net yet. Enter an expected benefit on a use case's page."}
         </p>
       ) : null}
@@ -75,6 +86,11 @@ export function PortfolioValuePanel({ units, total, inView, rate }: { units: Uni
                     {u.cannotServe ? (
                       <span className="block text-xs font-normal text-red-800" data-testid="value-cannot-serve">
                         {count(u.cannotServe)} more not netted: the approach as chosen cannot serve {u.cannotServe === 1 ? "it" : "them"}
+                      </span>
+                    ) : null}
+                    {u.feedbackLoopNotCosted ? (
+                      <span className="block text-xs font-normal text-amber-900" data-testid="value-feedback-loop">
+                        {count(u.feedbackLoopNotCosted)} more not netted: {u.feedbackLoopNotCosted === 1 ? "it must" : "they must"} learn from users, and the approach as chosen does so only with a feedback loop its cost is not known to include
                       </span>
                     ) : null}
                   </td>

@@ -1,7 +1,9 @@
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { dollars, unitPriceOfCents } from "@/lib/domain/money";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
-import { benefitBasis, benefitStartText, paybackText, returnText, VALUE_SCENARIOS, type ApproachValue, type ScenarioValue } from "@/lib/domain/value";
+import {
+  benefitBasis, benefitStartText, FEEDBACK_LOOP_NOT_COSTED, NOTHING_TO_PAY_BACK, returnText, scenarioPaybackText, VALUE_SCENARIOS, type ApproachValue, type ScenarioValue,
+} from "@/lib/domain/value";
 import { requireMember } from "@/lib/server/guard";
 import { getUseCaseValue } from "@/lib/server/value/read";
 import { BenefitForm } from "./benefit-form";
@@ -12,6 +14,7 @@ const rateText = (cents: number, isDefault: boolean) =>
 function WhyNone({ value }: { value: ApproachValue }) {
   if (value.status === "incomplete") return <>a cost figure is missing, so no net value (never netted against a partial cost)</>;
   if (value.status === "not-costed") return <>not costed</>;
+  if (value.status === "feedback-loop-not-costed") return <span className="text-amber-900" data-testid="value-feedback-loop">{FEEDBACK_LOOP_NOT_COSTED}</span>;
   if (value.status === "cannot-serve") return <span className="text-red-800">{value.why}: its benefit would not come, so no net value, payback or return is claimed for it</span>;
   return <>no value entered</>;
 }
@@ -79,7 +82,12 @@ export async function ValuePanel({ orgSlug, organizationId, useCaseId }: { orgSl
                       <>
                         <td className="p-2 tabular-nums" data-testid="net">{triple(value.scenarios, (s) => dollars(s.netCents))}</td>
                         <td className="p-2" data-testid="payback">
-                          {paybackText(value.scenarios.base.paybackMonths, v.horizonYears)}
+                          {scenarioPaybackText(value.scenarios.base, v.horizonYears)}
+                          {value.scenarios.base.nothingToPayBack ? (
+                            <span className="block text-xs text-zinc-600" data-testid="payback-none">
+                              {NOTHING_TO_PAY_BACK}
+                            </span>
+                          ) : null}
                           {noBuildTime ? (
                             <span className="block text-xs text-zinc-600" data-testid="payback-from-start">
                               its benefit counted from the start: an estimate gives no time to value
@@ -87,7 +95,7 @@ export async function ValuePanel({ orgSlug, organizationId, useCaseId }: { orgSl
                           ) : null}
                         </td>
                         <td className="p-2" data-testid="payback-range">
-                          {paybackText(value.scenarios.pessimistic.paybackMonths, v.horizonYears)} / {paybackText(value.scenarios.optimistic.paybackMonths, v.horizonYears)}
+                          {scenarioPaybackText(value.scenarios.pessimistic, v.horizonYears)} / {scenarioPaybackText(value.scenarios.optimistic, v.horizonYears)}
                         </td>
                         <td className="p-2 tabular-nums" data-testid="return">{triple(value.scenarios, (s) => returnText(s.returnPct))}</td>
                       </>
@@ -106,7 +114,9 @@ export async function ValuePanel({ orgSlug, organizationId, useCaseId }: { orgSl
             together; optimistic the high benefit, the shortest time to value and the low cost; base is base throughout. We pair them so the range shows
             everything going wrong at once (and right at once), rather than a low benefit beside a low cost.{" "}
             <span data-testid="value-start">{benefitStartText(v.approaches.filter((a) => a.value.status === "valued"))}</span> The benefit accrues by the
-            month; each year's cost is spread over its months. Net value is the benefit over the {years} less the lifecycle cost; the return is that net
+            month. For the payback, the one-off build (year 1's build engineering, data curation and training compute) is paid in the first month and
+            the running costs month by month; an approach priced from the owner's yearly estimate has no build cost to pay back, so it shows no
+            payback. Net value is the benefit over the {years} less the lifecycle cost; the return is that net
             value as a share of the cost.
           </p>
         </>
