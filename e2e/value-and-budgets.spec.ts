@@ -2,9 +2,37 @@
  * Journey (issue 20, items 3 and 4): a lead enters the expected benefit of their use case and sees
  * net value and payback per approach; finance sets the business unit's budget for the year; the
  * portfolio marks the unit over budget. A unit whose only use case is not costed (an agent the cost
- * model does not price) has its row, says so, and is not judged against its budget on $0.
+ * model does not price) has its row, says so, and is not judged against its budget on $0. A
+ * structured pipeline priced from the owner's yearly estimate has no build cost to pay back, so no
+ * payback month; one for a use case that must learn from its users claims no value until the
+ * feedback loop it needs is costed.
  */
+import type { Page } from "@playwright/test";
 import { expect, test } from "./registry-fixtures";
+
+/** Logs a document-transformation use case with the owner's yearly estimate (a structured pipeline is recommended), then enters its benefit. */
+async function logPipeline(page: Page, newPath: string, title: string, learnsFromUsers: boolean) {
+  await page.goto(newPath);
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Business unit / cost center").fill("Accounts Payable");
+  await page.getByLabel("Monthly LLM calls now").fill("35000");
+  await page.getByLabel("How often the underlying knowledge changes").selectOption("quarterly");
+  await page.getByRole("group", { name: "Document transformation at volume" }).getByLabel("Yes").check();
+  await page.getByRole("group", { name: "Must learn from user interactions continuously" }).getByLabel(learnsFromUsers ? "Yes" : "No", { exact: true }).check();
+  await page.getByLabel("Low ($ a year)", { exact: true }).fill("30k");
+  await page.getByLabel("Base ($ a year)", { exact: true }).fill("45k");
+  await page.getByLabel("High ($ a year)", { exact: true }).fill("80k");
+  await page.getByRole("button", { name: "Save use case" }).click();
+  const panel = page.getByTestId("value-panel");
+  await panel.getByLabel("What the use case brings").selectOption("REVENUE");
+  await panel.getByLabel("Low (dollars a year)").fill("100k");
+  await panel.getByLabel("Base (dollars a year)").fill("150k");
+  await panel.getByLabel("High (dollars a year)").fill("200k");
+  await panel.getByRole("button", { name: "Save the benefit" }).click();
+  // Saving on a busy shared machine can take longer than the default ten seconds.
+  await expect(panel.getByTestId("benefit-summary")).toContainText("revenue of $100,000 / $150,000 / $200,000 a year", { timeout: 30_000 });
+  return panel.getByTestId("value-table").getByTestId("value-row-PIPELINE");
+}
 
 test("a lead values a use case, finance budgets its unit, the portfolio marks it over budget", async ({ page, registry }) => {
   // Procurement's one use case is an agent, which the cost model does not price: it is not costed.
@@ -102,4 +130,30 @@ test("a lead values a use case, finance budgets its unit, the portfolio marks it
   const totalNet = cents((await page.getByTestId("portfolio-value").getByTestId("value-total").getByTestId("net").textContent())!);
   expect(unitNets.length).toBeGreaterThan(0);
   expect([0, 1, 2].map((i) => unitNets.reduce((t, u) => t + u[i]!, 0))).toEqual(totalNet);
+});
+
+test("a pipeline priced from the owner's yearly estimate has no payback month; where the use case must learn from its users, it claims no value", async ({ page, registry }) => {
+  // Two use cases, each logged and valued through the form: more than the default minute on a shared machine.
+  test.setTimeout(180_000);
+  await registry.signInAs("LEAD");
+  // A pipeline priced from the owner's $45,000 a year: nothing is paid up front, so there is no payback
+  // month to claim (it read "1 month" in every scenario), and the row says why.
+  const pipeline = await logPipeline(page, registry.path("/new"), "Invoice field extraction", false);
+  await expect(pipeline.getByTestId("net")).toHaveText("$100,000 / $525,000 / $850,000");
+  await expect(pipeline.getByTestId("payback")).toContainText("—");
+  await expect(pipeline.getByTestId("payback-none")).toHaveText("no build cost to pay back: the owner's estimate is a yearly figure");
+  await expect(pipeline.getByTestId("payback-range")).toHaveText("— / —");
+  await expect(pipeline).not.toContainText("1 month");
+  // The same pipeline where the use case must learn from its users: its value rests on a feedback
+  // loop nobody has priced, so none is claimed, as for the approaches that cannot learn at all.
+  const learning = await logPipeline(page, registry.path("/new"), "Invoice coding from corrections", true);
+  await expect(learning).toContainText("which this approach does only if a feedback loop is built into it, and the owner's estimate is not known to include one: so no net value, payback or return is claimed for it");
+  await expect(learning.getByTestId("net")).toHaveCount(0);
+  await expect(learning.getByTestId("payback")).toHaveCount(0);
+
+  await page.goto(`/o/${registry.org.slug}/portfolio`);
+  // Accounts Payable nets its estimate-priced pipeline, and counts apart the one that needs a feedback loop not costed.
+  const payable = page.getByTestId("portfolio-value").getByTestId("value-unit").filter({ hasText: "Accounts Payable" });
+  await expect(payable.getByTestId("value-feedback-loop")).toHaveText("1 more not netted: it must learn from users, and the approach as chosen does so only with a feedback loop its cost is not known to include");
+  await expect(payable.getByTestId("net")).toHaveText("$100,000.00 / $525,000.00 / $850,000.00");
 });
