@@ -52,7 +52,7 @@ export function PortfolioValuePanel({ units, total, inView, rate }: { units: Uni
           the low cost and the shortest time to value; base is base throughout. A use case whose approach as chosen cannot serve it (it misses the acceptable lag, never sees the use
           case's knowledge, or is prompting already found short of the bar) is counted apart and not netted: that approach would not bring its
           benefit. So is one that must learn from its users with a structured pipeline or an agent as chosen, which learns only with a feedback
-          loop its cost is not known to include: its value is not claimed until that loop is planned and costed.
+          loop its cost is not known to include: its value is not claimed, as no value is netted against a partial cost.
         </>
       }
     >
