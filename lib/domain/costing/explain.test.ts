@@ -255,6 +255,71 @@ describe("each sentence, word for word, from a summary built by hand", () => {
   });
 });
 
+describe("two approaches whose saving is not one to count on cost about the same (the demo's commercial property risk summaries)", () => {
+  // As the demo read: the hybrid $16,865 (1.6%) less than fine-tuning in the base case, 2.3% less
+  // low, 9.6% more high, and cheaper in only 854 of 2,000 trials; RAG cannot keep the style.
+  const life = (low: number, base: number, high: number) => ({ low, base, high, complete: true });
+  const approaches = {
+    HYBRID: { lifecycle: life(50_000_000, 103_723_500, 200_000_000), manual: false, meetsLag: true },
+    FINE_TUNING: { lifecycle: life(51_177_500, 105_410_000, 182_481_800), manual: false, meetsLag: true },
+    PROMPTING: { lifecycle: life(10_000_000, 20_000_000, 40_000_000), manual: false, meetsBar: false },
+  };
+  const savings = [
+    { approach: "HYBRID" as const, against: "FINE_TUNING" as const, baseCents: 1_686_500, cents: { low: 1_177_500, base: 1_686_500, high: -17_518_200 }, pct: { low: 2.3, base: 1.6, high: -9.6 } },
+    { approach: "FINE_TUNING" as const, against: "HYBRID" as const, baseCents: -1_686_500, cents: { low: -1_177_500, base: -1_686_500, high: 17_518_200 }, pct: { low: -2.4, base: -1.6, high: 8.8 } },
+  ];
+  const simulation = { trials: 2_000, pairs: [{ approach: "HYBRID" as const, against: "FINE_TUNING" as const, cheaperShare: 0.427, cheaperTrials: 854, p10Cents: -4_000_000, p90Cents: 3_000_000 }] };
+  const summary = { approaches, savings, simulation, maxLagDays: 30 };
+
+  it("never names the hybrid the cheapest nor says it saves, and says the figures that show they cost about the same", () => {
+    const told = explainCosts({ ...summary, inPlay: { approach: "FINE_TUNING", chosen: false } });
+    expect(told.savings).toBe(
+      "Hybrid and Fine-tuning (the recommendation), the two cheapest approaches that can serve it within the 30-day lag, cost about the same: " +
+        "Hybrid comes to $16,865 (1.6%) less than Fine-tuning over the lifecycle in the base case, 2.3% less in the low scenario and 9.6% more in the high scenario, " +
+        "and it is the cheaper in fewer than half of the simulation's trials (below).",
+    );
+    expect(told.savings).not.toMatch(/is the cheapest|saves/);
+    expect(told.simulation).toBe("Hybrid costs less than Fine-tuning in 854 of 2,000 trials; the saving runs from −$40,000 to $30,000 (P10–P90; negative: it costs more).");
+    expect(told.premium).toBeNull();
+  });
+
+  it("either sign of doubt is enough: scenarios that disagree, or fewer than half the trials; a saving that holds in both is still the cheapest", () => {
+    const agreeing = savings.map((x) => (x.approach === "HYBRID" ? { ...x, cents: { ...x.cents, high: 500_000 }, pct: { ...x.pct, high: 0.3 } } : x));
+    const onlyTrials = explainCosts({ ...summary, savings: agreeing });
+    expect(onlyTrials.savings).toMatch(/^Hybrid and Fine-tuning, the two cheapest approaches that can serve it within the 30-day lag, cost about the same: .* 0\.3% less in the high scenario, and it is the cheaper in fewer than half of the simulation's trials \(below\)\.$/);
+    const onlyScenarios = explainCosts({ ...summary, simulation: { ...simulation, pairs: [{ ...simulation.pairs[0]!, cheaperShare: 0.6, cheaperTrials: 1_200 }] } });
+    expect(onlyScenarios.savings).toMatch(/cost about the same: .* 9\.6% more in the high scenario\.$/);
+    // Stored before the count was: the share decides the same way.
+    expect(explainCosts({ ...summary, savings: agreeing, simulation: { ...simulation, pairs: [{ ...simulation.pairs[0]!, cheaperTrials: undefined }] } }).savings).toContain("cost about the same");
+    const robust = explainCosts({ ...summary, savings: agreeing, simulation: { ...simulation, pairs: [{ ...simulation.pairs[0]!, cheaperShare: 0.5, cheaperTrials: 1_000 }] } });
+    expect(robust.savings).toMatch(/^Hybrid is the cheapest approach that can serve it within the 30-day lag: against Fine-tuning it saves 1\.6%/);
+  });
+
+  it("the decision's choices and the queue: no premium for fine-tuning over the hybrid, and neither is the cheapest", () => {
+    const notes = decisionOptionNotes(summary);
+    expect(notes.FINE_TUNING!.text).toBe("$1,054,100 over the lifecycle (base), about the same as Hybrid");
+    expect(notes.HYBRID!.text).toBe("$1,037,235 over the lifecycle (base), about the same as Fine-tuning");
+    // A saving that holds: the premium and the cheapest, as before.
+    const held = decisionOptionNotes({ ...summary, simulation: null, savings: savings.map((x) => (x.approach === "HYBRID" ? { ...x, cents: { ...x.cents, high: 500_000 } } : x)) });
+    expect(held.FINE_TUNING!.text).toBe("$1,054,100 over the lifecycle (base), $16,865 more than Hybrid");
+    expect(held.HYBRID!.text).toBe("$1,037,235 over the lifecycle (base), the cheapest that serves");
+  });
+
+  it("a third approach in play, dearer than the cheapest in the base case only, carries no premium either", () => {
+    const third = {
+      approaches: { RAG: { lifecycle: life(4_000_000, 5_000_000, 6_000_000), manual: false }, HYBRID: { lifecycle: life(3_000_000, 5_500_000, 9_000_000), manual: false }, FINE_TUNING: { lifecycle: life(3_500_000, 6_000_000, 5_900_000), manual: false } },
+      savings: [
+        { approach: "RAG" as const, against: "HYBRID" as const, baseCents: 500_000, cents: { low: -1_000_000, base: 500_000, high: 3_000_000 }, pct: { low: -33.3, base: 9.1, high: 33.3 } },
+        { approach: "RAG" as const, against: "FINE_TUNING" as const, baseCents: 1_000_000, cents: { low: -500_000, base: 1_000_000, high: -100_000 }, pct: { low: -14.3, base: 16.7, high: -1.7 } },
+      ],
+    };
+    const told = explainCosts({ ...third, inPlay: { approach: "FINE_TUNING", chosen: false } });
+    expect(told.premium).toBe("Fine-tuning, the recommendation, costs about the same as RAG: $10,000 more over the lifecycle in the base case (20% above RAG's), $5,000 less in the low scenario and $1,000 less in the high.");
+    expect(told.premiumWhy).toBeNull();
+    expect(decisionOptionNotes(third).FINE_TUNING!.text).toBe("$60,000 over the lifecycle (base), about the same as RAG");
+  });
+});
+
 describe("the lifecycle table's stale days and retraining cycles (review-usecase)", () => {
   it("never shows a trained model's staleness or cycles as 0 while how often the knowledge changes is unanswered", () => {
     const p = projectCosts({ assessment: { coreNeed: "retrieval", needsCitations: true, monthlyCalls: 10_000 }, horizonYears: 3, startYear: 2027, assumptions: COMPLETE });

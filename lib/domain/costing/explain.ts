@@ -114,6 +114,41 @@ export function servingByCost(s: Pick<ExplainInput, "approaches" | "maxLagDays">
   return candidates.sort((p, q) => p.base - q.base).map((c) => c.approach);
 }
 
+/**
+ * Why a saving between two approaches that can serve is not one to count on, or null where it is:
+ * the side cheaper in the base case is dearer in the low or the high scenario (their savings
+ * disagree in sign), or the simulation, where it compared the two, finds it cheaper in fewer than
+ * half its trials. Such a pair is said to cost about the same: never "the cheapest", "saves" or a
+ * premium for choosing the other (a reviewer read "Hybrid is the cheapest … costs 9.6% more in the
+ * high scenario" beside "Hybrid costs less than Fine-tuning in 854 of 2,000 trials", and the queue
+ * asking to approve fine-tuning at "$16,865 more than Hybrid"). No stored saving: nothing to judge
+ * by, so the saving stands as before.
+ */
+export function notRobust(
+  s: Partial<Pick<ExplainInput, "savings" | "simulation">>,
+  cheaper: Approach,
+  dearer: Approach,
+): { scenarios: boolean; trials: boolean } | null {
+  const sv = s.savings?.find((x) => x.approach === cheaper && x.against === dearer);
+  if (!sv?.cents) return null;
+  // From the cheaper side, the base saving is positive: a low or a high one below zero disagrees.
+  const scenarios = sv.cents.base > 0 && (sv.cents.low < 0 || sv.cents.high < 0);
+  const mc = s.simulation?.pairs.find((x) => x.approach === cheaper && x.against === dearer);
+  const won = mc ? (mc.cheaperTrials !== undefined ? mc.cheaperTrials / s.simulation!.trials : mc.cheaperShare) : null;
+  const trials = won !== null && won < 0.5;
+  return scenarios || trials ? { scenarios, trials } : null;
+}
+
+/**
+ * "1.6% less", "9.6% more" (or "$2,000 less" where no percentage is comparable): one side's cost
+ * against the other's, from what the first saves, without calling either a saving.
+ */
+function diffText(p: number | null, cents: number): string {
+  if (cents === 0) return "the same";
+  const less = p === null || p === 0 ? cents > 0 : p > 0;
+  return `${p === null ? dollars(Math.abs(cents)) : percentSize(p)} ${less ? "less" : "more"}`;
+}
+
 export function explainCosts(s: ExplainInput): CostExplanation {
   const lag = s.maxLagDays ?? null;
   const infeasible: string[] = [];
@@ -137,7 +172,16 @@ export function explainCosts(s: ExplainInput): CostExplanation {
     const who = `${APPROACH_LABELS[cheapest]} is the cheapest approach${which}`;
     // The runner-up may be the approach in play: said here, so no second sentence repeats it.
     const inPlayNote = s.inPlay?.approach === runnerUp ? ` (${s.inPlay.chosen ? "the chosen approach" : "the recommendation"})` : "";
-    if (sv?.pct && sv.cents) {
+    const shaky = notRobust(s, cheapest, runnerUp);
+    if (shaky && sv?.cents) {
+      // Not a saving to count on: the two are said to cost about the same, with the figures that show it.
+      const [a, b] = [APPROACH_LABELS[cheapest], APPROACH_LABELS[runnerUp]];
+      const base = sv.cents.base === 0
+        ? `costs the same as ${b} over the lifecycle in the base case`
+        : `comes to ${dollars(sv.cents.base)}${sv.pct ? ` (${percentSize(sv.pct.base)})` : ""} less than ${b} over the lifecycle in the base case`;
+      const odds = shaky.trials ? `, and it is the cheaper in fewer than half of the simulation's trials (below)` : "";
+      savings = `${a} and ${b}${inPlayNote}, the two cheapest approaches${which}, cost about the same: ${a} ${base}, ${diffText(sv.pct?.low ?? null, sv.cents.low)} in the low scenario and ${diffText(sv.pct?.high ?? null, sv.cents.high)} in the high scenario${odds}.`;
+    } else if (sv?.pct && sv.cents) {
       savings = `${who}: against ${APPROACH_LABELS[runnerUp]}${inPlayNote} it ${pctText(sv.pct.base, sv.cents.base)} over the lifecycle in the base case (${dollars(sv.cents.base)}), ${pctText(sv.pct.low, sv.cents.low)} in the low scenario and ${pctText(sv.pct.high, sv.cents.high)} in the high scenario.`;
     } else {
       savings = `${who}, ahead of ${APPROACH_LABELS[runnerUp]}${inPlayNote}.`;
@@ -183,7 +227,8 @@ function notCompared(s: ExplainInput): string | null {
     // Against the cheapest that serves, as the decision's choices say it (./options.ts).
     const cheapest = servingByCost(s)[0];
     const over = cheapest ? x.lifecycle.base - s.approaches[cheapest]!.lifecycle.base : 0;
-    const against = !cheapest || over === 0 ? "" : `, ${dollars(Math.abs(over))} ${over > 0 ? "more" : "less"} than ${APPROACH_LABELS[cheapest]}`;
+    const same = cheapest && over > 0 && notRobust(s, cheapest, play.approach);
+    const against = !cheapest || over === 0 ? "" : same ? `, about the same as ${APPROACH_LABELS[cheapest]} (${dollars(over)} more in the base case, not in every scenario)` : `, ${dollars(Math.abs(over))} ${over > 0 ? "more" : "less"} than ${APPROACH_LABELS[cheapest]}`;
     return `${who} is priced by its owner's manual estimate, not by the model, so the comparisons above leave it out: ${dollars(x.lifecycle.base)} over the lifecycle in the base case${against}.`;
   }
   return null;
@@ -260,7 +305,14 @@ function premiumOf(s: ExplainInput, cheapest: Approach | null): Pick<CostExplana
   const c = s.approaches[cheapest]!.lifecycle;
   const times = c.base > 0 ? ` (${relative(x.lifecycle.base / c.base, APPROACH_LABELS[cheapest])})` : "";
   const more = (cents: number) => (cents > 0 ? `${dollars(cents)} more` : cents < 0 ? `${dollars(-cents)} less` : "the same");
-  const cost = `${APPROACH_LABELS[play.approach]}, ${play.chosen ? "the chosen approach" : "the recommendation"}, costs ${more(sv.cents.base)} than ${APPROACH_LABELS[cheapest]} over the lifecycle in the base case${times}, ${more(sv.cents.low)} in the low scenario and ${more(sv.cents.high)} in the high.`;
+  const who = `${APPROACH_LABELS[play.approach]}, ${play.chosen ? "the chosen approach" : "the recommendation"},`;
+  // Dearer in the base case only, not in every scenario (or the simulation): no premium to pay for it.
+  const shaky = notRobust(s, cheapest, play.approach);
+  if (shaky) {
+    const odds = shaky.trials ? `, and the simulation finds it dearer in fewer than half of its trials` : "";
+    return { premium: `${who} costs about the same as ${APPROACH_LABELS[cheapest]}: ${more(sv.cents.base)} over the lifecycle in the base case${times}, ${more(sv.cents.low)} in the low scenario and ${more(sv.cents.high)} in the high${odds}.`, premiumWhy: null };
+  }
+  const cost = `${who} costs ${more(sv.cents.base)} than ${APPROACH_LABELS[cheapest]} over the lifecycle in the base case${times}, ${more(sv.cents.low)} in the low scenario and ${more(sv.cents.high)} in the high.`;
   const to = !play.chosen ? "recommendation" : play.notes ? "decision" : null;
   return to ? { premium: `${cost} ${WHY[to].sentence}`, premiumWhy: { words: WHY[to].words, to } } : { premium: cost, premiumWhy: null };
 }

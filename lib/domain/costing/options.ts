@@ -7,7 +7,7 @@
  */
 import { APPROACHES, APPROACH_LABELS, MANUAL_ESTIMATE_APPROACHES, type Approach } from "../assessment";
 import { dollars } from "../money";
-import { servingByCost, type ExplainInput } from "./explain";
+import { notRobust, servingByCost, type ExplainInput } from "./explain";
 import { cannotServe } from "./feasibility";
 import { PROJECTED } from "./project";
 import { OWNER_ESTIMATE_WORDS } from "./owner-estimate";
@@ -106,10 +106,20 @@ export function proposalSpendText(
 /** An approach the model does not price, with no manual estimate on the use case. */
 export const NO_ESTIMATE_NOTE = "not costed (the cost model prices it only from a manual estimate, and the use case has none)";
 
-export function decisionOptionNotes(summary: Pick<ExplainInput, "approaches" | "maxLagDays"> | null, owner: OwnerEstimateBasis | null = null): OptionNotes {
+/**
+ * The stored summary these notes read: each approach's cost and feasibility, and, where stored,
+ * the savings between them and the simulation, which say whether the cheapest in the base case is
+ * reliably so (notRobust in ./explain.ts).
+ */
+export type OptionsSummary = Pick<ExplainInput, "approaches" | "maxLagDays"> & Partial<Pick<ExplainInput, "savings" | "simulation">>;
+
+export function decisionOptionNotes(summary: OptionsSummary | null, owner: OwnerEstimateBasis | null = null): OptionNotes {
   if (!summary) return {};
   const lag = summary.maxLagDays ?? null;
-  const cheapest = servingByCost(summary)[0] ?? null;
+  const [cheapest = null, runnerUp = null] = servingByCost(summary);
+  // The cheapest in the base case but not reliably (a low or high scenario, or the simulation, says
+  // otherwise): it and the next are "about the same", and neither is named the cheapest.
+  const tied = cheapest && runnerUp && notRobust(summary, cheapest, runnerUp) ? runnerUp : null;
   const assessed = Object.keys(summary.approaches).length > 0;
   const out: OptionNotes = {};
   for (const approach of APPROACHES) {
@@ -129,11 +139,13 @@ export function decisionOptionNotes(summary: Pick<ExplainInput, "approaches" | "
     const cost = `${dollars(x.lifecycle.base)}${x.lifecycle.complete ? "" : "+ (a figure is missing)"} over the lifecycle (base)${x.manual ? ", as estimated" : ""}`;
     const why = cannotServe(x, lag);
     if (why) out[approach] = { text: `${cost}; ${why.text}`, cannotServe: true };
-    else if (approach === cheapest) out[approach] = { text: `${cost}, the cheapest that serves`, cannotServe: false };
+    else if (approach === cheapest) out[approach] = { text: tied ? `${cost}, about the same as ${APPROACH_LABELS[tied]}` : `${cost}, the cheapest that serves`, cannotServe: false };
     else {
-      // What it costs over the cheapest that serves, where both totals are whole.
+      // What it costs over the cheapest that serves, where both totals are whole; no premium where
+      // it is dearer in the base case only (not in every scenario, or not in most trials).
       const over = cheapest && x.lifecycle.complete ? x.lifecycle.base - summary.approaches[cheapest]!.lifecycle.base : 0;
-      out[approach] = { text: over > 0 ? `${cost}, ${dollars(over)} more than ${APPROACH_LABELS[cheapest!]}` : cost, cannotServe: false };
+      const text = over <= 0 ? cost : notRobust(summary, cheapest!, approach) ? `${cost}, about the same as ${APPROACH_LABELS[cheapest!]}` : `${cost}, ${dollars(over)} more than ${APPROACH_LABELS[cheapest!]}`;
+      out[approach] = { text, cannotServe: false };
     }
   }
   return out;
