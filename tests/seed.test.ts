@@ -244,6 +244,13 @@ describe("the demo seed", () => {
     );
     expect(propertyCosts).toMatch(/Hybrid costs less than Fine-tuning in \d{3} of 2,000 trials/);
     expect(propertyCosts).not.toContain("is the cheapest approach");
+    // Month-end variance commentary: the recommendation waits for 200 labeled examples; the cost
+    // panel says why curation is charged up to 500–3,000 all the same.
+    const monthEndCosts = renderToStaticMarkup(await CostPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: monthEnd.id }));
+    expect(monthEndCosts).toContain(
+      "The frameworks ask for fewer: 200 labeled examples are enough for them to consider fine-tuning, the least of 001&#x27;s “hundreds of examples” (“Do you have labeled training data (hundreds of examples)? Yes → Fine-tuning is viable”); " +
+        "the projection costs curating up to the 500–3,000 (base 1,000) that 002 gives as “the minimum viable fine-tuning dataset for a meaningful quality improvement”.",
+    );
     // Sanctions screening was switched off in 2026: nothing is projected for it in 2027, and its page says why.
     const sanctions = useCases.find((u) => u.title === "Sanctions screening explanations")!;
     expect(sanctions.retiredAt?.toISOString()).toBe("2026-06-30T00:00:00.000Z");

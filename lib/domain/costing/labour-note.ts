@@ -9,6 +9,7 @@
 import type { Approach } from "../assessment";
 import type { Range } from "./assumption-catalog";
 import type { LabourBasis } from "./project";
+import { ENOUGH_LABELS, ENOUGH_LABELS_QUOTE } from "../frameworks/data/shared";
 
 const count = (n: number) => Math.round(n).toLocaleString("en-US");
 const hours = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
@@ -28,18 +29,33 @@ const less = (r: Range, n: number): Range => ({
 
 const NEEDS = `002: “hundreds to low thousands”`;
 
+/**
+ * Why curation is charged up to more examples than the recommendation asks for: the frameworks
+ * consider fine-tuning from ENOUGH_LABELS (001's "hundreds of examples", at their least), the cost
+ * model costs what 002 gives for a meaningful quality improvement. Beside "would be recommended once
+ * there are at least 200 curated, labeled examples", or "there is enough curated data" for 300, a
+ * charge "to reach the 500–3,000" read as two answers to one question; null where the figure the
+ * projection costs is no more than the frameworks' (an organization's own assumption may be).
+ */
+function whyMoreThanTheFrameworks(b: LabourBasis, needed: string): string | null {
+  if (b.examplesNeeded.base === null || b.examplesNeeded.base <= ENOUGH_LABELS) return null;
+  const held = b.examplesInHand !== null && b.examplesInHand >= ENOUGH_LABELS ? `, and the use case's ${count(b.examplesInHand)} are enough for that` : "";
+  return `The frameworks ask for fewer: ${count(ENOUGH_LABELS)} labeled examples are enough for them to consider fine-tuning, the least of 001's “hundreds of examples” (“${ENOUGH_LABELS_QUOTE}”)${held}; the projection costs curating up to the ${needed} that 002 gives as “the minimum viable fine-tuning dataset for a meaningful quality improvement”.`;
+}
+
 function curationSentence(b: LabourBasis): string | null {
   const needed = rangeText(b.examplesNeeded, count);
   if (!needed) return null;
+  const also = (sentence: string) => [sentence, whyMoreThanTheFrameworks(b, needed)].filter(Boolean).join(" ");
   if (b.examplesInHand === null || b.examplesInHand === 0) {
     const why = b.examplesInHand === null ? "how many the use case already has is unanswered, so none is taken as in hand" : "the use case has none yet";
-    return `Data curation is charged for all the ${needed} labeled examples fine-tuning needs (${NEEDS}): ${why}.`;
+    return also(`Data curation is charged for all the ${needed} labeled examples fine-tuning needs (${NEEDS}): ${why}.`);
   }
   const toCurate = less(b.examplesNeeded, b.examplesInHand);
   if (toCurate.base === 0 && (toCurate.high === null || toCurate.high === 0)) {
     return `Data curation: none is charged. The ${count(b.examplesInHand)} labeled examples the use case already has cover the ${needed} fine-tuning needs (${NEEDS}); having more costs no more.`;
   }
-  return `Data curation is charged for the ${rangeText(toCurate, count)} labeled examples still needed to reach the ${needed} fine-tuning needs (${NEEDS}); the ${count(b.examplesInHand)} the use case already has are not curated again.`;
+  return also(`Data curation is charged for the ${rangeText(toCurate, count)} labeled examples still needed to reach the ${needed} fine-tuning needs (${NEEDS}); the ${count(b.examplesInHand)} the use case already has are not curated again.`);
 }
 
 function upkeepSentence(b: LabourBasis, shown: ReadonlySet<Approach>): string | null {

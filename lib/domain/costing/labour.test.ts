@@ -97,6 +97,24 @@ describe("the cost panel says what the people lines are made of", () => {
     expect(labourNote(p.labour, ["FINE_TUNING"])).toContain("Data curation is charged for the 0–2,200 (base 200) labeled examples still needed to reach the 500–3,000 (base 1,000) fine-tuning needs (002: “hundreds to low thousands”); the 800 the use case already has are not curated again.");
   });
 
+  it("says why curation is charged up to more examples than the frameworks ask for, quoting both sources, where the two could be read against each other", () => {
+    const frameworks = "The frameworks ask for fewer: 200 labeled examples are enough for them to consider fine-tuning, the least of 001's “hundreds of examples” (“Do you have labeled training data (hundreds of examples)? Yes → Fine-tuning is viable”)";
+    const costed = "the projection costs curating up to the 500–3,000 (base 1,000) that 002 gives as “the minimum viable fine-tuning dataset for a meaningful quality improvement”.";
+    // 300 in hand: the frameworks say there is enough curated data for fine-tuning, and curation is still charged.
+    expect(labourNote(project({ ...ROUTING, labeledExamples: 300 }, DEFAULT_ASSUMPTIONS).labour, ["FINE_TUNING"])).toContain(
+      "Data curation is charged for the 200–2,700 (base 700) labeled examples still needed to reach the 500–3,000 (base 1,000) fine-tuning needs (002: “hundreds to low thousands”); the 300 the use case already has are not curated again. " +
+        `${frameworks}, and the use case's 300 are enough for that; ${costed}`,
+    );
+    // None yet (the recommendation waits for "at least 200 curated, labeled examples"): the same why, without the count.
+    expect(labourNote(project({ ...ROUTING, labeledExamples: 0 }, DEFAULT_ASSUMPTIONS).labour, ["HYBRID"])).toContain(
+      `Data curation is charged for all the 500–3,000 (base 1,000) labeled examples fine-tuning needs (002: “hundreds to low thousands”): the use case has none yet. ${frameworks}; ${costed}`,
+    );
+    // Nothing charged, or an organization that costs no more than the frameworks ask for: nothing to reconcile.
+    expect(labourNote(project({ ...ROUTING, labeledExamples: 25_000 }, DEFAULT_ASSUMPTIONS).labour, ["FINE_TUNING"])).not.toContain("The frameworks ask for fewer");
+    const fewer = { ...DEFAULT_ASSUMPTIONS, values: { ...DEFAULT_ASSUMPTIONS.values, ftExamplesNeeded: { low: 100, base: 150, high: 200 } } };
+    expect(labourNote(project({ ...ROUTING, labeledExamples: 0 }, fewer).labour, ["FINE_TUNING"])).not.toContain("The frameworks ask for fewer");
+  });
+
   it("a projection stored before it was kept says nothing", () => {
     expect(labourNote(undefined, shown)).toBeNull();
   });

@@ -1,5 +1,5 @@
 import type { Framework } from "../types";
-import { ENOUGH_LABELS, FREQUENT_CHANGE, STYLE, outsideItsSource } from "./shared";
+import { ENOUGH_LABELS, ENOUGH_LABELS_QUOTE, FREQUENT_CHANGE, STYLE, outsideItsSource } from "./shared";
 
 const file = "001_882c99e1fd832846.txt";
 
@@ -20,7 +20,7 @@ export const decisionTree: Framework = {
     { id: "q2-style", text: "The problem is output format, style or task behaviour: fine-tuning.", when: STYLE, effects: { FINE_TUNING: 60 }, stop: true, cite: { file, quote: "Is the problem about output format, style, or task behavior? Yes → Fine-tuning" } },
     { id: "q3-fits-window", text: "The answer fits in a context window: RAG.", when: { answer: "fitsContextWindow", in: [true] }, effects: { RAG: 50 }, stop: true, cite: { file, quote: "Can the answer fit in a context window? Yes → RAG" } },
     { id: "q3-too-large", text: "It does not fit: multi-step retrieval or a summarization pipeline.", when: { answer: "fitsContextWindow", in: [false] }, effects: { RAG: 30, PIPELINE: 25 }, cite: { file, quote: "No → Consider multi-step retrieval or summarization pipelines" } },
-    { id: "q4-labeled-data", text: "Hundreds of labeled examples exist: fine-tuning is viable.", when: { answer: "labeledExamples", gte: ENOUGH_LABELS }, effects: { FINE_TUNING: 35 }, cite: { file, quote: "Do you have labeled training data (hundreds of examples)? Yes → Fine-tuning is viable" } },
+    { id: "q4-labeled-data", text: "Hundreds of labeled examples exist: fine-tuning is viable.", when: { answer: "labeledExamples", gte: ENOUGH_LABELS }, effects: { FINE_TUNING: 35 }, cite: { file, quote: ENOUGH_LABELS_QUOTE } },
     { id: "q4-no-labeled-data", text: "No labeled data to speak of: RAG is lower-barrier to start.", when: { answer: "labeledExamples", lt: ENOUGH_LABELS }, effects: { RAG: 20 }, cite: { file, quote: "No → RAG is lower-barrier to start" } },
   ],
 };

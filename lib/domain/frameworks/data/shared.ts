@@ -13,6 +13,8 @@ export const FEEDBACK: Condition = { answer: "learnsFromFeedback", in: [true] };
 export const NEITHER_ARCHITECTURE: Condition = { any: [TOOLS, TRANSFORM, FEEDBACK] };
 /** "Hundreds of examples" (001) — the least labeled data that makes fine-tuning viable. */
 export const ENOUGH_LABELS = 200;
+/** 001's words that ENOUGH_LABELS reads, as its decision tree cites them (./decision-tree.ts) and the cost panel quotes them. */
+export const ENOUGH_LABELS_QUOTE = "Do you have labeled training data (hundreds of examples)? Yes → Fine-tuning is viable";
 
 /**
  * A RAG-versus-fine-tuning source abstains where the case needs an agent, a pipeline or feedback
