@@ -305,6 +305,17 @@ describe("two approaches whose saving is not one to count on cost about the same
     expect(held.HYBRID!.text).toBe("$1,037,235 over the lifecycle (base), the cheapest that serves");
   });
 
+  it("an approach priced by its owner's estimate, dearer in the base case only, is about the same too, on the panel and in the choices", () => {
+    const withAgent = {
+      approaches: { RAG: { lifecycle: life(4_000_000, 5_000_000, 6_000_000), manual: false }, AGENT: { lifecycle: life(3_000_000, 6_000_000, 9_000_000), manual: true } },
+      savings: [{ approach: "RAG" as const, against: "AGENT" as const, baseCents: 1_000_000, cents: { low: -1_000_000, base: 1_000_000, high: 3_000_000 }, pct: { low: -33.3, base: 16.7, high: 33.3 } }],
+    };
+    expect(explainCosts({ ...withAgent, inPlay: { approach: "AGENT", chosen: true } }).inPlayNotCompared).toBe(
+      "Agent with tools, the chosen approach, is priced by its owner's manual estimate, not by the model, so the comparisons above leave it out: $60,000 over the lifecycle in the base case, about the same as RAG ($10,000 more in the base case, not in every scenario).",
+    );
+    expect(decisionOptionNotes(withAgent).AGENT!.text).toBe("$60,000 over the lifecycle (base), as estimated, about the same as RAG");
+  });
+
   it("a third approach in play, dearer than the cheapest in the base case only, carries no premium either", () => {
     const third = {
       approaches: { RAG: { lifecycle: life(4_000_000, 5_000_000, 6_000_000), manual: false }, HYBRID: { lifecycle: life(3_000_000, 5_500_000, 9_000_000), manual: false }, FINE_TUNING: { lifecycle: life(3_500_000, 6_000_000, 5_900_000), manual: false } },

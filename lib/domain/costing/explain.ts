@@ -3,7 +3,9 @@
  * plainly). They name the cheapest approach that meets the acceptable lag, compare it with the
  * next cheapest scenario by scenario (never one side's best case against the other's worst), add
  * the Monte Carlo's odds and P10–P90, and say which approaches do not meet the lag. An approach
- * that fails the lag is never the saving side. Pure, so a test reads exactly what the page shows.
+ * that fails the lag is never the saving side, and a saving that does not hold in both the low and
+ * high scenarios and in at least half the trials is said as two approaches that cost about the same
+ * (notRobust). Pure, so a test reads exactly what the page shows.
  */
 import { APPROACH_LABELS, type Approach } from "../assessment";
 import { percentSize, plural } from "../portfolio/format";
