@@ -3,7 +3,7 @@
  * framework off with a reason and sees the new weights version; a lead reads the same
  * explanations but gets no form.
  */
-import { sourceTitle } from "../lib/domain/sources";
+import { SOURCES, sourceTitle } from "../lib/domain/sources";
 import { expect, test } from "./fixtures";
 
 const FRAMEWORKS = [
@@ -38,6 +38,12 @@ test("an admin reads the five frameworks, turns one off with a reason, and sees 
     await expect(section).not.toContainText(f.source);
     await expect(section.getByRole("listitem").first()).toBeVisible();
   }
+  // Each rule cites its source by a short name ("Right for your AI project?"): the Sources page gives it beside the title.
+  await page.goto(org.path("sources"));
+  for (const s of SOURCES) {
+    await expect(page.getByTestId("source").filter({ hasText: s.title })).toContainText(`Cited beside the frameworks' rules as “${s.short}”.`);
+  }
+  await page.goto(org.path("frameworks"));
   await expect(page.getByRole("heading", { name: "How the consensus is formed" })).toBeVisible();
   await expect(page.getByTestId("tie-order")).toHaveText("Prompting only, RAG, Hybrid, Fine-tuning, Structured pipeline, Agent with tools, Feedback learning");
   await expect(page.getByText("Fine-tuning on fast-changing knowledge", { exact: true })).toBeVisible();

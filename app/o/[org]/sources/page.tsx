@@ -14,7 +14,7 @@ export default async function SourcesPage({ params }: { params: Promise<{ org: s
     <>
       <PageHeader
         title="Sources"
-        description="The five documents the frameworks, their rules and the default cost figures are drawn from, each under the number the rest of the app cites it by (“002 says…”). Each links to its full text."
+        description="The five documents the frameworks, their rules and the default cost figures are drawn from, each under the number sentences cite it by (“002 says…”) and the short name the Frameworks page gives beside each rule. Each links to its full text."
       />
       {/* Numbered by their ids, 000 to 004, never 1 to 5: a sentence citing "002" must find 002 here. */}
       <ul className="space-y-3">
@@ -23,6 +23,8 @@ export default async function SourcesPage({ params }: { params: Promise<{ org: s
             <Link href={`/o/${ctx.organization.slug}/sources/${s.id}`} className="font-medium text-zinc-900 underline decoration-zinc-300 underline-offset-2 hover:decoration-zinc-700">
               <span className="tabular-nums">{s.id}</span> · {s.title}
             </Link>
+            {/* The Frameworks page cites a rule's source by this short name ("Right for your AI project?"), which a reader must find here. */}
+            <p className="mt-1 text-sm text-zinc-600" data-testid="source-short">Cited beside the frameworks&apos; rules as “{s.short}”.</p>
             {s.titleFrom === "first sentence" ? <p className="mt-1 text-sm text-zinc-600">The document has no heading; its title is its opening question.</p> : null}
           </li>
         ))}
