@@ -184,7 +184,7 @@ test.describe("every page, as every role", () => {
     expect(problems).toEqual([]);
   });
 
-  test("executive: the portfolio's headline says how much of this year comes from ideas with no planned start date", async ({ page }) => {
+  test("executive: the portfolio's headline says how much of this year comes from ideas with no planned start date, and how much of the total rests on provisional recommendations", async ({ page }) => {
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill("cto@demo.example.com");
     await page.getByLabel("Password").fill(PASSWORD);
@@ -195,6 +195,19 @@ test.describe("every page, as every role", () => {
     await expect(page.getByTestId("headline-undated")).toHaveText(
       "Of it, $462,681 is from 3 use cases with no planned start date, counted in the year they were logged: a full first year each.",
     );
+    // The part of the lifecycle total resting on the four provisional recommendations (tests/seed.test.ts
+    // works it out too), linked to them; the portfolio filtered to them shows the same total.
+    const thisYear = new Date().getUTCFullYear();
+    const provisional = page.getByTestId("headline-provisional");
+    await expect(provisional).toHaveText(
+      `Of the lifecycle total, $1,063,691 (9%) is from 4 use cases whose recommendations are provisional (too few answers to be sure), and $462,681 of the ${thisYear} figure: check their answers.`,
+    );
+    await page.goto("/o/demo/portfolio?evidence=provisional");
+    await expect(page.getByTestId("headline-lifecycle")).toHaveAttribute("title", "$1,063,691");
+    await page.goto("/o/demo/portfolio");
+    await provisional.getByRole("link", { name: "check their answers" }).click();
+    await expect(page).toHaveURL(/\/o\/demo\/use-cases\?evidence=provisional$/);
+    await expect(page.getByText("1–4 of 4 use cases")).toBeVisible();
   });
 
   for (const { role, email } of ROLES) {

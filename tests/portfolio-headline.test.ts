@@ -137,3 +137,28 @@ describe("the headline's compact figures", () => {
     expect(titled).toBe(compact);
   });
 });
+
+describe("the headline's part resting on provisional recommendations", () => {
+  const listHref = (x?: { evidence?: readonly string[] }) => `/list?evidence=${x?.evidence?.join(",") ?? ""}`;
+  const sentence = (d: Dashboard) => {
+    const html = renderToStaticMarkup(Headline({ d, listHref, disagreementsHref: "#d" }));
+    return html.match(/<p[^>]*data-testid="headline-provisional"[^>]*>.*?<\/p>/s)?.[0] ?? null;
+  };
+  const text = (html: string | null) => html?.replace(/<[^>]+>/g, "") ?? null;
+
+  it("says how much of the lifecycle total and of the headline's year rests on them, linked to them", () => {
+    // $1,000 over the lifecycle, all in 2027 (the headline's year: none this year); $500 of it provisional, $300 in 2027.
+    const d = { ...dashboard({ RAG: 600_00, FINE_TUNING: 400_00 }), provisional: { base: 500_00, useCases: 2, years: [{ calendarYear: 2027, base: 300_00, useCases: 2 }] } };
+    const p = sentence(d);
+    expect(text(p)).toBe(
+      "Of the lifecycle total, $500 (50%) is from 2 use cases whose recommendations are provisional (too few answers to be sure), and $300 of the 2027 figure: check their answers.",
+    );
+    expect(p).toContain('href="/list?evidence=provisional"');
+  });
+
+  it("never rounds a real part to 0%, leaves out a year it has no part in, and is not said with no part at all", () => {
+    const d = { ...dashboard({ RAG: 1_000_000_00 }), provisional: { base: 3_00, useCases: 1, years: [{ calendarYear: 2030, base: 3_00, useCases: 1 }] } };
+    expect(text(sentence(d))).toBe("Of the lifecycle total, $3 (under 1%) is from 1 use case whose recommendation is provisional (too few answers to be sure): check its answers.");
+    expect(sentence({ ...dashboard({ RAG: 1_000_00 }), provisional: { base: 0, useCases: 0, years: [] } })).toBeNull();
+  });
+});

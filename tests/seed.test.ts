@@ -8,7 +8,7 @@ import { loadPortfolioActuals } from "@/lib/server/actuals/portfolio";
 import { loadUnitCosts } from "@/lib/server/actuals/unit-costs";
 import { loadDashboard } from "@/lib/server/portfolio/dashboard";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
-import { undatedText } from "@/lib/domain/portfolio/format";
+import { provisionalText, undatedText } from "@/lib/domain/portfolio/format";
 import { getUseCase } from "@/lib/server/use-cases/read";
 import { listUseCases } from "@/lib/server/use-cases/list";
 import { readQueue } from "@/lib/server/decisions/queue";
@@ -219,6 +219,23 @@ describe("the demo seed", () => {
     expect(ofThisYear).toEqual({ calendarYear: thisYear, base: 46_268_109, useCases: 3, firstYear: 3 });
     expect(ofThisYear!.base).toBeLessThan(spend.find((y) => y.calendarYear === thisYear)!.base);
     expect(undatedText(ofThisYear)).toBe("Of it, $462,681 is from 3 use cases with no planned start date, counted in the year they were logged: a full first year each.");
+    // The headline's "how sure": the part of the lifecycle total as chosen from the use cases whose
+    // recommendation is provisional, read from their stored years, and the total the portfolio
+    // shows filtered to them.
+    const provisionalTitles = useCases.filter((u) => u.evidence === "provisional").map((u) => u.title).sort();
+    expect(provisionalTitles).toEqual(["Broker email replies", "Incident post-mortem search", "Month-end variance commentary", "Regulatory change monitor"]);
+    const [provisionalYears] = await db.$queryRaw<{ base: bigint; thisYear: bigint }[]>`
+      SELECT sum(y."baseCents")::bigint AS base, sum(y."baseCents") FILTER (WHERE y."calendarYear" = ${thisYear})::bigint AS "thisYear"
+        FROM "CostYear" y JOIN "UseCase" u ON u.id = y."useCaseId"
+       WHERE u."organizationId" = ${org.id} AND u.evidence = 'provisional' AND u."deletedAt" IS NULL AND y.approach = COALESCE(u."chosenApproach", u."recommendedApproach")`;
+    expect([Number(provisionalYears!.base), Number(provisionalYears!.thisYear)]).toEqual([106_369_141, 46_268_109]);
+    expect(dashboard.provisional.base).toBe(Number(provisionalYears!.base));
+    expect(dashboard.provisional.years.find((y) => y.calendarYear === thisYear)?.base).toBe(Number(provisionalYears!.thisYear));
+    const onlyProvisional = await loadDashboard(org.id, { ...EMPTY_FILTER, evidence: ["provisional"] });
+    expect(onlyProvisional.scenarioSummaries.find((s) => s.scenario === "chosen")!.lifecycle.base).toBe(dashboard.provisional.base);
+    expect(provisionalText(dashboard.provisional, summary("chosen").lifecycle.base, thisYear)?.text).toBe(
+      `Of the lifecycle total, $1,063,691 (9%) is from 4 use cases whose recommendations are provisional (too few answers to be sure), and $462,681 of the ${thisYear} figure`,
+    );
     const fineTuned = freshness.byApproach.find((a) => a.approach === "FINE_TUNING")!;
     expect(fineTuned.useCases).toBeGreaterThan(1);
     expect(fineTuned.staleDaysPerYear!.base).toBeGreaterThan(0);

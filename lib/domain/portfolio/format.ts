@@ -1,7 +1,7 @@
 /** Number formats for the portfolio. Money is written by lib/domain/money.ts, which states the one rule. */
 import { upToDays } from "../costing/retraining";
 import { dollars } from "../money";
-import { SCENARIO_LABELS, SCENARIOS, type Saving, type ScenarioName, type ScenarioSummary, type UndatedYear } from "./types";
+import { SCENARIO_LABELS, SCENARIOS, type Saving, type ScenarioName, type ProvisionalSpend, type ScenarioSummary, type UndatedYear } from "./types";
 import { CAPABILITY_RULES, type Capability } from "../frameworks/capabilities";
 
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -67,6 +67,40 @@ export function undatedText(u: UndatedYear | undefined): string | null {
       ? `counted in the year ${logged}: ${one ? "its full first year" : "a full first year each"}`
       : `${one ? "its lifecycle" : "their lifecycles"} counted from the year ${logged}`;
   return `Of it, ${dollars(u.base)} is from ${plural(u.useCases, "use case")} with no planned start date, ${placed}.`;
+}
+
+/**
+ * A part of a whole in whole percent, never rounded to a share it is not: "under 1%" for a real
+ * part that would read 0%, "over 99%" for one short of the whole that would read 100%.
+ */
+export function partPercent(part: number, whole: number): string {
+  if (part >= whole) return "100%";
+  const p = (part / whole) * 100;
+  return p < 1 ? "under 1%" : p > 99 ? "over 99%" : `${Math.round(p)}%`;
+}
+
+/**
+ * Under the headline's figures, how much of them rests on use cases whose recommendation is
+ * provisional: "Of the lifecycle total, $24,528,000 (67%) is from 1 use case whose recommendation
+ * is provisional (too few answers to be sure), and $1,200,000 of the 2026 figure", to be followed
+ * by a link to check their answers (`check`). The year's part is said only for the year the
+ * headline shows, when it has one. Null when none of the lifecycle total rests on them.
+ */
+export function provisionalText(
+  p: ProvisionalSpend | undefined,
+  lifecycleTotal: number,
+  calendarYear?: number,
+): { text: string; check: string } | null {
+  if (!p || p.useCases === 0 || p.base <= 0 || lifecycleTotal <= 0) return null;
+  const one = p.useCases === 1;
+  const ofYear = calendarYear === undefined ? undefined : p.years.find((y) => y.calendarYear === calendarYear);
+  const year = ofYear && ofYear.base > 0 ? `, and ${dollars(ofYear.base)} of the ${calendarYear} figure` : "";
+  return {
+    text:
+      `Of the lifecycle total, ${dollars(p.base)} (${partPercent(p.base, lifecycleTotal)}) is from ${plural(p.useCases, "use case")} ` +
+      `whose ${one ? "recommendation is" : "recommendations are"} provisional (too few answers to be sure)${year}`,
+    check: one ? "check its answers" : "check their answers",
+  };
 }
 
 /**

@@ -325,6 +325,21 @@ export interface Dashboard {
    * Only years with such a use case; the headline says how much of its year's figure this is.
    */
   undated: UndatedYear[];
+  /**
+   * As chosen, the part of the spend from use cases whose recommendation is provisional (some
+   * deciding answers missing): over the lifecycle (the total the portfolio shows filtered to them)
+   * and per calendar year. The headline says how much of its figures rests on them.
+   */
+  provisional: ProvisionalSpend;
+}
+
+export interface ProvisionalSpend {
+  /** Exact cents over the lifecycle: the same amounts the as-chosen lifecycle total sums. */
+  base: number;
+  /** The provisional use cases with a part in it. */
+  useCases: number;
+  /** Only years with such a part. */
+  years: { calendarYear: number; base: number; useCases: number }[];
 }
 
 export interface UndatedYear {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { asChosenCounts } from "@/lib/domain/portfolio/assemble";
 import { RISK_FLAGS } from "@/lib/domain/portfolio/filter";
-import { count, plural, undatedText, wholeShares } from "@/lib/domain/portfolio/format";
+import { count, plural, provisionalText, undatedText, wholeShares } from "@/lib/domain/portfolio/format";
 import { compactDollars, dollars } from "@/lib/domain/money";
 import { ownerEstimatesIn } from "@/lib/domain/costing/owner-estimate";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
@@ -38,6 +38,8 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
         : `in ${year.calendarYear}, the latest year with costs (none in ${thisYear} or later)`;
   // How much of that year's figure is from use cases with no planned start, placed in the year they were logged.
   const undated = year ? undatedText(d.undated.find((u) => u.calendarYear === year.calendarYear)) : null;
+  // How much of the lifecycle total (and of that year's figure) rests on provisional recommendations.
+  const provisional = chosen.costed === 0 ? null : provisionalText(d.provisional, chosen.lifecycle.base, year?.calendarYear);
   const total = d.byApproach.reduce((s, a) => s + a.lifecycle.base, 0);
   const owners = chosen.costed === 0 ? null : ownerEstimatesIn(d.byApproach);
   const shares = [...d.byApproach].sort((a, b) => b.lifecycle.base - a.lifecycle.base);
@@ -90,6 +92,15 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
           ) : null}
           .
         </p>
+        {provisional ? (
+          <p className="mt-1 text-sm text-zinc-600" data-testid="headline-provisional">
+            {provisional.text}:{" "}
+            <CountLink className={link} href={listHref({ evidence: ["provisional"] })}>
+              {provisional.check}
+            </CountLink>
+            .
+          </p>
+        ) : null}
         {owners ? (
           <p className="mt-1 text-sm text-zinc-600" data-testid="headline-owner-estimates">
             <Compact cents={owners.base} className="font-medium text-zinc-900" /> of the lifecycle, for {plural(owners.useCases, "use case")}, is {owners.useCases === 1 ? "its owner's" : "their owners'"} manual
