@@ -4,32 +4,16 @@
  * total as chosen before → after (the figures the portfolio shows before and after), how many use
  * cases moved, and the ones that moved most, each linked to its page.
  */
-import type { Page } from "@playwright/test";
 import { chooseFile } from "./fixtures";
-import { expect, test, type Registry } from "./registry-fixtures";
-
-async function logUseCase(page: Page, registry: Registry, title: string, externalId: string, monthlyCalls: string) {
-  await page.goto(registry.path("/new"));
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("External id").fill(externalId);
-  await page.getByLabel("Core need").selectOption("retrieval");
-  await page.getByLabel("Monthly LLM calls now").fill(monthlyCalls);
-  await page.getByRole("button", { name: "Save use case" }).click();
-  await expect(page.getByTestId("lifecycle-table")).toBeVisible();
-}
-
-/** The portfolio's lifecycle total as chosen, in whole dollars (the headline's figure on hover). */
-async function portfolioTotal(page: Page, registry: Registry): Promise<string> {
-  await page.goto(`/o/${registry.org.slug}/portfolio`);
-  return (await page.getByTestId("headline-lifecycle").getAttribute("title"))!;
-}
+import { expect, test } from "./registry-fixtures";
+import { logRetrievalUseCase, portfolioTotal } from "./support/retrieval-use-case";
 
 test("finance starts a version from the actual cost per call and sees the lifecycle total move, as the portfolio then shows it", async ({ page, registry }) => {
   // Two use cases logged, a bill imported, a version that re-projects them, the portfolio read twice.
   test.setTimeout(120_000);
   await registry.signInAs("LEAD");
-  await logUseCase(page, registry, "Busy helpdesk", "UC-BUSY", "400000");
-  await logUseCase(page, registry, "Quiet helpdesk", "UC-QUIET", "10000");
+  await logRetrievalUseCase(page, registry, "Busy helpdesk", "400000", "UC-BUSY");
+  await logRetrievalUseCase(page, registry, "Quiet helpdesk", "10000", "UC-QUIET");
 
   await registry.signInAs("FINANCE");
   const before = await portfolioTotal(page, registry);

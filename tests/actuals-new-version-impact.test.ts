@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { newAssumptionVersionFromActuals } from "@/app/o/[org]/actuals/actions";
 import { assumedUnitCosts } from "@/lib/domain/actuals";
-import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { importActuals } from "@/lib/server/actuals/import";
 import { loadUnitCosts } from "@/lib/server/actuals/unit-costs";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { db } from "@/lib/server/db";
-import { loadDashboard } from "@/lib/server/portfolio/dashboard";
-import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { chunked } from "./helpers/actuals-samples";
-import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { createTestOrg } from "./helpers/factory";
+import { asChosen, createRetrievalUseCase, portfolioTotal } from "./helpers/reprojection";
 import { signInAs, signOut } from "./helpers/session";
 
 /**
@@ -19,28 +17,12 @@ import { signInAs, signOut } from "./helpers/session";
  * and records the totals in the audit log.
  */
 
-async function createUseCase(org: TestOrg, title: string, externalId: string, monthlyCalls: number) {
-  const ctx = { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" as const };
-  const { id } = await inUseCaseTransaction((tx) =>
-    writeUseCase(tx, ctx, { fields: { title, externalId, horizonYears: 1, startDate: "2027-01-01", assessment: { monthlyCalls, coreNeed: "retrieval", changeFrequency: "weekly" } } }),
-  );
-  return id;
-}
-
-async function portfolioTotal(orgId: string) {
-  const d = await loadDashboard(orgId, EMPTY_FILTER);
-  if (!("scenarioSummaries" in d)) throw new Error("no totals");
-  const chosen = d.scenarioSummaries.find((s) => s.scenario === "chosen")!;
-  return { base: chosen.lifecycle.base, costed: chosen.costed };
-}
-
-const asChosen = async (id: string) => Number((await db.useCaseRollup.findUniqueOrThrow({ where: { useCaseId: id } })).chosenBaseCents);
 
 describe("a new assumption version from the actual cost per call", () => {
   it("says what it moved: the portfolio's lifecycle total as chosen before → after, the use cases that moved most; and audits it", async () => {
     const org = await createTestOrg("actuals-impact");
-    const busy = await createUseCase(org, "Busy helpdesk", "UC-BUSY", 400_000);
-    const quiet = await createUseCase(org, "Quiet helpdesk", "UC-QUIET", 10_000);
+    const busy = await createRetrievalUseCase(org, "Busy helpdesk", 400_000, "UC-BUSY");
+    const quiet = await createRetrievalUseCase(org, "Quiet helpdesk", 10_000, "UC-QUIET");
     // A million calls of the busy one billed at three times what a bare model call is assumed to cost.
     const bare = assumedUnitCosts((await currentAssumptions(db, org.id)).set).usdPerCall.base!;
     const cost = (1_000_000 * bare * 3).toFixed(2);

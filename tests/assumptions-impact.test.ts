@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { saveAssumptions } from "@/app/o/[org]/assumptions/actions";
 import { DEFAULT_ASSUMPTIONS } from "@/lib/domain/costing";
-import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { db } from "@/lib/server/db";
-import { loadDashboard } from "@/lib/server/portfolio/dashboard";
 import { softDeleteUseCase } from "@/lib/server/use-cases/trash";
-import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
-import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { inUseCaseTransaction } from "@/lib/server/use-cases/write";
+import { createTestOrg } from "./helpers/factory";
+import { asChosen, createRetrievalUseCase, portfolioTotal } from "./helpers/reprojection";
 import { signInAs, signOut } from "./helpers/session";
 
 /**
@@ -15,30 +14,14 @@ import { signInAs, signOut } from "./helpers/session";
  * moved, and those that moved most; and records the totals in the audit log.
  */
 
-async function createUseCase(org: TestOrg, title: string, monthlyCalls: number) {
-  const ctx = { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" as const };
-  const { id } = await inUseCaseTransaction((tx) =>
-    writeUseCase(tx, ctx, { fields: { title, horizonYears: 1, startDate: "2027-01-01", assessment: { monthlyCalls, coreNeed: "retrieval", changeFrequency: "weekly" } } }),
-  );
-  return id;
-}
-
-async function portfolioTotal(orgId: string) {
-  const d = await loadDashboard(orgId, EMPTY_FILTER);
-  if (!("scenarioSummaries" in d)) throw new Error("no totals");
-  const chosen = d.scenarioSummaries.find((s) => s.scenario === "chosen")!;
-  return { base: chosen.lifecycle.base, costed: chosen.costed };
-}
-
-const asChosen = async (id: string) => Number((await db.useCaseRollup.findUniqueOrThrow({ where: { useCaseId: id } })).chosenBaseCents);
 
 describe("what a save of the assumptions moved", () => {
   it("gives the lifecycle total as chosen before → after, as the portfolio shows it, and the use cases that moved most", async () => {
     const org = await createTestOrg("assume-impact");
-    const small = await createUseCase(org, "Small bot", 10_000);
-    const large = await createUseCase(org, "Large bot", 400_000);
-    const middle = await createUseCase(org, "Middle bot", 100_000);
-    const trashed = await createUseCase(org, "Trashed bot", 900_000);
+    const small = await createRetrievalUseCase(org, "Small bot", 10_000);
+    const large = await createRetrievalUseCase(org, "Large bot", 400_000);
+    const middle = await createRetrievalUseCase(org, "Middle bot", 100_000);
+    const trashed = await createRetrievalUseCase(org, "Trashed bot", 900_000);
     await inUseCaseTransaction((tx) => softDeleteUseCase(tx, { organizationId: org.id, actorId: org.users.ADMIN.id, role: "ADMIN" }, { id: trashed }));
     const portfolioBefore = await portfolioTotal(org.id);
     const each = { small: await asChosen(small), large: await asChosen(large), middle: await asChosen(middle) };
