@@ -19,7 +19,7 @@ export default async function OutboxPage() {
   return (
     <Card
       title="Development outbox"
-      intro="No SMTP_URL is set, so mail stays here instead of going out. Newest first; this page does not exist in production."
+      intro="No SMTP_URL is set, so mail stays here instead of going out. Newest first; this page exists only on a development server or under npm start on its own embedded database, never on a real deployment."
     >
       {messages.length === 0 ? (
         <p className="text-sm text-zinc-700">No mail yet.</p>
