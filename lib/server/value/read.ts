@@ -7,6 +7,7 @@ import {
 } from "@/lib/domain/value";
 import { db, Prisma } from "../db";
 import { startYearSql } from "../use-cases/start-year";
+import { readAssessment } from "../use-cases/mapping";
 import { getStoredProjection } from "../projections";
 import { cannotServe } from "@/lib/domain/costing/feasibility";
 import { ONE_TIME } from "@/lib/domain/costing/drivers";
@@ -70,7 +71,7 @@ export async function getUseCaseValue(organizationId: string, useCaseId: string)
     at.high += l.high ?? 0;
     oneOff.set(l.approach, list);
   }
-  const learns = learnsFromFeedback(uc.assessment);
+  const learns = readAssessment(uc.assessment).learnsFromFeedback === true;
   const asChosen = uc.chosenApproach ?? uc.recommendedApproach;
   return {
     benefit,
@@ -98,10 +99,6 @@ export async function getUseCaseValue(organizationId: string, useCaseId: string)
   };
 }
 
-/** The use case has answered that it must learn from its users' interactions (its stored assessment). */
-function learnsFromFeedback(assessment: unknown): boolean {
-  return (assessment as { learnsFromFeedback?: unknown } | null)?.learnsFromFeedback === true;
-}
 
 interface ValueRow {
   businessUnit: string;
