@@ -7,8 +7,7 @@
  * Next.js, Prisma or I/O.
  */
 import type { MemberRole } from "../use-case-permissions";
-import type { CostCategory } from "../costing/categories";
-import { ONE_TIME } from "../costing/drivers";
+import { oneOffCost } from "../costing/one-off";
 import { dollars } from "../money";
 
 export const DECISION_STATES = ["PROPOSED", "SENT_BACK", "APPROVED", "BUDGET_APPROVED", "TO_REVIEW", "SUPERSEDED"] as const;
@@ -180,9 +179,7 @@ export function budgetFromProjection(
   const first = [...years].sort((a, b) => a.yearIndex - b.yearIndex)[0];
   if (!first || !first.complete) return null;
   const total = Number(first.baseCents);
-  const buildCents = lines
-    .filter((l) => l.yearIndex === first.yearIndex && ONE_TIME.has(l.category as CostCategory) && l.baseCents !== null)
-    .reduce((n, l) => n + Number(l.baseCents), 0);
+  const buildCents = oneOffCost(lines.filter((l) => l.yearIndex === first.yearIndex).map((l) => ({ category: l.category, base: l.baseCents }))).base;
   return { yearlyCents: total - buildCents, buildCents };
 }
 

@@ -10,8 +10,7 @@ import { startYearSql } from "../use-cases/start-year";
 import { readAssessment } from "../use-cases/mapping";
 import { getStoredProjection } from "../projections";
 import { cannotServe } from "@/lib/domain/costing/feasibility";
-import { ONE_TIME } from "@/lib/domain/costing/drivers";
-import type { CostCategory } from "@/lib/domain/costing/categories";
+import { oneOffCost } from "@/lib/domain/costing/one-off";
 import { keptSumsReady } from "../portfolio/cost-sums";
 import { asChosenApproach, asChosenArray, rollupWhere, useCaseWhere } from "../portfolio/filter-sql";
 import { float, int } from "../portfolio/sql-values";
@@ -62,14 +61,10 @@ export async function getUseCaseValue(organizationId: string, useCaseId: string)
   }
   // Each year's one-off cost per approach (year 1's build, curation and training), paid up front for the payback.
   const oneOff = new Map<Approach, Money3[]>();
-  for (const l of p.lines) {
-    if (l.manual || !ONE_TIME.has(l.category as CostCategory)) continue;
-    const list = oneOff.get(l.approach) ?? [];
-    const at = (list[l.yearIndex - 1] ??= { low: 0, base: 0, high: 0 });
-    at.low += l.low ?? 0;
-    at.base += l.base ?? 0;
-    at.high += l.high ?? 0;
-    oneOff.set(l.approach, list);
+  for (const approach of approaches.keys()) {
+    const lines = p.lines.filter((l) => l.approach === approach && !l.manual);
+    const years = Math.max(0, ...lines.map((l) => l.yearIndex));
+    oneOff.set(approach, Array.from({ length: years }, (_, i) => oneOffCost(lines.filter((l) => l.yearIndex === i + 1))));
   }
   const learns = readAssessment(uc.assessment).learnsFromFeedback === true;
   const asChosen = uc.chosenApproach ?? uc.recommendedApproach;
