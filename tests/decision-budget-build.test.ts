@@ -20,7 +20,7 @@ import { createUseCase } from "@/app/o/[org]/use-cases/actions";
 import { WorkflowPanel } from "@/app/o/[org]/use-cases/[id]/_decision/workflow-panel";
 import { db } from "@/lib/server/db";
 import { readQueue } from "@/lib/server/decisions/queue";
-import { approvedSpendByBusinessUnit } from "@/lib/server/value/read";
+import { approvedSpendByBusinessUnit } from "@/lib/server/value/budgets-read";
 import { dollars } from "@/lib/domain/money";
 import { FINE_TUNING_CASE, RAG_ANSWERS } from "./helpers/answers";
 import { setUpDecisionTests, type Result } from "./helpers/decisions";

@@ -19,7 +19,7 @@ import { createUseCase, deleteUseCase, recordDecision, restoreUseCase } from "@/
 import { setBudget } from "@/app/o/[org]/value/actions";
 import { WorkflowPanel } from "@/app/o/[org]/use-cases/[id]/_decision/workflow-panel";
 import { readQueue } from "@/lib/server/decisions/queue";
-import { approvedSpendByBusinessUnit, budgetOverview } from "@/lib/server/value/read";
+import { approvedSpendByBusinessUnit, budgetOverview } from "@/lib/server/value/budgets-read";
 import { approvedText } from "@/lib/domain/value";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { getUseCaseHistory } from "@/lib/server/use-cases/read";

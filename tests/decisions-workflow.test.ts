@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { createUseCase, updateUseCase } from "@/app/o/[org]/use-cases/actions";
 import { approveDecision, approveDecisionBudget, proposeDecision, sendBackDecision } from "@/app/o/[org]/decisions/actions";
-import { approvedSpendByBusinessUnit } from "@/lib/server/value/read";
+import { approvedSpendByBusinessUnit } from "@/lib/server/value/budgets-read";
 import { importUseCases } from "@/app/o/[org]/use-cases/import/actions";
 import { saveFrameworkWeights } from "@/app/o/[org]/frameworks/actions";
 import { FRAMEWORKS } from "@/lib/domain/frameworks";

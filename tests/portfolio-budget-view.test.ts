@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import PortfolioPage from "@/app/o/[org]/portfolio/page";
 import { EMPTY_FILTER } from "@/lib/domain/portfolio/filter";
 import { db } from "@/lib/server/db";
-import { budgetOverview, projectedSpendByUnit } from "@/lib/server/value/read";
+import { budgetOverview, projectedSpendByUnit } from "@/lib/server/value/budgets-read";
 import { approveBudget, approveDecision, proposeDecision } from "@/lib/server/decisions/workflow";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { setBusinessUnitBudget } from "@/lib/server/value/write";

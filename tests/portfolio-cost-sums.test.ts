@@ -16,7 +16,8 @@ import { compact, COMPACT_AFTER, costSumHooks, writeBase } from "@/lib/server/po
 import { costCells, costCellsFromRollup } from "@/lib/server/portfolio/panels/costs";
 import { useCasePanels, useCasePanelsFromRollup } from "@/lib/server/portfolio/panels/use-cases";
 import { listBusinessUnits } from "@/lib/server/use-cases/read";
-import { projectedSpendByUnit, valueInput } from "@/lib/server/value/read";
+import { valueInput } from "@/lib/server/value/read";
+import { projectedSpendByUnit } from "@/lib/server/value/budgets-read";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
 import { EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
 import { refreshRollups } from "@/lib/server/portfolio/rollup";

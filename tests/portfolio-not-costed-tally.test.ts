@@ -20,7 +20,7 @@ import { rederiveOrganization } from "@/lib/server/use-cases/derive";
 import { EDITABLE_SELECT, rowToFields } from "@/lib/server/use-cases/mapping";
 import { restoreUseCase, softDeleteUseCase } from "@/lib/server/use-cases/trash";
 import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write";
-import { budgetOverview, notCostedByUnit } from "@/lib/server/value/read";
+import { budgetOverview, notCostedByUnit } from "@/lib/server/value/budgets-read";
 import { readMigrations } from "../scripts/lib/migrate";
 import { generateUseCases } from "../scripts/bench/generate";
 import { createTestOrg, type TestOrg } from "./helpers/factory";

@@ -5,7 +5,7 @@ import { startYearSql } from "../use-cases/start-year";
 /**
  * A use case's approved budget for the year (cents, float8: exact below 2^53), or NULL: the yearly
  * budget of its decision once finance has approved it (state BUDGET_APPROVED, as the portfolio's
- * budget panel counts it, lib/server/value/read.ts). A decision proposed, approved by an
+ * budget panel counts it, lib/server/value/budgets-read.ts). A decision proposed, approved by an
  * executive only, sent back or gone to review has no approved budget. The figure is the one
  * finance approved: the projection's first year, every category, as the workflow took it when the
  * approach was proposed or approved and again after each edit while it waited for finance: its

@@ -12,7 +12,7 @@ import { DECISION_AUDIT } from "./review";
  * than the workflow's standing decision supersedes it (docs/decisions/decision-workflow.md): the
  * workflow row becomes SUPERSEDED, naming who recorded the direct decision, when and which
  * approach, so its yearly budget is no longer approved spend (only BUDGET_APPROVED counts: the
- * budget panel, lib/server/value/read.ts, and the early warnings, lib/server/actuals/read.ts),
+ * budget panel, lib/server/value/budgets-read.ts, and the early warnings, lib/server/actuals/read.ts),
  * nor awaits finance, nor is to review. One audit event on the use case, and whoever took the
  * workflow's steps is told; all in the caller's transaction, after the use case's row is locked by
  * its update. Recording the same approach leaves the workflow as it stands; a proposal still

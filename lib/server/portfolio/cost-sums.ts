@@ -14,7 +14,7 @@ import { scopedQueryRaw } from "../rls";
  * ("PortfolioUseCaseSum") and tallies ("PortfolioTally": risk flags, missing figures, costed use
  * cases per unit, not-costed use cases per year and unit) are kept by the same triggers, valid
  * under the same marker, and rewritten by the same two statements below (./panels/use-cases.ts and
- * ../value/read.ts read them).
+ * ../value/read.ts and ../value/budgets-read.ts read them).
  */
 
 /** The five arrays' keys, as in ./panels/costs.ts; per key: low, base and high sums, years with a base, use cases. */

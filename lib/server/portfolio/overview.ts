@@ -4,7 +4,8 @@ import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { loadPortfolioActuals, type PortfolioActuals } from "../actuals/portfolio";
 import { listBusinessUnits } from "../use-cases/read";
 import { readOnReplica } from "../replica";
-import { budgetOverview, portfolioValue } from "../value/read";
+import { portfolioValue } from "../value/read";
+import { budgetOverview } from "../value/budgets-read";
 import { cacheBuildId, cached } from "./cache";
 import { loadDashboard, TotalsBeyondExactError } from "./dashboard";
 

@@ -8,7 +8,7 @@ import { STATUS_LABELS } from "@/lib/domain/use-case";
 import { EXPORT_ROLES } from "@/lib/server/export/roles";
 import { guardPage } from "@/lib/server/page-guard";
 import { listMembers } from "@/lib/server/use-cases/read";
-import { notCostedAsChosen } from "@/lib/server/value/read";
+import { notCostedAsChosen } from "@/lib/server/value/budgets-read";
 import { ExportLinks } from "./export-links";
 import { GOVERNANCE_LABELS, governanceValueLabel } from "@/lib/domain/governance";
 import { NOT_RECORDED } from "@/lib/domain/portfolio/filter";

@@ -11,7 +11,7 @@ import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { ActualsPanel } from "./_components/actuals-panel";
 import { listMembers } from "@/lib/server/use-cases/read";
 import { askedBudgetYear, budgetYearChoices, budgetYearReason, parseBudgetYear } from "@/lib/domain/value";
-import { budgetYears } from "@/lib/server/value/read";
+import { budgetYears } from "@/lib/server/value/budgets-read";
 import { BudgetPanel } from "./_components/budget-panel";
 import { PortfolioValuePanel } from "./_components/value-panel";
 import { Coverage } from "./_components/coverage";

@@ -6,7 +6,8 @@ import { exactDollars, unitPriceOfCents } from "@/lib/domain/money";
 import { budgetYearChoices, DEFAULT_HOURLY_RATE_CENTS, parseBudgetYear } from "@/lib/domain/value";
 import { guardPage } from "@/lib/server/page-guard";
 import { listBusinessUnits } from "@/lib/server/use-cases/read";
-import { budgetsOf, budgetYears, valueRate } from "@/lib/server/value/read";
+import { valueRate } from "@/lib/server/value/read";
+import { budgetsOf, budgetYears } from "@/lib/server/value/budgets-read";
 import { BudgetForm, RateForm } from "./value-forms";
 
 export const metadata: Metadata = { title: "Value and budgets" };
