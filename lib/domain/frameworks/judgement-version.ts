@@ -1,0 +1,65 @@
+/**
+ * The version of the judgement on top of the frameworks' rules: evidence levels, the default start,
+ * the consensus's words, the risk flags. Stored with every score; start-up re-scores the use cases
+ * whose score came from another (lib/server/rescore.ts), as it does for framework versions.
+ * 2.0: evidence levels, the default start, flags of version 2 (with the frameworks' 2.0.0).
+ * 2.1: the default start and the cost panel agree on what prompting can serve; a tie on votes is
+ *      said; FT_THOUGH_PROMPTING_MEETS_BAR and PROMPTING_WITHOUT_ITS_KNOWLEDGE; the staleness flag
+ *      follows the cost panel's rule.
+ * 2.2: a provisional lean to training says when a prompted base model already meets the bar; the
+ *      default start is RAG, not prompting, where a prompted base model was tried and falls short;
+ *      PROMPTING_BELOW_BAR.
+ * 2.3: the recommendation is held to what can serve the use case (./serves.ts, the cost panel's
+ *      rules): where the frameworks' pick misses the acceptable lag or is prompting that never sees
+ *      the use case's knowledge or was found short of the bar, the recommendation is the next
+ *      approach they pick that can, else the seeds' default start. FT_WITHOUT_RETRAINING_BUDGET is
+ *      not raised where the knowledge is static (no retraining is planned).
+ * 2.4: one hold for the first pick and the fallback (never a trained model on a provisional score
+ *      whose prerequisites are unknown; no lean to an approach that misses the lag); waits said
+ *      "up to N days" rounded up; a tie after a hold is said; knowledge "changes in real time"; a
+ *      lean whose named answers lead elsewhere says where (then "Fine-tuning leans, but if …, the
+ *      recommendation would be Hybrid").
+ * 2.5: fine-tuning on fast-changing knowledge within the acceptable lag says what keeping within
+ *      it takes (the retrainings a year, the longest wait), so the flag does not read as
+ *      contradicting the recommendation; the recommendations are 2.4's.
+ * 2.6: the words only, so stored scores say them: a lean reads "The frameworks lean to
+ *      Fine-tuning, which would be recommended once …" (it read "Fine-tuning leans if …"), and a
+ *      tie broken on fit says what its figures are (the voting frameworks' scores, summed); the
+ *      recommendations are 2.5's.
+ * 2.7: never a trained model where a prerequisite is known to be missing (fewer labeled examples
+ *      than ENOUGH_LABELS; no retraining budget for knowledge that changes), whatever the evidence:
+ *      the recommendation is the next approach the frameworks pick that can serve and trains no
+ *      model, else the default start (the default start while others are unknown, as in 2.4),
+ *      with "The frameworks lean to Hybrid, which would be
+ *      recommended once there is budget and engineering for retraining (the assessment says there
+ *      is none)"; a lean to training names sensitive data that must stay out of it.
+ * 2.8: a prompted base model that already meets the bar is a third prerequisite known to be
+ *      missing (002 checks it before any training): no fine-tuning or hybrid is recommended over
+ *      it, where 2.7 recommended one and raised FT_THOUGH_PROMPTING_MEETS_BAR against itself; a
+ *      hold says "the sources' default starting approach", not "the seeds' default start".
+ * 2.9: LEARNING_WITHOUT_FEEDBACK_LOOP: where the use case must learn from its users and the
+ *      approach in play is an agent or a structured pipeline (which the capability rule leaves
+ *      able), the flag says neither learns unless a feedback loop is built in; the
+ *      recommendations are 2.8's.
+ * 2.10: TIME_TO_VALUE_PAST_DEADLINE: where the approach in play typically takes longer to first
+ *      serve its users (the cost assumptions' time to value, base: 000's "days" for RAG, "eight
+ *      weeks" for fine-tuning and the hybrid) than the weeks until it must be in production, and
+ *      "what would change it" offers no deadline the approach it leads to would miss; RAG alone
+ *      cannot serve a use case that needs a format, style or voice a prompted base model was tried
+ *      on and fell short of (./capabilities.ts; 001, 003), so it is never the cheapest that serves
+ *      or a saving there, and where nothing else serves without training a model the answers do
+ *      not yet justify, there is no recommendation (the lean says what would bring one); "Start
+ *      with RAG" (2.1.0) and "Behaviour versus knowledge" (2.1.0) never vote or score prompting
+ *      where a prompted base model was tried and falls short, and 002's thin-data rule only warns
+ *      against fine-tuning, as its sentence does.
+ * 2.11: "what would change it" ranks and words the unanswered questions by the recommendation the
+ *      page would show, after the evidence rules, not by the frameworks' vote before them: a
+ *      question is said to change the recommendation only where an answer to it would; where only
+ *      the vote would move, it says so and what holds the recommendation ("the frameworks would
+ *      lean to Hybrid or RAG, but the recommendation stays RAG while … are unanswered", "… because
+ *      a prompted base model already meets the bar"). Where the knowledge never changes, the
+ *      acceptable lag does not apply (./evidence.ts, questionApplies): it is not asked for nor
+ *      offered as a change, and a case missing only the lag is assessed, not provisional; the
+ *      recommendations are 2.10's.
+ */
+export const JUDGEMENT_VERSION = "2.11";
