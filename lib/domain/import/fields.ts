@@ -100,6 +100,18 @@ function answerField(key: AnswerKey): ImportField {
 
 const horizon = boundsOf(useCaseFieldsSchema.shape.horizonYears.unwrap());
 
+/**
+ * What a number cell must hold, in words for a refusal: "a whole number from 0 to 10,000,000,000
+ * (e.g. 1000000)". Bounds from the same schemas as the field's format.
+ */
+export function numberExpected(key: ImportFieldKey): string {
+  const field = IMPORT_FIELD_BY_KEY[key];
+  const b = key === "horizonYears" ? horizon : isAnswerKey(key) ? boundsOf(assessmentSchema.shape[key].unwrap()) : { minValue: null, maxValue: null };
+  const range = b.minValue !== null && b.maxValue !== null ? ` from ${fmt(b.minValue)} to ${fmt(b.maxValue)}` : "";
+  const sign = key === "yearlyGrowthPct" ? ", with or without a % sign" : "";
+  return `${field.kind === "integer" ? "a whole number" : "a number"}${range}${sign} (e.g. ${field.example || "10"})`;
+}
+
 const BASE_FIELDS: Record<BaseFieldKey, ImportField> = {
   title: {
     key: "title",

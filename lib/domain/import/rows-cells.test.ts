@@ -8,6 +8,7 @@ import type { UseCaseFields } from "../use-case";
 import type { ImportMapping } from "./mapping";
 import { prepareRows } from "./prepare";
 import { buildFields, columnPlan } from "./rows";
+import { buildReport, fileRowsOf } from "./report";
 
 const HEADERS = ["Name", "Citations", "Status", "Start", "Growth", "Monthly calls", "Notes"];
 const MAPPING: ImportMapping = {
@@ -30,7 +31,27 @@ describe("each kind of cell", () => {
   it("only the growth rate may carry a % sign; any other number with one is refused, quoting the cell", () => {
     expect(read(["A", "", "", "", "12.5 %", "", ""]).values.yearlyGrowthPct).toBe(12.5);
     const c = read(["A", "", "", "", "", "50000%", ""]);
-    expect(c.errors).toEqual([{ row: 2, field: "monthlyCalls", column: "Monthly calls", message: "“50000%” is not a number." }]);
+    expect(c.errors).toEqual([{ row: 2, field: "monthlyCalls", column: "Monthly calls", message: "“50000%” is not a number: write a whole number from 0 to 10,000,000,000 (e.g. 1000000)." }]);
+  });
+  it("a number it cannot read is refused quoting the cell and saying what to write, as the check lists the row", () => {
+    const rows = [read(["Helpdesk", "", "", "", "about 20%ish", "about 2k", ""])];
+    const report = buildReport({ actions: new Map(), rows: 1, errors: rows.flatMap((r) => r.errors), warnings: [], fileRows: fileRowsOf(rows) });
+    expect(report.outcomes).toEqual([
+      {
+        row: 2,
+        outcome: "refused",
+        title: "Helpdesk",
+        reasons: [
+          "Monthly calls: “about 2k” is not a number: write a whole number from 0 to 10,000,000,000 (e.g. 1000000).",
+          "Growth: “about 20%ish” is not a number: write a number from -90 to 1,000, with or without a % sign (e.g. 20).",
+        ],
+      },
+    ]);
+  });
+  it("a long cell is cut at 40 whole characters and marked “…”; markup and control characters are quoted as text", () => {
+    const long = "🚀".repeat(39) + "🚀🚀 a lot";
+    expect(read(["A", "", "", "", "", long, ""]).errors[0]!.message).toBe(`“${"🚀".repeat(40)}…” is not a number: write a whole number from 0 to 10,000,000,000 (e.g. 1000000).`);
+    expect(read(["A", "", "", "", "", "<b>2k</b>\u0092", ""]).errors[0]!.message).toMatch(/^“<b>2k<\/b>\[U\+0092\]” is not a number: /);
   });
   it("a decimal comma is refused with how to write it, never read as thousands; commas that separate thousands are read", () => {
     const c = read(["A", "", "", "", "2,5", "1,000", ""]);
@@ -64,7 +85,7 @@ describe("each kind of cell", () => {
     for (const cell of ["0.15%", "1", "15", "0", "-5"]) expect(read(["A", "", "", "", cell, "", ""]).warnings, cell).toEqual([]);
   });
   it("the % sign is read only at the end of the growth rate", () => {
-    for (const cell of ["1%5", "12%abc"]) expect(read(["A", "", "", "", cell, "", ""]).errors, cell).toEqual([expect.objectContaining({ field: "yearlyGrowthPct", message: `“${cell}” is not a number.` })]);
+    for (const cell of ["1%5", "12%abc"]) expect(read(["A", "", "", "", cell, "", ""]).errors, cell).toEqual([expect.objectContaining({ field: "yearlyGrowthPct", message: `“${cell}” is not a number: write a number from -90 to 1,000, with or without a % sign (e.g. 20).` })]);
   });
   it("a start date keeps how precise it was: a day, a month, a year", () => {
     expect(read(["A", "", "", "2027-03-15", "", "", ""])).toMatchObject({ values: { startDate: "2027-03-15" }, startDatePrecision: "DAY" });

@@ -67,10 +67,10 @@ describe("a row read through that plan", () => {
       "This row has 3 more cells than the header has columns; they are ignored. A comma inside an unquoted cell does this.",
     ]);
   });
-  it("a number it cannot read, in the cell's own words (cut at 40 characters)", () => {
+  it("a number it cannot read, in the cell's own words (cut at 40 characters, and said so)", () => {
     const long = "about fifteen percent a year, give or take a bit";
     const c = prepareRows(HEADERS, [row(6, ["EPA", "2", "T", "", long, "", "", ""])], MAPPING).converted[0]!;
-    expect(c.errors).toEqual([{ row: 6, field: "yearlyGrowthPct", column: "Growth", message: `“${long.slice(0, 40)}” is not a number.` }]);
+    expect(c.errors).toEqual([{ row: 6, field: "yearlyGrowthPct", column: "Growth", message: `“${long.slice(0, 40)}…” is not a number: write a number from -90 to 1,000, with or without a % sign (e.g. 20).` }]);
   });
   it("describes a garbled cell and how it would read repaired", () => {
     expect(faultWarning(9, "title", "Name", "FBIâ€™s", "FBI’s", "mojibake").message).toBe("The text looks garbled by a wrong decoding upstream (mojibake): “FBIâ€™s” would read “FBI’s” repaired. Choose “Repair text” to fix every such cell.");

@@ -45,7 +45,7 @@ describe("a row to a use case's fields", () => {
     ["horizonYears", "12", "At most 10 years"],
     ["horizonYears", "2.5", "Whole years"],
     ["maxLagDays", "-1", "Cannot be negative"],
-    ["maxLagDays", "three", "“three” is not a number."],
+    ["maxLagDays", "three", "“three” is not a number: write a whole number from 0 to 3,650 (e.g. 3)."],
     ["startDate", "next spring", "“next spring” is not a date we can read: write it as YYYY-MM-DD (e.g. 2027-03-01)."],
     ["startDate", "05/03/2027", "“05/03/2027” could be day first or month first: choose how the file writes dates (under Dates)."],
     ["startDate", "31/02/2027", "Not a real date: check the day and the month"],

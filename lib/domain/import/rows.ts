@@ -14,7 +14,7 @@ import { parseNumberInput } from "../use-case-form";
 import type { ColumnMap } from "./columns";
 import type { CsvRow } from "./csv";
 import { parseDateCell, type DatePrecision } from "./dates";
-import { IMPORT_FIELD_BY_KEY, IMPORT_FIELD_KEYS, isAnswerKey, type ImportFieldKey } from "./fields";
+import { IMPORT_FIELD_BY_KEY, IMPORT_FIELD_KEYS, isAnswerKey, numberExpected, type ImportFieldKey } from "./fields";
 import type { ImportMapping } from "./mapping";
 import { ID_SEPARATOR } from "./mapping";
 import { REFUSED_REASON_COLUMN } from "./refused";
@@ -100,6 +100,22 @@ const NUMBER_NOT_KNOWN: ReadonlySet<string> = new Set(["n/a", "na", "n.a.", "not
 /** A whole number written with dots between groups of three digits ("12.000", "1.000.000"); group 1 is set when there is one dot only (so it could also be decimals). */
 const DOT_THOUSANDS = /^[-+]?[1-9]\d{0,2}(?:(\.\d{3})|(?:\.\d{3}){2,})$/;
 
+const SHOWN_CELL = 40;
+/**
+ * A cell as a refusal quotes it: trimmed, cut at 40 characters (whole characters, never half an
+ * emoji) with "…" when longer, invisible control characters named. Plain text: the page shows it
+ * as text and the refused-rows download neutralises it (refused.ts).
+ */
+export function quotedCell(raw: string): string {
+  const chars = Array.from(raw.trim());
+  return `“${showControls(chars.slice(0, SHOWN_CELL).join(""))}${chars.length > SHOWN_CELL ? "…" : ""}”`;
+}
+
+/** The refusal of a number cell that holds no number we read: the cell in its own words, and what to write instead. */
+export function notANumberMessage(key: ImportFieldKey, raw: string): string {
+  return `${quotedCell(raw)} is not a number: write ${numberExpected(key)}.`;
+}
+
 function convertCell(key: ImportFieldKey, raw: string, mapping: ImportMapping): { value?: string | number | boolean; error?: string; precision?: DatePrecision } {
   const field = IMPORT_FIELD_BY_KEY[key];
   switch (field.kind) {
@@ -141,10 +157,9 @@ function convertCell(key: ImportFieldKey, raw: string, mapping: ImportMapping): 
       const n = parseNumberInput(s);
       if (n === undefined) return {};
       if (Number.isNaN(n)) {
-        const shown = raw.trim().slice(0, 40);
         // A decimal comma, as a semicolon-separated file writes it: say how to write it, never read it as thousands.
         const decimalComma = DECIMAL_COMMA.test(s.trim());
-        return { error: decimalComma ? `“${shown}” is not a number we read: write decimals with a point (${s.trim().replace(",", ".")}); a comma only separates thousands (1,000).` : `“${shown}” is not a number.` };
+        return { error: decimalComma ? `${quotedCell(raw)} is not a number we read: write decimals with a point (${s.trim().replace(",", ".")}); a comma only separates thousands (1,000).` : notANumberMessage(key, raw) };
       }
       return { value: n };
     }
