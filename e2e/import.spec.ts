@@ -1,7 +1,8 @@
 /**
  * Journey: a lead imports an inventory. A file with a bad row is checked and refused row by row
  * (nothing saved); the corrected file (Windows-1252, a foreign column name, a multi-line cell)
- * is mapped, checked and imported, and its use cases appear in the list.
+ * is mapped, checked and imported, and its use cases appear in the list. A hand-kept file whose
+ * one idea's volume dwarfs the rest is warned about at the check, and imports all the same.
  */
 import { expect, test, chooseFile } from "./fixtures";
 
@@ -13,6 +14,7 @@ function windows1252(text: string): Buffer {
 }
 
 test("a lead sees per-row errors before anything is saved, then imports a corrected file", async ({ page, auth }) => {
+  test.setTimeout(120_000);
   const org = await auth.makeOrg({ roles: ["ADMIN", "LEAD"] });
   const lead = org.users.LEAD!;
   await auth.signIn(page, lead, { from: org.path("use-cases") });
@@ -88,6 +90,30 @@ test("a lead sees per-row errors before anything is saved, then imports a correc
   await expect(warning).toContainText("“Claims triage” (already in the registry)");
   const [triage] = await auth.query<{ id: string }>(`SELECT id FROM "UseCase" WHERE "organizationId" = $1 AND "externalId" = 'CL-1'`, [org.id]);
   await expect(warning.getByRole("link", { name: /Open “Claims triage”/ })).toHaveAttribute("href", org.path(`use-cases/${triage!.id}`));
+
+  // 5. a hand-kept file whose one thinly answered idea has a volume that dwarfs the rest: warned about at the check, not refused
+  await page.goto(org.path("use-cases/import"));
+  const volumes = [
+    "Project,Dept.,Requests/month,Growth %",
+    "Policy search,Legal,12000,20%",
+    "Email drafting,Sales,8000,10%",
+    "Meeting notes,Operations,15000,15%",
+    `Chat over everything,Operations,"2,000,000",200%`,
+  ].join("\r\n");
+  await chooseFile(page.getByLabel("CSV file", { exact: true }), { name: "volumes.csv", mimeType: "text/csv", buffer: Buffer.from(volumes) });
+  await expect(page.getByLabel("Field for the column “Dept.”")).toHaveValue("businessUnit");
+  await expect(page.getByLabel("Field for the column “Requests/month”")).toHaveValue("monthlyCalls");
+  await expect(page.getByLabel("Field for the column “Growth %”")).toHaveValue("yearlyGrowthPct");
+  await page.getByRole("button", { name: "Check 4 rows" }).click();
+  await expect(page.getByText("No errors")).toBeVisible();
+  const outlier = page.getByTestId("import-warnings").getByRole("row", { name: /Row 5/ });
+  await expect(outlier).toContainText("Requests/month");
+  await expect(outlier).toContainText(
+    "“Chat over everything”: 2,000,000 calls a month growing 200% a year come to 2.9 billion calls over its 5 years, 2,710 times the median of this file's other rows and the registry's use cases (1.1 million; above 10 times, a row is flagged). Its projected costs would weigh far more than any other's: check its “Requests/month” and “Growth %” before importing.",
+  );
+  await expect(page.getByTestId("import-warnings").getByRole("row")).toHaveCount(2);
+  await page.getByRole("button", { name: "Import 4 use cases" }).click();
+  await expect(page.getByTestId("import-done")).toContainText("4 use cases added, 0 updated, 0 unchanged,");
 });
 
 test("finance cannot open the import", async ({ page, auth }) => {

@@ -12,6 +12,7 @@ import {
   describeEncoding,
   encodingWarnings,
   fileRowsOf,
+  fileVolumeOutliers,
   IMPORT_FIELD_KEYS,
   parseCsv,
   prepareRows,
@@ -23,6 +24,7 @@ import {
   type RowIssue,
   type RowMatch,
   type RowAction,
+  type RowVolume,
 } from "@/lib/domain/import";
 
 /** The template's header row. */
@@ -73,8 +75,10 @@ export async function checkLikeTheBrowser(orgSlug: string, bytes: Uint8Array, ma
   const notes: string[] = [...cross.notes];
   let chunks = 0;
   const claimed = new Map<string, RowMatch>();
+  const volumes: RowVolume[] = [];
+  let registry: [string, number][] = [];
   for (const chunk of chunkRows(parsed.rows)) {
-    const res = await checkImportRows(orgSlug, { headers: parsed.headers, rows: chunk, mapping });
+    const res = await checkImportRows(orgSlug, { headers: parsed.headers, rows: chunk, mapping, ...(chunks === 0 ? { registry: true } : {}) });
     chunks++;
     if (!res.ok) return { report: buildReport({ actions, rows: 0, errors, warnings, problems: [res.message] }), chunks, failed: res };
     for (const [row, action] of res.data.actions) actions.set(row, action);
@@ -82,7 +86,10 @@ export async function checkLikeTheBrowser(orgSlug: string, bytes: Uint8Array, ma
     errors.push(...res.data.errors, ...claimAcrossChunks(claimed, res.data.matches));
     warnings.push(...res.data.warnings);
     notes.push(...res.data.notes);
+    volumes.push(...res.data.volumes);
+    if (res.data.registry) registry = res.data.registry;
   }
+  warnings.push(...fileVolumeOutliers(volumes, registry, claimed, errors, plan));
   const fileRows = fileRowsOf(converted);
   return { report: buildReport({ actions, changes, rows: parsed.rows.length, errors, warnings, notes, problems: parsed.problems, encoding, encodingNote, fileRows }), chunks };
 }

@@ -206,3 +206,36 @@ describe("encodings and garbled text", () => {
     expect(m1).toMatchObject({ title: "FBI’s face matching", description: "The agency’s tool" });
   });
 });
+
+describe("a row whose volume dwarfs the rest", () => {
+  it("is warned about at the check, against the file's other rows and the registry's use cases, and the import goes ahead", async () => {
+    const org = await createTestOrg("outlier");
+    signInAs(org.users.EXECUTIVE.id);
+    const usual = { monthlyCalls: "10000", yearlyGrowthPct: "20" };
+    const REGISTRY = csv([
+      H,
+      tRow({ title: "Support assistant", externalId: "V-1", ...usual }),
+      tRow({ title: "Contract reviewer", externalId: "V-2", ...usual }),
+      tRow({ title: "Invoice extractor", externalId: "V-3", ...usual }),
+    ]);
+    expect(await commit(org, REGISTRY, templateMapping())).toMatchObject({ committed: true, created: 3 });
+
+    // Three rows: alone, the file would give row 4 too few others to compare with; the registry's use cases count.
+    const FILE = csv([
+      H,
+      tRow({ title: "Support assistant", externalId: "V-1", monthlyCalls: "12000", yearlyGrowthPct: "20" }),
+      tRow({ title: "Claims helper", externalId: "V-4", ...usual }),
+      tRow({ title: "Chat over everything", externalId: "V-5", monthlyCalls: "2,000,000", yearlyGrowthPct: "200%" }),
+    ]);
+    const { report } = await checkLikeTheBrowser(org.slug, enc(FILE), templateMapping());
+    expect(report.counts).toMatchObject({ rows: 3, create: 2, update: 1, errorRows: 0 });
+    const volume = report.warnings.filter((w) => w.field === "monthlyCalls");
+    expect(volume).toEqual([expect.objectContaining({ row: 4, field: "monthlyCalls" })]);
+    // Compared with V-2 and V-3 (the registry; V-1 is updated by row 2) and rows 2 and 3: three at 892,992 calls over 5 years, row 2 a little above.
+    expect(volume[0]!.message).toMatch(
+      /^“Chat over everything”: 2,000,000 calls a month growing 200% a year come to 2\.9 billion calls over its 5 years, 3,252 times the median of this file's other rows and the registry's use cases \(892,992; above 10 times, a row is flagged\)\. Its projected costs would weigh far more than any other's: check its “.+” and “.+” before importing\.$/,
+    );
+    // A warning, never a refusal: the file imports whole.
+    expect(await commit(org, FILE, templateMapping())).toMatchObject({ committed: true, created: 2, updated: 1 });
+  });
+});

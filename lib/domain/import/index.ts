@@ -11,6 +11,7 @@ export * from "./encoding";
 export * from "./fields";
 export * from "./limits";
 export * from "./mapping";
+export * from "./outliers";
 export * from "./prepare";
 export * from "./refused";
 export * from "./report";

@@ -9,6 +9,7 @@ import type { CsvEncoding } from "./encoding";
 import { MAX_LISTED_ISSUES } from "./limits";
 import { fieldLabel, formatFieldValue } from "../use-case-changes";
 import { IMPORT_FIELD_BY_KEY, IMPORT_FIELD_KEYS, isAnswerKey, type ImportFieldKey } from "./fields";
+import type { RowVolume } from "./outliers";
 import type { ConvertedRow, RowIssue } from "./rows";
 
 export type RowAction = "create" | "update" | "unchanged";
@@ -294,6 +295,13 @@ export interface RowsCheck {
   notes: string[];
   /** The rows that would update a use case of the registry (the first row per use case), for claimAcrossChunks. */
   matches: RowMatch[];
+  /** The volume of each row that would be written and gives its monthly calls, for volumeOutliers across the file. */
+  volumes: RowVolume[];
+  /**
+   * When asked (the first chunk): the calls over the horizon (callsOverHorizon) of each of the
+   * organization's use cases that gives its monthly calls, by id, for volumeOutliers.
+   */
+  registry?: [useCaseId: string, calls: number][];
 }
 
 /**

@@ -114,7 +114,7 @@ export async function planRows(
   /** Use case id → the row that already updates it (one row per use case). */
   const claimed = new Map<string, RowMatch>();
 
-  const out: RowsPlan = { actions: [], changes: [], errors: [], warnings: [], notes: [], matches: [], planned: [] };
+  const out: RowsPlan = { actions: [], changes: [], errors: [], warnings: [], notes: [], matches: [], volumes: [], planned: [] };
   const issue = (c: ConvertedRow, field: RowIssue["field"], message: string): RowIssue => ({ row: c.row, field, column: field ? (plan[field]?.header ?? null) : null, message });
 
   for (const c of converted) {
@@ -180,6 +180,8 @@ export async function planRows(
     }
     out.actions.push([c.row, action]);
     out.planned.push({ row: c.row, action, fields, existing, changes });
+    const { monthlyCalls, yearlyGrowthPct } = fields.assessment;
+    if (monthlyCalls !== undefined) out.volumes.push({ row: c.row, title: fields.title, monthlyCalls, yearlyGrowthPct: yearlyGrowthPct ?? null, horizonYears: fields.horizonYears });
   }
 
   if (options.closeTitles && out.planned.length) {

@@ -2,6 +2,7 @@ import "server-only";
 import { reviewDecisions } from "../decisions/review";
 import {
   buildReport,
+  callsOverHorizon,
   crossRowChecks,
   decodeCsvBytes,
   ENCODING_LABELS,
@@ -28,6 +29,7 @@ import { newId, writePlannedRows } from "./bulk-write";
 import { timed, timedSync, type ImportPhases } from "./phases";
 import { planRows, type ImportActor } from "./plan";
 import { quotaMessage } from "./quota";
+import { readAssessment } from "../use-cases/mapping";
 
 /**
  * The import's two server steps.
@@ -47,18 +49,43 @@ function assertMayImport(actor: ImportActor): void {
   if (!(IMPORT_ROLES as readonly string[]).includes(actor.role)) throw new ForbiddenError("Your role does not allow importing use cases.");
 }
 
-export async function checkRows(actor: ImportActor, input: { headers: string[]; rows: CsvRow[]; mapping: ImportMapping }): Promise<RowsCheck> {
+/**
+ * `registry`: also return the calls over the horizon of the organization's use cases (not retired,
+ * not in the trash) that give their monthly calls, which the browser compares the file's rows
+ * with (volumeOutliers); asked with the first chunk only.
+ */
+export async function checkRows(actor: ImportActor, input: { headers: string[]; rows: CsvRow[]; mapping: ImportMapping; registry?: boolean }): Promise<RowsCheck> {
   assertMayImport(actor);
   const { plan, converted } = prepareRows(input.headers, input.rows, input.mapping);
   // Read-only: runs as the organization-scoped database role (lib/server/rls.ts).
-  const planned = await db.$transaction(
+  const { planned, registry } = await db.$transaction(
     async (tx) => {
       await withOrganizationScope(tx, actor.organizationId);
-      return planRows(tx, actor, converted, plan, { closeTitles: true });
+      const planned = await planRows(tx, actor, converted, plan, { closeTitles: true });
+      if (!input.registry) return { planned, registry: undefined };
+      const stored = await tx.useCase.findMany({
+        where: { organizationId: actor.organizationId, deletedAt: null, status: { not: "RETIRED" } },
+        select: { id: true, assessment: true, horizonYears: true },
+      });
+      const registry: [string, number][] = [];
+      for (const s of stored) {
+        const a = readAssessment(s.assessment);
+        if (a.monthlyCalls !== undefined) registry.push([s.id, callsOverHorizon({ monthlyCalls: a.monthlyCalls, yearlyGrowthPct: a.yearlyGrowthPct ?? null, horizonYears: s.horizonYears })]);
+      }
+      return { planned, registry };
     },
     { maxWait: 30_000, timeout: 60_000 },
   );
-  return { actions: planned.actions, changes: planned.changes, errors: planned.errors, warnings: planned.warnings, notes: planned.notes, matches: planned.matches };
+  return {
+    actions: planned.actions,
+    changes: planned.changes,
+    errors: planned.errors,
+    warnings: planned.warnings,
+    notes: planned.notes,
+    matches: planned.matches,
+    volumes: planned.volumes,
+    ...(registry ? { registry } : {}),
+  };
 }
 
 export type ImportOutcome =

@@ -40,9 +40,11 @@ export const checkImportRows = orgAction({
       headers: z.array(z.string().max(MAX_HEADER_LENGTH)).min(1).max(MAX_COLUMNS),
       rows: rowsInput,
       mapping: importMappingSchema,
+      /** Also return the registry's volumes (the first chunk asks), for the warning on a row that dwarfs the rest. */
+      registry: z.boolean().optional(),
     })
     .strict(),
-  handler: async (ctx, input) => checkRows(actorOf(ctx), { headers: input.headers, rows: input.rows, mapping: input.mapping as ImportMapping }),
+  handler: async (ctx, input) => checkRows(actorOf(ctx), { headers: input.headers, rows: input.rows, mapping: input.mapping as ImportMapping, registry: input.registry }),
 });
 
 /**

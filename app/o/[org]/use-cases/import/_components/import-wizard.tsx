@@ -30,6 +30,7 @@ import {
   describeEncoding,
   encodingWarnings,
   fileRowsOf,
+  fileVolumeOutliers,
   type FieldChange,
   suggestColumns,
   TOO_LARGE_MESSAGE,
@@ -42,6 +43,7 @@ import {
   type RowAction,
   type RowIssue,
   type RowMatch,
+  type RowVolume,
   type ValueMap,
 } from "@/lib/domain/import";
 import type { SavedMapping } from "@/lib/server/import/mappings";
@@ -201,8 +203,12 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
     let done = 0;
     // Use case → the first row that updates it, across chunks (the import plans the whole file at once).
     const claimed = new Map<string, RowMatch>();
+    // Each row's volume, and the registry's (asked with the first chunk), for the warning on a row that dwarfs the rest.
+    const volumes: RowVolume[] = [];
+    let registry: [string, number][] = [];
     for (const chunk of chunkRows(sent)) {
-      const res = await call(() => checkImportRows(props.orgSlug, { headers, rows: chunk, mapping }));
+      const first = done === 0;
+      const res = await call(() => checkImportRows(props.orgSlug, { headers, rows: chunk, mapping, ...(first ? { registry: true } : {}) }));
       if (!res.ok) {
         setActionError(res.message);
         setStage({ step: "map" });
@@ -213,9 +219,12 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
       errors.push(...res.data.errors, ...claimAcrossChunks(claimed, res.data.matches));
       warnings.push(...res.data.warnings);
       notes.push(...res.data.notes);
+      volumes.push(...res.data.volumes);
+      if (res.data.registry) registry = res.data.registry;
       done += chunk.length;
       setStage({ step: "checking", done, total: rows.length });
     }
+    warnings.push(...fileVolumeOutliers(volumes, registry, claimed, errors, plan));
     const fileRows = fileRowsOf(converted);
     setStage({ step: "report", report: buildReport({ actions, changes, rows: rows.length, errors, warnings, notes, encoding: loaded.encoding, encodingNote: loaded.encodingNote, fileRows }) });
   }
