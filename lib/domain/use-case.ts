@@ -32,6 +32,13 @@ export const STATUS_LABELS: Record<Status, string> = {
   UNKNOWN: "Unknown",
 };
 
+/**
+ * The longest lifecycle a use case is costed over, in years (its horizon is 1 to this). Derivation
+ * projects at most this many years (costing/retired.ts), so the portfolio's statements that expand
+ * each use case's stored years can count on it (lib/server/portfolio/panels/costs.ts).
+ */
+export const MAX_HORIZON_YEARS = 10;
+
 export const LIMITS = {
   title: 200,
   description: 5000,
@@ -80,7 +87,7 @@ export const useCaseFieldsSchema = z
     status: z.enum(STATUSES).default("IDEA"),
     startDate: isoDate.nullable().default(null),
     startDatePrecision: z.enum(DATE_PRECISIONS).default("DAY"),
-    horizonYears: z.number().int("Whole years").min(1, "At least 1 year").max(10, "At most 10 years").default(5),
+    horizonYears: z.number().int("Whole years").min(1, "At least 1 year").max(MAX_HORIZON_YEARS, `At most ${MAX_HORIZON_YEARS} years`).default(5),
     assessment: assessmentSchema.default({}),
     manualEstimate: manualEstimateSchema.nullable().default(null),
     externalId: trimmed(LIMITS.externalId, "External id").min(1).nullable().default(null),

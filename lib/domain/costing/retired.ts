@@ -5,6 +5,7 @@
  * year, and its lifecycle is the sum of those years. Nothing is projected for a use case retired
  * before its first year.
  */
+import { MAX_HORIZON_YEARS } from "../use-case";
 
 /**
  * How many years of its horizon a use case is projected for: all of them, or, retired in
@@ -16,12 +17,13 @@ export function yearsProjected(horizonYears: number, startYear: number, retiredY
 }
 
 /**
- * The years a use case's projection covers, from its stored fields: its horizon (held to 1-10
- * years) cut at its retirement. Derivation projects over these, so a figure worked out beside the
- * stored projection (an owner's estimate times the years) covers the same years.
+ * The years a use case's projection covers, from its stored fields: its horizon (held to 1 to
+ * MAX_HORIZON_YEARS years) cut at its retirement. Derivation projects over these, so a figure
+ * worked out beside the stored projection (an owner's estimate times the years) covers the same
+ * years, and the portfolio's statements expand no more years than that constant.
  */
 export function lifecycleYears(uc: { horizonYears: number; startYear: number; retiredYear: number | null }): number {
-  return yearsProjected(Math.min(10, Math.max(1, uc.horizonYears)), uc.startYear, uc.retiredYear);
+  return yearsProjected(Math.min(MAX_HORIZON_YEARS, Math.max(1, uc.horizonYears)), uc.startYear, uc.retiredYear);
 }
 
 /** What the cost panel says of a retired use case's projection; null when it is not retired. */
