@@ -86,6 +86,27 @@ describe("the filtered portfolio's statements are planned at a few rows a use ca
   }
 });
 
+describe("the kept sums' expansions are planned at a few rows a use case too", () => {
+  // The statements that read every rollup row of an organization through them: the base written
+  // when the sums are missing (lib/server/portfolio/cost-sums.ts) and the triggers over a write's
+  // rows (an import's 10,000 at once), as those statements call them.
+  const through = {
+    "PortfolioCostSum_expand": (id: string) => Prisma.sql`SELECT e."calendarYear", e.ch, e.rec, e."businessUnit", sum(e.chb) FROM "UseCaseRollup" r CROSS JOIN LATERAL "PortfolioCostSum_expand"(r, 1) e WHERE r."organizationId" = ${id} GROUP BY 1, 2, 3, 4`,
+    "PortfolioTally_of": (id: string) => Prisma.sql`SELECT e.kind, e.key, sum(e.n) FROM "UseCaseRollup" r CROSS JOIN LATERAL "PortfolioTally_of"(r, 1) e WHERE r."organizationId" = ${id} GROUP BY 1, 2`,
+  };
+  for (const [fn, sqlOf] of Object.entries(through)) {
+    it(fn, async () => {
+      const planned = await plan(sqlOf(org.id));
+      const expansions = planned.filter((n) => n["Node Type"] === "Function Scan");
+      expect(expansions.length).toBeGreaterThan(0);
+      for (const n of expansions) expect(n["Plan Rows"], `${n["Function Name"]}: rows a use case`).toBeLessThanOrEqual(3 * MAX_HORIZON_YEARS);
+      const most = Math.max(...planned.map((n) => n["Plan Rows"]));
+      // The tally gives a handful of rows a use case besides its years (flags, missing figures, …).
+      expect(most, "rows at any step of the plan").toBeLessThanOrEqual((USE_CASES + 1) * 3 * MAX_HORIZON_YEARS);
+    });
+  }
+});
+
 describe("the longest horizon is expanded in full", () => {
   it("filtered, every one of its years is in the spend and in the undated part, as in the kept sums", async () => {
     const legal = filterWith({ businessUnit: ["Legal"] });
