@@ -77,13 +77,17 @@ export async function keptCostRows(organizationId: string): Promise<CostSumRow[]
 
 type KeptRow = Omit<CostSumRow, "calendarYear"> & { calendarYear: number | null; stored: number; keys: number };
 
-/** The kept rows summed by group (year, as chosen, recommended); the marker is the group with no year. */
+/**
+ * The kept rows summed by group (year, as chosen, recommended), in that order (as the base and the
+ * filtered statement give theirs: panels/costs.ts); the marker is the group with no year.
+ */
 function keptRowsSql(organizationId: string): Prisma.Sql {
   return Prisma.sql`
     SELECT s."calendarYear", s.ch, s.rec, ${sums("s")}, count(*)::int AS stored, count(DISTINCT coalesce(s."businessUnit", ''))::int AS keys
       FROM "PortfolioCostSum" s
      WHERE s."organizationId" = ${organizationId}
-     GROUP BY 1, 2, 3`;
+     GROUP BY 1, 2, 3
+     ORDER BY 1, 2, 3`;
 }
 const hasMarker = (rows: readonly KeptRow[]) => rows.some((r) => r.calendarYear === null);
 const costRowsOf = (rows: readonly KeptRow[]) => rows.filter((r): r is KeptRow & CostSumRow => r.calendarYear !== null);
@@ -147,7 +151,7 @@ export async function writeBase(organizationId: string, opts: { rewrite?: boolea
          WHERE r."organizationId" = ${organizationId} AND r."deletedAt" IS NULL
          GROUP BY e.kind, e.key
       )
-      SELECT b."calendarYear", b.ch, b.rec, ${sums("b")} FROM base b GROUP BY 1, 2, 3`);
+      SELECT b."calendarYear", b.ch, b.rec, ${sums("b")} FROM base b GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
   }, { maxWait: 30_000, timeout: 120_000 });
 }
 

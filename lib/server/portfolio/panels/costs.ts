@@ -64,7 +64,8 @@ export function costCellsSql(organizationId: string, filter: PortfolioFilter): P
         SELECT s.i FROM generate_series(1, ${Prisma.raw(String(MAX_HORIZON_YEARS))}) AS s(i) WHERE s.i <= ${Prisma.raw(longest)} OFFSET 0
       ) AS g
      WHERE ${rollupWhere(organizationId, filter, "r")}
-     GROUP BY 1, 2, 3`;
+     GROUP BY 1, 2, 3
+     ORDER BY 1, 2, 3`;
 }
 
 /**
@@ -97,7 +98,9 @@ export function cellsOf(rows: readonly Row[]): CostCell[] {
 
 /**
  * The cells for the use cases in view. Unfiltered, from the sums kept current by every write
- * (../cost-sums.ts), whatever the portfolio's size; filtered, by the statement above.
+ * (../cost-sums.ts), whatever the portfolio's size; filtered, by the statement above. Every way
+ * gives its rows by year, as-chosen and recommended approach, so the same portfolio gives the same
+ * list whichever plan each statement gets.
  */
 export async function costCells(organizationId: string, filter: PortfolioFilter): Promise<CostCell[]> {
   if (isEmptyFilter(filter)) return cellsOf((await keptCostRows(organizationId)) as unknown as Row[]);
