@@ -8,6 +8,7 @@ import { NotAMemberError, NotSignedInError, TwoFactorRequiredError } from "@/lib
 import { AUDIT_ROLES } from "@/lib/server/audit-roles";
 import { buttonClass } from "@/components/button";
 import { EXPORT_ROLES } from "@/lib/server/export/roles";
+import { MEMBER_ROLES } from "@/lib/server/member-roles";
 import { myOrganizations, requireMember, type MemberContext } from "@/lib/server/guard";
 import { signInNotices } from "@/lib/server/notices";
 import { unreadCount } from "@/lib/server/notifications";
@@ -43,7 +44,7 @@ export default async function OrganizationLayout({ children, params }: { childre
     { href: `${base}/assumptions`, label: "Assumptions" },
     { href: `${base}/frameworks`, label: "Frameworks" },
     ...(EXPORT_ROLES.includes(ctx.role) ? [{ href: `${base}/export`, label: "Exports" }] : []),
-    ...(ctx.role === "ADMIN" ? [{ href: `${base}/members`, label: "Members" }] : []),
+    ...(MEMBER_ROLES.includes(ctx.role) ? [{ href: `${base}/members`, label: "Members" }] : []),
     ...(AUDIT_ROLES.includes(ctx.role) ? [{ href: `${base}/audit`, label: "Audit log" }] : []),
   ];
 

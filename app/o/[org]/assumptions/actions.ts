@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { orgAction } from "@/lib/server/action";
+import { ASSUMPTION_ROLES } from "@/lib/server/assumption-roles";
 import { saveAssumptions as save, saveAssumptionsInput } from "@/lib/server/assumption-versions";
 
 /**
@@ -10,7 +11,7 @@ import { saveAssumptions as save, saveAssumptionsInput } from "@/lib/server/assu
  */
 export const saveAssumptions = orgAction({
   name: "assumptions.save",
-  roles: ["FINANCE", "ADMIN"],
+  roles: ASSUMPTION_ROLES,
   input: saveAssumptionsInput,
   handler: async (ctx, input) => {
     const result = await save(ctx, input);

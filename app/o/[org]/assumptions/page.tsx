@@ -5,6 +5,7 @@ import { SourceLink } from "@/components/source-link";
 import { buttonClass } from "@/components/button";
 import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, CATALOGUE_PACKAGE, CATALOGUE_VERSION, catalogueModels, FT_DEPLOYMENT_LABELS, ignoredHandPriceSentence, modelPrice, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
 import { dollars, unitPrice } from "@/lib/domain/money";
+import { ASSUMPTION_ROLES } from "@/lib/server/assumption-roles";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { compareAssumptionVersions, countUseCasesToReproject, listAssumptionVersions, type CataloguePriceOf } from "@/lib/server/assumption-versions";
 import { db } from "@/lib/server/db";
@@ -92,7 +93,7 @@ export default async function AssumptionsPage({
   const { org } = await params;
   const ctx = await guardPage(org, undefined, `/o/${org}/assumptions`);
   const orgId = ctx.organization.id;
-  const canEdit = ctx.role === "FINANCE" || ctx.role === "ADMIN";
+  const canEdit = ASSUMPTION_ROLES.includes(ctx.role);
   const compare = parseCompare((await searchParams).compare);
   const [current, versions, useCaseCount, comparison] = await Promise.all([
     currentAssumptions(db, orgId),

@@ -9,13 +9,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { emailField } from "@/lib/server/accounts";
 import { orgAction } from "@/lib/server/action";
+import { MEMBER_ROLES } from "@/lib/server/member-roles";
 import type { MemberContext } from "@/lib/server/guard";
 import { createInvitation, revokeInvitation as revokeInvitationInDb } from "@/lib/server/invitations";
 import { changeMemberRole, removeMember as removeMemberInDb } from "@/lib/server/members";
 import { TWO_FACTOR_POLICIES } from "@/lib/domain/accounts/two-factor-policy";
 import { setTwoFactorPolicy as setTwoFactorPolicyInDb } from "@/lib/server/two-factor";
 
-const ADMIN_ONLY = ["ADMIN"] as const;
 const id = z.string({ error: "Missing id." }).min(1, "Missing id.").max(64);
 const role = z.enum(["ADMIN", "EXECUTIVE", "LEAD", "FINANCE"], { error: "Choose a role." });
 
@@ -25,7 +25,7 @@ const revalidate = (ctx: MemberContext) => revalidatePath(`/o/${ctx.organization
 /** Changes a member's role; refused when it would leave the organization without an admin. */
 export const updateMemberRole = orgAction({
   name: "members.changeRole",
-  roles: ADMIN_ONLY,
+  roles: MEMBER_ROLES,
   input: z.object({ membershipId: id, role }).strict(),
   handler: async (ctx, input) => {
     const result = await changeMemberRole(actor(ctx), input);
@@ -37,7 +37,7 @@ export const updateMemberRole = orgAction({
 /** Removes a member; refused for the last admin. */
 export const removeMember = orgAction({
   name: "members.remove",
-  roles: ADMIN_ONLY,
+  roles: MEMBER_ROLES,
   input: z.object({ membershipId: id }).strict(),
   handler: async (ctx, input) => {
     const result = await removeMemberInDb(actor(ctx), input);
@@ -49,7 +49,7 @@ export const removeMember = orgAction({
 /** Invites an address with a role. Returns the link's path, shown once: only its hash is kept. */
 export const inviteMember = orgAction({
   name: "invitations.create",
-  roles: ADMIN_ONLY,
+  roles: MEMBER_ROLES,
   input: z.object({ email: emailField, role }).strict(),
   handler: async (ctx, input) => {
     const inv = await createInvitation(actor(ctx), input);
@@ -61,7 +61,7 @@ export const inviteMember = orgAction({
 /** Withdraws a pending invitation; its link stops working. */
 export const revokeInvitation = orgAction({
   name: "invitations.revoke",
-  roles: ADMIN_ONLY,
+  roles: MEMBER_ROLES,
   input: z.object({ invitationId: id }).strict(),
   handler: async (ctx, input) => {
     const result = await revokeInvitationInDb(actor(ctx), input);
@@ -73,7 +73,7 @@ export const revokeInvitation = orgAction({
 /** Who must use two-factor sign-in to reach the organization: nobody, its admins, or everyone. */
 export const setTwoFactorPolicy = orgAction({
   name: "organization.setTwoFactorPolicy",
-  roles: ADMIN_ONLY,
+  roles: MEMBER_ROLES,
   input: z.object({ policy: z.enum(TWO_FACTOR_POLICIES, { error: "Choose who must use two-factor sign-in." }) }).strict(),
   handler: async (ctx, input) => {
     const result = await setTwoFactorPolicyInDb(actor(ctx), input.policy);

@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/page-header";
 import { RoleBadge } from "@/components/role-badge";
 import { listPendingInvitations } from "@/lib/server/invitations";
 import { listMembers } from "@/lib/server/members";
+import { MEMBER_ROLES } from "@/lib/server/member-roles";
 import { guardPage } from "@/lib/server/page-guard";
 import { InviteForm } from "./_components/invite-form";
 import { MemberActions } from "./_components/member-actions";
@@ -25,7 +26,7 @@ const rowHeader = "whitespace-nowrap px-4 py-3 text-left align-top text-sm font-
 /** Admins only: who is in the organization, their roles, and pending invitations. */
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
-  const ctx = await guardPage(org, ["ADMIN"], `/o/${org}/members`);
+  const ctx = await guardPage(org, MEMBER_ROLES, `/o/${org}/members`);
   const [members, invitations, policy] = await Promise.all([
     listMembers(ctx.organization.id),
     listPendingInvitations(ctx.organization.id),
