@@ -100,6 +100,14 @@ export interface MemberOption {
   role: Role;
 }
 
+/**
+ * Whether the organization has a use case outside the trash: a new one has none, and its pages
+ * point to the first steps instead (lib/server/first-steps.ts).
+ */
+export async function hasUseCases(organizationId: string): Promise<boolean> {
+  return (await db.useCase.findFirst({ where: { organizationId, deletedAt: null }, select: { id: true } })) !== null;
+}
+
 /** The organization's members, for the owner picker and the owner filter. */
 export async function listMembers(organizationId: string): Promise<MemberOption[]> {
   const rows = await db.membership.findMany({
