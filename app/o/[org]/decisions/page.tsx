@@ -15,6 +15,9 @@ import { approachSpendText, proposalSpendText } from "@/lib/domain/costing/optio
 import type { Approach } from "@/lib/domain/assessment";
 import { approachLabel, backingClause, riskFlagLabel, useCasePath } from "../use-cases/_components/labels";
 import { StepButton } from "./_components/step-button";
+import { FirstSteps } from "@/components/first-steps";
+import { firstSteps } from "@/lib/server/first-steps";
+import { hasUseCases } from "@/lib/server/use-cases/read";
 
 export const metadata: Metadata = { title: "Needs a decision" };
 
@@ -41,17 +44,32 @@ export default async function DecisionQueuePage(props: { params: Promise<{ org: 
     warningsShown ? loadUnbilled(ctx.organization.id, { limit: 0 }) : null,
   ]);
   const base = `/o/${ctx.organization.slug}/decisions`;
+  // A new organization: nothing to decide, and no use case to decide on. Say so, and what comes first.
+  const isNew = total === 0 && !(await hasUseCases(ctx.organization.id));
+  const header = (
+    <PageHeader
+      title="Needs a decision"
+      description={
+        ctx.role === "FINANCE"
+          ? "Approved decisions whose yearly budget awaits finance, largest projected spend first."
+          : "Use cases waiting on a decision, a review or a budget, largest projected spend first."
+      }
+    />
+  );
+  if (isNew) {
+    return (
+      <div>
+        {header}
+        <FirstSteps organization={ctx.organization.name} steps={firstSteps(ctx.role, ctx.organization.slug)}>
+          What waits on a decision, a review or a budget is listed here once the organization has use cases.
+        </FirstSteps>
+      </div>
+    );
+  }
 
   return (
     <div>
-      <PageHeader
-        title="Needs a decision"
-        description={
-          ctx.role === "FINANCE"
-            ? "Approved decisions whose yearly budget awaits finance, largest projected spend first."
-            : "Use cases waiting on a decision, a review or a budget, largest projected spend first."
-        }
-      />
+      {header}
       <nav aria-label="Queue panels" className="mb-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-7" data-testid="queue-panels">
         {QUEUE_REASONS.filter((r) => mine.includes(r)).map((r) => (
           <Link

@@ -9,7 +9,9 @@ import { TotalsBeyondExactError } from "@/lib/server/portfolio/dashboard";
 import { loadOverview } from "@/lib/server/portfolio/overview";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
 import { ActualsPanel } from "./_components/actuals-panel";
-import { listMembers } from "@/lib/server/use-cases/read";
+import { hasUseCases, listMembers } from "@/lib/server/use-cases/read";
+import { FirstSteps } from "@/components/first-steps";
+import { firstSteps } from "@/lib/server/first-steps";
 import { askedBudgetYear, budgetYearChoices, budgetYearReason, parseBudgetYear } from "@/lib/domain/value";
 import { budgetYears } from "@/lib/server/value/budgets-read";
 import { BudgetPanel } from "./_components/budget-panel";
@@ -74,6 +76,8 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
     return `${base}/use-cases${q ? `?${q}` : ""}`;
   };
   const useCaseHref = (id: string) => `${base}/use-cases/${id}`;
+  // A new organization: the first steps, where the panels will be.
+  const isNew = d.useCases === 0 && isEmptyFilter(filter) && !(await hasUseCases(ctx.organization.id));
 
   return (
     <div className="space-y-6">
@@ -127,7 +131,11 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
         </details>
       </div>
 
-      {d.useCases === 0 ? (
+      {isNew ? (
+        <FirstSteps organization={ctx.organization.name} steps={firstSteps(ctx.role, ctx.organization.slug)}>
+          Their projections add up here: what they will cost, on what, against which budgets, and what needs a decision.
+        </FirstSteps>
+      ) : d.useCases === 0 ? (
         <section className="rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-12 text-center" aria-label="Nothing to show">
           <h2 className="text-lg font-semibold text-zinc-900">No use cases {isEmptyFilter(filter) ? "yet" : "match this filter"}</h2>
           <p className="mt-2 text-zinc-600">

@@ -5,7 +5,9 @@ import Link from "next/link";
 import { parseListQuery } from "@/lib/domain/use-case-list";
 import { canCreateUseCase, canRestoreUseCase } from "@/lib/domain/use-case-permissions";
 import { guardPage } from "@/lib/server/page-guard";
-import { getUseCase, listBusinessUnits, listMembers } from "@/lib/server/use-cases/read";
+import { FirstSteps } from "@/components/first-steps";
+import { firstSteps } from "@/lib/server/first-steps";
+import { getUseCase, hasUseCases, listBusinessUnits, listMembers } from "@/lib/server/use-cases/read";
 import { listUseCases } from "@/lib/server/use-cases/list";
 import { backingText, useCasePath } from "./_components/labels";
 import { RestoreButton } from "./_components/row-actions";
@@ -45,6 +47,8 @@ export default async function UseCasesPage(props: { params: Promise<{ org: strin
   }));
   const actor = { userId: ctx.user.id, role: ctx.role };
   const canCreate = canCreateUseCase(actor);
+  // A new organization: the first steps, in place of an empty table and its filters.
+  const isNew = page.total === 0 && !(await hasUseCases(ctx.organization.id));
   return (
     <div className="space-y-4">
       {deleted?.deletedAt && (
@@ -74,14 +78,20 @@ export default async function UseCasesPage(props: { params: Promise<{ org: strin
           </>
         }
       />
-      <UseCaseTable
-        rows={rows}
-        total={page.total}
-        query={{ ...query, page: page.page }}
-        options={{ businessUnits, owners: members.map((m) => ({ id: m.id, name: m.name })) }}
-        canCreate={canCreate}
-        newHref={`${useCasePath(org)}/new`}
-      />
+      {isNew ? (
+        <FirstSteps organization={ctx.organization.name} steps={firstSteps(ctx.role, ctx.organization.slug)}>
+          Every AI use case of the organization is listed here, with its recommended approach, its projected cost and its decision.
+        </FirstSteps>
+      ) : (
+        <UseCaseTable
+          rows={rows}
+          total={page.total}
+          query={{ ...query, page: page.page }}
+          options={{ businessUnits, owners: members.map((m) => ({ id: m.id, name: m.name })) }}
+          canCreate={canCreate}
+          newHref={`${useCasePath(org)}/new`}
+        />
+      )}
     </div>
   );
 }
