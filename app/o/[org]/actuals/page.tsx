@@ -8,6 +8,9 @@ import { ACTUAL_IMPORT_ROLES } from "@/lib/server/actuals/import";
 import { loadPortfolioActuals } from "@/lib/server/actuals/portfolio";
 import { listActualImports, listActualRules, unattributedSources, useCaseChoices } from "@/lib/server/actuals/sources-read";
 import { guardPage } from "@/lib/server/page-guard";
+import { FirstStepLinks } from "@/components/first-steps";
+import { firstSteps, whoLogsUseCases } from "@/lib/server/first-steps";
+import { hasUseCases } from "@/lib/server/use-cases/read";
 import { DeleteRuleButton, UndoActualsImportButton } from "./_components/buttons";
 import { ImportActualsForm } from "./_components/import-form";
 import { RuleForm } from "./_components/rule-form";
@@ -46,6 +49,9 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
   // The months the total above is of, so that the sources add up to it.
   const { sources, others } = portfolio.period ? await unattributedSources(ctx.organization.id, portfolio.period.year, 20, portfolio.period.throughMonth) : { sources: [], others: { count: 0, cents: 0 } };
   const open = openMonthsText(portfolio.open);
+  // Nothing imported, in a new organization: spend is set against use cases, and there are none yet.
+  const isNew = !portfolio.period && !open && !(await hasUseCases(ctx.organization.id));
+  const steps = isNew ? firstSteps(ctx.role, ctx.organization.slug) : [];
   const compared = portfolio.period ? `${portfolio.period.throughMonth === 1 ? "January" : `January to ${MONTH_NAMES[portfolio.period.throughMonth - 1]}`} ${portfolio.period.year}` : "";
   const base = `/o/${ctx.organization.slug}`;
   const unattributed = portfolio.unattributed.reduce((n, u) => n + u.cents, 0);
@@ -93,7 +99,17 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
           </p>
         ) : null}
         {!portfolio.period ? (
-          open ? null : <p className="mt-2 text-sm text-zinc-600">No actual spend has been imported yet.</p>
+          open ? null : isNew ? (
+            <div className="mt-2 text-sm text-zinc-600" data-testid="actuals-first-steps">
+              <p>
+                No actual spend has been imported yet. It is set against use cases, and {ctx.organization.name} has no use cases yet.
+                {steps.some((s) => s.key === "log") ? null : ` Use cases are logged by ${whoLogsUseCases()}.`}
+              </p>
+              <FirstStepLinks steps={steps} />
+            </div>
+          ) : (
+            <p className="mt-2 text-sm text-zinc-600">No actual spend has been imported yet.</p>
+          )
         ) : (
           <>
             <p className="mt-2 text-sm text-zinc-700" data-testid="unattributed-total">

@@ -5,7 +5,9 @@ import { PageHeader } from "@/components/page-header";
 import { exactDollars, unitPriceOfCents } from "@/lib/domain/money";
 import { budgetYearChoices, DEFAULT_HOURLY_RATE_CENTS, parseBudgetYear } from "@/lib/domain/value";
 import { guardPage } from "@/lib/server/page-guard";
-import { listBusinessUnits } from "@/lib/server/use-cases/read";
+import { hasUseCases, listBusinessUnits } from "@/lib/server/use-cases/read";
+import { FirstStepLinks } from "@/components/first-steps";
+import { firstSteps, whoLogsUseCases } from "@/lib/server/first-steps";
 import { valueRate } from "@/lib/server/value/read";
 import { budgetsOf, budgetYears } from "@/lib/server/value/budgets-read";
 import { BudgetForm, RateForm } from "./value-forms";
@@ -28,6 +30,9 @@ export default async function ValuePage(props: { params: Promise<{ org: string }
   const [rate, units, budgets] = await Promise.all([valueRate(ctx.organization.id), listBusinessUnits(ctx.organization.id), budgetsOf(ctx.organization.id, year)]);
   const canManage = MANAGE_ROLES.includes(ctx.role);
   const allUnits = [...new Set([...units, ...budgets.keys()])].sort(compareText);
+  // A new organization has no business unit because it has no use case: say so, with the first steps.
+  const isNew = allUnits.length === 0 && !(await hasUseCases(ctx.organization.id));
+  const steps = isNew ? firstSteps(ctx.role, ctx.organization.slug) : [];
   const base = `/o/${ctx.organization.slug}`;
   const choices = budgetYearChoices([year - 1, year, year + 1], years, year);
   return (
@@ -58,7 +63,15 @@ export default async function ValuePage(props: { params: Promise<{ org: string }
         <p className="mt-2 text-sm text-zinc-600">
           A budget is per business unit and calendar year. <Link className={link} href={`${base}/portfolio?budgetYear=${year}#budgets`}>See {year}'s spend against them on the portfolio</Link>.
         </p>
-        {allUnits.length === 0 ? (
+        {isNew ? (
+          <div className="mt-4 text-sm text-zinc-700" data-testid="budgets-first-steps">
+            <p>
+              No business units yet: they come from the use cases&apos; business unit, and {ctx.organization.name} has no use cases yet.
+              {steps.some((s) => s.key === "log") ? null : ` Use cases are logged by ${whoLogsUseCases()}.`}
+            </p>
+            <FirstStepLinks steps={steps} />
+          </div>
+        ) : allUnits.length === 0 ? (
           <p className="mt-4 text-sm text-zinc-700">No business units yet: they come from the use cases' business unit.</p>
         ) : (
           <table className="mt-4 min-w-full text-sm" data-testid="budgets">
