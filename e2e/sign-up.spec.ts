@@ -1,14 +1,18 @@
 /**
  * Journey: someone new creates an account and their organization, fixes a too-short and then a
  * too-guessable password on the way, confirms their address from the mail that arrived at the
- * (real) SMTP server, signs in, and lands in the organization as its admin.
+ * (real) SMTP server, signs in, and lands in the organization as its admin, where the first page
+ * says the organization has no use cases yet and points to what to do first, until it has one.
+ * In a new organization, each role is pointed only to the steps its role lets it take.
  */
-import { expect, test } from "./fixtures";
+import { expect, test, type Role } from "./fixtures";
 import { linkInMail, mailTo } from "./mail";
 
 const STRONG = "lantern velvet canyon 82";
 
 test("someone new signs up, creating their organization, confirms the address from the mail, and lands in it as its admin", async ({ page, auth }) => {
+  // Signing up, confirming, then the first steps: inviting, and logging a use case.
+  test.setTimeout(150_000);
   const email = auth.uniqueEmail("founder");
   const orgName = `Founders ${email.slice(8, 16)}`;
 
@@ -72,6 +76,37 @@ test("someone new signs up, creating their organization, confirms the address fr
   );
   expect(row?.role).toBe("ADMIN");
 
+  // A new organization: the first page says what has not been done yet, and every first step open to an admin.
+  const landing = page.url();
+  const firstSteps = page.getByRole("region", { name: `${orgName} has no use cases yet` });
+  await expect(firstSteps).toBeVisible();
+  await expect(firstSteps.getByRole("list", { name: "First steps" }).getByRole("link")).toHaveText([
+    "Log your first use case",
+    "Import an inventory from CSV",
+    "Invite colleagues",
+    "Edit the cost assumptions",
+  ]);
+  await firstSteps.getByRole("link", { name: "Invite colleagues" }).click();
+  await expect(page).toHaveURL(/\/members#invite-heading$/);
+  await expect(page.getByRole("heading", { name: "Invite someone" })).toBeVisible();
+
+  // Back on the first page, the admin follows the first step and logs a use case.
+  await page.goto(landing);
+  await page.getByRole("region", { name: `${orgName} has no use cases yet` }).getByRole("link", { name: "Log your first use case" }).click();
+  await expect(page).toHaveURL(/\/use-cases\/new$/);
+  await page.getByLabel("Title").fill("Contract clause finder");
+  await page.getByRole("button", { name: "Save use case" }).click();
+  await expect(page.getByText("Use case saved.")).toBeVisible();
+
+  // With a use case, the pointers give way to the pages themselves.
+  await page.goto(landing);
+  await expect(page.getByRole("heading", { name: "Needs a decision", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("queue-panels")).toBeVisible();
+  await expect(page.getByRole("region", { name: `${orgName} has no use cases yet` })).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Use cases" }).click();
+  await expect(page.getByRole("link", { name: "Contract clause finder" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "First steps" })).toHaveCount(0);
+
   // The link worked once.
   await page.goto(link);
   await page.getByRole("button", { name: "Confirm my email address" }).click();
@@ -101,4 +136,47 @@ test("an address that already has an account gets the same answer as a new one: 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
   await expect(page.getByTestId("sign-in-notice")).toContainText("Someone tried to create a new account with your email address");
+});
+
+test("in a new organization each role is pointed only to the first steps its role allows, and each leads to a page it may use", async ({ browser, auth }) => {
+  // Three people sign in, and each opens every step shown.
+  test.setTimeout(150_000);
+  const org = await auth.makeOrg();
+  const expected: Record<Exclude<Role, "ADMIN">, { lands: string; steps: string[] }> = {
+    EXECUTIVE: { lands: "decisions", steps: ["Log your first use case", "Import an inventory from CSV"] },
+    LEAD: { lands: "use-cases", steps: ["Log your first use case", "Import an inventory from CSV"] },
+    FINANCE: { lands: "use-cases", steps: ["Edit the cost assumptions"] },
+  };
+  for (const [role, { lands, steps }] of Object.entries(expected) as [Exclude<Role, "ADMIN">, (typeof expected)["LEAD"]][]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await auth.signIn(page, org.users[role]!, { from: `/o/${org.slug}` });
+    await expect(page).toHaveURL(new RegExp(`${org.path(lands)}$`));
+    const region = page.getByRole("region", { name: `${org.name} has no use cases yet` });
+    await expect(region, role).toBeVisible();
+    const links = region.getByRole("list", { name: "First steps" }).getByRole("link");
+    await expect(links, role).toHaveText(steps);
+    // No way to invite anyone but an admin's, and none to import for finance, anywhere on the page.
+    await expect(page.getByRole("link", { name: "Invite colleagues" })).toHaveCount(0);
+    if (role === "FINANCE") {
+      await expect(page.getByRole("link", { name: /import/i })).toHaveCount(0);
+      await expect(region).toContainText("Use cases are logged by project leads, executives and admins.");
+    }
+    // Every step shown opens, none ends on a refusal.
+    for (const href of await links.evaluateAll((els) => els.map((el) => el.getAttribute("href")!))) {
+      const response = await page.goto(href);
+      expect(response?.status(), `${role} → ${href}`).toBe(200);
+      await expect(page.getByRole("heading", { name: "You don't have permission to see this page" })).toHaveCount(0);
+    }
+    await context.close();
+  }
+
+  // Finance's portfolio says the same, with the same single step.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await auth.signIn(page, org.users.FINANCE!, { from: org.path("portfolio") });
+  const region = page.getByRole("region", { name: `${org.name} has no use cases yet` });
+  await expect(region).toContainText("Their projections add up here");
+  await expect(region.getByRole("link")).toHaveText(["Edit the cost assumptions"]);
+  await context.close();
 });
