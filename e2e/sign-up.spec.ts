@@ -171,12 +171,18 @@ test("in a new organization each role is pointed only to the first steps its rol
     await context.close();
   }
 
-  // Finance's portfolio says the same, with the same single step.
+  // Finance's portfolio, budgets and actual spend say the same, with the same single step.
   const context = await browser.newContext();
   const page = await context.newPage();
   await auth.signIn(page, org.users.FINANCE!, { from: org.path("portfolio") });
   const region = page.getByRole("region", { name: `${org.name} has no use cases yet` });
   await expect(region).toContainText("Their projections add up here");
   await expect(region.getByRole("link")).toHaveText(["Edit the cost assumptions"]);
+  await page.goto(org.path("value"));
+  await expect(page.getByTestId("budgets-first-steps")).toContainText(`No business units yet: they come from the use cases' business unit, and ${org.name} has no use cases yet.`);
+  await expect(page.getByTestId("budgets-first-steps").getByRole("link")).toHaveText(["Edit the cost assumptions"]);
+  await page.goto(org.path("actuals"));
+  await expect(page.getByTestId("actuals-first-steps")).toContainText(`It is set against use cases, and ${org.name} has no use cases yet.`);
+  await expect(page.getByTestId("actuals-first-steps").getByRole("link")).toHaveText(["Edit the cost assumptions"]);
   await context.close();
 });
