@@ -189,20 +189,22 @@ describe("row-level security: the scoped role", () => {
   it("ends with its transaction: the pooled connection goes back as the application's role", async () => {
     await admin(async (c) => {
       const login = (await c.query<{ u: string }>(`select current_user as u`)).rows[0]!.u;
-      const workers = "current_setting('max_parallel_workers_per_gather') as workers";
+      const workers = "current_setting('max_parallel_workers_per_gather') as workers, current_setting('jit') as jit";
       await c.query("SET max_parallel_workers_per_gather = 2"); // the test cluster's own default is 0
-      const before = (await c.query(`select ${workers}`)).rows[0].workers;
-      expect(before).toBe("2");
+      await c.query("SET jit = on");
+      const before = (await c.query(`select ${workers}`)).rows[0];
+      expect(before).toEqual({ workers: "2", jit: "on" });
       await c.query("BEGIN");
       expect(await withOrganizationScope(c, a.id)).toBe(true);
-      // Scoped, and planned without parallel workers (one organization's read is small).
-      expect((await c.query(`select current_user as u, current_setting($1, true) as org, ${workers}`, [ORGANIZATION_SETTING])).rows[0]).toEqual({ u: SCOPED_ROLE, org: a.id, workers: "0" });
+      // Scoped, and planned without parallel workers or JIT compiling (one organization's read is small).
+      expect((await c.query(`select current_user as u, current_setting($1, true) as org, ${workers}`, [ORGANIZATION_SETTING])).rows[0]).toEqual({ u: SCOPED_ROLE, org: a.id, workers: "0", jit: "off" });
       await c.query("COMMIT");
       const after = (await c.query(`select current_user as u, coalesce(current_setting($1, true), '') as org, ${workers}`, [ORGANIZATION_SETTING])).rows[0];
-      expect(after).toEqual({ u: login, org: "", workers: before });
+      expect(after).toEqual({ u: login, org: "", ...before });
       const { rows } = await c.query(`select count(distinct "organizationId")::int as n from "UseCase" where "organizationId" = any($1)`, [[a.id, b.id]]);
       expect(rows[0].n).toBe(2);
       await c.query("RESET max_parallel_workers_per_gather");
+      await c.query("RESET jit");
     });
   });
 

@@ -105,12 +105,19 @@ export function forgetScopeProbe(): void {
  * they cost more to start than they save, and they take cores from the other requests. Among
  * 1,000 organizations the portfolio's value panel took 15–20 ms with them and 8–10 ms without,
  * as in a database of its own (issue 22, bar 4).
+ *
+ * Nor does it JIT-compile. PostgreSQL compiles a statement whose estimated cost passes
+ * jit_above_cost, and the estimate is only as good as the planner's row counts, which it cannot
+ * know for a set-returning function over a column (it assumes a thousand rows a call): at the
+ * bench's 10,000 use cases the business-unit export for one unit took 6.5–7.5 s with JIT and
+ * 0.7–1.0 s without, and the filtered portfolio spent 1–2.6 s compiling a 40 ms statement
+ * (docs/benchmarks.md, 2026-12-07). One organization's reads are short: compiling never pays.
  */
 export async function withOrganizationScope(target: ScopeTarget, organizationId: string): Promise<boolean> {
   if (!organizationId) throw new Error("withOrganizationScope needs an organization id.");
   const exec = execFor(target);
   if (!(await scopeUsable(exec))) return false;
-  await exec("SELECT set_config('role', $1, true), set_config($2, $3, true), set_config('max_parallel_workers_per_gather', '0', true)", [
+  await exec("SELECT set_config('role', $1, true), set_config($2, $3, true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)", [
     SCOPED_ROLE, ORGANIZATION_SETTING, organizationId,
   ]);
   return true;

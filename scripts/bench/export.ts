@@ -60,12 +60,18 @@ async function measure(fn: (sample: () => void) => Promise<number>): Promise<{ s
   }
 }
 
-/** COPY (query) TO STDOUT through psql; the output is read and thrown away. */
+/**
+ * COPY (query) TO STDOUT through psql; the output is read and thrown away. Without JIT compiling,
+ * as the app's exports run (lib/server/rls.ts): the limit is the same statement's, planned alike.
+ */
 function copySeconds(databaseUrl: string, query: Prisma.Sql): Promise<{ seconds: number } | { error: string }> {
   const sql = `COPY (${inlineValues(query).replace(/\s+/g, " ")}) TO STDOUT WITH (FORMAT csv)`;
   return new Promise((resolve) => {
     const t = performance.now();
-    const child = spawn("psql", [databaseUrl, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("psql", [databaseUrl, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, PGOPTIONS: `${process.env.PGOPTIONS ?? ""} -c jit=off`.trim() },
+    });
     let stderr = "";
     child.stdout.on("data", () => {});
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
