@@ -64,10 +64,12 @@ describe("a closed log pipe", () => {
     const port = await startThenCloseItsLog(false);
     await ask(port);
     const before = cpuMs(child!.pid!);
-    await new Promise((r) => setTimeout(r, 1_000));
+    await new Promise((r) => setTimeout(r, 2_000));
     // Failing to log the failure to log, again and again. (The real server, whose error reports
-    // cost far more, stopped answering altogether.)
-    expect(cpuMs(child!.pid!) - before).toBeGreaterThan(600);
+    // cost far more, stopped answering altogether.) Over two seconds, so that a machine busy with
+    // other tests (npm test runs the browser journeys beside Vitest) still gives it a fair share
+    // of a core: a quarter of one is still far above the guarded server's idle.
+    expect(cpuMs(child!.pid!) - before).toBeGreaterThan(500);
   });
 
   it("is the first thing the production server does, before Next.js is loaded", () => {
