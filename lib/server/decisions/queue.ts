@@ -10,7 +10,7 @@ import { listFlaggedUseCases, warningPhrases } from "../actuals/warnings";
 import { ABSTAINED_SQL, defaultStartSql } from "../use-cases/read";
 import { isOwnerEstimate } from "@/lib/domain/costing/owner-estimate";
 import { ownerEstimateBasis } from "../use-cases/mapping";
-import { startYearSql, useCaseStartYear } from "../use-cases/start-year";
+import { LONGEST_LIFECYCLE_SQL, startYearSql, useCaseStartYear } from "../use-cases/start-year";
 
 /**
  * "Needs a decision" (issue 20 item 1). The candidates come from two indexed, organization-scoped
@@ -136,8 +136,8 @@ const reasonSql = (flagged: readonly string[]): Record<QueueReason, Prisma.Sql> 
  * estimate's base times the years, once the use case is assessed); any other line's, the spend as
  * chosen. It sorted proposals by the approach chosen or recommended, which the line names apart.
  */
-const lifecycleYearsSql = Prisma.sql`(CASE WHEN u."retiredAt" IS NULL THEN LEAST(10, GREATEST(1, u."horizonYears"))
-  ELSE GREATEST(0, LEAST(LEAST(10, GREATEST(1, u."horizonYears")), EXTRACT(YEAR FROM u."retiredAt")::int - ${startYearSql("u")} + 1)) END)`;
+const lifecycleYearsSql = Prisma.sql`(CASE WHEN u."retiredAt" IS NULL THEN LEAST(${LONGEST_LIFECYCLE_SQL}, GREATEST(1, u."horizonYears"))
+  ELSE GREATEST(0, LEAST(LEAST(${LONGEST_LIFECYCLE_SQL}, GREATEST(1, u."horizonYears")), EXTRACT(YEAR FROM u."retiredAt")::int - ${startYearSql("u")} + 1)) END)`;
 const QUEUE_FIGURE_SQL = Prisma.sql`(CASE WHEN d.state = 'PROPOSED' THEN COALESCE(
     (u."projectionSummary"->'approaches'->(d.approach::text)->'lifecycle'->>'base')::numeric::bigint,
     CASE WHEN d.approach::text = ANY(${[...MANUAL_ESTIMATE_APPROACHES]}::text[]) AND u."projectionSummary"->'approaches' <> '{}'::jsonb

@@ -1,4 +1,8 @@
+import { MAX_HORIZON_YEARS } from "@/lib/domain/use-case";
 import { Prisma } from "../db";
+
+/** The longest lifecycle a use case is costed over (MAX_HORIZON_YEARS), as SQL, for the reads that count its years. */
+export const LONGEST_LIFECYCLE_SQL = Prisma.raw(String(MAX_HORIZON_YEARS));
 
 /**
  * The calendar year a use case's projection starts: its planned start's year, else the year it was

@@ -8,7 +8,7 @@ import "server-only";
 import { EMPTY_FILTER, isEmptyFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { anyApproval, budgetRows, type BudgetRow, type UnitSpend } from "@/lib/domain/value";
 import { db, Prisma } from "../db";
-import { startYearSql } from "../use-cases/start-year";
+import { LONGEST_LIFECYCLE_SQL, startYearSql } from "../use-cases/start-year";
 import { keptSumsReady } from "../portfolio/cost-sums";
 import { asChosenApproach, asChosenArray, rollupWhere, useCaseWhere } from "../portfolio/filter-sql";
 import { int } from "../portfolio/sql-values";
@@ -158,7 +158,7 @@ async function keptNotCostedByUnit(organizationId: string, year: number): Promis
 async function notCostedFromRollup(organizationId: string, filter: PortfolioFilter, year: number): Promise<{ businessUnit: string; n: number }[]> {
   const arr = asChosenArray("r");
   const start = startYearSql("u");
-  const years = Prisma.sql`LEAST(10, GREATEST(1, u."horizonYears"), CASE WHEN u."retiredAt" IS NULL THEN 10 ELSE EXTRACT(YEAR FROM u."retiredAt")::int - ${start} + 1 END)`;
+  const years = Prisma.sql`LEAST(${LONGEST_LIFECYCLE_SQL}, GREATEST(1, u."horizonYears"), CASE WHEN u."retiredAt" IS NULL THEN ${LONGEST_LIFECYCLE_SQL} ELSE EXTRACT(YEAR FROM u."retiredAt")::int - ${start} + 1 END)`;
   return scopedQueryRaw<{ businessUnit: string; n: number }[]>(
     organizationId,
     Prisma.sql`
