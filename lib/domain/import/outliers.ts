@@ -10,6 +10,7 @@
  *
  * Pure: no Next.js, Prisma or I/O.
  */
+import { callsInYear } from "../costing/drivers/context";
 import type { ColumnPlan, RowIssue } from "./rows";
 
 /** How many times the median a row's calls over its horizon must exceed to be warned about. */
@@ -31,11 +32,11 @@ export interface RowVolume extends VolumeInputs {
   title: string;
 }
 
-/** The calls a use case makes over its horizon, growing year on year as the projection grows them. */
+/** The calls a use case makes over its horizon: each year's, as the projection counts them (callsInYear). */
 export function callsOverHorizon(v: VolumeInputs): number {
-  const growth = 1 + (v.yearlyGrowthPct ?? 0) / 100;
+  const answers = { monthlyCalls: v.monthlyCalls, ...(v.yearlyGrowthPct === null ? {} : { yearlyGrowthPct: v.yearlyGrowthPct }) };
   let total = 0;
-  for (let y = 0; y < v.horizonYears; y++) total += 12 * v.monthlyCalls * growth ** y;
+  for (let y = 1; y <= v.horizonYears; y++) total += callsInYear(answers, y) ?? 0;
   return total;
 }
 
