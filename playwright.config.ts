@@ -32,7 +32,14 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    trace: "retain-on-failure",
+    // A failed test keeps its trace: every action with the page's DOM before and after it, the
+    // network and the console. Not the screencast: its frames cost about a fifth of the journeys'
+    // CPU (every-page, portfolio and cost-feasibility: 84-87 s of CPU without them, 97-109 s with
+    // them, on two cores). E2E_TRACE=full records them too; E2E_TRACE=off records nothing.
+    trace:
+      process.env.E2E_TRACE === "off"
+        ? "off"
+        : { mode: "retain-on-failure", screenshots: process.env.E2E_TRACE === "full", snapshots: true, sources: true },
     launchOptions: {
       executablePath,
       args: [
