@@ -7,7 +7,7 @@ import { FINE_TUNING_CASE } from "../../../tests/helpers/answers";
 import { sourcePath } from "../../../tests/helpers/source-files";
 import { assessmentSchema, type Assessment } from "../assessment";
 import { agreementSentence } from "./consensus";
-import { DECIDING_ANSWERS, DECIDING_KEYS, defaultStart, EVIDENCE_LABELS, evidenceOf, promptingReachesKnowledge } from "./evidence";
+import { DECIDING_ANSWERS, DECIDING_KEYS, defaultStart, EVIDENCE_LABELS, evidenceOf, lackingPrerequisitesText, missingPrerequisites, promptingReachesKnowledge } from "./evidence";
 import { CONTRADICTIONS, FLAG_CITES, FLAG_CODES } from "./flags";
 import { scoreUseCase } from "./score";
 import type { Citation } from "./types";
@@ -211,5 +211,23 @@ describe("the recommendation and the cost panel agree on what prompting can serv
     // style-wanted-but-little-data went to prompting until 2.10, when 002's thin-data rule stopped scoring prompting (its sentence only warns against fine-tuning).
     expect(toPrompting.map((c) => c.id).sort()).toEqual(["plain-good-chatbot", "stable-reasoning-nothing-else", "style-only"]);
     for (const c of toPrompting) expect(reachesIn(c.answers as Assessment), c.id).toBe(true);
+  });
+});
+
+describe("the training prerequisites known to be missing, in words", () => {
+  it("names each as a clause, in the prerequisites' order, and nothing for none or an unknown key", () => {
+    expect(lackingPrerequisitesText(["promptedBaselineMeetsBar"])).toBe("a prompted base model already meets the bar");
+    expect(lackingPrerequisitesText(["retrainingBudget", "labeledExamples"])).toBe("there are too few labeled examples and there is no budget for retraining");
+    expect(lackingPrerequisitesText(["promptedBaselineMeetsBar", "retrainingBudget", "labeledExamples"])).toBe(
+      "there are too few labeled examples, a prompted base model already meets the bar and there is no budget for retraining",
+    );
+    expect(lackingPrerequisitesText([])).toBe("");
+    expect(lackingPrerequisitesText(["monthlyCalls", "not-a-key"])).toBe("");
+  });
+
+  it("has words for every prerequisite the answers can say is missing", () => {
+    const all = missingPrerequisites(assessmentSchema.parse({ labeledExamples: 10, retrainingBudget: false, changeFrequency: "weekly", promptedBaselineMeetsBar: "yes" }));
+    expect(all).toHaveLength(3);
+    for (const k of all) expect(lackingPrerequisitesText([k])).not.toBe("");
   });
 });

@@ -85,6 +85,22 @@ export function missingPrerequisites(a: Assessment): AnswerKey[] {
   );
 }
 
+const LACKING: Partial<Record<AnswerKey, string>> = {
+  labeledExamples: "there are too few labeled examples",
+  retrainingBudget: "there is no budget for retraining",
+  promptedBaselineMeetsBar: "a prompted base model already meets the bar",
+};
+
+/**
+ * The training prerequisites known to be missing (missingPrerequisites, as a stored lean keeps
+ * them), as a clause: "a prompted base model already meets the bar", "there are too few labeled
+ * examples and there is no budget for retraining"; "" for none (keys it does not know are left out).
+ */
+export function lackingPrerequisitesText(keys: readonly string[]): string {
+  const words = TRAINING_PREREQUISITES.filter((k) => keys.includes(k) && LACKING[k]).map((k) => LACKING[k]!);
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : (words[0] ?? "");
+}
+
 export const trainsAModel = (ap: Approach | null | undefined) => ap === "FINE_TUNING" || ap === "HYBRID";
 
 /**

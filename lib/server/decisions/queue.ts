@@ -7,7 +7,7 @@ import type { DecisionState } from "@/lib/domain/decisions/workflow";
 import { db, Prisma } from "../db";
 import { withOrganizationScope } from "../rls";
 import { listFlaggedUseCases, warningPhrases } from "../actuals/warnings";
-import { ABSTAINED_SQL, defaultStartSql } from "../use-cases/read";
+import { ABSTAINED_SQL, defaultStartSql, lacksOf, TRAINING_LACKS_SQL } from "../use-cases/read";
 import { isOwnerEstimate } from "@/lib/domain/costing/owner-estimate";
 import { ownerEstimateBasis } from "../use-cases/mapping";
 import { LONGEST_LIFECYCLE_SQL, startYearSql, useCaseStartYear } from "../use-cases/start-year";
@@ -40,6 +40,8 @@ export interface QueueItem {
   abstained: number;
   /** Recommended as the sources' default starting approach while key answers are missing (a provisional score's basis and leaning). */
   defaultStart: boolean;
+  /** Of a default start, the training prerequisites the answers say are missing (UseCaseDetail.trainingLacks). */
+  trainingLacks: string[];
   /** Each approach's lifecycle cost and whether it can serve, as the decision's choices say it (lib/domain/costing/options.ts). */
   optionNotes: OptionNotes;
   spendCents: number | null;
@@ -86,6 +88,7 @@ interface PageRow {
   agreementVoters: number;
   abstained: number;
   defaultStart: boolean;
+  lacks: unknown;
   summary: unknown;
   manualEstimate: unknown;
   horizonYears: number;
@@ -187,6 +190,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
         SELECT r."useCaseId" AS id, u.title, r.status::text AS status, r."recommendedApproach"::text AS "recommendedApproach",
                r."chosenApproach"::text AS "chosenApproach", r."riskFlags", r.evidence::text AS evidence,
                u."agreementVotes", u."agreementVoters", ${ABSTAINED_SQL} AS abstained, ${defaultStartSql(Prisma.sql`r.evidence`, Prisma.sql`u.score`)} AS "defaultStart",
+               ${TRAINING_LACKS_SQL(Prisma.sql`u.score`)} AS lacks,
                u."projectionSummary" AS summary, u."manualEstimate", u."horizonYears", u."startDate", u."createdAt", u."retiredAt",
                r."chosenBaseCents" AS spend, r.incomplete,
                d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget, d."buildCents" AS build, d."reviewReasons",
@@ -225,6 +229,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
         agreementVoters: r.agreementVoters,
         abstained: r.abstained,
         defaultStart: r.defaultStart === true,
+        trainingLacks: r.defaultStart === true ? lacksOf(r.lacks) : [],
         optionNotes: decisionOptionNotes(summary, owner),
         spendCents: r.spend === null ? null : Number(r.spend),
         // Bit 1 of the rollup's incomplete: as chosen, a figure is missing.

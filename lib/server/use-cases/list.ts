@@ -31,6 +31,8 @@ export interface UseCaseListRow {
   abstained: number;
   /** As on the use case (UseCaseDetail.defaultStart). */
   defaultStart: boolean;
+  /** As on the use case (UseCaseDetail.trainingLacks). */
+  trainingLacks: string[];
   chosenApproach: Approach | null;
   riskFlagCount: number;
   updatedAt: Date;
@@ -219,6 +221,7 @@ export async function listUseCases(organizationId: string, query: UseCaseListQue
       agreementVoters: r.agreementVoters,
       abstained: facts.abstained.get(r.id)?.length ?? 0,
       defaultStart: facts.defaultStart.has(r.id),
+      trainingLacks: facts.trainingLacks.get(r.id) ?? [],
       chosenApproach: r.chosenApproach,
       riskFlagCount: r.riskFlags.length,
       updatedAt: r.updatedAt,

@@ -30,6 +30,12 @@ export interface UseCaseDetail {
   agreementVoters: number;
   /** The recommendation is the sources' default starting approach while key answers are missing (a provisional score's basis and leaning; scoreFactsOf). */
   defaultStart: boolean;
+  /**
+   * Of a default start, the training prerequisites the answers say are missing (a prompted base
+   * model already meets the bar, too few labeled examples, no retraining budget): then it is those
+   * answers, not the missing ones, that keep a model from being trained (scoreFactsOf).
+   */
+  trainingLacks: string[];
   /** Why each framework that did not vote did not (scoreFactsOf); empty where none voted. */
   abstained: string[];
   disagreement: boolean;
@@ -75,6 +81,7 @@ export async function getUseCase(organizationId: string, id: string, options: { 
     agreementVotes: row.agreementVotes,
     agreementVoters: row.agreementVoters,
     defaultStart: facts.defaultStart.has(row.id),
+    trainingLacks: facts.trainingLacks.get(row.id) ?? [],
     abstained: facts.abstained.get(row.id) ?? [],
     disagreement: row.disagreement,
     riskFlags: row.riskFlags,
@@ -147,6 +154,8 @@ export async function listBusinessUnits(organizationId: string): Promise<string[
  *    prerequisites are unanswered). Only provisional ones can be. A default start that stands in
  *    for picks held back as unable to serve the use case has no leaning, and is not one of these
  *    (labels.ts says it apart).
+ *  - `trainingLacks`: of a default start, the training prerequisites its lean names as known to be
+ *    missing (the leaning's `missing`), by answer key; none where only unanswered ones hold it.
  *  - `abstained`: why each framework that did not vote did not (the score's agreement.abstained:
  *    it abstained, or the organization's weights turned it off), one entry per framework; only for
  *    use cases some framework voted on (with no voter, no count is shown).
@@ -155,16 +164,18 @@ export async function listBusinessUnits(organizationId: string): Promise<string[
 export async function scoreFactsOf(
   organizationId: string,
   rows: readonly { id: string; evidence: Evidence; agreementVoters: number }[],
-): Promise<{ defaultStart: Set<string>; abstained: Map<string, string[]> }> {
+): Promise<{ defaultStart: Set<string>; trainingLacks: Map<string, string[]>; abstained: Map<string, string[]> }> {
   const ids = rows.filter((r) => r.evidence === "provisional" || r.agreementVoters > 0).map((r) => r.id);
-  if (ids.length === 0) return { defaultStart: new Set(), abstained: new Map() };
-  const found = await db.$queryRaw<{ id: string; defaultStart: boolean; abstained: unknown }[]>`
+  if (ids.length === 0) return { defaultStart: new Set(), trainingLacks: new Map(), abstained: new Map() };
+  const found = await db.$queryRaw<{ id: string; defaultStart: boolean; lacks: unknown; abstained: unknown }[]>`
     SELECT id,
            ${defaultStartSql(Prisma.sql`evidence`, Prisma.sql`score`)} AS "defaultStart",
+           ${TRAINING_LACKS_SQL(Prisma.sql`score`)} AS lacks,
            CASE WHEN "agreementVoters" > 0 THEN score->'agreement'->'abstained' END AS abstained
       FROM "UseCase" WHERE "organizationId" = ${organizationId} AND id = ANY(${ids}::text[])`;
   return {
     defaultStart: new Set(found.filter((r) => r.defaultStart === true).map((r) => r.id)),
+    trainingLacks: new Map(found.filter((r) => r.defaultStart === true).map((r) => [r.id, lacksOf(r.lacks)])),
     abstained: new Map(found.filter((r) => r.abstained !== null).map((r) => [r.id, whysOf(r.abstained)])),
   };
 }
@@ -172,6 +183,14 @@ export async function scoreFactsOf(
 /** Whether a stored score is a default start while key answers are missing (scoreFactsOf), as SQL over its evidence and score columns. */
 export function defaultStartSql(evidence: Prisma.Sql, score: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(${evidence} = 'provisional' AND ${score}->>'basis' = 'default-start' AND jsonb_typeof(${score}->'leaning') = 'object')`;
+}
+
+/** A stored score's lean's training prerequisites known to be missing (a JSON array of answer keys, or null), as SQL over its score column. */
+export const TRAINING_LACKS_SQL = (score: Prisma.Sql) => Prisma.sql`(CASE WHEN jsonb_typeof(${score}->'leaning'->'missing') = 'array' THEN ${score}->'leaning'->'missing' END)`;
+
+/** The answer keys of TRAINING_LACKS_SQL's array, the strings only. */
+export function lacksOf(lacks: unknown): string[] {
+  return Array.isArray(lacks) ? lacks.filter((k): k is string => typeof k === "string") : [];
 }
 
 /** The number of frameworks that did not vote, as SQL over the use case `u` (the queue's statement). */

@@ -1,6 +1,6 @@
 /** Display labels shared by the registry's pages (client and server). */
 import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
-import { EVIDENCE_LABELS, FLAG_LABELS, type Evidence } from "@/lib/domain/frameworks";
+import { EVIDENCE_LABELS, FLAG_LABELS, lackingPrerequisitesText, type Evidence } from "@/lib/domain/frameworks";
 import { RISK_FLAGS, type RiskFlagCode } from "@/lib/domain/portfolio/filter";
 import { STATUS_LABELS, type Status } from "@/lib/domain/use-case";
 
@@ -31,6 +31,25 @@ export function agreementText(votes: number, voters: number): string | null {
   return voters > 0 ? `${votes} of ${voters}` : null;
 }
 
+interface Backing {
+  recommendedApproach?: Approach | null;
+  agreementVotes: number;
+  agreementVoters: number;
+  defaultStart: boolean;
+  /** Of a default start, the training prerequisites the answers say are missing (UseCaseDetail.trainingLacks). */
+  trainingLacks?: readonly string[];
+}
+
+/**
+ * Why a default start trains no model where an answer, not a missing one, is why: ": a prompted
+ * base model already meets the bar" ("" where only unanswered questions hold it). Without it the
+ * list read "while key answers are missing" of a use case whose answers had settled it.
+ */
+function lacksClause(uc: Backing): string {
+  const lacks = uc.defaultStart ? lackingPrerequisitesText(uc.trainingLacks ?? []) : "";
+  return lacks ? `: ${lacks}` : "";
+}
+
 /**
  * What stands behind a recommendation, in a list's few words: "4 of 5" voting frameworks, or "the
  * sources' default starting approach" where the frameworks leant to training a model and the answers that would
@@ -41,11 +60,11 @@ export function agreementText(votes: number, voters: number): string | null {
  * start some frameworks happen to back is still a default start: "1 of 5" would read as a choice
  * the votes made against the others.
  */
-export function backingText(uc: { recommendedApproach?: Approach | null; agreementVotes: number; agreementVoters: number; defaultStart: boolean; abstained?: number }): string | null {
+export function backingText(uc: Backing & { abstained?: number }): string | null {
   // With no recommendation there is nothing for votes to back (judgement 2.10: what the frameworks
   // pick needs training the answers do not justify); "0 of 5" would not read as a default start either.
   if (uc.recommendedApproach === null) return null;
-  if (uc.defaultStart || heldBackToStart(uc)) return "the sources' default starting approach";
+  if (uc.defaultStart || heldBackToStart(uc)) return `the sources' default starting approach${lacksClause(uc)}`;
   const count = agreementText(uc.agreementVotes, uc.agreementVoters);
   // "1 of 1" alone reads as unanimous when four of five frameworks never voted.
   return count && uc.abstained ? `${count} voting; ${uc.abstained} abstained` : count;
@@ -55,9 +74,9 @@ export function backingText(uc: { recommendedApproach?: Approach | null; agreeme
  * The backing as a clause of a line: "4 of 5 agree", "1 of 1 voting agree; 4 abstained", or "the
  * sources' default starting approach" (the decision queue's line, where the recommendation is named before it).
  */
-export function backingClause(uc: { recommendedApproach?: Approach | null; agreementVotes: number; agreementVoters: number; defaultStart: boolean; abstained?: number }): string | null {
+export function backingClause(uc: Backing & { abstained?: number }): string | null {
   if (uc.recommendedApproach === null) return null;
-  if (uc.defaultStart || heldBackToStart(uc)) return "the sources' default starting approach";
+  if (uc.defaultStart || heldBackToStart(uc)) return `the sources' default starting approach${lacksClause(uc)}`;
   const count = agreementText(uc.agreementVotes, uc.agreementVoters);
   if (!count) return null;
   return uc.abstained ? `${count} voting agree; ${uc.abstained} abstained` : `${count} agree`;
@@ -92,14 +111,18 @@ export function recommendationText(uc: {
   agreementVotes: number;
   agreementVoters: number;
   defaultStart: boolean;
+  trainingLacks?: readonly string[];
   /** Why each framework that did not vote did not (UseCaseDetail.abstained). */
   abstained?: readonly string[];
 }): string {
   if (uc.evidence === "none") return EVIDENCE_LABELS.none;
   if (!uc.recommendedApproach) return "No recommendation";
   const provisional = uc.evidence === "provisional" ? " · provisional" : "";
+  const lacks = lacksClause(uc);
   const backing = uc.defaultStart
-    ? " (the sources' default starting approach while key answers are missing)"
+    ? lacks
+      ? ` (the sources' default starting approach${lacks}, so no model is trained)`
+      : " (the sources' default starting approach while key answers are missing)"
     : heldBackToStart(uc)
       ? ` (the sources' default starting approach: the approaches the frameworks pick cannot serve it or train a model its answers do not justify${uc.evidence === "provisional" ? ", or wait on missing answers" : ""})`
       : uc.agreementVoters === 0

@@ -1,5 +1,5 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
-import { DECIDING_ANSWERS, EVIDENCE_LABELS, FRAMEWORKS, type Evidence, type UnansweredQuestion } from "@/lib/domain/frameworks";
+import { DECIDING_ANSWERS, EVIDENCE_LABELS, FRAMEWORKS, lackingPrerequisitesText, type Evidence, type UnansweredQuestion } from "@/lib/domain/frameworks";
 import { sourceTitle } from "@/lib/domain/sources";
 import { getStoredScore } from "@/lib/server/projections";
 import { riskFlagLabel } from "../../_components/labels";
@@ -75,7 +75,9 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
           </p>
         ) : score.basis === "default-start" && score.leaning ? (
           <p className="mt-1 text-sm text-zinc-800" data-testid="default-start">
-            The sources&apos; default starting approach while the answers that would justify training a model are missing
+            {lackingPrerequisitesText(score.leaning.missing ?? [])
+              ? `The sources' default starting approach, training no model while ${lackingPrerequisitesText(score.leaning.missing ?? [])}`
+              : "The sources' default starting approach while the answers that would justify training a model are missing"}
             {score.basisCite ? <> (<q className="italic">{score.basisCite.quote}</q>)</> : null}. {score.leaning.sentence}
           </p>
         ) : null}
