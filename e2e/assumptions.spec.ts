@@ -51,7 +51,7 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await page.getByRole("button", { name: "Save use case" }).click();
   // Nobody typed a price: the default model is priced from the catalogue.
   // With the figures inference is made of: the prices and the tokens of a call.
-  await expect(page.getByTestId("pricing")).toContainText("Model openai/gpt-4o: priced from the catalogue");
+  await expect(page.getByTestId("pricing")).toContainText("Model openai/gpt-4o: priced from a public price list");
   await expect(page.getByTestId("pricing")).toContainText("at $2.50 per million input tokens and $10.00 per million output tokens");
   await expect(page.getByTestId("pricing")).toContainText("A call is taken as 1,000–2,500 (base 1,500) input and 200–500 (base 300) output tokens");
   await expect(page.getByTestId("lifecycle-table")).toBeVisible();

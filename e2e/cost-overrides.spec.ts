@@ -13,7 +13,7 @@ test("a lead sets the use case's own cost figures and sees the projection change
   await page.getByLabel("Monthly LLM calls now").fill("100000");
   await page.getByLabel("How often the underlying knowledge changes").selectOption("annually");
   await page.getByRole("button", { name: "Save use case" }).click();
-  await expect(page.getByTestId("pricing")).toContainText("priced from the catalogue");
+  await expect(page.getByTestId("pricing")).toContainText("priced from a public price list");
   // The lifecycle table and the chart's choices list the approaches in one order.
   const options = await page.getByRole("combobox", { name: "Approach" }).locator("option").allTextContents();
   const rows = await page.getByTestId("lifecycle-table").locator("tbody th").allTextContents();

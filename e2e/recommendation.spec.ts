@@ -30,7 +30,7 @@ test("a lead saves a use case and sees the consensus, the trace and the costs; t
   await expect(page.getByTestId("sensitivity")).not.toBeEmpty();
 
   // Nobody typed a price: the default model is priced from the catalogue, and nothing is missing.
-  await expect(page.getByTestId("pricing")).toContainText("priced from the catalogue");
+  await expect(page.getByTestId("pricing")).toContainText("priced from a public price list");
   await expect(page.getByTestId("projection-missing")).toHaveCount(0);
   await expect(page.getByTestId("lifecycle-table")).toContainText("Fine-tuning");
 

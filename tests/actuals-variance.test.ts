@@ -326,7 +326,7 @@ describe("learning from actuals", () => {
     expect(unit.observed.calls!.usdPerCall / bare).toBeCloseTo(1.225, 4);
     expect(unit.calls!.actual.usdPerCall).toBeCloseTo(unit.calls!.assumed.base!, 8);
     expect(unit.proposal!.ratio).toBeCloseTo(1, 4);
-    expect(proposalText(unit.proposal)).toBe("The calls compared cost what their projections assume (model prices × 1.00): there is no new assumption version to start from them.");
+    expect(proposalText(unit.proposal)).toBe("The calls compared cost what their projections assume: within 2%, too close for a new assumption version to be worth starting.");
     signInAs(org.users.FINANCE.id);
     const res = await newAssumptionVersionFromActuals(org.slug, { expectedVersion: unit.version });
     expect(res).toMatchObject({ ok: false, code: "VALIDATION" });

@@ -153,7 +153,12 @@ describe("the demo seed", () => {
     const monthEndDetail = (await getUseCase(org.id, monthEnd.id))!;
     expect(monthEndDetail).toMatchObject({ evidence: "provisional", defaultStart: true });
     expect(monthEndDetail.agreementVotes).toBeGreaterThan(0);
-    expect(recommendationText(monthEndDetail)).toBe("Prompting only · provisional (the sources' default starting approach while key answers are missing)");
+    // Not "while key answers are missing": an answer given (a prompted base model already meets
+    // the bar) is what keeps a model from being trained, whatever the unanswered ones say.
+    expect(monthEndDetail.trainingLacks).toEqual(["promptedBaselineMeetsBar"]);
+    expect(recommendationText(monthEndDetail)).toBe(
+      "Prompting only · provisional (the sources' default starting approach: a prompted base model already meets the bar, so no model is trained)",
+    );
     // Its page: the lean to fine-tuning in a sentence that reads as one, and the changes to answers
     // already given under a heading of their own, not as more of the unanswered questions above them.
     const { ScorePanel } = await import("@/app/o/[org]/use-cases/[id]/_panels/score-panel");
@@ -161,18 +166,18 @@ describe("the demo seed", () => {
     expect(scoreHtml).toMatch(/The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples, a prompted base model is tried and falls short \(the assessment says one already meets it, and 002 checks that before any training\)[^<]*\./);
     expect(scoreHtml).not.toContain("leans if");
     // Said in the words the Sources page uses, not "the seeds'" (a word a CTO does not know here).
-    expect(scoreHtml).toContain("The sources&#x27; default starting approach while the answers that would justify training a model are missing");
+    expect(scoreHtml).toContain("The sources&#x27; default starting approach, training no model while a prompted base model already meets the bar");
     expect(scoreHtml).not.toContain("seeds");
     const heading = scoreHtml.indexOf('data-testid="more-changes-heading"');
     expect(heading).toBeGreaterThan(scoreHtml.indexOf('data-testid="unanswered"'));
     expect(heading).toBeLessThan(scoreHtml.indexOf('data-testid="more-changes"'));
     const listed = await listUseCases(org.id, { ...parseListQuery({}), pageSize: 100 });
     expect(listed.rows.filter((r) => r.defaultStart).map((r) => r.title)).toEqual(["Month-end variance commentary"]);
-    expect(backingText(listed.rows.find((r) => r.title === "Month-end variance commentary")!)).toBe("the sources' default starting approach");
+    expect(backingText(listed.rows.find((r) => r.title === "Month-end variance commentary")!)).toBe("the sources' default starting approach: a prompted base model already meets the bar");
     expect(backingText(listed.rows.find((r) => r.title === "Incident post-mortem search")!)).toMatch(/^\d of \d$/);
     const queued = (await readQueue(org.id, { limit: 100 })).items.find((i) => i.title === "Month-end variance commentary");
     expect(queued?.defaultStart).toBe(true);
-    expect(backingClause(queued!)).toBe("the sources' default starting approach");
+    expect(backingClause(queued!)).toBe("the sources' default starting approach: a prompted base model already meets the bar");
     // The queue's "Approve Fine-tuning" says what that costs over the cheapest approach that serves.
     const property = (await readQueue(org.id, { limit: 100 })).items.find((i) => i.title === "Commercial property risk summaries")!;
     expect(property.reasons).toContain("undecided");
@@ -275,6 +280,12 @@ describe("the demo seed", () => {
     const retiredCosts = renderToStaticMarkup(await CostPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: sanctions.id }));
     expect(retiredCosts).toContain("Retired in 2026: no spend projected after it. Its lifecycle cost, here, in the portfolio and in the exports, counts only the years up to 2026.");
     expect(costs).not.toContain("Retired in");
+    // The regulatory monitor's volume is unanswered: its cost panel names the missing answer in the
+    // words the other sentences use, not as a key ("answer: Monthly LLM calls now").
+    const monitor = useCases.find((u) => u.title === "Regulatory change monitor")!;
+    const monitorCosts = renderToStaticMarkup(await CostPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: monitor.id })).replace(/<[^>]+>/g, "");
+    expect(monitorCosts).toContain("Missing: the answer &quot;Monthly LLM calls now&quot;.");
+    expect(monitorCosts).not.toContain("Missing: answer:");
     // Renewal call preparation needs tools and accepts a day's lag: fine-tuning's row says both
     // reasons it cannot serve, not only the first.
     const renewal = renderToStaticMarkup(await CostPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: useCases.find((u) => u.title === "Renewal call preparation notes")!.id }));

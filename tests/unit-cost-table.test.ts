@@ -49,7 +49,7 @@ describe("actual against assumed unit costs", () => {
         "RAG: 9,000 calls at $0.009923 (the model's price plus 22.5% retrieval overhead). A bare call of the model, with no retrieval or fine-tuning, is $0.0081. " +
         "Left out: 1,000 calls ($10.00) not attributed to any use case.",
     );
-    expect(proposalText(pricesFromActuals(set, calls))).toBe("The calls compared cost what their projections assume (model prices × 1.00): there is no new assumption version to start from them.");
+    expect(proposalText(pricesFromActuals(set, calls))).toBe("The calls compared cost what their projections assume: within 2%, too close for a new assumption version to be worth starting.");
     expect(proposalText(pricesFromActuals(set, compareCalls(set, [{ approach: "RAG", calls: 9_000, cents: 9_000 * 1.2 }])))).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS, type AssumptionSet } from "../costing/assumptions";
-import { assumedMakeup, assumedUnitCosts, callMultiplier, compareCalls, isAligned, observeUnitCosts, pricesFromActuals, unitKind } from "./unit-costs";
+import { alignedSentence, assumedMakeup, assumedUnitCosts, callMultiplier, compareCalls, isAligned, observeUnitCosts, pricesFromActuals, unitKind } from "./unit-costs";
 
 /** The defaults (1,000 / 1,500 / 2,500 input and 200 / 300 / 500 output tokens a call) with hand-set prices. */
 const priced = (over: Partial<AssumptionSet["values"]> = {}): AssumptionSet => ({
@@ -163,6 +163,13 @@ describe("prices a new version would take from the actuals", () => {
     const ft = compareCalls(priced(), [{ approach: "FINE_TUNING", calls: 1_000, cents: 1_000 * 0.0081 * 0.3 * 1.1 * 100 }]);
     expect(pricesFromActuals(priced(), ft)!.ratio).toBeCloseTo(1.1, 12);
     expect(isAligned(1.1)).toBe(false);
+  });
+
+  it("says how far from the projections aligned calls are, in percent, not as a multiplier", () => {
+    expect(alignedSentence(1)).toBe("The calls compared cost what their projections assume: within 2%, too close for a new assumption version to be worth starting.");
+    expect(alignedSentence(1.013)).toBe("The calls compared cost 1.3% more than what their projections assume: within 2%, too close for a new assumption version to be worth starting.");
+    expect(alignedSentence(0.985)).toMatch(/^The calls compared cost 1\.5% less than what their projections assume/);
+    expect(alignedSentence(1.0004)).toMatch(/cost what their/);
   });
 
   it("keeps an empty end of a range empty", () => {

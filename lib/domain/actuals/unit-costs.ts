@@ -211,6 +211,18 @@ export function assumedMakeup(c: CallComparison): string {
 export const ALIGNED_WITHIN = 0.02;
 export const isAligned = (ratio: number) => Math.abs(ratio - 1) < ALIGNED_WITHIN;
 
+/**
+ * Why no new version is offered, in words a reader can check against the table: "The calls
+ * compared cost 1.3% more than their projections assume: within 2%, too close for a new assumption
+ * version to be worth starting." (It read "model prices × 1.01", a multiplier nobody had asked for.)
+ */
+export function alignedSentence(ratio: number): string {
+  const pct = Math.abs(ratio - 1) * 100;
+  const shown = pct.toFixed(1);
+  const gap = shown === "0.0" ? "what" : `${shown}% ${ratio > 1 ? "more than" : "less than"} what`;
+  return `The calls compared cost ${gap} their projections assume: within ${ALIGNED_WITHIN * 100}%, too close for a new assumption version to be worth starting.`;
+}
+
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /**

@@ -10,7 +10,7 @@ describe("what the cost panel says of the model behind inference", () => {
   it("names the default model's catalogue prices and the tokens of a call, the figures inference is made of", () => {
     const p = project();
     expect(pricingSentence(p.pricing)).toBe(
-      "Model openai/gpt-4o: priced from the catalogue (@pydantic/genai-prices 0.1.8's list, which gives no date for its prices, as installed) at $2.50 per million input tokens and $10.00 per million output tokens. " +
+      "Model openai/gpt-4o: priced from a public price list (Pydantic's genai-prices, version 0.1.8, which gives no date for its prices; the list this app ships with) at $2.50 per million input tokens and $10.00 per million output tokens. " +
         "A call is taken as 1,000–2,500 (base 1,500) input and 200–500 (base 300) output tokens (the organization's assumptions). " +
         "These price the base model's calls; a fine-tuned model's calls and retrieval's overhead are priced as the assumptions say.",
     );
@@ -37,6 +37,6 @@ describe("what the cost panel says of the model behind inference", () => {
     expect(pricingSentence(p.pricing)).toBe("Model acme/house-model: no price (not in the catalogue, none set by hand).");
     // A projection stored before cost engine 2.8 has no figures: named by its source alone.
     const old: Pricing = { model: "openai/gpt-4o", from: "catalogue", catalogueVersion: "0.1.8", pinnedOn: "2026-12-01" };
-    expect(pricingSentence(old)).toBe("Model openai/gpt-4o: priced from the catalogue (@pydantic/genai-prices 0.1.8's list, which gives no date for its prices; copied into these assumptions on 2026-12-01).");
+    expect(pricingSentence(old)).toBe("Model openai/gpt-4o: priced from a public price list (Pydantic's genai-prices, version 0.1.8, which gives no date for its prices; copied into these assumptions on 2026-12-01).");
   });
 });

@@ -21,7 +21,7 @@ export function pricingSentence(p: Pricing): string {
   if (p.from === "missing") return `Model ${p.model}: no price (not in the catalogue, none set by hand).`;
   const source =
     p.from === "catalogue"
-      ? `priced from the catalogue (@pydantic/genai-prices ${p.catalogueVersion}'s list, which gives no date for its prices${p.pinnedOn ? `; copied into these assumptions on ${p.pinnedOn}` : ", as installed"})`
+      ? `priced from a public price list (Pydantic's genai-prices, version ${p.catalogueVersion}, which gives no date for its prices${p.pinnedOn ? `; copied into these assumptions on ${p.pinnedOn}` : "; the list this app ships with"})`
       : "priced by hand";
   const input = p.perMillionTokens ? rangeText(p.perMillionTokens.input, unitPrice) : null;
   const output = p.perMillionTokens ? rangeText(p.perMillionTokens.output, unitPrice) : null;

@@ -2,6 +2,7 @@ import "server-only";
 import {
   assumedMakeup,
   assumedUnitCosts,
+  alignedSentence,
   isAligned,
   CALL_PRICE_KEYS,
   compareCalls,
@@ -139,7 +140,7 @@ export async function startVersionFromActuals(ctx: MemberContext, input: { expec
     throw new ConflictError(`Someone saved version ${current.version} of the assumptions since you opened this page (you were looking at version ${input.expectedVersion}). Reload to see the comparison against it.`, { currentVersion: current.version });
   }
   if (!proposal || !calls) throw new ValidationError("There is no actual cost per call to start from: import inference spend counted in requests or calls, attributed to use cases whose projections price their calls.");
-  if (isAligned(proposal.ratio)) throw new ValidationError(`The calls compared cost what the projections assume (model prices × ${proposal.ratio.toFixed(3)}): a new version would change nothing worth saving.`);
+  if (isAligned(proposal.ratio)) throw new ValidationError(alignedSentence(proposal.ratio));
   const note = `From actual spend: ${unitPrice(calls.actual.usdPerCall)} a call over ${Math.round(calls.actual.count).toLocaleString("en-US")} calls attributed to use cases, against ${unitPrice(calls.assumed.base ?? 0)} their projections assume in version ${version} (${assumedMakeup(calls)}); model prices scaled by ${proposal.ratio.toFixed(3)}.`;
   return saveAssumptions(ctx, {
     expectedVersion: input.expectedVersion,

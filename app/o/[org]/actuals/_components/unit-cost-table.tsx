@@ -5,7 +5,7 @@
  * carries the retrieval overhead, a fine-tuned one its factor), and the sentence below says what
  * that figure is made of and which calls are left out.
  */
-import { assumedMakeup, isAligned } from "@/lib/domain/actuals";
+import { alignedSentence, assumedMakeup, isAligned } from "@/lib/domain/actuals";
 import { exactDollars, unitPrice } from "@/lib/domain/money";
 import type { UnitCostComparison } from "@/lib/server/actuals/unit-costs";
 
@@ -80,5 +80,5 @@ export function callsMakeupText({ observed, assumed, calls }: Pick<UnitCostCompa
 /** Whether the button to start a new version is worth offering, and if not, why. */
 export function proposalText(proposal: UnitCostComparison["proposal"]): string | null {
   if (!proposal || !isAligned(proposal.ratio)) return null;
-  return `The calls compared cost what their projections assume (model prices × ${proposal.ratio.toFixed(2)}): there is no new assumption version to start from them.`;
+  return alignedSentence(proposal.ratio);
 }

@@ -1,5 +1,5 @@
-import { ANSWER_LABELS, APPROACH_LABELS, APPROACHES, type AnswerKey } from "@/lib/domain/assessment";
-import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, labourNote, pricingSentence, retiredNote, retrainingCells, retrainingNote, timeToValueNote, whyCannotServe, type AssumptionKey, type CostExplanation } from "@/lib/domain/costing";
+import { APPROACH_LABELS, APPROACHES } from "@/lib/domain/assessment";
+import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, labourNote, missingInWords, pricingSentence, retiredNote, retrainingCells, retrainingNote, timeToValueNote, whyCannotServe, type AssumptionKey, type CostExplanation } from "@/lib/domain/costing";
 import { dollars } from "@/lib/domain/money";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
@@ -50,11 +50,10 @@ async function simulationFor(organizationId: string, useCaseId: string) {
 
 const range = (r: { low: number; base: number; high: number }, f: (n: number) => string) => (r.low === r.high ? f(r.base) : `${f(r.low)} – ${f(r.high)} (base ${f(r.base)})`);
 
+/** A missing figure as the sentences elsewhere name it ("the answer “Monthly LLM calls now”"), the engine's limit with what to check. */
 function missingLabel(m: string): string {
-  const [kind, key] = m.split(":");
-  if (kind === "limit") return "amounts beyond $1 billion a year in one category, past what the engine projects (check the volume, growth and prices)";
-  if (kind === "assumption") return ASSUMPTION_CATALOG[key as AssumptionKey]?.label ?? key!;
-  return `answer: ${ANSWER_LABELS[key as AnswerKey] ?? key}`;
+  if (m.startsWith("limit:")) return "amounts beyond $1 billion a year in one category, past what the engine projects (check the volume, growth and prices)";
+  return missingInWords(m);
 }
 
 /** The premium's sentence, its pointer to why the dearer approach is in play a link: the Recommendation section above, or the Decision tab. */
