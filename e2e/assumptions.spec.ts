@@ -71,12 +71,12 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await form.getByLabel("ML engineer rate high").fill("275");
   for (const s of ["low", "base", "high"]) await form.getByLabel(`Model price, input (by hand) ${s}`).fill("10");
 
-  // An input price by hand without the output price: refused beside the empty one, nothing saved.
-  await form.getByLabel("Why the figures change").fill("Negotiated input price");
+  // An input price by hand without the output price, and no reason: both refused at once, each
+  // beside its field, nothing saved.
   await form.getByRole("button", { name: "Save a new version" }).click();
   await expect(form.getByTestId("edit-modelOutputPricePerMTokens").getByTestId("field-error")).toContainText("Set the output price too: hand prices replace the catalogue's only as a pair.");
+  await expect(form.locator("#assumptions-note-error")).toContainText("Say why the figures change");
   await expect(page.getByTestId("assumption-version")).toHaveText("Built-in defaults (version 0)");
-  await form.getByLabel("Why the figures change").fill("");
 
   for (const s of ["low", "base", "high"]) await form.getByLabel(`Model price, output (by hand) ${s}`).fill("30");
 
@@ -93,6 +93,10 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await expect(page.getByTestId("figure-engineerRate")).toContainText("$225.00");
   await expect(page.getByTestId("figure-engineerRate")).toContainText("$275.00");
   await expect(page.getByTestId("figure-modelInputPricePerMTokens")).not.toContainText("From the catalogue");
+  // The default model's line gives the prices the projections now use, not the list's.
+  await expect(page.getByTestId("catalogue")).toContainText(
+    "Default model openai/gpt-4o, priced by hand: $10.00 input, $30.00 output per million tokens (base), in place of the price list's $2.50 and $10.00.",
+  );
   await expect(page.getByTestId("catalogue")).toContainText(/list, copied into these assumptions on \d{4}-\d{2}-\d{2}\. The package gives no date for its prices/);
 
   // The history compares version 1 with the defaults.

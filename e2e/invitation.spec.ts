@@ -100,4 +100,21 @@ test("expired and withdrawn links say so plainly", async ({ page, auth }) => {
   await expect(row).toHaveCount(0);
   await page.goto(withdrawn);
   await expect(page.getByRole("heading", { name: "This invitation was withdrawn" })).toBeVisible();
+
+  // Inviting an address again replaces its pending invitation, and the admin is told the first link stopped working.
+  const againEmail = auth.uniqueEmail("again");
+  const first = await auth.makeInvitation(org, againEmail, "LEAD");
+  await page.goto(org.path("members"));
+  await page.getByLabel("Email address").fill(againEmail);
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(page.getByText(`Invitation created for ${againEmail} (Project lead)`)).toBeVisible();
+  await expect(page.getByTestId("invitation-replaced")).toHaveText(`It replaces the earlier invitation to ${againEmail}: that link no longer works.`);
+  await page.goto(first);
+  await expect(page.getByRole("heading", { name: "This invitation was withdrawn" })).toBeVisible();
+  // A first invitation says nothing of the kind.
+  await page.goto(org.path("members"));
+  await page.getByLabel("Email address").fill(auth.uniqueEmail("once"));
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(page.getByText(/Invitation created for/)).toBeVisible();
+  await expect(page.getByTestId("invitation-replaced")).toHaveCount(0);
 });

@@ -82,7 +82,8 @@ export async function createInvitation(actor: Actor, input: { email: string; rol
     });
     const org = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } });
     const inviter = await tx.user.findUnique({ where: { id: actor.actorId }, select: { name: true } });
-    return { ...inv, organizationName: org.name, inviterName: inviter?.name ?? "An admin" };
+    // How many pending invitations to the address this one replaced: their links no longer work, which the admin is told.
+    return { ...inv, organizationName: org.name, inviterName: inviter?.name ?? "An admin", replaced: replaced.length };
   });
   const path = invitationPath(token);
   // Mailed after the commit; a mail server that refuses leaves the invitation valid (the admin

@@ -1,7 +1,7 @@
 /**
  * The model's prices set by hand: which figures they are, and the rule that they replace the
- * catalogue's prices only as a pair. Apart from ./assumptions.ts (which imports the catalogue's
- * data) so that the assumptions form can check the rule in the browser before it sends.
+ * catalogue's prices only as a pair. Apart from ./assumptions.ts, which imports the catalogue's
+ * data, so that code bound for the browser can read the rule without the catalogue.
  *
  * Pure: no Next.js, Prisma or I/O.
  */

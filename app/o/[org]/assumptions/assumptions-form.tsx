@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { FieldError, FormMessage, SelectField, SubmitButton, TextField } from "@/components/form";
 import { useFormAction, type FormInput } from "@/components/use-form-action";
-import { halfSetPrices } from "@/lib/domain/costing/hand-prices";
 import type { ReprojectionImpact } from "@/lib/domain/costing/reprojection-impact";
 import type { ActionResult } from "@/lib/server/errors";
 import { saveAssumptions } from "./actions";
@@ -83,13 +82,10 @@ export function AssumptionsForm({
   installedCatalogue: string;
 }) {
   const router = useRouter();
-  const form = useFormAction(async (input): Promise<ActionResult<{ version: number; reprojected: number; impact: ReprojectionImpact }>> => {
-    const sent = toInput(input, groups, version);
-    // A lone hand price is refused here as the server would refuse it: it would be ignored.
-    const half = halfSetPrices(sent.values);
-    if (half.length) return { ok: false, code: "VALIDATION", message: "Please correct the highlighted fields.", fieldErrors: Object.fromEntries(half.map((h) => [`values.${h.key}`, [h.message]])) };
-    return saveAssumptions(orgSlug, sent);
-  }, {
+  // A lone hand price is refused by the server beside the empty one (it would be ignored), with
+  // every other error of the form at once: refused here first, a missing reason was only said
+  // on the next try.
+  const form = useFormAction(async (input): Promise<ActionResult<{ version: number; reprojected: number; impact: ReprojectionImpact }>> => saveAssumptions(orgSlug, toInput(input, groups, version)), {
     onSuccess: (_data, el) => {
       const note = el.elements.namedItem("note");
       if (note instanceof HTMLTextAreaElement) note.value = "";

@@ -83,6 +83,21 @@ function parseCompare(raw: string | string[] | undefined): [number, number] | nu
  * The organization's cost assumptions: every figure with its source, grouped; finance and admins
  * edit them in versions (each re-projects every use case); the history and a comparison of two versions.
  */
+/**
+ * The default model's prices as the projections take them: the hand prices where both are set
+ * (they replace the list's, withModelPrices), else the list's. After finance priced the model by
+ * hand, the line still gave the list's prices while every use case said "priced by hand".
+ */
+function defaultModelPriceText(values: Record<AssumptionKey, Range>, listed: { inputPerM: number; outputPerM: number } | null): string {
+  const input = values.modelInputPricePerMTokens.base;
+  const output = values.modelOutputPricePerMTokens.base;
+  if (input !== null && output !== null) {
+    const replaced = listed ? `, in place of the price list's ${unitPrice(listed.inputPerM)} and ${unitPrice(listed.outputPerM)}` : "";
+    return `, priced by hand: ${unitPrice(input)} input, ${unitPrice(output)} output per million tokens (base)${replaced}`;
+  }
+  return listed ? ` (${unitPrice(listed.inputPerM)} input, ${unitPrice(listed.outputPerM)} output per million tokens)` : " (not in the catalogue: price it by hand below)";
+}
+
 export default async function AssumptionsPage({
   params,
   searchParams,
@@ -136,7 +151,7 @@ export default async function AssumptionsPage({
         </p>
         <p className="mt-1 text-sm text-zinc-700" data-testid="catalogue">
           Default model <strong>{current.set.model}</strong>
-          {defaultPrice ? ` (${unitPrice(defaultPrice.inputPerM)} input, ${unitPrice(defaultPrice.outputPerM)} output per million tokens)` : " (not in the catalogue: priced by hand)"}. Model prices:{" "}
+          {defaultModelPriceText(current.set.values, defaultPrice)}. Model prices:{" "}
           {current.set.catalogue
             ? `${current.set.catalogue.package} ${current.set.catalogue.version}'s list, copied into these assumptions on ${current.set.catalogue.pinnedOn}`
             : `the installed ${CATALOGUE_PACKAGE} ${CATALOGUE_VERSION}'s list, not pinned yet (the first saved version pins it)`}

@@ -54,7 +54,7 @@ export const inviteMember = orgAction({
   handler: async (ctx, input) => {
     const inv = await createInvitation(actor(ctx), input);
     revalidate(ctx);
-    return { id: inv.id, email: inv.email, role: inv.role, expiresAt: inv.expiresAt.toISOString(), path: inv.path, mailed: inv.mailed };
+    return { id: inv.id, email: inv.email, role: inv.role, expiresAt: inv.expiresAt.toISOString(), path: inv.path, mailed: inv.mailed, replaced: inv.replaced };
   },
 });
 

@@ -15,6 +15,8 @@ interface Created {
   link: string;
   expiresAt: string;
   mailed: boolean;
+  /** Pending invitations to the same address this one replaced (their links stopped working). */
+  replaced: number;
 }
 
 /** Invite by email and role; the link is shown once, to copy and send (only its hash is stored). */
@@ -25,7 +27,7 @@ export function InviteForm({ orgSlug }: { orgSlug: string }) {
     resetOnSuccess: true,
     onSuccess: (data) => {
       setRole("LEAD");
-      setCreated({ email: data.email, role: data.role, expiresAt: data.expiresAt, link: `${window.location.origin}${data.path}`, mailed: data.mailed });
+      setCreated({ email: data.email, role: data.role, expiresAt: data.expiresAt, link: `${window.location.origin}${data.path}`, mailed: data.mailed, replaced: data.replaced });
     },
   });
 
@@ -79,6 +81,11 @@ function CreatedLink({ created }: { created: Created }) {
           : "We could not mail them the link: copy it and send it to them. It is shown only now, "}
         works once, and expires on {formatDateTime(created.expiresAt)}.
       </p>
+      {created.replaced > 0 ? (
+        <p className="mt-1 text-sm font-medium text-green-900" data-testid="invitation-replaced">
+          It replaces the earlier invitation to {created.email}: that link no longer works.
+        </p>
+      ) : null}
       <div className="mt-3 flex gap-2">
         <label htmlFor="invitation-link" className="sr-only">
           Invitation link
