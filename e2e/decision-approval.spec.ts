@@ -7,6 +7,7 @@
  */
 import { linkInMail, mailTo } from "./mail";
 import { dollars } from "../lib/domain/money";
+import { ONE_TIME } from "../lib/domain/costing/drivers";
 import { expect, test } from "./registry-fixtures";
 
 test("a lead's proposal is approved by an executive and its budget by finance, each notified", async ({ page, registry }) => {
@@ -33,8 +34,8 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
     [id],
   );
   const [oneOff] = await registry.query<{ base: string }>(
-    `SELECT coalesce(sum("baseCents"), 0)::text AS base FROM "CostLine" WHERE "useCaseId" = $1 AND approach = 'RAG' AND "yearIndex" = 1 AND category IN ('BUILD_ENGINEERING', 'DATA_CURATION', 'TRAINING_COMPUTE')`,
-    [id],
+    `SELECT coalesce(sum("baseCents"), 0)::text AS base FROM "CostLine" WHERE "useCaseId" = $1 AND approach = 'RAG' AND "yearIndex" = 1 AND category = ANY($2)`,
+    [id, [...ONE_TIME]],
   );
   // A budget reads in whole dollars, on the decision, the queue's line and button and the
   // notifications: RAG's one-off build apart from its yearly run rate (the first year's other costs).

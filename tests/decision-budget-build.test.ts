@@ -19,6 +19,7 @@ import { approveDecision, approveDecisionBudget, proposeDecision } from "@/app/o
 import { createUseCase } from "@/app/o/[org]/use-cases/actions";
 import { WorkflowPanel } from "@/app/o/[org]/use-cases/[id]/_decision/workflow-panel";
 import { db } from "@/lib/server/db";
+import { ONE_TIME } from "@/lib/domain/costing/drivers";
 import { readQueue } from "@/lib/server/decisions/queue";
 import { approvedSpendByBusinessUnit } from "@/lib/server/value/budgets-read";
 import { dollars } from "@/lib/domain/money";
@@ -54,13 +55,13 @@ async function logged(assessment: Record<string, unknown>, businessUnit = "Claim
   return (r.data as { id: string }).id;
 }
 
-/** The approach's first year, its one-off lines (build engineering, data curation, training compute), its second year and its lifecycle, base. */
+/** The approach's first year, its one-off lines (one-off.ts: build, curation, training, the evaluation set, the first embedding), its second and last years and its lifecycle, base. */
 async function figures(id: string, approach: "HYBRID" | "RAG" | "PROMPTING") {
   const years = await db.costYear.findMany({ where: { useCaseId: id, approach }, orderBy: { yearIndex: "asc" }, select: { baseCents: true } });
-  const lines = await db.costLine.findMany({ where: { useCaseId: id, approach, yearIndex: 1, category: { in: ["BUILD_ENGINEERING", "DATA_CURATION", "TRAINING_COMPUTE"] } }, select: { baseCents: true } });
+  const lines = await db.costLine.findMany({ where: { useCaseId: id, approach, yearIndex: 1, category: { in: [...ONE_TIME] } }, select: { baseCents: true } });
   const build = lines.reduce((n, l) => n + Number(l.baseCents ?? 0n), 0);
   const first = Number(years[0]!.baseCents);
-  return { first, build, run: first - build, second: Number(years[1]!.baseCents), lifecycle: years.reduce((n, y) => n + Number(y.baseCents), 0) };
+  return { first, build, run: first - build, second: Number(years[1]!.baseCents), last: Number(years.at(-1)!.baseCents), lifecycle: years.reduce((n, y) => n + Number(y.baseCents), 0) };
 }
 
 describe("a proposal's budget, the build apart from the run rate", () => {
@@ -81,9 +82,11 @@ describe("a proposal's budget, the build apart from the run rate", () => {
     expect((await notificationsOf(org.users.EXECUTIVE.id, id)).at(-1)?.message).toContain(`proposed Hybrid for`);
     expect((await notificationsOf(org.users.EXECUTIVE.id, id)).at(-1)?.message).toContain(`(budget: ${said}): it awaits your approval.`);
 
-    // The approver's line on "Needs a decision": the build apart, then the run rate, then the lifecycle.
+    // The approver's line on "Needs a decision": the build apart, then the run rate, from the first
+    // year's to the last's as the volume grows (10% a year), then the lifecycle they add up to.
     const line = await queueLine(id);
-    expect(line["queue-spend"]).toBe(`Hybrid: ${said} (lifecycle ${dollars(f.lifecycle)} over 5 years)`);
+    expect(f.last).toBeGreaterThan(f.run);
+    expect(line["queue-spend"]).toBe(`Hybrid: ${dollars(f.build)} to build in 2027, then from ${dollars(f.run)} to ${dollars(f.last)} a year (lifecycle ${dollars(f.lifecycle)} over 5 years)`);
     expect(line["queue-spend"]).not.toContain(`${dollars(f.first)} a year`);
     // The Decision tab says it alike.
     signInAs(org.users.EXECUTIVE.id);
@@ -110,7 +113,8 @@ describe("a proposal's budget, the build apart from the run rate", () => {
   });
 
   it("says a yearly budget alone, as before, for an approach with nothing to build", async () => {
-    const id = await logged(RAG_ANSWERS);
+    // An evaluation set in hand: prompting alone has nothing to build (building one is a one-off line, engine 2.14).
+    const id = await logged({ ...RAG_ANSWERS, evaluationSetExists: true });
     const f = await figures(id, "PROMPTING");
     expect(f.build).toBe(0);
     expect(await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id, approach: "PROMPTING", notes: "" }))).toMatchObject({ ok: true, data: { yearlyBudgetCents: f.first, buildCents: 0 } });

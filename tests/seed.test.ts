@@ -97,12 +97,13 @@ describe("the demo seed", () => {
     // The comparison is over the use cases with bills; the started ones with none are said, with their projection so far.
     // Three planned to start by November have a base projection to November but no bill (each to the cent, as the comparison works it out).
     expect(portfolio.unbilled.useCases.map((u) => [u.title, u.base])).toEqual([
-      ["Code review assistant for the policy platform", 8_039_52],
+      // A cent more than engine 2.13's 8_039_52: the corpus's first embedding is a line of its own, rounded to the cent apart.
+      ["Code review assistant for the policy platform", 8_039_53],
       ["Product page copy in the brand voice", 2_514_96],
       ["First notice of loss triage", 1_357_12],
     ]);
     // (The pipelines' and the agent's owner estimates are not bills' projections: they were three more here.)
-    expect(portfolio.unbilled).toMatchObject({ count: 3, base: 11_911_60 });
+    expect(portfolio.unbilled).toMatchObject({ count: 3, base: 11_911_61 });
     // The headline says them beside the comparison; the campaign's vendor bill is spend with no projection, set against nothing.
     const headline = renderToStaticMarkup(PortfolioActualsPanel({ a: portfolio, useCaseHref: (id) => `/u/${id}`, actualsHref: "/actuals" })!).replace(/<[^>]+>/g, "");
     expect(headline).toContain(

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll } from "vitest";
 import { db } from "@/lib/server/db";
+import { ONE_TIME } from "@/lib/domain/costing/drivers";
 import { createUseCase } from "@/app/o/[org]/use-cases/actions";
 import { RAG_ANSWERS } from "./answers";
 import { createTestOrg, type TestOrg } from "./factory";
@@ -53,12 +54,12 @@ export function setUpDecisionTests() {
 
 /**
  * The budget a decision on the approach takes from its stored projection: the first year's base,
- * its one-off lines (build engineering, data curation, training compute) apart as the build, the
+ * its one-off lines (one-off.ts: build, curation, training, the evaluation set, the first embedding) apart as the build, the
  * rest as the yearly budget (the run rate); and the first year whole.
  */
 export async function projectedBudget(useCaseId: string, approach: "RAG" | "FINE_TUNING" | "HYBRID" | "PROMPTING"): Promise<{ yearly: number; build: number; first: number }> {
   const first = Number((await db.costYear.findFirstOrThrow({ where: { useCaseId, approach, yearIndex: 1 }, select: { baseCents: true } })).baseCents);
-  const lines = await db.costLine.findMany({ where: { useCaseId, approach, yearIndex: 1, category: { in: ["BUILD_ENGINEERING", "DATA_CURATION", "TRAINING_COMPUTE"] } }, select: { baseCents: true } });
+  const lines = await db.costLine.findMany({ where: { useCaseId, approach, yearIndex: 1, category: { in: [...ONE_TIME] } }, select: { baseCents: true } });
   const build = lines.reduce((n, l) => n + Number(l.baseCents ?? 0n), 0);
   return { yearly: first - build, build, first };
 }

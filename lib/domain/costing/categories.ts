@@ -9,6 +9,10 @@ export const COST_CATEGORIES = [
   "FT_HOSTING",
   "MAINTENANCE",
   "EVALUATION",
+  // One-off parts of retrieval infrastructure and evaluation, year 1 only, lines of their own
+  // (engine 2.14) so that the one-off rule (one-off.ts) counts them as "to build".
+  "CORPUS_EMBEDDING",
+  "EVALUATION_SET",
   "MANUAL_ESTIMATE",
 ] as const;
 export type CostCategory = (typeof COST_CATEGORIES)[number];
@@ -23,5 +27,7 @@ export const COST_CATEGORY_LABELS: Record<CostCategory, string> = {
   FT_HOSTING: "Fine-tuned model hosting",
   MAINTENANCE: "Maintenance engineering",
   EVALUATION: "Evaluation",
+  CORPUS_EMBEDDING: "Retrieval infrastructure: first embedding of the corpus",
+  EVALUATION_SET: "Evaluation: building the set",
   MANUAL_ESTIMATE: "Manual estimate",
 };

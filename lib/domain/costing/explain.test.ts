@@ -74,6 +74,64 @@ describe("each sentence, word for word, from a summary built by hand", () => {
     });
   });
 
+  it("says what choosing an approach that cannot serve costs, from the side of the cheapest that can, scenario by scenario (Adjuster assistant)", () => {
+    // The demo's adjuster assistant: fine-tuning chosen ($1,885,702), missing the 14-day lag; RAG
+    // the cheapest that meets it. The panel said only "RAG … against Hybrid it saves 65.9%".
+    const adjuster = {
+      maxLagDays: 14,
+      approaches: {
+        RAG: { lifecycle: { low: 180_000_00, base: 365_183_00, high: 700_000_00, complete: true }, manual: false, meetsLag: true },
+        HYBRID: { lifecycle: { low: 500_000_00, base: 1_069_713_00, high: 2_100_000_00, complete: true }, manual: false, meetsLag: true },
+        FINE_TUNING: { lifecycle: { low: 900_000_00, base: 1_885_702_00, high: 3_800_000_00, complete: true }, manual: false, meetsLag: false, worstDelayDays: 43 },
+      },
+      savings: [
+        { approach: "RAG" as const, against: "HYBRID" as const, baseCents: 704_530_00, cents: { low: 320_000_00, base: 704_530_00, high: 1_400_000_00 }, pct: { low: 64, base: 65.9, high: 66.7 } },
+        { approach: "RAG" as const, against: "FINE_TUNING" as const, baseCents: 1_520_519_00, cents: { low: 720_000_00, base: 1_520_519_00, high: 3_100_000_00 }, pct: { low: 80, base: 80.6, high: 81.6 } },
+      ],
+    };
+    const chosen = explainCosts({ ...adjuster, inPlay: { approach: "FINE_TUNING", chosen: true, notes: true } });
+    expect(chosen.premium).toBe(
+      "RAG would save $1,520,519 (80.6%) against Fine-tuning, the chosen approach, over the lifecycle in the base case, $720,000 (80%) in the low scenario and $3,100,000 (81.6%) in the high; " +
+        "Fine-tuning also cannot keep answers within the 14-day lag. Why it was chosen is in the decision notes, on the Decision tab.",
+    );
+    expect(chosen.premiumWhy).toEqual({ words: "Decision tab", to: "decision" });
+    // Never the better side: no sentence has fine-tuning saving anything.
+    for (const t of [chosen.savings, chosen.premium]) expect(t).not.toMatch(/Fine-tuning (would )?saves?/);
+    // A saving that does not hold in a scenario says so, scenario by scenario.
+    const mixed = explainCosts({ ...adjuster, savings: [adjuster.savings[0]!, { ...adjuster.savings[1]!, cents: { low: -5_000_00, base: 1_520_519_00, high: 3_100_000_00 }, pct: { low: -0.6, base: 80.6, high: 81.6 } }], inPlay: { approach: "FINE_TUNING", chosen: true } });
+    expect(mixed.premium).toBe(
+      "RAG would save $1,520,519 (80.6%) against Fine-tuning, the chosen approach, over the lifecycle in the base case, nothing (it costs $5,000 more) in the low scenario and $3,100,000 (81.6%) in the high; Fine-tuning also cannot keep answers within the 14-day lag.",
+    );
+    // Cheaper but unable to serve: said so, and never as a saving.
+    const cheaper = explainCosts({
+      ...adjuster,
+      approaches: { ...adjuster.approaches, PROMPTING: { lifecycle: { low: 50_000_00, base: 100_000_00, high: 200_000_00, complete: true }, manual: false, reachesKnowledge: false } },
+      savings: [...adjuster.savings, { approach: "RAG" as const, against: "PROMPTING" as const, baseCents: -265_183_00, cents: { low: -130_000_00, base: -265_183_00, high: -500_000_00 }, pct: { low: -260, base: -265.2, high: -250 } }],
+      inPlay: { approach: "PROMPTING", chosen: true },
+    });
+    expect(cheaper.premium).toBe(
+      "Prompting only, the chosen approach, costs $265,183 less than RAG over the lifecycle in the base case, but it cannot serve the use case: it does not reach the use case's knowledge; RAG is the cheapest approach that can serve it.",
+    );
+  });
+
+  it("the adjuster assistant as projected: choosing fine-tuning, which misses the lag, says what RAG would save against it", () => {
+    const assessment = {
+      changeFrequency: "monthly" as const, maxLagDays: 14, coreNeed: "retrieval" as const, needsStyleOrFormat: false, needsCitations: true, fitsContextWindow: false, corpusDocuments: 60_000,
+      labeledExamples: 0, latencySensitive: false, monthlyCalls: 30_000, yearlyGrowthPct: 10, sensitiveDataOutOfTraining: false, retrainingBudget: false, expertiseDocumented: true,
+      needsToolUse: false, transformationAtVolume: false, learnsFromFeedback: false, promptedBaselineMeetsBar: "no" as const, evaluationSetExists: false, weeksToProduction: 8,
+    };
+    const p = projectCosts({ assessment, horizonYears: 5, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS });
+    expect(p.approaches.FINE_TUNING!.meetsLag).toBe(false);
+    const told = explainCosts({ ...p, inPlay: { approach: "FINE_TUNING", chosen: true } });
+    expect(told.cheapest).toBe("RAG");
+    const sv = p.savings.find((x) => x.approach === "RAG" && x.against === "FINE_TUNING")!;
+    const d = (c: number) => `$${Math.round(c / 100).toLocaleString("en-US")}`;
+    expect(told.premium).toBe(
+      `RAG would save ${d(sv.cents.base)} (${percentSize(sv.pct!.base)}) against Fine-tuning, the chosen approach, over the lifecycle in the base case, ` +
+        `${d(sv.cents.low)} (${percentSize(sv.pct!.low)}) in the low scenario and ${d(sv.cents.high)} (${percentSize(sv.pct!.high)}) in the high; Fine-tuning also cannot keep answers within the 14-day lag.`,
+    );
+  });
+
   it("says what the approach in play costs over the cheapest, scenario by scenario, where it is not the cheapest", () => {
     const base = {
       approaches: { RAG: { lifecycle: life(5_000_000), manual: false }, HYBRID: { lifecycle: life(6_000_000), manual: false }, FINE_TUNING: { lifecycle: life(19_000_000), manual: false } },
@@ -103,9 +161,9 @@ describe("each sentence, word for word, from a summary built by hand", () => {
     expect(runnerUp.premium).toBeNull();
     expect(runnerUp.premiumWhy).toBeNull();
     expect(runnerUp.savings).toBe("RAG is the cheapest approach: against Hybrid (the recommendation) it saves 16.7% over the lifecycle in the base case ($10,000), saves 10% in the low scenario and saves 20% in the high scenario.");
-    // The cheapest itself, an approach that cannot serve, a manual estimate or nothing in play: no premium to say.
+    // The cheapest itself, a manual estimate or nothing in play: no premium to say (an approach
+    // that cannot serve has its own sentence: "what choosing an approach that cannot serve costs").
     expect(explainCosts({ ...base, inPlay: { approach: "RAG", chosen: false } }).premium).toBeNull();
-    expect(explainCosts({ ...base, approaches: { ...base.approaches, FINE_TUNING: { lifecycle: life(19_000_000), manual: false, meetsLag: false } }, inPlay: { approach: "FINE_TUNING", chosen: false } }).premium).toBeNull();
     expect(explainCosts({ ...base, approaches: { ...base.approaches, FINE_TUNING: { lifecycle: life(19_000_000), manual: true } }, inPlay: { approach: "FINE_TUNING", chosen: true } }).premium).toBeNull();
     expect(explainCosts(base).premium).toBeNull();
   });

@@ -303,6 +303,7 @@ function premiumOf(s: ExplainInput, cheapest: Approach | null): Pick<CostExplana
   if (!play || !cheapest || play.approach === cheapest) return none;
   const x = s.approaches[play.approach];
   const sv = s.savings.find((v) => v.approach === cheapest && v.against === play.approach);
+  if (x && !x.manual && !isFeasible(x) && x.lifecycle.complete && sv?.cents) return cannotServePremium(s, cheapest, play, { cents: sv.cents, pct: sv.pct });
   if (!x || x.manual || !isFeasible(x) || !x.lifecycle.complete || !sv?.cents || sv.cents.base <= 0) return none;
   const c = s.approaches[cheapest]!.lifecycle;
   const times = c.base > 0 ? ` (${relative(x.lifecycle.base / c.base, APPROACH_LABELS[cheapest])})` : "";
@@ -317,6 +318,40 @@ function premiumOf(s: ExplainInput, cheapest: Approach | null): Pick<CostExplana
   const cost = `${who} costs ${more(sv.cents.base)} than ${APPROACH_LABELS[cheapest]} over the lifecycle in the base case${times}, ${more(sv.cents.low)} in the low scenario and ${more(sv.cents.high)} in the high.`;
   const to = !play.chosen ? "recommendation" : play.notes ? "decision" : null;
   return to ? { premium: `${cost} ${WHY[to].sentence}`, premiumWhy: { words: WHY[to].words, to } } : { premium: cost, premiumWhy: null };
+}
+
+/**
+ * What choosing (or recommending) an approach that cannot serve costs, said from the side of the
+ * cheapest that can: "RAG would save $1,520,519 (80.6%) against Fine-tuning, the chosen approach,
+ * over the lifecycle in the base case, $700,000 (75%) in the low scenario and $3,000,000 (85%) in
+ * the high; Fine-tuning also cannot keep answers within the 14-day lag." Scenario with scenario;
+ * the approach that cannot serve is never the better side (PRODUCT.md, "Costs v2": feasibility):
+ * where it costs less, that is said with why it is no option. The panel said only "RAG … against
+ * Hybrid it saves 65.9%" beside a chosen fine-tuning of $1,885,702 that misses the lag.
+ */
+function cannotServePremium(
+  s: ExplainInput,
+  cheapest: Approach,
+  play: NonNullable<ExplainInput["inPlay"]>,
+  sv: { cents: Range3; pct: Range3 | null },
+): Pick<CostExplanation, "premium" | "premiumWhy"> {
+  const lag = s.maxLagDays ?? null;
+  const why = cannotServe(s.approaches[play.approach]!, lag)!;
+  const [name, best] = [APPROACH_LABELS[play.approach], APPROACH_LABELS[cheapest]];
+  const role = play.chosen ? "the chosen approach" : "the recommendation";
+  const cannot = why.kind === "fails-lag" ? `cannot keep answers within the ${lag === null ? "acceptable lag" : lagPhrase(lag)}` : `cannot serve the use case: it ${why.text}`;
+  const to: keyof typeof WHY | null = !play.chosen ? "recommendation" : play.notes ? "decision" : null;
+  const withWhy = (sentence: string): Pick<CostExplanation, "premium" | "premiumWhy"> => (to ? { premium: `${sentence} ${WHY[to].sentence}`, premiumWhy: { words: WHY[to].words, to } } : { premium: sentence, premiumWhy: null });
+  if (sv.cents.base <= 0) {
+    // Cheaper (or the same) in the base case, and still no option: never said as a saving.
+    const cheaper = sv.cents.base === 0 ? `costs the same as ${best}` : `costs ${dollars(-sv.cents.base)} less than ${best}`;
+    return withWhy(`${name}, ${role}, ${cheaper} over the lifecycle in the base case, but it ${cannot}; ${best} is the cheapest approach that can serve it.`);
+  }
+  const saved = (cents: number, p: number | null | undefined) =>
+    cents > 0 ? `${dollars(cents)}${p === null || p === undefined ? "" : ` (${percentSize(p)})`}` : cents === 0 ? "nothing" : `nothing (it costs ${dollars(-cents)} more)`;
+  return withWhy(
+    `${best} would save ${saved(sv.cents.base, sv.pct?.base)} against ${name}, ${role}, over the lifecycle in the base case, ${saved(sv.cents.low, sv.pct?.low)} in the low scenario and ${saved(sv.cents.high, sv.pct?.high)} in the high; ${name} also ${cannot}.`,
+  );
 }
 
 /** Against the cheapest's cost: "3.8 times RAG's" from twice up, "30% above RAG's" below. */

@@ -8,6 +8,8 @@ import type { Approach } from "../assessment";
 import { CAPABILITY_RULES, type Capability } from "../frameworks/capabilities";
 import type { ApproachProjection, Projection } from "./project";
 
+const DAYS_A_YEAR = 365;
+
 /** "1-day", "30-day": the acceptable lag as the sentences say it. */
 export const lagText = (days: number) => `${days.toLocaleString("en-US")}-day`;
 
@@ -23,6 +25,16 @@ export function withUnknownLag(be: Projection["breakEven"], ft: ApproachProjecti
   const retrains = cycles > 0 ? `retrains ${cycles === 1 ? "once" : `${cycles} times`} a year` : "is never retrained";
   const behind = ft.worstDelayDays === null ? "never brought up to date" : `up to ${ft.worstDelayDays === 1 ? "1 day" : `${ft.worstDelayDays} days`} behind a change`;
   const stale = Math.round(ft.staleDaysPerYear.base);
+  // Stale every day of the year (base): the model is never current, so a volume at which it costs
+  // less is no offer (PRODUCT.md, "Costs v2": an approach that cannot keep up is never the better
+  // side of a break-even). Engine 2.13 said "Above 5.16 million calls a month, fine-tuning costs
+  // less than RAG" beside "(365 stale days a year, base)".
+  if (stale >= DAYS_A_YEAR) {
+    return {
+      monthlyCalls: null,
+      reason: `None: fine-tuning would never be current. As counted, it ${retrains} and its answers are ${behind}, so it is stale all ${DAYS_A_YEAR} days of the year (base), and no volume is offered at which it would cost less than RAG. The use case has not said what lag it accepts.`,
+    };
+  }
   return {
     ...be,
     reason: `${be.reason} That counts fine-tuning as it ${retrains}, its answers ${behind} (${stale} stale ${stale === 1 ? "day" : "days"} a year, base); the use case has not said what lag it accepts, so whether fine-tuning can serve it at all is not known yet.`,

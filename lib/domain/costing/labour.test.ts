@@ -63,12 +63,13 @@ describe("upkeep per approach: an index's only where there is one", () => {
 });
 
 describe("evaluation: a set the use case has is not built again", () => {
-  it("with an evaluation set, year 1 charges only running it; without one (or unanswered), building it too", () => {
-    const year1 = (evaluationSetExists: boolean | undefined) => project({ ...ROUTING, evaluationSetExists }).lines.find((l) => l.approach === "RAG" && l.category === "EVALUATION" && l.yearIndex === 1)!.base;
-    // 4 hours a month × 12 × $200 = $9,600; building adds 2 weeks × 40 h × $200 = $16,000.
-    expect(year1(true)).toBe(9_600_00);
-    expect(year1(false)).toBe(25_600_00);
-    expect(year1(undefined)).toBe(25_600_00);
+  it("with an evaluation set, year 1 charges only running it; without one (or unanswered), building it too, as a one-off line", () => {
+    const year1 = (evaluationSetExists: boolean | undefined, category = "EVALUATION") => project({ ...ROUTING, evaluationSetExists }).lines.find((l) => l.approach === "RAG" && l.category === category && l.yearIndex === 1)?.base;
+    // 4 hours a month × 12 × $200 = $9,600 every year; building is 2 weeks × 40 h × $200 = $16,000, once.
+    for (const exists of [true, false, undefined]) expect(year1(exists)).toBe(9_600_00);
+    expect(year1(true, "EVALUATION_SET")).toBeUndefined();
+    expect(year1(false, "EVALUATION_SET")).toBe(16_000_00);
+    expect(year1(undefined, "EVALUATION_SET")).toBe(16_000_00);
   });
 });
 

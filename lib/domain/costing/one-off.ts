@@ -1,7 +1,7 @@
 /**
  * The one-off part of a projection: the categories priced once, in the first year only (build
- * engineering, data curation, training compute: ONE_TIME), apart from the cost that runs every
- * year. The payback pays it up front (lib/domain/value), and a decision's budget shows it as "to
+ * engineering, data curation, training compute, and from engine 2.14 the evaluation set's building
+ * and the corpus's first embedding: ONE_TIME), apart from the cost that runs every year. The payback pays it up front (lib/domain/value), and a decision's budget shows it as "to
  * build" beside the yearly run rate (lib/domain/decisions/workflow.ts). One rule for both.
  *
  * Pure: no Next.js, Prisma or I/O.
@@ -19,7 +19,7 @@ export interface OneOffLine {
   high?: Amount;
 }
 
-/** Whether a cost category is paid once (build, curation, training) rather than every year. */
+/** Whether a cost category is paid once (build, curation, training, the evaluation set, the first embedding) rather than every year. */
 export function isOneOff(category: string): boolean {
   return ONE_TIME.has(category as CostCategory);
 }

@@ -87,9 +87,14 @@ export function approachSpendText(approach: Approach, figure: ApproachFigure | n
  * What a proposal asks the approver to approve, on its line of "Needs a decision": the one-off
  * build apart from the yearly run rate, as its budget is stored, then the lifecycle: "Hybrid:
  * $290,000 to build in 2027, then $198,000 a year (lifecycle $1,300,000 over 5 years)". A first
- * year said as one yearly figure ($488,000) read as a run rate the later years never cost. An
- * owner's estimate (it has no build part), an approach not costed, or a budget with no figure
- * (its first year lacks one) is said as approachSpendText says it.
+ * year said as one yearly figure ($488,000) read as a run rate the later years never cost. The
+ * figures add up: the build is every one-off line (one-off.ts), so build + years × run rate is
+ * the lifecycle, each figure rounded to the dollar (so up to half a dollar per figure apart);
+ * where the run rate grows (or shrinks), `lastYearCents` gives the last year's and it is said
+ * "from $X to $Y a year". Engine 2.13 counted a one-off evaluation set in the run rate: "$72,000
+ * to build in 2026, then $90,681 a year (lifecycle $312,042 over 3 years)", though 2027 and 2028
+ * cost $74,681. An owner's estimate (it has no build part), an approach not costed, or a budget
+ * with no figure (its first year lacks one) is said as approachSpendText says it.
  */
 export function proposalSpendText(
   approach: Approach,
@@ -97,10 +102,11 @@ export function proposalSpendText(
   budget: { yearlyBudgetCents: number | null; buildCents: number },
   buildYear: number,
   years: number,
+  lastYearCents: number | null = null,
 ): string {
   if (!figure || figure.manual || budget.yearlyBudgetCents === null) return approachSpendText(approach, figure);
   const lifecycle = `lifecycle ${dollars(figure.base)}${figure.complete ? "" : "+"} over ${yearsText(years)}${figure.complete ? "" : ", a figure is missing"}`;
-  return `${APPROACH_LABELS[approach]}: ${budgetText(budget, buildYear)} (${lifecycle})`;
+  return `${APPROACH_LABELS[approach]}: ${budgetText(budget, buildYear, years > 1 ? lastYearCents : null)} (${lifecycle})`;
 }
 
 /** An approach the model does not price, with no manual estimate on the use case. */

@@ -5,6 +5,7 @@ import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, FT_DEPLOYMENT
 import { cannotServe, whyCannotServe } from "./feasibility";
 import { BEYOND_EXACT, LINE_LIMIT_CENTS, projectCosts, ProjectionInputError, savingsBetween, type ApproachProjection, type ProjectionInput } from "./project";
 import { staleDaysPerYear } from "./retraining";
+import { isOneOff } from "./one-off";
 import { COMPLETE, fixed } from "./project.fixtures";
 
 const zero: Range = { low: 0, base: 0, high: 0 };
@@ -99,10 +100,14 @@ describe("each category's formula on a hand-worked case", () => {
     // $50/125/200 per 5,000 × 300/800/2,800 × 10/30/50
     expect(q.lines.find((l) => l.approach === "FINE_TUNING" && l.category === "DATA_CURATION")).toMatchObject({ low: 30_00, base: 600_00, high: 5_600_00 });
   });
-  it("evaluation for every approach: a 1/2/4-week set in year 1, then 2/4/8 hours a month", () => {
-    // year 1: 2 × 40 × 200 + 4 × 12 × 200 = 16,000 + 9,600; year 2: 9,600
+  it("evaluation for every approach: a 1/2/4-week set in year 1, a one-off line of its own, then 2/4/8 hours a month", () => {
+    // The set: 2 × 40 × 200 = 16,000, year 1 only; running it: 4 × 12 × 200 = 9,600 every year.
+    // Engine 2.13 put the set in the evaluation line (25,600 in year 1), a cost that runs every year.
     for (const ap of ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"]) {
-      expect(line(ap, "EVALUATION")).toMatchObject({ base: 25_600_00 });
+      expect(line(ap, "EVALUATION_SET")).toMatchObject({ base: 16_000_00 });
+      expect(line(ap, "EVALUATION_SET", 2)).toBeUndefined();
+      expect(isOneOff("EVALUATION_SET")).toBe(true);
+      expect(line(ap, "EVALUATION")).toMatchObject({ base: 9_600_00 });
       expect(line(ap, "EVALUATION", 2)).toMatchObject({ base: 9_600_00 });
     }
   });
@@ -338,10 +343,14 @@ describe("retrieval infrastructure by corpus size (Costs v2)", () => {
   const at = (corpusDocuments: number | undefined, changeFrequency: Assessment["changeFrequency"] = "static") =>
     projectCosts({ assessment: { monthlyCalls: 1000, corpusDocuments, changeFrequency }, horizonYears: 2, startYear: 2027, assumptions: COMPLETE })
       .lines.filter((l) => l.approach === "RAG" && l.category === "RETRIEVAL_INFRA");
-  it("a small corpus lives in the existing PostgreSQL (pgvector): $0/50/150 a month, plus embedding it once", () => {
-    // 2,000 documents × 1,000 tokens × $0.075 per million = $0.15
-    expect(at(2000)[0]).toMatchObject({ base: 50 * 12 * 100 + 15 });
+  it("a small corpus lives in the existing PostgreSQL (pgvector): $0/50/150 a month, plus embedding it once, a one-off line", () => {
+    expect(at(2000)[0]).toMatchObject({ base: 50 * 12 * 100 });
     expect(at(2000)[1]).toMatchObject({ base: 50 * 12 * 100 });
+    // 2,000 documents × 1,000 tokens × $0.075 per million = $0.15, in year 1 only (2.13 put it in year 1's retrieval line).
+    const embedding = projectCosts({ assessment: { monthlyCalls: 1000, corpusDocuments: 2000, changeFrequency: "static" }, horizonYears: 2, startYear: 2027, assumptions: COMPLETE })
+      .lines.filter((l) => l.approach === "RAG" && l.category === "CORPUS_EMBEDDING");
+    expect(embedding).toMatchObject([{ yearIndex: 1, base: 15 }]);
+    expect(isOneOff("CORPUS_EMBEDDING")).toBe(true);
   });
   it("a corpus of millions (001) needs a managed vector database at 000's $500–3,000 a month", () => {
     expect(at(2_000_000)[1]).toMatchObject({ low: 500 * 12 * 100, base: 1750 * 12 * 100 });
@@ -392,6 +401,15 @@ describe("feasibility: an approach that cannot keep answers within the acceptabl
     expect(answered.breakEven.reason).not.toContain("stale");
     const still = projectCosts({ assessment: { monthlyCalls: 5_000_000, changeFrequency: "static" }, horizonYears: 3, startYear: 2027, assumptions: COMPLETE });
     expect(still.breakEven.reason).not.toContain("stale");
+  });
+  it("offers no break-even volume for a fine-tuned model stale all year while the lag is unanswered (Regulatory change monitor)", () => {
+    // Daily changes, no acceptable lag: engine 2.13 said "Above 5.16 million calls a month,
+    // fine-tuning costs less than RAG … (365 stale days a year, base)", an offer of a model never current.
+    const daily = projectCosts({ assessment: { changeFrequency: "daily", coreNeed: "retrieval", needsCitations: true }, horizonYears: 5, startYear: 2027, assumptions: COMPLETE });
+    expect(daily.approaches.FINE_TUNING!.staleDaysPerYear.base).toBe(365);
+    expect(daily.breakEven.monthlyCalls).toBeNull();
+    expect(daily.breakEven.reason).toMatch(/^None: fine-tuning would never be current\. As counted, it retrains \d+ times a year and its answers are up to \d+ days behind a change, so it is stale all 365 days of the year \(base\), and no volume is offered at which it would cost less than RAG\. The use case has not said what lag it accepts\.$/);
+    expect(daily.breakEven.reason).not.toMatch(/Above|costs less than RAG over/);
   });
   it("retrains often enough to meet a lag that allows it, and says so", () => {
     // Monthly changes, 60 days acceptable, 21-day cycles: batch every 39 days or less → 10 cycles.

@@ -11,7 +11,7 @@ import { PRICE_KEYS, withModelPrices, withOverrides, type AssumptionSet, type Ov
 import type { ModelRef } from "./catalogue";
 import type { CostCategory } from "./categories";
 import { breakEvenMonthlyCalls } from "./break-even";
-import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, PROJECTED, SCENARIOS, type Driver, type Scenario } from "./drivers";
+import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, ONE_TIME_IF_ANY, PROJECTED, SCENARIOS, type Driver, type Scenario } from "./drivers";
 import { promptingMeetsBar, promptingReachesKnowledge } from "../frameworks/evidence";
 import { lacksCapability, type Capability } from "../frameworks/capabilities";
 import { breakEvenNone, isFeasible, withUnknownLag } from "./feasibility";
@@ -68,8 +68,16 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      fine-tuning and the hybrid, and for prompting alone a new, low prompt-upkeep assumption
  *      (not from the sources), where 2.12 charged the index upkeep to every approach; the
  *      projection carries the figures behind these lines (`labour`) for the cost panel to say.
+ * 2.14: building the evaluation set and the corpus's first embedding are one-off lines of their
+ *      own (EVALUATION_SET, CORPUS_EMBEDDING), paid in year 1 only, where 2.13 counted them in the
+ *      evaluation and retrieval infrastructure lines: a decision's budget said them as part of the
+ *      yearly run rate ("$72,000 to build in 2026, then $90,681 a year", though the later years
+ *      cost $74,681), and the payback spread them over the first year. A break-even found while
+ *      the acceptable lag is unanswered is none where the fine-tuned model it counts would be
+ *      stale all year (withUnknownLag): 2.13 offered "Above 5.16 million calls a month, fine-tuning
+ *      costs less than RAG" beside 365 stale days a year. The lifecycle totals are 2.13's.
  */
-export const COST_ENGINE_VERSION = "2.13";
+export const COST_ENGINE_VERSION = "2.14";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }
@@ -279,8 +287,9 @@ export function projectCosts(input: ProjectionInput): Projection {
           line.low = line.base = line.high = null;
           total.complete = false;
         } else {
-          // A year-1-only category is not a line in later years.
-          if (line.low === 0 && line.base === 0 && line.high === 0 && year > 1 && ONE_TIME.has(category)) continue;
+          // A year-1-only category is not a line in later years; an evaluation set the use case
+          // already has, or a corpus of unknown size, is not one in year 1 either.
+          if (line.low === 0 && line.base === 0 && line.high === 0 && ((year > 1 && ONE_TIME.has(category)) || ONE_TIME_IF_ANY.has(category))) continue;
           total.low += line.low!;
           total.base += line.base!;
           total.high += line.high!;

@@ -48,6 +48,7 @@ describe("years and lines", () => {
   it("a one-time category is a line in year 1 even at $0, and no line after; a yearly category at $0 is still a line", () => {
     const p = project(onlyFigures({}), { monthlyCalls: 1000, changeFrequency: "static" });
     const ft = (year: number) => p.lines.filter((l) => l.approach === "FINE_TUNING" && l.yearIndex === year).map((l) => l.category);
+    // Building an evaluation set at $0 (here, no figure prices it) is no line at all (engine 2.14).
     expect(ft(1)).toEqual(["BUILD_ENGINEERING", "DATA_CURATION", "TRAINING_COMPUTE", "INFERENCE", "RETRAINING", "FT_HOSTING", "MAINTENANCE", "EVALUATION"]);
     expect(ft(2)).toEqual(["INFERENCE", "RETRAINING", "FT_HOSTING", "MAINTENANCE", "EVALUATION"]);
     expect(p.lines.filter((l) => l.yearIndex === 2).every((l) => l.base === 0)).toBe(true);
@@ -268,7 +269,7 @@ describe("the break-even volume, in words", () => {
 });
 
 describe("the cost categories", () => {
-  it("are PRODUCT.md's, in its order and words, with evaluation and the manual estimate after them", () => {
+  it("are PRODUCT.md's, in its order and words, with evaluation, the one-off parts of retrieval and evaluation, and the manual estimate after them", () => {
     expect(COST_CATEGORIES.map((c) => COST_CATEGORY_LABELS[c])).toEqual([
       "Build engineering",
       "Data curation",
@@ -279,6 +280,8 @@ describe("the cost categories", () => {
       "Fine-tuned model hosting",
       "Maintenance engineering",
       "Evaluation",
+      "Retrieval infrastructure: first embedding of the corpus",
+      "Evaluation: building the set",
       "Manual estimate",
     ]);
   });

@@ -186,9 +186,29 @@ export function budgetFromProjection(
 /**
  * A decision's budget in words, the build apart: "$290,000 to build in 2027, then $198,000 a
  * year"; "$60,000 a year" where there is nothing to build; NO_BUDGET_FIGURE without a figure.
+ * The build is every one-off line of the first year (one-off.ts: build, curation, training, the
+ * evaluation set, the corpus's first embedding), so the run rate is what every year costs to run.
+ * `lastYearCents`, where known: the last year's run rate; where it differs from the first's (a
+ * volume that grows), "then from $198,000 to $260,000 a year", never one figure the later years
+ * do not cost.
  */
-export function budgetText(budget: { yearlyBudgetCents: number | bigint | null; buildCents: number | bigint }, buildYear: number): string {
+export function budgetText(budget: { yearlyBudgetCents: number | bigint | null; buildCents: number | bigint }, buildYear: number, lastYearCents?: number | null): string {
   if (budget.yearlyBudgetCents === null) return NO_BUDGET_FIGURE;
-  const yearly = `${dollars(budget.yearlyBudgetCents)} a year`;
+  const first = dollars(budget.yearlyBudgetCents);
+  const last = lastYearCents === null || lastYearCents === undefined ? first : dollars(lastYearCents);
+  const yearly = last === first ? `${first} a year` : `from ${first} to ${last} a year`;
   return Number(budget.buildCents) > 0 ? `${dollars(budget.buildCents)} to build in ${buildYear}, then ${yearly}` : yearly;
+}
+
+/**
+ * The run rate of the last year of a projection (cents): its base less its one-off lines (none
+ * after the first year, but a one-year horizon's only year has them); null without a whole figure.
+ */
+export function lastYearRunning(
+  years: readonly { yearIndex: number; baseCents: bigint | number; complete: boolean }[],
+  lines: readonly { yearIndex: number; category: string; baseCents: bigint | number | null }[] = [],
+): number | null {
+  const last = [...years].sort((a, b) => b.yearIndex - a.yearIndex)[0];
+  if (!last || !last.complete) return null;
+  return Number(last.baseCents) - oneOffCost(lines.filter((l) => l.yearIndex === last.yearIndex).map((l) => ({ category: l.category, base: l.baseCents }))).base;
 }

@@ -65,6 +65,8 @@ export interface QueueItem {
   yearlyBudgetCents: number | null;
   /** The decision's one-off build, spent in the first year only, on top of the yearly budget (cents; 0: nothing to build). */
   buildCents: number;
+  /** While proposed: the proposed approach's last year as projected, its run rate (cents; null: no whole figure), for a run rate that grows. */
+  lastYearCents: number | null;
   /** The calendar year of the use case's first year of costs, when the build is spent. */
   buildYear: number;
   /** The years its lifecycle cost covers (its horizon, cut at its retirement). */
@@ -104,6 +106,7 @@ interface PageRow {
   budget: bigint | null;
   build: bigint | null;
   reviewReasons: string[] | null;
+  lastYear: bigint | null;
 }
 
 export interface Queue {
@@ -194,7 +197,11 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
                u."projectionSummary" AS summary, u."manualEstimate", u."horizonYears", u."startDate", u."createdAt", u."retiredAt",
                r."chosenBaseCents" AS spend, r.incomplete,
                d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget, d."buildCents" AS build, d."reviewReasons",
-               d.notes AS "proposalNotes", d."proposedById"
+               d.notes AS "proposalNotes", d."proposedById",
+               -- A proposal's last year as projected (its run rate: no one-off line after the first year), for "from $X to $Y a year".
+               (SELECT CASE WHEN cy.complete THEN cy."baseCents" END FROM "CostYear" cy
+                 WHERE d.state = 'PROPOSED' AND cy."organizationId" = ${organizationId} AND cy."useCaseId" = r."useCaseId" AND cy.approach = d.approach
+                 ORDER BY cy."yearIndex" DESC LIMIT 1) AS "lastYear"
         ${FROM(organizationId)}
         JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = ${organizationId}
         WHERE ${wantedSql}
@@ -241,6 +248,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
         proposal: r.state === "PROPOSED" && r.proposalNotes?.trim() ? { by: proposerName(r.proposedById), notes: r.proposalNotes } : null,
         yearlyBudgetCents: r.budget === null ? null : Number(r.budget),
         buildCents: r.build === null ? 0 : Number(r.build),
+        lastYearCents: r.lastYear === null ? null : Number(r.lastYear),
         buildYear: startYear,
         lifecycleYears: lifecycleYears({ horizonYears: r.horizonYears, startYear, retiredYear: r.retiredAt?.getUTCFullYear() ?? null }),
         reasons: queueReasons(facts),

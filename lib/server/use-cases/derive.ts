@@ -5,6 +5,7 @@ import { scoreUseCase, storedScore, type Evidence, type Score } from "@/lib/doma
 import { withOverrides } from "@/lib/domain/costing/assumptions";
 import { timeToValueFigures, type TimeToValueFigures } from "@/lib/domain/costing/time-to-value";
 import { watchWarnings } from "../actuals/warnings";
+import { refreshWaitingBudget } from "../decisions/budget";
 import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
 import { DERIVE_SELECT, readAssessment, readManualEstimate } from "./mapping";
@@ -333,6 +334,12 @@ export async function rederiveOrganization(
       // The batch's rows in one read, not one per use case.
       const rows = await tx.useCase.findMany({ where: { organizationId, id: { in: batch } }, select: { id: true, ...DERIVE_SELECT } });
       for (const { id, ...row } of rows) await deriveUseCase(tx, { organizationId, useCaseId: id }, ctx, row);
+      // A decision still waiting keeps the budget the projection gives now, after a re-projection
+      // (new assumptions, a new engine) as after an edit (lib/server/decisions/budget.ts): engine
+      // 2.14's one-off evaluation set left a waiting "$72,000 to build, then $90,681 a year" stored
+      // beside a projection whose years run at $74,681.
+      const waiting = await tx.useCaseDecision.findMany({ where: { organizationId, useCaseId: { in: batch }, state: { in: ["PROPOSED", "APPROVED"] } }, select: { useCaseId: true } });
+      for (const d of waiting) await refreshWaitingBudget(tx, { organizationId, useCaseId: d.useCaseId });
       await warnings.close(actorId);
     });
     onProgress?.(Math.min(ids.length, i + BATCH), ids.length);

@@ -58,7 +58,7 @@ export async function getUseCaseValue(organizationId: string, useCaseId: string)
     list.push({ low: y.low, base: y.base, high: y.high });
     approaches.set(y.approach, list);
   }
-  // Each year's one-off cost per approach (year 1's build, curation and training), paid up front for the payback.
+  // Each year's one-off cost per approach (year 1's build, curation, training, evaluation set and first embedding: one-off.ts), paid up front for the payback.
   const oneOff = new Map<Approach, Money3[]>();
   for (const approach of approaches.keys()) {
     const lines = p.lines.filter((l) => l.approach === approach && !l.manual);

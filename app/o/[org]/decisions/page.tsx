@@ -125,8 +125,8 @@ function ProposalSpend({ item, proposed }: { item: QueueItem; proposed: Approach
   const currentFigure = item.spendCents === null ? null : { base: item.spendCents, complete: !item.spendIncomplete, manual: item.spendManual, estimate: null, onceChosen: false };
   return (
     <>
-      <span className="tabular-nums text-zinc-900" data-testid="queue-spend" title="Budget and lifecycle cost of the proposed approach, base scenario">
-        {proposalSpendText(proposed, item.proposedSpend, item, item.buildYear, item.lifecycleYears)}
+      <span className="tabular-nums text-zinc-900" data-testid="queue-spend" title="Budget and lifecycle cost of the proposed approach, base scenario, each figure rounded to the dollar">
+        {proposalSpendText(proposed, item.proposedSpend, item, item.buildYear, item.lifecycleYears, item.lastYearCents)}
       </span>
       {current && current !== proposed ? (
         <span className="tabular-nums text-xs text-zinc-600" data-testid="queue-spend-other">

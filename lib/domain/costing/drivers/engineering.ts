@@ -54,9 +54,15 @@ export function ftUpkeep(ctx: Ctx): number {
  * Evaluation, for every approach (002: "The commonly underestimated cost in both approaches is
  * evaluation: building test sets ... and then running those evaluations continuously"): the set
  * is built in year 1 unless the use case answers that one already exists (a set that "can be rerun
- * as the system evolves", as the assessment asks it), and run every month either way.
+ * as the system evolves", as the assessment asks it): evaluationSet, a one-off line of its own
+ * (engine 2.14; 2.13 counted it in the evaluation line, so "then $90,681 a year" beside the
+ * build counted it every year); and run every month either way: evaluation.
  */
+export function evaluationSet(ctx: Ctx): number {
+  return ctx.year === 1 && ctx.a.evaluationSetExists !== true ? weeksOfWork(ctx, figure(ctx, "evalBuildWeeks")) : 0;
+}
+
+/** Running the evaluation set, every month of every year (evaluationSet builds it). */
 export function evaluation(ctx: Ctx): number {
-  const build = ctx.year === 1 && ctx.a.evaluationSetExists !== true ? weeksOfWork(ctx, figure(ctx, "evalBuildWeeks")) : 0;
-  return build + figure(ctx, "evalRunHoursPerMonth") * 12 * figure(ctx, "engineerRate");
+  return figure(ctx, "evalRunHoursPerMonth") * 12 * figure(ctx, "engineerRate");
 }

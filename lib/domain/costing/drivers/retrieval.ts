@@ -31,7 +31,21 @@ export function retrievalInfra(ctx: Ctx): number {
   const reindexes = reindexesPerYear(ctx);
   // A corpus that never changes needs no share: its re-embedding is none, whatever the figure.
   const reembedded = reindexes === 0 ? 0 : reindexes * (figure(ctx, "reindexSharePct") / 100);
-  const embeddings = (ctx.year === 1 ? 1 : 0) + reembedded;
-  const embedUsd = (docs * figure(ctx, "tokensPerDocument") * figure(ctx, "embeddingPricePerMTokens")) / 1_000_000;
-  return store * 12 + embeddings * embedUsd;
+  return store * 12 + reembedded * embedUsd(ctx, docs);
+}
+
+/** Embedding the whole corpus once, at the embedding price. */
+function embedUsd(ctx: Ctx, docs: number): number {
+  return (docs * figure(ctx, "tokensPerDocument") * figure(ctx, "embeddingPricePerMTokens")) / 1_000_000;
+}
+
+/**
+ * The corpus's first embedding, in year 1 only: a one-off line of its own (engine 2.14; 2.13
+ * counted it in the retrieval infrastructure line, so year 1's running cost read above the later
+ * years'). A corpus of unknown size has no embedding priced (retrievalInfra prices a managed
+ * vector database instead).
+ */
+export function corpusEmbedding(ctx: Ctx): number {
+  const docs = ctx.a.corpusDocuments;
+  return ctx.year === 1 && docs !== undefined ? embedUsd(ctx, docs) : 0;
 }

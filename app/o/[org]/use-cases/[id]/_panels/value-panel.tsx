@@ -114,7 +114,7 @@ export async function ValuePanel({ orgSlug, organizationId, useCaseId }: { orgSl
             together; optimistic the high benefit, the shortest time to value and the low cost; base is base throughout. We pair them so the range shows
             everything going wrong at once (and right at once), rather than a low benefit beside a low cost.{" "}
             <span data-testid="value-start">{benefitStartText(v.approaches.filter((a) => a.value.status === "valued"))}</span> The benefit accrues by the
-            month. For the payback, the one-off build (year 1's build engineering, data curation and training compute) is paid in the first month and
+            month. For the payback, the one-off build (year 1's build engineering, data curation, training compute, evaluation set and first embedding of the corpus) is paid in the first month and
             the running costs month by month; an approach priced from the owner's yearly estimate has no build cost to pay back, so it shows no
             payback. Net value is the benefit over the {years} less the lifecycle cost; the return is that net
             value as a share of the cost.
