@@ -27,6 +27,8 @@ test("a lead sees per-row errors before anything is saved, then imports a correc
   const bad = [HEADER, `Claims triage,Operations,Pilot,Sorts incoming claims.,3,CL-1`, `Fraud signals,Operations,Deployed,Flags odd claims.,12,CL-2`].join("\r\n");
   await chooseFile(page.getByLabel("CSV file", { exact: true }), { name: "claims.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
   await expect(page.getByTestId("file-summary")).toContainText("claims.csv: 2 rows, 6 columns, read as UTF-8");
+  // The encoding is named once: the note under the summary says why, not "Read as UTF-8." again.
+  await expect(page.getByTestId("encoding-note")).toHaveText("Plain ASCII: every encoding reads it the same.");
   // the columns were recognised by their names
   await expect(page.getByLabel("Field for the column “Use Case Name”")).toHaveValue("title");
   await expect(page.getByLabel("Field for the column “Bureau”")).toHaveValue("businessUnit");
@@ -37,7 +39,7 @@ test("a lead sees per-row errors before anything is saved, then imports a correc
   await page.getByRole("button", { name: "Check 2 rows" }).click();
   const errors = page.getByTestId("import-errors");
   await expect(errors).toBeVisible();
-  await expect(errors.getByRole("row", { name: /Row 3/ })).toContainText("At most 10 years");
+  await expect(errors.getByRole("row", { name: /Row 3/ })).toContainText("“12”: at most 10 years");
   await expect(errors.getByRole("row", { name: /Row 3/ })).toContainText("horizonYears");
   // the row is refused, with its reason; the choice is the valid rows or nothing
   await expect(page.getByTestId("import-outcomes").getByRole("row", { name: /Row 3/ })).toContainText("Refused");

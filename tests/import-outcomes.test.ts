@@ -61,7 +61,7 @@ describe("per-row outcomes", () => {
       { field: "title", label: "Title", before: "Contract reviewer", after: "Contract clause reviewer" },
       { field: "status", label: "Status", before: "Live", after: "Building" },
     ]);
-    expect(report.outcomes[3]!.reasons).toEqual(["horizonYears: At most 10 years"]);
+    expect(report.outcomes[3]!.reasons).toEqual(["horizonYears: “12”: at most 10 years"]);
     expect(report.outcomes[4]!.reasons![0]).toMatch(/^title: Title is required/);
 
     // all or nothing: refused rows stop the import, nothing is written
@@ -87,7 +87,7 @@ describe("per-row outcomes", () => {
     const table = Papa.parse<string[]>(refused.csv.replace(/^\ufeff/, ""), { skipEmptyLines: true }).data;
     expect(table[0]).toEqual([...H, REFUSED_REASON_COLUMN]);
     expect(table[1]![H.indexOf("title")]).toBe("Fraud signals");
-    expect(table[1]!.at(-1)).toBe("horizonYears: At most 10 years");
+    expect(table[1]!.at(-1)).toBe("horizonYears: “12”: at most 10 years");
     table[1]![H.indexOf("horizonYears")] = "10";
     table[2]![H.indexOf("title")] = "Claims triage";
     const corrected = `\ufeff${Papa.unparse(table, { newline: "\r\n" })}\r\n`;

@@ -116,7 +116,7 @@ describe("a file with an error", () => {
     const issues = done.report.errors.map((e) => [e.row, e.field, e.message]);
     expect(issues).toEqual(
       expect.arrayContaining([
-        [3, "horizonYears", "At most 10 years"],
+        [3, "horizonYears", "“12”: at most 10 years"],
         [3, "maxLagDays", "“soon” is not a number: write a whole number from 0 to 3,650 (e.g. 3)."],
         [4, "status", expect.stringContaining("“Paused” is not a value of Status")],
         [4, "startDate", "“mid-March” is not a date we can read: write it as YYYY-MM-DD (e.g. 2027-03-01)."],

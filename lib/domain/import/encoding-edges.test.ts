@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createChunkDecoder, decodeCsvBytes, describeEncoding, ENCODING_LABELS, encodingWarnings, utf8Evidence } from "./encoding";
+import { createChunkDecoder, decodeCsvBytes, describeEncoding, ENCODING_LABELS, encodingEvidence, encodingWarnings, utf8Evidence } from "./encoding";
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -39,6 +39,10 @@ describe("what the check says about how the bytes were read", () => {
     expect(describeEncoding({ encoding: "windows-1252", evidence: "No UTF-8 character at all." }, [])).toBe("Read as Windows-1252 (Western European). No UTF-8 character at all.");
     // Rows are named only for a mixed file.
     expect(describeEncoding({ encoding: "utf-8", evidence: "All valid." }, [4])).toBe("Read as UTF-8. All valid.");
+  });
+  it("under the file's summary, which names the encoding, the evidence alone (and a mixed file's rows)", () => {
+    expect(encodingEvidence({ encoding: "utf-8", evidence: "All valid." }, [4])).toBe("All valid.");
+    expect(encodingEvidence({ encoding: "mixed", evidence: "Both kinds." }, [7])).toBe("Both kinds. Row 7 held Windows-1252 characters, read as such (check their text in the list below).");
   });
   it("a mixed file names its rows read as Windows-1252: one, several, and past twenty", () => {
     const mixed = { encoding: "mixed" as const, evidence: "Both kinds." };

@@ -189,13 +189,21 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return new TextDecoder("windows-1252").decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0)] ?? c);
 }
 
-/** What the check shows about the decoding: the encoding, its evidence, and the rows read as Windows-1252 in a mixed file. */
+/** What an import record keeps about the decoding: the encoding, then encodingEvidence. */
 export function describeEncoding(decoded: Pick<DecodedText, "encoding" | "evidence">, markedRows: readonly number[]): string {
-  const base = `Read as ${ENCODING_LABELS[decoded.encoding]}. ${decoded.evidence}`;
-  if (decoded.encoding !== "mixed" || markedRows.length === 0) return base;
+  return `Read as ${ENCODING_LABELS[decoded.encoding]}. ${encodingEvidence(decoded, markedRows)}`;
+}
+
+/**
+ * Why the file was read in its encoding, and the rows read as Windows-1252 in a mixed file: what
+ * the check shows under the file's summary, which names the encoding already (with the encoding
+ * again, the line read "read as UTF-8. Read as UTF-8.").
+ */
+export function encodingEvidence(decoded: Pick<DecodedText, "encoding" | "evidence">, markedRows: readonly number[]): string {
+  if (decoded.encoding !== "mixed" || markedRows.length === 0) return decoded.evidence;
   const shown = markedRows.slice(0, 20).join(", ");
   const more = markedRows.length > 20 ? ` and ${(markedRows.length - 20).toLocaleString("en-US")} more` : "";
-  return `${base} Row${markedRows.length === 1 ? "" : "s"} ${shown}${more} held Windows-1252 characters, read as such (check their text in the list below).`;
+  return `${decoded.evidence} Row${markedRows.length === 1 ? "" : "s"} ${shown}${more} held Windows-1252 characters, read as such (check their text in the list below).`;
 }
 
 /** One warning per row of a mixed file that held Windows-1252 bytes, so its text gets a look. */

@@ -42,17 +42,17 @@ describe("a row to a use case's fields", () => {
   });
 
   it.each([
-    ["horizonYears", "12", "At most 10 years"],
-    ["horizonYears", "2.5", "Whole years"],
-    ["maxLagDays", "-1", "Cannot be negative"],
+    ["horizonYears", "12", "“12”: at most 10 years"],
+    ["horizonYears", "2.5", "“2.5”: whole years"],
+    ["maxLagDays", "-1", "“-1”: cannot be negative"],
     ["maxLagDays", "three", "“three” is not a number: write a whole number from 0 to 3,650 (e.g. 3)."],
     ["startDate", "next spring", "“next spring” is not a date we can read: write it as YYYY-MM-DD (e.g. 2027-03-01)."],
     ["startDate", "05/03/2027", "“05/03/2027” could be day first or month first: choose how the file writes dates (under Dates)."],
-    ["startDate", "31/02/2027", "Not a real date: check the day and the month"],
-    ["startDate", "2027-02-30", "Not a real date: check the day and the month"],
+    ["startDate", "31/02/2027", "“31/02/2027”: not a real date: check the day and the month"],
+    ["startDate", "2027-02-30", "“2027-02-30”: not a real date: check the day and the month"],
     ["title", "x".repeat(201), "Title must be at most 200 characters"],
-    ["weeksToProduction", "600", "At most 520"],
-  ])("%s “%s”: %s (the schema's own message)", (field, raw, message) => {
+    ["weeksToProduction", "600", "“600”: at most 520"],
+  ])("%s “%s”: %s (the schema's own message, after the cell it refuses)", (field, raw, message) => {
     const { plan, converted } = prepareRows(H, [row(7, { title: "T", [field]: raw })], mapping);
     const c = converted[0]!;
     const built = buildFields(c, plan, null);

@@ -239,6 +239,21 @@ function fieldOfPath(path: readonly PropertyKey[]): ImportFieldKey | null {
   return null;
 }
 
+/** The cell of this row a field was read from, as written (null: the field is not from this row's cells). */
+function cellOf(c: ConvertedRow, field: ImportFieldKey | null): string | null {
+  if (!field || field === "title" || c.values[field] === undefined) return null;
+  return c.cells?.[field] ?? (typeof c.values[field] === "string" ? (c.values[field] as string) : null);
+}
+
+/**
+ * A refusal of the schema with the cell it refuses quoted first, as a number cell's is: "“31/02/2027”:
+ * not a real date: check the day and the month", "“12”: at most 10 years" (it said only "At most 10
+ * years", and the row had to be found in the file to see what it held).
+ */
+function quotedRefusal(raw: string | null, message: string): string {
+  return raw === null ? message : `${quotedCell(raw)}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+}
+
 export type BuiltFields = { ok: true; fields: UseCaseFields } | { ok: false; errors: RowIssue[] };
 
 /**
@@ -283,7 +298,7 @@ export function buildFields(c: ConvertedRow, plan: ColumnPlan, existing: UseCase
           : "Title is required: map a column to Title."
         : kept
           ? `${issue.message}: shorten the cell, or untick “Keep the columns mapped to no field” to leave this column out.`
-          : issue.message;
+          : quotedRefusal(cellOf(c, field), issue.message);
     errors.push({ row: c.row, field, column: field ? (plan[field]?.header ?? null) : kept, message });
   }
   return { ok: false, errors };

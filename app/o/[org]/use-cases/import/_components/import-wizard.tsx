@@ -28,6 +28,7 @@ import {
   pruneValues,
   refusedRowsCsv,
   describeEncoding,
+  encodingEvidence,
   encodingWarnings,
   fileRowsOf,
   fileVolumeOutliers,
@@ -61,6 +62,8 @@ interface LoadedFile {
   encoding: CsvEncoding;
   /** How it was decoded and why (shown with the file and in the report). */
   encodingNote: string;
+  /** The same without the encoding, which the file's summary names: shown under it. */
+  encodingEvidence: string;
 }
 
 type Stage =
@@ -164,7 +167,7 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
       setStage({ step: "choose" });
       return;
     }
-    setLoaded({ file, parsed, encoding: decoded.encoding, encodingNote: describeEncoding(decoded, parsed.markedRows) });
+    setLoaded({ file, parsed, encoding: decoded.encoding, encodingNote: describeEncoding(decoded, parsed.markedRows), encodingEvidence: encodingEvidence(decoded, parsed.markedRows) });
     const fit = pickSavedMapping(parsed.headers, saved);
     applySaved(fit?.id ?? "", parsed.headers);
     setStage({ step: "map" });
@@ -293,7 +296,7 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
             <strong>{loaded.file.name}</strong>: {fmt(loaded.parsed.rows.length)} rows, {loaded.parsed.headers.length} columns, read as {ENCODING_LABELS[loaded.encoding]}
             {loaded.parsed.delimiter !== "," && <>, cells separated by {loaded.parsed.delimiter === "\t" ? "tabs" : `“${loaded.parsed.delimiter}”`}</>}.{" "}
             <span className="block text-zinc-600" data-testid="encoding-note">
-              {loaded.encodingNote}
+              {loaded.encodingEvidence}
             </span>{" "}
             <button type="button" className="font-medium text-brand-700 underline" onClick={reset}>
               Choose another file

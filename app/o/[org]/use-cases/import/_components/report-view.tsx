@@ -30,11 +30,6 @@ export function ReportView({
   const faults = report.warnings.filter((w) => w.fault).length;
   return (
     <div className="space-y-4">
-      {report.encodingNote && (
-        <p className="text-sm text-zinc-700" data-testid="report-encoding">
-          {report.encodingNote}
-        </p>
-      )}
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5" data-testid="import-counts">
         <Count label="Rows" value={c.rows} />
         <Count label="New" value={c.create} />
