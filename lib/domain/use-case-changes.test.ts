@@ -14,6 +14,10 @@ describe("changes between versions", () => {
   it("treats key order and unset-vs-null as no change", () => {
     expect(diffFields({ manualEstimate: { low: 1, base: 2, high: 3 }, externalId: null }, { manualEstimate: { high: 3, base: 2, low: 1 } }).changed).toEqual([]);
   });
+  it("treats an empty text or object as unset: an import's empty additional fields are no change (“— → —”)", () => {
+    expect(diffFields({ additionalFields: null, vendor: null }, { additionalFields: {}, vendor: "" }).changed).toEqual([]);
+    expect(diffFields({ additionalFields: {} }, { additionalFields: { Dept: "Claims" } }).changed).toEqual(["additionalFields"]);
+  });
   it("flattens and labels for people", () => {
     expect(flattenFields({ title: "x", assessment: { maxLagDays: 3 } })).toEqual({ title: "x", "assessment.maxLagDays": 3 });
     expect(fieldLabel("assessment.maxLagDays")).toBe("Longest acceptable lag (days)");
@@ -58,7 +62,8 @@ describe("every kind of value in the history, as read", () => {
     ["assessment.unknownAnswer", 7, "7"],
     ["highImpact", "HIGH_IMPACT", "High-impact"],
     ["personalData", null, "—"],
-    ["startDatePrecision", "MONTH", "month"],
+    ["startDatePrecision", "MONTH", "to the month"],
+    ["startDate", "2027-01-10", "10 Jan 2027"],
     ["additionalFields", { Agency: "EPA", Region: "West" }, "Agency: EPA; Region: West"],
     ["additionalFields", {}, "—"],
     ["additionalFields", ["odd"], '["odd"]'],
@@ -86,7 +91,7 @@ describe("every kind of value in the history, as read", () => {
   it("labels each field the history can show, and falls back to the path itself", () => {
     expect(["ownerId", "startDatePrecision", "benefit", "decisionState", "yearlyBudget", "reviewReasons", "euRiskTier", "deletedAt"].map(fieldLabel)).toEqual([
       "Owner",
-      "Planned start known to the",
+      "Planned start known",
       "Expected yearly benefit",
       "Decision",
       "Yearly budget",

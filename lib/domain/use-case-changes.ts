@@ -26,7 +26,7 @@ export const FIELD_LABELS: Record<string, string> = {
   chosenApproach: "Chosen approach",
   decisionNotes: "Decision notes",
   deletedAt: "Deleted",
-  startDatePrecision: "Planned start known to the",
+  startDatePrecision: "Planned start known",
   benefit: "Expected yearly benefit",
   ...GOVERNANCE_LABELS,
   // The decision workflow's steps (issue 20; lib/server/decisions/workflow.ts).
@@ -67,6 +67,10 @@ function canonical(v: unknown): string {
   }
   return JSON.stringify(v ?? null);
 }
+
+const DAY = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+const isUnset = (v: unknown) => v === null || v === undefined || v === "" || (isPlainObject(v) && Object.keys(v).length === 0);
 
 export function sameValue(a: unknown, b: unknown): boolean {
   return canonical(a ?? null) === canonical(b ?? null);
@@ -120,7 +124,9 @@ export function diffFields(before: Plain, after: Plain): FieldChanges {
       }
       continue;
     }
-    if (sameValue(before[key], after[key])) continue;
+    // Unset either way ("", {} or null: each shown as "—"): no change, where an import's empty
+    // "Additional fields" was listed as "— → —".
+    if (sameValue(before[key], after[key]) || (isUnset(before[key]) && isUnset(after[key]))) continue;
     out.before[key] = before[key] ?? null;
     out.after[key] = after[key] ?? null;
     out.changed.push(key);
@@ -148,7 +154,11 @@ export function formatFieldValue(path: string, value: unknown, names: Readonly<R
   if ((GOVERNANCE_KEYS as readonly string[]).includes(path)) return governanceValueLabel(path as GovernanceKey, value);
   switch (path) {
     case "startDatePrecision":
-      return String(value).toLowerCase();
+      // "Planned start known | to the day": the label and the value read as one phrase.
+      return `to the ${String(value).toLowerCase()}`;
+    case "startDate":
+      // "10 Jan 2027", as every page writes a date (components/dates.ts), not "2027-01-10".
+      return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? DAY.format(new Date(`${value}T00:00:00Z`)) : String(value);
     case "additionalFields":
       return isPlainObject(value) ? Object.entries(value).map(([k, v]) => `${k}: ${String(v)}`).join("; ") || "—" : canonical(value);
     case "status":
