@@ -6,7 +6,7 @@
  * accessibility violation that axe finds, and no error in the browser console. The signed-out
  * pages are walked too.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { axeViolations } from "./support/axe";
 
 const PASSWORD = "tradeoff-demo";
@@ -154,6 +154,44 @@ async function walk(first: Page, starts: string[]): Promise<{ visited: string[];
   return { visited, problems };
 }
 
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+/**
+ * The runs of text in `root` that a line break cuts through: `amounts`, the sums of money whose sign
+ * ends one line and whose figure starts the next ("… / −" then "$51,083.32"); `words`, the runs of
+ * letters and digits broken mid-word ("Fran Financ" then "e"; a break at a space, a hyphen or a dot is fine).
+ */
+async function splitRuns(root: Locator, what: "amounts" | "words"): Promise<string[]> {
+  return root.evaluate((el, pattern) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (const m of (n as Text).data.matchAll(new RegExp(pattern, "gu"))) {
+        const range = document.createRange();
+        range.setStart(n, m.index);
+        range.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  }, what === "amounts" ? "[−-]?\\$[\\d,]+(?:\\.\\d+)?" : "[\\p{L}\\p{N}]+");
+}
+
+/** Whether `inner` lies wholly inside `outer` (their boxes on the page). */
+async function expectWithin(inner: Locator, outer: Locator, what: string): Promise<void> {
+  const [a, b] = [await inner.boundingBox(), await outer.boundingBox()];
+  expect(a, what).not.toBeNull();
+  expect(b, what).not.toBeNull();
+  expect({ what, left: a!.x >= b!.x - 0.5, right: a!.x + a!.width <= b!.x + b!.width + 0.5 }).toEqual({ what, left: true, right: true });
+}
+
 // The demo organization is seeded before these run, by e2e/demo.setup.ts (playwright.config.ts).
 test.describe("every page, as every role", () => {
   test.beforeEach(async ({ page }) => {
@@ -208,6 +246,84 @@ test.describe("every page, as every role", () => {
     await provisional.getByRole("link", { name: "check their answers" }).click();
     await expect(page).toHaveURL(/\/o\/demo\/use-cases\?evidence=provisional$/);
     await expect(page.getByText("1–4 of 4 use cases")).toBeVisible();
+  });
+
+  test("executive: the portfolio's matrix is read whole at 1440 px", async ({ page }) => {
+    await signIn(page, "cto@demo.example.com");
+    await page.goto("/o/demo/portfolio");
+    const matrix = page.getByTestId("matrix");
+    // Every column is within the box that shows the table (and within the window): the last
+    // column's header and every one of its cells, and the decision's "None chosen" column.
+    const shown = matrix.locator("xpath=..");
+    await expectWithin(shown, page.getByTestId("matrix-panel"), "the table's box");
+    expect((await shown.boundingBox())!.x + (await shown.boundingBox())!.width).toBeLessThanOrEqual(1440);
+    await expectWithin(matrix.getByRole("columnheader", { name: "None chosen" }), shown, "None chosen");
+    await expectWithin(matrix.getByRole("columnheader", { name: "Total" }), shown, "Total");
+    const lastCells = matrix.locator("tr > :last-child");
+    expect(await lastCells.count()).toBeGreaterThan(2);
+    for (const cell of await lastCells.all()) await expectWithin(cell, shown, `the last column's "${await cell.innerText()}"`);
+    expect(await matrix.evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth)).toBe(true);
+  });
+
+  test("executive: the portfolio's matrix says why a row has no recommendation", async ({ page }) => {
+    await signIn(page, "cto@demo.example.com");
+    await page.goto("/o/demo/portfolio");
+    const matrix = page.getByTestId("matrix");
+    // The contract redlining is assessed, its frameworks' picks held back (nothing serves it without
+    // training a model there is no budget for): its row says so, not "mostly not assessed".
+    await expect(page.getByTestId("matrix-row-held-back").getByRole("rowheader")).toHaveText("No recommendation: assessed, held back");
+    await expect(page.getByTestId("matrix-row-not-assessed")).toHaveCount(0);
+    await expect(matrix).not.toContainText("mostly not assessed");
+    await page.getByTestId("matrix-row-held-back").getByRole("link", { name: /recommended nothing \(assessed/ }).last().click();
+    // Its count opens the list of those use cases: nothing recommended, assessed (provisional or fully).
+    await expect(page).toHaveURL(/\/o\/demo\/use-cases\?.*evidence=provisional.*evidence=assessed/);
+    await expect(page.getByRole("link", { name: "Contract redlining against the playbook" })).toBeVisible();
+  });
+
+  test("executive: no amount on the portfolio's money tables breaks from its sign", async ({ page }) => {
+    await signIn(page, "cto@demo.example.com");
+    await page.goto("/o/demo/portfolio");
+    // The value table: "−$51,083.32" whole, never "−" at the end of one line and the figure on the next.
+    expect(await splitRuns(page.getByTestId("portfolio-value-table"), "amounts")).toEqual([]);
+    expect(await splitRuns(page.getByTestId("budget-table"), "amounts")).toEqual([]);
+    // At a phone's width the tables scroll sideways, and their amounts still keep their signs.
+    await page.setViewportSize({ width: 390, height: 800 });
+    expect(await splitRuns(page.getByTestId("portfolio-value-table"), "amounts")).toEqual([]);
+  });
+
+  test("executive: a use case's yearly cost chart opens on the approach chosen, else the one recommended", async ({ page }) => {
+    await signIn(page, "cto@demo.example.com");
+    for (const { title, approach, label } of [
+      { title: "Code review assistant for the policy platform", approach: "HYBRID", label: "Hybrid" }, // chosen
+      { title: "Adjuster assistant for coverage questions", approach: "FINE_TUNING", label: "Fine-tuning" }, // chosen
+      { title: "Commercial property risk summaries", approach: "FINE_TUNING", label: "Fine-tuning" }, // recommended
+    ]) {
+      await page.goto("/o/demo/use-cases?pageSize=100");
+      await page.getByRole("link", { name: title, exact: true }).click();
+      const chart = page.getByRole("combobox", { name: "Approach", exact: true });
+      await expect(chart).toHaveValue(approach);
+      await expect(page.getByRole("img", { name: `Yearly cost of ${label}, stacked by category (base), with the low to high total beside each year` })).toBeVisible();
+      // Its figures are that approach's: the years add up to its lifecycle (base) in the table above.
+      await page.getByRole("button", { name: "Show table" }).click();
+      const total = page.getByTestId("cost-year-total");
+      const cents = Number((await total.locator("td").nth(-3).innerText()).replace(/[$,.]/g, ""));
+      const row = page.getByTestId("lifecycle-table").getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${label}`) }) });
+      const text = await row.innerText();
+      // "low – high (base $X)", or "$X" alone where the range is one figure.
+      const base = Number((/\(base \$([\d,]+)\)/.exec(text) ?? /\$([\d,]+)/.exec(text))![1]!.replace(/,/g, ""));
+      expect(Math.abs(cents / 100 - base), `${title}: the chart's years against the ${label} row`).toBeLessThanOrEqual(1);
+    }
+  });
+
+  test("finance: the imports of actual spend break a file name or a person's name only between words", async ({ page }) => {
+    await signIn(page, "finance@demo.example.com");
+    await page.goto("/o/demo/actuals");
+    const imports = page.getByTestId("imports");
+    await expect(imports).toContainText("kestrel-focus-2026.csv");
+    expect(await splitRuns(imports, "words")).toEqual([]);
+    expect(await splitRuns(page.locator("main"), "amounts")).toEqual([]);
+    await page.goto("/o/demo/value");
+    expect(await splitRuns(page.locator("main"), "amounts")).toEqual([]);
   });
 
   for (const { role, email } of ROLES) {

@@ -19,7 +19,7 @@ function dashboard(bases: Partial<Record<Approach, number>>): Dashboard {
     useCases: byApproach.length, years: [2027], byApproach,
     spend: [{ calendarYear: 2027, low: total, base: total, high: total, byApproach: {} }],
     scenarioSummaries: [{ scenario: "chosen", lifecycle: { low: total, base: total, high: total }, years: [], costed: byApproach.length, notCosted: 0, incomplete: 0, infeasible: 0 }],
-    matrix: byApproach.map((a) => ({ recommended: a.approach, chosen: null, count: 1 })),
+    matrix: byApproach.map((a) => ({ recommended: a.approach, chosen: null, count: 1, notAssessed: 0 })),
     notAssessed: { count: 0, examples: [] }, riskFlagged: 0, disagreements: 0, undated: [],
   } as unknown as Dashboard;
 }
@@ -119,7 +119,8 @@ describe("the value panel", () => {
       expect(sum(rows.filter((r) => !r.total).map((r) => centsOf(r.cells[column]!))), `column ${column}`).toBe(centsOf(rows.at(-1)!.cells[column]!));
     }
     // Net, pessimistic / base / optimistic.
-    const nets = [...html.matchAll(/data-testid="net">([^<]*)</g)].map((m) => m[1]!.split(" / ").map(centsOf));
+    // Each amount in its own span, kept whole on one line (components/money-text.tsx).
+    const nets = [...html.matchAll(/data-testid="net">(.*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, "").split(" / ").map(centsOf));
     expect(nets.map((n) => n[1])).toEqual([1_50, 1_50, 3_00]);
     for (const i of [0, 1, 2]) expect(nets[0]![i]! + nets[1]![i]!).toBe(nets[2]![i]);
     expect(html).not.toContain("rounded to the dollar on its own");

@@ -314,11 +314,13 @@ describe("who may open the page", () => {
     const html = renderToStaticMarkup(await open(a.slug, { bu: "Support" }));
     expect(html).toContain(`href="/o/${a.slug}/use-cases?bu=Support&amp;recommended=RAG&amp;chosen=FINE_TUNING"`);
     expect(html).toContain('aria-label="1 recommended RAG, chosen Fine-tuning"');
-    // cells with no decision, and the row of use cases not scored, link too
+    // cells with no decision, and the row of use cases not scored (not assessed: the row says so), link too
     expect(html).toContain(`href="/o/${a.slug}/use-cases?bu=Support&amp;recommended=RAG&amp;chosen=NONE"`);
     const all = renderToStaticMarkup(await open(a.slug));
-    expect(all).toContain(`href="/o/${a.slug}/use-cases?recommended=NONE&amp;chosen=NONE"`);
-    expect(all).toContain(`href="/o/${a.slug}/use-cases?recommended=NONE"`);
+    expect(all).toContain(`href="/o/${a.slug}/use-cases?recommended=NONE&amp;chosen=NONE&amp;evidence=none"`);
+    expect(all).toContain(`href="/o/${a.slug}/use-cases?recommended=NONE&amp;evidence=none"`);
+    expect(all).toContain("No recommendation: not assessed");
+    expect(all).not.toContain("No recommendation: assessed, held back");
     // each approach's lifecycle links to its use cases as chosen
     expect(all).toContain(`href="/o/${a.slug}/use-cases?as=RAG"`);
   });

@@ -104,6 +104,10 @@ export async function expectMatchesStoredRows(d: Dashboard, orgId: string, filte
   const matrix = new Map<string, number>();
   for (const u of ucs) matrix.set(key(u.recommended, u.chosen), (matrix.get(key(u.recommended, u.chosen)) ?? 0) + 1);
   expect(new Map(d.matrix.map((m) => [key(m.recommended, m.chosen), m.count]))).toEqual(matrix);
+  // Of them, those not assessed (the matrix's row "No recommendation: not assessed"; the rest with none are held back).
+  const notAssessed = new Map<string, number>();
+  for (const u of ucs) notAssessed.set(key(u.recommended, u.chosen), (notAssessed.get(key(u.recommended, u.chosen)) ?? 0) + (u.evidence === "none" ? 1 : 0));
+  expect(new Map(d.matrix.map((m) => [key(m.recommended, m.chosen), m.notAssessed]))).toEqual(notAssessed);
   // The top ten: the largest as-chosen lifecycles, in order, to the cent.
   const top = ucs
     .map((u) => ({ u, lines: u.lines.filter((l) => l.approach === approachIn(u, "chosen")) }))

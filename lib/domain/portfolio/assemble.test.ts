@@ -165,11 +165,11 @@ describe("use cases per approach as chosen", () => {
   it("counts each use case under its decision, else its recommendation, costed or not; none for neither", () => {
     expect(
       asChosenCounts([
-        { recommended: "RAG", chosen: null, count: 3 },
-        { recommended: "RAG", chosen: "AGENT", count: 2 },
-        { recommended: null, chosen: "AGENT", count: 1 },
-        { recommended: "AGENT", chosen: null, count: 4 },
-        { recommended: null, chosen: null, count: 5 },
+        { recommended: "RAG", chosen: null, count: 3, notAssessed: 0 },
+        { recommended: "RAG", chosen: "AGENT", count: 2, notAssessed: 0 },
+        { recommended: null, chosen: "AGENT", count: 1, notAssessed: 0 },
+        { recommended: "AGENT", chosen: null, count: 4, notAssessed: 0 },
+        { recommended: null, chosen: null, count: 5, notAssessed: 5 },
       ]),
     ).toEqual({ RAG: 3, AGENT: 7 });
   });

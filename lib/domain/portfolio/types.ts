@@ -199,6 +199,11 @@ export interface MatrixCell {
   recommended: Approach | null;
   chosen: Approach | null;
   count: number;
+  /**
+   * Of them, those not assessed (no deciding answer: nothing to recommend yet). Only where nothing
+   * is recommended; the rest there are assessed, and the frameworks' picks held back.
+   */
+  notAssessed: number;
 }
 
 export interface FlaggedUseCase {

@@ -142,10 +142,10 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
                   <tbody>
                     {sources.map((s, i) => (
                       <tr key={i}>
-                        <td className={`${td} break-all`}>{s.resource || "—"}</td>
-                        <td className={`${td} break-all`}>{s.sku || "—"}</td>
-                        <td className={`${td} break-all`}>{s.account || "—"}</td>
-                        <td className={`${td} break-all`}>{s.tag ? `${s.tag} (${s.tagAmbiguous.length ? `matches ${s.tagAmbiguous.join(" and ")} but for letter case: two use cases, so neither is given it; tag the bill with the id exactly` : s.tagInTrash ? "its use case is in the trash: restore it to give it this spend" : "no such use case"})` : "none"}</td>
+                        <td className={`${td} [overflow-wrap:anywhere]`}>{s.resource || "—"}</td>
+                        <td className={`${td} [overflow-wrap:anywhere]`}>{s.sku || "—"}</td>
+                        <td className={`${td} [overflow-wrap:anywhere]`}>{s.account || "—"}</td>
+                        <td className={`${td} [overflow-wrap:anywhere]`}>{s.tag ? `${s.tag} (${s.tagAmbiguous.length ? `matches ${s.tagAmbiguous.join(" and ")} but for letter case: two use cases, so neither is given it; tag the bill with the id exactly` : s.tagInTrash ? "its use case is in the trash: restore it to give it this spend" : "no such use case"})` : "none"}</td>
                         <td className={tdNum}>{exactDollars(s.cents)}</td>
                       </tr>
                     ))}
@@ -231,7 +231,7 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
                 {rules.map((r) => (
                   <tr key={r.id}>
                     <td className={td}>{RULE_FIELD_LABELS[r.field as RuleField]}</td>
-                    <td className={`${td} break-all`}>{r.value}</td>
+                    <td className={`${td} [overflow-wrap:anywhere]`}>{r.value}</td>
                     <td className={td}>
                       <Link className="text-brand-700 underline" href={`${base}/use-cases/${r.useCase.id}`}>
                         {r.useCase.title}
@@ -298,7 +298,9 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
               <tbody>
                 {imports.map((i) => (
                   <tr key={i.id}>
-                    <td className={`${td} break-all`}>
+                    {/* Room for a file name and who uploaded it: they wrap at their spaces and hyphens,
+                        and mid-word only where a word is longer than the whole cell. */}
+                    <td className={`${td} min-w-52 [overflow-wrap:anywhere]`}>
                       {i.fileName}
                       <span className="block text-xs text-zinc-500">
                         {new Date(i.at).toISOString().slice(0, 16).replace("T", " ")} UTC{i.by ? ` · ${i.by}` : ""}

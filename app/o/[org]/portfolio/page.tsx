@@ -193,10 +193,10 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
           </div>
 
 
-          <div className="grid gap-6 xl:grid-cols-2">
-            <LifecyclePanel d={d} listHref={listHref} />
-            <MatrixPanel d={d} listHref={listHref} />
-          </div>
+          {/* One above the other: the matrix, up to nine columns of counts, is read whole at the page's
+              width; beside the lifecycle chart it had half of it and was cut off at every window width. */}
+          <LifecyclePanel d={d} listHref={listHref} />
+          <MatrixPanel d={d} listHref={listHref} />
 
           <ScenariosPanel d={d} />
 

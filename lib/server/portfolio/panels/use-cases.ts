@@ -300,8 +300,8 @@ function panelsOf(rows: Row[]): UseCasePanels {
   const asChosenByApproach: Partial<Record<Approach, number>> = {};
   for (const g of groups) {
     const key = `${g.rec}|${g.chosen}`;
-    const m = matrix.get(key) ?? { recommended: g.rec, chosen: g.chosen, count: 0 };
-    matrix.set(key, { ...m, count: m.count + g.n });
+    const m = matrix.get(key) ?? { recommended: g.rec, chosen: g.chosen, count: 0, notAssessed: 0 };
+    matrix.set(key, { ...m, count: m.count + g.n, notAssessed: m.notAssessed + (g.ev === "none" ? g.n : 0) });
     const ch = g.chosen ?? g.rec;
     if (ch && g.incomplete[0]) asChosenByApproach[ch] = (asChosenByApproach[ch] ?? 0) + g.incomplete[0];
   }

@@ -1,4 +1,5 @@
 import { count, plural } from "@/lib/domain/portfolio/format";
+import { MoneyText } from "@/components/money-text";
 import { exactDollars, unitPriceOfCents } from "@/lib/domain/money";
 import type { UnitValue } from "@/lib/domain/value";
 import { Panel, ScrollTable, td, tdNum, th, thNum } from "./panel";
@@ -96,7 +97,7 @@ export function PortfolioValuePanel({ units, total, inView, rate }: { units: Uni
                   </td>
                   <td className={tdNum}>{u.valued ? money(u.benefit.base) : "—"}</td>
                   <td className={tdNum}>{u.valued ? money(u.cost.base) : "—"}</td>
-                  <td className={`${tdNum} ${u.valued && u.net.base < 0 ? "text-red-800" : ""}`} data-testid="net">{u.valued ? triple(u.net) : "no value entered"}</td>
+                  <td className={`${tdNum} ${u.valued && u.net.base < 0 ? "text-red-800" : ""}`} data-testid="net">{u.valued ? <MoneyText text={triple(u.net)} /> : "no value entered"}</td>
                   <td className={tdNum}>
                     {u.noValue}
                     {u.notCosted ? <span className="block text-xs font-normal text-zinc-600">{plural(u.notCosted, "valued use case")} not fully costed</span> : null}

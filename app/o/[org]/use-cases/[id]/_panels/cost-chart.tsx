@@ -24,11 +24,12 @@ const minSliver = (value: unknown) => (typeof value === "number" && value > 0 ? 
  * thin bar from the low to the high total, so the range never hides the categories. The legend
  * keeps the two apart. A table view (CostYearTable) shows the same numbers to the cent, with the
  * base total and a lifecycle row that adds them up (rounded to the dollar, the years missed the
- * lifecycle total by a dollar or so). `yearsNote` says which calendar year is year 1.
+ * lifecycle total by a dollar or so). `yearsNote` says which calendar year is year 1; `initial` is
+ * the approach it opens on (the first one when it has no years here).
  */
-export function CostChart({ byApproach, labels, yearsNote }: { byApproach: Record<string, ChartYear[]>; labels: Record<string, string>; yearsNote?: string }) {
+export function CostChart({ byApproach, labels, yearsNote, initial }: { byApproach: Record<string, ChartYear[]>; labels: Record<string, string>; yearsNote?: string; initial?: string }) {
   const approaches = Object.keys(byApproach);
-  const [approach, setApproach] = useState(approaches[0] ?? "");
+  const [approach, setApproach] = useState(initial !== undefined && byApproach[initial] ? initial : (approaches[0] ?? ""));
   const [asTable, setAsTable] = useState(false);
   const years = byApproach[approach] ?? [];
   const categories = [...new Set(years.flatMap((y) => Object.keys(y.categories)))];

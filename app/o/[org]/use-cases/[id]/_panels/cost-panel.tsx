@@ -1,4 +1,4 @@
-import { APPROACH_LABELS, APPROACHES } from "@/lib/domain/assessment";
+import { APPROACH_LABELS, APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, labourNote, missingInWords, pricingSentence, retiredNote, retrainingCells, retrainingNote, timeToValueNote, whyCannotServe, type AssumptionKey, type CostExplanation } from "@/lib/domain/costing";
 import { dollars } from "@/lib/domain/money";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
@@ -71,6 +71,16 @@ function linkWhy(told: Pick<CostExplanation, "premium" | "premiumWhy">, orgSlug:
   );
 }
 
+/**
+ * The approach the yearly chart opens on: the one chosen, else the one recommended, else (neither)
+ * the first. Where the one in play has no years in the chart, the other of the two if it has, else
+ * the first that can serve the use case, else the first.
+ */
+export function chartApproach(charted: readonly Approach[], chosen: Approach | null, recommended: Approach | null, canServe: (a: Approach) => boolean): Approach | undefined {
+  if (chosen === null && recommended === null) return charted[0];
+  return [chosen, recommended].find((a): a is Approach => a !== null && charted.includes(a)) ?? charted.find(canServe) ?? charted[0];
+}
+
 /** The cost projection: lifecycle totals, stale days and time to value side by side, and the yearly chart. */
 export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlug: string; organizationId: string; useCaseId: string }) {
   const [p, editable, uc] = await Promise.all([
@@ -104,6 +114,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   // case imported in bulk has no stored Monte Carlo: it is run here, from the same stored figures.
   const simulation = s.simulation !== undefined ? s.simulation : await simulationFor(organizationId, useCaseId);
   const inPlay = uc?.chosenApproach ?? uc?.recommendedApproach ?? null;
+  const chartOpensOn = chartApproach(Object.keys(chartByApproach) as Approach[], uc?.chosenApproach ?? null, uc?.recommendedApproach ?? null, (a) => whyCannotServe(s.approaches[a]!, s.maxLagDays).length === 0);
   const answers = uc ? readAssessment(uc.assessment) : null;
   const assumed = answers ? assumedAnswersSentence(answers) : null;
   const labour = labourNote(s.labour, approaches.filter((a) => !s.approaches[a]!.manual));
@@ -189,7 +200,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       <p className="mt-2 text-xs text-zinc-600" data-testid="ranges-note">{told.rangesNote}</p>
       <p className="mt-2 text-sm" data-testid="break-even">Break-even volume: {s.breakEven.reason}</p>
       <div className="mt-6">
-        <CostChart byApproach={chartByApproach} labels={{ ...APPROACH_LABELS, ...COST_CATEGORY_LABELS }} yearsNote={uc ? firstYearNote(uc.startDate, uc.createdAt) : undefined} />
+        <CostChart key={chartOpensOn} initial={chartOpensOn} byApproach={chartByApproach} labels={{ ...APPROACH_LABELS, ...COST_CATEGORY_LABELS }} yearsNote={uc ? firstYearNote(uc.startDate, uc.createdAt) : undefined} />
       </div>
       {editable ? <OverridesForm orgSlug={orgSlug} useCaseId={useCaseId} version={editable.version} rows={editable.rows} model={editable.model} /> : null}
     </section>

@@ -1,3 +1,4 @@
+import { MoneyText } from "@/components/money-text";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { dollars, unitPriceOfCents } from "@/lib/domain/money";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
@@ -80,7 +81,7 @@ export async function ValuePanel({ orgSlug, organizationId, useCaseId }: { orgSl
                     </th>
                     {value.status === "valued" ? (
                       <>
-                        <td className="p-2 tabular-nums" data-testid="net">{triple(value.scenarios, (s) => dollars(s.netCents))}</td>
+                        <td className="p-2 tabular-nums" data-testid="net"><MoneyText text={triple(value.scenarios, (s) => dollars(s.netCents))} /></td>
                         <td className="p-2" data-testid="payback">
                           {scenarioPaybackText(value.scenarios.base, v.horizonYears)}
                           {value.scenarios.base.nothingToPayBack ? (
