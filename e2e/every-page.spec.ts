@@ -246,6 +246,10 @@ test.describe("every page, as every role", () => {
     await provisional.getByRole("link", { name: "check their answers" }).click();
     await expect(page).toHaveURL(/\/o\/demo\/use-cases\?evidence=provisional$/);
     await expect(page.getByText("1–4 of 4 use cases")).toBeVisible();
+    // On "Needs a decision", an assessed use case with no recommendation says why, not "No recommendation · assessed".
+    await page.goto("/o/demo/decisions");
+    const redlining = page.getByTestId("queue-row").filter({ hasText: "Contract redlining" });
+    await expect(redlining.getByTestId("queue-recommendation")).toContainText("No recommendation: assessed, the frameworks' picks held back");
   });
 
   test("executive: the portfolio's matrix is read whole at 1440 px", async ({ page }) => {

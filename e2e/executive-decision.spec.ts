@@ -52,7 +52,7 @@ test("an executive records the decision on a lead's use case", async ({ page, re
   // its empty assessment); its spend is said to be the chosen approach's.
   await page.goto(`/o/${registry.org.slug}/decisions`);
   const queued = page.getByTestId("queue-row").filter({ hasText: "Contract clause review" });
-  await expect(queued.getByTestId("queue-recommendation")).toContainText("No recommendation");
+  await expect(queued.getByTestId("queue-recommendation")).toHaveText("Not assessed");
   await expect(queued.getByTestId("queue-spend")).toContainText("not costed for Hybrid, as chosen");
   await page.goto(registry.path(`/${id}?tab=decision`));
 

@@ -161,7 +161,8 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
         {item.title}
       </Link>
       <span className="text-zinc-700" data-testid="queue-recommendation">
-        {approachLabel(item.recommendedApproach, "No recommendation")} · {EVIDENCE_LABELS[item.evidence].toLowerCase()}
+        {/* Assessed with no recommendation: the frameworks' picks were held back (the matrix's "assessed, held back"); "No recommendation · assessed" read as a contradiction. */}
+        {item.recommendedApproach ? `${approachLabel(item.recommendedApproach)} · ${EVIDENCE_LABELS[item.evidence].toLowerCase()}` : item.evidence === "none" ? "Not assessed" : `No recommendation: ${EVIDENCE_LABELS[item.evidence].toLowerCase()}, the frameworks' picks held back`}
         {agreement ? ` · ${agreement}` : ""}
       </span>
       {item.decisionState === "PROPOSED" && item.proposedApproach ? (
