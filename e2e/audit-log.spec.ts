@@ -68,7 +68,7 @@ test("an admin sees failed sign-ins and refused attempts, filters, pages and exp
   const refused = rows.filter({ hasText: "Refused: the role does not allow it" });
   await expect(refused).toContainText(lead.name);
   await expect(refused).toContainText(`/o/${org.slug}/audit`);
-  await expect(rows.filter({ hasText: "use_case.updated" })).toHaveCount(0);
+  await expect(rows.filter({ hasText: "Use case: updated" })).toHaveCount(0);
 
   // Changes by the lead, "use_case." actions, on 15 January: 60, in pages of 50.
   await page.getByLabel("Show").selectOption("changes");
@@ -80,6 +80,8 @@ test("an admin sees failed sign-ins and refused attempts, filters, pages and exp
   await expect(page).toHaveURL(/person=/);
   await expect(rows).toHaveCount(50);
   await expect(rows.first()).toContainText("Title: Title 60");
+  // The action in words, its code a hover away (the code is what the filter matches).
+  await expect(rows.first().getByTitle("use_case.updated")).toHaveText("Use case: updated");
   // These changes name use cases that do not exist: each says so where its title would be.
   await expect(rows.first().getByTestId("audit-use-case")).toHaveText("(deleted)");
   await expect(page.getByRole("link", { name: "Newer events" })).toHaveCount(0);

@@ -11,6 +11,8 @@ const row = (over: Partial<AuditRow> = {}): AuditRow => ({
 describe("how a change reads", () => {
   it("names each changed field in words, old to new, with codes as words", () => {
     expect(describeChange(JSON.stringify({ role: "LEAD", name: "A" }), JSON.stringify({ role: "FINANCE", name: "A" }))).toEqual(["Role: lead → finance"]);
+    // A member's role change names the member (the email, the same on both sides).
+    expect(describeChange(JSON.stringify({ userId: "u1", email: "ann@x.test", role: "EXECUTIVE" }), JSON.stringify({ userId: "u1", email: "ann@x.test", role: "FINANCE" }))).toEqual(["Of ann@x.test", "Role: executive → finance"]);
     // A use case's fields read as its History tab reads them.
     expect(describeChange(null, JSON.stringify({ title: "New", chosenApproach: "FINE_TUNING" }))).toEqual(["Title: New", "Chosen approach: Fine-tuning"]);
     expect(describeChange(JSON.stringify({ email: "x@y" }), null)).toEqual(["Email: x@y (removed)"]);
@@ -42,7 +44,12 @@ describe("how a change reads", () => {
 
   it("labels the security actions in words", () => {
     expect(actionLabel("security.access.not_member")).toBe("Refused: not a member of this organization");
-    expect(actionLabel("use_case.updated")).toBe("use_case.updated");
+    // Any other action's code in words, its subject first.
+    expect(actionLabel("use_case.updated")).toBe("Use case: updated");
+    expect(actionLabel("membership.role_changed")).toBe("Membership: role changed");
+    expect(actionLabel("security.sign_in.other")).toBe("Security: sign in other");
+    expect(actionLabel("not a code")).toBe("not a code");
+    expect(actionLabel("constructor")).toBe("constructor");
   });
 });
 

@@ -49,9 +49,19 @@ const ACTION_LABELS: Record<string, string> = {
   "security.access.forbidden": "Refused: the role does not allow it",
 };
 
-/** A plain label for known security actions; other actions are shown as they are written. */
+/**
+ * A plain label for an action: the security events' own words; any other action's code in words,
+ * its subject first: "membership.role_changed" → "Membership: role changed", "use_case.updated" →
+ * "Use case: updated" (the page showed the codes themselves; the code stays in the CSV and is what
+ * the "Action starts with" filter matches).
+ */
 export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
+  const known = own(ACTION_LABELS, action);
+  if (known) return known;
+  const m = /^([a-z][a-z0-9_]*)\.([a-z0-9_.]+)$/.exec(action);
+  if (!m) return action;
+  const subject = m[1]!.replace(/_/g, " ");
+  return `${subject.charAt(0).toUpperCase()}${subject.slice(1)}: ${m[2]!.replace(/[_.]/g, " ")}`;
 }
 
 /** The audit page's time: "6 Dec 2026, 02:30:07 UTC" (its Time column and the details alike). */
@@ -257,6 +267,10 @@ export function describeChange(beforeText: string | null, afterText: string | nu
   const after = parse(afterText);
   const { keys, b, a } = flatPair(before, after);
   const lines: string[] = [];
+  // Whom an unchanged record is about (a member whose role changed): said first, as the changed
+  // fields alone ("Role: executive → finance") never named them.
+  const subject = isObject(before) && isObject(after) && typeof before.email === "string" && before.email !== "" && before.email === after.email ? before.email : null;
+  if (subject) lines.push(`Of ${cut(subject)}`);
   for (const k of keys) {
     const bv = b[k];
     const av = a[k];

@@ -195,7 +195,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                     <Person row={row} />
                   </td>
                   <td className={td}>
-                    <span className="text-zinc-900">{actionLabel(row.action)}</span>
+                    <span className="text-zinc-900" title={row.action}>{actionLabel(row.action)}</span>
                     {row.outcome ? <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800">{OUTCOME_LABELS[row.outcome] ?? row.outcome}</span> : null}
                   </td>
                   <td className={td}>
