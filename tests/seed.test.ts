@@ -269,7 +269,11 @@ describe("the demo seed", () => {
     expect(propertyCosts).not.toContain("is the cheapest approach");
     // Month-end variance commentary: the recommendation waits for 200 labeled examples; the cost
     // panel says why curation is charged up to 500–3,000 all the same.
-    const monthEndCosts = renderToStaticMarkup(await CostPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: monthEnd.id }));
+    const monthEndHtml = renderToStaticMarkup(await CostPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: monthEnd.id }));
+    // A source named by its number links to its text, its title on hover.
+    expect(monthEndHtml).toContain(`<a title="Should we fine-tune a model or build a retrieval-augmented generation system?" class="underline decoration-dotted underline-offset-2" href="/o/${spec.org.slug}/sources/002">002</a>`);
+    expect(monthEndHtml).toContain(`href="/o/${spec.org.slug}/sources/001">001</a>&#x27;s “hundreds of examples”`);
+    const monthEndCosts = monthEndHtml.replace(/<[^>]+>/g, "");
     expect(monthEndCosts).toContain(
       "The frameworks ask for fewer: 200 labeled examples are enough for them to consider fine-tuning, the least of 001&#x27;s “hundreds of examples” (“Do you have labeled training data (hundreds of examples)? Yes → Fine-tuning is viable”); " +
         "the projection costs curating up to the 500–3,000 (base 1,000) that 002 gives as “the minimum viable fine-tuning dataset for a meaningful quality improvement”.",

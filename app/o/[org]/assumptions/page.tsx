@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
-import { SourceLink } from "@/components/source-link";
+import { SourceLink, WithSourceLinks } from "@/components/source-link";
 import { buttonClass } from "@/components/button";
 import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, CATALOGUE_PACKAGE, CATALOGUE_VERSION, catalogueModels, FT_DEPLOYMENT_LABELS, ignoredHandPriceSentence, modelPrice, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
 import { dollars, unitPrice } from "@/lib/domain/money";
@@ -53,7 +53,7 @@ function Source({ spec, orgSlug }: { spec: AssumptionSpec; orgSlug: string }) {
     return (
       <>
         <SourceLink orgSlug={orgSlug} file={s.file} />: <q>{s.quote}</q>
-        {s.note ? ` ${s.note}` : null}
+        {s.note ? <> <WithSourceLinks orgSlug={orgSlug} text={s.note} /></> : null}
       </>
     );
   }
@@ -64,12 +64,12 @@ function Source({ spec, orgSlug }: { spec: AssumptionSpec; orgSlug: string }) {
         An estimate, not a figure from the sources. <SourceLink orgSlug={orgSlug} file={s.file} /> calls for it: <q>{s.quote}</q>
         {/* A quote that ends its own sentence takes no second full stop. */}
         {/[.!?]$/.test(s.quote) ? " " : ". "}
-        {s.note}
+        {s.note ? <WithSourceLinks orgSlug={orgSlug} text={s.note} /> : null}
       </>
     );
   }
   // A figure no seed gives: its note says what it is (a product estimate, or where it comes from when empty).
-  return <>{s.note}</>;
+  return s.note ? <WithSourceLinks orgSlug={orgSlug} text={s.note} /> : null;
 }
 
 /** "?compare=2,3" (or "?compare=2&compare=3" from the form below): two version numbers, or null. */
@@ -203,7 +203,7 @@ export default async function AssumptionsPage({
                             <>
                               <span className="ml-2 inline-block rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700">Reference only</span>
                               <span className="mt-1 block text-xs font-normal text-zinc-600" data-testid="reference-only">
-                                No formula uses it. {spec.referenceOnly}
+                                No formula uses it. <WithSourceLinks orgSlug={ctx.organization.slug} text={spec.referenceOnly} />
                               </span>
                             </>
                           ) : null}

@@ -9,6 +9,7 @@ import { getStoredProjection } from "@/lib/server/projections";
 import { deriveFrom, loadDeriveContext } from "@/lib/server/use-cases/derive";
 import { DERIVE_SELECT, readAssessment } from "@/lib/server/use-cases/mapping";
 import { useCaseStartYear } from "@/lib/server/use-cases/start-year";
+import { WithSourceLinks } from "@/components/source-link";
 import { useCasePath } from "../../_components/labels";
 import { CostChart, type ChartYear } from "./cost-chart";
 import { OverridesForm, type OverrideRow } from "./overrides-form";
@@ -154,7 +155,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       ) : null}
       {assumed ? (
         <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="projection-assumed">
-          {assumed}
+          <WithSourceLinks orgSlug={orgSlug} text={assumed} />
         </p>
       ) : null}
       <div className="relative mt-4 overflow-x-auto">
@@ -189,16 +190,16 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
           </tbody>
         </table>
       </div>
-      {cyclesNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="retraining-note">{cyclesNote}</p> : null}
-      {ttvNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="time-to-value-note">{ttvNote}</p> : null}
-      {labour ? <p className="mt-2 text-xs text-zinc-600" data-testid="labour-note">{labour}</p> : null}
+      {cyclesNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="retraining-note"><WithSourceLinks orgSlug={orgSlug} text={cyclesNote} /></p> : null}
+      {ttvNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="time-to-value-note"><WithSourceLinks orgSlug={orgSlug} text={ttvNote} /></p> : null}
+      {labour ? <p className="mt-2 text-xs text-zinc-600" data-testid="labour-note"><WithSourceLinks orgSlug={orgSlug} text={labour} /></p> : null}
       {told.savings ? <p className="mt-3 text-sm" data-testid="savings">{told.savings}</p> : null}
       {told.simulation ? <p className="mt-1 text-sm" data-testid="simulation">{told.simulation}</p> : null}
       {told.premium ? <p className="mt-1 text-sm" data-testid="premium">{linkWhy(told, orgSlug, useCaseId)}</p> : null}
       {told.inPlayNotCompared ? <p className="mt-1 text-sm" data-testid="in-play-not-compared">{told.inPlayNotCompared}</p> : null}
-      {told.infeasible.map((t) => <p key={t} className="mt-1 text-sm text-red-800" data-testid="infeasible">{t}</p>)}
+      {told.infeasible.map((t) => <p key={t} className="mt-1 text-sm text-red-800" data-testid="infeasible"><WithSourceLinks orgSlug={orgSlug} text={t} /></p>)}
       <p className="mt-2 text-xs text-zinc-600" data-testid="ranges-note">{told.rangesNote}</p>
-      <p className="mt-2 text-sm" data-testid="break-even">Break-even volume: {s.breakEven.reason}</p>
+      <p className="mt-2 text-sm" data-testid="break-even">Break-even volume: <WithSourceLinks orgSlug={orgSlug} text={s.breakEven.reason} /></p>
       <div className="mt-6">
         <CostChart key={chartOpensOn} initial={chartOpensOn} byApproach={chartByApproach} labels={{ ...APPROACH_LABELS, ...COST_CATEGORY_LABELS }} yearsNote={uc ? firstYearNote(uc.startDate, uc.createdAt) : undefined} />
       </div>
