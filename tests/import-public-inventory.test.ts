@@ -40,7 +40,7 @@ describe("a public inventory as published", () => {
     expect(report.outcomes.filter((o) => o.outcome === "refused").map((o) => o.row)).toEqual(refusedRows);
     expect(report.counts).toMatchObject({ rows: 400, create: 400 - refusedRows.length, update: 0, unchanged: 0, errorRows: refusedRows.length });
     const reasons = new Map(report.outcomes.map((o) => [o.row, (o.reasons ?? []).join(" ")]));
-    expect(reasons.get(file.faults.longId[0]!)).toMatch(/External id must be at most 120 characters/);
+    expect(reasons.get(file.faults.longId[0]!)).toMatch(/: “DHS \/ [^”]*…”: external id must be at most 120 characters/);
     expect(reasons.get(file.faults.longTitle[0]!)).toMatch(/Title must be at most 200 characters/);
     expect(reasons.get(file.faults.emptyTitle[0]!)).toMatch(/Title is required/);
     // a day and a month without a year is refused, naming the column and the forms it takes, never read as April 2020
