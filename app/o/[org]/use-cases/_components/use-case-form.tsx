@@ -24,6 +24,10 @@ import { fieldId, type Errors, type Fields } from "./form-fields";
 import { useCasePath } from "./labels";
 import { OverviewSection } from "./overview-section";
 import { ScriptButton } from "@/components/script-button";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
+
+/** What a link on the page asks while the form has changes not saved (components/unsaved-changes.tsx). */
+export const UNSAVED_USE_CASE_MESSAGE = "Leave this page? Your changes to this use case are not saved.";
 
 export interface UseCaseFormProps {
   orgSlug: string;
@@ -52,6 +56,11 @@ export function UseCaseForm(props: UseCaseFormProps) {
   const [conflict, setConflict] = useState<UseCaseConflictDetails | null>(null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
+  // The values as stored (opened, or someone else's loaded on a conflict; a save leaves the page):
+  // anything else is unsaved, and leaving asks first. Changed back by hand, nothing is asked.
+  const [savedValues, setSavedValues] = useState(props.initialValues);
+  const [saved, setSaved] = useState(false);
+  useUnsavedChanges(!saved && JSON.stringify(values) !== JSON.stringify(savedValues), UNSAVED_USE_CASE_MESSAGE);
   const names = Object.fromEntries(props.members.map((m) => [m.id, m.name]));
 
   /** Client-side hints: the same schema as the server, shown for touched fields (all after a submit). */
@@ -120,6 +129,7 @@ export function UseCaseForm(props: UseCaseFormProps) {
           ? ((await createUseCase(props.orgSlug, check.input)) as ActionResult<{ id: string; duplicates: { id: string }[]; changed?: string[] }>)
           : ((await updateUseCase(props.orgSlug, { ...check.input, id: props.useCaseId, expectedVersion })) as ActionResult<{ id: string; duplicates: { id: string }[]; changed?: string[] }>);
       if (result.ok) {
+        setSaved(true);
         const params = new URLSearchParams({ saved: savedNotice(props.mode, result.data.changed) });
         if (result.data.duplicates.length) params.set("dups", result.data.duplicates.map((d) => d.id).join(","));
         router.push(`${useCasePath(props.orgSlug, result.data.id)}?${params}`);
@@ -184,6 +194,7 @@ export function UseCaseForm(props: UseCaseFormProps) {
           pending={pending}
           onLoadTheirs={() => {
             setValues(formValuesFromFields(conflict.current));
+            setSavedValues(formValuesFromFields(conflict.current));
             setBase(conflict.current);
             setVersion(conflict.currentVersion);
             setConflict(null);
