@@ -98,6 +98,11 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   // It approves from the queue.
   await page.getByRole("link", { name: "To decide" }).click();
   await row.getByRole("button", { name: "Approve RAG" }).click();
+  // Said on the page, not only shown by the line changing: what was approved, the budget now
+  // awaiting finance, and that the as-chosen total already counted RAG (the recommendation of a use case not yet decided).
+  await expect(page.getByRole("status").filter({ hasText: "Approved RAG" })).toHaveText(
+    `Approved RAG for “${title}”. Its budget of ${budget} now awaits finance. The portfolio's as-chosen total does not change: it already counted RAG for it, as recommended.`,
+  );
   await expect(page.getByTestId("panel-awaiting-approval").getByTestId("panel-count")).toHaveText("0");
   await expect(row.getByTestId("queue-reasons")).toContainText(/^approved · /);
   await expect(row.getByTestId("queue-reasons")).toContainText("Budget awaiting finance");
@@ -111,8 +116,9 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   const financeRow = page.getByTestId("queue-row").filter({ hasText: title });
   await expect(financeRow.getByRole("button", { name: /^Approve RAG/ })).toHaveCount(0);
   await financeRow.getByRole("button", { name: `Approve budget: ${budget}` }).click();
-  // Approved, it needs nobody now: it leaves the queue.
+  // Approved, it needs nobody now: it leaves the queue, and the page says what was approved.
   await expect(financeRow).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: "Approved the budget" })).toHaveText(`Approved the budget for “${title}”: ${budget}.`);
   await expect(page.getByText("Nothing here needs a decision today.")).toBeVisible();
   await page.goto(`/o/${registry.org.slug}/notifications`);
   await expect(page.getByTestId("notification").first()).toContainText(`${users.EXECUTIVE.name} approved RAG for “${title}”: its budget, ${budget}, awaits your approval.`);
@@ -164,4 +170,23 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
     { action: "decision.approved", actorId: users.EXECUTIVE.id },
     { action: "decision.budget_approved", actorId: users.FINANCE.id },
   ]);
+});
+
+test("approving the recommendation of an undecided use case from the queue says what it approved and what it means for the money", async ({ page, registry }) => {
+  const title = "Complaint letter drafting";
+  await registry.seedUseCase({ title, ownerRole: "LEAD", recommendedApproach: "FINE_TUNING", agreementVotes: 3, agreementVoters: 5 });
+  await registry.signInAs("EXECUTIVE");
+  await page.goto(`/o/${registry.org.slug}/decisions`);
+  const row = page.getByTestId("queue-row").filter({ hasText: title });
+  await row.getByRole("button", { name: "Approve Fine-tuning" }).click();
+  // The line changes in place (approved, its budget awaiting finance); the page's status line names the approach and the use case.
+  const status = page.getByTestId("queue-status");
+  await expect(status).toHaveRole("status");
+  await expect(status).toContainText(`Approved Fine-tuning for “${title}”.`);
+  // Seeded with no projection, its budget has no figure, said as such; the as-chosen total counted the recommendation already.
+  await expect(status).toContainText("Its yearly budget has no figure yet");
+  await expect(status).toContainText("The portfolio's as-chosen total does not change: it already counted Fine-tuning for it, as recommended.");
+  await expect(row.getByTestId("queue-reasons")).toContainText(/^approved · /);
+  await expect(row.getByRole("button", { name: "Approve Fine-tuning" })).toHaveCount(0);
+  await expect(status).toBeVisible();
 });

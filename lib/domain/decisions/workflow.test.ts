@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetFromProjection, budgetText, canTakeStep, DECISION_STATE_LABELS, NO_BUDGET_FIGURE, refusalFor, stageOf, stageText, STEP_TO, type DecisionState, type WorkflowStep } from "./workflow";
+import { approvedText, budgetFromProjection, budgetText, canTakeStep, DECISION_STATE_LABELS, NO_BUDGET_FIGURE, refusalFor, stageOf, stageText, STEP_TO, type DecisionState, type WorkflowStep } from "./workflow";
 
 const lead = { userId: "lead", role: "LEAD" as const };
 const otherLead = { userId: "other", role: "LEAD" as const };
@@ -180,5 +180,27 @@ describe("what a decision to review says", () => {
     // reviewAfterChange's reasons may be only "Recommendation: RAG → Hybrid", with every answer as approved.
     expect(DECISION_STATE_LABELS.TO_REVIEW).not.toMatch(/answers/);
     expect(DECISION_STATE_LABELS.TO_REVIEW).toBe("To review: what it was approved on has changed");
+  });
+});
+
+describe("what an approval says it did", () => {
+  const base = { title: "Complaint letter drafting", budget: { yearlyBudgetCents: 48_000_00, buildCents: 120_000_00 }, buildYear: 2027 };
+  it("names the approach and use case, the budget now awaiting finance, and the as-chosen total counting the approach instead", () => {
+    expect(approvedText({ ...base, approach: "FINE_TUNING", asChosenBefore: "RAG", decidedBefore: false })).toBe(
+      "Approved Fine-tuning for “Complaint letter drafting”. Its budget of $120,000 to build in 2027, then $48,000 a year now awaits finance. " +
+        "The portfolio's as-chosen total now counts Fine-tuning for it, instead of RAG.",
+    );
+  });
+  it("says the as-chosen total does not change when it already counted the recommendation of an undecided use case", () => {
+    expect(approvedText({ ...base, approach: "RAG", asChosenBefore: "RAG", decidedBefore: false })).toContain(
+      "The portfolio's as-chosen total does not change: it already counted RAG for it, as recommended.",
+    );
+    expect(approvedText({ ...base, approach: "RAG", asChosenBefore: "RAG", decidedBefore: true })).toContain("already counted RAG for it, as decided before.");
+  });
+  it("says a budget with no figure as such, never $0, and a use case counted as nothing before", () => {
+    const text = approvedText({ ...base, budget: { yearlyBudgetCents: null, buildCents: 0 }, approach: "AGENT", asChosenBefore: null, decidedBefore: false });
+    expect(text).toContain(`Its yearly budget has ${NO_BUDGET_FIGURE}: finance can approve it once the owner's answers give it one.`);
+    expect(text).toContain("The portfolio's as-chosen total now counts Agent with tools for it.");
+    expect(text).not.toContain("$0");
   });
 });

@@ -9,6 +9,7 @@
 import type { MemberRole } from "../use-case-permissions";
 import { oneOffCost } from "../costing/one-off";
 import { dollars } from "../money";
+import { APPROACH_LABELS, type Approach } from "../assessment";
 
 export const DECISION_STATES = ["PROPOSED", "SENT_BACK", "APPROVED", "BUDGET_APPROVED", "TO_REVIEW", "SUPERSEDED"] as const;
 export type DecisionState = (typeof DECISION_STATES)[number];
@@ -211,4 +212,36 @@ export function lastYearRunning(
   const last = [...years].sort((a, b) => b.yearIndex - a.yearIndex)[0];
   if (!last || !last.complete) return null;
   return Number(last.baseCents) - oneOffCost(lines.filter((l) => l.yearIndex === last.yearIndex).map((l) => ({ category: l.category, base: l.baseCents }))).base;
+}
+
+/**
+ * What an approval did, said where it was taken ("Needs a decision"), since the approved line
+ * leaves the list or changes in place: the approach and the use case, the budget that now waits
+ * for finance, and what it means for the portfolio's total "as chosen", which counts a use case's
+ * decision, else its recommendation (lib/domain/portfolio, lib/server/portfolio/filter-sql.ts).
+ * Approving what was counted already (the recommendation of an undecided use case, or a decision
+ * approved again as it was) leaves that total as it was, and says so; another approach moves it.
+ */
+export function approvedText(a: {
+  approach: Approach;
+  title: string;
+  budget: { yearlyBudgetCents: number | null; buildCents: number };
+  buildYear: number;
+  /** The approach counted "as chosen" before the approval: the decision, else the recommendation (null: neither). */
+  asChosenBefore: Approach | null;
+  /** Whether a decision was recorded before (else asChosenBefore was the recommendation). */
+  decidedBefore: boolean;
+}): string {
+  const name = APPROACH_LABELS[a.approach];
+  const budget =
+    a.budget.yearlyBudgetCents === null
+      ? `Its yearly budget has ${NO_BUDGET_FIGURE}: finance can approve it once the owner's answers give it one.`
+      : `Its budget of ${budgetText(a.budget, a.buildYear)} now awaits finance.`;
+  const total =
+    a.asChosenBefore === a.approach
+      ? `The portfolio's as-chosen total does not change: it already counted ${name} for it, ${a.decidedBefore ? "as decided before" : "as recommended"}.`
+      : a.asChosenBefore
+        ? `The portfolio's as-chosen total now counts ${name} for it, instead of ${APPROACH_LABELS[a.asChosenBefore]}.`
+        : `The portfolio's as-chosen total now counts ${name} for it.`;
+  return `Approved ${name} for “${a.title}”. ${budget} ${total}`;
 }

@@ -157,7 +157,22 @@ export interface ApproveInput {
   notes?: string;
 }
 
-export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveInput): Promise<{ state: DecisionState; approach: Approach }> {
+/**
+ * What an approval returns: the state and approach, and for saying what it did (approvedText):
+ * the budget now waiting for finance (cents), the year it is built in, the use case's title, and
+ * the approach the portfolio counted "as chosen" before (the decision, else the recommendation).
+ */
+export interface Approved {
+  state: "APPROVED";
+  approach: Approach;
+  title: string;
+  budget: { yearlyBudgetCents: number | null; buildCents: number };
+  buildYear: number;
+  asChosenBefore: Approach | null;
+  decidedBefore: boolean;
+}
+
+export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveInput): Promise<Approved> {
   const { organizationId } = ctx;
   const uc = await lockUseCase(tx, organizationId, input.id);
   const existing = await decisionOf(tx, organizationId, uc.id);
@@ -224,7 +239,15 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
       message: `${who} approved your decision on ${quote(uc.title)} (${APPROACH_LABELS[approach]}); finance approves its budget next.`,
     });
   }
-  return { state: "APPROVED", approach };
+  return {
+    state: "APPROVED",
+    approach,
+    title: uc.title,
+    budget: { yearlyBudgetCents: budget.yearlyBudgetCents === null ? null : Number(budget.yearlyBudgetCents), buildCents: Number(budget.buildCents) },
+    buildYear: buildYearOf(uc),
+    asChosenBefore: uc.chosenApproach ?? uc.recommendedApproach,
+    decidedBefore: uc.chosenApproach !== null,
+  };
 }
 
 export async function sendBackDecision(tx: Tx, ctx: WriteContext, input: { id: string; reason: string }): Promise<{ state: DecisionState }> {

@@ -15,6 +15,7 @@ import { approachSpendText, proposalSpendText } from "@/lib/domain/costing/optio
 import type { Approach } from "@/lib/domain/assessment";
 import { approachLabel, backingClause, riskFlagLabel, useCasePath } from "../use-cases/_components/labels";
 import { StepButton } from "./_components/step-button";
+import { QueueStatus } from "./_components/queue-status";
 import { FirstSteps } from "@/components/first-steps";
 import { firstSteps } from "@/lib/server/first-steps";
 import { hasUseCases } from "@/lib/server/use-cases/read";
@@ -95,19 +96,21 @@ export default async function DecisionQueuePage(props: { params: Promise<{ org: 
           .
         </p>
       ) : null}
-      <h2 className="mb-2 text-base font-semibold">
-        {reason ? QUEUE_REASON_LABELS[reason] : "Everything that needs you"}: {total} {total === 1 ? "use case" : "use cases"}
-        {total > PAGE_SIZE ? ` (the ${PAGE_SIZE} with the largest projected spend shown)` : ""}
-      </h2>
-      {total === 0 ? (
-        <p className="text-sm text-zinc-600">Nothing here needs a decision today.</p>
-      ) : (
-        <ol className="divide-y divide-zinc-200 rounded border border-zinc-200" data-testid="queue">
-          {visible.map((i) => (
-            <QueueLine key={i.id} item={i} orgSlug={ctx.organization.slug} actor={{ userId: ctx.user.id, role: ctx.role }} />
-          ))}
-        </ol>
-      )}
+      <QueueStatus>
+        <h2 className="mb-2 text-base font-semibold">
+          {reason ? QUEUE_REASON_LABELS[reason] : "Everything that needs you"}: {total} {total === 1 ? "use case" : "use cases"}
+          {total > PAGE_SIZE ? ` (the ${PAGE_SIZE} with the largest projected spend shown)` : ""}
+        </h2>
+        {total === 0 ? (
+          <p className="text-sm text-zinc-600">Nothing here needs a decision today.</p>
+        ) : (
+          <ol className="divide-y divide-zinc-200 rounded border border-zinc-200" data-testid="queue">
+            {visible.map((i) => (
+              <QueueLine key={i.id} item={i} orgSlug={ctx.organization.slug} actor={{ userId: ctx.user.id, role: ctx.role }} />
+            ))}
+          </ol>
+        )}
+      </QueueStatus>
     </div>
   );
 }
@@ -204,7 +207,7 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
           <StepButton orgSlug={orgSlug} id={item.id} step="approve" approach={approveWhat} label={`Approve ${approachLabel(approveWhat)}`} done="Approved." />
         )}
         {item.decisionState === "APPROVED" && !budgetRefusal && item.yearlyBudgetCents !== null && (
-          <StepButton orgSlug={orgSlug} id={item.id} step="approveBudget" label={`Approve budget: ${budgetText(item, item.buildYear)}`} done="Budget approved." />
+          <StepButton orgSlug={orgSlug} id={item.id} step="approveBudget" label={`Approve budget: ${budgetText(item, item.buildYear)}`} done={`Approved the budget for “${item.title}”: ${budgetText(item, item.buildYear)}.`} />
         )}
         {unfigured && (
           <button type="button" disabled aria-describedby={`budget-unfigured-${item.id}`} className={buttonClass("primary", "px-2 py-1 text-xs")}>

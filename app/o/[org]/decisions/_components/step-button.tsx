@@ -1,15 +1,23 @@
 "use client";
-/** One workflow step as a button (approve, approve the budget), with its outcome said in place. */
+/**
+ * One workflow step as a button (approve, approve the budget). Its outcome is said in the queue's
+ * status line (queue-status.tsx), which outlives the line the refresh removes or changes: an
+ * approval says what it approved, the budget now waiting for finance and what it does to the
+ * portfolio's as-chosen total (approvedText). A refusal is said in place; outside a queue, all is.
+ */
 import { buttonClass } from "@/components/button";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { approveDecision, approveDecisionBudget } from "../actions";
 import { ScriptButton } from "@/components/script-button";
+import { approvedText } from "@/lib/domain/decisions/workflow";
+import { useQueueStatus } from "./queue-status";
 
 export function StepButton(props: { orgSlug: string; id: string; step: "approve" | "approveBudget"; approach?: string; label: string; done: string; variant?: "primary" | "secondary" }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const say = useQueueStatus();
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <ScriptButton
@@ -17,19 +25,25 @@ export function StepButton(props: { orgSlug: string; id: string; step: "approve"
         className={buttonClass(props.variant ?? "primary", "px-2 py-1 text-xs")}
         onClick={() =>
           start(async () => {
-            const r =
-              props.step === "approve"
-                ? await approveDecision(props.orgSlug, { id: props.id, ...(props.approach ? { approach: props.approach } : {}) })
-                : await approveDecisionBudget(props.orgSlug, { id: props.id });
-            setMessage(r.ok ? { ok: true, text: props.done } : { ok: false, text: r.message });
-            if (r.ok) router.refresh();
+            let text = props.done;
+            if (props.step === "approve") {
+              const r = await approveDecision(props.orgSlug, { id: props.id, ...(props.approach ? { approach: props.approach } : {}) });
+              if (!r.ok) return setMessage({ ok: false, text: r.message });
+              text = approvedText(r.data);
+            } else {
+              const r = await approveDecisionBudget(props.orgSlug, { id: props.id });
+              if (!r.ok) return setMessage({ ok: false, text: r.message });
+            }
+            if (say) say(text);
+            setMessage({ ok: true, text: say ? props.done : text });
+            router.refresh();
           })
         }
       >
         {pending ? "Saving…" : props.label}
       </ScriptButton>
       {message && (
-        <span role={message.ok ? "status" : "alert"} className={`text-xs ${message.ok ? "text-green-800" : "text-red-800"}`}>
+        <span role={message.ok ? (say ? undefined : "status") : "alert"} className={`text-xs ${message.ok ? "text-green-800" : "text-red-800"}`}>
           {message.text}
         </span>
       )}
