@@ -35,7 +35,7 @@ test("finance starts a version from the actual cost per call and sees the lifecy
   const total = (await saved.getByTestId("saved-total").textContent())!;
 
   // The message outlives the refresh that follows: the calls now cost what version 1 assumes, so there is nothing more to start.
-  await expect(unit.getByTestId("unit-costs-aligned")).toContainText("there is no new assumption version to start from them");
+  await expect(unit.getByTestId("unit-costs-aligned")).toContainText("too close for a new assumption version to be worth starting");
   await expect(unit.getByRole("button", { name: /^Start version/ })).toHaveCount(0);
   await expect(saved.getByTestId("saved-total")).toHaveText(total);
 
