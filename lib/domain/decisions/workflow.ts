@@ -222,16 +222,21 @@ export function lastYearRunning(
  * Approving what was counted already (the recommendation of an undecided use case, or a decision
  * approved again as it was) leaves that total as it was, and says so; another approach moves it.
  */
-export function approvedText(a: {
+export interface ApprovalFacts {
   approach: Approach;
+  /** The use case's title. */
   title: string;
+  /** The budget now waiting for finance (cents). */
   budget: { yearlyBudgetCents: number | null; buildCents: number };
+  /** The year it is built in. */
   buildYear: number;
   /** The approach counted "as chosen" before the approval: the decision, else the recommendation (null: neither). */
   asChosenBefore: Approach | null;
   /** Whether a decision was recorded before (else asChosenBefore was the recommendation). */
   decidedBefore: boolean;
-}): string {
+}
+
+export function approvedText(a: ApprovalFacts): string {
   const name = APPROACH_LABELS[a.approach];
   const budget =
     a.budget.yearlyBudgetCents === null

@@ -4,7 +4,7 @@ import { cannotServeSentence } from "@/lib/domain/costing/options";
 import { dollars } from "@/lib/domain/money";
 import type { ProjectionSummary } from "../projections";
 import { basisOf } from "@/lib/domain/decisions/material-change";
-import { budgetText, NO_BUDGET_FIGURE, refusalFor, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
+import { budgetText, NO_BUDGET_FIGURE, refusalFor, type ApprovalFacts, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
 import { watchWarnings } from "../actuals/warnings";
 import { useCaseStartYear } from "../use-cases/start-year";
 import { audit } from "../audit";
@@ -162,14 +162,8 @@ export interface ApproveInput {
  * the budget now waiting for finance (cents), the year it is built in, the use case's title, and
  * the approach the portfolio counted "as chosen" before (the decision, else the recommendation).
  */
-export interface Approved {
+export interface Approved extends ApprovalFacts {
   state: "APPROVED";
-  approach: Approach;
-  title: string;
-  budget: { yearlyBudgetCents: number | null; buildCents: number };
-  buildYear: number;
-  asChosenBefore: Approach | null;
-  decidedBefore: boolean;
 }
 
 export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveInput): Promise<Approved> {
