@@ -56,8 +56,9 @@ export default defineConfig({
     // The demo organization that the every-page walk reads, seeded once (e2e/demo.setup.ts).
     { name: "demo", testMatch: /demo\.setup\.ts$/ },
     // Its roles' walks are independent of one another, so they spread over the workers.
-    { name: "every-page", testMatch: /every-page\.spec\.ts$/, dependencies: ["demo"], fullyParallel: true },
-    { name: "app", testIgnore: /two-servers\.spec\.ts$|every-page\.spec\.ts$/ },
+    // The narrow-screen walk (e2e/narrow-screens.spec.ts) reads the same demo organization.
+    { name: "every-page", testMatch: /(every-page|narrow-screens)\.spec\.ts$/, dependencies: ["demo"], fullyParallel: true },
+    { name: "app", testIgnore: /two-servers\.spec\.ts$|every-page\.spec\.ts$|narrow-screens\.spec\.ts$/ },
     // Everything a second server must agree on, through both servers and the balancer.
     { name: "two-servers", testMatch: /two-servers\.spec\.ts$/ },
   ],

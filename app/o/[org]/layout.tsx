@@ -61,7 +61,8 @@ export default async function OrganizationLayout({ children, params }: { childre
             current={{ slug: ctx.organization.slug, name: ctx.organization.name, role: ctx.role }}
             organizations={organizations.map((o) => ({ slug: o.slug, name: o.name, role: o.role }))}
           />
-          <div className="ml-auto flex min-w-0 items-center gap-3">
+          {/* Wraps onto a second line on a phone rather than pushing the page wider than the window. */}
+          <div className="ml-auto flex min-w-0 max-w-full flex-wrap items-center justify-end gap-x-3 gap-y-1">
             <div className="min-w-0 text-right">
               <p className="truncate text-sm font-medium text-zinc-900">{ctx.user.name}</p>
               <p className="hidden truncate text-xs text-zinc-600 md:block">{ctx.user.email}</p>

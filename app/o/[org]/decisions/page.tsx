@@ -202,7 +202,8 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
           {UNFIGURED_BUDGET_REFUSAL}
         </span>
       ) : null}
-      <span className="ml-auto flex gap-2">
+      {/* Centred on one line: the "Open" link level with the Approve buttons beside it. */}
+      <span className="ml-auto flex flex-wrap items-center gap-2">
         {canApprove && approveWhat && (
           <StepButton orgSlug={orgSlug} id={item.id} step="approve" approach={approveWhat} label={`Approve ${approachLabel(approveWhat)}`} done="Approved." />
         )}

@@ -74,32 +74,34 @@ export default async function ValuePage(props: { params: Promise<{ org: string }
         ) : allUnits.length === 0 ? (
           <p className="mt-4 text-sm text-zinc-700">No business units yet: they come from the use cases' business unit.</p>
         ) : (
-          <table className="mt-4 min-w-full text-sm" data-testid="budgets">
-            <caption className="sr-only">Budgets per business unit in {year}</caption>
-            <thead>
-              <tr className="text-left text-zinc-600">
-                <th className="p-2" scope="col">Business unit</th>
-                <th className="p-2 text-right" scope="col">Budget</th>
-                {canManage ? <th className="p-2" scope="col">Change</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {allUnits.map((bu) => {
-                const cents = budgets.get(bu) ?? null;
-                return (
-                  <tr key={bu} className="border-t border-zinc-100 align-top" data-testid="budget-unit">
-                    <th scope="row" className="p-2 text-left font-medium">{bu}</th>
-                    <td className="p-2 text-right tabular-nums">{cents === null ? "no budget" : exactDollars(cents)}</td>
-                    {canManage ? (
-                      <td className="p-2">
-                        <BudgetForm key={`${bu}-${year}-${cents}`} orgSlug={ctx.organization.slug} businessUnit={bu} year={year} currentCents={cents} />
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="scroll-cue relative mt-4 overflow-x-auto">
+            <table className="min-w-full text-sm" data-testid="budgets">
+              <caption className="sr-only">Budgets per business unit in {year}</caption>
+              <thead>
+                <tr className="text-left text-zinc-600">
+                  <th className="p-2" scope="col">Business unit</th>
+                  <th className="p-2 text-right" scope="col">Budget</th>
+                  {canManage ? <th className="p-2" scope="col">Change</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {allUnits.map((bu) => {
+                  const cents = budgets.get(bu) ?? null;
+                  return (
+                    <tr key={bu} className="border-t border-zinc-100 align-top" data-testid="budget-unit">
+                      <th scope="row" className="p-2 text-left font-medium">{bu}</th>
+                      <td className="p-2 text-right tabular-nums">{cents === null ? "no budget" : exactDollars(cents)}</td>
+                      {canManage ? (
+                        <td className="p-2">
+                          <BudgetForm key={`${bu}-${year}-${cents}`} orgSlug={ctx.organization.slug} businessUnit={bu} year={year} currentCents={cents} />
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         )}
         {!canManage ? <p className="mt-2 text-sm text-zinc-600">Finance and admins set budgets.</p> : null}
       </section>

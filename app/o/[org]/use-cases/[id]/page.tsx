@@ -116,17 +116,20 @@ export default async function UseCasePage(props: { params: Promise<{ org: string
         </p>
       </header>
 
-      <nav aria-label="Sections" className="flex gap-1 border-b border-zinc-200">
-        {TABS.map((t) => (
-          <Link
-            key={t.id}
-            href={`${useCasePath(org, uc.id)}${t.id === "overview" ? "" : `?tab=${t.id}`}`}
-            aria-current={t.id === tab ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm ${t.id === tab ? "border-brand-700 font-semibold text-brand-800" : "border-transparent text-zinc-600 hover:text-zinc-900"}`}
-          >
-            {t.label}
-          </Link>
-        ))}
+      {/* On a narrow window the tabs scroll sideways in their own box; the page does not. */}
+      <nav aria-label="Sections" className="scroll-cue overflow-x-auto">
+        <div className="flex w-max min-w-full gap-1 border-b border-zinc-200">
+          {TABS.map((t) => (
+            <Link
+              key={t.id}
+              href={`${useCasePath(org, uc.id)}${t.id === "overview" ? "" : `?tab=${t.id}`}`}
+              aria-current={t.id === tab ? "page" : undefined}
+              className={`-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 text-sm ${t.id === tab ? "border-brand-700 font-semibold text-brand-800" : "border-transparent text-zinc-600 hover:text-zinc-900"}`}
+            >
+              {t.label}
+            </Link>
+          ))}
+        </div>
       </nav>
 
       {tab === "overview" && <Overview uc={uc} orgSlug={org} organizationId={ctx.organization.id} />}

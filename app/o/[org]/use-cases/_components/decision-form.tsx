@@ -73,7 +73,7 @@ export function DecisionForm(props: { orgSlug: string; id: string; version: numb
         </label>
         <select
           id="decision-chosen"
-          className="mt-1 block w-full max-w-sm rounded border border-zinc-300 px-2 py-1.5 text-sm"
+          className="mt-1 block w-auto max-w-full rounded border border-zinc-300 px-2 py-1.5 text-sm"
           value={chosen}
           onChange={(e) => setChosen(e.target.value)}
           aria-invalid={!!errors.chosenApproach}

@@ -44,7 +44,8 @@ export function SearchBox(props: { value: string; onSearch: (q: string) => void 
 
 export function Dropdown(props: { label: ReactNode; children: ReactNode }) {
   return (
-    <details className="relative">
+    // On a phone the panel hangs from the filter row (positioned), not from this button, so it never runs past the window.
+    <details className="sm:relative">
       <summary className="cursor-pointer list-none rounded border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-50">{props.label} ▾</summary>
       <div className="absolute right-0 z-10 mt-1 max-h-80 min-w-56 overflow-auto rounded border border-zinc-200 bg-white py-1 shadow-lg">{props.children}</div>
     </details>
@@ -54,12 +55,13 @@ export function Dropdown(props: { label: ReactNode; children: ReactNode }) {
 export function MultiSelect(props: { label: string; options: { value: string; label: string }[]; selected: string[]; onChange: (values: string[]) => void }) {
   const { selected } = props;
   return (
-    <details className="relative">
+    // On a phone the list spans the filter row (positioned), not hanging from this button past the window's edge.
+    <details className="sm:relative">
       <summary className={`cursor-pointer list-none rounded border px-2 py-1 text-sm hover:bg-zinc-50 ${selected.length ? "border-brand-500 bg-brand-50" : "border-zinc-300"}`}>
         {props.label}
         {selected.length > 0 && <span className="ml-1 rounded bg-brand-600 px-1.5 text-xs text-white">{selected.length}</span>} ▾
       </summary>
-      <fieldset className="absolute z-10 mt-1 max-h-80 min-w-56 overflow-auto rounded border border-zinc-200 bg-white py-1 shadow-lg">
+      <fieldset className="absolute inset-x-0 z-10 mt-1 sm:inset-x-auto max-h-80 min-w-56 overflow-auto rounded border border-zinc-200 bg-white py-1 shadow-lg">
         <legend className="sr-only">{props.label}</legend>
         {props.options.length === 0 && <p className="px-2 py-1 text-sm text-zinc-500">Nothing to choose yet</p>}
         {props.options.map((o) => (

@@ -267,7 +267,7 @@ export function UseCaseTable(props: { rows: ListRow[]; total: number; query: Use
           </button>
         </p>
       )}
-      <div className="flex flex-wrap items-end gap-2">
+      <div className="relative flex flex-wrap items-end gap-2">
         <SearchBox value={query.q} onSearch={(q) => table.setGlobalFilter(q)} />
         {Object.entries(filterLabels).map(([columnId, f]) => {
           const column = table.getColumn(columnId);

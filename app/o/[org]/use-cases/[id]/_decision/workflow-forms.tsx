@@ -85,7 +85,7 @@ export function ProposeForm(props: { orgSlug: string; id: string; recommended: s
           value={approach}
           onChange={(e) => setApproach(e.target.value)}
           aria-describedby={props.optionNotes[approach as keyof OptionNotes] ? "propose-approach-note" : undefined}
-          className="mt-1 block w-full max-w-sm rounded border border-zinc-300 px-2 py-1.5 text-sm">
+          className="mt-1 block w-auto max-w-full rounded border border-zinc-300 px-2 py-1.5 text-sm">
           <ApproachOptions recommended={props.recommended} notes={props.optionNotes} />
         </select>
         <SelectedOptionNote approach={approach} notes={props.optionNotes} id="propose-approach-note" />

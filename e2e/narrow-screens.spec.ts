@@ -1,0 +1,137 @@
+/**
+ * The app on a phone (390 px wide) and the layout faults a review found: as each demo role, every
+ * main page fits the window (wide tables and the tab rows scroll inside their own box, the page
+ * never sideways), and the header's "End all my sessions" is wholly on screen. At desktop width,
+ * the chosen-approach select shows its options whole, and on "Needs a decision" the "Open" link
+ * sits level with the Approve button beside it. Runs in the "every-page" project, after the demo
+ * organization is seeded (e2e/demo.setup.ts, playwright.config.ts).
+ */
+import { expect, test, type Page } from "@playwright/test";
+
+const PASSWORD = "tradeoff-demo";
+const PHONE = { width: 390, height: 844 };
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+/** How far the document is wider than the window, and the outermost elements that stick out past its right edge. */
+async function sideways(page: Page): Promise<{ scrollWidth: number; clientWidth: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    const clientWidth = doc.clientWidth;
+    const culprits: string[] = [];
+    for (const el of document.body.querySelectorAll<HTMLElement>("*")) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right <= clientWidth + 0.5 || !el.checkVisibility()) continue;
+      const parent = el.parentElement?.getBoundingClientRect();
+      if (parent && parent.right > clientWidth + 0.5) continue;
+      // Inside a box of its own that scrolls or clips it (a wide table's, the sections' row): not the page's width.
+      let clipped = false;
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== "visible") clipped = true;
+      if (clipped) continue;
+      culprits.push(`<${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}"> “${(el.textContent ?? "").trim().slice(0, 40)}” to ${Math.round(r.right)} px`);
+    }
+    return { scrollWidth: doc.scrollWidth, clientWidth, culprits: culprits.slice(0, 5) };
+  });
+}
+
+const ROLES = [
+  { role: "executive", email: "cto@demo.example.com", extra: ["/o/demo/export"] },
+  { role: "lead", email: "lead@demo.example.com", extra: ["/o/demo/use-cases/new"] },
+  { role: "finance", email: "finance@demo.example.com", extra: ["/o/demo/export"] },
+  { role: "admin", email: "admin@demo.example.com", extra: ["/o/demo/export", "/o/demo/members", "/o/demo/audit"] },
+] as const;
+
+const PAGES = [
+  "/o/demo/use-cases",
+  "/o/demo/portfolio",
+  "/o/demo/decisions",
+  "/o/demo/assumptions",
+  "/o/demo/frameworks",
+  "/o/demo/actuals",
+  "/o/demo/value",
+  "/o/demo/notifications",
+  "/o/demo/sources",
+  "/o/demo/sources/000",
+  "/account",
+];
+const TABS = ["", "?tab=assessment", "?tab=decision", "?tab=comments", "?tab=history"];
+/** A use case with a decision and one with a proposal awaiting approval: their tabs carry the most. */
+const USE_CASES = ["Code review assistant for the policy platform", "Adjuster assistant for coverage questions"];
+
+test.describe("narrow screens", () => {
+  for (const { role, email, extra } of ROLES) {
+    test(`${role}: at 390 px no page scrolls sideways, and "End all my sessions" is on screen`, async ({ page }) => {
+      test.setTimeout(240_000);
+      await page.setViewportSize(PHONE);
+      await signIn(page, email);
+      await page.goto("/o/demo/use-cases?pageSize=100");
+      const useCases: string[] = [];
+      for (const title of USE_CASES) useCases.push((await page.getByRole("link", { name: title, exact: true }).getAttribute("href"))!);
+      const paths = [...PAGES, ...extra, ...useCases.flatMap((u) => TABS.map((t) => u + t))];
+      const wide: string[] = [];
+      for (const path of paths) {
+        const res = await page.goto(path);
+        expect(res?.status(), path).toBeLessThan(400);
+        await page.waitForLoadState("networkidle");
+        const s = await sideways(page);
+        if (s.scrollWidth > s.clientWidth) wide.push(`${path}: ${s.scrollWidth} px wide in a ${s.clientWidth} px window; ${s.culprits.join("; ")}`);
+      }
+      // The use-case list's filter and column menus, opened one at a time, stay within the window too.
+      await page.goto("/o/demo/use-cases");
+      for (const summary of await page.locator("main details > summary").all()) {
+        await summary.click();
+        const s = await sideways(page);
+        if (s.scrollWidth > s.clientWidth) wide.push(`the “${(await summary.innerText()).trim()}” menu: ${s.scrollWidth} px wide; ${s.culprits.join("; ")}`);
+        await summary.click();
+      }
+      expect(wide).toEqual([]);
+
+      // The header's last button, whole within the window (it was cut off at the right edge).
+      await page.goto("/o/demo/use-cases");
+      const end = page.getByRole("button", { name: "End all my sessions" });
+      await expect(end).toBeVisible();
+      const box = (await end.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    });
+  }
+
+  test("at 1440 px the chosen-approach select shows its longest option whole, and a decision's Open link is level with its Approve button", async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signIn(page, "cto@demo.example.com");
+    await page.goto("/o/demo/use-cases?pageSize=100");
+    const href = await page.getByRole("link", { name: USE_CASES[0], exact: true }).getAttribute("href");
+    await page.goto(`${href}?tab=decision`);
+    const select = page.getByRole("combobox", { name: "Chosen approach", exact: true });
+    await expect(select).toBeVisible();
+    // The select's box against the width of its longest option's text in the select's own font.
+    const fit = await select.evaluate((el: HTMLSelectElement) => {
+      const style = getComputedStyle(el);
+      const ctx = document.createElement("canvas").getContext("2d")!;
+      ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const longest = [...el.options].map((o) => o.text).sort((a, b) => ctx.measureText(b).width - ctx.measureText(a).width)[0]!;
+      const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { longest, fits: ctx.measureText(longest).width <= room };
+    });
+    expect(fit, "the longest option fits the select").toEqual({ longest: fit.longest, fits: true });
+
+    await page.goto("/o/demo/decisions");
+    const row = page.getByTestId("queue-row").filter({ has: page.getByRole("button", { name: /^Approve / }) }).first();
+    // The middle of each one's text (a link stretched to the button's height kept its text at the top, 8 px above the button's).
+    const textMiddle = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const r = range.getBoundingClientRect();
+      return r.top + r.height / 2;
+    };
+    const approve = await row.getByRole("button", { name: /^Approve / }).first().evaluate(textMiddle);
+    const open = await row.getByRole("link", { name: "Open", exact: true }).evaluate(textMiddle);
+    expect(Math.abs(open - approve), "the Open link's text against the Approve button's").toBeLessThanOrEqual(1);
+  });
+});
