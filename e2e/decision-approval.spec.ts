@@ -190,3 +190,22 @@ test("approving the recommendation of an undecided use case from the queue says 
   await expect(row.getByRole("button", { name: "Approve Fine-tuning" })).toHaveCount(0);
   await expect(status).toBeVisible();
 });
+
+test("approving a proposal on the use case's Decision tab says what it approved and what it means for the money, as the queue does", async ({ page, registry }) => {
+  const title = "Broker email drafts";
+  const id = await registry.seedUseCase({ title, ownerRole: "LEAD", recommendedApproach: "FINE_TUNING", agreementVotes: 3, agreementVoters: 5 });
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path(`/${id}?tab=decision`));
+  await page.getByLabel("Notes").fill("As recommended.");
+  await page.getByRole("button", { name: "Propose" }).click();
+  await expect(page.getByTestId("stage")).toHaveText("proposed");
+
+  await registry.signInAs("EXECUTIVE");
+  await page.goto(registry.path(`/${id}?tab=decision`));
+  await page.getByRole("button", { name: "Approve Fine-tuning" }).click();
+  await expect(page.getByTestId("stage")).toHaveText("approved");
+  const said = page.getByTestId("workflow-message");
+  await expect(said).toContainText(`Approved Fine-tuning for “${title}”.`);
+  await expect(said).toContainText("Its yearly budget has no figure yet");
+  await expect(said).toContainText("The portfolio's as-chosen total does not change: it already counted Fine-tuning for it, as recommended. Finance is notified.");
+});

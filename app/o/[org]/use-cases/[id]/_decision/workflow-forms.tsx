@@ -12,11 +12,12 @@ import { useRouter } from "next/navigation";
 import { createContext, useContext, useState, useTransition, type ReactNode } from "react";
 import { APPROACHES, APPROACH_LABELS } from "@/lib/domain/assessment";
 import { proposeSchema, sendBackSchema } from "@/lib/domain/decisions/schemas";
+import { approvedText } from "@/lib/domain/decisions/workflow";
 import { approveDecision, approveDecisionBudget, proposeDecision, sendBackDecision } from "../../../decisions/actions";
 import { ScriptButton } from "@/components/script-button";
 import { ApproachOptions, SelectedOptionNote, type OptionNotes } from "../../_components/approach-options";
 
-type Result = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+type Result<T = unknown> = { ok: true; data?: T } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 type StepMessage = { ok: boolean; text: string } | null;
 
 const MessageContext = createContext<((m: StepMessage) => void) | null>(null);
@@ -40,10 +41,12 @@ function useStep() {
   // Inside WorkflowMessages the outcome is said there; on its own, a form says it itself.
   const setMessage = setShared ?? setLocal;
   const message = setShared ? null : local;
-  const run = (fn: () => Promise<Result>, done: string) =>
+  /** `done`: what a success says, or how to say it from what the step returned. */
+  const run = <T,>(fn: () => Promise<Result<T>>, done: string | ((data: T) => string)) =>
     start(async () => {
       const r = await fn();
-      setMessage(r.ok ? { ok: true, text: done } : { ok: false, text: r.message + (r.fieldErrors ? ` ${Object.values(r.fieldErrors).flat().join(" ")}` : "") });
+      const text = !r.ok ? "" : typeof done === "string" ? done : r.data !== undefined ? done(r.data) : "Done.";
+      setMessage(r.ok ? { ok: true, text } : { ok: false, text: r.message + (r.fieldErrors ? ` ${Object.values(r.fieldErrors).flat().join(" ")}` : "") });
       if (r.ok) router.refresh();
     });
   return { pending, message, setMessage, run };
@@ -119,7 +122,8 @@ export function ApproveOrSendBack(props: { orgSlug: string; id: string; approach
           run(
             // A decision to review is approved again as it stands (the approach named); a proposal as proposed.
             () => approveDecision(props.orgSlug, props.again ? { id: props.id, approach: props.approach as (typeof APPROACHES)[number] } : { id: props.id }),
-            "Approved: finance is notified to approve the budget.",
+            // What it approved, the budget now waiting for finance, and the as-chosen total, as "Needs a decision" says it.
+            (approved) => `${approvedText(approved)} Finance is notified.`,
           )
         }
       >
