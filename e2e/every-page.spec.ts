@@ -8,8 +8,8 @@
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { axeViolations } from "./support/axe";
+import { signInToDemo } from "./support/demo";
 
-const PASSWORD = "tradeoff-demo";
 const ROLES = [
   { role: "admin", email: "admin@demo.example.com" },
   { role: "executive", email: "cto@demo.example.com" },
@@ -154,14 +154,6 @@ async function walk(first: Page, starts: string[]): Promise<{ visited: string[];
   return { visited, problems };
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
-}
-
 /**
  * The runs of text in `root` that a line break cuts through: `amounts`, the sums of money whose sign
  * ends one line and whose figure starts the next ("… / −" then "$51,083.32"); `words`, the runs of
@@ -223,11 +215,7 @@ test.describe("every page, as every role", () => {
   });
 
   test("executive: the portfolio's headline says how much of this year comes from ideas with no planned start date, and how much of the total rests on provisional recommendations", async ({ page }) => {
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill("cto@demo.example.com");
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).not.toHaveURL(/\/sign-in/);
+    await signInToDemo(page, "cto@demo.example.com");
     await page.goto("/o/demo/portfolio");
     // The three ideas logged today with no planned start (tests/seed.test.ts works out the figure).
     await expect(page.getByTestId("headline-undated")).toHaveText(
@@ -253,7 +241,7 @@ test.describe("every page, as every role", () => {
   });
 
   test("executive: the portfolio's matrix is read whole at 1440 px", async ({ page }) => {
-    await signIn(page, "cto@demo.example.com");
+    await signInToDemo(page, "cto@demo.example.com");
     await page.goto("/o/demo/portfolio");
     const matrix = page.getByTestId("matrix");
     // Every column is within the box that shows the table (and within the window): the last
@@ -270,7 +258,7 @@ test.describe("every page, as every role", () => {
   });
 
   test("executive: the portfolio's matrix says why a row has no recommendation", async ({ page }) => {
-    await signIn(page, "cto@demo.example.com");
+    await signInToDemo(page, "cto@demo.example.com");
     await page.goto("/o/demo/portfolio");
     const matrix = page.getByTestId("matrix");
     // The contract redlining is assessed, its frameworks' picks held back (nothing serves it without
@@ -285,7 +273,7 @@ test.describe("every page, as every role", () => {
   });
 
   test("executive: no amount on the portfolio's money tables breaks from its sign", async ({ page }) => {
-    await signIn(page, "cto@demo.example.com");
+    await signInToDemo(page, "cto@demo.example.com");
     await page.goto("/o/demo/portfolio");
     // The value table: "−$51,083.32" whole, never "−" at the end of one line and the figure on the next.
     expect(await splitRuns(page.getByTestId("portfolio-value-table"), "amounts")).toEqual([]);
@@ -296,7 +284,7 @@ test.describe("every page, as every role", () => {
   });
 
   test("executive: a use case's yearly cost chart opens on the approach chosen, else the one recommended", async ({ page }) => {
-    await signIn(page, "cto@demo.example.com");
+    await signInToDemo(page, "cto@demo.example.com");
     for (const { title, approach, label } of [
       { title: "Code review assistant for the policy platform", approach: "HYBRID", label: "Hybrid" }, // chosen
       { title: "Adjuster assistant for coverage questions", approach: "FINE_TUNING", label: "Fine-tuning" }, // chosen
@@ -320,7 +308,7 @@ test.describe("every page, as every role", () => {
   });
 
   test("finance: the imports of actual spend break a file name or a person's name only between words", async ({ page }) => {
-    await signIn(page, "finance@demo.example.com");
+    await signInToDemo(page, "finance@demo.example.com");
     await page.goto("/o/demo/actuals");
     const imports = page.getByTestId("imports");
     await expect(imports).toContainText("kestrel-focus-2026.csv");
@@ -332,11 +320,7 @@ test.describe("every page, as every role", () => {
 
   for (const { role, email } of ROLES) {
     test(`${role}: every page shows plain words, passes axe and logs no error`, async ({ page }) => {
-      await page.goto("/sign-in");
-      await page.getByLabel("Email").fill(email);
-      await page.getByLabel("Password").fill(PASSWORD);
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page).not.toHaveURL(/\/sign-in/);
+      await signInToDemo(page, email);
       const { visited, problems } = await walk(page, ["/o/demo/use-cases", "/o/demo/sources/000"]);
       // The walk reached the pages that matter, through the links a person sees.
       expect(visited).toEqual(expect.arrayContaining(["/o/demo/use-cases", "/o/demo/use-cases/:id", "/o/demo/portfolio", "/o/demo/actuals", "/o/demo/assumptions", "/o/demo/frameworks", "/o/demo/sources", "/o/demo/sources/:id"]));

@@ -7,17 +7,9 @@
  * organization is seeded (e2e/demo.setup.ts, playwright.config.ts).
  */
 import { expect, test, type Page } from "@playwright/test";
+import { signInToDemo } from "./support/demo";
 
-const PASSWORD = "tradeoff-demo";
 const PHONE = { width: 390, height: 844 };
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
-}
 
 /** How far the document is wider than the window, and the outermost elements that stick out past its right edge. */
 async function sideways(page: Page): Promise<{ scrollWidth: number; clientWidth: number; culprits: string[] }> {
@@ -69,7 +61,7 @@ test.describe("narrow screens", () => {
     test(`${role}: at 390 px no page scrolls sideways, and "End all my sessions" is on screen`, async ({ page }) => {
       test.setTimeout(240_000);
       await page.setViewportSize(PHONE);
-      await signIn(page, email);
+      await signInToDemo(page, email);
       await page.goto("/o/demo/use-cases?pageSize=100");
       const useCases: string[] = [];
       for (const title of USE_CASES) useCases.push((await page.getByRole("link", { name: title, exact: true }).getAttribute("href"))!);
@@ -104,7 +96,7 @@ test.describe("narrow screens", () => {
 
   test("at 1440 px the chosen-approach select shows its longest option whole, and a decision's Open link is level with its Approve button", async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
-    await signIn(page, "cto@demo.example.com");
+    await signInToDemo(page, "cto@demo.example.com");
     await page.goto("/o/demo/use-cases?pageSize=100");
     const href = await page.getByRole("link", { name: USE_CASES[0], exact: true }).getAttribute("href");
     await page.goto(`${href}?tab=decision`);
