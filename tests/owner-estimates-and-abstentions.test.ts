@@ -83,9 +83,9 @@ describe("owners' estimates and abstentions, where one line stands for a use cas
 
   it("count the frameworks that abstained beside '1 of 1 voting', in the list, the decision queue and the use case's summary", async () => {
     const { listRow, queueLine } = await pages();
-    expect(listRow(renewalId)).toContain("(1 of 1 voting; 4 abstained)");
+    expect(listRow(renewalId)).toContain("(1 of 1 voting on the answers so far; 4 abstained)");
     expect(listRow(searchId)).not.toContain("abstained");
-    expect(queueLine(renewalId)).toContain("1 of 1 voting agree; 4 abstained");
+    expect(queueLine(renewalId)).toContain("1 of 1 voting agree on the answers so far; 4 abstained");
     // The use case's own summary says how many of how many abstained, and why.
     // (The page holds async parts: rendered whole, as the server streams it.)
     const { prelude } = await prerender(createElement(AppRouterContext.Provider, { value: router }, await UseCasePage({ params: Promise.resolve({ org: org.slug, id: renewalId }), searchParams: Promise.resolve({}) })));

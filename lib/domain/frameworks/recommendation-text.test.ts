@@ -50,6 +50,15 @@ describe("the recommendation in one line", () => {
     expect(recommendationText(uc)).toBe("Prompting only (the sources' default starting approach: the approaches the frameworks pick cannot serve it or train a model its answers do not justify)");
     expect(backingText(uc)).toBe("the sources' default starting approach");
   });
+  it("a provisional count is said to be on the answers so far, in the list and the queue; an assessed one is not", () => {
+    const provisional = { recommendedApproach: "RAG" as const, evidence: "provisional" as const, agreementVotes: 5, agreementVoters: 5, defaultStart: false };
+    expect(backingText(provisional)).toBe("5 of 5 on the answers so far");
+    expect(backingClause(provisional)).toBe("5 of 5 agree on the answers so far");
+    expect(backingClause({ ...provisional, agreementVotes: 1, agreementVoters: 1, abstained: 4 })).toBe("1 of 1 voting agree on the answers so far; 4 abstained");
+    const assessed = { ...provisional, evidence: "assessed" as const };
+    expect(backingText(assessed)).toBe("5 of 5");
+    expect(backingClause(assessed)).toBe("5 of 5 agree");
+  });
   it("the frameworks' own pick, or the next they pick after a hold, is their count", () => {
     expect(recommendationText(stored(FINE_TUNING_CASE).uc)).toBe("Fine-tuning (5 of 5 voting agree)");
     expect(recommendationText(stored({ ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 14 }).uc)).toBe("Hybrid (1 of 5 voting agree)");

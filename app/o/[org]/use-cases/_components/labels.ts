@@ -60,26 +60,33 @@ function lacksClause(uc: Backing): string {
  * start some frameworks happen to back is still a default start: "1 of 5" would read as a choice
  * the votes made against the others.
  */
-export function backingText(uc: Backing & { abstained?: number }): string | null {
+/**
+ * A provisional count's words: "5 of 5" on a use case with five deciding questions unanswered read
+ * as a firm agreement; it is an agreement on the answers so far.
+ */
+const soFar = (uc: { evidence?: Evidence }) => (uc.evidence === "provisional" ? " on the answers so far" : "");
+
+export function backingText(uc: Backing & { abstained?: number; evidence?: Evidence }): string | null {
   // With no recommendation there is nothing for votes to back (judgement 2.10: what the frameworks
   // pick needs training the answers do not justify); "0 of 5" would not read as a default start either.
   if (uc.recommendedApproach === null) return null;
   if (uc.defaultStart || heldBackToStart(uc)) return `the sources' default starting approach${lacksClause(uc)}`;
   const count = agreementText(uc.agreementVotes, uc.agreementVoters);
   // "1 of 1" alone reads as unanimous when four of five frameworks never voted.
-  return count && uc.abstained ? `${count} voting; ${uc.abstained} abstained` : count;
+  if (!count) return count;
+  return uc.abstained ? `${count} voting${soFar(uc)}; ${uc.abstained} abstained` : `${count}${soFar(uc)}`;
 }
 
 /**
  * The backing as a clause of a line: "4 of 5 agree", "1 of 1 voting agree; 4 abstained", or "the
  * sources' default starting approach" (the decision queue's line, where the recommendation is named before it).
  */
-export function backingClause(uc: Backing & { abstained?: number }): string | null {
+export function backingClause(uc: Backing & { abstained?: number; evidence?: Evidence }): string | null {
   if (uc.recommendedApproach === null) return null;
   if (uc.defaultStart || heldBackToStart(uc)) return `the sources' default starting approach${lacksClause(uc)}`;
   const count = agreementText(uc.agreementVotes, uc.agreementVoters);
   if (!count) return null;
-  return uc.abstained ? `${count} voting agree; ${uc.abstained} abstained` : `${count} agree`;
+  return uc.abstained ? `${count} voting agree${soFar(uc)}; ${uc.abstained} abstained` : `${count} agree${soFar(uc)}`;
 }
 
 /** "; 4 of 5 abstained: tool use is outside their source" (each reason once), or "" when every framework voted. */
