@@ -33,17 +33,19 @@ export async function budgetFor(tx: Tx, organizationId: string, useCaseId: strin
   return stored(budgetFromProjection(years, lines));
 }
 
+/** The states of a decision whose budget still follows its projection, and what refreshing it reads of one. */
+export const WAITING = ["PROPOSED", "APPROVED"] as const;
+export const WAITING_SELECT = { approach: true, yearlyBudgetCents: true, buildCents: true } as const;
+type WaitingDecision = { approach: Approach; yearlyBudgetCents: bigint | null; buildCents: bigint };
+
 /**
  * A decision still waiting (proposed, or approved with its budget awaiting finance) keeps the
  * budget the projection gives now: an edit that is not a material change (a volume, say) leaves the
  * decision standing but moves the first year's cost, and finance approves the figure the cost panel
  * shows, not the one of before the edit. A budget finance approved stays as approved.
  */
-export async function refreshWaitingBudget(tx: Tx, ref: { organizationId: string; useCaseId: string }): Promise<void> {
-  const d = await tx.useCaseDecision.findFirst({
-    where: { useCaseId: ref.useCaseId, organizationId: ref.organizationId, state: { in: ["PROPOSED", "APPROVED"] } },
-    select: { approach: true, yearlyBudgetCents: true, buildCents: true },
-  });
+export async function refreshWaitingBudget(tx: Tx, ref: { organizationId: string; useCaseId: string }, read?: WaitingDecision): Promise<void> {
+  const d = read ?? (await tx.useCaseDecision.findFirst({ where: { useCaseId: ref.useCaseId, organizationId: ref.organizationId, state: { in: [...WAITING] } }, select: WAITING_SELECT }));
   if (!d) return;
   const budget = await budgetFor(tx, ref.organizationId, ref.useCaseId, d.approach);
   if (budget.yearlyBudgetCents === d.yearlyBudgetCents && budget.buildCents === d.buildCents) return;

@@ -5,7 +5,7 @@ import { scoreUseCase, storedScore, type Evidence, type Score } from "@/lib/doma
 import { withOverrides } from "@/lib/domain/costing/assumptions";
 import { timeToValueFigures, type TimeToValueFigures } from "@/lib/domain/costing/time-to-value";
 import { watchWarnings } from "../actuals/warnings";
-import { refreshWaitingBudget } from "../decisions/budget";
+import { refreshWaitingBudget, WAITING, WAITING_SELECT } from "../decisions/budget";
 import { assumptionsFrom, type CurrentAssumptions } from "../assumptions";
 import { Prisma, type Tx } from "../db";
 import { DERIVE_SELECT, readAssessment, readManualEstimate } from "./mapping";
@@ -338,8 +338,9 @@ export async function rederiveOrganization(
       // (new assumptions, a new engine) as after an edit (lib/server/decisions/budget.ts): engine
       // 2.14's one-off evaluation set left a waiting "$72,000 to build, then $90,681 a year" stored
       // beside a projection whose years run at $74,681.
-      const waiting = await tx.useCaseDecision.findMany({ where: { organizationId, useCaseId: { in: batch }, state: { in: ["PROPOSED", "APPROVED"] } }, select: { useCaseId: true } });
-      for (const d of waiting) await refreshWaitingBudget(tx, { organizationId, useCaseId: d.useCaseId });
+      // Read once for the batch, not again per decision.
+      const waiting = await tx.useCaseDecision.findMany({ where: { organizationId, useCaseId: { in: batch }, state: { in: [...WAITING] } }, select: { useCaseId: true, ...WAITING_SELECT } });
+      for (const { useCaseId, ...d } of waiting) await refreshWaitingBudget(tx, { organizationId, useCaseId }, d);
       await warnings.close(actorId);
     });
     onProgress?.(Math.min(ids.length, i + BATCH), ids.length);
