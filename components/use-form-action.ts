@@ -44,12 +44,11 @@ export function useFormAction<T>(
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
-  const onSubmit = useCallback(
-    (event: FormEvent<HTMLFormElement>) => {
-      event.preventDefault();
+  /** Sends the form's fields to the action: what a submit does, or a second button's own action on the same form. */
+  const run = useCallback(
+    (form: HTMLFormElement) => {
       if (runningRef.current) return;
       runningRef.current = true;
-      const form = event.currentTarget;
       formRef.current = form;
       const input: FormInput = { ...optionsRef.current.extra };
       for (const [key, value] of new FormData(form)) if (typeof value === "string") input[key] = value;
@@ -76,6 +75,14 @@ export function useFormAction<T>(
     [action],
   );
 
+  const onSubmit = useCallback(
+    (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      run(event.currentTarget);
+    },
+    [run],
+  );
+
   const [faults, setFaults] = useState<FieldFault[]>([]);
   useEffect(() => {
     if (!result || result.ok || !formRef.current) {
@@ -98,5 +105,5 @@ export function useFormAction<T>(
   /** The form-level message: the refusal's message, unless every problem is already shown at a field. */
   const message = result && !result.ok ? result.message : null;
 
-  return { onSubmit, pending, result, errors, message, faults, reset: () => setResult(null) };
+  return { onSubmit, run, pending, result, errors, message, faults, reset: () => setResult(null) };
 }

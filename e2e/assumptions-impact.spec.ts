@@ -1,12 +1,13 @@
 /**
- * Finance saves new assumptions and is told what that moved: the portfolio's lifecycle total as
+ * Finance previews new assumptions (what saving would move, with nothing saved), then saves them and
+ * is told what that moved: the portfolio's lifecycle total as
  * chosen before → after (the figures the portfolio shows before and after the save), how many use
  * cases moved, and the ones that moved most, each linked to its page.
  */
 import { expect, test } from "./registry-fixtures";
 import { expectTwoHelpdesksMoved, logRetrievalUseCase, portfolioTotal } from "./support/retrieval-use-case";
 
-test("finance saves a new price and sees the lifecycle total move, as the portfolio then shows it", async ({ page, registry }) => {
+test("finance previews a new price, then saves it and sees the lifecycle total move where the preview said, as the portfolio then shows it", async ({ page, registry }) => {
   // Two use cases logged, two saves that re-project them, the portfolio read twice.
   test.setTimeout(120_000);
   await registry.signInAs("LEAD");
@@ -23,11 +24,32 @@ test("finance saves a new price and sees the lifecycle total move, as the portfo
     await form.getByLabel(`Model price, input (by hand) ${s}`).fill("10");
     await form.getByLabel(`Model price, output (by hand) ${s}`).fill("30");
   }
+  // Before saving, the preview says what the save would move, and saves nothing.
+  await form.getByRole("button", { name: "Preview the effect" }).click();
+  const preview = form.getByTestId("assumptions-preview");
+  await expect(preview).toContainText("If you save these figures as version 1, re-projecting 2 use cases in use:");
+  const previewed = /^The lifecycle total as chosen would move from (\$[\d,]+) to (\$[\d,]+) \(\+\$[\d,]+; 2 use cases costed\)\.$/.exec((await preview.getByTestId("preview-total").textContent())!);
+  expect(previewed).not.toBeNull();
+  expect(previewed![1]).toBe(before);
+  await expect(preview.getByTestId("preview-moved")).toHaveText("2 of 2 use cases would have a new lifecycle cost:");
+  await expect(preview.getByTestId("preview-most").getByRole("listitem").first()).toContainText(/^Busy helpdesk: \$[\d,]+ → \$[\d,]+ \(\+\$[\d,]+\)$/);
+  expect(await portfolioTotal(page, registry)).toBe(before);
+  await page.goto(`/o/${registry.org.slug}/assumptions`);
+  for (const s of ["low", "base", "high"]) {
+    await form.getByLabel(`Model price, input (by hand) ${s}`).fill("10");
+    await form.getByLabel(`Model price, output (by hand) ${s}`).fill("30");
+  }
+  await form.getByRole("button", { name: "Preview the effect" }).click();
+  await expect(preview.getByTestId("preview-total")).toContainText(`The lifecycle total as chosen would move from ${before} to ${previewed![2]} `);
+  // A change to the form drops the preview, which no longer describes it.
   await form.getByLabel("Why the figures change").fill("Negotiated price list");
+  await expect(preview).toHaveCount(0);
   await form.getByRole("button", { name: "Save a new version" }).click();
 
   const saved = form.getByTestId("assumptions-saved");
   const after = await expectTwoHelpdesksMoved(saved, before);
+  // The save moved the total exactly where the preview said it would.
+  expect(after).toBe(previewed![2]);
 
   // Each use case named is linked to its page.
   await saved.getByRole("link", { name: "Busy helpdesk" }).click();

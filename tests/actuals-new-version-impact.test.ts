@@ -10,6 +10,8 @@ import { createTestOrg } from "./helpers/factory";
 import { asChosen, createRetrievalUseCase, portfolioTotal } from "./helpers/reprojection";
 import { signInAs, signOut } from "./helpers/session";
 
+const RAG_KEPT = { before: "RAG", after: "RAG" } as const;
+
 /**
  * A new assumption version started from the actual cost per call (the Actual spend page) says what
  * re-pricing moved, as a save on the Assumptions page does: the portfolio's lifecycle total as
@@ -48,9 +50,11 @@ describe("a new assumption version from the actual cost per call", () => {
     const { impact } = res.data;
     expect(impact.total).toEqual({ before: portfolioBefore.base, after: portfolioAfter.base, costedBefore: 2, costedAfter: 2 });
     expect(impact.moved).toBe(2);
+    // Retrieval use cases stay RAG whatever the price: no recommendation changes.
+    expect(impact.rerecommended).toBe(0);
     expect(impact.most).toEqual([
-      { id: busy, title: "Busy helpdesk", before: each.busy, after: await asChosen(busy) },
-      { id: quiet, title: "Quiet helpdesk", before: each.quiet, after: await asChosen(quiet) },
+      { id: busy, title: "Busy helpdesk", before: each.busy, after: await asChosen(busy), recommended: RAG_KEPT },
+      { id: quiet, title: "Quiet helpdesk", before: each.quiet, after: await asChosen(quiet), recommended: RAG_KEPT },
     ]);
 
     const version = await db.assumptionVersion.findUniqueOrThrow({ where: { organizationId_version: { organizationId: org.id, version: unit.version + 1 } } });

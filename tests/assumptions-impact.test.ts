@@ -8,6 +8,8 @@ import { createTestOrg } from "./helpers/factory";
 import { asChosen, createRetrievalUseCase, portfolioTotal } from "./helpers/reprojection";
 import { signInAs, signOut } from "./helpers/session";
 
+const RAG_KEPT = { before: "RAG", after: "RAG" } as const;
+
 /**
  * A save of the assumptions says what re-pricing moved: the portfolio's lifecycle total as chosen
  * before → after (the very figures the portfolio shows before and after), how many use cases
@@ -40,10 +42,12 @@ describe("what a save of the assumptions moved", () => {
     expect(impact.useCases).toBe(3);
     expect(impact.total).toEqual({ before: portfolioBefore.base, after: portfolioAfter.base, costedBefore: 3, costedAfter: 3 });
     expect(impact.moved).toBe(3);
+    // Retrieval use cases stay RAG whatever the price: no recommendation changes.
+    expect(impact.rerecommended).toBe(0);
     expect(impact.most).toEqual([
-      { id: large, title: "Large bot", before: each.large, after: await asChosen(large) },
-      { id: middle, title: "Middle bot", before: each.middle, after: await asChosen(middle) },
-      { id: small, title: "Small bot", before: each.small, after: await asChosen(small) },
+      { id: large, title: "Large bot", before: each.large, after: await asChosen(large), recommended: RAG_KEPT },
+      { id: middle, title: "Middle bot", before: each.middle, after: await asChosen(middle), recommended: RAG_KEPT },
+      { id: small, title: "Small bot", before: each.small, after: await asChosen(small), recommended: RAG_KEPT },
     ]);
 
     const recorded = await db.auditEvent.findFirstOrThrow({ where: { organizationId: org.id, action: "assumptions.reprojected" } });

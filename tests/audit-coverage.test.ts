@@ -31,7 +31,7 @@ import { Secret } from "otpauth";
 import { ACCOUNT_PASSWORD, makeAccount, tokenFor } from "./helpers/accounts";
 import { createUseCase, deleteUseCase, recordDecision, restoreUseCase, setCostOverrides, updateUseCase } from "@/app/o/[org]/use-cases/actions";
 import { checkImportRows, deleteImportMapping, importUseCases, saveImportMapping, undoImport } from "@/app/o/[org]/use-cases/import/actions";
-import { saveAssumptions } from "@/app/o/[org]/assumptions/actions";
+import { previewAssumptions, saveAssumptions } from "@/app/o/[org]/assumptions/actions";
 import { inviteMember, removeMember, revokeInvitation, setTwoFactorPolicy, updateMemberRole } from "@/app/o/[org]/members/actions";
 import { previewFrameworkWeights, rescoreAllUseCases, saveFrameworkWeights } from "@/app/o/[org]/frameworks/actions";
 import { setBenefit, setBudget, setHourlyRate } from "@/app/o/[org]/value/actions";
@@ -582,6 +582,15 @@ const MUTATING: Record<string, Row> = {
 
 /** Entry points that read only: one valid, successful call each; they must write no audit event. */
 const READ_ONLY: Record<string, () => Promise<Result | Response>> = {
+  "assumptions.preview": async () => {
+    as(org.users.FINANCE.id);
+    const current = await db.assumptionVersion.findFirst({ where: { organizationId: org.id }, orderBy: { version: "desc" }, select: { version: true } });
+    return (await previewAssumptions(org.slug, {
+      expectedVersion: current?.version ?? 0,
+      fineTuneMethod: DEFAULT_ASSUMPTIONS.fineTuneMethod,
+      values: { ...DEFAULT_ASSUMPTIONS.values, engineerRate: { low: 151, base: 201, high: 251 } },
+    })) as Result;
+  },
   "frameworks.previewWeights": async () => {
     as(org.users.ADMIN.id);
     return (await previewFrameworkWeights(org.slug, { weights: weights(2) })) as Result;

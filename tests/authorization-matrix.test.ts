@@ -158,6 +158,10 @@ async function inputFor(name: string, t: Objects): Promise<unknown> {
         note: "Matrix price list",
       };
     }
+    case "assumptions.preview": {
+      const { note: _note, ...rest } = (await inputFor("assumptions.save", t)) as Record<string, unknown>;
+      return rest;
+    }
     case "frameworks.saveWeights": {
       const { weightsVersion } = await db.organization.findUniqueOrThrow({ where: { id: t.org.id }, select: { weightsVersion: true } });
       return { expectedWeightsVersion: weightsVersion, weights: Object.fromEntries(FRAMEWORKS.map((f, i) => [f.id, i === 0 ? 3 : 1])), note: "Matrix rebalance" };
@@ -219,7 +223,7 @@ function personalInput(name: string): unknown {
 }
 
 /** Entry points whose input names no object, so there is no other organization's id to give. */
-const NO_IDS_IN_INPUT = ["actuals.import", "actuals.newAssumptionVersion", "useCases.import.saveMapping", "assumptions.save", "value.setHourlyRate", "budgets.set", "frameworks.saveWeights", "frameworks.rescoreAll", "frameworks.previewWeights", "invitations.create", "organization.setTwoFactorPolicy"];
+const NO_IDS_IN_INPUT = ["actuals.import", "actuals.newAssumptionVersion", "useCases.import.saveMapping", "assumptions.save", "assumptions.preview", "value.setHourlyRate", "budgets.set", "frameworks.saveWeights", "frameworks.rescoreAll", "frameworks.previewWeights", "invitations.create", "organization.setTwoFactorPolicy"];
 
 /** With B's objects: the people named are B's, the ids B's. */
 async function foreignInputFor(name: string): Promise<unknown> {

@@ -81,6 +81,7 @@ export const EXPECTED_ACCESS = {
 
   // Costs.
   "assumptions.save": { kind: "action", roles: ["FINANCE", "ADMIN"], mutates: true },
+  "assumptions.preview": { kind: "action", roles: ["FINANCE", "ADMIN"], mutates: false },
   "export.detail": { kind: "route", roles: ["FINANCE", "EXECUTIVE", "ADMIN"], mutates: false },
   "export.businessUnits": { kind: "route", roles: ["FINANCE", "EXECUTIVE", "ADMIN"], mutates: false },
 

@@ -157,6 +157,13 @@ const EXAMPLES: Record<string, Example> = {
       return { expectedVersion: cur.version, fineTuneMethod: FINE_TUNE_METHODS.find((m) => m !== cur.set.fineTuneMethod)!, values: structuredClone(cur.set.values), note: "New rates from finance." };
     },
   },
+  "assumptions.preview": {
+    as: asAdmin,
+    input: async () => {
+      const cur = await currentAssumptions(db, org.id);
+      return { expectedVersion: cur.version, fineTuneMethod: FINE_TUNE_METHODS.find((m) => m !== cur.set.fineTuneMethod)!, values: structuredClone(cur.set.values) };
+    },
+  },
   "frameworks.saveWeights": {
     as: asAdmin,
     input: async () => {

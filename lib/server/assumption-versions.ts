@@ -67,6 +67,51 @@ function pickChanged(set: AssumptionSet, changed: AssumptionKey[], methodChanged
 
 const pinOf = (s: AssumptionSet) => (s.catalogue ? `${s.catalogue.version}@${s.catalogue.pinnedOn}` : null);
 
+/** Refuses a save (or a preview) of a form opened on an older version than the newest. */
+export function assertOpenedOn(currentVersion: number, expectedVersion: number): void {
+  if (currentVersion !== expectedVersion) {
+    throw new ConflictError(
+      `Someone saved version ${currentVersion} of the assumptions since you opened this page (you were editing version ${expectedVersion}). Reload to see it, then apply your change again.`,
+      { currentVersion },
+    );
+  }
+}
+
+/** A proposed set, checked as a save checks it, and what differs from the current one. */
+export interface ProposedAssumptions {
+  next: AssumptionSet;
+  changed: AssumptionKey[];
+  methodChanged: boolean;
+  modelChanged: boolean;
+  pinChanged: boolean;
+}
+
+/**
+ * The set a save would store from the form's input, refused as the save refuses it (a model the
+ * catalogue lacks without hand prices; nothing changed). The preview builds the same set, so what
+ * it shows is what saving gives.
+ */
+export function proposedAssumptions(current: AssumptionSet, input: Omit<SaveAssumptionsInput, "note" | "expectedVersion">, today = new Date()): ProposedAssumptions {
+  // Every saved version records the catalogue it prices models from: a snapshot, taken on the
+  // first save and whenever finance re-pins, so an upgrade of the package changes no projection
+  // until someone chooses to adopt it.
+  const catalogue = input.pinCatalogue || !current.catalogue ? pinCatalogue(today.toISOString().slice(0, 10)) : current.catalogue;
+  const next: AssumptionSet = assumptionSetSchema.parse({ fineTuneMethod: input.fineTuneMethod, values: input.values, ftDeployment: input.ftDeployment ?? current.ftDeployment ?? "SMALL_MODEL", model: input.model ?? current.model, catalogue });
+  if (!modelPrice(next.model, next.catalogue) && PRICE_KEYS.some((k) => next.values[k].base === null)) {
+    throw new ValidationError(`The price catalogue has no price for ${next.model}: set its input and output prices by hand, or pick a model it lists.`, {
+      model: ["Not in the catalogue: set its prices by hand below."],
+    });
+  }
+  const changed = changedAssumptions(current, next);
+  const methodChanged = current.fineTuneMethod !== next.fineTuneMethod || (current.ftDeployment ?? "SMALL_MODEL") !== next.ftDeployment;
+  const modelChanged = current.model !== next.model;
+  const pinChanged = pinOf(current) !== pinOf(next);
+  if (changed.length === 0 && !methodChanged && !modelChanged && !input.pinCatalogue) {
+    throw new ValidationError("Nothing changed: edit at least one figure, the model, the fine-tuning method, or re-pin the catalogue.", { _form: ["Nothing changed."] });
+  }
+  return { next, changed, methodChanged, modelChanged, pinChanged };
+}
+
 /**
  * Saves a new version of the organization's assumptions (who, when, why; audited with the
  * figures that changed, before and after) in one transaction, then re-projects every use case of
@@ -78,29 +123,8 @@ export async function saveAssumptions(ctx: MemberContext, input: SaveAssumptions
     // Lock the organization's row so two saves cannot both take the next version number.
     await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${orgId} FOR UPDATE`;
     const current = await currentAssumptions(tx, orgId);
-    if (current.version !== input.expectedVersion) {
-      throw new ConflictError(
-        `Someone saved version ${current.version} of the assumptions since you opened this page (you were editing version ${input.expectedVersion}). Reload to see it, then apply your change again.`,
-        { currentVersion: current.version },
-      );
-    }
-    // Every saved version records the catalogue it prices models from: a snapshot, taken on the
-    // first save and whenever finance re-pins, so an upgrade of the package changes no projection
-    // until someone chooses to adopt it.
-    const catalogue = input.pinCatalogue || !current.set.catalogue ? pinCatalogue(new Date().toISOString().slice(0, 10)) : current.set.catalogue;
-    const next: AssumptionSet = assumptionSetSchema.parse({ fineTuneMethod: input.fineTuneMethod, values: input.values, ftDeployment: input.ftDeployment ?? current.set.ftDeployment ?? "SMALL_MODEL", model: input.model ?? current.set.model, catalogue });
-    if (!modelPrice(next.model, next.catalogue) && PRICE_KEYS.some((k) => next.values[k].base === null)) {
-      throw new ValidationError(`The price catalogue has no price for ${next.model}: set its input and output prices by hand, or pick a model it lists.`, {
-        model: ["Not in the catalogue: set its prices by hand below."],
-      });
-    }
-    const changed = changedAssumptions(current.set, next);
-    const methodChanged = current.set.fineTuneMethod !== next.fineTuneMethod || (current.set.ftDeployment ?? "SMALL_MODEL") !== next.ftDeployment;
-    const modelChanged = current.set.model !== next.model;
-    const pinChanged = pinOf(current.set) !== pinOf(next);
-    if (changed.length === 0 && !methodChanged && !modelChanged && !input.pinCatalogue) {
-      throw new ValidationError("Nothing changed: edit at least one figure, the model, the fine-tuning method, or re-pin the catalogue.", { _form: ["Nothing changed."] });
-    }
+    assertOpenedOn(current.version, input.expectedVersion);
+    const { next, changed, methodChanged, modelChanged, pinChanged } = proposedAssumptions(current.set, input);
     const row = await tx.assumptionVersion.create({
       data: {
         organizationId: orgId,

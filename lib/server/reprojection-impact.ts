@@ -1,12 +1,13 @@
 import "server-only";
 import { reprojectionImpact, type ReprojectionImpact, type RepricedUseCase } from "@/lib/domain/costing/reprojection-impact";
+import type { Approach } from "@/lib/domain/assessment";
 import { db, type Tx } from "./db";
 import { rederiveOrganization } from "./use-cases/derive";
 
 /** As many use cases as rederiveOrganization re-derives in one transaction. */
 const BATCH = 200;
 
-type Lifecycle = { title: string; base: number | null };
+type Lifecycle = { title: string; base: number | null; recommended: Approach | null };
 
 /**
  * Each live use case's as-chosen lifecycle (base, cents) as the portfolio stores it (its rollup
@@ -15,9 +16,9 @@ type Lifecycle = { title: string; base: number | null };
 async function storedLifecycles(tx: Tx, organizationId: string, ids: readonly string[]): Promise<Map<string, Lifecycle>> {
   const rows = await tx.useCaseRollup.findMany({
     where: { organizationId, useCaseId: { in: [...ids] }, deletedAt: null },
-    select: { useCaseId: true, chosenBaseCents: true, useCase: { select: { title: true } } },
+    select: { useCaseId: true, chosenBaseCents: true, recommendedApproach: true, useCase: { select: { title: true } } },
   });
-  return new Map(rows.map((r) => [r.useCaseId, { title: r.useCase.title, base: r.chosenBaseCents === null ? null : Number(r.chosenBaseCents) }]));
+  return new Map(rows.map((r) => [r.useCaseId, { title: r.useCase.title, base: r.chosenBaseCents === null ? null : Number(r.chosenBaseCents), recommended: r.recommendedApproach }]));
 }
 
 /**
@@ -58,6 +59,8 @@ export async function reprojectAndMeasure(organizationId: string, actorId: strin
     title: (after.get(id) ?? before.get(id))!.title,
     before: before.get(id)?.base ?? null,
     after: after.get(id)?.base ?? null,
+    // Compared only where the use case was live on both sides (one restored meanwhile has no "before").
+    recommended: before.has(id) && after.has(id) ? { before: before.get(id)!.recommended, after: after.get(id)!.recommended } : undefined,
   }));
   return { reprojected: ids.length, impact: reprojectionImpact(cases) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dollars } from "../money";
-import { moveText, reprojectionImpact, reprojectionSentences, type RepricedUseCase } from "./reprojection-impact";
+import { asChosenBaseCents, moveText, reprojectionImpact, reprojectionSentences, rerecommendedText, type RepricedUseCase } from "./reprojection-impact";
+import type { Projection } from "./project";
 
 const uc = (id: string, title: string, before: number | null, after: number | null): RepricedUseCase => ({ id, title, before, after });
 
@@ -41,6 +42,7 @@ describe("what re-pricing the portfolio did", () => {
     expect(reprojectionSentences(i, dollars)).toEqual({
       total: "Nothing moved: the lifecycle total as chosen stays at $12,346 (1 use case costed).",
       moved: "No use case's lifecycle cost changed among the 2 use cases.",
+      rerecommended: "",
     });
     expect(reprojectionSentences(reprojectionImpact([]), dollars).total).toBe("There are no use cases yet: nothing moved.");
   });
@@ -55,5 +57,51 @@ describe("what re-pricing the portfolio did", () => {
     const i = reprojectionImpact([uc("a", "Support bot", 100_00, 200_00), uc("b", "Contract search", 200_00, 100_00)]);
     expect(i.moved).toBe(2);
     expect(reprojectionSentences(i, dollars).total).toBe("The lifecycle total as chosen stays at $300 (2 use cases costed).");
+  });
+
+  it("says the same in the conditional for a preview, before anything is saved", () => {
+    const i = reprojectionImpact([uc("a", "Support bot", 1_000_000_00, 1_100_000_00), uc("b", "Contract search", 500_000_00, 300_000_00), uc("c", "Archive", null, 40_000_00)]);
+    expect(reprojectionSentences(i, dollars, "preview")).toEqual({
+      total: "The lifecycle total as chosen would move from $1,500,000 to $1,440,000 (−$60,000; 2 use cases costed now, 3 after).",
+      moved: "3 of 3 use cases would have a new lifecycle cost:",
+      rerecommended: "",
+    });
+    const still = reprojectionImpact([uc("a", "Support bot", 100_00, 100_00)]);
+    expect(reprojectionSentences(still, dollars, "preview")).toEqual({
+      total: "Nothing would move: the lifecycle total as chosen would stay at $100 (1 use case costed).",
+      moved: "No use case's lifecycle cost would change among the 1 use case.",
+      rerecommended: "",
+    });
+    expect(reprojectionSentences(reprojectionImpact([]), dollars, "preview").total).toBe("There are no use cases yet: nothing would move.");
+  });
+
+  it("names the use cases whose recommendation the new figures change, in title order, and counts the rest", () => {
+    const rec = (id: string, title: string, before: RepricedUseCase["recommended"]): RepricedUseCase => ({ ...uc(id, title, 100, 100), recommended: before });
+    const i = reprojectionImpact([
+      rec("z", "Zebra", { before: "HYBRID", after: "FINE_TUNING" }),
+      rec("a", "apple", { before: "RAG", after: null }),
+      rec("m", "Mango", { before: "RAG", after: "RAG" }),
+      rec("e", "Éclair", { before: null, after: "PROMPTING" }),
+      rec("k", "Kiwi", { before: "FINE_TUNING", after: "RAG" }),
+      uc("n", "Not read", 100, 100),
+    ]);
+    expect(i.rerecommended).toBe(4);
+    expect(i.rerecommendedFirst.map((r) => r.title)).toEqual(["apple", "Éclair", "Kiwi"]);
+    expect(rerecommendedText(i, "preview")).toBe(
+      "The recommendation would change for 4 use cases: apple (RAG → no recommendation), Éclair (no recommendation → Prompting only), Kiwi (Fine-tuning → RAG), and 1 other.",
+    );
+    expect(reprojectionSentences(i, dollars).rerecommended).toBe(
+      "The recommendation changed for 4 use cases: apple (RAG → no recommendation), Éclair (no recommendation → Prompting only), Kiwi (Fine-tuning → RAG), and 1 other.",
+    );
+    expect(rerecommendedText(reprojectionImpact([rec("m", "Mango", { before: "RAG", after: "RAG" })]))).toBe("");
+  });
+
+  it("reads a use case's lifecycle as chosen as the sum of its approach's yearly base totals, and none where it is not projected", () => {
+    const year = (yearIndex: number, base: number) => ({ yearIndex, calendarYear: 2026 + yearIndex, low: base - 1, base, high: base + 1, complete: true });
+    const projection = { approaches: { RAG: { yearly: [year(1, 1_000_00), year(2, 250_50), year(3, 250_49)] } } } as unknown as Pick<Projection, "approaches">;
+    expect(asChosenBaseCents(projection, "RAG")).toBe(1_500_99);
+    expect(asChosenBaseCents(projection, "HYBRID")).toBeNull();
+    expect(asChosenBaseCents(projection, null)).toBeNull();
+    expect(asChosenBaseCents({ approaches: {} }, "RAG")).toBeNull();
   });
 });

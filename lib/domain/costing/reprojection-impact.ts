@@ -7,7 +7,9 @@
  * Pure: given each live use case's stored as-chosen lifecycle (base, cents; null when it is not
  * costed) as read just before and just after its re-projection.
  */
+import { APPROACH_LABELS, type Approach } from "../assessment";
 import { compareText } from "../title-order";
+import type { Projection } from "./project";
 
 export interface RepricedUseCase {
   id: string;
@@ -15,6 +17,16 @@ export interface RepricedUseCase {
   /** As-chosen lifecycle base in cents before and after; null: not costed (left out of the total, never $0). */
   before: number | null;
   after: number | null;
+  /** The frameworks' recommendation before and after (the assumptions' lag and time to value weigh in); absent: not read. */
+  recommended?: { before: Approach | null; after: Approach | null };
+}
+
+/** A use case whose recommendation the new figures change. */
+export interface Rerecommended {
+  id: string;
+  title: string;
+  before: Approach | null;
+  after: Approach | null;
 }
 
 export interface ReprojectionImpact {
@@ -26,6 +38,9 @@ export interface ReprojectionImpact {
   moved: number;
   /** The ones that moved most, largest move first (at most MOST_MOVED). */
   most: RepricedUseCase[];
+  /** Use cases whose recommendation changed, and the first few of them in title order (at most MOST_MOVED). */
+  rerecommended: number;
+  rerecommendedFirst: Rerecommended[];
 }
 
 export const MOST_MOVED = 3;
@@ -33,7 +48,9 @@ export const MOST_MOVED = 3;
 export function reprojectionImpact(cases: readonly RepricedUseCase[]): ReprojectionImpact {
   const total = { before: 0, after: 0, costedBefore: 0, costedAfter: 0 };
   const moved: RepricedUseCase[] = [];
+  const rerecommended: Rerecommended[] = [];
   for (const uc of cases) {
+    if (uc.recommended && uc.recommended.before !== uc.recommended.after) rerecommended.push({ id: uc.id, title: uc.title, ...uc.recommended });
     if (uc.before !== null) {
       total.before += uc.before;
       total.costedBefore++;
@@ -47,7 +64,15 @@ export function reprojectionImpact(cases: readonly RepricedUseCase[]): Reproject
   const size = (uc: RepricedUseCase) => Math.abs((uc.after ?? 0) - (uc.before ?? 0));
   // Largest move first; equal moves in the order the rest of the app lists titles, then by id.
   moved.sort((x, y) => size(y) - size(x) || compareText(x.title, y.title) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  return { useCases: cases.length, total, moved: moved.length, most: moved.slice(0, MOST_MOVED).map((uc) => ({ ...uc })) };
+  rerecommended.sort((x, y) => compareText(x.title, y.title) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return {
+    useCases: cases.length,
+    total,
+    moved: moved.length,
+    most: moved.slice(0, MOST_MOVED).map((uc) => ({ ...uc })),
+    rerecommended: rerecommended.length,
+    rerecommendedFirst: rerecommended.slice(0, MOST_MOVED),
+  };
 }
 
 const n = (x: number, one: string, many = `${one}s`) => `${x.toLocaleString("en-US")} ${x === 1 ? one : many}`;
@@ -59,24 +84,64 @@ export function signedChange(cents: number, money: (cents: number) => string): s
   return cents > 0 ? `+${text}` : text;
 }
 
-/** The impact in words for the success message; `money` formats cents (whole dollars in the app). */
-export function reprojectionSentences(impact: ReprojectionImpact, money: (cents: number) => string): { total: string; moved: string } {
+/**
+ * "done": what a save did, said in its success message. "preview": what saving would do, said
+ * before anything is saved.
+ */
+export type ImpactMood = "done" | "preview";
+
+/** The impact in words for the success message (or the preview); `money` formats cents (whole dollars in the app). */
+export function reprojectionSentences(impact: ReprojectionImpact, money: (cents: number) => string, mood: ImpactMood = "done"): { total: string; moved: string; rerecommended: string } {
   const t = impact.total;
-  if (impact.useCases === 0) return { total: "There are no use cases yet: nothing moved.", moved: "" };
-  const costed = t.costedBefore === t.costedAfter ? `${n(t.costedAfter, "use case")} costed` : `${n(t.costedBefore, "use case")} costed before, ${t.costedAfter.toLocaleString("en-US")} now`;
+  const done = mood === "done";
+  const rerecommended = rerecommendedText(impact, mood);
+  if (impact.useCases === 0) return { total: `There are no use cases yet: nothing ${done ? "moved" : "would move"}.`, moved: "", rerecommended };
+  const costed = t.costedBefore === t.costedAfter
+    ? `${n(t.costedAfter, "use case")} costed`
+    : `${n(t.costedBefore, "use case")} costed ${done ? "before" : "now"}, ${t.costedAfter.toLocaleString("en-US")} ${done ? "now" : "after"}`;
   if (impact.moved === 0) {
     return {
-      total: `Nothing moved: the lifecycle total as chosen stays at ${money(t.after)} (${costed}).`,
-      moved: `No use case's lifecycle cost changed among the ${n(impact.useCases, "use case")}.`,
+      total: done
+        ? `Nothing moved: the lifecycle total as chosen stays at ${money(t.after)} (${costed}).`
+        : `Nothing would move: the lifecycle total as chosen would stay at ${money(t.after)} (${costed}).`,
+      moved: `No use case's lifecycle cost ${done ? "changed" : "would change"} among the ${n(impact.useCases, "use case")}.`,
+      rerecommended,
     };
   }
   const total =
     t.before === t.after && t.costedBefore === t.costedAfter
-      ? `The lifecycle total as chosen stays at ${money(t.after)} (${costed}).`
-      : `The lifecycle total as chosen moved from ${money(t.before)} to ${money(t.after)} (${signedChange(t.after - t.before, money)}; ${costed}).`;
-  const of = `${impact.moved.toLocaleString("en-US")} of ${n(impact.useCases, "use case")} ${impact.moved === 1 ? "has" : "have"} a new lifecycle cost`;
-  const moved = impact.most.length < impact.moved ? `${of}; the ${impact.most.length} that moved most:` : `${of}:`;
-  return { total, moved };
+      ? `The lifecycle total as chosen ${done ? "stays" : "would stay"} at ${money(t.after)} (${costed}).`
+      : `The lifecycle total as chosen ${done ? "moved" : "would move"} from ${money(t.before)} to ${money(t.after)} (${signedChange(t.after - t.before, money)}; ${costed}).`;
+  const verb = done ? (impact.moved === 1 ? "has" : "have") : "would have";
+  const of = `${impact.moved.toLocaleString("en-US")} of ${n(impact.useCases, "use case")} ${verb} a new lifecycle cost`;
+  const moved = impact.most.length < impact.moved ? `${of}; the ${impact.most.length} that ${done ? "moved" : "would move"} most:` : `${of}:`;
+  return { total, moved, rerecommended };
+}
+
+const approachText = (a: Approach | null) => (a ? APPROACH_LABELS[a] : "no recommendation");
+
+/**
+ * Which recommendations the figures change (the retraining lag and the time to value weigh in the
+ * frameworks' verdicts): "The recommendation would change for 2 use cases: Support bot (RAG →
+ * Hybrid), Contract search (Fine-tuning → RAG)." Empty when none changes.
+ */
+export function rerecommendedText(impact: ReprojectionImpact, mood: ImpactMood = "done"): string {
+  if (impact.rerecommended === 0) return "";
+  const list = impact.rerecommendedFirst.map((r) => `${r.title} (${approachText(r.before)} → ${approachText(r.after)})`).join(", ");
+  const more = impact.rerecommended - impact.rerecommendedFirst.length;
+  const tail = more > 0 ? `, and ${n(more, "other")}` : "";
+  return `The recommendation ${mood === "done" ? "changed" : "would change"} for ${n(impact.rerecommended, "use case")}: ${list}${tail}.`;
+}
+
+/**
+ * A use case's lifecycle cost as chosen (base, cents) as its portfolio rollup row stores it: the
+ * sum of the yearly base totals of the approach it counts under (the decision, else the
+ * recommendation); null when that approach is not projected (not costed, never $0).
+ */
+export function asChosenBaseCents(projection: Pick<Projection, "approaches">, approach: Approach | null): number | null {
+  const ap = approach ? projection.approaches[approach] : undefined;
+  if (!ap || ap.yearly.length === 0) return null;
+  return ap.yearly.reduce((sum, y) => sum + y.base, 0);
 }
 
 /** One use case's move: "$1,000 → $1,500 (+$500)"; "not costed" on a side without a figure. */

@@ -1,7 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { orgAction } from "@/lib/server/action";
 import { ASSUMPTION_ROLES } from "@/lib/server/assumption-roles";
+import { previewAssumptions as preview } from "@/lib/server/assumptions-preview";
 import { saveAssumptions as save, saveAssumptionsInput } from "@/lib/server/assumption-versions";
 
 /**
@@ -19,4 +21,16 @@ export const saveAssumptions = orgAction({
     revalidatePath(`/o/${ctx.organization.slug}`, "layout");
     return result;
   },
+});
+
+/**
+ * What saving the same form would do, with nothing saved: the same input (the reason may still be
+ * empty), refused as a save would refuse it.
+ */
+export const previewAssumptions = orgAction({
+  name: "assumptions.preview",
+  roles: ASSUMPTION_ROLES,
+  mutates: false,
+  input: saveAssumptionsInput.extend({ note: z.string().max(500).optional() }),
+  handler: async (ctx, { note: _note, ...input }) => preview(ctx, input),
 });

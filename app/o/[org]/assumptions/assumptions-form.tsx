@@ -1,12 +1,14 @@
 "use client";
 
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { FieldError, FormMessage, SelectField, SubmitButton, TextField } from "@/components/form";
 import { useFormAction, type FormInput } from "@/components/use-form-action";
 import type { ReprojectionImpact } from "@/lib/domain/costing/reprojection-impact";
 import type { ActionResult } from "@/lib/server/errors";
-import { saveAssumptions } from "./actions";
-import { SavedImpact } from "@/components/saved-impact";
+import { buttonClass } from "@/components/button";
+import { previewAssumptions, saveAssumptions } from "./actions";
+import { PreviewImpact, SavedImpact } from "@/components/saved-impact";
 
 export interface FigureRow {
   key: string;
@@ -92,16 +94,35 @@ export function AssumptionsForm({
       router.refresh();
     },
   });
-  const noteErrors = form.errors("note");
+  // "Preview the effect" sends the same fields to a preview that saves nothing; its refusals are
+  // shown at the fields as a save's are, and it is dropped as soon as a field changes (it would
+  // describe figures no longer in the form).
+  const preview = useFormAction(async (input): Promise<ActionResult<{ version: number; basedOn: number; impact: ReprojectionImpact }>> => previewAssumptions(orgSlug, toInput(input, groups, version)));
+  const [last, setLast] = useState<"save" | "preview">("save");
+  const shown = last === "preview" ? preview : form;
+  const noteErrors = shown.errors("note");
   const useCases = `${useCaseCount} use case${useCaseCount === 1 ? "" : "s"}`;
 
   return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-6" aria-label="Edit the assumptions">
+    <form
+      onSubmit={(e) => {
+        setLast("save");
+        preview.reset();
+        form.onSubmit(e);
+      }}
+      onInput={() => {
+        if (preview.result) preview.reset();
+      }}
+      noValidate
+      className="space-y-6"
+      aria-label="Edit the assumptions"
+    >
       <p className="text-sm text-zinc-600">
-        Leave all three of a figure empty to mark it missing. Saving creates version {version + 1} and re-projects {useCases}.
+        Leave all three of a figure empty to mark it missing. Saving creates version {version + 1} and re-projects {useCases}; preview the effect first to see
+        what it would move, with nothing saved.
       </p>
-      <SelectField label="Fine-tuning method" name="fineTuneMethod" options={METHOD_OPTIONS} defaultValue={method} errors={form.errors("fineTuneMethod")} className="max-w-xs" />
-      <SelectField label="Fine-tuned model deployment" name="ftDeployment" options={DEPLOYMENT_OPTIONS} defaultValue={deployment} errors={form.errors("ftDeployment")} className="max-w-md" />
+      <SelectField label="Fine-tuning method" name="fineTuneMethod" options={METHOD_OPTIONS} defaultValue={method} errors={shown.errors("fineTuneMethod")} className="max-w-xs" />
+      <SelectField label="Fine-tuned model deployment" name="ftDeployment" options={DEPLOYMENT_OPTIONS} defaultValue={deployment} errors={shown.errors("ftDeployment")} className="max-w-md" />
       <TextField
         label="Default model (provider/model)"
         name="model"
@@ -109,7 +130,7 @@ export function AssumptionsForm({
         defaultValue={model}
         autoComplete="off"
         hint="Priced from the catalogue; a model it lacks needs its input and output prices set by hand under Inference."
-        errors={form.errors("model")}
+        errors={shown.errors("model")}
         className="max-w-md"
       />
       <datalist id="catalogue-models">
@@ -135,7 +156,7 @@ export function AssumptionsForm({
               </thead>
               <tbody className="divide-y divide-zinc-100">
                 {g.rows.map((r) => {
-                  const errors = [...(form.errors(`values.${r.key}`) ?? []), ...SCENARIOS.flatMap((s) => form.errors(`values.${r.key}.${s}`) ?? [])];
+                  const errors = [...(shown.errors(`values.${r.key}`) ?? []), ...SCENARIOS.flatMap((s) => shown.errors(`values.${r.key}.${s}`) ?? [])];
                   const errorId = `figure-${r.key}-error`;
                   return (
                     <tr key={r.key} className="align-top" data-testid={`edit-${r.key}`}>
@@ -196,13 +217,41 @@ export function AssumptionsForm({
         ) : null}
       </div>
 
-      <FormMessage message={form.message} faults={form.faults} />
-      {form.result?.ok ? (
+      <FormMessage message={shown.message} faults={shown.faults} />
+      {last === "save" && form.result?.ok ? (
         <FormMessage tone="success" message={<SavedImpact orgSlug={orgSlug} {...form.result.data} />} />
       ) : null}
-      <SubmitButton pending={form.pending} pendingLabel={`Re-projecting ${useCases}…`}>
-        Save a new version
-      </SubmitButton>
+      {last === "preview" && preview.result?.ok ? (
+        <div aria-live="polite" className="rounded-md bg-zinc-50 px-4 py-3 text-sm text-zinc-800 ring-1 ring-inset ring-zinc-200">
+          <PreviewImpact orgSlug={orgSlug} version={preview.result.data.version} impact={preview.result.data.impact} />
+        </div>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="button"
+          data-testid="preview-assumptions"
+          aria-disabled={preview.pending || form.pending || undefined}
+          className={buttonClass("secondary", "aria-disabled:cursor-wait aria-disabled:opacity-70")}
+          onClick={(e) => {
+            if (preview.pending || form.pending || !e.currentTarget.form) return;
+            setLast("preview");
+            form.reset();
+            preview.run(e.currentTarget.form);
+          }}
+        >
+          {preview.pending ? (
+            <>
+              <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />
+              Working out the effect on {useCases}…
+            </>
+          ) : (
+            "Preview the effect"
+          )}
+        </button>
+        <SubmitButton pending={form.pending} pendingLabel={`Re-projecting ${useCases}…`}>
+          Save a new version
+        </SubmitButton>
+      </div>
     </form>
   );
 }
