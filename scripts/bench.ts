@@ -30,6 +30,7 @@ const KEEP = args.includes("--keep");
  * --only=inventory: only the public-inventory import (issue 15); --only=cpu: only scoring, projection and the Monte Carlo;
  * --only=actuals: the organization, then a year of daily actual spend for every use case (issue 21);
  * --only=import: the organization's import alone; --only=export: the import, then the finance export (issue 22);
+ * --only=preview: the import, then the assumptions page's preview of new figures over every use case;
  * --only=load: the import, then the load test alone (BENCH_LOAD_PHASES=saves or =dashboard for some of its phases);
  * --only=tenants: the organization timed alone, then among BENCH_TENANTS - 1 copies of it (issue 22; use --count=1000).
  */

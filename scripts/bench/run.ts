@@ -8,6 +8,7 @@ import { findSimilarTitles } from "@/lib/domain/similar-titles";
 import { db } from "@/lib/server/db";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { benchActuals } from "./actuals";
+import { benchAssumptionsPreview } from "./assumptions-preview";
 import { benchCachedDashboard } from "./cached-dashboard";
 import { benchDashboard } from "./dashboard";
 import { benchExport } from "./export";
@@ -91,6 +92,11 @@ export async function runBench(opts: { databaseUrl: string; count: number; load:
   const benchOrg: BenchOrg = { id: org.id, slug: org.slug, admin: { id: admin.id, email: admin.email, name: admin.name }, leads };
   out.import = await importThroughCsv({ organizationId: org.id, userId: admin.id, role: "ADMIN" }, cases, (i) => leads[i % leads.length]!.email);
   if (opts.only === "import") return out;
+  if (opts.only === "preview") {
+    process.stderr.write("  timing the assumptions preview…\n");
+    out.assumptionsPreview = await benchAssumptionsPreview(benchOrg, benchOrg.admin);
+    return out;
+  }
   if (opts.only === "export") {
     // Issue 22: the import and the export alone (each bar's verdict in a few minutes).
     await db.$executeRawUnsafe("VACUUM ANALYZE");
@@ -151,6 +157,8 @@ export async function runBench(opts: { databaseUrl: string; count: number; load:
   out.cachedDashboard = await benchCachedDashboard({ organizationId: org.id, runs: 50 });
   process.stderr.write("  timing the export…\n");
   out.export = await benchExport({ databaseUrl: opts.databaseUrl, organizationId: org.id, orgSlug: org.slug });
+  process.stderr.write("  timing the assumptions preview…\n");
+  out.assumptionsPreview = await benchAssumptionsPreview(benchOrg, benchOrg.admin);
 
   // 6. Load: twenty users saving through a production server, then the dashboard under the same load.
   if (opts.load) {
