@@ -5,6 +5,7 @@
  *
  * Pure: no Next.js, Prisma or I/O.
  */
+import { formatDate } from "./dates";
 import { ANSWER_KEYS, ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "./assessment";
 import { ANSWER_HELP } from "./assessment-help";
 import { STATUS_LABELS, type Status } from "./use-case";
@@ -67,8 +68,6 @@ function canonical(v: unknown): string {
   }
   return JSON.stringify(v ?? null);
 }
-
-const DAY = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 const isUnset = (v: unknown) => v === null || v === undefined || v === "" || (isPlainObject(v) && Object.keys(v).length === 0);
 
@@ -158,7 +157,7 @@ export function formatFieldValue(path: string, value: unknown, names: Readonly<R
       return `to the ${String(value).toLowerCase()}`;
     case "startDate":
       // "10 Jan 2027", as every page writes a date (components/dates.ts), not "2027-01-10".
-      return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? DAY.format(new Date(`${value}T00:00:00Z`)) : String(value);
+      return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(`${value}T00:00:00Z`) : String(value);
     case "additionalFields":
       return isPlainObject(value) ? Object.entries(value).map(([k, v]) => `${k}: ${String(v)}`).join("; ") || "—" : canonical(value);
     case "status":

@@ -7,6 +7,7 @@
  * high scenarios and in at least half the trials is said as two approaches that cost about the same
  * (notRobust). Pure, so a test reads exactly what the page shows.
  */
+import { formatDate } from "../dates";
 import { APPROACH_LABELS, type Approach } from "../assessment";
 import { percentSize, plural } from "../portfolio/format";
 import { dollars } from "../money";
@@ -243,10 +244,9 @@ function notCompared(s: ExplainInput): string | null {
  * Without it a start on 20 December showed its whole first year's cost under that year.
  */
 export function firstYearNote(startDate: Date | null, loggedAt: Date): string {
-  const day = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   const from = startDate
-    ? `${startDate.getUTCFullYear()}, the year of the planned start (${day(startDate)}), whatever the month`
-    : `${loggedAt.getUTCFullYear()}, the year the use case was logged (${day(loggedAt)}): no planned start is set`;
+    ? `${startDate.getUTCFullYear()}, the year of the planned start (${formatDate(startDate)}), whatever the month`
+    : `${loggedAt.getUTCFullYear()}, the year the use case was logged (${formatDate(loggedAt)}): no planned start is set`;
   return `Years are calendar years of the horizon: year 1 is ${from}.`;
 }
 
