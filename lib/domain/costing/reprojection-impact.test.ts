@@ -69,7 +69,7 @@ describe("what re-pricing the portfolio did", () => {
     const still = reprojectionImpact([uc("a", "Support bot", 100_00, 100_00)]);
     expect(reprojectionSentences(still, dollars, "preview")).toEqual({
       total: "Nothing would move: the lifecycle total as chosen would stay at $100 (1 use case costed).",
-      moved: "No use case's lifecycle cost would change among the 1 use case.",
+      moved: "The one use case's lifecycle cost would not change.",
       rerecommended: "",
     });
     expect(reprojectionSentences(reprojectionImpact([]), dollars, "preview").total).toBe("There are no use cases yet: nothing would move.");

@@ -104,7 +104,10 @@ export function reprojectionSentences(impact: ReprojectionImpact, money: (cents:
       total: done
         ? `Nothing moved: the lifecycle total as chosen stays at ${money(t.after)} (${costed}).`
         : `Nothing would move: the lifecycle total as chosen would stay at ${money(t.after)} (${costed}).`,
-      moved: `No use case's lifecycle cost ${done ? "changed" : "would change"} among the ${n(impact.useCases, "use case")}.`,
+      moved:
+        impact.useCases === 1
+          ? `The one use case's lifecycle cost ${done ? "did not change" : "would not change"}.`
+          : `No use case's lifecycle cost ${done ? "changed" : "would change"} among the ${n(impact.useCases, "use case")}.`,
       rerecommended,
     };
   }
