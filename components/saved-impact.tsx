@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { moveText, reprojectionSentences, type ImpactMood, type ReprojectionImpact } from "@/lib/domain/costing/reprojection-impact";
+import { moveText, reprojectionSentences, savedHeadline, type ImpactMood, type ReprojectionImpact } from "@/lib/domain/costing/reprojection-impact";
 import { dollars } from "@/lib/domain/money";
 
 /**
@@ -11,9 +11,7 @@ import { dollars } from "@/lib/domain/money";
 export function SavedImpact({ orgSlug, version, reprojected, impact }: { orgSlug: string; version: number; reprojected: number; impact: ReprojectionImpact }) {
   return (
     <div data-testid="assumptions-saved">
-      <p>
-        Saved version {version}; {reprojected.toLocaleString("en-US")} use case{reprojected === 1 ? "" : "s"} re-projected.
-      </p>
+      <p>{savedHeadline(version, reprojected, impact)}</p>
       <ImpactDetails orgSlug={orgSlug} impact={impact} mood="done" testIds="saved" />
     </div>
   );
@@ -27,7 +25,7 @@ export function PreviewImpact({ orgSlug, version, impact }: { orgSlug: string; v
   return (
     <div data-testid="assumptions-preview">
       <p className="font-medium">
-        If you save these figures as version {version}, re-projecting {impact.useCases.toLocaleString("en-US")} use case{impact.useCases === 1 ? "" : "s"} in use:
+        If you save these figures as version {version}, for the {impact.useCases.toLocaleString("en-US")} use case{impact.useCases === 1 ? "" : "s"} not in the trash:
       </p>
       <ImpactDetails orgSlug={orgSlug} impact={impact} mood="preview" testIds="preview" />
       <p className="mt-1 text-zinc-600">Nothing is saved yet. Change a figure and preview again, or save below.</p>

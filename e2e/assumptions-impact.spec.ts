@@ -20,6 +20,19 @@ test("finance previews a new price, then saves it and sees the lifecycle total m
 
   await page.goto(`/o/${registry.org.slug}/assumptions`);
   const form = page.getByRole("form", { name: "Edit the assumptions" });
+  // A preview refuses what a save would, at the figure at fault, in words.
+  const rate = form.getByTestId("edit-engineerRate");
+  await rate.getByLabel("ML engineer rate base").fill("abc");
+  await form.getByRole("button", { name: "Preview the effect" }).click();
+  await expect(rate.getByTestId("field-error")).toHaveText("Base: Not a number: use digits, with a decimal point if needed.");
+  await expect(rate.getByLabel("ML engineer rate base")).toHaveAttribute("aria-invalid", "true");
+  await expect(rate.getByLabel("ML engineer rate low")).not.toHaveAttribute("aria-invalid", "true");
+  await rate.getByLabel("ML engineer rate base").fill("100");
+  await rate.getByLabel("ML engineer rate low").fill("150");
+  await form.getByRole("button", { name: "Preview the effect" }).click();
+  await expect(rate.getByTestId("field-error")).toHaveText("Low (150) is above base (100): low ≤ base ≤ high.");
+  await expect(form.getByTestId("assumptions-preview")).toHaveCount(0);
+  await page.reload();
   for (const s of ["low", "base", "high"]) {
     await form.getByLabel(`Model price, input (by hand) ${s}`).fill("10");
     await form.getByLabel(`Model price, output (by hand) ${s}`).fill("30");
@@ -27,11 +40,11 @@ test("finance previews a new price, then saves it and sees the lifecycle total m
   // Before saving, the preview says what the save would move, and saves nothing.
   await form.getByRole("button", { name: "Preview the effect" }).click();
   const preview = form.getByTestId("assumptions-preview");
-  await expect(preview).toContainText("If you save these figures as version 1, re-projecting 2 use cases in use:");
+  await expect(preview).toContainText("If you save these figures as version 1, for the 2 use cases not in the trash:");
   const previewed = /^The lifecycle total as chosen would move from (\$[\d,]+) to (\$[\d,]+) \(\+\$[\d,]+; 2 use cases costed\)\.$/.exec((await preview.getByTestId("preview-total").textContent())!);
   expect(previewed).not.toBeNull();
   expect(previewed![1]).toBe(before);
-  await expect(preview.getByTestId("preview-moved")).toHaveText("2 of 2 use cases would have a new lifecycle cost:");
+  await expect(preview.getByTestId("preview-moved")).toHaveText("All 2 use cases costed would have a new lifecycle cost:");
   await expect(preview.getByTestId("preview-most").getByRole("listitem").first()).toContainText(/^Busy helpdesk: \$[\d,]+ → \$[\d,]+ \(\+\$[\d,]+\)$/);
   expect(await portfolioTotal(page, registry)).toBe(before);
   await page.goto(`/o/${registry.org.slug}/assumptions`);
@@ -66,6 +79,7 @@ test("finance previews a new price, then saves it and sees the lifecycle total m
   await form.getByRole("button", { name: "Save a new version" }).click();
   await expect(saved).toContainText("Saved version 2; 2 use cases re-projected.");
   await expect(saved.getByTestId("saved-total")).toHaveText(`Nothing moved: the lifecycle total as chosen stays at ${after} (2 use cases costed).`);
-  await expect(saved.getByTestId("saved-moved")).toHaveText("No use case's lifecycle cost changed among the 2 use cases.");
+  await expect(saved.getByTestId("saved-moved")).toHaveCount(0);
+  await expect(saved.getByTestId("saved-rerecommended")).toHaveText("No recommendation changed.");
   await expect(saved.getByTestId("saved-most")).toHaveCount(0);
 });

@@ -32,7 +32,7 @@ test("a lead sets the use case's own cost figures and sees the projection change
   await page.getByLabel("ML engineer rate base").fill("200");
   await page.getByLabel("ML engineer rate high").fill("250");
   await page.getByRole("button", { name: "Save cost figures" }).click();
-  await expect(page.getByTestId("field-error").first()).toContainText("Low must not exceed base");
+  await expect(page.getByTestId("field-error").first()).toContainText("Low (300) is above base (200): low ≤ base ≤ high.");
   for (const s of ["low", "base", "high"]) await page.getByLabel(`ML engineer rate ${s}`).fill("");
   await page.getByRole("button", { name: "Save cost figures" }).click();
 

@@ -146,7 +146,7 @@ describe("changing the cost assumptions", () => {
     };
 
     const lowAboveHigh = await errorsOf({ ...base, values: { ...base.values, engineerRate: { low: 300, base: 200, high: 250 } } });
-    expect(lowAboveHigh["values.engineerRate"]).toEqual(["Low must not exceed base, nor base exceed high"]);
+    expect(lowAboveHigh["values.engineerRate.low"]).toEqual(["Low (300) is above base (200): low ≤ base ≤ high"]);
 
     const negative = await errorsOf({ ...base, values: { ...base.values, retrainCostUsd: { low: -1, base: 5, high: 10 } } });
     expect(negative["values.retrainCostUsd.low"]).toEqual(["At least 0"]);

@@ -34,7 +34,7 @@ export async function expectTwoHelpdesksMoved(saved: Locator, before: string): P
   const m = /^The lifecycle total as chosen moved from (\$[\d,]+) to (\$[\d,]+) \(\+\$[\d,]+; 2 use cases costed\)\.$/.exec(total);
   expect(m, total).not.toBeNull();
   expect(m![1]).toBe(before);
-  await expect(saved.getByTestId("saved-moved")).toHaveText("2 of 2 use cases have a new lifecycle cost:");
+  await expect(saved.getByTestId("saved-moved")).toHaveText("All 2 use cases costed have a new lifecycle cost:");
   // The busiest use case moved most, so it comes first, with its own before → after.
   await expect(saved.getByTestId("saved-most").getByRole("listitem").first()).toContainText(/^Busy helpdesk: \$[\d,]+ → \$[\d,]+ \(\+\$[\d,]+\)$/);
   await expect(saved.getByTestId("saved-most").getByRole("listitem").nth(1)).toContainText("Quiet helpdesk");

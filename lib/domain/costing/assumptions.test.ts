@@ -149,8 +149,15 @@ describe("editing a set: what the form refuses, in words", () => {
     expect(messages(assumptionSetSchema.safeParse(withValue("engineerRate", { low: 150, base: null, high: null })))).toEqual(["Give low, base and high, or none"]);
     expect(messages(assumptionSetSchema.safeParse(withValue("engineerRate", { low: null, base: null, high: 250 })))).toEqual(["Give low, base and high, or none"]);
     expect(messages(assumptionSetSchema.safeParse(withValue("engineerRate", { low: 150, base: 200, high: null })))).toEqual(["Give low, base and high, or none"]);
-    expect(messages(assumptionSetSchema.safeParse(withValue("engineerRate", { low: 250, base: 200, high: 300 })))).toEqual(["Low must not exceed base, nor base exceed high"]);
-    expect(messages(assumptionSetSchema.safeParse(withValue("engineerRate", { low: 150, base: 300, high: 250 })))).toEqual(["Low must not exceed base, nor base exceed high"]);
+    // Out of order: said at the figure out of order, naming both figures.
+    const issues = (r: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) => (r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]);
+    expect(issues(assumptionSetSchema.safeParse(withValue("engineerRate", { low: 250, base: 200, high: 300 })))).toEqual([["values.engineerRate.low", "Low (250) is above base (200): low ≤ base ≤ high"]]);
+    expect(issues(assumptionSetSchema.safeParse(withValue("engineerRate", { low: 150, base: 300, high: 250 })))).toEqual([["values.engineerRate.base", "Base (300) is above high (250): low ≤ base ≤ high"]]);
+    expect(issues(assumptionSetSchema.safeParse(withValue("vectorDbMonthlyUsd", { low: 3500, base: 1200, high: 4000 })))).toEqual([["values.vectorDbMonthlyUsd.low", "Low (3,500) is above base (1,200): low ≤ base ≤ high"]]);
+    // A figure out of bounds has its own message, and no order message beside it.
+    expect(issues(assumptionSetSchema.safeParse(withValue("engineerRate", { low: 150, base: -5, high: 250 })))).toEqual([["values.engineerRate.base", "At least 0"]]);
+    // Not a number (the form sends what it cannot read as NaN): said in words.
+    expect(issues(assumptionSetSchema.safeParse(withValue("engineerRate", { low: 150, base: Number.NaN, high: 250 })))).toEqual([["values.engineerRate.base", "Not a number: use digits, with a decimal point if needed"]]);
     // Equal figures and an empty figure are fine.
     expect(assumptionSetSchema.safeParse(withValue("engineerRate", fixed(200))).success).toBe(true);
     expect(assumptionSetSchema.safeParse(withValue("engineerRate", none)).success).toBe(true);

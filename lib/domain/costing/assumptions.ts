@@ -106,13 +106,24 @@ function deepFreeze<T>(value: T): T {
 /** A range as edited: all three given or none, each within the figure's bounds, low ≤ base ≤ high. */
 function buildRangeSchema(key: AssumptionKey) {
   const spec: AssumptionSpec = ASSUMPTION_CATALOG[key];
-  const n = z.number().min(spec.min, `At least ${spec.min}`).max(spec.max, `At most ${spec.max.toLocaleString("en-US")}`).nullable();
+  const n = z
+    .number({ error: "Not a number: use digits, with a decimal point if needed" })
+    .min(spec.min, `At least ${spec.min}`)
+    .max(spec.max, `At most ${spec.max.toLocaleString("en-US")}`)
+    .nullable();
+  const within = (x: number) => x >= spec.min && x <= spec.max;
+  const shown = (x: number) => x.toLocaleString("en-US").replace("-", "−");
   return z
     .object({ low: n, base: n, high: n })
     .strict()
     .refine((v) => (v.low === null) === (v.base === null) && (v.base === null) === (v.high === null), { message: "Give low, base and high, or none" })
-    // Order is judged only on a whole range: a partial one gets the message above, not this one too.
-    .refine((v) => v.low === null || v.base === null || v.high === null || (v.low <= v.base && v.base <= v.high), { message: "Low must not exceed base, nor base exceed high" });
+    // Order is judged only on a whole range of figures within bounds (a partial one, or one out of
+    // bounds, already has its message), and said at the figure out of order, naming both.
+    .superRefine((v, ctx) => {
+      if (v.low === null || v.base === null || v.high === null || ![v.low, v.base, v.high].every(within)) return;
+      if (v.low > v.base) ctx.addIssue({ code: "custom", path: ["low"], message: `Low (${shown(v.low)}) is above base (${shown(v.base)}): low ≤ base ≤ high` });
+      else if (v.base > v.high) ctx.addIssue({ code: "custom", path: ["base"], message: `Base (${shown(v.base)}) is above high (${shown(v.high)}): low ≤ base ≤ high` });
+    });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dollars } from "../money";
-import { asChosenBaseCents, moveText, reprojectionImpact, reprojectionSentences, rerecommendedText, type RepricedUseCase } from "./reprojection-impact";
+import { asChosenBaseCents, moveText, reprojectionImpact, reprojectionSentences, rerecommendedText, savedHeadline, type RepricedUseCase } from "./reprojection-impact";
 import type { Projection } from "./project";
 
 const uc = (id: string, title: string, before: number | null, after: number | null): RepricedUseCase => ({ id, title, before, after });
@@ -21,7 +21,8 @@ describe("what re-pricing the portfolio did", () => {
     expect(i.most.map((m) => m.title)).toEqual(["Contract search", "Support bot", "Email drafts"]);
     const s = reprojectionSentences(i, dollars);
     expect(s.total).toBe("The lifecycle total as chosen moved from $1,760,000 to $1,675,000 (−$85,000; 5 use cases costed).");
-    expect(s.moved).toBe("4 of 6 use cases have a new lifecycle cost; the 3 that moved most:");
+    expect(s.moved).toBe("4 of the 5 use cases costed have a new lifecycle cost; the 3 that moved most:");
+    expect(s.rerecommended).toBe("");
     expect(i.most.map((m) => moveText(m, dollars))).toEqual(["$500,000 → $300,000 (−$200,000)", "$1,000,000 → $1,100,000 (+$100,000)", "$50,000 → $60,000 (+$10,000)"]);
   });
 
@@ -30,7 +31,7 @@ describe("what re-pricing the portfolio did", () => {
     expect(i.total).toEqual({ before: 35_000_00, after: 50_000_00, costedBefore: 2, costedAfter: 2 });
     expect(i.moved).toBe(2);
     expect(i.most.map((m) => moveText(m, dollars))).toEqual(["not costed → $40,000", "$25,000 → not costed"]);
-    expect(reprojectionSentences(i, dollars).moved).toBe("2 of 3 use cases have a new lifecycle cost:");
+    expect(reprojectionSentences(i, dollars).moved).toBe("2 of the 3 use cases costed have a new lifecycle cost:");
     const j = reprojectionImpact([uc("a", "Support bot", null, 40_000_00), uc("c", "Invoice triage", 10_000_00, 10_000_00)]);
     expect(reprojectionSentences(j, dollars).total).toBe("The lifecycle total as chosen moved from $10,000 to $50,000 (+$40,000; 1 use case costed before, 2 now).");
   });
@@ -41,7 +42,7 @@ describe("what re-pricing the portfolio did", () => {
     expect(i.most).toEqual([]);
     expect(reprojectionSentences(i, dollars)).toEqual({
       total: "Nothing moved: the lifecycle total as chosen stays at $12,346 (1 use case costed).",
-      moved: "No use case's lifecycle cost changed among the 2 use cases.",
+      moved: "",
       rerecommended: "",
     });
     expect(reprojectionSentences(reprojectionImpact([]), dollars).total).toBe("There are no use cases yet: nothing moved.");
@@ -50,7 +51,7 @@ describe("what re-pricing the portfolio did", () => {
   it("orders equal moves by title as the app lists them, whatever order they came in", () => {
     const i = reprojectionImpact([uc("z", "Zebra", 100, 200), uc("e", "Éclair", 100, 200), uc("a", "apple", 100, 200), uc("m", "Mango", 100, 200)]);
     expect(i.most.map((m) => m.title)).toEqual(["apple", "Éclair", "Mango"]);
-    expect(reprojectionSentences(i, dollars).moved).toBe("4 of 4 use cases have a new lifecycle cost; the 3 that moved most:");
+    expect(reprojectionSentences(i, dollars).moved).toBe("All 4 use cases costed have a new lifecycle cost; the 3 that moved most:");
   });
 
   it("keeps a move that cancels out another in the count while the total stays", () => {
@@ -63,13 +64,13 @@ describe("what re-pricing the portfolio did", () => {
     const i = reprojectionImpact([uc("a", "Support bot", 1_000_000_00, 1_100_000_00), uc("b", "Contract search", 500_000_00, 300_000_00), uc("c", "Archive", null, 40_000_00)]);
     expect(reprojectionSentences(i, dollars, "preview")).toEqual({
       total: "The lifecycle total as chosen would move from $1,500,000 to $1,440,000 (−$60,000; 2 use cases costed now, 3 after).",
-      moved: "3 of 3 use cases would have a new lifecycle cost:",
+      moved: "All 3 use cases costed would have a new lifecycle cost:",
       rerecommended: "",
     });
     const still = reprojectionImpact([uc("a", "Support bot", 100_00, 100_00)]);
     expect(reprojectionSentences(still, dollars, "preview")).toEqual({
       total: "Nothing would move: the lifecycle total as chosen would stay at $100 (1 use case costed).",
-      moved: "The one use case's lifecycle cost would not change.",
+      moved: "",
       rerecommended: "",
     });
     expect(reprojectionSentences(reprojectionImpact([]), dollars, "preview").total).toBe("There are no use cases yet: nothing would move.");
@@ -93,7 +94,11 @@ describe("what re-pricing the portfolio did", () => {
     expect(reprojectionSentences(i, dollars).rerecommended).toBe(
       "The recommendation changed for 4 use cases: apple (RAG → no recommendation), Éclair (no recommendation → Prompting only), Kiwi (Fine-tuning → RAG), and 1 other.",
     );
-    expect(rerecommendedText(reprojectionImpact([rec("m", "Mango", { before: "RAG", after: "RAG" })]))).toBe("");
+    // Compared and unchanged: said, so "nothing moved" is not read as "not looked at".
+    expect(rerecommendedText(reprojectionImpact([rec("m", "Mango", { before: "RAG", after: "RAG" })]))).toBe("No recommendation changed.");
+    expect(reprojectionSentences(reprojectionImpact([rec("m", "Mango", { before: "RAG", after: "RAG" })]), dollars, "preview").rerecommended).toBe("No recommendation would change.");
+    // Not compared (no recommendation read): nothing said.
+    expect(rerecommendedText(reprojectionImpact([uc("n", "Not read", 100, 100)]))).toBe("");
   });
 
   it("reads a use case's lifecycle as chosen as the sum of its approach's yearly base totals, and none where it is not projected", () => {
@@ -103,5 +108,22 @@ describe("what re-pricing the portfolio did", () => {
     expect(asChosenBaseCents(projection, "HYBRID")).toBeNull();
     expect(asChosenBaseCents(projection, null)).toBeNull();
     expect(asChosenBaseCents({ approaches: {} }, "RAG")).toBeNull();
+  });
+
+  it("gives each change as the difference of the two whole-dollar figures shown beside it", () => {
+    // $1,885,702.49 → $2,007,035.50: shown as $1,885,702 → $2,007,036, so +$121,334 (the cents differ by $121,333.01).
+    const one = uc("a", "Support bot", 188_570_249, 200_703_550);
+    expect(moveText(one, dollars)).toBe("$1,885,702 → $2,007,036 (+$121,334)");
+    const down = uc("b", "Contract search", 200_703_550, 188_570_249);
+    expect(moveText(down, dollars)).toBe("$2,007,036 → $1,885,702 (−$121,334)");
+    const i = reprojectionImpact([one]);
+    expect(reprojectionSentences(i, dollars).total).toBe("The lifecycle total as chosen moved from $1,885,702 to $2,007,036 (+$121,334; 1 use case costed).");
+    expect(reprojectionSentences(i, dollars).moved).toBe("The one use case costed has a new lifecycle cost:");
+  });
+
+  it("says how many use cases a save re-projected, and how many of them are in the trash and left out of the figures", () => {
+    expect(savedHeadline(2, 30, { useCases: 29 })).toBe("Saved version 2; 30 use cases re-projected, 1 of them in the trash and not counted below.");
+    expect(savedHeadline(3, 1_204, { useCases: 1_200 })).toBe("Saved version 3; 1,204 use cases re-projected, 4 of them in the trash and not counted below.");
+    expect(savedHeadline(1, 1, { useCases: 1 })).toBe("Saved version 1; 1 use case re-projected.");
   });
 });

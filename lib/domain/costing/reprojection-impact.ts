@@ -34,6 +34,8 @@ export interface ReprojectionImpact {
   useCases: number;
   /** The as-chosen lifecycle totals (base, cents) and how many use cases each covers. */
   total: { before: number; after: number; costedBefore: number; costedAfter: number };
+  /** Use cases costed before, after or both: those whose lifecycle cost can move. */
+  costed: number;
   /** Use cases whose as-chosen lifecycle moved (its amount, or whether it is costed at all). */
   moved: number;
   /** The ones that moved most, largest move first (at most MOST_MOVED). */
@@ -41,6 +43,8 @@ export interface ReprojectionImpact {
   /** Use cases whose recommendation changed, and the first few of them in title order (at most MOST_MOVED). */
   rerecommended: number;
   rerecommendedFirst: Rerecommended[];
+  /** Use cases whose recommendation was compared (read before and after). */
+  compared: number;
 }
 
 export const MOST_MOVED = 3;
@@ -49,7 +53,11 @@ export function reprojectionImpact(cases: readonly RepricedUseCase[]): Reproject
   const total = { before: 0, after: 0, costedBefore: 0, costedAfter: 0 };
   const moved: RepricedUseCase[] = [];
   const rerecommended: Rerecommended[] = [];
+  let costed = 0;
+  let compared = 0;
   for (const uc of cases) {
+    if (uc.before !== null || uc.after !== null) costed++;
+    if (uc.recommended) compared++;
     if (uc.recommended && uc.recommended.before !== uc.recommended.after) rerecommended.push({ id: uc.id, title: uc.title, ...uc.recommended });
     if (uc.before !== null) {
       total.before += uc.before;
@@ -68,10 +76,12 @@ export function reprojectionImpact(cases: readonly RepricedUseCase[]): Reproject
   return {
     useCases: cases.length,
     total,
+    costed,
     moved: moved.length,
     most: moved.slice(0, MOST_MOVED).map((uc) => ({ ...uc })),
     rerecommended: rerecommended.length,
     rerecommendedFirst: rerecommended.slice(0, MOST_MOVED),
+    compared,
   };
 }
 
@@ -83,6 +93,18 @@ export function signedChange(cents: number, money: (cents: number) => string): s
   if (text === money(0)) return "no change";
   return cents > 0 ? `+${text}` : text;
 }
+
+/**
+ * The change between two figures as a reader can check it against the two shown: the difference
+ * of the whole dollars shown, not of the cents behind them ("$1,885,702 → $2,007,036" is
+ * +$121,334, though the cents differ by $121,333.49).
+ */
+export function shownChange(before: number, after: number): number {
+  return toWholeDollar(after) - toWholeDollar(before);
+}
+
+/** Cents rounded to whole dollars (half away from zero), as `dollars` shows them. */
+const toWholeDollar = (cents: number) => Math.sign(cents) * Math.round(Math.abs(cents) / 100) * 100;
 
 /**
  * "done": what a save did, said in its success message. "preview": what saving would do, said
@@ -99,26 +121,41 @@ export function reprojectionSentences(impact: ReprojectionImpact, money: (cents:
   const costed = t.costedBefore === t.costedAfter
     ? `${n(t.costedAfter, "use case")} costed`
     : `${n(t.costedBefore, "use case")} costed ${done ? "before" : "now"}, ${t.costedAfter.toLocaleString("en-US")} ${done ? "now" : "after"}`;
+  // Nothing moved: the total's sentence says so; a second one would only repeat it.
   if (impact.moved === 0) {
     return {
       total: done
         ? `Nothing moved: the lifecycle total as chosen stays at ${money(t.after)} (${costed}).`
         : `Nothing would move: the lifecycle total as chosen would stay at ${money(t.after)} (${costed}).`,
-      moved:
-        impact.useCases === 1
-          ? `The one use case's lifecycle cost ${done ? "did not change" : "would not change"}.`
-          : `No use case's lifecycle cost ${done ? "changed" : "would change"} among the ${n(impact.useCases, "use case")}.`,
+      moved: "",
       rerecommended,
     };
   }
   const total =
     t.before === t.after && t.costedBefore === t.costedAfter
       ? `The lifecycle total as chosen ${done ? "stays" : "would stay"} at ${money(t.after)} (${costed}).`
-      : `The lifecycle total as chosen ${done ? "moved" : "would move"} from ${money(t.before)} to ${money(t.after)} (${signedChange(t.after - t.before, money)}; ${costed}).`;
+      : `The lifecycle total as chosen ${done ? "moved" : "would move"} from ${money(t.before)} to ${money(t.after)} (${signedChange(shownChange(t.before, t.after), money)}; ${costed}).`;
+  // Counted among the use cases that have a cost to move, not among every one.
   const verb = done ? (impact.moved === 1 ? "has" : "have") : "would have";
-  const of = `${impact.moved.toLocaleString("en-US")} of ${n(impact.useCases, "use case")} ${verb} a new lifecycle cost`;
+  const of =
+    impact.moved !== impact.costed
+      ? `${impact.moved.toLocaleString("en-US")} of the ${n(impact.costed, "use case")} costed ${verb} a new lifecycle cost`
+      : impact.costed === 1
+        ? `The one use case costed ${verb} a new lifecycle cost`
+        : `All ${n(impact.costed, "use case")} costed ${verb} a new lifecycle cost`;
   const moved = impact.most.length < impact.moved ? `${of}; the ${impact.most.length} that ${done ? "moved" : "would move"} most:` : `${of}:`;
   return { total, moved, rerecommended };
+}
+
+/**
+ * The first line of a save's message: "Saved version 2; 30 use cases re-projected, 1 of them in
+ * the trash and not counted below." Use cases in the trash are re-projected too (a restore brings
+ * them back current) but counted in no total, so the figures below cover the rest.
+ */
+export function savedHeadline(version: number, reprojected: number, impact: Pick<ReprojectionImpact, "useCases">): string {
+  const trashed = reprojected - impact.useCases;
+  const inTrash = trashed <= 0 ? "" : `, ${trashed === 1 ? "1 of them" : `${trashed.toLocaleString("en-US")} of them`} in the trash and not counted below`;
+  return `Saved version ${version}; ${n(reprojected, "use case")} re-projected${inTrash}.`;
 }
 
 const approachText = (a: Approach | null) => (a ? APPROACH_LABELS[a] : "no recommendation");
@@ -126,10 +163,11 @@ const approachText = (a: Approach | null) => (a ? APPROACH_LABELS[a] : "no recom
 /**
  * Which recommendations the figures change (the retraining lag and the time to value weigh in the
  * frameworks' verdicts): "The recommendation would change for 2 use cases: Support bot (RAG →
- * Hybrid), Contract search (Fine-tuning → RAG)." Empty when none changes.
+ * Hybrid), Contract search (Fine-tuning → RAG)."; "No recommendation would change." Empty when
+ * no recommendation was compared.
  */
 export function rerecommendedText(impact: ReprojectionImpact, mood: ImpactMood = "done"): string {
-  if (impact.rerecommended === 0) return "";
+  if (impact.rerecommended === 0) return impact.compared > 0 ? `No recommendation ${mood === "done" ? "changed" : "would change"}.` : "";
   const list = impact.rerecommendedFirst.map((r) => `${r.title} (${approachText(r.before)} → ${approachText(r.after)})`).join(", ");
   const more = impact.rerecommended - impact.rerecommendedFirst.length;
   const tail = more > 0 ? `, and ${n(more, "other")}` : "";
@@ -150,6 +188,6 @@ export function asChosenBaseCents(projection: Pick<Projection, "approaches">, ap
 /** One use case's move: "$1,000 → $1,500 (+$500)"; "not costed" on a side without a figure. */
 export function moveText(uc: Pick<RepricedUseCase, "before" | "after">, money: (cents: number) => string): string {
   const side = (c: number | null) => (c === null ? "not costed" : money(c));
-  const change = uc.before !== null && uc.after !== null ? ` (${signedChange(uc.after - uc.before, money)})` : "";
+  const change = uc.before !== null && uc.after !== null ? ` (${signedChange(shownChange(uc.before, uc.after), money)})` : "";
   return `${side(uc.before)} → ${side(uc.after)}${change}`;
 }

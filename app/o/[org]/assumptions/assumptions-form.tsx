@@ -7,6 +7,7 @@ import { useFormAction, type FormInput } from "@/components/use-form-action";
 import type { ReprojectionImpact } from "@/lib/domain/costing/reprojection-impact";
 import type { ActionResult } from "@/lib/server/errors";
 import { buttonClass } from "@/components/button";
+import { rangeErrors } from "@/components/range-errors";
 import { previewAssumptions, saveAssumptions } from "./actions";
 import { PreviewImpact, SavedImpact } from "@/components/saved-impact";
 
@@ -156,7 +157,7 @@ export function AssumptionsForm({
               </thead>
               <tbody className="divide-y divide-zinc-100">
                 {g.rows.map((r) => {
-                  const errors = [...(shown.errors(`values.${r.key}`) ?? []), ...SCENARIOS.flatMap((s) => shown.errors(`values.${r.key}.${s}`) ?? [])];
+                  const { text: errors, invalid } = rangeErrors(shown.errors, `values.${r.key}`);
                   const errorId = `figure-${r.key}-error`;
                   return (
                     <tr key={r.key} className="align-top" data-testid={`edit-${r.key}`}>
@@ -169,7 +170,7 @@ export function AssumptionsForm({
                         ) : null}
                         {errors.length ? (
                           <div data-testid="field-error">
-                            <FieldError id={errorId} errors={[...new Set(errors)]} />
+                            <FieldError id={errorId} errors={errors} />
                           </div>
                         ) : null}
                       </th>
@@ -181,7 +182,7 @@ export function AssumptionsForm({
                             inputMode="decimal"
                             defaultValue={r[s] ?? ""}
                             placeholder="missing"
-                            aria-invalid={errors.length ? true : undefined}
+                            aria-invalid={invalid(s) ? true : undefined}
                             aria-describedby={errors.length ? errorId : undefined}
                             className={INPUT}
                           />

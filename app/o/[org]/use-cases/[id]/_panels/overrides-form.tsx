@@ -5,6 +5,7 @@ import { useFormAction, type FormInput } from "@/components/use-form-action";
 import { buttonClass } from "@/components/button";
 import { setCostOverrides } from "../../actions";
 import { ScriptButton } from "@/components/script-button";
+import { rangeErrors } from "@/components/range-errors";
 
 export interface OverrideRow {
   key: string;
@@ -66,7 +67,7 @@ export function OverridesForm({ orgSlug, useCaseId, version, rows, model }: {
           {form.errors("overrides.model") ? <p id="override-model-err" className="text-xs text-red-700 sm:col-span-3" data-testid="field-error">{form.errors("overrides.model")!.join(" ")}</p> : null}
         </div>
         {rows.map((r) => {
-          const errors = form.errors(`overrides.${r.key}`) ?? [];
+          const { text: errors, invalid } = rangeErrors(form.errors, `overrides.${r.key}`);
           return (
             <fieldset key={r.key} className="grid grid-cols-1 gap-2 sm:grid-cols-[16rem_repeat(3,minmax(0,8rem))_1fr] sm:items-end" aria-describedby={errors.length ? `${r.key}-err` : undefined}>
               <legend className="sr-only">{r.label}</legend>
@@ -79,7 +80,8 @@ export function OverridesForm({ orgSlug, useCaseId, version, rows, model }: {
                     inputMode="decimal"
                     aria-label={`${r.label} ${s}`}
                     defaultValue={r.current?.[s] ?? ""}
-                    className="mt-1 block w-full rounded-md border border-zinc-300 px-2 py-1 text-sm"
+                    aria-invalid={invalid(s) ? true : undefined}
+                    className="mt-1 block w-full rounded-md border border-zinc-300 px-2 py-1 text-sm aria-invalid:border-red-600"
                   />
                 </label>
               ))}
