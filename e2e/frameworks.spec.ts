@@ -68,12 +68,12 @@ test("an admin reads the five frameworks, turns one off with a reason, and sees 
   await rag.fill("0");
 
   // Before saving, the form says what the new weights would do (this organization has no use cases yet).
-  await expect(page.getByTestId("weights-preview")).toContainText("No recommendation would change among the 0 use cases.");
+  await expect(page.getByTestId("weights-preview")).toContainText("There are no use cases yet: no recommendation to change.");
   await expect(page.getByTestId("weights-preview")).toContainText("Use cases with no recommendation: 0 now, 0 after saving.");
   await form.getByLabel("Reason for the change").fill("Trying the portfolio without the RAG-first framework");
   await form.getByRole("button", { name: "Save weights and re-score" }).click();
   await expect(form.getByRole("status")).toContainText("Saved. Weights version 2");
-  await expect(page.getByTestId("weights-saved")).toContainText("No recommendation changed among the 0 use cases.");
+  await expect(page.getByTestId("weights-saved")).toContainText("There are no use cases yet: no recommendation to change.");
   await expect(page.getByTestId("weights-version")).toHaveText("2");
   await expect(page.getByTestId("weight-start-with-rag")).toContainText("0 (off)");
   await expect(page.getByTestId("weight-three-questions")).toContainText("1");

@@ -26,6 +26,7 @@ describe("what a weights change would do", () => {
     expect([i.flips, i.lost, i.gained]).toEqual([[], [], []]);
     expect(i.total.after).toBe(i.total.before);
     expect(impactSentences(i, dollars, "would")[0]).toBe(`No recommendation would change among the ${cases.length} use cases.`);
+    expect(impactSentences(weightsImpact([], DEFAULT_WEIGHTS, { ...DEFAULT_WEIGHTS }), dollars, "would")[0]).toBe("There are no use cases yet: no recommendation to change.");
   });
 
   it("with every framework off, every recommendation is lost and only decided use cases stay in the total", () => {
@@ -149,7 +150,7 @@ describe("the impact in words, sentence by sentence", () => {
     const one = impact({ flips: [change(1, "RAG", "HYBRID")], useCases: 1 });
     expect(impactSentences(one, dollars, "did")[0]).toBe("1 recommendation changed to another approach (Case 1: RAG → Hybrid).");
     expect(impactSentences(impact({ useCases: 1 }), dollars, "did")).toEqual([
-      "No recommendation changed among the 1 use case.",
+      "The one use case's recommendation did not change.",
       "Use cases with no recommendation: 0 before, 0 now.",
       `The as-chosen lifecycle total stayed at ${dollars(100_000)}.`,
     ]);

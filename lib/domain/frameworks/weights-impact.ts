@@ -86,7 +86,13 @@ export function impactSentences(impact: WeightsImpact, money: (cents: number) =>
   const w = tense === "would";
   const out: string[] = [];
   if (impact.flips.length === 0 && impact.lost.length === 0 && impact.gained.length === 0) {
-    out.push(w ? `No recommendation would change among the ${n(impact.useCases, "use case")}.` : `No recommendation changed among the ${n(impact.useCases, "use case")}.`);
+    out.push(
+      impact.useCases === 0
+        ? "There are no use cases yet: no recommendation to change."
+        : impact.useCases === 1
+          ? `The one use case's recommendation ${w ? "would not change" : "did not change"}.`
+          : `No recommendation ${w ? "would change" : "changed"} among the ${n(impact.useCases, "use case")}.`,
+    );
   } else {
     const examples = (xs: RecommendationChange[]) =>
       xs.slice(0, 3).map((c) => `${c.title}: ${label(c.from)} → ${label(c.to)}`).join("; ") + (xs.length > 3 ? `; and ${(xs.length - 3).toLocaleString("en-US")} more` : "");
