@@ -7,6 +7,7 @@
  * organization is seeded (e2e/demo.setup.ts, playwright.config.ts).
  */
 import { expect, test, type Page } from "@playwright/test";
+import { chooseFile } from "./fixtures";
 import { signInToDemo } from "./support/demo";
 
 const PHONE = { width: 390, height: 844 };
@@ -34,7 +35,7 @@ async function sideways(page: Page): Promise<{ scrollWidth: number; clientWidth:
 
 const ROLES = [
   { role: "executive", email: "cto@demo.example.com", extra: ["/o/demo/export"] },
-  { role: "lead", email: "lead@demo.example.com", extra: ["/o/demo/use-cases/new"] },
+  { role: "lead", email: "lead@demo.example.com", extra: ["/o/demo/use-cases/new", "/o/demo/use-cases/import", "/o/demo/use-cases/trash", "/organizations/new"] },
   { role: "finance", email: "finance@demo.example.com", extra: ["/o/demo/export"] },
   { role: "admin", email: "admin@demo.example.com", extra: ["/o/demo/export", "/o/demo/members", "/o/demo/audit"] },
 ] as const;
@@ -93,6 +94,34 @@ test.describe("narrow screens", () => {
       expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
     });
   }
+
+  test("lead: at 390 px the import's column mapping and its check of each row scroll inside their own boxes, not the page", async ({ page }) => {
+    await page.setViewportSize(PHONE);
+    await signInToDemo(page, "lead@demo.example.com");
+    await page.goto("/o/demo/use-cases/import");
+    // Long sample values and long choices: the mapping table is wider than the phone.
+    const csv = [
+      "Title,Description,Business unit,Planned start,How often the underlying knowledge changes",
+      "Policy wording questions and answers for the claims desk,Answers adjusters' questions about policy wording with citations to the clause,Claims operations and customer service,2027-03-01,weekly",
+      "Supplier contract clause search,Finds clauses across ten thousand supplier contracts,Procurement,Q3 2027,monthly",
+    ].join("\r\n");
+    await chooseFile(page.locator("#import-file"), { name: "inventory-with-long-cells.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}`) });
+    await expect(page.getByTestId("column-mapping")).toBeVisible();
+    let s = await sideways(page);
+    expect(s.scrollWidth, s.culprits.join("; ")).toBeLessThanOrEqual(s.clientWidth);
+    // The file's summary names the encoding, and its byte-order mark, once.
+    await expect(page.getByTestId("file-summary")).toContainText("read as UTF-8 (with byte-order mark).");
+    await expect(page.getByTestId("file-summary")).not.toContainText("It starts with");
+
+    await page.getByRole("button", { name: "Check 2 rows" }).click();
+    const outcomes = page.getByTestId("import-outcomes");
+    await expect(outcomes).toBeVisible();
+    s = await sideways(page);
+    expect(s.scrollWidth, s.culprits.join("; ")).toBeLessThanOrEqual(s.clientWidth);
+    // Its explanation column keeps a readable width (it was squeezed to a word a line).
+    const explanation = outcomes.getByRole("columnheader", { name: "How it was read, what changes, or why refused" });
+    expect((await explanation.boundingBox())!.width).toBeGreaterThanOrEqual(240);
+  });
 
   test("at 1440 px the chosen-approach select shows its longest option whole, and a decision's Open link is level with its Approve button", async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 });

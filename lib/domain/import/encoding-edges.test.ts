@@ -43,6 +43,10 @@ describe("what the check says about how the bytes were read", () => {
   it("under the file's summary, which names the encoding, the evidence alone (and a mixed file's rows)", () => {
     expect(encodingEvidence({ encoding: "utf-8", evidence: "All valid." }, [4])).toBe("All valid.");
     expect(encodingEvidence({ encoding: "mixed", evidence: "Both kinds." }, [7])).toBe("Both kinds. Row 7 held Windows-1252 characters, read as such (check their text in the list below).");
+    // "UTF-8 (with byte-order mark)" says why already: nothing is added, here or in the import's record.
+    const bom = decodeCsvBytes(bytes(0xef, 0xbb, 0xbf, 0x61));
+    expect(encodingEvidence(bom, [])).toBe("");
+    expect(describeEncoding(bom, [])).toBe("Read as UTF-8 (with byte-order mark).");
   });
   it("a mixed file names its rows read as Windows-1252: one, several, and past twenty", () => {
     const mixed = { encoding: "mixed" as const, evidence: "Both kinds." };

@@ -191,15 +191,17 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 
 /** What an import record keeps about the decoding: the encoding, then encodingEvidence. */
 export function describeEncoding(decoded: Pick<DecodedText, "encoding" | "evidence">, markedRows: readonly number[]): string {
-  return `Read as ${ENCODING_LABELS[decoded.encoding]}. ${encodingEvidence(decoded, markedRows)}`;
+  return `Read as ${ENCODING_LABELS[decoded.encoding]}. ${encodingEvidence(decoded, markedRows)}`.trim();
 }
 
 /**
  * Why the file was read in its encoding, and the rows read as Windows-1252 in a mixed file: what
  * the check shows under the file's summary, which names the encoding already (with the encoding
- * again, the line read "read as UTF-8. Read as UTF-8.").
+ * again, the line read "read as UTF-8. Read as UTF-8."). Empty where the encoding's name says why.
  */
 export function encodingEvidence(decoded: Pick<DecodedText, "encoding" | "evidence">, markedRows: readonly number[]): string {
+  // "UTF-8 (with byte-order mark)" already says why: "It starts with a UTF-8 byte-order mark" would repeat it.
+  if (decoded.encoding === "utf-8-bom") return "";
   if (decoded.encoding !== "mixed" || markedRows.length === 0) return decoded.evidence;
   const shown = markedRows.slice(0, 20).join(", ");
   const more = markedRows.length > 20 ? ` and ${(markedRows.length - 20).toLocaleString("en-US")} more` : "";

@@ -72,7 +72,7 @@ function CreatedLink({ created }: { created: Created }) {
 
   return (
     <div className="rounded-md border border-green-200 bg-green-50 p-4" role="status">
-      <h3 ref={headingRef} tabIndex={-1} className="text-sm font-semibold text-green-900 focus:outline-none">
+      <h3 ref={headingRef} tabIndex={-1} className="wrap-anywhere text-sm font-semibold text-green-900 focus:outline-none">
         Invitation created for {created.email} ({ROLE_LABELS[created.role]})
       </h3>
       <p className="mt-1 text-sm text-green-900">

@@ -39,8 +39,9 @@ export default async function TrashPage(props: { params: Promise<{ org: string }
             <thead className="bg-zinc-50">
               <tr>
                 <th scope="col" className="px-3 py-2 text-left font-semibold">Title</th>
-                <th scope="col" className="px-3 py-2 text-left font-semibold">Business unit</th>
-                <th scope="col" className="px-3 py-2 text-left font-semibold">Owner</th>
+                {/* On a phone the unit and owner go under the title, so Restore stays in view. */}
+                <th scope="col" className="hidden px-3 py-2 text-left font-semibold sm:table-cell">Business unit</th>
+                <th scope="col" className="hidden px-3 py-2 text-left font-semibold sm:table-cell">Owner</th>
                 <th scope="col" className="px-3 py-2 text-left font-semibold">Deleted</th>
                 <th scope="col" className="px-3 py-2 text-left font-semibold"><span className="sr-only">Actions</span></th>
               </tr>
@@ -48,9 +49,14 @@ export default async function TrashPage(props: { params: Promise<{ org: string }
             <tbody className="divide-y divide-zinc-100">
               {trash.rows.map((r) => (
                 <tr key={r.id}>
-                  <td className="px-3 py-2">{r.title}</td>
-                  <td className="px-3 py-2">{r.businessUnit || "—"}</td>
-                  <td className="px-3 py-2">{r.ownerName ?? "a former member"}</td>
+                  <td className="px-3 py-2">
+                    {r.title}
+                    <span className="block text-xs text-zinc-500 sm:hidden">
+                      {r.businessUnit || "No business unit"} · owned by {r.ownerName ?? "a former member"}
+                    </span>
+                  </td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{r.businessUnit || "—"}</td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{r.ownerName ?? "a former member"}</td>
                   <td className="px-3 py-2">
                     {formatDateTime(r.deletedAt)}
                     {r.deletedBy && <span className="text-zinc-500"> by {r.deletedBy.name}</span>}

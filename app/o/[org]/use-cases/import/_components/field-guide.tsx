@@ -10,7 +10,7 @@ export function FieldGuide() {
             Field guide: the columns and their allowed values
           </h2>
         </summary>
-        <div className="overflow-x-auto border-t border-zinc-200">
+        <div className="relative overflow-x-auto border-t border-zinc-200">
           <table className="min-w-full divide-y divide-zinc-200 text-sm">
             <thead className="bg-zinc-50 text-left">
               <tr>

@@ -295,9 +295,11 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
           <p className="text-sm text-zinc-700" data-testid="file-summary">
             <strong>{loaded.file.name}</strong>: {fmt(loaded.parsed.rows.length)} rows, {loaded.parsed.headers.length} columns, read as {ENCODING_LABELS[loaded.encoding]}
             {loaded.parsed.delimiter !== "," && <>, cells separated by {loaded.parsed.delimiter === "\t" ? "tabs" : `“${loaded.parsed.delimiter}”`}</>}.{" "}
-            <span className="block text-zinc-600" data-testid="encoding-note">
-              {loaded.encodingEvidence}
-            </span>{" "}
+            {loaded.encodingEvidence ? (
+              <span className="block text-zinc-600" data-testid="encoding-note">
+                {loaded.encodingEvidence}
+              </span>
+            ) : null}{" "}
             <button type="button" className="font-medium text-brand-700 underline" onClick={reset}>
               Choose another file
             </button>

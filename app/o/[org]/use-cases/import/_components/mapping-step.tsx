@@ -68,10 +68,13 @@ export function MappingStep(
     <div className="space-y-6">
       <SavedMappings {...props} />
 
-      <fieldset disabled={props.disabled} className="space-y-2">
+      {/* min-w-0: a fieldset is at least as wide as its content by default, so the table's own
+          scroll box grew with it and the whole page scrolled sideways on a phone. The box is
+          relative so the selects' visually hidden labels (absolute) stay inside it too. */}
+      <fieldset disabled={props.disabled} className="min-w-0 space-y-2">
         <legend className="text-base font-semibold text-zinc-900">Columns</legend>
         <p className="text-sm text-zinc-600">Suggested from the column names; change any, or ignore a column. Each field takes one column.</p>
-        <div className="overflow-x-auto rounded border border-zinc-200">
+        <div className="relative overflow-x-auto rounded border border-zinc-200">
           <table className="min-w-full divide-y divide-zinc-200 text-sm" data-testid="column-mapping">
             <thead className="bg-zinc-50 text-left">
               <tr>
@@ -146,7 +149,7 @@ export function MappingStep(
         </div>
       </fieldset>
 
-      <fieldset disabled={props.disabled}>
+      <fieldset disabled={props.disabled} className="min-w-0">
         <legend className="sr-only">Other columns</legend>
         <label className="flex items-start gap-2 text-sm text-zinc-900">
           <input type="checkbox" className="mt-0.5" checked={props.keepOthers} onChange={(e) => props.onChange({ keepOthers: e.currentTarget.checked })} />
@@ -164,7 +167,7 @@ export function MappingStep(
       )}
 
       {valueFields.length > 0 && (
-        <fieldset disabled={props.disabled} className="space-y-4">
+        <fieldset disabled={props.disabled} className="min-w-0 space-y-4">
           <legend className="text-base font-semibold text-zinc-900">Values</legend>
           <p className="text-sm text-zinc-600">
             What each of the file’s values means for fields that take fixed values. Recognised spellings are filled in; a value left unmapped makes its rows fail the check.
@@ -192,7 +195,7 @@ function IdentityChoice(props: { headers: string[]; idColumns: string[]; disable
     props.onChange(next.filter(Boolean));
   };
   return (
-    <fieldset disabled={props.disabled} className="space-y-2" aria-describedby="identity-help">
+    <fieldset disabled={props.disabled} className="min-w-0 space-y-2" aria-describedby="identity-help">
       <legend className="text-base font-semibold text-zinc-900">Identity</legend>
       <p id="identity-help" className="text-sm text-zinc-600">
         How a row finds its use case when the file is imported again. Where ids repeat across agencies (“25” at two agencies), build the external id from several columns, e.g. agency, then
@@ -225,7 +228,7 @@ function IdentityChoice(props: { headers: string[]; idColumns: string[]; disable
 function DateOrderChoice(props: { evidence: DateOrderEvidence; order: DateOrder | undefined; disabled: boolean; onChange: (o: DateOrder) => void }) {
   const { evidence, order } = props;
   return (
-    <fieldset disabled={props.disabled} className="space-y-2" aria-describedby="date-order-help">
+    <fieldset disabled={props.disabled} className="min-w-0 space-y-2" aria-describedby="date-order-help">
       <legend className="text-base font-semibold text-zinc-900">Dates</legend>
       <p id="date-order-help" className="text-sm text-zinc-600">
         {evidence.mixed
@@ -255,7 +258,7 @@ function ValueTable(props: { header: string; index: number; field: ImportFieldKe
   if (distinct.length === 0) return null;
   const set = (token: string, to: string) => props.onChange({ ...props.values, [props.field]: { ...(props.values[props.field] ?? {}), [token]: to } });
   return (
-    <div className="overflow-x-auto rounded border border-zinc-200">
+    <div className="relative overflow-x-auto rounded border border-zinc-200">
       <table className="min-w-full divide-y divide-zinc-200 text-sm" data-testid={`value-mapping-${props.field}`}>
         <caption className="bg-zinc-50 px-3 py-2 text-left font-medium text-zinc-900">
           “{props.header}” → {field.label}

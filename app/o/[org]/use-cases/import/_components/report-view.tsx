@@ -187,7 +187,7 @@ function OutcomeTable({ outcomes, onDownloadRefused }: { outcomes: RowOutcome[];
               <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Row</th>
               <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Outcome</th>
               <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Title</th>
-              <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">How it was read, what changes, or why refused</th>
+              <th scope="col" className="min-w-64 px-3 py-2 font-semibold text-zinc-700">How it was read, what changes, or why refused</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100 bg-white">

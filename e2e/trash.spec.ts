@@ -1,0 +1,30 @@
+/**
+ * Journey: on a phone, a lead moves a use case to the trash, finds it there with its business
+ * unit and owner under the title and Restore in view (the unit and owner columns had pushed
+ * Restore past the edge of the table's box), and restores it.
+ */
+import { expect, test } from "./registry-fixtures";
+import { logRetrievalUseCase } from "./support/retrieval-use-case";
+
+test("a lead on a phone trashes a use case, sees Restore in view in the trash, and restores it", async ({ page, registry }) => {
+  await registry.signInAs("LEAD");
+  await logRetrievalUseCase(page, registry, "Claims desk policy answers", "20000");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("group", { name: "Confirm deletion" }).getByRole("button", { name: "Move to trash" }).click();
+  await expect(page).toHaveURL(/\?deleted=/);
+
+  await page.goto(registry.path("/trash"));
+  const row = page.getByRole("row", { name: /Claims desk policy answers/ });
+  await expect(row).toContainText("owned by");
+  const restore = row.getByRole("button", { name: "Restore" });
+  await expect(restore).toBeVisible();
+  // Wholly inside the window and inside the table's own box: nothing to scroll to reach it.
+  const box = (await restore.boundingBox())!;
+  const table = (await page.locator("main table").first().locator("xpath=..").boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(Math.min(390, table.x + table.width));
+
+  await restore.click();
+  await expect(page).toHaveURL(/saved=restored/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Claims desk policy answers");
+});
