@@ -118,3 +118,23 @@ test("expired and withdrawn links say so plainly", async ({ page, auth }) => {
   await expect(page.getByText(/Invitation created for/)).toBeVisible();
   await expect(page.getByTestId("invitation-replaced")).toHaveCount(0);
 });
+
+test("on a phone, an admin invites a long address: the page does not scroll sideways, and each member's role and controls are in view", async ({ page, auth }) => {
+  const org = await auth.makeOrg({ roles: ["ADMIN", "LEAD"] });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await auth.signIn(page, org.users.ADMIN, { from: org.path("members") });
+  const invitee = auth.uniqueEmail("new.analyst.with.a.rather.long.address.for.the.claims.team");
+  await page.getByLabel("Email address").fill(invitee);
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(page.getByText(`Invitation created for ${invitee}`)).toBeVisible();
+  await expect(page.getByTestId(`invitation-${invitee}`)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The lead's row: name, address and role within the window, with no scrolling of the table.
+  const leadEmail = org.users.LEAD!.email;
+  const lead = page.getByTestId(`member-${leadEmail}`);
+  await expect(lead).toContainText(leadEmail);
+  for (const el of [lead.getByRole("rowheader"), lead.getByText("Project lead", { exact: true }).first()]) {
+    const box = (await el.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+});

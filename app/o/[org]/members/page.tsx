@@ -48,9 +48,10 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
             <thead className="bg-zinc-50">
               <tr>
                 <th scope="col" className={th}>Name</th>
-                <th scope="col" className={th}>Email</th>
+                {/* On a phone the email goes under the name and the join date is left out, so the role and its controls are in view. */}
+                <th scope="col" className={`${th} hidden sm:table-cell`}>Email</th>
                 <th scope="col" className={th}>Role</th>
-                <th scope="col" className={th}>Joined</th>
+                <th scope="col" className={`${th} hidden sm:table-cell`}>Joined</th>
                 <th scope="col" className={th}>
                   <span className="sr-only">Change role or remove</span>
                 </th>
@@ -64,12 +65,13 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                     <th scope="row" className={rowHeader}>
                       {m.name}
                       {isSelf ? <span className="ml-1 font-normal text-zinc-500">(you)</span> : null}
+                      <span className="block whitespace-normal font-normal wrap-anywhere text-zinc-600 sm:hidden">{m.email}</span>
                     </th>
-                    <td className={`${td} whitespace-nowrap`}>{m.email}</td>
+                    <td className={`${td} hidden whitespace-nowrap sm:table-cell`}>{m.email}</td>
                     <td className={`${td} pt-3.5`}>
                       <RoleBadge role={m.role} />
                     </td>
-                    <td className={`${td} whitespace-nowrap`}>
+                    <td className={`${td} hidden whitespace-nowrap sm:table-cell`}>
                       <When date={m.joinedAt} />
                     </td>
                     <td className={td}>
@@ -116,7 +118,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                   <tr>
                     <th scope="col" className={th}>Email</th>
                     <th scope="col" className={th}>Role</th>
-                    <th scope="col" className={th}>Invited</th>
+                    <th scope="col" className={`${th} hidden sm:table-cell`}>Invited</th>
                     <th scope="col" className={th}>Expires</th>
                     <th scope="col" className={th}>
                       <span className="sr-only">Withdraw</span>
@@ -126,13 +128,13 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                 <tbody className="divide-y divide-zinc-200">
                   {invitations.map((inv) => (
                     <tr key={inv.id} data-testid={`invitation-${inv.email}`}>
-                      <th scope="row" className={rowHeader}>
+                      <th scope="row" className={`${rowHeader.replace("whitespace-nowrap ", "")} wrap-anywhere`}>
                         {inv.email}
                       </th>
                       <td className={td}>
                         <RoleBadge role={inv.role} />
                       </td>
-                      <td className={`${td} whitespace-nowrap`}>
+                      <td className={`${td} hidden whitespace-nowrap sm:table-cell`}>
                         <When date={inv.createdAt} />
                       </td>
                       <td className={`${td} whitespace-nowrap`}>
