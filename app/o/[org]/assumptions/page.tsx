@@ -11,6 +11,7 @@ import { compareAssumptionVersions, countUseCasesToReproject, listAssumptionVers
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/page-guard";
 import { AssumptionsForm, type FigureGroup } from "./assumptions-form";
+import { formatDateTime } from "@/components/dates";
 
 export const metadata: Metadata = { title: "Assumptions" };
 
@@ -267,8 +268,8 @@ export default async function AssumptionsPage({
               <tr>
                 <th scope="col" className={th}>Version</th>
                 <th scope="col" className={th}>By</th>
-                <th scope="col" className={th}>When (UTC)</th>
-                <th scope="col" className={th}>Why</th>
+                <th scope="col" className={th}>When</th>
+                <th scope="col" className={`${th} min-w-48`}>Why</th>
                 <th scope="col" className={th}><span className="sr-only">Compare</span></th>
               </tr>
             </thead>
@@ -278,7 +279,7 @@ export default async function AssumptionsPage({
                   <th scope="row" className={rowHeader}>{v.version}</th>
                   <td className={td}>{v.by}</td>
                   <td className={`${td} whitespace-nowrap`}>
-                    <time dateTime={v.createdAt.toISOString()}>{v.createdAt.toISOString().slice(0, 16).replace("T", " ")}</time>
+                    <time dateTime={v.createdAt.toISOString()}>{formatDateTime(v.createdAt)}</time>
                   </td>
                   <td className={td}>{v.note}</td>
                   <td className={td}>
