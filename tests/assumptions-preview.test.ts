@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { previewAssumptions, saveAssumptions } from "@/app/o/[org]/assumptions/actions";
+import { previewAssumptions as previewInPages } from "@/lib/server/assumptions-preview";
+import type { MemberContext } from "@/lib/server/guard";
 import { DEFAULT_ASSUMPTIONS } from "@/lib/domain/costing";
 import { db } from "@/lib/server/db";
 import { softDeleteUseCase } from "@/lib/server/use-cases/trash";
@@ -111,5 +113,21 @@ describe("previewing new assumptions before saving them", () => {
     const lead = await previewAssumptions(org.slug, { ...changed, expectedVersion: 1, values: { ...changed.values, engineerRate: { low: 170, base: 210, high: 270 } } });
     expect(lead).toMatchObject({ ok: false, code: "FORBIDDEN" });
     signOut();
+  });
+
+  it("reads the use cases page by page without missing or repeating one, at a page boundary or not", async () => {
+    const org = await createTestOrg("assume-preview-pages");
+    for (let i = 0; i < 5; i++) await createRetrievalUseCase(org, `Helpdesk ${i + 1}`, 10_000 * (i + 1));
+    const ctx = { user: { id: org.users.FINANCE.id }, organization: { id: org.id, name: org.name, slug: org.slug }, role: "FINANCE" } as unknown as MemberContext;
+    const input = {
+      expectedVersion: 0,
+      fineTuneMethod: DEFAULT_ASSUMPTIONS.fineTuneMethod,
+      values: { ...DEFAULT_ASSUMPTIONS.values, modelInputPricePerMTokens: { low: 5, base: 10, high: 20 }, modelOutputPricePerMTokens: { low: 5, base: 30, high: 40 } },
+    };
+    const whole = await previewInPages(ctx, input);
+    expect(whole.impact.useCases).toBe(5);
+    expect(whole.impact.moved).toBe(5);
+    // Pages of 2 (2, 2, 1), of 5 (a full page, then an empty one) and of 1: the same answer.
+    for (const page of [1, 2, 5]) expect((await previewInPages(ctx, input, { page })).impact, `pages of ${page}`).toEqual(whole.impact);
   });
 });

@@ -27,7 +27,8 @@ export interface AssumptionsPreview {
  * its recommendation are compared with what the portfolio stores now. Nothing is written and no
  * row is held, so saves go on meanwhile; a use case saved during the preview is compared as it was read.
  */
-export async function previewAssumptions(ctx: MemberContext, input: Omit<SaveAssumptionsInput, "note">): Promise<AssumptionsPreview> {
+export async function previewAssumptions(ctx: MemberContext, input: Omit<SaveAssumptionsInput, "note">, opts: { page?: number } = {}): Promise<AssumptionsPreview> {
+  const page = opts.page ?? PAGE;
   const organizationId = ctx.organization.id;
   const current = await loadDeriveContext(db, organizationId);
   assertOpenedOn(current.assumptions.version, input.expectedVersion);
@@ -40,7 +41,7 @@ export async function previewAssumptions(ctx: MemberContext, input: Omit<SaveAss
     const rows = await db.useCase.findMany({
       where: { organizationId, deletedAt: null, ...(after ? { id: { gt: after } } : {}) },
       orderBy: { id: "asc" },
-      take: PAGE,
+      take: page,
       select: { id: true, title: true, recommendedApproach: true, rollup: { select: { chosenBaseCents: true } }, ...DERIVE_SELECT },
     });
     for (let i = 0; i < rows.length; i++) {
@@ -56,7 +57,7 @@ export async function previewAssumptions(ctx: MemberContext, input: Omit<SaveAss
       });
       if (i % SLICE === SLICE - 1) await yieldToOthers();
     }
-    if (rows.length < PAGE) break;
+    if (rows.length < page) break;
     after = rows[rows.length - 1]!.id;
   }
   return { version: proposed.assumptions.version, basedOn: current.assumptions.version, impact: reprojectionImpact(cases) };
