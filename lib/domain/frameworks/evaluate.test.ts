@@ -34,8 +34,22 @@ describe("a framework's run", () => {
     expect(r.recommendation).toBeNull();
   });
   it("stops at a rule that ends the tree", () => {
-    const fw = framework([rule("first", { effects: { PROMPTING: 10 }, stop: true }), rule("second", { effects: { RAG: 90 } })]);
-    expect(runFramework(fw, {})).toMatchObject({ recommendation: "PROMPTING", trace: [expect.objectContaining({ ruleId: "first" })] });
+    const fw = framework([rule("first", { when: { answer: "coreNeed", in: ["neither"] }, effects: { PROMPTING: 10 }, stop: true }), rule("second", { effects: { RAG: 90 } })]);
+    expect(runFramework(fw, { coreNeed: "neither" })).toMatchObject({ recommendation: "PROMPTING", trace: [expect.objectContaining({ ruleId: "first" })] });
+  });
+  it("does not vote while none of its own questions is answered, though an unconditional rule fires (since judgement 2.12)", () => {
+    const fw = framework([
+      rule("default", { effects: { RAG: 20 } }),
+      rule("neither", { when: { answer: "coreNeed", in: ["neither"] }, effects: { PROMPTING: 60 }, stop: true }),
+    ]);
+    // Nothing it asks is answered: "Start with RAG, almost always" fires, but reads nothing of the case.
+    const blank = runFramework(fw, { promptedBaselineMeetsBar: "yes" });
+    expect(blank).toMatchObject({ recommendation: null, unanswered: true, fit: expect.objectContaining({ RAG: 20 }) });
+    expect(blank.trace.map((t) => t.ruleId)).toEqual(["default"]);
+    // One of its questions answered, even where no rule on it fires: its default stands as a vote.
+    expect(runFramework(fw, { coreNeed: "retrieval" })).toMatchObject({ recommendation: "RAG" });
+    expect(runFramework(fw, { coreNeed: "retrieval" }).unanswered).toBeUndefined();
+    expect(runFramework(fw, { coreNeed: "neither" })).toMatchObject({ recommendation: "PROMPTING" });
   });
   it("abstains, with its reason, when the case is outside its source", () => {
     const r = runFramework(framework([rule("any", { effects: { RAG: 50 } })]), { needsToolUse: true });

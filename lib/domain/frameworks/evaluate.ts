@@ -1,6 +1,6 @@
 /** The one evaluator: runs any framework's rules over an assessment. */
 import { APPROACHES, type AnswerKey, type Approach, type Assessment } from "../assessment";
-import { compileCondition } from "./conditions";
+import { answersOf, compileCondition } from "./conditions";
 import type { Framework, FrameworkResult, Rule, TraceEntry } from "./types";
 
 /**
@@ -18,6 +18,18 @@ function effectsOf(rule: Rule): [Approach, number][] {
   let e = EFFECTS.get(rule);
   if (!e) EFFECTS.set(rule, (e = Object.entries(rule.effects) as [Approach, number][]));
   return e;
+}
+
+/** The answers a framework's rules read (its own questions), worked out once per framework. */
+const QUESTIONS = new WeakMap<Framework, readonly AnswerKey[]>();
+function questionsOf(fw: Framework): readonly AnswerKey[] {
+  let q = QUESTIONS.get(fw);
+  if (!q) {
+    const keys = new Set<AnswerKey>();
+    for (const rule of fw.rules) answersOf(rule.when, keys);
+    QUESTIONS.set(fw, (q = [...keys]));
+  }
+  return q;
 }
 
 const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
@@ -42,15 +54,19 @@ export function runFramework(fw: Framework, a: Assessment, lean = false): Framew
     trace.push({ ruleId: rule.id, text: rule.text, cite: rule.cite, effects: rule.effects });
     if (rule.stop) break;
   }
+  const answered = questionsOf(fw).some((k) => a[k] !== undefined && a[k] !== null);
   const fit = zeroFit();
   for (const ap of fw.scope) fit[ap] = clamp(points[ap]);
-  // Recommend only on evidence: with no rule fired, or every fit at zero, the framework has no answer.
+  // Recommend only on evidence: with no rule fired, or every fit at zero, the framework has no
+  // answer; nor while none of its own questions is answered, when all that fired is an unconditional
+  // rule ("Start with RAG, almost always"): such a "vote" reads nothing of the case, and it
+  // outvoted a framework that read a given answer (judgement 2.12).
   let recommendation: Approach | null = null;
-  if (trace.length > 0) {
+  if (answered) {
     for (const ap of TIE_ORDER) {
       if (!fw.scope.includes(ap)) continue;
       if (fit[ap] > 0 && (recommendation === null || fit[ap] > fit[recommendation])) recommendation = ap;
     }
   }
-  return { ...base, abstained: false, recommendation, fit, missing: missing ? [...missing].sort() : [], trace };
+  return { ...base, abstained: false, recommendation, fit, missing: missing ? [...missing].sort() : [], trace, ...(trace.length > 0 && !answered ? { unanswered: true } : {}) };
 }

@@ -167,8 +167,17 @@ function noneServes(a: Assessment, start: Approach, pick: Approach | null, train
  * it names would bring, never one that misses the lag whatever they are.
  */
 export function holdRecommendation(a: Assessment, evidence: Evidence, c: Consensus, v: Votes): Held {
-  if (evidence === "none" || c.consensus === null) return { consensus: null, basis: null, basisCite: null, leaning: null, heldBack: null };
+  if (evidence === "none") return { consensus: null, basis: null, basisCite: null, leaning: null, heldBack: null };
   const rules = rulesFor(a, evidence, v);
+  if (c.consensus === null) {
+    // Some deciding answer given, but no framework votes (none reads what is answered, since 2.12):
+    // the seeds' default start, as while the evidence is thin, where it can serve the use case.
+    // Not where the organization turned every framework off: that leaves nothing to recommend.
+    const start = defaultStart(a);
+    const anyOn = v.results.some((r) => weightOf(v.weights, r.frameworkId) > 0);
+    if (!anyOn || rules.cannot(start.approach) || rules.untrained(start.approach)) return { consensus: null, basis: null, basisCite: null, leaning: null, heldBack: null };
+    return { consensus: start.approach, basis: "default-start", basisCite: start.cite, leaning: null, heldBack: null };
+  }
   const cannot = rules.cannot(c.consensus);
   if (cannot) return holdToWhatServes(a, c.consensus, cannot, v, rules);
   if (!rules.untrained(c.consensus)) return { consensus: c.consensus, basis: "frameworks", basisCite: null, leaning: null, heldBack: null };

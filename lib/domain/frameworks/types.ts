@@ -75,4 +75,6 @@ export interface FrameworkResult {
   fit: Record<Approach, number>;
   missing: AnswerKey[];
   trace: TraceEntry[];
+  /** Only its unconditional rules fired (none of its questions is answered): no vote, whatever its fits. */
+  unanswered?: boolean;
 }
