@@ -22,9 +22,18 @@ function lifecycleBaseUsd(input: ProjectionInput, approach: Projected, monthlyCa
   return Number.isNaN(total) ? null : total;
 }
 
-/** 4,630,673 → "4.63 million"; under a million, the count itself. */
+/** 4,630,673 → "4.63 million"; under a million, the count itself (a volume the use case gives, said as given). */
 function callsText(calls: number): string {
   return calls >= 1_000_000 ? `${Number((calls / 1_000_000).toPrecision(3)).toLocaleString("en-US")} million` : calls.toLocaleString("en-US");
+}
+
+/**
+ * A break-even volume, to three significant figures as the millions are: 878,773 → "879,000". It
+ * comes from figures that are ranges (a price's base, a rate's base), so its last digits mean
+ * nothing, and "878,773" claimed they did.
+ */
+function breakEvenText(calls: number): string {
+  return calls >= 1_000_000 || calls < 1_000 ? callsText(calls) : Number(calls.toPrecision(3)).toLocaleString("en-US");
 }
 
 /**
@@ -86,7 +95,7 @@ export function breakEvenMonthlyCalls(input: ProjectionInput): { monthlyCalls: n
     if (d[k + 1]! > 0) { to = cross(k); break; }
   }
   if (to === Number.POSITIVE_INFINITY && d[n]! <= 0 && endSlope > 0) to = xs[n]! + -d[n]! / endSlope;
-  const calls = (x: number) => `${callsText(x)} ${x === 1 ? "call" : "calls"}`;
+  const calls = (x: number) => `${breakEvenText(x)} ${x === 1 ? "call" : "calls"}`;
   if (from === 0 && to === Number.POSITIVE_INFINITY) return { monthlyCalls: 0, reason: "Fine-tuning costs no more than RAG at any volume." };
   if (to === Number.POSITIVE_INFINITY) {
     const above = Math.ceil(from);
@@ -102,7 +111,7 @@ export function breakEvenMonthlyCalls(input: ProjectionInput): { monthlyCalls: n
   // A self-hosted model, flat while its GPU has room, then dearer per call than RAG: it wins only in between.
   const above = Math.ceil(from);
   // A range narrower than three figures would read "between 2.63 million and 2.63 million": then the calls themselves.
-  const [low, high] = callsText(above) === callsText(below) ? [above.toLocaleString("en-US"), below.toLocaleString("en-US")] : [callsText(above), callsText(below)];
+  const [low, high] = breakEvenText(above) === breakEvenText(below) ? [above.toLocaleString("en-US"), below.toLocaleString("en-US")] : [breakEvenText(above), breakEvenText(below)];
   return {
     monthlyCalls: above,
     reason: `Between ${low} and ${high} ${below === 1 ? "call" : "calls"} a month, fine-tuning costs less than RAG over the lifecycle; below and above that range RAG does${expected(input)}.`,

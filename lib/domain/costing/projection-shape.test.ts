@@ -213,6 +213,13 @@ describe("the break-even volume, in words", () => {
       reason: "Below 1 million calls a month, fine-tuning costs less than RAG over the lifecycle, and above it RAG does; this use case expects 1,000 a month.",
     });
   });
+  it("says a break-even under a million to three significant figures, as the millions are, and the use case's own volume as given", () => {
+    // $777.77 of vector database a month ($9,333.24 a year) against $0.012 more per monthly call a year: 777,770 calls.
+    const set = { ...onlyFigures({ ...perCall, hostedFtPriceFactor: fixed(2), vectorDbMonthlyUsd: fixed(777.77) }), ftDeployment: "API_HOSTED" as const };
+    const be = project(set, { monthlyCalls: 123_456, changeFrequency: "static" }, { horizonYears: 1 }).breakEven;
+    expect(be.monthlyCalls).toBe(777_769); // floored: below it, fine-tuning is cheaper
+    expect(be.reason).toBe("Below 778,000 calls a month, fine-tuning costs less than RAG over the lifecycle, and above it RAG does; this use case expects 123,456 a month.");
+  });
   it("at the edge of no volume: one call in the singular, and no \"below 0 calls\"", () => {
     const hosted = (vectorDbMonthlyUsd: number) => ({ ...onlyFigures({ ...perCall, hostedFtPriceFactor: fixed(2), vectorDbMonthlyUsd: fixed(vectorDbMonthlyUsd) }), ftDeployment: "API_HOSTED" as const });
     // $0.018 of vector database a year against $0.012 more per monthly call: 1.5 calls.
