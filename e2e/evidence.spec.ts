@@ -21,10 +21,11 @@ test("an unanswered idea is not assessed everywhere; a lone style answer is prov
   await expect(page.getByTestId("not-costed")).toContainText("Not costed: the use case is not assessed yet");
   await expect(page.getByTestId("lifecycle-table")).toHaveCount(0);
   await expect(page.getByTestId("recommended-summary")).toHaveText("Not assessed");
-  // No framework card recommends anything while nothing deciding is answered (review-usecase): a
-  // framework's default start is said as such, and one with no pick never reads "Recommends No recommendation".
-  await expect(page.getByTestId("framework-pick").filter({ hasText: /Recommends/ })).toHaveCount(0);
-  await expect(page.getByTestId("framework-pick").filter({ hasText: "Starts from RAG by default" }).first()).toBeVisible();
+  // No framework card recommends anything while nothing deciding is answered (review-usecase), and
+  // none picks on a default that reads nothing of the case (judgement 2.12): the volume alone is no
+  // question of theirs, so each says "No pick yet", never "Recommends No recommendation".
+  await expect(page.getByTestId("framework-pick").filter({ hasText: /Recommends|Would pick/ })).toHaveCount(0);
+  await expect(page.getByTestId("framework-pick").filter({ hasText: "No pick yet" })).toHaveCount(5);
   const id = new URL(page.url()).pathname.split("/").pop()!;
 
   await page.goto(registry.path());
@@ -91,4 +92,19 @@ test("knowledge that never changes: assessed without the acceptable lag, which t
   await expect(page.getByTestId("unanswered")).toHaveCount(0);
   await page.getByRole("link", { name: "Assessment" }).click();
   await expect(page.locator("dd").filter({ hasText: "Does not apply: the knowledge never changes" })).toHaveCount(1);
+});
+
+test("a tool-use idea with no deciding answer: the one framework that reads tool use would pick an agent, said once above the questions", async ({ page, registry }) => {
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path("/new"));
+  await page.getByLabel("Title").fill("Meeting booking helper");
+  await page.getByRole("group", { name: "Needs tool use (computation, code, queries, APIs)" }).getByLabel("Yes").check();
+  await page.getByRole("button", { name: "Save use case" }).click();
+  await expect(page.getByTestId("evidence")).toHaveText("Not assessed");
+  // Its pick follows from the answer given, not from a default.
+  await expect(page.getByTestId("framework-pick").filter({ hasText: "Would pick Agent with tools on the answers given" })).toHaveCount(1);
+  // "once answered, the recommendation would be Agent with tools" was on every one of the seven lines.
+  await expect(page.getByTestId("unanswered-heading")).toHaveText("Unanswered deciding questions (whichever is answered first, the recommendation would be Agent with tools):");
+  await expect(page.getByTestId("unanswered").locator("li")).toHaveCount(7);
+  await expect(page.getByTestId("unanswered")).not.toContainText("once answered");
 });

@@ -1,5 +1,6 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
-import { DECIDING_ANSWERS, EVIDENCE_LABELS, FRAMEWORKS, lackingPrerequisitesText, type Evidence, type UnansweredQuestion } from "@/lib/domain/frameworks";
+import { DECIDING_ANSWERS, EVIDENCE_LABELS, FRAMEWORKS, lackingPrerequisitesText, type Evidence } from "@/lib/domain/frameworks";
+import { unansweredNotes } from "@/lib/domain/frameworks/unanswered-notes";
 import { sourceTitle } from "@/lib/domain/sources";
 import { getStoredScore } from "@/lib/server/projections";
 import { riskFlagLabel } from "../../_components/labels";
@@ -24,21 +25,6 @@ const EVIDENCE_EXPLAINED: Record<Evidence, string> = {
   assessed: "Every deciding question that applies is answered.",
 };
 
-/**
- * Beside an unanswered question: the recommendations its answers lead to, where one would change
- * it (judgement 2.11 on, the recommendation shown); where only the frameworks' vote would move, that
- * it would not change the recommendation. A score stored before 2.11 has no `changesIt`: nothing.
- */
-function unansweredNote(q: UnansweredQuestion, current: Approach | null): string {
-  if (q.changesIt === undefined) return "";
-  if (q.changesIt) {
-    const others = q.outcomes.filter((o) => o !== current).map((o) => APPROACH_LABELS[o]);
-    if (current === null) return others.length ? ` — once answered, the recommendation would be ${others.join(" or ")}` : "";
-    return others.length ? ` — could change the recommendation to ${others.join(" or ")}` : " — could leave no recommendation";
-  }
-  return (q.leans ?? []).some((o) => o !== current) ? " — moves the frameworks' vote, not the recommendation" : "";
-}
-
 /** The recommendation: evidence, consensus and agreement (abstentions named), what would change it, risk flags, and each framework's card. */
 export async function ScorePanel({ organizationId, useCaseId }: { organizationId: string; useCaseId: string }) {
   const score = await getStoredScore(organizationId, useCaseId);
@@ -49,6 +35,7 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
   const what = score.sensitivity;
   const more = what?.changes?.filter((c) => c.sentence !== what.sentence) ?? [];
   const unanswered = what?.unanswered ?? [];
+  const notes = unansweredNotes(unanswered, score.consensus);
   return (
     <section aria-labelledby="recommendation-heading" className="mt-8 space-y-6">
       <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
@@ -100,12 +87,14 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
           </p>
           {evidence !== "assessed" && unanswered.length > 0 ? (
             <div className="mt-2">
-              <p className="text-zinc-600">Unanswered deciding questions, the one the recommendation hangs on most first:</p>
+              <p className="text-zinc-600" data-testid="unanswered-heading">
+                {notes.common ? `Unanswered deciding questions (${notes.common}):` : "Unanswered deciding questions, the one the recommendation hangs on most first:"}
+              </p>
               <ol className="mt-1 list-decimal space-y-1 pl-5" data-testid="unanswered">
-                {unanswered.map((q) => (
+                {unanswered.map((q, i) => (
                   <li key={q.answer}>
                     {q.label}
-                    <span className="text-zinc-600">{unansweredNote(q, score.consensus)}</span>
+                    {notes.each[i] ? <span className="text-zinc-600"> — {notes.each[i]}</span> : null}
                   </li>
                 ))}
               </ol>
@@ -153,8 +142,9 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
                   {!fw.recommendation ? (
                     `No pick yet${fw.missing.length > 0 ? ": it needs the answers below" : ""}.`
                   ) : evidence === "none" ? (
-                    // Its default start, with nothing deciding answered: not a recommendation (the page says "Not assessed").
-                    <>Starts from <span className="font-semibold">{label(fw.recommendation)}</span> by default; not a recommendation while no deciding question is answered</>
+                    // Its pick on the answers given (since 2.12 a framework votes only on an answer of its own), with
+                    // no deciding question answered: not a recommendation (the page says "Not assessed").
+                    <>Would pick <span className="font-semibold">{label(fw.recommendation)}</span> on the answers given; not a recommendation while no deciding question is answered</>
                   ) : (
                     <>Recommends <span className="font-semibold">{label(fw.recommendation)}</span></>
                   )}
