@@ -16,6 +16,8 @@ describe("where the stale days and retraining cycles come from, with the figures
         "which leaves answers up to 43 days behind against the 30 days this use case accepts: 365 stale days a year. " +
         "It retrains once per change, batched where the acceptable lag allows, and no more often than one retraining's lag lets cycles follow each other; " +
         "its stale days are the days a year it answers from a change not yet trained in, with the lag at its low, base and high. " +
+        "Each retraining is priced as a whole cycle, the assumption “Retraining per significant change” (000: “Each iteration adds $10,000 to $30,000”): " +
+        "refreshing the data, training, evaluating and deploying; the first training's line is its compute alone. " +
         "A hybrid retrains at most once a year, for its behaviour; its facts come from retrieval, so it is never stale.",
     );
     expect(

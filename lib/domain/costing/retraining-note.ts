@@ -69,6 +69,13 @@ export function retrainingNote(input: RetrainingNoteInput): string | null {
         "It retrains once per change, batched where the acceptable lag allows, and no more often than one retraining's lag lets cycles follow each other; " +
           "its stale days are the days a year it answers from a change not yet trained in, with the lag at its low, base and high.",
       );
+      // A reader compared "$3,750" of first training with "$20,000" a retraining and found them at odds.
+      if (ft.cycles > 0) {
+        parts.push(
+          `Each retraining is priced as a whole cycle, the assumption “${ASSUMPTION_CATALOG.retrainCostUsd.label}” (000: “Each iteration adds $10,000 to $30,000”): ` +
+            "refreshing the data, training, evaluating and deploying; the first training's line is its compute alone.",
+        );
+      }
     } else parts.push(`${changes}.`);
     if (hybrid) parts.push("A hybrid retrains at most once a year, for its behaviour; its facts come from retrieval, so it is never stale.");
   }
