@@ -24,9 +24,22 @@ describe("the notes beside the unanswered deciding questions", () => {
     const differ = unansweredNotes([{ outcomes: ["RAG"], changesIt: true }, { outcomes: ["PROMPTING"], changesIt: false, leans: ["FINE_TUNING"] }], "PROMPTING");
     expect(differ).toEqual({ common: null, each: ["could change the recommendation to RAG", "moves the frameworks' vote, not the recommendation"] });
     expect(unansweredNotes([{ outcomes: ["RAG"], changesIt: true }], "PROMPTING")).toEqual({ common: null, each: ["could change the recommendation to RAG"] });
-    // All the same but empty: nothing to say once either.
-    expect(unansweredNotes([{ outcomes: ["RAG"], changesIt: false }, { outcomes: ["RAG"], changesIt: false }], "RAG")).toEqual({ common: null, each: ["", ""] });
+    // None would change it, nor move the vote: said once, instead of an order that means nothing.
+    expect(unansweredNotes([{ outcomes: ["RAG"], changesIt: false }, { outcomes: ["RAG"], changesIt: false }], "RAG")).toEqual({
+      common: "none of them on its own would change the recommendation",
+      each: ["", ""],
+    });
+    // A score stored before 2.11 (no changesIt): nothing said.
+    expect(unansweredNotes([{ outcomes: ["RAG"] }, { outcomes: ["RAG"] }], "RAG")).toEqual({ common: null, each: ["", ""] });
     // The same "could change" on every line: "each could change …".
     expect(unansweredNotes([{ outcomes: ["RAG"], changesIt: true }, { outcomes: ["RAG"], changesIt: true }], "PROMPTING").common).toBe("each could change the recommendation to RAG");
+  });
+
+  it("a support bot whose unanswered questions all keep RAG: none is said to be the one it hangs on", () => {
+    const s = scoreUseCase({ changeFrequency: "weekly", maxLagDays: 1, coreNeed: "retrieval", needsCitations: true, corpusDocuments: 20_000, monthlyCalls: 300_000 });
+    expect(s.consensus).toBe("RAG");
+    const notes = unansweredNotes(s.sensitivity!.unanswered, s.consensus);
+    expect(s.sensitivity!.unanswered.length).toBeGreaterThan(1);
+    expect(notes.common).toBe("none of them on its own would change the recommendation");
   });
 });

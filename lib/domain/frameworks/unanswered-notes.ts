@@ -7,7 +7,8 @@
  * Where every question carries the same note (a case with one clear pick and nothing yet
  * answered: "once answered, the recommendation would be Agent with tools" seven times over), it
  * is said once, above the list, and the list names the questions alone: a sentence repeated on
- * every line says nothing about which question matters.
+ * every line says nothing about which question matters. Where none would change the
+ * recommendation, that is said instead of an order "the recommendation hangs on most".
  */
 import { APPROACH_LABELS, type Approach } from "../assessment";
 import type { UnansweredQuestion } from "./sensitivity";
@@ -31,6 +32,11 @@ export interface UnansweredNotes {
 
 export function unansweredNotes(questions: readonly Pick<UnansweredQuestion, "outcomes" | "changesIt" | "leans">[], current: Approach | null): UnansweredNotes {
   const each = questions.map((q) => unansweredNote(q, current));
+  // None would change it, nor move the vote: "the one the recommendation hangs on most first" would
+  // promise an order that means nothing (a support bot's four unanswered questions all keep RAG).
+  if (questions.length > 1 && questions.every((q) => q.changesIt === false) && each.every((n) => n === "")) {
+    return { common: "none of them on its own would change the recommendation", each };
+  }
   const first = each[0] ?? "";
   if (each.length > 1 && first !== "" && each.every((n) => n === first)) {
     const once = first.startsWith("once answered, ") ? `whichever is answered first, ${first.slice("once answered, ".length)}` : `each ${first}`;
