@@ -20,6 +20,13 @@ test("finance previews a new price, then saves it and sees the lifecycle total m
 
   await page.goto(`/o/${registry.org.slug}/assumptions`);
   const form = page.getByRole("form", { name: "Edit the assumptions" });
+  // Typed figures are asked about before the page is left (components/unsaved-changes.tsx): each
+  // question is counted and answered "leave".
+  const asked: string[] = [];
+  page.on("dialog", async (d) => {
+    asked.push(d.type());
+    await d.accept();
+  });
   // A preview refuses what a save would, at the figure at fault, in words.
   const rate = form.getByTestId("edit-engineerRate");
   await rate.getByLabel("ML engineer rate base").fill("abc");
@@ -32,7 +39,9 @@ test("finance previews a new price, then saves it and sees the lifecycle total m
   await form.getByRole("button", { name: "Preview the effect" }).click();
   await expect(rate.getByTestId("field-error")).toHaveText("Low (150) is above base (100): low ≤ base ≤ high.");
   await expect(form.getByTestId("assumptions-preview")).toHaveCount(0);
+  expect(asked).toEqual([]);
   await page.reload();
+  await expect.poll(() => asked).toEqual(["beforeunload"]);
   for (const s of ["low", "base", "high"]) {
     await form.getByLabel(`Model price, input (by hand) ${s}`).fill("10");
     await form.getByLabel(`Model price, output (by hand) ${s}`).fill("30");
@@ -47,6 +56,7 @@ test("finance previews a new price, then saves it and sees the lifecycle total m
   await expect(preview.getByTestId("preview-moved")).toHaveText("All 2 use cases costed would have a new lifecycle cost:");
   await expect(preview.getByTestId("preview-most").getByRole("listitem").first()).toContainText(/^Busy helpdesk: \$[\d,]+ → \$[\d,]+ \(\+\$[\d,]+\)$/);
   expect(await portfolioTotal(page, registry)).toBe(before);
+  expect(asked).toEqual(["beforeunload", "beforeunload"]);
   await page.goto(`/o/${registry.org.slug}/assumptions`);
   for (const s of ["low", "base", "high"]) {
     await form.getByLabel(`Model price, input (by hand) ${s}`).fill("10");
@@ -82,4 +92,6 @@ test("finance previews a new price, then saves it and sees the lifecycle total m
   await expect(saved.getByTestId("saved-moved")).toHaveCount(0);
   await expect(saved.getByTestId("saved-rerecommended")).toHaveText("No recommendation changed.");
   await expect(saved.getByTestId("saved-most")).toHaveCount(0);
+  // Saved: leaving asks nothing.
+  expect(asked).toEqual(["beforeunload", "beforeunload"]);
 });

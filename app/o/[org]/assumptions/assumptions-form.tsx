@@ -8,6 +8,7 @@ import type { ReprojectionImpact } from "@/lib/domain/costing/reprojection-impac
 import type { ActionResult } from "@/lib/server/errors";
 import { buttonClass } from "@/components/button";
 import { rangeErrors } from "@/components/range-errors";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { previewAssumptions, saveAssumptions } from "./actions";
 import { PreviewImpact, SavedImpact } from "@/components/saved-impact";
 
@@ -30,6 +31,8 @@ export interface FigureGroup {
 }
 
 const SCENARIOS = ["low", "base", "high"] as const;
+
+export const UNSAVED_ASSUMPTIONS_MESSAGE = "Leave this page? Your changes to the assumptions are not saved.";
 const METHOD_OPTIONS = [
   { value: "LORA", label: "LoRA (parameter-efficient)" },
   { value: "FULL", label: "Full fine-tune" },
@@ -90,6 +93,7 @@ export function AssumptionsForm({
   // on the next try.
   const form = useFormAction(async (input): Promise<ActionResult<{ version: number; reprojected: number; impact: ReprojectionImpact }>> => saveAssumptions(orgSlug, toInput(input, groups, version)), {
     onSuccess: (_data, el) => {
+      setDirty(false);
       const note = el.elements.namedItem("note");
       if (note instanceof HTMLTextAreaElement) note.value = "";
       router.refresh();
@@ -100,6 +104,9 @@ export function AssumptionsForm({
   // describe figures no longer in the form).
   const preview = useFormAction(async (input): Promise<ActionResult<{ version: number; basedOn: number; impact: ReprojectionImpact }>> => previewAssumptions(orgSlug, toInput(input, groups, version)));
   const [last, setLast] = useState<"save" | "preview">("save");
+  // Typed figures are asked about before a link leaves the page or the tab closes; a save clears it.
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty, UNSAVED_ASSUMPTIONS_MESSAGE);
   const shown = last === "preview" ? preview : form;
   const noteErrors = shown.errors("note");
   const useCases = `${useCaseCount} use case${useCaseCount === 1 ? "" : "s"}`;
@@ -112,8 +119,10 @@ export function AssumptionsForm({
         form.onSubmit(e);
       }}
       onInput={() => {
+        setDirty(true);
         if (preview.result) preview.reset();
       }}
+      onChange={() => setDirty(true)}
       noValidate
       className="space-y-6"
       aria-label="Edit the assumptions"
