@@ -19,7 +19,7 @@ export interface AssumedAnswer {
 export function assumedAnswers(a: Assessment): AssumedAnswer[] {
   const out: AssumedAnswer[] = [];
   if (a.corpusDocuments === undefined) {
-    out.push({ answer: "corpusDocuments", approaches: ["RAG", "HYBRID"], text: "corpus size (retrieval is priced as a managed vector database, with nothing for embedding the corpus)" });
+    out.push({ answer: "corpusDocuments", approaches: ["RAG", "HYBRID"], text: "corpus size (retrieval is priced as a managed vector database, with nothing for embedding the corpus; a corpus small enough for pgvector in the database already running would cost less)" });
   }
   if (a.labeledExamples === undefined) {
     out.push({ answer: "labeledExamples", approaches: ["FINE_TUNING", "HYBRID"], text: "labeled examples (none is taken as in hand: curation is priced for all the examples fine-tuning needs, and training for 5,000, 002's reference set)" });
