@@ -108,3 +108,17 @@ test("a tool-use idea with no deciding answer: the one framework that reads tool
   await expect(page.getByTestId("unanswered").locator("li")).toHaveCount(7);
   await expect(page.getByTestId("unanswered")).not.toContainText("once answered");
 });
+
+test("a deciding answer no framework reads: the sources' default starting approach, said as such, in the header and the list", async ({ page, registry }) => {
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path("/new"));
+  await page.getByLabel("Title").fill("Retraining budget only");
+  await page.getByRole("group", { name: "Budget and ML engineers for ongoing retraining" }).getByLabel("Yes").check();
+  await page.getByRole("button", { name: "Save use case" }).click();
+  await expect(page.getByTestId("evidence")).toHaveText("Provisional");
+  await expect(page.getByTestId("consensus")).toHaveText("Prompting only");
+  await expect(page.getByTestId("default-start")).toContainText("The sources’ default starting approach: no framework has an answer of its own to vote on yet");
+  await expect(page.getByTestId("recommended-summary")).toHaveText("Prompting only · provisional (the sources' default starting approach: no framework votes on the answers so far)");
+  await page.goto(registry.path());
+  await expect(page.getByRole("row").filter({ has: page.getByRole("link", { name: "Retraining budget only" }) })).toContainText("no framework votes on the answers so far");
+});

@@ -50,6 +50,13 @@ describe("the recommendation in one line", () => {
     expect(recommendationText(uc)).toBe("Prompting only (the sources' default starting approach: the approaches the frameworks pick cannot serve it or train a model its answers do not justify)");
     expect(backingText(uc)).toBe("the sources' default starting approach");
   });
+  it("a default start no framework voted for (a deciding answer none of them reads, since 2.12) says so, in the header, the list and the queue", () => {
+    const { s, uc } = stored({ retrainingBudget: true });
+    expect(s).toMatchObject({ evidence: "provisional", consensus: "PROMPTING", basis: "default-start", leaning: null, backing: { votes: 0, voters: 0 } });
+    expect(recommendationText(uc)).toBe("Prompting only · provisional (the sources' default starting approach: no framework votes on the answers so far)");
+    expect(backingText(uc)).toBe("the sources' default starting approach: no framework votes on the answers so far");
+    expect(backingClause(uc)).toBe("the sources' default starting approach: no framework votes on the answers so far");
+  });
   it("a provisional count is said to be on the answers so far, in the list and the queue; an assessed one is not", () => {
     const provisional = { recommendedApproach: "RAG" as const, evidence: "provisional" as const, agreementVotes: 5, agreementVoters: 5, defaultStart: false };
     expect(backingText(provisional)).toBe("5 of 5 on the answers so far");

@@ -72,8 +72,8 @@ export function backingText(uc: Backing & { abstained?: number; evidence?: Evide
   if (uc.recommendedApproach === null) return null;
   if (uc.defaultStart || heldBackToStart(uc)) return `the sources' default starting approach${lacksClause(uc)}`;
   const count = agreementText(uc.agreementVotes, uc.agreementVoters);
+  if (!count) return uc.recommendedApproach ? NO_VOTER_START : null;
   // "1 of 1" alone reads as unanimous when four of five frameworks never voted.
-  if (!count) return count;
   return uc.abstained ? `${count} voting${soFar(uc)}; ${uc.abstained} abstained` : `${count}${soFar(uc)}`;
 }
 
@@ -85,9 +85,15 @@ export function backingClause(uc: Backing & { abstained?: number; evidence?: Evi
   if (uc.recommendedApproach === null) return null;
   if (uc.defaultStart || heldBackToStart(uc)) return `the sources' default starting approach${lacksClause(uc)}`;
   const count = agreementText(uc.agreementVotes, uc.agreementVoters);
-  if (!count) return null;
+  if (!count) return uc.recommendedApproach ? NO_VOTER_START : null;
   return uc.abstained ? `${count} voting agree${soFar(uc)}; ${uc.abstained} abstained` : `${count} agree${soFar(uc)}`;
 }
+
+/**
+ * A recommendation no framework voted for: some deciding answer is given, but none of them reads it
+ * (judgement 2.12), so it is the sources' default starting approach.
+ */
+const NO_VOTER_START = "the sources' default starting approach: no framework votes on the answers so far";
 
 /** "; 4 of 5 abstained: tool use is outside their source" (each reason once), or "" when every framework voted. */
 function abstainedClause(voters: number, whys: readonly string[] | undefined): string {
@@ -133,7 +139,7 @@ export function recommendationText(uc: {
     : heldBackToStart(uc)
       ? ` (the sources' default starting approach: the approaches the frameworks pick cannot serve it or train a model its answers do not justify${uc.evidence === "provisional" ? ", or wait on missing answers" : ""})`
       : uc.agreementVoters === 0
-        ? ""
+        ? ` (${NO_VOTER_START})`
         : ` (${uc.agreementVotes} of ${uc.agreementVoters} voting agree${abstainedClause(uc.agreementVoters, uc.abstained)})`;
   return `${APPROACH_LABELS[uc.recommendedApproach]}${provisional}${backing}`;
 }

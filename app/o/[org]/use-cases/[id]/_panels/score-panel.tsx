@@ -67,6 +67,12 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
               : "The sources' default starting approach while the answers that would justify training a model are missing"}
             {score.basisCite ? <> (<q className="italic">{score.basisCite.quote}</q>)</> : null}. {score.leaning.sentence}
           </p>
+        ) : score.basis === "default-start" && !score.heldBack && score.agreement.voters === 0 ? (
+          // A deciding answer given that no framework reads (judgement 2.12): nothing voted, so the default start.
+          <p className="mt-1 text-sm text-zinc-800" data-testid="default-start">
+            The sources&rsquo; default starting approach: no framework has an answer of its own to vote on yet
+            {score.basisCite ? <> (<q className="italic">{score.basisCite.quote}</q>)</> : null}.
+          </p>
         ) : null}
         {score.heldBack ? (
           <p className="mt-1 text-sm text-zinc-800" data-testid="held-back">
