@@ -26,6 +26,8 @@ test("an unanswered idea is not assessed everywhere; a lone style answer is prov
   // question of theirs, so each says "No pick yet", never "Recommends No recommendation".
   await expect(page.getByTestId("framework-pick").filter({ hasText: /Recommends|Would pick/ })).toHaveCount(0);
   await expect(page.getByTestId("framework-pick").filter({ hasText: "No pick yet" })).toHaveCount(5);
+  // Four ask nothing the volume answers; the fifth reads the volume, and needs more.
+  await expect(page.getByTestId("framework-pick").filter({ hasText: "No pick yet: none of its questions is answered." })).toHaveCount(4);
   const id = new URL(page.url()).pathname.split("/").pop()!;
 
   await page.goto(registry.path());

@@ -42,7 +42,7 @@ describe("who did not vote, and why", () => {
     result("off", { recommendation: "FINE_TUNING" }),
     result("outside", { abstained: true, abstainShort: "tool use is outside their source" }),
     result("outside-unsaid", { abstained: true }),
-    result("unanswered"),
+    result("unanswered", { unanswered: true }),
     result("undecided", { trace: fired }),
   ];
   it("names each with its reason, in the frameworks' order", () => {

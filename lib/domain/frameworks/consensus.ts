@@ -41,7 +41,8 @@ function abstainerOf(r: FrameworkResult, weights: Weights): Abstainer | null {
   const base = { frameworkId: r.frameworkId, title: r.title };
   if (weightOf(weights, r.frameworkId) === 0) return { ...base, why: "turned off by the organization's weights" };
   if (r.abstained) return { ...base, why: r.abstainShort ?? "the case is outside their source" };
-  if (!r.recommendation) return { ...base, why: r.trace.length === 0 || r.unanswered ? "none of their questions is answered yet" : "nothing they weigh points to an approach" };
+  // Judged fresh (this runs when a score is made): `unanswered` is set wherever none of its questions is.
+  if (!r.recommendation) return { ...base, why: r.unanswered ? "none of their questions is answered yet" : "nothing they weigh points to an approach" };
   return null;
 }
 

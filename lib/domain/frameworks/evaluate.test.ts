@@ -37,7 +37,7 @@ describe("a framework's run", () => {
     const fw = framework([rule("first", { when: { answer: "coreNeed", in: ["neither"] }, effects: { PROMPTING: 10 }, stop: true }), rule("second", { effects: { RAG: 90 } })]);
     expect(runFramework(fw, { coreNeed: "neither" })).toMatchObject({ recommendation: "PROMPTING", trace: [expect.objectContaining({ ruleId: "first" })] });
   });
-  it("does not vote while none of its own questions is answered, though an unconditional rule fires (since judgement 2.12)", () => {
+  it("does not vote on its unconditional rules alone, whatever is answered (since judgement 2.12)", () => {
     const fw = framework([
       rule("default", { effects: { RAG: 20 } }),
       rule("neither", { when: { answer: "coreNeed", in: ["neither"] }, effects: { PROMPTING: 60 }, stop: true }),
@@ -46,10 +46,12 @@ describe("a framework's run", () => {
     const blank = runFramework(fw, { promptedBaselineMeetsBar: "yes" });
     expect(blank).toMatchObject({ recommendation: null, unanswered: true, fit: expect.objectContaining({ RAG: 20 }) });
     expect(blank.trace.map((t) => t.ruleId)).toEqual(["default"]);
-    // One of its questions answered, even where no rule on it fires: its default stands as a vote.
-    expect(runFramework(fw, { coreNeed: "retrieval" })).toMatchObject({ recommendation: "RAG" });
-    expect(runFramework(fw, { coreNeed: "retrieval" }).unanswered).toBeUndefined();
-    expect(runFramework(fw, { coreNeed: "neither" })).toMatchObject({ recommendation: "PROMPTING" });
+    // One of its questions answered, but no rule on it fires: still only the default, still no vote.
+    const read = runFramework(fw, { coreNeed: "retrieval" });
+    expect(read).toMatchObject({ recommendation: null, fit: expect.objectContaining({ RAG: 20 }) });
+    expect(read.unanswered).toBeUndefined();
+    // A rule that reads the answer fires: a vote, with the default's points counted too.
+    expect(runFramework(fw, { coreNeed: "neither" })).toMatchObject({ recommendation: "PROMPTING", fit: expect.objectContaining({ PROMPTING: 60, RAG: 20 }) });
   });
   it("abstains, with its reason, when the case is outside its source", () => {
     const r = runFramework(framework([rule("any", { effects: { RAG: 50 } })]), { needsToolUse: true });

@@ -48,25 +48,30 @@ export function runFramework(fw: Framework, a: Assessment, lean = false): Framew
   }
   const points = zeroFit();
   const trace: TraceEntry[] = [];
+  // Whether a rule that reads an answer fired: only such a rule says something of this case.
+  let read = false;
   for (const rule of fw.rules) {
     if (compileCondition(rule.when)(a, missing) !== true) continue;
     for (const [ap, d] of effectsOf(rule)) points[ap] += d;
     trace.push({ ruleId: rule.id, text: rule.text, cite: rule.cite, effects: rule.effects });
+    if (!("always" in rule.when)) read = true;
     if (rule.stop) break;
   }
   const answered = questionsOf(fw).some((k) => a[k] !== undefined && a[k] !== null);
   const fit = zeroFit();
   for (const ap of fw.scope) fit[ap] = clamp(points[ap]);
   // Recommend only on evidence: with no rule fired, or every fit at zero, the framework has no
-  // answer; nor while none of its own questions is answered, when all that fired is an unconditional
-  // rule ("Start with RAG, almost always"): such a "vote" reads nothing of the case, and it
-  // outvoted a framework that read a given answer (judgement 2.12).
+  // answer; nor when all that fired is an unconditional rule ("Start with RAG, almost always"):
+  // such a "vote" reads nothing of the case (judgement 2.12). It outvoted a framework that read a
+  // given answer, and it put RAG where nothing is retrieved; the seeds' default start, which the
+  // recommendation falls back to when no framework votes, asks first whether there is knowledge
+  // to retrieve.
   let recommendation: Approach | null = null;
-  if (answered) {
+  if (read) {
     for (const ap of TIE_ORDER) {
       if (!fw.scope.includes(ap)) continue;
       if (fit[ap] > 0 && (recommendation === null || fit[ap] > fit[recommendation])) recommendation = ap;
     }
   }
-  return { ...base, abstained: false, recommendation, fit, missing: missing ? [...missing].sort() : [], trace, ...(trace.length > 0 && !answered ? { unanswered: true } : {}) };
+  return { ...base, abstained: false, recommendation, fit, missing: missing ? [...missing].sort() : [], trace, ...(answered ? {} : { unanswered: true }) };
 }

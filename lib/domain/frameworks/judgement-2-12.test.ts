@@ -1,7 +1,9 @@
 /**
- * Judgement 2.12, a finding of a skeptical review of six archetypal use cases: a framework none of
- * whose own questions is answered does not vote, though an unconditional rule of it fires ("Start
- * with RAG, almost always"). Two such "votes" outvoted the one framework that read a given answer.
+ * Judgement 2.12, findings of two skeptical reviews: a framework votes only on a rule that read an
+ * answer, never on its unconditional rule alone ("Start with RAG, almost always"). Two such
+ * "votes" outvoted the one framework that read a given answer, and put RAG where nothing is
+ * retrieved; the seeds' default start, which the recommendation falls back to when nobody votes,
+ * asks first whether there is knowledge to retrieve.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -29,8 +31,7 @@ describe("judgement 2.12: no vote without an answer", () => {
     const when = s.frameworks.find((f) => f.frameworkId === "when-to-use")!;
     expect(when).toMatchObject({ recommendation: null, unanswered: true });
     expect(when.trace.map((t) => t.ruleId)).toEqual(["default-rag"]);
-    expect(s.agreementText).toContain("abstained (none of their questions is answered yet)");
-    expect(s.agreementText).not.toMatch(/^2 of 3/);
+    expect(s.agreementText).toBe("1 of 1 voting agree; 4 abstained (none of their questions is answered yet; nothing they weigh points to an approach)");
   });
 
   it("where some deciding answer is given but no framework reads it, the recommendation is the sources' default start", () => {
@@ -45,16 +46,28 @@ describe("judgement 2.12: no vote without an answer", () => {
     expect(scoreUseCase({ retrainingBudget: true }, { weights: off }).consensus).toBeNull();
   });
 
-  it("no framework votes while none of its own questions is answered, whatever the rest of the answers", () => {
+  it("no framework votes but on a rule that read an answer, and none is said to have no question answered where one is", () => {
+    const unconditional = new Set(FRAMEWORKS.flatMap((fw) => fw.rules.filter((r) => "always" in r.when).map((r) => `${fw.id}/${r.id}`)));
     fc.assert(
       fc.property(assessmentArb, (a) => {
         for (const f of scoreUseCase(a, { skipSensitivity: true }).frameworks) {
+          const asked = [...questionsOf(f.frameworkId)].some((k) => (a as Record<string, unknown>)[k] !== undefined);
+          if (!f.abstained) expect(f.unanswered === true, `${f.frameworkId} on ${JSON.stringify(a)}`).toBe(!asked);
           if (f.recommendation === null) continue;
-          const asked = [...questionsOf(f.frameworkId)];
-          expect(asked.some((k) => (a as Record<string, unknown>)[k] !== undefined), `${f.frameworkId} voted ${f.recommendation} on ${JSON.stringify(a)}`).toBe(true);
+          const read = f.trace.some((t) => !unconditional.has(`${f.frameworkId}/${t.ruleId}`));
+          expect(read, `${f.frameworkId} voted ${f.recommendation} on ${JSON.stringify(a)} with no rule that reads an answer`).toBe(true);
         }
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("answers that fire none of a framework's rules do not make its default a vote: labeled examples alone, or a prompted base model that meets the bar with no core need", () => {
+    // The review's 50,000 labeled examples alone was RAG, "2 of 3", both votes from defaults.
+    expect(scoreUseCase({ labeledExamples: 50_000 })).toMatchObject({ consensus: "PROMPTING", basis: "default-start" });
+    // Core need neither and a prompted base model that meets the bar: Prompting only, not RAG.
+    const neither = scoreUseCase({ coreNeed: "neither", promptedBaselineMeetsBar: "yes" });
+    expect(neither.consensus).toBe("PROMPTING");
+    expect(neither.frameworks.filter((f) => f.recommendation === "RAG")).toEqual([]);
   });
 });

@@ -61,11 +61,15 @@
  *      acceptable lag does not apply (./evidence.ts, questionApplies): it is not asked for nor
  *      offered as a change, and a case missing only the lag is assessed, not provisional; the
  *      recommendations are 2.10's.
- * 2.12: a framework none of whose own questions is answered does not vote, though an
- *      unconditional rule of it fires ("Start with RAG, almost always", "RAG is the recommended
- *      starting point"): it abstains, "none of their questions is answered yet". Such votes read
- *      nothing of the case and outvoted a framework that read a given answer: "Email summaries",
- *      with only "a prompted base model already meets the bar: yes" given, was RAG, "2 of 3 voting
- *      agree", beside that framework's "stop there" for prompting; it is now Prompting only.
+ * 2.12: a framework votes only on a rule that read an answer, never on its unconditional rule
+ *      alone ("Start with RAG, almost always", "RAG is the recommended starting point"), which reads
+ *      nothing of the case: such votes outvoted a framework that read a given answer ("Email
+ *      summaries", with only "a prompted base model already meets the bar: yes", was RAG, "2 of 3
+ *      voting agree", beside that framework's "stop there" for prompting; it is now Prompting only)
+ *      and put RAG where nothing is retrieved (50,000 labeled examples alone was RAG, "2 of 3").
+ *      Where no framework votes, the recommendation is the sources' default start, which asks
+ *      first whether there is knowledge to retrieve. A framework that did not vote is said to have
+ *      "none of their questions answered" only where none is, else "nothing they weigh points to
+ *      an approach".
  */
 export const JUDGEMENT_VERSION = "2.12";

@@ -101,7 +101,8 @@ describe("what a held-back approach would need", () => {
     expect(s.heldBack?.sentence).toBe(
       "Fine-tuning, which 4 of 4 voting frameworks pick, does not meet the 7-day lag: each retraining takes about 21 days. No other approach they pick can, so the recommendation is the sources' default starting approach, Prompting only.",
     );
-    expect(s.agreementText).toBe("Held back: 4 of 4 voting pick Fine-tuning; 1 abstained (none of their questions is answered yet)");
+    // The one that did not vote read answers of its own (2.12 tells the two reasons apart by the questions answered).
+    expect(s.agreementText).toBe("Held back: 4 of 4 voting pick Fine-tuning; 1 abstained (nothing they weigh points to an approach)");
     // The answers a lean would have named do not bring it back.
     expect(scoreUseCase({ ...a, labeledExamples: 1_000, promptedBaselineMeetsBar: "no", retrainingBudget: true }).heldBack?.approach).toBe("FINE_TUNING");
   });

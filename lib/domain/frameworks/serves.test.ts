@@ -186,12 +186,15 @@ describe("the approach a hold falls back to, on a provisional score", () => {
   it("never trains a model while the answers that would justify it are missing: it goes past such a pick, and says so", () => {
     // Knowledge of its own (core need both), the labeled examples unanswered: prompting cannot reach
     // the knowledge; the hybrid next in line would train a model; RAG, picked too, can.
+    // Since 2.12 "When to use" casts no vote on its unconditional rule alone ("RAG is the recommended
+    // starting point", with none of its checklist met): nobody picks RAG, and it is the sources'
+    // default start, which asks first whether there is knowledge to retrieve (core need both: yes).
     const a: Assessment = { changeFrequency: "static", coreNeed: "both", needsStyleOrFormat: false };
-    expect(picks(a)).toEqual(["HYBRID", null, null, "PROMPTING", "RAG"]);
+    expect(picks(a)).toEqual(["HYBRID", null, null, "PROMPTING", null]);
     const s = scoreUseCase(a);
-    expect(s).toMatchObject({ evidence: "provisional", consensus: "RAG", basis: "frameworks", leaning: null, backing: { votes: 1, voters: 3 }, heldBack: { approach: "PROMPTING", reason: "lacks-knowledge" } });
+    expect(s).toMatchObject({ evidence: "provisional", consensus: "RAG", basis: "default-start", leaning: null, backing: { votes: 0, voters: 2 }, heldBack: { approach: "PROMPTING", reason: "lacks-knowledge" } });
     expect(s.heldBack?.sentence).toBe(
-      "Prompting only, which 1 of 3 voting frameworks picks, does not reach the use case's own knowledge (nothing is retrieved, nothing is trained, and no prompted base model has been shown to meet the bar). Hybrid, which they pick next, trains a model while the answers that would justify it are missing. The recommendation is the next approach they pick that can, RAG (1 of 3).",
+      "Prompting only, which 1 of 2 voting frameworks picks, does not reach the use case's own knowledge (nothing is retrieved, nothing is trained, and no prompted base model has been shown to meet the bar). Hybrid, which they pick next, trains a model while the answers that would justify it are missing. So the recommendation is the sources' default starting approach, RAG.",
     );
   });
 
@@ -240,11 +243,18 @@ describe("a tie on votes after a hold", () => {
   it("names no tie with the approach held back, nor with one passed over while the answers to train it are missing", () => {
     // Fine-tuning held back for the lag, Hybrid the only other pick: no tie.
     expect(scoreUseCase({ ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 14 }).agreementText).toBe("1 of 5 voting agree, four differ");
-    // One vote each for fine-tuning, prompting and RAG on a provisional score: prompting cannot reach
-    // the knowledge, fine-tuning waits on the labeled examples, RAG is recommended; no tie is named.
+    // One vote each for fine-tuning and prompting on a provisional score (since 2.12 "When to use",
+    // none of whose checklist is met, casts no vote on its unconditional RAG rule): prompting cannot
+    // reach the knowledge, fine-tuning waits on the labeled examples, and RAG, which nobody picks, is
+    // the sources' default start. The tie named is the vote's own, between the two picks held back.
     const a: Assessment = { changeFrequency: "annually", maxLagDays: 365, needsStyleOrFormat: false, needsCitations: false, latencySensitive: false, needsToolUse: false, evaluationSetExists: true, weeksToProduction: 5 };
-    expect(picks(a)).toEqual(["FINE_TUNING", null, null, "PROMPTING", "RAG"]);
-    expect(scoreUseCase(a)).toMatchObject({ consensus: "RAG", agreementText: "1 of 3 voting agree, two differ; 2 abstained (none of their questions is answered yet)" });
+    expect(picks(a)).toEqual(["FINE_TUNING", null, null, "PROMPTING", null]);
+    expect(scoreUseCase(a)).toMatchObject({
+      consensus: "RAG",
+      basis: "default-start",
+      agreementText:
+        "Held back: 1 of 2 voting pick Prompting only, one differs; 3 abstained (nothing they weigh points to an approach); tied with Fine-tuning on votes; Prompting only fits better across the voters (their scores for it add up to 60, against 35 for Fine-tuning)",
+    });
   });
 });
 

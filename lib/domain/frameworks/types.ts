@@ -75,6 +75,6 @@ export interface FrameworkResult {
   fit: Record<Approach, number>;
   missing: AnswerKey[];
   trace: TraceEntry[];
-  /** Only its unconditional rules fired (none of its questions is answered): no vote, whatever its fits. */
+  /** None of its own questions (those its rules read) is answered (since judgement 2.12; absent: some is). */
   unanswered?: boolean;
 }

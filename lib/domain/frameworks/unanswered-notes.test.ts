@@ -23,6 +23,11 @@ describe("the notes beside the unanswered deciding questions", () => {
   it("keeps each question's own note where they differ, and a lone question's beside it", () => {
     const differ = unansweredNotes([{ outcomes: ["RAG"], changesIt: true }, { outcomes: ["PROMPTING"], changesIt: false, leans: ["FINE_TUNING"] }], "PROMPTING");
     expect(differ).toEqual({ common: null, each: ["could change the recommendation to RAG", "moves the frameworks' vote, not the recommendation"] });
+    // None changes it, one moves the vote: the heading says none changes it, the line what it moves.
+    expect(unansweredNotes([{ outcomes: ["RAG"], changesIt: false, leans: ["FINE_TUNING"] }, { outcomes: ["RAG"], changesIt: false }], "RAG")).toEqual({
+      common: "none of them on its own would change the recommendation",
+      each: ["moves the frameworks' vote, not the recommendation", ""],
+    });
     expect(unansweredNotes([{ outcomes: ["RAG"], changesIt: true }], "PROMPTING")).toEqual({ common: null, each: ["could change the recommendation to RAG"] });
     // None would change it, nor move the vote: said once, instead of an order that means nothing.
     expect(unansweredNotes([{ outcomes: ["RAG"], changesIt: false }, { outcomes: ["RAG"], changesIt: false }], "RAG")).toEqual({

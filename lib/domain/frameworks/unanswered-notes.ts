@@ -32,9 +32,10 @@ export interface UnansweredNotes {
 
 export function unansweredNotes(questions: readonly Pick<UnansweredQuestion, "outcomes" | "changesIt" | "leans">[], current: Approach | null): UnansweredNotes {
   const each = questions.map((q) => unansweredNote(q, current));
-  // None would change it, nor move the vote: "the one the recommendation hangs on most first" would
-  // promise an order that means nothing (a support bot's four unanswered questions all keep RAG).
-  if (questions.length > 1 && questions.every((q) => q.changesIt === false) && each.every((n) => n === "")) {
+  // None would change it (some may move the frameworks' vote, said beside them): "the one the
+  // recommendation hangs on most first" would promise an order that means nothing (a support bot's
+  // four unanswered questions all keep RAG).
+  if (questions.length > 1 && questions.every((q) => q.changesIt === false)) {
     return { common: "none of them on its own would change the recommendation", each };
   }
   const first = each[0] ?? "";

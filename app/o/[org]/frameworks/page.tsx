@@ -191,9 +191,9 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
           <ol className="list-decimal space-y-2 pl-5">
             <li>
               Every framework scores the use case on its own. A framework that abstains (the case is outside what its source covers), makes no
-              recommendation, has none of its own questions answered (its unconditional rule, such as &ldquo;Start with RAG, almost
-              always&rdquo;, reads nothing of the case), or has weight 0 does not vote. Where a deciding question is answered but no framework
-              votes, the recommendation is the sources&rsquo; default starting approach.
+              recommendation, has fired only its unconditional rule (such as &ldquo;Start with RAG, almost always&rdquo;, which reads
+              nothing of the case), or has weight 0 does not vote. Where a deciding question is answered but no framework votes, the
+              recommendation is the sources&rsquo; default starting approach.
             </li>
             <li>
               Each remaining framework votes for its recommendation with its weight. The approach with the most weighted votes is the

@@ -88,7 +88,8 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
         </p>
         <div className="mt-4 text-sm text-zinc-800">
           <p>
-            <span className="font-medium">{evidence === "none" ? "Answer first: " : "What would change it: "}</span>
+            {/* Not assessed: the sentence itself says "Not assessed yet. Answer these first: …". */}
+            {evidence === "none" ? null : <span className="font-medium">What would change it: </span>}
             <span data-testid="sensitivity">{what?.sentence ?? "—"}</span>
           </p>
           {evidence !== "assessed" && unanswered.length > 0 ? (
@@ -146,7 +147,15 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
               <>
                 <p className="mt-3 text-sm" data-testid="framework-pick">
                   {!fw.recommendation ? (
-                    `No pick yet${fw.missing.length > 0 ? ": it needs the answers below" : ""}.`
+                    // Since 2.12: none of its questions answered, or what it read points nowhere yet (its
+                    // unconditional rule alone casts no vote). Rules fired with no pick meant the same before.
+                    fw.unanswered ? (
+                      "No pick yet: none of its questions is answered."
+                    ) : fw.trace.length > 0 ? (
+                      `No pick: what it weighs of the answers points to no approach${fw.missing.length > 0 ? " yet; the answers below could change that" : ""}.`
+                    ) : (
+                      `No pick yet${fw.missing.length > 0 ? ": it needs the answers below" : ""}.`
+                    )
                   ) : evidence === "none" ? (
                     // Its pick on the answers given (since 2.12 a framework votes only on an answer of its own), with
                     // no deciding question answered: not a recommendation (the page says "Not assessed").
