@@ -79,11 +79,13 @@ describe("the agreement sentence", () => {
     for (let n = 1; n <= 7; n++) expect(agreementSentence({ votes: 1, voters: n + 1, abstained: [] })).toBe(`1 of ${n + 1} voting agree, ${words[n - 1]} ${n === 1 ? "differs" : "differ"}`);
     expect(agreementSentence({ votes: 1, voters: 9, abstained: [] })).toBe("1 of 9 voting agree, 8 differ");
   });
-  it("names each reason once, however many share it", () => {
+  it("names each reason once, however many share it, and how many each where they differ", () => {
     const abstained = [off("a", "tool use is outside their source"), off("b", "tool use is outside their source"), off("c", "turned off by the organization's weights")];
     expect(agreementSentence({ votes: 2, voters: 2, abstained })).toBe(
-      "2 of 2 voting agree; 3 abstained (tool use is outside their source; turned off by the organization's weights)",
+      "2 of 2 voting agree; 3 abstained (2: tool use is outside their source; 1: turned off by the organization's weights)",
     );
+    // One reason for all: no count, "3 abstained" says it.
+    expect(agreementSentence({ votes: 2, voters: 2, abstained: abstained.slice(0, 2) })).toBe("2 of 2 voting agree; 2 abstained (tool use is outside their source)");
   });
   it("when nobody voted, says so, with the reasons when there are any", () => {
     expect(agreementSentence({ votes: 0, voters: 0, abstained: [off("a", "none of their questions is answered yet")] })).toBe("No framework voted (none of their questions is answered yet).");

@@ -140,8 +140,20 @@ const words = (n: number) => NUMBER_WORDS[n] ?? String(n);
  * The agreement in words a CTO reads without help: "3 of 3 voting agree; 2 abstained (tool use is
  * outside their source)". Never "most frameworks" when most did not vote.
  */
+/**
+ * Why frameworks did not vote, each reason once: "none of their questions is answered yet"; where
+ * the reasons differ, how many each ("3: none of their questions is answered yet; 1: nothing they
+ * weigh points to an approach"), so "4 abstained" is not read as four of each.
+ */
+export function abstentionReasons(whys: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const w of whys) if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
+  if (counts.size <= 1) return [...counts.keys()].join("");
+  return [...counts].map(([why, n]) => `${n}: ${why}`).join("; ");
+}
+
 export function agreementSentence(a: Agreement): string {
-  const reasons = [...new Set(a.abstained.map((x) => x.why))].join("; ");
+  const reasons = abstentionReasons(a.abstained.map((x) => x.why));
   const abstained = a.abstained.length ? `${a.abstained.length} abstained (${reasons})` : "";
   if (a.voters === 0) return reasons ? `No framework voted (${reasons}).` : "No framework voted.";
   const head = a.votes === a.voters ? `${a.votes} of ${a.voters} voting agree` : `${a.votes} of ${a.voters} voting agree, ${words(a.voters - a.votes)} ${a.voters - a.votes === 1 ? "differs" : "differ"}`;

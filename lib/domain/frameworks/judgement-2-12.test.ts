@@ -31,7 +31,7 @@ describe("judgement 2.12: no vote without an answer", () => {
     const when = s.frameworks.find((f) => f.frameworkId === "when-to-use")!;
     expect(when).toMatchObject({ recommendation: null, unanswered: true });
     expect(when.trace.map((t) => t.ruleId)).toEqual(["default-rag"]);
-    expect(s.agreementText).toBe("1 of 1 voting agree; 4 abstained (none of their questions is answered yet; nothing they weigh points to an approach)");
+    expect(s.agreementText).toBe("1 of 1 voting agree; 4 abstained (3: none of their questions is answered yet; 1: nothing they weigh points to an approach)");
   });
 
   it("where some deciding answer is given but no framework reads it, the recommendation is the sources' default start", () => {

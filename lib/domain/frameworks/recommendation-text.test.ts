@@ -70,4 +70,12 @@ describe("the recommendation in one line", () => {
     expect(recommendationText(stored(FINE_TUNING_CASE).uc)).toBe("Fine-tuning (5 of 5 voting agree)");
     expect(recommendationText(stored({ ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 14 }).uc)).toBe("Hybrid (1 of 5 voting agree)");
   });
+  it("names the frameworks that did not vote with how many for each reason, where the reasons differ", () => {
+    const { uc } = stored({ promptedBaselineMeetsBar: "yes", monthlyCalls: 10_000 });
+    const abstained = scoreUseCase({ promptedBaselineMeetsBar: "yes", monthlyCalls: 10_000 }, { skipSensitivity: true }).agreement.abstained.map((x) => x.why);
+    expect(recommendationText({ ...uc, abstained })).toBe(
+      "Prompting only · provisional (1 of 1 voting agree; 4 of 5 abstained — 3: none of their questions is answered yet; 1: nothing they weigh points to an approach)",
+    );
+    expect(recommendationText({ ...uc, abstained: abstained.slice(0, 1) })).toBe("Prompting only · provisional (1 of 1 voting agree; 1 of 2 abstained: none of their questions is answered yet)");
+  });
 });

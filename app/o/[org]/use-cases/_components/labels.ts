@@ -1,4 +1,5 @@
 /** Display labels shared by the registry's pages (client and server). */
+import { abstentionReasons } from "@/lib/domain/frameworks/consensus";
 import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
 import { EVIDENCE_LABELS, FLAG_LABELS, lackingPrerequisitesText, type Evidence } from "@/lib/domain/frameworks";
 import { RISK_FLAGS, type RiskFlagCode } from "@/lib/domain/portfolio/filter";
@@ -98,8 +99,10 @@ const NO_VOTER_START = "the sources' default starting approach: no framework vot
 /** "; 4 of 5 abstained: tool use is outside their source" (each reason once), or "" when every framework voted. */
 function abstainedClause(voters: number, whys: readonly string[] | undefined): string {
   if (!whys?.length) return "";
-  const reasons = [...new Set(whys.filter(Boolean))].join("; ");
-  return `; ${whys.length} of ${voters + whys.length} abstained${reasons ? `: ${reasons}` : ""}`;
+  const reasons = abstentionReasons(whys);
+  // Counted reasons ("3: …; 1: …") after a dash, so no colon follows another.
+  const lead = /^\d+: /.test(reasons) ? " — " : ": ";
+  return `; ${whys.length} of ${voters + whys.length} abstained${reasons ? `${lead}${reasons}` : ""}`;
 }
 
 /**
