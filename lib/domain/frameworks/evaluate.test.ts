@@ -50,6 +50,9 @@ describe("a framework's run", () => {
     const read = runFramework(fw, { coreNeed: "retrieval" });
     expect(read).toMatchObject({ recommendation: null, fit: expect.objectContaining({ RAG: 20 }) });
     expect(read.unanswered).toBeUndefined();
+    // A rule that reads the answer but only speaks against an approach: still no vote.
+    const against = framework([rule("default", { effects: { RAG: 20 } }), rule("few-labels", { when: { answer: "labeledExamples", lt: 200 }, effects: { FINE_TUNING: -30 } })]);
+    expect(runFramework(against, { labeledExamples: 50 })).toMatchObject({ recommendation: null, fit: expect.objectContaining({ RAG: 20 }) });
     // A rule that reads the answer fires: a vote, with the default's points counted too.
     expect(runFramework(fw, { coreNeed: "neither" })).toMatchObject({ recommendation: "PROMPTING", fit: expect.objectContaining({ PROMPTING: 60, RAG: 20 }) });
   });

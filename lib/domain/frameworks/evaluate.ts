@@ -48,13 +48,15 @@ export function runFramework(fw: Framework, a: Assessment, lean = false): Framew
   }
   const points = zeroFit();
   const trace: TraceEntry[] = [];
-  // Whether a rule that reads an answer fired: only such a rule says something of this case.
+  // Whether a rule that reads an answer and speaks for some approach fired: only such a rule says
+  // something of this case for an approach. One that only speaks against ("too little curated data
+  // to fine-tune") leaves the framework where its unconditional rule put it: no vote.
   let read = false;
   for (const rule of fw.rules) {
     if (compileCondition(rule.when)(a, missing) !== true) continue;
     for (const [ap, d] of effectsOf(rule)) points[ap] += d;
     trace.push({ ruleId: rule.id, text: rule.text, cite: rule.cite, effects: rule.effects });
-    if (!("always" in rule.when)) read = true;
+    if (!("always" in rule.when) && effectsOf(rule).some(([, d]) => d > 0)) read = true;
     if (rule.stop) break;
   }
   const answered = questionsOf(fw).some((k) => a[k] !== undefined && a[k] !== null);

@@ -46,7 +46,7 @@ describe("judgement 2.12: no vote without an answer", () => {
     expect(scoreUseCase({ retrainingBudget: true }, { weights: off }).consensus).toBeNull();
   });
 
-  it("no framework votes but on a rule that read an answer, and none is said to have no question answered where one is", () => {
+  it("no framework votes but on a rule that read an answer and speaks for an approach, and none is said to have no question answered where one is", () => {
     const unconditional = new Set(FRAMEWORKS.flatMap((fw) => fw.rules.filter((r) => "always" in r.when).map((r) => `${fw.id}/${r.id}`)));
     fc.assert(
       fc.property(assessmentArb, (a) => {
@@ -54,7 +54,7 @@ describe("judgement 2.12: no vote without an answer", () => {
           const asked = [...questionsOf(f.frameworkId)].some((k) => (a as Record<string, unknown>)[k] !== undefined);
           if (!f.abstained) expect(f.unanswered === true, `${f.frameworkId} on ${JSON.stringify(a)}`).toBe(!asked);
           if (f.recommendation === null) continue;
-          const read = f.trace.some((t) => !unconditional.has(`${f.frameworkId}/${t.ruleId}`));
+          const read = f.trace.some((t) => !unconditional.has(`${f.frameworkId}/${t.ruleId}`) && Object.values(t.effects).some((d) => (d ?? 0) > 0));
           expect(read, `${f.frameworkId} voted ${f.recommendation} on ${JSON.stringify(a)} with no rule that reads an answer`).toBe(true);
         }
       }),
@@ -69,5 +69,12 @@ describe("judgement 2.12: no vote without an answer", () => {
     const neither = scoreUseCase({ coreNeed: "neither", promptedBaselineMeetsBar: "yes" });
     expect(neither.consensus).toBe("PROMPTING");
     expect(neither.frameworks.filter((f) => f.recommendation === "RAG")).toEqual([]);
+    // A rule that only speaks against fine-tuning ("too little curated data") makes no vote either:
+    // with a prompted base model that meets the bar, the labeled examples were listed as an answer
+    // that "could change the recommendation to RAG".
+    const email = scoreUseCase(EMAIL_SUMMARIES);
+    const labels = email.sensitivity!.unanswered.find((q) => q.answer === "labeledExamples")!;
+    expect(labels.outcomes).not.toContain("RAG");
+    expect(scoreUseCase({ ...EMAIL_SUMMARIES, labeledExamples: 50 }).consensus).toBe("PROMPTING");
   });
 });

@@ -61,8 +61,9 @@
  *      acceptable lag does not apply (./evidence.ts, questionApplies): it is not asked for nor
  *      offered as a change, and a case missing only the lag is assessed, not provisional; the
  *      recommendations are 2.10's.
- * 2.12: a framework votes only on a rule that read an answer, never on its unconditional rule
- *      alone ("Start with RAG, almost always", "RAG is the recommended starting point"), which reads
+ * 2.12: a framework votes only on a rule that read an answer and speaks for some approach, never
+ *      on its unconditional rule alone ("Start with RAG, almost always", "RAG is the recommended
+ *      starting point") nor beside one that only speaks against ("too little curated data"), which reads
  *      nothing of the case: such votes outvoted a framework that read a given answer ("Email
  *      summaries", with only "a prompted base model already meets the bar: yes", was RAG, "2 of 3
  *      voting agree", beside that framework's "stop there" for prompting; it is now Prompting only)
