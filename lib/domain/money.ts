@@ -55,6 +55,12 @@ function wholeDollarsOf(cents: number | bigint): bigint {
   return (a + 50n) / 100n;
 }
 
+/** Cents rounded to the whole dollar `dollars` shows (half away from zero), as cents: 12_345_67 → 12_346_00. */
+export function shownDollarCents(cents: number): number {
+  const d = Number(wholeDollarsOf(cents)) * 100;
+  return cents < 0 ? -d : d;
+}
+
 /** Whole dollars: 286_641_237 → "$2,866,412"; negative amounts "−$1,235"; under 50 cents "$0". */
 export function dollars(cents: number | bigint): string {
   const d = wholeDollarsOf(cents);

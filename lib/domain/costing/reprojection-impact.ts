@@ -8,6 +8,7 @@
  * costed) as read just before and just after its re-projection.
  */
 import { APPROACH_LABELS, type Approach } from "../assessment";
+import { shownDollarCents } from "../money";
 import { compareText } from "../title-order";
 import type { Projection } from "./project";
 
@@ -100,11 +101,8 @@ export function signedChange(cents: number, money: (cents: number) => string): s
  * +$121,334, though the cents differ by $121,333.49).
  */
 export function shownChange(before: number, after: number): number {
-  return toWholeDollar(after) - toWholeDollar(before);
+  return shownDollarCents(after) - shownDollarCents(before);
 }
-
-/** Cents rounded to whole dollars (half away from zero), as `dollars` shows them. */
-const toWholeDollar = (cents: number) => Math.sign(cents) * Math.round(Math.abs(cents) / 100) * 100;
 
 /**
  * "done": what a save did, said in its success message. "preview": what saving would do, said
