@@ -264,7 +264,7 @@ describe("the business-unit rollup", () => {
 describe("who may export", () => {
   it("registers both routes as entry points for finance, executives and admins", () => {
     for (const name of ["export.detail", "export.businessUnits"]) {
-      expect(ENTRY_POINTS.get(name)).toEqual({ name, kind: "route", roles: ["FINANCE", "EXECUTIVE", "ADMIN"], mutates: false });
+      expect(ENTRY_POINTS.get(name)).toEqual({ name, kind: "route", roles: ["FINANCE", "EXECUTIVE", "ADMIN"], mutates: false, costly: true });
     }
   });
 

@@ -13,3 +13,11 @@ export function formatDateTime(d: Date | string): string {
 export function formatDate(d: Date | string): string {
   return dateOnly.format(typeof d === "string" ? new Date(d) : d);
 }
+
+/** A wait in words, for a refusal that says when to try again: "45 seconds", "1 minute", "7 minutes" (rounded up). */
+export function formatWait(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 60) return `${s} second${s === 1 ? "" : "s"}`;
+  const m = Math.ceil(s / 60);
+  return `${m} minute${m === 1 ? "" : "s"}`;
+}

@@ -1,16 +1,19 @@
 import "server-only";
 import { z } from "zod";
 import type { Role } from "./db";
-import { toActionError, type ActionResult } from "./errors";
+import { toActionError, TooManyRequestsError, type ActionResult } from "./errors";
 import { parseOrThrow } from "./parse";
 export { fieldErrorsOf, parseOrThrow } from "./parse";
 import { requireMember, requireUser, type MemberContext, type SessionUser } from "./guard";
+import { spendWork, type CostlyWork } from "./member-work-throttle";
 
 /**
  * The layered action client. Every server action is made with one of these, which:
  * 1. resolves the signed-in member and checks the role (the guard),
  * 2. parses the input with its zod schema (unknown keys refused),
- * 3. runs the handler, and turns expected errors into user messages (unexpected ones are hidden).
+ * 3. for the entry points that cost the server much (lib/server/member-work-throttle.ts), counts
+ *    the run against the member's allowance, refusing it when that is used up,
+ * 4. runs the handler, and turns expected errors into user messages (unexpected ones are hidden).
  * Each definition lands in ENTRY_POINTS, which the authorization matrix test walks.
  */
 export interface EntryPoint {
@@ -18,6 +21,8 @@ export interface EntryPoint {
   kind: "action" | "route";
   roles: readonly Role[] | "any-signed-in" | "public";
   mutates: boolean;
+  /** Counted against the member's budget of costly work (lib/server/member-work-throttle.ts). */
+  costly?: boolean;
 }
 
 export const ENTRY_POINTS = new Map<string, EntryPoint>();
@@ -42,13 +47,16 @@ export function orgAction<S extends z.ZodType, T>(def: {
   roles: readonly Role[];
   input: S;
   mutates?: boolean;
+  /** Work that costs the server much: counted against the member's budget (lib/server/member-work-throttle.ts). */
+  costly?: CostlyWork<z.infer<S>>;
   handler: (ctx: MemberContext, input: z.infer<S>) => Promise<T>;
 }): (orgSlug: string, input: unknown) => Promise<ActionResult<T>> {
-  registerEntryPoint({ name: def.name, kind: "action", roles: def.roles, mutates: def.mutates ?? true });
+  registerEntryPoint({ name: def.name, kind: "action", roles: def.roles, mutates: def.mutates ?? true, costly: !!def.costly });
   return tagEntryPoint(async (orgSlug: string, input: unknown) => {
     try {
       const ctx = await requireMember(orgSlug, def.roles, { entity: "Action", entityId: def.name });
       const data = parseOrThrow(def.input, input);
+      if (def.costly) await spendWork(def.name, def.costly, { organizationId: ctx.organization.id, userId: ctx.user.id }, data);
       return { ok: true, data: await def.handler(ctx, data) };
     } catch (err) {
       return toActionError(err);
@@ -99,18 +107,22 @@ export function orgRoute(def: {
   name: string;
   roles: readonly Role[];
   mutates?: boolean;
+  /** Work that costs the server much, counted as orgAction's `costly` is (its input is the request). */
+  costly?: CostlyWork<Request>;
   handler: (ctx: MemberContext, request: Request, params: Record<string, string>) => Promise<Response>;
 }): (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> {
-  registerEntryPoint({ name: def.name, kind: "route", roles: def.roles, mutates: def.mutates ?? false });
+  registerEntryPoint({ name: def.name, kind: "route", roles: def.roles, mutates: def.mutates ?? false, costly: !!def.costly });
   return tagEntryPoint(async (request: Request, context: { params: Promise<Record<string, string>> }) => {
     try {
       const params = await context.params;
       const ctx = await requireMember(params.org ?? "", def.roles, { entity: "Route", entityId: def.name });
+      if (def.costly) await spendWork(def.name, def.costly, { organizationId: ctx.organization.id, userId: ctx.user.id }, request);
       return await def.handler(ctx, request, params);
     } catch (err) {
       const e = toActionError(err);
-      const status = e.code === "NOT_SIGNED_IN" ? 401 : e.code === "NOT_A_MEMBER" ? 404 : e.code === "FORBIDDEN" || e.code === "TWO_FACTOR_REQUIRED" ? 403 : e.code === "VALIDATION" ? 422 : e.code === "NOT_FOUND" ? 404 : 500;
-      return Response.json({ error: e.message, code: status === 404 ? "NOT_FOUND" : e.code, fieldErrors: e.fieldErrors }, { status });
+      const status = e.code === "NOT_SIGNED_IN" ? 401 : e.code === "NOT_A_MEMBER" ? 404 : e.code === "FORBIDDEN" || e.code === "TWO_FACTOR_REQUIRED" ? 403 : e.code === "VALIDATION" ? 422 : e.code === "NOT_FOUND" ? 404 : e.code === "TOO_MANY_REQUESTS" ? 429 : 500;
+      const headers = err instanceof TooManyRequestsError ? { "Retry-After": String(err.retryAfterSeconds) } : undefined;
+      return Response.json({ error: e.message, code: status === 404 ? "NOT_FOUND" : e.code, fieldErrors: e.fieldErrors }, { status, headers });
     }
   }, def.name);
 }

@@ -14,6 +14,7 @@ import { undoActualImport } from "@/lib/server/actuals/undo";
 import { startVersionFromActuals } from "@/lib/server/actuals/unit-costs";
 import type { MemberContext } from "@/lib/server/guard";
 import { ValidationError } from "@/lib/server/errors";
+import { rowsOfFile, rowsWork } from "@/lib/server/member-work-throttle";
 
 const actorOf = (ctx: MemberContext): ActualsActor => ({ organizationId: ctx.organization.id, userId: ctx.user.id, role: ctx.role });
 const id = z.string().min(1).max(64);
@@ -22,6 +23,8 @@ const id = z.string().min(1).max(64);
 export const importActualSpend = orgAction({
   name: "actuals.import",
   roles: ACTUAL_IMPORT_ROLES,
+  // A billing line takes 100 bytes or more: two million lines in ten minutes.
+  costly: rowsWork("Imports of actual spend", 2_000_000, (input: { file: Blob }) => rowsOfFile(input.file, 100)),
   input: z
     .object({
       file: z.instanceof(Blob, { message: "Choose a CSV file." }),

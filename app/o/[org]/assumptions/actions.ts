@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction } from "@/lib/server/action";
 import { ASSUMPTION_ROLES } from "@/lib/server/assumption-roles";
+import { organizationWide } from "@/lib/server/member-work-throttle";
 import { previewAssumptions as preview } from "@/lib/server/assumptions-preview";
 import { saveAssumptions as save, saveAssumptionsInput } from "@/lib/server/assumption-versions";
 
@@ -14,6 +15,7 @@ import { saveAssumptions as save, saveAssumptionsInput } from "@/lib/server/assu
 export const saveAssumptions = orgAction({
   name: "assumptions.save",
   roles: ASSUMPTION_ROLES,
+  costly: organizationWide("Saves of new assumptions, each re-projecting every use case,", 150_000),
   input: saveAssumptionsInput,
   handler: async (ctx, input) => {
     const result = await save(ctx, input);
@@ -31,6 +33,7 @@ export const previewAssumptions = orgAction({
   name: "assumptions.preview",
   roles: ASSUMPTION_ROLES,
   mutates: false,
+  costly: organizationWide("Previews of new assumptions", 300_000),
   input: saveAssumptionsInput.extend({ note: z.string().max(500).optional() }),
   handler: async (ctx, { note: _note, ...input }) => preview(ctx, input),
 });

@@ -9,12 +9,14 @@ import { revalidatePath } from "next/cache";
 import { orgAction } from "@/lib/server/action";
 import { z } from "zod";
 import { frameworkWeightsInput, frameworkWeightsPreviewInput, previewWeightsImpact, saveWeightsAndRescore } from "@/lib/server/framework-weights";
+import { organizationWide } from "@/lib/server/member-work-throttle";
 import { rescoreOrganization } from "@/lib/server/rescore";
 
 /** Sets every framework's weight (0 turns one off) with a reason; returns the new weights version and how many use cases were re-scored. */
 export const saveFrameworkWeights = orgAction({
   name: "frameworks.saveWeights",
   roles: ["ADMIN"],
+  costly: organizationWide("Saves of the weights, each re-scoring every use case,", 150_000),
   input: frameworkWeightsInput,
   handler: async (ctx, input) => {
     const result = await saveWeightsAndRescore({ organizationId: ctx.organization.id, actorId: ctx.user.id }, input);
@@ -30,6 +32,7 @@ export const saveFrameworkWeights = orgAction({
 export const rescoreAllUseCases = orgAction({
   name: "frameworks.rescoreAll",
   roles: ["ADMIN"],
+  costly: organizationWide("Re-scores of every use case", 100_000),
   input: z.strictObject({}),
   handler: async (ctx) => {
     const result = await rescoreOrganization(ctx.organization.id, { actorId: ctx.user.id, all: true, reason: "Re-scored by an admin from the Frameworks page." });
@@ -43,6 +46,7 @@ export const previewFrameworkWeights = orgAction({
   name: "frameworks.previewWeights",
   roles: ["ADMIN"],
   mutates: false,
+  costly: organizationWide("Previews of new weights", 300_000),
   input: frameworkWeightsPreviewInput,
   handler: async (ctx, input) => previewWeightsImpact(ctx.organization.id, input.weights),
 });

@@ -2,6 +2,7 @@ import { EXPORTS } from "@/lib/domain/export/cost-exports";
 import { exportFileName } from "@/lib/domain/export/csv";
 import { parsePortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { orgRoute } from "@/lib/server/action";
+import { organizationWide } from "@/lib/server/member-work-throttle";
 import { businessUnitStream, csvDownload } from "@/lib/server/export/cost-exports";
 import { EXPORT_ROLES } from "@/lib/server/export/roles";
 
@@ -14,6 +15,7 @@ export const dynamic = "force-dynamic";
 export const GET = orgRoute({
   name: "export.businessUnits",
   roles: EXPORT_ROLES,
+  costly: organizationWide("Exports of the business units' costs", 600_000),
   handler: async (ctx, request) => {
     const filter = parsePortfolioFilter(new URL(request.url).searchParams);
     return csvDownload(businessUnitStream(ctx.organization, filter), exportFileName(ctx.organization.slug, EXPORTS.businessUnits.fileLabel, new Date()));

@@ -11,6 +11,7 @@ import { orgAction } from "@/lib/server/action";
 import type { MemberContext } from "@/lib/server/guard";
 import { deleteImportMapping as deleteMapping, saveImportMapping as saveMapping } from "@/lib/server/import/mappings";
 import type { ImportActor } from "@/lib/server/import/plan";
+import { rowsOfFile, rowsWork } from "@/lib/server/member-work-throttle";
 import { importRowAllowance } from "@/lib/server/import/quota";
 import { checkRows, importFile } from "@/lib/server/import/run";
 import { undoImport as undo } from "@/lib/server/import/undo";
@@ -35,6 +36,8 @@ export const checkImportRows = orgAction({
   name: "useCases.import.check",
   roles: IMPORT_ROLES,
   mutates: false,
+  // Thirty files of 10,000 rows in ten minutes (the browser sends 1,000 rows a call).
+  costly: rowsWork("Checks of import files", 300_000, (input: { rows: unknown[] }) => input.rows.length),
   input: z
     .object({
       headers: z.array(z.string().max(MAX_HEADER_LENGTH)).min(1).max(MAX_COLUMNS),
@@ -54,6 +57,8 @@ export const checkImportRows = orgAction({
 export const importUseCases = orgAction({
   name: "useCases.import.commit",
   roles: IMPORT_ROLES,
+  // Ten files of 10,000 rows in ten minutes (rows guessed from the file's size, at least as many as it holds).
+  costly: rowsWork("Imports", 100_000, (input: { file: Blob }) => rowsOfFile(input.file)),
   input: z
     .object({
       file: z.instanceof(Blob, { message: "Choose a CSV file." }),

@@ -1,0 +1,110 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { formatWait } from "@/lib/domain/dates";
+import { db } from "./db";
+import { TooManyRequestsError } from "./errors";
+
+/**
+ * What one member may ask of the server's cores in a while. The sign-in and anonymous throttles
+ * slow down guessing and floods from outside; this one bounds what a signed-in member can make the
+ * server do. A preview of new assumptions scores and projects every use case of the organization
+ * (3.6 s of a core at 10,000 use cases), an import derives every row of its file, a save of the
+ * weights or the assumptions re-scores or re-projects the whole organization, an export reads
+ * every cost line: one member firing any of them in a loop, by script or by a stuck key, would
+ * take the cores from everyone else.
+ *
+ * So each such entry point declares its work (`costly` on orgAction and orgRoute): what one run
+ * covers, in use cases (the organization's, for work on all of them) or rows (of a file), and how
+ * many of those one member may ask for in any WORK_WINDOW_MS. A run that would go over is refused
+ * before any work is done, with the time until enough earlier runs leave the window. The budgets
+ * are far above what a person at the keyboard asks for; a small organization never meets them,
+ * since each run covers few use cases. One run larger than the whole budget (an organization
+ * bigger than it) may still run, alone in its window.
+ *
+ * Counted in PostgreSQL ("MemberWork", under `<entry point>:<organization>:<user>`), so the budget
+ * holds across app servers; the sum and the new run are written under a transaction-scoped
+ * advisory lock on the key, so requests sent at once cannot all slip under it.
+ */
+export const WORK_WINDOW_MS = 10 * 60 * 1000;
+
+export interface CostlyWork<I> {
+  /** What the refusal calls the runs: "Previews of new assumptions". */
+  label: string;
+  /** "use cases" or "rows". */
+  unit: string;
+  /** How many units one member may ask for in any WORK_WINDOW_MS. */
+  budget: number;
+  /** How many units this run covers. */
+  units: (organizationId: string, input: I) => number | Promise<number>;
+}
+
+/** Use cases of the organization, in the trash or not (a re-projection covers both). */
+async function useCasesOf(organizationId: string): Promise<number> {
+  return db.useCase.count({ where: { organizationId } });
+}
+
+/** Work on every use case of the organization: a preview, a save that re-projects, an export. */
+export function organizationWide(label: string, budget: number): CostlyWork<unknown> {
+  return { label, unit: "use cases", budget, units: (organizationId) => useCasesOf(organizationId) };
+}
+
+/** Work on the rows of a file or of a chunk of one. */
+export function rowsWork<I>(label: string, budget: number, rows: (input: I) => number): CostlyWork<I> {
+  return { label, unit: "rows", budget, units: (_organizationId, input) => rows(input) };
+}
+
+/**
+ * Rows of a CSV file before it is parsed, guessed from its size: a row of a typical inventory
+ * takes 200 bytes or more, so this counts at least as many rows as the file holds.
+ */
+export const rowsOfFile = (file: Blob, bytesPerRow = 200) => Math.max(1, Math.ceil(file.size / bytesPerRow));
+
+const n = (x: number) => x.toLocaleString("en-US");
+/** "1 use case", "2 use cases": the unit is written in the plural. */
+const counted = (x: number, unit: string) => `${n(x)} ${x === 1 ? unit.replace(/s$/, "") : unit}`;
+
+/** What a member is told when this run would go over their budget for now. */
+export function workWaitMessage(work: Pick<CostlyWork<never>, "label" | "unit" | "budget">, used: number, units: number, seconds: number): string {
+  return (
+    `${work.label} over ${n(used)} ${work.unit} in the last ${WORK_WINDOW_MS / 60_000} minutes: one member may ask for ${n(work.budget)} in any ` +
+    `${WORK_WINDOW_MS / 60_000} minutes, so that no one person can slow the app down for everyone else. ` +
+    `This one (${counted(units, work.unit)}) can run in ${formatWait(seconds)}.`
+  );
+}
+
+/**
+ * Seconds until a run of `units` fits the budget beside `recent` runs (newest first, inside the
+ * window), 0 when it fits now: the oldest runs leave the window first. Pure, for the tests.
+ */
+export function waitForBudget(recent: readonly { at: Date; units: number }[], units: number, budget: number, now: Date): number {
+  let used = recent.reduce((s, r) => s + r.units, 0);
+  if (used === 0 || used + units <= budget) return 0;
+  for (let i = recent.length - 1; i >= 0; i--) {
+    used -= recent[i]!.units;
+    if (used === 0 || used + units <= budget) return Math.max(1, Math.ceil((recent[i]!.at.getTime() + WORK_WINDOW_MS - now.getTime()) / 1000));
+  }
+  return 0;
+}
+
+/**
+ * Counts one run of `work` by this member, or throws TooManyRequestsError (counting nothing) when
+ * it would take them over the budget. Runs older than the window are deleted as it goes.
+ */
+export async function spendWork<I>(entryPoint: string, work: CostlyWork<I>, member: { organizationId: string; userId: string }, input: I, now = new Date()): Promise<void> {
+  const units = Math.max(1, Math.ceil(await work.units(member.organizationId, input)));
+  const key = `${entryPoint}:${member.organizationId}:${member.userId}`;
+  const since = new Date(now.getTime() - WORK_WINDOW_MS);
+  const refusal = await db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))::text`;
+      await tx.memberWork.deleteMany({ where: { key, at: { lt: since } } });
+      const recent = await tx.memberWork.findMany({ where: { key }, orderBy: { at: "desc" }, select: { at: true, units: true } });
+      const wait = waitForBudget(recent, units, work.budget, now);
+      if (wait > 0) return { wait, used: recent.reduce((s, r) => s + r.units, 0) };
+      await tx.memberWork.create({ data: { key, units, at: now } });
+      return null;
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
+  );
+  if (refusal) throw new TooManyRequestsError(workWaitMessage(work, refusal.used, units, refusal.wait), refusal.wait);
+}

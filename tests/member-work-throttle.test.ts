@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { previewAssumptions } from "@/app/o/[org]/assumptions/actions";
+import { GET as detailGET } from "@/app/o/[org]/export/detail.csv/route";
+import { DEFAULT_ASSUMPTIONS } from "@/lib/domain/costing";
+import { ENTRY_POINTS } from "@/lib/server/action";
+import { db } from "@/lib/server/db";
+import { spendWork, waitForBudget, WORK_WINDOW_MS, type CostlyWork } from "@/lib/server/member-work-throttle";
+import { createTestOrg, type TestOrg } from "./helpers/factory";
+import { loadCallables } from "./helpers/entry-points";
+import { createRetrievalUseCase } from "./helpers/reprojection";
+import { signInAs, signOut } from "./helpers/session";
+
+/**
+ * One member cannot take the server's cores from everyone else: the entry points that work
+ * through every use case of the organization, or every row of a file, count what each run covers
+ * against the member's budget for ten minutes, and refuse a run that would go over it, before
+ * doing any of its work, saying when it can run.
+ */
+afterEach(() => signOut());
+
+const MIN = 60_000;
+const at = (now: Date, msAgo: number) => new Date(now.getTime() - msAgo);
+
+/** Earlier runs of `entryPoint` by this member, `msAgo` before now. */
+async function ranBefore(entryPoint: string, org: TestOrg, userId: string, runs: { units: number; msAgo: number }[]) {
+  const now = new Date();
+  await db.memberWork.createMany({ data: runs.map((r) => ({ key: `${entryPoint}:${org.id}:${userId}`, units: r.units, at: at(now, r.msAgo) })) });
+}
+const runsOf = (entryPoint: string, org: TestOrg, userId: string) => db.memberWork.count({ where: { key: `${entryPoint}:${org.id}:${userId}` } });
+
+const previewInput = {
+  expectedVersion: 0,
+  fineTuneMethod: DEFAULT_ASSUMPTIONS.fineTuneMethod,
+  values: { ...DEFAULT_ASSUMPTIONS.values, engineerRate: { low: 160, base: 220, high: 300 } },
+  note: "",
+};
+
+describe("the budget of costly work, in itself", () => {
+  const now = new Date("2026-12-07T12:00:00Z");
+  it("lets a run through while the window's runs and it fit the budget, and says when the oldest runs have left enough room", () => {
+    expect(waitForBudget([], 50, 100, now)).toBe(0);
+    expect(waitForBudget([{ at: at(now, MIN), units: 50 }], 50, 100, now)).toBe(0);
+    // Newest first: 60 units 1 minute ago, 30 units 4 minutes ago. 40 more would make 130: the 30 must leave first, in 6 minutes.
+    const recent = [{ at: at(now, 1 * MIN), units: 60 }, { at: at(now, 4 * MIN), units: 30 }];
+    expect(waitForBudget(recent, 40, 100, now)).toBe(6 * 60);
+    // 50 more: both must leave; the newer leaves in 9 minutes.
+    expect(waitForBudget(recent, 50, 100, now)).toBe(9 * 60);
+  });
+
+  it("lets a run larger than the whole budget through alone in its window, never forever refused", () => {
+    expect(waitForBudget([], 500, 100, now)).toBe(0);
+    expect(waitForBudget([{ at: at(now, 2 * MIN), units: 1 }], 500, 100, now)).toBe(WORK_WINDOW_MS / 1000 - 2 * 60);
+  });
+
+  it("holds under runs sent at once: of 25 runs of one unit against a budget of 10, exactly 10 go through", async () => {
+    const org = await createTestOrg("work-race");
+    const work: CostlyWork<unknown> = { label: "Runs", unit: "rows", budget: 10, units: () => 1 };
+    const member = { organizationId: org.id, userId: org.users.FINANCE.id };
+    const results = await Promise.allSettled(Array.from({ length: 25 }, () => spendWork("test.race", work, member, null)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused).toHaveLength(15);
+    for (const r of refused) expect((r.reason as Error).message).toMatch(/^Runs over 10 rows in the last 10 minutes: one member may ask for 10 in any 10 minutes, .*This one \(1 row\) can run in 10 minutes\.$/);
+    expect(await db.memberWork.count({ where: { key: `test.race:${org.id}:${org.users.FINANCE.id}` } })).toBe(10);
+  });
+});
+
+describe("costly entry points refuse a member over their budget before doing the work", () => {
+  it("a preview of new assumptions, for the member over budget only, and without counting the refusal or an invalid form", async () => {
+    const org = await createTestOrg("work-preview");
+    await createRetrievalUseCase(org, "Helpdesk", 40_000);
+    await createRetrievalUseCase(org, "Intranet search", 5_000);
+    signInAs(org.users.FINANCE.id);
+
+    // The first preview counts the organization's two use cases.
+    expect((await previewAssumptions(org.slug, previewInput)).ok).toBe(true);
+    expect(await db.memberWork.findMany({ where: { key: `assumptions.preview:${org.id}:${org.users.FINANCE.id}` }, select: { units: true } })).toEqual([{ units: 2 }]);
+
+    // An invalid form is refused as before, and counts nothing.
+    const invalid = await previewAssumptions(org.slug, { ...previewInput, expectedVersion: "x" });
+    expect(invalid).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await runsOf("assumptions.preview", org, org.users.FINANCE.id)).toBe(1);
+
+    // 299,997 more use cases' worth three minutes ago: 2 more would go over 300,000.
+    await ranBefore("assumptions.preview", org, org.users.FINANCE.id, [{ units: 299_997, msAgo: 3 * MIN }]);
+    const refused = await previewAssumptions(org.slug, previewInput);
+    expect(refused).toEqual({
+      ok: false,
+      code: "TOO_MANY_REQUESTS",
+      message:
+        "Previews of new assumptions over 299,999 use cases in the last 10 minutes: one member may ask for 300,000 in any 10 minutes, " +
+        "so that no one person can slow the app down for everyone else. This one (2 use cases) can run in 7 minutes.",
+    });
+    expect(await runsOf("assumptions.preview", org, org.users.FINANCE.id)).toBe(2);
+
+    // Another member of the organization has a budget of their own.
+    signInAs(org.users.ADMIN.id);
+    expect((await previewAssumptions(org.slug, previewInput)).ok).toBe(true);
+
+    // Runs older than the window no longer count, and are deleted as the key is next used.
+    await db.memberWork.updateMany({ where: { key: `assumptions.preview:${org.id}:${org.users.FINANCE.id}` }, data: { at: at(new Date(), WORK_WINDOW_MS + MIN) } });
+    signInAs(org.users.FINANCE.id);
+    expect((await previewAssumptions(org.slug, previewInput)).ok).toBe(true);
+    expect(await runsOf("assumptions.preview", org, org.users.FINANCE.id)).toBe(1);
+  });
+
+  it("an export answers 429 with Retry-After and the reason, and streams nothing", async () => {
+    const org = await createTestOrg("work-export");
+    await createRetrievalUseCase(org, "Helpdesk", 40_000);
+    await ranBefore("export.detail", org, org.users.FINANCE.id, [{ units: 600_000, msAgo: 8 * MIN }]);
+    signInAs(org.users.FINANCE.id);
+    const res = await detailGET(new Request(`http://localhost/o/${org.slug}/export/detail.csv`), { params: Promise.resolve({ org: org.slug }) });
+    expect(res.status).toBe(429);
+    expect(res.headers.get("Retry-After")).toBe(String(2 * 60));
+    expect(await res.json()).toMatchObject({ code: "TOO_MANY_REQUESTS", error: expect.stringMatching(/^Exports of the cost detail over 600,000 use cases .* This one \(1 use case\) can run in 2 minutes\.$/) });
+    // The executive's own budget is untouched: their export streams.
+    signInAs(org.users.EXECUTIVE.id);
+    const ok = await detailGET(new Request(`http://localhost/o/${org.slug}/export/detail.csv`), { params: Promise.resolve({ org: org.slug }) });
+    expect(ok.status).toBe(200);
+    expect((await ok.text()).split("\r\n").length).toBeGreaterThan(2);
+  });
+
+  it("covers every entry point that works through the whole organization or a whole file, and only those", async () => {
+    await loadCallables();
+    const costly = [...ENTRY_POINTS.values()].filter((e) => e.costly).map((e) => e.name).sort();
+    expect(costly).toEqual([
+      "actuals.import",
+      "assumptions.preview",
+      "assumptions.save",
+      "export.businessUnits",
+      "export.detail",
+      "frameworks.previewWeights",
+      "frameworks.rescoreAll",
+      "frameworks.saveWeights",
+      "useCases.import.check",
+      "useCases.import.commit",
+    ]);
+  });
+});
