@@ -124,3 +124,15 @@ test("a deciding answer no framework reads: the sources' default starting approa
   await page.goto(registry.path());
   await expect(page.getByRole("row").filter({ has: page.getByRole("link", { name: "Retraining budget only" }) })).toContainText("no framework votes on the answers so far");
 });
+
+test("an answer that would change the recommendation comes with the rule that would turn it, so 'fewer examples, so RAG' reads as the sources' reason", async ({ page, registry }) => {
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path("/new"));
+  await page.getByLabel("Title").fill("Labeled examples only");
+  await page.getByLabel("Curated, labeled training examples").fill("50000");
+  await page.getByRole("button", { name: "Save use case" }).click();
+  await expect(page.getByTestId("consensus")).toHaveText("Prompting only");
+  await expect(page.getByTestId("more-changes").locator("li").first()).toHaveText(
+    "If there were 199 labeled examples (now 50,000), the recommendation would be RAG. Why: Ordered decision tree, “No labeled data to speak of: RAG is lower-barrier to start.”",
+  );
+});

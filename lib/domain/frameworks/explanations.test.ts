@@ -3,7 +3,7 @@
  * acceptance files and for a fixed sample of generated assessments, the recommendation, how many
  * frameworks back it and who abstains and why, each framework's pick and fit, the rules it fired,
  * the risk flags with their reasons, the leaning held back, and "what would change it" (the
- * sentence, the nearest changes, the unanswered questions in order).
+ * sentence, the nearest changes with the rule that would turn each, the unanswered questions in order).
  *
  * The expected text is __snapshots__/explanations.json, reviewed when it was written (a change
  * in it shows in the diff of the commit that makes it). A change to the frameworks' wording or
@@ -40,7 +40,7 @@ function shown(s: Score) {
     flags: s.flags.map((f) => `${f.code}: ${f.reason} [${f.cite.file}]`),
     whatWouldChange: s.sensitivity && {
       sentence: s.sensitivity.sentence,
-      changes: s.sensitivity.changes.map((c) => `${c.answer} ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)} gives ${c.newConsensus}: ${c.sentence}`),
+      changes: s.sensitivity.changes.map((c) => `${c.answer} ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)} gives ${c.newConsensus}: ${c.sentence}${c.because ? ` Why: ${c.because.framework}, “${c.because.rule}” [${c.because.cite.file}]` : ""}`),
       unanswered: s.sensitivity.unanswered.map((q) => `${q.answer} (${q.label}) → ${q.outcomes.join("/")}: ${q.sentence}`),
     },
     versions: s.frameworkVersions,

@@ -106,6 +106,24 @@ export interface Score extends Consensus {
   weights: Weights;
 }
 
+/** Each rule's answers, by framework and rule id. */
+const RULE_READS = new Map(FRAMEWORKS.flatMap((fw) => fw.rules.map((r) => [`${fw.id}/${r.id}`, answersOf(r.when, new Set<AnswerKey>())] as const)));
+
+/**
+ * Where a changed answer turns the recommendation to `to`: the rule that read that answer and
+ * speaks for `to`, in a framework that now votes for it (the one weighted most; the first of
+ * equals). What the page gives as the reason for "if …, the recommendation would be …".
+ */
+function turningRule(results: readonly FrameworkResult[], changed: AnswerKey, to: Approach | null): Rescored["because"] {
+  if (!to) return undefined;
+  for (const f of results) {
+    if (f.recommendation !== to) continue;
+    const rule = f.trace.find((t) => (t.effects[to] ?? 0) > 0 && RULE_READS.get(`${f.frameworkId}/${t.ruleId}`)?.has(changed));
+    if (rule) return { framework: f.title, rule: rule.text, cite: rule.cite };
+  }
+  return undefined;
+}
+
 /** The agreement, and where the votes tied, what decided it. */
 function withTie(sentence: string, tie: ReturnType<typeof tieOf>, winner: Approach | null): string {
   return tie && winner ? `${sentence}; ${tieSentence(APPROACH_LABELS[winner], APPROACH_LABELS[tie.with], tie)}` : sentence;
@@ -129,7 +147,10 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
     const results = FRAMEWORKS.map((fw, i) => (READS[i]!.has(changed) ? runFramework(fw, x, true) : frameworks[i]!));
     const r = consensusOf(results, weights, true);
     const h = holdRecommendation(x, evidenceOf(x), r, votesOf(results));
-    return { raw: r.consensus, shown: h.consensus, held: r.consensus !== h.consensus ? holdsIt(x, h, retrainLagDays) : undefined, votesFor: votesIn(results) };
+    return {
+      raw: r.consensus, shown: h.consensus, held: r.consensus !== h.consensus ? holdsIt(x, h, retrainLagDays) : undefined, votesFor: votesIn(results),
+      because: r.consensus === h.consensus && h.basis === "frameworks" ? turningRule(results, changed, h.consensus) : undefined,
+    };
   };
   const now = held.consensus ? votesIn(frameworks)(held.consensus) : null;
   // After a hold, the recommendation was chosen among the approaches that can be recommended: a tie on votes among those is said too.

@@ -23,8 +23,15 @@ import {
 import { formatValue } from "./conditions";
 import { DECIDING_KEYS, promptingMeetsBar, questionApplies } from "./evidence";
 import { FRAMEWORKS } from "./registry";
-import type { AnswerValue, Condition } from "./types";
+import type { AnswerValue, Citation, Condition } from "./types";
 import { inSentence, plural } from "../portfolio/format";
+
+/** The rule that would turn the recommendation, and its framework. */
+export interface TurningRule {
+  framework: string;
+  rule: string;
+  cite: Citation;
+}
 
 export interface Sensitivity {
   answer: AnswerKey;
@@ -32,6 +39,11 @@ export interface Sensitivity {
   to: AnswerValue;
   newConsensus: Approach | null;
   sentence: string;
+  /**
+   * Why it would turn: the rule that reads the changed answer and speaks for the new recommendation.
+   * Absent where none does (the sources' default start, a hold), and in sensitivities stored before it.
+   */
+  because?: TurningRule;
 }
 
 export interface UnansweredQuestion {
@@ -183,6 +195,8 @@ export interface Rescored {
   held?: string;
   /** How many voting frameworks pick `approach`. */
   votesFor: (approach: Approach) => { votes: number; voters: number };
+  /** Where `shown` is the frameworks' own pick: the rule that read the changed answer and turned it. */
+  because?: TurningRule;
 }
 export type Rescore = (a: Assessment, changed: AnswerKey) => Rescored;
 
@@ -298,7 +312,11 @@ export function nearestChanges(a: Assessment, current: Approach | null, rescore:
     if (r.shown !== current && refuse?.(changed, c.key, r.shown)) continue;
     if (r.shown !== current) {
       firstCost ??= c.cost;
-      changes.push({ answer: c.key, from: c.from, to: c.to, newConsensus: r.shown, sentence: `If ${phrase(c.key, c.to, c.from)} (now ${was(c.key, c.from)}), the recommendation would be ${nameOf(r.shown)}.` });
+      changes.push({
+        answer: c.key, from: c.from, to: c.to, newConsensus: r.shown,
+        sentence: `If ${phrase(c.key, c.to, c.from)} (now ${was(c.key, c.from)}), the recommendation would be ${nameOf(r.shown)}.`,
+        ...(r.because ? { because: r.because } : {}),
+      });
       continue;
     }
     if (weakening === null && changes.length === 0 && current && now) {

@@ -1,6 +1,7 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach } from "@/lib/domain/assessment";
 import { DECIDING_ANSWERS, EVIDENCE_LABELS, FRAMEWORKS, lackingPrerequisitesText, type Evidence } from "@/lib/domain/frameworks";
 import { unansweredNotes } from "@/lib/domain/frameworks/unanswered-notes";
+import type { TurningRule } from "@/lib/domain/frameworks/sensitivity";
 import { sourceTitle } from "@/lib/domain/sources";
 import { getStoredScore } from "@/lib/server/projections";
 import { riskFlagLabel } from "../../_components/labels";
@@ -91,6 +92,7 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
             {/* Not assessed: the sentence itself says "Not assessed yet. Answer these first: …". */}
             {evidence === "none" ? null : <span className="font-medium">What would change it: </span>}
             <span data-testid="sensitivity">{what?.sentence ?? "—"}</span>
+            {what?.change?.because && what.change.sentence === what.sentence ? <TurningReason because={what.change.because} /> : null}
           </p>
           {evidence !== "assessed" && unanswered.length > 0 ? (
             <div className="mt-2">
@@ -114,7 +116,10 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
           {more.length > 0 ? (
             <ul className="mt-2 list-disc space-y-1 pl-5 text-zinc-700" data-testid="more-changes">
               {more.map((c) => (
-                <li key={c.answer}>{c.sentence}</li>
+                <li key={c.answer}>
+                  {c.sentence}
+                  {c.because ? <TurningReason because={c.because} /> : null}
+                </li>
               ))}
             </ul>
           ) : null}
@@ -197,5 +202,15 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
         {score.weightsVersion ? ` and weights version ${score.weightsVersion}` : ""}.
       </p>
     </section>
+  );
+}
+
+/** Why a changed answer would turn the recommendation: the rule that would read it, and its framework. */
+function TurningReason({ because }: { because: TurningRule }) {
+  return (
+    <span className="text-zinc-600" data-testid="turning-rule">
+      {" "}
+      Why: {because.framework}, “{because.rule}”
+    </span>
   );
 }
