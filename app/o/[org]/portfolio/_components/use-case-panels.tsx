@@ -3,6 +3,7 @@ import { OwnerEstimateMark } from "@/components/owner-estimate";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { FLAG_LABELS } from "@/lib/domain/frameworks";
 import { averageOver, count, lagWait, oneDecimal, plural, weeks, withRange } from "@/lib/domain/portfolio/format";
+import { picksByApproach } from "@/lib/domain/portfolio/picks";
 import { dollarRange, dollars } from "@/lib/domain/money";
 import { timeToValueNote } from "@/lib/domain/costing/time-to-value";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
@@ -157,7 +158,7 @@ export function DisagreementPanel({ d, useCaseHref, listHref }: { d: Dashboard; 
               </span>
               {u.picks.length ? (
                 <p className="mt-1 text-zinc-700">
-                  {u.picks.filter((p) => p.approach !== u.recommended).map((p) => `${p.framework}: ${p.approach ? APPROACH_LABELS[p.approach] : "—"}`).join("; ")}
+                  {picksByApproach(u.picks)}
                 </p>
               ) : null}
             </li>
