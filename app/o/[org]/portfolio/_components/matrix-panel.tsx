@@ -34,7 +34,7 @@ export function MatrixPanel({ d, listHref }: { d: Dashboard; listHref: ListHref 
     r.rec ? { recommended: [r.rec] } : { recommended: [NO_APPROACH], evidence: r.assessed ? EVIDENCE_LEVELS.filter((e) => e !== "none") : (["none"] as Evidence[]) };
   const key = (r: MatrixRow) => (r.rec ?? (r.assessed ? "held-back" : "not-assessed"));
   return (
-    <Panel title="Recommended against chosen" description="Use cases by the frameworks' recommendation (rows) and the decision (columns). Each count opens the list." testId="matrix-panel">
+    <Panel title="Recommended against chosen" description="Use cases by the frameworks' recommendation (rows) and the decision (columns). “None chosen” holds every use case with no decision, those with nothing recommended too; only those with a recommendation or a proposal count as awaiting a decision. Each count opens the list." testId="matrix-panel">
       <ScrollTable caption="Use cases by recommended approach (rows) and chosen approach (columns)" testId="matrix">
         <thead>
           <tr>
