@@ -41,7 +41,7 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   // notifications: RAG's one-off build apart from its yearly run rate (the first year's other costs).
   const build = BigInt(oneOff!.base);
   expect(build).toBeGreaterThan(0n);
-  const budget = `${dollars(build)} to build in ${year1!.year}, then ${dollars(BigInt(year1!.base) - build)} a year`;
+  const budget = `${dollars(build)} to build in ${year1!.year}, and ${dollars(BigInt(year1!.base) - build)} a year to run from ${year1!.year}`;
 
   // It proposes the recommendation; a lead is offered no approval.
   await page.getByRole("link", { name: "Decision", exact: true }).click();

@@ -4,7 +4,7 @@
  * of it was the build, spent once in the first year, and the years after cost about $198,000: the
  * approver read a run rate that was not one, and once finance approved it each later year of the
  * lifecycle counted $488,000 as approved spend. Now the proposal's line on "Needs a decision", the
- * Decision tab, the finance step and the messages say "$290,000 to build in 2027, then $198,000 a
+ * Decision tab, the finance step and the messages say "$290,000 to build in 2027, and $198,000 a year to run from 2027"; was "… then $198,000 a
  * year"; approving stores the two figures the page said; the approved spend counts the build in
  * the first year only. And the queue sorts a proposal by the figure of the approach proposed, the
  * one its line shows, not by the approach chosen or recommended now.
@@ -78,7 +78,7 @@ describe("a proposal's budget, the build apart from the run rate", () => {
       ok: true,
       data: { state: "PROPOSED", yearlyBudgetCents: f.run, buildCents: f.build },
     });
-    const said = `${dollars(f.build)} to build in 2027, then ${dollars(f.run)} a year`;
+    const said = `${dollars(f.build)} to build in 2027, and ${dollars(f.run)} a year to run from 2027`;
     expect((await notificationsOf(org.users.EXECUTIVE.id, id)).at(-1)?.message).toContain(`proposed Hybrid for`);
     expect((await notificationsOf(org.users.EXECUTIVE.id, id)).at(-1)?.message).toContain(`(budget: ${said}): it awaits your approval.`);
 
@@ -86,7 +86,7 @@ describe("a proposal's budget, the build apart from the run rate", () => {
     // year's to the last's as the volume grows (10% a year), then the lifecycle they add up to.
     const line = await queueLine(id);
     expect(f.last).toBeGreaterThan(f.run);
-    expect(line["queue-spend"]).toBe(`Hybrid: ${dollars(f.build)} to build in 2027, then from ${dollars(f.run)} to ${dollars(f.last)} a year (lifecycle ${dollars(f.lifecycle)} over 5 years)`);
+    expect(line["queue-spend"]).toBe(`Hybrid: ${dollars(f.build)} to build in 2027, and ${dollars(f.run)} a year to run from 2027, rising to ${dollars(f.last)} (lifecycle ${dollars(f.lifecycle)} over 5 years)`);
     expect(line["queue-spend"]).not.toContain(`${dollars(f.first)} a year`);
     // The Decision tab says it alike.
     signInAs(org.users.EXECUTIVE.id);

@@ -89,7 +89,7 @@ describe("a proposal on the decision queue", () => {
     expect(await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id, approach: "RAG", notes: "" }))).toMatchObject({ ok: true });
     const line = await queueLine(id);
     // Its build apart from its yearly run rate, then the lifecycle (tests/decision-budget-build.test.ts).
-    expect(line["queue-spend"]).toMatch(/^RAG: \$[\d,]+ to build in 2027, then \$[\d,]+ a year \(lifecycle \$[\d,]+ over 5 years\)$/);
+    expect(line["queue-spend"]).toMatch(/^RAG: \$[\d,]+ to build in 2027, and \$[\d,]+ a year to run from 2027 \(lifecycle \$[\d,]+ over 5 years\)$/);
     expect(line["queue-spend-other"]).toBeUndefined();
   });
 });

@@ -65,10 +65,10 @@ async function throughTheWorkflow(o: TestOrg, id: string, approach: "RAG" | "FIN
   return yearlyBudgetCents + buildCents;
 }
 
-/** The budget of the use case's decision as the pages say it: "$72,000 to build in 2027, then $54,000 a year". */
+/** The budget of the use case's decision as the pages say it: "$72,000 to build in 2027, and $54,000 a year to run from 2027". */
 async function budgetWords(id: string): Promise<string> {
   const d = await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: id }, select: { yearlyBudgetCents: true, buildCents: true } });
-  return `${dollars(d.buildCents)} to build in 2027, then ${dollars(d.yearlyBudgetCents!)} a year`;
+  return `${dollars(d.buildCents)} to build in 2027, and ${dollars(d.yearlyBudgetCents!)} a year to run from 2027`;
 }
 
 beforeAll(async () => {
@@ -264,7 +264,7 @@ describe("a decision recorded directly over the workflow's approved one", () => 
     expect((await readQueue(o.id, { reasons: ["budget"] })).items).toEqual([]);
     // Undecided again, and the tab says the approval was superseded by the clearing.
     expect((await readQueue(o.id, { reasons: ["undecided"] })).items.map((i) => i.title)).toEqual([uc.title]);
-    expect(await approvalPanel(o, uc.id)).toMatch(/who cleared the decision directly: the budget for RAG \(\$[\d,]+ to build in 2027, then \$[\d,]+ a year\) is no longer asked of finance\./);
+    expect(await approvalPanel(o, uc.id)).toMatch(/who cleared the decision directly: the budget for RAG \(\$[\d,]+ to build in 2027, and \$[\d,]+ a year to run from 2027\) is no longer asked of finance\./);
     expect(await approveAgain(o, uc.id)).toMatchObject({ ok: false, code: "CONFLICT", message: "There is no proposal to approve: choose the approach to decide." });
   });
   const approveAgain = (o: TestOrg, id: string) => runAs(o.users.EXECUTIVE.id, () => approveDecision(o.slug, { id }));

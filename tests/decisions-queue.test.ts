@@ -121,7 +121,7 @@ describe("the decision queue on the demo portfolio", () => {
       expect.stringMatching(/proposed RAG for “Incident post-mortem search” \(yearly budget: no figure yet, as its first year is not fully costed\): it awaits your approval\.$/),
     ]);
     // The broker replies' RAG has a build: said apart from the yearly run rate, never as one yearly figure.
-    expect(await about(cto.id, "Broker email replies")).toEqual([expect.stringMatching(/\(budget: \$[\d,]+ to build in \d{4}, then \$[\d,]+ a year\): it awaits your approval\.$/)]);
+    expect(await about(cto.id, "Broker email replies")).toEqual([expect.stringMatching(/\(budget: \$[\d,]+ to build in (\d{4}), and \$[\d,]+ a year to run from \1\): it awaits your approval\.$/)]);
   });
 
   it("reads the rollup side through the organization-scoped partial index made for it", async () => {

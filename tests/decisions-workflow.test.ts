@@ -223,7 +223,7 @@ describe("a yearly budget with no figure", () => {
     const year1 = await projectedBudget(uc.id, "RAG");
     expect(await row()).toMatchObject({ state: "APPROVED", yearlyBudgetCents: BigInt(year1.yearly), buildCents: BigInt(year1.build) });
     // The build apart from the run rate: the first year whole is not a yearly figure.
-    const said = `${dollars(year1.build)} to build in 2027, then ${dollars(year1.yearly)} a year`;
+    const said = `${dollars(year1.build)} to build in 2027, and ${dollars(year1.yearly)} a year to run from 2027`;
     panel = await financePanel(uc.id);
     expect(panel).toContain(`Approve the budget (${said})`);
     expect(panel).not.toContain("budget-unfigured");

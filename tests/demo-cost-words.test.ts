@@ -50,7 +50,7 @@ async function brokerLine() {
 describe("the demo's cost sentences add up and never offer an approach that cannot serve", () => {
   it("Broker email replies: the one-off evaluation set is part of the build, so build + 3 × run rate is the lifecycle", async () => {
     const { id, item, said } = await brokerLine();
-    expect(said).toMatch(/^RAG: \$88,000 to build in \d{4}, then \$74,681 a year \(lifecycle \$312,042 over 3 years\)$/);
+    expect(said).toMatch(/^RAG: \$88,000 to build in (\d{4}), and \$74,681 a year to run from \1 \(lifecycle \$312,042 over 3 years\)$/);
     const years = (await getStoredProjection(org.id, id)).years.filter((y) => y.approach === "RAG").map((y) => y.base);
     expect(item.buildCents + 3 * item.yearlyBudgetCents!).toBe(years.reduce((a, b) => a + b, 0));
   });

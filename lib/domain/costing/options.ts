@@ -86,7 +86,8 @@ export function approachSpendText(approach: Approach, figure: ApproachFigure | n
 /**
  * What a proposal asks the approver to approve, on its line of "Needs a decision": the one-off
  * build apart from the yearly run rate, as its budget is stored, then the lifecycle: "Hybrid:
- * $290,000 to build in 2027, then $198,000 a year (lifecycle $1,300,000 over 5 years)". A first
+ * $290,000 to build in 2027, and $198,000 a year to run from 2027 (lifecycle $1,300,000 over 5
+ * years)". A first
  * year said as one yearly figure ($488,000) read as a run rate the later years never cost. The
  * figures add up: the build is every one-off line (one-off.ts), so build + years × run rate is
  * the lifecycle, each figure rounded to the dollar (so up to half a dollar per figure apart);

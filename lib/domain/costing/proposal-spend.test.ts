@@ -33,7 +33,7 @@ describe("a proposal's build and run rate add up to its lifecycle", () => {
     expect(b.yearly.map(whole)).toEqual([162_681, 74_681, 74_681]);
     // Build engineering $72,000 and the evaluation set $16,000, once.
     expect(b.budget.buildCents).toBe(88_000_00);
-    expect(b.text).toBe("RAG: $88,000 to build in 2026, then $74,681 a year (lifecycle $312,042 over 3 years)");
+    expect(b.text).toBe("RAG: $88,000 to build in 2026, and $74,681 a year to run from 2026 (lifecycle $312,042 over 3 years)");
     // To the cent, then as said: each figure rounded to the dollar, $1 apart at most here.
     expect(b.budget.buildCents + 3 * b.budget.yearlyCents).toBe(b.lifecycle);
     expect(Math.abs(whole(b.budget.buildCents) + 3 * whole(b.budget.yearlyCents) - whole(b.lifecycle))).toBeLessThanOrEqual(2);
@@ -41,14 +41,14 @@ describe("a proposal's build and run rate add up to its lifecycle", () => {
   it("a volume that grows: the run rate from the first year's to the last's, never one figure the later years do not cost", () => {
     const g = proposal({ changeFrequency: "weekly", coreNeed: "retrieval", monthlyCalls: 2_000_000, yearlyGrowthPct: 50 }, 3, 2026);
     expect(g.last).toBeGreaterThan(g.budget.yearlyCents);
-    expect(g.text).toMatch(/^RAG: \$[\d,]+ to build in 2026, then from \$[\d,]+ to \$[\d,]+ a year \(lifecycle \$[\d,]+ over 3 years\)$/);
-    const [, first, lastSaid] = g.text.match(/from (\$[\d,]+) to (\$[\d,]+)/)!;
+    expect(g.text).toMatch(/^RAG: \$[\d,]+ to build in 2026, and \$[\d,]+ a year to run from 2026, rising to \$[\d,]+ \(lifecycle \$[\d,]+ over 3 years\)$/);
+    const [, first, lastSaid] = g.text.match(/and (\$[\d,]+) a year to run from 2026, rising to (\$[\d,]+) /)!;
     expect([first, lastSaid]).toEqual([`$${whole(g.budget.yearlyCents).toLocaleString("en-US")}`, `$${whole(g.last!).toLocaleString("en-US")}`]);
     // The build and the years' run rates make the lifecycle, to the cent.
     expect(g.budget.buildCents + g.budget.yearlyCents + g.yearly.slice(1).reduce((a, y) => a + y, 0)).toBe(g.lifecycle);
   });
   it("a one-year horizon has no later year to say a run rate for", () => {
     const one = proposal({ changeFrequency: "weekly", coreNeed: "retrieval", monthlyCalls: 25_000 }, 1, 2026);
-    expect(one.text).toBe("RAG: $88,000 to build in 2026, then $74,681 a year (lifecycle $162,681 over 1 year)");
+    expect(one.text).toBe("RAG: $88,000 to build in 2026, and $74,681 a year to run from 2026 (lifecycle $162,681 over 1 year)");
   });
 });

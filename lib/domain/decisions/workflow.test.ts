@@ -121,7 +121,7 @@ describe("the budget taken from the projection", () => {
     ];
     const budget = budgetFromProjection(years, lines);
     expect(budget).toEqual({ yearlyCents: 198_000_00, buildCents: 290_000_00 });
-    expect(budgetText({ yearlyBudgetCents: budget!.yearlyCents, buildCents: budget!.buildCents }, 2027)).toBe("$290,000 to build in 2027, then $198,000 a year");
+    expect(budgetText({ yearlyBudgetCents: budget!.yearlyCents, buildCents: budget!.buildCents }, 2027)).toBe("$290,000 to build in 2027, and $198,000 a year to run from 2027");
     expect(budgetText({ yearlyBudgetCents: 60_000_00, buildCents: 0 }, 2027)).toBe("$60,000 a year");
     expect(budgetText({ yearlyBudgetCents: null, buildCents: 0 }, 2027)).toBe(NO_BUDGET_FIGURE);
   });
@@ -187,7 +187,7 @@ describe("what an approval says it did", () => {
   const base = { title: "Complaint letter drafting", budget: { yearlyBudgetCents: 48_000_00, buildCents: 120_000_00 }, buildYear: 2027 };
   it("names the approach and use case, the budget now awaiting finance, and the as-chosen total counting the approach instead", () => {
     expect(approvedText({ ...base, approach: "FINE_TUNING", asChosenBefore: "RAG", decidedBefore: false })).toBe(
-      "Approved Fine-tuning for “Complaint letter drafting”. Its budget of $120,000 to build in 2027, then $48,000 a year now awaits finance. " +
+      "Approved Fine-tuning for “Complaint letter drafting”. Its budget of $120,000 to build in 2027, and $48,000 a year to run from 2027 now awaits finance. " +
         "The portfolio's as-chosen total now counts Fine-tuning for it, instead of RAG.",
     );
   });

@@ -185,20 +185,21 @@ export function budgetFromProjection(
 }
 
 /**
- * A decision's budget in words, the build apart: "$290,000 to build in 2027, then $198,000 a
- * year"; "$60,000 a year" where there is nothing to build; NO_BUDGET_FIGURE without a figure.
- * The build is every one-off line of the first year (one-off.ts: build, curation, training, the
- * evaluation set, the corpus's first embedding), so the run rate is what every year costs to run.
+ * A decision's budget in words, the build apart: "$290,000 to build in 2027, and $198,000 a year
+ * to run from 2027"; "$60,000 a year" where there is nothing to build; NO_BUDGET_FIGURE without a
+ * figure. The build is every one-off line of the first year (one-off.ts: build, curation,
+ * training, the evaluation set, the corpus's first embedding), so the run rate is what every year
+ * costs to run, the first included: "then $74,681 a year" after "$88,000 to build in 2026" was read
+ * as the years after 2026 (a reviewer made the first year $88,000 where it is $162,681).
  * `lastYearCents`, where known: the last year's run rate; where it differs from the first's (a
- * volume that grows), "then from $198,000 to $260,000 a year", never one figure the later years
- * do not cost.
+ * volume that grows), ", rising to $260,000", never one figure the later years do not cost.
  */
 export function budgetText(budget: { yearlyBudgetCents: number | bigint | null; buildCents: number | bigint }, buildYear: number, lastYearCents?: number | null): string {
   if (budget.yearlyBudgetCents === null) return NO_BUDGET_FIGURE;
   const first = dollars(budget.yearlyBudgetCents);
   const last = lastYearCents === null || lastYearCents === undefined ? first : dollars(lastYearCents);
-  const yearly = last === first ? `${first} a year` : `from ${first} to ${last} a year`;
-  return Number(budget.buildCents) > 0 ? `${dollars(budget.buildCents)} to build in ${buildYear}, then ${yearly}` : yearly;
+  const moves = last === first ? "" : `, ${Number(lastYearCents) > Number(budget.yearlyBudgetCents) ? "rising" : "falling"} to ${last}`;
+  return Number(budget.buildCents) > 0 ? `${dollars(budget.buildCents)} to build in ${buildYear}, and ${first} a year to run from ${buildYear}${moves}` : `${first} a year${moves}`;
 }
 
 /**

@@ -91,7 +91,7 @@ async function cannotServeWarning(tx: Tx, organizationId: string, useCaseId: str
 }
 const quote = (title: string) => `“${title}”`;
 /**
- * The budget in a proposal's message: "budget: $290,000 to build in 2027, then $198,000 a year"
+ * The budget in a proposal's message: "budget: $290,000 to build in 2027, and $198,000 a year to run from 2027"
  * where there is a build; else "yearly budget: $60,000", or its want of a figure.
  */
 const budgetClause = (b: StoredBudget, buildYear: number) =>

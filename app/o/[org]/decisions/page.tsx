@@ -118,7 +118,7 @@ export default async function DecisionQueuePage(props: { params: Promise<{ org: 
 /**
  * A proposal's line prices what is proposed, named, for that is what the approver approves: the
  * one-off build apart from the yearly run rate, as approving stores them ("Hybrid: $290,000 to
- * build in 2027, then $198,000 a year (lifecycle $1,300,000 over 5 years)"), or the owner's
+ * build in 2027, and $198,000 a year to run from 2027 (lifecycle $1,300,000 over 5 years)"), or the owner's
  * estimate ("Agent with tools: lifecycle $300,000 (owner's estimate, $60,000 a year × 5 years)"); the figure of the
  * approach chosen or recommended now follows, named too, where it is another approach. Unnamed, the
  * recommendation's figure read as the proposal's.

@@ -13,7 +13,7 @@ import { ApproveBudgetButton, ApproveOrSendBack, ProposeForm, WorkflowMessages }
 
 /**
  * "Superseded on 6 Dec 2026, 11:02 by Dana, who recorded Fine-tuning directly as the decision: the
- * budget finance approved for RAG ($40,000 to build in 2027, then $120,000 a year) no longer counts
+ * budget finance approved for RAG ($40,000 to build in 2027, and $120,000 a year to run from 2027) no longer counts
  * as approved spend."
  */
 function supersededText(w: Pick<DecisionWorkflow, "approach" | "budgetApprovedBy" | "supersededByApproach" | "supersededBy" | "supersededAt">, budget: string): string {
@@ -49,7 +49,7 @@ export async function WorkflowPanel(props: {
   const w = await readDecisionWorkflow(props.organizationId, uc.id);
   const { optionNotes } = props;
   const state = w?.state ?? null;
-  // The one-off build apart from the yearly run rate: "$290,000 to build in 2027, then $198,000 a year".
+  // The one-off build apart from the yearly run rate: "$290,000 to build in 2027, and $198,000 a year to run from 2027".
   const budget = w ? budgetText(w, w.buildYear) : NO_BUDGET_FIGURE;
   // Finance is shown the step even when it cannot be taken yet for want of a figure, with why.
   const budgetRefusal = w && state === "APPROVED" ? refusalFor("approveBudget", actor, state, uc, w) : null;
