@@ -45,3 +45,30 @@ describe("import quota for new organizations", () => {
     expect(await importRowAllowance(org.id)).toBeNull();
   });
 });
+
+describe("imports sent at the same time", () => {
+  it("run one after another in an organization: three files at once cannot pass a new organization's quota together", async () => {
+    const org = await createTestOrg("quota-race");
+    signInAs(org.users.ADMIN.id);
+    const results = await Promise.all([0, 1, 2].map((i) => importUseCases(org.slug, { file: file(2_000, i * 2_000), fileName: `${i}.csv`, mapping: templateMapping() })));
+    // Each passed the quota when it started (5,000 remained); under the lock, the third finds 1,000 left.
+    const committed = results.filter((r) => r.ok && r.data.committed);
+    expect(committed).toHaveLength(2);
+    const refused = results.find((r) => r.ok && !r.data.committed);
+    expect(refused?.ok && refused.data.report.problems).toEqual([
+      "This file has 2,000 rows; a new organization may import 5,000 rows a day during its first 14 days, and 1,000 remain today. Import a smaller file, or the rest tomorrow.",
+    ]);
+    expect(await db.useCase.count({ where: { organizationId: org.id } })).toBe(4_000);
+  }, 180_000);
+
+  it("the same file sent twice at once (a double click, two tabs) is imported once: the second finds every row unchanged", async () => {
+    const org = await createTestOrg("import-twice");
+    await db.organization.update({ where: { id: org.id }, data: { createdAt: new Date(Date.now() - 30 * 24 * 60 * 60 * 1000) } });
+    signInAs(org.users.ADMIN.id);
+    const [a, b] = await Promise.all([0, 1].map(() => importUseCases(org.slug, { file: file(300), fileName: "same.csv", mapping: templateMapping() })));
+    const created = [a, b].map((r) => (r!.ok && r!.data.committed ? r!.data.created : -1)).sort();
+    expect(created).toEqual([0, 300]);
+    expect([a, b].map((r) => (r!.ok && r!.data.committed ? r!.data.unchanged : -1)).sort()).toEqual([0, 300]);
+    expect(await db.useCase.count({ where: { organizationId: org.id } })).toBe(300);
+  }, 120_000);
+});

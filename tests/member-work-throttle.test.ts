@@ -4,7 +4,7 @@ import { GET as detailGET } from "@/app/o/[org]/export/detail.csv/route";
 import { DEFAULT_ASSUMPTIONS } from "@/lib/domain/costing";
 import { ENTRY_POINTS } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
-import { spendWork, waitForBudget, WORK_WINDOW_MS, type CostlyWork } from "@/lib/server/member-work-throttle";
+import { runCostly, spendWork, STILL_RUNNING_MESSAGE, waitForBudget, WORK_WINDOW_MS, type CostlyWork } from "@/lib/server/member-work-throttle";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { loadCallables } from "./helpers/entry-points";
 import { createRetrievalUseCase } from "./helpers/reprojection";
@@ -62,6 +62,34 @@ describe("the budget of costly work, in itself", () => {
     expect(refused).toHaveLength(15);
     for (const r of refused) expect((r.reason as Error).message).toMatch(/^Runs over 10 rows in the last 10 minutes: one member may ask for 10 in any 10 minutes, .*This one \(1 row\) can run in 10 minutes\.$/);
     expect(await db.memberWork.count({ where: { key: `test.race:${org.id}:${org.users.FINANCE.id}` } })).toBe(10);
+  });
+});
+
+describe("work done one run at a time", () => {
+  it("refuses a member's second run while their first is under way, at once and without counting it, and lets others and later runs through", async () => {
+    const org = await createTestOrg("work-one");
+    const work: CostlyWork<unknown> = { label: "Previews", unit: "use cases", budget: 1_000, units: () => 10, oneAtATime: true };
+    const finance = { organizationId: org.id, userId: org.users.FINANCE.id };
+    const admin = { organizationId: org.id, userId: org.users.ADMIN.id };
+    let finish!: () => void;
+    const first = runCostly("test.one", work, finance, null, () => new Promise<string>((resolve) => (finish = () => resolve("first"))));
+    await expect.poll(() => db.memberWork.count({ where: { key: `test.one:${org.id}:${finance.userId}` } })).toBe(1);
+    let ran = false;
+    await expect(runCostly("test.one", work, finance, null, async () => (ran = true))).rejects.toThrow(STILL_RUNNING_MESSAGE);
+    expect(ran).toBe(false);
+    expect(await runCostly("test.one", work, admin, null, async () => "admin's")).toBe("admin's");
+    finish();
+    expect(await first).toBe("first");
+    expect(await runCostly("test.one", work, finance, null, async () => "again")).toBe("again");
+    expect(await db.memberWork.count({ where: { key: `test.one:${org.id}:${finance.userId}` } })).toBe(2);
+  });
+
+  it("frees the member's turn when a run fails", async () => {
+    const org = await createTestOrg("work-fail");
+    const work: CostlyWork<unknown> = { label: "Re-scores", unit: "use cases", budget: 1_000, units: () => 1, oneAtATime: true };
+    const m = { organizationId: org.id, userId: org.users.ADMIN.id };
+    await expect(runCostly("test.fail", work, m, null, async () => { throw new Error("boom"); })).rejects.toThrow("boom");
+    expect(await runCostly("test.fail", work, m, null, async () => "ok")).toBe("ok");
   });
 });
 

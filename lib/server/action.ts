@@ -5,7 +5,7 @@ import { toActionError, TooManyRequestsError, type ActionResult } from "./errors
 import { parseOrThrow } from "./parse";
 export { fieldErrorsOf, parseOrThrow } from "./parse";
 import { requireMember, requireUser, type MemberContext, type SessionUser } from "./guard";
-import { spendWork, type CostlyWork } from "./member-work-throttle";
+import { runCostly, spendWork, type CostlyWork } from "./member-work-throttle";
 
 /**
  * The layered action client. Every server action is made with one of these, which:
@@ -56,8 +56,8 @@ export function orgAction<S extends z.ZodType, T>(def: {
     try {
       const ctx = await requireMember(orgSlug, def.roles, { entity: "Action", entityId: def.name });
       const data = parseOrThrow(def.input, input);
-      if (def.costly) await spendWork(def.name, def.costly, { organizationId: ctx.organization.id, userId: ctx.user.id }, data);
-      return { ok: true, data: await def.handler(ctx, data) };
+      const member = { organizationId: ctx.organization.id, userId: ctx.user.id };
+      return { ok: true, data: def.costly ? await runCostly(def.name, def.costly, member, data, () => def.handler(ctx, data)) : await def.handler(ctx, data) };
     } catch (err) {
       return toActionError(err);
     }

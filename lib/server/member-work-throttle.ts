@@ -36,6 +36,13 @@ export interface CostlyWork<I> {
   budget: number;
   /** How many units this run covers. */
   units: (organizationId: string, input: I) => number | Promise<number>;
+  /**
+   * One run at a time per member (on this server): a second sent while the first works is refused
+   * at once. For work done before the answer (a preview, a re-score), not for a streamed export,
+   * whose answer starts before its work is done, nor for an import, which waits its turn under the
+   * organization's import lock.
+   */
+  oneAtATime?: boolean;
 }
 
 /** Use cases of the organization, in the trash or not (a re-projection covers both). */
@@ -44,13 +51,13 @@ async function useCasesOf(organizationId: string): Promise<number> {
 }
 
 /** Work on every use case of the organization: a preview, a save that re-projects, an export. */
-export function organizationWide(label: string, budget: number): CostlyWork<unknown> {
-  return { label, unit: "use cases", budget, units: (organizationId) => useCasesOf(organizationId) };
+export function organizationWide(label: string, budget: number, opts: { oneAtATime?: boolean } = {}): CostlyWork<unknown> {
+  return { label, unit: "use cases", budget, units: (organizationId) => useCasesOf(organizationId), ...opts };
 }
 
 /** Work on the rows of a file or of a chunk of one. */
-export function rowsWork<I>(label: string, budget: number, rows: (input: I) => number): CostlyWork<I> {
-  return { label, unit: "rows", budget, units: (_organizationId, input) => rows(input) };
+export function rowsWork<I>(label: string, budget: number, rows: (input: I) => number, opts: { oneAtATime?: boolean } = {}): CostlyWork<I> {
+  return { label, unit: "rows", budget, units: (_organizationId, input) => rows(input), ...opts };
 }
 
 /**
@@ -107,4 +114,31 @@ export async function spendWork<I>(entryPoint: string, work: CostlyWork<I>, memb
     { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
   );
   if (refusal) throw new TooManyRequestsError(workWaitMessage(work, refusal.used, units, refusal.wait), refusal.wait);
+}
+
+/** What a member is told when their previous run of the same work has not finished. */
+export const STILL_RUNNING_MESSAGE = "Your previous request of this kind is still being worked out. Wait for it to finish, then try again.";
+
+/** Runs of `oneAtATime` work under way in this process, by `<entry point>:<organization>:<user>`. */
+const globalForWork = globalThis as unknown as { tradeoffCostlyRunning?: Set<string> };
+const running = (globalForWork.tradeoffCostlyRunning ??= new Set<string>());
+
+/**
+ * Runs `fn` as one run of `work` by this member: counted against their budget (spendWork), and,
+ * for `oneAtATime` work, refused while their previous run of it is under way.
+ */
+export async function runCostly<I, T>(entryPoint: string, work: CostlyWork<I>, member: { organizationId: string; userId: string }, input: I, fn: () => Promise<T>): Promise<T> {
+  if (!work.oneAtATime) {
+    await spendWork(entryPoint, work, member, input);
+    return fn();
+  }
+  const key = `${entryPoint}:${member.organizationId}:${member.userId}`;
+  if (running.has(key)) throw new TooManyRequestsError(STILL_RUNNING_MESSAGE, 5);
+  running.add(key);
+  try {
+    await spendWork(entryPoint, work, member, input);
+    return await fn();
+  } finally {
+    running.delete(key);
+  }
 }

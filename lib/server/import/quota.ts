@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 
 /**
  * Import quotas for new organizations (issue 16). Anyone can sign up and get an organization of
@@ -15,10 +15,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const IMPORT_SUMMARY_ACTION = "use_cases.imported";
 
 /** Rows this organization may still import now, or null when it has no quota. */
-export async function importRowAllowance(organizationId: string, now = new Date()): Promise<number | null> {
-  const org = await db.organization.findUnique({ where: { id: organizationId }, select: { createdAt: true } });
+export async function importRowAllowance(organizationId: string, now = new Date(), client: Pick<Tx, "organization" | "auditEvent"> = db): Promise<number | null> {
+  const org = await client.organization.findUnique({ where: { id: organizationId }, select: { createdAt: true } });
   if (!org || now.getTime() - org.createdAt.getTime() >= NEW_ORGANIZATION_DAYS * DAY_MS) return null;
-  const imports = await db.auditEvent.findMany({
+  const imports = await client.auditEvent.findMany({
     where: { organizationId, action: IMPORT_SUMMARY_ACTION, at: { gte: new Date(now.getTime() - DAY_MS) } },
     select: { after: true },
   });

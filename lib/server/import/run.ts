@@ -22,13 +22,13 @@ import {
 } from "@/lib/domain/import";
 import type pg from "pg";
 import { db, Prisma, transactionWithConnection, type Tx } from "../db";
+import { importRowAllowance, quotaMessage } from "./quota";
 import { audit } from "../audit";
 import { AppError, ForbiddenError, ValidationError } from "../errors";
 import { withOrganizationScope } from "../rls";
 import { newId, writePlannedRows } from "./bulk-write";
 import { timed, timedSync, type ImportPhases } from "./phases";
 import { planRows, type ImportActor } from "./plan";
-import { quotaMessage } from "./quota";
 import { readAssessment } from "../use-cases/mapping";
 
 /**
@@ -102,7 +102,7 @@ const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
  */
 export async function importFile(
   actor: ImportActor,
-  input: { file: Blob; fileName: string; mapping: ImportMapping; onlyValid?: boolean; maxRows?: number | null },
+  input: { file: Blob; fileName: string; mapping: ImportMapping; onlyValid?: boolean; quota?: boolean },
   phases?: ImportPhases,
 ): Promise<ImportOutcome> {
   assertMayImport(actor);
@@ -119,8 +119,16 @@ export async function importFile(
   const encodingNote = describeEncoding(decoded, parsed.markedRows);
   const problems = [...parsed.problems, ...(parsed.problems.length ? [] : mappingProblems(parsed.headers, input.mapping.columns, input.mapping.externalIdColumns))];
   if (problems.length) return { committed: false, report: { ...refuse(problems).report, encoding, encodingNote } };
-  // A new organization's import quota (lib/server/import/quota.ts).
-  if (input.maxRows != null && parsed.rows.length > input.maxRows) return { committed: false, report: { ...refuse([quotaMessage(parsed.rows.length, input.maxRows)]).report, encoding, encodingNote } };
+  // A new organization's import quota (lib/server/import/quota.ts): refused here at once, and
+  // counted again under the organization's import lock below, which holds it against imports sent
+  // at the same time.
+  const overQuota = async (client?: Pick<Tx, "organization" | "auditEvent">): Promise<ImportOutcome | null> => {
+    if (!input.quota) return null;
+    const allowance = await importRowAllowance(actor.organizationId, new Date(), client);
+    return allowance !== null && parsed.rows.length > allowance ? { committed: false, report: { ...refuse([quotaMessage(parsed.rows.length, allowance)]).report, encoding, encodingNote } } : null;
+  };
+  const early = await overQuota();
+  if (early) return early;
 
   const { plan, converted, cross } = timedSync(phases, "convert", () => {
     const prepared = prepareRows(parsed.headers, parsed.rows, input.mapping);
@@ -128,6 +136,13 @@ export async function importFile(
   });
   const fileRows = converted.map((c) => ({ row: c.row, title: c.title }));
   const outcome = await inImportTransaction(async (tx, connection) => {
+    // One import of an organization at a time: the same file sent twice at once (a double click,
+    // two tabs) was planned twice against the registry before either wrote, and imported twice;
+    // three files at once each passed the quota. The next waits for this one to commit, then plans
+    // against what it wrote and counts its rows against the quota.
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`import:${actor.organizationId}`}))::text`;
+    const late = await overQuota(tx);
+    if (late) return late;
     const planned = await timed(phases, "plan", () => planRows(tx, actor, converted, plan, { closeTitles: false }));
     const report = buildReport({
       actions: new Map(planned.actions),

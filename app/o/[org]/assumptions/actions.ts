@@ -15,7 +15,7 @@ import { saveAssumptions as save, saveAssumptionsInput } from "@/lib/server/assu
 export const saveAssumptions = orgAction({
   name: "assumptions.save",
   roles: ASSUMPTION_ROLES,
-  costly: organizationWide("Saves of new assumptions, each re-projecting every use case,", 150_000),
+  costly: organizationWide("Saves of new assumptions, each re-projecting every use case,", 150_000, { oneAtATime: true }),
   input: saveAssumptionsInput,
   handler: async (ctx, input) => {
     const result = await save(ctx, input);
@@ -33,7 +33,7 @@ export const previewAssumptions = orgAction({
   name: "assumptions.preview",
   roles: ASSUMPTION_ROLES,
   mutates: false,
-  costly: organizationWide("Previews of new assumptions", 300_000),
+  costly: organizationWide("Previews of new assumptions", 300_000, { oneAtATime: true }),
   input: saveAssumptionsInput.extend({ note: z.string().max(500).optional() }),
   handler: async (ctx, { note: _note, ...input }) => preview(ctx, input),
 });

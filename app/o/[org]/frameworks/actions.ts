@@ -16,7 +16,7 @@ import { rescoreOrganization } from "@/lib/server/rescore";
 export const saveFrameworkWeights = orgAction({
   name: "frameworks.saveWeights",
   roles: ["ADMIN"],
-  costly: organizationWide("Saves of the weights, each re-scoring every use case,", 150_000),
+  costly: organizationWide("Saves of the weights, each re-scoring every use case,", 150_000, { oneAtATime: true }),
   input: frameworkWeightsInput,
   handler: async (ctx, input) => {
     const result = await saveWeightsAndRescore({ organizationId: ctx.organization.id, actorId: ctx.user.id }, input);
@@ -32,7 +32,7 @@ export const saveFrameworkWeights = orgAction({
 export const rescoreAllUseCases = orgAction({
   name: "frameworks.rescoreAll",
   roles: ["ADMIN"],
-  costly: organizationWide("Re-scores of every use case", 100_000),
+  costly: organizationWide("Re-scores of every use case", 100_000, { oneAtATime: true }),
   input: z.strictObject({}),
   handler: async (ctx) => {
     const result = await rescoreOrganization(ctx.organization.id, { actorId: ctx.user.id, all: true, reason: "Re-scored by an admin from the Frameworks page." });
@@ -46,7 +46,7 @@ export const previewFrameworkWeights = orgAction({
   name: "frameworks.previewWeights",
   roles: ["ADMIN"],
   mutates: false,
-  costly: organizationWide("Previews of new weights", 300_000),
+  costly: organizationWide("Previews of new weights", 300_000, { oneAtATime: true }),
   input: frameworkWeightsPreviewInput,
   handler: async (ctx, input) => previewWeightsImpact(ctx.organization.id, input.weights),
 });

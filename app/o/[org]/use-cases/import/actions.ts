@@ -12,7 +12,6 @@ import type { MemberContext } from "@/lib/server/guard";
 import { deleteImportMapping as deleteMapping, saveImportMapping as saveMapping } from "@/lib/server/import/mappings";
 import type { ImportActor } from "@/lib/server/import/plan";
 import { rowsOfFile, rowsWork } from "@/lib/server/member-work-throttle";
-import { importRowAllowance } from "@/lib/server/import/quota";
 import { checkRows, importFile } from "@/lib/server/import/run";
 import { undoImport as undo } from "@/lib/server/import/undo";
 
@@ -37,7 +36,7 @@ export const checkImportRows = orgAction({
   roles: IMPORT_ROLES,
   mutates: false,
   // Thirty files of 10,000 rows in ten minutes (the browser sends 1,000 rows a call).
-  costly: rowsWork("Checks of import files", 300_000, (input: { rows: unknown[] }) => input.rows.length),
+  costly: rowsWork("Checks of import files", 300_000, (input: { rows: unknown[] }) => input.rows.length, { oneAtATime: true }),
   input: z
     .object({
       headers: z.array(z.string().max(MAX_HEADER_LENGTH)).min(1).max(MAX_COLUMNS),
@@ -68,8 +67,7 @@ export const importUseCases = orgAction({
     })
     .strict(),
   handler: async (ctx, input) => {
-    const maxRows = await importRowAllowance(ctx.organization.id);
-    const outcome = await importFile(actorOf(ctx), { file: input.file, fileName: input.fileName, mapping: input.mapping as ImportMapping, maxRows, onlyValid: input.onlyValid });
+    const outcome = await importFile(actorOf(ctx), { file: input.file, fileName: input.fileName, mapping: input.mapping as ImportMapping, quota: true, onlyValid: input.onlyValid });
     if (outcome.committed) revalidatePath(`/o/${ctx.organization.slug}`, "layout");
     return outcome;
   },
