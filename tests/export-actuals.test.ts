@@ -111,7 +111,8 @@ describe("the finance exports with spend that no cost row carries", () => {
     expect(sum(chosen)).toBe(sum(detail));
     // B's pilot and C make as-chosen rows of their own (no projection: sums 0, no use case projected, said in the note).
     const row = (unit: string, year: string, approach: string) => chosen.find((r) => r.business_unit === unit && r.calendar_year === year && r.approach === approach)!;
-    expect(row("Claims", "2026", "PROMPTING")).toMatchObject({ low: "0.00", base: "0.00", high: "0.00", use_cases: "0", actual: "50.00", metered_base_to_date: "0.00", variance_to_date: "50.00" });
+    // Spend with no projection is set against nothing: no variance, as the portfolio shows "—" for it.
+    expect(row("Claims", "2026", "PROMPTING")).toMatchObject({ low: "0.00", base: "0.00", high: "0.00", use_cases: "0", actual: "50.00", metered_base_to_date: "0.00", variance_to_date: "" });
     expect(row("Claims", "2026", "PROMPTING").note).toContain("1 use case with no projection");
     expect(row("Sales", "2026", "")).toMatchObject({ low: "0.00", base: "0.00", use_cases: "0", actual: "25.00", approach_label: "" });
     expect(row("Claims", "2026", "RAG")).toMatchObject({ use_cases: "1", actual: "100.00", base: "6800.00", note: "" });
@@ -189,12 +190,15 @@ describe("the finance exports with a bill in a month not over yet", () => {
       use_cases: "2", actual: "100.00", metered_base_to_date: "300.00", variance_to_date: "-200.00", actual_through: "2026-02", actual_open_month: "52.34",
     });
     expect(row("Claims", "2026", "RAG").note).toContain(NOTE_OPEN_MONTH);
-    expect(row("Claims", "2026", "PROMPTING")).toMatchObject({ actual: "50.00", metered_base_to_date: "0.00", variance_to_date: "50.00", actual_open_month: "0.00", note: "actual includes 1 use case with no projection for this year" });
+    expect(row("Claims", "2026", "PROMPTING")).toMatchObject({ actual: "50.00", metered_base_to_date: "0.00", variance_to_date: "", actual_open_month: "0.00", note: "actual includes 1 use case with no projection for this year" });
     expect(row("Claims", "2027", "PROMPTING")).toMatchObject({ actual: "0.00", metered_base_to_date: "0.00", actual_open_month: "9.99" });
-    // Per business unit, the file's variance for 2026 is the panel's (actual minus the base projected to date), to the cent.
+    // Per business unit, the file's variance for 2026 is the panel's "against base": the spend of the
+    // use cases with a projection (the actual less what the panel calls not projected) minus the base
+    // projected to date, to the cent. B's pilot, billed before its start, is in the actual, not the variance.
     const of2026 = (unit: string) => chosen.filter((r) => r.calendar_year === "2026" && r.business_unit === unit);
+    expect(p.byBusinessUnit.find((x) => x.businessUnit === "Claims")!.unprojected).toBe(50_00);
     for (const x of p.byBusinessUnit) {
-      expect(of2026(x.businessUnit).reduce((n, r) => n + cents(r.variance_to_date), 0)).toBe(x.actual - x.projected.base);
+      expect(of2026(x.businessUnit).reduce((n, r) => n + cents(r.variance_to_date), 0)).toBe(x.actual - x.unprojected - x.projected.base);
       expect(sum(of2026(x.businessUnit))).toBe(x.actual);
     }
 

@@ -127,9 +127,17 @@ describe("the business-unit rows", () => {
 
   it("write an as-chosen row of actual spend with no projection (use cases with no approach): sums 0, said in the note", () => {
     const f = createBusinessUnitFormatter({ organization: "Acme" });
-    const [r] = parse(businessUnitHeader() + f({ businessUnit: "Sales", calendarYear: "2026", scenario: "as chosen", approach: null, low: "0", base: "0", high: "0", useCases: "0", actualOnlyUseCases: "1", incompleteUseCases: "0", manual: false, highImpactUseCases: "0", personalDataUseCases: "0", actual: "2500", meteredBaseToDate: "0", actualThrough: "2026-02" }));
-    expect(r).toMatchObject({ approach: "", approach_label: "", low: "0.00", base: "0.00", use_cases: "0", note: "actual includes 1 use case with no projection for this year", actual: "25.00", variance_to_date: "25.00" });
+    const [r] = parse(businessUnitHeader() + f({ businessUnit: "Sales", calendarYear: "2026", scenario: "as chosen", approach: null, low: "0", base: "0", high: "0", useCases: "0", actualOnlyUseCases: "1", incompleteUseCases: "0", manual: false, highImpactUseCases: "0", personalDataUseCases: "0", actual: "2500", meteredBaseToDate: "0", comparedActual: "0", actualThrough: "2026-02" }));
+    // Nothing is set against a projection of nothing: no variance, as the portfolio shows "—".
+    expect(r).toMatchObject({ approach: "", approach_label: "", low: "0.00", base: "0.00", use_cases: "0", note: "actual includes 1 use case with no projection for this year", actual: "25.00", variance_to_date: "" });
     expect(businessUnitNote({ incompleteUseCases: 1, manual: false, actualOnlyUseCases: "3" })).toBe("missing figures left out; actual includes 3 use cases with no projection for this year");
+  });
+
+  it("set only the spend of use cases with a metered projection against the metered base, as the portfolio does", () => {
+    const f = createBusinessUnitFormatter({ organization: "Acme" });
+    // $600 spent: $400 by use cases projected at $500 metered, $200 by one priced from its owner's estimate.
+    const [r] = parse(businessUnitHeader() + f({ businessUnit: "Sales", calendarYear: "2026", scenario: "as chosen", approach: "RAG", low: "0", base: "0", high: "0", useCases: "3", incompleteUseCases: "0", manual: true, highImpactUseCases: "0", personalDataUseCases: "0", actual: "60000", meteredBaseToDate: "50000", comparedActual: "40000", actualThrough: "2026-02", actualOpen: "0" }));
+    expect(r).toMatchObject({ actual: "600.00", metered_base_to_date: "500.00", variance_to_date: "-100.00" });
   });
 });
 

@@ -217,8 +217,9 @@ export const BU_COLUMNS = [
   ...VALUE_BU_COLUMNS,
   // Actual spend (issue 21), on the "as chosen" rows: attributed spend in the year's months compared (those that
   // have closed, as the portfolio compares them), the metered part of the base projection (inference, hosting and
-  // training compute, retrieval, manual estimates; not engineering or retraining) for the same months, actual minus
-  // that, and the last month compared. Unattributed spend is in no business unit.
+  // training compute, retrieval; not engineering or retraining, nor an owner's estimate) for the same months, the
+  // spend of the use cases with such a projection less that, and the last month compared. Unattributed spend is in
+  // no business unit.
   "actual", "metered_base_to_date", "variance_to_date", "actual_through",
   // The bills of a month not over yet (the month the file is made in, or one dated later): kept, not compared.
   "actual_open_month",
@@ -256,6 +257,12 @@ export interface BusinessUnitRow {
    */
   actual?: Cents;
   meteredBaseToDate?: Cents;
+  /**
+   * The part of `actual` that the variance sets against `meteredBaseToDate`, as the portfolio does:
+   * the spend of the use cases with a metered projection for those months (not of one priced from
+   * its owner's estimate, nor of a year before its start). Absent: all of `actual`.
+   */
+  comparedActual?: Cents;
   actualThrough?: string | null;
   actualOpen?: Cents;
 }
@@ -286,12 +293,21 @@ export function createBusinessUnitFormatter(ctx: ExportContext): (row: BusinessU
   ]);
 }
 
-function actualCells(row: Pick<BusinessUnitRow, "actual" | "meteredBaseToDate" | "actualThrough" | "actualOpen">): string[] {
+/**
+ * The actual-spend cells. variance_to_date is the compared spend less the metered base, empty
+ * where nothing is compared (spend with no metered projection: an owner's estimate, a year before
+ * the start), as the portfolio shows "—": so the column adds up to the portfolio's variance, where
+ * setting every dollar of spend against the metered base made it read +$33,220 beside the page's
+ * +$14,768.
+ */
+function actualCells(row: Pick<BusinessUnitRow, "actual" | "meteredBaseToDate" | "comparedActual" | "actualThrough" | "actualOpen">): string[] {
   const none = (v: Cents | undefined) => v === null || v === undefined;
   if (none(row.actual) && none(row.meteredBaseToDate) && none(row.actualOpen)) return ["", "", "", codeCell(row.actualThrough ?? null), ""];
   const actual = BigInt(row.actual ?? 0);
   const base = BigInt(row.meteredBaseToDate ?? 0);
-  return [centsToDecimal(actual), centsToDecimal(base), centsToDecimal(actual - base), codeCell(row.actualThrough ?? null), centsToDecimal(BigInt(row.actualOpen ?? 0))];
+  const compared = none(row.comparedActual) ? actual : BigInt(row.comparedActual!);
+  const variance = compared === 0n && base === 0n ? "" : centsToDecimal(compared - base);
+  return [centsToDecimal(actual), centsToDecimal(base), variance, codeCell(row.actualThrough ?? null), centsToDecimal(BigInt(row.actualOpen ?? 0))];
 }
 
 // ---------------------------------------------------------------------------------------------

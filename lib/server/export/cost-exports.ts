@@ -242,6 +242,7 @@ export function businessUnitQuery(organizationId: string, filter: PortfolioFilte
            count(*) FILTER (WHERE y."actualOnly") AS "actualOnlyUseCases",
            CASE WHEN s.ord = 1 AND th.imported THEN COALESCE(sum(ac.cents), 0)::text END AS actual,
            CASE WHEN s.ord = 1 AND th.imported THEN COALESCE(sum(ac.metered), 0)::text END AS "meteredBaseToDate",
+           CASE WHEN s.ord = 1 AND th.imported THEN COALESCE(sum(ac."comparedCents"), 0)::text END AS "comparedActual",
            min(th.through) AS "actualThrough",
            CASE WHEN s.ord = 1 AND th.imported THEN COALESCE(sum(ac.open), 0)::text END AS "actualOpen"
       FROM "UseCase" u
@@ -268,7 +269,10 @@ export function businessUnitQuery(organizationId: string, filter: PortfolioFilte
         -- and, if the portfolio compares it (a month compared billed, or no month after them), the metered base for the months
         -- compared as lib/domain/actuals/variance.ts works it out: each actual category's year split into whole-cent twelfths
         -- (the odd cents on the earliest months), the months from the use case's start month (January but in the year it starts).
-        SELECT act.cents, act.open, CASE WHEN act.compared THEN mb.metered ELSE 0 END AS metered
+        -- What the variance sets against it: the spend of a use case compared that has a metered projection for those
+        -- months, as the portfolio's (its actual less what it calls "not projected": an owner's estimate, a year before the start).
+        SELECT act.cents, act.open, CASE WHEN act.compared THEN mb.metered ELSE 0 END AS metered,
+               CASE WHEN act.compared AND mb.lines > 0 THEN act.cents ELSE 0 END AS "comparedCents"
           FROM (SELECT sum(pm.cents) FILTER (WHERE pm.month < ${open}) AS cents, sum(pm.cents) FILTER (WHERE pm.month >= ${open}) AS open,
                        COALESCE(bool_or(pm.cents <> 0) FILTER (WHERE pm.month < ${open}), false) OR NOT COALESCE(bool_or(pm.cents <> 0) FILTER (WHERE pm.month >= ${open}), false) AS compared,
                        count(*) AS billed
@@ -278,7 +282,7 @@ export function businessUnitQuery(organizationId: string, filter: PortfolioFilte
                          GROUP BY 1) pm) act
           CROSS JOIN (SELECT ${startMonthSql("u", Prisma.sql`y."calendarYear"`)} AS "from") f
           CROSS JOIN LATERAL (SELECT CASE WHEN y."calendarYear" < th.y THEN 13 - f."from" WHEN y."calendarYear" = th.y THEN greatest(0, th.m - f."from" + 1) ELSE 0 END AS months) n
-          CROSS JOIN LATERAL (SELECT COALESCE(sum(${sharesToDateSql(Prisma.sql`per.base`, Prisma.sql`n.months`, Prisma.sql`f."from"`)}), 0) AS metered
+          CROSS JOIN LATERAL (SELECT COALESCE(sum(${sharesToDateSql(Prisma.sql`per.base`, Prisma.sql`n.months`, Prisma.sql`f."from"`)}), 0) AS metered, count(*) AS lines
                         FROM (SELECT ${actualCategorySql(`cl.category`)} AS category, sum(cl."baseCents") AS base FROM "CostLine" cl
                                WHERE cl."organizationId" = u."organizationId" AND cl."useCaseId" = u.id AND cl.approach = y.approach
                                  AND cl."yearIndex" = y."yearIndex" AND cl.category = ANY(${METERED_CATEGORIES}::text[]) AND cl."baseCents" IS NOT NULL
