@@ -67,6 +67,8 @@ async function expectNoneWithTheLean() {
   // 30-day lag" until 2.10, cannot keep the playbook's style, so it is never offered as a saving.
   expect(costs).not.toContain("RAG is the cheapest approach that can serve it");
   expect(costs).toContain("RAG cannot keep the format, style or voice the use case requires");
+  // Its comparison of what can serve it is no offer: both train a model the answers do not yet justify.
+  expect(costs).toContain("Nothing is recommended yet: Hybrid and Fine-tuning, the approaches that can serve it, train a model, and there is no budget for retraining (see the recommendation above). These figures price it for when that changes.");
 }
 
 describe("the demo's contract redlining, which has no retraining budget", () => {

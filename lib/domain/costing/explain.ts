@@ -358,3 +358,27 @@ function cannotServePremium(
 function relative(ratio: number, cheapest: string): string {
   return ratio >= 1.95 ? `${(Math.round(ratio * 10) / 10).toLocaleString("en-US")} times ${cheapest}'s` : `${percentSize((ratio - 1) * 100)} above ${cheapest}'s`;
 }
+
+/**
+ * Where nothing is recommended because what can serve the use case trains a model the answers do
+ * not yet justify (frameworks/hold.ts: no retraining budget, too few labeled examples, a prompted
+ * model already at the bar), the cost panel says so beside its comparison: "Hybrid and
+ * Fine-tuning, the two cheapest approaches that can serve it, cost about the same" read as an offer
+ * under "there is no recommendation until a model can be trained". `lacking`: the judgement's own
+ * words for what is missing (lackingPrerequisitesText). Null where it does not apply: something
+ * is recommended, nothing is held for training, or an approach that trains no model can serve.
+ */
+export function untrainedNote(
+  s: Pick<ExplainInput, "approaches" | "maxLagDays">,
+  recommended: Approach | null,
+  lacking: string,
+): string | null {
+  if (recommended !== null || lacking === "") return null;
+  const serving = (Object.entries(s.approaches) as [Approach, ExplainInput["approaches"][Approach]][]).filter(([, x]) => x && !x.manual && !cannotServe(x, s.maxLagDays ?? null))
+    .sort(([, x], [, y]) => x!.lifecycle.base - y!.lifecycle.base)
+    .map(([ap]) => ap);
+  if (serving.length === 0 || serving.some((ap) => ap !== "FINE_TUNING" && ap !== "HYBRID")) return null;
+  const names = serving.map((ap) => APPROACH_LABELS[ap]);
+  const which = names.length === 1 ? `${names[0]}, the one approach that can serve it, trains` : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}, the approaches that can serve it, train`;
+  return `Nothing is recommended yet: ${which} a model, and ${lacking} (see the recommendation above). These figures price it for when that changes.`;
+}

@@ -1,5 +1,7 @@
 import { APPROACH_LABELS, APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, labourNote, missingInWords, pricingSentence, retiredNote, retrainingCells, retrainingNote, timeToValueNote, whyCannotServe, type AssumptionKey, type CostExplanation } from "@/lib/domain/costing";
+import { untrainedNote } from "@/lib/domain/costing/explain";
+import { lackingPrerequisitesText } from "@/lib/domain/frameworks";
 import { dollars } from "@/lib/domain/money";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
@@ -87,7 +89,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   const [p, editable, uc] = await Promise.all([
     getStoredProjection(organizationId, useCaseId),
     overridesFor(orgSlug, organizationId, useCaseId),
-    db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { evidence: true, chosenApproach: true, decisionNotes: true, recommendedApproach: true, assessment: true, startDate: true, createdAt: true, retiredAt: true } }),
+    db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { evidence: true, chosenApproach: true, decisionNotes: true, recommendedApproach: true, assessment: true, startDate: true, createdAt: true, retiredAt: true, score: true } }),
   ]);
   if (uc?.evidence === "none") {
     return (
@@ -132,6 +134,9 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   // Retired: the projection stops at the end of that year (lib/domain/costing/retired.ts).
   const retired = uc ? retiredNote(uc.retiredAt?.getUTCFullYear() ?? null, useCaseStartYear(uc)) : null;
   const told = explainCosts({ ...s, simulation, inPlay: inPlay ? { approach: inPlay, chosen: uc?.chosenApproach != null, notes: (uc?.decisionNotes.trim() ?? "") !== "" } : null });
+  // Nothing recommended until a model can be trained (the score's lean, held for what training lacks): said beside the comparison.
+  const held = (uc?.score as { leaning?: { missing?: string[] } | null } | null)?.leaning;
+  const untrained = uc && uc.chosenApproach === null ? untrainedNote(s, uc.recommendedApproach, lackingPrerequisitesText(held?.missing ?? [])) : null;
   return (
     <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
       <h2 id="costs-heading" className="text-lg font-semibold text-zinc-900">Lifecycle cost</h2>
@@ -194,6 +199,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       {ttvNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="time-to-value-note"><WithSourceLinks orgSlug={orgSlug} text={ttvNote} /></p> : null}
       {labour ? <p className="mt-2 text-xs text-zinc-600" data-testid="labour-note"><WithSourceLinks orgSlug={orgSlug} text={labour} /></p> : null}
       {told.savings ? <p className="mt-3 text-sm" data-testid="savings">{told.savings}</p> : null}
+      {untrained ? <p className="mt-1 text-sm text-zinc-700" data-testid="untrained">{untrained}</p> : null}
       {told.simulation ? <p className="mt-1 text-sm" data-testid="simulation">{told.simulation}</p> : null}
       {told.premium ? <p className="mt-1 text-sm" data-testid="premium">{linkWhy(told, orgSlug, useCaseId)}</p> : null}
       {told.inPlayNotCompared ? <p className="mt-1 text-sm" data-testid="in-play-not-compared">{told.inPlayNotCompared}</p> : null}
