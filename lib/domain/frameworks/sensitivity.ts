@@ -345,8 +345,15 @@ export function whatWouldChange(
   let sentence: string;
   if (evidence === "none") {
     sentence = `Not assessed yet. Answer these first: ${unanswered.slice(0, 3).map((q) => `“${inSentence(q.label)}”`).join(", ")}.`;
-  } else if (evidence === "provisional") {
+  } else if (evidence === "provisional" && (!current || unanswered.some((q) => q.changesIt !== false || (q.leans ?? []).some((l) => l !== current)))) {
     sentence = unanswered[0]!.sentence;
+  } else if (evidence === "provisional") {
+    // No unanswered question would change it, nor even move the vote: "What would change it: Answer
+    // “…”: on its own it keeps the frameworks at RAG" named a question that changes nothing. An answer
+    // already given that would change it is said first; else that none would, and which to answer first.
+    sentence = change
+      ? change.sentence
+      : `No single answer changes it: each unanswered deciding question keeps ${nameOf(current)}. Answering them makes it assessed, “${inSentence(unanswered[0]!.label)}” first.`;
   } else if (change) {
     sentence = change.sentence;
   } else {

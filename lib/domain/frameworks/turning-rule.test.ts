@@ -3,6 +3,8 @@
  * comes with the rule that would read that answer and speak for the new recommendation, in a
  * framework that would then pick it ("If there were 199 labeled examples, the recommendation would
  * be RAG" read as nonsense without "No labeled data to speak of: RAG is lower-barrier to start").
+ * And where no unanswered question would move a provisional recommendation, "What would change
+ * it" no longer names one that keeps it.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -43,5 +45,23 @@ describe("why an answer would turn it", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("what would change a provisional recommendation that no unanswered question moves", () => {
+  it("says none would and which question to answer first, never 'What would change it: answer …, which keeps it'", () => {
+    // The demo's regulatory change monitor: daily changes, retrieval, citations. Every unanswered question keeps RAG.
+    const s = scoreUseCase({ changeFrequency: "daily", coreNeed: "retrieval", needsCitations: true });
+    expect(s).toMatchObject({ consensus: "RAG", evidence: "provisional" });
+    expect(s.sensitivity!.sentence).toBe("No single answer changes it: each unanswered deciding question keeps RAG. Answering them makes it assessed, “longest acceptable lag (days)” first.");
+  });
+
+  it("says an answer already given that would change it, where there is one", () => {
+    // A tool-using agent, every deciding question but the style and the prompted baseline answered: neither would move it.
+    const a = { changeFrequency: "quarterly", maxLagDays: 365, coreNeed: "neither", needsCitations: true, fitsContextWindow: false, corpusDocuments: 50, labeledExamples: 100, latencySensitive: true, monthlyCalls: 0, sensitiveDataOutOfTraining: true, retrainingBudget: false, expertiseDocumented: false, needsToolUse: true, transformationAtVolume: true, learnsFromFeedback: true, evaluationSetExists: true, weeksToProduction: 2 } as const;
+    const s = scoreUseCase(a, { chosenApproach: "FEEDBACK_LEARNING" });
+    expect(s.evidence).toBe("provisional");
+    expect(s.sensitivity!.unanswered.every((q) => q.changesIt === false)).toBe(true);
+    expect(s.sensitivity!.sentence).toBe("If “needs tool use (computation, code, queries, APIs)” were no (now yes), the recommendation would be Structured pipeline.");
   });
 });
