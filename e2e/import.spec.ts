@@ -118,6 +118,17 @@ test("a lead sees per-row errors before anything is saved, then imports a correc
   await expect(page.getByTestId("import-done")).toContainText("4 use cases added, 0 updated, 0 unchanged,");
 });
 
+test("a column headed “Stage” that holds the lifecycle is suggested as Status, its values read as statuses", async ({ page, auth }) => {
+  const org = await auth.makeOrg({ roles: ["ADMIN", "LEAD"] });
+  await auth.signIn(page, org.users.LEAD!, { from: org.path("use-cases/import") });
+  const file = ["Name;Stage", "Claims triage;Idea", "Fraud signals;assessing", "Letter drafting;building", "Policy search;live"].join("\r\n");
+  await chooseFile(page.getByLabel("CSV file", { exact: true }), { name: "stages.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+  await expect(page.getByLabel("Field for the column “Stage”")).toHaveValue("status");
+  await expect(page.getByLabel("Status for “live”")).toHaveValue("LIVE");
+  await page.getByRole("button", { name: "Check 4 rows" }).click();
+  await expect(page.getByText("No errors")).toBeVisible();
+});
+
 test("finance cannot open the import", async ({ page, auth }) => {
   const org = await auth.makeOrg({ roles: ["ADMIN", "FINANCE"] });
   await auth.signIn(page, org.users.FINANCE!, { from: org.path("use-cases/import") });

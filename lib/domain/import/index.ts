@@ -4,6 +4,7 @@
  * downloadable template. No Next.js, Prisma or I/O: it runs in the browser and on the server.
  */
 export * from "./columns";
+export * from "./column-values";
 export * from "./csv";
 export * from "./dates";
 export * from "./duplicates";

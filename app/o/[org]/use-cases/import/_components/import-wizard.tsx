@@ -33,7 +33,7 @@ import {
   fileRowsOf,
   fileVolumeOutliers,
   type FieldChange,
-  suggestColumns,
+  suggestColumnsFromValues,
   TOO_LARGE_MESSAGE,
   type ColumnMap,
   type CsvEncoding,
@@ -137,10 +137,10 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
     if (fileInput.current) fileInput.current.value = "";
   }
 
-  function applySaved(id: string, headers: readonly string[], list = saved) {
+  function applySaved(id: string, headers: readonly string[], rows: readonly { cells: readonly string[] }[], list = saved) {
     const m = list.find((s) => s.id === id);
     setSavedId(m ? m.id : "");
-    setColumns(m ? applySavedColumns(headers, m.columns) : suggestColumns(headers));
+    setColumns(m ? applySavedColumns(headers, m.columns) : suggestColumnsFromValues(headers, rows));
     setValues(m ? m.values : {});
     setChosenDateOrder(m?.dateOrder);
     setIdColumns(m?.externalIdColumns?.filter((h) => headers.includes(h)) ?? []);
@@ -169,7 +169,7 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
     }
     setLoaded({ file, parsed, encoding: decoded.encoding, encodingNote: describeEncoding(decoded, parsed.markedRows), encodingEvidence: encodingEvidence(decoded, parsed.markedRows) });
     const fit = pickSavedMapping(parsed.headers, saved);
-    applySaved(fit?.id ?? "", parsed.headers);
+    applySaved(fit?.id ?? "", parsed.headers, parsed.rows);
     setStage({ step: "map" });
   }
 
@@ -318,7 +318,7 @@ export function ImportWizard(props: { orgSlug: string; savedMappings: SavedMappi
             saved={saved}
             savedId={savedId}
             onPickSaved={(id) => {
-              applySaved(id, loaded.parsed.headers);
+              applySaved(id, loaded.parsed.headers, loaded.parsed.rows);
               if (stage.step === "report") setStage({ step: "map" });
             }}
             onSaved={(m, list) => {
