@@ -28,7 +28,7 @@ describe("answers the projection stands in for (review-usecase)", () => {
   it("names each stand-in, and none once answered", () => {
     expect(assumedAnswers(twoAnswers).map((x) => x.answer)).toEqual(["corpusDocuments", "labeledExamples", "yearlyGrowthPct"]);
     expect(assumedAnswersSentence(twoAnswers)).toBe(
-      "Assumed, not answered: corpus size (retrieval is priced as a managed vector database, with nothing for embedding the corpus; a corpus small enough for pgvector in the database already running would cost less); labeled examples (none is taken as in hand: curation is priced for all the examples fine-tuning needs, and training for 5,000, 002's reference set); yearly growth (the monthly calls are held flat over the horizon). The totals stand on these assumptions, not on this use case's own answers: answer them to replace them.",
+      "Assumed, not answered: corpus size (retrieval is priced as a managed vector database, with nothing for embedding the corpus; a corpus small enough for pgvector in the database already running would cost less); labeled examples (none is taken as in hand: curation is priced for all the examples fine-tuning needs; its training compute as for at least 5,000 examples, 002's reference set, so a smaller set is not priced lower); yearly growth (the monthly calls are held flat over the horizon). The totals stand on these assumptions, not on this use case's own answers: answer them to replace them.",
     );
     expect(assumedAnswersSentence({ ...twoAnswers, corpusDocuments: 100, labeledExamples: 300, yearlyGrowthPct: 0 })).toBeNull();
     expect(assumedAnswersSentence({ ...twoAnswers, corpusDocuments: 100, labeledExamples: 300 })).toBe(

@@ -22,7 +22,7 @@ export function assumedAnswers(a: Assessment): AssumedAnswer[] {
     out.push({ answer: "corpusDocuments", approaches: ["RAG", "HYBRID"], text: "corpus size (retrieval is priced as a managed vector database, with nothing for embedding the corpus; a corpus small enough for pgvector in the database already running would cost less)" });
   }
   if (a.labeledExamples === undefined) {
-    out.push({ answer: "labeledExamples", approaches: ["FINE_TUNING", "HYBRID"], text: "labeled examples (none is taken as in hand: curation is priced for all the examples fine-tuning needs, and training for 5,000, 002's reference set)" });
+    out.push({ answer: "labeledExamples", approaches: ["FINE_TUNING", "HYBRID"], text: "labeled examples (none is taken as in hand: curation is priced for all the examples fine-tuning needs; its training compute as for at least 5,000 examples, 002's reference set, so a smaller set is not priced lower)" });
   }
   if (a.yearlyGrowthPct === undefined && a.monthlyCalls !== undefined) {
     out.push({ answer: "yearlyGrowthPct", approaches: ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"], text: "yearly growth (the monthly calls are held flat over the horizon)" });
