@@ -1,7 +1,7 @@
 import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
 import type { Capability } from "@/lib/domain/frameworks/capabilities";
-import type { LabourBasis, Pricing, RetrainingBasis, Simulation } from "@/lib/domain/costing";
+import type { LabourBasis, Pricing, RetrainingBasis, RetrievalBasis, Simulation } from "@/lib/domain/costing";
 import { decisionOptionNotes, type OptionNotes } from "@/lib/domain/costing/options";
 import { expandScore, type Score, type StoredScore } from "@/lib/domain/frameworks";
 import { db } from "./db";
@@ -40,6 +40,8 @@ export interface ProjectionSummary {
   retraining?: RetrainingBasis | null;
   /** What the curation, upkeep and evaluation lines were worked out from (absent before cost engine 2.13). */
   labour?: LabourBasis | null;
+  /** What the retrieval infrastructure line was worked out from (absent before cost engine 2.15). */
+  retrieval?: RetrievalBasis | null;
   /** How the model was priced (absent in projections stored before the catalogue). */
   pricing?: Pricing;
   /** The Monte Carlo (absent in projections stored before it existed). */

@@ -14,3 +14,4 @@ export * from "./time-to-value";
 export * from "./retraining-note";
 export * from "./retired";
 export * from "./labour-note";
+export * from "./retrieval-note";

@@ -6,7 +6,7 @@
  * cents; every total is the integer sum of its lines, so totals equal the sum of their rows.
  * A figure or answer with no value makes its lines missing (null), never $0.
  */
-import type { Approach, Assessment, ChangeFrequency } from "../assessment";
+import { CHANGES_PER_YEAR, type Approach, type Assessment, type ChangeFrequency } from "../assessment";
 import { PRICE_KEYS, withModelPrices, withOverrides, type AssumptionSet, type Overrides, type Pricing, type Range } from "./assumptions";
 import type { ModelRef } from "./catalogue";
 import type { CostCategory } from "./categories";
@@ -76,8 +76,13 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      the acceptable lag is unanswered is none where the fine-tuned model it counts would be
  *      stale all year (withUnknownLag): 2.13 offered "Above 5.16 million calls a month, fine-tuning
  *      costs less than RAG" beside 365 stale days a year. The lifecycle totals are 2.13's.
+ * 2.15: the projection carries the figures behind the retrieval infrastructure line (`retrieval`:
+ *      where the corpus's embeddings live, at what a month, and its re-indexing), for the cost
+ *      panel to say: a reviewer met "$0.20 a year" of retrieval infrastructure in the low case
+ *      (pgvector in the database already running, at $0 a month in the low case) with nothing on
+ *      the page to say why. The numbers are 2.14's.
  */
-export const COST_ENGINE_VERSION = "2.14";
+export const COST_ENGINE_VERSION = "2.15";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }
@@ -193,8 +198,26 @@ export interface Projection {
   retraining: RetrainingBasis | null;
   /** What the people lines (curation, upkeep, evaluation) were worked out from, for the cost panel to say. */
   labour: LabourBasis | null;
+  /** What the retrieval infrastructure line was worked out from (engine 2.15 on), for the cost panel to say. */
+  retrieval: RetrievalBasis | null;
   missing: string[];
   complete: boolean;
+}
+
+/**
+ * The figures and answers behind the retrieval infrastructure line (engine 2.15 on): the corpus's
+ * size (null: unanswered, priced as a managed vector database), where its embeddings live (pgvector
+ * in the database already running, up to `pgvectorMaxDocuments`; else a managed vector database)
+ * and at what a month, per scenario; and its re-indexings a year, each re-embedding
+ * `reindexSharePct` of the corpus.
+ */
+export interface RetrievalBasis {
+  corpusDocuments: number | null;
+  store: "pgvector" | "managed";
+  pgvectorMaxDocuments: number | null;
+  monthlyUsd: Range;
+  reindexesPerYear: number;
+  reindexSharePct: Range;
 }
 
 /**
@@ -363,8 +386,24 @@ export function projectCosts(input: ProjectionInput): Projection {
       ftUpkeepHoursPerWeek: set.values.ftUpkeepHoursPerWeek,
       promptUpkeepHoursPerMonth: set.values.promptUpkeepHoursPerMonth,
     },
+    retrieval: retrievalBasis(set, a),
     missing: [...allMissing].sort(),
     complete: allMissing.size === 0,
+  };
+}
+
+/** The retrieval infrastructure line's basis, as drivers/retrieval.ts prices it. */
+function retrievalBasis(set: AssumptionSet, a: Assessment): RetrievalBasis {
+  const max = set.values.pgvectorMaxDocuments.base;
+  const docs = a.corpusDocuments ?? null;
+  const store = docs !== null && max !== null && docs <= max ? "pgvector" : "managed";
+  return {
+    corpusDocuments: docs,
+    store,
+    pgvectorMaxDocuments: max,
+    monthlyUsd: store === "pgvector" ? set.values.pgvectorMonthlyUsd : set.values.vectorDbMonthlyUsd,
+    reindexesPerYear: a.changeFrequency ? Math.min(365, CHANGES_PER_YEAR[a.changeFrequency]) : 0,
+    reindexSharePct: set.values.reindexSharePct,
   };
 }
 

@@ -180,6 +180,7 @@ export function notAssessedProjection(pricing: Projection["pricing"], maxLagDays
     maxLagDays,
     retraining: null,
     labour: null,
+    retrieval: null,
     missing: [],
     complete: false,
   };
@@ -208,7 +209,7 @@ function summaryOf(p: Projection, simulation: Simulation | null | undefined) {
       missing: x.missing,
     };
   }
-  return { approaches, savings: p.savings, breakEven: p.breakEven, pricing: p.pricing, maxLagDays: p.maxLagDays, retraining: p.retraining, labour: p.labour, simulation, missing: p.missing, complete: p.complete, engineVersion: COST_ENGINE_VERSION };
+  return { approaches, savings: p.savings, breakEven: p.breakEven, pricing: p.pricing, maxLagDays: p.maxLagDays, retraining: p.retraining, labour: p.labour, retrieval: p.retrieval, simulation, missing: p.missing, complete: p.complete, engineVersion: COST_ENGINE_VERSION };
 }
 
 /** What derivation stores for one use case: its score columns, its cost lines and its yearly totals. */

@@ -1,5 +1,5 @@
 import { APPROACH_LABELS, APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, labourNote, missingInWords, pricingSentence, retiredNote, retrainingCells, retrainingNote, timeToValueNote, whyCannotServe, type AssumptionKey, type CostExplanation } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, labourNote, missingInWords, pricingSentence, retrievalNote, retiredNote, retrainingCells, retrainingNote, timeToValueNote, whyCannotServe, type AssumptionKey, type CostExplanation } from "@/lib/domain/costing";
 import { untrainedNote } from "@/lib/domain/costing/explain";
 import { lackingPrerequisitesText } from "@/lib/domain/frameworks";
 import { dollars } from "@/lib/domain/money";
@@ -121,6 +121,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   const answers = uc ? readAssessment(uc.assessment) : null;
   const assumed = answers ? assumedAnswersSentence(answers) : null;
   const labour = labourNote(s.labour, approaches.filter((a) => !s.approaches[a]!.manual));
+  const retrieval = retrievalNote(s.retrieval, approaches.filter((a) => !s.approaches[a]!.manual));
   const ttvNote = timeToValueNote(approaches.filter((a) => s.approaches[a]!.timeToValueWeeks || s.approaches[a]!.manual));
   // The figures the stored projection used; one stored before they were kept names the lag assumption without its value.
   const ft = s.approaches.FINE_TUNING && !s.approaches.FINE_TUNING.manual ? s.approaches.FINE_TUNING : null;
@@ -198,6 +199,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       {cyclesNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="retraining-note"><WithSourceLinks orgSlug={orgSlug} text={cyclesNote} /></p> : null}
       {ttvNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="time-to-value-note"><WithSourceLinks orgSlug={orgSlug} text={ttvNote} /></p> : null}
       {labour ? <p className="mt-2 text-xs text-zinc-600" data-testid="labour-note"><WithSourceLinks orgSlug={orgSlug} text={labour} /></p> : null}
+      {retrieval ? <p className="mt-2 text-xs text-zinc-600" data-testid="retrieval-note"><WithSourceLinks orgSlug={orgSlug} text={retrieval} /></p> : null}
       {told.savings ? <p className="mt-3 text-sm" data-testid="savings">{told.savings}</p> : null}
       {untrained ? <p className="mt-1 text-sm text-zinc-700" data-testid="untrained">{untrained}</p> : null}
       {told.simulation ? <p className="mt-1 text-sm" data-testid="simulation">{told.simulation}</p> : null}
