@@ -20,7 +20,7 @@ function dashboard(bases: Partial<Record<Approach, number>>): Dashboard {
     spend: [{ calendarYear: 2027, low: total, base: total, high: total, byApproach: {} }],
     scenarioSummaries: [{ scenario: "chosen", lifecycle: { low: total, base: total, high: total }, years: [], costed: byApproach.length, notCosted: 0, incomplete: 0, infeasible: 0 }],
     matrix: byApproach.map((a) => ({ recommended: a.approach, chosen: null, count: 1, notAssessed: 0 })),
-    notAssessed: { count: 0, examples: [] }, riskFlagged: 0, disagreements: 0, undated: [],
+    notAssessed: { count: 0, examples: [] }, riskFlagged: 0, disagreements: 0, undated: [], lateStarts: [],
   } as unknown as Dashboard;
 }
 

@@ -66,3 +66,23 @@ describe("the part of each year's spend from use cases with no planned start dat
     }
   });
 });
+
+describe("the part of each year's spend that is the full first year of use cases starting in July or later", () => {
+  it("is the first year's as-chosen base of each, in the year it starts, a part of that year's spend; an earlier start month or none is not counted", async () => {
+    // "Dated search" starts in January: not late.
+    expect((await loadDashboard(a.id, filterWith({}))).lateStarts).toEqual([]);
+    await db.useCase.update({ where: { id: ids.dated! }, data: { startDate: new Date("2026-11-01T00:00:00Z") } });
+    try {
+      const d = await loadDashboard(a.id, filterWith({}));
+      // Its first year, 100,000, counted whole in 2026 though it runs November 2026 to October 2027.
+      expect(d.lateStarts).toEqual([{ calendarYear: 2026, base: 100_000_00, useCases: 1 }]);
+      expect(d.spend.find((y) => y.calendarYear === 2026)!.base).toBeGreaterThanOrEqual(100_000_00);
+      // Filtered to another unit: none.
+      expect((await loadDashboard(a.id, filterWith({ businessUnit: ["Legal"] }))).lateStarts).toEqual([]);
+      await db.useCase.update({ where: { id: ids.dated! }, data: { startDate: new Date("2026-06-30T00:00:00Z") } });
+      expect((await loadDashboard(a.id, filterWith({}))).lateStarts).toEqual([]);
+    } finally {
+      await db.useCase.update({ where: { id: ids.dated! }, data: { startDate: new Date("2026-01-01T00:00:00Z") } });
+    }
+  });
+});

@@ -167,3 +167,16 @@ describe("the scenarios table's notes on coverage", () => {
     expect(savingText(saving("chosen", "recommended", 0))).toBe("saves $100 (1%)");
   });
 });
+
+describe("the headline's part of a year that is full first years of late starts", () => {
+  it("says how much, for how many, and why it is whole in the start year", async () => {
+    const { lateStartText } = await import("./format");
+    expect(lateStartText({ calendarYear: 2026, base: 747_730_00, useCases: 3 })).toBe(
+      "Of it, $747,730 is the first year of 3 use cases that start in July or later, counted in full in their start year though most of its months fall in the next.",
+    );
+    expect(lateStartText({ calendarYear: 2026, base: 129_754_00, useCases: 1 })).toBe(
+      "Of it, $129,754 is the first year of 1 use case that starts in July or later, counted in full in its start year though most of its months fall in the next.",
+    );
+    expect(lateStartText(undefined)).toBeNull();
+  });
+});

@@ -1,7 +1,7 @@
 /** Number formats for the portfolio. Money is written by lib/domain/money.ts, which states the one rule. */
 import { upToDays } from "../costing/retraining";
 import { dollars } from "../money";
-import { SCENARIO_LABELS, SCENARIOS, type Saving, type ScenarioName, type ProvisionalSpend, type ScenarioSummary, type UndatedYear } from "./types";
+import { SCENARIO_LABELS, SCENARIOS, type Saving, type ScenarioName, type ProvisionalSpend, type ScenarioSummary, type UndatedYear, type LateStartYear } from "./types";
 import { CAPABILITY_RULES, type Capability } from "../frameworks/capabilities";
 
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -67,6 +67,19 @@ export function undatedText(u: UndatedYear | undefined): string | null {
       ? `counted in the year ${logged}: ${one ? "its full first year" : "a full first year each"}`
       : `${one ? "its lifecycle" : "their lifecycles"} counted from the year ${logged}`;
   return `Of it, ${dollars(u.base)} is from ${plural(u.useCases, "use case")} with no planned start date, ${placed}.`;
+}
+
+/**
+ * Under the headline's year figure, the part of it that is the first year of use cases starting in
+ * the second half of that year, each counted whole in the year it starts (a reviewer found nearly
+ * half of "$2.53M in 2026, this year" was full first years of use cases starting in October or
+ * later): "Of it, $747,730 is the first year of 3 use cases that start in July or later, counted
+ * in full in their start year though most of its months fall in the next." Null when there is none.
+ */
+export function lateStartText(l: LateStartYear | undefined): string | null {
+  if (!l || l.useCases === 0) return null;
+  const one = l.useCases === 1;
+  return `Of it, ${dollars(l.base)} is the first year of ${plural(l.useCases, "use case")} that ${one ? "starts" : "start"} in July or later, counted in full in ${one ? "its" : "their"} start year though most of its months fall in the next.`;
 }
 
 /**

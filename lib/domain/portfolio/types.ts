@@ -331,6 +331,13 @@ export interface Dashboard {
    */
   undated: UndatedYear[];
   /**
+   * As chosen, per calendar year, the first lifecycle year of the use cases in view that start in
+   * the second half of it (July or later): each lifecycle year is counted in the calendar year it
+   * begins, so such a first year, months of it in the next calendar year, is counted whole here.
+   * The headline says how much of its year's figure that is.
+   */
+  lateStarts: LateStartYear[];
+  /**
    * As chosen, the part of the spend from use cases whose recommendation is provisional (some
    * deciding answers missing): over the lifecycle (the total the portfolio shows filtered to them)
    * and per calendar year. The headline says how much of its figures rests on them.
@@ -345,6 +352,13 @@ export interface ProvisionalSpend {
   useCases: number;
   /** Only years with such a part. */
   years: { calendarYear: number; base: number; useCases: number }[];
+}
+
+export interface LateStartYear {
+  calendarYear: number;
+  /** Exact cents: the same amounts the year's as-chosen spend sums (the first lifecycle year's base). */
+  base: number;
+  useCases: number;
 }
 
 export interface UndatedYear {

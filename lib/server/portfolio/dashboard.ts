@@ -1,10 +1,10 @@
 import "server-only";
 import { approachTotals, savingsBetween, scenarioSummaries, scenarioYears, spendByYear, yearRange } from "@/lib/domain/portfolio/assemble";
 import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
-import type { Dashboard, ProvisionalSpend, UndatedYear } from "@/lib/domain/portfolio/types";
+import type { Dashboard, LateStartYear, ProvisionalSpend, UndatedYear } from "@/lib/domain/portfolio/types";
 import { costCells } from "./panels/costs";
 import { provisionalSpend } from "./panels/provisional";
-import { undatedByYear } from "./panels/undated";
+import { lateStartsByYear, undatedByYear } from "./panels/undated";
 import { useCasePanels } from "./panels/use-cases";
 
 export { SCENARIOS, type Dashboard, type ScenarioName } from "@/lib/domain/portfolio/types";
@@ -31,18 +31,20 @@ export class TotalsBeyondExactError extends Error {
  * | costCells | UseCaseRollup (each use case's yearly totals per scenario), GROUP BY year × approach × split | every amount: spend, scenarios, per-approach lifecycle; costed counts |
  * | useCasePanels | UseCaseRollup (one scan); UseCaseDecision's proposals and sent-back rows (awaiting a decision); UseCase only for the listed rows (titles; score reasons and picks of the 20 flagged and disagreeing) | counts, matrix, flags, incomplete and not-costed lists, freshness, versions, top ten, flagged and disagreeing lists |
  * | undatedByYear | UseCase with no planned start (a partial index), their UseCaseRollup rows by key | per year, the part of the as-chosen spend from use cases placed in the year they were logged |
+ * | lateStartsByYear | UseCase with a planned start in July or later, their UseCaseRollup rows by key | per year, the first lifecycle year of those use cases, counted whole in the year they start |
  * | provisionalSpend | UseCaseRollup rows whose recommendation is provisional (a partial index) | over the lifecycle and per year, the part of the as-chosen spend that rests on a provisional recommendation |
  *
  * Everything is scoped by `useCaseWhere` (organization, not deleted, the filter). The caller
  * has already checked that the person is a member of the organization.
  */
 export async function loadDashboard(organizationId: string, filter: PortfolioFilter): Promise<Dashboard> {
-  let cells: Awaited<ReturnType<typeof costCells>>, uc: Awaited<ReturnType<typeof useCasePanels>>, undated: UndatedYear[], provisional: ProvisionalSpend;
+  let cells: Awaited<ReturnType<typeof costCells>>, uc: Awaited<ReturnType<typeof useCasePanels>>, undated: UndatedYear[], lateStarts: LateStartYear[], provisional: ProvisionalSpend;
   try {
-    [cells, uc, undated, provisional] = await Promise.all([
+    [cells, uc, undated, lateStarts, provisional] = await Promise.all([
       costCells(organizationId, filter),
       useCasePanels(organizationId, filter),
       undatedByYear(organizationId, filter),
+      lateStartsByYear(organizationId, filter),
       provisionalSpend(organizationId, filter),
     ]);
   } catch (e) {
@@ -83,6 +85,7 @@ export async function loadDashboard(organizationId: string, filter: PortfolioFil
     freshness: uc.freshness,
     versions: uc.versions,
     undated,
+    lateStarts,
     provisional,
   };
 }

@@ -24,8 +24,8 @@ export const PORTFOLIO_CACHE_TABLES = [
   "ActualSpend", "ActualSpendYear", "CostLineSet", // loadPortfolioActuals (the sets themselves, and the CostLine view)
 ] as const;
 
-/** Bump when the shape of PortfolioOverview changes. (8: the actuals' open months; 9: the dashboard's provisional spend; 10: the matrix's not assessed.) */
-const SHAPE = 10;
+/** Bump when the shape of PortfolioOverview changes. (8: the actuals' open months; 9: the dashboard's provisional spend; 10: the matrix's not assessed; 11: the dashboard's late starts.) */
+const SHAPE = 11;
 
 export interface PortfolioOverview {
   dashboard: Dashboard | TotalsBeyondExactError;

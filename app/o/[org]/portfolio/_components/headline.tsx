@@ -2,7 +2,7 @@ import Link from "next/link";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
 import { asChosenCounts } from "@/lib/domain/portfolio/assemble";
 import { RISK_FLAGS } from "@/lib/domain/portfolio/filter";
-import { count, plural, provisionalText, undatedText, wholeShares } from "@/lib/domain/portfolio/format";
+import { count, lateStartText, plural, provisionalText, undatedText, wholeShares } from "@/lib/domain/portfolio/format";
 import { compactDollars, dollars } from "@/lib/domain/money";
 import { ownerEstimatesIn } from "@/lib/domain/costing/owner-estimate";
 import type { Dashboard } from "@/lib/domain/portfolio/types";
@@ -38,6 +38,8 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
         : `in ${year.calendarYear}, the latest year with costs (none in ${thisYear} or later)`;
   // How much of that year's figure is from use cases with no planned start, placed in the year they were logged.
   const undated = year ? undatedText(d.undated.find((u) => u.calendarYear === year.calendarYear)) : null;
+  // And how much is the full first year of use cases that start late in it (each lifecycle year is counted in the calendar year it begins).
+  const late = year ? lateStartText(d.lateStarts.find((u) => u.calendarYear === year.calendarYear)) : null;
   // How much of the lifecycle total (and of that year's figure) rests on provisional recommendations.
   const provisional = chosen.costed === 0 ? null : provisionalText(d.provisional, chosen.lifecycle.base, year?.calendarYear);
   const total = d.byApproach.reduce((s, a) => s + a.lifecycle.base, 0);
@@ -68,6 +70,11 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
               {undated ? (
                 <>
                   <span data-testid="headline-undated">{undated}</span>{" "}
+                </>
+              ) : null}
+              {late ? (
+                <>
+                  <span data-testid="headline-late-starts">{late}</span>{" "}
                 </>
               ) : null}
             </>
