@@ -209,3 +209,17 @@ test("approving a proposal on the use case's Decision tab says what it approved 
   await expect(said).toContainText("Its yearly budget has no figure yet");
   await expect(said).toContainText("The portfolio's as-chosen total does not change: it already counted Fine-tuning for it, as recommended. Finance is notified.");
 });
+
+test("where nothing is recommended, the proposal picks no approach for the lead, and asks for one", async ({ page, registry }) => {
+  const id = await registry.seedUseCase({ title: "Playbook redlining", ownerRole: "LEAD", recommendedApproach: null });
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path(`/${id}?tab=decision`));
+  await expect(page.getByLabel("Approach")).toHaveValue("");
+  await expect(page.getByTestId("option-note")).toHaveCount(0);
+  await page.getByRole("button", { name: "Propose" }).click();
+  await expect(page.getByTestId("workflow-message")).toHaveText("Choose the approach to propose: nothing is recommended yet.");
+  await expect(page.getByTestId("stage")).not.toHaveText("proposed");
+  await page.getByLabel("Approach").selectOption("HYBRID");
+  await page.getByRole("button", { name: "Propose" }).click();
+  await expect(page.getByTestId("stage")).toHaveText("proposed");
+});

@@ -341,7 +341,12 @@ describe("a weights change after approval", () => {
     // Now decided against the consensus, it also differs from it (and is flagged a risk for that).
     expect(queued).toMatchObject({ reasons: ["to-review", "differs", "risk"], reviewReasons: ["Recommendation: Prompting only → RAG"] });
     const told = await db.notification.findMany({ where: { organizationId: o.id, useCaseId: id, kind: "to_review" }, select: { userId: true, message: true } });
-    expect(told).toEqual([{ userId: o.users.EXECUTIVE.id, message: expect.stringContaining("(Recommendation: Prompting only → RAG)") }]);
+    // Finance, whose approved budget no longer counts, is told too.
+    const approvedSpend = "Its budget, which finance approved, no longer counts as approved spend until the decision is approved again.";
+    expect(told.sort((x, y) => (x.userId === o.users.EXECUTIVE.id ? -1 : 1) - (y.userId === o.users.EXECUTIVE.id ? -1 : 1))).toEqual([
+      { userId: o.users.EXECUTIVE.id, message: expect.stringMatching(/\(Recommendation: Prompting only → RAG\).*no longer counts as approved spend/) },
+      { userId: o.users.FINANCE.id, message: expect.stringContaining(approvedSpend) },
+    ]);
     const history = await getUseCaseHistory(o.id, id);
     expect(history[0]).toMatchObject({ action: "decision.to_review", actor: { id: o.users.ADMIN.id } });
   });

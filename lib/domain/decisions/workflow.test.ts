@@ -198,9 +198,17 @@ describe("what an approval says it did", () => {
     expect(approvedText({ ...base, approach: "RAG", asChosenBefore: "RAG", decidedBefore: true })).toContain("already counted RAG for it, as decided before.");
   });
   it("says a budget with no figure as such, never $0, and a use case counted as nothing before", () => {
-    const text = approvedText({ ...base, budget: { yearlyBudgetCents: null, buildCents: 0 }, approach: "AGENT", asChosenBefore: null, decidedBefore: false });
+    const text = approvedText({ ...base, budget: { yearlyBudgetCents: null, buildCents: 0 }, approach: "HYBRID", asChosenBefore: null, decidedBefore: false });
     expect(text).toContain(`Its yearly budget has ${NO_BUDGET_FIGURE}: finance can approve it once the owner's answers give it one.`);
-    expect(text).toContain("The portfolio's as-chosen total now counts Agent with tools for it.");
+    expect(text).toContain("The portfolio's as-chosen total now counts Hybrid for it.");
     expect(text).not.toContain("$0");
+  });
+  it("says why an agent with no owner's estimate has no figure, and that no total counts it, never 'not fully costed' nor 'already counted'", () => {
+    // A reviewer read "as its first year is not fully costed … it already counted Agent with tools for it" of an agent never costed at all.
+    const text = approvedText({ ...base, budget: { yearlyBudgetCents: null, buildCents: 0 }, approach: "AGENT", asChosenBefore: "AGENT", decidedBefore: false });
+    expect(text).toBe(
+      "Approved Agent with tools for “Complaint letter drafting”. Its yearly budget has no figure yet, as Agent with tools is costed only from its owner's yearly estimate and the use case has none: finance can approve it once the owner enters one. " +
+        "The portfolio's as-chosen total counts nothing for it until then: an approach with no figure is in no total.",
+    );
   });
 });

@@ -9,7 +9,7 @@
 import type { MemberRole } from "../use-case-permissions";
 import { oneOffCost } from "../costing/one-off";
 import { dollars } from "../money";
-import { APPROACH_LABELS, type Approach } from "../assessment";
+import { APPROACH_LABELS, MANUAL_ESTIMATE_APPROACHES, type Approach } from "../assessment";
 
 export const DECISION_STATES = ["PROPOSED", "SENT_BACK", "APPROVED", "BUDGET_APPROVED", "TO_REVIEW", "SUPERSEDED"] as const;
 export type DecisionState = (typeof DECISION_STATES)[number];
@@ -144,6 +144,21 @@ export function stageText(status: string, state: DecisionState | null, chosenApp
  */
 export const NO_BUDGET_FIGURE = "no figure yet, as its first year is not fully costed";
 
+/** An approach the cost model prices only from its owner's yearly estimate (an agent, a pipeline, feedback learning). */
+const ownerEstimated = (approach: Approach) => (MANUAL_ESTIMATE_APPROACHES as readonly string[]).includes(approach);
+
+/**
+ * Why a decision's budget has no figure, for its approach: an agent, a pipeline or feedback
+ * learning is priced only from its owner's yearly estimate, which the use case does not have (a
+ * reviewer read "as its first year is not fully costed" of an agent that was never costed at all);
+ * any other approach, a first year with a figure missing.
+ */
+export function noFigureText(approach: Approach): string {
+  return ownerEstimated(approach)
+    ? `no figure yet, as ${APPROACH_LABELS[approach]} is costed only from its owner's yearly estimate and the use case has none`
+    : NO_BUDGET_FIGURE;
+}
+
 /**
  * Why finance may not approve a budget with no figure, and what gives it one: while the decision
  * waits for finance, an edit takes its budget from the projection again
@@ -239,12 +254,14 @@ export interface ApprovalFacts {
 
 export function approvedText(a: ApprovalFacts): string {
   const name = APPROACH_LABELS[a.approach];
+  const unestimated = a.budget.yearlyBudgetCents === null && ownerEstimated(a.approach);
   const budget =
     a.budget.yearlyBudgetCents === null
-      ? `Its yearly budget has ${NO_BUDGET_FIGURE}: finance can approve it once the owner's answers give it one.`
+      ? `Its yearly budget has ${noFigureText(a.approach)}: finance can approve it once ${unestimated ? "the owner enters one" : "the owner's answers give it one"}.`
       : `Its budget of ${budgetText(a.budget, a.buildYear)} now awaits finance.`;
-  const total =
-    a.asChosenBefore === a.approach
+  const total = unestimated
+    ? `The portfolio's as-chosen total counts nothing for it until then: an approach with no figure is in no total.`
+    : a.asChosenBefore === a.approach
       ? `The portfolio's as-chosen total does not change: it already counted ${name} for it, ${a.decidedBefore ? "as decided before" : "as recommended"}.`
       : a.asChosenBefore
         ? `The portfolio's as-chosen total now counts ${name} for it, instead of ${APPROACH_LABELS[a.asChosenBefore]}.`

@@ -29,7 +29,7 @@ const quote = (title: string) => `“${title}”`;
 export async function reviewAfterChange(tx: Tx, ref: { organizationId: string; useCaseId: string; actorId: string | null }): Promise<string[]> {
   const d = await tx.useCaseDecision.findFirst({
     where: { useCaseId: ref.useCaseId, organizationId: ref.organizationId, state: { in: ["APPROVED", "BUDGET_APPROVED"] } },
-    select: { state: true, basis: true, decidedById: true, proposedById: true },
+    select: { state: true, basis: true, decidedById: true, proposedById: true, budgetApprovedById: true },
   });
   if (!d) return [];
   const basis = readBasis(d.basis);
@@ -49,14 +49,17 @@ export async function reviewAfterChange(tx: Tx, ref: { organizationId: string; u
   });
   // Its budget no longer awaits finance: what it was approved on has changed.
   await resolveRequests(tx, { organizationId: ref.organizationId, useCaseId: ref.useCaseId }, { actorId: null, others: `it went back to review, as what it rested on changed (${changes.join("; ")})` });
+  // Finance who approved its budget is told too: that budget stops counting as approved spend (a
+  // reviewer watched a unit's approved figure vanish with no word to finance).
+  const budget = d.state === "BUDGET_APPROVED" ? " Its budget, which finance approved, no longer counts as approved spend until the decision is approved again." : "";
   await notify(tx, {
     organizationId: ref.organizationId,
-    userIds: [d.decidedById, d.proposedById],
+    userIds: [d.decidedById, d.proposedById, d.budgetApprovedById],
     actorId: ref.actorId,
     kind: "to_review",
     useCaseId: ref.useCaseId,
     // The change may be an answer, or a recommendation a weights change or new framework rules flipped.
-    message: `What the decision on ${quote(uc.title)} rested on has changed since it was approved (${changes.join("; ")}): it is back in the queue to review.`,
+    message: `What the decision on ${quote(uc.title)} rested on has changed since it was approved (${changes.join("; ")}): it is back in the queue to review.${budget}`,
   });
   return changes;
 }

@@ -4,7 +4,7 @@ import { cannotServeSentence } from "@/lib/domain/costing/options";
 import { dollars } from "@/lib/domain/money";
 import type { ProjectionSummary } from "../projections";
 import { basisOf } from "@/lib/domain/decisions/material-change";
-import { budgetText, NO_BUDGET_FIGURE, refusalFor, type ApprovalFacts, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
+import { budgetText, noFigureText, refusalFor, type ApprovalFacts, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
 import { watchWarnings } from "../actuals/warnings";
 import { useCaseStartYear } from "../use-cases/start-year";
 import { audit } from "../audit";
@@ -94,8 +94,8 @@ const quote = (title: string) => `“${title}”`;
  * The budget in a proposal's message: "budget: $290,000 to build in 2027, and $198,000 a year to run from 2027"
  * where there is a build; else "yearly budget: $60,000", or its want of a figure.
  */
-const budgetClause = (b: StoredBudget, buildYear: number) =>
-  b.yearlyBudgetCents !== null && b.buildCents > 0n ? `budget: ${budgetText(b, buildYear)}` : `yearly budget: ${b.yearlyBudgetCents === null ? NO_BUDGET_FIGURE : dollars(b.yearlyBudgetCents)}`;
+const budgetClause = (b: StoredBudget, buildYear: number, approach: Approach) =>
+  b.yearlyBudgetCents !== null && b.buildCents > 0n ? `budget: ${budgetText(b, buildYear)}` : `yearly budget: ${b.yearlyBudgetCents === null ? noFigureText(approach) : dollars(b.yearlyBudgetCents)}`;
 const numbers = (b: StoredBudget) => ({ yearlyBudgetCents: b.yearlyBudgetCents === null ? null : Number(b.yearlyBudgetCents), buildCents: Number(b.buildCents) });
 
 export interface ProposeInput {
@@ -145,7 +145,7 @@ export async function proposeDecision(tx: Tx, ctx: WriteContext, input: ProposeI
     actorId: ctx.actorId,
     kind: "approval_requested",
     useCaseId: uc.id,
-    message: `${who} proposed ${APPROACH_LABELS[input.approach]} for ${quote(uc.title)} (${budgetClause(budget, buildYearOf(uc))}): it awaits your approval.${await cannotServeWarning(tx, organizationId, uc.id, input.approach)}`,
+    message: `${who} proposed ${APPROACH_LABELS[input.approach]} for ${quote(uc.title)} (${budgetClause(budget, buildYearOf(uc), input.approach)}): it awaits your approval.${await cannotServeWarning(tx, organizationId, uc.id, input.approach)}`,
   });
   return { state: "PROPOSED", ...numbers(budget) };
 }
@@ -219,7 +219,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
     actorId: ctx.actorId,
     kind: "budget_requested",
     useCaseId: uc.id,
-    message: `${who} approved ${APPROACH_LABELS[approach]} for ${quote(uc.title)}: ${budget.yearlyBudgetCents === null ? `its yearly budget has ${NO_BUDGET_FIGURE}: you can approve it once the owner's answers give it one` : budget.buildCents > 0n
+    message: `${who} approved ${APPROACH_LABELS[approach]} for ${quote(uc.title)}: ${budget.yearlyBudgetCents === null ? `its yearly budget has ${noFigureText(approach)}: you can approve it once it has one` : budget.buildCents > 0n
           ? `its budget, ${budgetText(budget, buildYearOf(uc))}, awaits your approval`
           : `its yearly budget of ${dollars(budget.yearlyBudgetCents)} awaits your approval`}.${await cannotServeWarning(tx, organizationId, uc.id, approach)}`,
   });

@@ -63,7 +63,8 @@ function Message({ message }: { message: StepMessage }) {
 
 export function ProposeForm(props: { orgSlug: string; id: string; recommended: string | null; optionNotes: OptionNotes }) {
   const { pending, message, setMessage, run } = useStep();
-  const [approach, setApproach] = useState(props.recommended ?? "RAG");
+  // Nothing recommended: no approach is picked for the lead (RAG was, marked in red as one that cannot serve).
+  const [approach, setApproach] = useState(props.recommended ?? "");
   const [notes, setNotes] = useState("");
   return (
     <form
@@ -71,6 +72,7 @@ export function ProposeForm(props: { orgSlug: string; id: string; recommended: s
       className="space-y-3 rounded border border-zinc-200 p-4"
       onSubmit={(e) => {
         e.preventDefault();
+        if (approach === "") return setMessage({ ok: false, text: "Choose the approach to propose: nothing is recommended yet." });
         const input = { id: props.id, approach, notes };
         const hint = proposeSchema.safeParse(input);
         if (!hint.success) return setMessage({ ok: false, text: hint.error.issues.map((i) => i.message).join(" ") });
@@ -89,6 +91,7 @@ export function ProposeForm(props: { orgSlug: string; id: string; recommended: s
           onChange={(e) => setApproach(e.target.value)}
           aria-describedby={props.optionNotes[approach as keyof OptionNotes] ? "propose-approach-note" : undefined}
           className="mt-1 block w-auto max-w-full rounded border border-zinc-300 px-2 py-1.5 text-sm">
+          {approach === "" ? <option value="">Choose an approach…</option> : null}
           <ApproachOptions recommended={props.recommended} notes={props.optionNotes} />
         </select>
         <SelectedOptionNote approach={approach} notes={props.optionNotes} id="propose-approach-note" />
