@@ -91,7 +91,7 @@ describe("a proposal's budget, the build apart from the run rate", () => {
     // The Decision tab says it alike.
     signInAs(org.users.EXECUTIVE.id);
     const panel = text(render(await WorkflowPanel({ orgSlug: org.slug, organizationId: org.id, useCase: { id, ownerId: org.users.LEAD.id, status: "IDEA", chosenApproach: null, recommendedApproach: "HYBRID" }, actor: { userId: org.users.EXECUTIVE.id, role: "EXECUTIVE" }, optionNotes: {} })));
-    expect(panel).toContain(`; budget: ${said}.`);
+    expect(panel).toContain(`; budget: ${said}, rising to ${dollars(f.last)}.`);
 
     // Approving stores what the page said: the run rate as the yearly budget, the build apart.
     expect(await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
@@ -101,7 +101,7 @@ describe("a proposal's budget, the build apart from the run rate", () => {
     });
     expect((await notificationsOf(org.users.FINANCE.id, id)).at(-1)?.message).toContain(`approved Hybrid for`);
     expect((await notificationsOf(org.users.FINANCE.id, id)).at(-1)?.message).toContain(`: its budget, ${said}, awaits your approval.`);
-    expect((await queueLine(id, org.users.FINANCE.id)).buttons).toContain(`Approve budget: ${said}`);
+    expect((await queueLine(id, org.users.FINANCE.id)).buttons).toContain(`Approve budget: ${said}, rising to ${dollars(f.last)}`);
 
     expect(await runAs(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id }))).toMatchObject({ ok: true, data: { state: "BUDGET_APPROVED" } });
     expect((await notificationsOf(org.users.LEAD.id, id)).at(-1)?.message).toContain(`approved the budget for “`);

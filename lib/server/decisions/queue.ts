@@ -3,7 +3,7 @@ import { approachFigure, decisionOptionNotes, type ApproachFigure, type OptionNo
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { lifecycleYears } from "@/lib/domain/costing/retired";
 import { QUEUE_REASONS, queueReasons, sortQueue, type QueueReason } from "@/lib/domain/decisions/queue";
-import type { DecisionState } from "@/lib/domain/decisions/workflow";
+import { lastYearRunning, type DecisionState } from "@/lib/domain/decisions/workflow";
 import { db, Prisma } from "../db";
 import { withOrganizationScope } from "../rls";
 import { listFlaggedUseCases, warningPhrases } from "../actuals/warnings";
@@ -198,9 +198,10 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
                r."chosenBaseCents" AS spend, r.incomplete,
                d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget, d."buildCents" AS build, d."reviewReasons",
                d.notes AS "proposalNotes", d."proposedById",
-               -- A proposal's last year as projected (its run rate: no one-off line after the first year), for "from $X to $Y a year".
+               -- A proposal's (or a budget awaiting finance's) last year as projected, past the first (its run rate: no one-off
+               -- line after the first year), for ", rising to $Y".
                (SELECT CASE WHEN cy.complete THEN cy."baseCents" END FROM "CostYear" cy
-                 WHERE d.state = 'PROPOSED' AND cy."organizationId" = ${organizationId} AND cy."useCaseId" = r."useCaseId" AND cy.approach = d.approach
+                 WHERE d.state IN ('PROPOSED', 'APPROVED') AND cy."yearIndex" > 1 AND cy."organizationId" = ${organizationId} AND cy."useCaseId" = r."useCaseId" AND cy.approach = d.approach
                  ORDER BY cy."yearIndex" DESC LIMIT 1) AS "lastYear"
         ${FROM(organizationId)}
         JOIN "UseCase" u ON u.id = r."useCaseId" AND u."organizationId" = ${organizationId}
@@ -265,7 +266,13 @@ export async function readDecisionWorkflow(organizationId: string, useCaseId: st
   const d = await db.useCaseDecision.findFirst({ where: { organizationId, useCaseId }, include: { useCase: { select: { startDate: true, createdAt: true } } } });
   if (!d) return null;
   const ids = [d.proposedById, d.decidedById, d.budgetApprovedById, d.supersededById].filter((x): x is string => !!x);
-  const users = await db.user.findMany({ where: { id: { in: ids }, memberships: { some: { organizationId } } }, select: { id: true, name: true } });
+  const [users, years] = await Promise.all([
+    db.user.findMany({ where: { id: { in: ids }, memberships: { some: { organizationId } } }, select: { id: true, name: true } }),
+    db.costYear.findMany({ where: { organizationId, useCaseId, approach: d.approach }, select: { yearIndex: true, baseCents: true, complete: true } }),
+  ]);
+  // The last year's run rate, so a growing one reads ", rising to …" here as in the queue (budgetText).
+  const lastIndex = years.reduce((m, y) => Math.max(m, y.yearIndex), 0);
+  const lastLines = years.length > 1 ? await db.costLine.findMany({ where: { organizationId, useCaseId, approach: d.approach, yearIndex: lastIndex }, select: { yearIndex: true, category: true, baseCents: true } }) : [];
   const name = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? "a former member") : null);
   return {
     state: d.state as DecisionState,
@@ -275,6 +282,8 @@ export async function readDecisionWorkflow(organizationId: string, useCaseId: st
     buildCents: Number(d.buildCents),
     /** The calendar year of the use case's first year of costs, when its one-off build is spent. */
     buildYear: useCaseStartYear(d.useCase),
+    /** The last year's run rate (cents) where the projection has more than one year; else null. */
+    lastYearCents: years.length > 1 ? lastYearRunning(years, lastLines) : null,
     proposedBy: name(d.proposedById),
     proposedAt: d.proposedAt,
     decidedBy: name(d.decidedById),

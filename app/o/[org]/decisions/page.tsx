@@ -208,7 +208,7 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
           <StepButton orgSlug={orgSlug} id={item.id} step="approve" approach={approveWhat} label={`Approve ${approachLabel(approveWhat)}`} done="Approved." />
         )}
         {item.decisionState === "APPROVED" && !budgetRefusal && item.yearlyBudgetCents !== null && (
-          <StepButton orgSlug={orgSlug} id={item.id} step="approveBudget" label={`Approve budget: ${budgetText(item, item.buildYear)}`} done={`Approved the budget for “${item.title}”: ${budgetText(item, item.buildYear)}.`} />
+          <StepButton orgSlug={orgSlug} id={item.id} step="approveBudget" label={`Approve budget: ${budgetText(item, item.buildYear, item.lastYearCents)}`} done={`Approved the budget for “${item.title}”: ${budgetText(item, item.buildYear, item.lastYearCents)}.`} />
         )}
         {unfigured && (
           <button type="button" disabled aria-describedby={`budget-unfigured-${item.id}`} className={buttonClass("primary", "px-2 py-1 text-xs")}>

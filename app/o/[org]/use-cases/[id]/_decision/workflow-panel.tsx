@@ -50,7 +50,7 @@ export async function WorkflowPanel(props: {
   const { optionNotes } = props;
   const state = w?.state ?? null;
   // The one-off build apart from the yearly run rate: "$290,000 to build in 2027, and $198,000 a year to run from 2027".
-  const budget = w ? budgetText(w, w.buildYear) : NO_BUDGET_FIGURE;
+  const budget = w ? budgetText(w, w.buildYear, w.lastYearCents) : NO_BUDGET_FIGURE;
   // Finance is shown the step even when it cannot be taken yet for want of a figure, with why.
   const budgetRefusal = w && state === "APPROVED" ? refusalFor("approveBudget", actor, state, uc, w) : null;
   return (
