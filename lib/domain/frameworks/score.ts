@@ -110,18 +110,36 @@ export interface Score extends Consensus {
 const RULE_READS = new Map(FRAMEWORKS.flatMap((fw) => fw.rules.map((r) => [`${fw.id}/${r.id}`, answersOf(r.when, new Set<AnswerKey>())] as const)));
 
 /**
- * Where a changed answer turns the recommendation to `to`: the rule that read that answer and
- * speaks for `to`, in a framework that now votes for it (the one weighted most; the first of
- * equals). What the page gives as the reason for "if …, the recommendation would be …".
+ * Where a changed answer turns the recommendation to `to`: a rule that the changed answer newly
+ * fires (it reads that answer, and did not fire before) and that speaks for `to` above any other
+ * approach, in a framework that counts (weight above 0) and votes for `to` after the change. A
+ * framework whose vote the change turned comes first, then the one weighted most, then the rule
+ * giving `to` most. What the page gives as the reason for "if …, the recommendation would be …".
+ * A reviewer saw "Why: Three questions, “Consistent tone … is the primary need”" (a rule that
+ * favours fine-tuning) for a change to Hybrid that left Three questions' pick where it was, and a
+ * rule quoted from a framework the organization had turned off.
  */
-function turningRule(results: readonly FrameworkResult[], changed: AnswerKey, to: Approach | null): Rescored["because"] {
+/** Whether `x` ranks ahead of `y`, compared term by term. */
+function ahead(x: readonly number[], y: readonly number[]): boolean {
+  const k = x.findIndex((v, j) => v !== y[j]);
+  return k >= 0 && x[k]! > y[k]!;
+}
+
+function turningRule(before: readonly FrameworkResult[], after: readonly FrameworkResult[], changed: AnswerKey, to: Approach | null, weights: Weights): Rescored["because"] {
   if (!to) return undefined;
-  for (const f of results) {
-    if (f.recommendation !== to) continue;
-    const rule = f.trace.find((t) => (t.effects[to] ?? 0) > 0 && RULE_READS.get(`${f.frameworkId}/${t.ruleId}`)?.has(changed));
-    if (rule) return { framework: f.title, rule: rule.text, cite: rule.cite };
+  let best: { rank: number[]; because: NonNullable<Rescored["because"]> } | undefined;
+  for (const [i, f] of after.entries()) {
+    const weight = weights[f.frameworkId] ?? 0;
+    if (weight <= 0 || f.recommendation !== to) continue;
+    const fired = new Set(before[i]!.trace.map((t) => t.ruleId));
+    for (const t of f.trace) {
+      const mine = t.effects[to] ?? 0;
+      if (mine <= 0 || fired.has(t.ruleId) || !Object.values(t.effects).every((e) => (e ?? 0) <= mine) || !RULE_READS.get(`${f.frameworkId}/${t.ruleId}`)?.has(changed)) continue;
+      const rank = [before[i]!.recommendation !== to ? 1 : 0, weight, mine];
+      if (!best || ahead(rank, best.rank)) best = { rank, because: { framework: f.title, rule: t.text, cite: t.cite } };
+    }
   }
-  return undefined;
+  return best?.because;
 }
 
 /** The agreement, and where the votes tied, what decided it. */
@@ -149,7 +167,7 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
     const h = holdRecommendation(x, evidenceOf(x), r, votesOf(results));
     return {
       raw: r.consensus, shown: h.consensus, held: r.consensus !== h.consensus ? holdsIt(x, h, retrainLagDays) : undefined, votesFor: votesIn(results),
-      because: r.consensus === h.consensus && h.basis === "frameworks" ? turningRule(results, changed, h.consensus) : undefined,
+      because: r.consensus === h.consensus && h.basis === "frameworks" ? turningRule(frameworks, results, changed, h.consensus, weights) : undefined,
     };
   };
   const now = held.consensus ? votesIn(frameworks)(held.consensus) : null;

@@ -23,6 +23,22 @@ describe("why an answer would turn it", () => {
     expect(retrieval.because).toMatchObject({ framework: "Three questions", rule: "The need is accurate retrieval: use RAG." });
   });
 
+  it("names the framework whose vote the change turns, by a rule that speaks for the new recommendation above all, never one that already picked it", () => {
+    // The demo's sales call compliance review: a style to keep turns it to Hybrid. Three questions picked Hybrid
+    // already, and its newly fired rule favours fine-tuning; Start with RAG turns from RAG to Hybrid.
+    const a = {
+      changeFrequency: "quarterly", maxLagDays: 30, coreNeed: "both", needsStyleOrFormat: false, needsCitations: true, fitsContextWindow: false, corpusDocuments: 600, labeledExamples: 6_000,
+      latencySensitive: false, monthlyCalls: 60_000, yearlyGrowthPct: 10, sensitiveDataOutOfTraining: true, retrainingBudget: true, expertiseDocumented: true, needsToolUse: false,
+      transformationAtVolume: false, learnsFromFeedback: false, promptedBaselineMeetsBar: "no", evaluationSetExists: true, weeksToProduction: 12,
+    } as const;
+    const change = scoreUseCase(a).sensitivity!.changes.find((c) => c.answer === "needsStyleOrFormat")!;
+    expect(change.newConsensus).toBe("HYBRID");
+    expect(change.because).toMatchObject({ framework: "Start with RAG", rule: "An updating corpus and a style to keep: hybrid." });
+    // A framework the organization turned off is never the reason.
+    const off = scoreUseCase(a, { weights: { "start-with-rag": 0 } }).sensitivity!.changes.find((c) => c.answer === "needsStyleOrFormat");
+    expect(off?.because?.framework).not.toBe("Start with RAG");
+  });
+
   it("names none where no framework's rule turns it: the sources' default start, or a hold", () => {
     // A 7-day lag leaves no framework voting: the default start, which no rule of a framework decides.
     const lag = scoreUseCase({ maxLagDays: 1 }).sensitivity!.changes.find((c) => c.to === 7)!;
@@ -30,17 +46,24 @@ describe("why an answer would turn it", () => {
     expect(lag.because).toBeUndefined();
   });
 
-  it("only ever names a rule that reads the changed answer and speaks for the new recommendation, in a framework that would pick it", () => {
+  it("only ever names a rule that the change newly fires, reading the changed answer and speaking for the new recommendation above all, in a framework that counts and would pick it", () => {
+    const ids = FRAMEWORKS.map((f) => f.id);
     fc.assert(
-      fc.property(assessmentArb, (a) => {
-        for (const c of scoreUseCase(a).sensitivity?.changes ?? []) {
+      fc.property(assessmentArb, fc.constantFrom(...ids, null), (a, off) => {
+        const weights = off ? { [off]: 0 } : {};
+        const now = scoreUseCase(a, { weights, skipSensitivity: true });
+        for (const c of scoreUseCase(a, { weights }).sensitivity?.changes ?? []) {
           if (!c.because) continue;
           const fw = FRAMEWORKS.find((f) => f.title === c.because!.framework)!;
+          expect(fw.id, "a framework turned off is never the reason").not.toBe(off);
           const rule = fw.rules.find((r) => r.text === c.because!.rule)!;
           expect(answersOf(rule.when).has(c.answer), `${rule.id} reads ${c.answer}`).toBe(true);
-          expect(rule.effects[c.newConsensus!] ?? 0).toBeGreaterThan(0);
-          const turned = scoreUseCase({ ...a, [c.answer]: c.to });
-          expect(turned.frameworks.find((f) => f.title === fw.title)!.recommendation).toBe(c.newConsensus);
+          const mine = rule.effects[c.newConsensus!] ?? 0;
+          expect(mine).toBeGreaterThan(0);
+          expect(Object.values(rule.effects).every((e) => (e ?? 0) <= mine), `${rule.id} speaks for ${c.newConsensus} above all`).toBe(true);
+          expect(now.frameworks.find((f) => f.frameworkId === fw.id)!.trace.some((t) => t.ruleId === rule.id), `${rule.id} fired before the change`).toBe(false);
+          const turned = scoreUseCase({ ...a, [c.answer]: c.to }, { weights, skipSensitivity: true });
+          expect(turned.frameworks.find((f) => f.frameworkId === fw.id)!.recommendation).toBe(c.newConsensus);
         }
       }),
       { numRuns: 150 },
