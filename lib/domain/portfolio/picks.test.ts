@@ -16,5 +16,7 @@ describe("the frameworks' picks beside a split vote", () => {
   it("orders equal groups as the approaches are ordered, and says nothing of an empty list", () => {
     expect(picksByApproach([{ framework: "A", approach: "HYBRID" }, { framework: "B", approach: "RAG" }])).toBe("RAG: B; Hybrid: A");
     expect(picksByApproach([])).toBe("");
+    // A tie broken the recommendation's way: its group first.
+    expect(picksByApproach([{ framework: "A", approach: "RAG" }, { framework: "B", approach: "PROMPTING" }], "PROMPTING")).toBe("Prompting only: B; RAG: A");
   });
 });

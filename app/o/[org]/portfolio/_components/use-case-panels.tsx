@@ -158,7 +158,7 @@ export function DisagreementPanel({ d, useCaseHref, listHref }: { d: Dashboard; 
               </span>
               {u.picks.length ? (
                 <p className="mt-1 text-zinc-700">
-                  {picksByApproach(u.picks)}
+                  {picksByApproach(u.picks, u.recommended)}
                 </p>
               ) : null}
             </li>
