@@ -30,9 +30,10 @@ test("an executive records the decision on a lead's use case", async ({ page, re
   await expect(page.getByTestId("chosen-approach")).toHaveText("Hybrid");
   await expect(page.getByTestId("decision-notes")).toContainText("fine-tune for clause format");
   await expect(page.getByTestId("decided-by")).toContainText(`Recorded by ${registry.org.users.EXECUTIVE.name} on`);
-  // Recorded directly, not through the approval workflow: the stage and the sentence beside it agree.
+  // Recorded by an executive: through the approval workflow, approved, its budget asked of finance (never "counts as approved" with no budget).
   await expect(page.getByTestId("stage")).toHaveText("approved");
-  await expect(page.getByTestId("workflow-none")).toHaveText("Hybrid was recorded as the decision directly, not proposed through the approval workflow; it counts as approved.");
+  await expect(page.getByTestId("workflow")).toContainText("Approved, budget awaiting finance");
+  await expect(page.getByTestId("workflow-none")).toHaveCount(0);
   const [row] = await registry.query<{ chosenApproach: string; decisionNotes: string; version: number }>(
     `SELECT "chosenApproach", "decisionNotes", version FROM "UseCase" WHERE id = $1`,
     [id],

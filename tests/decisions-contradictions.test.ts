@@ -221,26 +221,24 @@ describe("a decision recorded directly over the workflow's approved one", () => 
     expect(overview.rows.map((r) => [r.businessUnit, r.approvedCents])).toEqual([["Claims", keptBudget]]);
     expect(await budgetPanel(o)).toContain(`data-testid="budget-approved">${exactDollars(keptBudget)}<`);
 
-    // The Decision tab: the approval and the budget as they were, then what superseded them, by whom.
-    const panel = await approvalPanel(o, redecided.id);
-    expect(panel).toContain("Superseded by a decision recorded directly");
-    expect(panel).toMatch(
-      new RegExp(`Superseded on [^<]+ by EXECUTIVE [0-9a-f]{8}, who recorded Fine-tuning directly as the decision: the budget finance approved for RAG \\(${oldWords}\\) no longer counts as approved spend\\.`),
-    );
-    expect(await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: redecided.id } })).toMatchObject({ state: "SUPERSEDED", supersededById: o.users.EXECUTIVE.id, supersededByApproach: "FINE_TUNING", approach: "RAG" });
-    // One audit event, beside the decision recorded, in the same transaction.
-    const history = (await getUseCaseHistory(o.id, redecided.id)).slice(0, 2).map((e) => [e.action, e.actor?.id]);
-    expect(history).toEqual([["decision.superseded", o.users.EXECUTIVE.id], ["use_case.decision_recorded", o.users.EXECUTIVE.id]]);
-    // Finance, who approved the budget, and the lead who proposed it are told.
+    // Recorded directly, the new decision goes through the workflow: approved, its budget asked of finance.
+    expect(await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: redecided.id } })).toMatchObject({ state: "APPROVED", approach: "FINE_TUNING", decidedById: o.users.EXECUTIVE.id, budgetApprovedById: null });
+    expect((await readQueue(o.id, { reasons: ["budget"] })).items.map((i) => i.title)).toEqual([redecided.title]);
+    // The old approval superseded, in the history beside the decision recorded and approved, in the same transaction.
+    const history = (await getUseCaseHistory(o.id, redecided.id)).slice(0, 3).map((e) => [e.action, e.actor?.id]);
+    expect(history.map(([a]) => a).sort()).toEqual(["decision.approved", "decision.superseded", "use_case.decision_recorded"]);
+    expect(history.every(([, actor]) => actor === o.users.EXECUTIVE.id)).toBe(true);
+    // Finance, who approved the old budget, and the lead who proposed it are told it was superseded.
     const told = await db.notification.findMany({ where: { organizationId: o.id, useCaseId: redecided.id, kind: "superseded" }, select: { userId: true, message: true } });
     expect(told.map((n) => n.userId).sort()).toEqual([o.users.FINANCE.id, o.users.LEAD.id].sort());
     expect(told[0]!.message).toMatch(
       new RegExp(`recorded Fine-tuning directly as the decision on “${redecided.title}”, superseding the approved RAG: its budget \\(${oldWords}\\), which finance approved, no longer counts as approved spend\\.$`),
     );
-
-    // The workflow starts again from a proposal; the old budget is not approved again by it.
-    expect(await runAs(o.users.FINANCE.id, () => approveDecisionBudget(o.slug, { id: redecided.id }))).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(await runAs(o.users.LEAD.id, () => proposeDecision(o.slug, { id: redecided.id, approach: "FINE_TUNING", notes: "" }))).toMatchObject({ ok: true, data: { state: "PROPOSED" } });
+    // Finance is asked for Fine-tuning's budget, and approving it makes it approved spend.
+    expect(await db.notification.count({ where: { organizationId: o.id, useCaseId: redecided.id, userId: o.users.FINANCE.id, kind: "budget_requested", resolvedAt: null } })).toBe(1);
+    expect(await runAs(o.users.FINANCE.id, () => approveDecisionBudget(o.slug, { id: redecided.id }))).toMatchObject({ ok: true, data: { state: "BUDGET_APPROVED" } });
+    const d = await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: redecided.id }, select: { yearlyBudgetCents: true, buildCents: true } });
+    expect((await approvedSpendByBusinessUnit(o.id, 2027))!.cents.get("Claims")).toBe(keptBudget + Number(d.yearlyBudgetCents) + Number(d.buildCents));
   });
 
   it("keeps it when the approach recorded is the same", async () => {

@@ -399,9 +399,10 @@ describe("history", () => {
     signInAs(a.users.EXECUTIVE.id);
     await recordDecision(a.slug, { id: uc.id, expectedVersion: 2, chosenApproach: "HYBRID", decisionNotes: "Both." });
     const history = await getUseCaseHistory(a.id, uc.id);
-    expect(history.map((h) => h.action)).toEqual(["use_case.decision_recorded", "use_case.updated", "use_case.created"]);
+    // Decided directly by an executive: through the workflow, approved with its budget asked of finance.
+    expect(history.map((h) => h.action)).toEqual(["decision.approved", "use_case.decision_recorded", "use_case.updated", "use_case.created"]);
     expect(history[0]!.actor?.id).toBe(a.users.EXECUTIVE.id);
-    expect(history[1]).toMatchObject({ before: { status: "IDEA" }, after: { title: "History, renamed", status: "ASSESSING" } });
+    expect(history[2]).toMatchObject({ before: { status: "IDEA" }, after: { title: "History, renamed", status: "ASSESSING" } });
     // another organization's id gives nothing
     expect(await getUseCaseHistory(b.id, uc.id)).toEqual([]);
   });

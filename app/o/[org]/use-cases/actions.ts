@@ -16,7 +16,7 @@ import { orgAction } from "@/lib/server/action";
 import type { MemberContext } from "@/lib/server/guard";
 import { findSimilarUseCases } from "@/lib/server/use-cases/read";
 import { inUseCaseTransaction, writeUseCase, type WriteContext } from "@/lib/server/use-cases/write";
-import { recordUseCaseDecision } from "@/lib/server/use-cases/decision";
+import { recordDecisionDirectly } from "@/lib/server/decisions/direct";
 import { restoreUseCase as restoreInTx, softDeleteUseCase } from "@/lib/server/use-cases/trash";
 import { setUseCaseOverrides } from "@/lib/server/use-cases/overrides";
 
@@ -63,7 +63,8 @@ export const recordDecision = orgAction({
   roles: DECIDE_ROLES,
   input: decisionSchema.extend({ id, expectedVersion: version }),
   handler: async (ctx, { id, expectedVersion, chosenApproach, decisionNotes }) => {
-    const saved = await inUseCaseTransaction((tx) => recordUseCaseDecision(tx, writeCtx(ctx), { id, expectedVersion, chosenApproach, decisionNotes }));
+    // An approach decided anew goes through the workflow: approved, its budget asked of finance (lib/server/decisions/direct.ts).
+    const saved = await inUseCaseTransaction((tx) => recordDecisionDirectly(tx, writeCtx(ctx), { id, expectedVersion, chosenApproach, decisionNotes }));
     if (saved.changed.length) revalidate(ctx);
     return saved;
   },

@@ -95,7 +95,7 @@ export async function WorkflowPanel(props: {
       {!w && (
         <p className="text-sm text-zinc-600" data-testid="workflow-none">
           {uc.chosenApproach
-            ? `${approachLabel(uc.chosenApproach)} was recorded as the decision directly, not proposed through the approval workflow; it counts as approved.`
+            ? `${approachLabel(uc.chosenApproach)} was recorded as the decision before decisions went through the approval workflow, with no budget asked of finance; it counts as approved.`
             : "No decision has been proposed through the approval workflow yet."}
         </p>
       )}
