@@ -46,8 +46,11 @@ test("an executive records the decision on a lead's use case", async ({ page, re
   expect(audit).toEqual([{ actorId: registry.org.users.EXECUTIVE.id, before: { chosenApproach: null, decisionNotes: "" }, after: { chosenApproach: "HYBRID", decisionNotes: row!.decisionNotes } }]);
 
   await page.getByRole("link", { name: "History" }).click();
-  await expect(page.getByTestId("history").getByRole("listitem").first()).toContainText("recorded the decision");
-  await expect(page.getByTestId("history").getByRole("listitem").first()).toContainText("Hybrid");
+  // Newest first: the approval, then the decision it recorded.
+  await expect(page.getByTestId("history").getByRole("listitem").first()).toContainText("approved the decision");
+  await expect(page.getByTestId("history").getByRole("listitem").first()).toContainText("Approved, budget awaiting finance");
+  await expect(page.getByTestId("history").getByRole("listitem").nth(1)).toContainText("recorded the decision");
+  await expect(page.getByTestId("history").getByRole("listitem").nth(1)).toContainText("Hybrid");
 
   // On "Needs a decision" the line names the recommendation (none, now that the decision re-scored
   // its empty assessment); its spend is said to be the chosen approach's.

@@ -9,6 +9,8 @@ import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { loadCallables } from "./helpers/entry-points";
 import { createRetrievalUseCase } from "./helpers/reprojection";
 import { signInAs, signOut } from "./helpers/session";
+import { importUseCases } from "@/app/o/[org]/use-cases/import/actions";
+import { csv, fileOf, H, templateMapping, tRow } from "./import-helpers";
 
 /**
  * One member cannot take the server's cores from everyone else: the entry points that work
@@ -146,6 +148,37 @@ describe("costly entry points refuse a member over their budget before doing the
     const ok = await detailGET(new Request(`http://localhost/o/${org.slug}/export/detail.csv`), { params: Promise.resolve({ org: org.slug }) });
     expect(ok.status).toBe(200);
     expect((await ok.text()).split("\r\n").length).toBeGreaterThan(2);
+  });
+
+  it("an export link followed in the browser gets a page that says why and leads back, not JSON", async () => {
+    const org = await createTestOrg("work-html");
+    await ranBefore("export.detail", org, org.users.FINANCE.id, [{ units: 600_000, msAgo: 1 * MIN }]);
+    signInAs(org.users.FINANCE.id);
+    const res = await detailGET(new Request(`http://localhost/o/${org.slug}/export/detail.csv`, { headers: { accept: "text/html,application/xhtml+xml" } }), { params: Promise.resolve({ org: org.slug }) });
+    expect(res.status).toBe(429);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await res.text();
+    expect(html).toContain('<p data-testid="refusal">Exports of the cost detail over 600,000 use cases in the last 10 minutes:');
+    expect(html).toContain(`<a href="/o/${org.slug}/export">Back to the exports</a>`);
+  });
+
+  it("an import counts the file's rows by its lines, says 'about', and is not counted when it commits nothing", async () => {
+    const org = await createTestOrg("work-import");
+    signInAs(org.users.ADMIN.id);
+    const key = `useCases.import.commit:${org.id}:${org.users.ADMIN.id}`;
+    const long = "x".repeat(600);
+    const good = csv([H, ...Array.from({ length: 40 }, (_, i) => tRow({ title: `Wide case ${i}`, description: long }))]);
+    expect(await importUseCases(org.slug, { file: fileOf(good), fileName: "wide.csv", mapping: templateMapping() })).toMatchObject({ ok: true, data: { committed: true } });
+    // 40 rows, whatever their length (by size they read as 127).
+    expect(await db.memberWork.findMany({ where: { key }, select: { units: true } })).toEqual([{ units: 40 }]);
+    // A file refused row by row commits nothing, and is not counted.
+    const bad = csv([H, tRow({ title: "Bad horizon", horizonYears: "12" })]);
+    expect(await importUseCases(org.slug, { file: fileOf(bad), fileName: "bad.csv", mapping: templateMapping() })).toMatchObject({ ok: true, data: { committed: false } });
+    expect(await db.memberWork.count({ where: { key } })).toBe(1);
+    // Over the budget, the refusal says the rows as counted, "about".
+    await ranBefore("useCases.import.commit", org, org.users.ADMIN.id, [{ units: 99_990, msAgo: 2 * MIN }]);
+    const refused = await importUseCases(org.slug, { file: fileOf(good), fileName: "wide.csv", mapping: templateMapping() });
+    expect(refused).toMatchObject({ ok: false, code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/^Imports over 100,030 rows in the last 10 minutes: .* This one \(about 40 rows\) can run in 8 minutes\.$/) });
   });
 
   it("covers every entry point that works through the whole organization or a whole file, and only those", async () => {

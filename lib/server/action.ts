@@ -113,8 +113,10 @@ export function orgRoute(def: {
 }): (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> {
   registerEntryPoint({ name: def.name, kind: "route", roles: def.roles, mutates: def.mutates ?? false, costly: !!def.costly });
   return tagEntryPoint(async (request: Request, context: { params: Promise<Record<string, string>> }) => {
+    let slug = "";
     try {
       const params = await context.params;
+      slug = params.org ?? "";
       const ctx = await requireMember(params.org ?? "", def.roles, { entity: "Route", entityId: def.name });
       if (def.costly) await spendWork(def.name, def.costly, { organizationId: ctx.organization.id, userId: ctx.user.id }, request);
       return await def.handler(ctx, request, params);
@@ -122,7 +124,20 @@ export function orgRoute(def: {
       const e = toActionError(err);
       const status = e.code === "NOT_SIGNED_IN" ? 401 : e.code === "NOT_A_MEMBER" ? 404 : e.code === "FORBIDDEN" || e.code === "TWO_FACTOR_REQUIRED" ? 403 : e.code === "VALIDATION" ? 422 : e.code === "NOT_FOUND" ? 404 : e.code === "TOO_MANY_REQUESTS" ? 429 : 500;
       const headers = err instanceof TooManyRequestsError ? { "Retry-After": String(err.retryAfterSeconds) } : undefined;
+      // A download link followed in the browser (an export over the member's budget) gets a page to read, not JSON.
+      if (err instanceof TooManyRequestsError && (request.headers.get("accept") ?? "").includes("text/html")) return refusalPage(e.message, slug, status, headers!);
       return Response.json({ error: e.message, code: status === 404 ? "NOT_FOUND" : e.code, fieldErrors: e.fieldErrors }, { status, headers });
     }
   }, def.name);
+}
+
+const escapeHtml = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A small page for a refusal met by following a link: the sentence, and the way back to the exports. */
+function refusalPage(message: string, slug: string, status: number, headers: Record<string, string>): Response {
+  const back = /^[a-z0-9-]{1,80}$/.test(slug) ? `/o/${slug}/export` : "/";
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not now — Tradeoff</title></head>` +
+    `<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">` +
+    `<h1 style="font-size: 1.25rem">Not now</h1><p data-testid="refusal">${escapeHtml(message)}</p><p><a href="${back}">Back to the exports</a></p></body></html>`;
+  return new Response(html, { status, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
 }

@@ -36,6 +36,13 @@ export interface CostlyWork<I> {
   budget: number;
   /** How many units this run covers. */
   units: (organizationId: string, input: I) => number | Promise<number>;
+  /** The units are counted before the file is read as CSV (its lines), so the refusal says "about". */
+  approximate?: boolean;
+  /**
+   * Whether a run that finished did the work it was counted for: a run that did not (an import
+   * that committed nothing, its file refused) is not counted. A run that throws stays counted.
+   */
+  spent?: (result: unknown) => boolean;
   /**
    * One run at a time per member (on this server): a second sent while the first works is refused
    * at once. For work done before the answer (a preview, a re-score), not for a streamed export,
@@ -56,26 +63,38 @@ export function organizationWide(label: string, budget: number, opts: { oneAtATi
 }
 
 /** Work on the rows of a file or of a chunk of one. */
-export function rowsWork<I>(label: string, budget: number, rows: (input: I) => number, opts: { oneAtATime?: boolean } = {}): CostlyWork<I> {
+export function rowsWork<I>(
+  label: string,
+  budget: number,
+  rows: (input: I) => number | Promise<number>,
+  opts: Pick<CostlyWork<I>, "oneAtATime" | "approximate" | "spent"> = {},
+): CostlyWork<I> {
   return { label, unit: "rows", budget, units: (_organizationId, input) => rows(input), ...opts };
 }
 
 /**
- * Rows of a CSV file before it is parsed, guessed from its size: a row of a typical inventory
- * takes 200 bytes or more, so this counts at least as many rows as the file holds.
+ * Rows of a CSV file before it is parsed: its lines less the header, so a cell broken over lines
+ * counts a little more (hence "about"). Counted from the file's size (200 bytes a row), a file of
+ * 40 rows with long descriptions was refused as "127 rows".
  */
-export const rowsOfFile = (file: Blob, bytesPerRow = 200) => Math.max(1, Math.ceil(file.size / bytesPerRow));
+export async function rowsOfFile(file: Blob): Promise<number> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let lines = 0;
+  for (const b of bytes) if (b === 0x0a) lines++;
+  if (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) lines++;
+  return Math.max(1, lines - 1);
+}
 
 const n = (x: number) => x.toLocaleString("en-US");
 /** "1 use case", "2 use cases": the unit is written in the plural. */
 const counted = (x: number, unit: string) => `${n(x)} ${x === 1 ? unit.replace(/s$/, "") : unit}`;
 
 /** What a member is told when this run would go over their budget for now. */
-export function workWaitMessage(work: Pick<CostlyWork<never>, "label" | "unit" | "budget">, used: number, units: number, seconds: number): string {
+export function workWaitMessage(work: Pick<CostlyWork<never>, "label" | "unit" | "budget" | "approximate">, used: number, units: number, seconds: number): string {
   return (
     `${work.label} over ${n(used)} ${work.unit} in the last ${WORK_WINDOW_MS / 60_000} minutes: one member may ask for ${n(work.budget)} in any ` +
     `${WORK_WINDOW_MS / 60_000} minutes, so that no one person can slow the app down for everyone else. ` +
-    `This one (${counted(units, work.unit)}) can run in ${formatWait(seconds)}.`
+    `This one (${work.approximate ? "about " : ""}${counted(units, work.unit)}) can run in ${formatWait(seconds)}.`
   );
 }
 
@@ -97,7 +116,7 @@ export function waitForBudget(recent: readonly { at: Date; units: number }[], un
  * Counts one run of `work` by this member, or throws TooManyRequestsError (counting nothing) when
  * it would take them over the budget. Runs older than the window are deleted as it goes.
  */
-export async function spendWork<I>(entryPoint: string, work: CostlyWork<I>, member: { organizationId: string; userId: string }, input: I, now = new Date()): Promise<void> {
+export async function spendWork<I>(entryPoint: string, work: CostlyWork<I>, member: { organizationId: string; userId: string }, input: I, now = new Date()): Promise<string> {
   const units = Math.max(1, Math.ceil(await work.units(member.organizationId, input)));
   const key = `${entryPoint}:${member.organizationId}:${member.userId}`;
   const since = new Date(now.getTime() - WORK_WINDOW_MS);
@@ -108,12 +127,12 @@ export async function spendWork<I>(entryPoint: string, work: CostlyWork<I>, memb
       const recent = await tx.memberWork.findMany({ where: { key }, orderBy: { at: "desc" }, select: { at: true, units: true } });
       const wait = waitForBudget(recent, units, work.budget, now);
       if (wait > 0) return { wait, used: recent.reduce((s, r) => s + r.units, 0) };
-      await tx.memberWork.create({ data: { key, units, at: now } });
-      return null;
+      return (await tx.memberWork.create({ data: { key, units, at: now }, select: { id: true } })).id;
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
   );
-  if (refusal) throw new TooManyRequestsError(workWaitMessage(work, refusal.used, units, refusal.wait), refusal.wait);
+  if (typeof refusal !== "string") throw new TooManyRequestsError(workWaitMessage(work, refusal.used, units, refusal.wait), refusal.wait);
+  return refusal;
 }
 
 /** What a member is told when their previous run of the same work has not finished. */
@@ -128,16 +147,19 @@ const running = (globalForWork.tradeoffCostlyRunning ??= new Set<string>());
  * for `oneAtATime` work, refused while their previous run of it is under way.
  */
 export async function runCostly<I, T>(entryPoint: string, work: CostlyWork<I>, member: { organizationId: string; userId: string }, input: I, fn: () => Promise<T>): Promise<T> {
-  if (!work.oneAtATime) {
-    await spendWork(entryPoint, work, member, input);
-    return fn();
-  }
+  const run = async () => {
+    const id = await spendWork(entryPoint, work, member, input);
+    const result = await fn();
+    // Not counted where it did not do the work (an import that committed nothing).
+    if (work.spent && !work.spent(result)) await db.memberWork.deleteMany({ where: { id } });
+    return result;
+  };
+  if (!work.oneAtATime) return run();
   const key = `${entryPoint}:${member.organizationId}:${member.userId}`;
   if (running.has(key)) throw new TooManyRequestsError(STILL_RUNNING_MESSAGE, 5);
   running.add(key);
   try {
-    await spendWork(entryPoint, work, member, input);
-    return await fn();
+    return await run();
   } finally {
     running.delete(key);
   }
