@@ -1,6 +1,8 @@
 import "server-only";
-import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { budgetFromProjection, type DecisionBudget } from "@/lib/domain/decisions/workflow";
+import { APPROACH_LABELS, MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
+import { budgetFromProjection, budgetText, type DecisionBudget } from "@/lib/domain/decisions/workflow";
+import { membersWithRoles, notify } from "../notifications";
+import { useCaseStartYear } from "../use-cases/start-year";
 import type { Tx } from "../db";
 import { readManualEstimate } from "../use-cases/mapping";
 
@@ -35,8 +37,8 @@ export async function budgetFor(tx: Tx, organizationId: string, useCaseId: strin
 
 /** The states of a decision whose budget still follows its projection, and what refreshing it reads of one. */
 export const WAITING = ["PROPOSED", "APPROVED"] as const;
-export const WAITING_SELECT = { approach: true, yearlyBudgetCents: true, buildCents: true } as const;
-type WaitingDecision = { approach: Approach; yearlyBudgetCents: bigint | null; buildCents: bigint };
+export const WAITING_SELECT = { approach: true, yearlyBudgetCents: true, buildCents: true, state: true } as const;
+type WaitingDecision = { approach: Approach; yearlyBudgetCents: bigint | null; buildCents: bigint; state: string };
 
 /**
  * A decision still waiting (proposed, or approved with its budget awaiting finance) keeps the
@@ -50,4 +52,18 @@ export async function refreshWaitingBudget(tx: Tx, ref: { organizationId: string
   const budget = await budgetFor(tx, ref.organizationId, ref.useCaseId, d.approach);
   if (budget.yearlyBudgetCents === d.yearlyBudgetCents && budget.buildCents === d.buildCents) return;
   await tx.useCaseDecision.update({ where: { useCaseId: ref.useCaseId }, data: budget });
+  // An approved decision whose budget had no figure now has one: finance, told before that there was
+  // none to approve, is told what it is now (a reviewer found the figure arrive in finance's queue
+  // with finance's only notification still saying "no figure yet").
+  if (d.state === "APPROVED" && d.yearlyBudgetCents === null && budget.yearlyBudgetCents !== null) {
+    const uc = await tx.useCase.findFirstOrThrow({ where: { id: ref.useCaseId, organizationId: ref.organizationId }, select: { title: true, startDate: true, createdAt: true } });
+    await notify(tx, {
+      organizationId: ref.organizationId,
+      userIds: await membersWithRoles(tx, ref.organizationId, ["FINANCE"]),
+      actorId: null,
+      kind: "budget_requested",
+      useCaseId: ref.useCaseId,
+      message: `The budget for ${APPROACH_LABELS[d.approach as Approach]} on “${uc.title}” now has a figure, from the use case's answers: ${budgetText(budget, useCaseStartYear(uc))}. It awaits your approval.`,
+    });
+  }
 }
