@@ -209,10 +209,13 @@ describe("a yearly budget with no figure", () => {
     expect(panel).not.toContain("Approve the budget (");
     expect(panel).toMatch(/data-testid="budget-unfigured"><button type="button" disabled="" aria-describedby="budget-unfigured-reason"[^>]*>Approve the budget<\/button><p id="budget-unfigured-reason"[^>]*>([^<]*)<\/p>/);
     expect(panel).toContain(reason);
+    // And what the projection lacks now, so finance knows what to ask the owner for.
+    expect(panel).toContain(escapeHtml(`What it lacks now: the answer "Monthly LLM calls now".`));
     let line = await financeQueueLine(uc.id);
     expect(line).not.toMatch(/>Approve budget[^<]/);
     expect(line).toMatch(/<button type="button" disabled="" aria-describedby="budget-unfigured-[^"]+"[^>]*>Approve budget<\/button>/);
     expect(line).toContain(reason);
+    expect(line).toContain(escapeHtml(`What it lacks now: the answer "Monthly LLM calls now".`));
     // Beside "no figure yet", the figure it shows is named: the lifecycle cost, not a budget (the demo's read "$243,401 + missing").
     expect(line).toMatch(/data-testid="queue-spend"[^>]*>lifecycle \$[\d,]+<span[^>]*> \+ missing<\/span>/);
 

@@ -212,3 +212,12 @@ describe("what an approval says it did", () => {
     );
   });
 });
+
+describe("what a budget with no figure lacks", () => {
+  it("names the projection's missing answers and figures once each, or nothing", async () => {
+    const { lacksText } = await import("./workflow");
+    expect(lacksText(["answer:monthlyCalls", "answer:monthlyCalls"])).toBe('What it lacks now: the answer "Monthly LLM calls now".');
+    expect(lacksText([])).toBeNull();
+    expect(lacksText(undefined)).toBeNull();
+  });
+});

@@ -8,6 +8,7 @@
  */
 import type { MemberRole } from "../use-case-permissions";
 import { oneOffCost } from "../costing/one-off";
+import { missingInWords } from "../costing/missing";
 import { dollars } from "../money";
 import { APPROACH_LABELS, MANUAL_ESTIMATE_APPROACHES, type Approach } from "../assessment";
 
@@ -168,6 +169,17 @@ export function noFigureText(approach: Approach): string {
 export const UNFIGURED_BUDGET_REFUSAL =
   `This decision's yearly budget has ${NO_BUDGET_FIGURE}, so it cannot be approved: finance approves a figure, never a blank. ` +
   "Ask the use case's owner to answer what its first year's cost is missing (or, for an agent, a pipeline or feedback learning, to enter its manual yearly estimate): the budget is then taken from the projection again.";
+
+/**
+ * Beside UNFIGURED_BUDGET_REFUSAL, what the use case's projection lacks now, in words ("What it
+ * lacks now: the answer "Monthly LLM calls now"."), so finance can say what to ask for: the refusal
+ * alone said "what its first year's cost is missing", and the missing answer was on another tab.
+ * Null when the projection names nothing (an agent with no owner's estimate: the refusal says it).
+ */
+export function lacksText(missing: readonly string[] | null | undefined): string | null {
+  const words = [...new Set((missing ?? []).map(missingInWords))];
+  return words.length ? `What it lacks now: ${words.join("; ")}.` : null;
+}
 
 /**
  * A decision's budget, as taken from the projection of its approach: the one-off build (the

@@ -67,6 +67,8 @@ export interface QueueItem {
   buildCents: number;
   /** While proposed: the proposed approach's last year as projected, its run rate (cents; null: no whole figure), for a run rate that grows. */
   lastYearCents: number | null;
+  /** What the use case's projection lacks now, for a budget with no figure (lacksText). */
+  missing: string[];
   /** The calendar year of the use case's first year of costs, when the build is spent. */
   buildYear: number;
   /** The years its lifecycle cost covers (its horizon, cut at its retirement). */
@@ -239,6 +241,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
         defaultStart: r.defaultStart === true,
         trainingLacks: r.defaultStart === true ? lacksOf(r.lacks) : [],
         optionNotes: decisionOptionNotes(summary, owner),
+        missing: ((summary as { missing?: string[] } | null)?.missing ?? []) as string[],
         spendCents: r.spend === null ? null : Number(r.spend),
         // Bit 1 of the rollup's incomplete: as chosen, a figure is missing.
         spendIncomplete: r.spend !== null && (r.incomplete & 1) === 1,
@@ -263,7 +266,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
 
 /** The workflow row of one use case, with names, for its Decision tab. */
 export async function readDecisionWorkflow(organizationId: string, useCaseId: string) {
-  const d = await db.useCaseDecision.findFirst({ where: { organizationId, useCaseId }, include: { useCase: { select: { startDate: true, createdAt: true } } } });
+  const d = await db.useCaseDecision.findFirst({ where: { organizationId, useCaseId }, include: { useCase: { select: { startDate: true, createdAt: true, projectionSummary: true } } } });
   if (!d) return null;
   const ids = [d.proposedById, d.decidedById, d.budgetApprovedById, d.supersededById].filter((x): x is string => !!x);
   const [users, years] = await Promise.all([
@@ -282,6 +285,8 @@ export async function readDecisionWorkflow(organizationId: string, useCaseId: st
     buildCents: Number(d.buildCents),
     /** The calendar year of the use case's first year of costs, when its one-off build is spent. */
     buildYear: useCaseStartYear(d.useCase),
+    /** What the use case's projection lacks now (its stored summary's `missing`), for a budget with no figure. */
+    missing: ((d.useCase.projectionSummary as { missing?: string[] } | null)?.missing ?? []) as string[],
     /** The last year's run rate (cents) where the projection has more than one year; else null. */
     lastYearCents: years.length > 1 ? lastYearRunning(years, lastLines) : null,
     proposedBy: name(d.proposedById),
