@@ -163,3 +163,14 @@ describe("the headline's part resting on provisional recommendations", () => {
     expect(sentence({ ...dashboard({ RAG: 1_000_00 }), provisional: { base: 0, useCases: 0, years: [] } })).toBeNull();
   });
 });
+
+describe("the headline's year figure, from what", () => {
+  it("says the undated part, then the late starts' full first years, each a sentence of its own", () => {
+    const d = { ...dashboard({ RAG: 1_000_000_00 }), undated: [{ calendarYear: 2027, base: 100_000_00, useCases: 2, firstYear: 2 }], lateStarts: [{ calendarYear: 2027, base: 250_000_00, useCases: 1 }] } as Dashboard;
+    const html = renderToStaticMarkup(Headline({ d, listHref: () => "/list", disagreementsHref: "#d" }));
+    expect(html).toContain("Of it, $100,000 is from 2 use cases with no planned start date");
+    expect(html).toContain("And $250,000 is the first year of 1 use case that starts in July or later, counted in full in its start year");
+    const alone = renderToStaticMarkup(Headline({ d: { ...d, undated: [] } as Dashboard, listHref: () => "/list", disagreementsHref: "#d" }));
+    expect(alone).toContain("Of it, $250,000 is the first year of 1 use case");
+  });
+});

@@ -178,5 +178,7 @@ describe("the headline's part of a year that is full first years of late starts"
       "Of it, $129,754 is the first year of 1 use case that starts in July or later, counted in full in its start year though most of its months fall in the next.",
     );
     expect(lateStartText(undefined)).toBeNull();
+    // After the undated ones' "Of it, …": "And …".
+    expect(lateStartText({ calendarYear: 2026, base: 747_730_00, useCases: 3 }, true)).toMatch(/^And \$747,730 is the first year of 3 use cases/);
   });
 });

@@ -76,10 +76,11 @@ export function undatedText(u: UndatedYear | undefined): string | null {
  * later): "Of it, $747,730 is the first year of 3 use cases that start in July or later, counted
  * in full in their start year though most of its months fall in the next." Null when there is none.
  */
-export function lateStartText(l: LateStartYear | undefined): string | null {
+export function lateStartText(l: LateStartYear | undefined, afterUndated = false): string | null {
   if (!l || l.useCases === 0) return null;
   const one = l.useCases === 1;
-  return `Of it, ${dollars(l.base)} is the first year of ${plural(l.useCases, "use case")} that ${one ? "starts" : "start"} in July or later, counted in full in ${one ? "its" : "their"} start year though most of its months fall in the next.`;
+  // After the undated ones' sentence ("Of it, …"), a second "Of it" read as a list of parts.
+  return `${afterUndated ? "And" : "Of it,"} ${dollars(l.base)} is the first year of ${plural(l.useCases, "use case")} that ${one ? "starts" : "start"} in July or later, counted in full in ${one ? "its" : "their"} start year though most of its months fall in the next.`;
 }
 
 /**

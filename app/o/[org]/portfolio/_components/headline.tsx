@@ -39,7 +39,7 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
   // How much of that year's figure is from use cases with no planned start, placed in the year they were logged.
   const undated = year ? undatedText(d.undated.find((u) => u.calendarYear === year.calendarYear)) : null;
   // And how much is the full first year of use cases that start late in it (each lifecycle year is counted in the calendar year it begins).
-  const late = year ? lateStartText(d.lateStarts.find((u) => u.calendarYear === year.calendarYear)) : null;
+  const late = year ? lateStartText(d.lateStarts.find((u) => u.calendarYear === year.calendarYear), undated !== null) : null;
   // How much of the lifecycle total (and of that year's figure) rests on provisional recommendations.
   const provisional = chosen.costed === 0 ? null : provisionalText(d.provisional, chosen.lifecycle.base, year?.calendarYear);
   const total = d.byApproach.reduce((s, a) => s + a.lifecycle.base, 0);
