@@ -5,7 +5,7 @@ import { toActionError, TooManyRequestsError, type ActionResult } from "./errors
 import { parseOrThrow } from "./parse";
 export { fieldErrorsOf, parseOrThrow } from "./parse";
 import { requireMember, requireUser, type MemberContext, type SessionUser } from "./guard";
-import { runCostly, spendWork, type CostlyWork } from "./member-work-throttle";
+import { runCostly, type CostlyWork } from "./member-work-throttle";
 
 /**
  * The layered action client. Every server action is made with one of these, which:
@@ -118,8 +118,8 @@ export function orgRoute(def: {
       const params = await context.params;
       slug = params.org ?? "";
       const ctx = await requireMember(params.org ?? "", def.roles, { entity: "Route", entityId: def.name });
-      if (def.costly) await spendWork(def.name, def.costly, { organizationId: ctx.organization.id, userId: ctx.user.id }, request);
-      return await def.handler(ctx, request, params);
+      const member = { organizationId: ctx.organization.id, userId: ctx.user.id };
+      return def.costly ? await runCostly(def.name, def.costly, member, request, () => def.handler(ctx, request, params)) : await def.handler(ctx, request, params);
     } catch (err) {
       const e = toActionError(err);
       const status = e.code === "NOT_SIGNED_IN" ? 401 : e.code === "NOT_A_MEMBER" ? 404 : e.code === "FORBIDDEN" || e.code === "TWO_FACTOR_REQUIRED" ? 403 : e.code === "VALIDATION" ? 422 : e.code === "NOT_FOUND" ? 404 : e.code === "TOO_MANY_REQUESTS" ? 429 : 500;

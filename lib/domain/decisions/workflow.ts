@@ -148,6 +148,11 @@ export const NO_BUDGET_FIGURE = "no figure yet, as its first year is not fully c
 /** An approach the cost model prices only from its owner's yearly estimate (an agent, a pipeline, feedback learning). */
 const ownerEstimated = (approach: Approach) => (MANUAL_ESTIMATE_APPROACHES as readonly string[]).includes(approach);
 
+/** What gives a budget with no figure one, for its approach: "the owner enters one" (an owner's estimate), else the answers. */
+export function whatGivesAFigure(approach: Approach): string {
+  return ownerEstimated(approach) ? "the owner enters one" : "the owner's answers give it one";
+}
+
 /**
  * Why a decision's budget has no figure, for its approach: an agent, a pipeline or feedback
  * learning is priced only from its owner's yearly estimate, which the use case does not have (a
@@ -269,7 +274,7 @@ export function approvedText(a: ApprovalFacts): string {
   const unestimated = a.budget.yearlyBudgetCents === null && ownerEstimated(a.approach);
   const budget =
     a.budget.yearlyBudgetCents === null
-      ? `Its yearly budget has ${noFigureText(a.approach)}: finance can approve it once ${unestimated ? "the owner enters one" : "the owner's answers give it one"}.`
+      ? `Its yearly budget has ${noFigureText(a.approach)}: finance can approve it once ${whatGivesAFigure(a.approach)}.`
       : `Its budget of ${budgetText(a.budget, a.buildYear)} now awaits finance.`;
   const total = unestimated
     ? `The portfolio's as-chosen total counts nothing for it until then: an approach with no figure is in no total.`

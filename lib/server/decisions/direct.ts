@@ -22,7 +22,7 @@ export async function recordDecisionDirectly(tx: Tx, ctx: WriteContext, input: D
   // Locked first, so that of decisions sent at once from one version the later ones find it changed
   // and are refused as any stale edit is (recordUseCaseDecision's conflict, with who changed it).
   await tx.$queryRaw`SELECT 1 FROM "UseCase" WHERE id = ${input.id} AND "organizationId" = ${ctx.organizationId} FOR UPDATE`;
-  const current = await tx.useCase.findFirst({ where: { id: input.id, organizationId: ctx.organizationId, deletedAt: null }, select: { version: true, chosenApproach: true } });
+  const current = await tx.useCase.findFirst({ where: { id: input.id, organizationId: ctx.organizationId, deletedAt: null }, select: { version: true, chosenApproach: true, decisionNotes: true } });
   if (!current || input.chosenApproach === null || current.version !== input.expectedVersion) return recordUseCaseDecision(tx, ctx, input);
   const d = await tx.useCaseDecision.findFirst({ where: { useCaseId: input.id, organizationId: ctx.organizationId }, select: { state: true, approach: true } });
   const standing = d !== null && (d.state === "APPROVED" || d.state === "BUDGET_APPROVED");
@@ -31,6 +31,11 @@ export async function recordDecisionDirectly(tx: Tx, ctx: WriteContext, input: D
   if (standing) await supersedeByDirectDecision(tx, ctx, { useCaseId: input.id, chosenApproach: input.chosenApproach });
   await approveDecision(tx, ctx, { id: input.id, approach: input.chosenApproach, notes: input.decisionNotes ?? "" });
   const after = await tx.useCase.findFirstOrThrow({ where: { id: input.id, organizationId: ctx.organizationId }, select: { version: true } });
-  const changed = ["chosenApproach", ...((input.decisionNotes ?? "") !== "" ? ["decisionNotes"] : [])];
+  const changed = [
+    ...(current.chosenApproach !== input.chosenApproach ? ["chosenApproach"] : []),
+    ...((input.decisionNotes ?? "") !== current.decisionNotes ? ["decisionNotes"] : []),
+  ];
+  // The same approach and notes approved again (a decision to review): the approval is what changed.
+  if (changed.length === 0) changed.push("decision");
   return { id: input.id, version: after.version, changed };
 }

@@ -1,10 +1,10 @@
 import "server-only";
-import { APPROACH_LABELS, MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
+import { APPROACH_LABELS, type Approach } from "@/lib/domain/assessment";
 import { cannotServeSentence } from "@/lib/domain/costing/options";
 import { dollars } from "@/lib/domain/money";
 import type { ProjectionSummary } from "../projections";
 import { basisOf } from "@/lib/domain/decisions/material-change";
-import { budgetText, noFigureText, refusalFor, type ApprovalFacts, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
+import { budgetText, noFigureText, refusalFor, whatGivesAFigure, type ApprovalFacts, type DecisionState, type WorkflowStep } from "@/lib/domain/decisions/workflow";
 import { watchWarnings } from "../actuals/warnings";
 import { useCaseStartYear } from "../use-cases/start-year";
 import { audit } from "../audit";
@@ -219,7 +219,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
     actorId: ctx.actorId,
     kind: "budget_requested",
     useCaseId: uc.id,
-    message: `${who} approved ${APPROACH_LABELS[approach]} for ${quote(uc.title)}: ${budget.yearlyBudgetCents === null ? `its yearly budget has ${noFigureText(approach)}: you can approve it once ${(MANUAL_ESTIMATE_APPROACHES as readonly string[]).includes(approach) ? "the owner enters one" : "the owner's answers give it one"}` : budget.buildCents > 0n
+    message: `${who} approved ${APPROACH_LABELS[approach]} for ${quote(uc.title)}: ${budget.yearlyBudgetCents === null ? `its yearly budget has ${noFigureText(approach)}: you can approve it once ${whatGivesAFigure(approach)}` : budget.buildCents > 0n
           ? `its budget, ${budgetText(budget, buildYearOf(uc))}, awaits your approval`
           : `its yearly budget of ${dollars(budget.yearlyBudgetCents)} awaits your approval`}.${await cannotServeWarning(tx, organizationId, uc.id, approach)}`,
   });
