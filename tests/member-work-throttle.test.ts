@@ -11,6 +11,9 @@ import { createRetrievalUseCase } from "./helpers/reprojection";
 import { signInAs, signOut } from "./helpers/session";
 import { importUseCases } from "@/app/o/[org]/use-cases/import/actions";
 import { csv, fileOf, H, templateMapping, tRow } from "./import-helpers";
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 
 /**
  * One member cannot take the server's cores from everyone else: the entry points that work
@@ -23,12 +26,23 @@ afterEach(() => signOut());
 const MIN = 60_000;
 const at = (now: Date, msAgo: number) => new Date(now.getTime() - msAgo);
 
-/** Earlier runs of `entryPoint` by this member, `msAgo` before now. */
+/** Earlier runs of `entryPoint` by this member, `msAgo` before now (each done as it started). */
 async function ranBefore(entryPoint: string, org: TestOrg, userId: string, runs: { units: number; msAgo: number }[]) {
   const now = new Date();
-  await db.memberWork.createMany({ data: runs.map((r) => ({ key: `${entryPoint}:${org.id}:${userId}`, units: r.units, at: at(now, r.msAgo) })) });
+  await db.memberWork.createMany({ data: runs.map((r) => ({ key: `${entryPoint}:${org.id}:${userId}`, units: r.units, at: at(now, r.msAgo), doneAt: at(now, r.msAgo) })) });
 }
 const runsOf = (entryPoint: string, org: TestOrg, userId: string) => db.memberWork.count({ where: { key: `${entryPoint}:${org.id}:${userId}` } });
+
+/** One run of one-at-a-time work asked for by another process, as another app server would: "ran" or "refused: …". */
+async function runElsewhere(organizationId: string, userId: string): Promise<string> {
+  const root = path.resolve(__dirname, "..");
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "tests/fixtures/costly-run-elsewhere.ts"), organizationId, userId],
+    { cwd: root, env: process.env },
+  );
+  return stdout.trim();
+}
 
 const previewInput = {
   expectedVersion: 0,
@@ -85,6 +99,20 @@ describe("work done one run at a time", () => {
     expect(await runCostly("test.one", work, finance, null, async () => "again")).toBe("again");
     expect(await db.memberWork.count({ where: { key: `test.one:${org.id}:${finance.userId}` } })).toBe(2);
   });
+
+  it("refuses the second run on another app server too: the run under way is marked in PostgreSQL, not in one server's memory", async () => {
+    const org = await createTestOrg("work-elsewhere");
+    const work: CostlyWork<unknown> = { label: "Previews", unit: "use cases", budget: 1_000, units: () => 10, oneAtATime: true };
+    const finance = { organizationId: org.id, userId: org.users.FINANCE.id };
+    let finish!: () => void;
+    const first = runCostly("test.elsewhere", work, finance, null, () => new Promise<void>((resolve) => (finish = resolve)));
+    await expect.poll(() => db.memberWork.count({ where: { key: `test.elsewhere:${org.id}:${finance.userId}` } })).toBe(1);
+    expect(await runElsewhere(org.id, finance.userId)).toBe(`refused: ${STILL_RUNNING_MESSAGE}`);
+    finish();
+    await first;
+    expect(await runElsewhere(org.id, finance.userId)).toBe("ran");
+    expect(await db.memberWork.count({ where: { key: `test.elsewhere:${org.id}:${finance.userId}`, doneAt: null } })).toBe(0);
+  }, 60_000);
 
   it("frees the member's turn when a run fails", async () => {
     const org = await createTestOrg("work-fail");

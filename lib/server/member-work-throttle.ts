@@ -22,8 +22,10 @@ import { TooManyRequestsError } from "./errors";
  * bigger than it) may still run, alone in its window.
  *
  * Counted in PostgreSQL ("MemberWork", under `<entry point>:<organization>:<user>`), so the budget
- * holds across app servers; the sum and the new run are written under a transaction-scoped
- * advisory lock on the key, so requests sent at once cannot all slip under it.
+ * and the one-run-at-a-time rule hold across app servers; the sum and the new run are written
+ * under a transaction-scoped advisory lock on the key, so requests sent at once cannot all slip
+ * under it. Runs older than the window are deleted when their key is next used, and now and then
+ * (one spend in fifty) whatever their key.
  */
 export const WORK_WINDOW_MS = 10 * 60 * 1000;
 
@@ -44,10 +46,11 @@ export interface CostlyWork<I> {
    */
   spent?: (result: unknown) => boolean;
   /**
-   * One run at a time per member (on this server): a second sent while the first works is refused
-   * at once. For work done before the answer (a preview, a re-score), not for a streamed export,
-   * whose answer starts before its work is done, nor for an import, which waits its turn under the
-   * organization's import lock.
+   * One run at a time per member, on whichever app server: a second sent while the first works is
+   * refused at once. For work done before the answer (a preview, a re-score), not for a streamed
+   * export, whose answer starts before its work is done, nor for an import, which waits its turn
+   * under the organization's import lock. A run whose server died before it finished holds the
+   * member's turn until it leaves the window (WORK_WINDOW_MS).
    */
   oneAtATime?: boolean;
 }
@@ -112,55 +115,54 @@ export function waitForBudget(recent: readonly { at: Date; units: number }[], un
   return 0;
 }
 
+/** What a member is told when their previous run of the same work has not finished. */
+export const STILL_RUNNING_MESSAGE = "Your previous request of this kind is still being worked out. Wait for it to finish, then try again.";
+
 /**
- * Counts one run of `work` by this member, or throws TooManyRequestsError (counting nothing) when
- * it would take them over the budget. Runs older than the window are deleted as it goes.
+ * Counts one run of `work` by this member and returns its row's id, or throws
+ * TooManyRequestsError (counting nothing) when it would take them over the budget, or, for
+ * `oneAtATime` work, while their previous run of it is under way (its row not yet done: the
+ * caller marks it, `finishWork`). Runs older than the window are deleted as it goes.
  */
 export async function spendWork<I>(entryPoint: string, work: CostlyWork<I>, member: { organizationId: string; userId: string }, input: I, now = new Date()): Promise<string> {
   const units = Math.max(1, Math.ceil(await work.units(member.organizationId, input)));
   const key = `${entryPoint}:${member.organizationId}:${member.userId}`;
   const since = new Date(now.getTime() - WORK_WINDOW_MS);
-  const refusal = await db.$transaction(
+  const outcome = await db.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))::text`;
       await tx.memberWork.deleteMany({ where: { key, at: { lt: since } } });
-      const recent = await tx.memberWork.findMany({ where: { key }, orderBy: { at: "desc" }, select: { at: true, units: true } });
+      const recent = await tx.memberWork.findMany({ where: { key }, orderBy: { at: "desc" }, select: { at: true, units: true, doneAt: true } });
+      if (work.oneAtATime && recent.some((r) => r.doneAt === null)) return { running: true as const };
       const wait = waitForBudget(recent, units, work.budget, now);
       if (wait > 0) return { wait, used: recent.reduce((s, r) => s + r.units, 0) };
-      return (await tx.memberWork.create({ data: { key, units, at: now }, select: { id: true } })).id;
+      return (await tx.memberWork.create({ data: { key, units, at: now, doneAt: work.oneAtATime ? null : now }, select: { id: true } })).id;
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
   );
-  if (typeof refusal !== "string") throw new TooManyRequestsError(workWaitMessage(work, refusal.used, units, refusal.wait), refusal.wait);
-  return refusal;
+  if (Math.random() < 0.02) await db.memberWork.deleteMany({ where: { at: { lt: since } } });
+  if (typeof outcome === "string") return outcome;
+  if ("running" in outcome) throw new TooManyRequestsError(STILL_RUNNING_MESSAGE, 5);
+  throw new TooManyRequestsError(workWaitMessage(work, outcome.used, units, outcome.wait), outcome.wait);
 }
-
-/** What a member is told when their previous run of the same work has not finished. */
-export const STILL_RUNNING_MESSAGE = "Your previous request of this kind is still being worked out. Wait for it to finish, then try again.";
-
-/** Runs of `oneAtATime` work under way in this process, by `<entry point>:<organization>:<user>`. */
-const globalForWork = globalThis as unknown as { tradeoffCostlyRunning?: Set<string> };
-const running = (globalForWork.tradeoffCostlyRunning ??= new Set<string>());
 
 /**
  * Runs `fn` as one run of `work` by this member: counted against their budget (spendWork), and,
- * for `oneAtATime` work, refused while their previous run of it is under way.
+ * for `oneAtATime` work, refused while their previous run of it is under way. The run's row is
+ * marked done when `fn` settles, and deleted when it did not do the work it was counted for.
  */
 export async function runCostly<I, T>(entryPoint: string, work: CostlyWork<I>, member: { organizationId: string; userId: string }, input: I, fn: () => Promise<T>): Promise<T> {
-  const run = async () => {
-    const id = await spendWork(entryPoint, work, member, input);
+  const id = await spendWork(entryPoint, work, member, input);
+  let counted = true;
+  try {
     const result = await fn();
     // Not counted where it did not do the work (an import that committed nothing).
-    if (work.spent && !work.spent(result)) await db.memberWork.deleteMany({ where: { id } });
+    if (work.spent && !work.spent(result)) {
+      await db.memberWork.deleteMany({ where: { id } });
+      counted = false;
+    }
     return result;
-  };
-  if (!work.oneAtATime) return run();
-  const key = `${entryPoint}:${member.organizationId}:${member.userId}`;
-  if (running.has(key)) throw new TooManyRequestsError(STILL_RUNNING_MESSAGE, 5);
-  running.add(key);
-  try {
-    return await run();
   } finally {
-    running.delete(key);
+    if (counted && work.oneAtATime) await db.memberWork.updateMany({ where: { id }, data: { doneAt: new Date() } });
   }
 }
