@@ -136,6 +136,17 @@ export function FormMessage({ message, tone = "error", id, faults }: { message?:
   );
 }
 
+/** A button's words: `children`, or while its work runs a spinner and `pendingLabel` (else the same words). */
+export function PendingLabel({ pending, pendingLabel, children }: { pending: boolean; pendingLabel?: ReactNode; children: ReactNode }) {
+  if (!pending) return <>{children}</>;
+  return (
+    <>
+      <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />
+      {pendingLabel ?? children}
+    </>
+  );
+}
+
 export function SubmitButton({
   pending,
   children,
@@ -157,14 +168,9 @@ export function SubmitButton({
     // form is handled there, and submitted before, the browser would put its fields (a password
     // too) in the address; a form whose submit button is disabled is not sent by Enter either.
     <button type="submit" aria-disabled={pending || undefined} className={buttonClass(variant, `aria-disabled:cursor-wait aria-disabled:opacity-70 ${className}`)} {...rest} disabled={!hydrated || rest.disabled}>
-      {pending ? (
-        <>
-          <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />
-          {pendingLabel ?? children}
-        </>
-      ) : (
-        children
-      )}
+      <PendingLabel pending={pending} pendingLabel={pendingLabel}>
+        {children}
+      </PendingLabel>
     </button>
   );
 }

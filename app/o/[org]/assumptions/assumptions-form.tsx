@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { FieldError, FormMessage, SelectField, SubmitButton, TextField } from "@/components/form";
+import { FieldError, FormMessage, PendingLabel, SelectField, SubmitButton, TextField } from "@/components/form";
 import { useFormAction, type FormInput } from "@/components/use-form-action";
 import type { ReprojectionImpact } from "@/lib/domain/costing/reprojection-impact";
 import type { ActionResult } from "@/lib/server/errors";
@@ -249,14 +249,9 @@ export function AssumptionsForm({
             preview.run(e.currentTarget.form);
           }}
         >
-          {preview.pending ? (
-            <>
-              <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />
-              Working out the effect on {useCases}…
-            </>
-          ) : (
-            "Preview the effect"
-          )}
+          <PendingLabel pending={preview.pending} pendingLabel={`Working out the effect on ${useCases}…`}>
+            Preview the effect
+          </PendingLabel>
         </button>
         <SubmitButton pending={form.pending} pendingLabel={`Re-projecting ${useCases}…`}>
           Save a new version
