@@ -14,6 +14,12 @@ import { useEffect, useRef } from "react";
  * that open elsewhere (a new tab, a modifier key, a download), within the page (#field) or off the
  * app's origin as a full load (beforeunload asks then) are left alone.
  *
+ * The browser's Back and Forward between the app's pages change the page without unloading it
+ * (Next.js renders the other entry in place), so beforeunload does not ask. Where the browser has
+ * the Navigation API (Chromium, and Firefox and Safari in their recent versions), such a
+ * traversal is asked about the same way and cancelled when refused: the address and the form stay
+ * as they were. Where it has not, Back leaves without asking.
+ *
  *   useUnsavedChanges(dirty, "Leave this page? Your changes to this use case are not saved.");
  */
 export function useUnsavedChanges(dirty: boolean, message: string): void {
@@ -45,11 +51,25 @@ export function useUnsavedChanges(dirty: boolean, message: string): void {
       event.preventDefault();
       event.stopPropagation();
     };
+    const onNavigate = (event: TraversalEvent) => {
+      if (!state.current.dirty || event.navigationType !== "traverse" || !event.cancelable || !event.destination.sameDocument) return;
+      if (window.confirm(state.current.message)) {
+        state.current.dirty = false;
+        return;
+      }
+      event.preventDefault();
+    };
+    const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
     window.addEventListener("beforeunload", onBeforeUnload);
     document.addEventListener("click", onClick, true);
+    navigation?.addEventListener("navigate", onNavigate as unknown as EventListener);
     return () => {
       window.removeEventListener("beforeunload", onBeforeUnload);
       document.removeEventListener("click", onClick, true);
+      navigation?.removeEventListener("navigate", onNavigate as unknown as EventListener);
     };
   }, []);
 }
+
+/** What this guard reads of the Navigation API's NavigateEvent (not yet in TypeScript's DOM types). */
+type TraversalEvent = Event & { navigationType: "push" | "replace" | "reload" | "traverse"; destination: { sameDocument: boolean } };

@@ -1,8 +1,9 @@
 /**
  * Journey: a lead types a new use case, then clicks "Portfolio" in the nav. The page asks before
  * the typing is lost (components/unsaved-changes.tsx): Cancel keeps the form as typed, OK leaves;
- * closing or reloading the tab asks the browser's own question. A form with nothing changed, or
- * one just saved, leaves without asking; saving is never asked about.
+ * closing or reloading the tab asks the browser's own question, and the browser's Back asks as a
+ * link does. A form with nothing changed, or one just saved, leaves without asking; saving is
+ * never asked about.
  */
 import type { Dialog, Page } from "@playwright/test";
 import { expect, test } from "./registry-fixtures";
@@ -94,4 +95,28 @@ test("editing asks before Cancel drops the change; saving it asks nothing, nor d
   await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Portfolio" }).click();
   await expect(page).toHaveURL(`/o/${registry.org.slug}/portfolio`);
   expect(seen).toHaveLength(1);
+});
+
+test("the browser's Back after an edit asks first: Cancel stays with the typing, OK goes back", async ({ page, registry }) => {
+  const id = await registry.seedUseCase({ title: "Invoice matching", ownerRole: "LEAD" });
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path(`/${id}`));
+  // Into the form by the page's own link, so Back is Next.js rendering the use case in place, not a page load.
+  await page.getByRole("link", { name: "Edit", exact: true }).click();
+  await expect(page).toHaveURL(registry.path(`/${id}/edit`));
+  await page.getByLabel("Title").fill("Invoice matching and coding");
+
+  const seen = dialogs(page, "dismiss", "accept");
+  await page.goBack({ timeout: 2_000 }).catch(() => null);
+  await expect.poll(() => seen.length).toBe(1);
+  expect(seen[0]!.message()).toBe(ASK);
+  await page.waitForTimeout(500);
+  await expect(page).toHaveURL(registry.path(`/${id}/edit`));
+  await expect(page.getByLabel("Title")).toHaveValue("Invoice matching and coding");
+
+  await page.goBack();
+  await expect(page).toHaveURL(registry.path(`/${id}`));
+  await expect(page.getByRole("heading", { name: "Invoice matching", level: 1 })).toBeVisible();
+  expect(seen).toHaveLength(2);
+  expect(await registry.query(`SELECT title FROM "UseCase" WHERE id = $1`, [id])).toEqual([{ title: "Invoice matching" }]);
 });
