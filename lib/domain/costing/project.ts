@@ -80,9 +80,14 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      where the corpus's embeddings live, at what a month, and its re-indexing), for the cost
  *      panel to say: a reviewer met "$0.20 a year" of retrieval infrastructure in the low case
  *      (pgvector in the database already running, at $0 a month in the low case) with nothing on
- *      the page to say why. The numbers are 2.14's.
+ *      the page to say why. The numbers are 2.14's. * 2.16: no retraining is priced where the assessment says there is no budget for it (000's
+ *      prerequisite): fine-tuning is counted as trained once and left as it is, so where the
+ *      knowledge changes it is stale all year and misses any acceptable lag, and the hybrid loses
+ *      its yearly retraining for behaviour. 2.15 priced the cycles the organization had said it
+ *      could not pay for, and offered fine-tuning as "the cheapest approach that meets the 30-day
+ *      lag" on a use case that held it back for that very reason (`retraining.noBudget` says so).
  */
-export const COST_ENGINE_VERSION = "2.15";
+export const COST_ENGINE_VERSION = "2.16";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }
@@ -247,6 +252,8 @@ export interface RetrainingBasis {
   changeFrequency: ChangeFrequency | null;
   lagDays: Money3;
   lagFrom: "use case" | "organization" | "default";
+  /** The assessment says there is no budget for retraining, so none was priced (engine 2.16 on; absent before). */
+  noBudget?: boolean;
 }
 
 export class ProjectionInputError extends RangeError {}
@@ -279,6 +286,7 @@ export function projectCosts(input: ProjectionInput): Projection {
     changeFrequency: a.changeFrequency ?? null,
     lagDays: { low: lag("low"), base: baseLag, high: lag("high") },
     lagFrom: input.overrides?.retrainLagDays ? "use case" : figs.base("retrainLagDays") === null ? "default" : "organization",
+    ...(a.retrainingBudget === false ? { noBudget: true } : {}),
   };
 
   const lines: CostLine[] = [];

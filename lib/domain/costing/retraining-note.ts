@@ -21,7 +21,7 @@ export interface RetrainingNoteInput {
   /** The acceptable lag the projection judged against (the use case's answer); null when it gives none. */
   maxLagDays: number | null;
   /** The lag of one retraining the projection used; null for a projection stored before it was kept. */
-  lag: Pick<RetrainingBasis, "lagDays" | "lagFrom"> | null;
+  lag: Pick<RetrainingBasis, "lagDays" | "lagFrom" | "noBudget"> | null;
 }
 
 const LAG_LABEL = `“${ASSUMPTION_CATALOG.retrainLagDays.label}”`;
@@ -59,7 +59,14 @@ export function retrainingNote(input: RetrainingNoteInput): string | null {
     parts.push("The knowledge never changes (the assessment's answer), so nothing is retrained for it and nothing goes stale.");
   } else {
     const changes = `The knowledge changes ${changesHow(f)} (the assessment's answer: about ${plural(CHANGES_PER_YEAR[f], "change")} a year)`;
-    if (ft) {
+    if (ft && ft.cycles === 0 && input.lag?.noBudget) {
+      const accepted = input.maxLagDays === null ? "" : `, against the ${plural(input.maxLagDays, "day")} this use case accepts`;
+      parts.push(
+        `${changes}, but the assessment says there is no budget for retraining (000 asks for “budget for ongoing retraining cycles” before fine-tuning), ` +
+          `so none is priced: fine-tuning is counted as trained once and answers from what it was trained on, never brought up to date${accepted}: ` +
+          `${plural(ft.staleDays.base, "stale day")} a year.`,
+      );
+    } else if (ft) {
       const behind = ft.worstDelayDays === null || ft.worstDelayDays === undefined ? "" : `, which leaves answers up to ${plural(ft.worstDelayDays, "day")} behind`;
       const accepted = input.maxLagDays === null ? " (the use case gives no acceptable lag)" : ` against the ${plural(input.maxLagDays, "day")} this use case accepts`;
       const s = ft.staleDays;
@@ -77,7 +84,8 @@ export function retrainingNote(input: RetrainingNoteInput): string | null {
         );
       }
     } else parts.push(`${changes}.`);
-    if (hybrid) parts.push("A hybrid retrains at most once a year, for its behaviour; its facts come from retrieval, so it is never stale.");
+    if (hybrid && input.lag?.noBudget) parts.push("A hybrid would retrain once a year for its behaviour; without a budget for it none is priced, and its facts come from retrieval, so it is never stale.");
+    else if (hybrid) parts.push("A hybrid retrains at most once a year, for its behaviour; its facts come from retrieval, so it is never stale.");
   }
   return parts.join(" ");
 }

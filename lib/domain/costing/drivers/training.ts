@@ -75,9 +75,14 @@ export function ftHosting(ctx: Ctx): number {
 /**
  * Cycles a year per approach. Fine-tuning retrains on every knowledge change, batched within the
  * acceptable lag. Hybrid keeps facts in retrieval, so it retrains only for behaviour: at most once
- * a year, and never when the knowledge is static.
+ * a year, and never when the knowledge is static. Where the assessment says there is no budget for
+ * retraining (000's prerequisite: "You have budget for ongoing retraining cycles"), none is priced:
+ * the model is counted as trained once and left as it is, so its staleness, and whether it meets
+ * the lag, follow from that. Engine 2.15 priced the cycles the organization said it could not
+ * pay for, and offered fine-tuning as "the cheapest approach that meets the 30-day lag".
  */
 export function cyclesFor(approach: string, a: Assessment, lagDays: number): number {
+  if (a.retrainingBudget === false) return 0;
   if (approach === "FINE_TUNING") return retrainingCyclesPerYear(a.changeFrequency, a.maxLagDays, lagDays);
   if (approach === "HYBRID") return Math.min(1, retrainingCyclesPerYear(a.changeFrequency, a.maxLagDays, lagDays));
   return 0;
