@@ -111,6 +111,34 @@ describe("email confirmation", () => {
     expect(TOKEN_TTL_MS["email-verification"]).toBe(48 * 3600 * 1000);
   });
 
+  it("an invitee who has joined but not yet confirmed is not deleted by a stranger signing up with their address", async () => {
+    const org = await createTestOrg("invitee");
+    const email = `invitee-${randomUUID().slice(0, 8)}@accounts.test`;
+    signInAs(org.users.ADMIN.id);
+    const inv = await inviteMember(org.slug, { email, role: "LEAD" });
+    signOut();
+    if (!inv.ok) throw new Error(inv.message);
+    const joined = await acceptInvitationWithSignUp({ token: tokenIn(smtp.linkTo(email, "/invite/")!), name: "Nina Newbie", password: STRONG });
+    expect(joined).toMatchObject({ ok: true });
+    const nina = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(nina.emailVerifiedAt).toBeNull();
+    const confirm = smtp.linkTo(email, "/verify-email/");
+
+    // A stranger signs up with the address: answered as for any address, nothing created, nothing removed.
+    const squat = await signUp({ name: "Mallory", email, password: "mallory picks a long one", organizationName: "Squatters" });
+    expect(squat).toMatchObject({ ok: true });
+    const after = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
+    expect(after).toMatchObject({ id: nina.id, name: "Nina Newbie" });
+    expect(after.memberships.map((m) => [m.organizationId, m.role])).toEqual([[org.id, "LEAD"]]);
+    expect(await db.organization.count({ where: { name: "Squatters" } })).toBe(0);
+    // Nina is told someone tried; her own confirmation link still works, and then she is in.
+    expect(smtp.linkTo(email, "/forgot-password")).toBeDefined();
+    expect(await signIn(email, STRONG)).toBe("EMAIL_NOT_VERIFIED");
+    expect(await verifyEmail({ token: tokenIn(confirm) })).toMatchObject({ ok: true });
+    expect(await signIn(email, STRONG)).toBe("ok");
+    expect(await signIn(email, "mallory picks a long one")).toBe("refused");
+  });
+
   it("an unconfirmed account cannot block an invitation to its address: accepting replaces it, and the newcomer confirms by mail", async () => {
     const org = await createTestOrg("squat");
     const email = `victim-${randomUUID().slice(0, 8)}@accounts.test`;

@@ -90,14 +90,21 @@ export async function verifyEmail(token: string, now = new Date()): Promise<{ em
  * An account that never confirmed its address cannot keep that address from its real owner:
  * a sign-up or an invitation for the address replaces it, with the organizations it alone
  * belonged to (nobody ever signed in to them). Returns whether one was removed.
+ *
+ * Not an account that belongs to an organization with other members: it joined by an invitation
+ * mailed to the address, so an admin vouched for it, and a stranger's sign-up with the address
+ * would otherwise delete a colleague and their membership unseen (a review did it: the invitee,
+ * who had not yet opened the confirmation mail, vanished from the members, and the stranger's
+ * confirmation mail went to their inbox). It stays; the sign-up is answered as for a taken
+ * address, and the invitee confirms by signing in with their password (a fresh link is mailed).
  */
 export async function removeUnverifiedAccount(tx: Tx, email: string): Promise<boolean> {
   const user = await tx.user.findUnique({ where: { email }, select: { id: true, emailVerifiedAt: true, memberships: { select: { organizationId: true } } } });
   if (!user || user.emailVerifiedAt) return false;
   const orgIds = user.memberships.map((m) => m.organizationId);
-  const shared = await tx.membership.findMany({ where: { organizationId: { in: orgIds }, userId: { not: user.id } }, select: { organizationId: true } });
-  const alone = orgIds.filter((id) => !shared.some((s) => s.organizationId === id));
-  if (alone.length) await tx.organization.deleteMany({ where: { id: { in: alone } } });
+  const shared = await tx.membership.findFirst({ where: { organizationId: { in: orgIds }, userId: { not: user.id } }, select: { organizationId: true } });
+  if (shared) return false;
+  if (orgIds.length) await tx.organization.deleteMany({ where: { id: { in: orgIds } } });
   await tx.user.delete({ where: { id: user.id } });
   return true;
 }
