@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { acceptInvitation, acceptInvitationWithSignUp } from "@/app/(auth)/invite/[token]/actions";
-import { inviteMember, revokeInvitation } from "@/app/o/[org]/members/actions";
+import { inviteMember, removeMember, revokeInvitation, updateMemberRole } from "@/app/o/[org]/members/actions";
 import { db } from "@/lib/server/db";
 import { findInvitation, hashInvitationToken, INVITATION_TTL_MS } from "@/lib/server/invitations";
 import { verifyPassword } from "@/lib/server/passwords";
@@ -118,6 +118,54 @@ describe("revoking invitations", () => {
     const res = await acceptInvitationWithSignUp({ token: tokenOf(data.path), name: "Late", password: "long-enough-password" });
     expect(res).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(!res.ok && res.message).toMatch(/withdrawn/);
+  });
+});
+
+describe("an invitation speaks for the admin who sent it", () => {
+  /** The lead made an admin, who invites an outside address as Admin. */
+  async function leadPromotedInvites(org: TestOrg) {
+    const lead = await db.membership.findFirstOrThrow({ where: { organizationId: org.id, userId: org.users.LEAD.id } });
+    signInAs(org.users.ADMIN.id);
+    expect(await updateMemberRole(org.slug, { membershipId: lead.id, role: "ADMIN" })).toMatchObject({ ok: true });
+    signInAs(org.users.LEAD.id);
+    const sent = await inviteMember(org.slug, { email: uniqueEmail("backdoor"), role: "ADMIN" });
+    if (!sent.ok) throw new Error(sent.message);
+    signInAs(org.users.ADMIN.id);
+    return { lead, sent: sent.data };
+  }
+
+  it("demoting the sender withdraws their pending invitations, audited; the outsider cannot join", async () => {
+    const org = await createTestOrg("demoted");
+    const { lead, sent } = await leadPromotedInvites(org);
+    expect(await updateMemberRole(org.slug, { membershipId: lead.id, role: "LEAD" })).toMatchObject({ ok: true });
+    signOut();
+    expect((await findInvitation(tokenOf(sent.path)))?.status).toBe("revoked");
+    const res = await acceptInvitationWithSignUp({ token: tokenOf(sent.path), name: "Lee Backdoor", password: "long-enough-password" });
+    expect(res).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(!res.ok && res.message).toMatch(/withdrawn/);
+    expect(await db.membership.count({ where: { organizationId: org.id, role: "ADMIN" } })).toBe(1);
+    const revoked = await db.auditEvent.findFirstOrThrow({ where: { organizationId: org.id, action: "invitation.revoked", entityId: sent.id } });
+    expect(revoked.after).toMatchObject({ reason: "its sender is no longer an admin" });
+  });
+
+  it("removing the sender withdraws them too", async () => {
+    const org = await createTestOrg("removed");
+    const { lead, sent } = await leadPromotedInvites(org);
+    expect(await removeMember(org.slug, { membershipId: lead.id })).toMatchObject({ ok: true });
+    signOut();
+    expect(await acceptInvitationWithSignUp({ token: tokenOf(sent.path), name: "Lee Backdoor", password: "long-enough-password" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await db.user.count({ where: { name: "Lee Backdoor", memberships: { some: { organizationId: org.id } } } })).toBe(0);
+  });
+
+  it("one sent by someone no longer an admin, whose withdrawal was missed, is refused when it is opened", async () => {
+    const org = await createTestOrg("stale");
+    const { lead, sent } = await leadPromotedInvites(org);
+    // The sender demoted by hand, as before invitations were withdrawn with it.
+    await db.membership.update({ where: { id: lead.id }, data: { role: "LEAD" } });
+    signOut();
+    expect((await findInvitation(tokenOf(sent.path)))?.status).toBe("revoked");
+    expect(await acceptInvitationWithSignUp({ token: tokenOf(sent.path), name: "Lee Backdoor", password: "long-enough-password" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: sent.id } })).acceptedAt).toBeNull();
   });
 });
 

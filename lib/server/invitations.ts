@@ -155,6 +155,17 @@ function statusOf(inv: { acceptedAt: Date | null; revokedAt: Date | null; expire
   return "valid";
 }
 
+/**
+ * An invitation speaks for the admin who sent it, so it holds only while they are an admin of the
+ * organization: demoting or removing them withdraws their pending invitations (lib/server/members.ts),
+ * and one sent before that rule, or in a race with it, is refused here as withdrawn. A review made
+ * a lead an admin, had them invite an outside address as Admin, demoted them, and the outsider
+ * then joined as Admin.
+ */
+async function inviterStillAdmin(client: Tx | typeof db, inv: { invitedById: string; organization: { id: string } }): Promise<boolean> {
+  return (await client.membership.count({ where: { organizationId: inv.organization.id, userId: inv.invitedById, role: "ADMIN" } })) > 0;
+}
+
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 
 /** What the invitation page shows for a token; null when no invitation has it. */
@@ -168,13 +179,15 @@ export async function findInvitation(token: string, now = new Date()): Promise<I
       expiresAt: true,
       acceptedAt: true,
       revokedAt: true,
+      invitedById: true,
       organization: { select: { id: true, name: true, slug: true } },
     },
   });
   if (!inv) return null;
+  const status = statusOf(inv, now) === "valid" && !(await inviterStillAdmin(db, inv)) ? "revoked" : statusOf(inv, now);
   // An account that never confirmed its address does not count: accepting replaces it.
   const account = await db.user.findUnique({ where: { email: inv.email }, select: { id: true, emailVerifiedAt: true } });
-  return { status: statusOf(inv, now), email: inv.email, role: inv.role, expiresAt: inv.expiresAt, organization: inv.organization, accountExists: !!account?.emailVerifiedAt };
+  return { status, email: inv.email, role: inv.role, expiresAt: inv.expiresAt, organization: inv.organization, accountExists: !!account?.emailVerifiedAt };
 }
 
 export function invitationRefusal(status: Exclude<InvitationStatus, "valid">, organizationName: string): string {
@@ -226,10 +239,10 @@ async function claim(tx: Tx, token: string, now: Date) {
   if (!TOKEN_SHAPE.test(token)) throw new NotFoundError(INVALID_INVITATION);
   const inv = await tx.invitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
-    select: { id: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, organization: { select: { id: true, name: true, slug: true } } },
+    select: { id: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, invitedById: true, organization: { select: { id: true, name: true, slug: true } } },
   });
   if (!inv) throw new NotFoundError(INVALID_INVITATION);
-  const status = statusOf(inv, now);
+  const status = statusOf(inv, now) === "valid" && !(await inviterStillAdmin(tx, inv)) ? "revoked" : statusOf(inv, now);
   if (status !== "valid") throw new ConflictError(invitationRefusal(status, inv.organization.name), { status });
   const { count } = await tx.invitation.updateMany({
     where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
