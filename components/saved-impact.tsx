@@ -51,6 +51,7 @@ function ImpactDetails({ orgSlug, impact, mood, testIds }: { orgSlug: string; im
           ))}
         </ul>
       ) : null}
+      {s.missing ? <p className="mt-1 font-normal text-amber-900" data-testid={`${testIds}-missing`}>{s.missing}</p> : null}
       {s.rerecommended ? <p className="mt-1 font-normal" data-testid={`${testIds}-rerecommended`}>{s.rerecommended}</p> : null}
     </>
   );

@@ -94,4 +94,13 @@ test("finance previews a new price, then saves it and sees the lifecycle total m
   await expect(saved.getByTestId("saved-most")).toHaveCount(0);
   // Saved: leaving asks nothing.
   expect(asked).toEqual(["beforeunload", "beforeunload"]);
+
+  // A figure blanked: the total would fall, and the preview says that is cost no longer counted, not a saving.
+  await page.goto(`/o/${registry.org.slug}/assumptions`);
+  for (const s of ["low", "base", "high"]) await form.getByTestId("edit-vectorDbMonthlyUsd").locator(`input[name="vectorDbMonthlyUsd.${s}"]`).fill("");
+  await form.getByRole("button", { name: "Preview the effect" }).click();
+  await expect(preview.getByTestId("preview-missing")).toHaveText(
+    "2 use cases costed would lack a figure (0 now): their totals leave out the cost whose figure is missing (it is not $0), so part of any fall in the total above is cost no longer counted, not a saving.",
+  );
+  await expect(preview.getByTestId("preview-most").getByRole("listitem").first()).toContainText(/^Busy helpdesk: \$[\d,]+ → \$[\d,]+ \+ missing$/);
 });

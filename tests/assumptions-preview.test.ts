@@ -87,6 +87,30 @@ describe("previewing new assumptions before saving them", () => {
     signOut();
   });
 
+  it("says how many use cases a blanked figure would leave lacking it, and the save says the same: never a saving", async () => {
+    const org = await createTestOrg("assume-blank");
+    const busy = await createRetrievalUseCase(org, "Busy helpdesk", 400_000);
+    await createRetrievalUseCase(org, "Quiet helpdesk", 10_000);
+    signInAs(org.users.FINANCE.id);
+    const input = {
+      expectedVersion: 0,
+      fineTuneMethod: DEFAULT_ASSUMPTIONS.fineTuneMethod,
+      values: { ...DEFAULT_ASSUMPTIONS.values, vectorDbMonthlyUsd: { low: null, base: null, high: null } },
+    };
+    const preview = await previewAssumptions(org.slug, { ...input, note: "" });
+    if (!preview.ok) throw new Error(preview.message);
+    const p = preview.data.impact;
+    // Both are RAG use cases: each loses its vector database line and lacks that figure.
+    expect(p.total).toMatchObject({ costedBefore: 2, costedAfter: 2, incompleteBefore: 0, incompleteAfter: 2 });
+    expect(p.total.after).toBeLessThan(p.total.before);
+    expect(p.most.find((m) => m.id === busy)).toMatchObject({ incomplete: { before: false, after: true } });
+
+    const saved = await saveAssumptions(org.slug, { ...input, note: "Vector database price under review" });
+    if (!saved.ok) throw new Error(saved.message);
+    expect(saved.data.impact).toEqual(p);
+    signOut();
+  });
+
   it("refuses what a save refuses, and a form opened on an older version", async () => {
     const org = await createTestOrg("assume-preview-refused");
     await createRetrievalUseCase(org, "Busy helpdesk", 400_000);

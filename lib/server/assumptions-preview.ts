@@ -1,6 +1,6 @@
 import "server-only";
 import { setImmediate as yieldToOthers } from "node:timers/promises";
-import { asChosenBaseCents, reprojectionImpact, type ReprojectionImpact, type RepricedUseCase } from "@/lib/domain/costing/reprojection-impact";
+import { asChosenBaseCents, asChosenIncomplete, reprojectionImpact, type ReprojectionImpact, type RepricedUseCase } from "@/lib/domain/costing/reprojection-impact";
 import { assertOpenedOn, proposedAssumptions, type SaveAssumptionsInput } from "./assumption-versions";
 import { db } from "./db";
 import type { MemberContext } from "./guard";
@@ -42,7 +42,7 @@ export async function previewAssumptions(ctx: MemberContext, input: Omit<SaveAss
       where: { organizationId, deletedAt: null, ...(after ? { id: { gt: after } } : {}) },
       orderBy: { id: "asc" },
       take: page,
-      select: { id: true, title: true, recommendedApproach: true, rollup: { select: { chosenBaseCents: true } }, ...DERIVE_SELECT },
+      select: { id: true, title: true, recommendedApproach: true, rollup: { select: { chosenBaseCents: true, incomplete: true } }, ...DERIVE_SELECT },
     });
     for (let i = 0; i < rows.length; i++) {
       const { id, title, recommendedApproach, rollup, ...source } = rows[i]!;
@@ -53,6 +53,7 @@ export async function previewAssumptions(ctx: MemberContext, input: Omit<SaveAss
         title,
         before: stored === null || stored === undefined ? null : Number(stored),
         after: asChosenBaseCents(projection, source.chosenApproach ?? score.consensus),
+        incomplete: { before: ((rollup?.incomplete ?? 0) & 1) === 1, after: asChosenIncomplete(projection, source.chosenApproach ?? score.consensus) },
         recommended: { before: recommendedApproach, after: score.consensus },
       });
       if (i % SLICE === SLICE - 1) await yieldToOthers();

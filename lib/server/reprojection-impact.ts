@@ -7,7 +7,7 @@ import { rederiveOrganization } from "./use-cases/derive";
 /** As many use cases as rederiveOrganization re-derives in one transaction. */
 const BATCH = 200;
 
-type Lifecycle = { title: string; base: number | null; recommended: Approach | null };
+type Lifecycle = { title: string; base: number | null; incomplete: boolean; recommended: Approach | null };
 
 /**
  * Each live use case's as-chosen lifecycle (base, cents) as the portfolio stores it (its rollup
@@ -16,9 +16,10 @@ type Lifecycle = { title: string; base: number | null; recommended: Approach | n
 async function storedLifecycles(tx: Tx, organizationId: string, ids: readonly string[]): Promise<Map<string, Lifecycle>> {
   const rows = await tx.useCaseRollup.findMany({
     where: { organizationId, useCaseId: { in: [...ids] }, deletedAt: null },
-    select: { useCaseId: true, chosenBaseCents: true, recommendedApproach: true, useCase: { select: { title: true } } },
+    select: { useCaseId: true, chosenBaseCents: true, incomplete: true, recommendedApproach: true, useCase: { select: { title: true } } },
   });
-  return new Map(rows.map((r) => [r.useCaseId, { title: r.useCase.title, base: r.chosenBaseCents === null ? null : Number(r.chosenBaseCents), recommended: r.recommendedApproach }]));
+  // Bit 1 of `incomplete`: the lifecycle as chosen lacks a figure.
+  return new Map(rows.map((r) => [r.useCaseId, { title: r.useCase.title, base: r.chosenBaseCents === null ? null : Number(r.chosenBaseCents), incomplete: (r.incomplete & 1) === 1, recommended: r.recommendedApproach }]));
 }
 
 /**
@@ -59,6 +60,7 @@ export async function reprojectAndMeasure(organizationId: string, actorId: strin
     title: (after.get(id) ?? before.get(id))!.title,
     before: before.get(id)?.base ?? null,
     after: after.get(id)?.base ?? null,
+    incomplete: { before: before.get(id)?.incomplete ?? false, after: after.get(id)?.incomplete ?? false },
     // Compared only where the use case was live on both sides (one restored meanwhile has no "before").
     recommended: before.has(id) && after.has(id) ? { before: before.get(id)!.recommended, after: after.get(id)!.recommended } : undefined,
   }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dollars } from "../money";
-import { asChosenBaseCents, moveText, reprojectionImpact, reprojectionSentences, rerecommendedText, savedHeadline, type RepricedUseCase } from "./reprojection-impact";
+import { asChosenBaseCents, asChosenIncomplete, moveText, reprojectionImpact, reprojectionSentences, rerecommendedText, savedHeadline, type RepricedUseCase } from "./reprojection-impact";
 import type { Projection } from "./project";
 
 const uc = (id: string, title: string, before: number | null, after: number | null): RepricedUseCase => ({ id, title, before, after });
@@ -15,7 +15,7 @@ describe("what re-pricing the portfolio did", () => {
       uc("e", "Archive", null, null), // not costed either side
       uc("f", "Ticket routing", 10_000_00, 15_000_00), // +$5,000
     ]);
-    expect(i.total).toEqual({ before: 1_760_000_00, after: 1_675_000_00, costedBefore: 5, costedAfter: 5 });
+    expect(i.total).toEqual({ before: 1_760_000_00, after: 1_675_000_00, costedBefore: 5, costedAfter: 5, incompleteBefore: 0, incompleteAfter: 0 });
     expect(i.useCases).toBe(6);
     expect(i.moved).toBe(4);
     expect(i.most.map((m) => m.title)).toEqual(["Contract search", "Support bot", "Email drafts"]);
@@ -28,7 +28,7 @@ describe("what re-pricing the portfolio did", () => {
 
   it("counts a use case that gains or loses a cost as moved, and says how many are costed before and now", () => {
     const i = reprojectionImpact([uc("a", "Support bot", null, 40_000_00), uc("b", "Contract search", 25_000_00, null), uc("c", "Invoice triage", 10_000_00, 10_000_00)]);
-    expect(i.total).toEqual({ before: 35_000_00, after: 50_000_00, costedBefore: 2, costedAfter: 2 });
+    expect(i.total).toEqual({ before: 35_000_00, after: 50_000_00, costedBefore: 2, costedAfter: 2, incompleteBefore: 0, incompleteAfter: 0 });
     expect(i.moved).toBe(2);
     expect(i.most.map((m) => moveText(m, dollars))).toEqual(["not costed → $40,000", "$25,000 → not costed"]);
     expect(reprojectionSentences(i, dollars).moved).toBe("2 of the 3 use cases costed have a new lifecycle cost:");
@@ -44,6 +44,7 @@ describe("what re-pricing the portfolio did", () => {
       total: "Nothing moved: the lifecycle total as chosen stays at $12,346 (1 use case costed).",
       moved: "",
       rerecommended: "",
+      missing: "",
     });
     expect(reprojectionSentences(reprojectionImpact([]), dollars).total).toBe("There are no use cases yet: nothing moved.");
   });
@@ -66,14 +67,49 @@ describe("what re-pricing the portfolio did", () => {
       total: "The lifecycle total as chosen would move from $1,500,000 to $1,440,000 (−$60,000; 2 use cases costed now, 3 after).",
       moved: "All 3 use cases costed would have a new lifecycle cost:",
       rerecommended: "",
+      missing: "",
     });
     const still = reprojectionImpact([uc("a", "Support bot", 100_00, 100_00)]);
     expect(reprojectionSentences(still, dollars, "preview")).toEqual({
       total: "Nothing would move: the lifecycle total as chosen would stay at $100 (1 use case costed).",
       moved: "",
       rerecommended: "",
+      missing: "",
     });
     expect(reprojectionSentences(reprojectionImpact([]), dollars, "preview").total).toBe("There are no use cases yet: nothing would move.");
+  });
+
+  it("never reads a blanked figure as a saving: says how many would lack a figure, and shows no change for them", () => {
+    const partial = (id: string, title: string, before: number, after: number, was: boolean, will: boolean): RepricedUseCase => ({ ...uc(id, title, before, after), incomplete: { before: was, after: will } });
+    // A retraining figure blanked: two use cases lose their retraining lines and now lack a figure.
+    const i = reprojectionImpact([
+      partial("a", "Adjuster assistant", 1_947_193_00, 747_193_00, false, true),
+      partial("b", "Policy answers", 900_000_00, 600_000_00, false, true),
+      partial("c", "Invoice triage", 200_000_00, 200_000_00, false, false),
+      partial("d", "Broker replies", 80_000_00, 80_000_00, true, true),
+    ]);
+    expect(i.total).toMatchObject({ incompleteBefore: 1, incompleteAfter: 3 });
+    expect(reprojectionSentences(i, dollars, "preview").missing).toBe(
+      "3 use cases costed would lack a figure (1 now): their totals leave out the cost whose figure is missing (it is not $0), so part of any fall in the total above is cost no longer counted, not a saving.",
+    );
+    expect(reprojectionSentences(i, dollars).missing).toBe(
+      "3 use cases costed lack a figure (3 now, 1 before): their totals leave out the cost whose figure is missing (it is not $0), so part of any fall in the total above is cost no longer counted, not a saving.",
+    );
+    expect(i.most.map((m) => moveText(m, dollars))).toEqual(["$1,947,193 → $747,193 + missing", "$900,000 → $600,000 + missing"]);
+    // A figure restored: the use cases are whole again, and it says so.
+    const restored = reprojectionImpact([partial("a", "Adjuster assistant", 747_193_00, 1_947_193_00, true, false)]);
+    expect(reprojectionSentences(restored, dollars).missing).toBe("No use case costed lacks a figure now (1 did before).");
+    expect(reprojectionSentences(restored, dollars, "preview").missing).toBe("No use case costed would lack a figure (1 does now).");
+    // Unchanged amounts but newly incomplete still count as moved.
+    expect(reprojectionImpact([partial("x", "X", 100, 100, false, true)]).moved).toBe(1);
+  });
+
+  it("reads a projection's lifecycle as chosen as incomplete when any year lacks a figure", () => {
+    const yearly = (complete: boolean[]) => complete.map((c) => ({ low: 1, base: 1, high: 1, complete: c }));
+    const p = { approaches: { RAG: { yearly: yearly([true, true]) }, FINE_TUNING: { yearly: yearly([true, false]) } } } as unknown as Projection;
+    expect(asChosenIncomplete(p, "RAG")).toBe(false);
+    expect(asChosenIncomplete(p, "FINE_TUNING")).toBe(true);
+    expect(asChosenIncomplete(p, null)).toBe(false);
   });
 
   it("names the use cases whose recommendation the new figures change, in title order, and counts the rest", () => {

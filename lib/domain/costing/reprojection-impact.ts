@@ -18,6 +18,11 @@ export interface RepricedUseCase {
   /** As-chosen lifecycle base in cents before and after; null: not costed (left out of the total, never $0). */
   before: number | null;
   after: number | null;
+  /**
+   * Whether that lifecycle lacks a figure before and after (its total leaves a cost out: it is
+   * not $0); absent: complete on both sides.
+   */
+  incomplete?: { before: boolean; after: boolean };
   /** The frameworks' recommendation before and after (the assumptions' lag and time to value weigh in); absent: not read. */
   recommended?: { before: Approach | null; after: Approach | null };
 }
@@ -34,7 +39,7 @@ export interface ReprojectionImpact {
   /** Live use cases re-priced. */
   useCases: number;
   /** The as-chosen lifecycle totals (base, cents) and how many use cases each covers. */
-  total: { before: number; after: number; costedBefore: number; costedAfter: number };
+  total: { before: number; after: number; costedBefore: number; costedAfter: number; incompleteBefore: number; incompleteAfter: number };
   /** Use cases costed before, after or both: those whose lifecycle cost can move. */
   costed: number;
   /** Use cases whose as-chosen lifecycle moved (its amount, or whether it is costed at all). */
@@ -51,7 +56,7 @@ export interface ReprojectionImpact {
 export const MOST_MOVED = 3;
 
 export function reprojectionImpact(cases: readonly RepricedUseCase[]): ReprojectionImpact {
-  const total = { before: 0, after: 0, costedBefore: 0, costedAfter: 0 };
+  const total = { before: 0, after: 0, costedBefore: 0, costedAfter: 0, incompleteBefore: 0, incompleteAfter: 0 };
   const moved: RepricedUseCase[] = [];
   const rerecommended: Rerecommended[] = [];
   let costed = 0;
@@ -63,12 +68,14 @@ export function reprojectionImpact(cases: readonly RepricedUseCase[]): Reproject
     if (uc.before !== null) {
       total.before += uc.before;
       total.costedBefore++;
+      if (uc.incomplete?.before) total.incompleteBefore++;
     }
     if (uc.after !== null) {
       total.after += uc.after;
       total.costedAfter++;
+      if (uc.incomplete?.after) total.incompleteAfter++;
     }
-    if (uc.before !== uc.after) moved.push(uc);
+    if (uc.before !== uc.after || uc.incomplete?.before !== uc.incomplete?.after) moved.push(uc);
   }
   const size = (uc: RepricedUseCase) => Math.abs((uc.after ?? 0) - (uc.before ?? 0));
   // Largest move first; equal moves in the order the rest of the app lists titles, then by id.
@@ -111,11 +118,12 @@ export function shownChange(before: number, after: number): number {
 export type ImpactMood = "done" | "preview";
 
 /** The impact in words for the success message (or the preview); `money` formats cents (whole dollars in the app). */
-export function reprojectionSentences(impact: ReprojectionImpact, money: (cents: number) => string, mood: ImpactMood = "done"): { total: string; moved: string; rerecommended: string } {
+export function reprojectionSentences(impact: ReprojectionImpact, money: (cents: number) => string, mood: ImpactMood = "done"): { total: string; moved: string; rerecommended: string; missing: string } {
   const t = impact.total;
   const done = mood === "done";
   const rerecommended = rerecommendedText(impact, mood);
-  if (impact.useCases === 0) return { total: `There are no use cases yet: nothing ${done ? "moved" : "would move"}.`, moved: "", rerecommended };
+  const missing = missingText(impact, mood);
+  if (impact.useCases === 0) return { total: `There are no use cases yet: nothing ${done ? "moved" : "would move"}.`, moved: "", rerecommended, missing };
   const costed = t.costedBefore === t.costedAfter
     ? `${n(t.costedAfter, "use case")} costed`
     : `${n(t.costedBefore, "use case")} costed ${done ? "before" : "now"}, ${t.costedAfter.toLocaleString("en-US")} ${done ? "now" : "after"}`;
@@ -127,6 +135,7 @@ export function reprojectionSentences(impact: ReprojectionImpact, money: (cents:
         : `Nothing would move: the lifecycle total as chosen would stay at ${money(t.after)} (${costed}).`,
       moved: "",
       rerecommended,
+      missing,
     };
   }
   const total =
@@ -142,7 +151,28 @@ export function reprojectionSentences(impact: ReprojectionImpact, money: (cents:
         ? `The one use case costed ${verb} a new lifecycle cost`
         : `All ${n(impact.costed, "use case")} costed ${verb} a new lifecycle cost`;
   const moved = impact.most.length < impact.moved ? `${of}; the ${impact.most.length} that ${done ? "moved" : "would move"} most:` : `${of}:`;
-  return { total, moved, rerecommended };
+  return { total, moved, rerecommended, missing };
+}
+
+/**
+ * The use cases whose lifecycle as chosen lacks a figure, where any does: their totals leave that
+ * cost out, so a total that falls because a figure was blanked is no saving. A review blanked
+ * "Retraining per significant change" and the preview said the total would fall by $2,760,000,
+ * with nothing to say that seven use cases would then lack that cost.
+ */
+export function missingText(impact: Pick<ReprojectionImpact, "total">, mood: ImpactMood = "done"): string {
+  const { incompleteBefore: was, incompleteAfter: will } = impact.total;
+  if (was === 0 && will === 0) return "";
+  const done = mood === "done";
+  const leftOut = "their totals leave out the cost whose figure is missing (it is not $0)";
+  if (was === will) return `${n(will, "use case")} costed ${will === 1 ? "lacks" : "lack"} a figure, as before: ${leftOut}.`;
+  if (will === 0) return done ? `No use case costed lacks a figure now (${was.toLocaleString("en-US")} did before).` : `No use case costed would lack a figure (${was.toLocaleString("en-US")} ${was === 1 ? "does" : "do"} now).`;
+  const side = done ? `${will.toLocaleString("en-US")} now, ${was.toLocaleString("en-US")} before` : `${was.toLocaleString("en-US")} now`;
+  const head = done
+    ? `${n(will, "use case")} costed ${will === 1 ? "lacks" : "lack"} a figure (${side})`
+    : `${n(will, "use case")} costed would lack a figure (${side})`;
+  const warn = will > was ? `, so part of any fall in the total above is cost no longer counted, not a saving` : "";
+  return `${head}: ${leftOut}${warn}.`;
 }
 
 /**
@@ -183,9 +213,20 @@ export function asChosenBaseCents(projection: Pick<Projection, "approaches">, ap
   return ap.yearly.reduce((sum, y) => sum + y.base, 0);
 }
 
-/** One use case's move: "$1,000 → $1,500 (+$500)"; "not costed" on a side without a figure. */
-export function moveText(uc: Pick<RepricedUseCase, "before" | "after">, money: (cents: number) => string): string {
-  const side = (c: number | null) => (c === null ? "not costed" : money(c));
-  const change = uc.before !== null && uc.after !== null ? ` (${signedChange(shownChange(uc.before, uc.after), money)})` : "";
-  return `${side(uc.before)} → ${side(uc.after)}${change}`;
+/** Whether that lifecycle lacks a figure (as the rollup's "as chosen" incomplete bit reads it). */
+export function asChosenIncomplete(projection: Pick<Projection, "approaches">, approach: Approach | null): boolean {
+  const ap = approach ? projection.approaches[approach] : undefined;
+  return !!ap && ap.yearly.length > 0 && !ap.yearly.every((y) => y.complete);
+}
+
+/**
+ * One use case's move: "$1,000 → $1,500 (+$500)"; "not costed" on a side without a figure; "+
+ * missing" on a side that lacks one, with no change worked out between them (the difference would
+ * read as a saving of what is only left out).
+ */
+export function moveText(uc: Pick<RepricedUseCase, "before" | "after" | "incomplete">, money: (cents: number) => string): string {
+  const side = (c: number | null, incomplete: boolean | undefined) => (c === null ? "not costed" : `${money(c)}${incomplete ? " + missing" : ""}`);
+  const partial = uc.incomplete?.before || uc.incomplete?.after;
+  const change = uc.before !== null && uc.after !== null && !partial ? ` (${signedChange(shownChange(uc.before, uc.after), money)})` : "";
+  return `${side(uc.before, uc.incomplete?.before)} → ${side(uc.after, uc.incomplete?.after)}${change}`;
 }
