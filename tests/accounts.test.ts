@@ -319,6 +319,22 @@ describe("two-factor sign-in", () => {
     signOut();
   });
 
+  it("wrong passwords and codes at 'turn off' and 'new recovery codes' wait after five, together with the password change's", async () => {
+    const org = await createTestOrg("totp-guess");
+    const who = await makeAccount({ twoFactor: true, member: { organizationId: org.id, role: "LEAD" } });
+    signInAs(who.id);
+    for (let i = 0; i < 3; i++) expect(await disableTwoFactor({ password: `guess ${i}`, code: "123456" })).toMatchObject({ ok: false, fieldErrors: { password: [expect.any(String)] } });
+    for (let i = 0; i < 2; i++) expect(await regenerateRecoveryCodes({ code: "000000" })).toMatchObject({ ok: false, fieldErrors: { code: [expect.any(String)] } });
+    // The sixth try waits, even with the right password and code: the guess is not checked.
+    const sixth = await disableTwoFactor({ password: who.password, code: who.code() });
+    expect(sixth).toMatchObject({ ok: false, code: "TOO_MANY_REQUESTS" });
+    expect(!sixth.ok && sixth.message).toMatch(/^Too many wrong passwords or codes\. Wait \d+ seconds? and try again\.$/);
+    expect(await regenerateRecoveryCodes({ code: who.code() })).toMatchObject({ ok: false, code: "TOO_MANY_REQUESTS" });
+    expect(await changePassword({ currentPassword: who.password, newPassword: "a brand new long passphrase 7" })).toMatchObject({ ok: false, code: "TOO_MANY_REQUESTS" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: who.id } })).totpEnabledAt).not.toBeNull();
+    signOut();
+  });
+
   it("the organization's rule: required of admins keeps an admin without it out (not a lead); of everyone, the lead too; it cannot be turned off while required", async () => {
     const org = await createTestOrg("rule");
     const admin = await makeAccount({ twoFactor: true, member: { organizationId: org.id, role: "ADMIN" } });

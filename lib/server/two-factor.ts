@@ -5,7 +5,9 @@ import QRCode from "qrcode";
 import { asTwoFactorPolicy, policyCovers, type TwoFactorPolicy } from "@/lib/domain/accounts/two-factor-policy";
 import { audit } from "./audit";
 import { db } from "./db";
-import { ConflictError, ValidationError } from "./errors";
+import { ConflictError, TooManyRequestsError, ValidationError } from "./errors";
+import { CHANGE_FREE_FAILURES } from "./account-security";
+import { recordAttempt, waitFor } from "./login-throttle";
 import { verifyPassword } from "./passwords";
 import { auditForUser } from "./sessions";
 
@@ -148,12 +150,29 @@ export async function verifySecondFactor(userId: string, input: string, now = Da
 }
 
 /** New recovery codes (the old ones stop working); needs a current code from the app. */
+/**
+ * Wrong passwords and codes given to prove it is the person, while signed in (turning two-factor
+ * off, new recovery codes, a new password: lib/server/account-security.ts counts under the same
+ * key): CHANGE_FREE_FAILURES in 15 minutes, then each try waits. A review guessed passwords at
+ * "turn off two-factor" without limit, where the password change stopped it at the sixth.
+ */
+const checkKey = (userId: string) => `change:${userId}`;
+
+async function awaitCheckTurn(userId: string, now: number): Promise<void> {
+  const wait = await waitFor([{ key: checkKey(userId), free: CHANGE_FREE_FAILURES }], new Date(now));
+  if (wait > 0) throw new TooManyRequestsError(`Too many wrong passwords or codes. Wait ${wait} second${wait === 1 ? "" : "s"} and try again.`, wait);
+}
+
+async function refuseCheck(userId: string, field: "password" | "code", message: string): Promise<never> {
+  await recordAttempt(checkKey(userId));
+  throw new ValidationError("Please correct the highlighted fields.", { [field]: [message] });
+}
+
 export async function regenerateRecoveryCodes(userId: string, code: string, now = Date.now()): Promise<{ recoveryCodes: string[] }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true } });
   if (!user.totpEnabledAt) throw new ConflictError("Two-factor sign-in is off: there are no recovery codes to replace.");
-  if (!TOTP_SHAPE.test(code.trim()) || !(await verifySecondFactor(userId, code, now))) {
-    throw new ValidationError("Please correct the highlighted fields.", { code: [BAD_CODE] });
-  }
+  await awaitCheckTurn(userId, now);
+  if (!TOTP_SHAPE.test(code.trim()) || !(await verifySecondFactor(userId, code, now))) await refuseCheck(userId, "code", BAD_CODE);
   return db.$transaction(async (tx) => {
     const recoveryCodes = await newRecoveryCodes(tx, userId);
     await auditForUser(tx, userId, { action: TWO_FACTOR_AUDIT.recoveryCodesRegenerated, entity: "User", entityId: userId, after: { recoveryCodes: RECOVERY_CODE_COUNT } });
@@ -169,10 +188,9 @@ export async function disableTwoFactor(userId: string, input: { password: string
   if (requiredBy.length) {
     throw new ConflictError(`${requiredBy.map((o) => o.name).join(", ")} require${requiredBy.length === 1 ? "s" : ""} two-factor sign-in of you, so it stays on.`);
   }
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
-    throw new ValidationError("Please correct the highlighted fields.", { password: ["That is not your current password."] });
-  }
-  if (!(await verifySecondFactor(userId, input.code, now))) throw new ValidationError("Please correct the highlighted fields.", { code: [BAD_CODE] });
+  await awaitCheckTurn(userId, now);
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) await refuseCheck(userId, "password", "That is not your current password.");
+  if (!(await verifySecondFactor(userId, input.code, now))) await refuseCheck(userId, "code", BAD_CODE);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
