@@ -107,7 +107,7 @@ describe("the demo seed", () => {
     // The headline says them beside the comparison; the campaign's vendor bill is spend with no projection, set against nothing.
     const headline = renderToStaticMarkup(PortfolioActualsPanel({ a: portfolio, useCaseHref: (id) => `/u/${id}`, actualsHref: "/actuals" })!).replace(/<[^>]+>/g, "");
     expect(headline).toContain(
-      "Spent $124,736 so far this year: $106,284 by use cases with a projection for these months, against a base projection of $91,516 (+16%), and $18,452 by use cases with none (not started by their plan, not assessed, or costed from their owner&#x27;s yearly estimate), set against nothing; 2 use cases flagged.",
+      "Spent $124,736 so far this year: $106,284 in months a projection covers, against a base projection of $91,516 (+16%), and $18,452 in months none does (billed before a use case&#x27;s planned start, by one not assessed, or by one costed from its owner&#x27;s yearly estimate), set against nothing; 2 use cases flagged.",
     );
     expect(headline).toContain("3 started use cases with a base projection of $11,912 so far have no bills yet (untagged, or not yet running), and are left out of this comparison.");
     // A use case that started during the year says what its projection for the months so far is:
@@ -195,19 +195,21 @@ describe("the demo seed", () => {
     const { freshness, undated, spend } = dashboard;
     // As recommended against as chosen: both leave out the same two agents (no estimate, costed in
     // neither) and lack figures for the same two, so the whole difference is cost, no "*". Hand figure:
-    // the two use cases decided against their recommendation, (1,885,702.29 − 365,183.26) +
-    // (708,655.22 − 232,369.46) = $1,996,804.79 more as chosen ($2,259,471.45 before cost engine
-    // 2.13: fine-tuning paid an index's upkeep, and each use case the building of an evaluation
-    // set it has).
+    // the two use cases decided against their recommendation, (625,702.29 − 365,183.26) +
+    // (708,655.22 − 232,369.46) = $736,804.79 more as chosen. Cost engine 2.16 prices no
+    // retraining where the assessment says there is no budget for it: the first, fine-tuning chosen
+    // with none, was 1,885,702.29 with $1,260,000 of retraining in it ($1,996,804.79 more as chosen
+    // then; $2,259,471.45 before cost engine 2.13: fine-tuning paid an index's upkeep, and each use
+    // case the building of an evaluation set it has).
     const summary = (s: string) => dashboard.scenarioSummaries.find((x) => x.scenario === s)!;
     // Since judgement 2.10 a third is costed in neither: contract redlining, with no recommendation and no decision.
     expect([summary("chosen"), summary("recommended")].map((s) => [s.costed, s.notCosted, s.incomplete])).toEqual([[21, 3, 2], [21, 3, 2]]);
-    expect(dashboard.savings.find((s) => s.scenario === "chosen" && s.against === "recommended")).toMatchObject({ cents: -199_680_479, differing: 0, comparable: true });
+    expect(dashboard.savings.find((s) => s.scenario === "chosen" && s.against === "recommended")).toMatchObject({ cents: -73_680_479, differing: 0, comparable: true });
     const { ScenariosPanel } = await import("@/app/o/[org]/portfolio/_components/scenarios-panel");
     const scenariosHtml = renderToStaticMarkup(ScenariosPanel({ d: dashboard }));
     const row = (scenario: string) => scenariosHtml.match(new RegExp(`<tr data-scenario="${scenario}">(?:(?!</tr>).)*</tr>`, "s"))![0].replace(/<[^>]+>/g, "|");
-    expect(row("chosen")).toContain("|costs $1,996,805 (20.2%)|");
-    expect(row("recommended")).toContain("|saves $1,996,805 (16.8%)|");
+    expect(row("chosen")).toContain("|costs $736,805 (7.4%)|");
+    expect(row("recommended")).toContain("|saves $736,805 (6.9%)|");
     for (const s of ["chosen", "recommended"]) expect(row(s), s).not.toContain("*");
     expect(scenariosHtml.replace(/<[^>]+>/g, "")).toContain(
       "As chosen and as recommended both leave out the same 3 use cases (not costed) and lack figures for the same 2, so the difference is all cost, not coverage (the missing figures are left out of both totals).",
@@ -241,7 +243,7 @@ describe("the demo seed", () => {
     const onlyProvisional = await loadDashboard(org.id, { ...EMPTY_FILTER, evidence: ["provisional"] });
     expect(onlyProvisional.scenarioSummaries.find((s) => s.scenario === "chosen")!.lifecycle.base).toBe(dashboard.provisional.base);
     expect(provisionalText(dashboard.provisional, summary("chosen").lifecycle.base, thisYear)?.text).toBe(
-      `Of the lifecycle total, $1,063,691 (9%) is from 4 use cases whose recommendations are provisional (too few answers to be sure), and $462,681 of the ${thisYear} figure`,
+      `Of the lifecycle total, $1,063,691 (10%) is from 4 use cases whose recommendations are provisional (too few answers to be sure), and $462,681 of the ${thisYear} figure`,
     );
     const fineTuned = freshness.byApproach.find((a) => a.approach === "FINE_TUNING")!;
     expect(fineTuned.useCases).toBeGreaterThan(1);
@@ -253,13 +255,14 @@ describe("the demo seed", () => {
     const costs = renderToStaticMarkup(await CostPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: useCases.find((u) => u.title === "Policy and billing answers for the contact centre")!.id }));
     expect(costs).toContain("No source gives a figure for prompting alone, so it is given RAG&#x27;s: the most it should take, since it builds no index to fill.");
     expect(costs).toContain("the hybrid is given fine-tuning&#x27;s because it is in production only when its fine-tune is.");
-    // Where its 365 stale days and 17 cycles a year come from, with the figures (the table gave the
-    // numbers alone, then a note naming the lag assumption without its value).
+    // Where its 365 stale days and 0 cycles a year come from: the assessment gives no budget for
+    // retraining, so none is priced (cost engine 2.16; it retrained 17 times a year before, priced
+    // on a budget the organization said it did not have).
+    expect(costs).toContain("The knowledge changes weekly (the assessment&#x27;s answer: about 52 changes a year), but the assessment says there is no budget for retraining (");
     expect(costs).toContain(
-      "The knowledge changes weekly (the assessment&#x27;s answer: about 52 changes a year); fine-tuning retrains 17 times a year (about every 21 days), " +
-        "each retraining taking 21 days (low 14 days, high 28 days; the organization&#x27;s assumption “Lag of one retraining cycle”), " +
-        "which leaves answers up to 43 days behind against the 2 days this use case accepts: 365 stale days a year.",
+      "so none is priced: fine-tuning is counted as trained once and answers from what it was trained on, never brought up to date, against the 2 days this use case accepts: 365 stale days a year.",
     );
+    expect(costs).toContain("Fine-tuning does not meet the 2-day lag: it is never retrained, as the assessment gives no budget for retraining, so it is never offered as a saving.");
     // Commercial property: the page says the hybrid and fine-tuning cost about the same, never that the
     // hybrid is the cheapest beside a simulation in which it costs less in fewer than half the trials.
     const propertyCosts = renderToStaticMarkup(await CostPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: property.id })).replace(/<[^>]+>/g, "\n");

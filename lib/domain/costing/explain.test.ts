@@ -233,13 +233,13 @@ describe("each sentence, word for word, from a summary built by hand", () => {
     });
     expect(told.infeasible).toEqual([
       "Fine-tuning does not meet the 1,000-day lag: it leaves a change uncorrected for up to 112 days even retraining as often as it can, so it is never offered as a saving.",
-      "Hybrid does not meet the 1,000-day lag: it is never brought up to date even retraining as often as it can, so it is never offered as a saving.",
+      "Hybrid does not meet the 1,000-day lag: it is never retrained, as the assessment gives no budget for retraining, so it is never offered as a saving.",
     ]);
     expect(told.cheapest).toBeNull();
     const oneDay = explainCosts({ approaches: { FINE_TUNING: { lifecycle: life(1), manual: false, meetsLag: false, worstDelayDays: 1 } }, savings: [], maxLagDays: 0 });
     expect(oneDay.infeasible).toEqual(["Fine-tuning does not meet the 0-day lag: it leaves a change uncorrected for up to 1 day even retraining as often as it can, so it is never offered as a saving."]);
     const noLag = explainCosts({ approaches: { FINE_TUNING: { lifecycle: life(1), manual: false, meetsLag: false } }, savings: [] });
-    expect(noLag.infeasible).toEqual(["Fine-tuning does not meet the acceptable lag: it is never brought up to date even retraining as often as it can, so it is never offered as a saving."]);
+    expect(noLag.infeasible).toEqual(["Fine-tuning does not meet the acceptable lag: it is not brought up to date in time even retraining as often as it can, so it is never offered as a saving."]);
   });
 
   it("gives the Monte Carlo's odds and spread for the same pair only, and says when the saving may be negative", () => {

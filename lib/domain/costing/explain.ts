@@ -98,8 +98,16 @@ export const INFEASIBLE: Record<NonNullable<ReturnType<typeof cannotServe>>["kin
   "lacks-capability": (x) => (x.lacksCapability ? CAPABILITY_NEED[x.lacksCapability] : "lacks a capability the use case needs"),
   "lacks-knowledge": () => "does not reach the use case's own knowledge (nothing is retrieved, nothing is trained, and no prompted base model has been shown to meet the bar)",
   "below-bar": () => "falls short of the bar: a prompted base model was tried and does not meet it",
+  // A wait of null is forever: never retrained, which since engine 2.16 only the assessment's "no
+  // budget for retraining" gives; absent, a summary stored before the wait was kept.
   "fails-lag": (x, lag) =>
-    `does not meet the ${lag === null ? "acceptable lag" : lagPhrase(lag)}: it ${x.worstDelayDays === null || x.worstDelayDays === undefined ? "is never brought up to date" : `leaves a change uncorrected for up to ${plural(x.worstDelayDays, "day")}`} even retraining as often as it can`,
+    `does not meet the ${lag === null ? "acceptable lag" : lagPhrase(lag)}: ${
+      x.worstDelayDays === null
+        ? "it is never retrained, as the assessment gives no budget for retraining"
+        : x.worstDelayDays === undefined
+          ? "it is not brought up to date in time even retraining as often as it can"
+          : `it leaves a change uncorrected for up to ${plural(x.worstDelayDays, "day")} even retraining as often as it can`
+    }`,
 };
 
 /**
