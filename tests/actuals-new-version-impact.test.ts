@@ -11,6 +11,8 @@ import { asChosen, createRetrievalUseCase, portfolioTotal } from "./helpers/repr
 import { signInAs, signOut } from "./helpers/session";
 
 const RAG_KEPT = { before: "RAG", after: "RAG" } as const;
+/** Complete before and after: no figure missing. */
+const WHOLE = { before: false, after: false } as const;
 
 /**
  * A new assumption version started from the actual cost per call (the Actual spend page) says what
@@ -48,13 +50,13 @@ describe("a new assumption version from the actual cost per call", () => {
 
     expect(res.data).toMatchObject({ version: unit.version + 1, reprojected: 2 });
     const { impact } = res.data;
-    expect(impact.total).toEqual({ before: portfolioBefore.base, after: portfolioAfter.base, costedBefore: 2, costedAfter: 2 });
+    expect(impact.total).toEqual({ before: portfolioBefore.base, after: portfolioAfter.base, costedBefore: 2, costedAfter: 2, incompleteBefore: 0, incompleteAfter: 0 });
     expect(impact.moved).toBe(2);
     // Retrieval use cases stay RAG whatever the price: no recommendation changes.
     expect(impact.rerecommended).toBe(0);
     expect(impact.most).toEqual([
-      { id: busy, title: "Busy helpdesk", before: each.busy, after: await asChosen(busy), recommended: RAG_KEPT },
-      { id: quiet, title: "Quiet helpdesk", before: each.quiet, after: await asChosen(quiet), recommended: RAG_KEPT },
+      { id: busy, title: "Busy helpdesk", before: each.busy, after: await asChosen(busy), incomplete: WHOLE, recommended: RAG_KEPT },
+      { id: quiet, title: "Quiet helpdesk", before: each.quiet, after: await asChosen(quiet), incomplete: WHOLE, recommended: RAG_KEPT },
     ]);
 
     const version = await db.assumptionVersion.findUniqueOrThrow({ where: { organizationId_version: { organizationId: org.id, version: unit.version + 1 } } });

@@ -92,7 +92,8 @@ async function summedPerUseCase(filter: PortfolioFilter, limit: number) {
   const add = (t: { actual: number; unprojected: number; projected: Range; useCases: number }, v: Variance) => {
     t.actual += v.actual;
     // Spend with no projection of these months to set it against (the panel's "not projected").
-    if (!v.projected) t.unprojected += v.actual;
+    // Set against nothing: all of it with no projection; else what was billed before the start month.
+    t.unprojected += v.projected ? v.beforeStart : v.actual;
     t.useCases += 1;
     if (v.projected) {
       t.projected.low += v.projected.low;
@@ -114,7 +115,7 @@ async function summedPerUseCase(filter: PortfolioFilter, limit: number) {
   const edges = Object.fromEntries(useCases.filter((u) => u.title.startsWith("Budget edge")).map((u) => [u.title, u.variance.flags]));
   const outside = useCases
     .filter((u) => u.variance.projected && (u.variance.position === "above" || u.variance.position === "below"))
-    .map((u) => ({ id: u.id, title: u.title, actual: u.variance.actual, projected: u.variance.projected!, position: u.variance.position, distance: distanceOutside(u.variance.actual, u.variance.projected!), sentence: u.variance.sentence }))
+    .map((u) => ({ id: u.id, title: u.title, actual: u.variance.actual - u.variance.beforeStart, projected: u.variance.projected!, position: u.variance.position, distance: distanceOutside(u.variance.actual - u.variance.beforeStart, u.variance.projected!), sentence: u.variance.sentence }))
     .sort((x, y) => y.distance - x.distance || x.title.localeCompare(y.title));
   return {
     useCases: useCases.length,

@@ -213,10 +213,11 @@ describe("a use case that starts during the year", () => {
     const { org, a } = await setUp();
     await db.useCase.update({ where: { id: a }, data: { startDate: new Date(Date.UTC(2026, 1, 10)) } });
     // A's first year is a full year of calls: each month from February is a twelfth of it, inference
-    // $2,400 → $200.00, retrieval $600 → $50.00; nothing in January. $250.00 so far, against $374.02
-    // spent. (The year squeezed into February to December made February $272.74.)
+    // $2,400 → $200.00, retrieval $600 → $50.00; nothing in January. $250.00 so far, against the
+    // $224.00 billed in February; January's $150.02, before its start, is set against nothing. (The
+    // year squeezed into February to December made February $272.74.)
     const va = (await loadVariances(org.id, { useCaseId: a })).useCases[0]!.variance;
-    expect(va).toMatchObject({ fromMonth: 2, actual: 374_02, projected: { base: 250_00 }, yearly: { base: 3_000_00 } });
+    expect(va).toMatchObject({ fromMonth: 2, actual: 374_02, beforeStart: 150_02, projected: { base: 250_00 }, yearly: { base: 3_000_00 } });
     expect(va.monthly.map((m) => m.projected!.base)).toEqual([0, 250_00]);
     const summary = (await loadVariances(org.id)).useCases.find((u) => u.id === a)!.variance;
     expect(summary).toMatchObject({ fromMonth: 2, projected: va.projected, position: va.position, sentence: va.sentence });
@@ -226,9 +227,9 @@ describe("a use case that starts during the year", () => {
     const text = await new Response(businessUnitStream({ id: org.id, name: "Variance" }, EMPTY_FILTER)).text();
     const bu = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, "").trimEnd(), { header: true, newline: "\r\n" }).data;
     const claims = bu.find((r) => r.scenario === "as chosen" && r.business_unit === "Claims")!;
-    expect([claims.actual, claims.metered_base_to_date, claims.variance_to_date]).toEqual(["374.02", "250.00", "124.02"]);
+    expect([claims.actual, claims.metered_base_to_date, claims.variance_to_date]).toEqual(["374.02", "250.00", "-26.00"]);
     const p = await loadPortfolioActuals(org.id, EMPTY_FILTER);
-    expect(p.byBusinessUnit.find((x) => x.businessUnit === "Claims")!.projected.base).toBe(250_00);
+    expect(p.byBusinessUnit.find((x) => x.businessUnit === "Claims")).toMatchObject({ actual: 374_02, unprojected: 150_02, projected: { base: 250_00 } });
   });
 });
 
@@ -242,14 +243,15 @@ describe("the run rate of a use case that starts during the year", () => {
     await db.useCase.update({ where: { id: e }, data: { externalId: "UC-E", startDate: new Date(Date.UTC(2026, 1, 10)) } });
     await importActuals(finance, { source: chunked("date,cost,tags\n2026-01-15,50.10,usecase=UC-E\n2026-02-15,16.00,usecase=UC-E\n"), fileName: "e.csv", feed: "Extra" });
     const v = (await loadVariances(org.id, { useCaseId: e })).useCases[0]!.variance;
-    // Inside its range for February, and at February's $16.00 a month the year ends
-    // near $226.10, under the $240 budget. Averaged with January, before it ran, it would have been
-    // $33.05 a month, $396.60 for the year, and a false warning.
-    expect(v).toMatchObject({ fromMonth: 2, actual: 66_10, position: "under-base", flags: [] });
+    // At February's $16.00 a month the year ends near $226.10, under the $240 budget. Averaged with
+    // January, before it ran, it would have been $33.05 a month, $396.60 for the year, and a false
+    // warning. February alone is compared with February's projection ($53.33 to $83.33): $16.00 is
+    // below it, a warning of its own (January's $50.10 trial, set against nothing, once hid it).
+    expect(v).toMatchObject({ fromMonth: 2, actual: 66_10, beforeStart: 50_10, position: "below", flags: ["outside-range"] });
     expect(v.runRate).toEqual({ yearEnd: 226_10, budget: 240_00, passesBudget: false, passingMonth: null });
-    expect((await listFlaggedUseCases(org.id)).map((f) => f.useCaseId)).not.toContain(e);
-    // The portfolio's statement counts the same flags: A and B, as before E.
-    expect((await loadPortfolioActuals(org.id, EMPTY_FILTER)).flagged).toBe(2);
+    expect((await listFlaggedUseCases(org.id)).find((f) => f.useCaseId === e)?.flags).toEqual(["outside-range"]);
+    // The portfolio's statement counts the same flags: A, B and E.
+    expect((await loadPortfolioActuals(org.id, EMPTY_FILTER)).flagged).toBe(3);
   });
 });
 

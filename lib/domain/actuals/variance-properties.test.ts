@@ -49,7 +49,10 @@ describe("variance, on generated years", () => {
         expect(v.actual).toBe(sum(inYear.map((a) => a.cents)));
         expect(v.monthly.map((m) => m.month)).toEqual(Array.from({ length: i.throughMonth }, (_, k) => k + 1));
         expect(sum(v.monthly.map((m) => m.actual))).toBe(v.actual);
-        expect(sum(v.byCategory.map((c) => c.actual))).toBe(v.actual);
+        // By category as compared: from the start month; what came before is set against nothing.
+        const before = sum(inYear.filter((a) => a.month < (i.fromMonth ?? 1)).map((a) => a.cents));
+        expect(v.beforeStart).toBe(before);
+        expect(sum(v.byCategory.map((c) => c.actual))).toBe(v.actual - v.beforeStart);
         for (const c of v.byCategory) expect(c.actual !== 0 || c.projected !== null, c.category).toBe(true);
         if (v.projected) {
           for (const k of ["low", "base", "high"] as const) {

@@ -123,6 +123,29 @@ describe("a use case that starts during the year", () => {
     );
   });
 
+  it("sets spend billed before the start month against nothing: a September bill of an October start is no overspend", () => {
+    // A review's case: planned start 1 October, billed $1,000 in September, $1,100 in October and
+    // $1,200 in November, against $1,258.61 a month from October. It read "31% over the base
+    // projection, above the high case" (all $3,300 against October and November's $2,517.22).
+    const projection = [{ category: "INFERENCE", low: 10_068_88, base: 15_103_32, high: 15_319_20 }];
+    const actual = [{ month: 9, cents: 1_000_00 }, { month: 10, cents: 1_100_00 }, { month: 11, cents: 1_200_00 }].map((a) => ({ ...a, category: "INFERENCE" as const }));
+    const v = computeVariance({ year: 2026, throughMonth: 11, projection, actual, approvedBudget: null, fromMonth: 10 });
+    expect(v.actual).toBe(3_300_00);
+    expect(v.beforeStart).toBe(1_000_00);
+    expect(v.projected!.base).toBe(2_517_22);
+    expect(v.position).toBe("under-base");
+    expect(v.flags).toEqual([]);
+    expect(v.pctVsBase).toBe(-9);
+    expect(v.byCategory).toEqual([{ category: "INFERENCE", actual: 2_300_00, projected: v.projected }]);
+    expect(v.monthly[8]).toMatchObject({ month: 9, actual: 1_000_00, projected: { base: 0 } });
+    expect(v.sentence).toBe(
+      "Spent $3,300 so far this year (January to November): $1,000 of it before its planned start in October, set against nothing, and the $2,300 since, 9% under the base projection, inside the low case.",
+    );
+    // Billed only before the start, with the start not reached yet: nothing compared, nothing flagged.
+    const early = computeVariance({ year: 2026, throughMonth: 9, projection, actual: actual.slice(0, 1), approvedBudget: null, fromMonth: 10 });
+    expect(early).toMatchObject({ beforeStart: 1_000_00, position: "on-base", flags: [] });
+  });
+
   it("says what the base projection is over: the months so far, each a twelfth of the year", () => {
     const projection = [{ category: "INFERENCE", low: 6_000_00, base: 12_000_00, high: 24_000_00 }];
     const v = computeVariance({ year: 2026, throughMonth: 11, projection, actual: [{ month: 3, category: "INFERENCE", cents: 11_000_00 }], approvedBudget: null });

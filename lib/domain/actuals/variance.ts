@@ -68,7 +68,14 @@ export interface Variance {
   throughMonth: number;
   /** The first month of the year the projection is spread from (1 but in the year the use case starts). */
   fromMonth: number;
+  /** Everything billed this year so far (the months to throughMonth). */
   actual: number;
+  /**
+   * The part of `actual` billed before the use case's planned start month, in the year it starts:
+   * nothing is projected for those months, so it is set against nothing (0 otherwise). The
+   * position, the percentage and the flags compare `actual − beforeStart` with `projected`.
+   */
+  beforeStart: number;
   /** Year so far, metered categories; null when nothing of them is projected for the year. */
   projected: Range | null;
   /** The calendar year's metered projection whole (the first year's, in the year the use case starts); null as `projected`. */
@@ -149,8 +156,8 @@ function monthsText(through: number): string {
   return through === 1 ? "January" : `January to ${MONTH_NAMES[through - 1]}`;
 }
 
-export function varianceSentence(v: Pick<Variance, "actual" | "projected" | "throughMonth" | "pctVsBase" | "position"> & { fromMonth?: number; estimated?: boolean }): string {
-  const spent = `Spent ${dollars(v.actual)} so far this year (${monthsText(v.throughMonth)})`;
+export function varianceSentence(v: Pick<Variance, "actual" | "projected" | "throughMonth" | "pctVsBase" | "position"> & { fromMonth?: number; beforeStart?: number; estimated?: boolean }): string {
+  let spent = `Spent ${dollars(v.actual)} so far this year (${monthsText(v.throughMonth)})`;
   if (!v.projected || v.position === null) {
     return v.estimated ? `${spent}; ${ESTIMATE_NOT_COMPARED}.` : `${spent}; there is no projection of metered costs for these months to compare it with.`;
   }
@@ -163,11 +170,15 @@ export function varianceSentence(v: Pick<Variance, "actual" | "projected" | "thr
   }
   const p = v.pctVsBase;
   const base = v.projected.base;
+  // Spend billed before the start month is set against nothing; what is compared is the rest.
+  const before = v.beforeStart ?? 0;
+  const compared = v.actual - before;
+  if (before !== 0) spent += `: ${dollars(before)} of it before its planned start in ${MONTH_NAMES[from - 1]}, set against nothing, and the ${dollars(compared)} since`;
   // A difference that rounds to 0% is still a difference: "on the base projection" only when it is one.
   const vsBase =
     p === null ? "where nothing was projected for these months"
-      : v.actual === base ? "on the base projection"
-        : p === 0 ? `less than 1% ${v.actual > base ? "over" : "under"} the base projection`
+      : compared === base ? "on the base projection"
+        : p === 0 ? `less than 1% ${compared > base ? "over" : "under"} the base projection`
           : `${Math.abs(p)}% ${p > 0 ? "over" : "under"} the base projection`;
   switch (v.position) {
     case "above":
@@ -257,7 +268,8 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
   for (const a of input.actual) {
     if (a.month < 1 || a.month > through) continue;
     actualMonth[a.month - 1] = actualMonth[a.month - 1]! + a.cents;
-    actualCategory.set(a.category, (actualCategory.get(a.category) ?? 0) + a.cents);
+    // By category, as compared: from the start month (the months before it are set against nothing).
+    if (a.month >= from) actualCategory.set(a.category, (actualCategory.get(a.category) ?? 0) + a.cents);
   }
 
   const byCategory = !detail ? [] : ACTUAL_CATEGORIES.map((category) => ({ category, actual: actualCategory.get(category) ?? 0, projected: toDate.get(category) ?? null })).filter(
@@ -274,10 +286,14 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
     return { month: i + 1, actual, projected: p };
   });
   const actual = actualMonth.reduce((n, c) => n + c, 0);
+  // Billed before the planned start month: set against nothing (a review's September bill of a use
+  // case starting in October was held against October and November's projection, 31% over base).
+  const beforeStart = actualMonth.slice(0, from - 1).reduce((n, c) => n + c, 0);
+  const compared = actual - beforeStart;
   const projected = anyProjected ? sumRanges(toDate.values()) : null;
   const yearTotal = anyProjected ? sumRanges(yearly.values()) : null;
-  const position = projected ? positionOf(actual, projected) : null;
-  const pctVsBase = projected ? pct(actual, projected.base) : null;
+  const position = projected ? positionOf(compared, projected) : null;
+  const pctVsBase = projected ? pct(compared, projected.base) : null;
 
   // Run rate: the last three months' average (fewer early in the year, and none before the use
   // case's start month, when it has not run yet) for each month left; never below zero, as a
@@ -302,7 +318,7 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
   if (projected && (position === "above" || position === "below")) flags.push("outside-range");
   if (passesBudget) flags.push("over-budget");
 
-  const base = { year: input.year, throughMonth: through, fromMonth: from, actual, projected, pctVsBase, position };
+  const base = { year: input.year, throughMonth: through, fromMonth: from, actual, beforeStart, projected, pctVsBase, position };
   let sentence = varianceSentence({ ...base, estimated: input.estimated });
   if (passesBudget && budget !== null) {
     const build = input.approvedBuild ?? 0;

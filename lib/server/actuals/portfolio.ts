@@ -24,10 +24,10 @@ export interface PortfolioActuals {
   actual: number;
   projected: Range;
   /**
-   * Of `actual`, what use cases with no metered projection for these months spent (a pilot billed
-   * before its planned start year, a use case not assessed): counted in the actual, never set
-   * against a projection of nothing (it made "Against base" read −25% where the projected use
-   * case was at −50%).
+   * Of `actual`, what was billed with no metered projection for its months (a pilot billed before
+   * its planned start year or, in the year it starts, before its start month; a use case not
+   * assessed): counted in the actual, never set against a projection of nothing (it made "Against
+   * base" read −25% where the projected use case was at −50%).
    */
   unprojected: number;
   byBusinessUnit: { businessUnit: string; actual: number; unprojected: number; projected: Range; useCases: number }[];
@@ -208,17 +208,22 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
   const recentCount = Prisma.sql`(${int(t)} - greatest(${int(recentFrom)}, y."fromMonth") + 1)`;
   const rate = Prisma.sql`(CASE WHEN ${recentCount} > 0 THEN greatest(0, (${recentSum})::float8 / ${recentCount}) ELSE 0 END)`;
   const months = Prisma.sql`greatest(0, ${int(t)} - ${from} + 1)`;
+  // Billed before the start month, in the year the use case starts: set against nothing, as
+  // computeVariance's beforeStart (the months 1 to the start month less one, written out).
+  const startMonth = startMonthSql("u", Prisma.sql`${period.year}::int`);
+  const beforeStart = t < 2 ? Prisma.sql`0` : Prisma.join(Array.from({ length: t }, (_, i) => Prisma.sql`(CASE WHEN ${startMonth} > ${int(i + 1)} THEN coalesce(y."monthCents"[${int(i + 1)}], 0) ELSE 0 END)`), " + ");
   const low = Prisma.sql`coalesce(p."low", p."base")`;
   const high = Prisma.sql`coalesce(p."high", p."base")`;
   const groupBy = (key: string) =>
     Prisma.raw(`SELECT json_agg(json_build_object('key', ${key}, 'actual', g."actual", 'unprojected', g."unprojected", 'low', g."low", 'base', g."base", 'high', g."high", 'n', g."n"))
-      FROM (SELECT ${key}, sum(f."actual") AS "actual", sum(CASE WHEN f."base" IS NULL THEN f."actual" ELSE 0 END) AS "unprojected", sum(coalesce(f."low", 0)) AS "low", sum(coalesce(f."base", 0)) AS "base", sum(coalesce(f."high", 0)) AS "high", count(*) AS "n"
+      FROM (SELECT ${key}, sum(f."actual") AS "actual", sum(CASE WHEN f."base" IS NULL THEN f."actual" ELSE f."beforeStart" END) AS "unprojected", sum(coalesce(f."low", 0)) AS "low", sum(coalesce(f."base", 0)) AS "base", sum(coalesce(f."high", 0)) AS "high", count(*) AS "n"
               FROM f GROUP BY 1) g`);
   return Prisma.sql`
     WITH y AS (
       SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")}::text AS "approach", ${approvedBudget("u", period.year)} AS "budget",
              ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth",
              ${monthsSum(1, t)} AS "actual",
+             ${beforeStart} AS "beforeStart",
              ARRAY[${recentMonths}]::bigint[] AS "recentMonths"
         FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId" ${approvedBudgetJoin("u")}
        WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${comparedSql(t)} AND ${useCaseWhere(organizationId, filter)}
@@ -249,15 +254,16 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
     ),
     f AS (
       SELECT y.*, pu."low", pu."base", pu."high",
-             CASE WHEN pu."id" IS NULL THEN NULL WHEN y."actual" < pu."low" THEN 'below' WHEN y."actual" > pu."high" THEN 'above' END AS "position",
+             CASE WHEN pu."id" IS NULL THEN NULL WHEN y."actual" - y."beforeStart" < pu."low" THEN 'below' WHEN y."actual" - y."beforeStart" > pu."high" THEN 'above' END AS "position",
              -- computeVariance's run rate: Math.round(actual + mean of the last months × months left) past the approved budget.
              (y."budget" IS NOT NULL AND floor(y."actual"::float8 + ${rate} * ${int(12 - t)} + 0.5) > y."budget") AS "overBudget"
         FROM y LEFT JOIN pu ON pu."id" = y."id"
     ),
     o AS (
-      SELECT f."id", f."title", f."actual", f."low", f."base", f."high", f."position",
-             CASE WHEN f."position" = 'above' THEN (CASE WHEN f."high" > 0 THEN (f."actual" - f."high")::float8 / f."high"::float8 END)
-                  ELSE (CASE WHEN f."low" > 0 THEN (f."low" - f."actual")::float8 / f."low"::float8 ELSE 0 END) END AS "distance"
+      -- The spend compared: what was billed from the start month (its sentence says what came before).
+      SELECT f."id", f."title", f."actual" - f."beforeStart" AS "actual", f."low", f."base", f."high", f."position",
+             CASE WHEN f."position" = 'above' THEN (CASE WHEN f."high" > 0 THEN (f."actual" - f."beforeStart" - f."high")::float8 / f."high"::float8 END)
+                  ELSE (CASE WHEN f."low" > 0 THEN (f."low" - (f."actual" - f."beforeStart"))::float8 / f."low"::float8 ELSE 0 END) END AS "distance"
         FROM f WHERE f."position" IS NOT NULL
     ),
     ${unbilledCtes(organizationId, filter, period)}

@@ -270,10 +270,12 @@ export function businessUnitQuery(organizationId: string, filter: PortfolioFilte
         -- compared as lib/domain/actuals/variance.ts works it out: each actual category's year split into whole-cent twelfths
         -- (the odd cents on the earliest months), the months from the use case's start month (January but in the year it starts).
         -- What the variance sets against it: the spend of a use case compared that has a metered projection for those
-        -- months, as the portfolio's (its actual less what it calls "not projected": an owner's estimate, a year before the start).
+        -- months, as the portfolio's (its actual less what it calls "not projected": an owner's estimate, a year before the start,
+        -- the months before the start month in the year it starts).
         SELECT act.cents, act.open, CASE WHEN act.compared THEN mb.metered ELSE 0 END AS metered,
-               CASE WHEN act.compared AND mb.lines > 0 THEN act.cents ELSE 0 END AS "comparedCents"
+               CASE WHEN act.compared AND mb.lines > 0 THEN act.cents - COALESCE(act."beforeStart", 0) ELSE 0 END AS "comparedCents"
           FROM (SELECT sum(pm.cents) FILTER (WHERE pm.month < ${open}) AS cents, sum(pm.cents) FILTER (WHERE pm.month >= ${open}) AS open,
+                       sum(pm.cents) FILTER (WHERE pm.month < ${open} AND extract(month FROM pm.month)::int < ${startMonthSql("u", Prisma.sql`y."calendarYear"`)}) AS "beforeStart",
                        COALESCE(bool_or(pm.cents <> 0) FILTER (WHERE pm.month < ${open}), false) OR NOT COALESCE(bool_or(pm.cents <> 0) FILTER (WHERE pm.month >= ${open}), false) AS compared,
                        count(*) AS billed
                   FROM (SELECT sp."month", sum(sp."cents") AS cents FROM "ActualSpend" sp

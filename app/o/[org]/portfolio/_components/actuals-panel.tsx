@@ -72,9 +72,9 @@ export function ActualsPanel({ a, useCaseHref, actualsHref, filtered = false }: 
           <>No use case {filtered ? "in this view " : ""}has actual spend in {a.period.year} so far. </>
         ) : a.unprojected > 0 ? (
           <>
-            Spent {dollars(a.actual)} so far this year: {dollars(projectedPart(a))} by use cases with a projection for these months, against a base
-            projection of {dollars(a.projected.base)} ({againstBaseText(projectedPart(a), a.projected.base)}), and {dollars(a.unprojected)} by use cases with none
-            (not started by their plan, not assessed, or costed from their owner's yearly estimate), set against nothing;{" "}
+            Spent {dollars(a.actual)} so far this year: {dollars(projectedPart(a))} in months a projection covers, against a base
+            projection of {dollars(a.projected.base)} ({againstBaseText(projectedPart(a), a.projected.base)}), and {dollars(a.unprojected)} in months none does
+            (billed before a use case's planned start, by one not assessed, or by one costed from its owner's yearly estimate), set against nothing;{" "}
           </>
         ) : (
           <>
