@@ -149,3 +149,28 @@ test("finance imports, attributes and re-imports actual spend; the use case and 
   await expect(page.getByRole("form", { name: "Import actual spend" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0);
 });
+
+test("finance imports a bill whose headers are its own, pointing the date, the cost and the use case at its columns", async ({ page, auth }) => {
+  const org = await auth.makeOrg();
+  await seedUseCase(auth, org, { title: "Claims triage", externalId: "UC-A", businessUnit: "Claims", approach: "RAG", lines: [["INFERENCE", 2_400_00]] });
+  await auth.signIn(page, org.users.FINANCE!, { from: org.path("actuals") });
+  const bill = "Invoice Date,Amount USD,Project\n2026-01-15,12.50,UC-A\n2026-02-15,30.00,UC-A\n";
+  await chooseFile(page.getByLabel("CSV file"), { name: "invoices.csv", mimeType: "text/csv", buffer: Buffer.from(bill) });
+  const columns = page.getByTestId("actuals-columns");
+  // Nothing in these headers is recognised as a date or a cost: the form says so, and lets it be said.
+  await expect(columns.getByLabel("Date column")).toHaveValue("");
+  await expect(columns.getByLabel("Cost column")).toHaveValue("");
+  await page.getByRole("button", { name: "Import" }).click();
+  const outcome = page.getByTestId("actuals-outcome");
+  await expect(outcome).toContainText("Nothing was imported.");
+  await expect(outcome).toContainText("Choose the column that holds each row's date, under Columns");
+
+  await columns.getByLabel("Date column").selectOption("Invoice Date");
+  await columns.getByLabel("Cost column").selectOption("Amount USD");
+  await columns.getByLabel("Use-case column (optional)").selectOption("Project");
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(outcome).toContainText("Imported 2 rows (CSV, feed “CSV”): $42.50 in all.");
+  await expect(outcome).toContainText("January 2026: $12.50");
+  // Both rows went to the use case named in the Project column: none is left unattributed.
+  expect(await auth.query(`SELECT sum(cents)::int AS cents FROM "ActualSpend" WHERE "organizationId" = $1 AND "useCaseId" IS NOT NULL`, [org.id])).toEqual([{ cents: 42_50 }]);
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   ACTUAL_CATEGORY_LABELS,
+  withChosenColumns,
   ACTUAL_COLUMN_NAMES,
   ACTUAL_FIELD_KEYS,
   ACTUAL_FIELD_LABELS,
@@ -64,6 +65,23 @@ describe("which cost column counts in FOCUS", () => {
   });
 });
 
+describe("the columns a person chooses over the suggestion", () => {
+  const headers = ["Invoice Date", "Amount USD", "Project", "spend"];
+  it("points each chosen field at its header, taking it from any other, and leaves the rest as suggested", () => {
+    const suggested = suggestActualColumns(headers);
+    expect(suggested).toMatchObject({ "Invoice Date": "", "Amount USD": "", Project: "account", spend: "cost" });
+    const map = withChosenColumns(headers, suggested, { date: "Invoice Date", cost: "Amount USD", useCase: "Project" });
+    expect(map).toEqual({ "Invoice Date": "date", "Amount USD": "cost", Project: "useCase", spend: "" });
+    expect(actualMappingProblems(headers, map)).toEqual([]);
+  });
+  it("\"\" leaves a field without a column; a header the file lacks, or a field not chosen, changes nothing", () => {
+    const suggested = { "Invoice Date": "", "Amount USD": "", Project: "", spend: "cost" } as const;
+    expect(withChosenColumns(headers, suggested, { cost: "" })).toMatchObject({ spend: "" });
+    expect(withChosenColumns(headers, suggested, { cost: "Nope" })).toEqual(suggested);
+    expect(withChosenColumns(headers, suggested, {})).toEqual(suggested);
+  });
+});
+
 describe("what a column map lacks", () => {
   const headers = ["day", "spend", "model", "team"];
   it("nothing, when the date and the cost are mapped once each", () => {
@@ -72,8 +90,8 @@ describe("what a column map lacks", () => {
 
   it("asks for the date and the cost", () => {
     expect(actualMappingProblems(headers, { day: "", spend: "", model: "sku" })).toEqual([
-      "Choose the column that holds each row's date (in FOCUS, ChargePeriodStart).",
-      "Choose the column that holds each row's cost (in FOCUS, BilledCost or EffectiveCost; in LiteLLM, spend).",
+      "Choose the column that holds each row's date, under Columns (in FOCUS, ChargePeriodStart).",
+      "Choose the column that holds each row's cost, under Columns (in FOCUS, BilledCost or EffectiveCost; in LiteLLM, spend).",
     ]);
   });
 
@@ -84,7 +102,7 @@ describe("what a column map lacks", () => {
   it("refuses a column the file does not have, and does not count it as mapped", () => {
     expect(actualMappingProblems(headers, { day: "date", spend: "cost", Amount: "cost" })).toEqual(["The mapping names a column “Amount” that the file does not have."]);
     expect(actualMappingProblems(headers, { day: "date", Amount: "cost" })).toEqual([
-      "Choose the column that holds each row's cost (in FOCUS, BilledCost or EffectiveCost; in LiteLLM, spend).",
+      "Choose the column that holds each row's cost, under Columns (in FOCUS, BilledCost or EffectiveCost; in LiteLLM, spend).",
       "The mapping names a column “Amount” that the file does not have.",
     ]);
   });

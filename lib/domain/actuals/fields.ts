@@ -73,13 +73,33 @@ export function suggestActualColumns(headers: readonly string[], options: { cost
   return map;
 }
 
+/** The fields the import form lets a person point at a column of their own: the two it needs, and the use case's id. */
+export const CHOSEN_ACTUAL_FIELDS = ["date", "cost", "useCase"] as const;
+export type ChosenActualField = (typeof CHOSEN_ACTUAL_FIELDS)[number];
+
+/**
+ * The suggested column map with the person's choices laid over it: each chosen field takes the
+ * header named (and no other header keeps it); "" leaves the field without a column. A header
+ * the file does not have is ignored. Pure: the form builds the map it sends with this.
+ */
+export function withChosenColumns(headers: readonly string[], suggested: Readonly<ActualColumnMap>, chosen: Partial<Record<ChosenActualField, string>>): ActualColumnMap {
+  const map: ActualColumnMap = Object.fromEntries(headers.map((h) => [h, suggested[h] ?? ""]));
+  for (const field of CHOSEN_ACTUAL_FIELDS) {
+    const header = chosen[field];
+    if (header === undefined || (header !== "" && !headers.includes(header))) continue;
+    for (const h of headers) if (map[h] === field) map[h] = "";
+    if (header !== "") map[header] = field;
+  }
+  return map;
+}
+
 /** What a column map lacks: a date and a cost are required, and each field takes one column. */
 export function actualMappingProblems(headers: readonly string[], columns: Readonly<ActualColumnMap>): string[] {
   const problems: string[] = [];
   const mapped = Object.entries(columns).filter(([h, k]) => k && headers.includes(h));
   const keys = mapped.map(([, k]) => k);
-  if (!keys.includes("date")) problems.push("Choose the column that holds each row's date (in FOCUS, ChargePeriodStart).");
-  if (!keys.includes("cost")) problems.push("Choose the column that holds each row's cost (in FOCUS, BilledCost or EffectiveCost; in LiteLLM, spend).");
+  if (!keys.includes("date")) problems.push("Choose the column that holds each row's date, under Columns (in FOCUS, ChargePeriodStart).");
+  if (!keys.includes("cost")) problems.push("Choose the column that holds each row's cost, under Columns (in FOCUS, BilledCost or EffectiveCost; in LiteLLM, spend).");
   for (const k of new Set(keys)) if (keys.filter((x) => x === k).length > 1) problems.push(`Only one column can be the ${inSentence(ACTUAL_FIELD_LABELS[k as ActualFieldKey])}.`);
   for (const h of Object.keys(columns)) if (columns[h] && !headers.includes(h)) problems.push(`The mapping names a column “${h}” that the file does not have.`);
   return problems;

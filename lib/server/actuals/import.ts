@@ -8,7 +8,9 @@ import {
   readActualRow,
   suggestActualColumns,
   unitOfQuantityColumn,
+  withChosenColumns,
   type ActualColumnMap,
+  type ChosenActualField,
   type ActualFormat,
   type ActualLineDraft,
   type ReadOptions,
@@ -52,6 +54,8 @@ export interface ActualImportInput {
   format?: ActualFormat;
   /** The column map; default: suggested from the header (FOCUS and LiteLLM names are known). */
   columns?: ActualColumnMap;
+  /** Headers the person chose for the date, the cost and the use case, laid over the suggested map (withChosenColumns). */
+  chosenColumns?: Partial<Record<ChosenActualField, string>>;
   costColumn?: "BilledCost" | "EffectiveCost";
   tagKey?: string;
   /** Exchange rates to our currency, { EUR: 1.08 } as millionths: { EUR: 1_080_000n }. */
@@ -112,7 +116,13 @@ export async function importActuals(actor: ActualsActor, input: ActualImportInpu
       encoding = head.encodingLabel;
       format = input.format ?? detectFormat(head.headers);
       readOptions.format = format;
-      columns = input.columns ? Object.fromEntries(head.headers.map((h) => [h, input.columns![h] ?? ""])) : suggestActualColumns(head.headers, { costColumn: input.costColumn });
+      const suggested = suggestActualColumns(head.headers, { costColumn: input.costColumn });
+      columns = input.columns
+        ? Object.fromEntries(head.headers.map((h) => [h, Object.hasOwn(input.columns!, h) ? input.columns![h]! : ""]))
+        : input.chosenColumns
+          ? withChosenColumns(head.headers, suggested, input.chosenColumns)
+          : suggested;
+      for (const h of Object.values(input.chosenColumns ?? {})) if (h && !head.headers.includes(h)) problems.push(`The file has no column “${h}”.`);
       problems.push(...actualMappingProblems(head.headers, input.columns ?? columns));
       index = fieldIndex(head.headers, columns);
       // No unit column (a LiteLLM export): the quantity column's name says what it counts.

@@ -38,6 +38,12 @@ export const importActualSpend = orgAction({
         .max(20)
         .default([]),
       onlyValid: z.boolean().default(false),
+      // The columns the person pointed the date, the cost and the use case at (by header), laid
+      // over the suggested map; "" for none. Absent: the suggested map alone.
+      chosenColumns: z
+        .object({ date: z.string().max(500).optional(), cost: z.string().max(500).optional(), useCase: z.string().max(500).optional() })
+        .strict()
+        .optional(),
     })
     .strict(),
   handler: async (ctx, input) => {
@@ -56,6 +62,7 @@ export const importActualSpend = orgAction({
       tagKey: input.tagKey,
       ratesMicros,
       onlyValid: input.onlyValid,
+      chosenColumns: input.chosenColumns,
     });
     if (outcome.committed) revalidatePath(`/o/${ctx.organization.slug}`, "layout");
     return outcome;

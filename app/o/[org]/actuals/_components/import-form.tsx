@@ -3,14 +3,19 @@
  * The actual-spend import form: a FOCUS, LiteLLM or other CSV file, the feed it belongs to (a
  * later file of the same feed replaces the months it covers), and what the file needs said: the
  * cost column of a FOCUS file, the tag naming use cases, exchange rates for other currencies.
- * The server reads the file as a stream; the result lists every month's total, the months
- * replaced, and each refused row with its reason.
+ * Once a file is chosen, its header row is read here and the columns for the date, the cost and
+ * the use case are offered, set to what the app recognises (FOCUS and LiteLLM names, and common
+ * ones), so a CSV with headers of its own ("Invoice Date", "Amount USD") can be imported: the
+ * server lays the choices over its own suggestion of the header it reads. The server reads the
+ * file as a stream; the result lists every month's total, the months replaced, and each refused
+ * row with its reason.
  */
 import { useRouter } from "next/navigation";
+import Papa from "papaparse";
 import { useState, useTransition } from "react";
 import { buttonClass } from "@/components/button";
 import { SelectField, TextField } from "@/components/form";
-import { MONTH_NAMES } from "@/lib/domain/actuals";
+import { CHOSEN_ACTUAL_FIELDS, MONTH_NAMES, suggestActualColumns, type ChosenActualField } from "@/lib/domain/actuals";
 import { exactDollars } from "@/lib/domain/money";
 import { importActualSpend } from "../actions";
 import { ScriptButton } from "@/components/script-button";
@@ -19,10 +24,37 @@ type Outcome = Awaited<ReturnType<typeof importActualSpend>>;
 
 const monthLabel = (m: string) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 
+/** The file's header row, read from its first 64 kB; null when it has none to read. */
+async function headerOf(file: File): Promise<string[] | null> {
+  const text = (await file.slice(0, 65_536).text()).replace(/^\uFEFF/, "");
+  const first = Papa.parse<string[]>(text, { preview: 1, skipEmptyLines: true }).data[0];
+  return first && first.some((h) => h.trim() !== "") ? first.map((h) => h.trim()) : null;
+}
+
+const COLUMN_LABELS: Record<ChosenActualField, { label: string; hint: string }> = {
+  date: { label: "Date column", hint: "Each row's date (in FOCUS, ChargePeriodStart)." },
+  cost: { label: "Cost column", hint: "Each row's cost (in FOCUS, BilledCost or EffectiveCost; in LiteLLM, spend)." },
+  useCase: { label: "Use-case column (optional)", hint: "A column holding the use case's external id, where the file has one; else the tag below names it." },
+};
+
 export function ImportActualsForm({ orgSlug }: { orgSlug: string }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [headers, setHeaders] = useState<string[] | null>(null);
+  const [chosen, setChosen] = useState<Partial<Record<ChosenActualField, string>>>({});
+  // Only the columns the person changed are sent: the rest stay the server's suggestion, which
+  // also follows the FOCUS cost column chosen below.
+  const [touched, setTouched] = useState<ReadonlySet<ChosenActualField>>(new Set());
+
+  const readHeader = async (file: File | undefined) => {
+    const found = file ? await headerOf(file).catch(() => null) : null;
+    setHeaders(found);
+    setTouched(new Set());
+    if (!found) return setChosen({});
+    const suggested = suggestActualColumns(found);
+    setChosen(Object.fromEntries(CHOSEN_ACTUAL_FIELDS.map((f) => [f, found.find((h) => suggested[h] === f) ?? ""])));
+  };
 
   const submit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -45,6 +77,7 @@ export function ImportActualsForm({ orgSlug }: { orgSlug: string }) {
           tagKey: String(form.get("tagKey") ?? "usecase"),
           rates: currency || rate ? [{ currency, rate }] : [],
           onlyValid: form.get("onlyValid") === "on",
+          ...(headers && touched.size ? { chosenColumns: Object.fromEntries([...touched].map((f) => [f, chosen[f] ?? ""])) } : {}),
         });
         setOutcome(res);
         if (res.ok && res.data.committed) router.refresh();
@@ -61,12 +94,43 @@ export function ImportActualsForm({ orgSlug }: { orgSlug: string }) {
         <label htmlFor="actuals-file" className="block text-sm font-medium text-zinc-900">
           CSV file
         </label>
-        <input id="actuals-file" name="file" type="file" accept=".csv,text/csv" className="mt-1.5 block w-full text-sm" aria-describedby="actuals-file-hint" />
+        <input
+          id="actuals-file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          className="mt-1.5 block w-full text-sm"
+          aria-describedby="actuals-file-hint"
+          onChange={(e) => void readHeader(e.currentTarget.files?.[0])}
+        />
         <p id="actuals-file-hint" className="mt-1.5 text-sm text-zinc-600">
           A FOCUS export (BilledCost, ChargePeriodStart, ServiceCategory, SkuId, Tags…), a LiteLLM spend export, or any CSV with a date and a cost column.
         </p>
         {errors.file ? <p className="mt-1.5 text-sm font-medium text-red-700">{errors.file.join(" ")}</p> : null}
       </div>
+      {headers ? (
+        <fieldset className="rounded-md border border-zinc-200 p-3" data-testid="actuals-columns">
+          <legend className="px-1 text-sm font-medium text-zinc-900">Columns</legend>
+          <p className="text-sm text-zinc-600">Set to what the file&apos;s headers are recognised as; change any that is wrong.</p>
+          <div className="mt-2 grid gap-4 sm:grid-cols-3">
+            {CHOSEN_ACTUAL_FIELDS.map((f) => (
+              <SelectField
+                key={f}
+                label={COLUMN_LABELS[f].label}
+                name={`column-${f}`}
+                hint={COLUMN_LABELS[f].hint}
+                value={chosen[f] ?? ""}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setChosen((c) => ({ ...c, [f]: value }));
+                  setTouched((t) => new Set([...t, f]));
+                }}
+                options={[{ value: "", label: "— none —" }, ...[...new Set(headers)].map((h) => ({ value: h, label: h }))]}
+              />
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Feed" name="feed" placeholder="Azure billing" hint="A later file of the same feed replaces the months it covers. Empty: the format's name." errors={errors.feed} />
         <SelectField
