@@ -64,7 +64,7 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
           </p>
         )}
         <p className="mt-1 text-sm text-zinc-600">
-          {year ? (
+          {year && chosen.costed > 0 ? (
             <>
               <Compact cents={year.base} className="font-medium text-zinc-900" testId="headline-year" /> {whichYear} (low–high <Compact cents={year.low} />–<Compact cents={year.high} />).{" "}
               {undated ? (
@@ -79,15 +79,31 @@ export function Headline({ d, listHref, disagreementsHref }: { d: Dashboard; lis
               ) : null}
             </>
           ) : null}
-          Lifecycle low–high <Compact cents={chosen.lifecycle.low} />–<Compact cents={chosen.lifecycle.high} />; {plural(chosen.costed, "use case")} costed
-          {chosen.notCosted ? (
+          {chosen.costed === 0 ? (
+            // Nothing costed: no "$0–$0" range, only what is not costed and why.
+            chosen.notCosted ? (
+              <>
+                No use case costed:{" "}
+                <CountLink className={link} href={listHref({ costs: ["NOT_COSTED"] })}>
+                  {count(chosen.notCosted)} not costed
+                </CountLink>
+              </>
+            ) : (
+              <>No use case costed</>
+            )
+          ) : (
             <>
-              ,{" "}
-              <CountLink className={link} href={listHref({ costs: ["NOT_COSTED"] })}>
-                {count(chosen.notCosted)} not
-              </CountLink>
+              Lifecycle low–high <Compact cents={chosen.lifecycle.low} />–<Compact cents={chosen.lifecycle.high} />; {plural(chosen.costed, "use case")} costed
+              {chosen.notCosted ? (
+                <>
+                  ,{" "}
+                  <CountLink className={link} href={listHref({ costs: ["NOT_COSTED"] })}>
+                    {count(chosen.notCosted)} not
+                  </CountLink>
+                </>
+              ) : null}
             </>
-          ) : null}
+          )}
           {d.notAssessed.count ? (
             <>
               ;{" "}

@@ -25,6 +25,17 @@ export function ScenariosPanel({ d }: { d: Dashboard }) {
       </>
     );
   };
+  // Nothing costed in any scenario: no figures to set side by side, and none is $0 (a new
+  // organization's one unassessed idea read "$0" in every row, cell and year).
+  if (d.scenarioSummaries.every((s) => s.costed === 0)) {
+    return (
+      <Panel title="Scenarios side by side" description="The same use cases costed as decided, as recommended, and as if every one used one approach." testId="scenarios-panel">
+        <p className="text-sm text-zinc-600" data-testid="scenarios-none-costed">
+          No use case in this view is costed in any scenario yet, so there is nothing to set side by side; none is counted as $0. A use case is costed once the questions that decide it are answered.
+        </p>
+      </Panel>
+    );
+  }
   return (
     <Panel title="Scenarios side by side" description="The same use cases costed as decided, as recommended, and as if every one used one approach." testId="scenarios-panel">
       {/* The chart's figures are the first columns of the table below it, which is its text view (no toggle to a second copy). */}
@@ -50,8 +61,9 @@ export function ScenariosPanel({ d }: { d: Dashboard }) {
             {d.scenarioSummaries.map((s) => (
               <tr key={s.scenario} data-scenario={s.scenario}>
                 <th scope="row" className={`${td} whitespace-nowrap text-left font-medium`}>{SCENARIO_LABELS[s.scenario]}</th>
-                <td className={`${tdNum} whitespace-nowrap font-medium`}>{dollars(s.lifecycle.base)}</td>
-                <td className={`${tdNum} whitespace-nowrap`}>{dollarRange(s.lifecycle)}</td>
+                {/* A scenario that costs no use case has no figure, not $0. */}
+                <td className={`${tdNum} whitespace-nowrap font-medium`}>{s.costed === 0 ? "—" : dollars(s.lifecycle.base)}</td>
+                <td className={`${tdNum} whitespace-nowrap`}>{s.costed === 0 ? "—" : dollarRange(s.lifecycle)}</td>
                 <td className={tdNum}>
                   {count(s.costed)}
                   {s.notCosted ? <span className="block text-xs text-amber-800">{count(s.notCosted)} not costed</span> : null}

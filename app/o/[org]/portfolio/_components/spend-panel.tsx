@@ -8,9 +8,14 @@ import { SpendChart } from "./spend-chart";
 export function SpendPanel({ d }: { d: Dashboard }) {
   const approaches = d.byApproach.map((a) => a.approach);
   return (
-    <Panel title="Projected spend per year, as chosen" description={`Stacked by approach (base), with the low–high range, ${d.years[0] ?? ""}–${d.years.at(-1) ?? ""}. A use case's first year of costs counts in the calendar year it starts, whatever the month.`} testId="spend">
-      {d.years.length === 0 ? (
-        <p className="text-zinc-600">No projected cost in this view.</p>
+    <Panel
+      title="Projected spend per year, as chosen"
+      description={`Stacked by approach (base), with the low–high range${d.years.length ? `, ${d.years[0]}–${d.years.at(-1)}` : ""}. A use case's first year of costs counts in the calendar year it starts, whatever the month.`}
+      testId="spend"
+    >
+      {/* Nothing costed as chosen (no approach carries a use case): no years of $0. */}
+      {d.years.length === 0 || d.byApproach.every((a) => a.useCases === 0) ? (
+        <p className="text-zinc-600">No projected cost in this view: no use case in it is costed as chosen yet (none is counted as $0).</p>
       ) : (
         <ChartOrTable
           label="spend per year"
