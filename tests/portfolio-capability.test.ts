@@ -37,6 +37,6 @@ describe("a use case that needs tools, in the portfolio's scenarios", () => {
     expect(row("RAG")).not.toMatch(/saves \$/);
     expect(row("RAG")).toContain("1 it cannot serve");
     expect(row("recommended")).not.toContain("it cannot serve");
-    expect(html).toContain("or cannot do what they need (call tools, learn from their users, keep the style a prompted model fell short of), so it is no saving.");
+    expect(html).toContain("or cannot do what they need (call tools, learn from their users, keep the style a prompted model fell short of, cite their sources), so it is no saving.");
   });
 });

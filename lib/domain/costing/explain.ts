@@ -91,6 +91,7 @@ const CAPABILITY_NEED: Record<Capability, string> = {
   needsToolUse: `${CAPABILITY_RULES.needsToolUse.cannot} (computation, code, database queries or external APIs), which 002 says take an agent with tool use`,
   learnsFromFeedback: `${CAPABILITY_RULES.learnsFromFeedback.cannot}, which 002 says takes RLHF-style feedback learning beyond a static model or index`,
   needsStyleOrFormat: `${CAPABILITY_RULES.needsStyleOrFormat.cannot}: a prompted base model was tried and falls short, and 001 says retrieval alone won't consistently change how the model writes (003 saw it give answers in the wrong style); that takes a fine-tuned model`,
+  needsCitations: `${CAPABILITY_RULES.needsCitations.cannot}: 001 says a fine-tuned model hallucinates its sources, where retrieval knows which passages it used`,
 };
 
 /** The sentence for each reason an approach cannot serve (cannotServe in project.ts), after its name; the recommendation's hold (frameworks/serves.ts) says the same. */

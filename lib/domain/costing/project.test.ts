@@ -405,7 +405,7 @@ describe("feasibility: an approach that cannot keep answers within the acceptabl
   it("offers no break-even volume for a fine-tuned model stale all year while the lag is unanswered (Regulatory change monitor)", () => {
     // Daily changes, no acceptable lag: engine 2.13 said "Above 5.16 million calls a month,
     // fine-tuning costs less than RAG … (365 stale days a year, base)", an offer of a model never current.
-    const daily = projectCosts({ assessment: { changeFrequency: "daily", coreNeed: "retrieval", needsCitations: true }, horizonYears: 5, startYear: 2027, assumptions: COMPLETE });
+    const daily = projectCosts({ assessment: { changeFrequency: "daily", coreNeed: "retrieval" }, horizonYears: 5, startYear: 2027, assumptions: COMPLETE });
     expect(daily.approaches.FINE_TUNING!.staleDaysPerYear.base).toBe(365);
     expect(daily.breakEven.monthlyCalls).toBeNull();
     expect(daily.breakEven.reason).toMatch(/^None: fine-tuning would never be current\. As counted, it retrains \d+ times a year and its answers are up to \d+ days behind a change, so it is stale all 365 days of the year \(base\), and no volume is offered at which it would cost less than RAG\. The use case has not said what lag it accepts\.$/);

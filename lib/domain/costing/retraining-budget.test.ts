@@ -9,14 +9,14 @@ import { COMPLETE } from "./project.fixtures";
  * No budget for retraining (000: "You have budget for ongoing retraining cycles" is a prerequisite
  * of fine-tuning): the projection prices none, and counts the fine-tuned model as trained once and
  * left as it is. A reviewer's use case (knowledge changing monthly, a 30-day lag, no retraining
- * budget) read "Fine-tuning is the cheapest approach that meets the 30-day lag", priced on twelve
+ * budget; its answers must cite their sources too, which lib/domain/frameworks/citations.test.ts
+ * holds apart) read "Fine-tuning is the cheapest approach that meets the 30-day lag", priced on twelve
  * retrainings a year the organization had said it could not pay for.
  */
 const answers: Assessment = {
   changeFrequency: "monthly",
   maxLagDays: 30,
   coreNeed: "retrieval",
-  needsCitations: true,
   corpusDocuments: 5_000_000,
   labeledExamples: 0,
   monthlyCalls: 500_000_000,

@@ -25,6 +25,13 @@
  * sources say fine-tuning, and the hybrid with it, instil the style, and they say nothing of an
  * agent or a pipeline here. Where prompting meets the bar, or was never tried, the style is not
  * known to be beyond a prompted model, so RAG built on one is not ruled out.
+ * And one more from 001, since judgement 2.13: answers that must cite their sources
+ * (needsCitations) are beyond a fine-tuned model alone: "You need source citations. RAG knows
+ * which chunks it retrieved … Fine-tuned models hallucinate sources." Only fine-tuning is ruled
+ * out: the hybrid retrieves as RAG does, prompting alone is already out where it never sees the
+ * use case's knowledge (the "lacks-knowledge" reason), and the seed says nothing of an agent or a
+ * pipeline. Judgement 2.12 and engine 2.15 offered fine-tuning as "the cheapest approach that
+ * meets the 30-day lag" on a use case whose answers must cite a corpus of 5 million documents.
  * Not the others: 002 says document transformation at volume "often benefit[s] from structured
  * pipeline architectures", a preference the frameworks weigh, not an inability; and no seed says
  * an approach cannot meet a core need (000, 001, 002 and 003 say which one "wins" or to "start
@@ -33,7 +40,7 @@
 import { APPROACHES, type Approach, type Assessment } from "../assessment";
 import type { Citation } from "./types";
 
-export const CAPABILITIES = ["needsToolUse", "learnsFromFeedback", "needsStyleOrFormat"] as const;
+export const CAPABILITIES = ["needsToolUse", "learnsFromFeedback", "needsStyleOrFormat", "needsCitations"] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 const FILE = "002_eb871f56c24eca94.txt";
@@ -66,6 +73,13 @@ export const CAPABILITY_RULES: Record<Capability, { unable: readonly Approach[];
     cannot: "cannot keep the format, style or voice the use case requires",
     needed: (a) => a.needsStyleOrFormat === true && a.promptedBaselineMeetsBar === "no",
     cite: { file: "001_882c99e1fd832846.txt", quote: "RAG alone won’t consistently change how the model structures its output." },
+  },
+  needsCitations: {
+    unable: ["FINE_TUNING"],
+    requires: "RAG",
+    cannot: "cannot cite the sources the use case's answers must cite",
+    needed: (a) => a.needsCitations === true,
+    cite: { file: "001_882c99e1fd832846.txt", quote: "You need source citations. RAG knows which chunks it retrieved, so it can say “according to policy document v3.2, section 4…” Fine-tuned models hallucinate sources." },
   },
 };
 

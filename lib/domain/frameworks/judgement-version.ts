@@ -72,5 +72,10 @@
  *      first whether there is knowledge to retrieve. A framework that did not vote is said to have
  *      "none of their questions answered" only where none is, else "nothing they weigh points to
  *      an approach".
+ * 2.13: answers that must cite their sources rule out fine-tuning alone (./capabilities.ts,
+ *      needsCitations; 001: "Fine-tuned models hallucinate sources"): it is never recommended for
+ *      them, never the cheapest that serves nor the cheaper side of a saving or break-even, and
+ *      "what would change it" names the answer. A reviewer's use case citing a corpus of 5 million
+ *      documents read "Fine-tuning is the cheapest approach that meets the 30-day lag".
  */
-export const JUDGEMENT_VERSION = "2.12";
+export const JUDGEMENT_VERSION = "2.13";
