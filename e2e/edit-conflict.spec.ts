@@ -32,3 +32,25 @@ test("the second of two concurrent edits is told of the conflict and can reapply
   const [row] = await registry.query<{ title: string; description: string; version: number }>(`SELECT title, description, version FROM "UseCase" WHERE id = $1`, [id]);
   expect(row).toEqual({ title: "Claims triage (EMEA)", description: "Triage incoming insurance claims by urgency.", version: 3 });
 });
+
+test("a save of one's own, met again after going Back to the form, is said as one's own, and applying the edits keeps both", async ({ page, registry }) => {
+  const id = await registry.seedUseCase({ title: "Claims triage", ownerRole: "LEAD", description: "First draft." });
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path(`/${id}/edit`));
+  await page.getByLabel("Description").fill("Saved once.");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { name: "Claims triage", level: 1 })).toBeVisible();
+  // Back to the form as it was before that save (the browser's cache of the page), then another edit.
+  await page.goBack();
+  await expect(page).toHaveURL(registry.path(`/${id}/edit`));
+  await expect(page.getByLabel("Description")).toHaveValue("First draft.");
+  await page.getByLabel("Business unit").fill("Claims operations");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const conflict = page.getByTestId("conflict");
+  await expect(conflict).toContainText("You saved this use case since this form was opened.");
+  await expect(conflict).not.toContainText("Someone else");
+  await conflict.getByRole("button", { name: "Apply these edits to the saved version and save" }).click();
+  await expect(page.getByText("Changes saved.")).toBeVisible();
+  const [row] = await registry.query<{ description: string; businessUnit: string }>(`SELECT description, "businessUnit" FROM "UseCase" WHERE id = $1`, [id]);
+  expect(row).toEqual({ description: "Saved once.", businessUnit: "Claims operations" });
+});

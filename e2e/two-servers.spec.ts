@@ -82,7 +82,8 @@ registryTest("an edit saved on one server conflicts with a stale edit on the oth
   // Server A has never seen the save, but reads the version from the database.
   await page.getByLabel("Description").fill("Quote freight from the rate cards.");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByTestId("conflict")).toContainText("Someone else saved this use case since you opened it.");
+  // The same person, in another tab on the other server: said as their own save, not "someone else's".
+  await expect(page.getByTestId("conflict")).toContainText("You saved this use case since this form was opened.");
   await expect(page.getByTestId("conflict").getByRole("row", { name: /Title/ })).toContainText("Freight quotes (EU)");
 
   await page.goto(`${A}${registry.path()}`);

@@ -191,6 +191,7 @@ export function UseCaseForm(props: UseCaseFormProps) {
           base={base}
           mine={checkFormValues(values)}
           names={names}
+          currentUserId={props.currentUser.id}
           pending={pending}
           onLoadTheirs={() => {
             setValues(formValuesFromFields(conflict.current));
