@@ -9,6 +9,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { chooseFile } from "./fixtures";
 import { signInToDemo } from "./support/demo";
+import { axeViolations } from "./support/axe";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -92,6 +93,55 @@ test.describe("narrow screens", () => {
       const box = (await end.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    });
+  }
+
+  test("at 390 px a table that scrolls sideways can be scrolled from the keyboard; at 1440 px no box that fits becomes a tab stop", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(PHONE);
+    await signInToDemo(page, "finance@demo.example.com");
+    await page.goto("/o/demo/use-cases?pageSize=100");
+    const useCase = (await page.getByRole("link", { name: USE_CASES[0], exact: true }).getAttribute("href"))!;
+    const unreachable = async () => (await axeViolations(page)).filter((x) => x.id === "scrollable-region-focusable").flatMap((v) => v.nodes.map((n) => n.target.join(" ")));
+    for (const path of ["/o/demo/portfolio", useCase, "/o/demo/actuals", "/o/demo/value"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      // The boxes are checked once the page's script has run (and again as the window's size changes).
+      await expect.poll(unreachable, { message: path, timeout: 15_000 }).toEqual([]);
+    }
+    await page.goto("/o/demo/portfolio");
+    await expect.poll(() => page.locator("[data-scroll-region]").count()).toBeGreaterThan(0);
+    // The portfolio's first such table is reached by Tab and named by its caption.
+    const region = page.locator("[data-scroll-region]").first();
+    await expect(region).toHaveAttribute("tabindex", "0");
+    await expect(region).toHaveAttribute("aria-label", /\(scrolls sideways\)$/);
+    // Wide: fewer boxes overflow, and only a box that still does is a tab stop.
+    const narrow = await page.locator("[data-scroll-region]").count();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect.poll(() => page.locator("[data-scroll-region]").count()).toBeLessThan(narrow);
+    expect(await page.locator("[data-scroll-region]").evaluateAll((els) => els.filter((e) => e.scrollWidth <= e.clientWidth + 1).length)).toBe(0);
+  });
+
+  for (const size of [PHONE, { width: 1280, height: 844 }]) {
+    test(`at ${size.width} px no field the keyboard reaches in the use case form is hidden under its sticky save bar`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize(size);
+      await signInToDemo(page, "lead@demo.example.com");
+      await page.goto("/o/demo/use-cases/new");
+      await page.getByLabel("Title").focus();
+      const hidden: string[] = [];
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press("Tab");
+        const covered = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          const bar = document.querySelector<HTMLElement>('[data-testid="save-bar"]');
+          if (!el || !bar || bar.contains(el)) return null;
+          const r = el.getBoundingClientRect(), b = bar.getBoundingClientRect();
+          return r.bottom > b.top + 1 && r.top < b.bottom ? `${el.tagName.toLowerCase()} “${el.getAttribute("aria-label") ?? el.id ?? ""}” at ${Math.round(r.top)}–${Math.round(r.bottom)} under the bar at ${Math.round(b.top)}` : null;
+        });
+        if (covered) hidden.push(covered);
+      }
+      expect(hidden).toEqual([]);
     });
   }
 

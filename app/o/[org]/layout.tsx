@@ -15,6 +15,7 @@ import { unreadCount } from "@/lib/server/notifications";
 import { NotificationBell } from "./_shell/notification-bell";
 import { EndSessionsButton } from "./_shell/end-sessions-button";
 import { NavLinks, type NavItem } from "./_shell/nav-links";
+import { ScrollRegions } from "@/components/scroll-regions";
 import { OrgSwitcher } from "./_shell/org-switcher";
 
 /**
@@ -92,6 +93,7 @@ export default async function OrganizationLayout({ children, params }: { childre
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 focus:outline-none sm:px-6 lg:px-8">
         {children}
       </main>
+      <ScrollRegions />
     </div>
   );
 }

@@ -11,7 +11,8 @@ export interface NavItem {
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname() ?? "";
   return (
-    <ul className="relative -mb-px flex gap-1 overflow-x-auto">
+    // scroll-cue: on a narrow screen the sections past the edge show a shadow where they are.
+    <ul className="scroll-cue relative -mb-px flex gap-1 overflow-x-auto">
       {items.map((item) => {
         const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
