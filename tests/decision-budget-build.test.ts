@@ -23,6 +23,7 @@ import { ONE_TIME } from "@/lib/domain/costing/drivers";
 import { readQueue } from "@/lib/server/decisions/queue";
 import { approvedSpendByBusinessUnit } from "@/lib/server/value/budgets-read";
 import { dollars } from "@/lib/domain/money";
+import { approvedText } from "@/lib/domain/decisions/workflow";
 import { FINE_TUNING_CASE, RAG_ANSWERS } from "./helpers/answers";
 import { setUpDecisionTests, type Result } from "./helpers/decisions";
 import { runAs, signInAs } from "./helpers/session";
@@ -94,18 +95,21 @@ describe("a proposal's budget, the build apart from the run rate", () => {
     expect(panel).toContain(`; budget: ${said}, rising to ${dollars(f.last)}.`);
 
     // Approving stores what the page said: the run rate as the yearly budget, the build apart.
-    expect(await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id }))).toMatchObject({ ok: true, data: { state: "APPROVED" } });
+    const approved = await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id }));
+    expect(approved).toMatchObject({ ok: true, data: { state: "APPROVED", lastYearCents: f.last } });
+    // The executive's confirmation says the budget finance is asked to approve, the rise included (it left it out).
+    if (approved.ok) expect(approvedText(approved.data)).toContain(`Its budget of ${said}, rising to ${dollars(f.last)} now awaits finance.`);
     expect(await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: id }, select: { yearlyBudgetCents: true, buildCents: true } })).toEqual({
       yearlyBudgetCents: BigInt(f.run),
       buildCents: BigInt(f.build),
     });
     expect((await notificationsOf(org.users.FINANCE.id, id)).at(-1)?.message).toContain(`approved Hybrid for`);
-    expect((await notificationsOf(org.users.FINANCE.id, id)).at(-1)?.message).toContain(`: its budget, ${said}, awaits your approval.`);
+    expect((await notificationsOf(org.users.FINANCE.id, id)).at(-1)?.message).toContain(`: its budget, ${said}, rising to ${dollars(f.last)}, awaits your approval.`);
     expect((await queueLine(id, org.users.FINANCE.id)).buttons).toContain(`Approve budget: ${said}, rising to ${dollars(f.last)}`);
 
     expect(await runAs(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id }))).toMatchObject({ ok: true, data: { state: "BUDGET_APPROVED" } });
     expect((await notificationsOf(org.users.LEAD.id, id)).at(-1)?.message).toContain(`approved the budget for “`);
-    expect((await notificationsOf(org.users.LEAD.id, id)).at(-1)?.message).toContain(`: ${said}.`);
+    expect((await notificationsOf(org.users.LEAD.id, id)).at(-1)?.message).toContain(`: ${said}, rising to ${dollars(f.last)}.`);
     // Approved spend: the build and a year's run in 2027, a year's run only in each later year.
     expect((await approvedSpendByBusinessUnit(org.id, 2027))!.cents.get("Build split")).toBe(f.build + f.run);
     expect((await approvedSpendByBusinessUnit(org.id, 2028))!.cents.get("Build split")).toBe(f.run);

@@ -228,7 +228,7 @@ describe("a yearly budget with no figure", () => {
     // The build apart from the run rate: the first year whole is not a yearly figure.
     const said = `${dollars(year1.build)} to build in 2027, and ${dollars(year1.yearly)} a year to run from 2027`;
     // Finance, told before that there was no figure to approve, is told the figure now.
-    expect((await notificationsOf(org.users.FINANCE.id, uc.id)).at(-1)?.message).toBe(`The budget for RAG on “${(await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).title}” now has a figure, from the use case's answers: ${said}. It awaits your approval.`);
+    expect((await notificationsOf(org.users.FINANCE.id, uc.id)).at(-1)?.message).toBe(`The budget for RAG on “${(await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).title}” now has a figure: ${said}. It awaits your approval.`);
     panel = await financePanel(uc.id);
     expect(panel).toContain(`Approve the budget (${said})`);
     expect(panel).not.toContain("budget-unfigured");

@@ -263,6 +263,8 @@ export interface ApprovalFacts {
   budget: { yearlyBudgetCents: number | null; buildCents: number };
   /** The year it is built in. */
   buildYear: number;
+  /** The last year's run rate (cents) where the projection has more than one year, for "rising to …"; null or absent: none said. */
+  lastYearCents?: number | null;
   /** The approach counted "as chosen" before the approval: the decision, else the recommendation (null: neither). */
   asChosenBefore: Approach | null;
   /** Whether a decision was recorded before (else asChosenBefore was the recommendation). */
@@ -275,7 +277,7 @@ export function approvedText(a: ApprovalFacts): string {
   const budget =
     a.budget.yearlyBudgetCents === null
       ? `Its yearly budget has ${noFigureText(a.approach)}: finance can approve it once ${whatGivesAFigure(a.approach)}.`
-      : `Its budget of ${budgetText(a.budget, a.buildYear)} now awaits finance.`;
+      : `Its budget of ${budgetText(a.budget, a.buildYear, a.lastYearCents)} now awaits finance.`;
   const total = unestimated
     ? `The portfolio's as-chosen total counts nothing for it until then: an approach with no figure is in no total.`
     : a.asChosenBefore === a.approach

@@ -1,6 +1,6 @@
 import "server-only";
 import { APPROACH_LABELS, MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
-import { budgetFromProjection, budgetText, type DecisionBudget } from "@/lib/domain/decisions/workflow";
+import { budgetFromProjection, budgetText, lastYearRunning, type DecisionBudget } from "@/lib/domain/decisions/workflow";
 import { membersWithRoles, notify } from "../notifications";
 import { useCaseStartYear } from "../use-cases/start-year";
 import type { Tx } from "../db";
@@ -35,6 +35,20 @@ export async function budgetFor(tx: Tx, organizationId: string, useCaseId: strin
   return stored(budgetFromProjection(years, lines));
 }
 
+/**
+ * The last year's run rate (cents, base) of the approach's projection, where it has more than one
+ * year; else null: what a budget said in words adds as "rising to …" (budgetText), wherever it is
+ * said (the queue, the Decision tab, the approval's confirmation, finance's notifications), so an
+ * executive is never told a shorter budget than the one finance is asked to approve.
+ */
+export async function lastYearRunningFor(tx: Pick<Tx, "costYear" | "costLine">, organizationId: string, useCaseId: string, approach: Approach): Promise<number | null> {
+  const years = await tx.costYear.findMany({ where: { organizationId, useCaseId, approach }, select: { yearIndex: true, baseCents: true, complete: true } });
+  if (years.length < 2) return null;
+  const lastIndex = years.reduce((m, y) => Math.max(m, y.yearIndex), 0);
+  const lastLines = await tx.costLine.findMany({ where: { organizationId, useCaseId, approach, yearIndex: lastIndex }, select: { yearIndex: true, category: true, baseCents: true } });
+  return lastYearRunning(years, lastLines);
+}
+
 /** The states of a decision whose budget still follows its projection, and what refreshing it reads of one. */
 export const WAITING = ["PROPOSED", "APPROVED"] as const;
 export const WAITING_SELECT = { approach: true, yearlyBudgetCents: true, buildCents: true, state: true } as const;
@@ -63,7 +77,8 @@ export async function refreshWaitingBudget(tx: Tx, ref: { organizationId: string
       actorId: null,
       kind: "budget_requested",
       useCaseId: ref.useCaseId,
-      message: `The budget for ${APPROACH_LABELS[d.approach as Approach]} on “${uc.title}” now has a figure, from the use case's answers: ${budgetText(budget, useCaseStartYear(uc))}. It awaits your approval.`,
+      // Not "from the use case's answers": the figure may come from finance's own assumptions as well.
+      message: `The budget for ${APPROACH_LABELS[d.approach as Approach]} on “${uc.title}” now has a figure: ${budgetText(budget, useCaseStartYear(uc), await lastYearRunningFor(tx, ref.organizationId, ref.useCaseId, d.approach as Approach))}. It awaits your approval.`,
     });
   }
 }

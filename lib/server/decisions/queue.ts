@@ -3,7 +3,8 @@ import { approachFigure, decisionOptionNotes, type ApproachFigure, type OptionNo
 import { MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { lifecycleYears } from "@/lib/domain/costing/retired";
 import { QUEUE_REASONS, queueReasons, sortQueue, type QueueReason } from "@/lib/domain/decisions/queue";
-import { lastYearRunning, type DecisionState } from "@/lib/domain/decisions/workflow";
+import type { DecisionState } from "@/lib/domain/decisions/workflow";
+import { lastYearRunningFor } from "./budget";
 import { db, Prisma } from "../db";
 import { withOrganizationScope } from "../rls";
 import { listFlaggedUseCases, warningPhrases } from "../actuals/warnings";
@@ -269,13 +270,11 @@ export async function readDecisionWorkflow(organizationId: string, useCaseId: st
   const d = await db.useCaseDecision.findFirst({ where: { organizationId, useCaseId }, include: { useCase: { select: { startDate: true, createdAt: true, projectionSummary: true } } } });
   if (!d) return null;
   const ids = [d.proposedById, d.decidedById, d.budgetApprovedById, d.supersededById].filter((x): x is string => !!x);
-  const [users, years] = await Promise.all([
+  const [users, lastYearCents] = await Promise.all([
     db.user.findMany({ where: { id: { in: ids }, memberships: { some: { organizationId } } }, select: { id: true, name: true } }),
-    db.costYear.findMany({ where: { organizationId, useCaseId, approach: d.approach }, select: { yearIndex: true, baseCents: true, complete: true } }),
+    // The last year's run rate, so a growing one reads ", rising to …" here as in the queue (budgetText).
+    lastYearRunningFor(db, organizationId, useCaseId, d.approach as Approach),
   ]);
-  // The last year's run rate, so a growing one reads ", rising to …" here as in the queue (budgetText).
-  const lastIndex = years.reduce((m, y) => Math.max(m, y.yearIndex), 0);
-  const lastLines = years.length > 1 ? await db.costLine.findMany({ where: { organizationId, useCaseId, approach: d.approach, yearIndex: lastIndex }, select: { yearIndex: true, category: true, baseCents: true } }) : [];
   const name = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? "a former member") : null);
   return {
     state: d.state as DecisionState,
@@ -288,7 +287,7 @@ export async function readDecisionWorkflow(organizationId: string, useCaseId: st
     /** What the use case's projection lacks now (its stored summary's `missing`), for a budget with no figure. */
     missing: ((d.useCase.projectionSummary as { missing?: string[] } | null)?.missing ?? []) as string[],
     /** The last year's run rate (cents) where the projection has more than one year; else null. */
-    lastYearCents: years.length > 1 ? lastYearRunning(years, lastLines) : null,
+    lastYearCents,
     proposedBy: name(d.proposedById),
     proposedAt: d.proposedAt,
     decidedBy: name(d.decidedById),

@@ -12,7 +12,7 @@ import { Prisma, type Tx } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { membersWithRoles, notify, resolveRequests } from "../notifications";
 import { readAssessment } from "../use-cases/mapping";
-import { budgetFor, type StoredBudget } from "./budget";
+import { budgetFor, lastYearRunningFor, type StoredBudget } from "./budget";
 import { DECISION_AUDIT } from "./review";
 import { USE_CASE_ENTITY, type WriteContext } from "../use-cases/write";
 import { recordUseCaseDecision } from "../use-cases/decision";
@@ -211,6 +211,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
     before: { decisionState: state },
     after: { decisionState: "APPROVED", chosenApproach: approach, ...auditBudget(budget) },
   });
+  const lastYear = budget.yearlyBudgetCents === null ? null : await lastYearRunningFor(tx, organizationId, uc.id, approach);
   const who = await nameOf(tx, ctx.actorId);
   await resolveRequests(tx, { organizationId, useCaseId: uc.id }, { actorId: ctx.actorId, others: `${who} approved ${APPROACH_LABELS[approach]}`, self: `you approved ${APPROACH_LABELS[approach]}` });
   await notify(tx, {
@@ -220,7 +221,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
     kind: "budget_requested",
     useCaseId: uc.id,
     message: `${who} approved ${APPROACH_LABELS[approach]} for ${quote(uc.title)}: ${budget.yearlyBudgetCents === null ? `its yearly budget has ${noFigureText(approach)}: you can approve it once ${whatGivesAFigure(approach)}` : budget.buildCents > 0n
-          ? `its budget, ${budgetText(budget, buildYearOf(uc))}, awaits your approval`
+          ? `its budget, ${budgetText(budget, buildYearOf(uc), lastYear)}, awaits your approval`
           : `its yearly budget of ${dollars(budget.yearlyBudgetCents)} awaits your approval`}.${await cannotServeWarning(tx, organizationId, uc.id, approach)}`,
   });
   if (proposedById !== ctx.actorId) {
@@ -239,6 +240,7 @@ export async function approveDecision(tx: Tx, ctx: WriteContext, input: ApproveI
     title: uc.title,
     budget: { yearlyBudgetCents: budget.yearlyBudgetCents === null ? null : Number(budget.yearlyBudgetCents), buildCents: Number(budget.buildCents) },
     buildYear: buildYearOf(uc),
+    lastYearCents: lastYear,
     asChosenBefore: uc.chosenApproach ?? uc.recommendedApproach,
     decidedBefore: uc.chosenApproach !== null,
   };
@@ -308,7 +310,7 @@ export async function approveBudget(tx: Tx, ctx: WriteContext, input: { id: stri
     useCaseId: uc.id,
     message:
       budget.buildCents > 0n
-        ? `${who} approved the budget for ${quote(uc.title)}: ${budgetText(budget, buildYearOf(uc))}.`
+        ? `${who} approved the budget for ${quote(uc.title)}: ${budgetText(budget, buildYearOf(uc), await lastYearRunningFor(tx, organizationId, uc.id, existing!.approach as Approach))}.`
         : `${who} approved the yearly budget of ${dollars(budget.yearlyBudgetCents)} for ${quote(uc.title)}.`,
   });
   await warnings.close(ctx.actorId);
