@@ -77,7 +77,8 @@ beforeAll(async () => {
 
 describe("a proposal for an approach that cannot serve the use case", () => {
   it("tells the approvers so, in the words the Decision tab shows in red, and the mail says it too", async () => {
-    const uc = await newUseCase(org);
+    // Answers that need no citations: the lag is the one reason fine-tuning cannot serve (citations rule it out too, since judgement 2.13).
+    const uc = await newUseCase(org, { ...RAG_ANSWERS, needsCitations: false });
     // The Decision tab's note under Fine-tuning (red: it cannot serve): a 14-day lag it cannot meet.
     const note = (await getDecisionOptionNotes(org.id, uc.id)).FINE_TUNING!;
     expect(note.cannotServe).toBe(true);
