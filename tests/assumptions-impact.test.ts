@@ -9,6 +9,8 @@ import { asChosen, createRetrievalUseCase, portfolioTotal } from "./helpers/repr
 import { signInAs, signOut } from "./helpers/session";
 
 const RAG_KEPT = { before: "RAG", after: "RAG" } as const;
+/** Complete before and after: no figure missing. */
+const WHOLE = { before: false, after: false } as const;
 
 /**
  * A save of the assumptions says what re-pricing moved: the portfolio's lifecycle total as chosen
@@ -40,14 +42,14 @@ describe("what a save of the assumptions moved", () => {
     expect(res.data.reprojected).toBe(4);
     const { impact } = res.data;
     expect(impact.useCases).toBe(3);
-    expect(impact.total).toEqual({ before: portfolioBefore.base, after: portfolioAfter.base, costedBefore: 3, costedAfter: 3 });
+    expect(impact.total).toEqual({ before: portfolioBefore.base, after: portfolioAfter.base, costedBefore: 3, costedAfter: 3, incompleteBefore: 0, incompleteAfter: 0 });
     expect(impact.moved).toBe(3);
     // Retrieval use cases stay RAG whatever the price: no recommendation changes.
     expect(impact.rerecommended).toBe(0);
     expect(impact.most).toEqual([
-      { id: large, title: "Large bot", before: each.large, after: await asChosen(large), recommended: RAG_KEPT },
-      { id: middle, title: "Middle bot", before: each.middle, after: await asChosen(middle), recommended: RAG_KEPT },
-      { id: small, title: "Small bot", before: each.small, after: await asChosen(small), recommended: RAG_KEPT },
+      { id: large, title: "Large bot", before: each.large, after: await asChosen(large), incomplete: WHOLE, recommended: RAG_KEPT },
+      { id: middle, title: "Middle bot", before: each.middle, after: await asChosen(middle), incomplete: WHOLE, recommended: RAG_KEPT },
+      { id: small, title: "Small bot", before: each.small, after: await asChosen(small), incomplete: WHOLE, recommended: RAG_KEPT },
     ]);
 
     const recorded = await db.auditEvent.findFirstOrThrow({ where: { organizationId: org.id, action: "assumptions.reprojected" } });

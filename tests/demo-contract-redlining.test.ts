@@ -67,10 +67,11 @@ async function expectNoneWithTheLean() {
   // 30-day lag" until 2.10, cannot keep the playbook's style, so it is never offered as a saving.
   expect(costs).not.toContain("RAG is the cheapest approach that can serve it");
   expect(costs).toContain("RAG cannot keep the format, style or voice the use case requires");
-  // Its comparison of what can serve it is no offer: both train a model the answers do not yet justify.
+  // Its comparison of what can serve it is no offer: the hybrid trains a model the answers do not yet justify (fine-tuning, never
+  // retrained without a budget since cost engine 2.16, cannot keep its 30-day lag either).
   // Why retrieval infrastructure costs so little in the low case: its 4,000 documents sit in pgvector, at $0 a month there.
   expect(costs).toContain("Retrieval infrastructure (RAG and the hybrid): the corpus of 4,000 documents fits pgvector in the database already running (up to 100,000 documents), priced at the extra capacity it takes, $0–150 (base $50) a month (the low case takes it as spare capacity already paid for), plus re-embedding 1–10% (base 2%) of the corpus at each of its 4 re-indexings a year.");
-  expect(costs).toContain("Nothing is recommended yet: Hybrid and Fine-tuning, the approaches that can serve it, train a model, and there is no budget for retraining (see the recommendation above). These figures price it for when that changes.");
+  expect(costs).toContain("Nothing is recommended yet: Hybrid, the one approach that can serve it, trains a model, and there is no budget for retraining (see the recommendation above). These figures price it for when that changes.");
 }
 
 describe("the demo's contract redlining, which has no retraining budget", () => {

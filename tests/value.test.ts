@@ -94,7 +94,8 @@ describe("a use case's value per approach (the demo's contact-centre answers, RA
     // Fine-tuning cannot keep a 2-day lag and prompting alone never sees the contact centre's
     // documents (the cost panel's words): neither is claimed the benefit, however cheap prompting is.
     const of = (ap: string) => v.approaches.find((a) => a.approach === ap)!.value;
-    expect(of("FINE_TUNING")).toEqual({ status: "cannot-serve", why: "does not meet the 2-day lag" });
+    // Its answers cite policy documents (judgement 2.13); it misses the 2-day lag too, said second in the cost table.
+    expect(of("FINE_TUNING")).toEqual({ status: "cannot-serve", why: "cannot cite the sources the use case's answers must cite" });
     expect(of("PROMPTING")).toEqual({ status: "cannot-serve", why: "does not reach the use case's knowledge" });
     expect(of("HYBRID").status).toBe("valued");
   });
