@@ -10,8 +10,8 @@ test("finance over their budget of previews is told why and when, and an export 
   await registry.seedUseCase({ title: "Helpdesk answers", assessment: { coreNeed: "retrieval", changeFrequency: "weekly", monthlyCalls: 40_000 } });
   await registry.signInAs("FINANCE");
   const finance = registry.org.users.FINANCE.id;
-  // 300,000 use cases' worth of previews a minute ago: the budget of ten minutes is spent.
-  await registry.query(`INSERT INTO "MemberWork" (id, key, units, at) VALUES (gen_random_uuid()::text, $1, 300000, now() - interval '1 minute')`, [`assumptions.preview:${registry.org.id}:${finance}`]);
+  // 300,000 use cases' worth of previews a minute ago, finished: the budget of ten minutes is spent.
+  await registry.query(`INSERT INTO "MemberWork" (id, key, units, at, "doneAt") VALUES (gen_random_uuid()::text, $1, 300000, now() - interval '1 minute', now() - interval '1 minute')`, [`assumptions.preview:${registry.org.id}:${finance}`]);
 
   await page.goto(`/o/${registry.org.slug}/assumptions`);
   const form = page.getByRole("form", { name: "Edit the assumptions" });
@@ -23,7 +23,7 @@ test("finance over their budget of previews is told why and when, and an export 
   );
   await expect(page.getByTestId("assumptions-preview")).toHaveCount(0);
 
-  await registry.query(`INSERT INTO "MemberWork" (id, key, units, at) VALUES (gen_random_uuid()::text, $1, 600000, now() - interval '5 minutes')`, [`export.detail:${registry.org.id}:${finance}`]);
+  await registry.query(`INSERT INTO "MemberWork" (id, key, units, at, "doneAt") VALUES (gen_random_uuid()::text, $1, 600000, now() - interval '5 minutes', now() - interval '5 minutes')`, [`export.detail:${registry.org.id}:${finance}`]);
   const res = await page.request.get(`/o/${registry.org.slug}/export/detail.csv`);
   expect(res.status()).toBe(429);
   expect(Number(res.headers()["retry-after"])).toBeGreaterThan(240);
