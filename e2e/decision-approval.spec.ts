@@ -97,7 +97,8 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
 
   // It approves from the queue.
   await page.getByRole("link", { name: "To decide" }).click();
-  await row.getByRole("button", { name: "Approve RAG" }).click();
+  // Named by its use case for a screen reader or voice control, not one of several "Approve RAG".
+  await row.getByRole("button", { name: `Approve RAG for “${title}”`, exact: true }).click();
   // Said on the page, not only shown by the line changing: what was approved, the budget now
   // awaiting finance, and that the as-chosen total already counted RAG (the recommendation of a use case not yet decided).
   await expect(page.getByRole("status").filter({ hasText: "Approved RAG" })).toHaveText(

@@ -205,10 +205,10 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
       {/* Centred on one line: the "Open" link level with the Approve buttons beside it. */}
       <span className="ml-auto flex flex-wrap items-center gap-2">
         {canApprove && approveWhat && (
-          <StepButton orgSlug={orgSlug} id={item.id} step="approve" approach={approveWhat} label={`Approve ${approachLabel(approveWhat)}`} done="Approved." />
+          <StepButton orgSlug={orgSlug} id={item.id} step="approve" approach={approveWhat} label={`Approve ${approachLabel(approveWhat)}`} subject={item.title} done="Approved." />
         )}
         {item.decisionState === "APPROVED" && !budgetRefusal && item.yearlyBudgetCents !== null && (
-          <StepButton orgSlug={orgSlug} id={item.id} step="approveBudget" label={`Approve budget: ${budgetText(item, item.buildYear, item.lastYearCents)}`} done={`Approved the budget for “${item.title}”: ${budgetText(item, item.buildYear, item.lastYearCents)}.`} />
+          <StepButton orgSlug={orgSlug} id={item.id} step="approveBudget" label={`Approve budget: ${budgetText(item, item.buildYear, item.lastYearCents)}`} subject={item.title} done={`Approved the budget for “${item.title}”: ${budgetText(item, item.buildYear, item.lastYearCents)}.`} />
         )}
         {unfigured && (
           <button type="button" disabled aria-describedby={`budget-unfigured-${item.id}`} className={buttonClass("primary", "px-2 py-1 text-xs")}>
@@ -216,7 +216,7 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
           </button>
         )}
         <Link href={`${path}?tab=decision`} className="text-xs text-brand-700 underline">
-          Open
+          Open<span className="sr-only"> “{item.title}”</span>
         </Link>
       </span>
     </li>

@@ -13,7 +13,17 @@ import { ScriptButton } from "@/components/script-button";
 import { approvedText } from "@/lib/domain/decisions/workflow";
 import { useQueueStatus } from "./queue-status";
 
-export function StepButton(props: { orgSlug: string; id: string; step: "approve" | "approveBudget"; approach?: string; label: string; done: string; variant?: "primary" | "secondary" }) {
+export function StepButton(props: {
+  orgSlug: string;
+  id: string;
+  step: "approve" | "approveBudget";
+  approach?: string;
+  label: string;
+  /** The use case it acts on, in the button's accessible name only ("Approve RAG for “…”"): a list of identical "Approve RAG" buttons was ambiguous to a screen reader or voice control. */
+  subject?: string;
+  done: string;
+  variant?: "primary" | "secondary";
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -41,6 +51,7 @@ export function StepButton(props: { orgSlug: string; id: string; step: "approve"
         }
       >
         {pending ? "Saving…" : props.label}
+        {props.subject && !pending ? <span className="sr-only"> for “{props.subject}”</span> : null}
       </ScriptButton>
       {message && (
         <span role={message.ok ? (say ? undefined : "status") : "alert"} className={`text-xs ${message.ok ? "text-green-800" : "text-red-800"}`}>
