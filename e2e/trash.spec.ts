@@ -28,3 +28,22 @@ test("a lead on a phone trashes a use case, sees Restore in view in the trash, a
   await expect(page).toHaveURL(/saved=restored/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Claims desk policy answers");
 });
+
+test("the keyboard keeps its place through Delete's question: on Cancel, Escape goes back to Delete, and nothing is trashed", async ({ page, registry }) => {
+  await registry.signInAs("LEAD");
+  await logRetrievalUseCase(page, registry, "Claims desk policy answers", "20000");
+  const del = page.getByRole("button", { name: "Delete" });
+  await del.focus();
+  await page.keyboard.press("Enter");
+  const question = page.getByRole("group", { name: "Confirm deletion" });
+  await expect(question.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await expect(question).toHaveAccessibleDescription("Move “Claims desk policy answers” to the trash? It can be restored.");
+  await page.keyboard.press("Escape");
+  await expect(question).toHaveCount(0);
+  await expect(del).toBeFocused();
+  // Enter on Cancel does the same.
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await expect(del).toBeFocused();
+  expect(await registry.query(`SELECT count(*)::int AS n FROM "UseCase" WHERE "organizationId" = $1 AND "deletedAt" IS NOT NULL`, [registry.org.id])).toEqual([{ n: 0 }]);
+});

@@ -1,7 +1,7 @@
 "use client";
 /** Small client controls: delete (to the trash, with a confirmation step) and restore. */
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { deleteUseCase, restoreUseCase } from "../actions";
 import { useCasePath } from "./labels";
 import { ScriptButton } from "@/components/script-button";
@@ -11,16 +11,44 @@ export function DeleteButton(props: { orgSlug: string; id: string; title: string
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  // Focus follows the step (a review found it dropped to the page's body both ways): into the
+  // question, on its Cancel (the step that loses nothing), and back to Delete when cancelled.
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const backToDelete = useRef(false);
+  const questionId = useId();
+  useEffect(() => {
+    if (confirming) cancelRef.current?.focus();
+    else if (backToDelete.current) {
+      backToDelete.current = false;
+      deleteRef.current?.focus();
+    }
+  }, [confirming]);
+  const cancel = () => {
+    backToDelete.current = true;
+    setConfirming(false);
+  };
   if (!confirming) {
     return (
-      <ScriptButton onClick={() => setConfirming(true)} className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-50">
+      <ScriptButton ref={deleteRef} onClick={() => setConfirming(true)} className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-50">
         Delete
       </ScriptButton>
     );
   }
   return (
-    <div role="group" aria-label="Confirm deletion" className="flex flex-wrap items-center gap-2 rounded border border-red-300 bg-red-50 px-3 py-1.5 text-sm">
-      <span>Move “{props.title}” to the trash? It can be restored.</span>
+    <div
+      role="group"
+      aria-label="Confirm deletion"
+      aria-describedby={questionId}
+      className="flex flex-wrap items-center gap-2 rounded border border-red-300 bg-red-50 px-3 py-1.5 text-sm"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && !pending) {
+          e.preventDefault();
+          cancel();
+        }
+      }}
+    >
+      <span id={questionId}>Move “{props.title}” to the trash? It can be restored.</span>
       <button
         type="button"
         disabled={pending}
@@ -35,7 +63,7 @@ export function DeleteButton(props: { orgSlug: string; id: string; title: string
       >
         Move to trash
       </button>
-      <button type="button" className="underline" onClick={() => setConfirming(false)}>
+      <button ref={cancelRef} type="button" className="underline" onClick={cancel}>
         Cancel
       </button>
       {error && (
