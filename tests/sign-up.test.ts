@@ -103,6 +103,10 @@ describe("sign-up", () => {
     const res = await signUp({ name: " ", email: "nope", password: "short", organizationName: "" });
     expect(res).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(!res.ok && Object.keys(res.fieldErrors ?? {}).sort()).toEqual(["email", "name", "organizationName", "password"]);
+    // An empty name is asked for; a one-letter one is told the least it takes.
+    expect(!res.ok && res.fieldErrors?.organizationName).toEqual(["Name your organization."]);
+    const short = await signUp({ name: "X", email: `x-${unique()}@x.test`, password: "a long password", organizationName: "X" });
+    expect(!short.ok && short.fieldErrors?.organizationName).toEqual(["Use at least 2 characters for your organization's name."]);
     expect(await signUp({ name: "X", email: `x-${unique()}@x.test`, password: "a long password", organizationName: "X Org", role: "ADMIN" })).toMatchObject({
       ok: false,
       code: "VALIDATION",

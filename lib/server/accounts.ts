@@ -30,7 +30,8 @@ export const newPasswordField = z
 export const organizationNameField = z
   .string({ error: "Name your organization." })
   .trim()
-  .min(2, "Use at least 2 characters.")
+  // Left empty, the field is asked for, not told "Use at least 2 characters" (a review met that).
+  .min(2, { error: (issue) => (issue.input === "" ? "Name your organization." : "Use at least 2 characters for your organization's name.") })
   .max(80, "Keep it under 80 characters.");
 
 export const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";

@@ -76,8 +76,8 @@ describe("the benefit form's messages", () => {
   });
 
   it.each([
-    ["text", "50", ": Enter an amount in cents"],
-    ["a fraction of a cent", 1.5, ": Enter a whole number of cents"],
+    ["text", "50", ": Enter the rate in dollars an hour, like 85.50"],
+    ["a fraction of a cent", 1.5, ": Enter the rate to the cent, like 85.50"],
     ["zero", 0, ": The rate must be above $0"],
     ["over $1,000", 100_001, ": At most $1,000 an hour"],
     ["$1,000 exactly", 100_000, "ok"],

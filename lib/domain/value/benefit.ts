@@ -57,9 +57,10 @@ export const benefitSchema = z
     if (b.high === 0) ctx.addIssue({ code: "custom", path: ["high"], message: "A benefit of nothing is no benefit: clear it instead" });
   });
 
+// Said in dollars, as the form asks for them (the form sends cents): "Enter an amount in cents" met a person who had cleared a dollars field.
 export const hourlyRateSchema = z
-  .number({ error: "Enter an amount in cents" })
-  .int("Enter a whole number of cents")
+  .number({ error: "Enter the rate in dollars an hour, like 85.50" })
+  .int("Enter the rate to the cent, like 85.50")
   .min(1, "The rate must be above $0")
   .max(MAX_HOURLY_RATE_CENTS, "At most $1,000 an hour");
 

@@ -355,11 +355,11 @@ function HistoryItem({ event, names, orgSlug }: { event: HistoryEvent; names: Re
       </p>
       {paths.length > 0 && (
         <table className="mt-2 w-full text-left text-sm">
+          {/* Two columns, as each row has: the field, then its value (created) or its change, before → after. */}
           <thead className="sr-only">
             <tr>
               <th>Field</th>
-              {!created && <th>Before</th>}
-              <th>After</th>
+              <th>{created ? "Value" : "Change, before to after"}</th>
             </tr>
           </thead>
           <tbody>
@@ -374,7 +374,8 @@ function HistoryItem({ event, names, orgSlug }: { event: HistoryEvent; names: Re
                     ) : (
                       <>
                         <span className="text-zinc-500 line-through decoration-zinc-300">{formatFieldValue(p, before[p], names)}</span>
-                        <span aria-label="changed to"> → </span>
+                        <span aria-hidden="true"> → </span>
+                        <span className="sr-only"> changed to </span>
                         <span>{formatFieldValue(p, after[p], names)}</span>
                       </>
                     )}
