@@ -226,7 +226,7 @@ test.describe("every page, as every role", () => {
     const thisYear = new Date().getUTCFullYear();
     const provisional = page.getByTestId("headline-provisional");
     await expect(provisional).toHaveText(
-      `Of the lifecycle total, $1,063,691 (9%) is from 4 use cases whose recommendations are provisional (too few answers to be sure), and $462,681 of the ${thisYear} figure: check their answers.`,
+      `Of the lifecycle total, $1,063,691 (10%) is from 4 use cases whose recommendations are provisional (too few answers to be sure), and $462,681 of the ${thisYear} figure: check their answers.`,
     );
     await page.goto("/o/demo/portfolio?evidence=provisional");
     await expect(page.getByTestId("headline-lifecycle")).toHaveAttribute("title", "$1,063,691");
@@ -288,7 +288,7 @@ test.describe("every page, as every role", () => {
     for (const { title, approach, label } of [
       { title: "Code review assistant for the policy platform", approach: "HYBRID", label: "Hybrid" }, // chosen
       { title: "Adjuster assistant for coverage questions", approach: "FINE_TUNING", label: "Fine-tuning" }, // chosen
-      { title: "Commercial property risk summaries", approach: "FINE_TUNING", label: "Fine-tuning" }, // recommended
+      { title: "Commercial property risk summaries", approach: "HYBRID", label: "Hybrid" }, // recommended (since judgement 2.13: its answers cite)
     ]) {
       await page.goto("/o/demo/use-cases?pageSize=100");
       await page.getByRole("link", { name: title, exact: true }).click();
