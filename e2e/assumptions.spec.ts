@@ -92,6 +92,9 @@ test("finance edits a rate with a reason, sees version 1 and the new value, and 
   await expect(page.getByTestId("assumption-version")).toContainText("Our 2027 rate card and price list");
   await expect(page.getByTestId("figure-engineerRate")).toContainText("$225.00");
   await expect(page.getByTestId("figure-engineerRate")).toContainText("$275.00");
+  // Changed from its source's figure: the Source cell says so, with the default, before the quote.
+  await expect(page.getByTestId("figure-engineerRate").getByTestId("changed-from-default")).toHaveText("The organization's own figure; the default is $150.00 / $200.00 / $250.00, from:");
+  await expect(page.getByTestId("figure-ftHostingHourlyUsd").getByTestId("changed-from-default")).toHaveCount(0);
   await expect(page.getByTestId("figure-modelInputPricePerMTokens")).not.toContainText("From the catalogue");
   // The default model's line gives the prices the projections now use, not the list's.
   await expect(page.getByTestId("catalogue")).toContainText(

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { SourceLink, WithSourceLinks } from "@/components/source-link";
 import { buttonClass } from "@/components/button";
-import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, CATALOGUE_PACKAGE, CATALOGUE_VERSION, catalogueModels, FT_DEPLOYMENT_LABELS, ignoredHandPriceSentence, modelPrice, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
+import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, CATALOGUE_PACKAGE, DEFAULT_ASSUMPTIONS, CATALOGUE_VERSION, catalogueModels, FT_DEPLOYMENT_LABELS, ignoredHandPriceSentence, modelPrice, type AssumptionKey, type AssumptionSpec, type FineTuneMethod, type Range } from "@/lib/domain/costing";
 import { dollars, unitPrice } from "@/lib/domain/money";
 import { ASSUMPTION_ROLES } from "@/lib/server/assumption-roles";
 import { currentAssumptions } from "@/lib/server/assumptions";
@@ -26,6 +26,18 @@ const num = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 6 
 /** A figure in its unit: money ones ("USD/hour", "USD per million tokens") are prices, to the cent (lib/domain/money.ts). */
 const isMoney = (spec: AssumptionSpec) => spec.unit.startsWith("USD");
 const figure = (spec: AssumptionSpec, v: number) => (isMoney(spec) ? unitPrice(v) : num(v));
+
+/**
+ * Where the organization's figure is not the default its source gives, the Source cell says so,
+ * with the default: a review read "$160 / $220 / $280" beside 000's "$150 to $250 per hour" and
+ * nothing to say the figure had been changed from it. Null where it is the default, or there is none.
+ */
+function changedFromDefault(key: AssumptionKey, r: Range): { low: number; base: number; high: number } | null {
+  const d = DEFAULT_ASSUMPTIONS.values[key];
+  if (!d || d.low === null || d.base === null || d.high === null) return null;
+  if (r.low === null || r.base === null || r.high === null) return null;
+  return d.low === r.low && d.base === r.base && d.high === r.high ? null : { low: d.low, base: d.base, high: d.high };
+}
 /** A bound of the allowed range: whole dollars for money (a limit, not a price). */
 const bound = (spec: AssumptionSpec, v: number) => (isMoney(spec) ? dollars(v * 100) : num(v));
 const isMissing = (r: Range) => r.low === null || r.base === null || r.high === null;
@@ -228,6 +240,14 @@ export default async function AssumptionsPage({
                           {bound(spec, spec.min)} to {bound(spec, spec.max)}
                         </td>
                         <td className={`${td} text-xs`}>
+                          {(() => {
+                            const d = changedFromDefault(r.key as AssumptionKey, r);
+                            return d ? (
+                              <span className="mb-1 block font-medium text-zinc-800" data-testid="changed-from-default">
+                                The organization&apos;s own figure; the default is {figure(spec, d.low)} / {figure(spec, d.base)} / {figure(spec, d.high)}, from:
+                              </span>
+                            ) : null;
+                          })()}
                           <Source spec={spec} orgSlug={ctx.organization.slug} />
                         </td>
                       </tr>
