@@ -11,13 +11,15 @@ const FINE_TUNING_IN_QUESTION = { any: [STYLE, { answer: "latencySensitive", in:
  * Since 2.1.0, prompting scores nothing where a prompted base model was tried and falls short (the
  * baseline 002 checks first did not meet the bar), and thin curated data only warns against
  * fine-tuning, as the sentence it cites does (it scored prompting too, and said "behaviour" of a
- * use case that is only latency-sensitive).
+ * use case that is only latency-sensitive). 2.1.1 (words only): the latency rule fires on a tight
+ * budget *or* high volume, and says so; it read "High volume under a tight latency budget" of a use
+ * case of 200 calls a month.
  */
 export const behaviourKnowledge: Framework = {
   id: "behaviour-vs-knowledge",
   title: "Behaviour versus knowledge",
   source: file,
-  version: "2.1.0",
+  version: "2.1.1",
   summary:
     "Validate a prompted base model first. Dynamic knowledge and attribution favour RAG; behaviour, format and latency favour fine-tuning, but only with hundreds to low thousands of curated examples (noisy or thin data degrades quality). Tool use calls for an agent, document transformation at volume for a pipeline, and learning from interactions for feedback learning.",
   scope: ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING", "AGENT", "PIPELINE", "FEEDBACK_LEARNING"],
@@ -32,7 +34,7 @@ export const behaviourKnowledge: Framework = {
     { id: "behaviour-with-data", text: "Behaviour, format or latency matter and there is enough curated data: fine-tuning.", when: { all: [BEHAVIOUR, { answer: "labeledExamples", gte: ENOUGH_LABELS }] }, effects: { FINE_TUNING: 40, HYBRID: 20 }, cite: { file, quote: "Fine-tuning wins when you need to change how the model behaves rather than what it knows." } },
     { id: "thin-data-for-fine-tuning", text: "Fine-tuning is in question (a format or style, latency, or domain reasoning), but the curated data is thin: fine-tuning on it would degrade quality.", when: { all: [FINE_TUNING_IN_QUESTION, { answer: "labeledExamples", lt: ENOUGH_LABELS }] }, effects: { FINE_TUNING: -20 }, cite: { file, quote: "Fine-tuning on noisy, inconsistent, or low-volume domain data frequently degrades overall model quality" } },
     { id: "both-layers", text: "Both how it responds and what it responds with matter: fine-tune plus RAG.", when: { all: [{ any: [{ answer: "coreNeed", in: ["both"] }, { all: [STYLE, FREQUENT_CHANGE] }] }, { answer: "labeledExamples", gte: ENOUGH_LABELS }] }, effects: { HYBRID: 45 }, cite: { file, quote: "The fine-tuning handles the \"how the model should respond\" layer ... The RAG layer handles the \"what the model should respond with\" layer" } },
-    { id: "latency-constrained-at-volume", text: "High volume under a tight latency budget, with the data to train: a fine-tuned smaller model.", when: { all: [{ answer: "latencySensitive", in: [true] }, { any: [{ answer: "latencyBudgetMs", lt: 1000 }, { answer: "monthlyCalls", gte: 1_000_000 }] }, { answer: "labeledExamples", gte: ENOUGH_LABELS }] }, effects: { FINE_TUNING: 15 }, cite: { file, quote: "For high-volume, latency-constrained production applications — real-time classification, document routing, code completion in an IDE — this tradeoff is often compelling." } },
+    { id: "latency-constrained-at-volume", text: "Latency-sensitive, under a tight latency budget or at high volume, with the data to train: a fine-tuned smaller model.", when: { all: [{ answer: "latencySensitive", in: [true] }, { any: [{ answer: "latencyBudgetMs", lt: 1000 }, { answer: "monthlyCalls", gte: 1_000_000 }] }, { answer: "labeledExamples", gte: ENOUGH_LABELS }] }, effects: { FINE_TUNING: 15 }, cite: { file, quote: "For high-volume, latency-constrained production applications — real-time classification, document routing, code completion in an IDE — this tradeoff is often compelling." } },
     { id: "domain-reasoning", text: "Domain-specific reasoning, with high-quality data to teach it.", when: { all: [{ answer: "coreNeed", in: ["reasoning"] }, { answer: "labeledExamples", gte: ENOUGH_LABELS }] }, effects: { FINE_TUNING: 15 }, cite: { file, quote: "Fine-tuning on high-quality domain-specific data can genuinely improve model performance on these narrow tasks" } },
     { id: "documented-knowledge", text: "The need is to know documented things.", when: { answer: "coreNeed", in: ["retrieval"] }, effects: { RAG: 15 }, cite: { file, quote: "any application where the ground truth is documented and changes over time" } },
     { id: "baseline-untested", text: "Nobody has tried a prompted base model yet: try that first.", when: { answer: "promptedBaselineMeetsBar", in: ["untested"] }, effects: { PROMPTING: 25 }, cite: { file, quote: "Before investing in fine-tuning or complex RAG architecture, validate ... a prompted base model doesn't already meet the bar." } },
