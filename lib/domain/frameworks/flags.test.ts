@@ -154,12 +154,17 @@ describe("contradictory answers", () => {
     ["citations-without-a-corpus", { needsCitations: true, corpusDocuments: 0, coreNeed: "reasoning" }, "Answers must cite their sources, but there are no documents to cite."],
     ["neither-but-citations", { coreNeed: "neither", needsCitations: true }, "The core need is said to be neither retrieval nor reasoning, yet answers must cite sources, which is retrieval."],
     ["neither-but-large-corpus", { coreNeed: "neither", corpusDocuments: 1_000_000 }, "The core need is said to be neither retrieval nor reasoning, yet the answers draw on a corpus of a million documents or more."],
+    [
+      "prompted-baseline-cannot-cite",
+      { promptedBaselineMeetsBar: "yes", needsCitations: true, fitsContextWindow: false, corpusDocuments: 50_000 },
+      "A prompted base model is said to meet the bar, yet its answers must cite a corpus too large to fit in a prompt: with nothing retrieved, it has none of those documents to cite.",
+    ],
     ["volume-without-calls", { transformationAtVolume: true, monthlyCalls: 0 }, "Documents are to be transformed at volume, but no calls a month are expected."],
   ];
 
   it("lists each pair once, in the order it is checked", () => {
     expect(CONTRADICTIONS.map((c) => c.id)).toEqual(cases.map(([id]) => id));
-    expect(CONTRADICTIONS.map((c) => c.cite.file)).toEqual([ONE, TWO, THREE, THREE, TWO, THREE]);
+    expect(CONTRADICTIONS.map((c) => c.cite.file)).toEqual([ONE, TWO, THREE, THREE, TWO, TWO, THREE]);
   });
 
   it.each(cases)("%s: said in its own words, citing its seed", (id, a, sentence) => {
@@ -177,6 +182,9 @@ describe("contradictory answers", () => {
       { needsCitations: false, corpusDocuments: 0, coreNeed: "reasoning" },
       { coreNeed: "reasoning", needsCitations: true, corpusDocuments: 5 },
       { coreNeed: "neither", corpusDocuments: 999_999 },
+      { promptedBaselineMeetsBar: "yes", needsCitations: true, fitsContextWindow: true, corpusDocuments: 50_000 },
+      { promptedBaselineMeetsBar: "untested", needsCitations: true, fitsContextWindow: false, corpusDocuments: 50_000 },
+      { promptedBaselineMeetsBar: "yes", needsCitations: false, fitsContextWindow: false, corpusDocuments: 50_000 },
       { transformationAtVolume: true, monthlyCalls: 1 },
       { transformationAtVolume: false, monthlyCalls: 0 },
     ] as Assessment[]) {
@@ -193,7 +201,7 @@ describe("contradictory answers", () => {
   it("several at once are said together, citing the first", () => {
     const a: Assessment = { changeFrequency: "static", maxLagDays: 0, transformationAtVolume: true, monthlyCalls: 0 };
     expect(riskFlags(a, { consensus: null, chosen: null })).toEqual([
-      { code: "CONTRADICTORY_ANSWERS", reason: `${cases[0]![2]} ${cases[5]![2]}`, cite: CONTRADICTIONS[0]!.cite },
+      { code: "CONTRADICTORY_ANSWERS", reason: `${cases[0]![2]} ${cases[6]![2]}`, cite: CONTRADICTIONS[0]!.cite },
     ]);
   });
 });

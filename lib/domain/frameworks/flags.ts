@@ -109,6 +109,14 @@ export const CONTRADICTIONS: readonly { id: string; holds: (a: Assessment) => bo
     cite: { file: "001_882c99e1fd832846.txt", quote: "millions of documents" },
   },
   {
+    // Since judgement 2.13: a review's daily-changing corpus of 50,000 documents, cited in every answer and too large
+    // for a prompt, read "Prompting only is the cheapest approach that meets the 1-day lag" on a "yes" here, unflagged.
+    id: "prompted-baseline-cannot-cite",
+    holds: (a) => a.promptedBaselineMeetsBar === "yes" && a.needsCitations === true && a.fitsContextWindow === false && (a.corpusDocuments ?? 0) > 0,
+    sentence: "A prompted base model is said to meet the bar, yet its answers must cite a corpus too large to fit in a prompt: with nothing retrieved, it has none of those documents to cite.",
+    cite: { file: "001_882c99e1fd832846.txt", quote: "RAG knows which chunks it retrieved, so it can say “according to policy document v3.2, section 4…”" },
+  },
+  {
     id: "volume-without-calls",
     holds: (a) => a.transformationAtVolume === true && a.monthlyCalls === 0,
     sentence: "Documents are to be transformed at volume, but no calls a month are expected.",

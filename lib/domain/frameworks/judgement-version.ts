@@ -76,6 +76,8 @@
  *      needsCitations; 001: "Fine-tuned models hallucinate sources"): it is never recommended for
  *      them, never the cheapest that serves nor the cheaper side of a saving or break-even, and
  *      "what would change it" names the answer. A reviewer's use case citing a corpus of 5 million
- *      documents read "Fine-tuning is the cheapest approach that meets the 30-day lag".
+ *      documents read "Fine-tuning is the cheapest approach that meets the 30-day lag". And a
+ *      contradiction (CONTRADICTORY_ANSWERS, "prompted-baseline-cannot-cite"): a prompted base
+ *      model said to meet the bar where the answers must cite a corpus too large for a prompt.
  */
 export const JUDGEMENT_VERSION = "2.13";
