@@ -43,6 +43,7 @@ test("the keyboard keeps its place through Delete's question: on Cancel, Escape 
   await expect(del).toBeFocused();
   // Enter on Cancel does the same.
   await page.keyboard.press("Enter");
+  await expect(question.getByRole("button", { name: "Cancel" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(del).toBeFocused();
   expect(await registry.query(`SELECT count(*)::int AS n FROM "UseCase" WHERE "organizationId" = $1 AND "deletedAt" IS NOT NULL`, [registry.org.id])).toEqual([{ n: 0 }]);

@@ -28,50 +28,55 @@ export function DeleteButton(props: { orgSlug: string; id: string; title: string
     backToDelete.current = true;
     setConfirming(false);
   };
-  if (!confirming) {
-    return (
-      <ScriptButton ref={deleteRef} onClick={() => setConfirming(true)} className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-50">
-        Delete
-      </ScriptButton>
-    );
-  }
+  // Delete stays mounted (hidden while asking): mounted afresh it would be disabled until its
+  // script had run (ScriptButton), and focus could not come back to it.
+  const deleteButton = (
+    <ScriptButton ref={deleteRef} hidden={confirming} onClick={() => setConfirming(true)} className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-50">
+      Delete
+    </ScriptButton>
+  );
   return (
-    <div
-      role="group"
-      aria-label="Confirm deletion"
-      aria-describedby={questionId}
-      className="flex flex-wrap items-center gap-2 rounded border border-red-300 bg-red-50 px-3 py-1.5 text-sm"
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && !pending) {
-          e.preventDefault();
-          cancel();
-        }
-      }}
-    >
-      <span id={questionId}>Move “{props.title}” to the trash? It can be restored.</span>
-      <button
-        type="button"
-        disabled={pending}
-        className="rounded bg-red-700 px-2 py-1 font-medium text-white hover:bg-red-800 disabled:opacity-50"
-        onClick={() =>
-          start(async () => {
-            const r = await deleteUseCase(props.orgSlug, { id: props.id });
-            if (r.ok) router.push(`${useCasePath(props.orgSlug)}?deleted=${encodeURIComponent(props.id)}`);
-            else setError(r.message);
-          })
-        }
-      >
-        Move to trash
-      </button>
-      <button ref={cancelRef} type="button" className="underline" onClick={cancel}>
-        Cancel
-      </button>
-      {error && (
-        <span role="alert" className="text-red-800">
-          {error}
-        </span>
-      )}
-    </div>
+    <>
+      {deleteButton}
+      {confirming ? (
+        <div
+          role="group"
+          aria-label="Confirm deletion"
+          aria-describedby={questionId}
+          className="flex flex-wrap items-center gap-2 rounded border border-red-300 bg-red-50 px-3 py-1.5 text-sm"
+          onKeyDown={(e) => {
+            if (e.key === "Escape" && !pending) {
+              e.preventDefault();
+              cancel();
+            }
+          }}
+        >
+          <span id={questionId}>Move “{props.title}” to the trash? It can be restored.</span>
+          <button
+            type="button"
+            disabled={pending}
+            className="rounded bg-red-700 px-2 py-1 font-medium text-white hover:bg-red-800 disabled:opacity-50"
+            onClick={() =>
+              start(async () => {
+                const r = await deleteUseCase(props.orgSlug, { id: props.id });
+                if (r.ok) router.push(`${useCasePath(props.orgSlug)}?deleted=${encodeURIComponent(props.id)}`);
+                else setError(r.message);
+              })
+            }
+          >
+            Move to trash
+          </button>
+          <button ref={cancelRef} type="button" className="underline" onClick={cancel}>
+            Cancel
+          </button>
+          {error && (
+            <span role="alert" className="text-red-800">
+              {error}
+            </span>
+          )}
+        </div>
+      ) : null}
+    </>
   );
 }
 
