@@ -121,8 +121,8 @@ export const STILL_RUNNING_MESSAGE = "Your previous request of this kind is stil
 /**
  * Counts one run of `work` by this member and returns its row's id, or throws
  * TooManyRequestsError (counting nothing) when it would take them over the budget, or, for
- * `oneAtATime` work, while their previous run of it is under way (its row not yet done: the
- * caller marks it, `finishWork`). Runs older than the window are deleted as it goes.
+ * `oneAtATime` work, while their previous run of it is under way (its row not yet done: runCostly
+ * marks it when the run settles). Runs older than the window are deleted as it goes.
  */
 export async function spendWork<I>(entryPoint: string, work: CostlyWork<I>, member: { organizationId: string; userId: string }, input: I, now = new Date()): Promise<string> {
   const units = Math.max(1, Math.ceil(await work.units(member.organizationId, input)));
