@@ -123,17 +123,38 @@ export async function revokeInvitation(actor: Actor, input: { invitationId: stri
     if (inv.acceptedAt) throw new ConflictError("This invitation has already been accepted.");
     if (inv.revokedAt) return { id: inv.id, changed: false };
     await tx.invitation.update({ where: { id: inv.id }, data: { revokedAt: now } });
-    await audit(tx, {
-      organizationId: actor.organizationId,
-      actorId: actor.actorId,
-      action: "invitation.revoked",
-      entity: "Invitation",
-      entityId: inv.id,
-      before: { email: inv.email, revokedAt: null },
-      after: { email: inv.email, revokedAt: now.toISOString() },
-    });
+    await auditRevoked(tx, actor, inv, now);
     return { id: inv.id, changed: true };
   });
+}
+
+/** The audit entry of an invitation withdrawn: by an admin, or with `reason` when its sender stopped being one. */
+async function auditRevoked(tx: Tx, actor: Actor, inv: { id: string; email: string; role?: Role }, now: Date, reason?: string): Promise<void> {
+  await audit(tx, {
+    organizationId: actor.organizationId,
+    actorId: actor.actorId,
+    action: "invitation.revoked",
+    entity: "Invitation",
+    entityId: inv.id,
+    before: { email: inv.email, ...(inv.role ? { role: inv.role } : {}), revokedAt: null },
+    after: { email: inv.email, revokedAt: now.toISOString(), ...(reason ? { reason } : {}) },
+  });
+}
+
+/**
+ * Withdraws the pending invitations a member sent, when they stop being an admin (demoted or
+ * removed, lib/server/members.ts): an invitation speaks for the admin who sent it
+ * (inviterStillAdmin), and one left pending let an outsider join as Admin after its sender had
+ * been demoted. Each is audited with the reason.
+ */
+export async function withdrawInvitationsSentBy(tx: Tx, actor: Actor, userId: string, reason: string, now = new Date()): Promise<void> {
+  const pending = await tx.invitation.findMany({
+    where: { organizationId: actor.organizationId, invitedById: userId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    select: { id: true, email: true, role: true },
+  });
+  if (pending.length === 0) return;
+  await tx.invitation.updateMany({ where: { id: { in: pending.map((p) => p.id) } }, data: { revokedAt: now } });
+  for (const inv of pending) await auditRevoked(tx, actor, inv, now, reason);
 }
 
 export type InvitationStatus = "valid" | "expired" | "used" | "revoked";

@@ -2,6 +2,7 @@ import "server-only";
 import { audit } from "./audit";
 import { db, type Role, type Tx } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
+import { withdrawInvitationsSentBy } from "./invitations";
 import { compareText } from "@/lib/domain/title-order";
 
 /**
@@ -43,31 +44,6 @@ async function findMembership(tx: Tx, organizationId: string, membershipId: stri
   return m;
 }
 
-/**
- * Withdraws the pending invitations a member sent, when they stop being an admin (demoted or
- * removed): an invitation speaks for the admin who sent it (lib/server/invitations.ts), and one
- * left pending let an outsider join as Admin after its sender had been demoted. Each is audited.
- */
-async function withdrawInvitationsOf(tx: Tx, actor: Actor, userId: string, reason: string, now = new Date()): Promise<void> {
-  const pending = await tx.invitation.findMany({
-    where: { organizationId: actor.organizationId, invitedById: userId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
-    select: { id: true, email: true, role: true },
-  });
-  if (pending.length === 0) return;
-  await tx.invitation.updateMany({ where: { id: { in: pending.map((p) => p.id) } }, data: { revokedAt: now } });
-  for (const inv of pending) {
-    await audit(tx, {
-      organizationId: actor.organizationId,
-      actorId: actor.actorId,
-      action: "invitation.revoked",
-      entity: "Invitation",
-      entityId: inv.id,
-      before: { email: inv.email, role: inv.role, revokedAt: null },
-      after: { revokedAt: now.toISOString(), reason },
-    });
-  }
-}
-
 async function isLastAdmin(tx: Tx, organizationId: string): Promise<boolean> {
   const admins = await tx.membership.count({ where: { organizationId, role: "ADMIN" } });
   return admins <= 1;
@@ -80,7 +56,7 @@ export async function changeMemberRole(actor: Actor, input: { membershipId: stri
     if (m.role === input.role) return { id: m.id, role: m.role, changed: false };
     if (m.role === "ADMIN" && (await isLastAdmin(tx, actor.organizationId))) throw new ConflictError(LAST_ADMIN_MESSAGE);
     await tx.membership.update({ where: { id: m.id }, data: { role: input.role } });
-    if (m.role === "ADMIN") await withdrawInvitationsOf(tx, actor, m.userId, "its sender is no longer an admin");
+    if (m.role === "ADMIN") await withdrawInvitationsSentBy(tx, actor, m.userId, "its sender is no longer an admin");
     await audit(tx, {
       organizationId: actor.organizationId,
       actorId: actor.actorId,
@@ -100,7 +76,7 @@ export async function removeMember(actor: Actor, input: { membershipId: string }
     const m = await findMembership(tx, actor.organizationId, input.membershipId);
     if (m.role === "ADMIN" && (await isLastAdmin(tx, actor.organizationId))) throw new ConflictError(LAST_ADMIN_MESSAGE);
     await tx.membership.delete({ where: { id: m.id } });
-    await withdrawInvitationsOf(tx, actor, m.userId, "its sender left the organization");
+    await withdrawInvitationsSentBy(tx, actor, m.userId, "its sender left the organization");
     await audit(tx, {
       organizationId: actor.organizationId,
       actorId: actor.actorId,
