@@ -105,7 +105,9 @@ describe("a proposal's budget, the build apart from the run rate", () => {
     });
     expect((await notificationsOf(org.users.FINANCE.id, id)).at(-1)?.message).toContain(`approved Hybrid for`);
     expect((await notificationsOf(org.users.FINANCE.id, id)).at(-1)?.message).toContain(`: its budget, ${said}, rising to ${dollars(f.last)}, awaits your approval.`);
-    expect((await queueLine(id, org.users.FINANCE.id)).buttons).toContain(`Approve budget: ${said}, rising to ${dollars(f.last)}`);
+    // The button names its use case for a screen reader (visually hidden), after what it shows.
+    const { title } = await db.useCase.findUniqueOrThrow({ where: { id }, select: { title: true } });
+    expect((await queueLine(id, org.users.FINANCE.id)).buttons).toContain(`Approve budget: ${said}, rising to ${dollars(f.last)} for “${title}”`);
 
     expect(await runAs(org.users.FINANCE.id, () => approveDecisionBudget(org.slug, { id }))).toMatchObject({ ok: true, data: { state: "BUDGET_APPROVED" } });
     expect((await notificationsOf(org.users.LEAD.id, id)).at(-1)?.message).toContain(`approved the budget for “`);
