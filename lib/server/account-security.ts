@@ -203,6 +203,12 @@ export async function resetPassword(input: { token: string; password: string }, 
 export const CHANGE_FREE_FAILURES = 5;
 
 /**
+ * The throttle's key for proving it is the person while signed in: a new password, turning
+ * two-factor off, new recovery codes (lib/server/two-factor.ts) count their failures together.
+ */
+export const changeCheckKey = (userId: string) => `change:${userId}`;
+
+/**
  * The signed-in person changes their password, giving the current one. Every other session of
  * theirs ends; the one they are in (`sessionId`) stays.
  */
@@ -212,7 +218,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   now = new Date(),
 ): Promise<{ changed: true }> {
-  const key = `change:${user.id}`;
+  const key = changeCheckKey(user.id);
   const wait = await waitFor([{ key, free: CHANGE_FREE_FAILURES }], now);
   if (wait > 0) throw new TooManyRequestsError(`Too many wrong passwords. Wait ${wait} second${wait === 1 ? "" : "s"} and try again.`, wait);
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, name: true, passwordHash: true } });

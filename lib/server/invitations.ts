@@ -187,6 +187,12 @@ async function inviterStillAdmin(client: Tx | typeof db, inv: { invitedById: str
   return (await client.membership.count({ where: { organizationId: inv.organization.id, userId: inv.invitedById, role: "ADMIN" } })) > 0;
 }
 
+/** The invitation's status now: as stored, and withdrawn where its sender is no longer an admin. */
+async function statusNow(client: Tx | typeof db, inv: Parameters<typeof statusOf>[0] & Parameters<typeof inviterStillAdmin>[1], now: Date): Promise<InvitationStatus> {
+  const status = statusOf(inv, now);
+  return status === "valid" && !(await inviterStillAdmin(client, inv)) ? "revoked" : status;
+}
+
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 
 /** What the invitation page shows for a token; null when no invitation has it. */
@@ -205,7 +211,7 @@ export async function findInvitation(token: string, now = new Date()): Promise<I
     },
   });
   if (!inv) return null;
-  const status = statusOf(inv, now) === "valid" && !(await inviterStillAdmin(db, inv)) ? "revoked" : statusOf(inv, now);
+  const status = await statusNow(db, inv, now);
   // An account that never confirmed its address does not count: accepting replaces it.
   const account = await db.user.findUnique({ where: { email: inv.email }, select: { id: true, emailVerifiedAt: true } });
   return { status, email: inv.email, role: inv.role, expiresAt: inv.expiresAt, organization: inv.organization, accountExists: !!account?.emailVerifiedAt };
@@ -263,7 +269,7 @@ async function claim(tx: Tx, token: string, now: Date) {
     select: { id: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, invitedById: true, organization: { select: { id: true, name: true, slug: true } } },
   });
   if (!inv) throw new NotFoundError(INVALID_INVITATION);
-  const status = statusOf(inv, now) === "valid" && !(await inviterStillAdmin(tx, inv)) ? "revoked" : statusOf(inv, now);
+  const status = await statusNow(tx, inv, now);
   if (status !== "valid") throw new ConflictError(invitationRefusal(status, inv.organization.name), { status });
   const { count } = await tx.invitation.updateMany({
     where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },

@@ -6,7 +6,7 @@ import { asTwoFactorPolicy, policyCovers, type TwoFactorPolicy } from "@/lib/dom
 import { audit } from "./audit";
 import { db } from "./db";
 import { ConflictError, TooManyRequestsError, ValidationError } from "./errors";
-import { CHANGE_FREE_FAILURES } from "./account-security";
+import { CHANGE_FREE_FAILURES, changeCheckKey as checkKey } from "./account-security";
 import { recordAttempt, waitFor } from "./login-throttle";
 import { verifyPassword } from "./passwords";
 import { auditForUser } from "./sessions";
@@ -149,15 +149,12 @@ export async function verifySecondFactor(userId: string, input: string, now = Da
   });
 }
 
-/** New recovery codes (the old ones stop working); needs a current code from the app. */
 /**
  * Wrong passwords and codes given to prove it is the person, while signed in (turning two-factor
  * off, new recovery codes, a new password: lib/server/account-security.ts counts under the same
- * key): CHANGE_FREE_FAILURES in 15 minutes, then each try waits. A review guessed passwords at
- * "turn off two-factor" without limit, where the password change stopped it at the sixth.
+ * key, changeCheckKey): CHANGE_FREE_FAILURES in 15 minutes, then each try waits. A review guessed
+ * passwords at "turn off two-factor" without limit, where the password change stopped it at the sixth.
  */
-const checkKey = (userId: string) => `change:${userId}`;
-
 async function awaitCheckTurn(userId: string, now: number): Promise<void> {
   const wait = await waitFor([{ key: checkKey(userId), free: CHANGE_FREE_FAILURES }], new Date(now));
   if (wait > 0) throw new TooManyRequestsError(`Too many wrong passwords or codes. Wait ${wait} second${wait === 1 ? "" : "s"} and try again.`, wait);
@@ -168,6 +165,7 @@ async function refuseCheck(userId: string, field: "password" | "code", message: 
   throw new ValidationError("Please correct the highlighted fields.", { [field]: [message] });
 }
 
+/** New recovery codes (the old ones stop working); needs a current code from the app. */
 export async function regenerateRecoveryCodes(userId: string, code: string, now = Date.now()): Promise<{ recoveryCodes: string[] }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true } });
   if (!user.totpEnabledAt) throw new ConflictError("Two-factor sign-in is off: there are no recovery codes to replace.");

@@ -209,9 +209,9 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
   const rate = Prisma.sql`(CASE WHEN ${recentCount} > 0 THEN greatest(0, (${recentSum})::float8 / ${recentCount}) ELSE 0 END)`;
   const months = Prisma.sql`greatest(0, ${int(t)} - ${from} + 1)`;
   // Billed before the start month, in the year the use case starts: set against nothing, as
-  // computeVariance's beforeStart (the months 1 to the start month less one, written out).
-  const startMonth = startMonthSql("u", Prisma.sql`${period.year}::int`);
-  const beforeStart = t < 2 ? Prisma.sql`0` : Prisma.join(Array.from({ length: t }, (_, i) => Prisma.sql`(CASE WHEN ${startMonth} > ${int(i + 1)} THEN coalesce(y."monthCents"[${int(i + 1)}], 0) ELSE 0 END)`), " + ");
+  // computeVariance's beforeStart (the months 1 to the start month less one, written out; the
+  // start month worked out once per row, in the lateral "sm").
+  const beforeStart = t < 2 ? Prisma.sql`0` : Prisma.join(Array.from({ length: t }, (_, i) => Prisma.sql`(CASE WHEN sm."fromMonth" > ${int(i + 1)} THEN coalesce(y."monthCents"[${int(i + 1)}], 0) ELSE 0 END)`), " + ");
   const low = Prisma.sql`coalesce(p."low", p."base")`;
   const high = Prisma.sql`coalesce(p."high", p."base")`;
   const groupBy = (key: string) =>
@@ -221,11 +221,12 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
   return Prisma.sql`
     WITH y AS (
       SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")}::text AS "approach", ${approvedBudget("u", period.year)} AS "budget",
-             ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth",
+             sm."fromMonth",
              ${monthsSum(1, t)} AS "actual",
              ${beforeStart} AS "beforeStart",
              ARRAY[${recentMonths}]::bigint[] AS "recentMonths"
         FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId" ${approvedBudgetJoin("u")}
+       CROSS JOIN LATERAL (SELECT ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth") sm
        WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${comparedSql(t)} AND ${useCaseWhere(organizationId, filter)}
     ),
     p AS (
