@@ -239,3 +239,18 @@ describe("bad input and who may", () => {
     expect(await totalOf(org.id, "2026-01")).toBe(21567);
   });
 });
+
+describe("a bill whose headers are its own", () => {
+  const bill = "Invoice Date,Amount USD,Project\n2026-01-15,12.50,UC-1\n2026-02-15,30.00,UC-1\n";
+  it("imports once its date and cost columns are chosen, and refuses a column the file lacks, writing nothing", async () => {
+    const org = await createTestOrg("own-headers");
+    const lacking = await importActuals(actor(org), { source: chunked(bill), fileName: "bill.csv", feed: "Bills", chosenColumns: { date: "Invoice date (UTC)", cost: "Amount USD" } });
+    expect(lacking.committed).toBe(false);
+    expect(lacking.problems).toContain("The file has no column “Invoice date (UTC)”.");
+    expect(await db.actualImport.count({ where: { organizationId: org.id } })).toBe(0);
+
+    const out = await importActuals(actor(org), { source: chunked(bill), fileName: "bill.csv", feed: "Bills", chosenColumns: { date: "Invoice Date", cost: "Amount USD", useCase: "Project" } });
+    expect(out).toMatchObject({ committed: true, accepted: 2, totalCents: "4250" });
+    expect(out.columns).toMatchObject({ "Invoice Date": "date", "Amount USD": "cost", Project: "useCase" });
+  });
+});
