@@ -7,7 +7,7 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach, type Assessment } from "../assessment";
 import { consensusOf, rankedPicks, weightOf, type Consensus } from "./consensus";
 import { ENOUGH_LABELS } from "./data/shared";
-import { defaultStart, evidenceOf, missingPrerequisites, TRAINING_PREREQUISITES, trainsAModel, unknownPrerequisites, type Evidence } from "./evidence";
+import { defaultStart, evidenceOf, hasKnowledgeToRetrieve, missingPrerequisites, TRAINING_PREREQUISITES, trainsAModel, unknownPrerequisites, type Evidence } from "./evidence";
 import { CAPABILITY_RULES, lacksCapability } from "./capabilities";
 import { cannotRecommend, heldBackSentence } from "./serves";
 import { FRAMEWORKS, type Weights } from "./registry";
@@ -180,7 +180,7 @@ export function holdRecommendation(a: Assessment, evidence: Evidence, c: Consens
   }
   const cannot = rules.cannot(c.consensus);
   if (cannot) return holdToWhatServes(a, c.consensus, cannot, v, rules);
-  if (!rules.untrained(c.consensus)) return { consensus: c.consensus, basis: "frameworks", basisCite: null, leaning: null, heldBack: null };
+  if (!rules.untrained(c.consensus)) return holdToKnowledge(a, evidence, c.consensus, rules) ?? { consensus: c.consensus, basis: "frameworks", basisCite: null, leaning: null, heldBack: null };
   const unknowns = evidence === "provisional" ? unknownPrerequisites(a) : [];
   const start = defaultStart(a);
   const missing = rules.missing.length ? { missing: rules.missing } : {};
@@ -216,6 +216,39 @@ export function holdRecommendation(a: Assessment, evidence: Evidence, c: Consens
   };
 }
 
+/** The answers that say there is knowledge to retrieve (./evidence.ts, hasKnowledgeToRetrieve), as a knowledge lean names them. */
+const KNOWLEDGE_QUESTIONS = ["coreNeed", "needsCitations", "corpusDocuments", "expertiseDocumented"] as const satisfies readonly AnswerKey[];
+
+/** What the answers say against knowledge to retrieve, in a knowledge lean's words. */
+const SAYS_NO_KNOWLEDGE: Record<(typeof KNOWLEDGE_QUESTIONS)[number], (a: Assessment) => string | null> = {
+  coreNeed: (a) => (a.coreNeed === "reasoning" ? "the core need is reasoning" : a.coreNeed === "neither" ? "the core need is neither retrieval nor reasoning" : null),
+  needsCitations: (a) => (a.needsCitations === false ? "the answers need not cite sources" : null),
+  corpusDocuments: (a) => (a.corpusDocuments === 0 ? "there are no documents" : null),
+  expertiseDocumented: (a) => (a.expertiseDocumented === false ? "the expertise is not documented" : null),
+};
+
+/**
+ * PRODUCT.md's provisional rule: "the seeds' default start (RAG where there is knowledge to
+ * retrieve, else prompting)". Where the evidence is provisional and the frameworks pick RAG, but no
+ * answer says there is anything to retrieve and prompting can serve (./evidence.ts, defaultStart),
+ * the recommendation is that default start, with the frameworks' RAG said as a lean. A reviewer met
+ * a provisional RAG on nothing to retrieve that turned to prompting and back as the labeled
+ * examples went from 199 to 200, an answer that has nothing to do with retrieval.
+ * Null where the rule does not apply.
+ */
+function holdToKnowledge(a: Assessment, evidence: Evidence, pick: Approach, rules: Rules): Held | null {
+  if (evidence !== "provisional" || pick !== "RAG" || hasKnowledgeToRetrieve(a)) return null;
+  const start = defaultStart(a);
+  if (start.approach !== "PROMPTING" || rules.cannot(start.approach)) return null;
+  const unknowns: AnswerKey[] = KNOWLEDGE_QUESTIONS.filter((k) => a[k] === undefined);
+  const said = KNOWLEDGE_QUESTIONS.map((k) => SAYS_NO_KNOWLEDGE[k](a)).filter((x): x is string => x !== null);
+  const open = unknowns.length ? `${join(unknowns.map((k) => `“${inSentence(ANSWER_LABELS[k])}”`))} ${unknowns.length === 1 ? "is" : "are"} unanswered` : "";
+  const why = [said.length ? join(said) : "", open].filter(Boolean).join("; ");
+  const baseline = a.promptedBaselineMeetsBar === "yes" ? ", as a prompted base model already meets the bar" : "";
+  const sentence = `The frameworks lean to RAG, but no answer says there is knowledge to retrieve (${why}). While the evidence is provisional, the recommendation is the sources' default start where there is nothing to retrieve, ${APPROACH_LABELS[start.approach]}${baseline}.`;
+  return { consensus: start.approach, basis: "default-start", basisCite: start.cite, leaning: { approach: pick, unknowns, about: "knowledge", sentence }, heldBack: null };
+}
+
 /** The answers a lean names, as it names them: what would let a trained model be recommended. */
 const FAVOURING: Partial<Record<AnswerKey, Assessment[AnswerKey]>> = { labeledExamples: ENOUGH_LABELS, promptedBaselineMeetsBar: "no", retrainingBudget: true };
 
@@ -229,7 +262,8 @@ const FAVOURING: Partial<Record<AnswerKey, Assessment[AnswerKey]>> = { labeledEx
  */
 export function keepLeanTrue(a: Assessment, weights: Weights, held: Held, votesOf: (results: readonly FrameworkResult[]) => Votes): Held {
   const lean = held.leaning;
-  if (!lean) return held;
+  // A knowledge lean promises nothing (its sentence names no answer that would bring RAG).
+  if (!lean || lean.about === "knowledge") return held;
   const answered = { ...a } as Record<AnswerKey, unknown>;
   for (const k of [...lean.unknowns, ...(lean.missing ?? [])]) if (k in FAVOURING) answered[k] = FAVOURING[k];
   const x = answered as Assessment;
@@ -248,6 +282,7 @@ export function keepLeanTrue(a: Assessment, weights: Weights, held: Held, votesO
  */
 export function holdsIt(a: Assessment, h: Held, retrainLagDays: number): string | undefined {
   // A prerequisite known to be missing holds it whatever the unknown ones turn out to be: said first.
+  if (h.leaning?.about === "knowledge") return "because no answer says there is knowledge to retrieve";
   if (h.leaning?.missing?.length) return `because ${whyNotTrained(a, h.leaning.missing).replace(/^though /, "")}`;
   if (h.leaning && h.leaning.unknowns.length > 0) {
     const n = h.leaning.unknowns.length;

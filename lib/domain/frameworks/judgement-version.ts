@@ -79,5 +79,11 @@
  *      documents read "Fine-tuning is the cheapest approach that meets the 30-day lag". And a
  *      contradiction (CONTRADICTORY_ANSWERS, "prompted-baseline-cannot-cite"): a prompted base
  *      model said to meet the bar where the answers must cite a corpus too large for a prompt.
+ * 2.14: PRODUCT.md's provisional rule, "the seeds' default start (RAG where there is knowledge to
+ *      retrieve, else prompting)", holds where the frameworks pick RAG: on provisional evidence
+ *      with no answer saying there is knowledge to retrieve and prompting able to serve, the
+ *      recommendation is prompting, the frameworks' RAG said as a lean (`about: "knowledge"`,
+ *      ./hold.ts). A reviewer's use case with nothing to retrieve read RAG with 199 labeled
+ *      examples and prompting with 200 (labeled examples have nothing to do with retrieval).
  */
-export const JUDGEMENT_VERSION = "2.13";
+export const JUDGEMENT_VERSION = "2.14";

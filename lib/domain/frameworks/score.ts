@@ -66,6 +66,13 @@ export interface Leaning {
    * says which; with some unknown, it is the default start, as for any lean.
    */
   missing?: AnswerKey[];
+  /**
+   * "knowledge" (since 2.14): a provisional lean to RAG where nothing answered says there is
+   * knowledge to retrieve, held to the sources' default start for that case, prompting (PRODUCT.md:
+   * "RAG where there is knowledge to retrieve, else prompting"); `unknowns` are then the knowledge
+   * questions unanswered. Absent: a lean to training a model.
+   */
+  about?: "knowledge";
   sentence: string;
 }
 

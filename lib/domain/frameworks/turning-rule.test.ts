@@ -16,7 +16,7 @@ import { scoreUseCase } from "./score";
 describe("why an answer would turn it", () => {
   it("names the rule that would read the changed answer and speak for the new recommendation, with its framework and source", () => {
     // "Fewer examples, so RAG" reads as nonsense without the sources' reason.
-    const change = scoreUseCase({ labeledExamples: 50_000 }).sensitivity!.changes[0]!;
+    const change = scoreUseCase({ labeledExamples: 50_000, coreNeed: "retrieval", promptedBaselineMeetsBar: "yes" }).sensitivity!.changes.find((c) => c.answer === "labeledExamples")!;
     expect(change).toMatchObject({ answer: "labeledExamples", to: 199, newConsensus: "RAG" });
     expect(change.because).toEqual({ framework: "Ordered decision tree", rule: "No labeled data to speak of: RAG is lower-barrier to start.", cite: { file: "001_882c99e1fd832846.txt", quote: "No → RAG is lower-barrier to start" } });
     const retrieval = scoreUseCase({ coreNeed: "neither" }).sensitivity!.changes.find((c) => c.to === "retrieval")!;
@@ -40,10 +40,11 @@ describe("why an answer would turn it", () => {
   });
 
   it("names none where no framework's rule turns it: the sources' default start, or a hold", () => {
-    // A 7-day lag leaves no framework voting: the default start, which no rule of a framework decides.
-    const lag = scoreUseCase({ maxLagDays: 1 }).sensitivity!.changes.find((c) => c.to === 7)!;
-    expect(lag.newConsensus).toBe("PROMPTING");
-    expect(lag.because).toBeUndefined();
+    // Answers that need not cite leave nothing to retrieve: on provisional evidence the sources'
+    // default start for that, prompting, which no rule of a framework decides (judgement 2.14).
+    const cite = scoreUseCase({ maxLagDays: 1, needsCitations: true }).sensitivity!.changes.find((c) => c.answer === "needsCitations")!;
+    expect(cite).toMatchObject({ to: false, newConsensus: "PROMPTING" });
+    expect(cite.because).toBeUndefined();
   });
 
   it("only ever names a rule that the change newly fires, reading the changed answer and speaking for the new recommendation above all, in a framework that counts and would pick it", () => {

@@ -17,8 +17,12 @@ const cases: ImpactUseCase[] = DEMO_USE_CASES.map((u, i) => ({
   lifecycleBase: { RAG: PRICE.RAG, FINE_TUNING: PRICE.FINE_TUNING, HYBRID: PRICE.HYBRID },
 }));
 const off = (id: string) => ({ ...DEFAULT_WEIGHTS, [id]: 0 });
-/** Recommended prompting with every framework on, RAG without the two prompting-leaning ones. */
-const CHATBOT = { changeFrequency: "static", coreNeed: "neither", needsStyleOrFormat: false, fitsContextWindow: true, promptedBaselineMeetsBar: "yes" } as const;
+/**
+ * Recommended prompting with every framework on, RAG without the two prompting-leaning ones. Its
+ * need is to retrieve (since judgement 2.14 a provisional RAG with nothing to retrieve is prompting,
+ * whatever the weights).
+ */
+const CHATBOT = { changeFrequency: "static", coreNeed: "retrieval", needsStyleOrFormat: false, fitsContextWindow: true, promptedBaselineMeetsBar: "yes" } as const;
 
 describe("what a weights change would do", () => {
   it("changes nothing when the weights stay", () => {

@@ -63,9 +63,11 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
           </p>
         ) : score.basis === "default-start" && score.leaning ? (
           <p className="mt-1 text-sm text-zinc-800" data-testid="default-start">
-            {lackingPrerequisitesText(score.leaning.missing ?? [])
-              ? `The sources' default starting approach, training no model while ${lackingPrerequisitesText(score.leaning.missing ?? [])}`
-              : "The sources' default starting approach while the answers that would justify training a model are missing"}
+            {score.leaning.about === "knowledge"
+              ? "The sources' default starting approach where nothing is known to be there to retrieve"
+              : lackingPrerequisitesText(score.leaning.missing ?? [])
+                ? `The sources' default starting approach, training no model while ${lackingPrerequisitesText(score.leaning.missing ?? [])}`
+                : "The sources' default starting approach while the answers that would justify training a model are missing"}
             {score.basisCite ? <> (<q className="italic">{score.basisCite.quote}</q>)</> : null}. {score.leaning.sentence}
           </p>
         ) : score.basis === "default-start" && !score.heldBack && score.agreement.voters === 0 ? (

@@ -1,0 +1,60 @@
+/**
+ * Judgement 2.14, a skeptical review's finding: a provisional score kept the frameworks' RAG where
+ * no answer says there is anything to retrieve, so an answer that has nothing to do with retrieval
+ * (199 or 200 labeled examples) swapped RAG and prompting. PRODUCT.md: provisional evidence gives
+ * "the seeds' default start (RAG where there is knowledge to retrieve, else prompting)".
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { assessmentArb } from "../../../tests/helpers/assessment-arbitrary";
+import type { Assessment } from "../assessment";
+import { defaultStart, hasKnowledgeToRetrieve } from "./evidence";
+import { scoreUseCase } from "./score";
+
+/** The review's case: a style to keep, nothing to know, a budget for retraining; the baseline untried. */
+const NOTHING_TO_RETRIEVE: Assessment = { coreNeed: "neither", needsStyleOrFormat: true, retrainingBudget: true, maxLagDays: 30, latencySensitive: false };
+
+describe("judgement 2.14: no provisional RAG with nothing to retrieve", () => {
+  it("recommends prompting whatever the labeled examples, the frameworks' RAG said as a lean with what the answers say", () => {
+    for (const labeledExamples of [0, 199, 200, 50_000]) {
+      const s = scoreUseCase({ ...NOTHING_TO_RETRIEVE, labeledExamples });
+      expect(s.evidence, String(labeledExamples)).toBe("provisional");
+      expect(s.consensus, String(labeledExamples)).toBe("PROMPTING");
+      expect(s.basis).toBe("default-start");
+    }
+    // With 199 the frameworks lean to RAG (was the recommendation, "2 of 5 voting agree").
+    const s = scoreUseCase({ ...NOTHING_TO_RETRIEVE, labeledExamples: 199 });
+    expect(s.leaning).toMatchObject({ approach: "RAG", about: "knowledge", unknowns: ["needsCitations", "corpusDocuments", "expertiseDocumented"] });
+    expect(s.leaning!.sentence).toBe(
+      "The frameworks lean to RAG, but no answer says there is knowledge to retrieve (the core need is neither retrieval nor reasoning; “answers must cite sources”, “corpus size (documents)” and “domain expertise can be documented and retrieved” are unanswered). While the evidence is provisional, the recommendation is the sources' default start where there is nothing to retrieve, Prompting only.",
+    );
+    expect(s.agreementText).toMatch(/^Held back for now: 2 of 5 voting lean to RAG/);
+    expect(s.basisCite?.file).toBe("003_cef81cc6bb37c5d4.txt");
+    // "What would change it" does not offer the labeled examples as a way to RAG.
+    expect(s.sensitivity!.changes.filter((c) => c.answer === "labeledExamples" && c.newConsensus === "RAG")).toEqual([]);
+  });
+
+  it("keeps RAG once an answer says there is knowledge to retrieve, and where a prompted base model fell short", () => {
+    expect(scoreUseCase({ ...NOTHING_TO_RETRIEVE, labeledExamples: 199, corpusDocuments: 400 }).consensus).toBe("RAG");
+    expect(scoreUseCase({ ...NOTHING_TO_RETRIEVE, labeledExamples: 199, needsCitations: true }).consensus).toBe("RAG");
+    // 003: the cheaper option clearly failed, so the next step up.
+    expect(scoreUseCase({ maxLagDays: 1, promptedBaselineMeetsBar: "no" }).consensus).toBe("RAG");
+  });
+
+  it("says a prompted base model already meets the bar where it does", () => {
+    const s = scoreUseCase({ changeFrequency: "weekly", needsStyleOrFormat: false, labeledExamples: 0, promptedBaselineMeetsBar: "yes", retrainingBudget: false, maxLagDays: 365 });
+    expect(s.consensus).toBe("PROMPTING");
+    expect(s.leaning!.sentence).toMatch(/, Prompting only, as a prompted base model already meets the bar\.$/);
+  });
+
+  it("holds across answers: a provisional RAG the frameworks picked always has knowledge to retrieve, or prompting cannot serve", () => {
+    fc.assert(
+      fc.property(assessmentArb, (a) => {
+        const s = scoreUseCase(a, { skipSensitivity: true });
+        if (s.evidence !== "provisional" || s.consensus !== "RAG" || s.basis !== "frameworks" || s.heldBack || s.leaning) return;
+        expect(hasKnowledgeToRetrieve(a) || defaultStart(a).approach === "RAG", JSON.stringify(a)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
