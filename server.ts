@@ -4,7 +4,9 @@
  * anonymous flood of 10 MB bodies, each refused, still cost the server the reading, holding and
  * collecting of every byte. Here a body over its limit is refused on its headers alone and never
  * read (lib/server/body-gate.ts); everything else goes to Next.js as `next start` would send it
- * (the proxy, security headers, server actions and pages are unchanged).
+ * (the proxy, security headers, server actions and pages are unchanged), except that with no proxy
+ * configured in front (TRUSTED_PROXY_HOPS unset) a client's own X-Forwarded-For is replaced by the
+ * connection's address (lib/server/forwarded-for.ts).
  *
  *   node --import tsx server.ts [-p <port>] [-H <host>]   (after `next build`; `npm start` does both)
  *
@@ -75,12 +77,15 @@ async function serve() {
 
 const { default: next } = await import("next");
 const { refuseUnreadBody } = await import("./lib/server/body-gate");
+const { believeForwardedFor } = await import("./lib/server/forwarded-for");
 
 const app = next({ dev: false, dir: path.dirname(fileURLToPath(import.meta.url)), hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
+  // Before anything reads the client's address: with no proxy configured, the socket's, not the client's word.
+  believeForwardedFor(req);
   refuseUnreadBody(req, res)
     .then((refused) => (refused ? undefined : handle(req, res)))
     .catch((err: unknown) => {

@@ -4,8 +4,8 @@
  * Each proxy appends the address it received the request from, so only the entries added by
  * proxies we run can be trusted; anything to their left was written by the client and can be
  * anything. With `trustedHops` proxies in front of the app (TRUSTED_PROXY_HOPS, default 1: one
- * reverse proxy, or Next.js itself filling the header from the socket), the client is the
- * entry that many places from the right. A value that is not an IP address gives "unknown".
+ * reverse proxy, or, with none configured, the production server writing the connection's own
+ * address there: lib/server/forwarded-for.ts), the client is the entry that many places from the right. A value that is not an IP address gives "unknown".
  *
  * Pure: no Next.js, Prisma or I/O.
  */

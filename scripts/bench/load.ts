@@ -197,6 +197,8 @@ export async function benchLoad(opts: { databaseUrl: string; org: BenchOrg; seco
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: opts.databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: origin };
+  // The floods each claim one X-Forwarded-For address, as a proxy in front would report it: so one is configured.
+  env.TRUSTED_PROXY_HOPS = "1";
   delete env.TRADEOFF_TEST;
   const build = await ensureBuild(env);
   const updateAction = actionId("app/o/[org]/use-cases/actions.ts", "updateUseCase");
