@@ -19,7 +19,7 @@ import { readQueue } from "@/lib/server/decisions/queue";
 import { getUseCaseHistory } from "@/lib/server/use-cases/read";
 import { RAG_ANSWERS } from "./helpers/answers";
 import { dollars } from "@/lib/domain/money";
-import { UNFIGURED_BUDGET_REFUSAL } from "@/lib/domain/decisions/workflow";
+import { UNFIGURED_BUDGET_REFUSAL, unfiguredBudgetText } from "@/lib/domain/decisions/workflow";
 import { projectedBudget, setUpDecisionTests, type Result } from "./helpers/decisions";
 import { createTestOrg } from "./helpers/factory";
 import { runAs, signInAs, signOut } from "./helpers/session";
@@ -204,7 +204,9 @@ describe("a yearly budget with no figure", () => {
     expect((await readQueue(org.id, { reasons: ["budget"] })).items.find((i) => i.id === uc.id)).toMatchObject({ decisionState: "APPROVED", yearlyBudgetCents: null });
 
     // Finance is offered no step that would fail: the Decision tab and the queue show why instead.
-    const reason = escapeHtml(UNFIGURED_BUDGET_REFUSAL);
+    // Its volume is an answer of the owner's: the owner is the one to ask.
+    const reason = escapeHtml(unfiguredBudgetText(["answer:monthlyCalls"]));
+    expect(reason).toContain("Ask the use case&#x27;s owner to answer what its first year&#x27;s cost is missing");
     let panel = await financePanel(uc.id);
     expect(panel).not.toContain("Approve the budget (");
     expect(panel).toMatch(/data-testid="budget-unfigured"><button type="button" disabled="" aria-describedby="budget-unfigured-reason"[^>]*>Approve the budget<\/button><p id="budget-unfigured-reason"[^>]*>([^<]*)<\/p>/);

@@ -56,7 +56,7 @@ describe("a budget with no figure", () => {
       kind: "conflict",
       message:
         "This decision's yearly budget has no figure yet, as its first year is not fully costed, so it cannot be approved: finance approves a figure, never a blank. " +
-        "Ask the use case's owner to answer what its first year's cost is missing (or, for an agent, a pipeline or feedback learning, to enter its manual yearly estimate): the budget is then taken from the projection again.",
+        "Once its first year is fully costed, the budget is taken from the projection again.",
     });
     expect(refusal?.message).toContain(NO_BUDGET_FIGURE);
     expect(canTakeStep("approveBudget", finance, "APPROVED", owned, unfigured)).toBe(false);
@@ -219,5 +219,21 @@ describe("what a budget with no figure lacks", () => {
     expect(lacksText(["answer:monthlyCalls", "answer:monthlyCalls"])).toBe('What it lacks now: the answer "Monthly LLM calls now".');
     expect(lacksText([])).toBeNull();
     expect(lacksText(undefined)).toBeNull();
+  });
+
+  it("says who can give the figure: the owner for an answer, finance itself for the organization's own cost assumption", async () => {
+    const { unfiguredBudgetText } = await import("./workflow");
+    const head = "This decision's yearly budget has no figure yet, as its first year is not fully costed, so it cannot be approved: finance approves a figure, never a blank.";
+    expect(unfiguredBudgetText(["answer:monthlyCalls"])).toBe(
+      `${head} Ask the use case's owner to answer what its first year's cost is missing: the budget is then taken from the projection again. What it lacks now: the answer "Monthly LLM calls now".`,
+    );
+    // A reviewer blanked an assumption and was told to ask the owner for it.
+    const own = unfiguredBudgetText(["assumption:engineerRate"]);
+    expect(own).toMatch(/What is missing is a cost assumption of the organization's own, not an answer of the use case: set it on the Assumptions page: the budget is then taken from the projection again\. What it lacks now: /);
+    expect(own).not.toContain("owner");
+    expect(unfiguredBudgetText(["assumption:engineerRate", "reindexSharePct"])).toContain("cost assumptions of the organization's own, not an answer of the use case: set them on the Assumptions page");
+    expect(unfiguredBudgetText(["answer:monthlyCalls", "assumption:engineerRate"])).toContain("Ask the use case's owner for the missing answers, and set the missing cost assumption on the Assumptions page: ");
+    // Nothing named (an agent with no owner's estimate): the owner's estimate.
+    expect(unfiguredBudgetText([])).toBe(`${head} Ask the use case's owner to answer what its first year's cost is missing (or, for an agent, a pipeline or feedback learning, to enter its manual yearly estimate): the budget is then taken from the projection again.`);
   });
 });

@@ -171,9 +171,31 @@ export function noFigureText(approach: Approach): string {
  * (lib/server/decisions/budget.ts refreshWaitingBudget), and so does an executive's approval. An
  * agent, a pipeline or feedback learning is costed from its owner's manual yearly estimate.
  */
-export const UNFIGURED_BUDGET_REFUSAL =
-  `This decision's yearly budget has ${NO_BUDGET_FIGURE}, so it cannot be approved: finance approves a figure, never a blank. ` +
-  "Ask the use case's owner to answer what its first year's cost is missing (or, for an agent, a pipeline or feedback learning, to enter its manual yearly estimate): the budget is then taken from the projection again.";
+const UNFIGURED_HEAD = `This decision's yearly budget has ${NO_BUDGET_FIGURE}, so it cannot be approved: finance approves a figure, never a blank.`;
+export const UNFIGURED_BUDGET_REFUSAL = `${UNFIGURED_HEAD} Once its first year is fully costed, the budget is taken from the projection again.`;
+
+/**
+ * UNFIGURED_BUDGET_REFUSAL as the Decision tab and the queue say it, with what the projection lacks
+ * now (`missing`, as the projection keeps it) and who can give it: the use case's owner for an
+ * answer, finance itself for a cost assumption the organization left blank (set on the Assumptions
+ * page, whose save re-projects and takes waiting budgets from the projection again). It told
+ * finance to ask the owner for a figure that was finance's own to set.
+ */
+export function unfiguredBudgetText(missing: readonly string[] | null | undefined): string {
+  const keys = [...new Set(missing ?? [])];
+  const answers = keys.some((k) => k.startsWith("answer:"));
+  const assumptions = keys.filter((k) => !k.startsWith("answer:") && !k.startsWith("limit:")).length;
+  const them = assumptions === 1 ? "the missing cost assumption" : "the missing cost assumptions";
+  const ask =
+    answers && assumptions
+      ? `Ask the use case's owner for the missing answers, and set ${them} on the Assumptions page`
+      : assumptions
+        ? `What is missing is ${assumptions === 1 ? "a cost assumption" : "cost assumptions"} of the organization's own, not an answer of the use case: set ${assumptions === 1 ? "it" : "them"} on the Assumptions page`
+        : answers
+          ? "Ask the use case's owner to answer what its first year's cost is missing"
+          : "Ask the use case's owner to answer what its first year's cost is missing (or, for an agent, a pipeline or feedback learning, to enter its manual yearly estimate)";
+  return [UNFIGURED_HEAD, `${ask}: the budget is then taken from the projection again.`, lacksText(missing)].filter(Boolean).join(" ");
+}
 
 /**
  * Beside UNFIGURED_BUDGET_REFUSAL, what the use case's projection lacks now, in words ("What it

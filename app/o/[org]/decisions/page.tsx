@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { EVIDENCE_LABELS } from "@/lib/domain/frameworks";
 import { dollars } from "@/lib/domain/money";
 import { QUEUE_REASON_LABELS, QUEUE_REASONS, QUEUE_REASONS_FOR, type QueueReason } from "@/lib/domain/decisions/queue";
-import { budgetText, canTakeStep, refusalFor, stageText, UNFIGURED_BUDGET_REFUSAL, lacksText } from "@/lib/domain/decisions/workflow";
+import { budgetText, canTakeStep, refusalFor, stageText, UNFIGURED_BUDGET_REFUSAL, unfiguredBudgetText } from "@/lib/domain/decisions/workflow";
 import { buttonClass } from "@/components/button";
 import { readQueue, type QueueItem } from "@/lib/server/decisions/queue";
 import { loadUnbilled } from "@/lib/server/actuals/portfolio";
@@ -199,7 +199,7 @@ function QueueLine({ item, orgSlug, actor }: { item: QueueItem; orgSlug: string;
       ) : null}
       {unfigured ? (
         <span id={`budget-unfigured-${item.id}`} className="basis-full text-xs text-amber-900" data-testid="queue-budget-unfigured">
-          {[UNFIGURED_BUDGET_REFUSAL, lacksText(item.missing)].filter(Boolean).join(" ")}
+          {unfiguredBudgetText(item.missing)}
         </span>
       ) : null}
       {/* Centred on one line: the "Open" link level with the Approve buttons beside it. */}

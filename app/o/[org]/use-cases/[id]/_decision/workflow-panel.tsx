@@ -3,7 +3,7 @@
  * each step and when, the yearly budget, and the step the viewer may take next.
  */
 import type { Approach } from "@/lib/domain/assessment";
-import { budgetText, DECISION_STATE_LABELS, NO_BUDGET_FIGURE, UNFIGURED_BUDGET_REFUSAL, canTakeStep, lacksText, refusalFor, stageOf } from "@/lib/domain/decisions/workflow";
+import { budgetText, DECISION_STATE_LABELS, NO_BUDGET_FIGURE, UNFIGURED_BUDGET_REFUSAL, canTakeStep, refusalFor, stageOf, unfiguredBudgetText } from "@/lib/domain/decisions/workflow";
 import { buttonClass } from "@/components/button";
 import type { MemberRole } from "@/lib/domain/use-case-permissions";
 import { readDecisionWorkflow, type DecisionWorkflow } from "@/lib/server/decisions/queue";
@@ -112,7 +112,7 @@ export async function WorkflowPanel(props: {
               Approve the budget
             </button>
             <p id="budget-unfigured-reason" className="text-sm text-amber-900">
-              {[UNFIGURED_BUDGET_REFUSAL, lacksText(w?.missing)].filter(Boolean).join(" ")}
+              {unfiguredBudgetText(w?.missing)}
             </p>
           </div>
         )}
