@@ -19,7 +19,7 @@ import { readQueue } from "@/lib/server/decisions/queue";
 import { getUseCaseHistory } from "@/lib/server/use-cases/read";
 import { RAG_ANSWERS } from "./helpers/answers";
 import { dollars } from "@/lib/domain/money";
-import { UNFIGURED_BUDGET_REFUSAL, unfiguredBudgetText } from "@/lib/domain/decisions/workflow";
+import { budgetText, UNFIGURED_BUDGET_REFUSAL, unfiguredBudgetText } from "@/lib/domain/decisions/workflow";
 import { projectedBudget, setUpDecisionTests, type Result } from "./helpers/decisions";
 import { createTestOrg } from "./helpers/factory";
 import { runAs, signInAs, signOut } from "./helpers/session";
@@ -243,6 +243,30 @@ describe("a yearly budget with no figure", () => {
   });
 });
 
+describe("an approved budget that loses its figure", () => {
+  it("tells finance it has none now, and what it was, where finance would otherwise meet a disabled button", async () => {
+    const uc = await newUseCase(undefined, org, RAG_ANSWERS);
+    await runAs(org.users.LEAD.id, () => proposeDecision(org.slug, { id: uc.id, approach: "RAG" }));
+    await runAs(org.users.EXECUTIVE.id, () => approveDecision(org.slug, { id: uc.id }));
+    const before = await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } });
+    expect(before).toMatchObject({ state: "APPROVED" });
+    expect(before.yearlyBudgetCents).not.toBeNull();
+    const was = budgetText(before, 2027, null);
+    const told = (await notificationsOf(org.users.FINANCE.id, uc.id)).length;
+
+    // The owner clears the volume: not a material change, so the decision stands, with no figure.
+    const { monthlyCalls: _cleared, ...withoutVolume } = RAG_ANSWERS;
+    const version = (await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).version;
+    const title = `Volume cleared ${randomUUID().slice(0, 6)}`;
+    const edited = (await runAs(org.users.LEAD.id, () => updateUseCase(org.slug, { id: uc.id, expectedVersion: version, title, startDate: "2027-01-01", horizonYears: 3, assessment: withoutVolume }))) as Result;
+    expect(edited.ok).toBe(true);
+    expect(await db.useCaseDecision.findUniqueOrThrow({ where: { useCaseId: uc.id } })).toMatchObject({ state: "APPROVED", yearlyBudgetCents: null });
+    const now = await notificationsOf(org.users.FINANCE.id, uc.id);
+    expect(now).toHaveLength(told + 1);
+    expect(now.at(-1)?.message).toBe(`The budget for RAG on “${title}” has no figure now, as its first year is no longer fully costed (it was ${was}), so it cannot be approved until it has one again. Its Decision tab says what it lacks.`);
+  });
+});
+
 describe("a material change after approval", () => {
   it("leaves the decision standing for a change that does not matter, and puts it back to review for one that does", async () => {
     const uc = await newUseCase();
@@ -320,8 +344,10 @@ describe("a weights change after approval", () => {
   /**
    * A chatbot on static knowledge: prompting, unless the two frameworks leaning to prompting are
    * turned off (then RAG). Its volume answered, so its first year has a figure finance can approve.
+   * Its FAQ documents are something to retrieve (without them it is prompting whatever the
+   * weights, since judgement 2.14).
    */
-  const CHATBOT = { changeFrequency: "static", coreNeed: "neither", needsStyleOrFormat: false, fitsContextWindow: true, promptedBaselineMeetsBar: "yes", monthlyCalls: 20_000 } as const;
+  const CHATBOT = { changeFrequency: "static", coreNeed: "neither", corpusDocuments: 200, needsStyleOrFormat: false, fitsContextWindow: true, promptedBaselineMeetsBar: "yes", monthlyCalls: 20_000 } as const;
   const ALL_ON = Object.fromEntries(FRAMEWORKS.map((f) => [f.id, 1]));
   const TWO_OFF = { ...ALL_ON, "behaviour-vs-knowledge": 0, "start-with-rag": 0 };
   const ONE_HALF = { ...ALL_ON, "start-with-rag": 0.5 };

@@ -85,7 +85,7 @@ describe("deriving scores and projections on save", () => {
   it("re-derives the whole organization when its weights change", async () => {
     const org = await createTestOrg("weights");
     const ctx = { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" as const };
-    const { id } = await inUseCaseTransaction((tx) => writeUseCase(tx, ctx, { fields: { title: "Chatbot", assessment: { changeFrequency: "static", coreNeed: "neither", needsStyleOrFormat: false, fitsContextWindow: true, promptedBaselineMeetsBar: "yes" } } }));
+    const { id } = await inUseCaseTransaction((tx) => writeUseCase(tx, ctx, { fields: { title: "Chatbot", assessment: { changeFrequency: "static", coreNeed: "retrieval", needsStyleOrFormat: false, fitsContextWindow: true, promptedBaselineMeetsBar: "yes" } } }));
     const before = await db.useCase.findUniqueOrThrow({ where: { id } });
     await db.organization.update({ where: { id: org.id }, data: { frameworkWeights: { "behaviour-vs-knowledge": 0, "start-with-rag": 0 }, weightsVersion: { increment: 1 } } });
     await rederiveOrganization((fn) => db.$transaction(fn), org.id);

@@ -11,7 +11,7 @@ import { inUseCaseTransaction, writeUseCase } from "@/lib/server/use-cases/write
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { signInAs, signOut } from "./helpers/session";
 
-const CHATBOT = { changeFrequency: "static", coreNeed: "neither", needsStyleOrFormat: false, fitsContextWindow: true, promptedBaselineMeetsBar: "yes" } as const;
+const CHATBOT = { changeFrequency: "static", coreNeed: "retrieval", needsStyleOrFormat: false, fitsContextWindow: true, promptedBaselineMeetsBar: "yes" } as const;
 const ALL_ON = Object.fromEntries(FRAMEWORKS.map((f) => [f.id, 1]));
 const TWO_OFF = { ...ALL_ON, "behaviour-vs-knowledge": 0, "start-with-rag": 0 };
 

@@ -69,7 +69,22 @@ export async function refreshWaitingBudget(tx: Tx, ref: { organizationId: string
   // An approved decision whose budget had no figure now has one: finance, told before that there was
   // none to approve, is told what it is now (a reviewer found the figure arrive in finance's queue
   // with finance's only notification still saying "no figure yet").
-  if (d.state === "APPROVED" && d.yearlyBudgetCents === null && budget.yearlyBudgetCents !== null) {
+  const gained = d.yearlyBudgetCents === null && budget.yearlyBudgetCents !== null;
+  const lost = d.yearlyBudgetCents !== null && budget.yearlyBudgetCents === null;
+  // And one that loses its figure (an answer removed, an assumption blanked): finance, asked to
+  // approve a figure, is told there is none now, rather than finding a disabled button in the queue.
+  if (d.state === "APPROVED" && lost) {
+    const uc = await tx.useCase.findFirstOrThrow({ where: { id: ref.useCaseId, organizationId: ref.organizationId }, select: { title: true, startDate: true, createdAt: true } });
+    await notify(tx, {
+      organizationId: ref.organizationId,
+      userIds: await membersWithRoles(tx, ref.organizationId, ["FINANCE"]),
+      actorId: null,
+      kind: "budget_requested",
+      useCaseId: ref.useCaseId,
+      message: `The budget for ${APPROACH_LABELS[d.approach as Approach]} on “${uc.title}” has no figure now, as its first year is no longer fully costed (it was ${budgetText(d, useCaseStartYear(uc), null)}), so it cannot be approved until it has one again. Its Decision tab says what it lacks.`,
+    });
+  }
+  if (d.state === "APPROVED" && gained) {
     const uc = await tx.useCase.findFirstOrThrow({ where: { id: ref.useCaseId, organizationId: ref.organizationId }, select: { title: true, startDate: true, createdAt: true } });
     await notify(tx, {
       organizationId: ref.organizationId,
