@@ -145,6 +145,12 @@ describe("form values → schema input", () => {
     comma.assessment.yearlyGrowthPct = "2,5";
     const c = checkFormValues(comma);
     expect(c.ok ? null : c.errors["assessment.yearlyGrowthPct"]).toEqual(["Write decimals with a point (2.5); a comma only separates thousands"]);
+    // A number past 2^53 is said to be too large, not "whole years" or "whole number" (it reads as one).
+    const huge = { ...emptyFormValues(), title: "A", horizonYears: "99999999999999999999" };
+    huge.assessment.monthlyCalls = "99999999999999999999";
+    const h = checkFormValues(huge);
+    expect(h.ok ? null : h.errors.horizonYears).toEqual(["Enter the number of years, 1 to 10"]);
+    expect(h.ok ? null : h.errors["assessment.monthlyCalls"]).toEqual(["Far too large a number"]);
   });
 
   it("manual estimate: dollars to cents, all three or none", () => {

@@ -181,6 +181,8 @@ export function formValuesToInput(v: UseCaseFormValues): FormConversion {
       const n = parseNumberInput(k === "yearlyGrowthPct" ? raw.replace(/\s*%$/, "") : raw);
       if (n === undefined) continue;
       if (Number.isNaN(n)) errors[`assessment.${k}`] = [DECIMAL_COMMA.test(raw.replace(/[\s_]/g, "")) ? "Write decimals with a point (2.5); a comma only separates thousands" : "Enter a number"];
+      // Past 2^53 the schema's first check ("Whole number") would call it a fraction.
+      else if (Math.abs(n) > Number.MAX_SAFE_INTEGER) errors[`assessment.${k}`] = ["Far too large a number"];
       else assessment[k] = n;
     } else assessment[k] = raw;
   }
@@ -190,6 +192,7 @@ export function formValuesToInput(v: UseCaseFormValues): FormConversion {
   // Left empty, the schema's default (5) would replace a stored horizon unasked: it is required.
   if (h === undefined) errors.horizonYears = ["Enter the number of years, 1 to 10"];
   else if (Number.isNaN(h)) errors.horizonYears = ["Enter a whole number of years"];
+  else if (Math.abs(h) > Number.MAX_SAFE_INTEGER) errors.horizonYears = ["Enter the number of years, 1 to 10"];
   else horizonYears = h;
 
   let manualEstimate: unknown = null;

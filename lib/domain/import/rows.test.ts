@@ -44,6 +44,8 @@ describe("a row to a use case's fields", () => {
   it.each([
     ["horizonYears", "12", "“12”: at most 10 years"],
     ["horizonYears", "2.5", "“2.5”: whole years"],
+    ["horizonYears", "99999999999999999999", "“99999999999999999999” is far too large: write a whole number from 1 to 10 (e.g. 5)."],
+    ["monthlyCalls", "1e30", "“1e30” is far too large: write a whole number from 0 to 10,000,000,000 (e.g. 1000000)."],
     ["maxLagDays", "-1", "“-1”: cannot be negative"],
     ["maxLagDays", "three", "“three” is not a number: write a whole number from 0 to 3,650 (e.g. 3)."],
     ["startDate", "next spring", "“next spring” is not a date we can read: write it as YYYY-MM-DD (e.g. 2027-03-01)."],

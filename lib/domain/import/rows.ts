@@ -161,6 +161,9 @@ function convertCell(key: ImportFieldKey, raw: string, mapping: ImportMapping): 
         const decimalComma = DECIMAL_COMMA.test(s.trim());
         return { error: decimalComma ? `${quotedCell(raw)} is not a number we read: write decimals with a point (${s.trim().replace(",", ".")}); a comma only separates thousands (1,000).` : notANumberMessage(key, raw) };
       }
+      // Past 2^53 a number is no longer exact, and the schema's first check (whole years, whole
+      // days) would call "99999999999999999999" a fraction: said as what it is.
+      if (Math.abs(n) > Number.MAX_SAFE_INTEGER) return { error: `${quotedCell(raw)} is far too large: write ${numberExpected(key)}.` };
       return { value: n };
     }
   }
