@@ -60,4 +60,14 @@ test("a lead sets the use case's own cost figures and sees the projection change
   await expect(page.getByText("rounded to the dollar on its own")).toHaveCount(0);
   // Which calendar year is year 1: no planned start was given, so the year it was logged.
   await expect(page.getByTestId("years-note")).toContainText(`year 1 is ${new Date().getUTCFullYear()}, the year the use case was logged`);
+
+  // Finance, who may not change them, sees the figures the projection rests on besides the organization's.
+  await registry.signInAs("FINANCE");
+  await page.reload();
+  await expect(page.getByText("Set this use case's own cost figures")).toHaveCount(0);
+  const own = page.getByTestId("own-figures");
+  await expect(own).toContainText("This use case's own cost figures, set by its owner in place of the organization's");
+  await expect(own.locator("li").filter({ hasText: "Model price, input (by hand)" })).toContainText(/: 10 .*\(organization: /);
+  await expect(own.locator("li").filter({ hasText: "Input tokens per call" })).toContainText(": 1000 ");
+  await expect(own.locator("li")).toHaveCount(4);
 });

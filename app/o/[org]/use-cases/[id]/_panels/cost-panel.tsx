@@ -27,7 +27,8 @@ async function overridesFor(orgSlug: string, organizationId: string, useCaseId: 
     db.useCase.findFirst({ where: { id: useCaseId, organizationId, deletedAt: null }, select: { version: true, ownerId: true, overrides: true } }),
     currentAssumptions(db, organizationId),
   ]);
-  if (!uc || !canEditUseCase({ userId: member.user.id, role: member.role }, uc)) return null;
+  if (!uc) return null;
+  const canEdit = canEditUseCase({ userId: member.user.id, role: member.role }, uc);
   const current = (uc.overrides ?? {}) as Record<string, OverrideRow["current"]>;
   const ownModel = typeof (uc.overrides as { model?: unknown } | null)?.model === "string" ? ((uc.overrides as { model: string }).model) : null;
   const rows: OverrideRow[] = OVERRIDABLE.map((key) => {
@@ -40,7 +41,32 @@ async function overridesFor(orgSlug: string, organizationId: string, useCaseId: 
       current: current[key] ?? null,
     };
   });
-  return { version: uc.version, rows, model: { current: ownModel, organization: assumptions.set.model, choices: catalogueModels().map((m) => m.ref) } };
+  return { canEdit, version: uc.version, rows, model: { current: ownModel, organization: assumptions.set.model, choices: catalogueModels().map((m) => m.ref) } };
+}
+
+const figure = (c: NonNullable<OverrideRow["current"]>) => (c.low === c.high && c.low === c.base ? `${c.base}` : `${c.low ?? "—"} / ${c.base ?? "—"} / ${c.high ?? "—"}`);
+
+/**
+ * The use case's own cost figures, for those who may not change them (finance, executives, other
+ * leads): what its figures rest on besides the organization's assumptions. A reviewer in finance
+ * met a lead's own prices only as their effect on the totals and the export.
+ */
+function OwnFigures({ rows, model }: { rows: readonly OverrideRow[]; model: { current: string | null; organization: string } }) {
+  const set = rows.filter((r) => r.current && (r.current.low !== null || r.current.base !== null || r.current.high !== null));
+  if (set.length === 0 && !model.current) return null;
+  return (
+    <div className="mt-6 rounded-lg px-4 py-3 text-sm ring-1 ring-zinc-200" data-testid="own-figures">
+      <p className="font-medium text-zinc-900">This use case's own cost figures, set by its owner in place of the organization's (low / base / high):</p>
+      <ul className="mt-1 list-disc space-y-0.5 pl-5 text-zinc-700">
+        {model.current ? <li>Model it runs on: {model.current} (organization: {model.organization})</li> : null}
+        {set.map((r) => (
+          <li key={r.key}>
+            {r.label}: {figure(r.current!)} {r.unit} (organization: {r.defaultText})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 /** The Monte Carlo for a use case whose stored projection lacks one (same seed, same figures as a save). */
@@ -211,7 +237,11 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       <div className="mt-6">
         <CostChart key={chartOpensOn} initial={chartOpensOn} byApproach={chartByApproach} labels={{ ...APPROACH_LABELS, ...COST_CATEGORY_LABELS }} yearsNote={uc ? firstYearNote(uc.startDate, uc.createdAt) : undefined} />
       </div>
-      {editable ? <OverridesForm orgSlug={orgSlug} useCaseId={useCaseId} version={editable.version} rows={editable.rows} model={editable.model} /> : null}
+      {editable?.canEdit ? (
+        <OverridesForm orgSlug={orgSlug} useCaseId={useCaseId} version={editable.version} rows={editable.rows} model={editable.model} />
+      ) : editable ? (
+        <OwnFigures rows={editable.rows} model={editable.model} />
+      ) : null}
     </section>
   );
 }
