@@ -154,7 +154,8 @@ test("finance imports a bill whose headers are its own, pointing the date, the c
   const org = await auth.makeOrg();
   await seedUseCase(auth, org, { title: "Claims triage", externalId: "UC-A", businessUnit: "Claims", approach: "RAG", lines: [["INFERENCE", 2_400_00]] });
   await auth.signIn(page, org.users.FINANCE!, { from: org.path("actuals") });
-  const bill = "Invoice Date,Amount USD,Project\n2026-01-15,12.50,UC-A\n2026-02-15,30.00,UC-A\n";
+  // Spaces around a header, as a spreadsheet leaves them: the form offers it trimmed, the server finds it.
+  const bill = " Invoice Date ,Amount USD,Project\n2026-01-15,12.50,UC-A\n2026-02-15,30.00,UC-A\n";
   await chooseFile(page.getByLabel("CSV file"), { name: "invoices.csv", mimeType: "text/csv", buffer: Buffer.from(bill) });
   const columns = page.getByTestId("actuals-columns");
   // Nothing in these headers is recognised as a date or a cost: the form says so, and lets it be said.
@@ -173,4 +174,20 @@ test("finance imports a bill whose headers are its own, pointing the date, the c
   await expect(outcome).toContainText("January 2026: $12.50");
   // Both rows went to the use case named in the Project column: none is left unattributed.
   expect(await auth.query(`SELECT sum(cents)::int AS cents FROM "ActualSpend" WHERE "organizationId" = $1 AND "useCaseId" IS NOT NULL`, [org.id])).toEqual([{ cents: 42_50 }]);
+});
+
+test("the Columns' cost follows the FOCUS cost column chosen, until it is chosen by hand", async ({ page, auth }) => {
+  const org = await auth.makeOrg();
+  await auth.signIn(page, org.users.FINANCE!, { from: org.path("actuals") });
+  const focus = "ChargePeriodStart,BilledCost,EffectiveCost,BillingCurrency\n2026-01-01,10,8,USD\n";
+  await chooseFile(page.getByLabel("CSV file"), { name: "focus.csv", mimeType: "text/csv", buffer: Buffer.from(focus) });
+  const cost = page.getByTestId("actuals-columns").getByLabel("Cost column");
+  await expect(cost).toHaveValue("BilledCost");
+  // It showed BilledCost while the server, told EffectiveCost, counted EffectiveCost.
+  await page.getByLabel("FOCUS cost column").selectOption("EffectiveCost");
+  await expect(cost).toHaveValue("EffectiveCost");
+  await cost.selectOption("BilledCost");
+  await page.getByLabel("FOCUS cost column").selectOption("BilledCost");
+  await page.getByLabel("FOCUS cost column").selectOption("EffectiveCost");
+  await expect(cost).toHaveValue("BilledCost");
 });

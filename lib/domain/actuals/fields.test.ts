@@ -80,6 +80,12 @@ describe("the columns a person chooses over the suggestion", () => {
     expect(withChosenColumns(headers, suggested, { cost: "Nope" })).toEqual(suggested);
     expect(withChosenColumns(headers, suggested, {})).toEqual(suggested);
   });
+  it("finds a header written with spaces around it, as the form offers it trimmed", () => {
+    const spaced = [" Invoice Date ", "Amount USD  ", "spend"];
+    const map = withChosenColumns(spaced, suggestActualColumns(spaced), { date: "Invoice Date", cost: "Amount USD" });
+    expect(map).toEqual({ " Invoice Date ": "date", "Amount USD  ": "cost", spend: "" });
+    expect(actualMappingProblems(spaced, map)).toEqual([]);
+  });
 });
 
 describe("what a column map lacks", () => {

@@ -85,12 +85,21 @@ export type ChosenActualField = (typeof CHOSEN_ACTUAL_FIELDS)[number];
 export function withChosenColumns(headers: readonly string[], suggested: Readonly<ActualColumnMap>, chosen: Partial<Record<ChosenActualField, string>>): ActualColumnMap {
   const map: ActualColumnMap = Object.fromEntries(headers.map((h) => [h, suggested[h] ?? ""]));
   for (const field of CHOSEN_ACTUAL_FIELDS) {
-    const header = chosen[field];
-    if (header === undefined || (header !== "" && !headers.includes(header))) continue;
+    const header = chosenHeader(headers, chosen[field]);
+    if (header === undefined) continue;
     for (const h of headers) if (map[h] === field) map[h] = "";
     if (header !== "") map[header] = field;
   }
   return map;
+}
+
+/**
+ * The file's header a choice names: the browser offers its headers trimmed, so " Amount USD " in
+ * the file is chosen as "Amount USD"; "" for none; undefined where the file has no such column.
+ */
+export function chosenHeader(headers: readonly string[], chosen: string | undefined): string | undefined {
+  if (chosen === undefined || chosen === "") return chosen;
+  return headers.includes(chosen) ? chosen : headers.find((h) => h.trim() === chosen.trim());
 }
 
 /** What a column map lacks: a date and a cost are required, and each field takes one column. */

@@ -9,6 +9,7 @@ import {
   suggestActualColumns,
   unitOfQuantityColumn,
   withChosenColumns,
+  chosenHeader,
   type ActualColumnMap,
   type ChosenActualField,
   type ActualFormat,
@@ -122,7 +123,7 @@ export async function importActuals(actor: ActualsActor, input: ActualImportInpu
         : input.chosenColumns
           ? withChosenColumns(head.headers, suggested, input.chosenColumns)
           : suggested;
-      for (const h of Object.values(input.chosenColumns ?? {})) if (h && !head.headers.includes(h)) problems.push(`The file has no column “${h}”.`);
+      for (const h of Object.values(input.chosenColumns ?? {})) if (h && chosenHeader(head.headers, h) === undefined) problems.push(`The file has no column “${h}”.`);
       problems.push(...actualMappingProblems(head.headers, input.columns ?? columns));
       index = fieldIndex(head.headers, columns);
       // No unit column (a LiteLLM export): the quantity column's name says what it counts.

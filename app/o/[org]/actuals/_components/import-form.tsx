@@ -47,13 +47,23 @@ export function ImportActualsForm({ orgSlug }: { orgSlug: string }) {
   // also follows the FOCUS cost column chosen below.
   const [touched, setTouched] = useState<ReadonlySet<ChosenActualField>>(new Set());
 
+  // The FOCUS cost column the server will prefer: the Columns' cost follows it until changed by hand.
+  const [costColumn, setCostColumn] = useState<"BilledCost" | "EffectiveCost">("BilledCost");
+  const suggestionOf = (found: readonly string[], preferred: "BilledCost" | "EffectiveCost") => {
+    const suggested = suggestActualColumns(found, { costColumn: preferred });
+    return Object.fromEntries(CHOSEN_ACTUAL_FIELDS.map((f) => [f, found.find((h) => suggested[h] === f) ?? ""])) as Partial<Record<ChosenActualField, string>>;
+  };
+
   const readHeader = async (file: File | undefined) => {
     const found = file ? await headerOf(file).catch(() => null) : null;
     setHeaders(found);
     setTouched(new Set());
-    if (!found) return setChosen({});
-    const suggested = suggestActualColumns(found);
-    setChosen(Object.fromEntries(CHOSEN_ACTUAL_FIELDS.map((f) => [f, found.find((h) => suggested[h] === f) ?? ""])));
+    setChosen(found ? suggestionOf(found, costColumn) : {});
+  };
+
+  const chooseCostColumn = (preferred: "BilledCost" | "EffectiveCost") => {
+    setCostColumn(preferred);
+    if (headers && !touched.has("cost")) setChosen((c) => ({ ...c, cost: suggestionOf(headers, preferred).cost ?? "" }));
   };
 
   const submit = (event: React.FormEvent<HTMLFormElement>) => {
@@ -147,7 +157,8 @@ export function ImportActualsForm({ orgSlug }: { orgSlug: string }) {
         <SelectField
           label="FOCUS cost column"
           name="costColumn"
-          defaultValue="BilledCost"
+          value={costColumn}
+          onChange={(e) => chooseCostColumn(e.currentTarget.value === "EffectiveCost" ? "EffectiveCost" : "BilledCost")}
           hint="What was invoiced (BilledCost) or the amortised cost (EffectiveCost); only one counts."
           options={[
             { value: "BilledCost", label: "BilledCost" },
