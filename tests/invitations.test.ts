@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { acceptInvitation, acceptInvitationWithSignUp } from "@/app/(auth)/invite/[token]/actions";
 import { inviteMember, removeMember, revokeInvitation, updateMemberRole } from "@/app/o/[org]/members/actions";
 import { db } from "@/lib/server/db";
-import { findInvitation, hashInvitationToken, INVITATION_TTL_MS } from "@/lib/server/invitations";
+import { findInvitation, hashInvitationToken, INVITATION_TTL_MS, INVITATIONS_FREE } from "@/lib/server/invitations";
 import { verifyPassword } from "@/lib/server/passwords";
 import { createTestOrg, type TestOrg } from "./helpers/factory";
 import { signInAs, signOut } from "./helpers/session";
@@ -89,6 +89,25 @@ describe("creating invitations", () => {
     const second = await invite(org, email, "FINANCE");
     expect((await findInvitation(tokenOf(first.path)))?.status).toBe("revoked");
     expect((await findInvitation(tokenOf(second.path)))?.status).toBe("valid");
+  });
+
+  it("an admin sends at most INVITATIONS_FREE in 15 minutes; the next is refused with the wait, nothing stored or mailed", async () => {
+    // A reviewer mailed strangers in bulk through invitations, each with text of the sender's choosing
+    // (the organization's and the inviter's names). The limit is the sender's: another organization's admin is not held by it.
+    signInAs(org.users.ADMIN.id);
+    for (let i = 0; i < INVITATIONS_FREE; i++) {
+      const res = await inviteMember(org.slug, { email: uniqueEmail(`bulk${i}`), role: "LEAD" });
+      expect(res.ok, `invitation ${i + 1}`).toBe(true);
+    }
+    const before = { ...(await snapshot(org.id)), mail: await db.outboxMessage.count() };
+    const refused = await inviteMember(org.slug, { email: uniqueEmail("one-more"), role: "LEAD" });
+    signOut();
+    expect(refused).toMatchObject({ ok: false, code: "TOO_MANY_REQUESTS" });
+    expect(refused.ok ? "" : refused.message).toMatch(/^You have sent 50 invitations in the last 15 minutes\. Wait \d+ seconds? before sending more\.$/);
+    expect({ ...(await snapshot(org.id)), mail: await db.outboxMessage.count() }).toEqual(before);
+
+    const other = await createTestOrg("inv-other");
+    expect((await invite(other, uniqueEmail("elsewhere"))).email).toContain("elsewhere");
   });
 });
 

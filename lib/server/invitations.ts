@@ -4,7 +4,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { audit } from "./audit";
 import { createUser, inAccountTransaction } from "./accounts";
 import { db, type Role, type Tx } from "./db";
-import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from "./errors";
+import { recordAttempt, waitFor } from "./login-throttle";
 import { hashPassword } from "./passwords";
 import { appUrl, sendMailBestEffort } from "./mail";
 import { assertStrongPassword, removeUnverifiedAccount, sendVerificationEmail } from "./account-security";
@@ -35,7 +36,18 @@ export function invitationPath(token: string): string {
   return `/invite/${token}`;
 }
 
+/**
+ * Invitations one admin may send in 15 minutes (the sign-in throttle's window, counted with it in
+ * PostgreSQL), then each further one waits, doubling from 30 s. Each invitation mails a stranger
+ * text partly of the sender's choosing (the organization's and the inviter's names), so without a
+ * limit the app could be used to mail anyone in bulk (a reviewer did). Enough to onboard a team.
+ */
+export const INVITATIONS_FREE = 50;
+const sentKey = (actorId: string) => `invitations:${actorId}`;
+
 export async function createInvitation(actor: Actor, input: { email: string; role: Role }, now = new Date()) {
+  const wait = await waitFor([{ key: sentKey(actor.actorId), free: INVITATIONS_FREE }]);
+  if (wait > 0) throw new TooManyRequestsError(`You have sent ${INVITATIONS_FREE} invitations in the last 15 minutes. Wait ${wait} second${wait === 1 ? "" : "s"} before sending more.`, wait);
   const token = newInvitationToken();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   const invitation = await db.$transaction(async (tx) => {
@@ -85,6 +97,7 @@ export async function createInvitation(actor: Actor, input: { email: string; rol
     // How many pending invitations to the address this one replaced: their links no longer work, which the admin is told.
     return { ...inv, organizationName: org.name, inviterName: inviter?.name ?? "An admin", replaced: replaced.length };
   });
+  await recordAttempt(sentKey(actor.actorId));
   const path = invitationPath(token);
   // Mailed after the commit; a mail server that refuses leaves the invitation valid (the admin
   // is shown the link too, and told the mail did not go).
