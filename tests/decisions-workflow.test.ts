@@ -233,6 +233,16 @@ describe("a yearly budget with no figure", () => {
     expect((await notificationsOf(org.users.FINANCE.id, uc.id)).at(-1)?.message).toBe(`The budget for RAG on “${(await db.useCase.findUniqueOrThrow({ where: { id: uc.id } })).title}” now has a figure: ${said}. It awaits your approval.`);
     panel = await financePanel(uc.id);
     expect(panel).toContain(`Approve the budget (${said})`);
+    // The figure is not credited to the proposal: the tab and the history say it was taken again, and after whose change.
+    const steps = (/data-testid="workflow-steps">([\s\S]*?)<\/ul>/.exec(panel)?.[1] ?? "").replace(/<[^>]+>/g, "").replace(/&#x27;/g, "'");
+    const lead = (await db.user.findUniqueOrThrow({ where: { id: org.users.LEAD.id }, select: { name: true } })).name;
+    expect(steps).toContain(`Proposed RAG by ${lead} on `);
+    expect(steps).toContain(`, when its budget had no figure. Budget now: ${said}, taken from the projection again on `);
+    expect(steps).toMatch(/taken from the projection again on \d+ \w+ \d{4}, \d\d:\d\d UTC, after /);
+    expect(steps).toContain(`, after ${lead}'s change.`);
+    const refreshed = (await getUseCaseHistory(org.id, uc.id)).filter((e) => e.action === "decision.budget_refreshed");
+    expect(refreshed).toHaveLength(1);
+    expect(refreshed[0]).toMatchObject({ actor: { id: org.users.LEAD.id }, before: { yearlyBudget: "no figure yet, as its first year is not fully costed" }, after: { yearlyBudget: said } });
     expect(panel).not.toContain("budget-unfigured");
     line = await financeQueueLine(uc.id);
     expect(line).toContain(`Approve budget: ${said}`);

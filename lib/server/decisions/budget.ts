@@ -1,7 +1,9 @@
 import "server-only";
 import { APPROACH_LABELS, MANUAL_ESTIMATE_APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { budgetFromProjection, budgetText, lastYearRunning, type DecisionBudget } from "@/lib/domain/decisions/workflow";
+import { audit } from "../audit";
 import { membersWithRoles, notify } from "../notifications";
+import { DECISION_AUDIT } from "./review";
 import { useCaseStartYear } from "../use-cases/start-year";
 import type { Tx } from "../db";
 import { readManualEstimate } from "../use-cases/mapping";
@@ -60,12 +62,24 @@ type WaitingDecision = { approach: Approach; yearlyBudgetCents: bigint | null; b
  * decision standing but moves the first year's cost, and finance approves the figure the cost panel
  * shows, not the one of before the edit. A budget finance approved stays as approved.
  */
-export async function refreshWaitingBudget(tx: Tx, ref: { organizationId: string; useCaseId: string }, read?: WaitingDecision): Promise<void> {
+export async function refreshWaitingBudget(tx: Tx, ref: { organizationId: string; useCaseId: string }, read?: WaitingDecision, actorId: string | null = null): Promise<void> {
   const d = read ?? (await tx.useCaseDecision.findFirst({ where: { useCaseId: ref.useCaseId, organizationId: ref.organizationId, state: { in: [...WAITING] } }, select: WAITING_SELECT }));
   if (!d) return;
   const budget = await budgetFor(tx, ref.organizationId, ref.useCaseId, d.approach);
   if (budget.yearlyBudgetCents === d.yearlyBudgetCents && budget.buildCents === d.buildCents) return;
   await tx.useCaseDecision.update({ where: { useCaseId: ref.useCaseId }, data: budget });
+  // On the use case's History tab and its Decision tab: the budget shown is no longer the one proposed
+  // (a reviewer found a refreshed figure credited to the original proposal, with no entry saying it moved).
+  const year = useCaseStartYear(await tx.useCase.findFirstOrThrow({ where: { id: ref.useCaseId, organizationId: ref.organizationId }, select: { startDate: true, createdAt: true } }));
+  await audit(tx, {
+    organizationId: ref.organizationId,
+    actorId,
+    action: DECISION_AUDIT.budgetRefreshed,
+    entity: "UseCase",
+    entityId: ref.useCaseId,
+    before: { yearlyBudget: budgetText(d, year, null) },
+    after: { yearlyBudget: budgetText(budget, year, null) },
+  });
   // An approved decision whose budget had no figure now has one: finance, told before that there was
   // none to approve, is told what it is now (a reviewer found the figure arrive in finance's queue
   // with finance's only notification still saying "no figure yet").

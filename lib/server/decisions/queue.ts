@@ -5,6 +5,7 @@ import { lifecycleYears } from "@/lib/domain/costing/retired";
 import { QUEUE_REASONS, queueReasons, sortQueue, type QueueReason } from "@/lib/domain/decisions/queue";
 import type { DecisionState } from "@/lib/domain/decisions/workflow";
 import { lastYearRunningFor } from "./budget";
+import { DECISION_AUDIT } from "./review";
 import { db, Prisma } from "../db";
 import { withOrganizationScope } from "../rls";
 import { listFlaggedUseCases, warningPhrases } from "../actuals/warnings";
@@ -270,12 +271,22 @@ export async function readDecisionWorkflow(organizationId: string, useCaseId: st
   const d = await db.useCaseDecision.findFirst({ where: { organizationId, useCaseId }, include: { useCase: { select: { startDate: true, createdAt: true, projectionSummary: true } } } });
   if (!d) return null;
   const ids = [d.proposedById, d.decidedById, d.budgetApprovedById, d.supersededById].filter((x): x is string => !!x);
+  // Since the proposal, the times its budget was taken from the projection again (./budget.ts): the
+  // first says what was proposed, the last when and after whose change the figure shown was taken.
+  const refreshed = await db.auditEvent.findMany({
+    where: { organizationId, entity: "UseCase", entityId: useCaseId, action: DECISION_AUDIT.budgetRefreshed, at: { gte: d.proposedAt } },
+    select: { at: true, actorId: true, before: true },
+    orderBy: { at: "asc" },
+  });
+  const last = refreshed.at(-1);
+  if (last?.actorId) ids.push(last.actorId);
   const [users, lastYearCents] = await Promise.all([
     db.user.findMany({ where: { id: { in: ids }, memberships: { some: { organizationId } } }, select: { id: true, name: true } }),
     // The last year's run rate, so a growing one reads ", rising to …" here as in the queue (budgetText).
     lastYearRunningFor(db, organizationId, useCaseId, d.approach as Approach),
   ]);
   const name = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? "a former member") : null);
+  const proposedText = (refreshed[0]?.before as { yearlyBudget?: unknown } | null)?.yearlyBudget;
   return {
     state: d.state as DecisionState,
     approach: d.approach as Approach,
@@ -290,6 +301,8 @@ export async function readDecisionWorkflow(organizationId: string, useCaseId: st
     lastYearCents,
     proposedBy: name(d.proposedById),
     proposedAt: d.proposedAt,
+    /** Where the budget was taken from the projection again since the proposal: the budget as proposed, and the last time, after whose change (null: the system's). */
+    budgetRefreshed: last ? { proposed: typeof proposedText === "string" ? proposedText : null, at: last.at, by: name(last.actorId) } : null,
     decidedBy: name(d.decidedById),
     decidedAt: d.decidedAt,
     sentBackReason: d.sentBackReason,

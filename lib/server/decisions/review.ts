@@ -16,6 +16,8 @@ export const DECISION_AUDIT = {
   budgetApproved: "decision.budget_approved",
   toReview: "decision.to_review",
   superseded: "decision.superseded",
+  /** A waiting decision's budget taken from the projection again after an edit or a re-projection (./budget.ts). */
+  budgetRefreshed: "decision.budget_refreshed",
 } as const;
 
 const USE_CASE_ENTITY = "UseCase";

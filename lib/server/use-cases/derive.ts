@@ -341,7 +341,7 @@ export async function rederiveOrganization(
       // beside a projection whose years run at $74,681.
       // Read once for the batch, not again per decision.
       const waiting = await tx.useCaseDecision.findMany({ where: { organizationId, useCaseId: { in: batch }, state: { in: [...WAITING] } }, select: { useCaseId: true, ...WAITING_SELECT } });
-      for (const { useCaseId, ...d } of waiting) await refreshWaitingBudget(tx, { organizationId, useCaseId }, d);
+      for (const { useCaseId, ...d } of waiting) await refreshWaitingBudget(tx, { organizationId, useCaseId }, d, actorId);
       await warnings.close(actorId);
     });
     onProgress?.(Math.min(ids.length, i + BATCH), ids.length);

@@ -244,7 +244,7 @@ export async function writeUseCase(
     // An approved decision whose answers or recommendation changed goes back to review (issue 20).
     if (decision.state === "APPROVED" || decision.state === "BUDGET_APPROVED") await reviewAfterChange(tx, { organizationId, useCaseId: existing.id, actorId: ctx.actorId });
     // A decision still waiting keeps the budget the projection now gives (lib/server/decisions/budget.ts).
-    if (decision.state === "PROPOSED" || decision.state === "APPROVED") await refreshWaitingBudget(tx, { organizationId, useCaseId: existing.id });
+    if (decision.state === "PROPOSED" || decision.state === "APPROVED") await refreshWaitingBudget(tx, { organizationId, useCaseId: existing.id }, undefined, ctx.actorId);
   }
   await warnings.close(ctx.actorId);
   return {

@@ -65,7 +65,21 @@ export async function WorkflowPanel(props: {
       {w && (
         <ul className="space-y-1 text-sm" data-testid="workflow-steps">
           <li>
-            Proposed {approachLabel(w.approach)} by {w.proposedBy} on {formatDateTime(w.proposedAt)}; budget: <span data-testid="workflow-budget">{budget}</span>.
+            {w.budgetRefreshed ? (
+              <>
+                Proposed {approachLabel(w.approach)} by {w.proposedBy} on {formatDateTime(w.proposedAt)}
+                {w.budgetRefreshed.proposed === NO_BUDGET_FIGURE ? ", when its budget had no figure" : w.budgetRefreshed.proposed ? `, with a budget of ${w.budgetRefreshed.proposed}` : ""}. Budget now:{" "}
+                <span data-testid="workflow-budget">{budget}</span>
+                <span data-testid="budget-refreshed">
+                  , taken from the projection again on {formatDateTime(w.budgetRefreshed.at)}, after {w.budgetRefreshed.by ? `${w.budgetRefreshed.by}'s change` : "a change of the figures it rests on"}
+                </span>
+                .
+              </>
+            ) : (
+              <>
+                Proposed {approachLabel(w.approach)} by {w.proposedBy} on {formatDateTime(w.proposedAt)}; budget: <span data-testid="workflow-budget">{budget}</span>.
+              </>
+            )}
           </li>
           {proposalNotesShown(w) && (
             <li data-testid="proposal-notes">
