@@ -175,7 +175,14 @@ const EXAMPLES: Record<string, Example> = {
   "frameworks.previewWeights": { as: asAdmin, input: async () => ({ weights: Object.fromEntries(FRAMEWORK_IDS.map((id, i) => [id, i % 2 ? 0 : 2.5])) }) },
   "members.changeRole": { as: asAdmin, input: async () => ({ membershipId: await leadMembership(), role: "FINANCE" }) },
   "members.remove": { as: asAdmin, input: async () => ({ membershipId: await leadMembership() }) },
-  "invitations.create": { as: asAdmin, input: async () => ({ email: `new-${randomUUID()}@hostile.test`, role: "LEAD" }) },
+  // Its sender's count is cleared before each call: the runs send far more than the 50 an admin may send in 15 minutes.
+  "invitations.create": {
+    as: async () => {
+      await db.loginAttempt.deleteMany({ where: { key: `invitations:${org.users.ADMIN.id}` } });
+      return asAdmin();
+    },
+    input: async () => ({ email: `new-${randomUUID()}@hostile.test`, role: "LEAD" }),
+  },
   "invitations.revoke": { as: asAdmin, input: async () => ({ invitationId: (await invitationFor(`pending-${randomUUID()}@hostile.test`)).id }) },
   "invitations.accept": {
     // Signed in as a fresh outsider, with an invitation to their own address.
