@@ -20,6 +20,9 @@ test("an executive records the decision on a lead's use case", async ({ page, re
   await page.getByRole("link", { name: "Contract clause review" }).click();
   await page.getByRole("link", { name: "Decision" }).click();
   await expect(page.getByTestId("chosen-approach")).toHaveText("Not decided");
+  // Both ways to decide are offered, each saying what it does (a reviewer met the two with no word on the difference).
+  await expect(page.getByTestId("propose-explained")).toHaveText("A proposal waits for an executive to approve it or send it back; once approved, finance is asked to approve its budget.");
+  await expect(page.getByTestId("record-explained")).toContainText("approved at once as your decision, with no proposal to approve first; finance is then asked to approve its budget.");
 
   await page.getByLabel("Chosen approach").selectOption("HYBRID");
   await expect(page.getByText("This differs from the recommendation")).toBeVisible();

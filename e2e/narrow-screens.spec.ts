@@ -159,6 +159,10 @@ test.describe("narrow screens", () => {
     await expect(page.getByTestId("column-mapping")).toBeVisible();
     let s = await sideways(page);
     expect(s.scrollWidth, s.culprits.join("; ")).toBeLessThanOrEqual(s.clientWidth);
+    // Each column's choice is on screen as it stands, not past the edge of a box to scroll (a review found them there).
+    const choices = page.getByTestId("column-mapping").getByRole("combobox");
+    await expect(choices).toHaveCount(5);
+    for (const box of await Promise.all((await choices.all()).map((c) => c.boundingBox()))) expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
     // The file's summary names the encoding, and its byte-order mark, once.
     await expect(page.getByTestId("file-summary")).toContainText("read as UTF-8 (with byte-order mark).");
     await expect(page.getByTestId("file-summary")).not.toContainText("It starts with");

@@ -53,6 +53,10 @@ export function DecisionForm(props: { orgSlug: string; id: string; version: numb
       }}
     >
       <h3 className="text-base font-semibold">Record the decision</h3>
+      <p className="text-sm text-zinc-600" data-testid="record-explained">
+        Recorded here, an approach is approved at once as your decision, with no proposal to approve first; finance is then asked to approve its budget. It supersedes
+        a decision of another approach that stands.
+      </p>
       {message && (
         <div
           role={message.info ? "status" : "alert"}

@@ -80,6 +80,9 @@ export function ProposeForm(props: { orgSlug: string; id: string; recommended: s
       }}
     >
       <h3 className="text-base font-semibold">Propose a decision</h3>
+      <p className="text-sm text-zinc-600" data-testid="propose-explained">
+        A proposal waits for an executive to approve it or send it back; once approved, finance is asked to approve its budget.
+      </p>
       <Message message={message} />
       <div>
         <label htmlFor="propose-approach" className="block text-sm font-medium">

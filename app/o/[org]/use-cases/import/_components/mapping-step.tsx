@@ -74,33 +74,35 @@ export function MappingStep(
       <fieldset disabled={props.disabled} className="min-w-0 space-y-2">
         <legend className="text-base font-semibold text-zinc-900">Columns</legend>
         <p className="text-sm text-zinc-600">Suggested from the column names; change any, or ignore a column. Each field takes one column.</p>
-        <div className="relative overflow-x-auto rounded border border-zinc-200">
-          <table className="min-w-full divide-y divide-zinc-200 text-sm" data-testid="column-mapping">
-            <thead className="bg-zinc-50 text-left">
+        {/* On a phone each column is a block of its own (name, samples, then its select), so the
+            select is on screen: as a table, "Imported as" began past the window's edge. */}
+        <div className="relative rounded border border-zinc-200 sm:overflow-x-auto">
+          <table className="block min-w-full divide-y divide-zinc-200 text-sm sm:table" data-testid="column-mapping">
+            <thead className="hidden bg-zinc-50 text-left sm:table-header-group">
               <tr>
                 <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Column in the file</th>
                 <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Sample values</th>
                 <th scope="col" className="px-3 py-2 font-semibold text-zinc-700">Imported as</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-zinc-100">
+            <tbody className="block divide-y divide-zinc-100 sm:table-row-group">
               {parsed.headers.map((header, index) => {
                 const key = columns[header] ?? "";
                 const twice = !!key && (counts.get(key) ?? 0) > 1;
                 const id = `col-${index}`;
                 return (
-                  <tr key={header} className="align-top">
-                    <th scope="row" className="px-3 py-2 text-left font-medium text-zinc-900">
+                  <tr key={header} className="block align-top sm:table-row">
+                    <th scope="row" className="block px-3 pt-2 text-left font-medium text-zinc-900 sm:table-cell sm:py-2">
                       {header}
                     </th>
-                    <td className="max-w-xs px-3 py-2 text-zinc-600">
+                    <td className="block px-3 text-zinc-600 sm:table-cell sm:max-w-xs sm:py-2">
                       {samples(parsed, index).map((s) => (
                         <span key={s} className="block truncate">
                           {s}
                         </span>
                       ))}
                     </td>
-                    <td className="min-w-64 px-3 py-2">
+                    <td className="block px-3 pt-1 pb-2 sm:table-cell sm:min-w-64 sm:py-2">
                       <label htmlFor={id} className="sr-only">
                         Field for the column “{header}”
                       </label>
