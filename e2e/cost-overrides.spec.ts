@@ -66,7 +66,7 @@ test("a lead sets the use case's own cost figures and sees the projection change
   await page.reload();
   await expect(page.getByText("Set this use case's own cost figures")).toHaveCount(0);
   const own = page.getByTestId("own-figures");
-  await expect(own).toContainText("This use case's own cost figures, set by its owner in place of the organization's");
+  await expect(own).toContainText("This use case's own cost figures, set for it in place of the organization's");
   await expect(own.locator("li").filter({ hasText: "Model price, input (by hand)" })).toContainText(/: 10 .*\(organization: /);
   await expect(own.locator("li").filter({ hasText: "Input tokens per call" })).toContainText(": 1000 ");
   await expect(own.locator("li")).toHaveCount(4);

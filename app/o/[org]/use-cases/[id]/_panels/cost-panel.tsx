@@ -56,7 +56,7 @@ function OwnFigures({ rows, model }: { rows: readonly OverrideRow[]; model: { cu
   if (set.length === 0 && !model.current) return null;
   return (
     <div className="mt-6 rounded-lg px-4 py-3 text-sm ring-1 ring-zinc-200" data-testid="own-figures">
-      <p className="font-medium text-zinc-900">This use case's own cost figures, set by its owner in place of the organization's (low / base / high):</p>
+      <p className="font-medium text-zinc-900">This use case's own cost figures, set for it in place of the organization's (low / base / high):</p>
       <ul className="mt-1 list-disc space-y-0.5 pl-5 text-zinc-700">
         {model.current ? <li>Model it runs on: {model.current} (organization: {model.organization})</li> : null}
         {set.map((r) => (
