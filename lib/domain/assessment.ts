@@ -143,6 +143,18 @@ export function answerApplies(a: Assessment, k: AnswerKey): boolean {
   return !(k === "maxLagDays" && a.changeFrequency === "static");
 }
 
+/**
+ * The answers as the frameworks read them: one that does not apply (answerApplies) is left out, as
+ * if unanswered. Kept as given in the store, but never read: a lag of 1 day on knowledge that never
+ * changes fired "Less than a week of lag is acceptable: RAG is mandatory" over an empty corpus, and
+ * turned a prompting case (a prompted base model met the bar) to RAG (judgement 2.14).
+ */
+export function applicableAnswers(a: Assessment): Assessment {
+  if (a.maxLagDays === undefined || answerApplies(a, "maxLagDays")) return a;
+  const { maxLagDays: _ignored, ...rest } = a;
+  return rest;
+}
+
 /** What the page says in place of "Unanswered" for a question that does not apply. */
 export const DOES_NOT_APPLY = "Does not apply: the knowledge never changes";
 

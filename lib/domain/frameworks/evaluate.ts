@@ -1,5 +1,5 @@
 /** The one evaluator: runs any framework's rules over an assessment. */
-import { APPROACHES, type AnswerKey, type Approach, type Assessment } from "../assessment";
+import { answerApplies, applicableAnswers, APPROACHES, type AnswerKey, type Approach, type Assessment } from "../assessment";
 import { answersOf, compileCondition } from "./conditions";
 import type { Framework, FrameworkResult, Rule, TraceEntry } from "./types";
 
@@ -38,7 +38,9 @@ const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
  * `lean`: for re-scoring inside "what would change it", where only the recommendation, the fits
  * and whether a rule fired matter: the missing answers are not collected.
  */
-export function runFramework(fw: Framework, a: Assessment, lean = false): FrameworkResult {
+export function runFramework(fw: Framework, given: Assessment, lean = false): FrameworkResult {
+  // An answer that does not apply is not read (the lag, where the knowledge never changes).
+  const a = applicableAnswers(given);
   const base = { frameworkId: fw.id, title: fw.title, source: fw.source, version: fw.version };
   const missing = lean ? undefined : new Set<AnswerKey>();
   for (const ab of fw.abstain) {
@@ -75,5 +77,7 @@ export function runFramework(fw: Framework, a: Assessment, lean = false): Framew
       if (fit[ap] > 0 && (recommendation === null || fit[ap] > fit[recommendation])) recommendation = ap;
     }
   }
-  return { ...base, abstained: false, recommendation, fit, missing: missing ? [...missing].sort() : [], trace, ...(answered ? {} : { unanswered: true }) };
+  // A question that does not apply is never asked for, even where a rule would read it.
+  const asked = missing ? [...missing].filter((k) => answerApplies(a, k)).sort() : [];
+  return { ...base, abstained: false, recommendation, fit, missing: asked, trace, ...(answered ? {} : { unanswered: true }) };
 }

@@ -280,15 +280,20 @@ export function keepLeanTrue(a: Assessment, weights: Weights, held: Held, votesO
  * answers that would justify training are unknown, "because …" for a pick that cannot serve the use
  * case.
  */
-export function holdsIt(a: Assessment, h: Held, retrainLagDays: number): string | undefined {
-  // A prerequisite known to be missing holds it whatever the unknown ones turn out to be: said first.
+export function holdsIt(a: Assessment, h: Held, retrainLagDays: number, changed?: AnswerKey): string | undefined {
   if (h.leaning?.about === "knowledge") return "because no answer says there is knowledge to retrieve";
-  if (h.leaning?.missing?.length) return `because ${whyNotTrained(a, h.leaning.missing).replace(/^though /, "")}`;
+  // Never the changed answer's own value as the reason: re-scored for an unanswered question, it is
+  // a value tried, not one given ("because there are only 199 labeled examples" of a question left
+  // unanswered; "because Fine-tuning does not meet the 6-day lag" of a lag not given).
+  const missing = (h.leaning?.missing ?? []).filter((k) => k !== changed);
+  // A prerequisite known to be missing holds it whatever the unknown ones turn out to be: said first.
+  if (missing.length) return `because ${whyNotTrained(a, missing).replace(/^though /, "")}`;
   if (h.leaning && h.leaning.unknowns.length > 0) {
     const n = h.leaning.unknowns.length;
     return `while ${join(h.leaning.unknowns.map((k) => `“${inSentence(ANSWER_LABELS[k])}”`))} ${n === 1 ? "is" : "are"} unanswered`;
   }
   if (h.heldBack) {
+    if (changed === "maxLagDays" && h.heldBack.reason === "fails-lag") return undefined;
     const why = cannotRecommend(h.heldBack.approach, a, retrainLagDays)?.why;
     // The reason alone: "does not meet the 7-day lag", not how long a change waits nor what is retrieved.
     return why ? `because ${APPROACH_LABELS[h.heldBack.approach]} ${why.split(/:| \(/)[0]}` : undefined;

@@ -58,3 +58,40 @@ describe("judgement 2.14: no provisional RAG with nothing to retrieve", () => {
     );
   });
 });
+
+describe("judgement 2.14: answers that do not apply, and values tried, are not read as given", () => {
+  /** A reviewer's case: static knowledge, nothing to retrieve, a prompted base model meets the bar, and a 1-day lag given. */
+  const STATIC_WITH_LAG: Assessment = {
+    sensitiveDataOutOfTraining: false, needsToolUse: false, transformationAtVolume: false, learnsFromFeedback: false, evaluationSetExists: true, yearlyGrowthPct: 10,
+    changeFrequency: "static", coreNeed: "neither", needsStyleOrFormat: true, needsCitations: false, fitsContextWindow: true, corpusDocuments: 0, labeledExamples: 0,
+    latencySensitive: false, monthlyCalls: 200_000, retrainingBudget: false, expertiseDocumented: false, promptedBaselineMeetsBar: "yes", weeksToProduction: 2, maxLagDays: 1,
+  };
+
+  it("a lag given for knowledge that never changes is not read: the recommendation is as without it", () => {
+    const { maxLagDays: _lag, ...withoutLag } = STATIC_WITH_LAG;
+    const s = scoreUseCase(STATIC_WITH_LAG);
+    // Was RAG, 3 of 5, from "Less than a week of lag is acceptable: RAG is mandatory", over no documents.
+    expect(s.consensus).toBe("PROMPTING");
+    expect(s.consensus).toBe(scoreUseCase(withoutLag).consensus);
+    expect(s.frameworks.flatMap((f) => f.trace.map((t) => t.text)).join(" ")).not.toContain("lag is acceptable");
+    // Nor is it asked for by any framework.
+    expect(s.frameworks.flatMap((f) => f.missing)).not.toContain("maxLagDays");
+  });
+
+  it("an unanswered question's sentence never gives a value it tried as the reason", () => {
+    const s = scoreUseCase({ coreNeed: "reasoning", changeFrequency: "static", promptedBaselineMeetsBar: "no", needsStyleOrFormat: true });
+    const labeled = s.sensitivity!.unanswered.find((q) => q.answer === "labeledExamples")!;
+    // Was "… because there are only 199 labeled examples (at least 200 needed)", none having been given.
+    expect(labeled.sentence).not.toMatch(/\d+ labeled examples/);
+    expect(labeled.sentence).toBe("Answer “curated, labeled training examples”: whatever the answer, the frameworks would lean to Fine-tuning, but there stays no recommendation while “budget and ML engineers for ongoing retraining” is unanswered.");
+    fc.assert(
+      fc.property(assessmentArb, (a) => {
+        for (const q of scoreUseCase(a).sensitivity?.unanswered ?? []) {
+          if (q.answer === "labeledExamples") expect(q.sentence, JSON.stringify(a)).not.toMatch(/(only [\d,]+|no) labeled examples?/);
+          if (q.answer === "maxLagDays") expect(q.sentence, JSON.stringify(a)).not.toMatch(/-day lag/);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

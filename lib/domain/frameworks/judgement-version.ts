@@ -85,5 +85,11 @@
  *      recommendation is prompting, the frameworks' RAG said as a lean (`about: "knowledge"`,
  *      ./hold.ts). A reviewer's use case with nothing to retrieve read RAG with 199 labeled
  *      examples and prompting with 200 (labeled examples have nothing to do with retrieval).
+ *      The frameworks no longer read an answer that does not apply (assessment.ts,
+ *      applicableAnswers): a 1-day lag given for knowledge that never changes fired "Less than a
+ *      week of lag is acceptable: RAG is mandatory" over an empty corpus. And "what would change
+ *      it" never gives a value it tried for an unanswered question as the reason the
+ *      recommendation stays ("because there are only 199 labeled examples", of a question left
+ *      unanswered).
  */
 export const JUDGEMENT_VERSION = "2.14";

@@ -173,7 +173,7 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
     const r = consensusOf(results, weights, true);
     const h = holdRecommendation(x, evidenceOf(x), r, votesOf(results));
     return {
-      raw: r.consensus, shown: h.consensus, held: r.consensus !== h.consensus ? holdsIt(x, h, retrainLagDays) : undefined, votesFor: votesIn(results),
+      raw: r.consensus, shown: h.consensus, held: r.consensus !== h.consensus ? holdsIt(x, h, retrainLagDays, changed) : undefined, votesFor: votesIn(results),
       because: r.consensus === h.consensus && h.basis === "frameworks" ? turningRule(frameworks, results, changed, h.consensus, weights) : undefined,
     };
   };

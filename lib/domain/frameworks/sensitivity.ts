@@ -256,7 +256,8 @@ export function rankUnanswered(a: Assessment, rescore: Rescore, current: Approac
       // Only the vote would move: said as such, with what holds the recommendation where it is.
       const lean = leans.length > 1 ? `depending on it the frameworks would lean to ${names(leans)}` : `whatever the answer, the frameworks would lean to ${nameOf(leans[0]!)}`;
       const stays = current ? `the recommendation stays ${nameOf(current)}` : "there stays no recommendation";
-      sentence = `${ask}: ${lean}, but ${stays}${holds.length ? ` ${holds[0]}` : " whatever the answer"}.`;
+      // "whatever the answer" once: the lean already says it where it is one approach.
+      sentence = `${ask}: ${lean}, but ${stays}${holds.length ? ` ${holds[0]}` : leans.length > 1 ? " whatever the answer" : ""}.`;
     } else if (leans.length === 1) {
       sentence = `${ask}: on its own it keeps the frameworks at ${APPROACH_LABELS[leans[0]!]}, but the evidence stays incomplete without it.`;
     } else {
