@@ -62,7 +62,18 @@ export function evidenceOf(a: Assessment): Evidence {
 }
 
 export function unknownPrerequisites(a: Assessment): AnswerKey[] {
-  return TRAINING_PREREQUISITES.filter((k) => !given(a, k));
+  // "Untested" is an answer, but says nothing of whether a prompted base model meets the bar (since 2.14).
+  return TRAINING_PREREQUISITES.filter((k) => !given(a, k) || (k === "promptedBaselineMeetsBar" && a.promptedBaselineMeetsBar === "untested"));
+}
+
+/**
+ * Whether a trained model waits on the unknown prerequisites: on provisional evidence, and, since
+ * judgement 2.14, wherever no prompted base model has been tried (002: "validate that ... a prompted
+ * base model doesn't already meet the bar" first). A reviewer's assessed case recommended
+ * fine-tuning, 4 of 5, beside its own FT_BEFORE_PROMPTED_BASELINE: "try that first".
+ */
+export function waitsOnUnknowns(a: Assessment, evidence: Evidence): boolean {
+  return evidence === "provisional" || a.promptedBaselineMeetsBar === "untested";
 }
 
 /**

@@ -7,7 +7,7 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach, type Assessment } from "../assessment";
 import { consensusOf, rankedPicks, weightOf, type Consensus } from "./consensus";
 import { ENOUGH_LABELS } from "./data/shared";
-import { defaultStart, evidenceOf, hasKnowledgeToRetrieve, missingPrerequisites, TRAINING_PREREQUISITES, trainsAModel, unknownPrerequisites, type Evidence } from "./evidence";
+import { defaultStart, evidenceOf, hasKnowledgeToRetrieve, missingPrerequisites, TRAINING_PREREQUISITES, trainsAModel, unknownPrerequisites, waitsOnUnknowns, type Evidence } from "./evidence";
 import { CAPABILITY_RULES, lacksCapability } from "./capabilities";
 import { cannotRecommend, heldBackSentence } from "./serves";
 import { FRAMEWORKS, type Weights } from "./registry";
@@ -99,7 +99,7 @@ export interface Rules {
 
 export function rulesFor(a: Assessment, evidence: Evidence, v: Votes): Rules {
   const missing = missingPrerequisites(a);
-  const held = missing.length > 0 || (evidence === "provisional" && unknownPrerequisites(a).length > 0);
+  const held = missing.length > 0 || (waitsOnUnknowns(a, evidence) && unknownPrerequisites(a).length > 0);
   return { cannot: (ap) => cannotRecommend(ap, a, v.retrainLagDays), untrained: (ap) => held && trainsAModel(ap), missing };
 }
 
@@ -181,7 +181,7 @@ export function holdRecommendation(a: Assessment, evidence: Evidence, c: Consens
   const cannot = rules.cannot(c.consensus);
   if (cannot) return holdToWhatServes(a, c.consensus, cannot, v, rules);
   if (!rules.untrained(c.consensus)) return holdToKnowledge(a, evidence, c.consensus, rules) ?? { consensus: c.consensus, basis: "frameworks", basisCite: null, leaning: null, heldBack: null };
-  const unknowns = evidence === "provisional" ? unknownPrerequisites(a) : [];
+  const unknowns = waitsOnUnknowns(a, evidence) ? unknownPrerequisites(a) : [];
   const start = defaultStart(a);
   const missing = rules.missing.length ? { missing: rules.missing } : {};
   // Not even the default start may serve it (RAG alone and a style a prompted model fell short of): then no recommendation.
@@ -288,6 +288,9 @@ export function holdsIt(a: Assessment, h: Held, retrainLagDays: number, changed?
   const missing = (h.leaning?.missing ?? []).filter((k) => k !== changed);
   // A prerequisite known to be missing holds it whatever the unknown ones turn out to be: said first.
   if (missing.length) return `because ${whyNotTrained(a, missing).replace(/^though /, "")}`;
+  if (h.leaning && h.leaning.unknowns.length === 1 && h.leaning.unknowns[0] === "promptedBaselineMeetsBar" && a.promptedBaselineMeetsBar === "untested") {
+    return "while no prompted base model has been tried";
+  }
   if (h.leaning && h.leaning.unknowns.length > 0) {
     const n = h.leaning.unknowns.length;
     return `while ${join(h.leaning.unknowns.map((k) => `“${inSentence(ANSWER_LABELS[k])}”`))} ${n === 1 ? "is" : "are"} unanswered`;

@@ -95,3 +95,34 @@ describe("judgement 2.14: answers that do not apply, and values tried, are not r
     );
   });
 });
+
+describe("judgement 2.14: no trained model before a prompted base model is tried", () => {
+  /** A reviewer's batch case: a house style, 500 labeled examples, the prompted baseline untested. */
+  const UNTESTED: Assessment = {
+    sensitiveDataOutOfTraining: false, needsToolUse: false, transformationAtVolume: false, learnsFromFeedback: false, evaluationSetExists: true, yearlyGrowthPct: 10,
+    changeFrequency: "static", coreNeed: "neither", needsStyleOrFormat: true, needsCitations: false, fitsContextWindow: true, corpusDocuments: 0, labeledExamples: 500,
+    latencySensitive: false, monthlyCalls: 1_000_000, retrainingBudget: false, expertiseDocumented: false, promptedBaselineMeetsBar: "untested", weeksToProduction: 10,
+  };
+
+  it("holds fine-tuning to the default start, says what would bring it, and raises no flag against its own recommendation", () => {
+    const s = scoreUseCase(UNTESTED);
+    // Was Fine-tuning, 4 of 5, beside FT_BEFORE_PROMPTED_BASELINE: "try that first, it may already be enough".
+    expect(s).toMatchObject({ evidence: "assessed", consensus: "PROMPTING", basis: "default-start" });
+    expect(s.leaning).toMatchObject({ approach: "FINE_TUNING", unknowns: ["promptedBaselineMeetsBar"] });
+    expect(s.leaning!.sentence).toBe("The frameworks lean to Fine-tuning, which would be recommended once a prompted base model is tried and falls short.");
+    expect(s.flags.map((f) => f.code)).not.toContain("FT_BEFORE_PROMPTED_BASELINE");
+    expect(s.sensitivity!.sentence).toBe("If a prompted base model fell short (now untested), the recommendation would be Fine-tuning.");
+    // Tried and short of the bar: fine-tuning.
+    expect(scoreUseCase({ ...UNTESTED, promptedBaselineMeetsBar: "no" }).consensus).toBe("FINE_TUNING");
+  });
+
+  it("holds across answers: nothing recommended trains a model while the prompted baseline is untested", () => {
+    fc.assert(
+      fc.property(assessmentArb, (a) => {
+        const s = scoreUseCase({ ...a, promptedBaselineMeetsBar: "untested" }, { skipSensitivity: true });
+        expect(s.consensus === "FINE_TUNING" || s.consensus === "HYBRID", JSON.stringify(a)).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -90,6 +90,9 @@
  *      week of lag is acceptable: RAG is mandatory" over an empty corpus. And "what would change
  *      it" never gives a value it tried for an unanswered question as the reason the
  *      recommendation stays ("because there are only 199 labeled examples", of a question left
- *      unanswered).
+ *      unanswered). No fine-tuning or hybrid while no prompted base model has been tried
+ *      ("untested": 002 validates one first), on any evidence: the default start, with the lean
+ *      naming the answer that would bring it (an assessed case read "Fine-tuning, 4 of 5" beside
+ *      its own FT_BEFORE_PROMPTED_BASELINE flag, "try that first").
  */
 export const JUDGEMENT_VERSION = "2.14";

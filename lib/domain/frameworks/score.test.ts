@@ -211,8 +211,9 @@ describe("a lean is a promise the answers it names keep", () => {
       needsToolUse: false, transformationAtVolume: false, learnsFromFeedback: false, promptedBaselineMeetsBar: "untested",
     });
     const s = scoreUseCase(a, { skipSensitivity: true });
-    expect(s.leaning?.sentence).toBe("The frameworks lean to Fine-tuning, but if there are at least 200 curated, labeled examples and there is budget and engineering for retraining, the recommendation would be Hybrid.");
-    const given = scoreUseCase({ ...a, labeledExamples: 200, retrainingBudget: true }, { skipSensitivity: true });
+    // Its prompted baseline untested, that is named too (judgement 2.14: no trained model before one is tried).
+    expect(s.leaning?.sentence).toBe("The frameworks lean to Fine-tuning, but if there are at least 200 curated, labeled examples, a prompted base model is tried and falls short and there is budget and engineering for retraining, the recommendation would be Hybrid.");
+    const given = scoreUseCase({ ...a, labeledExamples: 200, retrainingBudget: true, promptedBaselineMeetsBar: "no" }, { skipSensitivity: true });
     expect(given.consensus).toBe("HYBRID");
   });
   it("is left as it was where the answers it names do bring it", () => {

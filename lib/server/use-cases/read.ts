@@ -182,7 +182,8 @@ export async function scoreFactsOf(
 
 /** Whether a stored score is a default start while key answers are missing (scoreFactsOf), as SQL over its evidence and score columns. */
 export function defaultStartSql(evidence: Prisma.Sql, score: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(${evidence} = 'provisional' AND ${score}->>'basis' = 'default-start' AND jsonb_typeof(${score}->'leaning') = 'object')`;
+  // Provisional, or (since judgement 2.14) assessed with no prompted base model tried yet: the lean waits on that answer.
+  return Prisma.sql`(${score}->>'basis' = 'default-start' AND jsonb_typeof(${score}->'leaning') = 'object' AND (${evidence} = 'provisional' OR ${score}->'leaning'->'unknowns' @> '["promptedBaselineMeetsBar"]'::jsonb))`;
 }
 
 /** A stored score's lean's training prerequisites known to be missing (a JSON array of answer keys, or null), as SQL over its score column. */

@@ -65,7 +65,9 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
           <p className="mt-1 text-sm text-zinc-800" data-testid="default-start">
             {score.leaning.about === "knowledge"
               ? "The sources' default starting approach where nothing is known to be there to retrieve"
-              : lackingPrerequisitesText(score.leaning.missing ?? [])
+              : evidence === "assessed" && score.leaning.unknowns.includes("promptedBaselineMeetsBar")
+                ? "The sources' default starting approach: no prompted base model has been tried yet, and 002 tries one before training any model"
+                : lackingPrerequisitesText(score.leaning.missing ?? [])
                 ? `The sources' default starting approach, training no model while ${lackingPrerequisitesText(score.leaning.missing ?? [])}`
                 : "The sources' default starting approach while the answers that would justify training a model are missing"}
             {score.basisCite ? <> (<q className="italic">{score.basisCite.quote}</q>)</> : null}. {score.leaning.sentence}
