@@ -262,9 +262,11 @@ const toCents = (usd: number) => Math.round(usd * 100);
 
 /**
  * The largest amount one line (one approach, year and category) may hold: $1 billion
- * (10^11 cents). No cost category of a single AI use case comes near it in a year; a line past it
- * comes only from inputs at the schema's extremes (10 billion calls a month growing 1000% a year
- * for ten years), and is left out and reported as BEYOND_EXACT rather than stored. With every line
+ * (10^11 cents). Few cost categories of a single AI use case come near it in a year, but volumes
+ * well inside the schema's bounds reach it (a review's billion calls a month growing 100% a year
+ * passed it in year 4's inference); such a line is left out and reported as BEYOND_EXACT rather than
+ * stored, its year and lifecycle incomplete ("+ missing", never a total), and the approach is then
+ * no side of a saving (explain.ts, servingByCost takes whole lifecycles only). With every line
  * under it, one use case's lifecycle per approach stays under about $100 billion, so a portfolio
  * of hundreds of such use cases still adds up exactly in JavaScript numbers (under 2^53 cents);
  * past that the dashboard says so (lib/server/portfolio/dashboard.ts) and the exports, which add
