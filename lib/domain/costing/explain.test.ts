@@ -481,3 +481,24 @@ describe("which calendar year is the horizon's first (review-usecase)", () => {
     );
   });
 });
+
+describe("an approach whose cost is incomplete but already below the cheapest's", () => {
+  it("is said to be left out of the comparison, and that it may yet be the cheaper", () => {
+    const life = (low: number, base: number, high: number, complete = true) => ({ low, base, high, complete });
+    // A reviewer's case: prompting $4.14M the cheapest, fine-tuning's incomplete total already $1.89M.
+    const approaches = {
+      PROMPTING: { lifecycle: life(300_000_000, 414_000_000, 600_000_000), manual: false, meetsLag: null },
+      RAG: { lifecycle: life(400_000_000, 541_000_000, 800_000_000), manual: false, meetsLag: null },
+      FINE_TUNING: { lifecycle: life(150_000_000, 189_000_000, 250_000_000, false), manual: false, meetsLag: null },
+      HYBRID: { lifecycle: life(500_000_000, 600_000_000, 900_000_000, false), manual: false, meetsLag: null },
+    };
+    const savings = [{ approach: "PROMPTING" as const, against: "RAG" as const, baseCents: 127_000_000, cents: { low: 100_000_000, base: 127_000_000, high: 200_000_000 }, pct: { low: 25, base: 23.5, high: 25 } }];
+    const told = explainCosts({ approaches, savings, simulation: null });
+    expect(told.savings).toBe(
+      "Prompting only is the cheapest approach: against RAG it saves 23.5% over the lifecycle in the base case ($1,270,000), saves 25% in the low scenario and saves 25% in the high scenario. " +
+        "Fine-tuning is not compared, as part of its cost is missing (below); what is known of it already comes to less than Prompting only's, so it may yet be the cheaper.",
+    );
+    // The hybrid's incomplete total is above the cheapest's: not named.
+    expect(told.savings).not.toContain("Hybrid");
+  });
+});

@@ -206,6 +206,16 @@ export function explainCosts(s: ExplainInput): CostExplanation {
     } else {
       savings = `${who}, ahead of ${APPROACH_LABELS[runnerUp]}${inPlayNote}.`;
     }
+    // An approach that can serve but lacks part of its cost is in no comparison; where what is known
+    // of it is already below the cheapest's, it may yet be the cheapest, which is said (a reviewer
+    // read "Prompting only is the cheapest approach" beside fine-tuning's incomplete $1.89M against $4.14M).
+    const below = Object.entries(s.approaches).flatMap(([key, x]) =>
+      x && !x.manual && !x.lifecycle.complete && !cannotServe(x, lag) && x.lifecycle.base < s.approaches[cheapest]!.lifecycle.base ? [APPROACH_LABELS[key as Approach]] : [],
+    );
+    if (savings && below.length) {
+      const names = below.length > 1 ? `${below.slice(0, -1).join(", ")} and ${below.at(-1)}` : below[0]!;
+      savings += ` ${names} ${below.length > 1 ? "are" : "is"} not compared, as part of ${below.length > 1 ? "their" : "its"} cost is missing (below); what is known of it already comes to less than ${APPROACH_LABELS[cheapest]}'s, so ${below.length > 2 ? "any of them" : below.length > 1 ? "either" : "it"} may yet be the cheaper.`;
+    }
     const mc = s.simulation?.pairs.find((x) => x.approach === cheapest && x.against === runnerUp);
     if (mc && s.simulation) {
       const spread = mc.p10Cents >= 0
