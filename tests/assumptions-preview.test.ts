@@ -16,7 +16,7 @@ import { signInAs, signOut } from "./helpers/session";
  * and refuses what a save refuses.
  */
 
-/** A use case whose recommendation turns on the retraining lag: fine-tuning alone misses its 14-day lag at 21 days a cycle, not at 2. */
+/** A use case whose recommendation turns on the retraining lag: fine-tuning alone misses its 14-day lag at 21 days a cycle, not at 2. Its prompted baseline tried and short (untested, no model is trained since judgement 2.14). */
 async function lagBoundUseCase(org: TestOrg, title: string): Promise<string> {
   const ctx = { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" as const };
   const { id } = await inUseCaseTransaction((tx) =>
@@ -27,7 +27,7 @@ async function lagBoundUseCase(org: TestOrg, title: string): Promise<string> {
         startDate: "2027-01-01",
         assessment: {
           changeFrequency: "quarterly", coreNeed: "both", maxLagDays: 14, monthlyCalls: 10_000, labeledExamples: 100_000, needsStyleOrFormat: false,
-          retrainingBudget: true, latencySensitive: true, expertiseDocumented: false, promptedBaselineMeetsBar: "untested",
+          retrainingBudget: true, latencySensitive: true, expertiseDocumented: false, promptedBaselineMeetsBar: "no",
         },
       },
     }),
