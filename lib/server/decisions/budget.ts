@@ -70,7 +70,8 @@ export async function refreshWaitingBudget(tx: Tx, ref: { organizationId: string
   await tx.useCaseDecision.update({ where: { useCaseId: ref.useCaseId }, data: budget });
   // On the use case's History tab and its Decision tab: the budget shown is no longer the one proposed
   // (a reviewer found a refreshed figure credited to the original proposal, with no entry saying it moved).
-  const year = useCaseStartYear(await tx.useCase.findFirstOrThrow({ where: { id: ref.useCaseId, organizationId: ref.organizationId }, select: { startDate: true, createdAt: true } }));
+  const uc = await tx.useCase.findFirstOrThrow({ where: { id: ref.useCaseId, organizationId: ref.organizationId }, select: { title: true, startDate: true, createdAt: true } });
+  const year = useCaseStartYear(uc);
   await audit(tx, {
     organizationId: ref.organizationId,
     actorId,
@@ -80,34 +81,28 @@ export async function refreshWaitingBudget(tx: Tx, ref: { organizationId: string
     before: { yearlyBudget: budgetText(d, year, null) },
     after: { yearlyBudget: budgetText(budget, year, null) },
   });
+  if (d.state !== "APPROVED") return;
+  const what = `The budget for ${APPROACH_LABELS[d.approach as Approach]} on “${uc.title}”`;
   // An approved decision whose budget had no figure now has one: finance, told before that there was
   // none to approve, is told what it is now (a reviewer found the figure arrive in finance's queue
-  // with finance's only notification still saying "no figure yet").
-  const gained = d.yearlyBudgetCents === null && budget.yearlyBudgetCents !== null;
-  const lost = d.yearlyBudgetCents !== null && budget.yearlyBudgetCents === null;
-  // And one that loses its figure (an answer removed, an assumption blanked): finance, asked to
-  // approve a figure, is told there is none now, rather than finding a disabled button in the queue.
-  if (d.state === "APPROVED" && lost) {
-    const uc = await tx.useCase.findFirstOrThrow({ where: { id: ref.useCaseId, organizationId: ref.organizationId }, select: { title: true, startDate: true, createdAt: true } });
+  // with finance's only notification still saying "no figure yet"). Not "from the use case's
+  // answers": the figure may come from finance's own assumptions as well. And one that loses its
+  // figure (an answer removed, an assumption blanked): finance, asked to approve a figure, is told
+  // there is none now, rather than finding a disabled button in the queue.
+  const message =
+    d.yearlyBudgetCents === null && budget.yearlyBudgetCents !== null
+      ? `${what} now has a figure: ${budgetText(budget, year, await lastYearRunningFor(tx, ref.organizationId, ref.useCaseId, d.approach as Approach))}. It awaits your approval.`
+      : d.yearlyBudgetCents !== null && budget.yearlyBudgetCents === null
+        ? `${what} has no figure now, as its first year is no longer fully costed (it was ${budgetText(d, year, null)}), so it cannot be approved until it has one again. Its Decision tab says what it lacks.`
+        : null;
+  if (message) {
     await notify(tx, {
       organizationId: ref.organizationId,
       userIds: await membersWithRoles(tx, ref.organizationId, ["FINANCE"]),
       actorId: null,
       kind: "budget_requested",
       useCaseId: ref.useCaseId,
-      message: `The budget for ${APPROACH_LABELS[d.approach as Approach]} on “${uc.title}” has no figure now, as its first year is no longer fully costed (it was ${budgetText(d, useCaseStartYear(uc), null)}), so it cannot be approved until it has one again. Its Decision tab says what it lacks.`,
-    });
-  }
-  if (d.state === "APPROVED" && gained) {
-    const uc = await tx.useCase.findFirstOrThrow({ where: { id: ref.useCaseId, organizationId: ref.organizationId }, select: { title: true, startDate: true, createdAt: true } });
-    await notify(tx, {
-      organizationId: ref.organizationId,
-      userIds: await membersWithRoles(tx, ref.organizationId, ["FINANCE"]),
-      actorId: null,
-      kind: "budget_requested",
-      useCaseId: ref.useCaseId,
-      // Not "from the use case's answers": the figure may come from finance's own assumptions as well.
-      message: `The budget for ${APPROACH_LABELS[d.approach as Approach]} on “${uc.title}” now has a figure: ${budgetText(budget, useCaseStartYear(uc), await lastYearRunningFor(tx, ref.organizationId, ref.useCaseId, d.approach as Approach))}. It awaits your approval.`,
+      message,
     });
   }
 }
