@@ -49,3 +49,33 @@ test("a hybrid with no retraining budget is not recommended, nor RAG, which cann
   await expect(page.getByTestId("lean")).toHaveCount(0);
   await expect(page.getByTestId("risk-flags")).toContainText("Sensitive data would go into model training");
 });
+
+test("no model is trained before a prompted base model is tried: an assessed fine-tuning case whose baseline is untested is the default start, and says what would bring fine-tuning", async ({ page, registry }) => {
+  // A review's batch case (judgement 2.14): it read "Fine-tuning, 4 of 5" beside its own flag "try a prompted base model first".
+  const id = await registry.seedUseCase({
+    title: "Claims letter rewriter",
+    ownerRole: "LEAD",
+    assessment: {
+      sensitiveDataOutOfTraining: false, needsToolUse: false, transformationAtVolume: false, learnsFromFeedback: false, evaluationSetExists: true, yearlyGrowthPct: 10,
+      changeFrequency: "static", coreNeed: "neither", needsStyleOrFormat: true, needsCitations: false, fitsContextWindow: true, corpusDocuments: 0, labeledExamples: 500,
+      latencySensitive: false, monthlyCalls: 1_000_000, retrainingBudget: false, expertiseDocumented: false, promptedBaselineMeetsBar: "untested", weeksToProduction: 10,
+    },
+  });
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path(`/${id}/edit`));
+  await page.getByLabel("Description").fill("Rewrites claims letters in the house style.");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Changes saved.")).toBeVisible();
+  await page.goto(registry.path(`/${id}`));
+  await expect(page.getByTestId("evidence")).toHaveText("Assessed");
+  await expect(page.getByTestId("consensus")).toHaveText("Prompting only");
+  await expect(page.getByTestId("default-start")).toContainText("The sources' default starting approach: no prompted base model has been tried yet, and 002 tries one before training any model");
+  await expect(page.getByTestId("default-start")).toContainText("The frameworks lean to Fine-tuning, which would be recommended once a prompted base model is tried and falls short.");
+  await expect(page.getByTestId("agreement")).toHaveText("Held back for now: 4 of 5 voting lean to Fine-tuning, one differs");
+  // No flag against its own recommendation (there are none at all here).
+  await expect(page.getByTestId("risk-flags").filter({ hasText: "prompted base model" })).toHaveCount(0);
+  await expect(page.getByTestId("sensitivity")).toHaveText("If a prompted base model fell short (now untested), the recommendation would be Fine-tuning.");
+  // The list calls it the default start, not a count of votes for prompting.
+  await page.goto(registry.path());
+  await expect(page.getByRole("row").filter({ has: page.getByRole("link", { name: "Claims letter rewriter" }) })).toContainText("(the sources' default starting approach)");
+});
