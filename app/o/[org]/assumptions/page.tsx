@@ -38,6 +38,16 @@ function changedFromDefault(key: AssumptionKey, r: Range): { low: number; base: 
   if (r.low === null || r.base === null || r.high === null) return null;
   return d.low === r.low && d.base === r.base && d.high === r.high ? null : { low: d.low, base: d.base, high: d.high };
 }
+/** The Source cell's first line where the organization changed a figure from its default (changedFromDefault). */
+function ChangedFromDefault({ spec, defaults }: { spec: AssumptionSpec; defaults: { low: number; base: number; high: number } | null }) {
+  if (!defaults) return null;
+  return (
+    <span className="mb-1 block font-medium text-zinc-800" data-testid="changed-from-default">
+      The organization&apos;s own figure; the default is {figure(spec, defaults.low)} / {figure(spec, defaults.base)} / {figure(spec, defaults.high)}, from:
+    </span>
+  );
+}
+
 /** A bound of the allowed range: whole dollars for money (a limit, not a price). */
 const bound = (spec: AssumptionSpec, v: number) => (isMoney(spec) ? dollars(v * 100) : num(v));
 const isMissing = (r: Range) => r.low === null || r.base === null || r.high === null;
@@ -240,14 +250,7 @@ export default async function AssumptionsPage({
                           {bound(spec, spec.min)} to {bound(spec, spec.max)}
                         </td>
                         <td className={`${td} text-xs`}>
-                          {(() => {
-                            const d = changedFromDefault(r.key as AssumptionKey, r);
-                            return d ? (
-                              <span className="mb-1 block font-medium text-zinc-800" data-testid="changed-from-default">
-                                The organization&apos;s own figure; the default is {figure(spec, d.low)} / {figure(spec, d.base)} / {figure(spec, d.high)}, from:
-                              </span>
-                            ) : null;
-                          })()}
+                          <ChangedFromDefault spec={spec} defaults={changedFromDefault(r.key as AssumptionKey, r)} />
                           <Source spec={spec} orgSlug={ctx.organization.slug} />
                         </td>
                       </tr>

@@ -21,6 +21,11 @@ const OVERRIDABLE: AssumptionKey[] = [
   "modelInputPricePerMTokens", "modelOutputPricePerMTokens", "inputTokensPerCall", "outputTokensPerCall", "ftInferencePriceFactor", "vectorDbMonthlyUsd", "retrainCostUsd", "ftHostingHourlyUsd", "engineerRate", "maintenanceHoursPerWeek", "promptUpkeepHoursPerMonth",
 ];
 
+/** A figure's low / base / high as the overrides show them: one number where all three are equal, "—" for one not given. */
+function lowBaseHigh(r: { low: number | null; base: number | null; high: number | null }): string {
+  return r.low === r.high && r.low === r.base ? `${r.base}` : `${r.low ?? "—"} / ${r.base ?? "—"} / ${r.high ?? "—"}`;
+}
+
 async function overridesFor(orgSlug: string, organizationId: string, useCaseId: string) {
   const [member, uc, assumptions] = await Promise.all([
     requireMember(orgSlug),
@@ -37,14 +42,14 @@ async function overridesFor(orgSlug: string, organizationId: string, useCaseId: 
       key,
       label: ASSUMPTION_CATALOG[key].label,
       unit: ASSUMPTION_CATALOG[key].unit,
-      defaultText: org.base === null ? "missing" : org.low === org.high ? `${org.base}` : `${org.low} / ${org.base} / ${org.high}`,
+      defaultText: org.base === null ? "missing" : lowBaseHigh(org),
       current: current[key] ?? null,
     };
   });
   return { canEdit, version: uc.version, rows, model: { current: ownModel, organization: assumptions.set.model, choices: catalogueModels().map((m) => m.ref) } };
 }
 
-const figure = (c: NonNullable<OverrideRow["current"]>) => (c.low === c.high && c.low === c.base ? `${c.base}` : `${c.low ?? "—"} / ${c.base ?? "—"} / ${c.high ?? "—"}`);
+
 
 /**
  * The use case's own cost figures, for those who may not change them (finance, executives, other
@@ -61,7 +66,7 @@ function OwnFigures({ rows, model }: { rows: readonly OverrideRow[]; model: { cu
         {model.current ? <li>Model it runs on: {model.current} (organization: {model.organization})</li> : null}
         {set.map((r) => (
           <li key={r.key}>
-            {r.label}: {figure(r.current!)} {r.unit} (organization: {r.defaultText})
+            {r.label}: {lowBaseHigh(r.current!)} {r.unit} (organization: {r.defaultText})
           </li>
         ))}
       </ul>
