@@ -186,8 +186,9 @@ test("two approaches whose saving does not hold across the scenarios and the tri
 
 test("fine-tuning the frameworks pick is not recommended once it cannot keep the lag, and the page says why", async ({ page, registry }) => {
   // Four frameworks pick fine-tuning for this case (002's high-volume classification), one a hybrid;
-  // its knowledge changes monthly, and a retraining takes 21 days. Seeded unscored; each save scores it.
-  const id = await registry.seedUseCase({ title: "Claims coding at volume", ownerRole: "LEAD", assessment: { ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 90 } });
+  // its knowledge changes monthly, kept in 500 documents a hybrid's retrieval reads, and a
+  // retraining takes 21 days. Seeded unscored; each save scores it.
+  const id = await registry.seedUseCase({ title: "Claims coding at volume", ownerRole: "LEAD", assessment: { ...FINE_TUNING_CASE, corpusDocuments: 500, changeFrequency: "monthly", maxLagDays: 90 } });
   await registry.signInAs("LEAD");
   const saveLag = async (days: string) => {
     await page.goto(registry.path(`/${id}/edit`));
@@ -221,4 +222,36 @@ test("fine-tuning the frameworks pick is not recommended once it cannot keep the
   await page.goto(registry.path("?recommended=HYBRID"));
   await expect(page.getByRole("link", { name: "Claims coding at volume" })).toBeVisible();
   await expect(page.getByRole("row", { name: /Claims coding at volume/ })).toContainText("Hybrid(1 of 5)");
+});
+
+test("with nothing to retrieve, neither RAG nor a hybrid is offered as a saving or recommended, and choosing one is flagged", async ({ page, registry }) => {
+  // A reviewer's case (judgement 2.15, cost engine 2.17): 002's classifier, no style to keep, 18,000
+  // calls a month, no documents, expertise that cannot be documented, a prompted model tried and
+  // short. The panel read "RAG is the cheapest approach that can serve it: against Fine-tuning (the
+  // recommendation) it saves 65.7%": RAG over an empty index is the prompted model that fell short.
+  const id = await registry.seedUseCase({ title: "Claims triage classifier", ownerRole: "LEAD", assessment: { ...FINE_TUNING_CASE, needsStyleOrFormat: false, monthlyCalls: 18_000 } });
+  await registry.signInAs("LEAD");
+  await page.goto(registry.path(`/${id}/edit`));
+  await page.getByLabel("Description").fill("Sorts incoming claims into forty queues.");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Changes saved.")).toBeVisible();
+  await page.goto(registry.path(`/${id}`));
+
+  await expect(page.getByTestId("consensus")).toHaveText("Fine-tuning");
+  const nothing = "has nothing to retrieve (the assessment gives a corpus of 0 documents and expertise that cannot be documented)";
+  await expect(page.getByTestId("empty-index-RAG")).toHaveText("has nothing to retrieve (an empty index)");
+  await expect(page.getByTestId("empty-index-HYBRID")).toHaveText("has nothing to retrieve (an empty index)");
+  await expect(page.getByTestId("infeasible").filter({ hasText: "RAG" })).toContainText(`RAG ${nothing}: it would be a prompted base model with an empty index, which is Prompting only, so it is never offered as a saving.`);
+  await expect(page.getByTestId("infeasible").filter({ hasText: "Hybrid" })).toContainText(`Hybrid ${nothing}: it would be fine-tuning with an empty index`);
+  // Fine-tuning is the one approach that can serve: nothing to compare it with, no saving said.
+  await expect(page.getByTestId("savings")).toHaveCount(0);
+  // What would change it names only answers that give retrieval something to read.
+  await expect(page.getByTestId("sensitivity")).not.toContainText("lag were acceptable");
+
+  // The organization chooses a hybrid anyway: the page says why that is no option of its own.
+  await registry.signInAs("EXECUTIVE");
+  const url = page.url();
+  await decide(page, url, "HYBRID", "Hybrid");
+  await expect(page.getByTestId("risk-flags")).toContainText("Retrieval with nothing to retrieve");
+  await expect(page.getByTestId("risk-flags")).toContainText("The chosen approach is a hybrid, but there is nothing to retrieve");
 });

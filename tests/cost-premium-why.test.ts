@@ -21,9 +21,11 @@ const PREMIUM = /^Fine-tuning, the (recommendation|chosen approach), costs \$[\d
  * serve a style a prompted model fell short of, and fine-tuning is then itself the cheapest that
  * serves (the hybrid costs more), with no premium to explain. With FINE_TUNING_CASE's quarterly
  * changes it has cost less than RAG at its 2 million calls a month since cost engine 2.13 (it no
- * longer pays a retrieval index's upkeep, $124,800 over three years).
+ * longer pays a retrieval index's upkeep, $124,800 over three years). 500 documents to retrieve: with
+ * none (the classifier's own answers), RAG is a prompted model with an empty index and cannot serve
+ * (judgement 2.15).
  */
-const CHANGES = { changeFrequency: "monthly", needsStyleOrFormat: false } as const;
+const CHANGES = { changeFrequency: "monthly", needsStyleOrFormat: false, corpusDocuments: 500 } as const;
 
 let org: TestOrg;
 let id: string;

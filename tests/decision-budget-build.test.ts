@@ -67,8 +67,8 @@ async function figures(id: string, approach: "HYBRID" | "RAG" | "PROMPTING") {
 
 describe("a proposal's budget, the build apart from the run rate", () => {
   it("says a Hybrid's build and its yearly run rate apart from proposal to finance, stores what it said, and counts the build once as approved spend", async () => {
-    // Weekly knowledge and a 30-day lag: the frameworks recommend Hybrid, which has a build.
-    const id = await logged({ ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 30 }, "Build split");
+    // Weekly knowledge in 500 documents and a 30-day lag: the frameworks recommend Hybrid, which has a build.
+    const id = await logged({ ...FINE_TUNING_CASE, corpusDocuments: 500, changeFrequency: "weekly", maxLagDays: 30 }, "Build split");
     const f = await figures(id, "HYBRID");
     expect(f.build).toBeGreaterThan(0);
     expect(f.run).toBeGreaterThan(0);
@@ -130,7 +130,7 @@ describe("a proposal's budget, the build apart from the run rate", () => {
   it("sorts proposals by the figure of the approach proposed, the one each line shows, not the approach recommended", async () => {
     // A: Hybrid recommended (the dearer of the two recommendations), prompting proposed (the cheaper of the two proposals);
     // B: RAG recommended, Hybrid proposed.
-    const a = await logged({ ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 30, monthlyCalls: 200_000 });
+    const a = await logged({ ...FINE_TUNING_CASE, corpusDocuments: 500, changeFrequency: "weekly", maxLagDays: 30, monthlyCalls: 200_000 });
     const b = await logged(RAG_ANSWERS);
     const [aHybrid, aPrompting, bRag, bHybrid] = [await figures(a, "HYBRID"), await figures(a, "PROMPTING"), await figures(b, "RAG"), await figures(b, "HYBRID")];
     expect(await db.useCase.findMany({ where: { id: { in: [a, b] } }, orderBy: { title: "asc" }, select: { id: true, recommendedApproach: true } })).toEqual(

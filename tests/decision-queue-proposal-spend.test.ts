@@ -52,8 +52,8 @@ const lifecycleOf = async (id: string, approach: "HYBRID" | "AGENT") =>
 
 describe("a proposal on the decision queue", () => {
   it("prices the proposed agent from the owner's estimate, named, and names the recommendation's figure", async () => {
-    // Weekly knowledge and a 30-day lag the fine-tuned model cannot keep: the frameworks recommend Hybrid.
-    const id = await logged({ ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 30 }, { low: 40_000_00, base: 60_000_00, high: 80_000_00 });
+    // Weekly knowledge in 500 documents and a 30-day lag the fine-tuned model cannot keep: the frameworks recommend Hybrid.
+    const id = await logged({ ...FINE_TUNING_CASE, corpusDocuments: 500, changeFrequency: "weekly", maxLagDays: 30 }, { low: 40_000_00, base: 60_000_00, high: 80_000_00 });
     expect(await db.useCase.findUniqueOrThrow({ where: { id }, select: { recommendedApproach: true } })).toEqual({ recommendedApproach: "HYBRID" });
     const hybrid = await lifecycleOf(id, "HYBRID");
     expect(hybrid).toBeGreaterThan(0n);

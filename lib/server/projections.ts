@@ -26,6 +26,8 @@ export interface ProjectionSummary {
     reachesKnowledge?: boolean;
     /** Absent before engine 2.4 (read as meeting it). */
     meetsBar?: boolean;
+    /** RAG or the hybrid with nothing to retrieve (engine 2.17 on): no option of its own. */
+    emptyIndex?: boolean;
     /** Absent before engine 2.11 (read as lacking nothing; start-up re-projects those). */
     lacksCapability?: Capability | null;
     worstDelayDays?: number | null;

@@ -13,6 +13,7 @@ import { percentSize, plural } from "../portfolio/format";
 import { dollars } from "../money";
 import { cannotServe, isFeasible } from "./feasibility";
 import { CAPABILITY_RULES, type Capability } from "../frameworks/capabilities";
+import { NOTHING_TO_RETRIEVE, trainsAModel } from "../frameworks/evidence";
 
 interface Range3 { low: number; base: number; high: number }
 
@@ -23,6 +24,7 @@ export interface ExplainInput {
     meetsLag?: boolean | null;
     reachesKnowledge?: boolean;
     meetsBar?: boolean;
+    emptyIndex?: boolean;
     lacksCapability?: Capability | null;
     worstDelayDays?: number | null;
   }>>;
@@ -95,9 +97,18 @@ const CAPABILITY_NEED: Record<Capability, string> = {
 };
 
 /** The sentence for each reason an approach cannot serve (cannotServe in project.ts), after its name; the recommendation's hold (frameworks/serves.ts) says the same. */
-export const INFEASIBLE: Record<NonNullable<ReturnType<typeof cannotServe>>["kind"], (x: { worstDelayDays?: number | null; lacksCapability?: Capability | null }, lag: number | null) => string> = {
+export const INFEASIBLE: Record<NonNullable<ReturnType<typeof cannotServe>>["kind"], (x: { worstDelayDays?: number | null; lacksCapability?: Capability | null; approach?: Approach }, lag: number | null) => string> = {
   "lacks-capability": (x) => (x.lacksCapability ? CAPABILITY_NEED[x.lacksCapability] : "lacks a capability the use case needs"),
   "lacks-knowledge": () => "does not reach the use case's own knowledge (nothing is retrieved, nothing is trained, and no prompted base model has been shown to meet the bar)",
+  // RAG and the hybrid where the answers say there is nothing to retrieve (frameworks/evidence.ts, retrievesNothing).
+  "empty-index": (x) =>
+    `has nothing to retrieve (${NOTHING_TO_RETRIEVE}): ${
+      x.approach === "HYBRID"
+        ? "it would be fine-tuning with an empty index, which is Fine-tuning: its retrieval would keep nothing current"
+        : x.approach === "RAG"
+          ? "it would be a prompted base model with an empty index, which is Prompting only"
+          : "its index would be empty"
+    }`,
   "below-bar": () => "falls short of the bar: a prompted base model was tried and does not meet it",
   // A wait of null is forever: never retrained, which since engine 2.16 only the assessment's "no
   // budget for retraining" gives; absent, a summary stored before the wait was kept.
@@ -174,7 +185,7 @@ export function explainCosts(s: ExplainInput): CostExplanation {
   const infeasible: string[] = [];
   for (const [key, x] of Object.entries(s.approaches)) {
     const why = x ? cannotServe(x, lag) : null;
-    if (x && why) infeasible.push(`${APPROACH_LABELS[key as Approach]} ${INFEASIBLE[why.kind](x, lag)}, so it is never offered as a saving.`);
+    if (x && why) infeasible.push(`${APPROACH_LABELS[key as Approach]} ${INFEASIBLE[why.kind]({ ...x, approach: key as Approach }, lag)}, so it is never offered as a saving.`);
   }
   const [cheapest = null, runnerUp = null] = servingByCost(s);
   let savings: string | null = null;
@@ -188,7 +199,10 @@ export function explainCosts(s: ExplainInput): CostExplanation {
       return why ? [why.kind] : [];
     });
     const lagText = lag === null ? "" : ` the ${lagPhrase(lag)}`;
-    const which = cheaperAside.some((k) => k !== "fails-lag") ? ` that can serve it${lagText ? ` within${lagText}` : ""}` : lagText ? ` that meets${lagText}` : "";
+    const canServe = cheaperAside.some((k) => k !== "fails-lag");
+    const which = canServe ? ` that can serve it${lagText ? ` within${lagText}` : ""}` : lagText ? ` that meets${lagText}` : "";
+    // Of the two together: "the two cheapest approaches that meet the 7-day lag" (it read "that meets").
+    const whichTwo = canServe || !lagText ? which : ` that meet${lagText}`;
     const who = `${APPROACH_LABELS[cheapest]} is the cheapest approach${which}`;
     // The runner-up may be the approach in play: said here, so no second sentence repeats it.
     const inPlayNote = s.inPlay?.approach === runnerUp ? ` (${s.inPlay.chosen ? "the chosen approach" : "the recommendation"})` : "";
@@ -200,7 +214,7 @@ export function explainCosts(s: ExplainInput): CostExplanation {
         ? `costs the same as ${b} over the lifecycle in the base case`
         : `comes to ${dollars(sv.cents.base)}${sv.pct ? ` (${percentSize(sv.pct.base)})` : ""} less than ${b} over the lifecycle in the base case`;
       const odds = shaky.trials ? `, and it is the cheaper in fewer than half of the simulation's trials (below)` : "";
-      savings = `${a} and ${b}${inPlayNote}, the two cheapest approaches${which}, cost about the same: ${a} ${base}, ${diffText(sv.pct?.low ?? null, sv.cents.low)} in the low scenario and ${diffText(sv.pct?.high ?? null, sv.cents.high)} in the high scenario${odds}.`;
+      savings = `${a} and ${b}${inPlayNote}, the two cheapest approaches${whichTwo}, cost about the same: ${a} ${base}, ${diffText(sv.pct?.low ?? null, sv.cents.low)} in the low scenario and ${diffText(sv.pct?.high ?? null, sv.cents.high)} in the high scenario${odds}.`;
     } else if (sv?.pct && sv.cents) {
       savings = `${who}: against ${APPROACH_LABELS[runnerUp]}${inPlayNote} it ${pctText(sv.pct.base, sv.cents.base)} over the lifecycle in the base case (${dollars(sv.cents.base)}), ${pctText(sv.pct.low, sv.cents.low)} in the low scenario and ${pctText(sv.pct.high, sv.cents.high)} in the high scenario.`;
     } else {
@@ -384,6 +398,21 @@ function cannotServePremium(
 /** Against the cheapest's cost: "3.8 times RAG's" from twice up, "30% above RAG's" below. */
 function relative(ratio: number, cheapest: string): string {
   return ratio >= 1.95 ? `${(Math.round(ratio * 10) / 10).toLocaleString("en-US")} times ${cheapest}'s` : `${percentSize((ratio - 1) * 100)} above ${cheapest}'s`;
+}
+
+/**
+ * Where the cost panel names a trained approach the cheapest (fine-tuning or the hybrid) and the
+ * recommendation is another, because the answers do not justify training a model yet
+ * (frameworks/evidence.ts, untrainedBecause): said beside the comparison, so "RAG, the
+ * recommendation, costs $968,749 more than Hybrid" never stands with nothing on the page to say
+ * why the cheaper one is not recommended (a reviewer's finding). `because`: the judgement's words
+ * for what is missing; `curation`: the cheapest's figures include curating the labeled examples
+ * it still needs. Null where it does not apply.
+ */
+export function heldTrainingNote(cheapest: Approach | null, recommended: Approach | null, because: string, curation: boolean): string | null {
+  if (!cheapest || !recommended || cheapest === recommended || !trainsAModel(cheapest) || because === "") return null;
+  const priced = curation ? " (curating the labeled examples it still needs included)" : "";
+  return `${APPROACH_LABELS[cheapest]} trains a model, and ${because}, so the recommendation trains none for now. These figures price ${APPROACH_LABELS[cheapest]}${priced} for when that changes.`;
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * Whether an approach can serve a use case at all, and what the break-even says where one of the
- * two it compares cannot (PRODUCT.md, "Costs v2": feasibility). Four reasons, in the order they are
- * named: a capability the use case needs (frameworks/capabilities.ts), its own knowledge, the bar a
- * prompted model was found short of, and the acceptable lag. Pure: no Next.js, Prisma or I/O.
+ * two it compares cannot (PRODUCT.md, "Costs v2": feasibility). Five reasons, in the order they are
+ * named: a capability the use case needs (frameworks/capabilities.ts), an index with nothing to
+ * retrieve (RAG and the hybrid, frameworks/evidence.ts retrievesNothing), its own knowledge, the bar
+ * a prompted model was found short of, and the acceptable lag. Pure: no Next.js, Prisma or I/O.
  */
 import type { Approach } from "../assessment";
 import { CAPABILITY_RULES, type Capability } from "../frameworks/capabilities";
@@ -61,7 +62,7 @@ export function breakEvenNone(approaches: Partial<Record<Approach, ApproachProje
 /**
  * Why an approach cannot serve the use case, in the cost table's words (the value table says the
  * same), or null where it can: it lacks a capability the use case needs (calling tools, learning
- * from its users), it never sees the use case's knowledge, a prompted base model was tried and fell
+ * from its users), it has nothing to retrieve, it never sees the use case's knowledge, a prompted base model was tried and fell
  * short, or it misses the acceptable lag.
  */
 export function cannotServe(
@@ -71,8 +72,8 @@ export function cannotServe(
   return whyCannotServe(x, maxLagDays)[0] ?? null;
 }
 
-type ServeFacts = { lacksCapability?: Capability | null; reachesKnowledge?: boolean; meetsBar?: boolean; meetsLag?: boolean | null };
-export type CannotServe = { kind: "lacks-capability" | "lacks-knowledge" | "below-bar" | "fails-lag"; text: string };
+type ServeFacts = { lacksCapability?: Capability | null; emptyIndex?: boolean; reachesKnowledge?: boolean; meetsBar?: boolean; meetsLag?: boolean | null };
+export type CannotServe = { kind: "lacks-capability" | "empty-index" | "lacks-knowledge" | "below-bar" | "fails-lag"; text: string };
 
 /**
  * Every reason the approach cannot serve the use case, in cannotServe's order (the first is the one
@@ -83,6 +84,7 @@ export function whyCannotServe(x: ServeFacts, maxLagDays: number | null | undefi
   const out: CannotServe[] = [];
   const lacking = x.lacksCapability ? CAPABILITY_RULES[x.lacksCapability] : undefined;
   if (lacking) out.push({ kind: "lacks-capability", text: lacking.cannot });
+  if (x.emptyIndex) out.push({ kind: "empty-index", text: "has nothing to retrieve (an empty index)" });
   if (x.reachesKnowledge === false) out.push({ kind: "lacks-knowledge", text: "does not reach the use case's knowledge" });
   if (x.meetsBar === false) out.push({ kind: "below-bar", text: "falls short of the bar (tried)" });
   if (x.meetsLag === false) out.push({ kind: "fails-lag", text: `does not meet the ${maxLagDays === null || maxLagDays === undefined ? "acceptable" : lagText(maxLagDays)} lag` });
@@ -95,6 +97,6 @@ export function whyCannotServe(x: ServeFacts, maxLagDays: number | null | undefi
  * (cannotServe says which it misses). Only a feasible approach is ever the cheaper side of a
  * saving, the break-even or the Monte Carlo's pair (PRODUCT.md, "Costs v2": feasibility).
  */
-export function isFeasible(x: { lacksCapability?: Capability | null; meetsLag?: boolean | null; reachesKnowledge?: boolean; meetsBar?: boolean }): boolean {
+export function isFeasible(x: ServeFacts): boolean {
   return cannotServe(x, null) === null;
 }

@@ -12,7 +12,7 @@ import type { ModelRef } from "./catalogue";
 import type { CostCategory } from "./categories";
 import { breakEvenMonthlyCalls } from "./break-even";
 import { callsInYear, cyclesFor, figureGetter, FORMULAS, ONE_TIME, ONE_TIME_IF_ANY, PROJECTED, SCENARIOS, type Driver, type Scenario } from "./drivers";
-import { promptingMeetsBar, promptingReachesKnowledge } from "../frameworks/evidence";
+import { promptingMeetsBar, promptingReachesKnowledge, retrievesNothing } from "../frameworks/evidence";
 import { lacksCapability, type Capability } from "../frameworks/capabilities";
 import { breakEvenNone, isFeasible, withUnknownLag } from "./feasibility";
 import { DEFAULT_RETRAIN_LAG_DAYS, retrainingMeetsLag, staleDaysPerYear, upToDays, worstDelayDays } from "./retraining";
@@ -80,14 +80,22 @@ export { PROJECTED, type Projected, type Scenario } from "./drivers";
  *      where the corpus's embeddings live, at what a month, and its re-indexing), for the cost
  *      panel to say: a reviewer met "$0.20 a year" of retrieval infrastructure in the low case
  *      (pgvector in the database already running, at $0 a month in the low case) with nothing on
- *      the page to say why. The numbers are 2.14's. * 2.16: no retraining is priced where the assessment says there is no budget for it (000's
+ *      the page to say why. The numbers are 2.14's.
+ * 2.16: no retraining is priced where the assessment says there is no budget for it (000's
  *      prerequisite): fine-tuning is counted as trained once and left as it is, so where the
  *      knowledge changes it is stale all year and misses any acceptable lag, and the hybrid loses
  *      its yearly retraining for behaviour. 2.15 priced the cycles the organization had said it
  *      could not pay for, and offered fine-tuning as "the cheapest approach that meets the 30-day
  *      lag" on a use case that held it back for that very reason (`retraining.noBudget` says so).
+ * 2.17: RAG and the hybrid with nothing to retrieve (a corpus of 0 documents, expertise that
+ *      cannot be documented, no other sign of knowledge) have an empty index (`emptyIndex`): RAG is
+ *      then a prompted base model and the hybrid fine-tuning, each at more cost, and neither can
+ *      serve as an option of its own nor be the saving side. 2.16 offered RAG as a 65.7% saving
+ *      against a recommended fine-tuning of a reasoning task with no documents (and the hybrid,
+ *      priced as if retrieval kept its facts current, as cheaper than fine-tuning). The numbers are
+ *      2.16's.
  */
-export const COST_ENGINE_VERSION = "2.16";
+export const COST_ENGINE_VERSION = "2.17";
 
 export interface Money3 { low: number; base: number; high: number }
 export interface ManualEstimateInput { approach: Approach; estimate: Money3 }
@@ -159,6 +167,13 @@ export interface ApproachProjection {
    * misses the lag, never the cheaper side of a saving. True otherwise.
    */
   meetsBar: boolean;
+  /**
+   * True for RAG and the hybrid where the answers say there is nothing to retrieve (retrievesNothing
+   * in frameworks/evidence.ts): an empty index, so no option of its own (RAG is then a prompted
+   * base model, the hybrid fine-tuning, at more cost), never the cheaper side of a saving. Absent
+   * otherwise, and before engine 2.17.
+   */
+  emptyIndex?: boolean;
   /**
    * A capability the use case answered that it needs and the approach lacks (needs tool use: all
    * but an agent; must learn from user interactions: RAG, fine-tuning, a hybrid and prompting
@@ -347,6 +362,7 @@ export function projectCosts(input: ProjectionInput): Projection {
       meetsLag: meets,
       reachesKnowledge: reaches,
       meetsBar: approach !== "PROMPTING" || promptingMeetsBar(a),
+      ...((approach === "RAG" || approach === "HYBRID") && retrievesNothing(a) ? { emptyIndex: true } : {}),
       lacksCapability: lacksCapability(approach, a),
       worstDelayDays: Number.isFinite(delay) ? upToDays(delay) : null,
       yearly,

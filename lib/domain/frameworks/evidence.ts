@@ -115,6 +115,28 @@ export function lackingPrerequisitesText(keys: readonly string[]): string {
 export const trainsAModel = (ap: Approach | null | undefined) => ap === "FINE_TUNING" || ap === "HYBRID";
 
 /**
+ * Why no model may be trained yet, by the judgement's rule (frameworks/hold.ts, rulesFor): the
+ * prerequisites known to be missing, else those that are unknown where a trained model waits on
+ * them ("no prompted base model has been tried yet"); "" where a model may be trained. For the
+ * cost panel, which names a trained approach the cheapest beside a recommendation that trains none.
+ */
+export function untrainedBecause(a: Assessment, evidence: Evidence): string {
+  const missing = lackingPrerequisitesText(missingPrerequisites(a));
+  if (missing) return missing;
+  const unknowns = waitsOnUnknowns(a, evidence) ? unknownPrerequisites(a) : [];
+  if (unknowns.length === 0) return "";
+  if (unknowns.length === 1 && unknowns[0] === "promptedBaselineMeetsBar" && a.promptedBaselineMeetsBar === "untested") return "no prompted base model has been tried yet";
+  const names = unknowns.map((k) => UNKNOWN_WORDS[k] ?? k);
+  return `${names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0]} ${names.length > 1 ? "are" : "is"} not yet known`;
+}
+
+const UNKNOWN_WORDS: Partial<Record<AnswerKey, string>> = {
+  labeledExamples: "how many labeled examples there are",
+  retrainingBudget: "whether there is budget for retraining",
+  promptedBaselineMeetsBar: "whether a prompted base model meets the bar",
+};
+
+/**
  * Whether the case has knowledge to retrieve: the need is to know documented things, answers cite
  * sources, there is a corpus, or the expertise can be documented and retrieved.
  */
@@ -126,6 +148,23 @@ export function hasKnowledgeToRetrieve(a: Assessment): boolean {
     (a.corpusDocuments ?? 0) > 0 ||
     a.expertiseDocumented === true
   );
+}
+
+/** What retrievesNothing reads, as the page says it. */
+export const NOTHING_TO_RETRIEVE = "the assessment gives a corpus of 0 documents and expertise that cannot be documented";
+
+/**
+ * Whether the answers say there is nothing at all to retrieve: no documents (a corpus of 0), the
+ * expertise cannot be documented, and no other answer says there is knowledge to retrieve. RAG
+ * then retrieves nothing: it is a prompted base model with an empty index, and a hybrid is
+ * fine-tuning with one (its retrieval keeps nothing current), so neither is an option of its own
+ * (the "empty-index" reason, costing/feasibility.ts). A reviewer read "RAG is the cheapest approach
+ * that can serve it: against Fine-tuning (the recommendation) it saves 65.7%" of a reasoning task
+ * with no documents whose prompted base model had fallen short. Unanswered is not nothing: only
+ * answers given say so.
+ */
+export function retrievesNothing(a: Assessment): boolean {
+  return a.corpusDocuments === 0 && a.expertiseDocumented === false && !hasKnowledgeToRetrieve(a);
 }
 
 /**

@@ -30,6 +30,7 @@ describe("risk flags", () => {
       STALENESS_EXCEEDS_ACCEPTABLE_LAG: "Staleness beyond the acceptable lag",
       PROMPTING_WITHOUT_ITS_KNOWLEDGE: "Prompting alone on knowledge it never sees",
       PROMPTING_BELOW_BAR: "Prompting alone though a prompted base model falls short",
+      NOTHING_TO_RETRIEVE: "Retrieval with nothing to retrieve",
       LEARNING_WITHOUT_FEEDBACK_LOOP: "Learning from users without a feedback loop",
       TIME_TO_VALUE_PAST_DEADLINE: "Not in production by the deadline",
       CONTRADICTORY_ANSWERS: "Answers that contradict each other",

@@ -8,7 +8,7 @@ import { changesHow, type Approach, type Assessment } from "../assessment";
 import { DEFAULT_RETRAIN_LAG_DAYS, retrainLagShown, upToDays } from "../costing/retraining";
 import { CAPABILITY_RULES } from "./capabilities";
 import { ENOUGH_LABELS } from "./data/shared";
-import { ownKnowledgeSign, promptingMeetsBar, promptingReachesKnowledge, trainsAModel } from "./evidence";
+import { NOTHING_TO_RETRIEVE, ownKnowledgeSign, promptingMeetsBar, promptingReachesKnowledge, retrievesNothing, trainsAModel } from "./evidence";
 import { oneDecimal, plural, weeks } from "../portfolio/format";
 import { timeToValueFigures, timeToValueKey, type TimeToValueFigures } from "../costing/time-to-value";
 import { fineTunedWait } from "./serves";
@@ -26,6 +26,7 @@ export const FLAG_CODES = [
   "STALENESS_EXCEEDS_ACCEPTABLE_LAG",
   "PROMPTING_WITHOUT_ITS_KNOWLEDGE",
   "PROMPTING_BELOW_BAR",
+  "NOTHING_TO_RETRIEVE",
   "LEARNING_WITHOUT_FEEDBACK_LOOP",
   "TIME_TO_VALUE_PAST_DEADLINE",
   "CONTRADICTORY_ANSWERS",
@@ -44,6 +45,7 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   STALENESS_EXCEEDS_ACCEPTABLE_LAG: "Staleness beyond the acceptable lag",
   PROMPTING_WITHOUT_ITS_KNOWLEDGE: "Prompting alone on knowledge it never sees",
   PROMPTING_BELOW_BAR: "Prompting alone though a prompted base model falls short",
+  NOTHING_TO_RETRIEVE: "Retrieval with nothing to retrieve",
   LEARNING_WITHOUT_FEEDBACK_LOOP: "Learning from users without a feedback loop",
   TIME_TO_VALUE_PAST_DEADLINE: "Not in production by the deadline",
   CONTRADICTORY_ANSWERS: "Answers that contradict each other",
@@ -62,6 +64,7 @@ export const FLAG_CITES: Record<FlagCode, Citation> = {
   STALENESS_EXCEEDS_ACCEPTABLE_LAG: { file: "000_2a5380ca2875bd0d.txt", quote: "Each iteration adds $10,000 to $30,000 and two to four weeks of lag time." },
   PROMPTING_WITHOUT_ITS_KNOWLEDGE: { file: "002_eb871f56c24eca94.txt", quote: "grounding answers in specific, up-to-date documents rather than relying on potentially stale or hallucinated parametric knowledge" },
   PROMPTING_BELOW_BAR: { file: "003_cef81cc6bb37c5d4.txt", quote: "Start with the cheaper option. Add complexity when the cheaper option clearly fails." },
+  NOTHING_TO_RETRIEVE: { file: "000_2a5380ca2875bd0d.txt", quote: "Your domain expertise cannot be easily documented or retrieved, requiring internalized understanding." },
   LEARNING_WITHOUT_FEEDBACK_LOOP: CAPABILITY_RULES.learnsFromFeedback.cite,
   TIME_TO_VALUE_PAST_DEADLINE: { file: "000_2a5380ca2875bd0d.txt", quote: "RAG can be operational in days. ... The same company choosing fine-tuning faces an eight-week timeline before seeing results." },
   CONTRADICTORY_ANSWERS: { file: "001_882c99e1fd832846.txt", quote: "Here’s how to think through the decision." },
@@ -215,6 +218,11 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
   }
   if (inPlay === "PROMPTING" && !promptingMeetsBar(a)) {
     add("PROMPTING_BELOW_BAR", `${who} is prompting alone, but a prompted base model was tried and falls short of the bar; 003 adds complexity when the cheaper option clearly fails, and the cost panel never offers it as a saving.`);
+  }
+  // An index with nothing in it (./evidence.ts, retrievesNothing): RAG is a prompted base model, the hybrid fine-tuning.
+  if ((inPlay === "RAG" || inPlay === "HYBRID") && retrievesNothing(a)) {
+    const as = inPlay === "RAG" ? "a prompted base model" : "fine-tuning";
+    add("NOTHING_TO_RETRIEVE", `${who} is ${inPlay === "RAG" ? "RAG" : "a hybrid"}, but there is nothing to retrieve (${NOTHING_TO_RETRIEVE}): its index would be empty, so it answers as ${as} does, and the cost panel never offers it as a saving.`);
   }
   // The capability rule (./capabilities.ts) rules out the static approaches and prompting where
   // the use case must learn from its users, so those never serve it; it leaves an agent and a

@@ -7,7 +7,7 @@
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach, type Assessment } from "../assessment";
 import { consensusOf, rankedPicks, weightOf, type Consensus } from "./consensus";
 import { ENOUGH_LABELS } from "./data/shared";
-import { defaultStart, evidenceOf, hasKnowledgeToRetrieve, missingPrerequisites, TRAINING_PREREQUISITES, trainsAModel, unknownPrerequisites, waitsOnUnknowns, type Evidence } from "./evidence";
+import { defaultStart, evidenceOf, hasKnowledgeToRetrieve, missingPrerequisites, retrievesNothing, TRAINING_PREREQUISITES, trainsAModel, unknownPrerequisites, waitsOnUnknowns, type Evidence } from "./evidence";
 import { CAPABILITY_RULES, lacksCapability } from "./capabilities";
 import { cannotRecommend, heldBackSentence } from "./serves";
 import { FRAMEWORKS, type Weights } from "./registry";
@@ -156,8 +156,14 @@ function holdToWhatServes(a: Assessment, pick: Approach, cannot: NonNullable<Ret
  */
 function noneServes(a: Assessment, start: Approach, pick: Approach | null, training: boolean): string {
   const lacking = lacksCapability(start, a);
-  const cannot = lacking ? `${CAPABILITY_RULES[lacking].cannot}${lacking === "needsStyleOrFormat" ? ", which a prompted base model was tried on and fell short of" : ""}` : "cannot serve it either";
-  const who = start === pick ? `${APPROACH_LABELS[start]}, also the sources' default starting approach,` : `The sources' default starting approach, ${APPROACH_LABELS[start]},`;
+  const cannot = lacking
+    ? `${CAPABILITY_RULES[lacking].cannot}${lacking === "needsStyleOrFormat" ? ", which a prompted base model was tried on and fell short of" : ""}`
+    : start === "RAG" && retrievesNothing(a)
+      ? `has nothing to retrieve, so it would be a prompted base model with an empty index${a.promptedBaselineMeetsBar === "no" ? ", which was tried and falls short" : ""}`
+      : "cannot serve it either";
+  // The pick's own reason was just said: not again.
+  if (start === pick) return `${APPROACH_LABELS[start]} is also the sources' default starting approach, and nothing else they pick serves it without training a model, so there is no recommendation${training ? " until a model can be trained" : ""}.`;
+  const who = `The sources' default starting approach, ${APPROACH_LABELS[start]},`;
   return `${who} ${cannot}, and nothing else they pick serves it without training a model, so there is no recommendation${training ? " until a model can be trained" : ""}.`;
 }
 

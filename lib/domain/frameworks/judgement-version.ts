@@ -94,5 +94,14 @@
  *      ("untested": 002 validates one first), on any evidence: the default start, with the lean
  *      naming the answer that would bring it (an assessed case read "Fine-tuning, 4 of 5" beside
  *      its own FT_BEFORE_PROMPTED_BASELINE flag, "try that first").
+ * 2.15: RAG and the hybrid with nothing to retrieve (a corpus of 0 documents, expertise that
+ *      cannot be documented, no other sign of knowledge: ./evidence.ts, retrievesNothing) have an
+ *      empty index: RAG is then a prompted base model and the hybrid fine-tuning. Neither is
+ *      recommended nor the recommendation's fallback (./serves.ts, "empty-index", held back with
+ *      why), the cost panel never offers either as a saving (cost engine 2.17), and choosing one
+ *      raises NOTHING_TO_RETRIEVE. A reviewer's classifier with no documents, whose prompted model
+ *      fell short, read "RAG … saves 65.7%" against the fine-tuning 4 of 5 frameworks recommend, and
+ *      "what would change it" offered RAG for a shorter lag. Where the sources' default start is RAG
+ *      and the pick is RAG, the hold no longer repeats the reason it gave for the pick.
  */
-export const JUDGEMENT_VERSION = "2.14";
+export const JUDGEMENT_VERSION = "2.15";

@@ -68,7 +68,8 @@ describe("the recommendation in one line", () => {
   });
   it("the frameworks' own pick, or the next they pick after a hold, is their count", () => {
     expect(recommendationText(stored(FINE_TUNING_CASE).uc)).toBe("Fine-tuning (5 of 5 voting agree)");
-    expect(recommendationText(stored({ ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 14 }).uc)).toBe("Hybrid (1 of 5 voting agree)");
+    // With documents for the hybrid to retrieve (2.15).
+    expect(recommendationText(stored({ ...FINE_TUNING_CASE, corpusDocuments: 500, changeFrequency: "monthly", maxLagDays: 14 }).uc)).toBe("Hybrid (1 of 5 voting agree)");
   });
   it("names the frameworks that did not vote with how many for each reason, where the reasons differ", () => {
     const { uc } = stored({ promptedBaselineMeetsBar: "yes", monthlyCalls: 10_000 });

@@ -290,7 +290,8 @@ describe("a trained model the answers say lacks what training needs (2.7)", () =
     expect(provisional.agreementText).toBe("Held back: 4 of 4 voting lean to Fine-tuning; 1 abstained (nothing they weigh points to an approach)");
   });
   it("a trained model passed over after another hold says which prerequisite is missing", () => {
-    const s = scoreUseCase({ ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 14, retrainingBudget: false }, { skipSensitivity: true });
+    // 500 documents for the hybrid's retrieval (2.15: with none it is fine-tuning with an empty index, and cannot serve).
+    const s = scoreUseCase({ ...FINE_TUNING_CASE, corpusDocuments: 500, changeFrequency: "monthly", maxLagDays: 14, retrainingBudget: false }, { skipSensitivity: true });
     expect(s.heldBack?.sentence).toBe(
       "Fine-tuning, which 4 of 5 voting frameworks pick, does not meet the 14-day lag: each retraining takes about 21 days. Hybrid, which they pick next, trains a model though there is no budget or engineering for retraining. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires, which a prompted base model was tried on and fell short of, and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
     );

@@ -20,13 +20,20 @@ import { riskFlags } from "./flags";
 import { scoreUseCase } from "./score";
 import { cannotRecommend, lagsWhereFineTuningTurns } from "./serves";
 
+/**
+ * FINE_TUNING_CASE is a classifier with no documents: since 2.15 a hybrid has nothing to retrieve
+ * there (it is fine-tuning with an empty index). These cases are about knowledge that changes, which
+ * a hybrid's retrieval keeps current: the same answers, with 500 documents to retrieve (the
+ * frameworks pick as before).
+ */
+const FT_DOCS: Assessment = { ...FINE_TUNING_CASE, corpusDocuments: 500 };
 const picks = (a: Assessment) => scoreUseCase(a, { skipSensitivity: true }).frameworks.map((f) => f.recommendation);
 const UNSERVED_FLAGS = ["STALENESS_EXCEEDS_ACCEPTABLE_LAG", "PROMPTING_BELOW_BAR", "PROMPTING_WITHOUT_ITS_KNOWLEDGE"];
 
 describe("fine-tuning that cannot meet the acceptable lag", () => {
   // The worked fine-tuning case, its knowledge changing monthly and two weeks of lag accepted: four
   // frameworks pick fine-tuning, one a hybrid; a retraining takes 21 days.
-  const monthly14: Assessment = { ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 14 };
+  const monthly14: Assessment = { ...FT_DOCS, changeFrequency: "monthly", maxLagDays: 14 };
 
   it("is not recommended: the next approach the frameworks pick that can serve is, with why", () => {
     expect(picks(monthly14)).toEqual(["FINE_TUNING", "HYBRID", "FINE_TUNING", "FINE_TUNING", "FINE_TUNING"]);
@@ -43,13 +50,13 @@ describe("fine-tuning that cannot meet the acceptable lag", () => {
   });
 
   it("says how long a change waits where retraining is quicker than the lag but not often enough", () => {
-    const s = scoreUseCase({ ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 30 });
+    const s = scoreUseCase({ ...FT_DOCS, changeFrequency: "weekly", maxLagDays: 30 });
     expect(s.consensus).toBe("HYBRID");
     expect(s.heldBack?.sentence).toContain("does not meet the 30-day lag: retraining as often as it can (17 times a year), a change still waits up to 43 days.");
   });
 
   it("never says a wait that contradicts the lag it misses: 42.47 days against a 42-day lag is up to 43, in the hold, the flag and the cost panel", () => {
-    const weekly42: Assessment = { ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 42 };
+    const weekly42: Assessment = { ...FT_DOCS, changeFrequency: "weekly", maxLagDays: 42 };
     expect(scoreUseCase(weekly42).heldBack?.sentence).toContain("does not meet the 42-day lag: retraining as often as it can (17 times a year), a change still waits up to 43 days.");
     expect(scoreUseCase(weekly42, { chosenApproach: "FINE_TUNING" }).flags.find((f) => f.code === "STALENESS_EXCEEDS_ACCEPTABLE_LAG")?.reason).toBe(
       "Retraining as often as it can (17 times a year), a change still waits up to 43 days for the fine-tuned model, longer than the 42 days of lag the business accepts.",
@@ -62,7 +69,7 @@ describe("fine-tuning that cannot meet the acceptable lag", () => {
   });
 
   it("says a retraining lag that is not a whole number of days as longer than the lag it misses (7.2 days was \"about 7 days, longer than the 7 days\")", () => {
-    const weekly7: Assessment = { ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 7 };
+    const weekly7: Assessment = { ...FT_DOCS, changeFrequency: "weekly", maxLagDays: 7 };
     expect(scoreUseCase(weekly7, { retrainLagDays: 7.2 }).heldBack?.sentence).toContain("does not meet the 7-day lag: each retraining takes about 7.2 days.");
     expect(scoreUseCase(weekly7, { retrainLagDays: 7.04, chosenApproach: "FINE_TUNING" }).flags.find((f) => f.code === "STALENESS_EXCEEDS_ACCEPTABLE_LAG")?.reason).toBe(
       "Each retraining takes about 7.1 days, longer than the 7 days of lag the business accepts.",
@@ -89,19 +96,19 @@ describe("fine-tuning that cannot meet the acceptable lag", () => {
   it("recommends nothing when every voter picks fine-tuning and the default start cannot keep the style either (since 2.10)", () => {
     // A style a prompted base model fell short of is beyond RAG alone (001, 003): the sources'
     // default start cannot serve it, so nothing is recommended rather than what the cost panel rules out.
-    const s = scoreUseCase({ ...FINE_TUNING_CASE, maxLagDays: 14 });
-    expect(picks({ ...FINE_TUNING_CASE, maxLagDays: 14 })).toEqual(Array(5).fill("FINE_TUNING"));
+    const s = scoreUseCase({ ...FT_DOCS, maxLagDays: 14 });
+    expect(picks({ ...FT_DOCS, maxLagDays: 14 })).toEqual(Array(5).fill("FINE_TUNING"));
     expect(s).toMatchObject({ consensus: null, basis: null, basisCite: null, leaning: null, backing: { votes: 0, voters: 5 } });
     expect(s.heldBack?.sentence).toBe(
       "Fine-tuning, which 5 of 5 voting frameworks pick, does not meet the 14-day lag: each retraining takes about 21 days. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires, which a prompted base model was tried on and fell short of, and nothing else they pick serves it without training a model, so there is no recommendation.",
     );
     expect(s.agreementText).toBe("Held back: 5 of 5 voting pick Fine-tuning");
-    // Where the style is not beyond a prompted model (never tried), the default start is RAG, as before.
-    expect(scoreUseCase({ ...FINE_TUNING_CASE, maxLagDays: 14, needsStyleOrFormat: false }, { skipSensitivity: true }).consensus).not.toBeNull();
+    // Where the style is not needed and there are documents to retrieve, the default start is RAG, as before.
+    expect(scoreUseCase({ ...FT_DOCS, maxLagDays: 14, needsStyleOrFormat: false }, { skipSensitivity: true }).consensus).not.toBeNull();
   });
 
   it("is recommended as before once the lag can be met, and the organization's retraining lag decides", () => {
-    expect(scoreUseCase({ ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 30 })).toMatchObject({ consensus: "FINE_TUNING", heldBack: null });
+    expect(scoreUseCase({ ...FT_DOCS, changeFrequency: "monthly", maxLagDays: 30 })).toMatchObject({ consensus: "FINE_TUNING", heldBack: null });
     // Retraining in 7 days meets a 14-day lag on monthly knowledge.
     expect(scoreUseCase(monthly14, { retrainLagDays: 7 })).toMatchObject({ consensus: "FINE_TUNING", heldBack: null });
   });
@@ -130,9 +137,9 @@ describe("the lag that would change it is the nearest one", () => {
   it("names the lag where fine-tuning starts or stops meeting it, not only the frameworks' 7 and 30 days", () => {
     // Before: "If 6 days…" (quarterly, 60) and "If 29 days…" (weekly, 90), where 20 and 42 days already turned it.
     // Since 2.10 a shorter lag leaves nothing to recommend there (RAG alone cannot keep the style), so no lag is offered.
-    expect(lagSentence(FINE_TUNING_CASE)).toBeUndefined();
-    expect(lagSentence({ ...FINE_TUNING_CASE, needsStyleOrFormat: false })).toBe("If no more than 20 days of lag were acceptable (now 60 days), the recommendation would be RAG.");
-    expect(lagSentence({ ...FINE_TUNING_CASE, changeFrequency: "weekly", maxLagDays: 90 })).toBe("If no more than 42 days of lag were acceptable (now 90 days), the recommendation would be Hybrid.");
+    expect(lagSentence(FT_DOCS)).toBeUndefined();
+    expect(lagSentence({ ...FT_DOCS, needsStyleOrFormat: false })).toBe("If no more than 20 days of lag were acceptable (now 60 days), the recommendation would be RAG.");
+    expect(lagSentence({ ...FT_DOCS, changeFrequency: "weekly", maxLagDays: 90 })).toBe("If no more than 42 days of lag were acceptable (now 90 days), the recommendation would be Hybrid.");
   });
   it("finds the same turning lags as trying every lag from 0 to 3,650 days (it stops a year past one retraining, where nothing turns)", () => {
     fc.assert(
@@ -230,19 +237,19 @@ describe("a tie on votes after a hold", () => {
     // Fine-tuning (three votes) misses the 1-day lag; RAG and Hybrid have one vote each. Until 2.10
     // both could serve and the voters' fit gave it to RAG ("tied with Hybrid on votes; RAG fits
     // better"); RAG alone cannot keep a style a prompted model fell short of, so it is Hybrid.
-    const a: Assessment = { ...FINE_TUNING_CASE, changeFrequency: "quarterly", maxLagDays: 1, coreNeed: "retrieval", corpusDocuments: 500, promptedBaselineMeetsBar: "no" };
+    const a: Assessment = { ...FT_DOCS, changeFrequency: "quarterly", maxLagDays: 1, coreNeed: "retrieval", corpusDocuments: 500, promptedBaselineMeetsBar: "no" };
     expect(picks(a)).toEqual(["RAG", "FINE_TUNING", "FINE_TUNING", "HYBRID", "FINE_TUNING"]);
     expect(scoreUseCase(a)).toMatchObject({ consensus: "HYBRID", basis: "frameworks", heldBack: { approach: "FINE_TUNING" }, agreementText: "1 of 5 voting agree, four differ" });
   });
   it("names no tie with an approach that trains a model over a prompted base model that meets the bar", () => {
     // The case above before 2.8: Hybrid and Prompting only had one vote each; Hybrid now cannot be recommended.
-    const a: Assessment = { ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 14, coreNeed: "neither", promptedBaselineMeetsBar: "yes" };
+    const a: Assessment = { ...FT_DOCS, changeFrequency: "monthly", maxLagDays: 14, coreNeed: "neither", promptedBaselineMeetsBar: "yes" };
     expect(picks(a)).toEqual(["FINE_TUNING", "HYBRID", "PROMPTING", "FINE_TUNING", "FINE_TUNING"]);
     expect(scoreUseCase(a)).toMatchObject({ consensus: "PROMPTING", agreementText: "1 of 5 voting agree, four differ" });
   });
   it("names no tie with the approach held back, nor with one passed over while the answers to train it are missing", () => {
     // Fine-tuning held back for the lag, Hybrid the only other pick: no tie.
-    expect(scoreUseCase({ ...FINE_TUNING_CASE, changeFrequency: "monthly", maxLagDays: 14 }).agreementText).toBe("1 of 5 voting agree, four differ");
+    expect(scoreUseCase({ ...FT_DOCS, changeFrequency: "monthly", maxLagDays: 14 }).agreementText).toBe("1 of 5 voting agree, four differ");
     // One vote each for fine-tuning and prompting on a provisional score (since 2.12 "When to use",
     // none of whose checklist is met, casts no vote on its unconditional RAG rule): prompting cannot
     // reach the knowledge, fine-tuning waits on the labeled examples, and RAG, which nobody picks, is

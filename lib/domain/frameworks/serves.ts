@@ -9,7 +9,7 @@ import { APPROACH_LABELS, type Approach, type Assessment } from "../assessment";
 import { INFEASIBLE } from "../costing/explain";
 import { lagText, type cannotServe } from "../costing/feasibility";
 import { retrainingCyclesPerYear, retrainLagShown, upToDays, worstDelayDays } from "../costing/retraining";
-import { promptingMeetsBar, promptingReachesKnowledge } from "./evidence";
+import { promptingMeetsBar, promptingReachesKnowledge, retrievesNothing } from "./evidence";
 import { CAPABILITY_RULES, lacksCapability } from "./capabilities";
 import { plural } from "../portfolio/format";
 import type { Citation } from "./types";
@@ -36,6 +36,7 @@ export interface CannotRecommend {
 }
 
 const CHEAPER_FIRST: Citation = { file: "003_cef81cc6bb37c5d4.txt", quote: "Start with the cheaper option. Add complexity when the cheaper option clearly fails." };
+const NOT_DOCUMENTED: Citation = { file: "000_2a5380ca2875bd0d.txt", quote: "Your domain expertise cannot be easily documented or retrieved, requiring internalized understanding." };
 const LAG: Citation = { file: "000_2a5380ca2875bd0d.txt", quote: "Each iteration adds $10,000 to $30,000 and two to four weeks of lag time." };
 const GROUNDING: Citation = { file: "002_eb871f56c24eca94.txt", quote: "grounding answers in specific, up-to-date documents rather than relying on potentially stale or hallucinated parametric knowledge" };
 
@@ -51,6 +52,10 @@ export function cannotRecommend(approach: Approach, a: Assessment, retrainLagDay
       return { reason: "below-bar", why: `${INFEASIBLE["below-bar"]({}, null)}, and 003 adds complexity when the cheaper option clearly fails`, cite: CHEAPER_FIRST };
     }
     return null;
+  }
+  if ((approach === "RAG" || approach === "HYBRID") && retrievesNothing(a)) {
+    const short = approach === "RAG" && !promptingMeetsBar(a) ? ", which was tried and falls short of the bar" : "";
+    return { reason: "empty-index", why: `${INFEASIBLE["empty-index"]({ approach }, null)}${short}`, cite: NOT_DOCUMENTED };
   }
   if (approach === "FINE_TUNING") {
     const w = fineTunedWait(a, retrainLagDays);

@@ -203,6 +203,7 @@ function summaryOf(p: Projection, simulation: Simulation | null | undefined) {
       meetsLag: x.meetsLag,
       reachesKnowledge: x.reachesKnowledge,
       meetsBar: x.meetsBar,
+      ...(x.emptyIndex ? { emptyIndex: true } : {}),
       lacksCapability: x.lacksCapability,
       worstDelayDays: x.worstDelayDays,
       manual: x.manual,

@@ -80,7 +80,7 @@ export function ScenariosPanel({ d }: { d: Dashboard }) {
           “Saves” means the scenario in the row costs less over the lifecycle (base) than the one named in the column.
           {shared.length ? <span data-testid="scenarios-same-left-out">{shared.map((note) => ` ${note}`).join("")}</span> : null}
           {anyCaveat ? " * The two do not cover the same use cases alike (one costs, or has every figure for, a use case the other does not; how many is under the figure), so part of the difference is coverage, not cost." : ""}
-          {anyInfeasible ? " † Cheaper on paper, but it puts use cases on an approach that cannot serve them: it cannot keep their answers within the lag they accept, never sees their knowledge, or cannot do what they need (call tools, learn from their users, keep the style a prompted model fell short of, cite their sources), so it is no saving." : ""}
+          {anyInfeasible ? " † Cheaper on paper, but it puts use cases on an approach that cannot serve them: it cannot keep their answers within the lag they accept, never sees their knowledge, is a prompted model that was tried and fell short, has nothing to retrieve, or cannot do what they need (call tools, learn from their users, keep the style a prompted model fell short of, cite their sources), so it is no saving." : ""}
         </p>
       </div>
       <div className="mt-6">

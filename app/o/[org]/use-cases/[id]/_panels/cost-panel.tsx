@@ -1,7 +1,8 @@
 import { APPROACH_LABELS, APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, labourNote, missingInWords, pricingSentence, retrievalNote, retiredNote, retrainingCells, retrainingNote, timeToValueNote, whyCannotServe, type AssumptionKey, type CostExplanation } from "@/lib/domain/costing";
-import { untrainedNote } from "@/lib/domain/costing/explain";
+import { heldTrainingNote, untrainedNote } from "@/lib/domain/costing/explain";
 import { lackingPrerequisitesText } from "@/lib/domain/frameworks";
+import { untrainedBecause } from "@/lib/domain/frameworks/evidence";
 import { dollars } from "@/lib/domain/money";
 import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
@@ -169,6 +170,9 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   // Nothing recommended until a model can be trained (the score's lean, held for what training lacks): said beside the comparison.
   const held = (uc?.score as { leaning?: { missing?: string[] } | null } | null)?.leaning;
   const untrained = uc && uc.chosenApproach === null ? untrainedNote(s, uc.recommendedApproach, lackingPrerequisitesText(held?.missing ?? [])) : null;
+  // The cheapest trains a model the answers do not justify yet, and something else is recommended: why, beside the premium.
+  const curation = !!s.labour && (s.labour.examplesInHand ?? 0) < (s.labour.examplesNeeded.base ?? 0);
+  const heldTraining = uc && answers ? heldTrainingNote(told.cheapest, uc.recommendedApproach, untrainedBecause(answers, uc.evidence), curation) : null;
   return (
     <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
       <h2 id="costs-heading" className="text-lg font-semibold text-zinc-900">Lifecycle cost</h2>
@@ -235,6 +239,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       {untrained ? <p className="mt-1 text-sm text-zinc-700" data-testid="untrained">{untrained}</p> : null}
       {told.simulation ? <p className="mt-1 text-sm" data-testid="simulation">{told.simulation}</p> : null}
       {told.premium ? <p className="mt-1 text-sm" data-testid="premium">{linkWhy(told, orgSlug, useCaseId)}</p> : null}
+      {heldTraining ? <p className="mt-1 text-sm text-zinc-700" data-testid="training-held">{heldTraining}</p> : null}
       {told.inPlayNotCompared ? <p className="mt-1 text-sm" data-testid="in-play-not-compared">{told.inPlayNotCompared}</p> : null}
       {told.infeasible.map((t) => <p key={t} className="mt-1 text-sm text-red-800" data-testid="infeasible"><WithSourceLinks orgSlug={orgSlug} text={t} /></p>)}
       <p className="mt-2 text-xs text-zinc-600" data-testid="ranges-note">{told.rangesNote}</p>
