@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS, type AssumptionSet } from "./assumptions";
 import { compactDollars } from "../money";
-import { explainCosts, firstYearNote, pctText, rangesNote, retrainingCells, UNKNOWN_FREQUENCY } from "./explain";
+import { explainCosts, pctText, rangesNote } from "./explain";
+import { firstYearNote, retrainingCells, UNKNOWN_FREQUENCY } from "./lifecycle-table";
 import { decisionOptionNotes } from "./options";
 import { percentSize } from "../portfolio/format";
 import { projectCosts, type ProjectionInput } from "./project";

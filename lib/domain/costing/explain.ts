@@ -7,13 +7,12 @@
  * high scenarios and in at least half the trials is said as two approaches that cost about the same
  * (notRobust). Pure, so a test reads exactly what the page shows.
  */
-import { formatDate } from "../dates";
 import { APPROACH_LABELS, type Approach } from "../assessment";
 import { percentSize, plural } from "../portfolio/format";
 import { dollars } from "../money";
 import { cannotServe, isFeasible } from "./feasibility";
 import { CAPABILITY_RULES, type Capability } from "../frameworks/capabilities";
-import { NOTHING_TO_RETRIEVE, trainsAModel } from "../frameworks/evidence";
+import { NOTHING_TO_RETRIEVE } from "../frameworks/evidence";
 
 interface Range3 { low: number; base: number; high: number }
 
@@ -278,47 +277,6 @@ function notCompared(s: ExplainInput): string | null {
   return null;
 }
 
-/**
- * Which calendar year is the horizon's year 1, said under the yearly chart: a use case's first
- * year of costs counts in the calendar year it starts, whatever the month (as on the portfolio),
- * and one with no planned start counts from the year it was logged (lib/server/use-cases/derive.ts).
- * Without it a start on 20 December showed its whole first year's cost under that year.
- */
-export function firstYearNote(startDate: Date | null, loggedAt: Date): string {
-  const from = startDate
-    ? `${startDate.getUTCFullYear()}, the year of the planned start (${formatDate(startDate)}), whatever the month`
-    : `${loggedAt.getUTCFullYear()}, the year the use case was logged (${formatDate(loggedAt)}): no planned start is set`;
-  return `Years are calendar years of the horizon: year 1 is ${from}.`;
-}
-
-/** The stale days and retraining cycles a year as the lifecycle table shows them. */
-export interface RetrainingCells { stale: string; cycles: string }
-
-/**
- * The lifecycle table's stale-days and retraining-cycles cells. A manual estimate models neither
- * ("—"); where how often the knowledge changes is unanswered, a trained model's cycles and
- * staleness are not known, and the engine's 0 (no change to retrain for) is never shown as a
- * confident "0 stale days".
- */
-export function retrainingCells(
-  approach: Approach,
-  x: { manual: boolean; missing?: string[]; staleDaysPerYear: Range3; retrainingCyclesPerYear: number; reachesKnowledge?: boolean },
-): RetrainingCells {
-  if (x.manual) return { stale: "—", cycles: "—" };
-  // Never stale because it never knows: 0 stale days would read as always current.
-  if (x.reachesKnowledge === false) return { stale: "— (never sees the use case's knowledge)", cycles: `${x.retrainingCyclesPerYear}` };
-  const trains = approach === "FINE_TUNING" || approach === "HYBRID";
-  const unknown = trains && (x.missing ?? []).includes("answer:changeFrequency");
-  const r = x.staleDaysPerYear;
-  const stale = r.low === r.high ? `${r.base}` : `${r.low} – ${r.high} (base ${r.base})`;
-  return {
-    // A hybrid keeps its facts in retrieval: however often they change, it is not stale.
-    stale: unknown && approach === "FINE_TUNING" ? UNKNOWN_FREQUENCY : stale,
-    cycles: unknown ? UNKNOWN_FREQUENCY : `${x.retrainingCyclesPerYear}`,
-  };
-}
-
-export const UNKNOWN_FREQUENCY = "unknown (how often the knowledge changes is unanswered)";
 
 /**
  * Where the page says why the dearer approach is in play, for the premium's last sentence: the
@@ -398,43 +356,4 @@ function cannotServePremium(
 /** Against the cheapest's cost: "3.8 times RAG's" from twice up, "30% above RAG's" below. */
 function relative(ratio: number, cheapest: string): string {
   return ratio >= 1.95 ? `${(Math.round(ratio * 10) / 10).toLocaleString("en-US")} times ${cheapest}'s` : `${percentSize((ratio - 1) * 100)} above ${cheapest}'s`;
-}
-
-/**
- * Where the cost panel names a trained approach the cheapest (fine-tuning or the hybrid) and the
- * recommendation is another, because the answers do not justify training a model yet
- * (frameworks/evidence.ts, untrainedBecause): said beside the comparison, so "RAG, the
- * recommendation, costs $968,749 more than Hybrid" never stands with nothing on the page to say
- * why the cheaper one is not recommended (a reviewer's finding). `because`: the judgement's words
- * for what is missing; `curation`: the cheapest's figures include curating the labeled examples
- * it still needs. Null where it does not apply.
- */
-export function heldTrainingNote(cheapest: Approach | null, recommended: Approach | null, because: string, curation: boolean): string | null {
-  if (!cheapest || !recommended || cheapest === recommended || !trainsAModel(cheapest) || because === "") return null;
-  const priced = curation ? " (curating the labeled examples it still needs included)" : "";
-  return `${APPROACH_LABELS[cheapest]} trains a model, and ${because}, so the recommendation trains none for now. These figures price ${APPROACH_LABELS[cheapest]}${priced} for when that changes.`;
-}
-
-/**
- * Where nothing is recommended because what can serve the use case trains a model the answers do
- * not yet justify (frameworks/hold.ts: no retraining budget, too few labeled examples, a prompted
- * model already at the bar), the cost panel says so beside its comparison: "Hybrid and
- * Fine-tuning, the two cheapest approaches that can serve it, cost about the same" read as an offer
- * under "there is no recommendation until a model can be trained". `lacking`: the judgement's own
- * words for what is missing (lackingPrerequisitesText). Null where it does not apply: something
- * is recommended, nothing is held for training, or an approach that trains no model can serve.
- */
-export function untrainedNote(
-  s: Pick<ExplainInput, "approaches" | "maxLagDays">,
-  recommended: Approach | null,
-  lacking: string,
-): string | null {
-  if (recommended !== null || lacking === "") return null;
-  const serving = (Object.entries(s.approaches) as [Approach, ExplainInput["approaches"][Approach]][]).filter(([, x]) => x && !x.manual && !cannotServe(x, s.maxLagDays ?? null))
-    .sort(([, x], [, y]) => x!.lifecycle.base - y!.lifecycle.base)
-    .map(([ap]) => ap);
-  if (serving.length === 0 || serving.some((ap) => ap !== "FINE_TUNING" && ap !== "HYBRID")) return null;
-  const names = serving.map((ap) => APPROACH_LABELS[ap]);
-  const which = names.length === 1 ? `${names[0]}, the one approach that can serve it, trains` : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}, the approaches that can serve it, train`;
-  return `Nothing is recommended yet: ${which} a model, and ${lacking} (see the recommendation above). These figures price it for when that changes.`;
 }

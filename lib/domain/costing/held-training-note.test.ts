@@ -11,7 +11,8 @@ import type { Assessment } from "../assessment";
 import { scoreUseCase } from "../frameworks/score";
 import { untrainedBecause } from "../frameworks/evidence";
 import { DEFAULT_ASSUMPTIONS } from "./assumptions";
-import { explainCosts, heldTrainingNote } from "./explain";
+import { explainCosts } from "./explain";
+import { heldTrainingNote } from "./training-notes";
 import { projectCosts } from "./project";
 
 const COMPLETE = {

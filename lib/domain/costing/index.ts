@@ -6,6 +6,8 @@ export * from "./break-even";
 export * from "./retraining";
 export * from "./simulate";
 export * from "./explain";
+export * from "./lifecycle-table";
+export * from "./training-notes";
 export * from "./catalogue";
 export * from "./missing";
 export * from "./assumed";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { untrainedNote } from "./explain";
+import { untrainedNote } from "./training-notes";
 
 const ap = (base: number, extra: Record<string, unknown> = {}) => ({ lifecycle: { low: base, base, high: base, complete: true }, manual: false, meetsLag: true, reachesKnowledge: true, meetsBar: true, lacksCapability: null, ...extra });
 

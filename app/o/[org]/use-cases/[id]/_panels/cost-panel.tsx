@@ -1,6 +1,6 @@
 import { APPROACH_LABELS, APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, labourNote, missingInWords, pricingSentence, retrievalNote, retiredNote, retrainingCells, retrainingNote, timeToValueNote, whyCannotServe, type AssumptionKey, type CostExplanation } from "@/lib/domain/costing";
-import { heldTrainingNote, untrainedNote } from "@/lib/domain/costing/explain";
+import { heldTrainingNote, untrainedNote } from "@/lib/domain/costing/training-notes";
 import { lackingPrerequisitesText } from "@/lib/domain/frameworks";
 import { untrainedBecause } from "@/lib/domain/frameworks/evidence";
 import { dollars } from "@/lib/domain/money";
