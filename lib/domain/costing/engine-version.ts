@@ -70,7 +70,9 @@
  *      then a prompted base model and the hybrid fine-tuning, each at more cost, and neither can
  *      serve as an option of its own nor be the saving side. 2.16 offered RAG as a 65.7% saving
  *      against a recommended fine-tuning of a reasoning task with no documents (and the hybrid,
- *      priced as if retrieval kept its facts current, as cheaper than fine-tuning). The numbers are
- *      2.16's.
+ *      priced as if retrieval kept its facts current, as cheaper than fine-tuning). A lag given for
+ *      knowledge that never changes does not apply, as the frameworks read it since judgement 2.14:
+ *      no approach is said to meet or miss it (2.16: "the cheapest approach that meets the 0-day
+ *      lag"). The numbers are 2.16's.
  */
 export const COST_ENGINE_VERSION = "2.17";

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CHANGE_FREQUENCIES, type Assessment } from "../assessment";
 import { ASSUMPTION_CATALOG, ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, FT_DEPLOYMENTS, type AssumptionSet, type Range } from "./assumptions";
 import { cannotServe, whyCannotServe } from "./feasibility";
+import { explainCosts } from "./explain";
 import { BEYOND_EXACT, LINE_LIMIT_CENTS, projectCosts, ProjectionInputError, savingsBetween, type ApproachProjection, type ProjectionInput } from "./project";
 import { staleDaysPerYear } from "./retraining";
 import { isOneOff } from "./one-off";
@@ -435,12 +436,16 @@ describe("feasibility: an approach that cannot keep answers within the acceptabl
     // A pure reasoning case with static knowledge: prompting is an option, and often the cheapest.
     const reasoning = projectCosts({ assessment: { monthlyCalls: 1000, coreNeed: "reasoning", changeFrequency: "static", maxLagDays: 30 }, horizonYears: 1, startYear: 2027, assumptions: COMPLETE });
     expect(reasoning.approaches.PROMPTING!.reachesKnowledge).toBe(true);
-    expect(reasoning.approaches.PROMPTING!.meetsLag).toBe(true);
+    // A lag given for knowledge that never changes does not apply (engine 2.17): nothing meets or misses it.
+    expect(reasoning.approaches.PROMPTING!.meetsLag).toBeNull();
     expect(reasoning.savings.some((s) => s.approach === "PROMPTING")).toBe(true);
   });
-  it("static knowledge meets any lag", () => {
+  it("static knowledge: a lag given does not apply, so no approach is said to meet or miss it (engine 2.17)", () => {
     const p = projectCosts({ assessment: { monthlyCalls: 1000, changeFrequency: "static", maxLagDays: 0 }, horizonYears: 1, startYear: 2027, assumptions: COMPLETE });
-    expect(p.approaches.FINE_TUNING!.meetsLag).toBe(true);
+    expect(p.maxLagDays).toBeNull();
+    for (const ap of ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"] as const) expect(p.approaches[ap]!.meetsLag, ap).toBeNull();
+    // 2.16: "Prompting only is the cheapest approach that meets the 0-day lag".
+    expect(explainCosts({ ...p }).savings).toMatch(/^Prompting only is the cheapest approach: /);
   });
 });
 

@@ -6,7 +6,7 @@
  * cents; every total is the integer sum of its lines, so totals equal the sum of their rows.
  * A figure or answer with no value makes its lines missing (null), never $0.
  */
-import { CHANGES_PER_YEAR, type Approach, type Assessment, type ChangeFrequency } from "../assessment";
+import { applicableAnswers, CHANGES_PER_YEAR, type Approach, type Assessment, type ChangeFrequency } from "../assessment";
 import { PRICE_KEYS, withModelPrices, withOverrides, type AssumptionSet, type Overrides, type Pricing, type Range } from "./assumptions";
 import type { ModelRef } from "./catalogue";
 import type { CostCategory } from "./categories";
@@ -220,7 +220,10 @@ export function projectCosts(input: ProjectionInput): Projection {
   if (!Number.isInteger(h) || h < 1 || h > 10) throw new ProjectionInputError("The horizon must be a whole number of years from 1 to 10.");
   if (!Number.isInteger(startYear) || startYear < 1900 || startYear > 2200) throw new ProjectionInputError("The start year is out of range.");
   const { set, pricing } = effectiveAssumptions(input);
-  const a = input.assessment;
+  // A lag given for knowledge that never changes does not apply (assessment.ts, answerApplies): the
+  // panel read "Prompting only is the cheapest approach that meets the 0-day lag" where the
+  // frameworks do not read that lag and the form does not ask for it.
+  const a = applicableAnswers(input.assessment);
   const figs = { low: figureGetter(set, "low"), base: figureGetter(set, "base"), high: figureGetter(set, "high") };
   const baseLag = figs.base("retrainLagDays") ?? DEFAULT_RETRAIN_LAG_DAYS;
   const lag = (s: Scenario) => figs[s]("retrainLagDays") ?? baseLag;

@@ -154,9 +154,11 @@ export function hasKnowledgeToRetrieve(a: Assessment): boolean {
 export const NOTHING_TO_RETRIEVE = "the assessment gives a corpus of 0 documents and expertise that cannot be documented";
 
 /**
- * Whether the answers say there is nothing at all to retrieve: no documents (a corpus of 0), the
- * expertise cannot be documented, and no other answer says there is knowledge to retrieve. RAG
- * then retrieves nothing: it is a prompted base model with an empty index, and a hybrid is
+ * Whether the answers say there is nothing at all to retrieve: no documents (a corpus of 0) and
+ * expertise that cannot be documented, whatever the use case is said to need (a retrieval need or
+ * citations over no documents are contradictions, flagged as such: ./flags.ts, CONTRADICTIONS; a
+ * second review read "Hybrid, 3 of 5" priced on an empty index where the answers must cite sources,
+ * beside the flag "there are no documents to cite"). RAG then retrieves nothing: it is a prompted base model with an empty index, and a hybrid is
  * fine-tuning with one (its retrieval keeps nothing current), so neither is an option of its own
  * (the "empty-index" reason, costing/feasibility.ts). A reviewer read "RAG is the cheapest approach
  * that can serve it: against Fine-tuning (the recommendation) it saves 65.7%" of a reasoning task
@@ -164,7 +166,7 @@ export const NOTHING_TO_RETRIEVE = "the assessment gives a corpus of 0 documents
  * answers given say so.
  */
 export function retrievesNothing(a: Assessment): boolean {
-  return a.corpusDocuments === 0 && a.expertiseDocumented === false && !hasKnowledgeToRetrieve(a);
+  return a.corpusDocuments === 0 && a.expertiseDocumented === false;
 }
 
 /**

@@ -120,6 +120,13 @@ export const CONTRADICTIONS: readonly { id: string; holds: (a: Assessment) => bo
     cite: { file: "001_882c99e1fd832846.txt", quote: "RAG knows which chunks it retrieved, so it can say “according to policy document v3.2, section 4…”" },
   },
   {
+    // A second review (judgement 2.15): real-time knowledge, no lag, no documents: the default start, prompting, unflagged.
+    id: "realtime-with-nothing-to-draw-on",
+    holds: (a) => a.changeFrequency === "realtime" && a.corpusDocuments === 0 && a.expertiseDocumented === false && a.needsToolUse !== true,
+    sentence: "The knowledge changes in real time, but there are no documents to retrieve it from, the expertise cannot be documented and no tools are called: nothing would bring the changes into the answers.",
+    cite: { file: "000_2a5380ca2875bd0d.txt", quote: "Updates to your knowledge base happen in real time at zero marginal cost beyond storage." },
+  },
+  {
     id: "volume-without-calls",
     holds: (a) => a.transformationAtVolume === true && a.monthlyCalls === 0,
     sentence: "Documents are to be transformed at volume, but no calls a month are expected.",

@@ -5,7 +5,7 @@
  * re-scored answer for "what would change it".
  */
 import { ANSWER_LABELS, APPROACH_LABELS, type AnswerKey, type Approach, type Assessment } from "../assessment";
-import { consensusOf, rankedPicks, weightOf, type Consensus } from "./consensus";
+import { consensusOf, rankedPicks, tieOf, weightOf, type Consensus } from "./consensus";
 import { ENOUGH_LABELS } from "./data/shared";
 import { defaultStart, evidenceOf, hasKnowledgeToRetrieve, missingPrerequisites, retrievesNothing, TRAINING_PREREQUISITES, trainsAModel, unknownPrerequisites, waitsOnUnknowns, type Evidence } from "./evidence";
 import { CAPABILITY_RULES, lacksCapability } from "./capabilities";
@@ -45,6 +45,8 @@ export interface Held {
   heldBack: HeldBack | null;
   /** After a lean held for a missing prerequisite: where the recommendation went instead. */
   instead?: string;
+  /** Prompting recommended over RAG it tied with on votes, as the cheaper option that can serve (cheaperOnTie). */
+  cheaperFirst?: { over: Approach };
 }
 
 /** What would have to hold for the lean to be recommended: each unknown prerequisite, and each known missing one with what the answers say. */
@@ -125,8 +127,9 @@ const names = (aps: Approach[]) => join(aps.map((ap) => APPROACH_LABELS[ap]));
 function holdToWhatServes(a: Assessment, pick: Approach, cannot: NonNullable<ReturnType<typeof cannotRecommend>>, v: Votes, rules: Rules): Held {
   const { votes, voters } = votesFor(v, pick);
   const serving = rankedPicks(v.results, v.weights).filter((ap) => ap !== pick && rules.cannot(ap) === null);
-  const next = serving.find((ap) => !rules.untrained(ap));
-  const passed = serving.slice(0, next ? serving.indexOf(next) : serving.length);
+  const next = cheaperOf(a, serving.find((ap) => !rules.untrained(ap)), v, rules);
+  // Those passed over for training (a RAG passed over for the cheaper prompting it tied with is said by the count).
+  const passed = serving.slice(0, next ? serving.indexOf(next) : serving.length).filter((ap) => rules.untrained(ap));
   const start = defaultStart(a);
   const startCannot = next ? null : rules.cannot(start.approach);
   const to = next ?? (startCannot ? null : start.approach);
@@ -186,7 +189,7 @@ export function holdRecommendation(a: Assessment, evidence: Evidence, c: Consens
   }
   const cannot = rules.cannot(c.consensus);
   if (cannot) return holdToWhatServes(a, c.consensus, cannot, v, rules);
-  if (!rules.untrained(c.consensus)) return holdToKnowledge(a, evidence, c.consensus, rules) ?? { consensus: c.consensus, basis: "frameworks", basisCite: null, leaning: null, heldBack: null };
+  if (!rules.untrained(c.consensus)) return holdToKnowledge(a, evidence, c.consensus, rules) ?? cheaperOnTie(a, evidence, c.consensus, v, rules) ?? { consensus: c.consensus, basis: "frameworks", basisCite: null, leaning: null, heldBack: null };
   const unknowns = waitsOnUnknowns(a, evidence) ? unknownPrerequisites(a) : [];
   const start = defaultStart(a);
   const missing = rules.missing.length ? { missing: rules.missing } : {};
@@ -203,7 +206,7 @@ export function holdRecommendation(a: Assessment, evidence: Evidence, c: Consens
     return { consensus: start.approach, basis: "default-start", basisCite: start.cite, leaning: { ...leaning, sentence: leanSentence(a, leaning, "itself", undefined) }, heldBack: null };
   }
   // Every prerequisite answered, one known to be missing: the frameworks' next pick that can be recommended, as after any hold.
-  const next = rankedPicks(v.results, v.weights).find((ap) => ap !== c.consensus && rules.cannot(ap) === null && !rules.untrained(ap));
+  const next = cheaperOf(a, rankedPicks(v.results, v.weights).find((ap) => ap !== c.consensus && rules.cannot(ap) === null && !rules.untrained(ap)), v, rules, evidence);
   const to = next ?? (startCannot ? null : start.approach);
   const backing = to ? votesFor(v, to) : { votes: 0, voters: 0 };
   const instead = next
@@ -220,6 +223,28 @@ export function holdRecommendation(a: Assessment, evidence: Evidence, c: Consens
     heldBack: null,
     instead,
   };
+}
+
+/**
+ * 003: "Start with the cheaper option. Add complexity when the cheaper option clearly fails." Where
+ * the frameworks' RAG ties on votes with prompting alone and prompting can serve the use case (it
+ * reaches the knowledge, and no prompted base model was found short), the recommendation is
+ * prompting: the voters' fit, which breaks other ties, counts points that some frameworks can give
+ * RAG and not prompting (their scope is RAG, fine-tuning and hybrid), so a two-week deadline, which
+ * 000 and 004 read as "no weeks of model training", turned prompting into RAG, a heavier build, in
+ * 42 of 6,000 generated cases (a review's finding). Not on a provisional score with knowledge to
+ * retrieve, which starts on RAG (PRODUCT.md). Null where the rule does not apply.
+ */
+function cheaperOnTie(a: Assessment, evidence: Evidence, pick: Approach, v: Votes, rules: Rules): Held | null {
+  return cheaperOf(a, pick, v, rules, evidence) === pick ? null : { consensus: "PROMPTING", basis: "frameworks", basisCite: null, leaning: null, heldBack: null, cheaperFirst: { over: "RAG" } };
+}
+
+/** RAG, unless prompting ties with it on votes and may be recommended in its place (cheaperOnTie); the same rule for the next pick after a hold. */
+function cheaperOf<T extends Approach | undefined>(a: Assessment, pick: T, v: Votes, rules: Rules, evidence: Evidence = evidenceOf(a)): T | "PROMPTING" {
+  if (pick !== "RAG" || rules.cannot("PROMPTING") !== null) return pick;
+  // PRODUCT.md: a provisional score starts on RAG where there is knowledge to retrieve.
+  if (evidence === "provisional" && hasKnowledgeToRetrieve(a)) return pick;
+  return tieOf(v.results, v.weights, "RAG", (ap) => ap === "PROMPTING") ? "PROMPTING" : pick;
 }
 
 /** The answers that say there is knowledge to retrieve (./evidence.ts, hasKnowledgeToRetrieve), as a knowledge lean names them. */

@@ -58,12 +58,12 @@ describe("RAG and the hybrid with nothing to retrieve", () => {
     expect(told.premium).toBeNull();
   });
 
-  it("are not what would change the recommendation; answers that give them something to retrieve are", () => {
+  it("are not what would change the recommendation", () => {
     const s = scoreUseCase(NO_DOCUMENTS);
     expect(s.consensus).toBe("FINE_TUNING");
     // 2.14 said "If no more than 20 days of lag were acceptable (now 60 days), the recommendation would be RAG",
-    // and "If a prompted base model met the bar …, RAG".
-    expect(s.sensitivity!.changes.filter((c) => c.newConsensus === "RAG").map((c) => c.answer).sort()).toEqual(["coreNeed", "needsCitations"]);
+    // "If a prompted base model met the bar …, RAG", and "If “answers must cite sources” were yes …, RAG".
+    expect(s.sensitivity!.changes.filter((c) => c.newConsensus === "RAG" || c.newConsensus === "HYBRID")).toEqual([]);
     expect(s.sensitivity!.changes.find((c) => c.answer === "promptedBaselineMeetsBar")?.newConsensus).toBe("PROMPTING");
   });
 
@@ -94,8 +94,6 @@ describe("RAG and the hybrid with nothing to retrieve", () => {
     for (const a of [
       { ...NO_DOCUMENTS, corpusDocuments: 500 },
       { ...NO_DOCUMENTS, expertiseDocumented: true },
-      { ...NO_DOCUMENTS, needsCitations: true },
-      { ...NO_DOCUMENTS, coreNeed: "both" as const },
       { ...NO_DOCUMENTS, corpusDocuments: undefined },
       { ...NO_DOCUMENTS, expertiseDocumented: undefined },
     ]) {
@@ -103,6 +101,24 @@ describe("RAG and the hybrid with nothing to retrieve", () => {
       expect(cannotServe(panel(a).p.approaches.RAG!, a.maxLagDays), JSON.stringify(a)).toBeNull();
     }
     expect(panel({ ...NO_DOCUMENTS, corpusDocuments: 500 }).told.cheapest).toBe("RAG");
+  });
+
+  it("are not brought back by a need that has nothing to draw on: citations or a retrieval need over no documents", () => {
+    // A second review: "Hybrid, 3 of 5" priced on an empty index because the answers must cite, beside the flag "there are no documents to cite".
+    const cite: Assessment = { changeFrequency: "realtime", maxLagDays: 0, coreNeed: "reasoning", needsStyleOrFormat: true, labeledExamples: 5000, retrainingBudget: true, corpusDocuments: 0, expertiseDocumented: false, promptedBaselineMeetsBar: "no", monthlyCalls: 100_000, needsCitations: true };
+    const s = scoreUseCase(cite);
+    expect(s.consensus).toBeNull();
+    expect(s.heldBack).toMatchObject({ approach: "HYBRID", reason: "empty-index" });
+    expect(s.flags.find((f) => f.code === "CONTRADICTORY_ANSWERS")?.reason).toContain("Answers must cite their sources, but there are no documents to cite.");
+    // What would change it: documented expertise, not the citations.
+    expect(s.sensitivity!.changes.map((c) => c.answer)).toContain("expertiseDocumented");
+    expect(scoreUseCase({ ...cite, needsCitations: false }, { skipSensitivity: true }).consensus).toBeNull();
+    // A retrieval need over no documents, a prompted model at the bar: prompting, not RAG on an empty index.
+    const retrieval: Assessment = { changeFrequency: "daily", maxLagDays: 7, coreNeed: "retrieval", needsCitations: false, fitsContextWindow: false, corpusDocuments: 0, labeledExamples: 0, monthlyCalls: 5_000_000, retrainingBudget: true, expertiseDocumented: false, promptedBaselineMeetsBar: "yes", evaluationSetExists: false };
+    const r = scoreUseCase(retrieval, { skipSensitivity: true });
+    expect(r).toMatchObject({ consensus: "PROMPTING", heldBack: { approach: "RAG", reason: "empty-index", votes: 4, voters: 5 } });
+    expect(r.flags.find((f) => f.code === "CONTRADICTORY_ANSWERS")?.reason).toContain("The need is to retrieve information, but the corpus to retrieve it from has no documents.");
+    expect(panel(retrieval).told.cheapest).toBe("PROMPTING");
   });
 
   it("holds across answers: the recommendation, the flags and the cost panel agree, and none offers them", () => {
@@ -122,3 +138,33 @@ describe("RAG and the hybrid with nothing to retrieve", () => {
     );
   });
 });
+
+describe("prompting and RAG tied on votes, and a deadline (second review)", () => {
+  /** A reasoning task over 5,000 documents whose prompted base model meets the bar: two frameworks pick RAG, two prompting. */
+  const TIED: Assessment = { changeFrequency: "annually", maxLagDays: 0, coreNeed: "reasoning", needsStyleOrFormat: true, needsCitations: true, fitsContextWindow: true, corpusDocuments: 5000, labeledExamples: 0, latencySensitive: false, monthlyCalls: 5_000_000, sensitiveDataOutOfTraining: false, retrainingBudget: true, needsToolUse: false, transformationAtVolume: false, learnsFromFeedback: false, promptedBaselineMeetsBar: "yes", evaluationSetExists: true, weeksToProduction: 40 };
+
+  it("goes to prompting, the cheaper option that can serve (003), not to the voters' fit", () => {
+    const s = scoreUseCase(TIED, { skipSensitivity: true });
+    expect(s.evidence).toBe("assessed");
+    expect(s.frameworks.filter((f) => f.recommendation === "RAG")).toHaveLength(2);
+    expect(s.frameworks.filter((f) => f.recommendation === "PROMPTING")).toHaveLength(2);
+    expect(s.consensus).toBe("PROMPTING");
+    expect(s.agreementText).toBe(
+      "2 of 5 voting agree, three differ; tied with RAG on votes; Prompting only comes first as the cheaper option that can serve it (003: “Start with the cheaper option. Add complexity when the cheaper option clearly fails.”)",
+    );
+    // Where the prompted model fell short, prompting cannot serve: the tie stays RAG's.
+    expect(scoreUseCase({ ...TIED, promptedBaselineMeetsBar: "no" }, { skipSensitivity: true }).consensus).not.toBe("PROMPTING");
+  });
+
+  it("a deadline counts against training, not for RAG: frameworks that weigh RAG against fine-tuning do not vote RAG on a deadline alone", () => {
+    // A review: with only prompting-leaning answers, a two-week deadline made two frameworks vote RAG (a heavier build than prompting).
+    const a: Assessment = { changeFrequency: "quarterly", maxLagDays: 7, needsStyleOrFormat: false, needsCitations: false, fitsContextWindow: true, corpusDocuments: 50, labeledExamples: 100, latencySensitive: false, monthlyCalls: 0, sensitiveDataOutOfTraining: false, retrainingBudget: false, expertiseDocumented: true, needsToolUse: false, transformationAtVolume: false, learnsFromFeedback: false, promptedBaselineMeetsBar: "yes" };
+    const soon = scoreUseCase({ ...a, weeksToProduction: 2 }, { skipSensitivity: true });
+    const later = scoreUseCase({ ...a, weeksToProduction: 8 }, { skipSensitivity: true });
+    expect(soon.consensus).toBe("PROMPTING");
+    expect(soon.consensus).toBe(later.consensus);
+    const votes = (s: ReturnType<typeof scoreUseCase>, id: string) => s.frameworks.find((f) => f.frameworkId === id)?.recommendation ?? null;
+    for (const id of ["three-questions", "when-to-use"]) expect(votes(soon, id), id).toBe(votes(later, id));
+  });
+});
+

@@ -101,7 +101,18 @@
  *      why), the cost panel never offers either as a saving (cost engine 2.17), and choosing one
  *      raises NOTHING_TO_RETRIEVE. A reviewer's classifier with no documents, whose prompted model
  *      fell short, read "RAG … saves 65.7%" against the fine-tuning 4 of 5 frameworks recommend, and
- *      "what would change it" offered RAG for a shorter lag. Where the sources' default start is RAG
- *      and the pick is RAG, the hold no longer repeats the reason it gave for the pick.
+ *      "what would change it" offered RAG for a shorter lag. A retrieval need or citations over no
+ *      documents do not bring a corpus (they are flagged as contradictions; a second review read
+ *      "Hybrid, 3 of 5" priced on an empty index beside "there are no documents to cite"). Where the
+ *      sources' default start is RAG and the pick is RAG, the hold no longer repeats the reason it
+ *      gave for the pick. 003's "Start with the cheaper option": where RAG ties with prompting on
+ *      votes and prompting can serve, prompting is recommended (the voters' fit had decided, and it
+ *      counts points some frameworks can give RAG and not prompting), except on a provisional score
+ *      with knowledge to retrieve, which starts on RAG (PRODUCT.md). Frameworks "Three questions"
+ *      and "When to use" 2.1.0: a deadline under five weeks counts against training instead of for
+ *      RAG, so neither votes RAG on a deadline alone (a two-week deadline turned prompting into RAG
+ *      in 42 of 6,000 generated cases; 20 of 10,000 still turn where the deadline takes a
+ *      framework's vote from fine-tuning to RAG). A new contradiction: knowledge that changes in
+ *      real time with nothing to draw it from (no documents, expertise not documented, no tools).
  */
 export const JUDGEMENT_VERSION = "2.15";

@@ -170,10 +170,11 @@ describe("a recommendation the votes tied on", () => {
     labeledExamples: 0, yearlyGrowthPct: 10, latencySensitive: false, retrainingBudget: false, fitsContextWindow: true, weeksToProduction: 2, learnsFromFeedback: false,
     needsStyleOrFormat: false, evaluationSetExists: true, expertiseDocumented: true, transformationAtVolume: false, promptedBaselineMeetsBar: "yes", sensitiveDataOutOfTraining: false,
   };
-  it("says what broke the tie: fits of 70 + 60 for prompting against 10 + 50 + 20 + 25 for RAG", () => {
+  it("says what broke the tie: fits of 70 + 60 for prompting against 50 + 20 + 10 for RAG", () => {
+    // Since the frameworks' 2.1.0 a two-week deadline counts against training, no longer for RAG (its 10 and 15 points).
     const s = scoreUseCase(interview, { skipSensitivity: true });
     expect(s.consensus).toBe("PROMPTING");
-    expect(s.agreementText).toBe("2 of 5 voting agree, three differ; tied with RAG on votes; Prompting only fits better across the voters (their scores for it add up to 130, against 105 for RAG)");
+    expect(s.agreementText).toBe("2 of 5 voting agree, three differ; tied with RAG on votes; Prompting only fits better across the voters (their scores for it add up to 130, against 80 for RAG)");
   });
   it("says nothing of a tie the default start stood in for", () => {
     const s = scoreUseCase({ needsStyleOrFormat: true, changeFrequency: "weekly" }, { skipSensitivity: true });

@@ -8,7 +8,7 @@ export const threeQuestions: Framework = {
   id: "three-questions",
   title: "Three questions",
   source: file,
-  version: "2.0.0",
+  version: "2.1.0",
   summary:
     "Asks how often the knowledge changes, whether the need is specialized reasoning or accurate retrieval, and how much lag between a business change and correct answers is acceptable; then weighs its lists of when fine-tuning and when RAG win. Where both sides hold, it lands on a hybrid.",
   scope: ["RAG", "FINE_TUNING", "HYBRID"],
@@ -30,7 +30,8 @@ export const threeQuestions: Framework = {
     { id: "ft-no-retraining-budget", text: "No budget or engineers for ongoing retraining.", when: { answer: "retrainingBudget", in: [false] }, effects: { FINE_TUNING: -30, HYBRID: -10 }, cite: { file, quote: "You have budget for ongoing retraining cycles and machine learning engineering resources." } },
     { id: "rag-citations", text: "Answers must be verifiable, with source citations.", when: { answer: "needsCitations", in: [true] }, effects: { RAG: 10, HYBRID: 5 }, cite: { file, quote: "You need verifiable, traceable answers with source citations." } },
     { id: "rag-large-corpus", text: "The knowledge base is large.", when: { answer: "corpusDocuments", gte: 10000 }, effects: { RAG: 10 }, cite: { file, quote: "Your knowledge base is large, diverse, and constantly expanding." } },
-    { id: "rag-rapid-deployment", text: "It must be live within a month.", when: { answer: "weeksToProduction", lt: 5 }, effects: { RAG: 10 }, cite: { file, quote: "You want rapid deployment without weeks of model training." } },
+    // Against weeks of training, not for RAG over what needs no build at all (since 2.1.0: as { RAG: 10 } it voted RAG on a deadline alone, over prompting).
+    { id: "rag-rapid-deployment", text: "It must be live within a month: no weeks of model training.", when: { answer: "weeksToProduction", lt: 5 }, effects: { FINE_TUNING: -10, HYBRID: -10 }, cite: { file, quote: "You want rapid deployment without weeks of model training." } },
     { id: "hybrid-style-and-current-facts", text: "Style is needed and the facts change fast: fine-tune for style, RAG for facts.", when: { all: [STYLE, FAST_CHANGE] }, effects: { HYBRID: 25 }, cite: { file, quote: "fine-tune for domain expertise and communication style, use RAG for factual grounding and current information" } },
   ],
 };
