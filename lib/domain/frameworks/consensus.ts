@@ -122,7 +122,7 @@ const oneDecimal = (n: number) => String(Math.round(n * 10) / 10);
 
 /**
  * "tied with RAG on votes; Prompting only fits better across the voters (their scores for it add
- * up to 130, against 105 for RAG)": the scores each framework's card shows, summed over the
+ * up to 130, against 80 for RAG)": the scores each framework's card shows, summed over the
  * voting frameworks (weighted where a weight is not 1), so the figures can be checked on the page.
  */
 export function tieSentence(winner: string, other: string, t: Tie): string {
