@@ -2,11 +2,12 @@ import "server-only";
 import type { Approach } from "@/lib/domain/assessment";
 import type { Capability } from "@/lib/domain/frameworks/capabilities";
 import type { LabourBasis, Pricing, RetrainingBasis, RetrievalBasis, Simulation } from "@/lib/domain/costing";
+import { needsSimulation } from "@/lib/domain/costing/explain";
 import { decisionOptionNotes, type OptionNotes } from "@/lib/domain/costing/options";
 import { expandScore, type Score, type StoredScore } from "@/lib/domain/frameworks";
 import { db } from "./db";
-import { loadDeriveContext, scoreWithSensitivity } from "./use-cases/derive";
-import { OWNER_ESTIMATE_SELECT, ownerEstimateBasis } from "./use-cases/mapping";
+import { deriveFrom, loadDeriveContext, scoreWithSensitivity } from "./use-cases/derive";
+import { DERIVE_SELECT, OWNER_ESTIMATE_SELECT, ownerEstimateBasis } from "./use-cases/mapping";
 
 /** One use case's stored score and projection, for its page. Scoped by organization. */
 export interface StoredProjection {
@@ -88,5 +89,22 @@ export async function getStoredProjection(organizationId: string, useCaseId: str
  */
 export async function getDecisionOptionNotes(organizationId: string, useCaseId: string): Promise<OptionNotes> {
   const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { projectionSummary: true, ...OWNER_ESTIMATE_SELECT } });
-  return decisionOptionNotes((row?.projectionSummary as ProjectionSummary | null) ?? null, row ? ownerEstimateBasis(row) : null);
+  return decisionOptionNotes(await withSimulation(organizationId, useCaseId, (row?.projectionSummary as ProjectionSummary | null) ?? null), row ? ownerEstimateBasis(row) : null);
+}
+
+/**
+ * The Monte Carlo for a use case whose stored projection lacks one, with the same seed and figures
+ * as a save would use, so every page that runs it says the same. Scoped by organization.
+ */
+export async function simulationFor(organizationId: string, useCaseId: string): Promise<Simulation | null> {
+  const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId, deletedAt: null }, select: DERIVE_SELECT });
+  if (!row) return null;
+  const ctx = await db.$transaction((tx) => loadDeriveContext(tx, organizationId));
+  return deriveFrom(row, ctx, { simulate: true }).simulation ?? null;
+}
+
+/** The stored summary, with the simulation run where the words for its two cheapest wait on it (needsSimulation). */
+export async function withSimulation<T extends ProjectionSummary | null>(organizationId: string, useCaseId: string, summary: T): Promise<T> {
+  if (!summary || !needsSimulation(summary)) return summary;
+  return { ...summary, simulation: await simulationFor(organizationId, useCaseId) };
 }

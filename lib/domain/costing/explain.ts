@@ -170,6 +170,21 @@ export function notRobust(
 }
 
 /**
+ * Whether the words for the two cheapest approaches that serve wait on the simulation: the base
+ * case's cheaper is dearer in the low or the high scenario, so notRobust asks the Monte Carlo, and
+ * the summary was stored without one (saves and imports leave it out). The decision's choices and
+ * the queue then run it as the cost panel does, so no page calls "about the same" a saving the
+ * panel beside it says (a review read "cost about the same" of a 21.3% gap there).
+ */
+export function needsSimulation(s: Pick<ExplainInput, "approaches" | "maxLagDays"> & Partial<Pick<ExplainInput, "savings" | "simulation">>): boolean {
+  if (s.simulation !== undefined) return false;
+  const [cheapest, runnerUp] = servingByCost(s);
+  if (!cheapest || !runnerUp) return false;
+  const sv = s.savings?.find((x) => x.approach === cheapest && x.against === runnerUp);
+  return !!sv?.cents && sv.cents.base > 0 && (sv.cents.low < 0 || sv.cents.high < 0);
+}
+
+/**
  * "1.6% less", "9.6% more" (or "$2,000 less" where no percentage is comparable): one side's cost
  * against the other's, from what the first saves, without calling either a saving.
  */

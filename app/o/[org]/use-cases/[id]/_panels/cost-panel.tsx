@@ -8,9 +8,8 @@ import { canEditUseCase } from "@/lib/domain/use-case-permissions";
 import { currentAssumptions } from "@/lib/server/assumptions";
 import { db } from "@/lib/server/db";
 import { requireMember } from "@/lib/server/guard";
-import { getStoredProjection } from "@/lib/server/projections";
-import { deriveFrom, loadDeriveContext } from "@/lib/server/use-cases/derive";
-import { DERIVE_SELECT, readAssessment } from "@/lib/server/use-cases/mapping";
+import { getStoredProjection, simulationFor } from "@/lib/server/projections";
+import { readAssessment } from "@/lib/server/use-cases/mapping";
 import { useCaseStartYear } from "@/lib/server/use-cases/start-year";
 import { WithSourceLinks } from "@/components/source-link";
 import { useCasePath } from "../../_components/labels";
@@ -73,14 +72,6 @@ function OwnFigures({ rows, model }: { rows: readonly OverrideRow[]; model: { cu
       </ul>
     </div>
   );
-}
-
-/** The Monte Carlo for a use case whose stored projection lacks one (same seed, same figures as a save). */
-async function simulationFor(organizationId: string, useCaseId: string) {
-  const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId, deletedAt: null }, select: DERIVE_SELECT });
-  if (!row) return null;
-  const ctx = await db.$transaction((tx) => loadDeriveContext(tx, organizationId));
-  return deriveFrom(row, ctx, { simulate: true }).simulation ?? null;
 }
 
 const range = (r: { low: number; base: number; high: number }, f: (n: number) => string) => (r.low === r.high ? f(r.base) : `${f(r.low)} – ${f(r.high)} (base ${f(r.base)})`);
