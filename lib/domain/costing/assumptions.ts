@@ -242,6 +242,13 @@ export interface Pricing {
    */
   perMillionTokens?: { input: Range; output: Range };
   tokensPerCall?: { input: Range; output: Range; ownTokens: boolean };
+  /**
+   * What turns the base model's calls into each approach's (cost engine 2.17 on; absent before):
+   * RAG's retrieval overhead on every call, and how a fine-tuned model's calls are priced, by its
+   * deployment (a factor of the base price for a smaller model or an API-hosted fine-tune; GPU
+   * hours when self-hosted). A reviewer read a hybrid 40% cheaper than RAG with nothing to say why.
+   */
+  inference?: { retrievalOverheadPct: Range; ftDeployment: FtDeployment; ftPriceFactor: Range | null };
 }
 
 /**

@@ -48,8 +48,16 @@ export function effectiveAssumptions(input: ProjectionInput): { set: AssumptionS
   const figures = {
     perMillionTokens: { input: set.values.modelInputPricePerMTokens, output: set.values.modelOutputPricePerMTokens },
     tokensPerCall: { input: set.values.inputTokensPerCall, output: set.values.outputTokensPerCall, ownTokens: Boolean(input.overrides?.inputTokensPerCall || input.overrides?.outputTokensPerCall) },
+    inference: inferenceFigures(set),
   };
   return { set, pricing: { ...(byHand ? { ...priced.pricing, from: "hand" as const, catalogueVersion: null, pinnedOn: null } : priced.pricing), ...figures } };
+}
+
+/** The figures that price each approach's calls against the base model's (Pricing.inference). */
+function inferenceFigures(set: AssumptionSet): NonNullable<Pricing["inference"]> {
+  const ftDeployment = set.ftDeployment ?? "SMALL_MODEL";
+  const ftPriceFactor = ftDeployment === "SMALL_MODEL" ? set.values.ftInferencePriceFactor : ftDeployment === "API_HOSTED" ? set.values.hostedFtPriceFactor : null;
+  return { retrievalOverheadPct: set.values.retrievalOverheadPct, ftDeployment, ftPriceFactor };
 }
 
 export interface CostLine {
