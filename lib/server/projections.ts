@@ -7,7 +7,7 @@ import { decisionOptionNotes, type OptionNotes } from "@/lib/domain/costing/opti
 import { expandScore, type Score, type StoredScore } from "@/lib/domain/frameworks";
 import { db } from "./db";
 import { deriveFrom, loadDeriveContext, scoreWithSensitivity } from "./use-cases/derive";
-import { DERIVE_SELECT, OWNER_ESTIMATE_SELECT, ownerEstimateBasis } from "./use-cases/mapping";
+import { DERIVE_SELECT, OWNER_ESTIMATE_SELECT, ownerEstimateBasis, readAssessment } from "./use-cases/mapping";
 
 /** One use case's stored score and projection, for its page. Scoped by organization. */
 export interface StoredProjection {
@@ -88,8 +88,9 @@ export async function getStoredProjection(organizationId: string, useCaseId: str
  * an approach the model does not price, from the use case's manual estimate where it has one.
  */
 export async function getDecisionOptionNotes(organizationId: string, useCaseId: string): Promise<OptionNotes> {
-  const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { projectionSummary: true, ...OWNER_ESTIMATE_SELECT } });
-  return decisionOptionNotes(await withSimulation(organizationId, useCaseId, (row?.projectionSummary as ProjectionSummary | null) ?? null), row ? ownerEstimateBasis(row) : null);
+  const row = await db.useCase.findFirst({ where: { id: useCaseId, organizationId }, select: { projectionSummary: true, assessment: true, ...OWNER_ESTIMATE_SELECT } });
+  const summary = await withSimulation(organizationId, useCaseId, (row?.projectionSummary as ProjectionSummary | null) ?? null);
+  return decisionOptionNotes(summary, row ? ownerEstimateBasis(row) : null, row ? readAssessment(row.assessment) : null);
 }
 
 /**

@@ -49,11 +49,18 @@ export function withUnknownLag(be: Projection["breakEven"], ft: ApproachProjecti
  */
 export function breakEvenNone(approaches: Partial<Record<Approach, ApproachProjection>>, maxLagDays: number | undefined): Projection["breakEven"] | null {
   const ft = approaches.FINE_TUNING, rag = approaches.RAG;
-  const lacking = ft?.lacksCapability ?? rag?.lacksCapability ?? null;
+  const ftLacks = ft?.lacksCapability ?? null, ragLacks = rag?.lacksCapability ?? null;
+  if (ftLacks && ragLacks && ftLacks === ragLacks) {
+    return { monthlyCalls: null, reason: `None: neither fine-tuning nor RAG ${CAPABILITY_RULES[ftLacks].cannot.replace(/^cannot/, "can")} at any volume, so neither is an option to break even with.` };
+  }
+  if (ftLacks && ragLacks) {
+    // Each lacks something else: said of each (a review read "neither fine-tuning nor RAG can cite the
+    // sources" where RAG cites and only lacks the style).
+    return { monthlyCalls: null, reason: `None: fine-tuning ${CAPABILITY_RULES[ftLacks].cannot} and RAG ${CAPABILITY_RULES[ragLacks].cannot}, at any volume, so neither is an option to break even with.` };
+  }
+  const lacking = ftLacks ?? ragLacks;
   if (lacking) {
-    const both = ft?.lacksCapability && rag?.lacksCapability;
-    const who = both ? "neither fine-tuning nor RAG" : ft?.lacksCapability ? "fine-tuning" : "RAG";
-    return { monthlyCalls: null, reason: `None: ${who} ${CAPABILITY_RULES[lacking].cannot.replace(/^cannot/, both ? "can" : "cannot")} at any volume, so ${both ? "neither is" : "it is not"} an option to break even with.` };
+    return { monthlyCalls: null, reason: `None: ${ftLacks ? "fine-tuning" : "RAG"} ${CAPABILITY_RULES[lacking].cannot} at any volume, so it is not an option to break even with.` };
   }
   if (ft?.meetsLag === false) return { monthlyCalls: null, reason: `None: fine-tuning does not meet the ${lagText(maxLagDays!)} lag at any volume, so it is not an option to break even with.` };
   return null;

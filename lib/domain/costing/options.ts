@@ -5,7 +5,8 @@
  * a decision sees the price and the feasibility of each option where they choose it, not only on
  * the cost panel (PRODUCT.md, "Costs v2": shown plainly). Pure, from a stored projection summary.
  */
-import { APPROACHES, APPROACH_LABELS, MANUAL_ESTIMATE_APPROACHES, type Approach } from "../assessment";
+import { APPROACHES, APPROACH_LABELS, MANUAL_ESTIMATE_APPROACHES, type Approach, type Assessment } from "../assessment";
+import { CAPABILITY_RULES, lacksCapability } from "../frameworks/capabilities";
 import { dollars } from "../money";
 import { notRobust, servingByCost, type ExplainInput } from "./explain";
 import { cannotServe } from "./feasibility";
@@ -120,7 +121,13 @@ export const NO_ESTIMATE_NOTE = "not costed (the cost model prices it only from 
  */
 export type OptionsSummary = Pick<ExplainInput, "approaches" | "maxLagDays"> & Partial<Pick<ExplainInput, "savings" | "simulation">>;
 
-export function decisionOptionNotes(summary: OptionsSummary | null, owner: OwnerEstimateBasis | null = null): OptionNotes {
+/**
+ * `assessment`: the use case's answers, for an approach the model does not price (an agent, a
+ * pipeline, feedback learning), which the stored summary says nothing of unless it is in play: a
+ * capability the use case needs and it lacks is said, as for the approaches it prices (a review
+ * read a pipeline offered at the agent's estimate, "once chosen", for a use case that must call tools).
+ */
+export function decisionOptionNotes(summary: OptionsSummary | null, owner: OwnerEstimateBasis | null = null, assessment: Assessment | null = null): OptionNotes {
   if (!summary) return {};
   const lag = summary.maxLagDays ?? null;
   const [cheapest = null, runnerUp = null] = servingByCost(summary);
@@ -140,7 +147,8 @@ export function decisionOptionNotes(summary: OptionsSummary | null, owner: Owner
       if (projected || (owner && !assessed)) text = NOT_ASSESSED_NOTE;
       // Derivation prices by the estimate only the approach chosen, else recommended: this one once it is chosen.
       else if (figure?.estimate) text = `${dollars(figure.base)} over the lifecycle (base) once chosen: the ${OWNER_ESTIMATE_WORDS}, ${dollars(figure.estimate.yearly)} a year × ${yearsText(figure.estimate.years)}`;
-      out[approach] = { text, cannotServe: false };
+      const lacking = assessed && assessment ? lacksCapability(approach, assessment) : null;
+      out[approach] = lacking ? { text: `${text}; ${CAPABILITY_RULES[lacking].cannot}`, cannotServe: true } : { text, cannotServe: false };
       continue;
     }
     const cost = `${dollars(x.lifecycle.base)}${x.lifecycle.complete ? "" : "+ (a figure is missing)"} over the lifecycle (base)${x.manual ? ", as estimated" : ""}`;

@@ -171,6 +171,8 @@ export interface RetrievalBasis {
   monthlyUsd: Range;
   reindexesPerYear: number;
   reindexSharePct: Range;
+  /** The knowledge changes more often than daily (in real time): the changed documents are embedded as they arrive, priced as a day's share a day (engine 2.17 on). */
+  asTheyArrive?: boolean;
 }
 
 /**
@@ -365,6 +367,7 @@ function retrievalBasis(set: AssumptionSet, a: Assessment): RetrievalBasis {
     pgvectorMaxDocuments: max,
     monthlyUsd: store === "pgvector" ? set.values.pgvectorMonthlyUsd : set.values.vectorDbMonthlyUsd,
     reindexesPerYear: a.changeFrequency ? Math.min(365, CHANGES_PER_YEAR[a.changeFrequency]) : 0,
+    ...(a.changeFrequency && CHANGES_PER_YEAR[a.changeFrequency] > 365 ? { asTheyArrive: true } : {}),
     reindexSharePct: set.values.reindexSharePct,
   };
 }

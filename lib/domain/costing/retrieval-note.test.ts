@@ -15,6 +15,16 @@ describe("what the retrieval infrastructure line is made of", () => {
     );
   });
 
+  it("real-time knowledge: the changed documents are embedded as they arrive, priced as a day's share a day, not as daily re-indexings", () => {
+    // A review read "at each of its 365 re-indexings a year" beside RAG meeting a 0-day lag with 0 stale days.
+    const p = project({ coreNeed: "retrieval", changeFrequency: "realtime", maxLagDays: 0, corpusDocuments: 50_000, monthlyCalls: 200_000 });
+    expect(p.retrieval).toMatchObject({ reindexesPerYear: 365, asTheyArrive: true });
+    expect(retrievalNote(p.retrieval, ["RAG"])).toContain(
+      ', plus re-embedding the changed documents as they arrive, priced as 1–10% (base 2%) of the corpus a day (000: "Updates to your knowledge base happen in real time at zero marginal cost beyond storage").',
+    );
+    expect(project({ coreNeed: "retrieval", changeFrequency: "daily", corpusDocuments: 50_000 }).retrieval?.asTheyArrive).toBeUndefined();
+  });
+
   it("a large corpus, or one of unknown size: a managed vector database", () => {
     const large = project({ coreNeed: "retrieval", changeFrequency: "static", corpusDocuments: 2_000_000 });
     expect(retrievalNote(large.retrieval, ["RAG"])).toBe(

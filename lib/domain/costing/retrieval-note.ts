@@ -37,7 +37,10 @@ export function retrievalNote(b: RetrievalBasis | null | undefined, shown: reado
       ? ""
       : b.reindexesPerYear === 0 || !share
         ? "; no re-indexing is priced, as the knowledge is not said to change"
-        : `, plus re-embedding ${share} of the corpus at each of its ${whole(b.reindexesPerYear)} re-indexing${b.reindexesPerYear === 1 ? "" : "s"} a year`;
+        : b.asTheyArrive
+          ? // Real-time knowledge: a review read "365 re-indexings a year" beside RAG meeting a 0-day lag.
+            `, plus re-embedding the changed documents as they arrive, priced as ${share} of the corpus a day (000: "Updates to your knowledge base happen in real time at zero marginal cost beyond storage")`
+          : `, plus re-embedding ${share} of the corpus at each of its ${whole(b.reindexesPerYear)} re-indexing${b.reindexesPerYear === 1 ? "" : "s"} a year`;
   const first = b.corpusDocuments === null ? "" : " The corpus's first embedding is a year-1 line of its own.";
   return `Retrieval infrastructure (RAG and the hybrid): ${where}${reindex}.${first}`;
 }

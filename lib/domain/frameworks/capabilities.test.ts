@@ -75,6 +75,19 @@ describe("the cost panel of a use case that needs tools", () => {
     expect(simulateCosts(input(RENEWAL), p, { seed: 11 })?.pairs ?? []).toEqual([]);
   });
 
+  it("says of each what it lacks where fine-tuning and RAG lack different things (the break-even)", () => {
+    // A review's contract review: a style a prompted model fell short of (beyond RAG alone) and citations (beyond fine-tuning alone).
+    const contract = projectCosts({
+      assessment: { changeFrequency: "quarterly", maxLagDays: 120, coreNeed: "both", needsStyleOrFormat: true, needsCitations: true, corpusDocuments: 20_000, labeledExamples: 3_000, monthlyCalls: 20_000, promptedBaselineMeetsBar: "no", retrainingBudget: true },
+      horizonYears: 3, startYear: 2027, assumptions: DEFAULT_ASSUMPTIONS,
+    });
+    // It read "None: neither fine-tuning nor RAG can cite the sources …", where RAG is the one that cites.
+    expect(contract.breakEven).toEqual({
+      monthlyCalls: null,
+      reason: "None: fine-tuning cannot cite the sources the use case's answers must cite and RAG cannot keep the format, style or voice the use case requires, at any volume, so neither is an option to break even with.",
+    });
+  });
+
   it("compares only with an agent's manual estimate, which can serve", () => {
     const manual = input(RENEWAL, { manual: { approach: "AGENT", estimate: { low: 1_000_000, base: 2_000_000, high: 3_000_000 } } });
     const q = projectCosts(manual);
@@ -85,6 +98,19 @@ describe("the cost panel of a use case that needs tools", () => {
   it("the decision's choices say which cannot serve and why", () => {
     const notes = decisionOptionNotes({ ...p });
     expect(notes.RAG).toMatchObject({ cannotServe: true, text: expect.stringMatching(/; cannot call the tools the use case needs$/) });
+  });
+
+  it("the decision's choices say it of an approach priced only once chosen (the owner's estimate) too", () => {
+    // A review: a pipeline and feedback learning offered at the agent's estimate, "once chosen", able to serve, for a use case that must call tools.
+    const manual = input(RENEWAL, { manual: { approach: "AGENT", estimate: { low: 50_000_00, base: 80_000_00, high: 120_000_00 } } });
+    const q = projectCosts(manual);
+    const owner = { yearly: { low: 50_000_00, base: 80_000_00, high: 120_000_00 }, years: 3 };
+    const notes = decisionOptionNotes({ ...q }, owner, RENEWAL);
+    expect(notes.PIPELINE).toEqual({ text: "$240,000 over the lifecycle (base) once chosen: the owner's estimate, $80,000 a year × 3 years; cannot call the tools the use case needs", cannotServe: true });
+    expect(notes.FEEDBACK_LEARNING?.cannotServe).toBe(true);
+    expect(notes.AGENT?.cannotServe).toBe(false);
+    // Without the answers (a caller that has none), nothing is claimed either way.
+    expect(decisionOptionNotes({ ...q }, owner).PIPELINE?.cannotServe).toBe(false);
   });
 
   it("a use case that must learn from its users: RAG is not the cheapest that serves, a feedback-learning estimate is compared", () => {

@@ -11,7 +11,7 @@ import { withOrganizationScope } from "../rls";
 import { listFlaggedUseCases, warningPhrases } from "../actuals/warnings";
 import { ABSTAINED_SQL, defaultStartSql, lacksOf, TRAINING_LACKS_SQL } from "../use-cases/read";
 import { isOwnerEstimate } from "@/lib/domain/costing/owner-estimate";
-import { ownerEstimateBasis } from "../use-cases/mapping";
+import { ownerEstimateBasis, readAssessment } from "../use-cases/mapping";
 import { withSimulation, type ProjectionSummary } from "../projections";
 import { LONGEST_LIFECYCLE_SQL, startYearSql, useCaseStartYear } from "../use-cases/start-year";
 
@@ -96,6 +96,7 @@ interface PageRow {
   abstained: number;
   defaultStart: boolean;
   lacks: unknown;
+  assessment: unknown;
   summary: unknown;
   manualEstimate: unknown;
   horizonYears: number;
@@ -199,7 +200,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
                r."chosenApproach"::text AS "chosenApproach", r."riskFlags", r.evidence::text AS evidence,
                u."agreementVotes", u."agreementVoters", ${ABSTAINED_SQL} AS abstained, ${defaultStartSql(Prisma.sql`r.evidence`, Prisma.sql`u.score`)} AS "defaultStart",
                ${TRAINING_LACKS_SQL(Prisma.sql`u.score`)} AS lacks,
-               u."projectionSummary" AS summary, u."manualEstimate", u."horizonYears", u."startDate", u."createdAt", u."retiredAt",
+               u."projectionSummary" AS summary, u.assessment, u."manualEstimate", u."horizonYears", u."startDate", u."createdAt", u."retiredAt",
                r."chosenBaseCents" AS spend, r.incomplete,
                d.state::text AS state, d.approach::text AS "proposedApproach", d."yearlyBudgetCents" AS budget, d."buildCents" AS build, d."reviewReasons",
                d.notes AS "proposalNotes", d."proposedById",
@@ -245,7 +246,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
         abstained: r.abstained,
         defaultStart: r.defaultStart === true,
         trainingLacks: r.defaultStart === true ? lacksOf(r.lacks) : [],
-        optionNotes: decisionOptionNotes(summary, owner),
+        optionNotes: decisionOptionNotes(summary, owner, readAssessment(r.assessment)),
         missing: ((summary as { missing?: string[] } | null)?.missing ?? []) as string[],
         spendCents: r.spend === null ? null : Number(r.spend),
         // Bit 1 of the rollup's incomplete: as chosen, a figure is missing.
