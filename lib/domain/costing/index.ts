@@ -8,6 +8,7 @@ export * from "./simulate";
 export * from "./explain";
 export * from "./lifecycle-table";
 export * from "./training-notes";
+export * from "./volume-note";
 export * from "./catalogue";
 export * from "./missing";
 export * from "./assumed";

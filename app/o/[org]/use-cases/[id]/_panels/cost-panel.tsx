@@ -1,6 +1,7 @@
 import { APPROACH_LABELS, APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, labourNote, missingInWords, pricingSentence, retrievalNote, retiredNote, retrainingCells, retrainingNote, timeToValueNote, whyCannotServe, type AssumptionKey, type CostExplanation } from "@/lib/domain/costing";
 import { heldTrainingNote, untrainedNote } from "@/lib/domain/costing/training-notes";
+import { smallVolumeNote } from "@/lib/domain/costing/volume-note";
 import { lackingPrerequisitesText } from "@/lib/domain/frameworks";
 import { untrainedBecause } from "@/lib/domain/frameworks/evidence";
 import { dollars } from "@/lib/domain/money";
@@ -163,6 +164,11 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   const untrained = uc && uc.chosenApproach === null ? untrainedNote(s, uc.recommendedApproach, lackingPrerequisitesText(held?.missing ?? [])) : null;
   // The cheapest trains a model the answers do not justify yet, and something else is recommended: why, beside the premium.
   const curation = !!s.labour && (s.labour.examplesInHand ?? 0) < (s.labour.examplesNeeded.base ?? 0);
+  // A use case whose calls are a sliver of the approach in play's cost: what the rest is.
+  const played = inPlay ? s.approaches[inPlay] : undefined;
+  const smallVolume = inPlay && played && !played.manual && played.lifecycle.complete
+    ? smallVolumeNote({ approach: inPlay, monthlyCalls: answers?.monthlyCalls ?? null, lifecycleCents: played.lifecycle.base, inferenceCents: p.lines.reduce((n, l) => n + (l.approach === inPlay && l.category === "INFERENCE" ? (l.base ?? 0) : 0), 0) })
+    : null;
   const heldTraining = uc && answers ? heldTrainingNote(told.cheapest, uc.recommendedApproach, untrainedBecause(answers, uc.evidence), curation) : null;
   return (
     <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
@@ -226,6 +232,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       {ttvNote ? <p className="mt-2 text-xs text-zinc-600" data-testid="time-to-value-note"><WithSourceLinks orgSlug={orgSlug} text={ttvNote} /></p> : null}
       {labour ? <p className="mt-2 text-xs text-zinc-600" data-testid="labour-note"><WithSourceLinks orgSlug={orgSlug} text={labour} /></p> : null}
       {retrieval ? <p className="mt-2 text-xs text-zinc-600" data-testid="retrieval-note"><WithSourceLinks orgSlug={orgSlug} text={retrieval} /></p> : null}
+      {smallVolume ? <p className="mt-3 text-sm" data-testid="small-volume">{smallVolume}</p> : null}
       {told.savings ? <p className="mt-3 text-sm" data-testid="savings">{told.savings}</p> : null}
       {untrained ? <p className="mt-1 text-sm text-zinc-700" data-testid="untrained">{untrained}</p> : null}
       {told.simulation ? <p className="mt-1 text-sm" data-testid="simulation">{told.simulation}</p> : null}
