@@ -74,7 +74,7 @@ describe("RAG and the hybrid with nothing to retrieve", () => {
     expect(s.consensus).toBeNull();
     expect(s.heldBack).toMatchObject({ approach: "RAG", reason: "empty-index", votes: 4, voters: 4, cite: { file: "000_2a5380ca2875bd0d.txt" } });
     expect(s.heldBack!.sentence).toBe(
-      `RAG, which 4 of 4 voting frameworks pick, ${EMPTY}: it would be a prompted base model with an empty index, which is Prompting only, which was tried and falls short of the bar. RAG is also the sources' default starting approach, and nothing else they pick serves it without training a model, so there is no recommendation.`,
+      `RAG, which 4 of 4 voting frameworks pick, ${EMPTY}: it would be a prompted base model with an empty index, which is Prompting only, and one was tried and falls short of the bar. RAG is also the sources' default starting approach, and nothing else they pick serves it without training a model, so there is no recommendation.`,
     );
     // Where the prompted model meets the bar, prompting is recommended in RAG's place.
     const yes = scoreUseCase({ changeFrequency: "daily", maxLagDays: 1, coreNeed: "reasoning", corpusDocuments: 0, expertiseDocumented: false, promptedBaselineMeetsBar: "yes", labeledExamples: 0, retrainingBudget: false, needsStyleOrFormat: false, needsCitations: false }, { skipSensitivity: true });

@@ -54,7 +54,7 @@ export function cannotRecommend(approach: Approach, a: Assessment, retrainLagDay
     return null;
   }
   if ((approach === "RAG" || approach === "HYBRID") && retrievesNothing(a)) {
-    const short = approach === "RAG" && !promptingMeetsBar(a) ? ", which was tried and falls short of the bar" : "";
+    const short = approach === "RAG" && !promptingMeetsBar(a) ? ", and one was tried and falls short of the bar" : "";
     return { reason: "empty-index", why: `${INFEASIBLE["empty-index"]({ approach }, null)}${short}`, cite: NOT_DOCUMENTED };
   }
   if (approach === "FINE_TUNING") {
