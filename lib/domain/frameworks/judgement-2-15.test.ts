@@ -168,3 +168,15 @@ describe("prompting and RAG tied on votes, and a deadline (second review)", () =
   });
 });
 
+describe("what would change it, where a hold puts the recommendation there (second review)", () => {
+  it("says the frameworks' pick and what holds it back, where no rule of theirs turns it", () => {
+    // The worked case style-wanted-but-little-data: 200 labeled examples make every framework pick
+    // fine-tuning, which waits on a prompted base model and a retraining budget, so the default start.
+    const a: Assessment = { changeFrequency: "quarterly", maxLagDays: 60, coreNeed: "reasoning", needsStyleOrFormat: true, needsCitations: false, fitsContextWindow: true, corpusDocuments: 200, labeledExamples: 40, latencySensitive: false, monthlyCalls: 10_000, yearlyGrowthPct: 5, sensitiveDataOutOfTraining: false, retrainingBudget: false, expertiseDocumented: true, needsToolUse: false, transformationAtVolume: false, learnsFromFeedback: false, promptedBaselineMeetsBar: "untested", evaluationSetExists: false, weeksToProduction: 6 };
+    const line = scoreUseCase(a).sensitivity!.changes.find((c) => c.answer === "labeledExamples");
+    // It read "If there were 200 labeled examples (now 40), the recommendation would be RAG." with no reason.
+    expect(line?.sentence).toBe("If there were 200 labeled examples (now 40), the recommendation would be RAG: the frameworks would pick Fine-tuning, held back because there is no budget or engineering for retraining.");
+    expect(line?.because).toBeUndefined();
+  });
+});
+

@@ -114,5 +114,9 @@
  *      in 42 of 6,000 generated cases; 20 of 10,000 still turn where the deadline takes a
  *      framework's vote from fine-tuning to RAG). A new contradiction: knowledge that changes in
  *      real time with nothing to draw it from (no documents, expertise not documented, no tools).
+ *      "What would change it" says why where a hold, not the vote, puts the recommendation there:
+ *      "If there were 200 labeled examples (now 40), the recommendation would be RAG: the
+ *      frameworks would pick Fine-tuning, held back because there is no budget or engineering for
+ *      retraining" (it ended at "RAG").
  */
 export const JUDGEMENT_VERSION = "2.15";

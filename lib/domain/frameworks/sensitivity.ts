@@ -315,7 +315,9 @@ export function nearestChanges(a: Assessment, current: Approach | null, rescore:
       firstCost ??= c.cost;
       changes.push({
         answer: c.key, from: c.from, to: c.to, newConsensus: r.shown,
-        sentence: `If ${phrase(c.key, c.to, c.from)} (now ${was(c.key, c.from)}), the recommendation would be ${nameOf(r.shown)}.`,
+        // Where a hold, not the vote, puts it there, the hold says why (a reviewer read "If there were 200 labeled
+        // examples (now 40), the recommendation would be RAG" with no reason: the frameworks would all pick fine-tuning, held back).
+        sentence: `If ${phrase(c.key, c.to, c.from)} (now ${was(c.key, c.from)}), the recommendation would be ${nameOf(r.shown)}${r.raw && r.raw !== r.shown && r.held && r.shown !== null ? `: the frameworks would pick ${nameOf(r.raw)}, held back ${r.held.replace(`because ${nameOf(r.raw)} `, "because it ")}` : ""}.`,
         ...(r.because ? { because: r.because } : {}),
       });
       continue;
