@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ACTUAL_CATEGORIES, PROJECTION_CATEGORY } from "./fields";
-import { computeVariance, MONTH_NAMES, type VarianceInput } from "./variance";
+import { computeVariance, LACKING_FIGURE, MONTH_NAMES, varianceSentence, type VarianceInput } from "./variance";
 
 const cents = fc.integer({ min: 0, max: 5_000_000_00 });
 const projectionLine = fc.record({
@@ -68,17 +68,41 @@ describe("variance, on generated years", () => {
     );
   });
 
-  it("a missing low or high counts as the base; a line with no base and engineering are not metered", () => {
+  it("a missing low or high counts as the base; engineering is not metered", () => {
     const v = computeVariance({
       year: 2026, throughMonth: 12, approvedBudget: null, actual: [],
       projection: [
         { category: "INFERENCE", low: null, base: 1_200_00, high: null },
-        { category: "RETRIEVAL_INFRA", low: 600_00, base: null, high: 900_00 },
         { category: "BUILD_ENGINEERING", low: 1, base: 2, high: 3 },
       ],
     });
     expect(v.projected).toEqual({ low: 1_200_00, base: 1_200_00, high: 1_200_00 });
     expect(v.byCategory.map((c) => c.category)).toEqual(["INFERENCE"]);
+  });
+
+  it("a metered line with no figure leaves nothing to compare with: no percentage, no flag, and the sentence says why", () => {
+    // A review: the volume unanswered, the inference line had no figure, and bills of $3,000 a month read "5892% over the base projection" of retrieval alone.
+    const v = computeVariance({
+      year: 2026, throughMonth: 3, approvedBudget: null,
+      actual: [1, 2, 3].map((month) => ({ month, category: "INFERENCE" as const, cents: 3_000_00 })),
+      projection: [
+        { category: "INFERENCE", low: null, base: null, high: null },
+        { category: "RETRIEVAL_INFRA", low: 600_00, base: 1_800_00, high: 3_600_00 },
+      ],
+    });
+    expect(v).toMatchObject({ projected: null, pctVsBase: null, position: null, flags: [] });
+    expect(v.sentence).toBe(`Spent $9,000 so far this year (January to March); ${LACKING_FIGURE}.`);
+  });
+
+  it("credits beyond the bills are not a percentage under the projection", () => {
+    const v = computeVariance({
+      year: 2026, throughMonth: 3, approvedBudget: null,
+      actual: [{ month: 1, category: "INFERENCE", cents: 1_000_00 }, { month: 2, category: "INFERENCE", cents: 1_000_00 }, { month: 3, category: "INFERENCE", cents: -3_000_00 }],
+      projection: [{ category: "INFERENCE", low: 6_000_00, base: 12_000_00, high: 24_000_00 }],
+    });
+    // It read "Spent −$1,000 so far this year …, 133% under the base projection, below the low case", flagged.
+    expect(v).toMatchObject({ pctVsBase: null, position: null, flags: [] });
+    expect(v.sentence).toBe("Spent −$1,000 so far this year (January to March): its credits exceed its bills, so it is not compared with the projection.");
   });
 
   it("the month the budget is passed is the month the running total first passes it, and the sentence names it", () => {
@@ -124,5 +148,13 @@ describe("variance, on generated years", () => {
     const v = computeVariance({ year: 2026, throughMonth: 1, approvedBudget: null, projection: [{ category: "INFERENCE", low: 0, base: 0, high: 0 }], actual: [{ month: 1, category: "INFERENCE", cents: 50_000 }] });
     expect(v).toMatchObject({ pctVsBase: null, position: "above" });
     expect(v.sentence).toBe("Spent $500 so far this year (January), where nothing was projected for these months, above the high case ($0).");
+  });
+});
+
+describe("the variance sentence's parts", () => {
+  it("add up to the total it says, each rounded to the dollar", () => {
+    // A review: "Spent $1,001 …: $501 of it before its planned start in October, …, and the $501 since".
+    const s = varianceSentence({ actual: 100_100, beforeStart: 50_050, fromMonth: 10, throughMonth: 11, projected: { low: 20_000, base: 40_000, high: 80_000 }, pctVsBase: 25, position: "over-base" });
+    expect(s).toMatch(/^Spent \$1,001 so far this year \(January to November\): \$501 of it before its planned start in October, set against nothing, and the \$500 since, /);
   });
 });

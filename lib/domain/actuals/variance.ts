@@ -156,6 +156,9 @@ function monthsText(through: number): string {
   return through === 1 ? "January" : `January to ${MONTH_NAMES[through - 1]}`;
 }
 
+/** Why bills are not compared where a metered line of the year's projection has no figure. */
+export const LACKING_FIGURE = "the projection of its metered costs lacks a figure for this year (its cost panel says which), so it is not compared with one";
+
 export function varianceSentence(v: Pick<Variance, "actual" | "projected" | "throughMonth" | "pctVsBase" | "position"> & { fromMonth?: number; beforeStart?: number; estimated?: boolean }): string {
   let spent = `Spent ${dollars(v.actual)} so far this year (${monthsText(v.throughMonth)})`;
   if (!v.projected || v.position === null) {
@@ -173,7 +176,8 @@ export function varianceSentence(v: Pick<Variance, "actual" | "projected" | "thr
   // Spend billed before the start month is set against nothing; what is compared is the rest.
   const before = v.beforeStart ?? 0;
   const compared = v.actual - before;
-  if (before !== 0) spent += `: ${dollars(before)} of it before its planned start in ${MONTH_NAMES[from - 1]}, set against nothing, and the ${dollars(compared)} since`;
+  // The two parts said so that they add up to the total said (each rounded alone, $501 and $501 read as parts of $1,001).
+  if (before !== 0) spent += `: ${dollars(before)} of it before its planned start in ${MONTH_NAMES[from - 1]}, set against nothing, and the ${dollars(Math.round(v.actual / 100) * 100 - Math.round(before / 100) * 100)} since`;
   // A difference that rounds to 0% is still a difference: "on the base projection" only when it is one.
   const vsBase =
     p === null ? "where nothing was projected for these months"
@@ -234,9 +238,13 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
   // Projection per actual category, for the year.
   const yearly = new Map<ActualCategory, Range>();
   let anyProjected = false;
+  // A metered line with no figure (an unanswered volume, a missing price): what is projected is not
+  // the year's metered cost, so nothing is compared with it (a review read "5892% over the base
+  // projection" of a year whose inference line had no figure, against retrieval alone).
+  const lacking = input.projection.some((l) => PROJECTION_CATEGORY[l.category] && l.base === null);
   for (const l of input.projection) {
     const cat = PROJECTION_CATEGORY[l.category];
-    if (!cat || l.base === null) continue;
+    if (!cat || l.base === null || lacking) continue;
     anyProjected = true;
     const r = yearly.get(cat) ?? zero();
     r.low += l.low ?? l.base;
@@ -292,8 +300,10 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
   const compared = actual - beforeStart;
   const projected = anyProjected ? sumRanges(toDate.values()) : null;
   const yearTotal = anyProjected ? sumRanges(yearly.values()) : null;
-  const position = projected ? positionOf(compared, projected) : null;
-  const pctVsBase = projected ? pct(compared, projected.base) : null;
+  // Credits beyond the bills (a refund, a correction): no percentage of a projection is "133% under" it.
+  const credits = compared < 0;
+  const position = projected && !credits ? positionOf(compared, projected) : null;
+  const pctVsBase = projected && !credits ? pct(compared, projected.base) : null;
 
   // Run rate: the last three months' average (fewer early in the year, and none before the use
   // case's start month, when it has not run yet) for each month left; never below zero, as a
@@ -319,7 +329,11 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
   if (passesBudget) flags.push("over-budget");
 
   const base = { year: input.year, throughMonth: through, fromMonth: from, actual, beforeStart, projected, pctVsBase, position };
-  let sentence = varianceSentence({ ...base, estimated: input.estimated });
+  let sentence = lacking
+    ? `Spent ${dollars(actual)} so far this year (${monthsText(through)}); ${LACKING_FIGURE}.`
+    : credits && projected
+      ? `Spent ${dollars(actual)} so far this year (${monthsText(through)}): its credits exceed its bills${beforeStart ? " since its planned start" : ""}, so it is not compared with the projection.`
+      : varianceSentence({ ...base, estimated: input.estimated });
   if (passesBudget && budget !== null) {
     const build = input.approvedBuild ?? 0;
     // In the year it starts, the budget is the yearly run rate and the one-off build on top: say both, never "$X yearly budget" of a figure no later year is held to.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { dollars } from "../money";
 import { anyApproval, approvedText, BUDGET_STATUS_LABELS, budgetInputSchema, budgetRows, budgetStatus, budgetStatusText, budgetYearChoices, budgetYearReason, leftOutSentence, leftOutText, parseBudgetYear, parseDollarsToCents } from "./budget";
 
 const m = (low: number, base: number, high: number) => ({ low, base, high });
@@ -59,6 +60,8 @@ describe("a row's status as the table says it", () => {
     expect(budgetStatusText(row(m(110, 120, 200), 100), d)).toBe("Over budget by $20");
     expect(budgetStatusText(row(m(80, 120, 200), 100), d)).toBe("Over budget by $20 at base; within it in the low case");
     expect(budgetStatusText(row(m(100, 120, 200), 100), d)).toBe("Over budget by $20 at base; within it in the low case");
+    // A cent over, in dollars as the page shows them: it read "Over budget by $0 at base".
+    expect(budgetStatusText(row(m(9_000_000, 10_000_001, 11_000_000), 10_000_000), dollars)).toBe("Over budget by under $1 at base; within it in the low case");
   });
   it("over only by its approved spend, says so, never a negative overrun of the base", () => {
     const text = budgetStatusText(row(m(10, 20, 30), 25, 40), d);

@@ -163,7 +163,9 @@ export function budgetStatusText(row: Pick<BudgetRow, "status" | "budgetCents" |
   if (leftOut && row.status === "at-risk") return `Within budget for what is costed, over it in the high case; ${leftOut}`;
   if (row.status !== "over" || budget === null) return BUDGET_STATUS_LABELS[row.status];
   if (projected && projected.base > budget) {
-    return `Over budget by ${dollars(projected.base - budget)}${projected.low <= budget ? " at base; within it in the low case" : ""}`;
+    // Under half a dollar over read "Over budget by $0".
+    const by = dollars(projected.base - budget) === dollars(0) ? "under $1" : dollars(projected.base - budget);
+    return `Over budget by ${by}${projected.low <= budget ? " at base; within it in the low case" : ""}`;
   }
   return row.approvedCents !== null && row.approvedCents > budget ? `Over budget: approved spend exceeds it by ${dollars(row.approvedCents - budget)}` : BUDGET_STATUS_LABELS.over;
 }

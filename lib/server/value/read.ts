@@ -28,6 +28,8 @@ export interface UseCaseValue {
   /** The benefit a year in cents (null: none entered). */
   yearly: Money3 | null;
   horizonYears: number;
+  /** The years costed and valued: the horizon, cut after the year a retired use case was retired in. */
+  costedYears: number;
   version: number;
   ownerId: string;
   /** No deciding answer yet: nothing is costed, so nothing can be netted. */
@@ -73,6 +75,8 @@ export async function getUseCaseValue(organizationId: string, useCaseId: string)
     rateIsDefault: rate.isDefault,
     yearly,
     horizonYears: uc.horizonYears,
+    // A retired use case is costed, and valued, only up to the year it was retired in.
+    costedYears: Math.max(0, ...[...approaches.values()].map((ys) => ys.length)) || uc.horizonYears,
     version: uc.version,
     ownerId: uc.ownerId,
     notAssessed: uc.evidence === "none",

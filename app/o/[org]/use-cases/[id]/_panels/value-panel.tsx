@@ -32,7 +32,8 @@ export async function ValuePanel({ orgSlug, organizationId, useCaseId }: { orgSl
   if (!v) return null;
   const canEdit = canEditUseCase({ userId: member.user.id, role: member.role }, { ownerId: v.ownerId });
   const rate = rateText(v.rateCents, v.rateIsDefault);
-  const years = `${v.horizonYears} ${v.horizonYears === 1 ? "year" : "years"}`;
+  // Over the years costed (a retired use case's stop at the year it was retired in): "never within 5 years" was said of 2.
+  const years = `${v.costedYears} ${v.costedYears === 1 ? "year" : "years"}`;
   return (
     <section aria-labelledby="value-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200" data-testid="value-panel">
       <h2 id="value-heading" className="text-lg font-semibold text-zinc-900">Value against cost</h2>
@@ -83,7 +84,7 @@ export async function ValuePanel({ orgSlug, organizationId, useCaseId }: { orgSl
                       <>
                         <td className="p-2 tabular-nums" data-testid="net"><MoneyText text={triple(value.scenarios, (s) => dollars(s.netCents))} /></td>
                         <td className="p-2" data-testid="payback">
-                          {scenarioPaybackText(value.scenarios.base, v.horizonYears)}
+                          {scenarioPaybackText(value.scenarios.base, v.costedYears)}
                           {value.scenarios.base.nothingToPayBack ? (
                             <span className="block text-xs text-zinc-600" data-testid="payback-none">
                               {NOTHING_TO_PAY_BACK}
@@ -96,7 +97,7 @@ export async function ValuePanel({ orgSlug, organizationId, useCaseId }: { orgSl
                           ) : null}
                         </td>
                         <td className="p-2" data-testid="payback-range">
-                          {scenarioPaybackText(value.scenarios.pessimistic, v.horizonYears)} / {scenarioPaybackText(value.scenarios.optimistic, v.horizonYears)}
+                          {scenarioPaybackText(value.scenarios.pessimistic, v.costedYears)} / {scenarioPaybackText(value.scenarios.optimistic, v.costedYears)}
                         </td>
                         <td className="p-2 tabular-nums" data-testid="return">{triple(value.scenarios, (s) => returnText(s.returnPct))}</td>
                       </>
