@@ -116,6 +116,13 @@ describe("payback counts from the real outlay: the one-off build paid up front, 
     }
   });
 
+  it("an owner's yearly estimate above the benefit never pays back, and says so (not \"—, no build cost to pay back\")", () => {
+    const estimate: ApproachCosts = { years: flat(10_000_000, 3), complete: true, timeToValueWeeks: null };
+    const s = scenarioValue({ low: 5_000_000, base: 5_000_000, high: 5_000_000 }, estimate, "base");
+    expect(s).toMatchObject({ netCents: -15_000_000, paybackMonths: null, nothingToPayBack: false });
+    expect(scenarioPaybackText(s, 3)).toBe("never within 3 years");
+  });
+
   it("a model-priced approach with no one-off cost still pays back the running costs paid before its benefit starts", () => {
     // Prompting-like: $1,200 a year ($100 a month) from month 1, the benefit ($2,000 a month) from month 3: 2,000(m − 2) ≥ 100m ⇔ m ≥ 2.1 → month 3.
     const s = scenarioValue(benefit, { years: flat(120_000, 2), complete: true, timeToValueWeeks: { low: 8, base: 8, high: 8 } }, "base");

@@ -168,7 +168,10 @@ export function scenarioValue(yearlyBenefit: Money3, costs: ApproachCosts, scena
   const benefitCents = benefitByYear(yearlyBenefit[p.benefit], yearly.length, build).reduce((a, b) => a + b, 0);
   const costCents = yearly.reduce((a, b) => a + b, 0);
   const netCents = benefitCents - costCents;
-  const nothingToPayBack = build === 0 && oneOff.every((c) => c === 0);
+  // Nothing up front, and the benefit covers the cost as it goes. Where it does not (an owner's
+  // estimate above the benefit), it never pays back, and the panel says so rather than "—, no build
+  // cost to pay back" beside a loss (a finance review's finding).
+  const nothingToPayBack = build === 0 && oneOff.every((c) => c === 0) && netCents >= 0;
   return {
     benefitCents,
     costCents,
