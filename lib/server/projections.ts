@@ -106,6 +106,26 @@ export async function simulationFor(organizationId: string, useCaseId: string): 
 
 /** The stored summary, with the simulation run where the words for its two cheapest wait on it (needsSimulation). */
 export async function withSimulation<T extends ProjectionSummary | null>(organizationId: string, useCaseId: string, summary: T): Promise<T> {
-  if (!summary || !needsSimulation(summary)) return summary;
-  return { ...summary, simulation: await simulationFor(organizationId, useCaseId) };
+  return ((await withSimulations(organizationId, [{ id: useCaseId, summary }])).get(useCaseId) ?? summary) as T;
+}
+
+/**
+ * withSimulation for a page of use cases (the decision queue): the ones whose words wait on the
+ * Monte Carlo are read in one query, under one derive context, not one of each per use case.
+ * Scoped by organization.
+ */
+export async function withSimulations(organizationId: string, rows: readonly { id: string; summary: ProjectionSummary | null }[]): Promise<Map<string, ProjectionSummary | null>> {
+  const out = new Map(rows.map((r) => [r.id, r.summary] as const));
+  const waiting = rows.filter((r) => r.summary && needsSimulation(r.summary));
+  if (waiting.length === 0) return out;
+  const [sources, ctx] = await Promise.all([
+    db.useCase.findMany({ where: { id: { in: waiting.map((r) => r.id) }, organizationId, deletedAt: null }, select: { id: true, ...DERIVE_SELECT } }),
+    db.$transaction((tx) => loadDeriveContext(tx, organizationId)),
+  ]);
+  const byId = new Map(sources.map((s) => [s.id, s] as const));
+  for (const r of waiting) {
+    const source = byId.get(r.id);
+    out.set(r.id, { ...r.summary!, simulation: source ? (deriveFrom(source, ctx, { simulate: true }).simulation ?? null) : null });
+  }
+  return out;
 }

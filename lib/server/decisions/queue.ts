@@ -12,7 +12,7 @@ import { listFlaggedUseCases, warningPhrases } from "../actuals/warnings";
 import { ABSTAINED_SQL, defaultStartSql, lacksOf, TRAINING_LACKS_SQL } from "../use-cases/read";
 import { isOwnerEstimate } from "@/lib/domain/costing/owner-estimate";
 import { ownerEstimateBasis, readAssessment } from "../use-cases/mapping";
-import { withSimulation, type ProjectionSummary } from "../projections";
+import { withSimulations, type ProjectionSummary } from "../projections";
 import { LONGEST_LIFECYCLE_SQL, startYearSql, useCaseStartYear } from "../use-cases/start-year";
 
 /**
@@ -225,7 +225,7 @@ export async function readQueue(organizationId: string, opts: { reasons?: readon
     : [];
   const proposerName = (id: string | null) => proposers.find((u) => u.id === id)?.name ?? "a former member";
   // Where the words for the two cheapest wait on the Monte Carlo (rare), it is run as the use case's page runs it.
-  const summaries = new Map(await Promise.all(page.map(async (r) => [r.id, await withSimulation(organizationId, r.id, r.summary as ProjectionSummary | null)] as const)));
+  const summaries = await withSimulations(organizationId, page.map((r) => ({ id: r.id, summary: r.summary as ProjectionSummary | null })));
   const c = countRows[0] ?? {};
   const counts = Object.fromEntries(QUEUE_REASONS.map((r) => [r, Number(c[r] ?? 0)])) as Record<QueueReason, number>;
   const items = sortQueue(
