@@ -80,6 +80,17 @@ beforeAll(async () => {
     await db.useCase.update({ where: { id }, data: { externalId: `UC-${k}` } });
     for (const [m, cost] of [[1, "100.00"], [2, "100.00"], [3, "100.00"], [4, "100.01"], [5, "100.01"]] as const) rows.push(`2026-0${m}-20,${cost},usecase=UC-${k}`);
   }
+  // A metered line without a figure (the volume unanswered: inference null, retrieval priced): the
+  // year's metered cost is not known, so its bills are compared with nothing (they would read ~4×
+  // over retrieval alone). And credits beyond the bills: not "below" its range.
+  {
+    const lacking = await insertUseCaseWithCosts(org.id, { title: "Lacking a figure", businessUnit: "Claims", ownerId: org.users.LEAD.id, recommended: "RAG", chosen: "RAG", startYear: 2026, yearly: { RAG: { INFERENCE: [null], RETRIEVAL_INFRA: [900_00] } } });
+    await db.useCase.update({ where: { id: lacking }, data: { externalId: "UC-lacking" } });
+    for (let m = 1; m <= 5; m++) rows.push(`2026-0${m}-12,300.00,usecase=UC-lacking`);
+    const credited = await insertUseCaseWithCosts(org.id, { title: "Credited back", businessUnit: "Service", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING", startYear: 2026, yearly: { PROMPTING: { INFERENCE: [1_200_00] } } });
+    await db.useCase.update({ where: { id: credited }, data: { externalId: "UC-credited" } });
+    rows.push("2026-02-10,50.00,usecase=UC-credited", "2026-04-10,-180.00,usecase=UC-credited");
+  }
   rows.push("2026-03-03,12.34,usecase=nobody");
   const out = await importActuals({ organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" }, { source: chunked(["date,cost,tags", ...rows].join("\n") + "\n"), fileName: "five-months.csv", feed: "Bills" });
   expect(out).toMatchObject({ committed: true });
@@ -142,7 +153,7 @@ describe("the portfolio's actuals, aggregated in PostgreSQL", () => {
     const expected = await summedPerUseCase(filter, limit);
     // The generated portfolio covers what it means to: spend on every use case, some outside, some only over budget, one infinitely far.
     if (filter === EMPTY_FILTER) {
-      expect(expected.useCases).toBe(38);
+      expect(expected.useCases).toBe(40);
       expect(expected.outsideCount).toBeGreaterThan(10);
       expect(expected.overBudgetOnly).toBeGreaterThan(0);
       expect(expected.outside[0]!.distance).toBe(Number.POSITIVE_INFINITY);

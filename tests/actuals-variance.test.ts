@@ -255,6 +255,39 @@ describe("the run rate of a use case that starts during the year", () => {
   });
 });
 
+describe("a projection that lacks a metered figure", () => {
+  it("is compared with nothing on its page, the portfolio's path, the early warnings and the portfolio's panel alike", async () => {
+    const { org } = await setUp();
+    const finance: ActualsActor = { organizationId: org.id, userId: org.users.FINANCE.id, role: "FINANCE" };
+    // Its volume unanswered: no inference figure, retrieval $600 a year ($100 for two months). Billed
+    // $900 in January and February: against retrieval alone, 800% over and "outside its range".
+    const g = await insertUseCaseWithCosts(org.id, { title: "Volume unknown", businessUnit: "Claims", ownerId: org.users.LEAD.id, recommended: "RAG", chosen: "RAG", budgetApproved: 600_00, startYear: 2026, yearly: { RAG: { INFERENCE: [null], RETRIEVAL_INFRA: [600_00] } } });
+    await db.useCase.update({ where: { id: g }, data: { externalId: "UC-G" } });
+    await importActuals(finance, { source: chunked("date,cost,tags\n2026-01-15,450.00,usecase=UC-G\n2026-02-15,450.00,usecase=UC-G\n"), fileName: "g.csv", feed: "Extra" });
+    const own = (await loadVariances(org.id, { useCaseId: g })).useCases[0]!.variance;
+    expect(own).toMatchObject({ actual: 900_00, projected: null, position: null, pctVsBase: null });
+    expect(own.sentence).toMatch(/^Spent \$900 so far this year \(January to February\); the projection of its metered costs lacks a figure for this year/);
+    // Its approved budget is still a budget: $900 + 10 × $450 passes $600 (the run rate needs no projection).
+    expect(own.flags).toEqual(["over-budget"]);
+    const summary = (await loadVariances(org.id)).useCases.find((u) => u.id === g)!.variance;
+    expect({ ...summary, monthly: [], byCategory: [] }).toEqual({ ...own, monthly: [], byCategory: [] });
+    expect((await listFlaggedUseCases(org.id)).find((f) => f.useCaseId === g)?.flags).toEqual(["over-budget"]);
+    const p = await loadPortfolioActuals(org.id, EMPTY_FILTER);
+    // Not among those outside their range, and its bills are spend with nothing to set against.
+    expect(p.outside.map((o) => o.id)).not.toContain(g);
+    const claims = p.byBusinessUnit.find((x) => x.businessUnit === "Claims")!;
+    expect(claims.unprojected).toBe(900_00);
+    // The business-unit export sets the same cents against the same base: none of its spend is compared.
+    const { businessUnitStream } = await import("@/lib/server/export/cost-exports");
+    const Papa = (await import("papaparse")).default;
+    const text = await new Response(businessUnitStream({ id: org.id, name: "Variance" }, EMPTY_FILTER)).text();
+    const bu = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, "").trimEnd(), { header: true, newline: "\r\n" }).data;
+    const row = bu.find((r) => r.scenario === "as chosen" && r.business_unit === "Claims" && r.calendar_year === "2026")!;
+    expect(Math.round(Number(row.metered_base_to_date) * 100)).toBe(claims.projected.base);
+    expect(Math.round(Number(row.actual) * 100)).toBe(claims.actual);
+  });
+});
+
 describe("learning from actuals", () => {
   it("shows the actual cost per call against what the projections assume for those calls, and starts a new version from it", async () => {
     const { org } = await setUp();

@@ -150,14 +150,14 @@ function unbilledCtes(organizationId: string, filter: PortfolioFilter, period: A
          AND NOT EXISTS (SELECT 1 FROM "ActualSpendYear" y WHERE y."useCaseId" = u."id" AND y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${comparedSql(t)})
     ),
     np AS (
-      SELECT nb."id", ${canon} AS "category", sum(cl."baseCents") AS "base"
+      SELECT nb."id", ${canon} AS "category", sum(cl."baseCents") AS "base", bool_or(cl."baseCents" IS NULL) AS "lacking"
         FROM nb
         CROSS JOIN LATERAL (
           SELECT e."category", e."baseCents"
             FROM "CostLineSet" s
            CROSS JOIN LATERAL unnest(s."category", s."calendarYear", s."baseCents") AS e("category", "calendarYear", "baseCents")
            WHERE s."useCaseId" = nb."id" AND s."organizationId" = ${organizationId} AND s."approach" = nb."approach"
-             AND e."calendarYear" = ${period.year}::int AND e."category" IN (${metered}) AND e."baseCents" IS NOT NULL
+             AND e."calendarYear" = ${period.year}::int AND e."category" IN (${metered})
           OFFSET 0
         ) cl
        GROUP BY 1, 2
@@ -166,7 +166,8 @@ function unbilledCtes(organizationId: string, filter: PortfolioFilter, period: A
       SELECT nb."id", nb."title", nb."businessUnit", sum(${sharesToDateSql(Prisma.sql`np."base"`, Prisma.sql`greatest(0, ${int(t)} - nb."fromMonth" + 1)`, Prisma.sql`nb."fromMonth"`)}) AS "base"
         FROM np JOIN nb ON nb."id" = np."id"
        GROUP BY 1, 2, 3
-      HAVING sum(${sharesToDateSql(Prisma.sql`np."base"`, Prisma.sql`greatest(0, ${int(t)} - nb."fromMonth" + 1)`, Prisma.sql`nb."fromMonth"`)}) > 0
+      -- A projection lacking a metered figure has no base to date to be missing bills against (as above).
+      HAVING NOT bool_or(np."lacking") AND sum(${sharesToDateSql(Prisma.sql`np."base"`, Prisma.sql`greatest(0, ${int(t)} - nb."fromMonth" + 1)`, Prisma.sql`nb."fromMonth"`)}) > 0
     )`;
 }
 
@@ -230,7 +231,8 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
        WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${comparedSql(t)} AND ${useCaseWhere(organizationId, filter)}
     ),
     p AS (
-      SELECT u."id", ${canon} AS "category", sum(cl."lowCents") AS "low", sum(cl."baseCents") AS "base", sum(cl."highCents") AS "high"
+      SELECT u."id", ${canon} AS "category", sum(cl."lowCents") AS "low", sum(cl."baseCents") AS "base", sum(cl."highCents") AS "high",
+             bool_or(cl."baseCents" IS NULL) AS "lacking"
         FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId"
         -- The year's metered lines of the approach as chosen, read from its one set (the "CostLine"
         -- view's rows, unnested here without their ids; lib/domain/costing/line-sets.ts). OFFSET 0
@@ -243,7 +245,7 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
             FROM "CostLineSet" s
            CROSS JOIN LATERAL unnest(s."category", s."calendarYear", s."lowCents", s."baseCents", s."highCents") AS e("category", "calendarYear", "lowCents", "baseCents", "highCents")
            WHERE s."useCaseId" = u."id" AND s."organizationId" = ${organizationId} AND s."approach" = ${asChosenApproach("u")}
-             AND e."calendarYear" = ${period.year}::int AND e."category" IN (${metered}) AND e."baseCents" IS NOT NULL
+             AND e."calendarYear" = ${period.year}::int AND e."category" IN (${metered})
           OFFSET 0
         ) cl
        WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${comparedSql(t)} AND ${useCaseWhere(organizationId, filter)}
@@ -252,10 +254,14 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
     pu AS (
       SELECT p."id", sum(${sharesToDateSql(low, months, from)}) AS "low", sum(${sharesToDateSql(Prisma.sql`p."base"`, months, from)}) AS "base", sum(${sharesToDateSql(high, months, from)}) AS "high"
         FROM p JOIN y ON y."id" = p."id" GROUP BY 1
+        -- A metered line without a figure: the year's metered cost is not known, so the bills are
+        -- compared with nothing (computeVariance's LACKING_FIGURE), as if nothing were projected.
+       HAVING NOT bool_or(p."lacking")
     ),
     f AS (
       SELECT y.*, pu."low", pu."base", pu."high",
-             CASE WHEN pu."id" IS NULL THEN NULL WHEN y."actual" - y."beforeStart" < pu."low" THEN 'below' WHEN y."actual" - y."beforeStart" > pu."high" THEN 'above' END AS "position",
+             -- Credits beyond the bills are not "below" the range (computeVariance: not compared).
+             CASE WHEN pu."id" IS NULL OR y."actual" - y."beforeStart" < 0 THEN NULL WHEN y."actual" - y."beforeStart" < pu."low" THEN 'below' WHEN y."actual" - y."beforeStart" > pu."high" THEN 'above' END AS "position",
              -- computeVariance's run rate: Math.round(actual + mean of the last months × months left) past the approved budget.
              (y."budget" IS NOT NULL AND floor(y."actual"::float8 + ${rate} * ${int(12 - t)} + 0.5) > y."budget") AS "overBudget"
         FROM y LEFT JOIN pu ON pu."id" = y."id"

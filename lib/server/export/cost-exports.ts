@@ -284,10 +284,13 @@ export function businessUnitQuery(organizationId: string, filter: PortfolioFilte
                          GROUP BY 1) pm) act
           CROSS JOIN (SELECT ${startMonthSql("u", Prisma.sql`y."calendarYear"`)} AS "from") f
           CROSS JOIN LATERAL (SELECT CASE WHEN y."calendarYear" < th.y THEN 13 - f."from" WHEN y."calendarYear" = th.y THEN greatest(0, th.m - f."from" + 1) ELSE 0 END AS months) n
-          CROSS JOIN LATERAL (SELECT COALESCE(sum(${sharesToDateSql(Prisma.sql`per.base`, Prisma.sql`n.months`, Prisma.sql`f."from"`)}), 0) AS metered, count(*) AS lines
-                        FROM (SELECT ${actualCategorySql(`cl.category`)} AS category, sum(cl."baseCents") AS base FROM "CostLine" cl
+          -- A metered line without a figure: the year's metered cost is not known, and the variance compares the bills with
+          -- nothing (LACKING_FIGURE), so it adds no metered base and no compared spend, as if nothing were projected.
+          CROSS JOIN LATERAL (SELECT CASE WHEN bool_or(per.lacking) THEN 0 ELSE COALESCE(sum(${sharesToDateSql(Prisma.sql`per.base`, Prisma.sql`n.months`, Prisma.sql`f."from"`)}), 0) END AS metered,
+                                     CASE WHEN bool_or(per.lacking) THEN 0 ELSE count(*) END AS lines
+                        FROM (SELECT ${actualCategorySql(`cl.category`)} AS category, sum(cl."baseCents") AS base, bool_or(cl."baseCents" IS NULL) AS lacking FROM "CostLine" cl
                                WHERE cl."organizationId" = u."organizationId" AND cl."useCaseId" = u.id AND cl.approach = y.approach
-                                 AND cl."yearIndex" = y."yearIndex" AND cl.category = ANY(${METERED_CATEGORIES}::text[]) AND cl."baseCents" IS NOT NULL
+                                 AND cl."yearIndex" = y."yearIndex" AND cl.category = ANY(${METERED_CATEGORIES}::text[])
                                GROUP BY 1) per) mb
          WHERE s.ord = 1 AND th.imported AND act.billed > 0
       ) ac ON true
