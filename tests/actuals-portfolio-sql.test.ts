@@ -58,7 +58,9 @@ beforeAll(async () => {
       yearly:
         i === 33 ? { [approach]: { BUILD_ENGINEERING: [9_000_00] } } // no metered projection
         : i === 34 ? { [approach]: { INFERENCE: [0] } } // projected at $0
-        : { [approach]: { INFERENCE: [yearly], RETRIEVAL_INFRA: [Math.floor(yearly / 3) + 1] }, [other]: { INFERENCE: [yearly * 2 + 1] } },
+        // Every eighth also counts people's time no bill shows (twice the inference), which its budget
+        // (the metered base) leaves out: the run rate's year end adds it, so a slow biller passes too.
+        : { [approach]: { INFERENCE: [yearly], RETRIEVAL_INFRA: [Math.floor(yearly / 3) + 1], ...(i % 8 === 0 ? { MAINTENANCE: [yearly * 2] } : {}) }, [other]: { INFERENCE: [yearly * 2 + 1] } },
     });
     // Some start during the year (February to May): their year is spread from their start month,
     // each its own, which the statement reads per row; one planned from the year before spreads over twelve.
@@ -79,6 +81,13 @@ beforeAll(async () => {
     const id = await insertUseCaseWithCosts(org.id, { title: `Budget ${k}`, businessUnit: "Finance", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING", budgetApproved: budget, startYear: 2026, yearly: { PROMPTING: { INFERENCE: [budget] } } });
     await db.useCase.update({ where: { id }, data: { externalId: `UC-${k}` } });
     for (const [m, cost] of [[1, "100.00"], [2, "100.00"], [3, "100.00"], [4, "100.01"], [5, "100.01"]] as const) rows.push(`2026-0${m}-20,${cost},usecase=UC-${k}`);
+  }
+  // On its metered base to the cent ($100 a month of $1,200 a year), with $6,000 of maintenance no bill
+  // shows, under a budget of $6,500: the year's $7,200 passes it, though its bills alone never would.
+  {
+    const id = await insertUseCaseWithCosts(org.id, { title: "People's time", businessUnit: "Finance", ownerId: org.users.LEAD.id, recommended: "PROMPTING", chosen: "PROMPTING", budgetApproved: 6_500_00, startYear: 2026, yearly: { PROMPTING: { INFERENCE: [1_200_00], MAINTENANCE: [6_000_00] } } });
+    await db.useCase.update({ where: { id }, data: { externalId: "UC-people" } });
+    for (let m = 1; m <= 5; m++) rows.push(`2026-0${m}-21,100.00,usecase=UC-people`);
   }
   // A metered line without a figure (the volume unanswered: inference null, retrieval priced): the
   // year's metered cost is not known, so its bills are compared with nothing (they would read ~4×
@@ -123,6 +132,8 @@ async function summedPerUseCase(filter: PortfolioFilter, limit: number) {
     if (!ap.has(k)) ap.set(k, { approach: u.approach, actual: 0, unprojected: 0, projected: zero(), useCases: 0 });
     add(ap.get(k)!, u.variance);
   }
+  const people = useCases.find((u) => u.title === "People's time")?.variance;
+  const peopleTime = people && { flags: people.flags, unmetered: people.runRate.unmetered, yearEnd: people.runRate.yearEnd };
   const edges = Object.fromEntries(useCases.filter((u) => u.title.startsWith("Budget edge")).map((u) => [u.title, u.variance.flags]));
   const outside = useCases
     .filter((u) => u.variance.projected && (u.variance.position === "above" || u.variance.position === "below"))
@@ -139,6 +150,7 @@ async function summedPerUseCase(filter: PortfolioFilter, limit: number) {
     outsideCount: outside.length,
     flagged: useCases.filter((u) => u.variance.flags.length > 0).length,
     edges,
+    peopleTime,
     overBudgetOnly: useCases.filter((u) => u.variance.flags.length === 1 && u.variance.flags[0] === "over-budget").length,
     startMonths: [...new Set(useCases.map((u) => u.variance.fromMonth))].sort((a, b) => a - b),
   };
@@ -153,12 +165,14 @@ describe("the portfolio's actuals, aggregated in PostgreSQL", () => {
     const expected = await summedPerUseCase(filter, limit);
     // The generated portfolio covers what it means to: spend on every use case, some outside, some only over budget, one infinitely far.
     if (filter === EMPTY_FILTER) {
-      expect(expected.useCases).toBe(40);
+      expect(expected.useCases).toBe(41);
       expect(expected.outsideCount).toBeGreaterThan(10);
       expect(expected.overBudgetOnly).toBeGreaterThan(0);
       expect(expected.outside[0]!.distance).toBe(Number.POSITIVE_INFINITY);
       expect(expected.byApproach.some((a) => a.approach === null)).toBe(true);
       expect(expected.edges).toEqual({ "Budget edge-held": [], "Budget edge-passed": ["over-budget"] });
+      // Flagged only for its budget, passed only with its people's time counted.
+      expect(expected.peopleTime).toEqual({ flags: ["over-budget"], unmetered: 6_000_00, yearEnd: 1_200_00 });
       expect(expected.startMonths).toEqual([1, 2, 3, 4, 5]);
       // Some spend has no projection of these months (no metered line, no recommendation).
       expect(expected.unprojected).toBeGreaterThan(0);

@@ -63,7 +63,7 @@ describe("variance", () => {
     // B: 30.10 + 40% of 50.01 (20.00) = 50.10 in January, 16.00 in February: $66.10 against $40 ($32–$50).
     expect(vb).toMatchObject({ actual: 66_10, projected: { low: 32_00, base: 40_00, high: 50_00 }, pctVsBase: 65, position: "above" });
     // Budget $240: $66.10 + 10 months × $33.05 = $396.60, passing it in August.
-    expect(vb.runRate).toEqual({ yearEnd: 396_60, budget: 240_00, passesBudget: true, passingMonth: 8 });
+    expect(vb.runRate).toEqual({ yearEnd: 396_60, unmetered: 0, budget: 240_00, passesBudget: true, passingMonth: 8 });
     expect(vb.flags).toEqual(["outside-range", "over-budget"]);
     expect(vb.sentence).toBe("Spent $66 so far this year (January to February), 65% over the base projection, above the high case ($50). At this rate the year ends near $397, past the $240 yearly budget finance approved (in August).");
   });
@@ -248,7 +248,7 @@ describe("the run rate of a use case that starts during the year", () => {
     // warning. February alone is compared with February's projection ($53.33 to $83.33): $16.00 is
     // below it, a warning of its own (January's $50.10 trial, set against nothing, once hid it).
     expect(v).toMatchObject({ fromMonth: 2, actual: 66_10, beforeStart: 50_10, position: "below", flags: ["outside-range"] });
-    expect(v.runRate).toEqual({ yearEnd: 226_10, budget: 240_00, passesBudget: false, passingMonth: null });
+    expect(v.runRate).toEqual({ yearEnd: 226_10, unmetered: 0, budget: 240_00, passesBudget: false, passingMonth: null });
     expect((await listFlaggedUseCases(org.id)).find((f) => f.useCaseId === e)?.flags).toEqual(["outside-range"]);
     // The portfolio's statement counts the same flags: A, B and E.
     expect((await loadPortfolioActuals(org.id, EMPTY_FILTER)).flagged).toBe(3);

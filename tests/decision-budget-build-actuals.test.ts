@@ -39,7 +39,7 @@ describe("the early warning against a budget with a build", () => {
   it("holds the year the use case starts to the run rate and the build, and a later year to the run rate alone", async () => {
     // Started in 2026, the year of the bills: the build is this year's.
     const first = await letterDrafting(2026);
-    expect(first.runRate).toEqual({ yearEnd: 180_60, budget: 1_100_00, passesBudget: false, passingMonth: null });
+    expect(first.runRate).toEqual({ yearEnd: 180_60, unmetered: 0, budget: 1_100_00, passesBudget: false, passingMonth: null });
     expect(first.flags).not.toContain("over-budget");
     // Started in 2025: 2026 is a later year, held to the run rate alone.
     const later = await letterDrafting(2025);

@@ -24,6 +24,7 @@ const input: fc.Arbitrary<VarianceInput> = fc.record({
   actual: fc.array(spend, { maxLength: 30 }),
   approvedBudget: fc.option(fc.integer({ min: 0, max: 200_000_000 }), { nil: null }),
   fromMonth: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+  unmetered: fc.option(fc.integer({ min: 0, max: 100_000_000 }), { nil: undefined }),
 });
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -110,7 +111,15 @@ describe("variance, on generated years", () => {
       fc.property(input, (i) => {
         const v = computeVariance(i);
         const budget = i.approvedBudget;
-        expect(v.runRate.passesBudget).toBe(budget !== null && v.runRate.yearEnd > budget);
+        // The bills at the run rate and the year's people's time together, against the budget.
+        expect(v.runRate.unmetered).toBe(i.unmetered ?? 0);
+        expect(v.runRate.passesBudget).toBe(budget !== null && v.runRate.yearEnd + v.runRate.unmetered > budget);
+        // The month named is one the bills pass what the budget leaves beside the people's time: never before they do.
+        if (budget !== null && v.runRate.passingMonth !== null && v.actual <= budget) {
+          let running = 0;
+          for (const m of v.monthly) if (m.month < v.runRate.passingMonth) running += m.actual;
+          expect(running).toBeLessThanOrEqual(budget - v.runRate.unmetered);
+        }
         expect(v.flags.includes("over-budget")).toBe(v.runRate.passesBudget);
         if (budget !== null && v.actual > budget) {
           let running = 0;

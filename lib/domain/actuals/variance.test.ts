@@ -34,7 +34,7 @@ describe("variance against the projection", () => {
   it("flags a run rate that passes the approved budget before the year ends, and says when", () => {
     // $12k a month for 4 months, budget $120k: $48k + 8 × $12k = $144k; reaches it in October and passes it in November.
     const v = computeVariance({ year: 2026, throughMonth: 4, projection, actual: months(12_000, 12_000, 12_000, 12_000), approvedBudget: 120_000_00 });
-    expect(v.runRate).toEqual({ yearEnd: 144_000_00, budget: 120_000_00, passesBudget: true, passingMonth: 11 });
+    expect(v.runRate).toEqual({ yearEnd: 144_000_00, unmetered: 0, budget: 120_000_00, passesBudget: true, passingMonth: 11 });
     expect(v.flags).toEqual(["over-budget"]);
     expect(v.sentence).toContain("At this rate the year ends near $144,000, past the $120,000 yearly budget finance approved (in November).");
     const within = computeVariance({ year: 2026, throughMonth: 4, projection, actual: months(9_000, 9_000, 9_000, 9_000), approvedBudget: 120_000_00 });
@@ -162,15 +162,36 @@ describe("the run rate and the sentence at the edges (the year's start, credits,
   it("counts no month before the use case's start: a late start's true pace passes its budget", () => {
     // An October start, billed $50k in October: $150k by December, past a $100k budget.
     const v = computeVariance({ year: 2026, throughMonth: 10, fromMonth: 10, projection: [{ category: "INFERENCE", low: 480_000_00, base: 600_000_00, high: 750_000_00 }], actual: [{ month: 10, category: "INFERENCE", cents: 50_000_00 }], approvedBudget: 100_000_00 });
-    expect(v.runRate).toEqual({ yearEnd: 150_000_00, budget: 100_000_00, passesBudget: true, passingMonth: 12 });
+    expect(v.runRate).toEqual({ yearEnd: 150_000_00, unmetered: 0, budget: 100_000_00, passesBudget: true, passingMonth: 12 });
     expect(v.flags).toContain("over-budget");
   });
   it("a month of credits foretells no negative spend: past the budget already is past it", () => {
     const actual = [{ month: 1, category: "INFERENCE" as const, cents: 150_000_00 }, { month: 4, category: "INFERENCE" as const, cents: -30_000_00 }];
     const v = computeVariance({ year: 2026, throughMonth: 4, projection: flat, actual, approvedBudget: 100_000_00 });
-    expect(v.runRate).toEqual({ yearEnd: 120_000_00, budget: 100_000_00, passesBudget: true, passingMonth: 1 });
+    expect(v.runRate).toEqual({ yearEnd: 120_000_00, unmetered: 0, budget: 100_000_00, passesBudget: true, passingMonth: 1 });
     expect(v.flags).toContain("over-budget");
     expect(v.sentence).toContain("At this rate the year ends near $120,000, past the $100,000 yearly budget finance approved (in January).");
+  });
+  it("counts the year's people's time beside the bills: a budget mostly of engineering is passed when the bills run over their share", () => {
+    // Approved: $300,000, of which $250,000 is engineering, evaluation and retraining (no bill shows
+    // them) and $50,000 metered. Billed $8,000 a month to June: $96,000 of bills by December, twice
+    // their share. Against the bills alone the budget looked safe until they ran six times it.
+    const projection = [{ category: "INFERENCE", low: 40_000_00, base: 50_000_00, high: 62_500_00 }];
+    const actual = [1, 2, 3, 4, 5, 6].map((month) => ({ month, category: "INFERENCE" as const, cents: 8_000_00 }));
+    const v = computeVariance({ year: 2026, throughMonth: 6, projection, actual, approvedBudget: 300_000_00, unmetered: 250_000_00 });
+    // The $50,000 left beside the people's time is passed in the seventh month of $8,000 ($56,000 by July).
+    expect(v.runRate).toEqual({ yearEnd: 96_000_00, unmetered: 250_000_00, budget: 300_000_00, passesBudget: true, passingMonth: 7 });
+    expect(v.flags).toContain("over-budget");
+    expect(v.sentence).toContain(
+      "At this rate the year ends near $346,000, past the $300,000 yearly budget finance approved (in July): $96,000 of bills and the $250,000 of people's time its projection counts for 2026 (engineering, evaluation, retraining), which no bill shows.",
+    );
+    // Bills on their share: no warning.
+    const onShare = computeVariance({ year: 2026, throughMonth: 6, projection, actual: actual.map((a) => ({ ...a, cents: 4_000_00 })), approvedBudget: 300_000_00, unmetered: 250_000_00 });
+    expect(onShare.runRate).toMatchObject({ yearEnd: 48_000_00, passesBudget: false, passingMonth: null });
+    expect(onShare.flags).not.toContain("over-budget");
+    // Bills already past what the budget leaves them, not past the budget: it will pass this year, no month is named.
+    const beyondShare = computeVariance({ year: 2026, throughMonth: 6, projection, actual: actual.map((a) => ({ ...a, cents: 10_000_00 })), approvedBudget: 300_000_00, unmetered: 250_000_00 });
+    expect(beyondShare.runRate).toMatchObject({ passesBudget: true, passingMonth: null });
   });
   it("a difference that rounds to 0% is said as under 1%, never \"on the base projection\" beside \"above the high case\"", () => {
     const v = computeVariance({ year: 2026, throughMonth: 1, projection: flat, actual: [{ month: 1, category: "INFERENCE", cents: 10_020_00 }], approvedBudget: null });

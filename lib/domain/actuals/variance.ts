@@ -23,6 +23,12 @@ import { dollars, exactDollars } from "../money";
 import { ACTUAL_CATEGORIES, ESTIMATE_NOT_COMPARED, PROJECTION_CATEGORY, type ActualCategory } from "./fields";
 
 export const METERED_CATEGORIES = Object.keys(PROJECTION_CATEGORY);
+/**
+ * The projection's categories of people's time, which the approved budget counts and no bill shows
+ * (./fields.ts, UNMETERED_WORDS). Not an owner's yearly estimate: that is the approach's whole cost,
+ * what its bills measure included, so adding it to them would count those twice.
+ */
+export const UNMETERED_CATEGORIES = ["BUILD_ENGINEERING", "DATA_CURATION", "RETRAINING", "MAINTENANCE", "EVALUATION", "EVALUATION_SET"];
 export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 export interface Range {
@@ -54,6 +60,13 @@ export interface VarianceInput {
   fromMonth?: number;
   /** The approach as chosen is priced from its owner's yearly estimate (an agent, a structured pipeline, feedback learning): nothing metered is projected, and the sentence says why. */
   estimated?: boolean;
+  /**
+   * The base of this calendar year's projection that no bill shows (UNMETERED_CATEGORIES: people's
+   * time, cents; 0 or absent: none). The approved budget counts it, so the run rate's year end adds
+   * it to the bills before comparing: bills alone passing a budget mostly of people's time warned
+   * only once they ran several times their projection.
+   */
+  unmetered?: number;
 }
 
 export type Position = "below" | "under-base" | "on-base" | "over-base" | "above";
@@ -85,7 +98,13 @@ export interface Variance {
   position: Position | null;
   byCategory: { category: ActualCategory; actual: number; projected: Range | null }[];
   monthly: { month: number; actual: number; projected: Range | null }[];
-  runRate: { yearEnd: number; budget: number | null; passesBudget: boolean; passingMonth: number | null };
+  /**
+   * yearEnd: the bills at the run rate to December; unmetered: the year's people's time the
+   * projection counts (input.unmetered); passesBudget: the two together past the budget;
+   * passingMonth: the month the bills pass what the budget leaves beside that people's time (null
+   * when they have already passed it but not the budget itself: the year's people's time takes it over).
+   */
+  runRate: { yearEnd: number; unmetered: number; budget: number | null; passesBudget: boolean; passingMonth: number | null };
   flags: WarningFlag[];
   sentence: string;
 }
@@ -311,19 +330,22 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
   const recent = actualMonth.slice(Math.max(through - 3, from - 1));
   const perMonthRate = recent.length ? Math.max(0, recent.reduce((n, c) => n + c, 0) / recent.length) : 0;
   const yearEnd = Math.round(actual + perMonthRate * (12 - through));
+  const unmetered = Math.max(0, Math.round(input.unmetered ?? 0));
   const budget = input.approvedBudget;
   let passingMonth: number | null = null;
   if (budget !== null && budget >= 0) {
+    // What the budget leaves the bills once the year's people's time is counted.
+    const room = budget - unmetered;
     if (actual > budget) {
       let sum = 0;
       passingMonth = actualMonth.findIndex((c) => (sum += c) > budget) + 1;
     }
-    else if (perMonthRate > 0) {
-      const m = through + Math.floor((budget - actual) / perMonthRate) + 1;
+    else if (actual <= room && perMonthRate > 0) {
+      const m = through + Math.floor((room - actual) / perMonthRate) + 1;
       passingMonth = m <= 12 ? m : null;
     }
   }
-  const passesBudget = budget !== null && yearEnd > budget;
+  const passesBudget = budget !== null && yearEnd + unmetered > budget;
   const flags: WarningFlag[] = [];
   if (projected && (position === "above" || position === "below")) flags.push("outside-range");
   if (passesBudget) flags.push("over-budget");
@@ -340,9 +362,12 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
     const what = build > 0
       ? `${dollars(budget)} finance approved for ${input.year}, the ${dollars(build)} build and the ${dollars(budget - build)} yearly budget`
       : `${dollars(budget)} yearly budget finance approved`;
-    sentence += ` At this rate the year ends near ${dollars(yearEnd)}, past the ${what}${passingMonth ? ` (in ${MONTH_NAMES[passingMonth - 1]})` : ""}.`;
+    const when = passingMonth ? ` (in ${MONTH_NAMES[passingMonth - 1]})` : "";
+    sentence += unmetered > 0
+      ? ` At this rate the year ends near ${dollars(Math.round(yearEnd / 100) * 100 + Math.round(unmetered / 100) * 100)}, past the ${what}${when}: ${dollars(yearEnd)} of bills and the ${dollars(unmetered)} of people's time its projection counts for ${input.year} (engineering, evaluation, retraining), which no bill shows.`
+      : ` At this rate the year ends near ${dollars(yearEnd)}, past the ${what}${when}.`;
   }
-  return { ...base, yearly: yearTotal, byCategory, monthly, runRate: { yearEnd, budget, passesBudget, passingMonth }, flags, sentence };
+  return { ...base, yearly: yearTotal, byCategory, monthly, runRate: { yearEnd, unmetered, budget, passesBudget, passingMonth }, flags, sentence };
 }
 
 /**

@@ -4,7 +4,7 @@ import { EMPTY_FILTER, type PortfolioFilter } from "@/lib/domain/portfolio/filte
 import { db, Prisma, type Approach } from "../db";
 import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
 import { withOrganizationScope } from "../rls";
-import { approvedBudget, approvedBudgetJoin } from "./approved-budget-sql";
+import { approvedBudget, approvedBudgetJoin, unmeteredThisYear } from "./approved-budget-sql";
 import { actualsPeriod, comparedSql, openMonths, type ActualsPeriod, type OpenMonth } from "./period";
 import { varianceSummariesIn } from "./read";
 import { actualCategorySql, sharesToDateSql, startMonthSql } from "./to-date-sql";
@@ -222,6 +222,7 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
   return Prisma.sql`
     WITH y AS (
       SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")}::text AS "approach", ${approvedBudget("u", period.year)} AS "budget",
+             ${unmeteredThisYear("u", period.year, organizationId)} AS "unmetered",
              sm."fromMonth",
              ${monthsSum(1, t)} AS "actual",
              ${beforeStart} AS "beforeStart",
@@ -262,8 +263,8 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
       SELECT y.*, pu."low", pu."base", pu."high",
              -- Credits beyond the bills are not "below" the range (computeVariance: not compared).
              CASE WHEN pu."id" IS NULL OR y."actual" - y."beforeStart" < 0 THEN NULL WHEN y."actual" - y."beforeStart" < pu."low" THEN 'below' WHEN y."actual" - y."beforeStart" > pu."high" THEN 'above' END AS "position",
-             -- computeVariance's run rate: Math.round(actual + mean of the last months × months left) past the approved budget.
-             (y."budget" IS NOT NULL AND floor(y."actual"::float8 + ${rate} * ${int(12 - t)} + 0.5) > y."budget") AS "overBudget"
+             -- computeVariance's run rate: Math.round(actual + mean of the last months × months left), with the year's people's time, past the approved budget.
+             (y."budget" IS NOT NULL AND floor(y."actual"::float8 + ${rate} * ${int(12 - t)} + 0.5) + round(y."unmetered") > y."budget") AS "overBudget"
         FROM y LEFT JOIN pu ON pu."id" = y."id"
     ),
     o AS (

@@ -13,7 +13,7 @@ import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
 import { withOrganizationScope } from "../rls";
 import { actualsPeriod, comparedSql, isCompared, openMonths, type ActualsPeriod, type OpenMonth } from "./period";
 import { actualCategorySql, startMonthSql } from "./to-date-sql";
-import { approvedBudget, approvedBudgetJoin, approvedBuild } from "./approved-budget-sql";
+import { approvedBudget, approvedBudgetJoin, approvedBuild, unmeteredThisYear } from "./approved-budget-sql";
 
 export { actualsPeriod, firstOpenMonth, isCompared, openMonths, type ActualsPeriod, type OpenMonth } from "./period";
 
@@ -75,8 +75,9 @@ export async function loadVariances(
       }
       const ids = [...months].filter(([, m]) => isCompared(m, period.throughMonth)).map(([id]) => id);
       const heads = ids.length
-        ? await tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null; build: number; fromMonth: number }[]>`
+        ? await tx.$queryRaw<{ id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null; build: number; unmetered: number; fromMonth: number }[]>`
             SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${approvedBudget("u", period.year)} AS "budget", ${approvedBuild("u", period.year)} AS "build",
+                   ${unmeteredThisYear("u", period.year, organizationId)} AS "unmetered",
                    ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth"
               FROM "UseCase" u ${approvedBudgetJoin("u")} WHERE u."organizationId" = ${organizationId} AND u."id" = ANY(${ids}::text[])`
         : [];
@@ -88,7 +89,7 @@ export async function loadVariances(
   const projectionBy = group(projection, (p) => p.useCaseId);
   const num = (s: string | null) => (s === null ? null : Number(s));
   const useCases = heads.map((h) => {
-    const { budget, build, fromMonth: from, ...head } = h;
+    const { budget, build, unmetered, fromMonth: from, ...head } = h;
     const variance = computeVariance({
       year: period.year,
       throughMonth: period.throughMonth,
@@ -97,6 +98,7 @@ export async function loadVariances(
       actual: (actualBy.get(h.id) ?? []).map((a) => ({ month: a.month, category: a.category, cents: Number(a.cents) })),
       approvedBudget: budget,
       approvedBuild: build,
+      unmetered,
       estimated: isEstimated(h.approach),
     });
     return { ...head, variance };
@@ -136,7 +138,7 @@ export async function varianceSummariesIn(tx: Tx, organizationId: string, period
 }
 
 type SummaryRows = {
-  heads: { id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null; build: number; fromMonth: number; months: number[] }[];
+  heads: { id: string; title: string; businessUnit: string; approach: Approach | null; decided: boolean; budget: number | null; build: number; unmetered: number; fromMonth: number; months: number[] }[];
   projection: { useCaseId: string; category: string; low: number | null; base: number | null; high: number | null }[];
 };
 
@@ -153,7 +155,7 @@ async function varianceSummaryRows(tx: Tx, organizationId: string, filter: Portf
   // Cents arrive as float8 (exact below 2^53), sparing a string per figure on 10,000 rows.
   const heads = await tx.$queryRaw<SummaryRows["heads"]>`
     SELECT u."id", u."title", u."businessUnit", ${asChosenApproach("u")} AS "approach", u."chosenApproach" IS NOT NULL AS "decided", ${approvedBudget("u", period.year)} AS "budget", ${approvedBuild("u", period.year)} AS "build", ${startMonthSql("u", Prisma.sql`${period.year}::int`)} AS "fromMonth",
-           y."monthCents"::float8[] AS "months"
+           ${unmeteredThisYear("u", period.year, organizationId)} AS "unmetered", y."monthCents"::float8[] AS "months"
       FROM ${withActuals}`;
   const projection = await tx.$queryRaw<SummaryRows["projection"]>`
     SELECT u."id" AS "useCaseId", ${canon} AS "category", sum(cl."lowCents")::float8 AS "low", ${baseOrNull} AS "base", sum(cl."highCents")::float8 AS "high"
@@ -176,7 +178,7 @@ function summariesFrom({ heads, projection }: SummaryRows, period: ActualsPeriod
       if (cents !== 0) actual.push({ month: i + 1, category: "OTHER", cents });
     });
     const lines = (projectionBy.get(r.id) ?? []).map((p) => ({ category: representative[p.category]!, low: p.low, base: p.base, high: p.high }));
-    const variance = computeVariance({ year: period.year, throughMonth: m, fromMonth: r.fromMonth, projection: lines, actual, approvedBudget: r.budget, approvedBuild: r.build, estimated: isEstimated(r.approach) }, { detail: false });
+    const variance = computeVariance({ year: period.year, throughMonth: m, fromMonth: r.fromMonth, projection: lines, actual, approvedBudget: r.budget, approvedBuild: r.build, unmetered: r.unmetered, estimated: isEstimated(r.approach) }, { detail: false });
     return { id: r.id, title: r.title, businessUnit: r.businessUnit, approach: r.approach, decided: r.decided, variance };
   });
   // The order of localeCompare, with one collator for the 10,000 comparisons of a large portfolio.
