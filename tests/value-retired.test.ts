@@ -36,3 +36,22 @@ describe("a retired use case's value", () => {
     expect(html).not.toContain("5 years");
   });
 });
+
+describe("a retired use case's approved budget", () => {
+  it("is approved spend up to the year it was retired in, as its projection is, not for its whole horizon", async () => {
+    const { insertUseCaseWithCosts } = await import("./helpers/cost-fixtures");
+    const { approvedSpendByBusinessUnit, projectedSpendByUnit } = await import("@/lib/server/value/budgets-read");
+    const { EMPTY_FILTER } = await import("@/lib/domain/portfolio/filter");
+    const org = await createTestOrg("approval-retired");
+    // Started in 2026 with a five-year horizon and $12,000 a year approved; retired in 2027.
+    const id = await insertUseCaseWithCosts(org.id, {
+      title: "Switched off in 2027", businessUnit: "Claims", ownerId: org.users.LEAD.id, status: "RETIRED", recommended: "RAG", chosen: "RAG",
+      budgetApproved: 12_000_00, startYear: 2026, horizonYears: 5, yearly: { RAG: { INFERENCE: [12_000_00, 12_000_00] } },
+    });
+    await db.useCase.update({ where: { id }, data: { retiredAt: new Date(Date.UTC(2027, 5, 30)) } });
+    expect((await approvedSpendByBusinessUnit(org.id, 2027))!.cents.get("Claims")).toBe(12_000_00);
+    // 2028: nothing projected, so nothing approved beside it (it read $12,000 approved against $0).
+    expect((await projectedSpendByUnit(org.id, EMPTY_FILTER, 2028, { fromRollup: true })).find((u) => u.businessUnit === "Claims")?.projected.base ?? 0).toBe(0);
+    expect((await approvedSpendByBusinessUnit(org.id, 2028))!.cents.get("Claims") ?? 0).toBe(0);
+  });
+});

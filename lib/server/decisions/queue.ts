@@ -13,7 +13,7 @@ import { ABSTAINED_SQL, defaultStartSql, lacksOf, TRAINING_LACKS_SQL } from "../
 import { isOwnerEstimate } from "@/lib/domain/costing/owner-estimate";
 import { ownerEstimateBasis, readAssessment } from "../use-cases/mapping";
 import { withSimulations, type ProjectionSummary } from "../projections";
-import { LONGEST_LIFECYCLE_SQL, startYearSql, useCaseStartYear } from "../use-cases/start-year";
+import { lifecycleYearsSql, useCaseStartYear } from "../use-cases/start-year";
 
 /**
  * "Needs a decision" (issue 20 item 1). The candidates come from two indexed, organization-scoped
@@ -148,13 +148,12 @@ const reasonSql = (flagged: readonly string[]): Record<QueueReason, Prisma.Sql> 
  * estimate's base times the years, once the use case is assessed); any other line's, the spend as
  * chosen. It sorted proposals by the approach chosen or recommended, which the line names apart.
  */
-const lifecycleYearsSql = Prisma.sql`(CASE WHEN u."retiredAt" IS NULL THEN LEAST(${LONGEST_LIFECYCLE_SQL}, GREATEST(1, u."horizonYears"))
-  ELSE GREATEST(0, LEAST(LEAST(${LONGEST_LIFECYCLE_SQL}, GREATEST(1, u."horizonYears")), EXTRACT(YEAR FROM u."retiredAt")::int - ${startYearSql("u")} + 1)) END)`;
+const LIFECYCLE_YEARS_SQL = lifecycleYearsSql("u");
 const QUEUE_FIGURE_SQL = Prisma.sql`(CASE WHEN d.state = 'PROPOSED' THEN COALESCE(
     (u."projectionSummary"->'approaches'->(d.approach::text)->'lifecycle'->>'base')::numeric::bigint,
     CASE WHEN d.approach::text = ANY(${[...MANUAL_ESTIMATE_APPROACHES]}::text[]) AND u."projectionSummary"->'approaches' <> '{}'::jsonb
-          AND jsonb_typeof(u."manualEstimate"->'base') = 'number' AND ${lifecycleYearsSql} >= 1
-         THEN (u."manualEstimate"->>'base')::numeric::bigint * ${lifecycleYearsSql} END)
+          AND jsonb_typeof(u."manualEstimate"->'base') = 'number' AND ${LIFECYCLE_YEARS_SQL} >= 1
+         THEN (u."manualEstimate"->>'base')::numeric::bigint * ${LIFECYCLE_YEARS_SQL} END)
   ELSE r."chosenBaseCents" END)`;
 
 const CANDIDATES = (organizationId: string, flagged: readonly string[]) => Prisma.sql`

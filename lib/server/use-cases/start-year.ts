@@ -20,3 +20,16 @@ export function useCaseStartYear(row: { startDate: Date | null; createdAt: Date 
 export function startYearSql(alias: string): Prisma.Sql {
   return Prisma.raw(`EXTRACT(YEAR FROM COALESCE(${alias}."startDate", ${alias}."createdAt"))::int`);
 }
+
+/**
+ * lifecycleYears (lib/domain/costing/retired.ts) in SQL, for the use case under `alias`: the years
+ * its projection covers from its start year, its horizon held to 1 to MAX_HORIZON_YEARS and cut at
+ * the year it was retired in (0: retired before its first). The reads that count a use case's
+ * years beside its projection (the queue's estimate times the years, the approvals and the
+ * not-costed count of a calendar year) use it, so none counts a year the projection does not.
+ */
+export function lifecycleYearsSql(alias: string): Prisma.Sql {
+  const horizon = Prisma.sql`LEAST(${LONGEST_LIFECYCLE_SQL}, GREATEST(1, ${Prisma.raw(`${alias}."horizonYears"`)}))`;
+  return Prisma.sql`(CASE WHEN ${Prisma.raw(`${alias}."retiredAt"`)} IS NULL THEN ${horizon}
+    ELSE GREATEST(0, LEAST(${horizon}, EXTRACT(YEAR FROM ${Prisma.raw(`${alias}."retiredAt"`)})::int - ${startYearSql(alias)} + 1)) END)`;
+}

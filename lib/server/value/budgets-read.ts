@@ -8,7 +8,7 @@ import "server-only";
 import { EMPTY_FILTER, isEmptyFilter, type PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { anyApproval, budgetRows, type BudgetRow, type UnitSpend } from "@/lib/domain/value";
 import { db, Prisma } from "../db";
-import { LONGEST_LIFECYCLE_SQL, startYearSql } from "../use-cases/start-year";
+import { lifecycleYearsSql, startYearSql } from "../use-cases/start-year";
 import { keptSumsReady } from "../portfolio/cost-sums";
 import { asChosenApproach, asChosenArray, rollupWhere, useCaseWhere } from "../portfolio/filter-sql";
 import { int } from "../portfolio/sql-values";
@@ -39,7 +39,9 @@ export async function approvedSpendByBusinessUnit(organizationId: string, year: 
   // had every approval of the unit beside the projection of its live ones).
   const inView = isEmptyFilter(filter) ? Prisma.sql`true` : useCaseWhere(organizationId, filter, "u");
   const start = startYearSql("u");
-  const covers = Prisma.sql`${year} >= ${start} AND ${year} < ${start} + u."horizonYears"`;
+  // The years its projection covers: a retired use case's approval is approved spend up to the
+  // year it was retired in, as its projection is (it counted for the whole horizon, beside $0 projected).
+  const covers = Prisma.sql`${year} >= ${start} AND ${year} < ${start} + ${lifecycleYearsSql("u")}`;
   // Filtered by organization in both tables explicitly (a small read of the decisions only).
   const rows = await db.$queryRaw<{ businessUnit: string | null; cents: bigint | null; withoutFigure: number }[]>(
     Prisma.sql`
@@ -158,7 +160,7 @@ async function keptNotCostedByUnit(organizationId: string, year: number): Promis
 async function notCostedFromRollup(organizationId: string, filter: PortfolioFilter, year: number): Promise<{ businessUnit: string; n: number }[]> {
   const arr = asChosenArray("r");
   const start = startYearSql("u");
-  const years = Prisma.sql`LEAST(${LONGEST_LIFECYCLE_SQL}, GREATEST(1, u."horizonYears"), CASE WHEN u."retiredAt" IS NULL THEN ${LONGEST_LIFECYCLE_SQL} ELSE EXTRACT(YEAR FROM u."retiredAt")::int - ${start} + 1 END)`;
+  const years = lifecycleYearsSql("u");
   return scopedQueryRaw<{ businessUnit: string; n: number }[]>(
     organizationId,
     Prisma.sql`
