@@ -51,10 +51,15 @@ describe("001's questions, in order", () => {
     expect(r.recommendation).toBe("FINE_TUNING");
     expect(r.trace.map((t) => t.ruleId)).toEqual(["q2-style"]);
   });
-  it("then the context window, then labeled data", () => {
-    const r = runFramework(decisionTree, { changeFrequency: "static", needsStyleOrFormat: false, fitsContextWindow: false, labeledExamples: 1000 });
-    expect(r.trace.map((t) => t.ruleId)).toEqual(["q3-too-large", "q4-labeled-data"]);
-    expect(r.recommendation).toBe("FINE_TUNING");
+  it("then the context window, whose answer either way ends the walk: labeled data is asked only where it is unanswered", () => {
+    // "No → Consider multi-step retrieval or summarization pipelines": a leaf, not a step to the fourth
+    // question (until 2.1.0 a thousand labeled examples turned it into a vote for fine-tuning).
+    const tooLarge = runFramework(decisionTree, { changeFrequency: "static", needsStyleOrFormat: false, fitsContextWindow: false, labeledExamples: 1000 });
+    expect(tooLarge.trace.map((t) => t.ruleId)).toEqual(["q3-too-large"]);
+    expect(tooLarge.recommendation).toBe("RAG");
+    const unanswered = runFramework(decisionTree, { changeFrequency: "static", needsStyleOrFormat: false, labeledExamples: 1000 });
+    expect(unanswered.trace.map((t) => t.ruleId)).toEqual(["q4-labeled-data"]);
+    expect(unanswered.recommendation).toBe("FINE_TUNING");
   });
   it("a missing answer is reported and the walk goes on to the next question", () => {
     const r = runFramework(decisionTree, { needsStyleOrFormat: false, fitsContextWindow: true });
