@@ -1,7 +1,7 @@
 /**
  * Answers the projection stands in for when they are unanswered, so the cost panel can say so.
  * Most missing answers leave lines missing (monthly calls, change frequency for retraining), and
- * the panel says "Incomplete"; these three are priced on a stand-in instead and the totals read
+ * the panel says "Incomplete"; these four are priced on a stand-in instead and the totals read
  * as complete, so without this note a use case with two answers looked fully costed
  * (review-usecase). Each stand-in is the one the drivers use (./drivers/training.ts,
  * ./drivers/retrieval.ts, ./drivers/context.ts); the test holds them to the drivers.
@@ -10,7 +10,7 @@ import type { Assessment } from "../assessment";
 import type { Approach } from "../assessment";
 
 export interface AssumedAnswer {
-  answer: "labeledExamples" | "corpusDocuments" | "yearlyGrowthPct";
+  answer: "labeledExamples" | "corpusDocuments" | "yearlyGrowthPct" | "retrainingBudget";
   /** The approaches whose cost the stand-in moves. */
   approaches: Approach[];
   text: string;
@@ -23,6 +23,12 @@ export function assumedAnswers(a: Assessment): AssumedAnswer[] {
   }
   if (a.labeledExamples === undefined) {
     out.push({ answer: "labeledExamples", approaches: ["FINE_TUNING", "HYBRID"], text: "labeled examples (none is taken as in hand: curation is priced for all the examples fine-tuning needs; its training compute as for at least 5,000 examples, 002's reference set, so a smaller set is not priced lower)" });
+  }
+  // Unanswered, a budget for retraining is taken as there (./drivers/training.ts, cyclesFor: only a
+  // "no" prices none): a review found four demo use cases listing it as unanswered while their cost
+  // panels priced 12 to 17 retrainings a year, with nothing said.
+  if (a.retrainingBudget === undefined && a.changeFrequency !== undefined && a.changeFrequency !== "static") {
+    out.push({ answer: "retrainingBudget", approaches: ["FINE_TUNING", "HYBRID"], text: "budget for retraining (taken as there: fine-tuning is priced retraining as the knowledge changes, within the acceptable lag, and the hybrid at most once a year; without one each would be trained once and left, and fine-tuning would go stale)" });
   }
   if (a.yearlyGrowthPct === undefined && a.monthlyCalls !== undefined) {
     out.push({ answer: "yearlyGrowthPct", approaches: ["RAG", "FINE_TUNING", "HYBRID", "PROMPTING"], text: "yearly growth (the monthly calls are held flat over the horizon)" });
