@@ -48,7 +48,7 @@ describe("risk flags", () => {
       ["SENSITIVE_DATA_IN_TRAINING", "The chosen approach is fine-tuning, which puts the training data into the model, but sensitive data must stay out of model training.", FIVE],
       ["NO_EVALUATION_SET", "There is no evaluation set, so nobody can tell whether the approach works or a change made it worse.", THREE],
       ["CHOSEN_DIFFERS_FROM_CONSENSUS", "The organization chose fine-tuning, but the recommendation is RAG (4 of 5 voting frameworks pick it).", FOUR],
-      ["STALENESS_EXCEEDS_ACCEPTABLE_LAG", "Each retraining takes about 21 days, longer than the 7 days of lag the business accepts.", ONE],
+      ["STALENESS_EXCEEDS_ACCEPTABLE_LAG", "Trained once and never brought up to date (there is no budget for retraining), the fine-tuned model never learns a change to its knowledge, where the business accepts 7 days of lag.", ONE],
     ]);
   });
 
@@ -75,6 +75,13 @@ describe("risk flags", () => {
       "Retraining as often as it can (17 times a year), a change still waits up to 43 days for the fine-tuned model, longer than the 30 days of lag the business accepts.",
     );
     expect(riskFlags({ ...weekly, maxLagDays: 45 }, { consensus: "FINE_TUNING", chosen: null, retrainLagDays: 21 }).map((f) => f.code)).not.toContain("STALENESS_EXCEEDS_ACCEPTABLE_LAG");
+    // No budget for retraining: trained once, never brought up to date, whatever the lag; said so, as the cost panel says it.
+    for (const maxLagDays of [14, 45, 365]) {
+      expect(riskFlags({ ...weekly, maxLagDays, retrainingBudget: false }, { consensus: "FINE_TUNING", chosen: null, retrainLagDays: 21 }).find((f) => f.code === "STALENESS_EXCEEDS_ACCEPTABLE_LAG")?.reason).toBe(
+        `Trained once and never brought up to date (there is no budget for retraining), the fine-tuned model never learns a change to its knowledge, where the business accepts ${maxLagDays} days of lag.`,
+      );
+    }
+    expect(riskFlags({ ...weekly, changeFrequency: "static", retrainingBudget: false }, { consensus: "FINE_TUNING", chosen: null, retrainLagDays: 21 }).map((f) => f.code)).not.toContain("STALENESS_EXCEEDS_ACCEPTABLE_LAG");
     // Monthly changes with a 25-day lag: one cycle after each change keeps up (21 days).
     expect(riskFlags({ changeFrequency: "monthly", maxLagDays: 25 }, { consensus: "FINE_TUNING", chosen: null, retrainLagDays: 21 }).map((f) => f.code)).not.toContain("STALENESS_EXCEEDS_ACCEPTABLE_LAG");
     expect(riskFlags({ changeFrequency: "monthly", maxLagDays: 1 }, { consensus: "FINE_TUNING", chosen: null, retrainLagDays: 21 }).find((f) => f.code === "STALENESS_EXCEEDS_ACCEPTABLE_LAG")?.reason).toBe(

@@ -212,7 +212,13 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
   }
   // The cost panel's own rule (costing/retraining.ts): retraining as often as the lag allows, how
   // long does a change wait? Over the lag, the panel says fine-tuning "does not meet the lag", and so does this flag.
-  if (ftInPlay && ft && ft.waitDays > ft.maxLagDays) {
+  // Without a budget for retraining the cost panel counts the model trained once and never brought
+  // up to date (costing/drivers/training.ts, cyclesFor): the flag says the same, not how long a
+  // retraining it will never have would take (a review found both on one page).
+  const neverRetrained = a.retrainingBudget === false && a.changeFrequency !== undefined && a.changeFrequency !== "static";
+  if (ftInPlay && ft && neverRetrained && a.maxLagDays !== undefined) {
+    add("STALENESS_EXCEEDS_ACCEPTABLE_LAG", `Trained once and never brought up to date (there is no budget for retraining), the fine-tuned model never learns a change to its knowledge, where the business accepts ${plural(a.maxLagDays, "day")} of lag.`);
+  } else if (ftInPlay && ft && ft.waitDays > ft.maxLagDays) {
     add(
       "STALENESS_EXCEEDS_ACCEPTABLE_LAG",
       ft.maxLagDays < retrainLagDays

@@ -118,5 +118,10 @@
  *      "If there were 200 labeled examples (now 40), the recommendation would be RAG: the
  *      frameworks would pick Fine-tuning, held back because there is no budget or engineering for
  *      retraining" (it ended at "RAG").
+ * 2.16 The staleness flag, where there is no budget for retraining, says the fine-tuned model is
+ *      trained once and never brought up to date, as the cost panel prices it (it said "each
+ *      retraining takes about 21 days" of a model that would never be retrained, beside a panel
+ *      reading "365 stale days a year"); it is raised for any knowledge that changes. The ordered
+ *      decision tree 2.1.0 ends its walk at either answer to "fits a context window".
  */
-export const JUDGEMENT_VERSION = "2.15";
+export const JUDGEMENT_VERSION = "2.16";

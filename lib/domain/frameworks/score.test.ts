@@ -302,6 +302,8 @@ describe("a trained model the answers say lacks what training needs (2.7)", () =
     // (Since 2.10 nothing is recommended here, so the choice differs from no recommendation.)
     expect(budget.flags.map((f) => `${f.code}: ${f.reason}`)).toEqual([
       "FT_WITHOUT_RETRAINING_BUDGET: The chosen approach is fine-tuning, but there is no budget or engineering team for the retraining cycles a trained model needs.",
+      // Quarterly knowledge, never retrained: the cost panel says it does not meet the 60-day lag, and so does the flag.
+      "STALENESS_EXCEEDS_ACCEPTABLE_LAG: Trained once and never brought up to date (there is no budget for retraining), the fine-tuned model never learns a change to its knowledge, where the business accepts 60 days of lag.",
     ]);
     const labels = scoreUseCase({ ...FINE_TUNING_CASE, labeledExamples: 50 }, { chosenApproach: "HYBRID", skipSensitivity: true });
     expect(codes(labels)).toEqual(expect.arrayContaining(["FT_WITHOUT_ENOUGH_LABELED_DATA"]));
