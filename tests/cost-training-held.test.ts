@@ -22,7 +22,7 @@ describe("a trained approach the cost panel names the cheapest, beside a recomme
     const html = await panel();
     expect(html).toMatch(/data-testid="savings"[^>]*>Hybrid is the cheapest approach that meets the 1-day lag: against RAG \(the recommendation\) it saves/);
     expect(html).toContain(
-      'data-testid="training-held">Hybrid trains a model, and there are too few labeled examples and there is no budget for retraining, so the recommendation trains none for now. These figures price Hybrid (curating the labeled examples it still needs included) for when that changes.</p>',
+      'data-testid="training-held">Hybrid trains a model, and there are too few labeled examples and there is no budget for retraining, so the recommendation trains none for now. These figures price Hybrid (curating the labeled examples it still needs included) as it would run without a budget for retraining, trained once and never retrained; with one, the retraining its knowledge needs would be added.</p>',
     );
     // Answered so that a model may be trained (examples in hand, a budget): no such sentence.
     const u = (await runAs(org.users.LEAD.id, () => updateUseCase(org.slug, { id: r.data!.id, expectedVersion: r.data!.version, title: "Tariff lookups at volume", startDate: "2027-01-01", horizonYears: 3, assessment: { ...assessment, labeledExamples: 5_000, retrainingBudget: true } }))) as Result;

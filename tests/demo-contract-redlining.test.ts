@@ -71,7 +71,7 @@ async function expectNoneWithTheLean() {
   // retrained without a budget since cost engine 2.16, cannot keep its 30-day lag either).
   // Why retrieval infrastructure costs so little in the low case: its 4,000 documents sit in pgvector, at $0 a month there.
   expect(costs).toContain("Retrieval infrastructure (RAG and the hybrid): the corpus of 4,000 documents fits pgvector in the database already running (up to 100,000 documents), priced at the extra capacity it takes, $0–150 (base $50) a month (the low case takes it as spare capacity already paid for), plus re-embedding 1–10% (base 2%) of the corpus at each of its 4 re-indexings a year.");
-  expect(costs).toContain("Nothing is recommended yet: Hybrid, the one approach that can serve it, trains a model, and there is no budget for retraining (see the recommendation above). These figures price it for when that changes.");
+  expect(costs).toContain("Nothing is recommended yet: Hybrid, the one approach that can serve it, trains a model, and there is no budget for retraining (see the recommendation above). These figures price it as it would run without a budget for retraining, trained once and never retrained; with one, the retraining its knowledge needs would be added.");
 }
 
 describe("the demo's contract redlining, which has no retraining budget", () => {

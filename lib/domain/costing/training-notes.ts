@@ -18,10 +18,23 @@ import type { ExplainInput } from "./explain";
  * for what is missing; `curation`: the cheapest's figures include curating the labeled examples
  * it still needs. Null where it does not apply.
  */
-export function heldTrainingNote(cheapest: Approach | null, recommended: Approach | null, because: string, curation: boolean): string | null {
+export function heldTrainingNote(cheapest: Approach | null, recommended: Approach | null, because: string, curation: boolean, unbudgeted = false): string | null {
   if (!cheapest || !recommended || cheapest === recommended || !trainsAModel(cheapest) || because === "") return null;
   const priced = curation ? " (curating the labeled examples it still needs included)" : "";
-  return `${APPROACH_LABELS[cheapest]} trains a model, and ${because}, so the recommendation trains none for now. These figures price ${APPROACH_LABELS[cheapest]}${priced} for when that changes.`;
+  return `${APPROACH_LABELS[cheapest]} trains a model, and ${because}, so the recommendation trains none for now. These figures price ${APPROACH_LABELS[cheapest]}${priced} ${unbudgeted ? UNBUDGETED : "for when that changes"}.`;
+}
+
+/**
+ * Where there is no budget for retraining and the knowledge changes, the figures price the trained
+ * approaches trained once and never retrained (./drivers/training.ts, cyclesFor), not as they
+ * would run once the budget is there: "for when that changes" said the opposite of the table's
+ * "Retraining cycles a year: 0" beside it.
+ */
+const UNBUDGETED = "as it would run without a budget for retraining, trained once and never retrained; with one, the retraining its knowledge needs would be added";
+
+/** Whether the figures price a trained approach with no retraining its changing knowledge needs (the answers say there is no budget). */
+export function retrainingUnbudgeted(a: { retrainingBudget?: boolean; changeFrequency?: string } | null | undefined): boolean {
+  return !!a && a.retrainingBudget === false && a.changeFrequency !== undefined && a.changeFrequency !== "static";
 }
 
 /**
@@ -37,6 +50,7 @@ export function untrainedNote(
   s: Pick<ExplainInput, "approaches" | "maxLagDays">,
   recommended: Approach | null,
   lacking: string,
+  unbudgeted = false,
 ): string | null {
   if (recommended !== null || lacking === "") return null;
   const serving = (Object.entries(s.approaches) as [Approach, ExplainInput["approaches"][Approach]][]).filter(([, x]) => x && !x.manual && !cannotServe(x, s.maxLagDays ?? null))
@@ -45,5 +59,5 @@ export function untrainedNote(
   if (serving.length === 0 || serving.some((ap) => ap !== "FINE_TUNING" && ap !== "HYBRID")) return null;
   const names = serving.map((ap) => APPROACH_LABELS[ap]);
   const which = names.length === 1 ? `${names[0]}, the one approach that can serve it, trains` : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}, the approaches that can serve it, train`;
-  return `Nothing is recommended yet: ${which} a model, and ${lacking} (see the recommendation above). These figures price it for when that changes.`;
+  return `Nothing is recommended yet: ${which} a model, and ${lacking} (see the recommendation above). These figures price ${names.length === 1 ? "it" : "each"} ${unbudgeted ? UNBUDGETED : "for when that changes"}.`;
 }

@@ -1,6 +1,6 @@
 import { APPROACH_LABELS, APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, labourNote, missingInWords, pricingSentence, retrievalNote, retiredNote, retrainingCells, retrainingNote, timeToValueNote, whyCannotServe, type AssumptionKey, type CostExplanation } from "@/lib/domain/costing";
-import { heldTrainingNote, untrainedNote } from "@/lib/domain/costing/training-notes";
+import { heldTrainingNote, retrainingUnbudgeted, untrainedNote } from "@/lib/domain/costing/training-notes";
 import { smallVolumeNote } from "@/lib/domain/costing/volume-note";
 import { lackingPrerequisitesText } from "@/lib/domain/frameworks";
 import { untrainedBecause } from "@/lib/domain/frameworks/evidence";
@@ -161,7 +161,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   const told = explainCosts({ ...s, simulation, inPlay: inPlay ? { approach: inPlay, chosen: uc?.chosenApproach != null, notes: (uc?.decisionNotes.trim() ?? "") !== "" } : null });
   // Nothing recommended until a model can be trained (the score's lean, held for what training lacks): said beside the comparison.
   const held = (uc?.score as { leaning?: { missing?: string[] } | null } | null)?.leaning;
-  const untrained = uc && uc.chosenApproach === null ? untrainedNote(s, uc.recommendedApproach, lackingPrerequisitesText(held?.missing ?? [])) : null;
+  const untrained = uc && uc.chosenApproach === null ? untrainedNote(s, uc.recommendedApproach, lackingPrerequisitesText(held?.missing ?? []), retrainingUnbudgeted(answers)) : null;
   // The cheapest trains a model the answers do not justify yet, and something else is recommended: why, beside the premium.
   const curation = !!s.labour && (s.labour.examplesInHand ?? 0) < (s.labour.examplesNeeded.base ?? 0);
   // A use case whose calls are a sliver of the approach in play's cost: what the rest is.
@@ -169,7 +169,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   const smallVolume = inPlay && played && !played.manual && played.lifecycle.complete
     ? smallVolumeNote({ approach: inPlay, monthlyCalls: answers?.monthlyCalls ?? null, lifecycleCents: played.lifecycle.base, inferenceCents: p.lines.reduce((n, l) => n + (l.approach === inPlay && l.category === "INFERENCE" ? (l.base ?? 0) : 0), 0) })
     : null;
-  const heldTraining = uc && answers ? heldTrainingNote(told.cheapest, uc.recommendedApproach, untrainedBecause(answers, uc.evidence), curation) : null;
+  const heldTraining = uc && answers ? heldTrainingNote(told.cheapest, uc.recommendedApproach, untrainedBecause(answers, uc.evidence), curation, retrainingUnbudgeted(answers)) : null;
   return (
     <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
       <h2 id="costs-heading" className="text-lg font-semibold text-zinc-900">Lifecycle cost</h2>
