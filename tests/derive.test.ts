@@ -156,6 +156,12 @@ describe("deriving scores and projections on save", () => {
     await inUseCaseTransaction((tx) => recordUseCaseDecision(tx, exec, { id, expectedVersion: version, chosenApproach: "AGENT", decisionNotes: "An agent" }));
     const agent = await expectMatchesFreshProjection();
     expect(agent.lines.filter((l) => l.approach === "AGENT" && l.manual)).toHaveLength(2);
+    // An owner's estimate has no stale-days figure, stored and read back as none (not 0 days), so the
+    // portfolio's averages leave it out as the cost panel shows "—"; the rollup reads it so.
+    const summary = (await db.useCase.findUniqueOrThrow({ where: { id }, select: { projectionSummary: true } })).projectionSummary as { approaches: Record<string, { staleDaysPerYear: unknown }> };
+    expect(summary.approaches.AGENT!.staleDaysPerYear).toBeNull();
+    expect(summary.approaches.RAG!.staleDaysPerYear).not.toBeNull();
+    expect((await db.useCaseRollup.findUniqueOrThrow({ where: { useCaseId: id }, select: { staleBase: true } })).staleBase).toBeNull();
     version = (await db.useCase.findUniqueOrThrow({ where: { id } })).version;
     await inUseCaseTransaction((tx) => recordUseCaseDecision(tx, exec, { id, expectedVersion: version, chosenApproach: "RAG", decisionNotes: "RAG after all" }));
     expect((await expectMatchesFreshProjection()).lines.some((l) => l.approach === "AGENT")).toBe(false);

@@ -46,7 +46,8 @@ describe("the freshness table's averages", () => {
     expect(d.freshness.byApproach).toEqual([
       // Not 10–30 (40 days over two use cases, one of them never costed for fine-tuning).
       { approach: "FINE_TUNING", useCases: 2, staleDaysPerYear: { low: 20, base: 40, high: 60 }, staleUseCases: 1, timeToValueWeeks: { low: 6, base: 8, high: 12 }, timeToValueUseCases: 1 },
-      { approach: "AGENT", useCases: 3, staleDaysPerYear: { low: 0, base: 0, high: 0 }, staleUseCases: 1, timeToValueWeeks: null, timeToValueUseCases: 0 },
+      // An owner's estimate has no stale-days figure (cost engine 2.18): not "0 over 1 of 3", as its cost panel shows "—".
+      { approach: "AGENT", useCases: 3, staleDaysPerYear: null, staleUseCases: 0, timeToValueWeeks: null, timeToValueUseCases: 0 },
     ]);
   });
 
@@ -66,12 +67,12 @@ describe("the freshness table's averages", () => {
     const html = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({}) }));
     const table = html.slice(html.indexOf("Stale days a year and time to value per approach"));
     expect(table).toContain("40 (20–60)");
-    expect(table).toContain("over 1 of 2 use cases; 1 not costed");
-    expect(table).toContain("over 1 of 3 use cases; 2 not costed");
+    expect(table).toContain("over 1 of 2 use cases; 1 without a figure");
+    expect(table).toContain("all 3 use cases are without a figure");
     expect(table).toContain("all 3 use cases are without a time to value");
     expect(table).not.toContain("20 (10–30)");
-    // The agent with an estimate is never stale: 0 days, with no range of 0 to 0 beside it.
-    expect(table).toMatch(/Agent with tools<\/th><td[^>]*>3<\/td><td[^>]*>0<span/);
+    // The agent with an estimate has no stale-days figure, as its own cost panel shows: "—", not 0 days.
+    expect(table).toMatch(/Agent with tools<\/th><td[^>]*>3<\/td><td[^>]*>—<span/);
     expect(table).not.toContain("0 (0–0)");
     // Where the time to value comes from: the assumption, and its default's source.
     expect(table).toContain("Fine-tuning&#x27;s time to value is the assumption “Fine-tuning (and hybrid) time to value”");
@@ -79,7 +80,7 @@ describe("the freshness table's averages", () => {
     expect(html).toContain("6–12 weeks, as chosen, over 1 of 5 use cases; 4 without one (priced from an estimate, or not costed)");
     expect(table).toContain("Agent with tools: no time to value, priced from an estimate that gives none.");
     const claimsAgents = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({ bu: "Claims", as: "AGENT" }) }));
-    expect(claimsAgents).toContain("the one use case is not costed");
+    expect(claimsAgents).toContain("the one use case is without a figure");
     // Two, all or none: "both", never "all 2"; every one, never "over all 5" (read as "overall").
     const ops = renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ org: org.slug }), searchParams: Promise.resolve({ bu: "Ops" }) }));
     expect(ops).toContain("both use cases are without a time to value");

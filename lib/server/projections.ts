@@ -19,7 +19,8 @@ export interface StoredProjection {
 export interface ProjectionSummary {
   approaches: Record<string, {
     lifecycle: { low: number; base: number; high: number; complete: boolean };
-    staleDaysPerYear: { low: number; base: number; high: number };
+    /** Null (engine 2.18 on) where there is no figure: an owner's estimate, or a model that never sees the knowledge. */
+    staleDaysPerYear: { low: number; base: number; high: number } | null;
     timeToValueWeeks: { low: number; base: number; high: number } | null;
     retrainingCyclesPerYear: number;
     /** Absent in projections stored before feasibility was judged (read as unknown). */

@@ -117,7 +117,8 @@ export async function insertUseCaseWithCosts(organizationId: string, uc: Fixture
     const sum = (k: "lowCents" | "baseCents" | "highCents") => ys.reduce((acc, y) => acc + Number(y[k]), 0);
     approaches[ap] = {
       lifecycle: { low: sum("lowCents"), base: sum("baseCents"), high: sum("highCents"), complete: ys.every((y) => y.complete !== false) },
-      staleDaysPerYear: { low: 0, base: 0, high: 0 }, timeToValueWeeks: null, retrainingCyclesPerYear: 0, manual: uc.manual?.includes(ap as Approach) ?? false, missing: [],
+      // As derivation stores it (cost engine 2.18): an owner's estimate has no stale-days figure.
+      staleDaysPerYear: uc.manual?.includes(ap as Approach) ? null : { low: 0, base: 0, high: 0 }, timeToValueWeeks: null, retrainingCyclesPerYear: 0, manual: uc.manual?.includes(ap as Approach) ?? false, missing: [],
     };
   }
   await db.useCase.update({ where: { id: row.id }, data: { projectionSummary: { approaches, complete: true, missing: [], savings: [], breakEven: { monthlyCalls: null, reason: "" }, assumptionVersion: 0 } as Prisma.InputJsonValue } });

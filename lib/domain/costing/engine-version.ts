@@ -74,5 +74,9 @@
  *      knowledge that never changes does not apply, as the frameworks read it since judgement 2.14:
  *      no approach is said to meet or miss it (2.16: "the cheapest approach that meets the 0-day
  *      lag"). The numbers are 2.16's.
+ * 2.18: the stored summary holds no stale days for an approach priced from its owner's estimate
+ *      or that never sees the use case's knowledge (prompting alone without it): none is a figure,
+ *      as the cost panel shows "—". The portfolio's "stale days a year, as chosen" averaged their
+ *      stored 0s ("0 over both use cases" for a structured pipeline). The numbers are 2.17's.
  */
-export const COST_ENGINE_VERSION = "2.17";
+export const COST_ENGINE_VERSION = "2.18";

@@ -32,7 +32,7 @@ export interface RetrainingCells { stale: string; cycles: string }
  */
 export function retrainingCells(
   approach: Approach,
-  x: { manual: boolean; missing?: string[]; staleDaysPerYear: Range3; retrainingCyclesPerYear: number; reachesKnowledge?: boolean },
+  x: { manual: boolean; missing?: string[]; staleDaysPerYear: Range3 | null; retrainingCyclesPerYear: number; reachesKnowledge?: boolean },
 ): RetrainingCells {
   if (x.manual) return { stale: "—", cycles: "—" };
   // Never stale because it never knows: 0 stale days would read as always current.
@@ -40,6 +40,7 @@ export function retrainingCells(
   const trains = approach === "FINE_TUNING" || approach === "HYBRID";
   const unknown = trains && (x.missing ?? []).includes("answer:changeFrequency");
   const r = x.staleDaysPerYear;
+  if (!r) return { stale: "—", cycles: `${x.retrainingCyclesPerYear}` };
   const stale = r.low === r.high ? `${r.base}` : `${r.low} – ${r.high} (base ${r.base})`;
   return {
     // A hybrid keeps its facts in retrieval: however often they change, it is not stale.

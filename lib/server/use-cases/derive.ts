@@ -197,7 +197,10 @@ function summaryOf(p: Projection, simulation: Simulation | null | undefined) {
   for (const [ap, x] of Object.entries(p.approaches)) {
     approaches[ap] = {
       lifecycle: x.lifecycle,
-      staleDaysPerYear: x.staleDaysPerYear,
+      // No figure where there is none to give (cost engine 2.18): an owner's estimate says nothing of
+      // staleness, and a model that never sees the knowledge is not "0 days stale". The rollup then
+      // leaves it out of the portfolio's averages, as the cost panel shows "—".
+      staleDaysPerYear: x.manual || !x.reachesKnowledge ? null : x.staleDaysPerYear,
       timeToValueWeeks: x.timeToValueWeeks,
       retrainingCyclesPerYear: x.retrainingCyclesPerYear,
       meetsLag: x.meetsLag,

@@ -74,7 +74,7 @@ export function FreshnessPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: 
               <td className={tdNum}>{count(a.useCases)}</td>
               <td className={tdNum}>
                 {a.staleDaysPerYear ? withRange(a.staleDaysPerYear, (n) => count(Math.round(n))) : "—"}
-                <span className="block text-xs text-zinc-600">{averageOver(a.staleUseCases, a.useCases, "not costed")}</span>
+                <span className="block text-xs text-zinc-600">{averageOver(a.staleUseCases, a.useCases, "without a figure")}</span>
               </td>
               <td className={tdNum}>
                 {a.timeToValueWeeks ? withRange(a.timeToValueWeeks, oneDecimal) : "—"}
@@ -85,8 +85,9 @@ export function FreshnessPanel({ d, useCaseHref }: { d: Dashboard; useCaseHref: 
         </tbody>
       </ScrollTable>
       <p className="mt-3 text-sm text-zinc-700">
-        Each average is over the use cases with a projection for their approach as chosen: one that is not costed (an agent or
-        pipeline with no estimate, or lacking a deciding answer) has no figure and is left out, not counted as 0 days.{" "}
+        Each average is over the use cases with a figure for their approach as chosen: one that is not costed (an agent or
+        pipeline with no estimate, or lacking a deciding answer) has none, and neither has stale days where it is priced from its
+        owner&apos;s estimate or is prompting that never sees its knowledge; each is left out, not counted as 0 days.{" "}
         {f.useCasesWithStaleness === 0
           ? "No use case is stale any day of the year (base)."
           : `${plural(f.useCasesWithStaleness, "use case")} ${f.useCasesWithStaleness === 1 ? "is" : "are"} stale some days a year (base).`}

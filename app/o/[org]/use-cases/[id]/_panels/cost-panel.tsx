@@ -148,7 +148,8 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
   const retrieval = retrievalNote(s.retrieval, approaches.filter((a) => !s.approaches[a]!.manual));
   const ttvNote = timeToValueNote(approaches.filter((a) => s.approaches[a]!.timeToValueWeeks || s.approaches[a]!.manual));
   // The figures the stored projection used; one stored before they were kept names the lag assumption without its value.
-  const ft = s.approaches.FINE_TUNING && !s.approaches.FINE_TUNING.manual ? s.approaches.FINE_TUNING : null;
+  const ftStored = s.approaches.FINE_TUNING;
+  const ft = ftStored && !ftStored.manual && ftStored.staleDaysPerYear ? { ...ftStored, staleDaysPerYear: ftStored.staleDaysPerYear } : null;
   const cyclesNote = retrainingNote({
     changeFrequency: s.retraining ? (s.retraining.changeFrequency ?? undefined) : answers?.changeFrequency,
     shown: approaches,
