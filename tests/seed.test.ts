@@ -118,6 +118,8 @@ describe("the demo seed", () => {
     const campaign = await panel("Campaign subject-line testing");
     expect(campaign).toContain("so far this year (January to November); it is costed from its owner&#x27;s yearly estimate, the whole yearly cost with people&#x27;s time in it, which a bill does not measure, so the bill is not set against it.");
     expect(campaign).toContain("Feedback learning (as decided) is costed from its owner&#x27;s yearly estimate, not projected by what a bill measures");
+    // Decided with no budget asked of finance: no budget is said to hold its bills (a review read "held to a budget finance approved").
+    expect(campaign).toContain("its bills are counted but not set against the estimate (finance has approved no budget for it to be held to).");
     expect(campaign).not.toContain("below the low case");
     const contactCentre = await panel("Policy and billing answers for the contact centre");
     // Billed 1.18 times its monthly base from February: 17% over (it read 8% over against its whole first year spread over February to December).

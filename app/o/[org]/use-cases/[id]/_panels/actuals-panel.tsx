@@ -49,7 +49,7 @@ export async function ActualsPanel({ orgSlug, organizationId, useCaseId }: { org
           ) : null}
           <p className="text-xs text-zinc-600">
             {u.approach && (MANUAL_ESTIMATE_APPROACHES as readonly string[]).includes(u.approach)
-              ? `${APPROACH_LABELS[u.approach]} (${u.decided ? "as decided" : "as recommended"}) is costed from its owner's yearly estimate, not projected by what a bill measures: its bills are counted, and held to a budget finance approved, but not set against the estimate.`
+              ? `${APPROACH_LABELS[u.approach]} (${u.decided ? "as decided" : "as recommended"}) is costed from its owner's yearly estimate, not projected by what a bill measures: its bills are counted${u.variance.runRate.budget !== null ? ", and held to the budget finance approved," : ""} but not set against the estimate${u.variance.runRate.budget !== null ? "" : " (finance has approved no budget for it to be held to)"}.`
               : u.approach
               ? `Against the projection for ${APPROACH_LABELS[u.approach]} (${u.decided ? "as decided" : "as recommended"}), of what a bill measures: ${METERED_WORDS}; ${UNMETERED_WORDS}.`
               : "Against no projection: the use case has no recommendation and no decision yet, so nothing is projected to compare its spend with."}
