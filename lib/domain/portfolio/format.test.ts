@@ -172,10 +172,10 @@ describe("the headline's part of a year that is full first years of late starts"
   it("says how much, for how many, and why it is whole in the start year", async () => {
     const { lateStartText } = await import("./format");
     expect(lateStartText({ calendarYear: 2026, base: 747_730_00, useCases: 3 })).toBe(
-      "Of it, $747,730 is the first year of 3 use cases that start in July or later, counted in full in their start year though most of its months fall in the next.",
+      "Of it, $747,730 is the first year of 3 use cases that start in July or later, counted in full in their start year though half or more of each one's months fall in the next.",
     );
     expect(lateStartText({ calendarYear: 2026, base: 129_754_00, useCases: 1 })).toBe(
-      "Of it, $129,754 is the first year of 1 use case that starts in July or later, counted in full in its start year though most of its months fall in the next.",
+      "Of it, $129,754 is the first year of 1 use case that starts in July or later, counted in full in its start year though half or more of its months fall in the next.",
     );
     expect(lateStartText(undefined)).toBeNull();
     // After the undated ones' "Of it, …": "And …".

@@ -74,13 +74,14 @@ export function undatedText(u: UndatedYear | undefined): string | null {
  * the second half of that year, each counted whole in the year it starts (a reviewer found nearly
  * half of "$2.53M in 2026, this year" was full first years of use cases starting in October or
  * later): "Of it, $747,730 is the first year of 3 use cases that start in July or later, counted
- * in full in their start year though most of its months fall in the next." Null when there is none.
+ * in full in their start year though half or more of each one's months fall in the next." (A July start has
+ * six of its twelve in the next year: "most" was not so.) Null when there is none.
  */
 export function lateStartText(l: LateStartYear | undefined, afterUndated = false): string | null {
   if (!l || l.useCases === 0) return null;
   const one = l.useCases === 1;
   // After the undated ones' sentence ("Of it, …"), a second "Of it" read as a list of parts.
-  return `${afterUndated ? "And" : "Of it,"} ${dollars(l.base)} is the first year of ${plural(l.useCases, "use case")} that ${one ? "starts" : "start"} in July or later, counted in full in ${one ? "its" : "their"} start year though most of its months fall in the next.`;
+  return `${afterUndated ? "And" : "Of it,"} ${dollars(l.base)} is the first year of ${plural(l.useCases, "use case")} that ${one ? "starts" : "start"} in July or later, counted in full in ${one ? "its" : "their"} start year though half or more of ${one ? "its" : "each one's"} months fall in the next.`;
 }
 
 /**
