@@ -27,7 +27,7 @@ test("a hybrid with no retraining budget is not recommended, nor RAG, which cann
   // Since judgement 2.10 RAG alone cannot keep the playbook's style, which a prompted base model fell short of: no recommendation.
   await expect(page.getByTestId("consensus")).toHaveText("No recommendation");
   await expect(page.getByTestId("lean")).toContainText(
-    "The frameworks lean to Hybrid, which would be recommended once there is budget and engineering for retraining (the assessment says there is none), with the sensitive data kept out of what it is trained on. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires, which a prompted base model was tried on and fell short of, and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
+    "The frameworks lean to Hybrid, which would be recommended once there is budget and engineering for retraining (the assessment says there is none), with the sensitive data kept out of what it is trained on. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires (a prompted base model was tried on it and fell short), and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
   );
   await expect(page.getByTestId("lean")).toContainText("You have budget for ongoing retraining cycles and machine learning engineering resources.");
   await expect(page.getByTestId("agreement")).toHaveText("Held back: 3 of 5 voting lean to Hybrid, two differ");

@@ -56,7 +56,7 @@ async function expectNoneWithTheLean() {
   const { score, costs, header } = await page();
   expect(header).toBe("No recommendation");
   expect(score).toContain(
-    "The frameworks lean to Hybrid, which would be recommended once there is budget and engineering for retraining (the assessment says there is none), with the sensitive data kept out of what it is trained on. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires, which a prompted base model was tried on and fell short of, and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
+    "The frameworks lean to Hybrid, which would be recommended once there is budget and engineering for retraining (the assessment says there is none), with the sensitive data kept out of what it is trained on. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires (a prompted base model was tried on it and fell short), and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
   );
   expect(score).toContain("Held back: 3 of 5 voting lean to Hybrid");
   // No risk flag contradicts the lean; the missing evaluation set is still said.

@@ -169,7 +169,7 @@ describe("the demo seed", () => {
     expect(scoreHtml).toMatch(/The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples, a prompted base model is tried and falls short \(the assessment says one already meets it, and 002 checks that before any training\)[^<]*\./);
     expect(scoreHtml).not.toContain("leans if");
     // Said in the words the Sources page uses, not "the seeds'" (a word a CTO does not know here).
-    expect(scoreHtml).toContain("The sources&#x27; default starting approach, training no model while a prompted base model already meets the bar");
+    expect(scoreHtml).toContain("The sources&#x27; default starting approach: no model is trained while a prompted base model already meets the bar");
     expect(scoreHtml).not.toContain("seeds");
     const heading = scoreHtml.indexOf('data-testid="more-changes-heading"');
     expect(heading).toBeGreaterThan(scoreHtml.indexOf('data-testid="unanswered"'));

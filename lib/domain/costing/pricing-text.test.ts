@@ -12,8 +12,8 @@ describe("what the cost panel says of the model behind inference", () => {
     expect(pricingSentence(p.pricing)).toBe(
       "Model openai/gpt-4o: priced from a public price list (Pydantic's genai-prices, version 0.1.8, which gives no date for its prices; the list this app ships with) at $2.50 per million input tokens and $10.00 per million output tokens. " +
         "A call is taken as 1,000–2,500 (base 1,500) input and 200–500 (base 300) output tokens (the organization's assumptions). " +
-        "These price Prompting only's calls. RAG's cost 15%–30% (base 22.5%) more for the retrieved context (000: \"typically 15 to 30 percent more than base model inference\"). " +
-        "Fine-tuning's go to a fine-tuned smaller model at 0.1–0.5 (base 0.3) times the base model's price (003: \"10x cheaper\"; 002: \"a fraction of the inference cost\"), and the hybrid's at that plus the retrieval overhead.",
+        "These price Prompting only's calls. RAG's calls cost 15%–30% (base 22.5%) more for the retrieved context (000: \"typically 15 to 30 percent more than base model inference\"). " +
+        "Fine-tuning's calls go to a fine-tuned smaller model at 0.1–0.5 (base 0.3) times the base model's price (003: \"10x cheaper\"; 002: \"a fraction of the inference cost\"), and the hybrid's at that plus the retrieval overhead.",
     );
     // The sentence's figures are those of the line: prompting's first year is 120,000 calls at base, in cents.
     const year1 = p.lines.filter((l) => l.approach === "PROMPTING" && l.category === "INFERENCE" && l.yearIndex === 1)[0]!;
@@ -42,9 +42,9 @@ describe("what the cost panel says of the model behind inference", () => {
     expect(inference("FINE_TUNING") / inference("PROMPTING")).toBeCloseTo(0.3, 6);
     expect(inference("HYBRID") / inference("PROMPTING")).toBeCloseTo(0.3 * 1.225, 6);
     const hosted = project({ assumptions: { ...DEFAULT_ASSUMPTIONS, ftDeployment: "API_HOSTED" } });
-    expect(pricingSentence(hosted.pricing)).toContain("Fine-tuning's go to an API-hosted fine-tune of the base model at 1.5–2 (base 1.75) times its price (published price tables), and the hybrid's at that plus the retrieval overhead.");
+    expect(pricingSentence(hosted.pricing)).toContain("Fine-tuning's calls go to an API-hosted fine-tune of the base model at 1.5–2 (base 1.75) times its price (published price tables), and the hybrid's at that plus the retrieval overhead.");
     const own = project({ assumptions: { ...DEFAULT_ASSUMPTIONS, ftDeployment: "SELF_HOSTED" } });
-    expect(pricingSentence(own.pricing)).toContain("Fine-tuning's run on a self-hosted open model, priced by the GPU hours its calls take beyond the GPU kept on all year (its hosting line), and the hybrid's at that plus the retrieval overhead.");
+    expect(pricingSentence(own.pricing)).toContain("Fine-tuning's calls run on a self-hosted open model, priced by the GPU hours its calls take beyond the GPU kept on all year (its hosting line), and the hybrid's at that plus the retrieval overhead.");
   });
 
   it("says a model the catalogue lacks has no price, and says no figures it does not have", () => {

@@ -41,22 +41,22 @@ const pct = (n: number) => `${Math.round(n * 10) / 10}%`;
 
 /**
  * How each approach's calls are priced from the base model's, so a hybrid that costs less than RAG
- * says why: "These price Prompting only's calls. RAG's cost 15%–30% (base 22.5%) more for the
- * retrieved context (000). Fine-tuning's go to a fine-tuned smaller model at 0.1–0.5 (base 0.3)
+ * says why: "These price Prompting only's calls. RAG's calls cost 15%–30% (base 22.5%) more for the
+ * retrieved context (000). Fine-tuning's calls go to a fine-tuned smaller model at 0.1–0.5 (base 0.3)
  * times the base model's price (003, 002), and the hybrid's at that plus the retrieval overhead."
  */
 function byApproach(f: NonNullable<Pricing["inference"]>): string {
   const overhead = rangeText(f.retrievalOverheadPct, pct);
-  const rag = overhead ? ` RAG's cost ${overhead} more for the retrieved context (000: "typically 15 to 30 percent more than base model inference").` : "";
+  const rag = overhead ? ` RAG's calls cost ${overhead} more for the retrieved context (000: "typically 15 to 30 percent more than base model inference").` : "";
   const factor = f.ftPriceFactor ? rangeText(f.ftPriceFactor, times) : null;
   const ft =
     f.ftDeployment === "SELF_HOSTED"
-      ? " Fine-tuning's run on a self-hosted open model, priced by the GPU hours its calls take beyond the GPU kept on all year (its hosting line)"
+      ? " Fine-tuning's calls run on a self-hosted open model, priced by the GPU hours its calls take beyond the GPU kept on all year (its hosting line)"
       : factor === null
         ? ""
         : f.ftDeployment === "API_HOSTED"
-          ? ` Fine-tuning's go to an API-hosted fine-tune of the base model at ${factor} times its price (published price tables)`
-          : ` Fine-tuning's go to a fine-tuned smaller model at ${factor} times the base model's price (003: "10x cheaper"; 002: "a fraction of the inference cost")`;
+          ? ` Fine-tuning's calls go to an API-hosted fine-tune of the base model at ${factor} times its price (published price tables)`
+          : ` Fine-tuning's calls go to a fine-tuned smaller model at ${factor} times the base model's price (003: "10x cheaper"; 002: "a fraction of the inference cost")`;
   const hybrid = ft ? `${ft}, and the hybrid's at that${overhead ? " plus the retrieval overhead" : ""}.` : "";
   return `These price Prompting only's calls.${rag}${hybrid}`;
 }

@@ -160,7 +160,7 @@ function holdToWhatServes(a: Assessment, pick: Approach, cannot: NonNullable<Ret
 function noneServes(a: Assessment, start: Approach, pick: Approach | null, training: boolean): string {
   const lacking = lacksCapability(start, a);
   const cannot = lacking
-    ? `${CAPABILITY_RULES[lacking].cannot}${lacking === "needsStyleOrFormat" ? ", which a prompted base model was tried on and fell short of" : ""}`
+    ? `${CAPABILITY_RULES[lacking].cannot}${lacking === "needsStyleOrFormat" ? " (a prompted base model was tried on it and fell short)" : ""}`
     : start === "RAG" && retrievesNothing(a)
       ? `has nothing to retrieve, so it would be a prompted base model with an empty index${a.promptedBaselineMeetsBar === "no" ? ", which was tried and falls short" : ""}`
       : "cannot serve it either";

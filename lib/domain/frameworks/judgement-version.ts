@@ -122,6 +122,8 @@
  *      trained once and never brought up to date, as the cost panel prices it (it said "each
  *      retraining takes about 21 days" of a model that would never be retrained, beside a panel
  *      reading "365 stale days a year"); it is raised for any knowledge that changes. The ordered
- *      decision tree 2.1.0 ends its walk at either answer to "fits a context window".
+ *      decision tree 2.1.0 ends its walk at either answer to "fits a context window". Where no
+ *      approach serves without training, a style a prompted model fell short of is said "(a prompted
+ *      base model was tried on it and fell short)".
  */
 export const JUDGEMENT_VERSION = "2.16";

@@ -63,9 +63,9 @@ describe("a chosen approach that differs from a default start", () => {
 describe("what a held-back approach would need", () => {
   it("names one unknown prerequisite alone, two with 'and', three with commas and 'and'", () => {
     // Since 2.10 the case's style, which a prompted base model fell short of, is beyond the default start (RAG): the lean says there is no recommendation until then.
-    expect(scoreUseCase(without("retrainingBudget", "maxLagDays")).leaning?.sentence).toBe("The frameworks lean to Fine-tuning, which would be recommended once there is budget and engineering for retraining. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires, which a prompted base model was tried on and fell short of, and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.");
+    expect(scoreUseCase(without("retrainingBudget", "maxLagDays")).leaning?.sentence).toBe("The frameworks lean to Fine-tuning, which would be recommended once there is budget and engineering for retraining. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires (a prompted base model was tried on it and fell short), and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.");
     expect(scoreUseCase(without("retrainingBudget", "labeledExamples", "maxLagDays")).leaning?.sentence).toBe(
-      "The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples and there is budget and engineering for retraining. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires, which a prompted base model was tried on and fell short of, and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
+      "The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples and there is budget and engineering for retraining. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires (a prompted base model was tried on it and fell short), and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
     );
     expect(scoreUseCase({ needsStyleOrFormat: true }).leaning?.sentence).toBe(
       "The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples, a prompted base model is tried and falls short and there is budget and engineering for retraining.",
@@ -234,7 +234,7 @@ describe("a trained model the answers say lacks what training needs (2.7)", () =
     const s = scoreUseCase({ ...FINE_TUNING_CASE, retrainingBudget: false });
     expect(s).toMatchObject({ evidence: "assessed", consensus: null, basis: null, leaning: { approach: "FINE_TUNING", unknowns: [], missing: ["retrainingBudget"] }, backing: { votes: 0, voters: 5 } });
     expect(s.leaning?.sentence).toBe(
-      "The frameworks lean to Fine-tuning, which would be recommended once there is budget and engineering for retraining (the assessment says there is none). The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires, which a prompted base model was tried on and fell short of, and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
+      "The frameworks lean to Fine-tuning, which would be recommended once there is budget and engineering for retraining (the assessment says there is none). The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires (a prompted base model was tried on it and fell short), and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
     );
     // Where the style is not known to be beyond a prompted model (never tried), the default start stands, as before 2.10.
     expect(scoreUseCase({ ...FINE_TUNING_CASE, retrainingBudget: false, promptedBaselineMeetsBar: "untested" }, { skipSensitivity: true })).toMatchObject({ basis: "default-start", consensus: "PROMPTING" });
@@ -259,7 +259,7 @@ describe("a trained model the answers say lacks what training needs (2.7)", () =
     const s = scoreUseCase(a);
     expect(s).toMatchObject({ evidence: "assessed", consensus: null, basis: null, basisCite: null, leaning: { approach: "HYBRID", missing: ["retrainingBudget"] }, heldBack: null });
     expect(s.leaning?.sentence).toBe(
-      "The frameworks lean to Hybrid, which would be recommended once there is budget and engineering for retraining (the assessment says there is none), with the sensitive data kept out of what it is trained on. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires, which a prompted base model was tried on and fell short of, and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
+      "The frameworks lean to Hybrid, which would be recommended once there is budget and engineering for retraining (the assessment says there is none), with the sensitive data kept out of what it is trained on. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires (a prompted base model was tried on it and fell short), and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
     );
     expect(codes(s)).toEqual(["NO_EVALUATION_SET"]);
     // Without the style, the next pick (RAG) is recommended, as before.
@@ -270,7 +270,7 @@ describe("a trained model the answers say lacks what training needs (2.7)", () =
     const s = scoreUseCase({ ...FINE_TUNING_CASE, labeledExamples: 50 });
     expect(s).toMatchObject({ evidence: "assessed", consensus: null, basis: null, leaning: { approach: "FINE_TUNING", missing: ["labeledExamples"] } });
     expect(s.leaning?.sentence).toBe(
-      "The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples (the assessment says 50). The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires, which a prompted base model was tried on and fell short of, and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
+      "The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples (the assessment says 50). The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires (a prompted base model was tried on it and fell short), and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
     );
     expect(codes(s)).not.toContain("FT_WITHOUT_ENOUGH_LABELED_DATA");
     // Exactly enough is enough.
@@ -286,7 +286,7 @@ describe("a trained model the answers say lacks what training needs (2.7)", () =
     // (Since 2.10 not even the default start can keep this case's style, so there is none.)
     expect(provisional).toMatchObject({ evidence: "provisional", consensus: null, basis: null, leaning: { approach: "FINE_TUNING", unknowns: ["labeledExamples"], missing: ["retrainingBudget"] } });
     expect(provisional.leaning?.sentence).toBe(
-      "The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples and there is budget and engineering for retraining (the assessment says there is none). The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires, which a prompted base model was tried on and fell short of, and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
+      "The frameworks lean to Fine-tuning, which would be recommended once there are at least 200 curated, labeled examples and there is budget and engineering for retraining (the assessment says there is none). The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires (a prompted base model was tried on it and fell short), and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
     );
     expect(provisional.agreementText).toBe("Held back: 4 of 4 voting lean to Fine-tuning; 1 abstained (nothing they weigh points to an approach)");
   });
@@ -294,7 +294,7 @@ describe("a trained model the answers say lacks what training needs (2.7)", () =
     // 500 documents for the hybrid's retrieval (2.15: with none it is fine-tuning with an empty index, and cannot serve).
     const s = scoreUseCase({ ...FINE_TUNING_CASE, corpusDocuments: 500, changeFrequency: "monthly", maxLagDays: 14, retrainingBudget: false }, { skipSensitivity: true });
     expect(s.heldBack?.sentence).toBe(
-      "Fine-tuning, which 4 of 5 voting frameworks pick, does not meet the 14-day lag: each retraining takes about 21 days. Hybrid, which they pick next, trains a model though there is no budget or engineering for retraining. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires, which a prompted base model was tried on and fell short of, and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
+      "Fine-tuning, which 4 of 5 voting frameworks pick, does not meet the 14-day lag: each retraining takes about 21 days. Hybrid, which they pick next, trains a model though there is no budget or engineering for retraining. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires (a prompted base model was tried on it and fell short), and nothing else they pick serves it without training a model, so there is no recommendation until a model can be trained.",
     );
   });
   it("a chosen trained model is still the organization's choice, flagged against the missing prerequisite", () => {

@@ -100,7 +100,7 @@ describe("fine-tuning that cannot meet the acceptable lag", () => {
     expect(picks({ ...FT_DOCS, maxLagDays: 14 })).toEqual(Array(5).fill("FINE_TUNING"));
     expect(s).toMatchObject({ consensus: null, basis: null, basisCite: null, leaning: null, backing: { votes: 0, voters: 5 } });
     expect(s.heldBack?.sentence).toBe(
-      "Fine-tuning, which 5 of 5 voting frameworks pick, does not meet the 14-day lag: each retraining takes about 21 days. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires, which a prompted base model was tried on and fell short of, and nothing else they pick serves it without training a model, so there is no recommendation.",
+      "Fine-tuning, which 5 of 5 voting frameworks pick, does not meet the 14-day lag: each retraining takes about 21 days. The sources' default starting approach, RAG, cannot keep the format, style or voice the use case requires (a prompted base model was tried on it and fell short), and nothing else they pick serves it without training a model, so there is no recommendation.",
     );
     expect(s.agreementText).toBe("Held back: 5 of 5 voting pick Fine-tuning");
     // Where the style is not needed and there are documents to retrieve, the default start is RAG, as before.

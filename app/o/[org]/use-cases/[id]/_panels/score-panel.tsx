@@ -68,7 +68,7 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
               : evidence === "assessed" && score.leaning.unknowns.includes("promptedBaselineMeetsBar")
                 ? "The sources' default starting approach: no prompted base model has been tried yet, and 002 tries one before training any model"
                 : lackingPrerequisitesText(score.leaning.missing ?? [])
-                ? `The sources' default starting approach, training no model while ${lackingPrerequisitesText(score.leaning.missing ?? [])}`
+                ? `The sources' default starting approach: no model is trained while ${lackingPrerequisitesText(score.leaning.missing ?? [])}`
                 : "The sources' default starting approach while the answers that would justify training a model are missing"}
             {score.basisCite ? <> (<q className="italic">{score.basisCite.quote}</q>)</> : null}. {score.leaning.sentence}
           </p>
