@@ -5,6 +5,7 @@ import { Bar, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis,
 import { ChartLegend, RangeWhisker } from "@/components/chart-legend";
 import { niceTicks } from "@/lib/domain/portfolio/format";
 import { compactDollars, dollars, exactDollars } from "@/lib/domain/money";
+import type { CostCategory } from "@/lib/domain/costing/categories";
 
 export interface ChartYear {
   calendarYear: number;
@@ -14,8 +15,27 @@ export interface ChartYear {
   categories: Record<string, number>;
 }
 
-const COLORS = ["#1d4ed8", "#0891b2", "#059669", "#ca8a04", "#dc2626", "#7c3aed", "#db2777", "#52525b", "#0f766e"];
-const RANGE_COLOR = "#52525b";
+/**
+ * One colour per cost category, the same on every approach's chart, none of them the range's grey:
+ * nine colours by position served up to eleven categories, so training compute took build
+ * engineering's blue and retraining the whisker's grey. An owner's estimate is alone on its chart.
+ */
+export const CATEGORY_COLORS: Record<CostCategory, string> = {
+  BUILD_ENGINEERING: "#1d4ed8",
+  DATA_CURATION: "#0891b2",
+  TRAINING_COMPUTE: "#92400e",
+  INFERENCE: "#059669",
+  RETRIEVAL_INFRA: "#ca8a04",
+  RETRAINING: "#dc2626",
+  FT_HOSTING: "#7c3aed",
+  MAINTENANCE: "#db2777",
+  EVALUATION: "#0f766e",
+  CORPUS_EMBEDDING: "#ea580c",
+  EVALUATION_SET: "#65a30d",
+  MANUAL_ESTIMATE: "#1d4ed8",
+};
+const colorOf = (c: string) => CATEGORY_COLORS[c as CostCategory] ?? "#1d4ed8";
+export const RANGE_COLOR = "#52525b";
 /** A category worth a few dollars still shows as a sliver (3 px), never as nothing. */
 const minSliver = (value: unknown) => (typeof value === "number" && value > 0 ? 3 : 0);
 
@@ -65,7 +85,7 @@ export function CostChart({ byApproach, labels, yearsNote, initial }: { byApproa
                   contentStyle={{ fontSize: 14 }}
                 />
                 {categories.map((c, i) => (
-                  <Bar key={c} dataKey={c} name={labels[c] ?? c} stackId="base" fill={COLORS[i % COLORS.length]} minPointSize={minSliver} isAnimationActive={false} />
+                  <Bar key={c} dataKey={c} name={labels[c] ?? c} stackId="base" fill={colorOf(c)} minPointSize={minSliver} isAnimationActive={false} />
                 ))}
                 <Bar dataKey="range" name="Low – high total" fill={RANGE_COLOR} maxBarSize={14} shape={RangeWhisker} isAnimationActive={false} />
               </ComposedChart>
@@ -73,7 +93,7 @@ export function CostChart({ byApproach, labels, yearsNote, initial }: { byApproa
           </div>
           <ChartLegend
             groups={[
-              { title: "Cost categories (base)", items: categories.map((c, i) => ({ label: labels[c] ?? c, color: COLORS[i % COLORS.length]! })) },
+              { title: "Cost categories (base)", items: categories.map((c) => ({ label: labels[c] ?? c, color: colorOf(c) })) },
               { title: "Total", items: [{ label: "Low to high (the line beside each year)", color: RANGE_COLOR, thin: true }] },
             ]}
           />
