@@ -26,4 +26,9 @@ describe("where the calls are a sliver of what the approach costs", () => {
       "At 10 calls a month, Prompting only's calls come to $1 over the lifecycle (base), under 0.1% of its $50,000: the rest is building, keeping and evaluating it (the lines above), which do not shrink with the volume.",
     );
   });
+
+  it("beside 003's fine-tuning MVP, says which figure the training compute line follows", () => {
+    const note = smallVolumeNote({ approach: "FINE_TUNING", monthlyCalls: 100, inferenceCents: 100_00, lifecycleCents: 300_000_00 })!;
+    expect(note).toContain(`$10-30K in training compute, evaluation budget" (the training compute line above follows the assumptions' fine-tuning method instead: 002 puts LoRA on 5,000 curated examples at "$50–$200 in GPU compute").`);
+  });
 });

@@ -15,7 +15,9 @@ export const SMALL_SHARE = 0.05;
 /** 003's MVPs, the smaller first step its figures give, said beside a production system's cost. */
 const MVP: Partial<Record<Approach, string>> = {
   RAG: `003 puts a RAG MVP at "2-4 weeks engineering, ~$5K in infrastructure for the first year"`,
-  FINE_TUNING: `003 puts a fine-tuning MVP at "6-12 weeks engineering + ML expertise, $10-30K in training compute, evaluation budget"`,
+  // 003's training compute is a run of its own size; the line above follows the assumptions' method
+  // (002: LoRA on 5,000 examples at "$50–$200"), so a review met $125 of training compute beside "$10-30K".
+  FINE_TUNING: `003 puts a fine-tuning MVP at "6-12 weeks engineering + ML expertise, $10-30K in training compute, evaluation budget" (the training compute line above follows the assumptions' fine-tuning method instead: 002 puts LoRA on 5,000 curated examples at "$50–$200 in GPU compute")`,
 };
 
 export function smallVolumeNote(x: { approach: Approach; monthlyCalls: number | null; inferenceCents: number; lifecycleCents: number }): string | null {
