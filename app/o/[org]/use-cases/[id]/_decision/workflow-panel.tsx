@@ -59,7 +59,7 @@ export async function WorkflowPanel(props: {
         Approval
       </h2>
       <p className="text-sm">
-        Stage: <span className="font-medium" data-testid="stage">{stageOf(uc.status, state, uc.chosenApproach)}</span>
+        Approval stage: <span className="font-medium" data-testid="stage">{stageOf(uc.status, state, uc.chosenApproach)}</span>
         {w ? ` · ${DECISION_STATE_LABELS[w.state]}` : ""}
       </p>
       {w && (
