@@ -307,6 +307,10 @@ describe("the demo seed", () => {
     const ftRow = renewal.match(/<tr[^>]*>(?:(?!<\/tr>).)*?Fine-tuning(?:(?!<\/tr>).)*<\/tr>/s)![0];
     expect(ftRow).toContain(">cannot call the tools the use case needs<");
     expect(ftRow).toContain(">and does not meet the 1-day lag<");
+    // Product page copy must be in production in 6 weeks: the panel says which approaches would be
+    // ready (a review met "Fine-tuning and Hybrid, the two cheapest approaches that can serve it", both at 8 weeks).
+    const copy = renderToStaticMarkup(await CostPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: useCases.find((u) => u.title === "Product page copy in the brand voice")!.id }));
+    expect(copy).toMatch(/data-testid="deadline-note">The use case must be in production in 6 weeks: [^<]*Fine-tuning \(8 weeks\)[^<]*would be ready in time[^<]*<\/p>/);
     signOut();
     // No request in the demo asks for a step its decision has moved past: the executive who approved
     // a proposal is not still asked to approve it, nor finance the budget of a decision back to review.
