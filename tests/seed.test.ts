@@ -310,6 +310,9 @@ describe("the demo seed", () => {
     // Product page copy must be in production in 6 weeks: the panel says which approaches would be
     // ready (a review met "Fine-tuning and Hybrid, the two cheapest approaches that can serve it", both at 8 weeks).
     const copy = renderToStaticMarkup(await CostPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: useCases.find((u) => u.title === "Product page copy in the brand voice")!.id }));
+    // Claims extraction: no prompted base model tried, yet Prompting only is the cheapest that can serve: said on what that rests.
+    const extraction = renderToStaticMarkup(await CostPanel({ orgSlug: spec.org.slug, organizationId: org.id, useCaseId: useCases.find((u) => u.title === "Claims document extraction at volume")!.id }));
+    expect(extraction).toContain('data-testid="untried-prompting">Prompting only is counted as able to serve it because no prompted base model has been tried and found short');
     expect(copy).toMatch(/data-testid="deadline-note">The use case must be in production in 6 weeks: [^<]*Fine-tuning \(8 weeks\)[^<]*would be ready in time[^<]*<\/p>/);
     signOut();
     // No request in the demo asks for a step its decision has moved past: the executive who approved

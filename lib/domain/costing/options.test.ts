@@ -29,6 +29,16 @@ describe("decisionOptionNotes", () => {
     expect(Object.entries(notes).filter(([, v]) => v!.cannotServe).map(([k]) => k)).toEqual(["FINE_TUNING", "PROMPTING"]);
   });
 
+  it("prompting named the cheapest that serves says on what it rests where no prompted base model has been tried", () => {
+    const summary = { approaches: { PROMPTING: { lifecycle: life(25_103_000), manual: false, meetsBar: true }, RAG: { lifecycle: life(60_000_000), manual: false } } };
+    expect(decisionOptionNotes(summary, null, { promptedBaselineMeetsBar: "untested" }).PROMPTING?.text).toBe(
+      "$251,030 over the lifecycle (base), the cheapest that serves, if a prompted base model meets the bar: none has been tried yet",
+    );
+    expect(decisionOptionNotes(summary, null, {}).PROMPTING?.text).toMatch(/none has been tried yet$/);
+    // Tried and met: nothing to add.
+    expect(decisionOptionNotes(summary, null, { promptedBaselineMeetsBar: "yes" }).PROMPTING?.text).toBe("$251,030 over the lifecycle (base), the cheapest that serves");
+  });
+
   it("a prompted model already short of the bar, and a cost that lacks a figure, say so; no summary, nothing", () => {
     const notes = decisionOptionNotes({
       approaches: { PROMPTING: { lifecycle: life(10_000_00), manual: false, meetsBar: false }, RAG: { lifecycle: life(50_000_00, false), manual: false } },

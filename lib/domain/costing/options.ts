@@ -7,6 +7,7 @@
  */
 import { APPROACHES, APPROACH_LABELS, MANUAL_ESTIMATE_APPROACHES, type Approach, type Assessment } from "../assessment";
 import { CAPABILITY_RULES, lacksCapability } from "../frameworks/capabilities";
+import { untriedPrompting } from "./untried-prompting";
 import { dollars } from "../money";
 import { notRobust, servingByCost, type ExplainInput } from "./explain";
 import { cannotServe } from "./feasibility";
@@ -154,7 +155,7 @@ export function decisionOptionNotes(summary: OptionsSummary | null, owner: Owner
     const cost = `${dollars(x.lifecycle.base)}${x.lifecycle.complete ? "" : "+ (a figure is missing)"} over the lifecycle (base)${x.manual ? ", as estimated" : ""}`;
     const why = cannotServe(x, lag);
     if (why) out[approach] = { text: `${cost}; ${why.text}`, cannotServe: true };
-    else if (approach === cheapest) out[approach] = { text: tied ? `${cost}, about the same as ${APPROACH_LABELS[tied]}` : `${cost}, the cheapest that serves`, cannotServe: false };
+    else if (approach === cheapest) out[approach] = { text: `${tied ? `${cost}, about the same as ${APPROACH_LABELS[tied]}` : `${cost}, the cheapest that serves`}${untriedPrompting(approach, assessment)}`, cannotServe: false };
     else {
       // What it costs over the cheapest that serves, where both totals are whole; no premium where
       // it is dearer in the base case only (not in every scenario, or not in most trials).

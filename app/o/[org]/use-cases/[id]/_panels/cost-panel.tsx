@@ -3,6 +3,7 @@ import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEG
 import { heldTrainingNote, retrainingUnbudgeted, untrainedNote } from "@/lib/domain/costing/training-notes";
 import { smallVolumeNote } from "@/lib/domain/costing/volume-note";
 import { deadlineNote } from "@/lib/domain/costing/deadline-note";
+import { untriedPromptingNote } from "@/lib/domain/costing/untried-prompting";
 import { lackingPrerequisitesText } from "@/lib/domain/frameworks";
 import { untrainedBecause } from "@/lib/domain/frameworks/evidence";
 import { dollars } from "@/lib/domain/money";
@@ -173,6 +174,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
     : null;
   // A deadline some approaches miss: which would be ready in time, beside the comparison.
   const deadline = deadlineNote(answers?.weeksToProduction, s.approaches as Parameters<typeof deadlineNote>[1]);
+  const untriedPrompt = untriedPromptingNote(told.cheapest, answers ?? null);
   const heldTraining = uc && answers ? heldTrainingNote(told.cheapest, uc.recommendedApproach, untrainedBecause(answers, uc.evidence), curation, retrainingUnbudgeted(answers)) : null;
   return (
     <section aria-labelledby="costs-heading" className="mt-8 rounded-xl bg-white p-6 shadow-sm ring-1 ring-zinc-200">
@@ -238,6 +240,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
       {retrieval ? <p className="mt-2 text-xs text-zinc-600" data-testid="retrieval-note"><WithSourceLinks orgSlug={orgSlug} text={retrieval} /></p> : null}
       {smallVolume ? <p className="mt-3 text-sm" data-testid="small-volume">{smallVolume}</p> : null}
       {told.savings ? <p className="mt-3 text-sm" data-testid="savings">{told.savings}</p> : null}
+      {untriedPrompt ? <p className="mt-1 text-sm" data-testid="untried-prompting">{untriedPrompt}</p> : null}
       {deadline ? <p className="mt-1 text-sm" data-testid="deadline-note">{deadline}</p> : null}
       {untrained ? <p className="mt-1 text-sm text-zinc-700" data-testid="untrained">{untrained}</p> : null}
       {told.simulation ? <p className="mt-1 text-sm" data-testid="simulation">{told.simulation}</p> : null}
