@@ -174,6 +174,10 @@ describe("an approach priced from an estimate", () => {
     const row = (approach: string) => html.match(new RegExp(`data-testid="value-row-${approach}"(.*?)</tr>`, "s"))![1]!;
     expect(row("FEEDBACK_LEARNING")).toContain("its benefit counted from the start: an estimate gives no time to value");
     expect(row("RAG")).not.toContain("counted from the start");
+    // Its pessimistic case nets a loss and never pays back, beside a base with nothing to pay back: the
+    // note under the table says both (it said only "so it shows no payback").
+    expect(row("FEEDBACK_LEARNING").match(/data-testid="payback-range">(.*?)<\/td>/s)![1]).toContain("never within");
+    expect(html).toContain("shows no payback where its benefit covers the estimate each year, and “never” in a scenario where it does not.");
 
     signOut();
   });

@@ -118,7 +118,7 @@ export async function ValuePanel({ orgSlug, organizationId, useCaseId }: { orgSl
             <span data-testid="value-start">{benefitStartText(v.approaches.filter((a) => a.value.status === "valued"))}</span> The benefit accrues by the
             month. For the payback, the one-off build (year 1's build engineering, data curation, training compute, evaluation set and first embedding of the corpus) is paid in the first month and
             the running costs month by month; an approach priced from the owner's yearly estimate has no build cost to pay back, so it shows no
-            payback. Net value is the benefit over the {years} less the lifecycle cost; the return is that net
+            payback where its benefit covers the estimate each year, and &ldquo;never&rdquo; in a scenario where it does not. Net value is the benefit over the {years} less the lifecycle cost; the return is that net
             value as a share of the cost.
           </p>
         </>
