@@ -135,7 +135,7 @@ test("finance imports, attributes and re-imports actual spend; the use case and 
   // Its early warning is in the executive's queue too.
   await page.goto(org.path("decisions?reason=early-warning"));
   await expect(page.getByTestId("queue-unbilled")).toContainText("1 started use case with a base projection of $200 so far has no bills yet (untagged, or not yet running), so none can be raised on it.");
-  await expect(page.getByTestId("queue-row").filter({ hasText: "Letter drafting" }).getByTestId("queue-reasons")).toContainText("Actual spend early warning (actual spend outside its range");
+  await expect(page.getByTestId("queue-row").filter({ hasText: "Letter drafting" }).getByTestId("queue-reasons")).toContainText("Actual spend early warning (actual spend above its range");
   // Its notification leads to the use case's page, where the actual spend is (as its mail does), not to the Decision tab.
   await page.goto(org.path("notifications"));
   await page.getByTestId("notification").filter({ hasText: "Early warning on “Letter drafting”" }).getByRole("link", { name: "Open the use case" }).click();

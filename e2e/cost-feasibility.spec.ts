@@ -107,7 +107,7 @@ test("the portfolio counts the use cases over their lag and never offers a scena
   await expect(page.getByTestId("portfolio-no-value")).toHaveText("Nothing to net: the one use case in view with a value and a cost has an approach as chosen that cannot serve it.");
   await expect(page.getByText("Use cases whose chosen approach cannot keep them current")).toBeVisible();
   await expect(page.getByTestId("exceeding-lag")).toHaveText("1");
-  await expect(page.getByText(/as chosen; the worst: Tariff assistant, a change waits up to \d+ days, against a 1-day lag/)).toBeVisible();
+  await expect(page.getByText(/as chosen; it is Tariff assistant, a change waits up to \d+ days, against a 1-day lag/)).toBeVisible();
   await expect(page.getByTestId("lag-summary")).toHaveText(/^1 use case cannot be kept current as chosen: the approach cannot bring a change into its answers within the lag/);
   await expect(page.getByTestId("worst-lag")).toContainText(/Tariff assistant · Fine-tuning · a change waits up to \d+ days, against a 1-day lag/);
 

@@ -104,7 +104,7 @@ test("a lead values a use case, finance budgets its unit, the portfolio marks it
   await page.getByRole("link", { name: `See ${year}'s spend against them on the portfolio` }).click();
   const budgets = page.getByTestId("budget-panel");
   await expect(budgets.getByTestId("budget-summary")).toContainText("Over budget: Claims Ops.");
-  await expect(budgets.getByTestId("budget-summary")).toContainText("Approved spend: no approvals yet (finance approves each decision's yearly budget on Needs a decision).");
+  await expect(budgets.getByTestId("budget-summary")).toContainText("Approved spend: no approvals yet (finance approves the yearly budget of a decision proposed and approved through its steps, on Needs a decision; a decision recorded directly has no budget step).");
   const row = budgets.getByTestId("budget-row").filter({ hasText: "Claims Ops" });
   await expect(row).toHaveAttribute("data-status", "over");
   await expect(row.getByTestId("budget-status")).toContainText("Over budget by $");

@@ -134,7 +134,7 @@ describe("a budget finance approved with no figure, stored before finance was re
 
 describe("a budget approved for a use case now in the trash", () => {
   /** The summary's sentence, as the page's HTML has it. */
-  const NO_APPROVALS = "Approved spend: no approvals yet (finance approves each decision&#x27;s yearly budget on Needs a decision).";
+  const NO_APPROVALS = "Approved spend: no approvals yet (finance approves the yearly budget of a decision proposed and approved through its steps, on Needs a decision; a decision recorded directly has no budget step).";
   /** Each row's approved spend as its cell says it. */
   const approvedCells = async (o: TestOrg, year: number) => (await budgetOverview(o.id, EMPTY_FILTER, year)).rows.map((r) => [r.businessUnit, approvedText(r, dollars)]);
 

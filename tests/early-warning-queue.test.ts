@@ -53,14 +53,14 @@ describe("early warnings in the executives' queue", () => {
     expect(await importActuals(finance, { source: bill(january), fileName: "january.csv", feed: "Bills" })).toMatchObject({ committed: true });
     const q = await readQueue(org.id);
     expect(q.items.map((i) => [i.title, i.reasons, i.warnings, i.spendCents])).toEqual([
-      ["Frugal bot", ["differs", "early-warning"], ["actual spend outside its range"], 2_400_00],
+      ["Frugal bot", ["differs", "early-warning"], ["actual spend below its range"], 2_400_00],
       ["Undecided bot", ["undecided"], [], 600_00],
     ]);
     expect(q.counts).toMatchObject({ differs: 1, undecided: 1, "early-warning": 1 });
     expect(q.total).toBe(2);
     // The executive and the admin are told; finance, who imported, is not.
     for (const who of [org.users.EXECUTIVE.id, org.users.ADMIN.id]) {
-      expect(await earlyWarnings(who)).toEqual([{ useCaseId: ids.Y, message: expect.stringMatching(/^Early warning on “Frugal bot”: actual spend outside its range\. Spent \$150 so far this year \(January\)/) }]);
+      expect(await earlyWarnings(who)).toEqual([{ useCaseId: ids.Y, message: expect.stringMatching(/^Early warning on “Frugal bot”: actual spend below its range\. Spent \$150 so far this year \(January\)/) }]);
     }
     expect(await earlyWarnings(org.users.FINANCE.id)).toEqual([]);
     expect(await db.outboxMessage.count({ where: { to: org.users.EXECUTIVE.email, subject: `${org.name}: early warning on actual spend` } })).toBe(1);
@@ -80,7 +80,7 @@ describe("early warnings in the executives' queue", () => {
     const q = await readQueue(org.id);
     expect(q.items.map((i) => [i.title, i.reasons, i.warnings])).toEqual([
       ["Frugal bot", ["differs"], []],
-      ["Overspending bot", ["early-warning"], ["actual spend outside its range", "will pass its approved budget by July"]],
+      ["Overspending bot", ["early-warning"], ["actual spend above its range", "will pass its approved budget by July"]],
       ["Undecided bot", ["undecided"], []],
     ]);
     // One panel: the early warnings only.
@@ -89,7 +89,7 @@ describe("early warnings in the executives' queue", () => {
     // The executive is told of X's two new flags in one notification; Y, back inside, raises nothing.
     const told = await earlyWarnings(org.users.EXECUTIVE.id);
     expect(told).toHaveLength(2);
-    expect(told[1]).toEqual({ useCaseId: ids.X, message: expect.stringContaining("Early warning on “Overspending bot”: actual spend outside its range; will pass its approved budget by July. Spent $400 so far this year (January to February), 100% over the base projection, above the high case ($250).") });
+    expect(told[1]).toEqual({ useCaseId: ids.X, message: expect.stringContaining("Early warning on “Overspending bot”: actual spend above its range; will pass its approved budget by July. Spent $400 so far this year (January to February), 100% over the base projection, above the high case ($250).") });
     const mail = await db.outboxMessage.findMany({ where: { to: org.users.EXECUTIVE.email, text: { contains: "Overspending bot" } } });
     expect(mail).toHaveLength(1);
     expect(mail[0]!.text).toContain(`/o/${org.slug}/use-cases/${ids.X}`);

@@ -104,7 +104,7 @@ describe("early warnings raised by writes other than an import", () => {
     // Lower still, 60,000: to date $135–$180–$225, and $300 is above the high case, 67% over the base.
     await calls(60_000);
     const sentence =
-      "Early warning on “Prompt bot”: actual spend outside its range. Spent $300 so far this year (January to March), 67% over the base projection, above the high case ($225).";
+      "Early warning on “Prompt bot”: actual spend above its range. Spent $300 so far this year (January to March), 67% over the base projection, above the high case ($225).";
     for (const who of [org.users.EXECUTIVE, org.users.ADMIN]) {
       expect(await told(org, who.id)).toEqual([{ useCaseId: id, message: sentence }]);
       expect(await mailed(org, who.email)).toBe(1);
@@ -196,7 +196,7 @@ describe("early warnings raised by writes other than an import", () => {
     });
     expect(raised).toBe(1);
     for (const who of [org.users.EXECUTIVE, org.users.ADMIN]) {
-      expect(await told(org, who.id)).toEqual([{ useCaseId: id, message: expect.stringMatching(/^Early warning on “Prompt bot”: actual spend outside its range\. Spent \$300 .*above the high case \(\$225\)\.$/) }]);
+      expect(await told(org, who.id)).toEqual([{ useCaseId: id, message: expect.stringMatching(/^Early warning on “Prompt bot”: actual spend above its range\. Spent \$300 .*above the high case \(\$225\)\.$/) }]);
       expect(await mailed(org, who.email)).toBe(1);
     }
   });
@@ -212,7 +212,7 @@ describe("early warnings raised by writes other than an import", () => {
     expect(await told(org, org.users.EXECUTIVE.id)).toEqual([]);
     await rederiveOrganization((fn) => db.$transaction(fn), org.id, undefined, undefined, org.users.FINANCE.id);
     for (const who of [org.users.EXECUTIVE, org.users.ADMIN]) {
-      expect(await told(org, who.id)).toEqual([{ useCaseId: id, message: expect.stringMatching(/^Early warning on “Prompt bot”: actual spend outside its range\. Spent \$300 .*above the high case \(\$94\)\.$/) }]);
+      expect(await told(org, who.id)).toEqual([{ useCaseId: id, message: expect.stringMatching(/^Early warning on “Prompt bot”: actual spend above its range\. Spent \$300 .*above the high case \(\$94\)\.$/) }]);
     }
     // Again: nothing changes, nobody is told again.
     await rederiveOrganization((fn) => db.$transaction(fn), org.id, undefined, undefined, org.users.FINANCE.id);
@@ -238,7 +238,7 @@ describe("early warnings raised by writes other than an import", () => {
     const lead = { organizationId: org.id, actorId: org.users.LEAD.id, role: "LEAD" as const };
     await inUseCaseTransaction((tx) => writeUseCase(tx, lead, { fields: { title: "New bot", startDate: "2026-01-01", externalId: "UC-NEW", assessment: { changeFrequency: "static", coreNeed: "neither" } } }));
     const aboutB = (await told(org, org.users.EXECUTIVE.id)).filter((n) => n.useCaseId === b);
-    expect(aboutB).toEqual([{ useCaseId: b, message: "Early warning on “Shared GPU user”: actual spend outside its range. Spent $300 so far this year (January to March), 50% under the base projection, below the low case ($480)." }]);
+    expect(aboutB).toEqual([{ useCaseId: b, message: "Early warning on “Shared GPU user”: actual spend below its range. Spent $300 so far this year (January to March), 50% under the base projection, below the low case ($480)." }]);
   });
 
   it("finance approving a budget the run rate passes tells the executives and admins; deciding without it tells nobody of a budget", async () => {

@@ -377,7 +377,7 @@ export function computeVariance(input: VarianceInput, options: { detail?: boolea
 export const NOT_STARTED_STATUSES = ["IDEA", "ASSESSING", "RETIRED"] as const;
 /** What "started" means in the unbilled sentences' list, said beside it. */
 export const STARTED_DEFINITION =
-  "Started: its planned start has passed and its status is Approved, Building, Live or Unknown; an Idea or one being assessed has not started, whatever its planned start says, and a Retired one is switched off.";
+  "Started: its planned start has passed and its status is Approved, Building, Live or Unknown; an Idea or one being assessed has not started, whatever its planned start says, and a Retired one is switched off. One priced from its owner's yearly estimate (an agent, a structured pipeline, feedback learning) has no metered projection for a bill to be missing against, so it is not counted here, billed or not.";
 
 /**
  * What the portfolio's comparison leaves out, with the figure: the started use cases with a

@@ -38,6 +38,10 @@ describe("an early warning as the queue says it", () => {
   ])("%s, month %s: %s", (flag, month, text) => {
     expect(warningText(flag, month)).toBe(text);
   });
+  it("says which way the spend is outside its range, where known", () => {
+    expect(warningText("outside-range", null, "below")).toBe("actual spend below its range");
+    expect(warningText("outside-range", null, "above")).toBe("actual spend above its range");
+  });
 });
 
 describe("the queue's order and counts", () => {

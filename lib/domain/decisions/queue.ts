@@ -29,8 +29,9 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
  * outside its range"; "will pass its approved budget by November" (the month the run rate passes
  * it, when known).
  */
-export function warningText(flag: WarningFlag, passingMonth: number | null): string {
-  if (flag === "outside-range") return "actual spend outside its range";
+export function warningText(flag: WarningFlag, passingMonth: number | null, outside: "above" | "below" | null = null): string {
+  // Which way, where known: 74% under its projection read the same as far over it.
+  if (flag === "outside-range") return outside ? `actual spend ${outside} its range` : "actual spend outside its range";
   const month = passingMonth !== null && passingMonth >= 1 && passingMonth <= 12 ? MONTHS[passingMonth - 1] : null;
   return month ? `will pass its approved budget by ${month}` : "will pass its approved budget this year";
 }

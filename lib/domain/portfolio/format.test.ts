@@ -65,6 +65,9 @@ describe("a use case's wait against its lag", () => {
   });
   it("says a capability the approach lacks, never a wait of 0 days against a lag it meets", () => {
     expect(lagWait(0, 1, "needsToolUse")).toBe("cannot call the tools the use case needs");
+    // Out of date against its lag as well: the currency is the reason said.
+    expect(lagWait(null, 14, "needsCitations")).toBe("never brought up to date, against a 14-day lag");
+    expect(lagWait(30, 14, "needsCitations")).toBe("a change waits up to 30 days, against a 14-day lag");
     expect(lagWait(0, null, "learnsFromFeedback")).toBe("cannot learn from user interactions as the use case needs");
   });
 });

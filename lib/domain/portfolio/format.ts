@@ -204,7 +204,11 @@ export function sharedCoverageNotes(summaries: readonly ScenarioSummary[], savin
  */
 export function lagWait(worstDelayDays: number | null, maxLagDays: number | null, lacksCapability?: Capability | null): string {
   const lacking = lacksCapability ? CAPABILITY_RULES[lacksCapability] : undefined;
-  if (lacking) return lacking.cannot;
+  // Where it is listed for keeping its answers current, that is the reason said first: a review read
+  // "cannot keep them current … cannot cite the sources" of a fine-tuned model never retrained
+  // against a 14-day lag. A capability it lacks is said where the wait is within the lag.
+  const outOfDate = maxLagDays !== null && (worstDelayDays === null || worstDelayDays > maxLagDays);
+  if (lacking && !outOfDate) return lacking.cannot;
   if (maxLagDays === null) return worstDelayDays === null ? "never sees the use case's own knowledge" : `a change waits up to ${plural(upToDays(worstDelayDays), "day")}`;
   const lag = `a ${count(maxLagDays)}-day lag`;
   return worstDelayDays === null ? `never brought up to date, against ${lag}` : `a change waits up to ${plural(upToDays(worstDelayDays), "day")}, against ${lag}`;

@@ -118,10 +118,10 @@ describe("use cases the projection leaves out (not costed, or with a missing fig
   it("sums up what the projections leave out under the panel's summary, or nothing", () => {
     const rows = budgetRows(spend, new Map(), null, new Map(), notCosted);
     expect(leftOutSentence(rows)).toBe(
-      "Projected spend leaves out 2 use cases in the year that are not costed (not assessed, or an approach the cost model does not price with no manual estimate) and the missing figures of 1 more use case; a unit with any of them is judged only on what is costed.",
+      "Projected spend leaves out 2 use cases in the year that are not costed (not assessed, nothing recommended or decided, or an approach the cost model does not price with no manual estimate) and the missing figures of 1 more use case; a unit with any of them is judged only on what is costed.",
     );
     expect(leftOutSentence([{ notCosted: 1, incomplete: 0 }])).toBe(
-      "Projected spend leaves out 1 use case in the year that is not costed (not assessed, or an approach the cost model does not price with no manual estimate); a unit with any of them is judged only on what is costed.",
+      "Projected spend leaves out 1 use case in the year that is not costed (not assessed, nothing recommended or decided, or an approach the cost model does not price with no manual estimate); a unit with any of them is judged only on what is costed.",
     );
     expect(leftOutSentence([{ notCosted: 0, incomplete: 2 }])).toBe("Projected spend leaves out the missing figures of 2 use cases; a unit with any of them is judged only on what is costed.");
     expect(leftOutSentence(budgetRows([spend[0]!], new Map(), null))).toBe("");

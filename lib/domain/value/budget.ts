@@ -210,7 +210,7 @@ export function leftOutSentence(rows: readonly LeftOut[]): string {
   const incomplete = rows.reduce((a, r) => a + (r.incomplete ?? 0), 0);
   if (notCosted === 0 && incomplete === 0) return "";
   const uncosted = notCosted
-    ? `${notCosted === 1 ? "1 use case in the year that is" : `${notCosted} use cases in the year that are`} not costed (not assessed, or an approach the cost model does not price with no manual estimate)`
+    ? `${notCosted === 1 ? "1 use case in the year that is" : `${notCosted} use cases in the year that are`} not costed (not assessed, nothing recommended or decided, or an approach the cost model does not price with no manual estimate)`
     : "";
   const missing = incomplete ? `the missing figures of ${incomplete} ${notCosted ? "more " : ""}${incomplete === 1 ? "use case" : "use cases"}` : "";
   return `Projected spend leaves out ${[uncosted, missing].filter(Boolean).join(" and ")}; a unit with any of them is judged only on what is costed.`;

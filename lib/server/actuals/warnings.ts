@@ -24,6 +24,8 @@ export interface FlaggedUseCase {
   passingMonth: number | null;
   /** Actual spend is past the approved budget already. */
   pastBudget: boolean;
+  /** Outside its range: above it or below (absent in warnings worked out before it was kept). */
+  outside?: "above" | "below" | null;
 }
 
 export async function listFlaggedUseCases(organizationId: string): Promise<FlaggedUseCase[]> {
@@ -45,13 +47,14 @@ function flaggedOf(period: ActualsPeriod | null, useCases: readonly UseCaseVaria
       year: period.year,
       passingMonth: u.variance.runRate.passingMonth,
       pastBudget: u.variance.runRate.budget !== null && u.variance.actual > u.variance.runRate.budget,
+      outside: u.variance.position === "above" || u.variance.position === "below" ? u.variance.position : null,
     }))
     .sort((a, b) => b.flags.length - a.flags.length || a.title.localeCompare(b.title));
 }
 
 /** A flagged use case's warnings as the queue and the notifications say them, one phrase per flag. */
-export function warningPhrases(f: Pick<FlaggedUseCase, "flags" | "passingMonth" | "pastBudget">, flags: readonly WarningFlag[] = f.flags): string[] {
-  return flags.map((flag) => (flag === "over-budget" && f.pastBudget ? "has passed its approved budget" : warningText(flag, f.passingMonth)));
+export function warningPhrases(f: Pick<FlaggedUseCase, "flags" | "passingMonth" | "pastBudget" | "outside">, flags: readonly WarningFlag[] = f.flags): string[] {
+  return flags.map((flag) => (flag === "over-budget" && f.pastBudget ? "has passed its approved budget" : warningText(flag, f.passingMonth, f.outside ?? null)));
 }
 
 const key = (f: { useCaseId: string; year: number }, flag: WarningFlag) => `${f.year}:${f.useCaseId}:${flag}`;

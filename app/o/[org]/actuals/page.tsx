@@ -129,7 +129,7 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
             {sources.length > 0 && (
               <div className="mt-4 overflow-x-auto">
                 <table className="min-w-full text-sm" data-testid="unattributed-sources">
-                  <caption className="mb-2 text-left text-sm font-medium text-zinc-900">Where it comes from in {portfolio.period.year}: no tag naming a use case, and no rule or what its shares leave</caption>
+                  <caption className="mb-2 text-left text-sm font-medium text-zinc-900">Where it comes from in {portfolio.period.year}: spend with no tag naming a use case and no rule for it, or the part a rule&apos;s shares leave over</caption>
                   <thead>
                     <tr>
                       <th className={th}>Resource</th>
@@ -262,7 +262,7 @@ export default async function ActualsPage({ params }: { params: Promise<{ org: s
           Unit costs: actual against the assumptions
         </h2>
         <p className="mt-1 text-sm text-zinc-600">
-          From the inference spend of the imports that count{unit.months ? `, ${monthLabel(unit.months.from)}${unit.months.to === unit.months.from ? "" : ` to ${monthLabel(unit.months.to)}`} (every month imported, not only this year)` : ""}, over its calls (rows counted in requests or calls) and its tokens, against assumption version {unit.version} (its tokens per call and model prices, and for each approach what its projections add to a call).
+          From the inference spend of the imports that count{unit.months ? `, ${monthLabel(unit.months.from)}${unit.months.to === unit.months.from ? "" : ` to ${monthLabel(unit.months.to)}`} (every month imported, whatever its year)` : ""}, over its calls (rows counted in requests or calls) and its tokens, against assumption version {unit.version} (its tokens per call and model prices, and for each approach what its projections add to a call).
         </p>
         <div className="mt-3 overflow-x-auto">
           <UnitCostTable observed={unit.observed} assumed={unit.assumed} calls={unit.calls} />

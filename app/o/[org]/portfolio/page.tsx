@@ -221,5 +221,5 @@ export default async function PortfolioPage(props: { params: Promise<{ org: stri
 function lagDetail(d: Dashboard): string {
   const w = d.freshness.worstLag[0];
   if (!w) return "as chosen, every use case that gives a lag is kept within it, and none answers without its own knowledge";
-  return `as chosen; the worst: ${w.useCase.title}, ${lagWait(w.worstDelayDays, w.maxLagDays, w.lacksCapability)}`;
+  return `as chosen; ${d.freshness.exceedingLag === 1 ? "it is" : "the worst:"} ${w.useCase.title}, ${lagWait(w.worstDelayDays, w.maxLagDays, w.lacksCapability)}`;
 }

@@ -69,7 +69,7 @@ export function BudgetPanel({ year, years, rows, approvalsKnown, yearHref, manag
               : "No business unit is over budget."
             : `No budget is set for ${year}.`
           : `Over budget: ${over.map((r) => unitName(r.businessUnit)).join(", ")}${partial ? " (by the use cases in this view alone)" : ""}.`}
-        {approvalsKnown ? "" : ` Approved spend: no approvals yet${partial ? " among the use cases in view" : ""} (finance approves each decision's yearly budget on Needs a decision).`}
+        {approvalsKnown ? "" : ` Approved spend: no approvals yet${partial ? " among the use cases in view" : ""} (finance approves the yearly budget of a decision proposed and approved through its steps, on Needs a decision; a decision recorded directly has no budget step).`}
         {unfiguredApprovalsSentence(rows) ? ` ${unfiguredApprovalsSentence(rows)}` : ""}
         {leftOutSentence(rows) ? ` ${leftOutSentence(rows)}` : ""}
       </p>
