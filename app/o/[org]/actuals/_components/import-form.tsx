@@ -10,6 +10,7 @@
  * file as a stream; the result lists every month's total, the months replaced, and each refused
  * row with its reason.
  */
+import { FILE_INPUT_CLASS } from "@/components/file-input";
 import { useRouter } from "next/navigation";
 import Papa from "papaparse";
 import { useState, useTransition } from "react";
@@ -109,7 +110,7 @@ export function ImportActualsForm({ orgSlug }: { orgSlug: string }) {
           name="file"
           type="file"
           accept=".csv,text/csv"
-          className="mt-1.5 block w-full text-sm"
+          className={FILE_INPUT_CLASS}
           aria-describedby="actuals-file-hint"
           onChange={(e) => void readHeader(e.currentTarget.files?.[0])}
         />

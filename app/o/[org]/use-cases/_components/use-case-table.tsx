@@ -316,7 +316,8 @@ export function UseCaseTable(props: { rows: ListRow[]; total: number; query: Use
         </div>
       </div>
 
-      <div className="overflow-x-auto rounded border border-zinc-200">
+      {/* Scrolls sideways on a narrow screen: a shadow at the edge says more columns are there (components/scroll-regions.tsx makes such a box reachable from the keyboard). */}
+      <div className="scroll-cue relative overflow-x-auto rounded border border-zinc-200 bg-white">
         <table className="min-w-full divide-y divide-zinc-200 text-sm">
           <thead className="bg-zinc-50">
             {table.getHeaderGroups().map((group) => (

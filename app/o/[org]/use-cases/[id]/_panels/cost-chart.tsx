@@ -18,21 +18,24 @@ export interface ChartYear {
 /**
  * One colour per cost category, the same on every approach's chart, none of them the range's grey:
  * nine colours by position served up to eleven categories, so training compute took build
- * engineering's blue and retraining the whisker's grey. An owner's estimate is alone on its chart.
+ * engineering's blue and retraining the whisker's grey; then three blue-greens side by side (data
+ * curation, inference, evaluation) were told apart by no one. Hues far apart (Tableau's palette,
+ * and a magenta), the corpus's first embedding in a darker shade of the retrieval infrastructure's
+ * gold (the one pair that is alike on purpose). An owner's estimate is alone on its chart.
  */
 export const CATEGORY_COLORS: Record<CostCategory, string> = {
-  BUILD_ENGINEERING: "#1d4ed8",
-  DATA_CURATION: "#0891b2",
-  TRAINING_COMPUTE: "#92400e",
-  INFERENCE: "#059669",
-  RETRIEVAL_INFRA: "#ca8a04",
-  RETRAINING: "#dc2626",
-  FT_HOSTING: "#7c3aed",
-  MAINTENANCE: "#db2777",
-  EVALUATION: "#0f766e",
-  CORPUS_EMBEDDING: "#ea580c",
-  EVALUATION_SET: "#65a30d",
-  MANUAL_ESTIMATE: "#1d4ed8",
+  BUILD_ENGINEERING: "#4e79a7",
+  DATA_CURATION: "#f28e2b",
+  TRAINING_COMPUTE: "#9c755f",
+  INFERENCE: "#59a14f",
+  RETRIEVAL_INFRA: "#edc948",
+  CORPUS_EMBEDDING: "#b6992d",
+  RETRAINING: "#e15759",
+  FT_HOSTING: "#b07aa1",
+  MAINTENANCE: "#76b7b2",
+  EVALUATION: "#ff9da7",
+  EVALUATION_SET: "#cf1c90",
+  MANUAL_ESTIMATE: "#4e79a7",
 };
 const colorOf = (c: string) => CATEGORY_COLORS[c as CostCategory] ?? "#1d4ed8";
 export const RANGE_COLOR = "#52525b";

@@ -202,7 +202,7 @@ export async function CostPanel({ orgSlug, organizationId, useCaseId }: { orgSlu
           <WithSourceLinks orgSlug={orgSlug} text={assumed} />
         </p>
       ) : null}
-      <div className="relative mt-4 overflow-x-auto">
+      <div className="scroll-cue relative mt-4 overflow-x-auto">
         <table className="min-w-full text-sm" data-testid="lifecycle-table">
           <caption className="sr-only">Lifecycle cost, stale days and time to value per approach</caption>
           <thead>

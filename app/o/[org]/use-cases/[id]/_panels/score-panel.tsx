@@ -173,6 +173,9 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
                     <>Recommends <span className="font-semibold">{label(fw.recommendation)}</span></>
                   )}
                 </p>
+                {/* None of its questions answered: no fit to show (its unconditional starting points drew
+                    "RAG 20" beside "none of its questions is answered"). */}
+                {fw.unanswered && !fw.recommendation ? null : (
                 <ul className="mt-3 space-y-1" aria-label="Fit per approach">
                   {(scopeOf.get(fw.frameworkId) ?? []).map((ap) => (
                     <li key={ap} className="text-xs">
@@ -181,6 +184,7 @@ export async function ScorePanel({ organizationId, useCaseId }: { organizationId
                     </li>
                   ))}
                 </ul>
+                )}
                 {fw.missing.length > 0 ? (
                   <p className="mt-3 text-xs text-zinc-600">Needs answers to: {fw.missing.map((k) => ANSWER_LABELS[k as AnswerKey] ?? k).join("; ")}</p>
                 ) : null}

@@ -1,4 +1,5 @@
 "use client";
+import { FILE_INPUT_CLASS } from "@/components/file-input";
 import type { RefObject } from "react";
 import { formatBytes, MAX_FILE_BYTES } from "@/lib/domain/import";
 import { useHydrated } from "@/components/script-button";
@@ -31,7 +32,7 @@ export function ChooseStep(props: {
         accept=".csv,.tsv,.txt,text/csv"
         aria-describedby={fileError ? "import-file-error" : undefined}
         aria-invalid={fileError ? true : undefined}
-        className="mt-1.5 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-600 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-white hover:file:bg-brand-700"
+        className={FILE_INPUT_CLASS}
         onChange={(e) => onFile(e.currentTarget.files?.[0])}
         disabled={reading || !hydrated}
       />
