@@ -209,7 +209,7 @@ test("fine-tuning the frameworks pick is not recommended once it cannot keep the
   await expect(page.getByTestId("held-back")).toContainText(
     "Fine-tuning, which 4 of 5 voting frameworks pick, does not meet the 14-day lag: each retraining takes about 21 days. The recommendation is the next approach they pick that can, Hybrid (1 of 5).",
   );
-  await expect(page.getByTestId("agreement")).toHaveText("1 of 5 voting agree, four differ");
+  await expect(page.getByTestId("agreement")).toHaveText("1 of 5 voting agree, four differ; Fine-tuning, which 4 pick, is set aside as it cannot serve the use case");
   await expect(page.getByTestId("fails-lag-FINE_TUNING")).toHaveText("does not meet the 14-day lag");
   // Nothing is flagged: the recommendation shown can serve the use case (before, fine-tuning was
   // recommended with a "Staleness beyond the acceptable lag" flag against itself).

@@ -124,6 +124,9 @@
  *      reading "365 stale days a year"); it is raised for any knowledge that changes. The ordered
  *      decision tree 2.1.0 ends its walk at either answer to "fits a context window". Where no
  *      approach serves without training, a style a prompted model fell short of is said "(a prompted
- *      base model was tried on it and fell short)".
+ *      base model was tried on it and fell short)". Where the frameworks' pick cannot serve and the
+ *      next pick is recommended, the agreement says the pick set aside ("2 of 5 voting agree, three
+ *      differ; Fine-tuning, which 3 pick, is set aside as it cannot serve the use case"): the
+ *      portfolio's disagreements showed it alone, as two votes beating three.
  */
 export const JUDGEMENT_VERSION = "2.16";

@@ -195,7 +195,9 @@ export function scoreUseCase(assessment: Assessment, opts: ScoreOptions = {}): S
         : held.heldBack && held.basis !== "frameworks"
           ? withTie(`Held back: ${agreementSentence(c.agreement).replace(/ agree/, ` pick ${APPROACH_LABELS[held.heldBack.approach]}`)}`, tieOf(frameworks, weights, held.heldBack.approach), held.heldBack.approach)
           : held.heldBack
-            ? withTie(agreementSentence({ ...c.agreement, votes: backing.votes }), tieOf(frameworks, weights, held.consensus, recommendable), held.consensus)
+            // The pick set aside is said, so that a list showing this alone (the portfolio's disagreements)
+            // does not read as two votes beating three (judgement 2.16).
+            ? `${withTie(agreementSentence({ ...c.agreement, votes: backing.votes }), tieOf(frameworks, weights, held.consensus, recommendable), held.consensus)}; ${APPROACH_LABELS[held.heldBack.approach]}, which ${held.heldBack.votes} pick, is set aside as it cannot serve the use case`
             : held.cheaperFirst
               ? `${agreementSentence(c.agreement)}; tied with ${APPROACH_LABELS[held.cheaperFirst.over]} on ${tieOf(frameworks, weights, c.consensus)?.weighted ? "weighted votes" : "votes"}; ${APPROACH_LABELS[held.consensus!]} comes first as the cheaper option that can serve it (003: “Start with the cheaper option. Add complexity when the cheaper option clearly fails.”)`
               : withTie(agreementSentence(c.agreement), tieOf(frameworks, weights, c.consensus), c.consensus);

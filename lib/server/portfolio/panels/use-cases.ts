@@ -143,17 +143,18 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
              "UseCaseRollup_coverage"(r) AS cov
         FROM "UseCaseRollup" r WHERE ${rollupWhere(organizationId, filter, "r")}
     ), picked AS (
-      (SELECT 'flag' AS kind, uc.id, -cardinality(uc.flags)::float8 AS rank, uc.at FROM uc WHERE cardinality(uc.flags) > 0
-        ORDER BY cardinality(uc.flags) DESC, uc.at DESC, uc.id LIMIT ${FLAGGED_LISTED})
+      -- The most flagged first, then the most spend as chosen at stake (UseCaseRollup_list_flagged_idx).
+      (SELECT 'flag' AS kind, uc.id, -cardinality(uc.flags)::float8 AS rank, uc.lb AS spend, uc.at FROM uc WHERE cardinality(uc.flags) > 0
+        ORDER BY cardinality(uc.flags) DESC, uc.lb DESC NULLS LAST, uc.at DESC, uc.id LIMIT ${FLAGGED_LISTED})
       UNION ALL
-      (SELECT 'disagreement', uc.id, uc.agreement, uc.at FROM uc WHERE uc.dis
+      (SELECT 'disagreement', uc.id, uc.agreement, NULL, uc.at FROM uc WHERE uc.dis
         ORDER BY uc.agreement, uc.at DESC, uc.id LIMIT ${FLAGGED_LISTED})
       UNION ALL
-      (SELECT 'notCosted', uc.id, 0, uc.at FROM uc WHERE uc.lb IS NULL AND uc.evidence <> 'none' ORDER BY uc.at DESC, uc.id LIMIT ${NOT_COSTED_LISTED})
+      (SELECT 'notCosted', uc.id, 0, NULL, uc.at FROM uc WHERE uc.lb IS NULL AND uc.evidence <> 'none' ORDER BY uc.at DESC, uc.id LIMIT ${NOT_COSTED_LISTED})
       UNION ALL
-      (SELECT 'notAssessed', uc.id, 0, uc.at FROM uc WHERE uc.evidence = 'none' ORDER BY uc.at DESC, uc.id LIMIT ${NOT_ASSESSED_LISTED})
+      (SELECT 'notAssessed', uc.id, 0, NULL, uc.at FROM uc WHERE uc.evidence = 'none' ORDER BY uc.at DESC, uc.id LIMIT ${NOT_ASSESSED_LISTED})
       UNION ALL
-      (SELECT 'incompleteExample', uc.id, 0, uc.at FROM uc WHERE uc.ich ORDER BY uc.at DESC, uc.id LIMIT ${INCOMPLETE_LISTED})
+      (SELECT 'incompleteExample', uc.id, 0, NULL, uc.at FROM uc WHERE uc.ich ORDER BY uc.at DESC, uc.id LIMIT ${INCOMPLETE_LISTED})
     )
     ${kept ? keptCounts(organizationId) : counted(perFlag)}
     UNION ALL
@@ -183,7 +184,7 @@ export function useCasePanelsSql(organizationId: string, filter: PortfolioFilter
                              THEN (u.score->'weights'->>(e.value->>'frameworkId'))::float8 > 0 ELSE true END) END),
             NULL, NULL, NULL
        FROM picked t JOIN "UseCase" u ON u.id = t.id AND u."organizationId" = ${organizationId}
-      ORDER BY t.kind, t.rank, t.at DESC, t.id)`;
+      ORDER BY t.kind, t.rank, t.spend DESC NULLS LAST, t.at DESC, t.id)`;
 }
 
 /** The counts over the use cases in view (the statement's CTE `uc`): the groups and the missing figures. */
