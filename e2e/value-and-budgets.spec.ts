@@ -83,6 +83,8 @@ test("a lead values a use case, finance budgets its unit, the portfolio marks it
   // Finance sets Claims Ops' budget for the year the portfolio opens on: $1.50, far below its spend.
   await registry.signInAs("FINANCE");
   await page.goto(`/o/${registry.org.slug}/value`);
+  // The default rate is said once, as the default (it read "$50.00 an hour: the default ($50.00)").
+  await expect(page.getByTestId("rate")).toContainText("An hour saved is worth $50.00 an hour: the built-in default, a round placeholder");
   const heading = await page.getByRole("heading", { name: /^Budgets in \d{4}$/ }).textContent();
   const year = heading!.match(/\d{4}/)![0];
   const unit = (name: string) => page.getByTestId("budget-unit").filter({ hasText: name });

@@ -3,7 +3,7 @@ import { compareText } from "@/lib/domain/title-order";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { exactDollars, unitPriceOfCents } from "@/lib/domain/money";
-import { budgetYearChoices, DEFAULT_HOURLY_RATE_CENTS, parseBudgetYear } from "@/lib/domain/value";
+import { budgetYearChoices, parseBudgetYear } from "@/lib/domain/value";
 import { guardPage } from "@/lib/server/page-guard";
 import { hasUseCases, listBusinessUnits } from "@/lib/server/use-cases/read";
 import { FirstStepLinks } from "@/components/first-steps";
@@ -44,7 +44,7 @@ export default async function ValuePage(props: { params: Promise<{ org: string }
         <p className="mt-2 text-sm" data-testid="rate">
           An hour saved is worth <span className="font-semibold">{unitPriceOfCents(rate.rateCents)}</span>
           {rate.isDefault
-            ? ` an hour: the default (${unitPriceOfCents(DEFAULT_HOURLY_RATE_CENTS)}), a round placeholder rather than a figure from any source. Finance should set the organization's own loaded rate.`
+            ? " an hour: the built-in default, a round placeholder rather than a figure from any source. Finance should set the organization's own loaded rate."
             : " an hour, set by the organization."}{" "}
           Use cases that give their benefit as hours saved are priced at it; those that give revenue are not.
         </p>
