@@ -38,5 +38,9 @@ describe("a use case that needs tools, in the portfolio's scenarios", () => {
     expect(row("RAG")).toContain("1 it cannot serve");
     expect(row("recommended")).not.toContain("it cannot serve");
     expect(html).toContain("or cannot do what they need (call tools, learn from their users, keep the style a prompted model fell short of, cite their sources), so it is no saving.");
+    // "What these numbers reflect" names each framework as the page does, not by its id.
+    const versions = html.slice(html.indexOf('data-testid="versions"'));
+    expect(versions).toContain("Ordered decision tree 2.1.0");
+    expect(versions).not.toContain("ordered-decision-tree");
   });
 });

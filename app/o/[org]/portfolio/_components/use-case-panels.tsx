@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { OwnerEstimateMark } from "@/components/owner-estimate";
 import { APPROACH_LABELS } from "@/lib/domain/assessment";
-import { FLAG_LABELS } from "@/lib/domain/frameworks";
+import { FLAG_LABELS, FRAMEWORKS } from "@/lib/domain/frameworks";
 import { averageOver, count, lagWait, oneDecimal, plural, weeks, withRange } from "@/lib/domain/portfolio/format";
 import { picksByApproach } from "@/lib/domain/portfolio/picks";
 import { dollarRange, dollars } from "@/lib/domain/money";
@@ -179,6 +179,8 @@ export function DisagreementPanel({ d, useCaseHref, listHref }: { d: Dashboard; 
   );
 }
 
+const FRAMEWORK_TITLES = new Map(FRAMEWORKS.map((f) => [f.id, f.title]));
+
 export function VersionsPanel({ d }: { d: Dashboard }) {
   const v = d.versions;
   return (
@@ -199,7 +201,8 @@ export function VersionsPanel({ d }: { d: Dashboard }) {
           <ul className="mt-1 text-zinc-700">
             {v.frameworkVersions.map((f) => (
               <li key={JSON.stringify(f)}>
-                {Object.entries(f.versions).map(([id, version]) => `${id} ${version}`).join(", ")}
+                {/* Each framework by its title, as the rest of the page names it (an id it no longer holds stays an id). */}
+                {Object.entries(f.versions).map(([id, version]) => `${FRAMEWORK_TITLES.get(id) ?? id} ${version}`).join(", ")}
                 {f.weightsVersion !== null ? `; weights version ${f.weightsVersion}` : ""}: {plural(f.useCases, "use case")}
               </li>
             ))}
