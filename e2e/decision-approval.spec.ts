@@ -96,7 +96,7 @@ test("a lead's proposal is approved by an executive and its budget by finance, e
   await expect(page.getByTestId("comments")).toContainText(`mentions ${users.LEAD.name}`);
 
   // It approves from the queue.
-  await page.getByRole("link", { name: "Needs a decision" }).click();
+  await page.getByRole("link", { name: "To decide" }).click();
   // Named by its use case for a screen reader or voice control, not one of several "Approve RAG".
   await row.getByRole("button", { name: `Approve RAG for “${title}”`, exact: true }).click();
   // Said on the page, not only shown by the line changing: what was approved, the budget now

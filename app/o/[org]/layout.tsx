@@ -38,7 +38,7 @@ export default async function OrganizationLayout({ children, params }: { childre
   const [organizations, notices, unread] = await Promise.all([myOrganizations(ctx.user.id), signInNotices(ctx.user.id), unreadCount(ctx.organization.id, ctx.user.id)]);
   const base = `/o/${ctx.organization.slug}`;
   const nav: NavItem[] = [
-    { href: `${base}/decisions`, label: "Needs a decision" },
+    { href: `${base}/decisions`, label: "To decide" },
     { href: `${base}/use-cases`, label: "Use cases" },
     { href: `${base}/portfolio`, label: "Portfolio" },
     { href: `${base}/actuals`, label: "Actual spend" },
