@@ -87,3 +87,12 @@ export function retrainingMeetsLag(freq: ChangeFrequency | undefined, maxLagDays
   if (freq === undefined || maxLagDays === undefined) return null;
   return worstDelayDays(freq, cycles, lagDays) <= maxLagDays;
 }
+
+/**
+ * Whether a trained approach is priced with none of the retraining its changing knowledge needs:
+ * the answers say there is no budget for it (cyclesFor prices no cycle), and the knowledge changes.
+ * The staleness flag and the cost panel's notes say so alike.
+ */
+export function retrainingUnbudgeted(a: { retrainingBudget?: boolean; changeFrequency?: string } | null | undefined): boolean {
+  return !!a && a.retrainingBudget === false && a.changeFrequency !== undefined && a.changeFrequency !== "static";
+}

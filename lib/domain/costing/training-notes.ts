@@ -32,10 +32,6 @@ export function heldTrainingNote(cheapest: Approach | null, recommended: Approac
  */
 const UNBUDGETED = "as it would run without a budget for retraining, trained once and never retrained; with one, the retraining its knowledge needs would be added";
 
-/** Whether the figures price a trained approach with no retraining its changing knowledge needs (the answers say there is no budget). */
-export function retrainingUnbudgeted(a: { retrainingBudget?: boolean; changeFrequency?: string } | null | undefined): boolean {
-  return !!a && a.retrainingBudget === false && a.changeFrequency !== undefined && a.changeFrequency !== "static";
-}
 
 /**
  * Where nothing is recommended because what can serve the use case trains a model the answers do

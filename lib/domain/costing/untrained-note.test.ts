@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { retrainingUnbudgeted, untrainedNote } from "./training-notes";
+import { untrainedNote } from "./training-notes";
+import { retrainingUnbudgeted } from "./retraining";
 
 const ap = (base: number, extra: Record<string, unknown> = {}) => ({ lifecycle: { low: base, base, high: base, complete: true }, manual: false, meetsLag: true, reachesKnowledge: true, meetsBar: true, lacksCapability: null, ...extra });
 

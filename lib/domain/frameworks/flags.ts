@@ -5,7 +5,7 @@
  * "The approach in play" is the chosen approach when one is chosen, else the recommendation.
  */
 import { changesHow, type Approach, type Assessment } from "../assessment";
-import { DEFAULT_RETRAIN_LAG_DAYS, retrainLagShown, upToDays } from "../costing/retraining";
+import { DEFAULT_RETRAIN_LAG_DAYS, retrainingUnbudgeted, retrainLagShown, upToDays } from "../costing/retraining";
 import { CAPABILITY_RULES } from "./capabilities";
 import { ENOUGH_LABELS } from "./data/shared";
 import { NOTHING_TO_RETRIEVE, ownKnowledgeSign, promptingMeetsBar, promptingReachesKnowledge, retrievesNothing, trainsAModel } from "./evidence";
@@ -215,7 +215,7 @@ export function riskFlags(a: Assessment, ctx: FlagContext): RiskFlag[] {
   // Without a budget for retraining the cost panel counts the model trained once and never brought
   // up to date (costing/drivers/training.ts, cyclesFor): the flag says the same, not how long a
   // retraining it will never have would take (a review found both on one page).
-  const neverRetrained = a.retrainingBudget === false && a.changeFrequency !== undefined && a.changeFrequency !== "static";
+  const neverRetrained = retrainingUnbudgeted(a);
   if (ftInPlay && ft && neverRetrained && a.maxLagDays !== undefined) {
     add("STALENESS_EXCEEDS_ACCEPTABLE_LAG", `Trained once and never brought up to date (there is no budget for retraining), the fine-tuned model never learns a change to its knowledge, where the business accepts ${plural(a.maxLagDays, "day")} of lag.`);
   } else if (ftInPlay && ft && ft.waitDays > ft.maxLagDays) {

@@ -7,7 +7,7 @@ import { withOrganizationScope } from "../rls";
 import { approvedBudget, approvedBudgetJoin, unmeteredThisYear } from "./approved-budget-sql";
 import { actualsPeriod, comparedSql, openMonths, type ActualsPeriod, type OpenMonth } from "./period";
 import { varianceSummariesIn } from "./read";
-import { actualCategorySql, sharesToDateSql, startMonthSql } from "./to-date-sql";
+import { actualCategorySql, baseOrNullSql, sharesToDateSql, startMonthSql } from "./to-date-sql";
 
 /**
  * The portfolio's actual spend: projected against actual by business unit and by approach as
@@ -150,7 +150,7 @@ function unbilledCtes(organizationId: string, filter: PortfolioFilter, period: A
          AND NOT EXISTS (SELECT 1 FROM "ActualSpendYear" y WHERE y."useCaseId" = u."id" AND y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${comparedSql(t)})
     ),
     np AS (
-      SELECT nb."id", ${canon} AS "category", sum(cl."baseCents") AS "base", bool_or(cl."baseCents" IS NULL) AS "lacking"
+      SELECT nb."id", ${canon} AS "category", ${baseOrNullSql('cl."baseCents"')} AS "base"
         FROM nb
         CROSS JOIN LATERAL (
           SELECT e."category", e."baseCents"
@@ -167,7 +167,7 @@ function unbilledCtes(organizationId: string, filter: PortfolioFilter, period: A
         FROM np JOIN nb ON nb."id" = np."id"
        GROUP BY 1, 2, 3
       -- A projection lacking a metered figure has no base to date to be missing bills against (as above).
-      HAVING NOT bool_or(np."lacking") AND sum(${sharesToDateSql(Prisma.sql`np."base"`, Prisma.sql`greatest(0, ${int(t)} - nb."fromMonth" + 1)`, Prisma.sql`nb."fromMonth"`)}) > 0
+      HAVING bool_and(np."base" IS NOT NULL) AND sum(${sharesToDateSql(Prisma.sql`np."base"`, Prisma.sql`greatest(0, ${int(t)} - nb."fromMonth" + 1)`, Prisma.sql`nb."fromMonth"`)}) > 0
     )`;
 }
 
@@ -232,8 +232,7 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
        WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year} AND ${comparedSql(t)} AND ${useCaseWhere(organizationId, filter)}
     ),
     p AS (
-      SELECT u."id", ${canon} AS "category", sum(cl."lowCents") AS "low", sum(cl."baseCents") AS "base", sum(cl."highCents") AS "high",
-             bool_or(cl."baseCents" IS NULL) AS "lacking"
+      SELECT u."id", ${canon} AS "category", sum(cl."lowCents") AS "low", ${baseOrNullSql('cl."baseCents"')} AS "base", sum(cl."highCents") AS "high"
         FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId"
         -- The year's metered lines of the approach as chosen, read from its one set (the "CostLine"
         -- view's rows, unnested here without their ids; lib/domain/costing/line-sets.ts). OFFSET 0
@@ -257,7 +256,7 @@ function portfolioStatement(organizationId: string, filter: PortfolioFilter, per
         FROM p JOIN y ON y."id" = p."id" GROUP BY 1
         -- A metered line without a figure: the year's metered cost is not known, so the bills are
         -- compared with nothing (computeVariance's LACKING_FIGURE), as if nothing were projected.
-       HAVING NOT bool_or(p."lacking")
+       HAVING bool_and(p."base" IS NOT NULL)
     ),
     f AS (
       SELECT y.*, pu."low", pu."base", pu."high",

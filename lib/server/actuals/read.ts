@@ -12,7 +12,7 @@ import { db, Prisma, type Approach, type Tx } from "../db";
 import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
 import { withOrganizationScope } from "../rls";
 import { actualsPeriod, comparedSql, isCompared, openMonths, type ActualsPeriod, type OpenMonth } from "./period";
-import { actualCategorySql, startMonthSql } from "./to-date-sql";
+import { actualCategorySql, baseOrNullSql, startMonthSql } from "./to-date-sql";
 import { approvedBudget, approvedBudgetJoin, approvedBuild, unmeteredThisYear } from "./approved-budget-sql";
 
 export { actualsPeriod, firstOpenMonth, isCompared, openMonths, type ActualsPeriod, type OpenMonth } from "./period";
@@ -60,7 +60,7 @@ export async function loadVariances(
          WHERE s."organizationId" = ${organizationId} AND s."month" >= ${from} AND s."month" < ${to} AND ${where}
          GROUP BY 1, 2, 3`;
       const projection = await tx.$queryRaw<{ useCaseId: string; category: string; low: string | null; base: string | null; high: string | null }[]>`
-        SELECT cl."useCaseId", cl."category", sum(cl."lowCents")::text AS "low", (CASE WHEN bool_and(cl."baseCents" IS NOT NULL) THEN sum(cl."baseCents") END)::text AS "base", sum(cl."highCents")::text AS "high"
+        SELECT cl."useCaseId", cl."category", sum(cl."lowCents")::text AS "low", ${baseOrNullSql('cl."baseCents"')}::text AS "base", sum(cl."highCents")::text AS "high"
           FROM "CostLine" cl JOIN "UseCase" u ON u."id" = cl."useCaseId"
          WHERE cl."organizationId" = ${organizationId} AND cl."calendarYear" = ${period.year} AND cl."category" = ANY(${METERED_CATEGORIES}::text[])
            AND cl."approach" = ${asChosenApproach("u")} AND ${where}
@@ -147,9 +147,6 @@ async function varianceSummaryRows(tx: Tx, organizationId: string, filter: Portf
   // Written out (not a parameter) so that the planner can match the partial index's predicate.
   const metered = Prisma.raw(METERED_CATEGORIES.map((c) => `'${c.replace(/'/g, "")}'`).join(", "));
   const only = useCaseIds ? Prisma.sql` AND y."useCaseId" = ANY(${[...useCaseIds]}::text[])` : Prisma.empty;
-  // A line without a figure leaves its category's base without one (sum() would skip it), so that
-  // computeVariance compares the bills with nothing, as on the use case's own panel (LACKING_FIGURE).
-  const baseOrNull = Prisma.sql`(CASE WHEN bool_and(cl."baseCents" IS NOT NULL) THEN sum(cl."baseCents") END)::float8`;
   const withActuals = Prisma.sql`"ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId" ${approvedBudgetJoin("u")}
     WHERE y."organizationId" = ${organizationId} AND y."year" = ${period.year}${only} AND ${comparedSql(period.throughMonth)} AND ${useCaseWhere(organizationId, filter)}`;
   // Cents arrive as float8 (exact below 2^53), sparing a string per figure on 10,000 rows.
@@ -158,7 +155,7 @@ async function varianceSummaryRows(tx: Tx, organizationId: string, filter: Portf
            ${unmeteredThisYear("u", period.year, organizationId)} AS "unmetered", y."monthCents"::float8[] AS "months"
       FROM ${withActuals}`;
   const projection = await tx.$queryRaw<SummaryRows["projection"]>`
-    SELECT u."id" AS "useCaseId", ${canon} AS "category", sum(cl."lowCents")::float8 AS "low", ${baseOrNull} AS "base", sum(cl."highCents")::float8 AS "high"
+    SELECT u."id" AS "useCaseId", ${canon} AS "category", sum(cl."lowCents")::float8 AS "low", ${baseOrNullSql('cl."baseCents"')}::float8 AS "base", sum(cl."highCents")::float8 AS "high"
       FROM "ActualSpendYear" y JOIN "UseCase" u ON u."id" = y."useCaseId"
       JOIN "CostLine" cl ON cl."organizationId" = ${organizationId} AND cl."calendarYear" = ${period.year} AND cl."useCaseId" = u."id"
        AND cl."approach" = ${asChosenApproach("u")} AND cl."category" IN (${metered})

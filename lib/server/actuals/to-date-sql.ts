@@ -34,3 +34,13 @@ export function sharesToDateSql(yearly: Prisma.Sql, months: Prisma.Sql, from: Pr
 export function actualCategorySql(column: string): Prisma.Sql {
   return Prisma.raw(`CASE ${column} ${Object.entries(PROJECTION_CATEGORY).map(([p, a]) => `WHEN '${p}' THEN '${a}'`).join(" ")} END`);
 }
+
+/**
+ * A year's metered lines' base summed, or NULL where any of them has no figure (an unanswered
+ * volume leaves inference without one): sum() would skip it and compare the bills with the rest,
+ * where computeVariance compares them with nothing (LACKING_FIGURE). `column`: the lines' base.
+ */
+export function baseOrNullSql(column: string): Prisma.Sql {
+  const c = Prisma.raw(column);
+  return Prisma.sql`(CASE WHEN bool_and(${c} IS NOT NULL) THEN sum(${c}) END)`;
+}

@@ -9,7 +9,7 @@ import {
 import type { PortfolioFilter } from "@/lib/domain/portfolio/filter";
 import { Prisma } from "../db";
 import { asChosenApproach, useCaseWhere } from "../portfolio/filter-sql";
-import { actualCategorySql, sharesToDateSql, startMonthSql } from "../actuals/to-date-sql";
+import { actualCategorySql, baseOrNullSql, sharesToDateSql, startMonthSql } from "../actuals/to-date-sql";
 import { firstOpenMonth } from "../actuals/period";
 import { startYearSql } from "../use-cases/start-year";
 import { copyCsvStream } from "./copy-stream";
@@ -286,9 +286,9 @@ export function businessUnitQuery(organizationId: string, filter: PortfolioFilte
           CROSS JOIN LATERAL (SELECT CASE WHEN y."calendarYear" < th.y THEN 13 - f."from" WHEN y."calendarYear" = th.y THEN greatest(0, th.m - f."from" + 1) ELSE 0 END AS months) n
           -- A metered line without a figure: the year's metered cost is not known, and the variance compares the bills with
           -- nothing (LACKING_FIGURE), so it adds no metered base and no compared spend, as if nothing were projected.
-          CROSS JOIN LATERAL (SELECT CASE WHEN bool_or(per.lacking) THEN 0 ELSE COALESCE(sum(${sharesToDateSql(Prisma.sql`per.base`, Prisma.sql`n.months`, Prisma.sql`f."from"`)}), 0) END AS metered,
-                                     CASE WHEN bool_or(per.lacking) THEN 0 ELSE count(*) END AS lines
-                        FROM (SELECT ${actualCategorySql(`cl.category`)} AS category, sum(cl."baseCents") AS base, bool_or(cl."baseCents" IS NULL) AS lacking FROM "CostLine" cl
+          CROSS JOIN LATERAL (SELECT CASE WHEN bool_or(per.base IS NULL) THEN 0 ELSE COALESCE(sum(${sharesToDateSql(Prisma.sql`per.base`, Prisma.sql`n.months`, Prisma.sql`f."from"`)}), 0) END AS metered,
+                                     CASE WHEN bool_or(per.base IS NULL) THEN 0 ELSE count(*) END AS lines
+                        FROM (SELECT ${actualCategorySql(`cl.category`)} AS category, ${baseOrNullSql('cl."baseCents"')} AS base FROM "CostLine" cl
                                WHERE cl."organizationId" = u."organizationId" AND cl."useCaseId" = u.id AND cl.approach = y.approach
                                  AND cl."yearIndex" = y."yearIndex" AND cl.category = ANY(${METERED_CATEGORIES}::text[])
                                GROUP BY 1) per) mb

@@ -1,6 +1,7 @@
 import { APPROACH_LABELS, APPROACHES, type Approach } from "@/lib/domain/assessment";
 import { ASSUMPTION_CATALOG, assumedAnswersSentence, catalogueModels, COST_CATEGORY_LABELS, explainCosts, firstYearNote, labourNote, missingInWords, pricingSentence, retrievalNote, retiredNote, retrainingCells, retrainingNote, timeToValueNote, whyCannotServe, type AssumptionKey, type CostExplanation } from "@/lib/domain/costing";
-import { heldTrainingNote, retrainingUnbudgeted, untrainedNote } from "@/lib/domain/costing/training-notes";
+import { heldTrainingNote, untrainedNote } from "@/lib/domain/costing/training-notes";
+import { retrainingUnbudgeted } from "@/lib/domain/costing/retraining";
 import { smallVolumeNote } from "@/lib/domain/costing/volume-note";
 import { deadlineNote } from "@/lib/domain/costing/deadline-note";
 import { untriedPromptingNote } from "@/lib/domain/costing/untried-prompting";
